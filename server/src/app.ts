@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookieParser from 'cookie-parser';
+import express, { Router, type Express } from 'express';
+import helmet from 'helmet';
+import { requireClient, requireFirmKey } from './auth/authenticate.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { adminContactRoutes } from './contacts/contacts.routes.ts';
+import { devRoutes } from './dev/dev.routes.ts';
+import { brandingRoutes, meRoutes } from './firms/firms.routes.ts';
+import { firmCors, publicCors } from './http/cors.ts';
+import { errorHandler, notFoundHandler, sendProblem } from './http/problem.ts';
+import { createLogger, type Logger } from './logger.ts';
+import type { Services } from './services.ts';
+
+export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface AppOptions {
+  logger?: Logger;
+  /** Where the built component bundle lives (`dist/cdn`). */
+  sdkDir?: string;
+}
+
+/** The token service's HTTP surface. Separate from `listen` so tests can mount it on any port. */
+export function createApp(services: Services, options: AppOptions = {}): Express {
+  const { config } = services;
+  const logger = options.logger ?? createLogger();
+  const serviceOrigin = new URL(config.publicUrl).origin;
+  const app = express();
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.set('query parser', 'simple');
+  app.use(helmet({ crossOriginResourcePolicy: { policy: 'same-origin' } }));
+
+  app.get('/healthz', (_req, res) => {
+    services.db.prepare('SELECT 1').get();
+    res.set('Cache-Control', 'no-store').json({ status: 'ok' });
+  });
+
+  const sdkDir = options.sdkDir ?? path.join(packageRoot, 'dist', 'cdn');
+  app.use('/sdk', publicCors, sdkRoutes(sdkDir));
+  app.get('/.well-known/jwks.json', publicCors, (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=300').json(services.keys.jwks());
+  });
+
+  const json = express.json({ limit: '100kb', type: ['application/json', 'application/*+json'] });
+  const api = Router();
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  api.use('/admin', requireFirmKey(services.apiKeys), json, adminContactRoutes(services));
+  api.use(firmCors(services.repositories.firms, serviceOrigin));
+  api.use(json, cookieParser());
+  api.use('/auth', authRoutes({ auth: services.auth, firms: services.firms, publicUrl: config.publicUrl }));
+  api.use(brandingRoutes({ firms: services.firms, serviceOrigin }));
+  api.use(requireClient({ tokens: services.tokens, ...services.repositories, serviceOrigin }));
+  api.use(meRoutes(services.repositories));
+  app.use('/api/v1', api);
+
+  if (config.development && config.mail === 'outbox') {
+    app.use('/dev', firmCors(services.repositories.firms, serviceOrigin), devRoutes(services));
+  }
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  return app;
+}
+
+/** Serves the built bundle; a clear problem instead of a bare 404 when it was never built. */
+function sdkRoutes(dir: string): Router {
+  const router = Router();
+  router.use(express.static(dir, { index: false, maxAge: '5m', setHeaders: (res) => res.set('X-Content-Type-Options', 'nosniff') }));
+  router.get('/portal.js', (_req, res) => {
+    const built = fs.existsSync(path.join(dir, 'portal.js'));
+    sendProblem(res, 503, 'sdk_not_built', built ? 'The bundle could not be read.' : 'The component bundle has not been built: run `npm run build`.');
+  });
+  return router;
+}

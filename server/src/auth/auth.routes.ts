@@ -1,0 +1,95 @@
+import { Router, type CookieOptions, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { FirmsService } from '../firms/firms.service.ts';
+import { assertFirmOrigin } from '../http/cors.ts';
+import { Problem } from '../http/problem.ts';
+import { parse } from '../http/validate.ts';
+import type { AuthService, SignedIn } from './auth.service.ts';
+import { passwordRules } from './passwords.ts';
+
+export const refreshCookie = 'portico_refresh';
+const cookiePath = '/api/v1/auth';
+
+const email = z.email({ error: 'must be an email address' }).max(254);
+const firm = z.string().min(1).max(63);
+const token = z.string().min(16).max(200);
+const password = z.string().max(passwordRules.max, `must be at most ${passwordRules.max} characters`);
+
+const loginBody = z.strictObject({ firm, email, password: password.min(1, 'is required') });
+const newPasswordBody = z.strictObject({ token, password });
+const resetRequestBody = z.strictObject({ firm, email });
+
+/** A new password must be long enough to resist guessing; length is what matters most. */
+function assertStrongPassword(value: string) {
+  if ([...value].length < passwordRules.min) {
+    throw Problem.badRequest('weak_password', `The password must be at least ${passwordRules.min} characters long.`, {
+      errors: [{ field: 'password', message: `must be at least ${passwordRules.min} characters` }],
+    });
+  }
+}
+
+export function authRoutes(deps: { auth: AuthService; firms: FirmsService; publicUrl: string }): Router {
+  const { auth, firms, publicUrl } = deps;
+  const serviceOrigin = new URL(publicUrl).origin;
+  // Over HTTPS the cookie must cross sites (the firm's site calls the service): SameSite=None; Secure.
+  // Plain-HTTP development stays same-site on localhost, where Lax is what browsers accept.
+  const secure = publicUrl.startsWith('https:');
+  const cookieOptions: CookieOptions = { httpOnly: true, secure, sameSite: secure ? 'none' : 'lax', path: cookiePath };
+
+  const signedIn = (res: Response, session: SignedIn) => {
+    res.cookie(refreshCookie, session.refreshToken, { ...cookieOptions, expires: session.refreshExpiresAt });
+    res.json({ accessToken: session.accessToken, tokenType: 'Bearer', expiresIn: session.expiresIn, contact: session.contact });
+  };
+  const presentedRefresh = (req: Request): string | undefined => {
+    const value = (req.cookies as Record<string, unknown> | undefined)?.[refreshCookie];
+    return typeof value === 'string' && value.length > 0 ? value : undefined;
+  };
+  const origin = (req: Request) => req.headers.origin;
+
+  const router = Router();
+
+  router.post('/login', async (req, res) => {
+    const body = parse(loginBody, req.body);
+    assertFirmOrigin(firms.bySlug(body.firm), origin(req), serviceOrigin);
+    signedIn(res, await auth.login({ ...body, ip: req.ip ?? 'unknown' }));
+  });
+
+  router.post('/refresh', async (req, res) => {
+    const presented = presentedRefresh(req);
+    if (!presented) throw Problem.unauthorized('refresh_missing', 'You are not signed in.');
+    try {
+      signedIn(res, await auth.refresh({ refreshToken: presented, origin: origin(req) }));
+    } catch (error) {
+      if (error instanceof Problem && error.status === 401) res.clearCookie(refreshCookie, cookieOptions);
+      throw error;
+    }
+  });
+
+  router.post('/logout', (req, res) => {
+    const presented = presentedRefresh(req);
+    if (presented) auth.logout({ refreshToken: presented, origin: origin(req) });
+    res.clearCookie(refreshCookie, cookieOptions);
+    res.status(204).end();
+  });
+
+  router.post('/invitations/accept', async (req, res) => {
+    const body = parse(newPasswordBody, req.body);
+    assertStrongPassword(body.password);
+    signedIn(res, await auth.acceptInvitation({ ...body, ip: req.ip ?? 'unknown' }));
+  });
+
+  router.post('/password-reset/request', async (req, res) => {
+    const body = parse(resetRequestBody, req.body);
+    assertFirmOrigin(firms.bySlug(body.firm), origin(req), serviceOrigin);
+    await auth.requestPasswordReset({ ...body, ip: req.ip ?? 'unknown' });
+    res.status(202).json({ accepted: true });
+  });
+
+  router.post('/password-reset/confirm', async (req, res) => {
+    const body = parse(newPasswordBody, req.body);
+    assertStrongPassword(body.password);
+    signedIn(res, await auth.confirmPasswordReset({ ...body, ip: req.ip ?? 'unknown' }));
+  });
+
+  return router;
+}

@@ -1,0 +1,276 @@
+import type { AuditLog } from '../audit/audit.repository.ts';
+import type { Clock } from '../clock.ts';
+import type { Contact, ContactsRepository } from '../contacts/contacts.repository.ts';
+import { hashSecret, newSecret } from '../db/ids.ts';
+import type { Firm } from '../firms/firm.ts';
+import type { FirmsRepository } from '../firms/firms.repository.ts';
+import { Problem } from '../http/problem.ts';
+import type { MailProvider } from '../mail/mail.ts';
+import { invitationEmail, passwordResetEmail } from '../mail/templates.ts';
+import type { AccessTokens } from './access-tokens.ts';
+import type { AuthRepository } from './auth.repository.ts';
+import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
+import type { AuthLimits } from './rate-limiter.ts';
+
+const day = 86_400_000;
+export const invitationLifetimeMs = 7 * day;
+export const resetLifetimeMs = 60 * 60_000;
+export const refreshLifetimeMs = 14 * day;
+/**
+ * Two tabs that refresh at the same moment present the same token; the second, within this
+ * grace, gets a fresh token of the same sign-in instead of being treated as a thief.
+ */
+export const refreshReuseGraceMs = 10_000;
+
+/** What a client gets on signing in: the access token for requests and the refresh cookie's value. */
+export interface SignedIn {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+  contact: { id: string; firmId: string; email: string; name: string };
+}
+
+export interface AuthServiceDeps {
+  firms: FirmsRepository;
+  contacts: ContactsRepository;
+  auth: AuthRepository;
+  tokens: AccessTokens;
+  limits: AuthLimits;
+  mail: MailProvider;
+  audit: AuditLog;
+  clock: Clock;
+  publicUrl: string;
+}
+
+const invalidCredentials = () => Problem.unauthorized('invalid_credentials', 'The email or password is incorrect.');
+const invitationInvalid = () =>
+  Problem.badRequest('invitation_invalid', 'This invitation link is invalid, used or expired. Ask the firm to send a new one.');
+const resetInvalid = () =>
+  Problem.badRequest('reset_token_invalid', 'This password reset link is invalid, used or expired. Ask for a new one.');
+const refreshInvalid = () => Problem.unauthorized('refresh_invalid', 'Your session has ended. Please sign in again.');
+
+/** Sign-in, refresh, invitations and password resets for a firm's clients. */
+export class AuthService {
+  constructor(private readonly deps: AuthServiceDeps) {}
+
+  async login(input: { firm: string; email: string; password: string; ip: string }): Promise<SignedIn> {
+    const { limits, contacts, auth, audit } = this.deps;
+    limits.loginPerIp.consume(input.ip);
+    const firm = this.#firm(input.firm);
+    const email = input.email.toLowerCase();
+    const accountKey = `${firm.id}:${email}`;
+    limits.loginFailuresPerAccount.check(accountKey);
+
+    const contact = contacts.findByEmail(firm.id, email);
+    const stored = contact ? auth.passwordHash(contact.id) : undefined;
+    const matches = await verifyPassword(input.password, stored ?? (await decoyHash));
+    const now = this.#now();
+    if (!contact || !stored || !matches) {
+      limits.loginFailuresPerAccount.consume(accountKey);
+      audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact?.id }, action: 'login.failed', data: { email }, ip: input.ip }, now);
+      throw invalidCredentials();
+    }
+    if (contact.status !== 'active') throw this.#archived();
+    limits.loginFailuresPerAccount.reset(accountKey);
+    auth.recordLogin(contact.id, now);
+    audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'login.succeeded', ip: input.ip }, now);
+    return this.#startSession(contact);
+  }
+
+  /**
+   * Rotates a refresh token. A token already rotated (outside the short grace) means it was
+   * copied: the whole sign-in is revoked and every device holding it must sign in again.
+   */
+  async refresh(input: { refreshToken: string; origin?: string }): Promise<SignedIn> {
+    const { auth, contacts, audit } = this.deps;
+    const token = auth.refreshByTokenHash(hashSecret(input.refreshToken));
+    if (!token) throw refreshInvalid();
+    this.#checkOrigin(token.firmId, input.origin);
+    const now = this.#now();
+    if (token.familyRevokedAt || token.expiresAt <= now) throw refreshInvalid();
+
+    const contact = contacts.find(token.firmId, token.contactId);
+    if (!contact || contact.status !== 'active') {
+      auth.revokeFamily(token.familyId, 'contact_archived', now);
+      throw refreshInvalid();
+    }
+
+    const next = newSecret();
+    const expiresAt = new Date(this.deps.clock().getTime() + refreshLifetimeMs);
+    const reused = auth.db.transaction(() => {
+      if (!auth.useRefreshToken(token.id, now)) {
+        const usedAt = Date.parse(token.usedAt ?? auth.refreshByTokenHash(hashSecret(input.refreshToken))!.usedAt!);
+        if (this.deps.clock().getTime() - usedAt > refreshReuseGraceMs) {
+          auth.revokeFamily(token.familyId, 'refresh_reused', now);
+          return true;
+        }
+      }
+      auth.addRefreshToken(token.familyId, hashSecret(next), expiresAt.toISOString(), now);
+      return false;
+    }).immediate();
+    if (reused) {
+      audit.record({ firmId: token.firmId, actor: { type: 'contact', id: token.contactId }, action: 'refresh.reused', subject: { type: 'refresh_family', id: token.familyId } }, now);
+      throw Problem.unauthorized('refresh_reused', 'This sign-in was used from somewhere else, so it has been ended for safety. Please sign in again.');
+    }
+    return { ...(await this.#accessFor(contact)), refreshToken: next, refreshExpiresAt: expiresAt };
+  }
+
+  logout(input: { refreshToken: string; origin?: string }): void {
+    const { auth } = this.deps;
+    const token = auth.refreshByTokenHash(hashSecret(input.refreshToken));
+    if (!token) return;
+    this.#checkOrigin(token.firmId, input.origin);
+    auth.revokeFamily(token.familyId, 'logout', this.#now());
+  }
+
+  /** Emails the contact a single-use link to create their password; replaces any open invitation. */
+  async invite(firmId: string, contactId: string, actor: { type: 'api_key' | 'system'; id?: string }) {
+    const { contacts, auth, firms, audit, mail, clock } = this.deps;
+    const contact = contacts.find(firmId, contactId);
+    if (!contact) throw Problem.notFound('contact');
+    if (contact.status !== 'active') throw Problem.conflict('contact_archived', 'This contact is archived. Restore them before inviting.');
+    const firm = firms.findById(firmId)!;
+    const token = newSecret();
+    const now = this.#now();
+    const expiresAt = new Date(clock().getTime() + invitationLifetimeMs);
+    const link = this.#portalLink(firm, 'invitation', token);
+    const invitation = auth.createInvitation({ firmId, contactId, tokenHash: hashSecret(token), expiresAt: expiresAt.toISOString() }, now);
+    await mail.send({
+      firmId, kind: 'invitation', to: contact.email, fromName: firm.name, replyTo: firm.settings.inboxEmail,
+      ...invitationEmail({ firm: emailBrand(firm), contactName: contact.name, link, expiresAt }),
+    });
+    audit.record({ firmId, actor, action: 'invitation.sent', subject: { type: 'contact', id: contactId } }, now);
+    return { id: invitation.id, contactId, expiresAt: invitation.expiresAt, createdAt: invitation.createdAt };
+  }
+
+  async acceptInvitation(input: { token: string; password: string; ip: string }): Promise<SignedIn> {
+    const { limits, auth, contacts, audit } = this.deps;
+    limits.invitationPerIp.consume(input.ip);
+    const invitation = auth.invitationByTokenHash(hashSecret(input.token));
+    const now = this.#now();
+    if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) throw invitationInvalid();
+    const contact = contacts.find(invitation.firmId, invitation.contactId);
+    if (!contact || contact.status !== 'active') throw invitationInvalid();
+
+    const hash = await hashPassword(input.password);
+    const accepted = auth.db.transaction(() => {
+      if (!auth.acceptInvitation(invitation.id, now)) return false;
+      auth.setPassword(contact.id, hash, now);
+      auth.recordLogin(contact.id, now);
+      return true;
+    }).immediate();
+    if (!accepted) throw invitationInvalid();
+    audit.record({ firmId: contact.firmId, actor: { type: 'contact', id: contact.id }, action: 'invitation.accepted', ip: input.ip }, now);
+    return this.#startSession(contact);
+  }
+
+  /** Sends a reset link when the account exists; the caller's answer is the same either way. */
+  async requestPasswordReset(input: { firm: string; email: string; ip: string }): Promise<void> {
+    const { limits, contacts, auth, mail, clock, audit } = this.deps;
+    limits.resetRequestPerIp.consume(input.ip);
+    const firm = this.#firm(input.firm);
+    const email = input.email.toLowerCase();
+    limits.resetRequestPerAccount.consume(`${firm.id}:${email}`);
+    const contact = contacts.findByEmail(firm.id, email);
+    if (!contact || contact.status !== 'active' || !contact.hasLogin) return;
+
+    const token = newSecret();
+    const now = this.#now();
+    auth.createReset({ contactId: contact.id, tokenHash: hashSecret(token), expiresAt: new Date(clock().getTime() + resetLifetimeMs).toISOString() }, now);
+    await mail.send({
+      firmId: firm.id, kind: 'password_reset', to: contact.email, fromName: firm.name, replyTo: firm.settings.inboxEmail,
+      ...passwordResetEmail({
+        firm: emailBrand(firm), contactName: contact.name,
+        link: this.#portalLink(firm, 'reset', token), expiresInMinutes: resetLifetimeMs / 60_000,
+      }),
+    });
+    audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'password_reset.requested', ip: input.ip }, now);
+  }
+
+  /** Sets the new password, ends every other sign-in of the contact, and signs this one in. */
+  async confirmPasswordReset(input: { token: string; password: string; ip: string }): Promise<SignedIn> {
+    const { limits, auth, contacts, audit } = this.deps;
+    limits.resetConfirmPerIp.consume(input.ip);
+    const reset = auth.resetByTokenHash(hashSecret(input.token));
+    const now = this.#now();
+    if (!reset || reset.usedAt || reset.expiresAt <= now) throw resetInvalid();
+    const contact = contacts.find(reset.firmId, reset.contactId);
+    if (!contact || contact.status !== 'active') throw resetInvalid();
+
+    const hash = await hashPassword(input.password);
+    const used = auth.db.transaction(() => {
+      if (!auth.useReset(reset.id, now)) return false;
+      auth.setPassword(contact.id, hash, now);
+      auth.revokeAllFamilies(contact.id, 'password_reset', now);
+      return true;
+    }).immediate();
+    if (!used) throw resetInvalid();
+    audit.record({ firmId: contact.firmId, actor: { type: 'contact', id: contact.id }, action: 'password_reset.completed', ip: input.ip }, now);
+    return this.#startSession(contact);
+  }
+
+  /** Sets a password directly, for seeding and the CLI; clients set theirs through an invitation. */
+  setPasswordHash(contactId: string, hash: string, now: string): void {
+    this.deps.auth.setPassword(contactId, hash, now);
+  }
+
+  async #startSession(contact: Contact): Promise<SignedIn> {
+    const { auth, clock } = this.deps;
+    const now = this.#now();
+    const refreshToken = newSecret();
+    const refreshExpiresAt = new Date(clock().getTime() + refreshLifetimeMs);
+    auth.db.transaction(() => {
+      const familyId = auth.startFamily(contact.id, contact.firmId, now);
+      auth.addRefreshToken(familyId, hashSecret(refreshToken), refreshExpiresAt.toISOString(), now);
+    })();
+    return { ...(await this.#accessFor(contact)), refreshToken, refreshExpiresAt };
+  }
+
+  async #accessFor(contact: Contact) {
+    const { token, expiresIn } = await this.deps.tokens.issue({ contactId: contact.id, firmId: contact.firmId });
+    return { accessToken: token, expiresIn, contact: publicContact(contact) };
+  }
+
+  /** Refresh and logout run with the cookie alone: refuse them from pages the firm did not list. */
+  #checkOrigin(firmId: string, origin: string | undefined) {
+    if (!origin || origin === new URL(this.deps.publicUrl).origin) return;
+    const firm = this.deps.firms.findById(firmId);
+    if (!firm?.allowedOrigins.includes(origin)) {
+      throw Problem.forbidden('origin_not_allowed', `The origin ${origin} is not allowed for this firm.`);
+    }
+  }
+
+  #firm(slug: string): Firm {
+    const firm = this.deps.firms.findBySlug(slug);
+    if (!firm) throw new Problem(404, 'firm_not_found', `No firm with the slug "${slug}".`);
+    return firm;
+  }
+
+  #portalLink(firm: Firm, param: 'invitation' | 'reset', token: string): string {
+    const base = firm.settings.portalUrl ?? firm.siteUrl;
+    if (!base) {
+      throw Problem.conflict('portal_url_missing', "Set the firm's portal URL (settings.portalUrl) so emails can link to the portal.");
+    }
+    const url = new URL(base);
+    url.searchParams.set(param, token);
+    return url.toString();
+  }
+
+  #archived() {
+    return Problem.forbidden('contact_archived', 'This portal account is closed. Please contact the firm.');
+  }
+
+  #now() {
+    return this.deps.clock().toISOString();
+  }
+}
+
+export function publicContact(contact: Contact) {
+  return { id: contact.id, firmId: contact.firmId, email: contact.email, name: contact.name };
+}
+
+function emailBrand(firm: Firm) {
+  return { name: firm.name, logoUrl: firm.branding.logoUrl, colors: firm.branding.colors };
+}
+

@@ -1,0 +1,39 @@
+import type { RequestHandler } from 'express';
+import type { ApiKeysService } from '../api-keys/api-keys.service.ts';
+import type { ContactsRepository } from '../contacts/contacts.repository.ts';
+import type { FirmsRepository } from '../firms/firms.repository.ts';
+import { assertFirmOrigin } from '../http/cors.ts';
+import { bearerToken } from '../http/principal.ts';
+import { Problem } from '../http/problem.ts';
+import type { AccessTokens } from './access-tokens.ts';
+
+/** Requires a client's access token; the contact must still be active and the page one of the firm's. */
+export function requireClient(deps: {
+  tokens: AccessTokens;
+  contacts: ContactsRepository;
+  firms: FirmsRepository;
+  serviceOrigin: string;
+}): RequestHandler {
+  return async (req, _res, next) => {
+    const token = bearerToken(req);
+    if (!token) throw Problem.unauthorized('token_missing', 'Sign in first: this request needs an access token.');
+    if (token.startsWith('pk_')) throw Problem.unauthorized('token_invalid', 'API keys are for the firm-side API, not client requests.');
+    const claims = await deps.tokens.verify(token);
+    const contact = deps.contacts.find(claims.firmId, claims.contactId);
+    if (!contact || contact.status !== 'active') throw Problem.unauthorized('token_invalid', 'The access token is not valid.');
+    assertFirmOrigin(deps.firms.findById(claims.firmId)!, req.headers.origin, deps.serviceOrigin);
+    req.principal = { kind: 'contact', contactId: claims.contactId, firmId: claims.firmId };
+    next();
+  };
+}
+
+/** Requires one of a firm's API keys (`Authorization: Bearer pk_…`). */
+export function requireFirmKey(apiKeys: ApiKeysService): RequestHandler {
+  return (req, _res, next) => {
+    const key = bearerToken(req);
+    if (!key) throw Problem.unauthorized('api_key_missing', 'This request needs an API key: Authorization: Bearer pk_…');
+    const apiKey = apiKeys.authenticate(key);
+    req.principal = { kind: 'api_key', apiKeyId: apiKey.id, firmId: apiKey.firmId };
+    next();
+  };
+}

@@ -1,0 +1,220 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { Problem } from './http/problem.ts';
+import { closeServices, openServices, startService } from './main.ts';
+import { seedDemo, demoClients, demoPassword } from './seed/demo.ts';
+import type { Services } from './services.ts';
+
+interface CliOption { type: 'string' | 'boolean'; multiple?: boolean; description: string }
+type Options = Record<string, CliOption>;
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+interface Command {
+  usage: string;
+  summary: string;
+  options: Options;
+  /** Option names that must be given. */
+  required?: string[];
+  run(values: Values, context: { config: Config; out: (line: string) => void }): Promise<void>;
+}
+
+const withServices = async <T>(config: Config, work: (services: Services) => Promise<T> | T): Promise<T> => {
+  const services = await openServices(config);
+  try {
+    return await work(services);
+  } finally {
+    await closeServices(services);
+  }
+};
+
+const firmBySlug = (services: Services, slug: string) => services.firms.bySlug(slug);
+
+const commands: Record<string, Command> = {
+  serve: {
+    usage: 'portico serve [--seed-demo]',
+    summary: 'Start the token service (configured by the environment: PORT, DATA_DIR, PUBLIC_URL, …).',
+    options: { 'seed-demo': { type: 'boolean', description: 'Create the demo firm and its clients on first start.' } },
+    async run(values, { config, out }) {
+      const service = await startService(config, { seedDemo: values['seed-demo'] === true });
+      out(`Portico token service listening on ${config.publicUrl} (port ${config.port}, data in ${config.dataDir})`);
+      await new Promise<void>((resolve) => {
+        const stop = (signal: string) => {
+          out(`${signal}: stopping…`);
+          void service.close().then(resolve);
+        };
+        process.once('SIGINT', () => stop('SIGINT'));
+        process.once('SIGTERM', () => stop('SIGTERM'));
+      });
+    },
+  },
+  'firm create': {
+    usage: 'portico firm create --slug SLUG --name NAME [--currency USD] [--site-url URL] [--portal-url URL] [--origin URL]… [--brand-color #RRGGBB] [--logo-url URL]',
+    summary: 'Create a firm. Its clients sign in on the pages at --origin.',
+    options: {
+      slug: { type: 'string', description: 'Short name used by the components, e.g. hale-whitmore.' },
+      name: { type: 'string', description: "The firm's name as clients see it." },
+      currency: { type: 'string', description: 'ISO 4217 currency of its invoices (default USD).' },
+      'site-url': { type: 'string', description: "The firm's website." },
+      'portal-url': { type: 'string', description: 'The page that embeds the portal; emails link here.' },
+      origin: { type: 'string', multiple: true, description: 'An origin allowed to call the service (repeatable).' },
+      'brand-color': { type: 'string', description: 'Main colour, e.g. #1f3a5f.' },
+      'logo-url': { type: 'string', description: 'URL of the logo image.' },
+    },
+    required: ['slug', 'name'],
+    async run(v, { config, out }) {
+      await withServices(config, (services) => {
+        const firm = services.firms.create({
+          slug: v.slug,
+          name: v.name,
+          currency: v.currency,
+          siteUrl: v['site-url'],
+          allowedOrigins: v.origin ?? [],
+          branding: v['brand-color'] || v['logo-url'] ? { colors: { brand: v['brand-color'] ?? '#1f3a5f' }, logoUrl: v['logo-url'] } : undefined,
+          settings: {
+            sections: { activities: true, invoices: true, payments: true, messages: true, files: true },
+            ...(v['portal-url'] ? { portalUrl: v['portal-url'] } : {}),
+          },
+        });
+        out(`Created firm ${firm.slug} (${firm.id}): ${firm.name}`);
+      });
+    },
+  },
+  'apikey create': {
+    usage: 'portico apikey create --firm SLUG [--name NAME]',
+    summary: "Create an API key for the firm-side API. The key is printed once: store it in the firm's backend.",
+    options: {
+      firm: { type: 'string', description: 'The firm slug.' },
+      name: { type: 'string', description: 'What the key is for (default "default").' },
+    },
+    required: ['firm'],
+    async run(v, { config, out }) {
+      await withServices(config, (services) => {
+        const firm = firmBySlug(services, v.firm as string);
+        const { key, apiKey } = services.apiKeys.create(firm.id, (v.name as string) ?? 'default');
+        out(key);
+        process.stderr.write(`API key ${apiKey.id} for ${firm.slug}. It is shown only this once.\n`);
+      });
+    },
+  },
+  'contact add': {
+    usage: 'portico contact add --firm SLUG --email EMAIL --name NAME [--phone PHONE] [--invite]',
+    summary: 'Add a client to a firm, and with --invite email them a link to create their portal login.',
+    options: {
+      firm: { type: 'string', description: 'The firm slug.' },
+      email: { type: 'string', description: "The client's email address." },
+      name: { type: 'string', description: "The client's name." },
+      phone: { type: 'string', description: "The client's phone number." },
+      invite: { type: 'boolean', description: 'Send the portal invitation at once.' },
+    },
+    required: ['firm', 'email', 'name'],
+    async run(v, { config, out }) {
+      await withServices(config, async (services) => {
+        const firm = firmBySlug(services, v.firm as string);
+        const contact = services.contacts.create(firm.id, { email: v.email, name: v.name, phone: v.phone }, 'cli');
+        out(`Added ${contact.name} <${contact.email}> (${contact.id}) to ${firm.slug}`);
+        if (v.invite) {
+          const invitation = await services.auth.invite(firm.id, contact.id, { type: 'system', id: 'cli' });
+          out(`Invitation emailed to ${contact.email}; it expires ${invitation.expiresAt}`);
+        }
+      });
+    },
+  },
+  invite: {
+    usage: 'portico invite --firm SLUG --email EMAIL',
+    summary: 'Email a client a link to create (or re-create) their portal login. Any earlier link stops working.',
+    options: {
+      firm: { type: 'string', description: 'The firm slug.' },
+      email: { type: 'string', description: "The client's email address." },
+    },
+    required: ['firm', 'email'],
+    async run(v, { config, out }) {
+      await withServices(config, async (services) => {
+        const firm = firmBySlug(services, v.firm as string);
+        const contact = services.repositories.contacts.findByEmail(firm.id, v.email as string);
+        if (!contact) throw Problem.notFound(`contact with the email ${v.email as string} in ${firm.slug}`);
+        const invitation = await services.auth.invite(firm.id, contact.id, { type: 'system', id: 'cli' });
+        out(`Invitation emailed to ${contact.email}; it expires ${invitation.expiresAt}`);
+      });
+    },
+  },
+  'seed-demo': {
+    usage: 'portico seed-demo',
+    summary: 'Create the demo firm (slug demo) and its two clients, unless it exists.',
+    options: {},
+    async run(_v, { config, out }) {
+      await withServices(config, async (services) => {
+        const { created } = await seedDemo(services, { siteUrl: `http://localhost:${config.demoPort}` });
+        out(created ? 'Seeded the demo firm.' : 'The demo firm exists already; nothing changed.');
+        out(`Clients: ${demoClients.map((c) => c.email).join(', ')} (password ${demoPassword})`);
+      });
+    },
+  },
+  'keys rotate': {
+    usage: 'portico keys rotate',
+    summary: 'Start signing access tokens with a new key. Tokens signed by the previous keys stay valid until they expire.',
+    options: {},
+    async run(_v, { config, out }) {
+      await withServices(config, async (services) => out(`New signing key ${await services.keys.rotate()}`));
+    },
+  },
+};
+
+function help(out: (line: string) => void) {
+  out('Usage: portico <command> [options]\n');
+  out('Commands:');
+  for (const [name, command] of Object.entries(commands)) out(`  ${name.padEnd(14)} ${command.summary}`);
+  out('\nEach command has --help. Configuration comes from the environment (see the README).');
+}
+
+function commandHelp(command: Command, out: (line: string) => void) {
+  out(`Usage: ${command.usage}\n\n${command.summary}\n`);
+  const entries = Object.entries(command.options);
+  if (entries.length) out('Options:');
+  for (const [name, option] of entries) {
+    const flag = option.type === 'string' ? `--${name} VALUE` : `--${name}`;
+    out(`  ${flag.padEnd(22)} ${option.description}${command.required?.includes(name) ? ' (required)' : ''}`);
+  }
+  out(`  ${'--help'.padEnd(22)} Show this help.`);
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: string[], out = (line: string) => console.log(line)): Promise<number> {
+  const fail = (message: string) => {
+    process.stderr.write(`portico: ${message}\n`);
+    return 1;
+  };
+  const name = [`${argv[0]} ${argv[1]}`, argv[0]].find((candidate) => candidate && commands[candidate]);
+  if (!name) {
+    if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
+      help(out);
+      return 0;
+    }
+    return fail(`unknown command "${argv.slice(0, 2).join(' ')}". Run portico --help for the list.`);
+  }
+  const command = commands[name]!;
+  const rest = argv.slice(name.split(' ').length);
+  let values: Values;
+  try {
+    const options = Object.fromEntries(Object.entries(command.options).map(([key, { type, multiple }]) => [key, { type, multiple }]));
+    ({ values } = parseArgs({ args: rest, options: { ...options, help: { type: 'boolean' } }, strict: true, allowPositionals: false }));
+  } catch (error) {
+    return fail(`${(error as Error).message}\n\n${command.usage}`);
+  }
+  if (values.help) {
+    commandHelp(command, out);
+    return 0;
+  }
+  const missing = (command.required ?? []).filter((option) => values[option] === undefined);
+  if (missing.length) return fail(`missing ${missing.map((m) => `--${m}`).join(', ')}\n\n${command.usage}`);
+  try {
+    await command.run(values, { config: loadConfig(), out });
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(`configuration error: ${error.message}`);
+    if (error instanceof Problem) {
+      const details = (error.extra.errors as { field: string; message: string }[] | undefined)?.map((e) => `\n  ${e.field}: ${e.message}`).join('') ?? '';
+      return fail(`${error.message}${details}`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,130 @@
+import path from 'node:path';
+
+/** The token service's configuration, read from the environment and validated once at start. */
+export interface Config {
+  port: number;
+  demoPort: number;
+  dataDir: string;
+  /** Where the service is reached from outside, used in links and as the token issuer. */
+  publicUrl: string;
+  payments: 'sandbox' | 'stripe';
+  bankLink: 'sandbox' | 'plaid';
+  mail: 'outbox' | 'smtp';
+  smtpUrl?: string;
+  /** The address the service's emails come from. */
+  mailFrom: string;
+  stripe: { secretKey?: string; publishableKey?: string; webhookSecret?: string };
+  plaid: { clientId?: string; secret?: string; env: 'sandbox' | 'development' | 'production' };
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe for client IPs (rate limits). */
+  trustProxy: boolean | number | string;
+  /** Development conveniences (the outbox page, the sandbox clock) are on unless NODE_ENV=production. */
+  development: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function port(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < 1 || value > 65535) {
+    throw new ConfigError(name, `must be a port number from 1 to 65535, got "${raw}"`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function url(name: string, raw: string, protocols: string[]): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be a URL, got "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must be a ${protocols.join(' or ')} URL, got "${raw}"`);
+  }
+  return raw;
+}
+
+function required(env: Env, name: string, because: string): string {
+  const raw = env[name];
+  if (!raw) throw new ConfigError(name, `is required ${because}`);
+  return raw;
+}
+
+/** Reads and validates the configuration; throws a ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const servicePort = port(env, 'PORT', 8787);
+  const demoPort = port(env, 'DEMO_PORT', 8080);
+  const dataDir = path.resolve(cwd, env.DATA_DIR || './data');
+  const publicUrl = url('PUBLIC_URL', env.PUBLIC_URL || `http://localhost:${servicePort}`, ['http:', 'https:']).replace(/\/+$/, '');
+  const payments = oneOf(env, 'PAYMENTS', ['sandbox', 'stripe'] as const, 'sandbox');
+  const bankLink = oneOf(env, 'BANK_LINK', ['sandbox', 'plaid'] as const, 'sandbox');
+  const mail = oneOf(env, 'MAIL', ['outbox', 'smtp'] as const, 'outbox');
+  const smtpUrl = mail === 'smtp' ? url('SMTP_URL', required(env, 'SMTP_URL', 'when MAIL=smtp'), ['smtp:', 'smtps:']) : undefined;
+
+  const stripe = {
+    secretKey: payments === 'stripe' ? required(env, 'STRIPE_SECRET_KEY', 'when PAYMENTS=stripe') : env.STRIPE_SECRET_KEY,
+    publishableKey: payments === 'stripe' ? required(env, 'STRIPE_PUBLISHABLE_KEY', 'when PAYMENTS=stripe') : env.STRIPE_PUBLISHABLE_KEY,
+    webhookSecret: payments === 'stripe' ? required(env, 'STRIPE_WEBHOOK_SECRET', 'when PAYMENTS=stripe') : env.STRIPE_WEBHOOK_SECRET,
+  };
+  if (stripe.secretKey && !/^(sk|rk)_(test|live)_/.test(stripe.secretKey)) {
+    throw new ConfigError('STRIPE_SECRET_KEY', 'must start with sk_test_, sk_live_, rk_test_ or rk_live_');
+  }
+  if (stripe.publishableKey && !/^pk_(test|live)_/.test(stripe.publishableKey)) {
+    throw new ConfigError('STRIPE_PUBLISHABLE_KEY', 'must start with pk_test_ or pk_live_');
+  }
+  if (stripe.webhookSecret && !stripe.webhookSecret.startsWith('whsec_')) {
+    throw new ConfigError('STRIPE_WEBHOOK_SECRET', 'must start with whsec_');
+  }
+
+  const plaid = {
+    clientId: bankLink === 'plaid' ? required(env, 'PLAID_CLIENT_ID', 'when BANK_LINK=plaid') : env.PLAID_CLIENT_ID,
+    secret: bankLink === 'plaid' ? required(env, 'PLAID_SECRET', 'when BANK_LINK=plaid') : env.PLAID_SECRET,
+    env: oneOf(env, 'PLAID_ENV', ['sandbox', 'development', 'production'] as const, 'sandbox'),
+  };
+
+  const mailFrom = env.MAIL_FROM || `portal@${new URL(publicUrl).hostname}`;
+  if (!/^[^@\s<>]+@[^@\s<>]+$/.test(mailFrom)) throw new ConfigError('MAIL_FROM', `must be an email address, got "${mailFrom}"`);
+
+  const trustRaw = env.TRUST_PROXY;
+  let trustProxy: boolean | number | string = false;
+  if (trustRaw) {
+    if (trustRaw === 'true' || trustRaw === 'false') trustProxy = trustRaw === 'true';
+    else if (/^\d+$/.test(trustRaw)) trustProxy = Number(trustRaw);
+    else if (/^[\w.:/, -]+$/.test(trustRaw)) trustProxy = trustRaw;
+    else throw new ConfigError('TRUST_PROXY', `must be true, false, a hop count or a list of addresses, got "${trustRaw}"`);
+  }
+
+  return {
+    port: servicePort,
+    demoPort,
+    dataDir,
+    publicUrl,
+    payments,
+    bankLink,
+    mail,
+    smtpUrl,
+    mailFrom,
+    stripe,
+    plaid,
+    trustProxy,
+    development: env.NODE_ENV !== 'production',
+  };
+}

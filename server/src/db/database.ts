@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { migrations, type Migration } from './migrations.ts';
+
+export type Db = Database.Database;
+
+/**
+ * Opens the service's SQLite database with the settings money needs: WAL for concurrent readers,
+ * foreign keys enforced, FULL synchronous commits, and a busy timeout instead of instant
+ * SQLITE_BUSY errors. Brings the schema up to date before returning.
+ */
+export function openDatabase(file: string, options: { migrations?: readonly Migration[] } = {}): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  migrate(db, options.migrations ?? migrations);
+  return db;
+}
+
+/** Applies each migration newer than `user_version`, each in its own transaction with its version bump. */
+export function migrate(db: Db, list: readonly Migration[] = migrations): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = list.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new Error(`The database is at schema version ${current}, newer than this service knows (${latest}). Upgrade the service.`);
+  }
+  for (const migration of list) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.up);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}

@@ -1,0 +1,31 @@
+import { Router } from 'express';
+import type { ContactsRepository } from '../contacts/contacts.repository.ts';
+import { publicContact } from '../auth/auth.service.ts';
+import { assertFirmOrigin } from '../http/cors.ts';
+import { clientOf } from '../http/principal.ts';
+import type { FirmsRepository } from './firms.repository.ts';
+import type { FirmsService } from './firms.service.ts';
+import { publicBranding } from './firm.ts';
+
+/** `GET /firms/:slug/branding`: public, for the sign-in screen before anyone is signed in. */
+export function brandingRoutes(deps: { firms: FirmsService; serviceOrigin: string }): Router {
+  const router = Router();
+  router.get('/firms/:slug/branding', (req, res) => {
+    const firm = deps.firms.bySlug(req.params.slug);
+    assertFirmOrigin(firm, req.headers.origin, deps.serviceOrigin);
+    res.set('Cache-Control', 'public, max-age=60').json(publicBranding(firm));
+  });
+  return router;
+}
+
+/** `GET /me`: the signed-in client and their firm. */
+export function meRoutes(deps: { firms: FirmsRepository; contacts: ContactsRepository }): Router {
+  const router = Router();
+  router.get('/me', (req, res) => {
+    const { firmId, contactId } = clientOf(req);
+    const firm = deps.firms.findById(firmId)!;
+    const contact = deps.contacts.find(firmId, contactId)!;
+    res.json({ contact: publicContact(contact), firm: publicBranding(firm) });
+  });
+  return router;
+}

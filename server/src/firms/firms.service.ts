@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { Clock } from '../clock.ts';
+import { Problem } from '../http/problem.ts';
+import { parse } from '../http/validate.ts';
+import { defaultSettings, sections, type Firm } from './firm.ts';
+import type { FirmsRepository } from './firms.repository.ts';
+
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f3a5f');
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+/** An origin is a scheme, host and optional port: no path, no trailing slash. */
+export const origin = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return /^https?:$/.test(url.protocol) && url.origin === value;
+    } catch {
+      return false;
+    }
+  }, 'must be an origin like https://www.firm.com (scheme, host and port only)');
+
+export const brandingSchema = z.strictObject({
+  logoUrl: httpUrl.optional(),
+  colors: z.strictObject({ brand: hexColor, brandContrast: hexColor.optional(), accent: hexColor.optional() }),
+  fontFamily: z.string().max(200).regex(/^[\w\s,'"-]+$/, 'must be a CSS font-family list').optional(),
+});
+
+export const settingsSchema = z.strictObject({
+  sections: z.strictObject(Object.fromEntries(sections.map((s) => [s, z.boolean()])) as Record<(typeof sections)[number], z.ZodBoolean>),
+  portalUrl: httpUrl.optional(),
+  inboxEmail: z.email().optional(),
+});
+
+export const newFirmSchema = z.strictObject({
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2 to 63 lowercase letters, digits or hyphens'),
+  name: z.string().trim().min(1).max(200),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like USD').default('USD'),
+  siteUrl: httpUrl.optional(),
+  allowedOrigins: z.array(origin).max(50).default([]),
+  branding: brandingSchema.optional(),
+  settings: settingsSchema.default(defaultSettings),
+});
+
+export class FirmsService {
+  constructor(
+    private readonly firms: FirmsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  create(input: unknown): Firm {
+    const firm = parse(newFirmSchema, input, 'firm');
+    if (this.firms.findBySlug(firm.slug)) throw Problem.conflict('firm_exists', `A firm with the slug "${firm.slug}" already exists.`);
+    return this.firms.create(firm, this.clock().toISOString());
+  }
+
+  /** The firm a client-facing request names, or a 404 problem. */
+  bySlug(slug: string): Firm {
+    const firm = this.firms.findBySlug(slug);
+    if (!firm) throw new Problem(404, 'firm_not_found', `No firm with the slug "${slug}".`);
+    return firm;
+  }
+}

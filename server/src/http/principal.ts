@@ -1,0 +1,33 @@
+import type { Request } from 'express';
+import { Problem } from './problem.ts';
+
+/** Who is calling: a signed-in client, or a firm through one of its API keys. */
+export interface ClientPrincipal { kind: 'contact'; contactId: string; firmId: string }
+export interface FirmPrincipal { kind: 'api_key'; apiKeyId: string; firmId: string }
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      principal?: ClientPrincipal | FirmPrincipal;
+    }
+  }
+}
+
+export function clientOf(req: Request): ClientPrincipal {
+  if (req.principal?.kind !== 'contact') throw Problem.unauthorized('token_missing', 'Sign in first.');
+  return req.principal;
+}
+
+export function firmOf(req: Request): FirmPrincipal {
+  if (req.principal?.kind !== 'api_key') throw Problem.unauthorized('api_key_missing', 'An API key is required.');
+  return req.principal;
+}
+
+/** The token of an `Authorization: Bearer …` header, if any. */
+export function bearerToken(req: Request): string | undefined {
+  const header = req.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1];
+}

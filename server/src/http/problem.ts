@@ -1,0 +1,81 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from '../logger.ts';
+
+/**
+ * The one error type of the service. Thrown anywhere, it becomes an RFC 9457
+ * `application/problem+json` response with a stable `code` a client can branch on.
+ */
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'Problem';
+  }
+
+  static badRequest(code: string, message: string, extra?: Record<string, unknown>) {
+    return new Problem(400, code, message, extra);
+  }
+  static unauthorized(code: string, message: string) {
+    return new Problem(401, code, message);
+  }
+  static forbidden(code: string, message: string) {
+    return new Problem(403, code, message);
+  }
+  static notFound(what = 'resource', code = 'not_found') {
+    return new Problem(404, code, `No such ${what}.`);
+  }
+  static conflict(code: string, message: string) {
+    return new Problem(409, code, message);
+  }
+  static unprocessable(code: string, message: string, extra?: Record<string, unknown>) {
+    return new Problem(422, code, message, extra);
+  }
+}
+
+const titles: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
+  405: 'Method Not Allowed', 409: 'Conflict', 413: 'Content Too Large', 415: 'Unsupported Media Type',
+  422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+export function sendProblem(res: Parameters<RequestHandler>[1], status: number, code: string, detail: string, extra: Record<string, unknown> = {}) {
+  if (status === 429 && typeof extra.retryAfter === 'number') res.set('Retry-After', String(extra.retryAfter));
+  res
+    .status(status)
+    .type('application/problem+json')
+    .send(JSON.stringify({ type: 'about:blank', title: titles[status] ?? 'Error', status, code, detail, ...extra }));
+}
+
+/** Unknown routes get a JSON problem, never Express's HTML page. */
+export const notFoundHandler: RequestHandler = (req, res) => {
+  sendProblem(res, 404, 'route_not_found', `No route for ${req.method} ${req.path}.`);
+};
+
+interface HttpishError { status?: number; statusCode?: number; type?: string; expose?: boolean; message?: string }
+
+/** Mounted last: turns every thrown error into a problem response; a 5xx never leaks internals. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, next) => {
+    if (res.headersSent) return next(err);
+    if (err instanceof Problem) {
+      return sendProblem(res, err.status, err.code, err.message, err.extra);
+    }
+    // Errors raised by body-parser and friends carry a status and a type.
+    const e = (err ?? {}) as HttpishError;
+    const status = e.status ?? e.statusCode;
+    if (e.type === 'entity.parse.failed') return sendProblem(res, 400, 'malformed_json', 'The request body is not a valid JSON object.');
+    if (e.type === 'entity.too.large') return sendProblem(res, 413, 'body_too_large', 'The request body is too large.');
+    if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
+      return sendProblem(res, 415, 'unsupported_encoding', 'The request body encoding is not supported.');
+    }
+    if (status && status >= 400 && status < 500) {
+      return sendProblem(res, status, 'bad_request', e.expose && e.message ? e.message : titles[status] ?? 'Bad request.');
+    }
+    logger.error('unhandled error', { method: req.method, path: req.path, error: err instanceof Error ? err.stack : String(err) });
+    sendProblem(res, 500, 'internal_error', 'Something went wrong on our side. Please try again.');
+  };
+}

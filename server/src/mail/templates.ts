@@ -1,0 +1,337 @@
+/**
+ * The service's emails, in the firm's branding. Every email is built from `brandedLayout`:
+ * table-based HTML with inline styles (what mail clients render reliably) plus a plain-text
+ * version carrying the same words and every link written out.
+ */
+
+/** The firm as its emails show it. */
+export interface EmailFirm {
+  name: string;
+  logoUrl?: string;
+  colors: { brand: string; brandContrast?: string };
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** The pieces an email body is made of, in order. */
+export type EmailBlock =
+  | { type: 'paragraph'; text: string }
+  /** The call to action: a brand-coloured button, with the link also written out. Only http(s). */
+  | { type: 'action'; label: string; url: string }
+  /** Label/value rows, e.g. an invoice number, an amount, a payment method. */
+  | { type: 'facts'; rows: ReadonlyArray<{ label: string; value: string }> }
+  /** Smaller, muted text: expiry notices, "if this wasn't you" advice. */
+  | { type: 'note'; text: string };
+
+export interface BrandedLayoutInput {
+  firm: EmailFirm;
+  subject: string;
+  /** The preview line inbox lists show beside the subject. */
+  preheader?: string;
+  heading: string;
+  blocks: readonly EmailBlock[];
+  /** Why the recipient got this email; shown in the footer after who sent it. */
+  reason: string;
+}
+
+/** Used when a firm's brand colour is missing or not a hex colour. */
+export const DEFAULT_BRAND_COLOR = '#1f3a5f';
+const BLACK = '#000000';
+const WHITE = '#ffffff';
+/** WCAG AA for normal-size text; the button label is 16px bold, which is not "large" text. */
+const MIN_CONTRAST = 4.5;
+
+const FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+const TEXT_COLOR = '#1f2937';
+const MUTED_COLOR = '#4b5563';
+const PAGE_COLOR = '#f3f4f6';
+const CARD_COLOR = '#ffffff';
+const RULE_COLOR = '#e5e7eb';
+
+const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Makes any text safe inside HTML element content and quoted attribute values. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => htmlEscapes[c]!);
+}
+
+/** `#rgb` or `#rrggbb` normalised to lowercase `#rrggbb`; undefined for anything else. */
+export function parseHexColor(value: string | undefined | null): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value.trim());
+  if (!match) return undefined;
+  const hex = match[1]!.toLowerCase();
+  return hex.length === 3 ? `#${[...hex].map((c) => c + c).join('')}` : `#${hex}`;
+}
+
+/** WCAG 2 relative luminance of a hex colour, from 0 (black) to 1 (white). */
+export function relativeLuminance(hex: string): number {
+  const color = parseHexColor(hex);
+  if (!color) throw new TypeError(`Not a hex colour: "${hex}"`);
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const channel = parseInt(color.slice(i, i + 2), 16) / 255;
+    return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG 2 contrast ratio between two hex colours, from 1 to 21. */
+export function contrastRatio(a: string, b: string): number {
+  const [light, dark] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/** Black or white, whichever reads better on the given background. */
+export function readableTextColor(background: string): string {
+  return contrastRatio(background, BLACK) >= contrastRatio(background, WHITE) ? BLACK : WHITE;
+}
+
+/**
+ * The button's colours: the firm's brand (or the default when it is not a hex colour) and its
+ * `brandContrast` when that is a hex colour readable on the brand (WCAG AA), else black or white.
+ */
+export function brandColors(colors: { brand?: string; brandContrast?: string } | undefined): { brand: string; contrast: string } {
+  const brand = parseHexColor(colors?.brand) ?? DEFAULT_BRAND_COLOR;
+  const chosen = parseHexColor(colors?.brandContrast);
+  const contrast = chosen && contrastRatio(brand, chosen) >= MIN_CONTRAST ? chosen : readableTextColor(brand);
+  return { brand, contrast };
+}
+
+/** The URL, normalised, when it is absolute http or https; undefined for anything else (javascript:, data:, relative…). */
+export function safeHttpUrl(value: string | undefined | null): string | undefined {
+  if (typeof value !== 'string' || !value.trim()) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return undefined;
+  }
+  return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+}
+
+/** Collapses line breaks and runs of spaces: for subjects and other one-line values. */
+function oneLine(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
+}
+
+function firmName(firm: EmailFirm): string {
+  return oneLine(firm.name ?? '') || 'Your firm';
+}
+
+function requireHttpUrl(value: string, what: string): string {
+  const url = safeHttpUrl(value);
+  if (!url) throw new TypeError(`The ${what} must be an absolute http(s) URL`);
+  return url;
+}
+
+function paragraphHtml(text: string, color: string, size: number): string {
+  const lines = text.split(/\r?\n/).map(escapeHtml).join('<br>');
+  return `<p style="margin:0 0 16px 0;font-family:${FONT};font-size:${size}px;line-height:${size + 8}px;color:${color};">${lines}</p>`;
+}
+
+function actionHtml(label: string, url: string, colors: { brand: string; contrast: string }): string {
+  const href = escapeHtml(url);
+  return [
+    `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 24px 0;border-collapse:separate;">`,
+    `<tr><td align="center" bgcolor="${colors.brand}" style="border-radius:6px;background-color:${colors.brand};">`,
+    `<a href="${href}" target="_blank" rel="noopener" style="display:inline-block;padding:12px 28px;font-family:${FONT};font-size:16px;font-weight:bold;line-height:24px;color:${colors.contrast};text-decoration:none;border-radius:6px;">${escapeHtml(label)}</a>`,
+    `</td></tr></table>`,
+    `<p style="margin:0 0 16px 0;font-family:${FONT};font-size:14px;line-height:22px;color:${MUTED_COLOR};">`,
+    `If the button doesn't work, copy this link into your browser:<br>`,
+    `<a href="${href}" target="_blank" rel="noopener" style="color:${TEXT_COLOR};text-decoration:underline;word-break:break-all;">${href}</a></p>`,
+  ].join('');
+}
+
+function factsHtml(rows: ReadonlyArray<{ label: string; value: string }>): string {
+  const cells = rows
+    .map(
+      (row) =>
+        `<tr><td style="padding:8px 0;border-bottom:1px solid ${RULE_COLOR};font-family:${FONT};font-size:14px;line-height:20px;color:${MUTED_COLOR};">${escapeHtml(row.label)}</td>` +
+        `<td align="right" style="padding:8px 0;border-bottom:1px solid ${RULE_COLOR};font-family:${FONT};font-size:14px;line-height:20px;color:${TEXT_COLOR};font-weight:bold;">${escapeHtml(row.value)}</td></tr>`,
+    )
+    .join('');
+  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 24px 0;">${cells}</table>`;
+}
+
+function headerHtml(firm: EmailFirm, name: string, brand: string): string {
+  const logo = safeHttpUrl(firm.logoUrl);
+  const content = logo
+    ? `<img src="${escapeHtml(logo)}" alt="${escapeHtml(name)}" height="48" style="display:block;height:48px;width:auto;max-width:240px;border:0;outline:none;text-decoration:none;font-family:${FONT};font-size:20px;font-weight:bold;color:${TEXT_COLOR};">`
+    : `<span style="font-family:${FONT};font-size:20px;line-height:28px;font-weight:bold;color:${TEXT_COLOR};">${escapeHtml(name)}</span>`;
+  return `<tr><td style="padding:24px 32px;border-top:6px solid ${brand};border-bottom:1px solid ${RULE_COLOR};border-radius:8px 8px 0 0;">${content}</td></tr>`;
+}
+
+/**
+ * Wraps an email's content in the firm's branding and renders both versions. Every value is
+ * escaped; colours are used only when they are hex; links only when they are http(s) (an action
+ * with any other link is refused, a logo with one is left out and the firm's name shown instead).
+ */
+export function brandedLayout(input: BrandedLayoutInput): RenderedEmail {
+  const name = firmName(input.firm);
+  const colors = brandColors(input.firm.colors);
+  const subject = oneLine(input.subject);
+  const footer = `Sent by ${name} through its secure client portal. ${oneLine(input.reason)}`;
+
+  const bodyHtml: string[] = [
+    `<h1 style="margin:0 0 16px 0;font-family:${FONT};font-size:22px;line-height:30px;font-weight:bold;color:${TEXT_COLOR};">${escapeHtml(input.heading)}</h1>`,
+  ];
+  const bodyText: string[] = [input.heading];
+
+  for (const block of input.blocks) {
+    switch (block.type) {
+      case 'paragraph':
+        bodyHtml.push(paragraphHtml(block.text, TEXT_COLOR, 16));
+        bodyText.push(block.text);
+        break;
+      case 'note':
+        bodyHtml.push(paragraphHtml(block.text, MUTED_COLOR, 14));
+        bodyText.push(block.text);
+        break;
+      case 'action': {
+        const url = requireHttpUrl(block.url, `link of "${block.label}"`);
+        bodyHtml.push(actionHtml(block.label, url, colors));
+        bodyText.push(`${block.label}:\n${url}`);
+        break;
+      }
+      case 'facts':
+        if (block.rows.length === 0) break;
+        bodyHtml.push(factsHtml(block.rows));
+        bodyText.push(block.rows.map((row) => `${row.label}: ${row.value}`).join('\n'));
+        break;
+    }
+  }
+
+  const preheader = input.preheader
+    ? `<div style="display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all;">${escapeHtml(oneLine(input.preheader))}</div>`
+    : '';
+
+  const html = [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="x-apple-disable-message-reformatting">',
+    '<meta name="color-scheme" content="light">',
+    '<meta name="supported-color-schemes" content="light">',
+    `<title>${escapeHtml(subject)}</title>`,
+    '</head>',
+    `<body style="margin:0;padding:0;background-color:${PAGE_COLOR};">`,
+    preheader,
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:${PAGE_COLOR};">`,
+    '<tr><td align="center" style="padding:24px 12px;">',
+    `<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:600px;background-color:${CARD_COLOR};border-radius:8px;">`,
+    headerHtml(input.firm, name, colors.brand),
+    `<tr><td style="padding:32px;">${bodyHtml.join('')}</td></tr>`,
+    `<tr><td style="padding:20px 32px;border-top:1px solid ${RULE_COLOR};font-family:${FONT};font-size:12px;line-height:18px;color:${MUTED_COLOR};">${escapeHtml(footer)}</td></tr>`,
+    '</table>',
+    '</td></tr>',
+    '</table>',
+    '</body>',
+    '</html>',
+  ].join('\n');
+
+  const text = [name, ...bodyText, `--\n${footer}`].join('\n\n') + '\n';
+  return { subject, text, html };
+}
+
+function greeting(contactName: string | undefined): string {
+  const name = oneLine(contactName ?? '');
+  return name ? `Hi ${name},` : 'Hello,';
+}
+
+function toDate(value: Date | string, what: string): Date {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) throw new TypeError(`The ${what} is not a valid date`);
+  return date;
+}
+
+/** e.g. "March 5, 2025 at 3:00 PM UTC". */
+export function formatEmailDateTime(value: Date | string, timeZone = 'UTC'): string {
+  return new Intl.DateTimeFormat('en-US', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(toDate(value, 'date'));
+}
+
+/** e.g. "1 hour", "2 hours", "30 minutes", "90 minutes". */
+export function formatMinutes(minutes: number): string {
+  if (!Number.isFinite(minutes) || minutes <= 0) throw new TypeError(`A duration must be a positive number of minutes, got ${minutes}`);
+  const whole = Math.ceil(minutes);
+  const [value, unit] = whole % 60 === 0 ? [whole / 60, 'hour'] : [whole, 'minute'];
+  return new Intl.NumberFormat('en-US', { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+}
+
+export interface InvitationEmailInput {
+  firm: EmailFirm;
+  contactName: string;
+  /** The accept-invitation link carrying the token. */
+  link: string;
+  expiresAt: Date | string;
+  /** The person at the firm who sent the invitation, when known. */
+  invitedBy?: string;
+  /** The time zone the expiry is shown in (IANA name); UTC unless the firm has one. */
+  timeZone?: string;
+}
+
+/** Invites a contact to create a portal login. */
+export function invitationEmail(input: InvitationEmailInput): RenderedEmail {
+  const name = firmName(input.firm);
+  const inviter = oneLine(input.invitedBy ?? '');
+  const who = inviter ? `${inviter} at ${name}` : name;
+  const expires = formatEmailDateTime(input.expiresAt, input.timeZone);
+  return brandedLayout({
+    firm: input.firm,
+    subject: `${name} invited you to its client portal`,
+    preheader: `Create your login before ${expires}.`,
+    heading: 'Set up your client portal login',
+    blocks: [
+      { type: 'paragraph', text: greeting(input.contactName) },
+      {
+        type: 'paragraph',
+        text: `${who} has invited you to the ${name} client portal, where you can see your invoices and pay them online, message the firm securely and share documents.`,
+      },
+      { type: 'paragraph', text: 'To get started, create your password:' },
+      { type: 'action', label: 'Create your login', url: input.link },
+      { type: 'note', text: `This invitation expires on ${expires}. After that, ask ${name} to send you a new one.` },
+    ],
+    reason: `You received this email because ${name} invited you to its client portal. If you weren't expecting it, you can ignore it.`,
+  });
+}
+
+export interface PasswordResetEmailInput {
+  firm: EmailFirm;
+  contactName: string;
+  /** The reset link carrying the token. */
+  link: string;
+  expiresInMinutes: number;
+}
+
+/** Lets a contact choose a new password after asking for a reset. */
+export function passwordResetEmail(input: PasswordResetEmailInput): RenderedEmail {
+  const name = firmName(input.firm);
+  const expiresIn = formatMinutes(input.expiresInMinutes);
+  return brandedLayout({
+    firm: input.firm,
+    subject: `Reset your ${name} client portal password`,
+    preheader: `This link expires in ${expiresIn}.`,
+    heading: 'Reset your password',
+    blocks: [
+      { type: 'paragraph', text: greeting(input.contactName) },
+      { type: 'paragraph', text: `We received a request to reset the password for your ${name} client portal login. Choose a new password here:` },
+      { type: 'action', label: 'Reset your password', url: input.link },
+      { type: 'note', text: `This link expires in ${expiresIn}. After that, you can ask for a new one from the sign-in page.` },
+      { type: 'note', text: "If you didn't ask to reset your password, you can ignore this email. Your password will not change." },
+    ],
+    reason: `You received this email because a password reset was requested for your ${name} client portal login.`,
+  });
+}

@@ -1,0 +1,61 @@
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { createApp } from './app.ts';
+import { SigningKeys } from './auth/signing-keys.ts';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { createMail } from './mail/create-mail.ts';
+import { seedDemo } from './seed/demo.ts';
+import { createServices, type Services } from './services.ts';
+
+export interface RunningService {
+  url: string;
+  services: Services;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Opens the store, keys and mail of a configuration: everything but the HTTP listener. */
+export async function openServices(config: Config, options: { clock?: Clock } = {}): Promise<Services> {
+  const db = openDatabase(path.join(config.dataDir, 'portico.db'));
+  const keys = await SigningKeys.open(config.dataDir);
+  const mail = createMail(config, db, { clock: options.clock });
+  return createServices({ config, db, keys, mail, clock: options.clock });
+}
+
+export async function closeServices(services: Services): Promise<void> {
+  await services.mail.close();
+  services.db.close();
+}
+
+/** Starts the token service; `close` stops taking requests, lets open ones finish, then closes the store. */
+export async function startService(
+  config: Config,
+  options: { logger?: Logger; seedDemo?: boolean; host?: string; clock?: Clock } = {},
+): Promise<RunningService> {
+  const logger = options.logger ?? createLogger();
+  const services = await openServices(config, options);
+  if (options.seedDemo) {
+    const { created } = await seedDemo(services, { siteUrl: `http://localhost:${config.demoPort}` });
+    if (created) logger.info('seeded the demo firm', { firm: 'demo' });
+  }
+  const app = createApp(services, { logger });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(config.port, options.host ?? '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(listening)));
+    listening.once('error', reject);
+  });
+  server.keepAliveTimeout = 5_000;
+  let closing: Promise<void> | undefined;
+  return {
+    url: config.publicUrl,
+    services,
+    server,
+    close: () =>
+      (closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }).then(() => closeServices(services))),
+  };
+}

@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp } from '../../../server/src/app.ts';
+import { hashPassword } from '../../../server/src/auth/passwords.ts';
+import { SigningKeys } from '../../../server/src/auth/signing-keys.ts';
+import { loadConfig } from '../../../server/src/config.ts';
+import { openDatabase } from '../../../server/src/db/database.ts';
+import type { Firm } from '../../../server/src/firms/firm.ts';
+import { silentLogger } from '../../../server/src/logger.ts';
+import { createMail } from '../../../server/src/mail/create-mail.ts';
+import { listOutbox } from '../../../server/src/mail/outbox.ts';
+import { createServices, type Services } from '../../../server/src/services.ts';
+
+export const password = 'correct horse battery';
+export const issuer = 'http://portico.test';
+export const firmOrigin = 'https://www.hale.example';
+export const otherFirmOrigin = 'https://www.north.example';
+
+/** A clock the test moves by hand. */
+export function testClock(start = Date.parse('2026-03-02T15:00:00Z')) {
+  let now = start;
+  const clock = () => new Date(now);
+  return Object.assign(clock, { advance: (ms: number) => void (now += ms) });
+}
+
+export interface Reply {
+  status: number;
+  headers: Headers;
+  body: any;
+  cookies: Map<string, string>;
+  setCookie: string[];
+}
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  /** Sent as-is instead of JSON-encoding `body`. */
+  raw?: string;
+  token?: string;
+  origin?: string;
+  cookie?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * The token service on real SQLite in a temporary folder, listening on 127.0.0.1 at a free port,
+ * with two firms, each with two clients who can sign in, and an API key per firm.
+ */
+export async function startTestService(options: { env?: Record<string, string>; sdkDir?: string } = {}) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-test-'));
+  const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: issuer, ...options.env });
+  const clock = testClock();
+  const db = openDatabase(path.join(dataDir, 'portico.db'));
+  const keys = await SigningKeys.open(dataDir);
+  const services = createServices({ config, db, keys, mail: createMail(config, db, { clock }), clock });
+  const app = createApp(services, { logger: silentLogger, sdkDir: options.sdkDir ?? path.join(dataDir, 'no-sdk') });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const hash = await hashPassword(password);
+  const now = clock().toISOString();
+  const makeFirm = (slug: string, name: string, origin: string) =>
+    services.firms.create({
+      slug,
+      name,
+      siteUrl: origin,
+      allowedOrigins: [origin],
+      branding: { colors: { brand: '#1f3a5f' } },
+      settings: { sections: { activities: true, invoices: true, payments: true, messages: true, files: true }, portalUrl: `${origin}/portal` },
+    });
+  const addClient = (firm: Firm, email: string, name: string) => {
+    const contact = services.repositories.contacts.create(firm.id, { email, name }, now);
+    services.auth.setPasswordHash(contact.id, hash, now);
+    return contact;
+  };
+  const firm = makeFirm('hale', 'Hale & Whitmore LLP', firmOrigin);
+  const otherFirm = makeFirm('north', 'North Legal', otherFirmOrigin);
+  const fixtures = {
+    firm,
+    otherFirm,
+    alex: addClient(firm, 'alex@example.com', 'Alex Morgan'),
+    jordan: addClient(firm, 'jordan@example.com', 'Jordan Lee'),
+    sam: addClient(otherFirm, 'sam@example.com', 'Sam Rivera'),
+    firmKey: services.apiKeys.create(firm.id, 'test').key,
+    otherFirmKey: services.apiKeys.create(otherFirm.id, 'test').key,
+  };
+
+  async function request(pathname: string, opts: RequestOptions = {}): Promise<Reply> {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.body !== undefined || opts.raw !== undefined) headers['content-type'] ??= 'application/json';
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    if (opts.origin) headers.origin = opts.origin;
+    if (opts.cookie) headers.cookie = opts.cookie;
+    const response = await fetch(baseUrl + pathname, {
+      method: opts.method ?? (opts.body !== undefined || opts.raw !== undefined ? 'POST' : 'GET'),
+      headers,
+      body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+    });
+    const text = await response.text();
+    const type = response.headers.get('content-type') ?? '';
+    const setCookie = response.headers.getSetCookie();
+    const cookies = new Map(setCookie.map((c) => c.split(';')[0]!.split('=') as [string, string]));
+    return { status: response.status, headers: response.headers, body: /json/.test(type) && text ? JSON.parse(text) : text, cookies, setCookie };
+  }
+
+  /** Signs a client in; returns the access token and the refresh cookie as a `Cookie` header value. */
+  async function login(email: string, firmSlug = 'hale', pass = password) {
+    const reply = await request('/api/v1/auth/login', { body: { firm: firmSlug, email, password: pass } });
+    if (reply.status !== 200) throw new Error(`login failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+    return { token: reply.body.accessToken as string, cookie: `portico_refresh=${reply.cookies.get('portico_refresh')}`, reply };
+  }
+
+  return {
+    baseUrl,
+    config,
+    clock,
+    dataDir,
+    services,
+    fixtures,
+    request,
+    login,
+    outbox: (to?: string) => listOutbox(db, { to }),
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await services.mail.close();
+      db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TestService = Awaited<ReturnType<typeof startTestService>>;
+
+/** The token in a link inside an email body, e.g. `?invitation=…`. */
+export function tokenFromEmail(text: string, param: 'invitation' | 'reset'): string {
+  const match = new RegExp(`[?&]${param}=([A-Za-z0-9_-]+)`).exec(text);
+  if (!match) throw new Error(`no ${param} link in the email`);
+  return match[1]!;
+}

@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { firmOrigin, otherFirmOrigin, startTestService, type TestService } from './helpers/service.ts';
+
+function assertProblem(reply: { status: number; headers: Headers; body: any }, status: number, code: string) {
+  assert.equal(reply.status, status, JSON.stringify(reply.body));
+  assert.match(reply.headers.get('content-type') ?? '', /^application\/problem\+json/);
+  assert.equal(reply.body.status, status);
+  assert.equal(reply.body.code, code);
+  assert.equal(typeof reply.body.detail, 'string');
+  assert.ok(!/at .+\.ts:\d+/.test(JSON.stringify(reply.body)), 'no stack trace in a problem');
+}
+
+describe('the HTTP surface', () => {
+  let svc: TestService;
+  before(async () => {
+    svc = await startTestService();
+  });
+  after(() => svc.close());
+
+  it('answers /healthz', async () => {
+    const reply = await svc.request('/healthz');
+    assert.equal(reply.status, 200);
+    assert.deepEqual(reply.body, { status: 'ok' });
+  });
+
+  it('sends security headers', async () => {
+    const reply = await svc.request('/healthz');
+    assert.equal(reply.headers.get('x-content-type-options'), 'nosniff');
+    assert.ok(reply.headers.get('content-security-policy'));
+    assert.equal(reply.headers.get('x-powered-by'), null);
+  });
+
+  it('answers an unknown route with a JSON 404 problem', async () => {
+    assertProblem(await svc.request('/nope'), 404, 'route_not_found');
+    // The client API does not say which routes exist until the caller is signed in.
+    assertProblem(await svc.request('/api/v1/nothing-here'), 401, 'token_missing');
+    const { token } = await svc.login('alex@example.com');
+    assertProblem(await svc.request('/api/v1/nothing-here', { token }), 404, 'route_not_found');
+  });
+
+  it('refuses malformed JSON with a 400 problem', async () => {
+    assertProblem(await svc.request('/api/v1/auth/login', { raw: '{"firm": "hale",' }), 400, 'malformed_json');
+  });
+
+  it('refuses an oversized body with a 413 problem', async () => {
+    const reply = await svc.request('/api/v1/auth/login', { body: { firm: 'hale', email: 'a@b.co', password: 'x'.repeat(200 * 1024) } });
+    assertProblem(reply, 413, 'body_too_large');
+  });
+
+  it('names each field with a wrong type', async () => {
+    const reply = await svc.request('/api/v1/auth/login', { body: { firm: 7, email: 'not-an-email', password: ['x'] } });
+    assertProblem(reply, 400, 'invalid_request');
+    assert.deepEqual(reply.body.errors.map((e: { field: string }) => e.field).sort(), ['email', 'firm', 'password']);
+  });
+
+  it('refuses unknown fields', async () => {
+    const reply = await svc.request('/api/v1/auth/login', { body: { firm: 'hale', email: 'alex@example.com', password: 'x', admin: true } });
+    assertProblem(reply, 400, 'invalid_request');
+    assert.deepEqual(reply.body.errors, [{ field: 'admin', message: 'is not a known field' }]);
+  });
+
+  it('refuses a body that is not an object', async () => {
+    assertProblem(await svc.request('/api/v1/auth/login', { raw: '[1,2]' }), 400, 'invalid_request');
+    assertProblem(await svc.request('/api/v1/auth/login', { raw: '"text"' }), 400, 'malformed_json');
+  });
+
+  it('answers an unknown firm with a 404 problem', async () => {
+    assertProblem(await svc.request('/api/v1/firms/nobody/branding'), 404, 'firm_not_found');
+    const reply = await svc.request('/api/v1/auth/login', { body: { firm: 'nobody', email: 'alex@example.com', password: 'whatever-it-is' } });
+    assertProblem(reply, 404, 'firm_not_found');
+  });
+
+  it('publishes the firm branding', async () => {
+    const reply = await svc.request('/api/v1/firms/hale/branding', { origin: firmOrigin });
+    assert.equal(reply.status, 200);
+    assert.equal(reply.body.name, 'Hale & Whitmore LLP');
+    assert.equal(reply.body.colors.brand, '#1f3a5f');
+    assert.equal(reply.body.currency, 'USD');
+    assert.equal(reply.body.sections.invoices, true);
+    assert.equal(reply.headers.get('access-control-allow-origin'), firmOrigin);
+    assert.equal(reply.headers.get('access-control-allow-credentials'), 'true');
+  });
+
+  describe('CORS', () => {
+    it('answers a preflight from a firm origin', async () => {
+      const reply = await svc.request('/api/v1/auth/login', {
+        method: 'OPTIONS',
+        origin: firmOrigin,
+        headers: { 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+      assert.equal(reply.status, 204);
+      assert.equal(reply.headers.get('access-control-allow-origin'), firmOrigin);
+      assert.match(reply.headers.get('access-control-allow-headers') ?? '', /Content-Type/i);
+      assert.match(reply.headers.get('vary') ?? '', /Origin/);
+    });
+
+    it('refuses an origin no firm lists, without CORS headers', async () => {
+      for (const method of ['OPTIONS', 'POST']) {
+        const reply = await svc.request('/api/v1/auth/login', {
+          method,
+          origin: 'https://evil.example',
+          body: method === 'POST' ? { firm: 'hale', email: 'alex@example.com', password: 'x' } : undefined,
+        });
+        assertProblem(reply, 403, 'origin_not_allowed');
+        assert.equal(reply.headers.get('access-control-allow-origin'), null);
+      }
+    });
+
+    it("refuses one firm's site signing in to another firm", async () => {
+      const reply = await svc.request('/api/v1/auth/login', {
+        origin: otherFirmOrigin,
+        body: { firm: 'hale', email: 'alex@example.com', password: 'whatever-it-is' },
+      });
+      assertProblem(reply, 403, 'origin_not_allowed');
+      assertProblem(await svc.request('/api/v1/firms/hale/branding', { origin: otherFirmOrigin }), 403, 'origin_not_allowed');
+    });
+  });
+
+  it('publishes the signing keys without their private parts', async () => {
+    const reply = await svc.request('/.well-known/jwks.json');
+    assert.equal(reply.status, 200);
+    assert.equal(reply.headers.get('access-control-allow-origin'), '*');
+    assert.equal(reply.body.keys.length, 1);
+    const [key] = reply.body.keys;
+    assert.equal(key.kty, 'EC');
+    assert.equal(key.crv, 'P-256');
+    assert.equal(key.alg, 'ES256');
+    assert.ok(key.kid);
+    assert.equal(key.d, undefined);
+  });
+
+  it('explains a bundle that was never built', async () => {
+    const reply = await svc.request('/sdk/portal.js');
+    assertProblem(reply, 503, 'sdk_not_built');
+  });
+});
+
+describe('the SDK route', () => {
+  it('serves the built bundle to any origin', async () => {
+    const sdkDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-sdk-'));
+    fs.writeFileSync(path.join(sdkDir, 'portal.js'), 'export const built = true;\n');
+    const svc = await startTestService({ sdkDir });
+    try {
+      const reply = await svc.request('/sdk/portal.js', { origin: 'https://any.example' });
+      assert.equal(reply.status, 200);
+      assert.match(reply.headers.get('content-type') ?? '', /javascript/);
+      assert.equal(reply.headers.get('access-control-allow-origin'), '*');
+      assert.equal(reply.headers.get('cross-origin-resource-policy'), 'cross-origin');
+      assert.equal(reply.body, 'export const built = true;\n');
+    } finally {
+      await svc.close();
+      fs.rmSync(sdkDir, { recursive: true, force: true });
+    }
+  });
+});
