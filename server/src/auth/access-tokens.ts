@@ -54,7 +54,9 @@ export class AccessTokens {
           currentDate: this.clock(),
         },
       );
-      if (typeof payload.firm !== 'string' || typeof payload.sub !== 'string') throw new errors.JWTClaimValidationFailed('bad claims', payload);
+      if (typeof payload.firm !== 'string' || typeof payload.sub !== 'string') throw new errors.JWTInvalid('missing subject or firm');
+      // A token minted to outlive the ten-minute rule was not minted by us.
+      if (payload.exp! - payload.iat! > accessTokenSeconds) throw new errors.JWTInvalid('lifetime too long');
       return { contactId: payload.sub, firmId: payload.firm };
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw Problem.unauthorized('token_expired', 'The access token has expired. Refresh it and try again.');

@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startTestService, type TestService } from './helpers/service.ts';
+
+function assertProblem(reply: { status: number; body: any }, status: number, code: string) {
+  assert.equal(reply.status, status, JSON.stringify(reply.body));
+  assert.equal(reply.body.code, code, JSON.stringify(reply.body));
+}
+
+describe('the firm-side contacts API', () => {
+  let svc: TestService;
+  let key: string;
+  before(async () => {
+    svc = await startTestService();
+    key = svc.fixtures.firmKey;
+  });
+  after(() => svc.close());
+
+  const admin = (path: string, options: { method?: string; body?: unknown; token?: string } = {}) =>
+    svc.request(`/api/v1/admin${path}`, { token: key, ...options });
+
+  it('requires a valid API key', async () => {
+    assertProblem(await svc.request('/api/v1/admin/contacts'), 401, 'api_key_missing');
+    assertProblem(await admin('/contacts', { token: `pk_${'A'.repeat(43)}` }), 401, 'api_key_invalid');
+    assertProblem(await admin('/contacts', { token: 'not-a-key' }), 401, 'api_key_invalid');
+    const { token } = await svc.login('alex@example.com');
+    assertProblem(await admin('/contacts', { token }), 401, 'api_key_invalid');
+  });
+
+  it('stores API keys hashed', () => {
+    const rows = svc.services.db.prepare('SELECT key_hash, prefix FROM api_keys').all() as { key_hash: string; prefix: string }[];
+    assert.ok(rows.length >= 2);
+    for (const row of rows) {
+      assert.match(row.key_hash, /^[0-9a-f]{64}$/);
+      assert.ok(!row.key_hash.includes(key));
+    }
+    assert.ok(rows.some((row) => key.startsWith(row.prefix)));
+  });
+
+  it('creates, reads and updates a contact', async () => {
+    const created = await admin('/contacts', { body: { email: 'Riley@Example.com', name: 'Riley Chen', phone: '+1 415 555 0100' } });
+    assert.equal(created.status, 201);
+    assert.equal(created.body.email, 'riley@example.com');
+    assert.equal(created.body.status, 'active');
+    assert.equal(created.body.hasLogin, false);
+
+    const read = await admin(`/contacts/${created.body.id}`);
+    assert.deepEqual(read.body, created.body);
+
+    svc.clock.advance(1_000);
+    const updated = await admin(`/contacts/${created.body.id}`, { method: 'PATCH', body: { name: 'Riley Chen-Ward', phone: null } });
+    assert.equal(updated.status, 200);
+    assert.equal(updated.body.name, 'Riley Chen-Ward');
+    assert.equal(updated.body.phone, null);
+    assert.equal(updated.body.email, 'riley@example.com');
+    assert.notEqual(updated.body.updatedAt, created.body.updatedAt);
+  });
+
+  it('refuses a second contact with the same email', async () => {
+    assertProblem(await admin('/contacts', { body: { email: 'ALEX@example.com', name: 'Alex Again' } }), 409, 'contact_exists');
+    const other = await admin('/contacts', { body: { email: 'someone@example.com', name: 'Someone' } });
+    assertProblem(await admin(`/contacts/${other.body.id}`, { method: 'PATCH', body: { email: 'alex@example.com' } }), 409, 'contact_exists');
+  });
+
+  it('refuses bad input with the field named', async () => {
+    const missing = await admin('/contacts', { body: { email: 'x@example.com' } });
+    assertProblem(missing, 400, 'invalid_request');
+    assert.deepEqual(missing.body.errors.map((e: { field: string }) => e.field), ['name']);
+    assertProblem(await admin('/contacts', { body: { email: 'nope', name: 'X' } }), 400, 'invalid_request');
+    assertProblem(await admin('/contacts', { body: { email: 'x@example.com', name: 'X', role: 'admin' } }), 400, 'invalid_request');
+    assertProblem(await admin('/contacts', { body: { email: 'x@example.com', name: '   ' } }), 400, 'invalid_request');
+    assertProblem(await admin(`/contacts/${svc.fixtures.alex.id}`, { method: 'PATCH', body: { status: 'archived' } }), 400, 'invalid_request');
+  });
+
+  it('lists contacts a page at a time', async () => {
+    for (let i = 0; i < 5; i += 1) await admin('/contacts', { body: { email: `page${i}@example.com`, name: `Page ${i}` } });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = `/contacts?limit=3${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = await admin(query);
+      assert.equal(page.status, 200);
+      assert.ok(page.body.data.length <= 3);
+      seen.push(...page.body.data.map((c: { email: string }) => c.email));
+      cursor = page.body.nextCursor;
+      pages += 1;
+    } while (cursor);
+    assert.ok(pages >= 3);
+    assert.equal(new Set(seen).size, seen.length, 'no contact twice');
+    for (let i = 0; i < 5; i += 1) assert.ok(seen.includes(`page${i}@example.com`));
+    assert.ok(!seen.includes('sam@example.com'), "never another firm's contact");
+
+    const found = await admin('/contacts?q=page3');
+    assert.deepEqual(found.body.data.map((c: { email: string }) => c.email), ['page3@example.com']);
+  });
+
+  it('refuses a bad cursor, filter or limit', async () => {
+    assertProblem(await admin('/contacts?cursor=garbage'), 400, 'invalid_cursor');
+    assertProblem(await admin('/contacts?status=deleted'), 400, 'invalid_request');
+    assertProblem(await admin('/contacts?limit=0'), 400, 'invalid_request');
+    assertProblem(await admin('/contacts?limit=abc'), 400, 'invalid_request');
+    assertProblem(await admin('/contacts?sort=name'), 400, 'invalid_request');
+  });
+
+  it('archives a contact, who then cannot sign in, and restores them', async () => {
+    const created = await admin('/contacts', { body: { email: 'drew@example.com', name: 'Drew Park' } });
+    const archived = await admin(`/contacts/${created.body.id}/archive`, { method: 'POST' });
+    assert.equal(archived.body.status, 'archived');
+    const active = await admin('/contacts?status=active&q=drew');
+    assert.equal(active.body.data.length, 0);
+    const all = await admin('/contacts?status=archived&q=drew');
+    assert.equal(all.body.data.length, 1);
+    assertProblem(await admin(`/contacts/${created.body.id}/invitations`, { method: 'POST', body: {} }), 409, 'contact_archived');
+    const restored = await admin(`/contacts/${created.body.id}/restore`, { method: 'POST' });
+    assert.equal(restored.body.status, 'active');
+  });
+
+  it("never shows or changes another firm's contacts", async () => {
+    const sam = svc.fixtures.sam.id;
+    for (const [method, path, body] of [
+      ['GET', `/contacts/${sam}`, undefined],
+      ['PATCH', `/contacts/${sam}`, { name: 'Hijacked' }],
+      ['POST', `/contacts/${sam}/archive`, undefined],
+      ['POST', `/contacts/${sam}/restore`, undefined],
+      ['POST', `/contacts/${sam}/invitations`, {}],
+    ] as const) {
+      assertProblem(await admin(path, { method, body }), 404, 'not_found');
+    }
+    const samNow = svc.services.repositories.contacts.find(svc.fixtures.otherFirm.id, sam)!;
+    assert.equal(samNow.name, 'Sam Rivera');
+    assert.equal(samNow.status, 'active');
+  });
+
+  it('records changes in the audit log', () => {
+    const actions = (svc.services.db.prepare('SELECT action FROM audit_log WHERE actor_type = ?').all('api_key') as { action: string }[]).map((r) => r.action);
+    assert.ok(actions.includes('contact.created'));
+    assert.ok(actions.includes('contact.updated'));
+    assert.ok(actions.includes('contact.archived'));
+  });
+});
