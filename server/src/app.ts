@@ -8,7 +8,9 @@ import { requireClient, requireFirmKey } from './auth/authenticate.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { adminContactRoutes } from './contacts/contacts.routes.ts';
 import { devRoutes } from './dev/dev.routes.ts';
-import { brandingRoutes, meRoutes } from './firms/firms.routes.ts';
+import { adminSettingsRoutes, brandingRoutes, meRoutes } from './firms/firms.routes.ts';
+import { adminInvoiceRoutes, invoiceRoutes } from './invoices/invoices.routes.ts';
+import { adminPaymentRoutes, paymentRoutes } from './payments/payments.routes.ts';
 import { firmCors, publicCors } from './http/cors.ts';
 import { errorHandler, notFoundHandler, sendProblem } from './http/problem.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -51,13 +53,21 @@ export function createApp(services: Services, options: AppOptions = {}): Express
     res.set('Cache-Control', 'no-store');
     next();
   });
-  api.use('/admin', requireFirmKey(services.apiKeys), json, adminContactRoutes(services));
+  api.use(
+    '/admin',
+    requireFirmKey(services.apiKeys),
+    json,
+    adminContactRoutes(services),
+    adminSettingsRoutes({ firms: services.firms, firmsRepository: services.repositories.firms }),
+    adminInvoiceRoutes(services),
+    adminPaymentRoutes(services),
+  );
   api.use(firmCors(services.repositories.firms, serviceOrigin));
   api.use(json, cookieParser());
   api.use('/auth', authRoutes({ auth: services.auth, firms: services.firms, publicUrl: config.publicUrl }));
   api.use(brandingRoutes({ firms: services.firms, serviceOrigin }));
   api.use(requireClient({ tokens: services.tokens, ...services.repositories, serviceOrigin }));
-  api.use(meRoutes(services.repositories));
+  api.use(meRoutes(services.repositories), invoiceRoutes(services), paymentRoutes(services));
   app.use('/api/v1', api);
 
   if (config.development && config.mail === 'outbox') {

@@ -1,31 +1,11 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { defaultSettings } from './firms/firm.ts';
 import { Problem } from './http/problem.ts';
-import { closeServices, openServices, startService } from './main.ts';
+import { withServices, type CliValues, type Command } from './cli/command.ts';
+import { startService } from './main.ts';
 import { seedDemo, demoClients, demoPassword } from './seed/demo.ts';
 import type { Services } from './services.ts';
-
-interface CliOption { type: 'string' | 'boolean'; multiple?: boolean; description: string }
-type Options = Record<string, CliOption>;
-type Values = Record<string, string | boolean | string[] | undefined>;
-
-interface Command {
-  usage: string;
-  summary: string;
-  options: Options;
-  /** Option names that must be given. */
-  required?: string[];
-  run(values: Values, context: { config: Config; out: (line: string) => void }): Promise<void>;
-}
-
-const withServices = async <T>(config: Config, work: (services: Services) => Promise<T> | T): Promise<T> => {
-  const services = await openServices(config);
-  try {
-    return await work(services);
-  } finally {
-    await closeServices(services);
-  }
-};
 
 const firmBySlug = (services: Services, slug: string) => services.firms.bySlug(slug);
 
@@ -71,7 +51,7 @@ const commands: Record<string, Command> = {
           allowedOrigins: v.origin ?? [],
           branding: v['brand-color'] || v['logo-url'] ? { colors: { brand: v['brand-color'] ?? '#1f3a5f' }, logoUrl: v['logo-url'] } : undefined,
           settings: {
-            sections: { activities: true, invoices: true, payments: true, messages: true, files: true },
+            ...defaultSettings,
             ...(v['portal-url'] ? { portalUrl: v['portal-url'] } : {}),
           },
         });
@@ -193,7 +173,7 @@ export async function main(argv: string[], out = (line: string) => console.log(l
   }
   const command = commands[name]!;
   const rest = argv.slice(name.split(' ').length);
-  let values: Values;
+  let values: CliValues;
   try {
     const options = Object.fromEntries(Object.entries(command.options).map(([key, { type, multiple }]) => [key, { type, multiple }]));
     ({ values } = parseArgs({ args: rest, options: { ...options, help: { type: 'boolean' } }, strict: true, allowPositionals: false }));

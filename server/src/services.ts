@@ -13,7 +13,11 @@ import { ContactsService } from './contacts/contacts.service.ts';
 import type { Db } from './db/database.ts';
 import { FirmsRepository } from './firms/firms.repository.ts';
 import { FirmsService } from './firms/firms.service.ts';
+import { InvoicesRepository } from './invoices/invoices.repository.ts';
+import { InvoicesService } from './invoices/invoices.service.ts';
 import type { MailProvider } from './mail/mail.ts';
+import { PaymentsRepository } from './payments/payments.repository.ts';
+import { PaymentsService } from './payments/payments.service.ts';
 
 export interface ServiceDeps {
   config: Config;
@@ -42,6 +46,9 @@ export function createServices(deps: ServiceDeps) {
     clock,
     publicUrl: config.publicUrl,
   });
+  const invoicesRepository = new InvoicesRepository(db);
+  const paymentsRepository = new PaymentsRepository(db);
+  const shared = { firms: firmsRepository, contacts: contactsRepository, audit, clock };
   return {
     config,
     db,
@@ -51,10 +58,12 @@ export function createServices(deps: ServiceDeps) {
     audit,
     tokens,
     auth,
-    repositories: { firms: firmsRepository, contacts: contactsRepository },
+    repositories: { firms: firmsRepository, contacts: contactsRepository, invoices: invoicesRepository, payments: paymentsRepository },
     firms: new FirmsService(firmsRepository, clock),
     contacts: new ContactsService(contactsRepository, audit, clock),
     apiKeys: new ApiKeysService(new ApiKeysRepository(db), clock),
+    invoices: new InvoicesService({ ...shared, invoices: invoicesRepository, mail }),
+    payments: new PaymentsService({ ...shared, db, invoices: invoicesRepository, payments: paymentsRepository }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

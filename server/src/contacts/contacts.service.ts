@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import type { Clock } from '../clock.ts';
+import { decodeCursor, encodeCursor, type Page } from '../http/cursor.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 import type { Contact, ContactQuery, ContactsRepository } from './contacts.repository.ts';
@@ -18,7 +19,6 @@ export const contactQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
 });
 
-export interface Page<T> { data: T[]; nextCursor: string | null }
 
 /** A firm's contacts, as its staff manage them through the API key. */
 export class ContactsService {
@@ -30,11 +30,11 @@ export class ContactsService {
 
   list(firmId: string, query: unknown): Page<Contact> {
     const { cursor, ...rest } = parse(contactQuerySchema, query, 'query');
-    const after = cursor === undefined ? undefined : decodeCursor(cursor);
+    const after = cursor === undefined ? undefined : (decodeCursor(cursor, ['after']).after as string);
     const page: ContactQuery = { ...rest, after, limit: rest.limit + 1 };
     const rows = this.contacts.list(firmId, page);
     const data = rows.slice(0, rest.limit);
-    return { data, nextCursor: rows.length > rest.limit ? encodeCursor(data.at(-1)!.id) : null };
+    return { data, nextCursor: rows.length > rest.limit ? encodeCursor({ after: data.at(-1)!.id }) : null };
   }
 
   get(firmId: string, id: string): Contact {
@@ -76,18 +76,4 @@ export class ContactsService {
     this.audit.record({ firmId, actor: { type: 'api_key', id: actorId }, action: archived ? 'contact.archived' : 'contact.restored', subject: { type: 'contact', id } }, now);
     return contact;
   }
-}
-
-export function encodeCursor(id: string): string {
-  return Buffer.from(JSON.stringify({ after: id })).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): string {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { after?: unknown };
-    if (typeof value.after === 'string') return value.after;
-  } catch {
-    // fall through to the problem below
-  }
-  throw Problem.badRequest('invalid_cursor', 'The paging cursor is not valid. Start again from the first page.');
 }

@@ -131,4 +131,115 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX audit_log_firm ON audit_log (firm_id, id);
     `,
   },
+  {
+    version: 2,
+    name: 'invoices and their lines, the payments ledger, tasks and events',
+    up: `
+      -- state is the firm's lifecycle only; what the client sees (open, partially paid, paid,
+      -- overdue) is derived from it, the ledger and the due date, never stored.
+      CREATE TABLE invoices (
+        id              TEXT PRIMARY KEY,
+        firm_id         TEXT NOT NULL REFERENCES firms(id),
+        contact_id      TEXT NOT NULL REFERENCES contacts(id),
+        number          TEXT NOT NULL,
+        matter          TEXT,
+        issued_on       TEXT NOT NULL CHECK (issued_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        due_on          TEXT NOT NULL CHECK (due_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        currency        TEXT NOT NULL CHECK (length(currency) = 3),
+        deposit_account TEXT NOT NULL DEFAULT 'operating' CHECK (deposit_account IN ('operating', 'trust')),
+        state           TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'sent', 'void')),
+        notes           TEXT,
+        subtotal        INTEGER NOT NULL DEFAULT 0,
+        discount        INTEGER NOT NULL DEFAULT 0 CHECK (discount <= 0),
+        tax             INTEGER NOT NULL DEFAULT 0 CHECK (tax >= 0),
+        total           INTEGER NOT NULL DEFAULT 0 CHECK (total >= 0),
+        sent_at         TEXT,
+        voided_at       TEXT,
+        void_reason     TEXT,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL,
+        UNIQUE (firm_id, number)
+      );
+      CREATE INDEX invoices_contact_issued ON invoices (contact_id, issued_on, id);
+      CREATE INDEX invoices_firm_state ON invoices (firm_id, state);
+
+      CREATE TABLE invoice_lines (
+        id             TEXT PRIMARY KEY,
+        invoice_id     TEXT NOT NULL REFERENCES invoices(id) ON DELETE CASCADE,
+        position       INTEGER NOT NULL,
+        kind           TEXT NOT NULL CHECK (kind IN ('time', 'expense', 'flat_fee', 'discount', 'tax')),
+        service_date   TEXT,
+        description    TEXT NOT NULL,
+        -- thousandths of a unit (hours for time entries), so 1.25 h is 1250: no floating point
+        quantity_milli INTEGER,
+        rate           INTEGER,
+        amount         INTEGER NOT NULL,
+        UNIQUE (invoice_id, position)
+      );
+
+      -- The ledger is append-only: a payment and its allocations never change; what happens to
+      -- it later (settled, failed, refunded) is a new row in payment_events.
+      CREATE TABLE payments (
+        id             TEXT PRIMARY KEY,
+        firm_id        TEXT NOT NULL REFERENCES firms(id),
+        contact_id     TEXT NOT NULL REFERENCES contacts(id),
+        amount         INTEGER NOT NULL CHECK (amount > 0),
+        currency       TEXT NOT NULL CHECK (length(currency) = 3),
+        method_type    TEXT NOT NULL CHECK (method_type IN ('card', 'us_bank_account', 'check', 'wire', 'cash', 'other')),
+        method_brand   TEXT,
+        method_last4   TEXT,
+        source         TEXT NOT NULL CHECK (source IN ('portal', 'firm')),
+        reference      TEXT,
+        receipt_number TEXT NOT NULL,
+        created_at     TEXT NOT NULL,
+        UNIQUE (firm_id, receipt_number)
+      );
+      CREATE INDEX payments_contact ON payments (contact_id, created_at, id);
+
+      CREATE TABLE payment_allocations (
+        payment_id      TEXT NOT NULL REFERENCES payments(id),
+        invoice_id      TEXT NOT NULL REFERENCES invoices(id),
+        amount          INTEGER NOT NULL CHECK (amount > 0),
+        deposit_account TEXT NOT NULL CHECK (deposit_account IN ('operating', 'trust')),
+        PRIMARY KEY (payment_id, invoice_id)
+      );
+      CREATE INDEX payment_allocations_invoice ON payment_allocations (invoice_id);
+
+      CREATE TABLE payment_events (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        payment_id  TEXT NOT NULL REFERENCES payments(id),
+        status      TEXT NOT NULL CHECK (status IN ('requires_action', 'processing', 'succeeded', 'failed', 'refunded', 'disputed')),
+        reason      TEXT,
+        occurred_at TEXT NOT NULL
+      );
+      CREATE INDEX payment_events_payment ON payment_events (payment_id, id);
+
+      -- A payment's status is its latest event.
+      CREATE VIEW payment_status AS
+        SELECT e.payment_id, e.status, e.reason, e.occurred_at
+        FROM payment_events e
+        WHERE e.id = (SELECT MAX(id) FROM payment_events WHERE payment_id = e.payment_id);
+
+      CREATE TABLE activities (
+        id           TEXT PRIMARY KEY,
+        firm_id      TEXT NOT NULL REFERENCES firms(id),
+        contact_id   TEXT NOT NULL REFERENCES contacts(id),
+        kind         TEXT NOT NULL CHECK (kind IN ('task', 'event')),
+        title        TEXT NOT NULL,
+        notes        TEXT,
+        -- tasks: a due date (YYYY-MM-DD) and when the client completed it
+        due_on       TEXT,
+        completed_at TEXT,
+        -- events: start and end, ISO instants, or dates when all_day
+        starts_at    TEXT,
+        ends_at      TEXT,
+        all_day      INTEGER NOT NULL DEFAULT 0 CHECK (all_day IN (0, 1)),
+        location     TEXT,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        CHECK ((kind = 'task' AND starts_at IS NULL) OR (kind = 'event' AND starts_at IS NOT NULL AND due_on IS NULL AND completed_at IS NULL))
+      );
+      CREATE INDEX activities_contact ON activities (contact_id, kind);
+    `,
+  },
 ];

@@ -5,12 +5,17 @@ export interface Branding {
   fontFamily?: string;
 }
 
-export type Section = 'activities' | 'invoices' | 'payments' | 'messages' | 'files';
-export const sections: readonly Section[] = ['activities', 'invoices', 'payments', 'messages', 'files'];
+/** The portal's sections a firm can turn on or off. Payment history is `showPayments`. */
+export type Section = 'activities' | 'invoices' | 'messages' | 'files';
+export const sections: readonly Section[] = ['activities', 'invoices', 'messages', 'files'];
 
 /** What the firm lets its clients see and do. */
 export interface FirmSettings {
   sections: Record<Section, boolean>;
+  /** Whether clients see their payment history. */
+  showPayments: boolean;
+  /** The firm's IANA time zone: decides when an invoice or a task becomes overdue. */
+  timeZone: string;
   /** Where the portal lives on the firm's own site: links in emails point here. */
   portalUrl?: string;
   /** Where notices for the firm (new client messages, payments) are sent. */
@@ -33,7 +38,9 @@ export interface Firm {
 export const defaultBranding: Branding = { colors: { brand: '#1f3a5f' } };
 
 export const defaultSettings: FirmSettings = {
-  sections: { activities: true, invoices: true, payments: true, messages: true, files: true },
+  sections: { activities: true, invoices: true, messages: true, files: true },
+  showPayments: true,
+  timeZone: 'UTC',
 };
 
 /** The public face of a firm, as `GET /firms/:slug/branding` and `GET /me` show it. */
@@ -45,7 +52,7 @@ export function publicBranding(firm: Firm) {
     logoUrl: firm.branding.logoUrl ?? null,
     colors: firm.branding.colors,
     fontFamily: firm.branding.fontFamily ?? null,
-    sections: firm.settings.sections,
+    sections: { ...firm.settings.sections, payments: firm.settings.showPayments },
   };
 }
 export type PublicBranding = ReturnType<typeof publicBranding>;

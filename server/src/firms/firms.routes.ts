@@ -2,9 +2,9 @@ import { Router } from 'express';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import { publicContact } from '../auth/auth.service.ts';
 import { assertFirmOrigin } from '../http/cors.ts';
-import { clientOf } from '../http/principal.ts';
+import { clientOf, firmOf } from '../http/principal.ts';
 import type { FirmsRepository } from './firms.repository.ts';
-import type { FirmsService } from './firms.service.ts';
+import { firmProfile, type FirmsService } from './firms.service.ts';
 import { publicBranding } from './firm.ts';
 
 /** `GET /firms/:slug/branding`: public, for the sign-in screen before anyone is signed in. */
@@ -26,6 +26,18 @@ export function meRoutes(deps: { firms: FirmsRepository; contacts: ContactsRepos
     const firm = deps.firms.findById(firmId)!;
     const contact = deps.contacts.find(firmId, contactId)!;
     res.json({ contact: publicContact(contact), firm: publicBranding(firm) });
+  });
+  return router;
+}
+
+/** `/admin/settings`: the firm's profile, branding, sections and allowed origins. */
+export function adminSettingsRoutes(deps: { firms: FirmsService; firmsRepository: FirmsRepository }): Router {
+  const router = Router();
+  router.get('/settings', (req, res) => {
+    res.json(firmProfile(deps.firmsRepository.findById(firmOf(req).firmId)!));
+  });
+  router.patch('/settings', (req, res) => {
+    res.json(firmProfile(deps.firms.update(firmOf(req).firmId, req.body)));
   });
   return router;
 }

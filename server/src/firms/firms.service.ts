@@ -28,9 +28,20 @@ export const brandingSchema = z.strictObject({
 
 export const settingsSchema = z.strictObject({
   sections: z.strictObject(Object.fromEntries(sections.map((s) => [s, z.boolean()])) as Record<(typeof sections)[number], z.ZodBoolean>),
+  showPayments: z.boolean().default(true),
+  timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone like America/New_York').default('UTC'),
   portalUrl: httpUrl.optional(),
   inboxEmail: z.email().optional(),
 });
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const newFirmSchema = z.strictObject({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2 to 63 lowercase letters, digits or hyphens'),
@@ -42,6 +53,21 @@ export const newFirmSchema = z.strictObject({
   settings: settingsSchema.default(defaultSettings),
 });
 
+const firmChangesSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like USD').optional(),
+  siteUrl: httpUrl.nullable().optional(),
+  allowedOrigins: z.array(origin).max(50).optional(),
+  branding: brandingSchema.optional(),
+  settings: settingsSchema.partial().extend({ sections: settingsSchema.shape.sections.partial().optional() }).optional(),
+});
+
+/** What the firm sees of itself through its API key. */
+export function firmProfile(firm: Firm) {
+  const { id, slug, name, currency, siteUrl, allowedOrigins, branding, settings, createdAt, updatedAt } = firm;
+  return { id, slug, name, currency, siteUrl, allowedOrigins, branding, settings, createdAt, updatedAt };
+}
+
 export class FirmsService {
   constructor(
     private readonly firms: FirmsRepository,
@@ -52,6 +78,17 @@ export class FirmsService {
     const firm = parse(newFirmSchema, input, 'firm');
     if (this.firms.findBySlug(firm.slug)) throw Problem.conflict('firm_exists', `A firm with the slug "${firm.slug}" already exists.`);
     return this.firms.create(firm, this.clock().toISOString());
+  }
+
+  /** Changes the firm's profile, branding and settings; settings merge with what is there. */
+  update(firmId: string, input: unknown): Firm {
+    const changes = parse(firmChangesSchema, input);
+    const current = this.firms.findById(firmId)!;
+    const { settings, ...rest } = changes;
+    const merged = settings
+      ? { ...current.settings, ...settings, sections: { ...current.settings.sections, ...settings.sections } }
+      : undefined;
+    return this.firms.update(firmId, { ...rest, ...(merged ? { settings: merged } : {}) }, this.clock().toISOString());
   }
 
   /** The firm a client-facing request names, or a 404 problem. */

@@ -118,7 +118,7 @@ function oneLine(value: string): string {
   return value.replace(/\s+/g, ' ').trim();
 }
 
-function firmName(firm: EmailFirm): string {
+export function firmName(firm: EmailFirm): string {
   return oneLine(firm.name ?? '') || 'Your firm';
 }
 
@@ -239,7 +239,7 @@ export function brandedLayout(input: BrandedLayoutInput): RenderedEmail {
   return { subject, text, html };
 }
 
-function greeting(contactName: string | undefined): string {
+export function greeting(contactName: string | undefined): string {
   const name = oneLine(contactName ?? '');
   return name ? `Hi ${name},` : 'Hello,';
 }

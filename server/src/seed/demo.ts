@@ -1,5 +1,7 @@
 import { hashPassword } from '../auth/passwords.ts';
+import { todayIn } from '../calendar.ts';
 import type { Services } from '../services.ts';
+import { seedDemoInvoices } from './demo-invoices.ts';
 
 export const demoPassword = 'portico-demo';
 export const demoClients = [
@@ -32,16 +34,19 @@ export async function seedDemo(services: Services, options: { siteUrl: string })
         fontFamily: "Georgia, 'Times New Roman', serif",
       },
       settings: {
-        sections: { activities: true, invoices: true, payments: true, messages: true, files: true },
+        sections: { activities: true, invoices: true, messages: true, files: true },
+        showPayments: true,
+        timeZone: 'America/Los_Angeles',
         portalUrl: new URL('/portal/', site).toString(),
         inboxEmail: 'clients@halewhitmore.example',
       },
     });
-    const auth = services.auth;
-    for (const client of demoClients) {
+    const [alex, jordan] = demoClients.map((client) => {
       const contact = services.repositories.contacts.create(firm.id, client, now);
-      auth.setPasswordHash(contact.id, passwordHash, now);
-    }
+      services.auth.setPasswordHash(contact.id, passwordHash, now);
+      return contact;
+    });
+    seedDemoInvoices(services, firm, { alex: alex!, jordan: jordan! }, todayIn(firm.settings.timeZone, services.clock()));
   })();
   return { created: true };
 }

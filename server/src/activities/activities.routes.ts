@@ -1,0 +1,57 @@
+import { Router } from 'express';
+import { clientOf, firmOf } from '../http/principal.ts';
+import type { ActivitiesService } from './activities.service.ts';
+
+/**
+ * `GET /activities`, `PATCH /activities/:id` (`{ completed }`), `GET /activities/:id/calendar.ics`:
+ * the signed-in client's tasks and events.
+ */
+export function activityRoutes(deps: { activities: ActivitiesService }): Router {
+  const { activities } = deps;
+  const router = Router();
+  router.get('/activities', (req, res) => {
+    const { firmId, contactId } = clientOf(req);
+    res.json(activities.list(firmId, contactId, req.query));
+  });
+  router.patch('/activities/:id', (req, res) => {
+    const { firmId, contactId } = clientOf(req);
+    res.json(activities.setCompleted(firmId, contactId, req.params.id, req.body));
+  });
+  router.get('/activities/:id/calendar.ics', (req, res) => {
+    const { firmId, contactId } = clientOf(req);
+    const file = activities.calendar(firmId, contactId, req.params.id);
+    res.set({
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${file.fileName}"`,
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.send(file.content);
+  });
+  return router;
+}
+
+/** `/admin/activities`: the firm assigns, changes and removes tasks and events. */
+export function adminActivityRoutes(deps: { activities: ActivitiesService }): Router {
+  const { activities } = deps;
+  const router = Router();
+  router.get('/activities', (req, res) => {
+    res.json(activities.listForFirm(firmOf(req).firmId, req.query));
+  });
+  router.post('/activities', (req, res) => {
+    const { firmId, apiKeyId } = firmOf(req);
+    res.status(201).json(activities.create(firmId, req.body, apiKeyId));
+  });
+  router.get('/activities/:id', (req, res) => {
+    res.json(activities.get(firmOf(req).firmId, req.params.id));
+  });
+  router.patch('/activities/:id', (req, res) => {
+    const { firmId, apiKeyId } = firmOf(req);
+    res.json(activities.update(firmId, req.params.id, req.body, apiKeyId));
+  });
+  router.delete('/activities/:id', (req, res) => {
+    const { firmId, apiKeyId } = firmOf(req);
+    activities.remove(firmId, req.params.id, apiKeyId);
+    res.status(204).end();
+  });
+  return router;
+}

@@ -1,0 +1,312 @@
+import { z } from 'zod';
+import type { AuditLog } from '../audit/audit.repository.ts';
+import { isCalendarDate, todayIn } from '../calendar.ts';
+import type { Clock } from '../clock.ts';
+import type { ContactsRepository } from '../contacts/contacts.repository.ts';
+import type { FirmsRepository } from '../firms/firms.repository.ts';
+import { decodeCursor, encodeCursor, type Page } from '../http/cursor.ts';
+import { Problem } from '../http/problem.ts';
+import { parse } from '../http/validate.ts';
+import type { ActivitiesRepository, ActivityFields } from './activities.repository.ts';
+import {
+  groupActivities,
+  isInstant,
+  toActivity,
+  toFirmActivity,
+  type Activity,
+  type ActivityGroups,
+  type ActivityRecord,
+  type FirmActivity,
+  type Moment,
+} from './activity.ts';
+import { calendarFileName, eventCalendar } from './icalendar.ts';
+
+/** How many done activities the client list shows unless asked for all of them. */
+export const recentDoneLimit = 50;
+
+const calendarDate = z.string().refine(isCalendarDate, 'must be a date like 2026-03-31');
+const title = z.string().trim().min(1, 'is required').max(200);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .transform((value) => value || null);
+const notes = optionalText(4000);
+const location = optionalText(500);
+const contactId = z.string().min(1, 'is required').max(64);
+/** A date for all-day events, an instant for timed ones; which one is checked against `allDay`. */
+const when = z.string().min(1, 'is required').max(64);
+
+const newTaskSchema = z.strictObject({
+  kind: z.literal('task'),
+  contactId,
+  title,
+  notes: notes.optional(),
+  dueOn: calendarDate.nullable().optional(),
+});
+const newEventSchema = z.strictObject({
+  kind: z.literal('event'),
+  contactId,
+  title,
+  notes: notes.optional(),
+  startsAt: when,
+  endsAt: when,
+  allDay: z.boolean().optional(),
+  location: location.optional(),
+});
+const newActivitySchema = z.discriminatedUnion('kind', [newTaskSchema, newEventSchema], { error: 'must be "task" or "event"' });
+
+const taskChangesSchema = z.strictObject({
+  kind: z.literal('task', { error: 'cannot change: delete the task and create an event instead' }).optional(),
+  contactId: contactId.optional(),
+  title: title.optional(),
+  notes: notes.optional(),
+  dueOn: calendarDate.nullable().optional(),
+  completed: z.boolean().optional(),
+});
+const eventChangesSchema = z.strictObject({
+  kind: z.literal('event', { error: 'cannot change: delete the event and create a task instead' }).optional(),
+  contactId: contactId.optional(),
+  title: title.optional(),
+  notes: notes.optional(),
+  startsAt: when.optional(),
+  endsAt: when.optional(),
+  allDay: z.boolean().optional(),
+  location: location.optional(),
+});
+
+const completionSchema = z.strictObject({ completed: z.boolean() });
+const clientListQuery = z.strictObject({ done: z.enum(['recent', 'all']).default('recent') });
+const firmListQuery = z.strictObject({
+  contactId: z.string().max(64).optional(),
+  kind: z.enum(['task', 'event']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+/** The fields of neither kind, which each kind then fills in. */
+const blank: ActivityFields = {
+  contactId: '',
+  title: '',
+  notes: null,
+  dueOn: null,
+  completedAt: null,
+  startsAt: null,
+  endsAt: null,
+  allDay: false,
+  location: null,
+};
+
+export interface ActivitiesServiceDeps {
+  activities: ActivitiesRepository;
+  firms: FirmsRepository;
+  contacts: ContactsRepository;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+/** An event as a file for calendar apps. */
+export interface CalendarFile {
+  fileName: string;
+  content: string;
+}
+
+/**
+ * Tasks and events the firm assigns to a client. The client reads them grouped by where they
+ * stand on the firm's calendar and marks tasks done; the firm writes them. Status is derived on
+ * every read from the firm's date, never stored.
+ */
+export class ActivitiesService {
+  constructor(private readonly deps: ActivitiesServiceDeps) {}
+
+  /** The client's activities: overdue, upcoming and done (the last 50 unless `done=all`). */
+  list(firmId: string, contactId: string, query: unknown = {}): ActivityGroups {
+    const { done } = parse(clientListQuery, query, 'query');
+    const records = this.deps.activities.listForContact(firmId, contactId);
+    return groupActivities(records, this.#moment(firmId), done === 'all' ? undefined : recentDoneLimit);
+  }
+
+  getForClient(firmId: string, contactId: string, id: string): Activity {
+    return toActivity(this.#forClient(firmId, contactId, id), this.#moment(firmId));
+  }
+
+  /** The client marks a task done or not done. Marking a done task done again keeps its time. */
+  setCompleted(firmId: string, contactId: string, id: string, input: unknown): Activity {
+    const { completed } = parse(completionSchema, input);
+    const record = this.#forClient(firmId, contactId, id);
+    if (record.kind !== 'task') throw Problem.conflict('not_a_task', 'Only tasks can be marked done; an event is done once it has ended.');
+    const now = this.deps.clock().toISOString();
+    const completedAt = completed ? (record.completedAt ?? now) : null;
+    if (completedAt !== record.completedAt) {
+      this.deps.activities.setCompleted(firmId, contactId, id, completedAt, now);
+      this.deps.audit.record({ firmId, actor: { type: 'contact', id: contactId }, action: completed ? 'task.completed' : 'task.reopened', subject: { type: 'activity', id } }, now);
+    }
+    return this.getForClient(firmId, contactId, id);
+  }
+
+  /** An event as an iCalendar file the client can add to their own calendar. */
+  calendar(firmId: string, contactId: string, id: string): CalendarFile {
+    const record = this.#forClient(firmId, contactId, id);
+    if (record.kind !== 'event') throw Problem.conflict('not_an_event', 'Only events can be added to a calendar.');
+    const firm = this.deps.firms.findById(firmId)!;
+    const content = eventCalendar({
+      uid: `${record.id}@portico`,
+      stamp: this.deps.clock(),
+      title: record.title,
+      notes: record.notes,
+      location: record.location,
+      allDay: record.allDay,
+      startsAt: record.startsAt!,
+      endsAt: record.endsAt!,
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+      organizer: firm.settings.inboxEmail ? { name: firm.name, email: firm.settings.inboxEmail } : undefined,
+    });
+    return { fileName: calendarFileName(record.title), content };
+  }
+
+  /** The firm's activities, newest first, a page at a time; `contactId` and `kind` narrow the list. */
+  listForFirm(firmId: string, query: unknown): Page<FirmActivity> {
+    const q = parse(firmListQuery, query, 'query');
+    if (q.contactId && !this.deps.contacts.find(firmId, q.contactId)) throw Problem.notFound('contact');
+    let after: { createdAt: string; id: string } | undefined;
+    if (q.cursor) {
+      const position = decodeCursor(q.cursor, ['c', 'id']);
+      if (typeof position.c !== 'string' || typeof position.id !== 'string') {
+        throw Problem.badRequest('invalid_cursor', 'The paging cursor is not valid. Start again from the first page.');
+      }
+      after = { createdAt: position.c, id: position.id };
+    }
+    const rows = this.deps.activities.list({ firmId, contactId: q.contactId, kind: q.kind, limit: q.limit + 1, after });
+    const page = rows.slice(0, q.limit);
+    const moment = this.#moment(firmId);
+    const last = page.at(-1);
+    return {
+      data: page.map((record) => toFirmActivity(record, moment)),
+      nextCursor: rows.length > q.limit && last ? encodeCursor({ c: last.createdAt, id: last.id }) : null,
+    };
+  }
+
+  get(firmId: string, id: string): FirmActivity {
+    return toFirmActivity(this.#forFirm(firmId, id), this.#moment(firmId));
+  }
+
+  /** A new task (`kind: "task"`) or event (`kind: "event"`) for one of the firm's contacts. */
+  create(firmId: string, input: unknown, actorId: string): FirmActivity {
+    const body = parse(newActivitySchema, input);
+    this.#contact(firmId, body.contactId);
+    const fields: ActivityFields =
+      body.kind === 'task'
+        ? { ...blank, contactId: body.contactId, title: body.title, notes: body.notes ?? null, dueOn: body.dueOn ?? null }
+        : {
+            ...blank,
+            contactId: body.contactId,
+            title: body.title,
+            notes: body.notes ?? null,
+            location: body.location ?? null,
+            ...this.#span(body.allDay ?? false, body.startsAt, body.endsAt),
+          };
+    const now = this.deps.clock().toISOString();
+    const id = this.deps.activities.create(firmId, body.kind, fields, now);
+    this.deps.audit.record({ firmId, actor: { type: 'api_key', id: actorId }, action: 'activity.created', subject: { type: 'activity', id }, data: { kind: body.kind, contactId: body.contactId } }, now);
+    return this.get(firmId, id);
+  }
+
+  /** Changes some fields of a task or an event; its kind is fixed. */
+  update(firmId: string, id: string, input: unknown, actorId: string): FirmActivity {
+    const current = this.#forFirm(firmId, id);
+    const now = this.deps.clock().toISOString();
+    let fields: ActivityFields;
+    let changed: string[];
+    if (current.kind === 'task') {
+      const changes = parse(taskChangesSchema, input);
+      changed = Object.keys(changes);
+      if (changes.contactId !== undefined) this.#contact(firmId, changes.contactId);
+      const completedAt = changes.completed === undefined ? current.completedAt : changes.completed ? (current.completedAt ?? now) : null;
+      fields = {
+        ...blank,
+        contactId: changes.contactId ?? current.contactId,
+        title: changes.title ?? current.title,
+        notes: changes.notes === undefined ? current.notes : changes.notes,
+        dueOn: changes.dueOn === undefined ? current.dueOn : changes.dueOn,
+        completedAt,
+      };
+    } else {
+      const changes = parse(eventChangesSchema, input);
+      changed = Object.keys(changes);
+      if (changes.contactId !== undefined) this.#contact(firmId, changes.contactId);
+      fields = {
+        ...blank,
+        contactId: changes.contactId ?? current.contactId,
+        title: changes.title ?? current.title,
+        notes: changes.notes === undefined ? current.notes : changes.notes,
+        location: changes.location === undefined ? current.location : changes.location,
+        ...this.#span(changes.allDay ?? current.allDay, changes.startsAt ?? current.startsAt!, changes.endsAt ?? current.endsAt!),
+      };
+    }
+    this.deps.activities.update(firmId, id, fields, now);
+    this.deps.audit.record({ firmId, actor: { type: 'api_key', id: actorId }, action: 'activity.updated', subject: { type: 'activity', id }, data: { kind: current.kind, fields: changed } }, now);
+    return this.get(firmId, id);
+  }
+
+  remove(firmId: string, id: string, actorId: string): void {
+    const current = this.#forFirm(firmId, id);
+    this.deps.activities.delete(firmId, id);
+    this.deps.audit.record(
+      { firmId, actor: { type: 'api_key', id: actorId }, action: 'activity.deleted', subject: { type: 'activity', id }, data: { kind: current.kind, contactId: current.contactId } },
+      this.deps.clock().toISOString(),
+    );
+  }
+
+  /**
+   * An event's start and end, checked against `allDay`: dates (end inclusive) for all-day
+   * events, instants with a UTC offset for timed ones, stored in UTC. The end may not come first.
+   */
+  #span(allDay: boolean, startsAt: string, endsAt: string): Pick<ActivityFields, 'allDay' | 'startsAt' | 'endsAt'> {
+    const valid = allDay ? isCalendarDate : isInstant;
+    const expected = allDay
+      ? 'must be a date like 2026-03-31 for an all-day event'
+      : 'must be a date and time with a UTC offset, like 2026-03-31T09:30:00-07:00 or 2026-03-31T16:30:00Z';
+    const errors = (['startsAt', 'endsAt'] as const)
+      .filter((field) => !valid({ startsAt, endsAt }[field]))
+      .map((field) => ({ field, message: expected }));
+    if (errors.length) throw invalid(errors);
+    const span = allDay
+      ? { allDay, startsAt, endsAt }
+      : { allDay, startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString() };
+    if (span.endsAt < span.startsAt) throw invalid([{ field: 'endsAt', message: 'must not be before startsAt' }]);
+    return span;
+  }
+
+  #contact(firmId: string, contactId: string) {
+    const contact = this.deps.contacts.find(firmId, contactId);
+    if (!contact) throw Problem.unprocessable('contact_not_found', `No contact ${contactId} in this firm.`);
+    return contact;
+  }
+
+  #forClient(firmId: string, contactId: string, id: string): ActivityRecord {
+    const record = this.deps.activities.findForContact(firmId, contactId, id);
+    if (!record) throw Problem.notFound('activity');
+    return record;
+  }
+
+  #forFirm(firmId: string, id: string): ActivityRecord {
+    const record = this.deps.activities.find(firmId, id);
+    if (!record) throw Problem.notFound('activity');
+    return record;
+  }
+
+  #moment(firmId: string): Moment {
+    const { timeZone } = this.deps.firms.findById(firmId)!.settings;
+    const now = this.deps.clock();
+    return { today: todayIn(timeZone, now), now, timeZone };
+  }
+}
+
+
+function invalid(errors: { field: string; message: string }[]) {
+  const summary = errors.map((e) => `${e.field} ${e.message}`).join('; ');
+  return Problem.badRequest('invalid_request', `The request body is invalid: ${summary}.`, { errors });
+}

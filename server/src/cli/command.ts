@@ -1,0 +1,39 @@
+import type { Config } from '../config.ts';
+import { Problem } from '../http/problem.ts';
+import { closeServices, openServices } from '../main.ts';
+import type { Services } from '../services.ts';
+
+export interface CliOption {
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+  description: string;
+}
+
+export type CliValues = Record<string, string | boolean | string[] | undefined>;
+
+/** One `portico` command: its help text, its options and what it does. */
+export interface Command {
+  usage: string;
+  summary: string;
+  options: Record<string, CliOption>;
+  /** Option names that must be given. */
+  required?: string[];
+  run(values: CliValues, context: { config: Config; out: (line: string) => void }): Promise<void>;
+}
+
+/** Opens the store for one command and closes it afterwards, whatever happens. */
+export async function withServices<T>(config: Config, work: (services: Services) => Promise<T> | T): Promise<T> {
+  const services = await openServices(config);
+  try {
+    return await work(services);
+  } finally {
+    await closeServices(services);
+  }
+}
+
+/** The contact a command names by email, or a clear 404. */
+export function contactByEmail(services: Services, firmId: string, email: string) {
+  const contact = services.repositories.contacts.findByEmail(firmId, email);
+  if (!contact) throw Problem.notFound(`contact with the email ${email}`);
+  return contact;
+}

@@ -1,0 +1,26 @@
+import { Problem } from './problem.ts';
+
+/**
+ * Opaque paging cursors: the position after the last item of a page, as base64url JSON.
+ * A client passes `nextCursor` back untouched; anything else is a 400.
+ */
+export function encodeCursor(position: Record<string, string | number | null>): string {
+  return Buffer.from(JSON.stringify(position)).toString('base64url');
+}
+
+export function decodeCursor<K extends string>(cursor: string, keys: readonly K[]): Record<K, string | number | null> {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    if (value && typeof value === 'object' && keys.every((key) => ['string', 'number'].includes(typeof value[key]) || value[key] === null)) {
+      return value as Record<K, string | number | null>;
+    }
+  } catch {
+    // reported below
+  }
+  throw Problem.badRequest('invalid_cursor', 'The paging cursor is not valid. Start again from the first page.');
+}
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}

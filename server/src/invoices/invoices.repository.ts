@@ -1,0 +1,254 @@
+import type { Db } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import type { AppliedPayment, DepositAccount, InvoiceDetail, InvoiceLine, InvoiceStatus, InvoiceSummary, PricedLines } from './invoice.ts';
+
+/** A payment's status is its latest ledger event. */
+const latestStatus = (paymentId: string) =>
+  `(SELECT e.status FROM payment_events e WHERE e.payment_id = ${paymentId} ORDER BY e.id DESC LIMIT 1)`;
+
+const allocatedWhere = (statuses: string) =>
+  `COALESCE((SELECT SUM(a.amount) FROM payment_allocations a WHERE a.invoice_id = i.id AND ${latestStatus('a.payment_id')} IN (${statuses})), 0)`;
+
+/**
+ * Every invoice with its derived figures. `@today` is the firm's date: an unpaid invoice due
+ * before it is overdue.
+ */
+const withFigures = `
+  SELECT i.*, paid, pending, i.total - paid AS balance,
+    CASE
+      WHEN i.state = 'draft' THEN 'draft'
+      WHEN i.state = 'void' THEN 'void'
+      WHEN paid >= i.total THEN 'paid'
+      WHEN i.due_on < @today THEN 'overdue'
+      WHEN paid > 0 THEN 'partially_paid'
+      ELSE 'open'
+    END AS status
+  FROM (
+    SELECT i.*, ${allocatedWhere("'succeeded'")} AS paid, ${allocatedWhere("'processing', 'requires_action'")} AS pending
+    FROM invoices i WHERE %WHERE%
+  ) i`;
+
+interface InvoiceRow {
+  id: string; firm_id: string; contact_id: string; number: string; matter: string | null; issued_on: string; due_on: string;
+  currency: string; deposit_account: DepositAccount; state: 'draft' | 'sent' | 'void'; notes: string | null;
+  subtotal: number; discount: number; tax: number; total: number; sent_at: string | null; voided_at: string | null;
+  void_reason: string | null; created_at: string; updated_at: string;
+  paid: number; pending: number; balance: number; status: InvoiceStatus;
+}
+
+function toSummary(row: InvoiceRow): InvoiceSummary {
+  return {
+    id: row.id,
+    number: row.number,
+    matter: row.matter,
+    contactId: row.contact_id,
+    issuedOn: row.issued_on,
+    dueOn: row.due_on,
+    currency: row.currency,
+    depositAccount: row.deposit_account,
+    status: row.status,
+    total: row.total,
+    amountPaid: row.paid,
+    amountPending: row.pending,
+    balance: Math.max(0, row.balance),
+    openBalance: row.state === 'sent' ? Math.max(0, row.balance - row.pending) : 0,
+  };
+}
+
+export type InvoiceSortKey = 'issuedOn' | 'dueOn' | 'number' | 'total' | 'balance';
+const sortColumns: Record<InvoiceSortKey, string> = {
+  issuedOn: 'issued_on',
+  dueOn: 'due_on',
+  number: 'number',
+  total: 'total',
+  balance: 'balance',
+};
+
+export interface InvoiceQuery {
+  firmId: string;
+  contactId?: string;
+  /** Statuses to include; drafts only when asked for by the firm. */
+  statuses: InvoiceStatus[];
+  sort: InvoiceSortKey;
+  descending: boolean;
+  limit: number;
+  after?: { value: string | number; id: string };
+  today: string;
+}
+
+export interface InvoiceRecord {
+  state: 'draft' | 'sent' | 'void';
+  firmId: string;
+  detail: InvoiceDetail;
+}
+
+export class InvoicesRepository {
+  #byId;
+  #lines;
+  #payments;
+  #insert;
+  #deleteLines;
+  #insertLine;
+  #count;
+  #numberTaken;
+
+  constructor(private readonly db: Db) {
+    this.#byId = db.prepare<{ firmId: string; id: string; today: string }, InvoiceRow>(
+      withFigures.replace('%WHERE%', 'i.firm_id = @firmId AND i.id = @id'),
+    );
+    this.#lines = db.prepare<[string], { id: string; kind: InvoiceLine['kind']; service_date: string | null; description: string; quantity_milli: number | null; rate: number | null; amount: number }>(
+      'SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position',
+    );
+    this.#payments = db.prepare<[string], { id: string; receipt_number: string; created_at: string; amount: number; status: string; method_type: string; method_brand: string | null; method_last4: string | null }>(
+      `SELECT p.id, p.receipt_number, p.created_at, a.amount, ${latestStatus('p.id')} AS status, p.method_type, p.method_brand, p.method_last4
+       FROM payment_allocations a JOIN payments p ON p.id = a.payment_id WHERE a.invoice_id = ? ORDER BY p.created_at, p.id`,
+    );
+    this.#insert = db.prepare(
+      `INSERT INTO invoices (id, firm_id, contact_id, number, matter, issued_on, due_on, currency, deposit_account, notes,
+         subtotal, discount, tax, total, created_at, updated_at)
+       VALUES (@id, @firmId, @contactId, @number, @matter, @issuedOn, @dueOn, @currency, @depositAccount, @notes,
+         @subtotal, @discount, @tax, @total, @now, @now)`,
+    );
+    this.#deleteLines = db.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?');
+    this.#insertLine = db.prepare(
+      `INSERT INTO invoice_lines (id, invoice_id, position, kind, service_date, description, quantity_milli, rate, amount)
+       VALUES (@id, @invoiceId, @position, @kind, @date, @description, @quantityMilli, @rate, @amount)`,
+    );
+    this.#count = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM invoices WHERE firm_id = ?');
+    this.#numberTaken = db.prepare<[string, string], { id: string }>('SELECT id FROM invoices WHERE firm_id = ? AND number = ?');
+  }
+
+  list(query: InvoiceQuery): InvoiceSummary[] {
+    const column = sortColumns[query.sort];
+    const where = ['i.firm_id = @firmId'];
+    if (query.contactId) where.push('i.contact_id = @contactId');
+    const outer = [`status IN (${query.statuses.map((_, n) => `@s${n}`).join(', ')})`];
+    if (query.after) outer.push(`(${column}, id) ${query.descending ? '<' : '>'} (@afterValue, @afterId)`);
+    const direction = query.descending ? 'DESC' : 'ASC';
+    const sql = `SELECT * FROM (${withFigures.replace('%WHERE%', where.join(' AND '))})
+      WHERE ${outer.join(' AND ')} ORDER BY ${column} ${direction}, id ${direction} LIMIT @limit`;
+    const params: Record<string, unknown> = {
+      firmId: query.firmId,
+      contactId: query.contactId,
+      today: query.today,
+      limit: query.limit,
+      afterValue: query.after?.value,
+      afterId: query.after?.id,
+    };
+    query.statuses.forEach((status, n) => (params[`s${n}`] = status));
+    return this.db.prepare<Record<string, unknown>, InvoiceRow>(sql).all(params).map(toSummary);
+  }
+
+  /** The value of the sort column for an invoice, for the next page's cursor. */
+  static sortValue(invoice: InvoiceSummary, sort: InvoiceSortKey): string | number {
+    return sort === 'balance' ? invoice.total - invoice.amountPaid : invoice[sort];
+  }
+
+  find(firmId: string, id: string, today: string): InvoiceRecord | undefined {
+    const row = this.#byId.get({ firmId, id, today });
+    if (!row) return undefined;
+    const lines = this.#lines.all(id).map((line) => ({
+      id: line.id,
+      kind: line.kind,
+      date: line.service_date,
+      description: line.description,
+      quantity: line.quantity_milli === null ? null : line.quantity_milli / 1000,
+      rate: line.rate,
+      amount: line.amount,
+    }));
+    const payments: AppliedPayment[] = this.#payments.all(id).map((p) => ({
+      paymentId: p.id,
+      receiptNumber: p.receipt_number,
+      date: p.created_at,
+      amount: p.amount,
+      status: p.status,
+      method: { type: p.method_type, brand: p.method_brand, last4: p.method_last4 },
+    }));
+    return {
+      state: row.state,
+      firmId: row.firm_id,
+      detail: {
+        ...toSummary(row),
+        subtotal: row.subtotal,
+        discount: row.discount,
+        tax: row.tax,
+        notes: row.notes,
+        lines,
+        payments,
+        sentAt: row.sent_at,
+        voidedAt: row.voided_at,
+      },
+    };
+  }
+
+  /** The next free number like `INV-1042`, counting the firm's invoices. */
+  nextNumber(firmId: string): string {
+    let n = this.#count.get(firmId)!.n + 1001;
+    while (this.#numberTaken.get(firmId, `INV-${n}`)) n += 1;
+    return `INV-${n}`;
+  }
+
+  numberTaken(firmId: string, number: string, exceptId?: string): boolean {
+    const row = this.#numberTaken.get(firmId, number);
+    return !!row && row.id !== exceptId;
+  }
+
+  create(input: {
+    firmId: string; contactId: string; number: string; matter: string | null; issuedOn: string; dueOn: string;
+    currency: string; depositAccount: DepositAccount; notes: string | null; priced: PricedLines;
+  }, now: string): string {
+    const id = newId('inv');
+    this.db.transaction(() => {
+      const { priced, ...invoice } = input;
+      this.#insert.run({ id, ...invoice, subtotal: priced.subtotal, discount: priced.discount, tax: priced.tax, total: priced.total, now });
+      this.#writeLines(id, priced);
+    })();
+    return id;
+  }
+
+  update(id: string, changes: { number?: string; matter?: string | null; issuedOn?: string; dueOn?: string; depositAccount?: DepositAccount; notes?: string | null; contactId?: string; priced?: PricedLines }, now: string): void {
+    const columns: Record<string, unknown> = {
+      number: changes.number, matter: changes.matter, issued_on: changes.issuedOn, due_on: changes.dueOn,
+      deposit_account: changes.depositAccount, notes: changes.notes, contact_id: changes.contactId,
+      subtotal: changes.priced?.subtotal, discount: changes.priced?.discount, tax: changes.priced?.tax, total: changes.priced?.total,
+    };
+    const set = Object.entries(columns).filter(([, value]) => value !== undefined);
+    this.db.transaction(() => {
+      const assignments = [...set.map(([column]) => `${column} = @${column}`), 'updated_at = @now'];
+      this.db.prepare(`UPDATE invoices SET ${assignments.join(', ')} WHERE id = @id`).run({ ...Object.fromEntries(set), now, id });
+      if (changes.priced) this.#writeLines(id, changes.priced);
+    })();
+  }
+
+  markSent(id: string, now: string): void {
+    this.db.prepare("UPDATE invoices SET state = 'sent', sent_at = COALESCE(sent_at, @now), updated_at = @now WHERE id = @id").run({ id, now });
+  }
+
+  markVoid(id: string, reason: string | null, now: string): void {
+    this.db.prepare("UPDATE invoices SET state = 'void', voided_at = @now, void_reason = @reason, updated_at = @now WHERE id = @id").run({ id, reason, now });
+  }
+
+  deleteDraft(id: string): void {
+    this.db.transaction(() => {
+      this.#deleteLines.run(id);
+      this.db.prepare("DELETE FROM invoices WHERE id = ? AND state = 'draft'").run(id);
+    })();
+  }
+
+  #writeLines(invoiceId: string, priced: PricedLines) {
+    this.#deleteLines.run(invoiceId);
+    priced.lines.forEach((line, position) => {
+      this.#insertLine.run({
+        id: newId('line'),
+        invoiceId,
+        position,
+        kind: line.kind,
+        date: line.date,
+        description: line.description,
+        quantityMilli: line.quantity === null ? null : Math.round(line.quantity * 1000),
+        rate: line.rate,
+        amount: line.amount,
+      });
+    });
+  }
+}

@@ -1,0 +1,31 @@
+export type PaymentStatus = 'requires_action' | 'processing' | 'succeeded' | 'failed' | 'refunded' | 'disputed';
+export type MethodType = 'card' | 'us_bank_account' | 'check' | 'wire' | 'cash' | 'other';
+
+export interface PaymentMethodSummary {
+  type: MethodType;
+  /** Card brand (visa, mastercard, …) or bank name. */
+  brand: string | null;
+  last4: string | null;
+}
+
+export interface Allocation {
+  invoiceId: string;
+  invoiceNumber: string;
+  amount: number;
+  depositAccount: 'operating' | 'trust';
+}
+
+export interface Payment {
+  id: string;
+  status: PaymentStatus;
+  amount: number;
+  currency: string;
+  method: PaymentMethodSummary;
+  source: 'portal' | 'firm';
+  reference: string | null;
+  receiptNumber: string;
+  allocations: Allocation[];
+  createdAt: string;
+  /** When the status last changed. */
+  updatedAt: string;
+}

@@ -1,0 +1,121 @@
+import type { Db } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import type { Allocation, Payment, PaymentMethodSummary, PaymentStatus } from './payment.ts';
+
+interface PaymentRow {
+  id: string; amount: number; currency: string; method_type: PaymentMethodSummary['type']; method_brand: string | null;
+  method_last4: string | null; source: 'portal' | 'firm'; reference: string | null; receipt_number: string; created_at: string;
+  status: PaymentStatus; status_at: string;
+}
+
+const select = `
+  SELECT p.*, s.status, s.occurred_at AS status_at
+  FROM payments p
+  JOIN payment_events s ON s.id = (SELECT MAX(e.id) FROM payment_events e WHERE e.payment_id = p.id)`;
+
+export interface NewPayment {
+  firmId: string;
+  contactId: string;
+  amount: number;
+  currency: string;
+  method: PaymentMethodSummary;
+  source: 'portal' | 'firm';
+  reference: string | null;
+  allocations: Omit<Allocation, 'invoiceNumber'>[];
+  status: PaymentStatus;
+}
+
+/**
+ * The payments ledger. Payments and allocations are written once and never updated; each change
+ * of status is a new event. Writers call `record` inside their own IMMEDIATE transaction, after
+ * checking balances in that same transaction.
+ */
+export class PaymentsRepository {
+  #insertPayment;
+  #insertAllocation;
+  #insertEvent;
+  #allocations;
+  #byId;
+  #receiptCount;
+
+  constructor(private readonly db: Db) {
+    this.#insertPayment = db.prepare(
+      `INSERT INTO payments (id, firm_id, contact_id, amount, currency, method_type, method_brand, method_last4, source, reference, receipt_number, created_at)
+       VALUES (@id, @firmId, @contactId, @amount, @currency, @type, @brand, @last4, @source, @reference, @receiptNumber, @now)`,
+    );
+    this.#insertAllocation = db.prepare(
+      'INSERT INTO payment_allocations (payment_id, invoice_id, amount, deposit_account) VALUES (?, ?, ?, ?)',
+    );
+    this.#insertEvent = db.prepare('INSERT INTO payment_events (payment_id, status, reason, occurred_at) VALUES (?, ?, ?, ?)');
+    this.#allocations = db.prepare<[string], { invoice_id: string; number: string; amount: number; deposit_account: 'operating' | 'trust' }>(
+      `SELECT a.invoice_id, i.number, a.amount, a.deposit_account
+       FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = ? ORDER BY i.number`,
+    );
+    this.#byId = db.prepare<[string, string, string], PaymentRow>(`${select} WHERE p.firm_id = ? AND p.contact_id = ? AND p.id = ?`);
+    this.#receiptCount = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM payments WHERE firm_id = ?');
+  }
+
+  /** Writes a payment, its allocations and its first status. Call inside a transaction. */
+  record(payment: NewPayment, now: string): string {
+    const id = newId('pay');
+    const receiptNumber = `R-${String(this.#receiptCount.get(payment.firmId)!.n + 100001)}`;
+    this.#insertPayment.run({
+      id,
+      firmId: payment.firmId,
+      contactId: payment.contactId,
+      amount: payment.amount,
+      currency: payment.currency,
+      ...payment.method,
+      source: payment.source,
+      reference: payment.reference,
+      receiptNumber,
+      now,
+    });
+    for (const allocation of payment.allocations) {
+      this.#insertAllocation.run(id, allocation.invoiceId, allocation.amount, allocation.depositAccount);
+    }
+    this.#insertEvent.run(id, payment.status, null, now);
+    return id;
+  }
+
+  addEvent(paymentId: string, status: PaymentStatus, reason: string | null, now: string): void {
+    this.#insertEvent.run(paymentId, status, reason, now);
+  }
+
+  find(firmId: string, contactId: string, id: string): Payment | undefined {
+    const row = this.#byId.get(firmId, contactId, id);
+    return row && this.#toPayment(row);
+  }
+
+  /** A contact's payments, newest first, after the given position. */
+  listForContact(firmId: string, contactId: string, page: { limit: number; after?: { createdAt: string; id: string } }): Payment[] {
+    const after = page.after ? 'AND (p.created_at, p.id) < (@createdAt, @id)' : '';
+    return this.db
+      .prepare<Record<string, unknown>, PaymentRow>(
+        `${select} WHERE p.firm_id = @firmId AND p.contact_id = @contactId ${after} ORDER BY p.created_at DESC, p.id DESC LIMIT @limit`,
+      )
+      .all({ firmId, contactId, limit: page.limit, createdAt: page.after?.createdAt, id: page.after?.id })
+      .map((row) => this.#toPayment(row));
+  }
+
+  #toPayment(row: PaymentRow): Payment {
+    return {
+      id: row.id,
+      status: row.status,
+      amount: row.amount,
+      currency: row.currency,
+      method: { type: row.method_type, brand: row.method_brand, last4: row.method_last4 },
+      source: row.source,
+      reference: row.reference,
+      receiptNumber: row.receipt_number,
+      allocations: this.#allocations.all(row.id).map((a) => ({
+        invoiceId: a.invoice_id,
+        invoiceNumber: a.number,
+        amount: a.amount,
+        depositAccount: a.deposit_account,
+      })),
+      createdAt: row.created_at,
+      updatedAt: row.status_at,
+    };
+  }
+}

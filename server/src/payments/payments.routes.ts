@@ -1,0 +1,27 @@
+import { Router } from 'express';
+import { clientOf, firmOf } from '../http/principal.ts';
+import type { PaymentsService } from './payments.service.ts';
+
+/** `GET /payments`, `GET /payments/:id`: the client's payment history. */
+export function paymentRoutes(deps: { payments: PaymentsService }): Router {
+  const router = Router();
+  router.get('/payments', (req, res) => {
+    const { firmId, contactId } = clientOf(req);
+    res.json(deps.payments.listForClient(firmId, contactId, req.query));
+  });
+  router.get('/payments/:id', (req, res) => {
+    const { firmId, contactId } = clientOf(req);
+    res.json(deps.payments.getForClient(firmId, contactId, req.params.id));
+  });
+  return router;
+}
+
+/** `POST /admin/payments`: the firm records a check or wire it received. */
+export function adminPaymentRoutes(deps: { payments: PaymentsService }): Router {
+  const router = Router();
+  router.post('/payments', (req, res) => {
+    const { firmId, apiKeyId } = firmOf(req);
+    res.status(201).json(deps.payments.recordOffline(firmId, req.body, apiKeyId));
+  });
+  return router;
+}

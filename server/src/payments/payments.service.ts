@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import type { AuditLog } from '../audit/audit.repository.ts';
+import { todayIn } from '../calendar.ts';
+import type { Clock } from '../clock.ts';
+import type { ContactsRepository } from '../contacts/contacts.repository.ts';
+import type { Db } from '../db/database.ts';
+import type { FirmsRepository } from '../firms/firms.repository.ts';
+import { decodeCursor, encodeCursor, type Page } from '../http/cursor.ts';
+import { Problem } from '../http/problem.ts';
+import { parse } from '../http/validate.ts';
+import type { InvoicesRepository } from '../invoices/invoices.repository.ts';
+import type { Allocation, Payment, PaymentMethodSummary, PaymentStatus } from './payment.ts';
+import type { PaymentsRepository } from './payments.repository.ts';
+
+const minor = z.number().int('must be whole minor units (cents)').positive('must be more than zero').max(1_000_000_000_000);
+
+const offlinePaymentSchema = z.strictObject({
+  contactId: z.string().min(1).max(64),
+  amount: minor,
+  method: z.strictObject({ type: z.enum(['check', 'wire', 'cash', 'other']), reference: z.string().trim().max(100).optional() }),
+  allocations: z.array(z.strictObject({ invoiceId: z.string().min(1).max(64), amount: minor })).min(1).max(100),
+});
+
+const listQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+export interface PaymentsServiceDeps {
+  db: Db;
+  payments: PaymentsRepository;
+  invoices: InvoicesRepository;
+  firms: FirmsRepository;
+  contacts: ContactsRepository;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+/** The payments ledger as clients read it, and the allocation rules every way of paying shares. */
+export class PaymentsService {
+  constructor(private readonly deps: PaymentsServiceDeps) {}
+
+  /** Payment history, newest first; a 403 when the firm does not show it to clients. */
+  listForClient(firmId: string, contactId: string, query: unknown): Page<Payment> {
+    const firm = this.deps.firms.findById(firmId)!;
+    if (!firm.settings.showPayments) {
+      throw Problem.forbidden('payments_hidden', `${firm.name} does not show payment history in the portal.`);
+    }
+    const q = parse(listQuery, query, 'query');
+    let after: { createdAt: string; id: string } | undefined;
+    if (q.cursor) {
+      const position = decodeCursor(q.cursor, ['c', 'id']);
+      after = { createdAt: String(position.c), id: String(position.id) };
+    }
+    const rows = this.deps.payments.listForContact(firmId, contactId, { limit: q.limit + 1, after });
+    const data = rows.slice(0, q.limit);
+    const last = data.at(-1);
+    return { data, nextCursor: rows.length > q.limit && last ? encodeCursor({ c: last.createdAt, id: last.id }) : null };
+  }
+
+  getForClient(firmId: string, contactId: string, id: string): Payment {
+    const payment = this.deps.payments.find(firmId, contactId, id);
+    if (!payment) throw Problem.notFound('payment');
+    return payment;
+  }
+
+  /** Records a payment the firm received outside the portal (a check, a wire) against invoices. */
+  recordOffline(firmId: string, input: unknown, actorId: string): Payment {
+    const body = parse(offlinePaymentSchema, input);
+    const contact = this.deps.contacts.find(firmId, body.contactId);
+    if (!contact) throw Problem.unprocessable('contact_not_found', `No contact ${body.contactId} in this firm.`);
+    const now = this.deps.clock().toISOString();
+    const id = this.deps.db.transaction(() => {
+      const allocations = this.allocate(firmId, contact.id, body.amount, body.allocations);
+      return this.deps.payments.record(
+        {
+          firmId,
+          contactId: contact.id,
+          amount: body.amount,
+          currency: allocations.currency,
+          method: { type: body.method.type, brand: null, last4: null } satisfies PaymentMethodSummary,
+          source: 'firm',
+          reference: body.method.reference ?? null,
+          allocations: allocations.lines,
+          status: 'succeeded' satisfies PaymentStatus,
+        },
+        now,
+      );
+    }).immediate();
+    this.deps.audit.record({ firmId, actor: { type: 'api_key', id: actorId }, action: 'payment.recorded', subject: { type: 'payment', id } }, now);
+    return this.getForClient(firmId, contact.id, id);
+  }
+
+  /**
+   * Checks a split of `amount` across invoices against what each can still take (its balance
+   * less payments still processing). Must run inside the IMMEDIATE transaction that records the
+   * payment, so two payments racing for one balance can never both pass.
+   */
+  allocate(firmId: string, contactId: string, amount: number, requested: { invoiceId: string; amount: number }[]) {
+    const firm = this.deps.firms.findById(firmId)!;
+    const today = todayIn(firm.settings.timeZone, this.deps.clock());
+    const seen = new Set<string>();
+    const lines: Omit<Allocation, 'invoiceNumber'>[] = [];
+    let currency: string | undefined;
+    for (const [index, allocation] of requested.entries()) {
+      const field = `allocations.${index}`;
+      if (seen.has(allocation.invoiceId)) throw Problem.badRequest('duplicate_allocation', `${field}: the invoice is listed twice.`);
+      seen.add(allocation.invoiceId);
+      const invoice = this.deps.invoices.find(firmId, allocation.invoiceId, today);
+      if (!invoice || invoice.state === 'draft' || invoice.detail.contactId !== contactId) {
+        throw Problem.unprocessable('invoice_not_found', `${field}: no such invoice for this client.`, { field });
+      }
+      const { detail } = invoice;
+      if (invoice.state === 'void') throw Problem.unprocessable('invoice_void', `${field}: invoice ${detail.number} is void.`, { field });
+      if (detail.status === 'paid') throw Problem.unprocessable('invoice_paid', `${field}: invoice ${detail.number} is already paid.`, { field });
+      if (currency && detail.currency !== currency) {
+        throw Problem.unprocessable('currency_mismatch', `${field}: invoice ${detail.number} is in ${detail.currency}, not ${currency}.`, { field });
+      }
+      currency = detail.currency;
+      if (allocation.amount > detail.openBalance) {
+        throw Problem.unprocessable(
+          'amount_exceeds_balance',
+          `${field}: ${allocation.amount} is more than the ${detail.openBalance} that can be paid on invoice ${detail.number}${detail.amountPending ? ' (part of its balance is already being paid)' : ''}.`,
+          { field, openBalance: detail.openBalance },
+        );
+      }
+      lines.push({ invoiceId: detail.id, amount: allocation.amount, depositAccount: detail.depositAccount });
+    }
+    const sum = lines.reduce((total, line) => total + line.amount, 0);
+    if (sum !== amount) throw Problem.unprocessable('allocation_mismatch', `The allocations add up to ${sum}, not the payment amount ${amount}.`);
+    return { currency: currency!, lines };
+  }
+}
