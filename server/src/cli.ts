@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { defaultSettings } from './firms/firm.ts';
 import { Problem } from './http/problem.ts';
 import { withServices, type CliValues, type Command } from './cli/command.ts';
+import { invoiceCommands } from './invoices/invoices.cli.ts';
 import { startService } from './main.ts';
 import { seedDemo, demoClients, demoPassword } from './seed/demo.ts';
 import type { Services } from './services.ts';
@@ -137,12 +138,13 @@ const commands: Record<string, Command> = {
       await withServices(config, async (services) => out(`New signing key ${await services.keys.rotate()}`));
     },
   },
+  ...invoiceCommands,
 };
 
 function help(out: (line: string) => void) {
   out('Usage: portico <command> [options]\n');
   out('Commands:');
-  for (const [name, command] of Object.entries(commands)) out(`  ${name.padEnd(14)} ${command.summary}`);
+  for (const [name, command] of Object.entries(commands)) out(`  ${name.padEnd(16)} ${command.summary}`);
   out('\nEach command has --help. Configuration comes from the environment (see the README).');
 }
 
@@ -175,7 +177,7 @@ export async function main(argv: string[], out = (line: string) => console.log(l
   const rest = argv.slice(name.split(' ').length);
   let values: CliValues;
   try {
-    const options = Object.fromEntries(Object.entries(command.options).map(([key, { type, multiple }]) => [key, { type, multiple }]));
+    const options = Object.fromEntries(Object.entries(command.options).map(([key, { type, multiple }]) => [key, { type, multiple: multiple ?? false }]));
     ({ values } = parseArgs({ args: rest, options: { ...options, help: { type: 'boolean' } }, strict: true, allowPositionals: false }));
   } catch (error) {
     return fail(`${(error as Error).message}\n\n${command.usage}`);

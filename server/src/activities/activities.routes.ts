@@ -23,7 +23,6 @@ export function activityRoutes(deps: { activities: ActivitiesService }): Router 
     res.set({
       'Content-Type': 'text/calendar; charset=utf-8',
       'Content-Disposition': `attachment; filename="${file.fileName}"`,
-      'X-Content-Type-Options': 'nosniff',
     });
     res.send(file.content);
   });

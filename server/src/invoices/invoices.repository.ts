@@ -188,6 +188,10 @@ export class InvoicesRepository {
     return `INV-${n}`;
   }
 
+  idByNumber(firmId: string, number: string): string | undefined {
+    return this.#numberTaken.get(firmId, number)?.id;
+  }
+
   numberTaken(firmId: string, number: string, exceptId?: string): boolean {
     const row = this.#numberTaken.get(firmId, number);
     return !!row && row.id !== exceptId;
