@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import cookieParser from 'cookie-parser';
 import express, { Router, type Express } from 'express';
 import helmet from 'helmet';
+import { activityRoutes, adminActivityRoutes } from './activities/activities.routes.ts';
 import { requireClient, requireFirmKey } from './auth/authenticate.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { adminContactRoutes } from './contacts/contacts.routes.ts';
@@ -60,6 +61,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
     adminContactRoutes(services),
     adminSettingsRoutes({ firms: services.firms, firmsRepository: services.repositories.firms }),
     adminInvoiceRoutes(services),
+    adminActivityRoutes(services),
     adminPaymentRoutes(services),
   );
   api.use(firmCors(services.repositories.firms, serviceOrigin));
@@ -67,7 +69,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   api.use('/auth', authRoutes({ auth: services.auth, firms: services.firms, publicUrl: config.publicUrl }));
   api.use(brandingRoutes({ firms: services.firms, serviceOrigin }));
   api.use(requireClient({ tokens: services.tokens, ...services.repositories, serviceOrigin }));
-  api.use(meRoutes(services.repositories), invoiceRoutes(services), paymentRoutes(services));
+  api.use(meRoutes(services.repositories), activityRoutes(services), invoiceRoutes(services), paymentRoutes(services));
   app.use('/api/v1', api);
 
   if (config.development && config.mail === 'outbox') {

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
 import { defaultSettings } from './firms/firm.ts';
 import { Problem } from './http/problem.ts';
-import { withServices, type CliValues, type Command } from './cli/command.ts';
+import { cliActor, withServices, type CliValues, type Command } from './cli/command.ts';
+import { activityCommands } from './activities/activities.cli.ts';
 import { invoiceCommands } from './invoices/invoices.cli.ts';
 import { startService } from './main.ts';
 import { seedDemo, demoClients, demoPassword } from './seed/demo.ts';
@@ -91,10 +92,10 @@ const commands: Record<string, Command> = {
     async run(v, { config, out }) {
       await withServices(config, async (services) => {
         const firm = firmBySlug(services, v.firm as string);
-        const contact = services.contacts.create(firm.id, { email: v.email, name: v.name, phone: v.phone }, 'cli');
+        const contact = services.contacts.create(firm.id, { email: v.email, name: v.name, phone: v.phone }, cliActor);
         out(`Added ${contact.name} <${contact.email}> (${contact.id}) to ${firm.slug}`);
         if (v.invite) {
-          const invitation = await services.auth.invite(firm.id, contact.id, { type: 'system', id: 'cli' });
+          const invitation = await services.auth.invite(firm.id, contact.id, cliActor);
           out(`Invitation emailed to ${contact.email}; it expires ${invitation.expiresAt}`);
         }
       });
@@ -113,7 +114,7 @@ const commands: Record<string, Command> = {
         const firm = firmBySlug(services, v.firm as string);
         const contact = services.repositories.contacts.findByEmail(firm.id, v.email as string);
         if (!contact) throw Problem.notFound(`contact with the email ${v.email as string} in ${firm.slug}`);
-        const invitation = await services.auth.invite(firm.id, contact.id, { type: 'system', id: 'cli' });
+        const invitation = await services.auth.invite(firm.id, contact.id, cliActor);
         out(`Invitation emailed to ${contact.email}; it expires ${invitation.expiresAt}`);
       });
     },
@@ -139,6 +140,7 @@ const commands: Record<string, Command> = {
     },
   },
   ...invoiceCommands,
+  ...activityCommands,
 };
 
 function help(out: (line: string) => void) {
@@ -193,6 +195,9 @@ export async function main(argv: string[], out = (line: string) => console.log(l
     return 0;
   } catch (error) {
     if (error instanceof ConfigError) return fail(`configuration error: ${error.message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') return fail(`port ${(error as { port?: number }).port ?? ''} is already in use: stop what is using it or set PORT.`);
+    if (code === 'EACCES') return fail(`not allowed to listen on port ${(error as { port?: number }).port ?? ''}: choose another PORT.`);
     if (error instanceof Problem) {
       const details = (error.extra.errors as { field: string; message: string }[] | undefined)?.map((e) => `\n  ${e.field}: ${e.message}`).join('') ?? '';
       return fail(`${error.message}${details}`);

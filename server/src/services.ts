@@ -1,3 +1,5 @@
+import { ActivitiesRepository } from './activities/activities.repository.ts';
+import { ActivitiesService } from './activities/activities.service.ts';
 import { AccessTokens } from './auth/access-tokens.ts';
 import { AuthRepository } from './auth/auth.repository.ts';
 import { AuthService } from './auth/auth.service.ts';
@@ -62,6 +64,7 @@ export function createServices(deps: ServiceDeps) {
     firms: new FirmsService(firmsRepository, clock),
     contacts: new ContactsService(contactsRepository, audit, clock),
     apiKeys: new ApiKeysService(new ApiKeysRepository(db), clock),
+    activities: new ActivitiesService({ ...shared, activities: new ActivitiesRepository(db) }),
     invoices: new InvoicesService({ ...shared, invoices: invoicesRepository, mail }),
     payments: new PaymentsService({ ...shared, db, invoices: invoicesRepository, payments: paymentsRepository }),
   };

@@ -5,6 +5,9 @@ import { ActivitiesRepository } from './activities.repository.ts';
 import { ActivitiesService } from './activities.service.ts';
 import type { FirmActivity } from './activity.ts';
 
+/** Changes made from the command line are the system's, not an API key's. */
+const cli = { type: 'system', id: 'cli' } as const;
+
 /** The activities service over the command's open store. */
 function activitiesOf(services: Services): ActivitiesService {
   return new ActivitiesService({
@@ -39,7 +42,7 @@ export const activityCommands: Record<string, Command> = {
       await withServices(config, (services) => {
         const firm = services.firms.bySlug(v.firm as string);
         const contact = contactByEmail(services, firm.id, v.contact as string);
-        const task = activitiesOf(services).create(firm.id, { kind: 'task', contactId: contact.id, title: v.title, dueOn: v.due, notes: v.notes }, 'cli');
+        const task = activitiesOf(services).create(firm.id, { kind: 'task', contactId: contact.id, title: v.title, dueOn: v.due, notes: v.notes }, cli);
         out(`Added task ${task.id} for ${contact.email}: ${task.title} (${when(task)})`);
       });
     },
@@ -67,7 +70,7 @@ export const activityCommands: Record<string, Command> = {
         const event = activitiesOf(services).create(
           firm.id,
           { kind: 'event', contactId: contact.id, title: v.title, startsAt, endsAt, allDay, location: v.location, notes: v.notes },
-          'cli',
+          cli,
         );
         out(`Added event ${event.id} for ${contact.email}: ${event.title} (${when(event)})`);
       });
@@ -116,7 +119,7 @@ export const activityCommands: Record<string, Command> = {
     async run(v, { config, out }) {
       await withServices(config, (services) => {
         const firm = services.firms.bySlug(v.firm as string);
-        activitiesOf(services).remove(firm.id, v.id as string, 'cli');
+        activitiesOf(services).remove(firm.id, v.id as string, cli);
         out(`Deleted ${v.id as string} from ${firm.slug}`);
       });
     },

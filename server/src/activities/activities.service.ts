@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuditLog } from '../audit/audit.repository.ts';
+import type { AuditEntry, AuditLog } from '../audit/audit.repository.ts';
 import { isCalendarDate, todayIn } from '../calendar.ts';
 import type { Clock } from '../clock.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
@@ -107,6 +107,10 @@ export interface ActivitiesServiceDeps {
   clock: Clock;
 }
 
+/** Who changed something on the firm's side: an API key's id, or another actor such as the CLI. */
+export type FirmActor = string | AuditEntry['actor'];
+const actorOf = (actor: FirmActor): AuditEntry['actor'] => (typeof actor === 'string' ? { type: 'api_key', id: actor } : actor);
+
 /** An event as a file for calendar apps. */
 export interface CalendarFile {
   fileName: string;
@@ -194,7 +198,7 @@ export class ActivitiesService {
   }
 
   /** A new task (`kind: "task"`) or event (`kind: "event"`) for one of the firm's contacts. */
-  create(firmId: string, input: unknown, actorId: string): FirmActivity {
+  create(firmId: string, input: unknown, actor: FirmActor): FirmActivity {
     const body = parse(newActivitySchema, input);
     this.#contact(firmId, body.contactId);
     const fields: ActivityFields =
@@ -210,12 +214,12 @@ export class ActivitiesService {
           };
     const now = this.deps.clock().toISOString();
     const id = this.deps.activities.create(firmId, body.kind, fields, now);
-    this.deps.audit.record({ firmId, actor: { type: 'api_key', id: actorId }, action: 'activity.created', subject: { type: 'activity', id }, data: { kind: body.kind, contactId: body.contactId } }, now);
+    this.deps.audit.record({ firmId, actor: actorOf(actor), action: 'activity.created', subject: { type: 'activity', id }, data: { kind: body.kind, contactId: body.contactId } }, now);
     return this.get(firmId, id);
   }
 
   /** Changes some fields of a task or an event; its kind is fixed. */
-  update(firmId: string, id: string, input: unknown, actorId: string): FirmActivity {
+  update(firmId: string, id: string, input: unknown, actor: FirmActor): FirmActivity {
     const current = this.#forFirm(firmId, id);
     const now = this.deps.clock().toISOString();
     let fields: ActivityFields;
@@ -247,15 +251,15 @@ export class ActivitiesService {
       };
     }
     this.deps.activities.update(firmId, id, fields, now);
-    this.deps.audit.record({ firmId, actor: { type: 'api_key', id: actorId }, action: 'activity.updated', subject: { type: 'activity', id }, data: { kind: current.kind, fields: changed } }, now);
+    this.deps.audit.record({ firmId, actor: actorOf(actor), action: 'activity.updated', subject: { type: 'activity', id }, data: { kind: current.kind, fields: changed } }, now);
     return this.get(firmId, id);
   }
 
-  remove(firmId: string, id: string, actorId: string): void {
+  remove(firmId: string, id: string, actor: FirmActor): void {
     const current = this.#forFirm(firmId, id);
     this.deps.activities.delete(firmId, id);
     this.deps.audit.record(
-      { firmId, actor: { type: 'api_key', id: actorId }, action: 'activity.deleted', subject: { type: 'activity', id }, data: { kind: current.kind, contactId: current.contactId } },
+      { firmId, actor: actorOf(actor), action: 'activity.deleted', subject: { type: 'activity', id }, data: { kind: current.kind, contactId: current.contactId } },
       this.deps.clock().toISOString(),
     );
   }

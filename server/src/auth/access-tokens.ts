@@ -13,8 +13,13 @@ export interface AccessClaims {
   firmId: string;
 }
 
+/** How many verified tokens to remember; a token is checked by signature once, then by expiry. */
+const verifiedCacheSize = 10_000;
+
 /** Issues and checks the ES256 access tokens clients send as `Authorization: Bearer …`. */
 export class AccessTokens {
+  #verified = new Map<string, AccessClaims & { exp: number }>();
+
   constructor(
     private readonly keys: SigningKeys,
     private readonly issuer: string,
@@ -36,6 +41,11 @@ export class AccessTokens {
   }
 
   async verify(token: string): Promise<AccessClaims> {
+    const known = this.#verified.get(token);
+    if (known) {
+      if (known.exp * 1000 > this.clock().getTime()) return { contactId: known.contactId, firmId: known.firmId };
+      this.#verified.delete(token);
+    }
     try {
       const { payload } = await jwtVerify(
         token,
@@ -57,7 +67,10 @@ export class AccessTokens {
       if (typeof payload.firm !== 'string' || typeof payload.sub !== 'string') throw new errors.JWTInvalid('missing subject or firm');
       // A token minted to outlive the ten-minute rule was not minted by us.
       if (payload.exp! - payload.iat! > accessTokenSeconds) throw new errors.JWTInvalid('lifetime too long');
-      return { contactId: payload.sub, firmId: payload.firm };
+      const claims = { contactId: payload.sub, firmId: payload.firm };
+      if (this.#verified.size >= verifiedCacheSize) this.#verified.delete(this.#verified.keys().next().value!);
+      this.#verified.set(token, { ...claims, exp: payload.exp! });
+      return claims;
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw Problem.unauthorized('token_expired', 'The access token has expired. Refresh it and try again.');
       throw Problem.unauthorized('token_invalid', 'The access token is not valid.');

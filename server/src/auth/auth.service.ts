@@ -1,4 +1,4 @@
-import type { AuditLog } from '../audit/audit.repository.ts';
+import type { Actor, AuditLog } from '../audit/audit.repository.ts';
 import type { Clock } from '../clock.ts';
 import type { Contact, ContactsRepository } from '../contacts/contacts.repository.ts';
 import { hashSecret, newSecret } from '../db/ids.ts';
@@ -125,7 +125,7 @@ export class AuthService {
   }
 
   /** Emails the contact a single-use link to create their password; replaces any open invitation. */
-  async invite(firmId: string, contactId: string, actor: { type: 'api_key' | 'system'; id?: string }) {
+  async invite(firmId: string, contactId: string, actor: Actor) {
     const { contacts, auth, firms, audit, mail, clock } = this.deps;
     const contact = contacts.find(firmId, contactId);
     if (!contact) throw Problem.notFound('contact');

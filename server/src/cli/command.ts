@@ -21,6 +21,9 @@ export interface Command {
   run(values: CliValues, context: { config: Config; out: (line: string) => void }): Promise<void>;
 }
 
+/** What the audit log records for changes made from the command line. */
+export const cliActor = { type: 'system', id: 'cli' } as const;
+
 /** Opens the store for one command and closes it afterwards, whatever happens. */
 export async function withServices<T>(config: Config, work: (services: Services) => Promise<T> | T): Promise<T> {
   const services = await openServices(config);

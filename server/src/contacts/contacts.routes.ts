@@ -15,8 +15,8 @@ export function adminContactRoutes(deps: { contacts: ContactsService; auth: Auth
   });
 
   router.post('/contacts', (req, res) => {
-    const { firmId, apiKeyId } = firmOf(req);
-    res.status(201).json(contacts.create(firmId, req.body, apiKeyId));
+    const { firmId, actor } = firmOf(req);
+    res.status(201).json(contacts.create(firmId, req.body, actor));
   });
 
   router.get('/contacts/:id', (req, res) => {
@@ -24,24 +24,24 @@ export function adminContactRoutes(deps: { contacts: ContactsService; auth: Auth
   });
 
   router.patch('/contacts/:id', (req, res) => {
-    const { firmId, apiKeyId } = firmOf(req);
-    res.json(contacts.update(firmId, req.params.id, req.body, apiKeyId));
+    const { firmId, actor } = firmOf(req);
+    res.json(contacts.update(firmId, req.params.id, req.body, actor));
   });
 
   router.post('/contacts/:id/archive', (req, res) => {
-    const { firmId, apiKeyId } = firmOf(req);
-    res.json(contacts.setArchived(firmId, req.params.id, true, apiKeyId));
+    const { firmId, actor } = firmOf(req);
+    res.json(contacts.setArchived(firmId, req.params.id, true, actor));
   });
 
   router.post('/contacts/:id/restore', (req, res) => {
-    const { firmId, apiKeyId } = firmOf(req);
-    res.json(contacts.setArchived(firmId, req.params.id, false, apiKeyId));
+    const { firmId, actor } = firmOf(req);
+    res.json(contacts.setArchived(firmId, req.params.id, false, actor));
   });
 
   router.post('/contacts/:id/invitations', async (req, res) => {
-    const { firmId, apiKeyId } = firmOf(req);
+    const { firmId, actor } = firmOf(req);
     parse(z.strictObject({}), req.body ?? {});
-    res.status(201).json(await auth.invite(firmId, req.params.id, { type: 'api_key', id: apiKeyId }));
+    res.status(201).json(await auth.invite(firmId, req.params.id, actor));
   });
 
   return router;

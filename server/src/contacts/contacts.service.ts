@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuditLog } from '../audit/audit.repository.ts';
+import type { Actor, AuditLog } from '../audit/audit.repository.ts';
 import type { Clock } from '../clock.ts';
 import { decodeCursor, encodeCursor, type Page } from '../http/cursor.ts';
 import { Problem } from '../http/problem.ts';
@@ -43,18 +43,18 @@ export class ContactsService {
     return contact;
   }
 
-  create(firmId: string, input: unknown, actorId: string): Contact {
+  create(firmId: string, input: unknown, actor: Actor): Contact {
     const body = parse(newContactSchema, input);
     if (this.contacts.findByEmail(firmId, body.email)) {
       throw Problem.conflict('contact_exists', `A contact with the email ${body.email.toLowerCase()} already exists.`);
     }
     const now = this.clock().toISOString();
     const contact = this.contacts.create(firmId, body, now);
-    this.audit.record({ firmId, actor: { type: 'api_key', id: actorId }, action: 'contact.created', subject: { type: 'contact', id: contact.id } }, now);
+    this.audit.record({ firmId, actor, action: 'contact.created', subject: { type: 'contact', id: contact.id } }, now);
     return contact;
   }
 
-  update(firmId: string, id: string, input: unknown, actorId: string): Contact {
+  update(firmId: string, id: string, input: unknown, actor: Actor): Contact {
     const changes = parse(contactChangesSchema, input);
     const current = this.get(firmId, id);
     const next = { email: changes.email ?? current.email, name: changes.name ?? current.name, phone: changes.phone === undefined ? current.phone : changes.phone };
@@ -64,16 +64,16 @@ export class ContactsService {
     }
     const now = this.clock().toISOString();
     const updated = this.contacts.update(firmId, id, next, now);
-    this.audit.record({ firmId, actor: { type: 'api_key', id: actorId }, action: 'contact.updated', subject: { type: 'contact', id }, data: { fields: Object.keys(changes) } }, now);
+    this.audit.record({ firmId, actor, action: 'contact.updated', subject: { type: 'contact', id }, data: { fields: Object.keys(changes) } }, now);
     return updated;
   }
 
   /** An archived contact can no longer sign in; their records stay. */
-  setArchived(firmId: string, id: string, archived: boolean, actorId: string): Contact {
+  setArchived(firmId: string, id: string, archived: boolean, actor: Actor): Contact {
     this.get(firmId, id);
     const now = this.clock().toISOString();
     const contact = this.contacts.setStatus(firmId, id, archived ? 'archived' : 'active', now);
-    this.audit.record({ firmId, actor: { type: 'api_key', id: actorId }, action: archived ? 'contact.archived' : 'contact.restored', subject: { type: 'contact', id } }, now);
+    this.audit.record({ firmId, actor, action: archived ? 'contact.archived' : 'contact.restored', subject: { type: 'contact', id } }, now);
     return contact;
   }
 }

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import type { Actor } from '../audit/audit.repository.ts';
 import { Problem } from './problem.ts';
 
 /** Who is calling: a signed-in client, or a firm through one of its API keys. */
@@ -19,9 +20,10 @@ export function clientOf(req: Request): ClientPrincipal {
   return req.principal;
 }
 
-export function firmOf(req: Request): FirmPrincipal {
+/** The firm an API-key request acts for, and the key as the actor for the audit log. */
+export function firmOf(req: Request): FirmPrincipal & { actor: Actor } {
   if (req.principal?.kind !== 'api_key') throw Problem.unauthorized('api_key_missing', 'An API key is required.');
-  return req.principal;
+  return { ...req.principal, actor: { type: 'api_key', id: req.principal.apiKeyId } };
 }
 
 /** The token of an `Authorization: Bearer …` header, if any. */

@@ -1,4 +1,4 @@
-import { contactByEmail, withServices, type Command } from '../cli/command.ts';
+import { cliActor, contactByEmail, withServices, type Command } from '../cli/command.ts';
 import { Problem } from '../http/problem.ts';
 import { formatMoney, minorDigits } from '../money.ts';
 import type { Services } from '../services.ts';
@@ -65,9 +65,9 @@ export const invoiceCommands: Record<string, Command> = {
             depositAccount: v.trust ? 'trust' : 'operating',
             lines: ((v.line as string[] | undefined) ?? []).map((line) => parseLine(line, firm.currency)),
           },
-          'cli',
+          cliActor,
         );
-        if (v.send) invoice = { ...(await services.invoices.send(firm.id, invoice.id, 'cli')), state: 'sent' };
+        if (v.send) invoice = { ...(await services.invoices.send(firm.id, invoice.id, cliActor)), state: 'sent' };
         out(`${invoice.state === 'sent' ? 'Sent' : 'Drafted'} ${describe(invoice)} (${invoice.id})`);
       });
     },
@@ -80,7 +80,7 @@ export const invoiceCommands: Record<string, Command> = {
     async run(v, { config, out }) {
       await withServices(config, async (services) => {
         const firm = services.firms.bySlug(v.firm as string);
-        out(`Sent ${describe(await services.invoices.send(firm.id, invoiceByNumber(services, firm.id, v.number as string), 'cli'))}`);
+        out(`Sent ${describe(await services.invoices.send(firm.id, invoiceByNumber(services, firm.id, v.number as string), cliActor))}`);
       });
     },
   },
@@ -96,7 +96,7 @@ export const invoiceCommands: Record<string, Command> = {
     async run(v, { config, out }) {
       await withServices(config, (services) => {
         const firm = services.firms.bySlug(v.firm as string);
-        const invoice = services.invoices.void(firm.id, invoiceByNumber(services, firm.id, v.number as string), { reason: v.reason }, 'cli');
+        const invoice = services.invoices.void(firm.id, invoiceByNumber(services, firm.id, v.number as string), { reason: v.reason }, cliActor);
         out(`Voided ${describe(invoice)}`);
       });
     },
@@ -140,7 +140,7 @@ export const invoiceCommands: Record<string, Command> = {
         const payment = services.payments.recordOffline(
           firm.id,
           { contactId: invoice.contactId, amount, method: { type: v.method, reference: v.reference }, allocations: [{ invoiceId: invoice.id, amount }] },
-          'cli',
+          cliActor,
         );
         out(`Recorded ${formatMoney(payment.amount, payment.currency)} (${payment.receiptNumber}) on ${invoice.number}`);
       });

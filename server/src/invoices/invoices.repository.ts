@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { AppliedPayment, DepositAccount, InvoiceDetail, InvoiceLine, InvoiceStatus, InvoiceSummary, PricedLines } from './invoice.ts';
@@ -10,23 +11,44 @@ const allocatedWhere = (statuses: string) =>
   `COALESCE((SELECT SUM(a.amount) FROM payment_allocations a WHERE a.invoice_id = i.id AND ${latestStatus('a.payment_id')} IN (${statuses})), 0)`;
 
 /**
- * Every invoice with its derived figures. `@today` is the firm's date: an unpaid invoice due
- * before it is overdue.
+ * Invoices with their derived figures. The sums are correlated subqueries, which SQLite works
+ * out only for the rows a page returns when nothing filters or sorts on them: a page of a long
+ * history stays cheap. `@today` is the firm's date: an unpaid invoice due before it is overdue.
  */
 const withFigures = `
-  SELECT i.*, paid, pending, i.total - paid AS balance,
-    CASE
-      WHEN i.state = 'draft' THEN 'draft'
-      WHEN i.state = 'void' THEN 'void'
-      WHEN paid >= i.total THEN 'paid'
-      WHEN i.due_on < @today THEN 'overdue'
-      WHEN paid > 0 THEN 'partially_paid'
-      ELSE 'open'
-    END AS status
-  FROM (
-    SELECT i.*, ${allocatedWhere("'succeeded'")} AS paid, ${allocatedWhere("'processing', 'requires_action'")} AS pending
-    FROM invoices i WHERE %WHERE%
-  ) i`;
+  SELECT * FROM (
+    SELECT i.*, i.total - i.paid AS balance,
+      CASE
+        WHEN i.state = 'draft' THEN 'draft'
+        WHEN i.state = 'void' THEN 'void'
+        WHEN i.paid >= i.total THEN 'paid'
+        WHEN i.due_on < @today THEN 'overdue'
+        WHEN i.paid > 0 THEN 'partially_paid'
+        ELSE 'open'
+      END AS status
+    FROM (
+      SELECT i.*, ${allocatedWhere("'succeeded'")} AS paid, ${allocatedWhere("'processing', 'requires_action'")} AS pending
+      FROM invoices i WHERE %WHERE%
+    ) i
+  )`;
+
+const figures = (where: string) => withFigures.replace('%WHERE%', where);
+
+/**
+ * The same figures for a page that neither filters nor sorts on them: each sum is worked out
+ * once per returned row and the status derived in `deriveStatus`, which mirrors the CASE above.
+ */
+const pageWithSums = (where: string) => `
+  SELECT i.*, ${allocatedWhere("'succeeded'")} AS paid, ${allocatedWhere("'processing', 'requires_action'")} AS pending
+  FROM invoices i WHERE ${where}`;
+
+export function deriveStatus(invoice: { state: string; total: number; paid: number; due_on: string }, today: string): InvoiceStatus {
+  if (invoice.state === 'draft') return 'draft';
+  if (invoice.state === 'void') return 'void';
+  if (invoice.paid >= invoice.total) return 'paid';
+  if (invoice.due_on < today) return 'overdue';
+  return invoice.paid > 0 ? 'partially_paid' : 'open';
+}
 
 interface InvoiceRow {
   id: string; firm_id: string; contact_id: string; number: string; matter: string | null; issued_on: string; due_on: string;
@@ -54,6 +76,8 @@ function toSummary(row: InvoiceRow): InvoiceSummary {
     openBalance: row.state === 'sent' ? Math.max(0, row.balance - row.pending) : 0,
   };
 }
+
+const allStatuses: InvoiceStatus[] = ['open', 'partially_paid', 'overdue', 'paid', 'void'];
 
 export type InvoiceSortKey = 'issuedOn' | 'dueOn' | 'number' | 'total' | 'balance';
 const sortColumns: Record<InvoiceSortKey, string> = {
@@ -91,10 +115,12 @@ export class InvoicesRepository {
   #insertLine;
   #count;
   #numberTaken;
+  /** One prepared statement per shape of list query (filters × sort × direction × paging). */
+  #listStatements = new Map<string, Statement<Record<string, unknown>, InvoiceRow>>();
 
   constructor(private readonly db: Db) {
     this.#byId = db.prepare<{ firmId: string; id: string; today: string }, InvoiceRow>(
-      withFigures.replace('%WHERE%', 'i.firm_id = @firmId AND i.id = @id'),
+      figures('i.firm_id = @firmId AND i.id = @id'),
     );
     this.#lines = db.prepare<[string], { id: string; kind: InvoiceLine['kind']; service_date: string | null; description: string; quantity_milli: number | null; rate: number | null; amount: number }>(
       'SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position',
@@ -122,11 +148,19 @@ export class InvoicesRepository {
     const column = sortColumns[query.sort];
     const where = ['i.firm_id = @firmId'];
     if (query.contactId) where.push('i.contact_id = @contactId');
-    const outer = [`status IN (${query.statuses.map((_, n) => `@s${n}`).join(', ')})`];
-    if (query.after) outer.push(`(${column}, id) ${query.descending ? '<' : '>'} (@afterValue, @afterId)`);
+    if (!query.statuses.includes('draft')) where.push("i.state != 'draft'");
     const direction = query.descending ? 'DESC' : 'ASC';
-    const sql = `SELECT * FROM (${withFigures.replace('%WHERE%', where.join(' AND '))})
-      WHERE ${outer.join(' AND ')} ORDER BY ${column} ${direction}, id ${direction} LIMIT @limit`;
+    const after = (alias: string) =>
+      query.after ? `(${alias}${column}, ${alias}id) ${query.descending ? '<' : '>'} (@afterValue, @afterId)` : '1';
+    // Only a status filter or a balance sort needs every invoice's figures before paging.
+    const everything = allStatuses.every((status) => query.statuses.includes(status));
+    const sql =
+      everything && query.sort !== 'balance'
+        ? `${pageWithSums([...where, after('i.')].join(' AND '))}
+           ORDER BY i.${column} ${direction}, i.id ${direction} LIMIT @limit`
+        : `${figures(where.join(' AND '))}
+           WHERE status IN (${query.statuses.map((_, n) => `@s${n}`).join(', ')}) AND ${after('')}
+           ORDER BY ${column} ${direction}, id ${direction} LIMIT @limit`;
     const params: Record<string, unknown> = {
       firmId: query.firmId,
       contactId: query.contactId,
@@ -136,7 +170,14 @@ export class InvoicesRepository {
       afterId: query.after?.id,
     };
     query.statuses.forEach((status, n) => (params[`s${n}`] = status));
-    return this.db.prepare<Record<string, unknown>, InvoiceRow>(sql).all(params).map(toSummary);
+    let statement = this.#listStatements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<Record<string, unknown>, InvoiceRow>(sql);
+      this.#listStatements.set(sql, statement);
+    }
+    return statement
+      .all(params)
+      .map((row) => toSummary({ ...row, balance: row.total - row.paid, status: row.status ?? deriveStatus(row, query.today) }));
   }
 
   /** The value of the sort column for an invoice, for the next page's cursor. */

@@ -24,28 +24,28 @@ export function adminInvoiceRoutes(deps: { invoices: InvoicesService }): Router 
     res.json(invoices.listForFirm(firmOf(req).firmId, req.query));
   });
   router.post('/invoices', (req, res) => {
-    const { firmId, apiKeyId } = firmOf(req);
-    res.status(201).json(invoices.create(firmId, req.body, apiKeyId));
+    const { firmId, actor } = firmOf(req);
+    res.status(201).json(invoices.create(firmId, req.body, actor));
   });
   router.get('/invoices/:id', (req, res) => {
     res.json(invoices.getForFirm(firmOf(req).firmId, req.params.id));
   });
   router.patch('/invoices/:id', (req, res) => {
-    const { firmId, apiKeyId } = firmOf(req);
-    res.json(invoices.update(firmId, req.params.id, req.body, apiKeyId));
+    const { firmId, actor } = firmOf(req);
+    res.json(invoices.update(firmId, req.params.id, req.body, actor));
   });
   router.delete('/invoices/:id', (req, res) => {
-    const { firmId, apiKeyId } = firmOf(req);
-    invoices.deleteDraft(firmId, req.params.id, apiKeyId);
+    const { firmId, actor } = firmOf(req);
+    invoices.deleteDraft(firmId, req.params.id, actor);
     res.status(204).end();
   });
   router.post('/invoices/:id/send', async (req, res) => {
-    const { firmId, apiKeyId } = firmOf(req);
-    res.json(await invoices.send(firmId, req.params.id, apiKeyId));
+    const { firmId, actor } = firmOf(req);
+    res.json(await invoices.send(firmId, req.params.id, actor));
   });
   router.post('/invoices/:id/void', (req, res) => {
-    const { firmId, apiKeyId } = firmOf(req);
-    res.json(invoices.void(firmId, req.params.id, req.body, apiKeyId));
+    const { firmId, actor } = firmOf(req);
+    res.json(invoices.void(firmId, req.params.id, req.body, actor));
   });
   return router;
 }

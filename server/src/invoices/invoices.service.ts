@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuditLog } from '../audit/audit.repository.ts';
+import type { Actor, AuditLog } from '../audit/audit.repository.ts';
 import { addDays, isCalendarDate, todayIn } from '../calendar.ts';
 import type { Clock } from '../clock.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
@@ -110,7 +110,7 @@ export class InvoicesService {
   }
 
   /** A new invoice starts as a draft the client cannot see until it is sent. */
-  create(firmId: string, input: unknown, actorId: string) {
+  create(firmId: string, input: unknown, actor: Actor) {
     const body = parse(newInvoiceSchema, input);
     const firm = this.#firm(firmId);
     const contact = this.deps.contacts.find(firmId, body.contactId);
@@ -137,12 +137,12 @@ export class InvoicesService {
       },
       now,
     );
-    this.deps.audit.record({ firmId, actor: { type: 'api_key', id: actorId }, action: 'invoice.created', subject: { type: 'invoice', id } }, now);
+    this.deps.audit.record({ firmId, actor, action: 'invoice.created', subject: { type: 'invoice', id } }, now);
     return this.getForFirm(firmId, id);
   }
 
   /** Drafts change freely; a sent invoice keeps its lines and amounts (void it and issue a new one). */
-  update(firmId: string, id: string, input: unknown, actorId: string) {
+  update(firmId: string, id: string, input: unknown, actor: Actor) {
     const changes = parse(invoiceChangesSchema, input);
     const current = this.getForFirm(firmId, id);
     if (current.state === 'void') throw Problem.conflict('invoice_void', 'A void invoice cannot be changed.');
@@ -159,12 +159,12 @@ export class InvoicesService {
     const { lines, ...rest } = changes;
     const now = this.deps.clock().toISOString();
     this.deps.invoices.update(id, { ...rest, priced: lines ? this.#price(lines) : undefined }, now);
-    this.deps.audit.record({ firmId, actor: { type: 'api_key', id: actorId }, action: 'invoice.updated', subject: { type: 'invoice', id }, data: { fields: Object.keys(changes) } }, now);
+    this.deps.audit.record({ firmId, actor, action: 'invoice.updated', subject: { type: 'invoice', id }, data: { fields: Object.keys(changes) } }, now);
     return this.getForFirm(firmId, id);
   }
 
   /** Publishes the invoice to the client and emails them; sending again re-sends the email. */
-  async send(firmId: string, id: string, actorId: string) {
+  async send(firmId: string, id: string, actor: Actor) {
     const invoice = this.getForFirm(firmId, id);
     if (invoice.state === 'void') throw Problem.conflict('invoice_void', 'A void invoice cannot be sent.');
     if (invoice.lines.length === 0 || invoice.total <= 0) throw Problem.conflict('invoice_empty', 'Add at least one line with an amount before sending.');
@@ -187,12 +187,12 @@ export class InvoicesService {
         link: this.#invoiceLink(firm, id),
       }),
     });
-    this.deps.audit.record({ firmId, actor: { type: 'api_key', id: actorId }, action: 'invoice.sent', subject: { type: 'invoice', id } }, now);
+    this.deps.audit.record({ firmId, actor, action: 'invoice.sent', subject: { type: 'invoice', id } }, now);
     return sent;
   }
 
   /** Cancels an invoice. One with money applied or on its way must have that refunded first. */
-  void(firmId: string, id: string, input: unknown, actorId: string) {
+  void(firmId: string, id: string, input: unknown, actor: Actor) {
     const { reason } = parse(z.strictObject({ reason: z.string().trim().max(500).optional() }), input ?? {});
     const invoice = this.getForFirm(firmId, id);
     if (invoice.state === 'void') return invoice;
@@ -201,15 +201,15 @@ export class InvoicesService {
     }
     const now = this.deps.clock().toISOString();
     this.deps.invoices.markVoid(id, reason ?? null, now);
-    this.deps.audit.record({ firmId, actor: { type: 'api_key', id: actorId }, action: 'invoice.voided', subject: { type: 'invoice', id }, data: { reason } }, now);
+    this.deps.audit.record({ firmId, actor, action: 'invoice.voided', subject: { type: 'invoice', id }, data: { reason } }, now);
     return this.getForFirm(firmId, id);
   }
 
-  deleteDraft(firmId: string, id: string, actorId: string): void {
+  deleteDraft(firmId: string, id: string, actor: Actor): void {
     const invoice = this.getForFirm(firmId, id);
     if (invoice.state !== 'draft') throw Problem.conflict('invoice_not_draft', 'Only drafts can be deleted; void a sent invoice instead.');
     this.deps.invoices.deleteDraft(id);
-    this.deps.audit.record({ firmId, actor: { type: 'api_key', id: actorId }, action: 'invoice.deleted', subject: { type: 'invoice', id } }, this.deps.clock().toISOString());
+    this.deps.audit.record({ firmId, actor, action: 'invoice.deleted', subject: { type: 'invoice', id } }, this.deps.clock().toISOString());
   }
 
   #page(firmId: string, q: { status: InvoiceStatus[]; sort: string; limit: number; cursor?: string; contactId?: string }): Page<InvoiceSummary> {

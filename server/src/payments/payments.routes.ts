@@ -20,8 +20,8 @@ export function paymentRoutes(deps: { payments: PaymentsService }): Router {
 export function adminPaymentRoutes(deps: { payments: PaymentsService }): Router {
   const router = Router();
   router.post('/payments', (req, res) => {
-    const { firmId, apiKeyId } = firmOf(req);
-    res.status(201).json(deps.payments.recordOffline(firmId, req.body, apiKeyId));
+    const { firmId, actor } = firmOf(req);
+    res.status(201).json(deps.payments.recordOffline(firmId, req.body, actor));
   });
   return router;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuditLog } from '../audit/audit.repository.ts';
+import type { Actor, AuditLog } from '../audit/audit.repository.ts';
 import { todayIn } from '../calendar.ts';
 import type { Clock } from '../clock.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
@@ -65,7 +65,7 @@ export class PaymentsService {
   }
 
   /** Records a payment the firm received outside the portal (a check, a wire) against invoices. */
-  recordOffline(firmId: string, input: unknown, actorId: string): Payment {
+  recordOffline(firmId: string, input: unknown, actor: Actor): Payment {
     const body = parse(offlinePaymentSchema, input);
     const contact = this.deps.contacts.find(firmId, body.contactId);
     if (!contact) throw Problem.unprocessable('contact_not_found', `No contact ${body.contactId} in this firm.`);
@@ -87,7 +87,7 @@ export class PaymentsService {
         now,
       );
     }).immediate();
-    this.deps.audit.record({ firmId, actor: { type: 'api_key', id: actorId }, action: 'payment.recorded', subject: { type: 'payment', id } }, now);
+    this.deps.audit.record({ firmId, actor, action: 'payment.recorded', subject: { type: 'payment', id } }, now);
     return this.getForClient(firmId, contact.id, id);
   }
 

@@ -8,11 +8,11 @@ import { hashPassword } from '../../../server/src/auth/passwords.ts';
 import { SigningKeys } from '../../../server/src/auth/signing-keys.ts';
 import { loadConfig } from '../../../server/src/config.ts';
 import { openDatabase } from '../../../server/src/db/database.ts';
-import type { Firm } from '../../../server/src/firms/firm.ts';
+import { defaultSettings, type Firm } from '../../../server/src/firms/firm.ts';
 import { silentLogger } from '../../../server/src/logger.ts';
 import { createMail } from '../../../server/src/mail/create-mail.ts';
 import { listOutbox } from '../../../server/src/mail/outbox.ts';
-import { createServices, type Services } from '../../../server/src/services.ts';
+import { createServices } from '../../../server/src/services.ts';
 
 export const password = 'correct horse battery';
 export const issuer = 'http://portico.test';
@@ -71,7 +71,7 @@ export async function startTestService(options: { env?: Record<string, string>; 
       siteUrl: origin,
       allowedOrigins: [origin],
       branding: { colors: { brand: '#1f3a5f' } },
-      settings: { sections: { activities: true, invoices: true, payments: true, messages: true, files: true }, portalUrl: `${origin}/portal` },
+      settings: { ...defaultSettings, portalUrl: `${origin}/portal` },
     });
   const addClient = (firm: Firm, email: string, name: string) => {
     const contact = services.repositories.contacts.create(firm.id, { email, name }, now);

@@ -1,0 +1,209 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ConfigError, loadConfig } from '../../server/src/config.ts';
+import { runCli, stackTrace } from './helpers/cli.ts';
+
+const cwd = path.join(os.tmpdir(), 'portico-config-cwd');
+
+const stripeKeys = {
+  PAYMENTS: 'stripe',
+  STRIPE_SECRET_KEY: 'sk_test_51abcDEF',
+  STRIPE_PUBLISHABLE_KEY: 'pk_test_51abcDEF',
+  STRIPE_WEBHOOK_SECRET: 'whsec_abc123',
+};
+const plaidKeys = { BANK_LINK: 'plaid', PLAID_CLIENT_ID: 'client-123', PLAID_SECRET: 'secret-456' };
+
+/** Asserts that loading `env` fails with a ConfigError about `variable`, whose message contains each of `mentions`. */
+function assertRefused(env: Record<string, string>, variable: string, ...mentions: string[]) {
+  assert.throws(
+    () => loadConfig(env, cwd),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
+      assert.equal(error.name, 'ConfigError');
+      assert.equal(error.variable, variable);
+      assert.ok(error.message.startsWith(`${variable}: `), `the message names ${variable}: ${error.message}`);
+      for (const mention of mentions) assert.ok(error.message.includes(mention), `"${error.message}" mentions "${mention}"`);
+      return true;
+    },
+  );
+}
+
+describe('loadConfig defaults', () => {
+  it('runs with nothing set', () => {
+    const config = loadConfig({}, cwd);
+    assert.equal(config.port, 8787);
+    assert.equal(config.demoPort, 8080);
+    assert.equal(config.dataDir, path.join(cwd, 'data'));
+    assert.equal(config.publicUrl, 'http://localhost:8787');
+    assert.equal(config.payments, 'sandbox');
+    assert.equal(config.bankLink, 'sandbox');
+    assert.equal(config.mail, 'outbox');
+    assert.equal(config.smtpUrl, undefined);
+    assert.equal(config.mailFrom, 'portal@localhost');
+    assert.deepEqual(config.stripe, { secretKey: undefined, publishableKey: undefined, webhookSecret: undefined });
+    assert.equal(config.plaid.env, 'sandbox');
+    assert.equal(config.trustProxy, false);
+    assert.equal(config.development, true);
+  });
+
+  it('treats empty values as unset', () => {
+    const config = loadConfig({ PORT: '', DEMO_PORT: '', DATA_DIR: '', PUBLIC_URL: '', PAYMENTS: '', BANK_LINK: '', MAIL: '', TRUST_PROXY: '' }, cwd);
+    assert.equal(config.port, 8787);
+    assert.equal(config.demoPort, 8080);
+    assert.equal(config.dataDir, path.join(cwd, 'data'));
+    assert.equal(config.publicUrl, 'http://localhost:8787');
+    assert.equal(config.payments, 'sandbox');
+    assert.equal(config.trustProxy, false);
+  });
+
+  it('derives the default public URL from PORT', () => {
+    const config = loadConfig({ PORT: '9100', DEMO_PORT: '9200' }, cwd);
+    assert.equal(config.port, 9100);
+    assert.equal(config.demoPort, 9200);
+    assert.equal(config.publicUrl, 'http://localhost:9100');
+  });
+
+  it('resolves DATA_DIR against the working directory, and keeps an absolute one', () => {
+    assert.equal(loadConfig({ DATA_DIR: 'store/portico' }, cwd).dataDir, path.join(cwd, 'store', 'portico'));
+    assert.equal(loadConfig({ DATA_DIR: '../elsewhere' }, cwd).dataDir, path.resolve(cwd, '..', 'elsewhere'));
+    const absolute = path.join(os.tmpdir(), 'portico-absolute');
+    assert.equal(loadConfig({ DATA_DIR: absolute }, cwd).dataDir, absolute);
+  });
+
+  it('takes PUBLIC_URL as given, without trailing slashes, and sends mail from its host', () => {
+    const config = loadConfig({ PUBLIC_URL: 'https://portal.hale.example/' }, cwd);
+    assert.equal(config.publicUrl, 'https://portal.hale.example');
+    assert.equal(config.mailFrom, 'portal@portal.hale.example');
+    assert.equal(loadConfig({ PUBLIC_URL: 'https://h.example/portico//' }, cwd).publicUrl, 'https://h.example/portico');
+  });
+
+  it('is in development unless NODE_ENV=production', () => {
+    assert.equal(loadConfig({ NODE_ENV: 'production' }, cwd).development, false);
+    assert.equal(loadConfig({ NODE_ENV: 'development' }, cwd).development, true);
+    assert.equal(loadConfig({ NODE_ENV: 'test' }, cwd).development, true);
+  });
+
+  it('reads TRUST_PROXY as a boolean, a hop count or a list of addresses', () => {
+    assert.equal(loadConfig({ TRUST_PROXY: 'true' }, cwd).trustProxy, true);
+    assert.equal(loadConfig({ TRUST_PROXY: 'false' }, cwd).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: '2' }, cwd).trustProxy, 2);
+    assert.equal(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }, cwd).trustProxy, 'loopback, 10.0.0.0/8');
+  });
+});
+
+describe('loadConfig refuses bad values, naming the variable', () => {
+  it('PORT that is not a number', () => assertRefused({ PORT: 'abc' }, 'PORT', '"abc"'));
+  it('PORT out of range', () => assertRefused({ PORT: '70000' }, 'PORT', '"70000"'));
+  it('PORT of zero', () => assertRefused({ PORT: '0' }, 'PORT'));
+  it('PORT with a fraction', () => assertRefused({ PORT: '80.5' }, 'PORT'));
+  it('DEMO_PORT that is negative', () => assertRefused({ DEMO_PORT: '-1' }, 'DEMO_PORT', '"-1"'));
+  it('PUBLIC_URL with another scheme', () => assertRefused({ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL', 'ftp://x'));
+  it('PUBLIC_URL that is not a URL', () => assertRefused({ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL', 'not a url'));
+  it('PAYMENTS that is not a known processor', () => assertRefused({ PAYMENTS: 'paypal' }, 'PAYMENTS', 'paypal', 'sandbox', 'stripe'));
+  it('BANK_LINK that is not a known provider', () => assertRefused({ BANK_LINK: 'x' }, 'BANK_LINK', 'sandbox', 'plaid'));
+  it('MAIL that is not a known transport', () => assertRefused({ MAIL: 'pigeon' }, 'MAIL', 'pigeon', 'outbox', 'smtp'));
+  it('MAIL=smtp without SMTP_URL', () => assertRefused({ MAIL: 'smtp' }, 'SMTP_URL', 'MAIL=smtp'));
+  it('SMTP_URL that is not smtp(s)', () => assertRefused({ MAIL: 'smtp', SMTP_URL: 'http://mail.example:25' }, 'SMTP_URL', 'http://mail.example:25'));
+  it('SMTP_URL that is not a URL', () => assertRefused({ MAIL: 'smtp', SMTP_URL: 'mail server' }, 'SMTP_URL'));
+  it('PAYMENTS=stripe without STRIPE_SECRET_KEY', () => {
+    const { STRIPE_SECRET_KEY: _omitted, ...env } = stripeKeys;
+    assertRefused(env, 'STRIPE_SECRET_KEY', 'PAYMENTS=stripe');
+  });
+  it('PAYMENTS=stripe without STRIPE_PUBLISHABLE_KEY', () => {
+    const { STRIPE_PUBLISHABLE_KEY: _omitted, ...env } = stripeKeys;
+    assertRefused(env, 'STRIPE_PUBLISHABLE_KEY', 'PAYMENTS=stripe');
+  });
+  it('PAYMENTS=stripe without STRIPE_WEBHOOK_SECRET', () => {
+    const { STRIPE_WEBHOOK_SECRET: _omitted, ...env } = stripeKeys;
+    assertRefused(env, 'STRIPE_WEBHOOK_SECRET', 'PAYMENTS=stripe');
+  });
+  it('a malformed STRIPE_SECRET_KEY', () => {
+    assertRefused({ ...stripeKeys, STRIPE_SECRET_KEY: 'pk_test_51abcDEF' }, 'STRIPE_SECRET_KEY', 'sk_test_');
+    assertRefused({ ...stripeKeys, STRIPE_SECRET_KEY: 'sk_prod_51abcDEF' }, 'STRIPE_SECRET_KEY');
+  });
+  it('a malformed STRIPE_SECRET_KEY even with the sandbox processor', () => {
+    assertRefused({ STRIPE_SECRET_KEY: 'secret' }, 'STRIPE_SECRET_KEY');
+  });
+  it('a malformed STRIPE_PUBLISHABLE_KEY', () => assertRefused({ ...stripeKeys, STRIPE_PUBLISHABLE_KEY: 'sk_test_51abcDEF' }, 'STRIPE_PUBLISHABLE_KEY', 'pk_test_'));
+  it('a malformed STRIPE_WEBHOOK_SECRET', () => assertRefused({ ...stripeKeys, STRIPE_WEBHOOK_SECRET: 'wh_abc' }, 'STRIPE_WEBHOOK_SECRET', 'whsec_'));
+  it('BANK_LINK=plaid without PLAID_CLIENT_ID', () => assertRefused({ BANK_LINK: 'plaid', PLAID_SECRET: 'secret-456' }, 'PLAID_CLIENT_ID', 'BANK_LINK=plaid'));
+  it('BANK_LINK=plaid without PLAID_SECRET', () => assertRefused({ BANK_LINK: 'plaid', PLAID_CLIENT_ID: 'client-123' }, 'PLAID_SECRET', 'BANK_LINK=plaid'));
+  it('PLAID_ENV that is not a Plaid environment', () => assertRefused({ ...plaidKeys, PLAID_ENV: 'x' }, 'PLAID_ENV', '"x"', 'sandbox', 'development', 'production'));
+  it('TRUST_PROXY with junk', () => {
+    assertRefused({ TRUST_PROXY: 'yes; rm -rf /' }, 'TRUST_PROXY', 'yes; rm -rf /');
+    assertRefused({ TRUST_PROXY: '$(whoami)' }, 'TRUST_PROXY');
+  });
+  it('MAIL_FROM that is not an address', () => assertRefused({ MAIL_FROM: 'the firm' }, 'MAIL_FROM', 'the firm'));
+});
+
+describe('loadConfig accepts real provider set-ups', () => {
+  it('stripe with its three keys', () => {
+    const config = loadConfig(stripeKeys, cwd);
+    assert.equal(config.payments, 'stripe');
+    assert.deepEqual(config.stripe, { secretKey: 'sk_test_51abcDEF', publishableKey: 'pk_test_51abcDEF', webhookSecret: 'whsec_abc123' });
+  });
+
+  it('stripe live keys and restricted keys', () => {
+    assert.equal(loadConfig({ ...stripeKeys, STRIPE_SECRET_KEY: 'sk_live_x', STRIPE_PUBLISHABLE_KEY: 'pk_live_x' }, cwd).stripe.secretKey, 'sk_live_x');
+    assert.equal(loadConfig({ ...stripeKeys, STRIPE_SECRET_KEY: 'rk_test_x' }, cwd).stripe.secretKey, 'rk_test_x');
+    assert.equal(loadConfig({ ...stripeKeys, STRIPE_SECRET_KEY: 'rk_live_x' }, cwd).stripe.secretKey, 'rk_live_x');
+  });
+
+  it('plaid with its credentials and each environment', () => {
+    const config = loadConfig(plaidKeys, cwd);
+    assert.equal(config.bankLink, 'plaid');
+    assert.deepEqual(config.plaid, { clientId: 'client-123', secret: 'secret-456', env: 'sandbox' });
+    for (const env of ['sandbox', 'development', 'production'] as const) {
+      assert.equal(loadConfig({ ...plaidKeys, PLAID_ENV: env }, cwd).plaid.env, env);
+    }
+  });
+
+  it('smtp and smtps mail', () => {
+    const smtp = loadConfig({ MAIL: 'smtp', SMTP_URL: 'smtp://user:pass@mail.example:587' }, cwd);
+    assert.equal(smtp.mail, 'smtp');
+    assert.equal(smtp.smtpUrl, 'smtp://user:pass@mail.example:587');
+    assert.equal(loadConfig({ MAIL: 'smtp', SMTP_URL: 'smtps://mail.example' }, cwd).smtpUrl, 'smtps://mail.example');
+  });
+
+  it('ignores SMTP_URL while mail goes to the outbox', () => {
+    const config = loadConfig({ SMTP_URL: 'smtp://mail.example' }, cwd);
+    assert.equal(config.mail, 'outbox');
+    assert.equal(config.smtpUrl, undefined);
+  });
+
+  it('stripe, plaid and smtp together', () => {
+    const config = loadConfig(
+      { ...stripeKeys, ...plaidKeys, PLAID_ENV: 'production', MAIL: 'smtp', SMTP_URL: 'smtps://mail.example:465', PUBLIC_URL: 'https://portal.example', MAIL_FROM: 'billing@firm.example' },
+      cwd,
+    );
+    assert.equal(config.payments, 'stripe');
+    assert.equal(config.bankLink, 'plaid');
+    assert.equal(config.plaid.env, 'production');
+    assert.equal(config.mail, 'smtp');
+    assert.equal(config.mailFrom, 'billing@firm.example');
+    assert.equal(config.publicUrl, 'https://portal.example');
+  });
+});
+
+describe('portico serve with a bad configuration', () => {
+  let dataDir: string;
+  before(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-config-'));
+  });
+  after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('stops at once with a message naming PORT and no stack trace', async () => {
+    const result = await runCli(['serve'], { PORT: 'abc', DATA_DIR: dataDir });
+    assert.notEqual(result.code, 0, `exit code ${result.code}`);
+    assert.equal(result.signal, null);
+    assert.ok(result.ms < 10_000, `took ${result.ms} ms`);
+    assert.match(result.stderr, /\bPORT\b/);
+    assert.match(result.stderr, /"abc"/);
+    assert.doesNotMatch(result.stderr, stackTrace);
+    assert.doesNotMatch(result.stdout, /listening on/);
+    assert.deepEqual(fs.readdirSync(dataDir), [], 'nothing was opened in DATA_DIR');
+  });
+});
