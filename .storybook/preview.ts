@@ -1,0 +1,70 @@
+import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import manifest from '../custom-elements.json';
+import '../components/all.ts';
+
+setCustomElementsManifest(manifest);
+
+/**
+ * Host-page themes: what a firm's web developer would put in the page's own CSS. They sit on
+ * top of whatever branding the (mocked) service sends, as they would on a real page.
+ */
+const themes: Record<string, Record<string, string>> = {
+  default: {},
+  firm: {
+    '--portal-color-brand': '#5b2333',
+    '--portal-color-brand-contrast': '#fff8f0',
+    '--portal-color-accent': '#8c6d1f',
+    '--portal-color-surface': '#fffdf9',
+    '--portal-color-divider': '#e7ddd0',
+    '--portal-font-family': "Georgia, 'Times New Roman', serif",
+    '--portal-radius': '2px',
+  },
+  dark: {
+    '--portal-color-brand': '#8ab4f8',
+    '--portal-color-brand-contrast': '#0b1320',
+    '--portal-color-surface': '#1b1f24',
+    '--portal-color-surface-alt': '#2a3038',
+    '--portal-color-text': '#e8eaed',
+    '--portal-color-muted': '#b0b6be',
+    '--portal-color-danger': '#f28b82',
+    '--portal-color-success': '#81c995',
+    '--portal-color-border': '#8c949e',
+    '--portal-color-divider': '#3c434c',
+    'background': '#111418',
+    'color-scheme': 'dark',
+  },
+};
+
+const withTheme: Decorator = (story, context) => {
+  const theme = themes[String(context.globals.theme ?? 'default')] ?? {};
+  const width = context.parameters.narrow ? { 'max-width': '320px' } : {};
+  return html`<div class="portico-story" style=${styleMap({ padding: '1rem', 'min-height': '100vh', 'box-sizing': 'border-box', ...theme, ...width })}>${story()}</div>`;
+};
+
+const preview: Preview = {
+  decorators: [withTheme],
+  globalTypes: {
+    theme: {
+      description: 'Host page theme (CSS custom properties set by the page)',
+      toolbar: {
+        title: 'Theme',
+        icon: 'paintbrush',
+        items: [
+          { value: 'default', title: 'Portico defaults' },
+          { value: 'firm', title: 'A firm’s theme (page CSS)' },
+          { value: 'dark', title: 'Dark page' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: 'default' },
+  parameters: {
+    layout: 'fullscreen',
+    controls: { expanded: true },
+  },
+};
+
+export default preview;

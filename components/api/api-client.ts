@@ -1,0 +1,67 @@
+import { AuthApi } from './auth-api.ts';
+import { ServiceConnection } from './connection.ts';
+import type { Branding, Contact, FetchFunction, Me, RequestOptions, SessionChangeListener } from './types.ts';
+
+export interface ApiClientOptions {
+  /** Origin (and optional path prefix) of the token service, e.g. `https://portal.example-law.com`. Empty for the page's own origin. */
+  baseUrl: string;
+  /** The firm's slug, e.g. `demo`. */
+  firm: string;
+  /** The `fetch` to use; defaults to the global one. Tests and stories pass their own. */
+  fetch?: FetchFunction;
+}
+
+/**
+ * The typed client of the token service, shared by every component through `apiContext`.
+ *
+ * Resources hang off the client by name (`client.auth.login(…)`, and as they arrive
+ * `client.invoices.list(…)`, `client.payments.create(…)`…); each is a small class that receives
+ * the `ServiceConnection`. Every call takes `{ signal }` and rejects with an `ApiError`.
+ *
+ * @example
+ * const client = new ApiClient({ baseUrl: 'http://localhost:8787', firm: 'demo' });
+ * client.onSessionChange((change) => console.log(change.status));
+ * await client.auth.login({ email, password });
+ * const { contact } = await client.me();
+ */
+export class ApiClient {
+  readonly firm: string;
+  readonly auth: AuthApi;
+  readonly #connection: ServiceConnection;
+
+  constructor({ baseUrl, firm, fetch }: ApiClientOptions) {
+    this.firm = firm;
+    this.#connection = new ServiceConnection(baseUrl, fetch);
+    this.auth = new AuthApi(this.#connection, firm);
+  }
+
+  /** The service's base URL, without a trailing slash. */
+  get baseUrl(): string {
+    return this.#connection.baseUrl;
+  }
+
+  /** The signed-in client, or undefined while signed out. */
+  get contact(): Contact | undefined {
+    return this.#connection.contact;
+  }
+
+  /** Calls `listener` on every sign-in, sign-out and lost sign-in; returns a function that stops it. */
+  onSessionChange(listener: SessionChangeListener): () => void {
+    return this.#connection.onSessionChange(listener);
+  }
+
+  /** The firm's public branding. */
+  branding({ signal }: RequestOptions = {}): Promise<Branding> {
+    return this.#connection.request<Branding>({
+      method: 'GET',
+      path: `/firms/${encodeURIComponent(this.firm)}/branding`,
+      authentication: 'none',
+      signal,
+    });
+  }
+
+  /** The signed-in client and their firm. */
+  me({ signal }: RequestOptions = {}): Promise<Me> {
+    return this.#connection.request<Me>({ method: 'GET', path: '/me', authentication: 'bearer', signal });
+  }
+}

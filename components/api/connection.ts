@@ -1,0 +1,228 @@
+import { ApiError, isAbortError } from './api-error.ts';
+import type { Contact, FetchFunction, SessionChange, SessionChangeListener, SignIn } from './types.ts';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** How a call proves who is calling. */
+export type Authentication =
+  /** A public call. */
+  | 'none'
+  /** The signed-in client's access token (refreshed once and retried on a 401). */
+  | 'bearer'
+  /** The refresh cookie, scoped to `/api/v1/auth`. */
+  | 'cookie';
+
+export interface Call {
+  method: Method;
+  /** Path under `/api/v1`, starting with a slash. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  authentication: Authentication;
+  signal?: AbortSignal | undefined;
+}
+
+// Refresh a little before the access token's end, so a call does not race its expiry.
+const EXPIRY_MARGIN_MS = 15_000;
+
+/**
+ * The connection to the token service: base URL, `fetch`, and the client's current sign-in.
+ *
+ * The access token lives in this object only (never in Web Storage or a cookie). Resource
+ * classes (`AuthApi`, and later invoices, payments, threads, files) call `request`.
+ */
+export class ServiceConnection {
+  readonly baseUrl: string;
+  readonly #fetch: FetchFunction;
+  #accessToken: string | undefined;
+  #expiresAt = 0;
+  #contact: Contact | undefined;
+  #refreshing: Promise<SignIn> | undefined;
+  readonly #listeners = new Set<SessionChangeListener>();
+
+  constructor(baseUrl: string, fetchFunction?: FetchFunction) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+    // Wrapped so that the global fetch is never called with a foreign `this`.
+    this.#fetch = fetchFunction ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  /** The signed-in client, if any. */
+  get contact(): Contact | undefined {
+    return this.#contact;
+  }
+
+  onSessionChange(listener: SessionChangeListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Sends a call and returns its parsed JSON answer (undefined for 204).
+   * A `bearer` call without a current token first resumes the sign-in from the refresh cookie;
+   * a 401 answer triggers one refresh (shared by every call that meets it) and one retry.
+   */
+  async request<T>(call: Call): Promise<T> {
+    if (call.authentication !== 'bearer') return this.#send<T>(call);
+    if (!this.#accessToken || Date.now() >= this.#expiresAt - EXPIRY_MARGIN_MS) {
+      await this.refresh(call.signal);
+    }
+    const token = this.#accessToken;
+    try {
+      return await this.#send<T>(call, token);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 401) throw error;
+      // Another call may have refreshed while this one was in flight: then its token is used.
+      if (this.#accessToken === token) await this.refresh(call.signal);
+      return this.#send<T>(call, this.#accessToken);
+    }
+  }
+
+  /** Sends a call that answers with a sign-in, and keeps that sign-in. */
+  async signIn(call: Call): Promise<SignIn> {
+    const signIn = await this.#send<SignIn>(call);
+    this.#keep(signIn, 'sign-in');
+    return signIn;
+  }
+
+  /**
+   * Exchanges the refresh cookie for a new access token. Concurrent callers share one request;
+   * aborting one caller's signal does not cancel it for the others.
+   */
+  refresh(signal?: AbortSignal): Promise<SignIn> {
+    if (!this.#refreshing) {
+      this.#refreshing = this.#send<SignIn>({ method: 'POST', path: '/auth/refresh', authentication: 'cookie' })
+        .then(
+          (signIn) => {
+            this.#keep(signIn, 'resume');
+            return signIn;
+          },
+          (error: unknown) => {
+            if (error instanceof ApiError && error.status === 401) this.#forget('expired');
+            throw error;
+          },
+        )
+        .finally(() => {
+          this.#refreshing = undefined;
+        });
+      // Every caller handles the outcome; this only keeps an abandoned refresh from being reported as unhandled.
+      this.#refreshing.catch(() => undefined);
+    }
+    return untilAborted(this.#refreshing, signal);
+  }
+
+  /** Ends the sign-in on the service and forgets it here, even when the service cannot be reached. */
+  async signOut(signal?: AbortSignal): Promise<void> {
+    try {
+      await this.#send<void>({ method: 'POST', path: '/auth/logout', authentication: 'cookie', signal }, this.#accessToken);
+    } finally {
+      this.#forget('sign-out');
+    }
+  }
+
+  #keep(signIn: SignIn, reason: 'sign-in' | 'resume'): void {
+    const previous = this.#contact;
+    this.#accessToken = signIn.accessToken;
+    this.#expiresAt = Date.now() + Math.max(0, signIn.expiresIn) * 1000;
+    this.#contact = signIn.contact;
+    // A routine token rotation for the same client is not a change of session.
+    if (reason === 'resume' && previous?.id === signIn.contact.id) return;
+    this.#notify({ status: 'signed-in', contact: signIn.contact, reason });
+  }
+
+  #forget(reason: 'sign-out' | 'expired'): void {
+    const wasSignedIn = this.#contact !== undefined;
+    this.#accessToken = undefined;
+    this.#expiresAt = 0;
+    this.#contact = undefined;
+    if (wasSignedIn) this.#notify({ status: 'signed-out', reason });
+  }
+
+  #notify(change: SessionChange): void {
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(change);
+      } catch (error) {
+        // One faulty listener must not keep the others from learning about the change.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  #url(path: string, query: Call['query']): string {
+    let url = `${this.baseUrl}/api/v1${path}`;
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined) params.set(key, String(value));
+    }
+    const search = params.toString();
+    if (search) url += `?${search}`;
+    return url;
+  }
+
+  async #send<T>(call: Call, accessToken?: string): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...call.headers };
+    if (call.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (call.authentication === 'bearer' && accessToken) headers.Authorization = `Bearer ${accessToken}`;
+    let response: Response;
+    try {
+      response = await this.#fetch(this.#url(call.path, call.query), {
+        method: call.method,
+        headers,
+        body: call.body === undefined ? null : JSON.stringify(call.body),
+        // The refresh cookie is only ever needed (and only ever sent) on /auth calls.
+        credentials: call.authentication === 'cookie' ? 'include' : 'omit',
+        mode: 'cors',
+        signal: call.signal ?? null,
+      });
+    } catch (error) {
+      if (call.signal?.aborted) throw call.signal.reason;
+      if (isAbortError(error)) throw error;
+      throw ApiError.network(error);
+    }
+    return readAnswer<T>(response);
+  }
+}
+
+async function readAnswer<T>(response: Response): Promise<T> {
+  if (response.status === 204 || response.status === 205) return undefined as T;
+  const contentType = response.headers.get('content-type') ?? '';
+  let body: unknown;
+  if (/[/+]json\b/i.test(contentType)) {
+    try {
+      body = await response.json();
+    } catch (error) {
+      if (isAbortError(error)) throw error;
+      throw new ApiError({
+        status: response.status,
+        code: 'invalid_response',
+        detail: 'The portal service sent an answer that could not be read.',
+        cause: error,
+      });
+    }
+  }
+  if (!response.ok) throw ApiError.fromResponse(response, body);
+  return body as T;
+}
+
+/** `promise`, or the signal's reason as soon as the signal aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}

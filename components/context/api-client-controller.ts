@@ -1,0 +1,45 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ApiClient } from '../api/api-client.ts';
+import { apiContext } from './contexts.ts';
+
+/** An element that can talk to the service inside `<portal-session>` or on its own. */
+export interface ApiClientHost extends ReactiveControllerHost, HTMLElement {
+  /** A client set directly (tests, stories, advanced pages). */
+  client?: ApiClient | undefined;
+  /** The service's base URL, for use without `<portal-session>`. */
+  api?: string;
+  /** The firm's slug, for use without `<portal-session>`. */
+  firm?: string;
+}
+
+/**
+ * Finds the `ApiClient` an element should use: the one set on its `client` property, else the
+ * one provided by an enclosing `<portal-session>`, else one it makes from its own `api` and
+ * `firm` attributes.
+ */
+export class ApiClientController implements ReactiveController {
+  readonly #host: ApiClientHost;
+  readonly #context: ContextConsumer<typeof apiContext, ApiClientHost>;
+  #own: ApiClient | undefined;
+
+  constructor(host: ApiClientHost) {
+    this.#host = host;
+    this.#context = new ContextConsumer(host, { context: apiContext, subscribe: true });
+    host.addController(this);
+  }
+
+  get value(): ApiClient | undefined {
+    const { client, api, firm } = this.#host;
+    if (client) return client;
+    if (this.#context.value) return this.#context.value;
+    if (!firm) return undefined;
+    const baseUrl = (api ?? '').replace(/\/+$/, '');
+    if (!this.#own || this.#own.baseUrl !== baseUrl || this.#own.firm !== firm) {
+      this.#own = new ApiClient({ baseUrl, firm });
+    }
+    return this.#own;
+  }
+
+  hostConnected(): void {}
+}

@@ -1,0 +1,85 @@
+import { css } from 'lit';
+import { tokens } from '../styles/tokens.ts';
+
+export const sessionStyles = css`
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(${tokens.space} * 0.5) ${tokens.space};
+    padding: calc(${tokens.space} * 0.75) ${tokens.space};
+    border-radius: ${tokens.radius} ${tokens.radius} 0 0;
+    background: var(--portal-session-header-background, ${tokens.colorBrand});
+    color: var(--portal-session-header-color, ${tokens.colorBrandContrast});
+  }
+  .identity {
+    display: flex;
+    flex: 1 1 12rem;
+    align-items: center;
+    gap: calc(${tokens.space} * 0.75);
+    min-width: 0;
+  }
+  .logo {
+    display: block;
+    max-width: 8rem;
+    max-height: var(--portal-session-logo-height, 2.5rem);
+    object-fit: contain;
+  }
+  .firm-name {
+    font-size: 1.125em;
+    font-weight: 700;
+    overflow-wrap: anywhere;
+  }
+  .account {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(${tokens.space} * 0.5) ${tokens.space};
+  }
+  .contact-name {
+    overflow-wrap: anywhere;
+  }
+  .header .button {
+    min-height: 2.5rem;
+    border-color: currentColor;
+    background: transparent;
+    color: inherit;
+  }
+  .header .button:hover {
+    background: color-mix(in srgb, currentColor 15%, transparent);
+  }
+  .header :focus-visible {
+    outline-color: currentColor;
+  }
+  .content {
+    padding: var(--portal-session-content-padding, ${tokens.space}) 0;
+    background: var(--portal-session-background, transparent);
+  }
+  .skeleton {
+    display: grid;
+    gap: ${tokens.space};
+  }
+  .skeleton .skeleton-block.header-block {
+    height: 3.5rem;
+  }
+  .skeleton .skeleton-block.line {
+    width: min(100%, 24rem);
+  }
+  .skeleton .skeleton-block.short {
+    width: min(60%, 14rem);
+  }
+  .failure {
+    padding: ${tokens.space};
+    border: 1px solid ${tokens.colorDivider};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorSurface};
+  }
+  .failure h2 {
+    margin: 0 0 calc(${tokens.space} * 0.5);
+    font-size: 1.25em;
+    line-height: 1.3;
+  }
+  .failure .alert {
+    margin-block-end: ${tokens.space};
+  }
+`;

@@ -1,0 +1,345 @@
+import { provide } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiClient } from '../api/api-client.ts';
+import { ApiError, isAbortError } from '../api/api-error.ts';
+import type { Branding, SessionChange, SessionChangeReason } from '../api/types.ts';
+import { PortalElement } from '../base/portal-element.ts';
+import { apiContext, brandingContext, sessionContext, type SessionState } from '../context/contexts.ts';
+import { errorMessage } from '../i18n/error-message.ts';
+import { t } from '../i18n/translate.ts';
+import type { PortalLogin } from '../login/login.ts';
+import type { LoginMode } from '../login/validation.ts';
+import { FirmTheme } from '../styles/firm-theme.ts';
+import { alertStyles, buttonStyles, skeletonStyles, visuallyHiddenStyles } from '../styles/shared.ts';
+import { PortalSessionChangeEvent } from './events.ts';
+import { sessionStyles } from './session.styles.ts';
+
+/** A login link the page was opened with: `?invitation=TOKEN` or `?reset=TOKEN`. */
+interface LinkIntent {
+  mode: Extract<LoginMode, 'accept-invitation' | 'reset-password'>;
+  param: string;
+  token: string;
+}
+
+// The inner login's parts, offered to the page as `login-<part>` (e.g. `::part(login-submit-button)`).
+const loginParts = ['base', 'form', 'heading', 'intro', 'alert', 'notice', 'field', 'label', 'input', 'hint']
+  .concat(['field-error', 'submit-button', 'links', 'link'])
+  .map((name) => `${name}: login-${name}`)
+  .join(', ');
+
+/** Thrown by the start task when the element has no service or firm to talk to. */
+class NotConfiguredError extends Error {}
+
+/**
+ * The root of the portal on a page. It provides the API client, the client's session and the
+ * firm's branding to every Portico element inside it (`@lit/context`), applies the firm's
+ * colours and font as defaults that the page's own CSS still overrides, and shows
+ * `<portal-login>` until the client is signed in — then its children.
+ *
+ * On start it loads the firm's branding and resumes an earlier sign-in from the refresh cookie.
+ * A page opened from an invitation or password-reset email (`?invitation=TOKEN`,
+ * `?reset=TOKEN`) opens the login in the matching mode, and the token is removed from the
+ * address once used.
+ *
+ * @tag portal-session
+ *
+ * @slot - The portal, shown once the client is signed in.
+ *
+ * @event portal-session-change - The client signed in or out, the session resumed at start, or the service ended the sign-in. `detail.status`, `detail.contact`, `detail.reason`.
+ *
+ * @csspart base - Everything the session renders once started.
+ * @csspart header - The bar with the firm's logo and name and, when signed in, the client's name and the sign-out button.
+ * @csspart logo - The firm's logo.
+ * @csspart firm-name - The firm's name.
+ * @csspart contact-name - The signed-in client's name.
+ * @csspart sign-out-button - The sign-out button.
+ * @csspart content - The area holding the login or the slotted portal.
+ * @csspart login - The `<portal-login>` shown while signed out.
+ * @csspart login-submit-button - The login's parts, each under a `login-` prefix: `login-base`, `login-form`, `login-heading`, `login-intro`, `login-alert`, `login-notice`, `login-field`, `login-label`, `login-input`, `login-hint`, `login-field-error`, `login-submit-button`, `login-links`, `login-link`.
+ * @csspart notice - The live region announcing sign-in and sign-out.
+ * @csspart skeleton - The placeholder shown while the session starts.
+ * @csspart error - The panel shown when the service cannot be reached or the firm is unknown.
+ * @csspart retry-button - The button that tries to start again.
+ *
+ * @cssprop --portal-session-header-background - Header background (default `--portal-color-brand`).
+ * @cssprop --portal-session-header-color - Header text (default `--portal-color-brand-contrast`).
+ * @cssprop --portal-session-logo-height - Largest height of the logo (default `2.5rem`).
+ * @cssprop --portal-session-background - Background behind the content (default transparent).
+ * @cssprop --portal-session-content-padding - Space above and below the content (default `--portal-space`).
+ *
+ * @cssstate signed-in - The client is signed in.
+ * @cssstate signed-out - The client is signed out.
+ * @cssstate loading - The session is starting.
+ */
+export class PortalSession extends PortalElement {
+  static override styles = [PortalElement.styles, visuallyHiddenStyles, buttonStyles, alertStyles, skeletonStyles, sessionStyles];
+
+  /** Base URL of the token service, e.g. `https://portal.example-law.com`. Empty for the page's own origin. */
+  @property() api = '';
+
+  /** The firm's slug. */
+  @property() firm = '';
+
+  /** Query parameter that carries an invitation token in invitation emails' links. */
+  @property({ attribute: 'invitation-param' }) invitationParam = 'invitation';
+
+  /** Query parameter that carries a password-reset token in reset emails' links. */
+  @property({ attribute: 'reset-param' }) resetParam = 'reset';
+
+  /**
+   * The API client shared with everything inside. Made from `api` and `firm` unless one is set
+   * here (tests, stories, pages that need their own `fetch`).
+   */
+  @provide({ context: apiContext })
+  @property({ attribute: false })
+  client: ApiClient | undefined;
+
+  /** The client's sign-in, as provided to everything inside. */
+  @provide({ context: sessionContext })
+  @state()
+  session: SessionState = { status: 'unknown' };
+
+  /** The firm's branding once loaded, as provided to everything inside. */
+  @provide({ context: brandingContext })
+  @state()
+  branding: Branding | undefined;
+
+  @state() private announcement: SessionChangeReason | undefined;
+  @state() private linkIntent: LinkIntent | undefined;
+
+  readonly #theme = new FirmTheme(this);
+  readonly #internals: ElementInternals;
+  #ownClient: ApiClient | undefined;
+  #stopListening: (() => void) | undefined;
+  #listeningTo: ApiClient | undefined;
+  #focusAfterChange = false;
+
+  readonly #start = new Task(this, {
+    task: async ([client], { signal }) => {
+      if (!client) throw new NotConfiguredError();
+      if (this.session.status !== 'unknown') this.session = { status: 'unknown' };
+      const [branding] = await Promise.all([client.branding({ signal }), this.#resume(client, signal)]);
+      this.branding = branding;
+      this.#theme.apply(branding);
+      return branding;
+    },
+    args: () => [this.client] as const,
+  });
+
+  constructor() {
+    super();
+    this.#internals = this.attachInternals();
+  }
+
+  /** Starts again: reloads the branding and resumes the sign-in. */
+  retry(): void {
+    void this.#start.run();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.linkIntent = this.#readLinkIntent();
+    if (this.client) this.#listen(this.client);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopListening?.();
+    this.#stopListening = undefined;
+    this.#listeningTo = undefined;
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    this.#theme.adoptInto(root);
+    return root;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const ownsClient = !this.client || this.client === this.#ownClient;
+    if ((changed.has('api') || changed.has('firm')) && ownsClient) {
+      this.#ownClient = this.firm ? new ApiClient({ baseUrl: this.api, firm: this.firm }) : undefined;
+      this.client = this.#ownClient;
+    }
+    if (changed.has('client') && this.client && this.isConnected) this.#listen(this.client);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('session')) {
+      this.#setState('signed-in', this.session.status === 'signed-in');
+      this.#setState('signed-out', this.session.status === 'signed-out');
+    }
+    this.#setState('loading', this.#start.status === TaskStatus.PENDING);
+    if (this.#focusAfterChange) {
+      this.#focusAfterChange = false;
+      if (this.session.status === 'signed-in') this.renderRoot.querySelector<HTMLElement>('#content')?.focus();
+      else this.renderRoot.querySelector<PortalLogin>('portal-login')?.focus();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    return this.#start.render({
+      initial: () => this.#renderSkeleton(),
+      pending: () => this.#renderSkeleton(),
+      complete: (branding) => this.#renderPortal(branding),
+      error: (error) => this.#renderFailure(error),
+    });
+  }
+
+  #renderSkeleton(): TemplateResult {
+    return html`
+      <div class="skeleton" part="skeleton">
+        <span class="visually-hidden" role="status">${t('session.loading')}</span>
+        <span class="skeleton-block header-block" aria-hidden="true"></span>
+        <span class="skeleton-block line" aria-hidden="true"></span>
+        <span class="skeleton-block line" aria-hidden="true"></span>
+        <span class="skeleton-block short" aria-hidden="true"></span>
+      </div>
+    `;
+  }
+
+  #renderFailure(error: unknown): TemplateResult {
+    const message = error instanceof NotConfiguredError ? t('error.not-configured') : errorMessage(error);
+    return html`
+      <div class="failure" part="error">
+        <h2>${t('session.error-heading')}</h2>
+        <div class="alert" role="alert"><p>${message}</p></div>
+        ${error instanceof NotConfiguredError
+          ? nothing
+          : html`<button class="button" part="retry-button" type="button" @click=${this.retry}>${t('common.retry')}</button>`}
+      </div>
+    `;
+  }
+
+  #renderPortal(branding: Branding): TemplateResult {
+    const { status, contact } = this.session;
+    return html`
+      <div part="base">
+        <div class="header" part="header">
+          <div class="identity">
+            ${branding.logoUrl ? html`<img class="logo" part="logo" src=${branding.logoUrl} alt="" />` : nothing}
+            <span class="firm-name" part="firm-name">${branding.name}</span>
+          </div>
+          ${status === 'signed-in' && contact
+            ? html`<div class="account">
+                <span class="contact-name" part="contact-name">${contact.name}</span>
+                <button class="button secondary" part="sign-out-button" type="button" @click=${this.#signOut}>
+                  ${t('session.sign-out')}
+                </button>
+              </div>`
+            : nothing}
+        </div>
+        <div class="visually-hidden" part="notice" role="status">${this.#announcement()}</div>
+        <div class="content" part="content" id="content" tabindex="-1" role="region" aria-label=${t('session.content-label')}>
+          ${status === 'signed-in'
+            ? html`<slot></slot>`
+            : html`${this.announcement === 'expired' ? html`<p class="alert" role="alert">${t('session.expired')}</p>` : nothing}
+                <portal-login
+                  part="login"
+                  exportparts=${loginParts}
+                  .mode=${this.linkIntent?.mode ?? 'sign-in'}
+                  .token=${this.linkIntent?.token ?? ''}
+                  @portal-login-succeeded=${this.#onLoginSucceeded}
+                ></portal-login>`}
+        </div>
+      </div>
+    `;
+  }
+
+  #announcement(): string {
+    const { contact } = this.session;
+    switch (this.announcement) {
+      case 'sign-in':
+        return contact ? t('session.signed-in-as', { name: contact.name }) : '';
+      case 'sign-out':
+        return t('session.signed-out');
+      default:
+        return '';
+    }
+  }
+
+  /** Resumes an earlier sign-in, unless the page was opened from an invitation or reset link. */
+  async #resume(client: ApiClient, signal: AbortSignal): Promise<void> {
+    if (this.linkIntent) {
+      this.#settle({ status: 'signed-out' }, 'resume');
+      return;
+    }
+    try {
+      // A successful refresh reaches #onSessionChange through the client.
+      await client.auth.refresh({ signal });
+      if (client.contact) this.#settle({ status: 'signed-in', contact: client.contact }, 'resume');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        this.#settle({ status: 'signed-out' }, 'resume');
+        return;
+      }
+      throw error;
+    }
+  }
+
+  #listen(client: ApiClient): void {
+    if (this.#listeningTo === client) return;
+    this.#stopListening?.();
+    this.#listeningTo = client;
+    this.#stopListening = client.onSessionChange(this.#onSessionChange);
+  }
+
+  #onSessionChange = (change: SessionChange): void => {
+    // During start, the start task reports the outcome once it is complete.
+    if (change.reason === 'resume' && this.session.status === 'unknown') return;
+    this.#settle(change.status === 'signed-in' ? { status: 'signed-in', contact: change.contact } : { status: 'signed-out' }, change.reason);
+  };
+
+  #settle(session: SessionState, reason: SessionChangeReason): void {
+    const before = this.session;
+    if (before.status === session.status && before.contact?.id === session.contact?.id) return;
+    this.session = session;
+    this.announcement = reason;
+    if (reason === 'sign-in' || reason === 'sign-out') this.#focusAfterChange = true;
+    this.dispatchEvent(
+      new PortalSessionChangeEvent(
+        session.status === 'signed-in' && session.contact
+          ? { status: 'signed-in', contact: session.contact, reason }
+          : { status: 'signed-out', reason },
+      ),
+    );
+  }
+
+  #onLoginSucceeded(): void {
+    if (!this.linkIntent) return;
+    // The emailed token is spent: take it out of the address so a reload does not reuse it.
+    const url = new URL(window.location.href);
+    url.searchParams.delete(this.linkIntent.param);
+    window.history.replaceState(window.history.state, '', url);
+    this.linkIntent = undefined;
+  }
+
+  async #signOut(): Promise<void> {
+    try {
+      await this.client?.auth.logout();
+    } catch (error) {
+      // The client has forgotten the sign-in either way; only an abort is left unreported.
+      if (!isAbortError(error)) console.warn('Portico: the service could not end the sign-in.', error);
+    }
+  }
+
+  #readLinkIntent(): LinkIntent | undefined {
+    const params = new URLSearchParams(window.location.search);
+    const invitation = this.invitationParam && params.get(this.invitationParam);
+    if (invitation) return { mode: 'accept-invitation', param: this.invitationParam, token: invitation };
+    const reset = this.resetParam && params.get(this.resetParam);
+    if (reset) return { mode: 'reset-password', param: this.resetParam, token: reset };
+    return undefined;
+  }
+
+  #setState(name: string, on: boolean): void {
+    try {
+      if (on) this.#internals.states.add(name);
+      else this.#internals.states.delete(name);
+    } catch {
+      // Older engines without custom states: the state is cosmetic only.
+    }
+  }
+}

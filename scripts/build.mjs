@@ -1,0 +1,167 @@
+// `npm run build`: dist/ (ESM modules, the CDN file, TypeScript declarations) and
+// custom-elements.json. Prints the CDN file's gzip size.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { rollup } from 'rollup';
+import ts from 'typescript';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const started = performance.now();
+// TypeScript's own lib files (lib.dom.d.ts is large) are parsed once for all the programs below.
+const libSources = new Map();
+
+async function main() {
+  process.chdir(root);
+  fs.rmSync('dist', { recursive: true, force: true });
+  const manifest = analyze();
+  await bundle();
+  emitDeclarations();
+  checkConsumerTypes();
+  await manifest;
+  report();
+}
+
+/** Writes custom-elements.json with the analyzer (in a child process, alongside the rest). */
+function analyze() {
+  const cli = path.join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, 'analyze', '--quiet'], { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`custom-elements-manifest analyze exited with ${code}`))));
+  });
+}
+
+async function bundle() {
+  const { default: configs } = await import(path.join(root, 'rollup.config.mjs'));
+  for (const config of configs) {
+    const build = await rollup({ ...config, onwarn: (warning, warn) => (warning.code === 'THIS_IS_UNDEFINED' ? undefined : warn(warning)) });
+    try {
+      await build.write(config.output);
+    } finally {
+      await build.close();
+    }
+  }
+}
+
+function entryPoints() {
+  const defines = fs
+    .readdirSync('components', { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(`components/${entry.name}/define.ts`))
+    .map((entry) => `components/${entry.name}/define.ts`);
+  return ['components/index.ts', 'components/all.ts', ...defines];
+}
+
+function createProgram(rootNames, options) {
+  const host = ts.createCompilerHost(options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  const libDir = path.dirname(ts.getDefaultLibFilePath(options));
+  host.getSourceFile = (fileName, languageVersion, ...rest) => {
+    if (path.dirname(fileName) !== libDir) return getSourceFile(fileName, languageVersion, ...rest);
+    const key = `${fileName}|${JSON.stringify(languageVersion)}`;
+    if (!libSources.has(key)) libSources.set(key, getSourceFile(fileName, languageVersion, ...rest));
+    return libSources.get(key);
+  };
+  return ts.createProgram({ rootNames, options, host });
+}
+
+function compilerOptions(overrides) {
+  const { config, error } = ts.readConfigFile('tsconfig.json', ts.sys.readFile);
+  if (error) fail([error]);
+  const { options, errors } = ts.convertCompilerOptionsFromJson({ ...config.compilerOptions, types: [] }, root);
+  if (errors.length) fail(errors);
+  return { ...options, ...overrides };
+}
+
+/**
+ * dist/types/components/**.d.ts. The sources import with `.ts` extensions; the declarations
+ * import `.js`, which every consumer resolution mode maps back to the `.d.ts` next to it.
+ */
+function emitDeclarations() {
+  const options = compilerOptions({
+    noEmit: false,
+    declaration: true,
+    emitDeclarationOnly: true,
+    declarationMap: false,
+    rootDir: root,
+    outDir: path.join(root, 'dist/types'),
+  });
+  const program = createProgram(entryPoints(), options);
+  const diagnostics = [...ts.getPreEmitDiagnostics(program)];
+  const relativeTs = /((?:from|import)\s*\(?\s*)(['"])(\.{1,2}\/[^'"]+)\.ts\2/g;
+  const result = program.emit(undefined, (file, text) => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text.replace(relativeTs, '$1$2$3.js$2'));
+  });
+  diagnostics.push(...result.diagnostics);
+  if (diagnostics.length) fail(diagnostics);
+}
+
+/** Type-checks a consumer of the built package, the way an application would import it. */
+function checkConsumerTypes() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-consumer-'));
+  try {
+    fs.mkdirSync(path.join(dir, 'node_modules'));
+    fs.symlinkSync(root, path.join(dir, 'node_modules/portico'), 'dir');
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
+    const file = path.join(dir, 'consumer.ts');
+    fs.writeFileSync(
+      file,
+      [
+        "import type { ApiClient, Branding, PortalLoginSucceededEvent } from 'portico';",
+        "import { ApiError, PortalSession, formatMoney } from 'portico';",
+        "import 'portico/define/session';",
+        "import 'portico/all';",
+        'export async function signIn(client: ApiClient, brand: Branding): Promise<string> {',
+        "  const { contact } = await client.auth.login({ email: 'a@example.com', password: 'secret-secret' });",
+        '  return `${contact.name} ${brand.name} ${formatMoney(100, brand.currency)}`;',
+        '}',
+        "export const session: PortalSession = document.createElement('portal-session');",
+        "document.addEventListener('portal-login-succeeded', (event: PortalLoginSucceededEvent) => event.detail.contact.email);",
+        'export const isApiError = (error: unknown): boolean => error instanceof ApiError;',
+        // Declarations that fail to resolve degrade to `any` silently; these lines do not compile then.
+        'type IsAny<T> = 0 extends 1 & T ? true : false;',
+        'type Resolved<T> = IsAny<T> extends true ? never : true;',
+        "export const resolved: [Resolved<ApiClient>, Resolved<PortalSession>, Resolved<Branding>, Resolved<HTMLElementTagNameMap['portal-login']>] = [true, true, true, true];",
+        '',
+      ].join('\n'),
+    );
+    for (const moduleResolution of [ts.ModuleResolutionKind.Bundler, ts.ModuleResolutionKind.NodeNext]) {
+      const options = {
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        target: ts.ScriptTarget.ES2022,
+        module: moduleResolution === ts.ModuleResolutionKind.Bundler ? ts.ModuleKind.ESNext : ts.ModuleKind.NodeNext,
+        moduleResolution,
+        lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+        types: [],
+      };
+      const program = createProgram([file], options);
+      const diagnostics = ts.getPreEmitDiagnostics(program);
+      if (diagnostics.length) fail(diagnostics, `A consumer cannot use dist/types (moduleResolution ${ts.ModuleResolutionKind[moduleResolution]}):`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function report() {
+  const cdn = fs.readFileSync('dist/cdn/portal.js');
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`dist/cdn/portal.js  ${kb(cdn.length)} (${kb(gzipSync(cdn, { level: 9 }).length)} gzip)`);
+  console.log(`built dist/ and custom-elements.json in ${seconds} s`);
+}
+
+function fail(diagnostics, heading = 'TypeScript declarations failed:') {
+  const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => '\n' };
+  console.error(heading);
+  console.error(ts.formatDiagnosticsWithColorAndContext(diagnostics, host));
+  process.exit(1);
+}
+
+await main();

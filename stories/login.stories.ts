@@ -1,0 +1,126 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { LoginMode, PortalLogin } from '../components/index.ts';
+import '../components/login/define.ts';
+import { mockClient, type MockOptions } from './mock-service.ts';
+
+interface LoginArgs {
+  mode: LoginMode;
+  token: string;
+  service: MockOptions;
+}
+
+const meta: Meta<LoginArgs> = {
+  title: 'Components/Login',
+  component: 'portal-login',
+  render: ({ mode, token, service }) =>
+    html`<portal-login mode=${mode} token=${token} .client=${mockClient(service)}></portal-login>`,
+  args: { mode: 'sign-in', token: '', service: {} },
+  argTypes: {
+    mode: { control: 'select', options: ['sign-in', 'accept-invitation', 'forgot-password', 'reset-password'] },
+    service: { control: false },
+  },
+};
+
+export default meta;
+
+type Story = StoryObj<LoginArgs>;
+
+async function loginIn(canvas: HTMLElement): Promise<PortalLogin> {
+  const login = canvas.querySelector('portal-login')!;
+  await login.updateComplete;
+  return login;
+}
+
+// The inputs live in a shadow root, so the stories type by setting values and firing `input`.
+async function fill(login: PortalLogin, values: Partial<Record<'email' | 'password' | 'confirm', string>>): Promise<void> {
+  for (const [field, value] of Object.entries(values)) {
+    const input = login.shadowRoot!.querySelector<HTMLInputElement>(`#${field}`)!;
+    input.value = value;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: value }));
+  }
+  await login.updateComplete;
+}
+
+async function submit(login: PortalLogin): Promise<void> {
+  login.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
+  await login.updateComplete;
+}
+
+export const SignIn: Story = {};
+
+export const AcceptInvitation: Story = { args: { mode: 'accept-invitation', token: 'invitation-token' } };
+
+export const ForgotPassword: Story = { args: { mode: 'forgot-password' } };
+
+export const ResetPassword: Story = { args: { mode: 'reset-password', token: 'reset-token' } };
+
+/** Submitting an empty form: each field explains what it needs, and the first one has focus. */
+export const ValidationErrors: Story = {
+  play: async ({ canvasElement }) => {
+    const login = await loginIn(canvasElement);
+    await fill(login, { email: 'alex@example' });
+    await submit(login);
+  },
+};
+
+/** New passwords that are too short and do not match. */
+export const PasswordProblems: Story = {
+  args: { mode: 'reset-password', token: 'reset-token' },
+  play: async ({ canvasElement }) => {
+    const login = await loginIn(canvasElement);
+    await fill(login, { password: 'short', confirm: 'different' });
+    await submit(login);
+  },
+};
+
+/** The service refused the email and password. */
+export const WrongPassword: Story = {
+  args: { service: { signIn: 'wrong-password', latency: 50 } },
+  play: async ({ canvasElement }) => {
+    const login = await loginIn(canvasElement);
+    await fill(login, { email: 'alex@example.com', password: 'not-the-password' });
+    await submit(login);
+  },
+};
+
+/** Too many attempts: the message says how long to wait. */
+export const RateLimited: Story = {
+  args: { service: { signIn: 'rate-limited', latency: 50 } },
+  play: WrongPassword.play!,
+};
+
+/** The service cannot be reached. */
+export const Offline: Story = {
+  args: { service: { signIn: 'offline', latency: 50 } },
+  play: WrongPassword.play!,
+};
+
+/** An invitation link that was already used or has expired. */
+export const InvitationExpired: Story = {
+  args: { mode: 'accept-invitation', token: 'old-token', service: { signIn: 'invitation-invalid', latency: 50 } },
+  play: async ({ canvasElement }) => {
+    const login = await loginIn(canvasElement);
+    await fill(login, { password: 'a-good-password', confirm: 'a-good-password' });
+    await submit(login);
+  },
+};
+
+/** Waiting for the service: the button says what is happening and ignores further presses. */
+export const Pending: Story = {
+  args: { service: { signIn: 'never' } },
+  play: WrongPassword.play!,
+};
+
+/** The reset email was requested. */
+export const ResetRequested: Story = {
+  args: { mode: 'forgot-password', service: { latency: 50 } },
+  play: async ({ canvasElement }) => {
+    const login = await loginIn(canvasElement);
+    await fill(login, { email: 'alex@example.com' });
+    await submit(login);
+  },
+};
+
+/** At the narrowest supported width (320px). */
+export const Narrow: Story = { parameters: { narrow: true } };
