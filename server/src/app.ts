@@ -11,7 +11,9 @@ import { adminContactRoutes } from './contacts/contacts.routes.ts';
 import { devRoutes } from './dev/dev.routes.ts';
 import { adminSettingsRoutes, brandingRoutes, meRoutes } from './firms/firms.routes.ts';
 import { adminInvoiceRoutes, invoiceRoutes } from './invoices/invoices.routes.ts';
+import { checkoutRoutes } from './payments/checkout.routes.ts';
 import { adminPaymentRoutes, paymentRoutes } from './payments/payments.routes.ts';
+import { sandboxRoutes } from './payments/sandbox/sandbox.routes.ts';
 import { firmCors, publicCors } from './http/cors.ts';
 import { errorHandler, notFoundHandler, sendProblem } from './http/problem.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -69,11 +71,20 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   api.use('/auth', authRoutes({ auth: services.auth, firms: services.firms, publicUrl: config.publicUrl }));
   api.use(brandingRoutes({ firms: services.firms, serviceOrigin }));
   api.use(requireClient({ tokens: services.tokens, ...services.repositories, serviceOrigin }));
-  api.use(meRoutes(services.repositories), activityRoutes(services), invoiceRoutes(services), paymentRoutes(services));
+  api.use(
+    meRoutes(services.repositories),
+    activityRoutes(services),
+    invoiceRoutes(services),
+    checkoutRoutes({ checkout: services.checkout, bankLinks: services.bankLinks, setup: services.paymentSetup }),
+    paymentRoutes(services),
+  );
   app.use('/api/v1', api);
 
-  if (config.development && config.mail === 'outbox') {
-    app.use('/dev', firmCors(services.repositories.firms, serviceOrigin), devRoutes(services));
+  if (config.payments === 'sandbox') {
+    app.use('/sandbox', firmCors(services.repositories.firms, serviceOrigin), json, sandboxRoutes({ ...services.sandbox, clock: services.clock }));
+  }
+  if (config.development) {
+    app.use('/dev', firmCors(services.repositories.firms, serviceOrigin), json, devRoutes(services));
   }
 
   app.use(notFoundHandler);

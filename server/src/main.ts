@@ -47,6 +47,11 @@ export async function startService(
     listening.once('error', reject);
   });
   server.keepAliveTimeout = 5_000;
+  // Bank debits in the sandbox settle as time passes, as well as when the clock is advanced.
+  const settlement = setInterval(() => {
+    services.sandbox.processor.settleDue().catch((error: unknown) => logger.error('sandbox settlement failed', { error: String(error) }));
+  }, 60_000);
+  settlement.unref();
   let closing: Promise<void> | undefined;
   return {
     url: config.publicUrl,
@@ -54,6 +59,7 @@ export async function startService(
     server,
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
+        clearInterval(settlement);
         server.close(() => resolve());
         server.closeIdleConnections();
       }).then(() => closeServices(services))),

@@ -9,7 +9,7 @@ import { ApiKeysRepository } from './api-keys/api-keys.repository.ts';
 import { ApiKeysService } from './api-keys/api-keys.service.ts';
 import { AuditLog } from './audit/audit.repository.ts';
 import { systemClock, type Clock } from './clock.ts';
-import type { Config } from './config.ts';
+import { ConfigError, type Config } from './config.ts';
 import { ContactsRepository } from './contacts/contacts.repository.ts';
 import { ContactsService } from './contacts/contacts.service.ts';
 import type { Db } from './db/database.ts';
@@ -18,7 +18,14 @@ import { FirmsService } from './firms/firms.service.ts';
 import { InvoicesRepository } from './invoices/invoices.repository.ts';
 import { InvoicesService } from './invoices/invoices.service.ts';
 import type { MailProvider } from './mail/mail.ts';
+import { BankLinksService, sandboxBankLinkProvider } from './payments/bank-links.ts';
+import { CheckoutRepository } from './payments/checkout.repository.ts';
+import { CheckoutService } from './payments/checkout.service.ts';
 import { PaymentsRepository } from './payments/payments.repository.ts';
+import { SandboxBankLink } from './payments/sandbox/sandbox-bank-link.ts';
+import { SandboxClock } from './payments/sandbox/sandbox-clock.ts';
+import { SandboxProcessor } from './payments/sandbox/sandbox.processor.ts';
+import { SandboxRepository } from './payments/sandbox/sandbox.repository.ts';
 import { PaymentsService } from './payments/payments.service.ts';
 
 export interface ServiceDeps {
@@ -51,6 +58,32 @@ export function createServices(deps: ServiceDeps) {
   const invoicesRepository = new InvoicesRepository(db);
   const paymentsRepository = new PaymentsRepository(db);
   const shared = { firms: firmsRepository, contacts: contactsRepository, audit, clock };
+  const payments = new PaymentsService({ ...shared, db, invoices: invoicesRepository, payments: paymentsRepository });
+
+  const sandboxRepository = new SandboxRepository(db);
+  const sandboxClock = new SandboxClock(sandboxRepository, clock);
+  const sandbox = {
+    repository: sandboxRepository,
+    clock: sandboxClock,
+    processor: new SandboxProcessor(sandboxRepository, sandboxClock),
+    bankLink: new SandboxBankLink(sandboxRepository, clock),
+  };
+  if (config.payments !== 'sandbox') throw new ConfigError('PAYMENTS', `"${config.payments}" is not available in this version; use sandbox`);
+  if (config.bankLink !== 'sandbox') throw new ConfigError('BANK_LINK', `"${config.bankLink}" is not available in this version; use sandbox`);
+  const processor = sandbox.processor;
+  const checkout = new CheckoutService({
+    ...shared,
+    checkout: new CheckoutRepository(db),
+    payments: paymentsRepository,
+    ledger: payments,
+    processor,
+    mail,
+    publicUrl: config.publicUrl,
+  });
+  sandbox.processor.onEvent(async (event) => {
+    await checkout.applyEvent(event);
+  });
+
   return {
     config,
     db,
@@ -66,7 +99,16 @@ export function createServices(deps: ServiceDeps) {
     apiKeys: new ApiKeysService(new ApiKeysRepository(db), clock),
     activities: new ActivitiesService({ ...shared, activities: new ActivitiesRepository(db) }),
     invoices: new InvoicesService({ ...shared, invoices: invoicesRepository, mail }),
-    payments: new PaymentsService({ ...shared, db, invoices: invoicesRepository, payments: paymentsRepository }),
+    payments,
+    checkout,
+    bankLinks: new BankLinksService(sandboxBankLinkProvider(sandbox.bankLink), contactsRepository),
+    paymentSetup: {
+      processor: processor.name as 'sandbox' | 'stripe',
+      publishableKey: null as string | null,
+      bankLink: 'sandbox' as const,
+      sandboxUrl: `${config.publicUrl}/sandbox` as string | null,
+    },
+    sandbox,
   };
 }
 export type Services = ReturnType<typeof createServices>;

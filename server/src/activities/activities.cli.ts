@@ -1,23 +1,9 @@
 import { contactByEmail, withServices, type Command } from '../cli/command.ts';
 import { datePattern } from '../calendar.ts';
-import type { Services } from '../services.ts';
-import { ActivitiesRepository } from './activities.repository.ts';
-import { ActivitiesService } from './activities.service.ts';
 import type { FirmActivity } from './activity.ts';
 
 /** Changes made from the command line are the system's, not an API key's. */
 const cli = { type: 'system', id: 'cli' } as const;
-
-/** The activities service over the command's open store. */
-function activitiesOf(services: Services): ActivitiesService {
-  return new ActivitiesService({
-    activities: new ActivitiesRepository(services.db),
-    firms: services.repositories.firms,
-    contacts: services.repositories.contacts,
-    audit: services.audit,
-    clock: services.clock,
-  });
-}
 
 /** When an activity is due or happens, in one short column. */
 function when(activity: FirmActivity): string {
@@ -42,7 +28,7 @@ export const activityCommands: Record<string, Command> = {
       await withServices(config, (services) => {
         const firm = services.firms.bySlug(v.firm as string);
         const contact = contactByEmail(services, firm.id, v.contact as string);
-        const task = activitiesOf(services).create(firm.id, { kind: 'task', contactId: contact.id, title: v.title, dueOn: v.due, notes: v.notes }, cli);
+        const task = services.activities.create(firm.id, { kind: 'task', contactId: contact.id, title: v.title, dueOn: v.due, notes: v.notes }, cli);
         out(`Added task ${task.id} for ${contact.email}: ${task.title} (${when(task)})`);
       });
     },
@@ -67,7 +53,7 @@ export const activityCommands: Record<string, Command> = {
         const contact = contactByEmail(services, firm.id, v.contact as string);
         const [startsAt, endsAt] = [v.start as string, v.end as string];
         const allDay = v['all-day'] === true || (datePattern.test(startsAt) && datePattern.test(endsAt));
-        const event = activitiesOf(services).create(
+        const event = services.activities.create(
           firm.id,
           { kind: 'event', contactId: contact.id, title: v.title, startsAt, endsAt, allDay, location: v.location, notes: v.notes },
           cli,
@@ -88,7 +74,7 @@ export const activityCommands: Record<string, Command> = {
       await withServices(config, (services) => {
         const firm = services.firms.bySlug(v.firm as string);
         const contactId = v.contact === undefined ? undefined : contactByEmail(services, firm.id, v.contact as string).id;
-        const activities = activitiesOf(services);
+        const activities = services.activities;
         const emails = new Map<string, string>();
         const emailOf = (id: string) => {
           if (!emails.has(id)) emails.set(id, services.repositories.contacts.find(firm.id, id)?.email ?? id);
@@ -119,7 +105,7 @@ export const activityCommands: Record<string, Command> = {
     async run(v, { config, out }) {
       await withServices(config, (services) => {
         const firm = services.firms.bySlug(v.firm as string);
-        activitiesOf(services).remove(firm.id, v.id as string, cli);
+        services.activities.remove(firm.id, v.id as string, cli);
         out(`Deleted ${v.id as string} from ${firm.slug}`);
       });
     },

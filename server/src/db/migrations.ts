@@ -242,4 +242,174 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX activities_contact ON activities (contact_id, kind);
     `,
   },
+  {
+    version: 3,
+    name: 'secure messages in threads, files shared with and uploaded by clients',
+    up: `
+      -- The bytes live on disk under storage_key, a generated name; name is only what the
+      -- download is called. Every file belongs to one contact: shared with them or sent by them.
+      CREATE TABLE files (
+        id               TEXT PRIMARY KEY,
+        firm_id          TEXT NOT NULL REFERENCES firms(id),
+        contact_id       TEXT NOT NULL REFERENCES contacts(id),
+        name             TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+        content_type     TEXT NOT NULL,
+        size             INTEGER NOT NULL CHECK (size > 0),
+        sha256           TEXT NOT NULL CHECK (length(sha256) = 64),
+        -- the matter the file belongs to; '' when it is in no folder
+        folder           TEXT NOT NULL DEFAULT '',
+        storage_key      TEXT NOT NULL UNIQUE,
+        uploaded_by_type TEXT NOT NULL CHECK (uploaded_by_type IN ('contact', 'staff')),
+        uploaded_by_name TEXT NOT NULL,
+        created_at       TEXT NOT NULL
+      );
+      CREATE INDEX files_contact ON files (contact_id, created_at, id);
+      CREATE INDEX files_contact_folder ON files (contact_id, folder, created_at, id);
+      CREATE INDEX files_firm ON files (firm_id, created_at, id);
+
+      -- seq orders messages as they were written, across threads: it pages a thread, orders the
+      -- thread list by latest activity and marks what each side has read, without relying on
+      -- timestamps being distinct.
+      CREATE TABLE threads (
+        id               TEXT PRIMARY KEY,
+        firm_id          TEXT NOT NULL REFERENCES firms(id),
+        contact_id       TEXT NOT NULL REFERENCES contacts(id),
+        subject          TEXT NOT NULL,
+        status           TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+        last_seq         INTEGER NOT NULL DEFAULT 0,
+        last_contact_seq INTEGER NOT NULL DEFAULT 0,
+        last_staff_seq   INTEGER NOT NULL DEFAULT 0,
+        contact_read_seq INTEGER NOT NULL DEFAULT 0,
+        firm_read_seq    INTEGER NOT NULL DEFAULT 0,
+        last_message_at  TEXT NOT NULL,
+        closed_at        TEXT,
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL
+      );
+      CREATE INDEX threads_contact ON threads (contact_id, last_seq);
+      CREATE INDEX threads_firm ON threads (firm_id, last_seq);
+
+      CREATE TABLE messages (
+        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+        id          TEXT NOT NULL UNIQUE,
+        thread_id   TEXT NOT NULL REFERENCES threads(id),
+        author_type TEXT NOT NULL CHECK (author_type IN ('contact', 'staff')),
+        author_name TEXT NOT NULL,
+        body        TEXT NOT NULL CHECK (length(body) > 0),
+        created_at  TEXT NOT NULL
+      );
+      CREATE INDEX messages_thread ON messages (thread_id, seq);
+      CREATE INDEX messages_thread_author ON messages (thread_id, author_type, seq);
+
+      -- Deleting a file takes it off the messages it was attached to.
+      CREATE TABLE message_attachments (
+        message_id TEXT NOT NULL REFERENCES messages(id),
+        file_id    TEXT NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+        position   INTEGER NOT NULL,
+        PRIMARY KEY (message_id, file_id)
+      );
+      CREATE INDEX message_attachments_file ON message_attachments (file_id);
+    `,
+  },
+  {
+    version: 4,
+    name: 'paying in the portal: checkouts, idempotency, saved methods, mandates, the sandbox processor',
+    up: `
+      -- One checkout may pay trust and operating invoices at once: it becomes one payment per
+      -- deposit account, so trust money is never mixed with operating money.
+      ALTER TABLE payments ADD COLUMN checkout_id TEXT;
+      ALTER TABLE payments ADD COLUMN processor TEXT;
+      ALTER TABLE payments ADD COLUMN processor_ref TEXT;
+      ALTER TABLE payments ADD COLUMN saved_method_id TEXT;
+      CREATE INDEX payments_checkout ON payments (checkout_id);
+      CREATE UNIQUE INDEX payments_processor_ref ON payments (processor, processor_ref);
+
+      CREATE TABLE idempotency_keys (
+        contact_id      TEXT NOT NULL REFERENCES contacts(id),
+        key             TEXT NOT NULL,
+        request_hash    TEXT NOT NULL,
+        state           TEXT NOT NULL CHECK (state IN ('in_progress', 'done')),
+        response_status INTEGER,
+        response_body   TEXT,
+        created_at      TEXT NOT NULL,
+        PRIMARY KEY (contact_id, key)
+      );
+      CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
+
+      CREATE TABLE saved_payment_methods (
+        id            TEXT PRIMARY KEY,
+        firm_id       TEXT NOT NULL REFERENCES firms(id),
+        contact_id    TEXT NOT NULL REFERENCES contacts(id),
+        processor     TEXT NOT NULL,
+        processor_ref TEXT NOT NULL,
+        type          TEXT NOT NULL CHECK (type IN ('card', 'us_bank_account')),
+        brand         TEXT,
+        last4         TEXT NOT NULL,
+        exp_month     INTEGER,
+        exp_year      INTEGER,
+        consent_text  TEXT NOT NULL,
+        consented_at  TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        removed_at    TEXT
+      );
+      CREATE INDEX saved_payment_methods_contact ON saved_payment_methods (contact_id);
+
+      -- The ACH debit authorization the client accepted, word for word.
+      CREATE TABLE payment_mandates (
+        payment_id  TEXT PRIMARY KEY REFERENCES payments(id),
+        text        TEXT NOT NULL,
+        accepted_at TEXT NOT NULL,
+        ip          TEXT,
+        user_agent  TEXT
+      );
+
+      -- The built-in sandbox processor's own records, as a real processor would keep them.
+      CREATE TABLE sandbox_payment_methods (
+        id           TEXT PRIMARY KEY,
+        type         TEXT NOT NULL CHECK (type IN ('card', 'us_bank_account')),
+        outcome      TEXT NOT NULL,
+        brand        TEXT,
+        last4        TEXT NOT NULL,
+        exp_month    INTEGER,
+        exp_year     INTEGER,
+        bank_name    TEXT,
+        account_type TEXT,
+        holder_name  TEXT,
+        customer     TEXT,
+        created_at   TEXT NOT NULL,
+        used_at      TEXT
+      );
+
+      CREATE TABLE sandbox_charges (
+        id              TEXT PRIMARY KEY,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        payment_method  TEXT NOT NULL REFERENCES sandbox_payment_methods(id),
+        amount          INTEGER NOT NULL,
+        currency        TEXT NOT NULL,
+        account         TEXT NOT NULL,
+        status          TEXT NOT NULL,
+        failure_code    TEXT,
+        client_secret   TEXT NOT NULL,
+        settles_on      TEXT,
+        metadata        TEXT NOT NULL DEFAULT '{}',
+        created_at      TEXT NOT NULL
+      );
+      CREATE INDEX sandbox_charges_settling ON sandbox_charges (status, settles_on);
+
+      CREATE TABLE sandbox_link_sessions (
+        link_token   TEXT PRIMARY KEY,
+        contact_id   TEXT NOT NULL REFERENCES contacts(id),
+        institution  TEXT,
+        state        TEXT NOT NULL,
+        public_token TEXT UNIQUE,
+        expires_at   TEXT NOT NULL,
+        created_at   TEXT NOT NULL
+      );
+
+      CREATE TABLE sandbox_state (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
 ];

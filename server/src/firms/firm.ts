@@ -14,6 +14,12 @@ export interface FirmSettings {
   sections: Record<Section, boolean>;
   /** Whether clients see their payment history. */
   showPayments: boolean;
+  /** How clients may pay: card, bank sign-in, bank account and routing numbers. */
+  paymentMethods: { card: boolean; bankLink: boolean; bankAccount: boolean };
+  /** The smallest payment the firm accepts, in minor units. */
+  minimumPayment: number;
+  /** The largest file a client or the firm may upload, in bytes; larger uploads are cut off. */
+  maxUploadBytes: number;
   /** The firm's IANA time zone: decides when an invoice or a task becomes overdue. */
   timeZone: string;
   /** Where the portal lives on the firm's own site: links in emails point here. */
@@ -40,6 +46,9 @@ export const defaultBranding: Branding = { colors: { brand: '#1f3a5f' } };
 export const defaultSettings: FirmSettings = {
   sections: { activities: true, invoices: true, messages: true, files: true },
   showPayments: true,
+  paymentMethods: { card: true, bankLink: true, bankAccount: true },
+  minimumPayment: 100,
+  maxUploadBytes: 25 * 1024 * 1024,
   timeZone: 'UTC',
 };
 
@@ -53,6 +62,8 @@ export function publicBranding(firm: Firm) {
     colors: firm.branding.colors,
     fontFamily: firm.branding.fontFamily ?? null,
     sections: { ...firm.settings.sections, payments: firm.settings.showPayments },
+    paymentMethods: firm.settings.paymentMethods,
+    minimumPayment: firm.settings.minimumPayment,
   };
 }
 export type PublicBranding = ReturnType<typeof publicBranding>;

@@ -17,7 +17,12 @@ function toFirm(row: FirmRow): Firm {
     siteUrl: row.site_url,
     allowedOrigins: JSON.parse(row.allowed_origins) as string[],
     branding: { ...defaultBranding, ...(JSON.parse(row.branding) as Partial<Branding>) },
-    settings: { ...defaultSettings, ...settings, sections: { ...defaultSettings.sections, ...settings.sections } },
+    settings: {
+      ...defaultSettings,
+      ...settings,
+      sections: { ...defaultSettings.sections, ...settings.sections },
+      paymentMethods: { ...defaultSettings.paymentMethods, ...settings.paymentMethods },
+    },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -29,6 +29,9 @@ export const brandingSchema = z.strictObject({
 export const settingsSchema = z.strictObject({
   sections: z.strictObject(Object.fromEntries(sections.map((s) => [s, z.boolean()])) as Record<(typeof sections)[number], z.ZodBoolean>),
   showPayments: z.boolean().default(true),
+  paymentMethods: z.strictObject({ card: z.boolean(), bankLink: z.boolean(), bankAccount: z.boolean() }).default(defaultSettings.paymentMethods),
+  minimumPayment: z.number().int().min(1).max(100_000_000).default(defaultSettings.minimumPayment),
+  maxUploadBytes: z.number().int().min(1).max(1024 * 1024 * 1024).default(defaultSettings.maxUploadBytes),
   timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone like America/New_York').default('UTC'),
   portalUrl: httpUrl.optional(),
   inboxEmail: z.email().optional(),
@@ -59,7 +62,10 @@ const firmChangesSchema = z.strictObject({
   siteUrl: httpUrl.nullable().optional(),
   allowedOrigins: z.array(origin).max(50).optional(),
   branding: brandingSchema.optional(),
-  settings: settingsSchema.partial().extend({ sections: settingsSchema.shape.sections.partial().optional() }).optional(),
+  settings: settingsSchema
+    .partial()
+    .extend({ sections: settingsSchema.shape.sections.partial().optional(), paymentMethods: settingsSchema.shape.paymentMethods.unwrap().partial().optional() })
+    .optional(),
 });
 
 /** What the firm sees of itself through its API key. */
@@ -86,7 +92,12 @@ export class FirmsService {
     const current = this.firms.findById(firmId)!;
     const { settings, ...rest } = changes;
     const merged = settings
-      ? { ...current.settings, ...settings, sections: { ...current.settings.sections, ...settings.sections } }
+      ? {
+          ...current.settings,
+          ...settings,
+          sections: { ...current.settings.sections, ...settings.sections },
+          paymentMethods: { ...current.settings.paymentMethods, ...settings.paymentMethods },
+        }
       : undefined;
     return this.firms.update(firmId, { ...rest, ...(merged ? { settings: merged } : {}) }, this.clock().toISOString());
   }

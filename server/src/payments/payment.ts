@@ -25,6 +25,10 @@ export interface Payment {
   reference: string | null;
   receiptNumber: string;
   allocations: Allocation[];
+  /** Why a payment failed, in the processor's terms (e.g. `card_declined` / `insufficient_funds`). */
+  failure: { code: string; declineCode?: string; message: string } | null;
+  /** Payments made in one checkout share this (a checkout paying trust and operating invoices is split). */
+  checkoutId: string | null;
   createdAt: string;
   /** When the status last changed. */
   updatedAt: string;

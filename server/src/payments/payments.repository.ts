@@ -5,11 +5,11 @@ import type { Allocation, Payment, PaymentMethodSummary, PaymentStatus } from '.
 interface PaymentRow {
   id: string; amount: number; currency: string; method_type: PaymentMethodSummary['type']; method_brand: string | null;
   method_last4: string | null; source: 'portal' | 'firm'; reference: string | null; receipt_number: string; created_at: string;
-  status: PaymentStatus; status_at: string;
+  status: PaymentStatus; status_reason: string | null; status_at: string; checkout_id: string | null;
 }
 
 const select = `
-  SELECT p.*, s.status, s.occurred_at AS status_at
+  SELECT p.*, s.status, s.reason AS status_reason, s.occurred_at AS status_at
   FROM payments p
   JOIN payment_events s ON s.id = (SELECT MAX(e.id) FROM payment_events e WHERE e.payment_id = p.id)`;
 
@@ -23,6 +23,9 @@ export interface NewPayment {
   reference: string | null;
   allocations: Omit<Allocation, 'invoiceNumber'>[];
   status: PaymentStatus;
+  checkoutId?: string | null;
+  processor?: string | null;
+  savedMethodId?: string | null;
 }
 
 /**
@@ -40,8 +43,10 @@ export class PaymentsRepository {
 
   constructor(private readonly db: Db) {
     this.#insertPayment = db.prepare(
-      `INSERT INTO payments (id, firm_id, contact_id, amount, currency, method_type, method_brand, method_last4, source, reference, receipt_number, created_at)
-       VALUES (@id, @firmId, @contactId, @amount, @currency, @type, @brand, @last4, @source, @reference, @receiptNumber, @now)`,
+      `INSERT INTO payments (id, firm_id, contact_id, amount, currency, method_type, method_brand, method_last4, source, reference,
+         receipt_number, checkout_id, processor, saved_method_id, created_at)
+       VALUES (@id, @firmId, @contactId, @amount, @currency, @type, @brand, @last4, @source, @reference,
+         @receiptNumber, @checkoutId, @processor, @savedMethodId, @now)`,
     );
     this.#insertAllocation = db.prepare(
       'INSERT INTO payment_allocations (payment_id, invoice_id, amount, deposit_account) VALUES (?, ?, ?, ?)',
@@ -69,6 +74,9 @@ export class PaymentsRepository {
       source: payment.source,
       reference: payment.reference,
       receiptNumber,
+      checkoutId: payment.checkoutId ?? null,
+      processor: payment.processor ?? null,
+      savedMethodId: payment.savedMethodId ?? null,
       now,
     });
     for (const allocation of payment.allocations) {
@@ -80,6 +88,32 @@ export class PaymentsRepository {
 
   addEvent(paymentId: string, status: PaymentStatus, reason: string | null, now: string): void {
     this.#insertEvent.run(paymentId, status, reason, now);
+  }
+
+  /** The processor's id for the charge, known only once it answers; written once. */
+  setProcessorRef(paymentId: string, processorRef: string): void {
+    this.db.prepare('UPDATE payments SET processor_ref = ? WHERE id = ? AND processor_ref IS NULL').run(processorRef, paymentId);
+  }
+
+  /** Who a processor's charge belongs to, for events that arrive later. */
+  byProcessorRef(processor: string, processorRef: string) {
+    return this.db
+      .prepare<[string, string], { id: string; firm_id: string; contact_id: string }>('SELECT id, firm_id, contact_id FROM payments WHERE processor = ? AND processor_ref = ?')
+      .get(processor, processorRef);
+  }
+
+  /** The latest status and its reason, e.g. a decline code. */
+  status(paymentId: string): { status: PaymentStatus; reason: string | null } | undefined {
+    return this.db
+      .prepare<[string], { status: PaymentStatus; reason: string | null }>('SELECT status, reason FROM payment_events WHERE payment_id = ? ORDER BY id DESC LIMIT 1')
+      .get(paymentId);
+  }
+
+  processorRefOf(paymentId: string): { processor: string | null; processorRef: string | null } | undefined {
+    return this.db
+      .prepare<[string], { processor: string | null; processor_ref: string | null }>('SELECT processor, processor_ref FROM payments WHERE id = ?')
+      .all(paymentId)
+      .map((row) => ({ processor: row.processor, processorRef: row.processor_ref }))[0];
   }
 
   find(firmId: string, contactId: string, id: string): Payment | undefined {
@@ -114,6 +148,8 @@ export class PaymentsRepository {
         amount: a.amount,
         depositAccount: a.deposit_account,
       })),
+      failure: row.status === 'failed' && row.status_reason ? (JSON.parse(row.status_reason) as Payment['failure']) : null,
+      checkoutId: row.checkout_id,
       createdAt: row.created_at,
       updatedAt: row.status_at,
     };

@@ -36,6 +36,8 @@ export async function seedDemo(services: Services, options: { siteUrl: string })
       settings: {
         sections: { activities: true, invoices: true, messages: true, files: true },
         showPayments: true,
+        paymentMethods: { card: true, bankLink: true, bankAccount: true },
+        minimumPayment: 100,
         timeZone: 'America/Los_Angeles',
         portalUrl: new URL('/portal/', site).toString(),
         inboxEmail: 'clients@halewhitmore.example',

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { ContactsRepository } from '../contacts/contacts.repository.ts';
+import { Problem } from '../http/problem.ts';
+import { parse } from '../http/validate.ts';
+import type { SandboxBankLink } from './sandbox/sandbox-bank-link.ts';
+
+/** Bank sign-in (the sandbox's Link, or Plaid Link): a link token to start, a public token to finish. */
+export interface BankLinkProvider {
+  readonly name: 'sandbox' | 'plaid';
+  createLinkToken(contact: { id: string; email: string; name: string }): Promise<{ linkToken: string; expiresAt: string }>;
+  /** Turns the public token Link returned into a bank-debit payment method token of the processor. */
+  exchange(contact: { id: string }, publicToken: string, accountId: string | undefined): Promise<LinkedAccount | undefined>;
+}
+
+export interface LinkedAccount {
+  token: string;
+  bankName: string;
+  last4: string;
+  accountType: string;
+}
+
+export function sandboxBankLinkProvider(link: SandboxBankLink): BankLinkProvider {
+  return {
+    name: 'sandbox',
+    async createLinkToken(contact) {
+      return link.createLinkToken(contact.id);
+    },
+    async exchange(contact, publicToken) {
+      return link.exchange(contact.id, publicToken);
+    },
+  };
+}
+
+const exchangeBody = z.strictObject({ publicToken: z.string().min(10).max(200), accountId: z.string().max(200).optional() });
+
+export class BankLinksService {
+  constructor(
+    private readonly provider: BankLinkProvider,
+    private readonly contacts: ContactsRepository,
+  ) {}
+
+  async start(firmId: string, contactId: string) {
+    const contact = this.contacts.find(firmId, contactId)!;
+    return { provider: this.provider.name, ...(await this.provider.createLinkToken(contact)) };
+  }
+
+  async exchange(firmId: string, contactId: string, input: unknown) {
+    const body = parse(exchangeBody, input);
+    const account = await this.provider.exchange({ id: this.contacts.find(firmId, contactId)!.id }, body.publicToken, body.accountId);
+    if (!account) throw Problem.unprocessable('bank_link_invalid', 'The bank connection expired or was already used. Connect your bank again.');
+    return { paymentMethod: { type: 'us_bank_account' as const, ...account } };
+  }
+}

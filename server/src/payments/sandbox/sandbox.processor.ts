@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import { newId } from '../../db/ids.ts';
+import type { ChargeFailure, ChargeRequest, ChargeResult, PaymentProcessor, ProcessorEvent, ProcessorMethod } from '../processor.ts';
+import type { Outcome } from './instruments.ts';
+import { addBusinessDays, type SandboxClock } from './sandbox-clock.ts';
+import type { SandboxCharge, SandboxRepository } from './sandbox.repository.ts';
+
+/** Bank debits settle this many business days after they are made, as ACH debits do. */
+export const settlementBusinessDays = 3;
+
+/** Stripe's codes and messages for each test outcome. */
+const failures: Partial<Record<Outcome, ChargeFailure>> = {
+  decline: { code: 'card_declined', declineCode: 'generic_decline', message: 'Your card was declined.' },
+  insufficient_funds: { code: 'card_declined', declineCode: 'insufficient_funds', message: 'Your card has insufficient funds.' },
+  lost_card: { code: 'card_declined', declineCode: 'lost_card', message: 'Your card was declined.' },
+  stolen_card: { code: 'card_declined', declineCode: 'stolen_card', message: 'Your card was declined.' },
+  expired_card: { code: 'expired_card', message: 'Your card has expired.' },
+  incorrect_cvc: { code: 'incorrect_cvc', message: "Your card's security code is incorrect." },
+  processing_error: { code: 'processing_error', message: 'An error occurred while processing your card. Try again in a little bit.' },
+  account_closed: { code: 'bank_account_closed', message: 'The bank account has been closed.' },
+  no_account: { code: 'bank_account_not_found', message: 'The bank could not find this account.' },
+  debit_not_authorized: { code: 'debit_not_authorized', message: 'The account holder reported this debit as unauthorized.' },
+};
+const bankFailures: Partial<Record<Outcome, ChargeFailure>> = {
+  insufficient_funds: { code: 'insufficient_funds', message: 'The bank account did not have enough funds.' },
+};
+const authenticationFailed: ChargeFailure = {
+  code: 'payment_intent_authentication_failure',
+  message: 'We are unable to authenticate your payment method. Please choose a different payment method and try again.',
+};
+
+/**
+ * The built-in processor: behaves like Stripe in test mode, offline. Cards are decided at once
+ * (or after a 3-D Secure challenge); bank debits stay processing until they settle on the
+ * sandbox clock, and what happens then arrives as an event, the way Stripe's webhooks do.
+ */
+export class SandboxProcessor implements PaymentProcessor {
+  readonly name = 'sandbox';
+  #onEvent: (event: ProcessorEvent) => Promise<void> = async () => {};
+
+  constructor(
+    private readonly repository: SandboxRepository,
+    readonly clock: SandboxClock,
+  ) {}
+
+  /** Where settlement events go: the payments service, as for Stripe's webhooks. */
+  onEvent(handler: (event: ProcessorEvent) => Promise<void>): void {
+    this.#onEvent = handler;
+  }
+
+  async retrieveMethod(token: string): Promise<ProcessorMethod | undefined> {
+    const method = this.repository.method(token);
+    if (!method) return undefined;
+    return {
+      ref: method.id,
+      type: method.type,
+      brand: method.type === 'card' ? method.brand : method.bankName,
+      last4: method.last4,
+      expMonth: method.expMonth,
+      expYear: method.expYear,
+      usable: method.usedAt === null || method.customer !== null,
+    };
+  }
+
+  async charge(request: ChargeRequest): Promise<ChargeResult> {
+    const existing = this.repository.chargeByKey(request.idempotencyKey);
+    if (existing) return this.#result(existing);
+    const method = this.repository.method(request.methodRef);
+    if (!method) throw new Error(`sandbox: no payment method ${request.methodRef}`);
+    const now = this.clock.now().toISOString();
+
+    let status: SandboxCharge['status'];
+    let failureCode: string | null = null;
+    if (method.type === 'us_bank_account') {
+      status = 'processing';
+    } else if (method.outcome === 'succeed') {
+      status = 'succeeded';
+    } else if (method.outcome === 'authenticate') {
+      status = 'requires_action';
+    } else {
+      status = 'failed';
+      failureCode = method.outcome;
+    }
+    const charge: SandboxCharge = {
+      id: newId('pi'),
+      idempotencyKey: request.idempotencyKey,
+      paymentMethod: method.id,
+      amount: request.amount,
+      currency: request.currency,
+      account: request.account,
+      status,
+      failureCode,
+      clientSecret: `secret_${randomBytes(16).toString('base64url')}`,
+      settlesOn: status === 'processing' ? addBusinessDays(this.clock.today(), settlementBusinessDays) : null,
+      metadata: { paymentId: request.paymentId, contactId: request.customer.contactId },
+      createdAt: now,
+    };
+    this.repository.insertCharge(charge);
+    this.repository.markMethodUsed(method.id, now, request.saveForLater ? request.customer.contactId : null);
+    return this.#result(charge);
+  }
+
+  async refresh(processorRef: string): Promise<ChargeResult> {
+    const charge = this.repository.charge(processorRef);
+    if (!charge) throw new Error(`sandbox: no charge ${processorRef}`);
+    return this.#result(charge);
+  }
+
+  async detach(methodRef: string): Promise<void> {
+    this.repository.detachMethod(methodRef);
+  }
+
+  /** The sandbox's 3-D Secure page: the client approves or refuses the charge. */
+  authenticate(chargeId: string, clientSecret: string, approve: boolean): SandboxCharge | undefined {
+    const charge = this.repository.charge(chargeId);
+    if (!charge || charge.clientSecret !== clientSecret || charge.status !== 'requires_action') return undefined;
+    this.repository.setChargeStatus(charge.id, approve ? 'succeeded' : 'failed', approve ? null : 'authentication_failed');
+    return this.repository.charge(charge.id);
+  }
+
+  /** Settles the bank debits due by the sandbox clock's today; each outcome is delivered as an event. */
+  async settleDue(): Promise<number> {
+    const due = this.repository.settling(this.clock.today());
+    for (const charge of due) {
+      const outcome = this.repository.method(charge.paymentMethod)!.outcome;
+      const succeeded = outcome === 'succeed';
+      this.repository.setChargeStatus(charge.id, succeeded ? 'succeeded' : 'failed', succeeded ? null : outcome);
+      await this.#onEvent({
+        id: newId('evt'),
+        type: succeeded ? 'succeeded' : 'failed',
+        processorRef: charge.id,
+        failure: succeeded ? undefined : this.#failure(outcome, 'us_bank_account'),
+        occurredAt: this.clock.now().toISOString(),
+      });
+    }
+    return due.length;
+  }
+
+  #result(charge: SandboxCharge): ChargeResult {
+    return {
+      status: charge.status,
+      processorRef: charge.id,
+      clientSecret: charge.status === 'requires_action' ? `${charge.id}_${charge.clientSecret}` : undefined,
+      failure:
+        charge.status === 'failed'
+          ? this.#failure(charge.failureCode as Outcome | 'authentication_failed', this.repository.method(charge.paymentMethod)!.type)
+          : undefined,
+    };
+  }
+
+  #failure(code: Outcome | 'authentication_failed', type: 'card' | 'us_bank_account'): ChargeFailure {
+    if (code === 'authentication_failed') return authenticationFailed;
+    return (type === 'us_bank_account' ? bankFailures[code] : undefined) ?? failures[code] ?? failures.decline!;
+  }
+}
