@@ -1,0 +1,200 @@
+/**
+ * The demo firm's website: a small static server for demo/public, with no dependencies.
+ *
+ * HTML pages are templates: `{{SERVICE}}` becomes the token service's public URL, so the pages
+ * load the component bundle and talk to the API cross-origin, as a real firm's site would.
+ * Every response carries a strict Content-Security-Policy (no inline scripts or styles).
+ * Pages under /dev/ (the outbox) exist only outside production.
+ */
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export interface DemoOptions {
+  port: number;
+  /** The token service's public URL, without a trailing slash. */
+  serviceUrl: string;
+  /** Serves the development pages (the outbox) when true. */
+  development: boolean;
+  /** The folder served; demo/public by default. */
+  root?: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+const defaultRoot = fileURLToPath(new URL('./public/', import.meta.url));
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+function portFrom(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < 1 || value > 65535) {
+    throw new Error(`${name}: must be a port number from 1 to 65535, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Reads the demo's settings from the same variables as the service; names a bad one. */
+export function demoOptionsFromEnv(env: Env = process.env): DemoOptions {
+  const port = portFrom(env, 'DEMO_PORT', 8080);
+  const servicePort = portFrom(env, 'PORT', 8787);
+  const raw = env.PUBLIC_URL || `http://localhost:${servicePort}`;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new Error(`PUBLIC_URL: must be a URL, got "${raw}"`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new Error(`PUBLIC_URL: must be an http: or https: URL, got "${raw}"`);
+  }
+  return { port, serviceUrl: raw.replace(/\/+$/, ''), development: env.NODE_ENV !== 'production' };
+}
+
+/** The policy every page is served with. `relaxStyles` is for the outbox, whose emails use inline styles. */
+export function contentSecurityPolicy(serviceUrl: string, { relaxStyles = false } = {}): string {
+  const service = new URL(serviceUrl).origin;
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${service}`,
+    `connect-src 'self' ${service}`,
+    `img-src 'self' ${service} data:`,
+    // The outbox shows each email in a sandboxed srcdoc frame, which inherits this policy.
+    relaxStyles ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Maps a request path to a file under root, or null when it would leave root. */
+function resolveFile(root: string, pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const file = path.resolve(root, `.${path.posix.normalize(decoded)}`);
+  if (file !== root && !file.startsWith(root + path.sep)) return null;
+  return file;
+}
+
+async function findFile(root: string, pathname: string): Promise<string | null> {
+  // `/portal.html` is accepted as the portal page too, so links written either way work.
+  const candidates = [pathname];
+  if (pathname.endsWith('/')) candidates[0] = `${pathname}index.html`;
+  else if (pathname.endsWith('.html')) candidates.push(`${pathname.slice(0, -'.html'.length)}/index.html`);
+  else if (!path.posix.extname(pathname)) candidates.push(`${pathname}/index.html`, `${pathname}.html`);
+
+  for (const candidate of candidates) {
+    const file = resolveFile(root, candidate);
+    if (!file) continue;
+    const stat = await fs.stat(file).catch(() => null);
+    if (stat?.isFile()) return file;
+  }
+  return null;
+}
+
+export function createDemoServer(options: DemoOptions): http.Server {
+  const root = path.resolve(options.root ?? defaultRoot);
+  const service = escapeAttribute(options.serviceUrl);
+
+  async function send(req: http.IncomingMessage, res: http.ServerResponse, status: number, file: string, relaxStyles: boolean) {
+    const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    let body: Buffer = await fs.readFile(file);
+    if (type.startsWith('text/html')) {
+      let html = body.toString('utf8').replaceAll('{{SERVICE}}', service);
+      html = options.development ? html.replace(/<!--\/?dev-->/g, '') : html.replace(/<!--dev-->[\s\S]*?<!--\/dev-->/g, '');
+      body = Buffer.from(html);
+    }
+    res.writeHead(status, {
+      'Content-Type': type,
+      'Content-Length': body.length,
+      'Cache-Control': 'no-cache',
+      'Content-Security-Policy': contentSecurityPolicy(options.serviceUrl, { relaxStyles }),
+      'X-Content-Type-Options': 'nosniff',
+      'X-Frame-Options': 'DENY',
+      // Invitation and reset tokens travel in the portal page's query string: never pass it on.
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Method not allowed\n');
+      return;
+    }
+    const { pathname } = new URL(req.url ?? '/', 'http://demo.invalid');
+    const isDevPage = pathname === '/dev' || pathname.startsWith('/dev/');
+    const file = isDevPage && !options.development ? null : await findFile(root, pathname);
+    if (file && !path.basename(file).startsWith('.')) {
+      await send(req, res, 200, file, isDevPage);
+      return;
+    }
+    await send(req, res, 404, path.join(root, '404.html'), false);
+  }
+
+  return http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      process.stderr.write(`demo: ${req.method} ${req.url} failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Internal error\n');
+    });
+  });
+}
+
+async function main() {
+  let options: DemoOptions;
+  try {
+    options = demoOptionsFromEnv();
+  } catch (error) {
+    process.stderr.write(`demo: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const server = createDemoServer(options);
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    const reason = error.code === 'EADDRINUSE' ? `port ${options.port} is already in use (set DEMO_PORT to another port)` : error.message;
+    process.stderr.write(`demo: cannot start: ${reason}\n`);
+    process.exit(1);
+  });
+  server.listen(options.port, () => {
+    process.stdout.write(`demo site listening on http://localhost:${options.port} (token service ${options.serviceUrl})\n`);
+  });
+
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+    setTimeout(() => process.exit(0), 2000).unref();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  await main();
+}
