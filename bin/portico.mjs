@@ -3,5 +3,10 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// Output piped into something that stops reading early (`| head`) is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const { main } = await import('../server/src/cli.ts');
 process.exitCode = await main(process.argv.slice(2));
