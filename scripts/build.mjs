@@ -1,6 +1,7 @@
 // `npm run build`: dist/ (ESM modules, the CDN file, TypeScript declarations) and
 // custom-elements.json. Prints the CDN file's gzip size.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -149,11 +150,24 @@ function checkConsumerTypes() {
   }
 }
 
+/**
+ * The CDN file's Subresource Integrity hash, for `<script integrity>`: printed, and written to
+ * dist/cdn/integrity.json, which the service reads to answer for its versioned URL.
+ */
+function integrity(cdn) {
+  const { version } = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+  const hash = `sha384-${createHash('sha384').update(cdn).digest('base64')}`;
+  fs.writeFileSync('dist/cdn/integrity.json', `${JSON.stringify({ version, file: 'portal.js', integrity: hash }, null, 2)}\n`);
+  return { version, hash };
+}
+
 function report() {
   const cdn = fs.readFileSync('dist/cdn/portal.js');
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const { version, hash } = integrity(cdn);
   console.log(`dist/cdn/portal.js  ${kb(cdn.length)} (${kb(gzipSync(cdn, { level: 9 }).length)} gzip)`);
+  console.log(`  /sdk/v${version}/portal.js  integrity="${hash}"`);
   console.log(`built dist/ and custom-elements.json in ${seconds} s`);
 }
 

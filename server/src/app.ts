@@ -9,8 +9,10 @@ import { requireClient, requireFirmKey } from './auth/authenticate.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { adminContactRoutes } from './contacts/contacts.routes.ts';
 import { devRoutes } from './dev/dev.routes.ts';
+import { adminFileRoutes, adminFileUploadRoutes, fileRoutes, fileUploadRoutes } from './files/files.routes.ts';
 import { adminSettingsRoutes, brandingRoutes, meRoutes } from './firms/firms.routes.ts';
 import { adminInvoiceRoutes, invoiceRoutes } from './invoices/invoices.routes.ts';
+import { adminMessageRoutes, messageRoutes } from './messages/messages.routes.ts';
 import { checkoutRoutes } from './payments/checkout.routes.ts';
 import { adminPaymentRoutes, paymentRoutes } from './payments/payments.routes.ts';
 import { sandboxRoutes } from './payments/sandbox/sandbox.routes.ts';
@@ -59,14 +61,19 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   api.use(
     '/admin',
     requireFirmKey(services.apiKeys),
+    adminFileUploadRoutes(services),
     json,
     adminContactRoutes(services),
     adminSettingsRoutes({ firms: services.firms, firmsRepository: services.repositories.firms }),
     adminInvoiceRoutes(services),
     adminActivityRoutes(services),
+    adminMessageRoutes(services),
+    adminFileRoutes(services),
     adminPaymentRoutes(services),
   );
   api.use(firmCors(services.repositories.firms, serviceOrigin));
+  // Uploads read the raw request stream, so they come before the JSON body parser.
+  api.use(fileUploadRoutes(services, requireClient({ tokens: services.tokens, ...services.repositories, serviceOrigin })));
   api.use(json, cookieParser());
   api.use('/auth', authRoutes({ auth: services.auth, firms: services.firms, publicUrl: config.publicUrl }));
   api.use(brandingRoutes({ firms: services.firms, serviceOrigin }));
@@ -74,6 +81,8 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   api.use(
     meRoutes(services.repositories),
     activityRoutes(services),
+    messageRoutes(services),
+    fileRoutes(services),
     invoiceRoutes(services),
     checkoutRoutes({ checkout: services.checkout, bankLinks: services.bankLinks, setup: services.paymentSetup }),
     paymentRoutes(services),
@@ -92,11 +101,19 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   return app;
 }
 
-/** Serves the built bundle; a clear problem instead of a bare 404 when it was never built. */
+const { version } = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+
+/**
+ * Serves the built bundle: `/sdk/portal.js` (always the current one, cached briefly) and
+ * `/sdk/v<version>/portal.js` (cached for a year, for pages that pin it with an integrity hash).
+ * A clear problem instead of a bare 404 when it was never built.
+ */
 function sdkRoutes(dir: string): Router {
   const router = Router();
-  router.use(express.static(dir, { index: false, maxAge: '5m', setHeaders: (res) => res.set('X-Content-Type-Options', 'nosniff') }));
-  router.get('/portal.js', (_req, res) => {
+  const headers = (res: express.Response) => res.set('X-Content-Type-Options', 'nosniff');
+  router.use(`/v${version}`, express.static(dir, { index: false, maxAge: '365d', immutable: true, setHeaders: headers }));
+  router.use(express.static(dir, { index: false, maxAge: '5m', setHeaders: headers }));
+  router.get(['/portal.js', `/v${version}/portal.js`], (_req, res) => {
     const built = fs.existsSync(path.join(dir, 'portal.js'));
     sendProblem(res, 503, 'sdk_not_built', built ? 'The bundle could not be read.' : 'The component bundle has not been built: run `npm run build`.');
   });

@@ -139,3 +139,52 @@ describe('the firm-side contacts API', () => {
     assert.ok(actions.includes('contact.archived'));
   });
 });
+
+describe('firm settings', () => {
+  let svc: TestService;
+  before(async () => {
+    svc = await startTestService();
+  });
+  after(() => svc.close());
+
+  const settings = (body?: unknown, token = svc.fixtures.firmKey) =>
+    svc.request('/api/v1/admin/settings', { token, method: body === undefined ? 'GET' : 'PATCH', body });
+
+  it('shows and changes only the calling firm', async () => {
+    const mine = await settings();
+    assert.equal(mine.body.slug, 'hale');
+    const other = await settings(undefined, svc.fixtures.otherFirmKey);
+    assert.equal(other.body.slug, 'north');
+    const renamed = await settings({ name: 'Hale Whitmore & Partners' });
+    assert.equal(renamed.body.name, 'Hale Whitmore & Partners');
+    assert.equal((await settings(undefined, svc.fixtures.otherFirmKey)).body.name, 'North Legal');
+  });
+
+  it('warns when the brand colour is hard to read on white, and picks a readable text colour', async () => {
+    const pale = await settings({ branding: { colors: { brand: '#f5d76e', brandContrast: '#ffffff' } } });
+    assert.equal(pale.status, 200);
+    const codes = pale.body.warnings.map((w: { code: string }) => w.code);
+    assert.deepEqual(codes, ['brand_contrast_low', 'brand_contrast_text_low']);
+    const branding = await svc.request('/api/v1/firms/hale/branding');
+    assert.equal(branding.body.colors.brand, '#f5d76e');
+    assert.equal(branding.body.colors.brandContrast, '#000000', 'black reads on a pale yellow');
+
+    const dark = await settings({ branding: { colors: { brand: '#1f3a5f' } } });
+    assert.deepEqual(dark.body.warnings, []);
+    assert.equal((await svc.request('/api/v1/firms/hale/branding')).body.colors.brandContrast, '#ffffff');
+  });
+
+  it('refuses bad settings with the field named', async () => {
+    const bad = async (body: unknown, field: string) => {
+      const reply = await settings(body);
+      assert.equal(reply.status, 400, JSON.stringify(reply.body));
+      assert.ok(reply.body.errors.some((e: { field: string }) => e.field.startsWith(field)), JSON.stringify(reply.body.errors));
+    };
+    await bad({ branding: { colors: { brand: 'red' } } }, 'branding.colors.brand');
+    await bad({ allowedOrigins: ['https://www.hale.example/path'] }, 'allowedOrigins.0');
+    await bad({ settings: { timeZone: 'Mars/Olympus' } }, 'settings.timeZone');
+    await bad({ settings: { sections: { invoices: 'yes' } } }, 'settings.sections.invoices');
+    await bad({ slug: 'renamed' }, 'slug');
+    await bad({ branding: { logoUrl: 'javascript:alert(1)', colors: { brand: '#000000' } } }, 'branding.logoUrl');
+  });
+});

@@ -151,6 +151,14 @@ describe('the SDK route', () => {
       assert.equal(reply.headers.get('access-control-allow-origin'), '*');
       assert.equal(reply.headers.get('cross-origin-resource-policy'), 'cross-origin');
       assert.equal(reply.body, 'export const built = true;\n');
+      assert.match(reply.headers.get('cache-control') ?? '', /max-age=300/);
+
+      const { version } = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string };
+      const pinned = await svc.request(`/sdk/v${version}/portal.js`, { origin: 'https://any.example' });
+      assert.equal(pinned.status, 200);
+      assert.equal(pinned.body, 'export const built = true;\n');
+      assert.match(pinned.headers.get('cache-control') ?? '', /max-age=31536000.*immutable/);
+      assert.equal((await svc.request('/sdk/v0.0.0-nope/portal.js')).status, 404);
     } finally {
       await svc.close();
       fs.rmSync(sdkDir, { recursive: true, force: true });

@@ -1,3 +1,5 @@
+import { contrastRatio, minimumContrast, readableTextColor } from '../color.ts';
+
 /** A firm's look: applied to every component and every email it sends. */
 export interface Branding {
   logoUrl?: string;
@@ -52,6 +54,32 @@ export const defaultSettings: FirmSettings = {
   timeZone: 'UTC',
 };
 
+/** The firm's colours with a text colour that is readable on the brand colour (WCAG AA). */
+export function readableColors(colors: Branding['colors']): Branding['colors'] & { brandContrast: string } {
+  const chosen = colors.brandContrast;
+  const brandContrast = chosen && contrastRatio(colors.brand, chosen) >= minimumContrast ? chosen : readableTextColor(colors.brand);
+  return { ...colors, brandContrast };
+}
+
+/** What a firm should know about its colours: text in the brand colour on white must stay readable. */
+export function brandingWarnings(colors: Branding['colors']): { code: string; message: string }[] {
+  const warnings: { code: string; message: string }[] = [];
+  const onWhite = contrastRatio(colors.brand, '#ffffff');
+  if (onWhite < minimumContrast) {
+    warnings.push({
+      code: 'brand_contrast_low',
+      message: `The brand colour ${colors.brand} has a contrast of ${onWhite.toFixed(2)}:1 on white; WCAG AA asks for 4.5:1. Links and headings in it will be hard to read: choose a darker shade.`,
+    });
+  }
+  if (colors.brandContrast && contrastRatio(colors.brand, colors.brandContrast) < minimumContrast) {
+    warnings.push({
+      code: 'brand_contrast_text_low',
+      message: `The text colour ${colors.brandContrast} is hard to read on ${colors.brand}; ${readableTextColor(colors.brand)} is used instead.`,
+    });
+  }
+  return warnings;
+}
+
 /** The public face of a firm, as `GET /firms/:slug/branding` and `GET /me` show it. */
 export function publicBranding(firm: Firm) {
   return {
@@ -59,7 +87,7 @@ export function publicBranding(firm: Firm) {
     name: firm.name,
     currency: firm.currency,
     logoUrl: firm.branding.logoUrl ?? null,
-    colors: firm.branding.colors,
+    colors: readableColors(firm.branding.colors),
     fontFamily: firm.branding.fontFamily ?? null,
     sections: { ...firm.settings.sections, payments: firm.settings.showPayments },
     paymentMethods: firm.settings.paymentMethods,

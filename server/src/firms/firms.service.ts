@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
-import { defaultSettings, sections, type Firm } from './firm.ts';
+import { brandingWarnings, defaultSettings, sections, type Firm } from './firm.ts';
 import type { FirmsRepository } from './firms.repository.ts';
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f3a5f');
@@ -68,10 +68,10 @@ const firmChangesSchema = z.strictObject({
     .optional(),
 });
 
-/** What the firm sees of itself through its API key. */
+/** What the firm sees of itself through its API key, with any warnings about its branding. */
 export function firmProfile(firm: Firm) {
   const { id, slug, name, currency, siteUrl, allowedOrigins, branding, settings, createdAt, updatedAt } = firm;
-  return { id, slug, name, currency, siteUrl, allowedOrigins, branding, settings, createdAt, updatedAt };
+  return { id, slug, name, currency, siteUrl, allowedOrigins, branding, settings, createdAt, updatedAt, warnings: brandingWarnings(branding.colors) };
 }
 
 export class FirmsService {
