@@ -347,6 +347,7 @@ export const migrations: readonly Migration[] = [
         last4         TEXT NOT NULL,
         exp_month     INTEGER,
         exp_year      INTEGER,
+        account_type  TEXT,
         consent_text  TEXT NOT NULL,
         consented_at  TEXT NOT NULL,
         created_at    TEXT NOT NULL,
@@ -375,6 +376,8 @@ export const migrations: readonly Migration[] = [
         bank_name    TEXT,
         account_type TEXT,
         holder_name  TEXT,
+        -- how a bank account arrived: typed in (numbers) or linked by signing in to the bank
+        origin       TEXT NOT NULL DEFAULT 'typed' CHECK (origin IN ('typed', 'linked')),
         customer     TEXT,
         created_at   TEXT NOT NULL,
         used_at      TEXT
@@ -410,6 +413,54 @@ export const migrations: readonly Migration[] = [
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
       );
+    `,
+  },
+  {
+    version: 5,
+    name: 'real processors: interrupted checkouts, Stripe customers and webhook events, Plaid items',
+    up: `
+      -- A checkout whose processor call got no answer is 'interrupted': its payments stay reserved
+      -- and a retry with the same Idempotency-Key resumes it. SQLite cannot change a CHECK, so the
+      -- table is rebuilt.
+      CREATE TABLE idempotency_keys_next (
+        contact_id      TEXT NOT NULL REFERENCES contacts(id),
+        key             TEXT NOT NULL,
+        request_hash    TEXT NOT NULL,
+        state           TEXT NOT NULL CHECK (state IN ('in_progress', 'interrupted', 'done')),
+        checkout_id     TEXT,
+        response_status INTEGER,
+        response_body   TEXT,
+        created_at      TEXT NOT NULL,
+        PRIMARY KEY (contact_id, key)
+      );
+      INSERT INTO idempotency_keys_next (contact_id, key, request_hash, state, response_status, response_body, created_at)
+        SELECT contact_id, key, request_hash, state, response_status, response_body, created_at FROM idempotency_keys;
+      DROP TABLE idempotency_keys;
+      ALTER TABLE idempotency_keys_next RENAME TO idempotency_keys;
+      CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
+
+      -- One Stripe Customer per contact, on the platform account (destination charges).
+      CREATE TABLE stripe_customers (
+        contact_id  TEXT PRIMARY KEY REFERENCES contacts(id),
+        customer_id TEXT NOT NULL UNIQUE,
+        created_at  TEXT NOT NULL
+      );
+
+      -- Webhook events already handled: Stripe delivers at least once, and late.
+      CREATE TABLE stripe_events (
+        id          TEXT PRIMARY KEY,
+        type        TEXT NOT NULL,
+        received_at TEXT NOT NULL
+      );
+
+      -- A bank the client signed in to with Plaid; the access token never leaves the service.
+      CREATE TABLE plaid_items (
+        item_id      TEXT PRIMARY KEY,
+        contact_id   TEXT NOT NULL REFERENCES contacts(id),
+        access_token TEXT NOT NULL,
+        created_at   TEXT NOT NULL
+      );
+      CREATE INDEX plaid_items_contact ON plaid_items (contact_id);
     `,
   },
 ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
+import type { FirmsRepository } from '../firms/firms.repository.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 import type { SandboxBankLink } from './sandbox/sandbox-bank-link.ts';
@@ -37,9 +38,14 @@ export class BankLinksService {
   constructor(
     private readonly provider: BankLinkProvider,
     private readonly contacts: ContactsRepository,
+    private readonly firms: FirmsRepository,
   ) {}
 
   async start(firmId: string, contactId: string) {
+    const firm = this.firms.findById(firmId)!;
+    if (!firm.settings.paymentMethods.bankLink) {
+      throw Problem.unprocessable('method_not_allowed', `${firm.name} does not accept payments from a linked bank in the portal.`);
+    }
     const contact = this.contacts.find(firmId, contactId)!;
     return { provider: this.provider.name, ...(await this.provider.createLinkToken(contact)) };
   }

@@ -3,9 +3,20 @@ import { newId } from '../db/ids.ts';
 
 export interface IdempotencyRecord {
   requestHash: string;
-  state: 'in_progress' | 'done';
+  /** `interrupted`: the processor did not answer; the checkout's payments wait, reserved, for a retry. */
+  state: 'in_progress' | 'interrupted' | 'done';
+  checkoutId: string | null;
   responseStatus: number | null;
   responseBody: string | null;
+}
+
+/** A payment of a checkout, as a resumed checkout needs it. */
+export interface CheckoutPayment {
+  id: string;
+  amount: number;
+  currency: string;
+  account: 'operating' | 'trust';
+  processorRef: string | null;
 }
 
 export interface SavedMethod {
@@ -15,6 +26,7 @@ export interface SavedMethod {
   last4: string;
   expMonth: number | null;
   expYear: number | null;
+  accountType: string | null;
   processor: string;
   processorRef: string;
   consentedAt: string;
@@ -27,11 +39,16 @@ export class CheckoutRepository {
 
   idempotency(contactId: string, key: string): IdempotencyRecord | undefined {
     const row = this.db
-      .prepare<[string, string], { request_hash: string; state: 'in_progress' | 'done'; response_status: number | null; response_body: string | null }>(
-        'SELECT * FROM idempotency_keys WHERE contact_id = ? AND key = ?',
-      )
+      .prepare<
+        [string, string],
+        { request_hash: string; state: IdempotencyRecord['state']; checkout_id: string | null; response_status: number | null; response_body: string | null }
+      >('SELECT * FROM idempotency_keys WHERE contact_id = ? AND key = ?')
       .get(contactId, key);
-    return row && { requestHash: row.request_hash, state: row.state, responseStatus: row.response_status, responseBody: row.response_body };
+    return (
+      row && {
+        requestHash: row.request_hash, state: row.state, checkoutId: row.checkout_id, responseStatus: row.response_status, responseBody: row.response_body,
+      }
+    );
   }
 
   /** Claims a key for a request; false when the key exists already. */
@@ -52,9 +69,36 @@ export class CheckoutRepository {
     this.db.prepare("DELETE FROM idempotency_keys WHERE contact_id = ? AND key = ? AND state = 'in_progress'").run(contactId, key);
   }
 
-  /** Keys are kept at least a day; older ones go. */
+  /** The processor did not answer: the key keeps the checkout, whose payments stay reserved. */
+  interruptIdempotency(contactId: string, key: string, checkoutId: string): void {
+    this.db
+      .prepare("UPDATE idempotency_keys SET state = 'interrupted', checkout_id = ? WHERE contact_id = ? AND key = ? AND state = 'in_progress'")
+      .run(checkoutId, contactId, key);
+  }
+
+  /** Takes an interrupted checkout back up; false when another request already did. */
+  resumeIdempotency(contactId: string, key: string): boolean {
+    return (
+      this.db.prepare("UPDATE idempotency_keys SET state = 'in_progress' WHERE contact_id = ? AND key = ? AND state = 'interrupted'").run(contactId, key)
+        .changes === 1
+    );
+  }
+
+  /** Keys are kept at least a day; older ones go, except those still holding an interrupted checkout. */
   pruneIdempotency(before: string): void {
-    this.db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(before);
+    this.db.prepare("DELETE FROM idempotency_keys WHERE created_at < ? AND state <> 'interrupted'").run(before);
+  }
+
+  /** The payments one checkout made (one per deposit account), oldest first. */
+  checkoutPayments(checkoutId: string): CheckoutPayment[] {
+    return this.db
+      .prepare<[string], { id: string; amount: number; currency: string; account: 'operating' | 'trust'; processor_ref: string | null }>(
+        `SELECT p.id, p.amount, p.currency, p.processor_ref,
+           (SELECT a.deposit_account FROM payment_allocations a WHERE a.payment_id = p.id LIMIT 1) AS account
+         FROM payments p WHERE p.checkout_id = ? ORDER BY p.rowid`,
+      )
+      .all(checkoutId)
+      .map((row) => ({ id: row.id, amount: row.amount, currency: row.currency, account: row.account, processorRef: row.processor_ref }));
   }
 
   savedMethods(firmId: string, contactId: string): SavedMethod[] {
@@ -88,8 +132,8 @@ export class CheckoutRepository {
     const id = newId('spm');
     this.db
       .prepare(
-        `INSERT INTO saved_payment_methods (id, firm_id, contact_id, processor, processor_ref, type, brand, last4, exp_month, exp_year, consent_text, consented_at, created_at)
-         VALUES (@id, @firmId, @contactId, @processor, @processorRef, @type, @brand, @last4, @expMonth, @expYear, @consentText, @now, @now)`,
+        `INSERT INTO saved_payment_methods (id, firm_id, contact_id, processor, processor_ref, type, brand, last4, exp_month, exp_year, account_type, consent_text, consented_at, created_at)
+         VALUES (@id, @firmId, @contactId, @processor, @processorRef, @type, @brand, @last4, @expMonth, @expYear, @accountType, @consentText, @now, @now)`,
       )
       .run({ id, ...input, now });
     return id;
@@ -109,15 +153,19 @@ export class CheckoutRepository {
       .run(paymentId, mandate.text, now, mandate.ip, mandate.userAgent);
   }
 
-  mandate(paymentId: string): { text: string; acceptedAt: string } | undefined {
-    const row = this.db.prepare<[string], { text: string; accepted_at: string }>('SELECT text, accepted_at FROM payment_mandates WHERE payment_id = ?').get(paymentId);
-    return row && { text: row.text, acceptedAt: row.accepted_at };
+  mandate(paymentId: string): { text: string; acceptedAt: string; ip: string | null; userAgent: string | null } | undefined {
+    const row = this.db
+      .prepare<[string], { text: string; accepted_at: string; ip: string | null; user_agent: string | null }>(
+        'SELECT text, accepted_at, ip, user_agent FROM payment_mandates WHERE payment_id = ?',
+      )
+      .get(paymentId);
+    return row && { text: row.text, acceptedAt: row.accepted_at, ip: row.ip, userAgent: row.user_agent };
   }
 }
 
 function toSaved(row: Record<string, any>): SavedMethod {
   return {
-    id: row.id, type: row.type, brand: row.brand, last4: row.last4, expMonth: row.exp_month, expYear: row.exp_year,
+    id: row.id, type: row.type, brand: row.brand, last4: row.last4, expMonth: row.exp_month, expYear: row.exp_year, accountType: row.account_type,
     processor: row.processor, processorRef: row.processor_ref, consentedAt: row.consented_at, createdAt: row.created_at,
   };
 }

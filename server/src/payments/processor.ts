@@ -1,3 +1,5 @@
+import type { Firm } from '../firms/firm.ts';
+import { Problem } from '../http/problem.ts';
 import type { DepositAccount } from '../invoices/invoice.ts';
 
 /** A payment method as the processor knows it, found from the token the browser made. */
@@ -8,8 +10,12 @@ export interface ProcessorMethod {
   last4: string;
   expMonth: number | null;
   expYear: number | null;
-  /** False once a single-use token has been charged. */
+  /** False once a single-use token has been charged, or when the method is saved for another customer. */
   usable: boolean;
+  /** Bank accounts: checking or savings. */
+  accountType?: string | null;
+  /** Bank accounts: typed in as numbers, or linked through bank sign-in (the firm may allow one and not the other). */
+  origin?: 'typed' | 'linked';
 }
 
 export interface ChargeRequest {
@@ -26,6 +32,11 @@ export interface ChargeRequest {
   /** Keep the method for the firm's future use (the client consented). */
   saveForLater: boolean;
   description: string;
+  methodType?: 'card' | 'us_bank_account';
+  /** The processor account the money is routed to, when not the processor's own (see `destinationFor`). */
+  destination?: string | null;
+  /** For bank debits: the authorization the client accepted, as it was recorded. */
+  mandate?: { ip: string | null; userAgent: string | null; acceptedAt: string };
 }
 
 export interface ChargeFailure {
@@ -47,6 +58,8 @@ export interface ProcessorEvent {
   id: string;
   type: 'succeeded' | 'processing' | 'failed' | 'refunded' | 'disputed';
   processorRef: string;
+  /** Our payment id, as the processor kept it; matches a charge whose answer never reached us. */
+  paymentId?: string;
   failure?: ChargeFailure;
   occurredAt: string;
 }
@@ -54,10 +67,28 @@ export interface ProcessorEvent {
 /** One payment processor (the built-in sandbox, or Stripe), behind the same calls. */
 export interface PaymentProcessor {
   readonly name: 'sandbox' | 'stripe';
-  retrieveMethod(token: string): Promise<ProcessorMethod | undefined>;
+  /** The method behind a token; `usable` is false once it was used, or when it belongs to another customer. */
+  retrieveMethod(token: string, contactId: string): Promise<ProcessorMethod | undefined>;
   charge(request: ChargeRequest): Promise<ChargeResult>;
   /** Looks again at a charge that needed the client's authentication. */
   refresh(processorRef: string): Promise<ChargeResult>;
   /** Forgets a saved method at the processor. */
   detach(methodRef: string): Promise<void>;
+  /**
+   * Where a deposit account's money goes at the processor (a connected account), or null for the
+   * processor's own. Throws a Problem when the firm has not set up an account the rules require.
+   * Called before any money moves.
+   */
+  destinationFor?(firm: Firm, account: DepositAccount): string | null;
+}
+
+/**
+ * The processor could not be asked or did not answer (unreachable, timed out, rate limited, its own
+ * error). Whether a charge happened is unknown until it is asked again with the same idempotency key.
+ */
+export class ProcessorUnavailable extends Problem {
+  constructor(status: 502 | 503, message: string, reason: 'unreachable' | 'rate_limited' | 'processor_error') {
+    super(status, 'processor_unavailable', message, { reason });
+    this.name = 'ProcessorUnavailable';
+  }
 }

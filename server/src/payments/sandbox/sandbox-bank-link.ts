@@ -107,6 +107,7 @@ export class SandboxBankLink {
       bankName: institution.name,
       accountType: account.subtype,
       holderName: null,
+      origin: 'linked',
       createdAt: this.clock().toISOString(),
     });
     this.repository.updateLinkSession(session.link_token, { state: 'exchanged' });

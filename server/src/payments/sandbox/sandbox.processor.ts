@@ -48,7 +48,7 @@ export class SandboxProcessor implements PaymentProcessor {
     this.#onEvent = handler;
   }
 
-  async retrieveMethod(token: string): Promise<ProcessorMethod | undefined> {
+  async retrieveMethod(token: string, contactId: string): Promise<ProcessorMethod | undefined> {
     const method = this.repository.method(token);
     if (!method) return undefined;
     return {
@@ -58,7 +58,10 @@ export class SandboxProcessor implements PaymentProcessor {
       last4: method.last4,
       expMonth: method.expMonth,
       expYear: method.expYear,
-      usable: method.usedAt === null || method.customer !== null,
+      accountType: method.accountType,
+      origin: method.origin,
+      // Like Stripe: an unattached method can be used once; a saved one only by its own customer.
+      usable: method.customer === null ? method.usedAt === null : method.customer === contactId,
     };
   }
 
@@ -67,6 +70,9 @@ export class SandboxProcessor implements PaymentProcessor {
     if (existing) return this.#result(existing);
     const method = this.repository.method(request.methodRef);
     if (!method) throw new Error(`sandbox: no payment method ${request.methodRef}`);
+    if (method.customer !== null && method.customer !== request.customer.contactId) {
+      throw new Error(`sandbox: payment method ${method.id} belongs to another customer`);
+    }
     const now = this.clock.now().toISOString();
 
     let status: SandboxCharge['status'];

@@ -12,6 +12,7 @@ export interface SandboxMethod {
   bankName: string | null;
   accountType: string | null;
   holderName: string | null;
+  origin: 'typed' | 'linked';
   customer: string | null;
   createdAt: string;
   usedAt: string | null;
@@ -34,7 +35,7 @@ export interface SandboxCharge {
 
 const toMethod = (row: Record<string, any>): SandboxMethod => ({
   id: row.id, type: row.type, outcome: row.outcome, brand: row.brand, last4: row.last4, expMonth: row.exp_month,
-  expYear: row.exp_year, bankName: row.bank_name, accountType: row.account_type, holderName: row.holder_name,
+  expYear: row.exp_year, bankName: row.bank_name, accountType: row.account_type, holderName: row.holder_name, origin: row.origin,
   customer: row.customer, createdAt: row.created_at, usedAt: row.used_at,
 });
 
@@ -48,13 +49,13 @@ const toCharge = (row: Record<string, any>): SandboxCharge => ({
 export class SandboxRepository {
   constructor(private readonly db: Db) {}
 
-  insertMethod(method: Omit<SandboxMethod, 'usedAt' | 'customer'>): void {
+  insertMethod(method: Omit<SandboxMethod, 'usedAt' | 'customer' | 'origin'> & { origin?: SandboxMethod['origin'] }): void {
     this.db
       .prepare(
-        `INSERT INTO sandbox_payment_methods (id, type, outcome, brand, last4, exp_month, exp_year, bank_name, account_type, holder_name, created_at)
-         VALUES (@id, @type, @outcome, @brand, @last4, @expMonth, @expYear, @bankName, @accountType, @holderName, @createdAt)`,
+        `INSERT INTO sandbox_payment_methods (id, type, outcome, brand, last4, exp_month, exp_year, bank_name, account_type, holder_name, origin, created_at)
+         VALUES (@id, @type, @outcome, @brand, @last4, @expMonth, @expYear, @bankName, @accountType, @holderName, @origin, @createdAt)`,
       )
-      .run(method);
+      .run({ ...method, origin: method.origin ?? 'typed' });
   }
 
   method(id: string): SandboxMethod | undefined {

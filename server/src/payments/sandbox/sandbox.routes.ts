@@ -1,4 +1,4 @@
-import { Router, type Response } from 'express';
+import { Router, type ErrorRequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import { newId } from '../../db/ids.ts';
@@ -52,7 +52,8 @@ export function sandboxRoutes(deps: { repository: SandboxRepository; processor: 
     const parsed = methodBody.safeParse(req.body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      return invalidRequest(res, `Invalid payment method: ${issue.path.join('.') || 'body'} ${issue.message}`, issue.path.join('.'));
+      const param = issue.path.map((part, index) => (index === 0 ? String(part) : `[${String(part)}]`)).join('');
+      return invalidRequest(res, `Invalid payment method: ${param || 'body'} ${issue.message}`, param);
     }
     const body = parsed.data;
     const id = newId('pm');
@@ -119,6 +120,14 @@ export function sandboxRoutes(deps: { repository: SandboxRepository; processor: 
 
   return router;
 }
+
+/** Body-parser failures in Stripe's error shape too, so the browser code handles one shape. */
+export const sandboxErrors: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  if (error?.type === 'entity.parse.failed') return invalidRequest(res, 'The request body is not valid JSON.');
+  if (error?.type === 'entity.too.large') return invalidRequest(res, 'The request body is too large.');
+  next(error);
+};
 
 /** `pi_123_secret_abc` → [`pi_123`, `secret_abc`]. */
 export function splitClientSecret(clientSecret: string): [string, string] {
