@@ -15,10 +15,12 @@ import { adminInvoiceRoutes, invoiceRoutes } from './invoices/invoices.routes.ts
 import { adminMessageRoutes, messageRoutes } from './messages/messages.routes.ts';
 import { checkoutRoutes } from './payments/checkout.routes.ts';
 import { adminPaymentRoutes, paymentRoutes } from './payments/payments.routes.ts';
-import { sandboxRoutes } from './payments/sandbox/sandbox.routes.ts';
+import { sandboxErrors, sandboxRoutes } from './payments/sandbox/sandbox.routes.ts';
+import { stripeWebhookRoutes } from './payments/stripe/stripe.routes.ts';
 import { firmCors, publicCors } from './http/cors.ts';
 import { errorHandler, notFoundHandler, sendProblem } from './http/problem.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { openApiDocument } from './openapi.ts';
 import type { Services } from './services.ts';
 
 export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -46,10 +48,17 @@ export function createApp(services: Services, options: AppOptions = {}): Express
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
 
+  // Before any JSON parser: Stripe signs the raw bytes of the body.
+  if (services.stripeWebhooks) app.use(stripeWebhookRoutes({ webhooks: services.stripeWebhooks, logger }));
+
   const sdkDir = options.sdkDir ?? path.join(packageRoot, 'dist', 'cdn');
   app.use('/sdk', publicCors, sdkRoutes(sdkDir));
   app.get('/.well-known/jwks.json', publicCors, (_req, res) => {
     res.set('Cache-Control', 'public, max-age=300').json(services.keys.jwks());
+  });
+
+  app.get('/api/v1/openapi.json', publicCors, (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=300').json(openApiDocument(`${config.publicUrl}`, version));
   });
 
   const json = express.json({ limit: '100kb', type: ['application/json', 'application/*+json'] });
@@ -90,7 +99,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   app.use('/api/v1', api);
 
   if (config.payments === 'sandbox') {
-    app.use('/sandbox', firmCors(services.repositories.firms, serviceOrigin), json, sandboxRoutes({ ...services.sandbox, clock: services.clock }));
+    app.use('/sandbox', firmCors(services.repositories.firms, serviceOrigin), json, sandboxRoutes({ ...services.sandbox, clock: services.clock }), sandboxErrors);
   }
   if (config.development) {
     app.use('/dev', firmCors(services.repositories.firms, serviceOrigin), json, devRoutes(services));
