@@ -1,8 +1,14 @@
 /** `npm run bench`: prints the figures each benchmark measures. Pass names to run only some. */
+import { benchFilesUpload } from './files-upload.ts';
 import { benchInvoicesApi } from './invoices-api.ts';
+import { benchInvoicesRender } from './invoices-render.ts';
+import { benchMessages } from './messages.ts';
 
 const benchmarks: Record<string, () => Promise<void>> = {
   'invoices-api': benchInvoicesApi,
+  'invoices-render': benchInvoicesRender,
+  messages: benchMessages,
+  'files-upload': benchFilesUpload,
 };
 
 const wanted = process.argv.slice(2);

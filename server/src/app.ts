@@ -11,6 +11,7 @@ import { adminContactRoutes } from './contacts/contacts.routes.ts';
 import { devRoutes } from './dev/dev.routes.ts';
 import { adminFileRoutes, adminFileUploadRoutes, fileRoutes, fileUploadRoutes } from './files/files.routes.ts';
 import { adminSettingsRoutes, brandingRoutes, meRoutes } from './firms/firms.routes.ts';
+import { requireEnabledSection } from './firms/sections.ts';
 import { adminInvoiceRoutes, invoiceRoutes } from './invoices/invoices.routes.ts';
 import { adminMessageRoutes, messageRoutes } from './messages/messages.routes.ts';
 import { checkoutRoutes } from './payments/checkout.routes.ts';
@@ -81,12 +82,18 @@ export function createApp(services: Services, options: AppOptions = {}): Express
     adminPaymentRoutes(services),
   );
   api.use(firmCors(services.repositories.firms, serviceOrigin));
+  const authenticate = requireClient({ tokens: services.tokens, ...services.repositories, serviceOrigin });
+  const sectionOpen = requireEnabledSection(services.repositories.firms);
   // Uploads read the raw request stream, so they come before the JSON body parser.
-  api.use(fileUploadRoutes(services, requireClient({ tokens: services.tokens, ...services.repositories, serviceOrigin })));
+  api.use(
+    fileUploadRoutes(services, (req, res, next) => {
+      Promise.resolve(authenticate(req, res, (error?: unknown) => (error ? next(error) : sectionOpen(req, res, next)))).catch(next);
+    }),
+  );
   api.use(json, cookieParser());
   api.use('/auth', authRoutes({ auth: services.auth, firms: services.firms, publicUrl: config.publicUrl }));
   api.use(brandingRoutes({ firms: services.firms, serviceOrigin }));
-  api.use(requireClient({ tokens: services.tokens, ...services.repositories, serviceOrigin }));
+  api.use(authenticate, sectionOpen);
   api.use(
     meRoutes(services.repositories),
     activityRoutes(services),

@@ -5,6 +5,7 @@ import { Problem } from './http/problem.ts';
 import { cliActor, withServices, type CliValues, type Command } from './cli/command.ts';
 import { activityCommands } from './activities/activities.cli.ts';
 import { invoiceCommands } from './invoices/invoices.cli.ts';
+import { messageCommands } from './messages/messages.cli.ts';
 import { startService } from './main.ts';
 import { seedDemo, demoClients, demoPassword } from './seed/demo.ts';
 import type { Services } from './services.ts';
@@ -141,6 +142,7 @@ const commands: Record<string, Command> = {
   },
   ...invoiceCommands,
   ...activityCommands,
+  ...messageCommands,
 };
 
 function help(out: (line: string) => void) {

@@ -13,8 +13,9 @@ export interface Config {
   smtpUrl?: string;
   /** The address the service's emails come from. */
   mailFrom: string;
-  stripe: { secretKey?: string; publishableKey?: string; webhookSecret?: string };
-  plaid: { clientId?: string; secret?: string; env: 'sandbox' | 'development' | 'production' };
+  /** `apiBase` (STRIPE_API_BASE, PLAID_API_BASE) sends the provider's API calls elsewhere: a proxy, or a stand-in in tests. */
+  stripe: { secretKey?: string; publishableKey?: string; webhookSecret?: string; apiBase?: string };
+  plaid: { clientId?: string; secret?: string; env: 'sandbox' | 'development' | 'production'; apiBase?: string };
   /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe for client IPs (rate limits). */
   trustProxy: boolean | number | string;
   /** Development conveniences (the outbox page, the sandbox clock) are on unless NODE_ENV=production. */
@@ -62,6 +63,18 @@ function url(name: string, raw: string, protocols: string[]): string {
   return raw;
 }
 
+/** A provider API's address, scheme, host and port only (for a proxy, or a local stand-in in tests). */
+function apiBase(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  const value = url(name, raw, ['http:', 'https:']);
+  const parsed = new URL(value);
+  if (parsed.pathname !== '/' || parsed.search || parsed.hash || parsed.username) {
+    throw new ConfigError(name, `must be a scheme, host and port only, like http://127.0.0.1:12111, got "${raw}"`);
+  }
+  return parsed.origin;
+}
+
 function required(env: Env, name: string, because: string): string {
   const raw = env[name];
   if (!raw) throw new ConfigError(name, `is required ${because}`);
@@ -93,12 +106,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (stripe.webhookSecret && !stripe.webhookSecret.startsWith('whsec_')) {
     throw new ConfigError('STRIPE_WEBHOOK_SECRET', 'must start with whsec_');
   }
+  const stripeApiBase = apiBase(env, 'STRIPE_API_BASE');
 
   const plaid = {
     clientId: bankLink === 'plaid' ? required(env, 'PLAID_CLIENT_ID', 'when BANK_LINK=plaid') : env.PLAID_CLIENT_ID,
     secret: bankLink === 'plaid' ? required(env, 'PLAID_SECRET', 'when BANK_LINK=plaid') : env.PLAID_SECRET,
     env: oneOf(env, 'PLAID_ENV', ['sandbox', 'development', 'production'] as const, 'sandbox'),
   };
+  const plaidApiBase = apiBase(env, 'PLAID_API_BASE');
 
   const mailFrom = env.MAIL_FROM || `portal@${new URL(publicUrl).hostname}`;
   if (!/^[^@\s<>]+@[^@\s<>]+$/.test(mailFrom)) throw new ConfigError('MAIL_FROM', `must be an email address, got "${mailFrom}"`);
@@ -122,8 +137,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     mail,
     smtpUrl,
     mailFrom,
-    stripe,
-    plaid,
+    stripe: stripeApiBase ? { ...stripe, apiBase: stripeApiBase } : stripe,
+    plaid: plaidApiBase ? { ...plaid, apiBase: plaidApiBase } : plaid,
     trustProxy,
     development: env.NODE_ENV !== 'production',
   };

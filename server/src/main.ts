@@ -48,10 +48,13 @@ export async function startService(
   });
   server.keepAliveTimeout = 5_000;
   // Bank debits in the sandbox settle as time passes, as well as when the clock is advanced.
-  const settlement = setInterval(() => {
-    services.sandbox.processor.settleDue().catch((error: unknown) => logger.error('sandbox settlement failed', { error: String(error) }));
-  }, 60_000);
-  settlement.unref();
+  const settlement =
+    config.payments === 'sandbox'
+      ? setInterval(() => {
+          services.sandbox.processor.settleDue().catch((error: unknown) => logger.error('sandbox settlement failed', { error: String(error) }));
+        }, 60_000)
+      : undefined;
+  settlement?.unref();
   let closing: Promise<void> | undefined;
   return {
     url: config.publicUrl,

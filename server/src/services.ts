@@ -13,20 +13,29 @@ import { ConfigError, type Config } from './config.ts';
 import { ContactsRepository } from './contacts/contacts.repository.ts';
 import { ContactsService } from './contacts/contacts.service.ts';
 import type { Db } from './db/database.ts';
+import { noScanner, type FileScanner } from './files/file.ts';
+import { FileStore } from './files/file-store.ts';
+import { FilesRepository } from './files/files.repository.ts';
+import { FilesService } from './files/files.service.ts';
 import { FirmsRepository } from './firms/firms.repository.ts';
 import { FirmsService } from './firms/firms.service.ts';
 import { InvoicesRepository } from './invoices/invoices.repository.ts';
 import { InvoicesService } from './invoices/invoices.service.ts';
 import type { MailProvider } from './mail/mail.ts';
-import { BankLinksService, sandboxBankLinkProvider } from './payments/bank-links.ts';
+import { MessagesRepository } from './messages/messages.repository.ts';
+import { MessagesService } from './messages/messages.service.ts';
+import { BankLinksService, sandboxBankLinkProvider, unavailableBankLink, type BankLinkProvider } from './payments/bank-links.ts';
 import { CheckoutRepository } from './payments/checkout.repository.ts';
 import { CheckoutService } from './payments/checkout.service.ts';
 import { PaymentsRepository } from './payments/payments.repository.ts';
+import { createPlaid, type PlaidFactory } from './payments/plaid/create-plaid.ts';
+import type { PaymentProcessor } from './payments/processor.ts';
 import { SandboxBankLink } from './payments/sandbox/sandbox-bank-link.ts';
 import { SandboxClock } from './payments/sandbox/sandbox-clock.ts';
 import { SandboxProcessor } from './payments/sandbox/sandbox.processor.ts';
 import { SandboxRepository } from './payments/sandbox/sandbox.repository.ts';
 import { PaymentsService } from './payments/payments.service.ts';
+import { createStripe, type StripeFactory } from './payments/stripe/create-stripe.ts';
 
 export interface ServiceDeps {
   config: Config;
@@ -34,6 +43,10 @@ export interface ServiceDeps {
   keys: SigningKeys;
   mail: MailProvider;
   clock?: Clock;
+  /** Checks each upload before it is kept (a virus scanner); every file passes when there is none. */
+  fileScanner?: FileScanner;
+  /** Where Stripe and Plaid are made when the configuration asks for them (tests replace these). */
+  providers?: { stripe?: StripeFactory; plaid?: PlaidFactory };
 }
 
 /** Wires repositories and services once; the HTTP app and the CLI both work through these. */
@@ -58,6 +71,9 @@ export function createServices(deps: ServiceDeps) {
   const invoicesRepository = new InvoicesRepository(db);
   const paymentsRepository = new PaymentsRepository(db);
   const shared = { firms: firmsRepository, contacts: contactsRepository, audit, clock };
+  const filesRepository = new FilesRepository(db);
+  const messagesRepository = new MessagesRepository(db);
+  const fileStore = FileStore.inDataDir(config.dataDir);
   const payments = new PaymentsService({ ...shared, db, invoices: invoicesRepository, payments: paymentsRepository });
 
   const sandboxRepository = new SandboxRepository(db);
@@ -68,9 +84,11 @@ export function createServices(deps: ServiceDeps) {
     processor: new SandboxProcessor(sandboxRepository, sandboxClock),
     bankLink: new SandboxBankLink(sandboxRepository, clock),
   };
-  if (config.payments !== 'sandbox') throw new ConfigError('PAYMENTS', `"${config.payments}" is not available in this version; use sandbox`);
-  if (config.bankLink !== 'sandbox') throw new ConfigError('BANK_LINK', `"${config.bankLink}" is not available in this version; use sandbox`);
-  const processor = sandbox.processor;
+  const stripe = config.payments === 'stripe' ? (deps.providers?.stripe ?? createStripe)({ config: config.stripe, db, clock }) : undefined;
+  if (config.bankLink === 'plaid' && !stripe) {
+    throw new ConfigError('BANK_LINK', 'plaid turns a bank sign-in into a Stripe bank account, so it needs PAYMENTS=stripe');
+  }
+  const processor: PaymentProcessor = stripe?.processor ?? sandbox.processor;
   const checkout = new CheckoutService({
     ...shared,
     checkout: new CheckoutRepository(db),
@@ -83,6 +101,14 @@ export function createServices(deps: ServiceDeps) {
   sandbox.processor.onEvent(async (event) => {
     await checkout.applyEvent(event);
   });
+  let bankLink: BankLinkProvider;
+  if (config.bankLink === 'plaid') {
+    bankLink = (deps.providers?.plaid ?? createPlaid)({ config: config.plaid, db, clock, stripe: stripe!.processor });
+  } else if (stripe) {
+    bankLink = unavailableBankLink('Bank sign-in is not set up for this portal (it needs Plaid with Stripe). Enter your account and routing numbers, or pay by card.');
+  } else {
+    bankLink = sandboxBankLinkProvider(sandbox.bankLink);
+  }
 
   return {
     config,
@@ -93,22 +119,27 @@ export function createServices(deps: ServiceDeps) {
     audit,
     tokens,
     auth,
-    repositories: { firms: firmsRepository, contacts: contactsRepository, invoices: invoicesRepository, payments: paymentsRepository },
+    repositories: { firms: firmsRepository, contacts: contactsRepository, invoices: invoicesRepository, payments: paymentsRepository, messages: messagesRepository, files: filesRepository },
+    fileStore,
     firms: new FirmsService(firmsRepository, clock),
     contacts: new ContactsService(contactsRepository, audit, clock),
     apiKeys: new ApiKeysService(new ApiKeysRepository(db), clock),
     activities: new ActivitiesService({ ...shared, activities: new ActivitiesRepository(db) }),
     invoices: new InvoicesService({ ...shared, invoices: invoicesRepository, mail }),
+    messages: new MessagesService({ ...shared, messages: messagesRepository, files: filesRepository, mail }),
+    files: new FilesService({ ...shared, files: filesRepository, store: fileStore, scanner: deps.fileScanner ?? noScanner }),
     payments,
     checkout,
-    bankLinks: new BankLinksService(sandboxBankLinkProvider(sandbox.bankLink), contactsRepository),
+    bankLinks: new BankLinksService(bankLink, contactsRepository, firmsRepository),
     paymentSetup: {
       processor: processor.name as 'sandbox' | 'stripe',
-      publishableKey: null as string | null,
-      bankLink: 'sandbox' as const,
-      sandboxUrl: `${config.publicUrl}/sandbox` as string | null,
+      publishableKey: (stripe ? config.stripe.publishableKey! : null) as string | null,
+      bankLink: bankLink.name as 'sandbox' | 'plaid',
+      sandboxUrl: (stripe ? null : `${config.publicUrl}/sandbox`) as string | null,
     },
     sandbox,
+    /** `POST /webhooks/stripe`, when payments go through Stripe. */
+    stripeWebhooks: stripe?.webhooks({ checkout, payments: paymentsRepository }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -188,3 +188,35 @@ describe('firm settings', () => {
     await bad({ branding: { logoUrl: 'javascript:alert(1)', colors: { brand: '#000000' } } }, 'branding.logoUrl');
   });
 });
+
+describe('sections the firm turns off', () => {
+  let svc: TestService;
+  before(async () => {
+    svc = await startTestService();
+  });
+  after(() => svc.close());
+
+  it('close their API too, with a clear 403', async () => {
+    const { token } = await svc.login('alex@example.com');
+    for (const path of ['/api/v1/activities', '/api/v1/invoices', '/api/v1/threads', '/api/v1/files']) {
+      assert.equal((await svc.request(path, { token })).status, 200, path);
+    }
+    const off = await svc.request('/api/v1/admin/settings', {
+      token: svc.fixtures.firmKey,
+      method: 'PATCH',
+      body: { settings: { sections: { activities: false, invoices: false, messages: false, files: false } } },
+    });
+    assert.equal(off.status, 200);
+    for (const path of ['/api/v1/activities', '/api/v1/invoices', '/api/v1/threads', '/api/v1/files']) {
+      assertProblem(await svc.request(path, { token }), 403, 'section_disabled');
+    }
+    const upload = new FormData();
+    upload.append('file', new Blob(['hello']), 'note.txt');
+    const response = await fetch(`${svc.baseUrl}/api/v1/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: upload });
+    assert.equal(response.status, 403);
+    assert.equal(((await response.json()) as { code: string }).code, 'section_disabled');
+    assert.equal((await svc.request('/api/v1/me', { token })).status, 200, 'the rest still works');
+    const branding = await svc.request('/api/v1/firms/hale/branding');
+    assert.deepEqual(branding.body.sections, { activities: false, invoices: false, messages: false, files: false, payments: true });
+  });
+});

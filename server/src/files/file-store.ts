@@ -27,10 +27,15 @@ export interface IncomingFile {
 export class FileStore {
   constructor(readonly root: string) {}
 
+  /** The store of a service's data folder: `DATA_DIR/files`. */
+  static inDataDir(dataDir: string): FileStore {
+    return new FileStore(path.join(dataDir, 'files'));
+  }
+
   async create(): Promise<IncomingFile> {
     await fs.promises.mkdir(this.root, { recursive: true, mode: 0o700 });
     const temporary = path.join(this.root, `${incomingPrefix}${randomBytes(16).toString('hex')}`);
-    const handle = await fs.promises.open(temporary, 'wx', 0o600);
+    const handle = await fs.promises.open(temporary, 'wx+', 0o600);
     let state: 'open' | 'committed' | 'discarded' = 'open';
     const root = this.root;
     return {

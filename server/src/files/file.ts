@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 /** Who put a file in the portal: the client, or someone at the firm (by name). */
 export interface Uploader {
   type: 'contact' | 'staff';
@@ -93,5 +95,5 @@ export interface FileContent {
   name: string;
   contentType: string;
   size: number;
-  stream: NodeJS.ReadableStream;
+  stream: Readable;
 }

@@ -28,6 +28,12 @@ export interface FirmSettings {
   portalUrl?: string;
   /** Where notices for the firm (new client messages, payments) are sent. */
   inboxEmail?: string;
+  /**
+   * The firm's Stripe connected accounts (`acct_…`), used when payments go through Stripe: trust
+   * money is always sent to the trust account; operating money to the operating account when one
+   * is set, else it stays with the platform account. Replaced as a whole when changed.
+   */
+  stripe?: { operatingAccount?: string; trustAccount?: string };
 }
 
 export interface Firm {
@@ -92,6 +98,7 @@ export function publicBranding(firm: Firm) {
     sections: { ...firm.settings.sections, payments: firm.settings.showPayments },
     paymentMethods: firm.settings.paymentMethods,
     minimumPayment: firm.settings.minimumPayment,
+    maxUploadBytes: firm.settings.maxUploadBytes,
   };
 }
 export type PublicBranding = ReturnType<typeof publicBranding>;

@@ -20,6 +20,8 @@ export const origin = z
     }
   }, 'must be an origin like https://www.firm.com (scheme, host and port only)');
 
+const stripeAccount = z.string().regex(/^acct_[A-Za-z0-9]{1,64}$/, 'must be a Stripe connected account id like acct_1A2b3C');
+
 export const brandingSchema = z.strictObject({
   logoUrl: httpUrl.optional(),
   colors: z.strictObject({ brand: hexColor, brandContrast: hexColor.optional(), accent: hexColor.optional() }),
@@ -35,6 +37,7 @@ export const settingsSchema = z.strictObject({
   timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone like America/New_York').default('UTC'),
   portalUrl: httpUrl.optional(),
   inboxEmail: z.email().optional(),
+  stripe: z.strictObject({ operatingAccount: stripeAccount.optional(), trustAccount: stripeAccount.optional() }).optional(),
 });
 
 function isTimeZone(value: string): boolean {

@@ -8,9 +8,10 @@ import type { SandboxBankLink } from './sandbox/sandbox-bank-link.ts';
 /** Bank sign-in (the sandbox's Link, or Plaid Link): a link token to start, a public token to finish. */
 export interface BankLinkProvider {
   readonly name: 'sandbox' | 'plaid';
-  createLinkToken(contact: { id: string; email: string; name: string }): Promise<{ linkToken: string; expiresAt: string }>;
+  /** `firm.name` is what Link shows the client as the one asking for access. */
+  createLinkToken(contact: { id: string; email: string; name: string }, firm?: { name: string }): Promise<{ linkToken: string; expiresAt: string }>;
   /** Turns the public token Link returned into a bank-debit payment method token of the processor. */
-  exchange(contact: { id: string }, publicToken: string, accountId: string | undefined): Promise<LinkedAccount | undefined>;
+  exchange(contact: { id: string; email: string; name: string }, publicToken: string, accountId: string | undefined): Promise<LinkedAccount | undefined>;
 }
 
 export interface LinkedAccount {
@@ -32,6 +33,17 @@ export function sandboxBankLinkProvider(link: SandboxBankLink): BankLinkProvider
   };
 }
 
+/**
+ * Bank sign-in that cannot work: the sandbox's Link makes sandbox payment methods, which a real
+ * processor cannot charge. Said clearly instead of failing later at the checkout.
+ */
+export function unavailableBankLink(message: string): BankLinkProvider {
+  const refuse = async (): Promise<never> => {
+    throw Problem.unprocessable('bank_link_unavailable', message);
+  };
+  return { name: 'sandbox', createLinkToken: refuse, exchange: refuse };
+}
+
 const exchangeBody = z.strictObject({ publicToken: z.string().min(10).max(200), accountId: z.string().max(200).optional() });
 
 export class BankLinksService {
@@ -47,12 +59,13 @@ export class BankLinksService {
       throw Problem.unprocessable('method_not_allowed', `${firm.name} does not accept payments from a linked bank in the portal.`);
     }
     const contact = this.contacts.find(firmId, contactId)!;
-    return { provider: this.provider.name, ...(await this.provider.createLinkToken(contact)) };
+    return { provider: this.provider.name, ...(await this.provider.createLinkToken(contact, { name: firm.name })) };
   }
 
   async exchange(firmId: string, contactId: string, input: unknown) {
     const body = parse(exchangeBody, input);
-    const account = await this.provider.exchange({ id: this.contacts.find(firmId, contactId)!.id }, body.publicToken, body.accountId);
+    const contact = this.contacts.find(firmId, contactId)!;
+    const account = await this.provider.exchange({ id: contact.id, email: contact.email, name: contact.name }, body.publicToken, body.accountId);
     if (!account) throw Problem.unprocessable('bank_link_invalid', 'The bank connection expired or was already used. Connect your bank again.');
     return { paymentMethod: { type: 'us_bank_account' as const, ...account } };
   }

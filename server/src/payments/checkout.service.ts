@@ -10,13 +10,13 @@ import type { FirmsRepository } from '../firms/firms.repository.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 import type { MailProvider } from '../mail/mail.ts';
-import type { CheckoutRepository } from './checkout.repository.ts';
+import type { CheckoutPayment, CheckoutRepository, SavedMethod } from './checkout.repository.ts';
 import { mandateText, saveConsentText } from './mandate.ts';
 import type { Payment, PaymentStatus } from './payment.ts';
 import { firmPaymentNotice, paymentFailedEmail, receiptEmail } from './payment.emails.ts';
 import type { PaymentsRepository } from './payments.repository.ts';
 import type { PaymentsService } from './payments.service.ts';
-import type { ChargeResult, PaymentProcessor, ProcessorEvent } from './processor.ts';
+import { ProcessorUnavailable, type ChargeResult, type PaymentProcessor, type ProcessorEvent } from './processor.ts';
 
 const minor = z.number().int('must be whole minor units (cents)').positive('must be more than zero').max(1_000_000_000_000);
 
@@ -47,6 +47,12 @@ const allowedNext: Record<PaymentStatus, PaymentStatus[]> = {
   disputed: ['succeeded', 'refunded'],
   failed: [],
   refunded: [],
+};
+
+type CheckoutMethod = Pick<SavedMethod, 'type' | 'brand' | 'last4' | 'expMonth' | 'expYear' | 'accountType'> & {
+  ref: string;
+  savedId: string | null;
+  origin?: 'typed' | 'linked';
 };
 
 export interface CheckoutRequest {
@@ -104,26 +110,37 @@ export class CheckoutService {
     const now = this.deps.clock();
 
     if (!checkout.claimIdempotency(request.contactId, key, hash, now.toISOString())) {
-      const previous = checkout.idempotency(request.contactId, key)!;
+      let previous = checkout.idempotency(request.contactId, key)!;
       if (previous.requestHash !== hash) {
         throw Problem.unprocessable('idempotency_key_reused', 'This Idempotency-Key was used for a different payment. Use a new key for a new payment.');
       }
-      if (previous.state === 'in_progress') {
+      if (previous.state === 'interrupted' && previous.checkoutId) {
+        const checkoutId = previous.checkoutId;
+        if (checkout.resumeIdempotency(request.contactId, key)) return this.#answer(request.contactId, key, () => this.#resume(request, key, body, checkoutId));
+        previous = checkout.idempotency(request.contactId, key) ?? previous;
+      }
+      if (previous.state !== 'done') {
         throw Problem.conflict('idempotency_in_progress', 'This payment is still being processed. Wait a moment, then check its status.');
       }
       return { status: previous.responseStatus!, body: JSON.parse(previous.responseBody!), replayed: true };
     }
     checkout.pruneIdempotency(new Date(now.getTime() - 48 * 3_600_000).toISOString());
+    return this.#answer(request.contactId, key, () => this.#checkout(request, key, body));
+  }
 
+  /** Runs a checkout under its claimed key and stores the answer a retry will get. */
+  async #answer(contactId: string, key: string, run: () => Promise<unknown>): Promise<CheckoutReply> {
+    const { checkout } = this.deps;
     try {
-      const result = await this.#checkout(request, body);
-      checkout.completeIdempotency(request.contactId, key, 201, result);
+      const result = await run();
+      checkout.completeIdempotency(contactId, key, 201, result);
       return { status: 201, body: result, replayed: false };
     } catch (error) {
       if (error instanceof Problem && error.status < 500 && error.code !== 'rate_limited') {
-        checkout.completeIdempotency(request.contactId, key, error.status, problemBody(error));
+        checkout.completeIdempotency(contactId, key, error.status, problemBody(error));
       } else {
-        checkout.releaseIdempotency(request.contactId, key);
+        // An interrupted checkout keeps its key (it is no longer in progress, so this leaves it).
+        checkout.releaseIdempotency(contactId, key);
       }
       throw error;
     }
@@ -142,7 +159,16 @@ export class CheckoutService {
 
   /** What the processor tells us later (Stripe's webhooks, the sandbox's settlements). Safe to repeat. */
   async applyEvent(event: ProcessorEvent): Promise<{ applied: boolean }> {
-    const owner = this.deps.payments.byProcessorRef(this.deps.processor.name, event.processorRef);
+    const { payments, processor } = this.deps;
+    let owner = payments.byProcessorRef(processor.name, event.processorRef);
+    if (!owner && event.paymentId) {
+      // A charge whose answer never reached us (an interrupted checkout): the processor kept our id.
+      const pending = payments.processorRefOf(event.paymentId);
+      if (pending?.processor === processor.name && pending.processorRef === null) {
+        payments.setProcessorRef(event.paymentId, event.processorRef);
+        owner = payments.byProcessorRef(processor.name, event.processorRef);
+      }
+    }
     if (!owner) return { applied: false };
     return { applied: await this.#apply(owner.id, event.type, event.failure) };
   }
@@ -168,29 +194,24 @@ export class CheckoutService {
     this.deps.audit.record({ firmId, actor: { type: 'contact', id: contactId }, action: 'payment_method.removed', subject: { type: 'saved_payment_method', id } }, this.deps.clock().toISOString());
   }
 
-  async #checkout(request: CheckoutRequest, body: z.output<typeof paymentBody>) {
+  async #checkout(request: CheckoutRequest, key: string, body: z.output<typeof paymentBody>) {
     const { firms, contacts, processor, checkout, payments, ledger, clock } = this.deps;
     const firm = firms.findById(request.firmId)!;
     const contact = contacts.find(request.firmId, request.contactId)!;
     const allowed = firm.settings.paymentMethods;
 
-    let method: { type: 'card' | 'us_bank_account'; ref: string; brand: string | null; last4: string; expMonth: number | null; expYear: number | null; savedId: string | null };
-    if ('savedId' in body.paymentMethod) {
-      const saved = checkout.savedMethod(firm.id, contact.id, body.paymentMethod.savedId);
-      if (!saved) throw Problem.unprocessable('saved_method_not_found', 'That saved payment method no longer exists. Choose another.');
-      method = { ...saved, ref: saved.processorRef, savedId: saved.id };
-    } else {
-      const found = await processor.retrieveMethod(body.paymentMethod.token);
-      if (!found || !found.usable) {
-        throw Problem.unprocessable('payment_method_invalid', 'These payment details have expired or were already used. Enter them again.');
-      }
-      if (found.type !== body.paymentMethod.type) {
-        throw Problem.unprocessable('payment_method_mismatch', `The token is for a ${found.type === 'card' ? 'card' : 'bank account'}, not a ${body.paymentMethod.type === 'card' ? 'card' : 'bank account'}.`);
-      }
-      method = { ...found, savedId: null };
-    }
-    if (method.type === 'card' ? !allowed.card : !(allowed.bankAccount || allowed.bankLink)) {
-      throw Problem.unprocessable('method_not_allowed', `${firm.name} does not accept ${method.type === 'card' ? 'cards' : 'bank payments'} in the portal.`);
+    const method = await this.#method(firm, contact.id, body, { resuming: false });
+    const permitted =
+      method.type === 'card'
+        ? allowed.card
+        : method.origin === 'linked'
+          ? allowed.bankLink
+          : method.origin === 'typed'
+            ? allowed.bankAccount
+            : allowed.bankAccount || allowed.bankLink;
+    if (!permitted) {
+      const what = method.type === 'card' ? 'cards' : method.origin === 'linked' ? 'payments from a linked bank' : 'payments by bank account numbers';
+      throw Problem.unprocessable('method_not_allowed', `${firm.name} does not accept ${what} in the portal.`);
     }
     const isDebit = method.type === 'us_bank_account';
     if (isDebit && !body.mandate?.accepted) {
@@ -209,6 +230,8 @@ export class CheckoutService {
     const reserved = this.deps.checkout.db.transaction(() => {
       const { currency, lines } = ledger.allocate(firm.id, contact.id, total, body.allocations);
       const accounts = [...new Set(lines.map((line) => line.depositAccount))];
+      // Every deposit account must have somewhere to go before any of them is charged.
+      for (const account of accounts) processor.destinationFor?.(firm, account);
       return accounts.map((account) => {
         const accountLines = lines.filter((line) => line.depositAccount === account);
         const amount = accountLines.reduce((sum, line) => sum + line.amount, 0);
@@ -230,31 +253,99 @@ export class CheckoutService {
           nowIso,
         );
         if (isDebit) {
-          const text = this.#mandate(firm, { amount, bankName: method.brand ?? 'your bank', accountType: 'checking', last4: method.last4 });
+          const text = this.#mandate(firm, { amount: total, bankName: method.brand ?? 'your bank', accountType: method.accountType ?? 'checking', last4: method.last4 });
           checkout.recordMandate(id, { text, ip: request.ip, userAgent: request.userAgent }, nowIso);
         }
-        return { id, amount, currency, account };
+        return { id, amount, currency, account, processorRef: null };
       });
     }).immediate();
 
+    return this.#charge({ request, key, body, firm, contact, method, checkoutId, reserved });
+  }
+
+  /**
+   * Takes up a checkout whose processor call got no answer: its payments are still reserved. Each
+   * is charged again with the same processor idempotency key, so the processor answers with the
+   * charge it may already have made instead of making a second one.
+   */
+  async #resume(request: CheckoutRequest, key: string, body: z.output<typeof paymentBody>, checkoutId: string) {
+    const firm = this.deps.firms.findById(request.firmId)!;
+    const contact = this.deps.contacts.find(request.firmId, request.contactId)!;
+    const reserved = this.deps.checkout.checkoutPayments(checkoutId);
+    let method: CheckoutMethod;
+    try {
+      method = await this.#method(firm, contact.id, body, { resuming: true });
+    } catch (error) {
+      if (!(error instanceof ProcessorUnavailable)) await this.#releaseWaiting(reserved, error);
+      else this.deps.checkout.interruptIdempotency(contact.id, key, checkoutId);
+      throw error;
+    }
+    return this.#charge({ request, key, body, firm, contact, method, checkoutId, reserved });
+  }
+
+  /** The method the client chose: a saved one, or the token the browser got from the processor. */
+  async #method(firm: Firm, contactId: string, body: z.output<typeof paymentBody>, options: { resuming: boolean }): Promise<CheckoutMethod> {
+    if ('savedId' in body.paymentMethod) {
+      const saved = this.deps.checkout.savedMethod(firm.id, contactId, body.paymentMethod.savedId);
+      if (!saved) throw Problem.unprocessable('saved_method_not_found', 'That saved payment method no longer exists. Choose another.');
+      return { ...saved, ref: saved.processorRef, savedId: saved.id };
+    }
+    const found = await this.deps.processor.retrieveMethod(body.paymentMethod.token, contactId);
+    // A resumed checkout may already have used a single-use token at the processor.
+    if (!found || (!found.usable && !options.resuming)) {
+      throw Problem.unprocessable('payment_method_invalid', 'These payment details have expired or were already used. Enter them again.');
+    }
+    if (found.type !== body.paymentMethod.type) {
+      throw Problem.unprocessable('payment_method_mismatch', `The token is for a ${found.type === 'card' ? 'card' : 'bank account'}, not a ${body.paymentMethod.type === 'card' ? 'card' : 'bank account'}.`);
+    }
+    return { ...found, accountType: found.accountType ?? null, savedId: null };
+  }
+
+  /** Charges each reserved payment of a checkout that has no charge yet, then answers the client. */
+  async #charge(context: {
+    request: CheckoutRequest;
+    key: string;
+    body: z.output<typeof paymentBody>;
+    firm: Firm;
+    contact: { id: string; email: string; name: string };
+    method: CheckoutMethod;
+    checkoutId: string;
+    reserved: CheckoutPayment[];
+  }) {
+    const { request, key, body, firm, contact, method, checkoutId, reserved } = context;
+    const { processor, checkout, payments, ledger, clock } = this.deps;
     const results: { paymentId: string; result: ChargeResult }[] = [];
-    for (const payment of reserved) {
+    for (const [index, payment] of reserved.entries()) {
       let result: ChargeResult;
       try {
-        result = await processor.charge({
-          paymentId: payment.id,
-          idempotencyKey: payment.id,
-          amount: payment.amount,
-          currency: payment.currency,
-          account: payment.account,
-          methodRef: method.ref,
-          customer: { contactId: contact.id, email: contact.email, name: contact.name },
-          saveForLater: body.savePaymentMethod || method.savedId !== null,
-          description: `${firm.name}: ${payment.account === 'trust' ? 'trust deposit' : 'invoice payment'}`,
-        });
+        if (payment.processorRef) {
+          result = await processor.refresh(payment.processorRef);
+        } else {
+          const mandate = method.type === 'us_bank_account' ? checkout.mandate(payment.id) : undefined;
+          result = await processor.charge({
+            paymentId: payment.id,
+            idempotencyKey: processorKey(contact.id, key, payment.account),
+            amount: payment.amount,
+            currency: payment.currency,
+            account: payment.account,
+            methodRef: method.ref,
+            methodType: method.type,
+            destination: processor.destinationFor?.(firm, payment.account) ?? null,
+            ...(mandate ? { mandate: { ip: mandate.ip, userAgent: mandate.userAgent, acceptedAt: mandate.acceptedAt } } : {}),
+            customer: { contactId: contact.id, email: contact.email, name: contact.name },
+            saveForLater: body.savePaymentMethod || method.savedId !== null,
+            description: `${firm.name}: ${payment.account === 'trust' ? 'trust deposit' : 'invoice payment'}`,
+          });
+        }
       } catch (error) {
-        // The processor never answered: the charge did not happen, so the reservation is released.
-        await this.#apply(payment.id, 'failed', { code: 'processor_unavailable', message: 'The payment processor could not be reached. Nothing was charged; try again.' });
+        if (error instanceof ProcessorUnavailable) {
+          // No answer, so the charge may or may not exist: nothing is released. A retry of the same
+          // request resumes this checkout and asks again with the same processor key.
+          checkout.interruptIdempotency(contact.id, key, checkoutId);
+          throw error;
+        }
+        // The processor refused the request, so nothing was charged: the waiting reservations are released.
+        await this.#releaseWaiting(reserved.slice(index), error);
         throw error;
       }
       payments.setProcessorRef(payment.id, result.processorRef);
@@ -262,11 +353,13 @@ export class CheckoutService {
       results.push({ paymentId: payment.id, result });
     }
 
+    const nowIso = clock().toISOString();
     if (body.savePaymentMethod && !method.savedId && results.some(({ result }) => result.status !== 'failed')) {
       checkout.saveMethod(
         {
           firmId: firm.id, contactId: contact.id, processor: processor.name, processorRef: method.ref, type: method.type,
-          brand: method.brand, last4: method.last4, expMonth: method.expMonth, expYear: method.expYear, consentText: saveConsentText(firm.name),
+          brand: method.brand, last4: method.last4, expMonth: method.expMonth, expYear: method.expYear, accountType: method.accountType,
+          consentText: saveConsentText(firm.name),
         },
         nowIso,
       );
@@ -276,6 +369,17 @@ export class CheckoutService {
     const all = reserved.map(({ id }) => ledger.getForClient(firm.id, contact.id, id));
     const actions = results.filter(({ result }) => result.status === 'requires_action').map(({ paymentId, result }) => ({ paymentId, clientSecret: result.clientSecret! }));
     return { payment: all[0]!, payments: all, ...(actions.length ? { clientSecret: actions[0]!.clientSecret, nextActions: actions } : {}) };
+  }
+
+  /** Fails the payments that never reached the processor, giving their balances back. */
+  async #releaseWaiting(reserved: CheckoutPayment[], error: unknown) {
+    const failure =
+      error instanceof Problem
+        ? { code: error.code, message: error.message }
+        : { code: 'processor_unavailable', message: 'The payment processor could not be reached. Nothing was charged; try again.' };
+    for (const payment of reserved) {
+      if (!payment.processorRef && !this.deps.payments.processorRefOf(payment.id)?.processorRef) await this.#apply(payment.id, 'failed', failure);
+    }
   }
 
   /** Appends a status when it moves the payment forward; sends the emails that status calls for. */
@@ -331,6 +435,14 @@ export class CheckoutService {
       ...account,
     });
   }
+}
+
+/**
+ * The processor's idempotency key for one deposit account's charge, derived from the client's own
+ * key: a retried request, or a resumed one, can never make a second charge at the processor.
+ */
+export function processorKey(contactId: string, idempotencyKey: string, account: string): string {
+  return `portico_${createHash('sha256').update(`${contactId}\n${idempotencyKey}\n${account}`).digest('hex')}`;
 }
 
 function portalLink(firm: Firm, fallback: string): string {

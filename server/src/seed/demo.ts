@@ -1,7 +1,9 @@
 import { hashPassword } from '../auth/passwords.ts';
 import { todayIn } from '../calendar.ts';
 import type { Services } from '../services.ts';
+import { seedDemoFiles } from './demo-files.ts';
 import { seedDemoInvoices } from './demo-invoices.ts';
+import { seedDemoMessages } from './demo-messages.ts';
 
 export const demoPassword = 'portico-demo';
 export const demoClients = [
@@ -49,6 +51,8 @@ export async function seedDemo(services: Services, options: { siteUrl: string })
       return contact;
     });
     seedDemoInvoices(services, firm, { alex: alex!, jordan: jordan! }, todayIn(firm.settings.timeZone, services.clock()));
+    const files = seedDemoFiles(services, firm, { alex: alex!, jordan: jordan! }, services.clock());
+    seedDemoMessages(services, firm, { alex: alex!, jordan: jordan! }, files, services.clock());
   })();
   return { created: true };
 }

@@ -8,6 +8,7 @@ import { hashPassword } from '../../../server/src/auth/passwords.ts';
 import { SigningKeys } from '../../../server/src/auth/signing-keys.ts';
 import { loadConfig } from '../../../server/src/config.ts';
 import { openDatabase } from '../../../server/src/db/database.ts';
+import type { FileScanner } from '../../../server/src/files/file.ts';
 import { defaultSettings, type Firm } from '../../../server/src/firms/firm.ts';
 import { silentLogger } from '../../../server/src/logger.ts';
 import { createMail } from '../../../server/src/mail/create-mail.ts';
@@ -49,13 +50,13 @@ export interface RequestOptions {
  * The token service on real SQLite in a temporary folder, listening on 127.0.0.1 at a free port,
  * with two firms, each with two clients who can sign in, and an API key per firm.
  */
-export async function startTestService(options: { env?: Record<string, string>; sdkDir?: string } = {}) {
+export async function startTestService(options: { env?: Record<string, string>; sdkDir?: string; fileScanner?: FileScanner } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: issuer, ...options.env });
   const clock = testClock();
   const db = openDatabase(path.join(dataDir, 'portico.db'));
   const keys = await SigningKeys.open(dataDir);
-  const services = createServices({ config, db, keys, mail: createMail(config, db, { clock }), clock });
+  const services = createServices({ config, db, keys, mail: createMail(config, db, { clock }), clock, fileScanner: options.fileScanner });
   const app = createApp(services, { logger: silentLogger, sdkDir: options.sdkDir ?? path.join(dataDir, 'no-sdk') });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import type { Actor, AuditLog } from '../audit/audit.repository.ts';
+import type { Clock } from '../clock.ts';
+import type { ContactsRepository } from '../contacts/contacts.repository.ts';
+import type { Firm } from '../firms/firm.ts';
+import type { FirmsRepository } from '../firms/firms.repository.ts';
+import { decodeCursor, encodeCursor, type Page } from '../http/cursor.ts';
+import { Problem } from '../http/problem.ts';
+import { parse } from '../http/validate.ts';
+import { toClientFile, toFirmFile, type ClientFile, type FileContent, type FileRecord, type FileScanner, type FirmFile, type Uploader, type UploadStream } from './file.ts';
+import { sanitizeFolder } from './file-names.ts';
+import type { FileStore } from './file-store.ts';
+import type { FilesRepository } from './files.repository.ts';
+import { receiveUpload, type ReceivedUpload } from './upload.ts';
+
+const listQuery = z.strictObject({
+  folder: z.string().max(200).optional(),
+  groupBy: z.literal('folder', { error: 'must be "folder"' }).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+const firmListQuery = listQuery.extend({ contactId: z.string().max(64).optional() });
+
+const staffName = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(200)
+  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'must be one line of text');
+
+/** A page of the client's files, with every folder they have and how many files each holds. */
+export interface ClientFilePage extends Page<ClientFile> {
+  folders: { name: string | null; files: number }[];
+}
+
+export interface FilesServiceDeps {
+  files: FilesRepository;
+  firms: FirmsRepository;
+  contacts: ContactsRepository;
+  store: FileStore;
+  scanner: FileScanner;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+/**
+ * Files the firm shares with a client and files the client sends, filed by matter. Uploads are
+ * checked by content, limited in size as they stream, scanned, and only then kept.
+ */
+export class FilesService {
+  constructor(private readonly deps: FilesServiceDeps) {}
+
+  /** The client uploads a file, optionally into a folder (a matter's name). */
+  async uploadForClient(firmId: string, contactId: string, upload: UploadStream): Promise<ClientFile> {
+    const firm = this.#firm(firmId);
+    const contact = this.deps.contacts.find(firmId, contactId)!;
+    const received = await receiveUpload(upload, { store: this.deps.store, maxBytes: firm.settings.maxUploadBytes, fields: ['folder'] });
+    const record = await this.#keep(received, {
+      firmId,
+      contactId,
+      uploadedBy: { type: 'contact', name: contact.name },
+      actor: { type: 'contact', id: contactId },
+    });
+    return toClientFile(record);
+  }
+
+  /**
+   * The firm shares a file with one of its contacts: the form names the contact (`contactId`),
+   * optionally a `folder` and the `staffName` it comes from, then carries the file.
+   */
+  async uploadForFirm(firmId: string, upload: UploadStream, actor: Actor): Promise<FirmFile> {
+    const firm = this.#firm(firmId);
+    const received = await receiveUpload(upload, {
+      store: this.deps.store,
+      maxBytes: firm.settings.maxUploadBytes,
+      fields: ['contactId', 'folder', 'staffName'],
+      onField: (name, value) => {
+        if (name === 'contactId' && !this.deps.contacts.find(firmId, value)) {
+          throw Problem.unprocessable('contact_not_found', `No contact ${value} in this firm.`);
+        }
+        if (name === 'staffName') parse(z.strictObject({ staffName }), { staffName: value }, 'form');
+      },
+    });
+    const contactId = received.fields.get('contactId');
+    if (!contactId) {
+      await received.incoming.discard();
+      throw Problem.badRequest('invalid_request', 'The form is invalid: contactId is required (send it before the file).', {
+        errors: [{ field: 'contactId', message: 'is required' }],
+      });
+    }
+    const name = received.fields.get('staffName')?.trim() || firm.name;
+    const record = await this.#keep(received, { firmId, contactId, uploadedBy: { type: 'staff', name }, actor });
+    return toFirmFile(record);
+  }
+
+  /** The client's files, newest first or folder by folder (`groupBy=folder`), a page at a time. */
+  listForClient(firmId: string, contactId: string, query: unknown): ClientFilePage {
+    const q = parse(listQuery, query, 'query');
+    const page = this.#page(firmId, contactId, q);
+    return { data: page.data.map(toClientFile), nextCursor: page.nextCursor, folders: this.deps.files.folders(firmId, contactId) };
+  }
+
+  /** The firm's files, or one contact's (`contactId`), newest first or folder by folder. */
+  listForFirm(firmId: string, query: unknown): Page<FirmFile> {
+    const q = parse(firmListQuery, query, 'query');
+    if (q.contactId && !this.deps.contacts.find(firmId, q.contactId)) throw Problem.notFound('contact');
+    const page = this.#page(firmId, q.contactId, q);
+    return { data: page.data.map(toFirmFile), nextCursor: page.nextCursor };
+  }
+
+  getForFirm(firmId: string, id: string): FirmFile {
+    return toFirmFile(this.#forFirm(firmId, id));
+  }
+
+  contentForClient(firmId: string, contactId: string, id: string): Promise<FileContent> {
+    const record = this.deps.files.findForContact(firmId, contactId, id);
+    if (!record) throw Problem.notFound('file');
+    return this.#content(record);
+  }
+
+  contentForFirm(firmId: string, id: string): Promise<FileContent> {
+    return this.#content(this.#forFirm(firmId, id));
+  }
+
+  /** Deletes a file for good: its record, its bytes, and its place on any message. */
+  async remove(firmId: string, id: string, actor: Actor): Promise<void> {
+    const record = this.#forFirm(firmId, id);
+    // The record goes first: a crash in between leaves unreferenced bytes, never a record without them.
+    this.deps.files.delete(firmId, id);
+    await this.deps.store.remove(record.storageKey);
+    this.deps.audit.record(
+      { firmId, actor, action: 'file.deleted', subject: { type: 'file', id }, data: { contactId: record.contactId, sha256: record.sha256 } },
+      this.deps.clock().toISOString(),
+    );
+  }
+
+  /** Scans a received upload and, when clean, stores it under its generated name and records it. */
+  async #keep(received: ReceivedUpload, owner: { firmId: string; contactId: string; uploadedBy: Uploader; actor: Actor }): Promise<FileRecord> {
+    const { firmId, contactId } = owner;
+    const info = { firmId, contactId, name: received.name, contentType: received.contentType, size: received.size, sha256: received.sha256 };
+    let key: string | undefined;
+    try {
+      const verdict = await this.deps.scanner.scan(received.incoming.path, info).catch(() => {
+        throw new Problem(503, 'scan_unavailable', 'The file could not be checked for viruses just now. Please try again.');
+      });
+      if (!verdict.clean) {
+        this.deps.audit.record(
+          { firmId, actor: owner.actor, action: 'file.rejected', data: { contactId, name: received.name, sha256: received.sha256, reason: verdict.reason } },
+          this.deps.clock().toISOString(),
+        );
+        throw Problem.unprocessable('file_rejected', 'The virus scan rejected this file, so it was not kept.', { reason: verdict.reason });
+      }
+      key = await received.incoming.commit();
+      const folder = sanitizeFolder(received.fields.get('folder') ?? '');
+      const now = this.deps.clock().toISOString();
+      const record = this.deps.files.create(
+        { firmId, contactId, name: received.name, contentType: received.contentType, size: received.size, sha256: received.sha256, folder: folder || null, storageKey: key, uploadedBy: owner.uploadedBy },
+        now,
+      );
+      this.deps.audit.record(
+        { firmId, actor: owner.actor, action: owner.uploadedBy.type === 'contact' ? 'file.uploaded' : 'file.shared', subject: { type: 'file', id: record.id }, data: { contactId, sha256: received.sha256, size: received.size } },
+        now,
+      );
+      return record;
+    } catch (error) {
+      await received.incoming.discard();
+      if (key) await this.deps.store.remove(key);
+      throw error;
+    }
+  }
+
+  #page(firmId: string, contactId: string | undefined, q: z.output<typeof listQuery>): Page<FileRecord> {
+    const byFolder = q.groupBy === 'folder';
+    let after: { folder: string; createdAt: string; id: string } | undefined;
+    if (q.cursor) {
+      const position = decodeCursor(q.cursor, ['f', 'c', 'id', 'g']);
+      if (typeof position.f !== 'string' || typeof position.c !== 'string' || typeof position.id !== 'string' || position.g !== (byFolder ? 1 : 0)) {
+        throw Problem.badRequest('invalid_cursor', 'The paging cursor belongs to another listing. Start again from the first page.');
+      }
+      after = { folder: position.f, createdAt: position.c, id: position.id };
+    }
+    const folder = q.folder === undefined ? undefined : sanitizeFolder(q.folder);
+    const rows = this.deps.files.list({ firmId, contactId, folder, byFolder, limit: q.limit + 1, after });
+    const data = rows.slice(0, q.limit);
+    const last = data.at(-1);
+    return {
+      data,
+      nextCursor: rows.length > q.limit && last ? encodeCursor({ f: last.folder ?? '', c: last.createdAt, id: last.id, g: byFolder ? 1 : 0 }) : null,
+    };
+  }
+
+  async #content(record: FileRecord): Promise<FileContent> {
+    const handle = await this.deps.store.open(record.storageKey);
+    const { size } = await handle.stat();
+    if (size !== record.size) {
+      await handle.close();
+      throw new Error(`The stored bytes of ${record.id} are ${size} long, not ${record.size}`);
+    }
+    return { name: record.name, contentType: record.contentType, size, stream: handle.createReadStream() };
+  }
+
+  #forFirm(firmId: string, id: string): FileRecord {
+    const record = this.deps.files.find(firmId, id);
+    if (!record) throw Problem.notFound('file');
+    return record;
+  }
+
+  #firm(firmId: string): Firm {
+    return this.deps.firms.findById(firmId)!;
+  }
+}

@@ -1,0 +1,30 @@
+import type { RequestHandler } from 'express';
+import { clientOf } from '../http/principal.ts';
+import { Problem } from '../http/problem.ts';
+import type { Section } from './firm.ts';
+import type { FirmsRepository } from './firms.repository.ts';
+
+/** Which section each client route belongs to, by its first path segment. */
+const sectionOf: Record<string, Section> = {
+  activities: 'activities',
+  invoices: 'invoices',
+  threads: 'messages',
+  files: 'files',
+};
+
+/**
+ * Refuses a client's request to a section the firm turned off (403 `section_disabled`), so
+ * hiding a section in the portal also closes its API. Runs after the client is authenticated.
+ */
+export function requireEnabledSection(firms: FirmsRepository): RequestHandler {
+  return (req, _res, next) => {
+    const section = sectionOf[req.path.split('/')[1] ?? ''];
+    if (section) {
+      const firm = firms.findById(clientOf(req).firmId)!;
+      if (!firm.settings.sections[section]) {
+        throw Problem.forbidden('section_disabled', `${firm.name} does not offer ${section} in its portal.`);
+      }
+    }
+    next();
+  };
+}

@@ -1,0 +1,68 @@
+import { brandedLayout, firmName, greeting, type EmailBlock, type EmailFirm, type RenderedEmail } from '../mail/templates.ts';
+
+/*
+ * Notices of new secure messages. Email is not secure, so neither notice carries a message's
+ * body: they say that there is a message and where to read it.
+ */
+
+export interface NewMessageNoticeInput {
+  firm: EmailFirm;
+  contactName: string;
+  /** The firm's portal page, opening the thread; without one the email says to sign in. */
+  link?: string;
+}
+
+/** Tells a client the firm has written to them in the portal. */
+export function newMessageNotice(input: NewMessageNoticeInput): RenderedEmail {
+  const name = firmName(input.firm);
+  const blocks: EmailBlock[] = [
+    { type: 'paragraph', text: greeting(input.contactName) },
+    { type: 'paragraph', text: `You have a new secure message from ${name}. For your privacy, the message is not included in this email.` },
+    input.link
+      ? { type: 'action', label: 'Read the message', url: input.link }
+      : { type: 'paragraph', text: `Sign in to the ${name} client portal to read it.` },
+    { type: 'note', text: 'Please reply in the portal rather than by email, so that your reply stays secure.' },
+  ];
+  return brandedLayout({
+    firm: input.firm,
+    subject: `You have a new secure message from ${name}`,
+    preheader: 'Sign in to the client portal to read it.',
+    heading: 'You have a new secure message',
+    blocks,
+    reason: `You received this email because you are a client of ${name}.`,
+  });
+}
+
+export interface ClientMessageNoticeInput {
+  firm: EmailFirm;
+  contact: { name: string; email: string };
+  subject: string;
+  threadId: string;
+  /** Whether the client started the thread with this message, or replied in it. */
+  newThread: boolean;
+}
+
+/** Tells the firm's inbox a client has written: who, and the thread's subject. */
+export function clientMessageNotice(input: ClientMessageNoticeInput): RenderedEmail {
+  const name = firmName(input.firm);
+  const what = input.newThread ? 'started a new conversation' : 'replied';
+  return brandedLayout({
+    firm: input.firm,
+    subject: `New secure message from ${input.contact.name}: ${input.subject}`,
+    preheader: `${input.contact.name} ${what} in the client portal.`,
+    heading: 'A client sent a secure message',
+    blocks: [
+      { type: 'paragraph', text: `${input.contact.name} ${what} in the client portal. The message is not included in this email; read and answer it with the firm's portal tools.` },
+      {
+        type: 'facts',
+        rows: [
+          { label: 'Client', value: input.contact.name },
+          { label: 'Email', value: input.contact.email },
+          { label: 'Subject', value: input.subject },
+          { label: 'Thread', value: input.threadId },
+        ],
+      },
+    ],
+    reason: `You received this email because it is the inbox address of ${name} in the client portal.`,
+  });
+}

@@ -1,0 +1,95 @@
+import type { Attachment } from '../files/file.ts';
+
+/** Who wrote a message: the client, or a named member of the firm's staff. */
+export interface Author {
+  type: 'contact' | 'staff';
+  name: string;
+}
+
+/** One message. The body is plain text exactly as written; nothing ever renders it as HTML. */
+export interface Message {
+  id: string;
+  threadId: string;
+  author: Author;
+  body: string;
+  attachments: Attachment[];
+  createdAt: string;
+}
+
+export type ThreadStatus = 'open' | 'closed';
+
+/** The newest message of a thread, as lists show it. */
+export interface LastMessage {
+  id: string;
+  author: Author;
+  /** The start of the body on one line, for a list; plain text. */
+  preview: string;
+  createdAt: string;
+}
+
+/** A thread as the client lists it; `unreadCount` is the firm's messages the client has not read. */
+export interface ClientThread {
+  id: string;
+  subject: string;
+  status: ThreadStatus;
+  lastMessage: LastMessage;
+  unreadCount: number;
+  createdAt: string;
+  lastActivityAt: string;
+}
+
+/** A thread as the firm lists it; `unreadCount` is the client's messages the firm has not read. */
+export interface FirmThread extends ClientThread {
+  contact: { id: string; name: string; email: string };
+  closedAt: string | null;
+}
+
+/** A thread with everything either side's view is made of. */
+export interface ThreadRecord {
+  id: string;
+  firmId: string;
+  contactId: string;
+  contactName: string;
+  contactEmail: string;
+  subject: string;
+  status: ThreadStatus;
+  /** The order of writing of the newest message: threads are listed by it, newest activity first. */
+  lastSeq: number;
+  lastMessage: LastMessage;
+  unreadByContact: number;
+  unreadByFirm: number;
+  closedAt: string | null;
+  createdAt: string;
+  lastActivityAt: string;
+}
+
+/** How much of a body a preview shows, in characters. */
+export const previewLength = 140;
+
+/** The first characters of a body on one line, with an ellipsis when there is more. */
+export function previewOf(body: string): string {
+  const line = body.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(line);
+  return chars.length <= previewLength ? line : `${chars.slice(0, previewLength - 1).join('').trimEnd()}…`;
+}
+
+export function toClientThread(record: ThreadRecord): ClientThread {
+  return {
+    id: record.id,
+    subject: record.subject,
+    status: record.status,
+    lastMessage: record.lastMessage,
+    unreadCount: record.unreadByContact,
+    createdAt: record.createdAt,
+    lastActivityAt: record.lastActivityAt,
+  };
+}
+
+export function toFirmThread(record: ThreadRecord): FirmThread {
+  return {
+    ...toClientThread(record),
+    unreadCount: record.unreadByFirm,
+    contact: { id: record.contactId, name: record.contactName, email: record.contactEmail },
+    closedAt: record.closedAt,
+  };
+}

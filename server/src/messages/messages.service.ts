@@ -1,0 +1,331 @@
+import { z } from 'zod';
+import type { Actor, AuditLog } from '../audit/audit.repository.ts';
+import type { Clock } from '../clock.ts';
+import type { Contact, ContactsRepository } from '../contacts/contacts.repository.ts';
+import type { Attachment } from '../files/file.ts';
+import type { FilesRepository } from '../files/files.repository.ts';
+import type { Firm } from '../firms/firm.ts';
+import type { FirmsRepository } from '../firms/firms.repository.ts';
+import { decodeCursor, encodeCursor, type Page } from '../http/cursor.ts';
+import { Problem } from '../http/problem.ts';
+import { parse } from '../http/validate.ts';
+import type { MailMessage, MailProvider } from '../mail/mail.ts';
+import { clientMessageNotice, newMessageNotice } from './message.emails.ts';
+import { toClientThread, toFirmThread, type ClientThread, type FirmThread, type Message, type ThreadRecord } from './message.ts';
+import type { MessagesRepository, StoredMessage } from './messages.repository.ts';
+
+export const maxBodyLength = 20_000;
+
+/** A body is stored exactly as written: not trimmed, not escaped, never interpreted. */
+const body = z
+  .string({ error: 'is required' })
+  .min(1, 'is required')
+  .refine((text) => Array.from(text).length <= maxBodyLength, `must be at most ${maxBodyLength.toLocaleString('en-US')} characters`)
+  .refine((text) => text.trim().length > 0, 'must not be blank');
+const oneLine = (max: number) =>
+  z
+    .string({ error: 'is required' })
+    .trim()
+    .min(1, 'is required')
+    .max(max)
+    .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'must be one line of text');
+const subject = oneLine(200);
+const staffName = oneLine(200);
+const attachmentIds = z
+  .array(z.string().min(1).max(64))
+  .max(10, 'may hold at most 10 files')
+  .refine((ids) => new Set(ids).size === ids.length, 'must not repeat a file')
+  .optional();
+
+const newThreadSchema = z.strictObject({ subject, body, attachmentIds });
+const newMessageSchema = z.strictObject({ body, attachmentIds });
+const staffThreadSchema = z.strictObject({ contactId: z.string().min(1, 'is required').max(64), subject, body, staffName, attachmentIds });
+const staffMessageSchema = z.strictObject({ body, staffName, attachmentIds });
+
+const threadListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(500).optional(),
+});
+const firmThreadListQuery = threadListQuery.extend({
+  contactId: z.string().max(64).optional(),
+  status: z.enum(['open', 'closed']).optional(),
+  unread: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .transform((value) => value === 'true')
+    .optional(),
+});
+const messagesQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.string().max(500).optional(),
+});
+
+/** The client's threads, newest activity first, and how many of the firm's messages they have not read in all. */
+export interface ClientThreadPage extends Page<ClientThread> {
+  unreadCount: number;
+}
+
+/**
+ * A page of a thread's messages, oldest first: the newest page unless `before` asks for older
+ * ones. `nextCursor`, passed back as `before`, loads the page before this one.
+ */
+export interface MessagePage<T extends ClientThread> extends Page<Message> {
+  thread: T;
+}
+
+export interface MessagesServiceDeps {
+  messages: MessagesRepository;
+  files: FilesRepository;
+  firms: FirmsRepository;
+  contacts: ContactsRepository;
+  mail: MailProvider;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+/**
+ * Secure messages between a client and the firm's staff, in threads. Each side's unread count
+ * is what the other side wrote since it last read the thread. Email only ever says that a
+ * message arrived, never what it says.
+ */
+export class MessagesService {
+  constructor(private readonly deps: MessagesServiceDeps) {}
+
+  listForClient(firmId: string, contactId: string, query: unknown): ClientThreadPage {
+    const q = parse(threadListQuery, query, 'query');
+    const rows = this.deps.messages.listForContact(firmId, contactId, { limit: q.limit + 1, afterSeq: this.#afterSeq(q.cursor) });
+    return { ...this.#threadPage(rows, q.limit, toClientThread), unreadCount: this.deps.messages.unreadForContact(firmId, contactId) };
+  }
+
+  /** The client starts a thread with the firm. */
+  async startForClient(firmId: string, contactId: string, input: unknown): Promise<{ thread: ClientThread; message: Message }> {
+    const fields = parse(newThreadSchema, input);
+    const contact = this.deps.contacts.find(firmId, contactId)!;
+    const attachments = this.#attachments(firmId, contactId, fields.attachmentIds);
+    const now = this.deps.clock().toISOString();
+    const { threadId, message } = this.deps.messages.createThread(
+      { firmId, contactId, subject: fields.subject },
+      { author: { type: 'contact', name: contact.name }, body: fields.body, attachments },
+      now,
+    );
+    this.#audit(firmId, { type: 'contact', id: contactId }, 'thread.started', threadId, message, now);
+    await this.#noticeToFirm(this.#firm(firmId), contact, fields.subject, threadId, true);
+    return { thread: toClientThread(this.#thread(firmId, threadId)), message: toMessage(message) };
+  }
+
+  /** A page of a thread's messages; another client's thread is a 404. */
+  messagesForClient(firmId: string, contactId: string, threadId: string, query: unknown): MessagePage<ClientThread> {
+    const thread = this.#clientThread(firmId, contactId, threadId);
+    return { thread: toClientThread(thread), ...this.#messagePage(thread, query) };
+  }
+
+  /** The client writes in a thread; a closed thread takes no more messages. */
+  async postForClient(firmId: string, contactId: string, threadId: string, input: unknown): Promise<Message> {
+    const fields = parse(newMessageSchema, input);
+    const thread = this.#clientThread(firmId, contactId, threadId);
+    if (thread.status === 'closed') throw Problem.conflict('thread_closed', 'This conversation is closed. Start a new one to write to the firm.');
+    const contact = this.deps.contacts.find(firmId, contactId)!;
+    const attachments = this.#attachments(firmId, contactId, fields.attachmentIds);
+    const now = this.deps.clock().toISOString();
+    const message = this.deps.messages.addMessage(threadId, { author: { type: 'contact', name: contact.name }, body: fields.body, attachments }, now);
+    this.#audit(firmId, { type: 'contact', id: contactId }, 'message.sent', threadId, message, now);
+    await this.#noticeToFirm(this.#firm(firmId), contact, thread.subject, threadId, false);
+    return toMessage(message);
+  }
+
+  /** The client has read the thread up to its newest message. */
+  markReadByClient(firmId: string, contactId: string, threadId: string): ClientThread {
+    this.#clientThread(firmId, contactId, threadId);
+    this.deps.messages.markReadByContact(threadId);
+    return toClientThread(this.#thread(firmId, threadId));
+  }
+
+  /** The firm's threads, newest activity first; by contact, by status, or only those with unread client messages. */
+  listForFirm(firmId: string, query: unknown): Page<FirmThread> {
+    const q = parse(firmThreadListQuery, query, 'query');
+    if (q.contactId && !this.deps.contacts.find(firmId, q.contactId)) throw Problem.notFound('contact');
+    const rows = this.deps.messages.listForFirm({
+      firmId,
+      contactId: q.contactId,
+      status: q.status,
+      unreadByFirm: q.unread,
+      limit: q.limit + 1,
+      afterSeq: this.#afterSeq(q.cursor),
+    });
+    return this.#threadPage(rows, q.limit, toFirmThread);
+  }
+
+  getForFirm(firmId: string, threadId: string, query: unknown = {}): MessagePage<FirmThread> {
+    const thread = this.#thread(firmId, threadId);
+    return { thread: toFirmThread(thread), ...this.#messagePage(thread, query) };
+  }
+
+  /** A member of the firm's staff starts a thread with a contact; the contact is emailed a notice. */
+  async startForFirm(firmId: string, input: unknown, actor: Actor): Promise<{ thread: FirmThread; message: Message }> {
+    const fields = parse(staffThreadSchema, input);
+    const contact = this.deps.contacts.find(firmId, fields.contactId);
+    if (!contact) throw Problem.unprocessable('contact_not_found', `No contact ${fields.contactId} in this firm.`);
+    if (contact.status !== 'active') throw Problem.conflict('contact_archived', 'The contact is archived.');
+    const attachments = this.#attachments(firmId, contact.id, fields.attachmentIds);
+    const now = this.deps.clock().toISOString();
+    const { threadId, message } = this.deps.messages.createThread(
+      { firmId, contactId: contact.id, subject: fields.subject },
+      { author: { type: 'staff', name: fields.staffName }, body: fields.body, attachments },
+      now,
+    );
+    this.#audit(firmId, actor, 'thread.started', threadId, message, now);
+    await this.#noticeToContact(this.#firm(firmId), contact, threadId);
+    return { thread: toFirmThread(this.#thread(firmId, threadId)), message: toMessage(message) };
+  }
+
+  /** A named member of the firm's staff replies; the contact is emailed a notice. */
+  async replyForFirm(firmId: string, threadId: string, input: unknown, actor: Actor): Promise<Message> {
+    const fields = parse(staffMessageSchema, input);
+    const thread = this.#thread(firmId, threadId);
+    if (thread.status === 'closed') throw Problem.conflict('thread_closed', 'This conversation is closed. Reopen it to reply.');
+    const attachments = this.#attachments(firmId, thread.contactId, fields.attachmentIds);
+    const now = this.deps.clock().toISOString();
+    const message = this.deps.messages.addMessage(threadId, { author: { type: 'staff', name: fields.staffName }, body: fields.body, attachments }, now);
+    this.#audit(firmId, actor, 'message.sent', threadId, message, now);
+    const contact = this.deps.contacts.find(firmId, thread.contactId)!;
+    if (contact.status === 'active') await this.#noticeToContact(this.#firm(firmId), contact, threadId);
+    return toMessage(message);
+  }
+
+  close(firmId: string, threadId: string, actor: Actor): FirmThread {
+    return this.#setStatus(firmId, threadId, 'closed', actor);
+  }
+
+  reopen(firmId: string, threadId: string, actor: Actor): FirmThread {
+    return this.#setStatus(firmId, threadId, 'open', actor);
+  }
+
+  /** The firm has read the thread up to its newest message. */
+  markReadByFirm(firmId: string, threadId: string): FirmThread {
+    this.#thread(firmId, threadId);
+    this.deps.messages.markReadByFirm(threadId);
+    return toFirmThread(this.#thread(firmId, threadId));
+  }
+
+  #setStatus(firmId: string, threadId: string, status: 'open' | 'closed', actor: Actor): FirmThread {
+    const thread = this.#thread(firmId, threadId);
+    if (thread.status !== status) {
+      const now = this.deps.clock().toISOString();
+      this.deps.messages.setStatus(firmId, threadId, status, now);
+      this.deps.audit.record({ firmId, actor, action: status === 'closed' ? 'thread.closed' : 'thread.reopened', subject: { type: 'thread', id: threadId } }, now);
+    }
+    return toFirmThread(this.#thread(firmId, threadId));
+  }
+
+  /** The files a message may carry: the thread contact's own, shared with them or sent by them. */
+  #attachments(firmId: string, contactId: string, ids: string[] | undefined): Attachment[] {
+    if (!ids?.length) return [];
+    const found = new Map(this.deps.files.attachable(firmId, contactId, ids).map((file) => [file.id, file]));
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length) {
+      throw Problem.unprocessable('attachment_not_found', `No file ${missing.join(', ')} that can be attached here: attach files uploaded to or shared in this portal.`, {
+        errors: missing.map((id) => ({ field: 'attachmentIds', message: `has no file ${id}` })),
+      });
+    }
+    return ids.map((id) => found.get(id)!);
+  }
+
+  #messagePage(thread: ThreadRecord, query: unknown): Page<Message> {
+    const q = parse(messagesQuery, query, 'query');
+    let beforeSeq: number | undefined;
+    if (q.before) {
+      const position = decodeCursor(q.before, ['t', 's']);
+      if (position.t !== thread.id || typeof position.s !== 'number') {
+        throw Problem.badRequest('invalid_cursor', 'The paging cursor belongs to another thread. Start again from the newest messages.');
+      }
+      beforeSeq = position.s;
+    }
+    const rows = this.deps.messages.messages(thread.id, { beforeSeq, limit: q.limit + 1 });
+    const data = rows.slice(-q.limit);
+    const oldest = data[0];
+    return {
+      data: data.map(toMessage),
+      nextCursor: rows.length > q.limit && oldest ? encodeCursor({ t: thread.id, s: oldest.seq }) : null,
+    };
+  }
+
+  #threadPage<T>(rows: ThreadRecord[], limit: number, view: (record: ThreadRecord) => T): Page<T> {
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return { data: page.map(view), nextCursor: rows.length > limit && last ? encodeCursor({ s: last.lastSeq }) : null };
+  }
+
+  #afterSeq(cursor: string | undefined): number | undefined {
+    if (!cursor) return undefined;
+    const position = decodeCursor(cursor, ['s']);
+    if (typeof position.s !== 'number') throw Problem.badRequest('invalid_cursor', 'The paging cursor is not valid. Start again from the first page.');
+    return position.s;
+  }
+
+  #clientThread(firmId: string, contactId: string, threadId: string): ThreadRecord {
+    const thread = this.deps.messages.findThreadForContact(firmId, contactId, threadId);
+    if (!thread) throw Problem.notFound('thread');
+    return thread;
+  }
+
+  #thread(firmId: string, threadId: string): ThreadRecord {
+    const thread = this.deps.messages.findThread(firmId, threadId);
+    if (!thread) throw Problem.notFound('thread');
+    return thread;
+  }
+
+  #firm(firmId: string): Firm {
+    return this.deps.firms.findById(firmId)!;
+  }
+
+  #audit(firmId: string, actor: Actor, action: string, threadId: string, message: StoredMessage, now: string) {
+    this.deps.audit.record(
+      { firmId, actor, action, subject: { type: 'thread', id: threadId }, data: { messageId: message.id, attachments: message.attachments.map((file) => file.id) } },
+      now,
+    );
+  }
+
+  async #noticeToContact(firm: Firm, contact: Contact, threadId: string): Promise<void> {
+    const email = newMessageNotice({ firm: emailFirm(firm), contactName: contact.name, link: threadLink(firm, threadId) });
+    await this.#send(firm.id, threadId, { firmId: firm.id, kind: 'message_notice', to: contact.email, fromName: firm.name, ...email });
+  }
+
+  async #noticeToFirm(firm: Firm, contact: Contact, subject: string, threadId: string, newThread: boolean): Promise<void> {
+    const inbox = firm.settings.inboxEmail;
+    if (!inbox) return;
+    const email = clientMessageNotice({ firm: emailFirm(firm), contact, subject, threadId, newThread });
+    await this.#send(firm.id, threadId, { firmId: firm.id, kind: 'message_to_firm', to: inbox, fromName: firm.name, ...email });
+  }
+
+  /**
+   * The message is stored and acknowledged before its notice goes out, so a mail failure must not
+   * fail the request (a retry would post the message twice): it is recorded in the audit log.
+   */
+  async #send(firmId: string, threadId: string, mail: MailMessage): Promise<void> {
+    try {
+      await this.deps.mail.send(mail);
+    } catch (error) {
+      this.deps.audit.record(
+        { firmId, actor: { type: 'system' }, action: 'message.notice_failed', subject: { type: 'thread', id: threadId }, data: { kind: mail.kind, error: (error as Error).message } },
+        this.deps.clock().toISOString(),
+      );
+    }
+  }
+}
+
+function toMessage(message: StoredMessage): Message {
+  const { id, threadId, author, body, attachments, createdAt } = message;
+  return { id, threadId, author, body, attachments, createdAt };
+}
+
+function emailFirm(firm: Firm) {
+  return { name: firm.name, logoUrl: firm.branding.logoUrl, colors: firm.branding.colors };
+}
+
+/** The firm's portal page opening the thread, when the firm has told us where its portal is. */
+function threadLink(firm: Firm, threadId: string): string | undefined {
+  const base = firm.settings.portalUrl ?? firm.siteUrl;
+  if (!base) return undefined;
+  const url = new URL(base);
+  url.searchParams.set('thread', threadId);
+  return url.toString();
+}

@@ -1,0 +1,30 @@
+import type { Clock } from '../../clock.ts';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/database.ts';
+import type { PaymentsRepository } from '../payments.repository.ts';
+import type { ProcessorEvent } from '../processor.ts';
+import { lazyStripeClient, type StripeModuleLoader } from './stripe.client.ts';
+import { StripeProcessor } from './stripe.processor.ts';
+import { StripeRepository } from './stripe.repository.ts';
+import { StripeWebhooks } from './stripe.webhooks.ts';
+
+export interface StripeSetup {
+  processor: StripeProcessor;
+  /** The webhook endpoint's service, once the checkout that applies events exists. */
+  webhooks(deps: { checkout: { applyEvent(event: ProcessorEvent): Promise<{ applied: boolean }> }; payments: PaymentsRepository }): StripeWebhooks;
+}
+
+export type StripeFactory = (options: { config: Config['stripe']; db: Db; clock: Clock; load?: StripeModuleLoader }) => StripeSetup;
+
+/** Stripe as the payment processor. Nothing of the SDK is loaded until the first call to Stripe. */
+export const createStripe: StripeFactory = ({ config, db, clock, load }) => {
+  if (!config.secretKey || !config.webhookSecret) throw new Error('createStripe: STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are required');
+  const client = lazyStripeClient({ secretKey: config.secretKey, apiBase: config.apiBase }, load);
+  const repository = new StripeRepository(db);
+  const processor = new StripeProcessor(client, repository, clock);
+  const secret = config.webhookSecret;
+  return {
+    processor,
+    webhooks: ({ checkout, payments }) => new StripeWebhooks({ client, secret, checkout, payments, repository, clock }),
+  };
+};
