@@ -1,5 +1,10 @@
 // Registers every Portico element, and exposes the same API as the package's main module.
 import './login/define.ts';
 import './session/define.ts';
+import './activities/define.ts';
+import './invoice/define.ts';
+import './invoices/define.ts';
+import './payments/define.ts';
+import './pay/define.ts';
 
 export * from './index.ts';

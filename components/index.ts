@@ -6,6 +6,9 @@ export { defineElement } from './base/define-element.ts';
 
 export { ApiClient, type ApiClientOptions } from './api/api-client.ts';
 export { AuthApi } from './api/auth-api.ts';
+export { InvoicesApi } from './api/invoices-api.ts';
+export { ActivitiesApi } from './api/activities-api.ts';
+export { PaymentsApi } from './api/payments-api.ts';
 export { ApiError, isAbortError, type ApiErrorInit, type FieldError, type Problem } from './api/api-error.ts';
 export type {
   Branding,
@@ -21,18 +24,46 @@ export type {
   SignIn,
   TokenAndPassword,
 } from './api/types.ts';
+export type {
+  Activity,
+  ActivityEvent,
+  ActivityGroups,
+  ActivityListQuery,
+  ActivityTask,
+  AppliedPayment,
+  DepositAccount,
+  DownloadedFile,
+  InvoiceDetail,
+  InvoiceLine,
+  InvoiceLineKind,
+  InvoiceListQuery,
+  InvoiceSort,
+  InvoiceSortKey,
+  InvoiceStatus,
+  InvoiceStatusFilter,
+  InvoiceSummary,
+  Page,
+  PageQuery,
+  Payment,
+  PaymentAllocation,
+  PaymentMethodSummary,
+  PaymentMethodType,
+  PaymentStatus,
+} from './api/types.ts';
 
 export { apiContext, brandingContext, sessionContext, type SessionState } from './context/contexts.ts';
 export { ApiClientController, type ApiClientHost } from './context/api-client-controller.ts';
 
 export { t } from './i18n/translate.ts';
 export { currencyDigits, formatDate, formatDuration, formatMoney, type DateStyle } from './i18n/format.ts';
+export { daysBetween, formatDateRange, formatDateTime, formatNumber, formatRelativeDate, localToday } from './i18n/format.ts';
 export { currentLanguage, documentLanguage, languageOf, withLanguage } from './i18n/language.ts';
 export { errorMessage } from './i18n/error-message.ts';
 export { translations, type MessageArgs, type MessageKey, type MessageParams, type Messages } from './i18n/translations.ts';
 
 export { tokenDefaults, tokens } from './styles/tokens.ts';
 export { alertStyles, buttonStyles, fieldStyles, skeletonStyles, visuallyHiddenStyles } from './styles/shared.ts';
+export { badgeStyles } from './styles/shared.ts';
 export { FirmTheme, firmTokens } from './styles/firm-theme.ts';
 
 export { PortalSession } from './session/session.ts';
@@ -46,3 +77,66 @@ export {
   type PortalPasswordResetRequestedDetail,
 } from './login/events.ts';
 export { validateLogin, type LoginField, type LoginMode, type LoginValues } from './login/validation.ts';
+
+export { saveFile, safeFileName } from './base/save-file.ts';
+
+export { PortalActivities } from './activities/activities.ts';
+export { PortalActivityChangeEvent, type PortalActivityChangeDetail } from './activities/events.ts';
+
+export { PortalInvoice } from './invoice/invoice.ts';
+export { PortalPayRequestEvent, type PortalPayRequestDetail } from './invoice/events.ts';
+
+export { PortalInvoices, invoiceFilters, invoiceSorts } from './invoices/invoices.ts';
+export { PortalInvoiceSelectEvent, type PortalInvoiceSelectDetail } from './invoices/events.ts';
+
+export { PortalPayments } from './payments/payments.ts';
+
+// Paying (<portal-pay>)
+export { PaymentMethodsApi } from './api/payment-methods-api.ts';
+export { BankLinksApi } from './api/bank-links-api.ts';
+export { SandboxApi, ProcessorError } from './api/sandbox-api.ts';
+export type {
+  AllocationRequest,
+  BankAccountDetails,
+  BankAccountType,
+  BankLinkSession,
+  CardDetails,
+  CheckoutResult,
+  LinkAccount,
+  LinkedBankAccount,
+  LinkInstitution,
+  LinkStep,
+  MandateQuery,
+  PaymentMethodInput,
+  PaymentMethodsAccepted,
+  PaymentNextAction,
+  PaymentRequest,
+  PaymentSetup,
+  ProcessorPaymentMethod,
+  SavedPaymentMethod,
+} from './api/types.ts';
+export { PortalPay, newIdempotencyKey, type PayMethodChoice } from './pay/pay.ts';
+export {
+  PortalPayCloseEvent,
+  PortalPaymentFailedEvent,
+  PortalPaymentProcessingEvent,
+  PortalPaymentSucceededEvent,
+  type PortalPayCloseDetail,
+  type PortalPaymentDetail,
+  type PortalPaymentFailedDetail,
+  type PortalPaymentProcessingDetail,
+  type PortalPaymentSucceededDetail,
+} from './pay/events.ts';
+export {
+  cardNumberProblem,
+  cvcLength,
+  detectBrand,
+  expiryProblem,
+  formatCardNumber,
+  formatExpiry,
+  luhnValid,
+  parseExpiry,
+  type CardBrand,
+} from './pay/card-format.ts';
+export { abaValid } from './pay/bank-format.ts';
+export { formatMoneyInput, parseMoney } from './pay/money.ts';

@@ -1,5 +1,11 @@
+import { ActivitiesApi } from './activities-api.ts';
 import { AuthApi } from './auth-api.ts';
+import { BankLinksApi } from './bank-links-api.ts';
 import { ServiceConnection } from './connection.ts';
+import { InvoicesApi } from './invoices-api.ts';
+import { PaymentMethodsApi } from './payment-methods-api.ts';
+import { PaymentsApi } from './payments-api.ts';
+import { SandboxApi } from './sandbox-api.ts';
 import type { Branding, Contact, FetchFunction, Me, RequestOptions, SessionChangeListener } from './types.ts';
 
 export interface ApiClientOptions {
@@ -27,12 +33,22 @@ export interface ApiClientOptions {
 export class ApiClient {
   readonly firm: string;
   readonly auth: AuthApi;
+  readonly invoices: InvoicesApi;
+  readonly activities: ActivitiesApi;
+  readonly payments: PaymentsApi;
+  readonly paymentMethods: PaymentMethodsApi;
+  readonly bankLinks: BankLinksApi;
   readonly #connection: ServiceConnection;
 
   constructor({ baseUrl, firm, fetch }: ApiClientOptions) {
     this.firm = firm;
     this.#connection = new ServiceConnection(baseUrl, fetch);
     this.auth = new AuthApi(this.#connection, firm);
+    this.invoices = new InvoicesApi(this.#connection);
+    this.activities = new ActivitiesApi(this.#connection);
+    this.payments = new PaymentsApi(this.#connection);
+    this.paymentMethods = new PaymentMethodsApi(this.#connection);
+    this.bankLinks = new BankLinksApi(this.#connection);
   }
 
   /** The service's base URL, without a trailing slash. */
@@ -48,6 +64,14 @@ export class ApiClient {
   /** Calls `listener` on every sign-in, sign-out and lost sign-in; returns a function that stops it. */
   onSessionChange(listener: SessionChangeListener): () => void {
     return this.#connection.onSessionChange(listener);
+  }
+
+  /**
+   * The sandbox processor's browser-facing API at `sandboxUrl` (from `payments.setup()`), called
+   * with this client's `fetch` but never with its sign-in.
+   */
+  sandbox(sandboxUrl: string): SandboxApi {
+    return new SandboxApi(sandboxUrl, this.#connection.fetchFunction);
   }
 
   /** The firm's public branding. */

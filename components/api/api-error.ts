@@ -22,6 +22,8 @@ export interface ApiErrorInit {
   title?: string;
   errors?: readonly FieldError[];
   retryAfter?: number;
+  /** The problem's other members, e.g. `field` and `openBalance` of `amount_exceeds_balance`. */
+  extensions?: Readonly<Record<string, unknown>>;
   cause?: unknown;
 }
 
@@ -41,6 +43,8 @@ export class ApiError extends Error {
   readonly errors: readonly FieldError[];
   /** Seconds to wait before trying again, when the service said so (`rate_limited`). */
   readonly retryAfter: number | undefined;
+  /** The problem's members beyond the standard ones, e.g. `{ field: 'allocations.0', openBalance: 5000 }`. */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
   constructor(init: ApiErrorInit) {
     super(init.detail, init.cause === undefined ? undefined : { cause: init.cause });
@@ -51,6 +55,7 @@ export class ApiError extends Error {
     this.detail = init.detail;
     this.errors = init.errors ?? [];
     this.retryAfter = init.retryAfter;
+    this.extensions = init.extensions ?? {};
   }
 
   /** The service could not be reached (offline, DNS, CORS refusal, connection reset). */
@@ -78,9 +83,12 @@ export class ApiError extends Error {
           : `The portal service answered with an unexpected error (HTTP ${response.status}).`,
       errors: Array.isArray(problem.errors) ? problem.errors.filter(isFieldError) : [],
       retryAfter,
+      extensions: Object.fromEntries(Object.entries(problem).filter(([key]) => !standardMembers.has(key))),
     });
   }
 }
+
+const standardMembers = new Set(['type', 'title', 'status', 'code', 'detail', 'instance', 'errors', 'retryAfter']);
 
 /** True for the `AbortError` a fetch or an aborted signal rejects with. */
 export function isAbortError(error: unknown): boolean {

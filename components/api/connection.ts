@@ -1,5 +1,5 @@
 import { ApiError, isAbortError } from './api-error.ts';
-import type { Contact, FetchFunction, SessionChange, SessionChangeListener, SignIn } from './types.ts';
+import type { Contact, DownloadedFile, FetchFunction, SessionChange, SessionChangeListener, SignIn } from './types.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -21,6 +21,8 @@ export interface Call {
   headers?: Record<string, string>;
   authentication: Authentication;
   signal?: AbortSignal | undefined;
+  /** How to read a successful answer: parsed JSON (the default), or the body as a file. */
+  read?: 'json' | 'file';
 }
 
 // Refresh a little before the access token's end, so a call does not race its expiry.
@@ -52,6 +54,11 @@ export class ServiceConnection {
     return this.#contact;
   }
 
+  /** The `fetch` this connection calls; the payment processor's browser-facing API goes through it too. */
+  get fetchFunction(): FetchFunction {
+    return this.#fetch;
+  }
+
   onSessionChange(listener: SessionChangeListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -76,6 +83,14 @@ export class ServiceConnection {
       if (this.#accessToken === token) await this.refresh(call.signal);
       return this.#send<T>(call, this.#accessToken);
     }
+  }
+
+  /**
+   * Sends a call whose answer is a file (an `.ics`, a document) rather than JSON, with the same
+   * sign-in handling as `request`. Errors are still problem documents and reject as `ApiError`.
+   */
+  download(call: Omit<Call, 'read'>): Promise<DownloadedFile> {
+    return this.request<DownloadedFile>({ ...call, read: 'file' });
   }
 
   /** Sends a call that answers with a sign-in, and keeps that sign-in. */
@@ -182,8 +197,31 @@ export class ServiceConnection {
       if (isAbortError(error)) throw error;
       throw ApiError.network(error);
     }
-    return readAnswer<T>(response);
+    return call.read === 'file' ? ((await readFile(response)) as T) : readAnswer<T>(response);
   }
+}
+
+async function readFile(response: Response): Promise<DownloadedFile> {
+  if (!response.ok) return readAnswer<never>(response);
+  const blob = await response.blob();
+  return { blob, fileName: fileNameOf(response.headers.get('content-disposition')) };
+}
+
+// Content-Disposition is only readable cross-origin when the service exposes it; callers supply
+// their own name otherwise.
+function fileNameOf(disposition: string | null): string | undefined {
+  if (!disposition) return undefined;
+  const encoded = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
+  if (encoded?.[1]) {
+    try {
+      return decodeURIComponent(encoded[1].trim());
+    } catch {
+      // fall through to the plain parameter
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/i.exec(disposition);
+  const name = (plain?.[1] ?? plain?.[2])?.trim();
+  return name || undefined;
 }
 
 async function readAnswer<T>(response: Response): Promise<T> {

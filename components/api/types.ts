@@ -35,6 +35,10 @@ export interface Branding {
   };
   fontFamily?: string | null;
   sections?: Partial<BrandingSections>;
+  /** How the firm's clients may pay: card, bank sign-in, bank account and routing numbers. */
+  paymentMethods?: PaymentMethodsAccepted;
+  /** The smallest payment the firm accepts, in minor units of `currency`. */
+  minimumPayment?: number;
 }
 
 /** The answer to every request that signs a client in (login, refresh, invitation, reset). */
@@ -83,3 +87,348 @@ export type SessionChangeListener = (change: SessionChange) => void;
 
 /** The `fetch` an `ApiClient` uses; tests and stories pass their own. */
 export type FetchFunction = (input: string, init: RequestInit) => Promise<Response>;
+
+/** A file the service answered with, e.g. an event's `.ics`. */
+export interface DownloadedFile {
+  blob: Blob;
+  /** The name the service suggested, when its `Content-Disposition` header could be read. */
+  fileName: string | undefined;
+}
+
+/** One page of a list the service pages with opaque cursors. */
+export interface Page<T> {
+  data: T[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** Options for a paged list. */
+export interface PageQuery {
+  /** Items per page, 1 to 200 (the service's default is 50). */
+  limit?: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string | null;
+}
+
+// Invoices: GET /api/v1/invoices, GET /api/v1/invoices/:id
+
+/** Where an invoice stands for the client, derived by the service from its payments and due date. */
+export type InvoiceStatus = 'open' | 'partially_paid' | 'overdue' | 'paid' | 'void';
+
+/** Which invoices a list holds: one status, `unpaid` (open, partially paid and overdue), or `all`. */
+export type InvoiceStatusFilter = InvoiceStatus | 'unpaid' | 'all';
+
+export type InvoiceSortKey = 'issuedOn' | 'dueOn' | 'number' | 'total' | 'balance';
+
+/** A sort key, ascending, or descending with a leading `-` (`-issuedOn`: newest first). */
+export type InvoiceSort = InvoiceSortKey | `-${InvoiceSortKey}`;
+
+/** The firm's bank account an invoice is paid into: a trust retainer request goes to `trust`. */
+export type DepositAccount = 'operating' | 'trust';
+
+export type InvoiceLineKind = 'time' | 'expense' | 'flat_fee' | 'discount' | 'tax';
+
+export interface InvoiceLine {
+  id: string;
+  kind: InvoiceLineKind;
+  /** `YYYY-MM-DD`. */
+  date: string | null;
+  description: string;
+  /** Hours for time entries, units for expenses. */
+  quantity: number | null;
+  /** Minor units per unit of quantity. */
+  rate: number | null;
+  /** Minor units; negative for discounts. */
+  amount: number;
+}
+
+/** An invoice as listed. Amounts are integer minor units of `currency`. */
+export interface InvoiceSummary {
+  id: string;
+  number: string;
+  matter: string | null;
+  contactId: string;
+  /** `YYYY-MM-DD`. */
+  issuedOn: string;
+  /** `YYYY-MM-DD`. */
+  dueOn: string;
+  currency: string;
+  depositAccount: DepositAccount;
+  status: InvoiceStatus;
+  total: number;
+  /** Settled payments applied to the invoice. */
+  amountPaid: number;
+  /** Payments still processing (bank debits). */
+  amountPending: number;
+  /** What is still owed: total minus settled payments. */
+  balance: number;
+  /** What can be paid now: the balance minus payments still processing. */
+  openBalance: number;
+}
+
+/** A payment as applied to one invoice. */
+export interface AppliedPayment {
+  paymentId: string;
+  receiptNumber: string;
+  /** ISO instant. */
+  date: string;
+  /** The part of the payment applied to this invoice, in minor units. */
+  amount: number;
+  status: PaymentStatus | (string & {});
+  method: { type: PaymentMethodType | (string & {}); brand: string | null; last4: string | null };
+}
+
+/** One invoice with its lines and the payments applied to it. */
+export interface InvoiceDetail extends InvoiceSummary {
+  /** Fees and expenses before discounts and tax. */
+  subtotal: number;
+  /** Discounts, as a negative amount (or 0). */
+  discount: number;
+  tax: number;
+  notes: string | null;
+  lines: InvoiceLine[];
+  payments: AppliedPayment[];
+  /** ISO instant. */
+  sentAt: string | null;
+  /** ISO instant. */
+  voidedAt: string | null;
+}
+
+export interface InvoiceListQuery extends PageQuery {
+  /** One filter or several; `all` by default. */
+  status?: InvoiceStatusFilter | readonly InvoiceStatusFilter[];
+  /** `-issuedOn` (newest first) by default. */
+  sort?: InvoiceSort;
+}
+
+// Activities: GET /api/v1/activities, PATCH /api/v1/activities/:id, GET /api/v1/activities/:id/calendar.ics
+
+/** Something the firm asks the client to do. */
+export interface ActivityTask {
+  id: string;
+  kind: 'task';
+  title: string;
+  notes: string | null;
+  /** `YYYY-MM-DD` in the firm's time zone, if the task has a due date. */
+  dueOn: string | null;
+  /** When the client marked it done (ISO instant). */
+  completedAt: string | null;
+  status: 'overdue' | 'upcoming' | 'done';
+}
+
+/** Something on the calendar: a hearing, a meeting, a deadline. */
+export interface ActivityEvent {
+  id: string;
+  kind: 'event';
+  title: string;
+  notes: string | null;
+  /** An ISO instant; for an all-day event a `YYYY-MM-DD` date. */
+  startsAt: string;
+  /** An ISO instant; for an all-day event the last day (inclusive), `YYYY-MM-DD`. */
+  endsAt: string;
+  allDay: boolean;
+  location: string | null;
+  status: 'upcoming' | 'done';
+}
+
+export type Activity = ActivityTask | ActivityEvent;
+
+/** The client's activities, grouped by where they stand on the firm's calendar. */
+export interface ActivityGroups {
+  /** Tasks past their due date, the longest overdue first. */
+  overdue: ActivityTask[];
+  /** Open tasks and events to come, soonest first; undated tasks last. */
+  upcoming: Activity[];
+  /** Completed tasks and past events, the most recent first. */
+  done: Activity[];
+}
+
+export interface ActivityListQuery {
+  /** `recent` (the default) lists the 50 most recent done activities; `all` lists every one. */
+  done?: 'recent' | 'all';
+}
+
+// Payments: GET /api/v1/payments
+
+export type PaymentStatus = 'requires_action' | 'processing' | 'succeeded' | 'failed' | 'refunded' | 'disputed';
+
+export type PaymentMethodType = 'card' | 'us_bank_account' | 'check' | 'wire' | 'cash' | 'other';
+
+export interface PaymentMethodSummary {
+  type: PaymentMethodType;
+  /** Card brand (visa, mastercard, …) or bank name. */
+  brand: string | null;
+  last4: string | null;
+}
+
+/** The part of a payment applied to one invoice. */
+export interface PaymentAllocation {
+  invoiceId: string;
+  invoiceNumber: string;
+  amount: number;
+  depositAccount: DepositAccount;
+}
+
+export interface Payment {
+  id: string;
+  status: PaymentStatus;
+  /** Minor units of `currency`. */
+  amount: number;
+  currency: string;
+  method: PaymentMethodSummary;
+  /** Paid through the portal, or recorded by the firm (a check, a wire). */
+  source: 'portal' | 'firm';
+  /** The firm's reference for a payment it recorded, e.g. a check number. */
+  reference: string | null;
+  receiptNumber: string;
+  allocations: PaymentAllocation[];
+  /** Why a payment failed, in the processor's terms. */
+  failure?: { code: string; declineCode?: string; message: string } | null;
+  /** ISO instant. */
+  createdAt: string;
+  /** When the status last changed (ISO instant). */
+  updatedAt: string;
+}
+
+// Checkout: GET /api/v1/payments/setup, GET /api/v1/payments/mandate, POST /api/v1/payments,
+// POST /api/v1/payments/:id/confirm, GET|DELETE /api/v1/payment-methods, POST /api/v1/bank-links,
+// POST /api/v1/bank-links/exchange, and the sandbox processor's browser-facing API
+
+/** The payment methods a firm accepts in the portal. */
+export interface PaymentMethodsAccepted {
+  card: boolean;
+  /** Bank sign-in (Plaid Link, or the sandbox's stand-in). */
+  bankLink: boolean;
+  /** Bank account and routing numbers typed in. */
+  bankAccount: boolean;
+}
+
+/** Which processor takes the payment and how the browser reaches it. */
+export interface PaymentSetup {
+  processor: 'sandbox' | 'stripe';
+  /** Stripe's publishable key, with `processor: 'stripe'`. */
+  publishableKey: string | null;
+  bankLink: 'sandbox' | 'plaid';
+  /** Where the sandbox processor's browser-facing API lives, with `processor: 'sandbox'`. */
+  sandboxUrl: string | null;
+}
+
+export type BankAccountType = 'checking' | 'savings';
+
+/** What the ACH debit authorization names: `GET /api/v1/payments/mandate`. */
+export interface MandateQuery {
+  /** Minor units. */
+  amount: number;
+  bankName: string;
+  accountType: BankAccountType;
+  last4: string;
+}
+
+/** The part of a payment to apply to one invoice, in minor units. */
+export interface AllocationRequest {
+  invoiceId: string;
+  amount: number;
+}
+
+/** A processor token (never card or account numbers), or a method the client saved. */
+export type PaymentMethodInput = { type: 'card' | 'us_bank_account'; token: string } | { savedId: string };
+
+/** The body of `POST /api/v1/payments`. */
+export interface PaymentRequest {
+  allocations: AllocationRequest[];
+  paymentMethod: PaymentMethodInput;
+  savePaymentMethod: boolean;
+  /** Required for bank debits: the client accepted the authorization text. */
+  mandate?: { accepted: boolean };
+}
+
+/** A payment waiting for 3-D Secure, and the secret the processor's challenge needs. */
+export interface PaymentNextAction {
+  paymentId: string;
+  clientSecret: string;
+}
+
+/**
+ * The answer to `POST /api/v1/payments`: one payment per deposit account the invoices are paid
+ * into (`payment` is the first), and the 3-D Secure challenges still to complete.
+ */
+export interface CheckoutResult {
+  payment: Payment;
+  payments: Payment[];
+  clientSecret?: string;
+  nextActions?: PaymentNextAction[];
+}
+
+/** A payment method the client saved for later, with their consent. */
+export interface SavedPaymentMethod {
+  id: string;
+  type: 'card' | 'us_bank_account';
+  /** Card brand, or the bank's name. */
+  brand: string | null;
+  last4: string;
+  expMonth: number | null;
+  expYear: number | null;
+  createdAt: string;
+}
+
+/** A bank sign-in just started: `POST /api/v1/bank-links`. */
+export interface BankLinkSession {
+  provider: 'sandbox' | 'plaid';
+  linkToken: string;
+  expiresAt: string;
+}
+
+/** A bank account the client connected, as a processor token ready to debit. */
+export interface LinkedBankAccount {
+  type: 'us_bank_account';
+  token: string;
+  bankName: string;
+  last4: string;
+  accountType: string;
+}
+
+/** Card details for the processor's tokenization endpoint (Stripe's shape). */
+export interface CardDetails {
+  number: string;
+  exp_month: number;
+  exp_year: number;
+  cvc: string;
+  name: string;
+  postalCode: string;
+}
+
+/** Bank account details for the processor's tokenization endpoint (Stripe's shape). */
+export interface BankAccountDetails {
+  routing_number: string;
+  account_number: string;
+  account_type: BankAccountType;
+  name: string;
+}
+
+/** A payment method the processor created from the details the browser sent it. */
+export interface ProcessorPaymentMethod {
+  id: string;
+  type: 'card' | 'us_bank_account';
+  card?: { brand: string; last4: string; exp_month: number; exp_year: number };
+  us_bank_account?: { bank_name: string; last4: string; account_type: BankAccountType; routing_number: string };
+}
+
+/** A bank in the sandbox's sign-in. */
+export interface LinkInstitution {
+  id: string;
+  name: string;
+  mfa: boolean;
+}
+
+/** One of the client's accounts at the bank they signed in to. */
+export interface LinkAccount {
+  id: string;
+  name: string;
+  mask: string;
+  subtype: string;
+}
+
+/** The next step of a bank sign-in: a one-time code, or choosing the account. */
+export type LinkStep =
+  | { status: 'mfa_required'; prompt: string }
+  | { status: 'select_account'; institution: { id: string; name: string }; accounts: LinkAccount[] };

@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiClient } from '../api/api-client.ts';
-import { apiContext } from './contexts.ts';
+import { apiContext, sessionContext, type SessionState } from './contexts.ts';
 
 /** An element that can talk to the service inside `<portal-session>` or on its own. */
 export interface ApiClientHost extends ReactiveControllerHost, HTMLElement {
@@ -21,11 +21,13 @@ export interface ApiClientHost extends ReactiveControllerHost, HTMLElement {
 export class ApiClientController implements ReactiveController {
   readonly #host: ApiClientHost;
   readonly #context: ContextConsumer<typeof apiContext, ApiClientHost>;
+  readonly #session: ContextConsumer<typeof sessionContext, ApiClientHost>;
   #own: ApiClient | undefined;
 
   constructor(host: ApiClientHost) {
     this.#host = host;
     this.#context = new ContextConsumer(host, { context: apiContext, subscribe: true });
+    this.#session = new ContextConsumer(host, { context: sessionContext, subscribe: true });
     host.addController(this);
   }
 
@@ -39,6 +41,36 @@ export class ApiClientController implements ReactiveController {
       this.#own = new ApiClient({ baseUrl, firm });
     }
     return this.#own;
+  }
+
+  /** The client's sign-in, when an enclosing `<portal-session>` provides it. */
+  get session(): SessionState | undefined {
+    return this.#session.value;
+  }
+
+  /**
+   * True while an enclosing `<portal-session>` has nobody signed in (yet): the client's own data
+   * should wait for the sign-in rather than be asked for and fail.
+   */
+  get waitingForSignIn(): boolean {
+    const session = this.#session.value;
+    return session !== undefined && session.status !== 'signed-in';
+  }
+
+  /**
+   * The client to load the signed-in client's own data with (invoices, tasks…): `value`, except
+   * inside a `<portal-session>` with nobody signed in, where it is undefined until someone signs in.
+   */
+  get signedInClient(): ApiClient | undefined {
+    return this.waitingForSignIn ? undefined : this.value;
+  }
+
+  /**
+   * The signed-in client's id as the session knows it ('' outside a session). Data tasks depend on
+   * it so that another client signing in reloads everything.
+   */
+  get contactId(): string {
+    return this.#session.value?.contact?.id ?? '';
   }
 
   hostConnected(): void {}

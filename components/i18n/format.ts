@@ -50,3 +50,64 @@ export function formatDuration(seconds: number, locale: string = currentLanguage
   const [value, unit] = seconds < 60 ? [Math.max(1, Math.ceil(seconds)), 'second'] : [Math.ceil(seconds / 60), 'minute'];
   return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
+
+const rangeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function rangeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = rangeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(validLocale(locale), options);
+    rangeFormats.set(key, format);
+  }
+  return format;
+}
+
+/** Today's calendar date where the reader is, as `YYYY-MM-DD`. */
+export function localToday(now: Date = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Whole days from calendar date `from` to calendar date `to` (both `YYYY-MM-DD`); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * A calendar date relative to today, in words: "today", "tomorrow", "in 3 days", "2 weeks ago".
+ * Days up to two weeks, then weeks up to two months, then months.
+ */
+export function formatRelativeDate(date: string, locale: string = currentLanguage(), today: string = localToday()): string {
+  const days = daysBetween(today, date);
+  const format = new Intl.RelativeTimeFormat(validLocale(locale), { numeric: 'auto' });
+  const size = Math.abs(days);
+  if (size < 14) return format.format(days, 'day');
+  if (size < 60) return format.format(Math.trunc(days / 7), 'week');
+  return format.format(Math.trunc(days / 30), 'month');
+}
+
+/** An ISO timestamp as date and time in the reader's time zone, e.g. "Mar 5, 2026, 9:30 AM". */
+export function formatDateTime(iso: string, locale: string = currentLanguage()): string {
+  return rangeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/**
+ * The span of an event. All-day events take calendar dates (`YYYY-MM-DD`, both inclusive) and
+ * show as dates: "Mar 5 – 7, 2026". Timed events take ISO instants and show in the reader's time
+ * zone: "Mar 5, 2026, 9:00 – 10:30 AM". A span that starts and ends at once shows once.
+ */
+export function formatDateRange(start: string, end: string, allDay: boolean, locale: string = currentLanguage()): string {
+  const format = allDay
+    ? rangeFormat(locale, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
+    : rangeFormat(locale, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+  const from = new Date(allDay ? `${start.slice(0, 10)}T00:00:00Z` : start);
+  const to = new Date(allDay ? `${end.slice(0, 10)}T00:00:00Z` : end);
+  if (!(to.getTime() > from.getTime())) return format.format(from);
+  return format.formatRange(from, to);
+}
+
+/** A plain number in the reader's locale, e.g. a quantity of `1.5` hours ("1.5"), up to three decimals. */
+export function formatNumber(value: number, locale: string = currentLanguage()): string {
+  return numberFormat(locale, { maximumFractionDigits: 3 }).format(value);
+}

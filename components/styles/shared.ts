@@ -160,3 +160,49 @@ export const skeletonStyles = css`
     }
   }
 `;
+
+/**
+ * Status badges: `.badge` with `data-tone` `success`, `warning`, `danger`, `info` or `neutral`.
+ * The tone only adds colour to a badge's text, which always names the status.
+ */
+export const badgeStyles = css`
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375em;
+    padding: 0.125em 0.625em;
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    color: ${tokens.colorMuted};
+    background: color-mix(in srgb, currentColor 8%, ${tokens.colorSurface});
+    font-size: 0.8125em;
+    font-weight: 600;
+    line-height: 1.4;
+    white-space: nowrap;
+  }
+  .badge::before {
+    content: '';
+    width: 0.5em;
+    height: 0.5em;
+    border-radius: 50%;
+    background: currentColor;
+  }
+  .badge[data-tone='success'] {
+    color: ${tokens.colorSuccess};
+  }
+  .badge[data-tone='warning'] {
+    color: ${tokens.colorWarning};
+  }
+  .badge[data-tone='danger'] {
+    color: ${tokens.colorDanger};
+  }
+  .badge[data-tone='info'] {
+    color: ${tokens.colorBrand};
+  }
+  @media print {
+    .badge {
+      color: #000 !important;
+      background: none !important;
+    }
+  }
+`;

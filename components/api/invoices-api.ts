@@ -1,0 +1,41 @@
+import type { ServiceConnection } from './connection.ts';
+import type { InvoiceDetail, InvoiceListQuery, InvoiceSummary, Page, RequestOptions } from './types.ts';
+
+/** The signed-in client's invoices: `/api/v1/invoices`. */
+export class InvoicesApi {
+  readonly #connection: ServiceConnection;
+
+  constructor(connection: ServiceConnection) {
+    this.#connection = connection;
+  }
+
+  /**
+   * One page of invoices (never drafts).
+   *
+   * @example client.invoices.list({ status: 'unpaid', sort: 'dueOn', limit: 100 }, { signal })
+   */
+  list({ status, sort, limit, cursor }: InvoiceListQuery = {}, { signal }: RequestOptions = {}): Promise<Page<InvoiceSummary>> {
+    return this.#connection.request<Page<InvoiceSummary>>({
+      method: 'GET',
+      path: '/invoices',
+      query: {
+        status: typeof status === 'string' || status === undefined ? status : status.join(','),
+        sort,
+        limit,
+        cursor: cursor ?? undefined,
+      },
+      authentication: 'bearer',
+      signal,
+    });
+  }
+
+  /** One invoice with its lines and applied payments. Rejects with a 404 `ApiError` for another client's invoice. */
+  get(id: string, { signal }: RequestOptions = {}): Promise<InvoiceDetail> {
+    return this.#connection.request<InvoiceDetail>({
+      method: 'GET',
+      path: `/invoices/${encodeURIComponent(id)}`,
+      authentication: 'bearer',
+      signal,
+    });
+  }
+}

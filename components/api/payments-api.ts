@@ -1,0 +1,68 @@
+import type { ServiceConnection } from './connection.ts';
+import type { CheckoutResult, MandateQuery, Page, PageQuery, Payment, PaymentRequest, PaymentSetup, RequestOptions } from './types.ts';
+
+/** The signed-in client's payments: `/api/v1/payments`. */
+export class PaymentsApi {
+  readonly #connection: ServiceConnection;
+
+  constructor(connection: ServiceConnection) {
+    this.#connection = connection;
+  }
+
+  /**
+   * Payment history, newest first, a page at a time. Rejects with a 403 `ApiError` whose code is
+   * `payments_hidden` when the firm does not show payment history to clients.
+   */
+  list({ limit, cursor }: PageQuery = {}, { signal }: RequestOptions = {}): Promise<Page<Payment>> {
+    return this.#connection.request<Page<Payment>>({
+      method: 'GET',
+      path: '/payments',
+      query: { limit, cursor: cursor ?? undefined },
+      authentication: 'bearer',
+      signal,
+    });
+  }
+
+  /** Which processor takes payments, and where the browser sends card and account details to it. */
+  setup({ signal }: RequestOptions = {}): Promise<PaymentSetup> {
+    return this.#connection.request<PaymentSetup>({ method: 'GET', path: '/payments/setup', authentication: 'bearer', signal });
+  }
+
+  /** The ACH debit authorization the client must accept before paying from `account`. */
+  async mandate(account: MandateQuery, { signal }: RequestOptions = {}): Promise<string> {
+    const { text } = await this.#connection.request<{ text: string }>({
+      method: 'GET',
+      path: '/payments/mandate',
+      query: { amount: account.amount, bankName: account.bankName, accountType: account.accountType, last4: account.last4 },
+      authentication: 'bearer',
+      signal,
+    });
+    return text;
+  }
+
+  /**
+   * Pays invoices with a processor token or a saved method. `idempotencyKey` must be new for each
+   * payment and the same when the very same request is sent again after a lost answer, so that a
+   * retry can never pay twice.
+   */
+  create(payment: PaymentRequest, { idempotencyKey, signal }: RequestOptions & { idempotencyKey: string }): Promise<CheckoutResult> {
+    return this.#connection.request<CheckoutResult>({
+      method: 'POST',
+      path: '/payments',
+      body: payment,
+      headers: { 'Idempotency-Key': idempotencyKey },
+      authentication: 'bearer',
+      signal,
+    });
+  }
+
+  /** Asks how a payment ended after the client completed (or refused) 3-D Secure. */
+  confirm(id: string, { signal }: RequestOptions = {}): Promise<Payment> {
+    return this.#connection.request<Payment>({
+      method: 'POST',
+      path: `/payments/${encodeURIComponent(id)}/confirm`,
+      authentication: 'bearer',
+      signal,
+    });
+  }
+}

@@ -1,0 +1,71 @@
+import type { PaymentMethodSummary, PaymentStatus } from '../api/types.ts';
+import { t } from '../i18n/translate.ts';
+import type { PlainMessageKey } from '../i18n/translations.ts';
+
+/** A badge's colour; its text always names the status too. */
+export type Tone = 'success' | 'warning' | 'danger' | 'info' | 'neutral';
+
+const statusTones: Record<PaymentStatus, Tone> = {
+  succeeded: 'success',
+  processing: 'warning',
+  requires_action: 'warning',
+  failed: 'danger',
+  disputed: 'danger',
+  refunded: 'neutral',
+};
+
+const statusKeys: Record<PaymentStatus, PlainMessageKey> = {
+  succeeded: 'payments.status.succeeded',
+  processing: 'payments.status.processing',
+  requires_action: 'payments.status.requires_action',
+  failed: 'payments.status.failed',
+  disputed: 'payments.status.disputed',
+  refunded: 'payments.status.refunded',
+};
+
+const isKnownStatus = (status: string): status is PaymentStatus => Object.hasOwn(statusKeys, status);
+
+/** The tone of a payment status' badge. */
+export function paymentStatusTone(status: string): Tone {
+  return isKnownStatus(status) ? statusTones[status] : 'neutral';
+}
+
+/** A payment status in words; a status this version does not know shows as the service names it. */
+export function paymentStatusLabel(status: string): string {
+  return isKnownStatus(status) ? t(statusKeys[status]) : status;
+}
+
+const brandNames: Record<string, string> = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  amex: 'American Express',
+  discover: 'Discover',
+  diners: 'Diners Club',
+  jcb: 'JCB',
+  unionpay: 'UnionPay',
+};
+
+/** A card brand as people write it (`visa` → "Visa"); an unknown one as the service sent it. */
+export function cardBrandName(brand: string): string {
+  return brandNames[brand.toLowerCase()] ?? brand;
+}
+
+/** How a payment was made, in words: "Visa ending in 4242", "Check", "Bank account ending in 6789". */
+export function paymentMethodLabel(method: Pick<PaymentMethodSummary, 'brand' | 'last4'> & { type: string }): string {
+  const { brand, last4 } = method;
+  switch (method.type) {
+    case 'card':
+      return brand && last4 ? t('payments.method.card', { brand: cardBrandName(brand), last4 }) : t('payments.method.card-plain');
+    case 'us_bank_account':
+      if (brand && last4) return t('payments.method.bank', { bank: brand, last4 });
+      return last4 ? t('payments.method.bank-account', { last4 }) : t('payments.method.bank-plain');
+    case 'check':
+      return t('payments.method.check');
+    case 'wire':
+      return t('payments.method.wire');
+    case 'cash':
+      return t('payments.method.cash');
+    default:
+      return t('payments.method.other');
+  }
+}

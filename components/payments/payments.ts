@@ -1,0 +1,279 @@
+import { consume } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { ApiClient } from '../api/api-client.ts';
+import { ApiError, isAbortError } from '../api/api-error.ts';
+import type { Branding, Payment } from '../api/types.ts';
+import { PortalElement } from '../base/portal-element.ts';
+import { NotConfiguredError, toggleState, untilAborted } from '../base/states.ts';
+import { ApiClientController } from '../context/api-client-controller.ts';
+import { brandingContext } from '../context/contexts.ts';
+import { errorMessage } from '../i18n/error-message.ts';
+import { formatDate, formatMoney } from '../i18n/format.ts';
+import { t } from '../i18n/translate.ts';
+import { alertStyles, badgeStyles, buttonStyles, skeletonStyles, visuallyHiddenStyles } from '../styles/shared.ts';
+import { paymentMethodLabel, paymentStatusLabel, paymentStatusTone } from './payment-labels.ts';
+import { paymentsStyles } from './payments.styles.ts';
+
+/** What the first load found: the firm hides payment history, or a first page. */
+type FirstPage = { hidden: true } | { hidden: false };
+
+/**
+ * The client's payment history, newest first: date, amount, method (card brand and last four
+ * digits, bank account, check…), the invoices it paid, its status and receipt number. More
+ * payments load with a "Load more" button.
+ *
+ * A firm can keep payment history out of the portal: then (when the firm's branding says so, or
+ * the service answers `payments_hidden`) the element says where to ask instead of showing an error.
+ *
+ * Inside `<portal-session>` it uses the session's API client and branding; alone, give it `api`
+ * and `firm`.
+ *
+ * @tag portal-payments
+ *
+ * @csspart base - The table of payments.
+ * @csspart heading - The heading.
+ * @csspart header-row - The table's column headings (visible on wide containers).
+ * @csspart row - One payment.
+ * @csspart status - A payment's status badge.
+ * @csspart load-more-button - The button that loads more payments.
+ * @csspart hidden - The message shown when the firm does not show payment history.
+ * @csspart skeleton - The placeholder shown while loading.
+ * @csspart empty - The message shown when there are no payments.
+ * @csspart error - The panel shown when payments cannot be loaded.
+ * @csspart retry-button - The button that tries again.
+ *
+ * @cssprop --portal-payments-heading-color - Heading colour (default `--portal-color-text`).
+ * @cssprop --portal-payments-background - Table background (default `--portal-color-surface`).
+ * @cssprop --portal-payments-border-color - Table border (default `--portal-color-divider`).
+ * @cssprop --portal-payments-header-background - Column headings' background (default `--portal-color-surface-alt`).
+ * @cssprop --portal-payments-row-background - Row background (default transparent).
+ * @cssprop --portal-payments-row-border-color - Line between rows (default `--portal-color-divider`).
+ *
+ * @cssstate loading - The first page is loading.
+ * @cssstate empty - There are no payments.
+ * @cssstate hidden-by-firm - The firm does not show payment history.
+ * @cssstate error - The payments could not be loaded.
+ */
+export class PortalPayments extends PortalElement {
+  static override styles = [PortalElement.styles, visuallyHiddenStyles, buttonStyles, alertStyles, skeletonStyles, badgeStyles, paymentsStyles];
+
+  /** Payments per request, 1 to 200. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 25;
+
+  /** Base URL of the token service, when used outside `<portal-session>`. */
+  @property() api = '';
+
+  /** The firm's slug, when used outside `<portal-session>`. */
+  @property() firm = '';
+
+  /** An API client to use instead of the session's (tests, stories). */
+  @property({ attribute: false }) client: ApiClient | undefined;
+
+  @consume({ context: brandingContext, subscribe: true })
+  @state()
+  protected branding: Branding | undefined;
+
+  /** The payments loaded so far, newest first. */
+  @state() protected payments: Payment[] = [];
+  @state() private nextCursor: string | null = null;
+  @state() private loadingMore = false;
+  @state() private moreError: unknown;
+
+  readonly #api = new ApiClientController(this);
+  readonly #internals: ElementInternals;
+  #more: AbortController | undefined;
+
+  readonly #firstPage = new Task(this, {
+    task: async ([client, , pageSize, shown], { signal }): Promise<FirstPage> => {
+      this.#more?.abort();
+      this.loadingMore = false;
+      this.moreError = undefined;
+      this.payments = [];
+      this.nextCursor = null;
+      if (!shown) return { hidden: true };
+      if (!client) return this.#api.waitingForSignIn ? untilAborted(signal) : Promise.reject(new NotConfiguredError());
+      try {
+        const page = await client.payments.list({ limit: pageLimit(pageSize) }, { signal });
+        this.payments = page.data;
+        this.nextCursor = page.nextCursor;
+        return { hidden: false };
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'payments_hidden') return { hidden: true };
+        throw error;
+      }
+    },
+    args: () => [this.#api.signedInClient, this.#api.contactId, this.pageSize, this.branding?.sections?.payments !== false] as const,
+  });
+
+  constructor() {
+    super();
+    this.#internals = this.attachInternals();
+  }
+
+  /** Loads the history again from the newest payment (e.g. after a payment). */
+  refresh(): Promise<unknown> {
+    return this.#firstPage.run();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#more?.abort();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const status = this.#firstPage.status;
+    const complete = status === TaskStatus.COMPLETE;
+    const hidden = complete && this.#firstPage.value?.hidden === true;
+    toggleState(this.#internals, 'loading', status === TaskStatus.PENDING);
+    toggleState(this.#internals, 'error', status === TaskStatus.ERROR);
+    toggleState(this.#internals, 'hidden-by-firm', hidden);
+    toggleState(this.#internals, 'empty', complete && !hidden && this.payments.length === 0);
+  }
+
+  protected override render(): TemplateResult {
+    return html`
+      <h2 id="heading" part="heading">${t('payments.heading')}</h2>
+      ${this.#firstPage.render({
+        initial: () => this.#renderSkeleton(),
+        pending: () => this.#renderSkeleton(),
+        complete: (first) => (first.hidden ? this.#renderHidden() : this.payments.length ? this.#renderTable() : this.#renderEmpty()),
+        error: (error) => this.#renderFailure(error),
+      })}
+    `;
+  }
+
+  #renderSkeleton(): TemplateResult {
+    return html`
+      <div class="skeleton" part="skeleton">
+        <span class="visually-hidden" role="status">${t('payments.loading')}</span>
+        ${[0, 1, 2].map(() => html`<span class="skeleton-block" aria-hidden="true"></span>`)}
+      </div>
+    `;
+  }
+
+  #renderHidden(): TemplateResult {
+    return html`
+      <div class="state hidden-note" part="hidden" role="status">
+        <p>${t('payments.hidden', { firm: this.branding?.name ?? t('payments.hidden-firm') })}</p>
+      </div>
+    `;
+  }
+
+  #renderEmpty(): TemplateResult {
+    return html`
+      <div class="state" part="empty" role="status">
+        <h3>${t('payments.empty')}</h3>
+        <p>${t('payments.empty-detail')}</p>
+      </div>
+    `;
+  }
+
+  #renderFailure(error: unknown): TemplateResult {
+    const configured = !(error instanceof NotConfiguredError);
+    return html`
+      <div class="state" part="error">
+        <h3>${t('payments.error-heading')}</h3>
+        <div class="alert" role="alert"><p>${configured ? errorMessage(error) : t('error.not-configured')}</p></div>
+        ${configured ? html`<button class="button" part="retry-button" type="button" @click=${() => void this.refresh()}>${t('common.retry')}</button>` : nothing}
+      </div>
+    `;
+  }
+
+  #renderTable(): TemplateResult {
+    // Explicit roles keep the table's meaning when narrow containers lay rows out as cards.
+    return html`
+      <table class="table" part="base" role="table" aria-labelledby="heading" aria-busy=${this.loadingMore ? 'true' : 'false'}>
+        <thead class="head" role="rowgroup">
+          <tr class="row" part="header-row" role="row">
+            <th class="date" role="columnheader" scope="col">${t('payments.column.date')}</th>
+            <th class="amount" role="columnheader" scope="col">${t('payments.column.amount')}</th>
+            <th class="method" role="columnheader" scope="col">${t('payments.column.method')}</th>
+            <th class="invoices" role="columnheader" scope="col">${t('payments.column.invoices')}</th>
+            <th class="status" role="columnheader" scope="col">${t('payments.column.status')}</th>
+            <th class="receipt" role="columnheader" scope="col">${t('payments.column.receipt')}</th>
+          </tr>
+        </thead>
+        <tbody role="rowgroup">
+          ${this.payments.map((payment, index) => this.#renderRow(payment, index))}
+        </tbody>
+      </table>
+      <div class="more">
+        <p class="visually-hidden" role="status">${this.loadingMore ? t('payments.loading-more') : ''}</p>
+        ${this.moreError
+          ? html`<div class="alert" role="alert"><p>${t('payments.more-error')} ${errorMessage(this.moreError)}</p></div>`
+          : nothing}
+        ${this.nextCursor
+          ? html`<button
+              class="button secondary"
+              part="load-more-button"
+              type="button"
+              aria-disabled=${this.loadingMore ? 'true' : 'false'}
+              @click=${() => void this.#loadMore()}
+            >
+              ${this.loadingMore ? t('payments.loading-more') : this.moreError ? t('common.retry') : t('payments.load-more')}
+            </button>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  #renderRow(payment: Payment, index: number): TemplateResult {
+    const method = paymentMethodLabel(payment.method);
+    const numbers = payment.allocations.map((allocation) => allocation.invoiceNumber).join(', ');
+    return html`
+      <tr class="row" part="row" role="row" data-index=${index} tabindex="-1">
+        <td class="date" role="cell">${formatDate(payment.createdAt)}</td>
+        <td class="amount" role="cell">${formatMoney(payment.amount, payment.currency)}</td>
+        <td class="method" role="cell">
+          ${method} ${payment.reference && payment.reference !== method ? html`<span class="detail">${payment.reference}</span>` : nothing}
+        </td>
+        <td class="invoices" role="cell"><span class="cell-label" aria-hidden="true">${t('payments.column.invoices')}</span>${numbers}</td>
+        <td class="status" role="cell">
+          <span class="badge" part="status" data-tone=${paymentStatusTone(payment.status)}>${paymentStatusLabel(payment.status)}</span>
+          ${payment.status === 'failed' && payment.failure?.message
+            ? html`<span class="detail">${t('payments.failure', { message: payment.failure.message })}</span>`
+            : nothing}
+        </td>
+        <td class="receipt" role="cell"><span class="cell-label" aria-hidden="true">${t('payments.column.receipt')}</span>${payment.receiptNumber}</td>
+      </tr>
+    `;
+  }
+
+  async #loadMore(): Promise<void> {
+    const client = this.#api.value;
+    const cursor = this.nextCursor;
+    if (!client || !cursor || this.loadingMore) return;
+    const request = new AbortController();
+    const pressed = this.shadowRoot?.activeElement?.matches('[part~="load-more-button"]') ?? false;
+    const firstNew = this.payments.length;
+    this.#more = request;
+    this.loadingMore = true;
+    this.moreError = undefined;
+    try {
+      const page = await client.payments.list({ limit: pageLimit(this.pageSize), cursor }, { signal: request.signal });
+      if (request.signal.aborted) return;
+      this.payments = [...this.payments, ...page.data];
+      this.nextCursor = page.nextCursor;
+      // Whoever pressed "Load more" continues reading at the first payment it brought.
+      if (pressed && page.data.length) {
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>(`[part~="row"][data-index="${firstNew}"]`)?.focus();
+      }
+    } catch (error) {
+      if (request.signal.aborted || isAbortError(error)) return;
+      this.moreError = error;
+    } finally {
+      if (this.#more === request) {
+        this.#more = undefined;
+        this.loadingMore = false;
+      }
+    }
+  }
+}
+
+function pageLimit(pageSize: number): number {
+  return Number.isFinite(pageSize) ? Math.min(200, Math.max(1, Math.round(pageSize))) : 25;
+}

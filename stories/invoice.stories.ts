@@ -1,0 +1,65 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../components/invoice/define.ts';
+import '../components/session/define.ts';
+import { mockClient, themedBranding, type MockOptions } from './mock-service.ts';
+
+interface InvoiceArgs {
+  invoiceId: string;
+  service: MockOptions;
+}
+
+const meta: Meta<InvoiceArgs> = {
+  title: 'Components/Invoice',
+  component: 'portal-invoice',
+  render: ({ invoiceId, service }) =>
+    html`<portal-invoice invoice-id=${invoiceId} .client=${mockClient({ signedIn: true, latency: 300, ...service })}></portal-invoice>`,
+  args: { invoiceId: 'inv_story_2', service: {} },
+  argTypes: {
+    invoiceId: {
+      control: 'select',
+      options: ['inv_story_0', 'inv_story_1', 'inv_story_2', 'inv_story_3', 'inv_story_4', 'inv_story_5', 'inv_missing'],
+    },
+    service: { control: false },
+  },
+};
+
+export default meta;
+
+type Story = StoryObj<InvoiceArgs>;
+
+/** Partly paid, with a discount, a payment applied and a bank payment still processing. */
+export const Full: Story = {};
+
+/** A trust retainer request: labelled as such, with the firm's note. */
+export const TrustRetainer: Story = { args: { invoiceId: 'inv_story_0' } };
+
+/** Overdue, nothing paid yet. */
+export const Overdue: Story = { args: { invoiceId: 'inv_story_3' } };
+
+/** Paid in full: no "Pay now". */
+export const Paid: Story = { args: { invoiceId: 'inv_story_4' } };
+
+/** Voided by the firm. */
+export const Void: Story = { args: { invoiceId: 'inv_story_5' } };
+
+/** While the invoice loads. */
+export const Loading: Story = { args: { service: { invoices: 'never' } } };
+
+/** No such invoice for this client. */
+export const NotFound: Story = { args: { invoiceId: 'inv_missing' } };
+
+/** The service failed: an explanation and a retry button. */
+export const ServiceError: Story = { args: { service: { invoices: 'error' } } };
+
+/** Inside `<portal-session>`, with the firm's branding and a page-set "Pay now" colour. */
+export const Themed: Story = {
+  render: ({ invoiceId }) => html`
+    <portal-session .client=${mockClient({ signedIn: true, branding: themedBranding, latency: 300 })} style="--portal-invoice-pay-background: #c2571a">
+      <portal-invoice invoice-id=${invoiceId}></portal-invoice>
+    </portal-session>
+  `,
+};
+
+/** At the narrowest supported width (320px). */
+export const Narrow: Story = { parameters: { narrow: true } };

@@ -1,0 +1,53 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../components/payments/define.ts';
+import '../components/session/define.ts';
+import { mockClient, themedBranding, type MockOptions } from './mock-service.ts';
+
+interface PaymentsArgs {
+  pageSize: number;
+  service: MockOptions;
+}
+
+const meta: Meta<PaymentsArgs> = {
+  title: 'Components/Payments',
+  component: 'portal-payments',
+  render: ({ pageSize, service }) =>
+    html`<portal-payments page-size=${pageSize} .client=${mockClient({ signedIn: true, latency: 300, ...service })}></portal-payments>`,
+  args: { pageSize: 10, service: {} },
+  argTypes: { pageSize: { control: { type: 'number', min: 1, max: 200 } }, service: { control: false } },
+};
+
+export default meta;
+
+type Story = StoryObj<PaymentsArgs>;
+
+/** Card, bank and check payments in every status; "Load more" pages through the rest. */
+export const Full: Story = {};
+
+/** While the history loads. */
+export const Loading: Story = { args: { service: { payments: 'never' } } };
+
+/** No payments yet. */
+export const Empty: Story = { args: { service: { payments: 'empty' } } };
+
+/** The firm does not show payment history in the portal. */
+export const HiddenByFirm: Story = { args: { service: { payments: 'hidden' } } };
+
+/** The service failed: an explanation and a retry button. */
+export const ServiceError: Story = { args: { service: { payments: 'error' } } };
+
+/** Inside `<portal-session>`, with the firm's branding and a page-set table background. */
+export const Themed: Story = {
+  render: ({ pageSize }) => html`
+    <portal-session
+      .client=${mockClient({ signedIn: true, branding: themedBranding, latency: 300 })}
+      style="--portal-payments-header-background: #e3f0eb"
+    >
+      <portal-payments page-size=${pageSize}></portal-payments>
+    </portal-session>
+  `,
+};
+
+/** At the narrowest supported width (320px): one card per payment. */
+export const Narrow: Story = { parameters: { narrow: true } };
