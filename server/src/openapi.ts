@@ -38,6 +38,7 @@ export const operations: Operation[] = [
   op('post', '/api/v1/auth/password-reset/confirm', 'Sign-in', 'Set a new password from a reset link and sign in', 'public', [200, 'Session'], { body: 'NewPassword' }),
   op('get', '/api/v1/firms/{slug}/branding', 'Firm', "The firm's public branding and sections", 'public', [200, 'Branding']),
   op('get', '/api/v1/openapi.json', 'Firm', 'This document', 'public', [200]),
+  op('post', '/webhooks/stripe', 'Webhooks', "Stripe's events, verified by their signature (only with PAYMENTS=stripe)", 'stripe', [200], { body: 'StripeEvent' }),
   op('get', '/api/v1/me', 'Client', 'The signed-in client and their firm', 'client', [200, 'Me']),
 
   op('get', '/api/v1/activities', 'Activities', 'Tasks and events: overdue, upcoming, done', 'client', [200, 'ActivityGroups'], { query: ['done'] }),
@@ -112,6 +113,7 @@ const page = (item: string) => object({ data: { type: 'array', items: ref(item) 
 const loose = (description: string) => ({ type: 'object', description });
 
 const schemas: Record<string, unknown> = {
+  StripeEvent: loose("A Stripe event, e.g. payment_intent.succeeded; the raw body is what the Stripe-Signature header signs"),
   Problem: object(
     { type: str, title: str, status: int, code: { ...str, description: 'Stable: branch on it' }, detail: str, errors: { type: 'array', items: object({ field: str, message: str }) } },
     ['type', 'title', 'status', 'code', 'detail'],

@@ -738,3 +738,33 @@ describe('checkout: POST /api/v1/payments', () => {
     });
   });
 });
+
+describe('an abandoned 3-D Secure challenge', () => {
+  it('stops holding the balance after half an hour', async () => {
+    const svc = await startTestService();
+    try {
+      const kit = paymentKit(svc);
+      const card = (token: string) => ({ type: 'card', token });
+      const alex = (await svc.login('alex@example.com')).token;
+      const invoice = await kit.invoice({ amount: 60_000 });
+      const reply = await kit.pay(alex, { allocations: [{ invoiceId: invoice.id, amount: 30_000 }], paymentMethod: card(await kit.cardToken(testCard.threeDSecure)) });
+      assert.equal(reply.body.payment.status, 'requires_action');
+      assert.equal((await kit.invoiceAs(alex, invoice.id)).openBalance, 30_000);
+
+      svc.clock.advance(31 * 60_000);
+      const later = (await svc.login('alex@example.com')).token;
+      const again = await kit.pay(later, { allocations: [{ invoiceId: invoice.id, amount: 60_000 }], paymentMethod: card(await kit.cardToken()) });
+      assert.equal(again.status, 201, JSON.stringify(again.body));
+      assert.equal(again.body.payment.status, 'succeeded');
+      const old = await svc.request(`/api/v1/payments/${reply.body.payment.id}`, { token: later });
+      assert.equal(old.body.status, 'failed');
+      assert.equal(old.body.failure.code, 'payment_intent_authentication_failure');
+      const pi = reply.body.clientSecret.split('_secret_')[0];
+      const late = await svc.request(`/sandbox/v1/payment_intents/${pi}/authenticate`, { origin: firmOrigin, body: { client_secret: reply.body.clientSecret, outcome: 'approve' } });
+      assert.equal(late.status, 400, 'the processor cancelled it too');
+      assert.equal((await kit.invoiceAs(later, invoice.id)).status, 'paid');
+    } finally {
+      await svc.close();
+    }
+  });
+});

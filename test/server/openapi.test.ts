@@ -61,7 +61,9 @@ describe('the OpenAPI document', () => {
   it('lists exactly the routes of the API', () => {
     const app = createApp(svc.services, { logger: silentLogger });
     const routes = [...routesOf(app)].filter((route) => route.split(' ')[1]!.startsWith('/api/v1/'));
-    const documented = operations.map((operation) => `${operation.method.toUpperCase()} ${operation.path}`);
+    const documented = operations
+      .filter((operation) => operation.path.startsWith('/api/v1/'))
+      .map((operation) => `${operation.method.toUpperCase()} ${operation.path}`);
     const undocumented = routes.filter((route) => !documented.includes(route));
     const missing = documented.filter((route) => !routes.includes(route));
     assert.deepEqual(undocumented, [], 'routes the document does not describe');

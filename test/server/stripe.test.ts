@@ -20,7 +20,7 @@ const card = (token: string) => ({ type: 'card' as const, token });
 const debit = (token: string) => ({ type: 'us_bank_account' as const, token });
 
 /** The service on Stripe: the real SDK, pointed at the stand-in. */
-export function stripeEnv(stripe: StripeStandIn): Record<string, string> {
+function stripeEnv(stripe: StripeStandIn): Record<string, string> {
   return {
     PAYMENTS: 'stripe',
     STRIPE_SECRET_KEY: stripe.secretKey,
@@ -444,6 +444,23 @@ describe('payments through Stripe', () => {
       assert.equal((await kit.invoiceAs(alex, operating.id)).status, 'paid');
     });
 
+    it('never releases a reservation when a resumed charge no longer matches the first (the firm changed accounts)', async () => {
+      stripe.dropResponses(3);
+      const key = randomUUID();
+      const { invoice, body, reply } = await paid(1_700, card('pm_card_visa'), { key });
+      assertProblem(reply, 503, 'processor_unavailable');
+      await kit.admin('/settings', { method: 'PATCH', body: { settings: { stripe: { trustAccount: 'acct_1TrustHale', operatingAccount: 'acct_1OperatingNew' } } } });
+      try {
+        const again = await kit.pay(alex, body, key);
+        assertProblem(again, 502, 'processor_unavailable');
+        const paymentId = stripe.intents().at(-1)!.metadata.paymentId!;
+        assert.equal((await svc.request(`/api/v1/payments/${paymentId}`, { token: alex })).body.status, 'processing', 'the first charge may exist: nothing is released');
+        assert.equal((await kit.invoiceAs(alex, invoice.id)).openBalance, 0);
+      } finally {
+        await kit.admin('/settings', { method: 'PATCH', body: { settings: { stripe: { trustAccount: 'acct_1TrustHale', operatingAccount: 'acct_1OperatingHale' } } } });
+      }
+    });
+
     it('a webhook settles a payment whose answer was lost, even before the client retries', async () => {
       stripe.dropResponses(3);
       const key = randomUUID();
@@ -582,7 +599,8 @@ describe('with the default configuration', () => {
     const config = loadConfig({ DATA_DIR: dataDir, BANK_LINK: 'plaid', PLAID_CLIENT_ID: 'client', PLAID_SECRET: 'secret' });
     const db = openDatabase(path.join(dataDir, 'portico.db'));
     try {
-      assert.throws(() => createServices({ config, db, keys: undefined as never, mail: createMail(config, db) }), /BANK_LINK: plaid .*PAYMENTS=stripe/);
+      const keys = await SigningKeys.open(dataDir);
+      assert.throws(() => createServices({ config, db, keys, mail: createMail(config, db) }), /BANK_LINK: plaid .*PAYMENTS=stripe/);
     } finally {
       db.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

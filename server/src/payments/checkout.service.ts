@@ -55,6 +55,9 @@ type CheckoutMethod = Pick<SavedMethod, 'type' | 'brand' | 'last4' | 'expMonth' 
   origin?: 'typed' | 'linked';
 };
 
+/** How long an unfinished 3-D Secure challenge may hold a balance. */
+export const abandonedAuthenticationMs = 30 * 60_000;
+
 export interface CheckoutRequest {
   firmId: string;
   contactId: string;
@@ -124,7 +127,8 @@ export class CheckoutService {
       }
       return { status: previous.responseStatus!, body: JSON.parse(previous.responseBody!), replayed: true };
     }
-    checkout.pruneIdempotency(new Date(now.getTime() - 48 * 3_600_000).toISOString());
+    // Kept a month, far past any retry; a key reused after that is a new payment.
+    checkout.pruneIdempotency(new Date(now.getTime() - 30 * 86_400_000).toISOString());
     return this.#answer(request.contactId, key, () => this.#checkout(request, key, body));
   }
 
@@ -200,6 +204,7 @@ export class CheckoutService {
     const contact = contacts.find(request.firmId, request.contactId)!;
     const allowed = firm.settings.paymentMethods;
 
+    await this.#abandonStaleAuthentications(contact.id);
     const method = await this.#method(firm, contact.id, body, { resuming: false });
     const permitted =
       method.type === 'card'
@@ -383,6 +388,22 @@ export class CheckoutService {
   }
 
   /** Appends a status when it moves the payment forward; sends the emails that status calls for. */
+  /**
+   * A 3-D Secure challenge the client walked away from holds its invoices' balance. After half an
+   * hour it counts as failed, so the client can pay that balance another way.
+   */
+  async #abandonStaleAuthentications(contactId: string): Promise<void> {
+    const cutoff = new Date(this.deps.clock().getTime() - abandonedAuthenticationMs).toISOString();
+    for (const paymentId of this.deps.payments.waitingForAuthentication(contactId, cutoff)) {
+      const ref = this.deps.payments.processorRefOf(paymentId)?.processorRef;
+      if (ref) await this.deps.processor.cancel(ref);
+      await this.#apply(paymentId, 'failed', {
+        code: 'payment_intent_authentication_failure',
+        message: 'The card was never authenticated, so the payment was cancelled.',
+      });
+    }
+  }
+
   async #apply(paymentId: string, status: PaymentStatus, failure?: { code: string; declineCode?: string; message: string }): Promise<boolean> {
     const { payments, clock } = this.deps;
     const changed = this.deps.checkout.db.transaction(() => {

@@ -102,6 +102,18 @@ export class PaymentsRepository {
       .get(processor, processorRef);
   }
 
+  /** A contact's payments still waiting for 3-D Secure that were made before `before`. */
+  waitingForAuthentication(contactId: string, before: string): string[] {
+    return this.db
+      .prepare<[string, string], { id: string }>(
+        `SELECT p.id FROM payments p
+         WHERE p.contact_id = ? AND p.created_at < ?
+           AND (SELECT e.status FROM payment_events e WHERE e.payment_id = p.id ORDER BY e.id DESC LIMIT 1) = 'requires_action'`,
+      )
+      .all(contactId, before)
+      .map((row) => row.id);
+  }
+
   /** The latest status and its reason, e.g. a decline code. */
   status(paymentId: string): { status: PaymentStatus; reason: string | null } | undefined {
     return this.db

@@ -72,6 +72,8 @@ export interface PaymentProcessor {
   charge(request: ChargeRequest): Promise<ChargeResult>;
   /** Looks again at a charge that needed the client's authentication. */
   refresh(processorRef: string): Promise<ChargeResult>;
+  /** Cancels a charge still waiting for the client's authentication. */
+  cancel(processorRef: string): Promise<void>;
   /** Forgets a saved method at the processor. */
   detach(methodRef: string): Promise<void>;
   /**

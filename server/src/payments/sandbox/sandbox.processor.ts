@@ -112,6 +112,11 @@ export class SandboxProcessor implements PaymentProcessor {
     return this.#result(charge);
   }
 
+  async cancel(processorRef: string): Promise<void> {
+    const charge = this.repository.charge(processorRef);
+    if (charge?.status === 'requires_action') this.repository.setChargeStatus(charge.id, 'failed', 'authentication_failed');
+  }
+
   async detach(methodRef: string): Promise<void> {
     this.repository.detachMethod(methodRef);
   }

@@ -115,6 +115,12 @@ export class StripeProcessor implements PaymentProcessor {
     return this.#call(async (stripe) => this.#result(await stripe.paymentIntents.retrieve(processorRef)));
   }
 
+  async cancel(processorRef: string): Promise<void> {
+    await this.#call(async (stripe) => {
+      await stripe.paymentIntents.cancel(processorRef, { cancellation_reason: 'abandoned' });
+    });
+  }
+
   async detach(methodRef: string): Promise<void> {
     await this.#call(async (stripe) => {
       if (methodRef.startsWith('ba_')) {
@@ -167,9 +173,14 @@ export class StripeProcessor implements PaymentProcessor {
    */
   async attachBankAccountToken(contact: { id: string; email: string; name: string }, bankAccountToken: string, accountType: string): Promise<LinkedAccount> {
     const customer = await this.customerFor({ contactId: contact.id, email: contact.email, name: contact.name });
-    const source = await this.#call((stripe) =>
-      stripe.customers.createSource(customer, { source: bankAccountToken }, { idempotencyKey: `portico_source_${bankAccountToken}` }),
-    );
+    const source = await this.#call(async (stripe) => {
+      try {
+        return await stripe.customers.createSource(customer, { source: bankAccountToken }, { idempotencyKey: `portico_source_${bankAccountToken}` });
+      } catch (error) {
+        if (asStripeError(error)?.type !== 'StripeInvalidRequestError') throw error;
+        throw Problem.unprocessable('bank_link_invalid', 'Your bank account could not be added for payments. Connect your bank again, or enter its numbers.');
+      }
+    });
     if (source.object !== 'bank_account') throw new Error(`stripe: expected a bank account from ${bankAccountToken.slice(0, 8)}…, got ${source.object}`);
     return { token: source.id, bankName: source.bank_name ?? 'Your bank', last4: source.last4, accountType };
   }
