@@ -61,6 +61,7 @@ export default [
       typescript(),
       terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
     ],
-    output: { file: 'dist/cdn/portal.js', format: 'es', sourcemap: true },
+    // One file: the virtualizer's lazily imported default layout is bundled in, not split out.
+    output: { file: 'dist/cdn/portal.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
   },
 ];

@@ -6,5 +6,8 @@ import './invoice/define.ts';
 import './invoices/define.ts';
 import './payments/define.ts';
 import './pay/define.ts';
+import './messages/define.ts';
+import './files/define.ts';
+import './app/define.ts';
 
 export * from './index.ts';

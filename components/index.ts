@@ -61,7 +61,7 @@ export { currentLanguage, documentLanguage, languageOf, withLanguage } from './i
 export { errorMessage } from './i18n/error-message.ts';
 export { translations, type MessageArgs, type MessageKey, type MessageParams, type Messages } from './i18n/translations.ts';
 
-export { tokenDefaults, tokens } from './styles/tokens.ts';
+export { darkTokens, tokenDefaults, tokens } from './styles/tokens.ts';
 export { alertStyles, buttonStyles, fieldStyles, skeletonStyles, visuallyHiddenStyles } from './styles/shared.ts';
 export { badgeStyles } from './styles/shared.ts';
 export { FirmTheme, firmTokens } from './styles/firm-theme.ts';
@@ -140,3 +140,50 @@ export {
 } from './pay/card-format.ts';
 export { abaValid } from './pay/bank-format.ts';
 export { formatMoneyInput, parseMoney } from './pay/money.ts';
+
+// The whole portal in one element (<portal-app>)
+export { PortalApp, type PortalAppLayout } from './app/app.ts';
+export { PortalNavigateEvent, type PortalNavigateDetail, type PortalNavigateTrigger } from './app/events.ts';
+export { formatRoute, parseRoute, readRoute, writeRoute, type PortalRoute, type PortalRouting } from './app/routing.ts';
+export { offeredSections, portalSections, type PortalSectionName } from './app/sections.ts';
+
+// Secure messages (<portal-messages>) and files (<portal-files>)
+export { ThreadsApi } from './api/threads-api.ts';
+export { FilesApi } from './api/files-api.ts';
+export { postForm, type FormPost } from './api/form-upload.ts';
+export type {
+  Attachment,
+  FileFolder,
+  FileListQuery,
+  FilePage,
+  FileUploadOptions,
+  LastMessage,
+  MessageAuthor,
+  NewThread,
+  NewThreadMessage,
+  PortalFile,
+  StartedThread,
+  Thread,
+  ThreadListQuery,
+  ThreadMessage,
+  ThreadMessagePage,
+  ThreadMessageQuery,
+  ThreadPage,
+  ThreadStatus,
+  Uploader,
+  UploadProgress,
+  XhrFactory,
+} from './api/types.ts';
+export { formatFileSize } from './i18n/format.ts';
+export { BrandingController } from './context/branding-controller.ts';
+export { PortalMessages } from './messages/messages.ts';
+export {
+  PortalMessageSentEvent,
+  PortalThreadOpenEvent,
+  type PortalMessageSentDetail,
+  type PortalThreadOpenDetail,
+} from './messages/events.ts';
+export { textParts, type TextPart } from './messages/message-text.ts';
+export { PortalFiles } from './files/files.ts';
+export { PortalFileUploadedEvent, type PortalFileUploadedDetail } from './files/events.ts';
+export { acceptedExtensions, checkUpload, type UploadRefusal } from './files/upload-rules.ts';

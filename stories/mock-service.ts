@@ -1,6 +1,7 @@
 // A mocked token service for the stories: an ApiClient whose fetch answers from memory after a
 // short, realistic delay. Nothing reaches the network.
 import { ApiClient, type Branding, type Contact, type SignIn } from '../components/index.ts';
+import { messagesMock, type MessagesDataOptions } from './messages-data.ts';
 import { portalAnswer, type PortalDataOptions } from './portal-data.ts';
 
 export const demoContact: Contact = { id: 'con_demo', firmId: 'firm_demo', email: 'alex@example.com', name: 'Alex Rivera' };
@@ -23,6 +24,7 @@ export const demoBranding: Branding = {
   sections: { activities: true, invoices: true, payments: true, messages: true, files: true },
   paymentMethods: { card: true, bankLink: true, bankAccount: true },
   minimumPayment: 100,
+  maxUploadBytes: 25 * 1024 * 1024,
 };
 
 /** A firm with its own colours and font in the service's branding (not in page CSS). */
@@ -47,6 +49,8 @@ export interface MockOptions extends PortalDataOptions {
   latency?: number;
   /** How paying goes (<portal-pay>): saved methods, the processor, how the payment call ends. */
   pay?: PayMockOptions;
+  /** How messages, files and uploads go (<portal-messages>, <portal-files>). */
+  messages?: MessagesDataOptions;
 }
 
 type Answer = Response | 'offline' | 'never';
@@ -106,9 +110,11 @@ function answerFor(route: string, options: MockOptions, state: { signedIn: boole
 export function mockClient(options: MockOptions = {}): ApiClient {
   const state = { signedIn: options.signedIn ?? false };
   const latency = options.latency ?? 400;
+  const messages = messagesMock(options.messages ?? {});
   return new ApiClient({
     baseUrl: 'https://portal.example-law.test',
     firm: typeof options.branding === 'object' ? options.branding.slug : 'demo',
+    xhr: messages.xhr,
     fetch: (input, init) =>
       new Promise<Response>((resolve, reject) => {
         const url = new URL(input);
@@ -117,7 +123,10 @@ export function mockClient(options: MockOptions = {}): ApiClient {
         signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
         setTimeout(() => {
           const answer =
-            payAnswer(init.method ?? 'GET', url, init.body, options.pay ?? {}) ?? portalAnswer(init.method ?? 'GET', url, options) ?? answerFor(route, options, state);
+            payAnswer(init.method ?? 'GET', url, init.body, options.pay ?? {}) ??
+            portalAnswer(init.method ?? 'GET', url, options) ??
+            messages.answer(init.method ?? 'GET', url, init.body) ??
+            answerFor(route, options, state);
           if (answer === 'offline') reject(new TypeError('Failed to fetch'));
           else if (answer !== 'never') resolve(answer);
         }, latency);

@@ -136,7 +136,7 @@ export class PortalActivities extends PortalElement {
 
   protected override render(): TemplateResult {
     return html`
-      <h2 id="heading" part="heading">${t('activities.heading')}</h2>
+      <h2 id="heading" part="heading" tabindex="-1">${t('activities.heading')}</h2>
       <div class="visually-hidden" part="announcer" role="status">${this.announcement?.() ?? ''}</div>
       <div class="alert" part="alert" role="alert">${this.alert ? html`<p>${this.alert()}</p>` : nothing}</div>
       ${this.#load.render({

@@ -2,11 +2,13 @@ import { ActivitiesApi } from './activities-api.ts';
 import { AuthApi } from './auth-api.ts';
 import { BankLinksApi } from './bank-links-api.ts';
 import { ServiceConnection } from './connection.ts';
+import { FilesApi } from './files-api.ts';
 import { InvoicesApi } from './invoices-api.ts';
 import { PaymentMethodsApi } from './payment-methods-api.ts';
 import { PaymentsApi } from './payments-api.ts';
 import { SandboxApi } from './sandbox-api.ts';
-import type { Branding, Contact, FetchFunction, Me, RequestOptions, SessionChangeListener } from './types.ts';
+import { ThreadsApi } from './threads-api.ts';
+import type { Branding, Contact, FetchFunction, Me, RequestOptions, SessionChangeListener, XhrFactory } from './types.ts';
 
 export interface ApiClientOptions {
   /** Origin (and optional path prefix) of the token service, e.g. `https://portal.example-law.com`. Empty for the page's own origin. */
@@ -15,6 +17,8 @@ export interface ApiClientOptions {
   firm: string;
   /** The `fetch` to use; defaults to the global one. Tests and stories pass their own. */
   fetch?: FetchFunction;
+  /** Makes the `XMLHttpRequest` uploads go through (they report progress, which `fetch` cannot); tests and stories pass their own. */
+  xhr?: XhrFactory;
 }
 
 /**
@@ -38,9 +42,11 @@ export class ApiClient {
   readonly payments: PaymentsApi;
   readonly paymentMethods: PaymentMethodsApi;
   readonly bankLinks: BankLinksApi;
+  readonly threads: ThreadsApi;
+  readonly files: FilesApi;
   readonly #connection: ServiceConnection;
 
-  constructor({ baseUrl, firm, fetch }: ApiClientOptions) {
+  constructor({ baseUrl, firm, fetch, xhr }: ApiClientOptions) {
     this.firm = firm;
     this.#connection = new ServiceConnection(baseUrl, fetch);
     this.auth = new AuthApi(this.#connection, firm);
@@ -49,6 +55,8 @@ export class ApiClient {
     this.payments = new PaymentsApi(this.#connection);
     this.paymentMethods = new PaymentMethodsApi(this.#connection);
     this.bankLinks = new BankLinksApi(this.#connection);
+    this.threads = new ThreadsApi(this.#connection);
+    this.files = new FilesApi(this.#connection, xhr);
   }
 
   /** The service's base URL, without a trailing slash. */

@@ -71,18 +71,33 @@ export class ServiceConnection {
    */
   async request<T>(call: Call): Promise<T> {
     if (call.authentication !== 'bearer') return this.#send<T>(call);
+    return this.withAccessToken((token) => this.#send<T>(call, token), call.signal);
+  }
+
+  /**
+   * Runs `send` with the client's access token, with the sign-in handling of `request`: resumes
+   * the sign-in first when there is no token or it is about to expire, and on a 401 `ApiError`
+   * refreshes once and runs `send` again. For calls that cannot go through `fetch`, such as
+   * uploads that report their progress.
+   */
+  async withAccessToken<T>(send: (accessToken: string | undefined) => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (!this.#accessToken || Date.now() >= this.#expiresAt - EXPIRY_MARGIN_MS) {
-      await this.refresh(call.signal);
+      await this.refresh(signal);
     }
     const token = this.#accessToken;
     try {
-      return await this.#send<T>(call, token);
+      return await send(token);
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 401) throw error;
       // Another call may have refreshed while this one was in flight: then its token is used.
-      if (this.#accessToken === token) await this.refresh(call.signal);
-      return this.#send<T>(call, this.#accessToken);
+      if (this.#accessToken === token) await this.refresh(signal);
+      return send(this.#accessToken);
     }
+  }
+
+  /** The full URL of a path under `/api/v1`, with its query. */
+  urlFor(path: string, query?: Call['query']): string {
+    return this.#url(path, query);
   }
 
   /**

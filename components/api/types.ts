@@ -39,6 +39,8 @@ export interface Branding {
   paymentMethods?: PaymentMethodsAccepted;
   /** The smallest payment the firm accepts, in minor units of `currency`. */
   minimumPayment?: number;
+  /** The largest file a client may upload, in bytes. */
+  maxUploadBytes?: number;
 }
 
 /** The answer to every request that signs a client in (login, refresh, invitation, reset). */
@@ -432,3 +434,163 @@ export interface LinkAccount {
 export type LinkStep =
   | { status: 'mfa_required'; prompt: string }
   | { status: 'select_account'; institution: { id: string; name: string }; accounts: LinkAccount[] };
+
+// Messages: GET|POST /api/v1/threads, GET|POST /api/v1/threads/:id/messages, POST /api/v1/threads/:id/read
+
+/** Who wrote a message: the client, or a named member of the firm's staff. */
+export interface MessageAuthor {
+  type: 'contact' | 'staff';
+  name: string;
+}
+
+/** A file on a message; download it with `client.files.download(id)`. */
+export interface Attachment {
+  id: string;
+  name: string;
+  /** Bytes. */
+  size: number;
+  contentType: string;
+}
+
+/** One message in a thread. `body` is plain text exactly as written: never render it as HTML. */
+export interface ThreadMessage {
+  id: string;
+  threadId: string;
+  author: MessageAuthor;
+  body: string;
+  attachments: Attachment[];
+  /** ISO instant. */
+  createdAt: string;
+}
+
+/** A closed thread takes no more messages from the client. */
+export type ThreadStatus = 'open' | 'closed';
+
+/** A thread's newest message, as a list shows it. */
+export interface LastMessage {
+  id: string;
+  author: MessageAuthor;
+  /** The start of the body on one line (plain text). */
+  preview: string;
+  /** ISO instant. */
+  createdAt: string;
+}
+
+/** A conversation between the client and the firm. */
+export interface Thread {
+  id: string;
+  subject: string;
+  status: ThreadStatus;
+  lastMessage: LastMessage;
+  /** Messages from the firm the client has not read. */
+  unreadCount: number;
+  /** ISO instant. */
+  createdAt: string;
+  /** When the newest message was written (ISO instant). */
+  lastActivityAt: string;
+}
+
+/** A page of the client's threads, newest activity first. */
+export interface ThreadPage extends Page<Thread> {
+  /** Messages from the firm the client has not read, over every thread. */
+  unreadCount: number;
+}
+
+/** Options for a page of the client's threads (`limit` 1 to 100, 20 by default). */
+export type ThreadListQuery = PageQuery;
+
+/**
+ * A page of a thread's messages, oldest first: the newest messages unless `before` asks for older
+ * ones. Pass `nextCursor` as `before` for the page before this one; null when there is none.
+ */
+export interface ThreadMessagePage extends Page<ThreadMessage> {
+  thread: Thread;
+}
+
+export interface ThreadMessageQuery {
+  /** The `nextCursor` of the page after the one wanted. */
+  before?: string | null;
+  /** Messages per page, 1 to 200 (the service's default is 50). */
+  limit?: number;
+}
+
+/** The body of `POST /api/v1/threads`: a new conversation with the firm. */
+export interface NewThread {
+  /** One line, up to 200 characters. */
+  subject: string;
+  body: string;
+  /** Files already uploaded (`client.files.upload`), at most 10. */
+  attachmentIds?: string[];
+}
+
+/** The body of `POST /api/v1/threads/:id/messages`. */
+export interface NewThreadMessage {
+  body: string;
+  /** Files already uploaded (`client.files.upload`), at most 10. */
+  attachmentIds?: string[];
+}
+
+/** A thread just started, with its first message. */
+export interface StartedThread {
+  thread: Thread;
+  message: ThreadMessage;
+}
+
+// Files: GET|POST /api/v1/files, GET /api/v1/files/:id/content
+
+/** Who put a file in the portal: the client, or someone at the firm. */
+export interface Uploader {
+  type: 'contact' | 'staff';
+  name: string;
+}
+
+/** A file the firm shared with the client, or one the client uploaded. */
+export interface PortalFile {
+  id: string;
+  name: string;
+  /** Bytes. */
+  size: number;
+  contentType: string;
+  /** The matter the file is filed under; null when it is in no folder. */
+  folder: string | null;
+  sha256: string;
+  uploadedBy: Uploader;
+  /** ISO instant. */
+  createdAt: string;
+}
+
+/** A folder (matter) and how many files it holds; `name` is null for files in no folder. */
+export interface FileFolder {
+  name: string | null;
+  files: number;
+}
+
+/** A page of the client's files, with every folder they have. */
+export interface FilePage extends Page<PortalFile> {
+  folders: FileFolder[];
+}
+
+export interface FileListQuery extends PageQuery {
+  /** Only the files in this folder. */
+  folder?: string;
+  /** `folder`: folder by folder (by name), newest first within each; otherwise newest first. */
+  groupBy?: 'folder';
+}
+
+/** How much of an upload has gone out. */
+export interface UploadProgress {
+  /** Bytes sent so far. */
+  loaded: number;
+  /** Bytes to send in all (the file and the form around it); 0 when unknown. */
+  total: number;
+}
+
+export interface FileUploadOptions extends RequestOptions {
+  /** The folder (matter) to file it under. */
+  folder?: string | null;
+  /** Called as the upload goes out. */
+  onProgress?: (progress: UploadProgress) => void;
+}
+
+/** Makes the `XMLHttpRequest` an upload is sent with; tests and stories pass their own. */
+export type XhrFactory = () => XMLHttpRequest;

@@ -111,3 +111,20 @@ export function formatDateRange(start: string, end: string, allDay: boolean, loc
 export function formatNumber(value: number, locale: string = currentLanguage()): string {
   return numberFormat(locale, { maximumFractionDigits: 3 }).format(value);
 }
+
+const sizeUnits = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+
+/**
+ * A file size in the largest unit that keeps it at 1 or more, counted in 1,024s as file managers
+ * do, with one decimal below 10 of a unit: "512 bytes", "2.4 MB", "14 kB", "25 MB".
+ */
+export function formatFileSize(bytes: number, locale: string = currentLanguage()): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < sizeUnits.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return numberFormat(locale, { style: 'unit', unit: sizeUnits[unit], unitDisplay: unit === 0 ? 'long' : 'short', maximumFractionDigits: digits }).format(value);
+}

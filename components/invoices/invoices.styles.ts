@@ -203,6 +203,10 @@ export const invoicesStyles = css`
   .error-state {
     text-align: start;
   }
+  .state .alert p {
+    margin: 0;
+    color: inherit;
+  }
   .skeleton {
     display: grid;
     gap: calc(${tokens.space} * 0.75);

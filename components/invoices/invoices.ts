@@ -53,7 +53,7 @@ const OUTSTANDING_PAGE_LIMIT = 50;
 // longer lists keep only the rows near the viewport in the DOM.
 const VIRTUALIZE_AFTER = 100;
 // The next page starts loading when the end of the list comes this close to the viewport.
-const PREFETCH_MARGIN = '0px 0px 800px 0px';
+const END_MARGIN_PX = 800;
 
 /**
  * Rows stacked top to bottom, rendered from a screenful above the viewport to a screenful below
@@ -431,7 +431,7 @@ export class PortalInvoices extends PortalElement {
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting) && this.nextCursor && !this.loadingMore && !this.moreError) void this.#loadMore();
       },
-      { rootMargin: PREFETCH_MARGIN },
+      { rootMargin: `0px 0px ${END_MARGIN_PX}px 0px` },
     );
     if (this.#end) this.#endObserver.unobserve(this.#end);
     this.#end = end;
@@ -477,6 +477,19 @@ export class PortalInvoices extends PortalElement {
         this.loadingMore = false;
       }
     }
+    if (!request.signal.aborted && !this.moreError) void this.#continueIfEndInView();
+  }
+
+  /**
+   * The end-of-list observer only reports changes: if the end is still in range once the new
+   * rows are laid out (a client holding End, a tall screen), the next page loads now.
+   */
+  async #continueIfEndInView(): Promise<void> {
+    await this.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const end = this.#end;
+    if (!end || !end.isConnected || this.loadingMore || !this.nextCursor || this.invoiceId) return;
+    if (end.getBoundingClientRect().top <= window.innerHeight + END_MARGIN_PX) void this.#loadMore();
   }
 
   async #select(invoice: InvoiceSummary): Promise<void> {

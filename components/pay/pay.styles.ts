@@ -205,7 +205,7 @@ export const payStyles = css`
     color: var(--portal-pay-button-color, ${tokens.colorBrandContrast});
   }
   .pay-button:hover {
-    background: color-mix(in srgb, ${brandButton} 85%, black);
+    background: color-mix(in srgb, ${brandButton} 85%, ${tokens.colorHoverMix});
   }
   ::slotted([slot='footer']) {
     display: block;
@@ -267,7 +267,7 @@ export const payStyles = css`
     font: inherit;
   }
   .dialog::backdrop {
-    background: var(--portal-pay-dialog-backdrop, rgb(0 0 0 / 0.55));
+    background: var(--portal-pay-dialog-backdrop, ${tokens.colorBackdrop});
   }
   .dialog-header {
     display: flex;

@@ -41,8 +41,10 @@ import {
 import type { Message } from './fields.ts';
 import { MandateController } from './mandate.ts';
 import { payStyles } from './pay.styles.ts';
+import { PlaidLink } from './plaid-link.ts';
 import { outcomeOf, renderResult, resultHeading, resultSummary, type PayOutcome } from './result.ts';
 import { SavedMethods } from './saved-methods.ts';
+import { StripePaymentForm, stripeThemeStyles, type StripeMethodType, type StripeProblem } from './stripe-payment-element.ts';
 import { ThreeDSecureDialog } from './three-d-secure-dialog.ts';
 
 /** A way to pay: a saved method (`saved:<id>`), a card, bank sign-in, or bank account numbers. */
@@ -104,12 +106,16 @@ export function newIdempotencyKey(): string {
  *
  * Give it `invoice-ids` (one or several, separated by spaces) or `all-open`. Inside
  * `<portal-session>` it uses the session's API client and branding; alone, give it `api` and `firm`.
- * With Stripe as the processor, card details are entered in Stripe's own form, which this
- * element leaves room for.
+ * With Stripe as the processor (as `GET /payments/setup` says), card and bank details are entered
+ * in Stripe's Payment Element, themed from the portal's tokens: Stripe.js loads from Stripe when
+ * the form opens (never with the sandbox), and the Payment Element is mounted in an element this
+ * one adds to its light DOM, since Stripe's forms cannot work inside a shadow root. With Plaid as
+ * the bank sign-in, "Link Bank Account" opens Plaid Link, whose script loads from Plaid then.
  *
  * @tag portal-pay
  *
  * @slot footer - Content under the "Make a Payment" button, e.g. the firm's payment terms.
+ * @slot stripe-payment-element - Filled by the element itself with Stripe's Payment Element, which must be in the light DOM. Leave it alone.
  *
  * @event portal-payment-succeeded - A payment succeeded. `detail`: `paymentId`, `paymentIds`, `amount`, `currency`, `status`, `receiptNumber`, `receiptNumbers`, `invoiceIds`, `method`.
  * @event portal-payment-processing - A bank payment is on its way (it clears in a few business days). Same `detail` as `portal-payment-succeeded`.
@@ -139,6 +145,8 @@ export function newIdempotencyKey(): string {
  * @csspart institution - One bank in that list.
  * @csspart accounts - The accounts to choose from in the bank sign-in.
  * @csspart processor-placeholder - Where the processor's own form goes (Stripe).
+ * @csspart processor-form - Where Stripe's Payment Element appears, with its loading and error messages.
+ * @csspart processor-retry-button - "Load the payment form again", after Stripe.js could not be loaded.
  * @csspart save - The "save this payment method" checkbox and its consent text.
  * @csspart mandate - The bank debit authorization.
  * @csspart mandate-text - The authorization's words.
@@ -173,7 +181,7 @@ export function newIdempotencyKey(): string {
  * @cssprop --portal-pay-button-background - "Make a Payment" background (default `--portal-color-brand`).
  * @cssprop --portal-pay-button-color - "Make a Payment" text (default `--portal-color-brand-contrast`).
  * @cssprop --portal-pay-dialog-background - The dialogs' background (default `--portal-color-surface`).
- * @cssprop --portal-pay-dialog-backdrop - What covers the page behind a dialog (default a translucent black).
+ * @cssprop --portal-pay-dialog-backdrop - What covers the page behind a dialog (default `--portal-color-backdrop`, a translucent black).
  * @cssprop --portal-pay-sandbox-color - The sandbox notes' accent (default `--portal-color-warning`).
  *
  * @cssstate loading - The invoices are loading.
@@ -184,7 +192,7 @@ export function newIdempotencyKey(): string {
  * @cssstate failed - The payment was declined.
  */
 export class PortalPay extends PortalElement {
-  static override styles = [PortalElement.styles, visuallyHiddenStyles, buttonStyles, fieldStyles, alertStyles, skeletonStyles, payStyles];
+  static override styles = [PortalElement.styles, visuallyHiddenStyles, buttonStyles, fieldStyles, alertStyles, skeletonStyles, payStyles, stripeThemeStyles];
 
   /** The invoices to pay (`inv_…`), separated by spaces in the attribute. */
   @property({ attribute: 'invoice-ids', converter: idListConverter }) invoiceIds: string[] = [];
@@ -240,6 +248,24 @@ export class PortalPay extends PortalElement {
     onClosed: () => this.#bankLinkClosed(),
   });
   readonly #threeDSecure = new ThreeDSecureDialog(this);
+  readonly #stripe = new StripePaymentForm(this, {
+    state: () => ({
+      type: this.#stripeMethodType(),
+      amount: this.#amount.total ?? 0,
+      currency: this.#amount.currency,
+      saveForLater: this.save,
+      language: this.language,
+    }),
+    themeProbe: () => this.renderRoot?.querySelector('.stripe-theme'),
+    onChange: () => this.#stripeChanged(),
+  });
+  readonly #plaid = new PlaidLink(this, {
+    client: () => this.#api.value,
+    onLinked: (account) => this.#bankLinked(account),
+    onClosed: ({ linked, problem }) => this.#plaidClosed(linked, problem),
+  });
+  /** Stripe's Payment Element holds the detail to correct, rather than one of the form's own fields. */
+  #stripeToCorrect = false;
   #attempt: Attempt | undefined;
   #request: AbortController | undefined;
   #focusWhenReady = false;
@@ -449,7 +475,7 @@ export class PortalPay extends PortalElement {
       .map((method) => `saved:${method.id}` as const);
     const fresh: PayMethodChoice[] = [];
     if (accepted.card) fresh.push('card');
-    if (accepted.bankLink) fresh.push('bank-link');
+    if (accepted.bankLink && bankLinkOffered(this.#data?.setup)) fresh.push('bank-link');
     if (accepted.bankAccount) fresh.push('bank-account');
     return [...saved, ...fresh];
   }
@@ -492,10 +518,15 @@ export class PortalPay extends PortalElement {
     const placeholder = (text: string) => html`<p class="processor-placeholder" part="processor-placeholder">${text}</p>`;
     switch (this.method) {
       case 'card':
-        return data.sandbox ? this.#card.render() : placeholder(t('pay.processor.card'));
+        if (data.sandbox) return this.#card.render();
+        return usesStripe(data.setup) ? this.#stripe.render() : placeholder(t('pay.processor.card'));
       case 'bank-account':
-        return data.sandbox ? html`${this.#bank.render()}${this.#renderBankVerification()}` : placeholder(t('pay.processor.bank'));
+        if (data.sandbox) return html`${this.#bank.render()}${this.#renderBankVerification()}`;
+        return usesStripe(data.setup)
+          ? html`${this.#stripe.render(t('pay.stripe.bank-hint'))}${this.#renderBankVerification()}`
+          : placeholder(t('pay.processor.bank'));
       case 'bank-link':
+        if (data.setup.bankLink === 'plaid') return this.#renderBankLink();
         return data.setup.bankLink === 'sandbox' && data.sandbox ? this.#renderBankLink() : placeholder(t('pay.processor.bank-link'));
       default:
         return nothing;
@@ -509,6 +540,7 @@ export class PortalPay extends PortalElement {
 
   #renderBankLink(): TemplateResult {
     const linked = this.linked;
+    const plaid = this.#data?.setup.bankLink === 'plaid';
     const describedBy = ['bank-link-text', this.bankLinkError ? 'bank-link-error' : ''].filter(Boolean).join(' ');
     return html`
       <div class="bank-link" part="bank-link">
@@ -524,10 +556,12 @@ export class PortalPay extends PortalElement {
           part="bank-link-button"
           aria-describedby=${describedBy}
           data-invalid=${this.bankLinkError ? 'true' : nothing}
-          @click=${() => void this.#bankLink.show()}
+          aria-disabled=${plaid && this.#plaid.busy ? 'true' : 'false'}
+          @click=${() => this.#openBankLink()}
         >
           ${linked ? t('pay.link.change') : t('pay.link.open')}
         </button>
+        ${plaid ? html`<p class="hint" role="status">${this.#plaidStatus()}</p>` : nothing}
         ${this.bankLinkError ? html`<p class="field-error" id="bank-link-error" part="field-error">${this.bankLinkError()}</p>` : nothing}
       </div>
     `;
@@ -536,7 +570,7 @@ export class PortalPay extends PortalElement {
   #renderSave(): TemplateResult | typeof nothing {
     const method = this.method;
     if (!method || method.startsWith('saved:')) return nothing;
-    if (!this.#data?.sandbox && method !== 'bank-link') return nothing;
+    if (!this.#data?.sandbox && !usesStripe(this.#data?.setup) && method !== 'bank-link') return nothing;
     const firm = this.#firmBranding?.name ?? t('pay.save.the-firm');
     return html`
       <div class="save" part="save">
@@ -558,6 +592,13 @@ export class PortalPay extends PortalElement {
     if (method === 'bank-link' || method === 'bank-account') return true;
     if (method?.startsWith('saved:')) return this.#saved.get(method.slice('saved:'.length))?.type === 'us_bank_account';
     return false;
+  }
+
+  /** The method entered in Stripe's Payment Element now, if any (nothing while a result is shown). */
+  #stripeMethodType(): StripeMethodType | undefined {
+    const data = this.#data;
+    if (!data || !usesStripe(data.setup) || this.outcome || !data.invoices.length) return undefined;
+    return this.method === 'card' ? 'card' : this.method === 'bank-account' ? 'us_bank_account' : undefined;
   }
 
   #mandateQuery(): MandateQuery | undefined {
@@ -593,6 +634,8 @@ export class PortalPay extends PortalElement {
     this.save = false;
     this.#card.reset();
     this.#bank.reset();
+    // Stripe.js loads now that the client is about to pay, not before.
+    if (usesStripe(data.setup)) this.#stripe.start(data.setup.publishableKey!);
     const branding = this.branding ?? data.branding;
     this.#amount.setUp({
       invoices: data.invoices,
@@ -603,7 +646,8 @@ export class PortalPay extends PortalElement {
     this.#saved.list = saved;
     const accepted = branding?.paymentMethods ?? allMethods;
     const usable = saved.find((method) => (method.type === 'card' ? accepted.card : accepted.bankLink || accepted.bankAccount));
-    this.method = usable ? `saved:${usable.id}` : accepted.card ? 'card' : accepted.bankLink ? 'bank-link' : accepted.bankAccount ? 'bank-account' : undefined;
+    const bankLink = accepted.bankLink && bankLinkOffered(data.setup);
+    this.method = usable ? `saved:${usable.id}` : accepted.card ? 'card' : bankLink ? 'bank-link' : accepted.bankAccount ? 'bank-account' : undefined;
   }
 
   #choose(choice: PayMethodChoice): void {
@@ -631,12 +675,44 @@ export class PortalPay extends PortalElement {
     this.announcement = () => t('pay.link.connected', { account: paymentMethodLabel({ type: 'us_bank_account', brand: account.bankName, last4: account.last4 }) });
   }
 
+  #openBankLink(): void {
+    if (this.#data?.setup.bankLink !== 'plaid') {
+      void this.#bankLink.show();
+      return;
+    }
+    if (this.#plaid.busy) return;
+    this.bankLinkError = undefined;
+    this.announcement = undefined;
+    void this.#plaid.open();
+  }
+
+  #plaidStatus(): string {
+    switch (this.#plaid.step) {
+      case 'starting':
+        return t('pay.plaid.opening');
+      case 'open':
+        return t('pay.plaid.open');
+      case 'exchanging':
+        return t('pay.plaid.connecting');
+      default:
+        return '';
+    }
+  }
+
+  /** Link closed: what went wrong is said next to its button, and focus goes back to that button. */
+  #plaidClosed(linked: boolean, problem: Message | undefined): void {
+    if (problem) this.bankLinkError = problem;
+    else if (!linked) this.announcement = () => t('pay.plaid.closed');
+    this.#bankLinkClosed();
+  }
+
   /** Focus goes back to the button that opened the sign-in, whether or not an account was connected. */
   #bankLinkClosed(): void {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#bank-link-button')?.focus());
   }
 
   #bankFingerprint(): string {
+    if (usesStripe(this.#data?.setup)) return `stripe:${this.#stripe.revision}`;
     const { routing, account, accountType, holder } = this.#bank.values;
     return JSON.stringify([routing, account, accountType, holder.trim()]);
   }
@@ -647,10 +723,20 @@ export class PortalPay extends PortalElement {
     this.#bankTimer = setTimeout(() => void this.#verifyBankAccount(), 400);
   }
 
+  /** The client changed the Payment Element: a complete bank account is made into a PaymentMethod, for the authorization's wording. */
+  #stripeChanged(): void {
+    this.requestUpdate();
+    if (this.method !== 'bank-account') return;
+    clearTimeout(this.#bankTimer);
+    if (!this.#stripe.complete || this.bankAccount?.fingerprint === this.#bankFingerprint()) return;
+    this.#bankTimer = setTimeout(() => void this.#verifyBankAccount(), 400);
+  }
+
   /** Tokenizes the bank account numbers (at the processor), which tells the bank's name for the authorization. */
   #verifyBankAccount(): Promise<void> {
     const fingerprint = this.#bankFingerprint();
     if (this.bankAccount?.fingerprint === fingerprint && this.bankAccount.status !== 'failed') return this.bankAccount.done;
+    if (usesStripe(this.#data?.setup)) return this.#verifyStripeBankAccount(fingerprint);
     const sandbox = this.#data?.sandbox;
     if (!sandbox || !this.#bank.complete) return Promise.resolve();
     const done = (async () => {
@@ -681,12 +767,46 @@ export class PortalPay extends PortalElement {
     return done;
   }
 
+  /** Makes a PaymentMethod of the bank account in Stripe's Payment Element; Stripe names its bank for the authorization. */
+  #verifyStripeBankAccount(fingerprint: string): Promise<void> {
+    const done = (async () => {
+      const result = await this.#stripe.createPaymentMethod();
+      const current = this.bankAccount;
+      if (current?.fingerprint !== fingerprint) return;
+      const method = result.paymentMethod;
+      const bank = method?.us_bank_account;
+      if (!method || !bank) {
+        this.bankAccount = { ...current, status: 'failed' };
+        this.#showStripeProblem(result.error ?? { kind: 'other', message: t('pay.stripe.error.generic') });
+        return;
+      }
+      this.bankAccount = {
+        ...current,
+        status: 'ready',
+        account: {
+          token: method.id,
+          bankName: bank.bank_name || t('pay.mandate.your-bank'),
+          last4: bank.last4,
+          accountType: bank.account_type === 'savings' ? 'savings' : 'checking',
+        },
+      };
+    })();
+    this.bankAccount = { fingerprint, status: 'verifying', done };
+    return done;
+  }
+
+  /** Stripe.js refused the details: its words go at the top, and focus into its form when a field is to be corrected. */
+  #showStripeProblem(problem: StripeProblem): void {
+    this.alert = () => problem.message;
+    this.#stripeToCorrect = problem.kind === 'validation';
+  }
+
   /** The form as it stands, to tell a repeated press of "Make a Payment" from a changed payment. */
   #fingerprint(): string {
     return JSON.stringify({
       allocations: this.#amount.allocations(),
       method: this.method,
-      card: this.method === 'card' ? this.#card.values : undefined,
+      card: this.method === 'card' ? (usesStripe(this.#data?.setup) ? this.#stripe.revision : this.#card.values) : undefined,
       bank: this.method === 'bank-account' ? this.#bankFingerprint() : undefined,
       linked: this.method === 'bank-link' ? this.linked?.token : undefined,
       save: this.save,
@@ -703,11 +823,22 @@ export class PortalPay extends PortalElement {
       return false;
     }
     if (method === 'card') {
-      if (!data.sandbox) {
+      if (usesStripe(data.setup)) {
+        // Stripe checks the card itself, when the payment method is made.
+        if (this.#stripe.status !== 'ready') {
+          this.alert = () => t(this.#stripe.status === 'failed' ? 'pay.stripe.error.load' : 'pay.stripe.not-ready');
+          return false;
+        }
+      } else if (!data.sandbox) {
         this.alert = () => t('pay.processor.card');
         return false;
+      } else {
+        valid = this.#card.validate() && valid;
       }
-      valid = this.#card.validate() && valid;
+    } else if (method === 'bank-account' && usesStripe(data.setup)) {
+      // Checked by Stripe when the account was made into a payment method; the alert says what went wrong.
+      const verified = this.bankAccount;
+      if (verified?.status !== 'ready' || verified.fingerprint !== this.#bankFingerprint()) return false;
     } else if (method === 'bank-account') {
       if (!data.sandbox) {
         this.alert = () => t('pay.processor.bank');
@@ -726,10 +857,11 @@ export class PortalPay extends PortalElement {
 
   async #focusFirstProblem(): Promise<void> {
     await this.updateComplete;
-    const target =
-      this.renderRoot.querySelector<HTMLElement>('form [aria-invalid="true"], form [data-invalid="true"]') ??
-      this.renderRoot.querySelector<HTMLElement>('#heading');
-    target?.focus();
+    const invalid = this.renderRoot.querySelector<HTMLElement>('form [aria-invalid="true"], form [data-invalid="true"]');
+    const inStripe = this.#stripeToCorrect;
+    this.#stripeToCorrect = false;
+    if (!invalid && inStripe) this.#stripe.focus();
+    else (invalid ?? this.renderRoot.querySelector<HTMLElement>('#heading'))?.focus();
   }
 
   readonly #submit = async (event: SubmitEvent): Promise<void> => {
@@ -739,12 +871,13 @@ export class PortalPay extends PortalElement {
     if (this.submitting || !data || !client) return;
     this.alert = undefined;
     this.announcement = undefined;
+    this.#stripeToCorrect = false;
 
     const fingerprint = this.#fingerprint();
     let attempt = this.#attempt?.fingerprint === fingerprint ? this.#attempt : undefined;
     if (!attempt) {
       this.#attempt = undefined;
-      if (this.method === 'bank-account' && this.#bank.complete) await this.#verifyBankAccount();
+      if (this.method === 'bank-account' && (usesStripe(data.setup) || this.#bank.complete)) await this.#verifyBankAccount();
       if (!this.#validate(data)) {
         this.alert ??= () => t('pay.error.fix-fields');
         await this.#focusFirstProblem();
@@ -814,6 +947,14 @@ export class PortalPay extends PortalElement {
       }
       return { type: 'us_bank_account', token: account.token };
     }
+    if (method === 'card' && usesStripe(data.setup)) {
+      const result = await this.#stripe.createPaymentMethod();
+      if (signal.aborted) throw signal.reason;
+      if (result.paymentMethod) return { type: 'card', token: result.paymentMethod.id };
+      this.#showStripeProblem(result.error);
+      await this.#focusFirstProblem();
+      return undefined;
+    }
     if (method !== 'card' || !data.sandbox) return undefined;
     try {
       const created = await data.sandbox.createCardMethod(this.#card.details(), { signal });
@@ -847,18 +988,26 @@ export class PortalPay extends PortalElement {
     const actions = result.nextActions ?? (result.clientSecret ? [{ paymentId: result.payment.id, clientSecret: result.clientSecret }] : []);
     for (const action of actions) {
       const payment = payments.find((candidate) => candidate.id === action.paymentId);
-      if (!payment || !data.sandbox) continue;
-      const outcome = await this.#threeDSecure.challenge({
-        amount: formatMoney(payment.amount, payment.currency),
-        method: paymentMethodLabel(payment.method),
-      });
-      if (signal.aborted) return payments;
-      this.announcement = () => t('pay.3ds.checking');
-      try {
-        await data.sandbox.authenticate(action.clientSecret, outcome, { signal });
-      } catch (error) {
-        // The service's confirmation tells how it ended, whatever the challenge page answered.
-        if (signal.aborted || isAbortError(error)) throw error;
+      if (!payment) continue;
+      if (usesStripe(data.setup)) {
+        // Stripe.js shows the card issuer's page in its own window; the service's confirmation tells how it ended.
+        await this.#stripe.handleNextAction(action.clientSecret);
+        if (signal.aborted) return payments;
+        this.announcement = () => t('pay.3ds.checking');
+      } else {
+        if (!data.sandbox) continue;
+        const outcome = await this.#threeDSecure.challenge({
+          amount: formatMoney(payment.amount, payment.currency),
+          method: paymentMethodLabel(payment.method),
+        });
+        if (signal.aborted) return payments;
+        this.announcement = () => t('pay.3ds.checking');
+        try {
+          await data.sandbox.authenticate(action.clientSecret, outcome, { signal });
+        } catch (error) {
+          // The service's confirmation tells how it ended, whatever the challenge page answered.
+          if (signal.aborted || isAbortError(error)) throw error;
+        }
       }
       const confirmed = await confirmWithRetry(client, payment.id, signal);
       if (confirmed) payments = payments.map((candidate) => (candidate.id === confirmed.id ? confirmed : candidate));
@@ -978,6 +1127,19 @@ async function unpaidInvoices(client: ApiClient, signal: AbortSignal): Promise<I
     if (!cursor) break;
   }
   return invoices;
+}
+
+/** Payments go through Stripe's Payment Element. */
+function usesStripe(setup: PaymentSetup | undefined): boolean {
+  return setup?.processor === 'stripe' && Boolean(setup.publishableKey);
+}
+
+/**
+ * Bank sign-in can be offered: the sandbox's, or Plaid's. With Stripe and no Plaid the service
+ * refuses bank sign-in, so the choice is not shown.
+ */
+function bankLinkOffered(setup: PaymentSetup | undefined): boolean {
+  return !setup || setup.processor === 'sandbox' || setup.bankLink === 'plaid';
 }
 
 /** A lost answer or a busy service: the same request may be sent again with the same key. */

@@ -135,7 +135,7 @@ export class PortalPayments extends PortalElement {
 
   protected override render(): TemplateResult {
     return html`
-      <h2 id="heading" part="heading">${t('payments.heading')}</h2>
+      <h2 id="heading" part="heading" tabindex="-1">${t('payments.heading')}</h2>
       ${this.#firstPage.render({
         initial: () => this.#renderSkeleton(),
         pending: () => this.#renderSkeleton(),

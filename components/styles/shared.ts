@@ -43,7 +43,7 @@ export const buttonStyles = css`
       opacity ${tokens.duration};
   }
   .button:hover {
-    background: color-mix(in srgb, ${tokens.colorBrand} 85%, black);
+    background: color-mix(in srgb, ${tokens.colorBrand} 85%, ${tokens.colorHoverMix});
   }
   .button.secondary {
     background: transparent;

@@ -30,6 +30,10 @@ export const tokens = {
   space: css`var(--portal-space, 1rem)`,
   focusRing: css`var(--portal-focus-ring, 3px solid var(--portal-color-brand, var(--portal-firm-color-brand, #1f4e79)))`,
   duration: css`var(--portal-duration, 150ms)`,
+  /** Mixed into a filled button's colour on hover: black darkens it; a dark theme sets white to lighten it. */
+  colorHoverMix: css`var(--portal-color-hover-mix, #000000)`,
+  /** What covers the page behind a dialog. */
+  colorBackdrop: css`var(--portal-color-backdrop, rgb(0 0 0 / 0.55))`,
 };
 
 /** The global tokens a host page can set, with their built-in defaults (documentation and stories). */
@@ -53,4 +57,29 @@ export const tokenDefaults: Readonly<Record<string, string>> = {
   '--portal-space': '1rem',
   '--portal-focus-ring': '3px solid <brand colour>',
   '--portal-duration': '150ms',
+  '--portal-color-hover-mix': '#000000',
+  '--portal-color-backdrop': 'rgb(0 0 0 / 0.55)',
+};
+
+/**
+ * A dark set of the global tokens: light text on dark surfaces, every text colour at least
+ * 4.5:1 against both surfaces (WCAG AA), and buttons that lighten on hover. A page applies it
+ * with its own CSS, e.g. under `.portal-theme-dark` or `@media (prefers-color-scheme: dark)`
+ * (see docs/theming.md); the brand colours are the page's to choose.
+ */
+export const darkTokens: Readonly<Record<string, string>> = {
+  '--portal-color-brand': '#8ab4f8',
+  '--portal-color-brand-contrast': '#0b1320',
+  '--portal-color-accent': '#f2c46d',
+  '--portal-color-surface': '#1b1f24',
+  '--portal-color-surface-alt': '#262c33',
+  '--portal-color-text': '#e8eaed',
+  '--portal-color-muted': '#b0b6be',
+  '--portal-color-danger': '#f28b82',
+  '--portal-color-success': '#81c995',
+  '--portal-color-warning': '#f2c46d',
+  '--portal-color-border': '#8c949e',
+  '--portal-color-divider': '#3c434c',
+  '--portal-color-hover-mix': '#ffffff',
+  '--portal-color-backdrop': 'rgb(0 0 0 / 0.7)',
 };

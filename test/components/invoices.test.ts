@@ -203,6 +203,7 @@ describe('<portal-invoices>', () => {
 
     expect(part(list, 'table')!.getAttribute('aria-rowcount')).to.equal('5001');
     expect(parts(list, 'row').length).to.be.within(1, 100);
+    await expect(list).to.be.accessible();
     expect(rowOf(list, 'inv_04000')).to.equal(null);
 
     const body = list.shadowRoot!.querySelector<HTMLElement>('.body')!;

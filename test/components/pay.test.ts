@@ -489,12 +489,15 @@ describe('<portal-pay>', () => {
     expect($(pay, '[part="empty"] h2').textContent).to.equal('Nothing to pay');
   });
 
-  it('leaves card entry to the processor’s own form with Stripe', async () => {
-    const pay = await payFor(payService({ setup: { processor: 'stripe', publishableKey: 'pk_test_x', bankLink: 'plaid', sandboxUrl: null } }));
+  it('loads nothing of Stripe or Plaid with the sandbox processor', async () => {
+    const pay = await payFor(payService());
     await chooseMethod(pay, 'card');
-    expect(has(pay, '#card-number')).to.equal(false);
-    expect($(pay, '[part="processor-placeholder"]').textContent).to.contain('payment processor’s secure form');
-    expect(document.querySelector('script[src*="stripe"]')).to.equal(null);
+    expect(has(pay, '#card-number')).to.equal(true);
+    await chooseMethod(pay, 'bank-link');
+    expect(has(pay, '[part~="processor-form"]')).to.equal(false);
+    expect(document.querySelector('script[src*="stripe"], script[src*="plaid"]')).to.equal(null);
+    expect('Stripe' in window || 'Plaid' in window).to.equal(false);
+    expect(pay.querySelector('[slot="stripe-payment-element"]')).to.equal(null);
   });
 
   it('follows the brand colour on the pay button', async () => {

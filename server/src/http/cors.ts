@@ -28,7 +28,7 @@ export function firmCors(firms: FirmsRepository, serviceOrigin: string): Request
       });
       return res.status(204).end();
     }
-    res.set('Access-Control-Expose-Headers', 'Retry-After, Idempotent-Replayed');
+    res.set('Access-Control-Expose-Headers', 'Retry-After, Idempotent-Replayed, Content-Disposition');
     next();
   };
 }

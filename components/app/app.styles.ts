@@ -1,0 +1,137 @@
+import { css, unsafeCSS, type CSSResult } from 'lit';
+import { tokens } from '../styles/tokens.ts';
+
+const navColor = css`var(--portal-app-nav-color, ${tokens.colorText})`;
+const indicator = css`var(--portal-app-nav-indicator-color, ${tokens.colorAccent})`;
+const divider = css`var(--portal-app-nav-border-color, ${tokens.colorDivider})`;
+
+/** The navigation as a sidebar, for the hosts that `host` selects, inside a wide enough container. */
+function sidebar(host: string): CSSResult {
+  const selector = unsafeCSS(host);
+  return css`
+    ${selector} .layout {
+      grid-template-columns: var(--portal-app-sidebar-width, 15rem) minmax(0, 1fr);
+      align-items: start;
+    }
+    ${selector} .bar {
+      flex-direction: column;
+      align-items: stretch;
+      border-block-end: 0;
+      border-inline-end: 1px solid ${divider};
+      padding-inline-end: calc(${tokens.space} * 0.75);
+    }
+    ${selector} .nav {
+      overflow: visible;
+    }
+    ${selector} .nav-list {
+      flex-direction: column;
+    }
+    ${selector} .nav-link {
+      border-block-end: 0;
+      border-inline-start: 4px solid transparent;
+      border-radius: 0 ${tokens.radius} ${tokens.radius} 0;
+      white-space: normal;
+    }
+    ${selector} .nav-link[aria-current='page'] {
+      border-inline-start-color: ${indicator};
+    }
+    ${selector} .nav-link:focus-visible {
+      outline-offset: 0;
+    }
+  `;
+}
+
+export const appStyles = css`
+  [hidden] {
+    display: none !important;
+  }
+  .app {
+    container-type: inline-size;
+    background: var(--portal-app-background, transparent);
+  }
+  .layout {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--portal-app-gap, ${tokens.space});
+  }
+  .bar {
+    display: flex;
+    align-items: end;
+    gap: calc(${tokens.space} * 0.5);
+    min-width: 0;
+    border-block-end: 1px solid ${divider};
+    background: var(--portal-app-nav-background, transparent);
+  }
+  .header-actions {
+    flex: none;
+    align-self: center;
+  }
+  .nav {
+    position: relative;
+    flex: 1 1 auto;
+    min-width: 0;
+    overflow-x: auto;
+    overscroll-behavior-x: contain;
+    scrollbar-width: thin;
+  }
+  .nav-list {
+    display: flex;
+    gap: 0.25rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .nav-item {
+    display: flex;
+    flex: none;
+  }
+  .nav-link {
+    display: flex;
+    flex: 1 1 auto;
+    align-items: center;
+    min-height: 2.75rem;
+    padding: 0.5em 1em;
+    border-block-end: 3px solid transparent;
+    color: ${navColor};
+    font-weight: var(--portal-app-nav-font-weight, 600);
+    line-height: 1.25;
+    text-decoration: none;
+    white-space: nowrap;
+  }
+  .nav-link:hover {
+    background: var(--portal-app-nav-hover-background, ${tokens.colorSurfaceAlt});
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+  }
+  .nav-link[aria-current='page'] {
+    border-block-end-color: ${indicator};
+    background: var(--portal-app-nav-current-background, transparent);
+    color: var(--portal-app-nav-current-color, ${tokens.colorBrand});
+  }
+  .nav-link:focus-visible {
+    outline-offset: -3px;
+  }
+  .main {
+    min-width: 0;
+  }
+  .empty {
+    margin: 0;
+    padding: ${tokens.space};
+    border: 1px solid ${tokens.colorDivider};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorSurface};
+  }
+
+  @container (min-width: 40rem) {
+    ${sidebar(":host([layout='sidebar'])")}
+  }
+  @container (min-width: 56rem) {
+    ${sidebar(":host([layout='auto'])")}
+  }
+
+  @media print {
+    .bar {
+      display: none !important;
+    }
+  }
+`;

@@ -1,0 +1,50 @@
+import type { BrandingSections } from '../api/types.ts';
+import { t } from '../i18n/translate.ts';
+
+/** The portal's sections, in the order of the navigation. */
+export const portalSections = ['activities', 'invoices', 'payments', 'messages', 'files'] as const satisfies readonly (keyof BrandingSections)[];
+
+export type PortalSectionName = (typeof portalSections)[number];
+
+/** The element that shows each section. */
+export const sectionTags: Readonly<Record<PortalSectionName, string>> = {
+  activities: 'portal-activities',
+  invoices: 'portal-invoices',
+  payments: 'portal-payments',
+  messages: 'portal-messages',
+  files: 'portal-files',
+};
+
+/** The attribute of a section's element that names the item it has open (sections with items only). */
+export const itemAttributes: Readonly<Partial<Record<PortalSectionName, string>>> = {
+  invoices: 'invoice-id',
+  messages: 'thread-id',
+};
+
+export function isSectionName(value: string): value is PortalSectionName {
+  return (portalSections as readonly string[]).includes(value);
+}
+
+/** The section's name in the navigation, in the current language. */
+export function sectionLabel(section: PortalSectionName): string {
+  switch (section) {
+    case 'activities':
+      return t('app.section.activities');
+    case 'invoices':
+      return t('app.section.invoices');
+    case 'payments':
+      return t('app.section.payments');
+    case 'messages':
+      return t('app.section.messages');
+    case 'files':
+      return t('app.section.files');
+  }
+}
+
+/**
+ * The sections to offer: those the firm has not turned off, whose element is registered on the
+ * page (a page can leave an element out of its bundle).
+ */
+export function offeredSections(sections: Partial<BrandingSections> | undefined): PortalSectionName[] {
+  return portalSections.filter((name) => sections?.[name] !== false && customElements.get(sectionTags[name]) !== undefined);
+}
