@@ -127,7 +127,8 @@ export class InvoicesRepository {
     );
     this.#payments = db.prepare<[string], { id: string; receipt_number: string; created_at: string; amount: number; status: string; method_type: string; method_brand: string | null; method_last4: string | null }>(
       `SELECT p.id, p.receipt_number, p.created_at, a.amount, ${latestStatus('p.id')} AS status, p.method_type, p.method_brand, p.method_last4
-       FROM payment_allocations a JOIN payments p ON p.id = a.payment_id WHERE a.invoice_id = ? ORDER BY p.created_at, p.id`,
+       FROM payment_allocations a JOIN payments p ON p.id = a.payment_id WHERE a.invoice_id = ?
+         AND ${latestStatus('p.id')} != 'failed' ORDER BY p.created_at, p.id`,
     );
     this.#insert = db.prepare(
       `INSERT INTO invoices (id, firm_id, contact_id, number, matter, issued_on, due_on, currency, deposit_account, notes,

@@ -1,6 +1,7 @@
 import { hashPassword } from '../auth/passwords.ts';
 import { todayIn } from '../calendar.ts';
 import type { Services } from '../services.ts';
+import { seedDemoActivities } from './demo-activities.ts';
 import { seedDemoFiles } from './demo-files.ts';
 import { seedDemoInvoices } from './demo-invoices.ts';
 import { seedDemoMessages } from './demo-messages.ts';
@@ -50,7 +51,9 @@ export async function seedDemo(services: Services, options: { siteUrl: string })
       services.auth.setPasswordHash(contact.id, passwordHash, now);
       return contact;
     });
-    seedDemoInvoices(services, firm, { alex: alex!, jordan: jordan! }, todayIn(firm.settings.timeZone, services.clock()));
+    const today = todayIn(firm.settings.timeZone, services.clock());
+    seedDemoInvoices(services, firm, { alex: alex!, jordan: jordan! }, today);
+    seedDemoActivities(services, firm, { alex: alex!, jordan: jordan! }, today);
     const files = seedDemoFiles(services, firm, { alex: alex!, jordan: jordan! }, services.clock());
     seedDemoMessages(services, firm, { alex: alex!, jordan: jordan! }, files, services.clock());
   })();
