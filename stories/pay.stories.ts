@@ -4,6 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { PortalPay } from '../components/index.ts';
 import '../components/pay/define.ts';
 import { mockClient, themedBranding, type MockOptions } from './mock-service.ts';
+import { installStoryPlaid, installStoryStripe } from './pay-processors.ts';
 
 interface PayArgs {
   invoiceIds: string;
@@ -170,8 +171,41 @@ export const ThreeDSecure: Story = {
 /** The invoices could not be loaded. */
 export const ErrorLoadingInvoices: Story = { args: { service: { invoices: 'error' } } };
 
-/** Stripe as the processor: card entry is left to Stripe's own form. */
-export const StripeProcessor: Story = { args: { service: { pay: { processor: 'stripe' } } } };
+/** Stripe as the processor: the card goes into Stripe's Payment Element (a stand-in here), themed from the portal's tokens. */
+export const StripeProcessor: Story = {
+  args: { service: { pay: { processor: 'stripe' } } },
+  beforeEach: () => {
+    installStoryStripe();
+    installStoryPlaid();
+  },
+};
+
+/** Stripe as the processor, bank account: Stripe's Payment Element takes it, then the authorization asks for consent. */
+export const StripeBankAccount: Story = {
+  ...StripeProcessor,
+  play: async ({ canvasElement }) => {
+    const pay = await payIn(canvasElement);
+    await choose(pay, 'bank-account');
+  },
+};
+
+/** Stripe.js could not load (offline, or blocked by the page's CSP): what happened, and a way to load it again. */
+export const StripeBlocked: Story = {
+  args: { service: { pay: { processor: 'stripe' } } },
+  beforeEach: () => {
+    installStoryStripe({ failFirstLoad: true });
+  },
+};
+
+/** Plaid as the bank sign-in: "Link Bank Account" opens Plaid Link (a stand-in here). */
+export const PlaidLink: Story = {
+  ...StripeProcessor,
+  play: async ({ canvasElement }) => {
+    const pay = await payIn(canvasElement);
+    await choose(pay, 'bank-link');
+    inside<HTMLButtonElement>(pay, '#bank-link-button')!.click();
+  },
+};
 
 /** The firm's branding from the service, and the page's own tokens and parts on top. */
 export const Themed: Story = {

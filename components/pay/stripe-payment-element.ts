@@ -362,26 +362,31 @@ interface LightDomMount {
   remove(): void;
 }
 
+let relays = 0;
+
 /**
  * A `<div slot=…>` in the document's light DOM, shown in `host`'s slot `slot`. When `host` is
- * itself in a shadow root, the div goes to the light DOM of the outermost host, and a
- * `<slot name=… slot=…>` in each shadow root on the way passes it down to `host`.
+ * itself in a shadow root, the div goes to the light DOM of the outermost host, and a slot in
+ * each shadow root on the way passes it down to `host`. Each of those slots has a name of its
+ * own, so that two forms in one shadow root, or a host's own slots, cannot take the other's.
  */
 export function lightDomMount(host: HTMLElement, slot: string): LightDomMount {
   const added: Element[] = [];
   let owner: Element = host;
+  let assignTo = slot;
   let root = host.getRootNode();
   while (root instanceof ShadowRoot) {
     const relay = document.createElement('slot');
-    relay.name = slot;
-    relay.slot = slot;
+    relay.slot = assignTo;
+    relays += 1;
+    relay.name = assignTo = `${slot}-relay-${relays}`;
     owner.append(relay);
     added.push(relay);
     owner = root.host;
     root = owner.getRootNode();
   }
   const element = document.createElement('div');
-  element.slot = slot;
+  element.slot = assignTo;
   element.className = 'portal-stripe-payment-element';
   owner.append(element);
   added.push(element);

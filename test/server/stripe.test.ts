@@ -227,6 +227,14 @@ describe('payments through Stripe', () => {
       assert.equal(kit.emails('alex@example.com', 'receipt').filter((email) => email.text.includes(payment.receiptNumber)).length, 1);
     });
 
+    it('treats typed numbers awaiting microdeposit verification as processing, not a challenge', async () => {
+      const { invoice, reply } = await paid(4_000, debit('pm_usBankAccount_microdeposits'));
+      assert.equal(reply.status, 201, JSON.stringify(reply.body));
+      assert.equal(reply.body.payment.status, 'processing');
+      assert.equal(reply.body.clientSecret, undefined);
+      assert.equal((await kit.invoiceAs(alex, invoice.id)).amountPending, 4_000);
+    });
+
     it('fails by webhook when the bank returns it, telling the client', async () => {
       const failedEmails = kit.emails('alex@example.com', 'payment_failed').length;
       const { invoice, reply } = await paid(5_000, debit('pm_usBankAccount_success'));

@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 export interface StandInMethod {
   id: string;
   type: 'card' | 'us_bank_account';
-  outcome: 'succeed' | 'decline' | 'insufficient_funds' | 'authenticate' | 'processing';
+  outcome: 'succeed' | 'decline' | 'insufficient_funds' | 'authenticate' | 'processing' | 'microdeposits';
   card?: { brand: string; last4: string; exp_month: number; exp_year: number };
   us_bank_account?: { bank_name: string; last4: string; account_type: 'checking' | 'savings'; financial_connections_account: string | null };
   customer: string | null;
@@ -72,6 +72,10 @@ const testMethods: Omit<StandInMethod, 'customer'>[] = [
   { id: 'pm_card_chargeDeclined', type: 'card', outcome: 'decline', card: { brand: 'visa', last4: '0002', exp_month: 12, exp_year: 2034 } },
   { id: 'pm_card_chargeDeclinedInsufficientFunds', type: 'card', outcome: 'insufficient_funds', card: { brand: 'visa', last4: '9995', exp_month: 12, exp_year: 2034 } },
   { id: 'pm_card_authenticationRequired', type: 'card', outcome: 'authenticate', card: { brand: 'visa', last4: '3155', exp_month: 12, exp_year: 2034 } },
+  {
+    id: 'pm_usBankAccount_microdeposits', type: 'us_bank_account', outcome: 'microdeposits',
+    us_bank_account: { bank_name: 'STRIPE TEST BANK', last4: '6789', account_type: 'checking', financial_connections_account: null },
+  },
   {
     id: 'pm_usBankAccount_success', type: 'us_bank_account', outcome: 'processing',
     us_bank_account: { bank_name: 'STRIPE TEST BANK', last4: '6789', account_type: 'checking', financial_connections_account: null },
@@ -179,6 +183,9 @@ export async function startStripeStandIn(options: { secretKey?: string } = {}) {
     if (method.outcome === 'authenticate') {
       intent.status = 'requires_action';
       intent.next_action = { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'three_d_secure_redirect' } };
+    } else if (method.outcome === 'microdeposits') {
+      intent.status = 'requires_action';
+      intent.next_action = { type: 'verify_with_microdeposits', verify_with_microdeposits: { microdeposit_type: 'descriptor_code' } };
     } else if (method.outcome === 'succeed') {
       succeed(intent);
     }

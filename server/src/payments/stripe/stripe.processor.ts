@@ -194,6 +194,9 @@ export class StripeProcessor implements PaymentProcessor {
       case 'requires_confirmation':
         return { status: 'processing', processorRef: intent.id };
       case 'requires_action':
+        // Typed bank numbers are verified by microdeposits over days: that is a debit in progress,
+        // not a challenge the client must answer now.
+        if (intent.next_action?.type === 'verify_with_microdeposits') return { status: 'processing', processorRef: intent.id };
         return { status: 'requires_action', processorRef: intent.id, clientSecret: intent.client_secret ?? undefined };
       case 'canceled':
         return { status: 'failed', processorRef: intent.id, failure: canceled };
