@@ -2,12 +2,14 @@
 import { benchFilesUpload } from './files-upload.ts';
 import { benchInvoicesApi } from './invoices-api.ts';
 import { benchInvoicesRender } from './invoices-render.ts';
+import { benchMessagesRender } from './messages-render.ts';
 import { benchMessages } from './messages.ts';
 
 const benchmarks: Record<string, () => Promise<void>> = {
   'invoices-api': benchInvoicesApi,
   'invoices-render': benchInvoicesRender,
   messages: benchMessages,
+  'messages-render': benchMessagesRender,
   'files-upload': benchFilesUpload,
 };
 

@@ -73,7 +73,7 @@ export const Files: Story = { args: { section: 'files' } };
 /** At the narrowest supported width (320px): the navigation is a row of tabs that scrolls sideways. */
 export const Narrow: Story = { args: { section: 'payments' }, parameters: { narrow: true } };
 
-/** The navigation as a sidebar (it becomes one by itself from 56rem with `layout="auto"`). */
+/** The navigation as a sidebar (it becomes one by itself from 72rem with `layout="auto"`). */
 export const Sidebar: Story = { args: { layout: 'sidebar', headerActions: true } };
 
 /** The firm's colours and font from the service, with the page's own component tokens on top. */

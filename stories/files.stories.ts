@@ -69,7 +69,7 @@ export const UploadErrors: Story = {
   args: { service: { branding: { ...demoBranding, maxUploadBytes: storyUploadLimit }, messages: {} } },
   play: async ({ canvasElement }) => {
     await chooseFiles(canvasElement.querySelector<PortalFiles>('portal-files')!, [
-      new File([new Uint8Array(storyUploadLimit + 2048)], 'Exhibits bundle.pdf', { type: 'application/pdf' }),
+      new File([new Uint8Array(storyUploadLimit + 700 * 1024)], 'Exhibits bundle.pdf', { type: 'application/pdf' }),
       new File(['MZ'], 'setup.exe'),
       new File(['plain text'], 'Renamed statement.pdf', { type: 'application/pdf' }),
       new File([new Uint8Array(4096)], 'Huge archive.pdf', { type: 'application/pdf' }),

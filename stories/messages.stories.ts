@@ -98,7 +98,7 @@ export const UploadErrors: Story = {
     // The firm's limit arrives with its branding.
     await new Promise((resolve) => setTimeout(resolve, 400));
     chooseFiles(element, 'reply-files', [
-      new File([new Uint8Array(storyUploadLimit + 1024)], 'Exhibits bundle.pdf', { type: 'application/pdf' }),
+      new File([new Uint8Array(storyUploadLimit + 300 * 1024)], 'Exhibits bundle.pdf', { type: 'application/pdf' }),
       new File(['MZ'], 'setup.exe'),
     ]);
   },

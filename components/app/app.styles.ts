@@ -15,13 +15,18 @@ function sidebar(host: string): CSSResult {
     }
     ${selector} .bar {
       flex-direction: column;
+      flex-wrap: nowrap;
       align-items: stretch;
       border-block-end: 0;
       border-inline-end: 1px solid ${divider};
       padding-inline-end: calc(${tokens.space} * 0.75);
     }
     ${selector} .nav {
+      flex: none;
       overflow: visible;
+    }
+    ${selector} .header-actions {
+      margin-inline-start: 0;
     }
     ${selector} .nav-list {
       flex-direction: column;
@@ -54,8 +59,10 @@ export const appStyles = css`
     grid-template-columns: minmax(0, 1fr);
     gap: var(--portal-app-gap, ${tokens.space});
   }
+  /* When the row is too narrow for both, the header actions move above the tabs. */
   .bar {
     display: flex;
+    flex-wrap: wrap-reverse;
     align-items: end;
     gap: calc(${tokens.space} * 0.5);
     min-width: 0;
@@ -65,10 +72,11 @@ export const appStyles = css`
   .header-actions {
     flex: none;
     align-self: center;
+    margin-inline-start: auto;
   }
   .nav {
     position: relative;
-    flex: 1 1 auto;
+    flex: 1 1 16rem;
     min-width: 0;
     overflow-x: auto;
     overscroll-behavior-x: contain;
@@ -125,7 +133,7 @@ export const appStyles = css`
   @container (min-width: 40rem) {
     ${sidebar(":host([layout='sidebar'])")}
   }
-  @container (min-width: 56rem) {
+  @container (min-width: 72rem) {
     ${sidebar(":host([layout='auto'])")}
   }
 

@@ -59,7 +59,8 @@ const sessionParts = ['header', 'logo', 'firm-name', 'contact-name', 'sign-out-b
  *
  * The navigation is a list of links, the current one marked `aria-current="page"`. Choosing one
  * moves focus to the section's heading and announces it. On narrow containers the links are a
- * row of tabs that scrolls sideways; from 56rem (`layout="auto"`) they become a sidebar.
+ * row of tabs that scrolls sideways; from 72rem (`layout="auto"`) they become a sidebar, which
+ * leaves the section room for its wide layout (the invoice table needs 56rem).
  *
  * A section is offered when the firm has not turned it off (its branding's `sections`) and its
  * element is registered on the page.
@@ -138,7 +139,7 @@ export class PortalApp extends PortalElement {
   /** The item open in the section (an invoice or thread id), or empty. */
   @property({ attribute: 'item-id', reflect: true }) itemId = '';
 
-  /** How the navigation is laid out: `auto` (tabs, a sidebar from 56rem), `tabs`, or `sidebar` (from 40rem). */
+  /** How the navigation is laid out: `auto` (tabs, a sidebar from 72rem), `tabs`, or `sidebar` (from 40rem). */
   @property({ reflect: true }) layout: PortalAppLayout = 'auto';
 
   /** Query parameter of invoice links in emails (`?invoice=ID`). */
@@ -165,7 +166,11 @@ export class PortalApp extends PortalElement {
   /** The place shown for an address without one of the portal's own: the attributes the page wrote. */
   #home: Place = { section: '', itemId: '' };
   #focusSection = false;
-  #lastShown: PortalSectionName | undefined;
+  /** The section and sign-in the row of tabs was last scrolled for. */
+  #revealedFor = '';
+  /** Scrolls the tabs again when their room changes (a phone turned, the tabs shown at sign-in). */
+  readonly #navResize = new ResizeObserver(() => this.#revealCurrentLink());
+  #resizing: Element | undefined;
   /** Watches each section element's shadow root for the parts it offers, to forward them to the page. */
   readonly #partWatchers = new Map<Element, MutationObserver>();
 
@@ -211,6 +216,8 @@ export class PortalApp extends PortalElement {
     this.#watching = undefined;
     for (const watcher of this.#partWatchers.values()) watcher.disconnect();
     this.#partWatchers.clear();
+    this.#navResize.disconnect();
+    this.#resizing = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -218,10 +225,12 @@ export class PortalApp extends PortalElement {
     if (!this.hasUpdated) this.#start();
     else if ((changed.has('section') || changed.has('itemId')) && !samePlace(this.#place, this.#addressPlace)) {
       // The page set the properties: that is a move too, so Back returns from it.
-      this.#writeAddress(this.#place, 'push');
+      this.#writeAddress(this.#place);
     }
     if (this.#session.value?.status === 'signed-out') {
+      // The next client starts afresh; only the place in the address (a deep link) stays.
       this.#mounted.clear();
+      this.#items.clear();
       this.payment = undefined;
     }
     const shown = this.currentSection;
@@ -240,10 +249,18 @@ export class PortalApp extends PortalElement {
     toggleState(this.#internals, 'paying', this.payment !== undefined);
     this.#watchItems();
     this.#watchParts();
+    const nav = this.renderRoot.querySelector('.nav') ?? undefined;
+    if (nav !== this.#resizing) {
+      this.#navResize.disconnect();
+      this.#resizing = nav;
+      if (nav) this.#navResize.observe(nav);
+    }
     const shown = this.currentSection;
-    if (shown !== this.#lastShown) {
-      this.#lastShown = shown;
-      this.#revealCurrentLink();
+    const revealFor = `${shown}:${status}`;
+    if (revealFor !== this.#revealedFor) {
+      this.#revealedFor = revealFor;
+      // Once laid out: the tabs are hidden until the client signs in.
+      requestAnimationFrame(() => this.#revealCurrentLink());
     }
     if (this.#focusSection && shown) {
       this.#focusSection = false;
@@ -388,14 +405,13 @@ export class PortalApp extends PortalElement {
     return writeRoute(new URL('https://portal.invalid/'), 'hash', this.#key, route).hash;
   }
 
-  #writeAddress(place: Place, how: 'push' | 'replace'): void {
+  /** Writes a move to the address as a new history entry, so that Back returns from it. */
+  #writeAddress(place: Place): void {
     this.#addressPlace = place;
     if ((this.routing !== 'hash' && this.routing !== 'query') || !place.section) return;
     const current = new URL(window.location.href);
     const next = writeRoute(current, this.routing, this.#key, { section: place.section, itemId: place.itemId });
-    if (next.href === current.href) return;
-    if (how === 'push') window.history.pushState(window.history.state, '', next);
-    else window.history.replaceState(window.history.state, '', next);
+    if (next.href !== current.href) window.history.pushState(window.history.state, '', next);
   }
 
   /**
@@ -416,7 +432,7 @@ export class PortalApp extends PortalElement {
     const event = new PortalNavigateEvent({ section: route.section, itemId: route.itemId, from, trigger });
     this.dispatchEvent(event);
     if (event.defaultPrevented) return;
-    if (write) this.#writeAddress(route, 'push');
+    if (write) this.#writeAddress(route);
     else this.#addressPlace = route;
     this.section = route.section;
     this.itemId = route.itemId;
@@ -543,7 +559,7 @@ export class PortalApp extends PortalElement {
     const nav = this.renderRoot.querySelector<HTMLElement>('.nav');
     const link = nav?.querySelector<HTMLElement>('[aria-current="page"]');
     if (!nav || !link || nav.scrollWidth <= nav.clientWidth) return;
-    const start = link.offsetLeft - nav.offsetLeft;
+    const start = link.getBoundingClientRect().left - nav.getBoundingClientRect().left + nav.scrollLeft;
     nav.scrollLeft = Math.max(0, start - (nav.clientWidth - link.offsetWidth) / 2);
   }
 

@@ -28,6 +28,7 @@ export const filesStyles = css`
   /* Uploading */
   .upload-area {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(${tokens.space} * 0.75);
     margin-block-end: calc(${tokens.space} * 1.5);
   }
@@ -80,6 +81,7 @@ export const filesStyles = css`
     font-weight: 600;
   }
   select {
+    min-width: 0;
     min-height: 2.75rem;
     max-width: 100%;
     padding: 0.5em 0.75em;
@@ -182,10 +184,11 @@ export const filesStyles = css`
   }
   .file {
     display: grid;
-    grid-template-columns: auto minmax(0, 1fr) auto;
+    grid-template-columns: auto minmax(0, 1fr);
     grid-template-areas:
-      'icon name button'
-      'icon meta button';
+      'icon name'
+      'icon meta'
+      'icon button';
     align-items: center;
     gap: 0.125em 0.75em;
     padding: calc(${tokens.space} * 0.625) ${tokens.space};
@@ -215,7 +218,9 @@ export const filesStyles = css`
   }
   .download {
     grid-area: button;
+    justify-self: start;
     min-height: 2.5rem;
+    margin-block-start: 0.375rem;
     padding-block: 0.375em;
   }
   .more {
@@ -262,6 +267,20 @@ export const filesStyles = css`
   }
   .skeleton .skeleton-block {
     height: 2.5rem;
+  }
+
+  /* Room for the Download button beside the file. */
+  @container (min-width: 28rem) {
+    .file {
+      grid-template-columns: auto minmax(0, 1fr) auto;
+      grid-template-areas:
+        'icon name button'
+        'icon meta button';
+    }
+    .download {
+      justify-self: auto;
+      margin-block-start: 0;
+    }
   }
 
   /* Wider containers: name, size, date and who shared it in columns. */

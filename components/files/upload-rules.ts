@@ -42,8 +42,14 @@ export function refusalMessage(name: string, size: number, refusal: UploadRefusa
     case 'type':
       return t('files.error.type', { name });
     case 'too-large':
-      return t('files.error.too-large', { name, size: formatFileSize(size), limit: formatFileSize(refusal.limit) });
+      return tooLarge(name, size, refusal.limit);
   }
+}
+
+/** Too large: by how much, unless the two sizes round to the same words ("5 MB" and "5 MB"). */
+function tooLarge(name: string, size: number, limit: number): string {
+  const [sizeText, limitText] = [formatFileSize(size), formatFileSize(limit)];
+  return sizeText === limitText ? t('files.error.too-large-limit', { name, limit: limitText }) : t('files.error.too-large', { name, size: sizeText, limit: limitText });
 }
 
 /**
@@ -55,9 +61,7 @@ export function uploadErrorMessage(name: string, size: number, error: unknown, m
     switch (error.code) {
       case 'file_too_large': {
         const limit = typeof error.extensions.maxBytes === 'number' ? error.extensions.maxBytes : maxBytes;
-        return limit === undefined
-          ? t('files.error.too-large-unknown', { name })
-          : t('files.error.too-large', { name, size: formatFileSize(size), limit: formatFileSize(limit) });
+        return limit === undefined ? t('files.error.too-large-unknown', { name }) : tooLarge(name, size, limit);
       }
       case 'file_type_not_allowed':
         return t('files.error.type-content', { name });

@@ -35,7 +35,8 @@ const MAX_PASSES = 6;
  * as items arrive while the reader is at the end; items added before the first (older messages)
  * or heights that change above the viewport never move what the reader is looking at.
  *
- * The host renders `visible` inside `list()`, padded by `before` and `after` pixels so that the
+ * The host renders `visible` inside `list()`; this controller pads the list by `before` and
+ * `after` pixels (through the CSSOM, which a strict Content-Security-Policy allows) so that the
  * scroller's height stands for every item.
  */
 export class MessageWindow<T> implements ReactiveController {
@@ -43,7 +44,10 @@ export class MessageWindow<T> implements ReactiveController {
   readonly #options: Required<MessageWindowOptions<T>>;
   #items: readonly T[] = [];
   #indexOf = new Map<string, number>();
+  /** Measured heights by key: they outlive the items' places in the list. */
   readonly #heights = new Map<string, number>();
+  /** Each item's height, measured or estimated, by index. */
+  #sizes = new Float64Array(0);
   #offsets = new Float64Array(1);
   #offsetsValid = true;
   #first = 0;
@@ -98,7 +102,7 @@ export class MessageWindow<T> implements ReactiveController {
     this.#anchor ??= this.#currentAnchor();
     this.#items = items;
     this.#indexOf = new Map(items.map((item, index) => [this.#options.key(item), index]));
-    this.#offsetsValid = false;
+    this.#resize();
     this.#host.requestUpdate();
   }
 
@@ -143,6 +147,10 @@ export class MessageWindow<T> implements ReactiveController {
     }
     const list = this.#options.list();
     // Hidden (e.g. the list view on a phone): nothing can be measured until it shows.
+    if (list) {
+      list.style.setProperty('padding-block-start', `${this.before}px`);
+      list.style.setProperty('padding-block-end', `${this.after}px`);
+    }
     if (!scroller || !list || scroller.clientWidth === 0) {
       this.#anchor = this.#stuck ? 'bottom' : this.#anchor;
       return;
@@ -167,16 +175,29 @@ export class MessageWindow<T> implements ReactiveController {
     let changed = false;
     for (const child of list.children) {
       const key = (child as HTMLElement).dataset.key;
-      if (key === undefined) continue;
+      const index = key === undefined ? undefined : this.#indexOf.get(key);
+      if (index === undefined) continue;
       const height = child.getBoundingClientRect().height;
-      const known = this.#heights.get(key);
-      if (known === undefined || Math.abs(known - height) > 0.5) {
-        this.#heights.set(key, height);
+      if (this.#heights.get(key!) === undefined || Math.abs(this.#sizes[index]! - height) > 0.5) {
+        this.#heights.set(key!, height);
+        this.#sizes[index] = height;
         changed = true;
       }
     }
     if (changed) this.#offsetsValid = false;
     return changed;
+  }
+
+  /** Takes every item's height from what was measured, else from its estimate. */
+  #resize(): void {
+    const { key, estimate } = this.#options;
+    const sizes = new Float64Array(this.#items.length);
+    for (let index = 0; index < this.#items.length; index += 1) {
+      const item = this.#items[index]!;
+      sizes[index] = this.#heights.get(key(item)) ?? estimate(item);
+    }
+    this.#sizes = sizes;
+    this.#offsetsValid = false;
   }
 
   #restore(scroller: HTMLElement, list: HTMLElement): void {
@@ -264,15 +285,14 @@ export class MessageWindow<T> implements ReactiveController {
   /** Where each item starts (and, last, where the list ends), from measured or estimated heights. */
   #offsetTable(): Float64Array {
     if (this.#offsetsValid) return this.#offsets;
-    const { key, estimate } = this.#options;
-    const offsets = new Float64Array(this.#items.length + 1);
+    const sizes = this.#sizes;
+    const offsets = new Float64Array(sizes.length + 1);
     let y = 0;
-    for (let index = 0; index < this.#items.length; index += 1) {
+    for (let index = 0; index < sizes.length; index += 1) {
       offsets[index] = y;
-      const item = this.#items[index]!;
-      y += this.#heights.get(key(item)) ?? estimate(item);
+      y += sizes[index]!;
     }
-    offsets[this.#items.length] = y;
+    offsets[sizes.length] = y;
     this.#offsets = offsets;
     this.#offsetsValid = true;
     return offsets;
@@ -303,7 +323,7 @@ export class MessageWindow<T> implements ReactiveController {
       // Text wraps differently at another width: every height is measured again.
       this.#anchor ??= this.#currentAnchor();
       this.#heights.clear();
-      this.#offsetsValid = false;
+      this.#resize();
     }
     this.#host.requestUpdate();
   };

@@ -310,6 +310,9 @@ export const messagesStyles = css`
   .composer {
     margin-block-start: calc(${tokens.space} * 0.75);
   }
+  .compose {
+    gap: 0.75rem;
+  }
   .composer-label {
     font-weight: 600;
   }

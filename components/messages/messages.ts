@@ -3,7 +3,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { ApiClient } from '../api/api-client.ts';
 import { ApiError, isAbortError } from '../api/api-error.ts';
 import type { Attachment, PortalFile, Thread, ThreadMessage, ThreadMessagePage } from '../api/types.ts';
@@ -46,18 +45,12 @@ const THREAD_PAGE = 20;
 // Older messages load by themselves when the reader scrolls this close to the top.
 const OLDER_THRESHOLD = 240;
 
-const estimates = new WeakMap<ThreadMessage, number>();
-
 /** A message's height before it is measured: its lines of text at a typical width, and its files. */
 function estimateHeight(message: ThreadMessage): number {
-  let height = estimates.get(message);
-  if (height === undefined) {
-    let lines = 0;
-    for (const line of message.body.split('\n')) lines += Math.max(1, Math.ceil(line.length / 60));
-    height = 76 + 24 * Math.min(lines, 400) + 46 * message.attachments.length;
-    estimates.set(message, height);
-  }
-  return height;
+  const { body } = message;
+  let lines = 1 + Math.floor(body.length / 60);
+  for (let at = body.indexOf('\n'); at !== -1 && lines < 400; at = body.indexOf('\n', at + 1)) lines += 1;
+  return 76 + 24 * Math.min(lines, 400) + 46 * message.attachments.length;
 }
 
 /**
@@ -530,11 +523,7 @@ export class PortalMessages extends PortalElement {
               : html`<p class="start">${t('messages.start')}</p>`}
             ${this.olderError ? html`<div class="alert" role="alert"><p>${t('messages.older-error')} ${errorMessage(this.olderError)}</p></div>` : nothing}
           </div>
-          <ol
-            class="messages"
-            part="messages"
-            style=${styleMap({ 'padding-block-start': `${this.#window.before}px`, 'padding-block-end': `${this.#window.after}px` })}
-          >
+          <ol class="messages" part="messages">
             ${repeat(
               this.#window.visible,
               ({ item }) => item.id,

@@ -117,6 +117,40 @@ describe('<portal-app>', () => {
     expect(app.matches(':state(signed-in)')).to.equal(true);
   });
 
+  it('lays the navigation out by the room there is: a sidebar, tabs, or tabs that scroll', async () => {
+    window.history.replaceState(null, '', '#portal/files');
+    const app = await appWith(portalService());
+    const wrapper = app.parentElement as HTMLElement;
+    const columns = () => getComputedStyle(part(app, 'layout')!).gridTemplateColumns.split(' ').length;
+
+    wrapper.style.width = '80rem';
+    await waitUntil(() => columns() === 2, 'no sidebar on a wide container');
+    expect(getComputedStyle(part(app, 'nav-list')!).flexDirection).to.equal('column');
+
+    wrapper.style.width = '60rem';
+    await waitUntil(() => columns() === 1, 'still a sidebar');
+    app.layout = 'sidebar';
+    await waitUntil(() => columns() === 2, 'layout="sidebar" is not a sidebar at 60rem');
+    app.layout = 'tabs';
+    wrapper.style.width = '80rem';
+    await waitUntil(() => columns() === 1, 'layout="tabs" is a sidebar');
+
+    // At 320px the tabs scroll sideways, and the current one is scrolled into view.
+    app.layout = 'auto';
+    wrapper.style.width = '320px';
+    await app.updateComplete;
+    click(link(app, 'Payments'));
+    click(link(app, 'Files'));
+    const nav = part(app, 'nav')!;
+    await waitUntil(() => nav.scrollWidth > nav.clientWidth, 'the tabs do not overflow');
+    await waitUntil(() => {
+      const box = link(app, 'Files').getBoundingClientRect();
+      const view = nav.getBoundingClientRect();
+      return box.left >= view.left - 1 && box.right <= view.right + 1;
+    }, 'the current tab is not in view');
+    expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth, 'the page does not scroll sideways');
+  });
+
   it('moves to a section chosen in the navigation: event, address, focus and announcement', async () => {
     const app = await appWith(portalService());
     setTimeout(() => click(link(app, 'Invoices')));

@@ -442,7 +442,7 @@ describe('<portal-messages>', () => {
   });
 
   it('checks the open thread for new messages while it is shown, and announces the firm’s', async () => {
-    const all = messages(4, 'thr_1');
+    const all = messages(40, 'thr_1');
     const service = serveThreads(signedInService(), [thread(1)]);
     serveThread(service, thread(1), () => all);
     const element = await messagesWith(service, { threadId: 'thr_1', pollInterval: 0.05 });
@@ -451,9 +451,25 @@ describe('<portal-messages>', () => {
     await waitUntil(() => checks() >= 2, 'the thread was not checked again');
     for (const call of service.calls('GET /api/v1/threads/thr_1/messages')) expect(call.signal).to.be.instanceOf(AbortSignal);
 
-    all.push(message(4, 'thr_1', { author: { type: 'staff', name: 'Daniel Okafor' }, body: 'The hearing moved to Friday.' }));
-    await waitUntil(() => renderedMessage(element, all[4]!.id), 'the new message did not show');
+    // At the newest message, a new one comes into view.
+    all.push(message(40, 'thr_1', { author: { type: 'staff', name: 'Daniel Okafor' }, body: 'The hearing moved to Friday.' }));
+    await waitUntil(() => renderedMessage(element, all[40]!.id), 'the new message did not show');
     await waitUntil(() => text(part(element, 'announcer')) === 'New message from Daniel Okafor.', 'the new message was not announced');
+    const log = part(element, 'log')!;
+    await waitUntil(() => Math.abs(log.scrollTop + log.clientHeight - log.scrollHeight) <= 2, 'the view did not stay at the newest message');
+
+    // Reading earlier ones, the client is told that more arrived below, and can jump to them.
+    log.scrollTop = 0;
+    await frame();
+    all.push(message(42, 'thr_1', { author: { type: 'staff', name: 'Daniel Okafor' }, body: 'And the room changed too.' }));
+    await waitUntil(() => part(element, 'jump-button'), 'no jump button');
+    expect(text(part(element, 'jump-button'))).to.equal('1 new message below');
+    expect(log.scrollTop).to.be.below(50);
+    part(element, 'jump-button')!.click();
+    await waitUntil(() => renderedMessage(element, all[41]!.id) && Math.abs(log.scrollTop + log.clientHeight - log.scrollHeight) <= 2, 'the jump did not reach the newest message');
+    await element.updateComplete;
+    expect(part(element, 'jump-button')).to.equal(null);
+    expect(element.shadowRoot!.activeElement).to.equal(log);
 
     // Leaving the page stops the checks.
     const count = checks();

@@ -15,7 +15,7 @@ import {
   type Stack,
 } from './harness.ts';
 
-const pages = ['/', '/portal/', '/dev/outbox', '/no-such-page'];
+const pages = ['/', '/portal/', '/strict/', '/examples/plain.html', '/examples/double-load.html', '/dev/outbox', '/no-such-page'];
 
 describe('the demo firm site', () => {
   let stack: Stack;
@@ -55,7 +55,7 @@ describe('the demo firm site', () => {
 
     const portal = await (await fetch(stack.portalUrl)).text();
     assert.ok(portal.includes(`<script type="module" src="${stack.serviceUrl}/sdk/portal.js"></script>`));
-    assert.ok(portal.includes(`<portal-session api="${stack.serviceUrl}" firm="demo">`));
+    assert.ok(portal.includes(`<portal-app api="${stack.serviceUrl}" firm="demo">`));
   });
 
   it('answers only GET and HEAD, and never serves files outside its folder', async () => {

@@ -33,7 +33,10 @@ export interface StandInIntent {
   metadata: Record<string, string>;
   setup_future_usage: string | null;
   transfer_data: { destination: string; amount: number | null } | null;
-  next_action: { type: 'use_stripe_sdk'; use_stripe_sdk: Record<string, string> } | null;
+  next_action:
+    | { type: 'use_stripe_sdk'; use_stripe_sdk: Record<string, string> }
+    | { type: 'verify_with_microdeposits'; verify_with_microdeposits: Record<string, string> }
+    | null;
   last_payment_error: { type: string; code: string; decline_code?: string; message: string } | null;
   latest_charge: string | null;
   created: number;

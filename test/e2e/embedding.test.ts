@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { demoClients, demoPassword, launchBrowser, startStack, visible, watchPage, withLogs, type Stack, type WatchedPage } from './harness.ts';
+
+async function signIn(page: Page): Promise<void> {
+  await (await visible(page.getByLabel('Email address', { exact: true }))).fill(demoClients.alex);
+  await page.getByLabel('Password', { exact: true }).fill(demoPassword);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await visible(page.getByRole('button', { name: 'Sign out' }));
+}
+
+function sectionLink(page: Page, name: string) {
+  return page.getByRole('navigation', { name: 'Client portal sections' }).getByRole('link', { name, exact: true });
+}
+
+describe('embedding the portal', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let built: { version: string; integrity: string };
+
+  before(async () => {
+    stack = await startStack();
+    browser = await launchBrowser();
+    built = JSON.parse(await fs.readFile(new URL('../../dist/cdn/integrity.json', import.meta.url), 'utf8')) as typeof built;
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  async function run(body: (watched: WatchedPage) => Promise<void>): Promise<void> {
+    const watched = await watchPage(browser);
+    try {
+      await body(watched);
+      watched.assertClean();
+    } catch (error) {
+      throw withLogs(error, stack, watched);
+    } finally {
+      await watched.close();
+    }
+  }
+
+  it('in a plain HTML page: the versioned bundle with its integrity hash, events, and the place kept in the query', () =>
+    run(async ({ page }) => {
+      const html = await (await fetch(`${stack.demoUrl}/examples/plain.html`)).text();
+      const tag = `<script type="module" src="${stack.serviceUrl}/sdk/v${built.version}/portal.js" integrity="${built.integrity}" crossorigin="anonymous"></script>`;
+      assert.ok(html.includes(tag), `the page pins the versioned bundle:\n${html}`);
+
+      const bundle = page.waitForResponse((response) => response.url() === `${stack.serviceUrl}/sdk/v${built.version}/portal.js`);
+      await page.goto(`${stack.demoUrl}/examples/plain.html?campaign=spring`);
+      assert.equal((await bundle).status(), 200);
+      await signIn(page);
+      const log = page.locator('#event-log');
+      await visible(log.getByText('Signed in as Alex Morgan'));
+
+      await sectionLink(page, 'Invoices').click();
+      await visible(page.getByRole('heading', { level: 2, name: 'Invoices', exact: true }));
+      await visible(log.getByText('Went to invoices by link'));
+      assert.equal(new URL(page.url()).search, '?campaign=spring&portal=invoices');
+
+      await page.reload();
+      await visible(page.getByRole('heading', { level: 2, name: 'Invoices', exact: true }));
+      assert.equal(await sectionLink(page, 'Invoices').getAttribute('aria-current'), 'page');
+
+      await page.goBack();
+      await visible(page.getByRole('heading', { level: 2, name: 'Tasks and events', exact: true }));
+      assert.equal(new URL(page.url()).search, '?campaign=spring');
+    }));
+
+  it('with the bundle loaded twice, from /sdk/portal.js and /sdk/v<version>/portal.js: no error, and the elements work', () =>
+    run(async ({ page }) => {
+      const loaded: string[] = [];
+      page.on('response', (response) => {
+        if (response.url().includes('/sdk/') && response.url().endsWith('/portal.js')) loaded.push(`${response.status()} ${new URL(response.url()).pathname}`);
+      });
+      await page.goto(`${stack.demoUrl}/examples/double-load.html`);
+      await signIn(page);
+      assert.deepEqual(loaded.sort(), ['200 /sdk/portal.js', `200 /sdk/v${built.version}/portal.js`]);
+
+      await sectionLink(page, 'Payments').click();
+      await visible(page.getByRole('heading', { level: 2, name: 'Payment history', exact: true }));
+      assert.equal(new URL(page.url()).hash, '#portal/payments');
+      const defined = await page.evaluate(() =>
+        ['portal-app', 'portal-session', 'portal-login', 'portal-invoices', 'portal-pay', 'portal-messages', 'portal-files'].every((tag) => customElements.get(tag)),
+      );
+      assert.equal(defined, true);
+    }));
+
+  it('on the demo portal page: a theme switcher that swaps the stylesheet and remembers the choice', () =>
+    run(async ({ page }) => {
+      await page.goto(`${stack.portalUrl}`);
+      const choice = await visible(page.getByLabel('Portal theme (demo)'));
+      assert.equal(await page.locator('#portal-theme').getAttribute('href'), '/assets/themes/classic.css');
+
+      await choice.selectOption('dark');
+      assert.equal(await page.locator('#portal-theme').getAttribute('href'), '/assets/themes/dark.css');
+      await signIn(page);
+      const surface = await page.locator('portal-app').evaluate((app) => getComputedStyle(app).getPropertyValue('--portal-color-surface').trim());
+      assert.equal(surface, '#1b1f24');
+
+      await page.reload();
+      assert.equal(await page.locator('#portal-theme').getAttribute('href'), '/assets/themes/dark.css');
+      assert.equal(await page.getByLabel('Portal theme (demo)').inputValue(), 'dark');
+      await page.getByLabel('Portal theme (demo)').selectOption('modern');
+      await page.reload();
+      assert.equal(await page.locator('#portal-theme').getAttribute('href'), '/assets/themes/modern.css');
+    }));
+
+  it('on the demo portal page: older #section links still open their section', () =>
+    run(async ({ page }) => {
+      await page.goto(`${stack.portalUrl}#payments`);
+      await signIn(page);
+      await visible(page.getByRole('heading', { level: 2, name: 'Payment history', exact: true }));
+      assert.equal(new URL(page.url()).hash, '#portal/payments');
+
+      await page.goto(`${stack.portalUrl}#invoices`);
+      await visible(page.getByRole('heading', { level: 2, name: 'Invoices', exact: true }));
+      assert.equal(new URL(page.url()).hash, '#portal/invoices');
+    }));
+});
