@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import manifest from '../custom-elements.json';
 import '../components/all.ts';
+import { darkTokens } from '../components/index.ts';
 
 setCustomElementsManifest(manifest);
 
@@ -22,17 +23,9 @@ const themes: Record<string, Record<string, string>> = {
     '--portal-radius': '2px',
   },
   dark: {
-    '--portal-color-brand': '#8ab4f8',
-    '--portal-color-brand-contrast': '#0b1320',
-    '--portal-color-surface': '#1b1f24',
-    '--portal-color-surface-alt': '#2a3038',
-    '--portal-color-text': '#e8eaed',
-    '--portal-color-muted': '#b0b6be',
-    '--portal-color-danger': '#f28b82',
-    '--portal-color-success': '#81c995',
-    '--portal-color-border': '#8c949e',
-    '--portal-color-divider': '#3c434c',
+    ...darkTokens,
     'background': '#111418',
+    'color': '#e8eaed',
     'color-scheme': 'dark',
   },
 };

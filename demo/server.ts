@@ -2,8 +2,11 @@
  * The demo firm's website: a small static server for demo/public, with no dependencies.
  *
  * HTML pages are templates: `{{SERVICE}}` becomes the token service's public URL, so the pages
- * load the component bundle and talk to the API cross-origin, as a real firm's site would.
- * Every response carries a strict Content-Security-Policy (no inline scripts or styles).
+ * load the component bundle and talk to the API cross-origin, as a real firm's site would;
+ * `{{VERSION}}` and `{{INTEGRITY}}` become the package's version and the bundle's Subresource
+ * Integrity hash (from dist/cdn/integrity.json), for pages that pin the versioned bundle.
+ * Every response carries a strict Content-Security-Policy (no inline scripts or styles); pages
+ * under /strict/ carry the strictest one a firm's page can have (see strictContentSecurityPolicy).
  * Pages under /dev/ (the outbox) exist only outside production.
  */
 import fs from 'node:fs/promises';
@@ -24,6 +27,7 @@ export interface DemoOptions {
 type Env = Record<string, string | undefined>;
 
 const defaultRoot = fileURLToPath(new URL('./public/', import.meta.url));
+const packageRoot = fileURLToPath(new URL('../', import.meta.url));
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -83,6 +87,33 @@ export function contentSecurityPolicy(serviceUrl: string, { relaxStyles = false 
   ].join('; ');
 }
 
+/**
+ * The policy of the pages under /strict/: nothing but the page's own files and the token
+ * service. `connect-src` (the API) and `img-src` (the firm's logo) name the service too; no
+ * `'unsafe-inline'` and no `'unsafe-eval'` anywhere.
+ */
+export function strictContentSecurityPolicy(serviceUrl: string): string {
+  const service = new URL(serviceUrl).origin;
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${service}`,
+    "style-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    `connect-src 'self' ${service}`,
+    `img-src 'self' ${service} data:`,
+  ].join('; ');
+}
+
+/** The package's version and the bundle's integrity hash, as the build wrote them. */
+async function bundleFacts(): Promise<{ version: string; integrity: string }> {
+  const { version } = JSON.parse(await fs.readFile(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+  const built = await fs.readFile(path.join(packageRoot, 'dist/cdn/integrity.json'), 'utf8').catch(() => null);
+  const integrity = built ? String((JSON.parse(built) as { integrity?: string }).integrity ?? '') : '';
+  return { version, integrity };
+}
+
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -121,11 +152,15 @@ export function createDemoServer(options: DemoOptions): http.Server {
   const root = path.resolve(options.root ?? defaultRoot);
   const service = escapeAttribute(options.serviceUrl);
 
-  async function send(req: http.IncomingMessage, res: http.ServerResponse, status: number, file: string, relaxStyles: boolean) {
+  async function send(req: http.IncomingMessage, res: http.ServerResponse, status: number, file: string, policy: string) {
     const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
     let body: Buffer = await fs.readFile(file);
     if (type.startsWith('text/html')) {
       let html = body.toString('utf8').replaceAll('{{SERVICE}}', service);
+      if (html.includes('{{VERSION}}') || html.includes('{{INTEGRITY}}')) {
+        const { version, integrity } = await bundleFacts();
+        html = html.replaceAll('{{VERSION}}', escapeAttribute(version)).replaceAll('{{INTEGRITY}}', escapeAttribute(integrity));
+      }
       html = options.development ? html.replace(/<!--\/?dev-->/g, '') : html.replace(/<!--dev-->[\s\S]*?<!--\/dev-->/g, '');
       body = Buffer.from(html);
     }
@@ -133,7 +168,7 @@ export function createDemoServer(options: DemoOptions): http.Server {
       'Content-Type': type,
       'Content-Length': body.length,
       'Cache-Control': 'no-cache',
-      'Content-Security-Policy': contentSecurityPolicy(options.serviceUrl, { relaxStyles }),
+      'Content-Security-Policy': policy,
       'X-Content-Type-Options': 'nosniff',
       'X-Frame-Options': 'DENY',
       // Invitation and reset tokens travel in the portal page's query string: never pass it on.
@@ -151,12 +186,16 @@ export function createDemoServer(options: DemoOptions): http.Server {
     }
     const { pathname } = new URL(req.url ?? '/', 'http://demo.invalid');
     const isDevPage = pathname === '/dev' || pathname.startsWith('/dev/');
+    const isStrictPage = pathname === '/strict' || pathname.startsWith('/strict/');
     const file = isDevPage && !options.development ? null : await findFile(root, pathname);
     if (file && !path.basename(file).startsWith('.')) {
-      await send(req, res, 200, file, isDevPage);
+      const policy = isStrictPage
+        ? strictContentSecurityPolicy(options.serviceUrl)
+        : contentSecurityPolicy(options.serviceUrl, { relaxStyles: isDevPage });
+      await send(req, res, 200, file, policy);
       return;
     }
-    await send(req, res, 404, path.join(root, '404.html'), false);
+    await send(req, res, 404, path.join(root, '404.html'), contentSecurityPolicy(options.serviceUrl));
   }
 
   return http.createServer((req, res) => {

@@ -2,6 +2,7 @@
 // custom-elements.json. Prints the CDN file's gzip size.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,12 +49,16 @@ async function bundle() {
   }
 }
 
-function entryPoints() {
-  const defines = fs
+/** The folders of components/ that register an element (those with a define.ts). */
+function elementFolders() {
+  return fs
     .readdirSync('components', { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && fs.existsSync(`components/${entry.name}/define.ts`))
-    .map((entry) => `components/${entry.name}/define.ts`);
-  return ['components/index.ts', 'components/all.ts', ...defines];
+    .map((entry) => entry.name);
+}
+
+function entryPoints() {
+  return ['components/index.ts', 'components/all.ts', ...elementFolders().map((name) => `components/${name}/define.ts`)];
 }
 
 function createProgram(rootNames, options) {
@@ -116,6 +121,8 @@ function checkConsumerTypes() {
         "import { ApiError, PortalSession, formatMoney } from 'portico';",
         "import 'portico/define/session';",
         "import 'portico/all';",
+        // Every element has its own module, `portico/<folder>` (package.json `exports`).
+        ...elementFolders().map((name) => `import 'portico/${name}';`),
         'export async function signIn(client: ApiClient, brand: Branding): Promise<string> {',
         "  const { contact } = await client.auth.login({ email: 'a@example.com', password: 'secret-secret' });",
         '  return `${contact.name} ${brand.name} ${formatMoney(100, brand.currency)}`;',
@@ -144,6 +151,21 @@ function checkConsumerTypes() {
       const program = createProgram([file], options);
       const diagnostics = ts.getPreEmitDiagnostics(program);
       if (diagnostics.length) fail(diagnostics, `A consumer cannot use dist/types (moduleResolution ${ts.ModuleResolutionKind[moduleResolution]}):`);
+    }
+    // Node's own resolver, as a bundler or SSR build would use it, finds each element's module.
+    const require = createRequire(path.join(dir, 'package.json'));
+    for (const name of elementFolders()) {
+      let resolved;
+      try {
+        resolved = require.resolve(`portico/${name}`);
+      } catch (error) {
+        console.error(`\`portico/${name}\` does not resolve: add it to package.json "exports" (${error.code ?? error.message}).`);
+        process.exit(1);
+      }
+      if (fs.realpathSync(resolved) !== path.join(root, `dist/define/${name}.js`)) {
+        console.error(`\`portico/${name}\` resolves to ${resolved}, not dist/define/${name}.js.`);
+        process.exit(1);
+      }
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

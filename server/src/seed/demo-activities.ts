@@ -27,13 +27,13 @@ export function seedDemoActivities(services: Services, firm: Firm, clients: { al
     activities.create(firm.id, 'event', { contactId: contact.id, title, notes, dueOn: null, completedAt: null, startsAt, endsAt, allDay, location }, now);
 
   const { alex, jordan } = clients;
-  task(alex, 'Sign and return the engagement letter for the estate matter', 'The letter is in Files under "Estate of Eleanor Morgan". Sign page 3 and upload it, or bring it to the office.', -3);
+  task(alex, 'Sign the engagement letter for the estate matter', 'The letter is in Files under "Estate of Eleanor Morgan". Sign page 3 and upload it, or bring it to the office.', -3);
   task(alex, 'Upload photos of the water damage in the unit', 'Dated photos of the ceiling and the bathroom, with the notices you taped to the door, help us at the deposition.', 6);
   task(alex, 'Review the draft settlement terms', 'We will discuss them after the mediation; note anything you want changed.', 12);
   task(alex, 'Gather bank statements for the estate inventory', 'Statements for every account in your mother’s name, from the date of death to today.', null);
   task(alex, 'Complete the client intake questionnaire', null, -40, 38);
   const deposition = addDays(today, 9);
-  event(alex, 'Deposition of Dr. Sarah Castellan', 'Margaret Hale will take the deposition; you are welcome to attend but need not speak.', at(deposition, 10), at(deposition, 13, 30), false, 'Hale & Whitmore LLP, 400 Montgomery Street, Suite 1200, San Francisco');
+  event(alex, 'Castellan deposition: Dr. Sarah Castellan testifies', 'Margaret Hale will take the deposition; you are welcome to attend but need not speak.', at(deposition, 10), at(deposition, 13, 30), false, 'Hale & Whitmore LLP, 400 Montgomery Street, Suite 1200, San Francisco');
   const mediation = addDays(today, 21);
   event(alex, 'Mediation with Castellan Property Group', 'Plan for the full day. Lunch is provided.', mediation, mediation, true, 'JAMS, Two Embarcadero Center, Suite 1500, San Francisco');
   const consultation = addDays(today, -40);

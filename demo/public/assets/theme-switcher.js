@@ -1,0 +1,49 @@
+// The demo's theme switcher: swaps the portal's theme stylesheet (<link id="portal-theme">) and
+// remembers the choice in this site's localStorage. Loaded as a plain script in <head>, so the
+// remembered theme applies before the page is first painted.
+(function () {
+  var themes = ['classic', 'modern', 'dark'];
+  var storageKey = 'hw-demo-portal-theme';
+
+  function stored() {
+    try {
+      var value = window.localStorage.getItem(storageKey);
+      return themes.indexOf(value) >= 0 ? value : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function remember(theme) {
+    try {
+      window.localStorage.setItem(storageKey, theme);
+    } catch (error) {
+      // Storage can be turned off: the choice then lasts until the page is left.
+    }
+  }
+
+  function apply(theme) {
+    var link = document.getElementById('portal-theme');
+    if (link) link.setAttribute('href', '/assets/themes/' + theme + '.css');
+    document.documentElement.setAttribute('data-portal-theme', theme);
+  }
+
+  var initial = stored();
+  if (initial) apply(initial);
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var form = document.getElementById('theme-switcher');
+    var select = document.getElementById('theme-choice');
+    if (!form || !select) return;
+    select.value = initial || 'classic';
+    form.hidden = false;
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+    });
+    select.addEventListener('change', function () {
+      if (themes.indexOf(select.value) < 0) return;
+      apply(select.value);
+      remember(select.value);
+    });
+  });
+})();
