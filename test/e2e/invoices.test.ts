@@ -129,11 +129,12 @@ describe('a client reads tasks, invoices and payments in the demo portal', () =>
       const upcoming = activityGroup(page, 'Upcoming');
       const doneGroup = activityGroup(page, 'Done');
       await visible(overdue.getByRole('checkbox', { name: tasks.overdue }));
-      await visible(overdue.getByText(/^Due .+\(.+\)$/));
+      await visible(overdue.getByRole('listitem').filter({ has: page.getByRole('checkbox', { name: tasks.overdue }) }).getByText(/^Due .+\(.+\)$/));
       await visible(upcoming.getByRole('checkbox', { name: tasks.upcoming }));
       await visible(upcoming.getByText(events.upcoming, { exact: true }));
-      await visible(upcoming.getByText('48 Harbor Street, Suite 300, Portland, ME'));
-      await visible(upcoming.getByRole('button', { name: 'Add to calendar' }));
+      const deposition = upcoming.getByRole('listitem').filter({ hasText: events.upcoming });
+      await visible(deposition.getByText('48 Harbor Street, Suite 300, Portland, ME'));
+      await visible(deposition.getByRole('button', { name: 'Add to calendar' }));
       await visible(doneGroup.getByRole('checkbox', { name: tasks.done, checked: true }));
       await visible(doneGroup.getByText(events.done, { exact: true }));
       assert.equal(await overdue.getByRole('checkbox', { name: tasks.overdue }).isChecked(), false);
