@@ -4,6 +4,7 @@ import { benchInvoicesApi } from './invoices-api.ts';
 import { benchInvoicesRender } from './invoices-render.ts';
 import { benchMessagesRender } from './messages-render.ts';
 import { benchMessages } from './messages.ts';
+import { benchPayments } from './payments.ts';
 
 const benchmarks: Record<string, () => Promise<void>> = {
   'invoices-api': benchInvoicesApi,
@@ -11,6 +12,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   messages: benchMessages,
   'messages-render': benchMessagesRender,
   'files-upload': benchFilesUpload,
+  payments: benchPayments,
 };
 
 const wanted = process.argv.slice(2);

@@ -1,0 +1,105 @@
+/**
+ * Payment creation through the sandbox processor under 50 concurrent clients: each request
+ * tokenizes nothing (tokens are made beforehand, as the browser would) and pays one invoice in
+ * full with its own Idempotency-Key. Prints p99 latency and throughput over HTTP, next to a bare
+ * Express endpoint on the same machine in the same run.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import express from 'express';
+import { createApp } from '../server/src/app.ts';
+import { SigningKeys } from '../server/src/auth/signing-keys.ts';
+import { loadConfig } from '../server/src/config.ts';
+import { openDatabase } from '../server/src/db/database.ts';
+import { defaultSettings } from '../server/src/firms/firm.ts';
+import { silentLogger } from '../server/src/logger.ts';
+import { createMail } from '../server/src/mail/create-mail.ts';
+import { createServices } from '../server/src/services.ts';
+import { report } from './report.ts';
+
+const connections = 50;
+const payments = 3_000;
+
+export async function benchPayments() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-bench-pay-'));
+  try {
+    const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'http://bench.test' });
+    const db = openDatabase(path.join(dataDir, 'portico.db'));
+    const services = createServices({ config, db, keys: await SigningKeys.open(dataDir), mail: createMail(config, db) });
+    const firm = services.firms.create({ slug: 'bench', name: 'Bench LLP', settings: defaultSettings });
+    const now = new Date().toISOString();
+    const contact = services.repositories.contacts.create(firm.id, { email: 'payer@example.com', name: 'Payer' }, now);
+    const actor = { type: 'system', id: 'bench' } as const;
+
+    // One open invoice and one single-use card token per payment, made before the clock starts.
+    const work: { invoiceId: string; token: string }[] = [];
+    for (let i = 0; i < payments; i += 1) {
+      const invoice = services.invoices.create(firm.id, { contactId: contact.id, lines: [{ kind: 'flat_fee', description: 'Fees', amount: 10_000 }] }, actor);
+      services.repositories.invoices.markSent(invoice.id, now);
+      const token = `pm_bench_${i}`;
+      services.sandbox.repository.insertMethod({
+        id: token, type: 'card', outcome: 'succeed', brand: 'visa', last4: '4242', expMonth: 12, expYear: 2034,
+        bankName: null, accountType: null, holderName: 'Payer', createdAt: now,
+      });
+      work.push({ invoiceId: invoice.id, token });
+    }
+
+    const app = createApp(services, { logger: silentLogger });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const bare = express();
+    bare.post('/bare', express.json(), (_req, res) => res.status(201).json({ ok: true }));
+    const bareServer = bare.listen(0, '127.0.0.1');
+    await new Promise((resolve) => bareServer.once('listening', resolve));
+    const port = (s: typeof server) => (s.address() as AddressInfo).port;
+    const { token } = await services.tokens.issue({ contactId: contact.id, firmId: firm.id });
+
+    let next = 0;
+    const result = await autocannon({
+      url: `http://127.0.0.1:${port(server)}/api/v1/payments`,
+      connections,
+      amount: payments,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (request) => {
+            const { invoiceId, token: method } = work[next++ % work.length]!;
+            return {
+              ...request,
+              headers: { ...request.headers, authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+              body: JSON.stringify({ allocations: [{ invoiceId, amount: 10_000 }], paymentMethod: { type: 'card', token: method } }),
+            };
+          },
+        },
+      ],
+    });
+    const bareResult = await autocannon({
+      url: `http://127.0.0.1:${port(bareServer)}/bare`,
+      connections,
+      duration: 5,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ allocations: [{ invoiceId: 'inv', amount: 1 }] }),
+    });
+    server.close();
+    bareServer.close();
+
+    const succeeded = (db.prepare("SELECT COUNT(*) AS n FROM payment_events WHERE status = 'succeeded'").get() as { n: number }).n;
+    await services.mail.close();
+    db.close();
+    if (result.non2xx > 0) throw new Error(`${result.non2xx} payment requests did not answer 2xx`);
+    report('payments (sandbox processor)', [
+      ['load', `${payments.toLocaleString('en-US')} payments, ${connections} concurrent clients, one invoice each`],
+      ['recorded', `${succeeded.toLocaleString('en-US')} succeeded payments in the ledger, each with its receipt email`],
+      ['POST /api/v1/payments', `${Math.round(result.requests.average).toLocaleString('en-US')} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`],
+      ['bare Express POST', `${Math.round(bareResult.requests.average).toLocaleString('en-US')} req/s, p99 ${bareResult.latency.p99} ms`],
+      ['ratio to bare Express', (result.requests.average / bareResult.requests.average).toFixed(2)],
+    ]);
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
