@@ -34,7 +34,9 @@ function sidebar(host: string): CSSResult {
     ${selector} .nav-link {
       border-block-end: 0;
       border-inline-start: 4px solid transparent;
-      border-radius: 0 ${tokens.radius} ${tokens.radius} 0;
+      border-radius: 0;
+      border-start-end-radius: ${tokens.radius};
+      border-end-end-radius: ${tokens.radius};
       white-space: normal;
     }
     ${selector} .nav-link[aria-current='page'] {

@@ -1,4 +1,5 @@
 import { en } from './en.ts';
+import { es } from './es.ts';
 
 /** Every message key; English defines them. */
 export type MessageKey = keyof typeof en;
@@ -19,7 +20,7 @@ export type MessageArgs<K extends MessageKey> = [Placeholders<(typeof en)[K]>] e
  * (`export const es: Messages = { … }`) and an entry here; the compiler then rejects a
  * missing or unknown key.
  */
-export const translations: Readonly<Record<string, Messages>> = { en };
+export const translations: Readonly<Record<string, Messages>> = { en, es };
 
 /** The table for a BCP 47 language tag: exact match, then the base language, then English. */
 export function messagesFor(language: string): Messages {

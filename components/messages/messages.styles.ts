@@ -296,8 +296,10 @@ export const messagesStyles = css`
   .jump {
     position: absolute;
     inset-block-end: ${tokens.space};
-    inset-inline-start: 50%;
-    transform: translateX(-50%);
+    /* Centred in either direction: inset-inline-start: 50% plus translateX(-50%) drifts off-centre in RTL. */
+    inset-inline: 0;
+    inline-size: fit-content;
+    margin-inline: auto;
     box-shadow: 0 2px 8px rgb(0 0 0 / 20%);
   }
 
