@@ -51,8 +51,8 @@ export type {
   PaymentStatus,
 } from './api/types.ts';
 
-export { apiContext, brandingContext, sessionContext, type SessionState } from './context/contexts.ts';
-export { ApiClientController, type ApiClientHost } from './context/api-client-controller.ts';
+export { apiContext, brandingContext, sessionContext, type SessionState } from './controllers/contexts.ts';
+export { ApiClientController, type ApiClientHost } from './controllers/api-client-controller.ts';
 
 export { t } from './i18n/translate.ts';
 export { currencyDigits, formatDate, formatDuration, formatMoney, type DateStyle } from './i18n/format.ts';
@@ -175,7 +175,7 @@ export type {
   XhrFactory,
 } from './api/types.ts';
 export { formatFileSize } from './i18n/format.ts';
-export { BrandingController } from './context/branding-controller.ts';
+export { BrandingController } from './controllers/branding-controller.ts';
 export { PortalMessages } from './messages/messages.ts';
 export {
   PortalMessageSentEvent,

@@ -9,7 +9,7 @@ import type { Activity, ActivityEvent, ActivityGroups, ActivityTask } from '../a
 import { PortalElement } from '../base/portal-element.ts';
 import { saveFile } from '../base/save-file.ts';
 import { NotConfiguredError, toggleState, untilAborted } from '../base/states.ts';
-import { ApiClientController } from '../context/api-client-controller.ts';
+import { ApiClientController } from '../controllers/api-client-controller.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { formatDate, formatDateRange, formatRelativeDate } from '../i18n/format.ts';
 import { t } from '../i18n/translate.ts';

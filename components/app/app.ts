@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ApiClient } from '../api/api-client.ts';
 import { PortalElement } from '../base/portal-element.ts';
 import { toggleState } from '../base/states.ts';
-import { brandingContext, sessionContext } from '../context/contexts.ts';
+import { brandingContext, sessionContext } from '../controllers/contexts.ts';
 import { t } from '../i18n/translate.ts';
 import type { PortalPayRequestEvent } from '../invoice/events.ts';
 import type { PortalInvoice } from '../invoice/invoice.ts';

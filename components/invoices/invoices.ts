@@ -9,7 +9,7 @@ import { isAbortError } from '../api/api-error.ts';
 import type { InvoiceSort, InvoiceStatusFilter, InvoiceSummary } from '../api/types.ts';
 import { PortalElement } from '../base/portal-element.ts';
 import { NotConfiguredError, toggleState, untilAborted } from '../base/states.ts';
-import { ApiClientController } from '../context/api-client-controller.ts';
+import { ApiClientController } from '../controllers/api-client-controller.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { formatDate, formatMoney, formatNumber } from '../i18n/format.ts';
 import { t } from '../i18n/translate.ts';

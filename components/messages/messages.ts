@@ -9,8 +9,8 @@ import type { Attachment, PortalFile, Thread, ThreadMessage, ThreadMessagePage }
 import { PortalElement } from '../base/portal-element.ts';
 import { saveFile } from '../base/save-file.ts';
 import { NotConfiguredError, toggleState, untilAborted } from '../base/states.ts';
-import { ApiClientController } from '../context/api-client-controller.ts';
-import { BrandingController } from '../context/branding-controller.ts';
+import { ApiClientController } from '../controllers/api-client-controller.ts';
+import { BrandingController } from '../controllers/branding-controller.ts';
 import { UploadTracker, uploadFraction, type Upload } from '../files/upload-tracker.ts';
 import { acceptAttribute, refusalMessage, uploadErrorMessage } from '../files/upload-rules.ts';
 import { errorMessage } from '../i18n/error-message.ts';

@@ -20,8 +20,8 @@ import type {
 } from '../api/types.ts';
 import { PortalElement } from '../base/portal-element.ts';
 import { NotConfiguredError, toggleState } from '../base/states.ts';
-import { ApiClientController } from '../context/api-client-controller.ts';
-import { brandingContext } from '../context/contexts.ts';
+import { ApiClientController } from '../controllers/api-client-controller.ts';
+import { brandingContext } from '../controllers/contexts.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { formatMoney } from '../i18n/format.ts';
 import { t } from '../i18n/translate.ts';

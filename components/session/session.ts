@@ -6,7 +6,7 @@ import { ApiClient } from '../api/api-client.ts';
 import { ApiError, isAbortError } from '../api/api-error.ts';
 import type { Branding, SessionChange, SessionChangeReason } from '../api/types.ts';
 import { PortalElement } from '../base/portal-element.ts';
-import { apiContext, brandingContext, sessionContext, type SessionState } from '../context/contexts.ts';
+import { apiContext, brandingContext, sessionContext, type SessionState } from '../controllers/contexts.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { t } from '../i18n/translate.ts';
 import type { PortalLogin } from '../login/login.ts';
