@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { statePanelStyles } from '../styles/shared.ts';
 import { tokens } from '../styles/tokens.ts';
 
 export const activitiesStyles = css`
@@ -116,25 +117,15 @@ export const activitiesStyles = css`
   .show-all {
     margin: ${tokens.space} 0 0;
   }
-  .state {
-    padding: calc(${tokens.space} * 1.5) ${tokens.space};
-    border: 1px solid ${tokens.colorDivider};
-    border-radius: ${tokens.radius};
-    background: ${tokens.colorSurface};
-  }
+  ${statePanelStyles()}
   .state h3 {
-    margin: 0 0 0.25em;
     font-size: 1.125em;
   }
   .state p {
     margin: 0;
-    color: ${tokens.colorMuted};
   }
   .state .alert {
     margin-block: calc(${tokens.space} * 0.5) ${tokens.space};
-  }
-  .state .alert p {
-    color: inherit;
   }
   .skeleton {
     display: grid;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { statePanelStyles } from '../styles/shared.ts';
 import { tokens } from '../styles/tokens.ts';
 
 export const invoicesStyles = css`
@@ -182,20 +183,15 @@ export const invoicesStyles = css`
   .more .alert {
     margin: 0;
   }
+  ${statePanelStyles()}
   .state {
-    padding: calc(${tokens.space} * 1.5) ${tokens.space};
-    border: 1px solid ${tokens.colorDivider};
-    border-radius: ${tokens.radius};
-    background: ${tokens.colorSurface};
     text-align: center;
   }
   .state h3 {
-    margin: 0 0 0.25em;
     font-size: 1.125em;
   }
   .state p {
     margin: 0 0 ${tokens.space};
-    color: ${tokens.colorMuted};
   }
   .state p:last-child {
     margin-block-end: 0;
@@ -205,7 +201,6 @@ export const invoicesStyles = css`
   }
   .state .alert p {
     margin: 0;
-    color: inherit;
   }
   .skeleton {
     display: grid;

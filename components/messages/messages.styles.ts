@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { statePanelStyles } from '../styles/shared.ts';
 import { tokens } from '../styles/tokens.ts';
 
 const border = css`var(--portal-messages-border-color, ${tokens.colorDivider})`;
@@ -423,28 +424,18 @@ export const messagesStyles = css`
   }
 
   /* States */
+  ${statePanelStyles(border)}
   .state {
-    padding: calc(${tokens.space} * 1.5) ${tokens.space};
-    border: 1px solid ${border};
-    border-radius: ${tokens.radius};
-    background: ${tokens.colorSurface};
     text-align: center;
-  }
-  .state h3 {
-    margin: 0 0 0.25em;
   }
   .state p {
     margin: 0 0 ${tokens.space};
-    color: ${tokens.colorMuted};
   }
   .state p:last-child {
     margin-block-end: 0;
   }
   .error-state {
     text-align: start;
-  }
-  .error-state .alert p {
-    color: inherit;
   }
   .skeleton {
     display: grid;

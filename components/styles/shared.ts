@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, type CSSResult } from 'lit';
 import { tokens } from './tokens.ts';
 
 /** Text that only assistive technology reads. */
@@ -139,6 +139,31 @@ export const alertStyles = css`
     margin: 0;
   }
 `;
+
+/**
+ * The panel a section shows in place of its content when it is empty or failed: a bordered
+ * surface, a heading and muted text. `border` is the section's own border token. Interpolated
+ * into a section's styles where the rules belong, so its own rules after it still win.
+ */
+export function statePanelStyles(border: CSSResult = tokens.colorDivider): CSSResult {
+  return css`
+    .state {
+      padding: calc(${tokens.space} * 1.5) ${tokens.space};
+      border: 1px solid ${border};
+      border-radius: ${tokens.radius};
+      background: ${tokens.colorSurface};
+    }
+    .state h3 {
+      margin: 0 0 0.25em;
+    }
+    .state p {
+      color: ${tokens.colorMuted};
+    }
+    .state .alert p {
+      color: inherit;
+    }
+  `;
+}
 
 /** Placeholder blocks shown while content loads; they pulse unless the user prefers less motion. */
 export const skeletonStyles = css`
