@@ -50,6 +50,9 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
+      // No bare imports of the chunks an entry reaches only through other chunks: bundlers take
+      // the package's `sideEffects` list at its word and warn that they drop such imports.
+      hoistTransitiveImports: false,
       sourcemap: true,
     },
   },

@@ -7,7 +7,9 @@
  * Integrity hash (from dist/cdn/integrity.json), for pages that pin the versioned bundle.
  * Every response carries a strict Content-Security-Policy (no inline scripts or styles); pages
  * under /strict/ carry the strictest one a firm's page can have (see strictContentSecurityPolicy).
- * Pages under /dev/ (the outbox) exist only outside production.
+ * With PAYMENTS=stripe or BANK_LINK=plaid both policies allow those processors' hosts too.
+ * Pages under /dev/ (the outbox) exist only outside production. What the build makes for the
+ * site (the React and Vue examples, in dist/demo) is served beside demo/public.
  */
 import fs from 'node:fs/promises';
 import http from 'node:http';
@@ -22,12 +24,24 @@ export interface DemoOptions {
   development: boolean;
   /** The folder served; demo/public by default. */
   root?: string;
+  /** Built files served where root has none; dist/demo by default. */
+  builtRoot?: string;
+  /** The payment processors in use, whose hosts the policies must allow. */
+  processors?: Processors;
+}
+
+/** The token service's PAYMENTS and BANK_LINK: the processors whose scripts a payment page loads. */
+export interface Processors {
+  payments: 'sandbox' | 'stripe';
+  bankLink: 'sandbox' | 'plaid';
 }
 
 type Env = Record<string, string | undefined>;
 
 const defaultRoot = fileURLToPath(new URL('./public/', import.meta.url));
 const packageRoot = fileURLToPath(new URL('../', import.meta.url));
+const defaultBuiltRoot = path.join(packageRoot, 'dist/demo');
+const offlineProcessors: Processors = { payments: 'sandbox', bankLink: 'sandbox' };
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -54,6 +68,13 @@ function portFrom(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new Error(`${name}: must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw as T;
+}
+
 /** Reads the demo's settings from the same variables as the service; names a bad one. */
 export function demoOptionsFromEnv(env: Env = process.env): DemoOptions {
   const port = portFrom(env, 'DEMO_PORT', 8080);
@@ -68,17 +89,42 @@ export function demoOptionsFromEnv(env: Env = process.env): DemoOptions {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new Error(`PUBLIC_URL: must be an http: or https: URL, got "${raw}"`);
   }
-  return { port, serviceUrl: raw.replace(/\/+$/, ''), development: env.NODE_ENV !== 'production' };
+  const processors: Processors = {
+    payments: oneOf(env, 'PAYMENTS', ['sandbox', 'stripe'], 'sandbox'),
+    bankLink: oneOf(env, 'BANK_LINK', ['sandbox', 'plaid'], 'sandbox'),
+  };
+  return { port, serviceUrl: raw.replace(/\/+$/, ''), development: env.NODE_ENV !== 'production', processors };
 }
 
+/**
+ * What Stripe.js and Plaid Link need, as docs/going-live.md lists it: their scripts, their
+ * frames (`hooks.stripe.com` carries 3-D Secure), and the APIs they call from the page.
+ */
+function processorSources({ payments, bankLink }: Processors): { script: string[]; frame: string[]; connect: string[] } {
+  const stripe = payments === 'stripe';
+  const plaid = bankLink === 'plaid';
+  return {
+    script: [...(stripe ? ['https://js.stripe.com'] : []), ...(plaid ? ['https://cdn.plaid.com'] : [])],
+    frame: [...(stripe ? ['https://js.stripe.com', 'https://hooks.stripe.com'] : []), ...(plaid ? ['https://cdn.plaid.com'] : [])],
+    connect: [...(stripe ? ['https://api.stripe.com'] : []), ...(plaid ? ['https://*.plaid.com'] : [])],
+  };
+}
+
+const sources = (...list: string[]) => list.join(' ');
+
 /** The policy every page is served with. `relaxStyles` is for the outbox, whose emails use inline styles. */
-export function contentSecurityPolicy(serviceUrl: string, { relaxStyles = false } = {}): string {
+export function contentSecurityPolicy(
+  serviceUrl: string,
+  { relaxStyles = false, processors = offlineProcessors }: { relaxStyles?: boolean; processors?: Processors } = {},
+): string {
   const service = new URL(serviceUrl).origin;
+  const extra = processorSources(processors);
   return [
     "default-src 'self'",
-    `script-src 'self' ${service}`,
-    `connect-src 'self' ${service}`,
+    `script-src ${sources("'self'", service, ...extra.script)}`,
+    `connect-src ${sources("'self'", service, ...extra.connect)}`,
     `img-src 'self' ${service} data:`,
+    ...(extra.frame.length ? [`frame-src ${sources(...extra.frame)}`] : []),
     // The outbox shows each email in a sandboxed srcdoc frame, which inherits this policy.
     relaxStyles ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
     "object-src 'none'",
@@ -89,20 +135,23 @@ export function contentSecurityPolicy(serviceUrl: string, { relaxStyles = false 
 
 /**
  * The policy of the pages under /strict/: nothing but the page's own files and the token
- * service. `connect-src` (the API) and `img-src` (the firm's logo) name the service too; no
- * `'unsafe-inline'` and no `'unsafe-eval'` anywhere.
+ * service (plus Stripe's and Plaid's hosts when they are in use). `connect-src` (the API) and
+ * `img-src` (the firm's logo) name the service too; no `'unsafe-inline'` and no `'unsafe-eval'`
+ * anywhere.
  */
-export function strictContentSecurityPolicy(serviceUrl: string): string {
+export function strictContentSecurityPolicy(serviceUrl: string, processors: Processors = offlineProcessors): string {
   const service = new URL(serviceUrl).origin;
+  const extra = processorSources(processors);
   return [
     "default-src 'self'",
-    `script-src 'self' ${service}`,
+    `script-src ${sources("'self'", service, ...extra.script)}`,
     "style-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
-    `connect-src 'self' ${service}`,
+    `connect-src ${sources("'self'", service, ...extra.connect)}`,
     `img-src 'self' ${service} data:`,
+    ...(extra.frame.length ? [`frame-src ${sources(...extra.frame)}`] : []),
   ].join('; ');
 }
 
@@ -132,24 +181,28 @@ function resolveFile(root: string, pathname: string): string | null {
   return file;
 }
 
-async function findFile(root: string, pathname: string): Promise<string | null> {
+async function findFile(roots: readonly string[], pathname: string): Promise<string | null> {
   // `/portal.html` is accepted as the portal page too, so links written either way work.
   const candidates = [pathname];
   if (pathname.endsWith('/')) candidates[0] = `${pathname}index.html`;
   else if (pathname.endsWith('.html')) candidates.push(`${pathname.slice(0, -'.html'.length)}/index.html`);
   else if (!path.posix.extname(pathname)) candidates.push(`${pathname}/index.html`, `${pathname}.html`);
 
-  for (const candidate of candidates) {
-    const file = resolveFile(root, candidate);
-    if (!file) continue;
-    const stat = await fs.stat(file).catch(() => null);
-    if (stat?.isFile()) return file;
+  for (const root of roots) {
+    for (const candidate of candidates) {
+      const file = resolveFile(root, candidate);
+      if (!file) continue;
+      const stat = await fs.stat(file).catch(() => null);
+      if (stat?.isFile()) return file;
+    }
   }
   return null;
 }
 
 export function createDemoServer(options: DemoOptions): http.Server {
   const root = path.resolve(options.root ?? defaultRoot);
+  const roots = [root, path.resolve(options.builtRoot ?? defaultBuiltRoot)];
+  const processors = options.processors ?? offlineProcessors;
   const service = escapeAttribute(options.serviceUrl);
 
   async function send(req: http.IncomingMessage, res: http.ServerResponse, status: number, file: string, policy: string) {
@@ -187,15 +240,15 @@ export function createDemoServer(options: DemoOptions): http.Server {
     const { pathname } = new URL(req.url ?? '/', 'http://demo.invalid');
     const isDevPage = pathname === '/dev' || pathname.startsWith('/dev/');
     const isStrictPage = pathname === '/strict' || pathname.startsWith('/strict/');
-    const file = isDevPage && !options.development ? null : await findFile(root, pathname);
+    const file = isDevPage && !options.development ? null : await findFile(roots, pathname);
     if (file && !path.basename(file).startsWith('.')) {
       const policy = isStrictPage
-        ? strictContentSecurityPolicy(options.serviceUrl)
-        : contentSecurityPolicy(options.serviceUrl, { relaxStyles: isDevPage });
+        ? strictContentSecurityPolicy(options.serviceUrl, processors)
+        : contentSecurityPolicy(options.serviceUrl, { relaxStyles: isDevPage, processors });
       await send(req, res, 200, file, policy);
       return;
     }
-    await send(req, res, 404, path.join(root, '404.html'), contentSecurityPolicy(options.serviceUrl));
+    await send(req, res, 404, path.join(root, '404.html'), contentSecurityPolicy(options.serviceUrl, { processors }));
   }
 
   return http.createServer((req, res) => {

@@ -1,5 +1,5 @@
-// `npm run build`: dist/ (ESM modules, the CDN file, TypeScript declarations) and
-// custom-elements.json. Prints the CDN file's gzip size.
+// `npm run build`: dist/ (ESM modules, the CDN file, TypeScript declarations, the demo's
+// framework examples) and custom-elements.json. Prints the CDN file's gzip size.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
 import { rollup } from 'rollup';
 import ts from 'typescript';
 
@@ -23,6 +24,7 @@ async function main() {
   await bundle();
   emitDeclarations();
   checkConsumerTypes();
+  await buildExamples();
   await manifest;
   report();
 }
@@ -170,6 +172,40 @@ function checkConsumerTypes() {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The demo's React and Vue examples (demo/examples/), applications that import the package by
+ * name as a firm's would: type-checked against dist/types, then bundled into dist/demo/examples/,
+ * which the demo site serves at /examples/.
+ */
+async function buildExamples() {
+  const dir = path.join(root, 'demo/examples');
+  const { config, error } = ts.readConfigFile(path.join(dir, 'tsconfig.json'), ts.sys.readFile);
+  if (error) fail([error]);
+  const parsed = ts.parseJsonConfigFileContent(config, ts.sys, dir);
+  if (parsed.errors.length) fail(parsed.errors);
+  const diagnostics = ts.getPreEmitDiagnostics(createProgram(parsed.fileNames, parsed.options));
+  if (diagnostics.length) fail(diagnostics, 'The framework examples do not type-check against dist/types:');
+
+  await esbuild.build({
+    entryPoints: { react: path.join(dir, 'react.tsx'), vue: path.join(dir, 'vue.ts') },
+    outdir: path.join(root, 'dist/demo/examples'),
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    jsx: 'automatic',
+    legalComments: 'none',
+    logLevel: 'warning',
+    // What an application's bundler sets for a production build of React and Vue.
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      __VUE_OPTIONS_API__: 'false',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    },
+  });
 }
 
 /**

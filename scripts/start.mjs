@@ -6,7 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bundle = path.join(root, 'dist/cdn/portal.js');
+// What the build makes, and what it is made from (the components and the demo's framework examples).
+const builtFiles = ['dist/cdn/portal.js', 'dist/demo/examples/react.js', 'dist/demo/examples/vue.js'].map((file) => path.join(root, file));
+const sourceDirs = ['components', 'demo/examples'];
 const readyTimeoutMs = 60_000;
 const stopTimeoutMs = 5_000;
 
@@ -39,8 +41,9 @@ function newestMtime(dir) {
 }
 
 function buildIfStale() {
-  const built = fs.existsSync(bundle) ? fs.statSync(bundle).mtimeMs : 0;
-  const reason = !built ? 'no bundle yet' : newestMtime(path.join(root, 'components')) > built ? 'components changed' : '';
+  const built = Math.min(...builtFiles.map((file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0)));
+  const sources = Math.max(...sourceDirs.map((dir) => newestMtime(path.join(root, dir))));
+  const reason = !built ? 'not built yet' : sources > built ? 'sources changed' : '';
   if (!reason) return;
   process.stdout.write(`Building the components (${reason})…\n`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -170,7 +173,8 @@ if (!stopping && !children.some((info) => info.exited)) {
         'Portico is running.',
         `  Token service   ${serviceUrl}`,
         `  Demo firm site  ${demoUrl}`,
-        `  Client portal   ${demoUrl}/portal/`,
+        `  Client portal   ${demoUrl}/portal/   (and under a strict CSP: ${demoUrl}/strict/)`,
+        `  Embedding       ${demoUrl}/examples/plain.html, react.html, vue.html`,
         ...(env.NODE_ENV === 'production' ? [] : [`  Outbox          ${demoUrl}/dev/outbox   (emails the service has sent)`]),
         '',
         'Sign in to the demo portal as alex@example.com / portico-demo',

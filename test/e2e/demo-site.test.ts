@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { createDemoServer } from '../../demo/server.ts';
+import { createDemoServer, demoOptionsFromEnv, type DemoOptions } from '../../demo/server.ts';
 import {
   assertAccessible,
   demoClients,
@@ -15,7 +15,29 @@ import {
   type Stack,
 } from './harness.ts';
 
-const pages = ['/', '/portal/', '/strict/', '/examples/plain.html', '/examples/double-load.html', '/dev/outbox', '/no-such-page'];
+const pages = [
+  '/',
+  '/portal/',
+  '/strict/',
+  '/examples/plain.html',
+  '/examples/react.html',
+  '/examples/vue.html',
+  '/examples/double-load.html',
+  '/dev/outbox',
+  '/no-such-page',
+];
+
+/** Runs a demo server of its own, with other options than the stack's, on a free port. */
+async function withDemoServer(options: Omit<DemoOptions, 'port'>, body: (base: string) => Promise<void>): Promise<void> {
+  const server = createDemoServer({ port: 0, ...options });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    await body(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
 
 describe('the demo firm site', () => {
   let stack: Stack;
@@ -70,19 +92,52 @@ describe('the demo firm site', () => {
     assert.equal(logo.headers.get('content-type'), 'image/svg+xml');
   });
 
-  it('hides the development pages in production', async () => {
-    const server = createDemoServer({ port: 0, serviceUrl: stack.serviceUrl, development: false });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  it('hides the development pages in production', () =>
+    withDemoServer({ serviceUrl: stack.serviceUrl, development: false }, async (base) => {
       assert.equal((await fetch(`${base}/dev/outbox`)).status, 404);
       const home = await (await fetch(`${base}/`)).text();
       assert.ok(!home.includes('/dev/outbox'), 'no link to the outbox');
       assert.equal((await fetch(`${base}/portal/`)).status, 200);
-    } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+    }));
+
+  it('serves the built framework examples beside its own files', async () => {
+    for (const name of ['react', 'vue']) {
+      const response = await fetch(`${stack.demoUrl}/examples/${name}.js`);
+      assert.equal(response.status, 200, name);
+      assert.equal(response.headers.get('content-type'), 'text/javascript; charset=utf-8');
+      assert.match(await response.text(), /portal-app/, `${name}.js bundles the portal`);
     }
+    assert.equal((await fetch(`${stack.demoUrl}/examples/angular.js`)).status, 404);
+  });
+
+  it('allows Stripe’s and Plaid’s hosts in its policies only when the service uses them', async () => {
+    const service = new URL(stack.serviceUrl).origin;
+    const directives = (policy: string) => new Map(policy.split('; ').map((directive) => [directive.split(' ')[0], directive]));
+
+    await withDemoServer({ serviceUrl: stack.serviceUrl, development: true, processors: { payments: 'stripe', bankLink: 'plaid' } }, async (base) => {
+      for (const pathname of ['/portal/', '/strict/']) {
+        const policy = directives((await fetch(`${base}${pathname}`)).headers.get('content-security-policy') ?? '');
+        assert.equal(policy.get('script-src'), `script-src 'self' ${service} https://js.stripe.com https://cdn.plaid.com`, pathname);
+        assert.equal(policy.get('frame-src'), 'frame-src https://js.stripe.com https://hooks.stripe.com https://cdn.plaid.com', pathname);
+        assert.equal(policy.get('connect-src'), `connect-src 'self' ${service} https://api.stripe.com https://*.plaid.com`, pathname);
+        assert.equal(policy.get('style-src'), "style-src 'self'", pathname);
+      }
+    });
+    await withDemoServer({ serviceUrl: stack.serviceUrl, development: true, processors: { payments: 'stripe', bankLink: 'sandbox' } }, async (base) => {
+      const policy = directives((await fetch(`${base}/strict/`)).headers.get('content-security-policy') ?? '');
+      assert.equal(policy.get('script-src'), `script-src 'self' ${service} https://js.stripe.com`);
+      assert.equal(policy.get('frame-src'), 'frame-src https://js.stripe.com https://hooks.stripe.com');
+    });
+    // The stack runs the sandbox processors: no third-party host at all.
+    const policy = (await fetch(`${stack.demoUrl}/strict/`)).headers.get('content-security-policy') ?? '';
+    assert.doesNotMatch(policy, /stripe|plaid|frame-src/);
+  });
+
+  it('reads the processors from PAYMENTS and BANK_LINK, and names a wrong value', () => {
+    assert.deepEqual(demoOptionsFromEnv({}).processors, { payments: 'sandbox', bankLink: 'sandbox' });
+    assert.deepEqual(demoOptionsFromEnv({ PAYMENTS: 'stripe', BANK_LINK: 'plaid' }).processors, { payments: 'stripe', bankLink: 'plaid' });
+    assert.throws(() => demoOptionsFromEnv({ PAYMENTS: 'paypal' }), /^Error: PAYMENTS: must be one of sandbox, stripe, got "paypal"$/);
+    assert.throws(() => demoOptionsFromEnv({ BANK_LINK: 'yodlee' }), /^Error: BANK_LINK: must be one of sandbox, plaid, got "yodlee"$/);
   });
 
   it('has accessible pages, signed out and signed in, on a desktop and a phone', async () => {
@@ -96,6 +151,11 @@ describe('the demo firm site', () => {
         await assertAccessible(page, `the home page, ${where}`);
         await page.goto(`${stack.demoUrl}/no-such-page`);
         await assertAccessible(page, `the not-found page, ${where}`);
+        for (const example of ['react', 'vue']) {
+          await page.goto(`${stack.demoUrl}/examples/${example}.html`);
+          await visible(page.getByLabel('Password', { exact: true }));
+          await assertAccessible(page, `the ${example} example, signed out, ${where}`);
+        }
         await page.goto(stack.portalUrl);
         await visible(page.getByLabel('Password', { exact: true }));
         await assertAccessible(page, `the portal page, signed out, ${where}`);
@@ -106,6 +166,15 @@ describe('the demo firm site', () => {
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await visible(page.getByRole('button', { name: 'Sign out' }));
       await assertAccessible(page, 'the portal page, signed in');
+      // The same sign-in resumes on the framework examples, whose own controls show then.
+      for (const [example, framework] of [['react', 'React'], ['vue', 'Vue']]) {
+        await page.goto(`${stack.demoUrl}/examples/${example}.html`);
+        await page.getByRole('navigation', { name: `Shortcuts (${framework})` }).getByRole('button', { name: 'My invoices' }).click();
+        await visible(page.getByRole('heading', { level: 2, name: 'Invoices', exact: true }));
+        await assertAccessible(page, `the ${example} example, signed in`);
+      }
+      await page.goto(stack.portalUrl);
+      await visible(page.getByRole('button', { name: 'Sign out' }));
 
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByRole('link', { name: 'Forgot your password?' }).or(page.getByRole('button', { name: 'Forgot your password?' })).click();

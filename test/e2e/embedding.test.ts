@@ -70,6 +70,42 @@ describe('embedding the portal', () => {
       assert.equal(new URL(page.url()).search, '?campaign=spring');
     }));
 
+  for (const framework of ['React', 'Vue']) {
+    const name = framework.toLowerCase();
+    it(`in a ${framework} application: the package bundled by name, properties from the framework's state, events into it`, () =>
+      run(async ({ page }) => {
+        const bundle = page.waitForResponse((response) => new URL(response.url()).pathname === `/examples/${name}.js`);
+        await page.goto(`${stack.demoUrl}/examples/${name}.html?campaign=spring`);
+        assert.equal((await bundle).status(), 200);
+        await visible(page.getByText(`${framework} sees: nobody signed in`));
+        await signIn(page);
+        await visible(page.getByText(`${framework} sees: signed in as Alex Morgan`));
+
+        // A property set by the framework moves the portal, and the address follows.
+        const shortcuts = page.getByRole('navigation', { name: `Shortcuts (${framework})` });
+        await shortcuts.getByRole('button', { name: 'My invoices' }).click();
+        await visible(page.getByRole('heading', { level: 2, name: 'Invoices', exact: true }));
+        assert.equal(new URL(page.url()).search, '?campaign=spring&portal=invoices');
+        assert.equal(await sectionLink(page, 'Invoices').getAttribute('aria-current'), 'page');
+
+        // The portal's own navigation reaches the framework's state through portal-navigate.
+        await sectionLink(page, 'Messages').click();
+        // "Messages", and "1 unread" once the count is in.
+        await visible(page.getByRole('heading', { level: 2, name: /^Messages\b/ }));
+        await visible(page.getByText(`Section in ${framework} state: messages`));
+        assert.equal(await shortcuts.getByRole('button', { name: 'Message my lawyer' }).getAttribute('aria-pressed'), 'true');
+        assert.equal(await shortcuts.getByRole('button', { name: 'My invoices' }).getAttribute('aria-pressed'), 'false');
+
+        await page.reload();
+        await visible(page.getByText(`${framework} sees: signed in as Alex Morgan`));
+        await visible(page.getByRole('heading', { level: 2, name: /^Messages\b/ }));
+        assert.equal(new URL(page.url()).search, '?campaign=spring&portal=messages');
+
+        await page.getByRole('button', { name: 'Sign out' }).click();
+        await visible(page.getByText(`${framework} sees: nobody signed in`));
+      }));
+  }
+
   it('with the bundle loaded twice, from /sdk/portal.js and /sdk/v<version>/portal.js: no error, and the elements work', () =>
     run(async ({ page }) => {
       const loaded: string[] = [];
