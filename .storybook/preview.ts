@@ -4,6 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import manifest from '../custom-elements.json';
 import '../components/all.ts';
 import { darkTokens } from '../components/index.ts';
+import { argTypesFromManifest, type Manifest } from './arg-types.ts';
 
 setCustomElementsManifest(manifest);
 
@@ -37,6 +38,8 @@ const withTheme: Decorator = (story, context) => {
 };
 
 const preview: Preview = {
+  // A docs page per element: its JSDoc, its API from custom-elements.json, and every story.
+  tags: ['autodocs'],
   decorators: [withTheme],
   globalTypes: {
     theme: {
@@ -55,6 +58,7 @@ const preview: Preview = {
   },
   initialGlobals: { theme: 'default' },
   parameters: {
+    docs: { extractArgTypes: (tagName: string) => argTypesFromManifest(manifest as Manifest, tagName) },
     layout: 'fullscreen',
     controls: { expanded: true },
   },

@@ -70,12 +70,13 @@ function why(outcome) {
   return `exit code ${outcome.code}`;
 }
 
-/** A step that is one check: it passed when the command exits 0. */
+/** A step that is one check: it passed when the command exits 0 (and returns whether it did). */
 async function check(name, script, timeoutMs) {
   heading(`${name}: npm run ${script}`);
   const outcome = await run(npm, ['run', script], timeoutMs);
   if (outcome.code === 0) record(name, 1, 0);
   else record(name, 0, 1, why(outcome));
+  return outcome.code === 0;
 }
 
 function testFiles(dir) {
@@ -177,7 +178,10 @@ await check('build', 'build', minutes(5));
 await nodeTests('server tests', 'test/server', minutes(15));
 await browserTests(minutes(15), noBrowser && 'no Chromium');
 await nodeTests('end-to-end tests', 'test/e2e', minutes(15), noBrowser && 'no Chromium');
-if (scripts['build-storybook']) await check('storybook build', 'build-storybook', minutes(10));
+if (scripts['build-storybook']) {
+  const built = await check('storybook build', 'build-storybook', minutes(10));
+  await nodeTests('storybook stories', 'test/storybook', minutes(10), (noBrowser && 'no Chromium') || (!built && 'the Storybook did not build'));
+}
 
 const passed = results.reduce((sum, result) => sum + result.passed, 0);
 const failed = results.reduce((sum, result) => sum + result.failed, 0);

@@ -34,6 +34,8 @@ export const ServiceError: Story = { args: { service: { activities: 'error' } } 
 
 /** Inside `<portal-session>`, with the firm's branding and page-set component tokens. */
 export const Themed: Story = {
+  // A firm's own light theme: the toolbar's page themes do not apply to it.
+  globals: { theme: 'default' },
   render: () => html`
     <portal-session
       .client=${mockClient({ signedIn: true, branding: themedBranding, latency: 300 })}

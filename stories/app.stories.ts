@@ -78,6 +78,8 @@ export const Sidebar: Story = { args: { layout: 'sidebar', headerActions: true }
 
 /** The firm's colours and font from the service, with the page's own component tokens on top. */
 export const Themed: Story = {
+  // A firm's own light theme: the toolbar's page themes do not apply to it.
+  globals: { theme: 'default' },
   args: {
     service: { branding: themedBranding },
     headerActions: true,

@@ -88,6 +88,8 @@ export const UploadOffline: Story = {
 
 /** Inside `<portal-session>`, themed by the firm's branding from the service, with component tokens set by the page. */
 export const Themed: Story = {
+  // A firm's own light theme: the toolbar's page themes do not apply to it.
+  globals: { theme: 'default' },
   render: () => html`
     <portal-session
       .client=${mockClient({ signedIn: true, branding: themedBranding, latency: 300 })}

@@ -54,8 +54,10 @@ export const ServiceError: Story = { args: { service: { invoices: 'error' } } };
 
 /** Inside `<portal-session>`, with the firm's branding and a page-set "Pay now" colour. */
 export const Themed: Story = {
+  // A firm's own light theme: the toolbar's page themes do not apply to it.
+  globals: { theme: 'default' },
   render: ({ invoiceId }) => html`
-    <portal-session .client=${mockClient({ signedIn: true, branding: themedBranding, latency: 300 })} style="--portal-invoice-pay-background: #c2571a">
+    <portal-session .client=${mockClient({ signedIn: true, branding: themedBranding, latency: 300 })} style="--portal-invoice-pay-background: #a84a15">
       <portal-invoice invoice-id=${invoiceId}></portal-invoice>
     </portal-session>
   `,

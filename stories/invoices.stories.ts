@@ -69,6 +69,8 @@ export const InvoiceOpen: Story = {
  * tokens set by the page for the rows and the summary.
  */
 export const Themed: Story = {
+  // A firm's own light theme: the toolbar's page themes do not apply to it.
+  globals: { theme: 'default' },
   render: ({ status, sort }) => html`
     <portal-session
       .client=${mockClient({ signedIn: true, branding: themedBranding, latency: 300 })}

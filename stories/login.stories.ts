@@ -124,3 +124,17 @@ export const ResetRequested: Story = {
 
 /** At the narrowest supported width (320px). */
 export const Narrow: Story = { parameters: { narrow: true } };
+
+/** A firm's look from the page's CSS: its brand colour and type, a tinted box, rounder corners. */
+export const Themed: Story = {
+  // A firm's own light theme: the toolbar's page themes do not apply to it.
+  globals: { theme: 'default' },
+  render: ({ mode, token, service }) => html`
+    <portal-login
+      mode=${mode}
+      token=${token}
+      .client=${mockClient(service)}
+      style="--portal-color-brand: #0f5c4d; --portal-font-family: 'Trebuchet MS', 'Segoe UI', sans-serif; --portal-radius: 12px; --portal-login-background: #f4faf8; --portal-login-border-color: #b9d8cf"
+    ></portal-login>
+  `,
+};

@@ -109,11 +109,13 @@ export const UploadErrors: Story = {
  * tokens set by the page for the messages.
  */
 export const Themed: Story = {
+  // A firm's own light theme: the toolbar's page themes do not apply to it.
+  globals: { theme: 'default' },
   args: { threadId: 'thr_story_deposition' },
   render: ({ threadId }) => html`
     <portal-session
       .client=${mockClient({ signedIn: true, branding: themedBranding, latency: 300 })}
-      style="--portal-messages-contact-background: #e4f2ec; --portal-messages-staff-background: #fdf3ea; --portal-messages-unread-background: #c2571a"
+      style="--portal-messages-contact-background: #e4f2ec; --portal-messages-staff-background: #fdf3ea; --portal-messages-unread-background: #a84a15"
     >
       <portal-messages thread-id=${threadId} poll-interval="0"></portal-messages>
     </portal-session>

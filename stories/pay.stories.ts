@@ -209,6 +209,8 @@ export const PlaidLink: Story = {
 
 /** The firm's branding from the service, and the page's own tokens and parts on top. */
 export const Themed: Story = {
+  // A firm's own light theme: the toolbar's page themes do not apply to it.
+  globals: { theme: 'default' },
   args: {
     service: { branding: themedBranding, pay: { saved: 'card' } },
     pageStyle: {

@@ -39,6 +39,8 @@ export const ServiceError: Story = { args: { service: { payments: 'error' } } };
 
 /** Inside `<portal-session>`, with the firm's branding and a page-set table background. */
 export const Themed: Story = {
+  // A firm's own light theme: the toolbar's page themes do not apply to it.
+  globals: { theme: 'default' },
   render: ({ pageSize }) => html`
     <portal-session
       .client=${mockClient({ signedIn: true, branding: themedBranding, latency: 300 })}

@@ -304,20 +304,24 @@ const axeSource = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js'
 /**
  * Runs axe-core (WCAG 2.2 A and AA, and best practices) on the page and fails with every
  * violation. Injecting axe is an inline script: use a context made with `bypassCSP: true`.
+ * `within` checks one element's subtree only, against WCAG alone: the page-level best practices
+ * (one main landmark, a level-one heading) are the page's, not a fragment's.
  */
-export async function assertAccessible(page: Page, what: string): Promise<void> {
+export async function assertAccessible(page: Page, what: string, { within }: { within?: string } = {}): Promise<void> {
   await page.addScriptTag({ path: axeSource });
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (selector) => {
     const { axe } = window as unknown as { axe: typeof import('axe-core') };
-    const results = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+    const results = await axe.run(selector ?? document, {
+      runOnly: { type: 'tag', values: selector ? wcag : [...wcag, 'best-practice'] },
+      resultTypes: ['violations'],
     });
     return results.violations.map((violation) => ({
       id: violation.id,
       help: violation.help,
       targets: violation.nodes.map((node) => JSON.stringify(node.target)).slice(0, 5),
     }));
-  });
+  }, within);
   const lines = violations.map((v) => `${v.id}: ${v.help}\n    ${v.targets.join('\n    ')}`);
   assert.deepEqual(lines, [], `Accessibility problems on ${what}:\n${lines.join('\n')}`);
 }

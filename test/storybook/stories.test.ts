@@ -1,0 +1,122 @@
+/**
+ * Every story and docs page of the static Storybook (storybook-static/, from `npm run
+ * build-storybook`), opened in Chromium: each renders without an error, and each story passes
+ * axe (WCAG 2.2 AA) in the state it shows. The whole portal's stories and each element's full
+ * story are checked on the toolbar's dark page too. A build alone proves only that the stories
+ * compile; this proves they still run.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { assertAccessible, launchBrowser, watchPage, type WatchedPage } from '../e2e/harness.ts';
+
+const root = fileURLToPath(new URL('../../storybook-static/', import.meta.url));
+
+interface Entry {
+  id: string;
+  title: string;
+  name: string;
+  type: 'story' | 'docs';
+}
+
+function readEntries(): Entry[] {
+  const index = path.join(root, 'index.json');
+  if (!fs.existsSync(index)) throw new Error('storybook-static/index.json is missing: run `npm run build-storybook` first.');
+  const { entries } = JSON.parse(fs.readFileSync(index, 'utf8')) as { entries: Record<string, Entry> };
+  return Object.values(entries);
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/** A static server for storybook-static on 127.0.0.1. */
+function serveStorybook(): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://storybook.invalid').pathname);
+    const file = path.resolve(root, `.${path.posix.normalize(pathname)}`);
+    if (!file.startsWith(root) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(pathname === '/favicon.ico' ? 204 : 404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const entries = readEntries();
+/** Pages open at once: one per core of the machine the tests run on. */
+const concurrency = 2;
+/** On the dark page too: the whole portal in each of its states, and each element full of data. */
+const darkToo = (entry: Entry) => entry.type === 'story' && (entry.title === 'Components/App' || entry.name === 'Full');
+
+describe('the Storybook', { concurrency }, () => {
+  let server: http.Server;
+  let browser: Browser;
+  let base: string;
+  /** Pages kept open from story to story (Storybook's scripts stay cached), each used by one test at a time. */
+  const idle: WatchedPage[] = [];
+  const waiting: ((watched: WatchedPage) => void)[] = [];
+
+  before(async () => {
+    server = await serveStorybook();
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+    // axe is injected as a script: say so, though Storybook's page sets no policy.
+    for (let i = 0; i < concurrency; i += 1) idle.push(await watchPage(browser, { contextOptions: { bypassCSP: true } }));
+  });
+
+  async function withPage(body: (watched: WatchedPage) => Promise<void>): Promise<void> {
+    const watched = idle.pop() ?? (await new Promise<WatchedPage>((resolve) => waiting.push(resolve)));
+    for (const seen of [watched.pageErrors, watched.consoleErrors, watched.cspViolations, watched.failedRequests]) seen.length = 0;
+    try {
+      await body(watched);
+    } finally {
+      const next = waiting.shift();
+      if (next) next(watched);
+      else idle.push(watched);
+    }
+  }
+
+  after(async () => {
+    await browser?.close();
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  function check(entry: Entry, theme: 'default' | 'dark'): Promise<void> {
+    return withPage(async (watched) => {
+      const { page } = watched;
+      const viewMode = entry.type === 'docs' ? 'docs' : 'story';
+      await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${viewMode}&globals=theme:${theme}`);
+      // Storybook marks the body once it has rendered, or shows its error display.
+      await page.waitForFunction(() => /\bsb-show-(main|errordisplay|nopreview)\b/.test(document.body.className));
+      const shown = await page.evaluate(() => document.body.className);
+      const error = shown.includes('sb-show-main') ? '' : await page.locator('#error-message, #error-stack').allInnerTexts();
+      assert.ok(shown.includes('sb-show-main'), `${entry.id} did not render: ${String(error)}`);
+      if (entry.type === 'story') {
+        // Past the mock service's latency (300 ms at most), so that the story's own state shows.
+        await page.waitForTimeout(350);
+        await assertAccessible(page, `${entry.title} › ${entry.name} (${theme} page)`, { within: '#storybook-root' });
+      }
+      watched.assertClean();
+    });
+  }
+
+  for (const entry of entries) {
+    it(`${entry.title} › ${entry.name}`, () => check(entry, 'default'));
+    if (darkToo(entry)) it(`${entry.title} › ${entry.name}, on a dark page`, () => check(entry, 'dark'));
+  }
+});
