@@ -9,7 +9,7 @@
  * under /strict/ carry the strictest one a firm's page can have (see strictContentSecurityPolicy).
  * With PAYMENTS=stripe or BANK_LINK=plaid both policies allow those processors' hosts too.
  * Pages under /dev/ (the outbox) exist only outside production. What the build makes for the
- * site (the React and Vue examples, in dist/demo) is served beside demo/public.
+ * site (the React and Vue examples, in demo/build) is served beside demo/public.
  */
 import fs from 'node:fs/promises';
 import http from 'node:http';
@@ -24,7 +24,7 @@ export interface DemoOptions {
   development: boolean;
   /** The folder served; demo/public by default. */
   root?: string;
-  /** Built files served where root has none; dist/demo by default. */
+  /** Built files served where root has none; demo/build by default. */
   builtRoot?: string;
   /** The payment processors in use, whose hosts the policies must allow. */
   processors?: Processors;
@@ -40,7 +40,7 @@ type Env = Record<string, string | undefined>;
 
 const defaultRoot = fileURLToPath(new URL('./public/', import.meta.url));
 const packageRoot = fileURLToPath(new URL('../', import.meta.url));
-const defaultBuiltRoot = path.join(packageRoot, 'dist/demo');
+const defaultBuiltRoot = fileURLToPath(new URL('./build/', import.meta.url));
 const offlineProcessors: Processors = { payments: 'sandbox', bankLink: 'sandbox' };
 
 const contentTypes: Record<string, string> = {

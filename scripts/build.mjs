@@ -176,8 +176,9 @@ function checkConsumerTypes() {
 
 /**
  * The demo's React and Vue examples (demo/examples/), applications that import the package by
- * name as a firm's would: type-checked against dist/types, then bundled into dist/demo/examples/,
- * which the demo site serves at /examples/.
+ * name as a firm's would: type-checked against dist/types, then bundled into demo/build/examples/,
+ * which the demo site serves at /examples/ (outside dist/, so the published package does not
+ * carry React and Vue).
  */
 async function buildExamples() {
   const dir = path.join(root, 'demo/examples');
@@ -188,9 +189,11 @@ async function buildExamples() {
   const diagnostics = ts.getPreEmitDiagnostics(createProgram(parsed.fileNames, parsed.options));
   if (diagnostics.length) fail(diagnostics, 'The framework examples do not type-check against dist/types:');
 
+  const outdir = path.join(root, 'demo/build/examples');
+  fs.rmSync(outdir, { recursive: true, force: true });
   await esbuild.build({
     entryPoints: { react: path.join(dir, 'react.tsx'), vue: path.join(dir, 'vue.ts') },
-    outdir: path.join(root, 'dist/demo/examples'),
+    outdir,
     bundle: true,
     format: 'esm',
     target: 'es2022',

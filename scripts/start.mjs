@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // What the build makes, and what it is made from (the components and the demo's framework examples).
-const builtFiles = ['dist/cdn/portal.js', 'dist/demo/examples/react.js', 'dist/demo/examples/vue.js'].map((file) => path.join(root, file));
+const builtFiles = ['dist/cdn/portal.js', 'demo/build/examples/react.js', 'demo/build/examples/vue.js'].map((file) => path.join(root, file));
 const sourceDirs = ['components', 'demo/examples'];
 const readyTimeoutMs = 60_000;
 const stopTimeoutMs = 5_000;
