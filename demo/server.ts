@@ -96,35 +96,49 @@ export function demoOptionsFromEnv(env: Env = process.env): DemoOptions {
   return { port, serviceUrl: raw.replace(/\/+$/, ''), development: env.NODE_ENV !== 'production', processors };
 }
 
+interface Hosts {
+  script: string[];
+  frame: string[];
+  connect: string[];
+}
+
 /**
  * What Stripe.js and Plaid Link need, as docs/going-live.md lists it: their scripts, their
  * frames (`hooks.stripe.com` carries 3-D Secure), and the APIs they call from the page.
  */
-function processorSources({ payments, bankLink }: Processors): { script: string[]; frame: string[]; connect: string[] } {
-  const stripe = payments === 'stripe';
-  const plaid = bankLink === 'plaid';
+const stripeHosts: Hosts = {
+  script: ['https://js.stripe.com'],
+  frame: ['https://js.stripe.com', 'https://hooks.stripe.com'],
+  connect: ['https://api.stripe.com'],
+};
+const plaidHosts: Hosts = { script: ['https://cdn.plaid.com'], frame: ['https://cdn.plaid.com'], connect: ['https://*.plaid.com'] };
+
+/** The directives that name the token service and the processors in use, the same in both policies. */
+function serviceDirectives(serviceUrl: string, { payments, bankLink }: Processors) {
+  const service = new URL(serviceUrl).origin;
+  const inUse = [...(payments === 'stripe' ? [stripeHosts] : []), ...(bankLink === 'plaid' ? [plaidHosts] : [])];
+  const hosts = (kind: keyof Hosts) => inUse.flatMap((processor) => processor[kind]);
   return {
-    script: [...(stripe ? ['https://js.stripe.com'] : []), ...(plaid ? ['https://cdn.plaid.com'] : [])],
-    frame: [...(stripe ? ['https://js.stripe.com', 'https://hooks.stripe.com'] : []), ...(plaid ? ['https://cdn.plaid.com'] : [])],
-    connect: [...(stripe ? ['https://api.stripe.com'] : []), ...(plaid ? ['https://*.plaid.com'] : [])],
+    script: ['script-src', "'self'", service, ...hosts('script')].join(' '),
+    connect: ['connect-src', "'self'", service, ...hosts('connect')].join(' '),
+    img: `img-src 'self' ${service} data:`,
+    /** None at all when no processor frames the page. */
+    frame: inUse.length ? [['frame-src', ...hosts('frame')].join(' ')] : [],
   };
 }
-
-const sources = (...list: string[]) => list.join(' ');
 
 /** The policy every page is served with. `relaxStyles` is for the outbox, whose emails use inline styles. */
 export function contentSecurityPolicy(
   serviceUrl: string,
   { relaxStyles = false, processors = offlineProcessors }: { relaxStyles?: boolean; processors?: Processors } = {},
 ): string {
-  const service = new URL(serviceUrl).origin;
-  const extra = processorSources(processors);
+  const directives = serviceDirectives(serviceUrl, processors);
   return [
     "default-src 'self'",
-    `script-src ${sources("'self'", service, ...extra.script)}`,
-    `connect-src ${sources("'self'", service, ...extra.connect)}`,
-    `img-src 'self' ${service} data:`,
-    ...(extra.frame.length ? [`frame-src ${sources(...extra.frame)}`] : []),
+    directives.script,
+    directives.connect,
+    directives.img,
+    ...directives.frame,
     // The outbox shows each email in a sandboxed srcdoc frame, which inherits this policy.
     relaxStyles ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
     "object-src 'none'",
@@ -140,18 +154,17 @@ export function contentSecurityPolicy(
  * anywhere.
  */
 export function strictContentSecurityPolicy(serviceUrl: string, processors: Processors = offlineProcessors): string {
-  const service = new URL(serviceUrl).origin;
-  const extra = processorSources(processors);
+  const directives = serviceDirectives(serviceUrl, processors);
   return [
     "default-src 'self'",
-    `script-src ${sources("'self'", service, ...extra.script)}`,
+    directives.script,
     "style-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
-    `connect-src ${sources("'self'", service, ...extra.connect)}`,
-    `img-src 'self' ${service} data:`,
-    ...(extra.frame.length ? [`frame-src ${sources(...extra.frame)}`] : []),
+    directives.connect,
+    directives.img,
+    ...directives.frame,
   ].join('; ');
 }
 

@@ -208,6 +208,8 @@ export interface WatchedPage {
   failedRequests: string[];
   /** Fails with every page error, unexpected console error and CSP violation seen so far. */
   assertClean(): void;
+  /** Forgets what was seen so far, for a page used again for another check. */
+  clear(): void;
   close(): Promise<void>;
 }
 
@@ -281,6 +283,9 @@ export async function watchPage(
       ];
       if (problems.length && failedRequests.length) problems.push(...failedRequests.map((request) => `failed request: ${request}`));
       assert.deepEqual(problems, [], `The page had problems:\n${problems.join('\n')}`);
+    },
+    clear() {
+      for (const seen of [pageErrors, consoleErrors, cspViolations, failedRequests]) seen.length = 0;
     },
     async close() {
       await context.close();

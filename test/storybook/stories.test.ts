@@ -80,7 +80,7 @@ describe('the Storybook', { concurrency }, () => {
 
   async function withPage(body: (watched: WatchedPage) => Promise<void>): Promise<void> {
     const watched = idle.pop() ?? (await new Promise<WatchedPage>((resolve) => waiting.push(resolve)));
-    for (const seen of [watched.pageErrors, watched.consoleErrors, watched.cspViolations, watched.failedRequests]) seen.length = 0;
+    watched.clear();
     try {
       await body(watched);
     } finally {
