@@ -18,14 +18,15 @@ export interface RunningService {
 }
 
 /** Opens the store, keys and mail of a configuration: everything but the HTTP listener. */
-export async function openServices(config: Config, options: { clock?: Clock } = {}): Promise<Services> {
+export async function openServices(config: Config, options: { clock?: Clock; logger?: Logger } = {}): Promise<Services> {
   const db = openDatabase(path.join(config.dataDir, 'portico.db'));
   const keys = await SigningKeys.open(config.dataDir);
   const mail = createMail(config, db, { clock: options.clock });
-  return createServices({ config, db, keys, mail, clock: options.clock });
+  return createServices({ config, db, keys, mail, clock: options.clock, logger: options.logger });
 }
 
 export async function closeServices(services: Services): Promise<void> {
+  await services.jobs.stop();
   await services.mail.close();
   services.db.close();
 }
@@ -36,7 +37,11 @@ export async function startService(
   options: { logger?: Logger; seedDemo?: boolean; host?: string; clock?: Clock } = {},
 ): Promise<RunningService> {
   const logger = options.logger ?? createLogger();
-  const services = await openServices(config, options);
+  const services = await openServices(config, { ...options, logger });
+  // Nothing else uses this store, so every checkout left unfinished was this service's own,
+  // interrupted by a crash or a stop: settled against the processor before taking requests.
+  const recovered = await services.checkout.recover({ everything: true });
+  if (recovered.settled || recovered.abandoned || recovered.waiting) logger.info('settled checkouts left unfinished', recovered);
   if (options.seedDemo) {
     const { created } = await seedDemo(services, { siteUrl: `http://localhost:${config.demoPort}` });
     if (created) logger.info('seeded the demo firm', { firm: 'demo' });
@@ -47,14 +52,7 @@ export async function startService(
     listening.once('error', reject);
   });
   server.keepAliveTimeout = 5_000;
-  // Bank debits in the sandbox settle as time passes, as well as when the clock is advanced.
-  const settlement =
-    config.payments === 'sandbox'
-      ? setInterval(() => {
-          services.sandbox.processor.settleDue().catch((error: unknown) => logger.error('sandbox settlement failed', { error: String(error) }));
-        }, 60_000)
-      : undefined;
-  settlement?.unref();
+  services.jobs.start({ soleWorker: true });
   let closing: Promise<void> | undefined;
   return {
     url: config.publicUrl,
@@ -62,7 +60,6 @@ export async function startService(
     server,
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
-        clearInterval(settlement);
         server.close(() => resolve());
         server.closeIdleConnections();
       }).then(() => closeServices(services))),

@@ -13,6 +13,7 @@ import { ConfigError, type Config } from './config.ts';
 import { ContactsRepository } from './contacts/contacts.repository.ts';
 import { ContactsService } from './contacts/contacts.service.ts';
 import type { Db } from './db/database.ts';
+import { unitOfWork } from './db/unit-of-work.ts';
 import { noScanner, type FileScanner } from './files/file.ts';
 import { FileStore } from './files/file-store.ts';
 import { FilesRepository } from './files/files.repository.ts';
@@ -21,7 +22,11 @@ import { FirmsRepository } from './firms/firms.repository.ts';
 import { FirmsService } from './firms/firms.service.ts';
 import { InvoicesRepository } from './invoices/invoices.repository.ts';
 import { InvoicesService } from './invoices/invoices.service.ts';
+import { JobQueue } from './jobs/job-queue.ts';
+import { JobsRepository } from './jobs/jobs.repository.ts';
+import { createLogger, type Logger } from './logger.ts';
 import type { MailProvider } from './mail/mail.ts';
+import { Mailer } from './mail/mailer.ts';
 import { MessagesRepository } from './messages/messages.repository.ts';
 import { MessagesService } from './messages/messages.service.ts';
 import { BankLinksService, sandboxBankLinkProvider, unavailableBankLink, type BankLinkProvider } from './payments/bank-links.ts';
@@ -29,7 +34,7 @@ import { CheckoutRepository } from './payments/checkout.repository.ts';
 import { CheckoutService } from './payments/checkout.service.ts';
 import { PaymentsRepository } from './payments/payments.repository.ts';
 import { createPlaid, type PlaidFactory } from './payments/plaid/create-plaid.ts';
-import type { PaymentProcessor } from './payments/processor.ts';
+import type { PaymentProcessor, ProcessorEvent } from './payments/processor.ts';
 import { SandboxBankLink } from './payments/sandbox/sandbox-bank-link.ts';
 import { SandboxClock } from './payments/sandbox/sandbox-clock.ts';
 import { SandboxProcessor } from './payments/sandbox/sandbox.processor.ts';
@@ -43,6 +48,7 @@ export interface ServiceDeps {
   keys: SigningKeys;
   mail: MailProvider;
   clock?: Clock;
+  logger?: Logger;
   /** Checks each upload before it is kept (a virus scanner); every file passes when there is none. */
   fileScanner?: FileScanner;
   /** Where Stripe and Plaid are made when the configuration asks for them (tests replace these). */
@@ -53,7 +59,10 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps) {
   const { config, db, keys, mail } = deps;
   const clock = deps.clock ?? systemClock;
+  const logger = deps.logger ?? createLogger();
   const audit = new AuditLog(db);
+  const jobs = new JobQueue(new JobsRepository(db), clock, logger);
+  const mailer = new Mailer(jobs, mail);
   const firmsRepository = new FirmsRepository(db);
   const contactsRepository = new ContactsRepository(db);
   const tokens = new AccessTokens(keys, config.publicUrl, clock);
@@ -95,12 +104,10 @@ export function createServices(deps: ServiceDeps) {
     payments: paymentsRepository,
     ledger: payments,
     processor,
-    mail,
+    mailer,
     publicUrl: config.publicUrl,
   });
-  sandbox.processor.onEvent(async (event) => {
-    await checkout.applyEvent(event);
-  });
+  registerPaymentJobs({ jobs, checkout, sandbox: config.payments === 'sandbox' ? sandbox : undefined, logger });
   let bankLink: BankLinkProvider;
   if (config.bankLink === 'plaid') {
     bankLink = (deps.providers?.plaid ?? createPlaid)({ config: config.plaid, db, clock, stripe: stripe!.processor });
@@ -115,7 +122,10 @@ export function createServices(deps: ServiceDeps) {
     db,
     keys,
     mail,
+    mailer,
+    jobs,
     clock,
+    logger,
     audit,
     tokens,
     auth,
@@ -125,8 +135,8 @@ export function createServices(deps: ServiceDeps) {
     contacts: new ContactsService(contactsRepository, audit, clock),
     apiKeys: new ApiKeysService(new ApiKeysRepository(db), clock),
     activities: new ActivitiesService({ ...shared, activities: new ActivitiesRepository(db) }),
-    invoices: new InvoicesService({ ...shared, invoices: invoicesRepository, mail }),
-    messages: new MessagesService({ ...shared, messages: messagesRepository, files: filesRepository, mail }),
+    invoices: new InvoicesService({ ...shared, invoices: invoicesRepository, mailer, unitOfWork: unitOfWork(db) }),
+    messages: new MessagesService({ ...shared, messages: messagesRepository, files: filesRepository, mailer, unitOfWork: unitOfWork(db) }),
     files: new FilesService({ ...shared, files: filesRepository, store: fileStore, scanner: deps.fileScanner ?? noScanner }),
     payments,
     checkout,
@@ -143,3 +153,32 @@ export function createServices(deps: ServiceDeps) {
   };
 }
 export type Services = ReturnType<typeof createServices>;
+
+/**
+ * The payments' work after a commit and on a schedule, each a job: processor events (the
+ * sandbox's settlements, delivered like Stripe's webhooks), the recovery sweep of interrupted
+ * checkouts, the sandbox's settlement clock, and forgetting what is old.
+ */
+function registerPaymentJobs(deps: { jobs: JobQueue; checkout: CheckoutService; sandbox?: { processor: SandboxProcessor }; logger: Logger }) {
+  const { jobs, checkout, sandbox, logger } = deps;
+  jobs.register<ProcessorEvent>('payments.processor_event', async (job) => {
+    await checkout.applyEvent(job.payload);
+  });
+  jobs.register('checkout.recover', async () => {
+    const outcome = await checkout.recover();
+    if (outcome.settled || outcome.abandoned || outcome.waiting) logger.info('recovery sweep', outcome);
+  });
+  jobs.every('checkout.recover', 30_000);
+  jobs.register('checkout.prune', async () => {
+    checkout.prune();
+  });
+  jobs.every('checkout.prune', 3_600_000);
+  if (sandbox) {
+    sandbox.processor.onEvent((event) => jobs.enqueue({ kind: 'payments.processor_event', key: `processor-event:${event.id}`, payload: event }));
+    // Bank debits in the sandbox settle as time passes, as well as when its clock is advanced.
+    jobs.register('sandbox.settle', async () => {
+      await sandbox.processor.settleDue();
+    });
+    jobs.every('sandbox.settle', 60_000);
+  }
+}

@@ -249,7 +249,7 @@ describe('invitations', () => {
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const invited = await svc.request(`/api/v1/admin/contacts/${created.body.id}/invitations`, { token: svc.fixtures.firmKey, body: {} });
     assert.equal(invited.status, 201, JSON.stringify(invited.body));
-    const [mail] = svc.outbox(email);
+    const [mail] = (await svc.outbox(email));
     assert.ok(mail, 'an invitation email was sent');
     return { contact: created.body, invitation: invited.body, mail, token: tokenFromEmail(mail.text, 'invitation') };
   }
@@ -284,7 +284,7 @@ describe('invitations', () => {
       const first = await inviteNewContact();
       const again = await svc.request(`/api/v1/admin/contacts/${first.contact.id}/invitations`, { token: svc.fixtures.firmKey, body: {} });
       assert.equal(again.status, 201);
-      const second = tokenFromEmail(svc.outbox('pat@example.com')[0]!.text, 'invitation');
+      const second = tokenFromEmail((await svc.outbox('pat@example.com'))[0]!.text, 'invitation');
       assertProblem(await accept(first.token), 400, 'invitation_invalid');
 
       assertProblem(await accept(second, 'short'), 400, 'weak_password');
@@ -301,7 +301,7 @@ describe('invitations', () => {
     try {
       const reply = await svc.request(`/api/v1/admin/contacts/${svc.fixtures.alex.id}/invitations`, { token: svc.fixtures.otherFirmKey, body: {} });
       assertProblem(reply, 404, 'not_found');
-      assert.equal(svc.outbox('alex@example.com').length, 0);
+      assert.equal((await svc.outbox('alex@example.com')).length, 0);
     } finally {
       await teardown();
     }
@@ -325,14 +325,14 @@ describe('password reset', () => {
     assert.equal(known.status, 202);
     assert.equal(unknown.status, 202);
     assert.deepEqual(known.body, unknown.body);
-    assert.equal(svc.outbox('jordan@example.com').length, 1);
-    assert.equal(svc.outbox('nobody@example.com').length, 0);
+    assert.equal((await svc.outbox('jordan@example.com')).length, 1);
+    assert.equal((await svc.outbox('nobody@example.com')).length, 0);
   });
 
   it('sets the new password, ends every other sign-in and is single-use', async () => {
     const { cookie } = await svc.login('alex@example.com');
     await requestReset('alex@example.com');
-    const mail = svc.outbox('alex@example.com')[0]!;
+    const mail = (await svc.outbox('alex@example.com'))[0]!;
     assert.equal(mail.kind, 'password_reset');
     const token = tokenFromEmail(mail.text, 'reset');
 
@@ -353,7 +353,7 @@ describe('password reset', () => {
 
   it('expires the link after an hour', async () => {
     await svc.request('/api/v1/auth/password-reset/request', { body: { firm: 'north', email: 'sam@example.com' } });
-    const token = tokenFromEmail(svc.outbox('sam@example.com')[0]!.text, 'reset');
+    const token = tokenFromEmail((await svc.outbox('sam@example.com'))[0]!.text, 'reset');
     svc.clock.advance(minutes(61));
     assertProblem(await confirm(token), 400, 'reset_token_invalid');
   });
@@ -413,7 +413,7 @@ describe('rate limits', () => {
       }
       const limited = await svc.request('/api/v1/auth/password-reset/request', { body: { firm: 'hale', email: 'alex@example.com' } });
       assertProblem(limited, 429, 'rate_limited');
-      assert.equal(svc.outbox('alex@example.com').length, 3);
+      assert.equal((await svc.outbox('alex@example.com')).length, 3);
     } finally {
       await svc.close();
     }

@@ -38,7 +38,7 @@ describe('checkout: POST /api/v1/payments', () => {
   describe('by card', () => {
     it('pays an invoice in full: succeeded, receipt at once, invoice paid', async () => {
       const invoice = await kit.invoice({ amount: 44_250 });
-      const before = receipts().length;
+      const before = (await receipts()).length;
       const reply = await kit.pay(alex, { allocations: [{ invoiceId: invoice.id, amount: 44_250 }], paymentMethod: card(await kit.cardToken()) });
       assert.equal(reply.status, 201, JSON.stringify(reply.body));
       const { payment } = reply.body;
@@ -67,13 +67,13 @@ describe('checkout: POST /api/v1/payments', () => {
       const history = await svc.request('/api/v1/payments', { token: alex });
       assert.ok(history.body.data.some((p: { id: string }) => p.id === payment.id));
 
-      const mail = receipts();
+      const mail = (await receipts());
       assert.equal(mail.length, before + 1, 'one receipt, sent at once');
       assert.ok(mail[0]!.subject.includes(payment.receiptNumber), mail[0]!.subject);
       assert.ok(mail[0]!.text.includes('$442.50'), mail[0]!.text);
       assert.ok(mail[0]!.text.includes(invoice.number));
       assert.ok(mail[0]!.text.includes('4242'));
-      assert.equal(kit.emails(firmInbox, 'firm_payment_notice').length, 0, 'no firm inbox is set yet');
+      assert.equal((await kit.emails(firmInbox, 'firm_payment_notice')).length, 0, 'no firm inbox is set yet');
     });
 
     it('tells the firm too once it has an inbox address', async () => {
@@ -81,7 +81,7 @@ describe('checkout: POST /api/v1/payments', () => {
       const invoice = await kit.invoice({ amount: 15_000 });
       const reply = await kit.pay(alex, { allocations: [{ invoiceId: invoice.id, amount: 15_000 }], paymentMethod: card(await kit.cardToken()) });
       assert.equal(reply.body.payment.status, 'succeeded', JSON.stringify(reply.body));
-      const notices = kit.emails(firmInbox, 'firm_payment_notice');
+      const notices = (await kit.emails(firmInbox, 'firm_payment_notice'));
       assert.equal(notices.length, 1);
       assert.ok(notices[0]!.text.includes('Alex Morgan'), notices[0]!.text);
       assert.ok(notices[0]!.text.includes('$150.00'), notices[0]!.text);
@@ -151,7 +151,7 @@ describe('checkout: POST /api/v1/payments', () => {
 
     it('records a declined card as a failed attempt: nothing paid, no receipt', async () => {
       const invoice = await kit.invoice({ amount: 18_000 });
-      const before = { receipts: receipts().length, payments: kit.rows.payments() };
+      const before = { receipts: (await receipts()).length, payments: kit.rows.payments() };
       const reply = await kit.pay(alex, { allocations: [{ invoiceId: invoice.id, amount: 18_000 }], paymentMethod: card(await kit.cardToken(testCard.declined)) });
       assert.equal(reply.status, 201, JSON.stringify(reply.body));
       assert.equal(reply.body.payment.status, 'failed');
@@ -163,8 +163,8 @@ describe('checkout: POST /api/v1/payments', () => {
       assert.equal(after.balance, 18_000);
       assert.equal(after.openBalance, 18_000);
       assert.equal(after.status, 'open');
-      assert.equal(receipts().length, before.receipts);
-      assert.equal(kit.emails('alex@example.com', 'payment_failed').length, 0, 'a card decline is shown on the spot, not emailed');
+      assert.equal((await receipts()).length, before.receipts);
+      assert.equal((await kit.emails('alex@example.com', 'payment_failed')).length, 0, 'a card decline is shown on the spot, not emailed');
     });
 
     it('reports insufficient funds with its decline code', async () => {
@@ -189,7 +189,7 @@ describe('checkout: POST /api/v1/payments', () => {
     }
 
     it('waits for the client, holds the balance, and succeeds once approved and confirmed', async () => {
-      const before = receipts().length;
+      const before = (await receipts()).length;
       const { invoice, reply } = await challenged(60_000);
       const { payment, clientSecret } = reply.body;
       assert.equal(payment.status, 'requires_action');
@@ -204,7 +204,7 @@ describe('checkout: POST /api/v1/payments', () => {
       const early = await svc.request(`/api/v1/payments/${payment.id}/confirm`, { method: 'POST', token: alex });
       assert.equal(early.status, 200, JSON.stringify(early.body));
       assert.equal(early.body.status, 'requires_action', 'nothing changes before the client answers');
-      assert.equal(receipts().length, before);
+      assert.equal((await receipts()).length, before);
 
       const forged = await authenticate(`${clientSecret.split('_secret_')[0]}_secret_forged`, 'approve');
       assert.equal(forged.status, 400);
@@ -221,10 +221,10 @@ describe('checkout: POST /api/v1/payments', () => {
       const confirmed = await svc.request(`/api/v1/payments/${payment.id}/confirm`, { method: 'POST', token: alex });
       assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
       assert.equal(confirmed.body.status, 'succeeded');
-      assert.equal(receipts().length, before + 1, 'the receipt goes out on success');
+      assert.equal((await receipts()).length, before + 1, 'the receipt goes out on success');
       const twice = await svc.request(`/api/v1/payments/${payment.id}/confirm`, { method: 'POST', token: alex });
       assert.equal(twice.body.status, 'succeeded');
-      assert.equal(receipts().length, before + 1, 'confirming again sends no second receipt');
+      assert.equal((await receipts()).length, before + 1, 'confirming again sends no second receipt');
 
       const paid = await kit.invoiceAs(alex, invoice.id);
       assert.equal(paid.balance, 60_000);
@@ -234,7 +234,7 @@ describe('checkout: POST /api/v1/payments', () => {
     });
 
     it('fails when the client refuses, and releases the balance', async () => {
-      const before = receipts().length;
+      const before = (await receipts()).length;
       const { invoice, reply } = await challenged(7_500);
       const { payment, clientSecret } = reply.body;
       assert.equal((await kit.invoiceAs(alex, invoice.id)).openBalance, 7_500);
@@ -247,14 +247,14 @@ describe('checkout: POST /api/v1/payments', () => {
       const released = await kit.invoiceAs(alex, invoice.id);
       assert.equal(released.openBalance, 15_000);
       assert.equal(released.balance, 15_000);
-      assert.equal(receipts().length, before);
+      assert.equal((await receipts()).length, before);
     });
   });
 
   describe('by bank debit', () => {
     it('stays processing until the bank settles; the receipt comes then', async () => {
       const invoice = await kit.invoice({ amount: 80_000 });
-      const before = receipts().length;
+      const before = (await receipts()).length;
       const reply = await kit.pay(alex, {
         allocations: [{ invoiceId: invoice.id, amount: 50_000 }],
         paymentMethod: debit(await kit.bankToken()),
@@ -271,7 +271,7 @@ describe('checkout: POST /api/v1/payments', () => {
       assert.equal(pending.balance, 80_000, 'not paid until it settles');
       assert.equal(pending.openBalance, 30_000, 'but no longer payable twice');
       assert.equal(pending.amountPending, 50_000);
-      assert.equal(receipts().length, before, 'no receipt while processing');
+      assert.equal((await receipts()).length, before, 'no receipt while processing');
 
       const mandate = mandateOf(payment.id);
       assert.ok(mandate, 'the authorization is stored with the payment');
@@ -284,7 +284,7 @@ describe('checkout: POST /api/v1/payments', () => {
 
       await kit.advanceSandboxDays(1);
       assert.equal((await paymentAs(alex, payment.id)).body.status, 'processing');
-      assert.equal(receipts().length, before, 'still no receipt');
+      assert.equal((await receipts()).length, before, 'still no receipt');
 
       const settled = await kit.advanceSandboxDays(5);
       assert.ok(settled.settled >= 1);
@@ -294,17 +294,17 @@ describe('checkout: POST /api/v1/payments', () => {
       assert.equal(paid.balance, 30_000);
       assert.equal(paid.amountPaid, 50_000);
       assert.equal(paid.amountPending, 0);
-      assert.equal(receipts().length, before + 1, 'the receipt goes out on settlement');
-      assert.ok(receipts()[0]!.subject.includes(payment.receiptNumber));
+      assert.equal((await receipts()).length, before + 1, 'the receipt goes out on settlement');
+      assert.ok((await receipts())[0]!.subject.includes(payment.receiptNumber));
 
       const replay = await kit.advanceSandboxDays(5);
       assert.equal(replay.settled, 0);
-      assert.equal(receipts().length, before + 1, 'settled once');
+      assert.equal((await receipts()).length, before + 1, 'settled once');
     });
 
     it('restores the balance and tells the client when the bank returns the debit', async () => {
       const invoice = await kit.invoice({ amount: 64_000 });
-      const before = { receipts: receipts().length, failed: kit.emails('alex@example.com', 'payment_failed').length };
+      const before = { receipts: (await receipts()).length, failed: (await kit.emails('alex@example.com', 'payment_failed')).length };
       const reply = await kit.pay(alex, {
         allocations: [{ invoiceId: invoice.id, amount: 64_000 }],
         paymentMethod: debit(await kit.bankToken(testAccount.insufficientFunds)),
@@ -321,11 +321,11 @@ describe('checkout: POST /api/v1/payments', () => {
       assert.equal(restored.balance, 64_000);
       assert.equal(restored.openBalance, 64_000);
       assert.equal(restored.amountPending, 0);
-      assert.equal(receipts().length, before.receipts, 'no receipt for money that never came');
-      const notices = kit.emails('alex@example.com', 'payment_failed');
+      assert.equal((await receipts()).length, before.receipts, 'no receipt for money that never came');
+      const notices = (await kit.emails('alex@example.com', 'payment_failed'));
       assert.equal(notices.length, before.failed + 1);
       assert.ok(notices[0]!.text.includes('$640.00'), notices[0]!.text);
-      assert.equal(kit.emails(firmInbox, 'firm_payment_notice').filter((m) => m.text.includes('$640.00')).length, 1, 'the firm hears of it too');
+      assert.equal((await kit.emails(firmInbox, 'firm_payment_notice')).filter((m) => m.text.includes('$640.00')).length, 1, 'the firm hears of it too');
     });
 
     it('stores a mandate that names a savings account as savings', async () => {
@@ -441,12 +441,12 @@ describe('checkout: POST /api/v1/payments', () => {
     });
 
     async function refused(send: () => Promise<Reply>, status: number, code: string) {
-      const before = { payments: kit.rows.payments(), charges: kit.rows.charges(), receipts: receipts().length };
+      const before = { payments: kit.rows.payments(), charges: kit.rows.charges(), receipts: (await receipts()).length };
       const reply = await send();
       assertProblem(reply, status, code);
       assert.equal(kit.rows.payments(), before.payments, `${code}: no payment row`);
       assert.equal(kit.rows.charges(), before.charges, `${code}: no charge at the processor`);
-      assert.equal(receipts().length, before.receipts);
+      assert.equal((await receipts()).length, before.receipts);
       return reply;
     }
     const payOnce = (body: Record<string, unknown>) => () => kit.pay(alex, { paymentMethod: card(token), ...body });
@@ -567,7 +567,7 @@ describe('checkout: POST /api/v1/payments', () => {
       const invoice = await kit.invoice({ amount: 33_000 });
       const key = randomUUID();
       const body = { allocations: [{ invoiceId: invoice.id, amount: 33_000 }], paymentMethod: card(await kit.cardToken()) };
-      const before = { payments: kit.rows.payments(), charges: kit.rows.charges(), receipts: receipts().length };
+      const before = { payments: kit.rows.payments(), charges: kit.rows.charges(), receipts: (await receipts()).length };
       const first = await kit.pay(alex, body, key);
       assert.equal(first.status, 201, JSON.stringify(first.body));
       assert.equal(first.headers.get('idempotent-replayed'), null);
@@ -577,7 +577,7 @@ describe('checkout: POST /api/v1/payments', () => {
       assert.deepEqual(again.body, first.body);
       assert.equal(kit.rows.payments(), before.payments + 1);
       assert.equal(kit.rows.charges(), before.charges + 1);
-      assert.equal(receipts().length, before.receipts + 1);
+      assert.equal((await receipts()).length, before.receipts + 1);
     });
 
     it('refuses the same key for a different payment', async () => {
@@ -621,7 +621,7 @@ describe('checkout: POST /api/v1/payments', () => {
       const invoice = await kit.invoice({ amount: 27_500 });
       const key = randomUUID();
       const body = { allocations: [{ invoiceId: invoice.id, amount: 27_500 }], paymentMethod: card(await kit.cardToken()) };
-      const before = receipts().length;
+      const before = (await receipts()).length;
       const replies = await Promise.all(Array.from({ length: 50 }, () => kit.pay(alex, body, key)));
       assert.equal(kit.rows.paymentsFor(invoice.id), 1);
       const created = replies.filter((r) => r.status === 201);
@@ -634,7 +634,7 @@ describe('checkout: POST /api/v1/payments', () => {
       }
       const after = await kit.invoiceAs(alex, invoice.id);
       assert.equal(after.balance, 0);
-      assert.equal(receipts().length, before + 1);
+      assert.equal((await receipts()).length, before + 1);
     });
 
     it('50 requests with different keys for the whole balance: one pays, the rest are refused', async () => {

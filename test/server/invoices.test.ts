@@ -208,11 +208,11 @@ describe('invoices', () => {
       assert.equal(invoice.state, 'draft');
       assert.equal(invoice.status, 'draft');
       assertProblem(await asAlex(`/invoices/${invoice.id}`), 404, 'not_found');
-      const before = svc.outbox('alex@example.com').length;
+      const before = (await svc.outbox('alex@example.com')).length;
       const reply = await admin(`/invoices/${invoice.id}/send`, { method: 'POST' });
       assert.equal(reply.body.status, 'open');
-      const mail = svc.outbox('alex@example.com')[0]!;
-      assert.equal(svc.outbox('alex@example.com').length, before + 1);
+      const mail = (await svc.outbox('alex@example.com'))[0]!;
+      assert.equal((await svc.outbox('alex@example.com')).length, before + 1);
       assert.equal(mail.kind, 'invoice');
       assert.match(mail.subject, /B-1/);
       assert.match(mail.text, /\$1,250\.00/);

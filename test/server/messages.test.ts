@@ -66,7 +66,7 @@ describe('messages', () => {
         body: secret,
         attachments: [],
       });
-      const [notice] = svc.outbox(inbox);
+      const [notice] = (await svc.outbox(inbox));
       assert.equal(notice!.kind, 'message_to_firm');
       assert.match(notice!.subject, /Alex Morgan/);
       assert.match(notice!.subject, /Question about the deposition/);
@@ -76,10 +76,10 @@ describe('messages', () => {
 
     it('the firm replies as a named member of staff; the client is emailed a link, not the message', async () => {
       const { thread } = await startAsAlex('Probate inventory');
-      const before = svc.outbox('alex@example.com').length;
+      const before = (await svc.outbox('alex@example.com')).length;
       const message = await reply(thread.id, 'The inventory is due on the 14th; the appraisal figure is $412,000.', 'Daniel Okafor, Associate');
       assert.deepEqual(message.author, { type: 'staff', name: 'Daniel Okafor, Associate' });
-      const mails = svc.outbox('alex@example.com');
+      const mails = (await svc.outbox('alex@example.com'));
       assert.equal(mails.length, before + 1);
       const notice = mails[0]!;
       assert.equal(notice.kind, 'message_notice');
@@ -100,7 +100,7 @@ describe('messages', () => {
       assert.equal(started.body.thread.unreadCount, 0, 'the firm wrote it, so the firm has read it');
       const seen = await clientThread(jordanToken, started.body.thread.id);
       assert.equal(seen.unreadCount, 1);
-      assert.equal(svc.outbox('jordan@example.com')[0]!.kind, 'message_notice');
+      assert.equal((await svc.outbox('jordan@example.com'))[0]!.kind, 'message_notice');
       assertProblem(await admin('/threads', { body: { contactId: 'con_nobody', subject: 'x', body: 'y', staffName: 'z' } }), 422, 'contact_not_found');
     });
 
@@ -160,10 +160,10 @@ describe('messages', () => {
       assert.equal(page.body.thread.subject, '<b>Subject</b> & co');
       const staff = await reply(thread.id, '<script>document.location="https://evil.example"</script>');
       assert.equal(staff.body, '<script>document.location="https://evil.example"</script>');
-      const notice = svc.outbox(inbox)[0]!;
+      const notice = (await svc.outbox(inbox))[0]!;
       assert.ok(!notice.html.includes('<b>Subject</b>'), 'escaped where the subject appears in an email');
       assert.ok(notice.html.includes('&lt;b&gt;Subject&lt;/b&gt;'));
-      for (const mail of [...svc.outbox(inbox), ...svc.outbox('alex@example.com')]) {
+      for (const mail of [...(await svc.outbox(inbox)), ...(await svc.outbox('alex@example.com'))]) {
         assert.ok(!mail.html.includes('<script>') && !mail.text.includes('<script>'), mail.subject);
       }
     });

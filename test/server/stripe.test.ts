@@ -94,7 +94,7 @@ describe('payments through Stripe', () => {
       assert.equal(payment.status, 'succeeded');
       assert.deepEqual(payment.method, { type: 'card', brand: 'visa', last4: '4242' });
       assert.equal((await kit.invoiceAs(alex, invoice.id)).status, 'paid');
-      assert.equal(kit.emails('alex@example.com', 'receipt').filter((email) => email.text.includes(payment.receiptNumber)).length, 1);
+      assert.equal((await kit.emails('alex@example.com', 'receipt')).filter((email) => email.text.includes(payment.receiptNumber)).length, 1);
 
       const [intent, ...others] = intentsFor(payment.id);
       assert.equal(others.length, 0);
@@ -129,13 +129,13 @@ describe('payments through Stripe', () => {
     });
 
     it('records a decline with its codes: failed, nothing paid, no receipt', async () => {
-      const receipts = kit.emails('alex@example.com', 'receipt').length;
+      const receipts = (await kit.emails('alex@example.com', 'receipt')).length;
       const { invoice, reply } = await paid(4_000, card('pm_card_chargeDeclined'));
       assert.equal(reply.status, 201, JSON.stringify(reply.body));
       assert.equal(reply.body.payment.status, 'failed');
       assert.deepEqual(reply.body.payment.failure, { code: 'card_declined', declineCode: 'generic_decline', message: 'Your card was declined.' });
       assert.equal((await kit.invoiceAs(alex, invoice.id)).openBalance, 4_000);
-      assert.equal(kit.emails('alex@example.com', 'receipt').length, receipts);
+      assert.equal((await kit.emails('alex@example.com', 'receipt')).length, receipts);
 
       const insufficient = await paid(4_000, card('pm_card_chargeDeclinedInsufficientFunds'));
       assert.equal(insufficient.reply.body.payment.failure.declineCode, 'insufficient_funds');
@@ -215,7 +215,7 @@ describe('payments through Stripe', () => {
       assert.equal(created.params.mandate_data.customer_acceptance.type, 'online');
       assert.equal(created.params.mandate_data.customer_acceptance.online.ip_address, '127.0.0.1');
       assert.equal(created.params.mandate_data.customer_acceptance.online.user_agent, 'node');
-      assert.equal(kit.emails('alex@example.com', 'receipt').filter((email) => email.text.includes(payment.receiptNumber)).length, 0, 'no receipt before it settles');
+      assert.equal((await kit.emails('alex@example.com', 'receipt')).filter((email) => email.text.includes(payment.receiptNumber)).length, 0, 'no receipt before it settles');
       assert.equal((await kit.invoiceAs(alex, invoice.id)).amountPending, 20_000);
 
       const intent = stripe.settle(intentsFor(payment.id)[0]!.id);
@@ -224,7 +224,7 @@ describe('payments through Stripe', () => {
       assert.equal(delivered.body.outcome, 'applied');
       assert.equal((await svc.request(`/api/v1/payments/${payment.id}`, { token: alex })).body.status, 'succeeded');
       assert.equal((await kit.invoiceAs(alex, invoice.id)).status, 'paid');
-      assert.equal(kit.emails('alex@example.com', 'receipt').filter((email) => email.text.includes(payment.receiptNumber)).length, 1);
+      assert.equal((await kit.emails('alex@example.com', 'receipt')).filter((email) => email.text.includes(payment.receiptNumber)).length, 1);
     });
 
     it('treats typed numbers awaiting microdeposit verification as processing, not a challenge', async () => {
@@ -236,7 +236,7 @@ describe('payments through Stripe', () => {
     });
 
     it('fails by webhook when the bank returns it, telling the client', async () => {
-      const failedEmails = kit.emails('alex@example.com', 'payment_failed').length;
+      const failedEmails = (await kit.emails('alex@example.com', 'payment_failed')).length;
       const { invoice, reply } = await paid(5_000, debit('pm_usBankAccount_success'));
       const intent = stripe.settle(intentsFor(reply.body.payment.id)[0]!.id, 'failed');
       const delivered = await deliver(stripe.event('payment_intent.payment_failed', intent));
@@ -245,7 +245,7 @@ describe('payments through Stripe', () => {
       assert.equal(payment.status, 'failed');
       assert.equal(payment.failure.code, 'insufficient_funds');
       assert.equal((await kit.invoiceAs(alex, invoice.id)).openBalance, 5_000);
-      assert.equal(kit.emails('alex@example.com', 'payment_failed').length, failedEmails + 1);
+      assert.equal((await kit.emails('alex@example.com', 'payment_failed')).length, failedEmails + 1);
     });
   });
 
@@ -286,7 +286,7 @@ describe('payments through Stripe', () => {
       assert.equal(second.body.outcome, 'duplicate');
       assert.equal(second.status, 200);
       assert.equal(ledgerRows(), rows + 1);
-      assert.equal(kit.emails('alex@example.com', 'receipt').filter((email) => email.text.includes(payment.receiptNumber)).length, 1);
+      assert.equal((await kit.emails('alex@example.com', 'receipt')).filter((email) => email.text.includes(payment.receiptNumber)).length, 1);
     });
 
     it('ignores a step the payment is already past (succeeded, then a late processing)', async () => {
@@ -420,7 +420,7 @@ describe('payments through Stripe', () => {
       assert.equal(kit.rows.payments(), payments + 1);
       assert.equal(intentsFor(pending.id).length, 1, 'exactly one PaymentIntent');
       assert.equal((await kit.invoiceAs(alex, invoice.id)).status, 'paid');
-      assert.equal(kit.emails('alex@example.com', 'receipt').filter((email) => email.text.includes(pending.receiptNumber)).length, 1);
+      assert.equal((await kit.emails('alex@example.com', 'receipt')).filter((email) => email.text.includes(pending.receiptNumber)).length, 1);
 
       const replayed = await kit.pay(alex, body, key);
       assert.equal(replayed.status, 201);

@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import { Problem } from '../http/problem.ts';
+import { createLogger } from '../logger.ts';
 import { closeServices, openServices } from '../main.ts';
 import type { Services } from '../services.ts';
 
@@ -24,11 +25,16 @@ export interface Command {
 /** What the audit log records for changes made from the command line. */
 export const cliActor = { type: 'system', id: 'cli' } as const;
 
-/** Opens the store for one command and closes it afterwards, whatever happens. */
+/**
+ * Opens the store for one command and closes it afterwards, whatever happens. What the command
+ * queued (its emails) is run before it ends; what cannot run now is left for the service.
+ */
 export async function withServices<T>(config: Config, work: (services: Services) => Promise<T> | T): Promise<T> {
-  const services = await openServices(config);
+  const services = await openServices(config, { logger: createLogger({ silent: true }) });
   try {
-    return await work(services);
+    const result = await work(services);
+    await services.jobs.drain();
+    return result;
   } finally {
     await closeServices(services);
   }

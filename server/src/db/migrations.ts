@@ -463,4 +463,52 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX plaid_items_contact ON plaid_items (contact_id);
     `,
   },
+  {
+    version: 6,
+    name: 'durable jobs, checkout leases',
+    up: `
+      -- What must happen after a commit (emails, processor events, scheduled sweeps) is a job,
+      -- written in the same transaction as the change that calls for it and run at least once.
+      -- \`key\` makes enqueueing idempotent (one job per key) and tells a handler what a repeat is.
+      CREATE TABLE jobs (
+        id           TEXT PRIMARY KEY,
+        kind         TEXT NOT NULL,
+        key          TEXT NOT NULL UNIQUE,
+        firm_id      TEXT REFERENCES firms(id),
+        payload      TEXT NOT NULL DEFAULT '{}',
+        state        TEXT NOT NULL CHECK (state IN ('pending', 'running', 'done', 'dead')),
+        attempts     INTEGER NOT NULL DEFAULT 0,
+        max_attempts INTEGER NOT NULL CHECK (max_attempts > 0),
+        run_at       TEXT NOT NULL,
+        -- While running: the worker holding it, until when. A lease that runs out is taken again.
+        locked_by    TEXT,
+        locked_until TEXT,
+        last_error   TEXT,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        finished_at  TEXT
+      );
+      CREATE INDEX jobs_due ON jobs (state, run_at);
+      CREATE INDEX jobs_finished ON jobs (finished_at) WHERE finished_at IS NOT NULL;
+
+      -- Every run of a job, with its error: what an operator reads before retrying a dead job.
+      CREATE TABLE job_attempts (
+        job_id      TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+        attempt     INTEGER NOT NULL,
+        started_at  TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        error       TEXT,
+        PRIMARY KEY (job_id, attempt)
+      );
+
+      -- A checkout holds its key until \`locked_until\`; past that, a retry or the recovery sweep
+      -- settles it against the processor's own record.
+      ALTER TABLE idempotency_keys ADD COLUMN locked_until TEXT;
+      CREATE INDEX idempotency_keys_unfinished ON idempotency_keys (state, locked_until) WHERE state <> 'done';
+      -- The method a checkout charged, so an interrupted one can be settled without the request.
+      ALTER TABLE payments ADD COLUMN method_ref TEXT;
+      -- The recovery sweep looks at recent payments only.
+      CREATE INDEX payments_created ON payments (created_at);
+    `,
+  },
 ];

@@ -8,7 +8,9 @@ import type { FirmsRepository } from '../firms/firms.repository.ts';
 import { decodeCursor, encodeCursor, type Page } from '../http/cursor.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
-import type { MailProvider } from '../mail/mail.ts';
+import type { UnitOfWork } from '../db/unit-of-work.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { newId } from '../db/ids.ts';
 import { invoiceEmail } from './invoice.emails.ts';
 import { clientStatuses, priceLines, type InvoiceDetail, type InvoiceStatus, type InvoiceSummary, type LineInput } from './invoice.ts';
 import { InvoicesRepository, type InvoiceSortKey } from './invoices.repository.ts';
@@ -75,7 +77,8 @@ export interface InvoicesServiceDeps {
   invoices: InvoicesRepository;
   firms: FirmsRepository;
   contacts: ContactsRepository;
-  mail: MailProvider;
+  mailer: Mailer;
+  unitOfWork: UnitOfWork;
   audit: AuditLog;
   clock: Clock;
 }
@@ -172,23 +175,30 @@ export class InvoicesService {
     if (contact.status !== 'active') throw Problem.conflict('contact_archived', 'The contact is archived.');
     const firm = this.#firm(firmId);
     const now = this.deps.clock().toISOString();
-    this.deps.invoices.markSent(id, now);
-    const sent = this.getForFirm(firmId, id);
-    await this.deps.mail.send({
-      firmId,
-      kind: 'invoice',
-      to: contact.email,
-      fromName: firm.name,
-      replyTo: firm.settings.inboxEmail,
-      ...invoiceEmail({
-        firm: { name: firm.name, logoUrl: firm.branding.logoUrl, colors: firm.branding.colors },
-        contactName: contact.name,
-        invoice: sent,
-        link: this.#invoiceLink(firm, id),
-      }),
+    const link = this.#invoiceLink(firm, id);
+    // Published and its email queued together; each send is its own email.
+    return this.deps.unitOfWork(() => {
+      this.deps.invoices.markSent(id, now);
+      const sent = this.getForFirm(firmId, id);
+      this.deps.mailer.queue(
+        {
+          firmId,
+          kind: 'invoice',
+          to: contact.email,
+          fromName: firm.name,
+          replyTo: firm.settings.inboxEmail,
+          ...invoiceEmail({
+            firm: { name: firm.name, logoUrl: firm.branding.logoUrl, colors: firm.branding.colors },
+            contactName: contact.name,
+            invoice: sent,
+            link,
+          }),
+        },
+        `invoice:${id}:${newId('send')}`,
+      );
+      this.deps.audit.record({ firmId, actor, action: 'invoice.sent', subject: { type: 'invoice', id } }, now);
+      return sent;
     });
-    this.deps.audit.record({ firmId, actor, action: 'invoice.sent', subject: { type: 'invoice', id } }, now);
-    return sent;
   }
 
   /** Cancels an invoice. One with money applied or on its way must have that refunded first. */

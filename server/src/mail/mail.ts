@@ -2,6 +2,11 @@
 export type MailKind = 'invitation' | 'password_reset' | (string & {});
 
 export interface MailMessage {
+  /**
+   * A stable id for this email, so that sending it again after a crash is harmless where the
+   * provider can tell: the outbox stores it once; over SMTP it becomes the Message-ID.
+   */
+  id?: string;
   /** The firm the email is sent for, when there is one (the outbox lists by firm). */
   firmId?: string;
   kind: MailKind;

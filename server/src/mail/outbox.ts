@@ -56,6 +56,7 @@ export function createOutboxMail(db: Db, options: OutboxMailOptions): MailProvid
   const insert = db.prepare<[OutboxRow]>(`
     INSERT INTO outbox_messages (id, firm_id, to_address, from_address, subject, text_body, html_body, kind, created_at)
     VALUES (@id, @firm_id, @to_address, @from_address, @subject, @text_body, @html_body, @kind, @created_at)
+    ON CONFLICT (id) DO NOTHING
   `);
   let closed = false;
 
@@ -65,7 +66,7 @@ export function createOutboxMail(db: Db, options: OutboxMailOptions): MailProvid
       if (closed) throw new Error('The outbox mail provider is closed');
       assertSendable(message);
       insert.run({
-        id: newId('msg'),
+        id: message.id ?? newId('msg'),
         firm_id: message.firmId ?? null,
         to_address: message.to,
         from_address: formatMailbox(options.from, message.fromName),

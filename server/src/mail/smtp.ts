@@ -72,6 +72,7 @@ export function createSmtpMail(options: SmtpMailOptions): MailProvider {
       const fromName = message.fromName?.trim();
       try {
         await transport.sendMail({
+          ...(message.id ? { messageId: `<${message.id}@${options.from.split('@')[1]}>` } : {}),
           from: fromName ? { name: fromName, address: options.from } : options.from,
           to: message.to,
           replyTo: message.replyTo,

@@ -9,7 +9,8 @@ import type { FirmsRepository } from '../firms/firms.repository.ts';
 import { decodeCursor, encodeCursor, type Page } from '../http/cursor.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
-import type { MailMessage, MailProvider } from '../mail/mail.ts';
+import type { UnitOfWork } from '../db/unit-of-work.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import { clientMessageNotice, newMessageNotice } from './message.emails.ts';
 import { toClientThread, toFirmThread, type ClientThread, type FirmThread, type Message, type ThreadRecord } from './message.ts';
 import type { MessagesRepository, StoredMessage } from './messages.repository.ts';
@@ -77,7 +78,8 @@ export interface MessagesServiceDeps {
   files: FilesRepository;
   firms: FirmsRepository;
   contacts: ContactsRepository;
-  mail: MailProvider;
+  mailer: Mailer;
+  unitOfWork: UnitOfWork;
   audit: AuditLog;
   clock: Clock;
 }
@@ -102,13 +104,17 @@ export class MessagesService {
     const contact = this.deps.contacts.find(firmId, contactId)!;
     const attachments = this.#attachments(firmId, contactId, fields.attachmentIds);
     const now = this.deps.clock().toISOString();
-    const { threadId, message } = this.deps.messages.createThread(
-      { firmId, contactId, subject: fields.subject },
-      { author: { type: 'contact', name: contact.name }, body: fields.body, attachments },
-      now,
-    );
-    this.#audit(firmId, { type: 'contact', id: contactId }, 'thread.started', threadId, message, now);
-    await this.#noticeToFirm(this.#firm(firmId), contact, fields.subject, threadId, true);
+    // The message and the firm's notice of it commit together.
+    const { threadId, message } = this.deps.unitOfWork(() => {
+      const created = this.deps.messages.createThread(
+        { firmId, contactId, subject: fields.subject },
+        { author: { type: 'contact', name: contact.name }, body: fields.body, attachments },
+        now,
+      );
+      this.#audit(firmId, { type: 'contact', id: contactId }, 'thread.started', created.threadId, created.message, now);
+      this.#noticeToFirm(this.#firm(firmId), contact, fields.subject, created.threadId, created.message.id, true);
+      return created;
+    });
     return { thread: toClientThread(this.#thread(firmId, threadId)), message: toMessage(message) };
   }
 
@@ -126,9 +132,12 @@ export class MessagesService {
     const contact = this.deps.contacts.find(firmId, contactId)!;
     const attachments = this.#attachments(firmId, contactId, fields.attachmentIds);
     const now = this.deps.clock().toISOString();
-    const message = this.deps.messages.addMessage(threadId, { author: { type: 'contact', name: contact.name }, body: fields.body, attachments }, now);
-    this.#audit(firmId, { type: 'contact', id: contactId }, 'message.sent', threadId, message, now);
-    await this.#noticeToFirm(this.#firm(firmId), contact, thread.subject, threadId, false);
+    const message = this.deps.unitOfWork(() => {
+      const added = this.deps.messages.addMessage(threadId, { author: { type: 'contact', name: contact.name }, body: fields.body, attachments }, now);
+      this.#audit(firmId, { type: 'contact', id: contactId }, 'message.sent', threadId, added, now);
+      this.#noticeToFirm(this.#firm(firmId), contact, thread.subject, threadId, added.id, false);
+      return added;
+    });
     return toMessage(message);
   }
 
@@ -167,13 +176,16 @@ export class MessagesService {
     if (contact.status !== 'active') throw Problem.conflict('contact_archived', 'The contact is archived.');
     const attachments = this.#attachments(firmId, contact.id, fields.attachmentIds);
     const now = this.deps.clock().toISOString();
-    const { threadId, message } = this.deps.messages.createThread(
-      { firmId, contactId: contact.id, subject: fields.subject },
-      { author: { type: 'staff', name: fields.staffName }, body: fields.body, attachments },
-      now,
-    );
-    this.#audit(firmId, actor, 'thread.started', threadId, message, now);
-    await this.#noticeToContact(this.#firm(firmId), contact, threadId);
+    const { threadId, message } = this.deps.unitOfWork(() => {
+      const created = this.deps.messages.createThread(
+        { firmId, contactId: contact.id, subject: fields.subject },
+        { author: { type: 'staff', name: fields.staffName }, body: fields.body, attachments },
+        now,
+      );
+      this.#audit(firmId, actor, 'thread.started', created.threadId, created.message, now);
+      this.#noticeToContact(this.#firm(firmId), contact, created.threadId, created.message.id);
+      return created;
+    });
     return { thread: toFirmThread(this.#thread(firmId, threadId)), message: toMessage(message) };
   }
 
@@ -184,10 +196,13 @@ export class MessagesService {
     if (thread.status === 'closed') throw Problem.conflict('thread_closed', 'This conversation is closed. Reopen it to reply.');
     const attachments = this.#attachments(firmId, thread.contactId, fields.attachmentIds);
     const now = this.deps.clock().toISOString();
-    const message = this.deps.messages.addMessage(threadId, { author: { type: 'staff', name: fields.staffName }, body: fields.body, attachments }, now);
-    this.#audit(firmId, actor, 'message.sent', threadId, message, now);
     const contact = this.deps.contacts.find(firmId, thread.contactId)!;
-    if (contact.status === 'active') await this.#noticeToContact(this.#firm(firmId), contact, threadId);
+    const message = this.deps.unitOfWork(() => {
+      const added = this.deps.messages.addMessage(threadId, { author: { type: 'staff', name: fields.staffName }, body: fields.body, attachments }, now);
+      this.#audit(firmId, actor, 'message.sent', threadId, added, now);
+      if (contact.status === 'active') this.#noticeToContact(this.#firm(firmId), contact, threadId, added.id);
+      return added;
+    });
     return toMessage(message);
   }
 
@@ -284,31 +299,16 @@ export class MessagesService {
     );
   }
 
-  async #noticeToContact(firm: Firm, contact: Contact, threadId: string): Promise<void> {
+  #noticeToContact(firm: Firm, contact: Contact, threadId: string, messageId: string): void {
     const email = newMessageNotice({ firm: emailFirm(firm), contactName: contact.name, link: threadLink(firm, threadId) });
-    await this.#send(firm.id, threadId, { firmId: firm.id, kind: 'message_notice', to: contact.email, fromName: firm.name, ...email });
+    this.deps.mailer.queue({ firmId: firm.id, kind: 'message_notice', to: contact.email, fromName: firm.name, ...email }, `message_notice:${messageId}`);
   }
 
-  async #noticeToFirm(firm: Firm, contact: Contact, subject: string, threadId: string, newThread: boolean): Promise<void> {
+  #noticeToFirm(firm: Firm, contact: Contact, subject: string, threadId: string, messageId: string, newThread: boolean): void {
     const inbox = firm.settings.inboxEmail;
     if (!inbox) return;
     const email = clientMessageNotice({ firm: emailFirm(firm), contact, subject, threadId, newThread });
-    await this.#send(firm.id, threadId, { firmId: firm.id, kind: 'message_to_firm', to: inbox, fromName: firm.name, ...email });
-  }
-
-  /**
-   * The message is stored and acknowledged before its notice goes out, so a mail failure must not
-   * fail the request (a retry would post the message twice): it is recorded in the audit log.
-   */
-  async #send(firmId: string, threadId: string, mail: MailMessage): Promise<void> {
-    try {
-      await this.deps.mail.send(mail);
-    } catch (error) {
-      this.deps.audit.record(
-        { firmId, actor: { type: 'system' }, action: 'message.notice_failed', subject: { type: 'thread', id: threadId }, data: { kind: mail.kind, error: (error as Error).message } },
-        this.deps.clock().toISOString(),
-      );
-    }
+    this.deps.mailer.queue({ firmId: firm.id, kind: 'message_to_firm', to: inbox, fromName: firm.name, ...email }, `message_to_firm:${messageId}`);
   }
 }
 

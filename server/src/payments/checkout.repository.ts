@@ -8,11 +8,17 @@ export interface IdempotencyRecord {
   checkoutId: string | null;
   responseStatus: number | null;
   responseBody: string | null;
+  /** Until when the request (or sweep) settling it holds the key. */
+  lockedUntil: string | null;
 }
 
 /** A payment of a checkout, as a resumed checkout needs it. */
 export interface CheckoutPayment {
   id: string;
+  contactId: string;
+  createdAt: string;
+  /** The processor's id of the method charged, kept so an interrupted checkout can be settled. */
+  methodRef: string | null;
   amount: number;
   currency: string;
   account: 'operating' | 'trust';
@@ -41,64 +47,125 @@ export class CheckoutRepository {
     const row = this.db
       .prepare<
         [string, string],
-        { request_hash: string; state: IdempotencyRecord['state']; checkout_id: string | null; response_status: number | null; response_body: string | null }
+        {
+          request_hash: string; state: IdempotencyRecord['state']; checkout_id: string | null; response_status: number | null; response_body: string | null;
+          locked_until: string | null;
+        }
       >('SELECT * FROM idempotency_keys WHERE contact_id = ? AND key = ?')
       .get(contactId, key);
     return (
       row && {
         requestHash: row.request_hash, state: row.state, checkoutId: row.checkout_id, responseStatus: row.response_status, responseBody: row.response_body,
+        lockedUntil: row.locked_until,
       }
     );
   }
 
-  /** Claims a key for a request; false when the key exists already. */
-  claimIdempotency(contactId: string, key: string, requestHash: string, now: string): boolean {
-    const result = this.db
-      .prepare("INSERT INTO idempotency_keys (contact_id, key, request_hash, state, created_at) VALUES (?, ?, ?, 'in_progress', ?) ON CONFLICT DO NOTHING")
-      .run(contactId, key, requestHash, now);
-    return result.changes === 1;
+  /**
+   * The first of a payment's two write transactions: claims the key for this request and, in the
+   * same IMMEDIATE transaction, runs `reserve` (balances checked and payments written as
+   * processing). `claimed: false` when the key exists already; nothing is written then. Whatever
+   * `reserve` throws rolls the claim back with it.
+   */
+  reserve<T>(
+    claim: { contactId: string; key: string; requestHash: string; checkoutId: string; now: string; lockedUntil: string },
+    reserve: () => T,
+  ): { claimed: true; value: T } | { claimed: false } {
+    return this.db.transaction(() => {
+      const inserted = this.db
+        .prepare(
+          `INSERT INTO idempotency_keys (contact_id, key, request_hash, state, checkout_id, locked_until, created_at)
+           VALUES (@contactId, @key, @requestHash, 'in_progress', @checkoutId, @lockedUntil, @now) ON CONFLICT DO NOTHING`,
+        )
+        .run(claim);
+      if (inserted.changes !== 1) return { claimed: false as const };
+      return { claimed: true as const, value: reserve() };
+    }).immediate();
   }
 
+  /**
+   * The second: whatever `record` writes (the outcome, its jobs, the stored answer) commits
+   * together, or not at all.
+   */
+  record<T>(record: () => T): T {
+    return this.db.transaction(record).immediate();
+  }
+
+  /** A request refused before anything was reserved: the key is stored with the refusal as its answer. */
+  refuse(claim: { contactId: string; key: string; requestHash: string; now: string }, status: number, body: unknown): void {
+    this.db
+      .prepare(
+        `INSERT INTO idempotency_keys (contact_id, key, request_hash, state, response_status, response_body, created_at)
+         VALUES (@contactId, @key, @requestHash, 'done', @status, @body, @now) ON CONFLICT DO NOTHING`,
+      )
+      .run({ ...claim, status, body: JSON.stringify(body) });
+  }
+
+  /** Stores the answer a retry with the key will get. Call inside `record`. */
   completeIdempotency(contactId: string, key: string, status: number, body: unknown): void {
     this.db
-      .prepare("UPDATE idempotency_keys SET state = 'done', response_status = ?, response_body = ? WHERE contact_id = ? AND key = ?")
+      .prepare("UPDATE idempotency_keys SET state = 'done', response_status = ?, response_body = ?, locked_until = NULL WHERE contact_id = ? AND key = ?")
       .run(status, JSON.stringify(body), contactId, key);
   }
 
-  releaseIdempotency(contactId: string, key: string): void {
-    this.db.prepare("DELETE FROM idempotency_keys WHERE contact_id = ? AND key = ? AND state = 'in_progress'").run(contactId, key);
-  }
-
   /** The processor did not answer: the key keeps the checkout, whose payments stay reserved. */
-  interruptIdempotency(contactId: string, key: string, checkoutId: string): void {
-    this.db
-      .prepare("UPDATE idempotency_keys SET state = 'interrupted', checkout_id = ? WHERE contact_id = ? AND key = ? AND state = 'in_progress'")
-      .run(checkoutId, contactId, key);
+  interruptIdempotency(contactId: string, key: string): void {
+    this.db.prepare("UPDATE idempotency_keys SET state = 'interrupted' WHERE contact_id = ? AND key = ? AND state = 'in_progress'").run(contactId, key);
   }
 
-  /** Takes an interrupted checkout back up; false when another request already did. */
-  resumeIdempotency(contactId: string, key: string): boolean {
+  /**
+   * Takes an unfinished checkout's key until `until`: one whose holder's lease ran out (a crash, a
+   * processor that never answered), or any unfinished one when `force` (at start on a store only
+   * this process uses). False when another request or sweep holds it, or it is done.
+   */
+  takeOver(contactId: string, key: string, now: string, until: string, force = false): boolean {
     return (
-      this.db.prepare("UPDATE idempotency_keys SET state = 'in_progress' WHERE contact_id = ? AND key = ? AND state = 'interrupted'").run(contactId, key)
-        .changes === 1
+      this.db
+        .prepare(
+          `UPDATE idempotency_keys SET state = 'in_progress', locked_until = @until
+           WHERE contact_id = @contactId AND key = @key AND state <> 'done'
+             AND (@force = 1 OR state = 'interrupted' OR locked_until IS NULL OR locked_until <= @now)`,
+        )
+        .run({ contactId, key, now, until, force: force ? 1 : 0 }).changes === 1
     );
   }
 
-  /** Keys are kept at least a day; older ones go, except those still holding an interrupted checkout. */
-  pruneIdempotency(before: string): void {
-    this.db.prepare("DELETE FROM idempotency_keys WHERE created_at < ? AND state <> 'interrupted'").run(before);
+  /** Checkouts no request is finishing: unfinished keys whose lease ran out (all unfinished ones when `force`). */
+  unfinished(now: string, options: { force?: boolean; limit?: number } = {}): { contactId: string; key: string; checkoutId: string | null }[] {
+    return this.db
+      .prepare<{ now: string; force: number; limit: number }, { contact_id: string; key: string; checkout_id: string | null }>(
+        `SELECT contact_id, key, checkout_id FROM idempotency_keys
+         WHERE state <> 'done' AND (@force = 1 OR locked_until IS NULL OR locked_until <= @now)
+         ORDER BY created_at LIMIT @limit`,
+      )
+      .all({ now, force: options.force ? 1 : 0, limit: options.limit ?? 100 })
+      .map((row) => ({ contactId: row.contact_id, key: row.key, checkoutId: row.checkout_id }));
+  }
+
+  /** Keys are kept a month; older ones go, except those of checkouts still unfinished. */
+  pruneIdempotency(before: string): number {
+    return this.db.prepare("DELETE FROM idempotency_keys WHERE created_at < ? AND state = 'done'").run(before).changes;
   }
 
   /** The payments one checkout made (one per deposit account), oldest first. */
   checkoutPayments(checkoutId: string): CheckoutPayment[] {
     return this.db
-      .prepare<[string], { id: string; amount: number; currency: string; account: 'operating' | 'trust'; processor_ref: string | null }>(
-        `SELECT p.id, p.amount, p.currency, p.processor_ref,
+      .prepare<
+        [string],
+        {
+          id: string; contact_id: string; created_at: string; method_ref: string | null; amount: number; currency: string;
+          account: 'operating' | 'trust'; processor_ref: string | null;
+        }
+      >(
+        `SELECT p.id, p.contact_id, p.created_at, p.method_ref, p.amount, p.currency, p.processor_ref,
            (SELECT a.deposit_account FROM payment_allocations a WHERE a.payment_id = p.id LIMIT 1) AS account
          FROM payments p WHERE p.checkout_id = ? ORDER BY p.rowid`,
       )
       .all(checkoutId)
-      .map((row) => ({ id: row.id, amount: row.amount, currency: row.currency, account: row.account, processorRef: row.processor_ref }));
+      .map((row) => ({
+        id: row.id, contactId: row.contact_id, createdAt: row.created_at, methodRef: row.method_ref, amount: row.amount, currency: row.currency,
+        account: row.account, processorRef: row.processor_ref,
+      }));
   }
 
   savedMethods(firmId: string, contactId: string): SavedMethod[] {

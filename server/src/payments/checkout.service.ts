@@ -9,14 +9,15 @@ import type { Firm } from '../firms/firm.ts';
 import type { FirmsRepository } from '../firms/firms.repository.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
-import type { MailProvider } from '../mail/mail.ts';
-import type { CheckoutPayment, CheckoutRepository, SavedMethod } from './checkout.repository.ts';
+import { crashPoint } from '../crash-points.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { CheckoutPayment, CheckoutRepository, IdempotencyRecord, SavedMethod } from './checkout.repository.ts';
 import { mandateText, saveConsentText } from './mandate.ts';
 import type { Payment, PaymentStatus } from './payment.ts';
 import { firmPaymentNotice, paymentFailedEmail, receiptEmail } from './payment.emails.ts';
 import type { PaymentsRepository } from './payments.repository.ts';
 import type { PaymentsService } from './payments.service.ts';
-import { ProcessorUnavailable, type ChargeResult, type PaymentProcessor, type ProcessorEvent } from './processor.ts';
+import { ProcessorUnavailable, type ChargeFailure, type ChargeResult, type PaymentProcessor, type ProcessorEvent } from './processor.ts';
 
 const minor = z.number().int('must be whole minor units (cents)').positive('must be more than zero').max(1_000_000_000_000);
 
@@ -79,17 +80,28 @@ export interface CheckoutServiceDeps {
   firms: FirmsRepository;
   contacts: ContactsRepository;
   processor: PaymentProcessor;
-  mail: MailProvider;
+  mailer: Mailer;
   audit: AuditLog;
   clock: Clock;
   /** Where to send the firm's payment notices when it has no inbox address. */
   publicUrl: string;
 }
 
+/** What the processor said about one payment of a checkout (or, when it was never asked, why not). */
+interface Outcome {
+  payment: CheckoutPayment;
+  result: ChargeResult | { status: 'failed'; processorRef: null; failure: ChargeFailure; clientSecret?: undefined };
+}
+
+type PaymentBody = z.output<typeof paymentBody>;
+
 /**
- * A client paying invoices in the portal. The balance is reserved in one IMMEDIATE transaction
- * (the payment is written as processing), the processor is called outside it, and its answer is
- * appended to the ledger. The Idempotency-Key makes a retried request return the first answer.
+ * A client paying invoices in the portal, in at most two write transactions: the key is claimed
+ * and the balances reserved together (the payments are written as processing), the processor is
+ * called outside any transaction, and its answer, the emails it calls for and the answer a retry
+ * will get are recorded together. A checkout a crash interrupted between the two is settled
+ * against the processor's own record: by the client's retry once its lease has run out, by the
+ * recovery sweep otherwise, and at start.
  */
 export class CheckoutService {
   constructor(private readonly deps: CheckoutServiceDeps) {}
@@ -109,44 +121,114 @@ export class CheckoutService {
     }
     const body = parse(paymentBody, input);
     const hash = createHash('sha256').update(stableJson(body)).digest('hex');
-    const { checkout } = this.deps;
-    const now = this.deps.clock();
+    const { checkout, clock } = this.deps;
 
-    if (!checkout.claimIdempotency(request.contactId, key, hash, now.toISOString())) {
-      let previous = checkout.idempotency(request.contactId, key)!;
-      if (previous.requestHash !== hash) {
-        throw Problem.unprocessable('idempotency_key_reused', 'This Idempotency-Key was used for a different payment. Use a new key for a new payment.');
-      }
-      if (previous.state === 'interrupted' && previous.checkoutId) {
-        const checkoutId = previous.checkoutId;
-        if (checkout.resumeIdempotency(request.contactId, key)) return this.#answer(request.contactId, key, () => this.#resume(request, key, body, checkoutId));
-        previous = checkout.idempotency(request.contactId, key) ?? previous;
-      }
-      if (previous.state !== 'done') {
-        throw Problem.conflict('idempotency_in_progress', 'This payment is still being processed. Wait a moment, then check its status.');
-      }
-      return { status: previous.responseStatus!, body: JSON.parse(previous.responseBody!), replayed: true };
-    }
-    // Kept a month, far past any retry; a key reused after that is a new payment.
-    checkout.pruneIdempotency(new Date(now.getTime() - 30 * 86_400_000).toISOString());
-    return this.#answer(request.contactId, key, () => this.#checkout(request, key, body));
-  }
+    const previous = checkout.idempotency(request.contactId, key);
+    if (previous) return this.#again(request, key, hash, body, previous);
 
-  /** Runs a checkout under its claimed key and stores the answer a retry will get. */
-  async #answer(contactId: string, key: string, run: () => Promise<unknown>): Promise<CheckoutReply> {
-    const { checkout } = this.deps;
+    const firm = this.deps.firms.findById(request.firmId)!;
+    const contact = this.deps.contacts.find(request.firmId, request.contactId)!;
+    const checkoutId = newId('chk');
+    let method: CheckoutMethod;
+    let reservation: ReturnType<typeof checkout.reserve<CheckoutPayment[]>>;
     try {
-      const result = await run();
-      checkout.completeIdempotency(contactId, key, 201, result);
-      return { status: 201, body: result, replayed: false };
+      method = await this.#method(firm, contact.id, body, { resuming: false });
+      this.#checkAllowed(firm, method, body);
+      const now = clock();
+      reservation = checkout.reserve(
+        { contactId: contact.id, key, requestHash: hash, checkoutId, now: now.toISOString(), lockedUntil: leaseFrom(now) },
+        () => this.#reserve({ request, firm, contact, method, body, checkoutId, now: now.toISOString() }),
+      );
     } catch (error) {
+      // A refusal is this key's answer too: a retry gets it replayed, not a second evaluation.
       if (error instanceof Problem && error.status < 500 && error.code !== 'rate_limited') {
-        checkout.completeIdempotency(contactId, key, error.status, problemBody(error));
-      } else {
-        // An interrupted checkout keeps its key (it is no longer in progress, so this leaves it).
-        checkout.releaseIdempotency(contactId, key);
+        checkout.refuse({ contactId: contact.id, key, requestHash: hash, now: clock().toISOString() }, error.status, problemBody(error));
       }
       throw error;
+    }
+    if (!reservation.claimed) {
+      // Another request with this key claimed it first.
+      return this.#again(request, key, hash, body, checkout.idempotency(request.contactId, key)!);
+    }
+    crashPoint('checkout.reserved');
+    return this.#charge({ request, key, body, firm, contact, method, checkoutId, reserved: reservation.value });
+  }
+
+  /** A request whose key was seen before: its stored answer, a conflict, or the unfinished checkout taken up. */
+  async #again(request: CheckoutRequest, key: string, hash: string, body: PaymentBody, previous: IdempotencyRecord): Promise<CheckoutReply> {
+    const { checkout, clock } = this.deps;
+    if (previous.requestHash !== hash) {
+      throw Problem.unprocessable('idempotency_key_reused', 'This Idempotency-Key was used for a different payment. Use a new key for a new payment.');
+    }
+    if (previous.state === 'done') return { status: previous.responseStatus!, body: JSON.parse(previous.responseBody!), replayed: true };
+    // Interrupted (the processor never answered), or held by a request that died: this retry takes it over.
+    const now = clock();
+    if (previous.checkoutId && checkout.takeOver(request.contactId, key, now.toISOString(), leaseFrom(now))) {
+      return this.#resume(request, key, body, previous.checkoutId);
+    }
+    throw Problem.conflict('idempotency_in_progress', 'This payment is still being processed. Wait a moment, then check its status.');
+  }
+
+  /** Balances checked and payments written as processing: runs inside the reservation's transaction. */
+  #reserve(context: { request: CheckoutRequest; firm: Firm; contact: { id: string }; method: CheckoutMethod; body: PaymentBody; checkoutId: string; now: string }) {
+    const { request, firm, contact, method, body, checkoutId, now } = context;
+    const { processor, checkout, payments, ledger } = this.deps;
+    const total = body.allocations.reduce((sum, allocation) => sum + allocation.amount, 0);
+    const { currency, lines } = ledger.allocate(firm.id, contact.id, total, body.allocations);
+    const accounts = [...new Set(lines.map((line) => line.depositAccount))];
+    // Every deposit account must have somewhere to go before any of them is charged.
+    for (const account of accounts) processor.destinationFor?.(firm, account);
+    return accounts.map((account): CheckoutPayment => {
+      const accountLines = lines.filter((line) => line.depositAccount === account);
+      const amount = accountLines.reduce((sum, line) => sum + line.amount, 0);
+      const id = payments.record(
+        {
+          firmId: firm.id,
+          contactId: contact.id,
+          amount,
+          currency,
+          method: { type: method.type, brand: method.brand, last4: method.last4 },
+          source: 'portal',
+          reference: null,
+          allocations: accountLines,
+          status: 'processing',
+          checkoutId,
+          processor: processor.name,
+          methodRef: method.ref,
+          savedMethodId: method.savedId,
+        },
+        now,
+      );
+      if (method.type === 'us_bank_account') {
+        const text = this.#mandate(firm, { amount: total, bankName: method.brand ?? 'your bank', accountType: method.accountType ?? 'checking', last4: method.last4 });
+        checkout.recordMandate(id, { text, ip: request.ip, userAgent: request.userAgent }, now);
+      }
+      return { id, contactId: contact.id, createdAt: now, methodRef: method.ref, amount, currency, account, processorRef: null };
+    });
+  }
+
+  #checkAllowed(firm: Firm, method: CheckoutMethod, body: PaymentBody): void {
+    const allowed = firm.settings.paymentMethods;
+    const permitted =
+      method.type === 'card'
+        ? allowed.card
+        : method.origin === 'linked'
+          ? allowed.bankLink
+          : method.origin === 'typed'
+            ? allowed.bankAccount
+            : allowed.bankAccount || allowed.bankLink;
+    if (!permitted) {
+      const what = method.type === 'card' ? 'cards' : method.origin === 'linked' ? 'payments from a linked bank' : 'payments by bank account numbers';
+      throw Problem.unprocessable('method_not_allowed', `${firm.name} does not accept ${what} in the portal.`);
+    }
+    if (method.type === 'us_bank_account' && !body.mandate?.accepted) {
+      throw Problem.badRequest('mandate_required', 'Accept the bank debit authorization to pay from a bank account.');
+    }
+    const total = body.allocations.reduce((sum, allocation) => sum + allocation.amount, 0);
+    if (total < firm.settings.minimumPayment) {
+      throw Problem.unprocessable('amount_below_minimum', `The smallest payment ${firm.name} accepts is ${firm.settings.minimumPayment} (minor units).`, {
+        minimum: firm.settings.minimumPayment,
+      });
     }
   }
 
@@ -157,24 +239,83 @@ export class CheckoutService {
     const ref = this.deps.payments.processorRefOf(paymentId);
     if (!ref?.processorRef) throw Problem.conflict('payment_not_ready', 'This payment has not reached the processor yet.');
     const result = await this.deps.processor.refresh(ref.processorRef);
-    await this.#apply(payment.id, result.status, result.failure);
+    this.deps.checkout.record(() => this.#apply(payment.id, result.status, result.failure));
     return this.deps.ledger.getForClient(firmId, contactId, paymentId);
   }
 
   /** What the processor tells us later (Stripe's webhooks, the sandbox's settlements). Safe to repeat. */
   async applyEvent(event: ProcessorEvent): Promise<{ applied: boolean }> {
     const { payments, processor } = this.deps;
-    let owner = payments.byProcessorRef(processor.name, event.processorRef);
-    if (!owner && event.paymentId) {
-      // A charge whose answer never reached us (an interrupted checkout): the processor kept our id.
-      const pending = payments.processorRefOf(event.paymentId);
-      if (pending?.processor === processor.name && pending.processorRef === null) {
-        payments.setProcessorRef(event.paymentId, event.processorRef);
-        owner = payments.byProcessorRef(processor.name, event.processorRef);
+    return this.deps.checkout.record(() => {
+      let owner = payments.byProcessorRef(processor.name, event.processorRef);
+      if (!owner && event.paymentId) {
+        // A charge whose answer never reached us (an interrupted checkout): the processor kept our id.
+        const pending = payments.processorRefOf(event.paymentId);
+        if (pending?.processor === processor.name && pending.processorRef === null) {
+          payments.setProcessorRef(event.paymentId, event.processorRef);
+          owner = payments.byProcessorRef(processor.name, event.processorRef);
+        }
+      }
+      if (!owner) return { applied: false };
+      return { applied: this.#apply(owner.id, event.type, event.failure) };
+    });
+  }
+
+  /**
+   * Settles what no request is finishing: checkouts whose holder's lease ran out (every unfinished
+   * one when `everything`, at start on a store no other process uses), each against the
+   * processor's own record; and 3-D Secure challenges abandoned for half an hour. Run by the
+   * recovery job every 30 seconds and once at start.
+   */
+  async recover(options: { everything?: boolean } = {}): Promise<{ settled: number; abandoned: number; waiting: number }> {
+    const { checkout, clock } = this.deps;
+    let settled = 0;
+    let waiting = 0;
+    const now = clock();
+    for (const unfinished of checkout.unfinished(now.toISOString(), { force: options.everything })) {
+      if (!checkout.takeOver(unfinished.contactId, unfinished.key, now.toISOString(), leaseFrom(now), options.everything)) continue;
+      try {
+        await this.#settle(unfinished.contactId, unfinished.key, unfinished.checkoutId);
+        settled += 1;
+      } catch (error) {
+        if (!(error instanceof ProcessorUnavailable)) throw error;
+        // Asked again at the next sweep; the balance stays reserved meanwhile.
+        checkout.interruptIdempotency(unfinished.contactId, unfinished.key);
+        waiting += 1;
       }
     }
-    if (!owner) return { applied: false };
-    return { applied: await this.#apply(owner.id, event.type, event.failure) };
+    return { settled, abandoned: await this.#abandonStaleAuthentications(), waiting };
+  }
+
+  /**
+   * Settles one unfinished checkout without the client: each payment with no recorded outcome is
+   * looked up at the processor (never charged anew); one the processor never saw failed, and its
+   * balance is free again. The key then answers what the checkout came to.
+   */
+  async #settle(contactId: string, key: string, checkoutId: string | null): Promise<void> {
+    const reserved = checkoutId ? this.deps.checkout.checkoutPayments(checkoutId) : [];
+    const outcomes: Outcome[] = [];
+    for (const payment of reserved) {
+      if (this.deps.payments.status(payment.id)?.status !== 'processing' || payment.processorRef) continue;
+      const result = await this.deps.processor.findCharge({
+        paymentId: payment.id,
+        idempotencyKey: processorKey(contactId, key, payment.account),
+        contactId,
+        createdAt: payment.createdAt,
+      });
+      outcomes.push({ payment, result: result ?? { status: 'failed', processorRef: null, failure: neverCharged } });
+    }
+    const owner = reserved[0] && this.deps.payments.ownerOf(reserved[0].id);
+    this.deps.checkout.record(() => {
+      this.#recordOutcomes(outcomes);
+      const answer = owner ? this.#answerFor(owner.firmId, contactId, reserved) : checkoutLost;
+      this.deps.checkout.completeIdempotency(contactId, key, owner ? 201 : 422, answer);
+    });
+  }
+
+  /** Forgets idempotency keys older than a month, far past any retry: a key reused after that is a new payment. */
+  prune(): number {
+    return this.deps.checkout.pruneIdempotency(new Date(this.deps.clock().getTime() - 30 * 86_400_000).toISOString());
   }
 
   /** The ACH authorization the client is asked to accept, word for word as it will be stored. */
@@ -198,82 +339,12 @@ export class CheckoutService {
     this.deps.audit.record({ firmId, actor: { type: 'contact', id: contactId }, action: 'payment_method.removed', subject: { type: 'saved_payment_method', id } }, this.deps.clock().toISOString());
   }
 
-  async #checkout(request: CheckoutRequest, key: string, body: z.output<typeof paymentBody>) {
-    const { firms, contacts, processor, checkout, payments, ledger, clock } = this.deps;
-    const firm = firms.findById(request.firmId)!;
-    const contact = contacts.find(request.firmId, request.contactId)!;
-    const allowed = firm.settings.paymentMethods;
-
-    await this.#abandonStaleAuthentications(contact.id);
-    const method = await this.#method(firm, contact.id, body, { resuming: false });
-    const permitted =
-      method.type === 'card'
-        ? allowed.card
-        : method.origin === 'linked'
-          ? allowed.bankLink
-          : method.origin === 'typed'
-            ? allowed.bankAccount
-            : allowed.bankAccount || allowed.bankLink;
-    if (!permitted) {
-      const what = method.type === 'card' ? 'cards' : method.origin === 'linked' ? 'payments from a linked bank' : 'payments by bank account numbers';
-      throw Problem.unprocessable('method_not_allowed', `${firm.name} does not accept ${what} in the portal.`);
-    }
-    const isDebit = method.type === 'us_bank_account';
-    if (isDebit && !body.mandate?.accepted) {
-      throw Problem.badRequest('mandate_required', 'Accept the bank debit authorization to pay from a bank account.');
-    }
-    const total = body.allocations.reduce((sum, allocation) => sum + allocation.amount, 0);
-    if (total < firm.settings.minimumPayment) {
-      throw Problem.unprocessable('amount_below_minimum', `The smallest payment ${firm.name} accepts is ${firm.settings.minimumPayment} (minor units).`, {
-        minimum: firm.settings.minimumPayment,
-      });
-    }
-
-    // Reserve the balances: the payments exist as processing before any money moves.
-    const checkoutId = newId('chk');
-    const nowIso = clock().toISOString();
-    const reserved = this.deps.checkout.db.transaction(() => {
-      const { currency, lines } = ledger.allocate(firm.id, contact.id, total, body.allocations);
-      const accounts = [...new Set(lines.map((line) => line.depositAccount))];
-      // Every deposit account must have somewhere to go before any of them is charged.
-      for (const account of accounts) processor.destinationFor?.(firm, account);
-      return accounts.map((account) => {
-        const accountLines = lines.filter((line) => line.depositAccount === account);
-        const amount = accountLines.reduce((sum, line) => sum + line.amount, 0);
-        const id = payments.record(
-          {
-            firmId: firm.id,
-            contactId: contact.id,
-            amount,
-            currency,
-            method: { type: method.type, brand: method.brand, last4: method.last4 },
-            source: 'portal',
-            reference: null,
-            allocations: accountLines,
-            status: 'processing',
-            checkoutId,
-            processor: processor.name,
-            savedMethodId: method.savedId,
-          },
-          nowIso,
-        );
-        if (isDebit) {
-          const text = this.#mandate(firm, { amount: total, bankName: method.brand ?? 'your bank', accountType: method.accountType ?? 'checking', last4: method.last4 });
-          checkout.recordMandate(id, { text, ip: request.ip, userAgent: request.userAgent }, nowIso);
-        }
-        return { id, amount, currency, account, processorRef: null };
-      });
-    }).immediate();
-
-    return this.#charge({ request, key, body, firm, contact, method, checkoutId, reserved });
-  }
-
   /**
-   * Takes up a checkout whose processor call got no answer: its payments are still reserved. Each
-   * is charged again with the same processor idempotency key, so the processor answers with the
-   * charge it may already have made instead of making a second one.
+   * A retry takes up a checkout that never got its processor's answer: its payments are still
+   * reserved. Each is charged again with the same processor idempotency key, so the processor
+   * answers with the charge it may already have made instead of making a second one.
    */
-  async #resume(request: CheckoutRequest, key: string, body: z.output<typeof paymentBody>, checkoutId: string) {
+  async #resume(request: CheckoutRequest, key: string, body: PaymentBody, checkoutId: string): Promise<CheckoutReply> {
     const firm = this.deps.firms.findById(request.firmId)!;
     const contact = this.deps.contacts.find(request.firmId, request.contactId)!;
     const reserved = this.deps.checkout.checkoutPayments(checkoutId);
@@ -281,15 +352,19 @@ export class CheckoutService {
     try {
       method = await this.#method(firm, contact.id, body, { resuming: true });
     } catch (error) {
-      if (!(error instanceof ProcessorUnavailable)) await this.#releaseWaiting(reserved, error);
-      else this.deps.checkout.interruptIdempotency(contact.id, key, checkoutId);
+      if (error instanceof ProcessorUnavailable) {
+        this.deps.checkout.interruptIdempotency(contact.id, key);
+        throw error;
+      }
+      // The method is gone: nothing more can be charged, so the checkout ends with what it has.
+      await this.#settle(contact.id, key, checkoutId);
       throw error;
     }
     return this.#charge({ request, key, body, firm, contact, method, checkoutId, reserved });
   }
 
   /** The method the client chose: a saved one, or the token the browser got from the processor. */
-  async #method(firm: Firm, contactId: string, body: z.output<typeof paymentBody>, options: { resuming: boolean }): Promise<CheckoutMethod> {
+  async #method(firm: Firm, contactId: string, body: PaymentBody, options: { resuming: boolean }): Promise<CheckoutMethod> {
     if ('savedId' in body.paymentMethod) {
       const saved = this.deps.checkout.savedMethod(firm.id, contactId, body.paymentMethod.savedId);
       if (!saved) throw Problem.unprocessable('saved_method_not_found', 'That saved payment method no longer exists. Choose another.');
@@ -306,145 +381,173 @@ export class CheckoutService {
     return { ...found, accountType: found.accountType ?? null, savedId: null };
   }
 
-  /** Charges each reserved payment of a checkout that has no charge yet, then answers the client. */
+  /** Charges each reserved payment that has no charge yet, then records every outcome and the answer in one transaction. */
   async #charge(context: {
     request: CheckoutRequest;
     key: string;
-    body: z.output<typeof paymentBody>;
+    body: PaymentBody;
     firm: Firm;
     contact: { id: string; email: string; name: string };
     method: CheckoutMethod;
     checkoutId: string;
     reserved: CheckoutPayment[];
-  }) {
+  }): Promise<CheckoutReply> {
     const { request, key, body, firm, contact, method, checkoutId, reserved } = context;
-    const { processor, checkout, payments, ledger, clock } = this.deps;
-    const results: { paymentId: string; result: ChargeResult }[] = [];
-    for (const [index, payment] of reserved.entries()) {
-      let result: ChargeResult;
+    const { processor, checkout, clock } = this.deps;
+    const outcomes: Outcome[] = [];
+    let refusal: Problem | undefined;
+    for (const payment of reserved) {
+      // Released earlier (never charged): it stays as it is.
+      if (!payment.processorRef && this.deps.payments.status(payment.id)?.status !== 'processing') continue;
+      if (refusal) {
+        // The processor refused an earlier charge of this checkout, so this one is not attempted.
+        outcomes.push({ payment, result: { status: 'failed', processorRef: null, failure: { code: refusal.code, message: refusal.message } } });
+        continue;
+      }
       try {
-        if (payment.processorRef) {
-          result = await processor.refresh(payment.processorRef);
-        } else {
-          const mandate = method.type === 'us_bank_account' ? checkout.mandate(payment.id) : undefined;
-          result = await processor.charge({
-            paymentId: payment.id,
-            idempotencyKey: processorKey(contact.id, key, payment.account),
-            amount: payment.amount,
-            currency: payment.currency,
-            account: payment.account,
-            methodRef: method.ref,
-            methodType: method.type,
-            destination: processor.destinationFor?.(firm, payment.account) ?? null,
-            ...(mandate ? { mandate: { ip: mandate.ip, userAgent: mandate.userAgent, acceptedAt: mandate.acceptedAt } } : {}),
-            customer: { contactId: contact.id, email: contact.email, name: contact.name },
-            saveForLater: body.savePaymentMethod || method.savedId !== null,
-            description: `${firm.name}: ${payment.account === 'trust' ? 'trust deposit' : 'invoice payment'}`,
-          });
-        }
+        const result = payment.processorRef
+          ? await processor.refresh(payment.processorRef)
+          : await processor.charge({
+              paymentId: payment.id,
+              idempotencyKey: processorKey(contact.id, key, payment.account),
+              amount: payment.amount,
+              currency: payment.currency,
+              account: payment.account,
+              methodRef: method.ref,
+              methodType: method.type,
+              destination: processor.destinationFor?.(firm, payment.account) ?? null,
+              ...this.#mandateFor(payment.id, method),
+              customer: { contactId: contact.id, email: contact.email, name: contact.name },
+              saveForLater: body.savePaymentMethod || method.savedId !== null,
+              description: `${firm.name}: ${payment.account === 'trust' ? 'trust deposit' : 'invoice payment'}`,
+            });
+        outcomes.push({ payment, result });
       } catch (error) {
         if (error instanceof ProcessorUnavailable) {
           // No answer, so the charge may or may not exist: nothing is released. A retry of the same
-          // request resumes this checkout and asks again with the same processor key.
-          checkout.interruptIdempotency(contact.id, key, checkoutId);
+          // request resumes this checkout and asks again with the same processor key; without one,
+          // the recovery sweep looks the charge up once the lease has run out. What was answered
+          // is recorded, so it is not asked again.
+          checkout.record(() => {
+            this.#recordOutcomes(outcomes);
+            checkout.interruptIdempotency(contact.id, key);
+          });
           throw error;
         }
-        // The processor refused the request, so nothing was charged: the waiting reservations are released.
-        await this.#releaseWaiting(reserved.slice(index), error);
-        throw error;
+        if (!(error instanceof Problem)) throw error;
+        // The processor refused the request, so nothing was charged: the reservation is released.
+        refusal = error;
+        outcomes.push({ payment, result: { status: 'failed', processorRef: null, failure: { code: error.code, message: error.message } } });
       }
-      payments.setProcessorRef(payment.id, result.processorRef);
-      await this.#apply(payment.id, result.status, result.failure);
-      results.push({ paymentId: payment.id, result });
     }
+    crashPoint('checkout.charged');
 
-    const nowIso = clock().toISOString();
-    if (body.savePaymentMethod && !method.savedId && results.some(({ result }) => result.status !== 'failed')) {
-      checkout.saveMethod(
-        {
-          firmId: firm.id, contactId: contact.id, processor: processor.name, processorRef: method.ref, type: method.type,
-          brand: method.brand, last4: method.last4, expMonth: method.expMonth, expYear: method.expYear, accountType: method.accountType,
-          consentText: saveConsentText(firm.name),
-        },
-        nowIso,
-      );
+    const saveMethod = body.savePaymentMethod && !method.savedId && outcomes.some(({ result }) => result.status !== 'failed');
+    const answer = checkout.record(() => {
+      const nowIso = clock().toISOString();
+      this.#recordOutcomes(outcomes);
+      if (saveMethod) {
+        checkout.saveMethod(
+          {
+            firmId: firm.id, contactId: contact.id, processor: processor.name, processorRef: method.ref, type: method.type,
+            brand: method.brand, last4: method.last4, expMonth: method.expMonth, expYear: method.expYear, accountType: method.accountType,
+            consentText: saveConsentText(firm.name),
+          },
+          nowIso,
+        );
+      }
+      this.deps.audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'checkout.submitted', subject: { type: 'checkout', id: checkoutId }, ip: request.ip }, nowIso);
+      const reply: CheckoutReply = refusal
+        ? { status: refusal.status, body: problemBody(refusal), replayed: false }
+        : { status: 201, body: this.#answerFor(firm.id, contact.id, reserved, outcomes), replayed: false };
+      checkout.completeIdempotency(contact.id, key, reply.status, reply.body);
+      return reply;
+    });
+    crashPoint('checkout.recorded');
+    if (refusal) throw refusal;
+    return answer;
+  }
+
+  #mandateFor(paymentId: string, method: CheckoutMethod): { mandate?: { ip: string | null; userAgent: string | null; acceptedAt: string } } {
+    if (method.type !== 'us_bank_account') return {};
+    const mandate = this.deps.checkout.mandate(paymentId);
+    return mandate ? { mandate: { ip: mandate.ip, userAgent: mandate.userAgent, acceptedAt: mandate.acceptedAt } } : {};
+  }
+
+  /** Writes each outcome: the processor's id for the charge and the status it reached. Call inside `record`. */
+  #recordOutcomes(outcomes: Outcome[]): void {
+    for (const { payment, result } of outcomes) {
+      if (result.processorRef) this.deps.payments.setProcessorRef(payment.id, result.processorRef);
+      this.#apply(payment.id, result.status, result.failure);
     }
-    this.deps.audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'checkout.submitted', subject: { type: 'checkout', id: checkoutId }, ip: request.ip }, nowIso);
+  }
 
-    const all = reserved.map(({ id }) => ledger.getForClient(firm.id, contact.id, id));
-    const actions = results.filter(({ result }) => result.status === 'requires_action').map(({ paymentId, result }) => ({ paymentId, clientSecret: result.clientSecret! }));
+  /** What the client is answered (and a retry replays): every payment of the checkout as it now stands. */
+  #answerFor(firmId: string, contactId: string, reserved: CheckoutPayment[], outcomes: Outcome[] = []) {
+    const all = reserved.map(({ id }) => this.deps.ledger.getForClient(firmId, contactId, id));
+    const actions = outcomes
+      .filter(({ result }) => result.status === 'requires_action' && result.clientSecret)
+      .map(({ payment, result }) => ({ paymentId: payment.id, clientSecret: result.clientSecret! }));
     return { payment: all[0]!, payments: all, ...(actions.length ? { clientSecret: actions[0]!.clientSecret, nextActions: actions } : {}) };
   }
 
-  /** Fails the payments that never reached the processor, giving their balances back. */
-  async #releaseWaiting(reserved: CheckoutPayment[], error: unknown) {
-    const failure =
-      error instanceof Problem
-        ? { code: error.code, message: error.message }
-        : { code: 'processor_unavailable', message: 'The payment processor could not be reached. Nothing was charged; try again.' };
-    for (const payment of reserved) {
-      if (!payment.processorRef && !this.deps.payments.processorRefOf(payment.id)?.processorRef) await this.#apply(payment.id, 'failed', failure);
-    }
-  }
-
-  /** Appends a status when it moves the payment forward; sends the emails that status calls for. */
   /**
    * A 3-D Secure challenge the client walked away from holds its invoices' balance. After half an
    * hour it counts as failed, so the client can pay that balance another way.
    */
-  async #abandonStaleAuthentications(contactId: string): Promise<void> {
-    const cutoff = new Date(this.deps.clock().getTime() - abandonedAuthenticationMs).toISOString();
-    for (const paymentId of this.deps.payments.waitingForAuthentication(contactId, cutoff)) {
+  async #abandonStaleAuthentications(): Promise<number> {
+    const now = this.deps.clock().getTime();
+    const cutoff = new Date(now - abandonedAuthenticationMs).toISOString();
+    const since = new Date(now - abandonedAuthenticationMs - 7 * 86_400_000).toISOString();
+    let abandoned = 0;
+    for (const paymentId of this.deps.payments.waitingForAuthentication(since, cutoff)) {
       const ref = this.deps.payments.processorRefOf(paymentId)?.processorRef;
       if (ref) await this.deps.processor.cancel(ref);
-      await this.#apply(paymentId, 'failed', {
-        code: 'payment_intent_authentication_failure',
-        message: 'The card was never authenticated, so the payment was cancelled.',
-      });
+      const changed = this.deps.checkout.record(() =>
+        this.#apply(paymentId, 'failed', {
+          code: 'payment_intent_authentication_failure',
+          message: 'The card was never authenticated, so the payment was cancelled.',
+        }),
+      );
+      if (changed) abandoned += 1;
     }
+    return abandoned;
   }
 
-  async #apply(paymentId: string, status: PaymentStatus, failure?: { code: string; declineCode?: string; message: string }): Promise<boolean> {
+  /**
+   * Appends a status when it moves the payment forward, and queues the emails that status calls
+   * for, in the caller's transaction.
+   */
+  #apply(paymentId: string, status: PaymentStatus, failure?: ChargeFailure): boolean {
     const { payments, clock } = this.deps;
-    const changed = this.deps.checkout.db.transaction(() => {
-      const current = payments.status(paymentId)!;
-      if (current.status === status || !allowedNext[current.status].includes(status)) return false;
-      payments.addEvent(paymentId, status, failure ? JSON.stringify(failure) : null, clock().toISOString());
-      return current.status;
-    }).immediate();
-    if (changed === false) return false;
-    await this.#notify(paymentId, changed, status, failure);
+    const current = payments.status(paymentId)!;
+    if (current.status === status || !allowedNext[current.status].includes(status)) return false;
+    payments.addEvent(paymentId, status, failure ? JSON.stringify(failure) : null, clock().toISOString());
+    this.#queueNotices(paymentId, current.status, status, failure);
     return true;
   }
 
-  async #notify(paymentId: string, from: PaymentStatus, to: PaymentStatus, failure?: { message: string }) {
-    const owner = this.#ownerOf(paymentId)!;
-    const firm = this.deps.firms.findById(owner.firm_id)!;
-    const contact = this.deps.contacts.find(owner.firm_id, owner.contact_id)!;
+  #queueNotices(paymentId: string, from: PaymentStatus, to: PaymentStatus, failure?: { message: string }) {
+    const owner = this.deps.payments.ownerOf(paymentId)!;
+    const firm = this.deps.firms.findById(owner.firmId)!;
+    const contact = this.deps.contacts.find(owner.firmId, owner.contactId)!;
     const payment = this.deps.ledger.getForClient(firm.id, contact.id, paymentId);
     const brand = { name: firm.name, logoUrl: firm.branding.logoUrl, colors: firm.branding.colors };
     const link = portalLink(firm, this.deps.publicUrl);
-    const send = (kind: string, to: string, email: { subject: string; text: string; html: string }) =>
-      this.deps.mail.send({ firmId: firm.id, kind, to, fromName: firm.name, replyTo: firm.settings.inboxEmail, ...email });
-    const notifyFirm = (outcome: 'succeeded' | 'failed') =>
-      firm.settings.inboxEmail
-        ? send('firm_payment_notice', firm.settings.inboxEmail, firmPaymentNotice({ firm: brand, contactName: contact.name, payment, outcome }))
-        : undefined;
+    const queue = (kind: string, to: string, email: { subject: string; text: string; html: string }) =>
+      this.deps.mailer.queue({ firmId: firm.id, kind, to, fromName: firm.name, replyTo: firm.settings.inboxEmail, ...email }, `${kind}:${paymentId}`);
+    const notifyFirm = (outcome: 'succeeded' | 'failed') => {
+      if (firm.settings.inboxEmail) queue('firm_payment_notice', firm.settings.inboxEmail, firmPaymentNotice({ firm: brand, contactName: contact.name, payment, outcome }));
+    };
 
     if (to === 'succeeded' && from !== 'disputed') {
-      await send('receipt', contact.email, receiptEmail({ firm: brand, contactName: contact.name, payment, link }));
-      await notifyFirm('succeeded');
-    } else if (to === 'failed' && from === 'processing' && payment.method.type === 'us_bank_account') {
+      queue('receipt', contact.email, receiptEmail({ firm: brand, contactName: contact.name, payment, link }));
+      notifyFirm('succeeded');
+    } else if (to === 'failed' && from === 'processing' && payment.method.type === 'us_bank_account' && failure !== neverCharged) {
       // A card decline is shown on the spot; a bank debit fails days later, so the client is told.
-      await send('payment_failed', contact.email, paymentFailedEmail({ firm: brand, contactName: contact.name, payment, reason: failure?.message ?? 'The bank returned it.', link }));
-      await notifyFirm('failed');
+      queue('payment_failed', contact.email, paymentFailedEmail({ firm: brand, contactName: contact.name, payment, reason: failure?.message ?? 'The bank returned it.', link }));
+      notifyFirm('failed');
     }
-  }
-
-  #ownerOf(paymentId: string) {
-    return this.deps.checkout.db
-      .prepare<[string], { firm_id: string; contact_id: string }>('SELECT firm_id, contact_id FROM payments WHERE id = ?')
-      .get(paymentId);
   }
 
   #mandate(firm: Firm, account: { amount: number; bankName: string; accountType: string; last4: string }) {
@@ -457,6 +560,25 @@ export class CheckoutService {
     });
   }
 }
+
+/** How long a checkout holds its key before a retry or the recovery sweep may settle it. */
+export const checkoutLeaseMs = 30_000;
+
+const leaseFrom = (now: Date) => new Date(now.getTime() + checkoutLeaseMs).toISOString();
+
+/** Why a payment the processor never saw failed: the checkout was interrupted before the charge. */
+const neverCharged: ChargeFailure = {
+  code: 'checkout_interrupted',
+  message: 'The payment was interrupted before it reached the payment processor. Nothing was charged; you can pay again.',
+};
+
+/** The answer for a key whose checkout left no payments behind (it was interrupted before reserving). */
+const checkoutLost = {
+  type: 'about:blank',
+  status: 422,
+  code: 'checkout_interrupted',
+  detail: 'This payment was interrupted before anything was reserved or charged. Pay again with a new Idempotency-Key.',
+};
 
 /**
  * The processor's idempotency key for one deposit account's charge, derived from the client's own

@@ -25,6 +25,8 @@ export interface NewPayment {
   status: PaymentStatus;
   checkoutId?: string | null;
   processor?: string | null;
+  /** The processor's id of the method to be charged. */
+  methodRef?: string | null;
   savedMethodId?: string | null;
 }
 
@@ -44,9 +46,9 @@ export class PaymentsRepository {
   constructor(private readonly db: Db) {
     this.#insertPayment = db.prepare(
       `INSERT INTO payments (id, firm_id, contact_id, amount, currency, method_type, method_brand, method_last4, source, reference,
-         receipt_number, checkout_id, processor, saved_method_id, created_at)
+         receipt_number, checkout_id, processor, method_ref, saved_method_id, created_at)
        VALUES (@id, @firmId, @contactId, @amount, @currency, @type, @brand, @last4, @source, @reference,
-         @receiptNumber, @checkoutId, @processor, @savedMethodId, @now)`,
+         @receiptNumber, @checkoutId, @processor, @methodRef, @savedMethodId, @now)`,
     );
     this.#insertAllocation = db.prepare(
       'INSERT INTO payment_allocations (payment_id, invoice_id, amount, deposit_account) VALUES (?, ?, ?, ?)',
@@ -76,6 +78,7 @@ export class PaymentsRepository {
       receiptNumber,
       checkoutId: payment.checkoutId ?? null,
       processor: payment.processor ?? null,
+      methodRef: payment.methodRef ?? null,
       savedMethodId: payment.savedMethodId ?? null,
       now,
     });
@@ -102,16 +105,23 @@ export class PaymentsRepository {
       .get(processor, processorRef);
   }
 
-  /** A contact's payments still waiting for 3-D Secure that were made before `before`. */
-  waitingForAuthentication(contactId: string, before: string): string[] {
+  /** Payments made between `since` and `before` still waiting for 3-D Secure, oldest first. */
+  waitingForAuthentication(since: string, before: string, limit = 100): string[] {
     return this.db
-      .prepare<[string, string], { id: string }>(
+      .prepare<[string, string, number], { id: string }>(
         `SELECT p.id FROM payments p
-         WHERE p.contact_id = ? AND p.created_at < ?
-           AND (SELECT e.status FROM payment_events e WHERE e.payment_id = p.id ORDER BY e.id DESC LIMIT 1) = 'requires_action'`,
+         WHERE p.created_at >= ? AND p.created_at < ? AND p.processor IS NOT NULL
+           AND (SELECT e.status FROM payment_events e WHERE e.payment_id = p.id ORDER BY e.id DESC LIMIT 1) = 'requires_action'
+         ORDER BY p.created_at LIMIT ?`,
       )
-      .all(contactId, before)
+      .all(since, before, limit)
       .map((row) => row.id);
+  }
+
+  /** Who made a payment, for the emails about it. */
+  ownerOf(paymentId: string): { firmId: string; contactId: string } | undefined {
+    const row = this.db.prepare<[string], { firm_id: string; contact_id: string }>('SELECT firm_id, contact_id FROM payments WHERE id = ?').get(paymentId);
+    return row && { firmId: row.firm_id, contactId: row.contact_id };
   }
 
   /** The latest status and its reason, e.g. a decline code. */

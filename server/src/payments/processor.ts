@@ -39,6 +39,15 @@ export interface ChargeRequest {
   mandate?: { ip: string | null; userAgent: string | null; acceptedAt: string };
 }
 
+export interface ChargeLookup {
+  paymentId: string;
+  /** The processor idempotency key the charge was (or would have been) made with. */
+  idempotencyKey: string;
+  contactId: string;
+  /** When the payment was reserved: the charge cannot be older. */
+  createdAt: string;
+}
+
 export interface ChargeFailure {
   code: string;
   declineCode?: string;
@@ -72,6 +81,11 @@ export interface PaymentProcessor {
   charge(request: ChargeRequest): Promise<ChargeResult>;
   /** Looks again at a charge that needed the client's authentication. */
   refresh(processorRef: string): Promise<ChargeResult>;
+  /**
+   * The charge made for one of our payments, found in the processor's own record, or undefined
+   * when the request never reached it: how a checkout interrupted by a crash is settled.
+   */
+  findCharge(lookup: ChargeLookup): Promise<ChargeResult | undefined>;
   /** Cancels a charge still waiting for the client's authentication. */
   cancel(processorRef: string): Promise<void>;
   /** Forgets a saved method at the processor. */

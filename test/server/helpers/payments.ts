@@ -106,7 +106,7 @@ export function paymentKit(svc: TestService) {
     paymentsFor: (invoiceId: string) => count('SELECT COUNT(*) AS n FROM payment_allocations WHERE invoice_id = ?', invoiceId),
   };
 
-  const emails = (to: string, kind: string) => svc.outbox(to).filter((message) => message.kind === kind);
+  const emails = async (to: string, kind: string) => (await svc.outbox(to)).filter((message) => message.kind === kind);
 
   async function advanceSandboxDays(days: number) {
     const reply = await svc.request('/dev/sandbox/clock/advance', { body: { days } });

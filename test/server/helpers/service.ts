@@ -56,7 +56,8 @@ export async function startTestService(options: { env?: Record<string, string>; 
   const clock = testClock();
   const db = openDatabase(path.join(dataDir, 'portico.db'));
   const keys = await SigningKeys.open(dataDir);
-  const services = createServices({ config, db, keys, mail: createMail(config, db, { clock }), clock, fileScanner: options.fileScanner });
+  const services = createServices({ config, db, keys, mail: createMail(config, db, { clock }), clock, logger: silentLogger, fileScanner: options.fileScanner });
+  services.jobs.start({ pollMs: 100 });
   const app = createApp(services, { logger: silentLogger, sdkDir: options.sdkDir ?? path.join(dataDir, 'no-sdk') });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -125,8 +126,13 @@ export async function startTestService(options: { env?: Record<string, string>; 
     fixtures,
     request,
     login,
-    outbox: (to?: string) => listOutbox(db, { to }),
+    /** The emails sent so far, once every job already due has run. */
+    async outbox(to?: string) {
+      await services.jobs.drain();
+      return listOutbox(db, { to });
+    },
     async close() {
+      await services.jobs.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

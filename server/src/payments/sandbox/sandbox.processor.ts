@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { newId } from '../../db/ids.ts';
-import type { ChargeFailure, ChargeRequest, ChargeResult, PaymentProcessor, ProcessorEvent, ProcessorMethod } from '../processor.ts';
+import type { ChargeFailure, ChargeLookup, ChargeRequest, ChargeResult, PaymentProcessor, ProcessorEvent, ProcessorMethod } from '../processor.ts';
 import type { Outcome } from './instruments.ts';
 import { addBusinessDays, type SandboxClock } from './sandbox-clock.ts';
 import type { SandboxCharge, SandboxRepository } from './sandbox.repository.ts';
@@ -36,15 +36,18 @@ const authenticationFailed: ChargeFailure = {
  */
 export class SandboxProcessor implements PaymentProcessor {
   readonly name = 'sandbox';
-  #onEvent: (event: ProcessorEvent) => Promise<void> = async () => {};
+  #onEvent: (event: ProcessorEvent) => void = () => {};
 
   constructor(
     private readonly repository: SandboxRepository,
     readonly clock: SandboxClock,
   ) {}
 
-  /** Where settlement events go: the payments service, as for Stripe's webhooks. */
-  onEvent(handler: (event: ProcessorEvent) => Promise<void>): void {
+  /**
+   * Where settlement events go, as Stripe's webhooks would: called inside the transaction that
+   * settles the charge, so an event is delivered (queued) exactly when its charge settles.
+   */
+  onEvent(handler: (event: ProcessorEvent) => void): void {
     this.#onEvent = handler;
   }
 
@@ -101,9 +104,13 @@ export class SandboxProcessor implements PaymentProcessor {
       metadata: { paymentId: request.paymentId, contactId: request.customer.contactId },
       createdAt: now,
     };
-    this.repository.insertCharge(charge);
-    this.repository.markMethodUsed(method.id, now, request.saveForLater ? request.customer.contactId : null);
+    this.repository.recordCharge(charge, { methodId: method.id, usedAt: now, customer: request.saveForLater ? request.customer.contactId : null });
     return this.#result(charge);
+  }
+
+  async findCharge(lookup: ChargeLookup): Promise<ChargeResult | undefined> {
+    const charge = this.repository.chargeByKey(lookup.idempotencyKey);
+    return charge && this.#result(charge);
   }
 
   async refresh(processorRef: string): Promise<ChargeResult> {
@@ -135,14 +142,15 @@ export class SandboxProcessor implements PaymentProcessor {
     for (const charge of due) {
       const outcome = this.repository.method(charge.paymentMethod)!.outcome;
       const succeeded = outcome === 'succeed';
-      this.repository.setChargeStatus(charge.id, succeeded ? 'succeeded' : 'failed', succeeded ? null : outcome);
-      await this.#onEvent({
+      const event: ProcessorEvent = {
         id: newId('evt'),
         type: succeeded ? 'succeeded' : 'failed',
         processorRef: charge.id,
+        paymentId: charge.metadata.paymentId,
         failure: succeeded ? undefined : this.#failure(outcome, 'us_bank_account'),
         occurredAt: this.clock.now().toISOString(),
-      });
+      };
+      this.repository.settle(charge.id, succeeded ? 'succeeded' : 'failed', succeeded ? null : outcome, () => this.#onEvent(event));
     }
     return due.length;
   }

@@ -90,6 +90,22 @@ export class SandboxRepository {
       .run({ ...charge, metadata: JSON.stringify(charge.metadata) });
   }
 
+  /** A new charge and its method's use, in one transaction: the processor's record of the charge is all or nothing. */
+  recordCharge(charge: SandboxCharge, use: { methodId: string; usedAt: string; customer: string | null }): void {
+    this.db.transaction(() => {
+      this.insertCharge(charge);
+      this.markMethodUsed(use.methodId, use.usedAt, use.customer);
+    }).immediate();
+  }
+
+  /** Settles a processing charge and delivers its event in one transaction; a charge settled already is left alone. */
+  settle(id: string, status: 'succeeded' | 'failed', failureCode: string | null, deliver: () => void): void {
+    this.db.transaction(() => {
+      const changed = this.db.prepare("UPDATE sandbox_charges SET status = ?, failure_code = ? WHERE id = ? AND status = 'processing'").run(status, failureCode, id);
+      if (changed.changes === 1) deliver();
+    }).immediate();
+  }
+
   setChargeStatus(id: string, status: SandboxCharge['status'], failureCode: string | null): void {
     this.db.prepare('UPDATE sandbox_charges SET status = ?, failure_code = ? WHERE id = ?').run(status, failureCode, id);
   }

@@ -4,9 +4,12 @@ import type { Firm } from '../../firms/firm.ts';
 import { Problem } from '../../http/problem.ts';
 import type { DepositAccount } from '../../invoices/invoice.ts';
 import type { LinkedAccount } from '../bank-links.ts';
-import type { ChargeFailure, ChargeRequest, ChargeResult, PaymentProcessor, ProcessorMethod } from '../processor.ts';
+import type { ChargeFailure, ChargeLookup, ChargeRequest, ChargeResult, PaymentProcessor, ProcessorMethod } from '../processor.ts';
 import { asStripeError, unavailableFrom, type StripeClient, type StripeErrorLike } from './stripe.client.ts';
 import type { StripeRepository } from './stripe.repository.ts';
+
+/** One attempt at creating a PaymentIntent; with the client's two retries this stays under the checkout's 30 s lease. */
+const chargeTimeoutMs = 8_000;
 
 /** What a browser-made token can look like: a PaymentMethod, or a bank account attached to a Customer. */
 const methodToken = /^(pm|ba)_[A-Za-z0-9_]{3,250}$/;
@@ -92,7 +95,9 @@ export class StripeProcessor implements PaymentProcessor {
     }
     return this.#call(async (stripe) => {
       try {
-        return this.#result(await stripe.paymentIntents.create(params, { idempotencyKey: request.idempotencyKey }));
+        // Answered or given up within the checkout's lease (with the client's retries), so a charge
+        // is never settled as missing while its request is still in flight.
+        return this.#result(await stripe.paymentIntents.create(params, { idempotencyKey: request.idempotencyKey, timeout: chargeTimeoutMs }));
       } catch (error) {
         const stripeError = asStripeError(error);
         if (stripeError?.type === 'StripeInvalidRequestError') throw refusal(stripeError, request.account) ?? error;
@@ -108,6 +113,20 @@ export class StripeProcessor implements PaymentProcessor {
           },
         } satisfies ChargeResult;
       }
+    });
+  }
+
+  async findCharge(lookup: ChargeLookup): Promise<ChargeResult | undefined> {
+    const customer = this.repository.customerOf(lookup.contactId);
+    // Every charge is made on the contact's Customer, so without one nothing reached Stripe.
+    if (!customer) return undefined;
+    return this.#call(async (stripe) => {
+      // Listing is read-after-write consistent (search is not): the Customer's intents since the reservation.
+      const since = Math.floor(Date.parse(lookup.createdAt) / 1000) - 300;
+      for await (const intent of stripe.paymentIntents.list({ customer, created: { gte: since }, limit: 100 })) {
+        if (intent.metadata?.paymentId === lookup.paymentId) return this.#result(intent);
+      }
+      return undefined;
     });
   }
 

@@ -1,0 +1,217 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../clock.ts';
+import { crashPoint } from '../crash-points.ts';
+import type { Logger } from '../logger.ts';
+import { backoffMs, PermanentJobError, type Job, type JobHandler, type NewJob } from './job.ts';
+import type { JobsRepository } from './jobs.repository.ts';
+
+export interface JobKindOptions {
+  /** Runs before the job is dead; defaults to the queue's. */
+  maxAttempts?: number;
+  /** How long a run may hold the job before another worker may take it (default 5 minutes). */
+  leaseMs?: number;
+}
+
+interface Registered {
+  handler: JobHandler<any>;
+  options: JobKindOptions;
+}
+
+interface Recurring {
+  kind: string;
+  everyMs: number;
+}
+
+export interface WorkerOptions {
+  /** How often to look for due jobs that no local commit announced (retries, other instances' jobs). */
+  pollMs?: number;
+  /** Jobs run at once by this process. */
+  concurrency?: number;
+  /**
+   * This process is the only one using the store: jobs it finds running were left by a worker
+   * that died (a crash), so they are due at once instead of when their lease runs out.
+   */
+  soleWorker?: boolean;
+}
+
+const defaultLeaseMs = 5 * 60_000;
+
+/**
+ * The durable job queue: jobs are rows in the service's database (see JobsRepository), so they
+ * survive a crash and run after a restart. `enqueue` is called inside the transaction that makes
+ * the change; the worker runs due jobs after commit, at least once, retrying failures with
+ * exponential backoff until a kind's attempts are used up, when the job is dead and waits for an
+ * operator (`portico jobs retry`).
+ */
+export class JobQueue {
+  readonly workerId = `wrk_${randomBytes(6).toString('base64url')}`;
+  #handlers = new Map<string, Registered>();
+  #recurring: Recurring[] = [];
+  #running = new Set<Promise<void>>();
+  #timer: NodeJS.Timeout | undefined;
+  #wakeScheduled = false;
+  #started = false;
+  #stopping = false;
+  #concurrency = 4;
+
+  constructor(
+    private readonly repository: JobsRepository,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {
+    // Finished jobs are kept a week for looking into; dead ones until an operator acts.
+    this.register('jobs.prune', async () => {
+      this.repository.pruneDone(new Date(this.clock().getTime() - 7 * 86_400_000));
+    });
+    this.every('jobs.prune', 3_600_000);
+  }
+
+  /** Jobs for the operator's view (`portico jobs list`, the demo's outbox page). */
+  get store(): Pick<JobsRepository, 'list' | 'find' | 'attempts' | 'counts' | 'retry'> {
+    return this.repository;
+  }
+
+  /** Says how to run one kind of job. A job of a kind nobody registered waits (another version may know it). */
+  register<P>(kind: string, handler: JobHandler<P>, options: JobKindOptions = {}): void {
+    if (this.#handlers.has(kind)) throw new Error(`job kind ${kind} is registered twice`);
+    this.#handlers.set(kind, { handler, options });
+  }
+
+  /**
+   * Work that runs every `everyMs` once across every process sharing the database: each tick
+   * enqueues the job of the current period under one key, so only the first enqueue counts.
+   */
+  every(kind: string, everyMs: number): void {
+    this.#recurring.push({ kind, everyMs });
+  }
+
+  /**
+   * Adds a job (a no-op when one with its key exists). Call it inside the transaction of the
+   * change that calls for the job; the worker is woken once that transaction has ended.
+   */
+  enqueue<P>(job: NewJob<P>): boolean {
+    const registered = this.#handlers.get(job.kind);
+    const added = this.repository.enqueue({ maxAttempts: registered?.options.maxAttempts, ...job }, this.clock());
+    if (added) this.#wakeSoon();
+    return added;
+  }
+
+  /** Starts running jobs in this process. */
+  start(options: WorkerOptions = {}): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.#stopping = false;
+    this.#concurrency = options.concurrency ?? 4;
+    if (options.soleWorker) {
+      const released = this.repository.releaseRunning(this.clock());
+      if (released) this.logger.info('jobs left running by a stopped worker are due again', { jobs: released });
+    }
+    const pollMs = options.pollMs ?? 1_000;
+    const tick = () => {
+      this.#enqueueRecurring();
+      this.#fill();
+    };
+    this.#timer = setInterval(tick, pollMs);
+    this.#timer.unref();
+    tick();
+  }
+
+  /** Stops taking jobs and waits for the running ones to end. */
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    this.#started = false;
+    clearInterval(this.#timer);
+    await Promise.allSettled([...this.#running]);
+  }
+
+  /** Runs every due job, and what those enqueue, until nothing is due: for tests and the CLI. */
+  async drain(): Promise<void> {
+    for (;;) {
+      this.#fill(true);
+      if (!this.#running.size) return;
+      await Promise.race(this.#running);
+    }
+  }
+
+  /** Runs the jobs of a recurring kind that are due now, as the next tick would. */
+  enqueueRecurringNow(): void {
+    this.#enqueueRecurring();
+  }
+
+  #enqueueRecurring() {
+    const now = this.clock();
+    for (const { kind, everyMs } of this.#recurring) {
+      const period = new Date(Math.floor(now.getTime() / everyMs) * everyMs);
+      this.repository.enqueue({ kind, key: `${kind}@${period.toISOString()}`, payload: { period: period.toISOString() }, maxAttempts: 1 }, now);
+    }
+  }
+
+  #wakeSoon() {
+    if (this.#wakeScheduled || !this.#started) return;
+    this.#wakeScheduled = true;
+    // After the enqueueing transaction has committed (or rolled back): it is synchronous.
+    setImmediate(() => {
+      this.#wakeScheduled = false;
+      this.#fill();
+    });
+  }
+
+  #fill(draining = false) {
+    if (this.#stopping && !draining) return;
+    while (this.#running.size < this.#concurrency) {
+      const now = this.clock();
+      let job: Job | undefined;
+      try {
+        job = this.repository.claim(this.workerId, now, new Date(now.getTime() + defaultLeaseMs));
+      } catch (error) {
+        this.logger.error('could not claim a job', { error: String(error) });
+        return;
+      }
+      if (!job) return;
+      const run = this.#run(job).finally(() => {
+        this.#running.delete(run);
+        if (!this.#stopping) this.#fill();
+      });
+      this.#running.add(run);
+    }
+  }
+
+  async #run(job: Job): Promise<void> {
+    const startedAt = this.clock();
+    const registered = this.#handlers.get(job.kind);
+    if (!registered) {
+      // Leave it for a process that knows the kind; look again in a minute.
+      this.repository.reschedule(job, this.workerId, { error: `no handler for ${job.kind} in this process`, startedAt, runAt: new Date(startedAt.getTime() + 60_000) }, startedAt);
+      return;
+    }
+    if (job.attempts > job.maxAttempts) {
+      // Its lease ran out with every attempt used: a worker died while running it each time.
+      this.#dead(job, startedAt, 'the job was still running when its worker stopped, on every attempt');
+      return;
+    }
+    try {
+      await registered.handler(job);
+      crashPoint('job.ran', job.kind);
+      this.repository.finish(job, this.workerId, { state: 'done', error: null, startedAt }, this.clock());
+    } catch (error) {
+      const message = describeError(error);
+      if (error instanceof PermanentJobError || job.attempts >= job.maxAttempts) {
+        this.#dead(job, startedAt, message);
+      } else {
+        const runAt = new Date(this.clock().getTime() + backoffMs(job.attempts));
+        this.repository.reschedule(job, this.workerId, { error: message, startedAt, runAt }, this.clock());
+        this.logger.warn('job failed; it will be tried again', { job: job.id, kind: job.kind, attempt: job.attempts, runAt: runAt.toISOString(), error: message });
+      }
+    }
+  }
+
+  #dead(job: Job, startedAt: Date, error: string) {
+    this.repository.finish(job, this.workerId, { state: 'dead', error, startedAt }, this.clock());
+    this.logger.error('job is dead: it will not be tried again until retried', { job: job.id, kind: job.kind, attempts: job.attempts, error });
+  }
+}
+
+function describeError(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.slice(0, 2_000);
+}

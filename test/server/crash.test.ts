@@ -1,0 +1,158 @@
+/**
+ * A checkout killed at each of its steps (SIGKILL from inside, at a named crash point) and the
+ * service started again on the same data: nothing acknowledged is lost, no payment is left
+ * processing with nobody to finish it, the client's retry with the same Idempotency-Key gets the
+ * final answer at once, and the emails go out exactly once.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { ServiceProcess } from './helpers/service-process.ts';
+
+interface Invoice {
+  id: string;
+  number: string;
+  openBalance: number;
+  status: string;
+}
+
+describe('a checkout killed at each step', () => {
+  const dirs: string[] = [];
+  const services: ServiceProcess[] = [];
+
+  async function freshService() {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-crash-'));
+    dirs.push(dataDir);
+    const service = await ServiceProcess.create(dataDir);
+    services.push(service);
+    return service;
+  }
+
+  /** An open invoice of the client's, with its whole open balance. */
+  async function openInvoice(service: ServiceProcess, token: string): Promise<Invoice> {
+    const list = await service.request('/api/v1/invoices?status=unpaid', { token });
+    assert.equal(list.status, 200, JSON.stringify(list.body));
+    const invoice = (list.body.data as Invoice[]).find((candidate) => candidate.openBalance > 0);
+    assert.ok(invoice, 'the demo client has an open invoice');
+    return invoice;
+  }
+
+  async function invoice(service: ServiceProcess, token: string, id: string): Promise<Invoice> {
+    const reply = await service.request(`/api/v1/invoices/${id}`, { token });
+    assert.equal(reply.status, 200, JSON.stringify(reply.body));
+    return reply.body;
+  }
+
+  async function waitForEmails(service: ServiceProcess, to: string, kind: string, count: number) {
+    const deadline = Date.now() + 10_000;
+    let found: { kind: string; subject: string }[] = [];
+    while (Date.now() < deadline) {
+      const reply = await service.request(`/dev/outbox?limit=200&to=${encodeURIComponent(to)}`);
+      found = (reply.body.data as { kind: string; subject: string }[]).filter((email) => email.kind === kind);
+      if (found.length >= count) return found;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return found;
+  }
+
+  /** What the ledger says once the service has stopped: nothing unfinished, one charge per payment. */
+  function ledger(dataDir: string) {
+    const db = new Database(path.join(dataDir, 'portico.db'), { readonly: true });
+    try {
+      const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+      return {
+        unfinishedKeys: count("SELECT COUNT(*) AS n FROM idempotency_keys WHERE state <> 'done'"),
+        processingUncharged: count(
+          `SELECT COUNT(*) AS n FROM payments p WHERE p.processor_ref IS NULL AND p.source = 'portal'
+             AND (SELECT status FROM payment_events e WHERE e.payment_id = p.id ORDER BY e.id DESC LIMIT 1) = 'processing'`,
+        ),
+        chargesWithoutPayment: count(
+          "SELECT COUNT(*) AS n FROM sandbox_charges c WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.processor_ref = c.id)",
+        ),
+        unfinishedJobs: count("SELECT COUNT(*) AS n FROM jobs WHERE state IN ('running', 'dead')"),
+      };
+    } finally {
+      db.close();
+    }
+  }
+
+  before(() => {
+    // Sanity: the crash points are only armed outside production.
+    assert.notEqual(process.env.NODE_ENV, 'production');
+  });
+
+  after(async () => {
+    for (const service of services) await service.kill().catch(() => undefined);
+    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const step of ['checkout.reserved', 'checkout.charged', 'checkout.recorded'] as const) {
+    it(`after ${step}: the restart settles it and the retry gets the final answer`, async () => {
+      const service = await freshService();
+      await service.start({ crashAt: step });
+      const token = await service.login();
+      const target = await openInvoice(service, token);
+      const key = randomUUID();
+      const body = { allocations: [{ invoiceId: target.id, amount: target.openBalance }], paymentMethod: { type: 'card', token: await service.cardToken() } };
+
+      await assert.rejects(service.request('/api/v1/payments', { token, body, headers: { 'idempotency-key': key } }), 'the connection dies with the process');
+      assert.equal((await service.exited()).signal, 'SIGKILL');
+
+      await service.start();
+      const again = await service.login();
+      const retried = await service.request('/api/v1/payments', { token: again, body, headers: { 'idempotency-key': key } });
+      assert.equal(retried.status, 201, `no 409 after a restart: ${JSON.stringify(retried.body)}`);
+      const payment = retried.body.payment;
+      const after = await invoice(service, again, target.id);
+
+      if (step === 'checkout.reserved') {
+        // Killed before the processor was asked: nothing was charged, and the balance is free again.
+        assert.equal(payment.status, 'failed');
+        assert.equal(payment.failure.code, 'checkout_interrupted');
+        assert.equal(after.openBalance, target.openBalance);
+        const paid = await service.request('/api/v1/payments', {
+          token: again,
+          body: { ...body, paymentMethod: { type: 'card', token: await service.cardToken() } },
+          headers: { 'idempotency-key': randomUUID() },
+        });
+        assert.equal(paid.status, 201);
+        assert.equal(paid.body.payment.status, 'succeeded', 'the client can pay it with a new key');
+      } else {
+        // Charged before the kill: the charge was found at the processor and recorded once.
+        assert.equal(payment.status, 'succeeded');
+        assert.equal(after.openBalance, 0);
+        assert.equal(after.status, 'paid');
+        const receipts = await waitForEmails(service, 'alex@example.com', 'receipt', 1);
+        assert.equal(receipts.filter((email) => email.subject.includes(payment.receiptNumber)).length, 1, 'one receipt');
+      }
+      const replay = await service.request('/api/v1/payments', { token: again, body, headers: { 'idempotency-key': key } });
+      assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+      assert.deepEqual(replay.body.payment, payment);
+
+      await service.stop();
+      assert.deepEqual(ledger(service.dataDir), { unfinishedKeys: 0, processingUncharged: 0, chargesWithoutPayment: 0, unfinishedJobs: 0 });
+    });
+  }
+
+  it('after an email was sent but before its job was marked done: it is sent once', async () => {
+    const service = await freshService();
+    await service.start({ crashAt: 'job.ran:mail.send' });
+    const token = await service.login();
+    const target = await openInvoice(service, token);
+    const body = { allocations: [{ invoiceId: target.id, amount: target.openBalance }], paymentMethod: { type: 'card', token: await service.cardToken() } };
+    const paid = await service.request('/api/v1/payments', { token, body, headers: { 'idempotency-key': randomUUID() } });
+    assert.equal(paid.status, 201, 'the answer does not wait for the receipt');
+    // The first job to finish (the receipt, or the firm's notice) takes the process down after sending.
+    assert.equal((await service.exited()).signal, 'SIGKILL');
+
+    await service.start();
+    const receipts = await waitForEmails(service, 'alex@example.com', 'receipt', 1);
+    assert.equal(receipts.filter((email) => email.subject.includes(paid.body.payment.receiptNumber)).length, 1);
+    await service.stop();
+    assert.equal(ledger(service.dataDir).unfinishedJobs, 0);
+  });
+});
