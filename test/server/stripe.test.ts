@@ -9,7 +9,7 @@ import { SigningKeys } from '../../server/src/auth/signing-keys.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { openDatabase } from '../../server/src/db/database.ts';
 import { createMail } from '../../server/src/mail/create-mail.ts';
-import { processorKey } from '../../server/src/payments/checkout.service.ts';
+import { checkoutLeaseMs, processorKey } from '../../server/src/payments/checkout.service.ts';
 import { createServices } from '../../server/src/services.ts';
 import { assertProblem, paymentKit, type PaymentKit } from './helpers/payments.ts';
 import { startTestService, type TestService } from './helpers/service.ts';
@@ -426,6 +426,45 @@ describe('payments through Stripe', () => {
       assert.equal(replayed.status, 201);
       assert.equal(replayed.headers.get('idempotent-replayed'), 'true');
       assert.equal(intentsFor(pending.id).length, 1);
+    });
+
+    it('with no retry from the client, the recovery sweep finds the charge Stripe made and records it once the lease runs out', async () => {
+      stripe.dropResponses(3);
+      const key = randomUUID();
+      const { invoice, body, reply } = await paid(2_100, card('pm_card_visa'), { key });
+      assertProblem(reply, 503, 'processor_unavailable');
+      const paymentId = stripe.intents().at(-1)!.metadata.paymentId!;
+
+      assert.deepEqual(await svc.services.checkout.recover(), { settled: 0, abandoned: 0, waiting: 0 }, 'not before the lease runs out');
+      svc.clock.advance(checkoutLeaseMs);
+      assert.deepEqual(await svc.services.checkout.recover(), { settled: 1, abandoned: 0, waiting: 0 });
+      const payment = await svc.request(`/api/v1/payments/${paymentId}`, { token: alex });
+      assert.equal(payment.body.status, 'succeeded');
+      assert.equal((await kit.invoiceAs(alex, invoice.id)).status, 'paid');
+      assert.equal(intentsFor(paymentId).length, 1, 'found, not charged again');
+      assert.equal((await kit.emails('alex@example.com', 'receipt')).filter((email) => email.text.includes(payment.body.receiptNumber)).length, 1);
+
+      const retried = await kit.pay(alex, body, key);
+      assert.equal(retried.status, 201, 'the retry gets the final answer');
+      assert.equal(retried.headers.get('idempotent-replayed'), 'true');
+      assert.equal(retried.body.payment.status, 'succeeded');
+    });
+
+    it('the recovery sweep fails a charge Stripe never made and frees the balance', async () => {
+      stripe.failRequests(500, 1);
+      const key = randomUUID();
+      const { invoice, body, reply } = await paid(2_200, card('pm_card_visa'), { key });
+      assertProblem(reply, 502, 'processor_unavailable');
+      assert.equal((await kit.invoiceAs(alex, invoice.id)).openBalance, 0, 'held while nobody knows');
+
+      svc.clock.advance(checkoutLeaseMs);
+      assert.equal((await svc.services.checkout.recover()).settled, 1);
+      const invoiceAfter = await kit.invoiceAs(alex, invoice.id);
+      assert.equal(invoiceAfter.openBalance, 2_200, 'the balance is free again');
+      const retried = await kit.pay(alex, body, key);
+      assert.equal(retried.status, 201);
+      assert.equal(retried.body.payment.status, 'failed');
+      assert.equal(retried.body.payment.failure.code, 'checkout_interrupted');
     });
 
     it('resumes a split checkout where it stopped: only the part without an answer is asked again', async () => {

@@ -1,11 +1,13 @@
 import type { Actor, AuditLog } from '../audit/audit.repository.ts';
 import type { Clock } from '../clock.ts';
 import type { Contact, ContactsRepository } from '../contacts/contacts.repository.ts';
-import { hashSecret, newSecret } from '../db/ids.ts';
+import { hashSecret, newId, newSecret } from '../db/ids.ts';
 import type { Firm } from '../firms/firm.ts';
 import type { FirmsRepository } from '../firms/firms.repository.ts';
 import { Problem } from '../http/problem.ts';
-import type { MailProvider } from '../mail/mail.ts';
+import type { UnitOfWork } from '../db/unit-of-work.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import { invitationEmail, passwordResetEmail } from '../mail/templates.ts';
 import type { AccessTokens } from './access-tokens.ts';
 import type { AuthRepository } from './auth.repository.ts';
@@ -37,10 +39,20 @@ export interface AuthServiceDeps {
   auth: AuthRepository;
   tokens: AccessTokens;
   limits: AuthLimits;
-  mail: MailProvider;
+  mailer: Mailer;
+  jobs: JobQueue;
+  unitOfWork: UnitOfWork;
   audit: AuditLog;
   clock: Clock;
   publicUrl: string;
+}
+
+const passwordResetJob = 'auth.password_reset';
+
+interface PasswordResetRequest {
+  firmId: string;
+  email: string;
+  ip: string;
 }
 
 const invalidCredentials = () => Problem.unauthorized('invalid_credentials', 'The email or password is incorrect.');
@@ -52,7 +64,9 @@ const refreshInvalid = () => Problem.unauthorized('refresh_invalid', 'Your sessi
 
 /** Sign-in, refresh, invitations and password resets for a firm's clients. */
 export class AuthService {
-  constructor(private readonly deps: AuthServiceDeps) {}
+  constructor(private readonly deps: AuthServiceDeps) {
+    deps.jobs.register<PasswordResetRequest>(passwordResetJob, (job) => this.#sendPasswordReset(job.key, job.payload));
+  }
 
   async login(input: { firm: string; email: string; password: string; ip: string }): Promise<SignedIn> {
     const { limits, contacts, auth, audit } = this.deps;
@@ -126,7 +140,7 @@ export class AuthService {
 
   /** Emails the contact a single-use link to create their password; replaces any open invitation. */
   async invite(firmId: string, contactId: string, actor: Actor) {
-    const { contacts, auth, firms, audit, mail, clock } = this.deps;
+    const { contacts, auth, firms, audit, mailer, clock } = this.deps;
     const contact = contacts.find(firmId, contactId);
     if (!contact) throw Problem.notFound('contact');
     if (contact.status !== 'active') throw Problem.conflict('contact_archived', 'This contact is archived. Restore them before inviting.');
@@ -135,12 +149,19 @@ export class AuthService {
     const now = this.#now();
     const expiresAt = new Date(clock().getTime() + invitationLifetimeMs);
     const link = this.#portalLink(firm, 'invitation', token);
-    const invitation = auth.createInvitation({ firmId, contactId, tokenHash: hashSecret(token), expiresAt: expiresAt.toISOString() }, now);
-    await mail.send({
-      firmId, kind: 'invitation', to: contact.email, fromName: firm.name, replyTo: firm.settings.inboxEmail,
-      ...invitationEmail({ firm: emailBrand(firm), contactName: contact.name, link, expiresAt }),
+    // The invitation and its email commit together; the answer never waits on the mail server.
+    const invitation = this.deps.unitOfWork(() => {
+      const created = auth.createInvitation({ firmId, contactId, tokenHash: hashSecret(token), expiresAt: expiresAt.toISOString() }, now);
+      mailer.queue(
+        {
+          firmId, kind: 'invitation', to: contact.email, fromName: firm.name, replyTo: firm.settings.inboxEmail,
+          ...invitationEmail({ firm: emailBrand(firm), contactName: contact.name, link, expiresAt }),
+        },
+        `invitation:${created.id}`,
+      );
+      audit.record({ firmId, actor, action: 'invitation.sent', subject: { type: 'contact', id: contactId } }, now);
+      return created;
     });
-    audit.record({ firmId, actor, action: 'invitation.sent', subject: { type: 'contact', id: contactId } }, now);
     return { id: invitation.id, contactId, expiresAt: invitation.expiresAt, createdAt: invitation.createdAt };
   }
 
@@ -165,27 +186,42 @@ export class AuthService {
     return this.#startSession(contact);
   }
 
-  /** Sends a reset link when the account exists; the caller's answer is the same either way. */
+  /**
+   * Asks for a reset link. Whether the account exists is decided later, by a job: the request does
+   * the same work (one queued job) for every address, so its answer and its time say nothing about
+   * which addresses have accounts, and nothing about whether mail works.
+   */
   async requestPasswordReset(input: { firm: string; email: string; ip: string }): Promise<void> {
-    const { limits, contacts, auth, mail, clock, audit } = this.deps;
+    const { limits, jobs } = this.deps;
     limits.resetRequestPerIp.consume(input.ip);
     const firm = this.#firm(input.firm);
     const email = input.email.toLowerCase();
     limits.resetRequestPerAccount.consume(`${firm.id}:${email}`);
-    const contact = contacts.findByEmail(firm.id, email);
-    if (!contact || contact.status !== 'active' || !contact.hasLogin) return;
+    jobs.enqueue<PasswordResetRequest>({ kind: passwordResetJob, key: `password-reset:${newId('req')}`, firmId: firm.id, payload: { firmId: firm.id, email, ip: input.ip } });
+  }
 
+  /** The reset link for an account that exists and may sign in, with its email, in one transaction. */
+  async #sendPasswordReset(jobKey: string, request: PasswordResetRequest): Promise<void> {
+    const { contacts, auth, mailer, clock, audit } = this.deps;
+    const firm = this.deps.firms.findById(request.firmId);
+    const contact = firm && contacts.findByEmail(firm.id, request.email);
+    if (!firm || !contact || contact.status !== 'active' || !contact.hasLogin) return;
     const token = newSecret();
     const now = this.#now();
-    auth.createReset({ contactId: contact.id, tokenHash: hashSecret(token), expiresAt: new Date(clock().getTime() + resetLifetimeMs).toISOString() }, now);
-    await mail.send({
-      firmId: firm.id, kind: 'password_reset', to: contact.email, fromName: firm.name, replyTo: firm.settings.inboxEmail,
-      ...passwordResetEmail({
-        firm: emailBrand(firm), contactName: contact.name,
-        link: this.#portalLink(firm, 'reset', token), expiresInMinutes: resetLifetimeMs / 60_000,
-      }),
+    this.deps.unitOfWork(() => {
+      auth.createReset({ contactId: contact.id, tokenHash: hashSecret(token), expiresAt: new Date(clock().getTime() + resetLifetimeMs).toISOString() }, now);
+      mailer.queue(
+        {
+          firmId: firm.id, kind: 'password_reset', to: contact.email, fromName: firm.name, replyTo: firm.settings.inboxEmail,
+          ...passwordResetEmail({
+            firm: emailBrand(firm), contactName: contact.name,
+            link: this.#portalLink(firm, 'reset', token), expiresInMinutes: resetLifetimeMs / 60_000,
+          }),
+        },
+        jobKey,
+      );
+      audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'password_reset.requested', ip: request.ip }, now);
     });
-    audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'password_reset.requested', ip: input.ip }, now);
   }
 
   /** Sets the new password, ends every other sign-in of the contact, and signs this one in. */

@@ -28,6 +28,8 @@ export interface TestSmtpServerOptions {
   auth?: { user: string; pass: string };
   /** Recipients refused with a 550 reply. */
   rejectRecipients?: string[];
+  /** Listen on this port (e.g. where a server that was down comes back); a random free one by default. */
+  port?: number;
 }
 
 /** A real SMTP server on 127.0.0.1 and a random port, without TLS, that keeps what it receives. */
@@ -84,7 +86,7 @@ export async function startSmtpServer(options: TestSmtpServerOptions = {}): Prom
   const server = new SMTPServer(serverOptions);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });

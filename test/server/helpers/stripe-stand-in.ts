@@ -246,6 +246,15 @@ export async function startStripeStandIn(options: { secretKey?: string } = {}) {
       return { status: 200, body: methodJson(found) };
     }
     if (method === 'POST' && path === '/v1/payment_intents') return createIntent(params);
+    if (method === 'GET' && path === '/v1/payment_intents') {
+      // Newest first, as Stripe lists; filtered by customer and creation time like the real API.
+      const since = Number(params.created?.gte ?? 0);
+      const data = [...intents.values()]
+        .filter((intent) => (!params.customer || intent.customer === params.customer) && intent.created >= since)
+        .reverse()
+        .slice(0, Number(params.limit ?? 10));
+      return { status: 200, body: { object: 'list', url: '/v1/payment_intents', has_more: false, data } };
+    }
     if ((match = /^\/v1\/payment_intents\/([^/]+)$/.exec(path)) && method === 'GET') {
       const intent = intents.get(match[1]!);
       return intent ? { status: 200, body: intent } : missing(`payment_intent: '${match[1]}'`, 'intent');
