@@ -6,6 +6,7 @@ import { cliActor, withServices, type CliValues, type Command } from './cli/comm
 import { activityCommands } from './activities/activities.cli.ts';
 import { invoiceCommands } from './invoices/invoices.cli.ts';
 import { messageCommands } from './messages/messages.cli.ts';
+import { jobCommands } from './jobs/jobs.cli.ts';
 import { startService } from './main.ts';
 import { seedDemo, demoClients, demoPassword } from './seed/demo.ts';
 import type { Services } from './services.ts';
@@ -143,6 +144,7 @@ const commands: Record<string, Command> = {
   ...invoiceCommands,
   ...activityCommands,
   ...messageCommands,
+  ...jobCommands,
 };
 
 function help(out: (line: string) => void) {

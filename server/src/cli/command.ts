@@ -29,11 +29,15 @@ export const cliActor = { type: 'system', id: 'cli' } as const;
  * Opens the store for one command and closes it afterwards, whatever happens. What the command
  * queued (its emails) is run before it ends; what cannot run now is left for the service.
  */
-export async function withServices<T>(config: Config, work: (services: Services) => Promise<T> | T): Promise<T> {
+export async function withServices<T>(
+  config: Config,
+  work: (services: Services) => Promise<T> | T,
+  options: { runJobs?: boolean } = {},
+): Promise<T> {
   const services = await openServices(config, { logger: createLogger({ silent: true }) });
   try {
     const result = await work(services);
-    await services.jobs.drain();
+    if (options.runJobs !== false) await services.jobs.drain();
     return result;
   } finally {
     await closeServices(services);

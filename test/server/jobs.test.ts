@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { openDatabase, type Db } from '../../server/src/db/database.ts';
+import { backoffMs, PermanentJobError } from '../../server/src/jobs/job.ts';
+import { JobQueue } from '../../server/src/jobs/job-queue.ts';
+import { JobsRepository } from '../../server/src/jobs/jobs.repository.ts';
+import { loadConfig } from '../../server/src/config.ts';
+import { closeServices, openServices } from '../../server/src/main.ts';
+import { silentLogger } from '../../server/src/logger.ts';
+import { freePort, runCli } from './helpers/cli.ts';
+import { testClock } from './helpers/service.ts';
+import { startSmtpServer } from './helpers/smtp.ts';
+
+describe('the job queue', () => {
+  let dir: string;
+  let db: Db;
+  let clock: ReturnType<typeof testClock>;
+  let queue: JobQueue;
+  let repository: JobsRepository;
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-jobs-'));
+    db = openDatabase(path.join(dir, 'portico.db'));
+    clock = testClock();
+    repository = new JobsRepository(db);
+    queue = new JobQueue(repository, clock, silentLogger);
+  });
+  after(() => {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs a job once per key, after the transaction that enqueued it commits', async () => {
+    const ran: string[] = [];
+    queue.register<{ n: number }>('test.once', async (job) => void ran.push(`${job.key}:${job.payload.n}`));
+    db.transaction(() => {
+      assert.equal(queue.enqueue({ kind: 'test.once', key: 'a', payload: { n: 1 } }), true);
+      assert.equal(queue.enqueue({ kind: 'test.once', key: 'a', payload: { n: 2 } }), false, 'the same key is one job');
+    })();
+    assert.throws(() =>
+      db.transaction(() => {
+        queue.enqueue({ kind: 'test.once', key: 'b', payload: { n: 3 } });
+        throw new Error('the change fails');
+      })(),
+    );
+    await queue.drain();
+    assert.deepEqual(ran, ['a:1'], 'a rolled-back job never runs');
+    assert.equal(repository.findByKey('a')!.state, 'done');
+    assert.equal(repository.findByKey('b'), undefined);
+  });
+
+  it('retries a failure with growing backoff, records each attempt, and is dead after its last attempt', async () => {
+    let calls = 0;
+    queue.register('test.flaky', async () => {
+      calls += 1;
+      throw new Error(`attempt ${calls} failed`);
+    }, { maxAttempts: 3 });
+    queue.enqueue({ kind: 'test.flaky', key: 'flaky', payload: {} });
+    await queue.drain();
+    let job = repository.findByKey('flaky')!;
+    assert.equal(job.state, 'pending');
+    assert.equal(job.attempts, 1);
+    assert.equal(job.lastError, 'Error: attempt 1 failed');
+    const firstWait = Date.parse(job.runAt) - clock().getTime();
+    assert.ok(firstWait >= 24_000 && firstWait <= 36_000, `about 30 s, got ${firstWait}`);
+
+    await queue.drain();
+    assert.equal(calls, 1, 'not before it is due');
+    clock.advance(firstWait);
+    await queue.drain();
+    job = repository.findByKey('flaky')!;
+    assert.equal(job.attempts, 2);
+    const secondWait = Date.parse(job.runAt) - clock().getTime();
+    assert.ok(secondWait > firstWait, 'the wait grows');
+    clock.advance(secondWait);
+    await queue.drain();
+    job = repository.findByKey('flaky')!;
+    assert.equal(job.state, 'dead');
+    assert.equal(calls, 3);
+    assert.deepEqual(
+      repository.attempts(job.id).map((attempt) => [attempt.attempt, attempt.error]),
+      [[1, 'Error: attempt 1 failed'], [2, 'Error: attempt 2 failed'], [3, 'Error: attempt 3 failed']],
+    );
+
+    assert.equal(repository.retry(job.id, clock()), true);
+    await queue.drain();
+    assert.equal(calls, 4, 'a retried dead job runs once more');
+    assert.equal(repository.findByKey('flaky')!.state, 'dead');
+  });
+
+  it('backs off from 30 s, doubling, to at most 6 hours', () => {
+    const middle = () => 0.5;
+    assert.equal(backoffMs(1, middle), 30_000);
+    assert.equal(backoffMs(2, middle), 60_000);
+    assert.equal(backoffMs(5, middle), 480_000);
+    assert.equal(backoffMs(30, middle), 6 * 3_600_000);
+  });
+
+  it('gives up at once on a permanent failure', async () => {
+    queue.register('test.permanent', async () => {
+      throw new PermanentJobError('the address does not exist');
+    });
+    queue.enqueue({ kind: 'test.permanent', key: 'permanent', payload: {} });
+    await queue.drain();
+    const job = repository.findByKey('permanent')!;
+    assert.equal(job.state, 'dead');
+    assert.equal(job.attempts, 1);
+  });
+
+  it('takes over a job whose worker died once its lease runs out, and at once for the only worker', async () => {
+    const other = new JobsRepository(db);
+    other.enqueue({ kind: 'test.once', key: 'orphan', payload: { n: 9 } }, clock());
+    const claimed = other.claim('wrk_gone', clock(), new Date(clock().getTime() + 60_000))!;
+    assert.equal(claimed.key, 'orphan');
+    await queue.drain();
+    assert.equal(repository.findByKey('orphan')!.state, 'running', 'held while its lease lasts');
+    clock.advance(60_000);
+    await queue.drain();
+    assert.equal(repository.findByKey('orphan')!.state, 'done');
+
+    other.enqueue({ kind: 'test.once', key: 'orphan-2', payload: { n: 10 } }, clock());
+    other.claim('wrk_gone', clock(), new Date(clock().getTime() + 60_000));
+    const sole = new JobQueue(new JobsRepository(db), clock, silentLogger);
+    sole.register('test.once', async () => {});
+    sole.start({ soleWorker: true, pollMs: 60_000 });
+    await sole.drain();
+    await sole.stop();
+    assert.equal(repository.findByKey('orphan-2')!.state, 'done', 'found running at start: its worker is gone');
+  });
+
+  it('runs recurring work once per period across every queue on the store', async () => {
+    let runs = 0;
+    const queues = [0, 1, 2].map(() => new JobQueue(new JobsRepository(db), clock, silentLogger));
+    for (const each of queues) {
+      each.register('test.sweep', async () => void (runs += 1));
+      each.every('test.sweep', 60_000);
+      each.enqueueRecurringNow();
+    }
+    await Promise.all(queues.map((each) => each.drain()));
+    assert.equal(runs, 1);
+    clock.advance(60_000);
+    for (const each of queues) each.enqueueRecurringNow();
+    await Promise.all(queues.map((each) => each.drain()));
+    assert.equal(runs, 2);
+  });
+
+  it('leaves a kind this process does not know for one that does', async () => {
+    queue.enqueue({ kind: 'test.unknown', key: 'unknown', payload: {} });
+    await queue.drain();
+    const job = repository.findByKey('unknown')!;
+    assert.equal(job.state, 'pending');
+    assert.match(job.lastError ?? '', /no handler/);
+  });
+});
+
+describe('portico jobs', () => {
+  it('lists a dead email, and retry sends it once the mail server is back', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-jobs-cli-'));
+    const smtpPort = await freePort();
+    const env = { DATA_DIR: dataDir, MAIL: 'smtp', SMTP_URL: `smtp://127.0.0.1:${smtpPort}` };
+    try {
+      const services = await openServices(loadConfig(env), { logger: silentLogger });
+      services.jobs.enqueue({ kind: 'mail.send', key: 'mail:test', payload: { kind: 'notice', to: 'alex@example.com', subject: 'Hello', text: 'Hi', html: '<p>Hi</p>' }, maxAttempts: 1 });
+      await services.jobs.drain();
+      const dead = services.jobs.store.list({ states: ['dead'], limit: 10 });
+      await closeServices(services);
+      assert.equal(dead.length, 1);
+
+      const listed = await runCli(['jobs', 'list'], env);
+      assert.equal(listed.code, 0, listed.stderr);
+      assert.match(listed.stdout, /0 pending, 0 running, 1 dead/);
+      assert.match(listed.stdout, new RegExp(`${dead[0]!.id}\\s+dead\\s+mail\\.send\\s+1/1 .*127\\.0\\.0\\.1:${smtpPort}`));
+
+      const notDead = await runCli(['jobs', 'retry', '--id', 'job_nope'], env);
+      assert.equal(notDead.code, 1);
+      assert.match(notDead.stderr, /job job_nope/);
+
+      const smtp = await startSmtpServer({ port: smtpPort });
+      try {
+        const retried = await runCli(['jobs', 'retry', '--id', dead[0]!.id], env);
+        assert.equal(retried.code, 0, retried.stderr);
+        assert.equal(retried.stdout.trim(), `${dead[0]!.id}: done`);
+        assert.equal(smtp.received.length, 1);
+        assert.equal(smtp.received[0]!.subject, 'Hello');
+      } finally {
+        await smtp.close();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
