@@ -19,7 +19,8 @@ describe('with the mail server down', () => {
 
   before(async () => {
     smtpPort = await freePort();
-    svc = await startTestService({ env: { MAIL: 'smtp', SMTP_URL: `smtp://127.0.0.1:${smtpPort}` } });
+    // A loopback address, where the development pages (the job queue's) are served.
+    svc = await startTestService({ env: { MAIL: 'smtp', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, PUBLIC_URL: 'http://localhost:8787' } });
     kit = paymentKit(svc);
     alex = (await svc.login('alex@example.com')).token;
   });
@@ -71,6 +72,18 @@ describe('with the mail server down', () => {
       ['jordan@example.com'],
       'only the account that exists gets an email, queued until the server is back',
     );
+  });
+
+  it('the development job queue page lists what waits, with its error', async () => {
+    const reply = await svc.request('/dev/jobs');
+    assert.equal(reply.status, 200, JSON.stringify(reply.body));
+    const receipt = reply.body.data.find((job: { summary?: string }) => /receipt/i.test(job.summary ?? ''));
+    assert.ok(receipt, JSON.stringify(reply.body.data));
+    assert.equal(receipt.state, 'pending');
+    assert.match(receipt.lastError, /127\.0\.0\.1/);
+    assert.ok(reply.body.counts.pending >= 2);
+    const notDead = await svc.request(`/dev/jobs/${receipt.id}/retry`, { method: 'POST' });
+    assert.equal(notDead.status, 409, 'only a dead job is retried');
   });
 
   it('every waiting email goes out once the server is back', async () => {

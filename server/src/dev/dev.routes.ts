@@ -3,14 +3,22 @@ import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import type { SandboxClock } from '../payments/sandbox/sandbox-clock.ts';
 import type { SandboxProcessor } from '../payments/sandbox/sandbox.processor.ts';
+import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
 import { listOutbox } from '../mail/outbox.ts';
 
 /**
  * Development-only pages of the service (off when NODE_ENV=production): the mail outbox, so a
  * developer can open invitation and reset links without a mail server.
  */
-export function devRoutes(deps: { db: Db; config: { mail: string; payments: string }; sandbox: { clock: SandboxClock; processor: SandboxProcessor } }): Router {
+export function devRoutes(deps: {
+  db: Db;
+  config: { mail: string; payments: string };
+  jobs: JobQueue;
+  clock: () => Date;
+  sandbox: { clock: SandboxClock; processor: SandboxProcessor };
+}): Router {
   const router = Router();
   const query = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50), to: z.string().max(254).optional() });
 
@@ -18,6 +26,22 @@ export function devRoutes(deps: { db: Db; config: { mail: string; payments: stri
     if (deps.config.mail !== 'outbox') return next();
     const { limit, to } = parse(query, req.query, 'query');
     res.set('Cache-Control', 'no-store').json({ data: listOutbox(deps.db, { limit, to }) });
+  });
+
+  // The job queue: what waits (an email whose server is down, a retry) and what is dead.
+  router.get('/jobs', (_req, res) => {
+    const { store } = deps.jobs;
+    const jobs = store.list({ states: ['pending', 'running', 'dead'], limit: 100 }).map((job) => ({
+      id: job.id, kind: job.kind, state: job.state, attempts: job.attempts, maxAttempts: job.maxAttempts, runAt: job.runAt,
+      lastError: job.lastError, createdAt: job.createdAt,
+      // An email's subject and recipient say which one it is.
+      ...(job.kind === 'mail.send' ? { summary: summaryOf(job.payload) } : {}),
+    }));
+    res.set('Cache-Control', 'no-store').json({ counts: store.counts(), data: jobs });
+  });
+  router.post('/jobs/:id/retry', async (req, res) => {
+    if (!deps.jobs.store.retry(req.params.id, deps.clock())) throw Problem.conflict('job_not_dead', 'Only a dead job can be retried.');
+    res.status(202).json({ id: req.params.id });
   });
 
   // The sandbox processor's clock: jump ahead to watch bank debits settle (or fail).
@@ -34,4 +58,9 @@ export function devRoutes(deps: { db: Db; config: { mail: string; payments: stri
   });
 
   return router;
+}
+
+function summaryOf(payload: unknown): string {
+  const mail = payload as { to?: string; subject?: string };
+  return `${mail.subject ?? ''} → ${mail.to ?? ''}`;
 }
