@@ -18,7 +18,26 @@ export function openDatabase(file: string, options: { migrations?: readonly Migr
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   migrate(db, options.migrations ?? migrations);
+  reuseStatements(db);
   return db;
+}
+
+/**
+ * Prepares each SQL text once and reuses the statement: preparing costs more than running most
+ * of the service's queries. Safe because a statement is only ever run to completion here (no
+ * `iterate`) and never switched into `raw`, `pluck` or `expand` mode.
+ */
+function reuseStatements(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  const statements = new Map<string, Database.Statement>();
+  db.prepare = ((source: string) => {
+    let statement = statements.get(source);
+    if (!statement) {
+      statement = prepare(source);
+      statements.set(source, statement);
+    }
+    return statement;
+  }) as Db['prepare'];
 }
 
 /** Applies each migration newer than `user_version`, each in its own transaction with its version bump. */

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { groupCommit } from '../db/group-commit.ts';
 import { newId } from '../db/ids.ts';
 
 export interface IdempotencyRecord {
@@ -62,16 +63,16 @@ export class CheckoutRepository {
   }
 
   /**
-   * The first of a payment's two write transactions: claims the key for this request and, in the
-   * same IMMEDIATE transaction, runs `reserve` (balances checked and payments written as
+   * The first of a payment's two write transactions (group-committed with concurrent ones, see
+   * GroupCommit): claims the key for this request and, in the same transaction, runs `reserve` (balances checked and payments written as
    * processing). `claimed: false` when the key exists already; nothing is written then. Whatever
    * `reserve` throws rolls the claim back with it.
    */
   reserve<T>(
     claim: { contactId: string; key: string; requestHash: string; checkoutId: string; now: string; lockedUntil: string },
     reserve: () => T,
-  ): { claimed: true; value: T } | { claimed: false } {
-    return this.db.transaction(() => {
+  ): Promise<{ claimed: true; value: T } | { claimed: false }> {
+    return groupCommit(this.db).write(() => {
       const inserted = this.db
         .prepare(
           `INSERT INTO idempotency_keys (contact_id, key, request_hash, state, checkout_id, locked_until, created_at)
@@ -80,15 +81,15 @@ export class CheckoutRepository {
         .run(claim);
       if (inserted.changes !== 1) return { claimed: false as const };
       return { claimed: true as const, value: reserve() };
-    }).immediate();
+    });
   }
 
   /**
    * The second: whatever `record` writes (the outcome, its jobs, the stored answer) commits
    * together, or not at all.
    */
-  record<T>(record: () => T): T {
-    return this.db.transaction(record).immediate();
+  record<T>(record: () => T): Promise<T> {
+    return groupCommit(this.db).write(record);
   }
 
   /** A request refused before anything was reserved: the key is stored with the refusal as its answer. */

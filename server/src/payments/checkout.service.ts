@@ -130,12 +130,12 @@ export class CheckoutService {
     const contact = this.deps.contacts.find(request.firmId, request.contactId)!;
     const checkoutId = newId('chk');
     let method: CheckoutMethod;
-    let reservation: ReturnType<typeof checkout.reserve<CheckoutPayment[]>>;
+    let reservation: Awaited<ReturnType<typeof checkout.reserve<CheckoutPayment[]>>>;
     try {
       method = await this.#method(firm, contact.id, body, { resuming: false });
       this.#checkAllowed(firm, method, body);
       const now = clock();
-      reservation = checkout.reserve(
+      reservation = await checkout.reserve(
         { contactId: contact.id, key, requestHash: hash, checkoutId, now: now.toISOString(), lockedUntil: leaseFrom(now) },
         () => this.#reserve({ request, firm, contact, method, body, checkoutId, now: now.toISOString() }),
       );
@@ -239,14 +239,14 @@ export class CheckoutService {
     const ref = this.deps.payments.processorRefOf(paymentId);
     if (!ref?.processorRef) throw Problem.conflict('payment_not_ready', 'This payment has not reached the processor yet.');
     const result = await this.deps.processor.refresh(ref.processorRef);
-    this.deps.checkout.record(() => this.#apply(payment.id, result.status, result.failure));
+    await this.deps.checkout.record(() => this.#apply(payment.id, result.status, result.failure));
     return this.deps.ledger.getForClient(firmId, contactId, paymentId);
   }
 
   /** What the processor tells us later (Stripe's webhooks, the sandbox's settlements). Safe to repeat. */
   async applyEvent(event: ProcessorEvent): Promise<{ applied: boolean }> {
     const { payments, processor } = this.deps;
-    return this.deps.checkout.record(() => {
+    return await this.deps.checkout.record(() => {
       let owner = payments.byProcessorRef(processor.name, event.processorRef);
       if (!owner && event.paymentId) {
         // A charge whose answer never reached us (an interrupted checkout): the processor kept our id.
@@ -306,7 +306,7 @@ export class CheckoutService {
       outcomes.push({ payment, result: result ?? { status: 'failed', processorRef: null, failure: neverCharged } });
     }
     const owner = reserved[0] && this.deps.payments.ownerOf(reserved[0].id);
-    this.deps.checkout.record(() => {
+    await this.deps.checkout.record(() => {
       this.#recordOutcomes(outcomes);
       const answer = owner ? this.#answerFor(owner.firmId, contactId, reserved) : checkoutLost;
       this.deps.checkout.completeIdempotency(contactId, key, owner ? 201 : 422, answer);
@@ -428,7 +428,7 @@ export class CheckoutService {
           // request resumes this checkout and asks again with the same processor key; without one,
           // the recovery sweep looks the charge up once the lease has run out. What was answered
           // is recorded, so it is not asked again.
-          checkout.record(() => {
+          await checkout.record(() => {
             this.#recordOutcomes(outcomes);
             checkout.interruptIdempotency(contact.id, key);
           });
@@ -443,7 +443,7 @@ export class CheckoutService {
     crashPoint('checkout.charged');
 
     const saveMethod = body.savePaymentMethod && !method.savedId && outcomes.some(({ result }) => result.status !== 'failed');
-    const answer = checkout.record(() => {
+    const answer = await checkout.record(() => {
       const nowIso = clock().toISOString();
       this.#recordOutcomes(outcomes);
       if (saveMethod) {
@@ -503,7 +503,7 @@ export class CheckoutService {
     for (const paymentId of this.deps.payments.waitingForAuthentication(since, cutoff)) {
       const ref = this.deps.payments.processorRefOf(paymentId)?.processorRef;
       if (ref) await this.deps.processor.cancel(ref);
-      const changed = this.deps.checkout.record(() =>
+      const changed = await this.deps.checkout.record(() =>
         this.#apply(paymentId, 'failed', {
           code: 'payment_intent_authentication_failure',
           message: 'The card was never authenticated, so the payment was cancelled.',

@@ -11,7 +11,8 @@ const methodLabel = (payment: Payment) => {
 
 const paidFor = (payment: Payment) => payment.allocations.map((a) => `${a.invoiceNumber}: ${formatMoney(a.amount, payment.currency)}`).join(', ');
 
-const dateOf = (iso: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
+const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+const dateOf = (iso: string) => longDate.format(new Date(iso));
 
 /** The client's receipt: sent when a card payment succeeds or a bank debit settles. */
 export function receiptEmail(input: { firm: EmailFirm; contactName: string; payment: Payment; link: string }): RenderedEmail {

@@ -104,7 +104,7 @@ export class SandboxProcessor implements PaymentProcessor {
       metadata: { paymentId: request.paymentId, contactId: request.customer.contactId },
       createdAt: now,
     };
-    this.repository.recordCharge(charge, { methodId: method.id, usedAt: now, customer: request.saveForLater ? request.customer.contactId : null });
+    await this.repository.recordCharge(charge, { methodId: method.id, usedAt: now, customer: request.saveForLater ? request.customer.contactId : null });
     return this.#result(charge);
   }
 

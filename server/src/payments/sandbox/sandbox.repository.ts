@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { groupCommit } from '../../db/group-commit.ts';
 import type { Outcome } from './instruments.ts';
 
 export interface SandboxMethod {
@@ -91,11 +92,11 @@ export class SandboxRepository {
   }
 
   /** A new charge and its method's use, in one transaction: the processor's record of the charge is all or nothing. */
-  recordCharge(charge: SandboxCharge, use: { methodId: string; usedAt: string; customer: string | null }): void {
-    this.db.transaction(() => {
+  recordCharge(charge: SandboxCharge, use: { methodId: string; usedAt: string; customer: string | null }): Promise<void> {
+    return groupCommit(this.db).write(() => {
       this.insertCharge(charge);
       this.markMethodUsed(use.methodId, use.usedAt, use.customer);
-    }).immediate();
+    });
   }
 
   /** Settles a processing charge and delivers its event in one transaction; a charge settled already is left alone. */
