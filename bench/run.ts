@@ -1,4 +1,5 @@
 /** `npm run bench`: prints the figures each benchmark measures. Pass names to run only some. */
+import { benchCrash } from './crash.ts';
 import { benchFilesUpload } from './files-upload.ts';
 import { benchInvoicesApi } from './invoices-api.ts';
 import { benchInvoicesRender } from './invoices-render.ts';
@@ -13,6 +14,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   'messages-render': benchMessagesRender,
   'files-upload': benchFilesUpload,
   payments: benchPayments,
+  crash: benchCrash,
 };
 
 const wanted = process.argv.slice(2);
