@@ -5,6 +5,7 @@ import { benchInvoicesApi } from './invoices-api.ts';
 import { benchInvoicesRender } from './invoices-render.ts';
 import { benchMessagesRender } from './messages-render.ts';
 import { benchMessages } from './messages.ts';
+import { benchPasswordReset } from './password-reset.ts';
 import { benchPayments } from './payments.ts';
 
 const benchmarks: Record<string, () => Promise<void>> = {
@@ -15,6 +16,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   'files-upload': benchFilesUpload,
   payments: benchPayments,
   crash: benchCrash,
+  'password-reset': benchPasswordReset,
 };
 
 const wanted = process.argv.slice(2);
