@@ -174,6 +174,75 @@ describe('firm settings', () => {
     assert.equal((await svc.request('/api/v1/firms/hale/branding')).body.colors.brandContrast, '#ffffff');
   });
 
+  it('is a JSON Merge Patch: only the fields sent change, at any depth, and null removes', async () => {
+    const before = (await settings()).body;
+    const patch = async (body: unknown) => {
+      const reply = await settings(body);
+      assert.equal(reply.status, 200, JSON.stringify(reply.body));
+      return reply.body;
+    };
+    const unchangedBut = (after: any, changed: (expected: any) => void) => {
+      const expected = structuredClone(before);
+      changed(expected);
+      const { updatedAt: _a, warnings: _w, ...rest } = after;
+      const { updatedAt: _b, warnings: _v, ...wanted } = expected;
+      assert.deepEqual(rest, wanted);
+    };
+
+    unchangedBut(await patch({ settings: { timeZone: 'America/New_York', inboxEmail: 'accounts@hale.example' } }), (e) => {
+      e.settings.timeZone = 'America/New_York';
+      e.settings.inboxEmail = 'accounts@hale.example';
+    });
+    Object.assign(before, await settings().then((r) => r.body));
+    unchangedBut(await patch({ settings: { showPayments: false } }), (e) => (e.settings.showPayments = false));
+    Object.assign(before, await settings().then((r) => r.body));
+    unchangedBut(await patch({ settings: { minimumPayment: 2_500, maxUploadBytes: 1_000_000 } }), (e) => {
+      e.settings.minimumPayment = 2_500;
+      e.settings.maxUploadBytes = 1_000_000;
+    });
+    Object.assign(before, await settings().then((r) => r.body));
+    unchangedBut(await patch({ settings: { sections: { files: false } } }), (e) => (e.settings.sections.files = false));
+    Object.assign(before, await settings().then((r) => r.body));
+    unchangedBut(await patch({ settings: { paymentMethods: { bankLink: false } } }), (e) => (e.settings.paymentMethods.bankLink = false));
+    Object.assign(before, await settings().then((r) => r.body));
+    unchangedBut(await patch({ settings: { stripe: { trustAccount: 'acct_1Trust' } } }), (e) => (e.settings.stripe = { trustAccount: 'acct_1Trust' }));
+    Object.assign(before, await settings().then((r) => r.body));
+    unchangedBut(await patch({ settings: { stripe: { operatingAccount: 'acct_1Op' } } }), (e) => (e.settings.stripe.operatingAccount = 'acct_1Op'));
+    Object.assign(before, await settings().then((r) => r.body));
+    unchangedBut(await patch({ branding: { fontFamily: 'Georgia, serif' } }), (e) => (e.branding.fontFamily = 'Georgia, serif'));
+    Object.assign(before, await settings().then((r) => r.body));
+    unchangedBut(await patch({ branding: { colors: { accent: '#7a4b00' } } }), (e) => (e.branding.colors.accent = '#7a4b00'));
+    Object.assign(before, await settings().then((r) => r.body));
+    unchangedBut(await patch({ allowedOrigins: ['https://www.hale.example', 'https://intranet.hale.example'] }), (e) => {
+      e.allowedOrigins = ['https://www.hale.example', 'https://intranet.hale.example'];
+    });
+    Object.assign(before, await settings().then((r) => r.body));
+    unchangedBut(await patch({ settings: { inboxEmail: null, stripe: { trustAccount: null } }, branding: { fontFamily: null } }), (e) => {
+      delete e.settings.inboxEmail;
+      e.settings.stripe = { operatingAccount: 'acct_1Op' };
+      delete e.branding.fontFamily;
+    });
+    Object.assign(before, await settings().then((r) => r.body));
+    // Put back what the other tests expect.
+    await patch({ settings: { timeZone: 'UTC', showPayments: true, minimumPayment: 100, maxUploadBytes: 25 * 1024 * 1024, sections: { files: true }, paymentMethods: { bankLink: true }, stripe: null }, branding: { colors: { accent: null } }, allowedOrigins: ['https://www.hale.example'] });
+  });
+
+  it('refuses a patch that would remove what a firm must have', async () => {
+    for (const [body, field] of [[{ name: null }, 'name'], [{ branding: { colors: { brand: null } } }, 'branding.colors.brand'], [{ settings: { sections: null } }, 'settings.sections']] as const) {
+      const reply = await settings(body);
+      assert.equal(reply.status, 400, JSON.stringify(reply.body));
+      assert.ok(reply.body.errors.some((e: { field: string }) => e.field.startsWith(field)), JSON.stringify(reply.body.errors));
+    }
+    const notObject = await settings([{ name: 'x' }]);
+    assert.equal(notObject.status, 400);
+    const merge = await svc.request('/api/v1/admin/settings', {
+      token: svc.fixtures.firmKey, method: 'PATCH', raw: JSON.stringify({ settings: { timeZone: 'Europe/London' } }), headers: { 'content-type': 'application/merge-patch+json' },
+    });
+    assert.equal(merge.status, 200, 'the merge-patch media type is accepted');
+    assert.equal(merge.body.settings.timeZone, 'Europe/London');
+    await settings({ settings: { timeZone: 'UTC' } });
+  });
+
   it('refuses bad settings with the field named', async () => {
     const bad = async (body: unknown, field: string) => {
       const reply = await settings(body);

@@ -31,7 +31,7 @@ export interface FirmSettings {
   /**
    * The firm's Stripe connected accounts (`acct_…`), used when payments go through Stripe: trust
    * money is always sent to the trust account; operating money to the operating account when one
-   * is set, else it stays with the platform account. Replaced as a whole when changed.
+   * is set, else it stays with the platform account.
    */
   stripe?: { operatingAccount?: string; trustAccount?: string };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import { Problem } from '../http/problem.ts';
+import { applyMergePatch } from '../http/merge-patch.ts';
 import { parse } from '../http/validate.ts';
 import { brandingWarnings, defaultSettings, sections, type Firm } from './firm.ts';
 import type { FirmsRepository } from './firms.repository.ts';
@@ -59,16 +60,14 @@ export const newFirmSchema = z.strictObject({
   settings: settingsSchema.default(defaultSettings),
 });
 
-const firmChangesSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200).optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like USD').optional(),
-  siteUrl: httpUrl.nullable().optional(),
-  allowedOrigins: z.array(origin).max(50).optional(),
-  branding: brandingSchema.optional(),
-  settings: settingsSchema
-    .partial()
-    .extend({ sections: settingsSchema.shape.sections.partial().optional(), paymentMethods: settingsSchema.shape.paymentMethods.unwrap().partial().optional() })
-    .optional(),
+/** Everything a firm may change about itself, as a whole: what a merge patch must leave valid. */
+const editableFirmSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like USD'),
+  siteUrl: httpUrl.optional(),
+  allowedOrigins: z.array(origin).max(50),
+  branding: brandingSchema,
+  settings: settingsSchema,
 });
 
 /** What the firm sees of itself through its API key, with any warnings about its branding. */
@@ -89,20 +88,26 @@ export class FirmsService {
     return this.firms.create(firm, this.clock().toISOString());
   }
 
-  /** Changes the firm's profile, branding and settings; settings merge with what is there. */
-  update(firmId: string, input: unknown): Firm {
-    const changes = parse(firmChangesSchema, input);
+  /**
+   * Changes the firm's profile, branding and settings by a JSON Merge Patch (RFC 7396): only the
+   * fields sent change, at any depth, and `null` removes an optional one. The result is checked
+   * as a whole, so a patch can never leave the firm half-valid.
+   */
+  update(firmId: string, patch: unknown): Firm {
+    if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
+      throw Problem.badRequest('invalid_request', 'The request body must be a JSON object (a JSON Merge Patch of the firm).');
+    }
     const current = this.firms.findById(firmId)!;
-    const { settings, ...rest } = changes;
-    const merged = settings
-      ? {
-          ...current.settings,
-          ...settings,
-          sections: { ...current.settings.sections, ...settings.sections },
-          paymentMethods: { ...current.settings.paymentMethods, ...settings.paymentMethods },
-        }
-      : undefined;
-    return this.firms.update(firmId, { ...rest, ...(merged ? { settings: merged } : {}) }, this.clock().toISOString());
+    const document = {
+      name: current.name,
+      currency: current.currency,
+      ...(current.siteUrl ? { siteUrl: current.siteUrl } : {}),
+      allowedOrigins: current.allowedOrigins,
+      branding: current.branding,
+      settings: current.settings,
+    };
+    const next = parse(editableFirmSchema, applyMergePatch(document, patch));
+    return this.firms.update(firmId, { ...next, siteUrl: next.siteUrl ?? null }, this.clock().toISOString());
   }
 
   /** The firm a client-facing request names, or a 404 problem. */
