@@ -143,8 +143,11 @@ export interface PayMockOptions {
   saved?: 'none' | 'card' | 'card-and-bank';
   /** `stripe`: card entry is left to Stripe's own form. */
   processor?: 'sandbox' | 'stripe';
-  /** `never`: the payment call never answers (the submitting state). */
-  payment?: 'ok' | 'never';
+  /**
+   * `never`: the payment call never answers (the submitting state); `rate-limited`: it is refused
+   * after too many declined attempts, for 42 minutes.
+   */
+  payment?: 'ok' | 'never' | 'rate-limited';
 }
 
 const storySaved = {
@@ -259,6 +262,9 @@ function payAnswer(method: string, url: URL, rawBody: unknown, options: PayMockO
   }
   if (route === 'POST /api/v1/payments') {
     if (options.payment === 'never') return 'never';
+    if (options.payment === 'rate-limited') {
+      return problem(429, 'rate_limited', `Too many declined payment attempts. Try again in 42 minutes, or contact ${demoBranding.name}.`, { 'Retry-After': '2520' });
+    }
     const request = body as unknown as StoryPaymentBody;
     const token = 'token' in request.paymentMethod ? request.paymentMethod.token : '';
     const bank = 'type' in request.paymentMethod ? request.paymentMethod.type === 'us_bank_account' : request.paymentMethod.savedId === storySaved.bank.id;

@@ -163,6 +163,15 @@ export const Declined: Story = {
   play: async ({ canvasElement }) => payByCard(await payIn(canvasElement), '4000000000009995'),
 };
 
+/**
+ * Too many declined attempts: the service refuses payments for a while (`429 rate_limited`). The
+ * form says how long to wait and whom to contact, and the pay button stays disabled until then.
+ */
+export const TooManyDeclines: Story = {
+  args: { service: { pay: { payment: 'rate-limited' } } },
+  play: async ({ canvasElement }) => payByCard(await payIn(canvasElement), '4000000000000002'),
+};
+
 /** The card asks for 3-D Secure: the sandbox's challenge page. */
 export const ThreeDSecure: Story = {
   play: async ({ canvasElement }) => payByCard(await payIn(canvasElement), '4000002500003155'),

@@ -23,7 +23,7 @@ import { NotConfiguredError, toggleState } from '../base/states.ts';
 import { ApiClientController } from '../controllers/api-client-controller.ts';
 import { brandingContext } from '../controllers/contexts.ts';
 import { errorMessage } from '../i18n/error-message.ts';
-import { formatMoney } from '../i18n/format.ts';
+import { formatDuration, formatMoney } from '../i18n/format.ts';
 import { t } from '../i18n/translate.ts';
 import { paymentMethodLabel } from '../payments/payment-labels.ts';
 import { alertStyles, buttonStyles, fieldStyles, skeletonStyles, visuallyHiddenStyles } from '../styles/shared.ts';
@@ -75,6 +75,9 @@ interface VerifiedBankAccount {
 
 const allMethods: PaymentMethodsAccepted = { card: true, bankLink: true, bankAccount: true };
 
+/** The longest wait a timer can count (about 24.8 days); longer pauses are rechecked then. */
+const longestTimer = 2_147_483_647;
+
 /** Invoice ids from an attribute: separated by spaces or commas. */
 const idListConverter = {
   fromAttribute: (value: string | null): string[] => (value ?? '').split(/[\s,]+/).filter(Boolean),
@@ -102,7 +105,9 @@ export function newIdempotencyKey(): string {
  * "Make a Payment" sends one `Idempotency-Key`, and sends the same one again when the answer was
  * lost to the network, so that a retry can never pay twice. A card that asks for 3-D Secure shows
  * the processor's challenge in a dialog. Results are announced in a live region and focus moves to
- * the result's heading (or to the first field to correct).
+ * the result's heading (or to the first field to correct). After too many declined attempts the
+ * service refuses payments for a while (`429 rate_limited`): the form says how long, and the pay
+ * button stays disabled until then.
  *
  * Give it `invoice-ids` (one or several, separated by spaces) or `all-open`. Inside
  * `<portal-session>` it uses the session's API client and branding; alone, give it `api` and `firm`.
@@ -190,6 +195,7 @@ export function newIdempotencyKey(): string {
  * @cssstate succeeded - The payment succeeded.
  * @cssstate processing - The payment is on its way (a bank debit).
  * @cssstate failed - The payment was declined.
+ * @cssstate rate-limited - Paying is paused after too many declined attempts; the pay button is disabled until the wait is over.
  */
 export class PortalPay extends PortalElement {
   static override styles = [PortalElement.styles, visuallyHiddenStyles, buttonStyles, fieldStyles, alertStyles, skeletonStyles, payStyles, stripeThemeStyles];
@@ -225,6 +231,8 @@ export class PortalPay extends PortalElement {
   @state() private linked: LinkedBankAccount | undefined;
   @state() private bankLinkError: Message | undefined;
   @state() private bankAccount: VerifiedBankAccount | undefined;
+  /** When (ms since the epoch) the service takes payments from this client again, after too many declines. */
+  @state() private pausedUntil: number | undefined;
 
   readonly #api = new ApiClientController(this);
   readonly #internals: ElementInternals;
@@ -270,6 +278,9 @@ export class PortalPay extends PortalElement {
   #request: AbortController | undefined;
   #focusWhenReady = false;
   #bankTimer: ReturnType<typeof setTimeout> | undefined;
+  #pauseTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What the form says while paying is paused (after a field's alert is gone, too). */
+  #pauseMessage: Message | undefined;
 
   readonly #checkout = new Task(this, {
     task: async ([client, ids, allOpen], { signal }): Promise<CheckoutData | undefined> => {
@@ -329,10 +340,16 @@ export class PortalPay extends PortalElement {
     return this.#checkout.run();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#schedulePauseEnd();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#request?.abort();
     clearTimeout(this.#bankTimer);
+    clearTimeout(this.#pauseTimer);
   }
 
   get #data(): CheckoutData | undefined {
@@ -358,6 +375,7 @@ export class PortalPay extends PortalElement {
     toggleState(this.#internals, 'loading', status === TaskStatus.PENDING);
     toggleState(this.#internals, 'error', status === TaskStatus.ERROR);
     toggleState(this.#internals, 'submitting', this.submitting);
+    toggleState(this.#internals, 'rate-limited', this.#paused);
     for (const result of ['succeeded', 'processing', 'failed'] as const) {
       toggleState(this.#internals, result, this.outcome?.status === result);
     }
@@ -434,20 +452,22 @@ export class PortalPay extends PortalElement {
   #renderForm(data: CheckoutData): TemplateResult {
     const firmName = this.#firmBranding?.name;
     const total = this.#amount.total;
+    const alert = this.alert ?? (this.#paused ? this.#pauseMessage : undefined);
+    const payDisabled = this.submitting || this.#paused;
     return html`
       <form novalidate aria-labelledby="heading" aria-busy=${this.submitting ? 'true' : 'false'} @submit=${this.#submit}>
         <header class="header" part="header">
           <h2 id="heading" part="heading" tabindex="-1">${t('pay.heading')}</h2>
           ${firmName ? html`<p class="firm">${t('pay.to-firm', { firm: firmName })}</p>` : nothing}
         </header>
-        <div class="alert" part="alert" role="alert">${this.alert ? html`<p>${this.alert()}</p>` : nothing}</div>
+        <div class="alert" part="alert" role="alert">${alert ? html`<p>${alert()}</p>` : nothing}</div>
         ${this.#amount.render()} ${this.#renderMethods()} ${this.#renderMethodPanel(data)} ${this.#renderSave()}
         ${this.#isBankDebit() ? this.#mandate.render() : nothing}
         <p class="total" part="total">
           ${total !== undefined && total > 0 ? t('pay.total', { amount: formatMoney(total, this.#amount.currency) }) : nothing}
         </p>
         <div class="actions">
-          <button type="submit" class="button pay-button" part="pay-button" aria-disabled=${this.submitting ? 'true' : 'false'}>
+          <button type="submit" class="button pay-button" part="pay-button" aria-disabled=${payDisabled ? 'true' : 'false'}>
             ${this.submitting ? t('pay.submitting') : t('pay.submit')}
           </button>
           <button
@@ -868,7 +888,7 @@ export class PortalPay extends PortalElement {
     event.preventDefault();
     const data = this.#data;
     const client = this.#api.value;
-    if (this.submitting || !data || !client) return;
+    if (this.submitting || this.#paused || !data || !client) return;
     this.alert = undefined;
     this.announcement = undefined;
     this.#stripeToCorrect = false;
@@ -1101,11 +1121,57 @@ export class PortalPay extends PortalElement {
       case 'currency_mismatch':
         this.alert = () => t('pay.error.currency-mismatch');
         break;
+      case 'rate_limited':
+        // Nothing to correct: the alert says how long to wait, and focus stays where it is.
+        this.#pause(error.retryAfter);
+        return;
       default:
         this.alert = () => errorMessage(error);
         return;
     }
     await this.#focusFirstProblem();
+  }
+
+  get #paused(): boolean {
+    return this.pausedUntil !== undefined && Date.now() < this.pausedUntil;
+  }
+
+  /**
+   * The service refuses payments for `retryAfter` seconds (too many declined attempts): says so,
+   * in the firm's name, and disables the pay button until then. Without a wait, only says so.
+   */
+  #pause(retryAfter: number | undefined): void {
+    const firm = () => this.#firmBranding?.name ?? t('pay.save.the-firm');
+    if (retryAfter === undefined) {
+      this.alert = () => t('pay.error.rate-limited-later', { firm: firm() });
+      return;
+    }
+    // Said once, as the service answered: a live region whose words changed every minute would be read out again.
+    const seconds = Math.max(1, retryAfter);
+    const message: Message = () => t('pay.error.rate-limited', { time: formatDuration(seconds), firm: firm() });
+    this.#pauseMessage = message;
+    this.alert = message;
+    this.pausedUntil = Date.now() + seconds * 1000;
+    this.#schedulePauseEnd();
+  }
+
+  #schedulePauseEnd(): void {
+    clearTimeout(this.#pauseTimer);
+    if (this.pausedUntil === undefined) return;
+    const left = this.pausedUntil - Date.now();
+    if (left <= 0) {
+      this.#resume();
+      return;
+    }
+    this.#pauseTimer = setTimeout(() => this.#schedulePauseEnd(), Math.min(left, longestTimer));
+  }
+
+  /** The wait is over: the pay button works again, and the live region says so. */
+  #resume(): void {
+    if (this.alert === this.#pauseMessage) this.alert = undefined;
+    this.#pauseMessage = undefined;
+    this.pausedUntil = undefined;
+    this.announcement = () => t('pay.rate-limited.over');
   }
 
   #close(outcome: PortalPayCloseDetail['outcome']): void {

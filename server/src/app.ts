@@ -5,6 +5,7 @@ import cookieParser from 'cookie-parser';
 import express, { Router, type Express } from 'express';
 import helmet from 'helmet';
 import { activityRoutes, adminActivityRoutes } from './activities/activities.routes.ts';
+import { adminApiKeyRoutes } from './api-keys/api-keys.routes.ts';
 import { requireClient, requireFirmKey } from './auth/authenticate.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { adminContactRoutes } from './contacts/contacts.routes.ts';
@@ -19,6 +20,7 @@ import { adminPaymentRoutes, paymentRoutes } from './payments/payments.routes.ts
 import { sandboxErrors, sandboxRoutes } from './payments/sandbox/sandbox.routes.ts';
 import { stripeWebhookRoutes } from './payments/stripe/stripe.routes.ts';
 import { firmCors, publicCors } from './http/cors.ts';
+import { adminWebhookRoutes } from './webhooks/webhooks.routes.ts';
 import { errorHandler, notFoundHandler, sendProblem } from './http/problem.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openApiDocument } from './openapi.ts';
@@ -74,12 +76,14 @@ export function createApp(services: Services, options: AppOptions = {}): Express
     adminFileUploadRoutes(services),
     json,
     adminContactRoutes(services),
+    adminApiKeyRoutes(services),
     adminSettingsRoutes({ firms: services.firms, firmsRepository: services.repositories.firms }),
     adminInvoiceRoutes(services),
     adminActivityRoutes(services),
     adminMessageRoutes(services),
     adminFileRoutes(services),
     adminPaymentRoutes(services),
+    adminWebhookRoutes(services),
   );
   api.use(firmCors(services.repositories.firms, serviceOrigin));
   const authenticate = requireClient({ tokens: services.tokens, ...services.repositories, serviceOrigin });

@@ -4,6 +4,7 @@ import { defaultSettings } from './firms/firm.ts';
 import { Problem } from './http/problem.ts';
 import { cliActor, withServices, type CliValues, type Command } from './cli/command.ts';
 import { activityCommands } from './activities/activities.cli.ts';
+import { apiKeyCommands } from './api-keys/api-keys.cli.ts';
 import { invoiceCommands } from './invoices/invoices.cli.ts';
 import { messageCommands } from './messages/messages.cli.ts';
 import { jobCommands } from './jobs/jobs.cli.ts';
@@ -63,23 +64,7 @@ const commands: Record<string, Command> = {
       });
     },
   },
-  'apikey create': {
-    usage: 'portico apikey create --firm SLUG [--name NAME]',
-    summary: "Create an API key for the firm-side API. The key is printed once: store it in the firm's backend.",
-    options: {
-      firm: { type: 'string', description: 'The firm slug.' },
-      name: { type: 'string', description: 'What the key is for (default "default").' },
-    },
-    required: ['firm'],
-    async run(v, { config, out }) {
-      await withServices(config, (services) => {
-        const firm = firmBySlug(services, v.firm as string);
-        const { key, apiKey } = services.apiKeys.create(firm.id, (v.name as string) ?? 'default');
-        out(key);
-        process.stderr.write(`API key ${apiKey.id} for ${firm.slug}. It is shown only this once.\n`);
-      });
-    },
-  },
+  ...apiKeyCommands,
   'contact add': {
     usage: 'portico contact add --firm SLUG --email EMAIL --name NAME [--phone PHONE] [--invite]',
     summary: 'Add a client to a firm, and with --invite email them a link to create their portal login.',
@@ -156,6 +141,7 @@ function help(out: (line: string) => void) {
 
 function commandHelp(command: Command, out: (line: string) => void) {
   out(`Usage: ${command.usage}\n\n${command.summary}\n`);
+  if (command.argument) out(`Argument:\n  ${command.argument.name.padEnd(22)} ${command.argument.description} (required)\n`);
   const entries = Object.entries(command.options);
   if (entries.length) out('Options:');
   for (const [name, option] of entries) {
@@ -182,9 +168,10 @@ export async function main(argv: string[], out = (line: string) => console.log(l
   const command = commands[name]!;
   const rest = argv.slice(name.split(' ').length);
   let values: CliValues;
+  let positionals: string[];
   try {
     const options = Object.fromEntries(Object.entries(command.options).map(([key, { type, multiple }]) => [key, { type, multiple: multiple ?? false }]));
-    ({ values } = parseArgs({ args: rest, options: { ...options, help: { type: 'boolean' } }, strict: true, allowPositionals: false }));
+    ({ values, positionals } = parseArgs({ args: rest, options: { ...options, help: { type: 'boolean' } }, strict: true, allowPositionals: command.argument !== undefined }));
   } catch (error) {
     return fail(`${(error as Error).message}\n\n${command.usage}`);
   }
@@ -192,8 +179,11 @@ export async function main(argv: string[], out = (line: string) => console.log(l
     commandHelp(command, out);
     return 0;
   }
-  const missing = (command.required ?? []).filter((option) => values[option] === undefined);
-  if (missing.length) return fail(`missing ${missing.map((m) => `--${m}`).join(', ')}\n\n${command.usage}`);
+  const missing = (command.required ?? []).filter((option) => values[option] === undefined).map((m) => `--${m}`);
+  if (command.argument && positionals.length === 0) missing.push(command.argument.name);
+  if (missing.length) return fail(`missing ${missing.join(', ')}\n\n${command.usage}`);
+  if (positionals.length > 1) return fail(`Unexpected argument '${positionals[1]}': only one ${command.argument!.name} is taken.\n\n${command.usage}`);
+  if (command.argument) values[command.argument.key] = positionals[0];
   try {
     await command.run(values, { config: loadConfig(), out });
     return 0;

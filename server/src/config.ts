@@ -16,9 +16,17 @@ export interface Config {
   /** `apiBase` (STRIPE_API_BASE, PLAID_API_BASE) sends the provider's API calls elsewhere: a proxy, or a stand-in in tests. */
   stripe: { secretKey?: string; publishableKey?: string; webhookSecret?: string; apiBase?: string };
   plaid: { clientId?: string; secret?: string; env: 'sandbox' | 'development' | 'production'; apiBase?: string };
+  /** Where uploads are scanned for viruses before they are kept (SCANNER): ClamAV's daemon, or nowhere. */
+  scanner: { type: 'clamd'; host: string; port: number } | { type: 'none' };
   /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe for client IPs (rate limits). */
   trustProxy: boolean | number | string;
-  /** Development conveniences (the outbox page, the sandbox clock) are on unless NODE_ENV=production. */
+  /**
+   * Running on a developer's machine: the pages under /dev (the outbox, the job queue, the sandbox
+   * clock) are served, and rules meant for local work relax (webhooks to http://localhost). Only
+   * when PUBLIC_URL is a loopback address (localhost, 127.0.0.0/8, [::1]) and NODE_ENV is not
+   * production: a service reachable from elsewhere never shows its outbox or lets anyone move the
+   * sandbox's clock, whatever NODE_ENV says (or forgets to say).
+   */
   development: boolean;
 }
 
@@ -81,6 +89,40 @@ function required(env: Env, name: string, because: string): string {
   return raw;
 }
 
+/**
+ * SCANNER: `clamd://host:port` or `none`. Production needs one of them said out loud, so a
+ * forgotten variable never means uploads are kept unscanned.
+ */
+function scanner(env: Env): Config['scanner'] {
+  const raw = env.SCANNER;
+  if (!raw) {
+    if (env.NODE_ENV === 'production') {
+      throw new ConfigError('SCANNER', 'is required when NODE_ENV=production: clamd://host:port to scan uploads for viruses, or none to keep them unscanned');
+    }
+    return { type: 'none' };
+  }
+  if (raw === 'none') return { type: 'none' };
+  const wrong = () => new ConfigError('SCANNER', `must be clamd://host:port (ClamAV's daemon on TCP) or none, got "${raw}"`);
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw wrong();
+  }
+  const { protocol, hostname, port, pathname, search, hash, username, password } = parsed;
+  if (protocol !== 'clamd:' || !hostname || !port || Number(port) < 1 || (pathname && pathname !== '/') || search || hash || username || password) {
+    throw wrong();
+  }
+  return { type: 'clamd', host: hostname.replace(/^\[(.*)\]$/, '$1'), port: Number(port) };
+}
+
+/** True when the URL's host is this machine's loopback: `localhost`, 127.0.0.0/8 or `[::1]`. */
+export function isLoopbackUrl(raw: string): boolean {
+  // The URL parser lower-cases names and normalises IPv4 (`127.1` becomes `127.0.0.1`).
+  const { hostname } = new URL(raw);
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
 /** Reads and validates the configuration; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const servicePort = port(env, 'PORT', 8787);
@@ -118,6 +160,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const mailFrom = env.MAIL_FROM || `portal@${new URL(publicUrl).hostname}`;
   if (!/^[^@\s<>]+@[^@\s<>]+$/.test(mailFrom)) throw new ConfigError('MAIL_FROM', `must be an email address, got "${mailFrom}"`);
 
+  const fileScanner = scanner(env);
+
   const trustRaw = env.TRUST_PROXY;
   let trustProxy: boolean | number | string = false;
   if (trustRaw) {
@@ -139,7 +183,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     mailFrom,
     stripe: stripeApiBase ? { ...stripe, apiBase: stripeApiBase } : stripe,
     plaid: plaidApiBase ? { ...plaid, apiBase: plaidApiBase } : plaid,
+    scanner: fileScanner,
     trustProxy,
-    development: env.NODE_ENV !== 'production',
+    development: env.NODE_ENV !== 'production' && isLoopbackUrl(publicUrl),
   };
 }

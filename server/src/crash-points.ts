@@ -6,7 +6,7 @@
  */
 const armed = process.env.NODE_ENV === 'production' ? undefined : process.env.PORTICO_CRASH_AT || undefined;
 
-export type CrashPoint = 'checkout.reserved' | 'checkout.charged' | 'checkout.recorded' | 'job.ran';
+export type CrashPoint = 'checkout.reserved' | 'checkout.charged' | 'checkout.recorded' | 'job.ran' | 'webhook.sent';
 
 /** Dies here when armed for `name`, or for `name:detail` (e.g. `job.ran:mail.send`, one kind of job). */
 export function crashPoint(name: CrashPoint, detail?: string): void {

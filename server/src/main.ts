@@ -38,6 +38,7 @@ export async function startService(
 ): Promise<RunningService> {
   const logger = options.logger ?? createLogger();
   const services = await openServices(config, { ...options, logger });
+  if (config.scanner.type === 'none') logger.warn('uploads are not scanned for viruses; set SCANNER=clamd://host:port to scan them');
   // Nothing else uses this store, so every checkout left unfinished was this service's own,
   // interrupted by a crash or a stop: settled against the processor before taking requests.
   const recovered = await services.checkout.recover({ everything: true });

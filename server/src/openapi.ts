@@ -3,6 +3,8 @@
  * walks the Express routes and checks that this list and the routes are the same.
  */
 
+import { webhookEventTypes } from './webhooks/webhook.ts';
+
 type Auth = 'public' | 'client' | 'firm' | 'cookie' | 'stripe';
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
@@ -77,6 +79,8 @@ export const operations: Operation[] = [
   op('post', '/api/v1/admin/contacts/{id}/archive', 'Firm administration', 'Archive a contact (they can no longer sign in)', 'firm', [200, 'FirmContact']),
   op('post', '/api/v1/admin/contacts/{id}/restore', 'Firm administration', 'Restore an archived contact', 'firm', [200, 'FirmContact']),
   op('post', '/api/v1/admin/contacts/{id}/invitations', 'Firm administration', 'Email the contact an invitation to create a login', 'firm', [201, 'Invitation']),
+  op('get', '/api/v1/admin/api-keys', 'Firm administration', "The firm's API keys, revoked ones included (never the keys themselves)", 'firm', [200, 'ApiKeyList']),
+  op('delete', '/api/v1/admin/api-keys/{id}', 'Firm administration', 'Revoke an API key: refused from the next request on (404 for an unknown or revoked key)', 'firm', [204]),
   op('get', '/api/v1/admin/invoices', 'Firm administration', 'List invoices, drafts included', 'firm', [200, 'InvoicePage'], { query: ['contactId', 'status', 'sort', 'limit', 'cursor'] }),
   op('post', '/api/v1/admin/invoices', 'Firm administration', 'Draft an invoice', 'firm', [201, 'InvoiceDetail'], { body: 'NewInvoice' }),
   op('get', '/api/v1/admin/invoices/{id}', 'Firm administration', 'One invoice', 'firm', [200, 'InvoiceDetail']),
@@ -97,6 +101,14 @@ export const operations: Operation[] = [
   op('post', '/api/v1/admin/threads/{id}/close', 'Firm administration', 'Close a thread', 'firm', [200, 'Thread']),
   op('post', '/api/v1/admin/threads/{id}/reopen', 'Firm administration', 'Reopen a thread', 'firm', [200, 'Thread']),
   op('post', '/api/v1/admin/threads/{id}/read', 'Firm administration', 'Mark a thread read by the firm', 'firm', [200, 'Thread']),
+  op('get', '/api/v1/admin/webhook-endpoints', 'Webhooks', "The firm's webhook endpoints (never their secrets)", 'firm', [200, 'WebhookEndpointList']),
+  op('post', '/api/v1/admin/webhook-endpoints', 'Webhooks', 'Add an endpoint; its signing secret is in this answer only', 'firm', [201, 'NewWebhookEndpointResult'], { body: 'NewWebhookEndpoint' }),
+  op('get', '/api/v1/admin/webhook-endpoints/{id}', 'Webhooks', 'One endpoint', 'firm', [200, 'WebhookEndpoint']),
+  op('patch', '/api/v1/admin/webhook-endpoints/{id}', 'Webhooks', 'Change an endpoint; enabled: true turns one the service turned off back on', 'firm', [200, 'WebhookEndpoint'], { body: 'WebhookEndpointChanges' }),
+  op('delete', '/api/v1/admin/webhook-endpoints/{id}', 'Webhooks', 'Delete an endpoint (its delivery log stays)', 'firm', [204]),
+  op('post', '/api/v1/admin/webhook-endpoints/{id}/secret', 'Webhooks', 'Rotate the signing secret; the old one also signs for 24 hours', 'firm', [200, 'RotatedWebhookSecret']),
+  op('get', '/api/v1/admin/webhook-endpoints/{id}/deliveries', 'Webhooks', "The endpoint's deliveries, newest first", 'firm', [200, 'WebhookDeliveryPage'], { query: ['limit', 'cursor'] }),
+  op('post', '/api/v1/admin/webhook-endpoints/{id}/deliveries/{deliveryId}/retry', 'Webhooks', 'Send a delivery again now, with the same webhook-id', 'firm', [202, 'WebhookDelivery']),
   op('get', '/api/v1/admin/files', 'Firm administration', "List a firm's files", 'firm', [200, 'FilePage'], { query: ['contactId', 'limit', 'cursor'] }),
   op('post', '/api/v1/admin/files', 'Firm administration', 'Share a file with a contact (multipart/form-data)', 'firm', [201, 'File'], { body: 'multipart' }),
   op('get', '/api/v1/admin/files/{id}', 'Firm administration', 'One file', 'firm', [200, 'File']),
@@ -167,12 +179,37 @@ const schemas: Record<string, unknown> = {
   File: loose('{id, name, size, contentType, folder, sha256, uploadedBy: {type, name}, createdAt}'),
   FilePage: loose('{data: [File], nextCursor, folders?: [{name, files}] with groupBy=folder}'),
   FirmProfile: loose('{id, slug, name, currency, siteUrl, allowedOrigins, branding, settings, warnings[]}'),
-  FirmChanges: loose('Any FirmProfile field but id and slug; settings merge'),
+  FirmChanges: loose('A JSON Merge Patch (RFC 7396) of the FirmProfile fields but id and slug: only what is sent changes, null removes'),
   FirmContact: loose('{id, email, name, phone, status, hasLogin, createdAt, updatedAt}'),
   ContactPage: page('FirmContact'),
   NewContact: object({ email: str, name: str, phone: str }, ['email', 'name']),
   ContactChanges: loose('{email?, name?, phone?}'),
   Invitation: object({ id: str, contactId: str, expiresAt: str, createdAt: str }),
+  ApiKey: object({
+    id: str, name: str, prefix: { ...str, description: "The key's first characters, to tell keys apart" }, createdAt: str,
+    lastUsedAt: { type: ['string', 'null'], description: 'Recorded at most once a minute' }, revokedAt: { type: ['string', 'null'] },
+  }),
+  ApiKeyList: object({ data: { type: 'array', items: ref('ApiKey') } }),
+  WebhookEventType: { type: 'string', enum: [...webhookEventTypes] },
+  WebhookEndpoint: object({
+    id: str, url: { ...str, format: 'uri' }, events: { type: 'array', items: ref('WebhookEventType') }, enabled: { type: 'boolean' },
+    description: { type: ['string', 'null'] }, disabledReason: { type: ['string', 'null'] }, failingSince: { type: ['string', 'null'], format: 'date-time' },
+    createdAt: { ...str, format: 'date-time' }, updatedAt: { ...str, format: 'date-time' },
+  }),
+  WebhookEndpointList: object({ data: { type: 'array', items: ref('WebhookEndpoint') } }),
+  NewWebhookEndpoint: object(
+    { url: { ...str, format: 'uri', description: 'https with a public address in production; http://localhost in development' }, events: { type: 'array', items: ref('WebhookEventType'), minItems: 1 }, description: str, enabled: { type: 'boolean' } },
+    ['url', 'events'],
+  ),
+  NewWebhookEndpointResult: { allOf: [ref('WebhookEndpoint'), object({ secret: { ...str, description: 'whsec_…: shown once' } })] },
+  WebhookEndpointChanges: object({ url: { ...str, format: 'uri' }, events: { type: 'array', items: ref('WebhookEventType') }, description: { type: ['string', 'null'] }, enabled: { type: 'boolean' } }, []),
+  RotatedWebhookSecret: object({ secret: str, previousValidUntil: { ...str, format: 'date-time' } }),
+  WebhookDelivery: object({
+    id: str, endpointId: str, eventId: { ...str, description: 'The webhook-id header' }, eventType: ref('WebhookEventType'),
+    status: { type: 'string', enum: ['pending', 'succeeded', 'failed'] }, attempts: int, lastStatusCode: { type: ['integer', 'null'] },
+    lastError: { type: ['string', 'null'] }, lastAttemptAt: { type: ['string', 'null'], format: 'date-time' }, createdAt: { ...str, format: 'date-time' },
+  }),
+  WebhookDeliveryPage: page('WebhookDelivery'),
   OfflinePayment: loose('{contactId, amount, method: {type: check | wire | cash | other, reference?}, allocations: [{invoiceId, amount}]}'),
 };
 

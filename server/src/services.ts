@@ -3,7 +3,6 @@ import { ActivitiesService } from './activities/activities.service.ts';
 import { AccessTokens } from './auth/access-tokens.ts';
 import { AuthRepository } from './auth/auth.repository.ts';
 import { AuthService } from './auth/auth.service.ts';
-import { createAuthLimits } from './auth/rate-limiter.ts';
 import type { SigningKeys } from './auth/signing-keys.ts';
 import { ApiKeysRepository } from './api-keys/api-keys.repository.ts';
 import { ApiKeysService } from './api-keys/api-keys.service.ts';
@@ -14,7 +13,8 @@ import { ContactsRepository } from './contacts/contacts.repository.ts';
 import { ContactsService } from './contacts/contacts.service.ts';
 import type { Db } from './db/database.ts';
 import { unitOfWork } from './db/unit-of-work.ts';
-import { noScanner, type FileScanner } from './files/file.ts';
+import { createFileScanner } from './files/create-scanner.ts';
+import type { FileScanner } from './files/file.ts';
 import { FileStore } from './files/file-store.ts';
 import { FilesRepository } from './files/files.repository.ts';
 import { FilesService } from './files/files.service.ts';
@@ -24,6 +24,7 @@ import { InvoicesRepository } from './invoices/invoices.repository.ts';
 import { InvoicesService } from './invoices/invoices.service.ts';
 import { JobQueue } from './jobs/job-queue.ts';
 import { JobsRepository } from './jobs/jobs.repository.ts';
+import { createLimits } from './limits/limits.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { MailProvider } from './mail/mail.ts';
 import { Mailer } from './mail/mailer.ts';
@@ -41,6 +42,8 @@ import { SandboxProcessor } from './payments/sandbox/sandbox.processor.ts';
 import { SandboxRepository } from './payments/sandbox/sandbox.repository.ts';
 import { PaymentsService } from './payments/payments.service.ts';
 import { createStripe, type StripeFactory } from './payments/stripe/create-stripe.ts';
+import { WebhooksRepository } from './webhooks/webhooks.repository.ts';
+import { WebhooksService } from './webhooks/webhooks.service.ts';
 
 export interface ServiceDeps {
   config: Config;
@@ -49,7 +52,9 @@ export interface ServiceDeps {
   mail: MailProvider;
   clock?: Clock;
   logger?: Logger;
-  /** Checks each upload before it is kept (a virus scanner); every file passes when there is none. */
+  /** Name resolution for the webhook URL check (tests stand in for DNS). */
+  resolveHost?: (hostname: string) => Promise<string[]>;
+  /** Checks each upload before it is kept (a virus scanner); replaces the one SCANNER configures. */
   fileScanner?: FileScanner;
   /** Where Stripe and Plaid are made when the configuration asks for them (tests replace these). */
   providers?: { stripe?: StripeFactory; plaid?: PlaidFactory };
@@ -63,25 +68,38 @@ export function createServices(deps: ServiceDeps) {
   const audit = new AuditLog(db);
   const jobs = new JobQueue(new JobsRepository(db), clock, logger);
   const mailer = new Mailer(jobs, mail);
+  const work = unitOfWork(db);
   const firmsRepository = new FirmsRepository(db);
   const contactsRepository = new ContactsRepository(db);
+  const webhooks = new WebhooksService({
+    webhooks: new WebhooksRepository(db),
+    firms: firmsRepository,
+    jobs,
+    mailer,
+    audit,
+    clock,
+    policy: { production: !config.development },
+    resolve: deps.resolveHost,
+  });
   const tokens = new AccessTokens(keys, config.publicUrl, clock);
+  const limits = createLimits({ db, clock, firms: firmsRepository });
   const auth = new AuthService({
     firms: firmsRepository,
     contacts: contactsRepository,
     auth: new AuthRepository(db),
     tokens,
-    limits: createAuthLimits(clock),
+    limits: limits.auth,
     mailer,
     jobs,
-    unitOfWork: unitOfWork(db),
+    unitOfWork: work,
+    webhooks,
     audit,
     clock,
     publicUrl: config.publicUrl,
   });
   const invoicesRepository = new InvoicesRepository(db);
   const paymentsRepository = new PaymentsRepository(db);
-  const shared = { firms: firmsRepository, contacts: contactsRepository, audit, clock };
+  const shared = { firms: firmsRepository, contacts: contactsRepository, audit, clock, webhooks, unitOfWork: work };
   const filesRepository = new FilesRepository(db);
   const messagesRepository = new MessagesRepository(db);
   const fileStore = FileStore.inDataDir(config.dataDir);
@@ -100,7 +118,10 @@ export function createServices(deps: ServiceDeps) {
     throw new ConfigError('BANK_LINK', 'plaid turns a bank sign-in into a Stripe bank account, so it needs PAYMENTS=stripe');
   }
   const processor: PaymentProcessor = stripe?.processor ?? sandbox.processor;
+  const invoices = new InvoicesService({ ...shared, invoices: invoicesRepository, mailer });
   const checkout = new CheckoutService({
+    invoices,
+    failureLimits: limits.paymentFailures,
     ...shared,
     checkout: new CheckoutRepository(db),
     payments: paymentsRepository,
@@ -126,20 +147,23 @@ export function createServices(deps: ServiceDeps) {
     mail,
     mailer,
     jobs,
+    webhooks,
     clock,
     logger,
     audit,
     tokens,
     auth,
+    /** Abuse limits kept in the database: `limits.paymentFailures` is the checkout's. */
+    limits,
     repositories: { firms: firmsRepository, contacts: contactsRepository, invoices: invoicesRepository, payments: paymentsRepository, messages: messagesRepository, files: filesRepository },
     fileStore,
     firms: new FirmsService(firmsRepository, clock),
     contacts: new ContactsService(contactsRepository, audit, clock),
-    apiKeys: new ApiKeysService(new ApiKeysRepository(db), clock),
+    apiKeys: new ApiKeysService(new ApiKeysRepository(db), clock, audit),
     activities: new ActivitiesService({ ...shared, activities: new ActivitiesRepository(db) }),
-    invoices: new InvoicesService({ ...shared, invoices: invoicesRepository, mailer, unitOfWork: unitOfWork(db) }),
-    messages: new MessagesService({ ...shared, messages: messagesRepository, files: filesRepository, mailer, unitOfWork: unitOfWork(db) }),
-    files: new FilesService({ ...shared, files: filesRepository, store: fileStore, scanner: deps.fileScanner ?? noScanner }),
+    invoices,
+    messages: new MessagesService({ ...shared, messages: messagesRepository, files: filesRepository, mailer }),
+    files: new FilesService({ ...shared, files: filesRepository, store: fileStore, scanner: deps.fileScanner ?? createFileScanner(config), logger }),
     payments,
     checkout,
     bankLinks: new BankLinksService(bankLink, contactsRepository, firmsRepository),

@@ -432,6 +432,87 @@ describe('<portal-pay>', () => {
     expect(await announced(pay, '[part="alert"]')).to.contain('can no longer be paid');
   });
 
+  it('says how long to wait after too many declined attempts, with the pay button disabled until then, accessibly', async () => {
+    const service = payService();
+    service.on('POST /api/v1/payments', () =>
+      problem(
+        429,
+        'rate_limited',
+        'Too many declined payment attempts. Try again in 42 minutes, or contact Hale & Whitmore LLP.',
+        { retryAfter: 2520 },
+        { 'Retry-After': '2520' },
+      ),
+    );
+    const pay = await payFor(service);
+    await chooseMethod(pay, 'card');
+    await fillCard(pay);
+    await submit(pay);
+    const message = 'Too many declined payment attempts. Try again in 42 minutes, or contact Hale & Whitmore LLP.';
+    expect(await announced(pay, '[part="alert"]')).to.equal(message);
+    await pay.updateComplete;
+    const button = $(pay, '[part~="pay-button"]');
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(button.textContent!.trim()).to.equal('Make a Payment');
+    expect(pay.matches(':state(rate-limited)')).to.equal(true);
+    expect(pay.matches(':state(submitting)')).to.equal(false);
+    expect(has(pay, '#result-heading')).to.equal(false);
+
+    await submit(pay);
+    expect(service.calls('POST /api/v1/payments')).to.have.length(1);
+    // Choosing another way to pay does not hide why paying is paused.
+    await chooseMethod(pay, 'bank-account');
+    expect(await announced(pay, '[part="alert"]')).to.equal(message);
+    await transitionsDone(pay);
+    await expect(pay).to.be.accessible();
+  });
+
+  it('takes payments again once the wait is over, and says so', async () => {
+    const service = payService();
+    let refuse = true;
+    service.on('POST /api/v1/payments', (request) => {
+      if (refuse) {
+        refuse = false;
+        // The wait in the body alone, without the header.
+        return problem(429, 'rate_limited', 'Too many declined payment attempts.', { retryAfter: 1 });
+      }
+      const paid = payment(request.body as PaymentRequest, 'succeeded');
+      return json(201, { payment: paid, payments: [paid] });
+    });
+    const pay = await payFor(service);
+    await chooseMethod(pay, 'card');
+    await fillCard(pay);
+    await submit(pay);
+    expect(await announced(pay, '[part="alert"]')).to.equal(
+      'Too many declined payment attempts. Try again in 1 second, or contact Hale & Whitmore LLP.',
+    );
+    const button = $(pay, '[part~="pay-button"]');
+    await waitUntil(() => button.getAttribute('aria-disabled') === 'false', 'the pay button stayed disabled', { timeout: 3000 });
+    expect(await announced(pay, '.base > [role="status"]')).to.equal('You can try your payment again now.');
+    expect($(pay, '[part="alert"]').textContent!.trim()).to.equal('');
+    expect(pay.matches(':state(rate-limited)')).to.equal(false);
+
+    await submit(pay);
+    expect(await result(pay)).to.equal('Payment received');
+    const [refused, paid] = service.calls('POST /api/v1/payments');
+    expect(paid!.headers.get('idempotency-key')).to.match(uuid).and.not.equal(refused!.headers.get('idempotency-key'));
+  });
+
+  it('says so in the page’s language when the service gives no wait, and leaves the button on', async () => {
+    const service = payService();
+    service.on('POST /api/v1/payments', () => problem(429, 'rate_limited', 'Too many declined payment attempts.'));
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><portal-pay invoice-ids="inv_a" .client=${clientFor(service)}></portal-pay></div>`);
+    const pay = wrapper.querySelector<PortalPay>('portal-pay')!;
+    await waitUntil(() => has(pay, '#heading'), 'the form never appeared');
+    await chooseMethod(pay, 'card');
+    await fillCard(pay);
+    await submit(pay);
+    expect(await announced(pay, '[part="alert"]')).to.equal(
+      'Demasiados intentos de pago rechazados. Vuelva a intentarlo más tarde o comuníquese con Hale & Whitmore LLP.',
+    );
+    expect($(pay, '[part~="pay-button"]').getAttribute('aria-disabled')).to.equal('false');
+    expect(pay.matches(':state(rate-limited)')).to.equal(false);
+  });
+
   it('fires portal-pay-close when the client leaves', async () => {
     const pay = await payFor(payService());
     const closed = oneEvent(pay, 'portal-pay-close');

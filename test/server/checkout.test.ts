@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { assertProblem, paymentKit, testAccount, testCard, type PaymentKit } from './helpers/payments.ts';
-import { firmOrigin, startTestService, type Reply, type TestService } from './helpers/service.ts';
+import { firmOrigin, loopbackPublicUrl, startTestService, type Reply, type TestService } from './helpers/service.ts';
 
 const firmInbox = 'accounts@hale.example';
 
@@ -27,7 +27,8 @@ describe('checkout: POST /api/v1/payments', () => {
       | undefined;
 
   before(async () => {
-    svc = await startTestService();
+    // The sandbox clock's controls are development pages, served on a loopback PUBLIC_URL only.
+    svc = await startTestService({ env: { PUBLIC_URL: loopbackPublicUrl } });
     kit = paymentKit(svc);
     alex = (await svc.login('alex@example.com')).token;
     jordan = (await svc.login('jordan@example.com')).token;
@@ -763,6 +764,58 @@ describe('an abandoned 3-D Secure challenge', () => {
       const late = await svc.request(`/sandbox/v1/payment_intents/${pi}/authenticate`, { origin: firmOrigin, body: { client_secret: reply.body.clientSecret, outcome: 'approve' } });
       assert.equal(late.status, 400, 'the processor cancelled it too');
       assert.equal((await kit.invoiceAs(later, invoice.id)).status, 'paid');
+    } finally {
+      await svc.close();
+    }
+  });
+});
+
+describe('declined attempts (card testing)', () => {
+  it('refuses a client after the firm’s limit of declines in an hour, with Retry-After, then lets them pay again', async () => {
+    const svc = await startTestService();
+    try {
+      const kit = paymentKit(svc);
+      const jordan = (await svc.login('jordan@example.com')).token;
+      const invoice = await kit.invoice({ contactId: svc.fixtures.jordan.id, amount: 5_000 });
+      const attempt = async (number: string) =>
+        kit.pay(jordan, { allocations: [{ invoiceId: invoice.id, amount: 5_000 }], paymentMethod: { type: 'card', token: await kit.cardToken(number) } });
+      for (let i = 0; i < 10; i += 1) {
+        const declined = await attempt(testCard.declined);
+        assert.equal(declined.status, 201);
+        assert.equal(declined.body.payment.status, 'failed');
+      }
+      const charges = kit.rows.charges();
+      const refused = await attempt(testCard.visa);
+      assertProblem(refused, 429, 'rate_limited');
+      assert.match(refused.body.detail, /Too many declined payment attempts\. Try again in 60 minutes, or contact Hale & Whitmore LLP\./);
+      assert.equal(refused.headers.get('retry-after'), '3600');
+      assert.equal(kit.rows.charges(), charges, 'nothing reaches the processor while refused');
+      const alex = (await svc.login('alex@example.com')).token;
+      const sameAddress = await kit.pay(alex, { allocations: [{ invoiceId: (await kit.invoice({ amount: 1_000 })).id, amount: 1_000 }], paymentMethod: { type: 'card', token: await kit.cardToken() } });
+      assertProblem(sameAddress, 429, 'rate_limited');
+
+      svc.clock.advance(3_600_000);
+      const again = (await svc.login('jordan@example.com')).token;
+      const paid = await kit.pay(again, { allocations: [{ invoiceId: invoice.id, amount: 5_000 }], paymentMethod: { type: 'card', token: await kit.cardToken() } });
+      assert.equal(paid.status, 201, JSON.stringify(paid.body));
+      assert.equal(paid.body.payment.status, 'succeeded', 'an hour later the client pays');
+    } finally {
+      await svc.close();
+    }
+  });
+
+  it('follows the firm’s own limit', async () => {
+    const svc = await startTestService();
+    try {
+      const kit = paymentKit(svc);
+      await kit.admin('/settings', { method: 'PATCH', body: { settings: { paymentFailuresPerHour: 2 } } });
+      const alex = (await svc.login('alex@example.com')).token;
+      const invoice = await kit.invoice({ amount: 5_000 });
+      const attempt = async (number: string) =>
+        kit.pay(alex, { allocations: [{ invoiceId: invoice.id, amount: 5_000 }], paymentMethod: { type: 'card', token: await kit.cardToken(number) } });
+      assert.equal((await attempt(testCard.insufficientFunds)).body.payment.status, 'failed');
+      assert.equal((await attempt(testCard.declined)).body.payment.status, 'failed');
+      assertProblem(await attempt(testCard.visa), 429, 'rate_limited');
     } finally {
       await svc.close();
     }

@@ -19,6 +19,8 @@ const commands: Record<string, { options: string[]; required: string[] }> = {
   serve: { options: ['--seed-demo'], required: [] },
   'firm create': { options: ['--slug', '--name', '--currency', '--site-url', '--portal-url', '--origin', '--brand-color', '--logo-url'], required: ['--slug', '--name'] },
   'apikey create': { options: ['--firm', '--name'], required: ['--firm'] },
+  'apikey list': { options: ['--firm'], required: ['--firm'] },
+  'apikey revoke': { options: ['--firm'], required: ['--firm'] },
   'contact add': { options: ['--firm', '--email', '--name', '--phone', '--invite'], required: ['--firm', '--email', '--name'] },
   invite: { options: ['--firm', '--email'], required: ['--firm', '--email'] },
   'seed-demo': { options: [], required: [] },
@@ -95,10 +97,19 @@ describe('portico --help and argument errors', { concurrency: Math.max(2, Math.m
 
   it('refuses a stray argument', async () => {
     assertFailed(await runCli(['seed-demo', 'now'], env), /Unexpected argument 'now'/);
+    assertFailed(await runCli(['apikey', 'revoke', '--firm', 'acme', 'key_one', 'key_two'], env), /Unexpected argument 'key_two'/, /portico apikey revoke --firm SLUG ID/);
+  });
+
+  it('apikey revoke --help describes its ID argument', async () => {
+    const result = await runCli(['apikey', 'revoke', '--help'], env);
+    assertSucceeded(result);
+    assert.match(result.stdout, /^Argument:\n\s+ID\s+The id of the key .*\(required\)$/m);
   });
 
   it('names the missing required options', async () => {
     assertFailed(await runCli(['apikey', 'create'], env), /missing --firm\b/, /portico apikey create --firm SLUG/);
+    assertFailed(await runCli(['apikey', 'revoke'], env), /missing --firm, ID$/m, /portico apikey revoke --firm SLUG ID/);
+    assertFailed(await runCli(['apikey', 'revoke', '--firm', 'acme'], env), /missing ID$/m);
     const contact = await runCli(['contact', 'add', '--firm', 'acme'], env);
     assertFailed(contact, /missing --email, --name\b/);
     assert.doesNotMatch(contact.stderr, /--firm\b.*missing|missing.*--firm\b/);
@@ -190,6 +201,59 @@ describe('managing a firm from the command line', () => {
     assert.equal(madeUp.status, 401);
     assert.equal(typeof madeUp.body.code, 'string');
     assert.equal((await http('/api/v1/admin/contacts')).status, 401);
+  });
+
+  it('lists the API keys with no key and no hash in the output', async () => {
+    const svc = await open();
+    const firm = svc.repositories.firms.findBySlug('acme')!;
+    const [stored] = svc.apiKeys.list(firm.id);
+    const result = await cli('apikey', 'list', '--firm', 'acme');
+    assertSucceeded(result);
+    const lines = result.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, 1, result.stdout);
+    assert.match(lines[0]!, new RegExp(`^${stored!.id}  ${escape(stored!.prefix)}…  created ${escape(stored!.createdAt)}  last used \\S+  default$`));
+    assert.ok(apiKey.startsWith(stored!.prefix));
+    const hash = svc.db.prepare('SELECT key_hash FROM api_keys WHERE id = ?').pluck().get(stored!.id) as string;
+    for (const secret of [apiKey, hash]) assert.ok(!result.stdout.includes(secret) && !result.stderr.includes(secret), 'no key and no hash');
+  });
+
+  it('revokes a key: it no longer opens the firm API, and the others still do', async () => {
+    const created = await cli('apikey', 'create', '--firm', 'acme', '--name', 'old backend');
+    assertSucceeded(created);
+    const spare = created.stdout.trim();
+    const id = /API key (key_[\w-]+)/.exec(created.stderr)?.[1];
+    assert.ok(id, created.stderr);
+    assert.equal((await http('/api/v1/admin/contacts', { token: spare })).status, 200);
+
+    const revoked = await cli('apikey', 'revoke', '--firm', 'acme', id);
+    assertSucceeded(revoked);
+    assert.match(revoked.stdout, new RegExp(`^Revoked API key ${escape(id)} of acme`));
+    const refused = await http('/api/v1/admin/contacts', { token: spare });
+    assert.equal(refused.status, 401);
+    assert.equal(refused.body.code, 'api_key_invalid');
+    assert.equal((await http('/api/v1/admin/contacts', { token: apiKey })).status, 200);
+
+    const listed = await cli('apikey', 'list', '--firm', 'acme');
+    assert.match(listed.stdout, new RegExp(`^${escape(id)}  .*  revoked \\d{4}-\\d\\d-\\d\\dT\\S+  old backend$`, 'm'));
+    const svc = await open();
+    const audit = svc.db.prepare("SELECT actor_type AS type, actor_id AS actor FROM audit_log WHERE action = 'api_key.revoked' AND subject_id = ?").all(id);
+    assert.deepEqual(audit, [{ type: 'system', actor: 'cli' }]);
+
+    assertFailed(await cli('apikey', 'revoke', '--firm', 'acme', id), new RegExp(`${escape(id)}.*already revoked`));
+  });
+
+  it('refuses to revoke an unknown key, or at an unknown firm', async () => {
+    assertFailed(await cli('apikey', 'revoke', '--firm', 'acme', 'key_nosuchkey'), /No such API key key_nosuchkey in acme/, /apikey list/);
+    assertFailed(await cli('apikey', 'revoke', '--firm', 'ghost', 'key_nosuchkey'), /No firm with the slug "ghost"/);
+    assertFailed(await cli('apikey', 'list', '--firm', 'ghost'), /No firm with the slug "ghost"/);
+  });
+
+  it("refuses to revoke another firm's key, which keeps working", async () => {
+    assertSucceeded(await cli('firm', 'create', '--slug', 'other-firm', '--name', 'Other Firm'));
+    const created = await cli('apikey', 'create', '--firm', 'other-firm');
+    const id = /API key (key_[\w-]+)/.exec(created.stderr)![1]!;
+    assertFailed(await cli('apikey', 'revoke', '--firm', 'acme', id), /No such API key/);
+    assert.equal((await http('/api/v1/admin/contacts', { token: created.stdout.trim() })).status, 200);
   });
 
   it('adds a contact and emails them an invitation to the portal page', async () => {

@@ -80,8 +80,8 @@ describe('loadConfig defaults', () => {
     assert.equal(loadConfig({ PUBLIC_URL: 'https://h.example/portico//' }, cwd).publicUrl, 'https://h.example/portico');
   });
 
-  it('is in development unless NODE_ENV=production', () => {
-    assert.equal(loadConfig({ NODE_ENV: 'production' }, cwd).development, false);
+  it('is in development on the default (loopback) PUBLIC_URL unless NODE_ENV=production', () => {
+    assert.equal(loadConfig({ NODE_ENV: 'production', SCANNER: 'none' }, cwd).development, false);
     assert.equal(loadConfig({ NODE_ENV: 'development' }, cwd).development, true);
     assert.equal(loadConfig({ NODE_ENV: 'test' }, cwd).development, true);
   });
@@ -91,6 +91,33 @@ describe('loadConfig defaults', () => {
     assert.equal(loadConfig({ TRUST_PROXY: 'false' }, cwd).trustProxy, false);
     assert.equal(loadConfig({ TRUST_PROXY: '2' }, cwd).trustProxy, 2);
     assert.equal(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }, cwd).trustProxy, 'loopback, 10.0.0.0/8');
+  });
+});
+
+describe('development (the /dev pages)', () => {
+  const loopback = ['http://localhost:8787', 'http://LOCALHOST:9000/', 'https://localhost', 'http://127.0.0.1:8787', 'http://127.3.4.5', 'http://[::1]:8787'];
+  const elsewhere = ['https://portal.example.com', 'http://portico.test', 'http://10.0.0.5:8787', 'http://192.168.1.2', 'http://0.0.0.0:8787', 'http://localhost.example.com', 'http://127.0.0.1.example.com', 'http://[::2]'];
+
+  it('is on with the default PUBLIC_URL (http://localhost:$PORT)', () => {
+    assert.equal(loadConfig({}, cwd).development, true);
+    assert.equal(loadConfig({ PORT: '9100' }, cwd).development, true);
+  });
+
+  it('is on for a loopback PUBLIC_URL unless NODE_ENV=production', () => {
+    for (const url of loopback) {
+      for (const nodeEnv of [undefined, 'development', 'test']) {
+        assert.equal(loadConfig({ PUBLIC_URL: url, ...(nodeEnv ? { NODE_ENV: nodeEnv } : {}) }, cwd).development, true, `${url} with NODE_ENV=${nodeEnv}`);
+      }
+      assert.equal(loadConfig({ PUBLIC_URL: url, NODE_ENV: 'production', SCANNER: 'none' }, cwd).development, false, `${url} in production`);
+    }
+  });
+
+  it('is never on for any other PUBLIC_URL, whatever NODE_ENV says', () => {
+    for (const url of elsewhere) {
+      for (const nodeEnv of [undefined, 'development', 'test']) {
+        assert.equal(loadConfig({ PUBLIC_URL: url, ...(nodeEnv ? { NODE_ENV: nodeEnv } : {}) }, cwd).development, false, `${url} with NODE_ENV=${nodeEnv}`);
+      }
+    }
   });
 });
 
@@ -137,6 +164,33 @@ describe('loadConfig refuses bad values, naming the variable', () => {
     assertRefused({ TRUST_PROXY: '$(whoami)' }, 'TRUST_PROXY');
   });
   it('MAIL_FROM that is not an address', () => assertRefused({ MAIL_FROM: 'the firm' }, 'MAIL_FROM', 'the firm'));
+});
+
+describe('SCANNER', () => {
+  it('is none in development when unset or empty, and when set to none', () => {
+    assert.deepEqual(loadConfig({}, cwd).scanner, { type: 'none' });
+    assert.deepEqual(loadConfig({ SCANNER: '' }, cwd).scanner, { type: 'none' });
+    assert.deepEqual(loadConfig({ SCANNER: 'none' }, cwd).scanner, { type: 'none' });
+  });
+
+  it('reads clamd://host:port', () => {
+    assert.deepEqual(loadConfig({ SCANNER: 'clamd://127.0.0.1:3310' }, cwd).scanner, { type: 'clamd', host: '127.0.0.1', port: 3310 });
+    assert.deepEqual(loadConfig({ SCANNER: 'clamd://clamav.internal:3310/' }, cwd).scanner, { type: 'clamd', host: 'clamav.internal', port: 3310 });
+    assert.deepEqual(loadConfig({ SCANNER: 'clamd://[::1]:3310' }, cwd).scanner, { type: 'clamd', host: '::1', port: 3310 });
+  });
+
+  it('refuses anything else, naming SCANNER and the value', () => {
+    for (const value of ['clamav', 'clamd', 'NONE', 'tcp://127.0.0.1:3310', 'clamd://127.0.0.1', 'clamd://127.0.0.1:0', 'clamd://127.0.0.1:70000', 'clamd://:3310', 'clamd://127.0.0.1:3310/scan', 'clamd://127.0.0.1:3310?timeout=5', 'clamd://user:pw@127.0.0.1:3310']) {
+      assertRefused({ SCANNER: value }, 'SCANNER', `"${value}"`, 'clamd://host:port', 'none');
+    }
+  });
+
+  it('must be set in production: a scanner, or none said out loud', () => {
+    assertRefused({ NODE_ENV: 'production' }, 'SCANNER', 'NODE_ENV=production', 'clamd://host:port', 'none');
+    assertRefused({ NODE_ENV: 'production', SCANNER: '' }, 'SCANNER', 'NODE_ENV=production');
+    assert.deepEqual(loadConfig({ NODE_ENV: 'production', SCANNER: 'none' }, cwd).scanner, { type: 'none' });
+    assert.deepEqual(loadConfig({ NODE_ENV: 'production', SCANNER: 'clamd://10.0.0.5:3310' }, cwd).scanner, { type: 'clamd', host: '10.0.0.5', port: 3310 });
+  });
 });
 
 describe('loadConfig accepts real provider set-ups', () => {
@@ -202,6 +256,16 @@ describe('portico serve with a bad configuration', () => {
     assert.ok(result.ms < 10_000, `took ${result.ms} ms`);
     assert.match(result.stderr, /\bPORT\b/);
     assert.match(result.stderr, /"abc"/);
+    assert.doesNotMatch(result.stderr, stackTrace);
+    assert.doesNotMatch(result.stdout, /listening on/);
+    assert.deepEqual(fs.readdirSync(dataDir), [], 'nothing was opened in DATA_DIR');
+  });
+
+  it('will not start in production without SCANNER', async () => {
+    const result = await runCli(['serve'], { NODE_ENV: 'production', DATA_DIR: dataDir });
+    assert.notEqual(result.code, 0, `exit code ${result.code}`);
+    assert.equal(result.signal, null);
+    assert.match(result.stderr, /\bSCANNER\b.*NODE_ENV=production/);
     assert.doesNotMatch(result.stderr, stackTrace);
     assert.doesNotMatch(result.stdout, /listening on/);
     assert.deepEqual(fs.readdirSync(dataDir), [], 'nothing was opened in DATA_DIR');

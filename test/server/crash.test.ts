@@ -7,10 +7,15 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
+import { loadConfig } from '../../server/src/config.ts';
+import { silentLogger } from '../../server/src/logger.ts';
+import { closeServices, openServices } from '../../server/src/main.ts';
 import { ServiceProcess } from './helpers/service-process.ts';
 
 interface Invoice {
@@ -154,5 +159,45 @@ describe('a checkout killed at each step', () => {
     assert.equal(receipts.filter((email) => email.subject.includes(paid.body.payment.receiptNumber)).length, 1);
     await service.stop();
     assert.equal(ledger(service.dataDir).unfinishedJobs, 0);
+  });
+
+  it('a webhook delivered just before the kill is delivered again after it, with the same webhook-id', async () => {
+    const received: { id: string; body: string }[] = [];
+    const receiver = http.createServer((req, res) => {
+      let body = '';
+      req.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      req.on('end', () => {
+        received.push({ id: String(req.headers['webhook-id']), body });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const service = await freshService();
+      await service.start();
+      await service.stop();
+      const services = await openServices(loadConfig({ DATA_DIR: service.dataDir, PUBLIC_URL: service.url }), { logger: silentLogger });
+      const firm = services.firms.bySlug('demo');
+      await services.webhooks.create(firm.id, { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`, events: ['payment.succeeded'] }, { type: 'system', id: 'test' });
+      await closeServices(services);
+
+      await service.start({ crashAt: 'webhook.sent' });
+      const token = await service.login();
+      const target = await openInvoice(service, token);
+      const body = { allocations: [{ invoiceId: target.id, amount: target.openBalance }], paymentMethod: { type: 'card', token: await service.cardToken() } };
+      assert.equal((await service.request('/api/v1/payments', { token, body, headers: { 'idempotency-key': randomUUID() } })).status, 201);
+      assert.equal((await service.exited()).signal, 'SIGKILL');
+      assert.equal(received.length, 1, 'delivered, then the process died before recording it');
+
+      await service.start();
+      const deadline = Date.now() + 10_000;
+      while (received.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(received.length, 2, 'sent again after the restart');
+      assert.equal(received[1]!.id, received[0]!.id, 'the same message: the receiver can tell it is a repeat');
+      await service.stop();
+      assert.equal(ledger(service.dataDir).unfinishedJobs, 0);
+    } finally {
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
   });
 });

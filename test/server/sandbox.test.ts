@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertProblem, assertStripeError, paymentKit, testAccount, testCard, type PaymentKit } from './helpers/payments.ts';
-import { firmOrigin, startTestService, type TestService } from './helpers/service.ts';
+import { firmOrigin, loopbackPublicUrl, startTestService, type TestService } from './helpers/service.ts';
 
 describe('the sandbox processor', () => {
   let svc: TestService;
@@ -25,7 +25,8 @@ describe('the sandbox processor', () => {
   const methodCount = () => kit.count('SELECT COUNT(*) AS n FROM sandbox_payment_methods');
 
   before(async () => {
-    svc = await startTestService();
+    // The sandbox clock's controls are development pages, served on a loopback PUBLIC_URL only.
+    svc = await startTestService({ env: { PUBLIC_URL: loopbackPublicUrl } });
     kit = paymentKit(svc);
     alexToken = (await svc.login('alex@example.com')).token;
     jordanToken = (await svc.login('jordan@example.com')).token;

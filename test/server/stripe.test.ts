@@ -360,7 +360,7 @@ describe('payments through Stripe', () => {
     });
 
     it('refuses trust money with 422 trust_account_missing before charging anything', async () => {
-      assert.equal((await kit.admin('/settings', { method: 'PATCH', body: { settings: { stripe: { operatingAccount: 'acct_1OperatingHale' } } } })).status, 200);
+      assert.equal((await kit.admin('/settings', { method: 'PATCH', body: { settings: { stripe: { trustAccount: null } } } })).status, 200);
       try {
         const operating = await kit.invoice({ amount: 1_000 });
         const trust = await kit.invoice({ amount: 2_000, depositAccount: 'trust' });

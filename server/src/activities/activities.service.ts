@@ -1,3 +1,5 @@
+import type { UnitOfWork } from '../db/unit-of-work.ts';
+import type { WebhookEvents } from '../webhooks/webhook.ts';
 import { z } from 'zod';
 import type { AuditEntry, AuditLog } from '../audit/audit.repository.ts';
 import { isCalendarDate, todayIn } from '../calendar.ts';
@@ -105,6 +107,8 @@ export interface ActivitiesServiceDeps {
   contacts: ContactsRepository;
   audit: AuditLog;
   clock: Clock;
+  webhooks: WebhookEvents;
+  unitOfWork: UnitOfWork;
 }
 
 /** Who changed something on the firm's side: an API key's id, or another actor such as the CLI. */
@@ -144,8 +148,11 @@ export class ActivitiesService {
     const now = this.deps.clock().toISOString();
     const completedAt = completed ? (record.completedAt ?? now) : null;
     if (completedAt !== record.completedAt) {
-      this.deps.activities.setCompleted(firmId, contactId, id, completedAt, now);
-      this.deps.audit.record({ firmId, actor: { type: 'contact', id: contactId }, action: completed ? 'task.completed' : 'task.reopened', subject: { type: 'activity', id } }, now);
+      this.deps.unitOfWork(() => {
+        this.deps.activities.setCompleted(firmId, contactId, id, completedAt, now);
+        this.deps.audit.record({ firmId, actor: { type: 'contact', id: contactId }, action: completed ? 'task.completed' : 'task.reopened', subject: { type: 'activity', id } }, now);
+        if (completedAt) this.deps.webhooks.emit(firmId, 'activity.completed', { activityId: id, contactId, title: record.title, completedAt });
+      });
     }
     return this.getForClient(firmId, contactId, id);
   }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Actor, AuditLog } from '../audit/audit.repository.ts';
 import type { Clock } from '../clock.ts';
 import { hashSecret } from '../db/ids.ts';
 import { Problem } from '../http/problem.ts';
@@ -13,6 +14,7 @@ export class ApiKeysService {
   constructor(
     private readonly keys: ApiKeysRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   create(firmId: string, name: string): { key: string; apiKey: ApiKey } {
@@ -21,7 +23,10 @@ export class ApiKeysService {
     return { key, apiKey };
   }
 
-  /** The key a request presents, or a 401 problem. */
+  /**
+   * The key a request presents, or a 401 problem. Looked up in the store on every request (no
+   * cache), so a revoked key is refused from the very next request, on every instance.
+   */
   authenticate(presented: string): ApiKey {
     const apiKey = keyPattern.test(presented) ? this.keys.findActiveByHash(hashSecret(presented)) : undefined;
     if (!apiKey) throw Problem.unauthorized('api_key_invalid', 'The API key is not valid or has been revoked.');
@@ -34,11 +39,16 @@ export class ApiKeysService {
     return apiKey;
   }
 
+  /** The firm's keys, revoked ones included, oldest first. */
   list(firmId: string): ApiKey[] {
     return this.keys.list(firmId);
   }
 
-  revoke(firmId: string, id: string): void {
-    if (!this.keys.revoke(firmId, id, this.clock().toISOString())) throw Problem.notFound('API key');
+  /** Revokes one of the firm's active keys; another firm's, an unknown or a revoked one is a 404. */
+  revoke(firmId: string, id: string, actor: Actor): void {
+    const now = this.clock().toISOString();
+    if (!this.keys.revoke(firmId, id, now)) throw Problem.notFound('API key');
+    this.#lastTouched.delete(id);
+    this.audit.record({ firmId, actor, action: 'api_key.revoked', subject: { type: 'api_key', id } }, now);
   }
 }

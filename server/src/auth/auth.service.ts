@@ -8,6 +8,7 @@ import { Problem } from '../http/problem.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { WebhookEvents } from '../webhooks/webhook.ts';
 import { invitationEmail, passwordResetEmail } from '../mail/templates.ts';
 import type { AccessTokens } from './access-tokens.ts';
 import type { AuthRepository } from './auth.repository.ts';
@@ -42,6 +43,7 @@ export interface AuthServiceDeps {
   mailer: Mailer;
   jobs: JobQueue;
   unitOfWork: UnitOfWork;
+  webhooks: WebhookEvents;
   audit: AuditLog;
   clock: Clock;
   publicUrl: string;
@@ -70,23 +72,23 @@ export class AuthService {
 
   async login(input: { firm: string; email: string; password: string; ip: string }): Promise<SignedIn> {
     const { limits, contacts, auth, audit } = this.deps;
-    limits.loginPerIp.consume(input.ip);
+    await limits.loginPerIp.consume(input.ip);
     const firm = this.#firm(input.firm);
     const email = input.email.toLowerCase();
     const accountKey = `${firm.id}:${email}`;
-    limits.loginFailuresPerAccount.check(accountKey);
+    await limits.loginFailuresPerAccount.check(accountKey);
 
     const contact = contacts.findByEmail(firm.id, email);
     const stored = contact ? auth.passwordHash(contact.id) : undefined;
     const matches = await verifyPassword(input.password, stored ?? (await decoyHash));
     const now = this.#now();
     if (!contact || !stored || !matches) {
-      limits.loginFailuresPerAccount.consume(accountKey);
+      await limits.loginFailuresPerAccount.consume(accountKey);
       audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact?.id }, action: 'login.failed', data: { email }, ip: input.ip }, now);
       throw invalidCredentials();
     }
     if (contact.status !== 'active') throw this.#archived();
-    limits.loginFailuresPerAccount.reset(accountKey);
+    await limits.loginFailuresPerAccount.reset(accountKey);
     auth.recordLogin(contact.id, now);
     audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'login.succeeded', ip: input.ip }, now);
     return this.#startSession(contact);
@@ -167,7 +169,7 @@ export class AuthService {
 
   async acceptInvitation(input: { token: string; password: string; ip: string }): Promise<SignedIn> {
     const { limits, auth, contacts, audit } = this.deps;
-    limits.invitationPerIp.consume(input.ip);
+    await limits.invitationPerIp.consume(input.ip);
     const invitation = auth.invitationByTokenHash(hashSecret(input.token));
     const now = this.#now();
     if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) throw invitationInvalid();
@@ -179,6 +181,7 @@ export class AuthService {
       if (!auth.acceptInvitation(invitation.id, now)) return false;
       auth.setPassword(contact.id, hash, now);
       auth.recordLogin(contact.id, now);
+      this.deps.webhooks.emit(contact.firmId, 'contact.activated', { contactId: contact.id, email: contact.email, name: contact.name, activatedAt: now });
       return true;
     }).immediate();
     if (!accepted) throw invitationInvalid();
@@ -193,10 +196,10 @@ export class AuthService {
    */
   async requestPasswordReset(input: { firm: string; email: string; ip: string }): Promise<void> {
     const { limits, jobs } = this.deps;
-    limits.resetRequestPerIp.consume(input.ip);
+    await limits.resetRequestPerIp.consume(input.ip);
     const firm = this.#firm(input.firm);
     const email = input.email.toLowerCase();
-    limits.resetRequestPerAccount.consume(`${firm.id}:${email}`);
+    await limits.resetRequestPerAccount.consume(`${firm.id}:${email}`);
     jobs.enqueue<PasswordResetRequest>({ kind: passwordResetJob, key: `password-reset:${newId('req')}`, firmId: firm.id, payload: { firmId: firm.id, email, ip: input.ip } });
   }
 
@@ -227,7 +230,7 @@ export class AuthService {
   /** Sets the new password, ends every other sign-in of the contact, and signs this one in. */
   async confirmPasswordReset(input: { token: string; password: string; ip: string }): Promise<SignedIn> {
     const { limits, auth, contacts, audit } = this.deps;
-    limits.resetConfirmPerIp.consume(input.ip);
+    await limits.resetConfirmPerIp.consume(input.ip);
     const reset = auth.resetByTokenHash(hashSecret(input.token));
     const now = this.#now();
     if (!reset || reset.usedAt || reset.expiresAt <= now) throw resetInvalid();

@@ -1,72 +1,18 @@
 import type { Clock } from '../clock.ts';
-import { Problem } from '../http/problem.ts';
+import type { LimitStore } from '../limits/limit-store.ts';
+import { RateLimiter } from '../limits/rate-limiter.ts';
 
-/**
- * Counts attempts per key in fixed windows (kept in memory: one process serves a firm).
- * `consume` throws a 429 problem once a key has used up its window.
- */
-export class RateLimiter {
-  #windows = new Map<string, { start: number; count: number }>();
-
-  constructor(
-    readonly limit: number,
-    readonly windowMs: number,
-    private readonly clock: Clock,
-  ) {}
-
-  /** Counts one attempt; throws `rate_limited` when the key is over its limit. */
-  consume(key: string): void {
-    this.check(key);
-    this.#windows.get(key)!.count += 1;
-  }
-
-  /** Throws like `consume` without counting: to check a key before doing the work. */
-  check(key: string): void {
-    const now = this.clock().getTime();
-    const window = this.#current(key, now);
-    if (window.count >= this.limit) {
-      const retryAfter = Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000));
-      throw new Problem(429, 'rate_limited', `Too many attempts. Try again in ${describe(retryAfter)}.`, { retryAfter });
-    }
-  }
-
-  reset(key: string): void {
-    this.#windows.delete(key);
-  }
-
-  #current(key: string, now: number) {
-    let window = this.#windows.get(key);
-    if (!window || now - window.start >= this.windowMs) {
-      window = { start: now, count: 0 };
-      this.#windows.set(key, window);
-      if (this.#windows.size > 10_000) this.#prune(now);
-    }
-    return window;
-  }
-
-  #prune(now: number) {
-    for (const [key, window] of this.#windows) {
-      if (now - window.start >= this.windowMs) this.#windows.delete(key);
-    }
-  }
-}
-
-function describe(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-}
-
-/** The limits on the sign-in endpoints, per client IP and per account. */
-export function createAuthLimits(clock: Clock) {
+/** The limits on the sign-in endpoints, per client IP and per account, counted in `store`. */
+export function createAuthLimits(store: LimitStore, clock: Clock) {
   const minutes = (n: number) => n * 60_000;
+  const limiter = (name: string, limit: number, windowMs: number) => new RateLimiter(name, limit, windowMs, store, clock);
   return {
-    loginPerIp: new RateLimiter(30, minutes(15), clock),
-    loginFailuresPerAccount: new RateLimiter(8, minutes(15), clock),
-    invitationPerIp: new RateLimiter(20, minutes(15), clock),
-    resetRequestPerIp: new RateLimiter(10, minutes(15), clock),
-    resetRequestPerAccount: new RateLimiter(3, minutes(60), clock),
-    resetConfirmPerIp: new RateLimiter(20, minutes(15), clock),
+    loginPerIp: limiter('login-ip', 30, minutes(15)),
+    loginFailuresPerAccount: limiter('login-failures-account', 8, minutes(15)),
+    invitationPerIp: limiter('invitation-ip', 20, minutes(15)),
+    resetRequestPerIp: limiter('reset-request-ip', 10, minutes(15)),
+    resetRequestPerAccount: limiter('reset-request-account', 3, minutes(60)),
+    resetConfirmPerIp: limiter('reset-confirm-ip', 20, minutes(15)),
   };
 }
 export type AuthLimits = ReturnType<typeof createAuthLimits>;

@@ -19,6 +19,8 @@ export interface Command {
   options: Record<string, CliOption>;
   /** Option names that must be given. */
   required?: string[];
+  /** The one positional argument the command needs (e.g. an id), passed to `run` as `values[key]`. */
+  argument?: { name: string; key: string; description: string };
   run(values: CliValues, context: { config: Config; out: (line: string) => void }): Promise<void>;
 }
 

@@ -511,4 +511,66 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX payments_created ON payments (created_at);
     `,
   },
+  {
+    version: 7,
+    name: 'stored rate limits',
+    up: `
+      -- Abuse limits (sign-in attempts, declined payments) live here, not in one process's
+      -- memory, so they hold across a restart and across instances. One row per counted key
+      -- (e.g. 'login-ip:203.0.113.7'): the hits in its current fixed window and when it closes.
+      CREATE TABLE rate_limits (
+        key     TEXT PRIMARY KEY,
+        hits    INTEGER NOT NULL CHECK (hits > 0),
+        ends_at TEXT NOT NULL
+      );
+      CREATE INDEX rate_limits_ends ON rate_limits (ends_at);
+    `,
+  },
+  {
+    version: 8,
+    name: 'webhooks out',
+    up: `
+      -- A firm's endpoints. The secret signs deliveries (Standard Webhooks); after a rotation the
+      -- previous one signs too, until previous_secret_until. Deleted ones stay for their log.
+      CREATE TABLE webhook_endpoints (
+        id                    TEXT PRIMARY KEY,
+        firm_id               TEXT NOT NULL REFERENCES firms(id),
+        url                   TEXT NOT NULL,
+        events                TEXT NOT NULL,
+        enabled               INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+        description           TEXT,
+        secret                TEXT NOT NULL,
+        previous_secret       TEXT,
+        previous_secret_until TEXT,
+        disabled_reason       TEXT,
+        failing_since         TEXT,
+        deleted_at            TEXT,
+        created_at            TEXT NOT NULL,
+        updated_at            TEXT NOT NULL
+      );
+      CREATE INDEX webhook_endpoints_firm ON webhook_endpoints (firm_id, created_at);
+
+      -- What happened, once; each endpoint subscribed to it gets a delivery of it.
+      CREATE TABLE webhook_events (
+        id         TEXT PRIMARY KEY,
+        firm_id    TEXT NOT NULL REFERENCES firms(id),
+        type       TEXT NOT NULL,
+        payload    TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+
+      CREATE TABLE webhook_deliveries (
+        id               TEXT PRIMARY KEY,
+        endpoint_id      TEXT NOT NULL REFERENCES webhook_endpoints(id),
+        event_id         TEXT NOT NULL REFERENCES webhook_events(id),
+        status           TEXT NOT NULL CHECK (status IN ('pending', 'succeeded', 'failed')),
+        attempts         INTEGER NOT NULL DEFAULT 0,
+        last_status_code INTEGER,
+        last_error       TEXT,
+        last_attempt_at  TEXT,
+        created_at       TEXT NOT NULL
+      );
+      CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, created_at, id);
+    `,
+  },
 ];

@@ -9,8 +9,9 @@ import type { JobQueue } from '../jobs/job-queue.ts';
 import { listOutbox } from '../mail/outbox.ts';
 
 /**
- * Development-only pages of the service (off when NODE_ENV=production): the mail outbox, so a
- * developer can open invitation and reset links without a mail server.
+ * Development-only pages of the service, mounted only when `config.development` (a loopback
+ * PUBLIC_URL, NODE_ENV not production): the mail outbox, so a developer can open invitation and
+ * reset links without a mail server; the job queue; the sandbox processor's clock.
  */
 export function devRoutes(deps: {
   db: Db;

@@ -71,7 +71,8 @@ export type ScanResult = { clean: true } | { clean: false; reason: string };
 
 /**
  * A virus scanner's hook. It reads the complete upload at `path` before the file is kept; a file
- * it does not find clean is deleted and the upload refused.
+ * it does not find clean is deleted and the upload refused. It rejects when it can give no
+ * verdict (unreachable, too slow, an error): that upload is refused too, as unavailable.
  */
 export interface FileScanner {
   scan(path: string, info: ScanInfo): Promise<ScanResult>;

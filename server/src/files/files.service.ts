@@ -1,3 +1,5 @@
+import type { UnitOfWork } from '../db/unit-of-work.ts';
+import type { WebhookEvents } from '../webhooks/webhook.ts';
 import { z } from 'zod';
 import type { Actor, AuditLog } from '../audit/audit.repository.ts';
 import type { Clock } from '../clock.ts';
@@ -7,6 +9,7 @@ import type { FirmsRepository } from '../firms/firms.repository.ts';
 import { decodeCursor, encodeCursor, type Page } from '../http/cursor.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
+import type { Logger } from '../logger.ts';
 import { toClientFile, toFirmFile, type ClientFile, type FileContent, type FileRecord, type FileScanner, type FirmFile, type Uploader, type UploadStream } from './file.ts';
 import { sanitizeFolder } from './file-names.ts';
 import type { FileStore } from './file-store.ts';
@@ -41,6 +44,9 @@ export interface FilesServiceDeps {
   scanner: FileScanner;
   audit: AuditLog;
   clock: Clock;
+  logger: Logger;
+  webhooks: WebhookEvents;
+  unitOfWork: UnitOfWork;
 }
 
 /**
@@ -140,8 +146,10 @@ export class FilesService {
     const info = { firmId, contactId, name: received.name, contentType: received.contentType, size: received.size, sha256: received.sha256 };
     let key: string | undefined;
     try {
-      const verdict = await this.deps.scanner.scan(received.incoming.path, info).catch(() => {
-        throw new Problem(503, 'scan_unavailable', 'The file could not be checked for viruses just now. Please try again.');
+      // A file the scanner could not check is refused, never kept unscanned.
+      const verdict = await this.deps.scanner.scan(received.incoming.path, info).catch((error: unknown) => {
+        this.deps.logger.error('virus scan failed; upload refused', { firmId, contactId, error: error instanceof Error ? error.message : String(error) });
+        throw new Problem(503, 'scan_unavailable', 'The file could not be checked for viruses just now, so it was not kept. Please try again in a few minutes.');
       });
       if (!verdict.clean) {
         this.deps.audit.record(
@@ -153,15 +161,25 @@ export class FilesService {
       key = await received.incoming.commit();
       const folder = sanitizeFolder(received.fields.get('folder') ?? '');
       const now = this.deps.clock().toISOString();
-      const record = this.deps.files.create(
-        { firmId, contactId, name: received.name, contentType: received.contentType, size: received.size, sha256: received.sha256, folder: folder || null, storageKey: key, uploadedBy: owner.uploadedBy },
-        now,
-      );
-      this.deps.audit.record(
-        { firmId, actor: owner.actor, action: owner.uploadedBy.type === 'contact' ? 'file.uploaded' : 'file.shared', subject: { type: 'file', id: record.id }, data: { contactId, sha256: received.sha256, size: received.size } },
-        now,
-      );
-      return record;
+      const storageKey = key;
+      // The file, its audit entry and the firm's webhook of a client's upload commit together.
+      return this.deps.unitOfWork(() => {
+        const record = this.deps.files.create(
+          { firmId, contactId, name: received.name, contentType: received.contentType, size: received.size, sha256: received.sha256, folder: folder || null, storageKey, uploadedBy: owner.uploadedBy },
+          now,
+        );
+        const byClient = owner.uploadedBy.type === 'contact';
+        this.deps.audit.record(
+          { firmId, actor: owner.actor, action: byClient ? 'file.uploaded' : 'file.shared', subject: { type: 'file', id: record.id }, data: { contactId, sha256: received.sha256, size: received.size } },
+          now,
+        );
+        if (byClient) {
+          this.deps.webhooks.emit(firmId, 'file.uploaded', {
+            fileId: record.id, contactId, name: record.name, contentType: record.contentType, size: record.size, sha256: record.sha256, folder: record.folder, createdAt: record.createdAt,
+          });
+        }
+        return record;
+      });
     } catch (error) {
       await received.incoming.discard();
       if (key) await this.deps.store.remove(key);

@@ -22,6 +22,11 @@ export interface FirmSettings {
   minimumPayment: number;
   /** The largest file a client or the firm may upload, in bytes; larger uploads are cut off. */
   maxUploadBytes: number;
+  /**
+   * How many declined payment attempts a client, or one IP address, may make in an hour before
+   * paying is refused until the hour is up (card testing and guessing stop there).
+   */
+  paymentFailuresPerHour: number;
   /** The firm's IANA time zone: decides when an invoice or a task becomes overdue. */
   timeZone: string;
   /** Where the portal lives on the firm's own site: links in emails point here. */
@@ -57,6 +62,7 @@ export const defaultSettings: FirmSettings = {
   paymentMethods: { card: true, bankLink: true, bankAccount: true },
   minimumPayment: 100,
   maxUploadBytes: 25 * 1024 * 1024,
+  paymentFailuresPerHour: 10,
   timeZone: 'UTC',
 };
 

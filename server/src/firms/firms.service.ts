@@ -35,6 +35,7 @@ export const settingsSchema = z.strictObject({
   paymentMethods: z.strictObject({ card: z.boolean(), bankLink: z.boolean(), bankAccount: z.boolean() }).default(defaultSettings.paymentMethods),
   minimumPayment: z.number().int().min(1).max(100_000_000).default(defaultSettings.minimumPayment),
   maxUploadBytes: z.number().int().min(1).max(1024 * 1024 * 1024).default(defaultSettings.maxUploadBytes),
+  paymentFailuresPerHour: z.number().int().min(1).max(1000).default(defaultSettings.paymentFailuresPerHour),
   timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone like America/New_York').default('UTC'),
   portalUrl: httpUrl.optional(),
   inboxEmail: z.email().optional(),

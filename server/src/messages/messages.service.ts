@@ -1,3 +1,4 @@
+import type { WebhookEvents } from '../webhooks/webhook.ts';
 import { z } from 'zod';
 import type { Actor, AuditLog } from '../audit/audit.repository.ts';
 import type { Clock } from '../clock.ts';
@@ -80,6 +81,7 @@ export interface MessagesServiceDeps {
   contacts: ContactsRepository;
   mailer: Mailer;
   unitOfWork: UnitOfWork;
+  webhooks: WebhookEvents;
   audit: AuditLog;
   clock: Clock;
 }
@@ -113,6 +115,7 @@ export class MessagesService {
       );
       this.#audit(firmId, { type: 'contact', id: contactId }, 'thread.started', created.threadId, created.message, now);
       this.#noticeToFirm(this.#firm(firmId), contact, fields.subject, created.threadId, created.message.id, true);
+      this.#reportClientMessage(firmId, contactId, created.threadId, fields.subject, created.message);
       return created;
     });
     return { thread: toClientThread(this.#thread(firmId, threadId)), message: toMessage(message) };
@@ -136,6 +139,7 @@ export class MessagesService {
       const added = this.deps.messages.addMessage(threadId, { author: { type: 'contact', name: contact.name }, body: fields.body, attachments }, now);
       this.#audit(firmId, { type: 'contact', id: contactId }, 'message.sent', threadId, added, now);
       this.#noticeToFirm(this.#firm(firmId), contact, thread.subject, threadId, added.id, false);
+      this.#reportClientMessage(firmId, contactId, threadId, thread.subject, added);
       return added;
     });
     return toMessage(message);
@@ -297,6 +301,14 @@ export class MessagesService {
       { firmId, actor, action, subject: { type: 'thread', id: threadId }, data: { messageId: message.id, attachments: message.attachments.map((file) => file.id) } },
       now,
     );
+  }
+
+  /** `message.created` for the firm's own software: what the client wrote, with its attachments' ids. */
+  #reportClientMessage(firmId: string, contactId: string, threadId: string, subject: string, message: StoredMessage): void {
+    this.deps.webhooks.emit(firmId, 'message.created', {
+      messageId: message.id, threadId, contactId, subject, body: message.body,
+      attachments: message.attachments.map((file) => ({ id: file.id, name: file.name })), createdAt: message.createdAt,
+    });
   }
 
   #noticeToContact(firm: Firm, contact: Contact, threadId: string, messageId: string): void {

@@ -10,7 +10,10 @@ import type { FirmsRepository } from '../firms/firms.repository.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 import { crashPoint } from '../crash-points.ts';
+import type { InvoicesService } from '../invoices/invoices.service.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { PaymentFailureLimits } from '../limits/payment-failures.ts';
+import type { WebhookEvents } from '../webhooks/webhook.ts';
 import type { CheckoutPayment, CheckoutRepository, IdempotencyRecord, SavedMethod } from './checkout.repository.ts';
 import { mandateText, saveConsentText } from './mandate.ts';
 import type { Payment, PaymentStatus } from './payment.ts';
@@ -75,6 +78,10 @@ export interface CheckoutReply {
 
 export interface CheckoutServiceDeps {
   checkout: CheckoutRepository;
+  invoices: Pick<InvoicesService, 'getForFirm'>;
+  webhooks: WebhookEvents;
+  /** Declined attempts per client and per IP (card testing): checked before a charge, counted after a decline. */
+  failureLimits: Pick<PaymentFailureLimits, 'check' | 'recordFailure'>;
   payments: PaymentsRepository;
   ledger: PaymentsService;
   firms: FirmsRepository;
@@ -128,6 +135,8 @@ export class CheckoutService {
 
     const firm = this.deps.firms.findById(request.firmId)!;
     const contact = this.deps.contacts.find(request.firmId, request.contactId)!;
+    const attempt = { firmId: firm.id, contactId: contact.id, ip: request.ip, perHour: firm.settings.paymentFailuresPerHour };
+    await this.deps.failureLimits.check(attempt);
     const checkoutId = newId('chk');
     let method: CheckoutMethod;
     let reservation: Awaited<ReturnType<typeof checkout.reserve<CheckoutPayment[]>>>;
@@ -464,6 +473,10 @@ export class CheckoutService {
       return reply;
     });
     crashPoint('checkout.recorded');
+    // A declined attempt (or refused details) counts toward the limit: what card testing looks like.
+    if (outcomes.some(({ result }) => result.status === 'failed')) {
+      await this.deps.failureLimits.recordFailure({ firmId: firm.id, contactId: contact.id, ip: request.ip, perHour: firm.settings.paymentFailuresPerHour });
+    }
     if (refusal) throw refusal;
     return answer;
   }
@@ -477,8 +490,29 @@ export class CheckoutService {
   /** Writes each outcome: the processor's id for the charge and the status it reached. Call inside `record`. */
   #recordOutcomes(outcomes: Outcome[]): void {
     for (const { payment, result } of outcomes) {
-      if (result.processorRef) this.deps.payments.setProcessorRef(payment.id, result.processorRef);
+      const charged = result.processorRef ? this.deps.payments.setProcessorRef(payment.id, result.processorRef) : false;
+      // A bank debit stays processing: the firm hears it started once, when the processor took it.
+      if (charged && result.status === 'processing') this.#report(payment.id, 'payment.processing');
       this.#apply(payment.id, result.status, result.failure);
+    }
+  }
+
+  /**
+   * Tells the firm's software (webhooks) what happened to a payment, and that an invoice it paid
+   * in full is paid, in the transaction that records it.
+   */
+  #report(paymentId: string, type: 'payment.processing' | 'payment.succeeded' | 'payment.failed' | 'payment.refunded'): void {
+    const owner = this.deps.payments.ownerOf(paymentId)!;
+    const payment = () => this.deps.ledger.getForClient(owner.firmId, owner.contactId, paymentId);
+    this.deps.webhooks.emit(owner.firmId, type, () => ({ ...payment(), contactId: owner.contactId }));
+    if (type !== 'payment.succeeded' || !this.deps.webhooks.wanted(owner.firmId, 'invoice.paid')) return;
+    for (const allocation of payment().allocations) {
+      const invoice = this.deps.invoices.getForFirm(owner.firmId, allocation.invoiceId);
+      if (invoice.status === 'paid') {
+        this.deps.webhooks.emit(owner.firmId, 'invoice.paid', {
+          invoiceId: invoice.id, number: invoice.number, contactId: owner.contactId, total: invoice.total, currency: invoice.currency, paidBy: paymentId,
+        });
+      }
     }
   }
 
@@ -524,6 +558,8 @@ export class CheckoutService {
     if (current.status === status || !allowedNext[current.status].includes(status)) return false;
     payments.addEvent(paymentId, status, failure ? JSON.stringify(failure) : null, clock().toISOString());
     this.#queueNotices(paymentId, current.status, status, failure);
+    if (status === 'succeeded' && current.status !== 'disputed') this.#report(paymentId, 'payment.succeeded');
+    else if (status === 'failed' || status === 'refunded') this.#report(paymentId, `payment.${status}`);
     return true;
   }
 

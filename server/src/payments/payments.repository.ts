@@ -94,8 +94,8 @@ export class PaymentsRepository {
   }
 
   /** The processor's id for the charge, known only once it answers; written once. */
-  setProcessorRef(paymentId: string, processorRef: string): void {
-    this.db.prepare('UPDATE payments SET processor_ref = ? WHERE id = ? AND processor_ref IS NULL').run(processorRef, paymentId);
+  setProcessorRef(paymentId: string, processorRef: string): boolean {
+    return this.db.prepare('UPDATE payments SET processor_ref = ? WHERE id = ? AND processor_ref IS NULL').run(processorRef, paymentId).changes === 1;
   }
 
   /** Who a processor's charge belongs to, for events that arrive later. */

@@ -10,7 +10,7 @@ export const porticoBin = path.join(repoRoot, 'bin', 'portico.mjs');
 const configVariables = [
   'PORT', 'DEMO_PORT', 'DATA_DIR', 'PUBLIC_URL', 'PAYMENTS', 'BANK_LINK', 'MAIL', 'SMTP_URL', 'MAIL_FROM',
   'STRIPE_SECRET_KEY', 'STRIPE_PUBLISHABLE_KEY', 'STRIPE_WEBHOOK_SECRET', 'PLAID_CLIENT_ID', 'PLAID_SECRET', 'PLAID_ENV',
-  'TRUST_PROXY', 'NODE_ENV', 'NODE_TEST_CONTEXT',
+  'TRUST_PROXY', 'SCANNER', 'NODE_ENV', 'NODE_TEST_CONTEXT',
 ];
 
 export function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {

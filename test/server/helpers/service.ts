@@ -17,6 +17,8 @@ import { createServices } from '../../../server/src/services.ts';
 
 export const password = 'correct horse battery';
 export const issuer = 'http://portico.test';
+/** A loopback PUBLIC_URL, for tests that use the development pages (/dev): they are served only on one. */
+export const loopbackPublicUrl = 'http://localhost:8787';
 export const firmOrigin = 'https://www.hale.example';
 export const otherFirmOrigin = 'https://www.north.example';
 
@@ -49,14 +51,18 @@ export interface RequestOptions {
 /**
  * The token service on real SQLite in a temporary folder, listening on 127.0.0.1 at a free port,
  * with two firms, each with two clients who can sign in, and an API key per firm.
+ *
+ * `dataDir` starts it on the folder of a service that was closed with `{ keepDataDir: true }`,
+ * as a restart would: its firms and clients are used as they are (with a new API key each).
  */
-export async function startTestService(options: { env?: Record<string, string>; sdkDir?: string; fileScanner?: FileScanner } = {}) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-test-'));
+export async function startTestService(options: { env?: Record<string, string>; sdkDir?: string; fileScanner?: FileScanner; dataDir?: string; resolveHost?: (hostname: string) => Promise<string[]> } = {}) {
+  const restarted = options.dataDir !== undefined;
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'portico-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: issuer, ...options.env });
   const clock = testClock();
   const db = openDatabase(path.join(dataDir, 'portico.db'));
   const keys = await SigningKeys.open(dataDir);
-  const services = createServices({ config, db, keys, mail: createMail(config, db, { clock }), clock, logger: silentLogger, fileScanner: options.fileScanner });
+  const services = createServices({ config, db, keys, mail: createMail(config, db, { clock }), clock, logger: silentLogger, fileScanner: options.fileScanner, resolveHost: options.resolveHost });
   services.jobs.start({ pollMs: 100 });
   const app = createApp(services, { logger: silentLogger, sdkDir: options.sdkDir ?? path.join(dataDir, 'no-sdk') });
   const server = await new Promise<Server>((resolve) => {
@@ -67,6 +73,7 @@ export async function startTestService(options: { env?: Record<string, string>; 
   const hash = await hashPassword(password);
   const now = clock().toISOString();
   const makeFirm = (slug: string, name: string, origin: string) =>
+    (restarted && services.repositories.firms.findBySlug(slug)) ||
     services.firms.create({
       slug,
       name,
@@ -76,6 +83,8 @@ export async function startTestService(options: { env?: Record<string, string>; 
       settings: { ...defaultSettings, portalUrl: `${origin}/portal` },
     });
   const addClient = (firm: Firm, email: string, name: string) => {
+    const existing = restarted && services.repositories.contacts.findByEmail(firm.id, email);
+    if (existing) return existing;
     const contact = services.repositories.contacts.create(firm.id, { email, name }, now);
     services.auth.setPasswordHash(contact.id, hash, now);
     return contact;
@@ -131,7 +140,8 @@ export async function startTestService(options: { env?: Record<string, string>; 
       await services.jobs.drain();
       return listOutbox(db, { to });
     },
-    async close() {
+    /** Stops the service; `keepDataDir` leaves its folder for a restart on it (then remove it yourself). */
+    async close(closeOptions: { keepDataDir?: boolean } = {}) {
       await services.jobs.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -139,7 +149,7 @@ export async function startTestService(options: { env?: Record<string, string>; 
       });
       await services.mail.close();
       db.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!closeOptions.keepDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

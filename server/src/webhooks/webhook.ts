@@ -1,0 +1,65 @@
+/** The events a firm's webhook endpoints can subscribe to. */
+export const webhookEventTypes = [
+  'payment.succeeded',
+  'payment.processing',
+  'payment.failed',
+  'payment.refunded',
+  'invoice.paid',
+  'message.created',
+  'file.uploaded',
+  'contact.activated',
+  'activity.completed',
+] as const;
+export type WebhookEventType = (typeof webhookEventTypes)[number];
+
+export interface WebhookEndpoint {
+  id: string;
+  firmId: string;
+  url: string;
+  events: WebhookEventType[];
+  enabled: boolean;
+  description: string | null;
+  /** Why the service turned it off (it kept failing), when it did. */
+  disabledReason: string | null;
+  /** Since when every delivery has failed; null while it succeeds. */
+  failingSince: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The secrets a delivery is signed with: the current one and, for a day after a rotation, the one before. */
+export interface WebhookSecrets {
+  current: string;
+  previous: string | null;
+  previousUntil: string | null;
+}
+
+export interface WebhookDelivery {
+  id: string;
+  endpointId: string;
+  eventId: string;
+  eventType: WebhookEventType;
+  status: 'pending' | 'succeeded' | 'failed';
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  lastAttemptAt: string | null;
+  createdAt: string;
+}
+
+/** A delivery is retried for at least a day: 14 attempts of 30 s doubling (capped at 6 h) span about 26 hours. */
+export const deliveryAttempts = 14;
+/** An endpoint whose deliveries have all failed for this long is turned off, and the firm told. */
+export const disableAfterMs = 3 * 86_400_000;
+/** After a rotation, the old secret still signs deliveries for this long. */
+export const secretOverlapMs = 86_400_000;
+/** How long a delivery waits for the endpoint's answer. */
+export const deliveryTimeoutMs = 10_000;
+
+/** What a business component needs of webhooks: to report that something happened, inside its transaction. */
+export interface WebhookEvents {
+  /** `data` may be a function: it is only built when some endpoint takes the event. */
+  emit(firmId: string, type: WebhookEventType, data: Record<string, unknown> | (() => Record<string, unknown>)): void;
+  /** Whether any enabled endpoint of the firm takes this kind of event. */
+  wanted(firmId: string, type: WebhookEventType): boolean;
+}

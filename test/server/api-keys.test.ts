@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startTestService, type TestService } from './helpers/service.ts';
+
+function assertProblem(reply: { status: number; body: any; headers: Headers }, status: number, code: string) {
+  assert.equal(reply.status, status, JSON.stringify(reply.body));
+  assert.match(reply.headers.get('content-type') ?? '', /^application\/problem\+json/);
+  assert.equal(reply.body.code, code, JSON.stringify(reply.body));
+}
+
+describe('the firm-side API keys API', () => {
+  let svc: TestService;
+  before(async () => {
+    svc = await startTestService();
+  });
+  after(() => svc.close());
+
+  const admin = (path: string, token: string, options: { method?: string } = {}) => svc.request(`/api/v1/admin${path}`, { token, ...options });
+  /** A key of its own for a test that revokes it, so the fixtures' keys stay usable. */
+  const newKey = (firmId = svc.fixtures.firm.id, name = 'spare') => svc.services.apiKeys.create(firmId, name);
+
+  it("lists the firm's keys with no secret in them", async () => {
+    const { key: extra, apiKey } = newKey(svc.fixtures.firm.id, 'accounting export');
+    const reply = await admin('/api-keys', svc.fixtures.firmKey);
+    assert.equal(reply.status, 200, JSON.stringify(reply.body));
+    assert.equal(reply.headers.get('cache-control'), 'no-store');
+    const listed = reply.body.data as Record<string, unknown>[];
+    for (const entry of listed) assert.deepEqual(Object.keys(entry).sort(), ['createdAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt']);
+    const extraEntry = listed.find((entry) => entry.id === apiKey.id);
+    assert.deepEqual(extraEntry, { id: apiKey.id, name: 'accounting export', prefix: extra.slice(0, 10), createdAt: apiKey.createdAt, lastUsedAt: null, revokedAt: null });
+
+    const text = JSON.stringify(reply.body);
+    const hashes = svc.services.db.prepare('SELECT key_hash FROM api_keys').pluck().all() as string[];
+    for (const secret of [svc.fixtures.firmKey, svc.fixtures.otherFirmKey, extra, ...hashes]) assert.ok(!text.includes(secret), 'no key and no hash');
+  });
+
+  it("lists only the firm's own keys, with when each was last used", async () => {
+    const mine = svc.services.apiKeys.list(svc.fixtures.firm.id).map((k) => k.id);
+    const theirs = svc.services.apiKeys.list(svc.fixtures.otherFirm.id).map((k) => k.id);
+    const reply = await admin('/api-keys', svc.fixtures.firmKey);
+    assert.deepEqual(reply.body.data.map((entry: { id: string }) => entry.id), mine);
+    for (const id of theirs) assert.ok(!mine.includes(id));
+    const current = reply.body.data.find((entry: { prefix: string }) => svc.fixtures.firmKey.startsWith(entry.prefix));
+    assert.equal(current.lastUsedAt, svc.clock().toISOString());
+  });
+
+  it('refuses an unknown query parameter', async () => {
+    assertProblem(await admin('/api-keys?limit=5', svc.fixtures.firmKey), 400, 'invalid_request');
+  });
+
+  it('revokes a key: the same key is a 401 on the very next request', async () => {
+    const { key, apiKey } = newKey();
+    assert.equal((await admin('/contacts', key)).status, 200, 'the key works before');
+    const revoked = await admin(`/api-keys/${apiKey.id}`, svc.fixtures.firmKey, { method: 'DELETE' });
+    assert.equal(revoked.status, 204, JSON.stringify(revoked.body));
+    assert.equal(revoked.body, '');
+    assertProblem(await admin('/contacts', key), 401, 'api_key_invalid');
+    assertProblem(await admin('/api-keys', key), 401, 'api_key_invalid');
+
+    const listed = (await admin('/api-keys', svc.fixtures.firmKey)).body.data.find((entry: { id: string }) => entry.id === apiKey.id);
+    assert.equal(listed.revokedAt, svc.clock().toISOString());
+  });
+
+  it('lets a key revoke itself, and then refuses it', async () => {
+    const { key, apiKey } = newKey();
+    assert.equal((await admin(`/api-keys/${apiKey.id}`, key, { method: 'DELETE' })).status, 204);
+    assertProblem(await admin('/api-keys', key), 401, 'api_key_invalid');
+  });
+
+  it('records who revoked a key in the audit log', async () => {
+    const { apiKey } = newKey();
+    await admin(`/api-keys/${apiKey.id}`, svc.fixtures.firmKey, { method: 'DELETE' });
+    const revoker = svc.services.apiKeys.list(svc.fixtures.firm.id).find((k) => svc.fixtures.firmKey.startsWith(k.prefix))!;
+    const rows = svc.services.db
+      .prepare("SELECT firm_id AS firmId, actor_type AS actorType, actor_id AS actorId, subject_type AS subjectType FROM audit_log WHERE action = 'api_key.revoked' AND subject_id = ?")
+      .all(apiKey.id);
+    assert.deepEqual(rows, [{ firmId: svc.fixtures.firm.id, actorType: 'api_key', actorId: revoker.id, subjectType: 'api_key' }]);
+  });
+
+  it("is a 404 for another firm's key, which keeps working", async () => {
+    const { key, apiKey } = newKey(svc.fixtures.otherFirm.id);
+    assertProblem(await admin(`/api-keys/${apiKey.id}`, svc.fixtures.firmKey, { method: 'DELETE' }), 404, 'not_found');
+    assert.equal((await admin('/contacts', key)).status, 200);
+    assert.equal(svc.services.apiKeys.list(svc.fixtures.otherFirm.id).find((k) => k.id === apiKey.id)?.revokedAt, null);
+  });
+
+  it('is a 404 for an unknown id', async () => {
+    assertProblem(await admin('/api-keys/key_doesnotexist0000000', svc.fixtures.firmKey, { method: 'DELETE' }), 404, 'not_found');
+  });
+
+  it('is a 404 the second time a key is revoked, with no second audit record', async () => {
+    const { apiKey } = newKey();
+    assert.equal((await admin(`/api-keys/${apiKey.id}`, svc.fixtures.firmKey, { method: 'DELETE' })).status, 204);
+    assertProblem(await admin(`/api-keys/${apiKey.id}`, svc.fixtures.firmKey, { method: 'DELETE' }), 404, 'not_found');
+    const count = svc.services.db.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'api_key.revoked' AND subject_id = ?").pluck().get(apiKey.id);
+    assert.equal(count, 1);
+  });
+
+  it('needs an API key, not a client token', async () => {
+    assertProblem(await svc.request('/api/v1/admin/api-keys'), 401, 'api_key_missing');
+    const { token } = await svc.login('alex@example.com');
+    assertProblem(await admin('/api-keys', token), 401, 'api_key_invalid');
+    assertProblem(await admin(`/api-keys/${svc.services.apiKeys.list(svc.fixtures.firm.id)[0]!.id}`, token, { method: 'DELETE' }), 401, 'api_key_invalid');
+  });
+});
