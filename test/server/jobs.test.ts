@@ -113,8 +113,8 @@ describe('the job queue', () => {
   it('takes over a job whose worker died once its lease runs out, and at once for the only worker', async () => {
     const other = new JobsRepository(db);
     other.enqueue({ kind: 'test.once', key: 'orphan', payload: { n: 9 } }, clock());
-    const claimed = other.claim('wrk_gone', clock(), new Date(clock().getTime() + 60_000))!;
-    assert.equal(claimed.key, 'orphan');
+    const [claimed] = await other.claim('wrk_gone', clock(), new Date(clock().getTime() + 60_000), 1);
+    assert.equal(claimed!.key, 'orphan');
     await queue.drain();
     assert.equal(repository.findByKey('orphan')!.state, 'running', 'held while its lease lasts');
     clock.advance(60_000);
@@ -122,7 +122,7 @@ describe('the job queue', () => {
     assert.equal(repository.findByKey('orphan')!.state, 'done');
 
     other.enqueue({ kind: 'test.once', key: 'orphan-2', payload: { n: 10 } }, clock());
-    other.claim('wrk_gone', clock(), new Date(clock().getTime() + 60_000));
+    await other.claim('wrk_gone', clock(), new Date(clock().getTime() + 60_000), 1);
     const sole = new JobQueue(new JobsRepository(db), clock, silentLogger);
     sole.register('test.once', async () => {});
     sole.start({ soleWorker: true, pollMs: 60_000 });

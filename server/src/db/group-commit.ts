@@ -7,7 +7,14 @@ interface Pending {
 }
 
 /**
- * Group commit: the write transactions asked for in one turn of the event loop run in one
+ * How long a write waits for others to share its commit. Under load a millisecond gathers the
+ * writes of several requests (measured here: ~500 payments/s flushing every turn, ~600 with this
+ * window, fewer with 3 ms); alone, a write waits that millisecond.
+ */
+const windowMs = 1;
+
+/**
+ * Group commit: the write transactions asked for within a millisecond run in one
  * SQLite transaction, each in its own savepoint, and share its one synchronous commit (the
  * fsync that makes money durable). Each is acknowledged only after that commit; one that throws
  * is rolled back to its savepoint alone and rejects alone. Under concurrent payments this turns
@@ -26,7 +33,7 @@ export class GroupCommit {
       this.#pending.push({ work, resolve, reject });
       if (!this.#scheduled) {
         this.#scheduled = true;
-        setImmediate(() => this.#flush());
+        setTimeout(() => this.#flush(), windowMs);
       }
     });
   }

@@ -573,4 +573,15 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, created_at, id);
     `,
   },
+  {
+    version: 9,
+    name: 'job claims by index',
+    up: `
+      -- A claim looks only at due pending jobs, or at running ones whose lease ran out: each by
+      -- its own partial index, so the finished jobs kept for a week cost nothing.
+      DROP INDEX jobs_due;
+      CREATE INDEX jobs_pending ON jobs (run_at) WHERE state = 'pending';
+      CREATE INDEX jobs_leased ON jobs (locked_until) WHERE state = 'running';
+    `,
+  },
 ];

@@ -55,6 +55,9 @@ export function devRoutes(deps: {
     const { days } = parse(z.strictObject({ days: z.number().int().min(1).max(60) }), req.body ?? {});
     const now = deps.sandbox.clock.advance(days);
     const settled = await deps.sandbox.processor.settleDue();
+    // The settlements reach the ledger as jobs (like Stripe's webhooks); answer once they have, so
+    // the page that moved the clock sees the payments settled.
+    await deps.jobs.drain();
     res.json({ now: now.toISOString(), offsetDays: deps.sandbox.clock.offsetMs() / 86_400_000, settled });
   });
 

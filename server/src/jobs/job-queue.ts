@@ -50,6 +50,8 @@ export class JobQueue {
   #running = new Set<Promise<void>>();
   #timer: NodeJS.Timeout | undefined;
   #wakeScheduled = false;
+  #filling: Promise<void> | undefined;
+  #fillAgain = false;
   #started = false;
   #stopping = false;
   #concurrency = 4;
@@ -109,7 +111,7 @@ export class JobQueue {
     const pollMs = options.pollMs ?? 1_000;
     const tick = () => {
       this.#enqueueRecurring();
-      this.#fill();
+      void this.#fill();
     };
     this.#timer = setInterval(tick, pollMs);
     this.#timer.unref();
@@ -127,7 +129,10 @@ export class JobQueue {
   /** Runs every due job, and what those enqueue, until nothing is due: for tests and the CLI. */
   async drain(): Promise<void> {
     for (;;) {
-      this.#fill(true);
+      // A fill under way (the worker's) is waited for, not asked to run again.
+      if (this.#filling) await this.#filling;
+      else await this.#fill(true);
+      if (this.#filling) continue;
       if (!this.#running.size) return;
       await Promise.race(this.#running);
     }
@@ -152,27 +157,52 @@ export class JobQueue {
     // After the enqueueing transaction has committed (or rolled back): it is synchronous.
     setImmediate(() => {
       this.#wakeScheduled = false;
-      this.#fill();
+      void this.#fill();
     });
   }
 
-  #fill(draining = false) {
-    if (this.#stopping && !draining) return;
-    while (this.#running.size < this.#concurrency) {
+  /**
+   * Claims as many due jobs as there are free slots and starts them, until nothing more is due.
+   * One fill runs at a time; a call during it makes it look once more when it is done.
+   */
+  #fill(draining = false): Promise<void> {
+    if (this.#filling) {
+      this.#fillAgain = true;
+      return this.#filling;
+    }
+    this.#filling = this.#claimAndRun(draining).finally(() => {
+      this.#filling = undefined;
+      if (this.#fillAgain) {
+        this.#fillAgain = false;
+        void this.#fill(draining);
+      }
+    });
+    return this.#filling;
+  }
+
+  async #claimAndRun(draining: boolean): Promise<void> {
+    for (;;) {
+      if (this.#stopping && !draining) return;
+      const free = this.#concurrency - this.#running.size;
+      if (free <= 0) return;
       const now = this.clock();
-      let job: Job | undefined;
+      let jobs: Job[];
       try {
-        job = this.repository.claim(this.workerId, now, new Date(now.getTime() + defaultLeaseMs));
+        jobs = await this.repository.claim(this.workerId, now, new Date(now.getTime() + defaultLeaseMs), free);
       } catch (error) {
-        this.logger.error('could not claim a job', { error: String(error) });
+        this.logger.error('could not claim jobs', { error: String(error) });
         return;
       }
-      if (!job) return;
-      const run = this.#run(job).finally(() => {
-        this.#running.delete(run);
-        if (!this.#stopping) this.#fill();
-      });
-      this.#running.add(run);
+      if (!jobs.length) return;
+      for (const job of jobs) {
+        const run = this.#run(job)
+          .catch((error: unknown) => this.logger.error('could not record a job run', { job: job.id, error: String(error) }))
+          .finally(() => {
+            this.#running.delete(run);
+            if (!this.#stopping) void this.#fill();
+          });
+        this.#running.add(run);
+      }
     }
   }
 
@@ -181,32 +211,32 @@ export class JobQueue {
     const registered = this.#handlers.get(job.kind);
     if (!registered) {
       // Leave it for a process that knows the kind; look again in a minute.
-      this.repository.reschedule(job, this.workerId, { error: `no handler for ${job.kind} in this process`, startedAt, runAt: new Date(startedAt.getTime() + 60_000) }, startedAt);
+      await this.repository.reschedule(job, this.workerId, { error: `no handler for ${job.kind} in this process`, startedAt, runAt: new Date(startedAt.getTime() + 60_000) }, startedAt);
       return;
     }
     if (job.attempts > job.maxAttempts) {
       // Its lease ran out with every attempt used: a worker died while running it each time.
-      this.#dead(job, startedAt, 'the job was still running when its worker stopped, on every attempt');
+      await this.#dead(job, startedAt, 'the job was still running when its worker stopped, on every attempt');
       return;
     }
     try {
       await registered.handler(job);
       crashPoint('job.ran', job.kind);
-      this.repository.finish(job, this.workerId, { state: 'done', error: null, startedAt }, this.clock());
+      await this.repository.finish(job, this.workerId, { state: 'done', error: null, startedAt }, this.clock());
     } catch (error) {
       const message = describeError(error);
       if (error instanceof PermanentJobError || job.attempts >= job.maxAttempts) {
-        this.#dead(job, startedAt, message);
+        await this.#dead(job, startedAt, message);
       } else {
         const runAt = new Date(this.clock().getTime() + backoffMs(job.attempts));
-        this.repository.reschedule(job, this.workerId, { error: message, startedAt, runAt }, this.clock());
+        await this.repository.reschedule(job, this.workerId, { error: message, startedAt, runAt }, this.clock());
         this.logger.warn('job failed; it will be tried again', { job: job.id, kind: job.kind, attempt: job.attempts, runAt: runAt.toISOString(), error: message });
       }
     }
   }
 
-  #dead(job: Job, startedAt: Date, error: string) {
-    this.repository.finish(job, this.workerId, { state: 'dead', error, startedAt }, this.clock());
+  async #dead(job: Job, startedAt: Date, error: string) {
+    await this.repository.finish(job, this.workerId, { state: 'dead', error, startedAt }, this.clock());
     this.logger.error('job is dead: it will not be tried again until retried', { job: job.id, kind: job.kind, attempts: job.attempts, error });
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { groupCommit } from '../db/group-commit.ts';
 import { newId } from '../db/ids.ts';
 import type { Job, JobAttempt, JobState, NewJob } from './job.ts';
 
@@ -46,6 +47,7 @@ export const defaultMaxAttempts = 8;
 export class JobsRepository {
   #insert;
   #claim;
+  #reclaim;
   #finish;
   #reschedule;
   #attempt;
@@ -56,13 +58,14 @@ export class JobsRepository {
        VALUES (@id, @kind, @key, @firmId, @payload, 'pending', 0, @maxAttempts, @runAt, @now, @now)
        ON CONFLICT (key) DO NOTHING`,
     );
-    this.#claim = db.prepare<{ worker: string; now: string; until: string }, JobRow>(
+    this.#claim = db.prepare<{ worker: string; now: string; until: string; limit: number }, JobRow>(
       `UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = @worker, locked_until = @until, updated_at = @now
-       WHERE id = (
-         SELECT id FROM jobs
-         WHERE (state = 'pending' AND run_at <= @now) OR (state = 'running' AND locked_until <= @now)
-         ORDER BY run_at, rowid LIMIT 1
-       )
+       WHERE id IN (SELECT id FROM jobs WHERE state = 'pending' AND run_at <= @now ORDER BY run_at LIMIT @limit)
+       RETURNING *`,
+    );
+    this.#reclaim = db.prepare<{ worker: string; now: string; until: string; limit: number }, JobRow>(
+      `UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = @worker, locked_until = @until, updated_at = @now
+       WHERE id IN (SELECT id FROM jobs WHERE state = 'running' AND locked_until <= @now ORDER BY locked_until LIMIT @limit)
        RETURNING *`,
     );
     this.#finish = db.prepare(
@@ -95,29 +98,37 @@ export class JobsRepository {
     );
   }
 
-  /** Takes the next due job for `worker` until `until`; undefined when nothing is due. */
-  claim(worker: string, now: Date, until: Date): Job | undefined {
-    const row = this.#claim.get({ worker, now: now.toISOString(), until: until.toISOString() });
-    return row && toJob(row);
+  /**
+   * Takes up to `limit` due jobs for `worker` until `until`, oldest due first, in one statement:
+   * pending ones, then running ones whose worker's lease ran out (it died).
+   */
+  claim(worker: string, now: Date, until: Date, limit: number): Promise<Job[]> {
+    const params = { worker, now: now.toISOString(), until: until.toISOString(), limit };
+    // Committed with the other writes of this turn (see GroupCommit).
+    return groupCommit(this.db).write(() => {
+      const rows = this.#claim.all(params);
+      if (rows.length < limit) rows.push(...this.#reclaim.all({ ...params, limit: limit - rows.length }));
+      return rows.map(toJob);
+    });
   }
 
   /** Ends a run: done, or dead with its error. False when the worker no longer held the job. */
-  finish(job: Job, worker: string, outcome: { state: 'done' | 'dead'; error: string | null; startedAt: Date }, now: Date): boolean {
-    return this.db.transaction(() => {
+  finish(job: Job, worker: string, outcome: { state: 'done' | 'dead'; error: string | null; startedAt: Date }, now: Date): Promise<boolean> {
+    return groupCommit(this.db).write(() => {
       const changed = this.#finish.run({ id: job.id, worker, state: outcome.state, error: outcome.error, now: now.toISOString() }).changes === 1;
       if (changed) this.#attempt.run(job.id, job.attempts, outcome.startedAt.toISOString(), now.toISOString(), outcome.error);
       return changed;
-    })();
+    });
   }
 
   /** Ends a failed run that will be tried again at `runAt`. */
-  reschedule(job: Job, worker: string, outcome: { error: string; startedAt: Date; runAt: Date }, now: Date): boolean {
-    return this.db.transaction(() => {
+  reschedule(job: Job, worker: string, outcome: { error: string; startedAt: Date; runAt: Date }, now: Date): Promise<boolean> {
+    return groupCommit(this.db).write(() => {
       const changed =
         this.#reschedule.run({ id: job.id, worker, error: outcome.error, runAt: outcome.runAt.toISOString(), now: now.toISOString() }).changes === 1;
       if (changed) this.#attempt.run(job.id, job.attempts, outcome.startedAt.toISOString(), now.toISOString(), outcome.error);
       return changed;
-    })();
+    });
   }
 
   /** Jobs left running by workers that are gone: due again now. */

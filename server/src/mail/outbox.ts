@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/database.ts';
+import { groupCommit } from '../db/group-commit.ts';
 import { newId } from '../db/ids.ts';
 import { assertSendable, formatMailbox, type MailMessage, type MailProvider } from './mail.ts';
 
@@ -65,7 +66,8 @@ export function createOutboxMail(db: Db, options: OutboxMailOptions): MailProvid
     async send(message: MailMessage) {
       if (closed) throw new Error('The outbox mail provider is closed');
       assertSendable(message);
-      insert.run({
+      // Written with whatever else commits in this turn (see GroupCommit): one flush for many emails.
+      await groupCommit(db).write(() => insert.run({
         id: message.id ?? newId('msg'),
         firm_id: message.firmId ?? null,
         to_address: message.to,
@@ -75,7 +77,7 @@ export function createOutboxMail(db: Db, options: OutboxMailOptions): MailProvid
         html_body: message.html,
         kind: message.kind,
         created_at: clock().toISOString(),
-      });
+      }));
     },
     async close() {
       closed = true;
