@@ -88,6 +88,11 @@ export const operations: Operation[] = [
   op('delete', '/api/v1/admin/invoices/{id}', 'Firm administration', 'Delete a draft', 'firm', [204]),
   op('post', '/api/v1/admin/invoices/{id}/send', 'Firm administration', 'Publish an invoice and email the client', 'firm', [200, 'InvoiceDetail']),
   op('post', '/api/v1/admin/invoices/{id}/void', 'Firm administration', 'Void an invoice without payments', 'firm', [200, 'InvoiceDetail']),
+  op('get', '/api/v1/admin/payments', 'Firm administration', "The firm's payments, newest first", 'firm', [200, 'FirmPaymentPage'], {
+    query: ['status', 'contactId', 'invoiceId', 'methodType', 'depositAccount', 'createdFrom', 'createdTo', 'limit', 'cursor'],
+  }),
+  op('get', '/api/v1/admin/payments/export', 'Firm administration', 'Payments as CSV for reconciliation, one row per allocation', 'firm', [200, 'text/csv'], { query: ['from', 'to'] }),
+  op('get', '/api/v1/admin/payments/{id}', 'Firm administration', 'One payment with its client, processor ids, history and authorization', 'firm', [200, 'FirmPayment']),
   op('post', '/api/v1/admin/payments', 'Firm administration', 'Record a payment received outside the portal', 'firm', [201, 'Payment'], { body: 'OfflinePayment' }),
   op('get', '/api/v1/admin/activities', 'Firm administration', 'List tasks and events', 'firm', [200, 'ActivityPage'], { query: ['contactId', 'kind', 'limit', 'cursor'] }),
   op('post', '/api/v1/admin/activities', 'Firm administration', 'Give a client a task or an event', 'firm', [201, 'Activity'], { body: 'NewActivity' }),
@@ -190,6 +195,23 @@ const schemas: Record<string, unknown> = {
     lastUsedAt: { type: ['string', 'null'], description: 'Recorded at most once a minute' }, revokedAt: { type: ['string', 'null'] },
   }),
   ApiKeyList: object({ data: { type: 'array', items: ref('ApiKey') } }),
+  FirmPaymentPage: page('FirmPaymentSummary'),
+  FirmPaymentSummary: { allOf: [ref('Payment'), object({ contactId: str })] },
+  FirmPayment: {
+    allOf: [
+      ref('Payment'),
+      object({
+        contactId: str,
+        contact: object({ id: str, name: str, email: str }),
+        processor: { type: ['string', 'null'], enum: ['sandbox', 'stripe', null] },
+        processorRef: { type: ['string', 'null'], description: "The processor's id of the charge (a PaymentIntent for Stripe)" },
+        fee: { type: ['integer', 'null'], description: 'Minor units, where the processor reports it' },
+        history: { type: 'array', items: object({ status: str, at: { ...str, format: 'date-time' } }) },
+        refunds: { type: 'array', items: loose('A refund') },
+        mandate: { oneOf: [{ type: 'null' }, object({ text: str, acceptedAt: { ...str, format: 'date-time' }, ip: { type: ['string', 'null'] }, userAgent: { type: ['string', 'null'] } })] },
+      }),
+    ],
+  },
   WebhookEventType: { type: 'string', enum: [...webhookEventTypes] },
   WebhookEndpoint: object({
     id: str, url: { ...str, format: 'uri' }, events: { type: 'array', items: ref('WebhookEventType') }, enabled: { type: 'boolean' },

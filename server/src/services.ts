@@ -103,7 +103,8 @@ export function createServices(deps: ServiceDeps) {
   const filesRepository = new FilesRepository(db);
   const messagesRepository = new MessagesRepository(db);
   const fileStore = FileStore.inDataDir(config.dataDir);
-  const payments = new PaymentsService({ ...shared, db, invoices: invoicesRepository, payments: paymentsRepository });
+  const checkoutRepository = new CheckoutRepository(db);
+  const payments = new PaymentsService({ ...shared, db, invoices: invoicesRepository, payments: paymentsRepository, mandates: checkoutRepository });
 
   const sandboxRepository = new SandboxRepository(db);
   const sandboxClock = new SandboxClock(sandboxRepository, clock);
@@ -123,7 +124,7 @@ export function createServices(deps: ServiceDeps) {
     invoices,
     failureLimits: limits.paymentFailures,
     ...shared,
-    checkout: new CheckoutRepository(db),
+    checkout: checkoutRepository,
     payments: paymentsRepository,
     ledger: payments,
     processor,

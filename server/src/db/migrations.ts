@@ -584,4 +584,11 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX jobs_leased ON jobs (locked_until) WHERE state = 'running';
     `,
   },
+  {
+    version: 10,
+    name: "the firm's payments by date",
+    up: `
+      CREATE INDEX payments_firm_created ON payments (firm_id, created_at, id);
+    `,
+  },
 ];

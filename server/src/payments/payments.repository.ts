@@ -3,7 +3,7 @@ import { newId } from '../db/ids.ts';
 import type { Allocation, Payment, PaymentMethodSummary, PaymentStatus } from './payment.ts';
 
 interface PaymentRow {
-  id: string; amount: number; currency: string; method_type: PaymentMethodSummary['type']; method_brand: string | null;
+  id: string; contact_id: string; processor: string | null; processor_ref: string | null; amount: number; currency: string; method_type: PaymentMethodSummary['type']; method_brand: string | null;
   method_last4: string | null; source: 'portal' | 'firm'; reference: string | null; receipt_number: string; created_at: string;
   status: PaymentStatus; status_reason: string | null; status_at: string; checkout_id: string | null;
 }
@@ -12,6 +12,36 @@ const select = `
   SELECT p.*, s.status, s.reason AS status_reason, s.occurred_at AS status_at
   FROM payments p
   JOIN payment_events s ON s.id = (SELECT MAX(e.id) FROM payment_events e WHERE e.payment_id = p.id)`;
+
+/** What the firm may filter its payments by. */
+export interface FirmPaymentFilter {
+  status?: PaymentStatus;
+  contactId?: string;
+  invoiceId?: string;
+  methodType?: PaymentMethodSummary['type'];
+  depositAccount?: 'operating' | 'trust';
+  /** Made at or after this instant, and before `createdBefore`. */
+  createdFrom?: string;
+  createdBefore?: string;
+}
+
+/** One allocation of a payment, as the reconciliation export lists it. */
+export interface ExportRow {
+  createdAt: string;
+  receiptNumber: string;
+  contactName: string;
+  contactEmail: string;
+  invoiceNumber: string;
+  amount: number;
+  currency: string;
+  methodType: string;
+  methodBrand: string | null;
+  methodLast4: string | null;
+  reference: string | null;
+  depositAccount: string;
+  status: PaymentStatus;
+  paymentId: string;
+}
 
 export interface NewPayment {
   firmId: string;
@@ -152,6 +182,59 @@ export class PaymentsRepository {
       )
       .all({ firmId, contactId, limit: page.limit, createdAt: page.after?.createdAt, id: page.after?.id })
       .map((row) => this.#toPayment(row));
+  }
+
+  /** The firm's payments, newest first, after a position; every filter optional. */
+  listForFirm(firmId: string, filter: FirmPaymentFilter, page: { limit: number; after?: { createdAt: string; id: string } }): (Payment & { contactId: string })[] {
+    const where = ['p.firm_id = @firmId'];
+    if (filter.status) where.push('s.status = @status');
+    if (filter.contactId) where.push('p.contact_id = @contactId');
+    if (filter.methodType) where.push('p.method_type = @methodType');
+    if (filter.invoiceId) where.push('EXISTS (SELECT 1 FROM payment_allocations a WHERE a.payment_id = p.id AND a.invoice_id = @invoiceId)');
+    if (filter.depositAccount) where.push('EXISTS (SELECT 1 FROM payment_allocations a WHERE a.payment_id = p.id AND a.deposit_account = @depositAccount)');
+    if (filter.createdFrom) where.push('p.created_at >= @createdFrom');
+    if (filter.createdBefore) where.push('p.created_at < @createdBefore');
+    if (page.after) where.push('(p.created_at, p.id) < (@afterCreatedAt, @afterId)');
+    return this.db
+      .prepare<Record<string, unknown>, PaymentRow>(`${select} WHERE ${where.join(' AND ')} ORDER BY p.created_at DESC, p.id DESC LIMIT @limit`)
+      .all({ firmId, ...filter, limit: page.limit, afterCreatedAt: page.after?.createdAt, afterId: page.after?.id })
+      .map((row) => ({ ...this.#toPayment(row), contactId: row.contact_id }));
+  }
+
+  /** One of the firm's payments with where it went at the processor, or undefined. */
+  findForFirm(firmId: string, id: string): (Payment & { contactId: string; processor: string | null; processorRef: string | null }) | undefined {
+    const row = this.db.prepare<[string, string], PaymentRow>(`${select} WHERE p.firm_id = ? AND p.id = ?`).get(firmId, id);
+    return row && { ...this.#toPayment(row), contactId: row.contact_id, processor: row.processor, processorRef: row.processor_ref };
+  }
+
+  /** Every status a payment went through, oldest first. */
+  history(paymentId: string): { status: PaymentStatus; at: string }[] {
+    return this.db
+      .prepare<[string], { status: PaymentStatus; occurred_at: string }>('SELECT status, occurred_at FROM payment_events WHERE payment_id = ? ORDER BY id')
+      .all(paymentId)
+      .map((row) => ({ status: row.status, at: row.occurred_at }));
+  }
+
+  /** One row per allocation of the firm's payments made in [from, before), oldest first. */
+  exportRows(firmId: string, from: string, before: string): ExportRow[] {
+    return this.db
+      .prepare<[string, string, string], Record<string, any>>(
+        `SELECT p.id, p.created_at, p.receipt_number, c.name AS contact_name, c.email AS contact_email, i.number AS invoice_number,
+           a.amount, p.currency, p.method_type, p.method_brand, p.method_last4, p.reference, a.deposit_account, s.status
+         FROM payments p
+         JOIN payment_events s ON s.id = (SELECT MAX(e.id) FROM payment_events e WHERE e.payment_id = p.id)
+         JOIN payment_allocations a ON a.payment_id = p.id
+         JOIN invoices i ON i.id = a.invoice_id
+         JOIN contacts c ON c.id = p.contact_id
+         WHERE p.firm_id = ? AND p.created_at >= ? AND p.created_at < ?
+         ORDER BY p.created_at, p.id, i.number`,
+      )
+      .all(firmId, from, before)
+      .map((row) => ({
+        paymentId: row.id, createdAt: row.created_at, receiptNumber: row.receipt_number, contactName: row.contact_name, contactEmail: row.contact_email,
+        invoiceNumber: row.invoice_number, amount: row.amount, currency: row.currency, methodType: row.method_type, methodBrand: row.method_brand,
+        methodLast4: row.method_last4, reference: row.reference, depositAccount: row.deposit_account, status: row.status,
+      }));
   }
 
   #toPayment(row: PaymentRow): Payment {

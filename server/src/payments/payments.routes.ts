@@ -16,9 +16,19 @@ export function paymentRoutes(deps: { payments: PaymentsService }): Router {
   return router;
 }
 
-/** `POST /admin/payments`: the firm records a check or wire it received. */
+/** `/admin/payments`: the firm's payments, their detail and export, and checks or wires it received. */
 export function adminPaymentRoutes(deps: { payments: PaymentsService }): Router {
   const router = Router();
+  router.get('/payments', (req, res) => {
+    res.json(deps.payments.listForFirm(firmOf(req).firmId, req.query));
+  });
+  router.get('/payments/export', (req, res) => {
+    const { fileName, csv } = deps.payments.exportCsv(firmOf(req).firmId, req.query);
+    res.type('text/csv; charset=utf-8').attachment(fileName).send(csv);
+  });
+  router.get('/payments/:id', (req, res) => {
+    res.json(deps.payments.getForFirm(firmOf(req).firmId, req.params.id));
+  });
   router.post('/payments', (req, res) => {
     const { firmId, actor } = firmOf(req);
     res.status(201).json(deps.payments.recordOffline(firmId, req.body, actor));

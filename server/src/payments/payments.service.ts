@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Actor, AuditLog } from '../audit/audit.repository.ts';
-import { todayIn } from '../calendar.ts';
+import { addDays, isCalendarDate, todayIn } from '../calendar.ts';
+import { minorDigits } from '../money.ts';
 import type { Clock } from '../clock.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import type { Db } from '../db/database.ts';
@@ -10,6 +11,7 @@ import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 import type { InvoicesRepository } from '../invoices/invoices.repository.ts';
 import type { Allocation, Payment, PaymentMethodSummary, PaymentStatus } from './payment.ts';
+import type { CheckoutRepository } from './checkout.repository.ts';
 import type { PaymentsRepository } from './payments.repository.ts';
 
 const minor = z.number().int('must be whole minor units (cents)').positive('must be more than zero').max(1_000_000_000_000);
@@ -26,9 +28,28 @@ const listQuery = z.strictObject({
   cursor: z.string().max(500).optional(),
 });
 
+const day = z.string().refine(isCalendarDate, 'must be a date like 2026-03-01');
+
+const firmListQuery = listQuery.extend({
+  status: z.enum(['requires_action', 'processing', 'succeeded', 'failed', 'refunded', 'disputed']).optional(),
+  contactId: z.string().max(64).optional(),
+  invoiceId: z.string().max(64).optional(),
+  methodType: z.enum(['card', 'us_bank_account', 'check', 'wire', 'cash', 'other']).optional(),
+  depositAccount: z.enum(['operating', 'trust']).optional(),
+  createdFrom: day.optional(),
+  createdTo: day.optional(),
+});
+
+const exportQuery = z
+  .strictObject({ from: day, to: day })
+  .refine((q) => q.from <= q.to, { message: 'must not be after to', path: ['from'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { message: 'must be at most a year before to', path: ['from'] });
+
 export interface PaymentsServiceDeps {
   db: Db;
   payments: PaymentsRepository;
+  /** Where a bank debit's authorization is kept. */
+  mandates: Pick<CheckoutRepository, 'mandate'>;
   invoices: InvoicesRepository;
   firms: FirmsRepository;
   contacts: ContactsRepository;
@@ -62,6 +83,62 @@ export class PaymentsService {
     const payment = this.deps.payments.find(firmId, contactId, id);
     if (!payment) throw Problem.notFound('payment');
     return payment;
+  }
+
+  /**
+   * The firm's payments, newest first: by status, client, invoice, method, deposit account and
+   * creation date (UTC days, both ends included), a page at a time.
+   */
+  listForFirm(firmId: string, query: unknown): Page<Payment & { contactId: string }> {
+    const q = parse(firmListQuery, query, 'query');
+    let after: { createdAt: string; id: string } | undefined;
+    if (q.cursor) {
+      const position = decodeCursor(q.cursor, ['c', 'id']);
+      after = { createdAt: String(position.c), id: String(position.id) };
+    }
+    const { limit, cursor: _cursor, createdFrom, createdTo, ...filter } = q;
+    const rows = this.deps.payments.listForFirm(
+      firmId,
+      { ...filter, createdFrom: createdFrom && `${createdFrom}T00:00:00.000Z`, createdBefore: createdTo && `${addDays(createdTo, 1)}T00:00:00.000Z` },
+      { limit: limit + 1, after },
+    );
+    const data = rows.slice(0, limit);
+    const last = data.at(-1);
+    return { data, nextCursor: rows.length > limit && last ? encodeCursor({ c: last.createdAt, id: last.id }) : null };
+  }
+
+  /** One payment as the firm sees it: the client, where the money went at the processor, its history and authorization. */
+  getForFirm(firmId: string, id: string) {
+    const payment = this.deps.payments.findForFirm(firmId, id);
+    if (!payment) throw Problem.notFound('payment');
+    const contact = this.deps.contacts.find(firmId, payment.contactId)!;
+    const mandate = this.deps.mandates.mandate(id);
+    return {
+      ...payment,
+      contact: { id: contact.id, name: contact.name, email: contact.email },
+      // What the processor charges is known at the processor; the sandbox charges nothing.
+      fee: null,
+      history: this.deps.payments.history(id),
+      refunds: [],
+      mandate: mandate ? { text: mandate.text, acceptedAt: mandate.acceptedAt, ip: mandate.ip, userAgent: mandate.userAgent } : null,
+    };
+  }
+
+  /**
+   * Reconciliation: one CSV row per allocation of the payments made from `from` to `to` (UTC
+   * days, both included): date, receipt, client, invoice, amount, method, deposit account, status.
+   */
+  exportCsv(firmId: string, query: unknown): { fileName: string; csv: string } {
+    const q = parse(exportQuery, query, 'query');
+    const rows = this.deps.payments.exportRows(firmId, `${q.from}T00:00:00.000Z`, `${addDays(q.to, 1)}T00:00:00.000Z`);
+    const header = ['date', 'receipt_number', 'client', 'client_email', 'invoice', 'amount', 'currency', 'method', 'reference', 'deposit_account', 'status', 'payment_id'];
+    const lines = rows.map((row) =>
+      [
+        row.createdAt, row.receiptNumber, row.contactName, row.contactEmail, row.invoiceNumber, formatMinor(row.amount, row.currency), row.currency,
+        [row.methodType, row.methodBrand, row.methodLast4].filter(Boolean).join(' '), row.reference ?? '', row.depositAccount, row.status, row.paymentId,
+      ].map(csvField).join(','),
+    );
+    return { fileName: `payments-${q.from}-to-${q.to}.csv`, csv: `${[header.join(','), ...lines].join('\r\n')}\r\n` };
   }
 
   /** Records a payment the firm received outside the portal (a check, a wire) against invoices. */
@@ -130,4 +207,19 @@ export class PaymentsService {
     if (sum !== amount) throw Problem.unprocessable('allocation_mismatch', `The allocations add up to ${sum}, not the payment amount ${amount}.`);
     return { currency: currency!, lines };
   }
+}
+
+/** An amount in minor units as a plain decimal (`12500`, USD → `125.00`), for spreadsheets. */
+function formatMinor(amount: number, currency: string): string {
+  const digits = minorDigits(currency);
+  return (amount / 10 ** digits).toFixed(digits);
+}
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A text that a
+ * spreadsheet would run as a formula (=, +, -, @ first) is prefixed with an apostrophe.
+ */
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
