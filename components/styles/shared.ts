@@ -38,9 +38,9 @@ export const buttonStyles = css`
     line-height: 1.2;
     text-align: center;
     cursor: pointer;
-    transition:
-      background-color ${tokens.duration},
-      opacity ${tokens.duration};
+    /* Only the hover colour eases: a button coming back from disabled is at full contrast at once,
+       never caught half-faded. */
+    transition: background-color ${tokens.duration};
   }
   .button:hover {
     background: color-mix(in srgb, ${tokens.colorBrand} 85%, ${tokens.colorHoverMix});
