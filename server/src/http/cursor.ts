@@ -24,3 +24,20 @@ export interface Page<T> {
   data: T[];
   nextCursor: string | null;
 }
+
+/** A page from up to `limit + 1` rows: the first `limit`, and the cursor after the last of them when more follow. */
+export function pageOf<T>(rows: T[], limit: number, positionOf: (last: T) => Record<string, string | number | null>): Page<T> {
+  const data = rows.slice(0, limit);
+  const last = data.at(-1);
+  return { data, nextCursor: rows.length > limit && last ? encodeCursor(positionOf(last)) : null };
+}
+
+/** The `{ createdAt, id }` position a newest-first cursor holds, or undefined without one. */
+export function createdPosition(cursor: string | undefined): { createdAt: string; id: string } | undefined {
+  if (!cursor) return undefined;
+  const position = decodeCursor(cursor, ['c', 'id']);
+  return { createdAt: String(position.c), id: String(position.id) };
+}
+
+/** The cursor after an item of a newest-first list. */
+export const createdCursor = (item: { createdAt: string; id: string }) => ({ c: item.createdAt, id: item.id });

@@ -94,6 +94,13 @@ export interface CheckoutServiceDeps {
   publicUrl: string;
 }
 
+/** A payment whose status just changed, for the emails and webhooks about it. */
+interface PaymentSubject {
+  paymentId: string;
+  owner: { firmId: string; contactId: string };
+  payment: () => Payment;
+}
+
 /** What the processor said about one payment of a checkout (or, when it was never asked, why not). */
 interface Outcome {
   payment: CheckoutPayment;
@@ -492,7 +499,7 @@ export class CheckoutService {
     for (const { payment, result } of outcomes) {
       const charged = result.processorRef ? this.deps.payments.setProcessorRef(payment.id, result.processorRef) : false;
       // A bank debit stays processing: the firm hears it started once, when the processor took it.
-      if (charged && result.status === 'processing') this.#report(payment.id, 'payment.processing');
+      if (charged && result.status === 'processing') this.#report(this.#subject(payment.id), 'payment.processing');
       this.#apply(payment.id, result.status, result.failure);
     }
   }
@@ -501,9 +508,8 @@ export class CheckoutService {
    * Tells the firm's software (webhooks) what happened to a payment, and that an invoice it paid
    * in full is paid, in the transaction that records it.
    */
-  #report(paymentId: string, type: 'payment.processing' | 'payment.succeeded' | 'payment.failed' | 'payment.refunded'): void {
-    const owner = this.deps.payments.ownerOf(paymentId)!;
-    const payment = () => this.deps.ledger.getForClient(owner.firmId, owner.contactId, paymentId);
+  #report(subject: PaymentSubject, type: 'payment.processing' | 'payment.succeeded' | 'payment.failed' | 'payment.refunded'): void {
+    const { paymentId, owner, payment } = subject;
     this.deps.webhooks.emit(owner.firmId, type, () => ({ ...payment(), contactId: owner.contactId }));
     if (type !== 'payment.succeeded' || !this.deps.webhooks.wanted(owner.firmId, 'invoice.paid')) return;
     for (const allocation of payment().allocations) {
@@ -515,6 +521,14 @@ export class CheckoutService {
       }
     }
   }
+
+  /** Whose a payment is, and the payment as the client sees it, read at most once and only when needed. */
+  #subject(paymentId: string): PaymentSubject {
+    const owner = this.deps.payments.ownerOf(paymentId)!;
+    let loaded: Payment | undefined;
+    return { paymentId, owner, payment: () => (loaded ??= this.deps.ledger.getForClient(owner.firmId, owner.contactId, paymentId)) };
+  }
+
 
   /** What the client is answered (and a retry replays): every payment of the checkout as it now stands. */
   #answerFor(firmId: string, contactId: string, reserved: CheckoutPayment[], outcomes: Outcome[] = []) {
@@ -557,17 +571,23 @@ export class CheckoutService {
     const current = payments.status(paymentId)!;
     if (current.status === status || !allowedNext[current.status].includes(status)) return false;
     payments.addEvent(paymentId, status, failure ? JSON.stringify(failure) : null, clock().toISOString());
-    this.#queueNotices(paymentId, current.status, status, failure);
-    if (status === 'succeeded' && current.status !== 'disputed') this.#report(paymentId, 'payment.succeeded');
-    else if (status === 'failed' || status === 'refunded') this.#report(paymentId, `payment.${status}`);
+    const subject = this.#subject(paymentId);
+    this.#queueNotices(subject, current.status, status, failure);
+    if (status === 'succeeded' && current.status !== 'disputed') this.#report(subject, 'payment.succeeded');
+    else if (status === 'failed' || status === 'refunded') this.#report(subject, `payment.${status}`);
     return true;
   }
 
-  #queueNotices(paymentId: string, from: PaymentStatus, to: PaymentStatus, failure?: { message: string }) {
-    const owner = this.deps.payments.ownerOf(paymentId)!;
+  #queueNotices(subject: PaymentSubject, from: PaymentStatus, to: PaymentStatus, failure?: { message: string }) {
+    const receipt = to === 'succeeded' && from !== 'disputed';
+    const returnedDebit = to === 'failed' && from === 'processing' && failure !== neverCharged;
+    if (!receipt && !returnedDebit) return;
+    const { paymentId, owner } = subject;
+    const payment = subject.payment();
+    // A card decline is shown on the spot; only a bank debit fails days later and is emailed.
+    if (!receipt && payment.method.type !== 'us_bank_account') return;
     const firm = this.deps.firms.findById(owner.firmId)!;
     const contact = this.deps.contacts.find(owner.firmId, owner.contactId)!;
-    const payment = this.deps.ledger.getForClient(firm.id, contact.id, paymentId);
     const brand = { name: firm.name, logoUrl: firm.branding.logoUrl, colors: firm.branding.colors };
     const link = portalLink(firm, this.deps.publicUrl);
     const queue = (kind: string, to: string, email: { subject: string; text: string; html: string }) =>
@@ -576,11 +596,10 @@ export class CheckoutService {
       if (firm.settings.inboxEmail) queue('firm_payment_notice', firm.settings.inboxEmail, firmPaymentNotice({ firm: brand, contactName: contact.name, payment, outcome }));
     };
 
-    if (to === 'succeeded' && from !== 'disputed') {
+    if (receipt) {
       queue('receipt', contact.email, receiptEmail({ firm: brand, contactName: contact.name, payment, link }));
       notifyFirm('succeeded');
-    } else if (to === 'failed' && from === 'processing' && payment.method.type === 'us_bank_account' && failure !== neverCharged) {
-      // A card decline is shown on the spot; a bank debit fails days later, so the client is told.
+    } else {
       queue('payment_failed', contact.email, paymentFailedEmail({ firm: brand, contactName: contact.name, payment, reason: failure?.message ?? 'The bank returned it.', link }));
       notifyFirm('failed');
     }

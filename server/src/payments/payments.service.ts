@@ -6,7 +6,7 @@ import type { Clock } from '../clock.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import type { Db } from '../db/database.ts';
 import type { FirmsRepository } from '../firms/firms.repository.ts';
-import { decodeCursor, encodeCursor, type Page } from '../http/cursor.ts';
+import { createdCursor, createdPosition, pageOf, type Page } from '../http/cursor.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 import type { InvoicesRepository } from '../invoices/invoices.repository.ts';
@@ -68,15 +68,8 @@ export class PaymentsService {
       throw Problem.forbidden('payments_hidden', `${firm.name} does not show payment history in the portal.`);
     }
     const q = parse(listQuery, query, 'query');
-    let after: { createdAt: string; id: string } | undefined;
-    if (q.cursor) {
-      const position = decodeCursor(q.cursor, ['c', 'id']);
-      after = { createdAt: String(position.c), id: String(position.id) };
-    }
-    const rows = this.deps.payments.listForContact(firmId, contactId, { limit: q.limit + 1, after });
-    const data = rows.slice(0, q.limit);
-    const last = data.at(-1);
-    return { data, nextCursor: rows.length > q.limit && last ? encodeCursor({ c: last.createdAt, id: last.id }) : null };
+    const rows = this.deps.payments.listForContact(firmId, contactId, { limit: q.limit + 1, after: createdPosition(q.cursor) });
+    return pageOf(rows, q.limit, createdCursor);
   }
 
   getForClient(firmId: string, contactId: string, id: string): Payment {
@@ -90,21 +83,13 @@ export class PaymentsService {
    * creation date (UTC days, both ends included), a page at a time.
    */
   listForFirm(firmId: string, query: unknown): Page<Payment & { contactId: string }> {
-    const q = parse(firmListQuery, query, 'query');
-    let after: { createdAt: string; id: string } | undefined;
-    if (q.cursor) {
-      const position = decodeCursor(q.cursor, ['c', 'id']);
-      after = { createdAt: String(position.c), id: String(position.id) };
-    }
-    const { limit, cursor: _cursor, createdFrom, createdTo, ...filter } = q;
+    const { limit, cursor, createdFrom, createdTo, ...filter } = parse(firmListQuery, query, 'query');
     const rows = this.deps.payments.listForFirm(
       firmId,
       { ...filter, createdFrom: createdFrom && `${createdFrom}T00:00:00.000Z`, createdBefore: createdTo && `${addDays(createdTo, 1)}T00:00:00.000Z` },
-      { limit: limit + 1, after },
+      { limit: limit + 1, after: createdPosition(cursor) },
     );
-    const data = rows.slice(0, limit);
-    const last = data.at(-1);
-    return { data, nextCursor: rows.length > limit && last ? encodeCursor({ c: last.createdAt, id: last.id }) : null };
+    return pageOf(rows, limit, createdCursor);
   }
 
   /** One payment as the firm sees it: the client, where the money went at the processor, its history and authorization. */

@@ -8,7 +8,7 @@ import type { Clock } from '../clock.ts';
 import { crashPoint } from '../crash-points.ts';
 import { newId } from '../db/ids.ts';
 import type { FirmsRepository } from '../firms/firms.repository.ts';
-import { decodeCursor, encodeCursor, type Page } from '../http/cursor.ts';
+import { createdCursor, createdPosition, pageOf, type Page } from '../http/cursor.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 import { PermanentJobError, type Job } from '../jobs/job.ts';
@@ -151,15 +151,8 @@ export class WebhooksService implements WebhookEvents {
   deliveries(firmId: string, endpointId: string, query: unknown): Page<WebhookDelivery> {
     this.get(firmId, endpointId);
     const q = parse(deliveriesQuery, query, 'query');
-    let after: { createdAt: string; id: string } | undefined;
-    if (q.cursor) {
-      const position = decodeCursor(q.cursor, ['c', 'id']);
-      after = { createdAt: String(position.c), id: String(position.id) };
-    }
-    const rows = this.deps.webhooks.deliveries(endpointId, { limit: q.limit + 1, after });
-    const data = rows.slice(0, q.limit);
-    const last = data.at(-1);
-    return { data, nextCursor: rows.length > q.limit && last ? encodeCursor({ c: last.createdAt, id: last.id }) : null };
+    const rows = this.deps.webhooks.deliveries(endpointId, { limit: q.limit + 1, after: createdPosition(q.cursor) });
+    return pageOf(rows, q.limit, createdCursor);
   }
 
   /** Sends a delivery again now (with the same webhook-id), whatever became of it. */
