@@ -23,6 +23,7 @@ export type {
   SessionChangeReason,
   SignIn,
   TokenAndPassword,
+  TokenExchange,
 } from './api/types.ts';
 export type {
   Activity,
@@ -48,6 +49,7 @@ export type {
   PaymentAllocation,
   PaymentMethodSummary,
   PaymentMethodType,
+  PaymentRefund,
   PaymentStatus,
 } from './api/types.ts';
 
@@ -68,6 +70,7 @@ export { FirmTheme, firmTokens } from './styles/firm-theme.ts';
 
 export { PortalSession } from './session/session.ts';
 export { PortalSessionChangeEvent, type PortalSessionChangeDetail } from './session/events.ts';
+export type { AssertionProvider } from './session/assertion-sign-in.ts';
 
 export { PortalLogin } from './login/login.ts';
 export {

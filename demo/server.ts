@@ -1,5 +1,7 @@
 /**
- * The demo firm's website: a small static server for demo/public, with no dependencies.
+ * The demo firm's website: a small static server for demo/public, and the site's own sign-in
+ * with the backend piece that lets its clients into the portal with no second password
+ * (site-sign-in/, under /sso/).
  *
  * HTML pages are templates: `{{SERVICE}}` becomes the token service's public URL, so the pages
  * load the component bundle and talk to the API cross-origin, as a real firm's site would;
@@ -15,11 +17,17 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SiteSignIn } from './site-sign-in/site-sign-in.ts';
 
 export interface DemoOptions {
   port: number;
   /** The token service's public URL, without a trailing slash. */
   serviceUrl: string;
+  /**
+   * The site's own address, the issuer of its sign-in assertions: `http://localhost:<port>` by
+   * default, which is what the demo seed registers for the demo firm.
+   */
+  siteUrl?: string;
   /** Serves the development pages (the outbox) when true. */
   development: boolean;
   /** The folder served; demo/public by default. */
@@ -217,6 +225,7 @@ export function createDemoServer(options: DemoOptions): http.Server {
   const roots = [root, path.resolve(options.builtRoot ?? defaultBuiltRoot)];
   const processors = options.processors ?? offlineProcessors;
   const service = escapeAttribute(options.serviceUrl);
+  const siteSignIn = new SiteSignIn({ siteUrl: options.siteUrl ?? `http://localhost:${options.port}` });
 
   async function send(req: http.IncomingMessage, res: http.ServerResponse, status: number, file: string, policy: string) {
     const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
@@ -245,12 +254,16 @@ export function createDemoServer(options: DemoOptions): http.Server {
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const { pathname } = new URL(req.url ?? '/', 'http://demo.invalid');
+    if (siteSignIn.handles(pathname)) {
+      await siteSignIn.handle(req, res, pathname);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Method not allowed\n');
       return;
     }
-    const { pathname } = new URL(req.url ?? '/', 'http://demo.invalid');
     const isDevPage = pathname === '/dev' || pathname.startsWith('/dev/');
     const isStrictPage = pathname === '/strict' || pathname.startsWith('/strict/');
     const file = isDevPage && !options.development ? null : await findFile(roots, pathname);

@@ -174,6 +174,7 @@ if (!stopping && !children.some((info) => info.exited)) {
         `  Token service   ${serviceUrl}`,
         `  Demo firm site  ${demoUrl}`,
         `  Client portal   ${demoUrl}/portal/   (and under a strict CSP: ${demoUrl}/strict/)`,
+        `  Single sign-on  ${demoUrl}/sso/   (signed in from the firm's own website, no portal password)`,
         `  Embedding       ${demoUrl}/examples/plain.html, react.html, vue.html`,
         ...(env.NODE_ENV === 'production' ? [] : [`  Outbox          ${demoUrl}/dev/outbox   (emails the service has sent)`]),
         '',

@@ -13,13 +13,18 @@ interface AppArgs {
   /** Page CSS set on the element (a firm's own theme). */
   pageStyle: Record<string, string>;
   headerActions: boolean;
+  /** Stands in for the firm's site: hands out an assertion for the visitor it has signed in. */
+  getAssertion?: () => Promise<string>;
 }
+
+/** The firm's own site, which has signed the visitor in and vouches for them. */
+const fromFirmSite = () => Promise.resolve('eyJhbGciOiJFUzI1NiJ9.story.assertion');
 
 const meta: Meta<AppArgs> = {
   title: 'Components/App',
   component: 'portal-app',
   // The stories keep the place to themselves: Storybook's own address is not the portal's.
-  render: ({ section, itemId, layout, service, pageStyle, headerActions }) => html`
+  render: ({ section, itemId, layout, service, pageStyle, headerActions, getAssertion }) => html`
     <portal-app
       routing="none"
       section=${section}
@@ -27,6 +32,7 @@ const meta: Meta<AppArgs> = {
       layout=${layout}
       style=${styleMap(pageStyle)}
       .client=${mockClient({ signedIn: true, latency: 300, ...service })}
+      .getAssertion=${getAssertion}
     >
       ${headerActions
         ? html`<a slot="header-actions" href="tel:+12075550148">Call us: (207) 555-0148</a>`
@@ -39,6 +45,7 @@ const meta: Meta<AppArgs> = {
     layout: { control: 'inline-radio', options: ['auto', 'tabs', 'sidebar'] },
     service: { control: false },
     pageStyle: { control: false },
+    getAssertion: { control: false },
   },
 };
 
@@ -108,3 +115,13 @@ export const NoSections: Story = {
 
 /** The service cannot be reached: the session's explanation and retry button. */
 export const ServiceUnreachable: Story = { args: { service: { branding: 'offline' } } };
+
+/** Signing in from the firm's own site: its assertion is being exchanged for a session, with no password. */
+export const SigningInFromFirmSite: Story = {
+  args: { service: { signedIn: false, tokenExchange: 'never' }, getAssertion: fromFirmSite },
+};
+
+/** The service refused the firm's site's assertion: the reason, and the login below it. */
+export const FirmSiteSignInFailed: Story = {
+  args: { service: { signedIn: false, tokenExchange: 'invalid-assertion' }, getAssertion: fromFirmSite },
+};

@@ -45,6 +45,8 @@ export interface MockOptions extends PortalDataOptions {
   signedIn?: boolean;
   /** How a sign-in attempt (login, invitation, reset) ends. */
   signIn?: 'ok' | 'never' | 'wrong-password' | 'rate-limited' | 'offline' | 'invitation-invalid';
+  /** How a sign-in with an assertion from the firm's site ends (`POST /auth/token-exchange`). */
+  tokenExchange?: 'ok' | 'never' | 'invalid-assertion' | 'contact-not-found';
   /** Milliseconds before each answer. */
   latency?: number;
   /** How paying goes (<portal-pay>): saved methods, the processor, how the payment call ends. */
@@ -95,6 +97,19 @@ function answerFor(route: string, options: MockOptions, state: { signedIn: boole
           return problem(429, 'rate_limited', 'Too many attempts.', { 'Retry-After': '300' });
         case 'invitation-invalid':
           return problem(400, 'invitation_invalid', 'The invitation is unknown, used, revoked or expired.');
+        case 'ok':
+          state.signedIn = true;
+          return json(200, session());
+      }
+      break;
+    case 'POST /api/v1/auth/token-exchange':
+      switch (options.tokenExchange ?? 'ok') {
+        case 'never':
+          return 'never';
+        case 'invalid-assertion':
+          return problem(401, 'invalid_assertion', 'The assertion is not valid for this firm.');
+        case 'contact-not-found':
+          return problem(404, 'contact_not_found', 'No client of the firm matches the assertion.');
         case 'ok':
           state.signedIn = true;
           return json(200, session());
@@ -199,6 +214,8 @@ function storyPayment(body: StoryPaymentBody, status: string, failure: { code: s
       depositAccount: 'operating',
     })),
     failure,
+    amountRefunded: 0,
+    refunds: [],
     createdAt: now,
     updatedAt: now,
   };

@@ -28,6 +28,9 @@ export const Full: Story = {};
 /** While the history loads. */
 export const Loading: Story = { args: { service: { payments: 'never' } } };
 
+/** Payments the firm refunded: "Partially refunded" with what came back (and a bank refund on its way), and "Refunded". */
+export const Refunds: Story = { args: { service: { payments: 'refunds' } } };
+
 /** No payments yet. */
 export const Empty: Story = { args: { service: { payments: 'empty' } } };
 

@@ -16,8 +16,8 @@ export type SectionAnswer = 'full' | 'empty' | 'error' | 'offline' | 'never';
 export interface PortalDataOptions {
   invoices?: SectionAnswer | 'many';
   activities?: SectionAnswer;
-  /** `hidden`: the firm does not show payment history (403 `payments_hidden`). */
-  payments?: SectionAnswer | 'hidden';
+  /** `hidden`: the firm does not show payment history (403 `payments_hidden`); `refunds`: payments the firm refunded. */
+  payments?: SectionAnswer | 'hidden' | 'refunds';
 }
 
 type Answer = Response | 'offline' | 'never';
@@ -264,6 +264,9 @@ export function storyPayments(): Payment[] {
       receiptNumber: `R-${100_100 - index}`,
       allocations: [{ invoiceId: `inv_story_${index}`, invoiceNumber: `INV-${4990 - index}`, amount: 120_000 + index * 3_150, depositAccount: 'operating' }],
       failure: null,
+      amountRefunded: 0,
+      refunds: [],
+      checkoutId: null,
       createdAt,
       updatedAt: createdAt,
       ...overrides,
@@ -280,12 +283,39 @@ export function storyPayments(): Payment[] {
         { invoiceId: 'inv_b', invoiceNumber: 'INV-4981', amount: 62_600, depositAccount: 'trust' },
       ],
     }),
-    made(5, { status: 'refunded', method: { type: 'card', brand: 'amex', last4: '0005' } }),
+    made(5, {
+      status: 'refunded',
+      method: { type: 'card', brand: 'amex', last4: '0005' },
+      amountRefunded: 135_750,
+      refunds: [{ id: 'rfd_story_5', amount: 135_750, status: 'succeeded', createdAt: instantFromToday(-80, 14) }],
+    }),
     ...Array.from({ length: 30 }, (_, n) => made(6 + n, {})),
   ];
 }
 
-function ending(answer: SectionAnswer | 'many' | 'hidden' | undefined, full: () => Answer): Answer {
+/** Payments the firm refunded: in full, in part, and in part with a bank refund still on its way. */
+export function storyRefundedPayments(): Payment[] {
+  const [, paid, , , split, refunded] = storyPayments();
+  return [
+    {
+      ...paid!,
+      amountRefunded: 20_000,
+      refunds: [{ id: 'rfd_story_1', amount: 20_000, status: 'succeeded', createdAt: instantFromToday(-5, 15) }],
+    },
+    {
+      ...split!,
+      method: { type: 'us_bank_account', brand: 'STRIPE TEST BANK', last4: '6789' },
+      amountRefunded: 10_000,
+      refunds: [
+        { id: 'rfd_story_4a', amount: 10_000, status: 'succeeded', createdAt: instantFromToday(-60, 9) },
+        { id: 'rfd_story_4b', amount: 25_000, status: 'pending', createdAt: instantFromToday(-2, 16) },
+      ],
+    },
+    refunded!,
+  ];
+}
+
+function ending(answer: SectionAnswer | 'many' | 'hidden' | 'refunds' | undefined, full: () => Answer): Answer {
   switch (answer) {
     case 'never':
     case 'offline':
@@ -329,7 +359,7 @@ export function portalAnswer(method: string, url: URL, options: PortalDataOption
   if (method === 'GET' && path === '/payments') {
     if (options.payments === 'hidden') return problem(403, 'payments_hidden', 'Hale & Whitmore LLP does not show payment history in the portal.');
     return ending(options.payments, () => {
-      const all = options.payments === 'empty' ? [] : storyPayments();
+      const all = options.payments === 'empty' ? [] : options.payments === 'refunds' ? storyRefundedPayments() : storyPayments();
       const start = Number(url.searchParams.get('cursor') ?? 0);
       const limit = Number(url.searchParams.get('limit') ?? 50);
       return json(200, { data: all.slice(start, start + limit), nextCursor: start + limit < all.length ? String(start + limit) : null });

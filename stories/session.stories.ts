@@ -5,7 +5,12 @@ import { mockClient, themedBranding, type MockOptions } from './mock-service.ts'
 
 interface SessionArgs {
   service: MockOptions;
+  /** Stands in for the firm's site: hands out an assertion for the visitor it has signed in. */
+  getAssertion?: () => Promise<string>;
 }
+
+/** The firm's own site, which has signed the visitor in and vouches for them. */
+const fromFirmSite = () => Promise.resolve('eyJhbGciOiJFUzI1NiJ9.story.assertion');
 
 const portalContent = html`
   <section style="padding: 0 1rem">
@@ -17,9 +22,10 @@ const portalContent = html`
 const meta: Meta<SessionArgs> = {
   title: 'Components/Session',
   component: 'portal-session',
-  render: ({ service }) => html`<portal-session .client=${mockClient(service)}>${portalContent}</portal-session>`,
+  render: ({ service, getAssertion }) =>
+    html`<portal-session .client=${mockClient(service)} .getAssertion=${getAssertion}>${portalContent}</portal-session>`,
   args: { service: {} },
-  argTypes: { service: { control: false } },
+  argTypes: { service: { control: false }, getAssertion: { control: false } },
 };
 
 export default meta;
@@ -48,4 +54,20 @@ export const FirmBranding: Story = { args: { service: { signedIn: true, branding
 export const Narrow: Story = {
   args: { service: { signedIn: true } },
   parameters: { narrow: true },
+};
+
+/** The firm's own site signed the client in: the session exchanges its assertion, with no password. */
+export const SignedInFromFirmSite: Story = { args: { service: { signedIn: false }, getAssertion: fromFirmSite } };
+
+/** While the assertion from the firm's site is exchanged for a session. */
+export const SigningInFromFirmSite: Story = { args: { service: { signedIn: false, tokenExchange: 'never' }, getAssertion: fromFirmSite } };
+
+/** The service refused the assertion from the firm's site: a message, and the login below it. */
+export const FirmSiteSignInFailed: Story = {
+  args: { service: { signedIn: false, tokenExchange: 'invalid-assertion' }, getAssertion: fromFirmSite },
+};
+
+/** The firm's site vouched for someone without a portal account. */
+export const FirmSiteClientUnknown: Story = {
+  args: { service: { signedIn: false, tokenExchange: 'contact-not-found' }, getAssertion: fromFirmSite },
 };

@@ -1,5 +1,5 @@
 import type { ServiceConnection } from './connection.ts';
-import type { Credentials, RequestOptions, SignIn, TokenAndPassword } from './types.ts';
+import type { Credentials, RequestOptions, SignIn, TokenAndPassword, TokenExchange } from './types.ts';
 
 /** Signing a client in and out: `/api/v1/auth/*`. Every call sends the refresh cookie. */
 export class AuthApi {
@@ -17,6 +17,22 @@ export class AuthApi {
       method: 'POST',
       path: '/auth/login',
       body: { firm: this.#firm, email, password },
+      authentication: 'cookie',
+      signal,
+    });
+  }
+
+  /**
+   * Signs the client in with an assertion from the firm's own website (a JWT its backend signed
+   * for the client it has signed in), with no password. Rejects with a 401 `ApiError`
+   * (`invalid_assertion`) when the service does not accept the assertion, and a 404
+   * (`contact_not_found`) when it names nobody the firm has invited to the portal.
+   */
+  exchangeToken({ assertion, firm = this.#firm }: TokenExchange, { signal }: RequestOptions = {}): Promise<SignIn> {
+    return this.#connection.signIn({
+      method: 'POST',
+      path: '/auth/token-exchange',
+      body: { firm, assertion },
       authentication: 'cookie',
       signal,
     });

@@ -1,3 +1,5 @@
+import type * as schemas from './contract.ts';
+
 /** Options every remote call accepts. */
 export interface RequestOptions {
   /** Aborts the call; the returned promise then rejects with the signal's reason. */
@@ -5,62 +7,34 @@ export interface RequestOptions {
 }
 
 /** A client of the firm, as the portal knows them. */
-export interface Contact {
-  id: string;
-  firmId: string;
-  email: string;
-  name: string;
-}
+export type Contact = schemas.Contact;
 
 /** The portal sections a firm can switch on or off. */
-export interface BrandingSections {
-  activities: boolean;
-  invoices: boolean;
-  payments: boolean;
-  messages: boolean;
-  files: boolean;
-}
+export type BrandingSections = Branding['sections'];
 
 /** A firm's public branding: `GET /api/v1/firms/:slug/branding`. */
-export interface Branding {
-  slug: string;
-  name: string;
-  /** ISO 4217 code of the firm's currency. */
-  currency: string;
-  logoUrl?: string | null;
-  colors?: {
-    brand?: string;
-    brandContrast?: string;
-    accent?: string;
-  };
-  fontFamily?: string | null;
-  sections?: Partial<BrandingSections>;
-  /** How the firm's clients may pay: card, bank sign-in, bank account and routing numbers. */
-  paymentMethods?: PaymentMethodsAccepted;
-  /** The smallest payment the firm accepts, in minor units of `currency`. */
-  minimumPayment?: number;
-  /** The largest file a client may upload, in bytes. */
-  maxUploadBytes?: number;
-}
+export type Branding = schemas.Branding;
 
 /** The answer to every request that signs a client in (login, refresh, invitation, reset). */
-export interface SignIn {
-  accessToken: string;
-  tokenType: 'Bearer';
-  /** Lifetime of the access token, in seconds. */
-  expiresIn: number;
-  contact: Contact;
-}
+export type SignIn = schemas.Session;
 
 /** `GET /api/v1/me`: the signed-in client and their firm. */
-export interface Me {
-  contact: Contact;
-  firm: Branding;
-}
+export type Me = schemas.Me;
 
 export interface Credentials {
   email: string;
   password: string;
+}
+
+/**
+ * A sign-in assertion from the firm's own website: a short-lived JWT its backend signs for the
+ * client it has signed in (`POST /api/v1/auth/token-exchange`).
+ */
+export interface TokenExchange {
+  /** The signed JWT (ES256 or RS256, with `iss`, `aud`, `sub`, `email`, `exp` and a single-use `jti`). */
+  assertion: string;
+  /** The firm's slug; the client's own firm when left out. */
+  firm?: string;
 }
 
 /** A single-use token from an email link, and the password the client chose. */
@@ -71,7 +45,7 @@ export interface TokenAndPassword {
 
 /** Why the client's sign-in changed. */
 export type SessionChangeReason =
-  /** The client signed in: login, accepted invitation or password reset. */
+  /** The client signed in: login, accepted invitation, password reset, or an assertion from the firm's site. */
   | 'sign-in'
   /** An earlier sign-in was resumed from the refresh cookie. */
   | 'resume'
@@ -115,7 +89,7 @@ export interface PageQuery {
 // Invoices: GET /api/v1/invoices, GET /api/v1/invoices/:id
 
 /** Where an invoice stands for the client, derived by the service from its payments and due date. */
-export type InvoiceStatus = 'open' | 'partially_paid' | 'overdue' | 'paid' | 'void';
+export type InvoiceStatus = schemas.InvoiceStatus;
 
 /** Which invoices a list holds: one status, `unpaid` (open, partially paid and overdue), or `all`. */
 export type InvoiceStatusFilter = InvoiceStatus | 'unpaid' | 'all';
@@ -126,75 +100,20 @@ export type InvoiceSortKey = 'issuedOn' | 'dueOn' | 'number' | 'total' | 'balanc
 export type InvoiceSort = InvoiceSortKey | `-${InvoiceSortKey}`;
 
 /** The firm's bank account an invoice is paid into: a trust retainer request goes to `trust`. */
-export type DepositAccount = 'operating' | 'trust';
+export type DepositAccount = schemas.DepositAccount;
 
-export type InvoiceLineKind = 'time' | 'expense' | 'flat_fee' | 'discount' | 'tax';
+export type InvoiceLineKind = InvoiceLine['kind'];
 
-export interface InvoiceLine {
-  id: string;
-  kind: InvoiceLineKind;
-  /** `YYYY-MM-DD`. */
-  date: string | null;
-  description: string;
-  /** Hours for time entries, units for expenses. */
-  quantity: number | null;
-  /** Minor units per unit of quantity. */
-  rate: number | null;
-  /** Minor units; negative for discounts. */
-  amount: number;
-}
+export type InvoiceLine = schemas.InvoiceLine;
 
 /** An invoice as listed. Amounts are integer minor units of `currency`. */
-export interface InvoiceSummary {
-  id: string;
-  number: string;
-  matter: string | null;
-  contactId: string;
-  /** `YYYY-MM-DD`. */
-  issuedOn: string;
-  /** `YYYY-MM-DD`. */
-  dueOn: string;
-  currency: string;
-  depositAccount: DepositAccount;
-  status: InvoiceStatus;
-  total: number;
-  /** Settled payments applied to the invoice. */
-  amountPaid: number;
-  /** Payments still processing (bank debits). */
-  amountPending: number;
-  /** What is still owed: total minus settled payments. */
-  balance: number;
-  /** What can be paid now: the balance minus payments still processing. */
-  openBalance: number;
-}
+export type InvoiceSummary = schemas.Invoice;
 
 /** A payment as applied to one invoice. */
-export interface AppliedPayment {
-  paymentId: string;
-  receiptNumber: string;
-  /** ISO instant. */
-  date: string;
-  /** The part of the payment applied to this invoice, in minor units. */
-  amount: number;
-  status: PaymentStatus | (string & {});
-  method: { type: PaymentMethodType | (string & {}); brand: string | null; last4: string | null };
-}
+export type AppliedPayment = schemas.AppliedPayment;
 
 /** One invoice with its lines and the payments applied to it. */
-export interface InvoiceDetail extends InvoiceSummary {
-  /** Fees and expenses before discounts and tax. */
-  subtotal: number;
-  /** Discounts, as a negative amount (or 0). */
-  discount: number;
-  tax: number;
-  notes: string | null;
-  lines: InvoiceLine[];
-  payments: AppliedPayment[];
-  /** ISO instant. */
-  sentAt: string | null;
-  /** ISO instant. */
-  voidedAt: string | null;
-}
+export type InvoiceDetail = schemas.InvoiceDetail;
 
 export interface InvoiceListQuery extends PageQuery {
   /** One filter or several; `all` by default. */
@@ -206,44 +125,15 @@ export interface InvoiceListQuery extends PageQuery {
 // Activities: GET /api/v1/activities, PATCH /api/v1/activities/:id, GET /api/v1/activities/:id/calendar.ics
 
 /** Something the firm asks the client to do. */
-export interface ActivityTask {
-  id: string;
-  kind: 'task';
-  title: string;
-  notes: string | null;
-  /** `YYYY-MM-DD` in the firm's time zone, if the task has a due date. */
-  dueOn: string | null;
-  /** When the client marked it done (ISO instant). */
-  completedAt: string | null;
-  status: 'overdue' | 'upcoming' | 'done';
-}
+export type ActivityTask = schemas.Task;
 
 /** Something on the calendar: a hearing, a meeting, a deadline. */
-export interface ActivityEvent {
-  id: string;
-  kind: 'event';
-  title: string;
-  notes: string | null;
-  /** An ISO instant; for an all-day event a `YYYY-MM-DD` date. */
-  startsAt: string;
-  /** An ISO instant; for an all-day event the last day (inclusive), `YYYY-MM-DD`. */
-  endsAt: string;
-  allDay: boolean;
-  location: string | null;
-  status: 'upcoming' | 'done';
-}
+export type ActivityEvent = schemas.CalendarEvent;
 
-export type Activity = ActivityTask | ActivityEvent;
+export type Activity = schemas.Activity;
 
 /** The client's activities, grouped by where they stand on the firm's calendar. */
-export interface ActivityGroups {
-  /** Tasks past their due date, the longest overdue first. */
-  overdue: ActivityTask[];
-  /** Open tasks and events to come, soonest first; undated tasks last. */
-  upcoming: Activity[];
-  /** Completed tasks and past events, the most recent first. */
-  done: Activity[];
-}
+export type ActivityGroups = schemas.ActivityGroups;
 
 export interface ActivityListQuery {
   /** `recent` (the default) lists the 50 most recent done activities; `all` lists every one. */
@@ -252,142 +142,64 @@ export interface ActivityListQuery {
 
 // Payments: GET /api/v1/payments
 
-export type PaymentStatus = 'requires_action' | 'processing' | 'succeeded' | 'failed' | 'refunded' | 'disputed';
+export type PaymentStatus = schemas.PaymentStatus;
 
-export type PaymentMethodType = 'card' | 'us_bank_account' | 'check' | 'wire' | 'cash' | 'other';
+export type PaymentMethodType = schemas.PaymentMethodType;
 
-export interface PaymentMethodSummary {
-  type: PaymentMethodType;
-  /** Card brand (visa, mastercard, …) or bank name. */
-  brand: string | null;
-  last4: string | null;
-}
+export type PaymentMethodSummary = schemas.PaymentMethodSummary;
 
 /** The part of a payment applied to one invoice. */
-export interface PaymentAllocation {
-  invoiceId: string;
-  invoiceNumber: string;
-  amount: number;
-  depositAccount: DepositAccount;
-}
+export type PaymentAllocation = schemas.PaymentAllocation;
 
-export interface Payment {
-  id: string;
-  status: PaymentStatus;
-  /** Minor units of `currency`. */
-  amount: number;
-  currency: string;
-  method: PaymentMethodSummary;
-  /** Paid through the portal, or recorded by the firm (a check, a wire). */
-  source: 'portal' | 'firm';
-  /** The firm's reference for a payment it recorded, e.g. a check number. */
-  reference: string | null;
-  receiptNumber: string;
-  allocations: PaymentAllocation[];
-  /** Why a payment failed, in the processor's terms. */
-  failure?: { code: string; declineCode?: string; message: string } | null;
-  /** ISO instant. */
-  createdAt: string;
-  /** When the status last changed (ISO instant). */
-  updatedAt: string;
-}
+export type Payment = schemas.Payment;
+
+/**
+ * A refund of a payment, made or on its way (`pending`): `Payment.refunds`. `Payment.amountRefunded`
+ * is what succeeded refunds gave back; a payment refunded in full has the status `refunded`.
+ */
+export type PaymentRefund = schemas.PaymentRefund;
 
 // Checkout: GET /api/v1/payments/setup, GET /api/v1/payments/mandate, POST /api/v1/payments,
 // POST /api/v1/payments/:id/confirm, GET|DELETE /api/v1/payment-methods, POST /api/v1/bank-links,
 // POST /api/v1/bank-links/exchange, and the sandbox processor's browser-facing API
 
 /** The payment methods a firm accepts in the portal. */
-export interface PaymentMethodsAccepted {
-  card: boolean;
-  /** Bank sign-in (Plaid Link, or the sandbox's stand-in). */
-  bankLink: boolean;
-  /** Bank account and routing numbers typed in. */
-  bankAccount: boolean;
-}
+export type PaymentMethodsAccepted = schemas.PaymentMethodsAccepted;
 
 /** Which processor takes the payment and how the browser reaches it. */
-export interface PaymentSetup {
-  processor: 'sandbox' | 'stripe';
-  /** Stripe's publishable key, with `processor: 'stripe'`. */
-  publishableKey: string | null;
-  bankLink: 'sandbox' | 'plaid';
-  /** Where the sandbox processor's browser-facing API lives, with `processor: 'sandbox'`. */
-  sandboxUrl: string | null;
-}
+export type PaymentSetup = schemas.PaymentSetup;
 
-export type BankAccountType = 'checking' | 'savings';
+export type BankAccountType = MandateQuery['accountType'];
 
 /** What the ACH debit authorization names: `GET /api/v1/payments/mandate`. */
-export interface MandateQuery {
-  /** Minor units. */
-  amount: number;
-  bankName: string;
-  accountType: BankAccountType;
-  last4: string;
-}
+export type MandateQuery = schemas.operations['getApiV1PaymentsMandate']['parameters']['query'];
 
 /** The part of a payment to apply to one invoice, in minor units. */
-export interface AllocationRequest {
-  invoiceId: string;
-  amount: number;
-}
+export type AllocationRequest = PaymentRequest['allocations'][number];
 
 /** A processor token (never card or account numbers), or a method the client saved. */
-export type PaymentMethodInput = { type: 'card' | 'us_bank_account'; token: string } | { savedId: string };
+export type PaymentMethodInput = PaymentRequest['paymentMethod'];
 
 /** The body of `POST /api/v1/payments`. */
-export interface PaymentRequest {
-  allocations: AllocationRequest[];
-  paymentMethod: PaymentMethodInput;
-  savePaymentMethod: boolean;
-  /** Required for bank debits: the client accepted the authorization text. */
-  mandate?: { accepted: boolean };
-}
+export type PaymentRequest = schemas.Checkout;
 
 /** A payment waiting for 3-D Secure, and the secret the processor's challenge needs. */
-export interface PaymentNextAction {
-  paymentId: string;
-  clientSecret: string;
-}
+export type PaymentNextAction = schemas.PaymentNextAction;
 
 /**
  * The answer to `POST /api/v1/payments`: one payment per deposit account the invoices are paid
  * into (`payment` is the first), and the 3-D Secure challenges still to complete.
  */
-export interface CheckoutResult {
-  payment: Payment;
-  payments: Payment[];
-  clientSecret?: string;
-  nextActions?: PaymentNextAction[];
-}
+export type CheckoutResult = schemas.CheckoutResult;
 
 /** A payment method the client saved for later, with their consent. */
-export interface SavedPaymentMethod {
-  id: string;
-  type: 'card' | 'us_bank_account';
-  /** Card brand, or the bank's name. */
-  brand: string | null;
-  last4: string;
-  expMonth: number | null;
-  expYear: number | null;
-  createdAt: string;
-}
+export type SavedPaymentMethod = schemas.SavedPaymentMethod;
 
 /** A bank sign-in just started: `POST /api/v1/bank-links`. */
-export interface BankLinkSession {
-  provider: 'sandbox' | 'plaid';
-  linkToken: string;
-  expiresAt: string;
-}
+export type BankLinkSession = schemas.BankLink;
 
 /** A bank account the client connected, as a processor token ready to debit. */
-export interface LinkedBankAccount {
-  type: 'us_bank_account';
-  token: string;
-  bankName: string;
-  last4: string;
-  accountType: string;
-}
+export type LinkedBankAccount = schemas.LinkedAccount['paymentMethod'];
 
 /** Card details for the processor's tokenization endpoint (Stripe's shape). */
 export interface CardDetails {
@@ -438,63 +250,25 @@ export type LinkStep =
 // Messages: GET|POST /api/v1/threads, GET|POST /api/v1/threads/:id/messages, POST /api/v1/threads/:id/read
 
 /** Who wrote a message: the client, or a named member of the firm's staff. */
-export interface MessageAuthor {
-  type: 'contact' | 'staff';
-  name: string;
-}
+export type MessageAuthor = schemas.Author;
 
 /** A file on a message; download it with `client.files.download(id)`. */
-export interface Attachment {
-  id: string;
-  name: string;
-  /** Bytes. */
-  size: number;
-  contentType: string;
-}
+export type Attachment = schemas.Attachment;
 
 /** One message in a thread. `body` is plain text exactly as written: never render it as HTML. */
-export interface ThreadMessage {
-  id: string;
-  threadId: string;
-  author: MessageAuthor;
-  body: string;
-  attachments: Attachment[];
-  /** ISO instant. */
-  createdAt: string;
-}
+export type ThreadMessage = schemas.Message;
 
 /** A closed thread takes no more messages from the client. */
-export type ThreadStatus = 'open' | 'closed';
+export type ThreadStatus = schemas.Thread['status'];
 
 /** A thread's newest message, as a list shows it. */
-export interface LastMessage {
-  id: string;
-  author: MessageAuthor;
-  /** The start of the body on one line (plain text). */
-  preview: string;
-  /** ISO instant. */
-  createdAt: string;
-}
+export type LastMessage = schemas.LastMessage;
 
 /** A conversation between the client and the firm. */
-export interface Thread {
-  id: string;
-  subject: string;
-  status: ThreadStatus;
-  lastMessage: LastMessage;
-  /** Messages from the firm the client has not read. */
-  unreadCount: number;
-  /** ISO instant. */
-  createdAt: string;
-  /** When the newest message was written (ISO instant). */
-  lastActivityAt: string;
-}
+export type Thread = schemas.Thread;
 
 /** A page of the client's threads, newest activity first. */
-export interface ThreadPage extends Page<Thread> {
-  /** Messages from the firm the client has not read, over every thread. */
-  unreadCount: number;
-}
+export type ThreadPage = schemas.ThreadPage;
 
 /** Options for a page of the client's threads (`limit` 1 to 100, 20 by default). */
 export type ThreadListQuery = PageQuery;
@@ -503,9 +277,7 @@ export type ThreadListQuery = PageQuery;
  * A page of a thread's messages, oldest first: the newest messages unless `before` asks for older
  * ones. Pass `nextCursor` as `before` for the page before this one; null when there is none.
  */
-export interface ThreadMessagePage extends Page<ThreadMessage> {
-  thread: Thread;
-}
+export type ThreadMessagePage = schemas.ThreadMessages;
 
 export interface ThreadMessageQuery {
   /** The `nextCursor` of the page after the one wanted. */
@@ -515,60 +287,27 @@ export interface ThreadMessageQuery {
 }
 
 /** The body of `POST /api/v1/threads`: a new conversation with the firm. */
-export interface NewThread {
-  /** One line, up to 200 characters. */
-  subject: string;
-  body: string;
-  /** Files already uploaded (`client.files.upload`), at most 10. */
-  attachmentIds?: string[];
-}
+export type NewThread = schemas.NewThread;
 
 /** The body of `POST /api/v1/threads/:id/messages`. */
-export interface NewThreadMessage {
-  body: string;
-  /** Files already uploaded (`client.files.upload`), at most 10. */
-  attachmentIds?: string[];
-}
+export type NewThreadMessage = schemas.NewMessage;
 
 /** A thread just started, with its first message. */
-export interface StartedThread {
-  thread: Thread;
-  message: ThreadMessage;
-}
+export type StartedThread = schemas.ThreadStarted;
 
 // Files: GET|POST /api/v1/files, GET /api/v1/files/:id/content
 
 /** Who put a file in the portal: the client, or someone at the firm. */
-export interface Uploader {
-  type: 'contact' | 'staff';
-  name: string;
-}
+export type Uploader = schemas.Uploader;
 
 /** A file the firm shared with the client, or one the client uploaded. */
-export interface PortalFile {
-  id: string;
-  name: string;
-  /** Bytes. */
-  size: number;
-  contentType: string;
-  /** The matter the file is filed under; null when it is in no folder. */
-  folder: string | null;
-  sha256: string;
-  uploadedBy: Uploader;
-  /** ISO instant. */
-  createdAt: string;
-}
+export type PortalFile = schemas.File;
 
 /** A folder (matter) and how many files it holds; `name` is null for files in no folder. */
-export interface FileFolder {
-  name: string | null;
-  files: number;
-}
+export type FileFolder = schemas.FileFolder;
 
 /** A page of the client's files, with every folder they have. */
-export interface FilePage extends Page<PortalFile> {
-  folders: FileFolder[];
-}
+export type FilePage = schemas.FilePage;
 
 export interface FileListQuery extends PageQuery {
   /** Only the files in this folder. */

@@ -9,6 +9,8 @@ import { t } from '../i18n/translate.ts';
 import type { PortalPayRequestEvent } from '../invoice/events.ts';
 import type { PortalInvoice } from '../invoice/invoice.ts';
 import type { PortalPay } from '../pay/pay.ts';
+import type { AssertionProvider } from '../session/assertion-sign-in.ts';
+import type { PortalSession } from '../session/session.ts';
 import { visuallyHiddenStyles } from '../styles/shared.ts';
 import { appStyles } from './app.styles.ts';
 import { PortalNavigateEvent, type PortalNavigateTrigger } from './events.ts';
@@ -39,6 +41,7 @@ interface Payment {
 
 // The session's parts, offered to the page under the same names (`portal-app::part(firm-name)`).
 const sessionParts = ['header', 'logo', 'firm-name', 'contact-name', 'sign-out-button', 'content', 'login', 'notice', 'skeleton', 'error', 'retry-button']
+  .concat(['assertion-pending', 'assertion-error'])
   .concat(['base', 'form', 'heading', 'intro', 'alert', 'notice', 'field', 'label', 'input', 'hint', 'field-error', 'submit-button', 'links', 'link'].map((name) => `login-${name}`))
   .join(', ');
 
@@ -65,6 +68,11 @@ const sessionParts = ['header', 'logo', 'firm-name', 'contact-name', 'sign-out-b
  * A section is offered when the firm has not turned it off (its branding's `sections`) and its
  * element is registered on the page.
  *
+ * A firm whose website already signs its clients in gives `assertion` (a JWT its backend signed
+ * for the visitor) or `getAssertion` (a function fetching a fresh one): with no sign-in to
+ * resume, the portal signs the client in with it instead of asking for a password, as
+ * `<portal-session>` describes.
+ *
  * @tag portal-app
  *
  * @slot - Content shown to a signed-in client above the navigation, e.g. a welcome.
@@ -73,7 +81,7 @@ const sessionParts = ['header', 'logo', 'firm-name', 'contact-name', 'sign-out-b
  * @event portal-navigate - The client moved to another section or item. `detail.section`, `detail.itemId`, `detail.from`, `detail.trigger` (`link`, `history` or `content`). Cancelable when `trigger` is `link`: `preventDefault()` keeps the current section.
  * @event portal-session-change - From the inner `<portal-session>`: the client signed in or out.
  *
- * @csspart session - The inner `<portal-session>`. Its parts are offered under their own names: `header`, `logo`, `firm-name`, `contact-name`, `sign-out-button`, `content`, `login`, `notice`, `skeleton`, `error`, `retry-button`, and the login's `login-*` parts.
+ * @csspart session - The inner `<portal-session>`. Its parts are offered under their own names: `header`, `logo`, `firm-name`, `contact-name`, `sign-out-button`, `content`, `login`, `notice`, `skeleton`, `error`, `retry-button`, `assertion-pending`, `assertion-error`, and the login's `login-*` parts.
  * @csspart base - Everything shown to a signed-in client.
  * @csspart layout - The navigation bar and the section, side by side on wide containers.
  * @csspart bar - The navigation and the `header-actions` slot.
@@ -122,6 +130,19 @@ export class PortalApp extends PortalElement {
 
   /** An API client to use instead of one made from `api` and `firm` (tests, stories, pages with their own `fetch`). */
   @property({ attribute: false }) client: ApiClient | undefined;
+
+  /**
+   * A sign-in assertion from the firm's own website: a JWT its backend signed for the visitor it
+   * has signed in. Used once, when there is no sign-in to resume, instead of the login.
+   */
+  @property() assertion = '';
+
+  /**
+   * Asks the firm's website for a fresh assertion (e.g. a `fetch` to its backend), with the
+   * signal of the sign-in it serves: when there is no sign-in to resume, and once more when a
+   * sign-in ends on the service.
+   */
+  @property({ attribute: false }) getAssertion: AssertionProvider | undefined;
 
   /** Where the place in the portal is kept: `hash` (`#portal/…`), `query` (`?portal=…`) or `none`. Read when the element starts. */
   @property({ reflect: true }) routing: PortalRouting = 'hash';
@@ -192,6 +213,15 @@ export class PortalApp extends PortalElement {
   get currentSection(): PortalSectionName | undefined {
     const offered = this.sections;
     return this.section && offered.includes(this.section) ? this.section : offered[0];
+  }
+
+  /**
+   * Signs the client out, as the header's button does. A site that signs its visitor out should
+   * call it too, so that the portal's sign-in ends with the site's.
+   */
+  async signOut(): Promise<void> {
+    await this.updateComplete;
+    await this.renderRoot.querySelector<PortalSession>('portal-session')?.signOut();
   }
 
   get #key(): string {
@@ -273,7 +303,15 @@ export class PortalApp extends PortalElement {
     const shown = this.currentSection;
     const signedIn = this.#session.value?.status === 'signed-in';
     return html`
-      <portal-session part="session" exportparts=${sessionParts} .client=${this.client} api=${this.api} firm=${this.firm}>
+      <portal-session
+        part="session"
+        exportparts=${sessionParts}
+        .client=${this.client}
+        api=${this.api}
+        firm=${this.firm}
+        .assertion=${this.assertion}
+        .getAssertion=${this.getAssertion}
+      >
         <div class="app" part="base">
           <slot></slot>
           <div class="layout" part="layout">

@@ -1,4 +1,5 @@
-import type { PaymentMethodSummary, PaymentStatus } from '../api/types.ts';
+import type { Payment, PaymentMethodSummary, PaymentStatus } from '../api/types.ts';
+import { formatMoney } from '../i18n/format.ts';
 import { t } from '../i18n/translate.ts';
 import type { PlainMessageKey } from '../i18n/translations.ts';
 
@@ -33,6 +34,26 @@ export function paymentStatusTone(status: string): Tone {
 /** A payment status in words; a status this version does not know shows as the service names it. */
 export function paymentStatusLabel(status: string): string {
   return isKnownStatus(status) ? t(statusKeys[status]) : status;
+}
+
+/**
+ * What refunds did to a payment, in words: a succeeded payment with money given back is
+ * "Partially refunded" (its own label and tone) with "Refunded $X"; a refund not finished yet adds
+ * "Refund of $Y on its way". A payment refunded in full needs only its "Refunded" status.
+ */
+export function refundSummary(payment: Pick<Payment, 'status' | 'amount' | 'currency'> & Partial<Pick<Payment, 'amountRefunded' | 'refunds'>>): {
+  label?: string;
+  tone?: Tone;
+  details: string[];
+} {
+  const refunded = payment.amountRefunded ?? 0;
+  const pending = (payment.refunds ?? []).filter((refund) => refund.status === 'pending').reduce((sum, refund) => sum + refund.amount, 0);
+  const details: string[] = [];
+  const whole = payment.status === 'refunded' && refunded >= payment.amount;
+  if (refunded > 0 && !whole) details.push(t('payments.refunded-amount', { amount: formatMoney(refunded, payment.currency) }));
+  if (pending > 0) details.push(t('payments.refund-pending', { amount: formatMoney(pending, payment.currency) }));
+  const partly = payment.status === 'succeeded' && refunded > 0;
+  return partly ? { label: t('payments.status.partially-refunded'), tone: 'info', details } : { details };
 }
 
 const brandNames: Record<string, string> = {

@@ -13,7 +13,7 @@ import { errorMessage } from '../i18n/error-message.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { t } from '../i18n/translate.ts';
 import { alertStyles, badgeStyles, buttonStyles, skeletonStyles, visuallyHiddenStyles } from '../styles/shared.ts';
-import { paymentMethodLabel, paymentStatusLabel, paymentStatusTone } from './payment-labels.ts';
+import { paymentMethodLabel, paymentStatusLabel, paymentStatusTone, refundSummary } from './payment-labels.ts';
 import { paymentsStyles } from './payments.styles.ts';
 
 /** What the first load found: the firm hides payment history, or a first page. */
@@ -21,8 +21,9 @@ type FirstPage = { hidden: true } | { hidden: false };
 
 /**
  * The client's payment history, newest first: date, amount, method (card brand and last four
- * digits, bank account, check…), the invoices it paid, its status and receipt number. More
- * payments load with a "Load more" button.
+ * digits, bank account, check…), the invoices it paid, its status and receipt number. A payment
+ * the firm refunded says how much came back: "Refunded" (all of it) or "Partially refunded",
+ * with "Refunded $X", and a refund still on its way. More payments load with a "Load more" button.
  *
  * A firm can keep payment history out of the portal: then (when the firm's branding says so, or
  * the service answers `payments_hidden`) the element says where to ask instead of showing an error.
@@ -37,6 +38,7 @@ type FirstPage = { hidden: true } | { hidden: false };
  * @csspart header-row - The table's column headings (visible on wide containers).
  * @csspart row - One payment.
  * @csspart status - A payment's status badge.
+ * @csspart refund - What refunds gave back of a payment (and what is on its way).
  * @csspart load-more-button - The button that loads more payments.
  * @csspart hidden - The message shown when the firm does not show payment history.
  * @csspart skeleton - The placeholder shown while loading.
@@ -223,6 +225,7 @@ export class PortalPayments extends PortalElement {
   #renderRow(payment: Payment, index: number): TemplateResult {
     const method = paymentMethodLabel(payment.method);
     const numbers = payment.allocations.map((allocation) => allocation.invoiceNumber).join(', ');
+    const refunds = refundSummary(payment);
     return html`
       <tr class="row" part="row" role="row" data-index=${index} tabindex="-1">
         <td class="date" role="cell">${formatDate(payment.createdAt)}</td>
@@ -232,7 +235,8 @@ export class PortalPayments extends PortalElement {
         </td>
         <td class="invoices" role="cell"><span class="cell-label" aria-hidden="true">${t('payments.column.invoices')}</span>${numbers}</td>
         <td class="status" role="cell">
-          <span class="badge" part="status" data-tone=${paymentStatusTone(payment.status)}>${paymentStatusLabel(payment.status)}</span>
+          <span class="badge" part="status" data-tone=${refunds.tone ?? paymentStatusTone(payment.status)}>${refunds.label ?? paymentStatusLabel(payment.status)}</span>
+          ${refunds.details.length ? html`<span class="detail" part="refund">${refunds.details.join(' · ')}</span>` : nothing}
           ${payment.status === 'failed' && payment.failure?.message
             ? html`<span class="detail">${t('payments.failure', { message: payment.failure.message })}</span>`
             : nothing}

@@ -59,6 +59,20 @@ export const sessionStyles = css`
     display: grid;
     gap: ${tokens.space};
   }
+  .assertion-pending {
+    display: grid;
+    gap: ${tokens.space};
+  }
+  .assertion-pending p {
+    margin: 0;
+    color: ${tokens.colorMuted};
+  }
+  .assertion-pending .skeleton-block.line {
+    width: min(100%, 24rem);
+  }
+  .assertion-pending .skeleton-block.short {
+    width: min(60%, 14rem);
+  }
   .skeleton .skeleton-block.header-block {
     height: 3.5rem;
   }

@@ -13,6 +13,7 @@ import type { PortalLogin } from '../login/login.ts';
 import type { LoginMode } from '../login/validation.ts';
 import { FirmTheme } from '../styles/firm-theme.ts';
 import { alertStyles, buttonStyles, skeletonStyles, visuallyHiddenStyles } from '../styles/shared.ts';
+import { AssertionSignIn, type AssertionProvider } from './assertion-sign-in.ts';
 import { PortalSessionChangeEvent } from './events.ts';
 import { sessionStyles } from './session.styles.ts';
 
@@ -43,6 +44,15 @@ class NotConfiguredError extends Error {}
  * `?reset=TOKEN`) opens the login in the matching mode, and the token is removed from the
  * address once used.
  *
+ * A firm whose website already signs its clients in can let them in with no second password:
+ * its backend signs a short-lived assertion (a JWT) for the visitor, and the page gives it to
+ * the session as `assertion`, or gives a `getAssertion` function that fetches a fresh one. When
+ * there is no sign-in to resume, the session signs in with it instead of showing the login
+ * (showing that it is signing the client in meanwhile), and fires `portal-session-change` as a
+ * password sign-in does. If the service refuses it, the session says so above the login, which
+ * stays available. When a sign-in later ends on the service, `getAssertion` is asked once for a
+ * new assertion before the login is shown.
+ *
  * @tag portal-session
  *
  * @slot - The portal, shown once the client is signed in.
@@ -62,6 +72,8 @@ class NotConfiguredError extends Error {}
  * @csspart skeleton - The placeholder shown while the session starts.
  * @csspart error - The panel shown when the service cannot be reached or the firm is unknown.
  * @csspart retry-button - The button that tries to start again.
+ * @csspart assertion-pending - The panel shown while the client is signed in with an assertion from the firm's site.
+ * @csspart assertion-error - The message shown above the login when that sign-in failed.
  *
  * @cssprop --portal-session-header-background - Header background (default `--portal-color-brand`).
  * @cssprop --portal-session-header-color - Header text (default `--portal-color-brand-contrast`).
@@ -72,6 +84,7 @@ class NotConfiguredError extends Error {}
  * @cssstate signed-in - The client is signed in.
  * @cssstate signed-out - The client is signed out.
  * @cssstate loading - The session is starting.
+ * @cssstate signing-in - The client is being signed in with an assertion from the firm's site.
  */
 export class PortalSession extends PortalElement {
   static override styles = [PortalElement.styles, visuallyHiddenStyles, buttonStyles, alertStyles, skeletonStyles, sessionStyles];
@@ -87,6 +100,20 @@ export class PortalSession extends PortalElement {
 
   /** Query parameter that carries a password-reset token in reset emails' links. */
   @property({ attribute: 'reset-param' }) resetParam = 'reset';
+
+  /**
+   * A sign-in assertion from the firm's own website: a JWT its backend signed for the visitor it
+   * has signed in (see the README's "Sign in from your own site"). Used once, when there is no
+   * sign-in to resume; setting a new one while signed out signs in with it.
+   */
+  @property() assertion = '';
+
+  /**
+   * Asks the firm's website for a fresh assertion (e.g. a `fetch` to its backend), with the
+   * signal of the sign-in it serves. Called when there is no sign-in to resume (after
+   * `assertion`, if that is set too), and once more when a sign-in ends on the service.
+   */
+  @property({ attribute: false }) getAssertion: AssertionProvider | undefined;
 
   /**
    * The API client shared with everything inside. Made from `api` and `firm` unless one is set
@@ -110,7 +137,10 @@ export class PortalSession extends PortalElement {
   @state() private linkIntent: LinkIntent | undefined;
 
   readonly #theme = new FirmTheme(this);
+  readonly #fromSite = new AssertionSignIn(this);
   readonly #internals: ElementInternals;
+  /** The `assertion` already exchanged: the service accepts each one once. */
+  #spentAssertion = '';
   #ownClient: ApiClient | undefined;
   #stopListening: (() => void) | undefined;
   #listeningTo: ApiClient | undefined;
@@ -119,6 +149,7 @@ export class PortalSession extends PortalElement {
   readonly #start = new Task(this, {
     task: async ([client], { signal }) => {
       if (!client) throw new NotConfiguredError();
+      this.#fromSite.abort();
       if (this.session.status !== 'unknown') this.session = { status: 'unknown' };
       const [branding] = await Promise.all([client.branding({ signal }), this.#resume(client, signal)]);
       this.branding = branding;
@@ -136,6 +167,21 @@ export class PortalSession extends PortalElement {
   /** Starts again: reloads the branding and resumes the sign-in. */
   retry(): void {
     void this.#start.run();
+  }
+
+  /**
+   * Signs the client out, as the header's button does: ends the sign-in on the service and here.
+   * A site that signs its visitor out should call it too, so that the portal's sign-in (kept in
+   * the service's refresh cookie) ends with the site's.
+   */
+  async signOut(): Promise<void> {
+    this.#fromSite.abort();
+    try {
+      await this.client?.auth.logout();
+    } catch (error) {
+      // The client has forgotten the sign-in either way; only an abort is left unreported.
+      if (!isAbortError(error)) console.warn('Portico: the service could not end the sign-in.', error);
+    }
   }
 
   override connectedCallback(): void {
@@ -164,6 +210,11 @@ export class PortalSession extends PortalElement {
       this.client = this.#ownClient;
     }
     if (changed.has('client') && this.client && this.isConnected) this.#listen(this.client);
+    // An assertion given while signed out (after the start) signs in at once.
+    const given = (changed.has('assertion') && this.assertion) || (changed.has('getAssertion') && this.getAssertion);
+    if (given && this.session.status === 'signed-out' && this.#start.status === TaskStatus.COMPLETE && this.client && !this.#fromSite.pending) {
+      this.#signInFromSite(this.client, 'resume');
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -172,6 +223,7 @@ export class PortalSession extends PortalElement {
       this.#setState('signed-out', this.session.status === 'signed-out');
     }
     this.#setState('loading', this.#start.status === TaskStatus.PENDING);
+    this.#setState('signing-in', this.#fromSite.pending);
     if (this.#focusAfterChange) {
       this.#focusAfterChange = false;
       if (this.session.status === 'signed-in') this.renderRoot.querySelector<HTMLElement>('#content')?.focus();
@@ -225,7 +277,7 @@ export class PortalSession extends PortalElement {
           ${status === 'signed-in' && contact
             ? html`<div class="account">
                 <span class="contact-name" part="contact-name">${contact.name}</span>
-                <button class="button secondary" part="sign-out-button" type="button" @click=${this.#signOut}>
+                <button class="button secondary" part="sign-out-button" type="button" @click=${this.signOut}>
                   ${t('session.sign-out')}
                 </button>
               </div>`
@@ -235,7 +287,9 @@ export class PortalSession extends PortalElement {
         <div class="content" part="content" id="content" tabindex="-1" role="region" aria-label=${t('session.content-label')}>
           ${status === 'signed-in'
             ? html`<slot></slot>`
-            : html`${this.announcement === 'expired' ? html`<p class="alert" role="alert">${t('session.expired')}</p>` : nothing}
+            : this.#fromSite.pending
+              ? this.#fromSite.renderPending(branding.name)
+              : html`${this.#renderSignedOutNotice(branding)}
                 <portal-login
                   part="login"
                   exportparts=${loginParts}
@@ -246,6 +300,12 @@ export class PortalSession extends PortalElement {
         </div>
       </div>
     `;
+  }
+
+  /** Why the client sees the login: a failed sign-in from the firm's site, or a sign-in the service ended. */
+  #renderSignedOutNotice(branding: Branding): TemplateResult | typeof nothing {
+    if (this.#fromSite.failure !== undefined) return this.#fromSite.renderFailure(branding.name);
+    return this.announcement === 'expired' ? html`<p class="alert" role="alert">${t('session.expired')}</p>` : nothing;
   }
 
   #announcement(): string {
@@ -272,11 +332,40 @@ export class PortalSession extends PortalElement {
       if (client.contact) this.#settle({ status: 'signed-in', contact: client.contact }, 'resume');
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
-        this.#settle({ status: 'signed-out' }, 'resume');
+        // No sign-in to resume: the firm's site may sign the client in instead.
+        if (!this.#signInFromSite(client, 'resume')) this.#settle({ status: 'signed-out' }, 'resume');
         return;
       }
       throw error;
     }
+  }
+
+  /**
+   * Starts a sign-in with an assertion from the firm's site, if the page gave one not yet used
+   * or a `getAssertion`; false when there is none. The client reports a success like any sign-in;
+   * a failure settles the session as signed out for `reason`, with the login under the message.
+   */
+  #signInFromSite(client: ApiClient, reason: 'resume' | 'expired'): boolean {
+    const assertion = this.assertion;
+    let provide: AssertionProvider;
+    if (assertion && assertion !== this.#spentAssertion && reason === 'resume') {
+      this.#spentAssertion = assertion;
+      provide = () => Promise.resolve(assertion);
+    } else if (this.getAssertion) {
+      provide = this.getAssertion;
+    } else {
+      return false;
+    }
+    void this.#fromSite.run(client, provide).then((outcome) => {
+      if (this.client !== client) return;
+      if (outcome === 'failed') {
+        this.#settle({ status: 'signed-out' }, reason);
+      } else if (outcome === 'superseded' && this.session.status === 'unknown' && !this.#fromSite.pending && this.#start.status === TaskStatus.COMPLETE) {
+        // Cancelled by a sign-out, with nothing else under way.
+        this.#settle({ status: 'signed-out' }, 'sign-out');
+      }
+    });
+    return true;
   }
 
   #listen(client: ApiClient): void {
@@ -289,15 +378,28 @@ export class PortalSession extends PortalElement {
   #onSessionChange = (change: SessionChange): void => {
     // During start, the start task reports the outcome once it is complete.
     if (change.reason === 'resume' && this.session.status === 'unknown') return;
-    this.#settle(change.status === 'signed-in' ? { status: 'signed-in', contact: change.contact } : { status: 'signed-out' }, change.reason);
+    if (change.status === 'signed-in') {
+      // A sign-in from the firm's site is nothing the client did here: focus stays where it is.
+      this.#settle({ status: 'signed-in', contact: change.contact }, change.reason, { moveFocus: change.reason === 'sign-in' && !this.#fromSite.pending });
+      return;
+    }
+    // A sign-in the service ended: the firm's site is asked once for a new one first.
+    if (change.reason === 'expired' && this.session.status === 'signed-in' && this.client) {
+      if (this.getAssertion && this.#signInFromSite(this.client, 'expired')) {
+        this.session = { status: 'unknown' };
+        return;
+      }
+    }
+    this.#settle({ status: 'signed-out' }, change.reason);
   };
 
-  #settle(session: SessionState, reason: SessionChangeReason): void {
+  #settle(session: SessionState, reason: SessionChangeReason, { moveFocus = reason === 'sign-in' || reason === 'sign-out' } = {}): void {
     const before = this.session;
     if (before.status === session.status && before.contact?.id === session.contact?.id) return;
     this.session = session;
     this.announcement = reason;
-    if (reason === 'sign-in' || reason === 'sign-out') this.#focusAfterChange = true;
+    if (session.status === 'signed-in') this.#fromSite.dismiss();
+    if (moveFocus) this.#focusAfterChange = true;
     this.dispatchEvent(
       new PortalSessionChangeEvent(
         session.status === 'signed-in' && session.contact
@@ -314,15 +416,6 @@ export class PortalSession extends PortalElement {
     url.searchParams.delete(this.linkIntent.param);
     window.history.replaceState(window.history.state, '', url);
     this.linkIntent = undefined;
-  }
-
-  async #signOut(): Promise<void> {
-    try {
-      await this.client?.auth.logout();
-    } catch (error) {
-      // The client has forgotten the sign-in either way; only an abort is left unreported.
-      if (!isAbortError(error)) console.warn('Portico: the service could not end the sign-in.', error);
-    }
   }
 
   #readLinkIntent(): LinkIntent | undefined {

@@ -1,5 +1,11 @@
 import type { Branding } from '../api/types.ts';
 
+/** The part of a firm's branding that themes the elements: its colours and font. */
+export interface FirmLook {
+  colors?: Partial<Branding['colors']>;
+  fontFamily?: Branding['fontFamily'];
+}
+
 /** The firm-level custom properties that the global tokens fall back to (see tokens.ts). */
 export const firmTokens = {
   brand: '--portal-firm-color-brand',
@@ -9,7 +15,7 @@ export const firmTokens = {
 } as const;
 
 /** The firm's branding as `--portal-firm-*` declarations, dropping any value that is not valid CSS for its role. */
-export function firmDeclarations(branding: Branding | undefined): Map<string, string> {
+export function firmDeclarations(branding: FirmLook | undefined): Map<string, string> {
   const declarations = new Map<string, string>();
   if (!branding) return declarations;
   const colors = branding.colors ?? {};
@@ -57,7 +63,7 @@ export class FirmTheme {
   }
 
   /** Replaces the firm-level properties with those of `branding` (none when undefined). */
-  apply(branding: Branding | undefined): void {
+  apply(branding: FirmLook | undefined): void {
     const style = this.#sheet ? (this.#sheet.cssRules[0] as CSSStyleRule).style : this.#host.style;
     for (const name of Object.values(firmTokens)) style.removeProperty(name);
     for (const [name, value] of firmDeclarations(branding)) style.setProperty(name, value);

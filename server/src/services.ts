@@ -3,6 +3,7 @@ import { ActivitiesService } from './activities/activities.service.ts';
 import { AccessTokens } from './auth/access-tokens.ts';
 import { AuthRepository } from './auth/auth.repository.ts';
 import { AuthService } from './auth/auth.service.ts';
+import { AssertionVerifier } from './auth/assertions.ts';
 import type { SigningKeys } from './auth/signing-keys.ts';
 import { ApiKeysRepository } from './api-keys/api-keys.repository.ts';
 import { ApiKeysService } from './api-keys/api-keys.service.ts';
@@ -34,6 +35,8 @@ import { BankLinksService, sandboxBankLinkProvider, unavailableBankLink, type Ba
 import { CheckoutRepository } from './payments/checkout.repository.ts';
 import { CheckoutService } from './payments/checkout.service.ts';
 import { PaymentsRepository } from './payments/payments.repository.ts';
+import { RefundsRepository } from './payments/refunds.repository.ts';
+import { RefundsService } from './payments/refunds.service.ts';
 import { createPlaid, type PlaidFactory } from './payments/plaid/create-plaid.ts';
 import type { PaymentProcessor, ProcessorEvent } from './payments/processor.ts';
 import { SandboxBankLink } from './payments/sandbox/sandbox-bank-link.ts';
@@ -88,6 +91,7 @@ export function createServices(deps: ServiceDeps) {
     contacts: contactsRepository,
     auth: new AuthRepository(db),
     tokens,
+    assertions: new AssertionVerifier({ clock, policy: { production: !config.development } }),
     limits: limits.auth,
     mailer,
     jobs,
@@ -104,7 +108,7 @@ export function createServices(deps: ServiceDeps) {
   const messagesRepository = new MessagesRepository(db);
   const fileStore = FileStore.inDataDir(config.dataDir);
   const checkoutRepository = new CheckoutRepository(db);
-  const payments = new PaymentsService({ ...shared, db, invoices: invoicesRepository, payments: paymentsRepository, mandates: checkoutRepository });
+  const refundsRepository = new RefundsRepository(db);
 
   const sandboxRepository = new SandboxRepository(db);
   const sandboxClock = new SandboxClock(sandboxRepository, clock);
@@ -119,6 +123,9 @@ export function createServices(deps: ServiceDeps) {
     throw new ConfigError('BANK_LINK', 'plaid turns a bank sign-in into a Stripe bank account, so it needs PAYMENTS=stripe');
   }
   const processor: PaymentProcessor = stripe?.processor ?? sandbox.processor;
+  const payments = new PaymentsService({
+    ...shared, db, invoices: invoicesRepository, payments: paymentsRepository, mandates: checkoutRepository, refunds: refundsRepository, fees: processor,
+  });
   const invoices = new InvoicesService({ ...shared, invoices: invoicesRepository, mailer });
   const checkout = new CheckoutService({
     invoices,
@@ -131,7 +138,16 @@ export function createServices(deps: ServiceDeps) {
     mailer,
     publicUrl: config.publicUrl,
   });
-  registerPaymentJobs({ jobs, checkout, sandbox: config.payments === 'sandbox' ? sandbox : undefined, logger });
+  const refunds = new RefundsService({
+    ...shared,
+    refunds: refundsRepository,
+    payments: paymentsRepository,
+    ledger: payments,
+    processor,
+    mailer,
+    publicUrl: config.publicUrl,
+  });
+  registerPaymentJobs({ jobs, checkout, refunds, sandbox: config.payments === 'sandbox' ? sandbox : undefined, logger });
   let bankLink: BankLinkProvider;
   if (config.bankLink === 'plaid') {
     bankLink = (deps.providers?.plaid ?? createPlaid)({ config: config.plaid, db, clock, stripe: stripe!.processor });
@@ -158,7 +174,7 @@ export function createServices(deps: ServiceDeps) {
     limits,
     repositories: { firms: firmsRepository, contacts: contactsRepository, invoices: invoicesRepository, payments: paymentsRepository, messages: messagesRepository, files: filesRepository },
     fileStore,
-    firms: new FirmsService(firmsRepository, clock),
+    firms: new FirmsService(firmsRepository, clock, { production: !config.development }),
     contacts: new ContactsService(contactsRepository, audit, clock),
     apiKeys: new ApiKeysService(new ApiKeysRepository(db), clock, audit),
     activities: new ActivitiesService({ ...shared, activities: new ActivitiesRepository(db) }),
@@ -167,6 +183,7 @@ export function createServices(deps: ServiceDeps) {
     files: new FilesService({ ...shared, files: filesRepository, store: fileStore, scanner: deps.fileScanner ?? createFileScanner(config), logger }),
     payments,
     checkout,
+    refunds,
     bankLinks: new BankLinksService(bankLink, contactsRepository, firmsRepository),
     paymentSetup: {
       processor: processor.name as 'sandbox' | 'stripe',
@@ -176,7 +193,7 @@ export function createServices(deps: ServiceDeps) {
     },
     sandbox,
     /** `POST /webhooks/stripe`, when payments go through Stripe. */
-    stripeWebhooks: stripe?.webhooks({ checkout, payments: paymentsRepository }),
+    stripeWebhooks: stripe?.webhooks({ checkout, refunds, payments: paymentsRepository }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -186,8 +203,8 @@ export type Services = ReturnType<typeof createServices>;
  * sandbox's settlements, delivered like Stripe's webhooks), the recovery sweep of interrupted
  * checkouts, the sandbox's settlement clock, and forgetting what is old.
  */
-function registerPaymentJobs(deps: { jobs: JobQueue; checkout: CheckoutService; sandbox?: { processor: SandboxProcessor }; logger: Logger }) {
-  const { jobs, checkout, sandbox, logger } = deps;
+function registerPaymentJobs(deps: { jobs: JobQueue; checkout: CheckoutService; refunds: RefundsService; sandbox?: { processor: SandboxProcessor }; logger: Logger }) {
+  const { jobs, checkout, refunds, sandbox, logger } = deps;
   jobs.register<ProcessorEvent>('payments.processor_event', async (job) => {
     await checkout.applyEvent(job.payload);
   });
@@ -196,8 +213,14 @@ function registerPaymentJobs(deps: { jobs: JobQueue; checkout: CheckoutService; 
     if (outcome.settled || outcome.abandoned || outcome.waiting) logger.info('recovery sweep', outcome);
   });
   jobs.every('checkout.recover', 30_000);
+  jobs.register('refunds.recover', async () => {
+    const outcome = await refunds.recover();
+    if (outcome.settled || outcome.waiting) logger.info('refund recovery sweep', outcome);
+  });
+  jobs.every('refunds.recover', 30_000);
   jobs.register('checkout.prune', async () => {
     checkout.prune();
+    refunds.prune();
   });
   jobs.every('checkout.prune', 3_600_000);
   if (sandbox) {

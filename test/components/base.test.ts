@@ -56,7 +56,7 @@ describe('FirmTheme', () => {
     const probe = wrapper.querySelector<LanguageProbe>('test-language-probe')!;
     const theme = new FirmTheme(probe);
     theme.adoptInto(probe.shadowRoot!);
-    theme.apply({ slug: 'demo', name: 'Demo', currency: 'USD', colors: { brand: 'rgb(0, 128, 0)' } });
+    theme.apply({ colors: { brand: 'rgb(0, 128, 0)' } });
     const paragraph = probe.shadowRoot!.querySelector('p')!;
     expect(getComputedStyle(paragraph).color).to.equal('rgb(0, 128, 0)');
     wrapper.style.setProperty('--portal-color-brand', 'rgb(255, 0, 0)');
@@ -71,9 +71,6 @@ describe('FirmTheme', () => {
     const theme = new FirmTheme(probe);
     theme.adoptInto(probe.shadowRoot!);
     theme.apply({
-      slug: 'demo',
-      name: 'Demo',
-      currency: 'USD',
       colors: { brand: 'url(https://tracker.example/x.png)', brandContrast: 'var(--x)', accent: 'red; color: blue' },
       fontFamily: 'Georgia, serif',
     });

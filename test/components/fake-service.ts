@@ -25,6 +25,9 @@ export const branding: Branding = {
   colors: { brand: '#1f3a5f', brandContrast: '#fffff0', accent: '#b8860b' },
   fontFamily: 'Georgia, serif',
   sections: { activities: true, invoices: true, payments: true, messages: true, files: true },
+  paymentMethods: { card: true, bankLink: true, bankAccount: true },
+  minimumPayment: 100,
+  maxUploadBytes: 25 * 1024 * 1024,
 };
 
 export function signIn(accessToken = 'access-1', who: Contact = contact): SignIn {

@@ -85,6 +85,43 @@ describe('<portal-payments>', () => {
     expect(part(element, 'load-more-button')).to.equal(null);
   });
 
+  it('says what refunds gave back: "Partially refunded" with the amount, a refund on its way, and "Refunded"', async () => {
+    const at = '2026-11-20T10:00:00.000Z';
+    const refunded = [
+      payment(1, { amountRefunded: 20_000, refunds: [{ id: 'rfd_1', amount: 20_000, status: 'succeeded', createdAt: at }] }),
+      payment(2, {
+        method: { type: 'us_bank_account', brand: 'STRIPE TEST BANK', last4: '6789' },
+        amountRefunded: 10_000,
+        refunds: [
+          { id: 'rfd_2a', amount: 10_000, status: 'succeeded', createdAt: at },
+          { id: 'rfd_2b', amount: 5_000, status: 'pending', createdAt: at },
+        ],
+      }),
+      payment(3, { status: 'refunded', amountRefunded: 50_003, refunds: [{ id: 'rfd_3', amount: 50_003, status: 'succeeded', createdAt: at }] }),
+    ];
+    for (const width of ['60rem', '320px']) {
+      const element = await paymentsWith(servePayments(signedInService(), refunded), width);
+      expect(parts(element, 'row').map((row) => spoken(row.querySelector('td.status')!))).to.deep.equal([
+        'Partially refunded Refunded $200.00',
+        'Partially refunded Refunded $100.00 · Refund of $50.00 on its way',
+        'Refunded',
+      ]);
+      expect(parts(element, 'status').map((badge) => badge.getAttribute('data-tone'))).to.deep.equal(['info', 'info', 'neutral']);
+      expect(parts(element, 'refund')).to.have.length(2);
+      await expect(element).to.be.accessible();
+    }
+  });
+
+  it('says it in Spanish under lang="es"', async () => {
+    const service = servePayments(signedInService(), [
+      payment(1, { amountRefunded: 20_000, refunds: [{ id: 'rfd_1', amount: 20_000, status: 'succeeded', createdAt: '2026-11-20T10:00:00.000Z' }] }),
+    ]);
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><portal-payments .client=${clientFor(service)}></portal-payments></div>`);
+    const element = wrapper.querySelector('portal-payments')!;
+    await waitUntil(() => part(element, 'base'), 'the payments did not load');
+    expect(spoken(parts(element, 'row')[0]!.querySelector('td.status')!)).to.match(/^Reembolsado en parte Reembolsado: 200,00\sUS\$$/);
+  });
+
   it('loads more payments on request and moves focus to the first new one', async () => {
     const service = servePayments(signedInService());
     const element = await paymentsWith(service, '60rem', 2);

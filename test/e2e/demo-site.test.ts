@@ -19,6 +19,7 @@ const pages = [
   '/',
   '/portal/',
   '/strict/',
+  '/sso/',
   '/examples/plain.html',
   '/examples/react.html',
   '/examples/vue.html',

@@ -116,7 +116,7 @@ describe('activities', () => {
         { ...task, id: undefined },
         {
           id: undefined, kind: 'task', title: 'Sign the engagement letter', notes: 'Page 3', dueOn: '2026-03-09', completedAt: null,
-          status: 'upcoming', contactId: svc.fixtures.alex.id, createdAt: '2026-03-02T15:00:00.000Z', updatedAt: '2026-03-02T15:00:00.000Z',
+          status: 'upcoming', contactId: svc.fixtures.alex.id, externalId: null, createdAt: '2026-03-02T15:00:00.000Z', updatedAt: '2026-03-02T15:00:00.000Z',
         },
       );
       const event = await create({ kind: 'event', title: 'Deposition', startsAt: '2026-03-12T09:30:00-07:00', endsAt: '2026-03-12T11:00-07:00', location: 'Suite 400' });

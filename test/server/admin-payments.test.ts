@@ -100,14 +100,14 @@ describe("the firm's payments: GET /api/v1/admin/payments", () => {
     assert.match(reply.headers.get('content-type') ?? '', /^text\/csv; charset=utf-8/);
     assert.equal(reply.headers.get('content-disposition'), 'attachment; filename=payments-2026-03-01-to-2026-03-31.csv');
     const lines = (reply.body as string).trimEnd().split('\r\n');
-    assert.equal(lines[0], 'date,receipt_number,client,client_email,invoice,amount,currency,method,reference,deposit_account,status,payment_id');
+    assert.equal(lines[0], 'date,receipt_number,client,client_email,invoice,amount,currency,method,reference,deposit_account,status,payment_id,refund_id');
     assert.equal(lines.length, 5);
     const trust = lines.find((line) => line.includes(paid.alexTrust!.receiptNumber))!;
     assert.equal(
       trust,
-      ['2026-03-03T15:00:00.000Z', paid.alexTrust!.receiptNumber, 'Alex Morgan', 'alex@example.com', paid.alexTrust!.invoiceNumber, '500.00', 'USD', 'card visa 4242', '', 'trust', 'succeeded', paid.alexTrust!.id].join(','),
+      ['2026-03-03T15:00:00.000Z', paid.alexTrust!.receiptNumber, 'Alex Morgan', 'alex@example.com', paid.alexTrust!.invoiceNumber, '500.00', 'USD', 'card visa 4242', '', 'trust', 'succeeded', paid.alexTrust!.id, ''].join(','),
     );
-    assert.ok(lines.some((line) => line.includes(paid.jordanDeclined!.id) && line.endsWith(`,operating,failed,${paid.jordanDeclined!.id}`)));
+    assert.ok(lines.some((line) => line.includes(paid.jordanDeclined!.id) && line.endsWith(`,operating,failed,${paid.jordanDeclined!.id},`)));
 
     const none = await svc.request('/api/v1/admin/payments/export?from=2026-04-01&to=2026-04-30', { token: svc.fixtures.firmKey });
     assert.equal((none.body as string).trimEnd().split('\r\n').length, 1, 'the header only');

@@ -58,6 +58,29 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('has a real schema for every body, reply and problem: nothing described in prose only', async () => {
+    const document = (await svc.request('/api/v1/openapi.json')).body;
+    const shaped = (schema: Record<string, unknown>) => ['type', '$ref', 'anyOf', 'oneOf', 'allOf', 'enum', 'const'].some((key) => key in schema);
+    for (const [name, schema] of Object.entries(document.components.schemas as Record<string, Record<string, unknown>>)) {
+      assert.ok(shaped(schema), `${name} has a shape`);
+      if (schema.type === 'object') assert.ok(schema.properties, `${name} names its properties`);
+    }
+    for (const [path, methods] of Object.entries(document.paths as Record<string, Record<string, any>>)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        const body = operation.requestBody?.content;
+        if (['post', 'put', 'patch'].includes(method) && body?.['application/json']) assert.ok(body['application/json'].schema.$ref, `${where}: its body is a named schema`);
+        for (const parameter of operation.parameters) assert.ok(shaped(parameter.schema), `${where}: parameter ${parameter.name} has a schema`);
+        for (const [status, reply] of Object.entries(operation.responses as Record<string, any>)) {
+          const json = reply.content?.['application/json'] ?? reply.content?.['application/problem+json'];
+          if (json) assert.ok(json.schema.$ref, `${where} ${status}: its reply is a named schema`);
+        }
+      }
+    }
+    const problemCodes = document.components.schemas.Problem.properties.code.enum as string[];
+    assert.ok(problemCodes.includes('invalid_request') && problemCodes.includes('amount_exceeds_balance'), 'the problem codes are listed');
+  });
+
   it('lists exactly the routes of the API', () => {
     const app = createApp(svc.services, { logger: silentLogger });
     const routes = [...routesOf(app)].filter((route) => route.split(' ')[1]!.startsWith('/api/v1/'));

@@ -300,13 +300,18 @@ describe('payments through Stripe', () => {
       assert.equal((await svc.request(`/api/v1/payments/${payment.id}`, { token: alex })).body.status, 'succeeded');
     });
 
-    it('marks a refunded charge refunded: the invoice is owed again', async () => {
+    it('records refunds from charge.refunded: a partial one keeps the payment succeeded; the rest makes it refunded and the invoice owed again', async () => {
       const { invoice, reply } = await paid(8_000, card('pm_card_visa'));
       assert.equal((await kit.invoiceAs(alex, invoice.id)).status, 'paid');
       const intent = intentsFor(reply.body.payment.id)[0]!;
-      const partial = await deliver(stripe.event('charge.refunded', stripe.chargeOf(intent.id, { amount_refunded: 1_000, refunded: false })));
-      assert.equal(partial.body.outcome, 'ignored', 'a partial refund is not a refunded payment');
-      const delivered = await deliver(stripe.event('charge.refunded', stripe.chargeOf(intent.id, { amount_refunded: 8_000, refunded: true })));
+      stripe.dashboardRefund(intent.id, 1_000);
+      const partial = await deliver(stripe.event('charge.refunded', stripe.chargeOf(intent.id)));
+      assert.equal(partial.body.outcome, 'applied');
+      const partly = (await svc.request(`/api/v1/payments/${reply.body.payment.id}`, { token: alex })).body;
+      assert.equal(partly.status, 'succeeded', 'a partial refund is not a refunded payment');
+      assert.equal(partly.amountRefunded, 1_000);
+      stripe.dashboardRefund(intent.id);
+      const delivered = await deliver(stripe.event('charge.refunded', stripe.chargeOf(intent.id)));
       assert.equal(delivered.body.outcome, 'applied');
       assert.equal((await svc.request(`/api/v1/payments/${reply.body.payment.id}`, { token: alex })).body.status, 'refunded');
       const owed = await kit.invoiceAs(alex, invoice.id);

@@ -1,14 +1,15 @@
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import type { WebhookEvents } from '../webhooks/webhook.ts';
-import { z } from 'zod';
 import type { AuditEntry, AuditLog } from '../audit/audit.repository.ts';
 import { isCalendarDate, todayIn } from '../calendar.ts';
 import type { Clock } from '../clock.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import type { FirmsRepository } from '../firms/firms.repository.ts';
+import { externalIdTaken, guardExternalId } from '../external-id.ts';
 import { decodeCursor, encodeCursor, type Page } from '../http/cursor.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
+import { clientListQuery, completionSchema, eventChangesSchema, firmListQuery, newActivitySchema, taskChangesSchema } from './activities.contract.ts';
 import type { ActivitiesRepository, ActivityFields } from './activities.repository.ts';
 import {
   groupActivities,
@@ -26,68 +27,6 @@ import { calendarFileName, eventCalendar } from './icalendar.ts';
 /** How many done activities the client list shows unless asked for all of them. */
 export const recentDoneLimit = 50;
 
-const calendarDate = z.string().refine(isCalendarDate, 'must be a date like 2026-03-31');
-const title = z.string().trim().min(1, 'is required').max(200);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullable()
-    .transform((value) => value || null);
-const notes = optionalText(4000);
-const location = optionalText(500);
-const contactId = z.string().min(1, 'is required').max(64);
-/** A date for all-day events, an instant for timed ones; which one is checked against `allDay`. */
-const when = z.string().min(1, 'is required').max(64);
-
-const newTaskSchema = z.strictObject({
-  kind: z.literal('task'),
-  contactId,
-  title,
-  notes: notes.optional(),
-  dueOn: calendarDate.nullable().optional(),
-});
-const newEventSchema = z.strictObject({
-  kind: z.literal('event'),
-  contactId,
-  title,
-  notes: notes.optional(),
-  startsAt: when,
-  endsAt: when,
-  allDay: z.boolean().optional(),
-  location: location.optional(),
-});
-const newActivitySchema = z.discriminatedUnion('kind', [newTaskSchema, newEventSchema], { error: 'must be "task" or "event"' });
-
-const taskChangesSchema = z.strictObject({
-  kind: z.literal('task', { error: 'cannot change: delete the task and create an event instead' }).optional(),
-  contactId: contactId.optional(),
-  title: title.optional(),
-  notes: notes.optional(),
-  dueOn: calendarDate.nullable().optional(),
-  completed: z.boolean().optional(),
-});
-const eventChangesSchema = z.strictObject({
-  kind: z.literal('event', { error: 'cannot change: delete the event and create a task instead' }).optional(),
-  contactId: contactId.optional(),
-  title: title.optional(),
-  notes: notes.optional(),
-  startsAt: when.optional(),
-  endsAt: when.optional(),
-  allDay: z.boolean().optional(),
-  location: location.optional(),
-});
-
-const completionSchema = z.strictObject({ completed: z.boolean() });
-const clientListQuery = z.strictObject({ done: z.enum(['recent', 'all']).default('recent') });
-const firmListQuery = z.strictObject({
-  contactId: z.string().max(64).optional(),
-  kind: z.enum(['task', 'event']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
-
 /** The fields of neither kind, which each kind then fills in. */
 const blank: ActivityFields = {
   contactId: '',
@@ -99,6 +38,7 @@ const blank: ActivityFields = {
   endsAt: null,
   allDay: false,
   location: null,
+  externalId: null,
 };
 
 export interface ActivitiesServiceDeps {
@@ -190,7 +130,7 @@ export class ActivitiesService {
       }
       after = { createdAt: position.c, id: position.id };
     }
-    const rows = this.deps.activities.list({ firmId, contactId: q.contactId, kind: q.kind, limit: q.limit + 1, after });
+    const rows = this.deps.activities.list({ firmId, contactId: q.contactId, kind: q.kind, externalId: q.externalId, limit: q.limit + 1, after });
     const page = rows.slice(0, q.limit);
     const moment = this.#moment(firmId);
     const last = page.at(-1);
@@ -208,19 +148,21 @@ export class ActivitiesService {
   create(firmId: string, input: unknown, actor: FirmActor): FirmActivity {
     const body = parse(newActivitySchema, input);
     this.#contact(firmId, body.contactId);
+    this.#assertExternalIdFree(firmId, body.externalId);
     const fields: ActivityFields =
       body.kind === 'task'
-        ? { ...blank, contactId: body.contactId, title: body.title, notes: body.notes ?? null, dueOn: body.dueOn ?? null }
+        ? { ...blank, contactId: body.contactId, title: body.title, notes: body.notes ?? null, dueOn: body.dueOn ?? null, externalId: body.externalId ?? null }
         : {
             ...blank,
             contactId: body.contactId,
+            externalId: body.externalId ?? null,
             title: body.title,
             notes: body.notes ?? null,
             location: body.location ?? null,
             ...this.#span(body.allDay ?? false, body.startsAt, body.endsAt),
           };
     const now = this.deps.clock().toISOString();
-    const id = this.deps.activities.create(firmId, body.kind, fields, now);
+    const id = guardExternalId('activity', fields.externalId, () => this.deps.activities.create(firmId, body.kind, fields, now));
     this.deps.audit.record({ firmId, actor: actorOf(actor), action: 'activity.created', subject: { type: 'activity', id }, data: { kind: body.kind, contactId: body.contactId } }, now);
     return this.get(firmId, id);
   }
@@ -243,6 +185,7 @@ export class ActivitiesService {
         notes: changes.notes === undefined ? current.notes : changes.notes,
         dueOn: changes.dueOn === undefined ? current.dueOn : changes.dueOn,
         completedAt,
+        externalId: changes.externalId === undefined ? current.externalId : changes.externalId,
       };
     } else {
       const changes = parse(eventChangesSchema, input);
@@ -254,10 +197,12 @@ export class ActivitiesService {
         title: changes.title ?? current.title,
         notes: changes.notes === undefined ? current.notes : changes.notes,
         location: changes.location === undefined ? current.location : changes.location,
+        externalId: changes.externalId === undefined ? current.externalId : changes.externalId,
         ...this.#span(changes.allDay ?? current.allDay, changes.startsAt ?? current.startsAt!, changes.endsAt ?? current.endsAt!),
       };
     }
-    this.deps.activities.update(firmId, id, fields, now);
+    if (fields.externalId !== current.externalId) this.#assertExternalIdFree(firmId, fields.externalId);
+    guardExternalId('activity', fields.externalId, () => this.deps.activities.update(firmId, id, fields, now));
     this.deps.audit.record({ firmId, actor: actorOf(actor), action: 'activity.updated', subject: { type: 'activity', id }, data: { kind: current.kind, fields: changed } }, now);
     return this.get(firmId, id);
   }
@@ -289,6 +234,10 @@ export class ActivitiesService {
       : { allDay, startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString() };
     if (span.endsAt < span.startsAt) throw invalid([{ field: 'endsAt', message: 'must not be before startsAt' }]);
     return span;
+  }
+
+  #assertExternalIdFree(firmId: string, externalId: string | null | undefined) {
+    if (externalId && this.deps.activities.findByExternalId(firmId, externalId)) throw externalIdTaken('activity', externalId);
   }
 
   #contact(firmId: string, contactId: string) {

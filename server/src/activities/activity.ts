@@ -43,8 +43,8 @@ export interface CalendarEvent {
 export type Activity = Task | CalendarEvent;
 export type ActivityKind = Activity['kind'];
 
-/** An activity as the firm sees it: also whose it is and when it was written. */
-export type FirmActivity = Activity & { contactId: string; createdAt: string; updatedAt: string };
+/** An activity as the firm sees it: also whose it is, the firm's own id for it and when it was written. */
+export type FirmActivity = Activity & { contactId: string; externalId: string | null; createdAt: string; updatedAt: string };
 
 /** The client's activities, grouped the way the portal shows them. */
 export interface ActivityGroups {
@@ -70,6 +70,8 @@ export interface ActivityRecord {
   endsAt: string | null;
   allDay: boolean;
   location: string | null;
+  /** The firm's own id for the activity (its practice system's), unique in the firm; null when unset. */
+  externalId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -109,7 +111,7 @@ export function toActivity(record: ActivityRecord, moment: Moment): Activity {
 }
 
 export function toFirmActivity(record: ActivityRecord, moment: Moment): FirmActivity {
-  return { ...toActivity(record, moment), contactId: record.contactId, createdAt: record.createdAt, updatedAt: record.updatedAt };
+  return { ...toActivity(record, moment), contactId: record.contactId, externalId: record.externalId, createdAt: record.createdAt, updatedAt: record.updatedAt };
 }
 
 const timeOfDay = /^(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?$/;

@@ -152,4 +152,28 @@ export class AuthRepository {
   revokeAllFamilies(contactId: string, reason: string, now: string): void {
     this.#revokeContactFamilies.run(now, reason, contactId);
   }
+
+  /** Records a sign-in assertion's jti; false when the firm's assertion with that jti was used already. */
+  useAssertion(firmId: string, jti: string, expiresAt: string): boolean {
+    return (
+      this.db
+        .prepare('INSERT INTO used_assertions (firm_id, jti, expires_at) VALUES (?, ?, ?) ON CONFLICT (firm_id, jti) DO NOTHING')
+        .run(firmId, jti, expiresAt).changes === 1
+    );
+  }
+
+  /** Forgets the jtis of assertions that have expired: they would be refused as expired anyway. */
+  pruneUsedAssertions(now: string): number {
+    return this.db.prepare('DELETE FROM used_assertions WHERE expires_at < ?').run(now).changes;
+  }
+
+  /** Notes a sign-in with an assertion; true when it is the contact's first. */
+  recordAssertionSignIn(contactId: string, firmId: string, now: string): boolean {
+    const first =
+      this.db
+        .prepare('INSERT INTO assertion_sign_ins (contact_id, firm_id, first_at, last_at) VALUES (?, ?, ?, ?) ON CONFLICT (contact_id) DO NOTHING')
+        .run(contactId, firmId, now, now).changes === 1;
+    if (!first) this.db.prepare('UPDATE assertion_sign_ins SET last_at = ? WHERE contact_id = ?').run(now, contactId);
+    return first;
+  }
 }

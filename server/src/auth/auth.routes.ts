@@ -1,23 +1,14 @@
 import { Router, type CookieOptions, type Request, type Response } from 'express';
-import { z } from 'zod';
 import type { FirmsService } from '../firms/firms.service.ts';
 import { assertFirmOrigin } from '../http/cors.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
+import { loginBody, newPasswordBody, resetRequestBody, tokenExchangeBody } from './auth.contract.ts';
 import type { AuthService, SignedIn } from './auth.service.ts';
 import { passwordRules } from './passwords.ts';
 
 export const refreshCookie = 'portico_refresh';
 const cookiePath = '/api/v1/auth';
-
-const email = z.email({ error: 'must be an email address' }).max(254);
-const firm = z.string().min(1).max(63);
-const token = z.string().min(16).max(200);
-const password = z.string().max(passwordRules.max, `must be at most ${passwordRules.max} characters`);
-
-const loginBody = z.strictObject({ firm, email, password: password.min(1, 'is required') });
-const newPasswordBody = z.strictObject({ token, password });
-const resetRequestBody = z.strictObject({ firm, email });
 
 /** A new password must be long enough to resist guessing; length is what matters most. */
 function assertStrongPassword(value: string) {
@@ -52,6 +43,12 @@ export function authRoutes(deps: { auth: AuthService; firms: FirmsService; publi
     const body = parse(loginBody, req.body);
     assertFirmOrigin(firms.bySlug(body.firm), origin(req), serviceOrigin);
     signedIn(res, await auth.login({ ...body, ip: req.ip ?? 'unknown' }));
+  });
+
+  router.post('/token-exchange', async (req, res) => {
+    const body = parse(tokenExchangeBody, req.body);
+    assertFirmOrigin(firms.bySlug(body.firm), origin(req), serviceOrigin);
+    signedIn(res, await auth.exchangeAssertion({ ...body, ip: req.ip ?? 'unknown' }));
   });
 
   router.post('/refresh', async (req, res) => {

@@ -11,6 +11,7 @@ import type { Mailer } from '../mail/mailer.ts';
 import type { WebhookEvents } from '../webhooks/webhook.ts';
 import { invitationEmail, passwordResetEmail } from '../mail/templates.ts';
 import type { AccessTokens } from './access-tokens.ts';
+import { AssertionRejected, type AssertionVerifier, type VerifiedAssertion } from './assertions.ts';
 import type { AuthRepository } from './auth.repository.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import type { AuthLimits } from './rate-limiter.ts';
@@ -39,6 +40,7 @@ export interface AuthServiceDeps {
   contacts: ContactsRepository;
   auth: AuthRepository;
   tokens: AccessTokens;
+  assertions: AssertionVerifier;
   limits: AuthLimits;
   mailer: Mailer;
   jobs: JobQueue;
@@ -50,6 +52,7 @@ export interface AuthServiceDeps {
 }
 
 const passwordResetJob = 'auth.password_reset';
+const pruneAssertionsJob = 'auth.prune_assertions';
 
 interface PasswordResetRequest {
   firmId: string;
@@ -63,11 +66,20 @@ const invitationInvalid = () =>
 const resetInvalid = () =>
   Problem.badRequest('reset_token_invalid', 'This password reset link is invalid, used or expired. Ask for a new one.');
 const refreshInvalid = () => Problem.unauthorized('refresh_invalid', 'Your session has ended. Please sign in again.');
+/** One answer for every assertion refused, whatever was wrong with it. */
+const invalidAssertion = () => Problem.unauthorized('invalid_assertion', "The sign-in from the firm's site could not be accepted. Please sign in again there.");
+
+/** Why a verified assertion still signs nobody in. */
+type ExchangeRefusal = 'replayed' | 'external_id_mismatch' | 'contact_not_found' | 'contact_archived';
 
 /** Sign-in, refresh, invitations and password resets for a firm's clients. */
 export class AuthService {
   constructor(private readonly deps: AuthServiceDeps) {
     deps.jobs.register<PasswordResetRequest>(passwordResetJob, (job) => this.#sendPasswordReset(job.key, job.payload));
+    deps.jobs.register(pruneAssertionsJob, async () => {
+      deps.auth.pruneUsedAssertions(this.#now());
+    });
+    deps.jobs.every(pruneAssertionsJob, 3_600_000);
   }
 
   async login(input: { firm: string; email: string; password: string; ip: string }): Promise<SignedIn> {
@@ -92,6 +104,85 @@ export class AuthService {
     auth.recordLogin(contact.id, now);
     audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'login.succeeded', ip: input.ip }, now);
     return this.#startSession(contact);
+  }
+
+  /**
+   * Token exchange: a firm whose own site signs its clients in hands one over with an assertion
+   * its backend signed (see AssertionVerifier), and gets the same session as a password sign-in.
+   * The client is the contact whose externalId is the assertion's `sub`; else the contact with
+   * its email, who is then linked to that `sub`; else, when the firm allows it, a new contact.
+   * Each assertion signs in once.
+   */
+  async exchangeAssertion(input: { firm: string; assertion: string; ip: string }): Promise<SignedIn> {
+    const { limits, audit } = this.deps;
+    await limits.tokenExchangePerIp.consume(input.ip);
+    const firm = this.#firm(input.firm);
+    const identity = firm.settings.identity;
+    if (!identity) {
+      throw Problem.unauthorized('token_exchange_not_enabled', `${firm.name} does not sign clients in to the portal from its own site.`);
+    }
+    let claims: VerifiedAssertion;
+    try {
+      claims = await this.deps.assertions.verify(identity, input.assertion);
+    } catch (error) {
+      if (!(error instanceof AssertionRejected)) throw error;
+      audit.record({ firmId: firm.id, actor: { type: 'contact' }, action: 'login.failed', data: { method: 'token_exchange', reason: error.reason }, ip: input.ip }, this.#now());
+      throw invalidAssertion();
+    }
+    const now = this.#now();
+    const outcome = this.deps.unitOfWork(() => this.#resolveAssertedContact(firm, identity.autoProvision, claims, input.ip, now));
+    if ('refused' in outcome) {
+      const { refused, contactId } = outcome;
+      audit.record(
+        { firmId: firm.id, actor: { type: 'contact', id: contactId }, action: 'login.failed', data: { method: 'token_exchange', reason: refused, subject: claims.subject }, ip: input.ip },
+        now,
+      );
+      if (refused === 'replayed') throw invalidAssertion();
+      if (refused === 'external_id_mismatch') {
+        throw Problem.unauthorized('external_id_mismatch', 'A portal account with this email address belongs to another client of the firm. Please contact the firm.');
+      }
+      if (refused === 'contact_archived') throw this.#archived();
+      throw new Problem(404, 'contact_not_found', `${firm.name} has not opened a portal account for you yet. Please contact the firm.`);
+    }
+    return this.#startSession(outcome.contact);
+  }
+
+  /**
+   * Uses the assertion's jti and finds (or links, or creates) its contact, in one transaction:
+   * a replay, or two first sign-ins at once, can never make two contacts or two activations.
+   */
+  #resolveAssertedContact(
+    firm: Firm,
+    autoProvision: boolean,
+    claims: VerifiedAssertion,
+    ip: string,
+    now: string,
+  ): { contact: Contact } | { refused: ExchangeRefusal; contactId?: string } {
+    const { contacts, auth, audit, webhooks } = this.deps;
+    if (!auth.useAssertion(firm.id, claims.jti, claims.expiresAt.toISOString())) return { refused: 'replayed' };
+    let contact = contacts.findByExternalId(firm.id, claims.subject);
+    if (!contact) {
+      const byEmail = contacts.findByEmail(firm.id, claims.email);
+      if (byEmail) {
+        if (byEmail.externalId && byEmail.externalId !== claims.subject) return { refused: 'external_id_mismatch', contactId: byEmail.id };
+        if (byEmail.status !== 'active') return { refused: 'contact_archived', contactId: byEmail.id };
+        if (!contacts.linkExternalId(firm.id, byEmail.id, claims.subject, now)) return { refused: 'external_id_mismatch', contactId: byEmail.id };
+        contact = contacts.find(firm.id, byEmail.id)!;
+        audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'contact.linked', subject: { type: 'contact', id: contact.id }, data: { externalId: claims.subject }, ip }, now);
+      } else if (autoProvision) {
+        contact = contacts.create(firm.id, { email: claims.email, name: claims.name ?? claims.email, externalId: claims.subject }, now);
+        audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'contact.created', subject: { type: 'contact', id: contact.id }, data: { method: 'token_exchange' }, ip }, now);
+      } else {
+        return { refused: 'contact_not_found' };
+      }
+    }
+    if (contact.status !== 'active') return { refused: 'contact_archived', contactId: contact.id };
+    if (auth.recordAssertionSignIn(contact.id, firm.id, now)) {
+      webhooks.emit(firm.id, 'contact.activated', { contactId: contact.id, email: contact.email, name: contact.name, activatedAt: now });
+    }
+    auth.recordLogin(contact.id, now);
+    audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'login.succeeded', data: { method: 'token_exchange' }, ip }, now);
+    return { contact };
   }
 
   /**

@@ -13,6 +13,7 @@ export function createAuthLimits(store: LimitStore, clock: Clock) {
     resetRequestPerIp: limiter('reset-request-ip', 10, minutes(15)),
     resetRequestPerAccount: limiter('reset-request-account', 3, minutes(60)),
     resetConfirmPerIp: limiter('reset-confirm-ip', 20, minutes(15)),
+    tokenExchangePerIp: limiter('token-exchange-ip', 30, minutes(15)),
   };
 }
 export type AuthLimits = ReturnType<typeof createAuthLimits>;

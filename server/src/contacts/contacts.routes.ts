@@ -19,6 +19,12 @@ export function adminContactRoutes(deps: { contacts: ContactsService; auth: Auth
     res.status(201).json(contacts.create(firmId, req.body, actor));
   });
 
+  router.put('/contacts/by-external-id/:externalId', (req, res) => {
+    const { firmId, actor } = firmOf(req);
+    const { created, contact } = contacts.upsertByExternalId(firmId, req.params.externalId, req.body, actor);
+    res.status(created ? 201 : 200).json(contact);
+  });
+
   router.get('/contacts/:id', (req, res) => {
     res.json(contacts.get(firmOf(req).firmId, req.params.id));
   });

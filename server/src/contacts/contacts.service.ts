@@ -1,24 +1,12 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Actor, AuditLog } from '../audit/audit.repository.ts';
 import type { Clock } from '../clock.ts';
 import { decodeCursor, encodeCursor, type Page } from '../http/cursor.ts';
+import { assertSameExternalId, externalIdFromPath, externalIdTaken, guardExternalId } from '../external-id.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
+import { contactChangesSchema, contactQuerySchema, newContactSchema } from './contacts.contract.ts';
 import type { Contact, ContactQuery, ContactsRepository } from './contacts.repository.ts';
-
-const email = z.email({ error: 'must be an email address' }).max(254);
-const name = z.string().trim().min(1, 'is required').max(200);
-const phone = z.string().trim().max(40).regex(/^[+\d\s().-]*$/, 'must be a phone number').nullable();
-
-export const newContactSchema = z.strictObject({ email, name, phone: phone.optional() });
-export const contactChangesSchema = z.strictObject({ email: email.optional(), name: name.optional(), phone: phone.optional() });
-export const contactQuerySchema = z.strictObject({
-  status: z.enum(['active', 'archived', 'all']).default('active'),
-  q: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
-});
-
 
 /** A firm's contacts, as its staff manage them through the API key. */
 export class ContactsService {
@@ -44,26 +32,55 @@ export class ContactsService {
   }
 
   create(firmId: string, input: unknown, actor: Actor): Contact {
+    return this.#create(firmId, parse(newContactSchema, input), actor);
+  }
+
+  update(firmId: string, id: string, input: unknown, actor: Actor): Contact {
+    return this.#update(firmId, this.get(firmId, id), parse(contactChangesSchema, input), actor);
+  }
+
+  /**
+   * `PUT /contacts/by-external-id/:externalId`: the firm's practice system keeps a contact in step
+   * by its own id. Creates the contact when no contact has that externalId, else changes the one
+   * that has: the fields sent replace the stored ones, those left out stay.
+   */
+  upsertByExternalId(firmId: string, externalIdParam: unknown, input: unknown, actor: Actor): { created: boolean; contact: Contact } {
+    const externalId = externalIdFromPath(externalIdParam);
     const body = parse(newContactSchema, input);
+    assertSameExternalId(externalId, body.externalId);
+    const current = this.contacts.findByExternalId(firmId, externalId);
+    if (!current) return { created: true, contact: this.#create(firmId, { ...body, externalId }, actor) };
+    return { created: false, contact: this.#update(firmId, current, { ...body, externalId }, actor) };
+  }
+
+  #create(firmId: string, body: z.output<typeof newContactSchema>, actor: Actor): Contact {
     if (this.contacts.findByEmail(firmId, body.email)) {
       throw Problem.conflict('contact_exists', `A contact with the email ${body.email.toLowerCase()} already exists.`);
     }
+    if (body.externalId && this.contacts.findByExternalId(firmId, body.externalId)) throw externalIdTaken('contact', body.externalId);
     const now = this.clock().toISOString();
-    const contact = this.contacts.create(firmId, body, now);
+    const contact = guardExternalId('contact', body.externalId, () => this.contacts.create(firmId, body, now));
     this.audit.record({ firmId, actor, action: 'contact.created', subject: { type: 'contact', id: contact.id } }, now);
     return contact;
   }
 
-  update(firmId: string, id: string, input: unknown, actor: Actor): Contact {
-    const changes = parse(contactChangesSchema, input);
-    const current = this.get(firmId, id);
-    const next = { email: changes.email ?? current.email, name: changes.name ?? current.name, phone: changes.phone === undefined ? current.phone : changes.phone };
+  #update(firmId: string, current: Contact, changes: z.output<typeof contactChangesSchema>, actor: Actor): Contact {
+    const { id } = current;
+    const next = {
+      email: changes.email ?? current.email,
+      name: changes.name ?? current.name,
+      phone: changes.phone === undefined ? current.phone : changes.phone,
+      externalId: changes.externalId === undefined ? current.externalId : changes.externalId,
+    };
     const sameEmail = next.email.toLowerCase() === current.email;
     if (!sameEmail && this.contacts.findByEmail(firmId, next.email)) {
       throw Problem.conflict('contact_exists', `A contact with the email ${next.email.toLowerCase()} already exists.`);
     }
+    if (next.externalId && next.externalId !== current.externalId && this.contacts.findByExternalId(firmId, next.externalId)) {
+      throw externalIdTaken('contact', next.externalId);
+    }
     const now = this.clock().toISOString();
-    const updated = this.contacts.update(firmId, id, next, now);
+    const updated = guardExternalId('contact', next.externalId, () => this.contacts.update(firmId, id, next, now));
     this.audit.record({ firmId, actor, action: 'contact.updated', subject: { type: 'contact', id }, data: { fields: Object.keys(changes) } }, now);
     return updated;
   }

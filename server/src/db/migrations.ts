@@ -591,4 +591,110 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX payments_firm_created ON payments (firm_id, created_at, id);
     `,
   },
+  {
+    version: 11,
+    name: "external ids: the firm's own ids for contacts, invoices and activities",
+    up: `
+      -- What the firm's practice system calls the row, so it can sync without keeping our ids:
+      -- unique per firm for each kind; any number of rows may have none.
+      ALTER TABLE contacts ADD COLUMN external_id TEXT CHECK (external_id IS NULL OR length(external_id) BETWEEN 1 AND 200);
+      CREATE UNIQUE INDEX contacts_external_id ON contacts (firm_id, external_id) WHERE external_id IS NOT NULL;
+      ALTER TABLE invoices ADD COLUMN external_id TEXT CHECK (external_id IS NULL OR length(external_id) BETWEEN 1 AND 200);
+      CREATE UNIQUE INDEX invoices_external_id ON invoices (firm_id, external_id) WHERE external_id IS NOT NULL;
+      ALTER TABLE activities ADD COLUMN external_id TEXT CHECK (external_id IS NULL OR length(external_id) BETWEEN 1 AND 200);
+      CREATE UNIQUE INDEX activities_external_id ON activities (firm_id, external_id) WHERE external_id IS NOT NULL;
+    `,
+  },
+  {
+    version: 12,
+    name: 'refunds',
+    up: `
+      -- A refund of all or part of a payment. The payment and its allocations never change: what
+      -- went back is here. 'pending' holds the amount while the processor is asked (or, for a bank
+      -- refund, until it completes); only a 'succeeded' refund reopens invoice balances.
+      -- origin 'api': asked for through the firm's API; 'processor': made at the processor
+      -- (Stripe's dashboard) and recorded when its event arrived.
+      CREATE TABLE refunds (
+        id            TEXT PRIMARY KEY,
+        firm_id       TEXT NOT NULL REFERENCES firms(id),
+        payment_id    TEXT NOT NULL REFERENCES payments(id),
+        amount        INTEGER NOT NULL CHECK (amount > 0),
+        currency      TEXT NOT NULL CHECK (length(currency) = 3),
+        reason        TEXT,
+        status        TEXT NOT NULL CHECK (status IN ('pending', 'succeeded', 'failed')),
+        origin        TEXT NOT NULL CHECK (origin IN ('api', 'processor')),
+        processor     TEXT,
+        processor_ref TEXT,
+        failure       TEXT,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+      );
+      CREATE INDEX refunds_payment ON refunds (payment_id, created_at);
+      CREATE UNIQUE INDEX refunds_processor_ref ON refunds (processor, processor_ref);
+
+      -- Which invoices a settled refund reopened, and by how much (the payment's allocations,
+      -- last first). An invoice's paid amount is its settled allocations less these.
+      CREATE TABLE refund_allocations (
+        refund_id  TEXT NOT NULL REFERENCES refunds(id),
+        invoice_id TEXT NOT NULL REFERENCES invoices(id),
+        amount     INTEGER NOT NULL CHECK (amount > 0),
+        PRIMARY KEY (refund_id, invoice_id)
+      );
+      CREATE INDEX refund_allocations_invoice ON refund_allocations (invoice_id);
+
+      -- The Idempotency-Keys of the firm's refund requests, as idempotency_keys are the clients'
+      -- payments': the claim and the reserved refund commit together; a refund whose processor
+      -- call was cut short is settled by a retry or the recovery sweep once locked_until passes.
+      CREATE TABLE refund_requests (
+        firm_id         TEXT NOT NULL REFERENCES firms(id),
+        key             TEXT NOT NULL,
+        request_hash    TEXT NOT NULL,
+        state           TEXT NOT NULL CHECK (state IN ('in_progress', 'interrupted', 'done')),
+        refund_id       TEXT REFERENCES refunds(id),
+        response_status INTEGER,
+        response_body   TEXT,
+        locked_until    TEXT,
+        created_at      TEXT NOT NULL,
+        PRIMARY KEY (firm_id, key)
+      );
+      CREATE INDEX refund_requests_created ON refund_requests (created_at);
+      CREATE INDEX refund_requests_unfinished ON refund_requests (state, locked_until) WHERE state <> 'done';
+
+      -- The sandbox processor's refunds, keyed like its charges by the idempotency key sent.
+      CREATE TABLE sandbox_refunds (
+        id              TEXT PRIMARY KEY,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        charge_id       TEXT NOT NULL REFERENCES sandbox_charges(id),
+        amount          INTEGER NOT NULL CHECK (amount > 0),
+        status          TEXT NOT NULL,
+        metadata        TEXT NOT NULL DEFAULT '{}',
+        created_at      TEXT NOT NULL
+      );
+      CREATE INDEX sandbox_refunds_charge ON sandbox_refunds (charge_id);
+    `,
+  },
+  {
+    version: 13,
+    name: "signing in with the firm's own assertions",
+    up: `
+      -- An assertion from a firm's backend is good once: its jti is kept here until the assertion
+      -- could no longer be accepted anyway (its exp plus the allowed clock skew), then pruned.
+      CREATE TABLE used_assertions (
+        firm_id    TEXT NOT NULL REFERENCES firms(id),
+        jti        TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        PRIMARY KEY (firm_id, jti)
+      );
+      CREATE INDEX used_assertions_expires ON used_assertions (expires_at);
+
+      -- Contacts who have signed in with an assertion: the first time activates them, as accepting
+      -- an invitation does.
+      CREATE TABLE assertion_sign_ins (
+        contact_id TEXT PRIMARY KEY REFERENCES contacts(id),
+        firm_id    TEXT NOT NULL REFERENCES firms(id),
+        first_at   TEXT NOT NULL,
+        last_at    TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -13,16 +13,9 @@ import type { Logger } from '../logger.ts';
 import { toClientFile, toFirmFile, type ClientFile, type FileContent, type FileRecord, type FileScanner, type FirmFile, type Uploader, type UploadStream } from './file.ts';
 import { sanitizeFolder } from './file-names.ts';
 import type { FileStore } from './file-store.ts';
+import { firmListQuery, listQuery } from './files.contract.ts';
 import type { FilesRepository } from './files.repository.ts';
 import { receiveUpload, type ReceivedUpload } from './upload.ts';
-
-const listQuery = z.strictObject({
-  folder: z.string().max(200).optional(),
-  groupBy: z.literal('folder', { error: 'must be "folder"' }).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
-const firmListQuery = listQuery.extend({ contactId: z.string().max(64).optional() });
 
 const staffName = z
   .string()

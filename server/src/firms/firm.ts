@@ -1,4 +1,5 @@
 import { contrastRatio, minimumContrast, readableTextColor } from '../color.ts';
+import type { IdentitySettings } from './identity.ts';
 
 /** A firm's look: applied to every component and every email it sends. */
 export interface Branding {
@@ -39,6 +40,8 @@ export interface FirmSettings {
    * is set, else it stays with the platform account.
    */
   stripe?: { operatingAccount?: string; trustAccount?: string };
+  /** How the firm's own site signs its clients in to the portal (token exchange); absent when it does not. */
+  identity?: IdentitySettings;
 }
 
 export interface Firm {

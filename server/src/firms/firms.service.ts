@@ -1,75 +1,11 @@
-import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import { Problem } from '../http/problem.ts';
 import { applyMergePatch } from '../http/merge-patch.ts';
 import { parse } from '../http/validate.ts';
-import { brandingWarnings, defaultSettings, sections, type Firm } from './firm.ts';
+import { urlProblem, type WebhookAddressPolicy } from '../webhooks/webhook-address.ts';
+import { brandingWarnings, type Firm } from './firm.ts';
+import { editableFirmSchema, newFirmSchema } from './firms.contract.ts';
 import type { FirmsRepository } from './firms.repository.ts';
-
-const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f3a5f');
-const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
-
-/** An origin is a scheme, host and optional port: no path, no trailing slash. */
-export const origin = z
-  .string()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return /^https?:$/.test(url.protocol) && url.origin === value;
-    } catch {
-      return false;
-    }
-  }, 'must be an origin like https://www.firm.com (scheme, host and port only)');
-
-const stripeAccount = z.string().regex(/^acct_[A-Za-z0-9]{1,64}$/, 'must be a Stripe connected account id like acct_1A2b3C');
-
-export const brandingSchema = z.strictObject({
-  logoUrl: httpUrl.optional(),
-  colors: z.strictObject({ brand: hexColor, brandContrast: hexColor.optional(), accent: hexColor.optional() }),
-  fontFamily: z.string().max(200).regex(/^[\w\s,'"-]+$/, 'must be a CSS font-family list').optional(),
-});
-
-export const settingsSchema = z.strictObject({
-  sections: z.strictObject(Object.fromEntries(sections.map((s) => [s, z.boolean()])) as Record<(typeof sections)[number], z.ZodBoolean>),
-  showPayments: z.boolean().default(true),
-  paymentMethods: z.strictObject({ card: z.boolean(), bankLink: z.boolean(), bankAccount: z.boolean() }).default(defaultSettings.paymentMethods),
-  minimumPayment: z.number().int().min(1).max(100_000_000).default(defaultSettings.minimumPayment),
-  maxUploadBytes: z.number().int().min(1).max(1024 * 1024 * 1024).default(defaultSettings.maxUploadBytes),
-  paymentFailuresPerHour: z.number().int().min(1).max(1000).default(defaultSettings.paymentFailuresPerHour),
-  timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone like America/New_York').default('UTC'),
-  portalUrl: httpUrl.optional(),
-  inboxEmail: z.email().optional(),
-  stripe: z.strictObject({ operatingAccount: stripeAccount.optional(), trustAccount: stripeAccount.optional() }).optional(),
-});
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export const newFirmSchema = z.strictObject({
-  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2 to 63 lowercase letters, digits or hyphens'),
-  name: z.string().trim().min(1).max(200),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like USD').default('USD'),
-  siteUrl: httpUrl.optional(),
-  allowedOrigins: z.array(origin).max(50).default([]),
-  branding: brandingSchema.optional(),
-  settings: settingsSchema.default(defaultSettings),
-});
-
-/** Everything a firm may change about itself, as a whole: what a merge patch must leave valid. */
-const editableFirmSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like USD'),
-  siteUrl: httpUrl.optional(),
-  allowedOrigins: z.array(origin).max(50),
-  branding: brandingSchema,
-  settings: settingsSchema,
-});
 
 /** What the firm sees of itself through its API key, with any warnings about its branding. */
 export function firmProfile(firm: Firm) {
@@ -78,13 +14,19 @@ export function firmProfile(firm: Firm) {
 }
 
 export class FirmsService {
+  /**
+   * @param addressPolicy Where `settings.identity.jwksUrl` may point: the webhooks' rule (https to
+   *   a public address in production; http://localhost too in development).
+   */
   constructor(
     private readonly firms: FirmsRepository,
     private readonly clock: Clock,
+    private readonly addressPolicy: WebhookAddressPolicy = { production: true },
   ) {}
 
   create(input: unknown): Firm {
     const firm = parse(newFirmSchema, input, 'firm');
+    this.#checkJwksUrl(firm.settings.identity?.jwksUrl);
     if (this.firms.findBySlug(firm.slug)) throw Problem.conflict('firm_exists', `A firm with the slug "${firm.slug}" already exists.`);
     return this.firms.create(firm, this.clock().toISOString());
   }
@@ -108,7 +50,16 @@ export class FirmsService {
       settings: current.settings,
     };
     const next = parse(editableFirmSchema, applyMergePatch(document, patch));
+    if (next.settings.identity?.jwksUrl !== current.settings.identity?.jwksUrl) this.#checkJwksUrl(next.settings.identity?.jwksUrl);
     return this.firms.update(firmId, { ...next, siteUrl: next.siteUrl ?? null }, this.clock().toISOString());
+  }
+
+  /** The key set is fetched by the service itself: it may not point into the service's own network. */
+  #checkJwksUrl(url: string | undefined) {
+    const problem = url === undefined ? null : urlProblem(url, this.addressPolicy);
+    if (!problem) return;
+    const field = 'settings.identity.jwksUrl';
+    throw Problem.badRequest('invalid_request', `The request body is invalid: ${field} ${problem}.`, { errors: [{ field, message: problem }] });
   }
 
   /** The firm a client-facing request names, or a 404 problem. */

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger.ts';
+import type { ProblemCode } from './problem-codes.ts';
 
 /**
  * The one error type of the service. Thrown anywhere, it becomes an RFC 9457
@@ -8,7 +9,7 @@ import type { Logger } from '../logger.ts';
 export class Problem extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ProblemCode,
     message: string,
     readonly extra: Record<string, unknown> = {},
   ) {
@@ -16,22 +17,27 @@ export class Problem extends Error {
     this.name = 'Problem';
   }
 
-  static badRequest(code: string, message: string, extra?: Record<string, unknown>) {
+  /** The document this problem is sent as. */
+  toDocument() {
+    return problemDocument(this.status, this.code, this.message, this.extra);
+  }
+
+  static badRequest(code: ProblemCode, message: string, extra?: Record<string, unknown>) {
     return new Problem(400, code, message, extra);
   }
-  static unauthorized(code: string, message: string) {
+  static unauthorized(code: ProblemCode, message: string) {
     return new Problem(401, code, message);
   }
-  static forbidden(code: string, message: string) {
+  static forbidden(code: ProblemCode, message: string) {
     return new Problem(403, code, message);
   }
-  static notFound(what = 'resource', code = 'not_found') {
+  static notFound(what = 'resource', code: ProblemCode = 'not_found') {
     return new Problem(404, code, `No such ${what}.`);
   }
-  static conflict(code: string, message: string) {
+  static conflict(code: ProblemCode, message: string) {
     return new Problem(409, code, message);
   }
-  static unprocessable(code: string, message: string, extra?: Record<string, unknown>) {
+  static unprocessable(code: ProblemCode, message: string, extra?: Record<string, unknown>) {
     return new Problem(422, code, message, extra);
   }
 }
@@ -42,12 +48,14 @@ const titles: Record<number, string> = {
   422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 
-export function sendProblem(res: Parameters<RequestHandler>[1], status: number, code: string, detail: string, extra: Record<string, unknown> = {}) {
+/** The problem document the service sends, also what an idempotency key keeps of a refusal to send it again. */
+export function problemDocument(status: number, code: ProblemCode, detail: string, extra: Record<string, unknown> = {}) {
+  return { type: 'about:blank', title: titles[status] ?? 'Error', status, code, detail, ...extra };
+}
+
+export function sendProblem(res: Parameters<RequestHandler>[1], status: number, code: ProblemCode, detail: string, extra: Record<string, unknown> = {}) {
   if (status === 429 && typeof extra.retryAfter === 'number') res.set('Retry-After', String(extra.retryAfter));
-  res
-    .status(status)
-    .type('application/problem+json')
-    .send(JSON.stringify({ type: 'about:blank', title: titles[status] ?? 'Error', status, code, detail, ...extra }));
+  res.status(status).type('application/problem+json').send(JSON.stringify(problemDocument(status, code, detail, extra)));
 }
 
 /** Unknown routes get a JSON problem, never Express's HTML page. */

@@ -11,6 +11,13 @@ const allocatedWhere = (statuses: string) =>
   `COALESCE((SELECT SUM(a.amount) FROM payment_allocations a WHERE a.invoice_id = i.id AND ${latestStatus('a.payment_id')} IN (${statuses})), 0)`;
 
 /**
+ * What settled payments paid on the invoice, less what their settled refunds gave back from it.
+ * A payment refunded in full is `refunded`, so neither its allocations nor its refunds count.
+ */
+const paidSum = `(${allocatedWhere("'succeeded'")} - COALESCE((SELECT SUM(r.amount) FROM refund_allocations r JOIN refunds f ON f.id = r.refund_id
+  WHERE r.invoice_id = i.id AND f.status = 'succeeded' AND ${latestStatus('f.payment_id')} = 'succeeded'), 0))`;
+
+/**
  * Invoices with their derived figures. The sums are correlated subqueries, which SQLite works
  * out only for the rows a page returns when nothing filters or sorts on them: a page of a long
  * history stays cheap. `@today` is the firm's date: an unpaid invoice due before it is overdue.
@@ -27,7 +34,7 @@ const withFigures = `
         ELSE 'open'
       END AS status
     FROM (
-      SELECT i.*, ${allocatedWhere("'succeeded'")} AS paid, ${allocatedWhere("'processing', 'requires_action'")} AS pending
+      SELECT i.*, ${paidSum} AS paid, ${allocatedWhere("'processing', 'requires_action'")} AS pending
       FROM invoices i WHERE %WHERE%
     ) i
   )`;
@@ -39,7 +46,7 @@ const figures = (where: string) => withFigures.replace('%WHERE%', where);
  * once per returned row and the status derived in `deriveStatus`, which mirrors the CASE above.
  */
 const pageWithSums = (where: string) => `
-  SELECT i.*, ${allocatedWhere("'succeeded'")} AS paid, ${allocatedWhere("'processing', 'requires_action'")} AS pending
+  SELECT i.*, ${paidSum} AS paid, ${allocatedWhere("'processing', 'requires_action'")} AS pending
   FROM invoices i WHERE ${where}`;
 
 export function deriveStatus(invoice: { state: string; total: number; paid: number; due_on: string }, today: string): InvoiceStatus {
@@ -54,7 +61,7 @@ interface InvoiceRow {
   id: string; firm_id: string; contact_id: string; number: string; matter: string | null; issued_on: string; due_on: string;
   currency: string; deposit_account: DepositAccount; state: 'draft' | 'sent' | 'void'; notes: string | null;
   subtotal: number; discount: number; tax: number; total: number; sent_at: string | null; voided_at: string | null;
-  void_reason: string | null; created_at: string; updated_at: string;
+  void_reason: string | null; external_id: string | null; created_at: string; updated_at: string;
   paid: number; pending: number; balance: number; status: InvoiceStatus;
 }
 
@@ -91,6 +98,7 @@ const sortColumns: Record<InvoiceSortKey, string> = {
 export interface InvoiceQuery {
   firmId: string;
   contactId?: string;
+  externalId?: string;
   /** Statuses to include; drafts only when asked for by the firm. */
   statuses: InvoiceStatus[];
   sort: InvoiceSortKey;
@@ -103,6 +111,8 @@ export interface InvoiceQuery {
 export interface InvoiceRecord {
   state: 'draft' | 'sent' | 'void';
   firmId: string;
+  /** The firm's own id for the invoice; only the firm sees it. */
+  externalId: string | null;
   detail: InvoiceDetail;
 }
 
@@ -132,9 +142,9 @@ export class InvoicesRepository {
     );
     this.#insert = db.prepare(
       `INSERT INTO invoices (id, firm_id, contact_id, number, matter, issued_on, due_on, currency, deposit_account, notes,
-         subtotal, discount, tax, total, created_at, updated_at)
+         subtotal, discount, tax, total, external_id, created_at, updated_at)
        VALUES (@id, @firmId, @contactId, @number, @matter, @issuedOn, @dueOn, @currency, @depositAccount, @notes,
-         @subtotal, @discount, @tax, @total, @now, @now)`,
+         @subtotal, @discount, @tax, @total, @externalId, @now, @now)`,
     );
     this.#deleteLines = db.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?');
     this.#insertLine = db.prepare(
@@ -145,10 +155,12 @@ export class InvoicesRepository {
     this.#numberTaken = db.prepare<[string, string], { id: string }>('SELECT id FROM invoices WHERE firm_id = ? AND number = ?');
   }
 
-  list(query: InvoiceQuery): InvoiceSummary[] {
+  /** A page of invoices, each with the firm's externalId beside it (for the firm's own lists). */
+  list(query: InvoiceQuery): (InvoiceSummary & { externalId: string | null })[] {
     const column = sortColumns[query.sort];
     const where = ['i.firm_id = @firmId'];
     if (query.contactId) where.push('i.contact_id = @contactId');
+    if (query.externalId !== undefined) where.push('i.external_id = @externalId');
     if (!query.statuses.includes('draft')) where.push("i.state != 'draft'");
     const direction = query.descending ? 'DESC' : 'ASC';
     const after = (alias: string) =>
@@ -165,6 +177,7 @@ export class InvoicesRepository {
     const params: Record<string, unknown> = {
       firmId: query.firmId,
       contactId: query.contactId,
+      externalId: query.externalId,
       today: query.today,
       limit: query.limit,
       afterValue: query.after?.value,
@@ -178,12 +191,19 @@ export class InvoicesRepository {
     }
     return statement
       .all(params)
-      .map((row) => toSummary({ ...row, balance: row.total - row.paid, status: row.status ?? deriveStatus(row, query.today) }));
+      .map((row) => ({
+        ...toSummary({ ...row, balance: row.total - row.paid, status: row.status ?? deriveStatus(row, query.today) }),
+        externalId: row.external_id,
+      }));
   }
 
   /** The value of the sort column for an invoice, for the next page's cursor. */
   static sortValue(invoice: InvoiceSummary, sort: InvoiceSortKey): string | number {
     return sort === 'balance' ? invoice.total - invoice.amountPaid : invoice[sort];
+  }
+
+  idByExternalId(firmId: string, externalId: string): string | undefined {
+    return this.db.prepare<[string, string], { id: string }>('SELECT id FROM invoices WHERE firm_id = ? AND external_id = ?').get(firmId, externalId)?.id;
   }
 
   find(firmId: string, id: string, today: string): InvoiceRecord | undefined {
@@ -209,6 +229,7 @@ export class InvoicesRepository {
     return {
       state: row.state,
       firmId: row.firm_id,
+      externalId: row.external_id,
       detail: {
         ...toSummary(row),
         subtotal: row.subtotal,
@@ -241,21 +262,21 @@ export class InvoicesRepository {
 
   create(input: {
     firmId: string; contactId: string; number: string; matter: string | null; issuedOn: string; dueOn: string;
-    currency: string; depositAccount: DepositAccount; notes: string | null; priced: PricedLines;
+    currency: string; depositAccount: DepositAccount; notes: string | null; priced: PricedLines; externalId?: string | null;
   }, now: string): string {
     const id = newId('inv');
     this.db.transaction(() => {
       const { priced, ...invoice } = input;
-      this.#insert.run({ id, ...invoice, subtotal: priced.subtotal, discount: priced.discount, tax: priced.tax, total: priced.total, now });
+      this.#insert.run({ id, ...invoice, externalId: invoice.externalId ?? null, subtotal: priced.subtotal, discount: priced.discount, tax: priced.tax, total: priced.total, now });
       this.#writeLines(id, priced);
     })();
     return id;
   }
 
-  update(id: string, changes: { number?: string; matter?: string | null; issuedOn?: string; dueOn?: string; depositAccount?: DepositAccount; notes?: string | null; contactId?: string; priced?: PricedLines }, now: string): void {
+  update(id: string, changes: { number?: string; matter?: string | null; issuedOn?: string; dueOn?: string; depositAccount?: DepositAccount; notes?: string | null; contactId?: string; externalId?: string | null; priced?: PricedLines }, now: string): void {
     const columns: Record<string, unknown> = {
       number: changes.number, matter: changes.matter, issued_on: changes.issuedOn, due_on: changes.dueOn,
-      deposit_account: changes.depositAccount, notes: changes.notes, contact_id: changes.contactId,
+      deposit_account: changes.depositAccount, notes: changes.notes, contact_id: changes.contactId, external_id: changes.externalId,
       subtotal: changes.priced?.subtotal, discount: changes.priced?.discount, tax: changes.priced?.tax, total: changes.priced?.total,
     };
     const set = Object.entries(columns).filter(([, value]) => value !== undefined);

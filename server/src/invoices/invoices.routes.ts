@@ -27,6 +27,11 @@ export function adminInvoiceRoutes(deps: { invoices: InvoicesService }): Router 
     const { firmId, actor } = firmOf(req);
     res.status(201).json(invoices.create(firmId, req.body, actor));
   });
+  router.put('/invoices/by-external-id/:externalId', (req, res) => {
+    const { firmId, actor } = firmOf(req);
+    const { created, invoice } = invoices.upsertByExternalId(firmId, req.params.externalId, req.body, actor);
+    res.status(created ? 201 : 200).json(invoice);
+  });
   router.get('/invoices/:id', (req, res) => {
     res.json(invoices.getForFirm(firmOf(req).firmId, req.params.id));
   });

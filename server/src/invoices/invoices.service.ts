@@ -1,10 +1,11 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Actor, AuditLog } from '../audit/audit.repository.ts';
-import { addDays, isCalendarDate, todayIn } from '../calendar.ts';
+import { addDays, todayIn } from '../calendar.ts';
 import type { Clock } from '../clock.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import type { Firm } from '../firms/firm.ts';
 import type { FirmsRepository } from '../firms/firms.repository.ts';
+import { assertSameExternalId, externalIdFromPath, externalIdTaken, guardExternalId } from '../external-id.ts';
 import { decodeCursor, encodeCursor, type Page } from '../http/cursor.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
@@ -12,66 +13,14 @@ import type { UnitOfWork } from '../db/unit-of-work.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { newId } from '../db/ids.ts';
 import { invoiceEmail } from './invoice.emails.ts';
-import { clientStatuses, priceLines, type InvoiceDetail, type InvoiceStatus, type InvoiceSummary, type LineInput } from './invoice.ts';
+import { priceLines, type InvoiceDetail, type InvoiceLine, type InvoiceStatus, type InvoiceSummary, type LineInput } from './invoice.ts';
+import { adminListQuery, invoiceChangesSchema, listQuery, newInvoiceSchema, voidSchema } from './invoices.contract.ts';
 import { InvoicesRepository, type InvoiceSortKey } from './invoices.repository.ts';
 
-const calendarDate = z.string().refine(isCalendarDate, 'must be a date like 2026-03-31');
-const minor = z.number().int('must be whole minor units (cents)').min(0).max(1_000_000_000_000);
-const quantity = z
-  .number()
-  .positive()
-  .max(1_000_000)
-  .refine((q) => Math.abs(q * 1000 - Math.round(q * 1000)) < 1e-6, 'must have at most three decimals');
-
-const lineSchema = z.strictObject({
-  kind: z.enum(['time', 'expense', 'flat_fee', 'discount', 'tax']),
-  date: calendarDate.optional(),
-  description: z.string().trim().min(1, 'is required').max(1000),
-  quantity: quantity.optional(),
-  rate: minor.optional(),
-  amount: minor.optional(),
-  percent: z.number().min(0).max(100).optional(),
-});
-
-const invoiceFields = {
-  number: z.string().trim().min(1).max(40).regex(/^[\w./#-]+$/, 'may hold letters, digits and . / # - _').optional(),
-  matter: z.string().trim().max(200).nullable().optional(),
-  issuedOn: calendarDate.optional(),
-  dueOn: calendarDate.optional(),
-  depositAccount: z.enum(['operating', 'trust']).optional(),
-  notes: z.string().trim().max(4000).nullable().optional(),
-  lines: z.array(lineSchema).max(500).optional(),
-};
-const newInvoiceSchema = z.strictObject({ contactId: z.string().min(1).max(64), currency: z.string().regex(/^[A-Z]{3}$/).optional(), ...invoiceFields });
-const invoiceChangesSchema = z.strictObject(invoiceFields);
-
-const sortKeys = ['issuedOn', 'dueOn', 'number', 'total', 'balance'] as const;
-const statusFilter = z
-  .string()
-  .default('all')
-  .transform((value, ctx) => {
-    const wanted = new Set<InvoiceStatus>();
-    for (const part of value.split(',')) {
-      if (part === 'all') clientStatuses.forEach((s) => wanted.add(s));
-      else if (part === 'unpaid') ['open', 'partially_paid', 'overdue'].forEach((s) => wanted.add(s as InvoiceStatus));
-      else if ((clientStatuses as readonly string[]).includes(part) || part === 'draft') wanted.add(part as InvoiceStatus);
-      else {
-        ctx.addIssue({ code: 'custom', message: `has an unknown status "${part}" (use ${[...clientStatuses, 'unpaid', 'all'].join(', ')})` });
-        return z.NEVER;
-      }
-    }
-    return [...wanted];
-  });
-const listQuery = z.strictObject({
-  status: statusFilter,
-  sort: z
-    .string()
-    .default('-issuedOn')
-    .refine((s) => (sortKeys as readonly string[]).includes(s.replace(/^-/, '')), `must be one of ${sortKeys.join(', ')}, optionally with a leading - for descending`),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
-const adminListQuery = listQuery.extend({ contactId: z.string().max(64).optional() });
+type NewInvoice = z.output<typeof newInvoiceSchema>;
+type InvoiceChanges = z.output<typeof invoiceChangesSchema>;
+/** The fields a sent invoice keeps as they were sent. */
+const sentFields = ['lines', 'number', 'issuedOn', 'depositAccount'] as const;
 
 export interface InvoicesServiceDeps {
   invoices: InvoicesRepository;
@@ -90,7 +39,8 @@ export class InvoicesService {
   /** The client's invoices, never drafts, a page at a time. */
   listForClient(firmId: string, contactId: string, query: unknown): Page<InvoiceSummary> {
     const q = parse(listQuery, query, 'query');
-    return this.#page(firmId, { ...q, contactId, status: q.status.filter((s) => s !== 'draft') });
+    const page = this.#page(firmId, { ...q, contactId, status: q.status.filter((s) => s !== 'draft') });
+    return { ...page, data: page.data.map(({ externalId: _firmOnly, ...invoice }) => invoice) };
   }
 
   getForClient(firmId: string, contactId: string, id: string): InvoiceDetail {
@@ -99,33 +49,80 @@ export class InvoicesService {
     return record.detail;
   }
 
-  listForFirm(firmId: string, query: unknown): Page<InvoiceSummary> {
+  listForFirm(firmId: string, query: unknown): Page<InvoiceSummary & { externalId: string | null }> {
     const q = parse(adminListQuery, query, 'query');
     if (q.contactId && !this.deps.contacts.find(firmId, q.contactId)) throw Problem.notFound('contact');
     const status = query && typeof query === 'object' && 'status' in query ? q.status : [...q.status, 'draft' as const];
     return this.#page(firmId, { ...q, status });
   }
 
-  getForFirm(firmId: string, id: string): InvoiceDetail & { state: string } {
+  getForFirm(firmId: string, id: string): InvoiceDetail & { state: string; externalId: string | null } {
     const record = this.#find(firmId, id);
     if (!record) throw Problem.notFound('invoice');
-    return { ...record.detail, state: record.state };
+    return { ...record.detail, state: record.state, externalId: record.externalId };
   }
 
   /** A new invoice starts as a draft the client cannot see until it is sent. */
   create(firmId: string, input: unknown, actor: Actor) {
+    return this.#create(firmId, parse(newInvoiceSchema, input), actor);
+  }
+
+  /** Drafts change freely; a sent invoice keeps its lines and amounts (void it and issue a new one). */
+  update(firmId: string, id: string, input: unknown, actor: Actor) {
+    return this.#update(firmId, id, parse(invoiceChangesSchema, input), actor);
+  }
+
+  /**
+   * `PUT /invoices/by-external-id/:externalId`: the firm's practice system keeps an invoice in step
+   * by its own id. Creates a draft when no invoice has that externalId; else changes the one that
+   * has, as PATCH does (the fields sent replace the stored ones, those left out stay). A sent
+   * invoice's lines, number, issue date and deposit account may be sent again unchanged, never
+   * changed; its contact and currency never change.
+   */
+  upsertByExternalId(firmId: string, externalIdParam: unknown, input: unknown, actor: Actor) {
+    const externalId = externalIdFromPath(externalIdParam);
     const body = parse(newInvoiceSchema, input);
+    assertSameExternalId(externalId, body.externalId);
+    const id = this.deps.invoices.idByExternalId(firmId, externalId);
+    if (!id) return { created: true, invoice: this.#create(firmId, { ...body, externalId }, actor) };
+    const current = this.getForFirm(firmId, id);
+    const { contactId, currency, ...fields } = body;
+    if (contactId !== current.contactId) {
+      throw Problem.conflict('invoice_contact_fixed', `Invoice ${current.number} belongs to contact ${current.contactId}; an invoice's contact cannot change. Void it and issue a new one instead.`);
+    }
+    if (currency !== undefined && currency !== current.currency) {
+      throw Problem.conflict('invoice_currency_fixed', `Invoice ${current.number} is in ${current.currency}; an invoice's currency cannot change.`);
+    }
+    const changes: InvoiceChanges = { ...fields, externalId };
+    if (current.state === 'sent') {
+      for (const field of sentFields) if (this.#unchanged(current, field, changes)) delete changes[field];
+    }
+    return { created: false, invoice: this.#update(firmId, id, changes, actor) };
+  }
+
+  /** Whether a field sent for a sent invoice says what the invoice already says. */
+  #unchanged(current: InvoiceDetail, field: (typeof sentFields)[number], changes: InvoiceChanges): boolean {
+    if (field !== 'lines') return changes[field] === undefined || changes[field] === current[field];
+    if (changes.lines === undefined) return true;
+    const priced = this.#price(changes.lines);
+    const same = (a: Omit<InvoiceLine, 'id'>, b: Omit<InvoiceLine, 'id'>) =>
+      a.kind === b.kind && a.date === b.date && a.description === b.description && a.quantity === b.quantity && a.rate === b.rate && a.amount === b.amount;
+    return priced.lines.length === current.lines.length && priced.lines.every((line, n) => same(line, current.lines[n]!));
+  }
+
+  #create(firmId: string, body: NewInvoice, actor: Actor) {
     const firm = this.#firm(firmId);
     const contact = this.deps.contacts.find(firmId, body.contactId);
     if (!contact) throw Problem.unprocessable('contact_not_found', `No contact ${body.contactId} in this firm.`);
     if (body.number && this.deps.invoices.numberTaken(firmId, body.number)) {
       throw Problem.conflict('invoice_number_taken', `An invoice numbered ${body.number} already exists.`);
     }
+    if (body.externalId && this.deps.invoices.idByExternalId(firmId, body.externalId)) throw externalIdTaken('invoice', body.externalId);
     const issuedOn = body.issuedOn ?? todayIn(firm.settings.timeZone, this.deps.clock());
     const dueOn = body.dueOn ?? addDays(issuedOn, 30);
     if (dueOn < issuedOn) throw this.#invalid('dueOn', 'must not be before issuedOn');
     const now = this.deps.clock().toISOString();
-    const id = this.deps.invoices.create(
+    const id = guardExternalId('invoice', body.externalId, () => this.deps.invoices.create(
       {
         firmId,
         contactId: contact.id,
@@ -137,20 +134,19 @@ export class InvoicesService {
         depositAccount: body.depositAccount ?? 'operating',
         notes: body.notes ?? null,
         priced: this.#price(body.lines ?? []),
+        externalId: body.externalId ?? null,
       },
       now,
-    );
+    ));
     this.deps.audit.record({ firmId, actor, action: 'invoice.created', subject: { type: 'invoice', id } }, now);
     return this.getForFirm(firmId, id);
   }
 
-  /** Drafts change freely; a sent invoice keeps its lines and amounts (void it and issue a new one). */
-  update(firmId: string, id: string, input: unknown, actor: Actor) {
-    const changes = parse(invoiceChangesSchema, input);
+  #update(firmId: string, id: string, changes: InvoiceChanges, actor: Actor) {
     const current = this.getForFirm(firmId, id);
     if (current.state === 'void') throw Problem.conflict('invoice_void', 'A void invoice cannot be changed.');
     if (current.state === 'sent') {
-      const locked = (['lines', 'number', 'issuedOn', 'depositAccount'] as const).filter((field) => changes[field] !== undefined);
+      const locked = sentFields.filter((field) => changes[field] !== undefined);
       if (locked.length) {
         throw Problem.conflict('invoice_sent', `A sent invoice's ${locked.join(', ')} cannot change. Void it and issue a new one instead.`);
       }
@@ -158,10 +154,13 @@ export class InvoicesService {
     if (changes.number && this.deps.invoices.numberTaken(firmId, changes.number, id)) {
       throw Problem.conflict('invoice_number_taken', `An invoice numbered ${changes.number} already exists.`);
     }
+    if (changes.externalId && changes.externalId !== current.externalId && this.deps.invoices.idByExternalId(firmId, changes.externalId)) {
+      throw externalIdTaken('invoice', changes.externalId);
+    }
     if ((changes.dueOn ?? current.dueOn) < (changes.issuedOn ?? current.issuedOn)) throw this.#invalid('dueOn', 'must not be before issuedOn');
     const { lines, ...rest } = changes;
     const now = this.deps.clock().toISOString();
-    this.deps.invoices.update(id, { ...rest, priced: lines ? this.#price(lines) : undefined }, now);
+    guardExternalId('invoice', changes.externalId, () => this.deps.invoices.update(id, { ...rest, priced: lines ? this.#price(lines) : undefined }, now));
     this.deps.audit.record({ firmId, actor, action: 'invoice.updated', subject: { type: 'invoice', id }, data: { fields: Object.keys(changes) } }, now);
     return this.getForFirm(firmId, id);
   }
@@ -203,7 +202,7 @@ export class InvoicesService {
 
   /** Cancels an invoice. One with money applied or on its way must have that refunded first. */
   void(firmId: string, id: string, input: unknown, actor: Actor) {
-    const { reason } = parse(z.strictObject({ reason: z.string().trim().max(500).optional() }), input ?? {});
+    const { reason } = parse(voidSchema, input ?? {});
     const invoice = this.getForFirm(firmId, id);
     if (invoice.state === 'void') return invoice;
     if (invoice.amountPaid > 0 || invoice.amountPending > 0) {
@@ -222,7 +221,7 @@ export class InvoicesService {
     this.deps.audit.record({ firmId, actor, action: 'invoice.deleted', subject: { type: 'invoice', id } }, this.deps.clock().toISOString());
   }
 
-  #page(firmId: string, q: { status: InvoiceStatus[]; sort: string; limit: number; cursor?: string; contactId?: string }): Page<InvoiceSummary> {
+  #page(firmId: string, q: { status: InvoiceStatus[]; sort: string; limit: number; cursor?: string; contactId?: string; externalId?: string }): Page<InvoiceSummary & { externalId: string | null }> {
     const descending = q.sort.startsWith('-');
     const sort = q.sort.replace(/^-/, '') as InvoiceSortKey;
     let after: { value: string | number; id: string } | undefined;
@@ -238,6 +237,7 @@ export class InvoicesService {
     const rows = this.deps.invoices.list({
       firmId,
       contactId: q.contactId,
+      externalId: q.externalId,
       statuses: q.status,
       sort,
       descending,

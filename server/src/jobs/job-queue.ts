@@ -129,9 +129,13 @@ export class JobQueue {
   /** Runs every due job, and what those enqueue, until nothing is due: for tests and the CLI. */
   async drain(): Promise<void> {
     for (;;) {
-      // A fill under way (the worker's) is waited for, not asked to run again.
-      if (this.#filling) await this.#filling;
-      else await this.#fill(true);
+      // A fill under way (the worker's) may have read the due jobs before the latest was written:
+      // wait for it, then look again with a fill of our own.
+      if (this.#filling) {
+        await this.#filling;
+        continue;
+      }
+      await this.#fill(true);
       if (this.#filling) continue;
       if (!this.#running.size) return;
       await Promise.race(this.#running);

@@ -1,5 +1,4 @@
 import type { WebhookEvents } from '../webhooks/webhook.ts';
-import { z } from 'zod';
 import type { Actor, AuditLog } from '../audit/audit.repository.ts';
 import type { Clock } from '../clock.ts';
 import type { Contact, ContactsRepository } from '../contacts/contacts.repository.ts';
@@ -13,53 +12,9 @@ import { parse } from '../http/validate.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { clientMessageNotice, newMessageNotice } from './message.emails.ts';
+import { firmThreadListQuery, messagesQuery, newMessageSchema, newThreadSchema, staffMessageSchema, staffThreadSchema, threadListQuery } from './messages.contract.ts';
 import { toClientThread, toFirmThread, type ClientThread, type FirmThread, type Message, type ThreadRecord } from './message.ts';
 import type { MessagesRepository, StoredMessage } from './messages.repository.ts';
-
-export const maxBodyLength = 20_000;
-
-/** A body is stored exactly as written: not trimmed, not escaped, never interpreted. */
-const body = z
-  .string({ error: 'is required' })
-  .min(1, 'is required')
-  .refine((text) => Array.from(text).length <= maxBodyLength, `must be at most ${maxBodyLength.toLocaleString('en-US')} characters`)
-  .refine((text) => text.trim().length > 0, 'must not be blank');
-const oneLine = (max: number) =>
-  z
-    .string({ error: 'is required' })
-    .trim()
-    .min(1, 'is required')
-    .max(max)
-    .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'must be one line of text');
-const subject = oneLine(200);
-const staffName = oneLine(200);
-const attachmentIds = z
-  .array(z.string().min(1).max(64))
-  .max(10, 'may hold at most 10 files')
-  .refine((ids) => new Set(ids).size === ids.length, 'must not repeat a file')
-  .optional();
-
-const newThreadSchema = z.strictObject({ subject, body, attachmentIds });
-const newMessageSchema = z.strictObject({ body, attachmentIds });
-const staffThreadSchema = z.strictObject({ contactId: z.string().min(1, 'is required').max(64), subject, body, staffName, attachmentIds });
-const staffMessageSchema = z.strictObject({ body, staffName, attachmentIds });
-
-const threadListQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(500).optional(),
-});
-const firmThreadListQuery = threadListQuery.extend({
-  contactId: z.string().max(64).optional(),
-  status: z.enum(['open', 'closed']).optional(),
-  unread: z
-    .enum(['true', 'false'], { error: 'must be true or false' })
-    .transform((value) => value === 'true')
-    .optional(),
-});
-const messagesQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.string().max(500).optional(),
-});
 
 /** The client's threads, newest activity first, and how many of the firm's messages they have not read in all. */
 export interface ClientThreadPage extends Page<ClientThread> {

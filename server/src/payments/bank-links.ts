@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import type { FirmsRepository } from '../firms/firms.repository.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
+import { BankLinkExchange } from './payments.contract.ts';
 import type { SandboxBankLink } from './sandbox/sandbox-bank-link.ts';
 
 /** Bank sign-in (the sandbox's Link, or Plaid Link): a link token to start, a public token to finish. */
@@ -44,8 +44,6 @@ export function unavailableBankLink(message: string): BankLinkProvider {
   return { name: 'sandbox', createLinkToken: refuse, exchange: refuse };
 }
 
-const exchangeBody = z.strictObject({ publicToken: z.string().min(10).max(200), accountId: z.string().max(200).optional() });
-
 export class BankLinksService {
   constructor(
     private readonly provider: BankLinkProvider,
@@ -63,7 +61,7 @@ export class BankLinksService {
   }
 
   async exchange(firmId: string, contactId: string, input: unknown) {
-    const body = parse(exchangeBody, input);
+    const body = parse(BankLinkExchange, input);
     const contact = this.contacts.find(firmId, contactId)!;
     const account = await this.provider.exchange({ id: contact.id, email: contact.email, name: contact.name }, body.publicToken, body.accountId);
     if (!account) throw Problem.unprocessable('bank_link_invalid', 'The bank connection expired or was already used. Connect your bank again.');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AuditLog } from '../audit/audit.repository.ts';
 import { todayIn } from '../calendar.ts';
 import type { Clock } from '../clock.ts';
@@ -18,28 +18,10 @@ import type { CheckoutPayment, CheckoutRepository, IdempotencyRecord, SavedMetho
 import { mandateText, saveConsentText } from './mandate.ts';
 import type { Payment, PaymentStatus } from './payment.ts';
 import { firmPaymentNotice, paymentFailedEmail, receiptEmail } from './payment.emails.ts';
+import { mandateQuery, paymentBody } from './payments.contract.ts';
 import type { PaymentsRepository } from './payments.repository.ts';
 import type { PaymentsService } from './payments.service.ts';
 import { ProcessorUnavailable, type ChargeFailure, type ChargeResult, type PaymentProcessor, type ProcessorEvent } from './processor.ts';
-
-const minor = z.number().int('must be whole minor units (cents)').positive('must be more than zero').max(1_000_000_000_000);
-
-const paymentBody = z.strictObject({
-  allocations: z.array(z.strictObject({ invoiceId: z.string().min(1).max(64), amount: minor })).min(1).max(100),
-  paymentMethod: z.union([
-    z.strictObject({ type: z.enum(['card', 'us_bank_account']), token: z.string().min(3).max(255) }),
-    z.strictObject({ savedId: z.string().min(3).max(64) }),
-  ]),
-  savePaymentMethod: z.boolean().default(false),
-  mandate: z.strictObject({ accepted: z.boolean() }).optional(),
-});
-
-const mandateQuery = z.strictObject({
-  amount: z.coerce.number().int().positive(),
-  bankName: z.string().trim().min(1).max(100),
-  accountType: z.enum(['checking', 'savings']),
-  last4: z.string().regex(/^\d{4}$/),
-});
 
 /** Fields that only card or account numbers would fill: their presence means the browser sent them here. */
 const rawInstrumentFields = ['number', 'card', 'cvc', 'exp_month', 'exp_year', 'account_number', 'routing_number', 'us_bank_account'];
@@ -158,7 +140,7 @@ export class CheckoutService {
     } catch (error) {
       // A refusal is this key's answer too: a retry gets it replayed, not a second evaluation.
       if (error instanceof Problem && error.status < 500 && error.code !== 'rate_limited') {
-        checkout.refuse({ contactId: contact.id, key, requestHash: hash, now: clock().toISOString() }, error.status, problemBody(error));
+        checkout.refuse({ contactId: contact.id, key, requestHash: hash, now: clock().toISOString() }, error.status, error.toDocument());
       }
       throw error;
     }
@@ -474,7 +456,7 @@ export class CheckoutService {
       }
       this.deps.audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'checkout.submitted', subject: { type: 'checkout', id: checkoutId }, ip: request.ip }, nowIso);
       const reply: CheckoutReply = refusal
-        ? { status: refusal.status, body: problemBody(refusal), replayed: false }
+        ? { status: refusal.status, body: refusal.toDocument(), replayed: false }
         : { status: 201, body: this.#answerFor(firm.id, contact.id, reserved, outcomes), replayed: false };
       checkout.completeIdempotency(contact.id, key, reply.status, reply.body);
       return reply;
@@ -647,12 +629,8 @@ function portalLink(firm: Firm, fallback: string): string {
   return firm.settings.portalUrl ?? firm.siteUrl ?? fallback;
 }
 
-function problemBody(problem: Problem) {
-  return { type: 'about:blank', status: problem.status, code: problem.code, detail: problem.message, ...problem.extra };
-}
-
 /** JSON with sorted keys, so the same request always hashes the same. */
-function stableJson(value: unknown): string {
+export function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
     return `{${Object.keys(value)

@@ -44,6 +44,52 @@ export function receiptEmail(input: { firm: EmailFirm; contactName: string; paym
   });
 }
 
+/**
+ * The client's notice of a refund: how much went back, to which card or account, and which
+ * invoice balances it reopened. The firm's reason is its own and is not shown.
+ */
+export function refundEmail(input: {
+  firm: EmailFirm;
+  contactName: string;
+  payment: Payment;
+  /** `at`: when it succeeded. */
+  refund: { amount: number; allocations: { invoiceNumber: string; amount: number }[]; at: string };
+  link: string;
+}): RenderedEmail {
+  const name = firmName(input.firm);
+  const { payment, refund } = input;
+  const amount = formatMoney(refund.amount, payment.currency);
+  const whole = payment.amountRefunded >= payment.amount;
+  const reopened = refund.allocations.map((a) => `${a.invoiceNumber}: ${formatMoney(a.amount, payment.currency)}`).join(', ');
+  const where = payment.method.type === 'card' ? 'your card' : payment.method.type === 'us_bank_account' ? 'your bank account' : 'you';
+  return brandedLayout({
+    firm: input.firm,
+    subject: `${name} refunded ${amount} of payment ${payment.receiptNumber}`,
+    preheader: `${amount} is on its way back to ${where}.`,
+    heading: whole ? 'Your payment was refunded' : 'Part of your payment was refunded',
+    blocks: [
+      { type: 'paragraph', text: greeting(input.contactName) },
+      {
+        type: 'paragraph',
+        text: `${name} refunded ${amount} of your payment of ${formatMoney(payment.amount, payment.currency)} (receipt ${payment.receiptNumber}) to ${methodLabel(payment)}.${reopened ? ` The balance of ${reopened} is open again.` : ''}`,
+      },
+      {
+        type: 'facts',
+        rows: [
+          { label: 'Refunded', value: amount },
+          { label: 'Refunded in total', value: `${formatMoney(payment.amountRefunded, payment.currency)} of ${formatMoney(payment.amount, payment.currency)}` },
+          { label: 'Refunded to', value: methodLabel(payment) },
+          { label: 'Original receipt', value: payment.receiptNumber },
+          { label: 'Date', value: dateOf(refund.at) },
+        ],
+      },
+      { type: 'note', text: 'A refund can take 5 to 10 business days to appear on your statement.' },
+      { type: 'action', label: 'View your payments', url: input.link },
+    ],
+    reason: `You received this email because ${name} refunded a payment you made in its client portal.`,
+  });
+}
+
 /** A bank debit the bank returned: the balance is owed again. */
 export function paymentFailedEmail(input: { firm: EmailFirm; contactName: string; payment: Payment; reason: string; link: string }): RenderedEmail {
   const name = firmName(input.firm);

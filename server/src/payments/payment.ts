@@ -15,6 +15,15 @@ export interface Allocation {
   depositAccount: 'operating' | 'trust';
 }
 
+/** A refund of a payment, as the client sees it (the firm's reason stays the firm's). */
+export interface PaymentRefund {
+  id: string;
+  amount: number;
+  /** `pending`: on its way back (a bank refund takes days); failed refunds are not shown. */
+  status: 'pending' | 'succeeded';
+  createdAt: string;
+}
+
 export interface Payment {
   id: string;
   status: PaymentStatus;
@@ -27,6 +36,10 @@ export interface Payment {
   allocations: Allocation[];
   /** Why a payment failed, in the processor's terms (e.g. `card_declined` / `insufficient_funds`). */
   failure: { code: string; declineCode?: string; message: string } | null;
+  /** What has been given back so far (succeeded refunds); the whole amount when `status` is `refunded`. */
+  amountRefunded: number;
+  /** Refunds made or on their way, oldest first. */
+  refunds: PaymentRefund[];
   /** Payments made in one checkout share this (a checkout paying trust and operating invoices is split). */
   checkoutId: string | null;
   createdAt: string;

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import type { Allocation, Payment, PaymentMethodSummary, PaymentStatus } from './payment.ts';
+import type { Allocation, Payment, PaymentMethodSummary, PaymentRefund, PaymentStatus } from './payment.ts';
 
 interface PaymentRow {
   id: string; contact_id: string; processor: string | null; processor_ref: string | null; amount: number; currency: string; method_type: PaymentMethodSummary['type']; method_brand: string | null;
@@ -25,7 +25,7 @@ export interface FirmPaymentFilter {
   createdBefore?: string;
 }
 
-/** One allocation of a payment, as the reconciliation export lists it. */
+/** One allocation of a payment or of a refund (a negative amount), as the reconciliation export lists it. */
 export interface ExportRow {
   createdAt: string;
   receiptNumber: string;
@@ -39,8 +39,10 @@ export interface ExportRow {
   methodLast4: string | null;
   reference: string | null;
   depositAccount: string;
-  status: PaymentStatus;
+  /** The payment's status; for a refund row, `refunded` or `refund_pending`. */
+  status: PaymentStatus | 'refund_pending';
   paymentId: string;
+  refundId: string | null;
 }
 
 export interface NewPayment {
@@ -70,6 +72,7 @@ export class PaymentsRepository {
   #insertAllocation;
   #insertEvent;
   #allocations;
+  #refunds;
   #byId;
   #receiptCount;
 
@@ -87,6 +90,9 @@ export class PaymentsRepository {
     this.#allocations = db.prepare<[string], { invoice_id: string; number: string; amount: number; deposit_account: 'operating' | 'trust' }>(
       `SELECT a.invoice_id, i.number, a.amount, a.deposit_account
        FROM payment_allocations a JOIN invoices i ON i.id = a.invoice_id WHERE a.payment_id = ? ORDER BY i.number`,
+    );
+    this.#refunds = db.prepare<[string], { id: string; amount: number; status: PaymentRefund['status']; created_at: string }>(
+      "SELECT id, amount, status, created_at FROM refunds WHERE payment_id = ? AND status <> 'failed' ORDER BY created_at, rowid",
     );
     this.#byId = db.prepare<[string, string, string], PaymentRow>(`${select} WHERE p.firm_id = ? AND p.contact_id = ? AND p.id = ?`);
     this.#receiptCount = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM payments WHERE firm_id = ?');
@@ -233,11 +239,36 @@ export class PaymentsRepository {
       .map((row) => ({
         paymentId: row.id, createdAt: row.created_at, receiptNumber: row.receipt_number, contactName: row.contact_name, contactEmail: row.contact_email,
         invoiceNumber: row.invoice_number, amount: row.amount, currency: row.currency, methodType: row.method_type, methodBrand: row.method_brand,
-        methodLast4: row.method_last4, reference: row.reference, depositAccount: row.deposit_account, status: row.status,
+        methodLast4: row.method_last4, reference: row.reference, depositAccount: row.deposit_account, status: row.status, refundId: null,
+      }));
+  }
+
+  /** One row per invoice a refund made in [from, before) gave money back from, as a negative amount, oldest first. */
+  exportRefundRows(firmId: string, from: string, before: string): ExportRow[] {
+    return this.db
+      .prepare<[string, string, string], Record<string, any>>(
+        `SELECT r.id AS refund_id, r.created_at, r.status, p.id, p.receipt_number, c.name AS contact_name, c.email AS contact_email,
+           i.number AS invoice_number, ra.amount, r.currency, p.method_type, p.method_brand, p.method_last4, p.reference, a.deposit_account
+         FROM refunds r
+         JOIN payments p ON p.id = r.payment_id
+         JOIN refund_allocations ra ON ra.refund_id = r.id
+         JOIN payment_allocations a ON a.payment_id = p.id AND a.invoice_id = ra.invoice_id
+         JOIN invoices i ON i.id = ra.invoice_id
+         JOIN contacts c ON c.id = p.contact_id
+         WHERE r.firm_id = ? AND r.status IN ('pending', 'succeeded') AND r.created_at >= ? AND r.created_at < ?
+         ORDER BY r.created_at, r.id, i.number`,
+      )
+      .all(firmId, from, before)
+      .map((row) => ({
+        paymentId: row.id, createdAt: row.created_at, receiptNumber: row.receipt_number, contactName: row.contact_name, contactEmail: row.contact_email,
+        invoiceNumber: row.invoice_number, amount: -row.amount, currency: row.currency, methodType: row.method_type, methodBrand: row.method_brand,
+        methodLast4: row.method_last4, reference: row.reference, depositAccount: row.deposit_account,
+        status: row.status === 'succeeded' ? 'refunded' : 'refund_pending', refundId: row.refund_id,
       }));
   }
 
   #toPayment(row: PaymentRow): Payment {
+    const refunds = this.#refunds.all(row.id).map((r): PaymentRefund => ({ id: r.id, amount: r.amount, status: r.status, createdAt: r.created_at }));
     return {
       id: row.id,
       status: row.status,
@@ -254,6 +285,8 @@ export class PaymentsRepository {
         depositAccount: a.deposit_account,
       })),
       failure: row.status === 'failed' && row.status_reason ? (JSON.parse(row.status_reason) as Payment['failure']) : null,
+      amountRefunded: refunds.reduce((sum, refund) => sum + (refund.status === 'succeeded' ? refund.amount : 0), 0),
+      refunds,
       checkoutId: row.checkout_id,
       createdAt: row.created_at,
       updatedAt: row.status_at,

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { clientOf, firmOf } from '../http/principal.ts';
 import type { PaymentsService } from './payments.service.ts';
+import type { RefundsService } from './refunds.service.ts';
 
 /** `GET /payments`, `GET /payments/:id`: the client's payment history. */
 export function paymentRoutes(deps: { payments: PaymentsService }): Router {
@@ -16,8 +17,8 @@ export function paymentRoutes(deps: { payments: PaymentsService }): Router {
   return router;
 }
 
-/** `/admin/payments`: the firm's payments, their detail and export, and checks or wires it received. */
-export function adminPaymentRoutes(deps: { payments: PaymentsService }): Router {
+/** `/admin/payments`: the firm's payments, their detail, refunds and export, and checks or wires it received. */
+export function adminPaymentRoutes(deps: { payments: PaymentsService; refunds: RefundsService }): Router {
   const router = Router();
   router.get('/payments', (req, res) => {
     res.json(deps.payments.listForFirm(firmOf(req).firmId, req.query));
@@ -26,8 +27,14 @@ export function adminPaymentRoutes(deps: { payments: PaymentsService }): Router 
     const { fileName, csv } = deps.payments.exportCsv(firmOf(req).firmId, req.query);
     res.type('text/csv; charset=utf-8').attachment(fileName).send(csv);
   });
-  router.get('/payments/:id', (req, res) => {
-    res.json(deps.payments.getForFirm(firmOf(req).firmId, req.params.id));
+  router.get('/payments/:id', async (req, res) => {
+    res.json(await deps.payments.getForFirm(firmOf(req).firmId, req.params.id));
+  });
+  router.post('/payments/:id/refunds', async (req, res) => {
+    const { firmId, actor } = firmOf(req);
+    const reply = await deps.refunds.refund({ firmId, paymentId: req.params.id, idempotencyKey: req.get('idempotency-key'), actor, ip: req.ip ?? null }, req.body);
+    if (reply.replayed) res.set('Idempotent-Replayed', 'true');
+    res.status(reply.status).type(reply.status >= 400 ? 'application/problem+json' : 'application/json').send(JSON.stringify(reply.body));
   });
   router.post('/payments', (req, res) => {
     const { firmId, actor } = firmOf(req);

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { Actor, AuditLog } from '../audit/audit.repository.ts';
-import { addDays, isCalendarDate, todayIn } from '../calendar.ts';
+import { addDays, todayIn } from '../calendar.ts';
 import { minorDigits } from '../money.ts';
 import type { Clock } from '../clock.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
@@ -12,44 +11,19 @@ import { parse } from '../http/validate.ts';
 import type { InvoicesRepository } from '../invoices/invoices.repository.ts';
 import type { Allocation, Payment, PaymentMethodSummary, PaymentStatus } from './payment.ts';
 import type { CheckoutRepository } from './checkout.repository.ts';
+import { exportQuery, firmListQuery, listQuery, offlinePaymentSchema } from './payments.contract.ts';
 import type { PaymentsRepository } from './payments.repository.ts';
-
-const minor = z.number().int('must be whole minor units (cents)').positive('must be more than zero').max(1_000_000_000_000);
-
-const offlinePaymentSchema = z.strictObject({
-  contactId: z.string().min(1).max(64),
-  amount: minor,
-  method: z.strictObject({ type: z.enum(['check', 'wire', 'cash', 'other']), reference: z.string().trim().max(100).optional() }),
-  allocations: z.array(z.strictObject({ invoiceId: z.string().min(1).max(64), amount: minor })).min(1).max(100),
-});
-
-const listQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
-
-const day = z.string().refine(isCalendarDate, 'must be a date like 2026-03-01');
-
-const firmListQuery = listQuery.extend({
-  status: z.enum(['requires_action', 'processing', 'succeeded', 'failed', 'refunded', 'disputed']).optional(),
-  contactId: z.string().max(64).optional(),
-  invoiceId: z.string().max(64).optional(),
-  methodType: z.enum(['card', 'us_bank_account', 'check', 'wire', 'cash', 'other']).optional(),
-  depositAccount: z.enum(['operating', 'trust']).optional(),
-  createdFrom: day.optional(),
-  createdTo: day.optional(),
-});
-
-const exportQuery = z
-  .strictObject({ from: day, to: day })
-  .refine((q) => q.from <= q.to, { message: 'must not be after to', path: ['from'] })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { message: 'must be at most a year before to', path: ['from'] });
+import type { PaymentProcessor } from './processor.ts';
+import type { RefundsRepository } from './refunds.repository.ts';
 
 export interface PaymentsServiceDeps {
   db: Db;
   payments: PaymentsRepository;
   /** Where a bank debit's authorization is kept. */
   mandates: Pick<CheckoutRepository, 'mandate'>;
+  refunds: Pick<RefundsRepository, 'forPayment'>;
+  /** Asked for a charge's fee on the firm's detail page, when the processor reports fees. */
+  fees?: Pick<PaymentProcessor, 'name' | 'feeOf'>;
   invoices: InvoicesRepository;
   firms: FirmsRepository;
   contacts: ContactsRepository;
@@ -92,35 +66,47 @@ export class PaymentsService {
     return pageOf(rows, limit, createdCursor);
   }
 
-  /** One payment as the firm sees it: the client, where the money went at the processor, its history and authorization. */
-  getForFirm(firmId: string, id: string) {
+  /**
+   * One payment as the firm sees it: the client, where the money went at the processor, its fee
+   * (Stripe's, from the charge's balance transaction; null from the sandbox, which charges
+   * nothing, and while a bank debit has not settled), its history, refunds and authorization.
+   */
+  async getForFirm(firmId: string, id: string) {
     const payment = this.deps.payments.findForFirm(firmId, id);
     if (!payment) throw Problem.notFound('payment');
     const contact = this.deps.contacts.find(firmId, payment.contactId)!;
     const mandate = this.deps.mandates.mandate(id);
+    const { fees } = this.deps;
+    const fee = fees?.feeOf && payment.processorRef && payment.processor === fees.name ? await fees.feeOf(payment.processorRef) : null;
     return {
       ...payment,
       contact: { id: contact.id, name: contact.name, email: contact.email },
-      // What the processor charges is known at the processor; the sandbox charges nothing.
-      fee: null,
+      fee,
       history: this.deps.payments.history(id),
-      refunds: [],
+      refunds: this.deps.refunds.forPayment(id),
       mandate: mandate ? { text: mandate.text, acceptedAt: mandate.acceptedAt, ip: mandate.ip, userAgent: mandate.userAgent } : null,
     };
   }
 
   /**
    * Reconciliation: one CSV row per allocation of the payments made from `from` to `to` (UTC
-   * days, both included): date, receipt, client, invoice, amount, method, deposit account, status.
+   * days, both included): date, receipt, client, invoice, amount, method, deposit account, status;
+   * and one per invoice a refund made in those days gave money back from, with a negative amount.
    */
   exportCsv(firmId: string, query: unknown): { fileName: string; csv: string } {
     const q = parse(exportQuery, query, 'query');
-    const rows = this.deps.payments.exportRows(firmId, `${q.from}T00:00:00.000Z`, `${addDays(q.to, 1)}T00:00:00.000Z`);
-    const header = ['date', 'receipt_number', 'client', 'client_email', 'invoice', 'amount', 'currency', 'method', 'reference', 'deposit_account', 'status', 'payment_id'];
+    const from = `${q.from}T00:00:00.000Z`;
+    const before = `${addDays(q.to, 1)}T00:00:00.000Z`;
+    // Money in and money back, in the order it moved: a refund is listed on the day it was made.
+    const rows = [...this.deps.payments.exportRows(firmId, from, before), ...this.deps.payments.exportRefundRows(firmId, from, before)].sort((a, b) =>
+      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
+    );
+    const header = ['date', 'receipt_number', 'client', 'client_email', 'invoice', 'amount', 'currency', 'method', 'reference', 'deposit_account', 'status', 'payment_id', 'refund_id'];
     const lines = rows.map((row) =>
       [
         row.createdAt, row.receiptNumber, row.contactName, row.contactEmail, row.invoiceNumber, formatMinor(row.amount, row.currency), row.currency,
         [row.methodType, row.methodBrand, row.methodLast4].filter(Boolean).join(' '), row.reference ?? '', row.depositAccount, row.status, row.paymentId,
+        row.refundId ?? '',
       ].map(csvField).join(','),
     );
     return { fileName: `payments-${q.from}-to-${q.to}.csv`, csv: `${[header.join(','), ...lines].join('\r\n')}\r\n` };

@@ -73,6 +73,38 @@ export interface ProcessorEvent {
   occurredAt: string;
 }
 
+export interface RefundRequest {
+  /** Ours; the processor keeps it so a refund whose answer never reached us can be found. */
+  refundId: string;
+  paymentId: string;
+  /** The processor's id of the charge being refunded (a PaymentIntent for Stripe). */
+  chargeRef: string;
+  /** Derived from our refund id: a retried or resumed request can never refund twice. */
+  idempotencyKey: string;
+  amount: number;
+  currency: string;
+}
+
+export interface RefundLookup {
+  refundId: string;
+  idempotencyKey: string;
+  chargeRef: string;
+}
+
+export interface RefundResult {
+  /** `pending`: the processor took it but has not finished (bank refunds take days). */
+  status: 'pending' | 'succeeded' | 'failed';
+  processorRef: string;
+  failure?: ChargeFailure;
+}
+
+/** A refund of a charge as the processor records it, whoever made it (our API, or its dashboard). */
+export interface ProcessorRefund extends RefundResult {
+  amount: number;
+  /** Our refund id, when the refund was asked for through our API. */
+  refundId: string | null;
+}
+
 /** One payment processor (the built-in sandbox, or Stripe), behind the same calls. */
 export interface PaymentProcessor {
   readonly name: 'sandbox' | 'stripe';
@@ -90,6 +122,15 @@ export interface PaymentProcessor {
   cancel(processorRef: string): Promise<void>;
   /** Forgets a saved method at the processor. */
   detach(methodRef: string): Promise<void>;
+  /**
+   * Refunds all or part of a succeeded charge, back to where it came from (for a destination
+   * charge, out of the account the money went to). A Problem when the processor refuses it.
+   */
+  refund(request: RefundRequest): Promise<RefundResult>;
+  /** A refund asked for with this key, found in the processor's own record, or undefined when the request never reached it. */
+  findRefund(lookup: RefundLookup): Promise<RefundResult | undefined>;
+  /** What the processor charged for a charge (minor units), when it reports it; null when it does not (yet). */
+  feeOf?(chargeRef: string): Promise<number | null>;
   /**
    * Where a deposit account's money goes at the processor (a connected account), or null for the
    * processor's own. Throws a Problem when the firm has not set up an account the rules require.

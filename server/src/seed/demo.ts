@@ -2,23 +2,31 @@ import { hashPassword } from '../auth/passwords.ts';
 import { todayIn } from '../calendar.ts';
 import type { Services } from '../services.ts';
 import { seedDemoActivities } from './demo-activities.ts';
+import { demoIdentity } from './demo-identity.ts';
 import { seedDemoFiles } from './demo-files.ts';
 import { seedDemoInvoices } from './demo-invoices.ts';
 import { seedDemoMessages } from './demo-messages.ts';
 
 export const demoPassword = 'portico-demo';
+/** The demo clients; `externalId` is the id the firm's own website knows each one by. */
 export const demoClients = [
-  { email: 'alex@example.com', name: 'Alex Morgan', phone: '+1 (415) 555-0142' },
-  { email: 'jordan@example.com', name: 'Jordan Lee', phone: '+1 (415) 555-0187' },
+  { email: 'alex@example.com', name: 'Alex Morgan', phone: '+1 (415) 555-0142', externalId: 'HW-1001' },
+  { email: 'jordan@example.com', name: 'Jordan Lee', phone: '+1 (415) 555-0187', externalId: 'HW-1002' },
 ] as const;
 
 /**
  * Seeds the demo firm, Hale & Whitmore LLP, whose website runs at `siteUrl`, with two clients who
- * can sign in. Does nothing when the firm already exists, so it is safe on every start.
+ * can sign in with a password or from the website (its sign-in assertions are trusted, see
+ * demo-identity.ts). Does nothing when the firm already exists, so it is safe on every start,
+ * except give a demo firm seeded before sign-in from the website existed its identity settings.
  */
 export async function seedDemo(services: Services, options: { siteUrl: string }): Promise<{ created: boolean }> {
-  if (services.repositories.firms.findBySlug('demo')) return { created: false };
   const site = new URL(options.siteUrl);
+  const existing = services.repositories.firms.findBySlug('demo');
+  if (existing) {
+    if (!existing.settings.identity) services.firms.update(existing.id, { settings: { identity: demoIdentity(site) } });
+    return { created: false };
+  }
   const origins = [site.origin];
   if (site.hostname === 'localhost') origins.push(`${site.protocol}//127.0.0.1${site.port ? `:${site.port}` : ''}`);
 
@@ -44,6 +52,7 @@ export async function seedDemo(services: Services, options: { siteUrl: string })
         timeZone: 'America/Los_Angeles',
         portalUrl: new URL('/portal/', site).toString(),
         inboxEmail: 'clients@halewhitmore.example',
+        identity: demoIdentity(site),
       },
     });
     const [alex, jordan] = demoClients.map((client) => {

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import { Webhook } from 'standardwebhooks';
-import { z } from 'zod';
 import type { Actor, AuditLog } from '../audit/audit.repository.ts';
 import type { Clock } from '../clock.ts';
 import { crashPoint } from '../crash-points.ts';
@@ -21,40 +20,15 @@ import {
   deliveryTimeoutMs,
   disableAfterMs,
   secretOverlapMs,
-  webhookEventTypes,
   type WebhookDelivery,
   type WebhookEndpoint,
   type WebhookEventType,
   type WebhookEvents,
 } from './webhook.ts';
+import { deliveriesQuery, endpointChangesSchema, newEndpointSchema } from './webhooks.contract.ts';
 import type { WebhooksRepository } from './webhooks.repository.ts';
 
 const deliverJob = 'webhooks.deliver';
-
-const events = z
-  .array(z.enum(webhookEventTypes, { error: `must be one of ${webhookEventTypes.join(', ')}` }))
-  .min(1, 'must name at least one event')
-  .max(webhookEventTypes.length)
-  .refine((list) => new Set(list).size === list.length, 'must not name an event twice');
-
-const newEndpointSchema = z.strictObject({
-  url: z.string().max(2_000),
-  events,
-  description: z.string().trim().max(200).optional(),
-  enabled: z.boolean().default(true),
-});
-
-const endpointChangesSchema = z.strictObject({
-  url: z.string().max(2_000).optional(),
-  events: events.optional(),
-  description: z.string().trim().max(200).nullable().optional(),
-  enabled: z.boolean().optional(),
-});
-
-const deliveriesQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
 
 export interface WebhooksServiceDeps {
   webhooks: WebhooksRepository;

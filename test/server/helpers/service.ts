@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import express from 'express';
 import { createApp } from '../../../server/src/app.ts';
 import { hashPassword } from '../../../server/src/auth/passwords.ts';
 import { SigningKeys } from '../../../server/src/auth/signing-keys.ts';
@@ -14,6 +15,7 @@ import { silentLogger } from '../../../server/src/logger.ts';
 import { createMail } from '../../../server/src/mail/create-mail.ts';
 import { listOutbox } from '../../../server/src/mail/outbox.ts';
 import { createServices } from '../../../server/src/services.ts';
+import { replyCheck } from './reply-check.ts';
 
 export const password = 'correct horse battery';
 export const issuer = 'http://portico.test';
@@ -65,8 +67,11 @@ export async function startTestService(options: { env?: Record<string, string>; 
   const services = createServices({ config, db, keys, mail: createMail(config, db, { clock }), clock, logger: silentLogger, fileScanner: options.fileScanner, resolveHost: options.resolveHost });
   services.jobs.start({ pollMs: 100 });
   const app = createApp(services, { logger: silentLogger, sdkDir: options.sdkDir ?? path.join(dataDir, 'no-sdk') });
+  // Every reply the tests see is checked against the API contract; close() fails on a mismatch.
+  const contract = replyCheck();
+  const checked = express().disable('x-powered-by').use(contract.middleware).use(app);
   const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = checked.listen(0, '127.0.0.1', () => resolve(s));
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -150,6 +155,10 @@ export async function startTestService(options: { env?: Record<string, string>; 
       await services.mail.close();
       db.close();
       if (!closeOptions.keepDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      if (contract.violations.length) {
+        const seen = [...new Set(contract.violations.map((v) => `${v.request} → ${v.status}: ${v.issue}`))];
+        throw new Error(`Replies that break the API contract:\n  ${seen.join('\n  ')}`);
+      }
     },
   };
 }

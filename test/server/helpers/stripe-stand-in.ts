@@ -43,6 +43,33 @@ export interface StandInIntent {
   livemode: false;
 }
 
+export interface StandInRefund {
+  id: string;
+  object: 'refund';
+  amount: number;
+  balance_transaction: string | null;
+  charge: string | null;
+  created: number;
+  currency: string;
+  metadata: Record<string, string>;
+  payment_intent: string;
+  reason: string | null;
+  receipt_number: string | null;
+  source_transfer_reversal: null;
+  status: 'pending' | 'succeeded' | 'failed' | 'canceled';
+  failure_reason?: string;
+  transfer_reversal: string | null;
+}
+
+/** Money pulled back from a connected account when a destination charge is refunded with `reverse_transfer`. */
+export interface StandInTransferReversal {
+  id: string;
+  object: 'transfer_reversal';
+  amount: number;
+  destination: string;
+  refund: string;
+}
+
 export interface ReceivedRequest {
   method: string;
   path: string;
@@ -113,6 +140,8 @@ export async function startStripeStandIn(options: { secretKey?: string } = {}) {
   const methods = new Map<string, StandInMethod>(testMethods.map((method) => [method.id, { ...method, customer: null }]));
   const intents = new Map<string, StandInIntent>();
   const customers = new Map<string, { id: string; object: 'customer'; email: string | null; name: string | null; metadata: Record<string, string> }>();
+  const refunds = new Map<string, StandInRefund>();
+  const reversals: StandInTransferReversal[] = [];
   const bankTokens = new Map<string, { bank_name: string; last4: string; account_type: 'checking' | 'savings'; used: boolean }>();
   const stored = new Map<string, { params: string; answer: Answer }>();
   const requests: ReceivedRequest[] = [];
@@ -196,6 +225,80 @@ export async function startStripeStandIn(options: { secretKey?: string } = {}) {
     return { status: 200, body: intent };
   }
 
+  /** What has been refunded (or is being) of a PaymentIntent's charge, as Stripe's `amount_refunded` counts it. */
+  const refundedOf = (intentId: string) =>
+    [...refunds.values()].filter((refund) => refund.payment_intent === intentId && (refund.status === 'succeeded' || refund.status === 'pending')).reduce((sum, refund) => sum + refund.amount, 0);
+
+  /** Card refunds complete at once; a bank debit's refund is pending until `settleRefund`. As in Stripe. */
+  function createRefund(params: Record<string, any>, origin: 'api' | 'dashboard'): Answer {
+    const intent = intents.get(params.payment_intent ?? '');
+    if (!intent) return missing(`payment_intent: '${params.payment_intent}'`, 'payment_intent');
+    if (intent.status !== 'succeeded' || !intent.latest_charge) {
+      return error(400, 'invalid_request_error', `This PaymentIntent (${intent.id}) does not have a successful charge to refund.`, { code: 'charge_not_refundable', param: 'payment_intent' });
+    }
+    const left = intent.amount - refundedOf(intent.id);
+    if (left <= 0) return error(400, 'invalid_request_error', `Charge ${intent.latest_charge} has already been refunded.`, { code: 'charge_already_refunded' });
+    const amount = params.amount === undefined ? left : Number(params.amount);
+    if (!Number.isInteger(amount) || amount <= 0) return error(400, 'invalid_request_error', 'Invalid positive integer', { param: 'amount' });
+    if (amount > left) {
+      return error(400, 'invalid_request_error', `Refund amount ($${(amount / 100).toFixed(2)}) is greater than unrefunded amount on charge ($${(left / 100).toFixed(2)})`, { code: 'amount_too_large', param: 'amount' });
+    }
+    if (params.reverse_transfer === 'true' && !intent.transfer_data) {
+      return error(400, 'invalid_request_error', 'The charge has no transfer to reverse.', { param: 'reverse_transfer' });
+    }
+    const refund: StandInRefund = {
+      id: id('re'),
+      object: 'refund',
+      amount,
+      balance_transaction: id('txn'),
+      charge: intent.latest_charge,
+      created: Math.floor(Date.now() / 1000),
+      currency: intent.currency,
+      metadata: params.metadata ?? {},
+      payment_intent: intent.id,
+      reason: params.reason ?? null,
+      receipt_number: null,
+      source_transfer_reversal: null,
+      status: intent.payment_method_types.includes('us_bank_account') ? 'pending' : 'succeeded',
+      transfer_reversal: null,
+    };
+    // A dashboard refund of a destination charge reverses the transfer too, as the dashboard offers.
+    if (intent.transfer_data && (params.reverse_transfer === 'true' || origin === 'dashboard')) {
+      const transferred = intent.transfer_data.amount ?? intent.amount;
+      const reversal: StandInTransferReversal = {
+        id: id('trr'), object: 'transfer_reversal', amount: Math.round((amount * transferred) / intent.amount), destination: intent.transfer_data.destination, refund: refund.id,
+      };
+      reversals.push(reversal);
+      refund.transfer_reversal = reversal.id;
+    }
+    refunds.set(refund.id, refund);
+    return { status: 200, body: refund };
+  }
+
+  /** The charge of a PaymentIntent, as `charge.*` events and `latest_charge` expansions show it. */
+  function chargeJson(intent: StandInIntent) {
+    const refunded = refundedOf(intent.id);
+    return {
+      id: intent.latest_charge ?? id('ch'),
+      object: 'charge',
+      amount: intent.amount,
+      amount_refunded: refunded,
+      refunded: refunded >= intent.amount,
+      currency: intent.currency,
+      payment_intent: intent.id,
+      metadata: intent.metadata,
+      transfer_data: intent.transfer_data,
+      balance_transaction: {
+        id: `txn_${intent.id.slice(3)}`,
+        object: 'balance_transaction',
+        amount: intent.amount,
+        currency: intent.currency,
+        // Stripe's US pricing: 2.9% + 30¢ for cards, 0.8% capped at $5 for ACH debits.
+        fee: intent.payment_method_types.includes('us_bank_account') ? Math.min(500, Math.round(intent.amount * 0.008)) : Math.round(intent.amount * 0.029) + 30,
+      },
+    };
+  }
+
   function succeed(intent: StandInIntent) {
     intent.status = 'succeeded';
     intent.next_action = null;
@@ -257,7 +360,28 @@ export async function startStripeStandIn(options: { secretKey?: string } = {}) {
     }
     if ((match = /^\/v1\/payment_intents\/([^/]+)$/.exec(path)) && method === 'GET') {
       const intent = intents.get(match[1]!);
-      return intent ? { status: 200, body: intent } : missing(`payment_intent: '${match[1]}'`, 'intent');
+      if (!intent) return missing(`payment_intent: '${match[1]}'`, 'intent');
+      const expand: string[] = params.expand ?? [];
+      const expanded = expand.some((field) => field === 'latest_charge' || field.startsWith('latest_charge.'));
+      if (!expanded || !intent.latest_charge) return { status: 200, body: intent };
+      const charge = chargeJson(intent);
+      return {
+        status: 200,
+        body: { ...intent, latest_charge: expand.includes('latest_charge.balance_transaction') ? charge : { ...charge, balance_transaction: charge.balance_transaction.id } },
+      };
+    }
+    if (method === 'POST' && path === '/v1/refunds') return createRefund(params, 'api');
+    if (method === 'GET' && path === '/v1/refunds') {
+      // Newest first, as Stripe lists; by PaymentIntent like the real API.
+      const data = [...refunds.values()]
+        .filter((refund) => !params.payment_intent || refund.payment_intent === params.payment_intent)
+        .reverse()
+        .slice(0, Number(params.limit ?? 10));
+      return { status: 200, body: { object: 'list', url: '/v1/refunds', has_more: false, data } };
+    }
+    if ((match = /^\/v1\/refunds\/([^/]+)$/.exec(path)) && method === 'GET') {
+      const refund = refunds.get(match[1]!);
+      return refund ? { status: 200, body: refund } : missing(`refund: '${match[1]}'`, 'id');
     }
     return error(404, 'invalid_request_error', `Unrecognized request URL (${method}: ${path}).`);
   }
@@ -370,10 +494,27 @@ export async function startStripeStandIn(options: { secretKey?: string } = {}) {
     event(type: string, object: unknown, created = Math.floor(Date.now() / 1000)) {
       return { id: id('evt'), object: 'event', api_version: '2026-10-28.endive', created, livemode: false, pending_webhooks: 1, type, data: { object } };
     },
-    /** The charge of a PaymentIntent, as `charge.*` events carry it. */
+    /** The charge of a PaymentIntent, as `charge.*` events carry it (with what its refunds took back). */
     chargeOf(intentId: string, changes: Record<string, unknown> = {}) {
-      const intent = intents.get(intentId)!;
-      return { id: intent.latest_charge ?? id('ch'), object: 'charge', amount: intent.amount, amount_refunded: 0, refunded: false, payment_intent: intent.id, metadata: intent.metadata, ...changes };
+      const { balance_transaction: transaction, ...charge } = chargeJson(intents.get(intentId)!);
+      return { ...charge, balance_transaction: transaction.id, ...changes };
+    },
+    /** Refunds as Stripe holds them, oldest first. */
+    refunds: (intentId?: string) => [...refunds.values()].filter((refund) => !intentId || refund.payment_intent === intentId),
+    /** Money pulled back from connected accounts by refunds of destination charges. */
+    transferReversals: () => [...reversals],
+    /** Someone at the firm refunds in Stripe's dashboard (no metadata of ours); the refund, or the error Stripe would show. */
+    dashboardRefund(intentId: string, amount?: number) {
+      const answer = createRefund({ payment_intent: intentId, ...(amount === undefined ? {} : { amount: String(amount) }) }, 'dashboard');
+      if (answer.status !== 200) throw new Error(`dashboard refund refused: ${JSON.stringify(answer.body)}`);
+      return answer.body as StandInRefund;
+    },
+    /** A pending refund (a bank debit's) completes, or fails. */
+    settleRefund(refundId: string, outcome: 'succeeded' | 'failed' = 'succeeded') {
+      const refund = refunds.get(refundId)!;
+      refund.status = outcome;
+      if (outcome === 'failed') refund.failure_reason = 'declined';
+      return refund;
     },
     disputeOf(intentId: string, changes: Record<string, unknown> = {}) {
       const intent = intents.get(intentId)!;

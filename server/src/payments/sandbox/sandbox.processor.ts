@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { newId } from '../../db/ids.ts';
-import type { ChargeFailure, ChargeLookup, ChargeRequest, ChargeResult, PaymentProcessor, ProcessorEvent, ProcessorMethod } from '../processor.ts';
+import { Problem } from '../../http/problem.ts';
+import type {
+  ChargeFailure, ChargeLookup, ChargeRequest, ChargeResult, PaymentProcessor, ProcessorEvent, ProcessorMethod, RefundLookup, RefundRequest, RefundResult,
+} from '../processor.ts';
 import type { Outcome } from './instruments.ts';
 import { addBusinessDays, type SandboxClock } from './sandbox-clock.ts';
 import type { SandboxCharge, SandboxRepository } from './sandbox.repository.ts';
@@ -126,6 +129,40 @@ export class SandboxProcessor implements PaymentProcessor {
 
   async detach(methodRef: string): Promise<void> {
     this.repository.detachMethod(methodRef);
+  }
+
+  /**
+   * Refunds a succeeded charge at once, as Stripe does a card's; the same idempotency key answers
+   * with the refund it made. A refund of a charge that is not succeeded, or of more than is left
+   * of it, is refused as Stripe refuses it.
+   */
+  async refund(request: RefundRequest): Promise<RefundResult> {
+    const existing = this.repository.refundByKey(request.idempotencyKey);
+    if (existing) return { status: existing.status, processorRef: existing.id };
+    const charge = this.repository.charge(request.chargeRef);
+    if (!charge) throw Problem.unprocessable('refund_refused', `The payment processor has no charge ${request.chargeRef}.`);
+    if (charge.status !== 'succeeded') {
+      throw Problem.unprocessable('refund_refused', `The payment processor cannot refund a charge that is ${charge.status.replace('_', ' ')}.`);
+    }
+    const refund = await this.repository.recordRefund(
+      {
+        id: newId('re'),
+        idempotencyKey: request.idempotencyKey,
+        chargeId: charge.id,
+        amount: request.amount,
+        status: 'succeeded',
+        metadata: { refundId: request.refundId, paymentId: request.paymentId },
+        createdAt: this.clock.now().toISOString(),
+      },
+      charge.amount,
+    );
+    if (!refund) throw Problem.unprocessable('refund_refused', 'The payment processor refused the refund: it is more than is left of the charge.');
+    return { status: refund.status, processorRef: refund.id };
+  }
+
+  async findRefund(lookup: RefundLookup): Promise<RefundResult | undefined> {
+    const refund = this.repository.refundByKey(lookup.idempotencyKey);
+    return refund && { status: refund.status, processorRef: refund.id };
   }
 
   /** The sandbox's 3-D Secure page: the client approves or refuses the charge. */

@@ -34,6 +34,21 @@ export interface SandboxCharge {
   createdAt: string;
 }
 
+export interface SandboxRefund {
+  id: string;
+  idempotencyKey: string;
+  chargeId: string;
+  amount: number;
+  status: 'succeeded';
+  metadata: Record<string, string>;
+  createdAt: string;
+}
+
+const toRefund = (row: Record<string, any>): SandboxRefund => ({
+  id: row.id, idempotencyKey: row.idempotency_key, chargeId: row.charge_id, amount: row.amount, status: row.status,
+  metadata: JSON.parse(row.metadata), createdAt: row.created_at,
+});
+
 const toMethod = (row: Record<string, any>): SandboxMethod => ({
   id: row.id, type: row.type, outcome: row.outcome, brand: row.brand, last4: row.last4, expMonth: row.exp_month,
   expYear: row.exp_year, bankName: row.bank_name, accountType: row.account_type, holderName: row.holder_name, origin: row.origin,
@@ -109,6 +124,31 @@ export class SandboxRepository {
 
   setChargeStatus(id: string, status: SandboxCharge['status'], failureCode: string | null): void {
     this.db.prepare('UPDATE sandbox_charges SET status = ?, failure_code = ? WHERE id = ?').run(status, failureCode, id);
+  }
+
+  refundByKey(idempotencyKey: string): SandboxRefund | undefined {
+    const row = this.db.prepare('SELECT * FROM sandbox_refunds WHERE idempotency_key = ?').get(idempotencyKey);
+    return row ? toRefund(row as Record<string, any>) : undefined;
+  }
+
+  /**
+   * Refunds part of a charge unless that would take back more than was charged, in one
+   * transaction: the refunded total is checked where it is written. Undefined when it would.
+   */
+  recordRefund(refund: SandboxRefund, chargeAmount: number): Promise<SandboxRefund | undefined> {
+    return groupCommit(this.db).write(() => {
+      const existing = this.refundByKey(refund.idempotencyKey);
+      if (existing) return existing;
+      const refunded = (this.db.prepare('SELECT COALESCE(SUM(amount), 0) AS n FROM sandbox_refunds WHERE charge_id = ?').get(refund.chargeId) as { n: number }).n;
+      if (refunded + refund.amount > chargeAmount) return undefined;
+      this.db
+        .prepare(
+          `INSERT INTO sandbox_refunds (id, idempotency_key, charge_id, amount, status, metadata, created_at)
+           VALUES (@id, @idempotencyKey, @chargeId, @amount, @status, @metadata, @createdAt)`,
+        )
+        .run({ ...refund, metadata: JSON.stringify(refund.metadata) });
+      return refund;
+    });
   }
 
   /** Bank debits due to settle on or before `date`. */

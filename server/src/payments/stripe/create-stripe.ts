@@ -2,7 +2,7 @@ import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import type { PaymentsRepository } from '../payments.repository.ts';
-import type { ProcessorEvent } from '../processor.ts';
+import type { ProcessorEvent, ProcessorRefund } from '../processor.ts';
 import { lazyStripeClient, type StripeModuleLoader } from './stripe.client.ts';
 import { StripeProcessor } from './stripe.processor.ts';
 import { StripeRepository } from './stripe.repository.ts';
@@ -11,7 +11,11 @@ import { StripeWebhooks } from './stripe.webhooks.ts';
 export interface StripeSetup {
   processor: StripeProcessor;
   /** The webhook endpoint's service, once the checkout that applies events exists. */
-  webhooks(deps: { checkout: { applyEvent(event: ProcessorEvent): Promise<{ applied: boolean }> }; payments: PaymentsRepository }): StripeWebhooks;
+  webhooks(deps: {
+    checkout: { applyEvent(event: ProcessorEvent): Promise<{ applied: boolean }> };
+    refunds: { applyProcessorRefunds(chargeRef: string, reported: ProcessorRefund[]): Promise<{ applied: boolean }> };
+    payments: PaymentsRepository;
+  }): StripeWebhooks;
 }
 
 export type StripeFactory = (options: { config: Config['stripe']; db: Db; clock: Clock; load?: StripeModuleLoader }) => StripeSetup;
@@ -25,6 +29,6 @@ export const createStripe: StripeFactory = ({ config, db, clock, load }) => {
   const secret = config.webhookSecret;
   return {
     processor,
-    webhooks: ({ checkout, payments }) => new StripeWebhooks({ client, secret, checkout, payments, repository, clock }),
+    webhooks: ({ checkout, refunds, payments }) => new StripeWebhooks({ client, secret, checkout, refunds, processor, payments, repository, clock }),
   };
 };

@@ -4,7 +4,9 @@ import type { Firm } from '../../firms/firm.ts';
 import { Problem } from '../../http/problem.ts';
 import type { DepositAccount } from '../../invoices/invoice.ts';
 import type { LinkedAccount } from '../bank-links.ts';
-import type { ChargeFailure, ChargeLookup, ChargeRequest, ChargeResult, PaymentProcessor, ProcessorMethod } from '../processor.ts';
+import type {
+  ChargeFailure, ChargeLookup, ChargeRequest, ChargeResult, PaymentProcessor, ProcessorMethod, ProcessorRefund, RefundLookup, RefundRequest, RefundResult,
+} from '../processor.ts';
 import { asStripeError, unavailableFrom, type StripeClient, type StripeErrorLike } from './stripe.client.ts';
 import type { StripeRepository } from './stripe.repository.ts';
 
@@ -158,6 +160,68 @@ export class StripeProcessor implements PaymentProcessor {
     });
   }
 
+  /**
+   * Refunds through Stripe's Refunds API, with an idempotency key derived from our refund id. A
+   * destination charge's refund reverses its transfer (`reverse_transfer`), so the money comes
+   * back out of the connected account it went to: trust money from the trust account, in the
+   * same amount, and Stripe's fee (kept by Stripe on a refund) stays the platform's, never trust's.
+   */
+  async refund(request: RefundRequest): Promise<RefundResult> {
+    return this.#call(async (stripe) => {
+      const intent = await stripe.paymentIntents.retrieve(request.chargeRef, {}, { timeout: chargeTimeoutMs });
+      const params: Stripe.RefundCreateParams = {
+        payment_intent: request.chargeRef,
+        amount: request.amount,
+        metadata: { refundId: request.refundId, paymentId: request.paymentId },
+        ...(intent.transfer_data?.destination ? { reverse_transfer: true } : {}),
+      };
+      try {
+        return refundResult(await stripe.refunds.create(params, { idempotencyKey: request.idempotencyKey, timeout: chargeTimeoutMs }));
+      } catch (error) {
+        const stripeError = asStripeError(error);
+        if (stripeError?.type !== 'StripeInvalidRequestError') throw error;
+        // Refused (already refunded, more than is left, a disputed charge): nothing was refunded.
+        throw Problem.unprocessable('refund_refused', `Stripe refused the refund: ${stripeError.message ?? stripeError.code ?? 'no reason given'}`.replace(/\.?$/, '.'), {
+          processorCode: stripeError.code ?? null,
+        });
+      }
+    });
+  }
+
+  async findRefund(lookup: RefundLookup): Promise<RefundResult | undefined> {
+    const refunds = await this.refundsOf(lookup.chargeRef);
+    return refunds.find((refund) => refund.refundId === lookup.refundId);
+  }
+
+  /** Every refund of a PaymentIntent, as Stripe records them (listing is read-after-write consistent). */
+  async refundsOf(chargeRef: string): Promise<ProcessorRefund[]> {
+    return this.#call(async (stripe) => {
+      const found: ProcessorRefund[] = [];
+      for await (const refund of stripe.refunds.list({ payment_intent: chargeRef, limit: 100 })) {
+        found.push({ ...refundResult(refund), amount: refund.amount, refundId: refund.metadata?.refundId ?? null });
+      }
+      return found;
+    });
+  }
+
+  /** Stripe's fee for a charge: its balance transaction's, once the charge has one. Null when Stripe does not say. */
+  async feeOf(chargeRef: string): Promise<number | null> {
+    try {
+      const stripe = await this.client();
+      const intent = await stripe.paymentIntents.retrieve(
+        chargeRef,
+        { expand: ['latest_charge.balance_transaction'] },
+        // A detail page does not wait long on Stripe for a figure it can do without.
+        { timeout: 5_000, maxNetworkRetries: 0 },
+      );
+      const charge = typeof intent.latest_charge === 'object' ? intent.latest_charge : null;
+      const transaction = charge && typeof charge.balance_transaction === 'object' ? charge.balance_transaction : null;
+      return transaction?.fee ?? null;
+    } catch {
+      return null;
+    }
+  }
+
   destinationFor(firm: Firm, account: DepositAccount): string | null {
     const accounts = firm.settings.stripe;
     if (account === 'trust') {
@@ -247,6 +311,23 @@ function refusal(error: StripeErrorLike, account: DepositAccount): Problem | und
     return Problem.unprocessable('payment_method_invalid', `These payment details cannot be used: ${error.message ?? 'enter them again'}.`.replace(/\.\.$/, '.'));
   }
   return undefined;
+}
+
+/** A Stripe Refund in our terms: `requires_action` is not finished yet; `canceled` gave nothing back. */
+function refundResult(refund: Stripe.Refund): RefundResult {
+  switch (refund.status) {
+    case 'succeeded':
+      return { status: 'succeeded', processorRef: refund.id };
+    case 'failed':
+    case 'canceled':
+      return {
+        status: 'failed',
+        processorRef: refund.id,
+        failure: { code: refund.failure_reason ?? `refund_${refund.status}`, message: `Stripe could not complete the refund (${refund.failure_reason ?? refund.status}).` },
+      };
+    default:
+      return { status: 'pending', processorRef: refund.id };
+  }
 }
 
 /** Why a PaymentIntent needs another payment method, in Stripe's codes. */

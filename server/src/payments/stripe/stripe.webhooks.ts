@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import type { Clock } from '../../clock.ts';
 import { Problem } from '../../http/problem.ts';
 import type { PaymentsRepository } from '../payments.repository.ts';
-import type { ProcessorEvent } from '../processor.ts';
+import type { ProcessorEvent, ProcessorRefund } from '../processor.ts';
 import type { StripeClient } from './stripe.client.ts';
 import { failureOf } from './stripe.processor.ts';
 import type { StripeRepository } from './stripe.repository.ts';
@@ -19,12 +19,21 @@ export interface StripeWebhooksDeps {
   /** The endpoint's signing secret (`whsec_…`). */
   secret: string;
   checkout: { applyEvent(event: ProcessorEvent): Promise<{ applied: boolean }> };
+  /** Records what Stripe says of a PaymentIntent's refunds, each once. */
+  refunds: { applyProcessorRefunds(chargeRef: string, reported: ProcessorRefund[]): Promise<{ applied: boolean }> };
+  /** Where a PaymentIntent's refunds are read from. */
+  processor: { refundsOf(chargeRef: string): Promise<ProcessorRefund[]> };
   payments: PaymentsRepository;
   repository: StripeRepository;
   clock: Clock;
 }
 
 type Change = Pick<ProcessorEvent, 'type' | 'processorRef' | 'paymentId' | 'failure'>;
+
+/** A PaymentIntent whose refunds changed: they are read from Stripe and recorded. */
+interface RefundsChange {
+  refundsOf: string;
+}
 
 const signatureInvalid = (detail: string) => Problem.badRequest('webhook_signature_invalid', detail);
 
@@ -62,8 +71,15 @@ export class StripeWebhooks {
     }
   }
 
-  async #apply(event: Stripe.Event, change: Change): Promise<WebhookOutcome> {
+  async #apply(event: Stripe.Event, change: Change | RefundsChange): Promise<WebhookOutcome> {
     const { payments } = this.deps;
+    if ('refundsOf' in change) {
+      if (!payments.byProcessorRef('stripe', change.refundsOf)) return { received: true, outcome: 'ignored', reason: `no payment for ${change.refundsOf}` };
+      // The event says that something changed; Stripe's list of the PaymentIntent's refunds says
+      // what, and records one made in its dashboard as well as one we made (matched, not doubled).
+      const { applied } = await this.deps.refunds.applyProcessorRefunds(change.refundsOf, await this.deps.processor.refundsOf(change.refundsOf));
+      return { received: true, outcome: applied ? 'applied' : 'unchanged' };
+    }
     const owner = payments.byProcessorRef('stripe', change.processorRef);
     const waiting = !owner && change.paymentId ? payments.processorRefOf(change.paymentId) : undefined;
     if (!owner && !(waiting?.processor === 'stripe' && waiting.processorRef === null)) {
@@ -80,7 +96,7 @@ export class StripeWebhooks {
 }
 
 /** What an event means for a payment, or why it means nothing. */
-function changeOf(event: Stripe.Event): Change | { ignore: string } {
+function changeOf(event: Stripe.Event): Change | RefundsChange | { ignore: string } {
   switch (event.type) {
     case 'payment_intent.succeeded':
     case 'payment_intent.processing':
@@ -94,12 +110,11 @@ function changeOf(event: Stripe.Event): Change | { ignore: string } {
         ...(type === 'failed' ? { failure: failureOf(intent) } : {}),
       };
     }
-    case 'charge.refunded': {
-      const charge = event.data.object;
-      // The ledger knows whole refunds only; a partial one is the firm's to record.
-      if (!charge.refunded) return { ignore: 'partial refund' };
-      const ref = idOf(charge.payment_intent);
-      return ref ? { type: 'refunded', processorRef: ref } : { ignore: 'charge without a PaymentIntent' };
+    case 'charge.refunded':
+    case 'charge.refund.updated': {
+      // A refund made (here or in Stripe's dashboard, whole or partial), or one that finished or failed.
+      const ref = idOf(event.data.object.payment_intent);
+      return ref ? { refundsOf: ref } : { ignore: 'charge without a PaymentIntent' };
     }
     case 'charge.dispute.created':
     case 'charge.dispute.closed': {

@@ -1,0 +1,5313 @@
+/* The API's shapes, generated from the service's OpenAPI document by scripts/api-contract.ts: do not edit. */
+
+export type paths = {
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a client in */
+        post: operations["postApiV1AuthLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/token-exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a client in with an assertion from the firm's own backend (settings.identity) */
+        post: operations["postApiV1AuthTokenExchange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the refresh cookie and get a new access token */
+        post: operations["postApiV1AuthRefresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the sign-in */
+        post: operations["postApiV1AuthLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a password from an invitation and sign in */
+        post: operations["postApiV1AuthInvitationsAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email a password reset link (same answer whether or not the email exists) */
+        post: operations["postApiV1AuthPasswordResetRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password from a reset link and sign in */
+        post: operations["postApiV1AuthPasswordResetConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/firms/{slug}/branding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The firm's public branding and sections */
+        get: operations["getApiV1FirmsSlugBranding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This document */
+        get: operations["getApiV1OpenapiJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stripe's events, verified by their signature (only with PAYMENTS=stripe) */
+        post: operations["postWebhooksStripe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in client and their firm */
+        get: operations["getApiV1Me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tasks and events: overdue, upcoming, done */
+        get: operations["getApiV1Activities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Mark a task done or not done */
+        patch: operations["patchApiV1ActivitiesId"];
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An event as an iCalendar file */
+        get: operations["getApiV1ActivitiesIdCalendarIcs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client's invoices */
+        get: operations["getApiV1Invoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice with lines and payments */
+        get: operations["getApiV1InvoicesId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payment history (403 payments_hidden when the firm hides it) */
+        get: operations["getApiV1Payments"];
+        put?: never;
+        /** Pay invoices (Idempotency-Key header required) */
+        post: operations["postApiV1Payments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One payment */
+        get: operations["getApiV1PaymentsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which processor and bank sign-in the browser uses */
+        get: operations["getApiV1PaymentsSetup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/mandate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ACH debit authorization text */
+        get: operations["getApiV1PaymentsMandate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish a payment after 3-D Secure */
+        post: operations["postApiV1PaymentsIdConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved payment methods */
+        get: operations["getApiV1PaymentMethods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-methods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a saved payment method */
+        delete: operations["deleteApiV1PaymentMethodsId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start bank sign-in */
+        post: operations["postApiV1BankLinks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-links/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn the bank sign-in result into a payment method */
+        post: operations["postApiV1BankLinksExchange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Message threads with unread counts */
+        get: operations["getApiV1Threads"];
+        put?: never;
+        /** Start a thread */
+        post: operations["postApiV1Threads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/threads/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A thread's messages, newest last */
+        get: operations["getApiV1ThreadsIdMessages"];
+        put?: never;
+        /** Reply in a thread */
+        post: operations["postApiV1ThreadsIdMessages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/threads/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a thread read */
+        post: operations["postApiV1ThreadsIdRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Files shared with and uploaded by the client */
+        get: operations["getApiV1Files"];
+        put?: never;
+        /** Upload a file (multipart/form-data) */
+        post: operations["postApiV1Files"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file (attachment) */
+        get: operations["getApiV1FilesIdContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The firm's profile, branding and settings */
+        get: operations["getApiV1AdminSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the profile, branding or settings */
+        patch: operations["patchApiV1AdminSettings"];
+        trace?: never;
+    };
+    "/api/v1/admin/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List contacts */
+        get: operations["getApiV1AdminContacts"];
+        put?: never;
+        /** Add a contact */
+        post: operations["postApiV1AdminContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/contacts/by-external-id/{externalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create (201) or update (200) the contact with the firm's own id */
+        put: operations["putApiV1AdminContactsByExternalIdExternalId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contact */
+        get: operations["getApiV1AdminContactsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a contact */
+        patch: operations["patchApiV1AdminContactsId"];
+        trace?: never;
+    };
+    "/api/v1/admin/contacts/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a contact (they can no longer sign in) */
+        post: operations["postApiV1AdminContactsIdArchive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/contacts/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore an archived contact */
+        post: operations["postApiV1AdminContactsIdRestore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/contacts/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email the contact an invitation to create a login */
+        post: operations["postApiV1AdminContactsIdInvitations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The firm's API keys, revoked ones included (never the keys themselves) */
+        get: operations["getApiV1AdminApiKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key: refused from the next request on (404 for an unknown or revoked key) */
+        delete: operations["deleteApiV1AdminApiKeysId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List invoices, drafts included */
+        get: operations["getApiV1AdminInvoices"];
+        put?: never;
+        /** Draft an invoice */
+        post: operations["postApiV1AdminInvoices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/invoices/by-external-id/{externalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create (201) or update (200) the invoice with the firm's own id (a sent one keeps its amounts) */
+        put: operations["putApiV1AdminInvoicesByExternalIdExternalId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice */
+        get: operations["getApiV1AdminInvoicesId"];
+        put?: never;
+        post?: never;
+        /** Delete a draft */
+        delete: operations["deleteApiV1AdminInvoicesId"];
+        options?: never;
+        head?: never;
+        /** Change an invoice (a sent one keeps its amounts) */
+        patch: operations["patchApiV1AdminInvoicesId"];
+        trace?: never;
+    };
+    "/api/v1/admin/invoices/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish an invoice and email the client */
+        post: operations["postApiV1AdminInvoicesIdSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/invoices/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void an invoice without payments */
+        post: operations["postApiV1AdminInvoicesIdVoid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The firm's payments, newest first */
+        get: operations["getApiV1AdminPayments"];
+        put?: never;
+        /** Record a payment received outside the portal */
+        post: operations["postApiV1AdminPayments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments and refunds as CSV for reconciliation, one row per allocation */
+        get: operations["getApiV1AdminPaymentsExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One payment with its client, processor ids, history and authorization */
+        get: operations["getApiV1AdminPaymentsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payments/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund all or part of a payment through the processor (Idempotency-Key header required) */
+        post: operations["postApiV1AdminPaymentsIdRefunds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tasks and events */
+        get: operations["getApiV1AdminActivities"];
+        put?: never;
+        /** Give a client a task or an event */
+        post: operations["postApiV1AdminActivities"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One task or event */
+        get: operations["getApiV1AdminActivitiesId"];
+        put?: never;
+        post?: never;
+        /** Delete a task or event */
+        delete: operations["deleteApiV1AdminActivitiesId"];
+        options?: never;
+        head?: never;
+        /** Change a task or event */
+        patch: operations["patchApiV1AdminActivitiesId"];
+        trace?: never;
+    };
+    "/api/v1/admin/threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List threads */
+        get: operations["getApiV1AdminThreads"];
+        put?: never;
+        /** Start a thread with a contact */
+        post: operations["postApiV1AdminThreads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/threads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A thread with its messages */
+        get: operations["getApiV1AdminThreadsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/threads/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply as a named staff member */
+        post: operations["postApiV1AdminThreadsIdMessages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/threads/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a thread */
+        post: operations["postApiV1AdminThreadsIdClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/threads/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a thread */
+        post: operations["postApiV1AdminThreadsIdReopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/threads/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a thread read by the firm */
+        post: operations["postApiV1AdminThreadsIdRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The firm's webhook endpoints (never their secrets) */
+        get: operations["getApiV1AdminWebhookEndpoints"];
+        put?: never;
+        /** Add an endpoint; its signing secret is in this answer only */
+        post: operations["postApiV1AdminWebhookEndpoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhook-endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One endpoint */
+        get: operations["getApiV1AdminWebhookEndpointsId"];
+        put?: never;
+        post?: never;
+        /** Delete an endpoint (its delivery log stays) */
+        delete: operations["deleteApiV1AdminWebhookEndpointsId"];
+        options?: never;
+        head?: never;
+        /** Change an endpoint; enabled: true turns one the service turned off back on */
+        patch: operations["patchApiV1AdminWebhookEndpointsId"];
+        trace?: never;
+    };
+    "/api/v1/admin/webhook-endpoints/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the signing secret; the old one also signs for 24 hours */
+        post: operations["postApiV1AdminWebhookEndpointsIdSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhook-endpoints/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint's deliveries, newest first */
+        get: operations["getApiV1AdminWebhookEndpointsIdDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhook-endpoints/{id}/deliveries/{deliveryId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now, with the same webhook-id */
+        post: operations["postApiV1AdminWebhookEndpointsIdDeliveriesDeliveryIdRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a firm's files */
+        get: operations["getApiV1AdminFiles"];
+        put?: never;
+        /** Share a file with a contact (multipart/form-data) */
+        post: operations["postApiV1AdminFiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One file */
+        get: operations["getApiV1AdminFilesId"];
+        put?: never;
+        post?: never;
+        /** Delete a file */
+        delete: operations["deleteApiV1AdminFilesId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/files/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file */
+        get: operations["getApiV1AdminFilesIdContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
+export type webhooks = Record<string, never>;
+export type components = {
+    schemas: {
+        /** @description RFC 9457 problem details with a stable `code` */
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            /**
+             * @description Stable: branch on it
+             * @enum {string}
+             */
+            code: "invalid_request" | "malformed_json" | "body_too_large" | "unsupported_encoding" | "bad_request" | "invalid_cursor" | "route_not_found" | "method_not_allowed" | "not_found" | "origin_not_allowed" | "rate_limited" | "internal_error" | "sdk_not_built" | "firm_not_found" | "invalid_credentials" | "weak_password" | "invitation_invalid" | "reset_token_invalid" | "refresh_missing" | "refresh_invalid" | "refresh_reused" | "token_missing" | "token_invalid" | "token_expired" | "contact_archived" | "api_key_missing" | "api_key_invalid" | "api_key_revoked" | "invalid_assertion" | "token_exchange_not_enabled" | "external_id_mismatch" | "firm_exists" | "portal_url_missing" | "section_disabled" | "contact_exists" | "contact_not_found" | "external_id_taken" | "invoice_not_found" | "invoice_number_taken" | "invoice_empty" | "invoice_not_draft" | "invoice_sent" | "invoice_void" | "invoice_paid" | "invoice_has_payments" | "invalid_line" | "currency_mismatch" | "invoice_contact_fixed" | "invoice_currency_fixed" | "not_a_task" | "not_an_event" | "idempotency_key_missing" | "idempotency_key_invalid" | "idempotency_key_reused" | "idempotency_in_progress" | "invalid_amount" | "amount_exceeds_balance" | "card_data_not_accepted" | "deposit_account_invalid" | "trust_account_missing" | "processor_unavailable" | "amount_below_minimum" | "allocation_mismatch" | "duplicate_allocation" | "mandate_required" | "payment_method_invalid" | "payment_method_mismatch" | "payment_not_ready" | "payments_hidden" | "saved_method_not_found" | "bank_link_invalid" | "bank_link_unavailable" | "invalid_option" | "webhook_signature_invalid" | "amount_exceeds_refundable" | "payment_not_settled" | "payment_not_refundable" | "payment_disputed" | "refund_refused" | "refund_interrupted" | "thread_closed" | "attachment_not_found" | "invalid_upload" | "upload_aborted" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_rejected" | "scan_unavailable" | "webhook_url_invalid" | "job_not_dead";
+            /** @description For people: what went wrong and what to do */
+            detail: string;
+            /** @description With `invalid_request`: each bad field */
+            errors?: {
+                field: string;
+                message: string;
+            }[];
+            /** @description With `rate_limited`: seconds to wait */
+            retryAfter?: number;
+        } & {
+            [key: string]: unknown;
+        };
+        NewActivity: {
+            /** @constant */
+            kind: "task";
+            contactId: string;
+            title: string;
+            notes?: string | null;
+            dueOn?: string | null;
+            externalId?: string | null;
+        } | {
+            /** @constant */
+            kind: "event";
+            contactId: string;
+            title: string;
+            notes?: string | null;
+            startsAt: string;
+            endsAt: string;
+            allDay?: boolean;
+            location?: string | null;
+            externalId?: string | null;
+        };
+        TaskCompletion: {
+            completed: boolean;
+        };
+        ActivityChanges: {
+            /** @constant */
+            kind?: "task";
+            contactId?: string;
+            title?: string;
+            notes?: string | null;
+            dueOn?: string | null;
+            completed?: boolean;
+            externalId?: string | null;
+        } | {
+            /** @constant */
+            kind?: "event";
+            contactId?: string;
+            title?: string;
+            notes?: string | null;
+            startsAt?: string;
+            endsAt?: string;
+            allDay?: boolean;
+            location?: string | null;
+            externalId?: string | null;
+        };
+        Task: {
+            id: string;
+            /** @constant */
+            kind: "task";
+            title: string;
+            notes: string | null;
+            /** @description The date it is due, in the firm's time zone */
+            dueOn: string | null;
+            /** @description When the client marked it done */
+            completedAt: string | null;
+            /** @enum {string} */
+            status: "overdue" | "upcoming" | "done";
+        };
+        CalendarEvent: {
+            id: string;
+            /** @constant */
+            kind: "event";
+            title: string;
+            notes: string | null;
+            /** @description An ISO instant; for an all-day event a `YYYY-MM-DD` date */
+            startsAt: string;
+            /** @description An ISO instant; for an all-day event the last day (inclusive), `YYYY-MM-DD` */
+            endsAt: string;
+            allDay: boolean;
+            location: string | null;
+            /** @enum {string} */
+            status: "upcoming" | "done";
+        };
+        Activity: components["schemas"]["Task"] | components["schemas"]["CalendarEvent"];
+        ActivityGroups: {
+            /** @description Tasks past their due date, the longest overdue first */
+            overdue: components["schemas"]["Task"][];
+            /** @description Open tasks and events to come, soonest first; undated tasks last */
+            upcoming: components["schemas"]["Activity"][];
+            /** @description Completed tasks and past events, the most recent first */
+            done: components["schemas"]["Activity"][];
+        };
+        FirmActivity: {
+            id: string;
+            /** @constant */
+            kind: "task";
+            title: string;
+            notes: string | null;
+            /** @description The date it is due, in the firm's time zone */
+            dueOn: string | null;
+            /** @description When the client marked it done */
+            completedAt: string | null;
+            /** @enum {string} */
+            status: "overdue" | "upcoming" | "done";
+            contactId: string;
+            /** @description The activity's id in the firm's own system, unique in the firm */
+            externalId: string | null;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            updatedAt: string;
+        } | {
+            id: string;
+            /** @constant */
+            kind: "event";
+            title: string;
+            notes: string | null;
+            /** @description An ISO instant; for an all-day event a `YYYY-MM-DD` date */
+            startsAt: string;
+            /** @description An ISO instant; for an all-day event the last day (inclusive), `YYYY-MM-DD` */
+            endsAt: string;
+            allDay: boolean;
+            location: string | null;
+            /** @enum {string} */
+            status: "upcoming" | "done";
+            contactId: string;
+            /** @description The activity's id in the firm's own system, unique in the firm */
+            externalId: string | null;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            updatedAt: string;
+        };
+        FirmActivityPage: {
+            data: components["schemas"]["FirmActivity"][];
+            /** @description Pass back as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ApiKey: {
+            id: string;
+            name: string;
+            /** @description The key's first characters, to tell keys apart */
+            prefix: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /** @description Recorded at most once a minute */
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+        };
+        ApiKeyList: {
+            data: components["schemas"]["ApiKey"][];
+        };
+        Login: {
+            /** @description The firm's slug */
+            firm: string;
+            /** Format: email */
+            email: string;
+            password: string;
+        };
+        NewPassword: {
+            token: string;
+            /** @description At least 10 characters */
+            password: string;
+        };
+        ResetRequest: {
+            /** @description The firm's slug */
+            firm: string;
+            /** Format: email */
+            email: string;
+        };
+        TokenExchange: {
+            /** @description The firm's slug */
+            firm: string;
+            /** @description A JWT from the firm's backend (ES256 or RS256): iss, aud, sub, email, exp ≤ 5 minutes, single-use jti */
+            assertion: string;
+        };
+        Contact: {
+            id: string;
+            firmId: string;
+            email: string;
+            name: string;
+        };
+        Session: {
+            /** @description An ES256 JWT; send it as `Authorization: Bearer …` */
+            accessToken: string;
+            /** @constant */
+            tokenType: "Bearer";
+            /** @description Lifetime of the access token, in seconds */
+            expiresIn: number;
+            contact: components["schemas"]["Contact"];
+        };
+        Accepted: {
+            /** @constant */
+            accepted: true;
+        };
+        NewContact: {
+            /** Format: email */
+            email: string;
+            name: string;
+            phone?: string | null;
+            externalId?: string | null;
+        };
+        ContactChanges: {
+            /** Format: email */
+            email?: string;
+            name?: string;
+            phone?: string | null;
+            externalId?: string | null;
+        };
+        FirmContact: {
+            id: string;
+            firmId: string;
+            email: string;
+            name: string;
+            phone: string | null;
+            /** @enum {string} */
+            status: "active" | "archived";
+            /** @description The contact's id in the firm's own system, unique in the firm */
+            externalId: string | null;
+            /** @description Whether the contact has created a login */
+            hasLogin: boolean;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            updatedAt: string;
+        };
+        ContactPage: {
+            data: components["schemas"]["FirmContact"][];
+            /** @description Pass back as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        Invitation: {
+            id: string;
+            contactId: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            expiresAt: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+        };
+        /** @description Who put a file in the portal: the client, or someone at the firm */
+        Uploader: {
+            /** @enum {string} */
+            type: "contact" | "staff";
+            name: string;
+        };
+        File: {
+            id: string;
+            name: string;
+            /** @description Bytes */
+            size: number;
+            contentType: string;
+            /** @description The matter the file is filed under; null when it is in no folder */
+            folder: string | null;
+            /** @description Hex SHA-256 of the bytes */
+            sha256: string;
+            uploadedBy: components["schemas"]["Uploader"];
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+        };
+        FirmFile: {
+            id: string;
+            name: string;
+            /** @description Bytes */
+            size: number;
+            contentType: string;
+            /** @description The matter the file is filed under; null when it is in no folder */
+            folder: string | null;
+            /** @description Hex SHA-256 of the bytes */
+            sha256: string;
+            uploadedBy: components["schemas"]["Uploader"];
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            contactId: string;
+        };
+        /** @description A folder (matter) and how many files it holds; `name` is null for files in no folder */
+        FileFolder: {
+            name: string | null;
+            files: number;
+        };
+        FilePage: {
+            data: components["schemas"]["File"][];
+            nextCursor: string | null;
+            folders: components["schemas"]["FileFolder"][];
+        };
+        FirmFilePage: {
+            data: components["schemas"]["FirmFile"][];
+            nextCursor: string | null;
+        };
+        Attachment: {
+            id: string;
+            name: string;
+            size: number;
+            contentType: string;
+        };
+        /** @description What the firm lets its clients see and do */
+        FirmSettings: {
+            sections: {
+                activities: boolean;
+                invoices: boolean;
+                messages: boolean;
+                files: boolean;
+            };
+            /** @default true */
+            showPayments: boolean;
+            /**
+             * @default {
+             *       "card": true,
+             *       "bankLink": true,
+             *       "bankAccount": true
+             *     }
+             */
+            paymentMethods: {
+                card: boolean;
+                bankLink: boolean;
+                bankAccount: boolean;
+            };
+            /** @default 100 */
+            minimumPayment: number;
+            /** @default 26214400 */
+            maxUploadBytes: number;
+            /** @default 10 */
+            paymentFailuresPerHour: number;
+            /** @default UTC */
+            timeZone: string;
+            /** Format: uri */
+            portalUrl?: string;
+            /** Format: email */
+            inboxEmail?: string;
+            stripe?: {
+                operatingAccount?: string;
+                trustAccount?: string;
+            };
+            identity?: {
+                issuer: string;
+                audience: string;
+                /** Format: uri */
+                jwksUrl?: string;
+                publicKeys?: unknown[];
+                /** @default false */
+                autoProvision: boolean;
+            };
+        };
+        FirmChanges: {
+            name?: string | null;
+            currency?: string | null;
+            siteUrl?: string | null;
+            allowedOrigins?: string[] | null;
+            branding?: {
+                logoUrl?: string | null;
+                colors?: {
+                    brand?: string | null;
+                    brandContrast?: string | null;
+                    accent?: string | null;
+                } | null;
+                fontFamily?: string | null;
+            } | null;
+            settings?: {
+                sections?: {
+                    activities?: boolean | null;
+                    invoices?: boolean | null;
+                    messages?: boolean | null;
+                    files?: boolean | null;
+                } | null;
+                showPayments?: boolean | null;
+                paymentMethods?: {
+                    card?: boolean | null;
+                    bankLink?: boolean | null;
+                    bankAccount?: boolean | null;
+                } | null;
+                minimumPayment?: number | null;
+                maxUploadBytes?: number | null;
+                paymentFailuresPerHour?: number | null;
+                timeZone?: string | null;
+                portalUrl?: string | null;
+                inboxEmail?: string | null;
+                stripe?: {
+                    operatingAccount?: string | null;
+                    trustAccount?: string | null;
+                } | null;
+                identity?: {
+                    issuer?: string | null;
+                    audience?: string | null;
+                    jwksUrl?: string | null;
+                    publicKeys?: ({
+                        /** @enum {string} */
+                        kty: "EC" | "RSA";
+                        crv?: string;
+                        x?: string;
+                        y?: string;
+                        n?: string;
+                        e?: string;
+                        kid?: string;
+                        /** @enum {string} */
+                        alg?: "ES256" | "RS256";
+                        /** @constant */
+                        use?: "sig";
+                    } & {
+                        [key: string]: unknown;
+                    })[] | null;
+                    autoProvision?: boolean | null;
+                } | null;
+            } | null;
+        };
+        PaymentMethodsAccepted: {
+            card: boolean;
+            /** @description Bank sign-in (Plaid Link, or the sandbox stand-in) */
+            bankLink: boolean;
+            /** @description Bank account and routing numbers typed in */
+            bankAccount: boolean;
+        };
+        Branding: {
+            slug: string;
+            name: string;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            logoUrl: string | null;
+            colors: {
+                /** @description The brand colour, `#rrggbb` */
+                brand: string;
+                /** @description Text on the brand colour */
+                brandContrast: string;
+                accent?: string;
+            };
+            fontFamily: string | null;
+            sections: {
+                activities: boolean;
+                invoices: boolean;
+                messages: boolean;
+                files: boolean;
+                payments: boolean;
+            };
+            paymentMethods: components["schemas"]["PaymentMethodsAccepted"];
+            /** @description The smallest payment the firm accepts, in minor units */
+            minimumPayment: number;
+            /** @description The largest file a client may upload, in bytes */
+            maxUploadBytes: number;
+        };
+        Me: {
+            contact: components["schemas"]["Contact"];
+            firm: components["schemas"]["Branding"];
+        };
+        FirmProfile: {
+            id: string;
+            slug: string;
+            name: string;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            siteUrl: string | null;
+            allowedOrigins: string[];
+            branding: {
+                /** Format: uri */
+                logoUrl?: string;
+                colors: {
+                    brand: string;
+                    brandContrast?: string;
+                    accent?: string;
+                };
+                fontFamily?: string;
+            };
+            settings: components["schemas"]["FirmSettings"];
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            updatedAt: string;
+            /** @description What the firm should know, e.g. a brand colour too light to read */
+            warnings: {
+                code: string;
+                message: string;
+            }[];
+        };
+        NewInvoice: {
+            contactId: string;
+            currency?: string;
+            number?: string;
+            matter?: string | null;
+            issuedOn?: string;
+            dueOn?: string;
+            /** @enum {string} */
+            depositAccount?: "operating" | "trust";
+            notes?: string | null;
+            lines?: {
+                /** @enum {string} */
+                kind: "time" | "expense" | "flat_fee" | "discount" | "tax";
+                date?: string;
+                description: string;
+                quantity?: number;
+                rate?: number;
+                amount?: number;
+                percent?: number;
+            }[];
+            externalId?: string | null;
+        };
+        InvoiceChanges: {
+            number?: string;
+            matter?: string | null;
+            issuedOn?: string;
+            dueOn?: string;
+            /** @enum {string} */
+            depositAccount?: "operating" | "trust";
+            notes?: string | null;
+            lines?: {
+                /** @enum {string} */
+                kind: "time" | "expense" | "flat_fee" | "discount" | "tax";
+                date?: string;
+                description: string;
+                quantity?: number;
+                rate?: number;
+                amount?: number;
+                percent?: number;
+            }[];
+            externalId?: string | null;
+        };
+        InvoiceVoid: {
+            reason?: string;
+        };
+        /**
+         * @description Where the invoice stands for the client: derived from the payments and the due date
+         * @enum {string}
+         */
+        InvoiceStatus: "open" | "partially_paid" | "overdue" | "paid" | "void";
+        /**
+         * @description As the client sees it, and `draft` before it is sent
+         * @enum {string}
+         */
+        FirmInvoiceStatus: "draft" | "open" | "partially_paid" | "overdue" | "paid" | "void";
+        /**
+         * @description The firm's bank account the invoice is paid into: a trust retainer request goes to `trust`
+         * @enum {string}
+         */
+        DepositAccount: "operating" | "trust";
+        InvoiceLine: {
+            id: string;
+            /** @enum {string} */
+            kind: "time" | "expense" | "flat_fee" | "discount" | "tax";
+            date: string | null;
+            description: string;
+            /** @description Hours for time entries, units for expenses */
+            quantity: number | null;
+            /** @description Minor units per unit of quantity */
+            rate: number | null;
+            /** @description Minor units; negative for discounts */
+            amount: number;
+        };
+        Invoice: {
+            id: string;
+            number: string;
+            matter: string | null;
+            contactId: string;
+            /** Format: date */
+            issuedOn: string;
+            /** Format: date */
+            dueOn: string;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            depositAccount: components["schemas"]["DepositAccount"];
+            status: components["schemas"]["InvoiceStatus"];
+            /** @description Integer minor units of the currency */
+            total: number;
+            /** @description Settled payments applied to the invoice */
+            amountPaid: number;
+            /** @description Payments still processing (bank debits) */
+            amountPending: number;
+            /** @description What is still owed: total minus settled payments */
+            balance: number;
+            /** @description What can be paid now: the balance minus payments still processing */
+            openBalance: number;
+        };
+        AppliedPayment: {
+            paymentId: string;
+            receiptNumber: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            date: string;
+            /** @description The part of the payment applied to this invoice */
+            amount: number;
+            status: string;
+            method: {
+                type: string;
+                brand: string | null;
+                last4: string | null;
+            };
+        };
+        InvoiceDetail: {
+            id: string;
+            number: string;
+            matter: string | null;
+            contactId: string;
+            /** Format: date */
+            issuedOn: string;
+            /** Format: date */
+            dueOn: string;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            depositAccount: components["schemas"]["DepositAccount"];
+            status: components["schemas"]["InvoiceStatus"];
+            /** @description Integer minor units of the currency */
+            total: number;
+            /** @description Settled payments applied to the invoice */
+            amountPaid: number;
+            /** @description Payments still processing (bank debits) */
+            amountPending: number;
+            /** @description What is still owed: total minus settled payments */
+            balance: number;
+            /** @description What can be paid now: the balance minus payments still processing */
+            openBalance: number;
+            /** @description Fees and expenses before discounts and tax */
+            subtotal: number;
+            /** @description Discounts, as a negative amount (or 0) */
+            discount: number;
+            /** @description Integer minor units of the currency */
+            tax: number;
+            notes: string | null;
+            lines: components["schemas"]["InvoiceLine"][];
+            payments: components["schemas"]["AppliedPayment"][];
+            sentAt: string | null;
+            voidedAt: string | null;
+        };
+        InvoicePage: {
+            data: components["schemas"]["Invoice"][];
+            /** @description Pass back as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        FirmInvoice: {
+            id: string;
+            number: string;
+            matter: string | null;
+            contactId: string;
+            /** Format: date */
+            issuedOn: string;
+            /** Format: date */
+            dueOn: string;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            depositAccount: components["schemas"]["DepositAccount"];
+            status: components["schemas"]["FirmInvoiceStatus"];
+            /** @description Integer minor units of the currency */
+            total: number;
+            /** @description Settled payments applied to the invoice */
+            amountPaid: number;
+            /** @description Payments still processing (bank debits) */
+            amountPending: number;
+            /** @description What is still owed: total minus settled payments */
+            balance: number;
+            /** @description What can be paid now: the balance minus payments still processing */
+            openBalance: number;
+            /** @description The invoice's id in the firm's own system */
+            externalId: string | null;
+        };
+        FirmInvoicePage: {
+            data: components["schemas"]["FirmInvoice"][];
+            /** @description Pass back as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        FirmInvoiceDetail: {
+            id: string;
+            number: string;
+            matter: string | null;
+            contactId: string;
+            /** Format: date */
+            issuedOn: string;
+            /** Format: date */
+            dueOn: string;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            depositAccount: components["schemas"]["DepositAccount"];
+            status: components["schemas"]["FirmInvoiceStatus"];
+            /** @description Integer minor units of the currency */
+            total: number;
+            /** @description Settled payments applied to the invoice */
+            amountPaid: number;
+            /** @description Payments still processing (bank debits) */
+            amountPending: number;
+            /** @description What is still owed: total minus settled payments */
+            balance: number;
+            /** @description What can be paid now: the balance minus payments still processing */
+            openBalance: number;
+            /** @description Fees and expenses before discounts and tax */
+            subtotal: number;
+            /** @description Discounts, as a negative amount (or 0) */
+            discount: number;
+            /** @description Integer minor units of the currency */
+            tax: number;
+            notes: string | null;
+            lines: components["schemas"]["InvoiceLine"][];
+            payments: components["schemas"]["AppliedPayment"][];
+            sentAt: string | null;
+            voidedAt: string | null;
+            /** @description The invoice's id in the firm's own system */
+            externalId: string | null;
+            /**
+             * @description The lifecycle: a draft is sent once, and may be voided
+             * @enum {string}
+             */
+            state: "draft" | "sent" | "void";
+        };
+        NewThread: {
+            subject: string;
+            body: string;
+            attachmentIds?: string[];
+        };
+        NewMessage: {
+            body: string;
+            attachmentIds?: string[];
+        };
+        NewStaffThread: {
+            contactId: string;
+            subject: string;
+            body: string;
+            staffName: string;
+            attachmentIds?: string[];
+        };
+        StaffMessage: {
+            body: string;
+            staffName: string;
+            attachmentIds?: string[];
+        };
+        /** @description Who wrote a message: the client, or a named member of the firm */
+        Author: {
+            /** @enum {string} */
+            type: "contact" | "staff";
+            name: string;
+        };
+        Message: {
+            id: string;
+            threadId: string;
+            author: components["schemas"]["Author"];
+            body: string;
+            attachments: components["schemas"]["Attachment"][];
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+        };
+        LastMessage: {
+            id: string;
+            author: components["schemas"]["Author"];
+            /** @description The start of the body on one line */
+            preview: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+        };
+        Thread: {
+            id: string;
+            subject: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            lastMessage: components["schemas"]["LastMessage"];
+            /** @description Messages from the other side this side has not read */
+            unreadCount: number;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            lastActivityAt: string;
+        };
+        FirmThread: {
+            id: string;
+            subject: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            lastMessage: components["schemas"]["LastMessage"];
+            /** @description Messages from the other side this side has not read */
+            unreadCount: number;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            lastActivityAt: string;
+            contact: {
+                id: string;
+                name: string;
+                email: string;
+            };
+            closedAt: string | null;
+        };
+        ThreadPage: {
+            data: components["schemas"]["Thread"][];
+            nextCursor: string | null;
+            /** @description Unread messages over every thread */
+            unreadCount: number;
+        };
+        FirmThreadPage: {
+            data: components["schemas"]["FirmThread"][];
+            /** @description Pass back as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ThreadMessages: {
+            thread: components["schemas"]["Thread"];
+            data: components["schemas"]["Message"][];
+            nextCursor: string | null;
+        };
+        FirmThreadMessages: {
+            thread: components["schemas"]["FirmThread"];
+            data: components["schemas"]["Message"][];
+            nextCursor: string | null;
+        };
+        ThreadStarted: {
+            thread: components["schemas"]["Thread"];
+            message: components["schemas"]["Message"];
+        };
+        FirmThreadStarted: {
+            thread: components["schemas"]["FirmThread"];
+            message: components["schemas"]["Message"];
+        };
+        OfflinePayment: {
+            contactId: string;
+            amount: number;
+            method: {
+                /** @enum {string} */
+                type: "check" | "wire" | "cash" | "other";
+                reference?: string;
+            };
+            allocations: {
+                invoiceId: string;
+                amount: number;
+            }[];
+        };
+        Checkout: {
+            allocations: {
+                invoiceId: string;
+                amount: number;
+            }[];
+            paymentMethod: {
+                /** @enum {string} */
+                type: "card" | "us_bank_account";
+                token: string;
+            } | {
+                savedId: string;
+            };
+            /** @default false */
+            savePaymentMethod: boolean;
+            /** @description Required for bank debits: the client accepted the authorization text */
+            mandate?: {
+                accepted: boolean;
+            };
+        };
+        /** @enum {string} */
+        PaymentStatus: "requires_action" | "processing" | "succeeded" | "failed" | "refunded" | "disputed";
+        /** @enum {string} */
+        PaymentMethodType: "card" | "us_bank_account" | "check" | "wire" | "cash" | "other";
+        PaymentMethodSummary: {
+            type: components["schemas"]["PaymentMethodType"];
+            /** @description Card brand (visa, mastercard, …) or bank name */
+            brand: string | null;
+            last4: string | null;
+        };
+        PaymentAllocation: {
+            invoiceId: string;
+            invoiceNumber: string;
+            /** @description Integer minor units of the currency */
+            amount: number;
+            depositAccount: components["schemas"]["DepositAccount"];
+        };
+        PaymentRefund: {
+            id: string;
+            /** @description Integer minor units of the currency */
+            amount: number;
+            /** @enum {string} */
+            status: "pending" | "succeeded";
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+        };
+        Refund: {
+            id: string;
+            paymentId: string;
+            /** @description Integer minor units of the currency */
+            amount: number;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            /** @description The firm's own note; not shown to the client */
+            reason: string | null;
+            /**
+             * @description Only a succeeded refund gave money back and reopened invoices
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed";
+            /**
+             * @description `api`: asked for through this API; `processor`: made at the processor (Stripe's dashboard)
+             * @enum {string}
+             */
+            origin: "api" | "processor";
+            /** @description The processor's id of the refund (`re_…` for Stripe) */
+            processorRef: string | null;
+            /** @description The invoices a succeeded refund reopened: the payment's allocations, last first */
+            allocations: {
+                invoiceId: string;
+                invoiceNumber: string;
+                /** @description Integer minor units of the currency */
+                amount: number;
+            }[];
+            failure: {
+                code: string;
+                message: string;
+            } | null;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            updatedAt: string;
+        };
+        Payment: {
+            id: string;
+            status: components["schemas"]["PaymentStatus"];
+            /** @description Integer minor units of the currency */
+            amount: number;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            method: components["schemas"]["PaymentMethodSummary"];
+            /**
+             * @description Paid through the portal, or recorded by the firm (a check, a wire)
+             * @enum {string}
+             */
+            source: "portal" | "firm";
+            /** @description The firm's reference for a payment it recorded, e.g. a check number */
+            reference: string | null;
+            receiptNumber: string;
+            allocations: components["schemas"]["PaymentAllocation"][];
+            /** @description Why a payment failed, in the processor's terms */
+            failure: {
+                code: string;
+                declineCode?: string;
+                message: string;
+            } | null;
+            /** @description What refunds have given back; the whole amount when the status is `refunded` */
+            amountRefunded: number;
+            /** @description Refunds made or on their way, oldest first */
+            refunds: components["schemas"]["PaymentRefund"][];
+            /** @description Payments made in one checkout share this (one per deposit account) */
+            checkoutId: string | null;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the status last changed
+             */
+            updatedAt: string;
+        };
+        PaymentPage: {
+            data: components["schemas"]["Payment"][];
+            /** @description Pass back as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        FirmPaymentSummary: {
+            id: string;
+            status: components["schemas"]["PaymentStatus"];
+            /** @description Integer minor units of the currency */
+            amount: number;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            method: components["schemas"]["PaymentMethodSummary"];
+            /**
+             * @description Paid through the portal, or recorded by the firm (a check, a wire)
+             * @enum {string}
+             */
+            source: "portal" | "firm";
+            /** @description The firm's reference for a payment it recorded, e.g. a check number */
+            reference: string | null;
+            receiptNumber: string;
+            allocations: components["schemas"]["PaymentAllocation"][];
+            /** @description Why a payment failed, in the processor's terms */
+            failure: {
+                code: string;
+                declineCode?: string;
+                message: string;
+            } | null;
+            /** @description What refunds have given back; the whole amount when the status is `refunded` */
+            amountRefunded: number;
+            /** @description Refunds made or on their way, oldest first */
+            refunds: components["schemas"]["PaymentRefund"][];
+            /** @description Payments made in one checkout share this (one per deposit account) */
+            checkoutId: string | null;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the status last changed
+             */
+            updatedAt: string;
+            contactId: string;
+        };
+        FirmPaymentPage: {
+            data: components["schemas"]["FirmPaymentSummary"][];
+            /** @description Pass back as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        FirmPayment: {
+            id: string;
+            status: components["schemas"]["PaymentStatus"];
+            /** @description Integer minor units of the currency */
+            amount: number;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            method: components["schemas"]["PaymentMethodSummary"];
+            /**
+             * @description Paid through the portal, or recorded by the firm (a check, a wire)
+             * @enum {string}
+             */
+            source: "portal" | "firm";
+            /** @description The firm's reference for a payment it recorded, e.g. a check number */
+            reference: string | null;
+            receiptNumber: string;
+            allocations: components["schemas"]["PaymentAllocation"][];
+            /** @description Why a payment failed, in the processor's terms */
+            failure: {
+                code: string;
+                declineCode?: string;
+                message: string;
+            } | null;
+            /** @description What refunds have given back; the whole amount when the status is `refunded` */
+            amountRefunded: number;
+            /** @description Every refund of the payment, failed ones included, oldest first */
+            refunds: components["schemas"]["Refund"][];
+            /** @description Payments made in one checkout share this (one per deposit account) */
+            checkoutId: string | null;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the status last changed
+             */
+            updatedAt: string;
+            contactId: string;
+            contact: {
+                id: string;
+                name: string;
+                email: string;
+            };
+            processor: ("sandbox" | "stripe") | null;
+            /** @description The processor's id of the charge (a PaymentIntent for Stripe) */
+            processorRef: string | null;
+            /** @description What the processor charged, where it reports it */
+            fee: number | null;
+            history: {
+                status: string;
+                /**
+                 * Format: date-time
+                 * @description An ISO 8601 instant (UTC)
+                 */
+                at: string;
+            }[];
+            /** @description The ACH debit authorization the client accepted */
+            mandate: {
+                text: string;
+                /**
+                 * Format: date-time
+                 * @description An ISO 8601 instant (UTC)
+                 */
+                acceptedAt: string;
+                ip: string | null;
+                userAgent: string | null;
+            } | null;
+        };
+        PaymentSetup: {
+            /** @enum {string} */
+            processor: "sandbox" | "stripe";
+            /** @description Stripe's publishable key, with processor `stripe` */
+            publishableKey: string | null;
+            /** @enum {string} */
+            bankLink: "sandbox" | "plaid";
+            /** @description The sandbox processor's browser-facing API, with processor `sandbox` */
+            sandboxUrl: string | null;
+        };
+        /** @description The ACH debit authorization text */
+        Mandate: {
+            text: string;
+        };
+        PaymentNextAction: {
+            paymentId: string;
+            clientSecret: string;
+        };
+        CheckoutResult: {
+            payment: components["schemas"]["Payment"];
+            payments: components["schemas"]["Payment"][];
+            clientSecret?: string;
+            nextActions?: components["schemas"]["PaymentNextAction"][];
+        };
+        SavedPaymentMethod: {
+            id: string;
+            /** @enum {string} */
+            type: "card" | "us_bank_account";
+            /** @description Card brand, or the bank name */
+            brand: string | null;
+            last4: string;
+            expMonth: number | null;
+            expYear: number | null;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+        };
+        SavedPaymentMethods: {
+            data: components["schemas"]["SavedPaymentMethod"][];
+        };
+        BankLinkExchange: {
+            publicToken: string;
+            accountId?: string;
+        };
+        BankLink: {
+            /** @enum {string} */
+            provider: "sandbox" | "plaid";
+            linkToken: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            expiresAt: string;
+        };
+        LinkedAccount: {
+            paymentMethod: {
+                /** @constant */
+                type: "us_bank_account";
+                token: string;
+                bankName: string;
+                last4: string;
+                accountType: string;
+            };
+        };
+        StripeEvent: {
+            id: string;
+            /** @description e.g. payment_intent.succeeded, charge.refunded */
+            type: string;
+            data: {
+                object: {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        StripeEventReceipt: {
+            /** @constant */
+            received: true;
+            /** @enum {string} */
+            outcome: "applied" | "unchanged" | "duplicate" | "ignored";
+            /** @description Why an event was ignored */
+            reason?: string;
+        };
+        NewRefund: {
+            /** @description Integer minor units to give back: at most what is left unrefunded of the payment */
+            amount: number;
+            /** @description The firm's own note of why; not shown to the client */
+            reason?: string | null;
+        };
+        RefundResult: {
+            refund: components["schemas"]["Refund"];
+            payment: components["schemas"]["FirmPaymentSummary"];
+        };
+        /** @enum {string} */
+        WebhookEventType: "payment.succeeded" | "payment.processing" | "payment.failed" | "payment.refunded" | "invoice.paid" | "message.created" | "file.uploaded" | "contact.activated" | "activity.completed";
+        NewWebhookEndpoint: {
+            url: string;
+            events: ("payment.succeeded" | "payment.processing" | "payment.failed" | "payment.refunded" | "invoice.paid" | "message.created" | "file.uploaded" | "contact.activated" | "activity.completed")[];
+            description?: string;
+            /** @default true */
+            enabled: boolean;
+        };
+        WebhookEndpointChanges: {
+            url?: string;
+            events?: ("payment.succeeded" | "payment.processing" | "payment.failed" | "payment.refunded" | "invoice.paid" | "message.created" | "file.uploaded" | "contact.activated" | "activity.completed")[];
+            description?: string | null;
+            enabled?: boolean;
+        };
+        WebhookEndpoint: {
+            id: string;
+            firmId: string;
+            /** Format: uri */
+            url: string;
+            events: components["schemas"]["WebhookEventType"][];
+            enabled: boolean;
+            description: string | null;
+            /** @description Why the service turned it off (it kept failing) */
+            disabledReason: string | null;
+            /** @description Since when every delivery has failed; null while it succeeds */
+            failingSince: string | null;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            updatedAt: string;
+        };
+        WebhookEndpointList: {
+            data: components["schemas"]["WebhookEndpoint"][];
+        };
+        NewWebhookEndpointResult: {
+            id: string;
+            firmId: string;
+            /** Format: uri */
+            url: string;
+            events: components["schemas"]["WebhookEventType"][];
+            enabled: boolean;
+            description: string | null;
+            /** @description Why the service turned it off (it kept failing) */
+            disabledReason: string | null;
+            /** @description Since when every delivery has failed; null while it succeeds */
+            failingSince: string | null;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            updatedAt: string;
+            /** @description whsec_…: shown once */
+            secret: string;
+        };
+        RotatedWebhookSecret: {
+            secret: string;
+            /**
+             * Format: date-time
+             * @description The old secret also signs until then
+             */
+            previousValidUntil: string;
+        };
+        WebhookDelivery: {
+            id: string;
+            endpointId: string;
+            /** @description The webhook-id header */
+            eventId: string;
+            eventType: components["schemas"]["WebhookEventType"];
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            attempts: number;
+            lastStatusCode: number | null;
+            lastError: string | null;
+            lastAttemptAt: string | null;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+        };
+        WebhookDeliveryPage: {
+            data: components["schemas"]["WebhookDelivery"][];
+            /** @description Pass back as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /** @description An OpenAPI 3.1 document */
+        OpenApiDocument: {
+            /** @constant */
+            openapi: "3.1.0";
+            info: {
+                title: string;
+                version: string;
+            } & {
+                [key: string]: unknown;
+            };
+            paths: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+            components: {
+                schemas: {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+};
+export type Problem = components['schemas']['Problem'];
+export type NewActivity = components['schemas']['NewActivity'];
+export type TaskCompletion = components['schemas']['TaskCompletion'];
+export type ActivityChanges = components['schemas']['ActivityChanges'];
+export type Task = components['schemas']['Task'];
+export type CalendarEvent = components['schemas']['CalendarEvent'];
+export type Activity = components['schemas']['Activity'];
+export type ActivityGroups = components['schemas']['ActivityGroups'];
+export type FirmActivity = components['schemas']['FirmActivity'];
+export type FirmActivityPage = components['schemas']['FirmActivityPage'];
+export type ApiKey = components['schemas']['ApiKey'];
+export type ApiKeyList = components['schemas']['ApiKeyList'];
+export type Login = components['schemas']['Login'];
+export type NewPassword = components['schemas']['NewPassword'];
+export type ResetRequest = components['schemas']['ResetRequest'];
+export type TokenExchange = components['schemas']['TokenExchange'];
+export type Contact = components['schemas']['Contact'];
+export type Session = components['schemas']['Session'];
+export type Accepted = components['schemas']['Accepted'];
+export type NewContact = components['schemas']['NewContact'];
+export type ContactChanges = components['schemas']['ContactChanges'];
+export type FirmContact = components['schemas']['FirmContact'];
+export type ContactPage = components['schemas']['ContactPage'];
+export type Invitation = components['schemas']['Invitation'];
+export type Uploader = components['schemas']['Uploader'];
+export type File = components['schemas']['File'];
+export type FirmFile = components['schemas']['FirmFile'];
+export type FileFolder = components['schemas']['FileFolder'];
+export type FilePage = components['schemas']['FilePage'];
+export type FirmFilePage = components['schemas']['FirmFilePage'];
+export type Attachment = components['schemas']['Attachment'];
+export type FirmSettings = components['schemas']['FirmSettings'];
+export type FirmChanges = components['schemas']['FirmChanges'];
+export type PaymentMethodsAccepted = components['schemas']['PaymentMethodsAccepted'];
+export type Branding = components['schemas']['Branding'];
+export type Me = components['schemas']['Me'];
+export type FirmProfile = components['schemas']['FirmProfile'];
+export type NewInvoice = components['schemas']['NewInvoice'];
+export type InvoiceChanges = components['schemas']['InvoiceChanges'];
+export type InvoiceVoid = components['schemas']['InvoiceVoid'];
+export type InvoiceStatus = components['schemas']['InvoiceStatus'];
+export type FirmInvoiceStatus = components['schemas']['FirmInvoiceStatus'];
+export type DepositAccount = components['schemas']['DepositAccount'];
+export type InvoiceLine = components['schemas']['InvoiceLine'];
+export type Invoice = components['schemas']['Invoice'];
+export type AppliedPayment = components['schemas']['AppliedPayment'];
+export type InvoiceDetail = components['schemas']['InvoiceDetail'];
+export type InvoicePage = components['schemas']['InvoicePage'];
+export type FirmInvoice = components['schemas']['FirmInvoice'];
+export type FirmInvoicePage = components['schemas']['FirmInvoicePage'];
+export type FirmInvoiceDetail = components['schemas']['FirmInvoiceDetail'];
+export type NewThread = components['schemas']['NewThread'];
+export type NewMessage = components['schemas']['NewMessage'];
+export type NewStaffThread = components['schemas']['NewStaffThread'];
+export type StaffMessage = components['schemas']['StaffMessage'];
+export type Author = components['schemas']['Author'];
+export type Message = components['schemas']['Message'];
+export type LastMessage = components['schemas']['LastMessage'];
+export type Thread = components['schemas']['Thread'];
+export type FirmThread = components['schemas']['FirmThread'];
+export type ThreadPage = components['schemas']['ThreadPage'];
+export type FirmThreadPage = components['schemas']['FirmThreadPage'];
+export type ThreadMessages = components['schemas']['ThreadMessages'];
+export type FirmThreadMessages = components['schemas']['FirmThreadMessages'];
+export type ThreadStarted = components['schemas']['ThreadStarted'];
+export type FirmThreadStarted = components['schemas']['FirmThreadStarted'];
+export type OfflinePayment = components['schemas']['OfflinePayment'];
+export type Checkout = components['schemas']['Checkout'];
+export type PaymentStatus = components['schemas']['PaymentStatus'];
+export type PaymentMethodType = components['schemas']['PaymentMethodType'];
+export type PaymentMethodSummary = components['schemas']['PaymentMethodSummary'];
+export type PaymentAllocation = components['schemas']['PaymentAllocation'];
+export type PaymentRefund = components['schemas']['PaymentRefund'];
+export type Refund = components['schemas']['Refund'];
+export type Payment = components['schemas']['Payment'];
+export type PaymentPage = components['schemas']['PaymentPage'];
+export type FirmPaymentSummary = components['schemas']['FirmPaymentSummary'];
+export type FirmPaymentPage = components['schemas']['FirmPaymentPage'];
+export type FirmPayment = components['schemas']['FirmPayment'];
+export type PaymentSetup = components['schemas']['PaymentSetup'];
+export type Mandate = components['schemas']['Mandate'];
+export type PaymentNextAction = components['schemas']['PaymentNextAction'];
+export type CheckoutResult = components['schemas']['CheckoutResult'];
+export type SavedPaymentMethod = components['schemas']['SavedPaymentMethod'];
+export type SavedPaymentMethods = components['schemas']['SavedPaymentMethods'];
+export type BankLinkExchange = components['schemas']['BankLinkExchange'];
+export type BankLink = components['schemas']['BankLink'];
+export type LinkedAccount = components['schemas']['LinkedAccount'];
+export type StripeEvent = components['schemas']['StripeEvent'];
+export type StripeEventReceipt = components['schemas']['StripeEventReceipt'];
+export type NewRefund = components['schemas']['NewRefund'];
+export type RefundResult = components['schemas']['RefundResult'];
+export type WebhookEventType = components['schemas']['WebhookEventType'];
+export type NewWebhookEndpoint = components['schemas']['NewWebhookEndpoint'];
+export type WebhookEndpointChanges = components['schemas']['WebhookEndpointChanges'];
+export type WebhookEndpoint = components['schemas']['WebhookEndpoint'];
+export type WebhookEndpointList = components['schemas']['WebhookEndpointList'];
+export type NewWebhookEndpointResult = components['schemas']['NewWebhookEndpointResult'];
+export type RotatedWebhookSecret = components['schemas']['RotatedWebhookSecret'];
+export type WebhookDelivery = components['schemas']['WebhookDelivery'];
+export type WebhookDeliveryPage = components['schemas']['WebhookDeliveryPage'];
+export type OpenApiDocument = components['schemas']['OpenApiDocument'];
+export type $defs = Record<string, never>;
+export interface operations {
+    postApiV1AuthLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Login"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AuthTokenExchange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenExchange"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AuthRefresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AuthLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AuthInvitationsAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPassword"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AuthPasswordResetRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AuthPasswordResetConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPassword"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1FirmsSlugBranding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Branding"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1OpenapiJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenApiDocument"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postWebhooksStripe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StripeEvent"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StripeEventReceipt"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1Me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1Activities: {
+        parameters: {
+            query?: {
+                done?: "recent" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityGroups"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchApiV1ActivitiesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskCompletion"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1ActivitiesIdCalendarIcs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1Invoices: {
+        parameters: {
+            query?: {
+                /** @description One status or several, comma-separated: open, partially_paid, overdue, paid, void, draft (firm only), unpaid, all */
+                status?: string;
+                sort?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePage"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1InvoicesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDetail"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1Payments: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentPage"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1Payments: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Checkout"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutResult"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1PaymentsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1PaymentsSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentSetup"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1PaymentsMandate: {
+        parameters: {
+            query: {
+                amount: number;
+                bankName: string;
+                accountType: "checking" | "savings";
+                last4: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mandate"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1PaymentsIdConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1PaymentMethods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedPaymentMethods"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiV1PaymentMethodsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1BankLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankLink"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1BankLinksExchange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BankLinkExchange"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkedAccount"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1Threads: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadPage"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1Threads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewThread"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadStarted"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1ThreadsIdMessages: {
+        parameters: {
+            query?: {
+                limit?: number;
+                before?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadMessages"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1ThreadsIdMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewMessage"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1ThreadsIdRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Thread"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1Files: {
+        parameters: {
+            query?: {
+                folder?: string;
+                groupBy?: "folder";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilePage"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1Files: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["File"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1FilesIdContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmProfile"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchApiV1AdminSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FirmChanges"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmProfile"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminContacts: {
+        parameters: {
+            query?: {
+                status?: "active" | "archived" | "all";
+                q?: string;
+                externalId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPage"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AdminContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewContact"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmContact"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putApiV1AdminContactsByExternalIdExternalId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                externalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewContact"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmContact"];
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmContact"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminContactsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmContact"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchApiV1AdminContactsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactChanges"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmContact"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AdminContactsIdArchive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmContact"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AdminContactsIdRestore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmContact"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AdminContactsIdInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiV1AdminApiKeysId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminInvoices: {
+        parameters: {
+            query?: {
+                /** @description One status or several, comma-separated: open, partially_paid, overdue, paid, void, draft (firm only), unpaid, all */
+                status?: string;
+                sort?: string;
+                limit?: number;
+                cursor?: string;
+                contactId?: string;
+                externalId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmInvoicePage"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AdminInvoices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewInvoice"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmInvoiceDetail"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putApiV1AdminInvoicesByExternalIdExternalId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                externalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewInvoice"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmInvoiceDetail"];
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmInvoiceDetail"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminInvoicesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmInvoiceDetail"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiV1AdminInvoicesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchApiV1AdminInvoicesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceChanges"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmInvoiceDetail"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AdminInvoicesIdSend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmInvoiceDetail"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AdminInvoicesIdVoid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceVoid"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmInvoiceDetail"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminPayments: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                status?: "requires_action" | "processing" | "succeeded" | "failed" | "refunded" | "disputed";
+                contactId?: string;
+                invoiceId?: string;
+                methodType?: "card" | "us_bank_account" | "check" | "wire" | "cash" | "other";
+                depositAccount?: "operating" | "trust";
+                createdFrom?: string;
+                createdTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmPaymentPage"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AdminPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfflinePayment"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminPaymentsExport: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminPaymentsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmPayment"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AdminPaymentsIdRefunds: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewRefund"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundResult"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminActivities: {
+        parameters: {
+            query?: {
+                contactId?: string;
+                kind?: "task" | "event";
+                externalId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmActivityPage"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AdminActivities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewActivity"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmActivity"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminActivitiesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmActivity"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiV1AdminActivitiesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchApiV1AdminActivitiesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityChanges"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmActivity"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminThreads: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                contactId?: string;
+                status?: "open" | "closed";
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmThreadPage"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AdminThreads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewStaffThread"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmThreadStarted"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminThreadsId: {
+        parameters: {
+            query?: {
+                limit?: number;
+                before?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmThreadMessages"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AdminThreadsIdMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffMessage"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AdminThreadsIdClose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmThread"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AdminThreadsIdReopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmThread"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AdminThreadsIdRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmThread"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminWebhookEndpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointList"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AdminWebhookEndpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWebhookEndpoint"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewWebhookEndpointResult"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminWebhookEndpointsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiV1AdminWebhookEndpointsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchApiV1AdminWebhookEndpointsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointChanges"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AdminWebhookEndpointsIdSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedWebhookSecret"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminWebhookEndpointsIdDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AdminWebhookEndpointsIdDeliveriesDeliveryIdRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminFiles: {
+        parameters: {
+            query?: {
+                folder?: string;
+                groupBy?: "folder";
+                limit?: number;
+                cursor?: string;
+                contactId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmFilePage"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AdminFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmFile"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminFilesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirmFile"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiV1AdminFilesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminFilesIdContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}
