@@ -1,60 +1,29 @@
+import type { z } from 'zod';
 import { isCalendarDate } from '../calendar.ts';
+import type * as contract from './activities.contract.ts';
 
 /**
- * Where a task stands for the client: `done` once completed, `overdue` when its due date is
- * before the firm's today, `upcoming` otherwise (a task without a due date is never overdue).
- */
-export type TaskStatus = 'overdue' | 'upcoming' | 'done';
-/** An event is `done` once it has ended, `upcoming` before that. */
-export type EventStatus = 'upcoming' | 'done';
-
-/** Something the firm asks the client to do. */
-export interface Task {
-  id: string;
-  kind: 'task';
-  title: string;
-  notes: string | null;
-  /** The date it is due (`YYYY-MM-DD`, in the firm's time zone), if any. */
-  dueOn: string | null;
-  /** When the client marked it done (ISO instant, UTC), or null. */
-  completedAt: string | null;
-  status: TaskStatus;
-}
-
-/**
- * Something on the calendar: a hearing, a meeting, a deadline.
+ * The shapes of activities in replies are the API contract's (activities.contract.ts); these are
+ * their TypeScript types.
+ *
+ * A task's status: `done` once completed, `overdue` when its due date is before the firm's
+ * today, `upcoming` otherwise (a task without a due date is never overdue). An event is `done`
+ * once it has ended, `upcoming` before that.
  *
  * A timed event's `startsAt` and `endsAt` are ISO instants in UTC (`2026-03-05T17:00:00.000Z`).
  * An all-day event's are calendar dates (`YYYY-MM-DD`) and both are inclusive: a one-day event
  * has `startsAt === endsAt`. (iCalendar's DTEND is exclusive; the `.ics` export adds the day.)
  */
-export interface CalendarEvent {
-  id: string;
-  kind: 'event';
-  title: string;
-  notes: string | null;
-  startsAt: string;
-  endsAt: string;
-  allDay: boolean;
-  location: string | null;
-  status: EventStatus;
-}
-
-export type Activity = Task | CalendarEvent;
+export type Task = z.output<typeof contract.Task>;
+export type CalendarEvent = z.output<typeof contract.CalendarEvent>;
+export type TaskStatus = Task['status'];
+export type EventStatus = CalendarEvent['status'];
+export type Activity = z.output<typeof contract.Activity>;
 export type ActivityKind = Activity['kind'];
-
 /** An activity as the firm sees it: also whose it is, the firm's own id for it and when it was written. */
-export type FirmActivity = Activity & { contactId: string; externalId: string | null; createdAt: string; updatedAt: string };
-
+export type FirmActivity = z.output<typeof contract.FirmActivity>;
 /** The client's activities, grouped the way the portal shows them. */
-export interface ActivityGroups {
-  /** Tasks past their due date, the longest overdue first. */
-  overdue: Task[];
-  /** Open tasks and events still to come, soonest first; tasks without a due date last. */
-  upcoming: Activity[];
-  /** Completed tasks and past events, the most recent first. */
-  done: Activity[];
-}
+export type ActivityGroups = z.output<typeof contract.ActivityGroups>;
 
 /** An activity as it is stored; its status depends on the date, so it is derived on reading. */
 export interface ActivityRecord {

@@ -1,10 +1,9 @@
 import type { Readable } from 'node:stream';
+import type { z } from 'zod';
+import type * as contract from './files.contract.ts';
 
 /** Who put a file in the portal: the client, or someone at the firm (by name). */
-export interface Uploader {
-  type: 'contact' | 'staff';
-  name: string;
-}
+export type Uploader = z.output<typeof contract.Uploader>;
 
 /** A stored file as the repository holds it. */
 export interface FileRecord {
@@ -24,29 +23,13 @@ export interface FileRecord {
 }
 
 /** A file as the client sees it: shared with them by the firm, or uploaded by them. */
-export interface ClientFile {
-  id: string;
-  name: string;
-  size: number;
-  contentType: string;
-  folder: string | null;
-  sha256: string;
-  uploadedBy: Uploader;
-  createdAt: string;
-}
+export type ClientFile = z.output<typeof contract.ClientFile>;
 
 /** A file as the firm sees it: the client's file plus whose it is. */
-export interface FirmFile extends ClientFile {
-  contactId: string;
-}
+export type FirmFile = z.output<typeof contract.FirmFile>;
 
 /** A file on a message. */
-export interface Attachment {
-  id: string;
-  name: string;
-  size: number;
-  contentType: string;
-}
+export type Attachment = z.output<typeof contract.Attachment>;
 
 export function toClientFile(record: FileRecord): ClientFile {
   const { id, name, size, contentType, folder, sha256, uploadedBy, createdAt } = record;

@@ -1,48 +1,22 @@
-import type { Attachment } from '../files/file.ts';
+import type { z } from 'zod';
+import type * as contract from './messages.contract.ts';
 
 /** Who wrote a message: the client, or a named member of the firm's staff. */
-export interface Author {
-  type: 'contact' | 'staff';
-  name: string;
-}
+export type Author = z.output<typeof contract.Author>;
 
 /** One message. The body is plain text exactly as written; nothing ever renders it as HTML. */
-export interface Message {
-  id: string;
-  threadId: string;
-  author: Author;
-  body: string;
-  attachments: Attachment[];
-  createdAt: string;
-}
+export type Message = z.output<typeof contract.Message>;
 
-export type ThreadStatus = 'open' | 'closed';
+export type ThreadStatus = ClientThread['status'];
 
 /** The newest message of a thread, as lists show it. */
-export interface LastMessage {
-  id: string;
-  author: Author;
-  /** The start of the body on one line, for a list; plain text. */
-  preview: string;
-  createdAt: string;
-}
+export type LastMessage = z.output<typeof contract.LastMessage>;
 
 /** A thread as the client lists it; `unreadCount` is the firm's messages the client has not read. */
-export interface ClientThread {
-  id: string;
-  subject: string;
-  status: ThreadStatus;
-  lastMessage: LastMessage;
-  unreadCount: number;
-  createdAt: string;
-  lastActivityAt: string;
-}
+export type ClientThread = z.output<typeof contract.Thread>;
 
 /** A thread as the firm lists it; `unreadCount` is the client's messages the firm has not read. */
-export interface FirmThread extends ClientThread {
-  contact: { id: string; name: string; email: string };
-  closedAt: string | null;
-}
+export type FirmThread = z.output<typeof contract.FirmThread>;
 
 /** A thread with everything either side's view is made of. */
 export interface ThreadRecord {

@@ -1,3 +1,6 @@
+import type { z } from 'zod';
+import type * as contract from './webhooks.contract.ts';
+
 /** The events a firm's webhook endpoints can subscribe to. */
 export const webhookEventTypes = [
   'payment.succeeded',
@@ -12,20 +15,7 @@ export const webhookEventTypes = [
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 
-export interface WebhookEndpoint {
-  id: string;
-  firmId: string;
-  url: string;
-  events: WebhookEventType[];
-  enabled: boolean;
-  description: string | null;
-  /** Why the service turned it off (it kept failing), when it did. */
-  disabledReason: string | null;
-  /** Since when every delivery has failed; null while it succeeds. */
-  failingSince: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type WebhookEndpoint = z.output<typeof contract.WebhookEndpoint>;
 
 /** The secrets a delivery is signed with: the current one and, for a day after a rotation, the one before. */
 export interface WebhookSecrets {
@@ -34,18 +24,7 @@ export interface WebhookSecrets {
   previousUntil: string | null;
 }
 
-export interface WebhookDelivery {
-  id: string;
-  endpointId: string;
-  eventId: string;
-  eventType: WebhookEventType;
-  status: 'pending' | 'succeeded' | 'failed';
-  attempts: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  lastAttemptAt: string | null;
-  createdAt: string;
-}
+export type WebhookDelivery = z.output<typeof contract.WebhookDelivery>;
 
 /** A delivery is retried for at least a day: 14 attempts of 30 s doubling (capped at 6 h) span about 26 hours. */
 export const deliveryAttempts = 14;
