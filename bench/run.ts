@@ -2,6 +2,7 @@
 import { benchCrash } from './crash.ts';
 import { benchFilesUpload } from './files-upload.ts';
 import { benchInvoicesApi } from './invoices-api.ts';
+import { benchInvoiceScale } from './invoice-scale.ts';
 import { benchInvoicesRender } from './invoices-render.ts';
 import { benchMessagesRender } from './messages-render.ts';
 import { benchMessages } from './messages.ts';
@@ -11,6 +12,7 @@ import { benchPayments } from './payments.ts';
 const benchmarks: Record<string, () => Promise<void>> = {
   'invoices-api': benchInvoicesApi,
   'invoices-render': benchInvoicesRender,
+  'invoice-scale': benchInvoiceScale,
   messages: benchMessages,
   'messages-render': benchMessagesRender,
   'files-upload': benchFilesUpload,

@@ -697,4 +697,41 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 14,
+    name: "one client's invoices cost the same in a firm of any size; numbers from per-firm counters",
+    up: `
+      -- A client's list walks that client's invoices only, in the order asked for: one index per
+      -- sort key, each leading with the contact (issued_on has invoices_contact_issued). The
+      -- balance is derived from the ledger, so sorting by it sorts the client's own rows.
+      CREATE INDEX invoices_contact_due ON invoices (contact_id, due_on, id);
+      CREATE INDEX invoices_contact_number ON invoices (contact_id, number, id);
+      CREATE INDEX invoices_contact_total ON invoices (contact_id, total, id);
+      -- The firm's own list, newest first, reads its first page straight from this index.
+      CREATE INDEX invoices_firm_issued ON invoices (firm_id, issued_on, id);
+
+      -- The last invoice and receipt number each firm handed out, taken inside the writing
+      -- transaction, so a new number never counts the firm's rows.
+      CREATE TABLE firm_counters (
+        firm_id TEXT NOT NULL REFERENCES firms(id),
+        name    TEXT NOT NULL CHECK (name IN ('invoice_number', 'receipt_number')),
+        value   INTEGER NOT NULL,
+        PRIMARY KEY (firm_id, name)
+      ) WITHOUT ROWID;
+      -- Numbering continues where it stands: invoices were numbered INV-(count + 1001) onwards
+      -- (skipping numbers taken), receipts R-(count + 100001).
+      INSERT INTO firm_counters (firm_id, name, value)
+        SELECT f.id, 'invoice_number', MAX(
+          1000 + (SELECT COUNT(*) FROM invoices i WHERE i.firm_id = f.id),
+          COALESCE((SELECT MAX(CAST(substr(i.number, 5) AS INTEGER)) FROM invoices i
+            WHERE i.firm_id = f.id AND i.number GLOB 'INV-[0-9]*' AND NOT substr(i.number, 5) GLOB '*[^0-9]*'), 0))
+        FROM firms f;
+      INSERT INTO firm_counters (firm_id, name, value)
+        SELECT f.id, 'receipt_number', MAX(
+          100000 + (SELECT COUNT(*) FROM payments p WHERE p.firm_id = f.id),
+          COALESCE((SELECT MAX(CAST(substr(p.receipt_number, 3) AS INTEGER)) FROM payments p
+            WHERE p.firm_id = f.id AND p.receipt_number GLOB 'R-[0-9]*' AND NOT substr(p.receipt_number, 3) GLOB '*[^0-9]*'), 0))
+        FROM firms f;
+    `,
+  },
 ];

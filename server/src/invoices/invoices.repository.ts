@@ -86,6 +86,27 @@ function toSummary(row: InvoiceRow): InvoiceSummary {
 
 const allStatuses: InvoiceStatus[] = ['open', 'partially_paid', 'overdue', 'paid', 'void'];
 
+/** The stored lifecycle state each status comes from (see the CASE in `withFigures`). */
+const stateOf: Record<InvoiceStatus, InvoiceRow['state']> = {
+  draft: 'draft', void: 'void', open: 'sent', partially_paid: 'sent', overdue: 'sent', paid: 'sent',
+};
+
+/**
+ * What a status filter says about stored columns, checked before the ledger sums decide each
+ * row's status: the states it admits, and for the unpaid statuses the side of the due date they
+ * fall on. `indexable` names the columns an index may seek on; on the others a unary `+` keeps
+ * SQLite from seeking (on one client's list, `invoices_firm_state` would walk the whole firm).
+ */
+function storedConditions(statuses: InvoiceStatus[], indexable: { state: boolean; dueOn: boolean }): string[] {
+  const states = [...new Set(statuses.map((status) => stateOf[status]))].sort();
+  const state = indexable.state ? 'i.state' : '+i.state';
+  const dueOn = indexable.dueOn ? 'i.due_on' : '+i.due_on';
+  const conditions = [`${state} IN (${states.map((s) => `'${s}'`).join(', ')})`];
+  if (statuses.every((status) => status === 'overdue')) conditions.push(`${dueOn} < @today`);
+  else if (statuses.every((status) => status === 'open' || status === 'partially_paid')) conditions.push(`${dueOn} >= @today`);
+  return conditions;
+}
+
 export type InvoiceSortKey = 'issuedOn' | 'dueOn' | 'number' | 'total' | 'balance';
 const sortColumns: Record<InvoiceSortKey, string> = {
   issuedOn: 'issued_on',
@@ -123,7 +144,7 @@ export class InvoicesRepository {
   #insert;
   #deleteLines;
   #insertLine;
-  #count;
+  #nextInvoiceNumber;
   #numberTaken;
   /** One prepared statement per shape of list query (filters × sort × direction × paging). */
   #listStatements = new Map<string, Statement<Record<string, unknown>, InvoiceRow>>();
@@ -151,39 +172,14 @@ export class InvoicesRepository {
       `INSERT INTO invoice_lines (id, invoice_id, position, kind, service_date, description, quantity_milli, rate, amount)
        VALUES (@id, @invoiceId, @position, @kind, @date, @description, @quantityMilli, @rate, @amount)`,
     );
-    this.#count = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM invoices WHERE firm_id = ?');
-    this.#numberTaken = db.prepare<[string, string], { id: string }>('SELECT id FROM invoices WHERE firm_id = ? AND number = ?');
+    // A firm without a counter yet (created after it was introduced) starts at INV-1001.
+    this.#nextInvoiceNumber = db.prepare<[string], { value: number }>(InvoicesRepository.numberingStatements.next);
+    this.#numberTaken = db.prepare<[string, string], { id: string }>(InvoicesRepository.numberingStatements.taken);
   }
 
   /** A page of invoices, each with the firm's externalId beside it (for the firm's own lists). */
   list(query: InvoiceQuery): (InvoiceSummary & { externalId: string | null })[] {
-    const column = sortColumns[query.sort];
-    const where = ['i.firm_id = @firmId'];
-    if (query.contactId) where.push('i.contact_id = @contactId');
-    if (query.externalId !== undefined) where.push('i.external_id = @externalId');
-    if (!query.statuses.includes('draft')) where.push("i.state != 'draft'");
-    const direction = query.descending ? 'DESC' : 'ASC';
-    const after = (alias: string) =>
-      query.after ? `(${alias}${column}, ${alias}id) ${query.descending ? '<' : '>'} (@afterValue, @afterId)` : '1';
-    // Only a status filter or a balance sort needs every invoice's figures before paging.
-    const everything = allStatuses.every((status) => query.statuses.includes(status));
-    const sql =
-      everything && query.sort !== 'balance'
-        ? `${pageWithSums([...where, after('i.')].join(' AND '))}
-           ORDER BY i.${column} ${direction}, i.id ${direction} LIMIT @limit`
-        : `${figures(where.join(' AND '))}
-           WHERE status IN (${query.statuses.map((_, n) => `@s${n}`).join(', ')}) AND ${after('')}
-           ORDER BY ${column} ${direction}, id ${direction} LIMIT @limit`;
-    const params: Record<string, unknown> = {
-      firmId: query.firmId,
-      contactId: query.contactId,
-      externalId: query.externalId,
-      today: query.today,
-      limit: query.limit,
-      afterValue: query.after?.value,
-      afterId: query.after?.id,
-    };
-    query.statuses.forEach((status, n) => (params[`s${n}`] = status));
+    const { sql, params } = InvoicesRepository.listStatement(query);
     let statement = this.#listStatements.get(sql);
     if (!statement) {
       statement = this.db.prepare<Record<string, unknown>, InvoiceRow>(sql);
@@ -196,6 +192,61 @@ export class InvoicesRepository {
         externalId: row.external_id,
       }));
   }
+
+  /** The SQL and parameters `list` runs for a query (exported for the query-plan tests). */
+  static listStatement(query: InvoiceQuery): { sql: string; params: Record<string, unknown> } {
+    const column = sortColumns[query.sort];
+    // One client's list seeks on the contact and reads in the sort's order (an index per sort
+    // key leads with contact_id), so it costs the same in a firm of any size. The firm is still
+    // checked on every row, but a unary `+` keeps the planner off the firm-wide indexes, which
+    // without ANALYZE it may rate the same as the contact's.
+    const oneClient = !!query.contactId && query.externalId === undefined;
+    const where = [oneClient ? '+i.firm_id = @firmId' : 'i.firm_id = @firmId'];
+    if (query.contactId) where.push('i.contact_id = @contactId');
+    if (query.externalId !== undefined) where.push('i.external_id = @externalId');
+    const direction = query.descending ? 'DESC' : 'ASC';
+    const after = (alias: string) =>
+      query.after ? `(${alias}${column}, ${alias}id) ${query.descending ? '<' : '>'} (@afterValue, @afterId)` : '1';
+    // Only a status filter or a balance sort needs every invoice's figures before paging.
+    const everything = allStatuses.every((status) => query.statuses.includes(status));
+    let sql: string;
+    if (everything && query.sort !== 'balance') {
+      if (!query.statuses.includes('draft')) where.push("i.state != 'draft'");
+      sql = `${pageWithSums([...where, after('i.')].join(' AND '))}
+           ORDER BY i.${column} ${direction}, i.id ${direction} LIMIT @limit`;
+    } else {
+      where.push(...storedConditions(query.statuses, { state: !oneClient, dueOn: !oneClient || query.sort === 'dueOn' }));
+      sql = `${figures(where.join(' AND '))}
+           WHERE status IN (${query.statuses.map((_, n) => `@s${n}`).join(', ')}) AND ${after('')}
+           ORDER BY ${column} ${direction}, id ${direction} LIMIT @limit`;
+    }
+    const params: Record<string, unknown> = {
+      firmId: query.firmId,
+      contactId: query.contactId,
+      externalId: query.externalId,
+      today: query.today,
+      limit: query.limit,
+      afterValue: query.after?.value,
+      afterId: query.after?.id,
+    };
+    query.statuses.forEach((status, n) => (params[`s${n}`] = status));
+    return { sql, params };
+  }
+
+  /** SQLite's plan for a statement, one line per step (for the query-plan tests). */
+  explain(sql: string, params: Record<string, unknown> | unknown[] = {}): string[] {
+    return this.db
+      .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(...(Array.isArray(params) ? params : [params]))
+      .map((step) => step.detail);
+  }
+
+  /** The SQL that hands out invoice numbers (for the query-plan tests). */
+  static readonly numberingStatements = {
+    next: `INSERT INTO firm_counters (firm_id, name, value) VALUES (?, 'invoice_number', 1001)
+       ON CONFLICT (firm_id, name) DO UPDATE SET value = value + 1 RETURNING value`,
+    taken: 'SELECT id FROM invoices WHERE firm_id = ? AND number = ?',
+  };
 
   /** The value of the sort column for an invoice, for the next page's cursor. */
   static sortValue(invoice: InvoiceSummary, sort: InvoiceSortKey): string | number {
@@ -244,11 +295,12 @@ export class InvoicesRepository {
     };
   }
 
-  /** The next free number like `INV-1042`, counting the firm's invoices. */
-  nextNumber(firmId: string): string {
-    let n = this.#count.get(firmId)!.n + 1001;
-    while (this.#numberTaken.get(firmId, `INV-${n}`)) n += 1;
-    return `INV-${n}`;
+  /** The firm's next free number like `INV-1042`. Call inside the transaction that writes it. */
+  #nextNumber(firmId: string): string {
+    for (;;) {
+      const number = `INV-${this.#nextInvoiceNumber.get(firmId)!.value}`;
+      if (!this.#numberTaken.get(firmId, number)) return number;
+    }
   }
 
   idByNumber(firmId: string, number: string): string | undefined {
@@ -261,13 +313,14 @@ export class InvoicesRepository {
   }
 
   create(input: {
-    firmId: string; contactId: string; number: string; matter: string | null; issuedOn: string; dueOn: string;
+    firmId: string; contactId: string; /** `null`: the firm's next number, taken in this transaction. */ number: string | null; matter: string | null; issuedOn: string; dueOn: string;
     currency: string; depositAccount: DepositAccount; notes: string | null; priced: PricedLines; externalId?: string | null;
   }, now: string): string {
     const id = newId('inv');
     this.db.transaction(() => {
       const { priced, ...invoice } = input;
-      this.#insert.run({ id, ...invoice, externalId: invoice.externalId ?? null, subtotal: priced.subtotal, discount: priced.discount, tax: priced.tax, total: priced.total, now });
+      const number = invoice.number ?? this.#nextNumber(invoice.firmId);
+      this.#insert.run({ id, ...invoice, number, externalId: invoice.externalId ?? null, subtotal: priced.subtotal, discount: priced.discount, tax: priced.tax, total: priced.total, now });
       this.#writeLines(id, priced);
     })();
     return id;

@@ -126,7 +126,7 @@ export class InvoicesService {
       {
         firmId,
         contactId: contact.id,
-        number: body.number ?? this.deps.invoices.nextNumber(firmId),
+        number: body.number ?? null,
         matter: body.matter ?? null,
         issuedOn,
         dueOn,

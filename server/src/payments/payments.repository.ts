@@ -74,7 +74,14 @@ export class PaymentsRepository {
   #allocations;
   #refunds;
   #byId;
-  #receiptCount;
+  #nextReceiptNumber;
+
+  /**
+   * Hands out the firm's next receipt number from its counter, inside the payment's transaction
+   * (a firm without a counter yet starts at R-100001). Exported for the query-plan tests.
+   */
+  static readonly receiptNumberStatement = `INSERT INTO firm_counters (firm_id, name, value) VALUES (?, 'receipt_number', 100001)
+    ON CONFLICT (firm_id, name) DO UPDATE SET value = value + 1 RETURNING value`;
 
   constructor(private readonly db: Db) {
     this.#insertPayment = db.prepare(
@@ -95,13 +102,13 @@ export class PaymentsRepository {
       "SELECT id, amount, status, created_at FROM refunds WHERE payment_id = ? AND status <> 'failed' ORDER BY created_at, rowid",
     );
     this.#byId = db.prepare<[string, string, string], PaymentRow>(`${select} WHERE p.firm_id = ? AND p.contact_id = ? AND p.id = ?`);
-    this.#receiptCount = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM payments WHERE firm_id = ?');
+    this.#nextReceiptNumber = db.prepare<[string], { value: number }>(PaymentsRepository.receiptNumberStatement);
   }
 
   /** Writes a payment, its allocations and its first status. Call inside a transaction. */
   record(payment: NewPayment, now: string): string {
     const id = newId('pay');
-    const receiptNumber = `R-${String(this.#receiptCount.get(payment.firmId)!.n + 100001)}`;
+    const receiptNumber = `R-${this.#nextReceiptNumber.get(payment.firmId)!.value}`;
     this.#insertPayment.run({
       id,
       firmId: payment.firmId,

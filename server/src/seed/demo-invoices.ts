@@ -132,7 +132,7 @@ export function seedDemoInvoices(services: Services, firm: Firm, clients: { alex
         {
           firmId: firm.id,
           contactId: contact.id,
-          number: invoices.nextNumber(firm.id),
+          number: null,
           matter: invoice.matter,
           issuedOn,
           dueOn: addDays(issuedOn, invoice.termsDays),

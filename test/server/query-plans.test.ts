@@ -1,0 +1,201 @@
+/**
+ * The hot invoice queries read one client's rows (or the firm's first page) through an index,
+ * never the whole firm: SQLite's own plan for each, as `list` and the numbering run them.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { migrate, openDatabase, type Db } from '../../server/src/db/database.ts';
+import { migrations } from '../../server/src/db/migrations.ts';
+import type { InvoiceStatus } from '../../server/src/invoices/invoice.ts';
+import { InvoicesRepository, type InvoiceQuery, type InvoiceSortKey } from '../../server/src/invoices/invoices.repository.ts';
+import { PaymentsRepository } from '../../server/src/payments/payments.repository.ts';
+
+const now = '2026-03-02T15:00:00.000Z';
+const today = '2026-03-02';
+const clientStatuses: InvoiceStatus[] = ['open', 'partially_paid', 'overdue', 'paid', 'void'];
+const unpaid: InvoiceStatus[] = ['open', 'partially_paid', 'overdue'];
+const sortKeys: InvoiceSortKey[] = ['issuedOn', 'dueOn', 'number', 'total', 'balance'];
+/** The index each sort key of one client's list reads in order. */
+const clientIndex: Record<Exclude<InvoiceSortKey, 'balance'>, string> = {
+  issuedOn: 'invoices_contact_issued',
+  dueOn: 'invoices_contact_due',
+  number: 'invoices_contact_number',
+  total: 'invoices_contact_total',
+};
+
+let dir: string;
+let db: Db;
+let invoices: InvoicesRepository;
+
+before(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-plans-'));
+  db = openDatabase(path.join(dir, 'portico.db'));
+  invoices = new InvoicesRepository(db);
+});
+after(() => {
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function planOf(query: InvoiceQuery): string[] {
+  const { sql, params } = InvoicesRepository.listStatement(query);
+  return invoices.explain(sql, params);
+}
+
+/** The plan steps that read the invoices table itself (alias `i`), not the ledger subqueries. */
+const invoiceReads = (plan: string[]) => plan.filter((step) => /^(SCAN|SEARCH) i\b/.test(step));
+
+/**
+ * What is wrong with a plan for one client's request: each problem names the plan line. The
+ * invoices must be read once, by seeking on the contact; nothing may be scanned, and neither the
+ * firm's state index nor a sort of the rows read may appear unless `sorts` allows the sort.
+ */
+function clientPlanProblems(plan: string[], expectedIndex: string | null, sorts = false): string[] {
+  const problems: string[] = [];
+  const reads = invoiceReads(plan);
+  if (reads.length !== 1) problems.push(`expected one read of invoices, found ${JSON.stringify(reads)} in ${JSON.stringify(plan)}`);
+  for (const read of reads) {
+    if (!/^SEARCH i USING (COVERING )?INDEX invoices_contact_\w+ \(contact_id=/.test(read)) problems.push(`invoices not sought by contact: "${read}"`);
+    if (expectedIndex && !read.includes(`INDEX ${expectedIndex} `)) problems.push(`expected ${expectedIndex}: "${read}"`);
+  }
+  for (const step of plan) {
+    if (/^SCAN /.test(step)) problems.push(`full scan: "${step}"`);
+    if (step.includes('invoices_firm_state')) problems.push(`walks the firm by state: "${step}"`);
+    if (!sorts && step.includes('TEMP B-TREE')) problems.push(`sorts the rows it read: "${step}"`);
+  }
+  return problems;
+}
+
+const clientQuery = (fields: Partial<InvoiceQuery>): InvoiceQuery => ({
+  firmId: 'firm_1', contactId: 'con_1', statuses: clientStatuses, sort: 'issuedOn', descending: true, limit: 51, today, ...fields,
+});
+
+describe('query plans: one client', () => {
+  it('the check itself finds a firm-wide plan (the plan of the query before this change)', () => {
+    const plan = invoices.explain(
+      `SELECT * FROM invoices i INDEXED BY invoices_firm_state WHERE i.firm_id = @firmId AND i.contact_id = @contactId
+       ORDER BY i.due_on, i.id LIMIT 51`,
+      { firmId: 'firm_1', contactId: 'con_1' },
+    );
+    const problems = clientPlanProblems(plan, 'invoices_contact_due');
+    assert.ok(problems.some((p) => p.startsWith('invoices not sought by contact: "SEARCH i USING INDEX invoices_firm_state')), problems.join('\n'));
+    assert.ok(problems.some((p) => p.startsWith('sorts the rows it read')), problems.join('\n'));
+  });
+
+  it("the first page, as <portal-invoices> asks for it, reads the client's rows newest first", () => {
+    assert.deepEqual(clientPlanProblems(planOf(clientQuery({})), 'invoices_contact_issued'), []);
+  });
+
+  for (const sort of sortKeys) {
+    for (const descending of [false, true]) {
+      const name = `${descending ? '-' : ''}${sort}`;
+      const expected = sort === 'balance' ? null : clientIndex[sort];
+      // The balance is derived from the ledger, so a balance sort orders the client's own rows
+      // (never the firm's); every other key reads its index in order.
+      const sorts = sort === 'balance';
+      it(`sort=${name}: all statuses, first and next page`, () => {
+        assert.deepEqual(clientPlanProblems(planOf(clientQuery({ sort, descending })), expected, sorts), []);
+        const next = clientQuery({ sort, descending, after: { value: sort === 'total' || sort === 'balance' ? 100 : 'INV-1001', id: 'inv_x' } });
+        assert.deepEqual(clientPlanProblems(planOf(next), expected, sorts), []);
+      });
+      for (const statuses of [['open'], ['partially_paid'], ['overdue'], ['paid'], ['void'], unpaid, ['paid', 'void']] as InvoiceStatus[][]) {
+        it(`sort=${name}: status=${statuses.join(',')}`, () => {
+          assert.deepEqual(clientPlanProblems(planOf(clientQuery({ sort, descending, statuses })), expected, sorts), []);
+        });
+      }
+    }
+  }
+
+  it("the summary's pages (status=unpaid, sort=dueOn, 200 at a time) read the client's rows by due date", () => {
+    const first = clientQuery({ statuses: unpaid, sort: 'dueOn', descending: false, limit: 201 });
+    assert.deepEqual(clientPlanProblems(planOf(first), 'invoices_contact_due'), []);
+    const next = planOf({ ...first, after: { value: today, id: 'inv_x' } });
+    assert.deepEqual(clientPlanProblems(next, 'invoices_contact_due'), []);
+    assert.match(invoiceReads(next)[0] ?? '', /\(contact_id=\? AND \(due_on,id\)>\(\?,\?\)\)/, `the next page seeks past the cursor: ${next.join(' | ')}`);
+  });
+
+  it("the firm's list of one client (?contactId=) is one client's request too", () => {
+    const statuses: InvoiceStatus[] = [...clientStatuses, 'draft'];
+    assert.deepEqual(clientPlanProblems(planOf(clientQuery({ statuses })), 'invoices_contact_issued'), []);
+    assert.deepEqual(clientPlanProblems(planOf(clientQuery({ statuses: ['draft'], sort: 'dueOn' })), 'invoices_contact_due'), []);
+  });
+});
+
+describe('query plans: the firm', () => {
+  const firmQuery: InvoiceQuery = {
+    firmId: 'firm_1', statuses: [...clientStatuses, 'draft'], sort: 'issuedOn', descending: true, limit: 51, today,
+  };
+
+  it("GET /admin/invoices (every status, -issuedOn) reads its first page from the firm's date index, unsorted", () => {
+    for (const query of [firmQuery, { ...firmQuery, after: { value: today, id: 'inv_x' } }]) {
+      const plan = planOf(query);
+      const reads = invoiceReads(plan);
+      assert.equal(reads.length, 1, `one read of invoices: ${plan.join(' | ')}`);
+      assert.match(reads[0]!, /^SEARCH i USING INDEX invoices_firm_issued \(firm_id=/, `the sort comes from the index: "${reads[0]}"`);
+      assert.deepEqual(plan.filter((step) => /TEMP B-TREE|^SCAN /.test(step)), []);
+    }
+  });
+
+  it('a new invoice number reads one counter row and probes one number', () => {
+    const counter = invoices.explain(InvoicesRepository.numberingStatements.next, ['firm_1']);
+    assert.deepEqual(counter.filter((step) => /invoices|payments|SCAN/.test(step)), []);
+    assert.doesNotMatch(InvoicesRepository.numberingStatements.next, /\bCOUNT\s*\(|FROM invoices/i);
+    const taken = invoices.explain(InvoicesRepository.numberingStatements.taken, ['firm_1', 'INV-1001']);
+    assert.equal(taken.length, 1, `number probe: ${taken.join(' | ')}`);
+    assert.ok(taken.every((step) => /^SEARCH invoices USING (COVERING )?INDEX sqlite_autoindex_invoices_2 \(firm_id=\? AND number=\?\)$/.test(step)), `number probe: ${taken.join(' | ')}`);
+  });
+
+  it('a new receipt number reads one counter row', () => {
+    const plan = invoices.explain(PaymentsRepository.receiptNumberStatement, ['firm_1']);
+    assert.deepEqual(plan.filter((step) => /invoices|payments|SCAN/.test(step)), []);
+    assert.doesNotMatch(PaymentsRepository.receiptNumberStatement, /\bCOUNT\s*\(|FROM payments/i);
+  });
+});
+
+describe('numbering across the counters migration', () => {
+  it('continues the invoice and receipt numbers a firm already has', () => {
+    const file = path.join(dir, 'old.db');
+    const old = openDatabase(file, { migrations: migrations.filter((m) => m.version < 14) });
+    old.prepare("INSERT INTO firms (id, slug, name, created_at, updated_at) VALUES ('firm_1', 'hale', 'Hale', ?, ?), ('firm_2', 'empty', 'Empty', ?, ?)").run(now, now, now, now);
+    old.prepare("INSERT INTO contacts (id, firm_id, email, name, created_at, updated_at) VALUES ('con_1', 'firm_1', 'a@example.com', 'A', ?, ?)").run(now, now);
+    const insertInvoice = old.prepare(
+      "INSERT INTO invoices (id, firm_id, contact_id, number, issued_on, due_on, currency, created_at, updated_at) VALUES (?, 'firm_1', 'con_1', ?, ?, ?, 'USD', ?, ?)",
+    );
+    ['INV-1001', 'INV-1002', '2026/7', 'INV-1004'].forEach((number, n) => insertInvoice.run(`inv_${n}`, number, today, today, now, now));
+    const insertPayment = old.prepare(
+      "INSERT INTO payments (id, firm_id, contact_id, amount, currency, method_type, source, receipt_number, created_at) VALUES (?, 'firm_1', 'con_1', 100, 'USD', 'card', 'portal', ?, ?)",
+    );
+    ['R-100001', 'R-100002'].forEach((receipt, n) => insertPayment.run(`pay_${n}`, receipt, now));
+    migrate(old);
+    try {
+      const repository = new InvoicesRepository(old);
+      const create = (firmId: string) =>
+        repository.create(
+          { firmId, contactId: 'con_1', number: null, matter: null, issuedOn: today, dueOn: today, currency: 'USD', depositAccount: 'operating', notes: null, priced: { lines: [], subtotal: 0, discount: 0, tax: 0, total: 0 } },
+          now,
+        );
+      const numberOf = (id: string) => (old.prepare('SELECT number FROM invoices WHERE id = ?').get(id) as { number: string }).number;
+      // Four invoices: the old count gave INV-1005, and so does the counter.
+      assert.equal(numberOf(create('firm_1')), 'INV-1005');
+      assert.equal(numberOf(create('firm_1')), 'INV-1006');
+      // A number the firm typed is skipped when the counter reaches it.
+      old.prepare("UPDATE invoices SET number = 'INV-1007' WHERE id = 'inv_2'").run();
+      assert.equal(numberOf(create('firm_1')), 'INV-1008');
+      const receipt = old.prepare<[string], { value: number }>(PaymentsRepository.receiptNumberStatement);
+      assert.equal(receipt.get('firm_1')!.value, 100003);
+      // A firm with nothing yet starts where the count did.
+      assert.equal(receipt.get('firm_2')!.value, 100001);
+      old.prepare("INSERT INTO contacts (id, firm_id, email, name, created_at, updated_at) VALUES ('con_2', 'firm_2', 'b@example.com', 'B', ?, ?)").run(now, now);
+      const fresh = repository.create(
+        { firmId: 'firm_2', contactId: 'con_2', number: null, matter: null, issuedOn: today, dueOn: today, currency: 'USD', depositAccount: 'operating', notes: null, priced: { lines: [], subtotal: 0, discount: 0, tax: 0, total: 0 } },
+        now,
+      );
+      assert.equal(numberOf(fresh), 'INV-1001');
+    } finally {
+      old.close();
+    }
+  });
+});
