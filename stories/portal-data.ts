@@ -181,6 +181,13 @@ const unpaid: InvoiceStatus[] = ['open', 'partially_paid', 'overdue'];
 const sortValue = (invoice: InvoiceSummary, key: string): string | number =>
   key === 'number' ? invoice.number : key === 'total' ? invoice.total : key === 'balance' ? invoice.balance : key === 'dueOn' ? invoice.dueOn : invoice.issuedOn;
 
+/** What the client owes now, as the service sums it. */
+function outstandingOf(all: InvoiceDetail[]) {
+  const owed = all.filter((invoice) => unpaid.includes(invoice.status) && invoice.openBalance > 0).sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+  const currency = new Set(owed.map((invoice) => invoice.currency)).size === 1 ? owed[0]!.currency : null;
+  return { invoiceIds: owed.map((invoice) => invoice.id), amount: currency ? owed.reduce((sum, invoice) => sum + invoice.openBalance, 0) : null, currency };
+}
+
 function invoicePage(all: InvoiceDetail[], url: URL): Response {
   const wanted = (url.searchParams.get('status') ?? 'all').split(',');
   const sort = url.searchParams.get('sort') ?? '-issuedOn';
@@ -335,6 +342,7 @@ export function portalAnswer(method: string, url: URL, options: PortalDataOption
   const path = url.pathname.replace(/^\/api\/v1/, '');
   const invoices = storyInvoices(options.invoices === 'many' ? 5000 : options.invoices === 'empty' ? 0 : 12);
   if (method === 'GET' && path === '/invoices') return ending(options.invoices, () => invoicePage(invoices, url));
+  if (method === 'GET' && path === '/invoices/outstanding') return ending(options.invoices, () => json(200, outstandingOf(invoices)));
   const invoiceId = method === 'GET' ? /^\/invoices\/([^/]+)$/.exec(path)?.[1] : undefined;
   if (invoiceId) {
     return ending(options.invoices, () => {

@@ -256,6 +256,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices/outstanding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the client owes now: every unpaid invoice with something to pay, and the sum (one query) */
+        get: operations["getApiV1InvoicesOutstanding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invoices/{id}": {
         parameters: {
             query?: never;
@@ -1787,6 +1804,13 @@ export type components = {
             /** @description Pass back as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
+        OutstandingInvoices: {
+            /** @description Every unpaid invoice with something left to pay now, soonest due first */
+            invoiceIds: string[];
+            /** @description What can be paid now on them all; null when they are in more than one currency */
+            amount: number | null;
+            currency: string | null;
+        };
         FirmInvoice: {
             id: string;
             number: string;
@@ -2523,6 +2547,7 @@ export type Invoice = components['schemas']['Invoice'];
 export type AppliedPayment = components['schemas']['AppliedPayment'];
 export type InvoiceDetail = components['schemas']['InvoiceDetail'];
 export type InvoicePage = components['schemas']['InvoicePage'];
+export type OutstandingInvoices = components['schemas']['OutstandingInvoices'];
 export type FirmInvoice = components['schemas']['FirmInvoice'];
 export type FirmInvoicePage = components['schemas']['FirmInvoicePage'];
 export type FirmInvoiceDetail = components['schemas']['FirmInvoiceDetail'];
@@ -3041,6 +3066,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvoicePage"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1InvoicesOutstanding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutstandingInvoices"];
                 };
             };
             /** @description A problem (RFC 9457) */

@@ -1,5 +1,5 @@
 import type { ServiceConnection } from './connection.ts';
-import type { InvoiceDetail, InvoiceListQuery, InvoiceSummary, Page, RequestOptions } from './types.ts';
+import type { InvoiceDetail, InvoiceListQuery, InvoiceSummary, OutstandingInvoices, Page, RequestOptions } from './types.ts';
 
 /** The signed-in client's invoices: `/api/v1/invoices`. */
 export class InvoicesApi {
@@ -27,6 +27,11 @@ export class InvoicesApi {
       authentication: 'bearer',
       signal,
     });
+  }
+
+  /** What the client owes now: every unpaid invoice with something left to pay, and their sum (null across currencies). */
+  outstanding({ signal }: RequestOptions = {}): Promise<OutstandingInvoices> {
+    return this.#connection.request<OutstandingInvoices>({ method: 'GET', path: '/invoices/outstanding', authentication: 'bearer', signal });
   }
 
   /** One invoice with its lines and applied payments. Rejects with a 404 `ApiError` for another client's invoice. */

@@ -115,6 +115,9 @@ export type AppliedPayment = schemas.AppliedPayment;
 /** One invoice with its lines and the payments applied to it. */
 export type InvoiceDetail = schemas.InvoiceDetail;
 
+/** What the client owes now: `GET /api/v1/invoices/outstanding`. */
+export type OutstandingInvoices = schemas.OutstandingInvoices;
+
 export interface InvoiceListQuery extends PageQuery {
   /** One filter or several; `all` by default. */
   status?: InvoiceStatusFilter | readonly InvoiceStatusFilter[];

@@ -6,7 +6,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ApiClient } from '../api/api-client.ts';
 import { isAbortError } from '../api/api-error.ts';
-import type { InvoiceSort, InvoiceStatusFilter, InvoiceSummary } from '../api/types.ts';
+import type { InvoiceSort, InvoiceStatusFilter, InvoiceSummary, OutstandingInvoices } from '../api/types.ts';
 import { PortalElement } from '../base/portal-element.ts';
 import { NotConfiguredError, toggleState, untilAborted } from '../base/states.ts';
 import { ApiClientController } from '../controllers/api-client-controller.ts';
@@ -37,18 +37,8 @@ export const invoiceSorts: readonly InvoiceSort[] = [
   'number',
 ];
 
-/** What the client owes overall: every unpaid invoice with something left to pay now. */
-interface Outstanding {
-  invoiceIds: string[];
-  /** The sum of what can be paid now, when every such invoice is in one currency. */
-  amount: number | undefined;
-  currency: string | undefined;
-}
-
-// The service's largest page; the outstanding total reads every unpaid invoice, so it pages fast.
+// The service's largest page.
 const LARGEST_PAGE = 200;
-// Beyond this many unpaid invoices (10,000), the total is not worth the wait.
-const OUTSTANDING_PAGE_LIMIT = 50;
 // Up to this many rows are plain DOM (every row readable in a screen reader's browse mode);
 // longer lists keep only the rows near the viewport in the DOM.
 const VIRTUALIZE_AFTER = 100;
@@ -184,27 +174,13 @@ export class PortalInvoices extends PortalElement {
   });
 
   readonly #outstanding = new Task(this, {
-    task: async ([client], { signal }): Promise<Outstanding | undefined> => {
+    task: async ([client], { signal }): Promise<OutstandingInvoices | undefined> => {
       if (!client) return undefined;
       // The list comes first; the total follows once the first page is on screen.
       await this.#firstPage.taskComplete.catch(() => undefined);
       await afterPaint();
       signal.throwIfAborted();
-      const owed: InvoiceSummary[] = [];
-      let cursor: string | null = null;
-      for (let page = 0; page < OUTSTANDING_PAGE_LIMIT; page += 1) {
-        const answer = await client.invoices.list({ status: 'unpaid', sort: 'dueOn', limit: LARGEST_PAGE, cursor }, { signal });
-        owed.push(...answer.data.filter((invoice) => invoice.openBalance > 0));
-        cursor = answer.nextCursor;
-        if (!cursor) break;
-      }
-      const currencies = new Set(owed.map((invoice) => invoice.currency));
-      const currency = currencies.size === 1 ? owed[0]!.currency : undefined;
-      return {
-        invoiceIds: owed.map((invoice) => invoice.id),
-        amount: currency ? owed.reduce((sum, invoice) => sum + invoice.openBalance, 0) : undefined,
-        currency,
-      };
+      return client.invoices.outstanding({ signal });
     },
     args: () => [this.#api.signedInClient, this.#api.contactId] as const,
   });
@@ -285,7 +261,7 @@ export class PortalInvoices extends PortalElement {
     return html`
       <div class="summary" part="summary">
         <p>
-          ${outstanding.amount !== undefined && outstanding.currency
+          ${outstanding.amount !== null && outstanding.currency
             ? html`${t('invoices.summary.balance')}: <span class="amount">${formatMoney(outstanding.amount, outstanding.currency)}</span>`
             : nothing}
           <span class="count">${t('invoices.summary.count', { count: formatNumber(outstanding.invoiceIds.length) })}</span>
@@ -528,8 +504,8 @@ export class PortalInvoices extends PortalElement {
     return button;
   }
 
-  #payAll(outstanding: Outstanding): void {
-    this.dispatchEvent(new PortalPayRequestEvent({ invoiceIds: [...outstanding.invoiceIds], amount: outstanding.amount }));
+  #payAll(outstanding: OutstandingInvoices): void {
+    this.dispatchEvent(new PortalPayRequestEvent({ invoiceIds: [...outstanding.invoiceIds], amount: outstanding.amount ?? undefined }));
   }
 }
 

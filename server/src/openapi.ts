@@ -14,7 +14,7 @@ import { ClientFile, FilePage, FirmFile, FirmFilePage, firmListQuery as firmFile
 import { Branding, FirmChanges, FirmProfile, Me } from './firms/firms.contract.ts';
 import { ProblemReply } from './http/problem-codes.ts';
 import {
-  FirmInvoiceDetail, FirmInvoicePage, InvoiceDetail, InvoicePage, adminListQuery as adminInvoiceListQuery, invoiceChangesSchema, listQuery as invoiceListQuery, newInvoiceSchema, voidSchema,
+  FirmInvoiceDetail, FirmInvoicePage, InvoiceDetail, InvoicePage, OutstandingInvoices, adminListQuery as adminInvoiceListQuery, invoiceChangesSchema, listQuery as invoiceListQuery, newInvoiceSchema, voidSchema,
 } from './invoices/invoices.contract.ts';
 import {
   FirmThread, FirmThreadMessages, FirmThreadPage, FirmThreadStarted, Message, Thread, ThreadMessages, ThreadPage, ThreadStarted,
@@ -88,6 +88,7 @@ export const operations: Operation[] = [
   op('get', '/api/v1/activities/{id}/calendar.ics', 'Activities', 'An event as an iCalendar file', 'client', [200, 'text/calendar']),
 
   op('get', '/api/v1/invoices', 'Invoices', "The client's invoices", 'client', [200, InvoicePage], { query: invoiceListQuery }),
+  op('get', '/api/v1/invoices/outstanding', 'Invoices', 'What the client owes now: every unpaid invoice with something to pay, and the sum (one query)', 'client', [200, OutstandingInvoices]),
   op('get', '/api/v1/invoices/{id}', 'Invoices', 'One invoice with lines and payments', 'client', [200, InvoiceDetail]),
 
   op('get', '/api/v1/payments', 'Payments', 'Payment history (403 payments_hidden when the firm hides it)', 'client', [200, PaymentPage], { query: paymentListQuery }),

@@ -113,8 +113,19 @@ export const partlyPaid: InvoiceDetail = {
   voidedAt: null,
 };
 
-/** Answers GET /api/v1/invoices from `all`, honouring status, limit and cursor (an index). */
+/** What GET /api/v1/invoices/outstanding answers for `all`, as the service sums it. */
+export function outstandingOf(all: InvoiceSummary[]) {
+  const owed = all.filter((invoice) => ['open', 'partially_paid', 'overdue'].includes(invoice.status) && invoice.openBalance > 0);
+  const currency = new Set(owed.map((invoice) => invoice.currency)).size === 1 ? owed[0]!.currency : null;
+  return { invoiceIds: owed.map((invoice) => invoice.id), amount: currency ? owed.reduce((sum, invoice) => sum + invoice.openBalance, 0) : null, currency };
+}
+
+/**
+ * Answers GET /api/v1/invoices from `all`, honouring status, limit and cursor (an index), and
+ * GET /api/v1/invoices/outstanding.
+ */
 export function serveInvoices(service: FakeService, all: InvoiceSummary[]): FakeService {
+  service.on('GET /api/v1/invoices/outstanding', () => json(200, outstandingOf(all)));
   return service.on('GET /api/v1/invoices', (request: RecordedRequest) => {
     const params = request.url.searchParams;
     const wanted = (params.get('status') ?? 'all').split(',');

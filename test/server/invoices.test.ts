@@ -93,6 +93,18 @@ describe('invoices', () => {
       assert.deepEqual(await numbers('status=draft'), [], 'drafts never reach a client');
     });
 
+    it('sums what the client owes now in one answer: unpaid invoices with something to pay, soonest due first', async () => {
+      const reply = await asAlex('/invoices/outstanding');
+      assert.equal(reply.status, 200, JSON.stringify(reply.body));
+      // Never the paid, void or draft invoices, nor Jordan's.
+      assert.deepEqual(reply.body.invoiceIds, [ids.overdue, ids.trust, ids.open, ids.partial]);
+      assert.equal(reply.body.amount, 50_000 + 500_000 + 44_250 + 60_000);
+      assert.equal(reply.body.currency, 'USD');
+      const jordans = await svc.request('/api/v1/invoices/outstanding', { token: jordanToken });
+      assert.deepEqual(jordans.body, { invoiceIds: [ids.jordan], amount: 7_700, currency: 'USD' });
+      assert.equal((await svc.request('/api/v1/invoices/outstanding')).status, 401);
+    });
+
     it('pages with a cursor, each invoice once', async () => {
       for (const sort of ['-issuedOn', 'dueOn', '-balance', 'number']) {
         const seen: string[] = [];

@@ -109,7 +109,8 @@ describe('query plans: one client', () => {
     }
   }
 
-  it("the summary's pages (status=unpaid, sort=dueOn, 200 at a time) read the client's rows by due date", () => {
+  it("the summary (GET /invoices/outstanding, one query) and the unpaid pages read the client's rows by due date", () => {
+    assert.deepEqual(clientPlanProblems(planOf(clientQuery({ statuses: unpaid, sort: 'dueOn', descending: false, limit: 10_000 })), 'invoices_contact_due'), []);
     const first = clientQuery({ statuses: unpaid, sort: 'dueOn', descending: false, limit: 201 });
     assert.deepEqual(clientPlanProblems(planOf(first), 'invoices_contact_due'), []);
     const next = planOf({ ...first, after: { value: today, id: 'inv_x' } });

@@ -150,6 +150,15 @@ export const InvoiceDetail = Invoice.extend({
 
 export const InvoicePage = pageOf(Invoice).meta({ id: 'InvoicePage' });
 
+/** What the client owes now: `GET /invoices/outstanding`. */
+export const OutstandingInvoices = z
+  .strictObject({
+    invoiceIds: z.array(z.string()).meta({ description: 'Every unpaid invoice with something left to pay now, soonest due first' }),
+    amount: Money.nullable().meta({ description: 'What can be paid now on them all; null when they are in more than one currency' }),
+    currency: Currency.nullable(),
+  })
+  .meta({ id: 'OutstandingInvoices' });
+
 /** An invoice as the firm lists it, drafts included. */
 export const FirmInvoice = Invoice.extend(firmFields).meta({ id: 'FirmInvoice' });
 export const FirmInvoicePage = pageOf(FirmInvoice).meta({ id: 'FirmInvoicePage' });

@@ -2,12 +2,16 @@ import { Router } from 'express';
 import { clientOf, firmOf } from '../http/principal.ts';
 import type { InvoicesService } from './invoices.service.ts';
 
-/** `GET /invoices`, `GET /invoices/:id`: the signed-in client's invoices. */
+/** `GET /invoices`, `GET /invoices/outstanding`, `GET /invoices/:id`: the signed-in client's invoices. */
 export function invoiceRoutes(deps: { invoices: InvoicesService }): Router {
   const router = Router();
   router.get('/invoices', (req, res) => {
     const { firmId, contactId } = clientOf(req);
     res.json(deps.invoices.listForClient(firmId, contactId, req.query));
+  });
+  router.get('/invoices/outstanding', (req, res) => {
+    const { firmId, contactId } = clientOf(req);
+    res.json(deps.invoices.outstandingForClient(firmId, contactId));
   });
   router.get('/invoices/:id', (req, res) => {
     const { firmId, contactId } = clientOf(req);

@@ -14,10 +14,13 @@ import type { Mailer } from '../mail/mailer.ts';
 import { newId } from '../db/ids.ts';
 import { invoiceEmail } from './invoice.emails.ts';
 import { priceLines, type InvoiceDetail, type InvoiceLine, type InvoiceStatus, type InvoiceSummary, type LineInput } from './invoice.ts';
-import { adminListQuery, invoiceChangesSchema, listQuery, newInvoiceSchema, voidSchema } from './invoices.contract.ts';
+import { adminListQuery, invoiceChangesSchema, listQuery, newInvoiceSchema, type OutstandingInvoices, voidSchema } from './invoices.contract.ts';
 import { InvoicesRepository, type InvoiceSortKey } from './invoices.repository.ts';
 
 type NewInvoice = z.output<typeof newInvoiceSchema>;
+type Outstanding = z.output<typeof OutstandingInvoices>;
+/** The most unpaid invoices one answer lists: far more than any client has. */
+const outstandingLimit = 10_000;
 type InvoiceChanges = z.output<typeof invoiceChangesSchema>;
 /** The fields a sent invoice keeps as they were sent. */
 const sentFields = ['lines', 'number', 'issuedOn', 'depositAccount'] as const;
@@ -41,6 +44,32 @@ export class InvoicesService {
     const q = parse(listQuery, query, 'query');
     const page = this.#page(firmId, { ...q, contactId, status: q.status.filter((s) => s !== 'draft') });
     return { ...page, data: page.data.map(({ externalId: _firmOnly, ...invoice }) => invoice) };
+  }
+
+  /**
+   * What the client owes now, in one query: every unpaid invoice with something left to pay
+   * (soonest due first), and their sum when they share one currency.
+   */
+  outstandingForClient(firmId: string, contactId: string): Outstanding {
+    const firm = this.#firm(firmId);
+    const owed = this.deps.invoices
+      .list({
+        firmId,
+        contactId,
+        statuses: ['open', 'partially_paid', 'overdue'],
+        sort: 'dueOn',
+        descending: false,
+        limit: outstandingLimit,
+        today: todayIn(firm.settings.timeZone, this.deps.clock()),
+      })
+      .filter((invoice) => invoice.openBalance > 0);
+    const currencies = new Set(owed.map((invoice) => invoice.currency));
+    const currency = currencies.size === 1 ? owed[0]!.currency : null;
+    return {
+      invoiceIds: owed.map((invoice) => invoice.id),
+      amount: currency ? owed.reduce((sum, invoice) => sum + invoice.openBalance, 0) : null,
+      currency,
+    };
   }
 
   getForClient(firmId: string, contactId: string, id: string): InvoiceDetail {
