@@ -58,6 +58,8 @@ interface Operation {
   alsoStatus?: number;
   /** The query's schema: each field is a parameter. */
   query?: z.ZodObject;
+  /** The request needs an `Idempotency-Key` header: a retry with the same key is answered once. */
+  idempotent?: true;
 }
 
 const op = (
@@ -67,7 +69,7 @@ const op = (
   summary: string,
   auth: Auth,
   response: [number, Shape?],
-  extra: Partial<Pick<Operation, 'body' | 'query' | 'alsoStatus'>> = {},
+  extra: Partial<Pick<Operation, 'body' | 'query' | 'alsoStatus' | 'idempotent'>> = {},
 ): Operation => ({ method, path, tag, summary, auth, response, ...extra });
 
 export const operations: Operation[] = [
@@ -95,7 +97,7 @@ export const operations: Operation[] = [
   op('get', '/api/v1/payments/{id}', 'Payments', 'One payment', 'client', [200, Payment]),
   op('get', '/api/v1/payments/setup', 'Payments', 'Which processor and bank sign-in the browser uses', 'client', [200, PaymentSetup]),
   op('get', '/api/v1/payments/mandate', 'Payments', 'The ACH debit authorization text', 'client', [200, Mandate], { query: mandateQuery }),
-  op('post', '/api/v1/payments', 'Payments', 'Pay invoices (Idempotency-Key header required)', 'client', [201, CheckoutResult], { body: paymentBody }),
+  op('post', '/api/v1/payments', 'Payments', 'Pay invoices (Idempotency-Key header required)', 'client', [201, CheckoutResult], { body: paymentBody, idempotent: true }),
   op('post', '/api/v1/payments/{id}/confirm', 'Payments', 'Finish a payment after 3-D Secure', 'client', [200, Payment]),
   op('get', '/api/v1/payment-methods', 'Payments', 'Saved payment methods', 'client', [200, SavedPaymentMethods]),
   op('delete', '/api/v1/payment-methods/{id}', 'Payments', 'Remove a saved payment method', 'client', [204]),
@@ -136,7 +138,7 @@ export const operations: Operation[] = [
   }),
   op('get', '/api/v1/admin/payments/export', 'Firm administration', 'Payments and refunds as CSV for reconciliation, one row per allocation', 'firm', [200, 'text/csv'], { query: exportQuery }),
   op('get', '/api/v1/admin/payments/{id}', 'Firm administration', 'One payment with its client, processor ids, history and authorization', 'firm', [200, FirmPayment]),
-  op('post', '/api/v1/admin/payments/{id}/refunds', 'Firm administration', 'Refund all or part of a payment through the processor (Idempotency-Key header required)', 'firm', [201, RefundResult], { body: NewRefund }),
+  op('post', '/api/v1/admin/payments/{id}/refunds', 'Firm administration', 'Refund all or part of a payment through the processor (Idempotency-Key header required)', 'firm', [201, RefundResult], { body: NewRefund, idempotent: true }),
   op('post', '/api/v1/admin/payments', 'Firm administration', 'Record a payment received outside the portal', 'firm', [201, Payment], { body: offlinePaymentSchema }),
   op('get', '/api/v1/admin/activities', 'Firm administration', 'List tasks and events', 'firm', [200, FirmActivityPage], { query: firmActivityListQuery }),
   op('post', '/api/v1/admin/activities', 'Firm administration', 'Give a client a task or an event', 'firm', [201, FirmActivity], { body: newActivitySchema }),
@@ -218,8 +220,7 @@ export function openApiDocument(serverUrl: string, version: string) {
     const [status, result] = operation.response;
     const pathParams = [...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: str }));
     const queryParams = queryParameters(operation.query);
-    const idempotent = operation.method === 'post' && (operation.path === '/api/v1/payments' || operation.path === '/api/v1/admin/payments/{id}/refunds');
-    const headers = idempotent ? [{ name: 'Idempotency-Key', in: 'header', required: true, schema: str }] : [];
+    const headers = operation.idempotent ? [{ name: 'Idempotency-Key', in: 'header', required: true, schema: str }] : [];
     const content = !result ? undefined : typeof result === 'string' ? { [result]: { schema: { type: 'string', format: 'binary' } } } : { 'application/json': { schema: refTo(result) } };
     (paths[operation.path] ??= {})[operation.method] = {
       tags: [operation.tag],

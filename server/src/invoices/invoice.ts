@@ -1,6 +1,8 @@
 /** What the client sees of an invoice's state; derived from the lifecycle, the ledger and the date. */
 export type InvoiceStatus = 'draft' | 'open' | 'partially_paid' | 'overdue' | 'paid' | 'void';
 export const clientStatuses = ['open', 'partially_paid', 'overdue', 'paid', 'void'] as const;
+/** What the `unpaid` filter stands for: invoices with money still owed. */
+export const unpaidStatuses: InvoiceStatus[] = ['open', 'partially_paid', 'overdue'];
 
 export type DepositAccount = 'operating' | 'trust';
 export type LineKind = 'time' | 'expense' | 'flat_fee' | 'discount' | 'tax';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isCalendarDate } from '../calendar.ts';
 import { externalIdFilter, externalIdSchema } from '../external-id.ts';
 import { CalendarDate, Currency, Instant, Money, pageOf } from '../http/schema.ts';
-import { clientStatuses, type InvoiceStatus as Status } from './invoice.ts';
+import { clientStatuses, unpaidStatuses, type InvoiceStatus as Status } from './invoice.ts';
 
 // Requests
 
@@ -48,7 +48,7 @@ const statusFilter = z
     const wanted = new Set<Status>();
     for (const part of value.split(',')) {
       if (part === 'all') clientStatuses.forEach((s) => wanted.add(s));
-      else if (part === 'unpaid') ['open', 'partially_paid', 'overdue'].forEach((s) => wanted.add(s as Status));
+      else if (part === 'unpaid') unpaidStatuses.forEach((s) => wanted.add(s));
       else if ((clientStatuses as readonly string[]).includes(part) || part === 'draft') wanted.add(part as Status);
       else {
         ctx.addIssue({ code: 'custom', message: `has an unknown status "${part}" (use ${[...clientStatuses, 'unpaid', 'all'].join(', ')})` });

@@ -13,7 +13,7 @@ import type { UnitOfWork } from '../db/unit-of-work.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { newId } from '../db/ids.ts';
 import { invoiceEmail } from './invoice.emails.ts';
-import { priceLines, type InvoiceDetail, type InvoiceLine, type InvoiceStatus, type InvoiceSummary, type LineInput } from './invoice.ts';
+import { priceLines, unpaidStatuses, type InvoiceDetail, type InvoiceLine, type InvoiceStatus, type InvoiceSummary, type LineInput } from './invoice.ts';
 import { adminListQuery, invoiceChangesSchema, listQuery, newInvoiceSchema, type OutstandingInvoices, voidSchema } from './invoices.contract.ts';
 import { InvoicesRepository, type InvoiceSortKey } from './invoices.repository.ts';
 
@@ -56,7 +56,7 @@ export class InvoicesService {
       .list({
         firmId,
         contactId,
-        statuses: ['open', 'partially_paid', 'overdue'],
+        statuses: unpaidStatuses,
         sort: 'dueOn',
         descending: false,
         limit: outstandingLimit,

@@ -18,6 +18,7 @@ import type { CheckoutPayment, CheckoutRepository, IdempotencyRecord, SavedMetho
 import { mandateText, saveConsentText } from './mandate.ts';
 import type { Payment, PaymentStatus } from './payment.ts';
 import { firmPaymentNotice, paymentFailedEmail, receiptEmail } from './payment.emails.ts';
+import { requestHash } from './request-hash.ts';
 import { mandateQuery, paymentBody } from './payments.contract.ts';
 import type { PaymentsRepository } from './payments.repository.ts';
 import type { PaymentsService } from './payments.service.ts';
@@ -116,7 +117,7 @@ export class CheckoutService {
       }
     }
     const body = parse(paymentBody, input);
-    const hash = createHash('sha256').update(stableJson(body)).digest('hex');
+    const hash = requestHash(body);
     const { checkout, clock } = this.deps;
 
     const previous = checkout.idempotency(request.contactId, key);
@@ -628,16 +629,3 @@ export function processorKey(contactId: string, idempotencyKey: string, account:
 function portalLink(firm: Firm, fallback: string): string {
   return firm.settings.portalUrl ?? firm.siteUrl ?? fallback;
 }
-
-/** JSON with sorted keys, so the same request always hashes the same. */
-export function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-

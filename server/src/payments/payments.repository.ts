@@ -67,6 +67,15 @@ export interface NewPayment {
  * of status is a new event. Writers call `record` inside their own IMMEDIATE transaction, after
  * checking balances in that same transaction.
  */
+/** A row of the export queries: the payment, client and invoice columns both kinds of row share. */
+function toExportRow(row: Record<string, any>, entry: Pick<ExportRow, 'amount' | 'status' | 'refundId'>): ExportRow {
+  return {
+    paymentId: row.id, createdAt: row.created_at, receiptNumber: row.receipt_number, contactName: row.contact_name, contactEmail: row.contact_email,
+    invoiceNumber: row.invoice_number, currency: row.currency, methodType: row.method_type, methodBrand: row.method_brand,
+    methodLast4: row.method_last4, reference: row.reference, depositAccount: row.deposit_account, ...entry,
+  };
+}
+
 export class PaymentsRepository {
   #insertPayment;
   #insertAllocation;
@@ -243,11 +252,7 @@ export class PaymentsRepository {
          ORDER BY p.created_at, p.id, i.number`,
       )
       .all(firmId, from, before)
-      .map((row) => ({
-        paymentId: row.id, createdAt: row.created_at, receiptNumber: row.receipt_number, contactName: row.contact_name, contactEmail: row.contact_email,
-        invoiceNumber: row.invoice_number, amount: row.amount, currency: row.currency, methodType: row.method_type, methodBrand: row.method_brand,
-        methodLast4: row.method_last4, reference: row.reference, depositAccount: row.deposit_account, status: row.status, refundId: null,
-      }));
+      .map((row) => toExportRow(row, { amount: row.amount, status: row.status, refundId: null }));
   }
 
   /** One row per invoice a refund made in [from, before) gave money back from, as a negative amount, oldest first. */
@@ -266,12 +271,7 @@ export class PaymentsRepository {
          ORDER BY r.created_at, r.id, i.number`,
       )
       .all(firmId, from, before)
-      .map((row) => ({
-        paymentId: row.id, createdAt: row.created_at, receiptNumber: row.receipt_number, contactName: row.contact_name, contactEmail: row.contact_email,
-        invoiceNumber: row.invoice_number, amount: -row.amount, currency: row.currency, methodType: row.method_type, methodBrand: row.method_brand,
-        methodLast4: row.method_last4, reference: row.reference, depositAccount: row.deposit_account,
-        status: row.status === 'succeeded' ? 'refunded' : 'refund_pending', refundId: row.refund_id,
-      }));
+      .map((row) => toExportRow(row, { amount: -row.amount, status: row.status === 'succeeded' ? 'refunded' : 'refund_pending', refundId: row.refund_id }));
   }
 
   #toPayment(row: PaymentRow): Payment {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Actor, AuditLog } from '../audit/audit.repository.ts';
 import type { Clock } from '../clock.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
@@ -9,7 +8,7 @@ import { parse } from '../http/validate.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { formatMoney } from '../money.ts';
 import type { WebhookEvents } from '../webhooks/webhook.ts';
-import { stableJson } from './checkout.service.ts';
+import { requestHash } from './request-hash.ts';
 import type { Payment } from './payment.ts';
 import { refundEmail } from './payment.emails.ts';
 import type { PaymentsRepository } from './payments.repository.ts';
@@ -99,7 +98,7 @@ export class RefundsService {
     if (key.length > 255) throw Problem.badRequest('idempotency_key_invalid', 'The Idempotency-Key must be at most 255 characters.');
     const body = parse(NewRefund, input);
     const reason = body.reason || null;
-    const hash = createHash('sha256').update(stableJson({ paymentId: ask.paymentId, amount: body.amount, reason })).digest('hex');
+    const hash = requestHash({ paymentId: ask.paymentId, amount: body.amount, reason });
     const { refunds, clock } = this.deps;
 
     const previous = refunds.request(ask.firmId, key);
