@@ -14,7 +14,7 @@ interface Column { name: string; type: string; notnull: number; dflt_value: stri
 
 const db = openDatabase(':memory:');
 const tables = db
-  .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+  .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name`)
   .all() as { name: string }[];
 
 const typeOf = (declared: string): string => {

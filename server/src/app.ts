@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import cookieParser from 'cookie-parser';
 import express, { Router, type Express } from 'express';
 import helmet from 'helmet';
+import { sql } from 'kysely';
 import { activityRoutes, adminActivityRoutes } from './activities/activities.routes.ts';
 import { adminApiKeyRoutes } from './api-keys/api-keys.routes.ts';
 import { requireClient, requireFirmKey } from './auth/authenticate.ts';
@@ -46,8 +47,8 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   app.set('query parser', 'simple');
   app.use(helmet({ crossOriginResourcePolicy: { policy: 'same-origin' } }));
 
-  app.get('/healthz', (_req, res) => {
-    services.db.prepare('SELECT 1').get();
+  app.get('/healthz', async (_req, res) => {
+    await sql`SELECT 1`.execute(services.storage.db);
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
 

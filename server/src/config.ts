@@ -5,6 +5,8 @@ export interface Config {
   port: number;
   demoPort: number;
   dataDir: string;
+  /** PostgreSQL (DATABASE_URL); absent: embedded SQLite in `dataDir`. */
+  databaseUrl: string | null;
   /** Where the service is reached from outside, used in links and as the token issuer. */
   publicUrl: string;
   payments: 'sandbox' | 'stripe';
@@ -56,6 +58,20 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
     throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
   }
   return raw as T;
+}
+
+/** A PostgreSQL connection URL; the message never repeats it, as it holds a password. */
+function postgresUrl(raw: string): string {
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'must be a URL like postgres://user:password@host:5432/portico');
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `must be a postgres:// URL (PostgreSQL), got a ${protocol}// one`);
+  }
+  return raw;
 }
 
 function url(name: string, raw: string, protocols: string[]): string {
@@ -129,6 +145,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const demoPort = port(env, 'DEMO_PORT', 8080);
   const dataDir = path.resolve(cwd, env.DATA_DIR || './data');
   const publicUrl = url('PUBLIC_URL', env.PUBLIC_URL || `http://localhost:${servicePort}`, ['http:', 'https:']).replace(/\/+$/, '');
+  const databaseUrl = env.DATABASE_URL ? postgresUrl(env.DATABASE_URL) : null;
   const payments = oneOf(env, 'PAYMENTS', ['sandbox', 'stripe'] as const, 'sandbox');
   const bankLink = oneOf(env, 'BANK_LINK', ['sandbox', 'plaid'] as const, 'sandbox');
   const mail = oneOf(env, 'MAIL', ['outbox', 'smtp'] as const, 'outbox');
@@ -175,6 +192,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     port: servicePort,
     demoPort,
     dataDir,
+    databaseUrl,
     publicUrl,
     payments,
     bankLink,

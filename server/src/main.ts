@@ -1,10 +1,9 @@
 import type { Server } from 'node:http';
-import path from 'node:path';
 import { createApp } from './app.ts';
 import { SigningKeys } from './auth/signing-keys.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
-import { openDatabase } from './db/database.ts';
+import { openStorage } from './db/open-storage.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMail } from './mail/create-mail.ts';
 import { seedDemo } from './seed/demo.ts';
@@ -19,16 +18,16 @@ export interface RunningService {
 
 /** Opens the store, keys and mail of a configuration: everything but the HTTP listener. */
 export async function openServices(config: Config, options: { clock?: Clock; logger?: Logger } = {}): Promise<Services> {
-  const db = openDatabase(path.join(config.dataDir, 'portico.db'));
+  const storage = await openStorage(config);
   const keys = await SigningKeys.open(config.dataDir);
-  const mail = createMail(config, db, { clock: options.clock });
-  return createServices({ config, db, keys, mail, clock: options.clock, logger: options.logger });
+  const mail = createMail(config, storage, { clock: options.clock });
+  return createServices({ config, storage, keys, mail, clock: options.clock, logger: options.logger });
 }
 
 export async function closeServices(services: Services): Promise<void> {
   await services.jobs.stop();
   await services.mail.close();
-  services.db.close();
+  await services.storage.close();
 }
 
 /** Starts the token service; `close` stops taking requests, lets open ones finish, then closes the store. */

@@ -12,7 +12,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { ConfigError, type Config } from './config.ts';
 import { ContactsRepository } from './contacts/contacts.repository.ts';
 import { ContactsService } from './contacts/contacts.service.ts';
-import type { Db } from './db/database.ts';
+import type { Storage } from './db/storage.ts';
 import { unitOfWork } from './db/unit-of-work.ts';
 import { createFileScanner } from './files/create-scanner.ts';
 import type { FileScanner } from './files/file.ts';
@@ -50,7 +50,7 @@ import { WebhooksService } from './webhooks/webhooks.service.ts';
 
 export interface ServiceDeps {
   config: Config;
-  db: Db;
+  storage: Storage;
   keys: SigningKeys;
   mail: MailProvider;
   clock?: Clock;
@@ -65,17 +65,17 @@ export interface ServiceDeps {
 
 /** Wires repositories and services once; the HTTP app and the CLI both work through these. */
 export function createServices(deps: ServiceDeps) {
-  const { config, db, keys, mail } = deps;
+  const { config, storage, keys, mail } = deps;
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? createLogger();
-  const audit = new AuditLog(db);
-  const jobs = new JobQueue(new JobsRepository(db), clock, logger);
+  const audit = new AuditLog(storage);
+  const jobs = new JobQueue(new JobsRepository(storage), clock, logger);
   const mailer = new Mailer(jobs, mail);
-  const work = unitOfWork(db);
-  const firmsRepository = new FirmsRepository(db);
-  const contactsRepository = new ContactsRepository(db);
+  const work = unitOfWork(storage);
+  const firmsRepository = new FirmsRepository(storage);
+  const contactsRepository = new ContactsRepository(storage);
   const webhooks = new WebhooksService({
-    webhooks: new WebhooksRepository(db),
+    webhooks: new WebhooksRepository(storage),
     firms: firmsRepository,
     jobs,
     mailer,
@@ -85,11 +85,11 @@ export function createServices(deps: ServiceDeps) {
     resolve: deps.resolveHost,
   });
   const tokens = new AccessTokens(keys, config.publicUrl, clock);
-  const limits = createLimits({ db, clock, firms: firmsRepository });
+  const limits = createLimits({ storage, clock, firms: firmsRepository });
   const auth = new AuthService({
     firms: firmsRepository,
     contacts: contactsRepository,
-    auth: new AuthRepository(db),
+    auth: new AuthRepository(storage),
     tokens,
     assertions: new AssertionVerifier({ clock, policy: { production: !config.development } }),
     limits: limits.auth,
@@ -101,16 +101,16 @@ export function createServices(deps: ServiceDeps) {
     clock,
     publicUrl: config.publicUrl,
   });
-  const invoicesRepository = new InvoicesRepository(db);
-  const paymentsRepository = new PaymentsRepository(db);
+  const invoicesRepository = new InvoicesRepository(storage);
+  const paymentsRepository = new PaymentsRepository(storage);
   const shared = { firms: firmsRepository, contacts: contactsRepository, audit, clock, webhooks, unitOfWork: work };
-  const filesRepository = new FilesRepository(db);
-  const messagesRepository = new MessagesRepository(db);
+  const filesRepository = new FilesRepository(storage);
+  const messagesRepository = new MessagesRepository(storage);
   const fileStore = FileStore.inDataDir(config.dataDir);
-  const checkoutRepository = new CheckoutRepository(db);
-  const refundsRepository = new RefundsRepository(db);
+  const checkoutRepository = new CheckoutRepository(storage);
+  const refundsRepository = new RefundsRepository(storage);
 
-  const sandboxRepository = new SandboxRepository(db);
+  const sandboxRepository = new SandboxRepository(storage);
   const sandboxClock = new SandboxClock(sandboxRepository, clock);
   const sandbox = {
     repository: sandboxRepository,
@@ -118,13 +118,13 @@ export function createServices(deps: ServiceDeps) {
     processor: new SandboxProcessor(sandboxRepository, sandboxClock),
     bankLink: new SandboxBankLink(sandboxRepository, clock),
   };
-  const stripe = config.payments === 'stripe' ? (deps.providers?.stripe ?? createStripe)({ config: config.stripe, db, clock }) : undefined;
+  const stripe = config.payments === 'stripe' ? (deps.providers?.stripe ?? createStripe)({ config: config.stripe, storage, clock }) : undefined;
   if (config.bankLink === 'plaid' && !stripe) {
     throw new ConfigError('BANK_LINK', 'plaid turns a bank sign-in into a Stripe bank account, so it needs PAYMENTS=stripe');
   }
   const processor: PaymentProcessor = stripe?.processor ?? sandbox.processor;
   const payments = new PaymentsService({
-    ...shared, db, invoices: invoicesRepository, payments: paymentsRepository, mandates: checkoutRepository, refunds: refundsRepository, fees: processor,
+    ...shared, storage, invoices: invoicesRepository, payments: paymentsRepository, mandates: checkoutRepository, refunds: refundsRepository, fees: processor,
   });
   const invoices = new InvoicesService({ ...shared, invoices: invoicesRepository, mailer });
   const checkout = new CheckoutService({
@@ -150,7 +150,7 @@ export function createServices(deps: ServiceDeps) {
   registerPaymentJobs({ jobs, checkout, refunds, sandbox: config.payments === 'sandbox' ? sandbox : undefined, logger });
   let bankLink: BankLinkProvider;
   if (config.bankLink === 'plaid') {
-    bankLink = (deps.providers?.plaid ?? createPlaid)({ config: config.plaid, db, clock, stripe: stripe!.processor });
+    bankLink = (deps.providers?.plaid ?? createPlaid)({ config: config.plaid, storage, clock, stripe: stripe!.processor });
   } else if (stripe) {
     bankLink = unavailableBankLink('Bank sign-in is not set up for this portal (it needs Plaid with Stripe). Enter your account and routing numbers, or pay by card.');
   } else {
@@ -159,7 +159,7 @@ export function createServices(deps: ServiceDeps) {
 
   return {
     config,
-    db,
+    storage,
     keys,
     mail,
     mailer,
@@ -176,8 +176,8 @@ export function createServices(deps: ServiceDeps) {
     fileStore,
     firms: new FirmsService(firmsRepository, clock, { production: !config.development }),
     contacts: new ContactsService(contactsRepository, audit, clock),
-    apiKeys: new ApiKeysService(new ApiKeysRepository(db), clock, audit),
-    activities: new ActivitiesService({ ...shared, activities: new ActivitiesRepository(db) }),
+    apiKeys: new ApiKeysService(new ApiKeysRepository(storage), clock, audit),
+    activities: new ActivitiesService({ ...shared, activities: new ActivitiesRepository(storage) }),
     invoices,
     messages: new MessagesService({ ...shared, messages: messagesRepository, files: filesRepository, mailer }),
     files: new FilesService({ ...shared, files: filesRepository, store: fileStore, scanner: deps.fileScanner ?? createFileScanner(config), logger }),
@@ -219,8 +219,8 @@ function registerPaymentJobs(deps: { jobs: JobQueue; checkout: CheckoutService; 
   });
   jobs.every('refunds.recover', 30_000);
   jobs.register('checkout.prune', async () => {
-    checkout.prune();
-    refunds.prune();
+    await checkout.prune();
+    await refunds.prune();
   });
   jobs.every('checkout.prune', 3_600_000);
   if (sandbox) {

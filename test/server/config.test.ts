@@ -59,6 +59,19 @@ describe('loadConfig defaults', () => {
     assert.equal(config.trustProxy, false);
   });
 
+  it('uses SQLite in DATA_DIR unless DATABASE_URL names a PostgreSQL database, whose password no message repeats', () => {
+    assert.equal(loadConfig({}, cwd).databaseUrl, null);
+    const url = 'postgres://portico:s3cret@db.internal:5432/portico';
+    assert.equal(loadConfig({ DATABASE_URL: url }, cwd).databaseUrl, url);
+    assert.equal(loadConfig({ DATABASE_URL: 'postgresql://db.internal/portico' }, cwd).databaseUrl, 'postgresql://db.internal/portico');
+    for (const bad of ['mysql://portico:s3cret@db/portico', 'portico:s3cret@db']) {
+      assert.throws(
+        () => loadConfig({ DATABASE_URL: bad }, cwd),
+        (error: Error) => error instanceof ConfigError && error.variable === 'DATABASE_URL' && !error.message.includes('s3cret'),
+      );
+    }
+  });
+
   it('derives the default public URL from PORT', () => {
     const config = loadConfig({ PORT: '9100', DEMO_PORT: '9200' }, cwd);
     assert.equal(config.port, 9100);

@@ -4,14 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { migrate, openDatabase, type Db } from '../../server/src/db/database.ts';
+import { openDatabase, type Db } from '../../server/src/db/database.ts';
 import { migrations, type Migration } from '../../server/src/db/migrations.ts';
+import { checksumOf, migrateSqlite as migrate, sqliteStatus } from '../../server/src/db/migrator.ts';
 
 const now = '2026-03-02T15:00:00.000Z';
 const latest = migrations.at(-1)!.version;
 
 function tables(db: Db): string[] {
-  return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((row) => row.name);
+  return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name").all() as { name: string }[]).map((row) => row.name);
 }
 
 function insertFirm(db: Db, fields: { id?: string; slug?: string; currency?: string } = {}) {
@@ -110,7 +111,7 @@ describe('openDatabase', () => {
     assert.deepEqual(second.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all(), schema);
     assert.deepEqual(second.prepare('SELECT id, slug FROM firms').all(), [{ id: 'firm_1', slug: 'hale' }]);
     assert.deepEqual(second.prepare('SELECT id, email FROM contacts').all(), [{ id: 'con_1', email: 'alex@example.com' }]);
-    assert.equal(migrate(second), latest);
+    assert.equal(migrate(second, migrations), latest);
     assert.deepEqual(second.prepare('SELECT count(*) AS n FROM contacts').get(), { n: 1 });
   });
 
@@ -126,7 +127,7 @@ describe('openDatabase', () => {
   it('refuses a database from a newer version of the service', () => {
     const db = open();
     insertFirm(db);
-    db.pragma(`user_version = ${latest + 7}`);
+    db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(latest + 7, 'from a newer service', 'f00d', now);
     db.close();
 
     assert.throws(() => open(), (error: unknown) => {
@@ -139,7 +140,7 @@ describe('openDatabase', () => {
 
     const raw = new Database(file, { readonly: true });
     try {
-      assert.equal(raw.pragma('user_version', { simple: true }), latest + 7);
+      assert.equal((raw.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number }).v, latest + 7, 'left as it was');
       assert.equal((raw.prepare('SELECT count(*) AS n FROM firms').get() as { n: number }).n, 1);
     } finally {
       raw.close();
@@ -159,18 +160,19 @@ describe('migrate', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const first: Migration = { version: 1, name: 'ledger', up: 'CREATE TABLE ledger (id INTEGER PRIMARY KEY, amount INTEGER NOT NULL);' };
+  const first: Migration = { version: 1, name: 'ledger', sqlite: 'CREATE TABLE ledger (id INTEGER PRIMARY KEY, amount INTEGER NOT NULL);', postgres: '' };
   const broken: Migration = {
     version: 2,
     name: 'half a change',
-    up: `
+    postgres: '',
+    sqlite: `
       CREATE TABLE settlements (id INTEGER PRIMARY KEY);
       ALTER TABLE ledger ADD COLUMN settled_at TEXT;
       INSERT INTO ledger (id, amount) VALUES (1, 100);
       INSERT INTO no_such_table VALUES (1);
     `,
   };
-  const fixed: Migration = { ...broken, up: 'CREATE TABLE settlements (id INTEGER PRIMARY KEY); ALTER TABLE ledger ADD COLUMN settled_at TEXT;' };
+  const fixed: Migration = { ...broken, sqlite: 'CREATE TABLE settlements (id INTEGER PRIMARY KEY); ALTER TABLE ledger ADD COLUMN settled_at TEXT;' };
 
   it('runs each migration once, in order, and records the version', () => {
     assert.equal(migrate(db, [first]), 1);
@@ -209,6 +211,31 @@ describe('migrate', () => {
     migrate(db, [first, fixed]);
     assert.throws(() => migrate(db, [first]), /schema version 2, newer than this service knows \(1\)/);
     assert.deepEqual(tables(db), ['ledger', 'settlements']);
+  });
+
+  it('records a checksum of each migration and refuses one edited after it was applied, for either engine', () => {
+    migrate(db, [first, fixed]);
+    const recorded = db.prepare('SELECT version, checksum FROM schema_migrations ORDER BY version').all();
+    assert.deepEqual(recorded, [{ version: 1, checksum: checksumOf(first) }, { version: 2, checksum: checksumOf(fixed) }]);
+    for (const edited of [{ ...fixed, sqlite: `${fixed.sqlite} CREATE INDEX settled ON ledger (settled_at);` }, { ...fixed, postgres: 'ALTER TABLE ledger ADD COLUMN note TEXT;' }]) {
+      assert.throws(() => migrate(db, [first, edited]), /Migration 2 \(half a change\) was changed after it was applied/);
+    }
+    assert.deepEqual(
+      sqliteStatus(db, [first, { ...fixed, name: 'renamed' }, { version: 3, name: 'next', sqlite: 'SELECT 1;', postgres: 'SELECT 1;' }]).map((entry) => `${entry.version} ${entry.state}`),
+      ['1 applied', '2 edited', '3 pending'],
+    );
+    assert.deepEqual(tables(db), ['ledger', 'settlements'], 'nothing was applied after the refusal');
+  });
+
+  it('adopts a database from before the ledger: the migrations up to its user_version count as applied', () => {
+    db.exec(first.sqlite);
+    db.pragma('user_version = 1');
+    assert.equal(migrate(db, [first, fixed]), 2);
+    assert.deepEqual(tables(db), ['ledger', 'settlements']);
+    assert.deepEqual(
+      sqliteStatus(db, [first, fixed]).map((entry) => entry.state),
+      ['applied', 'applied'],
+    );
   });
 });
 

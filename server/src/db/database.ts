@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrations, type Migration } from './migrations.ts';
+import { migrateSqlite } from './migrator.ts';
 
 export type Db = Database.Database;
 
@@ -17,7 +18,7 @@ export function openDatabase(file: string, options: { migrations?: readonly Migr
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
-  migrate(db, options.migrations ?? migrations);
+  migrateSqlite(db, options.migrations ?? migrations);
   reuseStatements(db);
   return db;
 }
@@ -38,21 +39,4 @@ function reuseStatements(db: Db): void {
     }
     return statement;
   }) as Db['prepare'];
-}
-
-/** Applies each migration newer than `user_version`, each in its own transaction with its version bump. */
-export function migrate(db: Db, list: readonly Migration[] = migrations): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  const latest = list.at(-1)?.version ?? 0;
-  if (current > latest) {
-    throw new Error(`The database is at schema version ${current}, newer than this service knows (${latest}). Upgrade the service.`);
-  }
-  for (const migration of list) {
-    if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.up);
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
-  }
-  return db.pragma('user_version', { simple: true }) as number;
 }

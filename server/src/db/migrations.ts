@@ -1,19 +1,25 @@
 /**
- * The schema, one numbered migration at a time. A migration is never edited once released:
- * change the schema by appending a new one. `user_version` records the last one applied.
- * Times are ISO 8601 UTC text; money is INTEGER minor units with its ISO 4217 currency.
+ * The schema, one numbered migration at a time, for each engine: `sqlite` and `postgres` bring a
+ * database of that engine to the same schema (tables, columns, keys, indexes) after the same step.
+ * Migrations are applied in order, on either engine, and never edited once released (their
+ * checksums are kept): change the schema by appending a new one.
+ * Times are ISO 8601 UTC text; money is integer minor units with its ISO 4217 currency. On
+ * PostgreSQL, SQLite's INTEGER is BIGINT (read as a JS number) and flags stay 0/1, not boolean.
  */
 export interface Migration {
   version: number;
   name: string;
-  up: string;
+  /** The SQLite DDL and backfills of this step; '' when SQLite has nothing to do. */
+  sqlite: string;
+  /** The PostgreSQL 15 DDL and backfills of this step. */
+  postgres: string;
 }
 
 export const migrations: readonly Migration[] = [
   {
     version: 1,
     name: 'firms, contacts, sign-in, api keys, mail outbox, audit log',
-    up: `
+    sqlite: `
       CREATE TABLE firms (
         id              TEXT PRIMARY KEY,
         slug            TEXT NOT NULL UNIQUE CHECK (slug GLOB '[a-z0-9]*' AND length(slug) BETWEEN 2 AND 63),
@@ -130,11 +136,127 @@ export const migrations: readonly Migration[] = [
       );
       CREATE INDEX audit_log_firm ON audit_log (firm_id, id);
     `,
+    postgres: `
+      -- slug GLOB '[a-z0-9]*' on SQLite: it starts with a lower-case letter or a digit.
+      CREATE TABLE firms (
+        id              TEXT PRIMARY KEY,
+        slug            TEXT NOT NULL UNIQUE CHECK (slug ~ '^[a-z0-9]' AND length(slug) BETWEEN 2 AND 63),
+        name            TEXT NOT NULL,
+        currency        TEXT NOT NULL DEFAULT 'USD' CHECK (length(currency) = 3),
+        site_url        TEXT,
+        allowed_origins TEXT NOT NULL DEFAULT '[]',
+        branding        TEXT NOT NULL DEFAULT '{}',
+        settings        TEXT NOT NULL DEFAULT '{}',
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL
+      );
+
+      CREATE TABLE contacts (
+        id          TEXT PRIMARY KEY,
+        firm_id     TEXT NOT NULL REFERENCES firms(id),
+        email       TEXT NOT NULL,
+        name        TEXT NOT NULL,
+        phone       TEXT,
+        status      TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'archived')),
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        UNIQUE (firm_id, email)
+      );
+
+      CREATE TABLE portal_logins (
+        contact_id          TEXT PRIMARY KEY REFERENCES contacts(id),
+        password_hash       TEXT NOT NULL,
+        password_changed_at TEXT NOT NULL,
+        last_login_at       TEXT,
+        created_at          TEXT NOT NULL
+      );
+
+      CREATE TABLE invitations (
+        id          TEXT PRIMARY KEY,
+        firm_id     TEXT NOT NULL REFERENCES firms(id),
+        contact_id  TEXT NOT NULL REFERENCES contacts(id),
+        token_hash  TEXT NOT NULL UNIQUE,
+        expires_at  TEXT NOT NULL,
+        accepted_at TEXT,
+        revoked_at  TEXT,
+        created_at  TEXT NOT NULL
+      );
+      CREATE INDEX invitations_contact ON invitations (contact_id);
+
+      CREATE TABLE password_resets (
+        id          TEXT PRIMARY KEY,
+        contact_id  TEXT NOT NULL REFERENCES contacts(id),
+        token_hash  TEXT NOT NULL UNIQUE,
+        expires_at  TEXT NOT NULL,
+        used_at     TEXT,
+        created_at  TEXT NOT NULL
+      );
+      CREATE INDEX password_resets_contact ON password_resets (contact_id);
+
+      CREATE TABLE refresh_families (
+        id             TEXT PRIMARY KEY,
+        contact_id     TEXT NOT NULL REFERENCES contacts(id),
+        firm_id        TEXT NOT NULL REFERENCES firms(id),
+        created_at     TEXT NOT NULL,
+        revoked_at     TEXT,
+        revoked_reason TEXT
+      );
+      CREATE INDEX refresh_families_contact ON refresh_families (contact_id);
+
+      CREATE TABLE refresh_tokens (
+        id          TEXT PRIMARY KEY,
+        family_id   TEXT NOT NULL REFERENCES refresh_families(id),
+        token_hash  TEXT NOT NULL UNIQUE,
+        expires_at  TEXT NOT NULL,
+        used_at     TEXT,
+        created_at  TEXT NOT NULL
+      );
+      CREATE INDEX refresh_tokens_family ON refresh_tokens (family_id);
+
+      CREATE TABLE api_keys (
+        id           TEXT PRIMARY KEY,
+        firm_id      TEXT NOT NULL REFERENCES firms(id),
+        name         TEXT NOT NULL,
+        prefix       TEXT NOT NULL,
+        key_hash     TEXT NOT NULL UNIQUE,
+        created_at   TEXT NOT NULL,
+        last_used_at TEXT,
+        revoked_at   TEXT
+      );
+      CREATE INDEX api_keys_firm ON api_keys (firm_id);
+
+      CREATE TABLE outbox_messages (
+        id           TEXT PRIMARY KEY,
+        firm_id      TEXT REFERENCES firms(id),
+        to_address   TEXT NOT NULL,
+        from_address TEXT NOT NULL,
+        subject      TEXT NOT NULL,
+        text_body    TEXT NOT NULL,
+        html_body    TEXT NOT NULL,
+        kind         TEXT NOT NULL,
+        created_at   TEXT NOT NULL
+      );
+      CREATE INDEX outbox_messages_created ON outbox_messages (created_at);
+
+      CREATE TABLE audit_log (
+        id           BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+        firm_id      TEXT REFERENCES firms(id),
+        actor_type   TEXT NOT NULL CHECK (actor_type IN ('contact', 'api_key', 'system')),
+        actor_id     TEXT,
+        action       TEXT NOT NULL,
+        subject_type TEXT,
+        subject_id   TEXT,
+        data         TEXT NOT NULL DEFAULT '{}',
+        ip           TEXT,
+        created_at   TEXT NOT NULL
+      );
+      CREATE INDEX audit_log_firm ON audit_log (firm_id, id);
+    `,
   },
   {
     version: 2,
     name: 'invoices and their lines, the payments ledger, tasks and events',
-    up: `
+    sqlite: `
       -- state is the firm's lifecycle only; what the client sees (open, partially paid, paid,
       -- overdue) is derived from it, the ledger and the due date, never stored.
       CREATE TABLE invoices (
@@ -241,11 +363,111 @@ export const migrations: readonly Migration[] = [
       );
       CREATE INDEX activities_contact ON activities (contact_id, kind);
     `,
+    postgres: `
+      -- issued_on and due_on are YYYY-MM-DD, as the GLOB on SQLite checks.
+      CREATE TABLE invoices (
+        id              TEXT PRIMARY KEY,
+        firm_id         TEXT NOT NULL REFERENCES firms(id),
+        contact_id      TEXT NOT NULL REFERENCES contacts(id),
+        number          TEXT NOT NULL,
+        matter          TEXT,
+        issued_on       TEXT NOT NULL CHECK (issued_on ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+        due_on          TEXT NOT NULL CHECK (due_on ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+        currency        TEXT NOT NULL CHECK (length(currency) = 3),
+        deposit_account TEXT NOT NULL DEFAULT 'operating' CHECK (deposit_account IN ('operating', 'trust')),
+        state           TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'sent', 'void')),
+        notes           TEXT,
+        subtotal        BIGINT NOT NULL DEFAULT 0,
+        discount        BIGINT NOT NULL DEFAULT 0 CHECK (discount <= 0),
+        tax             BIGINT NOT NULL DEFAULT 0 CHECK (tax >= 0),
+        total           BIGINT NOT NULL DEFAULT 0 CHECK (total >= 0),
+        sent_at         TEXT,
+        voided_at       TEXT,
+        void_reason     TEXT,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL,
+        UNIQUE (firm_id, number)
+      );
+      CREATE INDEX invoices_contact_issued ON invoices (contact_id, issued_on, id);
+      CREATE INDEX invoices_firm_state ON invoices (firm_id, state);
+
+      CREATE TABLE invoice_lines (
+        id             TEXT PRIMARY KEY,
+        invoice_id     TEXT NOT NULL REFERENCES invoices(id) ON DELETE CASCADE,
+        position       BIGINT NOT NULL,
+        kind           TEXT NOT NULL CHECK (kind IN ('time', 'expense', 'flat_fee', 'discount', 'tax')),
+        service_date   TEXT,
+        description    TEXT NOT NULL,
+        quantity_milli BIGINT,
+        rate           BIGINT,
+        amount         BIGINT NOT NULL,
+        UNIQUE (invoice_id, position)
+      );
+
+      CREATE TABLE payments (
+        id             TEXT PRIMARY KEY,
+        firm_id        TEXT NOT NULL REFERENCES firms(id),
+        contact_id     TEXT NOT NULL REFERENCES contacts(id),
+        amount         BIGINT NOT NULL CHECK (amount > 0),
+        currency       TEXT NOT NULL CHECK (length(currency) = 3),
+        method_type    TEXT NOT NULL CHECK (method_type IN ('card', 'us_bank_account', 'check', 'wire', 'cash', 'other')),
+        method_brand   TEXT,
+        method_last4   TEXT,
+        source         TEXT NOT NULL CHECK (source IN ('portal', 'firm')),
+        reference      TEXT,
+        receipt_number TEXT NOT NULL,
+        created_at     TEXT NOT NULL,
+        UNIQUE (firm_id, receipt_number)
+      );
+      CREATE INDEX payments_contact ON payments (contact_id, created_at, id);
+
+      CREATE TABLE payment_allocations (
+        payment_id      TEXT NOT NULL REFERENCES payments(id),
+        invoice_id      TEXT NOT NULL REFERENCES invoices(id),
+        amount          BIGINT NOT NULL CHECK (amount > 0),
+        deposit_account TEXT NOT NULL CHECK (deposit_account IN ('operating', 'trust')),
+        PRIMARY KEY (payment_id, invoice_id)
+      );
+      CREATE INDEX payment_allocations_invoice ON payment_allocations (invoice_id);
+
+      CREATE TABLE payment_events (
+        id          BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+        payment_id  TEXT NOT NULL REFERENCES payments(id),
+        status      TEXT NOT NULL CHECK (status IN ('requires_action', 'processing', 'succeeded', 'failed', 'refunded', 'disputed')),
+        reason      TEXT,
+        occurred_at TEXT NOT NULL
+      );
+      CREATE INDEX payment_events_payment ON payment_events (payment_id, id);
+
+      CREATE VIEW payment_status AS
+        SELECT e.payment_id, e.status, e.reason, e.occurred_at
+        FROM payment_events e
+        WHERE e.id = (SELECT MAX(id) FROM payment_events WHERE payment_id = e.payment_id);
+
+      CREATE TABLE activities (
+        id           TEXT PRIMARY KEY,
+        firm_id      TEXT NOT NULL REFERENCES firms(id),
+        contact_id   TEXT NOT NULL REFERENCES contacts(id),
+        kind         TEXT NOT NULL CHECK (kind IN ('task', 'event')),
+        title        TEXT NOT NULL,
+        notes        TEXT,
+        due_on       TEXT,
+        completed_at TEXT,
+        starts_at    TEXT,
+        ends_at      TEXT,
+        all_day      BIGINT NOT NULL DEFAULT 0 CHECK (all_day IN (0, 1)),
+        location     TEXT,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        CHECK ((kind = 'task' AND starts_at IS NULL) OR (kind = 'event' AND starts_at IS NOT NULL AND due_on IS NULL AND completed_at IS NULL))
+      );
+      CREATE INDEX activities_contact ON activities (contact_id, kind);
+    `,
   },
   {
     version: 3,
     name: 'secure messages in threads, files shared with and uploaded by clients',
-    up: `
+    sqlite: `
       -- The bytes live on disk under storage_key, a generated name; name is only what the
       -- download is called. Every file belongs to one contact: shared with them or sent by them.
       CREATE TABLE files (
@@ -310,11 +532,71 @@ export const migrations: readonly Migration[] = [
       );
       CREATE INDEX message_attachments_file ON message_attachments (file_id);
     `,
+    postgres: `
+      CREATE TABLE files (
+        id               TEXT PRIMARY KEY,
+        firm_id          TEXT NOT NULL REFERENCES firms(id),
+        contact_id       TEXT NOT NULL REFERENCES contacts(id),
+        name             TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+        content_type     TEXT NOT NULL,
+        size             BIGINT NOT NULL CHECK (size > 0),
+        sha256           TEXT NOT NULL CHECK (length(sha256) = 64),
+        folder           TEXT NOT NULL DEFAULT '',
+        storage_key      TEXT NOT NULL UNIQUE,
+        uploaded_by_type TEXT NOT NULL CHECK (uploaded_by_type IN ('contact', 'staff')),
+        uploaded_by_name TEXT NOT NULL,
+        created_at       TEXT NOT NULL
+      );
+      CREATE INDEX files_contact ON files (contact_id, created_at, id);
+      CREATE INDEX files_contact_folder ON files (contact_id, folder, created_at, id);
+      CREATE INDEX files_firm ON files (firm_id, created_at, id);
+
+      CREATE TABLE threads (
+        id               TEXT PRIMARY KEY,
+        firm_id          TEXT NOT NULL REFERENCES firms(id),
+        contact_id       TEXT NOT NULL REFERENCES contacts(id),
+        subject          TEXT NOT NULL,
+        status           TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+        last_seq         BIGINT NOT NULL DEFAULT 0,
+        last_contact_seq BIGINT NOT NULL DEFAULT 0,
+        last_staff_seq   BIGINT NOT NULL DEFAULT 0,
+        contact_read_seq BIGINT NOT NULL DEFAULT 0,
+        firm_read_seq    BIGINT NOT NULL DEFAULT 0,
+        last_message_at  TEXT NOT NULL,
+        closed_at        TEXT,
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL
+      );
+      CREATE INDEX threads_contact ON threads (contact_id, last_seq);
+      CREATE INDEX threads_firm ON threads (firm_id, last_seq);
+
+      -- seq comes from a sequence: values are taken in insert order but become visible in commit
+      -- order, which concurrent writers may not share (SQLite has one writer at a time).
+      CREATE TABLE messages (
+        seq         BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+        id          TEXT NOT NULL UNIQUE,
+        thread_id   TEXT NOT NULL REFERENCES threads(id),
+        author_type TEXT NOT NULL CHECK (author_type IN ('contact', 'staff')),
+        author_name TEXT NOT NULL,
+        body        TEXT NOT NULL CHECK (length(body) > 0),
+        created_at  TEXT NOT NULL
+      );
+      CREATE INDEX messages_thread ON messages (thread_id, seq);
+      CREATE INDEX messages_thread_author ON messages (thread_id, author_type, seq);
+
+      CREATE TABLE message_attachments (
+        message_id TEXT NOT NULL REFERENCES messages(id),
+        file_id    TEXT NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+        position   BIGINT NOT NULL,
+        PRIMARY KEY (message_id, file_id)
+      );
+      CREATE INDEX message_attachments_file ON message_attachments (file_id);
+    `,
   },
   {
     version: 4,
     name: 'paying in the portal: checkouts, idempotency, saved methods, mandates, the sandbox processor',
-    up: `
+    sqlite: `
       -- One checkout may pay trust and operating invoices at once: it becomes one payment per
       -- deposit account, so trust money is never mixed with operating money.
       ALTER TABLE payments ADD COLUMN checkout_id TEXT;
@@ -414,11 +696,107 @@ export const migrations: readonly Migration[] = [
         value TEXT NOT NULL
       );
     `,
+    postgres: `
+      ALTER TABLE payments ADD COLUMN checkout_id TEXT;
+      ALTER TABLE payments ADD COLUMN processor TEXT;
+      ALTER TABLE payments ADD COLUMN processor_ref TEXT;
+      ALTER TABLE payments ADD COLUMN saved_method_id TEXT;
+      CREATE INDEX payments_checkout ON payments (checkout_id);
+      CREATE UNIQUE INDEX payments_processor_ref ON payments (processor, processor_ref);
+
+      -- The state check is named so that migration 5 can replace it.
+      CREATE TABLE idempotency_keys (
+        contact_id      TEXT NOT NULL REFERENCES contacts(id),
+        key             TEXT NOT NULL,
+        request_hash    TEXT NOT NULL,
+        state           TEXT NOT NULL CONSTRAINT idempotency_keys_state_check CHECK (state IN ('in_progress', 'done')),
+        response_status BIGINT,
+        response_body   TEXT,
+        created_at      TEXT NOT NULL,
+        PRIMARY KEY (contact_id, key)
+      );
+      CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
+
+      CREATE TABLE saved_payment_methods (
+        id            TEXT PRIMARY KEY,
+        firm_id       TEXT NOT NULL REFERENCES firms(id),
+        contact_id    TEXT NOT NULL REFERENCES contacts(id),
+        processor     TEXT NOT NULL,
+        processor_ref TEXT NOT NULL,
+        type          TEXT NOT NULL CHECK (type IN ('card', 'us_bank_account')),
+        brand         TEXT,
+        last4         TEXT NOT NULL,
+        exp_month     BIGINT,
+        exp_year      BIGINT,
+        account_type  TEXT,
+        consent_text  TEXT NOT NULL,
+        consented_at  TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        removed_at    TEXT
+      );
+      CREATE INDEX saved_payment_methods_contact ON saved_payment_methods (contact_id);
+
+      CREATE TABLE payment_mandates (
+        payment_id  TEXT PRIMARY KEY REFERENCES payments(id),
+        text        TEXT NOT NULL,
+        accepted_at TEXT NOT NULL,
+        ip          TEXT,
+        user_agent  TEXT
+      );
+
+      CREATE TABLE sandbox_payment_methods (
+        id           TEXT PRIMARY KEY,
+        type         TEXT NOT NULL CHECK (type IN ('card', 'us_bank_account')),
+        outcome      TEXT NOT NULL,
+        brand        TEXT,
+        last4        TEXT NOT NULL,
+        exp_month    BIGINT,
+        exp_year     BIGINT,
+        bank_name    TEXT,
+        account_type TEXT,
+        holder_name  TEXT,
+        origin       TEXT NOT NULL DEFAULT 'typed' CHECK (origin IN ('typed', 'linked')),
+        customer     TEXT,
+        created_at   TEXT NOT NULL,
+        used_at      TEXT
+      );
+
+      CREATE TABLE sandbox_charges (
+        id              TEXT PRIMARY KEY,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        payment_method  TEXT NOT NULL REFERENCES sandbox_payment_methods(id),
+        amount          BIGINT NOT NULL,
+        currency        TEXT NOT NULL,
+        account         TEXT NOT NULL,
+        status          TEXT NOT NULL,
+        failure_code    TEXT,
+        client_secret   TEXT NOT NULL,
+        settles_on      TEXT,
+        metadata        TEXT NOT NULL DEFAULT '{}',
+        created_at      TEXT NOT NULL
+      );
+      CREATE INDEX sandbox_charges_settling ON sandbox_charges (status, settles_on);
+
+      CREATE TABLE sandbox_link_sessions (
+        link_token   TEXT PRIMARY KEY,
+        contact_id   TEXT NOT NULL REFERENCES contacts(id),
+        institution  TEXT,
+        state        TEXT NOT NULL,
+        public_token TEXT UNIQUE,
+        expires_at   TEXT NOT NULL,
+        created_at   TEXT NOT NULL
+      );
+
+      CREATE TABLE sandbox_state (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
   },
   {
     version: 5,
     name: 'real processors: interrupted checkouts, Stripe customers and webhook events, Plaid items',
-    up: `
+    sqlite: `
       -- A checkout whose processor call got no answer is 'interrupted': its payments stay reserved
       -- and a retry with the same Idempotency-Key resumes it. SQLite cannot change a CHECK, so the
       -- table is rebuilt.
@@ -462,11 +840,38 @@ export const migrations: readonly Migration[] = [
       );
       CREATE INDEX plaid_items_contact ON plaid_items (contact_id);
     `,
+    postgres: `
+      -- PostgreSQL changes the CHECK in place (SQLite rebuilds the table); checkout_id therefore
+      -- comes last among the columns here, after created_at, rather than after state.
+      ALTER TABLE idempotency_keys DROP CONSTRAINT idempotency_keys_state_check;
+      ALTER TABLE idempotency_keys ADD CONSTRAINT idempotency_keys_state_check CHECK (state IN ('in_progress', 'interrupted', 'done'));
+      ALTER TABLE idempotency_keys ADD COLUMN checkout_id TEXT;
+
+      CREATE TABLE stripe_customers (
+        contact_id  TEXT PRIMARY KEY REFERENCES contacts(id),
+        customer_id TEXT NOT NULL UNIQUE,
+        created_at  TEXT NOT NULL
+      );
+
+      CREATE TABLE stripe_events (
+        id          TEXT PRIMARY KEY,
+        type        TEXT NOT NULL,
+        received_at TEXT NOT NULL
+      );
+
+      CREATE TABLE plaid_items (
+        item_id      TEXT PRIMARY KEY,
+        contact_id   TEXT NOT NULL REFERENCES contacts(id),
+        access_token TEXT NOT NULL,
+        created_at   TEXT NOT NULL
+      );
+      CREATE INDEX plaid_items_contact ON plaid_items (contact_id);
+    `,
   },
   {
     version: 6,
     name: 'durable jobs, checkout leases',
-    up: `
+    sqlite: `
       -- What must happen after a commit (emails, processor events, scheduled sweeps) is a job,
       -- written in the same transaction as the change that calls for it and run at least once.
       -- \`key\` makes enqueueing idempotent (one job per key) and tells a handler what a repeat is.
@@ -510,11 +915,46 @@ export const migrations: readonly Migration[] = [
       -- The recovery sweep looks at recent payments only.
       CREATE INDEX payments_created ON payments (created_at);
     `,
+    postgres: `
+      CREATE TABLE jobs (
+        id           TEXT PRIMARY KEY,
+        kind         TEXT NOT NULL,
+        key          TEXT NOT NULL UNIQUE,
+        firm_id      TEXT REFERENCES firms(id),
+        payload      TEXT NOT NULL DEFAULT '{}',
+        state        TEXT NOT NULL CHECK (state IN ('pending', 'running', 'done', 'dead')),
+        attempts     BIGINT NOT NULL DEFAULT 0,
+        max_attempts BIGINT NOT NULL CHECK (max_attempts > 0),
+        run_at       TEXT NOT NULL,
+        locked_by    TEXT,
+        locked_until TEXT,
+        last_error   TEXT,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        finished_at  TEXT
+      );
+      CREATE INDEX jobs_due ON jobs (state, run_at);
+      CREATE INDEX jobs_finished ON jobs (finished_at) WHERE finished_at IS NOT NULL;
+
+      CREATE TABLE job_attempts (
+        job_id      TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+        attempt     BIGINT NOT NULL,
+        started_at  TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        error       TEXT,
+        PRIMARY KEY (job_id, attempt)
+      );
+
+      ALTER TABLE idempotency_keys ADD COLUMN locked_until TEXT;
+      CREATE INDEX idempotency_keys_unfinished ON idempotency_keys (state, locked_until) WHERE state <> 'done';
+      ALTER TABLE payments ADD COLUMN method_ref TEXT;
+      CREATE INDEX payments_created ON payments (created_at);
+    `,
   },
   {
     version: 7,
     name: 'stored rate limits',
-    up: `
+    sqlite: `
       -- Abuse limits (sign-in attempts, declined payments) live here, not in one process's
       -- memory, so they hold across a restart and across instances. One row per counted key
       -- (e.g. 'login-ip:203.0.113.7'): the hits in its current fixed window and when it closes.
@@ -525,11 +965,19 @@ export const migrations: readonly Migration[] = [
       );
       CREATE INDEX rate_limits_ends ON rate_limits (ends_at);
     `,
+    postgres: `
+      CREATE TABLE rate_limits (
+        key     TEXT PRIMARY KEY,
+        hits    BIGINT NOT NULL CHECK (hits > 0),
+        ends_at TEXT NOT NULL
+      );
+      CREATE INDEX rate_limits_ends ON rate_limits (ends_at);
+    `,
   },
   {
     version: 8,
     name: 'webhooks out',
-    up: `
+    sqlite: `
       -- A firm's endpoints. The secret signs deliveries (Standard Webhooks); after a rotation the
       -- previous one signs too, until previous_secret_until. Deleted ones stay for their log.
       CREATE TABLE webhook_endpoints (
@@ -572,13 +1020,58 @@ export const migrations: readonly Migration[] = [
       );
       CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, created_at, id);
     `,
+    postgres: `
+      CREATE TABLE webhook_endpoints (
+        id                    TEXT PRIMARY KEY,
+        firm_id               TEXT NOT NULL REFERENCES firms(id),
+        url                   TEXT NOT NULL,
+        events                TEXT NOT NULL,
+        enabled               BIGINT NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+        description           TEXT,
+        secret                TEXT NOT NULL,
+        previous_secret       TEXT,
+        previous_secret_until TEXT,
+        disabled_reason       TEXT,
+        failing_since         TEXT,
+        deleted_at            TEXT,
+        created_at            TEXT NOT NULL,
+        updated_at            TEXT NOT NULL
+      );
+      CREATE INDEX webhook_endpoints_firm ON webhook_endpoints (firm_id, created_at);
+
+      CREATE TABLE webhook_events (
+        id         TEXT PRIMARY KEY,
+        firm_id    TEXT NOT NULL REFERENCES firms(id),
+        type       TEXT NOT NULL,
+        payload    TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+
+      CREATE TABLE webhook_deliveries (
+        id               TEXT PRIMARY KEY,
+        endpoint_id      TEXT NOT NULL REFERENCES webhook_endpoints(id),
+        event_id         TEXT NOT NULL REFERENCES webhook_events(id),
+        status           TEXT NOT NULL CHECK (status IN ('pending', 'succeeded', 'failed')),
+        attempts         BIGINT NOT NULL DEFAULT 0,
+        last_status_code BIGINT,
+        last_error       TEXT,
+        last_attempt_at  TEXT,
+        created_at       TEXT NOT NULL
+      );
+      CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, created_at, id);
+    `,
   },
   {
     version: 9,
     name: 'job claims by index',
-    up: `
+    sqlite: `
       -- A claim looks only at due pending jobs, or at running ones whose lease ran out: each by
       -- its own partial index, so the finished jobs kept for a week cost nothing.
+      DROP INDEX jobs_due;
+      CREATE INDEX jobs_pending ON jobs (run_at) WHERE state = 'pending';
+      CREATE INDEX jobs_leased ON jobs (locked_until) WHERE state = 'running';
+    `,
+    postgres: `
       DROP INDEX jobs_due;
       CREATE INDEX jobs_pending ON jobs (run_at) WHERE state = 'pending';
       CREATE INDEX jobs_leased ON jobs (locked_until) WHERE state = 'running';
@@ -587,16 +1080,27 @@ export const migrations: readonly Migration[] = [
   {
     version: 10,
     name: "the firm's payments by date",
-    up: `
+    sqlite: `
+      CREATE INDEX payments_firm_created ON payments (firm_id, created_at, id);
+    `,
+    postgres: `
       CREATE INDEX payments_firm_created ON payments (firm_id, created_at, id);
     `,
   },
   {
     version: 11,
     name: "external ids: the firm's own ids for contacts, invoices and activities",
-    up: `
+    sqlite: `
       -- What the firm's practice system calls the row, so it can sync without keeping our ids:
       -- unique per firm for each kind; any number of rows may have none.
+      ALTER TABLE contacts ADD COLUMN external_id TEXT CHECK (external_id IS NULL OR length(external_id) BETWEEN 1 AND 200);
+      CREATE UNIQUE INDEX contacts_external_id ON contacts (firm_id, external_id) WHERE external_id IS NOT NULL;
+      ALTER TABLE invoices ADD COLUMN external_id TEXT CHECK (external_id IS NULL OR length(external_id) BETWEEN 1 AND 200);
+      CREATE UNIQUE INDEX invoices_external_id ON invoices (firm_id, external_id) WHERE external_id IS NOT NULL;
+      ALTER TABLE activities ADD COLUMN external_id TEXT CHECK (external_id IS NULL OR length(external_id) BETWEEN 1 AND 200);
+      CREATE UNIQUE INDEX activities_external_id ON activities (firm_id, external_id) WHERE external_id IS NOT NULL;
+    `,
+    postgres: `
       ALTER TABLE contacts ADD COLUMN external_id TEXT CHECK (external_id IS NULL OR length(external_id) BETWEEN 1 AND 200);
       CREATE UNIQUE INDEX contacts_external_id ON contacts (firm_id, external_id) WHERE external_id IS NOT NULL;
       ALTER TABLE invoices ADD COLUMN external_id TEXT CHECK (external_id IS NULL OR length(external_id) BETWEEN 1 AND 200);
@@ -608,7 +1112,7 @@ export const migrations: readonly Migration[] = [
   {
     version: 12,
     name: 'refunds',
-    up: `
+    sqlite: `
       -- A refund of all or part of a payment. The payment and its allocations never change: what
       -- went back is here. 'pending' holds the amount while the processor is asked (or, for a bank
       -- refund, until it completes); only a 'succeeded' refund reopens invoice balances.
@@ -672,11 +1176,64 @@ export const migrations: readonly Migration[] = [
       );
       CREATE INDEX sandbox_refunds_charge ON sandbox_refunds (charge_id);
     `,
+    postgres: `
+      CREATE TABLE refunds (
+        id            TEXT PRIMARY KEY,
+        firm_id       TEXT NOT NULL REFERENCES firms(id),
+        payment_id    TEXT NOT NULL REFERENCES payments(id),
+        amount        BIGINT NOT NULL CHECK (amount > 0),
+        currency      TEXT NOT NULL CHECK (length(currency) = 3),
+        reason        TEXT,
+        status        TEXT NOT NULL CHECK (status IN ('pending', 'succeeded', 'failed')),
+        origin        TEXT NOT NULL CHECK (origin IN ('api', 'processor')),
+        processor     TEXT,
+        processor_ref TEXT,
+        failure       TEXT,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+      );
+      CREATE INDEX refunds_payment ON refunds (payment_id, created_at);
+      CREATE UNIQUE INDEX refunds_processor_ref ON refunds (processor, processor_ref);
+
+      CREATE TABLE refund_allocations (
+        refund_id  TEXT NOT NULL REFERENCES refunds(id),
+        invoice_id TEXT NOT NULL REFERENCES invoices(id),
+        amount     BIGINT NOT NULL CHECK (amount > 0),
+        PRIMARY KEY (refund_id, invoice_id)
+      );
+      CREATE INDEX refund_allocations_invoice ON refund_allocations (invoice_id);
+
+      CREATE TABLE refund_requests (
+        firm_id         TEXT NOT NULL REFERENCES firms(id),
+        key             TEXT NOT NULL,
+        request_hash    TEXT NOT NULL,
+        state           TEXT NOT NULL CHECK (state IN ('in_progress', 'interrupted', 'done')),
+        refund_id       TEXT REFERENCES refunds(id),
+        response_status BIGINT,
+        response_body   TEXT,
+        locked_until    TEXT,
+        created_at      TEXT NOT NULL,
+        PRIMARY KEY (firm_id, key)
+      );
+      CREATE INDEX refund_requests_created ON refund_requests (created_at);
+      CREATE INDEX refund_requests_unfinished ON refund_requests (state, locked_until) WHERE state <> 'done';
+
+      CREATE TABLE sandbox_refunds (
+        id              TEXT PRIMARY KEY,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        charge_id       TEXT NOT NULL REFERENCES sandbox_charges(id),
+        amount          BIGINT NOT NULL CHECK (amount > 0),
+        status          TEXT NOT NULL,
+        metadata        TEXT NOT NULL DEFAULT '{}',
+        created_at      TEXT NOT NULL
+      );
+      CREATE INDEX sandbox_refunds_charge ON sandbox_refunds (charge_id);
+    `,
   },
   {
     version: 13,
     name: "signing in with the firm's own assertions",
-    up: `
+    sqlite: `
       -- An assertion from a firm's backend is good once: its jti is kept here until the assertion
       -- could no longer be accepted anyway (its exp plus the allowed clock skew), then pruned.
       CREATE TABLE used_assertions (
@@ -696,11 +1253,27 @@ export const migrations: readonly Migration[] = [
         last_at    TEXT NOT NULL
       );
     `,
+    postgres: `
+      CREATE TABLE used_assertions (
+        firm_id    TEXT NOT NULL REFERENCES firms(id),
+        jti        TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        PRIMARY KEY (firm_id, jti)
+      );
+      CREATE INDEX used_assertions_expires ON used_assertions (expires_at);
+
+      CREATE TABLE assertion_sign_ins (
+        contact_id TEXT PRIMARY KEY REFERENCES contacts(id),
+        firm_id    TEXT NOT NULL REFERENCES firms(id),
+        first_at   TEXT NOT NULL,
+        last_at    TEXT NOT NULL
+      );
+    `,
   },
   {
     version: 14,
     name: "one client's invoices cost the same in a firm of any size; numbers from per-firm counters",
-    up: `
+    sqlite: `
       -- A client's list walks that client's invoices only, in the order asked for: one index per
       -- sort key, each leading with the contact (issued_on has invoices_contact_issued). The
       -- balance is derived from the ledger, so sorting by it sorts the client's own rows.
@@ -732,6 +1305,276 @@ export const migrations: readonly Migration[] = [
           COALESCE((SELECT MAX(CAST(substr(p.receipt_number, 3) AS INTEGER)) FROM payments p
             WHERE p.firm_id = f.id AND p.receipt_number GLOB 'R-[0-9]*' AND NOT substr(p.receipt_number, 3) GLOB '*[^0-9]*'), 0))
         FROM firms f;
+    `,
+    postgres: `
+      CREATE INDEX invoices_contact_due ON invoices (contact_id, due_on, id);
+      CREATE INDEX invoices_contact_number ON invoices (contact_id, number, id);
+      CREATE INDEX invoices_contact_total ON invoices (contact_id, total, id);
+      CREATE INDEX invoices_firm_issued ON invoices (firm_id, issued_on, id);
+
+      CREATE TABLE firm_counters (
+        firm_id TEXT NOT NULL REFERENCES firms(id),
+        name    TEXT NOT NULL CHECK (name IN ('invoice_number', 'receipt_number')),
+        value   BIGINT NOT NULL,
+        PRIMARY KEY (firm_id, name)
+      );
+      -- As on SQLite: the number after the prefix when all of it is digits, and a number too big
+      -- for 64 bits counts as the largest one (SQLite's CAST saturates; a BIGINT cast would fail).
+      INSERT INTO firm_counters (firm_id, name, value)
+        SELECT f.id, 'invoice_number', GREATEST(
+          1000 + (SELECT COUNT(*) FROM invoices i WHERE i.firm_id = f.id),
+          COALESCE((SELECT MAX(LEAST(CAST(substr(i.number, 5) AS NUMERIC), 9223372036854775807)) FROM invoices i
+            WHERE i.firm_id = f.id AND i.number ~ '^INV-[0-9]+$'), 0))
+        FROM firms f;
+      INSERT INTO firm_counters (firm_id, name, value)
+        SELECT f.id, 'receipt_number', GREATEST(
+          100000 + (SELECT COUNT(*) FROM payments p WHERE p.firm_id = f.id),
+          COALESCE((SELECT MAX(LEAST(CAST(substr(p.receipt_number, 3) AS NUMERIC), 9223372036854775807)) FROM payments p
+            WHERE p.firm_id = f.id AND p.receipt_number ~ '^R-[0-9]+$'), 0))
+        FROM firms f;
+    `,
+  },
+  {
+    version: 15,
+    name: 'row-level security',
+    sqlite: '',
+    postgres: `
+      -- Every table holding a firm's data hides other firms' rows, from the tables' owner too (FORCE).
+      -- A transaction acting for one firm sets app.firm_id to its id; '*' is the system scope that sees
+      -- every firm (the job worker, a lookup by a secret's hash before the firm is known). Unset or
+      -- empty, it sees nothing: rows whose firm_id is NULL (jobs, mail, audit entries that are no
+      -- firm's) only under '*'. A later backfill runs under these policies: SET LOCAL app.firm_id = '*'.
+      --
+      -- Left without row-level security, holding no firm's data:
+      -- - firms: the tenant registry; signing in finds a firm by its slug before any firm is known.
+      -- - rate_limits: counters keyed by address or account, checked before a firm is known.
+      -- - stripe_events: ids of processor events already handled, no firm's content.
+      -- - sandbox_payment_methods, sandbox_charges, sandbox_refunds, sandbox_state: the built-in
+      --   sandbox processor's own records, standing in for a processor's side, with no firm column or
+      --   parent row; what the firm keeps of a payment is in payments.
+
+      ALTER TABLE contacts ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE contacts FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON contacts
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE invitations ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE invitations FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON invitations
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE refresh_families ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE refresh_families FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON refresh_families
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE api_keys ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE api_keys FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON api_keys
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE outbox_messages ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE outbox_messages FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON outbox_messages
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE audit_log FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON audit_log
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE invoices ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE invoices FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON invoices
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE payments ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE payments FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON payments
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE activities ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE activities FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON activities
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE files ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE files FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON files
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE threads ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE threads FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON threads
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE saved_payment_methods ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE saved_payment_methods FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON saved_payment_methods
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE jobs ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE jobs FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON jobs
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE webhook_endpoints ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE webhook_endpoints FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON webhook_endpoints
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE webhook_events ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE webhook_events FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON webhook_events
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE refunds ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE refunds FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON refunds
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE refund_requests ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE refund_requests FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON refund_requests
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE used_assertions ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE used_assertions FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON used_assertions
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE assertion_sign_ins ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE assertion_sign_ins FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON assertion_sign_ins
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE firm_counters ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE firm_counters FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON firm_counters
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      -- Rows that belong to a firm through their parent row: visible when the parent is (its own
+      -- policy filters the subquery), or under '*'.
+
+      ALTER TABLE portal_logins ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE portal_logins FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON portal_logins
+        USING (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM contacts p WHERE p.id = portal_logins.contact_id))
+        WITH CHECK (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM contacts p WHERE p.id = portal_logins.contact_id));
+
+      ALTER TABLE password_resets ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE password_resets FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON password_resets
+        USING (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM contacts p WHERE p.id = password_resets.contact_id))
+        WITH CHECK (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM contacts p WHERE p.id = password_resets.contact_id));
+
+      ALTER TABLE idempotency_keys ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE idempotency_keys FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON idempotency_keys
+        USING (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM contacts p WHERE p.id = idempotency_keys.contact_id))
+        WITH CHECK (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM contacts p WHERE p.id = idempotency_keys.contact_id));
+
+      ALTER TABLE stripe_customers ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE stripe_customers FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON stripe_customers
+        USING (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM contacts p WHERE p.id = stripe_customers.contact_id))
+        WITH CHECK (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM contacts p WHERE p.id = stripe_customers.contact_id));
+
+      ALTER TABLE plaid_items ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE plaid_items FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON plaid_items
+        USING (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM contacts p WHERE p.id = plaid_items.contact_id))
+        WITH CHECK (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM contacts p WHERE p.id = plaid_items.contact_id));
+
+      ALTER TABLE sandbox_link_sessions ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE sandbox_link_sessions FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON sandbox_link_sessions
+        USING (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM contacts p WHERE p.id = sandbox_link_sessions.contact_id))
+        WITH CHECK (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM contacts p WHERE p.id = sandbox_link_sessions.contact_id));
+
+      ALTER TABLE refresh_tokens ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE refresh_tokens FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON refresh_tokens
+        USING (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM refresh_families p WHERE p.id = refresh_tokens.family_id))
+        WITH CHECK (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM refresh_families p WHERE p.id = refresh_tokens.family_id));
+
+      ALTER TABLE invoice_lines ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE invoice_lines FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON invoice_lines
+        USING (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM invoices p WHERE p.id = invoice_lines.invoice_id))
+        WITH CHECK (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM invoices p WHERE p.id = invoice_lines.invoice_id));
+
+      ALTER TABLE payment_allocations ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE payment_allocations FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON payment_allocations
+        USING (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM payments p WHERE p.id = payment_allocations.payment_id))
+        WITH CHECK (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM payments p WHERE p.id = payment_allocations.payment_id));
+
+      ALTER TABLE payment_events ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE payment_events FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON payment_events
+        USING (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM payments p WHERE p.id = payment_events.payment_id))
+        WITH CHECK (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM payments p WHERE p.id = payment_events.payment_id));
+
+      ALTER TABLE payment_mandates ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE payment_mandates FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON payment_mandates
+        USING (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM payments p WHERE p.id = payment_mandates.payment_id))
+        WITH CHECK (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM payments p WHERE p.id = payment_mandates.payment_id));
+
+      ALTER TABLE refund_allocations ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE refund_allocations FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON refund_allocations
+        USING (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM refunds p WHERE p.id = refund_allocations.refund_id))
+        WITH CHECK (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM refunds p WHERE p.id = refund_allocations.refund_id));
+
+      ALTER TABLE messages ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE messages FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON messages
+        USING (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM threads p WHERE p.id = messages.thread_id))
+        WITH CHECK (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM threads p WHERE p.id = messages.thread_id));
+
+      ALTER TABLE message_attachments ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE message_attachments FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON message_attachments
+        USING (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM messages p WHERE p.id = message_attachments.message_id))
+        WITH CHECK (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM messages p WHERE p.id = message_attachments.message_id));
+
+      ALTER TABLE job_attempts ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE job_attempts FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON job_attempts
+        USING (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM jobs p WHERE p.id = job_attempts.job_id))
+        WITH CHECK (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM jobs p WHERE p.id = job_attempts.job_id));
+
+      ALTER TABLE webhook_deliveries ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE webhook_deliveries FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON webhook_deliveries
+        USING (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM webhook_endpoints p WHERE p.id = webhook_deliveries.endpoint_id))
+        WITH CHECK (current_setting('app.firm_id', true) = '*' OR EXISTS (SELECT 1 FROM webhook_endpoints p WHERE p.id = webhook_deliveries.endpoint_id));
+
+      -- The view reads payment_events with the reader's policies, not its owner's (an owner that is a
+      -- superuser would otherwise see through it).
+      ALTER VIEW payment_status SET (security_invoker = true);
     `,
   },
 ];

@@ -1,13 +1,52 @@
 import path from 'node:path';
-import { SqliteDialect } from 'kysely';
+import { CompiledQuery, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
 import { openDatabase } from './database.ts';
+import { migrations as allMigrations, type Migration } from './migrations.ts';
+import { migratePostgres } from './migrator.ts';
 import { Storage } from './storage.ts';
 
 /**
  * The service's storage: embedded SQLite in `dataDir` (`portico.db`), brought up to date.
  * `file` overrides the path (`:memory:` for a throwaway database).
  */
-export function openSqliteStorage(dataDir: string, options: { file?: string } = {}): Storage {
-  const database = openDatabase(options.file ?? path.join(dataDir, 'portico.db'));
+export function openSqliteStorage(dataDir: string, options: { file?: string; migrations?: readonly Migration[] } = {}): Storage {
+  const database = openDatabase(options.file ?? path.join(dataDir, 'portico.db'), { migrations: options.migrations });
   return new Storage('sqlite', new SqliteDialect({ database }), { sqlite: database });
+}
+
+/** BIGINT (money, counts) as a JS number: amounts stay far below 2^53 minor units. */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * PostgreSQL at `url`, brought up to date (one instance at a time). Every connection taken from
+ * the pool first says which firm the call chain acts for (`app.firm_id`, empty when none), so
+ * row-level security shows that firm's rows and nothing else, in and out of transactions.
+ */
+export async function openPostgresStorage(url: string, options: { poolSize?: number; migrations?: readonly Migration[] } = {}): Promise<Storage> {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types });
+  try {
+    await migratePostgres(pool, options.migrations ?? allMigrations);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  // Read by the dialect's callback, which runs only once the storage exists.
+  let storage: Storage | undefined;
+  const dialect = new PostgresDialect({
+    pool,
+    onReserveConnection: async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw(`SELECT set_config('app.firm_id', $1, false)`, [storage?.firmId ?? '']));
+    },
+  });
+  storage = new Storage('postgres', dialect);
+  return storage;
+}
+
+/** The storage a configuration names: PostgreSQL when `databaseUrl` is set, else SQLite in `dataDir`. */
+export async function openStorage(config: { dataDir: string; databaseUrl?: string | null }): Promise<Storage> {
+  return config.databaseUrl ? openPostgresStorage(config.databaseUrl) : openSqliteStorage(config.dataDir);
 }

@@ -10,6 +10,8 @@ interface Scope {
   executor?: Kysely<Schema>;
   savepoints?: number;
   firmId?: string;
+  /** Called once the outermost transaction has ended. */
+  ended?: (() => void)[];
 }
 
 interface Pending {
@@ -25,6 +27,9 @@ interface Pending {
  */
 const groupWindowMs = 1;
 
+/** The `app.firm_id` that row-level security lets see every firm (see migration 15). */
+const systemScope = '*';
+
 /**
  * The one query layer, over SQLite or PostgreSQL. Repositories build their queries on `db`, which
  * is the open transaction's connection when the call chain is inside one (an `AsyncLocalStorage`
@@ -39,8 +44,9 @@ const groupWindowMs = 1;
  *   share its one synchronous commit, the fsync that makes them durable. Each resolves only after
  *   that commit; one that throws is rolled back to its savepoint alone. On PostgreSQL it is a
  *   plain transaction (the server groups commits itself).
- * - `asFirm` marks the call chain as acting for one firm: on PostgreSQL each transaction and each
- *   query sets `app.firm_id` from it, which row-level security reads.
+ * - `asFirm` marks the call chain as acting for one firm: on PostgreSQL every connection it takes
+ *   sets `app.firm_id` from it, which row-level security reads; `asSystem` is the scope of work
+ *   that spans firms (the job worker, a lookup by a secret's hash before the firm is known).
  */
 export class Storage {
   /** The SQLite handle underneath, for what only SQLite has (`EXPLAIN QUERY PLAN`, backups). */
@@ -81,22 +87,42 @@ export class Storage {
     return this.#scope.run({ ...this.#scope.getStore(), firmId }, work);
   }
 
+  /** Runs `work` in the scope that sees every firm's rows: for work that is not one firm's. */
+  asSystem<T>(work: () => T): T {
+    return this.asFirm(systemScope, work);
+  }
+
   /** Runs `work` in one transaction, or in a savepoint of the one already open. */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     const scope = this.#scope.getStore();
     if (scope?.executor) return this.#savepoint(scope, work);
-    return this.#root.connection().execute(async (connection) => {
-      await sql.raw(this.engine === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN').execute(connection);
-      try {
-        if (this.engine === 'postgres' && scope?.firmId) await setFirm(connection, scope.firmId, true);
-        const result = await this.#scope.run({ ...scope, executor: connection, savepoints: 0 }, work);
-        await sql.raw('COMMIT').execute(connection);
-        return result;
-      } catch (error) {
-        await sql.raw('ROLLBACK').execute(connection).catch(() => {});
-        throw error;
-      }
-    });
+    const ended: (() => void)[] = [];
+    try {
+      return await this.#root.connection().execute(async (connection) => {
+        await sql.raw(this.engine === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN').execute(connection);
+        try {
+          const result = await this.#scope.run({ ...scope, executor: connection, savepoints: 0, ended }, work);
+          await sql.raw('COMMIT').execute(connection);
+          return result;
+        } catch (error) {
+          await sql.raw('ROLLBACK').execute(connection).catch(() => {});
+          throw error;
+        }
+      });
+    } finally {
+      for (const callback of ended) callback();
+    }
+  }
+
+  /**
+   * Calls `callback` once the transaction the call chain is in has ended (committed or rolled
+   * back) and its connection is free, or at once when there is none: e.g. waking a worker for
+   * jobs the transaction wrote, which it could not see before the commit.
+   */
+  afterTransaction(callback: () => void): void {
+    const ended = this.#scope.getStore()?.ended;
+    if (ended && this.inTransaction) ended.push(callback);
+    else callback();
   }
 
   /** A transaction whose commit may be shared with other writes of the same millisecond (see the class). */
@@ -160,8 +186,4 @@ export class Storage {
     await this.#root.destroy();
     await this.#onClose?.();
   }
-}
-
-function setFirm(connection: Kysely<Schema>, firmId: string, local: boolean) {
-  return sql`SELECT set_config('app.firm_id', ${firmId}, ${local})`.execute(connection);
 }

@@ -12,11 +12,11 @@ const allowedMethods = 'GET, POST, PATCH, PUT, DELETE';
  * the origin is that firm's (`assertFirmOrigin`), so one firm's site cannot use another's data.
  */
 export function firmCors(firms: FirmsRepository, serviceOrigin: string): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const origin = req.headers.origin;
     if (!origin || origin === serviceOrigin) return next();
     res.vary('Origin');
-    if (firms.firmIdsForOrigin(origin).length === 0) {
+    if ((await firms.firmIdsForOrigin(origin)).length === 0) {
       return sendProblem(res, 403, 'origin_not_allowed', `The origin ${origin} is not allowed to use this service.`);
     }
     res.set({ 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true' });

@@ -223,7 +223,7 @@ async function startCluster(bin: string): Promise<TestPostgres> {
     const admin = new pg.Client({ host: socketDir, port, user: 'postgres', database: 'postgres' });
     await admin.connect();
     try {
-      await admin.query(`CREATE ROLE portico LOGIN PASSWORD '${password}' NOSUPERUSER NOBYPASSRLS`);
+      await admin.query(`CREATE ROLE portico LOGIN PASSWORD '${password}' NOSUPERUSER NOBYPASSRLS CREATEDB`);
       await admin.query('CREATE DATABASE portico OWNER portico');
     } finally {
       await admin.end();

@@ -8,13 +8,14 @@ import { createApp } from '../../../server/src/app.ts';
 import { hashPassword } from '../../../server/src/auth/passwords.ts';
 import { SigningKeys } from '../../../server/src/auth/signing-keys.ts';
 import { loadConfig } from '../../../server/src/config.ts';
-import { openDatabase } from '../../../server/src/db/database.ts';
+import { openPostgresStorage, openSqliteStorage } from '../../../server/src/db/open-storage.ts';
 import type { FileScanner } from '../../../server/src/files/file.ts';
 import { defaultSettings, type Firm } from '../../../server/src/firms/firm.ts';
 import { silentLogger } from '../../../server/src/logger.ts';
 import { createMail } from '../../../server/src/mail/create-mail.ts';
 import { listOutbox } from '../../../server/src/mail/outbox.ts';
 import { createServices } from '../../../server/src/services.ts';
+import { startPostgres, type TestPostgres } from './postgres.ts';
 import { replyCheck } from './reply-check.ts';
 
 export const password = 'correct horse battery';
@@ -23,6 +24,15 @@ export const issuer = 'http://portico.test';
 export const loopbackPublicUrl = 'http://localhost:8787';
 export const firmOrigin = 'https://www.hale.example';
 export const otherFirmOrigin = 'https://www.north.example';
+
+/**
+ * The engine the server tests run on: SQLite, or PostgreSQL with `PORTICO_TEST_ENGINE=postgres`
+ * (a throwaway database per service, on TEST_DATABASE_URL's server or a cluster of its own).
+ */
+export const testEngine: 'sqlite' | 'postgres' = process.env.PORTICO_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+/** On PostgreSQL, the database of each data folder, so that a service restarted on a folder finds its data. */
+const databases = new Map<string, TestPostgres>();
 
 /** A clock the test moves by hand. */
 export function testClock(start = Date.parse('2026-03-02T15:00:00Z')) {
@@ -51,7 +61,7 @@ export interface RequestOptions {
 }
 
 /**
- * The token service on real SQLite in a temporary folder, listening on 127.0.0.1 at a free port,
+ * The token service on real SQLite in a temporary folder (or PostgreSQL, see `testEngine`), listening on 127.0.0.1 at a free port,
  * with two firms, each with two clients who can sign in, and an API key per firm.
  *
  * `dataDir` starts it on the folder of a service that was closed with `{ keepDataDir: true }`,
@@ -62,9 +72,14 @@ export async function startTestService(options: { env?: Record<string, string>; 
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'portico-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: issuer, ...options.env });
   const clock = testClock();
-  const db = openDatabase(path.join(dataDir, 'portico.db'));
+  let database: TestPostgres | undefined;
+  if (testEngine === 'postgres') {
+    database = databases.get(dataDir) ?? (await startPostgres());
+    databases.set(dataDir, database);
+  }
+  const storage = database ? await openPostgresStorage(database.url) : openSqliteStorage(dataDir);
   const keys = await SigningKeys.open(dataDir);
-  const services = createServices({ config, db, keys, mail: createMail(config, db, { clock }), clock, logger: silentLogger, fileScanner: options.fileScanner, resolveHost: options.resolveHost });
+  const services = createServices({ config, storage, keys, mail: createMail(config, storage, { clock }), clock, logger: silentLogger, fileScanner: options.fileScanner, resolveHost: options.resolveHost });
   services.jobs.start({ pollMs: 100 });
   const app = createApp(services, { logger: silentLogger, sdkDir: options.sdkDir ?? path.join(dataDir, 'no-sdk') });
   // Every reply the tests see is checked against the API contract; close() fails on a mismatch.
@@ -77,8 +92,8 @@ export async function startTestService(options: { env?: Record<string, string>; 
 
   const hash = await hashPassword(password);
   const now = clock().toISOString();
-  const makeFirm = (slug: string, name: string, origin: string) =>
-    (restarted && services.repositories.firms.findBySlug(slug)) ||
+  const makeFirm = async (slug: string, name: string, origin: string) =>
+    (restarted && (await services.repositories.firms.findBySlug(slug))) ||
     services.firms.create({
       slug,
       name,
@@ -87,23 +102,23 @@ export async function startTestService(options: { env?: Record<string, string>; 
       branding: { colors: { brand: '#1f3a5f' } },
       settings: { ...defaultSettings, portalUrl: `${origin}/portal` },
     });
-  const addClient = (firm: Firm, email: string, name: string) => {
-    const existing = restarted && services.repositories.contacts.findByEmail(firm.id, email);
+  const addClient = async (firm: Firm, email: string, name: string) => {
+    const existing = restarted && (await services.repositories.contacts.findByEmail(firm.id, email));
     if (existing) return existing;
-    const contact = services.repositories.contacts.create(firm.id, { email, name }, now);
-    services.auth.setPasswordHash(contact.id, hash, now);
+    const contact = await services.repositories.contacts.create(firm.id, { email, name }, now);
+    await services.auth.setPasswordHash(contact.id, hash, now);
     return contact;
   };
-  const firm = makeFirm('hale', 'Hale & Whitmore LLP', firmOrigin);
-  const otherFirm = makeFirm('north', 'North Legal', otherFirmOrigin);
+  const firm = await makeFirm('hale', 'Hale & Whitmore LLP', firmOrigin);
+  const otherFirm = await makeFirm('north', 'North Legal', otherFirmOrigin);
   const fixtures = {
     firm,
     otherFirm,
-    alex: addClient(firm, 'alex@example.com', 'Alex Morgan'),
-    jordan: addClient(firm, 'jordan@example.com', 'Jordan Lee'),
-    sam: addClient(otherFirm, 'sam@example.com', 'Sam Rivera'),
-    firmKey: services.apiKeys.create(firm.id, 'test').key,
-    otherFirmKey: services.apiKeys.create(otherFirm.id, 'test').key,
+    alex: await addClient(firm, 'alex@example.com', 'Alex Morgan'),
+    jordan: await addClient(firm, 'jordan@example.com', 'Jordan Lee'),
+    sam: await addClient(otherFirm, 'sam@example.com', 'Sam Rivera'),
+    firmKey: (await services.apiKeys.create(firm.id, 'test')).key,
+    otherFirmKey: (await services.apiKeys.create(otherFirm.id, 'test')).key,
   };
 
   async function request(pathname: string, opts: RequestOptions = {}): Promise<Reply> {
@@ -137,13 +152,15 @@ export async function startTestService(options: { env?: Record<string, string>; 
     clock,
     dataDir,
     services,
+    /** The SQLite database underneath, for tests that look at rows directly. */
+    sqlite: storage.sqlite!,
     fixtures,
     request,
     login,
     /** The emails sent so far, once every job already due has run. */
     async outbox(to?: string) {
       await services.jobs.drain();
-      return listOutbox(db, { to });
+      return listOutbox(storage, { to });
     },
     /** Stops the service; `keepDataDir` leaves its folder for a restart on it (then remove it yourself). */
     async close(closeOptions: { keepDataDir?: boolean } = {}) {
@@ -153,8 +170,12 @@ export async function startTestService(options: { env?: Record<string, string>; 
         server.closeAllConnections();
       });
       await services.mail.close();
-      db.close();
-      if (!closeOptions.keepDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      await storage.close();
+      if (!closeOptions.keepDataDir) {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+        databases.delete(dataDir);
+        await database?.stop();
+      }
       if (contract.violations.length) {
         const seen = [...new Set(contract.violations.map((v) => `${v.request} → ${v.status}: ${v.issue}`))];
         throw new Error(`Replies that break the API contract:\n  ${seen.join('\n  ')}`);
