@@ -3,10 +3,81 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { openSqliteStorage } from '../../server/src/db/open-storage.ts';
+import { openPostgresStorage, openSqliteStorage } from '../../server/src/db/open-storage.ts';
 import type { Storage } from '../../server/src/db/storage.ts';
+import { startPostgres, type TestPostgres } from './helpers/postgres.ts';
 
-describe('storage', () => {
+const now = '2026-03-02T15:00:00.000Z';
+
+/** What both engines must do alike: transactions that follow the call chain, savepoints, callbacks after the end. */
+function transactionTests(open: () => Promise<{ storage: Storage; close(): Promise<void> }>) {
+  let storage: Storage;
+  let close: () => Promise<void>;
+  const rows = async () => (await storage.db.selectFrom('sandbox_state').select('value').orderBy('key').execute()).map((row) => row.value);
+  const put = (key: string) => () => storage.db.insertInto('sandbox_state').values({ key, value: key }).execute();
+  const clear = () => storage.db.deleteFrom('sandbox_state').execute();
+
+  before(async () => ({ storage, close } = await open()));
+  after(() => close());
+
+  it('follow the call chain: a repository call inside one joins it, and a failure undoes all of it', async () => {
+    await clear();
+    await assert.rejects(
+      storage.transaction(async () => {
+        await put('a')();
+        assert.equal(storage.inTransaction, true);
+        assert.deepEqual(await rows(), ['a'], 'the transaction sees its own write');
+        throw new Error('refused');
+      }),
+      /refused/,
+    );
+    assert.equal(storage.inTransaction, false);
+    assert.deepEqual(await rows(), []);
+  });
+
+  it('nest as savepoints: an inner failure that is caught undoes the inner work alone', async () => {
+    await clear();
+    await storage.transaction(async () => {
+      await put('a')();
+      await storage
+        .transaction(async () => {
+          await put('b')();
+          throw new Error('inner');
+        })
+        .catch(() => {});
+      await storage.transaction(put('c'));
+    });
+    assert.deepEqual(await rows(), ['a', 'c']);
+  });
+
+  it('call back after the outermost transaction ends, committed or not, and at once outside one', async () => {
+    await clear();
+    const seen: string[] = [];
+    await storage.transaction(async () => {
+      await put('a')();
+      await storage.transaction(async () => storage.afterTransaction(() => seen.push(`after commit: ${storage.inTransaction}`)));
+      assert.deepEqual(seen, [], 'not before the outer commit');
+    });
+    await storage
+      .transaction(async () => {
+        storage.afterTransaction(() => seen.push('after rollback'));
+        throw new Error('refused');
+      })
+      .catch(() => {});
+    storage.afterTransaction(() => seen.push('no transaction'));
+    assert.deepEqual(seen, ['after commit: false', 'after rollback', 'no transaction']);
+  });
+}
+
+describe('storage on SQLite', () => {
+  describe('transactions', () => {
+    transactionTests(async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-storage-'));
+      const storage = openSqliteStorage(dir);
+      return { storage, close: async () => (await storage.close(), fs.rmSync(dir, { recursive: true, force: true })) };
+    });
+  });
+
   let dir: string;
   let storage: Storage;
   const rows = async () => (await storage.db.selectFrom('sandbox_state').select('value').orderBy('key').execute()).map((row) => row.value);
@@ -22,76 +93,27 @@ describe('storage', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  describe('transactions', () => {
-    it('follow the call chain: a repository call inside one joins it, and a failure undoes all of it', async () => {
-      await clear();
-      await assert.rejects(
-        storage.transaction(async () => {
-          await put('a')();
-          assert.equal(storage.inTransaction, true);
-          assert.deepEqual(await rows(), ['a'], 'the transaction sees its own write');
-          throw new Error('refused');
-        }),
-        /refused/,
-      );
-      assert.equal(storage.inTransaction, false);
-      assert.deepEqual(await rows(), []);
+  it('runs transactions one at a time: a second waits for the first to commit, and reads outside wait too', async () => {
+    await clear();
+    const order: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = storage.transaction(async () => {
+      await put('a')();
+      order.push('first wrote');
+      await held;
+      order.push('first done');
     });
-
-    it('nest as savepoints: an inner failure that is caught undoes the inner work alone', async () => {
-      await clear();
-      await storage.transaction(async () => {
-        await put('a')();
-        await storage
-          .transaction(async () => {
-            await put('b')();
-            throw new Error('inner');
-          })
-          .catch(() => {});
-        await storage.transaction(put('c'));
-      });
-      assert.deepEqual(await rows(), ['a', 'c']);
+    const second = storage.transaction(async () => {
+      order.push(`second saw ${JSON.stringify(await rows())}`);
     });
-
-    it('run one at a time: a second waits for the first to commit, and reads outside wait too', async () => {
-      await clear();
-      const order: string[] = [];
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      const first = storage.transaction(async () => {
-        await put('a')();
-        order.push('first wrote');
-        await held;
-        order.push('first done');
-      });
-      const second = storage.transaction(async () => {
-        order.push(`second saw ${JSON.stringify(await rows())}`);
-      });
-      const read = rows().then((seen) => order.push(`read saw ${JSON.stringify(seen)}`));
-      await new Promise((resolve) => setImmediate(resolve));
-      release();
-      await Promise.all([first, second, read]);
-      assert.deepEqual(order, ['first wrote', 'first done', 'second saw ["a"]', 'read saw ["a"]']);
-    });
-
-    it('call back after the outermost transaction ends, committed or not, and at once outside one', async () => {
-      await clear();
-      const seen: string[] = [];
-      await storage.transaction(async () => {
-        await put('a')();
-        await storage.transaction(async () => storage.afterTransaction(() => seen.push(`after commit: ${storage.inTransaction}`)));
-        assert.deepEqual(seen, [], 'not before the outer commit');
-      });
-      await storage
-        .transaction(async () => {
-          storage.afterTransaction(() => seen.push('after rollback'));
-          throw new Error('refused');
-        })
-        .catch(() => {});
-      storage.afterTransaction(() => seen.push('no transaction'));
-      assert.deepEqual(seen, ['after commit: false', 'after rollback', 'no transaction']);
-    });
+    const read = rows().then((seen) => order.push(`read saw ${JSON.stringify(seen)}`));
+    await new Promise((resolve) => setImmediate(resolve));
+    release();
+    await Promise.all([first, second, read]);
+    assert.deepEqual(order, ['first wrote', 'first done', 'second saw ["a"]', 'read saw ["a"]']);
   });
+
 
   describe('group commit', () => {
     it('commits the writes of one turn together, and each only once committed', async () => {
@@ -141,6 +163,69 @@ describe('storage', () => {
         }),
       );
       assert.deepEqual(await rows(), [], 'the write went with the transaction it was inside');
+    });
+  });
+});
+
+describe('storage on PostgreSQL', () => {
+  let postgres: TestPostgres;
+  before(async () => {
+    postgres = await startPostgres();
+  });
+  after(() => postgres?.stop());
+
+  describe('transactions', () => {
+    transactionTests(async () => {
+      const storage = await openPostgresStorage(postgres.url);
+      return { storage, close: () => storage.close() };
+    });
+  });
+
+  describe('tenancy', () => {
+    let storage: Storage;
+    const contactEmails = async () => (await storage.db.selectFrom('contacts').select('email').orderBy('email').execute()).map((row) => row.email);
+
+    before(async () => {
+      storage = await openPostgresStorage(postgres.url);
+      // Firms are the tenant registry (no row-level security); contacts are one firm's each.
+      for (const firm of ['firm_a', 'firm_b']) {
+        await storage.db.insertInto('firms').values({ id: firm, slug: firm.replace('_', '-'), name: firm, created_at: now, updated_at: now }).execute();
+        await storage.asFirm(firm, () =>
+          storage.db.insertInto('contacts').values({ id: `con_${firm}`, firm_id: firm, email: `${firm}@example.com`, name: firm, created_at: now, updated_at: now }).execute(),
+        );
+      }
+    });
+    after(() => storage?.close());
+
+    it("shows a call chain acting for a firm that firm's rows only, in and out of transactions", async () => {
+      assert.deepEqual(await storage.asFirm('firm_a', contactEmails), ['firm_a@example.com']);
+      assert.deepEqual(await storage.asFirm('firm_b', () => storage.transaction(contactEmails)), ['firm_b@example.com']);
+    });
+
+    it('shows nothing to a call chain that has not said which firm it acts for, and everything to the system scope', async () => {
+      assert.deepEqual(await contactEmails(), []);
+      assert.deepEqual(await storage.transaction(contactEmails), []);
+      assert.deepEqual(await storage.asSystem(contactEmails), ['firm_a@example.com', 'firm_b@example.com']);
+    });
+
+    it("refuses to write a row into another firm's data", async () => {
+      await assert.rejects(
+        storage.asFirm('firm_a', () =>
+          storage.db.insertInto('contacts').values({ id: 'con_x', firm_id: 'firm_b', email: 'x@example.com', name: 'X', created_at: now, updated_at: now }).execute(),
+        ),
+        /row-level security/,
+      );
+      assert.equal(await storage.asFirm('firm_a', () => storage.db.updateTable('contacts').set({ name: 'changed' }).where('id', '=', 'con_firm_b').execute()).then((result) => Number(result[0]!.numUpdatedRows)), 0);
+    });
+
+    it('does not carry one call chain\'s firm to the next user of a pooled connection', async () => {
+      await Promise.all(
+        Array.from({ length: 20 }, (_, index) => {
+          const firm = index % 2 ? 'firm_a' : 'firm_b';
+          return storage.asFirm(firm, async () => assert.deepEqual(await contactEmails(), [`${firm}@example.com`]));
+        }),
+      );
+      assert.deepEqual(await contactEmails(), [], 'a connection used for a firm a moment ago');
     });
   });
 });
