@@ -47,8 +47,8 @@ const commands: Record<string, Command> = {
     },
     required: ['slug', 'name'],
     async run(v, { config, out }) {
-      await withServices(config, (services) => {
-        const firm = services.firms.create({
+      await withServices(config, async (services) => {
+        const firm = await services.firms.create({
           slug: v.slug,
           name: v.name,
           currency: v.currency,
@@ -78,8 +78,8 @@ const commands: Record<string, Command> = {
     required: ['firm', 'email', 'name'],
     async run(v, { config, out }) {
       await withServices(config, async (services) => {
-        const firm = firmBySlug(services, v.firm as string);
-        const contact = services.contacts.create(firm.id, { email: v.email, name: v.name, phone: v.phone }, cliActor);
+        const firm = await firmBySlug(services, v.firm as string);
+        const contact = await services.contacts.create(firm.id, { email: v.email, name: v.name, phone: v.phone }, cliActor);
         out(`Added ${contact.name} <${contact.email}> (${contact.id}) to ${firm.slug}`);
         if (v.invite) {
           const invitation = await services.auth.invite(firm.id, contact.id, cliActor);
@@ -98,8 +98,8 @@ const commands: Record<string, Command> = {
     required: ['firm', 'email'],
     async run(v, { config, out }) {
       await withServices(config, async (services) => {
-        const firm = firmBySlug(services, v.firm as string);
-        const contact = services.repositories.contacts.findByEmail(firm.id, v.email as string);
+        const firm = await firmBySlug(services, v.firm as string);
+        const contact = await services.repositories.contacts.findByEmail(firm.id, v.email as string);
         if (!contact) throw Problem.notFound(`contact with the email ${v.email as string} in ${firm.slug}`);
         const invitation = await services.auth.invite(firm.id, contact.id, cliActor);
         out(`Invitation emailed to ${contact.email}; it expires ${invitation.expiresAt}`);

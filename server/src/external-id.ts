@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isUniqueViolation } from './db/errors.ts';
 import { Problem } from './http/problem.ts';
 
 /**
@@ -45,12 +46,11 @@ export function externalIdTaken(kind: ExternalIdKind, externalId: string): Probl
  * Runs a write that may break a unique externalId index (two requests racing past the check):
  * that failure becomes the same 409 as the check's.
  */
-export function guardExternalId<T>(kind: ExternalIdKind, externalId: string | null | undefined, write: () => T): T {
+export async function guardExternalId<T>(kind: ExternalIdKind, externalId: string | null | undefined, write: () => Promise<T>): Promise<T> {
   try {
-    return write();
+    return await write();
   } catch (error) {
-    const e = error as { code?: string; message?: string };
-    if (externalId && e.code === 'SQLITE_CONSTRAINT_UNIQUE' && /external_id/.test(e.message ?? '')) throw externalIdTaken(kind, externalId);
+    if (externalId && isUniqueViolation(error, 'external_id')) throw externalIdTaken(kind, externalId);
     throw error;
   }
 }

@@ -52,7 +52,7 @@ export async function startService(
     listening.once('error', reject);
   });
   server.keepAliveTimeout = 5_000;
-  services.jobs.start({ soleWorker: true });
+  await services.jobs.start({ soleWorker: true });
   let closing: Promise<void> | undefined;
   return {
     url: config.publicUrl,

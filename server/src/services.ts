@@ -124,7 +124,7 @@ export function createServices(deps: ServiceDeps) {
   }
   const processor: PaymentProcessor = stripe?.processor ?? sandbox.processor;
   const payments = new PaymentsService({
-    ...shared, storage, invoices: invoicesRepository, payments: paymentsRepository, mandates: checkoutRepository, refunds: refundsRepository, fees: processor,
+    ...shared, invoices: invoicesRepository, payments: paymentsRepository, mandates: checkoutRepository, refunds: refundsRepository, fees: processor,
   });
   const invoices = new InvoicesService({ ...shared, invoices: invoicesRepository, mailer });
   const checkout = new CheckoutService({

@@ -185,7 +185,7 @@ describe('activities', () => {
     });
 
     it('records the firm changes in the audit log', () => {
-      const rows = svc.services.db.prepare("SELECT action, actor_type, subject_type FROM audit_log WHERE action LIKE 'activity.%'").all() as { action: string; actor_type: string; subject_type: string }[];
+      const rows = svc.sqlite.prepare("SELECT action, actor_type, subject_type FROM audit_log WHERE action LIKE 'activity.%'").all() as { action: string; actor_type: string; subject_type: string }[];
       const actions = new Set(rows.map((r) => r.action));
       for (const action of ['activity.created', 'activity.updated', 'activity.deleted']) assert.ok(actions.has(action), action);
       assert.ok(rows.every((r) => r.actor_type === 'api_key' && r.subject_type === 'activity'));
@@ -246,7 +246,7 @@ describe('activities', () => {
       const undone = await client('alex', `/activities/${task.id}`, { method: 'PATCH', body: { completed: false } });
       assert.equal(undone.body.completedAt, null);
       assert.equal(undone.body.status, 'overdue');
-      const audit = svc.services.db.prepare("SELECT action, actor_type, actor_id FROM audit_log WHERE subject_id = ? AND action LIKE 'task.%' ORDER BY id").all(task.id);
+      const audit = svc.sqlite.prepare("SELECT action, actor_type, actor_id FROM audit_log WHERE subject_id = ? AND action LIKE 'task.%' ORDER BY id").all(task.id);
       assert.deepEqual(audit, [
         { action: 'task.completed', actor_type: 'contact', actor_id: svc.fixtures.alex.id },
         { action: 'task.reopened', actor_type: 'contact', actor_id: svc.fixtures.alex.id },
@@ -266,11 +266,11 @@ describe('activities', () => {
     });
 
     it('shows the last 50 done unless asked for all', async () => {
-      const repository = new ActivitiesRepository(svc.services.db);
+      const repository = new ActivitiesRepository(svc.services.storage);
       const firmId = svc.fixtures.firm.id;
       for (let i = 0; i < 55; i += 1) {
         const completedAt = new Date(Date.parse('2026-01-01T12:00:00Z') + i * day).toISOString();
-        repository.create(firmId, 'task', { contactId: svc.fixtures.jordan.id, title: `Old ${i}`, notes: null, dueOn: null, completedAt, startsAt: null, endsAt: null, allDay: false, location: null }, completedAt);
+        await repository.create(firmId, 'task', { contactId: svc.fixtures.jordan.id, title: `Old ${i}`, notes: null, dueOn: null, completedAt, startsAt: null, endsAt: null, allDay: false, location: null }, completedAt);
       }
       const recent = await client('jordan', '/activities');
       assert.equal(recent.body.done.length, 50);
@@ -287,7 +287,7 @@ describe('activities', () => {
     before(async () => {
       other = await startTestService();
       const { firm } = other.fixtures;
-      other.services.repositories.firms.update(firm.id, { settings: { ...firm.settings, timeZone: 'America/Los_Angeles' } }, other.clock().toISOString());
+      await other.services.repositories.firms.update(firm.id, { settings: { ...firm.settings, timeZone: 'America/Los_Angeles' } }, other.clock().toISOString());
     });
     after(() => other.close());
 
@@ -315,8 +315,8 @@ describe('activities', () => {
     const notes = `Bring: ID, the signed letter; and the \\\\server\\share printout.\nSecond line — with “quotes”, accents (é) and € signs. ${'Long text. '.repeat(12)}`;
     before(async () => {
       const { firm } = svc.fixtures;
-      const current = svc.services.repositories.firms.findById(firm.id)!;
-      svc.services.repositories.firms.update(firm.id, { settings: { ...current.settings, inboxEmail: 'clients@hale.example' } }, svc.clock().toISOString());
+      const current = (await svc.services.repositories.firms.findById(firm.id))!;
+      await svc.services.repositories.firms.update(firm.id, { settings: { ...current.settings, inboxEmail: 'clients@hale.example' } }, svc.clock().toISOString());
       timed = await create({ kind: 'event', title: 'Hearing; Smith, J. v. Jones', notes, location: 'Court 4, 100 Main St', startsAt: '2026-04-01T09:30:00-07:00', endsAt: '2026-04-01T11:00:00-07:00' });
       allDay = await create({ kind: 'event', title: 'Trial', allDay: true, startsAt: '2026-04-13', endsAt: '2026-04-15' });
       task = await create({ kind: 'task', title: 'Not an event' });
@@ -529,7 +529,7 @@ describe('activities', () => {
 
       assert.deepEqual(await run('activity delete', { firm: 'hale', id: taskId }), [`Deleted ${taskId} from hale`]);
       assertProblem(await admin(`/activities/${taskId}`), 404, 'not_found');
-      const audit = svc.services.db.prepare("SELECT action, actor_type, actor_id FROM audit_log WHERE subject_id = ? ORDER BY id").all(taskId);
+      const audit = svc.sqlite.prepare("SELECT action, actor_type, actor_id FROM audit_log WHERE subject_id = ? ORDER BY id").all(taskId);
       assert.deepEqual(audit, [
         { action: 'activity.created', actor_type: 'system', actor_id: 'cli' },
         { action: 'activity.deleted', actor_type: 'system', actor_id: 'cli' },

@@ -28,7 +28,7 @@ describe('the firm-side contacts API', () => {
   });
 
   it('stores API keys hashed', () => {
-    const rows = svc.services.db.prepare('SELECT key_hash, prefix FROM api_keys').all() as { key_hash: string; prefix: string }[];
+    const rows = svc.sqlite.prepare('SELECT key_hash, prefix FROM api_keys').all() as { key_hash: string; prefix: string }[];
     assert.ok(rows.length >= 2);
     for (const row of rows) {
       assert.match(row.key_hash, /^[0-9a-f]{64}$/);
@@ -127,13 +127,13 @@ describe('the firm-side contacts API', () => {
     ] as const) {
       assertProblem(await admin(path, { method, body }), 404, 'not_found');
     }
-    const samNow = svc.services.repositories.contacts.find(svc.fixtures.otherFirm.id, sam)!;
+    const samNow = (await svc.services.repositories.contacts.find(svc.fixtures.otherFirm.id, sam))!;
     assert.equal(samNow.name, 'Sam Rivera');
     assert.equal(samNow.status, 'active');
   });
 
   it('records changes in the audit log', () => {
-    const actions = (svc.services.db.prepare('SELECT action FROM audit_log WHERE actor_type = ?').all('api_key') as { action: string }[]).map((r) => r.action);
+    const actions = (svc.sqlite.prepare('SELECT action FROM audit_log WHERE actor_type = ?').all('api_key') as { action: string }[]).map((r) => r.action);
     assert.ok(actions.includes('contact.created'));
     assert.ok(actions.includes('contact.updated'));
     assert.ok(actions.includes('contact.archived'));

@@ -20,7 +20,7 @@ describe('the firm-side API keys API', () => {
   const newKey = (firmId = svc.fixtures.firm.id, name = 'spare') => svc.services.apiKeys.create(firmId, name);
 
   it("lists the firm's keys with no secret in them", async () => {
-    const { key: extra, apiKey } = newKey(svc.fixtures.firm.id, 'accounting export');
+    const { key: extra, apiKey } = await newKey(svc.fixtures.firm.id, 'accounting export');
     const reply = await admin('/api-keys', svc.fixtures.firmKey);
     assert.equal(reply.status, 200, JSON.stringify(reply.body));
     assert.equal(reply.headers.get('cache-control'), 'no-store');
@@ -30,13 +30,13 @@ describe('the firm-side API keys API', () => {
     assert.deepEqual(extraEntry, { id: apiKey.id, name: 'accounting export', prefix: extra.slice(0, 10), createdAt: apiKey.createdAt, lastUsedAt: null, revokedAt: null });
 
     const text = JSON.stringify(reply.body);
-    const hashes = svc.services.db.prepare('SELECT key_hash FROM api_keys').pluck().all() as string[];
+    const hashes = svc.sqlite.prepare('SELECT key_hash FROM api_keys').pluck().all() as string[];
     for (const secret of [svc.fixtures.firmKey, svc.fixtures.otherFirmKey, extra, ...hashes]) assert.ok(!text.includes(secret), 'no key and no hash');
   });
 
   it("lists only the firm's own keys, with when each was last used", async () => {
-    const mine = svc.services.apiKeys.list(svc.fixtures.firm.id).map((k) => k.id);
-    const theirs = svc.services.apiKeys.list(svc.fixtures.otherFirm.id).map((k) => k.id);
+    const mine = (await svc.services.apiKeys.list(svc.fixtures.firm.id)).map((k) => k.id);
+    const theirs = (await svc.services.apiKeys.list(svc.fixtures.otherFirm.id)).map((k) => k.id);
     const reply = await admin('/api-keys', svc.fixtures.firmKey);
     assert.deepEqual(reply.body.data.map((entry: { id: string }) => entry.id), mine);
     for (const id of theirs) assert.ok(!mine.includes(id));
@@ -49,7 +49,7 @@ describe('the firm-side API keys API', () => {
   });
 
   it('revokes a key: the same key is a 401 on the very next request', async () => {
-    const { key, apiKey } = newKey();
+    const { key, apiKey } = await newKey();
     assert.equal((await admin('/contacts', key)).status, 200, 'the key works before');
     const revoked = await admin(`/api-keys/${apiKey.id}`, svc.fixtures.firmKey, { method: 'DELETE' });
     assert.equal(revoked.status, 204, JSON.stringify(revoked.body));
@@ -62,26 +62,26 @@ describe('the firm-side API keys API', () => {
   });
 
   it('lets a key revoke itself, and then refuses it', async () => {
-    const { key, apiKey } = newKey();
+    const { key, apiKey } = await newKey();
     assert.equal((await admin(`/api-keys/${apiKey.id}`, key, { method: 'DELETE' })).status, 204);
     assertProblem(await admin('/api-keys', key), 401, 'api_key_invalid');
   });
 
   it('records who revoked a key in the audit log', async () => {
-    const { apiKey } = newKey();
+    const { apiKey } = await newKey();
     await admin(`/api-keys/${apiKey.id}`, svc.fixtures.firmKey, { method: 'DELETE' });
-    const revoker = svc.services.apiKeys.list(svc.fixtures.firm.id).find((k) => svc.fixtures.firmKey.startsWith(k.prefix))!;
-    const rows = svc.services.db
+    const revoker = (await svc.services.apiKeys.list(svc.fixtures.firm.id)).find((k) => svc.fixtures.firmKey.startsWith(k.prefix))!;
+    const rows = svc.sqlite
       .prepare("SELECT firm_id AS firmId, actor_type AS actorType, actor_id AS actorId, subject_type AS subjectType FROM audit_log WHERE action = 'api_key.revoked' AND subject_id = ?")
       .all(apiKey.id);
     assert.deepEqual(rows, [{ firmId: svc.fixtures.firm.id, actorType: 'api_key', actorId: revoker.id, subjectType: 'api_key' }]);
   });
 
   it("is a 404 for another firm's key, which keeps working", async () => {
-    const { key, apiKey } = newKey(svc.fixtures.otherFirm.id);
+    const { key, apiKey } = await newKey(svc.fixtures.otherFirm.id);
     assertProblem(await admin(`/api-keys/${apiKey.id}`, svc.fixtures.firmKey, { method: 'DELETE' }), 404, 'not_found');
     assert.equal((await admin('/contacts', key)).status, 200);
-    assert.equal(svc.services.apiKeys.list(svc.fixtures.otherFirm.id).find((k) => k.id === apiKey.id)?.revokedAt, null);
+    assert.equal((await svc.services.apiKeys.list(svc.fixtures.otherFirm.id)).find((k) => k.id === apiKey.id)?.revokedAt, null);
   });
 
   it('is a 404 for an unknown id', async () => {
@@ -89,10 +89,10 @@ describe('the firm-side API keys API', () => {
   });
 
   it('is a 404 the second time a key is revoked, with no second audit record', async () => {
-    const { apiKey } = newKey();
+    const { apiKey } = await newKey();
     assert.equal((await admin(`/api-keys/${apiKey.id}`, svc.fixtures.firmKey, { method: 'DELETE' })).status, 204);
     assertProblem(await admin(`/api-keys/${apiKey.id}`, svc.fixtures.firmKey, { method: 'DELETE' }), 404, 'not_found');
-    const count = svc.services.db.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'api_key.revoked' AND subject_id = ?").pluck().get(apiKey.id);
+    const count = svc.sqlite.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'api_key.revoked' AND subject_id = ?").pluck().get(apiKey.id);
     assert.equal(count, 1);
   });
 
@@ -100,6 +100,6 @@ describe('the firm-side API keys API', () => {
     assertProblem(await svc.request('/api/v1/admin/api-keys'), 401, 'api_key_missing');
     const { token } = await svc.login('alex@example.com');
     assertProblem(await admin('/api-keys', token), 401, 'api_key_invalid');
-    assertProblem(await admin(`/api-keys/${svc.services.apiKeys.list(svc.fixtures.firm.id)[0]!.id}`, token, { method: 'DELETE' }), 401, 'api_key_invalid');
+    assertProblem(await admin(`/api-keys/${(await svc.services.apiKeys.list(svc.fixtures.firm.id))[0]!.id}`, token, { method: 'DELETE' }), 401, 'api_key_invalid');
   });
 });

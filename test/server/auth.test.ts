@@ -226,10 +226,10 @@ describe('sign-in', () => {
 
   describe('archived contacts', () => {
     it('can neither sign in nor use a token they already have', async () => {
-      const contact = svc.services.repositories.contacts.create(svc.fixtures.firm.id, { email: 'casey@example.com', name: 'Casey Kim' }, svc.clock().toISOString());
-      svc.services.auth.setPasswordHash(contact.id, await hashPassword(password), svc.clock().toISOString());
+      const contact = await svc.services.repositories.contacts.create(svc.fixtures.firm.id, { email: 'casey@example.com', name: 'Casey Kim' }, svc.clock().toISOString());
+      await svc.services.auth.setPasswordHash(contact.id, await hashPassword(password), svc.clock().toISOString());
       const { token, cookie } = await svc.login('casey@example.com');
-      svc.services.contacts.setArchived(svc.fixtures.firm.id, contact.id, true, { type: 'system', id: 'test' });
+      await svc.services.contacts.setArchived(svc.fixtures.firm.id, contact.id, true, { type: 'system', id: 'test' });
       assertProblem(await svc.request('/api/v1/me', { token }), 401, 'token_invalid');
       assertProblem(await svc.request('/api/v1/auth/refresh', { method: 'POST', cookie }), 401, 'refresh_invalid');
       assertProblem(await svc.request('/api/v1/auth/login', { body: { firm: 'hale', email: 'casey@example.com', password } }), 403, 'contact_archived');

@@ -22,7 +22,7 @@ describe('checkout: POST /api/v1/payments', () => {
     assert.equal(reply.status, 200, JSON.stringify(reply.body));
   };
   const mandateOf = (paymentId: string) =>
-    svc.services.db.prepare('SELECT text, ip, user_agent FROM payment_mandates WHERE payment_id = ?').get(paymentId) as
+    svc.sqlite.prepare('SELECT text, ip, user_agent FROM payment_mandates WHERE payment_id = ?').get(paymentId) as
       | { text: string; ip: string | null; user_agent: string | null }
       | undefined;
 
@@ -117,7 +117,7 @@ describe('checkout: POST /api/v1/payments', () => {
       );
       assert.equal((await kit.invoiceAs(alex, first.id)).status, 'paid');
       assert.equal((await kit.invoiceAs(alex, second.id)).balance, 25_000);
-      const charges = svc.services.db.prepare('SELECT c.amount FROM sandbox_charges c JOIN payments p ON p.processor_ref = c.id WHERE p.id = ?').all(payment.id);
+      const charges = svc.sqlite.prepare('SELECT c.amount FROM sandbox_charges c JOIN payments p ON p.processor_ref = c.id WHERE p.id = ?').all(payment.id);
       assert.deepEqual(charges, [{ amount: 30_000 }], 'one charge for the whole amount');
     });
 
@@ -142,7 +142,7 @@ describe('checkout: POST /api/v1/payments', () => {
       assert.deepEqual(byAccount.operating!.allocations.map((a) => a.invoiceId), [fees.id]);
       assert.ok(payments.every((p) => p.status === 'succeeded'));
 
-      const charged = svc.services.db
+      const charged = svc.sqlite
         .prepare('SELECT c.account, c.amount FROM sandbox_charges c JOIN payments p ON p.processor_ref = c.id WHERE p.checkout_id = ? ORDER BY c.account')
         .all(payments[0]!.checkoutId);
       assert.deepEqual(charged, [{ account: 'operating', amount: 40_000 }, { account: 'trust', amount: 250_000 }], 'trust money goes to the trust account');
@@ -365,7 +365,7 @@ describe('checkout: POST /api/v1/payments', () => {
       assert.equal(saved.expYear, 2030);
       assert.equal(JSON.stringify(list.body).includes(savedToken), false, "the processor's reference stays on the server");
       savedId = saved.id;
-      const consent = svc.services.db.prepare('SELECT consent_text FROM saved_payment_methods WHERE id = ?').get(savedId) as { consent_text: string };
+      const consent = svc.sqlite.prepare('SELECT consent_text FROM saved_payment_methods WHERE id = ?').get(savedId) as { consent_text: string };
       assert.ok(consent.consent_text.includes('Hale & Whitmore LLP'));
     });
 

@@ -205,15 +205,15 @@ describe('managing a firm from the command line', () => {
 
   it('lists the API keys with no key and no hash in the output', async () => {
     const svc = await open();
-    const firm = svc.repositories.firms.findBySlug('acme')!;
-    const [stored] = svc.apiKeys.list(firm.id);
+    const firm = (await svc.repositories.firms.findBySlug('acme'))!;
+    const [stored] = await svc.apiKeys.list(firm.id);
     const result = await cli('apikey', 'list', '--firm', 'acme');
     assertSucceeded(result);
     const lines = result.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 1, result.stdout);
     assert.match(lines[0]!, new RegExp(`^${stored!.id}  ${escape(stored!.prefix)}…  created ${escape(stored!.createdAt)}  last used \\S+  default$`));
     assert.ok(apiKey.startsWith(stored!.prefix));
-    const hash = svc.db.prepare('SELECT key_hash FROM api_keys WHERE id = ?').pluck().get(stored!.id) as string;
+    const hash = svc.storage.sqlite!.prepare('SELECT key_hash FROM api_keys WHERE id = ?').pluck().get(stored!.id) as string;
     for (const secret of [apiKey, hash]) assert.ok(!result.stdout.includes(secret) && !result.stderr.includes(secret), 'no key and no hash');
   });
 
@@ -236,7 +236,7 @@ describe('managing a firm from the command line', () => {
     const listed = await cli('apikey', 'list', '--firm', 'acme');
     assert.match(listed.stdout, new RegExp(`^${escape(id)}  .*  revoked \\d{4}-\\d\\d-\\d\\dT\\S+  old backend$`, 'm'));
     const svc = await open();
-    const audit = svc.db.prepare("SELECT actor_type AS type, actor_id AS actor FROM audit_log WHERE action = 'api_key.revoked' AND subject_id = ?").all(id);
+    const audit = svc.storage.sqlite!.prepare("SELECT actor_type AS type, actor_id AS actor FROM audit_log WHERE action = 'api_key.revoked' AND subject_id = ?").all(id);
     assert.deepEqual(audit, [{ type: 'system', actor: 'cli' }]);
 
     assertFailed(await cli('apikey', 'revoke', '--firm', 'acme', id), new RegExp(`${escape(id)}.*already revoked`));
@@ -263,8 +263,8 @@ describe('managing a firm from the command line', () => {
     assert.match(result.stdout, /^Added Pat Doe <pat@example\.com> \(con_[\w-]+\) to acme$/m);
     assert.match(result.stdout, /^Invitation emailed to pat@example\.com; it expires \d{4}-\d\d-\d\dT/m);
 
-    const firm = svc.repositories.firms.findBySlug('acme')!;
-    const mails = listOutbox(svc.db, { to: 'pat@example.com' });
+    const firm = (await svc.repositories.firms.findBySlug('acme'))!;
+    const mails = await listOutbox(svc.storage, { to: 'pat@example.com' });
     assert.equal(mails.length, 1);
     assert.equal(mails[0]!.kind, 'invitation');
     assert.equal(mails[0]!.firmId, firm.id);
@@ -286,8 +286,8 @@ describe('managing a firm from the command line', () => {
 
   it('records the contact and the invitation as the work of the same command-line actor', async () => {
     const svc = await open();
-    const contact = svc.repositories.contacts.findByEmail(svc.repositories.firms.findBySlug('acme')!.id, 'pat@example.com')!;
-    const actors = svc.db
+    const contact = (await svc.repositories.contacts.findByEmail((await svc.repositories.firms.findBySlug('acme'))!.id, 'pat@example.com'))!;
+    const actors = svc.storage.sqlite!
       .prepare("SELECT action, actor_type AS type, actor_id AS id FROM audit_log WHERE subject_id = ? AND action IN ('contact.created', 'invitation.sent') ORDER BY id")
       .all(contact.id) as { action: string; type: string; id: string | null }[];
     assert.deepEqual(actors.map((a) => a.action), ['contact.created', 'invitation.sent']);
@@ -300,11 +300,11 @@ describe('managing a firm from the command line', () => {
 
   it('invites an existing contact again with a new link', async () => {
     const svc = await open();
-    const before = listOutbox(svc.db, { to: 'pat@example.com' });
+    const before = await listOutbox(svc.storage, { to: 'pat@example.com' });
     const result = await cli('invite', '--firm', 'acme', '--email', 'pat@example.com');
     assertSucceeded(result);
     assert.match(result.stdout, /^Invitation emailed to pat@example\.com/);
-    const mails = listOutbox(svc.db, { to: 'pat@example.com', kind: 'invitation' });
+    const mails = await listOutbox(svc.storage, { to: 'pat@example.com', kind: 'invitation' });
     assert.equal(mails.length, before.length + 1);
     assert.notEqual(mails[0]!.text, before[0]!.text);
     assert.match(mails[0]!.text, /https:\/\/acme\.example\/portal\?invitation=[\w-]+/);
@@ -312,9 +312,9 @@ describe('managing a firm from the command line', () => {
 
   it('refuses to invite someone who is not a contact', async () => {
     const svc = await open();
-    const count = listOutbox(svc.db).length;
+    const count = (await listOutbox(svc.storage)).length;
     assertFailed(await cli('invite', '--firm', 'acme', '--email', 'nobody@example.com'), /nobody@example\.com/, /No such contact/);
-    assert.equal(listOutbox(svc.db).length, count);
+    assert.equal((await listOutbox(svc.storage)).length, count);
   });
 
   it('refuses to invite at a firm that does not exist', async () => {
@@ -328,18 +328,18 @@ describe('managing a firm from the command line', () => {
     assert.match(first.stdout, /^Seeded the demo firm\.$/m);
     assert.match(first.stdout, /alex@example\.com, jordan@example\.com \(password portico-demo\)/);
 
-    const demo = svc.repositories.firms.findBySlug('demo');
+    const demo = await svc.repositories.firms.findBySlug('demo');
     assert.ok(demo, 'the demo firm exists');
     assert.deepEqual(demo.allowedOrigins, ['http://localhost:8099', 'http://127.0.0.1:8099']);
-    const contacts = svc.db.prepare('SELECT email FROM contacts WHERE firm_id = ? ORDER BY email').all(demo.id);
+    const contacts = svc.storage.sqlite!.prepare('SELECT email FROM contacts WHERE firm_id = ? ORDER BY email').all(demo.id);
     assert.deepEqual(contacts, [{ email: 'alex@example.com' }, { email: 'jordan@example.com' }]);
 
     const second = await cli('seed-demo');
     assertSucceeded(second);
     assert.match(second.stdout, /nothing changed/);
     assert.doesNotMatch(second.stdout, /^Seeded/m);
-    assert.equal(svc.db.prepare('SELECT count(*) AS n FROM firms WHERE slug = ?').pluck().get('demo'), 1);
-    assert.equal(svc.db.prepare('SELECT count(*) AS n FROM contacts WHERE firm_id = ?').pluck().get(demo.id), 2);
+    assert.equal(svc.storage.sqlite!.prepare('SELECT count(*) AS n FROM firms WHERE slug = ?').pluck().get('demo'), 1);
+    assert.equal(svc.storage.sqlite!.prepare('SELECT count(*) AS n FROM contacts WHERE firm_id = ?').pluck().get(demo.id), 2);
   });
 
   it('rotates the signing key, keeping the old one for verification', async () => {

@@ -177,7 +177,7 @@ describe('a checkout killed at each step', () => {
       await service.start();
       await service.stop();
       const services = await openServices(loadConfig({ DATA_DIR: service.dataDir, PUBLIC_URL: service.url }), { logger: silentLogger });
-      const firm = services.firms.bySlug('demo');
+      const firm = await services.firms.bySlug('demo');
       await services.webhooks.create(firm.id, { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`, events: ['payment.succeeded'] }, { type: 'system', id: 'test' });
       await closeServices(services);
 

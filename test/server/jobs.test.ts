@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { openDatabase, type Db } from '../../server/src/db/database.ts';
+import { openSqliteStorage } from '../../server/src/db/open-storage.ts';
+import type { Storage } from '../../server/src/db/storage.ts';
 import { backoffMs, PermanentJobError } from '../../server/src/jobs/job.ts';
 import { JobQueue } from '../../server/src/jobs/job-queue.ts';
 import { JobsRepository } from '../../server/src/jobs/jobs.repository.ts';
@@ -16,40 +17,40 @@ import { startSmtpServer } from './helpers/smtp.ts';
 
 describe('the job queue', () => {
   let dir: string;
-  let db: Db;
+  let storage: Storage;
   let clock: ReturnType<typeof testClock>;
   let queue: JobQueue;
   let repository: JobsRepository;
 
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-jobs-'));
-    db = openDatabase(path.join(dir, 'portico.db'));
+    storage = openSqliteStorage(dir);
     clock = testClock();
-    repository = new JobsRepository(db);
+    repository = new JobsRepository(storage);
     queue = new JobQueue(repository, clock, silentLogger);
   });
-  after(() => {
-    db.close();
+  after(async () => {
+    await storage.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('runs a job once per key, after the transaction that enqueued it commits', async () => {
     const ran: string[] = [];
     queue.register<{ n: number }>('test.once', async (job) => void ran.push(`${job.key}:${job.payload.n}`));
-    db.transaction(() => {
-      assert.equal(queue.enqueue({ kind: 'test.once', key: 'a', payload: { n: 1 } }), true);
-      assert.equal(queue.enqueue({ kind: 'test.once', key: 'a', payload: { n: 2 } }), false, 'the same key is one job');
-    })();
-    assert.throws(() =>
-      db.transaction(() => {
-        queue.enqueue({ kind: 'test.once', key: 'b', payload: { n: 3 } });
+    await storage.transaction(async () => {
+      assert.equal(await queue.enqueue({ kind: 'test.once', key: 'a', payload: { n: 1 } }), true);
+      assert.equal(await queue.enqueue({ kind: 'test.once', key: 'a', payload: { n: 2 } }), false, 'the same key is one job');
+    });
+    await assert.rejects(
+      storage.transaction(async () => {
+        await queue.enqueue({ kind: 'test.once', key: 'b', payload: { n: 3 } });
         throw new Error('the change fails');
-      })(),
+      }),
     );
     await queue.drain();
     assert.deepEqual(ran, ['a:1'], 'a rolled-back job never runs');
-    assert.equal(repository.findByKey('a')!.state, 'done');
-    assert.equal(repository.findByKey('b'), undefined);
+    assert.equal((await repository.findByKey('a'))!.state, 'done');
+    assert.equal(await repository.findByKey('b'), undefined);
   });
 
   it('retries a failure with growing backoff, records each attempt, and is dead after its last attempt', async () => {
@@ -58,9 +59,9 @@ describe('the job queue', () => {
       calls += 1;
       throw new Error(`attempt ${calls} failed`);
     }, { maxAttempts: 3 });
-    queue.enqueue({ kind: 'test.flaky', key: 'flaky', payload: {} });
+    await queue.enqueue({ kind: 'test.flaky', key: 'flaky', payload: {} });
     await queue.drain();
-    let job = repository.findByKey('flaky')!;
+    let job = (await repository.findByKey('flaky'))!;
     assert.equal(job.state, 'pending');
     assert.equal(job.attempts, 1);
     assert.equal(job.lastError, 'Error: attempt 1 failed');
@@ -71,24 +72,24 @@ describe('the job queue', () => {
     assert.equal(calls, 1, 'not before it is due');
     clock.advance(firstWait);
     await queue.drain();
-    job = repository.findByKey('flaky')!;
+    job = (await repository.findByKey('flaky'))!;
     assert.equal(job.attempts, 2);
     const secondWait = Date.parse(job.runAt) - clock().getTime();
     assert.ok(secondWait > firstWait, 'the wait grows');
     clock.advance(secondWait);
     await queue.drain();
-    job = repository.findByKey('flaky')!;
+    job = (await repository.findByKey('flaky'))!;
     assert.equal(job.state, 'dead');
     assert.equal(calls, 3);
     assert.deepEqual(
-      repository.attempts(job.id).map((attempt) => [attempt.attempt, attempt.error]),
+      (await repository.attempts(job.id)).map((attempt) => [attempt.attempt, attempt.error]),
       [[1, 'Error: attempt 1 failed'], [2, 'Error: attempt 2 failed'], [3, 'Error: attempt 3 failed']],
     );
 
-    assert.equal(repository.retry(job.id, clock()), true);
+    assert.equal(await repository.retry(job.id, clock()), true);
     await queue.drain();
     assert.equal(calls, 4, 'a retried dead job runs once more');
-    assert.equal(repository.findByKey('flaky')!.state, 'dead');
+    assert.equal((await repository.findByKey('flaky'))!.state, 'dead');
   });
 
   it('backs off from 30 s, doubling, to at most 6 hours', () => {
@@ -103,56 +104,83 @@ describe('the job queue', () => {
     queue.register('test.permanent', async () => {
       throw new PermanentJobError('the address does not exist');
     });
-    queue.enqueue({ kind: 'test.permanent', key: 'permanent', payload: {} });
+    await queue.enqueue({ kind: 'test.permanent', key: 'permanent', payload: {} });
     await queue.drain();
-    const job = repository.findByKey('permanent')!;
+    const job = (await repository.findByKey('permanent'))!;
     assert.equal(job.state, 'dead');
     assert.equal(job.attempts, 1);
   });
 
   it('takes over a job whose worker died once its lease runs out, and at once for the only worker', async () => {
-    const other = new JobsRepository(db);
-    other.enqueue({ kind: 'test.once', key: 'orphan', payload: { n: 9 } }, clock());
+    const other = new JobsRepository(storage);
+    await other.enqueue({ kind: 'test.once', key: 'orphan', payload: { n: 9 } }, clock());
     const [claimed] = await other.claim('wrk_gone', clock(), new Date(clock().getTime() + 60_000), 1);
     assert.equal(claimed!.key, 'orphan');
     await queue.drain();
-    assert.equal(repository.findByKey('orphan')!.state, 'running', 'held while its lease lasts');
+    assert.equal((await repository.findByKey('orphan'))!.state, 'running', 'held while its lease lasts');
     clock.advance(60_000);
     await queue.drain();
-    assert.equal(repository.findByKey('orphan')!.state, 'done');
+    assert.equal((await repository.findByKey('orphan'))!.state, 'done');
 
-    other.enqueue({ kind: 'test.once', key: 'orphan-2', payload: { n: 10 } }, clock());
+    await other.enqueue({ kind: 'test.once', key: 'orphan-2', payload: { n: 10 } }, clock());
     await other.claim('wrk_gone', clock(), new Date(clock().getTime() + 60_000), 1);
-    const sole = new JobQueue(new JobsRepository(db), clock, silentLogger);
+    const sole = new JobQueue(new JobsRepository(storage), clock, silentLogger);
     sole.register('test.once', async () => {});
-    sole.start({ soleWorker: true, pollMs: 60_000 });
+    await sole.start({ soleWorker: true, pollMs: 60_000 });
     await sole.drain();
     await sole.stop();
-    assert.equal(repository.findByKey('orphan-2')!.state, 'done', 'found running at start: its worker is gone');
+    assert.equal((await repository.findByKey('orphan-2'))!.state, 'done', 'found running at start: its worker is gone');
   });
 
   it('runs recurring work once per period across every queue on the store', async () => {
     let runs = 0;
-    const queues = [0, 1, 2].map(() => new JobQueue(new JobsRepository(db), clock, silentLogger));
+    const queues = [0, 1, 2].map(() => new JobQueue(new JobsRepository(storage), clock, silentLogger));
     for (const each of queues) {
       each.register('test.sweep', async () => void (runs += 1));
       each.every('test.sweep', 60_000);
-      each.enqueueRecurringNow();
+      await each.enqueueRecurringNow();
     }
     await Promise.all(queues.map((each) => each.drain()));
     assert.equal(runs, 1);
     clock.advance(60_000);
-    for (const each of queues) each.enqueueRecurringNow();
+    for (const each of queues) await each.enqueueRecurringNow();
     await Promise.all(queues.map((each) => each.drain()));
     assert.equal(runs, 2);
   });
 
   it('leaves a kind this process does not know for one that does', async () => {
-    queue.enqueue({ kind: 'test.unknown', key: 'unknown', payload: {} });
+    await queue.enqueue({ kind: 'test.unknown', key: 'unknown', payload: {} });
     await queue.drain();
-    const job = repository.findByKey('unknown')!;
+    const job = (await repository.findByKey('unknown'))!;
     assert.equal(job.state, 'pending');
     assert.match(job.lastError ?? '', /no handler/);
+  });
+
+  it('wakes a running worker once the transaction that enqueued a job commits, not before', { timeout: 10_000 }, async () => {
+    const own = openSqliteStorage(dir, { file: path.join(dir, 'wake.db') });
+    const worker = new JobQueue(new JobsRepository(own), clock, silentLogger);
+    const ran: string[] = [];
+    let woken!: () => void;
+    const done = new Promise<void>((resolve) => (woken = resolve));
+    worker.register('test.woken', async (job) => {
+      ran.push(job.key);
+      woken();
+    });
+    try {
+      // A poll far away: only the wake after the commit can run the job in time.
+      await worker.start({ pollMs: 3_600_000 });
+      await worker.drain();
+      await own.transaction(async () => {
+        await worker.enqueue({ kind: 'test.woken', key: 'woken', payload: {} });
+        await new Promise((resolve) => setImmediate(resolve));
+        assert.deepEqual(ran, [], 'not while the transaction is open');
+      });
+      await done;
+      assert.deepEqual(ran, ['woken']);
+    } finally {
+      await worker.stop();
+      await own.close();
+    }
   });
 });
 
@@ -163,9 +191,9 @@ describe('portico jobs', () => {
     const env = { DATA_DIR: dataDir, MAIL: 'smtp', SMTP_URL: `smtp://127.0.0.1:${smtpPort}` };
     try {
       const services = await openServices(loadConfig(env), { logger: silentLogger });
-      services.jobs.enqueue({ kind: 'mail.send', key: 'mail:test', payload: { kind: 'notice', to: 'alex@example.com', subject: 'Hello', text: 'Hi', html: '<p>Hi</p>' }, maxAttempts: 1 });
+      await services.jobs.enqueue({ kind: 'mail.send', key: 'mail:test', payload: { kind: 'notice', to: 'alex@example.com', subject: 'Hello', text: 'Hi', html: '<p>Hi</p>' }, maxAttempts: 1 });
       await services.jobs.drain();
-      const dead = services.jobs.store.list({ states: ['dead'], limit: 10 });
+      const dead = await services.jobs.store.list({ states: ['dead'], limit: 10 });
       await closeServices(services);
       assert.equal(dead.length, 1);
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { openDatabase, type Db } from '../../server/src/db/database.ts';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { openSqliteStorage } from '../../server/src/db/open-storage.ts';
+import type { Storage } from '../../server/src/db/storage.ts';
 import type { Firm } from '../../server/src/firms/firm.ts';
 import { FirmsRepository } from '../../server/src/firms/firms.repository.ts';
 import { FirmsService } from '../../server/src/firms/firms.service.ts';
@@ -81,7 +82,7 @@ describe('sign-in limits across a restart', () => {
   it('keeps its counters in the database, not in memory', async () => {
     const svc = await start();
     await svc.request('/api/v1/auth/login', { body: { firm: 'hale', email: 'alex@example.com', password: 'a wrong guess' } });
-    const rows = svc.services.db.prepare('SELECT key, hits FROM rate_limits ORDER BY key').all() as { key: string; hits: number }[];
+    const rows = svc.sqlite.prepare('SELECT key, hits FROM rate_limits ORDER BY key').all() as { key: string; hits: number }[];
     assert.deepEqual(
       rows.map((row) => row.key.replace(/:.*/, '')),
       ['login-failures-account', 'login-ip'],
@@ -91,14 +92,15 @@ describe('sign-in limits across a restart', () => {
 });
 
 describe('the limits store', () => {
-  let db: Db;
+  let storage: Storage;
   let store: LimitsRepository;
   const t0 = new Date('2026-03-02T15:00:00.000Z');
   const at = (ms: number) => new Date(t0.getTime() + ms);
   beforeEach(() => {
-    db = openDatabase(':memory:');
-    store = new LimitsRepository(db);
+    storage = openSqliteStorage('', { file: ':memory:' });
+    store = new LimitsRepository(storage);
   });
+  afterEach(() => storage.close());
 
   it('counts hits in a fixed window that starts with the first one', async () => {
     assert.deepEqual(await store.hit('k', minutes(10), t0), { hits: 1, endsAt: at(minutes(10)) });
@@ -117,7 +119,7 @@ describe('the limits store', () => {
     await store.clear('cleared');
     assert.equal(await store.peek('cleared', t0), null);
     assert.equal(await store.prune(at(minutes(5))), 1);
-    const keys = (db.prepare('SELECT key FROM rate_limits').all() as { key: string }[]).map((row) => row.key);
+    const keys = (storage.sqlite!.prepare('SELECT key FROM rate_limits').all() as { key: string }[]).map((row) => row.key);
     assert.deepEqual(keys, ['long']);
   });
 
@@ -150,22 +152,23 @@ describe('the limits store', () => {
 });
 
 describe('declined payment attempts', () => {
-  let db: Db;
+  let storage: Storage;
   let clock: ReturnType<typeof testClock>;
   let limits: Limits;
   let firm: Firm;
   let otherFirm: Firm;
   const alex = { contactId: 'con_alex', ip: '203.0.113.7' };
 
-  beforeEach(() => {
-    db = openDatabase(':memory:');
+  beforeEach(async () => {
+    storage = openSqliteStorage('', { file: ':memory:' });
     clock = testClock();
-    const firmsRepository = new FirmsRepository(db);
+    const firmsRepository = new FirmsRepository(storage);
     const firms = new FirmsService(firmsRepository, clock);
-    firm = firms.create({ slug: 'hale', name: 'Hale & Whitmore LLP' });
-    otherFirm = firms.create({ slug: 'north', name: 'North Legal', settings: { sections: { activities: true, invoices: true, messages: true, files: true }, paymentFailuresPerHour: 3 } });
-    limits = createLimits({ db, clock, firms: firmsRepository });
+    firm = await firms.create({ slug: 'hale', name: 'Hale & Whitmore LLP' });
+    otherFirm = await firms.create({ slug: 'north', name: 'North Legal', settings: { sections: { activities: true, invoices: true, messages: true, files: true }, paymentFailuresPerHour: 3 } });
+    limits = createLimits({ storage, clock, firms: firmsRepository });
   });
+  afterEach(() => storage.close());
 
   const attempt = (who: { contactId: string; ip?: string | null }, on: Firm = firm) => ({
     firmId: on.id,
@@ -272,7 +275,7 @@ describe('the payment failures limit over HTTP', () => {
   });
 
   it('holds across a restart', async () => {
-    const firm = svc.services.repositories.firms.findById(svc.fixtures.firm.id)!;
+    const firm = (await svc.services.repositories.firms.findById(svc.fixtures.firm.id))!;
     const who = { firmId: firm.id, contactId: svc.fixtures.alex.id, ip: '203.0.113.7', perHour: firm.settings.paymentFailuresPerHour };
     assert.equal(who.perHour, 2);
     await svc.services.limits.paymentFailures.recordFailure(who);

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ConfigError } from '../../server/src/config.ts';
-import { openDatabase, type Db } from '../../server/src/db/database.ts';
+import { openSqliteStorage } from '../../server/src/db/open-storage.ts';
+import type { Storage } from '../../server/src/db/storage.ts';
 import { createMail } from '../../server/src/mail/create-mail.ts';
 import { MailDeliveryError, type MailMessage } from '../../server/src/mail/mail.ts';
 import { createOutboxMail, findOutboxMessage, listOutbox } from '../../server/src/mail/outbox.ts';
@@ -48,13 +49,13 @@ function steppingClock(start: string): () => Date {
 
 describe('outbox mail', () => {
   let dir: string;
-  let db: Db;
+  let storage: Storage;
   const firmId = 'firm_obrien';
 
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-'));
-    db = openDatabase(path.join(dir, 'portico.sqlite'));
-    db.prepare('INSERT INTO firms (id, slug, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
+    storage = openSqliteStorage(dir, { file: path.join(dir, 'portico.sqlite') });
+    storage.sqlite!.prepare('INSERT INTO firms (id, slug, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
       firmId,
       'obrien',
       "O'Brien & Sons",
@@ -63,20 +64,20 @@ describe('outbox mail', () => {
     );
   });
 
-  after(() => {
-    db.close();
+  after(async () => {
+    await storage.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('stores each message and lists them newest first', async () => {
-    const mail = createOutboxMail(db, { from: FROM, clock: steppingClock('2025-03-01T10:00:00.000Z') });
+    const mail = createOutboxMail(storage, { from: FROM, clock: steppingClock('2025-03-01T10:00:00.000Z') });
     assert.equal(mail.name, 'outbox');
 
     await mail.send(message({ firmId, fromName: "O'Brien & Sons", subject: 'First', kind: 'invitation' }));
     await mail.send(message({ to: 'jordan@example.com', subject: 'Second', kind: 'password_reset' }));
     await mail.send(message({ firmId, fromName: "O'Brien & Sons", subject: 'Third', kind: 'password_reset', text: 'T3', html: '<b>H3</b>' }));
 
-    const all = listOutbox(db);
+    const all = await listOutbox(storage);
     assert.deepEqual(
       all.map((m) => m.subject),
       ['Third', 'Second', 'First'],
@@ -98,75 +99,75 @@ describe('outbox mail', () => {
     assert.equal(second!.from, FROM);
     assert.equal(second!.createdAt, '2025-03-01T10:00:01.000Z');
 
-    assert.deepEqual(findOutboxMessage(db, third!.id), third);
-    assert.equal(findOutboxMessage(db, 'msg_missing'), undefined);
+    assert.deepEqual(await findOutboxMessage(storage, third!.id), third);
+    assert.equal(await findOutboxMessage(storage, 'msg_missing'), undefined);
   });
 
-  it('filters by recipient, firm and kind, and honours the limit', () => {
+  it('filters by recipient, firm and kind, and honours the limit', async () => {
     assert.deepEqual(
-      listOutbox(db, { to: 'ALEX@example.com' }).map((m) => m.subject),
+      (await listOutbox(storage, { to: 'ALEX@example.com' })).map((m) => m.subject),
       ['Third', 'First'],
     );
     assert.deepEqual(
-      listOutbox(db, { to: 'jordan@example.com' }).map((m) => m.subject),
+      (await listOutbox(storage, { to: 'jordan@example.com' })).map((m) => m.subject),
       ['Second'],
     );
     assert.deepEqual(
-      listOutbox(db, { firmId }).map((m) => m.subject),
+      (await listOutbox(storage, { firmId })).map((m) => m.subject),
       ['Third', 'First'],
     );
     assert.deepEqual(
-      listOutbox(db, { kind: 'password_reset' }).map((m) => m.subject),
+      (await listOutbox(storage, { kind: 'password_reset' })).map((m) => m.subject),
       ['Third', 'Second'],
     );
     assert.deepEqual(
-      listOutbox(db, { limit: 1 }).map((m) => m.subject),
+      (await listOutbox(storage, { limit: 1 })).map((m) => m.subject),
       ['Third'],
     );
-    assert.equal(listOutbox(db, { limit: 0 }).length, 1);
-    assert.deepEqual(listOutbox(db, { to: 'nobody@example.com' }), []);
+    assert.equal((await listOutbox(storage, { limit: 0 })).length, 1);
+    assert.deepEqual(await listOutbox(storage, { to: 'nobody@example.com' }), []);
   });
 
   it('keeps messages with the same timestamp in the order they were sent', async () => {
-    const mail = createOutboxMail(db, { from: FROM, clock: () => new Date('2030-01-01T00:00:00.000Z') });
+    const mail = createOutboxMail(storage, { from: FROM, clock: () => new Date('2030-01-01T00:00:00.000Z') });
     await mail.send(message({ to: 'same@example.com', subject: 'A' }));
     await mail.send(message({ to: 'same@example.com', subject: 'B' }));
     assert.deepEqual(
-      listOutbox(db, { to: 'same@example.com' }).map((m) => m.subject),
+      (await listOutbox(storage, { to: 'same@example.com' })).map((m) => m.subject),
       ['B', 'A'],
     );
   });
 
   it('refuses a message with a bad recipient or a header line break, and stores nothing', async () => {
-    const mail = createOutboxMail(db, { from: FROM });
-    const before = listOutbox(db, { limit: 500 }).length;
+    const mail = createOutboxMail(storage, { from: FROM });
+    const before = (await listOutbox(storage, { limit: 500 })).length;
     await assert.rejects(mail.send(message({ to: 'alex@example.com, eve@example.com' })), TypeError);
     await assert.rejects(mail.send(message({ to: 'not-an-address' })), TypeError);
     await assert.rejects(mail.send(message({ subject: 'Hi\r\nBcc: eve@example.com' })), /single line/);
     await assert.rejects(mail.send(message({ fromName: 'Firm\nBcc: eve@example.com' })), /single line/);
     await assert.rejects(mail.send(message({ replyTo: 'a@b.test\nX: y' })), TypeError);
-    assert.equal(listOutbox(db, { limit: 500 }).length, before);
+    assert.equal((await listOutbox(storage, { limit: 500 })).length, before);
   });
 
   it('refuses to send once closed', async () => {
-    const mail = createOutboxMail(db, { from: FROM });
+    const mail = createOutboxMail(storage, { from: FROM });
     await mail.close();
     await assert.rejects(mail.send(message()), /closed/);
   });
 
   it('is what createMail returns for MAIL=outbox', async () => {
-    const mail = createMail({ mail: 'outbox', mailFrom: FROM }, db);
+    const mail = createMail({ mail: 'outbox', mailFrom: FROM }, storage);
     assert.equal(mail.name, 'outbox');
     await mail.send(message({ to: 'via-config@example.com' }));
-    assert.equal(listOutbox(db, { to: 'via-config@example.com' })[0]!.from, FROM);
+    assert.equal((await listOutbox(storage, { to: 'via-config@example.com' }))[0]!.from, FROM);
     await mail.close();
   });
 
   it('createMail picks SMTP for MAIL=smtp and requires SMTP_URL', async () => {
-    const mail = createMail({ mail: 'smtp', smtpUrl: 'smtp://127.0.0.1:2525', mailFrom: FROM }, db);
+    const mail = createMail({ mail: 'smtp', smtpUrl: 'smtp://127.0.0.1:2525', mailFrom: FROM }, storage);
     assert.equal(mail.name, 'smtp');
     await mail.close();
-    assert.throws(() => createMail({ mail: 'smtp', mailFrom: FROM }, db), (error: unknown) => {
+    assert.throws(() => createMail({ mail: 'smtp', mailFrom: FROM }, storage), (error: unknown) => {
       assert.ok(error instanceof ConfigError);
       assert.equal(error.variable, 'SMTP_URL');
       return true;

@@ -147,7 +147,7 @@ describe('messages', () => {
       assert.equal(reopened.body.status, 'open');
       assert.equal(reopened.body.closedAt, null);
       assert.equal((await asAlex(`/threads/${thread.id}/messages`, { body: 'Thanks for reopening' })).status, 201);
-      const audit = svc.services.db.prepare("SELECT action FROM audit_log WHERE subject_id = ? AND action LIKE 'thread.%' ORDER BY id").all(thread.id);
+      const audit = svc.sqlite.prepare("SELECT action FROM audit_log WHERE subject_id = ? AND action LIKE 'thread.%' ORDER BY id").all(thread.id);
       assert.deepEqual(audit.map((row: any) => row.action), ['thread.started', 'thread.closed', 'thread.reopened']);
     });
 
@@ -344,7 +344,7 @@ describe('portico thread commands', () => {
 
     const services = await openServices(loadConfig(env));
     try {
-      const mails = listOutbox(services.db, { to: 'pat@example.com' });
+      const mails = await listOutbox(services.storage, { to: 'pat@example.com' });
       assert.equal(mails.length, 2);
       assert.ok(mails.every((mail) => mail.kind === 'message_notice' && mail.text.includes(`https://acme.example/portal?thread=${threadId}`)));
       assert.ok(mails.every((mail) => !mail.text.includes('Here it is') && !mail.text.includes('Draft attached')));

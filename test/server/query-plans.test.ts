@@ -7,8 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { migrate, openDatabase, type Db } from '../../server/src/db/database.ts';
 import { migrations } from '../../server/src/db/migrations.ts';
+import { migrateSqlite } from '../../server/src/db/migrator.ts';
+import { openSqliteStorage } from '../../server/src/db/open-storage.ts';
+import type { Storage } from '../../server/src/db/storage.ts';
 import type { InvoiceStatus } from '../../server/src/invoices/invoice.ts';
 import { InvoicesRepository, type InvoiceQuery, type InvoiceSortKey } from '../../server/src/invoices/invoices.repository.ts';
 import { PaymentsRepository } from '../../server/src/payments/payments.repository.ts';
@@ -27,22 +29,21 @@ const clientIndex: Record<Exclude<InvoiceSortKey, 'balance'>, string> = {
 };
 
 let dir: string;
-let db: Db;
+let storage: Storage;
 let invoices: InvoicesRepository;
 
 before(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-plans-'));
-  db = openDatabase(path.join(dir, 'portico.db'));
-  invoices = new InvoicesRepository(db);
+  storage = openSqliteStorage(dir);
+  invoices = new InvoicesRepository(storage);
 });
-after(() => {
-  db.close();
+after(async () => {
+  await storage.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 function planOf(query: InvoiceQuery): string[] {
-  const { sql, params } = InvoicesRepository.listStatement(query);
-  return invoices.explain(sql, params);
+  return invoices.explain(invoices.listStatement(query));
 }
 
 /** The plan steps that read the invoices table itself (alias `i`), not the ledger subqueries. */
@@ -75,11 +76,11 @@ const clientQuery = (fields: Partial<InvoiceQuery>): InvoiceQuery => ({
 
 describe('query plans: one client', () => {
   it('the check itself finds a firm-wide plan (the plan of the query before this change)', () => {
-    const plan = invoices.explain(
-      `SELECT * FROM invoices i INDEXED BY invoices_firm_state WHERE i.firm_id = @firmId AND i.contact_id = @contactId
+    const plan = invoices.explain({
+      sql: `SELECT * FROM invoices i INDEXED BY invoices_firm_state WHERE i.firm_id = ? AND i.contact_id = ?
        ORDER BY i.due_on, i.id LIMIT 51`,
-      { firmId: 'firm_1', contactId: 'con_1' },
-    );
+      parameters: ['firm_1', 'con_1'],
+    });
     const problems = clientPlanProblems(plan, 'invoices_contact_due');
     assert.ok(problems.some((p) => p.startsWith('invoices not sought by contact: "SEARCH i USING INDEX invoices_firm_state')), problems.join('\n'));
     assert.ok(problems.some((p) => p.startsWith('sorts the rows it read')), problems.join('\n'));
@@ -141,25 +142,26 @@ describe('query plans: the firm', () => {
   });
 
   it('a new invoice number reads one counter row and probes one number', () => {
-    const counter = invoices.explain(InvoicesRepository.numberingStatements.next, ['firm_1']);
+    const statements = invoices.numberingStatements('firm_1', 'INV-1001');
+    const counter = invoices.explain(statements.next);
     assert.deepEqual(counter.filter((step) => /invoices|payments|SCAN/.test(step)), []);
-    assert.doesNotMatch(InvoicesRepository.numberingStatements.next, /\bCOUNT\s*\(|FROM invoices/i);
-    const taken = invoices.explain(InvoicesRepository.numberingStatements.taken, ['firm_1', 'INV-1001']);
+    assert.doesNotMatch(statements.next.sql, /\bCOUNT\s*\(|FROM "?invoices/i);
+    const taken = invoices.explain(statements.taken);
     assert.equal(taken.length, 1, `number probe: ${taken.join(' | ')}`);
     assert.ok(taken.every((step) => /^SEARCH invoices USING (COVERING )?INDEX sqlite_autoindex_invoices_2 \(firm_id=\? AND number=\?\)$/.test(step)), `number probe: ${taken.join(' | ')}`);
   });
 
   it('a new receipt number reads one counter row', () => {
-    const plan = invoices.explain(PaymentsRepository.receiptNumberStatement, ['firm_1']);
+    const plan = invoices.explain({ sql: PaymentsRepository.receiptNumberStatement, parameters: ['firm_1'] });
     assert.deepEqual(plan.filter((step) => /invoices|payments|SCAN/.test(step)), []);
     assert.doesNotMatch(PaymentsRepository.receiptNumberStatement, /\bCOUNT\s*\(|FROM payments/i);
   });
 });
 
 describe('numbering across the counters migration', () => {
-  it('continues the invoice and receipt numbers a firm already has', () => {
-    const file = path.join(dir, 'old.db');
-    const old = openDatabase(file, { migrations: migrations.filter((m) => m.version < 14) });
+  it('continues the invoice and receipt numbers a firm already has', async () => {
+    const oldStorage = openSqliteStorage(dir, { file: path.join(dir, 'old.db'), migrations: migrations.filter((m) => m.version < 14) });
+    const old = oldStorage.sqlite!;
     old.prepare("INSERT INTO firms (id, slug, name, created_at, updated_at) VALUES ('firm_1', 'hale', 'Hale', ?, ?), ('firm_2', 'empty', 'Empty', ?, ?)").run(now, now, now, now);
     old.prepare("INSERT INTO contacts (id, firm_id, email, name, created_at, updated_at) VALUES ('con_1', 'firm_1', 'a@example.com', 'A', ?, ?)").run(now, now);
     const insertInvoice = old.prepare(
@@ -170,9 +172,9 @@ describe('numbering across the counters migration', () => {
       "INSERT INTO payments (id, firm_id, contact_id, amount, currency, method_type, source, receipt_number, created_at) VALUES (?, 'firm_1', 'con_1', 100, 'USD', 'card', 'portal', ?, ?)",
     );
     ['R-100001', 'R-100002'].forEach((receipt, n) => insertPayment.run(`pay_${n}`, receipt, now));
-    migrate(old);
+    migrateSqlite(old, migrations);
     try {
-      const repository = new InvoicesRepository(old);
+      const repository = new InvoicesRepository(oldStorage);
       const create = (firmId: string) =>
         repository.create(
           { firmId, contactId: 'con_1', number: null, matter: null, issuedOn: today, dueOn: today, currency: 'USD', depositAccount: 'operating', notes: null, priced: { lines: [], subtotal: 0, discount: 0, tax: 0, total: 0 } },
@@ -180,23 +182,23 @@ describe('numbering across the counters migration', () => {
         );
       const numberOf = (id: string) => (old.prepare('SELECT number FROM invoices WHERE id = ?').get(id) as { number: string }).number;
       // Four invoices: the old count gave INV-1005, and so does the counter.
-      assert.equal(numberOf(create('firm_1')), 'INV-1005');
-      assert.equal(numberOf(create('firm_1')), 'INV-1006');
+      assert.equal(numberOf(await create('firm_1')), 'INV-1005');
+      assert.equal(numberOf(await create('firm_1')), 'INV-1006');
       // A number the firm typed is skipped when the counter reaches it.
       old.prepare("UPDATE invoices SET number = 'INV-1007' WHERE id = 'inv_2'").run();
-      assert.equal(numberOf(create('firm_1')), 'INV-1008');
+      assert.equal(numberOf(await create('firm_1')), 'INV-1008');
       const receipt = old.prepare<[string], { value: number }>(PaymentsRepository.receiptNumberStatement);
       assert.equal(receipt.get('firm_1')!.value, 100003);
       // A firm with nothing yet starts where the count did.
       assert.equal(receipt.get('firm_2')!.value, 100001);
       old.prepare("INSERT INTO contacts (id, firm_id, email, name, created_at, updated_at) VALUES ('con_2', 'firm_2', 'b@example.com', 'B', ?, ?)").run(now, now);
-      const fresh = repository.create(
+      const fresh = await repository.create(
         { firmId: 'firm_2', contactId: 'con_2', number: null, matter: null, issuedOn: today, dueOn: today, currency: 'USD', depositAccount: 'operating', notes: null, priced: { lines: [], subtotal: 0, discount: 0, tax: 0, total: 0 } },
         now,
       );
       assert.equal(numberOf(fresh), 'INV-1001');
     } finally {
-      old.close();
+      await oldStorage.close();
     }
   });
 });

@@ -47,7 +47,7 @@ function refundKit(svc: TestService, kit: PaymentKit) {
   const refundRows = (paymentId: string) => kit.count('SELECT COUNT(*) AS n FROM refunds WHERE payment_id = ?', paymentId);
   const refundEmails = async (to = 'alex@example.com') => {
     await svc.services.jobs.drain();
-    return listOutbox(svc.services.db, { to, kind: 'refund', limit: 500 });
+    return listOutbox(svc.services.storage, { to, kind: 'refund', limit: 500 });
   };
   return { refund, detail, refundRows, refundEmails };
 }
@@ -156,6 +156,8 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
     assert.deepEqual([(await invoice(last!.invoiceId)).status, (await invoice(last!.invoiceId)).balance], ['partially_paid', 3_000]);
     assert.equal((await invoice(first!.invoiceId)).status, 'paid');
 
+    // A moment apart, as refunds always are: they are listed oldest first.
+    svc.clock.advance(1_000);
     const two = await rk.refund(payment.id, { amount: 2_000 });
     assert.equal(two.status, 201, JSON.stringify(two.body));
     assert.deepEqual(
@@ -166,6 +168,7 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
     assert.deepEqual([(await invoice(first!.invoiceId)).status, (await invoice(first!.invoiceId)).balance], ['partially_paid', 1_000]);
     assert.equal(two.body.payment.amountRefunded, 5_000);
 
+    svc.clock.advance(1_000);
     const rest = await rk.refund(payment.id, { amount: 5_000 });
     assert.equal(rest.status, 201, JSON.stringify(rest.body));
     assert.equal(rest.body.payment.status, 'refunded');

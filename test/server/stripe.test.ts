@@ -7,7 +7,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import Stripe from 'stripe';
 import { SigningKeys } from '../../server/src/auth/signing-keys.ts';
 import { loadConfig } from '../../server/src/config.ts';
-import { openDatabase } from '../../server/src/db/database.ts';
+import { openSqliteStorage } from '../../server/src/db/open-storage.ts';
 import { createMail } from '../../server/src/mail/create-mail.ts';
 import { checkoutLeaseMs, processorKey } from '../../server/src/payments/checkout.service.ts';
 import { createServices } from '../../server/src/services.ts';
@@ -568,14 +568,14 @@ describe('with the default configuration', () => {
   it('uses the sandbox and never makes (or loads) Stripe or Plaid', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-default-'));
     const config = loadConfig({ DATA_DIR: dataDir });
-    const db = openDatabase(path.join(dataDir, 'portico.db'));
+    const storage = openSqliteStorage(dataDir);
     const made: string[] = [];
     try {
       const services = createServices({
         config,
-        db,
+        storage,
         keys: await SigningKeys.open(dataDir),
-        mail: createMail(config, db),
+        mail: createMail(config, storage),
         providers: {
           stripe: () => {
             made.push('stripe');
@@ -592,7 +592,7 @@ describe('with the default configuration', () => {
       assert.equal(services.stripeWebhooks, undefined);
       assert.deepEqual(made, []);
     } finally {
-      db.close();
+      await storage.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
@@ -649,12 +649,12 @@ describe('with the default configuration', () => {
   it('refuses Plaid without Stripe at start, naming BANK_LINK', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-plaid-alone-'));
     const config = loadConfig({ DATA_DIR: dataDir, BANK_LINK: 'plaid', PLAID_CLIENT_ID: 'client', PLAID_SECRET: 'secret' });
-    const db = openDatabase(path.join(dataDir, 'portico.db'));
+    const storage = openSqliteStorage(dataDir);
     try {
       const keys = await SigningKeys.open(dataDir);
-      assert.throws(() => createServices({ config, db, keys, mail: createMail(config, db) }), /BANK_LINK: plaid .*PAYMENTS=stripe/);
+      assert.throws(() => createServices({ config, storage, keys, mail: createMail(config, storage) }), /BANK_LINK: plaid .*PAYMENTS=stripe/);
     } finally {
-      db.close();
+      await storage.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });

@@ -175,7 +175,7 @@ describe('token exchange', () => {
       assert.equal(refreshed.body.contact.id, svc.fixtures.jordan.id);
       assert.notEqual(refreshed.cookies.get('portico_refresh'), reply.cookies.get('portico_refresh'));
 
-      const audit = svc.services.db
+      const audit = svc.sqlite
         .prepare("SELECT action, actor_id, data, ip FROM audit_log WHERE action = 'login.succeeded' ORDER BY id DESC LIMIT 1")
         .get() as { action: string; actor_id: string; data: string; ip: string };
       assert.equal(audit.actor_id, svc.fixtures.jordan.id);
@@ -275,7 +275,7 @@ describe('token exchange', () => {
     /** Every refusal is the same 401, with the same words: nothing says which check failed. */
     async function refused(assertion: string | Promise<string>, why: string) {
       // Many refusals in a row: keep this test's own requests under the sign-in rate limit.
-      svc.services.db.prepare("DELETE FROM rate_limits WHERE key LIKE 'token-exchange-ip:%'").run();
+      svc.sqlite.prepare("DELETE FROM rate_limits WHERE key LIKE 'token-exchange-ip:%'").run();
       const reply = await exchange(await assertion);
       assertProblem(reply, 401, 'invalid_assertion');
       assert.deepEqual(Object.keys(reply.body).sort(), ['code', 'detail', 'status', 'title', 'type'], why);
@@ -345,7 +345,7 @@ describe('token exchange', () => {
       for (const [why, assertion] of cases) await refused(assertion, why);
       assert.deepEqual((await admin('/contacts?q=bad%40example.com')).body.data, [], 'none made a contact');
 
-      const audit = svc.services.db
+      const audit = svc.sqlite
         .prepare("SELECT data FROM audit_log WHERE action = 'login.failed' AND data LIKE '%token_exchange%' ORDER BY id DESC LIMIT 1")
         .get() as { data: string };
       assert.equal(JSON.parse(audit.data).method, 'token_exchange');
@@ -380,13 +380,13 @@ describe('token exchange', () => {
       await admin(`/contacts/${svc.fixtures.jordan.id}`, { method: 'PATCH', body: { externalId: 'site-jordan' } });
       const skewed = await sign({ sub: 'site-jordan', email: 'jordan@example.com', iat: now + 20, exp: now + 5 * 60 + 20 });
       assert.equal((await exchange(skewed)).status, 200);
-      const count = () => (svc.services.db.prepare('SELECT COUNT(*) AS n FROM used_assertions WHERE expires_at >= ?').get(svc.clock().toISOString()) as { n: number }).n;
-      const total = () => (svc.services.db.prepare('SELECT COUNT(*) AS n FROM used_assertions').get() as { n: number }).n;
+      const count = () => (svc.sqlite.prepare('SELECT COUNT(*) AS n FROM used_assertions WHERE expires_at >= ?').get(svc.clock().toISOString()) as { n: number }).n;
+      const total = () => (svc.sqlite.prepare('SELECT COUNT(*) AS n FROM used_assertions').get() as { n: number }).n;
       assert.ok(count() >= 1);
       svc.clock.advance(minutes(60));
       assert.equal(count(), 0);
       assert.ok(total() > 0);
-      svc.services.jobs.enqueueRecurringNow();
+      await svc.services.jobs.enqueueRecurringNow();
       await svc.services.jobs.drain();
       assert.equal(total(), 0, 'expired jtis are pruned');
     });
@@ -491,8 +491,8 @@ describe('token exchange with a key set URL', () => {
     const production = await startTestService();
     try {
       production.clock.advance(svc.clock().getTime() - production.clock().getTime());
-      const stored = production.services.repositories.firms.findById(production.fixtures.firm.id)!;
-      production.services.repositories.firms.update(
+      const stored = (await production.services.repositories.firms.findById(production.fixtures.firm.id))!;
+      await production.services.repositories.firms.update(
         stored.id,
         { settings: { ...stored.settings, identity: { issuer, audience, jwksUrl: keySetUrl, autoProvision: false } } },
         production.clock().toISOString(),

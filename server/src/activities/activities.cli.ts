@@ -25,10 +25,10 @@ export const activityCommands: Record<string, Command> = {
     },
     required: ['firm', 'contact', 'title'],
     async run(v, { config, out }) {
-      await withServices(config, (services) => {
-        const firm = services.firms.bySlug(v.firm as string);
-        const contact = contactByEmail(services, firm.id, v.contact as string);
-        const task = services.activities.create(firm.id, { kind: 'task', contactId: contact.id, title: v.title, dueOn: v.due, notes: v.notes }, cli);
+      await withServices(config, async (services) => {
+        const firm = await services.firms.bySlug(v.firm as string);
+        const contact = await contactByEmail(services, firm.id, v.contact as string);
+        const task = await services.activities.create(firm.id, { kind: 'task', contactId: contact.id, title: v.title, dueOn: v.due, notes: v.notes }, cli);
         out(`Added task ${task.id} for ${contact.email}: ${task.title} (${when(task)})`);
       });
     },
@@ -48,12 +48,12 @@ export const activityCommands: Record<string, Command> = {
     },
     required: ['firm', 'contact', 'title', 'start', 'end'],
     async run(v, { config, out }) {
-      await withServices(config, (services) => {
-        const firm = services.firms.bySlug(v.firm as string);
-        const contact = contactByEmail(services, firm.id, v.contact as string);
+      await withServices(config, async (services) => {
+        const firm = await services.firms.bySlug(v.firm as string);
+        const contact = await contactByEmail(services, firm.id, v.contact as string);
         const [startsAt, endsAt] = [v.start as string, v.end as string];
         const allDay = v['all-day'] === true || (datePattern.test(startsAt) && datePattern.test(endsAt));
-        const event = services.activities.create(
+        const event = await services.activities.create(
           firm.id,
           { kind: 'event', contactId: contact.id, title: v.title, startsAt, endsAt, allDay, location: v.location, notes: v.notes },
           cli,
@@ -71,21 +71,21 @@ export const activityCommands: Record<string, Command> = {
     },
     required: ['firm'],
     async run(v, { config, out }) {
-      await withServices(config, (services) => {
-        const firm = services.firms.bySlug(v.firm as string);
-        const contactId = v.contact === undefined ? undefined : contactByEmail(services, firm.id, v.contact as string).id;
+      await withServices(config, async (services) => {
+        const firm = await services.firms.bySlug(v.firm as string);
+        const contactId = v.contact === undefined ? undefined : (await contactByEmail(services, firm.id, v.contact as string)).id;
         const activities = services.activities;
         const emails = new Map<string, string>();
-        const emailOf = (id: string) => {
-          if (!emails.has(id)) emails.set(id, services.repositories.contacts.find(firm.id, id)?.email ?? id);
+        const emailOf = async (id: string) => {
+          if (!emails.has(id)) emails.set(id, (await services.repositories.contacts.find(firm.id, id))?.email ?? id);
           return emails.get(id)!;
         };
         let cursor: string | undefined;
         let count = 0;
         do {
-          const page = activities.listForFirm(firm.id, { contactId, limit: 200, cursor });
+          const page = await activities.listForFirm(firm.id, { contactId, limit: 200, cursor });
           for (const a of page.data) {
-            out([a.id, a.kind.padEnd(5), a.status.padEnd(8), when(a), emailOf(a.contactId), a.title].join('  '));
+            out([a.id, a.kind.padEnd(5), a.status.padEnd(8), when(a), await emailOf(a.contactId), a.title].join('  '));
           }
           count += page.data.length;
           cursor = page.nextCursor ?? undefined;
@@ -103,9 +103,9 @@ export const activityCommands: Record<string, Command> = {
     },
     required: ['firm', 'id'],
     async run(v, { config, out }) {
-      await withServices(config, (services) => {
-        const firm = services.firms.bySlug(v.firm as string);
-        services.activities.remove(firm.id, v.id as string, cli);
+      await withServices(config, async (services) => {
+        const firm = await services.firms.bySlug(v.firm as string);
+        await services.activities.remove(firm.id, v.id as string, cli);
         out(`Deleted ${v.id as string} from ${firm.slug}`);
       });
     },

@@ -1,5 +1,5 @@
-import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import type { Storage } from '../db/storage.ts';
 import type { ActivityKind, ActivityRecord } from './activity.ts';
 
 interface ActivityRow {
@@ -46,102 +46,91 @@ export interface ActivityQuery {
 
 /** Every lookup takes the firm, and the client's lookups the contact too: nothing leaks across. */
 export class ActivitiesRepository {
-  #find;
-  #findByExternalId;
-  #findForContact;
-  #listForContact;
-  #list;
-  #insert;
-  #update;
-  #setCompleted;
-  #delete;
+  constructor(private readonly storage: Storage) {}
 
-  constructor(db: Db) {
-    this.#find = db.prepare<{ firmId: string; id: string }, ActivityRow>('SELECT * FROM activities WHERE firm_id = @firmId AND id = @id');
-    this.#findByExternalId = db.prepare<{ firmId: string; externalId: string }, ActivityRow>(
-      'SELECT * FROM activities WHERE firm_id = @firmId AND external_id = @externalId',
-    );
-    this.#findForContact = db.prepare<{ firmId: string; contactId: string; id: string }, ActivityRow>(
-      'SELECT * FROM activities WHERE firm_id = @firmId AND contact_id = @contactId AND id = @id',
-    );
-    this.#listForContact = db.prepare<{ firmId: string; contactId: string }, ActivityRow>(
-      'SELECT * FROM activities WHERE firm_id = @firmId AND contact_id = @contactId',
-    );
-    this.#list = db.prepare<Record<string, unknown>, ActivityRow>(
-      `SELECT * FROM activities
-       WHERE firm_id = @firmId
-         AND (@contactId IS NULL OR contact_id = @contactId)
-         AND (@kind IS NULL OR kind = @kind)
-         AND (@externalId IS NULL OR external_id = @externalId)
-         AND (@afterId IS NULL OR (created_at, id) < (@afterCreatedAt, @afterId))
-       ORDER BY created_at DESC, id DESC
-       LIMIT @limit`,
-    );
-    this.#insert = db.prepare(
-      `INSERT INTO activities (id, firm_id, contact_id, kind, title, notes, due_on, completed_at, starts_at, ends_at, all_day, location, external_id, created_at, updated_at)
-       VALUES (@id, @firmId, @contactId, @kind, @title, @notes, @dueOn, @completedAt, @startsAt, @endsAt, @allDay, @location, @externalId, @now, @now)`,
-    );
-    this.#update = db.prepare(
-      `UPDATE activities SET contact_id = @contactId, title = @title, notes = @notes, due_on = @dueOn, completed_at = @completedAt,
-         starts_at = @startsAt, ends_at = @endsAt, all_day = @allDay, location = @location, external_id = @externalId, updated_at = @now
-       WHERE firm_id = @firmId AND id = @id`,
-    );
-    this.#setCompleted = db.prepare(
-      `UPDATE activities SET completed_at = @completedAt, updated_at = @now
-       WHERE firm_id = @firmId AND contact_id = @contactId AND id = @id AND kind = 'task'`,
-    );
-    this.#delete = db.prepare('DELETE FROM activities WHERE firm_id = @firmId AND id = @id');
-  }
-
-  find(firmId: string, id: string): ActivityRecord | undefined {
-    const row = this.#find.get({ firmId, id });
+  async find(firmId: string, id: string): Promise<ActivityRecord | undefined> {
+    const row = await this.#activities().where('firm_id', '=', firmId).where('id', '=', id).executeTakeFirst();
     return row && toRecord(row);
   }
 
-  findByExternalId(firmId: string, externalId: string): ActivityRecord | undefined {
-    const row = this.#findByExternalId.get({ firmId, externalId });
+  async findByExternalId(firmId: string, externalId: string): Promise<ActivityRecord | undefined> {
+    const row = await this.#activities().where('firm_id', '=', firmId).where('external_id', '=', externalId).executeTakeFirst();
     return row && toRecord(row);
   }
 
-  findForContact(firmId: string, contactId: string, id: string): ActivityRecord | undefined {
-    const row = this.#findForContact.get({ firmId, contactId, id });
+  async findForContact(firmId: string, contactId: string, id: string): Promise<ActivityRecord | undefined> {
+    const row = await this.#activities().where('firm_id', '=', firmId).where('contact_id', '=', contactId).where('id', '=', id).executeTakeFirst();
     return row && toRecord(row);
   }
 
   /** All of a contact's tasks and events; the service groups and sorts them by the firm's date. */
-  listForContact(firmId: string, contactId: string): ActivityRecord[] {
-    return this.#listForContact.all({ firmId, contactId }).map(toRecord);
+  async listForContact(firmId: string, contactId: string): Promise<ActivityRecord[]> {
+    const rows = await this.#activities().where('firm_id', '=', firmId).where('contact_id', '=', contactId).execute();
+    return rows.map(toRecord);
   }
 
-  list(query: ActivityQuery): ActivityRecord[] {
-    return this.#list
-      .all({
-        firmId: query.firmId,
-        contactId: query.contactId ?? null,
-        kind: query.kind ?? null,
-        externalId: query.externalId ?? null,
-        afterCreatedAt: query.after?.createdAt ?? null,
-        afterId: query.after?.id ?? null,
-        limit: query.limit,
-      })
-      .map(toRecord);
+  async list(query: ActivityQuery): Promise<ActivityRecord[]> {
+    let select = this.#activities().where('firm_id', '=', query.firmId);
+    if (query.contactId !== undefined) select = select.where('contact_id', '=', query.contactId);
+    if (query.kind !== undefined) select = select.where('kind', '=', query.kind);
+    if (query.externalId !== undefined) select = select.where('external_id', '=', query.externalId);
+    const { after } = query;
+    if (after) select = select.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)));
+    const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
+    return rows.map(toRecord);
   }
 
-  create(firmId: string, kind: ActivityKind, fields: ActivityFields, now: string): string {
+  async create(firmId: string, kind: ActivityKind, fields: ActivityFields, now: string): Promise<string> {
     const id = newId(kind === 'task' ? 'task' : 'evt');
-    this.#insert.run({ id, firmId, kind, ...fields, externalId: fields.externalId ?? null, allDay: fields.allDay ? 1 : 0, now });
+    await this.storage.db
+      .insertInto('activities')
+      .values({ id, firm_id: firmId, kind, ...columnsOf(fields), created_at: now, updated_at: now })
+      .execute();
     return id;
   }
 
-  update(firmId: string, id: string, fields: ActivityFields, now: string): void {
-    this.#update.run({ id, firmId, ...fields, externalId: fields.externalId ?? null, allDay: fields.allDay ? 1 : 0, now });
+  async update(firmId: string, id: string, fields: ActivityFields, now: string): Promise<void> {
+    await this.storage.db
+      .updateTable('activities')
+      .set({ ...columnsOf(fields), updated_at: now })
+      .where('firm_id', '=', firmId)
+      .where('id', '=', id)
+      .execute();
   }
 
-  setCompleted(firmId: string, contactId: string, id: string, completedAt: string | null, now: string): void {
-    this.#setCompleted.run({ firmId, contactId, id, completedAt, now });
+  async setCompleted(firmId: string, contactId: string, id: string, completedAt: string | null, now: string): Promise<void> {
+    await this.storage.db
+      .updateTable('activities')
+      .set({ completed_at: completedAt, updated_at: now })
+      .where('firm_id', '=', firmId)
+      .where('contact_id', '=', contactId)
+      .where('id', '=', id)
+      .where('kind', '=', 'task')
+      .execute();
   }
 
-  delete(firmId: string, id: string): boolean {
-    return this.#delete.run({ firmId, id }).changes > 0;
+  async delete(firmId: string, id: string): Promise<boolean> {
+    const result = await this.storage.db.deleteFrom('activities').where('firm_id', '=', firmId).where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
   }
+
+  #activities() {
+    return this.storage.db.selectFrom('activities').selectAll().$castTo<ActivityRow>();
+  }
+}
+
+/** The columns an activity's fields are written to. */
+function columnsOf(fields: ActivityFields) {
+  return {
+    contact_id: fields.contactId,
+    title: fields.title,
+    notes: fields.notes,
+    due_on: fields.dueOn,
+    completed_at: fields.completedAt,
+    starts_at: fields.startsAt,
+    ends_at: fields.endsAt,
+    all_day: fields.allDay ? 1 : 0,
+    location: fields.location,
+    external_id: fields.externalId ?? null,
+  };
 }

@@ -9,17 +9,17 @@ import type { ActivitiesService } from './activities.service.ts';
 export function activityRoutes(deps: { activities: ActivitiesService }): Router {
   const { activities } = deps;
   const router = Router();
-  router.get('/activities', (req, res) => {
+  router.get('/activities', async (req, res) => {
     const { firmId, contactId } = clientOf(req);
-    res.json(activities.list(firmId, contactId, req.query));
+    res.json(await activities.list(firmId, contactId, req.query));
   });
-  router.patch('/activities/:id', (req, res) => {
+  router.patch('/activities/:id', async (req, res) => {
     const { firmId, contactId } = clientOf(req);
-    res.json(activities.setCompleted(firmId, contactId, req.params.id, req.body));
+    res.json(await activities.setCompleted(firmId, contactId, req.params.id, req.body));
   });
-  router.get('/activities/:id/calendar.ics', (req, res) => {
+  router.get('/activities/:id/calendar.ics', async (req, res) => {
     const { firmId, contactId } = clientOf(req);
-    const file = activities.calendar(firmId, contactId, req.params.id);
+    const file = await activities.calendar(firmId, contactId, req.params.id);
     res.set({
       'Content-Type': 'text/calendar; charset=utf-8',
       'Content-Disposition': `attachment; filename="${file.fileName}"`,
@@ -33,23 +33,23 @@ export function activityRoutes(deps: { activities: ActivitiesService }): Router 
 export function adminActivityRoutes(deps: { activities: ActivitiesService }): Router {
   const { activities } = deps;
   const router = Router();
-  router.get('/activities', (req, res) => {
-    res.json(activities.listForFirm(firmOf(req).firmId, req.query));
+  router.get('/activities', async (req, res) => {
+    res.json(await activities.listForFirm(firmOf(req).firmId, req.query));
   });
-  router.post('/activities', (req, res) => {
+  router.post('/activities', async (req, res) => {
     const { firmId, apiKeyId } = firmOf(req);
-    res.status(201).json(activities.create(firmId, req.body, apiKeyId));
+    res.status(201).json(await activities.create(firmId, req.body, apiKeyId));
   });
-  router.get('/activities/:id', (req, res) => {
-    res.json(activities.get(firmOf(req).firmId, req.params.id));
+  router.get('/activities/:id', async (req, res) => {
+    res.json(await activities.get(firmOf(req).firmId, req.params.id));
   });
-  router.patch('/activities/:id', (req, res) => {
+  router.patch('/activities/:id', async (req, res) => {
     const { firmId, apiKeyId } = firmOf(req);
-    res.json(activities.update(firmId, req.params.id, req.body, apiKeyId));
+    res.json(await activities.update(firmId, req.params.id, req.body, apiKeyId));
   });
-  router.delete('/activities/:id', (req, res) => {
+  router.delete('/activities/:id', async (req, res) => {
     const { firmId, apiKeyId } = firmOf(req);
-    activities.remove(firmId, req.params.id, apiKeyId);
+    await activities.remove(firmId, req.params.id, apiKeyId);
     res.status(204).end();
   });
   return router;

@@ -70,38 +70,38 @@ export class ActivitiesService {
   constructor(private readonly deps: ActivitiesServiceDeps) {}
 
   /** The client's activities: overdue, upcoming and done (the last 50 unless `done=all`). */
-  list(firmId: string, contactId: string, query: unknown = {}): ActivityGroups {
+  async list(firmId: string, contactId: string, query: unknown = {}): Promise<ActivityGroups> {
     const { done } = parse(clientListQuery, query, 'query');
-    const records = this.deps.activities.listForContact(firmId, contactId);
-    return groupActivities(records, this.#moment(firmId), done === 'all' ? undefined : recentDoneLimit);
+    const records = await this.deps.activities.listForContact(firmId, contactId);
+    return groupActivities(records, await this.#moment(firmId), done === 'all' ? undefined : recentDoneLimit);
   }
 
-  getForClient(firmId: string, contactId: string, id: string): Activity {
-    return toActivity(this.#forClient(firmId, contactId, id), this.#moment(firmId));
+  async getForClient(firmId: string, contactId: string, id: string): Promise<Activity> {
+    return toActivity(await this.#forClient(firmId, contactId, id), await this.#moment(firmId));
   }
 
   /** The client marks a task done or not done. Marking a done task done again keeps its time. */
-  setCompleted(firmId: string, contactId: string, id: string, input: unknown): Activity {
+  async setCompleted(firmId: string, contactId: string, id: string, input: unknown): Promise<Activity> {
     const { completed } = parse(completionSchema, input);
-    const record = this.#forClient(firmId, contactId, id);
+    const record = await this.#forClient(firmId, contactId, id);
     if (record.kind !== 'task') throw Problem.conflict('not_a_task', 'Only tasks can be marked done; an event is done once it has ended.');
     const now = this.deps.clock().toISOString();
     const completedAt = completed ? (record.completedAt ?? now) : null;
     if (completedAt !== record.completedAt) {
-      this.deps.unitOfWork(() => {
-        this.deps.activities.setCompleted(firmId, contactId, id, completedAt, now);
-        this.deps.audit.record({ firmId, actor: { type: 'contact', id: contactId }, action: completed ? 'task.completed' : 'task.reopened', subject: { type: 'activity', id } }, now);
-        if (completedAt) this.deps.webhooks.emit(firmId, 'activity.completed', { activityId: id, contactId, title: record.title, completedAt });
+      await this.deps.unitOfWork(async () => {
+        await this.deps.activities.setCompleted(firmId, contactId, id, completedAt, now);
+        await this.deps.audit.record({ firmId, actor: { type: 'contact', id: contactId }, action: completed ? 'task.completed' : 'task.reopened', subject: { type: 'activity', id } }, now);
+        if (completedAt) await this.deps.webhooks.emit(firmId, 'activity.completed', { activityId: id, contactId, title: record.title, completedAt });
       });
     }
     return this.getForClient(firmId, contactId, id);
   }
 
   /** An event as an iCalendar file the client can add to their own calendar. */
-  calendar(firmId: string, contactId: string, id: string): CalendarFile {
-    const record = this.#forClient(firmId, contactId, id);
+  async calendar(firmId: string, contactId: string, id: string): Promise<CalendarFile> {
+    const record = await this.#forClient(firmId, contactId, id);
     if (record.kind !== 'event') throw Problem.conflict('not_an_event', 'Only events can be added to a calendar.');
-    const firm = this.deps.firms.findById(firmId)!;
+    const firm = (await this.deps.firms.findById(firmId))!;
     const content = eventCalendar({
       uid: `${record.id}@portico`,
       stamp: this.deps.clock(),
@@ -119,9 +119,9 @@ export class ActivitiesService {
   }
 
   /** The firm's activities, newest first, a page at a time; `contactId` and `kind` narrow the list. */
-  listForFirm(firmId: string, query: unknown): Page<FirmActivity> {
+  async listForFirm(firmId: string, query: unknown): Promise<Page<FirmActivity>> {
     const q = parse(firmListQuery, query, 'query');
-    if (q.contactId && !this.deps.contacts.find(firmId, q.contactId)) throw Problem.notFound('contact');
+    if (q.contactId && !(await this.deps.contacts.find(firmId, q.contactId))) throw Problem.notFound('contact');
     let after: { createdAt: string; id: string } | undefined;
     if (q.cursor) {
       const position = decodeCursor(q.cursor, ['c', 'id']);
@@ -130,9 +130,9 @@ export class ActivitiesService {
       }
       after = { createdAt: position.c, id: position.id };
     }
-    const rows = this.deps.activities.list({ firmId, contactId: q.contactId, kind: q.kind, externalId: q.externalId, limit: q.limit + 1, after });
+    const rows = await this.deps.activities.list({ firmId, contactId: q.contactId, kind: q.kind, externalId: q.externalId, limit: q.limit + 1, after });
     const page = rows.slice(0, q.limit);
-    const moment = this.#moment(firmId);
+    const moment = await this.#moment(firmId);
     const last = page.at(-1);
     return {
       data: page.map((record) => toFirmActivity(record, moment)),
@@ -140,15 +140,15 @@ export class ActivitiesService {
     };
   }
 
-  get(firmId: string, id: string): FirmActivity {
-    return toFirmActivity(this.#forFirm(firmId, id), this.#moment(firmId));
+  async get(firmId: string, id: string): Promise<FirmActivity> {
+    return toFirmActivity(await this.#forFirm(firmId, id), await this.#moment(firmId));
   }
 
   /** A new task (`kind: "task"`) or event (`kind: "event"`) for one of the firm's contacts. */
-  create(firmId: string, input: unknown, actor: FirmActor): FirmActivity {
+  async create(firmId: string, input: unknown, actor: FirmActor): Promise<FirmActivity> {
     const body = parse(newActivitySchema, input);
-    this.#contact(firmId, body.contactId);
-    this.#assertExternalIdFree(firmId, body.externalId);
+    await this.#contact(firmId, body.contactId);
+    await this.#assertExternalIdFree(firmId, body.externalId);
     const fields: ActivityFields =
       body.kind === 'task'
         ? { ...blank, contactId: body.contactId, title: body.title, notes: body.notes ?? null, dueOn: body.dueOn ?? null, externalId: body.externalId ?? null }
@@ -162,21 +162,21 @@ export class ActivitiesService {
             ...this.#span(body.allDay ?? false, body.startsAt, body.endsAt),
           };
     const now = this.deps.clock().toISOString();
-    const id = guardExternalId('activity', fields.externalId, () => this.deps.activities.create(firmId, body.kind, fields, now));
-    this.deps.audit.record({ firmId, actor: actorOf(actor), action: 'activity.created', subject: { type: 'activity', id }, data: { kind: body.kind, contactId: body.contactId } }, now);
+    const id = await guardExternalId('activity', fields.externalId, () => this.deps.activities.create(firmId, body.kind, fields, now));
+    await this.deps.audit.record({ firmId, actor: actorOf(actor), action: 'activity.created', subject: { type: 'activity', id }, data: { kind: body.kind, contactId: body.contactId } }, now);
     return this.get(firmId, id);
   }
 
   /** Changes some fields of a task or an event; its kind is fixed. */
-  update(firmId: string, id: string, input: unknown, actor: FirmActor): FirmActivity {
-    const current = this.#forFirm(firmId, id);
+  async update(firmId: string, id: string, input: unknown, actor: FirmActor): Promise<FirmActivity> {
+    const current = await this.#forFirm(firmId, id);
     const now = this.deps.clock().toISOString();
     let fields: ActivityFields;
     let changed: string[];
     if (current.kind === 'task') {
       const changes = parse(taskChangesSchema, input);
       changed = Object.keys(changes);
-      if (changes.contactId !== undefined) this.#contact(firmId, changes.contactId);
+      if (changes.contactId !== undefined) await this.#contact(firmId, changes.contactId);
       const completedAt = changes.completed === undefined ? current.completedAt : changes.completed ? (current.completedAt ?? now) : null;
       fields = {
         ...blank,
@@ -190,7 +190,7 @@ export class ActivitiesService {
     } else {
       const changes = parse(eventChangesSchema, input);
       changed = Object.keys(changes);
-      if (changes.contactId !== undefined) this.#contact(firmId, changes.contactId);
+      if (changes.contactId !== undefined) await this.#contact(firmId, changes.contactId);
       fields = {
         ...blank,
         contactId: changes.contactId ?? current.contactId,
@@ -201,16 +201,16 @@ export class ActivitiesService {
         ...this.#span(changes.allDay ?? current.allDay, changes.startsAt ?? current.startsAt!, changes.endsAt ?? current.endsAt!),
       };
     }
-    if (fields.externalId !== current.externalId) this.#assertExternalIdFree(firmId, fields.externalId);
-    guardExternalId('activity', fields.externalId, () => this.deps.activities.update(firmId, id, fields, now));
-    this.deps.audit.record({ firmId, actor: actorOf(actor), action: 'activity.updated', subject: { type: 'activity', id }, data: { kind: current.kind, fields: changed } }, now);
+    if (fields.externalId !== current.externalId) await this.#assertExternalIdFree(firmId, fields.externalId);
+    await guardExternalId('activity', fields.externalId, () => this.deps.activities.update(firmId, id, fields, now));
+    await this.deps.audit.record({ firmId, actor: actorOf(actor), action: 'activity.updated', subject: { type: 'activity', id }, data: { kind: current.kind, fields: changed } }, now);
     return this.get(firmId, id);
   }
 
-  remove(firmId: string, id: string, actor: FirmActor): void {
-    const current = this.#forFirm(firmId, id);
-    this.deps.activities.delete(firmId, id);
-    this.deps.audit.record(
+  async remove(firmId: string, id: string, actor: FirmActor): Promise<void> {
+    const current = await this.#forFirm(firmId, id);
+    await this.deps.activities.delete(firmId, id);
+    await this.deps.audit.record(
       { firmId, actor: actorOf(actor), action: 'activity.deleted', subject: { type: 'activity', id }, data: { kind: current.kind, contactId: current.contactId } },
       this.deps.clock().toISOString(),
     );
@@ -236,30 +236,30 @@ export class ActivitiesService {
     return span;
   }
 
-  #assertExternalIdFree(firmId: string, externalId: string | null | undefined) {
-    if (externalId && this.deps.activities.findByExternalId(firmId, externalId)) throw externalIdTaken('activity', externalId);
+  async #assertExternalIdFree(firmId: string, externalId: string | null | undefined): Promise<void> {
+    if (externalId && (await this.deps.activities.findByExternalId(firmId, externalId))) throw externalIdTaken('activity', externalId);
   }
 
-  #contact(firmId: string, contactId: string) {
-    const contact = this.deps.contacts.find(firmId, contactId);
+  async #contact(firmId: string, contactId: string) {
+    const contact = await this.deps.contacts.find(firmId, contactId);
     if (!contact) throw Problem.unprocessable('contact_not_found', `No contact ${contactId} in this firm.`);
     return contact;
   }
 
-  #forClient(firmId: string, contactId: string, id: string): ActivityRecord {
-    const record = this.deps.activities.findForContact(firmId, contactId, id);
+  async #forClient(firmId: string, contactId: string, id: string): Promise<ActivityRecord> {
+    const record = await this.deps.activities.findForContact(firmId, contactId, id);
     if (!record) throw Problem.notFound('activity');
     return record;
   }
 
-  #forFirm(firmId: string, id: string): ActivityRecord {
-    const record = this.deps.activities.find(firmId, id);
+  async #forFirm(firmId: string, id: string): Promise<ActivityRecord> {
+    const record = await this.deps.activities.find(firmId, id);
     if (!record) throw Problem.notFound('activity');
     return record;
   }
 
-  #moment(firmId: string): Moment {
-    const { timeZone } = this.deps.firms.findById(firmId)!.settings;
+  async #moment(firmId: string): Promise<Moment> {
+    const { timeZone } = (await this.deps.firms.findById(firmId))!.settings;
     const now = this.deps.clock();
     return { today: todayIn(timeZone, now), now, timeZone };
   }

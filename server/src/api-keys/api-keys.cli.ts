@@ -24,9 +24,9 @@ export const apiKeyCommands: Record<string, Command> = {
     },
     required: ['firm'],
     async run(v, { config, out }) {
-      await withServices(config, (services) => {
-        const firm = services.firms.bySlug(v.firm as string);
-        const { key, apiKey } = services.apiKeys.create(firm.id, (v.name as string) ?? 'default');
+      await withServices(config, async (services) => {
+        const firm = await services.firms.bySlug(v.firm as string);
+        const { key, apiKey } = await services.apiKeys.create(firm.id, (v.name as string) ?? 'default');
         out(key);
         process.stderr.write(`API key ${apiKey.id} for ${firm.slug}. It is shown only this once.\n`);
       });
@@ -40,9 +40,9 @@ export const apiKeyCommands: Record<string, Command> = {
     },
     required: ['firm'],
     async run(v, { config, out }) {
-      await withServices(config, (services) => {
-        const firm = services.firms.bySlug(v.firm as string);
-        const keys = services.apiKeys.list(firm.id);
+      await withServices(config, async (services) => {
+        const firm = await services.firms.bySlug(v.firm as string);
+        const keys = await services.apiKeys.list(firm.id);
         for (const apiKey of keys) out(describe(apiKey));
         if (!keys.length) out(`No API keys in ${firm.slug}.`);
       });
@@ -57,14 +57,14 @@ export const apiKeyCommands: Record<string, Command> = {
     argument: { name: 'ID', key: 'id', description: 'The id of the key (see apikey list), e.g. key_…' },
     required: ['firm'],
     async run(v, { config, out }) {
-      await withServices(config, (services) => {
-        const firm = services.firms.bySlug(v.firm as string);
+      await withServices(config, async (services) => {
+        const firm = await services.firms.bySlug(v.firm as string);
         const id = v.id as string;
         try {
-          services.apiKeys.revoke(firm.id, id, cliActor);
+          await services.apiKeys.revoke(firm.id, id, cliActor);
         } catch (error) {
           if (!(error instanceof Problem) || error.status !== 404) throw error;
-          const revoked = services.apiKeys.list(firm.id).find((apiKey) => apiKey.id === id)?.revokedAt;
+          const revoked = (await services.apiKeys.list(firm.id)).find((apiKey) => apiKey.id === id)?.revokedAt;
           if (revoked) throw Problem.conflict('api_key_revoked', `API key ${id} of ${firm.slug} was already revoked on ${revoked}.`);
           throw Problem.notFound(`API key ${id} in ${firm.slug} (portico apikey list --firm ${firm.slug} shows its keys)`);
         }

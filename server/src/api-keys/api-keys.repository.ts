@@ -1,4 +1,6 @@
-import type { Db } from '../db/database.ts';
+import type { Selectable } from 'kysely';
+import type { Storage } from '../db/storage.ts';
+import type { ApiKeysTable } from '../db/schema.ts';
 import { newId } from '../db/ids.ts';
 
 export interface ApiKey {
@@ -12,50 +14,46 @@ export interface ApiKey {
   revokedAt: string | null;
 }
 
-interface ApiKeyRow { id: string; firm_id: string; name: string; prefix: string; created_at: string; last_used_at: string | null; revoked_at: string | null }
-
-const toKey = (row: ApiKeyRow): ApiKey => ({
+const toKey = (row: Selectable<ApiKeysTable>): ApiKey => ({
   id: row.id, firmId: row.firm_id, name: row.name, prefix: row.prefix,
   createdAt: row.created_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at,
 });
 
 export class ApiKeysRepository {
-  #insert;
-  #byHash;
-  #touch;
-  #list;
-  #revoke;
+  constructor(private readonly storage: Storage) {}
 
-  constructor(db: Db) {
-    this.#insert = db.prepare(
-      'INSERT INTO api_keys (id, firm_id, name, prefix, key_hash, created_at) VALUES (@id, @firmId, @name, @prefix, @keyHash, @now)',
-    );
-    this.#byHash = db.prepare<[string], ApiKeyRow>('SELECT * FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL');
-    this.#touch = db.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?');
-    this.#list = db.prepare<[string], ApiKeyRow>('SELECT * FROM api_keys WHERE firm_id = ? ORDER BY created_at');
-    this.#revoke = db.prepare('UPDATE api_keys SET revoked_at = ? WHERE firm_id = ? AND id = ? AND revoked_at IS NULL');
-  }
-
-  create(input: { firmId: string; name: string; prefix: string; keyHash: string }, now: string): ApiKey {
+  async create(input: { firmId: string; name: string; prefix: string; keyHash: string }, now: string): Promise<ApiKey> {
     const id = newId('key');
-    this.#insert.run({ id, ...input, now });
+    await this.storage.db
+      .insertInto('api_keys')
+      .values({ id, firm_id: input.firmId, name: input.name, prefix: input.prefix, key_hash: input.keyHash, created_at: now })
+      .execute();
     return { id, firmId: input.firmId, name: input.name, prefix: input.prefix, createdAt: now, lastUsedAt: null, revokedAt: null };
   }
 
-  findActiveByHash(keyHash: string): ApiKey | undefined {
-    const row = this.#byHash.get(keyHash);
+  async findActiveByHash(keyHash: string): Promise<ApiKey | undefined> {
+    const row = await this.storage.db.selectFrom('api_keys').selectAll().where('key_hash', '=', keyHash).where('revoked_at', 'is', null).executeTakeFirst();
     return row && toKey(row);
   }
 
-  touch(id: string, now: string): void {
-    this.#touch.run(now, id);
+  async touch(id: string, now: string): Promise<void> {
+    await this.storage.db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', id).execute();
   }
 
-  list(firmId: string): ApiKey[] {
-    return this.#list.all(firmId).map(toKey);
+  async list(firmId: string): Promise<ApiKey[]> {
+    // Keys created in the same millisecond keep a stable order by id.
+    const rows = await this.storage.db.selectFrom('api_keys').selectAll().where('firm_id', '=', firmId).orderBy('created_at').orderBy('id').execute();
+    return rows.map(toKey);
   }
 
-  revoke(firmId: string, id: string, now: string): boolean {
-    return this.#revoke.run(now, firmId, id).changes === 1;
+  async revoke(firmId: string, id: string, now: string): Promise<boolean> {
+    const result = await this.storage.db
+      .updateTable('api_keys')
+      .set({ revoked_at: now })
+      .where('firm_id', '=', firmId)
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 }

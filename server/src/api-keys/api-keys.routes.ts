@@ -13,14 +13,14 @@ export function adminApiKeyRoutes(deps: { apiKeys: ApiKeysService }): Router {
   const { apiKeys } = deps;
   const router = Router();
 
-  router.get('/api-keys', (req, res) => {
+  router.get('/api-keys', async (req, res) => {
     parse(z.strictObject({}), req.query, 'query');
-    res.json({ data: apiKeys.list(firmOf(req).firmId).map(describeKey) });
+    res.json({ data: (await apiKeys.list(firmOf(req).firmId)).map(describeKey) });
   });
 
-  router.delete('/api-keys/:id', (req, res) => {
+  router.delete('/api-keys/:id', async (req, res) => {
     const { firmId, actor } = firmOf(req);
-    apiKeys.revoke(firmId, req.params.id, actor);
+    await apiKeys.revoke(firmId, req.params.id, actor);
     res.status(204).end();
   });
 

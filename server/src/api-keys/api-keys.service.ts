@@ -17,9 +17,9 @@ export class ApiKeysService {
     private readonly audit: AuditLog,
   ) {}
 
-  create(firmId: string, name: string): { key: string; apiKey: ApiKey } {
+  async create(firmId: string, name: string): Promise<{ key: string; apiKey: ApiKey }> {
     const key = `pk_${randomBytes(32).toString('base64url')}`;
-    const apiKey = this.keys.create({ firmId, name, prefix: key.slice(0, 10), keyHash: hashSecret(key) }, this.clock().toISOString());
+    const apiKey = await this.keys.create({ firmId, name, prefix: key.slice(0, 10), keyHash: hashSecret(key) }, this.clock().toISOString());
     return { key, apiKey };
   }
 
@@ -27,28 +27,28 @@ export class ApiKeysService {
    * The key a request presents, or a 401 problem. Looked up in the store on every request (no
    * cache), so a revoked key is refused from the very next request, on every instance.
    */
-  authenticate(presented: string): ApiKey {
-    const apiKey = keyPattern.test(presented) ? this.keys.findActiveByHash(hashSecret(presented)) : undefined;
+  async authenticate(presented: string): Promise<ApiKey> {
+    const apiKey = keyPattern.test(presented) ? await this.keys.findActiveByHash(hashSecret(presented)) : undefined;
     if (!apiKey) throw Problem.unauthorized('api_key_invalid', 'The API key is not valid or has been revoked.');
     // Recording every use would write on every read; once a minute per key is enough to audit.
     const now = this.clock();
     if (now.getTime() - (this.#lastTouched.get(apiKey.id) ?? 0) > 60_000) {
       this.#lastTouched.set(apiKey.id, now.getTime());
-      this.keys.touch(apiKey.id, now.toISOString());
+      await this.keys.touch(apiKey.id, now.toISOString());
     }
     return apiKey;
   }
 
   /** The firm's keys, revoked ones included, oldest first. */
-  list(firmId: string): ApiKey[] {
+  list(firmId: string): Promise<ApiKey[]> {
     return this.keys.list(firmId);
   }
 
   /** Revokes one of the firm's active keys; another firm's, an unknown or a revoked one is a 404. */
-  revoke(firmId: string, id: string, actor: Actor): void {
+  async revoke(firmId: string, id: string, actor: Actor): Promise<void> {
     const now = this.clock().toISOString();
-    if (!this.keys.revoke(firmId, id, now)) throw Problem.notFound('API key');
+    if (!(await this.keys.revoke(firmId, id, now))) throw Problem.notFound('API key');
     this.#lastTouched.delete(id);
-    this.audit.record({ firmId, actor, action: 'api_key.revoked', subject: { type: 'api_key', id } }, now);
+    await this.audit.record({ firmId, actor, action: 'api_key.revoked', subject: { type: 'api_key', id } }, now);
   }
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.ts';
+import type { Storage } from '../db/storage.ts';
 
 /** Who did something: a client, a firm's API key, or the service itself (the CLI, seeding). */
 export interface Actor {
@@ -17,26 +17,22 @@ export interface AuditEntry {
 
 /** An append-only record of who did what: sign-ins, invitations, changes made with API keys. */
 export class AuditLog {
-  #insert;
+  constructor(private readonly storage: Storage) {}
 
-  constructor(db: Db) {
-    this.#insert = db.prepare(
-      `INSERT INTO audit_log (firm_id, actor_type, actor_id, action, subject_type, subject_id, data, ip, created_at)
-       VALUES (@firmId, @actorType, @actorId, @action, @subjectType, @subjectId, @data, @ip, @now)`,
-    );
-  }
-
-  record(entry: AuditEntry, now: string): void {
-    this.#insert.run({
-      firmId: entry.firmId ?? null,
-      actorType: entry.actor.type,
-      actorId: entry.actor.id ?? null,
-      action: entry.action,
-      subjectType: entry.subject?.type ?? null,
-      subjectId: entry.subject?.id ?? null,
-      data: JSON.stringify(entry.data ?? {}),
-      ip: entry.ip ?? null,
-      now,
-    });
+  async record(entry: AuditEntry, now: string): Promise<void> {
+    await this.storage.db
+      .insertInto('audit_log')
+      .values({
+        firm_id: entry.firmId ?? null,
+        actor_type: entry.actor.type,
+        actor_id: entry.actor.id ?? null,
+        action: entry.action,
+        subject_type: entry.subject?.type ?? null,
+        subject_id: entry.subject?.id ?? null,
+        data: JSON.stringify(entry.data ?? {}),
+        ip: entry.ip ?? null,
+        created_at: now,
+      })
+      .execute();
   }
 }

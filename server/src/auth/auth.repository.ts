@@ -1,5 +1,5 @@
-import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import type { Storage } from '../db/storage.ts';
 
 export interface Invitation {
   id: string; firmId: string; contactId: string; expiresAt: string;
@@ -13,167 +13,171 @@ export interface RefreshToken {
 
 /** Portal logins and the secrets around them. Secrets arrive here already hashed. */
 export class AuthRepository {
-  #login;
-  #upsertLogin;
-  #touchLogin;
-  #insertInvitation;
-  #invitationByHash;
-  #acceptInvitation;
-  #revokeOpenInvitations;
-  #insertReset;
-  #resetByHash;
-  #useReset;
-  #insertFamily;
-  #insertRefresh;
-  #refreshByHash;
-  #useRefresh;
-  #revokeFamily;
-  #revokeContactFamilies;
+  constructor(private readonly storage: Storage) {}
 
-  constructor(readonly db: Db) {
-    this.#login = db.prepare<[string], { password_hash: string }>('SELECT password_hash FROM portal_logins WHERE contact_id = ?');
-    this.#upsertLogin = db.prepare(
-      `INSERT INTO portal_logins (contact_id, password_hash, password_changed_at, created_at) VALUES (@contactId, @hash, @now, @now)
-       ON CONFLICT (contact_id) DO UPDATE SET password_hash = excluded.password_hash, password_changed_at = excluded.password_changed_at`,
-    );
-    this.#touchLogin = db.prepare('UPDATE portal_logins SET last_login_at = ? WHERE contact_id = ?');
-    this.#insertInvitation = db.prepare(
-      `INSERT INTO invitations (id, firm_id, contact_id, token_hash, expires_at, created_at)
-       VALUES (@id, @firmId, @contactId, @tokenHash, @expiresAt, @now)`,
-    );
-    this.#invitationByHash = db.prepare<[string], Record<string, string | null>>('SELECT * FROM invitations WHERE token_hash = ?');
-    this.#acceptInvitation = db.prepare('UPDATE invitations SET accepted_at = ? WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL');
-    this.#revokeOpenInvitations = db.prepare(
-      'UPDATE invitations SET revoked_at = ? WHERE contact_id = ? AND accepted_at IS NULL AND revoked_at IS NULL',
-    );
-    this.#insertReset = db.prepare(
-      `INSERT INTO password_resets (id, contact_id, token_hash, expires_at, created_at) VALUES (@id, @contactId, @tokenHash, @expiresAt, @now)`,
-    );
-    this.#resetByHash = db.prepare<[string], Record<string, string | null>>(
-      'SELECT r.*, c.firm_id FROM password_resets r JOIN contacts c ON c.id = r.contact_id WHERE r.token_hash = ?',
-    );
-    this.#useReset = db.prepare('UPDATE password_resets SET used_at = ? WHERE id = ? AND used_at IS NULL');
-    this.#insertFamily = db.prepare('INSERT INTO refresh_families (id, contact_id, firm_id, created_at) VALUES (?, ?, ?, ?)');
-    this.#insertRefresh = db.prepare(
-      'INSERT INTO refresh_tokens (id, family_id, token_hash, expires_at, created_at) VALUES (?, ?, ?, ?, ?)',
-    );
-    this.#refreshByHash = db.prepare<[string], Record<string, string | null>>(
-      `SELECT t.id, t.family_id, t.expires_at, t.used_at, f.contact_id, f.firm_id, f.revoked_at AS family_revoked_at
-       FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id WHERE t.token_hash = ?`,
-    );
-    this.#useRefresh = db.prepare('UPDATE refresh_tokens SET used_at = ? WHERE id = ? AND used_at IS NULL');
-    this.#revokeFamily = db.prepare(
-      'UPDATE refresh_families SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL',
-    );
-    this.#revokeContactFamilies = db.prepare(
-      'UPDATE refresh_families SET revoked_at = ?, revoked_reason = ? WHERE contact_id = ? AND revoked_at IS NULL',
-    );
+  async passwordHash(contactId: string): Promise<string | undefined> {
+    const row = await this.storage.db.selectFrom('portal_logins').select('password_hash').where('contact_id', '=', contactId).executeTakeFirst();
+    return row?.password_hash;
   }
 
-  passwordHash(contactId: string): string | undefined {
-    return this.#login.get(contactId)?.password_hash;
+  async setPassword(contactId: string, hash: string, now: string): Promise<void> {
+    await this.storage.db
+      .insertInto('portal_logins')
+      .values({ contact_id: contactId, password_hash: hash, password_changed_at: now, created_at: now })
+      .onConflict((oc) =>
+        oc.column('contact_id').doUpdateSet((eb) => ({
+          password_hash: eb.ref('excluded.password_hash'),
+          password_changed_at: eb.ref('excluded.password_changed_at'),
+        })),
+      )
+      .execute();
   }
 
-  setPassword(contactId: string, hash: string, now: string): void {
-    this.#upsertLogin.run({ contactId, hash, now });
-  }
-
-  recordLogin(contactId: string, now: string): void {
-    this.#touchLogin.run(now, contactId);
+  async recordLogin(contactId: string, now: string): Promise<void> {
+    await this.storage.db.updateTable('portal_logins').set({ last_login_at: now }).where('contact_id', '=', contactId).execute();
   }
 
   /** A new invitation replaces any still open for the contact. */
-  createInvitation(input: { firmId: string; contactId: string; tokenHash: string; expiresAt: string }, now: string): Invitation {
+  async createInvitation(input: { firmId: string; contactId: string; tokenHash: string; expiresAt: string }, now: string): Promise<Invitation> {
     const id = newId('inv');
-    this.db.transaction(() => {
-      this.#revokeOpenInvitations.run(now, input.contactId);
-      this.#insertInvitation.run({ id, ...input, now });
-    })();
+    await this.storage.transaction(async () => {
+      await this.storage.db
+        .updateTable('invitations')
+        .set({ revoked_at: now })
+        .where('contact_id', '=', input.contactId)
+        .where('accepted_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .execute();
+      await this.storage.db
+        .insertInto('invitations')
+        .values({ id, firm_id: input.firmId, contact_id: input.contactId, token_hash: input.tokenHash, expires_at: input.expiresAt, created_at: now })
+        .execute();
+    });
     return { id, firmId: input.firmId, contactId: input.contactId, expiresAt: input.expiresAt, acceptedAt: null, revokedAt: null, createdAt: now };
   }
 
-  invitationByTokenHash(tokenHash: string): Invitation | undefined {
-    const row = this.#invitationByHash.get(tokenHash);
+  async invitationByTokenHash(tokenHash: string): Promise<Invitation | undefined> {
+    const row = await this.storage.db.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
     if (!row) return undefined;
     return {
-      id: row.id!, firmId: row.firm_id!, contactId: row.contact_id!, expiresAt: row.expires_at!,
-      acceptedAt: row.accepted_at ?? null, revokedAt: row.revoked_at ?? null, createdAt: row.created_at!,
+      id: row.id, firmId: row.firm_id, contactId: row.contact_id, expiresAt: row.expires_at,
+      acceptedAt: row.accepted_at, revokedAt: row.revoked_at, createdAt: row.created_at,
     };
   }
 
   /** Marks the invitation used; false when another request used it first. */
-  acceptInvitation(id: string, now: string): boolean {
-    return this.#acceptInvitation.run(now, id).changes === 1;
+  async acceptInvitation(id: string, now: string): Promise<boolean> {
+    const result = await this.storage.db
+      .updateTable('invitations')
+      .set({ accepted_at: now })
+      .where('id', '=', id)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
-  createReset(input: { contactId: string; tokenHash: string; expiresAt: string }, now: string): void {
-    this.#insertReset.run({ id: newId('pwr'), ...input, now });
+  async createReset(input: { contactId: string; tokenHash: string; expiresAt: string }, now: string): Promise<void> {
+    await this.storage.db
+      .insertInto('password_resets')
+      .values({ id: newId('pwr'), contact_id: input.contactId, token_hash: input.tokenHash, expires_at: input.expiresAt, created_at: now })
+      .execute();
   }
 
-  resetByTokenHash(tokenHash: string): PasswordReset | undefined {
-    const row = this.#resetByHash.get(tokenHash);
-    return row
-      ? { id: row.id!, contactId: row.contact_id!, firmId: row.firm_id!, expiresAt: row.expires_at!, usedAt: row.used_at ?? null }
-      : undefined;
+  async resetByTokenHash(tokenHash: string): Promise<PasswordReset | undefined> {
+    const row = await this.storage.db
+      .selectFrom('password_resets as r')
+      .innerJoin('contacts as c', 'c.id', 'r.contact_id')
+      .select(['r.id', 'r.contact_id', 'c.firm_id', 'r.expires_at', 'r.used_at'])
+      .where('r.token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    return row ? { id: row.id, contactId: row.contact_id, firmId: row.firm_id, expiresAt: row.expires_at, usedAt: row.used_at } : undefined;
   }
 
-  useReset(id: string, now: string): boolean {
-    return this.#useReset.run(now, id).changes === 1;
+  async useReset(id: string, now: string): Promise<boolean> {
+    const result = await this.storage.db.updateTable('password_resets').set({ used_at: now }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
-  startFamily(contactId: string, firmId: string, now: string): string {
+  async startFamily(contactId: string, firmId: string, now: string): Promise<string> {
     const id = newId('rtf');
-    this.#insertFamily.run(id, contactId, firmId, now);
+    await this.storage.db.insertInto('refresh_families').values({ id, contact_id: contactId, firm_id: firmId, created_at: now }).execute();
     return id;
   }
 
-  addRefreshToken(familyId: string, tokenHash: string, expiresAt: string, now: string): void {
-    this.#insertRefresh.run(newId('rt'), familyId, tokenHash, expiresAt, now);
+  async addRefreshToken(familyId: string, tokenHash: string, expiresAt: string, now: string): Promise<void> {
+    await this.storage.db
+      .insertInto('refresh_tokens')
+      .values({ id: newId('rt'), family_id: familyId, token_hash: tokenHash, expires_at: expiresAt, created_at: now })
+      .execute();
   }
 
-  refreshByTokenHash(tokenHash: string): RefreshToken | undefined {
-    const row = this.#refreshByHash.get(tokenHash);
+  async refreshByTokenHash(tokenHash: string): Promise<RefreshToken | undefined> {
+    const row = await this.storage.db
+      .selectFrom('refresh_tokens as t')
+      .innerJoin('refresh_families as f', 'f.id', 't.family_id')
+      .select(['t.id', 't.family_id', 't.expires_at', 't.used_at', 'f.contact_id', 'f.firm_id', 'f.revoked_at as family_revoked_at'])
+      .where('t.token_hash', '=', tokenHash)
+      .executeTakeFirst();
     if (!row) return undefined;
     return {
-      id: row.id!, familyId: row.family_id!, contactId: row.contact_id!, firmId: row.firm_id!,
-      expiresAt: row.expires_at!, usedAt: row.used_at ?? null, familyRevokedAt: row.family_revoked_at ?? null,
+      id: row.id, familyId: row.family_id, contactId: row.contact_id, firmId: row.firm_id,
+      expiresAt: row.expires_at, usedAt: row.used_at, familyRevokedAt: row.family_revoked_at,
     };
   }
 
   /** Marks a refresh token used; false when it was used already (a reuse). */
-  useRefreshToken(id: string, now: string): boolean {
-    return this.#useRefresh.run(now, id).changes === 1;
+  async useRefreshToken(id: string, now: string): Promise<boolean> {
+    const result = await this.storage.db.updateTable('refresh_tokens').set({ used_at: now }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
-  revokeFamily(familyId: string, reason: string, now: string): void {
-    this.#revokeFamily.run(now, reason, familyId);
+  async revokeFamily(familyId: string, reason: string, now: string): Promise<void> {
+    await this.storage.db
+      .updateTable('refresh_families')
+      .set({ revoked_at: now, revoked_reason: reason })
+      .where('id', '=', familyId)
+      .where('revoked_at', 'is', null)
+      .execute();
   }
 
-  revokeAllFamilies(contactId: string, reason: string, now: string): void {
-    this.#revokeContactFamilies.run(now, reason, contactId);
+  async revokeAllFamilies(contactId: string, reason: string, now: string): Promise<void> {
+    await this.storage.db
+      .updateTable('refresh_families')
+      .set({ revoked_at: now, revoked_reason: reason })
+      .where('contact_id', '=', contactId)
+      .where('revoked_at', 'is', null)
+      .execute();
   }
 
   /** Records a sign-in assertion's jti; false when the firm's assertion with that jti was used already. */
-  useAssertion(firmId: string, jti: string, expiresAt: string): boolean {
-    return (
-      this.db
-        .prepare('INSERT INTO used_assertions (firm_id, jti, expires_at) VALUES (?, ?, ?) ON CONFLICT (firm_id, jti) DO NOTHING')
-        .run(firmId, jti, expiresAt).changes === 1
-    );
+  async useAssertion(firmId: string, jti: string, expiresAt: string): Promise<boolean> {
+    const added = await this.storage.db
+      .insertInto('used_assertions')
+      .values({ firm_id: firmId, jti, expires_at: expiresAt })
+      .onConflict((oc) => oc.columns(['firm_id', 'jti']).doNothing())
+      .returning('jti')
+      .executeTakeFirst();
+    return added !== undefined;
   }
 
   /** Forgets the jtis of assertions that have expired: they would be refused as expired anyway. */
-  pruneUsedAssertions(now: string): number {
-    return this.db.prepare('DELETE FROM used_assertions WHERE expires_at < ?').run(now).changes;
+  async pruneUsedAssertions(now: string): Promise<number> {
+    const result = await this.storage.db.deleteFrom('used_assertions').where('expires_at', '<', now).executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   /** Notes a sign-in with an assertion; true when it is the contact's first. */
-  recordAssertionSignIn(contactId: string, firmId: string, now: string): boolean {
-    const first =
-      this.db
-        .prepare('INSERT INTO assertion_sign_ins (contact_id, firm_id, first_at, last_at) VALUES (?, ?, ?, ?) ON CONFLICT (contact_id) DO NOTHING')
-        .run(contactId, firmId, now, now).changes === 1;
-    if (!first) this.db.prepare('UPDATE assertion_sign_ins SET last_at = ? WHERE contact_id = ?').run(now, contactId);
-    return first;
+  recordAssertionSignIn(contactId: string, firmId: string, now: string): Promise<boolean> {
+    return this.storage.transaction(async () => {
+      const first = await this.storage.db
+        .insertInto('assertion_sign_ins')
+        .values({ contact_id: contactId, firm_id: firmId, first_at: now, last_at: now })
+        .onConflict((oc) => oc.column('contact_id').doNothing())
+        .returning('contact_id')
+        .executeTakeFirst();
+      if (!first) await this.storage.db.updateTable('assertion_sign_ins').set({ last_at: now }).where('contact_id', '=', contactId).execute();
+      return first !== undefined;
+    });
   }
 }

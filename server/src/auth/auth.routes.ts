@@ -41,13 +41,13 @@ export function authRoutes(deps: { auth: AuthService; firms: FirmsService; publi
 
   router.post('/login', async (req, res) => {
     const body = parse(loginBody, req.body);
-    assertFirmOrigin(firms.bySlug(body.firm), origin(req), serviceOrigin);
+    assertFirmOrigin(await firms.bySlug(body.firm), origin(req), serviceOrigin);
     signedIn(res, await auth.login({ ...body, ip: req.ip ?? 'unknown' }));
   });
 
   router.post('/token-exchange', async (req, res) => {
     const body = parse(tokenExchangeBody, req.body);
-    assertFirmOrigin(firms.bySlug(body.firm), origin(req), serviceOrigin);
+    assertFirmOrigin(await firms.bySlug(body.firm), origin(req), serviceOrigin);
     signedIn(res, await auth.exchangeAssertion({ ...body, ip: req.ip ?? 'unknown' }));
   });
 
@@ -62,9 +62,9 @@ export function authRoutes(deps: { auth: AuthService; firms: FirmsService; publi
     }
   });
 
-  router.post('/logout', (req, res) => {
+  router.post('/logout', async (req, res) => {
     const presented = presentedRefresh(req);
-    if (presented) auth.logout({ refreshToken: presented, origin: origin(req) });
+    if (presented) await auth.logout({ refreshToken: presented, origin: origin(req) });
     res.clearCookie(refreshCookie, cookieOptions);
     res.status(204).end();
   });
@@ -77,7 +77,7 @@ export function authRoutes(deps: { auth: AuthService; firms: FirmsService; publi
 
   router.post('/password-reset/request', async (req, res) => {
     const body = parse(resetRequestBody, req.body);
-    assertFirmOrigin(firms.bySlug(body.firm), origin(req), serviceOrigin);
+    assertFirmOrigin(await firms.bySlug(body.firm), origin(req), serviceOrigin);
     await auth.requestPasswordReset({ ...body, ip: req.ip ?? 'unknown' });
     res.status(202).json({ accepted: true });
   });

@@ -77,7 +77,7 @@ export class AuthService {
   constructor(private readonly deps: AuthServiceDeps) {
     deps.jobs.register<PasswordResetRequest>(passwordResetJob, (job) => this.#sendPasswordReset(job.key, job.payload));
     deps.jobs.register(pruneAssertionsJob, async () => {
-      deps.auth.pruneUsedAssertions(this.#now());
+      await deps.auth.pruneUsedAssertions(this.#now());
     });
     deps.jobs.every(pruneAssertionsJob, 3_600_000);
   }
@@ -85,24 +85,24 @@ export class AuthService {
   async login(input: { firm: string; email: string; password: string; ip: string }): Promise<SignedIn> {
     const { limits, contacts, auth, audit } = this.deps;
     await limits.loginPerIp.consume(input.ip);
-    const firm = this.#firm(input.firm);
+    const firm = await this.#firm(input.firm);
     const email = input.email.toLowerCase();
     const accountKey = `${firm.id}:${email}`;
     await limits.loginFailuresPerAccount.check(accountKey);
 
-    const contact = contacts.findByEmail(firm.id, email);
-    const stored = contact ? auth.passwordHash(contact.id) : undefined;
+    const contact = await contacts.findByEmail(firm.id, email);
+    const stored = contact ? await auth.passwordHash(contact.id) : undefined;
     const matches = await verifyPassword(input.password, stored ?? (await decoyHash));
     const now = this.#now();
     if (!contact || !stored || !matches) {
       await limits.loginFailuresPerAccount.consume(accountKey);
-      audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact?.id }, action: 'login.failed', data: { email }, ip: input.ip }, now);
+      await audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact?.id }, action: 'login.failed', data: { email }, ip: input.ip }, now);
       throw invalidCredentials();
     }
     if (contact.status !== 'active') throw this.#archived();
     await limits.loginFailuresPerAccount.reset(accountKey);
-    auth.recordLogin(contact.id, now);
-    audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'login.succeeded', ip: input.ip }, now);
+    await auth.recordLogin(contact.id, now);
+    await audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'login.succeeded', ip: input.ip }, now);
     return this.#startSession(contact);
   }
 
@@ -116,7 +116,7 @@ export class AuthService {
   async exchangeAssertion(input: { firm: string; assertion: string; ip: string }): Promise<SignedIn> {
     const { limits, audit } = this.deps;
     await limits.tokenExchangePerIp.consume(input.ip);
-    const firm = this.#firm(input.firm);
+    const firm = await this.#firm(input.firm);
     const identity = firm.settings.identity;
     if (!identity) {
       throw Problem.unauthorized('token_exchange_not_enabled', `${firm.name} does not sign clients in to the portal from its own site.`);
@@ -126,14 +126,14 @@ export class AuthService {
       claims = await this.deps.assertions.verify(identity, input.assertion);
     } catch (error) {
       if (!(error instanceof AssertionRejected)) throw error;
-      audit.record({ firmId: firm.id, actor: { type: 'contact' }, action: 'login.failed', data: { method: 'token_exchange', reason: error.reason }, ip: input.ip }, this.#now());
+      await audit.record({ firmId: firm.id, actor: { type: 'contact' }, action: 'login.failed', data: { method: 'token_exchange', reason: error.reason }, ip: input.ip }, this.#now());
       throw invalidAssertion();
     }
     const now = this.#now();
-    const outcome = this.deps.unitOfWork(() => this.#resolveAssertedContact(firm, identity.autoProvision, claims, input.ip, now));
+    const outcome = await this.deps.unitOfWork(() => this.#resolveAssertedContact(firm, identity.autoProvision, claims, input.ip, now));
     if ('refused' in outcome) {
       const { refused, contactId } = outcome;
-      audit.record(
+      await audit.record(
         { firmId: firm.id, actor: { type: 'contact', id: contactId }, action: 'login.failed', data: { method: 'token_exchange', reason: refused, subject: claims.subject }, ip: input.ip },
         now,
       );
@@ -151,37 +151,37 @@ export class AuthService {
    * Uses the assertion's jti and finds (or links, or creates) its contact, in one transaction:
    * a replay, or two first sign-ins at once, can never make two contacts or two activations.
    */
-  #resolveAssertedContact(
+  async #resolveAssertedContact(
     firm: Firm,
     autoProvision: boolean,
     claims: VerifiedAssertion,
     ip: string,
     now: string,
-  ): { contact: Contact } | { refused: ExchangeRefusal; contactId?: string } {
+  ): Promise<{ contact: Contact } | { refused: ExchangeRefusal; contactId?: string }> {
     const { contacts, auth, audit, webhooks } = this.deps;
-    if (!auth.useAssertion(firm.id, claims.jti, claims.expiresAt.toISOString())) return { refused: 'replayed' };
-    let contact = contacts.findByExternalId(firm.id, claims.subject);
+    if (!(await auth.useAssertion(firm.id, claims.jti, claims.expiresAt.toISOString()))) return { refused: 'replayed' };
+    let contact = await contacts.findByExternalId(firm.id, claims.subject);
     if (!contact) {
-      const byEmail = contacts.findByEmail(firm.id, claims.email);
+      const byEmail = await contacts.findByEmail(firm.id, claims.email);
       if (byEmail) {
         if (byEmail.externalId && byEmail.externalId !== claims.subject) return { refused: 'external_id_mismatch', contactId: byEmail.id };
         if (byEmail.status !== 'active') return { refused: 'contact_archived', contactId: byEmail.id };
-        if (!contacts.linkExternalId(firm.id, byEmail.id, claims.subject, now)) return { refused: 'external_id_mismatch', contactId: byEmail.id };
-        contact = contacts.find(firm.id, byEmail.id)!;
-        audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'contact.linked', subject: { type: 'contact', id: contact.id }, data: { externalId: claims.subject }, ip }, now);
+        if (!(await contacts.linkExternalId(firm.id, byEmail.id, claims.subject, now))) return { refused: 'external_id_mismatch', contactId: byEmail.id };
+        contact = (await contacts.find(firm.id, byEmail.id))!;
+        await audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'contact.linked', subject: { type: 'contact', id: contact.id }, data: { externalId: claims.subject }, ip }, now);
       } else if (autoProvision) {
-        contact = contacts.create(firm.id, { email: claims.email, name: claims.name ?? claims.email, externalId: claims.subject }, now);
-        audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'contact.created', subject: { type: 'contact', id: contact.id }, data: { method: 'token_exchange' }, ip }, now);
+        contact = await contacts.create(firm.id, { email: claims.email, name: claims.name ?? claims.email, externalId: claims.subject }, now);
+        await audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'contact.created', subject: { type: 'contact', id: contact.id }, data: { method: 'token_exchange' }, ip }, now);
       } else {
         return { refused: 'contact_not_found' };
       }
     }
     if (contact.status !== 'active') return { refused: 'contact_archived', contactId: contact.id };
-    if (auth.recordAssertionSignIn(contact.id, firm.id, now)) {
-      webhooks.emit(firm.id, 'contact.activated', { contactId: contact.id, email: contact.email, name: contact.name, activatedAt: now });
+    if (await auth.recordAssertionSignIn(contact.id, firm.id, now)) {
+      await webhooks.emit(firm.id, 'contact.activated', { contactId: contact.id, email: contact.email, name: contact.name, activatedAt: now });
     }
-    auth.recordLogin(contact.id, now);
-    audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'login.succeeded', data: { method: 'token_exchange' }, ip }, now);
+    await auth.recordLogin(contact.id, now);
+    await audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'login.succeeded', data: { method: 'token_exchange' }, ip }, now);
     return { contact };
   }
 
@@ -191,68 +191,68 @@ export class AuthService {
    */
   async refresh(input: { refreshToken: string; origin?: string }): Promise<SignedIn> {
     const { auth, contacts, audit } = this.deps;
-    const token = auth.refreshByTokenHash(hashSecret(input.refreshToken));
+    const token = await auth.refreshByTokenHash(hashSecret(input.refreshToken));
     if (!token) throw refreshInvalid();
-    this.#checkOrigin(token.firmId, input.origin);
+    await this.#checkOrigin(token.firmId, input.origin);
     const now = this.#now();
     if (token.familyRevokedAt || token.expiresAt <= now) throw refreshInvalid();
 
-    const contact = contacts.find(token.firmId, token.contactId);
+    const contact = await contacts.find(token.firmId, token.contactId);
     if (!contact || contact.status !== 'active') {
-      auth.revokeFamily(token.familyId, 'contact_archived', now);
+      await auth.revokeFamily(token.familyId, 'contact_archived', now);
       throw refreshInvalid();
     }
 
     const next = newSecret();
     const expiresAt = new Date(this.deps.clock().getTime() + refreshLifetimeMs);
-    const reused = auth.db.transaction(() => {
-      if (!auth.useRefreshToken(token.id, now)) {
-        const usedAt = Date.parse(token.usedAt ?? auth.refreshByTokenHash(hashSecret(input.refreshToken))!.usedAt!);
+    const reused = await this.deps.unitOfWork(async () => {
+      if (!(await auth.useRefreshToken(token.id, now))) {
+        const usedAt = Date.parse(token.usedAt ?? (await auth.refreshByTokenHash(hashSecret(input.refreshToken)))!.usedAt!);
         if (this.deps.clock().getTime() - usedAt > refreshReuseGraceMs) {
-          auth.revokeFamily(token.familyId, 'refresh_reused', now);
+          await auth.revokeFamily(token.familyId, 'refresh_reused', now);
           return true;
         }
       }
-      auth.addRefreshToken(token.familyId, hashSecret(next), expiresAt.toISOString(), now);
+      await auth.addRefreshToken(token.familyId, hashSecret(next), expiresAt.toISOString(), now);
       return false;
-    }).immediate();
+    });
     if (reused) {
-      audit.record({ firmId: token.firmId, actor: { type: 'contact', id: token.contactId }, action: 'refresh.reused', subject: { type: 'refresh_family', id: token.familyId } }, now);
+      await audit.record({ firmId: token.firmId, actor: { type: 'contact', id: token.contactId }, action: 'refresh.reused', subject: { type: 'refresh_family', id: token.familyId } }, now);
       throw Problem.unauthorized('refresh_reused', 'This sign-in was used from somewhere else, so it has been ended for safety. Please sign in again.');
     }
     return { ...(await this.#accessFor(contact)), refreshToken: next, refreshExpiresAt: expiresAt };
   }
 
-  logout(input: { refreshToken: string; origin?: string }): void {
+  async logout(input: { refreshToken: string; origin?: string }): Promise<void> {
     const { auth } = this.deps;
-    const token = auth.refreshByTokenHash(hashSecret(input.refreshToken));
+    const token = await auth.refreshByTokenHash(hashSecret(input.refreshToken));
     if (!token) return;
-    this.#checkOrigin(token.firmId, input.origin);
-    auth.revokeFamily(token.familyId, 'logout', this.#now());
+    await this.#checkOrigin(token.firmId, input.origin);
+    await auth.revokeFamily(token.familyId, 'logout', this.#now());
   }
 
   /** Emails the contact a single-use link to create their password; replaces any open invitation. */
   async invite(firmId: string, contactId: string, actor: Actor) {
     const { contacts, auth, firms, audit, mailer, clock } = this.deps;
-    const contact = contacts.find(firmId, contactId);
+    const contact = await contacts.find(firmId, contactId);
     if (!contact) throw Problem.notFound('contact');
     if (contact.status !== 'active') throw Problem.conflict('contact_archived', 'This contact is archived. Restore them before inviting.');
-    const firm = firms.findById(firmId)!;
+    const firm = (await firms.findById(firmId))!;
     const token = newSecret();
     const now = this.#now();
     const expiresAt = new Date(clock().getTime() + invitationLifetimeMs);
     const link = this.#portalLink(firm, 'invitation', token);
     // The invitation and its email commit together; the answer never waits on the mail server.
-    const invitation = this.deps.unitOfWork(() => {
-      const created = auth.createInvitation({ firmId, contactId, tokenHash: hashSecret(token), expiresAt: expiresAt.toISOString() }, now);
-      mailer.queue(
+    const invitation = await this.deps.unitOfWork(async () => {
+      const created = await auth.createInvitation({ firmId, contactId, tokenHash: hashSecret(token), expiresAt: expiresAt.toISOString() }, now);
+      await mailer.queue(
         {
           firmId, kind: 'invitation', to: contact.email, fromName: firm.name, replyTo: firm.settings.inboxEmail,
           ...invitationEmail({ firm: emailBrand(firm), contactName: contact.name, link, expiresAt }),
         },
         `invitation:${created.id}`,
       );
-      audit.record({ firmId, actor, action: 'invitation.sent', subject: { type: 'contact', id: contactId } }, now);
+      await audit.record({ firmId, actor, action: 'invitation.sent', subject: { type: 'contact', id: contactId } }, now);
       return created;
     });
     return { id: invitation.id, contactId, expiresAt: invitation.expiresAt, createdAt: invitation.createdAt };
@@ -261,22 +261,22 @@ export class AuthService {
   async acceptInvitation(input: { token: string; password: string; ip: string }): Promise<SignedIn> {
     const { limits, auth, contacts, audit } = this.deps;
     await limits.invitationPerIp.consume(input.ip);
-    const invitation = auth.invitationByTokenHash(hashSecret(input.token));
+    const invitation = await auth.invitationByTokenHash(hashSecret(input.token));
     const now = this.#now();
     if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) throw invitationInvalid();
-    const contact = contacts.find(invitation.firmId, invitation.contactId);
+    const contact = await contacts.find(invitation.firmId, invitation.contactId);
     if (!contact || contact.status !== 'active') throw invitationInvalid();
 
     const hash = await hashPassword(input.password);
-    const accepted = auth.db.transaction(() => {
-      if (!auth.acceptInvitation(invitation.id, now)) return false;
-      auth.setPassword(contact.id, hash, now);
-      auth.recordLogin(contact.id, now);
-      this.deps.webhooks.emit(contact.firmId, 'contact.activated', { contactId: contact.id, email: contact.email, name: contact.name, activatedAt: now });
+    const accepted = await this.deps.unitOfWork(async () => {
+      if (!(await auth.acceptInvitation(invitation.id, now))) return false;
+      await auth.setPassword(contact.id, hash, now);
+      await auth.recordLogin(contact.id, now);
+      await this.deps.webhooks.emit(contact.firmId, 'contact.activated', { contactId: contact.id, email: contact.email, name: contact.name, activatedAt: now });
       return true;
-    }).immediate();
+    });
     if (!accepted) throw invitationInvalid();
-    audit.record({ firmId: contact.firmId, actor: { type: 'contact', id: contact.id }, action: 'invitation.accepted', ip: input.ip }, now);
+    await audit.record({ firmId: contact.firmId, actor: { type: 'contact', id: contact.id }, action: 'invitation.accepted', ip: input.ip }, now);
     return this.#startSession(contact);
   }
 
@@ -288,23 +288,23 @@ export class AuthService {
   async requestPasswordReset(input: { firm: string; email: string; ip: string }): Promise<void> {
     const { limits, jobs } = this.deps;
     await limits.resetRequestPerIp.consume(input.ip);
-    const firm = this.#firm(input.firm);
+    const firm = await this.#firm(input.firm);
     const email = input.email.toLowerCase();
     await limits.resetRequestPerAccount.consume(`${firm.id}:${email}`);
-    jobs.enqueue<PasswordResetRequest>({ kind: passwordResetJob, key: `password-reset:${newId('req')}`, firmId: firm.id, payload: { firmId: firm.id, email, ip: input.ip } });
+    await jobs.enqueue<PasswordResetRequest>({ kind: passwordResetJob, key: `password-reset:${newId('req')}`, firmId: firm.id, payload: { firmId: firm.id, email, ip: input.ip } });
   }
 
   /** The reset link for an account that exists and may sign in, with its email, in one transaction. */
   async #sendPasswordReset(jobKey: string, request: PasswordResetRequest): Promise<void> {
     const { contacts, auth, mailer, clock, audit } = this.deps;
-    const firm = this.deps.firms.findById(request.firmId);
-    const contact = firm && contacts.findByEmail(firm.id, request.email);
+    const firm = await this.deps.firms.findById(request.firmId);
+    const contact = firm && (await contacts.findByEmail(firm.id, request.email));
     if (!firm || !contact || contact.status !== 'active' || !contact.hasLogin) return;
     const token = newSecret();
     const now = this.#now();
-    this.deps.unitOfWork(() => {
-      auth.createReset({ contactId: contact.id, tokenHash: hashSecret(token), expiresAt: new Date(clock().getTime() + resetLifetimeMs).toISOString() }, now);
-      mailer.queue(
+    await this.deps.unitOfWork(async () => {
+      await auth.createReset({ contactId: contact.id, tokenHash: hashSecret(token), expiresAt: new Date(clock().getTime() + resetLifetimeMs).toISOString() }, now);
+      await mailer.queue(
         {
           firmId: firm.id, kind: 'password_reset', to: contact.email, fromName: firm.name, replyTo: firm.settings.inboxEmail,
           ...passwordResetEmail({
@@ -314,7 +314,7 @@ export class AuthService {
         },
         jobKey,
       );
-      audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'password_reset.requested', ip: request.ip }, now);
+      await audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'password_reset.requested', ip: request.ip }, now);
     });
   }
 
@@ -322,27 +322,27 @@ export class AuthService {
   async confirmPasswordReset(input: { token: string; password: string; ip: string }): Promise<SignedIn> {
     const { limits, auth, contacts, audit } = this.deps;
     await limits.resetConfirmPerIp.consume(input.ip);
-    const reset = auth.resetByTokenHash(hashSecret(input.token));
+    const reset = await auth.resetByTokenHash(hashSecret(input.token));
     const now = this.#now();
     if (!reset || reset.usedAt || reset.expiresAt <= now) throw resetInvalid();
-    const contact = contacts.find(reset.firmId, reset.contactId);
+    const contact = await contacts.find(reset.firmId, reset.contactId);
     if (!contact || contact.status !== 'active') throw resetInvalid();
 
     const hash = await hashPassword(input.password);
-    const used = auth.db.transaction(() => {
-      if (!auth.useReset(reset.id, now)) return false;
-      auth.setPassword(contact.id, hash, now);
-      auth.revokeAllFamilies(contact.id, 'password_reset', now);
+    const used = await this.deps.unitOfWork(async () => {
+      if (!(await auth.useReset(reset.id, now))) return false;
+      await auth.setPassword(contact.id, hash, now);
+      await auth.revokeAllFamilies(contact.id, 'password_reset', now);
       return true;
-    }).immediate();
+    });
     if (!used) throw resetInvalid();
-    audit.record({ firmId: contact.firmId, actor: { type: 'contact', id: contact.id }, action: 'password_reset.completed', ip: input.ip }, now);
+    await audit.record({ firmId: contact.firmId, actor: { type: 'contact', id: contact.id }, action: 'password_reset.completed', ip: input.ip }, now);
     return this.#startSession(contact);
   }
 
   /** Sets a password directly, for seeding and the CLI; clients set theirs through an invitation. */
-  setPasswordHash(contactId: string, hash: string, now: string): void {
-    this.deps.auth.setPassword(contactId, hash, now);
+  async setPasswordHash(contactId: string, hash: string, now: string): Promise<void> {
+    await this.deps.auth.setPassword(contactId, hash, now);
   }
 
   async #startSession(contact: Contact): Promise<SignedIn> {
@@ -350,10 +350,10 @@ export class AuthService {
     const now = this.#now();
     const refreshToken = newSecret();
     const refreshExpiresAt = new Date(clock().getTime() + refreshLifetimeMs);
-    auth.db.transaction(() => {
-      const familyId = auth.startFamily(contact.id, contact.firmId, now);
-      auth.addRefreshToken(familyId, hashSecret(refreshToken), refreshExpiresAt.toISOString(), now);
-    })();
+    await this.deps.unitOfWork(async () => {
+      const familyId = await auth.startFamily(contact.id, contact.firmId, now);
+      await auth.addRefreshToken(familyId, hashSecret(refreshToken), refreshExpiresAt.toISOString(), now);
+    });
     return { ...(await this.#accessFor(contact)), refreshToken, refreshExpiresAt };
   }
 
@@ -363,16 +363,16 @@ export class AuthService {
   }
 
   /** Refresh and logout run with the cookie alone: refuse them from pages the firm did not list. */
-  #checkOrigin(firmId: string, origin: string | undefined) {
+  async #checkOrigin(firmId: string, origin: string | undefined) {
     if (!origin || origin === new URL(this.deps.publicUrl).origin) return;
-    const firm = this.deps.firms.findById(firmId);
+    const firm = await this.deps.firms.findById(firmId);
     if (!firm?.allowedOrigins.includes(origin)) {
       throw Problem.forbidden('origin_not_allowed', `The origin ${origin} is not allowed for this firm.`);
     }
   }
 
-  #firm(slug: string): Firm {
-    const firm = this.deps.firms.findBySlug(slug);
+  async #firm(slug: string): Promise<Firm> {
+    const firm = await this.deps.firms.findBySlug(slug);
     if (!firm) throw new Problem(404, 'firm_not_found', `No firm with the slug "${slug}".`);
     return firm;
   }

@@ -19,9 +19,9 @@ export function requireClient(deps: {
     if (!token) throw Problem.unauthorized('token_missing', 'Sign in first: this request needs an access token.');
     if (token.startsWith('pk_')) throw Problem.unauthorized('token_invalid', 'API keys are for the firm-side API, not client requests.');
     const claims = await deps.tokens.verify(token);
-    const contact = deps.contacts.find(claims.firmId, claims.contactId);
+    const contact = await deps.contacts.find(claims.firmId, claims.contactId);
     if (!contact || contact.status !== 'active') throw Problem.unauthorized('token_invalid', 'The access token is not valid.');
-    assertFirmOrigin(deps.firms.findById(claims.firmId)!, req.headers.origin, deps.serviceOrigin);
+    assertFirmOrigin((await deps.firms.findById(claims.firmId))!, req.headers.origin, deps.serviceOrigin);
     req.principal = { kind: 'contact', contactId: claims.contactId, firmId: claims.firmId };
     next();
   };
@@ -29,10 +29,10 @@ export function requireClient(deps: {
 
 /** Requires one of a firm's API keys (`Authorization: Bearer pk_…`). */
 export function requireFirmKey(apiKeys: ApiKeysService): RequestHandler {
-  return (req, _res, next) => {
+  return async (req, _res, next) => {
     const key = bearerToken(req);
     if (!key) throw Problem.unauthorized('api_key_missing', 'This request needs an API key: Authorization: Bearer pk_…');
-    const apiKey = apiKeys.authenticate(key);
+    const apiKey = await apiKeys.authenticate(key);
     req.principal = { kind: 'api_key', apiKeyId: apiKey.id, firmId: apiKey.firmId };
     next();
   };

@@ -47,8 +47,8 @@ export async function withServices<T>(
 }
 
 /** The contact a command names by email, or a clear 404. */
-export function contactByEmail(services: Services, firmId: string, email: string) {
-  const contact = services.repositories.contacts.findByEmail(firmId, email);
+export async function contactByEmail(services: Services, firmId: string, email: string) {
+  const contact = await services.repositories.contacts.findByEmail(firmId, email);
   if (!contact) throw Problem.notFound(`contact with the email ${email}`);
   return contact;
 }

@@ -1,4 +1,6 @@
-import type { Db } from '../db/database.ts';
+import { sql, type Selectable } from 'kysely';
+import type { ContactsTable } from '../db/schema.ts';
+import type { Storage } from '../db/storage.ts';
 import { newId } from '../db/ids.ts';
 
 export type ContactStatus = 'active' | 'archived';
@@ -17,12 +19,14 @@ export interface Contact {
   updatedAt: string;
 }
 
-interface ContactRow {
-  id: string; firm_id: string; email: string; name: string; phone: string | null;
-  status: ContactStatus; external_id: string | null; has_login: number; created_at: string; updated_at: string;
-}
+/** Contacts with whether each has a portal login (1 or 0 on either engine). */
+const withLogin = (storage: Storage) =>
+  storage.db
+    .selectFrom('contacts as c')
+    .selectAll('c')
+    .select(sql<number>`CASE WHEN EXISTS (SELECT 1 FROM portal_logins l WHERE l.contact_id = c.id) THEN 1 ELSE 0 END`.as('has_login'));
 
-const select = `SELECT c.*, EXISTS (SELECT 1 FROM portal_logins l WHERE l.contact_id = c.id) AS has_login FROM contacts c`;
+type ContactRow = Selectable<ContactsTable> & { has_login: number };
 
 function toContact(row: ContactRow): Contact {
   return {
@@ -31,9 +35,9 @@ function toContact(row: ContactRow): Contact {
     email: row.email,
     name: row.name,
     phone: row.phone,
-    status: row.status,
+    status: row.status as ContactStatus,
     externalId: row.external_id,
-    hasLogin: row.has_login === 1,
+    hasLogin: Number(row.has_login) === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -50,79 +54,73 @@ export interface ContactQuery {
 
 /** Every lookup takes the firm: a contact of another firm is never found. */
 export class ContactsRepository {
-  #byId;
-  #byEmail;
-  #byExternalId;
-  #insert;
-  #update;
-  #setStatus;
+  constructor(private readonly storage: Storage) {}
 
-  constructor(private readonly db: Db) {
-    this.#byId = db.prepare<[string, string], ContactRow>(`${select} WHERE c.firm_id = ? AND c.id = ?`);
-    this.#byEmail = db.prepare<[string, string], ContactRow>(`${select} WHERE c.firm_id = ? AND c.email = ?`);
-    this.#byExternalId = db.prepare<[string, string], ContactRow>(`${select} WHERE c.firm_id = ? AND c.external_id = ?`);
-    this.#insert = db.prepare(
-      `INSERT INTO contacts (id, firm_id, email, name, phone, external_id, status, created_at, updated_at)
-       VALUES (@id, @firmId, @email, @name, @phone, @externalId, 'active', @now, @now)`,
-    );
-    this.#update = db.prepare(
-      `UPDATE contacts SET email = @email, name = @name, phone = @phone, external_id = @externalId, updated_at = @now
-       WHERE firm_id = @firmId AND id = @id`,
-    );
-    this.#setStatus = db.prepare('UPDATE contacts SET status = ?, updated_at = ? WHERE firm_id = ? AND id = ?');
-  }
-
-  find(firmId: string, id: string): Contact | undefined {
-    const row = this.#byId.get(firmId, id);
+  async find(firmId: string, id: string): Promise<Contact | undefined> {
+    const row = await withLogin(this.storage).where('c.firm_id', '=', firmId).where('c.id', '=', id).executeTakeFirst();
     return row && toContact(row);
   }
 
-  findByEmail(firmId: string, email: string): Contact | undefined {
-    const row = this.#byEmail.get(firmId, email.toLowerCase());
+  async findByEmail(firmId: string, email: string): Promise<Contact | undefined> {
+    const row = await withLogin(this.storage).where('c.firm_id', '=', firmId).where('c.email', '=', email.toLowerCase()).executeTakeFirst();
     return row && toContact(row);
   }
 
-  findByExternalId(firmId: string, externalId: string): Contact | undefined {
-    const row = this.#byExternalId.get(firmId, externalId);
+  async findByExternalId(firmId: string, externalId: string): Promise<Contact | undefined> {
+    const row = await withLogin(this.storage).where('c.firm_id', '=', firmId).where('c.external_id', '=', externalId).executeTakeFirst();
     return row && toContact(row);
   }
 
-  list(firmId: string, query: ContactQuery): Contact[] {
-    const where = ['c.firm_id = @firmId'];
-    if (query.status !== 'all') where.push('c.status = @status');
-    if (query.q) where.push("(c.email LIKE @q ESCAPE '\\' OR c.name LIKE @q ESCAPE '\\')");
-    if (query.externalId !== undefined) where.push('c.external_id = @externalId');
-    if (query.after) where.push('c.id > @after');
-    const sql = `${select} WHERE ${where.join(' AND ')} ORDER BY c.id LIMIT @limit`;
-    const q = query.q ? `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : undefined;
-    return this.db
-      .prepare<Record<string, unknown>, ContactRow>(sql)
-      .all({ firmId, status: query.status, q, externalId: query.externalId, after: query.after, limit: query.limit })
-      .map(toContact);
+  async list(firmId: string, query: ContactQuery): Promise<Contact[]> {
+    let select = withLogin(this.storage).where('c.firm_id', '=', firmId);
+    if (query.status !== 'all') select = select.where('c.status', '=', query.status);
+    if (query.q) {
+      const q = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      // LIKE is case-insensitive for ASCII on SQLite; lower() on both sides makes PostgreSQL agree.
+      select = select.where(sql<boolean>`(lower(c.email) LIKE lower(${q}) ESCAPE '\\' OR lower(c.name) LIKE lower(${q}) ESCAPE '\\')`);
+    }
+    if (query.externalId !== undefined) select = select.where('c.external_id', '=', query.externalId);
+    if (query.after) select = select.where('c.id', '>', query.after);
+    const rows = await select.orderBy('c.id').limit(query.limit).execute();
+    return rows.map(toContact);
   }
 
-  create(firmId: string, contact: { email: string; name: string; phone?: string | null; externalId?: string | null }, now: string): Contact {
+  async create(firmId: string, contact: { email: string; name: string; phone?: string | null; externalId?: string | null }, now: string): Promise<Contact> {
     const id = newId('con');
-    this.#insert.run({ id, firmId, email: contact.email.toLowerCase(), name: contact.name, phone: contact.phone ?? null, externalId: contact.externalId ?? null, now });
-    return this.find(firmId, id)!;
+    await this.storage.db
+      .insertInto('contacts')
+      .values({
+        id, firm_id: firmId, email: contact.email.toLowerCase(), name: contact.name, phone: contact.phone ?? null,
+        external_id: contact.externalId ?? null, status: 'active', created_at: now, updated_at: now,
+      })
+      .execute();
+    return (await this.find(firmId, id))!;
   }
 
-  update(firmId: string, id: string, contact: { email: string; name: string; phone: string | null; externalId: string | null }, now: string): Contact {
-    this.#update.run({ id, firmId, email: contact.email.toLowerCase(), name: contact.name, phone: contact.phone, externalId: contact.externalId, now });
-    return this.find(firmId, id)!;
+  async update(firmId: string, id: string, contact: { email: string; name: string; phone: string | null; externalId: string | null }, now: string): Promise<Contact> {
+    await this.storage.db
+      .updateTable('contacts')
+      .set({ email: contact.email.toLowerCase(), name: contact.name, phone: contact.phone, external_id: contact.externalId, updated_at: now })
+      .where('firm_id', '=', firmId)
+      .where('id', '=', id)
+      .execute();
+    return (await this.find(firmId, id))!;
   }
 
   /** Links a contact to the firm's own id for it; false when it already has another one. */
-  linkExternalId(firmId: string, id: string, externalId: string, now: string): boolean {
-    return (
-      this.db
-        .prepare('UPDATE contacts SET external_id = @externalId, updated_at = @now WHERE firm_id = @firmId AND id = @id AND (external_id IS NULL OR external_id = @externalId)')
-        .run({ firmId, id, externalId, now }).changes === 1
-    );
+  async linkExternalId(firmId: string, id: string, externalId: string, now: string): Promise<boolean> {
+    const result = await this.storage.db
+      .updateTable('contacts')
+      .set({ external_id: externalId, updated_at: now })
+      .where('firm_id', '=', firmId)
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('external_id', 'is', null), eb('external_id', '=', externalId)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
-  setStatus(firmId: string, id: string, status: ContactStatus, now: string): Contact {
-    this.#setStatus.run(status, now, firmId, id);
-    return this.find(firmId, id)!;
+  async setStatus(firmId: string, id: string, status: ContactStatus, now: string): Promise<Contact> {
+    await this.storage.db.updateTable('contacts').set({ status, updated_at: now }).where('firm_id', '=', firmId).where('id', '=', id).execute();
+    return (await this.find(firmId, id))!;
   }
 }

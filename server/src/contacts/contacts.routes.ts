@@ -10,38 +10,38 @@ export function adminContactRoutes(deps: { contacts: ContactsService; auth: Auth
   const { contacts, auth } = deps;
   const router = Router();
 
-  router.get('/contacts', (req, res) => {
-    res.json(contacts.list(firmOf(req).firmId, req.query));
+  router.get('/contacts', async (req, res) => {
+    res.json(await contacts.list(firmOf(req).firmId, req.query));
   });
 
-  router.post('/contacts', (req, res) => {
+  router.post('/contacts', async (req, res) => {
     const { firmId, actor } = firmOf(req);
-    res.status(201).json(contacts.create(firmId, req.body, actor));
+    res.status(201).json(await contacts.create(firmId, req.body, actor));
   });
 
-  router.put('/contacts/by-external-id/:externalId', (req, res) => {
+  router.put('/contacts/by-external-id/:externalId', async (req, res) => {
     const { firmId, actor } = firmOf(req);
-    const { created, contact } = contacts.upsertByExternalId(firmId, req.params.externalId, req.body, actor);
+    const { created, contact } = await contacts.upsertByExternalId(firmId, req.params.externalId, req.body, actor);
     res.status(created ? 201 : 200).json(contact);
   });
 
-  router.get('/contacts/:id', (req, res) => {
-    res.json(contacts.get(firmOf(req).firmId, req.params.id));
+  router.get('/contacts/:id', async (req, res) => {
+    res.json(await contacts.get(firmOf(req).firmId, req.params.id));
   });
 
-  router.patch('/contacts/:id', (req, res) => {
+  router.patch('/contacts/:id', async (req, res) => {
     const { firmId, actor } = firmOf(req);
-    res.json(contacts.update(firmId, req.params.id, req.body, actor));
+    res.json(await contacts.update(firmId, req.params.id, req.body, actor));
   });
 
-  router.post('/contacts/:id/archive', (req, res) => {
+  router.post('/contacts/:id/archive', async (req, res) => {
     const { firmId, actor } = firmOf(req);
-    res.json(contacts.setArchived(firmId, req.params.id, true, actor));
+    res.json(await contacts.setArchived(firmId, req.params.id, true, actor));
   });
 
-  router.post('/contacts/:id/restore', (req, res) => {
+  router.post('/contacts/:id/restore', async (req, res) => {
     const { firmId, actor } = firmOf(req);
-    res.json(contacts.setArchived(firmId, req.params.id, false, actor));
+    res.json(await contacts.setArchived(firmId, req.params.id, false, actor));
   });
 
   router.post('/contacts/:id/invitations', async (req, res) => {

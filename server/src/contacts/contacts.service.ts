@@ -16,27 +16,28 @@ export class ContactsService {
     private readonly clock: Clock,
   ) {}
 
-  list(firmId: string, query: unknown): Page<Contact> {
+  async list(firmId: string, query: unknown): Promise<Page<Contact>> {
     const { cursor, ...rest } = parse(contactQuerySchema, query, 'query');
     const after = cursor === undefined ? undefined : (decodeCursor(cursor, ['after']).after as string);
     const page: ContactQuery = { ...rest, after, limit: rest.limit + 1 };
-    const rows = this.contacts.list(firmId, page);
+    const rows = await this.contacts.list(firmId, page);
     const data = rows.slice(0, rest.limit);
     return { data, nextCursor: rows.length > rest.limit ? encodeCursor({ after: data.at(-1)!.id }) : null };
   }
 
-  get(firmId: string, id: string): Contact {
-    const contact = this.contacts.find(firmId, id);
+  async get(firmId: string, id: string): Promise<Contact> {
+    const contact = await this.contacts.find(firmId, id);
     if (!contact) throw Problem.notFound('contact');
     return contact;
   }
 
-  create(firmId: string, input: unknown, actor: Actor): Contact {
+  create(firmId: string, input: unknown, actor: Actor): Promise<Contact> {
     return this.#create(firmId, parse(newContactSchema, input), actor);
   }
 
-  update(firmId: string, id: string, input: unknown, actor: Actor): Contact {
-    return this.#update(firmId, this.get(firmId, id), parse(contactChangesSchema, input), actor);
+  async update(firmId: string, id: string, input: unknown, actor: Actor): Promise<Contact> {
+    const current = await this.get(firmId, id);
+    return this.#update(firmId, current, parse(contactChangesSchema, input), actor);
   }
 
   /**
@@ -44,27 +45,27 @@ export class ContactsService {
    * by its own id. Creates the contact when no contact has that externalId, else changes the one
    * that has: the fields sent replace the stored ones, those left out stay.
    */
-  upsertByExternalId(firmId: string, externalIdParam: unknown, input: unknown, actor: Actor): { created: boolean; contact: Contact } {
+  async upsertByExternalId(firmId: string, externalIdParam: unknown, input: unknown, actor: Actor): Promise<{ created: boolean; contact: Contact }> {
     const externalId = externalIdFromPath(externalIdParam);
     const body = parse(newContactSchema, input);
     assertSameExternalId(externalId, body.externalId);
-    const current = this.contacts.findByExternalId(firmId, externalId);
-    if (!current) return { created: true, contact: this.#create(firmId, { ...body, externalId }, actor) };
-    return { created: false, contact: this.#update(firmId, current, { ...body, externalId }, actor) };
+    const current = await this.contacts.findByExternalId(firmId, externalId);
+    if (!current) return { created: true, contact: await this.#create(firmId, { ...body, externalId }, actor) };
+    return { created: false, contact: await this.#update(firmId, current, { ...body, externalId }, actor) };
   }
 
-  #create(firmId: string, body: z.output<typeof newContactSchema>, actor: Actor): Contact {
-    if (this.contacts.findByEmail(firmId, body.email)) {
+  async #create(firmId: string, body: z.output<typeof newContactSchema>, actor: Actor): Promise<Contact> {
+    if (await this.contacts.findByEmail(firmId, body.email)) {
       throw Problem.conflict('contact_exists', `A contact with the email ${body.email.toLowerCase()} already exists.`);
     }
-    if (body.externalId && this.contacts.findByExternalId(firmId, body.externalId)) throw externalIdTaken('contact', body.externalId);
+    if (body.externalId && (await this.contacts.findByExternalId(firmId, body.externalId))) throw externalIdTaken('contact', body.externalId);
     const now = this.clock().toISOString();
-    const contact = guardExternalId('contact', body.externalId, () => this.contacts.create(firmId, body, now));
-    this.audit.record({ firmId, actor, action: 'contact.created', subject: { type: 'contact', id: contact.id } }, now);
+    const contact = await guardExternalId('contact', body.externalId, () => this.contacts.create(firmId, body, now));
+    await this.audit.record({ firmId, actor, action: 'contact.created', subject: { type: 'contact', id: contact.id } }, now);
     return contact;
   }
 
-  #update(firmId: string, current: Contact, changes: z.output<typeof contactChangesSchema>, actor: Actor): Contact {
+  async #update(firmId: string, current: Contact, changes: z.output<typeof contactChangesSchema>, actor: Actor): Promise<Contact> {
     const { id } = current;
     const next = {
       email: changes.email ?? current.email,
@@ -73,24 +74,24 @@ export class ContactsService {
       externalId: changes.externalId === undefined ? current.externalId : changes.externalId,
     };
     const sameEmail = next.email.toLowerCase() === current.email;
-    if (!sameEmail && this.contacts.findByEmail(firmId, next.email)) {
+    if (!sameEmail && (await this.contacts.findByEmail(firmId, next.email))) {
       throw Problem.conflict('contact_exists', `A contact with the email ${next.email.toLowerCase()} already exists.`);
     }
-    if (next.externalId && next.externalId !== current.externalId && this.contacts.findByExternalId(firmId, next.externalId)) {
+    if (next.externalId && next.externalId !== current.externalId && (await this.contacts.findByExternalId(firmId, next.externalId))) {
       throw externalIdTaken('contact', next.externalId);
     }
     const now = this.clock().toISOString();
-    const updated = guardExternalId('contact', next.externalId, () => this.contacts.update(firmId, id, next, now));
-    this.audit.record({ firmId, actor, action: 'contact.updated', subject: { type: 'contact', id }, data: { fields: Object.keys(changes) } }, now);
+    const updated = await guardExternalId('contact', next.externalId, () => this.contacts.update(firmId, id, next, now));
+    await this.audit.record({ firmId, actor, action: 'contact.updated', subject: { type: 'contact', id }, data: { fields: Object.keys(changes) } }, now);
     return updated;
   }
 
   /** An archived contact can no longer sign in; their records stay. */
-  setArchived(firmId: string, id: string, archived: boolean, actor: Actor): Contact {
-    this.get(firmId, id);
+  async setArchived(firmId: string, id: string, archived: boolean, actor: Actor): Promise<Contact> {
+    await this.get(firmId, id);
     const now = this.clock().toISOString();
-    const contact = this.contacts.setStatus(firmId, id, archived ? 'archived' : 'active', now);
-    this.audit.record({ firmId, actor, action: archived ? 'contact.archived' : 'contact.restored', subject: { type: 'contact', id } }, now);
+    const contact = await this.contacts.setStatus(firmId, id, archived ? 'archived' : 'active', now);
+    await this.audit.record({ firmId, actor, action: archived ? 'contact.archived' : 'contact.restored', subject: { type: 'contact', id } }, now);
     return contact;
   }
 }

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Db } from '../db/database.ts';
+import type { Storage } from '../db/storage.ts';
 import type { SandboxClock } from '../payments/sandbox/sandbox-clock.ts';
 import type { SandboxProcessor } from '../payments/sandbox/sandbox.processor.ts';
 import { Problem } from '../http/problem.ts';
@@ -14,7 +14,7 @@ import { listOutbox } from '../mail/outbox.ts';
  * reset links without a mail server; the job queue; the sandbox processor's clock.
  */
 export function devRoutes(deps: {
-  db: Db;
+  storage: Storage;
   config: { mail: string; payments: string };
   jobs: JobQueue;
   clock: () => Date;
@@ -23,42 +23,43 @@ export function devRoutes(deps: {
   const router = Router();
   const query = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50), to: z.string().max(254).optional() });
 
-  router.get('/outbox', (req, res, next) => {
+  router.get('/outbox', async (req, res, next) => {
     if (deps.config.mail !== 'outbox') return next();
     const { limit, to } = parse(query, req.query, 'query');
-    res.set('Cache-Control', 'no-store').json({ data: listOutbox(deps.db, { limit, to }) });
+    res.set('Cache-Control', 'no-store').json({ data: await listOutbox(deps.storage, { limit, to }) });
   });
 
   // The job queue: what waits (an email whose server is down, a retry) and what is dead.
-  router.get('/jobs', (_req, res) => {
+  router.get('/jobs', async (_req, res) => {
     const { store } = deps.jobs;
-    const jobs = store.list({ states: ['pending', 'running', 'dead'], limit: 100 }).map((job) => ({
+    const jobs = (await store.list({ states: ['pending', 'running', 'dead'], limit: 100 })).map((job) => ({
       id: job.id, kind: job.kind, state: job.state, attempts: job.attempts, maxAttempts: job.maxAttempts, runAt: job.runAt,
       lastError: job.lastError, createdAt: job.createdAt,
       // An email's subject and recipient say which one it is.
       ...(job.kind === 'mail.send' ? { summary: summaryOf(job.payload) } : {}),
     }));
-    res.set('Cache-Control', 'no-store').json({ counts: store.counts(), data: jobs });
+    res.set('Cache-Control', 'no-store').json({ counts: await store.counts(), data: jobs });
   });
   router.post('/jobs/:id/retry', async (req, res) => {
-    if (!deps.jobs.store.retry(req.params.id, deps.clock())) throw Problem.conflict('job_not_dead', 'Only a dead job can be retried.');
+    if (!(await deps.jobs.store.retry(req.params.id, deps.clock()))) throw Problem.conflict('job_not_dead', 'Only a dead job can be retried.');
     res.status(202).json({ id: req.params.id });
   });
 
   // The sandbox processor's clock: jump ahead to watch bank debits settle (or fail).
-  router.get('/sandbox/clock', (_req, res, next) => {
+  router.get('/sandbox/clock', async (_req, res, next) => {
     if (deps.config.payments !== 'sandbox') return next();
-    res.set('Cache-Control', 'no-store').json({ now: deps.sandbox.clock.now().toISOString(), offsetDays: deps.sandbox.clock.offsetMs() / 86_400_000 });
+    const { clock } = deps.sandbox;
+    res.set('Cache-Control', 'no-store').json({ now: (await clock.now()).toISOString(), offsetDays: (await clock.offsetMs()) / 86_400_000 });
   });
   router.post('/sandbox/clock/advance', async (req, res, next) => {
     if (deps.config.payments !== 'sandbox') return next();
     const { days } = parse(z.strictObject({ days: z.number().int().min(1).max(60) }), req.body ?? {});
-    const now = deps.sandbox.clock.advance(days);
+    const now = await deps.sandbox.clock.advance(days);
     const settled = await deps.sandbox.processor.settleDue();
     // The settlements reach the ledger as jobs (like Stripe's webhooks); answer once they have, so
     // the page that moved the clock sees the payments settled.
     await deps.jobs.drain();
-    res.json({ now: now.toISOString(), offsetDays: deps.sandbox.clock.offsetMs() / 86_400_000, settled });
+    res.json({ now: now.toISOString(), offsetDays: (await deps.sandbox.clock.offsetMs()) / 86_400_000, settled });
   });
 
   return router;

@@ -67,20 +67,15 @@ export class FileStore {
     };
   }
 
-  /** Stores bytes at once, synchronously: for seeding demo data inside a database transaction. */
-  putSync(bytes: Buffer): string {
-    fs.mkdirSync(this.root, { recursive: true, mode: 0o700 });
-    const key = newKey();
-    const temporary = path.join(this.root, `${incomingPrefix}${randomBytes(16).toString('hex')}`);
-    const fd = fs.openSync(temporary, 'wx', 0o600);
+  /** Stores bytes already in memory (demo files), durably, and returns their key. */
+  async put(bytes: Buffer): Promise<string> {
+    const incoming = await this.create();
     try {
-      fs.writeSync(fd, bytes);
-      fs.fsyncSync(fd);
+      await incoming.write(bytes);
+      return await incoming.commit();
     } finally {
-      fs.closeSync(fd);
+      await incoming.discard();
     }
-    fs.renameSync(temporary, path.join(this.root, key));
-    return key;
   }
 
   /** Opens a stored file for reading. */

@@ -1,6 +1,5 @@
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import type { Storage } from '../db/storage.ts';
 import type { Attachment, FileRecord, Uploader } from './file.ts';
 
 interface FileRow {
@@ -40,109 +39,88 @@ export interface FileQuery {
 
 /** Every lookup takes the firm, and the client's lookups the contact too: nothing leaks across. */
 export class FilesRepository {
-  #insert;
-  #find;
-  #findForContact;
-  #folders;
-  #attachable;
-  #delete;
-  /** One prepared statement per shape of list query (filters × order × paging). */
-  #listStatements = new Map<string, Statement<Record<string, unknown>, FileRow>>();
+  constructor(private readonly storage: Storage) {}
 
-  constructor(private readonly db: Db) {
-    this.#insert = db.prepare(
-      `INSERT INTO files (id, firm_id, contact_id, name, content_type, size, sha256, folder, storage_key, uploaded_by_type, uploaded_by_name, created_at)
-       VALUES (@id, @firmId, @contactId, @name, @contentType, @size, @sha256, @folder, @storageKey, @uploadedByType, @uploadedByName, @now)`,
-    );
-    this.#find = db.prepare<{ firmId: string; id: string }, FileRow>('SELECT * FROM files WHERE firm_id = @firmId AND id = @id');
-    this.#findForContact = db.prepare<{ firmId: string; contactId: string; id: string }, FileRow>(
-      'SELECT * FROM files WHERE firm_id = @firmId AND contact_id = @contactId AND id = @id',
-    );
-    this.#folders = db.prepare<{ firmId: string; contactId: string }, { folder: string; files: number }>(
-      'SELECT folder, COUNT(*) AS files FROM files WHERE firm_id = @firmId AND contact_id = @contactId GROUP BY folder ORDER BY folder',
-    );
-    this.#attachable = db.prepare<{ firmId: string; contactId: string; ids: string }, FileRow>(
-      'SELECT * FROM files WHERE firm_id = @firmId AND contact_id = @contactId AND id IN (SELECT value FROM json_each(@ids))',
-    );
-    this.#delete = db.prepare('DELETE FROM files WHERE firm_id = @firmId AND id = @id');
-  }
-
-  create(file: NewFile, now: string): FileRecord {
+  async create(file: NewFile, now: string): Promise<FileRecord> {
     const id = newId('file');
-    this.#insert.run({
-      id,
-      firmId: file.firmId,
-      contactId: file.contactId,
-      name: file.name,
-      contentType: file.contentType,
-      size: file.size,
-      sha256: file.sha256,
-      folder: file.folder ?? '',
-      storageKey: file.storageKey,
-      uploadedByType: file.uploadedBy.type,
-      uploadedByName: file.uploadedBy.name,
-      now,
-    });
+    await this.storage.db
+      .insertInto('files')
+      .values({
+        id,
+        firm_id: file.firmId,
+        contact_id: file.contactId,
+        name: file.name,
+        content_type: file.contentType,
+        size: file.size,
+        sha256: file.sha256,
+        folder: file.folder ?? '',
+        storage_key: file.storageKey,
+        uploaded_by_type: file.uploadedBy.type,
+        uploaded_by_name: file.uploadedBy.name,
+        created_at: now,
+      })
+      .execute();
     return { ...file, id, createdAt: now };
   }
 
-  find(firmId: string, id: string): FileRecord | undefined {
-    const row = this.#find.get({ firmId, id });
+  async find(firmId: string, id: string): Promise<FileRecord | undefined> {
+    const row = await this.#files().where('firm_id', '=', firmId).where('id', '=', id).executeTakeFirst();
     return row && toRecord(row);
   }
 
-  findForContact(firmId: string, contactId: string, id: string): FileRecord | undefined {
-    const row = this.#findForContact.get({ firmId, contactId, id });
+  async findForContact(firmId: string, contactId: string, id: string): Promise<FileRecord | undefined> {
+    const row = await this.#files().where('firm_id', '=', firmId).where('contact_id', '=', contactId).where('id', '=', id).executeTakeFirst();
     return row && toRecord(row);
   }
 
-  list(query: FileQuery): FileRecord[] {
-    const where = ['firm_id = @firmId'];
-    if (query.contactId !== undefined) where.push('contact_id = @contactId');
-    if (query.folder !== undefined) where.push('folder = @folder');
-    if (query.after) {
-      where.push(
-        query.byFolder
-          ? '(folder > @afterFolder OR (folder = @afterFolder AND (created_at, id) < (@afterCreatedAt, @afterId)))'
-          : '(created_at, id) < (@afterCreatedAt, @afterId)',
-      );
+  async list(query: FileQuery): Promise<FileRecord[]> {
+    let select = this.#files().where('firm_id', '=', query.firmId);
+    if (query.contactId !== undefined) select = select.where('contact_id', '=', query.contactId);
+    if (query.folder !== undefined) select = select.where('folder', '=', query.folder);
+    const { after } = query;
+    if (after) {
+      select = select.where((eb) => {
+        const newer = eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id));
+        return query.byFolder ? eb.or([eb('folder', '>', after.folder), eb.and([eb('folder', '=', after.folder), newer])]) : newer;
+      });
     }
-    const order = query.byFolder ? 'folder ASC, created_at DESC, id DESC' : 'created_at DESC, id DESC';
-    const sql = `SELECT * FROM files WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit`;
-    let statement = this.#listStatements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare<Record<string, unknown>, FileRow>(sql);
-      this.#listStatements.set(sql, statement);
-    }
-    return statement
-      .all({
-        firmId: query.firmId,
-        contactId: query.contactId,
-        folder: query.folder,
-        afterFolder: query.after?.folder,
-        afterCreatedAt: query.after?.createdAt,
-        afterId: query.after?.id,
-        limit: query.limit,
-      })
-      .map(toRecord);
+    if (query.byFolder) select = select.orderBy('folder', 'asc');
+    const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
+    return rows.map(toRecord);
   }
 
   /** The contact's folders and how many files each holds; null is the files in no folder. */
-  folders(firmId: string, contactId: string): { name: string | null; files: number }[] {
-    return this.#folders.all({ firmId, contactId }).map((row) => ({ name: row.folder === '' ? null : row.folder, files: row.files }));
+  async folders(firmId: string, contactId: string): Promise<{ name: string | null; files: number }[]> {
+    const rows = await this.storage.db
+      .selectFrom('files')
+      .select((eb) => ['folder', eb.fn.countAll<number>().as('files')])
+      .where('firm_id', '=', firmId)
+      .where('contact_id', '=', contactId)
+      .groupBy('folder')
+      .orderBy('folder')
+      .execute();
+    return rows.map((row) => ({ name: row.folder === '' ? null : row.folder, files: Number(row.files) }));
   }
 
   /** Those of `ids` that are the contact's files, which their messages may carry. */
-  attachable(firmId: string, contactId: string, ids: readonly string[]): Attachment[] {
-    return this.#attachable.all({ firmId, contactId, ids: JSON.stringify(ids) }).map((row) => ({
-      id: row.id,
-      name: row.name,
-      size: row.size,
-      contentType: row.content_type,
-    }));
+  async attachable(firmId: string, contactId: string, ids: readonly string[]): Promise<Attachment[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.storage.db
+      .selectFrom('files')
+      .select(['id', 'name', 'size', 'content_type'])
+      .where('firm_id', '=', firmId)
+      .where('contact_id', '=', contactId)
+      .where('id', 'in', [...ids])
+      .execute();
+    return rows.map((row) => ({ id: row.id, name: row.name, size: row.size, contentType: row.content_type }));
   }
 
-  delete(firmId: string, id: string): boolean {
-    return this.#delete.run({ firmId, id }).changes > 0;
+  async delete(firmId: string, id: string): Promise<boolean> {
+    const result = await this.storage.db.deleteFrom('files').where('firm_id', '=', firmId).where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  #files() {
+    return this.storage.db.selectFrom('files').selectAll().$castTo<FileRow>();
   }
 }

@@ -31,9 +31,9 @@ export function fileUploadRoutes(deps: { files: FilesService }, authenticate: Re
 /** `GET /files`, `GET /files/:id/content`: the files shared with the client and those they uploaded. */
 export function fileRoutes(deps: { files: FilesService }): Router {
   const router = Router();
-  router.get('/files', (req, res) => {
+  router.get('/files', async (req, res) => {
     const { firmId, contactId } = clientOf(req);
-    res.json(deps.files.listForClient(firmId, contactId, req.query));
+    res.json(await deps.files.listForClient(firmId, contactId, req.query));
   });
   router.get('/files/:id/content', async (req, res) => {
     const { firmId, contactId } = clientOf(req);
@@ -58,11 +58,11 @@ export function adminFileUploadRoutes(deps: { files: FilesService }): Router {
 /** `/admin/files`: the firm lists, downloads and deletes its contacts' files. */
 export function adminFileRoutes(deps: { files: FilesService }): Router {
   const router = Router();
-  router.get('/files', (req, res) => {
-    res.json(deps.files.listForFirm(firmOf(req).firmId, req.query));
+  router.get('/files', async (req, res) => {
+    res.json(await deps.files.listForFirm(firmOf(req).firmId, req.query));
   });
-  router.get('/files/:id', (req, res) => {
-    res.json(deps.files.getForFirm(firmOf(req).firmId, req.params.id));
+  router.get('/files/:id', async (req, res) => {
+    res.json(await deps.files.getForFirm(firmOf(req).firmId, req.params.id));
   });
   router.get('/files/:id/content', async (req, res) => {
     await sendContent(req, res, await deps.files.contentForFirm(firmOf(req).firmId, req.params.id));

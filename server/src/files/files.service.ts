@@ -51,8 +51,8 @@ export class FilesService {
 
   /** The client uploads a file, optionally into a folder (a matter's name). */
   async uploadForClient(firmId: string, contactId: string, upload: UploadStream): Promise<ClientFile> {
-    const firm = this.#firm(firmId);
-    const contact = this.deps.contacts.find(firmId, contactId)!;
+    const firm = await this.#firm(firmId);
+    const contact = (await this.deps.contacts.find(firmId, contactId))!;
     const received = await receiveUpload(upload, { store: this.deps.store, maxBytes: firm.settings.maxUploadBytes, fields: ['folder'] });
     const record = await this.#keep(received, {
       firmId,
@@ -68,13 +68,13 @@ export class FilesService {
    * optionally a `folder` and the `staffName` it comes from, then carries the file.
    */
   async uploadForFirm(firmId: string, upload: UploadStream, actor: Actor): Promise<FirmFile> {
-    const firm = this.#firm(firmId);
+    const firm = await this.#firm(firmId);
     const received = await receiveUpload(upload, {
       store: this.deps.store,
       maxBytes: firm.settings.maxUploadBytes,
       fields: ['contactId', 'folder', 'staffName'],
-      onField: (name, value) => {
-        if (name === 'contactId' && !this.deps.contacts.find(firmId, value)) {
+      onField: async (name, value) => {
+        if (name === 'contactId' && !(await this.deps.contacts.find(firmId, value))) {
           throw Problem.unprocessable('contact_not_found', `No contact ${value} in this firm.`);
         }
         if (name === 'staffName') parse(z.strictObject({ staffName }), { staffName: value }, 'form');
@@ -93,41 +93,41 @@ export class FilesService {
   }
 
   /** The client's files, newest first or folder by folder (`groupBy=folder`), a page at a time. */
-  listForClient(firmId: string, contactId: string, query: unknown): ClientFilePage {
+  async listForClient(firmId: string, contactId: string, query: unknown): Promise<ClientFilePage> {
     const q = parse(listQuery, query, 'query');
-    const page = this.#page(firmId, contactId, q);
-    return { data: page.data.map(toClientFile), nextCursor: page.nextCursor, folders: this.deps.files.folders(firmId, contactId) };
+    const page = await this.#page(firmId, contactId, q);
+    return { data: page.data.map(toClientFile), nextCursor: page.nextCursor, folders: await this.deps.files.folders(firmId, contactId) };
   }
 
   /** The firm's files, or one contact's (`contactId`), newest first or folder by folder. */
-  listForFirm(firmId: string, query: unknown): Page<FirmFile> {
+  async listForFirm(firmId: string, query: unknown): Promise<Page<FirmFile>> {
     const q = parse(firmListQuery, query, 'query');
-    if (q.contactId && !this.deps.contacts.find(firmId, q.contactId)) throw Problem.notFound('contact');
-    const page = this.#page(firmId, q.contactId, q);
+    if (q.contactId && !(await this.deps.contacts.find(firmId, q.contactId))) throw Problem.notFound('contact');
+    const page = await this.#page(firmId, q.contactId, q);
     return { data: page.data.map(toFirmFile), nextCursor: page.nextCursor };
   }
 
-  getForFirm(firmId: string, id: string): FirmFile {
-    return toFirmFile(this.#forFirm(firmId, id));
+  async getForFirm(firmId: string, id: string): Promise<FirmFile> {
+    return toFirmFile(await this.#forFirm(firmId, id));
   }
 
-  contentForClient(firmId: string, contactId: string, id: string): Promise<FileContent> {
-    const record = this.deps.files.findForContact(firmId, contactId, id);
+  async contentForClient(firmId: string, contactId: string, id: string): Promise<FileContent> {
+    const record = await this.deps.files.findForContact(firmId, contactId, id);
     if (!record) throw Problem.notFound('file');
     return this.#content(record);
   }
 
-  contentForFirm(firmId: string, id: string): Promise<FileContent> {
-    return this.#content(this.#forFirm(firmId, id));
+  async contentForFirm(firmId: string, id: string): Promise<FileContent> {
+    return this.#content(await this.#forFirm(firmId, id));
   }
 
   /** Deletes a file for good: its record, its bytes, and its place on any message. */
   async remove(firmId: string, id: string, actor: Actor): Promise<void> {
-    const record = this.#forFirm(firmId, id);
+    const record = await this.#forFirm(firmId, id);
     // The record goes first: a crash in between leaves unreferenced bytes, never a record without them.
-    this.deps.files.delete(firmId, id);
+    await this.deps.files.delete(firmId, id);
     await this.deps.store.remove(record.storageKey);
-    this.deps.audit.record(
+    await this.deps.audit.record(
       { firmId, actor, action: 'file.deleted', subject: { type: 'file', id }, data: { contactId: record.contactId, sha256: record.sha256 } },
       this.deps.clock().toISOString(),
     );
@@ -145,7 +145,7 @@ export class FilesService {
         throw new Problem(503, 'scan_unavailable', 'The file could not be checked for viruses just now, so it was not kept. Please try again in a few minutes.');
       });
       if (!verdict.clean) {
-        this.deps.audit.record(
+        await this.deps.audit.record(
           { firmId, actor: owner.actor, action: 'file.rejected', data: { contactId, name: received.name, sha256: received.sha256, reason: verdict.reason } },
           this.deps.clock().toISOString(),
         );
@@ -156,18 +156,18 @@ export class FilesService {
       const now = this.deps.clock().toISOString();
       const storageKey = key;
       // The file, its audit entry and the firm's webhook of a client's upload commit together.
-      return this.deps.unitOfWork(() => {
-        const record = this.deps.files.create(
+      return await this.deps.unitOfWork(async () => {
+        const record = await this.deps.files.create(
           { firmId, contactId, name: received.name, contentType: received.contentType, size: received.size, sha256: received.sha256, folder: folder || null, storageKey, uploadedBy: owner.uploadedBy },
           now,
         );
         const byClient = owner.uploadedBy.type === 'contact';
-        this.deps.audit.record(
+        await this.deps.audit.record(
           { firmId, actor: owner.actor, action: byClient ? 'file.uploaded' : 'file.shared', subject: { type: 'file', id: record.id }, data: { contactId, sha256: received.sha256, size: received.size } },
           now,
         );
         if (byClient) {
-          this.deps.webhooks.emit(firmId, 'file.uploaded', {
+          await this.deps.webhooks.emit(firmId, 'file.uploaded', {
             fileId: record.id, contactId, name: record.name, contentType: record.contentType, size: record.size, sha256: record.sha256, folder: record.folder, createdAt: record.createdAt,
           });
         }
@@ -180,7 +180,7 @@ export class FilesService {
     }
   }
 
-  #page(firmId: string, contactId: string | undefined, q: z.output<typeof listQuery>): Page<FileRecord> {
+  async #page(firmId: string, contactId: string | undefined, q: z.output<typeof listQuery>): Promise<Page<FileRecord>> {
     const byFolder = q.groupBy === 'folder';
     let after: { folder: string; createdAt: string; id: string } | undefined;
     if (q.cursor) {
@@ -191,7 +191,7 @@ export class FilesService {
       after = { folder: position.f, createdAt: position.c, id: position.id };
     }
     const folder = q.folder === undefined ? undefined : sanitizeFolder(q.folder);
-    const rows = this.deps.files.list({ firmId, contactId, folder, byFolder, limit: q.limit + 1, after });
+    const rows = await this.deps.files.list({ firmId, contactId, folder, byFolder, limit: q.limit + 1, after });
     const data = rows.slice(0, q.limit);
     const last = data.at(-1);
     return {
@@ -210,13 +210,13 @@ export class FilesService {
     return { name: record.name, contentType: record.contentType, size, stream: handle.createReadStream() };
   }
 
-  #forFirm(firmId: string, id: string): FileRecord {
-    const record = this.deps.files.find(firmId, id);
+  async #forFirm(firmId: string, id: string): Promise<FileRecord> {
+    const record = await this.deps.files.find(firmId, id);
     if (!record) throw Problem.notFound('file');
     return record;
   }
 
-  #firm(firmId: string): Firm {
-    return this.deps.firms.findById(firmId)!;
+  async #firm(firmId: string): Promise<Firm> {
+    return (await this.deps.firms.findById(firmId))!;
   }
 }

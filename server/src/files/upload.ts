@@ -18,7 +18,7 @@ export interface ReceiveOptions {
   /** The text fields the form may carry besides `file`. */
   fields: readonly string[];
   /** Called as each text field completes, so a bad value stops the upload before the file is read. */
-  onField?: (name: string, value: string) => void;
+  onField?: (name: string, value: string) => void | Promise<void>;
 }
 
 /** A complete, checked upload, still under its temporary name: the caller commits or discards it. */
@@ -96,7 +96,7 @@ export async function receiveUpload(upload: UploadStream, options: ReceiveOption
           throw invalid(`The field "${field.name}" is not UTF-8 text.`);
         }
         fields.set(field.name, value);
-        options.onField?.(field.name, value);
+        await options.onField?.(field.name, value);
         field = undefined;
       }
     }

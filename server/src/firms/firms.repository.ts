@@ -1,13 +1,10 @@
-import type { Db } from '../db/database.ts';
+import { sql, type Selectable } from 'kysely';
+import type { Storage } from '../db/storage.ts';
+import type { FirmsTable } from '../db/schema.ts';
 import { newId } from '../db/ids.ts';
 import { defaultBranding, defaultSettings, type Branding, type Firm, type FirmSettings } from './firm.ts';
 
-interface FirmRow {
-  id: string; slug: string; name: string; currency: string; site_url: string | null;
-  allowed_origins: string; branding: string; settings: string; created_at: string; updated_at: string;
-}
-
-function toFirm(row: FirmRow): Firm {
+function toFirm(row: Selectable<FirmsTable>): Firm {
   const settings = JSON.parse(row.settings) as Partial<FirmSettings>;
   return {
     id: row.id,
@@ -28,6 +25,9 @@ function toFirm(row: FirmRow): Firm {
   };
 }
 
+/** A LIKE pattern matching `text` literally anywhere (with `ESCAPE '\'`). */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
 export interface NewFirm {
   slug: string;
   name: string;
@@ -41,79 +41,76 @@ export interface NewFirm {
 export type FirmChanges = Partial<Omit<NewFirm, 'slug'>>;
 
 export class FirmsRepository {
-  #byId;
-  #bySlug;
-  #byOrigin;
-  #insert;
-  #update;
-  #list;
+  constructor(private readonly storage: Storage) {}
 
-  constructor(db: Db) {
-    this.#byId = db.prepare<[string], FirmRow>('SELECT * FROM firms WHERE id = ?');
-    this.#bySlug = db.prepare<[string], FirmRow>('SELECT * FROM firms WHERE slug = ?');
-    this.#byOrigin = db.prepare<[string], { id: string }>(
-      'SELECT firms.id FROM firms, json_each(firms.allowed_origins) AS origin WHERE origin.value = ?',
-    );
-    this.#insert = db.prepare(
-      `INSERT INTO firms (id, slug, name, currency, site_url, allowed_origins, branding, settings, created_at, updated_at)
-       VALUES (@id, @slug, @name, @currency, @siteUrl, @allowedOrigins, @branding, @settings, @now, @now)`,
-    );
-    this.#update = db.prepare(
-      `UPDATE firms SET name = @name, currency = @currency, site_url = @siteUrl, allowed_origins = @allowedOrigins,
-         branding = @branding, settings = @settings, updated_at = @now WHERE id = @id`,
-    );
-    this.#list = db.prepare<[], FirmRow>('SELECT * FROM firms ORDER BY slug');
-  }
-
-  findById(id: string): Firm | undefined {
-    const row = this.#byId.get(id);
+  async findById(id: string): Promise<Firm | undefined> {
+    const row = await this.storage.db.selectFrom('firms').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toFirm(row);
   }
 
-  findBySlug(slug: string): Firm | undefined {
-    const row = this.#bySlug.get(slug);
+  async findBySlug(slug: string): Promise<Firm | undefined> {
+    const row = await this.storage.db.selectFrom('firms').selectAll().where('slug', '=', slug).executeTakeFirst();
     return row && toFirm(row);
   }
 
-  list(): Firm[] {
-    return this.#list.all().map(toFirm);
+  async list(): Promise<Firm[]> {
+    const rows = await this.storage.db.selectFrom('firms').selectAll().orderBy('slug').execute();
+    return rows.map(toFirm);
   }
 
   /** Ids of the firms that list this origin as allowed. */
-  firmIdsForOrigin(origin: string): string[] {
-    return this.#byOrigin.all(origin).map((row) => row.id);
+  async firmIdsForOrigin(origin: string): Promise<string[]> {
+    // The origins are a JSON array in text: LIKE finds the firms whose text holds the origin as
+    // a JSON string (on either engine), and the parsed list decides exactly.
+    const rows = await this.storage.db
+      .selectFrom('firms')
+      .select(['id', 'allowed_origins'])
+      .where(sql<boolean>`allowed_origins LIKE ${containing(JSON.stringify(origin))} ESCAPE '\\'`)
+      .orderBy('id')
+      .execute();
+    return rows.filter((row) => (JSON.parse(row.allowed_origins) as string[]).includes(origin)).map((row) => row.id);
   }
 
-  create(firm: NewFirm, now: string): Firm {
+  async create(firm: NewFirm, now: string): Promise<Firm> {
     const id = newId('firm');
-    this.#insert.run({
-      id,
-      slug: firm.slug,
-      name: firm.name,
-      currency: firm.currency ?? 'USD',
-      siteUrl: firm.siteUrl ?? null,
-      allowedOrigins: JSON.stringify(firm.allowedOrigins ?? []),
-      branding: JSON.stringify(firm.branding ?? defaultBranding),
-      settings: JSON.stringify(firm.settings ?? defaultSettings),
-      now,
-    });
-    return this.findById(id)!;
+    await this.storage.db
+      .insertInto('firms')
+      .values({
+        id,
+        slug: firm.slug,
+        name: firm.name,
+        currency: firm.currency ?? 'USD',
+        site_url: firm.siteUrl ?? null,
+        allowed_origins: JSON.stringify(firm.allowedOrigins ?? []),
+        branding: JSON.stringify(firm.branding ?? defaultBranding),
+        settings: JSON.stringify(firm.settings ?? defaultSettings),
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    return (await this.findById(id))!;
   }
 
-  update(id: string, changes: FirmChanges, now: string): Firm {
-    const current = this.findById(id);
-    if (!current) throw new Error(`firm ${id} does not exist`);
-    const next = { ...current, ...changes };
-    this.#update.run({
-      id,
-      name: next.name,
-      currency: next.currency,
-      siteUrl: next.siteUrl ?? null,
-      allowedOrigins: JSON.stringify(next.allowedOrigins),
-      branding: JSON.stringify(next.branding),
-      settings: JSON.stringify(next.settings),
-      now,
+  async update(id: string, changes: FirmChanges, now: string): Promise<Firm> {
+    // Read and write in one transaction: a change made in between would be lost.
+    return this.storage.transaction(async () => {
+      const current = await this.findById(id);
+      if (!current) throw new Error(`firm ${id} does not exist`);
+      const next = { ...current, ...changes };
+      await this.storage.db
+        .updateTable('firms')
+        .set({
+          name: next.name,
+          currency: next.currency,
+          site_url: next.siteUrl ?? null,
+          allowed_origins: JSON.stringify(next.allowedOrigins),
+          branding: JSON.stringify(next.branding),
+          settings: JSON.stringify(next.settings),
+          updated_at: now,
+        })
+        .where('id', '=', id)
+        .execute();
+      return (await this.findById(id))!;
     });
-    return this.findById(id)!;
   }
 }

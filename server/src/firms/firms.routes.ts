@@ -10,8 +10,8 @@ import { publicBranding } from './firm.ts';
 /** `GET /firms/:slug/branding`: public, for the sign-in screen before anyone is signed in. */
 export function brandingRoutes(deps: { firms: FirmsService; serviceOrigin: string }): Router {
   const router = Router();
-  router.get('/firms/:slug/branding', (req, res) => {
-    const firm = deps.firms.bySlug(req.params.slug);
+  router.get('/firms/:slug/branding', async (req, res) => {
+    const firm = await deps.firms.bySlug(req.params.slug);
     assertFirmOrigin(firm, req.headers.origin, deps.serviceOrigin);
     res.set('Cache-Control', 'public, max-age=60').json(publicBranding(firm));
   });
@@ -21,10 +21,10 @@ export function brandingRoutes(deps: { firms: FirmsService; serviceOrigin: strin
 /** `GET /me`: the signed-in client and their firm. */
 export function meRoutes(deps: { firms: FirmsRepository; contacts: ContactsRepository }): Router {
   const router = Router();
-  router.get('/me', (req, res) => {
+  router.get('/me', async (req, res) => {
     const { firmId, contactId } = clientOf(req);
-    const firm = deps.firms.findById(firmId)!;
-    const contact = deps.contacts.find(firmId, contactId)!;
+    const firm = (await deps.firms.findById(firmId))!;
+    const contact = (await deps.contacts.find(firmId, contactId))!;
     res.json({ contact: publicContact(contact), firm: publicBranding(firm) });
   });
   return router;
@@ -33,11 +33,11 @@ export function meRoutes(deps: { firms: FirmsRepository; contacts: ContactsRepos
 /** `/admin/settings`: the firm's profile, branding, sections and allowed origins. */
 export function adminSettingsRoutes(deps: { firms: FirmsService; firmsRepository: FirmsRepository }): Router {
   const router = Router();
-  router.get('/settings', (req, res) => {
-    res.json(firmProfile(deps.firmsRepository.findById(firmOf(req).firmId)!));
+  router.get('/settings', async (req, res) => {
+    res.json(firmProfile((await deps.firmsRepository.findById(firmOf(req).firmId))!));
   });
-  router.patch('/settings', (req, res) => {
-    res.json(firmProfile(deps.firms.update(firmOf(req).firmId, req.body)));
+  router.patch('/settings', async (req, res) => {
+    res.json(firmProfile(await deps.firms.update(firmOf(req).firmId, req.body)));
   });
   return router;
 }

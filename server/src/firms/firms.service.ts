@@ -24,10 +24,10 @@ export class FirmsService {
     private readonly addressPolicy: WebhookAddressPolicy = { production: true },
   ) {}
 
-  create(input: unknown): Firm {
+  async create(input: unknown): Promise<Firm> {
     const firm = parse(newFirmSchema, input, 'firm');
     this.#checkJwksUrl(firm.settings.identity?.jwksUrl);
-    if (this.firms.findBySlug(firm.slug)) throw Problem.conflict('firm_exists', `A firm with the slug "${firm.slug}" already exists.`);
+    if (await this.firms.findBySlug(firm.slug)) throw Problem.conflict('firm_exists', `A firm with the slug "${firm.slug}" already exists.`);
     return this.firms.create(firm, this.clock().toISOString());
   }
 
@@ -36,11 +36,11 @@ export class FirmsService {
    * fields sent change, at any depth, and `null` removes an optional one. The result is checked
    * as a whole, so a patch can never leave the firm half-valid.
    */
-  update(firmId: string, patch: unknown): Firm {
+  async update(firmId: string, patch: unknown): Promise<Firm> {
     if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
       throw Problem.badRequest('invalid_request', 'The request body must be a JSON object (a JSON Merge Patch of the firm).');
     }
-    const current = this.firms.findById(firmId)!;
+    const current = (await this.firms.findById(firmId))!;
     const document = {
       name: current.name,
       currency: current.currency,
@@ -63,8 +63,8 @@ export class FirmsService {
   }
 
   /** The firm a client-facing request names, or a 404 problem. */
-  bySlug(slug: string): Firm {
-    const firm = this.firms.findBySlug(slug);
+  async bySlug(slug: string): Promise<Firm> {
+    const firm = await this.firms.findBySlug(slug);
     if (!firm) throw new Problem(404, 'firm_not_found', `No firm with the slug "${slug}".`);
     return firm;
   }

@@ -17,12 +17,17 @@ const sectionOf: Record<string, Section> = {
  * hiding a section in the portal also closes its API. Runs after the client is authenticated.
  */
 export function requireEnabledSection(firms: FirmsRepository): RequestHandler {
-  return (req, _res, next) => {
+  // Errors go to `next` rather than the returned promise: callers may chain this middleware by hand.
+  return async (req, _res, next) => {
     const section = sectionOf[req.path.split('/')[1] ?? ''];
     if (section) {
-      const firm = firms.findById(clientOf(req).firmId)!;
-      if (!firm.settings.sections[section]) {
-        throw Problem.forbidden('section_disabled', `${firm.name} does not offer ${section} in its portal.`);
+      try {
+        const firm = (await firms.findById(clientOf(req).firmId))!;
+        if (!firm.settings.sections[section]) {
+          throw Problem.forbidden('section_disabled', `${firm.name} does not offer ${section} in its portal.`);
+        }
+      } catch (error) {
+        return next(error);
       }
     }
     next();

@@ -23,8 +23,8 @@ export function parseLine(text: string, currency: string): LineInput {
   return line;
 }
 
-const invoiceByNumber = (services: Services, firmId: string, number: string) => {
-  const id = services.repositories.invoices.idByNumber(firmId, number);
+const invoiceByNumber = async (services: Services, firmId: string, number: string) => {
+  const id = await services.repositories.invoices.idByNumber(firmId, number);
   if (!id) throw Problem.notFound(`invoice numbered ${number}`);
   return id;
 };
@@ -51,9 +51,9 @@ export const invoiceCommands: Record<string, Command> = {
     required: ['firm', 'contact'],
     async run(v, { config, out }) {
       await withServices(config, async (services) => {
-        const firm = services.firms.bySlug(v.firm as string);
-        const contact = contactByEmail(services, firm.id, v.contact as string);
-        let invoice = services.invoices.create(
+        const firm = await services.firms.bySlug(v.firm as string);
+        const contact = await contactByEmail(services, firm.id, v.contact as string);
+        let invoice = await services.invoices.create(
           firm.id,
           {
             contactId: contact.id,
@@ -79,8 +79,9 @@ export const invoiceCommands: Record<string, Command> = {
     required: ['firm', 'number'],
     async run(v, { config, out }) {
       await withServices(config, async (services) => {
-        const firm = services.firms.bySlug(v.firm as string);
-        out(`Sent ${describe(await services.invoices.send(firm.id, invoiceByNumber(services, firm.id, v.number as string), cliActor))}`);
+        const firm = await services.firms.bySlug(v.firm as string);
+        const id = await invoiceByNumber(services, firm.id, v.number as string);
+        out(`Sent ${describe(await services.invoices.send(firm.id, id, cliActor))}`);
       });
     },
   },
@@ -94,9 +95,10 @@ export const invoiceCommands: Record<string, Command> = {
     },
     required: ['firm', 'number'],
     async run(v, { config, out }) {
-      await withServices(config, (services) => {
-        const firm = services.firms.bySlug(v.firm as string);
-        const invoice = services.invoices.void(firm.id, invoiceByNumber(services, firm.id, v.number as string), { reason: v.reason }, cliActor);
+      await withServices(config, async (services) => {
+        const firm = await services.firms.bySlug(v.firm as string);
+        const id = await invoiceByNumber(services, firm.id, v.number as string);
+        const invoice = await services.invoices.void(firm.id, id, { reason: v.reason }, cliActor);
         out(`Voided ${describe(invoice)}`);
       });
     },
@@ -111,11 +113,11 @@ export const invoiceCommands: Record<string, Command> = {
     },
     required: ['firm'],
     async run(v, { config, out }) {
-      await withServices(config, (services) => {
-        const firm = services.firms.bySlug(v.firm as string);
-        const contactId = v.contact ? contactByEmail(services, firm.id, v.contact as string).id : undefined;
+      await withServices(config, async (services) => {
+        const firm = await services.firms.bySlug(v.firm as string);
+        const contactId = v.contact ? (await contactByEmail(services, firm.id, v.contact as string)).id : undefined;
         const query = { limit: '200', ...(contactId ? { contactId } : {}), ...(v.status ? { status: v.status } : {}) };
-        const { data } = services.invoices.listForFirm(firm.id, query);
+        const { data } = await services.invoices.listForFirm(firm.id, query);
         if (data.length === 0) out('No invoices.');
         for (const invoice of data) out(describe(invoice));
       });
@@ -133,11 +135,11 @@ export const invoiceCommands: Record<string, Command> = {
     },
     required: ['firm', 'number', 'amount', 'method'],
     async run(v, { config, out }) {
-      await withServices(config, (services) => {
-        const firm = services.firms.bySlug(v.firm as string);
-        const invoice = services.invoices.getForFirm(firm.id, invoiceByNumber(services, firm.id, v.number as string));
+      await withServices(config, async (services) => {
+        const firm = await services.firms.bySlug(v.firm as string);
+        const invoice = await services.invoices.getForFirm(firm.id, await invoiceByNumber(services, firm.id, v.number as string));
         const amount = parseMoney(v.amount as string, invoice.currency);
-        const payment = services.payments.recordOffline(
+        const payment = await services.payments.recordOffline(
           firm.id,
           { contactId: invoice.contactId, amount, method: { type: v.method, reference: v.reference }, allocations: [{ invoiceId: invoice.id, amount }] },
           cliActor,

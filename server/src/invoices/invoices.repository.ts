@@ -1,53 +1,25 @@
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/database.ts';
+import { sql, type CompiledQuery, type Expression, type RawBuilder, type SqlBool, type Updateable } from 'kysely';
+import type { InvoicesTable } from '../db/schema.ts';
+import type { Storage } from '../db/storage.ts';
 import { newId } from '../db/ids.ts';
 import type { AppliedPayment, DepositAccount, InvoiceDetail, InvoiceLine, InvoiceStatus, InvoiceSummary, PricedLines } from './invoice.ts';
 
 /** A payment's status is its latest ledger event. */
 const latestStatus = (paymentId: string) =>
-  `(SELECT e.status FROM payment_events e WHERE e.payment_id = ${paymentId} ORDER BY e.id DESC LIMIT 1)`;
+  sql<string>`(SELECT e.status FROM payment_events e WHERE e.payment_id = ${sql.ref(paymentId)} ORDER BY e.id DESC LIMIT 1)`;
 
-const allocatedWhere = (statuses: string) =>
-  `COALESCE((SELECT SUM(a.amount) FROM payment_allocations a WHERE a.invoice_id = i.id AND ${latestStatus('a.payment_id')} IN (${statuses})), 0)`;
+const allocatedWhere = (statuses: string[]) =>
+  sql<number>`COALESCE((SELECT SUM(a.amount) FROM payment_allocations a WHERE a.invoice_id = i.id AND ${latestStatus('a.payment_id')} IN (${sql.join(statuses.map((status) => sql.lit(status)))})), 0)`;
 
 /**
  * What settled payments paid on the invoice, less what their settled refunds gave back from it.
  * A payment refunded in full is `refunded`, so neither its allocations nor its refunds count.
  */
-const paidSum = `(${allocatedWhere("'succeeded'")} - COALESCE((SELECT SUM(r.amount) FROM refund_allocations r JOIN refunds f ON f.id = r.refund_id
+const paidSum = () =>
+  sql<number>`(${allocatedWhere(['succeeded'])} - COALESCE((SELECT SUM(r.amount) FROM refund_allocations r JOIN refunds f ON f.id = r.refund_id
   WHERE r.invoice_id = i.id AND f.status = 'succeeded' AND ${latestStatus('f.payment_id')} = 'succeeded'), 0))`;
 
-/**
- * Invoices with their derived figures. The sums are correlated subqueries, which SQLite works
- * out only for the rows a page returns when nothing filters or sorts on them: a page of a long
- * history stays cheap. `@today` is the firm's date: an unpaid invoice due before it is overdue.
- */
-const withFigures = `
-  SELECT * FROM (
-    SELECT i.*, i.total - i.paid AS balance,
-      CASE
-        WHEN i.state = 'draft' THEN 'draft'
-        WHEN i.state = 'void' THEN 'void'
-        WHEN i.paid >= i.total THEN 'paid'
-        WHEN i.due_on < @today THEN 'overdue'
-        WHEN i.paid > 0 THEN 'partially_paid'
-        ELSE 'open'
-      END AS status
-    FROM (
-      SELECT i.*, ${paidSum} AS paid, ${allocatedWhere("'processing', 'requires_action'")} AS pending
-      FROM invoices i WHERE %WHERE%
-    ) i
-  )`;
-
-const figures = (where: string) => withFigures.replace('%WHERE%', where);
-
-/**
- * The same figures for a page that neither filters nor sorts on them: each sum is worked out
- * once per returned row and the status derived in `deriveStatus`, which mirrors the CASE above.
- */
-const pageWithSums = (where: string) => `
-  SELECT i.*, ${paidSum} AS paid, ${allocatedWhere("'processing', 'requires_action'")} AS pending
-  FROM invoices i WHERE ${where}`;
+const pendingSum = () => allocatedWhere(['processing', 'requires_action']);
 
 export function deriveStatus(invoice: { state: string; total: number; paid: number; due_on: string }, today: string): InvoiceStatus {
   if (invoice.state === 'draft') return 'draft';
@@ -59,10 +31,17 @@ export function deriveStatus(invoice: { state: string; total: number; paid: numb
 
 interface InvoiceRow {
   id: string; firm_id: string; contact_id: string; number: string; matter: string | null; issued_on: string; due_on: string;
-  currency: string; deposit_account: DepositAccount; state: 'draft' | 'sent' | 'void'; notes: string | null;
+  currency: string; deposit_account: string; state: string; notes: string | null;
   subtotal: number; discount: number; tax: number; total: number; sent_at: string | null; voided_at: string | null;
   void_reason: string | null; external_id: string | null; created_at: string; updated_at: string;
   paid: number; pending: number; balance: number; status: InvoiceStatus;
+}
+
+type State = 'draft' | 'sent' | 'void';
+
+/** The ledger sums as numbers: PostgreSQL returns a SUM of BIGINT as NUMERIC, which arrives as text. */
+function withNumbers<Row extends { paid: number; pending: number; balance?: number }>(row: Row): Row {
+  return { ...row, paid: Number(row.paid), pending: Number(row.pending), ...(row.balance === undefined ? {} : { balance: Number(row.balance) }) };
 }
 
 function toSummary(row: InvoiceRow): InvoiceSummary {
@@ -74,7 +53,7 @@ function toSummary(row: InvoiceRow): InvoiceSummary {
     issuedOn: row.issued_on,
     dueOn: row.due_on,
     currency: row.currency,
-    depositAccount: row.deposit_account,
+    depositAccount: row.deposit_account as DepositAccount,
     status: row.status,
     total: row.total,
     amountPaid: row.paid,
@@ -86,35 +65,19 @@ function toSummary(row: InvoiceRow): InvoiceSummary {
 
 const allStatuses: InvoiceStatus[] = ['open', 'partially_paid', 'overdue', 'paid', 'void'];
 
-/** The stored lifecycle state each status comes from (see the CASE in `withFigures`). */
-const stateOf: Record<InvoiceStatus, InvoiceRow['state']> = {
+/** The stored lifecycle state each status comes from (see the CASE in `#withFigures`). */
+const stateOf: Record<InvoiceStatus, State> = {
   draft: 'draft', void: 'void', open: 'sent', partially_paid: 'sent', overdue: 'sent', paid: 'sent',
 };
 
-/**
- * What a status filter says about stored columns, checked before the ledger sums decide each
- * row's status: the states it admits, and for the unpaid statuses the side of the due date they
- * fall on. `indexable` names the columns an index may seek on; on the others a unary `+` keeps
- * SQLite from seeking (on one client's list, `invoices_firm_state` would walk the whole firm).
- */
-function storedConditions(statuses: InvoiceStatus[], indexable: { state: boolean; dueOn: boolean }): string[] {
-  const states = [...new Set(statuses.map((status) => stateOf[status]))].sort();
-  const state = indexable.state ? 'i.state' : '+i.state';
-  const dueOn = indexable.dueOn ? 'i.due_on' : '+i.due_on';
-  const conditions = [`${state} IN (${states.map((s) => `'${s}'`).join(', ')})`];
-  if (statuses.every((status) => status === 'overdue')) conditions.push(`${dueOn} < @today`);
-  else if (statuses.every((status) => status === 'open' || status === 'partially_paid')) conditions.push(`${dueOn} >= @today`);
-  return conditions;
-}
-
 export type InvoiceSortKey = 'issuedOn' | 'dueOn' | 'number' | 'total' | 'balance';
-const sortColumns: Record<InvoiceSortKey, string> = {
+const sortColumns = {
   issuedOn: 'issued_on',
   dueOn: 'due_on',
   number: 'number',
   total: 'total',
   balance: 'balance',
-};
+} as const satisfies Record<InvoiceSortKey, string>;
 
 export interface InvoiceQuery {
   firmId: string;
@@ -130,146 +93,179 @@ export interface InvoiceQuery {
 }
 
 export interface InvoiceRecord {
-  state: 'draft' | 'sent' | 'void';
+  state: State;
   firmId: string;
   /** The firm's own id for the invoice; only the firm sees it. */
   externalId: string | null;
   detail: InvoiceDetail;
 }
 
-export class InvoicesRepository {
-  #byId;
-  #lines;
-  #payments;
-  #insert;
-  #deleteLines;
-  #insertLine;
-  #nextInvoiceNumber;
-  #numberTaken;
-  /** One prepared statement per shape of list query (filters × sort × direction × paging). */
-  #listStatements = new Map<string, Statement<Record<string, unknown>, InvoiceRow>>();
+/** A statement as the query-plan tests read it: SQL with `?` placeholders and their values. */
+export type Statement = Pick<CompiledQuery, 'sql' | 'parameters'>;
 
-  constructor(private readonly db: Db) {
-    this.#byId = db.prepare<{ firmId: string; id: string; today: string }, InvoiceRow>(
-      figures('i.firm_id = @firmId AND i.id = @id'),
-    );
-    this.#lines = db.prepare<[string], { id: string; kind: InvoiceLine['kind']; service_date: string | null; description: string; quantity_milli: number | null; rate: number | null; amount: number }>(
-      'SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY position',
-    );
-    this.#payments = db.prepare<[string], { id: string; receipt_number: string; created_at: string; amount: number; status: string; method_type: string; method_brand: string | null; method_last4: string | null }>(
-      `SELECT p.id, p.receipt_number, p.created_at, a.amount, ${latestStatus('p.id')} AS status, p.method_type, p.method_brand, p.method_last4
-       FROM payment_allocations a JOIN payments p ON p.id = a.payment_id WHERE a.invoice_id = ?
-         AND ${latestStatus('p.id')} != 'failed' ORDER BY p.created_at, p.id`,
-    );
-    this.#insert = db.prepare(
-      `INSERT INTO invoices (id, firm_id, contact_id, number, matter, issued_on, due_on, currency, deposit_account, notes,
-         subtotal, discount, tax, total, external_id, created_at, updated_at)
-       VALUES (@id, @firmId, @contactId, @number, @matter, @issuedOn, @dueOn, @currency, @depositAccount, @notes,
-         @subtotal, @discount, @tax, @total, @externalId, @now, @now)`,
-    );
-    this.#deleteLines = db.prepare('DELETE FROM invoice_lines WHERE invoice_id = ?');
-    this.#insertLine = db.prepare(
-      `INSERT INTO invoice_lines (id, invoice_id, position, kind, service_date, description, quantity_milli, rate, amount)
-       VALUES (@id, @invoiceId, @position, @kind, @date, @description, @quantityMilli, @rate, @amount)`,
-    );
-    // A firm without a counter yet (created after it was introduced) starts at INV-1001.
-    this.#nextInvoiceNumber = db.prepare<[string], { value: number }>(InvoicesRepository.numberingStatements.next);
-    this.#numberTaken = db.prepare<[string, string], { id: string }>(InvoicesRepository.numberingStatements.taken);
-  }
+type ListRow = Omit<InvoiceRow, 'balance' | 'status'> & { status?: InvoiceStatus };
+
+export class InvoicesRepository {
+  constructor(private readonly storage: Storage) {}
 
   /** A page of invoices, each with the firm's externalId beside it (for the firm's own lists). */
-  list(query: InvoiceQuery): (InvoiceSummary & { externalId: string | null })[] {
-    const { sql, params } = InvoicesRepository.listStatement(query);
-    let statement = this.#listStatements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare<Record<string, unknown>, InvoiceRow>(sql);
-      this.#listStatements.set(sql, statement);
-    }
-    return statement
-      .all(params)
-      .map((row) => ({
-        ...toSummary({ ...row, balance: row.total - row.paid, status: row.status ?? deriveStatus(row, query.today) }),
-        externalId: row.external_id,
-      }));
+  async list(query: InvoiceQuery): Promise<(InvoiceSummary & { externalId: string | null })[]> {
+    const rows = (await this.#listQuery(query).execute()).map(withNumbers);
+    return rows.map((row) => ({
+      ...toSummary({ ...row, balance: row.total - row.paid, status: row.status ?? deriveStatus(row, query.today) }),
+      externalId: row.external_id,
+    }));
   }
 
-  /** The SQL and parameters `list` runs for a query (exported for the query-plan tests). */
-  static listStatement(query: InvoiceQuery): { sql: string; params: Record<string, unknown> } {
-    const column = sortColumns[query.sort];
-    // One client's list seeks on the contact and reads in the sort's order (an index per sort
-    // key leads with contact_id), so it costs the same in a firm of any size. The firm is still
-    // checked on every row, but a unary `+` keeps the planner off the firm-wide indexes, which
-    // without ANALYZE it may rate the same as the contact's.
-    const oneClient = !!query.contactId && query.externalId === undefined;
-    const where = [oneClient ? '+i.firm_id = @firmId' : 'i.firm_id = @firmId'];
-    if (query.contactId) where.push('i.contact_id = @contactId');
-    if (query.externalId !== undefined) where.push('i.external_id = @externalId');
-    const direction = query.descending ? 'DESC' : 'ASC';
-    const after = (alias: string) =>
-      query.after ? `(${alias}${column}, ${alias}id) ${query.descending ? '<' : '>'} (@afterValue, @afterId)` : '1';
-    // Only a status filter or a balance sort needs every invoice's figures before paging.
-    const everything = allStatuses.every((status) => query.statuses.includes(status));
-    let sql: string;
-    if (everything && query.sort !== 'balance') {
-      if (!query.statuses.includes('draft')) where.push("i.state != 'draft'");
-      sql = `${pageWithSums([...where, after('i.')].join(' AND '))}
-           ORDER BY i.${column} ${direction}, i.id ${direction} LIMIT @limit`;
-    } else {
-      where.push(...storedConditions(query.statuses, { state: !oneClient, dueOn: !oneClient || query.sort === 'dueOn' }));
-      sql = `${figures(where.join(' AND '))}
-           WHERE status IN (${query.statuses.map((_, n) => `@s${n}`).join(', ')}) AND ${after('')}
-           ORDER BY ${column} ${direction}, id ${direction} LIMIT @limit`;
-    }
-    const params: Record<string, unknown> = {
-      firmId: query.firmId,
-      contactId: query.contactId,
-      externalId: query.externalId,
-      today: query.today,
-      limit: query.limit,
-      afterValue: query.after?.value,
-      afterId: query.after?.id,
-    };
-    query.statuses.forEach((status, n) => (params[`s${n}`] = status));
-    return { sql, params };
+  /** The statement `list` runs for a query (for the query-plan tests). */
+  listStatement(query: InvoiceQuery): Statement {
+    return this.#listQuery(query).compile();
   }
 
   /** SQLite's plan for a statement, one line per step (for the query-plan tests). */
-  explain(sql: string, params: Record<string, unknown> | unknown[] = {}): string[] {
-    return this.db
-      .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
-      .all(...(Array.isArray(params) ? params : [params]))
+  explain(statement: Statement): string[] {
+    const sqlite = this.storage.sqlite;
+    if (this.storage.engine !== 'sqlite' || !sqlite) throw new Error(`explain reads SQLite query plans; this storage is ${this.storage.engine}`);
+    return sqlite
+      .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${statement.sql}`)
+      .all(...statement.parameters)
       .map((step) => step.detail);
   }
 
-  /** The SQL that hands out invoice numbers (for the query-plan tests). */
-  static readonly numberingStatements = {
-    next: `INSERT INTO firm_counters (firm_id, name, value) VALUES (?, 'invoice_number', 1001)
-       ON CONFLICT (firm_id, name) DO UPDATE SET value = value + 1 RETURNING value`,
-    taken: 'SELECT id FROM invoices WHERE firm_id = ? AND number = ?',
-  };
+  /** The statements that hand out invoice numbers (for the query-plan tests). */
+  numberingStatements(firmId: string, number: string): { next: Statement; taken: Statement } {
+    return { next: this.#nextNumberQuery(firmId).compile(), taken: this.#numberQuery(firmId, number).compile() };
+  }
 
   /** The value of the sort column for an invoice, for the next page's cursor. */
   static sortValue(invoice: InvoiceSummary, sort: InvoiceSortKey): string | number {
     return sort === 'balance' ? invoice.total - invoice.amountPaid : invoice[sort];
   }
 
-  idByExternalId(firmId: string, externalId: string): string | undefined {
-    return this.db.prepare<[string, string], { id: string }>('SELECT id FROM invoices WHERE firm_id = ? AND external_id = ?').get(firmId, externalId)?.id;
+  /**
+   * `column`, which SQLite may not seek an index on: a unary `+` keeps its planner off it.
+   * PostgreSQL plans from statistics (and has no unary plus for text), so it gets the column.
+   */
+  #unindexed(column: string): Expression<unknown> {
+    return this.storage.engine === 'sqlite' ? sql`+${sql.ref(column)}` : sql.ref(column);
   }
 
-  find(firmId: string, id: string, today: string): InvoiceRecord | undefined {
-    const row = this.#byId.get({ firmId, id, today });
-    if (!row) return undefined;
-    const lines = this.#lines.all(id).map((line) => ({
+  /**
+   * What a status filter says about stored columns, checked before the ledger sums decide each
+   * row's status: the states it admits, and for the unpaid statuses the side of the due date they
+   * fall on. `indexable` names the columns an index may seek on; on the others SQLite is kept
+   * from seeking (on one client's list, `invoices_firm_state` would walk the whole firm).
+   */
+  #storedConditions(statuses: InvoiceStatus[], today: string, indexable: { state: boolean; dueOn: boolean }): RawBuilder<SqlBool>[] {
+    const states = [...new Set(statuses.map((status) => stateOf[status]))].sort();
+    const state = indexable.state ? sql.ref('i.state') : this.#unindexed('i.state');
+    const dueOn = indexable.dueOn ? sql.ref('i.due_on') : this.#unindexed('i.due_on');
+    const conditions = [sql<SqlBool>`${state} IN (${sql.join(states.map((s) => sql.lit(s)))})`];
+    if (statuses.every((status) => status === 'overdue')) conditions.push(sql<SqlBool>`${dueOn} < ${today}`);
+    else if (statuses.every((status) => status === 'open' || status === 'partially_paid')) conditions.push(sql<SqlBool>`${dueOn} >= ${today}`);
+    return conditions;
+  }
+
+  /**
+   * Invoices with the ledger sums. The sums are correlated subqueries, which SQLite works out
+   * only for the rows a page returns when nothing filters or sorts on them: a page of a long
+   * history stays cheap.
+   */
+  #withSums(conditions: Expression<SqlBool>[]) {
+    return this.storage.db
+      .selectFrom('invoices as i')
+      .selectAll('i')
+      .select([paidSum().as('paid'), pendingSum().as('pending')])
+      .where((eb) => eb.and(conditions));
+  }
+
+  /**
+   * The same with the balance and status derived, for filtering or sorting on them. `today` is
+   * the firm's date: an unpaid invoice due before it is overdue (`deriveStatus` mirrors the CASE).
+   */
+  #withFigures(conditions: Expression<SqlBool>[], today: string) {
+    const db = this.storage.db;
+    const figures = db
+      .selectFrom(this.#withSums(conditions).as('i'))
+      .selectAll('i')
+      .select([
+        sql<number>`i.total - i.paid`.as('balance'),
+        sql<InvoiceStatus>`CASE
+          WHEN i.state = 'draft' THEN 'draft'
+          WHEN i.state = 'void' THEN 'void'
+          WHEN i.paid >= i.total THEN 'paid'
+          WHEN i.due_on < ${today} THEN 'overdue'
+          WHEN i.paid > 0 THEN 'partially_paid'
+          ELSE 'open'
+        END`.as('status'),
+      ]);
+    return db.selectFrom(figures.as('figures')).selectAll('figures');
+  }
+
+  #listQuery(query: InvoiceQuery) {
+    const column = sortColumns[query.sort];
+    const direction = query.descending ? 'desc' : 'asc';
+    // One client's list seeks on the contact and reads in the sort's order (an index per sort
+    // key leads with contact_id), so it costs the same in a firm of any size. The firm is still
+    // checked on every row, but SQLite is kept off the firm-wide indexes, which without ANALYZE
+    // it may rate the same as the contact's.
+    const oneClient = !!query.contactId && query.externalId === undefined;
+    const where: RawBuilder<SqlBool>[] = [sql<SqlBool>`${oneClient ? this.#unindexed('i.firm_id') : sql.ref('i.firm_id')} = ${query.firmId}`];
+    if (query.contactId) where.push(sql<SqlBool>`i.contact_id = ${query.contactId}`);
+    if (query.externalId !== undefined) where.push(sql<SqlBool>`i.external_id = ${query.externalId}`);
+    const after = (alias: string) =>
+      query.after
+        ? [sql<SqlBool>`(${sql.ref(`${alias}${column}`)}, ${sql.ref(`${alias}id`)}) ${sql.raw(query.descending ? '<' : '>')} (${query.after.value}, ${query.after.id})`]
+        : [];
+    // Only a status filter or a balance sort needs every invoice's figures before paging.
+    const everything = allStatuses.every((status) => query.statuses.includes(status));
+    if (everything && query.sort !== 'balance') {
+      if (!query.statuses.includes('draft')) where.push(sql<SqlBool>`i.state <> 'draft'`);
+      return this.#withSums([...where, ...after('i.')])
+        .orderBy(sql.ref(`i.${column}`), direction)
+        .orderBy('i.id', direction)
+        .limit(query.limit)
+        .$castTo<ListRow>();
+    }
+    where.push(...this.#storedConditions(query.statuses, query.today, { state: !oneClient, dueOn: !oneClient || query.sort === 'dueOn' }));
+    return this.#withFigures(where, query.today)
+      .where('figures.status', 'in', query.statuses)
+      .$if(query.after !== undefined, (qb) => qb.where((eb) => eb.and(after('figures.'))))
+      .orderBy(sql.ref(`figures.${column}`), direction)
+      .orderBy('figures.id', direction)
+      .limit(query.limit)
+      .$castTo<ListRow>();
+  }
+
+  async idByExternalId(firmId: string, externalId: string): Promise<string | undefined> {
+    const row = await this.storage.db.selectFrom('invoices').select('id').where('firm_id', '=', firmId).where('external_id', '=', externalId).executeTakeFirst();
+    return row?.id;
+  }
+
+  async find(firmId: string, id: string, today: string): Promise<InvoiceRecord | undefined> {
+    const found = await this.#withFigures([sql<SqlBool>`i.firm_id = ${firmId}`, sql<SqlBool>`i.id = ${id}`], today).$castTo<InvoiceRow>().executeTakeFirst();
+    if (!found) return undefined;
+    const row = withNumbers(found);
+    const lineRows = await this.storage.db.selectFrom('invoice_lines').selectAll().where('invoice_id', '=', id).orderBy('position').execute();
+    const lines = lineRows.map((line) => ({
       id: line.id,
-      kind: line.kind,
+      kind: line.kind as InvoiceLine['kind'],
       date: line.service_date,
       description: line.description,
       quantity: line.quantity_milli === null ? null : line.quantity_milli / 1000,
       rate: line.rate,
       amount: line.amount,
     }));
-    const payments: AppliedPayment[] = this.#payments.all(id).map((p) => ({
+    const paymentRows = await this.storage.db
+      .selectFrom('payment_allocations as a')
+      .innerJoin('payments as p', 'p.id', 'a.payment_id')
+      .select(['p.id', 'p.receipt_number', 'p.created_at', 'a.amount', latestStatus('p.id').as('status'), 'p.method_type', 'p.method_brand', 'p.method_last4'])
+      .where('a.invoice_id', '=', id)
+      .where(latestStatus('p.id'), '<>', 'failed')
+      .orderBy('p.created_at')
+      .orderBy('p.id')
+      .execute();
+    const payments: AppliedPayment[] = paymentRows.map((p) => ({
       paymentId: p.id,
       receiptNumber: p.receipt_number,
       date: p.created_at,
@@ -278,7 +274,7 @@ export class InvoicesRepository {
       method: { type: p.method_type, brand: p.method_brand, last4: p.method_last4 },
     }));
     return {
-      state: row.state,
+      state: row.state as State,
       firmId: row.firm_id,
       externalId: row.external_id,
       detail: {
@@ -295,80 +291,109 @@ export class InvoicesRepository {
     };
   }
 
+  /** Takes the firm's next counter value; a firm without a counter yet starts at INV-1001. */
+  #nextNumberQuery(firmId: string) {
+    return this.storage.db
+      .insertInto('firm_counters')
+      .values({ firm_id: firmId, name: 'invoice_number', value: 1001 })
+      .onConflict((oc) => oc.columns(['firm_id', 'name']).doUpdateSet((eb) => ({ value: eb('firm_counters.value', '+', 1) })))
+      .returning('value');
+  }
+
+  #numberQuery(firmId: string, number: string) {
+    return this.storage.db.selectFrom('invoices').select('id').where('firm_id', '=', firmId).where('number', '=', number);
+  }
+
   /** The firm's next free number like `INV-1042`. Call inside the transaction that writes it. */
-  #nextNumber(firmId: string): string {
+  async #nextNumber(firmId: string): Promise<string> {
     for (;;) {
-      const number = `INV-${this.#nextInvoiceNumber.get(firmId)!.value}`;
-      if (!this.#numberTaken.get(firmId, number)) return number;
+      const { value } = await this.#nextNumberQuery(firmId).executeTakeFirstOrThrow();
+      const number = `INV-${value}`;
+      if (!(await this.#numberQuery(firmId, number).executeTakeFirst())) return number;
     }
   }
 
-  idByNumber(firmId: string, number: string): string | undefined {
-    return this.#numberTaken.get(firmId, number)?.id;
+  async idByNumber(firmId: string, number: string): Promise<string | undefined> {
+    return (await this.#numberQuery(firmId, number).executeTakeFirst())?.id;
   }
 
-  numberTaken(firmId: string, number: string, exceptId?: string): boolean {
-    const row = this.#numberTaken.get(firmId, number);
+  async numberTaken(firmId: string, number: string, exceptId?: string): Promise<boolean> {
+    const row = await this.#numberQuery(firmId, number).executeTakeFirst();
     return !!row && row.id !== exceptId;
   }
 
-  create(input: {
+  async create(input: {
     firmId: string; contactId: string; /** `null`: the firm's next number, taken in this transaction. */ number: string | null; matter: string | null; issuedOn: string; dueOn: string;
     currency: string; depositAccount: DepositAccount; notes: string | null; priced: PricedLines; externalId?: string | null;
-  }, now: string): string {
+  }, now: string): Promise<string> {
     const id = newId('inv');
-    this.db.transaction(() => {
+    await this.storage.transaction(async () => {
       const { priced, ...invoice } = input;
-      const number = invoice.number ?? this.#nextNumber(invoice.firmId);
-      this.#insert.run({ id, ...invoice, number, externalId: invoice.externalId ?? null, subtotal: priced.subtotal, discount: priced.discount, tax: priced.tax, total: priced.total, now });
-      this.#writeLines(id, priced);
-    })();
+      const number = invoice.number ?? (await this.#nextNumber(invoice.firmId));
+      await this.storage.db
+        .insertInto('invoices')
+        .values({
+          id, firm_id: invoice.firmId, contact_id: invoice.contactId, number, matter: invoice.matter, issued_on: invoice.issuedOn,
+          due_on: invoice.dueOn, currency: invoice.currency, deposit_account: invoice.depositAccount, notes: invoice.notes,
+          subtotal: priced.subtotal, discount: priced.discount, tax: priced.tax, total: priced.total,
+          external_id: invoice.externalId ?? null, created_at: now, updated_at: now,
+        })
+        .execute();
+      await this.#writeLines(id, priced);
+    });
     return id;
   }
 
-  update(id: string, changes: { number?: string; matter?: string | null; issuedOn?: string; dueOn?: string; depositAccount?: DepositAccount; notes?: string | null; contactId?: string; externalId?: string | null; priced?: PricedLines }, now: string): void {
-    const columns: Record<string, unknown> = {
+  async update(id: string, changes: { number?: string; matter?: string | null; issuedOn?: string; dueOn?: string; depositAccount?: DepositAccount; notes?: string | null; contactId?: string; externalId?: string | null; priced?: PricedLines }, now: string): Promise<void> {
+    const columns: Updateable<InvoicesTable> = {
       number: changes.number, matter: changes.matter, issued_on: changes.issuedOn, due_on: changes.dueOn,
       deposit_account: changes.depositAccount, notes: changes.notes, contact_id: changes.contactId, external_id: changes.externalId,
       subtotal: changes.priced?.subtotal, discount: changes.priced?.discount, tax: changes.priced?.tax, total: changes.priced?.total,
     };
-    const set = Object.entries(columns).filter(([, value]) => value !== undefined);
-    this.db.transaction(() => {
-      const assignments = [...set.map(([column]) => `${column} = @${column}`), 'updated_at = @now'];
-      this.db.prepare(`UPDATE invoices SET ${assignments.join(', ')} WHERE id = @id`).run({ ...Object.fromEntries(set), now, id });
-      if (changes.priced) this.#writeLines(id, changes.priced);
-    })();
-  }
-
-  markSent(id: string, now: string): void {
-    this.db.prepare("UPDATE invoices SET state = 'sent', sent_at = COALESCE(sent_at, @now), updated_at = @now WHERE id = @id").run({ id, now });
-  }
-
-  markVoid(id: string, reason: string | null, now: string): void {
-    this.db.prepare("UPDATE invoices SET state = 'void', voided_at = @now, void_reason = @reason, updated_at = @now WHERE id = @id").run({ id, reason, now });
-  }
-
-  deleteDraft(id: string): void {
-    this.db.transaction(() => {
-      this.#deleteLines.run(id);
-      this.db.prepare("DELETE FROM invoices WHERE id = ? AND state = 'draft'").run(id);
-    })();
-  }
-
-  #writeLines(invoiceId: string, priced: PricedLines) {
-    this.#deleteLines.run(invoiceId);
-    priced.lines.forEach((line, position) => {
-      this.#insertLine.run({
-        id: newId('line'),
-        invoiceId,
-        position,
-        kind: line.kind,
-        date: line.date,
-        description: line.description,
-        quantityMilli: line.quantity === null ? null : Math.round(line.quantity * 1000),
-        rate: line.rate,
-        amount: line.amount,
-      });
+    const set = Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined)) as Updateable<InvoicesTable>;
+    await this.storage.transaction(async () => {
+      await this.storage.db.updateTable('invoices').set({ ...set, updated_at: now }).where('id', '=', id).execute();
+      if (changes.priced) await this.#writeLines(id, changes.priced);
     });
+  }
+
+  async markSent(id: string, now: string): Promise<void> {
+    await this.storage.db
+      .updateTable('invoices')
+      .set({ state: 'sent', sent_at: sql<string>`COALESCE(sent_at, ${now})`, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async markVoid(id: string, reason: string | null, now: string): Promise<void> {
+    await this.storage.db.updateTable('invoices').set({ state: 'void', voided_at: now, void_reason: reason, updated_at: now }).where('id', '=', id).execute();
+  }
+
+  async deleteDraft(id: string): Promise<void> {
+    await this.storage.transaction(async () => {
+      await this.storage.db.deleteFrom('invoice_lines').where('invoice_id', '=', id).execute();
+      await this.storage.db.deleteFrom('invoices').where('id', '=', id).where('state', '=', 'draft').execute();
+    });
+  }
+
+  async #writeLines(invoiceId: string, priced: PricedLines): Promise<void> {
+    await this.storage.db.deleteFrom('invoice_lines').where('invoice_id', '=', invoiceId).execute();
+    if (priced.lines.length === 0) return;
+    await this.storage.db
+      .insertInto('invoice_lines')
+      .values(
+        priced.lines.map((line, position) => ({
+          id: newId('line'),
+          invoice_id: invoiceId,
+          position,
+          kind: line.kind,
+          service_date: line.date,
+          description: line.description,
+          quantity_milli: line.quantity === null ? null : Math.round(line.quantity * 1000),
+          rate: line.rate,
+          amount: line.amount,
+        })),
+      )
+      .execute();
   }
 }

@@ -5,17 +5,17 @@ import type { InvoicesService } from './invoices.service.ts';
 /** `GET /invoices`, `GET /invoices/outstanding`, `GET /invoices/:id`: the signed-in client's invoices. */
 export function invoiceRoutes(deps: { invoices: InvoicesService }): Router {
   const router = Router();
-  router.get('/invoices', (req, res) => {
+  router.get('/invoices', async (req, res) => {
     const { firmId, contactId } = clientOf(req);
-    res.json(deps.invoices.listForClient(firmId, contactId, req.query));
+    res.json(await deps.invoices.listForClient(firmId, contactId, req.query));
   });
-  router.get('/invoices/outstanding', (req, res) => {
+  router.get('/invoices/outstanding', async (req, res) => {
     const { firmId, contactId } = clientOf(req);
-    res.json(deps.invoices.outstandingForClient(firmId, contactId));
+    res.json(await deps.invoices.outstandingForClient(firmId, contactId));
   });
-  router.get('/invoices/:id', (req, res) => {
+  router.get('/invoices/:id', async (req, res) => {
     const { firmId, contactId } = clientOf(req);
-    res.json(deps.invoices.getForClient(firmId, contactId, req.params.id));
+    res.json(await deps.invoices.getForClient(firmId, contactId, req.params.id));
   });
   return router;
 }
@@ -24,37 +24,37 @@ export function invoiceRoutes(deps: { invoices: InvoicesService }): Router {
 export function adminInvoiceRoutes(deps: { invoices: InvoicesService }): Router {
   const { invoices } = deps;
   const router = Router();
-  router.get('/invoices', (req, res) => {
-    res.json(invoices.listForFirm(firmOf(req).firmId, req.query));
+  router.get('/invoices', async (req, res) => {
+    res.json(await invoices.listForFirm(firmOf(req).firmId, req.query));
   });
-  router.post('/invoices', (req, res) => {
+  router.post('/invoices', async (req, res) => {
     const { firmId, actor } = firmOf(req);
-    res.status(201).json(invoices.create(firmId, req.body, actor));
+    res.status(201).json(await invoices.create(firmId, req.body, actor));
   });
-  router.put('/invoices/by-external-id/:externalId', (req, res) => {
+  router.put('/invoices/by-external-id/:externalId', async (req, res) => {
     const { firmId, actor } = firmOf(req);
-    const { created, invoice } = invoices.upsertByExternalId(firmId, req.params.externalId, req.body, actor);
+    const { created, invoice } = await invoices.upsertByExternalId(firmId, req.params.externalId, req.body, actor);
     res.status(created ? 201 : 200).json(invoice);
   });
-  router.get('/invoices/:id', (req, res) => {
-    res.json(invoices.getForFirm(firmOf(req).firmId, req.params.id));
+  router.get('/invoices/:id', async (req, res) => {
+    res.json(await invoices.getForFirm(firmOf(req).firmId, req.params.id));
   });
-  router.patch('/invoices/:id', (req, res) => {
+  router.patch('/invoices/:id', async (req, res) => {
     const { firmId, actor } = firmOf(req);
-    res.json(invoices.update(firmId, req.params.id, req.body, actor));
+    res.json(await invoices.update(firmId, req.params.id, req.body, actor));
   });
-  router.delete('/invoices/:id', (req, res) => {
+  router.delete('/invoices/:id', async (req, res) => {
     const { firmId, actor } = firmOf(req);
-    invoices.deleteDraft(firmId, req.params.id, actor);
+    await invoices.deleteDraft(firmId, req.params.id, actor);
     res.status(204).end();
   });
   router.post('/invoices/:id/send', async (req, res) => {
     const { firmId, actor } = firmOf(req);
     res.json(await invoices.send(firmId, req.params.id, actor));
   });
-  router.post('/invoices/:id/void', (req, res) => {
+  router.post('/invoices/:id/void', async (req, res) => {
     const { firmId, actor } = firmOf(req);
-    res.json(invoices.void(firmId, req.params.id, req.body, actor));
+    res.json(await invoices.void(firmId, req.params.id, req.body, actor));
   });
   return router;
 }

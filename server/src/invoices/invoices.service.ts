@@ -40,9 +40,9 @@ export class InvoicesService {
   constructor(private readonly deps: InvoicesServiceDeps) {}
 
   /** The client's invoices, never drafts, a page at a time. */
-  listForClient(firmId: string, contactId: string, query: unknown): Page<InvoiceSummary> {
+  async listForClient(firmId: string, contactId: string, query: unknown): Promise<Page<InvoiceSummary>> {
     const q = parse(listQuery, query, 'query');
-    const page = this.#page(firmId, { ...q, contactId, status: q.status.filter((s) => s !== 'draft') });
+    const page = await this.#page(firmId, { ...q, contactId, status: q.status.filter((s) => s !== 'draft') });
     return { ...page, data: page.data.map(({ externalId: _firmOnly, ...invoice }) => invoice) };
   }
 
@@ -50,10 +50,10 @@ export class InvoicesService {
    * What the client owes now, in one query: every unpaid invoice with something left to pay
    * (soonest due first), and their sum when they share one currency.
    */
-  outstandingForClient(firmId: string, contactId: string): Outstanding {
-    const firm = this.#firm(firmId);
-    const owed = this.deps.invoices
-      .list({
+  async outstandingForClient(firmId: string, contactId: string): Promise<Outstanding> {
+    const firm = await this.#firm(firmId);
+    const owed = (
+      await this.deps.invoices.list({
         firmId,
         contactId,
         statuses: unpaidStatuses,
@@ -62,7 +62,7 @@ export class InvoicesService {
         limit: outstandingLimit,
         today: todayIn(firm.settings.timeZone, this.deps.clock()),
       })
-      .filter((invoice) => invoice.openBalance > 0);
+    ).filter((invoice) => invoice.openBalance > 0);
     const currencies = new Set(owed.map((invoice) => invoice.currency));
     const currency = currencies.size === 1 ? owed[0]!.currency : null;
     return {
@@ -72,21 +72,21 @@ export class InvoicesService {
     };
   }
 
-  getForClient(firmId: string, contactId: string, id: string): InvoiceDetail {
-    const record = this.#find(firmId, id);
+  async getForClient(firmId: string, contactId: string, id: string): Promise<InvoiceDetail> {
+    const record = await this.#find(firmId, id);
     if (!record || record.state === 'draft' || record.detail.contactId !== contactId) throw Problem.notFound('invoice');
     return record.detail;
   }
 
-  listForFirm(firmId: string, query: unknown): Page<InvoiceSummary & { externalId: string | null }> {
+  async listForFirm(firmId: string, query: unknown): Promise<Page<InvoiceSummary & { externalId: string | null }>> {
     const q = parse(adminListQuery, query, 'query');
-    if (q.contactId && !this.deps.contacts.find(firmId, q.contactId)) throw Problem.notFound('contact');
+    if (q.contactId && !(await this.deps.contacts.find(firmId, q.contactId))) throw Problem.notFound('contact');
     const status = query && typeof query === 'object' && 'status' in query ? q.status : [...q.status, 'draft' as const];
     return this.#page(firmId, { ...q, status });
   }
 
-  getForFirm(firmId: string, id: string): InvoiceDetail & { state: string; externalId: string | null } {
-    const record = this.#find(firmId, id);
+  async getForFirm(firmId: string, id: string): Promise<InvoiceDetail & { state: string; externalId: string | null }> {
+    const record = await this.#find(firmId, id);
     if (!record) throw Problem.notFound('invoice');
     return { ...record.detail, state: record.state, externalId: record.externalId };
   }
@@ -108,13 +108,13 @@ export class InvoicesService {
    * invoice's lines, number, issue date and deposit account may be sent again unchanged, never
    * changed; its contact and currency never change.
    */
-  upsertByExternalId(firmId: string, externalIdParam: unknown, input: unknown, actor: Actor) {
+  async upsertByExternalId(firmId: string, externalIdParam: unknown, input: unknown, actor: Actor) {
     const externalId = externalIdFromPath(externalIdParam);
     const body = parse(newInvoiceSchema, input);
     assertSameExternalId(externalId, body.externalId);
-    const id = this.deps.invoices.idByExternalId(firmId, externalId);
-    if (!id) return { created: true, invoice: this.#create(firmId, { ...body, externalId }, actor) };
-    const current = this.getForFirm(firmId, id);
+    const id = await this.deps.invoices.idByExternalId(firmId, externalId);
+    if (!id) return { created: true, invoice: await this.#create(firmId, { ...body, externalId }, actor) };
+    const current = await this.getForFirm(firmId, id);
     const { contactId, currency, ...fields } = body;
     if (contactId !== current.contactId) {
       throw Problem.conflict('invoice_contact_fixed', `Invoice ${current.number} belongs to contact ${current.contactId}; an invoice's contact cannot change. Void it and issue a new one instead.`);
@@ -126,7 +126,7 @@ export class InvoicesService {
     if (current.state === 'sent') {
       for (const field of sentFields) if (this.#unchanged(current, field, changes)) delete changes[field];
     }
-    return { created: false, invoice: this.#update(firmId, id, changes, actor) };
+    return { created: false, invoice: await this.#update(firmId, id, changes, actor) };
   }
 
   /** Whether a field sent for a sent invoice says what the invoice already says. */
@@ -139,19 +139,19 @@ export class InvoicesService {
     return priced.lines.length === current.lines.length && priced.lines.every((line, n) => same(line, current.lines[n]!));
   }
 
-  #create(firmId: string, body: NewInvoice, actor: Actor) {
-    const firm = this.#firm(firmId);
-    const contact = this.deps.contacts.find(firmId, body.contactId);
+  async #create(firmId: string, body: NewInvoice, actor: Actor) {
+    const firm = await this.#firm(firmId);
+    const contact = await this.deps.contacts.find(firmId, body.contactId);
     if (!contact) throw Problem.unprocessable('contact_not_found', `No contact ${body.contactId} in this firm.`);
-    if (body.number && this.deps.invoices.numberTaken(firmId, body.number)) {
+    if (body.number && (await this.deps.invoices.numberTaken(firmId, body.number))) {
       throw Problem.conflict('invoice_number_taken', `An invoice numbered ${body.number} already exists.`);
     }
-    if (body.externalId && this.deps.invoices.idByExternalId(firmId, body.externalId)) throw externalIdTaken('invoice', body.externalId);
+    if (body.externalId && (await this.deps.invoices.idByExternalId(firmId, body.externalId))) throw externalIdTaken('invoice', body.externalId);
     const issuedOn = body.issuedOn ?? todayIn(firm.settings.timeZone, this.deps.clock());
     const dueOn = body.dueOn ?? addDays(issuedOn, 30);
     if (dueOn < issuedOn) throw this.#invalid('dueOn', 'must not be before issuedOn');
     const now = this.deps.clock().toISOString();
-    const id = guardExternalId('invoice', body.externalId, () => this.deps.invoices.create(
+    const id = await guardExternalId('invoice', body.externalId, () => this.deps.invoices.create(
       {
         firmId,
         contactId: contact.id,
@@ -167,12 +167,12 @@ export class InvoicesService {
       },
       now,
     ));
-    this.deps.audit.record({ firmId, actor, action: 'invoice.created', subject: { type: 'invoice', id } }, now);
+    await this.deps.audit.record({ firmId, actor, action: 'invoice.created', subject: { type: 'invoice', id } }, now);
     return this.getForFirm(firmId, id);
   }
 
-  #update(firmId: string, id: string, changes: InvoiceChanges, actor: Actor) {
-    const current = this.getForFirm(firmId, id);
+  async #update(firmId: string, id: string, changes: InvoiceChanges, actor: Actor) {
+    const current = await this.getForFirm(firmId, id);
     if (current.state === 'void') throw Problem.conflict('invoice_void', 'A void invoice cannot be changed.');
     if (current.state === 'sent') {
       const locked = sentFields.filter((field) => changes[field] !== undefined);
@@ -180,35 +180,36 @@ export class InvoicesService {
         throw Problem.conflict('invoice_sent', `A sent invoice's ${locked.join(', ')} cannot change. Void it and issue a new one instead.`);
       }
     }
-    if (changes.number && this.deps.invoices.numberTaken(firmId, changes.number, id)) {
+    if (changes.number && (await this.deps.invoices.numberTaken(firmId, changes.number, id))) {
       throw Problem.conflict('invoice_number_taken', `An invoice numbered ${changes.number} already exists.`);
     }
-    if (changes.externalId && changes.externalId !== current.externalId && this.deps.invoices.idByExternalId(firmId, changes.externalId)) {
+    if (changes.externalId && changes.externalId !== current.externalId && (await this.deps.invoices.idByExternalId(firmId, changes.externalId))) {
       throw externalIdTaken('invoice', changes.externalId);
     }
     if ((changes.dueOn ?? current.dueOn) < (changes.issuedOn ?? current.issuedOn)) throw this.#invalid('dueOn', 'must not be before issuedOn');
     const { lines, ...rest } = changes;
     const now = this.deps.clock().toISOString();
-    guardExternalId('invoice', changes.externalId, () => this.deps.invoices.update(id, { ...rest, priced: lines ? this.#price(lines) : undefined }, now));
-    this.deps.audit.record({ firmId, actor, action: 'invoice.updated', subject: { type: 'invoice', id }, data: { fields: Object.keys(changes) } }, now);
+    const priced = lines ? this.#price(lines) : undefined;
+    await guardExternalId('invoice', changes.externalId, () => this.deps.invoices.update(id, { ...rest, priced }, now));
+    await this.deps.audit.record({ firmId, actor, action: 'invoice.updated', subject: { type: 'invoice', id }, data: { fields: Object.keys(changes) } }, now);
     return this.getForFirm(firmId, id);
   }
 
   /** Publishes the invoice to the client and emails them; sending again re-sends the email. */
   async send(firmId: string, id: string, actor: Actor) {
-    const invoice = this.getForFirm(firmId, id);
+    const invoice = await this.getForFirm(firmId, id);
     if (invoice.state === 'void') throw Problem.conflict('invoice_void', 'A void invoice cannot be sent.');
     if (invoice.lines.length === 0 || invoice.total <= 0) throw Problem.conflict('invoice_empty', 'Add at least one line with an amount before sending.');
-    const contact = this.deps.contacts.find(firmId, invoice.contactId)!;
+    const contact = (await this.deps.contacts.find(firmId, invoice.contactId))!;
     if (contact.status !== 'active') throw Problem.conflict('contact_archived', 'The contact is archived.');
-    const firm = this.#firm(firmId);
+    const firm = await this.#firm(firmId);
     const now = this.deps.clock().toISOString();
     const link = this.#invoiceLink(firm, id);
     // Published and its email queued together; each send is its own email.
-    return this.deps.unitOfWork(() => {
-      this.deps.invoices.markSent(id, now);
-      const sent = this.getForFirm(firmId, id);
-      this.deps.mailer.queue(
+    return this.deps.unitOfWork(async () => {
+      await this.deps.invoices.markSent(id, now);
+      const sent = await this.getForFirm(firmId, id);
+      await this.deps.mailer.queue(
         {
           firmId,
           kind: 'invoice',
@@ -224,33 +225,33 @@ export class InvoicesService {
         },
         `invoice:${id}:${newId('send')}`,
       );
-      this.deps.audit.record({ firmId, actor, action: 'invoice.sent', subject: { type: 'invoice', id } }, now);
+      await this.deps.audit.record({ firmId, actor, action: 'invoice.sent', subject: { type: 'invoice', id } }, now);
       return sent;
     });
   }
 
   /** Cancels an invoice. One with money applied or on its way must have that refunded first. */
-  void(firmId: string, id: string, input: unknown, actor: Actor) {
+  async void(firmId: string, id: string, input: unknown, actor: Actor) {
     const { reason } = parse(voidSchema, input ?? {});
-    const invoice = this.getForFirm(firmId, id);
+    const invoice = await this.getForFirm(firmId, id);
     if (invoice.state === 'void') return invoice;
     if (invoice.amountPaid > 0 || invoice.amountPending > 0) {
       throw Problem.conflict('invoice_has_payments', 'This invoice has payments applied or processing. Refund them before voiding it.');
     }
     const now = this.deps.clock().toISOString();
-    this.deps.invoices.markVoid(id, reason ?? null, now);
-    this.deps.audit.record({ firmId, actor, action: 'invoice.voided', subject: { type: 'invoice', id }, data: { reason } }, now);
+    await this.deps.invoices.markVoid(id, reason ?? null, now);
+    await this.deps.audit.record({ firmId, actor, action: 'invoice.voided', subject: { type: 'invoice', id }, data: { reason } }, now);
     return this.getForFirm(firmId, id);
   }
 
-  deleteDraft(firmId: string, id: string, actor: Actor): void {
-    const invoice = this.getForFirm(firmId, id);
+  async deleteDraft(firmId: string, id: string, actor: Actor): Promise<void> {
+    const invoice = await this.getForFirm(firmId, id);
     if (invoice.state !== 'draft') throw Problem.conflict('invoice_not_draft', 'Only drafts can be deleted; void a sent invoice instead.');
-    this.deps.invoices.deleteDraft(id);
-    this.deps.audit.record({ firmId, actor, action: 'invoice.deleted', subject: { type: 'invoice', id } }, this.deps.clock().toISOString());
+    await this.deps.invoices.deleteDraft(id);
+    await this.deps.audit.record({ firmId, actor, action: 'invoice.deleted', subject: { type: 'invoice', id } }, this.deps.clock().toISOString());
   }
 
-  #page(firmId: string, q: { status: InvoiceStatus[]; sort: string; limit: number; cursor?: string; contactId?: string; externalId?: string }): Page<InvoiceSummary & { externalId: string | null }> {
+  async #page(firmId: string, q: { status: InvoiceStatus[]; sort: string; limit: number; cursor?: string; contactId?: string; externalId?: string }): Promise<Page<InvoiceSummary & { externalId: string | null }>> {
     const descending = q.sort.startsWith('-');
     const sort = q.sort.replace(/^-/, '') as InvoiceSortKey;
     let after: { value: string | number; id: string } | undefined;
@@ -262,8 +263,8 @@ export class InvoicesService {
       after = { value: position.v, id: position.id };
     }
     if (q.status.length === 0) return { data: [], nextCursor: null };
-    const firm = this.#firm(firmId);
-    const rows = this.deps.invoices.list({
+    const firm = await this.#firm(firmId);
+    const rows = await this.deps.invoices.list({
       firmId,
       contactId: q.contactId,
       externalId: q.externalId,
@@ -282,8 +283,8 @@ export class InvoicesService {
     };
   }
 
-  #find(firmId: string, id: string) {
-    const firm = this.#firm(firmId);
+  async #find(firmId: string, id: string) {
+    const firm = await this.#firm(firmId);
     return this.deps.invoices.find(firmId, id, todayIn(firm.settings.timeZone, this.deps.clock()));
   }
 
@@ -297,8 +298,8 @@ export class InvoicesService {
     return Problem.badRequest('invalid_request', `The request body is invalid: ${field} ${message}.`, { errors: [{ field, message }] });
   }
 
-  #firm(firmId: string): Firm {
-    return this.deps.firms.findById(firmId)!;
+  async #firm(firmId: string): Promise<Firm> {
+    return (await this.deps.firms.findById(firmId))!;
   }
 
   #invoiceLink(firm: Firm, id: string): string {

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import { crashPoint } from '../crash-points.ts';
@@ -53,8 +54,12 @@ export class JobQueue {
   #filling: Promise<void> | undefined;
   #fillAgain = false;
   #started = false;
+  /** The start under way (releasing a dead worker's jobs): a drain waits for it. */
+  #starting: Promise<void> | undefined;
   #stopping = false;
   #concurrency = 4;
+  /** The async context the queue was made in: jobs run in it, in no request's transaction or firm. */
+  #detached = new AsyncResource('portico.jobs');
 
   constructor(
     private readonly repository: JobsRepository,
@@ -63,7 +68,7 @@ export class JobQueue {
   ) {
     // Finished jobs are kept a week for looking into; dead ones until an operator acts.
     this.register('jobs.prune', async () => {
-      this.repository.pruneDone(new Date(this.clock().getTime() - 7 * 86_400_000));
+      await this.repository.pruneDone(new Date(this.clock().getTime() - 7 * 86_400_000));
     });
     this.every('jobs.prune', 3_600_000);
   }
@@ -89,33 +94,44 @@ export class JobQueue {
 
   /**
    * Adds a job (a no-op when one with its key exists). Call it inside the transaction of the
-   * change that calls for the job; the worker is woken once that transaction has ended.
+   * change that calls for the job; the worker is woken once that transaction has committed (the
+   * job cannot be claimed before), or at once outside a transaction.
    */
-  enqueue<P>(job: NewJob<P>): boolean {
+  async enqueue<P>(job: NewJob<P>): Promise<boolean> {
     const registered = this.#handlers.get(job.kind);
-    const added = this.repository.enqueue({ maxAttempts: registered?.options.maxAttempts, ...job }, this.clock());
-    if (added) this.#wakeSoon();
+    const added = await this.repository.enqueue({ maxAttempts: registered?.options.maxAttempts, ...job }, this.clock());
+    if (added) this.repository.afterTransaction(() => this.#wakeSoon());
     return added;
   }
 
-  /** Starts running jobs in this process. */
-  start(options: WorkerOptions = {}): void {
-    if (this.#started) return;
+  /** Starts running jobs in this process; resolves once a dead worker's jobs are released (`soleWorker`). */
+  start(options: WorkerOptions = {}): Promise<void> {
+    if (this.#started) return Promise.resolve();
     this.#started = true;
     this.#stopping = false;
     this.#concurrency = options.concurrency ?? 4;
-    if (options.soleWorker) {
-      const released = this.repository.releaseRunning(this.clock());
-      if (released) this.logger.info('jobs left running by a stopped worker are due again', { jobs: released });
-    }
     const pollMs = options.pollMs ?? 1_000;
-    const tick = () => {
-      this.#enqueueRecurring();
-      void this.#fill();
+    const tick = async () => {
+      try {
+        await this.#enqueueRecurring();
+      } catch (error) {
+        this.logger.error('could not enqueue recurring jobs', { error: String(error) });
+      }
+      await this.#fill();
     };
-    this.#timer = setInterval(tick, pollMs);
-    this.#timer.unref();
-    tick();
+    const starting = (async () => {
+      if (options.soleWorker) {
+        const released = await this.repository.releaseRunning(this.clock());
+        if (released) this.logger.info('jobs left running by a stopped worker are due again', { jobs: released });
+      }
+      if (!this.#started) return;
+      this.#timer = setInterval(() => void tick(), pollMs);
+      this.#timer.unref();
+      void tick();
+    })();
+    // A drain goes ahead even if the release failed: the caller of start hears of it.
+    this.#starting = starting.catch(() => {});
+    return starting;
   }
 
   /** Stops taking jobs and waits for the running ones to end. */
@@ -128,6 +144,7 @@ export class JobQueue {
 
   /** Runs every due job, and what those enqueue, until nothing is due: for tests and the CLI. */
   async drain(): Promise<void> {
+    await this.#starting;
     for (;;) {
       // A fill under way (the worker's) may have read the due jobs before the latest was written:
       // wait for it, then look again with a fill of our own.
@@ -143,22 +160,22 @@ export class JobQueue {
   }
 
   /** Runs the jobs of a recurring kind that are due now, as the next tick would. */
-  enqueueRecurringNow(): void {
-    this.#enqueueRecurring();
+  enqueueRecurringNow(): Promise<void> {
+    return this.#enqueueRecurring();
   }
 
-  #enqueueRecurring() {
+  async #enqueueRecurring() {
     const now = this.clock();
     for (const { kind, everyMs } of this.#recurring) {
       const period = new Date(Math.floor(now.getTime() / everyMs) * everyMs);
-      this.repository.enqueue({ kind, key: `${kind}@${period.toISOString()}`, payload: { period: period.toISOString() }, maxAttempts: 1 }, now);
+      await this.repository.enqueue({ kind, key: `${kind}@${period.toISOString()}`, payload: { period: period.toISOString() }, maxAttempts: 1 }, now);
     }
   }
 
+  /** Called once the enqueueing transaction has ended (committed: its jobs are visible); the jobs of a burst share one fill. */
   #wakeSoon() {
     if (this.#wakeScheduled || !this.#started) return;
     this.#wakeScheduled = true;
-    // After the enqueueing transaction has committed (or rolled back): it is synchronous.
     setImmediate(() => {
       this.#wakeScheduled = false;
       void this.#fill();
@@ -174,7 +191,7 @@ export class JobQueue {
       this.#fillAgain = true;
       return this.#filling;
     }
-    this.#filling = this.#claimAndRun(draining).finally(() => {
+    this.#filling = this.#detached.runInAsyncScope(() => this.#claimAndRun(draining)).finally(() => {
       this.#filling = undefined;
       if (this.#fillAgain) {
         this.#fillAgain = false;

@@ -28,10 +28,10 @@ export const jobCommands: Record<string, Command> = {
       if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw Problem.badRequest('invalid_option', `--limit must be a whole number from 1 to 500, got "${String(v.limit)}".`);
       await withServices(
         config,
-        (services) => {
-          const counts = services.jobs.store.counts();
+        async (services) => {
+          const counts = await services.jobs.store.counts();
           out(`${counts.pending} pending, ${counts.running} running, ${counts.dead} dead, ${counts.done} done (kept a week)`);
-          const jobs = services.jobs.store.list({ states: wanted as JobState[], kind: v.kind as string | undefined, limit });
+          const jobs = await services.jobs.store.list({ states: wanted as JobState[], kind: v.kind as string | undefined, limit });
           for (const job of jobs) out(describe(job));
           if (!jobs.length) out('No jobs match.');
         },
@@ -50,18 +50,18 @@ export const jobCommands: Record<string, Command> = {
       if (!v.id === !v['all-dead']) throw Problem.badRequest('invalid_option', 'Give --id JOB or --all-dead.');
       await withServices(config, async (services) => {
         const { store } = services.jobs;
-        const ids = v.id ? [v.id as string] : store.list({ states: ['dead'], limit: 500 }).map((job) => job.id);
+        const ids = v.id ? [v.id as string] : (await store.list({ states: ['dead'], limit: 500 })).map((job) => job.id);
         if (v.id) {
-          const job = store.find(v.id as string);
+          const job = await store.find(v.id as string);
           if (!job) throw Problem.notFound(`job ${v.id as string}`);
           if (job.state !== 'dead') throw Problem.conflict('job_not_dead', `Job ${job.id} is ${job.state}; only a dead job can be retried.`);
         }
         if (!ids.length) return out('No dead jobs.');
         const now = services.clock();
-        for (const id of ids) store.retry(id, now);
+        for (const id of ids) await store.retry(id, now);
         await services.jobs.drain();
         for (const id of ids) {
-          const job = store.find(id)!;
+          const job = (await store.find(id))!;
           out(job.state === 'done' ? `${id}: done` : `${id}: ${job.state} again: ${job.lastError ?? 'no error recorded'}`);
         }
       });

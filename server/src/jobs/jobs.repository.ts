@@ -1,33 +1,16 @@
-import type { Db } from '../db/database.ts';
-import { groupCommit } from '../db/group-commit.ts';
+import { sql, type Selectable } from 'kysely';
 import { newId } from '../db/ids.ts';
+import type { JobsTable } from '../db/schema.ts';
+import type { Storage } from '../db/storage.ts';
 import type { Job, JobAttempt, JobState, NewJob } from './job.ts';
 
-interface JobRow {
-  id: string;
-  kind: string;
-  key: string;
-  firm_id: string | null;
-  payload: string;
-  state: JobState;
-  attempts: number;
-  max_attempts: number;
-  run_at: string;
-  locked_by: string | null;
-  locked_until: string | null;
-  last_error: string | null;
-  created_at: string;
-  updated_at: string;
-  finished_at: string | null;
-}
-
-const toJob = (row: JobRow): Job => ({
+const toJob = (row: Selectable<JobsTable>): Job => ({
   id: row.id,
   kind: row.kind,
   key: row.key,
   firmId: row.firm_id,
   payload: JSON.parse(row.payload),
-  state: row.state,
+  state: row.state as JobState,
   attempts: row.attempts,
   maxAttempts: row.max_attempts,
   runAt: row.run_at,
@@ -40,169 +23,195 @@ const toJob = (row: JobRow): Job => ({
 export const defaultMaxAttempts = 8;
 
 /**
- * The job table. `enqueue` joins whatever transaction is open on the connection, so a job is
- * written with the change that calls for it or not at all. A claim takes the oldest due job, or
- * one whose worker's lease ran out (the worker died), in one statement.
+ * The order jobs were enqueued in, for jobs of one instant (a change often enqueues several, and
+ * tests run at one clock time): SQLite keeps it in the rowid; PostgreSQL has no such column, so
+ * there the id breaks the tie (random: a stable order, not the enqueueing one).
+ */
+const enqueueOrder = (storage: Storage) => (storage.engine === 'sqlite' ? sql<string>`rowid` : sql<string>`id`);
+
+/**
+ * The job table. `enqueue` joins whatever transaction the call chain is in, so a job is written
+ * with the change that calls for it or not at all. A claim takes the oldest due job, or one whose
+ * worker's lease ran out (the worker died), in one statement.
  */
 export class JobsRepository {
-  #insert;
-  #claim;
-  #reclaim;
-  #finish;
-  #reschedule;
-  #attempt;
-
-  constructor(readonly db: Db) {
-    this.#insert = db.prepare(
-      `INSERT INTO jobs (id, kind, key, firm_id, payload, state, attempts, max_attempts, run_at, created_at, updated_at)
-       VALUES (@id, @kind, @key, @firmId, @payload, 'pending', 0, @maxAttempts, @runAt, @now, @now)
-       ON CONFLICT (key) DO NOTHING`,
-    );
-    this.#claim = db.prepare<{ worker: string; now: string; until: string; limit: number }, JobRow>(
-      `UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = @worker, locked_until = @until, updated_at = @now
-       WHERE id IN (SELECT id FROM jobs WHERE state = 'pending' AND run_at <= @now ORDER BY run_at LIMIT @limit)
-       RETURNING *`,
-    );
-    this.#reclaim = db.prepare<{ worker: string; now: string; until: string; limit: number }, JobRow>(
-      `UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = @worker, locked_until = @until, updated_at = @now
-       WHERE id IN (SELECT id FROM jobs WHERE state = 'running' AND locked_until <= @now ORDER BY locked_until LIMIT @limit)
-       RETURNING *`,
-    );
-    this.#finish = db.prepare(
-      `UPDATE jobs SET state = @state, last_error = @error, locked_by = NULL, locked_until = NULL, updated_at = @now, finished_at = @now
-       WHERE id = @id AND locked_by = @worker AND state = 'running'`,
-    );
-    this.#reschedule = db.prepare(
-      `UPDATE jobs SET state = 'pending', run_at = @runAt, last_error = @error, locked_by = NULL, locked_until = NULL, updated_at = @now
-       WHERE id = @id AND locked_by = @worker AND state = 'running'`,
-    );
-    this.#attempt = db.prepare(
-      `INSERT INTO job_attempts (job_id, attempt, started_at, finished_at, error) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (job_id, attempt) DO UPDATE SET finished_at = excluded.finished_at, error = excluded.error`,
-    );
-  }
+  constructor(private readonly storage: Storage) {}
 
   /** Adds a job unless one with its key exists; true when it was added. Joins the open transaction. */
-  enqueue(job: NewJob, now: Date): boolean {
-    return (
-      this.#insert.run({
+  async enqueue(job: NewJob, now: Date): Promise<boolean> {
+    const added = await this.storage.db
+      .insertInto('jobs')
+      .values({
         id: newId('job'),
         kind: job.kind,
         key: job.key,
-        firmId: job.firmId ?? null,
+        firm_id: job.firmId ?? null,
         payload: JSON.stringify(job.payload ?? {}),
-        maxAttempts: job.maxAttempts ?? defaultMaxAttempts,
-        runAt: (job.runAt ?? now).toISOString(),
-        now: now.toISOString(),
-      }).changes === 1
-    );
+        state: 'pending',
+        attempts: 0,
+        max_attempts: job.maxAttempts ?? defaultMaxAttempts,
+        run_at: (job.runAt ?? now).toISOString(),
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return added !== undefined;
   }
 
   /**
-   * Takes up to `limit` due jobs for `worker` until `until`, oldest due first, in one statement:
-   * pending ones, then running ones whose worker's lease ran out (it died).
+   * Takes up to `limit` due jobs for `worker` until `until`, oldest due first, each kind in one
+   * statement: pending ones, then running ones whose worker's lease ran out (it died).
    */
   claim(worker: string, now: Date, until: Date, limit: number): Promise<Job[]> {
-    const params = { worker, now: now.toISOString(), until: until.toISOString(), limit };
-    // Committed with the other writes of this turn (see GroupCommit).
-    return groupCommit(this.db).write(() => {
-      const rows = this.#claim.all(params);
-      if (rows.length < limit) rows.push(...this.#reclaim.all({ ...params, limit: limit - rows.length }));
+    // Committed with the other writes of the same moment (see Storage.write).
+    return this.storage.write(async () => {
+      const rows = await this.#take(worker, now, until, limit, 'pending');
+      if (rows.length < limit) rows.push(...(await this.#take(worker, now, until, limit - rows.length, 'running')));
       return rows.map(toJob);
     });
   }
 
+  /** One claiming statement: due pending jobs by `run_at`, or expired running ones by `locked_until`. */
+  #take(worker: string, now: Date, until: Date, limit: number, state: 'pending' | 'running') {
+    const due = state === 'pending' ? ('run_at' as const) : ('locked_until' as const);
+    const at = now.toISOString();
+    return this.storage.db
+      .updateTable('jobs')
+      .set((eb) => ({ state: 'running', attempts: eb('attempts', '+', 1), locked_by: worker, locked_until: until.toISOString(), updated_at: at }))
+      .where('id', 'in', (eb) =>
+        eb.selectFrom('jobs').select('id').where('state', '=', state).where(due, '<=', at).orderBy(due).orderBy(enqueueOrder(this.storage)).limit(limit),
+      )
+      .returningAll()
+      .execute();
+  }
+
   /** Ends a run: done, or dead with its error. False when the worker no longer held the job. */
   finish(job: Job, worker: string, outcome: { state: 'done' | 'dead'; error: string | null; startedAt: Date }, now: Date): Promise<boolean> {
-    return groupCommit(this.db).write(() => {
-      const changed = this.#finish.run({ id: job.id, worker, state: outcome.state, error: outcome.error, now: now.toISOString() }).changes === 1;
-      if (changed) this.#attempt.run(job.id, job.attempts, outcome.startedAt.toISOString(), now.toISOString(), outcome.error);
+    return this.storage.write(async () => {
+      const at = now.toISOString();
+      const result = await this.storage.db
+        .updateTable('jobs')
+        .set({ state: outcome.state, last_error: outcome.error, locked_by: null, locked_until: null, updated_at: at, finished_at: at })
+        .where('id', '=', job.id)
+        .where('locked_by', '=', worker)
+        .where('state', '=', 'running')
+        .executeTakeFirst();
+      const changed = Number(result.numUpdatedRows) === 1;
+      if (changed) await this.#recordAttempt(job, outcome.startedAt, now, outcome.error);
       return changed;
     });
   }
 
   /** Ends a failed run that will be tried again at `runAt`. */
   reschedule(job: Job, worker: string, outcome: { error: string; startedAt: Date; runAt: Date }, now: Date): Promise<boolean> {
-    return groupCommit(this.db).write(() => {
-      const changed =
-        this.#reschedule.run({ id: job.id, worker, error: outcome.error, runAt: outcome.runAt.toISOString(), now: now.toISOString() }).changes === 1;
-      if (changed) this.#attempt.run(job.id, job.attempts, outcome.startedAt.toISOString(), now.toISOString(), outcome.error);
+    return this.storage.write(async () => {
+      const result = await this.storage.db
+        .updateTable('jobs')
+        .set({ state: 'pending', run_at: outcome.runAt.toISOString(), last_error: outcome.error, locked_by: null, locked_until: null, updated_at: now.toISOString() })
+        .where('id', '=', job.id)
+        .where('locked_by', '=', worker)
+        .where('state', '=', 'running')
+        .executeTakeFirst();
+      const changed = Number(result.numUpdatedRows) === 1;
+      if (changed) await this.#recordAttempt(job, outcome.startedAt, now, outcome.error);
       return changed;
     });
   }
 
-  /** Jobs left running by workers that are gone: due again now. */
-  releaseRunning(now: Date): number {
-    return this.db
-      .prepare("UPDATE jobs SET state = 'pending', run_at = @now, locked_by = NULL, locked_until = NULL, updated_at = @now WHERE state = 'running'")
-      .run({ now: now.toISOString() }).changes;
-  }
-
-  find(id: string): Job | undefined {
-    const row = this.db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE id = ?').get(id);
-    return row && toJob(row);
-  }
-
-  findByKey(key: string): Job | undefined {
-    const row = this.db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE key = ?').get(key);
-    return row && toJob(row);
-  }
-
-  attempts(jobId: string): JobAttempt[] {
-    return this.db
-      .prepare<[string], { attempt: number; started_at: string; finished_at: string; error: string | null }>(
-        'SELECT attempt, started_at, finished_at, error FROM job_attempts WHERE job_id = ? ORDER BY attempt',
+  async #recordAttempt(job: Job, startedAt: Date, now: Date, error: string | null) {
+    await this.storage.db
+      .insertInto('job_attempts')
+      .values({ job_id: job.id, attempt: job.attempts, started_at: startedAt.toISOString(), finished_at: now.toISOString(), error })
+      .onConflict((oc) =>
+        oc.columns(['job_id', 'attempt']).doUpdateSet((eb) => ({ finished_at: eb.ref('excluded.finished_at'), error: eb.ref('excluded.error') })),
       )
-      .all(jobId)
-      .map((row) => ({ attempt: row.attempt, startedAt: row.started_at, finishedAt: row.finished_at, error: row.error }));
+      .execute();
+  }
+
+  /** Calls `callback` once the transaction the call chain is in has committed or rolled back (at once outside one). */
+  afterTransaction(callback: () => void): void {
+    this.storage.afterTransaction(callback);
+  }
+
+  /** Jobs left running by workers that are gone: due again now. */
+  async releaseRunning(now: Date): Promise<number> {
+    const at = now.toISOString();
+    const result = await this.storage.db
+      .updateTable('jobs')
+      .set({ state: 'pending', run_at: at, locked_by: null, locked_until: null, updated_at: at })
+      .where('state', '=', 'running')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async find(id: string): Promise<Job | undefined> {
+    const row = await this.storage.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toJob(row);
+  }
+
+  async findByKey(key: string): Promise<Job | undefined> {
+    const row = await this.storage.db.selectFrom('jobs').selectAll().where('key', '=', key).executeTakeFirst();
+    return row && toJob(row);
+  }
+
+  async attempts(jobId: string): Promise<JobAttempt[]> {
+    const rows = await this.storage.db
+      .selectFrom('job_attempts')
+      .select(['attempt', 'started_at', 'finished_at', 'error'])
+      .where('job_id', '=', jobId)
+      .orderBy('attempt')
+      .execute();
+    return rows.map((row) => ({ attempt: row.attempt, startedAt: row.started_at, finishedAt: row.finished_at, error: row.error }));
   }
 
   /** Jobs newest first, optionally in some states only. */
-  list(filter: { states?: JobState[]; kind?: string; firmId?: string; limit: number }): Job[] {
-    const states = filter.states?.length ? filter.states : null;
-    return this.db
-      .prepare<Record<string, unknown>, JobRow>(
-        `SELECT * FROM jobs
-         WHERE (@states IS NULL OR state IN (SELECT value FROM json_each(@states)))
-           AND (@kind IS NULL OR kind = @kind)
-           AND (@firmId IS NULL OR firm_id = @firmId)
-         ORDER BY created_at DESC, rowid DESC LIMIT @limit`,
-      )
-      .all({ states: states && JSON.stringify(states), kind: filter.kind ?? null, firmId: filter.firmId ?? null, limit: filter.limit })
-      .map(toJob);
+  async list(filter: { states?: JobState[]; kind?: string; firmId?: string; limit: number }): Promise<Job[]> {
+    let query = this.storage.db.selectFrom('jobs').selectAll();
+    if (filter.states?.length) query = query.where('state', 'in', filter.states);
+    if (filter.kind !== undefined) query = query.where('kind', '=', filter.kind);
+    if (filter.firmId !== undefined) query = query.where('firm_id', '=', filter.firmId);
+    const rows = await query.orderBy('created_at', 'desc').orderBy(enqueueOrder(this.storage), 'desc').limit(filter.limit).execute();
+    return rows.map(toJob);
   }
 
-  counts(): Record<JobState, number> {
+  async counts(): Promise<Record<JobState, number>> {
     const counts: Record<JobState, number> = { pending: 0, running: 0, done: 0, dead: 0 };
-    for (const row of this.db.prepare<[], { state: JobState; n: number }>('SELECT state, COUNT(*) AS n FROM jobs GROUP BY state').all()) {
-      counts[row.state] = row.n;
-    }
+    const rows = await this.storage.db
+      .selectFrom('jobs')
+      .select((eb) => ['state', eb.fn.countAll<number>().as('n')])
+      .groupBy('state')
+      .execute();
+    for (const row of rows) counts[row.state as JobState] = Number(row.n);
     return counts;
   }
 
   /** The earliest time a pending job is due, or a running one's lease runs out. */
-  nextDue(): string | undefined {
-    return this.db
-      .prepare<[], { at: string | null }>(
-        "SELECT MIN(CASE state WHEN 'pending' THEN run_at ELSE locked_until END) AS at FROM jobs WHERE state IN ('pending', 'running')",
-      )
-      .get()?.at ?? undefined;
+  async nextDue(): Promise<string | undefined> {
+    const row = await this.storage.db
+      .selectFrom('jobs')
+      .select(sql<string | null>`min(CASE state WHEN 'pending' THEN run_at ELSE locked_until END)`.as('at'))
+      .where('state', 'in', ['pending', 'running'])
+      .executeTakeFirst();
+    return row?.at ?? undefined;
   }
 
   /** Puts a dead job back in the queue for one more attempt now. False unless it was dead. */
-  retry(id: string, now: Date): boolean {
-    return (
-      this.db
-        .prepare(
-          `UPDATE jobs SET state = 'pending', run_at = @now, max_attempts = attempts + 1, finished_at = NULL, updated_at = @now
-           WHERE id = @id AND state = 'dead'`,
-        )
-        .run({ id, now: now.toISOString() }).changes === 1
-    );
+  async retry(id: string, now: Date): Promise<boolean> {
+    const at = now.toISOString();
+    const result = await this.storage.db
+      .updateTable('jobs')
+      .set((eb) => ({ state: 'pending', run_at: at, max_attempts: eb('attempts', '+', 1), finished_at: null, updated_at: at }))
+      .where('id', '=', id)
+      .where('state', '=', 'dead')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   /** Forgets finished jobs that ended before `before` (dead ones are kept for an operator). */
-  pruneDone(before: Date): number {
-    return this.db.prepare("DELETE FROM jobs WHERE state = 'done' AND finished_at < ?").run(before.toISOString()).changes;
+  async pruneDone(before: Date): Promise<number> {
+    const result = await this.storage.db.deleteFrom('jobs').where('state', '=', 'done').where('finished_at', '<', before.toISOString()).executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 }

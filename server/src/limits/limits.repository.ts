@@ -1,12 +1,8 @@
-import type { Db } from '../db/database.ts';
+import { sql } from 'kysely';
+import type { Storage } from '../db/storage.ts';
 import type { LimitStore, LimitWindow } from './limit-store.ts';
 
-interface WindowRow {
-  hits: number;
-  ends_at: string;
-}
-
-const toWindow = (row: WindowRow): LimitWindow => ({ hits: row.hits, endsAt: new Date(row.ends_at) });
+const toWindow = (row: { hits: number; ends_at: string }): LimitWindow => ({ hits: row.hits, endsAt: new Date(row.ends_at) });
 
 /**
  * The limits' counters in the `rate_limits` table. A hit is one upsert, so two requests (or two
@@ -14,31 +10,41 @@ const toWindow = (row: WindowRow): LimitWindow => ({ hits: row.hits, endsAt: new
  * compares in time order.
  */
 export class LimitsRepository implements LimitStore {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly storage: Storage) {}
 
   async hit(key: string, windowMs: number, now: Date): Promise<LimitWindow> {
-    const row = this.db
-      .prepare(
-        `INSERT INTO rate_limits (key, hits, ends_at) VALUES (@key, 1, @endsAt)
-         ON CONFLICT (key) DO UPDATE SET
-           hits    = CASE WHEN rate_limits.ends_at > @now THEN rate_limits.hits + 1 ELSE 1 END,
-           ends_at = CASE WHEN rate_limits.ends_at > @now THEN rate_limits.ends_at ELSE excluded.ends_at END
-         RETURNING hits, ends_at`,
+    const at = now.toISOString();
+    const open = sql<boolean>`rate_limits.ends_at > ${at}`;
+    const row = await this.storage.db
+      .insertInto('rate_limits')
+      .values({ key, hits: 1, ends_at: new Date(now.getTime() + windowMs).toISOString() })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          hits: sql<number>`CASE WHEN ${open} THEN rate_limits.hits + 1 ELSE 1 END`,
+          ends_at: sql<string>`CASE WHEN ${open} THEN rate_limits.ends_at ELSE excluded.ends_at END`,
+        }),
       )
-      .get({ key, now: now.toISOString(), endsAt: new Date(now.getTime() + windowMs).toISOString() }) as WindowRow;
+      .returning(['hits', 'ends_at'])
+      .executeTakeFirstOrThrow();
     return toWindow(row);
   }
 
   async peek(key: string, now: Date): Promise<LimitWindow | null> {
-    const row = this.db.prepare('SELECT hits, ends_at FROM rate_limits WHERE key = ? AND ends_at > ?').get(key, now.toISOString()) as WindowRow | undefined;
+    const row = await this.storage.db
+      .selectFrom('rate_limits')
+      .select(['hits', 'ends_at'])
+      .where('key', '=', key)
+      .where('ends_at', '>', now.toISOString())
+      .executeTakeFirst();
     return row ? toWindow(row) : null;
   }
 
   async clear(key: string): Promise<void> {
-    this.db.prepare('DELETE FROM rate_limits WHERE key = ?').run(key);
+    await this.storage.db.deleteFrom('rate_limits').where('key', '=', key).execute();
   }
 
   async prune(now: Date): Promise<number> {
-    return this.db.prepare('DELETE FROM rate_limits WHERE ends_at <= ?').run(now.toISOString()).changes;
+    const result = await this.storage.db.deleteFrom('rate_limits').where('ends_at', '<=', now.toISOString()).executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 }

@@ -1,6 +1,6 @@
 import { createAuthLimits } from '../auth/rate-limiter.ts';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/database.ts';
+import type { Storage } from '../db/storage.ts';
 import type { FirmsRepository } from '../firms/firms.repository.ts';
 import type { LimitStore, LimitWindow } from './limit-store.ts';
 import { LimitsRepository } from './limits.repository.ts';
@@ -14,12 +14,12 @@ export { RateLimiter } from './rate-limiter.ts';
  * The service's abuse limits, all counted in one store in its database: the sign-in limits and
  * declined payment attempts.
  */
-export function createLimits(deps: { db: Db; clock: Clock; firms: FirmsRepository }) {
+export function createLimits(deps: { storage: Storage; clock: Clock; firms: FirmsRepository }) {
   const { clock, firms } = deps;
-  const store = new PrunedHourly(new LimitsRepository(deps.db));
+  const store = new PrunedHourly(new LimitsRepository(deps.storage));
   return {
     auth: createAuthLimits(store, clock),
-    paymentFailures: new PaymentFailureLimits({ store, clock, firmName: (firmId) => firms.findById(firmId)?.name }),
+    paymentFailures: new PaymentFailureLimits({ store, clock, firmName: async (firmId) => (await firms.findById(firmId))?.name }),
   };
 }
 export type Limits = ReturnType<typeof createLimits>;

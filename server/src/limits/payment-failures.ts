@@ -17,7 +17,7 @@ export interface PaymentFailureLimitsDeps {
   store: LimitStore;
   clock: Clock;
   /** Names the firm in the refusal ("… or contact Hale & Whitmore LLP"). */
-  firmName: (firmId: string) => string | undefined;
+  firmName: (firmId: string) => Promise<string | undefined>;
 }
 
 const hour = 3_600_000;
@@ -42,7 +42,7 @@ export class PaymentFailureLimits {
     const windows = await Promise.all(keys(attempt).map((key) => store.peek(key, now)));
     const over = windows.filter((window): window is LimitWindow => window !== null && window.hits >= limit);
     if (over.length === 0) return;
-    throw this.#limited(attempt.firmId, Math.max(...over.map((window) => secondsUntilOpen(window, now))));
+    throw await this.#limited(attempt.firmId, Math.max(...over.map((window) => secondsUntilOpen(window, now))));
   }
 
   /** Counts one declined attempt for the client and for the IP. */
@@ -52,8 +52,8 @@ export class PaymentFailureLimits {
     await Promise.all(keys(attempt).map((key) => store.hit(key, hour, now)));
   }
 
-  #limited(firmId: string, retryAfter: number): Problem {
-    const firm = this.deps.firmName(firmId);
+  async #limited(firmId: string, retryAfter: number): Promise<Problem> {
+    const firm = await this.deps.firmName(firmId);
     return rateLimited(
       `Too many declined payment attempts. Try again in ${describeWait(retryAfter)}${firm ? `, or contact ${firm}` : ''}.`,
       retryAfter,

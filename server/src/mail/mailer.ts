@@ -19,11 +19,11 @@ export class Mailer {
 
   /**
    * Queues one email. `key` names what it is about (e.g. `receipt:pay_…`): the same key is sent
-   * once however often it is queued. Throws at once for a message no provider would take.
+   * once however often it is queued. Rejects, queueing nothing, for a message no provider would take.
    */
-  queue(message: MailMessage, key: string): void {
+  async queue(message: MailMessage, key: string): Promise<void> {
     assertSendable(message);
-    this.jobs.enqueue({ kind: mailJobKind, key: `mail:${key}`, firmId: message.firmId ?? null, payload: message });
+    await this.jobs.enqueue({ kind: mailJobKind, key: `mail:${key}`, firmId: message.firmId ?? null, payload: message });
   }
 
   async #deliver(jobId: string, message: MailMessage): Promise<void> {

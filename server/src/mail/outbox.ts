@@ -1,7 +1,7 @@
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/database.ts';
-import { groupCommit } from '../db/group-commit.ts';
+import { sql, type Selectable } from 'kysely';
 import { newId } from '../db/ids.ts';
+import type { OutboxMessagesTable } from '../db/schema.ts';
+import type { Storage } from '../db/storage.ts';
 import { assertSendable, formatMailbox, type MailMessage, type MailProvider } from './mail.ts';
 
 /** One stored email, as the development outbox page and the tests read it. */
@@ -33,32 +33,22 @@ export interface ListOutboxOptions {
   kind?: string;
 }
 
-interface OutboxRow {
-  id: string;
-  firm_id: string | null;
-  to_address: string;
-  from_address: string;
-  subject: string;
-  text_body: string;
-  html_body: string;
-  kind: string;
-  created_at: string;
-}
-
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
+
+/**
+ * The order rows were written in, newest last, for messages of one instant (tests send many at one
+ * clock time). SQLite keeps it in the rowid; PostgreSQL has no such column, so there the id breaks
+ * the tie (random: a stable order, not the sending one).
+ */
+const writeOrder = (storage: Storage) => (storage.engine === 'sqlite' ? sql<string>`rowid` : sql<string>`id`);
 
 /**
  * The development mail provider: every email is stored in `outbox_messages` instead of being sent,
  * so it can be read in the demo's outbox page and asserted on in tests.
  */
-export function createOutboxMail(db: Db, options: OutboxMailOptions): MailProvider {
+export function createOutboxMail(storage: Storage, options: OutboxMailOptions): MailProvider {
   const clock = options.clock ?? (() => new Date());
-  const insert = db.prepare<[OutboxRow]>(`
-    INSERT INTO outbox_messages (id, firm_id, to_address, from_address, subject, text_body, html_body, kind, created_at)
-    VALUES (@id, @firm_id, @to_address, @from_address, @subject, @text_body, @html_body, @kind, @created_at)
-    ON CONFLICT (id) DO NOTHING
-  `);
   let closed = false;
 
   return {
@@ -66,18 +56,24 @@ export function createOutboxMail(db: Db, options: OutboxMailOptions): MailProvid
     async send(message: MailMessage) {
       if (closed) throw new Error('The outbox mail provider is closed');
       assertSendable(message);
-      // Written with whatever else commits in this turn (see GroupCommit): one flush for many emails.
-      await groupCommit(db).write(() => insert.run({
-        id: message.id ?? newId('msg'),
-        firm_id: message.firmId ?? null,
-        to_address: message.to,
-        from_address: formatMailbox(options.from, message.fromName),
-        subject: message.subject,
-        text_body: message.text,
-        html_body: message.html,
-        kind: message.kind,
-        created_at: clock().toISOString(),
-      }));
+      // Written with whatever else commits in the same moment (see Storage.write): one flush for many emails.
+      await storage.write(async () => {
+        await storage.db
+          .insertInto('outbox_messages')
+          .values({
+            id: message.id ?? newId('msg'),
+            firm_id: message.firmId ?? null,
+            to_address: message.to,
+            from_address: formatMailbox(options.from, message.fromName),
+            subject: message.subject,
+            text_body: message.text,
+            html_body: message.html,
+            kind: message.kind,
+            created_at: clock().toISOString(),
+          })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
+      });
     },
     async close() {
       closed = true;
@@ -85,39 +81,7 @@ export function createOutboxMail(db: Db, options: OutboxMailOptions): MailProvid
   };
 }
 
-interface ListParams {
-  limit: number;
-  to: string | null;
-  firm_id: string | null;
-  kind: string | null;
-}
-
-const statements = new WeakMap<Db, { list: Statement<[ListParams], OutboxRow>; find: Statement<[string], OutboxRow> }>();
-
-function statementsFor(db: Db) {
-  let prepared = statements.get(db);
-  if (!prepared) {
-    prepared = {
-      list: db.prepare<[ListParams], OutboxRow>(`
-        SELECT id, firm_id, to_address, from_address, subject, text_body, html_body, kind, created_at
-        FROM outbox_messages
-        WHERE (@to IS NULL OR to_address = @to COLLATE NOCASE)
-          AND (@firm_id IS NULL OR firm_id = @firm_id)
-          AND (@kind IS NULL OR kind = @kind)
-        ORDER BY created_at DESC, rowid DESC
-        LIMIT @limit
-      `),
-      find: db.prepare<[string], OutboxRow>(`
-        SELECT id, firm_id, to_address, from_address, subject, text_body, html_body, kind, created_at
-        FROM outbox_messages WHERE id = ?
-      `),
-    };
-    statements.set(db, prepared);
-  }
-  return prepared;
-}
-
-function toMessage(row: OutboxRow): OutboxMessage {
+function toMessage(row: Selectable<OutboxMessagesTable>): OutboxMessage {
   return {
     id: row.id,
     firmId: row.firm_id,
@@ -132,20 +96,21 @@ function toMessage(row: OutboxRow): OutboxMessage {
 }
 
 /** Stored emails, newest first. */
-export function listOutbox(db: Db, options: ListOutboxOptions = {}): OutboxMessage[] {
+export async function listOutbox(storage: Storage, options: ListOutboxOptions = {}): Promise<OutboxMessage[]> {
   const requested = options.limit ?? DEFAULT_LIMIT;
   const limit = Number.isFinite(requested) ? Math.min(Math.max(Math.trunc(requested), 1), MAX_LIMIT) : DEFAULT_LIMIT;
-  const rows = statementsFor(db).list.all({
-    limit,
-    to: options.to ?? null,
-    firm_id: options.firmId ?? null,
-    kind: options.kind ?? null,
-  });
+  let query = storage.db.selectFrom('outbox_messages').selectAll();
+  // Addresses match whatever their case (ASCII, as SQLite's NOCASE did).
+  const to = options.to;
+  if (to !== undefined) query = query.where((eb) => eb(eb.fn('lower', ['to_address']), '=', eb.fn('lower', [eb.val(to)])));
+  if (options.firmId !== undefined) query = query.where('firm_id', '=', options.firmId);
+  if (options.kind !== undefined) query = query.where('kind', '=', options.kind);
+  const rows = await query.orderBy('created_at', 'desc').orderBy(writeOrder(storage), 'desc').limit(limit).execute();
   return rows.map(toMessage);
 }
 
 /** One stored email by id, or undefined. */
-export function findOutboxMessage(db: Db, id: string): OutboxMessage | undefined {
-  const row = statementsFor(db).find.get(id);
+export async function findOutboxMessage(storage: Storage, id: string): Promise<OutboxMessage | undefined> {
+  const row = await storage.db.selectFrom('outbox_messages').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toMessage(row) : undefined;
 }

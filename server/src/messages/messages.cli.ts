@@ -10,13 +10,13 @@ export const messageCommands: Record<string, Command> = {
     },
     required: ['firm'],
     async run(v, { config, out }) {
-      await withServices(config, (services) => {
-        const firm = services.firms.bySlug(v.firm as string);
-        const contactId = v.contact === undefined ? undefined : contactByEmail(services, firm.id, v.contact as string).id;
+      await withServices(config, async (services) => {
+        const firm = await services.firms.bySlug(v.firm as string);
+        const contactId = v.contact === undefined ? undefined : (await contactByEmail(services, firm.id, v.contact as string)).id;
         let cursor: string | undefined;
         let count = 0;
         do {
-          const page = services.messages.listForFirm(firm.id, { contactId, limit: 100, cursor });
+          const page = await services.messages.listForFirm(firm.id, { contactId, limit: 100, cursor });
           for (const t of page.data) {
             const unread = t.unreadCount ? `${t.unreadCount} unread` : 'read';
             out([t.id, t.status.padEnd(6), unread.padEnd(9), t.lastActivityAt, t.contact.email, t.subject].join('  '));
@@ -40,7 +40,7 @@ export const messageCommands: Record<string, Command> = {
     required: ['firm', 'id', 'staff', 'body'],
     async run(v, { config, out }) {
       await withServices(config, async (services) => {
-        const firm = services.firms.bySlug(v.firm as string);
+        const firm = await services.firms.bySlug(v.firm as string);
         const message = await services.messages.replyForFirm(firm.id, v.id as string, { body: v.body, staffName: v.staff }, cliActor);
         out(`Replied in ${message.threadId} as ${message.author.name} (${message.id})`);
       });
@@ -59,8 +59,8 @@ export const messageCommands: Record<string, Command> = {
     required: ['firm', 'contact', 'subject', 'body', 'staff'],
     async run(v, { config, out }) {
       await withServices(config, async (services) => {
-        const firm = services.firms.bySlug(v.firm as string);
-        const contact = contactByEmail(services, firm.id, v.contact as string);
+        const firm = await services.firms.bySlug(v.firm as string);
+        const contact = await contactByEmail(services, firm.id, v.contact as string);
         const { thread } = await services.messages.startForFirm(
           firm.id,
           { contactId: contact.id, subject: v.subject, body: v.body, staffName: v.staff },

@@ -1,6 +1,6 @@
-import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/database.ts';
+import { sql } from 'kysely';
 import { newId } from '../db/ids.ts';
+import type { Storage } from '../db/storage.ts';
 import type { Attachment } from '../files/file.ts';
 import { previewOf, type Author, type Message, type ThreadRecord, type ThreadStatus } from './message.ts';
 
@@ -9,24 +9,12 @@ interface ThreadRow {
   closed_at: string | null; created_at: string; last_message_at: string;
   contact_name: string; contact_email: string;
   last_id: string; last_author_type: Author['type']; last_author_name: string; last_body: string; last_created_at: string;
-  unread_by_contact: number; unread_by_firm: number;
+  unread_by_contact: number | string | bigint; unread_by_firm: number | string | bigint;
 }
 
 interface MessageRow {
   seq: number; id: string; thread_id: string; author_type: Author['type']; author_name: string; body: string; created_at: string;
 }
-
-/** A thread with its contact, its newest message and each side's unread count. */
-const selectThreads = `
-  SELECT t.id, t.firm_id, t.contact_id, t.subject, t.status, t.last_seq, t.closed_at, t.created_at, t.last_message_at,
-    c.name AS contact_name, c.email AS contact_email,
-    m.id AS last_id, m.author_type AS last_author_type, m.author_name AS last_author_name,
-    substr(m.body, 1, 400) AS last_body, m.created_at AS last_created_at,
-    (SELECT COUNT(*) FROM messages u WHERE u.thread_id = t.id AND u.author_type = 'staff' AND u.seq > t.contact_read_seq) AS unread_by_contact,
-    (SELECT COUNT(*) FROM messages u WHERE u.thread_id = t.id AND u.author_type = 'contact' AND u.seq > t.firm_read_seq) AS unread_by_firm
-  FROM threads t
-  JOIN contacts c ON c.id = t.contact_id
-  JOIN messages m ON m.seq = t.last_seq`;
 
 function toThread(row: ThreadRow): ThreadRecord {
   return {
@@ -44,8 +32,8 @@ function toThread(row: ThreadRow): ThreadRecord {
       preview: previewOf(row.last_body),
       createdAt: row.last_created_at,
     },
-    unreadByContact: row.unread_by_contact,
-    unreadByFirm: row.unread_by_firm,
+    unreadByContact: Number(row.unread_by_contact),
+    unreadByFirm: Number(row.unread_by_firm),
     closedAt: row.closed_at,
     createdAt: row.created_at,
     lastActivityAt: row.last_message_at,
@@ -77,128 +65,83 @@ export interface ThreadQuery {
 
 /** Every lookup takes the firm, and the client's lookups the contact too: nothing leaks across. */
 export class MessagesRepository {
-  #insertThread;
-  #insertMessage;
-  #insertAttachment;
-  #afterMessage;
-  #thread;
-  #threadForContact;
-  #listForContact;
-  #unreadForContact;
-  #messages;
-  #attachments;
-  #readByContact;
-  #readByFirm;
-  #setStatus;
-  /** One prepared statement per shape of the firm's list query. */
-  #firmLists = new Map<string, Statement<Record<string, unknown>, ThreadRow>>();
-
-  constructor(private readonly db: Db) {
-    this.#insertThread = db.prepare(
-      `INSERT INTO threads (id, firm_id, contact_id, subject, status, last_message_at, created_at, updated_at)
-       VALUES (@id, @firmId, @contactId, @subject, 'open', @now, @now, @now)`,
-    );
-    this.#insertMessage = db.prepare(
-      `INSERT INTO messages (id, thread_id, author_type, author_name, body, created_at)
-       VALUES (@id, @threadId, @authorType, @authorName, @body, @now)`,
-    );
-    this.#insertAttachment = db.prepare('INSERT INTO message_attachments (message_id, file_id, position) VALUES (?, ?, ?)');
-    // Writing counts as reading: the author's side has read everything up to its own message.
-    this.#afterMessage = db.prepare(
-      `UPDATE threads SET
-         last_seq = @seq, last_message_at = @now, updated_at = @now,
-         last_contact_seq = CASE WHEN @authorType = 'contact' THEN @seq ELSE last_contact_seq END,
-         last_staff_seq = CASE WHEN @authorType = 'staff' THEN @seq ELSE last_staff_seq END,
-         contact_read_seq = CASE WHEN @authorType = 'contact' THEN @seq ELSE contact_read_seq END,
-         firm_read_seq = CASE WHEN @authorType = 'staff' THEN @seq ELSE firm_read_seq END
-       WHERE id = @threadId`,
-    );
-    this.#thread = db.prepare<{ firmId: string; id: string }, ThreadRow>(`${selectThreads} WHERE t.firm_id = @firmId AND t.id = @id`);
-    this.#threadForContact = db.prepare<{ firmId: string; contactId: string; id: string }, ThreadRow>(
-      `${selectThreads} WHERE t.firm_id = @firmId AND t.contact_id = @contactId AND t.id = @id`,
-    );
-    this.#listForContact = db.prepare<{ firmId: string; contactId: string; afterSeq: number; limit: number }, ThreadRow>(
-      `${selectThreads}
-       WHERE t.contact_id = @contactId AND t.firm_id = @firmId AND t.last_seq < @afterSeq
-       ORDER BY t.last_seq DESC LIMIT @limit`,
-    );
-    this.#unreadForContact = db.prepare<{ firmId: string; contactId: string }, { n: number }>(
-      `SELECT COUNT(*) AS n FROM threads t JOIN messages u ON u.thread_id = t.id AND u.author_type = 'staff' AND u.seq > t.contact_read_seq
-       WHERE t.contact_id = @contactId AND t.firm_id = @firmId`,
-    );
-    this.#messages = db.prepare<{ threadId: string; beforeSeq: number; limit: number }, MessageRow>(
-      'SELECT * FROM messages WHERE thread_id = @threadId AND seq < @beforeSeq ORDER BY seq DESC LIMIT @limit',
-    );
-    this.#attachments = db.prepare<{ threadId: string; from: number; to: number }, Attachment & { message_id: string; content_type: string }>(
-      `SELECT a.message_id, f.id, f.name, f.size, f.content_type
-       FROM messages m JOIN message_attachments a ON a.message_id = m.id JOIN files f ON f.id = a.file_id
-       WHERE m.thread_id = @threadId AND m.seq BETWEEN @from AND @to
-       ORDER BY m.seq, a.position`,
-    );
-    this.#readByContact = db.prepare('UPDATE threads SET contact_read_seq = last_seq WHERE id = ?');
-    this.#readByFirm = db.prepare('UPDATE threads SET firm_read_seq = last_seq WHERE id = ?');
-    this.#setStatus = db.prepare(
-      `UPDATE threads SET status = @status, closed_at = CASE WHEN @status = 'closed' THEN @now ELSE NULL END, updated_at = @now
-       WHERE firm_id = @firmId AND id = @id`,
-    );
-  }
+  constructor(private readonly storage: Storage) {}
 
   /** Starts a thread with its first message, in one transaction. */
-  createThread(thread: { firmId: string; contactId: string; subject: string }, first: NewMessage, now: string): { threadId: string; message: StoredMessage } {
+  async createThread(thread: { firmId: string; contactId: string; subject: string }, first: NewMessage, now: string): Promise<{ threadId: string; message: StoredMessage }> {
     const threadId = newId('thr');
-    const message = this.db
-      .transaction(() => {
-        this.#insertThread.run({ id: threadId, ...thread, now });
-        return this.#add(threadId, first, now);
-      })
-      .immediate();
+    const message = await this.storage.transaction(async () => {
+      await this.storage.db
+        .insertInto('threads')
+        .values({ id: threadId, firm_id: thread.firmId, contact_id: thread.contactId, subject: thread.subject, status: 'open', last_message_at: now, created_at: now, updated_at: now })
+        .execute();
+      return this.#add(threadId, first, now);
+    });
     return { threadId, message };
   }
 
-  addMessage(threadId: string, message: NewMessage, now: string): StoredMessage {
-    return this.db.transaction(() => this.#add(threadId, message, now)).immediate();
+  addMessage(threadId: string, message: NewMessage, now: string): Promise<StoredMessage> {
+    return this.storage.transaction(() => this.#add(threadId, message, now));
   }
 
-  findThread(firmId: string, id: string): ThreadRecord | undefined {
-    const row = this.#thread.get({ firmId, id });
+  async findThread(firmId: string, id: string): Promise<ThreadRecord | undefined> {
+    const row = await this.#threads().where('t.firm_id', '=', firmId).where('t.id', '=', id).executeTakeFirst();
     return row && toThread(row);
   }
 
-  findThreadForContact(firmId: string, contactId: string, id: string): ThreadRecord | undefined {
-    const row = this.#threadForContact.get({ firmId, contactId, id });
+  async findThreadForContact(firmId: string, contactId: string, id: string): Promise<ThreadRecord | undefined> {
+    const row = await this.#threads().where('t.firm_id', '=', firmId).where('t.contact_id', '=', contactId).where('t.id', '=', id).executeTakeFirst();
     return row && toThread(row);
   }
 
-  listForContact(firmId: string, contactId: string, query: { limit: number; afterSeq?: number }): ThreadRecord[] {
-    return this.#listForContact.all({ firmId, contactId, afterSeq: query.afterSeq ?? Number.MAX_SAFE_INTEGER, limit: query.limit }).map(toThread);
+  async listForContact(firmId: string, contactId: string, query: { limit: number; afterSeq?: number }): Promise<ThreadRecord[]> {
+    let select = this.#threads().where('t.contact_id', '=', contactId).where('t.firm_id', '=', firmId);
+    if (query.afterSeq !== undefined) select = select.where('t.last_seq', '<', query.afterSeq);
+    const rows = await select.orderBy('t.last_seq', 'desc').limit(query.limit).execute();
+    return rows.map(toThread);
   }
 
-  listForFirm(query: ThreadQuery): ThreadRecord[] {
-    const where = ['t.firm_id = @firmId'];
-    if (query.contactId !== undefined) where.push('t.contact_id = @contactId');
-    if (query.status !== undefined) where.push('t.status = @status');
-    if (query.unreadByFirm !== undefined) where.push(query.unreadByFirm ? 't.last_contact_seq > t.firm_read_seq' : 't.last_contact_seq <= t.firm_read_seq');
-    if (query.afterSeq !== undefined) where.push('t.last_seq < @afterSeq');
-    const sql = `${selectThreads} WHERE ${where.join(' AND ')} ORDER BY t.last_seq DESC LIMIT @limit`;
-    let statement = this.#firmLists.get(sql);
-    if (!statement) {
-      statement = this.db.prepare<Record<string, unknown>, ThreadRow>(sql);
-      this.#firmLists.set(sql, statement);
-    }
-    return statement.all({ firmId: query.firmId, contactId: query.contactId, status: query.status, afterSeq: query.afterSeq, limit: query.limit }).map(toThread);
+  async listForFirm(query: ThreadQuery): Promise<ThreadRecord[]> {
+    let select = this.#threads().where('t.firm_id', '=', query.firmId);
+    if (query.contactId !== undefined) select = select.where('t.contact_id', '=', query.contactId);
+    if (query.status !== undefined) select = select.where('t.status', '=', query.status);
+    if (query.unreadByFirm !== undefined) select = select.whereRef('t.last_contact_seq', query.unreadByFirm ? '>' : '<=', 't.firm_read_seq');
+    if (query.afterSeq !== undefined) select = select.where('t.last_seq', '<', query.afterSeq);
+    const rows = await select.orderBy('t.last_seq', 'desc').limit(query.limit).execute();
+    return rows.map(toThread);
   }
 
   /** How many of the firm's messages the client has not read, over all their threads. */
-  unreadForContact(firmId: string, contactId: string): number {
-    return this.#unreadForContact.get({ firmId, contactId })!.n;
+  async unreadForContact(firmId: string, contactId: string): Promise<number> {
+    const { n } = await this.storage.db
+      .selectFrom('threads as t')
+      .innerJoin('messages as u', (join) => join.onRef('u.thread_id', '=', 't.id').on('u.author_type', '=', 'staff').onRef('u.seq', '>', 't.contact_read_seq'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('t.contact_id', '=', contactId)
+      .where('t.firm_id', '=', firmId)
+      .executeTakeFirstOrThrow();
+    return Number(n);
   }
 
   /** Up to `limit` messages of a thread written before `beforeSeq`, oldest first. */
-  messages(threadId: string, query: { beforeSeq?: number; limit: number }): StoredMessage[] {
-    const rows = this.#messages.all({ threadId, beforeSeq: query.beforeSeq ?? Number.MAX_SAFE_INTEGER, limit: query.limit }).reverse();
+  async messages(threadId: string, query: { beforeSeq?: number; limit: number }): Promise<StoredMessage[]> {
+    let select = this.storage.db.selectFrom('messages').selectAll().where('thread_id', '=', threadId);
+    if (query.beforeSeq !== undefined) select = select.where('seq', '<', query.beforeSeq);
+    const rows = (await select.orderBy('seq', 'desc').limit(query.limit).$castTo<MessageRow>().execute()).reverse();
     if (rows.length === 0) return [];
+    const attached = await this.storage.db
+      .selectFrom('messages as m')
+      .innerJoin('message_attachments as a', 'a.message_id', 'm.id')
+      .innerJoin('files as f', 'f.id', 'a.file_id')
+      .select(['a.message_id', 'f.id', 'f.name', 'f.size', 'f.content_type'])
+      .where('m.thread_id', '=', threadId)
+      .where('m.seq', '>=', rows[0]!.seq)
+      .where('m.seq', '<=', rows.at(-1)!.seq)
+      .orderBy('m.seq')
+      .orderBy('a.position')
+      .execute();
     const attachments = new Map<string, Attachment[]>();
-    for (const row of this.#attachments.all({ threadId, from: rows[0]!.seq, to: rows.at(-1)!.seq })) {
+    for (const row of attached) {
       const list = attachments.get(row.message_id) ?? [];
       list.push({ id: row.id, name: row.name, size: row.size, contentType: row.content_type });
       attachments.set(row.message_id, list);
@@ -214,31 +157,71 @@ export class MessagesRepository {
     }));
   }
 
-  markReadByContact(threadId: string): void {
-    this.#readByContact.run(threadId);
+  async markReadByContact(threadId: string): Promise<void> {
+    await this.storage.db.updateTable('threads').set((eb) => ({ contact_read_seq: eb.ref('last_seq') })).where('id', '=', threadId).execute();
   }
 
-  markReadByFirm(threadId: string): void {
-    this.#readByFirm.run(threadId);
+  async markReadByFirm(threadId: string): Promise<void> {
+    await this.storage.db.updateTable('threads').set((eb) => ({ firm_read_seq: eb.ref('last_seq') })).where('id', '=', threadId).execute();
   }
 
-  setStatus(firmId: string, id: string, status: ThreadStatus, now: string): void {
-    this.#setStatus.run({ firmId, id, status, now });
+  async setStatus(firmId: string, id: string, status: ThreadStatus, now: string): Promise<void> {
+    await this.storage.db
+      .updateTable('threads')
+      .set({ status, closed_at: status === 'closed' ? now : null, updated_at: now })
+      .where('firm_id', '=', firmId)
+      .where('id', '=', id)
+      .execute();
   }
 
-  #add(threadId: string, message: NewMessage, now: string): StoredMessage {
+  /** A thread with its contact, its newest message and each side's unread count. */
+  #threads() {
+    return this.storage.db
+      .selectFrom('threads as t')
+      .innerJoin('contacts as c', 'c.id', 't.contact_id')
+      .innerJoin('messages as m', 'm.seq', 't.last_seq')
+      .select((eb) => [
+        't.id', 't.firm_id', 't.contact_id', 't.subject', 't.status', 't.last_seq', 't.closed_at', 't.created_at', 't.last_message_at',
+        'c.name as contact_name', 'c.email as contact_email',
+        'm.id as last_id', 'm.author_type as last_author_type', 'm.author_name as last_author_name',
+        sql<string>`substr(m.body, 1, 400)`.as('last_body'),
+        'm.created_at as last_created_at',
+        eb
+          .selectFrom('messages as u')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('u.thread_id', '=', 't.id')
+          .where('u.author_type', '=', 'staff')
+          .whereRef('u.seq', '>', 't.contact_read_seq')
+          .as('unread_by_contact'),
+        eb
+          .selectFrom('messages as u')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('u.thread_id', '=', 't.id')
+          .where('u.author_type', '=', 'contact')
+          .whereRef('u.seq', '>', 't.firm_read_seq')
+          .as('unread_by_firm'),
+      ])
+      .$castTo<ThreadRow>();
+  }
+
+  async #add(threadId: string, message: NewMessage, now: string): Promise<StoredMessage> {
     const id = newId('msg');
-    const { lastInsertRowid } = this.#insertMessage.run({
-      id,
-      threadId,
-      authorType: message.author.type,
-      authorName: message.author.name,
-      body: message.body,
-      now,
-    });
-    const seq = Number(lastInsertRowid);
-    message.attachments.forEach((file, position) => this.#insertAttachment.run(id, file.id, position));
-    this.#afterMessage.run({ seq, threadId, authorType: message.author.type, now });
+    const { seq } = await this.storage.db
+      .insertInto('messages')
+      .values({ id, thread_id: threadId, author_type: message.author.type, author_name: message.author.name, body: message.body, created_at: now })
+      .returning('seq')
+      .executeTakeFirstOrThrow();
+    for (const [position, file] of message.attachments.entries()) {
+      await this.storage.db.insertInto('message_attachments').values({ message_id: id, file_id: file.id, position }).execute();
+    }
+    // Writing counts as reading: the author's side has read everything up to its own message.
+    const bySide =
+      message.author.type === 'contact'
+        ? { last_contact_seq: seq, contact_read_seq: seq }
+        : message.author.type === 'staff'
+          ? { last_staff_seq: seq, firm_read_seq: seq }
+          : {};
+    await this.storage.db.updateTable('threads').set({ last_seq: seq, last_message_at: now, updated_at: now, ...bySide }).where('id', '=', threadId).execute();
     return { seq, id, threadId, author: message.author, body: message.body, attachments: message.attachments, createdAt: now };
   }
 }

@@ -9,25 +9,25 @@ import type { MessagesService } from './messages.service.ts';
 export function messageRoutes(deps: { messages: MessagesService }): Router {
   const { messages } = deps;
   const router = Router();
-  router.get('/threads', (req, res) => {
+  router.get('/threads', async (req, res) => {
     const { firmId, contactId } = clientOf(req);
-    res.json(messages.listForClient(firmId, contactId, req.query));
+    res.json(await messages.listForClient(firmId, contactId, req.query));
   });
   router.post('/threads', async (req, res) => {
     const { firmId, contactId } = clientOf(req);
     res.status(201).json(await messages.startForClient(firmId, contactId, req.body));
   });
-  router.get('/threads/:id/messages', (req, res) => {
+  router.get('/threads/:id/messages', async (req, res) => {
     const { firmId, contactId } = clientOf(req);
-    res.json(messages.messagesForClient(firmId, contactId, req.params.id, req.query));
+    res.json(await messages.messagesForClient(firmId, contactId, req.params.id, req.query));
   });
   router.post('/threads/:id/messages', async (req, res) => {
     const { firmId, contactId } = clientOf(req);
     res.status(201).json(await messages.postForClient(firmId, contactId, req.params.id, req.body));
   });
-  router.post('/threads/:id/read', (req, res) => {
+  router.post('/threads/:id/read', async (req, res) => {
     const { firmId, contactId } = clientOf(req);
-    res.json(messages.markReadByClient(firmId, contactId, req.params.id));
+    res.json(await messages.markReadByClient(firmId, contactId, req.params.id));
   });
   return router;
 }
@@ -36,30 +36,30 @@ export function messageRoutes(deps: { messages: MessagesService }): Router {
 export function adminMessageRoutes(deps: { messages: MessagesService }): Router {
   const { messages } = deps;
   const router = Router();
-  router.get('/threads', (req, res) => {
-    res.json(messages.listForFirm(firmOf(req).firmId, req.query));
+  router.get('/threads', async (req, res) => {
+    res.json(await messages.listForFirm(firmOf(req).firmId, req.query));
   });
   router.post('/threads', async (req, res) => {
     const { firmId, actor } = firmOf(req);
     res.status(201).json(await messages.startForFirm(firmId, req.body, actor));
   });
-  router.get('/threads/:id', (req, res) => {
-    res.json(messages.getForFirm(firmOf(req).firmId, req.params.id, req.query));
+  router.get('/threads/:id', async (req, res) => {
+    res.json(await messages.getForFirm(firmOf(req).firmId, req.params.id, req.query));
   });
   router.post('/threads/:id/messages', async (req, res) => {
     const { firmId, actor } = firmOf(req);
     res.status(201).json(await messages.replyForFirm(firmId, req.params.id, req.body, actor));
   });
-  router.post('/threads/:id/close', (req, res) => {
+  router.post('/threads/:id/close', async (req, res) => {
     const { firmId, actor } = firmOf(req);
-    res.json(messages.close(firmId, req.params.id, actor));
+    res.json(await messages.close(firmId, req.params.id, actor));
   });
-  router.post('/threads/:id/reopen', (req, res) => {
+  router.post('/threads/:id/reopen', async (req, res) => {
     const { firmId, actor } = firmOf(req);
-    res.json(messages.reopen(firmId, req.params.id, actor));
+    res.json(await messages.reopen(firmId, req.params.id, actor));
   });
-  router.post('/threads/:id/read', (req, res) => {
-    res.json(messages.markReadByFirm(firmOf(req).firmId, req.params.id));
+  router.post('/threads/:id/read', async (req, res) => {
+    res.json(await messages.markReadByFirm(firmOf(req).firmId, req.params.id));
   });
   return router;
 }

@@ -49,69 +49,71 @@ export interface MessagesServiceDeps {
 export class MessagesService {
   constructor(private readonly deps: MessagesServiceDeps) {}
 
-  listForClient(firmId: string, contactId: string, query: unknown): ClientThreadPage {
+  async listForClient(firmId: string, contactId: string, query: unknown): Promise<ClientThreadPage> {
     const q = parse(threadListQuery, query, 'query');
-    const rows = this.deps.messages.listForContact(firmId, contactId, { limit: q.limit + 1, afterSeq: this.#afterSeq(q.cursor) });
-    return { ...this.#threadPage(rows, q.limit, toClientThread), unreadCount: this.deps.messages.unreadForContact(firmId, contactId) };
+    const rows = await this.deps.messages.listForContact(firmId, contactId, { limit: q.limit + 1, afterSeq: this.#afterSeq(q.cursor) });
+    return { ...this.#threadPage(rows, q.limit, toClientThread), unreadCount: await this.deps.messages.unreadForContact(firmId, contactId) };
   }
 
   /** The client starts a thread with the firm. */
   async startForClient(firmId: string, contactId: string, input: unknown): Promise<{ thread: ClientThread; message: Message }> {
     const fields = parse(newThreadSchema, input);
-    const contact = this.deps.contacts.find(firmId, contactId)!;
-    const attachments = this.#attachments(firmId, contactId, fields.attachmentIds);
+    const contact = (await this.deps.contacts.find(firmId, contactId))!;
+    const attachments = await this.#attachments(firmId, contactId, fields.attachmentIds);
+    const firm = await this.#firm(firmId);
     const now = this.deps.clock().toISOString();
     // The message and the firm's notice of it commit together.
-    const { threadId, message } = this.deps.unitOfWork(() => {
-      const created = this.deps.messages.createThread(
+    const { threadId, message } = await this.deps.unitOfWork(async () => {
+      const created = await this.deps.messages.createThread(
         { firmId, contactId, subject: fields.subject },
         { author: { type: 'contact', name: contact.name }, body: fields.body, attachments },
         now,
       );
-      this.#audit(firmId, { type: 'contact', id: contactId }, 'thread.started', created.threadId, created.message, now);
-      this.#noticeToFirm(this.#firm(firmId), contact, fields.subject, created.threadId, created.message.id, true);
-      this.#reportClientMessage(firmId, contactId, created.threadId, fields.subject, created.message);
+      await this.#audit(firmId, { type: 'contact', id: contactId }, 'thread.started', created.threadId, created.message, now);
+      await this.#noticeToFirm(firm, contact, fields.subject, created.threadId, created.message.id, true);
+      await this.#reportClientMessage(firmId, contactId, created.threadId, fields.subject, created.message);
       return created;
     });
-    return { thread: toClientThread(this.#thread(firmId, threadId)), message: toMessage(message) };
+    return { thread: toClientThread(await this.#thread(firmId, threadId)), message: toMessage(message) };
   }
 
   /** A page of a thread's messages; another client's thread is a 404. */
-  messagesForClient(firmId: string, contactId: string, threadId: string, query: unknown): MessagePage<ClientThread> {
-    const thread = this.#clientThread(firmId, contactId, threadId);
-    return { thread: toClientThread(thread), ...this.#messagePage(thread, query) };
+  async messagesForClient(firmId: string, contactId: string, threadId: string, query: unknown): Promise<MessagePage<ClientThread>> {
+    const thread = await this.#clientThread(firmId, contactId, threadId);
+    return { thread: toClientThread(thread), ...(await this.#messagePage(thread, query)) };
   }
 
   /** The client writes in a thread; a closed thread takes no more messages. */
   async postForClient(firmId: string, contactId: string, threadId: string, input: unknown): Promise<Message> {
     const fields = parse(newMessageSchema, input);
-    const thread = this.#clientThread(firmId, contactId, threadId);
+    const thread = await this.#clientThread(firmId, contactId, threadId);
     if (thread.status === 'closed') throw Problem.conflict('thread_closed', 'This conversation is closed. Start a new one to write to the firm.');
-    const contact = this.deps.contacts.find(firmId, contactId)!;
-    const attachments = this.#attachments(firmId, contactId, fields.attachmentIds);
+    const contact = (await this.deps.contacts.find(firmId, contactId))!;
+    const attachments = await this.#attachments(firmId, contactId, fields.attachmentIds);
+    const firm = await this.#firm(firmId);
     const now = this.deps.clock().toISOString();
-    const message = this.deps.unitOfWork(() => {
-      const added = this.deps.messages.addMessage(threadId, { author: { type: 'contact', name: contact.name }, body: fields.body, attachments }, now);
-      this.#audit(firmId, { type: 'contact', id: contactId }, 'message.sent', threadId, added, now);
-      this.#noticeToFirm(this.#firm(firmId), contact, thread.subject, threadId, added.id, false);
-      this.#reportClientMessage(firmId, contactId, threadId, thread.subject, added);
+    const message = await this.deps.unitOfWork(async () => {
+      const added = await this.deps.messages.addMessage(threadId, { author: { type: 'contact', name: contact.name }, body: fields.body, attachments }, now);
+      await this.#audit(firmId, { type: 'contact', id: contactId }, 'message.sent', threadId, added, now);
+      await this.#noticeToFirm(firm, contact, thread.subject, threadId, added.id, false);
+      await this.#reportClientMessage(firmId, contactId, threadId, thread.subject, added);
       return added;
     });
     return toMessage(message);
   }
 
   /** The client has read the thread up to its newest message. */
-  markReadByClient(firmId: string, contactId: string, threadId: string): ClientThread {
-    this.#clientThread(firmId, contactId, threadId);
-    this.deps.messages.markReadByContact(threadId);
-    return toClientThread(this.#thread(firmId, threadId));
+  async markReadByClient(firmId: string, contactId: string, threadId: string): Promise<ClientThread> {
+    await this.#clientThread(firmId, contactId, threadId);
+    await this.deps.messages.markReadByContact(threadId);
+    return toClientThread(await this.#thread(firmId, threadId));
   }
 
   /** The firm's threads, newest activity first; by contact, by status, or only those with unread client messages. */
-  listForFirm(firmId: string, query: unknown): Page<FirmThread> {
+  async listForFirm(firmId: string, query: unknown): Promise<Page<FirmThread>> {
     const q = parse(firmThreadListQuery, query, 'query');
-    if (q.contactId && !this.deps.contacts.find(firmId, q.contactId)) throw Problem.notFound('contact');
-    const rows = this.deps.messages.listForFirm({
+    if (q.contactId && !(await this.deps.contacts.find(firmId, q.contactId))) throw Problem.notFound('contact');
+    const rows = await this.deps.messages.listForFirm({
       firmId,
       contactId: q.contactId,
       status: q.status,
@@ -122,78 +124,80 @@ export class MessagesService {
     return this.#threadPage(rows, q.limit, toFirmThread);
   }
 
-  getForFirm(firmId: string, threadId: string, query: unknown = {}): MessagePage<FirmThread> {
-    const thread = this.#thread(firmId, threadId);
-    return { thread: toFirmThread(thread), ...this.#messagePage(thread, query) };
+  async getForFirm(firmId: string, threadId: string, query: unknown = {}): Promise<MessagePage<FirmThread>> {
+    const thread = await this.#thread(firmId, threadId);
+    return { thread: toFirmThread(thread), ...(await this.#messagePage(thread, query)) };
   }
 
   /** A member of the firm's staff starts a thread with a contact; the contact is emailed a notice. */
   async startForFirm(firmId: string, input: unknown, actor: Actor): Promise<{ thread: FirmThread; message: Message }> {
     const fields = parse(staffThreadSchema, input);
-    const contact = this.deps.contacts.find(firmId, fields.contactId);
+    const contact = await this.deps.contacts.find(firmId, fields.contactId);
     if (!contact) throw Problem.unprocessable('contact_not_found', `No contact ${fields.contactId} in this firm.`);
     if (contact.status !== 'active') throw Problem.conflict('contact_archived', 'The contact is archived.');
-    const attachments = this.#attachments(firmId, contact.id, fields.attachmentIds);
+    const attachments = await this.#attachments(firmId, contact.id, fields.attachmentIds);
+    const firm = await this.#firm(firmId);
     const now = this.deps.clock().toISOString();
-    const { threadId, message } = this.deps.unitOfWork(() => {
-      const created = this.deps.messages.createThread(
+    const { threadId, message } = await this.deps.unitOfWork(async () => {
+      const created = await this.deps.messages.createThread(
         { firmId, contactId: contact.id, subject: fields.subject },
         { author: { type: 'staff', name: fields.staffName }, body: fields.body, attachments },
         now,
       );
-      this.#audit(firmId, actor, 'thread.started', created.threadId, created.message, now);
-      this.#noticeToContact(this.#firm(firmId), contact, created.threadId, created.message.id);
+      await this.#audit(firmId, actor, 'thread.started', created.threadId, created.message, now);
+      await this.#noticeToContact(firm, contact, created.threadId, created.message.id);
       return created;
     });
-    return { thread: toFirmThread(this.#thread(firmId, threadId)), message: toMessage(message) };
+    return { thread: toFirmThread(await this.#thread(firmId, threadId)), message: toMessage(message) };
   }
 
   /** A named member of the firm's staff replies; the contact is emailed a notice. */
   async replyForFirm(firmId: string, threadId: string, input: unknown, actor: Actor): Promise<Message> {
     const fields = parse(staffMessageSchema, input);
-    const thread = this.#thread(firmId, threadId);
+    const thread = await this.#thread(firmId, threadId);
     if (thread.status === 'closed') throw Problem.conflict('thread_closed', 'This conversation is closed. Reopen it to reply.');
-    const attachments = this.#attachments(firmId, thread.contactId, fields.attachmentIds);
+    const attachments = await this.#attachments(firmId, thread.contactId, fields.attachmentIds);
     const now = this.deps.clock().toISOString();
-    const contact = this.deps.contacts.find(firmId, thread.contactId)!;
-    const message = this.deps.unitOfWork(() => {
-      const added = this.deps.messages.addMessage(threadId, { author: { type: 'staff', name: fields.staffName }, body: fields.body, attachments }, now);
-      this.#audit(firmId, actor, 'message.sent', threadId, added, now);
-      if (contact.status === 'active') this.#noticeToContact(this.#firm(firmId), contact, threadId, added.id);
+    const contact = (await this.deps.contacts.find(firmId, thread.contactId))!;
+    const firm = await this.#firm(firmId);
+    const message = await this.deps.unitOfWork(async () => {
+      const added = await this.deps.messages.addMessage(threadId, { author: { type: 'staff', name: fields.staffName }, body: fields.body, attachments }, now);
+      await this.#audit(firmId, actor, 'message.sent', threadId, added, now);
+      if (contact.status === 'active') await this.#noticeToContact(firm, contact, threadId, added.id);
       return added;
     });
     return toMessage(message);
   }
 
-  close(firmId: string, threadId: string, actor: Actor): FirmThread {
+  close(firmId: string, threadId: string, actor: Actor): Promise<FirmThread> {
     return this.#setStatus(firmId, threadId, 'closed', actor);
   }
 
-  reopen(firmId: string, threadId: string, actor: Actor): FirmThread {
+  reopen(firmId: string, threadId: string, actor: Actor): Promise<FirmThread> {
     return this.#setStatus(firmId, threadId, 'open', actor);
   }
 
   /** The firm has read the thread up to its newest message. */
-  markReadByFirm(firmId: string, threadId: string): FirmThread {
-    this.#thread(firmId, threadId);
-    this.deps.messages.markReadByFirm(threadId);
-    return toFirmThread(this.#thread(firmId, threadId));
+  async markReadByFirm(firmId: string, threadId: string): Promise<FirmThread> {
+    await this.#thread(firmId, threadId);
+    await this.deps.messages.markReadByFirm(threadId);
+    return toFirmThread(await this.#thread(firmId, threadId));
   }
 
-  #setStatus(firmId: string, threadId: string, status: 'open' | 'closed', actor: Actor): FirmThread {
-    const thread = this.#thread(firmId, threadId);
+  async #setStatus(firmId: string, threadId: string, status: 'open' | 'closed', actor: Actor): Promise<FirmThread> {
+    const thread = await this.#thread(firmId, threadId);
     if (thread.status !== status) {
       const now = this.deps.clock().toISOString();
-      this.deps.messages.setStatus(firmId, threadId, status, now);
-      this.deps.audit.record({ firmId, actor, action: status === 'closed' ? 'thread.closed' : 'thread.reopened', subject: { type: 'thread', id: threadId } }, now);
+      await this.deps.messages.setStatus(firmId, threadId, status, now);
+      await this.deps.audit.record({ firmId, actor, action: status === 'closed' ? 'thread.closed' : 'thread.reopened', subject: { type: 'thread', id: threadId } }, now);
     }
-    return toFirmThread(this.#thread(firmId, threadId));
+    return toFirmThread(await this.#thread(firmId, threadId));
   }
 
   /** The files a message may carry: the thread contact's own, shared with them or sent by them. */
-  #attachments(firmId: string, contactId: string, ids: string[] | undefined): Attachment[] {
+  async #attachments(firmId: string, contactId: string, ids: string[] | undefined): Promise<Attachment[]> {
     if (!ids?.length) return [];
-    const found = new Map(this.deps.files.attachable(firmId, contactId, ids).map((file) => [file.id, file]));
+    const found = new Map((await this.deps.files.attachable(firmId, contactId, ids)).map((file) => [file.id, file]));
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length) {
       throw Problem.unprocessable('attachment_not_found', `No file ${missing.join(', ')} that can be attached here: attach files uploaded to or shared in this portal.`, {
@@ -203,7 +207,7 @@ export class MessagesService {
     return ids.map((id) => found.get(id)!);
   }
 
-  #messagePage(thread: ThreadRecord, query: unknown): Page<Message> {
+  async #messagePage(thread: ThreadRecord, query: unknown): Promise<Page<Message>> {
     const q = parse(messagesQuery, query, 'query');
     let beforeSeq: number | undefined;
     if (q.before) {
@@ -213,7 +217,7 @@ export class MessagesService {
       }
       beforeSeq = position.s;
     }
-    const rows = this.deps.messages.messages(thread.id, { beforeSeq, limit: q.limit + 1 });
+    const rows = await this.deps.messages.messages(thread.id, { beforeSeq, limit: q.limit + 1 });
     const data = rows.slice(-q.limit);
     const oldest = data[0];
     return {
@@ -235,47 +239,47 @@ export class MessagesService {
     return position.s;
   }
 
-  #clientThread(firmId: string, contactId: string, threadId: string): ThreadRecord {
-    const thread = this.deps.messages.findThreadForContact(firmId, contactId, threadId);
+  async #clientThread(firmId: string, contactId: string, threadId: string): Promise<ThreadRecord> {
+    const thread = await this.deps.messages.findThreadForContact(firmId, contactId, threadId);
     if (!thread) throw Problem.notFound('thread');
     return thread;
   }
 
-  #thread(firmId: string, threadId: string): ThreadRecord {
-    const thread = this.deps.messages.findThread(firmId, threadId);
+  async #thread(firmId: string, threadId: string): Promise<ThreadRecord> {
+    const thread = await this.deps.messages.findThread(firmId, threadId);
     if (!thread) throw Problem.notFound('thread');
     return thread;
   }
 
-  #firm(firmId: string): Firm {
-    return this.deps.firms.findById(firmId)!;
+  async #firm(firmId: string): Promise<Firm> {
+    return (await this.deps.firms.findById(firmId))!;
   }
 
-  #audit(firmId: string, actor: Actor, action: string, threadId: string, message: StoredMessage, now: string) {
-    this.deps.audit.record(
+  async #audit(firmId: string, actor: Actor, action: string, threadId: string, message: StoredMessage, now: string): Promise<void> {
+    await this.deps.audit.record(
       { firmId, actor, action, subject: { type: 'thread', id: threadId }, data: { messageId: message.id, attachments: message.attachments.map((file) => file.id) } },
       now,
     );
   }
 
   /** `message.created` for the firm's own software: what the client wrote, with its attachments' ids. */
-  #reportClientMessage(firmId: string, contactId: string, threadId: string, subject: string, message: StoredMessage): void {
-    this.deps.webhooks.emit(firmId, 'message.created', {
+  async #reportClientMessage(firmId: string, contactId: string, threadId: string, subject: string, message: StoredMessage): Promise<void> {
+    await this.deps.webhooks.emit(firmId, 'message.created', {
       messageId: message.id, threadId, contactId, subject, body: message.body,
       attachments: message.attachments.map((file) => ({ id: file.id, name: file.name })), createdAt: message.createdAt,
     });
   }
 
-  #noticeToContact(firm: Firm, contact: Contact, threadId: string, messageId: string): void {
+  async #noticeToContact(firm: Firm, contact: Contact, threadId: string, messageId: string): Promise<void> {
     const email = newMessageNotice({ firm: emailFirm(firm), contactName: contact.name, link: threadLink(firm, threadId) });
-    this.deps.mailer.queue({ firmId: firm.id, kind: 'message_notice', to: contact.email, fromName: firm.name, ...email }, `message_notice:${messageId}`);
+    await this.deps.mailer.queue({ firmId: firm.id, kind: 'message_notice', to: contact.email, fromName: firm.name, ...email }, `message_notice:${messageId}`);
   }
 
-  #noticeToFirm(firm: Firm, contact: Contact, subject: string, threadId: string, messageId: string, newThread: boolean): void {
+  async #noticeToFirm(firm: Firm, contact: Contact, subject: string, threadId: string, messageId: string, newThread: boolean): Promise<void> {
     const inbox = firm.settings.inboxEmail;
     if (!inbox) return;
     const email = clientMessageNotice({ firm: emailFirm(firm), contact, subject, threadId, newThread });
-    this.deps.mailer.queue({ firmId: firm.id, kind: 'message_to_firm', to: inbox, fromName: firm.name, ...email }, `message_to_firm:${messageId}`);
+    await this.deps.mailer.queue({ firmId: firm.id, kind: 'message_to_firm', to: inbox, fromName: firm.name, ...email }, `message_to_firm:${messageId}`);
   }
 }
 

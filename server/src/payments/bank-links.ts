@@ -52,17 +52,17 @@ export class BankLinksService {
   ) {}
 
   async start(firmId: string, contactId: string) {
-    const firm = this.firms.findById(firmId)!;
+    const firm = (await this.firms.findById(firmId))!;
     if (!firm.settings.paymentMethods.bankLink) {
       throw Problem.unprocessable('method_not_allowed', `${firm.name} does not accept payments from a linked bank in the portal.`);
     }
-    const contact = this.contacts.find(firmId, contactId)!;
+    const contact = (await this.contacts.find(firmId, contactId))!;
     return { provider: this.provider.name, ...(await this.provider.createLinkToken(contact, { name: firm.name })) };
   }
 
   async exchange(firmId: string, contactId: string, input: unknown) {
     const body = parse(BankLinkExchange, input);
-    const contact = this.contacts.find(firmId, contactId)!;
+    const contact = (await this.contacts.find(firmId, contactId))!;
     const account = await this.provider.exchange({ id: contact.id, email: contact.email, name: contact.name }, body.publicToken, body.accountId);
     if (!account) throw Problem.unprocessable('bank_link_invalid', 'The bank connection expired or was already used. Connect your bank again.');
     return { paymentMethod: { type: 'us_bank_account' as const, ...account } };

@@ -1,6 +1,7 @@
-import type { Db } from '../db/database.ts';
-import { groupCommit } from '../db/group-commit.ts';
+import type { Selectable } from 'kysely';
 import { newId } from '../db/ids.ts';
+import type { SavedPaymentMethodsTable } from '../db/schema.ts';
+import type { Storage } from '../db/storage.ts';
 
 export interface IdempotencyRecord {
   requestHash: string;
@@ -42,45 +43,45 @@ export interface SavedMethod {
 
 /** Idempotency keys, saved payment methods and debit mandates: what a checkout writes beside the ledger. */
 export class CheckoutRepository {
-  constructor(readonly db: Db) {}
+  constructor(private readonly storage: Storage) {}
 
-  idempotency(contactId: string, key: string): IdempotencyRecord | undefined {
-    const row = this.db
-      .prepare<
-        [string, string],
-        {
-          request_hash: string; state: IdempotencyRecord['state']; checkout_id: string | null; response_status: number | null; response_body: string | null;
-          locked_until: string | null;
-        }
-      >('SELECT * FROM idempotency_keys WHERE contact_id = ? AND key = ?')
-      .get(contactId, key);
+  async idempotency(contactId: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const row = await this.storage.db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('contact_id', '=', contactId)
+      .where('key', '=', key)
+      .executeTakeFirst();
     return (
       row && {
-        requestHash: row.request_hash, state: row.state, checkoutId: row.checkout_id, responseStatus: row.response_status, responseBody: row.response_body,
-        lockedUntil: row.locked_until,
+        requestHash: row.request_hash, state: row.state as IdempotencyRecord['state'], checkoutId: row.checkout_id, responseStatus: row.response_status,
+        responseBody: row.response_body, lockedUntil: row.locked_until,
       }
     );
   }
 
   /**
    * The first of a payment's two write transactions (group-committed with concurrent ones, see
-   * GroupCommit): claims the key for this request and, in the same transaction, runs `reserve` (balances checked and payments written as
-   * processing). `claimed: false` when the key exists already; nothing is written then. Whatever
-   * `reserve` throws rolls the claim back with it.
+   * `Storage.write`): claims the key for this request and, in the same transaction, runs `reserve`
+   * (balances checked and payments written as processing). `claimed: false` when the key exists
+   * already; nothing is written then. Whatever `reserve` throws rolls the claim back with it.
    */
   reserve<T>(
     claim: { contactId: string; key: string; requestHash: string; checkoutId: string; now: string; lockedUntil: string },
-    reserve: () => T,
+    reserve: () => Promise<T>,
   ): Promise<{ claimed: true; value: T } | { claimed: false }> {
-    return groupCommit(this.db).write(() => {
-      const inserted = this.db
-        .prepare(
-          `INSERT INTO idempotency_keys (contact_id, key, request_hash, state, checkout_id, locked_until, created_at)
-           VALUES (@contactId, @key, @requestHash, 'in_progress', @checkoutId, @lockedUntil, @now) ON CONFLICT DO NOTHING`,
-        )
-        .run(claim);
-      if (inserted.changes !== 1) return { claimed: false as const };
-      return { claimed: true as const, value: reserve() };
+    return this.storage.write(async () => {
+      const inserted = await this.storage.db
+        .insertInto('idempotency_keys')
+        .values({
+          contact_id: claim.contactId, key: claim.key, request_hash: claim.requestHash, state: 'in_progress', checkout_id: claim.checkoutId,
+          locked_until: claim.lockedUntil, created_at: claim.now,
+        })
+        .onConflict((oc) => oc.columns(['contact_id', 'key']).doNothing())
+        .returning('key')
+        .executeTakeFirst();
+      if (!inserted) return { claimed: false as const };
+      return { claimed: true as const, value: await reserve() };
     });
   }
 
@@ -88,30 +89,41 @@ export class CheckoutRepository {
    * The second: whatever `record` writes (the outcome, its jobs, the stored answer) commits
    * together, or not at all.
    */
-  record<T>(record: () => T): Promise<T> {
-    return groupCommit(this.db).write(record);
+  record<T>(record: () => Promise<T>): Promise<T> {
+    return this.storage.write(record);
   }
 
   /** A request refused before anything was reserved: the key is stored with the refusal as its answer. */
-  refuse(claim: { contactId: string; key: string; requestHash: string; now: string }, status: number, body: unknown): void {
-    this.db
-      .prepare(
-        `INSERT INTO idempotency_keys (contact_id, key, request_hash, state, response_status, response_body, created_at)
-         VALUES (@contactId, @key, @requestHash, 'done', @status, @body, @now) ON CONFLICT DO NOTHING`,
-      )
-      .run({ ...claim, status, body: JSON.stringify(body) });
+  async refuse(claim: { contactId: string; key: string; requestHash: string; now: string }, status: number, body: unknown): Promise<void> {
+    await this.storage.db
+      .insertInto('idempotency_keys')
+      .values({
+        contact_id: claim.contactId, key: claim.key, request_hash: claim.requestHash, state: 'done', response_status: status,
+        response_body: JSON.stringify(body), created_at: claim.now,
+      })
+      .onConflict((oc) => oc.columns(['contact_id', 'key']).doNothing())
+      .execute();
   }
 
   /** Stores the answer a retry with the key will get. Call inside `record`. */
-  completeIdempotency(contactId: string, key: string, status: number, body: unknown): void {
-    this.db
-      .prepare("UPDATE idempotency_keys SET state = 'done', response_status = ?, response_body = ?, locked_until = NULL WHERE contact_id = ? AND key = ?")
-      .run(status, JSON.stringify(body), contactId, key);
+  async completeIdempotency(contactId: string, key: string, status: number, body: unknown): Promise<void> {
+    await this.storage.db
+      .updateTable('idempotency_keys')
+      .set({ state: 'done', response_status: status, response_body: JSON.stringify(body), locked_until: null })
+      .where('contact_id', '=', contactId)
+      .where('key', '=', key)
+      .execute();
   }
 
   /** The processor did not answer: the key keeps the checkout, whose payments stay reserved. */
-  interruptIdempotency(contactId: string, key: string): void {
-    this.db.prepare("UPDATE idempotency_keys SET state = 'interrupted' WHERE contact_id = ? AND key = ? AND state = 'in_progress'").run(contactId, key);
+  async interruptIdempotency(contactId: string, key: string): Promise<void> {
+    await this.storage.db
+      .updateTable('idempotency_keys')
+      .set({ state: 'interrupted' })
+      .where('contact_id', '=', contactId)
+      .where('key', '=', key)
+      .where('state', '=', 'in_progress')
+      .execute();
   }
 
   /**
@@ -119,121 +131,147 @@ export class CheckoutRepository {
    * processor that never answered), or any unfinished one when `force` (at start on a store only
    * this process uses). False when another request or sweep holds it, or it is done.
    */
-  takeOver(contactId: string, key: string, now: string, until: string, force = false): boolean {
-    return (
-      this.db
-        .prepare(
-          `UPDATE idempotency_keys SET state = 'in_progress', locked_until = @until
-           WHERE contact_id = @contactId AND key = @key AND state <> 'done'
-             AND (@force = 1 OR state = 'interrupted' OR locked_until IS NULL OR locked_until <= @now)`,
-        )
-        .run({ contactId, key, now, until, force: force ? 1 : 0 }).changes === 1
-    );
+  async takeOver(contactId: string, key: string, now: string, until: string, force = false): Promise<boolean> {
+    const result = await this.storage.db
+      .updateTable('idempotency_keys')
+      .set({ state: 'in_progress', locked_until: until })
+      .where('contact_id', '=', contactId)
+      .where('key', '=', key)
+      .where('state', '<>', 'done')
+      .$if(!force, (qb) =>
+        qb.where((eb) => eb.or([eb('state', '=', 'interrupted'), eb('locked_until', 'is', null), eb('locked_until', '<=', now)])),
+      )
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   /** Checkouts no request is finishing: unfinished keys whose lease ran out (all unfinished ones when `force`). */
-  unfinished(now: string, options: { force?: boolean; limit?: number } = {}): { contactId: string; key: string; checkoutId: string | null }[] {
-    return this.db
-      .prepare<{ now: string; force: number; limit: number }, { contact_id: string; key: string; checkout_id: string | null }>(
-        `SELECT contact_id, key, checkout_id FROM idempotency_keys
-         WHERE state <> 'done' AND (@force = 1 OR locked_until IS NULL OR locked_until <= @now)
-         ORDER BY created_at LIMIT @limit`,
-      )
-      .all({ now, force: options.force ? 1 : 0, limit: options.limit ?? 100 })
-      .map((row) => ({ contactId: row.contact_id, key: row.key, checkoutId: row.checkout_id }));
+  async unfinished(now: string, options: { force?: boolean; limit?: number } = {}): Promise<{ contactId: string; key: string; checkoutId: string | null }[]> {
+    const rows = await this.storage.db
+      .selectFrom('idempotency_keys')
+      .select(['contact_id', 'key', 'checkout_id'])
+      .where('state', '<>', 'done')
+      .$if(!options.force, (qb) => qb.where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)])))
+      .orderBy('created_at')
+      .orderBy('contact_id')
+      .orderBy('key')
+      .limit(options.limit ?? 100)
+      .execute();
+    return rows.map((row) => ({ contactId: row.contact_id, key: row.key, checkoutId: row.checkout_id }));
   }
 
   /** Keys are kept a month; older ones go, except those of checkouts still unfinished. */
-  pruneIdempotency(before: string): number {
-    return this.db.prepare("DELETE FROM idempotency_keys WHERE created_at < ? AND state = 'done'").run(before).changes;
+  async pruneIdempotency(before: string): Promise<number> {
+    const result = await this.storage.db.deleteFrom('idempotency_keys').where('created_at', '<', before).where('state', '=', 'done').executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
-  /** The payments one checkout made (one per deposit account), oldest first. */
-  checkoutPayments(checkoutId: string): CheckoutPayment[] {
-    return this.db
-      .prepare<
-        [string],
-        {
-          id: string; contact_id: string; created_at: string; method_ref: string | null; amount: number; currency: string;
-          account: 'operating' | 'trust'; processor_ref: string | null;
-        }
-      >(
-        `SELECT p.id, p.contact_id, p.created_at, p.method_ref, p.amount, p.currency, p.processor_ref,
-           (SELECT a.deposit_account FROM payment_allocations a WHERE a.payment_id = p.id LIMIT 1) AS account
-         FROM payments p WHERE p.checkout_id = ? ORDER BY p.rowid`,
-      )
-      .all(checkoutId)
-      .map((row) => ({
-        id: row.id, contactId: row.contact_id, createdAt: row.created_at, methodRef: row.method_ref, amount: row.amount, currency: row.currency,
-        account: row.account, processorRef: row.processor_ref,
-      }));
+  /** The payments one checkout made (one per deposit account), in the order they were written. */
+  async checkoutPayments(checkoutId: string): Promise<CheckoutPayment[]> {
+    const rows = await this.storage.db
+      .selectFrom('payments as p')
+      .select((eb) => [
+        'p.id', 'p.contact_id', 'p.created_at', 'p.method_ref', 'p.amount', 'p.currency', 'p.processor_ref',
+        eb.selectFrom('payment_allocations as a').select('a.deposit_account').whereRef('a.payment_id', '=', 'p.id').limit(1).as('account'),
+        // Each payment's first event is written with it: its id keeps the order they were written in.
+        eb.selectFrom('payment_events as e').select((inner) => inner.fn.min('e.id').as('first')).whereRef('e.payment_id', '=', 'p.id').as('first_event'),
+      ])
+      .where('p.checkout_id', '=', checkoutId)
+      .orderBy('p.created_at')
+      .orderBy('first_event')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id, contactId: row.contact_id, createdAt: row.created_at, methodRef: row.method_ref, amount: row.amount, currency: row.currency,
+      account: row.account as CheckoutPayment['account'], processorRef: row.processor_ref,
+    }));
   }
 
-  savedMethods(firmId: string, contactId: string): SavedMethod[] {
-    return this.db
-      .prepare<[string, string], Record<string, any>>(
-        'SELECT * FROM saved_payment_methods WHERE firm_id = ? AND contact_id = ? AND removed_at IS NULL ORDER BY created_at DESC',
-      )
-      .all(firmId, contactId)
-      .map(toSaved);
+  async savedMethods(firmId: string, contactId: string): Promise<SavedMethod[]> {
+    const rows = await this.storage.db
+      .selectFrom('saved_payment_methods')
+      .selectAll()
+      .where('firm_id', '=', firmId)
+      .where('contact_id', '=', contactId)
+      .where('removed_at', 'is', null)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    return rows.map(toSaved);
   }
 
-  savedMethod(firmId: string, contactId: string, id: string): SavedMethod | undefined {
-    const row = this.db
-      .prepare<[string, string, string], Record<string, any>>(
-        'SELECT * FROM saved_payment_methods WHERE firm_id = ? AND contact_id = ? AND id = ? AND removed_at IS NULL',
-      )
-      .get(firmId, contactId, id);
+  async savedMethod(firmId: string, contactId: string, id: string): Promise<SavedMethod | undefined> {
+    const row = await this.storage.db
+      .selectFrom('saved_payment_methods')
+      .selectAll()
+      .where('firm_id', '=', firmId)
+      .where('contact_id', '=', contactId)
+      .where('id', '=', id)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst();
     return row && toSaved(row);
   }
 
+  /** Saves a method for the contact, or returns the one already saved for the same processor method. */
   saveMethod(
     input: Omit<SavedMethod, 'id' | 'createdAt' | 'consentedAt'> & { firmId: string; contactId: string; consentText: string },
     now: string,
-  ): string {
-    const existing = this.db
-      .prepare<[string, string, string], { id: string }>(
-        'SELECT id FROM saved_payment_methods WHERE contact_id = ? AND processor = ? AND processor_ref = ? AND removed_at IS NULL',
-      )
-      .get(input.contactId, input.processor, input.processorRef);
-    if (existing) return existing.id;
-    const id = newId('spm');
-    this.db
-      .prepare(
-        `INSERT INTO saved_payment_methods (id, firm_id, contact_id, processor, processor_ref, type, brand, last4, exp_month, exp_year, account_type, consent_text, consented_at, created_at)
-         VALUES (@id, @firmId, @contactId, @processor, @processorRef, @type, @brand, @last4, @expMonth, @expYear, @accountType, @consentText, @now, @now)`,
-      )
-      .run({ id, ...input, now });
-    return id;
+  ): Promise<string> {
+    // The look-up and the insert in one transaction, so two checkouts cannot both save it.
+    return this.storage.transaction(async () => {
+      const existing = await this.storage.db
+        .selectFrom('saved_payment_methods')
+        .select('id')
+        .where('contact_id', '=', input.contactId)
+        .where('processor', '=', input.processor)
+        .where('processor_ref', '=', input.processorRef)
+        .where('removed_at', 'is', null)
+        .executeTakeFirst();
+      if (existing) return existing.id;
+      const id = newId('spm');
+      await this.storage.db
+        .insertInto('saved_payment_methods')
+        .values({
+          id, firm_id: input.firmId, contact_id: input.contactId, processor: input.processor, processor_ref: input.processorRef, type: input.type,
+          brand: input.brand, last4: input.last4, exp_month: input.expMonth, exp_year: input.expYear, account_type: input.accountType,
+          consent_text: input.consentText, consented_at: now, created_at: now,
+        })
+        .execute();
+      return id;
+    });
   }
 
-  removeMethod(firmId: string, contactId: string, id: string, now: string): boolean {
-    return (
-      this.db
-        .prepare('UPDATE saved_payment_methods SET removed_at = ? WHERE firm_id = ? AND contact_id = ? AND id = ? AND removed_at IS NULL')
-        .run(now, firmId, contactId, id).changes === 1
-    );
+  async removeMethod(firmId: string, contactId: string, id: string, now: string): Promise<boolean> {
+    const result = await this.storage.db
+      .updateTable('saved_payment_methods')
+      .set({ removed_at: now })
+      .where('firm_id', '=', firmId)
+      .where('contact_id', '=', contactId)
+      .where('id', '=', id)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
-  recordMandate(paymentId: string, mandate: { text: string; ip: string | null; userAgent: string | null }, now: string): void {
-    this.db
-      .prepare('INSERT INTO payment_mandates (payment_id, text, accepted_at, ip, user_agent) VALUES (?, ?, ?, ?, ?)')
-      .run(paymentId, mandate.text, now, mandate.ip, mandate.userAgent);
+  async recordMandate(paymentId: string, mandate: { text: string; ip: string | null; userAgent: string | null }, now: string): Promise<void> {
+    await this.storage.db
+      .insertInto('payment_mandates')
+      .values({ payment_id: paymentId, text: mandate.text, accepted_at: now, ip: mandate.ip, user_agent: mandate.userAgent })
+      .execute();
   }
 
-  mandate(paymentId: string): { text: string; acceptedAt: string; ip: string | null; userAgent: string | null } | undefined {
-    const row = this.db
-      .prepare<[string], { text: string; accepted_at: string; ip: string | null; user_agent: string | null }>(
-        'SELECT text, accepted_at, ip, user_agent FROM payment_mandates WHERE payment_id = ?',
-      )
-      .get(paymentId);
+  async mandate(paymentId: string): Promise<{ text: string; acceptedAt: string; ip: string | null; userAgent: string | null } | undefined> {
+    const row = await this.storage.db
+      .selectFrom('payment_mandates')
+      .select(['text', 'accepted_at', 'ip', 'user_agent'])
+      .where('payment_id', '=', paymentId)
+      .executeTakeFirst();
     return row && { text: row.text, acceptedAt: row.accepted_at, ip: row.ip, userAgent: row.user_agent };
   }
 }
 
-function toSaved(row: Record<string, any>): SavedMethod {
+function toSaved(row: Selectable<SavedPaymentMethodsTable>): SavedMethod {
   return {
-    id: row.id, type: row.type, brand: row.brand, last4: row.last4, expMonth: row.exp_month, expYear: row.exp_year, accountType: row.account_type,
+    id: row.id, type: row.type as SavedMethod['type'], brand: row.brand, last4: row.last4, expMonth: row.exp_month, expYear: row.exp_year, accountType: row.account_type,
     processor: row.processor, processorRef: row.processor_ref, consentedAt: row.consented_at, createdAt: row.created_at,
   };
 }

@@ -21,8 +21,8 @@ export function checkoutRoutes(deps: { checkout: CheckoutService; bankLinks: Ban
     res.json(deps.setup);
   });
 
-  router.get('/payments/mandate', (req, res) => {
-    res.json(checkout.mandatePreview(clientOf(req).firmId, req.query));
+  router.get('/payments/mandate', async (req, res) => {
+    res.json(await checkout.mandatePreview(clientOf(req).firmId, req.query));
   });
 
   router.post('/payments', async (req, res) => {
@@ -40,9 +40,9 @@ export function checkoutRoutes(deps: { checkout: CheckoutService; bankLinks: Ban
     res.json(await checkout.confirm(firmId, contactId, req.params.id));
   });
 
-  router.get('/payment-methods', (req, res) => {
+  router.get('/payment-methods', async (req, res) => {
     const { firmId, contactId } = clientOf(req);
-    res.json({ data: checkout.savedMethods(firmId, contactId) });
+    res.json({ data: await checkout.savedMethods(firmId, contactId) });
   });
 
   router.delete('/payment-methods/:id', async (req, res) => {

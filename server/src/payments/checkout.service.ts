@@ -81,7 +81,7 @@ export interface CheckoutServiceDeps {
 interface PaymentSubject {
   paymentId: string;
   owner: { firmId: string; contactId: string };
-  payment: () => Payment;
+  payment: () => Promise<Payment>;
 }
 
 /** What the processor said about one payment of a checkout (or, when it was never asked, why not). */
@@ -120,11 +120,11 @@ export class CheckoutService {
     const hash = requestHash(body);
     const { checkout, clock } = this.deps;
 
-    const previous = checkout.idempotency(request.contactId, key);
+    const previous = await checkout.idempotency(request.contactId, key);
     if (previous) return this.#again(request, key, hash, body, previous);
 
-    const firm = this.deps.firms.findById(request.firmId)!;
-    const contact = this.deps.contacts.find(request.firmId, request.contactId)!;
+    const firm = (await this.deps.firms.findById(request.firmId))!;
+    const contact = (await this.deps.contacts.find(request.firmId, request.contactId))!;
     const attempt = { firmId: firm.id, contactId: contact.id, ip: request.ip, perHour: firm.settings.paymentFailuresPerHour };
     await this.deps.failureLimits.check(attempt);
     const checkoutId = newId('chk');
@@ -141,13 +141,13 @@ export class CheckoutService {
     } catch (error) {
       // A refusal is this key's answer too: a retry gets it replayed, not a second evaluation.
       if (error instanceof Problem && error.status < 500 && error.code !== 'rate_limited') {
-        checkout.refuse({ contactId: contact.id, key, requestHash: hash, now: clock().toISOString() }, error.status, error.toDocument());
+        await checkout.refuse({ contactId: contact.id, key, requestHash: hash, now: clock().toISOString() }, error.status, error.toDocument());
       }
       throw error;
     }
     if (!reservation.claimed) {
       // Another request with this key claimed it first.
-      return this.#again(request, key, hash, body, checkout.idempotency(request.contactId, key)!);
+      return this.#again(request, key, hash, body, (await checkout.idempotency(request.contactId, key))!);
     }
     crashPoint('checkout.reserved');
     return this.#charge({ request, key, body, firm, contact, method, checkoutId, reserved: reservation.value });
@@ -162,25 +162,27 @@ export class CheckoutService {
     if (previous.state === 'done') return { status: previous.responseStatus!, body: JSON.parse(previous.responseBody!), replayed: true };
     // Interrupted (the processor never answered), or held by a request that died: this retry takes it over.
     const now = clock();
-    if (previous.checkoutId && checkout.takeOver(request.contactId, key, now.toISOString(), leaseFrom(now))) {
+    if (previous.checkoutId && (await checkout.takeOver(request.contactId, key, now.toISOString(), leaseFrom(now)))) {
       return this.#resume(request, key, body, previous.checkoutId);
     }
     throw Problem.conflict('idempotency_in_progress', 'This payment is still being processed. Wait a moment, then check its status.');
   }
 
   /** Balances checked and payments written as processing: runs inside the reservation's transaction. */
-  #reserve(context: { request: CheckoutRequest; firm: Firm; contact: { id: string }; method: CheckoutMethod; body: PaymentBody; checkoutId: string; now: string }) {
+  async #reserve(context: { request: CheckoutRequest; firm: Firm; contact: { id: string }; method: CheckoutMethod; body: PaymentBody; checkoutId: string; now: string }): Promise<CheckoutPayment[]> {
     const { request, firm, contact, method, body, checkoutId, now } = context;
     const { processor, checkout, payments, ledger } = this.deps;
     const total = body.allocations.reduce((sum, allocation) => sum + allocation.amount, 0);
-    const { currency, lines } = ledger.allocate(firm.id, contact.id, total, body.allocations);
+    const { currency, lines } = await ledger.allocate(firm.id, contact.id, total, body.allocations);
     const accounts = [...new Set(lines.map((line) => line.depositAccount))];
     // Every deposit account must have somewhere to go before any of them is charged.
     for (const account of accounts) processor.destinationFor?.(firm, account);
-    return accounts.map((account): CheckoutPayment => {
+    // One statement at a time: they share the transaction's one connection, in order.
+    const reserved: CheckoutPayment[] = [];
+    for (const account of accounts) {
       const accountLines = lines.filter((line) => line.depositAccount === account);
       const amount = accountLines.reduce((sum, line) => sum + line.amount, 0);
-      const id = payments.record(
+      const id = await payments.record(
         {
           firmId: firm.id,
           contactId: contact.id,
@@ -200,10 +202,11 @@ export class CheckoutService {
       );
       if (method.type === 'us_bank_account') {
         const text = this.#mandate(firm, { amount: total, bankName: method.brand ?? 'your bank', accountType: method.accountType ?? 'checking', last4: method.last4 });
-        checkout.recordMandate(id, { text, ip: request.ip, userAgent: request.userAgent }, now);
+        await checkout.recordMandate(id, { text, ip: request.ip, userAgent: request.userAgent }, now);
       }
-      return { id, contactId: contact.id, createdAt: now, methodRef: method.ref, amount, currency, account, processorRef: null };
-    });
+      reserved.push({ id, contactId: contact.id, createdAt: now, methodRef: method.ref, amount, currency, account, processorRef: null });
+    }
+    return reserved;
   }
 
   #checkAllowed(firm: Firm, method: CheckoutMethod, body: PaymentBody): void {
@@ -233,9 +236,9 @@ export class CheckoutService {
 
   /** After the client completed (or abandoned) 3-D Secure: asks the processor how it ended. */
   async confirm(firmId: string, contactId: string, paymentId: string): Promise<Payment> {
-    const payment = this.deps.ledger.getForClient(firmId, contactId, paymentId);
+    const payment = await this.deps.ledger.getForClient(firmId, contactId, paymentId);
     if (payment.status !== 'requires_action') return payment;
-    const ref = this.deps.payments.processorRefOf(paymentId);
+    const ref = await this.deps.payments.processorRefOf(paymentId);
     if (!ref?.processorRef) throw Problem.conflict('payment_not_ready', 'This payment has not reached the processor yet.');
     const result = await this.deps.processor.refresh(ref.processorRef);
     await this.deps.checkout.record(() => this.#apply(payment.id, result.status, result.failure));
@@ -245,18 +248,18 @@ export class CheckoutService {
   /** What the processor tells us later (Stripe's webhooks, the sandbox's settlements). Safe to repeat. */
   async applyEvent(event: ProcessorEvent): Promise<{ applied: boolean }> {
     const { payments, processor } = this.deps;
-    return await this.deps.checkout.record(() => {
-      let owner = payments.byProcessorRef(processor.name, event.processorRef);
+    return await this.deps.checkout.record(async () => {
+      let owner = await payments.byProcessorRef(processor.name, event.processorRef);
       if (!owner && event.paymentId) {
         // A charge whose answer never reached us (an interrupted checkout): the processor kept our id.
-        const pending = payments.processorRefOf(event.paymentId);
+        const pending = await payments.processorRefOf(event.paymentId);
         if (pending?.processor === processor.name && pending.processorRef === null) {
-          payments.setProcessorRef(event.paymentId, event.processorRef);
-          owner = payments.byProcessorRef(processor.name, event.processorRef);
+          await payments.setProcessorRef(event.paymentId, event.processorRef);
+          owner = await payments.byProcessorRef(processor.name, event.processorRef);
         }
       }
       if (!owner) return { applied: false };
-      return { applied: this.#apply(owner.id, event.type, event.failure) };
+      return { applied: await this.#apply(owner.id, event.type, event.failure) };
     });
   }
 
@@ -271,15 +274,15 @@ export class CheckoutService {
     let settled = 0;
     let waiting = 0;
     const now = clock();
-    for (const unfinished of checkout.unfinished(now.toISOString(), { force: options.everything })) {
-      if (!checkout.takeOver(unfinished.contactId, unfinished.key, now.toISOString(), leaseFrom(now), options.everything)) continue;
+    for (const unfinished of await checkout.unfinished(now.toISOString(), { force: options.everything })) {
+      if (!(await checkout.takeOver(unfinished.contactId, unfinished.key, now.toISOString(), leaseFrom(now), options.everything))) continue;
       try {
         await this.#settle(unfinished.contactId, unfinished.key, unfinished.checkoutId);
         settled += 1;
       } catch (error) {
         if (!(error instanceof ProcessorUnavailable)) throw error;
         // Asked again at the next sweep; the balance stays reserved meanwhile.
-        checkout.interruptIdempotency(unfinished.contactId, unfinished.key);
+        await checkout.interruptIdempotency(unfinished.contactId, unfinished.key);
         waiting += 1;
       }
     }
@@ -292,10 +295,10 @@ export class CheckoutService {
    * balance is free again. The key then answers what the checkout came to.
    */
   async #settle(contactId: string, key: string, checkoutId: string | null): Promise<void> {
-    const reserved = checkoutId ? this.deps.checkout.checkoutPayments(checkoutId) : [];
+    const reserved = checkoutId ? await this.deps.checkout.checkoutPayments(checkoutId) : [];
     const outcomes: Outcome[] = [];
     for (const payment of reserved) {
-      if (this.deps.payments.status(payment.id)?.status !== 'processing' || payment.processorRef) continue;
+      if ((await this.deps.payments.status(payment.id))?.status !== 'processing' || payment.processorRef) continue;
       const result = await this.deps.processor.findCharge({
         paymentId: payment.id,
         idempotencyKey: processorKey(contactId, key, payment.account),
@@ -304,38 +307,38 @@ export class CheckoutService {
       });
       outcomes.push({ payment, result: result ?? { status: 'failed', processorRef: null, failure: neverCharged } });
     }
-    const owner = reserved[0] && this.deps.payments.ownerOf(reserved[0].id);
-    await this.deps.checkout.record(() => {
-      this.#recordOutcomes(outcomes);
-      const answer = owner ? this.#answerFor(owner.firmId, contactId, reserved) : checkoutLost;
-      this.deps.checkout.completeIdempotency(contactId, key, owner ? 201 : 422, answer);
+    const owner = reserved[0] && (await this.deps.payments.ownerOf(reserved[0].id));
+    await this.deps.checkout.record(async () => {
+      await this.#recordOutcomes(outcomes);
+      const answer = owner ? await this.#answerFor(owner.firmId, contactId, reserved) : checkoutLost;
+      await this.deps.checkout.completeIdempotency(contactId, key, owner ? 201 : 422, answer);
     });
   }
 
   /** Forgets idempotency keys older than a month, far past any retry: a key reused after that is a new payment. */
-  prune(): number {
+  prune(): Promise<number> {
     return this.deps.checkout.pruneIdempotency(new Date(this.deps.clock().getTime() - 30 * 86_400_000).toISOString());
   }
 
   /** The ACH authorization the client is asked to accept, word for word as it will be stored. */
-  mandatePreview(firmId: string, query: unknown): { text: string } {
+  async mandatePreview(firmId: string, query: unknown): Promise<{ text: string }> {
     const q = parse(mandateQuery, query, 'query');
-    const firm = this.deps.firms.findById(firmId)!;
+    const firm = (await this.deps.firms.findById(firmId))!;
     return { text: this.#mandate(firm, { amount: q.amount, bankName: q.bankName, accountType: q.accountType, last4: q.last4 }) };
   }
 
-  savedMethods(firmId: string, contactId: string) {
-    return this.deps.checkout.savedMethods(firmId, contactId).map(({ id, type, brand, last4, expMonth, expYear, createdAt }) => ({
+  async savedMethods(firmId: string, contactId: string) {
+    return (await this.deps.checkout.savedMethods(firmId, contactId)).map(({ id, type, brand, last4, expMonth, expYear, createdAt }) => ({
       id, type, brand, last4, expMonth, expYear, createdAt,
     }));
   }
 
   async removeSavedMethod(firmId: string, contactId: string, id: string): Promise<void> {
-    const method = this.deps.checkout.savedMethod(firmId, contactId, id);
+    const method = await this.deps.checkout.savedMethod(firmId, contactId, id);
     if (!method) throw Problem.notFound('saved payment method');
     await this.deps.processor.detach(method.processorRef);
-    this.deps.checkout.removeMethod(firmId, contactId, id, this.deps.clock().toISOString());
-    this.deps.audit.record({ firmId, actor: { type: 'contact', id: contactId }, action: 'payment_method.removed', subject: { type: 'saved_payment_method', id } }, this.deps.clock().toISOString());
+    await this.deps.checkout.removeMethod(firmId, contactId, id, this.deps.clock().toISOString());
+    await this.deps.audit.record({ firmId, actor: { type: 'contact', id: contactId }, action: 'payment_method.removed', subject: { type: 'saved_payment_method', id } }, this.deps.clock().toISOString());
   }
 
   /**
@@ -344,15 +347,15 @@ export class CheckoutService {
    * answers with the charge it may already have made instead of making a second one.
    */
   async #resume(request: CheckoutRequest, key: string, body: PaymentBody, checkoutId: string): Promise<CheckoutReply> {
-    const firm = this.deps.firms.findById(request.firmId)!;
-    const contact = this.deps.contacts.find(request.firmId, request.contactId)!;
-    const reserved = this.deps.checkout.checkoutPayments(checkoutId);
+    const firm = (await this.deps.firms.findById(request.firmId))!;
+    const contact = (await this.deps.contacts.find(request.firmId, request.contactId))!;
+    const reserved = await this.deps.checkout.checkoutPayments(checkoutId);
     let method: CheckoutMethod;
     try {
       method = await this.#method(firm, contact.id, body, { resuming: true });
     } catch (error) {
       if (error instanceof ProcessorUnavailable) {
-        this.deps.checkout.interruptIdempotency(contact.id, key);
+        await this.deps.checkout.interruptIdempotency(contact.id, key);
         throw error;
       }
       // The method is gone: nothing more can be charged, so the checkout ends with what it has.
@@ -365,7 +368,7 @@ export class CheckoutService {
   /** The method the client chose: a saved one, or the token the browser got from the processor. */
   async #method(firm: Firm, contactId: string, body: PaymentBody, options: { resuming: boolean }): Promise<CheckoutMethod> {
     if ('savedId' in body.paymentMethod) {
-      const saved = this.deps.checkout.savedMethod(firm.id, contactId, body.paymentMethod.savedId);
+      const saved = await this.deps.checkout.savedMethod(firm.id, contactId, body.paymentMethod.savedId);
       if (!saved) throw Problem.unprocessable('saved_method_not_found', 'That saved payment method no longer exists. Choose another.');
       return { ...saved, ref: saved.processorRef, savedId: saved.id };
     }
@@ -397,7 +400,7 @@ export class CheckoutService {
     let refusal: Problem | undefined;
     for (const payment of reserved) {
       // Released earlier (never charged): it stays as it is.
-      if (!payment.processorRef && this.deps.payments.status(payment.id)?.status !== 'processing') continue;
+      if (!payment.processorRef && (await this.deps.payments.status(payment.id))?.status !== 'processing') continue;
       if (refusal) {
         // The processor refused an earlier charge of this checkout, so this one is not attempted.
         outcomes.push({ payment, result: { status: 'failed', processorRef: null, failure: { code: refusal.code, message: refusal.message } } });
@@ -415,7 +418,7 @@ export class CheckoutService {
               methodRef: method.ref,
               methodType: method.type,
               destination: processor.destinationFor?.(firm, payment.account) ?? null,
-              ...this.#mandateFor(payment.id, method),
+              ...(await this.#mandateFor(payment.id, method)),
               customer: { contactId: contact.id, email: contact.email, name: contact.name },
               saveForLater: body.savePaymentMethod || method.savedId !== null,
               description: `${firm.name}: ${payment.account === 'trust' ? 'trust deposit' : 'invoice payment'}`,
@@ -427,9 +430,9 @@ export class CheckoutService {
           // request resumes this checkout and asks again with the same processor key; without one,
           // the recovery sweep looks the charge up once the lease has run out. What was answered
           // is recorded, so it is not asked again.
-          await checkout.record(() => {
-            this.#recordOutcomes(outcomes);
-            checkout.interruptIdempotency(contact.id, key);
+          await checkout.record(async () => {
+            await this.#recordOutcomes(outcomes);
+            await checkout.interruptIdempotency(contact.id, key);
           });
           throw error;
         }
@@ -442,11 +445,11 @@ export class CheckoutService {
     crashPoint('checkout.charged');
 
     const saveMethod = body.savePaymentMethod && !method.savedId && outcomes.some(({ result }) => result.status !== 'failed');
-    const answer = await checkout.record(() => {
+    const answer = await checkout.record(async () => {
       const nowIso = clock().toISOString();
-      this.#recordOutcomes(outcomes);
+      await this.#recordOutcomes(outcomes);
       if (saveMethod) {
-        checkout.saveMethod(
+        await checkout.saveMethod(
           {
             firmId: firm.id, contactId: contact.id, processor: processor.name, processorRef: method.ref, type: method.type,
             brand: method.brand, last4: method.last4, expMonth: method.expMonth, expYear: method.expYear, accountType: method.accountType,
@@ -455,11 +458,11 @@ export class CheckoutService {
           nowIso,
         );
       }
-      this.deps.audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'checkout.submitted', subject: { type: 'checkout', id: checkoutId }, ip: request.ip }, nowIso);
+      await this.deps.audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'checkout.submitted', subject: { type: 'checkout', id: checkoutId }, ip: request.ip }, nowIso);
       const reply: CheckoutReply = refusal
         ? { status: refusal.status, body: refusal.toDocument(), replayed: false }
-        : { status: 201, body: this.#answerFor(firm.id, contact.id, reserved, outcomes), replayed: false };
-      checkout.completeIdempotency(contact.id, key, reply.status, reply.body);
+        : { status: 201, body: await this.#answerFor(firm.id, contact.id, reserved, outcomes), replayed: false };
+      await checkout.completeIdempotency(contact.id, key, reply.status, reply.body);
       return reply;
     });
     crashPoint('checkout.recorded');
@@ -471,19 +474,19 @@ export class CheckoutService {
     return answer;
   }
 
-  #mandateFor(paymentId: string, method: CheckoutMethod): { mandate?: { ip: string | null; userAgent: string | null; acceptedAt: string } } {
+  async #mandateFor(paymentId: string, method: CheckoutMethod): Promise<{ mandate?: { ip: string | null; userAgent: string | null; acceptedAt: string } }> {
     if (method.type !== 'us_bank_account') return {};
-    const mandate = this.deps.checkout.mandate(paymentId);
+    const mandate = await this.deps.checkout.mandate(paymentId);
     return mandate ? { mandate: { ip: mandate.ip, userAgent: mandate.userAgent, acceptedAt: mandate.acceptedAt } } : {};
   }
 
   /** Writes each outcome: the processor's id for the charge and the status it reached. Call inside `record`. */
-  #recordOutcomes(outcomes: Outcome[]): void {
+  async #recordOutcomes(outcomes: Outcome[]): Promise<void> {
     for (const { payment, result } of outcomes) {
-      const charged = result.processorRef ? this.deps.payments.setProcessorRef(payment.id, result.processorRef) : false;
+      const charged = result.processorRef ? await this.deps.payments.setProcessorRef(payment.id, result.processorRef) : false;
       // A bank debit stays processing: the firm hears it started once, when the processor took it.
-      if (charged && result.status === 'processing') this.#report(this.#subject(payment.id), 'payment.processing');
-      this.#apply(payment.id, result.status, result.failure);
+      if (charged && result.status === 'processing') await this.#report(await this.#subject(payment.id), 'payment.processing');
+      await this.#apply(payment.id, result.status, result.failure);
     }
   }
 
@@ -491,14 +494,14 @@ export class CheckoutService {
    * Tells the firm's software (webhooks) what happened to a payment, and that an invoice it paid
    * in full is paid, in the transaction that records it.
    */
-  #report(subject: PaymentSubject, type: 'payment.processing' | 'payment.succeeded' | 'payment.failed' | 'payment.refunded'): void {
+  async #report(subject: PaymentSubject, type: 'payment.processing' | 'payment.succeeded' | 'payment.failed' | 'payment.refunded'): Promise<void> {
     const { paymentId, owner, payment } = subject;
-    this.deps.webhooks.emit(owner.firmId, type, () => ({ ...payment(), contactId: owner.contactId }));
-    if (type !== 'payment.succeeded' || !this.deps.webhooks.wanted(owner.firmId, 'invoice.paid')) return;
-    for (const allocation of payment().allocations) {
-      const invoice = this.deps.invoices.getForFirm(owner.firmId, allocation.invoiceId);
+    await this.deps.webhooks.emit(owner.firmId, type, async () => ({ ...(await payment()), contactId: owner.contactId }));
+    if (type !== 'payment.succeeded' || !(await this.deps.webhooks.wanted(owner.firmId, 'invoice.paid'))) return;
+    for (const allocation of (await payment()).allocations) {
+      const invoice = await this.deps.invoices.getForFirm(owner.firmId, allocation.invoiceId);
       if (invoice.status === 'paid') {
-        this.deps.webhooks.emit(owner.firmId, 'invoice.paid', {
+        await this.deps.webhooks.emit(owner.firmId, 'invoice.paid', {
           invoiceId: invoice.id, number: invoice.number, contactId: owner.contactId, total: invoice.total, currency: invoice.currency, paidBy: paymentId,
         });
       }
@@ -506,16 +509,18 @@ export class CheckoutService {
   }
 
   /** Whose a payment is, and the payment as the client sees it, read at most once and only when needed. */
-  #subject(paymentId: string): PaymentSubject {
-    const owner = this.deps.payments.ownerOf(paymentId)!;
+  async #subject(paymentId: string): Promise<PaymentSubject> {
+    const owner = (await this.deps.payments.ownerOf(paymentId))!;
     let loaded: Payment | undefined;
-    return { paymentId, owner, payment: () => (loaded ??= this.deps.ledger.getForClient(owner.firmId, owner.contactId, paymentId)) };
+    return { paymentId, owner, payment: async () => (loaded ??= await this.deps.ledger.getForClient(owner.firmId, owner.contactId, paymentId)) };
   }
 
 
   /** What the client is answered (and a retry replays): every payment of the checkout as it now stands. */
-  #answerFor(firmId: string, contactId: string, reserved: CheckoutPayment[], outcomes: Outcome[] = []) {
-    const all = reserved.map(({ id }) => this.deps.ledger.getForClient(firmId, contactId, id));
+  async #answerFor(firmId: string, contactId: string, reserved: CheckoutPayment[], outcomes: Outcome[] = []) {
+    // Called inside `record`: one read at a time on the transaction's connection.
+    const all: Payment[] = [];
+    for (const { id } of reserved) all.push(await this.deps.ledger.getForClient(firmId, contactId, id));
     const actions = outcomes
       .filter(({ result }) => result.status === 'requires_action' && result.clientSecret)
       .map(({ payment, result }) => ({ paymentId: payment.id, clientSecret: result.clientSecret! }));
@@ -531,8 +536,8 @@ export class CheckoutService {
     const cutoff = new Date(now - abandonedAuthenticationMs).toISOString();
     const since = new Date(now - abandonedAuthenticationMs - 7 * 86_400_000).toISOString();
     let abandoned = 0;
-    for (const paymentId of this.deps.payments.waitingForAuthentication(since, cutoff)) {
-      const ref = this.deps.payments.processorRefOf(paymentId)?.processorRef;
+    for (const paymentId of await this.deps.payments.waitingForAuthentication(since, cutoff)) {
+      const ref = (await this.deps.payments.processorRefOf(paymentId))?.processorRef;
       if (ref) await this.deps.processor.cancel(ref);
       const changed = await this.deps.checkout.record(() =>
         this.#apply(paymentId, 'failed', {
@@ -549,42 +554,43 @@ export class CheckoutService {
    * Appends a status when it moves the payment forward, and queues the emails that status calls
    * for, in the caller's transaction.
    */
-  #apply(paymentId: string, status: PaymentStatus, failure?: ChargeFailure): boolean {
+  async #apply(paymentId: string, status: PaymentStatus, failure?: ChargeFailure): Promise<boolean> {
     const { payments, clock } = this.deps;
-    const current = payments.status(paymentId)!;
+    await payments.lock(paymentId);
+    const current = (await payments.status(paymentId))!;
     if (current.status === status || !allowedNext[current.status].includes(status)) return false;
-    payments.addEvent(paymentId, status, failure ? JSON.stringify(failure) : null, clock().toISOString());
-    const subject = this.#subject(paymentId);
-    this.#queueNotices(subject, current.status, status, failure);
-    if (status === 'succeeded' && current.status !== 'disputed') this.#report(subject, 'payment.succeeded');
-    else if (status === 'failed' || status === 'refunded') this.#report(subject, `payment.${status}`);
+    await payments.addEvent(paymentId, status, failure ? JSON.stringify(failure) : null, clock().toISOString());
+    const subject = await this.#subject(paymentId);
+    await this.#queueNotices(subject, current.status, status, failure);
+    if (status === 'succeeded' && current.status !== 'disputed') await this.#report(subject, 'payment.succeeded');
+    else if (status === 'failed' || status === 'refunded') await this.#report(subject, `payment.${status}`);
     return true;
   }
 
-  #queueNotices(subject: PaymentSubject, from: PaymentStatus, to: PaymentStatus, failure?: { message: string }) {
+  async #queueNotices(subject: PaymentSubject, from: PaymentStatus, to: PaymentStatus, failure?: { message: string }): Promise<void> {
     const receipt = to === 'succeeded' && from !== 'disputed';
     const returnedDebit = to === 'failed' && from === 'processing' && failure !== neverCharged;
     if (!receipt && !returnedDebit) return;
     const { paymentId, owner } = subject;
-    const payment = subject.payment();
+    const payment = await subject.payment();
     // A card decline is shown on the spot; only a bank debit fails days later and is emailed.
     if (!receipt && payment.method.type !== 'us_bank_account') return;
-    const firm = this.deps.firms.findById(owner.firmId)!;
-    const contact = this.deps.contacts.find(owner.firmId, owner.contactId)!;
+    const firm = (await this.deps.firms.findById(owner.firmId))!;
+    const contact = (await this.deps.contacts.find(owner.firmId, owner.contactId))!;
     const brand = { name: firm.name, logoUrl: firm.branding.logoUrl, colors: firm.branding.colors };
     const link = portalLink(firm, this.deps.publicUrl);
     const queue = (kind: string, to: string, email: { subject: string; text: string; html: string }) =>
       this.deps.mailer.queue({ firmId: firm.id, kind, to, fromName: firm.name, replyTo: firm.settings.inboxEmail, ...email }, `${kind}:${paymentId}`);
-    const notifyFirm = (outcome: 'succeeded' | 'failed') => {
-      if (firm.settings.inboxEmail) queue('firm_payment_notice', firm.settings.inboxEmail, firmPaymentNotice({ firm: brand, contactName: contact.name, payment, outcome }));
+    const notifyFirm = async (outcome: 'succeeded' | 'failed') => {
+      if (firm.settings.inboxEmail) await queue('firm_payment_notice', firm.settings.inboxEmail, firmPaymentNotice({ firm: brand, contactName: contact.name, payment, outcome }));
     };
 
     if (receipt) {
-      queue('receipt', contact.email, receiptEmail({ firm: brand, contactName: contact.name, payment, link }));
-      notifyFirm('succeeded');
+      await queue('receipt', contact.email, receiptEmail({ firm: brand, contactName: contact.name, payment, link }));
+      await notifyFirm('succeeded');
     } else {
-      queue('payment_failed', contact.email, paymentFailedEmail({ firm: brand, contactName: contact.name, payment, reason: failure?.message ?? 'The bank returned it.', link }));
-      notifyFirm('failed');
+      await queue('payment_failed', contact.email, paymentFailedEmail({ firm: brand, contactName: contact.name, payment, reason: failure?.message ?? 'The bank returned it.', link }));
+      await notifyFirm('failed');
     }
   }
 

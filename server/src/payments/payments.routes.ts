@@ -6,13 +6,13 @@ import type { RefundsService } from './refunds.service.ts';
 /** `GET /payments`, `GET /payments/:id`: the client's payment history. */
 export function paymentRoutes(deps: { payments: PaymentsService }): Router {
   const router = Router();
-  router.get('/payments', (req, res) => {
+  router.get('/payments', async (req, res) => {
     const { firmId, contactId } = clientOf(req);
-    res.json(deps.payments.listForClient(firmId, contactId, req.query));
+    res.json(await deps.payments.listForClient(firmId, contactId, req.query));
   });
-  router.get('/payments/:id', (req, res) => {
+  router.get('/payments/:id', async (req, res) => {
     const { firmId, contactId } = clientOf(req);
-    res.json(deps.payments.getForClient(firmId, contactId, req.params.id));
+    res.json(await deps.payments.getForClient(firmId, contactId, req.params.id));
   });
   return router;
 }
@@ -20,11 +20,11 @@ export function paymentRoutes(deps: { payments: PaymentsService }): Router {
 /** `/admin/payments`: the firm's payments, their detail, refunds and export, and checks or wires it received. */
 export function adminPaymentRoutes(deps: { payments: PaymentsService; refunds: RefundsService }): Router {
   const router = Router();
-  router.get('/payments', (req, res) => {
-    res.json(deps.payments.listForFirm(firmOf(req).firmId, req.query));
+  router.get('/payments', async (req, res) => {
+    res.json(await deps.payments.listForFirm(firmOf(req).firmId, req.query));
   });
-  router.get('/payments/export', (req, res) => {
-    const { fileName, csv } = deps.payments.exportCsv(firmOf(req).firmId, req.query);
+  router.get('/payments/export', async (req, res) => {
+    const { fileName, csv } = await deps.payments.exportCsv(firmOf(req).firmId, req.query);
     res.type('text/csv; charset=utf-8').attachment(fileName).send(csv);
   });
   router.get('/payments/:id', async (req, res) => {
@@ -36,9 +36,9 @@ export function adminPaymentRoutes(deps: { payments: PaymentsService; refunds: R
     if (reply.replayed) res.set('Idempotent-Replayed', 'true');
     res.status(reply.status).type(reply.status >= 400 ? 'application/problem+json' : 'application/json').send(JSON.stringify(reply.body));
   });
-  router.post('/payments', (req, res) => {
+  router.post('/payments', async (req, res) => {
     const { firmId, actor } = firmOf(req);
-    res.status(201).json(deps.payments.recordOffline(firmId, req.body, actor));
+    res.status(201).json(await deps.payments.recordOffline(firmId, req.body, actor));
   });
   return router;
 }

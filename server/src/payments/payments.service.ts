@@ -3,7 +3,7 @@ import { addDays, todayIn } from '../calendar.ts';
 import { minorDigits } from '../money.ts';
 import type { Clock } from '../clock.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
-import type { Db } from '../db/database.ts';
+import type { UnitOfWork } from '../db/unit-of-work.ts';
 import type { FirmsRepository } from '../firms/firms.repository.ts';
 import { createdCursor, createdPosition, pageOf, type Page } from '../http/cursor.ts';
 import { Problem } from '../http/problem.ts';
@@ -17,7 +17,8 @@ import type { PaymentProcessor } from './processor.ts';
 import type { RefundsRepository } from './refunds.repository.ts';
 
 export interface PaymentsServiceDeps {
-  db: Db;
+  /** The offline payment's transaction: its balances are checked where it is written. */
+  unitOfWork: UnitOfWork;
   payments: PaymentsRepository;
   /** Where a bank debit's authorization is kept. */
   mandates: Pick<CheckoutRepository, 'mandate'>;
@@ -36,18 +37,18 @@ export class PaymentsService {
   constructor(private readonly deps: PaymentsServiceDeps) {}
 
   /** Payment history, newest first; a 403 when the firm does not show it to clients. */
-  listForClient(firmId: string, contactId: string, query: unknown): Page<Payment> {
-    const firm = this.deps.firms.findById(firmId)!;
+  async listForClient(firmId: string, contactId: string, query: unknown): Promise<Page<Payment>> {
+    const firm = (await this.deps.firms.findById(firmId))!;
     if (!firm.settings.showPayments) {
       throw Problem.forbidden('payments_hidden', `${firm.name} does not show payment history in the portal.`);
     }
     const q = parse(listQuery, query, 'query');
-    const rows = this.deps.payments.listForContact(firmId, contactId, { limit: q.limit + 1, after: createdPosition(q.cursor) });
+    const rows = await this.deps.payments.listForContact(firmId, contactId, { limit: q.limit + 1, after: createdPosition(q.cursor) });
     return pageOf(rows, q.limit, createdCursor);
   }
 
-  getForClient(firmId: string, contactId: string, id: string): Payment {
-    const payment = this.deps.payments.find(firmId, contactId, id);
+  async getForClient(firmId: string, contactId: string, id: string): Promise<Payment> {
+    const payment = await this.deps.payments.find(firmId, contactId, id);
     if (!payment) throw Problem.notFound('payment');
     return payment;
   }
@@ -56,9 +57,9 @@ export class PaymentsService {
    * The firm's payments, newest first: by status, client, invoice, method, deposit account and
    * creation date (UTC days, both ends included), a page at a time.
    */
-  listForFirm(firmId: string, query: unknown): Page<Payment & { contactId: string }> {
+  async listForFirm(firmId: string, query: unknown): Promise<Page<Payment & { contactId: string }>> {
     const { limit, cursor, createdFrom, createdTo, ...filter } = parse(firmListQuery, query, 'query');
-    const rows = this.deps.payments.listForFirm(
+    const rows = await this.deps.payments.listForFirm(
       firmId,
       { ...filter, createdFrom: createdFrom && `${createdFrom}T00:00:00.000Z`, createdBefore: createdTo && `${addDays(createdTo, 1)}T00:00:00.000Z` },
       { limit: limit + 1, after: createdPosition(cursor) },
@@ -72,18 +73,18 @@ export class PaymentsService {
    * nothing, and while a bank debit has not settled), its history, refunds and authorization.
    */
   async getForFirm(firmId: string, id: string) {
-    const payment = this.deps.payments.findForFirm(firmId, id);
+    const payment = await this.deps.payments.findForFirm(firmId, id);
     if (!payment) throw Problem.notFound('payment');
-    const contact = this.deps.contacts.find(firmId, payment.contactId)!;
-    const mandate = this.deps.mandates.mandate(id);
+    const contact = (await this.deps.contacts.find(firmId, payment.contactId))!;
+    const mandate = await this.deps.mandates.mandate(id);
     const { fees } = this.deps;
     const fee = fees?.feeOf && payment.processorRef && payment.processor === fees.name ? await fees.feeOf(payment.processorRef) : null;
     return {
       ...payment,
       contact: { id: contact.id, name: contact.name, email: contact.email },
       fee,
-      history: this.deps.payments.history(id),
-      refunds: this.deps.refunds.forPayment(id),
+      history: await this.deps.payments.history(id),
+      refunds: await this.deps.refunds.forPayment(id),
       mandate: mandate ? { text: mandate.text, acceptedAt: mandate.acceptedAt, ip: mandate.ip, userAgent: mandate.userAgent } : null,
     };
   }
@@ -93,12 +94,12 @@ export class PaymentsService {
    * days, both included): date, receipt, client, invoice, amount, method, deposit account, status;
    * and one per invoice a refund made in those days gave money back from, with a negative amount.
    */
-  exportCsv(firmId: string, query: unknown): { fileName: string; csv: string } {
+  async exportCsv(firmId: string, query: unknown): Promise<{ fileName: string; csv: string }> {
     const q = parse(exportQuery, query, 'query');
     const from = `${q.from}T00:00:00.000Z`;
     const before = `${addDays(q.to, 1)}T00:00:00.000Z`;
     // Money in and money back, in the order it moved: a refund is listed on the day it was made.
-    const rows = [...this.deps.payments.exportRows(firmId, from, before), ...this.deps.payments.exportRefundRows(firmId, from, before)].sort((a, b) =>
+    const rows = [...(await this.deps.payments.exportRows(firmId, from, before)), ...(await this.deps.payments.exportRefundRows(firmId, from, before))].sort((a, b) =>
       a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
     );
     const header = ['date', 'receipt_number', 'client', 'client_email', 'invoice', 'amount', 'currency', 'method', 'reference', 'deposit_account', 'status', 'payment_id', 'refund_id'];
@@ -113,13 +114,13 @@ export class PaymentsService {
   }
 
   /** Records a payment the firm received outside the portal (a check, a wire) against invoices. */
-  recordOffline(firmId: string, input: unknown, actor: Actor): Payment {
+  async recordOffline(firmId: string, input: unknown, actor: Actor): Promise<Payment> {
     const body = parse(offlinePaymentSchema, input);
-    const contact = this.deps.contacts.find(firmId, body.contactId);
+    const contact = await this.deps.contacts.find(firmId, body.contactId);
     if (!contact) throw Problem.unprocessable('contact_not_found', `No contact ${body.contactId} in this firm.`);
     const now = this.deps.clock().toISOString();
-    const id = this.deps.db.transaction(() => {
-      const allocations = this.allocate(firmId, contact.id, body.amount, body.allocations);
+    const id = await this.deps.unitOfWork(async () => {
+      const allocations = await this.allocate(firmId, contact.id, body.amount, body.allocations);
       return this.deps.payments.record(
         {
           firmId,
@@ -134,18 +135,18 @@ export class PaymentsService {
         },
         now,
       );
-    }).immediate();
-    this.deps.audit.record({ firmId, actor, action: 'payment.recorded', subject: { type: 'payment', id } }, now);
+    });
+    await this.deps.audit.record({ firmId, actor, action: 'payment.recorded', subject: { type: 'payment', id } }, now);
     return this.getForClient(firmId, contact.id, id);
   }
 
   /**
    * Checks a split of `amount` across invoices against what each can still take (its balance
-   * less payments still processing). Must run inside the IMMEDIATE transaction that records the
-   * payment, so two payments racing for one balance can never both pass.
+   * less payments still processing). Must run inside the transaction that records the payment
+   * (`BEGIN IMMEDIATE` on SQLite), so two payments racing for one balance can never both pass.
    */
-  allocate(firmId: string, contactId: string, amount: number, requested: { invoiceId: string; amount: number }[]) {
-    const firm = this.deps.firms.findById(firmId)!;
+  async allocate(firmId: string, contactId: string, amount: number, requested: { invoiceId: string; amount: number }[]) {
+    const firm = (await this.deps.firms.findById(firmId))!;
     const today = todayIn(firm.settings.timeZone, this.deps.clock());
     const seen = new Set<string>();
     const lines: Omit<Allocation, 'invoiceNumber'>[] = [];
@@ -154,7 +155,7 @@ export class PaymentsService {
       const field = `allocations.${index}`;
       if (seen.has(allocation.invoiceId)) throw Problem.badRequest('duplicate_allocation', `${field}: the invoice is listed twice.`);
       seen.add(allocation.invoiceId);
-      const invoice = this.deps.invoices.find(firmId, allocation.invoiceId, today);
+      const invoice = await this.deps.invoices.find(firmId, allocation.invoiceId, today);
       if (!invoice || invoice.state === 'draft' || invoice.detail.contactId !== contactId) {
         throw Problem.unprocessable('invoice_not_found', `${field}: no such invoice for this client.`, { field });
       }

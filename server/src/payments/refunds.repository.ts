@@ -1,6 +1,7 @@
-import type { Db } from '../db/database.ts';
-import { groupCommit } from '../db/group-commit.ts';
+import type { Selectable } from 'kysely';
 import { newId } from '../db/ids.ts';
+import type { Schema } from '../db/schema.ts';
+import type { Storage } from '../db/storage.ts';
 import type { Refund, RefundStatus } from './refund.ts';
 
 /** The stored answer of one refund request's Idempotency-Key. */
@@ -25,10 +26,7 @@ export interface NewRefund {
   processorRef: string | null;
 }
 
-interface RefundRow {
-  id: string; firm_id: string; payment_id: string; amount: number; currency: string; reason: string | null; status: RefundStatus;
-  origin: Refund['origin']; processor: string | null; processor_ref: string | null; failure: string | null; created_at: string; updated_at: string;
-}
+type RefundRow = Selectable<Schema['refunds']>;
 
 /**
  * Refunds, where each settled one reopened invoices, and the firm's refund requests' keys. A
@@ -36,199 +34,220 @@ interface RefundRow {
  * failed. Writers call these inside `reserve` or `record`, which own the transactions.
  */
 export class RefundsRepository {
-  #allocations;
+  constructor(private readonly storage: Storage) {}
 
-  constructor(private readonly db: Db) {
-    this.#allocations = db.prepare<[string], { invoice_id: string; number: string; amount: number }>(
-      `SELECT r.invoice_id, i.number, r.amount FROM refund_allocations r JOIN invoices i ON i.id = r.invoice_id WHERE r.refund_id = ? ORDER BY i.number`,
-    );
-  }
-
-  request(firmId: string, key: string): RefundRequestRecord | undefined {
-    const row = this.db
-      .prepare<
-        [string, string],
-        { request_hash: string; state: RefundRequestRecord['state']; refund_id: string | null; response_status: number | null; response_body: string | null; locked_until: string | null }
-      >('SELECT * FROM refund_requests WHERE firm_id = ? AND key = ?')
-      .get(firmId, key);
+  async request(firmId: string, key: string): Promise<RefundRequestRecord | undefined> {
+    const row = await this.storage.db.selectFrom('refund_requests').selectAll().where('firm_id', '=', firmId).where('key', '=', key).executeTakeFirst();
     return (
       row && {
-        requestHash: row.request_hash, state: row.state, refundId: row.refund_id, responseStatus: row.response_status, responseBody: row.response_body,
-        lockedUntil: row.locked_until,
+        requestHash: row.request_hash, state: row.state as RefundRequestRecord['state'], refundId: row.refund_id, responseStatus: row.response_status,
+        responseBody: row.response_body, lockedUntil: row.locked_until,
       }
     );
   }
 
   /**
-   * The first of a refund's two write transactions (group-committed, see GroupCommit): claims the
-   * key and, in the same transaction, runs `reserve` (the refundable amount checked and the refund
-   * written as pending). `claimed: false` when the key exists already; whatever `reserve` throws
-   * rolls the claim back with it.
+   * The first of a refund's two write transactions (group-committed, see `Storage.write`): claims
+   * the key and, in the same transaction, runs `reserve` (the refundable amount checked and the
+   * refund written as pending). `claimed: false` when the key exists already; whatever `reserve`
+   * throws rolls the claim back with it.
    */
   reserve<T extends { refundId: string }>(
     claim: { firmId: string; key: string; requestHash: string; now: string; lockedUntil: string },
-    reserve: () => T,
+    reserve: () => Promise<T>,
   ): Promise<{ claimed: true; value: T } | { claimed: false }> {
-    return groupCommit(this.db).write(() => {
-      const inserted = this.db
-        .prepare(
-          `INSERT INTO refund_requests (firm_id, key, request_hash, state, locked_until, created_at)
-           VALUES (@firmId, @key, @requestHash, 'in_progress', @lockedUntil, @now) ON CONFLICT DO NOTHING`,
-        )
-        .run(claim);
-      if (inserted.changes !== 1) return { claimed: false as const };
-      const value = reserve();
-      this.db.prepare('UPDATE refund_requests SET refund_id = ? WHERE firm_id = ? AND key = ?').run(value.refundId, claim.firmId, claim.key);
+    return this.storage.write(async () => {
+      const inserted = await this.storage.db
+        .insertInto('refund_requests')
+        .values({ firm_id: claim.firmId, key: claim.key, request_hash: claim.requestHash, state: 'in_progress', locked_until: claim.lockedUntil, created_at: claim.now })
+        .onConflict((oc) => oc.columns(['firm_id', 'key']).doNothing())
+        .returning('key')
+        .executeTakeFirst();
+      if (!inserted) return { claimed: false as const };
+      const value = await reserve();
+      await this.storage.db.updateTable('refund_requests').set({ refund_id: value.refundId }).where('firm_id', '=', claim.firmId).where('key', '=', claim.key).execute();
       return { claimed: true as const, value };
     });
   }
 
   /** The second: the processor's answer, what it calls for (emails, webhooks) and the stored answer commit together. */
-  record<T>(record: () => T): Promise<T> {
-    return groupCommit(this.db).write(record);
+  record<T>(record: () => Promise<T>): Promise<T> {
+    return this.storage.write(record);
   }
 
   /** A request refused before anything was reserved: the key keeps the refusal as its answer. */
-  refuse(claim: { firmId: string; key: string; requestHash: string; now: string }, status: number, body: unknown): void {
-    this.db
-      .prepare(
-        `INSERT INTO refund_requests (firm_id, key, request_hash, state, response_status, response_body, created_at)
-         VALUES (@firmId, @key, @requestHash, 'done', @status, @body, @now) ON CONFLICT DO NOTHING`,
-      )
-      .run({ ...claim, status, body: JSON.stringify(body) });
+  async refuse(claim: { firmId: string; key: string; requestHash: string; now: string }, status: number, body: unknown): Promise<void> {
+    await this.storage.db
+      .insertInto('refund_requests')
+      .values({
+        firm_id: claim.firmId, key: claim.key, request_hash: claim.requestHash, state: 'done', response_status: status, response_body: JSON.stringify(body),
+        created_at: claim.now,
+      })
+      .onConflict((oc) => oc.columns(['firm_id', 'key']).doNothing())
+      .execute();
   }
 
   /** Stores the answer a retry with the key will get. Call inside `record`. */
-  complete(firmId: string, key: string, status: number, body: unknown): void {
-    this.db
-      .prepare("UPDATE refund_requests SET state = 'done', response_status = ?, response_body = ?, locked_until = NULL WHERE firm_id = ? AND key = ?")
-      .run(status, JSON.stringify(body), firmId, key);
+  async complete(firmId: string, key: string, status: number, body: unknown): Promise<void> {
+    await this.storage.db
+      .updateTable('refund_requests')
+      .set({ state: 'done', response_status: status, response_body: JSON.stringify(body), locked_until: null })
+      .where('firm_id', '=', firmId)
+      .where('key', '=', key)
+      .execute();
   }
 
   /** The processor did not answer: the refund stays pending until a retry or the sweep asks again. */
-  interrupt(firmId: string, key: string): void {
-    this.db.prepare("UPDATE refund_requests SET state = 'interrupted' WHERE firm_id = ? AND key = ? AND state = 'in_progress'").run(firmId, key);
+  async interrupt(firmId: string, key: string): Promise<void> {
+    await this.storage.db
+      .updateTable('refund_requests')
+      .set({ state: 'interrupted' })
+      .where('firm_id', '=', firmId)
+      .where('key', '=', key)
+      .where('state', '=', 'in_progress')
+      .execute();
   }
 
   /**
    * Takes an unfinished request's key until `until`: one whose holder's lease ran out or that was
    * interrupted, or any unfinished one when `force`. False when someone else holds it, or it is done.
    */
-  takeOver(firmId: string, key: string, now: string, until: string, force = false): boolean {
-    return (
-      this.db
-        .prepare(
-          `UPDATE refund_requests SET state = 'in_progress', locked_until = @until
-           WHERE firm_id = @firmId AND key = @key AND state <> 'done'
-             AND (@force = 1 OR state = 'interrupted' OR locked_until IS NULL OR locked_until <= @now)`,
-        )
-        .run({ firmId, key, now, until, force: force ? 1 : 0 }).changes === 1
-    );
+  async takeOver(firmId: string, key: string, now: string, until: string, force = false): Promise<boolean> {
+    const result = await this.storage.db
+      .updateTable('refund_requests')
+      .set({ state: 'in_progress', locked_until: until })
+      .where('firm_id', '=', firmId)
+      .where('key', '=', key)
+      .where('state', '<>', 'done')
+      .$if(!force, (qb) => qb.where((eb) => eb.or([eb('state', '=', 'interrupted'), eb('locked_until', 'is', null), eb('locked_until', '<=', now)])))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   /** Refund requests no request is finishing: unfinished keys whose lease ran out (every unfinished one when `force`). */
-  unfinished(now: string, options: { force?: boolean; limit?: number } = {}): { firmId: string; key: string; refundId: string | null }[] {
-    return this.db
-      .prepare<{ now: string; force: number; limit: number }, { firm_id: string; key: string; refund_id: string | null }>(
-        `SELECT firm_id, key, refund_id FROM refund_requests
-         WHERE state <> 'done' AND (@force = 1 OR locked_until IS NULL OR locked_until <= @now)
-         ORDER BY created_at LIMIT @limit`,
-      )
-      .all({ now, force: options.force ? 1 : 0, limit: options.limit ?? 100 })
-      .map((row) => ({ firmId: row.firm_id, key: row.key, refundId: row.refund_id }));
+  async unfinished(now: string, options: { force?: boolean; limit?: number } = {}): Promise<{ firmId: string; key: string; refundId: string | null }[]> {
+    const rows = await this.storage.db
+      .selectFrom('refund_requests')
+      .select(['firm_id', 'key', 'refund_id'])
+      .where('state', '<>', 'done')
+      .$if(!options.force, (qb) => qb.where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)])))
+      .orderBy('created_at')
+      .orderBy('firm_id')
+      .orderBy('key')
+      .limit(options.limit ?? 100)
+      .execute();
+    return rows.map((row) => ({ firmId: row.firm_id, key: row.key, refundId: row.refund_id }));
   }
 
   /** Keys are kept a month; older answered ones go. */
-  prune(before: string): number {
-    return this.db.prepare("DELETE FROM refund_requests WHERE created_at < ? AND state = 'done'").run(before).changes;
+  async prune(before: string): Promise<number> {
+    const result = await this.storage.db.deleteFrom('refund_requests').where('created_at', '<', before).where('state', '=', 'done').executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   /** Writes a refund as pending. Call inside a transaction. */
-  insert(refund: NewRefund, now: string): string {
+  async insert(refund: NewRefund, now: string): Promise<string> {
     const id = newId('rfd');
-    this.db
-      .prepare(
-        `INSERT INTO refunds (id, firm_id, payment_id, amount, currency, reason, status, origin, processor, processor_ref, created_at, updated_at)
-         VALUES (@id, @firmId, @paymentId, @amount, @currency, @reason, 'pending', @origin, @processor, @processorRef, @now, @now)`,
-      )
-      .run({ id, ...refund, now });
+    await this.storage.db
+      .insertInto('refunds')
+      .values({
+        id, firm_id: refund.firmId, payment_id: refund.paymentId, amount: refund.amount, currency: refund.currency, reason: refund.reason, status: 'pending',
+        origin: refund.origin, processor: refund.processor, processor_ref: refund.processorRef, created_at: now, updated_at: now,
+      })
+      .execute();
     return id;
   }
 
-  find(id: string): Refund | undefined {
-    const row = this.db.prepare<[string], RefundRow>('SELECT * FROM refunds WHERE id = ?').get(id);
-    return row && this.#toRefund(row);
+  async find(id: string): Promise<Refund | undefined> {
+    const row = await this.storage.db.selectFrom('refunds').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && (await this.#toRefunds([row]))[0];
   }
 
-  byProcessorRef(processor: string, processorRef: string): Refund | undefined {
-    const row = this.db.prepare<[string, string], RefundRow>('SELECT * FROM refunds WHERE processor = ? AND processor_ref = ?').get(processor, processorRef);
-    return row && this.#toRefund(row);
+  async byProcessorRef(processor: string, processorRef: string): Promise<Refund | undefined> {
+    const row = await this.storage.db.selectFrom('refunds').selectAll().where('processor', '=', processor).where('processor_ref', '=', processorRef).executeTakeFirst();
+    return row && (await this.#toRefunds([row]))[0];
   }
 
-  /** A payment's refunds, oldest first. */
-  forPayment(paymentId: string): Refund[] {
-    return this.db
-      .prepare<[string], RefundRow>('SELECT * FROM refunds WHERE payment_id = ? ORDER BY created_at, rowid')
-      .all(paymentId)
-      .map((row) => this.#toRefund(row));
+  /** A payment's refunds, oldest first; those of the same millisecond by id, so both engines list them alike. */
+  async forPayment(paymentId: string): Promise<Refund[]> {
+    const rows = await this.storage.db.selectFrom('refunds').selectAll().where('payment_id', '=', paymentId).orderBy('created_at').orderBy('id').execute();
+    return this.#toRefunds(rows);
   }
 
   /** What a payment's refunds hold (pending) and gave back (succeeded). */
-  totals(paymentId: string): { pending: number; succeeded: number } {
-    return this.db
-      .prepare<[string], { pending: number; succeeded: number }>(
-        `SELECT COALESCE(SUM(CASE WHEN status = 'pending' THEN amount END), 0) AS pending,
-                COALESCE(SUM(CASE WHEN status = 'succeeded' THEN amount END), 0) AS succeeded
-         FROM refunds WHERE payment_id = ?`,
-      )
-      .get(paymentId)!;
+  async totals(paymentId: string): Promise<{ pending: number; succeeded: number }> {
+    const row = await this.storage.db
+      .selectFrom('refunds')
+      .select((eb) => [
+        eb.fn.coalesce(eb.fn.sum<number>(eb.case().when('status', '=', 'pending').then(eb.ref('amount')).end()), eb.lit(0)).as('pending'),
+        eb.fn.coalesce(eb.fn.sum<number>(eb.case().when('status', '=', 'succeeded').then(eb.ref('amount')).end()), eb.lit(0)).as('succeeded'),
+      ])
+      .where('payment_id', '=', paymentId)
+      .executeTakeFirstOrThrow();
+    return { pending: Number(row.pending), succeeded: Number(row.succeeded) };
   }
 
   /** How much of a payment's money each invoice has had back, by invoice. */
-  refundedByInvoice(paymentId: string): Map<string, number> {
-    const rows = this.db
-      .prepare<[string], { invoice_id: string; amount: number }>(
-        `SELECT a.invoice_id, SUM(a.amount) AS amount FROM refund_allocations a JOIN refunds r ON r.id = a.refund_id
-         WHERE r.payment_id = ? AND r.status = 'succeeded' GROUP BY a.invoice_id`,
-      )
-      .all(paymentId);
-    return new Map(rows.map((row) => [row.invoice_id, row.amount]));
+  async refundedByInvoice(paymentId: string): Promise<Map<string, number>> {
+    const rows = await this.storage.db
+      .selectFrom('refund_allocations as a')
+      .innerJoin('refunds as r', 'r.id', 'a.refund_id')
+      .select((eb) => ['a.invoice_id', eb.fn.sum<number>('a.amount').as('amount')])
+      .where('r.payment_id', '=', paymentId)
+      .where('r.status', '=', 'succeeded')
+      .groupBy('a.invoice_id')
+      .execute();
+    return new Map(rows.map((row) => [row.invoice_id, Number(row.amount)]));
   }
 
   /** The processor's id for a refund, known once it answers; written once. */
-  setProcessorRef(id: string, processorRef: string): void {
-    this.db.prepare('UPDATE refunds SET processor_ref = ? WHERE id = ? AND processor_ref IS NULL').run(processorRef, id);
+  async setProcessorRef(id: string, processorRef: string): Promise<void> {
+    await this.storage.db.updateTable('refunds').set({ processor_ref: processorRef }).where('id', '=', id).where('processor_ref', 'is', null).execute();
   }
 
   /** Moves a pending refund to its outcome; false when it is not pending (it moved already). */
-  finish(id: string, status: 'succeeded' | 'failed', failure: { code: string; message: string } | null, now: string): boolean {
-    return (
-      this.db
-        .prepare("UPDATE refunds SET status = ?, failure = ?, updated_at = ? WHERE id = ? AND status = 'pending'")
-        .run(status, failure ? JSON.stringify(failure) : null, now, id).changes === 1
-    );
+  async finish(id: string, status: 'succeeded' | 'failed', failure: { code: string; message: string } | null, now: string): Promise<boolean> {
+    const result = await this.storage.db
+      .updateTable('refunds')
+      .set({ status, failure: failure ? JSON.stringify(failure) : null, updated_at: now })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   /** Where a succeeded refund's money came back from. Call in the transaction that settles it. */
-  allocate(id: string, lines: { invoiceId: string; amount: number }[]): void {
-    const insert = this.db.prepare('INSERT INTO refund_allocations (refund_id, invoice_id, amount) VALUES (?, ?, ?)');
-    for (const line of lines) insert.run(id, line.invoiceId, line.amount);
+  async allocate(id: string, lines: { invoiceId: string; amount: number }[]): Promise<void> {
+    if (lines.length === 0) return;
+    await this.storage.db
+      .insertInto('refund_allocations')
+      .values(lines.map((line) => ({ refund_id: id, invoice_id: line.invoiceId, amount: line.amount })))
+      .execute();
   }
 
-  #toRefund(row: RefundRow): Refund {
-    return {
+  /** The refunds of these rows, in their order, each with its allocations (one query for them all). */
+  async #toRefunds(rows: RefundRow[]): Promise<Refund[]> {
+    if (rows.length === 0) return [];
+    const allocations = await this.storage.db
+      .selectFrom('refund_allocations as r')
+      .innerJoin('invoices as i', 'i.id', 'r.invoice_id')
+      .select(['r.refund_id', 'r.invoice_id', 'i.number', 'r.amount'])
+      .where('r.refund_id', 'in', rows.map((row) => row.id))
+      .orderBy('i.number')
+      .execute();
+    return rows.map((row) => ({
       id: row.id,
       paymentId: row.payment_id,
       amount: row.amount,
       currency: row.currency,
       reason: row.reason,
-      status: row.status,
-      origin: row.origin,
+      status: row.status as RefundStatus,
+      origin: row.origin as Refund['origin'],
       processorRef: row.processor_ref,
-      allocations: this.#allocations.all(row.id).map((a) => ({ invoiceId: a.invoice_id, invoiceNumber: a.number, amount: a.amount })),
+      allocations: allocations.filter((a) => a.refund_id === row.id).map((a) => ({ invoiceId: a.invoice_id, invoiceNumber: a.number, amount: a.amount })),
       failure: row.failure ? (JSON.parse(row.failure) as Refund['failure']) : null,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
-    };
+    }));
   }
 }

@@ -101,7 +101,7 @@ export class RefundsService {
     const hash = requestHash({ paymentId: ask.paymentId, amount: body.amount, reason });
     const { refunds, clock } = this.deps;
 
-    const previous = refunds.request(ask.firmId, key);
+    const previous = await refunds.request(ask.firmId, key);
     if (previous) return this.#again(ask, key, hash, previous);
 
     const now = clock();
@@ -113,11 +113,11 @@ export class RefundsService {
     } catch (error) {
       // A refusal is this key's answer too: a retry gets it replayed, not a second evaluation.
       if (error instanceof Problem && error.status < 500) {
-        refunds.refuse({ firmId: ask.firmId, key, requestHash: hash, now: clock().toISOString() }, error.status, error.toDocument());
+        await refunds.refuse({ firmId: ask.firmId, key, requestHash: hash, now: clock().toISOString() }, error.status, error.toDocument());
       }
       throw error;
     }
-    if (!reservation.claimed) return this.#again(ask, key, hash, refunds.request(ask.firmId, key)!);
+    if (!reservation.claimed) return this.#again(ask, key, hash, (await refunds.request(ask.firmId, key))!);
     return this.#process(ask.firmId, key, reservation.value);
   }
 
@@ -129,30 +129,30 @@ export class RefundsService {
    */
   applyProcessorRefunds(chargeRef: string, reported: ProcessorRefund[]): Promise<{ applied: boolean }> {
     const { payments, refunds, processor, clock } = this.deps;
-    return refunds.record(() => {
-      const owner = payments.byProcessorRef(processor.name, chargeRef);
+    return refunds.record(async () => {
+      const owner = await payments.byProcessorRef(processor.name, chargeRef);
       if (!owner) return { applied: false };
       let applied = false;
       for (const seen of reported) {
-        let refund = refunds.byProcessorRef(processor.name, seen.processorRef);
+        let refund = await refunds.byProcessorRef(processor.name, seen.processorRef);
         if (!refund && seen.refundId) {
-          const ours = refunds.find(seen.refundId);
+          const ours = await refunds.find(seen.refundId);
           if (ours?.paymentId === owner.id) refund = ours;
         }
         if (!refund) {
           // A refund that failed at the processor and was never ours gave nothing back: nothing to record.
           if (seen.status === 'failed') continue;
           const now = clock().toISOString();
-          const payment = payments.findForFirm(owner.firm_id, owner.id)!;
-          const id = refunds.insert(
+          const payment = (await payments.findForFirm(owner.firm_id, owner.id))!;
+          const id = await refunds.insert(
             { firmId: owner.firm_id, paymentId: owner.id, amount: seen.amount, currency: payment.currency, reason: null, origin: 'processor', processor: processor.name, processorRef: seen.processorRef },
             now,
           );
-          this.deps.audit.record({ firmId: owner.firm_id, actor: { type: 'system' }, action: 'refund.recorded', subject: { type: 'refund', id }, data: { paymentId: owner.id, amount: seen.amount, processorRef: seen.processorRef } }, now);
-          refund = refunds.find(id)!;
+          await this.deps.audit.record({ firmId: owner.firm_id, actor: { type: 'system' }, action: 'refund.recorded', subject: { type: 'refund', id }, data: { paymentId: owner.id, amount: seen.amount, processorRef: seen.processorRef } }, now);
+          refund = (await refunds.find(id))!;
           applied = true;
         }
-        if (this.#settle(refund.id, seen)) applied = true;
+        if (await this.#settle(refund.id, seen)) applied = true;
       }
       return { applied };
     });
@@ -168,15 +168,15 @@ export class RefundsService {
     const now = clock();
     let settled = 0;
     let waiting = 0;
-    for (const unfinished of refunds.unfinished(now.toISOString(), { force: options.everything })) {
-      if (!refunds.takeOver(unfinished.firmId, unfinished.key, now.toISOString(), leaseFrom(now), options.everything)) continue;
+    for (const unfinished of await refunds.unfinished(now.toISOString(), { force: options.everything })) {
+      if (!(await refunds.takeOver(unfinished.firmId, unfinished.key, now.toISOString(), leaseFrom(now), options.everything))) continue;
       try {
         await this.#settleUnfinished(unfinished.firmId, unfinished.key, unfinished.refundId);
         settled += 1;
       } catch (error) {
         if (!(error instanceof ProcessorUnavailable)) throw error;
         // Asked again at the next sweep; the amount stays reserved meanwhile.
-        refunds.interrupt(unfinished.firmId, unfinished.key);
+        await refunds.interrupt(unfinished.firmId, unfinished.key);
         waiting += 1;
       }
     }
@@ -184,7 +184,7 @@ export class RefundsService {
   }
 
   /** Forgets refund keys older than a month, far past any retry. */
-  prune(): number {
+  prune(): Promise<number> {
     return this.deps.refunds.prune(new Date(this.deps.clock().getTime() - 30 * 86_400_000).toISOString());
   }
 
@@ -196,25 +196,25 @@ export class RefundsService {
     }
     if (previous.state === 'done') return { status: previous.responseStatus!, body: JSON.parse(previous.responseBody!), replayed: true };
     const now = clock();
-    if (previous.refundId && refunds.takeOver(ask.firmId, key, now.toISOString(), leaseFrom(now))) {
-      const refund = refunds.find(previous.refundId)!;
+    if (previous.refundId && (await refunds.takeOver(ask.firmId, key, now.toISOString(), leaseFrom(now)))) {
+      const refund = (await refunds.find(previous.refundId))!;
       if (refund.status !== 'pending' || refund.processorRef) {
         // Settled meanwhile (the processor's event arrived first): that is the answer.
         return this.#settleUnfinished(ask.firmId, key, refund.id);
       }
-      return this.#process(ask.firmId, key, { ...refund, refundId: refund.id, chargeRef: this.#chargeRef(refund.paymentId) });
+      return this.#process(ask.firmId, key, { ...refund, refundId: refund.id, chargeRef: await this.#chargeRef(refund.paymentId) });
     }
     throw Problem.conflict('idempotency_in_progress', 'This refund is still being processed. Wait a moment, then look at the payment.');
   }
 
   /** The refundable amount checked and the refund written as pending: runs inside the reservation's transaction. */
-  #reserve(ask: RefundAsk, amount: number, reason: string | null, now: string): Reserved {
+  async #reserve(ask: RefundAsk, amount: number, reason: string | null, now: string): Promise<Reserved> {
     const { payments, refunds } = this.deps;
-    const payment = payments.findForFirm(ask.firmId, ask.paymentId);
+    const payment = await payments.findForFirm(ask.firmId, ask.paymentId);
     if (!payment) throw Problem.notFound('payment');
     const refusal = refusalFor(payment);
     if (refusal) throw refusal;
-    const held = refunds.totals(payment.id);
+    const held = await refunds.totals(payment.id);
     const refundable = payment.amount - held.pending - held.succeeded;
     if (amount > refundable) {
       throw Problem.unprocessable(
@@ -225,11 +225,11 @@ export class RefundsService {
         { field: 'amount', refundable },
       );
     }
-    const refundId = refunds.insert(
+    const refundId = await refunds.insert(
       { firmId: ask.firmId, paymentId: payment.id, amount, currency: payment.currency, reason, origin: 'api', processor: payment.processor, processorRef: null },
       now,
     );
-    this.deps.audit.record(
+    await this.deps.audit.record(
       { firmId: ask.firmId, actor: ask.actor, action: 'refund.requested', subject: { type: 'refund', id: refundId }, data: { paymentId: payment.id, amount }, ip: ask.ip ?? null },
       now,
     );
@@ -253,21 +253,21 @@ export class RefundsService {
       if (error instanceof ProcessorUnavailable) {
         // No answer: the refund may or may not exist, so its amount stays reserved. A retry with
         // the same key asks again with the same processor key; without one, the sweep looks it up.
-        refunds.interrupt(firmId, key);
+        await refunds.interrupt(firmId, key);
         throw error;
       }
       if (!(error instanceof Problem)) throw error;
       // The processor refused it, so nothing was refunded: the reservation is released.
-      await refunds.record(() => {
-        this.#settle(reserved.refundId, { status: 'failed', processorRef: null, failure: { code: error.code, message: error.message } });
-        refunds.complete(firmId, key, error.status, error.toDocument());
+      await refunds.record(async () => {
+        await this.#settle(reserved.refundId, { status: 'failed', processorRef: null, failure: { code: error.code, message: error.message } });
+        await refunds.complete(firmId, key, error.status, error.toDocument());
       });
       throw error;
     }
-    return refunds.record(() => {
-      this.#settle(reserved.refundId, result);
-      const reply: RefundReply = { status: 201, body: this.#answer(reserved.refundId), replayed: false };
-      refunds.complete(firmId, key, reply.status, reply.body);
+    return refunds.record(async () => {
+      await this.#settle(reserved.refundId, result);
+      const reply: RefundReply = { status: 201, body: await this.#answer(reserved.refundId), replayed: false };
+      await refunds.complete(firmId, key, reply.status, reply.body);
       return reply;
     });
   }
@@ -279,17 +279,17 @@ export class RefundsService {
    */
   async #settleUnfinished(firmId: string, key: string, refundId: string | null): Promise<RefundReply> {
     const { refunds, processor } = this.deps;
-    const refund = refundId ? refunds.find(refundId) : undefined;
+    const refund = refundId ? await refunds.find(refundId) : undefined;
     const unanswered = refund?.status === 'pending' && !refund.processorRef;
     const found = unanswered
-      ? await processor.findRefund({ refundId: refund.id, idempotencyKey: refundProcessorKey(refund.id), chargeRef: this.#chargeRef(refund.paymentId) })
+      ? await processor.findRefund({ refundId: refund.id, idempotencyKey: refundProcessorKey(refund.id), chargeRef: await this.#chargeRef(refund.paymentId) })
       : undefined;
-    return refunds.record(() => {
-      if (unanswered) this.#settle(refund.id, found ?? { status: 'failed', processorRef: null, failure: neverRefunded });
+    return refunds.record(async () => {
+      if (unanswered) await this.#settle(refund.id, found ?? { status: 'failed', processorRef: null, failure: neverRefunded });
       const reply: RefundReply = refund
-        ? { status: 201, body: this.#answer(refund.id), replayed: false }
+        ? { status: 201, body: await this.#answer(refund.id), replayed: false }
         : { status: 422, body: { type: 'about:blank', status: 422, code: 'refund_interrupted', detail: neverRefunded.message }, replayed: false };
-      refunds.complete(firmId, key, reply.status, reply.body);
+      await refunds.complete(firmId, key, reply.status, reply.body);
       return reply;
     });
   }
@@ -299,23 +299,23 @@ export class RefundsService {
    * succeeded one reopens invoices, may make the payment `refunded`, and tells the client and the
    * firm's software. False when nothing changed (still pending, or settled already).
    */
-  #settle(refundId: string, outcome: Pick<RefundResult, 'status' | 'failure'> & { processorRef: string | null }): boolean {
+  async #settle(refundId: string, outcome: Pick<RefundResult, 'status' | 'failure'> & { processorRef: string | null }): Promise<boolean> {
     const { refunds, clock } = this.deps;
-    if (outcome.processorRef) refunds.setProcessorRef(refundId, outcome.processorRef);
+    if (outcome.processorRef) await refunds.setProcessorRef(refundId, outcome.processorRef);
     if (outcome.status === 'pending') return false;
     const now = clock().toISOString();
     const failure = outcome.status === 'failed' ? (outcome.failure ?? unknownFailure) : null;
-    if (!refunds.finish(refundId, outcome.status, failure && { code: failure.code, message: failure.message }, now)) return false;
-    if (outcome.status === 'succeeded') this.#gaveBack(refunds.find(refundId)!, now);
+    if (!(await refunds.finish(refundId, outcome.status, failure && { code: failure.code, message: failure.message }, now))) return false;
+    if (outcome.status === 'succeeded') await this.#gaveBack((await refunds.find(refundId))!, now);
     return true;
   }
 
   /** A refund that succeeded: its invoices reopened (last allocation first), the payment's status, the email and the webhook. */
-  #gaveBack(refund: Refund, now: string): void {
+  async #gaveBack(refund: Refund, now: string): Promise<void> {
     const { refunds, payments, ledger } = this.deps;
-    const owner = payments.ownerOf(refund.paymentId)!;
-    const before = ledger.getForClient(owner.firmId, owner.contactId, refund.paymentId);
-    const already = refunds.refundedByInvoice(refund.paymentId);
+    const owner = (await payments.ownerOf(refund.paymentId))!;
+    const before = await ledger.getForClient(owner.firmId, owner.contactId, refund.paymentId);
+    const already = await refunds.refundedByInvoice(refund.paymentId);
     const lines: { invoiceId: string; amount: number }[] = [];
     let left = refund.amount;
     for (const allocation of [...before.allocations].reverse()) {
@@ -325,18 +325,18 @@ export class RefundsService {
       left -= take;
       if (left === 0) break;
     }
-    refunds.allocate(refund.id, lines);
-    if (before.status === 'succeeded' && before.amountRefunded >= before.amount) payments.addEvent(refund.paymentId, 'refunded', null, now);
+    await refunds.allocate(refund.id, lines);
+    if (before.status === 'succeeded' && before.amountRefunded >= before.amount) await payments.addEvent(refund.paymentId, 'refunded', null, now);
 
-    const payment = ledger.getForClient(owner.firmId, owner.contactId, refund.paymentId);
-    const settled = refunds.find(refund.id)!;
-    this.deps.webhooks.emit(owner.firmId, 'payment.refunded', () => ({ ...payment, contactId: owner.contactId, refund: settled }));
-    this.#email(owner, payment, settled);
+    const payment = await ledger.getForClient(owner.firmId, owner.contactId, refund.paymentId);
+    const settled = (await refunds.find(refund.id))!;
+    await this.deps.webhooks.emit(owner.firmId, 'payment.refunded', () => ({ ...payment, contactId: owner.contactId, refund: settled }));
+    await this.#email(owner, payment, settled);
   }
 
-  #email(owner: { firmId: string; contactId: string }, payment: Payment, refund: Refund): void {
-    const firm = this.deps.firms.findById(owner.firmId)!;
-    const contact = this.deps.contacts.find(owner.firmId, owner.contactId)!;
+  async #email(owner: { firmId: string; contactId: string }, payment: Payment, refund: Refund): Promise<void> {
+    const firm = (await this.deps.firms.findById(owner.firmId))!;
+    const contact = (await this.deps.contacts.find(owner.firmId, owner.contactId))!;
     const email = refundEmail({
       firm: { name: firm.name, logoUrl: firm.branding.logoUrl, colors: firm.branding.colors },
       contactName: contact.name,
@@ -344,21 +344,21 @@ export class RefundsService {
       refund: { amount: refund.amount, allocations: refund.allocations, at: refund.updatedAt },
       link: portalLink(firm, this.deps.publicUrl),
     });
-    this.deps.mailer.queue(
+    await this.deps.mailer.queue(
       { firmId: firm.id, kind: 'refund', to: contact.email, fromName: firm.name, replyTo: firm.settings.inboxEmail, ...email },
       `refund:${refund.id}`,
     );
   }
 
   /** What the firm is answered (and a retry replays): the refund and the payment as they now stand. */
-  #answer(refundId: string) {
-    const refund = this.deps.refunds.find(refundId)!;
-    const owner = this.deps.payments.ownerOf(refund.paymentId)!;
-    return { refund, payment: { ...this.deps.ledger.getForClient(owner.firmId, owner.contactId, refund.paymentId), contactId: owner.contactId } };
+  async #answer(refundId: string) {
+    const refund = (await this.deps.refunds.find(refundId))!;
+    const owner = (await this.deps.payments.ownerOf(refund.paymentId))!;
+    return { refund, payment: { ...(await this.deps.ledger.getForClient(owner.firmId, owner.contactId, refund.paymentId)), contactId: owner.contactId } };
   }
 
-  #chargeRef(paymentId: string): string {
-    return this.deps.payments.processorRefOf(paymentId)!.processorRef!;
+  async #chargeRef(paymentId: string): Promise<string> {
+    return (await this.deps.payments.processorRefOf(paymentId))!.processorRef!;
   }
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Contact } from '../contacts/contacts.repository.ts';
 import type { FileRecord, Uploader } from '../files/file.ts';
+import type { FileStore } from '../files/file-store.ts';
 import { fileKinds, type FileKind } from '../files/file-types.ts';
 import type { Firm } from '../firms/firm.ts';
 import type { Services } from '../services.ts';
@@ -144,30 +145,55 @@ const jordanFiles: DemoFile[] = [
 /** The demo files by name: shared by the firm with each client, and one each client sent. */
 export type DemoFiles = Record<string, FileRecord>;
 
+/** A demo file whose bytes are stored, waiting for its record. */
+export interface StoredDemoFile {
+  client: 'alex' | 'jordan';
+  file: DemoFile;
+  size: number;
+  sha256: string;
+  storageKey: string;
+}
+
 /**
- * Stores the demo clients' documents, filed by matter, dated before `now`. The bytes are written
- * synchronously so this can run inside the seeding transaction.
+ * Writes the demo clients' documents to the file store, before the seeding transaction opens
+ * (disk writes have no place inside it); `seedDemoFiles` then records them.
  */
-export function seedDemoFiles(services: Services, firm: Firm, clients: { alex: Contact; jordan: Contact }, now: Date): DemoFiles {
-  const seeded: DemoFiles = {};
-  for (const [contact, list] of [[clients.alex, alexFiles], [clients.jordan, jordanFiles]] as const) {
+export async function storeDemoFiles(store: FileStore): Promise<StoredDemoFile[]> {
+  const stored: StoredDemoFile[] = [];
+  for (const [client, list] of [['alex', alexFiles], ['jordan', jordanFiles]] as const) {
     for (const file of list) {
       const bytes = file.bytes();
-      seeded[file.name] = services.repositories.files.create(
-        {
-          firmId: firm.id,
-          contactId: contact.id,
-          name: file.name,
-          contentType: fileKinds[file.kind].contentType,
-          size: bytes.length,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-          folder: file.folder,
-          storageKey: services.fileStore.putSync(bytes),
-          uploadedBy: file.from ?? { type: 'contact', name: contact.name },
-        },
-        new Date(now.getTime() - file.daysAgo * day).toISOString(),
-      );
+      stored.push({ client, file, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), storageKey: await store.put(bytes) });
     }
+  }
+  return stored;
+}
+
+/** Records the stored demo files, filed by matter, dated before `now`. */
+export async function seedDemoFiles(
+  services: Services,
+  firm: Firm,
+  clients: { alex: Contact; jordan: Contact },
+  stored: StoredDemoFile[],
+  now: Date,
+): Promise<DemoFiles> {
+  const seeded: DemoFiles = {};
+  for (const { client, file, size, sha256, storageKey } of stored) {
+    const contact = clients[client];
+    seeded[file.name] = await services.repositories.files.create(
+      {
+        firmId: firm.id,
+        contactId: contact.id,
+        name: file.name,
+        contentType: fileKinds[file.kind].contentType,
+        size,
+        sha256,
+        folder: file.folder,
+        storageKey,
+        uploadedBy: file.from ?? { type: 'contact', name: contact.name },
+      },
+      new Date(now.getTime() - file.daysAgo * day).toISOString(),
+    );
   }
   return seeded;
 }

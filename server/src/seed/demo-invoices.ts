@@ -120,7 +120,7 @@ const jordanInvoices: DemoInvoice[] = [
 ];
 
 /** Writes the demo clients' invoice and payment history, dated around `today`. */
-export function seedDemoInvoices(services: Services, firm: Firm, clients: { alex: Contact; jordan: Contact }, today: string): void {
+export async function seedDemoInvoices(services: Services, firm: Firm, clients: { alex: Contact; jordan: Contact }, today: string): Promise<void> {
   const { invoices, payments } = services.repositories;
   for (const [contact, list] of [[clients.alex, alexInvoices], [clients.jordan, jordanInvoices]] as const) {
     for (const invoice of list) {
@@ -128,7 +128,7 @@ export function seedDemoInvoices(services: Services, firm: Firm, clients: { alex
       const priced = priceLines(invoice.lines(today, issuedOn));
       if ('error' in priced) throw new Error(`demo invoice line ${priced.index}: ${priced.error}`);
       const at = (date: string) => `${date}T17:00:00.000Z`;
-      const id = invoices.create(
+      const id = await invoices.create(
         {
           firmId: firm.id,
           contactId: contact.id,
@@ -143,10 +143,10 @@ export function seedDemoInvoices(services: Services, firm: Firm, clients: { alex
         },
         at(issuedOn),
       );
-      if (invoice.state === 'sent') invoices.markSent(id, at(issuedOn));
+      if (invoice.state === 'sent') await invoices.markSent(id, at(issuedOn));
       for (const payment of invoice.payments ?? []) {
         const amount = payment.amount === 'all' ? priced.total : payment.amount;
-        payments.record(
+        await payments.record(
           {
             firmId: firm.id,
             contactId: contact.id,

@@ -112,7 +112,7 @@ const threads: DemoThread[] = [
  * attachments from `files`. Alex has a thread they have not read yet; the firm has not read
  * Jordan's latest message.
  */
-export function seedDemoMessages(services: Services, firm: Firm, clients: { alex: Contact; jordan: Contact }, files: DemoFiles, now: Date): void {
+export async function seedDemoMessages(services: Services, firm: Firm, clients: { alex: Contact; jordan: Contact }, files: DemoFiles, now: Date): Promise<void> {
   const repository = services.repositories.messages;
   const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * hour).toISOString();
   const attachments = (names: string[] = []) =>
@@ -129,15 +129,16 @@ export function seedDemoMessages(services: Services, firm: Firm, clients: { alex
     const contact = clients[thread.client];
     const content = { author: message.from ?? { type: 'contact' as const, name: contact.name }, body: message.body, attachments: attachments(message.attachments) };
     if (first) {
-      ids.set(thread, repository.createThread({ firmId: firm.id, contactId: contact.id, subject: thread.subject }, content, at(message.hoursAgo)).threadId);
+      const { threadId } = await repository.createThread({ firmId: firm.id, contactId: contact.id, subject: thread.subject }, content, at(message.hoursAgo));
+      ids.set(thread, threadId);
     } else {
-      repository.addMessage(ids.get(thread)!, content, at(message.hoursAgo));
+      await repository.addMessage(ids.get(thread)!, content, at(message.hoursAgo));
     }
   }
   for (const thread of threads) {
     const id = ids.get(thread)!;
-    if (thread.readByClient) repository.markReadByContact(id);
-    if (thread.readByFirm) repository.markReadByFirm(id);
-    if (thread.closed) repository.setStatus(firm.id, id, 'closed', at(thread.messages.at(-1)!.hoursAgo - 1));
+    if (thread.readByClient) await repository.markReadByContact(id);
+    if (thread.readByFirm) await repository.markReadByFirm(id);
+    if (thread.closed) await repository.setStatus(firm.id, id, 'closed', at(thread.messages.at(-1)!.hoursAgo - 1));
   }
 }

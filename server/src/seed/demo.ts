@@ -1,9 +1,10 @@
 import { hashPassword } from '../auth/passwords.ts';
 import { todayIn } from '../calendar.ts';
+import type { Contact } from '../contacts/contacts.repository.ts';
 import type { Services } from '../services.ts';
 import { seedDemoActivities } from './demo-activities.ts';
 import { demoIdentity } from './demo-identity.ts';
-import { seedDemoFiles } from './demo-files.ts';
+import { seedDemoFiles, storeDemoFiles } from './demo-files.ts';
 import { seedDemoInvoices } from './demo-invoices.ts';
 import { seedDemoMessages } from './demo-messages.ts';
 
@@ -22,49 +23,58 @@ export const demoClients = [
  */
 export async function seedDemo(services: Services, options: { siteUrl: string }): Promise<{ created: boolean }> {
   const site = new URL(options.siteUrl);
-  const existing = services.repositories.firms.findBySlug('demo');
+  const existing = await services.repositories.firms.findBySlug('demo');
   if (existing) {
-    if (!existing.settings.identity) services.firms.update(existing.id, { settings: { identity: demoIdentity(site) } });
+    if (!existing.settings.identity) await services.firms.update(existing.id, { settings: { identity: demoIdentity(site) } });
     return { created: false };
   }
   const origins = [site.origin];
   if (site.hostname === 'localhost') origins.push(`${site.protocol}//127.0.0.1${site.port ? `:${site.port}` : ''}`);
 
   const passwordHash = await hashPassword(demoPassword);
+  const storedFiles = await storeDemoFiles(services.fileStore);
   const now = services.clock().toISOString();
-  services.db.transaction(() => {
-    const firm = services.firms.create({
-      slug: 'demo',
-      name: 'Hale & Whitmore LLP',
-      currency: 'USD',
-      siteUrl: site.origin,
-      allowedOrigins: origins,
-      branding: {
-        logoUrl: new URL('/assets/logo.svg', site).toString(),
-        colors: { brand: '#1f3a5f', brandContrast: '#ffffff', accent: '#a97c2f' },
-        fontFamily: "Georgia, 'Times New Roman', serif",
-      },
-      settings: {
-        sections: { activities: true, invoices: true, messages: true, files: true },
-        showPayments: true,
-        paymentMethods: { card: true, bankLink: true, bankAccount: true },
-        minimumPayment: 100,
-        timeZone: 'America/Los_Angeles',
-        portalUrl: new URL('/portal/', site).toString(),
-        inboxEmail: 'clients@halewhitmore.example',
-        identity: demoIdentity(site),
-      },
+  try {
+    await services.storage.transaction(async () => {
+      const firm = await services.firms.create({
+        slug: 'demo',
+        name: 'Hale & Whitmore LLP',
+        currency: 'USD',
+        siteUrl: site.origin,
+        allowedOrigins: origins,
+        branding: {
+          logoUrl: new URL('/assets/logo.svg', site).toString(),
+          colors: { brand: '#1f3a5f', brandContrast: '#ffffff', accent: '#a97c2f' },
+          fontFamily: "Georgia, 'Times New Roman', serif",
+        },
+        settings: {
+          sections: { activities: true, invoices: true, messages: true, files: true },
+          showPayments: true,
+          paymentMethods: { card: true, bankLink: true, bankAccount: true },
+          minimumPayment: 100,
+          timeZone: 'America/Los_Angeles',
+          portalUrl: new URL('/portal/', site).toString(),
+          inboxEmail: 'clients@halewhitmore.example',
+          identity: demoIdentity(site),
+        },
+      });
+      const contacts: Contact[] = [];
+      for (const client of demoClients) {
+        const contact = await services.repositories.contacts.create(firm.id, client, now);
+        await services.auth.setPasswordHash(contact.id, passwordHash, now);
+        contacts.push(contact);
+      }
+      const clients = { alex: contacts[0]!, jordan: contacts[1]! };
+      const today = todayIn(firm.settings.timeZone, services.clock());
+      await seedDemoInvoices(services, firm, clients, today);
+      await seedDemoActivities(services, firm, clients, today);
+      const files = await seedDemoFiles(services, firm, clients, storedFiles, services.clock());
+      await seedDemoMessages(services, firm, clients, files, services.clock());
     });
-    const [alex, jordan] = demoClients.map((client) => {
-      const contact = services.repositories.contacts.create(firm.id, client, now);
-      services.auth.setPasswordHash(contact.id, passwordHash, now);
-      return contact;
-    });
-    const today = todayIn(firm.settings.timeZone, services.clock());
-    seedDemoInvoices(services, firm, { alex: alex!, jordan: jordan! }, today);
-    seedDemoActivities(services, firm, { alex: alex!, jordan: jordan! }, today);
-    const files = seedDemoFiles(services, firm, { alex: alex!, jordan: jordan! }, services.clock());
-    seedDemoMessages(services, firm, { alex: alex!, jordan: jordan! }, files, services.clock());
-  })();
+  } catch (error) {
+    // Nothing refers to the stored bytes once the transaction is rolled back.
+    for (const { storageKey } of storedFiles) await services.fileStore.remove(storageKey);
+    throw error;
+  }
   return { created: true };
 }

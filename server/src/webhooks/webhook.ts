@@ -35,10 +35,13 @@ export const secretOverlapMs = 86_400_000;
 /** How long a delivery waits for the endpoint's answer. */
 export const deliveryTimeoutMs = 10_000;
 
+/** An event's data, or a function that builds it (it may read the database): called only when some endpoint takes the event. */
+export type WebhookEventData = Record<string, unknown> | (() => Record<string, unknown> | Promise<Record<string, unknown>>);
+
 /** What a business component needs of webhooks: to report that something happened, inside its transaction. */
 export interface WebhookEvents {
-  /** `data` may be a function: it is only built when some endpoint takes the event. */
-  emit(firmId: string, type: WebhookEventType, data: Record<string, unknown> | (() => Record<string, unknown>)): void;
+  /** Records the event and queues its deliveries, in the open transaction. */
+  emit(firmId: string, type: WebhookEventType, data: WebhookEventData): Promise<void>;
   /** Whether any enabled endpoint of the firm takes this kind of event. */
-  wanted(firmId: string, type: WebhookEventType): boolean;
+  wanted(firmId: string, type: WebhookEventType): Promise<boolean>;
 }

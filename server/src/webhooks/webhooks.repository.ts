@@ -1,37 +1,10 @@
-import type { Db } from '../db/database.ts';
+import type { Selectable } from 'kysely';
 import { newId } from '../db/ids.ts';
+import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../db/schema.ts';
+import type { Storage } from '../db/storage.ts';
 import type { WebhookDelivery, WebhookEndpoint, WebhookEventType, WebhookSecrets } from './webhook.ts';
 
-interface EndpointRow {
-  id: string;
-  firm_id: string;
-  url: string;
-  events: string;
-  enabled: number;
-  description: string | null;
-  secret: string;
-  previous_secret: string | null;
-  previous_secret_until: string | null;
-  disabled_reason: string | null;
-  failing_since: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-interface DeliveryRow {
-  id: string;
-  endpoint_id: string;
-  event_id: string;
-  type: WebhookEventType;
-  status: WebhookDelivery['status'];
-  attempts: number;
-  last_status_code: number | null;
-  last_error: string | null;
-  last_attempt_at: string | null;
-  created_at: string;
-}
-
-const toEndpoint = (row: EndpointRow): WebhookEndpoint => ({
+const toEndpoint = (row: Selectable<WebhookEndpointsTable>): WebhookEndpoint => ({
   id: row.id,
   firmId: row.firm_id,
   url: row.url,
@@ -44,12 +17,12 @@ const toEndpoint = (row: EndpointRow): WebhookEndpoint => ({
   updatedAt: row.updated_at,
 });
 
-const toDelivery = (row: DeliveryRow): WebhookDelivery => ({
+const toDelivery = (row: Selectable<WebhookDeliveriesTable> & { type: string }): WebhookDelivery => ({
   id: row.id,
   endpointId: row.endpoint_id,
   eventId: row.event_id,
-  eventType: row.type,
-  status: row.status,
+  eventType: row.type as WebhookEventType,
+  status: row.status as WebhookDelivery['status'],
   attempts: row.attempts,
   lastStatusCode: row.last_status_code,
   lastError: row.last_error,
@@ -57,140 +30,195 @@ const toDelivery = (row: DeliveryRow): WebhookDelivery => ({
   createdAt: row.created_at,
 });
 
-const deliverySelect = `SELECT d.*, e.type FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id`;
-
 /** Webhook endpoints, the events that happened and each endpoint's deliveries of them. */
 export class WebhooksRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly storage: Storage) {}
 
-  createEndpoint(input: { firmId: string; url: string; events: WebhookEventType[]; description: string | null; secret: string }, now: string): WebhookEndpoint {
-    const id = newId('whe');
-    this.db
-      .prepare(
-        `INSERT INTO webhook_endpoints (id, firm_id, url, events, description, secret, created_at, updated_at)
-         VALUES (@id, @firmId, @url, @events, @description, @secret, @now, @now)`,
-      )
-      .run({ id, ...input, events: JSON.stringify(input.events), now });
-    return this.endpoint(input.firmId, id)!;
+  async createEndpoint(input: { firmId: string; url: string; events: WebhookEventType[]; description: string | null; secret: string }, now: string): Promise<WebhookEndpoint> {
+    const row = await this.storage.db
+      .insertInto('webhook_endpoints')
+      .values({
+        id: newId('whe'),
+        firm_id: input.firmId,
+        url: input.url,
+        events: JSON.stringify(input.events),
+        description: input.description,
+        secret: input.secret,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toEndpoint(row);
   }
 
-  endpoint(firmId: string, id: string): WebhookEndpoint | undefined {
-    const row = this.db.prepare<[string, string], EndpointRow>('SELECT * FROM webhook_endpoints WHERE firm_id = ? AND id = ? AND deleted_at IS NULL').get(firmId, id);
+  async endpoint(firmId: string, id: string): Promise<WebhookEndpoint | undefined> {
+    const row = await this.storage.db
+      .selectFrom('webhook_endpoints')
+      .selectAll()
+      .where('firm_id', '=', firmId)
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     return row && toEndpoint(row);
   }
 
-  endpoints(firmId: string): WebhookEndpoint[] {
-    return this.db
-      .prepare<[string], EndpointRow>('SELECT * FROM webhook_endpoints WHERE firm_id = ? AND deleted_at IS NULL ORDER BY created_at, id')
-      .all(firmId)
-      .map(toEndpoint);
+  async endpoints(firmId: string): Promise<WebhookEndpoint[]> {
+    const rows = await this.storage.db
+      .selectFrom('webhook_endpoints')
+      .selectAll()
+      .where('firm_id', '=', firmId)
+      .where('deleted_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toEndpoint);
   }
 
   /** Enabled endpoints of the firm that take this kind of event. */
-  subscribers(firmId: string, type: WebhookEventType): WebhookEndpoint[] {
-    return this.endpoints(firmId).filter((endpoint) => endpoint.enabled && endpoint.events.includes(type));
+  async subscribers(firmId: string, type: WebhookEventType): Promise<WebhookEndpoint[]> {
+    return (await this.endpoints(firmId)).filter((endpoint) => endpoint.enabled && endpoint.events.includes(type));
   }
 
-  updateEndpoint(firmId: string, id: string, changes: { url: string; events: WebhookEventType[]; enabled: boolean; description: string | null; disabledReason: string | null; failingSince: string | null }, now: string): void {
-    this.db
-      .prepare(
-        `UPDATE webhook_endpoints SET url = @url, events = @events, enabled = @enabled, description = @description,
-           disabled_reason = @disabledReason, failing_since = @failingSince, updated_at = @now
-         WHERE firm_id = @firmId AND id = @id AND deleted_at IS NULL`,
-      )
-      .run({ firmId, id, ...changes, events: JSON.stringify(changes.events), enabled: changes.enabled ? 1 : 0, now });
+  async updateEndpoint(
+    firmId: string,
+    id: string,
+    changes: { url: string; events: WebhookEventType[]; enabled: boolean; description: string | null; disabledReason: string | null; failingSince: string | null },
+    now: string,
+  ): Promise<void> {
+    await this.storage.db
+      .updateTable('webhook_endpoints')
+      .set({
+        url: changes.url,
+        events: JSON.stringify(changes.events),
+        enabled: changes.enabled ? 1 : 0,
+        description: changes.description,
+        disabled_reason: changes.disabledReason,
+        failing_since: changes.failingSince,
+        updated_at: now,
+      })
+      .where('firm_id', '=', firmId)
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .execute();
   }
 
-  deleteEndpoint(firmId: string, id: string, now: string): boolean {
-    return (
-      this.db.prepare('UPDATE webhook_endpoints SET deleted_at = ?, enabled = 0, updated_at = ? WHERE firm_id = ? AND id = ? AND deleted_at IS NULL').run(now, now, firmId, id)
-        .changes === 1
-    );
+  async deleteEndpoint(firmId: string, id: string, now: string): Promise<boolean> {
+    const result = await this.storage.db
+      .updateTable('webhook_endpoints')
+      .set({ deleted_at: now, enabled: 0, updated_at: now })
+      .where('firm_id', '=', firmId)
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
-  secrets(endpointId: string): WebhookSecrets | undefined {
-    const row = this.db
-      .prepare<[string], { secret: string; previous_secret: string | null; previous_secret_until: string | null }>(
-        'SELECT secret, previous_secret, previous_secret_until FROM webhook_endpoints WHERE id = ?',
-      )
-      .get(endpointId);
+  async secrets(endpointId: string): Promise<WebhookSecrets | undefined> {
+    const row = await this.storage.db
+      .selectFrom('webhook_endpoints')
+      .select(['secret', 'previous_secret', 'previous_secret_until'])
+      .where('id', '=', endpointId)
+      .executeTakeFirst();
     return row && { current: row.secret, previous: row.previous_secret, previousUntil: row.previous_secret_until };
   }
 
   /** A new secret; the one it replaces keeps signing until `previousUntil`. */
-  rotateSecret(firmId: string, id: string, secret: string, previousUntil: string, now: string): boolean {
-    return (
-      this.db
-        .prepare(
-          `UPDATE webhook_endpoints SET previous_secret = secret, previous_secret_until = @previousUntil, secret = @secret, updated_at = @now
-           WHERE firm_id = @firmId AND id = @id AND deleted_at IS NULL`,
-        )
-        .run({ firmId, id, secret, previousUntil, now }).changes === 1
-    );
+  async rotateSecret(firmId: string, id: string, secret: string, previousUntil: string, now: string): Promise<boolean> {
+    const result = await this.storage.db
+      .updateTable('webhook_endpoints')
+      .set((eb) => ({ previous_secret: eb.ref('secret'), previous_secret_until: previousUntil, secret, updated_at: now }))
+      .where('firm_id', '=', firmId)
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   /** Records what happened and one pending delivery per endpoint; returns the deliveries' ids. Joins the open transaction. */
-  recordEvent(event: { id: string; firmId: string; type: WebhookEventType; payload: string }, endpointIds: string[], now: string): string[] {
-    this.db.prepare('INSERT INTO webhook_events (id, firm_id, type, payload, created_at) VALUES (?, ?, ?, ?, ?)').run(event.id, event.firmId, event.type, event.payload, now);
-    const insert = this.db.prepare("INSERT INTO webhook_deliveries (id, endpoint_id, event_id, status, created_at) VALUES (?, ?, ?, 'pending', ?)");
-    return endpointIds.map((endpointId) => {
-      const id = newId('whd');
-      insert.run(id, endpointId, event.id, now);
-      return id;
+  recordEvent(event: { id: string; firmId: string; type: WebhookEventType; payload: string }, endpointIds: string[], now: string): Promise<string[]> {
+    return this.storage.transaction(async () => {
+      await this.storage.db
+        .insertInto('webhook_events')
+        .values({ id: event.id, firm_id: event.firmId, type: event.type, payload: event.payload, created_at: now })
+        .execute();
+      const ids = endpointIds.map(() => newId('whd'));
+      if (ids.length) {
+        await this.storage.db
+          .insertInto('webhook_deliveries')
+          .values(ids.map((id, index) => ({ id, endpoint_id: endpointIds[index]!, event_id: event.id, status: 'pending', created_at: now })))
+          .execute();
+      }
+      return ids;
     });
   }
 
   /** A delivery with what sending it needs: the endpoint and the event's body. */
-  deliveryToSend(id: string) {
-    const row = this.db
-      .prepare<[string], DeliveryRow & { payload: string; event_created_at: string; firm_id: string }>(
-        `SELECT d.*, e.type, e.payload, e.created_at AS event_created_at, e.firm_id FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id WHERE d.id = ?`,
-      )
-      .get(id);
+  async deliveryToSend(id: string) {
+    const row = await this.storage.db
+      .selectFrom('webhook_deliveries as d')
+      .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
+      .selectAll('d')
+      .select(['e.type', 'e.payload', 'e.firm_id'])
+      .where('d.id', '=', id)
+      .executeTakeFirst();
     if (!row) return undefined;
     return { delivery: toDelivery(row), payload: row.payload, firmId: row.firm_id };
   }
 
   /** The endpoint of a delivery, deleted or not. */
-  endpointOf(endpointId: string): (WebhookEndpoint & { deleted: boolean }) | undefined {
-    const row = this.db.prepare<[string], EndpointRow & { deleted_at: string | null }>('SELECT * FROM webhook_endpoints WHERE id = ?').get(endpointId);
+  async endpointOf(endpointId: string): Promise<(WebhookEndpoint & { deleted: boolean }) | undefined> {
+    const row = await this.storage.db.selectFrom('webhook_endpoints').selectAll().where('id', '=', endpointId).executeTakeFirst();
     return row && { ...toEndpoint(row), deleted: row.deleted_at !== null };
   }
 
-  recordAttempt(id: string, outcome: { status: WebhookDelivery['status']; statusCode: number | null; error: string | null }, now: string): void {
-    this.db
-      .prepare(
-        `UPDATE webhook_deliveries SET status = @status, attempts = attempts + 1, last_status_code = @statusCode, last_error = @error, last_attempt_at = @now
-         WHERE id = @id`,
-      )
-      .run({ id, ...outcome, now });
+  async recordAttempt(id: string, outcome: { status: WebhookDelivery['status']; statusCode: number | null; error: string | null }, now: string): Promise<void> {
+    await this.storage.db
+      .updateTable('webhook_deliveries')
+      .set((eb) => ({
+        status: outcome.status,
+        attempts: eb('attempts', '+', 1),
+        last_status_code: outcome.statusCode,
+        last_error: outcome.error,
+        last_attempt_at: now,
+      }))
+      .where('id', '=', id)
+      .execute();
   }
 
   /** Marks when an endpoint started failing, or that it works again. */
-  setFailingSince(endpointId: string, since: string | null): void {
-    this.db.prepare('UPDATE webhook_endpoints SET failing_since = ? WHERE id = ?').run(since, endpointId);
+  async setFailingSince(endpointId: string, since: string | null): Promise<void> {
+    await this.storage.db.updateTable('webhook_endpoints').set({ failing_since: since }).where('id', '=', endpointId).execute();
   }
 
-  disable(endpointId: string, reason: string, now: string): void {
-    this.db.prepare('UPDATE webhook_endpoints SET enabled = 0, disabled_reason = ?, updated_at = ? WHERE id = ?').run(reason, now, endpointId);
+  async disable(endpointId: string, reason: string, now: string): Promise<void> {
+    await this.storage.db
+      .updateTable('webhook_endpoints')
+      .set({ enabled: 0, disabled_reason: reason, updated_at: now })
+      .where('id', '=', endpointId)
+      .execute();
   }
 
   /** An endpoint's deliveries, newest first, after a position. */
-  deliveries(endpointId: string, page: { limit: number; after?: { createdAt: string; id: string } }): WebhookDelivery[] {
-    const after = page.after ? 'AND (d.created_at, d.id) < (@createdAt, @id)' : '';
-    return this.db
-      .prepare<Record<string, unknown>, DeliveryRow>(`${deliverySelect} WHERE d.endpoint_id = @endpointId ${after} ORDER BY d.created_at DESC, d.id DESC LIMIT @limit`)
-      .all({ endpointId, limit: page.limit, createdAt: page.after?.createdAt, id: page.after?.id })
-      .map(toDelivery);
+  async deliveries(endpointId: string, page: { limit: number; after?: { createdAt: string; id: string } }): Promise<WebhookDelivery[]> {
+    let query = this.#deliveries().where('d.endpoint_id', '=', endpointId);
+    const after = page.after;
+    if (after) query = query.where((eb) => eb(eb.refTuple('d.created_at', 'd.id'), '<', eb.tuple(after.createdAt, after.id)));
+    const rows = await query.orderBy('d.created_at', 'desc').orderBy('d.id', 'desc').limit(page.limit).execute();
+    return rows.map(toDelivery);
   }
 
-  delivery(endpointId: string, id: string): WebhookDelivery | undefined {
-    const row = this.db.prepare<[string, string], DeliveryRow>(`${deliverySelect} WHERE d.endpoint_id = ? AND d.id = ?`).get(endpointId, id);
+  async delivery(endpointId: string, id: string): Promise<WebhookDelivery | undefined> {
+    const row = await this.#deliveries().where('d.endpoint_id', '=', endpointId).where('d.id', '=', id).executeTakeFirst();
     return row && toDelivery(row);
   }
 
   /** Sent again on request: pending once more. */
-  reopen(id: string): void {
-    this.db.prepare("UPDATE webhook_deliveries SET status = 'pending' WHERE id = ?").run(id);
+  async reopen(id: string): Promise<void> {
+    await this.storage.db.updateTable('webhook_deliveries').set({ status: 'pending' }).where('id', '=', id).execute();
+  }
+
+  #deliveries() {
+    return this.storage.db.selectFrom('webhook_deliveries as d').innerJoin('webhook_events as e', 'e.id', 'd.event_id').selectAll('d').select('e.type');
   }
 }

@@ -7,8 +7,8 @@ export function adminWebhookRoutes(deps: { webhooks: WebhooksService }): Router 
   const { webhooks } = deps;
   const router = Router();
 
-  router.get('/webhook-endpoints', (req, res) => {
-    res.json({ data: webhooks.list(firmOf(req).firmId) });
+  router.get('/webhook-endpoints', async (req, res) => {
+    res.json({ data: await webhooks.list(firmOf(req).firmId) });
   });
 
   router.post('/webhook-endpoints', async (req, res) => {
@@ -18,8 +18,8 @@ export function adminWebhookRoutes(deps: { webhooks: WebhooksService }): Router 
     res.status(201).json({ ...endpoint, secret });
   });
 
-  router.get('/webhook-endpoints/:id', (req, res) => {
-    res.json(webhooks.get(firmOf(req).firmId, req.params.id));
+  router.get('/webhook-endpoints/:id', async (req, res) => {
+    res.json(await webhooks.get(firmOf(req).firmId, req.params.id));
   });
 
   router.patch('/webhook-endpoints/:id', async (req, res) => {
@@ -27,24 +27,24 @@ export function adminWebhookRoutes(deps: { webhooks: WebhooksService }): Router 
     res.json(await webhooks.update(firmId, req.params.id, req.body, actor));
   });
 
-  router.delete('/webhook-endpoints/:id', (req, res) => {
+  router.delete('/webhook-endpoints/:id', async (req, res) => {
     const { firmId, actor } = firmOf(req);
-    webhooks.remove(firmId, req.params.id, actor);
+    await webhooks.remove(firmId, req.params.id, actor);
     res.status(204).end();
   });
 
-  router.post('/webhook-endpoints/:id/secret', (req, res) => {
+  router.post('/webhook-endpoints/:id/secret', async (req, res) => {
     const { firmId, actor } = firmOf(req);
-    res.json(webhooks.rotateSecret(firmId, req.params.id, actor));
+    res.json(await webhooks.rotateSecret(firmId, req.params.id, actor));
   });
 
-  router.get('/webhook-endpoints/:id/deliveries', (req, res) => {
-    res.json(webhooks.deliveries(firmOf(req).firmId, req.params.id, req.query));
+  router.get('/webhook-endpoints/:id/deliveries', async (req, res) => {
+    res.json(await webhooks.deliveries(firmOf(req).firmId, req.params.id, req.query));
   });
 
-  router.post('/webhook-endpoints/:id/deliveries/:deliveryId/retry', (req, res) => {
+  router.post('/webhook-endpoints/:id/deliveries/:deliveryId/retry', async (req, res) => {
     const { firmId, actor } = firmOf(req);
-    res.status(202).json(webhooks.retry(firmId, req.params.id, req.params.deliveryId, actor));
+    res.status(202).json(await webhooks.retry(firmId, req.params.id, req.params.deliveryId, actor));
   });
 
   return router;

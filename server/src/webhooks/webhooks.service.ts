@@ -22,6 +22,7 @@ import {
   secretOverlapMs,
   type WebhookDelivery,
   type WebhookEndpoint,
+  type WebhookEventData,
   type WebhookEventType,
   type WebhookEvents,
 } from './webhook.ts';
@@ -64,18 +65,18 @@ export class WebhooksService implements WebhookEvents {
     await this.#checkUrl(body.url);
     const secret = newSecret();
     const now = this.#now();
-    const endpoint = this.deps.webhooks.createEndpoint({ firmId, url: body.url, events: body.events, description: body.description ?? null, secret }, now);
-    if (!body.enabled) this.deps.webhooks.updateEndpoint(firmId, endpoint.id, { ...endpoint, enabled: false }, now);
-    this.deps.audit.record({ firmId, actor, action: 'webhook_endpoint.created', subject: { type: 'webhook_endpoint', id: endpoint.id }, data: { url: body.url } }, now);
-    return { endpoint: this.get(firmId, endpoint.id), secret };
+    const endpoint = await this.deps.webhooks.createEndpoint({ firmId, url: body.url, events: body.events, description: body.description ?? null, secret }, now);
+    if (!body.enabled) await this.deps.webhooks.updateEndpoint(firmId, endpoint.id, { ...endpoint, enabled: false }, now);
+    await this.deps.audit.record({ firmId, actor, action: 'webhook_endpoint.created', subject: { type: 'webhook_endpoint', id: endpoint.id }, data: { url: body.url } }, now);
+    return { endpoint: await this.get(firmId, endpoint.id), secret };
   }
 
-  list(firmId: string): WebhookEndpoint[] {
+  list(firmId: string): Promise<WebhookEndpoint[]> {
     return this.deps.webhooks.endpoints(firmId);
   }
 
-  get(firmId: string, id: string): WebhookEndpoint {
-    const endpoint = this.deps.webhooks.endpoint(firmId, id);
+  async get(firmId: string, id: string): Promise<WebhookEndpoint> {
+    const endpoint = await this.deps.webhooks.endpoint(firmId, id);
     if (!endpoint) throw Problem.notFound('webhook endpoint');
     return endpoint;
   }
@@ -83,12 +84,12 @@ export class WebhooksService implements WebhookEvents {
   /** Changes an endpoint; turning it on again clears why it was turned off. */
   async update(firmId: string, id: string, input: unknown, actor: Actor): Promise<WebhookEndpoint> {
     const changes = parse(endpointChangesSchema, input);
-    const current = this.get(firmId, id);
+    const current = await this.get(firmId, id);
     if (changes.url !== undefined) await this.#checkUrl(changes.url);
     const enabled = changes.enabled ?? current.enabled;
     const reenabled = enabled && !current.enabled;
     const now = this.#now();
-    this.deps.webhooks.updateEndpoint(
+    await this.deps.webhooks.updateEndpoint(
       firmId,
       id,
       {
@@ -101,63 +102,63 @@ export class WebhooksService implements WebhookEvents {
       },
       now,
     );
-    this.deps.audit.record({ firmId, actor, action: 'webhook_endpoint.updated', subject: { type: 'webhook_endpoint', id }, data: { fields: Object.keys(changes) } }, now);
+    await this.deps.audit.record({ firmId, actor, action: 'webhook_endpoint.updated', subject: { type: 'webhook_endpoint', id }, data: { fields: Object.keys(changes) } }, now);
     return this.get(firmId, id);
   }
 
-  remove(firmId: string, id: string, actor: Actor): void {
+  async remove(firmId: string, id: string, actor: Actor): Promise<void> {
     const now = this.#now();
-    if (!this.deps.webhooks.deleteEndpoint(firmId, id, now)) throw Problem.notFound('webhook endpoint');
-    this.deps.audit.record({ firmId, actor, action: 'webhook_endpoint.deleted', subject: { type: 'webhook_endpoint', id } }, now);
+    if (!(await this.deps.webhooks.deleteEndpoint(firmId, id, now))) throw Problem.notFound('webhook endpoint');
+    await this.deps.audit.record({ firmId, actor, action: 'webhook_endpoint.deleted', subject: { type: 'webhook_endpoint', id } }, now);
   }
 
   /** A new secret, shown once; the old one keeps signing deliveries for a day so receivers can switch. */
-  rotateSecret(firmId: string, id: string, actor: Actor): { secret: string; previousValidUntil: string } {
-    this.get(firmId, id);
+  async rotateSecret(firmId: string, id: string, actor: Actor): Promise<{ secret: string; previousValidUntil: string }> {
+    await this.get(firmId, id);
     const secret = newSecret();
     const now = this.deps.clock();
     const previousUntil = new Date(now.getTime() + secretOverlapMs).toISOString();
-    this.deps.webhooks.rotateSecret(firmId, id, secret, previousUntil, now.toISOString());
-    this.deps.audit.record({ firmId, actor, action: 'webhook_endpoint.secret_rotated', subject: { type: 'webhook_endpoint', id } }, now.toISOString());
+    await this.deps.webhooks.rotateSecret(firmId, id, secret, previousUntil, now.toISOString());
+    await this.deps.audit.record({ firmId, actor, action: 'webhook_endpoint.secret_rotated', subject: { type: 'webhook_endpoint', id } }, now.toISOString());
     return { secret, previousValidUntil: previousUntil };
   }
 
-  deliveries(firmId: string, endpointId: string, query: unknown): Page<WebhookDelivery> {
-    this.get(firmId, endpointId);
+  async deliveries(firmId: string, endpointId: string, query: unknown): Promise<Page<WebhookDelivery>> {
+    await this.get(firmId, endpointId);
     const q = parse(deliveriesQuery, query, 'query');
-    const rows = this.deps.webhooks.deliveries(endpointId, { limit: q.limit + 1, after: createdPosition(q.cursor) });
+    const rows = await this.deps.webhooks.deliveries(endpointId, { limit: q.limit + 1, after: createdPosition(q.cursor) });
     return pageOf(rows, q.limit, createdCursor);
   }
 
   /** Sends a delivery again now (with the same webhook-id), whatever became of it. */
-  retry(firmId: string, endpointId: string, deliveryId: string, actor: Actor): WebhookDelivery {
-    this.get(firmId, endpointId);
-    const delivery = this.deps.webhooks.delivery(endpointId, deliveryId);
+  async retry(firmId: string, endpointId: string, deliveryId: string, actor: Actor): Promise<WebhookDelivery> {
+    await this.get(firmId, endpointId);
+    const delivery = await this.deps.webhooks.delivery(endpointId, deliveryId);
     if (!delivery) throw Problem.notFound('webhook delivery');
-    this.deps.webhooks.reopen(delivery.id);
-    this.deps.jobs.enqueue<DeliveryJob>({ kind: deliverJob, key: `webhook-delivery:${delivery.id}:${newId('retry')}`, firmId, payload: { deliveryId: delivery.id } });
-    this.deps.audit.record({ firmId, actor, action: 'webhook_delivery.retried', subject: { type: 'webhook_delivery', id: deliveryId } }, this.#now());
-    return this.deps.webhooks.delivery(endpointId, deliveryId)!;
+    await this.deps.webhooks.reopen(delivery.id);
+    await this.deps.jobs.enqueue<DeliveryJob>({ kind: deliverJob, key: `webhook-delivery:${delivery.id}:${newId('retry')}`, firmId, payload: { deliveryId: delivery.id } });
+    await this.deps.audit.record({ firmId, actor, action: 'webhook_delivery.retried', subject: { type: 'webhook_delivery', id: deliveryId } }, this.#now());
+    return (await this.deps.webhooks.delivery(endpointId, deliveryId))!;
   }
 
   /**
    * Records an event and queues its deliveries. Call inside the transaction of the change it
    * reports, so the event exists exactly when the change does.
    */
-  emit(firmId: string, type: WebhookEventType, data: Record<string, unknown> | (() => Record<string, unknown>)): void {
-    const endpoints = this.deps.webhooks.subscribers(firmId, type);
+  async emit(firmId: string, type: WebhookEventType, data: WebhookEventData): Promise<void> {
+    const endpoints = await this.deps.webhooks.subscribers(firmId, type);
     if (!endpoints.length) return;
     const now = this.deps.clock();
     const id = newId('msg');
-    const payload = JSON.stringify({ type, timestamp: now.toISOString(), data: typeof data === 'function' ? data() : data });
-    const deliveries = this.deps.webhooks.recordEvent({ id, firmId, type, payload }, endpoints.map((endpoint) => endpoint.id), now.toISOString());
+    const payload = JSON.stringify({ type, timestamp: now.toISOString(), data: typeof data === 'function' ? await data() : data });
+    const deliveries = await this.deps.webhooks.recordEvent({ id, firmId, type, payload }, endpoints.map((endpoint) => endpoint.id), now.toISOString());
     for (const deliveryId of deliveries) {
-      this.deps.jobs.enqueue<DeliveryJob>({ kind: deliverJob, key: `webhook-delivery:${deliveryId}`, firmId, payload: { deliveryId } });
+      await this.deps.jobs.enqueue<DeliveryJob>({ kind: deliverJob, key: `webhook-delivery:${deliveryId}`, firmId, payload: { deliveryId } });
     }
   }
 
-  wanted(firmId: string, type: WebhookEventType): boolean {
-    return this.deps.webhooks.subscribers(firmId, type).length > 0;
+  async wanted(firmId: string, type: WebhookEventType): Promise<boolean> {
+    return (await this.deps.webhooks.subscribers(firmId, type)).length > 0;
   }
 
   async #checkUrl(url: string): Promise<void> {
@@ -169,24 +170,24 @@ export class WebhooksService implements WebhookEvents {
 
   async #deliver(job: Job<DeliveryJob>): Promise<void> {
     const { webhooks } = this.deps;
-    const found = webhooks.deliveryToSend(job.payload.deliveryId);
+    const found = await webhooks.deliveryToSend(job.payload.deliveryId);
     if (!found) throw new PermanentJobError(`no webhook delivery ${job.payload.deliveryId}`);
     const { delivery, payload, firmId } = found;
-    const endpoint = webhooks.endpointOf(delivery.endpointId)!;
+    const endpoint = (await webhooks.endpointOf(delivery.endpointId))!;
     if (delivery.status === 'succeeded') return;
     if (endpoint.deleted || !endpoint.enabled) {
-      webhooks.recordAttempt(delivery.id, { status: 'failed', statusCode: null, error: endpoint.deleted ? 'the endpoint was deleted' : 'the endpoint is turned off' }, this.#now());
+      await webhooks.recordAttempt(delivery.id, { status: 'failed', statusCode: null, error: endpoint.deleted ? 'the endpoint was deleted' : 'the endpoint is turned off' }, this.#now());
       return;
     }
     const now = this.deps.clock();
     let failure: string;
     let statusCode: number | null = null;
     try {
-      statusCode = await this.#post(endpoint.url, delivery.eventId, now, payload, this.#signatures(endpoint.id, delivery.eventId, now, payload));
+      statusCode = await this.#post(endpoint.url, delivery.eventId, now, payload, await this.#signatures(endpoint.id, delivery.eventId, now, payload));
       if (statusCode >= 200 && statusCode < 300) {
         crashPoint('webhook.sent');
-        webhooks.recordAttempt(delivery.id, { status: 'succeeded', statusCode, error: null }, this.#now());
-        if (endpoint.failingSince) webhooks.setFailingSince(endpoint.id, null);
+        await webhooks.recordAttempt(delivery.id, { status: 'succeeded', statusCode, error: null }, this.#now());
+        if (endpoint.failingSince) await webhooks.setFailingSince(endpoint.id, null);
         return;
       }
       failure = `the endpoint answered ${statusCode}`;
@@ -194,24 +195,24 @@ export class WebhooksService implements WebhookEvents {
       failure = error instanceof Error ? error.message : String(error);
     }
     const last = job.attempts >= job.maxAttempts;
-    webhooks.recordAttempt(delivery.id, { status: last ? 'failed' : 'pending', statusCode, error: failure }, this.#now());
-    this.#noteFailure(firmId, endpoint, now);
+    await webhooks.recordAttempt(delivery.id, { status: last ? 'failed' : 'pending', statusCode, error: failure }, this.#now());
+    await this.#noteFailure(firmId, endpoint, now);
     throw new Error(`webhook delivery ${delivery.id} to ${endpoint.url}: ${failure}`);
   }
 
   /** The first failure marks the endpoint failing; three days of nothing but failures turn it off. */
-  #noteFailure(firmId: string, endpoint: WebhookEndpoint, now: Date): void {
+  async #noteFailure(firmId: string, endpoint: WebhookEndpoint, now: Date): Promise<void> {
     if (!endpoint.failingSince) {
-      this.deps.webhooks.setFailingSince(endpoint.id, now.toISOString());
+      await this.deps.webhooks.setFailingSince(endpoint.id, now.toISOString());
       return;
     }
     if (now.getTime() - Date.parse(endpoint.failingSince) < disableAfterMs) return;
     const reason = `Every delivery has failed since ${endpoint.failingSince}.`;
-    this.deps.webhooks.disable(endpoint.id, reason, now.toISOString());
-    const firm = this.deps.firms.findById(firmId);
+    await this.deps.webhooks.disable(endpoint.id, reason, now.toISOString());
+    const firm = await this.deps.firms.findById(firmId);
     const inbox = firm?.settings.inboxEmail;
     if (firm && inbox) {
-      this.deps.mailer.queue(
+      await this.deps.mailer.queue(
         {
           firmId,
           kind: 'webhook_endpoint_disabled',
@@ -235,8 +236,8 @@ export class WebhooksService implements WebhookEvents {
   }
 
   /** `v1,<sig>` with the current secret, and with the previous one while it is still honoured. */
-  #signatures(endpointId: string, messageId: string, timestamp: Date, payload: string): string {
-    const secrets = this.deps.webhooks.secrets(endpointId)!;
+  async #signatures(endpointId: string, messageId: string, timestamp: Date, payload: string): Promise<string> {
+    const secrets = (await this.deps.webhooks.secrets(endpointId))!;
     const signatures = [new Webhook(secrets.current).sign(messageId, timestamp, payload)];
     if (secrets.previous && secrets.previousUntil && secrets.previousUntil > timestamp.toISOString()) {
       signatures.push(new Webhook(secrets.previous).sign(messageId, timestamp, payload));

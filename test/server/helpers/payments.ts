@@ -99,7 +99,7 @@ export function paymentKit(svc: TestService) {
     return reply.body as { status: string; total: number; balance: number; openBalance: number; amountPaid: number; amountPending: number };
   }
 
-  const count = (sql: string, ...params: unknown[]) => (svc.services.db.prepare(sql).get(...params) as { n: number }).n;
+  const count = (sql: string, ...params: unknown[]) => (svc.sqlite.prepare(sql).get(...params) as { n: number }).n;
   const rows = {
     payments: () => count('SELECT COUNT(*) AS n FROM payments'),
     charges: () => count('SELECT COUNT(*) AS n FROM sandbox_charges'),

@@ -1,15 +1,15 @@
 import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
-import type { Db } from '../../db/database.ts';
+import type { Storage } from '../../db/storage.ts';
 import type { BankLinkProvider } from '../bank-links.ts';
 import { lazyPlaidClient, PlaidBankLink, type PlaidModuleLoader, type StripeBankAccounts } from './plaid.bank-link.ts';
 import { PlaidRepository } from './plaid.repository.ts';
 
-export type PlaidFactory = (options: { config: Config['plaid']; db: Db; clock: Clock; stripe: StripeBankAccounts; load?: PlaidModuleLoader }) => BankLinkProvider;
+export type PlaidFactory = (options: { config: Config['plaid']; storage: Storage; clock: Clock; stripe: StripeBankAccounts; load?: PlaidModuleLoader }) => BankLinkProvider;
 
 /** Plaid as the bank sign-in. Nothing of the SDK is loaded until the first call to Plaid. */
-export const createPlaid: PlaidFactory = ({ config, db, clock, stripe, load }) => {
+export const createPlaid: PlaidFactory = ({ config, storage, clock, stripe, load }) => {
   if (!config.clientId || !config.secret) throw new Error('createPlaid: PLAID_CLIENT_ID and PLAID_SECRET are required');
   const client = lazyPlaidClient({ clientId: config.clientId, secret: config.secret, env: config.env, apiBase: config.apiBase }, load);
-  return new PlaidBankLink({ client, repository: new PlaidRepository(db), stripe, clock });
+  return new PlaidBankLink({ client, repository: new PlaidRepository(storage), stripe, clock });
 };

@@ -93,7 +93,7 @@ export class PlaidBankLink implements BankLinkProvider {
     const { api } = await this.deps.client();
     const item = await this.#call(() => api.itemPublicTokenExchange({ public_token: publicToken }));
     const accessToken = item.data.access_token;
-    this.deps.repository.keepItem({ itemId: item.data.item_id, contactId: contact.id, accessToken }, this.deps.clock().toISOString());
+    await this.deps.repository.keepItem({ itemId: item.data.item_id, contactId: contact.id, accessToken }, this.deps.clock().toISOString());
 
     const { accounts } = (await this.#call(() => api.accountsGet({ access_token: accessToken }))).data;
     const debitable = accounts.filter((account) => account.type === 'depository' && (account.subtype === 'checking' || account.subtype === 'savings'));

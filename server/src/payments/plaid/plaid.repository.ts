@@ -1,19 +1,25 @@
-import type { Db } from '../../db/database.ts';
+import type { Storage } from '../../db/storage.ts';
 
 /** The banks contacts signed in to through Plaid. Access tokens are kept here and never sent out. */
 export class PlaidRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly storage: Storage) {}
 
-  keepItem(item: { itemId: string; contactId: string; accessToken: string }, now: string): void {
-    this.db
-      .prepare('INSERT INTO plaid_items (item_id, contact_id, access_token, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (item_id) DO UPDATE SET access_token = excluded.access_token')
-      .run(item.itemId, item.contactId, item.accessToken, now);
+  async keepItem(item: { itemId: string; contactId: string; accessToken: string }, now: string): Promise<void> {
+    await this.storage.db
+      .insertInto('plaid_items')
+      .values({ item_id: item.itemId, contact_id: item.contactId, access_token: item.accessToken, created_at: now })
+      .onConflict((oc) => oc.column('item_id').doUpdateSet((eb) => ({ access_token: eb.ref('excluded.access_token') })))
+      .execute();
   }
 
-  itemsOf(contactId: string): { itemId: string; createdAt: string }[] {
-    return this.db
-      .prepare<[string], { item_id: string; created_at: string }>('SELECT item_id, created_at FROM plaid_items WHERE contact_id = ? ORDER BY created_at')
-      .all(contactId)
-      .map((row) => ({ itemId: row.item_id, createdAt: row.created_at }));
+  async itemsOf(contactId: string): Promise<{ itemId: string; createdAt: string }[]> {
+    const rows = await this.storage.db
+      .selectFrom('plaid_items')
+      .select(['item_id', 'created_at'])
+      .where('contact_id', '=', contactId)
+      .orderBy('created_at')
+      .orderBy('item_id')
+      .execute();
+    return rows.map((row) => ({ itemId: row.item_id, createdAt: row.created_at }));
   }
 }

@@ -37,11 +37,11 @@ export class SandboxBankLink {
     private readonly clock: Clock,
   ) {}
 
-  createLinkToken(contactId: string): { linkToken: string; expiresAt: string } {
+  async createLinkToken(contactId: string): Promise<{ linkToken: string; expiresAt: string }> {
     const linkToken = `link-sandbox-${randomBytes(16).toString('hex')}`;
     const now = this.clock();
     const expiresAt = new Date(now.getTime() + linkLifetimeMs).toISOString();
-    this.repository.createLinkSession({ linkToken, contactId, expiresAt, createdAt: now.toISOString() });
+    await this.repository.createLinkSession({ linkToken, contactId, expiresAt, createdAt: now.toISOString() });
     return { linkToken, expiresAt };
   }
 
@@ -50,37 +50,37 @@ export class SandboxBankLink {
     return institutions.filter((institution) => institution.name.toLowerCase().includes(q));
   }
 
-  signIn(linkToken: string, input: { institutionId: string; username: string; password: string }): LinkStepResult {
-    const session = this.#session(linkToken);
+  async signIn(linkToken: string, input: { institutionId: string; username: string; password: string }): Promise<LinkStepResult> {
+    const session = await this.#session(linkToken);
     if ('error' in session) return session;
     const institution = institutions.find((candidate) => candidate.id === input.institutionId);
     if (!institution) return { error: { code: 'INVALID_INSTITUTION', message: 'Choose a bank from the list.' } };
     if (input.username !== sandboxCredentials.username || input.password !== sandboxCredentials.password) {
       return { error: { code: 'INVALID_CREDENTIALS', message: 'The username or password you entered is incorrect. In the sandbox, use user_good and pass_good.' } };
     }
-    this.repository.updateLinkSession(linkToken, { state: institution.mfa ? 'mfa' : 'signed_in', institution: institution.id });
+    await this.repository.updateLinkSession(linkToken, { state: institution.mfa ? 'mfa' : 'signed_in', institution: institution.id });
     if (institution.mfa) return { status: 'mfa_required', prompt: `${institution.name} sent a code to your phone ending in 5309. Enter it to continue.` };
     return { status: 'select_account', institution: { id: institution.id, name: institution.name }, accounts };
   }
 
-  verifyCode(linkToken: string, code: string): LinkStepResult {
-    const session = this.#session(linkToken);
+  async verifyCode(linkToken: string, code: string): Promise<LinkStepResult> {
+    const session = await this.#session(linkToken);
     if ('error' in session) return session;
     if (session.state !== 'mfa') return { error: { code: 'INVALID_STATE', message: 'Sign in to your bank first.' } };
     if (code.trim() !== sandboxCredentials.mfaCode) return { error: { code: 'INVALID_MFA', message: 'That code is incorrect. In the sandbox, the code is 1234.' } };
-    this.repository.updateLinkSession(linkToken, { state: 'signed_in' });
+    await this.repository.updateLinkSession(linkToken, { state: 'signed_in' });
     const institution = institutions.find((candidate) => candidate.id === session.institution)!;
     return { status: 'select_account', institution: { id: institution.id, name: institution.name }, accounts };
   }
 
   /** The client chose an account: the session yields its public token. */
-  chooseAccount(linkToken: string, accountId: string): { publicToken: string } | { error: { code: string; message: string } } {
-    const session = this.#session(linkToken);
+  async chooseAccount(linkToken: string, accountId: string): Promise<{ publicToken: string } | { error: { code: string; message: string } }> {
+    const session = await this.#session(linkToken);
     if ('error' in session) return session;
     if (session.state !== 'signed_in') return { error: { code: 'INVALID_STATE', message: 'Sign in to your bank first.' } };
     if (!accounts.some((account) => account.id === accountId)) return { error: { code: 'INVALID_ACCOUNT', message: 'Choose one of your accounts.' } };
     const publicToken = `public-sandbox-${randomBytes(16).toString('hex')}`;
-    this.repository.updateLinkSession(linkToken, { state: `chosen:${accountId}`, publicToken });
+    await this.repository.updateLinkSession(linkToken, { state: `chosen:${accountId}`, publicToken });
     return { publicToken };
   }
 
@@ -88,15 +88,15 @@ export class SandboxBankLink {
    * Exchanges a public token for a reusable bank-debit payment method of the sandbox processor
    * (with Plaid, this is the processor-token step). Single use; only for the contact who linked.
    */
-  exchange(contactId: string, publicToken: string): { token: string; bankName: string; last4: string; accountType: string } | undefined {
-    const session = this.repository.linkSessionByPublicToken(publicToken);
+  async exchange(contactId: string, publicToken: string): Promise<{ token: string; bankName: string; last4: string; accountType: string } | undefined> {
+    const session = await this.repository.linkSessionByPublicToken(publicToken);
     if (!session || session.contact_id !== contactId || !session.state.startsWith('chosen:') || session.expires_at <= this.clock().toISOString()) {
       return undefined;
     }
     const account = accounts.find((candidate) => `chosen:${candidate.id}` === session.state)!;
     const institution = institutions.find((candidate) => candidate.id === session.institution)!;
     const token = newId('pm');
-    this.repository.insertMethod({
+    const exchanged = await this.repository.exchangeLinkSession(session.link_token, session.state, {
       id: token,
       type: 'us_bank_account',
       outcome: 'succeed',
@@ -110,12 +110,12 @@ export class SandboxBankLink {
       origin: 'linked',
       createdAt: this.clock().toISOString(),
     });
-    this.repository.updateLinkSession(session.link_token, { state: 'exchanged' });
+    if (!exchanged) return undefined;
     return { token, bankName: institution.name, last4: account.mask, accountType: account.subtype };
   }
 
-  #session(linkToken: string) {
-    const session = this.repository.linkSession(linkToken);
+  async #session(linkToken: string) {
+    const session = await this.repository.linkSession(linkToken);
     if (!session || session.expires_at <= this.clock().toISOString() || session.state === 'exchanged') {
       return { error: { code: 'INVALID_LINK_TOKEN', message: 'This bank connection has expired. Start again.' } } as const;
     }

@@ -2,6 +2,7 @@ import type { Clock } from '../../clock.ts';
 import type { SandboxRepository } from './sandbox.repository.ts';
 
 const day = 86_400_000;
+const offsetKey = 'clock_offset_ms';
 
 /**
  * The sandbox processor's own time: the service clock plus an offset kept in the database, so
@@ -13,21 +14,21 @@ export class SandboxClock {
     private readonly clock: Clock,
   ) {}
 
-  now(): Date {
-    return new Date(this.clock().getTime() + this.offsetMs());
+  async now(): Promise<Date> {
+    return new Date(this.clock().getTime() + (await this.offsetMs()));
   }
 
-  today(): string {
-    return this.now().toISOString().slice(0, 10);
+  async today(): Promise<string> {
+    return (await this.now()).toISOString().slice(0, 10);
   }
 
-  advance(days: number): Date {
-    this.repository.setState('clock_offset_ms', String(this.offsetMs() + days * day));
+  async advance(days: number): Promise<Date> {
+    await this.repository.addToState(offsetKey, days * day);
     return this.now();
   }
 
-  offsetMs(): number {
-    return Number(this.repository.state('clock_offset_ms') ?? 0);
+  async offsetMs(): Promise<number> {
+    return Number((await this.repository.state(offsetKey)) ?? 0);
   }
 }
 

@@ -39,7 +39,7 @@ const authenticationFailed: ChargeFailure = {
  */
 export class SandboxProcessor implements PaymentProcessor {
   readonly name = 'sandbox';
-  #onEvent: (event: ProcessorEvent) => void = () => {};
+  #onEvent: (event: ProcessorEvent) => Promise<unknown> | void = () => {};
 
   constructor(
     private readonly repository: SandboxRepository,
@@ -47,15 +47,16 @@ export class SandboxProcessor implements PaymentProcessor {
   ) {}
 
   /**
-   * Where settlement events go, as Stripe's webhooks would: called inside the transaction that
-   * settles the charge, so an event is delivered (queued) exactly when its charge settles.
+   * Where settlement events go, as Stripe's webhooks would: called and awaited inside the
+   * transaction that settles the charge, so an event is delivered (queued) exactly when its charge
+   * settles.
    */
-  onEvent(handler: (event: ProcessorEvent) => void): void {
+  onEvent(handler: (event: ProcessorEvent) => Promise<unknown> | void): void {
     this.#onEvent = handler;
   }
 
   async retrieveMethod(token: string, contactId: string): Promise<ProcessorMethod | undefined> {
-    const method = this.repository.method(token);
+    const method = await this.repository.method(token);
     if (!method) return undefined;
     return {
       ref: method.id,
@@ -72,14 +73,14 @@ export class SandboxProcessor implements PaymentProcessor {
   }
 
   async charge(request: ChargeRequest): Promise<ChargeResult> {
-    const existing = this.repository.chargeByKey(request.idempotencyKey);
+    const existing = await this.repository.chargeByKey(request.idempotencyKey);
     if (existing) return this.#result(existing);
-    const method = this.repository.method(request.methodRef);
+    const method = await this.repository.method(request.methodRef);
     if (!method) throw new Error(`sandbox: no payment method ${request.methodRef}`);
     if (method.customer !== null && method.customer !== request.customer.contactId) {
       throw new Error(`sandbox: payment method ${method.id} belongs to another customer`);
     }
-    const now = this.clock.now().toISOString();
+    const now = (await this.clock.now()).toISOString();
 
     let status: SandboxCharge['status'];
     let failureCode: string | null = null;
@@ -103,7 +104,7 @@ export class SandboxProcessor implements PaymentProcessor {
       status,
       failureCode,
       clientSecret: `secret_${randomBytes(16).toString('base64url')}`,
-      settlesOn: status === 'processing' ? addBusinessDays(this.clock.today(), settlementBusinessDays) : null,
+      settlesOn: status === 'processing' ? addBusinessDays(await this.clock.today(), settlementBusinessDays) : null,
       metadata: { paymentId: request.paymentId, contactId: request.customer.contactId },
       createdAt: now,
     };
@@ -112,23 +113,22 @@ export class SandboxProcessor implements PaymentProcessor {
   }
 
   async findCharge(lookup: ChargeLookup): Promise<ChargeResult | undefined> {
-    const charge = this.repository.chargeByKey(lookup.idempotencyKey);
+    const charge = await this.repository.chargeByKey(lookup.idempotencyKey);
     return charge && this.#result(charge);
   }
 
   async refresh(processorRef: string): Promise<ChargeResult> {
-    const charge = this.repository.charge(processorRef);
+    const charge = await this.repository.charge(processorRef);
     if (!charge) throw new Error(`sandbox: no charge ${processorRef}`);
     return this.#result(charge);
   }
 
   async cancel(processorRef: string): Promise<void> {
-    const charge = this.repository.charge(processorRef);
-    if (charge?.status === 'requires_action') this.repository.setChargeStatus(charge.id, 'failed', 'authentication_failed');
+    await this.repository.moveCharge(processorRef, 'requires_action', 'failed', 'authentication_failed');
   }
 
   async detach(methodRef: string): Promise<void> {
-    this.repository.detachMethod(methodRef);
+    await this.repository.detachMethod(methodRef);
   }
 
   /**
@@ -137,9 +137,9 @@ export class SandboxProcessor implements PaymentProcessor {
    * of it, is refused as Stripe refuses it.
    */
   async refund(request: RefundRequest): Promise<RefundResult> {
-    const existing = this.repository.refundByKey(request.idempotencyKey);
+    const existing = await this.repository.refundByKey(request.idempotencyKey);
     if (existing) return { status: existing.status, processorRef: existing.id };
-    const charge = this.repository.charge(request.chargeRef);
+    const charge = await this.repository.charge(request.chargeRef);
     if (!charge) throw Problem.unprocessable('refund_refused', `The payment processor has no charge ${request.chargeRef}.`);
     if (charge.status !== 'succeeded') {
       throw Problem.unprocessable('refund_refused', `The payment processor cannot refund a charge that is ${charge.status.replace('_', ' ')}.`);
@@ -152,7 +152,7 @@ export class SandboxProcessor implements PaymentProcessor {
         amount: request.amount,
         status: 'succeeded',
         metadata: { refundId: request.refundId, paymentId: request.paymentId },
-        createdAt: this.clock.now().toISOString(),
+        createdAt: (await this.clock.now()).toISOString(),
       },
       charge.amount,
     );
@@ -161,23 +161,23 @@ export class SandboxProcessor implements PaymentProcessor {
   }
 
   async findRefund(lookup: RefundLookup): Promise<RefundResult | undefined> {
-    const refund = this.repository.refundByKey(lookup.idempotencyKey);
+    const refund = await this.repository.refundByKey(lookup.idempotencyKey);
     return refund && { status: refund.status, processorRef: refund.id };
   }
 
   /** The sandbox's 3-D Secure page: the client approves or refuses the charge. */
-  authenticate(chargeId: string, clientSecret: string, approve: boolean): SandboxCharge | undefined {
-    const charge = this.repository.charge(chargeId);
+  async authenticate(chargeId: string, clientSecret: string, approve: boolean): Promise<SandboxCharge | undefined> {
+    const charge = await this.repository.charge(chargeId);
     if (!charge || charge.clientSecret !== clientSecret || charge.status !== 'requires_action') return undefined;
-    this.repository.setChargeStatus(charge.id, approve ? 'succeeded' : 'failed', approve ? null : 'authentication_failed');
+    if (!(await this.repository.moveCharge(charge.id, 'requires_action', approve ? 'succeeded' : 'failed', approve ? null : 'authentication_failed'))) return undefined;
     return this.repository.charge(charge.id);
   }
 
   /** Settles the bank debits due by the sandbox clock's today; each outcome is delivered as an event. */
   async settleDue(): Promise<number> {
-    const due = this.repository.settling(this.clock.today());
+    const due = await this.repository.settling(await this.clock.today());
     for (const charge of due) {
-      const outcome = this.repository.method(charge.paymentMethod)!.outcome;
+      const outcome = (await this.repository.method(charge.paymentMethod))!.outcome;
       const succeeded = outcome === 'succeed';
       const event: ProcessorEvent = {
         id: newId('evt'),
@@ -185,21 +185,21 @@ export class SandboxProcessor implements PaymentProcessor {
         processorRef: charge.id,
         paymentId: charge.metadata.paymentId,
         failure: succeeded ? undefined : this.#failure(outcome, 'us_bank_account'),
-        occurredAt: this.clock.now().toISOString(),
+        occurredAt: (await this.clock.now()).toISOString(),
       };
-      this.repository.settle(charge.id, succeeded ? 'succeeded' : 'failed', succeeded ? null : outcome, () => this.#onEvent(event));
+      await this.repository.settle(charge.id, succeeded ? 'succeeded' : 'failed', succeeded ? null : outcome, () => this.#onEvent(event));
     }
     return due.length;
   }
 
-  #result(charge: SandboxCharge): ChargeResult {
+  async #result(charge: SandboxCharge): Promise<ChargeResult> {
     return {
       status: charge.status,
       processorRef: charge.id,
       clientSecret: charge.status === 'requires_action' ? `${charge.id}_${charge.clientSecret}` : undefined,
       failure:
         charge.status === 'failed'
-          ? this.#failure(charge.failureCode as Outcome | 'authentication_failed', this.repository.method(charge.paymentMethod)!.type)
+          ? this.#failure(charge.failureCode as Outcome | 'authentication_failed', (await this.repository.method(charge.paymentMethod))!.type)
           : undefined,
     };
   }

@@ -1,5 +1,6 @@
-import type { Db } from '../../db/database.ts';
-import { groupCommit } from '../../db/group-commit.ts';
+import { sql, type Selectable } from 'kysely';
+import type { Schema } from '../../db/schema.ts';
+import type { Storage } from '../../db/storage.ts';
 import type { Outcome } from './instruments.ts';
 
 export interface SandboxMethod {
@@ -44,6 +45,9 @@ export interface SandboxRefund {
   createdAt: string;
 }
 
+/** A bank sign-in of the sandbox's Link, as stored. */
+export type LinkSession = Selectable<Schema['sandbox_link_sessions']>;
+
 const toRefund = (row: Record<string, any>): SandboxRefund => ({
   id: row.id, idempotencyKey: row.idempotency_key, chargeId: row.charge_id, amount: row.amount, status: row.status,
   metadata: JSON.parse(row.metadata), createdAt: row.created_at,
@@ -63,72 +67,91 @@ const toCharge = (row: Record<string, any>): SandboxCharge => ({
 
 /** The sandbox processor's ledger: what a real processor would keep on its side. */
 export class SandboxRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly storage: Storage) {}
 
-  insertMethod(method: Omit<SandboxMethod, 'usedAt' | 'customer' | 'origin'> & { origin?: SandboxMethod['origin'] }): void {
-    this.db
-      .prepare(
-        `INSERT INTO sandbox_payment_methods (id, type, outcome, brand, last4, exp_month, exp_year, bank_name, account_type, holder_name, origin, created_at)
-         VALUES (@id, @type, @outcome, @brand, @last4, @expMonth, @expYear, @bankName, @accountType, @holderName, @origin, @createdAt)`,
-      )
-      .run({ ...method, origin: method.origin ?? 'typed' });
+  async insertMethod(method: Omit<SandboxMethod, 'usedAt' | 'customer' | 'origin'> & { origin?: SandboxMethod['origin'] }): Promise<void> {
+    await this.storage.db
+      .insertInto('sandbox_payment_methods')
+      .values({
+        id: method.id, type: method.type, outcome: method.outcome, brand: method.brand, last4: method.last4, exp_month: method.expMonth, exp_year: method.expYear,
+        bank_name: method.bankName, account_type: method.accountType, holder_name: method.holderName, origin: method.origin ?? 'typed', created_at: method.createdAt,
+      })
+      .execute();
   }
 
-  method(id: string): SandboxMethod | undefined {
-    const row = this.db.prepare('SELECT * FROM sandbox_payment_methods WHERE id = ?').get(id);
-    return row ? toMethod(row as Record<string, any>) : undefined;
+  async method(id: string): Promise<SandboxMethod | undefined> {
+    const row = await this.storage.db.selectFrom('sandbox_payment_methods').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toMethod(row) : undefined;
   }
 
-  markMethodUsed(id: string, at: string, customer: string | null): void {
-    this.db.prepare('UPDATE sandbox_payment_methods SET used_at = COALESCE(used_at, ?), customer = COALESCE(customer, ?) WHERE id = ?').run(at, customer, id);
+  async markMethodUsed(id: string, at: string, customer: string | null): Promise<void> {
+    await this.storage.db
+      .updateTable('sandbox_payment_methods')
+      .set((eb) => ({ used_at: eb.fn.coalesce('used_at', eb.val(at)), customer: eb.fn.coalesce('customer', eb.val(customer)) }))
+      .where('id', '=', id)
+      .execute();
   }
 
-  detachMethod(id: string): void {
-    this.db.prepare('UPDATE sandbox_payment_methods SET customer = NULL WHERE id = ?').run(id);
+  async detachMethod(id: string): Promise<void> {
+    await this.storage.db.updateTable('sandbox_payment_methods').set({ customer: null }).where('id', '=', id).execute();
   }
 
-  chargeByKey(idempotencyKey: string): SandboxCharge | undefined {
-    const row = this.db.prepare('SELECT * FROM sandbox_charges WHERE idempotency_key = ?').get(idempotencyKey);
-    return row ? toCharge(row as Record<string, any>) : undefined;
+  async chargeByKey(idempotencyKey: string): Promise<SandboxCharge | undefined> {
+    const row = await this.storage.db.selectFrom('sandbox_charges').selectAll().where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
+    return row ? toCharge(row) : undefined;
   }
 
-  charge(id: string): SandboxCharge | undefined {
-    const row = this.db.prepare('SELECT * FROM sandbox_charges WHERE id = ?').get(id);
-    return row ? toCharge(row as Record<string, any>) : undefined;
+  async charge(id: string): Promise<SandboxCharge | undefined> {
+    const row = await this.storage.db.selectFrom('sandbox_charges').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toCharge(row) : undefined;
   }
 
-  insertCharge(charge: SandboxCharge): void {
-    this.db
-      .prepare(
-        `INSERT INTO sandbox_charges (id, idempotency_key, payment_method, amount, currency, account, status, failure_code, client_secret, settles_on, metadata, created_at)
-         VALUES (@id, @idempotencyKey, @paymentMethod, @amount, @currency, @account, @status, @failureCode, @clientSecret, @settlesOn, @metadata, @createdAt)`,
-      )
-      .run({ ...charge, metadata: JSON.stringify(charge.metadata) });
+  async insertCharge(charge: SandboxCharge): Promise<void> {
+    await this.storage.db
+      .insertInto('sandbox_charges')
+      .values({
+        id: charge.id, idempotency_key: charge.idempotencyKey, payment_method: charge.paymentMethod, amount: charge.amount, currency: charge.currency,
+        account: charge.account, status: charge.status, failure_code: charge.failureCode, client_secret: charge.clientSecret, settles_on: charge.settlesOn,
+        metadata: JSON.stringify(charge.metadata), created_at: charge.createdAt,
+      })
+      .execute();
   }
 
   /** A new charge and its method's use, in one transaction: the processor's record of the charge is all or nothing. */
   recordCharge(charge: SandboxCharge, use: { methodId: string; usedAt: string; customer: string | null }): Promise<void> {
-    return groupCommit(this.db).write(() => {
-      this.insertCharge(charge);
-      this.markMethodUsed(use.methodId, use.usedAt, use.customer);
+    return this.storage.write(async () => {
+      await this.insertCharge(charge);
+      await this.markMethodUsed(use.methodId, use.usedAt, use.customer);
     });
   }
 
   /** Settles a processing charge and delivers its event in one transaction; a charge settled already is left alone. */
-  settle(id: string, status: 'succeeded' | 'failed', failureCode: string | null, deliver: () => void): void {
-    this.db.transaction(() => {
-      const changed = this.db.prepare("UPDATE sandbox_charges SET status = ?, failure_code = ? WHERE id = ? AND status = 'processing'").run(status, failureCode, id);
-      if (changed.changes === 1) deliver();
-    }).immediate();
+  async settle(id: string, status: 'succeeded' | 'failed', failureCode: string | null, deliver: () => Promise<unknown> | void): Promise<void> {
+    await this.storage.transaction(async () => {
+      const changed = await this.storage.db
+        .updateTable('sandbox_charges')
+        .set({ status, failure_code: failureCode })
+        .where('id', '=', id)
+        .where('status', '=', 'processing')
+        .executeTakeFirst();
+      if (Number(changed.numUpdatedRows) === 1) await deliver();
+    });
   }
 
-  setChargeStatus(id: string, status: SandboxCharge['status'], failureCode: string | null): void {
-    this.db.prepare('UPDATE sandbox_charges SET status = ?, failure_code = ? WHERE id = ?').run(status, failureCode, id);
+  /** Moves a charge that is still `from` to `status`; false when it moved already (another request was first). */
+  async moveCharge(id: string, from: SandboxCharge['status'], status: SandboxCharge['status'], failureCode: string | null): Promise<boolean> {
+    const result = await this.storage.db
+      .updateTable('sandbox_charges')
+      .set({ status, failure_code: failureCode })
+      .where('id', '=', id)
+      .where('status', '=', from)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
-  refundByKey(idempotencyKey: string): SandboxRefund | undefined {
-    const row = this.db.prepare('SELECT * FROM sandbox_refunds WHERE idempotency_key = ?').get(idempotencyKey);
-    return row ? toRefund(row as Record<string, any>) : undefined;
+  async refundByKey(idempotencyKey: string): Promise<SandboxRefund | undefined> {
+    const row = await this.storage.db.selectFrom('sandbox_refunds').selectAll().where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
+    return row ? toRefund(row) : undefined;
   }
 
   /**
@@ -136,58 +159,102 @@ export class SandboxRepository {
    * transaction: the refunded total is checked where it is written. Undefined when it would.
    */
   recordRefund(refund: SandboxRefund, chargeAmount: number): Promise<SandboxRefund | undefined> {
-    return groupCommit(this.db).write(() => {
-      const existing = this.refundByKey(refund.idempotencyKey);
+    return this.storage.write(async () => {
+      // PostgreSQL: the charge's row lock makes refunds of it check and write one after another, as
+      // SQLite's one writer does.
+      if (this.storage.engine === 'postgres') {
+        await this.storage.db.selectFrom('sandbox_charges').select('id').where('id', '=', refund.chargeId).forUpdate().execute();
+      }
+      const existing = await this.refundByKey(refund.idempotencyKey);
       if (existing) return existing;
-      const refunded = (this.db.prepare('SELECT COALESCE(SUM(amount), 0) AS n FROM sandbox_refunds WHERE charge_id = ?').get(refund.chargeId) as { n: number }).n;
-      if (refunded + refund.amount > chargeAmount) return undefined;
-      this.db
-        .prepare(
-          `INSERT INTO sandbox_refunds (id, idempotency_key, charge_id, amount, status, metadata, created_at)
-           VALUES (@id, @idempotencyKey, @chargeId, @amount, @status, @metadata, @createdAt)`,
-        )
-        .run({ ...refund, metadata: JSON.stringify(refund.metadata) });
+      const { refunded } = await this.storage.db
+        .selectFrom('sandbox_refunds')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('refunded'))
+        .where('charge_id', '=', refund.chargeId)
+        .executeTakeFirstOrThrow();
+      if (Number(refunded) + refund.amount > chargeAmount) return undefined;
+      await this.storage.db
+        .insertInto('sandbox_refunds')
+        .values({
+          id: refund.id, idempotency_key: refund.idempotencyKey, charge_id: refund.chargeId, amount: refund.amount, status: refund.status,
+          metadata: JSON.stringify(refund.metadata), created_at: refund.createdAt,
+        })
+        .execute();
       return refund;
     });
   }
 
   /** Bank debits due to settle on or before `date`. */
-  settling(date: string): SandboxCharge[] {
-    return this.db
-      .prepare("SELECT * FROM sandbox_charges WHERE status = 'processing' AND settles_on <= ? ORDER BY created_at")
-      .all(date)
-      .map((row) => toCharge(row as Record<string, any>));
+  async settling(date: string): Promise<SandboxCharge[]> {
+    const rows = await this.storage.db
+      .selectFrom('sandbox_charges')
+      .selectAll()
+      .where('status', '=', 'processing')
+      .where('settles_on', '<=', date)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toCharge);
   }
 
-  state(key: string): string | undefined {
-    return (this.db.prepare('SELECT value FROM sandbox_state WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  async state(key: string): Promise<string | undefined> {
+    const row = await this.storage.db.selectFrom('sandbox_state').select('value').where('key', '=', key).executeTakeFirst();
+    return row?.value;
   }
 
-  setState(key: string, value: string): void {
-    this.db.prepare('INSERT INTO sandbox_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  /** Adds `amount` to a numeric state value (from 0), in one statement so two changes at once never lose one; the new value. */
+  async addToState(key: string, amount: number): Promise<number> {
+    const row = await this.storage.db
+      .insertInto('sandbox_state')
+      .values({ key, value: String(amount) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql<string>`CAST(CAST(sandbox_state.value AS BIGINT) + ${amount} AS TEXT)` }))
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    return Number(row.value);
   }
 
-  createLinkSession(session: { linkToken: string; contactId: string; expiresAt: string; createdAt: string }): void {
-    this.db
-      .prepare("INSERT INTO sandbox_link_sessions (link_token, contact_id, state, expires_at, created_at) VALUES (@linkToken, @contactId, 'started', @expiresAt, @createdAt)")
-      .run(session);
+  async createLinkSession(session: { linkToken: string; contactId: string; expiresAt: string; createdAt: string }): Promise<void> {
+    await this.storage.db
+      .insertInto('sandbox_link_sessions')
+      .values({ link_token: session.linkToken, contact_id: session.contactId, state: 'started', expires_at: session.expiresAt, created_at: session.createdAt })
+      .execute();
   }
 
-  linkSession(linkToken: string) {
-    return this.db.prepare('SELECT * FROM sandbox_link_sessions WHERE link_token = ?').get(linkToken) as
-      | { link_token: string; contact_id: string; institution: string | null; state: string; public_token: string | null; expires_at: string }
-      | undefined;
+  linkSession(linkToken: string): Promise<LinkSession | undefined> {
+    return this.storage.db.selectFrom('sandbox_link_sessions').selectAll().where('link_token', '=', linkToken).executeTakeFirst();
   }
 
-  linkSessionByPublicToken(publicToken: string) {
-    return this.db.prepare('SELECT * FROM sandbox_link_sessions WHERE public_token = ?').get(publicToken) as
-      | { link_token: string; contact_id: string; institution: string | null; state: string; public_token: string; expires_at: string }
-      | undefined;
+  linkSessionByPublicToken(publicToken: string): Promise<LinkSession | undefined> {
+    return this.storage.db.selectFrom('sandbox_link_sessions').selectAll().where('public_token', '=', publicToken).executeTakeFirst();
   }
 
-  updateLinkSession(linkToken: string, changes: { state: string; institution?: string; publicToken?: string }): void {
-    this.db
-      .prepare('UPDATE sandbox_link_sessions SET state = @state, institution = COALESCE(@institution, institution), public_token = COALESCE(@publicToken, public_token) WHERE link_token = @linkToken')
-      .run({ linkToken, state: changes.state, institution: changes.institution ?? null, publicToken: changes.publicToken ?? null });
+  async updateLinkSession(linkToken: string, changes: { state: string; institution?: string; publicToken?: string }): Promise<void> {
+    await this.storage.db
+      .updateTable('sandbox_link_sessions')
+      .set((eb) => ({
+        state: changes.state,
+        institution: eb.fn.coalesce(eb.val(changes.institution ?? null), 'institution'),
+        public_token: eb.fn.coalesce(eb.val(changes.publicToken ?? null), 'public_token'),
+      }))
+      .where('link_token', '=', linkToken)
+      .execute();
+  }
+
+  /**
+   * Uses up a session whose account was chosen and saves the payment method it yields, together;
+   * false when the session is no longer `chosen` (another exchange took it first).
+   */
+  exchangeLinkSession(linkToken: string, chosen: string, method: Parameters<SandboxRepository['insertMethod']>[0]): Promise<boolean> {
+    return this.storage.transaction(async () => {
+      const taken = await this.storage.db
+        .updateTable('sandbox_link_sessions')
+        .set({ state: 'exchanged' })
+        .where('link_token', '=', linkToken)
+        .where('state', '=', chosen)
+        .executeTakeFirst();
+      if (Number(taken.numUpdatedRows) !== 1) return false;
+      await this.insertMethod(method);
+      return true;
+    });
   }
 }

@@ -48,7 +48,7 @@ export function sandboxRoutes(deps: { repository: SandboxRepository; processor: 
   const { repository, processor, bankLink, clock } = deps;
   const router = Router();
 
-  router.post('/v1/payment_methods', (req, res) => {
+  router.post('/v1/payment_methods', async (req, res) => {
     const parsed = methodBody.safeParse(req.body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -61,7 +61,7 @@ export function sandboxRoutes(deps: { repository: SandboxRepository; processor: 
     if (body.type === 'card') {
       const checked = checkCard({ ...body.card, postalCode: body.billing_details?.address?.postal_code }, clock());
       if ('status' in checked) return stripeError(res, checked);
-      repository.insertMethod({
+      await repository.insertMethod({
         id, type: 'card', outcome: checked.outcome, brand: checked.brand, last4: checked.last4,
         expMonth: body.card.exp_month, expYear: body.card.exp_year < 100 ? 2000 + body.card.exp_year : body.card.exp_year,
         bankName: null, accountType: null, holderName: body.billing_details?.name ?? null, createdAt,
@@ -74,7 +74,7 @@ export function sandboxRoutes(deps: { repository: SandboxRepository; processor: 
     }
     const checked = checkBankAccount(body.us_bank_account);
     if ('status' in checked) return stripeError(res, checked);
-    repository.insertMethod({
+    await repository.insertMethod({
       id, type: 'us_bank_account', outcome: checked.outcome, brand: null, last4: checked.last4, expMonth: null, expYear: null,
       bankName: checked.bankName, accountType: body.us_bank_account.account_type, holderName: body.billing_details.name, createdAt,
     });
@@ -86,12 +86,12 @@ export function sandboxRoutes(deps: { repository: SandboxRepository; processor: 
   });
 
   // The sandbox's 3-D Secure page: what the card's bank would show.
-  router.post('/v1/payment_intents/:id/authenticate', (req, res) => {
+  router.post('/v1/payment_intents/:id/authenticate', async (req, res) => {
     const parsed = z.strictObject({ client_secret: z.string().max(200), outcome: z.enum(['approve', 'deny']) }).safeParse(req.body);
     if (!parsed.success) return invalidRequest(res, 'Send client_secret and outcome (approve or deny).');
     const [chargeId, secret] = splitClientSecret(parsed.data.client_secret);
     if (chargeId !== req.params.id) return invalidRequest(res, 'The client secret does not belong to this payment.', 'client_secret');
-    const charge = processor.authenticate(chargeId, secret, parsed.data.outcome === 'approve');
+    const charge = await processor.authenticate(chargeId, secret, parsed.data.outcome === 'approve');
     if (!charge) return invalidRequest(res, 'This payment is not waiting for authentication.', 'client_secret');
     res.json({ id: charge.id, object: 'payment_intent', status: charge.status === 'failed' ? 'requires_payment_method' : charge.status });
   });
@@ -101,21 +101,21 @@ export function sandboxRoutes(deps: { repository: SandboxRepository; processor: 
     res.json({ institutions: bankLink.searchInstitutions(query) });
   });
 
-  const linkStep = (res: Response, result: ReturnType<SandboxBankLink['signIn']> | ReturnType<SandboxBankLink['chooseAccount']>) => {
+  const linkStep = (res: Response, result: Awaited<ReturnType<SandboxBankLink['signIn'] | SandboxBankLink['chooseAccount']>>) => {
     if ('error' in result) return res.status(400).json(result);
     res.json(result);
   };
   const field = (value: unknown) => (typeof value === 'string' ? value.slice(0, 200) : '');
 
-  router.post('/link/sessions/:token/credentials', (req, res) => {
+  router.post('/link/sessions/:token/credentials', async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    linkStep(res, bankLink.signIn(req.params.token, { institutionId: field(body.institutionId), username: field(body.username), password: field(body.password) }));
+    linkStep(res, await bankLink.signIn(req.params.token, { institutionId: field(body.institutionId), username: field(body.username), password: field(body.password) }));
   });
-  router.post('/link/sessions/:token/mfa', (req, res) => {
-    linkStep(res, bankLink.verifyCode(req.params.token, field((req.body as Record<string, unknown> | undefined)?.code)));
+  router.post('/link/sessions/:token/mfa', async (req, res) => {
+    linkStep(res, await bankLink.verifyCode(req.params.token, field((req.body as Record<string, unknown> | undefined)?.code)));
   });
-  router.post('/link/sessions/:token/account', (req, res) => {
-    linkStep(res, bankLink.chooseAccount(req.params.token, field((req.body as Record<string, unknown> | undefined)?.accountId)));
+  router.post('/link/sessions/:token/account', async (req, res) => {
+    linkStep(res, await bankLink.chooseAccount(req.params.token, field((req.body as Record<string, unknown> | undefined)?.accountId)));
   });
 
   return router;

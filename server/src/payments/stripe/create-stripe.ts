@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
-import type { Db } from '../../db/database.ts';
+import type { Storage } from '../../db/storage.ts';
 import type { PaymentsRepository } from '../payments.repository.ts';
 import type { ProcessorEvent, ProcessorRefund } from '../processor.ts';
 import { lazyStripeClient, type StripeModuleLoader } from './stripe.client.ts';
@@ -18,13 +18,13 @@ export interface StripeSetup {
   }): StripeWebhooks;
 }
 
-export type StripeFactory = (options: { config: Config['stripe']; db: Db; clock: Clock; load?: StripeModuleLoader }) => StripeSetup;
+export type StripeFactory = (options: { config: Config['stripe']; storage: Storage; clock: Clock; load?: StripeModuleLoader }) => StripeSetup;
 
 /** Stripe as the payment processor. Nothing of the SDK is loaded until the first call to Stripe. */
-export const createStripe: StripeFactory = ({ config, db, clock, load }) => {
+export const createStripe: StripeFactory = ({ config, storage, clock, load }) => {
   if (!config.secretKey || !config.webhookSecret) throw new Error('createStripe: STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are required');
   const client = lazyStripeClient({ secretKey: config.secretKey, apiBase: config.apiBase }, load);
-  const repository = new StripeRepository(db);
+  const repository = new StripeRepository(storage);
   const processor = new StripeProcessor(client, repository, clock);
   const secret = config.webhookSecret;
   return {

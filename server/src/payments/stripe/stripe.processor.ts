@@ -47,7 +47,7 @@ export class StripeProcessor implements PaymentProcessor {
     if (!method) return undefined;
     // A method kept on a Customer can only be paid with by that Customer's contact.
     const owner = typeof method.customer === 'string' ? method.customer : (method.customer?.id ?? null);
-    const usable = owner === null || owner === this.repository.customerOf(contactId);
+    const usable = owner === null || owner === (await this.repository.customerOf(contactId));
     if (method.type === 'card' && method.card) {
       const card = method.card;
       return { ref: method.id, type: 'card', brand: card.brand, last4: card.last4, expMonth: card.exp_month, expYear: card.exp_year, usable };
@@ -119,7 +119,7 @@ export class StripeProcessor implements PaymentProcessor {
   }
 
   async findCharge(lookup: ChargeLookup): Promise<ChargeResult | undefined> {
-    const customer = this.repository.customerOf(lookup.contactId);
+    const customer = await this.repository.customerOf(lookup.contactId);
     // Every charge is made on the contact's Customer, so without one nothing reached Stripe.
     if (!customer) return undefined;
     return this.#call(async (stripe) => {
@@ -238,7 +238,7 @@ export class StripeProcessor implements PaymentProcessor {
 
   /** The contact's Stripe Customer, made the first time it is needed. */
   async customerFor(contact: { contactId: string; email: string; name: string }): Promise<string> {
-    const known = this.repository.customerOf(contact.contactId);
+    const known = await this.repository.customerOf(contact.contactId);
     if (known) return known;
     const customer = await this.#call((stripe) =>
       stripe.customers.create(

@@ -1,26 +1,37 @@
-import type { Db } from '../../db/database.ts';
+import type { Storage } from '../../db/storage.ts';
 
 /** What the service keeps of Stripe: the Customer of each contact, and the webhook events handled. */
 export class StripeRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly storage: Storage) {}
 
-  customerOf(contactId: string): string | undefined {
-    return this.db.prepare<[string], { customer_id: string }>('SELECT customer_id FROM stripe_customers WHERE contact_id = ?').get(contactId)?.customer_id;
+  async customerOf(contactId: string): Promise<string | undefined> {
+    const row = await this.storage.db.selectFrom('stripe_customers').select('customer_id').where('contact_id', '=', contactId).executeTakeFirst();
+    return row?.customer_id;
   }
 
   /** Keeps the contact's Customer; the first one kept wins, and is returned. */
-  keepCustomer(contactId: string, customerId: string, now: string): string {
-    this.db.prepare('INSERT INTO stripe_customers (contact_id, customer_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(contactId, customerId, now);
-    return this.customerOf(contactId)!;
+  async keepCustomer(contactId: string, customerId: string, now: string): Promise<string> {
+    await this.storage.db
+      .insertInto('stripe_customers')
+      .values({ contact_id: contactId, customer_id: customerId, created_at: now })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    return (await this.customerOf(contactId))!;
   }
 
   /** Claims a webhook event for handling; false when it was handled (or is being handled) already. */
-  claimEvent(id: string, type: string, now: string): boolean {
-    return this.db.prepare('INSERT INTO stripe_events (id, type, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(id, type, now).changes === 1;
+  async claimEvent(id: string, type: string, now: string): Promise<boolean> {
+    const claimed = await this.storage.db
+      .insertInto('stripe_events')
+      .values({ id, type, received_at: now })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return claimed !== undefined;
   }
 
   /** Lets a later delivery of the event try again (its handling failed). */
-  releaseEvent(id: string): void {
-    this.db.prepare('DELETE FROM stripe_events WHERE id = ?').run(id);
+  async releaseEvent(id: string): Promise<void> {
+    await this.storage.db.deleteFrom('stripe_events').where('id', '=', id).execute();
   }
 }

@@ -59,14 +59,14 @@ export class StripeWebhooks {
 
     const change = changeOf(event);
     if ('ignore' in change) return { received: true, outcome: 'ignored', reason: change.ignore };
-    if (!this.deps.repository.claimEvent(event.id, event.type, this.deps.clock().toISOString())) {
+    if (!(await this.deps.repository.claimEvent(event.id, event.type, this.deps.clock().toISOString()))) {
       return { received: true, outcome: 'duplicate' };
     }
     try {
       return await this.#apply(event, change);
     } catch (error) {
       // Answered with an error, Stripe delivers the event again later: let that delivery through.
-      this.deps.repository.releaseEvent(event.id);
+      await this.deps.repository.releaseEvent(event.id);
       throw error;
     }
   }
@@ -74,20 +74,20 @@ export class StripeWebhooks {
   async #apply(event: Stripe.Event, change: Change | RefundsChange): Promise<WebhookOutcome> {
     const { payments } = this.deps;
     if ('refundsOf' in change) {
-      if (!payments.byProcessorRef('stripe', change.refundsOf)) return { received: true, outcome: 'ignored', reason: `no payment for ${change.refundsOf}` };
+      if (!(await payments.byProcessorRef('stripe', change.refundsOf))) return { received: true, outcome: 'ignored', reason: `no payment for ${change.refundsOf}` };
       // The event says that something changed; Stripe's list of the PaymentIntent's refunds says
       // what, and records one made in its dashboard as well as one we made (matched, not doubled).
       const { applied } = await this.deps.refunds.applyProcessorRefunds(change.refundsOf, await this.deps.processor.refundsOf(change.refundsOf));
       return { received: true, outcome: applied ? 'applied' : 'unchanged' };
     }
-    const owner = payments.byProcessorRef('stripe', change.processorRef);
-    const waiting = !owner && change.paymentId ? payments.processorRefOf(change.paymentId) : undefined;
+    const owner = await payments.byProcessorRef('stripe', change.processorRef);
+    const waiting = !owner && change.paymentId ? await payments.processorRefOf(change.paymentId) : undefined;
     if (!owner && !(waiting?.processor === 'stripe' && waiting.processorRef === null)) {
       return { received: true, outcome: 'ignored', reason: `no payment for ${change.processorRef}` };
     }
     // A disputed payment is succeeded again only when the dispute is won, never by a late delivery
     // of the payment's own success.
-    if (owner && event.type === 'payment_intent.succeeded' && payments.status(owner.id)?.status === 'disputed') {
+    if (owner && event.type === 'payment_intent.succeeded' && (await payments.status(owner.id))?.status === 'disputed') {
       return { received: true, outcome: 'unchanged' };
     }
     const { applied } = await this.deps.checkout.applyEvent({ id: event.id, ...change, occurredAt: new Date(event.created * 1000).toISOString() });
