@@ -21,6 +21,7 @@ import { adminPaymentRoutes, paymentRoutes } from './payments/payments.routes.ts
 import { sandboxErrors, sandboxRoutes } from './payments/sandbox/sandbox.routes.ts';
 import { stripeWebhookRoutes } from './payments/stripe/stripe.routes.ts';
 import { firmCors, publicCors } from './http/cors.ts';
+import { actAsSystem } from './http/tenancy.ts';
 import { adminWebhookRoutes } from './webhooks/webhooks.routes.ts';
 import { errorHandler, notFoundHandler, sendProblem } from './http/problem.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -53,7 +54,11 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   });
 
   // Before any JSON parser: Stripe signs the raw bytes of the body.
-  if (services.stripeWebhooks) app.use(stripeWebhookRoutes({ webhooks: services.stripeWebhooks, logger }));
+  if (services.stripeWebhooks) {
+    // A processor's event finds its payment by the processor's ids, whichever firm it is.
+    app.use('/webhooks/stripe', actAsSystem(services.storage));
+    app.use(stripeWebhookRoutes({ webhooks: services.stripeWebhooks, logger }));
+  }
 
   const sdkDir = options.sdkDir ?? path.join(packageRoot, 'dist', 'cdn');
   app.use('/sdk', publicCors, sdkRoutes(sdkDir));
@@ -73,7 +78,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   });
   api.use(
     '/admin',
-    requireFirmKey(services.apiKeys),
+    requireFirmKey(services.apiKeys, services.storage),
     adminFileUploadRoutes(services),
     json,
     adminContactRoutes(services),
@@ -87,7 +92,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
     adminWebhookRoutes(services),
   );
   api.use(firmCors(services.repositories.firms, serviceOrigin));
-  const authenticate = requireClient({ tokens: services.tokens, ...services.repositories, serviceOrigin });
+  const authenticate = requireClient({ tokens: services.tokens, ...services.repositories, tenancy: services.storage, serviceOrigin });
   const sectionOpen = requireEnabledSection(services.repositories.firms);
   // Uploads read the raw request stream, so they come before the JSON body parser.
   api.use(
@@ -96,7 +101,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
     }),
   );
   api.use(json, cookieParser());
-  api.use('/auth', authRoutes({ auth: services.auth, firms: services.firms, publicUrl: config.publicUrl }));
+  api.use('/auth', authRoutes({ auth: services.auth, firms: services.firms, tenancy: services.storage, publicUrl: config.publicUrl }));
   api.use(brandingRoutes({ firms: services.firms, serviceOrigin }));
   api.use(authenticate, sectionOpen);
   api.use(
@@ -111,10 +116,10 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   app.use('/api/v1', api);
 
   if (config.payments === 'sandbox') {
-    app.use('/sandbox', firmCors(services.repositories.firms, serviceOrigin), json, sandboxRoutes({ ...services.sandbox, clock: services.clock }), sandboxErrors);
+    app.use('/sandbox', firmCors(services.repositories.firms, serviceOrigin), json, actAsSystem(services.storage), sandboxRoutes({ ...services.sandbox, clock: services.clock }), sandboxErrors);
   }
   if (config.development) {
-    app.use('/dev', firmCors(services.repositories.firms, serviceOrigin), json, devRoutes(services));
+    app.use('/dev', firmCors(services.repositories.firms, serviceOrigin), json, actAsSystem(services.storage), devRoutes(services));
   }
 
   app.use(notFoundHandler);

@@ -40,10 +40,10 @@ export async function startService(
   if (config.scanner.type === 'none') logger.warn('uploads are not scanned for viruses; set SCANNER=clamd://host:port to scan them');
   // Nothing else uses this store, so every checkout left unfinished was this service's own,
   // interrupted by a crash or a stop: settled against the processor before taking requests.
-  const recovered = await services.checkout.recover({ everything: true });
+  const recovered = await services.storage.asSystem(() => services.checkout.recover({ everything: true }));
   if (recovered.settled || recovered.abandoned || recovered.waiting) logger.info('settled checkouts left unfinished', recovered);
   if (options.seedDemo) {
-    const { created } = await seedDemo(services, { siteUrl: `http://localhost:${config.demoPort}` });
+    const { created } = await services.storage.asSystem(() => seedDemo(services, { siteUrl: `http://localhost:${config.demoPort}` }));
     if (created) logger.info('seeded the demo firm', { firm: 'demo' });
   }
   const app = createApp(services, { logger });

@@ -69,7 +69,7 @@ export function createServices(deps: ServiceDeps) {
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? createLogger();
   const audit = new AuditLog(storage);
-  const jobs = new JobQueue(new JobsRepository(storage), clock, logger);
+  const jobs = new JobQueue(new JobsRepository(storage), clock, logger, storage);
   const mailer = new Mailer(jobs, mail);
   const work = unitOfWork(storage);
   const firmsRepository = new FirmsRepository(storage);

@@ -27,7 +27,7 @@ describe('the job queue', () => {
     storage = openSqliteStorage(dir);
     clock = testClock();
     repository = new JobsRepository(storage);
-    queue = new JobQueue(repository, clock, silentLogger);
+    queue = new JobQueue(repository, clock, silentLogger, storage);
   });
   after(async () => {
     await storage.close();
@@ -124,7 +124,7 @@ describe('the job queue', () => {
 
     await other.enqueue({ kind: 'test.once', key: 'orphan-2', payload: { n: 10 } }, clock());
     await other.claim('wrk_gone', clock(), new Date(clock().getTime() + 60_000), 1);
-    const sole = new JobQueue(new JobsRepository(storage), clock, silentLogger);
+    const sole = new JobQueue(new JobsRepository(storage), clock, silentLogger, storage);
     sole.register('test.once', async () => {});
     await sole.start({ soleWorker: true, pollMs: 60_000 });
     await sole.drain();
@@ -134,7 +134,7 @@ describe('the job queue', () => {
 
   it('runs recurring work once per period across every queue on the store', async () => {
     let runs = 0;
-    const queues = [0, 1, 2].map(() => new JobQueue(new JobsRepository(storage), clock, silentLogger));
+    const queues = [0, 1, 2].map(() => new JobQueue(new JobsRepository(storage), clock, silentLogger, storage));
     for (const each of queues) {
       each.register('test.sweep', async () => void (runs += 1));
       each.every('test.sweep', 60_000);
@@ -158,7 +158,7 @@ describe('the job queue', () => {
 
   it('wakes a running worker once the transaction that enqueued a job commits, not before', { timeout: 10_000 }, async () => {
     const own = openSqliteStorage(dir, { file: path.join(dir, 'wake.db') });
-    const worker = new JobQueue(new JobsRepository(own), clock, silentLogger);
+    const worker = new JobQueue(new JobsRepository(own), clock, silentLogger, own);
     const ran: string[] = [];
     let woken!: () => void;
     const done = new Promise<void>((resolve) => (woken = resolve));

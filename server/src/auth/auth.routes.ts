@@ -2,6 +2,7 @@ import { Router, type CookieOptions, type Request, type Response } from 'express
 import type { FirmsService } from '../firms/firms.service.ts';
 import { assertFirmOrigin } from '../http/cors.ts';
 import { Problem } from '../http/problem.ts';
+import type { Tenancy } from '../http/tenancy.ts';
 import { parse } from '../http/validate.ts';
 import { loginBody, newPasswordBody, resetRequestBody, tokenExchangeBody } from './auth.contract.ts';
 import type { AuthService, SignedIn } from './auth.service.ts';
@@ -19,8 +20,12 @@ function assertStrongPassword(value: string) {
   }
 }
 
-export function authRoutes(deps: { auth: AuthService; firms: FirmsService; publicUrl: string }): Router {
-  const { auth, firms, publicUrl } = deps;
+/**
+ * Signing in and out. A request that names its firm acts for that firm; one that presents a
+ * token (refresh, invitation, reset) finds it by its hash across firms, as nothing else says whose it is.
+ */
+export function authRoutes(deps: { auth: AuthService; firms: FirmsService; tenancy: Tenancy; publicUrl: string }): Router {
+  const { auth, firms, tenancy, publicUrl } = deps;
   const serviceOrigin = new URL(publicUrl).origin;
   // Over HTTPS the cookie must cross sites (the firm's site calls the service): SameSite=None; Secure.
   // Plain-HTTP development stays same-site on localhost, where Lax is what browsers accept.
@@ -41,21 +46,23 @@ export function authRoutes(deps: { auth: AuthService; firms: FirmsService; publi
 
   router.post('/login', async (req, res) => {
     const body = parse(loginBody, req.body);
-    assertFirmOrigin(await firms.bySlug(body.firm), origin(req), serviceOrigin);
-    signedIn(res, await auth.login({ ...body, ip: req.ip ?? 'unknown' }));
+    const firm = await firms.bySlug(body.firm);
+    assertFirmOrigin(firm, origin(req), serviceOrigin);
+    signedIn(res, await tenancy.asFirm(firm.id, () => auth.login({ ...body, ip: req.ip ?? 'unknown' })));
   });
 
   router.post('/token-exchange', async (req, res) => {
     const body = parse(tokenExchangeBody, req.body);
-    assertFirmOrigin(await firms.bySlug(body.firm), origin(req), serviceOrigin);
-    signedIn(res, await auth.exchangeAssertion({ ...body, ip: req.ip ?? 'unknown' }));
+    const firm = await firms.bySlug(body.firm);
+    assertFirmOrigin(firm, origin(req), serviceOrigin);
+    signedIn(res, await tenancy.asFirm(firm.id, () => auth.exchangeAssertion({ ...body, ip: req.ip ?? 'unknown' })));
   });
 
   router.post('/refresh', async (req, res) => {
     const presented = presentedRefresh(req);
     if (!presented) throw Problem.unauthorized('refresh_missing', 'You are not signed in.');
     try {
-      signedIn(res, await auth.refresh({ refreshToken: presented, origin: origin(req) }));
+      signedIn(res, await tenancy.asSystem(() => auth.refresh({ refreshToken: presented, origin: origin(req) })));
     } catch (error) {
       if (error instanceof Problem && error.status === 401) res.clearCookie(refreshCookie, cookieOptions);
       throw error;
@@ -64,7 +71,7 @@ export function authRoutes(deps: { auth: AuthService; firms: FirmsService; publi
 
   router.post('/logout', async (req, res) => {
     const presented = presentedRefresh(req);
-    if (presented) await auth.logout({ refreshToken: presented, origin: origin(req) });
+    if (presented) await tenancy.asSystem(() => auth.logout({ refreshToken: presented, origin: origin(req) }));
     res.clearCookie(refreshCookie, cookieOptions);
     res.status(204).end();
   });
@@ -72,20 +79,21 @@ export function authRoutes(deps: { auth: AuthService; firms: FirmsService; publi
   router.post('/invitations/accept', async (req, res) => {
     const body = parse(newPasswordBody, req.body);
     assertStrongPassword(body.password);
-    signedIn(res, await auth.acceptInvitation({ ...body, ip: req.ip ?? 'unknown' }));
+    signedIn(res, await tenancy.asSystem(() => auth.acceptInvitation({ ...body, ip: req.ip ?? 'unknown' })));
   });
 
   router.post('/password-reset/request', async (req, res) => {
     const body = parse(resetRequestBody, req.body);
-    assertFirmOrigin(await firms.bySlug(body.firm), origin(req), serviceOrigin);
-    await auth.requestPasswordReset({ ...body, ip: req.ip ?? 'unknown' });
+    const firm = await firms.bySlug(body.firm);
+    assertFirmOrigin(firm, origin(req), serviceOrigin);
+    await tenancy.asFirm(firm.id, () => auth.requestPasswordReset({ ...body, ip: req.ip ?? 'unknown' }));
     res.status(202).json({ accepted: true });
   });
 
   router.post('/password-reset/confirm', async (req, res) => {
     const body = parse(newPasswordBody, req.body);
     assertStrongPassword(body.password);
-    signedIn(res, await auth.confirmPasswordReset({ ...body, ip: req.ip ?? 'unknown' }));
+    signedIn(res, await tenancy.asSystem(() => auth.confirmPasswordReset({ ...body, ip: req.ip ?? 'unknown' })));
   });
 
   return router;

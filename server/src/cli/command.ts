@@ -29,7 +29,8 @@ export const cliActor = { type: 'system', id: 'cli' } as const;
 
 /**
  * Opens the store for one command and closes it afterwards, whatever happens. What the command
- * queued (its emails) is run before it ends; what cannot run now is left for the service.
+ * queued (its emails) is run before it ends; what cannot run now is left for the service. A
+ * command is the operator's: it acts across firms, naming each by its slug.
  */
 export async function withServices<T>(
   config: Config,
@@ -38,7 +39,7 @@ export async function withServices<T>(
 ): Promise<T> {
   const services = await openServices(config, { logger: createLogger({ silent: true }) });
   try {
-    const result = await work(services);
+    const result = await services.storage.asSystem(() => work(services));
     if (options.runJobs !== false) await services.jobs.drain();
     return result;
   } finally {

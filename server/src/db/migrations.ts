@@ -1343,7 +1343,7 @@ export const migrations: readonly Migration[] = [
       -- A transaction acting for one firm sets app.firm_id to its id; '*' is the system scope that sees
       -- every firm (the job worker, a lookup by a secret's hash before the firm is known). Unset or
       -- empty, it sees nothing: rows whose firm_id is NULL (jobs, mail, audit entries that are no
-      -- firm's) only under '*'. A later backfill runs under these policies: SET LOCAL app.firm_id = '*'.
+      -- firm's) only under '*', though any scope may write one (work for later that is no firm's). A later backfill runs under these policies: SET LOCAL app.firm_id = '*'.
       --
       -- Left without row-level security, holding no firm's data:
       -- - firms: the tenant registry; signing in finds a firm by its slug before any firm is known.
@@ -1381,13 +1381,13 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE outbox_messages FORCE ROW LEVEL SECURITY;
       CREATE POLICY firm_isolation ON outbox_messages
         USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
-        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+        WITH CHECK (firm_id IS NULL OR firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
 
       ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
       ALTER TABLE audit_log FORCE ROW LEVEL SECURITY;
       CREATE POLICY firm_isolation ON audit_log
         USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
-        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+        WITH CHECK (firm_id IS NULL OR firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
 
       ALTER TABLE invoices ENABLE ROW LEVEL SECURITY;
       ALTER TABLE invoices FORCE ROW LEVEL SECURITY;
@@ -1429,7 +1429,7 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE jobs FORCE ROW LEVEL SECURITY;
       CREATE POLICY firm_isolation ON jobs
         USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
-        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+        WITH CHECK (firm_id IS NULL OR firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
 
       ALTER TABLE webhook_endpoints ENABLE ROW LEVEL SECURITY;
       ALTER TABLE webhook_endpoints FORCE ROW LEVEL SECURITY;

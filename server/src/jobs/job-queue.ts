@@ -2,6 +2,7 @@ import { AsyncResource } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import { crashPoint } from '../crash-points.ts';
+import type { Tenancy } from '../http/tenancy.ts';
 import type { Logger } from '../logger.ts';
 import { backoffMs, PermanentJobError, type Job, type JobHandler, type NewJob } from './job.ts';
 import type { JobsRepository } from './jobs.repository.ts';
@@ -58,13 +59,17 @@ export class JobQueue {
   #starting: Promise<void> | undefined;
   #stopping = false;
   #concurrency = 4;
-  /** The async context the queue was made in: jobs run in it, in no request's transaction or firm. */
+  /**
+   * The async context the queue was made in: jobs run in it, in no request's transaction or firm.
+   * The queue's own work spans firms (the system scope); a job of one firm runs acting for it.
+   */
   #detached = new AsyncResource('portico.jobs');
 
   constructor(
     private readonly repository: JobsRepository,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly tenancy: Tenancy,
   ) {
     // Finished jobs are kept a week for looking into; dead ones until an operator acts.
     this.register('jobs.prune', async () => {
@@ -119,7 +124,7 @@ export class JobQueue {
       }
       await this.#fill();
     };
-    const starting = (async () => {
+    const starting = this.tenancy.asSystem(async () => {
       if (options.soleWorker) {
         const released = await this.repository.releaseRunning(this.clock());
         if (released) this.logger.info('jobs left running by a stopped worker are due again', { jobs: released });
@@ -128,7 +133,7 @@ export class JobQueue {
       this.#timer = setInterval(() => void tick(), pollMs);
       this.#timer.unref();
       void tick();
-    })();
+    });
     // A drain goes ahead even if the release failed: the caller of start hears of it.
     this.#starting = starting.catch(() => {});
     return starting;
@@ -161,7 +166,7 @@ export class JobQueue {
 
   /** Runs the jobs of a recurring kind that are due now, as the next tick would. */
   enqueueRecurringNow(): Promise<void> {
-    return this.#enqueueRecurring();
+    return this.tenancy.asSystem(() => this.#enqueueRecurring());
   }
 
   async #enqueueRecurring() {
@@ -191,7 +196,7 @@ export class JobQueue {
       this.#fillAgain = true;
       return this.#filling;
     }
-    this.#filling = this.#detached.runInAsyncScope(() => this.#claimAndRun(draining)).finally(() => {
+    this.#filling = this.#detached.runInAsyncScope(() => this.tenancy.asSystem(() => this.#claimAndRun(draining))).finally(() => {
       this.#filling = undefined;
       if (this.#fillAgain) {
         this.#fillAgain = false;
@@ -241,7 +246,7 @@ export class JobQueue {
       return;
     }
     try {
-      await registered.handler(job);
+      await (job.firmId ? this.tenancy.asFirm(job.firmId, () => registered.handler(job)) : registered.handler(job));
       crashPoint('job.ran', job.kind);
       await this.repository.finish(job, this.workerId, { state: 'done', error: null, startedAt }, this.clock());
     } catch (error) {

@@ -109,17 +109,19 @@ export async function startTestService(options: { env?: Record<string, string>; 
     await services.auth.setPasswordHash(contact.id, hash, now);
     return contact;
   };
-  const firm = await makeFirm('hale', 'Hale & Whitmore LLP', firmOrigin);
-  const otherFirm = await makeFirm('north', 'North Legal', otherFirmOrigin);
-  const fixtures = {
-    firm,
-    otherFirm,
-    alex: await addClient(firm, 'alex@example.com', 'Alex Morgan'),
-    jordan: await addClient(firm, 'jordan@example.com', 'Jordan Lee'),
-    sam: await addClient(otherFirm, 'sam@example.com', 'Sam Rivera'),
-    firmKey: (await services.apiKeys.create(firm.id, 'test')).key,
-    otherFirmKey: (await services.apiKeys.create(otherFirm.id, 'test')).key,
-  };
+  const fixtures = await storage.asSystem(async () => {
+    const firm = await makeFirm('hale', 'Hale & Whitmore LLP', firmOrigin);
+    const otherFirm = await makeFirm('north', 'North Legal', otherFirmOrigin);
+    return {
+      firm,
+      otherFirm,
+      alex: await addClient(firm, 'alex@example.com', 'Alex Morgan'),
+      jordan: await addClient(firm, 'jordan@example.com', 'Jordan Lee'),
+      sam: await addClient(otherFirm, 'sam@example.com', 'Sam Rivera'),
+      firmKey: (await services.apiKeys.create(firm.id, 'test')).key,
+      otherFirmKey: (await services.apiKeys.create(otherFirm.id, 'test')).key,
+    };
+  });
 
   async function request(pathname: string, opts: RequestOptions = {}): Promise<Reply> {
     const headers: Record<string, string> = { ...opts.headers };
@@ -160,7 +162,7 @@ export async function startTestService(options: { env?: Record<string, string>; 
     /** The emails sent so far, once every job already due has run. */
     async outbox(to?: string) {
       await services.jobs.drain();
-      return listOutbox(storage, { to });
+      return storage.asSystem(() => listOutbox(storage, { to }));
     },
     /** Stops the service; `keepDataDir` leaves its folder for a restart on it (then remove it yourself). */
     async close(closeOptions: { keepDataDir?: boolean } = {}) {
