@@ -242,6 +242,24 @@ export class InvoicesRepository {
     return row?.id;
   }
 
+  /**
+   * Holds these invoices' rows until the transaction ends (PostgreSQL; SQLite's transaction
+   * already holds its one writer lock). Taken in one order, by id, so two payments over the same
+   * invoices queue behind each other instead of each waiting on the other. Each statement after it
+   * in the transaction sees what the payment before it committed.
+   */
+  async lock(firmId: string, invoiceIds: readonly string[]): Promise<void> {
+    if (this.storage.engine !== 'postgres' || !invoiceIds.length) return;
+    await this.storage.db
+      .selectFrom('invoices')
+      .select('id')
+      .where('firm_id', '=', firmId)
+      .where('id', 'in', [...invoiceIds])
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+  }
+
   async find(firmId: string, id: string, today: string): Promise<InvoiceRecord | undefined> {
     const found = await this.#withFigures([sql<SqlBool>`i.firm_id = ${firmId}`, sql<SqlBool>`i.id = ${id}`], today).$castTo<InvoiceRow>().executeTakeFirst();
     if (!found) return undefined;

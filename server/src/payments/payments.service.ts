@@ -142,10 +142,12 @@ export class PaymentsService {
 
   /**
    * Checks a split of `amount` across invoices against what each can still take (its balance
-   * less payments still processing). Must run inside the transaction that records the payment
-   * (`BEGIN IMMEDIATE` on SQLite), so two payments racing for one balance can never both pass.
+   * less payments still processing). Must run inside the transaction that records the payment,
+   * so two payments racing for one balance can never both pass: on SQLite it holds the one
+   * writer lock (`BEGIN IMMEDIATE`); on PostgreSQL the invoices' rows are locked first.
    */
   async allocate(firmId: string, contactId: string, amount: number, requested: { invoiceId: string; amount: number }[]) {
+    await this.deps.invoices.lock(firmId, requested.map((allocation) => allocation.invoiceId));
     const firm = (await this.deps.firms.findById(firmId))!;
     const today = todayIn(firm.settings.timeZone, this.deps.clock());
     const seen = new Set<string>();

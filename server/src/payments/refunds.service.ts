@@ -210,6 +210,8 @@ export class RefundsService {
   /** The refundable amount checked and the refund written as pending: runs inside the reservation's transaction. */
   async #reserve(ask: RefundAsk, amount: number, reason: string | null, now: string): Promise<Reserved> {
     const { payments, refunds } = this.deps;
+    // Racing refunds of one payment take turns here, so each sees what the others reserved.
+    await payments.lock(ask.paymentId);
     const payment = await payments.findForFirm(ask.firmId, ask.paymentId);
     if (!payment) throw Problem.notFound('payment');
     const refusal = refusalFor(payment);
