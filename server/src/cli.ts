@@ -8,6 +8,8 @@ import { apiKeyCommands } from './api-keys/api-keys.cli.ts';
 import { invoiceCommands } from './invoices/invoices.cli.ts';
 import { messageCommands } from './messages/messages.cli.ts';
 import { jobCommands } from './jobs/jobs.cli.ts';
+import { dbCommands } from './db/db.cli.ts';
+import { MigrationError } from './db/migrator.ts';
 import { startService } from './main.ts';
 import { seedDemo, demoClients, demoPassword } from './seed/demo.ts';
 import type { Services } from './services.ts';
@@ -130,6 +132,7 @@ const commands: Record<string, Command> = {
   ...activityCommands,
   ...messageCommands,
   ...jobCommands,
+  ...dbCommands,
 };
 
 function help(out: (line: string) => void) {
@@ -189,6 +192,7 @@ export async function main(argv: string[], out = (line: string) => console.log(l
     return 0;
   } catch (error) {
     if (error instanceof ConfigError) return fail(`configuration error: ${error.message}`);
+    if (error instanceof MigrationError) return fail(error.message);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') return fail(`port ${(error as { port?: number }).port ?? ''} is already in use: stop what is using it or set PORT.`);
     if (code === 'EACCES') return fail(`not allowed to listen on port ${(error as { port?: number }).port ?? ''}: choose another PORT.`);

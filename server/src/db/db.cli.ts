@@ -6,7 +6,7 @@ import type { Command } from '../cli/command.ts';
 import type { Config } from '../config.ts';
 import { openDatabase } from './database.ts';
 import { migrations } from './migrations.ts';
-import { migratePostgres, postgresStatus, sqliteStatus, statusOf, type MigrationStatus } from './migrator.ts';
+import { MigrationError, migratePostgres, postgresStatus, sqliteStatus, statusOf, type MigrationStatus } from './migrator.ts';
 
 const where = (config: Config) => (config.databaseUrl ? `PostgreSQL at ${new URL(config.databaseUrl).host}` : `SQLite at ${path.join(config.dataDir, 'portico.db')}`);
 
@@ -45,8 +45,7 @@ export const dbCommands: Record<string, Command> = {
       const pending = entries.filter((entry) => entry.state === 'pending').length;
       const wrong = entries.filter((entry) => entry.state === 'edited' || entry.state === 'unknown');
       if (wrong.length) {
-        out(`${wrong.length} migration(s) differ from this service's: the service will refuse to start on this database.`);
-        process.exitCode = 1;
+        throw new MigrationError(`${wrong.length} migration(s) differ from this service's: the service will refuse to start on this database.`);
       } else {
         out(pending ? `${pending} pending: run portico db migrate (the service also applies them when it starts).` : 'Up to date.');
       }
