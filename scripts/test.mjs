@@ -107,17 +107,22 @@ function tapCounts(file) {
   return { pass, fail: fail + (last('cancelled') ?? 0) };
 }
 
-/** A node:test suite: readable output on the terminal, counts from a TAP copy. */
-async function nodeTests(name, dir, timeoutMs, unavailable) {
+/**
+ * A node:test suite: readable output on the terminal, counts from a TAP copy. `options.engine`
+ * runs it on PostgreSQL (a throwaway cluster for the run), leaving out `options.except`.
+ */
+async function nodeTests(name, dir, timeoutMs, unavailable, options = {}) {
   heading(`${name}: ${dir}/*.test.ts`);
   if (unavailable) return record(name, 0, 1, unavailable);
-  const files = testFiles(dir);
+  const files = testFiles(dir).filter((file) => !(options.except ?? []).includes(path.basename(file)));
   if (!files.length) return record(name, 0, 1, `no test files in ${dir}`);
-  const tap = path.join(resultsDir, `${path.basename(dir)}.tap`);
+  const tap = path.join(resultsDir, `${path.basename(dir)}${options.engine ? `-${options.engine}` : ''}.tap`);
   fs.rmSync(tap, { force: true });
+  const onPostgres = options.engine === 'postgres' ? ['--import', 'tsx', 'test/server/helpers/with-postgres.ts', process.execPath] : [];
   const outcome = await run(
     process.execPath,
     [
+      ...onPostgres,
       '--import', 'tsx',
       '--test', '--test-concurrency=1',
       '--test-reporter=spec', '--test-reporter-destination=stdout',
@@ -152,6 +157,14 @@ async function browserTests(timeoutMs, unavailable) {
   record(name, counts.passed, counts.failed);
 }
 
+/** Why the PostgreSQL suite cannot run here, if it cannot: no server binaries and no TEST_DATABASE_URL. */
+function noPostgres() {
+  if (process.env.TEST_DATABASE_URL) return '';
+  const root = '/usr/lib/postgresql';
+  const found = fs.existsSync(root) && fs.readdirSync(root).some((version) => fs.existsSync(path.join(root, version, 'bin', 'initdb')));
+  return found ? '' : 'no PostgreSQL: install Debian\'s postgresql package, or set TEST_DATABASE_URL';
+}
+
 function onSignal(signal) {
   process.stdout.write(`\nnpm test: ${signal}, stopping.\n`);
   if (running) killGroup(running, 'SIGTERM');
@@ -176,6 +189,11 @@ try {
 await check('typecheck', 'typecheck', minutes(5));
 await check('build', 'build', minutes(5));
 await nodeTests('server tests', 'test/server', minutes(15));
+// The same suite on PostgreSQL, but for the files that test one engine or both by themselves.
+await nodeTests('server tests on PostgreSQL', 'test/server', minutes(20), noPostgres(), {
+  engine: 'postgres',
+  except: ['db.test.ts', 'migrations.test.ts', 'postgres.test.ts', 'query-plans.test.ts', 'query-plans-postgres.test.ts', 'storage.test.ts', 'config.test.ts', 'openapi.test.ts'],
+});
 await browserTests(minutes(15), noBrowser && 'no Chromium');
 await nodeTests('end-to-end tests', 'test/e2e', minutes(15), noBrowser && 'no Chromium');
 if (scripts['build-storybook']) {
