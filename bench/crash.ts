@@ -123,19 +123,19 @@ async function prepare(dataDir: string, service: ServiceProcess, count: number) 
   const services = await openServices(loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: service.url, DEMO_PORT: String(service.demoPort) }), { logger: silentLogger });
   try {
     await seedDemo(services, { siteUrl: service.siteOrigin });
-    const firm = services.firms.bySlug('demo');
-    const alex = services.repositories.contacts.findByEmail(firm.id, 'alex@example.com')!;
+    const firm = await services.firms.bySlug('demo');
+    const alex = (await services.repositories.contacts.findByEmail(firm.id, 'alex@example.com'))!;
     const now = new Date().toISOString();
     const invoices: string[] = [];
     for (let i = 0; i < 20; i += 1) {
-      const invoice = services.invoices.create(firm.id, { contactId: alex.id, lines: [{ kind: 'flat_fee', description: 'Retainer', amount: 10_000_000 }] }, { type: 'system', id: 'bench' });
-      services.repositories.invoices.markSent(invoice.id, now);
+      const invoice = await services.invoices.create(firm.id, { contactId: alex.id, lines: [{ kind: 'flat_fee', description: 'Retainer', amount: 10_000_000 }] }, { type: 'system', id: 'bench' });
+      await services.repositories.invoices.markSent(invoice.id, now);
       invoices.push(invoice.id);
     }
     const tokens: string[] = [];
     for (let i = 0; i < count; i += 1) {
       const id = `pm_crash_${i}`;
-      services.sandbox.repository.insertMethod({
+      await services.sandbox.repository.insertMethod({
         id, type: 'card', outcome: 'succeed', brand: 'visa', last4: '4242', expMonth: 12, expYear: 2034, bankName: null, accountType: null, holderName: 'Alex Morgan', createdAt: now,
       });
       tokens.push(id);

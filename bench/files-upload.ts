@@ -4,19 +4,12 @@
  * fed to the service in-process, without HTTP.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { createApp } from '../server/src/app.ts';
-import { SigningKeys } from '../server/src/auth/signing-keys.ts';
-import { loadConfig } from '../server/src/config.ts';
-import { openDatabase } from '../server/src/db/database.ts';
 import { defaultSettings } from '../server/src/firms/firm.ts';
 import { silentLogger } from '../server/src/logger.ts';
-import { createMail } from '../server/src/mail/create-mail.ts';
 import { simplePdf } from '../server/src/seed/demo-pdf.ts';
-import { createServices } from '../server/src/services.ts';
+import { openBenchServices } from './bench-service.ts';
 import { percentile, report } from './report.ts';
 
 const megabyte = 1024 * 1024;
@@ -37,13 +30,11 @@ async function* chunks(body: Buffer): AsyncGenerator<Buffer> {
 }
 
 export async function benchFilesUpload() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-bench-'));
+  const bench = await openBenchServices({ engine: 'sqlite' });
   try {
-    const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'http://bench.test' });
-    const db = openDatabase(path.join(dataDir, 'portico.db'));
-    const services = createServices({ config, db, keys: await SigningKeys.open(dataDir), mail: createMail(config, db) });
-    const firm = services.firms.create({ slug: 'bench', name: 'Bench LLP', settings: { ...defaultSettings, maxUploadBytes: 25 * megabyte } });
-    const contact = services.repositories.contacts.create(firm.id, { email: 'client@example.com', name: 'Bench Client' }, new Date().toISOString());
+    const { services } = bench;
+    const firm = await services.firms.create({ slug: 'bench', name: 'Bench LLP', settings: { ...defaultSettings, maxUploadBytes: 25 * megabyte } });
+    const contact = await services.repositories.contacts.create(firm.id, { email: 'client@example.com', name: 'Bench Client' }, new Date().toISOString());
     const pdf = largePdf(fileBytes);
     const digest = createHash('sha256').update(pdf).digest('hex');
 
@@ -85,8 +76,6 @@ export async function benchFilesUpload() {
       if (file.sha256 !== digest) throw new Error('the in-process upload stored other bytes');
       if (run > 0) inProcess.push(fileBytes / megabyte / seconds);
     }
-    await services.mail.close();
-    db.close();
 
     const figures = (samples: number[]) =>
       `median ${percentile(samples, 50).toFixed(0)} MB/s, slowest ${Math.min(...samples).toFixed(0)} MB/s, fastest ${Math.max(...samples).toFixed(0)} MB/s`;
@@ -96,6 +85,6 @@ export async function benchFilesUpload() {
       ['service in-process (64 KiB chunks)', figures(inProcess)],
     ]);
   } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await bench.close();
   }
 }

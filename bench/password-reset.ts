@@ -5,19 +5,12 @@
  * behind a trusted proxy) and names its own email, so no rate limit is reached. The reset emails
  * are sent by the job worker in the same process, as in production.
  */
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { hashPassword } from '../server/src/auth/passwords.ts';
-import { SigningKeys } from '../server/src/auth/signing-keys.ts';
 import { createApp } from '../server/src/app.ts';
-import { loadConfig } from '../server/src/config.ts';
-import { openDatabase } from '../server/src/db/database.ts';
 import { defaultSettings } from '../server/src/firms/firm.ts';
 import { silentLogger } from '../server/src/logger.ts';
-import { createMail } from '../server/src/mail/create-mail.ts';
-import { createServices } from '../server/src/services.ts';
+import { openBenchServices, type BenchServices } from './bench-service.ts';
 import { freePort } from '../test/server/helpers/cli.ts';
 import { startSmtpServer } from '../test/server/helpers/smtp.ts';
 import { percentile, report } from './report.ts';
@@ -27,21 +20,20 @@ const perCase = 150;
 export async function benchPasswordReset() {
   const rows: [string, string][] = [];
   for (const mailUp of [true, false]) {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-bench-reset-'));
     const smtpPort = await freePort();
     const smtp = mailUp ? await startSmtpServer({ port: smtpPort }) : undefined;
+    let bench: BenchServices | undefined;
     try {
-      const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'http://bench.test', MAIL: 'smtp', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, TRUST_PROXY: 'true' });
-      const db = openDatabase(path.join(dataDir, 'portico.db'));
-      const services = createServices({ config, db, keys: await SigningKeys.open(dataDir), mail: createMail(config, db), logger: silentLogger });
-      const firm = services.firms.create({ slug: 'bench', name: 'Bench LLP', settings: { ...defaultSettings, portalUrl: 'https://bench.example/portal' } });
+      bench = await openBenchServices({ engine: 'sqlite', env: { MAIL: 'smtp', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, TRUST_PROXY: 'true' } });
+      const { services } = bench;
+      const firm = await services.firms.create({ slug: 'bench', name: 'Bench LLP', settings: { ...defaultSettings, portalUrl: 'https://bench.example/portal' } });
       const now = new Date().toISOString();
       const hash = await hashPassword('correct horse battery');
       for (let i = 0; i < perCase; i += 1) {
-        const contact = services.repositories.contacts.create(firm.id, { email: `client${i}@example.com`, name: `Client ${i}` }, now);
-        services.auth.setPasswordHash(contact.id, hash, now);
+        const contact = await services.repositories.contacts.create(firm.id, { email: `client${i}@example.com`, name: `Client ${i}` }, now);
+        await services.auth.setPasswordHash(contact.id, hash, now);
       }
-      services.jobs.start();
+      await services.jobs.start();
       const server = createApp(services, { logger: silentLogger }).listen(0, '127.0.0.1');
       await new Promise((resolve) => server.once('listening', resolve));
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/auth/password-reset/request`;
@@ -73,11 +65,9 @@ export async function benchPasswordReset() {
       rows.push([`${label}: has an account`, figure(known.times)]);
       rows.push([`${label}: no account`, figure(unknown.times)]);
       rows.push([`${label}: answers`, `${same ? 'identical' : 'DIFFERENT'}: ${[...known.answers][0]}; ${sent} reset emails delivered`]);
-      await services.mail.close();
-      db.close();
     } finally {
+      await bench?.close();
       await smtp?.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }
   report(`password-reset requests (${perCase} each, one at a time)`, rows);

@@ -5,43 +5,35 @@
  * Express endpoint on the same machine in the same run.
  */
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import express from 'express';
 import { createApp } from '../server/src/app.ts';
-import { SigningKeys } from '../server/src/auth/signing-keys.ts';
-import { loadConfig } from '../server/src/config.ts';
-import { openDatabase } from '../server/src/db/database.ts';
 import { defaultSettings } from '../server/src/firms/firm.ts';
 import { silentLogger } from '../server/src/logger.ts';
-import { createMail } from '../server/src/mail/create-mail.ts';
-import { createServices } from '../server/src/services.ts';
+import { openBenchServices } from './bench-service.ts';
 import { report } from './report.ts';
 
 const connections = 50;
 const payments = 3_000;
 
 export async function benchPayments() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-bench-pay-'));
+  const bench = await openBenchServices({ engine: 'sqlite' });
   try {
-    const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'http://bench.test' });
-    const db = openDatabase(path.join(dataDir, 'portico.db'));
-    const services = createServices({ config, db, keys: await SigningKeys.open(dataDir), mail: createMail(config, db), logger: silentLogger });
-    const firm = services.firms.create({ slug: 'bench', name: 'Bench LLP', settings: defaultSettings });
+    const { services, storage } = bench;
+    const db = storage.sqlite!;
+    const firm = await services.firms.create({ slug: 'bench', name: 'Bench LLP', settings: defaultSettings });
     const now = new Date().toISOString();
-    const contact = services.repositories.contacts.create(firm.id, { email: 'payer@example.com', name: 'Payer' }, now);
+    const contact = await services.repositories.contacts.create(firm.id, { email: 'payer@example.com', name: 'Payer' }, now);
     const actor = { type: 'system', id: 'bench' } as const;
 
     // One open invoice and one single-use card token per payment, made before the clock starts.
     const work: { invoiceId: string; token: string }[] = [];
     for (let i = 0; i < payments; i += 1) {
-      const invoice = services.invoices.create(firm.id, { contactId: contact.id, lines: [{ kind: 'flat_fee', description: 'Fees', amount: 10_000 }] }, actor);
-      services.repositories.invoices.markSent(invoice.id, now);
+      const invoice = await services.invoices.create(firm.id, { contactId: contact.id, lines: [{ kind: 'flat_fee', description: 'Fees', amount: 10_000 }] }, actor);
+      await services.repositories.invoices.markSent(invoice.id, now);
       const token = `pm_bench_${i}`;
-      services.sandbox.repository.insertMethod({
+      await services.sandbox.repository.insertMethod({
         id: token, type: 'card', outcome: 'succeed', brand: 'visa', last4: '4242', expMonth: 12, expYear: 2034,
         bankName: null, accountType: null, holderName: 'Payer', createdAt: now,
       });
@@ -94,8 +86,6 @@ export async function benchPayments() {
 
     const succeeded = (db.prepare("SELECT COUNT(*) AS n FROM payment_events WHERE status = 'succeeded'").get() as { n: number }).n;
     const receipts = (db.prepare("SELECT COUNT(*) AS n FROM outbox_messages WHERE kind = 'receipt'").get() as { n: number }).n;
-    await services.mail.close();
-    db.close();
     if (result.non2xx > 0) throw new Error(`${result.non2xx} payment requests did not answer 2xx`);
     report('payments (sandbox processor)', [
       ['load', `${payments.toLocaleString('en-US')} payments, ${connections} concurrent clients, one invoice each`],
@@ -105,6 +95,6 @@ export async function benchPayments() {
       ['ratio to bare Express', (result.requests.average / bareResult.requests.average).toFixed(2)],
     ]);
   } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await bench.close();
   }
 }

@@ -27,7 +27,10 @@ const types = {
  * row-level security shows that firm's rows and nothing else, in and out of transactions.
  */
 export async function openPostgresStorage(url: string, options: { poolSize?: number; migrations?: readonly Migration[] } = {}): Promise<Storage> {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types });
+  // JIT compilation pays off for long analytical queries, not for these: row-level security's
+  // per-row checks push a client's summary past its cost threshold, and compiling it then took
+  // ~300 ms of a query that runs in ~40 (measured by npm run bench -- invoice-scale).
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types, options: '-c jit=off' });
   try {
     await migratePostgres(pool, options.migrations ?? allMigrations);
   } catch (error) {
