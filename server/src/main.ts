@@ -50,6 +50,10 @@ export async function startService(
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, options.host ?? '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(listening)));
     listening.once('error', reject);
+  }).catch(async (error: unknown) => {
+    // Nothing will serve: let go of the store (a PostgreSQL pool would keep the process alive).
+    await closeServices(services);
+    throw error;
   });
   server.keepAliveTimeout = 5_000;
   await services.jobs.start({ soleWorker: true });

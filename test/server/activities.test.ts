@@ -184,8 +184,8 @@ describe('activities', () => {
       assert.equal(all.body.nextCursor, null);
     });
 
-    it('records the firm changes in the audit log', () => {
-      const rows = svc.sqlite.prepare("SELECT action, actor_type, subject_type FROM audit_log WHERE action LIKE 'activity.%'").all() as { action: string; actor_type: string; subject_type: string }[];
+    it('records the firm changes in the audit log', async () => {
+      const rows = await svc.query<{ action: string; actor_type: string; subject_type: string }>`SELECT action, actor_type, subject_type FROM audit_log WHERE action LIKE 'activity.%'`;
       const actions = new Set(rows.map((r) => r.action));
       for (const action of ['activity.created', 'activity.updated', 'activity.deleted']) assert.ok(actions.has(action), action);
       assert.ok(rows.every((r) => r.actor_type === 'api_key' && r.subject_type === 'activity'));
@@ -246,7 +246,7 @@ describe('activities', () => {
       const undone = await client('alex', `/activities/${task.id}`, { method: 'PATCH', body: { completed: false } });
       assert.equal(undone.body.completedAt, null);
       assert.equal(undone.body.status, 'overdue');
-      const audit = svc.sqlite.prepare("SELECT action, actor_type, actor_id FROM audit_log WHERE subject_id = ? AND action LIKE 'task.%' ORDER BY id").all(task.id);
+      const audit = await svc.query`SELECT action, actor_type, actor_id FROM audit_log WHERE subject_id = ${task.id} AND action LIKE 'task.%' ORDER BY id`;
       assert.deepEqual(audit, [
         { action: 'task.completed', actor_type: 'contact', actor_id: svc.fixtures.alex.id },
         { action: 'task.reopened', actor_type: 'contact', actor_id: svc.fixtures.alex.id },
@@ -266,11 +266,12 @@ describe('activities', () => {
     });
 
     it('shows the last 50 done unless asked for all', async () => {
-      const repository = new ActivitiesRepository(svc.services.storage);
+      const { storage } = svc.services;
+      const repository = new ActivitiesRepository(storage);
       const firmId = svc.fixtures.firm.id;
       for (let i = 0; i < 55; i += 1) {
         const completedAt = new Date(Date.parse('2026-01-01T12:00:00Z') + i * day).toISOString();
-        await repository.create(firmId, 'task', { contactId: svc.fixtures.jordan.id, title: `Old ${i}`, notes: null, dueOn: null, completedAt, startsAt: null, endsAt: null, allDay: false, location: null }, completedAt);
+        await storage.asFirm(firmId, () => repository.create(firmId, 'task', { contactId: svc.fixtures.jordan.id, title: `Old ${i}`, notes: null, dueOn: null, completedAt, startsAt: null, endsAt: null, allDay: false, location: null }, completedAt));
       }
       const recent = await client('jordan', '/activities');
       assert.equal(recent.body.done.length, 50);
@@ -529,7 +530,7 @@ describe('activities', () => {
 
       assert.deepEqual(await run('activity delete', { firm: 'hale', id: taskId }), [`Deleted ${taskId} from hale`]);
       assertProblem(await admin(`/activities/${taskId}`), 404, 'not_found');
-      const audit = svc.sqlite.prepare("SELECT action, actor_type, actor_id FROM audit_log WHERE subject_id = ? ORDER BY id").all(taskId);
+      const audit = await svc.query`SELECT action, actor_type, actor_id FROM audit_log WHERE subject_id = ${taskId} ORDER BY id`;
       assert.deepEqual(audit, [
         { action: 'activity.created', actor_type: 'system', actor_id: 'cli' },
         { action: 'activity.deleted', actor_type: 'system', actor_id: 'cli' },

@@ -27,8 +27,8 @@ describe('the firm-side contacts API', () => {
     assertProblem(await admin('/contacts', { token }), 401, 'api_key_invalid');
   });
 
-  it('stores API keys hashed', () => {
-    const rows = svc.sqlite.prepare('SELECT key_hash, prefix FROM api_keys').all() as { key_hash: string; prefix: string }[];
+  it('stores API keys hashed', async () => {
+    const rows = await svc.query<{ key_hash: string; prefix: string }>`SELECT key_hash, prefix FROM api_keys`;
     assert.ok(rows.length >= 2);
     for (const row of rows) {
       assert.match(row.key_hash, /^[0-9a-f]{64}$/);
@@ -132,8 +132,8 @@ describe('the firm-side contacts API', () => {
     assert.equal(samNow.status, 'active');
   });
 
-  it('records changes in the audit log', () => {
-    const actions = (svc.sqlite.prepare('SELECT action FROM audit_log WHERE actor_type = ?').all('api_key') as { action: string }[]).map((r) => r.action);
+  it('records changes in the audit log', async () => {
+    const actions = (await svc.query<{ action: string }>`SELECT action FROM audit_log WHERE actor_type = ${'api_key'}`).map((r) => r.action);
     assert.ok(actions.includes('contact.created'));
     assert.ok(actions.includes('contact.updated'));
     assert.ok(actions.includes('contact.archived'));

@@ -30,7 +30,7 @@ describe('the firm-side API keys API', () => {
     assert.deepEqual(extraEntry, { id: apiKey.id, name: 'accounting export', prefix: extra.slice(0, 10), createdAt: apiKey.createdAt, lastUsedAt: null, revokedAt: null });
 
     const text = JSON.stringify(reply.body);
-    const hashes = svc.sqlite.prepare('SELECT key_hash FROM api_keys').pluck().all() as string[];
+    const hashes = (await svc.query<{ key_hash: string }>`SELECT key_hash FROM api_keys`).map((row) => row.key_hash);
     for (const secret of [svc.fixtures.firmKey, svc.fixtures.otherFirmKey, extra, ...hashes]) assert.ok(!text.includes(secret), 'no key and no hash');
   });
 
@@ -71,9 +71,7 @@ describe('the firm-side API keys API', () => {
     const { apiKey } = await newKey();
     await admin(`/api-keys/${apiKey.id}`, svc.fixtures.firmKey, { method: 'DELETE' });
     const revoker = (await svc.services.apiKeys.list(svc.fixtures.firm.id)).find((k) => svc.fixtures.firmKey.startsWith(k.prefix))!;
-    const rows = svc.sqlite
-      .prepare("SELECT firm_id AS firmId, actor_type AS actorType, actor_id AS actorId, subject_type AS subjectType FROM audit_log WHERE action = 'api_key.revoked' AND subject_id = ?")
-      .all(apiKey.id);
+    const rows = await svc.query`SELECT firm_id AS "firmId", actor_type AS "actorType", actor_id AS "actorId", subject_type AS "subjectType" FROM audit_log WHERE action = 'api_key.revoked' AND subject_id = ${apiKey.id}`;
     assert.deepEqual(rows, [{ firmId: svc.fixtures.firm.id, actorType: 'api_key', actorId: revoker.id, subjectType: 'api_key' }]);
   });
 
@@ -92,8 +90,8 @@ describe('the firm-side API keys API', () => {
     const { apiKey } = await newKey();
     assert.equal((await admin(`/api-keys/${apiKey.id}`, svc.fixtures.firmKey, { method: 'DELETE' })).status, 204);
     assertProblem(await admin(`/api-keys/${apiKey.id}`, svc.fixtures.firmKey, { method: 'DELETE' }), 404, 'not_found');
-    const count = svc.sqlite.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'api_key.revoked' AND subject_id = ?").pluck().get(apiKey.id);
-    assert.equal(count, 1);
+    const [{ n }] = (await svc.query<{ n: number }>`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'api_key.revoked' AND subject_id = ${apiKey.id}`) as [{ n: number }];
+    assert.equal(n, 1);
   });
 
   it('needs an API key, not a client token', async () => {

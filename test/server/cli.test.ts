@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { createApp } from '../../server/src/app.ts';
 import { SigningKeys } from '../../server/src/auth/signing-keys.ts';
 import { loadConfig } from '../../server/src/config.ts';
@@ -13,7 +14,8 @@ import { silentLogger } from '../../server/src/logger.ts';
 import { listOutbox } from '../../server/src/mail/outbox.ts';
 import { closeServices, openServices } from '../../server/src/main.ts';
 import type { Services } from '../../server/src/services.ts';
-import { freePort, runCli, stackTrace, startServe, type CliResult } from './helpers/cli.ts';
+import { freePort, runCli, stackTrace, startServe, withDatabase, type CliResult } from './helpers/cli.ts';
+import { asOperator, removeDataDir } from './helpers/service.ts';
 
 const commands: Record<string, { options: string[]; required: string[] }> = {
   serve: { options: ['--seed-demo'], required: [] },
@@ -47,7 +49,7 @@ function assertFailed(result: CliResult, ...patterns: RegExp[]) {
 }
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-cli-'));
-after(() => fs.rmSync(root, { recursive: true, force: true }));
+after(() => removeDataDir(root));
 
 describe('portico --help and argument errors', { concurrency: Math.max(2, Math.min(4, os.availableParallelism())) }, () => {
   const env = { DATA_DIR: path.join(root, 'help') };
@@ -131,17 +133,33 @@ describe('managing a firm from the command line', () => {
   let server: Server | undefined;
   let baseUrl: string;
 
-  /** The token service in this process, over the same DATA_DIR as the CLI, listening on 127.0.0.1. */
+  /**
+   * The token service in this process, over the same store as the CLI, listening on 127.0.0.1; its
+   * services called directly act as the operator, as the CLI does.
+   */
   async function open(): Promise<Services> {
     if (!services) {
-      services = await openServices(loadConfig(env));
-      const app = createApp(services, { logger: silentLogger, sdkDir: path.join(dataDir, 'no-sdk') });
+      const opened = await openServices(loadConfig(await withDatabase(env)));
+      services = asOperator(opened, opened.storage);
+      const app = createApp(opened, { logger: silentLogger, sdkDir: path.join(dataDir, 'no-sdk') });
       server = await new Promise<Server>((resolve) => {
         const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
       });
       baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     }
     return services;
+  }
+
+  /** Portable SQL on the store, as the operator. */
+  async function query<T>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T[]> {
+    const { storage } = await open();
+    return storage.asSystem(async () => (await sql<T>(strings, ...values).execute(storage.db)).rows);
+  }
+
+  /** The emails sent so far, as the operator sees them. */
+  async function outbox(filter: Parameters<typeof listOutbox>[1] = {}) {
+    const { storage } = await open();
+    return storage.asSystem(() => listOutbox(storage, filter));
   }
 
   async function http(pathname: string, init: { method?: string; token?: string; body?: unknown } = {}) {
@@ -213,7 +231,7 @@ describe('managing a firm from the command line', () => {
     assert.equal(lines.length, 1, result.stdout);
     assert.match(lines[0]!, new RegExp(`^${stored!.id}  ${escape(stored!.prefix)}…  created ${escape(stored!.createdAt)}  last used \\S+  default$`));
     assert.ok(apiKey.startsWith(stored!.prefix));
-    const hash = svc.storage.sqlite!.prepare('SELECT key_hash FROM api_keys WHERE id = ?').pluck().get(stored!.id) as string;
+    const [{ key_hash: hash }] = (await query<{ key_hash: string }>`SELECT key_hash FROM api_keys WHERE id = ${stored!.id}`) as [{ key_hash: string }];
     for (const secret of [apiKey, hash]) assert.ok(!result.stdout.includes(secret) && !result.stderr.includes(secret), 'no key and no hash');
   });
 
@@ -235,8 +253,7 @@ describe('managing a firm from the command line', () => {
 
     const listed = await cli('apikey', 'list', '--firm', 'acme');
     assert.match(listed.stdout, new RegExp(`^${escape(id)}  .*  revoked \\d{4}-\\d\\d-\\d\\dT\\S+  old backend$`, 'm'));
-    const svc = await open();
-    const audit = svc.storage.sqlite!.prepare("SELECT actor_type AS type, actor_id AS actor FROM audit_log WHERE action = 'api_key.revoked' AND subject_id = ?").all(id);
+    const audit = await query`SELECT actor_type AS type, actor_id AS actor FROM audit_log WHERE action = 'api_key.revoked' AND subject_id = ${id}`;
     assert.deepEqual(audit, [{ type: 'system', actor: 'cli' }]);
 
     assertFailed(await cli('apikey', 'revoke', '--firm', 'acme', id), new RegExp(`${escape(id)}.*already revoked`));
@@ -264,7 +281,7 @@ describe('managing a firm from the command line', () => {
     assert.match(result.stdout, /^Invitation emailed to pat@example\.com; it expires \d{4}-\d\d-\d\dT/m);
 
     const firm = (await svc.repositories.firms.findBySlug('acme'))!;
-    const mails = await listOutbox(svc.storage, { to: 'pat@example.com' });
+    const mails = await outbox({ to: 'pat@example.com' });
     assert.equal(mails.length, 1);
     assert.equal(mails[0]!.kind, 'invitation');
     assert.equal(mails[0]!.firmId, firm.id);
@@ -287,9 +304,8 @@ describe('managing a firm from the command line', () => {
   it('records the contact and the invitation as the work of the same command-line actor', async () => {
     const svc = await open();
     const contact = (await svc.repositories.contacts.findByEmail((await svc.repositories.firms.findBySlug('acme'))!.id, 'pat@example.com'))!;
-    const actors = svc.storage.sqlite!
-      .prepare("SELECT action, actor_type AS type, actor_id AS id FROM audit_log WHERE subject_id = ? AND action IN ('contact.created', 'invitation.sent') ORDER BY id")
-      .all(contact.id) as { action: string; type: string; id: string | null }[];
+    const actors = await query<{ action: string; type: string; id: string | null }>`
+      SELECT action, actor_type AS type, actor_id AS id FROM audit_log WHERE subject_id = ${contact.id} AND action IN ('contact.created', 'invitation.sent') ORDER BY id`;
     assert.deepEqual(actors.map((a) => a.action), ['contact.created', 'invitation.sent']);
     assert.deepEqual({ type: actors[0]!.type, id: actors[0]!.id }, { type: actors[1]!.type, id: actors[1]!.id }, 'the CLI is not an API key');
   });
@@ -299,22 +315,22 @@ describe('managing a firm from the command line', () => {
   });
 
   it('invites an existing contact again with a new link', async () => {
-    const svc = await open();
-    const before = await listOutbox(svc.storage, { to: 'pat@example.com' });
+    await open();
+    const before = await outbox({ to: 'pat@example.com' });
     const result = await cli('invite', '--firm', 'acme', '--email', 'pat@example.com');
     assertSucceeded(result);
     assert.match(result.stdout, /^Invitation emailed to pat@example\.com/);
-    const mails = await listOutbox(svc.storage, { to: 'pat@example.com', kind: 'invitation' });
+    const mails = await outbox({ to: 'pat@example.com', kind: 'invitation' });
     assert.equal(mails.length, before.length + 1);
     assert.notEqual(mails[0]!.text, before[0]!.text);
     assert.match(mails[0]!.text, /https:\/\/acme\.example\/portal\?invitation=[\w-]+/);
   });
 
   it('refuses to invite someone who is not a contact', async () => {
-    const svc = await open();
-    const count = (await listOutbox(svc.storage)).length;
+    await open();
+    const count = (await outbox()).length;
     assertFailed(await cli('invite', '--firm', 'acme', '--email', 'nobody@example.com'), /nobody@example\.com/, /No such contact/);
-    assert.equal((await listOutbox(svc.storage)).length, count);
+    assert.equal((await outbox()).length, count);
   });
 
   it('refuses to invite at a firm that does not exist', async () => {
@@ -331,15 +347,15 @@ describe('managing a firm from the command line', () => {
     const demo = await svc.repositories.firms.findBySlug('demo');
     assert.ok(demo, 'the demo firm exists');
     assert.deepEqual(demo.allowedOrigins, ['http://localhost:8099', 'http://127.0.0.1:8099']);
-    const contacts = svc.storage.sqlite!.prepare('SELECT email FROM contacts WHERE firm_id = ? ORDER BY email').all(demo.id);
+    const contacts = await query`SELECT email FROM contacts WHERE firm_id = ${demo.id} ORDER BY email`;
     assert.deepEqual(contacts, [{ email: 'alex@example.com' }, { email: 'jordan@example.com' }]);
 
     const second = await cli('seed-demo');
     assertSucceeded(second);
     assert.match(second.stdout, /nothing changed/);
     assert.doesNotMatch(second.stdout, /^Seeded/m);
-    assert.equal(svc.storage.sqlite!.prepare('SELECT count(*) AS n FROM firms WHERE slug = ?').pluck().get('demo'), 1);
-    assert.equal(svc.storage.sqlite!.prepare('SELECT count(*) AS n FROM contacts WHERE firm_id = ?').pluck().get(demo.id), 2);
+    assert.deepEqual(await query`SELECT count(*) AS n FROM firms WHERE slug = ${'demo'}`, [{ n: 1 }]);
+    assert.deepEqual(await query`SELECT count(*) AS n FROM contacts WHERE firm_id = ${demo.id}`, [{ n: 2 }]);
   });
 
   it('rotates the signing key, keeping the old one for verification', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../server/src/config.ts';
 import { runCli, stackTrace } from './helpers/cli.ts';
+import { removeDataDir } from './helpers/engine.ts';
 
 const cwd = path.join(os.tmpdir(), 'portico-config-cwd');
 
@@ -260,7 +261,7 @@ describe('portico serve with a bad configuration', () => {
   before(() => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-config-'));
   });
-  after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  after(() => removeDataDir(dataDir));
 
   it('stops at once with a message naming PORT and no stack trace', async () => {
     const result = await runCli(['serve'], { PORT: 'abc', DATA_DIR: dataDir });

@@ -12,10 +12,13 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { loadConfig } from '../../server/src/config.ts';
+import { openStorage } from '../../server/src/db/open-storage.ts';
 import { silentLogger } from '../../server/src/logger.ts';
 import { closeServices, openServices } from '../../server/src/main.ts';
+import { withDatabase } from './helpers/cli.ts';
+import { removeDataDir } from './helpers/engine.ts';
 import { ServiceProcess } from './helpers/service-process.ts';
 
 interface Invoice {
@@ -64,24 +67,29 @@ describe('a checkout killed at each step', () => {
     return found;
   }
 
+  /** The configuration of a service on the data folder's store (its SQLite file, or on PostgreSQL its own database). */
+  async function folderConfig(dataDir: string, env: Record<string, string> = {}) {
+    return loadConfig(await withDatabase({ ...env, DATA_DIR: dataDir }));
+  }
+
   /** What the ledger says once the service has stopped: nothing unfinished, one charge per payment. */
-  function ledger(dataDir: string) {
-    const db = new Database(path.join(dataDir, 'portico.db'), { readonly: true });
+  async function ledger(dataDir: string) {
+    const storage = await openStorage(await folderConfig(dataDir));
+    const count = (query: ReturnType<typeof sql<{ n: number }>>) => storage.asSystem(async () => (await query.execute(storage.db)).rows[0]!.n);
     try {
-      const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
       return {
-        unfinishedKeys: count("SELECT COUNT(*) AS n FROM idempotency_keys WHERE state <> 'done'"),
-        processingUncharged: count(
-          `SELECT COUNT(*) AS n FROM payments p WHERE p.processor_ref IS NULL AND p.source = 'portal'
+        unfinishedKeys: await count(sql`SELECT COUNT(*) AS n FROM idempotency_keys WHERE state <> 'done'`),
+        processingUncharged: await count(
+          sql`SELECT COUNT(*) AS n FROM payments p WHERE p.processor_ref IS NULL AND p.source = 'portal'
              AND (SELECT status FROM payment_events e WHERE e.payment_id = p.id ORDER BY e.id DESC LIMIT 1) = 'processing'`,
         ),
-        chargesWithoutPayment: count(
-          "SELECT COUNT(*) AS n FROM sandbox_charges c WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.processor_ref = c.id)",
+        chargesWithoutPayment: await count(
+          sql`SELECT COUNT(*) AS n FROM sandbox_charges c WHERE NOT EXISTS (SELECT 1 FROM payments p WHERE p.processor_ref = c.id)`,
         ),
-        unfinishedJobs: count("SELECT COUNT(*) AS n FROM jobs WHERE state IN ('running', 'dead')"),
+        unfinishedJobs: await count(sql`SELECT COUNT(*) AS n FROM jobs WHERE state IN ('running', 'dead')`),
       };
     } finally {
-      db.close();
+      await storage.close();
     }
   }
 
@@ -92,7 +100,7 @@ describe('a checkout killed at each step', () => {
 
   after(async () => {
     for (const service of services) await service.kill().catch(() => undefined);
-    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+    for (const dir of dirs) await removeDataDir(dir);
   });
 
   for (const step of ['checkout.reserved', 'checkout.charged', 'checkout.recorded'] as const) {
@@ -139,7 +147,7 @@ describe('a checkout killed at each step', () => {
       assert.deepEqual(replay.body.payment, payment);
 
       await service.stop();
-      assert.deepEqual(ledger(service.dataDir), { unfinishedKeys: 0, processingUncharged: 0, chargesWithoutPayment: 0, unfinishedJobs: 0 });
+      assert.deepEqual(await ledger(service.dataDir), { unfinishedKeys: 0, processingUncharged: 0, chargesWithoutPayment: 0, unfinishedJobs: 0 });
     });
   }
 
@@ -158,7 +166,7 @@ describe('a checkout killed at each step', () => {
     const receipts = await waitForEmails(service, 'alex@example.com', 'receipt', 1);
     assert.equal(receipts.filter((email) => email.subject.includes(paid.body.payment.receiptNumber)).length, 1);
     await service.stop();
-    assert.equal(ledger(service.dataDir).unfinishedJobs, 0);
+    assert.equal((await ledger(service.dataDir)).unfinishedJobs, 0);
   });
 
   it('a webhook delivered just before the kill is delivered again after it, with the same webhook-id', async () => {
@@ -176,9 +184,11 @@ describe('a checkout killed at each step', () => {
       const service = await freshService();
       await service.start();
       await service.stop();
-      const services = await openServices(loadConfig({ DATA_DIR: service.dataDir, PUBLIC_URL: service.url }), { logger: silentLogger });
-      const firm = await services.firms.bySlug('demo');
-      await services.webhooks.create(firm.id, { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`, events: ['payment.succeeded'] }, { type: 'system', id: 'test' });
+      const services = await openServices(await folderConfig(service.dataDir, { PUBLIC_URL: service.url }), { logger: silentLogger });
+      await services.storage.asSystem(async () => {
+        const firm = await services.firms.bySlug('demo');
+        await services.webhooks.create(firm.id, { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`, events: ['payment.succeeded'] }, { type: 'system', id: 'test' });
+      });
       await closeServices(services);
 
       await service.start({ crashAt: 'webhook.sent' });
@@ -195,7 +205,7 @@ describe('a checkout killed at each step', () => {
       assert.equal(received.length, 2, 'sent again after the restart');
       assert.equal(received[1]!.id, received[0]!.id, 'the same message: the receiver can tell it is a repeat');
       await service.stop();
-      assert.equal(ledger(service.dataDir).unfinishedJobs, 0);
+      assert.equal((await ledger(service.dataDir)).unfinishedJobs, 0);
     } finally {
       await new Promise<void>((resolve) => receiver.close(() => resolve()));
     }

@@ -257,7 +257,7 @@ describe('files', () => {
       assert.ok(!fs.existsSync(scanned.at(-1)!.path), 'the scanned temporary file is gone');
       const list = await svc.request('/api/v1/files?limit=200', { token: alexToken });
       assert.ok(!list.body.data.some((f: any) => f.name === 'eicar.txt'));
-      const audit = svc.sqlite.prepare("SELECT data FROM audit_log WHERE action = 'file.rejected'").all() as { data: string }[];
+      const audit = await svc.query<{ data: string }>`SELECT data FROM audit_log WHERE action = 'file.rejected' ORDER BY id`;
       assert.equal(JSON.parse(audit.at(-1)!.data).reason, 'Eicar-Test-Signature');
     });
   });

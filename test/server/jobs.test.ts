@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { openSqliteStorage } from '../../server/src/db/open-storage.ts';
+import { openPostgresStorage, openSqliteStorage } from '../../server/src/db/open-storage.ts';
 import type { Storage } from '../../server/src/db/storage.ts';
 import { backoffMs, PermanentJobError } from '../../server/src/jobs/job.ts';
 import { JobQueue } from '../../server/src/jobs/job-queue.ts';
@@ -11,41 +11,68 @@ import { JobsRepository } from '../../server/src/jobs/jobs.repository.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { closeServices, openServices } from '../../server/src/main.ts';
 import { silentLogger } from '../../server/src/logger.ts';
-import { freePort, runCli } from './helpers/cli.ts';
-import { testClock } from './helpers/service.ts';
+import { freePort, runCli, withDatabase } from './helpers/cli.ts';
+import { startPostgres, type TestPostgres } from './helpers/postgres.ts';
+import { asOperator, removeDataDir, testClock, testEngine } from './helpers/service.ts';
 import { startSmtpServer } from './helpers/smtp.ts';
+
+/** A store of its own on the engine under test: a SQLite file in `dir`, or a PostgreSQL database of its own. */
+async function openOwnStorage(dir: string, name: string): Promise<{ storage: Storage; close(): Promise<void> }> {
+  if (testEngine === 'sqlite') {
+    const storage = openSqliteStorage(dir, { file: path.join(dir, `${name}.db`) });
+    return { storage, close: () => storage.close() };
+  }
+  const database: TestPostgres = await startPostgres();
+  const storage = await openPostgresStorage(database.url);
+  return {
+    storage,
+    async close() {
+      await storage.close();
+      await database.stop();
+    },
+  };
+}
 
 describe('the job queue', () => {
   let dir: string;
+  let own: Awaited<ReturnType<typeof openOwnStorage>>;
   let storage: Storage;
   let clock: ReturnType<typeof testClock>;
   let queue: JobQueue;
+  /** The jobs as the operator sees them (every firm's): what the test looks at and arranges by hand. */
   let repository: JobsRepository;
+  /** Work a test does itself, outside the queue (which sets its own scope), as the operator. */
+  const asSystem = <T>(work: () => Promise<T>) => storage.asSystem(work);
 
-  before(() => {
+  before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-jobs-'));
-    storage = openSqliteStorage(dir);
+    own = await openOwnStorage(dir, 'portico');
+    storage = own.storage;
     clock = testClock();
-    repository = new JobsRepository(storage);
-    queue = new JobQueue(repository, clock, silentLogger, storage);
+    repository = asOperator(new JobsRepository(storage), storage);
+    queue = new JobQueue(new JobsRepository(storage), clock, silentLogger, storage);
   });
   after(async () => {
-    await storage.close();
+    await own.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('runs a job once per key, after the transaction that enqueued it commits', async () => {
     const ran: string[] = [];
     queue.register<{ n: number }>('test.once', async (job) => void ran.push(`${job.key}:${job.payload.n}`));
-    await storage.transaction(async () => {
-      assert.equal(await queue.enqueue({ kind: 'test.once', key: 'a', payload: { n: 1 } }), true);
-      assert.equal(await queue.enqueue({ kind: 'test.once', key: 'a', payload: { n: 2 } }), false, 'the same key is one job');
-    });
-    await assert.rejects(
+    await asSystem(() =>
       storage.transaction(async () => {
-        await queue.enqueue({ kind: 'test.once', key: 'b', payload: { n: 3 } });
-        throw new Error('the change fails');
+        assert.equal(await queue.enqueue({ kind: 'test.once', key: 'a', payload: { n: 1 } }), true);
+        assert.equal(await queue.enqueue({ kind: 'test.once', key: 'a', payload: { n: 2 } }), false, 'the same key is one job');
       }),
+    );
+    await assert.rejects(
+      asSystem(() =>
+        storage.transaction(async () => {
+          await queue.enqueue({ kind: 'test.once', key: 'b', payload: { n: 3 } });
+          throw new Error('the change fails');
+        }),
+      ),
     );
     await queue.drain();
     assert.deepEqual(ran, ['a:1'], 'a rolled-back job never runs');
@@ -59,7 +86,7 @@ describe('the job queue', () => {
       calls += 1;
       throw new Error(`attempt ${calls} failed`);
     }, { maxAttempts: 3 });
-    await queue.enqueue({ kind: 'test.flaky', key: 'flaky', payload: {} });
+    await asSystem(() => queue.enqueue({ kind: 'test.flaky', key: 'flaky', payload: {} }));
     await queue.drain();
     let job = (await repository.findByKey('flaky'))!;
     assert.equal(job.state, 'pending');
@@ -104,7 +131,7 @@ describe('the job queue', () => {
     queue.register('test.permanent', async () => {
       throw new PermanentJobError('the address does not exist');
     });
-    await queue.enqueue({ kind: 'test.permanent', key: 'permanent', payload: {} });
+    await asSystem(() => queue.enqueue({ kind: 'test.permanent', key: 'permanent', payload: {} }));
     await queue.drain();
     const job = (await repository.findByKey('permanent'))!;
     assert.equal(job.state, 'dead');
@@ -112,7 +139,7 @@ describe('the job queue', () => {
   });
 
   it('takes over a job whose worker died once its lease runs out, and at once for the only worker', async () => {
-    const other = new JobsRepository(storage);
+    const other = asOperator(new JobsRepository(storage), storage);
     await other.enqueue({ kind: 'test.once', key: 'orphan', payload: { n: 9 } }, clock());
     const [claimed] = await other.claim('wrk_gone', clock(), new Date(clock().getTime() + 60_000), 1);
     assert.equal(claimed!.key, 'orphan');
@@ -149,7 +176,7 @@ describe('the job queue', () => {
   });
 
   it('leaves a kind this process does not know for one that does', async () => {
-    await queue.enqueue({ kind: 'test.unknown', key: 'unknown', payload: {} });
+    await asSystem(() => queue.enqueue({ kind: 'test.unknown', key: 'unknown', payload: {} }));
     await queue.drain();
     const job = (await repository.findByKey('unknown'))!;
     assert.equal(job.state, 'pending');
@@ -157,7 +184,8 @@ describe('the job queue', () => {
   });
 
   it('wakes a running worker once the transaction that enqueued a job commits, not before', { timeout: 10_000 }, async () => {
-    const own = openSqliteStorage(dir, { file: path.join(dir, 'wake.db') });
+    const wake = await openOwnStorage(dir, 'wake');
+    const own = wake.storage;
     const worker = new JobQueue(new JobsRepository(own), clock, silentLogger, own);
     const ran: string[] = [];
     let woken!: () => void;
@@ -170,16 +198,18 @@ describe('the job queue', () => {
       // A poll far away: only the wake after the commit can run the job in time.
       await worker.start({ pollMs: 3_600_000 });
       await worker.drain();
-      await own.transaction(async () => {
-        await worker.enqueue({ kind: 'test.woken', key: 'woken', payload: {} });
-        await new Promise((resolve) => setImmediate(resolve));
-        assert.deepEqual(ran, [], 'not while the transaction is open');
-      });
+      await own.asSystem(() =>
+        own.transaction(async () => {
+          await worker.enqueue({ kind: 'test.woken', key: 'woken', payload: {} });
+          await new Promise((resolve) => setImmediate(resolve));
+          assert.deepEqual(ran, [], 'not while the transaction is open');
+        }),
+      );
       await done;
       assert.deepEqual(ran, ['woken']);
     } finally {
       await worker.stop();
-      await own.close();
+      await wake.close();
     }
   });
 });
@@ -188,12 +218,14 @@ describe('portico jobs', () => {
   it('lists a dead email, and retry sends it once the mail server is back', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-jobs-cli-'));
     const smtpPort = await freePort();
-    const env = { DATA_DIR: dataDir, MAIL: 'smtp', SMTP_URL: `smtp://127.0.0.1:${smtpPort}` };
+    // On PostgreSQL the folder's own database, which the CLI below is given as well.
+    const env = await withDatabase({ DATA_DIR: dataDir, MAIL: 'smtp', SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
     try {
       const services = await openServices(loadConfig(env), { logger: silentLogger });
-      await services.jobs.enqueue({ kind: 'mail.send', key: 'mail:test', payload: { kind: 'notice', to: 'alex@example.com', subject: 'Hello', text: 'Hi', html: '<p>Hi</p>' }, maxAttempts: 1 });
+      const { storage } = services;
+      await storage.asSystem(() => services.jobs.enqueue({ kind: 'mail.send', key: 'mail:test', payload: { kind: 'notice', to: 'alex@example.com', subject: 'Hello', text: 'Hi', html: '<p>Hi</p>' }, maxAttempts: 1 }));
       await services.jobs.drain();
-      const dead = await services.jobs.store.list({ states: ['dead'], limit: 10 });
+      const dead = await storage.asSystem(() => services.jobs.store.list({ states: ['dead'], limit: 10 }));
       await closeServices(services);
       assert.equal(dead.length, 1);
 
@@ -217,7 +249,7 @@ describe('portico jobs', () => {
         await smtp.close();
       }
     } finally {
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await removeDataDir(dataDir);
     }
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { openSqliteStorage } from '../../server/src/db/open-storage.ts';
 import type { Storage } from '../../server/src/db/storage.ts';
 import type { Firm } from '../../server/src/firms/firm.ts';
@@ -10,7 +10,7 @@ import { Problem } from '../../server/src/http/problem.ts';
 import { LimitsRepository } from '../../server/src/limits/limits.repository.ts';
 import { createLimits, RateLimiter, type Limits } from '../../server/src/limits/limits.ts';
 import { assertProblem } from './helpers/payments.ts';
-import { password, startTestService, testClock, type TestService } from './helpers/service.ts';
+import { password, removeDataDir, startTestService, testClock, type TestService } from './helpers/service.ts';
 
 const minutes = (n: number) => n * 60_000;
 
@@ -41,7 +41,7 @@ describe('sign-in limits across a restart', () => {
   };
   after(async () => {
     for (const svc of started) await svc.close({ keepDataDir: true });
-    for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
+    for (const dir of dataDirs) await removeDataDir(dir);
   });
 
   it('keeps an account locked after the service restarts, until the window passes', async () => {
@@ -82,7 +82,7 @@ describe('sign-in limits across a restart', () => {
   it('keeps its counters in the database, not in memory', async () => {
     const svc = await start();
     await svc.request('/api/v1/auth/login', { body: { firm: 'hale', email: 'alex@example.com', password: 'a wrong guess' } });
-    const rows = svc.sqlite.prepare('SELECT key, hits FROM rate_limits ORDER BY key').all() as { key: string; hits: number }[];
+    const rows = await svc.query<{ key: string; hits: number }>`SELECT key, hits FROM rate_limits ORDER BY key`;
     assert.deepEqual(
       rows.map((row) => row.key.replace(/:.*/, '')),
       ['login-failures-account', 'login-ip'],
@@ -119,7 +119,7 @@ describe('the limits store', () => {
     await store.clear('cleared');
     assert.equal(await store.peek('cleared', t0), null);
     assert.equal(await store.prune(at(minutes(5))), 1);
-    const keys = (storage.sqlite!.prepare('SELECT key FROM rate_limits').all() as { key: string }[]).map((row) => row.key);
+    const keys = (await sql<{ key: string }>`SELECT key FROM rate_limits`.execute(storage.db)).rows.map((row) => row.key);
     assert.deepEqual(keys, ['long']);
   });
 

@@ -73,7 +73,7 @@ describe('bank sign-in through Plaid', () => {
     assert.match(method.token, /^ba_/);
     assert.deepEqual({ ...method, token: 'ba' }, { type: 'us_bank_account', token: 'ba', bankName: 'Tartan Bank', last4: '1111', accountType: 'savings' });
     assert.doesNotMatch(JSON.stringify(reply.body), /access-sandbox/);
-    const items = svc.sqlite.prepare('SELECT contact_id, access_token FROM plaid_items').all() as { contact_id: string; access_token: string }[];
+    const items = await svc.query<{ contact_id: string; access_token: string }>`SELECT contact_id, access_token FROM plaid_items`;
     assert.ok(items.some((item) => item.contact_id === svc.fixtures.alex.id && plaid.accessTokens().includes(item.access_token)));
 
     const processorToken = plaid.requests.filter((request) => request.path === '/processor/stripe/bank_account_token/create').at(-1)!;
@@ -91,7 +91,7 @@ describe('bank sign-in through Plaid', () => {
     const intent = stripe.intents().find((candidate) => candidate.metadata.paymentId === paid.body.payment.id)!;
     assert.equal(intent.payment_method, method.token);
     assert.equal(intent.customer, customer.id);
-    const mandate = svc.sqlite.prepare('SELECT text FROM payment_mandates WHERE payment_id = ?').get(paid.body.payment.id) as { text: string };
+    const [mandate] = (await svc.query<{ text: string }>`SELECT text FROM payment_mandates WHERE payment_id = ${paid.body.payment.id}`) as [{ text: string }];
     assert.match(mandate.text, /savings account at Tartan Bank ending in 1111/);
 
     const settled = stripe.settle(intent.id);

@@ -44,10 +44,10 @@ function refundKit(svc: TestService, kit: PaymentKit) {
     assert.equal(reply.status, 200, JSON.stringify(reply.body));
     return reply.body;
   };
-  const refundRows = (paymentId: string) => kit.count('SELECT COUNT(*) AS n FROM refunds WHERE payment_id = ?', paymentId);
+  const refundRows = (paymentId: string) => kit.count`SELECT COUNT(*) AS n FROM refunds WHERE payment_id = ${paymentId}`;
   const refundEmails = async (to = 'alex@example.com') => {
     await svc.services.jobs.drain();
-    return listOutbox(svc.services.storage, { to, kind: 'refund', limit: 500 });
+    return svc.services.storage.asSystem(() => listOutbox(svc.services.storage, { to, kind: 'refund', limit: 500 }));
   };
   return { refund, detail, refundRows, refundEmails };
 }
@@ -60,7 +60,7 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
   let alex: string;
 
   const sandboxRefunds = (paymentId: string) =>
-    kit.count('SELECT COUNT(*) AS n FROM sandbox_refunds r JOIN payments p ON p.processor_ref = r.charge_id WHERE p.id = ?', paymentId);
+    kit.count`SELECT COUNT(*) AS n FROM sandbox_refunds r JOIN payments p ON p.processor_ref = r.charge_id WHERE p.id = ${paymentId}`;
 
   /** Alex pays invoices of these amounts (one deposit account) by card: one payment. */
   async function cardPayment(...amounts: number[]) {
@@ -102,7 +102,7 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
     assert.deepEqual(refund.allocations, [{ invoiceId: invoices[0]!.id, invoiceNumber: invoices[0]!.number, amount: 12_500 }]);
     assert.equal(reply.body.payment.status, 'refunded');
     assert.equal(reply.body.payment.amountRefunded, 12_500);
-    assert.equal(sandboxRefunds(payment.id), 1);
+    assert.equal(await sandboxRefunds(payment.id), 1);
 
     const invoice = await kit.invoiceAs(alex, invoices[0]!.id);
     assert.equal(invoice.status, 'open');
@@ -175,7 +175,7 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
     assert.equal(rest.body.payment.amountRefunded, 10_000);
     assert.equal((await invoice(first!.invoiceId)).balance, 6_000);
     assert.equal((await invoice(last!.invoiceId)).balance, 4_000);
-    assert.equal(sandboxRefunds(payment.id), 3);
+    assert.equal(await sandboxRefunds(payment.id), 3);
 
     const more = await rk.refund(payment.id, { amount: 1 });
     assertProblem(more, 422, 'amount_exceeds_refundable');
@@ -205,8 +205,8 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
     assertProblem(over, 422, 'amount_exceeds_refundable');
     assert.equal(over.body.refundable, 5_000);
     assert.match(over.body.detail, /\$50\.01 is more than the \$50\.00 left to refund/);
-    assert.equal(rk.refundRows(payment.id), 0);
-    assert.equal(sandboxRefunds(payment.id), 0);
+    assert.equal(await rk.refundRows(payment.id), 0);
+    assert.equal(await sandboxRefunds(payment.id), 0);
     assert.equal((await rk.refund(payment.id, { amount: 4_000 })).status, 201);
     const rest = await rk.refund(payment.id, { amount: 1_500 });
     assertProblem(rest, 422, 'amount_exceeds_refundable');
@@ -253,8 +253,8 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
     assert.equal(check.status, 201, JSON.stringify(check.body));
     await bad({ amount: 2_500 }, 422, 'payment_not_refundable', undefined, { id: check.body.id });
 
-    assert.equal(rk.refundRows(payment.id), 0);
-    assert.equal(sandboxRefunds(payment.id), 0);
+    assert.equal(await rk.refundRows(payment.id), 0);
+    assert.equal(await sandboxRefunds(payment.id), 0);
     assert.equal((await rk.detail(payment.id)).amountRefunded, 0);
   });
 
@@ -269,7 +269,7 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
     const early = await rk.refund(debit.body.payment.id, { amount: 30_000 });
     assertProblem(early, 422, 'payment_not_settled');
     assert.match(early.body.detail, /can be refunded once it has settled/);
-    assert.equal(rk.refundRows(debit.body.payment.id), 0);
+    assert.equal(await rk.refundRows(debit.body.payment.id), 0);
 
     await kit.advanceSandboxDays(7);
     assert.equal((await svc.request(`/api/v1/payments/${debit.body.payment.id}`, { token: alex })).body.status, 'succeeded');
@@ -290,8 +290,8 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
     assert.equal(again.status, 201);
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
     assert.deepEqual(again.body, first.body);
-    assert.equal(sandboxRefunds(payment.id), 1);
-    assert.equal(rk.refundRows(payment.id), 1);
+    assert.equal(await sandboxRefunds(payment.id), 1);
+    assert.equal(await rk.refundRows(payment.id), 1);
 
     assertProblem(await rk.refund(payment.id, { amount: 2_500, reason: 'Courtesy' }, { key }), 422, 'idempotency_key_reused');
     const other = await cardPayment(1_000);
@@ -312,7 +312,7 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
     const made = replies.filter((reply) => reply.status === 201);
     assert.equal(made.length, 1, JSON.stringify(replies.map((reply) => [reply.status, reply.body.code])));
     for (const reply of replies.filter((r) => r.status !== 201)) assertProblem(reply, 422, 'amount_exceeds_refundable');
-    assert.equal(sandboxRefunds(payment.id), 1);
+    assert.equal(await sandboxRefunds(payment.id), 1);
     assert.equal((await rk.detail(payment.id)).amountRefunded, 9_000);
 
     // The same key sent at once: one refund, the others wait for it or get its answer.
@@ -323,8 +323,8 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
       if (reply.status !== 201) assertProblem(reply, 409, 'idempotency_in_progress');
     }
     assert.ok(same.some((reply) => reply.status === 201));
-    assert.equal(sandboxRefunds(second.payment.id), 1);
-    assert.equal(rk.refundRows(second.payment.id), 1);
+    assert.equal(await sandboxRefunds(second.payment.id), 1);
+    assert.equal(await rk.refundRows(second.payment.id), 1);
   });
 
   describe('when the processor does not answer', () => {
@@ -363,8 +363,8 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
         const retried = await rk.refund(payment.id, { amount: 7_000 }, { key });
         assert.equal(retried.status, 201, JSON.stringify(retried.body));
         assert.equal(retried.body.refund.status, 'succeeded');
-        assert.equal(sandboxRefunds(payment.id), 1, 'the processor was asked again with the same key');
-        assert.equal(rk.refundRows(payment.id), 1);
+        assert.equal(await sandboxRefunds(payment.id), 1, 'the processor was asked again with the same key');
+        assert.equal(await rk.refundRows(payment.id), 1);
         assert.equal((await kit.invoiceAs(alex, invoices[0]!.id)).status, 'open');
         assert.equal((await rk.refundEmails()).filter((email) => email.text.includes(payment.receiptNumber)).length, 1);
       } finally {
@@ -392,7 +392,7 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
       const found = await rk.detail(made.payment.id);
       assert.equal(found.status, 'refunded');
       assert.equal(found.refunds[0].status, 'succeeded');
-      assert.equal(sandboxRefunds(made.payment.id), 1, 'found, not made again');
+      assert.equal(await sandboxRefunds(made.payment.id), 1, 'found, not made again');
       const replay = await rk.refund(made.payment.id, { amount: 2_000 }, { key: madeKey });
       assert.equal(replay.status, 201);
       assert.equal(replay.headers.get('idempotent-replayed'), 'true');
@@ -489,13 +489,13 @@ describe('refunds through Stripe', () => {
     const { payment, intent } = await paid(6_000);
     const reply = await rk.refund(payment.id, { amount: 6_000 });
     assert.equal(reply.status, 201, JSON.stringify(reply.body));
-    const events = kit.count('SELECT COUNT(*) AS n FROM payment_events WHERE payment_id = ?', payment.id);
+    const events = await kit.count`SELECT COUNT(*) AS n FROM payment_events WHERE payment_id = ${payment.id}`;
     const event = stripe.event('charge.refunded', stripe.chargeOf(intent.id));
     assert.equal((await deliver(event)).body.outcome, 'unchanged');
     assert.equal((await deliver(event)).body.outcome, 'duplicate');
     assert.equal((await deliver(stripe.event('charge.refunded', stripe.chargeOf(intent.id)))).body.outcome, 'unchanged', 'another event for the same refund');
-    assert.equal(rk.refundRows(payment.id), 1);
-    assert.equal(kit.count('SELECT COUNT(*) AS n FROM payment_events WHERE payment_id = ?', payment.id), events);
+    assert.equal(await rk.refundRows(payment.id), 1);
+    assert.equal(await kit.count`SELECT COUNT(*) AS n FROM payment_events WHERE payment_id = ${payment.id}`, events);
     const detail = await rk.detail(payment.id);
     assert.equal(detail.amountRefunded, 6_000);
     assert.equal(detail.status, 'refunded');

@@ -22,7 +22,7 @@ describe('the sandbox processor', () => {
       us_bank_account: { routing_number: testAccount.routing, account_number: testAccount.succeeds, account_type: 'checking', ...details },
       billing_details: { name: 'Alex Morgan' },
     });
-  const methodCount = () => kit.count('SELECT COUNT(*) AS n FROM sandbox_payment_methods');
+  const methodCount = () => kit.count`SELECT COUNT(*) AS n FROM sandbox_payment_methods`;
 
   before(async () => {
     // The sandbox clock's controls are development pages, served on a loopback PUBLIC_URL only.
@@ -87,11 +87,11 @@ describe('the sandbox processor', () => {
     });
 
     it('refuses a number that fails the Luhn check with a 402 card_error', async () => {
-      const before = methodCount();
+      const before = await methodCount();
       assertStripeError(await card({ number: '4242424242424241' }), 402, 'card_error', 'incorrect_number', 'card[number]');
       assertStripeError(await card({ number: '4242' }), 402, 'card_error', undefined, 'card[number]');
       assertStripeError(await card({ number: '4242-abcd-4242-4242' }), 402, 'card_error', 'invalid_number', 'card[number]');
-      assert.equal(methodCount(), before, 'nothing was stored');
+      assert.equal(await methodCount(), before, 'nothing was stored');
     });
 
     it('refuses an expiry in the past (the test clock reads March 2026)', async () => {
@@ -151,10 +151,10 @@ describe('the sandbox processor', () => {
     });
 
     it('refuses a routing number that fails the ABA checksum with a 400 invalid_request_error', async () => {
-      const before = methodCount();
+      const before = await methodCount();
       assertStripeError(await bank({ routing_number: '110000001' }), 400, 'invalid_request_error', 'routing_number_invalid', 'us_bank_account[routing_number]');
       assertStripeError(await bank({ routing_number: '12345' }), 400, 'invalid_request_error', 'routing_number_invalid', 'us_bank_account[routing_number]');
-      assert.equal(methodCount(), before);
+      assert.equal(await methodCount(), before);
     });
 
     it('refuses a real bank’s routing number: only the test bank exists here', async () => {
@@ -174,13 +174,13 @@ describe('the sandbox processor', () => {
 
   describe('POST /sandbox/v1/payment_methods: malformed requests', () => {
     it('answers a body of the wrong shape with a 400 in Stripe’s shape', async () => {
-      const before = methodCount();
+      const before = await methodCount();
       assertStripeError(await tokenize({ type: 'card' }), 400, 'invalid_request_error');
       assertStripeError(await tokenize({ type: 'sepa_debit', sepa_debit: { iban: 'DE89370400440532013000' } }), 400, 'invalid_request_error');
       assertStripeError(await tokenize({ type: 'card', card: { number: testCard.visa, exp_month: 12, exp_year: 2030, cvc: '123' }, metadata: { x: 1 } }), 400, 'invalid_request_error');
       assertStripeError(await tokenize({ type: 'card', card: { number: 4242424242424242, exp_month: 12, exp_year: 2030, cvc: '123' } }), 400, 'invalid_request_error');
       assertStripeError(await tokenize([]), 400, 'invalid_request_error');
-      assert.equal(methodCount(), before);
+      assert.equal(await methodCount(), before);
     });
 
     it('answers a body that is not JSON with a 400 in Stripe’s shape too', async () => {
@@ -189,7 +189,7 @@ describe('the sandbox processor', () => {
     });
 
     it('refuses an Origin that no firm lists', async () => {
-      const before = methodCount();
+      const before = await methodCount();
       const reply = await card({}, undefined);
       assert.equal(reply.status, 200);
       const refused = await tokenize(
@@ -198,7 +198,7 @@ describe('the sandbox processor', () => {
       );
       assert.equal(refused.status, 403, JSON.stringify(refused.body));
       assert.equal(refused.headers.get('access-control-allow-origin'), null);
-      assert.equal(methodCount(), before + 1, 'only the allowed request stored a method');
+      assert.equal(await methodCount(), before + 1, 'only the allowed request stored a method');
     });
   });
 

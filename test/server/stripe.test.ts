@@ -69,7 +69,7 @@ describe('payments through Stripe', () => {
     return svc.request('/webhooks/stripe', { raw: payload, headers: signature === null ? {} : { 'stripe-signature': signature } });
   }
 
-  const ledgerRows = () => kit.count('SELECT COUNT(*) AS n FROM payment_events');
+  const ledgerRows = () => kit.count`SELECT COUNT(*) AS n FROM payment_events`;
   const intentsFor = (paymentId: string) => stripe.intents().filter((intent) => intent.metadata.paymentId === paymentId);
 
   describe('setup', () => {
@@ -260,7 +260,7 @@ describe('payments through Stripe', () => {
       const { payment, intent } = await processingPayment();
       const event = stripe.event('payment_intent.succeeded', stripe.settle(intent.id));
       const payload = JSON.stringify(event);
-      const rows = ledgerRows();
+      const rows = await ledgerRows();
       const signature = signer.webhooks.generateTestHeaderString({ payload, secret: webhookSecret });
       const attempts = [
         deliver(event, { payload: payload.replace('"succeeded"', '"succeeded" '), signature }),
@@ -272,20 +272,20 @@ describe('payments through Stripe', () => {
       for (const reply of await Promise.all(attempts)) assertProblem(reply, 400, 'webhook_signature_invalid');
       const unsigned = await svc.request('/webhooks/stripe', { raw: payload, headers: { 'content-type': 'text/plain', 'stripe-signature': signature } });
       assertProblem(unsigned, 400, 'webhook_signature_invalid');
-      assert.equal(ledgerRows(), rows);
+      assert.equal(await ledgerRows(), rows);
       assert.equal((await svc.request(`/api/v1/payments/${payment.id}`, { token: alex })).body.status, 'processing');
     });
 
     it('applies the same event once, however often it is delivered', async () => {
       const { payment, intent } = await processingPayment();
       const event = stripe.event('payment_intent.succeeded', stripe.settle(intent.id));
-      const rows = ledgerRows();
+      const rows = await ledgerRows();
       const first = await deliver(event);
       const second = await deliver(event);
       assert.equal(first.body.outcome, 'applied');
       assert.equal(second.body.outcome, 'duplicate');
       assert.equal(second.status, 200);
-      assert.equal(ledgerRows(), rows + 1);
+      assert.equal(await ledgerRows(), rows + 1);
       assert.equal((await kit.emails('alex@example.com', 'receipt')).filter((email) => email.text.includes(payment.receiptNumber)).length, 1);
     });
 
@@ -293,10 +293,10 @@ describe('payments through Stripe', () => {
       const { payment, intent } = await processingPayment();
       const processing = stripe.event('payment_intent.processing', { ...intent });
       const succeeded = stripe.event('payment_intent.succeeded', stripe.settle(intent.id));
-      const rows = ledgerRows();
+      const rows = await ledgerRows();
       assert.equal((await deliver(succeeded)).body.outcome, 'applied');
       assert.equal((await deliver(processing)).body.outcome, 'unchanged');
-      assert.equal(ledgerRows(), rows + 1);
+      assert.equal(await ledgerRows(), rows + 1);
       assert.equal((await svc.request(`/api/v1/payments/${payment.id}`, { token: alex })).body.status, 'succeeded');
     });
 
@@ -332,14 +332,14 @@ describe('payments through Stripe', () => {
     });
 
     it('answers 200 to event types it does not handle and to PaymentIntents that are not ours', async () => {
-      const rows = ledgerRows();
+      const rows = await ledgerRows();
       const unknownType = await deliver(stripe.event('customer.created', { id: 'cus_x', object: 'customer' }));
       assert.equal(unknownType.status, 200);
       assert.equal(unknownType.body.outcome, 'ignored');
       const foreign = await deliver(stripe.event('payment_intent.succeeded', { id: 'pi_someone_elses', object: 'payment_intent', status: 'succeeded', metadata: {} }));
       assert.equal(foreign.status, 200);
       assert.equal(foreign.body.outcome, 'ignored');
-      assert.equal(ledgerRows(), rows);
+      assert.equal(await ledgerRows(), rows);
     });
   });
 
@@ -370,14 +370,14 @@ describe('payments through Stripe', () => {
         const operating = await kit.invoice({ amount: 1_000 });
         const trust = await kit.invoice({ amount: 2_000, depositAccount: 'trust' });
         const intents = stripe.intents().length;
-        const payments = kit.rows.payments();
+        const payments = await kit.rows.payments();
         const reply = await kit.pay(alex, {
           allocations: [{ invoiceId: operating.id, amount: 1_000 }, { invoiceId: trust.id, amount: 2_000 }],
           paymentMethod: card('pm_card_visa'),
         });
         assertProblem(reply, 422, 'trust_account_missing');
         assert.equal(stripe.intents().length, intents, 'no PaymentIntent, not even for the operating part');
-        assert.equal(kit.rows.payments(), payments, 'nothing reserved');
+        assert.equal(await kit.rows.payments(), payments, 'nothing reserved');
       } finally {
         await kit.admin('/settings', { method: 'PATCH', body: { settings: { stripe: { trustAccount: 'acct_1TrustHale', operatingAccount: 'acct_1OperatingHale' } } } });
       }
@@ -392,11 +392,11 @@ describe('payments through Stripe', () => {
   describe('when Stripe does not answer', () => {
     it('retries a dropped answer with the same key: one PaymentIntent, one payment', async () => {
       stripe.dropResponses(1);
-      const payments = kit.rows.payments();
+      const payments = await kit.rows.payments();
       const { reply } = await paid(3_300, card('pm_card_visa'));
       assert.equal(reply.status, 201, JSON.stringify(reply.body));
       assert.equal(reply.body.payment.status, 'succeeded');
-      assert.equal(kit.rows.payments(), payments + 1);
+      assert.equal(await kit.rows.payments(), payments + 1);
       const attempts = stripe.requests.filter((request) => request.path === '/v1/payment_intents' && request.params.metadata?.paymentId === reply.body.payment.id);
       assert.equal(attempts.length, 2, 'sent twice');
       assert.equal(attempts[1]!.replayed, true, 'the second was answered from the first');
@@ -407,11 +407,11 @@ describe('payments through Stripe', () => {
     it('answers 503 processor_unavailable once retries run out, keeps the balance reserved, and the same request then completes once', async () => {
       stripe.dropResponses(3);
       const key = randomUUID();
-      const payments = kit.rows.payments();
+      const payments = await kit.rows.payments();
       const { invoice, body, reply } = await paid(4_400, card('pm_card_visa'), { key });
       assertProblem(reply, 503, 'processor_unavailable');
       assert.equal(reply.body.reason, 'unreachable');
-      assert.equal(kit.rows.payments(), payments + 1, 'the payment is kept');
+      assert.equal(await kit.rows.payments(), payments + 1, 'the payment is kept');
       const waiting = await svc.request('/api/v1/payments', { token: alex });
       const pending = waiting.body.data.find((payment: any) => payment.allocations[0].invoiceId === invoice.id);
       assert.equal(pending.status, 'processing', 'neither failed nor released');
@@ -422,7 +422,7 @@ describe('payments through Stripe', () => {
       assert.equal(again.status, 201, JSON.stringify(again.body));
       assert.equal(again.body.payment.id, pending.id, 'the same payment');
       assert.equal(again.body.payment.status, 'succeeded');
-      assert.equal(kit.rows.payments(), payments + 1);
+      assert.equal(await kit.rows.payments(), payments + 1);
       assert.equal(intentsFor(pending.id).length, 1, 'exactly one PaymentIntent');
       assert.equal((await kit.invoiceAs(alex, invoice.id)).status, 'paid');
       assert.equal((await kit.emails('alex@example.com', 'receipt')).filter((email) => email.text.includes(pending.receiptNumber)).length, 1);
@@ -555,10 +555,10 @@ describe('payments through Stripe', () => {
 
     it('answers 503 when Stripe is unreachable before anything was reserved, and holds nothing', async () => {
       stripe.dropResponses(3, /^\/v1\/payment_methods\//);
-      const payments = kit.rows.payments();
+      const payments = await kit.rows.payments();
       const { invoice, reply } = await paid(1_400, card('pm_card_visa'));
       assertProblem(reply, 503, 'processor_unavailable');
-      assert.equal(kit.rows.payments(), payments);
+      assert.equal(await kit.rows.payments(), payments);
       assert.equal((await kit.invoiceAs(alex, invoice.id)).openBalance, 1_400);
     });
   });

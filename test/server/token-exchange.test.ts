@@ -175,9 +175,9 @@ describe('token exchange', () => {
       assert.equal(refreshed.body.contact.id, svc.fixtures.jordan.id);
       assert.notEqual(refreshed.cookies.get('portico_refresh'), reply.cookies.get('portico_refresh'));
 
-      const audit = svc.sqlite
-        .prepare("SELECT action, actor_id, data, ip FROM audit_log WHERE action = 'login.succeeded' ORDER BY id DESC LIMIT 1")
-        .get() as { action: string; actor_id: string; data: string; ip: string };
+      const [audit] = (await svc.query<{ action: string; actor_id: string; data: string; ip: string }>`SELECT action, actor_id, data, ip FROM audit_log WHERE action = 'login.succeeded' ORDER BY id DESC LIMIT 1`) as [
+        { action: string; actor_id: string; data: string; ip: string },
+      ];
       assert.equal(audit.actor_id, svc.fixtures.jordan.id);
       assert.deepEqual(JSON.parse(audit.data), { method: 'token_exchange' });
       assert.ok(audit.ip);
@@ -275,7 +275,7 @@ describe('token exchange', () => {
     /** Every refusal is the same 401, with the same words: nothing says which check failed. */
     async function refused(assertion: string | Promise<string>, why: string) {
       // Many refusals in a row: keep this test's own requests under the sign-in rate limit.
-      svc.sqlite.prepare("DELETE FROM rate_limits WHERE key LIKE 'token-exchange-ip:%'").run();
+      await svc.query`DELETE FROM rate_limits WHERE key LIKE 'token-exchange-ip:%'`;
       const reply = await exchange(await assertion);
       assertProblem(reply, 401, 'invalid_assertion');
       assert.deepEqual(Object.keys(reply.body).sort(), ['code', 'detail', 'status', 'title', 'type'], why);
@@ -345,9 +345,7 @@ describe('token exchange', () => {
       for (const [why, assertion] of cases) await refused(assertion, why);
       assert.deepEqual((await admin('/contacts?q=bad%40example.com')).body.data, [], 'none made a contact');
 
-      const audit = svc.sqlite
-        .prepare("SELECT data FROM audit_log WHERE action = 'login.failed' AND data LIKE '%token_exchange%' ORDER BY id DESC LIMIT 1")
-        .get() as { data: string };
+      const [audit] = (await svc.query<{ data: string }>`SELECT data FROM audit_log WHERE action = 'login.failed' AND data LIKE '%token_exchange%' ORDER BY id DESC LIMIT 1`) as [{ data: string }];
       assert.equal(JSON.parse(audit.data).method, 'token_exchange');
       assert.ok(JSON.parse(audit.data).reason, 'the audit log says why, for the firm');
     });
@@ -380,15 +378,15 @@ describe('token exchange', () => {
       await admin(`/contacts/${svc.fixtures.jordan.id}`, { method: 'PATCH', body: { externalId: 'site-jordan' } });
       const skewed = await sign({ sub: 'site-jordan', email: 'jordan@example.com', iat: now + 20, exp: now + 5 * 60 + 20 });
       assert.equal((await exchange(skewed)).status, 200);
-      const count = () => (svc.sqlite.prepare('SELECT COUNT(*) AS n FROM used_assertions WHERE expires_at >= ?').get(svc.clock().toISOString()) as { n: number }).n;
-      const total = () => (svc.sqlite.prepare('SELECT COUNT(*) AS n FROM used_assertions').get() as { n: number }).n;
-      assert.ok(count() >= 1);
+      const count = async () => (await svc.query<{ n: number }>`SELECT COUNT(*) AS n FROM used_assertions WHERE expires_at >= ${svc.clock().toISOString()}`)[0]!.n;
+      const total = async () => (await svc.query<{ n: number }>`SELECT COUNT(*) AS n FROM used_assertions`)[0]!.n;
+      assert.ok((await count()) >= 1);
       svc.clock.advance(minutes(60));
-      assert.equal(count(), 0);
-      assert.ok(total() > 0);
+      assert.equal(await count(), 0);
+      assert.ok((await total()) > 0);
       await svc.services.jobs.enqueueRecurringNow();
       await svc.services.jobs.drain();
-      assert.equal(total(), 0, 'expired jtis are pruned');
+      assert.equal(await total(), 0, 'expired jtis are pruned');
     });
 
     it('is rate limited per address, as sign-in is', async () => {

@@ -166,7 +166,7 @@ describe('uploads scanned by clamd (SCANNER=clamd://host:port)', () => {
     leavesNothing(async () => {
       const reply = await share('eicar.txt', eicar);
       assertProblem(reply, 422, 'file_rejected');
-      const rejected = svc.sqlite.prepare("SELECT data FROM audit_log WHERE action = 'file.rejected'").all() as { data: string }[];
+      const rejected = await svc.query<{ data: string }>`SELECT data FROM audit_log WHERE action = 'file.rejected' ORDER BY id`;
       assert.equal(JSON.parse(rejected.at(-1)!.data).reason, 'Eicar-Test-Signature');
     }));
 

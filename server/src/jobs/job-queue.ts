@@ -173,7 +173,9 @@ export class JobQueue {
     const now = this.clock();
     for (const { kind, everyMs } of this.#recurring) {
       const period = new Date(Math.floor(now.getTime() / everyMs) * everyMs);
-      await this.repository.enqueue({ kind, key: `${kind}@${period.toISOString()}`, payload: { period: period.toISOString() }, maxAttempts: 1 }, now);
+      // Two attempts: a run cut short by a stopped worker is taken over once after a restart
+      // rather than left dead; a failure is not retried beyond that, the next period runs anyway.
+      await this.repository.enqueue({ kind, key: `${kind}@${period.toISOString()}`, payload: { period: period.toISOString() }, maxAttempts: 2 }, now);
     }
   }
 

@@ -2,13 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { databaseEnv } from './engine.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const porticoBin = path.join(repoRoot, 'bin', 'portico.mjs');
 
 /** Variables the service reads; the spawned CLI must see only the ones a test sets. */
 const configVariables = [
-  'PORT', 'DEMO_PORT', 'DATA_DIR', 'PUBLIC_URL', 'PAYMENTS', 'BANK_LINK', 'MAIL', 'SMTP_URL', 'MAIL_FROM',
+  'PORT', 'DEMO_PORT', 'DATA_DIR', 'DATABASE_URL', 'PUBLIC_URL', 'PAYMENTS', 'BANK_LINK', 'MAIL', 'SMTP_URL', 'MAIL_FROM',
   'STRIPE_SECRET_KEY', 'STRIPE_PUBLISHABLE_KEY', 'STRIPE_WEBHOOK_SECRET', 'PLAID_CLIENT_ID', 'PLAID_SECRET', 'PLAID_ENV',
   'TRUST_PROXY', 'SCANNER', 'NODE_ENV', 'NODE_TEST_CONTEXT',
 ];
@@ -17,6 +18,15 @@ export function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base = { ...process.env };
   for (const name of configVariables) delete base[name];
   return { ...base, ...env };
+}
+
+/**
+ * `env` with the store of its DATA_DIR on the engine under test: on PostgreSQL the folder's own
+ * database (`DATABASE_URL`, the same for every process on that folder) unless the test names one.
+ */
+export async function withDatabase(env: Record<string, string>): Promise<Record<string, string>> {
+  if (env.DATABASE_URL !== undefined || env.DATA_DIR === undefined) return env;
+  return { ...(await databaseEnv(env.DATA_DIR)), ...env };
 }
 
 export interface CliResult {
@@ -28,10 +38,11 @@ export interface CliResult {
   ms: number;
 }
 
-/** Runs `node bin/portico.mjs …args` to completion; kills it after `timeoutMs`. */
-export function runCli(args: string[], env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<CliResult> {
+/** Runs `node bin/portico.mjs …args` to completion (on DATA_DIR's store, see `withDatabase`); kills it after `timeoutMs`. */
+export async function runCli(args: string[], env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<CliResult> {
+  const childEnv = cliEnv(await withDatabase(env));
   const started = Date.now();
-  const child = spawn(process.execPath, [porticoBin, ...args], { cwd: repoRoot, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [porticoBin, ...args], { cwd: repoRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -67,10 +78,10 @@ export interface ServeProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `portico serve …args` and waits until it prints `listening on`. */
+/** Starts `portico serve …args` (on DATA_DIR's store, see `withDatabase`) and waits until it prints `listening on`. */
 export async function startServe(args: string[], env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<ServeProcess> {
   const port = Number(env.PORT);
-  const child = spawn(process.execPath, [porticoBin, 'serve', ...args], { cwd: repoRoot, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [porticoBin, 'serve', ...args], { cwd: repoRoot, env: cliEnv(await withDatabase(env)), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8');

@@ -99,11 +99,12 @@ export function paymentKit(svc: TestService) {
     return reply.body as { status: string; total: number; balance: number; openBalance: number; amountPaid: number; amountPending: number };
   }
 
-  const count = (sql: string, ...params: unknown[]) => (svc.sqlite.prepare(sql).get(...params) as { n: number }).n;
+  /** The number in the one row's `n` (a count or a sum; PostgreSQL returns a NUMERIC sum as a string). */
+  const count = async (strings: TemplateStringsArray, ...values: unknown[]) => Number((await svc.query<{ n: number | string }>(strings, ...values))[0]!.n);
   const rows = {
-    payments: () => count('SELECT COUNT(*) AS n FROM payments'),
-    charges: () => count('SELECT COUNT(*) AS n FROM sandbox_charges'),
-    paymentsFor: (invoiceId: string) => count('SELECT COUNT(*) AS n FROM payment_allocations WHERE invoice_id = ?', invoiceId),
+    payments: () => count`SELECT COUNT(*) AS n FROM payments`,
+    charges: () => count`SELECT COUNT(*) AS n FROM sandbox_charges`,
+    paymentsFor: (invoiceId: string) => count`SELECT COUNT(*) AS n FROM payment_allocations WHERE invoice_id = ${invoiceId}`,
   };
 
   const emails = async (to: string, kind: string) => (await svc.outbox(to)).filter((message) => message.kind === kind);

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { cliEnv, freePort, porticoBin, repoRoot } from './cli.ts';
+import { cliEnv, freePort, porticoBin, repoRoot, withDatabase } from './cli.ts';
 
 /**
  * The token service as its own process (`portico serve --seed-demo`), so a test can kill it with
- * SIGKILL the way a power cut would and start it again on the same data.
+ * SIGKILL the way a power cut would and start it again on the same data (its SQLite file, or on
+ * PostgreSQL the data folder's own database).
  */
 export class ServiceProcess {
   #child: ChildProcess | undefined;
@@ -38,7 +39,7 @@ export class ServiceProcess {
   async start(options: { crashAt?: string } = {}): Promise<void> {
     this.#output = '';
     const env = cliEnv({
-      ...this.env,
+      ...(await withDatabase({ ...this.env, DATA_DIR: this.dataDir })),
       DATA_DIR: this.dataDir,
       PORT: String(this.port),
       DEMO_PORT: String(this.demoPort),

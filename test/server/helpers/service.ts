@@ -4,18 +4,20 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
+import { sql } from 'kysely';
 import { createApp } from '../../../server/src/app.ts';
 import { hashPassword } from '../../../server/src/auth/passwords.ts';
 import { SigningKeys } from '../../../server/src/auth/signing-keys.ts';
 import { loadConfig } from '../../../server/src/config.ts';
 import { openPostgresStorage, openSqliteStorage } from '../../../server/src/db/open-storage.ts';
+import type { Storage } from '../../../server/src/db/storage.ts';
 import type { FileScanner } from '../../../server/src/files/file.ts';
 import { defaultSettings, type Firm } from '../../../server/src/firms/firm.ts';
 import { silentLogger } from '../../../server/src/logger.ts';
 import { createMail } from '../../../server/src/mail/create-mail.ts';
 import { listOutbox } from '../../../server/src/mail/outbox.ts';
 import { createServices } from '../../../server/src/services.ts';
-import { startPostgres, type TestPostgres } from './postgres.ts';
+import { databaseUrlFor, removeDataDir, testEngine } from './engine.ts';
 import { replyCheck } from './reply-check.ts';
 
 export const password = 'correct horse battery';
@@ -25,14 +27,7 @@ export const loopbackPublicUrl = 'http://localhost:8787';
 export const firmOrigin = 'https://www.hale.example';
 export const otherFirmOrigin = 'https://www.north.example';
 
-/**
- * The engine the server tests run on: SQLite, or PostgreSQL with `PORTICO_TEST_ENGINE=postgres`
- * (a throwaway database per service, on TEST_DATABASE_URL's server or a cluster of its own).
- */
-export const testEngine: 'sqlite' | 'postgres' = process.env.PORTICO_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
-
-/** On PostgreSQL, the database of each data folder, so that a service restarted on a folder finds its data. */
-const databases = new Map<string, TestPostgres>();
+export { removeDataDir, testEngine };
 
 /** A clock the test moves by hand. */
 export function testClock(start = Date.parse('2026-03-02T15:00:00Z')) {
@@ -70,14 +65,12 @@ export interface RequestOptions {
 export async function startTestService(options: { env?: Record<string, string>; sdkDir?: string; fileScanner?: FileScanner; dataDir?: string; resolveHost?: (hostname: string) => Promise<string[]> } = {}) {
   const restarted = options.dataDir !== undefined;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'portico-test-'));
-  const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: issuer, ...options.env });
+  // On PostgreSQL the folder's own database, so that a service restarted on the folder finds its data;
+  // it is in `config` too, for what a test opens on the service's store itself (a CLI command).
+  const databaseUrl = await databaseUrlFor(dataDir);
+  const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: issuer, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...options.env });
   const clock = testClock();
-  let database: TestPostgres | undefined;
-  if (testEngine === 'postgres') {
-    database = databases.get(dataDir) ?? (await startPostgres());
-    databases.set(dataDir, database);
-  }
-  const storage = database ? await openPostgresStorage(database.url) : openSqliteStorage(dataDir);
+  const storage = config.databaseUrl ? await openPostgresStorage(config.databaseUrl) : openSqliteStorage(dataDir);
   const keys = await SigningKeys.open(dataDir);
   const services = createServices({ config, storage, keys, mail: createMail(config, storage, { clock }), clock, logger: silentLogger, fileScanner: options.fileScanner, resolveHost: options.resolveHost });
   services.jobs.start({ pollMs: 100 });
@@ -153,9 +146,14 @@ export async function startTestService(options: { env?: Record<string, string>; 
     config,
     clock,
     dataDir,
-    services,
-    /** The SQLite database underneath, for tests that look at rows directly. */
-    sqlite: storage.sqlite!,
+    /** The services, each method called as the operator (across firms), as the CLI would. */
+    services: asOperator(services, storage),
+    /**
+     * Portable SQL run as the operator, on whichever engine the tests run: rows look the same on
+     * both (BIGINT as numbers). `await svc.query<{ n: number }>\`SELECT count(*) AS n FROM jobs WHERE kind = ${kind}\``
+     */
+    query: <T = Record<string, unknown>>(strings: TemplateStringsArray, ...values: unknown[]) =>
+      storage.asSystem(async () => (await sql<T>(strings, ...values).execute(storage.db)).rows),
     fixtures,
     request,
     login,
@@ -164,7 +162,7 @@ export async function startTestService(options: { env?: Record<string, string>; 
       await services.jobs.drain();
       return storage.asSystem(() => listOutbox(storage, { to }));
     },
-    /** Stops the service; `keepDataDir` leaves its folder for a restart on it (then remove it yourself). */
+    /** Stops the service; `keepDataDir` leaves its folder (and database) for a restart on it (then `removeDataDir` it). */
     async close(closeOptions: { keepDataDir?: boolean } = {}) {
       await services.jobs.stop();
       await new Promise<void>((resolve) => {
@@ -173,11 +171,7 @@ export async function startTestService(options: { env?: Record<string, string>; 
       });
       await services.mail.close();
       await storage.close();
-      if (!closeOptions.keepDataDir) {
-        fs.rmSync(dataDir, { recursive: true, force: true });
-        databases.delete(dataDir);
-        await database?.stop();
-      }
+      if (!closeOptions.keepDataDir) await removeDataDir(dataDir);
       if (contract.violations.length) {
         const seen = [...new Set(contract.violations.map((v) => `${v.request} → ${v.status}: ${v.issue}`))];
         throw new Error(`Replies that break the API contract:\n  ${seen.join('\n  ')}`);
@@ -187,6 +181,32 @@ export async function startTestService(options: { env?: Record<string, string>; 
 }
 
 export type TestService = Awaited<ReturnType<typeof startTestService>>;
+
+/**
+ * The services as a test calls them directly: every method of every service, at any depth (e.g.
+ * `services.firms.update`, `services.repositories.contacts.findByEmail`), runs in the system scope,
+ * since a test stands where the CLI does. Requests over HTTP do not come through here: they say
+ * which firm they act for themselves. `storage` and `config` are handed out as they are.
+ */
+export function asOperator<T extends object>(services: T, storage: Storage): T {
+  const wrapped = new WeakMap<object, object>();
+  const wrap = <O extends object>(target: O): O => {
+    let proxy = wrapped.get(target);
+    if (!proxy) {
+      proxy = new Proxy(target, {
+        get(object, key) {
+          const value = Reflect.get(object, key, object);
+          if (typeof value === 'function') return (...args: unknown[]) => storage.asSystem(() => value.apply(object, args));
+          if (value && typeof value === 'object' && key !== 'storage' && key !== 'config') return wrap(value);
+          return value;
+        },
+      });
+      wrapped.set(target, proxy);
+    }
+    return proxy as O;
+  };
+  return wrap(services);
+}
 
 /** The token in a link inside an email body, e.g. `?invitation=…`. */
 export function tokenFromEmail(text: string, param: 'invitation' | 'reset'): string {
