@@ -73,16 +73,33 @@ export class JobsRepository {
     });
   }
 
-  /** One claiming statement: due pending jobs by `run_at`, or expired running ones by `locked_until`. */
+  /**
+   * One claiming statement: due pending jobs by `run_at`, or expired running ones by `locked_until`.
+   * On PostgreSQL two workers claim at once: the candidates are locked as they are chosen, and
+   * rows another worker holds are skipped (`FOR UPDATE SKIP LOCKED`), so a job is never claimed
+   * twice and workers never queue behind each other. The outer conditions are checked again on
+   * the row as it is updated. SQLite has one writer, so one claim runs at a time anyway.
+   */
   #take(worker: string, now: Date, until: Date, limit: number, state: 'pending' | 'running') {
     const due = state === 'pending' ? ('run_at' as const) : ('locked_until' as const);
     const at = now.toISOString();
+    const postgres = this.storage.engine === 'postgres';
     return this.storage.db
       .updateTable('jobs')
       .set((eb) => ({ state: 'running', attempts: eb('attempts', '+', 1), locked_by: worker, locked_until: until.toISOString(), updated_at: at }))
       .where('id', 'in', (eb) =>
-        eb.selectFrom('jobs').select('id').where('state', '=', state).where(due, '<=', at).orderBy(due).orderBy(enqueueOrder(this.storage)).limit(limit),
+        eb
+          .selectFrom('jobs')
+          .select('id')
+          .where('state', '=', state)
+          .where(due, '<=', at)
+          .orderBy(due)
+          .orderBy(enqueueOrder(this.storage))
+          .limit(limit)
+          .$if(postgres, (query) => query.forUpdate().skipLocked()),
       )
+      .where('state', '=', state)
+      .where(due, '<=', at)
       .returningAll()
       .execute();
   }
