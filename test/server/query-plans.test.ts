@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { queryPlan } from '../../server/src/db/explain.ts';
 import { migrations } from '../../server/src/db/migrations.ts';
 import { migrateSqlite } from '../../server/src/db/migrator.ts';
 import { openSqliteStorage } from '../../server/src/db/open-storage.ts';
@@ -42,8 +43,8 @@ after(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function planOf(query: InvoiceQuery): string[] {
-  return invoices.explain(invoices.listStatement(query));
+function planOf(query: InvoiceQuery): Promise<string[]> {
+  return queryPlan(storage, invoices.listStatement(query));
 }
 
 /** The plan steps that read the invoices table itself (alias `i`), not the ledger subqueries. */
@@ -75,8 +76,8 @@ const clientQuery = (fields: Partial<InvoiceQuery>): InvoiceQuery => ({
 });
 
 describe('query plans: one client', () => {
-  it('the check itself finds a firm-wide plan (the plan of the query before this change)', () => {
-    const plan = invoices.explain({
+  it('the check itself finds a firm-wide plan (the plan of the query before this change)', async () => {
+    const plan = await queryPlan(storage, {
       sql: `SELECT * FROM invoices i INDEXED BY invoices_firm_state WHERE i.firm_id = ? AND i.contact_id = ?
        ORDER BY i.due_on, i.id LIMIT 51`,
       parameters: ['firm_1', 'con_1'],
@@ -86,8 +87,8 @@ describe('query plans: one client', () => {
     assert.ok(problems.some((p) => p.startsWith('sorts the rows it read')), problems.join('\n'));
   });
 
-  it("the first page, as <portal-invoices> asks for it, reads the client's rows newest first", () => {
-    assert.deepEqual(clientPlanProblems(planOf(clientQuery({})), 'invoices_contact_issued'), []);
+  it("the first page, as <portal-invoices> asks for it, reads the client's rows newest first", async () => {
+    assert.deepEqual(clientPlanProblems(await planOf(clientQuery({})), 'invoices_contact_issued'), []);
   });
 
   for (const sort of sortKeys) {
@@ -97,32 +98,32 @@ describe('query plans: one client', () => {
       // The balance is derived from the ledger, so a balance sort orders the client's own rows
       // (never the firm's); every other key reads its index in order.
       const sorts = sort === 'balance';
-      it(`sort=${name}: all statuses, first and next page`, () => {
-        assert.deepEqual(clientPlanProblems(planOf(clientQuery({ sort, descending })), expected, sorts), []);
+      it(`sort=${name}: all statuses, first and next page`, async () => {
+        assert.deepEqual(clientPlanProblems(await planOf(clientQuery({ sort, descending })), expected, sorts), []);
         const next = clientQuery({ sort, descending, after: { value: sort === 'total' || sort === 'balance' ? 100 : 'INV-1001', id: 'inv_x' } });
-        assert.deepEqual(clientPlanProblems(planOf(next), expected, sorts), []);
+        assert.deepEqual(clientPlanProblems(await planOf(next), expected, sorts), []);
       });
       for (const statuses of [['open'], ['partially_paid'], ['overdue'], ['paid'], ['void'], unpaid, ['paid', 'void']] as InvoiceStatus[][]) {
-        it(`sort=${name}: status=${statuses.join(',')}`, () => {
-          assert.deepEqual(clientPlanProblems(planOf(clientQuery({ sort, descending, statuses })), expected, sorts), []);
+        it(`sort=${name}: status=${statuses.join(',')}`, async () => {
+          assert.deepEqual(clientPlanProblems(await planOf(clientQuery({ sort, descending, statuses })), expected, sorts), []);
         });
       }
     }
   }
 
-  it("the summary (GET /invoices/outstanding, one query) and the unpaid pages read the client's rows by due date", () => {
-    assert.deepEqual(clientPlanProblems(planOf(clientQuery({ statuses: unpaid, sort: 'dueOn', descending: false, limit: 10_000 })), 'invoices_contact_due'), []);
+  it("the summary (GET /invoices/outstanding, one query) and the unpaid pages read the client's rows by due date", async () => {
+    assert.deepEqual(clientPlanProblems(await planOf(clientQuery({ statuses: unpaid, sort: 'dueOn', descending: false, limit: 10_000 })), 'invoices_contact_due'), []);
     const first = clientQuery({ statuses: unpaid, sort: 'dueOn', descending: false, limit: 201 });
-    assert.deepEqual(clientPlanProblems(planOf(first), 'invoices_contact_due'), []);
-    const next = planOf({ ...first, after: { value: today, id: 'inv_x' } });
+    assert.deepEqual(clientPlanProblems(await planOf(first), 'invoices_contact_due'), []);
+    const next = await planOf({ ...first, after: { value: today, id: 'inv_x' } });
     assert.deepEqual(clientPlanProblems(next, 'invoices_contact_due'), []);
     assert.match(invoiceReads(next)[0] ?? '', /\(contact_id=\? AND \(due_on,id\)>\(\?,\?\)\)/, `the next page seeks past the cursor: ${next.join(' | ')}`);
   });
 
-  it("the firm's list of one client (?contactId=) is one client's request too", () => {
+  it("the firm's list of one client (?contactId=) is one client's request too", async () => {
     const statuses: InvoiceStatus[] = [...clientStatuses, 'draft'];
-    assert.deepEqual(clientPlanProblems(planOf(clientQuery({ statuses })), 'invoices_contact_issued'), []);
-    assert.deepEqual(clientPlanProblems(planOf(clientQuery({ statuses: ['draft'], sort: 'dueOn' })), 'invoices_contact_due'), []);
+    assert.deepEqual(clientPlanProblems(await planOf(clientQuery({ statuses })), 'invoices_contact_issued'), []);
+    assert.deepEqual(clientPlanProblems(await planOf(clientQuery({ statuses: ['draft'], sort: 'dueOn' })), 'invoices_contact_due'), []);
   });
 });
 
@@ -131,9 +132,9 @@ describe('query plans: the firm', () => {
     firmId: 'firm_1', statuses: [...clientStatuses, 'draft'], sort: 'issuedOn', descending: true, limit: 51, today,
   };
 
-  it("GET /admin/invoices (every status, -issuedOn) reads its first page from the firm's date index, unsorted", () => {
+  it("GET /admin/invoices (every status, -issuedOn) reads its first page from the firm's date index, unsorted", async () => {
     for (const query of [firmQuery, { ...firmQuery, after: { value: today, id: 'inv_x' } }]) {
-      const plan = planOf(query);
+      const plan = await planOf(query);
       const reads = invoiceReads(plan);
       assert.equal(reads.length, 1, `one read of invoices: ${plan.join(' | ')}`);
       assert.match(reads[0]!, /^SEARCH i USING INDEX invoices_firm_issued \(firm_id=/, `the sort comes from the index: "${reads[0]}"`);
@@ -141,18 +142,18 @@ describe('query plans: the firm', () => {
     }
   });
 
-  it('a new invoice number reads one counter row and probes one number', () => {
+  it('a new invoice number reads one counter row and probes one number', async () => {
     const statements = invoices.numberingStatements('firm_1', 'INV-1001');
-    const counter = invoices.explain(statements.next);
+    const counter = await queryPlan(storage, statements.next);
     assert.deepEqual(counter.filter((step) => /invoices|payments|SCAN/.test(step)), []);
     assert.doesNotMatch(statements.next.sql, /\bCOUNT\s*\(|FROM "?invoices/i);
-    const taken = invoices.explain(statements.taken);
+    const taken = await queryPlan(storage, statements.taken);
     assert.equal(taken.length, 1, `number probe: ${taken.join(' | ')}`);
     assert.ok(taken.every((step) => /^SEARCH invoices USING (COVERING )?INDEX sqlite_autoindex_invoices_2 \(firm_id=\? AND number=\?\)$/.test(step)), `number probe: ${taken.join(' | ')}`);
   });
 
-  it('a new receipt number reads one counter row', () => {
-    const plan = invoices.explain({ sql: PaymentsRepository.receiptNumberStatement, parameters: ['firm_1'] });
+  it('a new receipt number reads one counter row', async () => {
+    const plan = await queryPlan(storage, { sql: PaymentsRepository.receiptNumberStatement, parameters: ['firm_1'] });
     assert.deepEqual(plan.filter((step) => /invoices|payments|SCAN/.test(step)), []);
     assert.doesNotMatch(PaymentsRepository.receiptNumberStatement, /\bCOUNT\s*\(|FROM payments/i);
   });

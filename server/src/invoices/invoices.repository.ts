@@ -1,4 +1,5 @@
-import { sql, type CompiledQuery, type Expression, type RawBuilder, type SqlBool, type Updateable } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool, type Updateable } from 'kysely';
+import type { Statement } from '../db/explain.ts';
 import type { InvoicesTable } from '../db/schema.ts';
 import type { Storage } from '../db/storage.ts';
 import { newId } from '../db/ids.ts';
@@ -100,8 +101,6 @@ export interface InvoiceRecord {
   detail: InvoiceDetail;
 }
 
-/** A statement as the query-plan tests read it: SQL with `?` placeholders and their values. */
-export type Statement = Pick<CompiledQuery, 'sql' | 'parameters'>;
 
 type ListRow = Omit<InvoiceRow, 'balance' | 'status'> & { status?: InvoiceStatus };
 
@@ -120,16 +119,6 @@ export class InvoicesRepository {
   /** The statement `list` runs for a query (for the query-plan tests). */
   listStatement(query: InvoiceQuery): Statement {
     return this.#listQuery(query).compile();
-  }
-
-  /** SQLite's plan for a statement, one line per step (for the query-plan tests). */
-  explain(statement: Statement): string[] {
-    const sqlite = this.storage.sqlite;
-    if (this.storage.engine !== 'sqlite' || !sqlite) throw new Error(`explain reads SQLite query plans; this storage is ${this.storage.engine}`);
-    return sqlite
-      .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${statement.sql}`)
-      .all(...statement.parameters)
-      .map((step) => step.detail);
   }
 
   /** The statements that hand out invoice numbers (for the query-plan tests). */

@@ -106,27 +106,27 @@ export class JobsRepository {
 
   /** Ends a run: done, or dead with its error. False when the worker no longer held the job. */
   finish(job: Job, worker: string, outcome: { state: 'done' | 'dead'; error: string | null; startedAt: Date }, now: Date): Promise<boolean> {
-    return this.storage.write(async () => {
-      const at = now.toISOString();
-      const result = await this.storage.db
-        .updateTable('jobs')
-        .set({ state: outcome.state, last_error: outcome.error, locked_by: null, locked_until: null, updated_at: at, finished_at: at })
-        .where('id', '=', job.id)
-        .where('locked_by', '=', worker)
-        .where('state', '=', 'running')
-        .executeTakeFirst();
-      const changed = Number(result.numUpdatedRows) === 1;
-      if (changed) await this.#recordAttempt(job, outcome.startedAt, now, outcome.error);
-      return changed;
-    });
+    const at = now.toISOString();
+    return this.#endRun(job, worker, { state: outcome.state, last_error: outcome.error, finished_at: at }, outcome, now);
   }
 
   /** Ends a failed run that will be tried again at `runAt`. */
   reschedule(job: Job, worker: string, outcome: { error: string; startedAt: Date; runAt: Date }, now: Date): Promise<boolean> {
+    return this.#endRun(job, worker, { state: 'pending', run_at: outcome.runAt.toISOString(), last_error: outcome.error }, outcome, now);
+  }
+
+  /** Releases a job the worker still holds with `changes`, and records the attempt, together. */
+  #endRun(
+    job: Job,
+    worker: string,
+    changes: { state: string; last_error: string | null; run_at?: string; finished_at?: string },
+    outcome: { error: string | null; startedAt: Date },
+    now: Date,
+  ): Promise<boolean> {
     return this.storage.write(async () => {
       const result = await this.storage.db
         .updateTable('jobs')
-        .set({ state: 'pending', run_at: outcome.runAt.toISOString(), last_error: outcome.error, locked_by: null, locked_until: null, updated_at: now.toISOString() })
+        .set({ ...changes, locked_by: null, locked_until: null, updated_at: now.toISOString() })
         .where('id', '=', job.id)
         .where('locked_by', '=', worker)
         .where('state', '=', 'running')
