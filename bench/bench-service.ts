@@ -14,6 +14,7 @@ import { openPostgresStorage, openSqliteStorage } from '../server/src/db/open-st
 import type { Engine, Storage } from '../server/src/db/storage.ts';
 import { silentLogger } from '../server/src/logger.ts';
 import { createMail } from '../server/src/mail/create-mail.ts';
+import { loadSecretsKey } from '../server/src/secrets/secrets-key.ts';
 import { createServices, type Services } from '../server/src/services.ts';
 import { startPostgres } from '../test/server/helpers/postgres.ts';
 
@@ -55,7 +56,10 @@ export async function openBenchServices(options: { engine?: Engine; env?: Record
     storage = database ? await openPostgresStorage(database.url) : openSqliteStorage(dataDir);
     const opened = storage;
     const mail = createMail(config, opened);
-    const services = createServices({ config, storage: opened, keys: await SigningKeys.open(dataDir), mail, logger: options.logger ?? silentLogger });
+    // The config names no DATABASE_URL (the bench opens its store itself): the key is made in DATA_DIR.
+    const secrets = loadSecretsKey(config);
+    const keys = await SigningKeys.open(opened, secrets);
+    const services = createServices({ config, storage: opened, keys, secrets, mail, logger: options.logger ?? silentLogger });
     let closed = false;
     return {
       engine,

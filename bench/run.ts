@@ -1,6 +1,7 @@
 /** `npm run bench`: prints the figures each benchmark measures. Pass names to run only some. */
 import { benchCrash } from './crash.ts';
 import { benchFilesUpload } from './files-upload.ts';
+import { benchFleet } from './fleet.ts';
 import { benchInvoicesApi } from './invoices-api.ts';
 import { benchInvoiceScale } from './invoice-scale.ts';
 import { benchInvoicesRender } from './invoices-render.ts';
@@ -19,6 +20,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   payments: benchPayments,
   crash: benchCrash,
   'password-reset': benchPasswordReset,
+  fleet: benchFleet,
 };
 
 const wanted = process.argv.slice(2);

@@ -1139,7 +1139,7 @@ export type components = {
              * @description Stable: branch on it
              * @enum {string}
              */
-            code: "invalid_request" | "malformed_json" | "body_too_large" | "unsupported_encoding" | "bad_request" | "invalid_cursor" | "route_not_found" | "method_not_allowed" | "not_found" | "origin_not_allowed" | "rate_limited" | "internal_error" | "sdk_not_built" | "firm_not_found" | "invalid_credentials" | "weak_password" | "invitation_invalid" | "reset_token_invalid" | "refresh_missing" | "refresh_invalid" | "refresh_reused" | "token_missing" | "token_invalid" | "token_expired" | "contact_archived" | "api_key_missing" | "api_key_invalid" | "api_key_revoked" | "invalid_assertion" | "token_exchange_not_enabled" | "external_id_mismatch" | "firm_exists" | "portal_url_missing" | "section_disabled" | "contact_exists" | "contact_not_found" | "external_id_taken" | "invoice_not_found" | "invoice_number_taken" | "invoice_empty" | "invoice_not_draft" | "invoice_sent" | "invoice_void" | "invoice_paid" | "invoice_has_payments" | "invalid_line" | "currency_mismatch" | "invoice_contact_fixed" | "invoice_currency_fixed" | "not_a_task" | "not_an_event" | "idempotency_key_missing" | "idempotency_key_invalid" | "idempotency_key_reused" | "idempotency_in_progress" | "invalid_amount" | "amount_exceeds_balance" | "card_data_not_accepted" | "deposit_account_invalid" | "trust_account_missing" | "processor_unavailable" | "amount_below_minimum" | "allocation_mismatch" | "duplicate_allocation" | "mandate_required" | "payment_method_invalid" | "payment_method_mismatch" | "payment_not_ready" | "payments_hidden" | "saved_method_not_found" | "bank_link_invalid" | "bank_link_unavailable" | "invalid_option" | "webhook_signature_invalid" | "amount_exceeds_refundable" | "payment_not_settled" | "payment_not_refundable" | "payment_disputed" | "refund_refused" | "refund_interrupted" | "thread_closed" | "attachment_not_found" | "invalid_upload" | "upload_aborted" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_rejected" | "scan_unavailable" | "webhook_url_invalid" | "job_not_dead";
+            code: "invalid_request" | "malformed_json" | "body_too_large" | "not_ready" | "unsupported_encoding" | "bad_request" | "invalid_cursor" | "route_not_found" | "method_not_allowed" | "not_found" | "origin_not_allowed" | "rate_limited" | "internal_error" | "sdk_not_built" | "firm_not_found" | "invalid_credentials" | "weak_password" | "invitation_invalid" | "reset_token_invalid" | "refresh_missing" | "refresh_invalid" | "refresh_reused" | "token_missing" | "token_invalid" | "token_expired" | "contact_archived" | "api_key_missing" | "api_key_invalid" | "api_key_revoked" | "invalid_assertion" | "token_exchange_not_enabled" | "external_id_mismatch" | "firm_exists" | "portal_url_missing" | "section_disabled" | "contact_exists" | "contact_not_found" | "external_id_taken" | "invoice_not_found" | "invoice_number_taken" | "invoice_empty" | "invoice_not_draft" | "invoice_sent" | "invoice_void" | "invoice_paid" | "invoice_has_payments" | "invalid_line" | "currency_mismatch" | "invoice_contact_fixed" | "invoice_currency_fixed" | "not_a_task" | "not_an_event" | "idempotency_key_missing" | "idempotency_key_invalid" | "idempotency_key_reused" | "idempotency_in_progress" | "invalid_amount" | "amount_exceeds_balance" | "card_data_not_accepted" | "deposit_account_invalid" | "trust_account_missing" | "processor_unavailable" | "amount_below_minimum" | "allocation_mismatch" | "duplicate_allocation" | "mandate_required" | "payment_method_invalid" | "payment_method_mismatch" | "payment_not_ready" | "payments_hidden" | "saved_method_not_found" | "bank_link_invalid" | "bank_link_unavailable" | "invalid_option" | "webhook_signature_invalid" | "amount_exceeds_refundable" | "payment_not_settled" | "payment_not_refundable" | "payment_disputed" | "refund_refused" | "refund_interrupted" | "thread_closed" | "attachment_not_found" | "invalid_upload" | "upload_aborted" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_rejected" | "scan_unavailable" | "file_store_unavailable" | "webhook_url_invalid" | "job_not_dead";
             /** @description For people: what went wrong and what to do */
             detail: string;
             /** @description With `invalid_request`: each bad field */
@@ -1350,6 +1350,103 @@ export type components = {
         Accepted: {
             /** @constant */
             accepted: true;
+        };
+        /** @enum {string} */
+        WebhookEventType: "payment.succeeded" | "payment.processing" | "payment.failed" | "payment.refunded" | "invoice.paid" | "message.created" | "file.uploaded" | "contact.activated" | "activity.completed";
+        NewWebhookEndpoint: {
+            url: string;
+            events: ("payment.succeeded" | "payment.processing" | "payment.failed" | "payment.refunded" | "invoice.paid" | "message.created" | "file.uploaded" | "contact.activated" | "activity.completed")[];
+            description?: string;
+            /** @default true */
+            enabled: boolean;
+        };
+        WebhookEndpointChanges: {
+            url?: string;
+            events?: ("payment.succeeded" | "payment.processing" | "payment.failed" | "payment.refunded" | "invoice.paid" | "message.created" | "file.uploaded" | "contact.activated" | "activity.completed")[];
+            description?: string | null;
+            enabled?: boolean;
+        };
+        WebhookEndpoint: {
+            id: string;
+            firmId: string;
+            /** Format: uri */
+            url: string;
+            events: components["schemas"]["WebhookEventType"][];
+            enabled: boolean;
+            description: string | null;
+            /** @description Why the service turned it off (it kept failing) */
+            disabledReason: string | null;
+            /** @description Since when every delivery has failed; null while it succeeds */
+            failingSince: string | null;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            updatedAt: string;
+        };
+        WebhookEndpointList: {
+            data: components["schemas"]["WebhookEndpoint"][];
+        };
+        NewWebhookEndpointResult: {
+            id: string;
+            firmId: string;
+            /** Format: uri */
+            url: string;
+            events: components["schemas"]["WebhookEventType"][];
+            enabled: boolean;
+            description: string | null;
+            /** @description Why the service turned it off (it kept failing) */
+            disabledReason: string | null;
+            /** @description Since when every delivery has failed; null while it succeeds */
+            failingSince: string | null;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            updatedAt: string;
+            /** @description whsec_…: shown once */
+            secret: string;
+        };
+        RotatedWebhookSecret: {
+            secret: string;
+            /**
+             * Format: date-time
+             * @description The old secret also signs until then
+             */
+            previousValidUntil: string;
+        };
+        WebhookDelivery: {
+            id: string;
+            endpointId: string;
+            /** @description The webhook-id header */
+            eventId: string;
+            eventType: components["schemas"]["WebhookEventType"];
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            attempts: number;
+            lastStatusCode: number | null;
+            lastError: string | null;
+            lastAttemptAt: string | null;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+        };
+        WebhookDeliveryPage: {
+            data: components["schemas"]["WebhookDelivery"][];
+            /** @description Pass back as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         NewContact: {
             /** Format: email */
@@ -2370,103 +2467,6 @@ export type components = {
             refund: components["schemas"]["Refund"];
             payment: components["schemas"]["FirmPaymentSummary"];
         };
-        /** @enum {string} */
-        WebhookEventType: "payment.succeeded" | "payment.processing" | "payment.failed" | "payment.refunded" | "invoice.paid" | "message.created" | "file.uploaded" | "contact.activated" | "activity.completed";
-        NewWebhookEndpoint: {
-            url: string;
-            events: ("payment.succeeded" | "payment.processing" | "payment.failed" | "payment.refunded" | "invoice.paid" | "message.created" | "file.uploaded" | "contact.activated" | "activity.completed")[];
-            description?: string;
-            /** @default true */
-            enabled: boolean;
-        };
-        WebhookEndpointChanges: {
-            url?: string;
-            events?: ("payment.succeeded" | "payment.processing" | "payment.failed" | "payment.refunded" | "invoice.paid" | "message.created" | "file.uploaded" | "contact.activated" | "activity.completed")[];
-            description?: string | null;
-            enabled?: boolean;
-        };
-        WebhookEndpoint: {
-            id: string;
-            firmId: string;
-            /** Format: uri */
-            url: string;
-            events: components["schemas"]["WebhookEventType"][];
-            enabled: boolean;
-            description: string | null;
-            /** @description Why the service turned it off (it kept failing) */
-            disabledReason: string | null;
-            /** @description Since when every delivery has failed; null while it succeeds */
-            failingSince: string | null;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            updatedAt: string;
-        };
-        WebhookEndpointList: {
-            data: components["schemas"]["WebhookEndpoint"][];
-        };
-        NewWebhookEndpointResult: {
-            id: string;
-            firmId: string;
-            /** Format: uri */
-            url: string;
-            events: components["schemas"]["WebhookEventType"][];
-            enabled: boolean;
-            description: string | null;
-            /** @description Why the service turned it off (it kept failing) */
-            disabledReason: string | null;
-            /** @description Since when every delivery has failed; null while it succeeds */
-            failingSince: string | null;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            updatedAt: string;
-            /** @description whsec_…: shown once */
-            secret: string;
-        };
-        RotatedWebhookSecret: {
-            secret: string;
-            /**
-             * Format: date-time
-             * @description The old secret also signs until then
-             */
-            previousValidUntil: string;
-        };
-        WebhookDelivery: {
-            id: string;
-            endpointId: string;
-            /** @description The webhook-id header */
-            eventId: string;
-            eventType: components["schemas"]["WebhookEventType"];
-            /** @enum {string} */
-            status: "pending" | "succeeded" | "failed";
-            attempts: number;
-            lastStatusCode: number | null;
-            lastError: string | null;
-            lastAttemptAt: string | null;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            createdAt: string;
-        };
-        WebhookDeliveryPage: {
-            data: components["schemas"]["WebhookDelivery"][];
-            /** @description Pass back as `cursor` for the next page; null on the last page */
-            nextCursor: string | null;
-        };
         /** @description An OpenAPI 3.1 document */
         OpenApiDocument: {
             /** @constant */
@@ -2518,6 +2518,15 @@ export type TokenExchange = components['schemas']['TokenExchange'];
 export type Contact = components['schemas']['Contact'];
 export type Session = components['schemas']['Session'];
 export type Accepted = components['schemas']['Accepted'];
+export type WebhookEventType = components['schemas']['WebhookEventType'];
+export type NewWebhookEndpoint = components['schemas']['NewWebhookEndpoint'];
+export type WebhookEndpointChanges = components['schemas']['WebhookEndpointChanges'];
+export type WebhookEndpoint = components['schemas']['WebhookEndpoint'];
+export type WebhookEndpointList = components['schemas']['WebhookEndpointList'];
+export type NewWebhookEndpointResult = components['schemas']['NewWebhookEndpointResult'];
+export type RotatedWebhookSecret = components['schemas']['RotatedWebhookSecret'];
+export type WebhookDelivery = components['schemas']['WebhookDelivery'];
+export type WebhookDeliveryPage = components['schemas']['WebhookDeliveryPage'];
 export type NewContact = components['schemas']['NewContact'];
 export type ContactChanges = components['schemas']['ContactChanges'];
 export type FirmContact = components['schemas']['FirmContact'];
@@ -2592,15 +2601,6 @@ export type StripeEvent = components['schemas']['StripeEvent'];
 export type StripeEventReceipt = components['schemas']['StripeEventReceipt'];
 export type NewRefund = components['schemas']['NewRefund'];
 export type RefundResult = components['schemas']['RefundResult'];
-export type WebhookEventType = components['schemas']['WebhookEventType'];
-export type NewWebhookEndpoint = components['schemas']['NewWebhookEndpoint'];
-export type WebhookEndpointChanges = components['schemas']['WebhookEndpointChanges'];
-export type WebhookEndpoint = components['schemas']['WebhookEndpoint'];
-export type WebhookEndpointList = components['schemas']['WebhookEndpointList'];
-export type NewWebhookEndpointResult = components['schemas']['NewWebhookEndpointResult'];
-export type RotatedWebhookSecret = components['schemas']['RotatedWebhookSecret'];
-export type WebhookDelivery = components['schemas']['WebhookDelivery'];
-export type WebhookDeliveryPage = components['schemas']['WebhookDeliveryPage'];
 export type OpenApiDocument = components['schemas']['OpenApiDocument'];
 export type $defs = Record<string, never>;
 export interface operations {

@@ -5,26 +5,27 @@ import cookieParser from 'cookie-parser';
 import express, { Router, type Express } from 'express';
 import helmet from 'helmet';
 import { sql } from 'kysely';
-import { activityRoutes, adminActivityRoutes } from './activities/activities.routes.ts';
-import { adminApiKeyRoutes } from './api-keys/api-keys.routes.ts';
-import { requireClient, requireFirmKey } from './auth/authenticate.ts';
-import { authRoutes } from './auth/auth.routes.ts';
-import { adminContactRoutes } from './contacts/contacts.routes.ts';
+import { activityRoutes, adminActivityRoutes } from './activities/index.ts';
+import { adminApiKeyRoutes } from './api-keys/index.ts';
+import { requireClient, requireFirmKey } from './auth/index.ts';
+import { authRoutes } from './auth/index.ts';
+import { adminContactRoutes } from './contacts/index.ts';
 import { devRoutes } from './dev/dev.routes.ts';
-import { adminFileRoutes, adminFileUploadRoutes, fileRoutes, fileUploadRoutes } from './files/files.routes.ts';
-import { adminSettingsRoutes, brandingRoutes, meRoutes } from './firms/firms.routes.ts';
-import { requireEnabledSection } from './firms/sections.ts';
-import { adminInvoiceRoutes, invoiceRoutes } from './invoices/invoices.routes.ts';
-import { adminMessageRoutes, messageRoutes } from './messages/messages.routes.ts';
-import { checkoutRoutes } from './payments/checkout.routes.ts';
-import { adminPaymentRoutes, paymentRoutes } from './payments/payments.routes.ts';
-import { sandboxErrors, sandboxRoutes } from './payments/sandbox/sandbox.routes.ts';
-import { stripeWebhookRoutes } from './payments/stripe/stripe.routes.ts';
+import { adminFileRoutes, adminFileUploadRoutes, fileRoutes, fileUploadRoutes } from './files/index.ts';
+import { adminSettingsRoutes, brandingRoutes, meRoutes } from './firms/index.ts';
+import { requireEnabledSection } from './firms/index.ts';
+import { adminInvoiceRoutes, invoiceRoutes } from './invoices/index.ts';
+import { adminMessageRoutes, messageRoutes } from './messages/index.ts';
+import { checkoutRoutes } from './payments/index.ts';
+import { adminPaymentRoutes, paymentRoutes } from './payments/index.ts';
+import { sandboxErrors, sandboxRoutes } from './payments/index.ts';
+import { stripeWebhookRoutes } from './payments/index.ts';
 import { firmCors, publicCors } from './http/cors.ts';
 import { actAsSystem } from './http/tenancy.ts';
-import { adminWebhookRoutes } from './webhooks/webhooks.routes.ts';
+import { adminWebhookRoutes } from './webhooks/index.ts';
 import { errorHandler, notFoundHandler, sendProblem } from './http/problem.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { healthRoutes } from './http/health.ts';
 import { openApiDocument } from './openapi.ts';
 import type { Services } from './services.ts';
 
@@ -48,10 +49,12 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   app.set('query parser', 'simple');
   app.use(helmet({ crossOriginResourcePolicy: { policy: 'same-origin' } }));
 
-  app.get('/healthz', async (_req, res) => {
-    await sql`SELECT 1`.execute(services.storage.db);
-    res.set('Cache-Control', 'no-store').json({ status: 'ok' });
-  });
+  app.use(
+    healthRoutes({
+      database: () => sql`SELECT 1`.execute(services.storage.db),
+      files: () => services.fileStore.check(),
+    }),
+  );
 
   // Before any JSON parser: Stripe signs the raw bytes of the body.
   if (services.stripeWebhooks) {
@@ -62,8 +65,8 @@ export function createApp(services: Services, options: AppOptions = {}): Express
 
   const sdkDir = options.sdkDir ?? path.join(packageRoot, 'dist', 'cdn');
   app.use('/sdk', publicCors, sdkRoutes(sdkDir));
-  app.get('/.well-known/jwks.json', publicCors, (_req, res) => {
-    res.set('Cache-Control', 'public, max-age=300').json(services.keys.jwks());
+  app.get('/.well-known/jwks.json', publicCors, async (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=300').json(await services.keys.jwks());
   });
 
   app.get('/api/v1/openapi.json', publicCors, (_req, res) => {
@@ -83,7 +86,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
     json,
     adminContactRoutes(services),
     adminApiKeyRoutes(services),
-    adminSettingsRoutes({ firms: services.firms, firmsRepository: services.repositories.firms }),
+    adminSettingsRoutes(services),
     adminInvoiceRoutes(services),
     adminActivityRoutes(services),
     adminMessageRoutes(services),
@@ -91,9 +94,9 @@ export function createApp(services: Services, options: AppOptions = {}): Express
     adminPaymentRoutes(services),
     adminWebhookRoutes(services),
   );
-  api.use(firmCors(services.repositories.firms, serviceOrigin));
-  const authenticate = requireClient({ tokens: services.tokens, ...services.repositories, tenancy: services.storage, serviceOrigin });
-  const sectionOpen = requireEnabledSection(services.repositories.firms);
+  api.use(firmCors(services.firms, serviceOrigin));
+  const authenticate = requireClient({ tokens: services.tokens, firms: services.firms, contacts: services.contacts, tenancy: services.storage, serviceOrigin });
+  const sectionOpen = requireEnabledSection(services.firms);
   // Uploads read the raw request stream, so they come before the JSON body parser.
   api.use(
     fileUploadRoutes(services, (req, res, next) => {
@@ -105,7 +108,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   api.use(brandingRoutes({ firms: services.firms, serviceOrigin }));
   api.use(authenticate, sectionOpen);
   api.use(
-    meRoutes(services.repositories),
+    meRoutes(services),
     activityRoutes(services),
     messageRoutes(services),
     fileRoutes(services),
@@ -116,10 +119,10 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   app.use('/api/v1', api);
 
   if (config.payments === 'sandbox') {
-    app.use('/sandbox', firmCors(services.repositories.firms, serviceOrigin), json, actAsSystem(services.storage), sandboxRoutes({ ...services.sandbox, clock: services.clock }), sandboxErrors);
+    app.use('/sandbox', firmCors(services.firms, serviceOrigin), json, actAsSystem(services.storage), sandboxRoutes({ ...services.sandbox, clock: services.clock }), sandboxErrors);
   }
   if (config.development) {
-    app.use('/dev', firmCors(services.repositories.firms, serviceOrigin), json, actAsSystem(services.storage), devRoutes(services));
+    app.use('/dev', firmCors(services.firms, serviceOrigin), json, actAsSystem(services.storage), devRoutes(services));
   }
 
   app.use(notFoundHandler);

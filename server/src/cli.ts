@@ -1,16 +1,16 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
-import { defaultSettings } from './firms/firm.ts';
+import { defaultSettings } from './firms/index.ts';
 import { Problem } from './http/problem.ts';
 import { cliActor, withServices, type CliValues, type Command } from './cli/command.ts';
-import { activityCommands } from './activities/activities.cli.ts';
-import { apiKeyCommands } from './api-keys/api-keys.cli.ts';
-import { invoiceCommands } from './invoices/invoices.cli.ts';
-import { messageCommands } from './messages/messages.cli.ts';
-import { jobCommands } from './jobs/jobs.cli.ts';
+import { activityCommands } from './activities/index.ts';
+import { apiKeyCommands } from './api-keys/index.ts';
+import { invoiceCommands } from './invoices/index.ts';
+import { messageCommands } from './messages/index.ts';
+import { jobCommands } from './jobs/index.ts';
 import { dbCommands } from './db/db.cli.ts';
 import { MigrationError } from './db/migrator.ts';
-import { startService } from './main.ts';
+import { startService, startWorker } from './main.ts';
 import { seedDemo, demoClients, demoPassword } from './seed/demo.ts';
 import type { Services } from './services.ts';
 
@@ -28,6 +28,23 @@ const commands: Record<string, Command> = {
         const stop = (signal: string) => {
           out(`${signal}: stopping…`);
           void service.close().then(resolve);
+        };
+        process.once('SIGINT', () => stop('SIGINT'));
+        process.once('SIGTERM', () => stop('SIGTERM'));
+      });
+    },
+  },
+  worker: {
+    usage: 'portico worker',
+    summary: 'Run only the job workers (emails, webhooks, settlements, recovery), no HTTP: beside instances started with WORKERS=0.',
+    options: {},
+    async run(_values, { config, out }) {
+      const worker = await startWorker(config);
+      out(`Portico worker running ${Math.max(config.workers, 1)} job(s) at a time (data in ${config.databaseUrl ? 'PostgreSQL' : config.dataDir})`);
+      await new Promise<void>((resolve) => {
+        const stop = (signal: string) => {
+          out(`${signal}: stopping after the jobs running now…`);
+          void worker.close().then(resolve);
         };
         process.once('SIGINT', () => stop('SIGINT'));
         process.once('SIGTERM', () => stop('SIGTERM'));
@@ -101,7 +118,7 @@ const commands: Record<string, Command> = {
     async run(v, { config, out }) {
       await withServices(config, async (services) => {
         const firm = await firmBySlug(services, v.firm as string);
-        const contact = await services.repositories.contacts.findByEmail(firm.id, v.email as string);
+        const contact = await services.contacts.findByEmail(firm.id, v.email as string);
         if (!contact) throw Problem.notFound(`contact with the email ${v.email as string} in ${firm.slug}`);
         const invitation = await services.auth.invite(firm.id, contact.id, cliActor);
         out(`Invitation emailed to ${contact.email}; it expires ${invitation.expiresAt}`);
@@ -122,7 +139,7 @@ const commands: Record<string, Command> = {
   },
   'keys rotate': {
     usage: 'portico keys rotate',
-    summary: 'Start signing access tokens with a new key. Tokens signed by the previous keys stay valid until they expire.',
+    summary: 'Start signing access tokens with a new key (every instance on the database within a minute). Tokens signed by the previous keys stay valid until they expire.',
     options: {},
     async run(_v, { config, out }) {
       await withServices(config, async (services) => out(`New signing key ${await services.keys.rotate()}`));

@@ -1,4 +1,6 @@
+import os from 'node:os';
 import path from 'node:path';
+import { decodeSecretsKey } from './secrets/secret-box.ts';
 
 /** The token service's configuration, read from the environment and validated once at start. */
 export interface Config {
@@ -7,6 +9,11 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL (DATABASE_URL); absent: embedded SQLite in `dataDir`. */
   databaseUrl: string | null;
+  /**
+   * SECRETS_KEY: the 32-byte key that seals signing keys, bank tokens and webhook secrets in the
+   * database; absent, `loadSecretsKey` makes or reads one in `dataDir` (SQLite only).
+   */
+  secretsKey: Buffer | null;
   /** Where the service is reached from outside, used in links and as the token issuer. */
   publicUrl: string;
   payments: 'sandbox' | 'stripe';
@@ -20,6 +27,19 @@ export interface Config {
   plaid: { clientId?: string; secret?: string; env: 'sandbox' | 'development' | 'production'; apiBase?: string };
   /** Where uploads are scanned for viruses before they are kept (SCANNER): ClamAV's daemon, or nowhere. */
   scanner: { type: 'clamd'; host: string; port: number } | { type: 'none' };
+  /** Where the files' bytes are kept (FILE_STORE): `DATA_DIR/files`, or an S3 bucket. */
+  fileStore: { type: 'local' } | S3StoreConfig;
+  /**
+   * This instance's name among those sharing a database (INSTANCE_ID, default `host:port`). Work
+   * it holds is marked with it, so that on a restart it takes back its own unfinished checkouts
+   * and jobs at once, and never another live instance's (those wait for their lease to run out).
+   */
+  instanceId: string;
+  /**
+   * How many jobs this instance runs at once (WORKERS, default 4); 0 serves HTTP only and runs no
+   * jobs, for a fleet whose jobs `portico worker` processes run.
+   */
+  workers: number;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe for client IPs (rate limits). */
   trustProxy: boolean | number | string;
   /**
@@ -30,6 +50,17 @@ export interface Config {
    * sandbox's clock, whatever NODE_ENV says (or forgets to say).
    */
   development: boolean;
+}
+
+/** An S3 bucket, on AWS or an S3-compatible store (S3_ENDPOINT). */
+export interface S3StoreConfig {
+  type: 's3';
+  bucket: string;
+  region: string;
+  endpoint?: string;
+  forcePathStyle: boolean;
+  /** Absent: the SDK's own chain (AWS_* variables, an instance or task role). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
 export class ConfigError extends Error {
@@ -72,6 +103,15 @@ function postgresUrl(raw: string): string {
     throw new ConfigError('DATABASE_URL', `must be a postgres:// URL (PostgreSQL), got a ${protocol}// one`);
   }
   return raw;
+}
+
+/** SECRETS_KEY: 32 bytes in base64. No message repeats it, not even in part. */
+function secretsKey(env: Env): Buffer | null {
+  const raw = env.SECRETS_KEY;
+  if (!raw) return null;
+  const key = decodeSecretsKey(raw);
+  if (!key) throw new ConfigError('SECRETS_KEY', 'must be 32 random bytes in base64 (44 characters), e.g. from `openssl rand -base64 32`');
+  return key;
 }
 
 function url(name: string, raw: string, protocols: string[]): string {
@@ -132,6 +172,46 @@ function scanner(env: Env): Config['scanner'] {
   return { type: 'clamd', host: hostname.replace(/^\[(.*)\]$/, '$1'), port: Number(port) };
 }
 
+/**
+ * FILE_STORE: `local` (DATA_DIR/files) or `s3` with S3_BUCKET and the S3_* settings. A bucket set
+ * while FILE_STORE is still local stops the service: files kept on one machine's disk where a
+ * bucket was meant would be missing on every other machine. No message repeats a credential.
+ */
+function fileStore(env: Env): Config['fileStore'] {
+  const type = oneOf(env, 'FILE_STORE', ['local', 's3'] as const, 'local');
+  if (type === 'local') {
+    if (env.S3_BUCKET) throw new ConfigError('FILE_STORE', 'is local (the default) but S3_BUCKET is set: set FILE_STORE=s3 to keep files in the bucket, or unset S3_BUCKET');
+    return { type };
+  }
+  const bucket = required(env, 'S3_BUCKET', 'when FILE_STORE=s3');
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) || bucket.includes('..')) {
+    throw new ConfigError('S3_BUCKET', `must be a bucket name (3 to 63 lower-case letters, digits, dots and hyphens), got "${bucket}"`);
+  }
+  let endpoint: string | undefined;
+  if (env.S3_ENDPOINT) {
+    const parsed = new URL(url('S3_ENDPOINT', env.S3_ENDPOINT, ['http:', 'https:']));
+    if (parsed.pathname !== '/' || parsed.search || parsed.hash || parsed.username || parsed.password) {
+      throw new ConfigError('S3_ENDPOINT', 'must be the store\'s scheme, host and port only (no path, query or credentials), like https://s3.example.com or http://127.0.0.1:9000');
+    }
+    endpoint = parsed.origin;
+  }
+  // AWS needs the bucket's region; S3-compatible stores mostly accept any, conventionally us-east-1.
+  const region = env.S3_REGION || (endpoint ? 'us-east-1' : required(env, 'S3_REGION', 'when FILE_STORE=s3 without S3_ENDPOINT (the bucket\'s AWS region, like eu-west-1)'));
+  if (!/^[a-z0-9-]+$/.test(region)) throw new ConfigError('S3_REGION', `must be a region name like us-east-1, got "${region}"`);
+  // S3-compatible stores usually serve buckets by path (http://host/bucket), AWS by host name.
+  const forcePathStyle = oneOf(env, 'S3_FORCE_PATH_STYLE', ['true', 'false'] as const, endpoint ? 'true' : 'false') === 'true';
+  const accessKeyId = env.S3_ACCESS_KEY_ID;
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY;
+  if (accessKeyId && !secretAccessKey) throw new ConfigError('S3_SECRET_ACCESS_KEY', 'is required when S3_ACCESS_KEY_ID is set');
+  if (secretAccessKey && !accessKeyId) throw new ConfigError('S3_ACCESS_KEY_ID', 'is required when S3_SECRET_ACCESS_KEY is set');
+  if (accessKeyId && !/^\S+$/.test(accessKeyId)) throw new ConfigError('S3_ACCESS_KEY_ID', 'must not contain spaces');
+  if (secretAccessKey && !/^\S+$/.test(secretAccessKey)) throw new ConfigError('S3_SECRET_ACCESS_KEY', 'must not contain spaces (its value is not shown)');
+  const store: S3StoreConfig = { type, bucket, region, forcePathStyle };
+  if (endpoint) store.endpoint = endpoint;
+  if (accessKeyId && secretAccessKey) store.credentials = { accessKeyId, secretAccessKey };
+  return store;
+}
+
 /** True when the URL's host is this machine's loopback: `localhost`, 127.0.0.0/8 or `[::1]`. */
 export function isLoopbackUrl(raw: string): boolean {
   // The URL parser lower-cases names and normalises IPv4 (`127.1` becomes `127.0.0.1`).
@@ -146,6 +226,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const dataDir = path.resolve(cwd, env.DATA_DIR || './data');
   const publicUrl = url('PUBLIC_URL', env.PUBLIC_URL || `http://localhost:${servicePort}`, ['http:', 'https:']).replace(/\/+$/, '');
   const databaseUrl = env.DATABASE_URL ? postgresUrl(env.DATABASE_URL) : null;
+  const sealingKey = secretsKey(env);
   const payments = oneOf(env, 'PAYMENTS', ['sandbox', 'stripe'] as const, 'sandbox');
   const bankLink = oneOf(env, 'BANK_LINK', ['sandbox', 'plaid'] as const, 'sandbox');
   const mail = oneOf(env, 'MAIL', ['outbox', 'smtp'] as const, 'outbox');
@@ -178,6 +259,17 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (!/^[^@\s<>]+@[^@\s<>]+$/.test(mailFrom)) throw new ConfigError('MAIL_FROM', `must be an email address, got "${mailFrom}"`);
 
   const fileScanner = scanner(env);
+  const files = fileStore(env);
+
+  const workersRaw = env.WORKERS;
+  let workers = 4;
+  if (workersRaw !== undefined && workersRaw !== '') {
+    if (!/^\d+$/.test(workersRaw) || Number(workersRaw) > 64) throw new ConfigError('WORKERS', `must be a whole number from 0 (HTTP only, no jobs) to 64, got "${workersRaw}"`);
+    workers = Number(workersRaw);
+  }
+
+  const instanceId = env.INSTANCE_ID || `${os.hostname()}:${servicePort}`;
+  if (!/^[\x21-\x7e]{1,100}$/.test(instanceId)) throw new ConfigError('INSTANCE_ID', `must be 1 to 100 visible characters with no spaces, got "${instanceId}"`);
 
   const trustRaw = env.TRUST_PROXY;
   let trustProxy: boolean | number | string = false;
@@ -193,6 +285,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     demoPort,
     dataDir,
     databaseUrl,
+    secretsKey: sealingKey,
     publicUrl,
     payments,
     bankLink,
@@ -202,6 +295,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     stripe: stripeApiBase ? { ...stripe, apiBase: stripeApiBase } : stripe,
     plaid: plaidApiBase ? { ...plaid, apiBase: plaidApiBase } : plaid,
     scanner: fileScanner,
+    fileStore: files,
+    instanceId,
+    workers,
     trustProxy,
     development: env.NODE_ENV !== 'production' && isLoopbackUrl(publicUrl),
   };

@@ -1,11 +1,12 @@
 import type { Server } from 'node:http';
 import { createApp } from './app.ts';
-import { SigningKeys } from './auth/signing-keys.ts';
+import { SigningKeys } from './auth/index.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { openStorage } from './db/open-storage.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { createMail } from './mail/create-mail.ts';
+import { createMail } from './mail/index.ts';
+import { loadSecretsKey } from './secrets/secrets-key.ts';
 import { seedDemo } from './seed/demo.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -16,12 +17,26 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-/** Opens the store, keys and mail of a configuration: everything but the HTTP listener. */
+/**
+ * Opens the store, keys and mail of a configuration: everything but the HTTP listener. Secrets an
+ * earlier release stored in plain text are sealed on the way.
+ */
 export async function openServices(config: Config, options: { clock?: Clock; logger?: Logger } = {}): Promise<Services> {
+  // Before the store: a missing or malformed key stops the service before it touches the database.
+  const secrets = loadSecretsKey(config);
   const storage = await openStorage(config);
-  const keys = await SigningKeys.open(config.dataDir);
-  const mail = createMail(config, storage, { clock: options.clock });
-  return createServices({ config, storage, keys, mail, clock: options.clock, logger: options.logger });
+  try {
+    const keys = await SigningKeys.open(storage, secrets, { dataDir: config.dataDir, clock: options.clock, logger: options.logger });
+    const mail = createMail(config, storage, { clock: options.clock });
+    const services = createServices({ config, storage, keys, secrets, mail, clock: options.clock, logger: options.logger });
+    const sealed = await storage.asSystem(() => services.sealPlainSecrets());
+    if (sealed.plaidTokens || sealed.webhookSecrets) services.logger.info('sealed secrets stored in plain text', sealed);
+    return services;
+  } catch (error) {
+    // A PostgreSQL pool left open would keep the process alive after the error is reported.
+    await storage.close();
+    throw error;
+  }
 }
 
 export async function closeServices(services: Services): Promise<void> {
@@ -38,9 +53,11 @@ export async function startService(
   const logger = options.logger ?? createLogger();
   const services = await openServices(config, { ...options, logger });
   if (config.scanner.type === 'none') logger.warn('uploads are not scanned for viruses; set SCANNER=clamd://host:port to scan them');
-  // Nothing else uses this store, so every checkout left unfinished was this service's own,
-  // interrupted by a crash or a stop: settled against the processor before taking requests.
-  const recovered = await services.storage.asSystem(() => services.checkout.recover({ everything: true }));
+  // Checkouts this instance left unfinished (a crash or a stop) are settled against the processor
+  // before it takes requests. Alone on its store, every unfinished one was its own; on a shared
+  // database another live instance may be finishing its own right now, so only this instance's
+  // (by INSTANCE_ID) and those whose lease ran out.
+  const recovered = await services.storage.asSystem(() => services.checkout.recover({ left: soleInstance(config) ? 'all' : 'mine' }));
   if (recovered.settled || recovered.abandoned || recovered.waiting) logger.info('settled checkouts left unfinished', recovered);
   if (options.seedDemo) {
     const { created } = await services.storage.asSystem(() => seedDemo(services, { siteUrl: `http://localhost:${config.demoPort}` }));
@@ -56,7 +73,8 @@ export async function startService(
     throw error;
   });
   server.keepAliveTimeout = 5_000;
-  await services.jobs.start({ soleWorker: true });
+  if (config.workers > 0) await services.jobs.start({ soleWorker: soleInstance(config), releaseOwn: true, concurrency: config.workers });
+  else logger.info('WORKERS=0: serving HTTP only; jobs run in the instances that run workers (portico worker)');
   let closing: Promise<void> | undefined;
   return {
     url: config.publicUrl,
@@ -68,4 +86,30 @@ export async function startService(
         server.closeIdleConnections();
       }).then(() => closeServices(services))),
   };
+}
+
+/**
+ * Runs only the job workers (`portico worker`): no HTTP. Jobs are claimed from the shared store
+ * one at a time per worker slot, so any number of these can run beside the HTTP instances.
+ */
+export async function startWorker(config: Config, options: { logger?: Logger; clock?: Clock } = {}): Promise<{ services: Services; close(): Promise<void> }> {
+  const logger = options.logger ?? createLogger();
+  // A name of its own: an HTTP instance on the same host and port setting may hold jobs right now.
+  const services = await openServices({ ...config, instanceId: `${config.instanceId}/worker` }, { ...options, logger });
+  await services.jobs.start({ releaseOwn: true, concurrency: Math.max(config.workers, 1) });
+  // The queue's own timers do not hold the process open (an HTTP server does, in serve): this does, until close.
+  const alive = setInterval(() => undefined, 3_600_000);
+  let closing: Promise<void> | undefined;
+  return {
+    services,
+    close: () => {
+      clearInterval(alive);
+      return (closing ??= closeServices(services));
+    },
+  };
+}
+
+/** One machine on its embedded SQLite file is the only process using its store; on PostgreSQL, other instances may be. */
+function soleInstance(config: Config): boolean {
+  return !config.databaseUrl;
 }

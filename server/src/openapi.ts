@@ -4,30 +4,29 @@
  */
 
 import { z } from 'zod';
-import {
-  Activity, ActivityChanges, ActivityGroups, FirmActivity, FirmActivityPage, clientListQuery, completionSchema, firmListQuery as firmActivityListQuery, newActivitySchema,
-} from './activities/activities.contract.ts';
-import { ApiKeyList } from './api-keys/api-keys.contract.ts';
-import { Accepted, Session, loginBody, newPasswordBody, resetRequestBody, tokenExchangeBody } from './auth/auth.contract.ts';
-import { ContactPage, FirmContact, Invitation, contactChangesSchema, contactQuerySchema, newContactSchema } from './contacts/contacts.contract.ts';
-import { ClientFile, FilePage, FirmFile, FirmFilePage, firmListQuery as firmFileListQuery, listQuery as fileListQuery } from './files/files.contract.ts';
-import { Branding, FirmChanges, FirmProfile, Me } from './firms/firms.contract.ts';
+import { activitiesContract } from './activities/index.ts';
+import { apiKeysContract } from './api-keys/index.ts';
+import { authContract } from './auth/index.ts';
+import { contactsContract } from './contacts/index.ts';
+import { filesContract } from './files/index.ts';
+import { firmsContract } from './firms/index.ts';
 import { ProblemReply } from './http/problem-codes.ts';
-import {
-  FirmInvoiceDetail, FirmInvoicePage, InvoiceDetail, InvoicePage, OutstandingInvoices, adminListQuery as adminInvoiceListQuery, invoiceChangesSchema, listQuery as invoiceListQuery, newInvoiceSchema, voidSchema,
-} from './invoices/invoices.contract.ts';
-import {
-  FirmThread, FirmThreadMessages, FirmThreadPage, FirmThreadStarted, Message, Thread, ThreadMessages, ThreadPage, ThreadStarted,
-  firmThreadListQuery, messagesQuery, newMessageSchema, newThreadSchema, staffMessageSchema, staffThreadSchema, threadListQuery,
-} from './messages/messages.contract.ts';
-import {
-  BankLink, BankLinkExchange, CheckoutResult, FirmPayment, FirmPaymentPage, LinkedAccount, Mandate, Payment, PaymentPage, PaymentSetup, SavedPaymentMethods,
-  StripeEvent, StripeEventReceipt, exportQuery, firmListQuery as firmPaymentListQuery, listQuery as paymentListQuery, mandateQuery, offlinePaymentSchema, paymentBody,
-} from './payments/payments.contract.ts';
-import { NewRefund, RefundResult } from './payments/refunds.contract.ts';
-import {
-  NewWebhookEndpointResult, RotatedWebhookSecret, WebhookDelivery, WebhookDeliveryPage, WebhookEndpoint, WebhookEndpointList, deliveriesQuery, endpointChangesSchema, newEndpointSchema,
-} from './webhooks/webhooks.contract.ts';
+import { invoicesContract } from './invoices/index.ts';
+import { messagesContract } from './messages/index.ts';
+import { paymentsContract, refundsContract } from './payments/index.ts';
+import { webhooksContract } from './webhooks/index.ts';
+
+const { Activity, ActivityChanges, ActivityGroups, FirmActivity, FirmActivityPage, clientListQuery, completionSchema, firmListQuery: firmActivityListQuery, newActivitySchema } = activitiesContract;
+const { ApiKeyList } = apiKeysContract;
+const { Accepted, Session, loginBody, newPasswordBody, resetRequestBody, tokenExchangeBody } = authContract;
+const { ContactPage, FirmContact, Invitation, contactChangesSchema, contactQuerySchema, newContactSchema } = contactsContract;
+const { ClientFile, FilePage, FirmFile, FirmFilePage, firmListQuery: firmFileListQuery, listQuery: fileListQuery } = filesContract;
+const { Branding, FirmChanges, FirmProfile, Me } = firmsContract;
+const { FirmInvoiceDetail, FirmInvoicePage, InvoiceDetail, InvoicePage, OutstandingInvoices, adminListQuery: adminInvoiceListQuery, invoiceChangesSchema, listQuery: invoiceListQuery, newInvoiceSchema, voidSchema } = invoicesContract;
+const { FirmThread, FirmThreadMessages, FirmThreadPage, FirmThreadStarted, Message, Thread, ThreadMessages, ThreadPage, ThreadStarted, firmThreadListQuery, messagesQuery, newMessageSchema, newThreadSchema, staffMessageSchema, staffThreadSchema, threadListQuery } = messagesContract;
+const { BankLink, BankLinkExchange, CheckoutResult, FirmPayment, FirmPaymentPage, LinkedAccount, Mandate, Payment, PaymentPage, PaymentSetup, SavedPaymentMethods, StripeEvent, StripeEventReceipt, exportQuery, firmListQuery: firmPaymentListQuery, listQuery: paymentListQuery, mandateQuery, offlinePaymentSchema, paymentBody } = paymentsContract;
+const { NewRefund, RefundResult } = refundsContract;
+const { NewWebhookEndpointResult, RotatedWebhookSecret, WebhookDelivery, WebhookDeliveryPage, WebhookEndpoint, WebhookEndpointList, deliveriesQuery, endpointChangesSchema, newEndpointSchema } = webhooksContract;
 
 /** This document's own shape, as far as a client needs it. */
 const OpenApiDocument = z

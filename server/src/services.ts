@@ -1,57 +1,63 @@
-import { ActivitiesRepository } from './activities/activities.repository.ts';
-import { ActivitiesService } from './activities/activities.service.ts';
-import { AccessTokens } from './auth/access-tokens.ts';
-import { AuthRepository } from './auth/auth.repository.ts';
-import { AuthService } from './auth/auth.service.ts';
-import { AssertionVerifier } from './auth/assertions.ts';
-import type { SigningKeys } from './auth/signing-keys.ts';
-import { ApiKeysRepository } from './api-keys/api-keys.repository.ts';
-import { ApiKeysService } from './api-keys/api-keys.service.ts';
-import { AuditLog } from './audit/audit.repository.ts';
+import { ActivitiesRepository } from './activities/index.ts';
+import { ActivitiesService } from './activities/index.ts';
+import { AccessTokens } from './auth/index.ts';
+import { AuthRepository } from './auth/index.ts';
+import { PortalLogins } from './auth/index.ts';
+import { AuthService } from './auth/index.ts';
+import { AssertionVerifier } from './auth/index.ts';
+import type { SigningKeys } from './auth/index.ts';
+import { ApiKeysRepository } from './api-keys/index.ts';
+import { ApiKeysService } from './api-keys/index.ts';
+import { AuditLog, AuditRepository } from './audit/index.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ConfigError, type Config } from './config.ts';
-import { ContactsRepository } from './contacts/contacts.repository.ts';
-import { ContactsService } from './contacts/contacts.service.ts';
+import { ContactsRepository } from './contacts/index.ts';
+import { ContactsService } from './contacts/index.ts';
 import type { Storage } from './db/storage.ts';
+import type { SecretBox } from './secrets/secret-box.ts';
 import { unitOfWork } from './db/unit-of-work.ts';
-import { createFileScanner } from './files/create-scanner.ts';
-import type { FileScanner } from './files/file.ts';
-import { FileStore } from './files/file-store.ts';
-import { FilesRepository } from './files/files.repository.ts';
-import { FilesService } from './files/files.service.ts';
-import { FirmsRepository } from './firms/firms.repository.ts';
-import { FirmsService } from './firms/firms.service.ts';
-import { InvoicesRepository } from './invoices/invoices.repository.ts';
-import { InvoicesService } from './invoices/invoices.service.ts';
-import { JobQueue } from './jobs/job-queue.ts';
-import { JobsRepository } from './jobs/jobs.repository.ts';
-import { createLimits } from './limits/limits.ts';
+import { createFileScanner } from './files/index.ts';
+import type { FileScanner } from './files/index.ts';
+import { createFileStore } from './files/index.ts';
+import { FilesRepository } from './files/index.ts';
+import { FilesService } from './files/index.ts';
+import { FirmsRepository } from './firms/index.ts';
+import { FirmsService } from './firms/index.ts';
+import { InvoicesRepository } from './invoices/index.ts';
+import { InvoicesService } from './invoices/index.ts';
+import { JobQueue } from './jobs/index.ts';
+import { JobsRepository } from './jobs/index.ts';
+import { createLimits } from './limits/index.ts';
 import { createLogger, type Logger } from './logger.ts';
-import type { MailProvider } from './mail/mail.ts';
-import { Mailer } from './mail/mailer.ts';
-import { MessagesRepository } from './messages/messages.repository.ts';
-import { MessagesService } from './messages/messages.service.ts';
-import { BankLinksService, sandboxBankLinkProvider, unavailableBankLink, type BankLinkProvider } from './payments/bank-links.ts';
-import { CheckoutRepository } from './payments/checkout.repository.ts';
-import { CheckoutService } from './payments/checkout.service.ts';
-import { PaymentsRepository } from './payments/payments.repository.ts';
-import { RefundsRepository } from './payments/refunds.repository.ts';
-import { RefundsService } from './payments/refunds.service.ts';
-import { createPlaid, type PlaidFactory } from './payments/plaid/create-plaid.ts';
-import type { PaymentProcessor, ProcessorEvent } from './payments/processor.ts';
-import { SandboxBankLink } from './payments/sandbox/sandbox-bank-link.ts';
-import { SandboxClock } from './payments/sandbox/sandbox-clock.ts';
-import { SandboxProcessor } from './payments/sandbox/sandbox.processor.ts';
-import { SandboxRepository } from './payments/sandbox/sandbox.repository.ts';
-import { PaymentsService } from './payments/payments.service.ts';
-import { createStripe, type StripeFactory } from './payments/stripe/create-stripe.ts';
-import { WebhooksRepository } from './webhooks/webhooks.repository.ts';
-import { WebhooksService } from './webhooks/webhooks.service.ts';
+import type { MailProvider } from './mail/index.ts';
+import { Mailer } from './mail/index.ts';
+import { MessagesRepository } from './messages/index.ts';
+import { MessagesService } from './messages/index.ts';
+import { BankLinksService, sandboxBankLinkProvider, unavailableBankLink, type BankLinkProvider } from './payments/index.ts';
+import { CheckoutRepository } from './payments/index.ts';
+import { CheckoutService } from './payments/index.ts';
+import { PaymentsRepository } from './payments/index.ts';
+import { PaymentsInvoiceLedger } from './payments/index.ts';
+import { RefundsRepository } from './payments/index.ts';
+import { RefundsService } from './payments/index.ts';
+import { createPlaid, type PlaidFactory } from './payments/index.ts';
+import { PlaidRepository } from './payments/index.ts';
+import type { PaymentProcessor, ProcessorEvent } from './payments/index.ts';
+import { SandboxBankLink } from './payments/index.ts';
+import { SandboxClock } from './payments/index.ts';
+import { SandboxProcessor } from './payments/index.ts';
+import { SandboxRepository } from './payments/index.ts';
+import { PaymentsService } from './payments/index.ts';
+import { createStripe, type StripeFactory } from './payments/index.ts';
+import { WebhooksRepository } from './webhooks/index.ts';
+import { WebhooksService } from './webhooks/index.ts';
 
 export interface ServiceDeps {
   config: Config;
   storage: Storage;
   keys: SigningKeys;
+  /** Seals the secrets kept in the database (bank tokens, webhook secrets) with SECRETS_KEY. */
+  secrets: SecretBox;
   mail: MailProvider;
   clock?: Clock;
   logger?: Logger;
@@ -65,18 +71,22 @@ export interface ServiceDeps {
 
 /** Wires repositories and services once; the HTTP app and the CLI both work through these. */
 export function createServices(deps: ServiceDeps) {
-  const { config, storage, keys, mail } = deps;
+  const { config, storage, keys, secrets, mail } = deps;
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? createLogger();
-  const audit = new AuditLog(storage);
-  const jobs = new JobQueue(new JobsRepository(storage), clock, logger, storage);
+  const audit = new AuditLog(new AuditRepository(storage));
+  const jobs = new JobQueue(new JobsRepository(storage), clock, logger, storage, config.instanceId);
   const mailer = new Mailer(jobs, mail);
   const work = unitOfWork(storage);
   const firmsRepository = new FirmsRepository(storage);
+  const webhooksRepository = new WebhooksRepository(storage, secrets);
   const contactsRepository = new ContactsRepository(storage);
+  const authRepository = new AuthRepository(storage);
+  const firms = new FirmsService(firmsRepository, clock, { production: !config.development });
+  const contacts = new ContactsService(contactsRepository, audit, clock, new PortalLogins(authRepository));
   const webhooks = new WebhooksService({
-    webhooks: new WebhooksRepository(storage),
-    firms: firmsRepository,
+    webhooks: webhooksRepository,
+    firms,
     jobs,
     mailer,
     audit,
@@ -85,11 +95,11 @@ export function createServices(deps: ServiceDeps) {
     resolve: deps.resolveHost,
   });
   const tokens = new AccessTokens(keys, config.publicUrl, clock);
-  const limits = createLimits({ storage, clock, firms: firmsRepository });
+  const limits = createLimits({ storage, clock, firms });
   const auth = new AuthService({
-    firms: firmsRepository,
-    contacts: contactsRepository,
-    auth: new AuthRepository(storage),
+    firms,
+    contacts,
+    auth: authRepository,
     tokens,
     assertions: new AssertionVerifier({ clock, policy: { production: !config.development } }),
     limits: limits.auth,
@@ -101,13 +111,15 @@ export function createServices(deps: ServiceDeps) {
     clock,
     publicUrl: config.publicUrl,
   });
-  const invoicesRepository = new InvoicesRepository(storage);
+  const invoicesRepository = new InvoicesRepository(storage, new PaymentsInvoiceLedger(storage));
   const paymentsRepository = new PaymentsRepository(storage);
-  const shared = { firms: firmsRepository, contacts: contactsRepository, audit, clock, webhooks, unitOfWork: work };
+  const shared = { firms, contacts, audit, clock, webhooks, unitOfWork: work };
   const filesRepository = new FilesRepository(storage);
+  const activitiesRepository = new ActivitiesRepository(storage);
   const messagesRepository = new MessagesRepository(storage);
-  const fileStore = FileStore.inDataDir(config.dataDir);
-  const checkoutRepository = new CheckoutRepository(storage);
+  const fileStore = createFileStore(config, logger);
+  const files = new FilesService({ ...shared, files: filesRepository, store: fileStore, scanner: deps.fileScanner ?? createFileScanner(config), logger });
+  const checkoutRepository = new CheckoutRepository(storage, config.instanceId);
   const refundsRepository = new RefundsRepository(storage);
 
   const sandboxRepository = new SandboxRepository(storage);
@@ -123,10 +135,10 @@ export function createServices(deps: ServiceDeps) {
     throw new ConfigError('BANK_LINK', 'plaid turns a bank sign-in into a Stripe bank account, so it needs PAYMENTS=stripe');
   }
   const processor: PaymentProcessor = stripe?.processor ?? sandbox.processor;
-  const payments = new PaymentsService({
-    ...shared, invoices: invoicesRepository, payments: paymentsRepository, mandates: checkoutRepository, refunds: refundsRepository, fees: processor,
-  });
   const invoices = new InvoicesService({ ...shared, invoices: invoicesRepository, mailer });
+  const payments = new PaymentsService({
+    ...shared, invoices, payments: paymentsRepository, mandates: checkoutRepository, refunds: refundsRepository, fees: processor,
+  });
   const checkout = new CheckoutService({
     invoices,
     failureLimits: limits.paymentFailures,
@@ -150,7 +162,7 @@ export function createServices(deps: ServiceDeps) {
   registerPaymentJobs({ jobs, checkout, refunds, sandbox: config.payments === 'sandbox' ? sandbox : undefined, logger });
   let bankLink: BankLinkProvider;
   if (config.bankLink === 'plaid') {
-    bankLink = (deps.providers?.plaid ?? createPlaid)({ config: config.plaid, storage, clock, stripe: stripe!.processor });
+    bankLink = (deps.providers?.plaid ?? createPlaid)({ config: config.plaid, storage, secrets, clock, stripe: stripe!.processor });
   } else if (stripe) {
     bankLink = unavailableBankLink('Bank sign-in is not set up for this portal (it needs Plaid with Stripe). Enter your account and routing numbers, or pay by card.');
   } else {
@@ -161,6 +173,14 @@ export function createServices(deps: ServiceDeps) {
     config,
     storage,
     keys,
+    /**
+     * Seals what an earlier release stored in plain text (Plaid access tokens, webhook secrets),
+     * whatever the configuration now uses; run as the service opens. Safe on many instances at once.
+     */
+    sealPlainSecrets: async () => ({
+      plaidTokens: await new PlaidRepository(storage, secrets).sealPlainTokens(),
+      webhookSecrets: await webhooksRepository.sealPlainSecrets(),
+    }),
     mail,
     mailer,
     jobs,
@@ -172,19 +192,20 @@ export function createServices(deps: ServiceDeps) {
     auth,
     /** Abuse limits kept in the database: `limits.paymentFailures` is the checkout's. */
     limits,
-    repositories: { firms: firmsRepository, contacts: contactsRepository, invoices: invoicesRepository, payments: paymentsRepository, messages: messagesRepository, files: filesRepository },
+    /** For seeding and tests; components reach each other through their services. */
+    repositories: { activities: activitiesRepository, firms: firmsRepository, contacts: contactsRepository, invoices: invoicesRepository, payments: paymentsRepository, messages: messagesRepository, files: filesRepository },
     fileStore,
-    firms: new FirmsService(firmsRepository, clock, { production: !config.development }),
-    contacts: new ContactsService(contactsRepository, audit, clock),
+    firms,
+    contacts,
     apiKeys: new ApiKeysService(new ApiKeysRepository(storage), clock, audit),
-    activities: new ActivitiesService({ ...shared, activities: new ActivitiesRepository(storage) }),
+    activities: new ActivitiesService({ ...shared, activities: activitiesRepository }),
     invoices,
-    messages: new MessagesService({ ...shared, messages: messagesRepository, files: filesRepository, mailer }),
-    files: new FilesService({ ...shared, files: filesRepository, store: fileStore, scanner: deps.fileScanner ?? createFileScanner(config), logger }),
+    messages: new MessagesService({ ...shared, messages: messagesRepository, files, mailer }),
+    files,
     payments,
     checkout,
     refunds,
-    bankLinks: new BankLinksService(bankLink, contactsRepository, firmsRepository),
+    bankLinks: new BankLinksService(bankLink, contacts, firms),
     paymentSetup: {
       processor: processor.name as 'sandbox' | 'stripe',
       publishableKey: (stripe ? config.stripe.publishableKey! : null) as string | null,

@@ -30,7 +30,7 @@ describe('sign-in', () => {
       const header = decodeProtectedHeader(reply.body.accessToken);
       assert.equal(header.alg, 'ES256');
       assert.equal(header.typ, 'at+jwt');
-      assert.equal(header.kid, svc.services.keys.current().kid);
+      assert.equal(header.kid, (await svc.services.keys.current()).kid);
       const claims = decodeJwt(reply.body.accessToken);
       assert.equal(claims.iss, issuer);
       assert.equal(claims.aud, 'portico');
@@ -85,7 +85,7 @@ describe('sign-in', () => {
       options: { alg?: string; typ?: string; iss?: string; aud?: string; expSeconds?: number; key?: CryptoKey | Uint8Array; kid?: string } = {},
     ) => {
       const now = Math.floor(svc.clock().getTime() / 1000);
-      const current = svc.services.keys.current();
+      const current = await svc.services.keys.current();
       return new SignJWT({ firm: claims.firm })
         .setProtectedHeader({ alg: options.alg ?? 'ES256', typ: options.typ ?? 'at+jwt', kid: options.kid ?? current.kid })
         .setSubject(claims.sub)
@@ -109,7 +109,7 @@ describe('sign-in', () => {
     it('refuses alg "none"', async () => {
       const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
       const now = Math.floor(svc.clock().getTime() / 1000);
-      const unsigned = `${b64({ alg: 'none', typ: 'at+jwt', kid: svc.services.keys.current().kid })}.${b64({
+      const unsigned = `${b64({ alg: 'none', typ: 'at+jwt', kid: (await svc.services.keys.current()).kid })}.${b64({
         sub: claims.sub, firm: claims.firm, iss: issuer, aud: 'portico', iat: now, exp: now + 300,
       })}.`;
       assertProblem(await me(unsigned), 401, 'token_invalid');
@@ -155,13 +155,13 @@ describe('sign-in', () => {
 
     it('keeps verifying tokens signed before a key rotation', async () => {
       const { token } = await svc.login('alex@example.com');
-      const before = svc.services.keys.current().kid;
+      const before = (await svc.services.keys.current()).kid;
       await svc.services.keys.rotate();
-      assert.notEqual(svc.services.keys.current().kid, before);
+      assert.notEqual((await svc.services.keys.current()).kid, before);
       assert.equal((await me(token)).status, 200);
       const jwks = (await svc.request('/.well-known/jwks.json')).body.keys.map((k: { kid: string }) => k.kid);
       assert.ok(jwks.includes(before));
-      assert.ok(jwks.includes(svc.services.keys.current().kid));
+      assert.ok(jwks.includes((await svc.services.keys.current()).kid));
     });
   });
 

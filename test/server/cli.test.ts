@@ -10,15 +10,17 @@ import { sql } from 'kysely';
 import { createApp } from '../../server/src/app.ts';
 import { SigningKeys } from '../../server/src/auth/signing-keys.ts';
 import { loadConfig } from '../../server/src/config.ts';
+import { loadSecretsKey } from '../../server/src/secrets/secrets-key.ts';
 import { silentLogger } from '../../server/src/logger.ts';
 import { listOutbox } from '../../server/src/mail/outbox.ts';
 import { closeServices, openServices } from '../../server/src/main.ts';
 import type { Services } from '../../server/src/services.ts';
-import { freePort, runCli, stackTrace, startServe, withDatabase, type CliResult } from './helpers/cli.ts';
+import { freePort, runCli, stackTrace, startServe, startWorkerCommand, withDatabase, type CliResult } from './helpers/cli.ts';
 import { asOperator, removeDataDir } from './helpers/service.ts';
 
 const commands: Record<string, { options: string[]; required: string[] }> = {
   serve: { options: ['--seed-demo'], required: [] },
+  worker: { options: [], required: [] },
   'firm create': { options: ['--slug', '--name', '--currency', '--site-url', '--portal-url', '--origin', '--brand-color', '--logo-url'], required: ['--slug', '--name'] },
   'apikey create': { options: ['--firm', '--name'], required: ['--firm'] },
   'apikey list': { options: ['--firm'], required: ['--firm'] },
@@ -367,9 +369,11 @@ describe('managing a firm from the command line', () => {
     assert.ok(kid, result.stdout);
     assert.notEqual(kid, before[0]);
 
-    const keys = await SigningKeys.open(dataDir);
-    assert.equal(keys.current().kid, kid);
-    assert.deepEqual(keys.jwks().keys.map((k) => k.kid), [before[0], kid]);
+    // Another instance on the same store, opened now, signs with the new key.
+    const { storage } = await open();
+    const keys = await SigningKeys.open(storage, loadSecretsKey(loadConfig(await withDatabase(env))));
+    assert.equal((await keys.current()).kid, kid);
+    assert.deepEqual((await keys.jwks()).keys.map((k) => k.kid), [before[0], kid]);
   });
 });
 
@@ -435,6 +439,58 @@ describe('portico serve', () => {
     }
     assert.deepEqual(await service.exited, { code: 0, signal: null });
     assert.doesNotMatch(service.stderr(), /seeded the demo firm/);
+  });
+
+  it('with WORKERS=0 serves HTTP only, and portico worker runs the jobs it leaves', async () => {
+    const workersDir = path.join(root, 'workers');
+    const port = await freePort();
+    const env = { DATA_DIR: workersDir, PORT: String(port), WORKERS: '0' };
+    const service = await startServe(['--seed-demo'], env);
+    let worker: Awaited<ReturnType<typeof startWorkerCommand>> | undefined;
+    try {
+      assert.match(service.stderr(), /WORKERS=0: serving HTTP only/);
+      const ready = await fetch(`${service.baseUrl}/readyz`);
+      assert.equal(ready.status, 200);
+      assert.deepEqual(await ready.json(), { status: 'ok', checks: { database: 'ok', files: 'ok' } });
+
+      const reset = await fetch(`${service.baseUrl}/api/v1/auth/password-reset/request`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ firm: 'demo', email: 'alex@example.com' }),
+      });
+      assert.equal(reset.status, 202);
+      await reset.arrayBuffer();
+      // An instance that runs workers claims a job the moment its transaction commits; this one has
+      // none, so the reset email is still waiting (the seeding's own emails are behind it too).
+      const store = await openServices(loadConfig(await withDatabase({ DATA_DIR: workersDir }), root), { logger: silentLogger });
+      try {
+        const pendingResets = async () =>
+          (await store.storage.asSystem(async () => (await sql<{ state: string }>`SELECT state FROM jobs WHERE kind = 'auth.password_reset'`.execute(store.storage.db)).rows));
+        assert.deepEqual(await pendingResets(), [{ state: 'pending' }]);
+
+        worker = await startWorkerCommand({ DATA_DIR: workersDir });
+        assert.match(worker.stdout(), /worker running 4 job\(s\) at a time/);
+        const deadline = Date.now() + 20_000;
+        let emails: Awaited<ReturnType<typeof listOutbox>> = [];
+        while (Date.now() < deadline) {
+          emails = await store.storage.asSystem(() => listOutbox(store.storage, { kind: 'password_reset' }));
+          if (emails.length) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        assert.equal(emails.length, 1, 'the worker sent the reset email');
+        assert.equal(emails[0]!.to, 'alex@example.com');
+        assert.deepEqual(await pendingResets(), [{ state: 'done' }]);
+      } finally {
+        await closeServices(store);
+      }
+    } finally {
+      service.child.kill('SIGTERM');
+      worker?.child.kill('SIGTERM');
+    }
+    assert.deepEqual(await service.exited, { code: 0, signal: null }, service.stderr());
+    assert.deepEqual(await worker!.exited, { code: 0, signal: null }, worker!.stderr());
+    assert.match(worker!.stdout(), /SIGTERM: stopping after the jobs running now/);
+    await removeDataDir(workersDir);
   });
 
   it('refuses a port that is taken, with a clear message', async () => {

@@ -106,6 +106,20 @@ describe('loadConfig defaults', () => {
     assert.equal(loadConfig({ TRUST_PROXY: '2' }, cwd).trustProxy, 2);
     assert.equal(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }, cwd).trustProxy, 'loopback, 10.0.0.0/8');
   });
+
+  it('names the instance by INSTANCE_ID, else by its host and port', () => {
+    assert.equal(loadConfig({ PORT: '9001' }, cwd).instanceId, `${os.hostname()}:9001`);
+    assert.equal(loadConfig({ INSTANCE_ID: 'portal-a' }, cwd).instanceId, 'portal-a');
+    assertRefused({ INSTANCE_ID: 'two words' }, 'INSTANCE_ID', 'visible characters');
+    assertRefused({ INSTANCE_ID: 'x'.repeat(101) }, 'INSTANCE_ID', '1 to 100');
+  });
+
+  it('reads WORKERS: 4 by default, 0 for an instance that serves HTTP only', () => {
+    assert.equal(loadConfig({}, cwd).workers, 4);
+    assert.equal(loadConfig({ WORKERS: '0' }, cwd).workers, 0);
+    assert.equal(loadConfig({ WORKERS: '12' }, cwd).workers, 12);
+    for (const bad of ['-1', 'two', '1.5', '65']) assertRefused({ WORKERS: bad }, 'WORKERS', 'whole number from 0', bad);
+  });
 });
 
 describe('development (the /dev pages)', () => {

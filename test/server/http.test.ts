@@ -27,6 +27,13 @@ describe('the HTTP surface', () => {
     assert.deepEqual(reply.body, { status: 'ok' });
   });
 
+  it('answers /readyz once its database and file store answer', async () => {
+    const reply = await svc.request('/readyz');
+    assert.equal(reply.status, 200);
+    assert.deepEqual(reply.body, { status: 'ok', checks: { database: 'ok', files: 'ok' } });
+    assert.equal(reply.headers.get('cache-control'), 'no-store');
+  });
+
   it('sends security headers', async () => {
     const reply = await svc.request('/healthz');
     assert.equal(reply.headers.get('x-content-type-options'), 'nosniff');

@@ -159,6 +159,31 @@ describe('the job queue', () => {
     assert.equal((await repository.findByKey('orphan-2'))!.state, 'done', 'found running at start: its worker is gone');
   });
 
+  it("on a shared store, takes back at start the jobs this instance left running, never another live instance's", async () => {
+    const other = asOperator(new JobsRepository(storage), storage);
+    await other.enqueue({ kind: 'test.once', key: 'left-by-a', payload: { n: 11 } }, clock());
+    await other.enqueue({ kind: 'test.once', key: 'left-by-b', payload: { n: 12 } }, clock());
+    const lease = new Date(clock().getTime() + 60_000);
+    // Both are due at once, so which each claim takes is the engine's choice: note it.
+    const [mine] = await other.claim('host-a:8787/previous', clock(), lease, 1);
+    const [theirs] = await other.claim('host-b:8787/alive', clock(), lease, 1);
+    assert.deepEqual([mine!.key, theirs!.key].sort(), ['left-by-a', 'left-by-b']);
+
+    const restarted = new JobQueue(new JobsRepository(storage), clock, silentLogger, storage, 'host-a:8787');
+    restarted.register('test.once', async () => {});
+    await restarted.start({ releaseOwn: true, pollMs: 60_000 });
+    await restarted.drain();
+    await restarted.stop();
+    assert.equal((await repository.findByKey(mine!.key))!.state, 'done', 'its own, left by its previous run');
+    assert.equal((await repository.findByKey(theirs!.key))!.state, 'running', 'another instance holds it while its lease lasts');
+    assert.match(restarted.workerId, /^host-a:8787\//);
+    clock.advance(60_000);
+    const third = new JobQueue(new JobsRepository(storage), clock, silentLogger, storage, 'host-c:8787');
+    third.register('test.once', async () => {});
+    await third.drain();
+    assert.equal((await repository.findByKey(theirs!.key))!.state, 'done', 'taken over once the lease ran out');
+  });
+
   it('runs recurring work once per period across every queue on the store', async () => {
     let runs = 0;
     const queues = [0, 1, 2].map(() => new JobQueue(new JobsRepository(storage), clock, silentLogger, storage));

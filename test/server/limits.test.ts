@@ -166,7 +166,7 @@ describe('declined payment attempts', () => {
     const firms = new FirmsService(firmsRepository, clock);
     firm = await firms.create({ slug: 'hale', name: 'Hale & Whitmore LLP' });
     otherFirm = await firms.create({ slug: 'north', name: 'North Legal', settings: { sections: { activities: true, invoices: true, messages: true, files: true }, paymentFailuresPerHour: 3 } });
-    limits = createLimits({ storage, clock, firms: firmsRepository });
+    limits = createLimits({ storage, clock, firms });
   });
   afterEach(() => storage.close());
 

@@ -16,6 +16,7 @@ const withoutFirmData = [
   'sandbox_payment_methods',
   'sandbox_refunds',
   'sandbox_state',
+  'signing_keys',
   'stripe_events',
 ];
 

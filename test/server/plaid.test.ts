@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import Stripe from 'stripe';
+import { loadSecretsKey } from '../../server/src/secrets/secrets-key.ts';
 import { assertProblem, paymentKit, type PaymentKit } from './helpers/payments.ts';
 import { startPlaidStandIn, type PlaidStandIn } from './helpers/plaid-stand-in.ts';
 import { startTestService, type TestService } from './helpers/service.ts';
@@ -73,8 +74,15 @@ describe('bank sign-in through Plaid', () => {
     assert.match(method.token, /^ba_/);
     assert.deepEqual({ ...method, token: 'ba' }, { type: 'us_bank_account', token: 'ba', bankName: 'Tartan Bank', last4: '1111', accountType: 'savings' });
     assert.doesNotMatch(JSON.stringify(reply.body), /access-sandbox/);
+    // Stored sealed with SECRETS_KEY: the column holds ciphertext that opens to Plaid's token.
     const items = await svc.query<{ contact_id: string; access_token: string }>`SELECT contact_id, access_token FROM plaid_items`;
-    assert.ok(items.some((item) => item.contact_id === svc.fixtures.alex.id && plaid.accessTokens().includes(item.access_token)));
+    assert.ok(items.length > 0);
+    for (const item of items) {
+      assert.match(item.access_token, /^enc:v1:/);
+      assert.equal(plaid.accessTokens().some((token) => item.access_token.includes(token)), false);
+    }
+    const box = loadSecretsKey(svc.config);
+    assert.ok(items.some((item) => item.contact_id === svc.fixtures.alex.id && plaid.accessTokens().includes(box.open(item.access_token))));
 
     const processorToken = plaid.requests.filter((request) => request.path === '/processor/stripe/bank_account_token/create').at(-1)!;
     assert.equal(processorToken.body.account_id, savings.account_id);

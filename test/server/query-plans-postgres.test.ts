@@ -11,6 +11,7 @@ import { openPostgresStorage } from '../../server/src/db/open-storage.ts';
 import type { Storage } from '../../server/src/db/storage.ts';
 import type { InvoiceStatus } from '../../server/src/invoices/invoice.ts';
 import { InvoicesRepository, type InvoiceQuery, type InvoiceSortKey } from '../../server/src/invoices/invoices.repository.ts';
+import { PaymentsInvoiceLedger } from '../../server/src/payments/invoice-ledger.ts';
 import { startPostgres, type TestPostgres } from './helpers/postgres.ts';
 
 const now = '2026-03-02T15:00:00.000Z';
@@ -26,7 +27,7 @@ let invoices: InvoicesRepository;
 before(async () => {
   postgres = await startPostgres();
   storage = await openPostgresStorage(postgres.url);
-  invoices = new InvoicesRepository(storage);
+  invoices = new InvoicesRepository(storage, new PaymentsInvoiceLedger(storage));
   await storage.asSystem(async () => {
     await sql`INSERT INTO firms (id, slug, name, created_at, updated_at) VALUES ('firm_1', 'hale', 'Hale', ${now}, ${now}), ('firm_2', 'north', 'North', ${now}, ${now})`.execute(storage.db);
     await sql`

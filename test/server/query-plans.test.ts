@@ -14,6 +14,7 @@ import { openSqliteStorage } from '../../server/src/db/open-storage.ts';
 import type { Storage } from '../../server/src/db/storage.ts';
 import type { InvoiceStatus } from '../../server/src/invoices/invoice.ts';
 import { InvoicesRepository, type InvoiceQuery, type InvoiceSortKey } from '../../server/src/invoices/invoices.repository.ts';
+import { PaymentsInvoiceLedger } from '../../server/src/payments/invoice-ledger.ts';
 import { PaymentsRepository } from '../../server/src/payments/payments.repository.ts';
 
 const now = '2026-03-02T15:00:00.000Z';
@@ -36,7 +37,7 @@ let invoices: InvoicesRepository;
 before(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-plans-'));
   storage = openSqliteStorage(dir);
-  invoices = new InvoicesRepository(storage);
+  invoices = new InvoicesRepository(storage, new PaymentsInvoiceLedger(storage));
 });
 after(async () => {
   await storage.close();
@@ -175,7 +176,7 @@ describe('numbering across the counters migration', () => {
     ['R-100001', 'R-100002'].forEach((receipt, n) => insertPayment.run(`pay_${n}`, receipt, now));
     migrateSqlite(old, migrations);
     try {
-      const repository = new InvoicesRepository(oldStorage);
+      const repository = new InvoicesRepository(oldStorage, new PaymentsInvoiceLedger(oldStorage));
       const create = (firmId: string) =>
         repository.create(
           { firmId, contactId: 'con_1', number: null, matter: null, issuedOn: today, dueOn: today, currency: 'USD', depositAccount: 'operating', notes: null, priced: { lines: [], subtotal: 0, discount: 0, tax: 0, total: 0 } },

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import Stripe from 'stripe';
 import { SigningKeys } from '../../server/src/auth/signing-keys.ts';
+import { loadSecretsKey } from '../../server/src/secrets/secrets-key.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { openSqliteStorage } from '../../server/src/db/open-storage.ts';
 import { createMail } from '../../server/src/mail/create-mail.ts';
@@ -571,10 +572,12 @@ describe('with the default configuration', () => {
     const storage = openSqliteStorage(dataDir);
     const made: string[] = [];
     try {
+      const secrets = loadSecretsKey(config);
       const services = createServices({
         config,
         storage,
-        keys: await SigningKeys.open(dataDir),
+        keys: await SigningKeys.open(storage, secrets),
+        secrets,
         mail: createMail(config, storage),
         providers: {
           stripe: () => {
@@ -651,8 +654,9 @@ describe('with the default configuration', () => {
     const config = loadConfig({ DATA_DIR: dataDir, BANK_LINK: 'plaid', PLAID_CLIENT_ID: 'client', PLAID_SECRET: 'secret' });
     const storage = openSqliteStorage(dataDir);
     try {
-      const keys = await SigningKeys.open(dataDir);
-      assert.throws(() => createServices({ config, storage, keys, mail: createMail(config, storage) }), /BANK_LINK: plaid .*PAYMENTS=stripe/);
+      const secrets = loadSecretsKey(config);
+      const keys = await SigningKeys.open(storage, secrets);
+      assert.throws(() => createServices({ config, storage, keys, secrets, mail: createMail(config, storage) }), /BANK_LINK: plaid .*PAYMENTS=stripe/);
     } finally {
       await storage.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -217,6 +217,31 @@ describe('webhooks out', () => {
     endpoint.secret = rotated.body.secret;
   });
 
+  it('keeps endpoint secrets sealed, and signs with one stored in plain text before sealing began', async () => {
+    const [row] = await svc.query<{ secret: string; previous_secret: string | null }>`SELECT secret, previous_secret FROM webhook_endpoints WHERE id = ${endpoint.id}`;
+    assert.match(row!.secret, /^enc:v1:/);
+    assert.match(row!.previous_secret!, /^enc:v1:/, 'the secret a rotation replaced stays sealed');
+    assert.equal(JSON.stringify(row).includes('whsec_'), false);
+
+    // As an earlier release stored it: in plain text.
+    await svc.query`UPDATE webhook_endpoints SET secret = ${endpoint.secret}, previous_secret = NULL, previous_secret_until = NULL WHERE id = ${endpoint.id}`;
+    await svc.request('/api/v1/threads', { token: alex, body: { subject: 'Plain', body: 'Hello' } });
+    await deliver();
+    const before = receiver.received.at(-1)!;
+    assert.equal(JSON.parse(before.body).data.subject, 'Plain');
+    assert.ok(signedWith(endpoint.secret, before));
+
+    // What the service does as it opens: the plain secret is sealed, and goes on signing.
+    assert.deepEqual(await svc.services.sealPlainSecrets(), { plaidTokens: 0, webhookSecrets: 1 });
+    const [sealed] = await svc.query<{ secret: string }>`SELECT secret FROM webhook_endpoints WHERE id = ${endpoint.id}`;
+    assert.match(sealed!.secret, /^enc:v1:/);
+    await svc.request('/api/v1/threads', { token: alex, body: { subject: 'Sealed', body: 'Hello' } });
+    await deliver();
+    const last = receiver.received.at(-1)!;
+    assert.equal(JSON.parse(last.body).data.subject, 'Sealed');
+    assert.ok(signedWith(endpoint.secret, last));
+  });
+
   it('turns an endpoint off after three days of failures and tells the firm', async () => {
     await admin('/settings', { method: 'PATCH', body: { settings: { inboxEmail: 'accounts@hale.example' } } });
     const failing = await startReceiver();

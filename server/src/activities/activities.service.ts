@@ -1,10 +1,10 @@
 import type { UnitOfWork } from '../db/unit-of-work.ts';
-import type { WebhookEvents } from '../webhooks/webhook.ts';
-import type { AuditEntry, AuditLog } from '../audit/audit.repository.ts';
+import type { WebhookEvents } from '../webhooks/index.ts';
+import type { AuditEntry, AuditLog } from '../audit/index.ts';
 import { isCalendarDate, todayIn } from '../calendar.ts';
 import type { Clock } from '../clock.ts';
-import type { ContactsRepository } from '../contacts/contacts.repository.ts';
-import type { FirmsRepository } from '../firms/firms.repository.ts';
+import type { ContactsService } from '../contacts/index.ts';
+import type { FirmsService } from '../firms/index.ts';
 import { externalIdTaken, guardExternalId } from '../external-id.ts';
 import { decodeCursor, encodeCursor, type Page } from '../http/cursor.ts';
 import { Problem } from '../http/problem.ts';
@@ -43,8 +43,8 @@ const blank: ActivityFields = {
 
 export interface ActivitiesServiceDeps {
   activities: ActivitiesRepository;
-  firms: FirmsRepository;
-  contacts: ContactsRepository;
+  firms: FirmsService;
+  contacts: ContactsService;
   audit: AuditLog;
   clock: Clock;
   webhooks: WebhookEvents;

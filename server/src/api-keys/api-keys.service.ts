@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Actor, AuditLog } from '../audit/audit.repository.ts';
+import type { Actor, AuditLog } from '../audit/index.ts';
 import type { Clock } from '../clock.ts';
 import { hashSecret } from '../db/ids.ts';
 import { Problem } from '../http/problem.ts';

@@ -1,25 +1,10 @@
 import type { Storage } from '../db/storage.ts';
+import type { AuditEntry } from './audit.ts';
 
-/** Who did something: a client, a firm's API key, or the service itself (the CLI, seeding). */
-export interface Actor {
-  type: 'contact' | 'api_key' | 'system';
-  id?: string | null;
-}
-
-export interface AuditEntry {
-  firmId?: string | null;
-  actor: Actor;
-  action: string;
-  subject?: { type: string; id: string };
-  data?: Record<string, unknown>;
-  ip?: string | null;
-}
-
-/** An append-only record of who did what: sign-ins, invitations, changes made with API keys. */
-export class AuditLog {
+export class AuditRepository {
   constructor(private readonly storage: Storage) {}
 
-  async record(entry: AuditEntry, now: string): Promise<void> {
+  async append(entry: AuditEntry, now: string): Promise<void> {
     await this.storage.db
       .insertInto('audit_log')
       .values({

@@ -27,7 +27,7 @@ export class AccessTokens {
   ) {}
 
   async issue(claims: AccessClaims): Promise<{ token: string; expiresIn: number }> {
-    const { kid, privateKey } = this.keys.current();
+    const { kid, privateKey } = await this.keys.current();
     const now = Math.floor(this.clock().getTime() / 1000);
     const token = await new SignJWT({ firm: claims.firmId })
       .setProtectedHeader({ alg: 'ES256', typ: accessTokenType, kid })
@@ -49,8 +49,8 @@ export class AccessTokens {
     try {
       const { payload } = await jwtVerify(
         token,
-        (header: JWTHeaderParameters) => {
-          const key = this.keys.verificationKey(header.kid);
+        async (header: JWTHeaderParameters) => {
+          const key = await this.keys.verificationKey(header.kid);
           if (!key) throw new errors.JWKSNoMatchingKey();
           return key;
         },

@@ -4,8 +4,8 @@ import { createLocalJWKSet, createRemoteJWKSet, customFetch, errors, jwtVerify, 
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import { isExternalId } from '../external-id.ts';
-import type { IdentitySettings } from '../firms/identity.ts';
-import { publicOnlyLookup, type WebhookAddressPolicy } from '../webhooks/webhook-address.ts';
+import type { IdentitySettings } from '../firms/index.ts';
+import { publicOnlyLookup, type WebhookAddressPolicy } from '../webhooks/index.ts';
 
 /** The only algorithms an assertion may be signed with. */
 export const assertionAlgorithms = ['ES256', 'RS256'];

@@ -5,7 +5,7 @@ export interface Invitation {
   id: string; firmId: string; contactId: string; expiresAt: string;
   acceptedAt: string | null; revokedAt: string | null; createdAt: string;
 }
-export interface PasswordReset { id: string; contactId: string; firmId: string; expiresAt: string; usedAt: string | null }
+export interface PasswordReset { id: string; contactId: string; expiresAt: string; usedAt: string | null }
 export interface RefreshToken {
   id: string; familyId: string; contactId: string; firmId: string; expiresAt: string;
   usedAt: string | null; familyRevokedAt: string | null;
@@ -18,6 +18,12 @@ export class AuthRepository {
   async passwordHash(contactId: string): Promise<string | undefined> {
     const row = await this.storage.db.selectFrom('portal_logins').select('password_hash').where('contact_id', '=', contactId).executeTakeFirst();
     return row?.password_hash;
+  }
+
+  async contactsWithLogin(contactIds: readonly string[]): Promise<string[]> {
+    if (contactIds.length === 0) return [];
+    const rows = await this.storage.db.selectFrom('portal_logins').select('contact_id').where('contact_id', 'in', [...new Set(contactIds)]).execute();
+    return rows.map((row) => row.contact_id);
   }
 
   async setPassword(contactId: string, hash: string, now: string): Promise<void> {
@@ -87,11 +93,10 @@ export class AuthRepository {
   async resetByTokenHash(tokenHash: string): Promise<PasswordReset | undefined> {
     const row = await this.storage.db
       .selectFrom('password_resets as r')
-      .innerJoin('contacts as c', 'c.id', 'r.contact_id')
-      .select(['r.id', 'r.contact_id', 'c.firm_id', 'r.expires_at', 'r.used_at'])
+      .select(['r.id', 'r.contact_id', 'r.expires_at', 'r.used_at'])
       .where('r.token_hash', '=', tokenHash)
       .executeTakeFirst();
-    return row ? { id: row.id, contactId: row.contact_id, firmId: row.firm_id, expiresAt: row.expires_at, usedAt: row.used_at } : undefined;
+    return row ? { id: row.id, contactId: row.contact_id, expiresAt: row.expires_at, usedAt: row.used_at } : undefined;
   }
 
   async useReset(id: string, now: string): Promise<boolean> {

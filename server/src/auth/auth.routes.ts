@@ -1,5 +1,5 @@
 import { Router, type CookieOptions, type Request, type Response } from 'express';
-import type { FirmsService } from '../firms/firms.service.ts';
+import type { FirmsService } from '../firms/index.ts';
 import { assertFirmOrigin } from '../http/cors.ts';
 import { Problem } from '../http/problem.ts';
 import type { Tenancy } from '../http/tenancy.ts';

@@ -1,20 +1,20 @@
-import type { Actor, AuditLog } from '../audit/audit.repository.ts';
+import type { Actor, AuditLog } from '../audit/index.ts';
 import type { Clock } from '../clock.ts';
-import type { Contact, ContactsRepository } from '../contacts/contacts.repository.ts';
+import type { Contact, ContactsService } from '../contacts/index.ts';
 import { hashSecret, newId, newSecret } from '../db/ids.ts';
-import type { Firm } from '../firms/firm.ts';
-import type { FirmsRepository } from '../firms/firms.repository.ts';
+import type { Firm } from '../firms/index.ts';
+import type { FirmsService } from '../firms/index.ts';
 import { Problem } from '../http/problem.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
-import type { JobQueue } from '../jobs/job-queue.ts';
-import type { Mailer } from '../mail/mailer.ts';
-import type { WebhookEvents } from '../webhooks/webhook.ts';
-import { invitationEmail, passwordResetEmail } from '../mail/templates.ts';
+import type { JobQueue } from '../jobs/index.ts';
+import type { Mailer } from '../mail/index.ts';
+import type { WebhookEvents } from '../webhooks/index.ts';
+import { invitationEmail, passwordResetEmail } from '../mail/index.ts';
 import type { AccessTokens } from './access-tokens.ts';
 import { AssertionRejected, type AssertionVerifier, type VerifiedAssertion } from './assertions.ts';
 import type { AuthRepository } from './auth.repository.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
-import type { AuthLimits } from './rate-limiter.ts';
+import type { AuthLimits } from '../limits/index.ts';
 
 const day = 86_400_000;
 export const invitationLifetimeMs = 7 * day;
@@ -36,8 +36,8 @@ export interface SignedIn {
 }
 
 export interface AuthServiceDeps {
-  firms: FirmsRepository;
-  contacts: ContactsRepository;
+  firms: FirmsService;
+  contacts: ContactsService;
   auth: AuthRepository;
   tokens: AccessTokens;
   assertions: AssertionVerifier;
@@ -166,11 +166,11 @@ export class AuthService {
       if (byEmail) {
         if (byEmail.externalId && byEmail.externalId !== claims.subject) return { refused: 'external_id_mismatch', contactId: byEmail.id };
         if (byEmail.status !== 'active') return { refused: 'contact_archived', contactId: byEmail.id };
-        if (!(await contacts.linkExternalId(firm.id, byEmail.id, claims.subject, now))) return { refused: 'external_id_mismatch', contactId: byEmail.id };
+        if (!(await contacts.linkExternalId(firm.id, byEmail.id, claims.subject))) return { refused: 'external_id_mismatch', contactId: byEmail.id };
         contact = (await contacts.find(firm.id, byEmail.id))!;
         await audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'contact.linked', subject: { type: 'contact', id: contact.id }, data: { externalId: claims.subject }, ip }, now);
       } else if (autoProvision) {
-        contact = await contacts.create(firm.id, { email: claims.email, name: claims.name ?? claims.email, externalId: claims.subject }, now);
+        contact = await contacts.add(firm.id, { email: claims.email, name: claims.name ?? claims.email, externalId: claims.subject });
         await audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'contact.created', subject: { type: 'contact', id: contact.id }, data: { method: 'token_exchange' }, ip }, now);
       } else {
         return { refused: 'contact_not_found' };
@@ -299,7 +299,7 @@ export class AuthService {
     const { contacts, auth, mailer, clock, audit } = this.deps;
     const firm = await this.deps.firms.findById(request.firmId);
     const contact = firm && (await contacts.findByEmail(firm.id, request.email));
-    if (!firm || !contact || contact.status !== 'active' || !contact.hasLogin) return;
+    if (!firm || !contact || contact.status !== 'active' || !(await auth.passwordHash(contact.id))) return;
     const token = newSecret();
     const now = this.#now();
     await this.deps.unitOfWork(async () => {
@@ -325,7 +325,7 @@ export class AuthService {
     const reset = await auth.resetByTokenHash(hashSecret(input.token));
     const now = this.#now();
     if (!reset || reset.usedAt || reset.expiresAt <= now) throw resetInvalid();
-    const contact = await contacts.find(reset.firmId, reset.contactId);
+    const contact = await contacts.findAnywhere(reset.contactId);
     if (!contact || contact.status !== 'active') throw resetInvalid();
 
     const hash = await hashPassword(input.password);

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
-import type { ApiKeysService } from '../api-keys/api-keys.service.ts';
-import type { ContactsRepository } from '../contacts/contacts.repository.ts';
-import type { FirmsRepository } from '../firms/firms.repository.ts';
+import type { ApiKeysService } from '../api-keys/index.ts';
+import type { ContactsService } from '../contacts/index.ts';
+import type { FirmsService } from '../firms/index.ts';
 import { assertFirmOrigin } from '../http/cors.ts';
 import { bearerToken } from '../http/principal.ts';
 import { Problem } from '../http/problem.ts';
@@ -14,8 +14,8 @@ import type { AccessTokens } from './access-tokens.ts';
  */
 export function requireClient(deps: {
   tokens: AccessTokens;
-  contacts: ContactsRepository;
-  firms: FirmsRepository;
+  contacts: ContactsService;
+  firms: FirmsService;
   tenancy: Tenancy;
   serviceOrigin: string;
 }): RequestHandler {

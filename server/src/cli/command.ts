@@ -1,7 +1,6 @@
 import type { Config } from '../config.ts';
 import { Problem } from '../http/problem.ts';
 import { createLogger } from '../logger.ts';
-import { closeServices, openServices } from '../main.ts';
 import type { Services } from '../services.ts';
 
 export interface CliOption {
@@ -37,6 +36,9 @@ export async function withServices<T>(
   work: (services: Services) => Promise<T> | T,
   options: { runJobs?: boolean } = {},
 ): Promise<T> {
+  // Loaded when a command runs: the components' own commands import this module, and they are
+  // part of what main.ts loads, so a static import here would be a cycle.
+  const { openServices, closeServices } = await import('../main.ts');
   const services = await openServices(config, { logger: createLogger({ silent: true }) });
   try {
     const result = await services.storage.asSystem(() => work(services));
@@ -49,7 +51,7 @@ export async function withServices<T>(
 
 /** The contact a command names by email, or a clear 404. */
 export async function contactByEmail(services: Services, firmId: string, email: string) {
-  const contact = await services.repositories.contacts.findByEmail(firmId, email);
+  const contact = await services.contacts.findByEmail(firmId, email);
   if (!contact) throw Problem.notFound(`contact with the email ${email}`);
   return contact;
 }

@@ -14,19 +14,13 @@ export interface Contact {
   status: ContactStatus;
   /** The firm's own id for the contact (its practice system's), unique in the firm; null when unset. */
   externalId: string | null;
-  hasLogin: boolean;
   createdAt: string;
   updatedAt: string;
 }
 
-/** Contacts with whether each has a portal login (1 or 0 on either engine). */
-const withLogin = (storage: Storage) =>
-  storage.db
-    .selectFrom('contacts as c')
-    .selectAll('c')
-    .select(sql<number>`CASE WHEN EXISTS (SELECT 1 FROM portal_logins l WHERE l.contact_id = c.id) THEN 1 ELSE 0 END`.as('has_login'));
+const contactRows = (storage: Storage) => storage.db.selectFrom('contacts as c').selectAll('c');
 
-type ContactRow = Selectable<ContactsTable> & { has_login: number };
+type ContactRow = Selectable<ContactsTable>;
 
 function toContact(row: ContactRow): Contact {
   return {
@@ -37,7 +31,6 @@ function toContact(row: ContactRow): Contact {
     phone: row.phone,
     status: row.status as ContactStatus,
     externalId: row.external_id,
-    hasLogin: Number(row.has_login) === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -57,22 +50,33 @@ export class ContactsRepository {
   constructor(private readonly storage: Storage) {}
 
   async find(firmId: string, id: string): Promise<Contact | undefined> {
-    const row = await withLogin(this.storage).where('c.firm_id', '=', firmId).where('c.id', '=', id).executeTakeFirst();
+    const row = await contactRows(this.storage).where('c.firm_id', '=', firmId).where('c.id', '=', id).executeTakeFirst();
     return row && toContact(row);
   }
 
+  /** A contact by id alone, in the system scope: the owner of a secret whose firm is not known yet. */
+  async findAnywhere(id: string): Promise<Contact | undefined> {
+    const row = await contactRows(this.storage).where('c.id', '=', id).executeTakeFirst();
+    return row && toContact(row);
+  }
+
+  async namesOf(firmId: string, ids: readonly string[]): Promise<{ id: string; name: string; email: string }[]> {
+    if (ids.length === 0) return [];
+    return this.storage.db.selectFrom('contacts').select(['id', 'name', 'email']).where('firm_id', '=', firmId).where('id', 'in', [...new Set(ids)]).execute();
+  }
+
   async findByEmail(firmId: string, email: string): Promise<Contact | undefined> {
-    const row = await withLogin(this.storage).where('c.firm_id', '=', firmId).where('c.email', '=', email.toLowerCase()).executeTakeFirst();
+    const row = await contactRows(this.storage).where('c.firm_id', '=', firmId).where('c.email', '=', email.toLowerCase()).executeTakeFirst();
     return row && toContact(row);
   }
 
   async findByExternalId(firmId: string, externalId: string): Promise<Contact | undefined> {
-    const row = await withLogin(this.storage).where('c.firm_id', '=', firmId).where('c.external_id', '=', externalId).executeTakeFirst();
+    const row = await contactRows(this.storage).where('c.firm_id', '=', firmId).where('c.external_id', '=', externalId).executeTakeFirst();
     return row && toContact(row);
   }
 
   async list(firmId: string, query: ContactQuery): Promise<Contact[]> {
-    let select = withLogin(this.storage).where('c.firm_id', '=', firmId);
+    let select = contactRows(this.storage).where('c.firm_id', '=', firmId);
     if (query.status !== 'all') select = select.where('c.status', '=', query.status);
     if (query.q) {
       const q = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AuthService } from '../auth/auth.service.ts';
+import type { AuthService } from '../auth/index.ts';
 import { firmOf } from '../http/principal.ts';
 import { parse } from '../http/validate.ts';
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Actor, AuditLog } from '../audit/audit.repository.ts';
+import type { Actor, AuditLog } from '../audit/index.ts';
 import type { Clock } from '../clock.ts';
 import { decodeCursor, encodeCursor, type Page } from '../http/cursor.ts';
 import { assertSameExternalId, externalIdFromPath, externalIdTaken, guardExternalId } from '../external-id.ts';
@@ -8,36 +8,78 @@ import { parse } from '../http/validate.ts';
 import { contactChangesSchema, contactQuerySchema, newContactSchema } from './contacts.contract.ts';
 import type { Contact, ContactQuery, ContactsRepository } from './contacts.repository.ts';
 
-/** A firm's contacts, as its staff manage them through the API key. */
+/** Which contacts have a portal login: the auth component knows, as it keeps the logins. */
+export interface LoginDirectory {
+  withLogin(contactIds: readonly string[]): Promise<Set<string>>;
+}
+
+/** A contact as the firm sees it: with whether they have created a portal login yet. */
+export type ContactView = Contact & { hasLogin: boolean };
+
+/**
+ * A firm's contacts, as its staff manage them through the API key, and the lookups other
+ * components make of them (each takes the firm: a contact of another firm is never found).
+ */
 export class ContactsService {
   constructor(
     private readonly contacts: ContactsRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly logins: LoginDirectory,
   ) {}
 
-  async list(firmId: string, query: unknown): Promise<Page<Contact>> {
+  find(firmId: string, id: string): Promise<Contact | undefined> {
+    return this.contacts.find(firmId, id);
+  }
+
+  findByEmail(firmId: string, email: string): Promise<Contact | undefined> {
+    return this.contacts.findByEmail(firmId, email);
+  }
+
+  findByExternalId(firmId: string, externalId: string): Promise<Contact | undefined> {
+    return this.contacts.findByExternalId(firmId, externalId);
+  }
+
+  /** A contact by id alone, in the system scope: the owner of a secret (a reset link) whose firm is not known yet. */
+  findAnywhere(id: string): Promise<Contact | undefined> {
+    return this.contacts.findAnywhere(id);
+  }
+
+  /** The name and email of each of these contacts of the firm, by id, for lists that name the client. */
+  async namesOf(firmId: string, ids: readonly string[]): Promise<Map<string, { name: string; email: string }>> {
+    return new Map((await this.contacts.namesOf(firmId, ids)).map(({ id, name, email }) => [id, { name, email }]));
+  }
+
+  /** Links a contact to the firm's own id for it; false when it already has another one. */
+  linkExternalId(firmId: string, id: string, externalId: string): Promise<boolean> {
+    return this.contacts.linkExternalId(firmId, id, externalId, this.clock().toISOString());
+  }
+
+  /** Adds a contact the caller has already checked and audits itself (a first sign-in by token exchange, seeding). */
+  add(firmId: string, contact: { email: string; name: string; phone?: string | null; externalId?: string | null }): Promise<Contact> {
+    return this.contacts.create(firmId, contact, this.clock().toISOString());
+  }
+
+  async list(firmId: string, query: unknown): Promise<Page<ContactView>> {
     const { cursor, ...rest } = parse(contactQuerySchema, query, 'query');
     const after = cursor === undefined ? undefined : (decodeCursor(cursor, ['after']).after as string);
     const page: ContactQuery = { ...rest, after, limit: rest.limit + 1 };
     const rows = await this.contacts.list(firmId, page);
     const data = rows.slice(0, rest.limit);
-    return { data, nextCursor: rows.length > rest.limit ? encodeCursor({ after: data.at(-1)!.id }) : null };
+    return { data: await this.#views(data), nextCursor: rows.length > rest.limit ? encodeCursor({ after: data.at(-1)!.id }) : null };
   }
 
-  async get(firmId: string, id: string): Promise<Contact> {
-    const contact = await this.contacts.find(firmId, id);
-    if (!contact) throw Problem.notFound('contact');
-    return contact;
+  async get(firmId: string, id: string): Promise<ContactView> {
+    return this.#view(await this.#get(firmId, id));
   }
 
-  create(firmId: string, input: unknown, actor: Actor): Promise<Contact> {
-    return this.#create(firmId, parse(newContactSchema, input), actor);
+  async create(firmId: string, input: unknown, actor: Actor): Promise<ContactView> {
+    return this.#view(await this.#create(firmId, parse(newContactSchema, input), actor));
   }
 
-  async update(firmId: string, id: string, input: unknown, actor: Actor): Promise<Contact> {
-    const current = await this.get(firmId, id);
-    return this.#update(firmId, current, parse(contactChangesSchema, input), actor);
+  async update(firmId: string, id: string, input: unknown, actor: Actor): Promise<ContactView> {
+    const current = await this.#get(firmId, id);
+    return this.#view(await this.#update(firmId, current, parse(contactChangesSchema, input), actor));
   }
 
   /**
@@ -45,13 +87,28 @@ export class ContactsService {
    * by its own id. Creates the contact when no contact has that externalId, else changes the one
    * that has: the fields sent replace the stored ones, those left out stay.
    */
-  async upsertByExternalId(firmId: string, externalIdParam: unknown, input: unknown, actor: Actor): Promise<{ created: boolean; contact: Contact }> {
+  async upsertByExternalId(firmId: string, externalIdParam: unknown, input: unknown, actor: Actor): Promise<{ created: boolean; contact: ContactView }> {
     const externalId = externalIdFromPath(externalIdParam);
     const body = parse(newContactSchema, input);
     assertSameExternalId(externalId, body.externalId);
     const current = await this.contacts.findByExternalId(firmId, externalId);
-    if (!current) return { created: true, contact: await this.#create(firmId, { ...body, externalId }, actor) };
-    return { created: false, contact: await this.#update(firmId, current, { ...body, externalId }, actor) };
+    if (!current) return { created: true, contact: await this.#view(await this.#create(firmId, { ...body, externalId }, actor)) };
+    return { created: false, contact: await this.#view(await this.#update(firmId, current, { ...body, externalId }, actor)) };
+  }
+
+  async #get(firmId: string, id: string): Promise<Contact> {
+    const contact = await this.contacts.find(firmId, id);
+    if (!contact) throw Problem.notFound('contact');
+    return contact;
+  }
+
+  async #views(contacts: Contact[]): Promise<ContactView[]> {
+    const withLogin = await this.logins.withLogin(contacts.map((contact) => contact.id));
+    return contacts.map((contact) => ({ ...contact, hasLogin: withLogin.has(contact.id) }));
+  }
+
+  async #view(contact: Contact): Promise<ContactView> {
+    return (await this.#views([contact]))[0]!;
   }
 
   async #create(firmId: string, body: z.output<typeof newContactSchema>, actor: Actor): Promise<Contact> {
@@ -87,11 +144,11 @@ export class ContactsService {
   }
 
   /** An archived contact can no longer sign in; their records stay. */
-  async setArchived(firmId: string, id: string, archived: boolean, actor: Actor): Promise<Contact> {
-    await this.get(firmId, id);
+  async setArchived(firmId: string, id: string, archived: boolean, actor: Actor): Promise<ContactView> {
+    await this.#get(firmId, id);
     const now = this.clock().toISOString();
     const contact = await this.contacts.setStatus(firmId, id, archived ? 'archived' : 'active', now);
     await this.audit.record({ firmId, actor, action: archived ? 'contact.archived' : 'contact.restored', subject: { type: 'contact', id } }, now);
-    return contact;
+    return this.#view(contact);
   }
 }

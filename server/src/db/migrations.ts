@@ -1577,4 +1577,59 @@ export const migrations: readonly Migration[] = [
       ALTER VIEW payment_status SET (security_invoker = true);
     `,
   },
+  {
+    version: 16,
+    name: 'invoice number kept on each payment allocation',
+    // A receipt names the invoices it paid as they were numbered when paid (a sent invoice's number
+    // never changes), so the payments component reads its own rows instead of the invoices table.
+    sqlite: `
+      ALTER TABLE payment_allocations ADD COLUMN invoice_number TEXT NOT NULL DEFAULT '';
+      UPDATE payment_allocations SET invoice_number = (SELECT number FROM invoices WHERE invoices.id = payment_allocations.invoice_id);
+    `,
+    postgres: `
+      ALTER TABLE payment_allocations ADD COLUMN invoice_number TEXT NOT NULL DEFAULT '';
+      UPDATE payment_allocations SET invoice_number = (SELECT number FROM invoices WHERE invoices.id = payment_allocations.invoice_id);
+    `,
+  },
+  {
+    version: 17,
+    name: 'signing keys in the database, sealed',
+    sqlite: `
+      -- The ES256 keys that sign access tokens, shared by every instance (they were a file in
+      -- DATA_DIR). The newest by created_at, then kid, signs. The private JWK is sealed with
+      -- SECRETS_KEY (AES-256-GCM, 'enc:v1:…'); the public one is in clear for the JWKS. No firm's
+      -- data: no row-level security on PostgreSQL. plaid_items.access_token and the
+      -- webhook_endpoints secrets keep their columns and hold sealed values from now on: the service
+      -- seals the plain ones as it opens, since only it holds the key.
+      CREATE TABLE signing_keys (
+        kid         TEXT PRIMARY KEY,
+        public_jwk  TEXT NOT NULL,
+        private_jwk TEXT NOT NULL CHECK (substr(private_jwk, 1, 7) = 'enc:v1:'),
+        created_at  TEXT NOT NULL
+      );
+      CREATE INDEX signing_keys_created ON signing_keys (created_at, kid);
+    `,
+    postgres: `
+      CREATE TABLE signing_keys (
+        kid         TEXT PRIMARY KEY,
+        public_jwk  TEXT NOT NULL,
+        private_jwk TEXT NOT NULL CHECK (substr(private_jwk, 1, 7) = 'enc:v1:'),
+        created_at  TEXT NOT NULL
+      );
+      CREATE INDEX signing_keys_created ON signing_keys (created_at, kid);
+    `,
+  },
+  {
+    version: 18,
+    name: 'the instance holding an unfinished checkout',
+    // Several instances share one database: each marks the checkouts it is running with its
+    // INSTANCE_ID, so on a restart it takes back its own at once and leaves another live
+    // instance's alone until that one's lease runs out.
+    sqlite: `
+      ALTER TABLE idempotency_keys ADD COLUMN locked_by TEXT;
+    `,
+    postgres: `
+      ALTER TABLE idempotency_keys ADD COLUMN locked_by TEXT;
+    `,
+  },
 ];

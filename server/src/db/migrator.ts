@@ -93,6 +93,8 @@ export function sqliteStatus(db: Db, list: readonly Migration[]): MigrationStatu
 export function migrateSqlite(db: Db, list: readonly Migration[]): number {
   for (const migration of pendingOf(sqliteLedger(db, list), list)) {
     db.transaction(() => {
+      // Another process opening the same file may have applied it since the ledger was read.
+      if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version)) return;
       if (migration.sqlite.trim()) db.exec(migration.sqlite);
       db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
         migration.version, migration.name, checksumOf(migration), new Date().toISOString(),

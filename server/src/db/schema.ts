@@ -107,6 +107,7 @@ export interface IdempotencyKeysTable {
   response_body: string | null;
   created_at: string;
   locked_until: string | null;
+  locked_by: string | null;
 }
 
 export interface InvitationsTable {
@@ -224,6 +225,7 @@ export interface PaymentAllocationsTable {
   invoice_id: string;
   amount: number;
   deposit_account: string;
+  invoice_number: Generated<string>;
 }
 
 export interface PaymentEventsTable {
@@ -410,6 +412,13 @@ export interface SavedPaymentMethodsTable {
   removed_at: string | null;
 }
 
+export interface SigningKeysTable {
+  kid: string;
+  public_jwk: string;
+  private_jwk: string;
+  created_at: string;
+}
+
 export interface StripeCustomersTable {
   contact_id: string;
   customer_id: string;
@@ -519,6 +528,7 @@ export interface Schema {
   sandbox_refunds: SandboxRefundsTable;
   sandbox_state: SandboxStateTable;
   saved_payment_methods: SavedPaymentMethodsTable;
+  signing_keys: SigningKeysTable;
   stripe_customers: StripeCustomersTable;
   stripe_events: StripeEventsTable;
   threads: ThreadsTable;

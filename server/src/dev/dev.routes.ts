@@ -1,12 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Storage } from '../db/storage.ts';
-import type { SandboxClock } from '../payments/sandbox/sandbox-clock.ts';
-import type { SandboxProcessor } from '../payments/sandbox/sandbox.processor.ts';
+import type { SandboxClock } from '../payments/index.ts';
+import type { SandboxProcessor } from '../payments/index.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
-import type { JobQueue } from '../jobs/job-queue.ts';
-import { listOutbox } from '../mail/outbox.ts';
+import type { JobQueue } from '../jobs/index.ts';
+import { listOutbox } from '../mail/index.ts';
 
 /**
  * Development-only pages of the service, mounted only when `config.development` (a loopback

@@ -115,6 +115,17 @@ export class FilesRepository {
     return rows.map((row) => ({ id: row.id, name: row.name, size: row.size, contentType: row.content_type }));
   }
 
+  async describe(firmId: string, ids: readonly string[]): Promise<Attachment[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.storage.db
+      .selectFrom('files')
+      .select(['id', 'name', 'size', 'content_type'])
+      .where('firm_id', '=', firmId)
+      .where('id', 'in', [...new Set(ids)])
+      .execute();
+    return rows.map((row) => ({ id: row.id, name: row.name, size: row.size, contentType: row.content_type }));
+  }
+
   async delete(firmId: string, id: string): Promise<boolean> {
     const result = await this.storage.db.deleteFrom('files').where('firm_id', '=', firmId).where('id', '=', id).executeTakeFirst();
     return Number(result.numDeletedRows) > 0;

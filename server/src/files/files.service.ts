@@ -1,16 +1,15 @@
 import type { UnitOfWork } from '../db/unit-of-work.ts';
-import type { WebhookEvents } from '../webhooks/webhook.ts';
+import type { WebhookEvents } from '../webhooks/index.ts';
 import { z } from 'zod';
-import type { Actor, AuditLog } from '../audit/audit.repository.ts';
+import type { Actor, AuditLog } from '../audit/index.ts';
 import type { Clock } from '../clock.ts';
-import type { ContactsRepository } from '../contacts/contacts.repository.ts';
-import type { Firm } from '../firms/firm.ts';
-import type { FirmsRepository } from '../firms/firms.repository.ts';
+import type { ContactsService } from '../contacts/index.ts';
+import type { Firm, FirmsService } from '../firms/index.ts';
 import { decodeCursor, encodeCursor, type Page } from '../http/cursor.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 import type { Logger } from '../logger.ts';
-import { toClientFile, toFirmFile, type ClientFile, type FileContent, type FileRecord, type FileScanner, type FirmFile, type Uploader, type UploadStream } from './file.ts';
+import { toClientFile, toFirmFile, type Attachment, type ClientFile, type FileContent, type FileRecord, type FileScanner, type FirmFile, type Uploader, type UploadStream } from './file.ts';
 import { sanitizeFolder } from './file-names.ts';
 import type { FileStore } from './file-store.ts';
 import { firmListQuery, listQuery } from './files.contract.ts';
@@ -31,8 +30,8 @@ export interface ClientFilePage extends Page<ClientFile> {
 
 export interface FilesServiceDeps {
   files: FilesRepository;
-  firms: FirmsRepository;
-  contacts: ContactsRepository;
+  firms: FirmsService;
+  contacts: ContactsService;
   store: FileStore;
   scanner: FileScanner;
   audit: AuditLog;
@@ -121,6 +120,16 @@ export class FilesService {
     return this.#content(await this.#forFirm(firmId, id));
   }
 
+  /** Those of `ids` that are the contact's files, which their messages may carry. */
+  attachable(firmId: string, contactId: string, ids: readonly string[]): Promise<Attachment[]> {
+    return this.deps.files.attachable(firmId, contactId, ids);
+  }
+
+  /** Name, size and type of those of `ids` that are the firm's files (a file deleted since is left out). */
+  describe(firmId: string, ids: readonly string[]): Promise<Attachment[]> {
+    return this.deps.files.describe(firmId, ids);
+  }
+
   /** Deletes a file for good: its record, its bytes, and its place on any message. */
   async remove(firmId: string, id: string, actor: Actor): Promise<void> {
     const record = await this.#forFirm(firmId, id);
@@ -201,13 +210,12 @@ export class FilesService {
   }
 
   async #content(record: FileRecord): Promise<FileContent> {
-    const handle = await this.deps.store.open(record.storageKey);
-    const { size } = await handle.stat();
+    const { size, stream } = await this.deps.store.read(record.storageKey);
     if (size !== record.size) {
-      await handle.close();
+      stream.destroy();
       throw new Error(`The stored bytes of ${record.id} are ${size} long, not ${record.size}`);
     }
-    return { name: record.name, contentType: record.contentType, size, stream: handle.createReadStream() };
+    return { name: record.name, contentType: record.contentType, size, stream };
   }
 
   async #forFirm(firmId: string, id: string): Promise<FileRecord> {

@@ -54,7 +54,7 @@ export function formatBytes(bytes: number): string {
  * `maxBytes` (413 `file_too_large`) or its first bytes show a type the portal does not accept or
  * one its name's extension contradicts (415 `file_type_not_allowed`); an empty file is a 400
  * `file_empty` and a malformed body a 400 `invalid_upload`. Whatever goes wrong, nothing is left
- * on disk.
+ * behind: the file is only in the store's temporary file, which is deleted, until the caller commits it.
  */
 export async function receiveUpload(upload: UploadStream, options: ReceiveOptions): Promise<ReceivedUpload> {
   const boundary = multipartBoundary(upload.contentType);

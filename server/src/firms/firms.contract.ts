@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { ClientContact } from '../auth/auth.contract.ts';
+import { authContract } from '../auth/index.ts';
 import { mergePatchOf } from '../http/merge-patch.ts';
 import { Currency, Instant, Money } from '../http/schema.ts';
 import { defaultSettings, sections } from './firm.ts';
 import { identitySchema } from './identity.ts';
+
+const { ClientContact } = authContract;
 
 // Requests
 

@@ -1,9 +1,8 @@
 import { Router } from 'express';
-import type { ContactsRepository } from '../contacts/contacts.repository.ts';
-import { publicContact } from '../auth/auth.service.ts';
+import type { ContactsService } from '../contacts/index.ts';
+import { publicContact } from '../auth/index.ts';
 import { assertFirmOrigin } from '../http/cors.ts';
 import { clientOf, firmOf } from '../http/principal.ts';
-import type { FirmsRepository } from './firms.repository.ts';
 import { firmProfile, type FirmsService } from './firms.service.ts';
 import { publicBranding } from './firm.ts';
 
@@ -19,7 +18,7 @@ export function brandingRoutes(deps: { firms: FirmsService; serviceOrigin: strin
 }
 
 /** `GET /me`: the signed-in client and their firm. */
-export function meRoutes(deps: { firms: FirmsRepository; contacts: ContactsRepository }): Router {
+export function meRoutes(deps: { firms: FirmsService; contacts: ContactsService }): Router {
   const router = Router();
   router.get('/me', async (req, res) => {
     const { firmId, contactId } = clientOf(req);
@@ -31,10 +30,10 @@ export function meRoutes(deps: { firms: FirmsRepository; contacts: ContactsRepos
 }
 
 /** `/admin/settings`: the firm's profile, branding, sections and allowed origins. */
-export function adminSettingsRoutes(deps: { firms: FirmsService; firmsRepository: FirmsRepository }): Router {
+export function adminSettingsRoutes(deps: { firms: FirmsService }): Router {
   const router = Router();
   router.get('/settings', async (req, res) => {
-    res.json(firmProfile((await deps.firmsRepository.findById(firmOf(req).firmId))!));
+    res.json(firmProfile((await deps.firms.findById(firmOf(req).firmId))!));
   });
   router.patch('/settings', async (req, res) => {
     res.json(firmProfile(await deps.firms.update(firmOf(req).firmId, req.body)));

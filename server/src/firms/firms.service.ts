@@ -2,7 +2,7 @@ import type { Clock } from '../clock.ts';
 import { Problem } from '../http/problem.ts';
 import { applyMergePatch } from '../http/merge-patch.ts';
 import { parse } from '../http/validate.ts';
-import { urlProblem, type WebhookAddressPolicy } from '../webhooks/webhook-address.ts';
+import { urlProblem, type WebhookAddressPolicy } from '../webhooks/index.ts';
 import { brandingWarnings, type Firm } from './firm.ts';
 import { editableFirmSchema, newFirmSchema } from './firms.contract.ts';
 import type { FirmsRepository } from './firms.repository.ts';
@@ -60,6 +60,23 @@ export class FirmsService {
     if (!problem) return;
     const field = 'settings.identity.jwksUrl';
     throw Problem.badRequest('invalid_request', `The request body is invalid: ${field} ${problem}.`, { errors: [{ field, message: problem }] });
+  }
+
+  findById(id: string): Promise<Firm | undefined> {
+    return this.firms.findById(id);
+  }
+
+  findBySlug(slug: string): Promise<Firm | undefined> {
+    return this.firms.findBySlug(slug);
+  }
+
+  list(): Promise<Firm[]> {
+    return this.firms.list();
+  }
+
+  /** Ids of the firms that list this origin as allowed (CORS). */
+  firmIdsForOrigin(origin: string): Promise<string[]> {
+    return this.firms.firmIdsForOrigin(origin);
   }
 
   /** The firm a client-facing request names, or a 404 problem. */

@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import { clientOf } from '../http/principal.ts';
 import { Problem } from '../http/problem.ts';
 import type { Section } from './firm.ts';
-import type { FirmsRepository } from './firms.repository.ts';
+import type { FirmsService } from './firms.service.ts';
 
 /** Which section each client route belongs to, by its first path segment. */
 const sectionOf: Record<string, Section> = {
@@ -16,7 +16,7 @@ const sectionOf: Record<string, Section> = {
  * Refuses a client's request to a section the firm turned off (403 `section_disabled`), so
  * hiding a section in the portal also closes its API. Runs after the client is authenticated.
  */
-export function requireEnabledSection(firms: FirmsRepository): RequestHandler {
+export function requireEnabledSection(firms: FirmsService): RequestHandler {
   // Errors go to `next` rather than the returned promise: callers may chain this middleware by hand.
   return async (req, _res, next) => {
     const section = sectionOf[req.path.split('/')[1] ?? ''];

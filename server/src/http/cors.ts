@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
-import type { Firm } from '../firms/firm.ts';
-import type { FirmsRepository } from '../firms/firms.repository.ts';
+import type { Firm } from '../firms/index.ts';
+import type { FirmsService } from '../firms/index.ts';
 import { Problem, sendProblem } from './problem.ts';
 
 const allowedHeaders = 'Authorization, Content-Type, Idempotency-Key';
@@ -11,7 +11,7 @@ const allowedMethods = 'GET, POST, PATCH, PUT, DELETE';
  * no firm lists is refused before it reaches a route; routes that know the firm then check that
  * the origin is that firm's (`assertFirmOrigin`), so one firm's site cannot use another's data.
  */
-export function firmCors(firms: FirmsRepository, serviceOrigin: string): RequestHandler {
+export function firmCors(firms: FirmsService, serviceOrigin: string): RequestHandler {
   return async (req, res, next) => {
     const origin = req.headers.origin;
     if (!origin || origin === serviceOrigin) return next();

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { Actor } from '../audit/audit.repository.ts';
+import type { Actor } from '../audit/index.ts';
 import { Problem } from './problem.ts';
 
 /** Who is calling: a signed-in client, or a firm through one of its API keys. */

@@ -10,6 +10,7 @@ export const problemCodes = {
   invalid_request: 'The body, query or path is invalid; `errors` names each field',
   malformed_json: 'The body is not valid JSON',
   body_too_large: 'The body is larger than the service accepts',
+  not_ready: 'The service cannot serve now: a part it needs (database, file store) does not answer; `checks` says which',
   unsupported_encoding: 'The body uses an encoding the service does not accept',
   bad_request: 'The request could not be read',
   invalid_cursor: 'The paging cursor is not one the service gave',
@@ -102,6 +103,7 @@ export const problemCodes = {
   file_type_not_allowed: 'The file’s content is not a type the portal accepts',
   file_rejected: 'The virus scan rejected the file; it was not kept',
   scan_unavailable: 'The virus scanner could not be reached; the file was not kept: try again',
+  file_store_unavailable: 'The file store could not be reached; nothing was kept or changed: try again',
   // Webhooks out and jobs
   webhook_url_invalid: 'The webhook URL is not one the service will call',
   job_not_dead: 'Only a dead job can be retried',

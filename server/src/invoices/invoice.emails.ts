@@ -1,4 +1,4 @@
-import { brandedLayout, firmName, greeting, type EmailFirm, type RenderedEmail } from '../mail/templates.ts';
+import { brandedLayout, firmName, greeting, type EmailFirm, type RenderedEmail } from '../mail/index.ts';
 import { formatCalendarDate, formatMoney } from '../money.ts';
 
 export interface InvoiceEmailInput {

@@ -1,26 +1,11 @@
 import { sql, type Expression, type RawBuilder, type SqlBool, type Updateable } from 'kysely';
+import { nextCounterQuery } from '../db/counters.ts';
 import type { Statement } from '../db/explain.ts';
 import type { InvoicesTable } from '../db/schema.ts';
 import type { Storage } from '../db/storage.ts';
 import { newId } from '../db/ids.ts';
-import type { AppliedPayment, DepositAccount, InvoiceDetail, InvoiceLine, InvoiceStatus, InvoiceSummary, PricedLines } from './invoice.ts';
-
-/** A payment's status is its latest ledger event. */
-const latestStatus = (paymentId: string) =>
-  sql<string>`(SELECT e.status FROM payment_events e WHERE e.payment_id = ${sql.ref(paymentId)} ORDER BY e.id DESC LIMIT 1)`;
-
-const allocatedWhere = (statuses: string[]) =>
-  sql<number>`COALESCE((SELECT SUM(a.amount) FROM payment_allocations a WHERE a.invoice_id = i.id AND ${latestStatus('a.payment_id')} IN (${sql.join(statuses.map((status) => sql.lit(status)))})), 0)`;
-
-/**
- * What settled payments paid on the invoice, less what their settled refunds gave back from it.
- * A payment refunded in full is `refunded`, so neither its allocations nor its refunds count.
- */
-const paidSum = () =>
-  sql<number>`(${allocatedWhere(['succeeded'])} - COALESCE((SELECT SUM(r.amount) FROM refund_allocations r JOIN refunds f ON f.id = r.refund_id
-  WHERE r.invoice_id = i.id AND f.status = 'succeeded' AND ${latestStatus('f.payment_id')} = 'succeeded'), 0))`;
-
-const pendingSum = () => allocatedWhere(['processing', 'requires_action']);
+import type { InvoiceLedger } from './invoice-ledger.ts';
+import type { DepositAccount, InvoiceDetail, InvoiceLine, InvoiceStatus, InvoiceSummary, PricedLines } from './invoice.ts';
 
 export function deriveStatus(invoice: { state: string; total: number; paid: number; due_on: string }, today: string): InvoiceStatus {
   if (invoice.state === 'draft') return 'draft';
@@ -105,7 +90,11 @@ export interface InvoiceRecord {
 type ListRow = Omit<InvoiceRow, 'balance' | 'status'> & { status?: InvoiceStatus };
 
 export class InvoicesRepository {
-  constructor(private readonly storage: Storage) {}
+  /** @param ledger What payments paid and hold on each invoice: the payments component's to say. */
+  constructor(
+    private readonly storage: Storage,
+    private readonly ledger: InvoiceLedger,
+  ) {}
 
   /** A page of invoices, each with the firm's externalId beside it (for the firm's own lists). */
   async list(query: InvoiceQuery): Promise<(InvoiceSummary & { externalId: string | null })[]> {
@@ -164,7 +153,7 @@ export class InvoicesRepository {
     return this.storage.db
       .selectFrom('invoices as i')
       .selectAll('i')
-      .select([paidSum().as('paid'), pendingSum().as('pending')])
+      .select([this.ledger.paid('i.id').as('paid'), this.ledger.pending('i.id').as('pending')])
       .where((eb) => eb.and(conditions));
   }
 
@@ -263,23 +252,7 @@ export class InvoicesRepository {
       rate: line.rate,
       amount: line.amount,
     }));
-    const paymentRows = await this.storage.db
-      .selectFrom('payment_allocations as a')
-      .innerJoin('payments as p', 'p.id', 'a.payment_id')
-      .select(['p.id', 'p.receipt_number', 'p.created_at', 'a.amount', latestStatus('p.id').as('status'), 'p.method_type', 'p.method_brand', 'p.method_last4'])
-      .where('a.invoice_id', '=', id)
-      .where(latestStatus('p.id'), '<>', 'failed')
-      .orderBy('p.created_at')
-      .orderBy('p.id')
-      .execute();
-    const payments: AppliedPayment[] = paymentRows.map((p) => ({
-      paymentId: p.id,
-      receiptNumber: p.receipt_number,
-      date: p.created_at,
-      amount: p.amount,
-      status: p.status,
-      method: { type: p.method_type, brand: p.method_brand, last4: p.method_last4 },
-    }));
+    const payments = await this.ledger.applied(id);
     return {
       state: row.state as State,
       firmId: row.firm_id,
@@ -300,11 +273,7 @@ export class InvoicesRepository {
 
   /** Takes the firm's next counter value; a firm without a counter yet starts at INV-1001. */
   #nextNumberQuery(firmId: string) {
-    return this.storage.db
-      .insertInto('firm_counters')
-      .values({ firm_id: firmId, name: 'invoice_number', value: 1001 })
-      .onConflict((oc) => oc.columns(['firm_id', 'name']).doUpdateSet((eb) => ({ value: eb('firm_counters.value', '+', 1) })))
-      .returning('value');
+    return nextCounterQuery(this.storage.db, firmId, 'invoice_number', 1001);
   }
 
   #numberQuery(firmId: string, number: string) {

@@ -1,16 +1,16 @@
 import type { z } from 'zod';
-import type { Actor, AuditLog } from '../audit/audit.repository.ts';
+import type { Actor, AuditLog } from '../audit/index.ts';
 import { addDays, todayIn } from '../calendar.ts';
 import type { Clock } from '../clock.ts';
-import type { ContactsRepository } from '../contacts/contacts.repository.ts';
-import type { Firm } from '../firms/firm.ts';
-import type { FirmsRepository } from '../firms/firms.repository.ts';
+import type { ContactsService } from '../contacts/index.ts';
+import type { Firm } from '../firms/index.ts';
+import type { FirmsService } from '../firms/index.ts';
 import { assertSameExternalId, externalIdFromPath, externalIdTaken, guardExternalId } from '../external-id.ts';
 import { decodeCursor, encodeCursor, type Page } from '../http/cursor.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
-import type { Mailer } from '../mail/mailer.ts';
+import type { Mailer } from '../mail/index.ts';
 import { newId } from '../db/ids.ts';
 import { invoiceEmail } from './invoice.emails.ts';
 import { priceLines, unpaidStatuses, type InvoiceDetail, type InvoiceLine, type InvoiceStatus, type InvoiceSummary, type LineInput } from './invoice.ts';
@@ -25,10 +25,13 @@ type InvoiceChanges = z.output<typeof invoiceChangesSchema>;
 /** The fields a sent invoice keeps as they were sent. */
 const sentFields = ['lines', 'number', 'issuedOn', 'depositAccount'] as const;
 
+/** An invoice as the firm sees it: its figures, stored lifecycle state and the firm's own id for it. */
+export type FirmInvoice = InvoiceDetail & { state: 'draft' | 'sent' | 'void'; externalId: string | null };
+
 export interface InvoicesServiceDeps {
   invoices: InvoicesRepository;
-  firms: FirmsRepository;
-  contacts: ContactsRepository;
+  firms: FirmsService;
+  contacts: ContactsService;
   mailer: Mailer;
   unitOfWork: UnitOfWork;
   audit: AuditLog;
@@ -85,10 +88,24 @@ export class InvoicesService {
     return this.#page(firmId, { ...q, status });
   }
 
-  async getForFirm(firmId: string, id: string): Promise<InvoiceDetail & { state: string; externalId: string | null }> {
+  async getForFirm(firmId: string, id: string): Promise<FirmInvoice> {
+    const invoice = await this.findForFirm(firmId, id);
+    if (!invoice) throw Problem.notFound('invoice');
+    return invoice;
+  }
+
+  /** The invoice with its stored state, or undefined when the firm has none by that id. */
+  async findForFirm(firmId: string, id: string): Promise<FirmInvoice | undefined> {
     const record = await this.#find(firmId, id);
-    if (!record) throw Problem.notFound('invoice');
-    return { ...record.detail, state: record.state, externalId: record.externalId };
+    return record && { ...record.detail, state: record.state, externalId: record.externalId };
+  }
+
+  /**
+   * Holds these invoices until the caller's transaction ends, so a payment checks and takes
+   * their balances without another payment doing the same in between (see the repository).
+   */
+  lock(firmId: string, ids: readonly string[]): Promise<void> {
+    return this.deps.invoices.lock(firmId, ids);
   }
 
   /** A new invoice starts as a draft the client cannot see until it is sent. */

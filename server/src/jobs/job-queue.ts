@@ -34,6 +34,11 @@ export interface WorkerOptions {
    * that died (a crash), so they are due at once instead of when their lease runs out.
    */
   soleWorker?: boolean;
+  /**
+   * On a shared store: jobs this instance (its `instanceId`) left running when it stopped are due
+   * at once; other instances' wait for their lease to run out.
+   */
+  releaseOwn?: boolean;
 }
 
 const defaultLeaseMs = 5 * 60_000;
@@ -46,7 +51,7 @@ const defaultLeaseMs = 5 * 60_000;
  * operator (`portico jobs retry`).
  */
 export class JobQueue {
-  readonly workerId = `wrk_${randomBytes(6).toString('base64url')}`;
+  readonly workerId: string;
   #handlers = new Map<string, Registered>();
   #recurring: Recurring[] = [];
   #running = new Set<Promise<void>>();
@@ -70,7 +75,10 @@ export class JobQueue {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly tenancy: Tenancy,
+    /** This instance's name among those sharing the store (INSTANCE_ID): the prefix of its worker id. */
+    private readonly instanceId = 'worker',
   ) {
+    this.workerId = `${instanceId}/${randomBytes(6).toString('base64url')}`;
     // Finished jobs are kept a week for looking into; dead ones until an operator acts.
     this.register('jobs.prune', async () => {
       await this.repository.pruneDone(new Date(this.clock().getTime() - 7 * 86_400_000));
@@ -125,8 +133,8 @@ export class JobQueue {
       await this.#fill();
     };
     const starting = this.tenancy.asSystem(async () => {
-      if (options.soleWorker) {
-        const released = await this.repository.releaseRunning(this.clock());
+      if (options.soleWorker || options.releaseOwn) {
+        const released = await this.repository.releaseRunning(this.clock(), options.soleWorker ? undefined : `${this.instanceId}/`);
         if (released) this.logger.info('jobs left running by a stopped worker are due again', { jobs: released });
       }
       if (!this.#started) return;

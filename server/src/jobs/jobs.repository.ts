@@ -78,26 +78,31 @@ export class JobsRepository {
    * On PostgreSQL two workers claim at once: the candidates are locked as they are chosen, and
    * rows another worker holds are skipped (`FOR UPDATE SKIP LOCKED`), so a job is never claimed
    * twice and workers never queue behind each other. The outer conditions are checked again on
-   * the row as it is updated. SQLite has one writer, so one claim runs at a time anyway.
+   * the row as it is updated. SQLite has one writer, so one claim runs at a time anyway. The
+   * candidates are a materialized CTE: PostgreSQL may run a `LIMIT` subquery inside `IN (…)` more
+   * than once, and each run can lock different rows, which claimed more jobs than `limit`.
    */
   #take(worker: string, now: Date, until: Date, limit: number, state: 'pending' | 'running') {
     const due = state === 'pending' ? ('run_at' as const) : ('locked_until' as const);
     const at = now.toISOString();
     const postgres = this.storage.engine === 'postgres';
     return this.storage.db
+      .with(
+        (cte) => cte('candidates').materialized(),
+        (db) =>
+          db
+            .selectFrom('jobs')
+            .select('id')
+            .where('state', '=', state)
+            .where(due, '<=', at)
+            .orderBy(due)
+            .orderBy(enqueueOrder(this.storage))
+            .limit(limit)
+            .$if(postgres, (query) => query.forUpdate().skipLocked()),
+      )
       .updateTable('jobs')
       .set((eb) => ({ state: 'running', attempts: eb('attempts', '+', 1), locked_by: worker, locked_until: until.toISOString(), updated_at: at }))
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('jobs')
-          .select('id')
-          .where('state', '=', state)
-          .where(due, '<=', at)
-          .orderBy(due)
-          .orderBy(enqueueOrder(this.storage))
-          .limit(limit)
-          .$if(postgres, (query) => query.forUpdate().skipLocked()),
-      )
+      .where('id', 'in', (eb) => eb.selectFrom('candidates').select('id'))
       .where('state', '=', state)
       .where(due, '<=', at)
       .returningAll()
@@ -152,13 +157,14 @@ export class JobsRepository {
     this.storage.afterTransaction(callback);
   }
 
-  /** Jobs left running by workers that are gone: due again now. */
-  async releaseRunning(now: Date): Promise<number> {
+  /** Jobs left running by workers that are gone (only those whose worker id starts with `workerPrefix`, if given): due again now. */
+  async releaseRunning(now: Date, workerPrefix?: string): Promise<number> {
     const at = now.toISOString();
     const result = await this.storage.db
       .updateTable('jobs')
       .set({ state: 'pending', run_at: at, locked_by: null, locked_until: null, updated_at: at })
       .where('state', '=', 'running')
+      .$if(workerPrefix !== undefined, (qb) => qb.where(sql<boolean>`substr(locked_by, 1, ${workerPrefix!.length}) = ${workerPrefix}`))
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
   }

@@ -1,7 +1,7 @@
-import { createAuthLimits } from '../auth/rate-limiter.ts';
+import { createAuthLimits } from './auth-limits.ts';
 import type { Clock } from '../clock.ts';
 import type { Storage } from '../db/storage.ts';
-import type { FirmsRepository } from '../firms/firms.repository.ts';
+import type { FirmsService } from '../firms/index.ts';
 import type { LimitStore, LimitWindow } from './limit-store.ts';
 import { LimitsRepository } from './limits.repository.ts';
 import { PaymentFailureLimits } from './payment-failures.ts';
@@ -14,7 +14,7 @@ export { RateLimiter } from './rate-limiter.ts';
  * The service's abuse limits, all counted in one store in its database: the sign-in limits and
  * declined payment attempts.
  */
-export function createLimits(deps: { storage: Storage; clock: Clock; firms: FirmsRepository }) {
+export function createLimits(deps: { storage: Storage; clock: Clock; firms: FirmsService }) {
   const { clock, firms } = deps;
   const store = new PrunedHourly(new LimitsRepository(deps.storage));
   return {

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.ts';
-import { defaultSettings } from '../firms/firm.ts';
+import { defaultSettings } from '../firms/index.ts';
 import type { Problem } from '../http/problem.ts';
 import type { LimitStore, LimitWindow } from './limit-store.ts';
 import { describeWait, rateLimited, secondsUntilOpen } from './rate-limiter.ts';

@@ -1,5 +1,5 @@
-import { PermanentJobError } from '../jobs/job.ts';
-import type { JobQueue } from '../jobs/job-queue.ts';
+import { PermanentJobError } from '../jobs/index.ts';
+import type { JobQueue } from '../jobs/index.ts';
 import { assertSendable, MailDeliveryError, type MailMessage, type MailProvider } from './mail.ts';
 
 export const mailJobKind = 'mail.send';

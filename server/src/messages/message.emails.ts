@@ -1,4 +1,4 @@
-import { brandedLayout, firmName, greeting, type EmailBlock, type EmailFirm, type RenderedEmail } from '../mail/templates.ts';
+import { brandedLayout, firmName, greeting, type EmailBlock, type EmailFirm, type RenderedEmail } from '../mail/index.ts';
 
 /*
  * Notices of new secure messages. Email is not secure, so neither notice carries a message's

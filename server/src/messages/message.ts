@@ -23,8 +23,6 @@ export interface ThreadRecord {
   id: string;
   firmId: string;
   contactId: string;
-  contactName: string;
-  contactEmail: string;
   subject: string;
   status: ThreadStatus;
   /** The order of writing of the newest message: threads are listed by it, newest activity first. */
@@ -59,11 +57,12 @@ export function toClientThread(record: ThreadRecord): ClientThread {
   };
 }
 
-export function toFirmThread(record: ThreadRecord): FirmThread {
+/** The firm's view names the client: `contact` is theirs, from the contacts component. */
+export function toFirmThread(record: ThreadRecord, contact: { name: string; email: string }): FirmThread {
   return {
     ...toClientThread(record),
     unreadCount: record.unreadByFirm,
-    contact: { id: record.contactId, name: record.contactName, email: record.contactEmail },
+    contact: { id: record.contactId, name: contact.name, email: contact.email },
     closedAt: record.closedAt,
   };
 }

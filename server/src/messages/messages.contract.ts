@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { Attachment } from '../files/files.contract.ts';
+import { filesContract } from '../files/index.ts';
 import { Instant, pageOf } from '../http/schema.ts';
+
+const { Attachment } = filesContract;
 
 // Requests
 

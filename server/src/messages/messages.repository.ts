@@ -1,13 +1,12 @@
 import { sql } from 'kysely';
 import { newId } from '../db/ids.ts';
 import type { Storage } from '../db/storage.ts';
-import type { Attachment } from '../files/file.ts';
+import type { Attachment } from '../files/index.ts';
 import { previewOf, type Author, type Message, type ThreadRecord, type ThreadStatus } from './message.ts';
 
 interface ThreadRow {
   id: string; firm_id: string; contact_id: string; subject: string; status: ThreadStatus; last_seq: number;
   closed_at: string | null; created_at: string; last_message_at: string;
-  contact_name: string; contact_email: string;
   last_id: string; last_author_type: Author['type']; last_author_name: string; last_body: string; last_created_at: string;
   unread_by_contact: number | string | bigint; unread_by_firm: number | string | bigint;
 }
@@ -21,8 +20,6 @@ function toThread(row: ThreadRow): ThreadRecord {
     id: row.id,
     firmId: row.firm_id,
     contactId: row.contact_id,
-    contactName: row.contact_name,
-    contactEmail: row.contact_email,
     subject: row.subject,
     status: row.status,
     lastSeq: row.last_seq,
@@ -50,6 +47,11 @@ export interface NewMessage {
 /** A message with its place in the order of writing, which pages a thread. */
 export interface StoredMessage extends Message {
   seq: number;
+}
+
+/** A message as its thread keeps it: the files it carries by id, in order (the files component describes them). */
+export interface ThreadMessage extends Omit<StoredMessage, 'attachments'> {
+  attachmentIds: string[];
 }
 
 export interface ThreadQuery {
@@ -124,7 +126,7 @@ export class MessagesRepository {
   }
 
   /** Up to `limit` messages of a thread written before `beforeSeq`, oldest first. */
-  async messages(threadId: string, query: { beforeSeq?: number; limit: number }): Promise<StoredMessage[]> {
+  async messages(threadId: string, query: { beforeSeq?: number; limit: number }): Promise<ThreadMessage[]> {
     let select = this.storage.db.selectFrom('messages').selectAll().where('thread_id', '=', threadId);
     if (query.beforeSeq !== undefined) select = select.where('seq', '<', query.beforeSeq);
     const rows = (await select.orderBy('seq', 'desc').limit(query.limit).$castTo<MessageRow>().execute()).reverse();
@@ -132,18 +134,17 @@ export class MessagesRepository {
     const attached = await this.storage.db
       .selectFrom('messages as m')
       .innerJoin('message_attachments as a', 'a.message_id', 'm.id')
-      .innerJoin('files as f', 'f.id', 'a.file_id')
-      .select(['a.message_id', 'f.id', 'f.name', 'f.size', 'f.content_type'])
+      .select(['a.message_id', 'a.file_id'])
       .where('m.thread_id', '=', threadId)
       .where('m.seq', '>=', rows[0]!.seq)
       .where('m.seq', '<=', rows.at(-1)!.seq)
       .orderBy('m.seq')
       .orderBy('a.position')
       .execute();
-    const attachments = new Map<string, Attachment[]>();
+    const attachments = new Map<string, string[]>();
     for (const row of attached) {
       const list = attachments.get(row.message_id) ?? [];
-      list.push({ id: row.id, name: row.name, size: row.size, contentType: row.content_type });
+      list.push(row.file_id);
       attachments.set(row.message_id, list);
     }
     return rows.map((row) => ({
@@ -152,7 +153,7 @@ export class MessagesRepository {
       threadId: row.thread_id,
       author: { type: row.author_type, name: row.author_name },
       body: row.body,
-      attachments: attachments.get(row.id) ?? [],
+      attachmentIds: attachments.get(row.id) ?? [],
       createdAt: row.created_at,
     }));
   }
@@ -174,15 +175,13 @@ export class MessagesRepository {
       .execute();
   }
 
-  /** A thread with its contact, its newest message and each side's unread count. */
+  /** A thread with its newest message and each side's unread count. */
   #threads() {
     return this.storage.db
       .selectFrom('threads as t')
-      .innerJoin('contacts as c', 'c.id', 't.contact_id')
       .innerJoin('messages as m', 'm.seq', 't.last_seq')
       .select((eb) => [
         't.id', 't.firm_id', 't.contact_id', 't.subject', 't.status', 't.last_seq', 't.closed_at', 't.created_at', 't.last_message_at',
-        'c.name as contact_name', 'c.email as contact_email',
         'm.id as last_id', 'm.author_type as last_author_type', 'm.author_name as last_author_name',
         sql<string>`substr(m.body, 1, 400)`.as('last_body'),
         'm.created_at as last_created_at',

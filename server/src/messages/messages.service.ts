@@ -1,16 +1,14 @@
-import type { WebhookEvents } from '../webhooks/webhook.ts';
-import type { Actor, AuditLog } from '../audit/audit.repository.ts';
+import type { WebhookEvents } from '../webhooks/index.ts';
+import type { Actor, AuditLog } from '../audit/index.ts';
 import type { Clock } from '../clock.ts';
-import type { Contact, ContactsRepository } from '../contacts/contacts.repository.ts';
-import type { Attachment } from '../files/file.ts';
-import type { FilesRepository } from '../files/files.repository.ts';
-import type { Firm } from '../firms/firm.ts';
-import type { FirmsRepository } from '../firms/firms.repository.ts';
+import type { Contact, ContactsService } from '../contacts/index.ts';
+import type { Attachment, FilesService } from '../files/index.ts';
+import type { Firm, FirmsService } from '../firms/index.ts';
 import { decodeCursor, encodeCursor, type Page } from '../http/cursor.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
-import type { Mailer } from '../mail/mailer.ts';
+import type { Mailer } from '../mail/index.ts';
 import { clientMessageNotice, newMessageNotice } from './message.emails.ts';
 import { firmThreadListQuery, messagesQuery, newMessageSchema, newThreadSchema, staffMessageSchema, staffThreadSchema, threadListQuery } from './messages.contract.ts';
 import { toClientThread, toFirmThread, type ClientThread, type FirmThread, type Message, type ThreadRecord } from './message.ts';
@@ -31,9 +29,9 @@ export interface MessagePage<T extends ClientThread> extends Page<Message> {
 
 export interface MessagesServiceDeps {
   messages: MessagesRepository;
-  files: FilesRepository;
-  firms: FirmsRepository;
-  contacts: ContactsRepository;
+  files: FilesService;
+  firms: FirmsService;
+  contacts: ContactsService;
   mailer: Mailer;
   unitOfWork: UnitOfWork;
   webhooks: WebhookEvents;
@@ -121,12 +119,13 @@ export class MessagesService {
       limit: q.limit + 1,
       afterSeq: this.#afterSeq(q.cursor),
     });
-    return this.#threadPage(rows, q.limit, toFirmThread);
+    const page = this.#threadPage(rows, q.limit, (record) => record);
+    return { ...page, data: await this.#firmViews(firmId, page.data) };
   }
 
   async getForFirm(firmId: string, threadId: string, query: unknown = {}): Promise<MessagePage<FirmThread>> {
     const thread = await this.#thread(firmId, threadId);
-    return { thread: toFirmThread(thread), ...(await this.#messagePage(thread, query)) };
+    return { thread: await this.#firmView(thread), ...(await this.#messagePage(thread, query)) };
   }
 
   /** A member of the firm's staff starts a thread with a contact; the contact is emailed a notice. */
@@ -148,7 +147,7 @@ export class MessagesService {
       await this.#noticeToContact(firm, contact, created.threadId, created.message.id);
       return created;
     });
-    return { thread: toFirmThread(await this.#thread(firmId, threadId)), message: toMessage(message) };
+    return { thread: await this.#firmView(await this.#thread(firmId, threadId)), message: toMessage(message) };
   }
 
   /** A named member of the firm's staff replies; the contact is emailed a notice. */
@@ -181,7 +180,7 @@ export class MessagesService {
   async markReadByFirm(firmId: string, threadId: string): Promise<FirmThread> {
     await this.#thread(firmId, threadId);
     await this.deps.messages.markReadByFirm(threadId);
-    return toFirmThread(await this.#thread(firmId, threadId));
+    return this.#firmView(await this.#thread(firmId, threadId));
   }
 
   async #setStatus(firmId: string, threadId: string, status: 'open' | 'closed', actor: Actor): Promise<FirmThread> {
@@ -191,7 +190,7 @@ export class MessagesService {
       await this.deps.messages.setStatus(firmId, threadId, status, now);
       await this.deps.audit.record({ firmId, actor, action: status === 'closed' ? 'thread.closed' : 'thread.reopened', subject: { type: 'thread', id: threadId } }, now);
     }
-    return toFirmThread(await this.#thread(firmId, threadId));
+    return this.#firmView(await this.#thread(firmId, threadId));
   }
 
   /** The files a message may carry: the thread contact's own, shared with them or sent by them. */
@@ -220,10 +219,25 @@ export class MessagesService {
     const rows = await this.deps.messages.messages(thread.id, { beforeSeq, limit: q.limit + 1 });
     const data = rows.slice(-q.limit);
     const oldest = data[0];
+    const files = new Map((await this.deps.files.describe(thread.firmId, data.flatMap((message) => message.attachmentIds))).map((file) => [file.id, file]));
     return {
-      data: data.map(toMessage),
+      data: data.map(({ attachmentIds, ...message }) =>
+        // A file deleted since keeps no place in the message.
+        toMessage({ ...message, attachments: attachmentIds.flatMap((id) => files.get(id) ?? []) }),
+      ),
       nextCursor: rows.length > q.limit && oldest ? encodeCursor({ t: thread.id, s: oldest.seq }) : null,
     };
+  }
+
+  /** The firm's view of threads, each naming its client. */
+  async #firmViews(firmId: string, records: ThreadRecord[]): Promise<FirmThread[]> {
+    const clients = await this.deps.contacts.namesOf(firmId, records.map((record) => record.contactId));
+    return records.map((record) => toFirmThread(record, clients.get(record.contactId) ?? { name: '', email: '' }));
+  }
+
+  async #firmView(record: ThreadRecord): Promise<FirmThread> {
+    const [view] = await this.#firmViews(record.firmId, [record]);
+    return view!;
   }
 
   #threadPage<T>(rows: ThreadRecord[], limit: number, view: (record: ThreadRecord) => T): Page<T> {

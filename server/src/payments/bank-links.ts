@@ -1,5 +1,5 @@
-import type { ContactsRepository } from '../contacts/contacts.repository.ts';
-import type { FirmsRepository } from '../firms/firms.repository.ts';
+import type { ContactsService } from '../contacts/index.ts';
+import type { FirmsService } from '../firms/index.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 import { BankLinkExchange } from './payments.contract.ts';
@@ -47,8 +47,8 @@ export function unavailableBankLink(message: string): BankLinkProvider {
 export class BankLinksService {
   constructor(
     private readonly provider: BankLinkProvider,
-    private readonly contacts: ContactsRepository,
-    private readonly firms: FirmsRepository,
+    private readonly contacts: ContactsService,
+    private readonly firms: FirmsService,
   ) {}
 
   async start(firmId: string, contactId: string) {

@@ -1,6 +1,6 @@
-import type { Selectable } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import { newId } from '../db/ids.ts';
-import type { SavedPaymentMethodsTable } from '../db/schema.ts';
+import type { SavedPaymentMethodsTable, Schema } from '../db/schema.ts';
 import type { Storage } from '../db/storage.ts';
 
 export interface IdempotencyRecord {
@@ -42,8 +42,18 @@ export interface SavedMethod {
 }
 
 /** Idempotency keys, saved payment methods and debit mandates: what a checkout writes beside the ledger. */
+/**
+ * Which unfinished checkouts a recovery may take: `lapsed`, those whose holder's lease ran out;
+ * `mine`, those too that this instance held before it restarted; `all`, every one.
+ */
+export type LeftCheckouts = 'lapsed' | 'mine' | 'all';
+
 export class CheckoutRepository {
-  constructor(private readonly storage: Storage) {}
+  /** @param holder This instance's name (INSTANCE_ID), marked on the checkouts it runs. */
+  constructor(
+    private readonly storage: Storage,
+    private readonly holder: string,
+  ) {}
 
   async idempotency(contactId: string, key: string): Promise<IdempotencyRecord | undefined> {
     const row = await this.storage.db
@@ -75,7 +85,7 @@ export class CheckoutRepository {
         .insertInto('idempotency_keys')
         .values({
           contact_id: claim.contactId, key: claim.key, request_hash: claim.requestHash, state: 'in_progress', checkout_id: claim.checkoutId,
-          locked_until: claim.lockedUntil, created_at: claim.now,
+          locked_until: claim.lockedUntil, locked_by: this.holder, created_at: claim.now,
         })
         .onConflict((oc) => oc.columns(['contact_id', 'key']).doNothing())
         .returning('key')
@@ -127,31 +137,31 @@ export class CheckoutRepository {
   }
 
   /**
-   * Takes an unfinished checkout's key until `until`: one whose holder's lease ran out (a crash, a
-   * processor that never answered), or any unfinished one when `force` (at start on a store only
-   * this process uses). False when another request or sweep holds it, or it is done.
+   * Takes an unfinished checkout's key until `until`, for this instance: one whose holder's lease
+   * ran out (a crash, a processor that never answered); with `left: 'mine'` also one this instance
+   * held before it restarted; with `left: 'all'` any (at start on a store no other process uses).
+   * False when another request or sweep holds it, or it is done.
    */
-  async takeOver(contactId: string, key: string, now: string, until: string, force = false): Promise<boolean> {
+  async takeOver(contactId: string, key: string, now: string, until: string, left: LeftCheckouts = 'lapsed'): Promise<boolean> {
     const result = await this.storage.db
       .updateTable('idempotency_keys')
-      .set({ state: 'in_progress', locked_until: until })
+      .set({ state: 'in_progress', locked_until: until, locked_by: this.holder })
       .where('contact_id', '=', contactId)
       .where('key', '=', key)
       .where('state', '<>', 'done')
-      .$if(!force, (qb) =>
-        qb.where((eb) => eb.or([eb('state', '=', 'interrupted'), eb('locked_until', 'is', null), eb('locked_until', '<=', now)])),
-      )
+      .$if(left !== 'all', (qb) => qb.where((eb) => this.#left(eb, now, left, true)))
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
 
-  /** Checkouts no request is finishing: unfinished keys whose lease ran out (all unfinished ones when `force`). */
-  async unfinished(now: string, options: { force?: boolean; limit?: number } = {}): Promise<{ contactId: string; key: string; checkoutId: string | null }[]> {
+  /** Checkouts no request is finishing: unfinished keys whose lease ran out, or left as `left` says (see `takeOver`). */
+  async unfinished(now: string, options: { left?: LeftCheckouts; limit?: number } = {}): Promise<{ contactId: string; key: string; checkoutId: string | null }[]> {
+    const left = options.left ?? 'lapsed';
     const rows = await this.storage.db
       .selectFrom('idempotency_keys')
       .select(['contact_id', 'key', 'checkout_id'])
       .where('state', '<>', 'done')
-      .$if(!options.force, (qb) => qb.where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)])))
+      .$if(left !== 'all', (qb) => qb.where((eb) => this.#left(eb, now, left, false)))
       .orderBy('created_at')
       .orderBy('contact_id')
       .orderBy('key')
@@ -266,6 +276,15 @@ export class CheckoutRepository {
       .where('payment_id', '=', paymentId)
       .executeTakeFirst();
     return row && { text: row.text, acceptedAt: row.accepted_at, ip: row.ip, userAgent: row.user_agent };
+  }
+
+  #left(eb: ExpressionBuilder<Schema, 'idempotency_keys'>, now: string, left: LeftCheckouts, orInterrupted: boolean) {
+    return eb.or([
+      ...(orInterrupted ? [eb('state', '=', 'interrupted')] : []),
+      eb('locked_until', 'is', null),
+      eb('locked_until', '<=', now),
+      ...(left === 'mine' ? [eb('locked_by', '=', this.holder)] : []),
+    ]);
   }
 }
 

@@ -1,20 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import type { AuditLog } from '../audit/audit.repository.ts';
+import type { AuditLog } from '../audit/index.ts';
 import { todayIn } from '../calendar.ts';
 import type { Clock } from '../clock.ts';
-import type { ContactsRepository } from '../contacts/contacts.repository.ts';
+import type { ContactsService } from '../contacts/index.ts';
 import { newId } from '../db/ids.ts';
-import type { Firm } from '../firms/firm.ts';
-import type { FirmsRepository } from '../firms/firms.repository.ts';
+import type { Firm } from '../firms/index.ts';
+import type { FirmsService } from '../firms/index.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 import { crashPoint } from '../crash-points.ts';
-import type { InvoicesService } from '../invoices/invoices.service.ts';
-import type { Mailer } from '../mail/mailer.ts';
-import type { PaymentFailureLimits } from '../limits/payment-failures.ts';
-import type { WebhookEvents } from '../webhooks/webhook.ts';
-import type { CheckoutPayment, CheckoutRepository, IdempotencyRecord, SavedMethod } from './checkout.repository.ts';
+import type { InvoicesService } from '../invoices/index.ts';
+import type { Mailer } from '../mail/index.ts';
+import type { PaymentFailureLimits } from '../limits/index.ts';
+import type { WebhookEvents } from '../webhooks/index.ts';
+import type { CheckoutPayment, CheckoutRepository, IdempotencyRecord, LeftCheckouts, SavedMethod } from './checkout.repository.ts';
 import { mandateText, saveConsentText } from './mandate.ts';
 import type { Payment, PaymentStatus } from './payment.ts';
 import { firmPaymentNotice, paymentFailedEmail, receiptEmail } from './payment.emails.ts';
@@ -67,8 +67,8 @@ export interface CheckoutServiceDeps {
   failureLimits: Pick<PaymentFailureLimits, 'check' | 'recordFailure'>;
   payments: PaymentsRepository;
   ledger: PaymentsService;
-  firms: FirmsRepository;
-  contacts: ContactsRepository;
+  firms: FirmsService;
+  contacts: ContactsService;
   processor: PaymentProcessor;
   mailer: Mailer;
   audit: AuditLog;
@@ -264,18 +264,18 @@ export class CheckoutService {
   }
 
   /**
-   * Settles what no request is finishing: checkouts whose holder's lease ran out (every unfinished
-   * one when `everything`, at start on a store no other process uses), each against the
-   * processor's own record; and 3-D Secure challenges abandoned for half an hour. Run by the
-   * recovery job every 30 seconds and once at start.
+   * Settles what no request is finishing: checkouts whose holder's lease ran out (at start, also
+   * this instance's own from before it stopped: `left: 'mine'`; every unfinished one on a store no
+   * other process uses: `left: 'all'`), each against the processor's own record; and 3-D Secure
+   * challenges abandoned for half an hour. Run by the recovery job every 30 seconds and at start.
    */
-  async recover(options: { everything?: boolean } = {}): Promise<{ settled: number; abandoned: number; waiting: number }> {
+  async recover(options: { left?: LeftCheckouts } = {}): Promise<{ settled: number; abandoned: number; waiting: number }> {
     const { checkout, clock } = this.deps;
     let settled = 0;
     let waiting = 0;
     const now = clock();
-    for (const unfinished of await checkout.unfinished(now.toISOString(), { force: options.everything })) {
-      if (!(await checkout.takeOver(unfinished.contactId, unfinished.key, now.toISOString(), leaseFrom(now), options.everything))) continue;
+    for (const unfinished of await checkout.unfinished(now.toISOString(), { left: options.left })) {
+      if (!(await checkout.takeOver(unfinished.contactId, unfinished.key, now.toISOString(), leaseFrom(now), options.left))) continue;
       try {
         await this.#settle(unfinished.contactId, unfinished.key, unfinished.checkoutId);
         settled += 1;

@@ -1,4 +1,4 @@
-import { brandedLayout, firmName, greeting, type EmailFirm, type RenderedEmail } from '../mail/templates.ts';
+import { brandedLayout, firmName, greeting, type EmailFirm, type RenderedEmail } from '../mail/index.ts';
 import { formatMoney } from '../money.ts';
 import type { Payment } from './payment.ts';
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../calendar.ts';
 import { Currency, Instant, Money, listOf, pageOf } from '../http/schema.ts';
-import { DepositAccount } from '../invoices/invoices.contract.ts';
+import { invoicesContract } from '../invoices/index.ts';
+
+const { DepositAccount } = invoicesContract;
 
 // Requests
 

@@ -1,4 +1,5 @@
 import type { ExpressionBuilder, Selectable } from 'kysely';
+import { nextCounterValue } from '../db/counters.ts';
 import { newId } from '../db/ids.ts';
 import type { PaymentsTable, Schema } from '../db/schema.ts';
 import type { Storage } from '../db/storage.ts';
@@ -20,8 +21,8 @@ export interface FirmPaymentFilter {
 export interface ExportRow {
   createdAt: string;
   receiptNumber: string;
-  contactName: string;
-  contactEmail: string;
+  /** The client who paid; the service adds their name and email from the contacts component. */
+  contactId: string;
   invoiceNumber: string;
   amount: number;
   currency: string;
@@ -44,7 +45,7 @@ export interface NewPayment {
   method: PaymentMethodSummary;
   source: 'portal' | 'firm';
   reference: string | null;
-  allocations: Omit<Allocation, 'invoiceNumber'>[];
+  allocations: Allocation[];
   status: PaymentStatus;
   checkoutId?: string | null;
   processor?: string | null;
@@ -55,14 +56,14 @@ export interface NewPayment {
 
 /** What both export queries select. */
 type ExportSource = {
-  id: string; created_at: string; receipt_number: string; contact_name: string; contact_email: string; invoice_number: string;
+  id: string; created_at: string; receipt_number: string; contact_id: string; invoice_number: string;
   method_type: string; method_brand: string | null; method_last4: string | null; reference: string | null; deposit_account: string; currency: string;
 };
 
 /** A row of the export queries: the payment, client and invoice columns both kinds of row share. */
 function toExportRow(row: ExportSource, entry: Pick<ExportRow, 'amount' | 'status' | 'refundId'>): ExportRow {
   return {
-    paymentId: row.id, createdAt: row.created_at, receiptNumber: row.receipt_number, contactName: row.contact_name, contactEmail: row.contact_email,
+    paymentId: row.id, createdAt: row.created_at, receiptNumber: row.receipt_number, contactId: row.contact_id,
     invoiceNumber: row.invoice_number, currency: row.currency, methodType: row.method_type, methodBrand: row.method_brand,
     methodLast4: row.method_last4, reference: row.reference, depositAccount: row.deposit_account, ...entry,
   };
@@ -76,7 +77,7 @@ function toExportRow(row: ExportSource, entry: Pick<ExportRow, 'amount' | 'statu
 export class PaymentsRepository {
   /**
    * Hands out the firm's next receipt number from its counter, inside the payment's transaction
-   * (a firm without a counter yet starts at R-100001): the SQL `#nextReceiptNumber` sends, kept
+   * (a firm without a counter yet starts at R-100001): the SQL `nextCounterValue` sends, kept
    * as text for the query-plan tests.
    */
   static readonly receiptNumberStatement = `INSERT INTO firm_counters (firm_id, name, value) VALUES (?, 'receipt_number', 100001)
@@ -87,7 +88,7 @@ export class PaymentsRepository {
   /** Writes a payment, its allocations and its first status. Call inside a transaction. */
   async record(payment: NewPayment, now: string): Promise<string> {
     const id = newId('pay');
-    const receiptNumber = `R-${await this.#nextReceiptNumber(payment.firmId)}`;
+    const receiptNumber = `R-${await nextCounterValue(this.storage.db, payment.firmId, 'receipt_number', 100001)}`;
     await this.storage.db
       .insertInto('payments')
       .values({
@@ -112,7 +113,7 @@ export class PaymentsRepository {
     for (const allocation of payment.allocations) {
       await this.storage.db
         .insertInto('payment_allocations')
-        .values({ payment_id: id, invoice_id: allocation.invoiceId, amount: allocation.amount, deposit_account: allocation.depositAccount })
+        .values({ payment_id: id, invoice_id: allocation.invoiceId, invoice_number: allocation.invoiceNumber, amount: allocation.amount, deposit_account: allocation.depositAccount })
         .execute();
     }
     await this.addEvent(id, payment.status, null, now);
@@ -279,10 +280,8 @@ export class PaymentsRepository {
       .selectFrom('payments as p')
       .innerJoin('payment_events as s', (join) => join.on((eb) => eb('s.id', '=', latestEventId(eb))))
       .innerJoin('payment_allocations as a', 'a.payment_id', 'p.id')
-      .innerJoin('invoices as i', 'i.id', 'a.invoice_id')
-      .innerJoin('contacts as c', 'c.id', 'p.contact_id')
       .select([
-        'p.id', 'p.created_at', 'p.receipt_number', 'c.name as contact_name', 'c.email as contact_email', 'i.number as invoice_number', 'a.amount',
+        'p.id', 'p.created_at', 'p.receipt_number', 'p.contact_id', 'a.invoice_number', 'a.amount',
         'p.currency', 'p.method_type', 'p.method_brand', 'p.method_last4', 'p.reference', 'a.deposit_account', 's.status',
       ])
       .where('p.firm_id', '=', firmId)
@@ -290,7 +289,7 @@ export class PaymentsRepository {
       .where('p.created_at', '<', before)
       .orderBy('p.created_at')
       .orderBy('p.id')
-      .orderBy('i.number')
+      .orderBy('a.invoice_number')
       .execute();
     return rows.map((row) => toExportRow(row, { amount: row.amount, status: row.status as PaymentStatus, refundId: null }));
   }
@@ -302,11 +301,9 @@ export class PaymentsRepository {
       .innerJoin('payments as p', 'p.id', 'r.payment_id')
       .innerJoin('refund_allocations as ra', 'ra.refund_id', 'r.id')
       .innerJoin('payment_allocations as a', (join) => join.onRef('a.payment_id', '=', 'p.id').onRef('a.invoice_id', '=', 'ra.invoice_id'))
-      .innerJoin('invoices as i', 'i.id', 'ra.invoice_id')
-      .innerJoin('contacts as c', 'c.id', 'p.contact_id')
       .select([
-        'r.id as refund_id', 'r.created_at', 'r.status', 'p.id', 'p.receipt_number', 'c.name as contact_name', 'c.email as contact_email',
-        'i.number as invoice_number', 'ra.amount', 'r.currency', 'p.method_type', 'p.method_brand', 'p.method_last4', 'p.reference', 'a.deposit_account',
+        'r.id as refund_id', 'r.created_at', 'r.status', 'p.id', 'p.receipt_number', 'p.contact_id',
+        'a.invoice_number', 'ra.amount', 'r.currency', 'p.method_type', 'p.method_brand', 'p.method_last4', 'p.reference', 'a.deposit_account',
       ])
       .where('r.firm_id', '=', firmId)
       .where('r.status', 'in', ['pending', 'succeeded'])
@@ -314,22 +311,13 @@ export class PaymentsRepository {
       .where('r.created_at', '<', before)
       .orderBy('r.created_at')
       .orderBy('r.id')
-      .orderBy('i.number')
+      .orderBy('a.invoice_number')
       .execute();
     return rows.map((row) =>
       toExportRow(row, { amount: -row.amount, status: row.status === 'succeeded' ? 'refunded' : 'refund_pending', refundId: row.refund_id }),
     );
   }
 
-  async #nextReceiptNumber(firmId: string): Promise<number> {
-    const row = await this.storage.db
-      .insertInto('firm_counters')
-      .values({ firm_id: firmId, name: 'receipt_number', value: 100001 })
-      .onConflict((oc) => oc.columns(['firm_id', 'name']).doUpdateSet((eb) => ({ value: eb('firm_counters.value', '+', 1) })))
-      .returning('value')
-      .executeTakeFirstOrThrow();
-    return Number(row.value);
-  }
 
   /** Each payment with its latest status. */
   #select() {
@@ -352,10 +340,9 @@ export class PaymentsRepository {
     const refunds = refundRows.map((r): PaymentRefund => ({ id: r.id, amount: r.amount, status: r.status as PaymentRefund['status'], createdAt: r.created_at }));
     const allocations = await this.storage.db
       .selectFrom('payment_allocations as a')
-      .innerJoin('invoices as i', 'i.id', 'a.invoice_id')
-      .select(['a.invoice_id', 'i.number', 'a.amount', 'a.deposit_account'])
+      .select(['a.invoice_id', 'a.invoice_number as number', 'a.amount', 'a.deposit_account'])
       .where('a.payment_id', '=', row.id)
-      .orderBy('i.number')
+      .orderBy('a.invoice_number')
       .execute();
     const status = row.status as PaymentStatus;
     return {

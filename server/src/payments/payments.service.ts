@@ -1,14 +1,14 @@
-import type { Actor, AuditLog } from '../audit/audit.repository.ts';
-import { addDays, todayIn } from '../calendar.ts';
+import type { Actor, AuditLog } from '../audit/index.ts';
+import { addDays } from '../calendar.ts';
 import { minorDigits } from '../money.ts';
 import type { Clock } from '../clock.ts';
-import type { ContactsRepository } from '../contacts/contacts.repository.ts';
+import type { ContactsService } from '../contacts/index.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
-import type { FirmsRepository } from '../firms/firms.repository.ts';
+import type { FirmsService } from '../firms/index.ts';
 import { createdCursor, createdPosition, pageOf, type Page } from '../http/cursor.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
-import type { InvoicesRepository } from '../invoices/invoices.repository.ts';
+import type { InvoicesService } from '../invoices/index.ts';
 import type { Allocation, Payment, PaymentMethodSummary, PaymentStatus } from './payment.ts';
 import type { CheckoutRepository } from './checkout.repository.ts';
 import { exportQuery, firmListQuery, listQuery, offlinePaymentSchema } from './payments.contract.ts';
@@ -25,9 +25,9 @@ export interface PaymentsServiceDeps {
   refunds: Pick<RefundsRepository, 'forPayment'>;
   /** Asked for a charge's fee on the firm's detail page, when the processor reports fees. */
   fees?: Pick<PaymentProcessor, 'name' | 'feeOf'>;
-  invoices: InvoicesRepository;
-  firms: FirmsRepository;
-  contacts: ContactsRepository;
+  invoices: InvoicesService;
+  firms: FirmsService;
+  contacts: ContactsService;
   audit: AuditLog;
   clock: Clock;
 }
@@ -103,9 +103,10 @@ export class PaymentsService {
       a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
     );
     const header = ['date', 'receipt_number', 'client', 'client_email', 'invoice', 'amount', 'currency', 'method', 'reference', 'deposit_account', 'status', 'payment_id', 'refund_id'];
+    const clients = await this.deps.contacts.namesOf(firmId, rows.map((row) => row.contactId));
     const lines = rows.map((row) =>
       [
-        row.createdAt, row.receiptNumber, row.contactName, row.contactEmail, row.invoiceNumber, formatMinor(row.amount, row.currency), row.currency,
+        row.createdAt, row.receiptNumber, clients.get(row.contactId)?.name ?? '', clients.get(row.contactId)?.email ?? '', row.invoiceNumber, formatMinor(row.amount, row.currency), row.currency,
         [row.methodType, row.methodBrand, row.methodLast4].filter(Boolean).join(' '), row.reference ?? '', row.depositAccount, row.status, row.paymentId,
         row.refundId ?? '',
       ].map(csvField).join(','),
@@ -148,21 +149,18 @@ export class PaymentsService {
    */
   async allocate(firmId: string, contactId: string, amount: number, requested: { invoiceId: string; amount: number }[]) {
     await this.deps.invoices.lock(firmId, requested.map((allocation) => allocation.invoiceId));
-    const firm = (await this.deps.firms.findById(firmId))!;
-    const today = todayIn(firm.settings.timeZone, this.deps.clock());
     const seen = new Set<string>();
-    const lines: Omit<Allocation, 'invoiceNumber'>[] = [];
+    const lines: Allocation[] = [];
     let currency: string | undefined;
     for (const [index, allocation] of requested.entries()) {
       const field = `allocations.${index}`;
       if (seen.has(allocation.invoiceId)) throw Problem.badRequest('duplicate_allocation', `${field}: the invoice is listed twice.`);
       seen.add(allocation.invoiceId);
-      const invoice = await this.deps.invoices.find(firmId, allocation.invoiceId, today);
-      if (!invoice || invoice.state === 'draft' || invoice.detail.contactId !== contactId) {
+      const detail = await this.deps.invoices.findForFirm(firmId, allocation.invoiceId);
+      if (!detail || detail.state === 'draft' || detail.contactId !== contactId) {
         throw Problem.unprocessable('invoice_not_found', `${field}: no such invoice for this client.`, { field });
       }
-      const { detail } = invoice;
-      if (invoice.state === 'void') throw Problem.unprocessable('invoice_void', `${field}: invoice ${detail.number} is void.`, { field });
+      if (detail.state === 'void') throw Problem.unprocessable('invoice_void', `${field}: invoice ${detail.number} is void.`, { field });
       if (detail.status === 'paid') throw Problem.unprocessable('invoice_paid', `${field}: invoice ${detail.number} is already paid.`, { field });
       if (currency && detail.currency !== currency) {
         throw Problem.unprocessable('currency_mismatch', `${field}: invoice ${detail.number} is in ${detail.currency}, not ${currency}.`, { field });
@@ -175,7 +173,7 @@ export class PaymentsService {
           { field, openBalance: detail.openBalance },
         );
       }
-      lines.push({ invoiceId: detail.id, amount: allocation.amount, depositAccount: detail.depositAccount });
+      lines.push({ invoiceId: detail.id, invoiceNumber: detail.number, amount: allocation.amount, depositAccount: detail.depositAccount });
     }
     const sum = lines.reduce((total, line) => total + line.amount, 0);
     if (sum !== amount) throw Problem.unprocessable('allocation_mismatch', `The allocations add up to ${sum}, not the payment amount ${amount}.`);

@@ -1,6 +1,6 @@
-import type { Firm } from '../firms/firm.ts';
+import type { Firm } from '../firms/index.ts';
 import { Problem } from '../http/problem.ts';
-import type { DepositAccount } from '../invoices/invoice.ts';
+import type { DepositAccount } from '../invoices/index.ts';
 
 /** A payment method as the processor knows it, found from the token the browser made. */
 export interface ProcessorMethod {

@@ -230,10 +230,11 @@ export class RefundsRepository {
     if (rows.length === 0) return [];
     const allocations = await this.storage.db
       .selectFrom('refund_allocations as r')
-      .innerJoin('invoices as i', 'i.id', 'r.invoice_id')
-      .select(['r.refund_id', 'r.invoice_id', 'i.number', 'r.amount'])
+      .innerJoin('refunds as f', 'f.id', 'r.refund_id')
+      .innerJoin('payment_allocations as a', (join) => join.onRef('a.payment_id', '=', 'f.payment_id').onRef('a.invoice_id', '=', 'r.invoice_id'))
+      .select(['r.refund_id', 'r.invoice_id', 'a.invoice_number as number', 'r.amount'])
       .where('r.refund_id', 'in', rows.map((row) => row.id))
-      .orderBy('i.number')
+      .orderBy('a.invoice_number')
       .execute();
     return rows.map((row) => ({
       id: row.id,

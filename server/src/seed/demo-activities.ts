@@ -1,7 +1,6 @@
-import { ActivitiesRepository } from '../activities/activities.repository.ts';
 import { addDays } from '../calendar.ts';
-import type { Contact } from '../contacts/contacts.repository.ts';
-import type { Firm } from '../firms/firm.ts';
+import type { Contact } from '../contacts/index.ts';
+import type { Firm } from '../firms/index.ts';
 import type { Services } from '../services.ts';
 
 /** `hour`:`minutes` in Los Angeles (the demo firm's zone, UTC−8 in winter) on a date, as a UTC instant. */
@@ -10,7 +9,7 @@ const at = (date: string, hour: number, minutes = 0) =>
 
 /** Tasks and events for the demo clients, dated around `today` (the firm's date). */
 export async function seedDemoActivities(services: Services, firm: Firm, clients: { alex: Contact; jordan: Contact }, today: string): Promise<void> {
-  const activities = new ActivitiesRepository(services.storage);
+  const { activities } = services.repositories;
   const now = services.clock().toISOString();
   const task = (contact: Contact, title: string, notes: string | null, dueInDays: number | null, completedDaysAgo: number | null = null) =>
     activities.create(

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Contact } from '../contacts/contacts.repository.ts';
-import type { FileRecord, Uploader } from '../files/file.ts';
-import type { FileStore } from '../files/file-store.ts';
-import { fileKinds, type FileKind } from '../files/file-types.ts';
-import type { Firm } from '../firms/firm.ts';
+import type { Contact } from '../contacts/index.ts';
+import type { FileRecord, Uploader } from '../files/index.ts';
+import type { FileStore } from '../files/index.ts';
+import { fileKinds, type FileKind } from '../files/index.ts';
+import type { Firm } from '../firms/index.ts';
 import type { Services } from '../services.ts';
 import { simplePdf } from './demo-pdf.ts';
 
@@ -155,8 +155,8 @@ export interface StoredDemoFile {
 }
 
 /**
- * Writes the demo clients' documents to the file store, before the seeding transaction opens
- * (disk writes have no place inside it); `seedDemoFiles` then records them.
+ * Writes the demo clients' documents to the file store (a folder or a bucket) before the seeding
+ * transaction opens, as writes that no rollback undoes stay out of it; `seedDemoFiles` then records them.
  */
 export async function storeDemoFiles(store: FileStore): Promise<StoredDemoFile[]> {
   const stored: StoredDemoFile[] = [];

@@ -1,7 +1,7 @@
 import { addDays } from '../calendar.ts';
-import type { Contact } from '../contacts/contacts.repository.ts';
-import type { Firm } from '../firms/firm.ts';
-import { priceLines, type LineInput } from '../invoices/invoice.ts';
+import type { Contact } from '../contacts/index.ts';
+import type { Firm } from '../firms/index.ts';
+import { priceLines, type LineInput } from '../invoices/index.ts';
 import type { Services } from '../services.ts';
 
 const partner = 45_000;
@@ -144,6 +144,7 @@ export async function seedDemoInvoices(services: Services, firm: Firm, clients: 
         at(issuedOn),
       );
       if (invoice.state === 'sent') await invoices.markSent(id, at(issuedOn));
+      const { number } = (await invoices.find(firm.id, id, today))!.detail;
       for (const payment of invoice.payments ?? []) {
         const amount = payment.amount === 'all' ? priced.total : payment.amount;
         await payments.record(
@@ -155,7 +156,7 @@ export async function seedDemoInvoices(services: Services, firm: Firm, clients: 
             method: { type: payment.method.type, brand: payment.method.brand ?? null, last4: payment.method.last4 ?? null },
             source: payment.method.type === 'card' ? 'portal' : 'firm',
             reference: payment.method.reference ?? null,
-            allocations: [{ invoiceId: id, amount, depositAccount: invoice.depositAccount ?? 'operating' }],
+            allocations: [{ invoiceId: id, invoiceNumber: number, amount, depositAccount: invoice.depositAccount ?? 'operating' }],
             status: 'succeeded',
           },
           at(addDays(issuedOn, payment.daysAfterIssue)),

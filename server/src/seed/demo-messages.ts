@@ -1,6 +1,6 @@
-import type { Contact } from '../contacts/contacts.repository.ts';
-import type { Firm } from '../firms/firm.ts';
-import type { Author } from '../messages/message.ts';
+import type { Contact } from '../contacts/index.ts';
+import type { Firm } from '../firms/index.ts';
+import type { Author } from '../messages/index.ts';
 import type { Services } from '../services.ts';
 import { associate, partner, type DemoFiles } from './demo-files.ts';
 

@@ -1,6 +1,6 @@
-import { hashPassword } from '../auth/passwords.ts';
+import { hashPassword } from '../auth/index.ts';
 import { todayIn } from '../calendar.ts';
-import type { Contact } from '../contacts/contacts.repository.ts';
+import type { Contact } from '../contacts/index.ts';
 import type { Services } from '../services.ts';
 import { seedDemoActivities } from './demo-activities.ts';
 import { demoIdentity } from './demo-identity.ts';

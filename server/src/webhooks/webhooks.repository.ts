@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { newId } from '../db/ids.ts';
 import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../db/schema.ts';
 import type { Storage } from '../db/storage.ts';
+import { sealedPrefix, type SecretBox } from '../secrets/secret-box.ts';
 import type { WebhookDelivery, WebhookEndpoint, WebhookEventType, WebhookSecrets } from './webhook.ts';
 
 const toEndpoint = (row: Selectable<WebhookEndpointsTable>): WebhookEndpoint => ({
@@ -30,9 +31,18 @@ const toDelivery = (row: Selectable<WebhookDeliveriesTable> & { type: string }):
   createdAt: row.created_at,
 });
 
-/** Webhook endpoints, the events that happened and each endpoint's deliveries of them. */
+/** How many endpoints' plain secrets are sealed per transaction when the service opens. */
+const sealBatch = 200;
+
+/**
+ * Webhook endpoints, the events that happened and each endpoint's deliveries of them. Endpoint
+ * secrets are stored sealed with SECRETS_KEY and opened only to sign a delivery.
+ */
 export class WebhooksRepository {
-  constructor(private readonly storage: Storage) {}
+  constructor(
+    private readonly storage: Storage,
+    private readonly box: SecretBox,
+  ) {}
 
   async createEndpoint(input: { firmId: string; url: string; events: WebhookEventType[]; description: string | null; secret: string }, now: string): Promise<WebhookEndpoint> {
     const row = await this.storage.db
@@ -43,7 +53,7 @@ export class WebhooksRepository {
         url: input.url,
         events: JSON.stringify(input.events),
         description: input.description,
-        secret: input.secret,
+        secret: this.box.seal(input.secret),
         created_at: now,
         updated_at: now,
       })
@@ -120,19 +130,57 @@ export class WebhooksRepository {
       .select(['secret', 'previous_secret', 'previous_secret_until'])
       .where('id', '=', endpointId)
       .executeTakeFirst();
-    return row && { current: row.secret, previous: row.previous_secret, previousUntil: row.previous_secret_until };
+    if (!row) return undefined;
+    const previous = row.previous_secret === null ? null : this.box.reveal(row.previous_secret);
+    return { current: this.box.reveal(row.secret), previous, previousUntil: row.previous_secret_until };
   }
 
   /** A new secret; the one it replaces keeps signing until `previousUntil`. */
   async rotateSecret(firmId: string, id: string, secret: string, previousUntil: string, now: string): Promise<boolean> {
     const result = await this.storage.db
       .updateTable('webhook_endpoints')
-      .set((eb) => ({ previous_secret: eb.ref('secret'), previous_secret_until: previousUntil, secret, updated_at: now }))
+      // The secret it replaces moves over as stored (sealed, or plain from before sealing began).
+      .set((eb) => ({ previous_secret: eb.ref('secret'), previous_secret_until: previousUntil, secret: this.box.seal(secret), updated_at: now }))
       .where('firm_id', '=', firmId)
       .where('id', '=', id)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
+  }
+
+  /**
+   * Seals the endpoint secrets stored in plain text (before sealing began, or by an earlier release
+   * during an upgrade); returns how many endpoints changed. A row changes only if it still holds
+   * what was read, so instances doing this at once never seal a secret twice.
+   */
+  async sealPlainSecrets(): Promise<number> {
+    const plain = (value: string | null): value is string => value !== null && !value.startsWith(sealedPrefix);
+    let sealed = 0;
+    for (;;) {
+      const rows = await this.storage.db
+        .selectFrom('webhook_endpoints')
+        .select(['id', 'secret', 'previous_secret'])
+        .where((eb) => eb.or([eb('secret', 'not like', `${sealedPrefix}%`), eb('previous_secret', 'not like', `${sealedPrefix}%`)]))
+        .orderBy('id')
+        .limit(sealBatch)
+        .execute();
+      if (rows.length === 0) return sealed;
+      await this.storage.transaction(async () => {
+        for (const row of rows) {
+          const result = await this.storage.db
+            .updateTable('webhook_endpoints')
+            .set({
+              secret: plain(row.secret) ? this.box.seal(row.secret) : row.secret,
+              previous_secret: plain(row.previous_secret) ? this.box.seal(row.previous_secret) : row.previous_secret,
+            })
+            .where('id', '=', row.id)
+            .where('secret', '=', row.secret)
+            .where((eb) => (row.previous_secret === null ? eb('previous_secret', 'is', null) : eb('previous_secret', '=', row.previous_secret)))
+            .executeTakeFirst();
+          sealed += Number(result.numUpdatedRows);
+        }
+      });
+    }
   }
 
   /** Records what happened and one pending delivery per endpoint; returns the deliveries' ids. Joins the open transaction. */

@@ -2,18 +2,18 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import { Webhook } from 'standardwebhooks';
-import type { Actor, AuditLog } from '../audit/audit.repository.ts';
+import type { Actor, AuditLog } from '../audit/index.ts';
 import type { Clock } from '../clock.ts';
 import { crashPoint } from '../crash-points.ts';
 import { newId } from '../db/ids.ts';
-import type { FirmsRepository } from '../firms/firms.repository.ts';
+import type { FirmsService } from '../firms/index.ts';
 import { createdCursor, createdPosition, pageOf, type Page } from '../http/cursor.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
-import { PermanentJobError, type Job } from '../jobs/job.ts';
-import type { JobQueue } from '../jobs/job-queue.ts';
-import type { Mailer } from '../mail/mailer.ts';
-import { brandedLayout } from '../mail/templates.ts';
+import { PermanentJobError, type Job } from '../jobs/index.ts';
+import type { JobQueue } from '../jobs/index.ts';
+import type { Mailer } from '../mail/index.ts';
+import { brandedLayout } from '../mail/index.ts';
 import { publicOnlyLookup, resolvesPublicly, urlProblem, type WebhookAddressPolicy } from './webhook-address.ts';
 import {
   deliveryAttempts,
@@ -33,7 +33,7 @@ const deliverJob = 'webhooks.deliver';
 
 export interface WebhooksServiceDeps {
   webhooks: WebhooksRepository;
-  firms: FirmsRepository;
+  firms: FirmsService;
   jobs: JobQueue;
   mailer: Mailer;
   audit: AuditLog;

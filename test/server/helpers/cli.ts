@@ -9,7 +9,7 @@ export const porticoBin = path.join(repoRoot, 'bin', 'portico.mjs');
 
 /** Variables the service reads; the spawned CLI must see only the ones a test sets. */
 const configVariables = [
-  'PORT', 'DEMO_PORT', 'DATA_DIR', 'DATABASE_URL', 'PUBLIC_URL', 'PAYMENTS', 'BANK_LINK', 'MAIL', 'SMTP_URL', 'MAIL_FROM',
+  'PORT', 'DEMO_PORT', 'DATA_DIR', 'DATABASE_URL', 'SECRETS_KEY', 'PUBLIC_URL', 'PAYMENTS', 'BANK_LINK', 'MAIL', 'SMTP_URL', 'MAIL_FROM',
   'STRIPE_SECRET_KEY', 'STRIPE_PUBLISHABLE_KEY', 'STRIPE_WEBHOOK_SECRET', 'PLAID_CLIENT_ID', 'PLAID_SECRET', 'PLAID_ENV',
   'TRUST_PROXY', 'SCANNER', 'NODE_ENV', 'NODE_TEST_CONTEXT',
 ];
@@ -79,9 +79,18 @@ export interface ServeProcess {
 }
 
 /** Starts `portico serve …args` (on DATA_DIR's store, see `withDatabase`) and waits until it prints `listening on`. */
-export async function startServe(args: string[], env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<ServeProcess> {
+export function startServe(args: string[], env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<ServeProcess> {
+  return startCommand(['serve', ...args], env, 'listening on', options);
+}
+
+/** Starts `portico worker` (on DATA_DIR's store) and waits until it says it is running. */
+export function startWorkerCommand(env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<ServeProcess> {
+  return startCommand(['worker'], env, 'worker running', options);
+}
+
+async function startCommand(args: string[], env: Record<string, string>, ready: string, options: { timeoutMs?: number }): Promise<ServeProcess> {
   const port = Number(env.PORT);
-  const child = spawn(process.execPath, [porticoBin, 'serve', ...args], { cwd: repoRoot, env: cliEnv(await withDatabase(env)), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [porticoBin, ...args], { cwd: repoRoot, env: cliEnv(await withDatabase(env)), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8');
@@ -93,18 +102,18 @@ export async function startServe(args: string[], env: Record<string, string>, op
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`serve did not start within ${options.timeoutMs ?? 15_000} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
+      reject(new Error(`${args[0]} did not start within ${options.timeoutMs ?? 15_000} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
     }, options.timeoutMs ?? 15_000);
     child.stdout!.on('data', (chunk: string) => {
       stdout += chunk;
-      if (stdout.includes('listening on')) {
+      if (stdout.includes(ready)) {
         clearTimeout(timer);
         resolve();
       }
     });
     void exited.then(({ code, signal }) => {
       clearTimeout(timer);
-      reject(new Error(`serve exited (${code ?? signal}) before listening\nstdout: ${stdout}\nstderr: ${stderr}`));
+      reject(new Error(`${args[0]} exited (${code ?? signal}) before it was ready\nstdout: ${stdout}\nstderr: ${stderr}`));
     });
   });
   return { child, baseUrl: `http://127.0.0.1:${port}`, stdout: () => stdout, stderr: () => stderr, exited };

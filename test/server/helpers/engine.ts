@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startPostgres, type TestPostgres } from './postgres.ts';
@@ -27,10 +28,22 @@ export async function databaseUrlFor(dataDir: string): Promise<string | undefine
   return (await database).url;
 }
 
-/** What points a process at the data folder's store: `DATABASE_URL` on PostgreSQL, nothing on SQLite (its file is in the folder). */
+/**
+ * On PostgreSQL, the SECRETS_KEY of each data folder's database, made on first use, as every
+ * instance of one fleet shares one (on SQLite the service keeps its own in the folder).
+ */
+const secretsKeys = new Map<string, string>();
+
+/**
+ * What points a process at the data folder's store: `DATABASE_URL` and its `SECRETS_KEY` on
+ * PostgreSQL, nothing on SQLite (its file and its key file are in the folder).
+ */
 export async function databaseEnv(dataDir: string): Promise<Record<string, string>> {
   const url = await databaseUrlFor(dataDir);
-  return url ? { DATABASE_URL: url } : {};
+  if (!url) return {};
+  const key = path.resolve(dataDir);
+  if (!secretsKeys.has(key)) secretsKeys.set(key, randomBytes(32).toString('base64'));
+  return { DATABASE_URL: url, SECRETS_KEY: secretsKeys.get(key)! };
 }
 
 /** Removes a data folder, and drops the databases of it and of every folder inside it. */
@@ -40,6 +53,7 @@ export async function removeDataDir(dir: string): Promise<void> {
   for (const [key, database] of [...databases]) {
     if (key !== root && !key.startsWith(root + path.sep)) continue;
     databases.delete(key);
+    secretsKeys.delete(key);
     await (await database.catch(() => undefined))?.stop();
   }
 }

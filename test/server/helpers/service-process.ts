@@ -16,10 +16,16 @@ export class ServiceProcess {
     readonly port: number,
     readonly demoPort: number,
     private readonly env: Record<string, string>,
+    private readonly publicUrl?: string,
   ) {}
 
-  static async create(dataDir: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
-    return new ServiceProcess(dataDir, await freePort(), await freePort(), env);
+  /**
+   * `fleet` makes it one of several instances behind one address: `publicUrl` is the address every
+   * instance is told (the balancer's), `demoPort` the demo site's port they share (the origin the
+   * seeded firm allows); `port` is where this one listens.
+   */
+  static async create(dataDir: string, env: Record<string, string> = {}, fleet: { publicUrl?: string; demoPort?: number; port?: number } = {}): Promise<ServiceProcess> {
+    return new ServiceProcess(dataDir, fleet.port ?? (await freePort()), fleet.demoPort ?? (await freePort()), env, fleet.publicUrl);
   }
 
   get url(): string {
@@ -35,16 +41,17 @@ export class ServiceProcess {
     return this.#output;
   }
 
-  /** Starts the service and waits until it answers; `crashAt` arms a crash point in this run only. */
-  async start(options: { crashAt?: string } = {}): Promise<void> {
+  /** Starts the service and waits until it answers; `crashAt` arms a crash point and `env` adds variables, in this run only. */
+  async start(options: { crashAt?: string; env?: Record<string, string> } = {}): Promise<void> {
     this.#output = '';
     const env = cliEnv({
       ...(await withDatabase({ ...this.env, DATA_DIR: this.dataDir })),
       DATA_DIR: this.dataDir,
       PORT: String(this.port),
       DEMO_PORT: String(this.demoPort),
-      PUBLIC_URL: this.url,
+      PUBLIC_URL: this.publicUrl ?? this.url,
       ...(options.crashAt ? { PORTICO_CRASH_AT: options.crashAt } : {}),
+      ...options.env,
     });
     if (!options.crashAt) delete env.PORTICO_CRASH_AT;
     const child = spawn(process.execPath, [porticoBin, 'serve', '--seed-demo'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });

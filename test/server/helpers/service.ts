@@ -16,8 +16,9 @@ import { defaultSettings, type Firm } from '../../../server/src/firms/firm.ts';
 import { silentLogger } from '../../../server/src/logger.ts';
 import { createMail } from '../../../server/src/mail/create-mail.ts';
 import { listOutbox } from '../../../server/src/mail/outbox.ts';
+import { loadSecretsKey } from '../../../server/src/secrets/secrets-key.ts';
 import { createServices } from '../../../server/src/services.ts';
-import { databaseUrlFor, removeDataDir, testEngine } from './engine.ts';
+import { databaseEnv, removeDataDir, testEngine } from './engine.ts';
 import { replyCheck } from './reply-check.ts';
 
 export const password = 'correct horse battery';
@@ -65,14 +66,15 @@ export interface RequestOptions {
 export async function startTestService(options: { env?: Record<string, string>; sdkDir?: string; fileScanner?: FileScanner; dataDir?: string; resolveHost?: (hostname: string) => Promise<string[]> } = {}) {
   const restarted = options.dataDir !== undefined;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'portico-test-'));
-  // On PostgreSQL the folder's own database, so that a service restarted on the folder finds its data;
-  // it is in `config` too, for what a test opens on the service's store itself (a CLI command).
-  const databaseUrl = await databaseUrlFor(dataDir);
-  const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: issuer, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...options.env });
+  // On PostgreSQL the folder's own database (and its SECRETS_KEY), so that a service restarted on the
+  // folder finds its data; in `config` too, for what a test opens on the service's store itself (a CLI command).
+  const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: issuer, ...(await databaseEnv(dataDir)), ...options.env });
   const clock = testClock();
+  const secrets = loadSecretsKey(config);
   const storage = config.databaseUrl ? await openPostgresStorage(config.databaseUrl) : openSqliteStorage(dataDir);
-  const keys = await SigningKeys.open(dataDir);
-  const services = createServices({ config, storage, keys, mail: createMail(config, storage, { clock }), clock, logger: silentLogger, fileScanner: options.fileScanner, resolveHost: options.resolveHost });
+  const keys = await SigningKeys.open(storage, secrets, { dataDir, clock });
+  const services = createServices({ config, storage, keys, secrets, mail: createMail(config, storage, { clock }), clock, logger: silentLogger, fileScanner: options.fileScanner, resolveHost: options.resolveHost });
+  await storage.asSystem(() => services.sealPlainSecrets());
   services.jobs.start({ pollMs: 100 });
   const app = createApp(services, { logger: silentLogger, sdkDir: options.sdkDir ?? path.join(dataDir, 'no-sdk') });
   // Every reply the tests see is checked against the API contract; close() fails on a mismatch.

@@ -1,8 +1,8 @@
 import type Stripe from 'stripe';
 import type { Clock } from '../../clock.ts';
-import type { Firm } from '../../firms/firm.ts';
+import type { Firm } from '../../firms/index.ts';
 import { Problem } from '../../http/problem.ts';
-import type { DepositAccount } from '../../invoices/invoice.ts';
+import type { DepositAccount } from '../../invoices/index.ts';
 import type { LinkedAccount } from '../bank-links.ts';
 import type {
   ChargeFailure, ChargeLookup, ChargeRequest, ChargeResult, PaymentProcessor, ProcessorMethod, ProcessorRefund, RefundLookup, RefundRequest, RefundResult,

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.ts';
-import type { LimitStore } from '../limits/limit-store.ts';
-import { RateLimiter } from '../limits/rate-limiter.ts';
+import type { LimitStore } from './limit-store.ts';
+import { RateLimiter } from './rate-limiter.ts';
 
 /** The limits on the sign-in endpoints, per client IP and per account, counted in `store`. */
 export function createAuthLimits(store: LimitStore, clock: Clock) {

@@ -1,0 +1,17 @@
+import type { RawBuilder } from 'kysely';
+import type { AppliedPayment } from './invoice.ts';
+
+/**
+ * What an invoice's figures need from the payments ledger. The payments component owns the
+ * ledger's tables and provides this: the amounts as SQL that the invoice queries embed, so one
+ * query still lists, filters and sorts a client's invoices by balance, and the payments applied
+ * to one invoice.
+ */
+export interface InvoiceLedger {
+  /** What settled payments paid on the invoice whose id is in `invoiceId` (a column such as `i.id`), less settled refunds. */
+  paid(invoiceId: string): RawBuilder<number>;
+  /** What payments still processing, or waiting on the client, hold of the invoice's balance. */
+  pending(invoiceId: string): RawBuilder<number>;
+  /** The payments applied to the invoice, oldest first, failed ones left out. */
+  applied(invoiceId: string): Promise<AppliedPayment[]>;
+}

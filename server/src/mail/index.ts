@@ -1,0 +1,7 @@
+/** Email: the branded templates, the outbox or SMTP, and the queue that sends after a commit. */
+export { createMail } from './create-mail.ts';
+export type { MailProvider } from './mail.ts';
+export { Mailer } from './mailer.ts';
+export { listOutbox } from './outbox.ts';
+export { brandedLayout, firmName, greeting, invitationEmail, passwordResetEmail } from './templates.ts';
+export type { EmailBlock, EmailFirm, RenderedEmail } from './templates.ts';

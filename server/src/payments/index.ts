@@ -1,0 +1,26 @@
+/** Checkout, the payments ledger, refunds, saved methods and the processors (sandbox, Stripe, Plaid). */
+export * as paymentsContract from './payments.contract.ts';
+export * as refundsContract from './refunds.contract.ts';
+export { BankLinksService, sandboxBankLinkProvider, unavailableBankLink } from './bank-links.ts';
+export type { BankLinkProvider } from './bank-links.ts';
+export { CheckoutRepository } from './checkout.repository.ts';
+export { checkoutRoutes } from './checkout.routes.ts';
+export { CheckoutService } from './checkout.service.ts';
+export { PaymentsInvoiceLedger } from './invoice-ledger.ts';
+export { PaymentsRepository } from './payments.repository.ts';
+export { adminPaymentRoutes, paymentRoutes } from './payments.routes.ts';
+export { PaymentsService } from './payments.service.ts';
+export { createPlaid } from './plaid/create-plaid.ts';
+export type { PlaidFactory } from './plaid/create-plaid.ts';
+export { PlaidRepository } from './plaid/plaid.repository.ts';
+export type { PaymentProcessor, ProcessorEvent } from './processor.ts';
+export { RefundsRepository } from './refunds.repository.ts';
+export { RefundsService } from './refunds.service.ts';
+export { SandboxBankLink } from './sandbox/sandbox-bank-link.ts';
+export { SandboxClock } from './sandbox/sandbox-clock.ts';
+export { SandboxProcessor } from './sandbox/sandbox.processor.ts';
+export { SandboxRepository } from './sandbox/sandbox.repository.ts';
+export { sandboxErrors, sandboxRoutes } from './sandbox/sandbox.routes.ts';
+export { createStripe } from './stripe/create-stripe.ts';
+export type { StripeFactory } from './stripe/create-stripe.ts';
+export { stripeWebhookRoutes } from './stripe/stripe.routes.ts';
