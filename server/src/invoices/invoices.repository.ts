@@ -163,8 +163,11 @@ export class InvoicesRepository {
    */
   #withFigures(conditions: Expression<SqlBool>[], today: string) {
     const db = this.storage.db;
+    // OFFSET 0 keeps PostgreSQL from pulling the sums' subquery up into this one, which would
+    // work each invoice's sums out again for every place the status and balance use them.
+    const sums = this.#withSums(conditions).$if(this.storage.engine === 'postgres', (query) => query.offset(0));
     const figures = db
-      .selectFrom(this.#withSums(conditions).as('i'))
+      .selectFrom(sums.as('i'))
       .selectAll('i')
       .select([
         sql<number>`i.total - i.paid`.as('balance'),
