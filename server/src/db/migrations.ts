@@ -15,6 +15,17 @@ export interface Migration {
   postgres: string;
 }
 
+/** Migration 16, the same on both engines. */
+const invoiceNumberOnAllocations = `
+      ALTER TABLE payment_allocations ADD COLUMN invoice_number TEXT NOT NULL DEFAULT '';
+      UPDATE payment_allocations SET invoice_number = (SELECT number FROM invoices WHERE invoices.id = payment_allocations.invoice_id);
+    `;
+
+/** Migration 18, the same on both engines. */
+const checkoutHolder = `
+      ALTER TABLE idempotency_keys ADD COLUMN locked_by TEXT;
+    `;
+
 export const migrations: readonly Migration[] = [
   {
     version: 1,
@@ -1582,14 +1593,8 @@ export const migrations: readonly Migration[] = [
     name: 'invoice number kept on each payment allocation',
     // A receipt names the invoices it paid as they were numbered when paid (a sent invoice's number
     // never changes), so the payments component reads its own rows instead of the invoices table.
-    sqlite: `
-      ALTER TABLE payment_allocations ADD COLUMN invoice_number TEXT NOT NULL DEFAULT '';
-      UPDATE payment_allocations SET invoice_number = (SELECT number FROM invoices WHERE invoices.id = payment_allocations.invoice_id);
-    `,
-    postgres: `
-      ALTER TABLE payment_allocations ADD COLUMN invoice_number TEXT NOT NULL DEFAULT '';
-      UPDATE payment_allocations SET invoice_number = (SELECT number FROM invoices WHERE invoices.id = payment_allocations.invoice_id);
-    `,
+    sqlite: invoiceNumberOnAllocations,
+    postgres: invoiceNumberOnAllocations,
   },
   {
     version: 17,
@@ -1625,11 +1630,7 @@ export const migrations: readonly Migration[] = [
     // Several instances share one database: each marks the checkouts it is running with its
     // INSTANCE_ID, so on a restart it takes back its own at once and leaves another live
     // instance's alone until that one's lease runs out.
-    sqlite: `
-      ALTER TABLE idempotency_keys ADD COLUMN locked_by TEXT;
-    `,
-    postgres: `
-      ALTER TABLE idempotency_keys ADD COLUMN locked_by TEXT;
-    `,
+    sqlite: checkoutHolder,
+    postgres: checkoutHolder,
   },
 ];

@@ -96,8 +96,19 @@ export class InvoicesService {
 
   /** The invoice with its stored state, or undefined when the firm has none by that id. */
   async findForFirm(firmId: string, id: string): Promise<FirmInvoice | undefined> {
-    const record = await this.#find(firmId, id);
-    return record && { ...record.detail, state: record.state, externalId: record.externalId };
+    return (await this.findManyForFirm(firmId, [id])).get(id);
+  }
+
+  /** Those of `ids` that are the firm's invoices, with their stored state, by id (the firm's date read once). */
+  async findManyForFirm(firmId: string, ids: readonly string[]): Promise<Map<string, FirmInvoice>> {
+    const firm = await this.#firm(firmId);
+    const today = todayIn(firm.settings.timeZone, this.deps.clock());
+    const found = new Map<string, FirmInvoice>();
+    for (const id of new Set(ids)) {
+      const record = await this.deps.invoices.find(firmId, id, today);
+      if (record) found.set(id, { ...record.detail, state: record.state, externalId: record.externalId });
+    }
+    return found;
   }
 
   /**

@@ -149,6 +149,7 @@ export class PaymentsService {
    */
   async allocate(firmId: string, contactId: string, amount: number, requested: { invoiceId: string; amount: number }[]) {
     await this.deps.invoices.lock(firmId, requested.map((allocation) => allocation.invoiceId));
+    const invoices = await this.deps.invoices.findManyForFirm(firmId, requested.map((allocation) => allocation.invoiceId));
     const seen = new Set<string>();
     const lines: Allocation[] = [];
     let currency: string | undefined;
@@ -156,7 +157,7 @@ export class PaymentsService {
       const field = `allocations.${index}`;
       if (seen.has(allocation.invoiceId)) throw Problem.badRequest('duplicate_allocation', `${field}: the invoice is listed twice.`);
       seen.add(allocation.invoiceId);
-      const detail = await this.deps.invoices.findForFirm(firmId, allocation.invoiceId);
+      const detail = invoices.get(allocation.invoiceId);
       if (!detail || detail.state === 'draft' || detail.contactId !== contactId) {
         throw Problem.unprocessable('invoice_not_found', `${field}: no such invoice for this client.`, { field });
       }

@@ -3,6 +3,7 @@ import { newId } from '../db/ids.ts';
 import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../db/schema.ts';
 import type { Storage } from '../db/storage.ts';
 import { sealedPrefix, type SecretBox } from '../secrets/secret-box.ts';
+import { sealPlainRows } from '../secrets/seal-rows.ts';
 import type { WebhookDelivery, WebhookEndpoint, WebhookEventType, WebhookSecrets } from './webhook.ts';
 
 const toEndpoint = (row: Selectable<WebhookEndpointsTable>): WebhookEndpoint => ({
@@ -32,7 +33,6 @@ const toDelivery = (row: Selectable<WebhookDeliveriesTable> & { type: string }):
 });
 
 /** How many endpoints' plain secrets are sealed per transaction when the service opens. */
-const sealBatch = 200;
 
 /**
  * Webhook endpoints, the events that happened and each endpoint's deliveries of them. Endpoint
@@ -153,34 +153,32 @@ export class WebhooksRepository {
    * during an upgrade); returns how many endpoints changed. A row changes only if it still holds
    * what was read, so instances doing this at once never seal a secret twice.
    */
-  async sealPlainSecrets(): Promise<number> {
+  sealPlainSecrets(): Promise<number> {
     const plain = (value: string | null): value is string => value !== null && !value.startsWith(sealedPrefix);
-    let sealed = 0;
-    for (;;) {
-      const rows = await this.storage.db
-        .selectFrom('webhook_endpoints')
-        .select(['id', 'secret', 'previous_secret'])
-        .where((eb) => eb.or([eb('secret', 'not like', `${sealedPrefix}%`), eb('previous_secret', 'not like', `${sealedPrefix}%`)]))
-        .orderBy('id')
-        .limit(sealBatch)
-        .execute();
-      if (rows.length === 0) return sealed;
-      await this.storage.transaction(async () => {
-        for (const row of rows) {
-          const result = await this.storage.db
-            .updateTable('webhook_endpoints')
-            .set({
-              secret: plain(row.secret) ? this.box.seal(row.secret) : row.secret,
-              previous_secret: plain(row.previous_secret) ? this.box.seal(row.previous_secret) : row.previous_secret,
-            })
-            .where('id', '=', row.id)
-            .where('secret', '=', row.secret)
-            .where((eb) => (row.previous_secret === null ? eb('previous_secret', 'is', null) : eb('previous_secret', '=', row.previous_secret)))
-            .executeTakeFirst();
-          sealed += Number(result.numUpdatedRows);
-        }
-      });
-    }
+    return sealPlainRows(
+      this.storage,
+      (limit) =>
+        this.storage.db
+          .selectFrom('webhook_endpoints')
+          .select(['id', 'secret', 'previous_secret'])
+          .where((eb) => eb.or([eb('secret', 'not like', `${sealedPrefix}%`), eb('previous_secret', 'not like', `${sealedPrefix}%`)]))
+          .orderBy('id')
+          .limit(limit)
+          .execute(),
+      async (row) => {
+        const result = await this.storage.db
+          .updateTable('webhook_endpoints')
+          .set({
+            secret: plain(row.secret) ? this.box.seal(row.secret) : row.secret,
+            previous_secret: plain(row.previous_secret) ? this.box.seal(row.previous_secret) : row.previous_secret,
+          })
+          .where('id', '=', row.id)
+          .where('secret', '=', row.secret)
+          .where((eb) => (row.previous_secret === null ? eb('previous_secret', 'is', null) : eb('previous_secret', '=', row.previous_secret)))
+          .executeTakeFirst();
+        return Number(result.numUpdatedRows) === 1;
+      },
+    );
   }
 
   /** Records what happened and one pending delivery per endpoint; returns the deliveries' ids. Joins the open transaction. */

@@ -1,8 +1,8 @@
 import type { Storage } from '../../db/storage.ts';
 import { sealedPrefix, type SecretBox } from '../../secrets/secret-box.ts';
+import { sealPlainRows } from '../../secrets/seal-rows.ts';
 
 /** How many plain tokens are sealed per transaction when the service opens. */
-const sealBatch = 200;
 
 /**
  * The banks contacts signed in to through Plaid. Access tokens are kept here, sealed with
@@ -38,28 +38,26 @@ export class PlaidRepository {
    * during an upgrade); returns how many. Each row changes only if it still holds what was read,
    * so instances doing this at once never seal a token twice.
    */
-  async sealPlainTokens(): Promise<number> {
-    let sealed = 0;
-    for (;;) {
-      const rows = await this.storage.db
-        .selectFrom('plaid_items')
-        .select(['item_id', 'access_token'])
-        .where('access_token', 'not like', `${sealedPrefix}%`)
-        .orderBy('item_id')
-        .limit(sealBatch)
-        .execute();
-      if (rows.length === 0) return sealed;
-      await this.storage.transaction(async () => {
-        for (const row of rows) {
-          const result = await this.storage.db
-            .updateTable('plaid_items')
-            .set({ access_token: this.secrets.seal(row.access_token) })
-            .where('item_id', '=', row.item_id)
-            .where('access_token', '=', row.access_token)
-            .executeTakeFirst();
-          sealed += Number(result.numUpdatedRows);
-        }
-      });
-    }
+  sealPlainTokens(): Promise<number> {
+    return sealPlainRows(
+      this.storage,
+      (limit) =>
+        this.storage.db
+          .selectFrom('plaid_items')
+          .select(['item_id', 'access_token'])
+          .where('access_token', 'not like', `${sealedPrefix}%`)
+          .orderBy('item_id')
+          .limit(limit)
+          .execute(),
+      async (row) => {
+        const result = await this.storage.db
+          .updateTable('plaid_items')
+          .set({ access_token: this.secrets.seal(row.access_token) })
+          .where('item_id', '=', row.item_id)
+          .where('access_token', '=', row.access_token)
+          .executeTakeFirst();
+        return Number(result.numUpdatedRows) === 1;
+      },
+    );
   }
 }
