@@ -155,7 +155,7 @@ function supervise(name, args) {
 }
 
 // The service first: it checks the configuration and reports a bad value by name.
-const service = supervise('service', ['bin/portico.mjs', 'serve', '--seed-demo']);
+const service = supervise('service', ['server/bin/portico.mjs', 'serve', '--seed-demo']);
 const serviceReady = await waitUntilAnswering(servicePort, '/healthz', service);
 const demo = serviceReady && !stopping ? supervise('demo', ['--import', 'tsx', 'demo/server.ts']) : null;
 const demoReady = demo ? await waitUntilAnswering(demoPort, '/', demo) : false;

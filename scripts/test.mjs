@@ -192,7 +192,7 @@ await nodeTests('server tests', 'test/server', minutes(15));
 // The same suite on PostgreSQL, but for the files that test one engine or both by themselves.
 await nodeTests('server tests on PostgreSQL', 'test/server', minutes(20), noPostgres(), {
   engine: 'postgres',
-  except: ['db.test.ts', 'migrations.test.ts', 'postgres.test.ts', 'query-plans.test.ts', 'query-plans-postgres.test.ts', 'fleet.test.ts', 'storage.test.ts', 'config.test.ts', 'openapi.test.ts', 'boundaries.test.ts', 'health.test.ts'],
+  except: ['db.test.ts', 'migrations.test.ts', 'postgres.test.ts', 'query-plans.test.ts', 'query-plans-postgres.test.ts', 'fleet.test.ts', 'storage.test.ts', 'config.test.ts', 'openapi.test.ts', 'boundaries.test.ts', 'health.test.ts', 'packages.test.ts'],
 });
 await browserTests(minutes(15), noBrowser && 'no Chromium');
 await nodeTests('end-to-end tests', 'test/e2e', minutes(15), noBrowser && 'no Chromium');

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookieParser from 'cookie-parser';
 import express, { Router, type Express } from 'express';
 import helmet from 'helmet';
@@ -27,9 +26,10 @@ import { errorHandler, notFoundHandler, sendProblem } from './http/problem.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { healthRoutes } from './http/health.ts';
 import { openApiDocument } from './openapi.ts';
+import { findSdkPackage, serverRoot } from './package-info.ts';
 import type { Services } from './services.ts';
 
-export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const sdkPackage = findSdkPackage();
 
 export interface AppOptions {
   logger?: Logger;
@@ -63,7 +63,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
     app.use(stripeWebhookRoutes({ webhooks: services.stripeWebhooks, logger }));
   }
 
-  const sdkDir = options.sdkDir ?? path.join(packageRoot, 'dist', 'cdn');
+  const sdkDir = options.sdkDir ?? sdkPackage?.dir ?? path.join(serverRoot, '..', 'dist', 'cdn');
   app.use('/sdk', publicCors, sdkRoutes(sdkDir));
   app.get('/.well-known/jwks.json', publicCors, async (_req, res) => {
     res.set('Cache-Control', 'public, max-age=300').json(await services.keys.jwks());
@@ -130,7 +130,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   return app;
 }
 
-const { version } = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+const version = sdkPackage?.version ?? '0.0.0';
 
 /**
  * Serves the built bundle: `/sdk/portal.js` (always the current one, cached briefly) and

@@ -148,7 +148,7 @@ export async function startStack(options: { seedDemo?: boolean; env?: Record<str
     ...options.env,
   };
 
-  const serveArgs = ['bin/portico.mjs', 'serve', ...(options.seedDemo === false ? [] : ['--seed-demo'])];
+  const serveArgs = ['server/bin/portico.mjs', 'serve', ...(options.seedDemo === false ? [] : ['--seed-demo'])];
   const service = startChild('token service', serveArgs, env);
   const demo = startChild('demo site', ['--import', 'tsx', 'demo/server.ts'], env);
   const logs = (lines = Infinity) =>
@@ -170,7 +170,7 @@ export async function startStack(options: { seedDemo?: boolean; env?: Record<str
 
   const cli = (args: string[]) =>
     new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['bin/portico.mjs', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['server/bin/portico.mjs', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

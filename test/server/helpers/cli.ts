@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { databaseEnv } from './engine.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const porticoBin = path.join(repoRoot, 'bin', 'portico.mjs');
+export const porticoBin = path.join(repoRoot, 'server', 'bin', 'portico.mjs');
 
 /** Variables the service reads; the spawned CLI must see only the ones a test sets. */
 const configVariables = [
@@ -38,7 +38,7 @@ export interface CliResult {
   ms: number;
 }
 
-/** Runs `node bin/portico.mjs …args` to completion (on DATA_DIR's store, see `withDatabase`); kills it after `timeoutMs`. */
+/** Runs `node server/bin/portico.mjs …args` to completion (on DATA_DIR's store, see `withDatabase`); kills it after `timeoutMs`. */
 export async function runCli(args: string[], env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<CliResult> {
   const childEnv = cliEnv(await withDatabase(env));
   const started = Date.now();
