@@ -218,8 +218,15 @@ describe('files', () => {
       assert.equal(bidi.body.name, 'invoicetxt.pdf');
       const isolates = await uploadFile(alexToken, '\u2066report\u2069\u202a \u202b\u202c\u202d.pdf', pdfBytes());
       assert.equal(isolates.body.name, 'report .pdf');
-      const controls = await uploadFile(alexToken, '  a\u0007b\u001bc.pdf  ', pdfBytes());
+      // A header may not hold raw control bytes (RFC 9110 field-vchar): they come percent-encoded in filename*.
+      const encoded = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''%20%20a%07b%1Bc.pdf%20%20\r\nContent-Type: application/pdf\r\n\r\n`),
+        pdfBytes(),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const controls = await send(`${svc.baseUrl}/api/v1/files`, encoded, { authorization: `Bearer ${alexToken}`, 'content-type': `multipart/form-data; boundary=${boundary}` });
       assert.equal(controls.body.name, 'abc.pdf');
+      assertProblem(await uploadFile(alexToken, '  a\u0007b\u001bc.pdf  ', pdfBytes()), 400, 'invalid_upload');
       const long = await uploadFile(alexToken, `${'x'.repeat(300)}.pdf`, pdfBytes());
       assert.equal(long.body.name, `${'x'.repeat(196)}.pdf`);
       assert.equal(Array.from(long.body.name).length, 200);

@@ -1,206 +1,223 @@
+import type { Readable } from 'node:stream';
+import busboy, { type Busboy } from 'busboy';
 import { Problem } from '../http/problem.ts';
 
 /**
- * A streaming reader of `multipart/form-data` bodies (RFC 7578). It never holds more than one
- * network chunk plus a boundary's length in memory: a part's bytes are handed on as they arrive,
- * so the caller can write them to disk and stop the moment a limit is passed.
+ * Reads a `multipart/form-data` body (RFC 7578) with busboy, one part at a time. Nothing is held
+ * in memory but a field's value and what busboy buffers for the file being read: a file's bytes
+ * are handed on as they arrive and busboy waits while they are written, so the caller can stop
+ * the moment a limit is passed.
  */
 
-/** One step through the body, in order: a part begins, some of its bytes, the part ends. */
-export type MultipartEvent =
-  | { type: 'part'; name: string; fileName: string | null; contentType: string | null }
-  | { type: 'data'; chunk: Buffer }
-  | { type: 'end' };
+/** A form part, in the order the body holds them. */
+export type FormPart =
+  | {
+      type: 'field';
+      name: string;
+      /** null when the value is not UTF-8 text. */
+      value: string | null;
+      /** The value was longer than `fieldBytes` and was cut there. */
+      truncated: boolean;
+    }
+  | {
+      type: 'file';
+      name: string;
+      /** As sent, unsanitised (folders included). */
+      fileName: string;
+      /** The file's bytes: read them all before asking for the next part. */
+      data: AsyncIterable<Buffer>;
+    };
 
-export interface MultipartLimits {
-  /** The most bytes one part's header block may take. */
-  headerBytes: number;
+export interface FormLimits {
   /** The most parts a body may hold. */
   parts: number;
+  /** The most bytes a field's value may have. */
+  fieldBytes: number;
 }
 
-const defaultLimits: MultipartLimits = { headerBytes: 16 * 1024, parts: 20 };
-/** Bytes tolerated before the first boundary and after the last one. */
-const maxPreambleBytes = 64 * 1024;
-const CRLF = Buffer.from('\r\n');
-const HEADER_END = Buffer.from('\r\n\r\n');
+export interface FormBody {
+  contentType: string | undefined;
+  body: AsyncIterable<Uint8Array>;
+}
 
 const invalid = (detail: string) => Problem.badRequest('invalid_upload', detail);
 
-const boundaryPattern = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/;
-
-/** The boundary of a `multipart/form-data` Content-Type, or a 400 `invalid_upload`. */
-export function multipartBoundary(contentType: string | undefined): string {
+/**
+ * The parts of a form, read from its body as the caller asks for them. It throws a 400
+ * `invalid_upload` for anything but `multipart/form-data` with a boundary at once, and while
+ * reading for a body that breaks the format (a malformed or oversized part header, too many parts,
+ * a part without a form-data name, a body that ends before its closing boundary). An error of the
+ * body itself (the client went away) is thrown as it is.
+ */
+export function readForm(upload: FormBody, limits: FormLimits): AsyncGenerator<FormPart> {
+  const contentType = upload.contentType;
   if (!contentType) throw invalid('Send the file as multipart/form-data: the request has no Content-Type.');
-  const { value, params } = parseHeaderValue(contentType);
-  if (value.toLowerCase() !== 'multipart/form-data') {
-    throw invalid(`Send the file as multipart/form-data, not ${value || 'an unnamed type'}.`);
-  }
-  const boundary = params.get('boundary');
-  if (!boundary) throw invalid('The multipart/form-data Content-Type has no boundary.');
-  if (!boundaryPattern.test(boundary)) throw invalid('The multipart boundary is not valid (RFC 2046: 1 to 70 characters).');
-  return boundary;
-}
-
-/**
- * Reads a multipart body as a series of events. Throws a 400 `invalid_upload` problem for a body
- * that breaks the format: no opening boundary, an oversized header block, too many parts, a part
- * without a form-data name, or a body that stops before its closing boundary.
- */
-export async function* readMultipart(
-  body: AsyncIterable<Uint8Array>,
-  boundary: string,
-  limits: MultipartLimits = defaultLimits,
-): AsyncGenerator<MultipartEvent> {
-  // Every boundary after the first is preceded by CRLF; starting with one lets the first match too.
-  const delimiter = Buffer.from(`\r\n--${boundary}`);
-  const keep = delimiter.length - 1;
-  let buffer: Buffer = CRLF;
-  let state: 'preamble' | 'boundary' | 'headers' | 'body' | 'epilogue' = 'preamble';
-  let skipped = 0;
-  let parts = 0;
-
-  for await (const received of body) {
-    const chunk = Buffer.isBuffer(received) ? received : Buffer.from(received.buffer, received.byteOffset, received.byteLength);
-    buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
-    for (;;) {
-      if (state === 'preamble') {
-        const at = buffer.indexOf(delimiter);
-        if (at === -1) {
-          skipped += Math.max(0, buffer.length - keep);
-          if (skipped > maxPreambleBytes) throw invalid('The body does not start with the multipart boundary given in the Content-Type.');
-          buffer = buffer.subarray(Math.max(0, buffer.length - keep));
-          break;
-        }
-        skipped += at;
-        if (skipped > maxPreambleBytes) throw invalid('The body does not start with the multipart boundary given in the Content-Type.');
-        buffer = buffer.subarray(at + delimiter.length);
-        state = 'boundary';
-      } else if (state === 'boundary') {
-        // After a boundary: "--" closes the body; otherwise optional white space, then CRLF.
-        if (buffer.length < 2) break;
-        if (buffer[0] === 0x2d && buffer[1] === 0x2d) {
-          state = 'epilogue';
-          skipped = 0;
-          continue;
-        }
-        const eol = buffer.indexOf(CRLF);
-        if (eol === -1) {
-          if (buffer.length > 256) throw invalid('A multipart boundary line is malformed.');
-          break;
-        }
-        if (!/^[ \t]*$/.test(buffer.subarray(0, eol).toString('latin1'))) throw invalid('A multipart boundary line is malformed.');
-        buffer = buffer.subarray(eol + 2);
-        parts += 1;
-        if (parts > limits.parts) throw invalid(`The body has more than ${limits.parts} parts.`);
-        state = 'headers';
-      } else if (state === 'headers') {
-        const empty = buffer.length >= 2 && buffer[0] === 0x0d && buffer[1] === 0x0a;
-        const end = empty ? 0 : buffer.indexOf(HEADER_END);
-        if (end === -1) {
-          if (buffer.length > limits.headerBytes) throw invalid('A part of the body has too many header bytes.');
-          break;
-        }
-        if (end > limits.headerBytes) throw invalid('A part of the body has too many header bytes.');
-        yield partHeaders(empty ? '' : buffer.subarray(0, end).toString('utf8'));
-        buffer = buffer.subarray(empty ? 2 : end + HEADER_END.length);
-        state = 'body';
-      } else if (state === 'body') {
-        const at = buffer.indexOf(delimiter);
-        if (at === -1) {
-          // The tail might be the start of a delimiter split across chunks: hold it back.
-          if (buffer.length > keep) {
-            yield { type: 'data', chunk: buffer.subarray(0, buffer.length - keep) };
-            buffer = buffer.subarray(buffer.length - keep);
-          }
-          break;
-        }
-        if (at > 0) yield { type: 'data', chunk: buffer.subarray(0, at) };
-        yield { type: 'end' };
-        buffer = buffer.subarray(at + delimiter.length);
-        state = 'boundary';
-      } else {
-        skipped += buffer.length;
-        if (skipped > maxPreambleBytes) throw invalid('The body goes on after its closing boundary.');
-        buffer = Buffer.alloc(0);
-        break;
-      }
-    }
-  }
-  if (state !== 'epilogue') throw invalid('The body ended before its closing multipart boundary.');
-}
-
-function partHeaders(block: string): MultipartEvent {
-  const headers = new Map<string, string>();
-  for (const line of block.split('\r\n')) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) throw invalid('A part of the body has a malformed header.');
-    headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
-  }
-  const disposition = headers.get('content-disposition');
-  if (!disposition) throw invalid('A part of the body has no Content-Disposition header.');
-  const { value, params } = parseHeaderValue(disposition);
-  const name = params.get('name');
-  if (value.toLowerCase() !== 'form-data' || name === undefined) {
-    throw invalid('A part of the body is not a named form-data field.');
-  }
-  const fileName = params.get('filename*') ?? params.get('filename') ?? null;
-  return { type: 'part', name, fileName, contentType: headers.get('content-type') ?? null };
-}
-
-/**
- * A header value and its parameters: `form-data; name="file"; filename="a.pdf"`. Quoted values
- * keep backslashes except before a quote or a backslash, because browsers send a file's name
- * unescaped (encoding only `"`, CR and LF as %22, %0D and %0A). `filename*` (RFC 5987) is decoded.
- */
-export function parseHeaderValue(header: string): { value: string; params: Map<string, string> } {
-  const params = new Map<string, string>();
-  const semicolon = header.indexOf(';');
-  const value = (semicolon === -1 ? header : header.slice(0, semicolon)).trim();
-  let i = semicolon === -1 ? header.length : semicolon + 1;
-  while (i < header.length) {
-    while (i < header.length && (header[i] === ' ' || header[i] === '\t' || header[i] === ';')) i += 1;
-    const equals = header.indexOf('=', i);
-    if (equals === -1) break;
-    const key = header.slice(i, equals).trim().toLowerCase();
-    i = equals + 1;
-    let raw: string;
-    if (header[i] === '"') {
-      raw = '';
-      i += 1;
-      while (i < header.length && header[i] !== '"') {
-        if (header[i] === '\\' && (header[i + 1] === '"' || header[i + 1] === '\\')) i += 1;
-        raw += header[i];
-        i += 1;
-      }
-      i += 1;
-      raw = raw.replace(/%(22|0D|0A)/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    } else {
-      const end = header.indexOf(';', i);
-      raw = header.slice(i, end === -1 ? header.length : end).trim();
-      i = end === -1 ? header.length : end;
-    }
-    if (key.endsWith('*')) {
-      const decoded = decodeExtendedValue(raw);
-      if (decoded !== undefined) params.set(key, decoded);
-    } else if (key && !params.has(key)) {
-      params.set(key, raw);
-    }
-  }
-  return { value, params };
-}
-
-/** RFC 5987 `charset'language'percent-encoded`, for UTF-8 and ISO-8859-1. */
-function decodeExtendedValue(raw: string): string | undefined {
-  const match = /^([\w!#$%&+^`{}~-]+)'[^']*'(.*)$/.exec(raw);
-  if (!match) return undefined;
-  const charset = match[1]!.toLowerCase();
-  const encoded = match[2]!;
-  if ((charset !== 'utf-8' && charset !== 'iso-8859-1') || /[^\x21-\x7e]/.test(encoded)) return undefined;
+  // Checked here: busboy would also take a urlencoded body.
+  const type = contentType.split(';', 1)[0]!.trim();
+  if (type.toLowerCase() !== 'multipart/form-data') throw invalid(`Send the file as multipart/form-data, not ${type || 'an unnamed type'}.`);
+  let form: Busboy;
   try {
-    const bytes = Buffer.from(encoded.replace(/%([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
-    return charset === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }).decode(bytes) : bytes.toString('latin1');
-  } catch {
-    return undefined;
+    form = busboy({
+      headers: { 'content-type': contentType },
+      // Names are sanitised by the caller, which also drops any folders.
+      preservePath: true,
+      // Browsers send a file's name as UTF-8.
+      defParamCharset: 'utf8',
+      // One part more than allowed, so reaching busboy's limit means there were too many; one byte
+      // more than a field may have, so a truncated value is one that was too long.
+      limits: { parts: limits.parts + 1, fieldSize: limits.fieldBytes + 1 },
+    });
+  } catch (error) {
+    throw /boundary not found/i.test(String(error))
+      ? invalid('The multipart/form-data Content-Type has no boundary.')
+      : invalid('The Content-Type header is malformed.');
   }
+  return parts(form, upload.body, limits);
+}
+
+// Busboy leaves the name undefined when the part has none, and the value when its charset is unknown.
+type Received =
+  | { type: 'field'; name: string | undefined; value: string | undefined; truncated: boolean }
+  | { type: 'file'; name: string | undefined; fileName: string | undefined; stream: Readable };
+
+async function* parts(form: Busboy, body: AsyncIterable<Uint8Array>, limits: FormLimits): AsyncGenerator<FormPart> {
+  const received: Received[] = [];
+  let failure: { error: unknown } | undefined;
+  let finished = false;
+  let wake: (() => void) | undefined;
+  const changed = () => {
+    wake?.();
+    wake = undefined;
+  };
+  const fail = (error: unknown) => {
+    if (failure) return;
+    failure = { error };
+    changed();
+    // Stopped outside busboy's own call, which may be the one that failed.
+    process.nextTick(() => form.destroy(error instanceof Error ? error : undefined));
+  };
+  let count = 0;
+  const counted = () => {
+    count += 1;
+    if (count > limits.parts) fail(tooManyParts(limits.parts));
+    return count <= limits.parts;
+  };
+  form.on('field', (name, value, info) => {
+    if (counted()) received.push({ type: 'field', name, value, truncated: info.valueTruncated });
+    changed();
+  });
+  form.on('file', (name, stream, info) => {
+    // Its errors reach the reader through `fileData`; one nobody reads must not go unhandled.
+    stream.on('error', () => undefined);
+    if (counted()) received.push({ type: 'file', name, fileName: info.filename, stream });
+    else stream.resume();
+    changed();
+  });
+  // Parts busboy skips (no Content-Disposition) count too.
+  form.on('partsLimit', () => fail(tooManyParts(limits.parts)));
+  form.on('error', (error) => fail(formProblem(error)));
+  form.on('finish', () => {
+    finished = true;
+    changed();
+  });
+
+  // The body is written to busboy as it arrives, and only as fast as busboy takes it.
+  const feeding = (async () => {
+    for await (const chunk of body) {
+      if (failure || form.destroyed) return;
+      if (!form.write(chunk)) await drained(form);
+      if (failure || form.destroyed) return;
+    }
+    form.end();
+  })();
+  feeding.catch(fail);
+
+  /** The bytes of a file part; an error of the form or the body in place of busboy's own. */
+  async function* fileData(stream: Readable): AsyncGenerator<Buffer> {
+    try {
+      for await (const chunk of stream) yield chunk as Buffer;
+    } catch (error) {
+      throw failure ? failure.error : formProblem(error);
+    }
+    if (failure) throw failure.error;
+  }
+
+  try {
+    for (;;) {
+      if (failure) throw failure.error;
+      const part = received.shift();
+      if (!part) {
+        if (finished) return;
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      if (part.name === undefined) throw invalid('A part of the body is not a named form-data field.');
+      if (part.type === 'field') {
+        // Busboy decodes a field as UTF-8 (unless it names another charset), replacing what is not with U+FFFD.
+        const value = part.value === undefined || part.value.includes('\ufffd') ? null : part.value;
+        yield { type: 'field', name: part.name, value, truncated: part.truncated };
+      } else if (part.fileName === undefined) {
+        // Busboy takes any application/octet-stream part for a file; without a file name it is a field.
+        yield { type: 'field', name: part.name, ...(await fieldOf(fileData(part.stream), limits.fieldBytes)) };
+      } else {
+        yield { type: 'file', name: part.name, fileName: browserUnescaped(part.fileName), data: fileData(part.stream) };
+        // Whatever the caller left unread is dropped, so busboy never waits on it.
+        part.stream.resume();
+      }
+    }
+  } finally {
+    // Stops parsing; the rest of the body, if any, is the caller's to drain or drop.
+    if (!form.writableFinished) form.destroy();
+  }
+}
+
+function tooManyParts(parts: number): Problem {
+  return invalid(`The body has more than ${parts} parts.`);
+}
+
+/** Busboy's errors about the body, as problems that say what is wrong with it. */
+function formProblem(error: unknown): Problem {
+  if (error instanceof Problem) return error;
+  const message = error instanceof Error ? error.message : '';
+  if (/unexpected end/i.test(message)) return invalid('The body ended before its closing multipart boundary.');
+  if (/header/i.test(message)) return invalid('A part of the body has a malformed header, or too many header bytes.');
+  return invalid('The body is not valid multipart/form-data.');
+}
+
+function drained(form: Busboy): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      form.off('drain', done);
+      form.off('close', done);
+      resolve();
+    };
+    form.on('drain', done);
+    form.on('close', done);
+  });
+}
+
+/** A field sent as a file part: at most `maxBytes` of it are kept, the rest is read and dropped. */
+async function fieldOf(data: AsyncIterable<Buffer>, maxBytes: number): Promise<{ value: string | null; truncated: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let truncated = false;
+  for await (const chunk of data) {
+    const kept = chunk.subarray(0, maxBytes - size);
+    chunks.push(kept);
+    size += kept.length;
+    if (kept.length < chunk.length) truncated = true;
+  }
+  try {
+    return { value: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)), truncated };
+  } catch {
+    return { value: null, truncated };
+  }
+}
+
+/**
+ * Browsers send a file's name unescaped inside its quotes, but for `"`, CR and LF, which they
+ * encode as %22, %0D and %0A (HTML's form-data encoding): those are decoded.
+ */
+function browserUnescaped(fileName: string): string {
+  return fileName.replace(/%(22|0D|0A)/gi, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

@@ -4,12 +4,14 @@ import type { UploadStream } from './file.ts';
 import { extensionOf, sanitizeFileName } from './file-names.ts';
 import type { FileStore, IncomingFile } from './file-store.ts';
 import { fileKinds, headBytes, officeKind, signatureKinds, sniff, TextCheck, type FileKind, type Signature } from './file-types.ts';
-import { multipartBoundary, readMultipart } from './multipart.ts';
+import { readForm } from './multipart.ts';
 
 /** Room for the multipart framing and the text fields around the file, on top of the file limit. */
 const envelopeBytes = 64 * 1024;
 /** The longest text field (a folder name, an id, a staff member's name), in bytes. */
 const maxFieldBytes = 1024;
+/** The most parts a form may hold; a valid one has at most four. */
+const maxParts = 20;
 
 export interface ReceiveOptions {
   store: FileStore;
@@ -57,47 +59,30 @@ export function formatBytes(bytes: number): string {
  * behind: the file is only in the store's temporary file, which is deleted, until the caller commits it.
  */
 export async function receiveUpload(upload: UploadStream, options: ReceiveOptions): Promise<ReceivedUpload> {
-  const boundary = multipartBoundary(upload.contentType);
-  if (upload.contentLength !== undefined && upload.contentLength > options.maxBytes + envelopeBytes) throw tooLarge(options.maxBytes);
+  const maxBodyBytes = options.maxBytes + envelopeBytes;
+  const form = readForm(
+    { contentType: upload.contentType, body: limited(upload.body, maxBodyBytes, () => tooLarge(options.maxBytes)) },
+    { parts: maxParts, fieldBytes: maxFieldBytes },
+  );
+  if (upload.contentLength !== undefined && upload.contentLength > maxBodyBytes) throw tooLarge(options.maxBytes);
   const fields = new Map<string, string>();
-  let field: { name: string; chunks: Buffer[]; size: number } | undefined;
   let file: FileReceiver | undefined;
-  let inFile = false;
   try {
-    for await (const event of readMultipart(upload.body, boundary)) {
-      if (event.type === 'part') {
-        if (event.fileName !== null) {
-          if (event.name !== 'file') throw invalid(`Send the file in a part named "file", not "${event.name}".`);
-          if (file) throw invalid('Send one file per upload.');
-          file = new FileReceiver(sanitizeFileName(event.fileName), await options.store.create(), options.maxBytes);
-          inFile = true;
-        } else {
-          if (!options.fields.includes(event.name)) {
-            throw invalid(`The form has an unexpected field "${event.name}"; it may hold ${['file', ...options.fields].join(', ')}.`);
-          }
-          if (fields.has(event.name)) throw invalid(`The form has the field "${event.name}" twice.`);
-          field = { name: event.name, chunks: [], size: 0 };
+    for await (const part of form) {
+      if (part.type === 'file') {
+        if (part.name !== 'file') throw invalid(`Send the file in a part named "file", not "${part.name}".`);
+        if (file) throw invalid('Send one file per upload.');
+        file = new FileReceiver(sanitizeFileName(part.fileName), await options.store.create(), options.maxBytes);
+        for await (const chunk of part.data) await file.write(chunk);
+      } else {
+        if (!options.fields.includes(part.name)) {
+          throw invalid(`The form has an unexpected field "${part.name}"; it may hold ${['file', ...options.fields].join(', ')}.`);
         }
-      } else if (event.type === 'data') {
-        if (inFile) {
-          await file!.write(event.chunk);
-        } else if (field) {
-          field.size += event.chunk.length;
-          if (field.size > maxFieldBytes) throw invalid(`The field "${field.name}" is longer than ${maxFieldBytes} bytes.`);
-          field.chunks.push(Buffer.from(event.chunk));
-        }
-      } else if (inFile) {
-        inFile = false;
-      } else if (field) {
-        let value: string;
-        try {
-          value = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(field.chunks));
-        } catch {
-          throw invalid(`The field "${field.name}" is not UTF-8 text.`);
-        }
-        fields.set(field.name, value);
-        await options.onField?.(field.name, value);
-        field = undefined;
+        if (fields.has(part.name)) throw invalid(`The form has the field "${part.name}" twice.`);
+        if (part.truncated) throw invalid(`The field "${part.name}" is longer than ${maxFieldBytes} bytes.`);
+        if (part.value === null) throw invalid(`The field "${part.name}" is not UTF-8 text.`);
+        fields.set(part.name, part.value);
+        await options.onField?.(part.name, part.value);
       }
     }
     if (!file) throw invalid('The form has no file: send it in a part named "file".');
@@ -105,6 +90,19 @@ export async function receiveUpload(upload: UploadStream, options: ReceiveOption
   } catch (error) {
     await file?.incoming.discard();
     throw error;
+  }
+}
+
+/**
+ * The body, stopped with `tooLarge` once it passes `maxBytes`: a request without a length (sent
+ * in chunks) is held to the same bound as one whose declared length is checked up front.
+ */
+async function* limited(body: AsyncIterable<Uint8Array>, maxBytes: number, tooLarge: () => Error): AsyncGenerator<Uint8Array> {
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw tooLarge();
+    yield chunk;
   }
 }
 
@@ -185,8 +183,15 @@ class FileReceiver {
 
   #mismatch(signature: Signature, kind?: FileKind) {
     const what: Record<Signature, string> = {
-      pdf: 'a PDF', png: 'a PNG image', jpeg: 'a JPEG image', gif: 'a GIF image', webp: 'a WebP image', heic: 'a HEIC image',
-      zip: kind ? `a ${kind} document` : 'a ZIP archive', cfb: 'a legacy Office document', text: 'plain text',
+      pdf: 'a PDF',
+      png: 'a PNG image',
+      jpeg: 'a JPEG image',
+      gif: 'a GIF image',
+      webp: 'a WebP image',
+      heic: 'a HEIC image',
+      zip: kind ? `a ${kind} document` : 'a ZIP archive',
+      cfb: 'a legacy Office document',
+      text: 'plain text',
     };
     return notAllowed(`The file's name ends in .${this.#extension} but its content is ${what[signature]}.`);
   }
