@@ -38,9 +38,9 @@ async function scaleOn(engine: Engine) {
     try {
       await seeder.start();
       const asFirm = <T>(call: () => Promise<T>) => () => storage.asFirm(firm.id, call);
-      const firstPage = asFirm(() => services.invoices.listForClient(firm.id, client, {}));
-      const paidPage = asFirm(() => services.invoices.listForClient(firm.id, client, { status: 'paid' }));
-      const summary = asFirm(() => services.invoices.outstandingForClient(firm.id, client));
+      const firstPage = asFirm(() => services.invoices.listForClient(firm, client, {}));
+      const paidPage = asFirm(() => services.invoices.listForClient(firm, client, { status: 'paid' }));
+      const summary = asFirm(() => services.invoices.outstandingForClient(firm, client));
       const adminPage = asFirm(() => services.invoices.listForFirm(firm.id, {}));
 
       const rows: [string, string][] = [];

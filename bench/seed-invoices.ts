@@ -107,10 +107,10 @@ export class InvoiceSeeder {
               ${amount}, 'USD', 'card', 'portal', 'R-' || (n + 100001), ${now}
        FROM s WHERE ${isPaid}`,
       `${series}
-       INSERT INTO payment_allocations (payment_id, invoice_id, amount, deposit_account)
-       SELECT 'pay_b' || n, 'inv_b' || n, ${amount}, 'operating' FROM s WHERE ${isPaid}`,
+       INSERT INTO payment_allocations (firm_id, payment_id, invoice_id, amount, deposit_account)
+       SELECT ${firm}, 'pay_b' || n, 'inv_b' || n, ${amount}, 'operating' FROM s WHERE ${isPaid}`,
       `${series}
-       INSERT INTO payment_events (payment_id, status, occurred_at) SELECT 'pay_b' || n, 'succeeded', ${now} FROM s WHERE ${isPaid}`,
+       INSERT INTO payment_events (firm_id, payment_id, status, occurred_at) SELECT ${firm}, 'pay_b' || n, 'succeeded', ${now} FROM s WHERE ${isPaid}`,
     );
     return statements;
   }
@@ -149,13 +149,15 @@ export class InvoiceSeeder {
   async #run(statements: string[], options: { transaction?: boolean; connection?: number } = {}): Promise<void> {
     if (this.#bench.engine === 'sqlite') {
       const db = this.#bench.storage.sqlite!;
+      // A bigger cache for the load, then the service's own again: the figures are the service's.
+      const serviceCache = db.pragma('cache_size', { simple: true }) as number;
       db.pragma('cache_size = -262144');
       try {
         db.transaction(() => {
           for (const statement of statements) db.exec(statement);
         })();
       } finally {
-        db.pragma('cache_size = -2000');
+        db.pragma(`cache_size = ${serviceCache}`);
       }
       return;
     }

@@ -28,13 +28,10 @@ const childTables = [
   'message_attachments',
   'messages',
   'password_resets',
-  'payment_allocations',
-  'payment_events',
   'payment_mandates',
   'plaid_items',
   'portal_logins',
   'refresh_tokens',
-  'refund_allocations',
   'sandbox_link_sessions',
   'stripe_customers',
   'webhook_deliveries',
@@ -182,7 +179,7 @@ async function applyPostgres(client: pg.Client, list: readonly Migration[]): Pro
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK');
-      throw new Error(`migration ${migration.version} (${migration.name}) failed on PostgreSQL: ${(error as Error).message}`);
+      throw new Error(`migration ${migration.version} (${migration.name}) failed on PostgreSQL: ${(error as Error).message}`, { cause: error });
     }
   }
 }
@@ -304,6 +301,53 @@ describe('the migrations, on SQLite and on PostgreSQL', () => {
     await owner.query('ROLLBACK');
   });
 
+  it("fence the ledger's rows by their own firm, as the invoices are", async () => {
+    const count = async (table: string) => Number((await owner.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+    await owner.query('BEGIN');
+    await owner.query("SET LOCAL app.firm_id = '*'");
+    await owner.query(
+      `INSERT INTO firms (id, slug, name, created_at, updated_at) VALUES ('firm_l1', 'ledger-one', 'One', $1, $1), ('firm_l2', 'ledger-two', 'Two', $1, $1)`,
+      [now],
+    );
+    await owner.query(`INSERT INTO contacts (id, firm_id, email, name, created_at, updated_at) VALUES ('con_l1', 'firm_l1', 'l@example.com', 'L', $1, $1)`, [now]);
+    await owner.query(
+      `INSERT INTO invoices (id, firm_id, contact_id, number, issued_on, due_on, currency, created_at, updated_at)
+       VALUES ('inv_l1', 'firm_l1', 'con_l1', 'INV-1001', '2025-01-01', '2025-01-31', 'USD', $1, $1)`,
+      [now],
+    );
+    await owner.query(
+      `INSERT INTO payments (id, firm_id, contact_id, amount, currency, method_type, source, receipt_number, created_at)
+       VALUES ('pay_l1', 'firm_l1', 'con_l1', 500, 'USD', 'check', 'firm', 'R-100001', $1)`,
+      [now],
+    );
+    await owner.query('COMMIT');
+
+    await owner.query('BEGIN');
+    await owner.query("SET LOCAL app.firm_id = 'firm_l1'");
+    await owner.query(`INSERT INTO payment_allocations (firm_id, payment_id, invoice_id, amount, deposit_account) VALUES ('firm_l1', 'pay_l1', 'inv_l1', 500, 'operating')`);
+    await owner.query(`INSERT INTO payment_events (firm_id, payment_id, status, occurred_at) VALUES ('firm_l1', 'pay_l1', 'succeeded', $1)`, [now]);
+    assert.equal(await count('payment_allocations'), 1);
+    await owner.query('COMMIT');
+
+    await owner.query('BEGIN');
+    await owner.query("SET LOCAL app.firm_id = 'firm_l2'");
+    assert.equal(await count('payment_allocations'), 0, "another firm sees none of the firm's allocations");
+    assert.equal(await count('payment_events'), 0);
+    await assert.rejects(
+      owner.query(`INSERT INTO payment_events (firm_id, payment_id, status, occurred_at) VALUES ('firm_l1', 'pay_l1', 'refunded', $1)`, [now]),
+      (error: pg.DatabaseError) => error.code === '42501',
+      "a row naming another firm is refused",
+    );
+    await owner.query('ROLLBACK');
+
+    const { rows } = await owner.query<{ table: string; using: string }>(
+      `SELECT c.relname AS table, pg_get_expr(p.polqual, p.polrelid) AS using FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid
+        WHERE c.relname IN ('payment_allocations', 'payment_events', 'refund_allocations') ORDER BY c.relname`,
+    );
+    assert.equal(rows.length, 3);
+    for (const row of rows) assert.match(row.using, /^\(\(firm_id = NULLIF/, `${row.table}: a check of the row's own firm, no lookup of its parent`);
+  });
+
   it('check slugs and dates alike on both engines', async () => {
     const slugs = ['ab', 'a-b', '9lives', 'Ab', '-ab', 'a', 'ab\n', 'é1'];
     const dates = ['2025-01-31', '2025-1-31', '2025-01-31T00:00', 'x025-01-31', '2025-01-31\n'];
@@ -385,6 +429,75 @@ describe('the migrations, on SQLite and on PostgreSQL', () => {
     db.close();
     const fromPostgres = (await client.query(select)).rows.map((row) => ({ ...row, value: Number(row.value) }));
     assert.equal(fromSqlite.length, 6);
+    assert.deepEqual(fromPostgres, fromSqlite);
+  });
+
+  it("give each ledger row its payment's or refund's firm alike on both engines, events numbered on (migration 19)", async () => {
+    const client = await connect();
+    await client.query('CREATE SCHEMA ledger_firms; SET search_path TO ledger_firms');
+    // Row-level security is on from migration 15: this session writes and backfills for every firm, as the migrator does.
+    await client.query("SET app.firm_id = '*'");
+    const [upTo18, nineteen] = [migrations.filter((m) => m.version <= 18), migrations.filter((m) => m.version === 19)];
+    await applyPostgres(client, upTo18);
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    applySqlite(db, upTo18);
+
+    const data = [
+      "INSERT INTO firms (id, slug, name, created_at, updated_at) VALUES ('f1', 'one', 'One', 'now', 'now'), ('f2', 'two', 'Two', 'now', 'now')",
+      "INSERT INTO contacts (id, firm_id, email, name, created_at, updated_at) VALUES ('c1', 'f1', 'c@x', 'C', 'now', 'now'), ('c2', 'f2', 'd@x', 'D', 'now', 'now')",
+      `INSERT INTO invoices (id, firm_id, contact_id, number, issued_on, due_on, currency, created_at, updated_at)
+       VALUES ('i1', 'f1', 'c1', 'INV-1', '2025-01-01', '2025-01-31', 'USD', 'now', 'now'), ('i2', 'f2', 'c2', 'INV-1', '2025-01-01', '2025-01-31', 'USD', 'now', 'now')`,
+      `INSERT INTO payments (id, firm_id, contact_id, amount, currency, method_type, source, receipt_number, created_at)
+       VALUES ('p1', 'f1', 'c1', 300, 'USD', 'check', 'firm', 'R-1', 'now'), ('p2', 'f2', 'c2', 200, 'USD', 'check', 'firm', 'R-1', 'now')`,
+      `INSERT INTO payment_allocations (payment_id, invoice_id, amount, deposit_account, invoice_number)
+       VALUES ('p1', 'i1', 300, 'operating', 'INV-1'), ('p2', 'i2', 200, 'trust', 'INV-1')`,
+      `INSERT INTO payment_events (payment_id, status, occurred_at)
+       VALUES ('p1', 'succeeded', 'now'), ('p2', 'processing', 'now'), ('p2', 'succeeded', 'now')`,
+      `INSERT INTO refunds (id, firm_id, payment_id, amount, currency, status, origin, created_at, updated_at)
+       VALUES ('r2', 'f2', 'p2', 50, 'USD', 'succeeded', 'api', 'now', 'now')`,
+      "INSERT INTO refund_allocations (refund_id, invoice_id, amount) VALUES ('r2', 'i2', 50)",
+    ];
+    for (const sql of data) {
+      db.exec(sql);
+      await client.query(sql);
+    }
+    applySqlite(db, nineteen);
+    await applyPostgres(client, nineteen);
+    // A new event after the rebuild carries on from the last id.
+    const event = "INSERT INTO payment_events (firm_id, payment_id, status, occurred_at) VALUES ('f1', 'p1', 'refunded', 'later')";
+    db.exec(event);
+    await client.query(event);
+
+    const selects = [
+      'SELECT payment_id, invoice_id, amount, deposit_account, invoice_number, firm_id FROM payment_allocations ORDER BY payment_id',
+      'SELECT id, payment_id, status, firm_id FROM payment_events ORDER BY id',
+      'SELECT refund_id, invoice_id, amount, firm_id FROM refund_allocations ORDER BY refund_id',
+      'SELECT payment_id, status FROM payment_status ORDER BY payment_id',
+    ];
+    const fromSqlite = selects.map((select) => db.prepare(select).all());
+    db.close();
+    const fromPostgres: unknown[] = [];
+    for (const select of selects) {
+      fromPostgres.push((await client.query(select)).rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && /^\d+$/.test(value) && key !== 'invoice_number' ? Number(value) : value]))));
+    }
+    assert.deepEqual(fromSqlite, [
+      [
+        { payment_id: 'p1', invoice_id: 'i1', amount: 300, deposit_account: 'operating', invoice_number: 'INV-1', firm_id: 'f1' },
+        { payment_id: 'p2', invoice_id: 'i2', amount: 200, deposit_account: 'trust', invoice_number: 'INV-1', firm_id: 'f2' },
+      ],
+      [
+        { id: 1, payment_id: 'p1', status: 'succeeded', firm_id: 'f1' },
+        { id: 2, payment_id: 'p2', status: 'processing', firm_id: 'f2' },
+        { id: 3, payment_id: 'p2', status: 'succeeded', firm_id: 'f2' },
+        { id: 4, payment_id: 'p1', status: 'refunded', firm_id: 'f1' },
+      ],
+      [{ refund_id: 'r2', invoice_id: 'i2', amount: 50, firm_id: 'f2' }],
+      [
+        { payment_id: 'p1', status: 'refunded' },
+        { payment_id: 'p2', status: 'succeeded' },
+      ],
+    ]);
     assert.deepEqual(fromPostgres, fromSqlite);
   });
 });

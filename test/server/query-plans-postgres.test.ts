@@ -94,6 +94,14 @@ describe('query plans on PostgreSQL: one client', () => {
   it('the summary (GET /invoices/outstanding) reads the client\'s unpaid rows by the contact', async () => {
     assert.deepEqual(clientPlanProblems(await planOf(clientQuery({ statuses: unpaid, sort: 'dueOn', descending: false, limit: 10_000 }))), []);
   });
+
+  it("each invoice's allocations are read once for both sums, with no lookup of the payment for row-level security", async () => {
+    for (const query of [clientQuery({}), clientQuery({ statuses: unpaid, sort: 'dueOn', descending: false, limit: 10_000 }), clientQuery({ statuses: ['paid'] })]) {
+      const plan = await planOf(query);
+      assert.equal(plan.filter((step) => / on payment_allocations a$/.test(step)).length, 1, plan.join(' | '));
+      assert.deepEqual(plan.filter((step) => / on payments\b/.test(step)), [], plan.join(' | '));
+    }
+  });
 });
 
 describe('query plans on PostgreSQL: the firm', () => {

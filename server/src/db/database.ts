@@ -7,6 +7,14 @@ import { migrateSqlite } from './migrator.ts';
 export type Db = Database.Database;
 
 /**
+ * Up to 64 MiB of pages kept in the process (SQLite's default is 2 MiB). A client's summary in a
+ * firm of a million invoices touches ~5 MiB of index and table pages, spread over the file: with
+ * the default every summary read most of them again from the OS. The cache grows only as pages
+ * are read, so a small database costs no more than before.
+ */
+const pageCacheKib = 65_536;
+
+/**
  * Opens the service's SQLite database with the settings money needs: WAL for concurrent readers,
  * foreign keys enforced, FULL synchronous commits, and a busy timeout instead of instant
  * SQLITE_BUSY errors. Brings the schema up to date before returning.
@@ -18,6 +26,7 @@ export function openDatabase(file: string, options: { migrations?: readonly Migr
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+  db.pragma(`cache_size = -${pageCacheKib}`);
   migrateSqlite(db, options.migrations ?? migrations);
   reuseStatements(db);
   return db;

@@ -1633,4 +1633,100 @@ export const migrations: readonly Migration[] = [
     sqlite: checkoutHolder,
     postgres: checkoutHolder,
   },
+  {
+    version: 19,
+    name: "the ledger's rows name their firm",
+    // Row-level security on allocations, events and refund allocations checked the parent payment
+    // or refund for every row read: an invoice's ledger sums paid for a lookup of the payment per
+    // allocation and per event. With the firm on the row, each check is a comparison on the row.
+    sqlite: `
+      -- SQLite adds no NOT NULL column with a foreign key to a table: each table is rebuilt, its
+      -- rows copied with their parent's firm. The view over payment_events goes while it is.
+      DROP VIEW payment_status;
+
+      CREATE TABLE payment_allocations_new (
+        payment_id      TEXT NOT NULL REFERENCES payments(id),
+        invoice_id      TEXT NOT NULL REFERENCES invoices(id),
+        amount          INTEGER NOT NULL CHECK (amount > 0),
+        deposit_account TEXT NOT NULL CHECK (deposit_account IN ('operating', 'trust')),
+        invoice_number  TEXT NOT NULL DEFAULT '',
+        firm_id         TEXT NOT NULL REFERENCES firms(id),
+        PRIMARY KEY (payment_id, invoice_id)
+      );
+      INSERT INTO payment_allocations_new (payment_id, invoice_id, amount, deposit_account, invoice_number, firm_id)
+        SELECT a.payment_id, a.invoice_id, a.amount, a.deposit_account, a.invoice_number, p.firm_id
+        FROM payment_allocations a JOIN payments p ON p.id = a.payment_id;
+      DROP TABLE payment_allocations;
+      ALTER TABLE payment_allocations_new RENAME TO payment_allocations;
+      CREATE INDEX payment_allocations_invoice ON payment_allocations (invoice_id);
+
+      CREATE TABLE payment_events_new (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        payment_id  TEXT NOT NULL REFERENCES payments(id),
+        status      TEXT NOT NULL CHECK (status IN ('requires_action', 'processing', 'succeeded', 'failed', 'refunded', 'disputed')),
+        reason      TEXT,
+        occurred_at TEXT NOT NULL,
+        firm_id     TEXT NOT NULL REFERENCES firms(id)
+      );
+      INSERT INTO payment_events_new (id, payment_id, status, reason, occurred_at, firm_id)
+        SELECT e.id, e.payment_id, e.status, e.reason, e.occurred_at, p.firm_id
+        FROM payment_events e JOIN payments p ON p.id = e.payment_id;
+      DROP TABLE payment_events;
+      ALTER TABLE payment_events_new RENAME TO payment_events;
+      CREATE INDEX payment_events_payment ON payment_events (payment_id, id);
+
+      CREATE TABLE refund_allocations_new (
+        refund_id  TEXT NOT NULL REFERENCES refunds(id),
+        invoice_id TEXT NOT NULL REFERENCES invoices(id),
+        amount     INTEGER NOT NULL CHECK (amount > 0),
+        firm_id    TEXT NOT NULL REFERENCES firms(id),
+        PRIMARY KEY (refund_id, invoice_id)
+      );
+      INSERT INTO refund_allocations_new (refund_id, invoice_id, amount, firm_id)
+        SELECT r.refund_id, r.invoice_id, r.amount, f.firm_id
+        FROM refund_allocations r JOIN refunds f ON f.id = r.refund_id;
+      DROP TABLE refund_allocations;
+      ALTER TABLE refund_allocations_new RENAME TO refund_allocations;
+      CREATE INDEX refund_allocations_invoice ON refund_allocations (invoice_id);
+
+      CREATE VIEW payment_status AS
+        SELECT e.payment_id, e.status, e.reason, e.occurred_at
+        FROM payment_events e
+        WHERE e.id = (SELECT MAX(id) FROM payment_events WHERE payment_id = e.payment_id);
+    `,
+    postgres: `
+      -- Backfilled in the system scope the migrator runs in; the parents' firms never change.
+      ALTER TABLE payment_allocations ADD COLUMN firm_id TEXT REFERENCES firms(id);
+      UPDATE payment_allocations a SET firm_id = p.firm_id FROM payments p WHERE p.id = a.payment_id;
+      ALTER TABLE payment_allocations ALTER COLUMN firm_id SET NOT NULL;
+      DROP POLICY firm_isolation ON payment_allocations;
+      CREATE POLICY firm_isolation ON payment_allocations
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE payment_events ADD COLUMN firm_id TEXT REFERENCES firms(id);
+      UPDATE payment_events e SET firm_id = p.firm_id FROM payments p WHERE p.id = e.payment_id;
+      ALTER TABLE payment_events ALTER COLUMN firm_id SET NOT NULL;
+      DROP POLICY firm_isolation ON payment_events;
+      CREATE POLICY firm_isolation ON payment_events
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE refund_allocations ADD COLUMN firm_id TEXT REFERENCES firms(id);
+      UPDATE refund_allocations r SET firm_id = f.firm_id FROM refunds f WHERE f.id = r.refund_id;
+      ALTER TABLE refund_allocations ALTER COLUMN firm_id SET NOT NULL;
+      DROP POLICY firm_isolation ON refund_allocations;
+      CREATE POLICY firm_isolation ON refund_allocations
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      -- Every invoice a list shows looks its allocations and refunds up by invoice, by equality
+      -- only: a hash index finds them in about one page read whatever the firm's size, where a
+      -- B-tree reads one page more for each level it grows (same names and columns as SQLite's).
+      DROP INDEX payment_allocations_invoice;
+      CREATE INDEX payment_allocations_invoice ON payment_allocations USING hash (invoice_id);
+      DROP INDEX refund_allocations_invoice;
+      CREATE INDEX refund_allocations_invoice ON refund_allocations USING hash (invoice_id);
+    `,
+  },
 ];

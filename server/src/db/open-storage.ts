@@ -37,15 +37,14 @@ export async function openPostgresStorage(url: string, options: { poolSize?: num
     await pool.end();
     throw error;
   }
-  // Read by the dialect's callback, which runs only once the storage exists.
-  let storage: Storage | undefined;
+  // The dialect's callback reads the storage below; it runs only once the storage exists.
   const dialect = new PostgresDialect({
     pool,
     onReserveConnection: async (connection) => {
-      await connection.executeQuery(CompiledQuery.raw(`SELECT set_config('app.firm_id', $1, false)`, [storage?.firmId ?? '']));
+      await connection.executeQuery(CompiledQuery.raw(`SELECT set_config('app.firm_id', $1, false)`, [storage.firmId ?? '']));
     },
   });
-  storage = new Storage('postgres', dialect);
+  const storage = new Storage('postgres', dialect);
   return storage;
 }
 

@@ -226,6 +226,7 @@ export interface PaymentAllocationsTable {
   amount: number;
   deposit_account: string;
   invoice_number: Generated<string>;
+  firm_id: string;
 }
 
 export interface PaymentEventsTable {
@@ -234,6 +235,7 @@ export interface PaymentEventsTable {
   status: string;
   reason: string | null;
   occurred_at: string;
+  firm_id: string;
 }
 
 export interface PaymentMandatesTable {
@@ -307,6 +309,7 @@ export interface RefundAllocationsTable {
   refund_id: string;
   invoice_id: string;
   amount: number;
+  firm_id: string;
 }
 
 export interface RefundRequestsTable {

@@ -16,7 +16,8 @@ interface Scope {
 
 interface Pending {
   work: () => Promise<unknown>;
-  resolve: (value: any) => void;
+  // A method, so a resolver of any one result type fits.
+  resolve(value: unknown): void;
   reject: (error: unknown) => void;
 }
 

@@ -12,6 +12,11 @@ export interface InvoiceLedger {
   paid(invoiceId: string): RawBuilder<number>;
   /** What payments still processing, or waiting on the client, hold of the invoice's balance. */
   pending(invoiceId: string): RawBuilder<number>;
+  /**
+   * `paid` and `pending` together from one read of the invoice's allocations: a subquery of one
+   * row for a lateral join (PostgreSQL), so a list reads each invoice's ledger rows once, not twice.
+   */
+  sums(invoiceId: string): RawBuilder<{ paid: number; pending: number }>;
   /** The payments applied to the invoice, oldest first, failed ones left out. */
   applied(invoiceId: string): Promise<AppliedPayment[]>;
 }

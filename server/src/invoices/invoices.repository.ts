@@ -15,22 +15,39 @@ export function deriveStatus(invoice: { state: string; total: number; paid: numb
   return invoice.paid > 0 ? 'partially_paid' : 'open';
 }
 
+/** An invoice's page as read: its detail columns and the figures `#withFigures` adds. */
 interface InvoiceRow {
   id: string; firm_id: string; contact_id: string; number: string; matter: string | null; issued_on: string; due_on: string;
   currency: string; deposit_account: string; state: string; notes: string | null;
   subtotal: number; discount: number; tax: number; total: number; sent_at: string | null; voided_at: string | null;
-  void_reason: string | null; external_id: string | null; created_at: string; updated_at: string;
-  paid: number; pending: number; balance: number; status: InvoiceStatus;
+  external_id: string | null; paid: number; pending: number; balance: number; status: InvoiceStatus;
 }
 
 type State = 'draft' | 'sent' | 'void';
 
-/** The ledger sums as numbers: PostgreSQL returns a SUM of BIGINT as NUMERIC, which arrives as text. */
-function withNumbers<Row extends { paid: number; pending: number; balance?: number }>(row: Row): Row {
-  return { ...row, paid: Number(row.paid), pending: Number(row.pending), ...(row.balance === undefined ? {} : { balance: Number(row.balance) }) };
-}
+/**
+ * The columns a summary reads. A list leaves the rest of each row in the database: turning a
+ * column into a JavaScript value costs more than finding it, and a page of every column cost
+ * nearly twice as much as this (measured, SQLite).
+ */
+const summaryColumns = ['i.id', 'i.number', 'i.matter', 'i.contact_id', 'i.issued_on', 'i.due_on', 'i.currency', 'i.deposit_account', 'i.state', 'i.total', 'i.external_id'] as const;
+/** An invoice's page reads the rest as well. */
+const detailColumns = [...summaryColumns, 'i.firm_id', 'i.subtotal', 'i.discount', 'i.tax', 'i.notes', 'i.sent_at', 'i.voided_at'] as const;
+type InvoiceColumn = (typeof detailColumns)[number];
 
-function toSummary(row: InvoiceRow): InvoiceSummary {
+/** A row as a list reads it: the status worked out in SQL only when a filter or sort needed it. */
+type ListRow = Pick<InvoiceRow, 'id' | 'number' | 'matter' | 'contact_id' | 'issued_on' | 'due_on' | 'currency' | 'deposit_account' | 'state' | 'total' | 'external_id' | 'paid' | 'pending'> & { status?: InvoiceStatus };
+
+/**
+ * An invoice's summary from its row and its ledger sums, as numbers: PostgreSQL returns a SUM of
+ * BIGINT as NUMERIC, which arrives as text. Built field by field, never by spreading the row: a
+ * list page spread its 50 rows of 25 columns into new objects three times over, which cost more
+ * than the query itself (measured).
+ */
+function toSummary(row: ListRow, today: string): InvoiceSummary {
+  const paid = Number(row.paid);
+  const pending = Number(row.pending);
+  const balance = row.total - paid;
   return {
     id: row.id,
     number: row.number,
@@ -40,12 +57,12 @@ function toSummary(row: InvoiceRow): InvoiceSummary {
     dueOn: row.due_on,
     currency: row.currency,
     depositAccount: row.deposit_account as DepositAccount,
-    status: row.status,
+    status: row.status ?? deriveStatus({ state: row.state, total: row.total, paid, due_on: row.due_on }, today),
     total: row.total,
-    amountPaid: row.paid,
-    amountPending: row.pending,
-    balance: Math.max(0, row.balance),
-    openBalance: row.state === 'sent' ? Math.max(0, row.balance - row.pending) : 0,
+    amountPaid: paid,
+    amountPending: pending,
+    balance: Math.max(0, balance),
+    openBalance: row.state === 'sent' ? Math.max(0, balance - pending) : 0,
   };
 }
 
@@ -87,8 +104,6 @@ export interface InvoiceRecord {
 }
 
 
-type ListRow = Omit<InvoiceRow, 'balance' | 'status'> & { status?: InvoiceStatus };
-
 export class InvoicesRepository {
   /** @param ledger What payments paid and hold on each invoice: the payments component's to say. */
   constructor(
@@ -98,11 +113,8 @@ export class InvoicesRepository {
 
   /** A page of invoices, each with the firm's externalId beside it (for the firm's own lists). */
   async list(query: InvoiceQuery): Promise<(InvoiceSummary & { externalId: string | null })[]> {
-    const rows = (await this.#listQuery(query).execute()).map(withNumbers);
-    return rows.map((row) => ({
-      ...toSummary({ ...row, balance: row.total - row.paid, status: row.status ?? deriveStatus(row, query.today) }),
-      externalId: row.external_id,
-    }));
+    const rows = await this.#listQuery(query).execute();
+    return rows.map((row) => Object.assign(toSummary(row, query.today), { externalId: row.external_id }));
   }
 
   /** The statement `list` runs for a query (for the query-plan tests). */
@@ -145,27 +157,39 @@ export class InvoicesRepository {
   }
 
   /**
-   * Invoices with the ledger sums. The sums are correlated subqueries, which SQLite works out
-   * only for the rows a page returns when nothing filters or sorts on them: a page of a long
-   * history stays cheap.
+   * Invoices with the ledger sums, worked out per invoice, so a page of a long history costs what
+   * its own rows cost. SQLite runs the ledger's two correlated subqueries, only for the rows a page
+   * returns when nothing filters or sorts on them. PostgreSQL joins the ledger's one-row subquery
+   * laterally, reading each invoice's allocations once for both sums instead of once for each
+   * (SQLite has no lateral join).
    */
-  #withSums(conditions: Expression<SqlBool>[]) {
-    return this.storage.db
-      .selectFrom('invoices as i')
-      .selectAll('i')
-      .select([this.ledger.paid('i.id').as('paid'), this.ledger.pending('i.id').as('pending')])
-      .where((eb) => eb.and(conditions));
+  #withSums(conditions: Expression<SqlBool>[], columns: readonly InvoiceColumn[]) {
+    const invoices = this.storage.db.selectFrom('invoices as i').select(columns).where((eb) => eb.and(conditions));
+    const bySubqueries = invoices.select([this.ledger.paid('i.id').as('paid'), this.ledger.pending('i.id').as('pending')]);
+    if (this.storage.engine !== 'postgres') return bySubqueries;
+    return invoices
+      .innerJoinLateral(this.ledger.sums('i.id').as('l'), (join) => join.onTrue())
+      .select([sql<number>`l.paid`.as('paid'), sql<number>`l.pending`.as('pending')]) as unknown as typeof bySubqueries;
   }
 
   /**
    * The same with the balance and status derived, for filtering or sorting on them. `today` is
    * the firm's date: an unpaid invoice due before it is overdue (`deriveStatus` mirrors the CASE).
+   * `order` is the page's order when it is a stored column's.
    */
-  #withFigures(conditions: Expression<SqlBool>[], today: string) {
+  #withFigures(conditions: Expression<SqlBool>[], today: string, columns: readonly InvoiceColumn[], order?: { column: string; direction: 'asc' | 'desc' }) {
     const db = this.storage.db;
-    // OFFSET 0 keeps PostgreSQL from pulling the sums' subquery up into this one, which would
-    // work each invoice's sums out again for every place the status and balance use them.
-    const sums = this.#withSums(conditions).$if(this.storage.engine === 'postgres', (query) => query.offset(0));
+    // SQLite would flatten the sums' subquery into this one and work each invoice's sums out
+    // again for every place the status and balance use them (two to five times a row). LIMIT -1
+    // OFFSET 0 keeps it apart; read in the page's order, which SQLite carries up to the page
+    // without sorting, it still stops at the page's last row. (PostgreSQL's lateral join already
+    // works them out once.)
+    const sums = this.#withSums(conditions, columns).$if(this.storage.engine === 'sqlite', (query) =>
+      query
+        .$if(order !== undefined, (ordered) => ordered.orderBy(sql.ref(`i.${order!.column}`), order!.direction).orderBy('i.id', order!.direction))
+        .limit(-1)
+        .offset(0),
+    );
     const figures = db
       .selectFrom(sums.as('i'))
       .selectAll('i')
@@ -202,16 +226,18 @@ export class InvoicesRepository {
     const everything = allStatuses.every((status) => query.statuses.includes(status));
     if (everything && query.sort !== 'balance') {
       if (!query.statuses.includes('draft')) where.push(sql<SqlBool>`i.state <> 'draft'`);
-      return this.#withSums([...where, ...after('i.')])
+      return this.#withSums([...where, ...after('i.')], summaryColumns)
         .orderBy(sql.ref(`i.${column}`), direction)
         .orderBy('i.id', direction)
         .limit(query.limit)
         .$castTo<ListRow>();
     }
     where.push(...this.#storedConditions(query.statuses, query.today, { state: !oneClient, dueOn: !oneClient || query.sort === 'dueOn' }));
-    return this.#withFigures(where, query.today)
+    // A stored sort column is sought on below the figures, in the index; the balance only exists above them.
+    const stored = query.sort !== 'balance';
+    return this.#withFigures(stored ? [...where, ...after('i.')] : where, query.today, summaryColumns, stored ? { column, direction } : undefined)
       .where('figures.status', 'in', query.statuses)
-      .$if(query.after !== undefined, (qb) => qb.where((eb) => eb.and(after('figures.'))))
+      .$if(!stored && query.after !== undefined, (qb) => qb.where((eb) => eb.and(after('figures.'))))
       .orderBy(sql.ref(`figures.${column}`), direction)
       .orderBy('figures.id', direction)
       .limit(query.limit)
@@ -242,9 +268,8 @@ export class InvoicesRepository {
   }
 
   async find(firmId: string, id: string, today: string): Promise<InvoiceRecord | undefined> {
-    const found = await this.#withFigures([sql<SqlBool>`i.firm_id = ${firmId}`, sql<SqlBool>`i.id = ${id}`], today).$castTo<InvoiceRow>().executeTakeFirst();
-    if (!found) return undefined;
-    const row = withNumbers(found);
+    const row = await this.#withFigures([sql<SqlBool>`i.firm_id = ${firmId}`, sql<SqlBool>`i.id = ${id}`], today, detailColumns).$castTo<InvoiceRow>().executeTakeFirst();
+    if (!row) return undefined;
     const lineRows = await this.storage.db.selectFrom('invoice_lines').selectAll().where('invoice_id', '=', id).orderBy('position').execute();
     const lines = lineRows.map((line) => ({
       id: line.id,
@@ -261,7 +286,7 @@ export class InvoicesRepository {
       firmId: row.firm_id,
       externalId: row.external_id,
       detail: {
-        ...toSummary(row),
+        ...toSummary(row, today),
         subtotal: row.subtotal,
         discount: row.discount,
         tax: row.tax,

@@ -6,16 +6,16 @@ import type { InvoicesService } from './invoices.service.ts';
 export function invoiceRoutes(deps: { invoices: InvoicesService }): Router {
   const router = Router();
   router.get('/invoices', async (req, res) => {
-    const { firmId, contactId } = clientOf(req);
-    res.json(await deps.invoices.listForClient(firmId, contactId, req.query));
+    const { firm, contactId } = clientOf(req);
+    res.json(await deps.invoices.listForClient(firm, contactId, req.query));
   });
   router.get('/invoices/outstanding', async (req, res) => {
-    const { firmId, contactId } = clientOf(req);
-    res.json(await deps.invoices.outstandingForClient(firmId, contactId));
+    const { firm, contactId } = clientOf(req);
+    res.json(await deps.invoices.outstandingForClient(firm, contactId));
   });
   router.get('/invoices/:id', async (req, res) => {
-    const { firmId, contactId } = clientOf(req);
-    res.json(await deps.invoices.getForClient(firmId, contactId, req.params.id));
+    const { firm, contactId } = clientOf(req);
+    res.json(await deps.invoices.getForClient(firm, contactId, req.params.id));
   });
   return router;
 }

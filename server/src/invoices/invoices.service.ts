@@ -42,10 +42,13 @@ export interface InvoicesServiceDeps {
 export class InvoicesService {
   constructor(private readonly deps: InvoicesServiceDeps) {}
 
-  /** The client's invoices, never drafts, a page at a time. */
-  async listForClient(firmId: string, contactId: string, query: unknown): Promise<Page<InvoiceSummary>> {
+  /**
+   * The client's invoices, never drafts, a page at a time. The client-facing reads take the firm
+   * the request was authenticated with, rather than reading it again for its time zone.
+   */
+  async listForClient(firm: Firm, contactId: string, query: unknown): Promise<Page<InvoiceSummary>> {
     const q = parse(listQuery, query, 'query');
-    const page = await this.#page(firmId, { ...q, contactId, status: q.status.filter((s) => s !== 'draft') });
+    const page = await this.#page(firm, { ...q, contactId, status: q.status.filter((s) => s !== 'draft') });
     return { ...page, data: page.data.map(({ externalId: _firmOnly, ...invoice }) => invoice) };
   }
 
@@ -53,11 +56,10 @@ export class InvoicesService {
    * What the client owes now, in one query: every unpaid invoice with something left to pay
    * (soonest due first), and their sum when they share one currency.
    */
-  async outstandingForClient(firmId: string, contactId: string): Promise<Outstanding> {
-    const firm = await this.#firm(firmId);
+  async outstandingForClient(firm: Firm, contactId: string): Promise<Outstanding> {
     const owed = (
       await this.deps.invoices.list({
-        firmId,
+        firmId: firm.id,
         contactId,
         statuses: unpaidStatuses,
         sort: 'dueOn',
@@ -75,8 +77,8 @@ export class InvoicesService {
     };
   }
 
-  async getForClient(firmId: string, contactId: string, id: string): Promise<InvoiceDetail> {
-    const record = await this.#find(firmId, id);
+  async getForClient(firm: Firm, contactId: string, id: string): Promise<InvoiceDetail> {
+    const record = await this.#find(firm, id);
     if (!record || record.state === 'draft' || record.detail.contactId !== contactId) throw Problem.notFound('invoice');
     return record.detail;
   }
@@ -85,7 +87,7 @@ export class InvoicesService {
     const q = parse(adminListQuery, query, 'query');
     if (q.contactId && !(await this.deps.contacts.find(firmId, q.contactId))) throw Problem.notFound('contact');
     const status = query && typeof query === 'object' && 'status' in query ? q.status : [...q.status, 'draft' as const];
-    return this.#page(firmId, { ...q, status });
+    return this.#page(await this.#firm(firmId), { ...q, status });
   }
 
   async getForFirm(firmId: string, id: string): Promise<FirmInvoice> {
@@ -279,7 +281,7 @@ export class InvoicesService {
     await this.deps.audit.record({ firmId, actor, action: 'invoice.deleted', subject: { type: 'invoice', id } }, this.deps.clock().toISOString());
   }
 
-  async #page(firmId: string, q: { status: InvoiceStatus[]; sort: string; limit: number; cursor?: string; contactId?: string; externalId?: string }): Promise<Page<InvoiceSummary & { externalId: string | null }>> {
+  async #page(firm: Firm, q: { status: InvoiceStatus[]; sort: string; limit: number; cursor?: string; contactId?: string; externalId?: string }): Promise<Page<InvoiceSummary & { externalId: string | null }>> {
     const descending = q.sort.startsWith('-');
     const sort = q.sort.replace(/^-/, '') as InvoiceSortKey;
     let after: { value: string | number; id: string } | undefined;
@@ -291,9 +293,8 @@ export class InvoicesService {
       after = { value: position.v, id: position.id };
     }
     if (q.status.length === 0) return { data: [], nextCursor: null };
-    const firm = await this.#firm(firmId);
     const rows = await this.deps.invoices.list({
-      firmId,
+      firmId: firm.id,
       contactId: q.contactId,
       externalId: q.externalId,
       statuses: q.status,
@@ -311,9 +312,8 @@ export class InvoicesService {
     };
   }
 
-  async #find(firmId: string, id: string) {
-    const firm = await this.#firm(firmId);
-    return this.deps.invoices.find(firmId, id, todayIn(firm.settings.timeZone, this.deps.clock()));
+  #find(firm: Firm, id: string) {
+    return this.deps.invoices.find(firm.id, id, todayIn(firm.settings.timeZone, this.deps.clock()));
   }
 
   #price(lines: LineInput[]) {

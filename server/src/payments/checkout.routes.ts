@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { clientOf } from '../http/principal.ts';
+import { sendReply } from '../http/problem.ts';
 import type { BankLinksService } from './bank-links.ts';
 import type { CheckoutService } from './checkout.service.ts';
 
@@ -32,7 +33,7 @@ export function checkoutRoutes(deps: { checkout: CheckoutService; bankLinks: Ban
       req.body,
     );
     if (reply.replayed) res.set('Idempotent-Replayed', 'true');
-    res.status(reply.status).type(reply.status >= 400 ? 'application/problem+json' : 'application/json').send(JSON.stringify(reply.body));
+    sendReply(res, reply.status, reply.body);
   });
 
   router.post('/payments/:id/confirm', async (req, res) => {

@@ -9,6 +9,13 @@ const latestStatus = (paymentId: string) =>
 const allocatedWhere = (invoiceId: string, statuses: string[]) =>
   sql<number>`COALESCE((SELECT SUM(a.amount) FROM payment_allocations a WHERE a.invoice_id = ${sql.ref(invoiceId)} AND ${latestStatus('a.payment_id')} IN (${sql.join(statuses.map((status) => sql.lit(status)))})), 0)`;
 
+/** What settled refunds gave back of the invoice; a payment refunded in full is `refunded`, so its refunds no longer count. */
+const refunded = (invoiceId: string) =>
+  sql<number>`COALESCE((SELECT SUM(r.amount) FROM refund_allocations r JOIN refunds f ON f.id = r.refund_id
+  WHERE r.invoice_id = ${sql.ref(invoiceId)} AND f.status = 'succeeded' AND ${latestStatus('f.payment_id')} = 'succeeded'), 0)`;
+
+const pendingStatuses = ['processing', 'requires_action'];
+
 /**
  * The payments ledger as the invoices see it. The sums are correlated subqueries on the
  * allocations' invoice index, so a page of invoices costs what its own rows cost.
@@ -18,12 +25,26 @@ export class PaymentsInvoiceLedger implements InvoiceLedger {
 
   /** A payment refunded in full is `refunded`, so neither its allocations nor its refunds count. */
   paid(invoiceId: string) {
-    return sql<number>`(${allocatedWhere(invoiceId, ['succeeded'])} - COALESCE((SELECT SUM(r.amount) FROM refund_allocations r JOIN refunds f ON f.id = r.refund_id
-  WHERE r.invoice_id = ${sql.ref(invoiceId)} AND f.status = 'succeeded' AND ${latestStatus('f.payment_id')} = 'succeeded'), 0))`;
+    return sql<number>`(${allocatedWhere(invoiceId, ['succeeded'])} - ${refunded(invoiceId)})`;
   }
 
   pending(invoiceId: string) {
-    return allocatedWhere(invoiceId, ['processing', 'requires_action']);
+    return allocatedWhere(invoiceId, pendingStatuses);
+  }
+
+  /**
+   * Both sums from one pass over the allocations, each with its payment's latest status looked up
+   * once (a LATERAL, so PostgreSQL cannot inline the lookup into both sums). The join drops only an
+   * allocation whose payment has no event, which neither sum counts.
+   */
+  sums(invoiceId: string) {
+    const statuses = sql.join(pendingStatuses.map((status) => sql.lit(status)));
+    return sql<{ paid: number; pending: number }>`(SELECT
+    COALESCE(SUM(CASE WHEN s.status = 'succeeded' THEN a.amount END), 0) - ${refunded(invoiceId)} AS paid,
+    COALESCE(SUM(CASE WHEN s.status IN (${statuses}) THEN a.amount END), 0) AS pending
+  FROM payment_allocations a
+  CROSS JOIN LATERAL (SELECT e.status FROM payment_events e WHERE e.payment_id = a.payment_id ORDER BY e.id DESC LIMIT 1) s
+  WHERE a.invoice_id = ${sql.ref(invoiceId)})`;
   }
 
   async applied(invoiceId: string): Promise<AppliedPayment[]> {

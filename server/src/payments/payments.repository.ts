@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import { nextCounterValue } from '../db/counters.ts';
 import { newId } from '../db/ids.ts';
 import type { PaymentsTable, Schema } from '../db/schema.ts';
@@ -113,15 +113,29 @@ export class PaymentsRepository {
     for (const allocation of payment.allocations) {
       await this.storage.db
         .insertInto('payment_allocations')
-        .values({ payment_id: id, invoice_id: allocation.invoiceId, invoice_number: allocation.invoiceNumber, amount: allocation.amount, deposit_account: allocation.depositAccount })
+        .values({
+          firm_id: payment.firmId, payment_id: id, invoice_id: allocation.invoiceId, invoice_number: allocation.invoiceNumber,
+          amount: allocation.amount, deposit_account: allocation.depositAccount,
+        })
         .execute();
     }
     await this.addEvent(id, payment.status, null, now);
     return id;
   }
 
+  /** The event carries its payment's firm, read from the payment's row: a payment this scope cannot see is an error. */
   async addEvent(paymentId: string, status: PaymentStatus, reason: string | null, now: string): Promise<void> {
-    await this.storage.db.insertInto('payment_events').values({ payment_id: paymentId, status, reason, occurred_at: now }).execute();
+    const result = await this.storage.db
+      .insertInto('payment_events')
+      .columns(['firm_id', 'payment_id', 'status', 'reason', 'occurred_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('payments')
+          .select(['firm_id', 'id', sql<string>`${status}`.as('status'), sql<string | null>`${reason}`.as('reason'), sql<string>`${now}`.as('occurred_at')])
+          .where('id', '=', paymentId),
+      )
+      .executeTakeFirst();
+    if (Number(result.numInsertedOrUpdatedRows) !== 1) throw new Error(`No payment ${paymentId} to add a ${status} event to`);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { clientOf, firmOf } from '../http/principal.ts';
+import { sendReply } from '../http/problem.ts';
 import type { PaymentsService } from './payments.service.ts';
 import type { RefundsService } from './refunds.service.ts';
 
@@ -34,7 +35,7 @@ export function adminPaymentRoutes(deps: { payments: PaymentsService; refunds: R
     const { firmId, actor } = firmOf(req);
     const reply = await deps.refunds.refund({ firmId, paymentId: req.params.id, idempotencyKey: req.get('idempotency-key'), actor, ip: req.ip ?? null }, req.body);
     if (reply.replayed) res.set('Idempotent-Replayed', 'true');
-    res.status(reply.status).type(reply.status >= 400 ? 'application/problem+json' : 'application/json').send(JSON.stringify(reply.body));
+    sendReply(res, reply.status, reply.body);
   });
   router.post('/payments', async (req, res) => {
     const { firmId, actor } = firmOf(req);

@@ -2,9 +2,10 @@ import type { PlaidApi } from 'plaid';
 import type { Clock } from '../../clock.ts';
 import { Problem } from '../../http/problem.ts';
 import type { BankLinkProvider, LinkedAccount } from '../bank-links.ts';
+import type * as Plaid from 'plaid';
 import type { PlaidRepository } from './plaid.repository.ts';
 
-type PlaidModule = typeof import('plaid');
+type PlaidModule = typeof Plaid;
 
 export interface PlaidClientOptions {
   clientId: string;

@@ -48,20 +48,21 @@ export interface SandboxRefund {
 /** A bank sign-in of the sandbox's Link, as stored. */
 export type LinkSession = Selectable<Schema['sandbox_link_sessions']>;
 
-const toRefund = (row: Record<string, any>): SandboxRefund => ({
-  id: row.id, idempotencyKey: row.idempotency_key, chargeId: row.charge_id, amount: row.amount, status: row.status,
+// The text columns below hold only the values this repository writes (the unions of the types).
+const toRefund = (row: Selectable<Schema['sandbox_refunds']>): SandboxRefund => ({
+  id: row.id, idempotencyKey: row.idempotency_key, chargeId: row.charge_id, amount: row.amount, status: row.status as SandboxRefund['status'],
   metadata: JSON.parse(row.metadata), createdAt: row.created_at,
 });
 
-const toMethod = (row: Record<string, any>): SandboxMethod => ({
-  id: row.id, type: row.type, outcome: row.outcome, brand: row.brand, last4: row.last4, expMonth: row.exp_month,
-  expYear: row.exp_year, bankName: row.bank_name, accountType: row.account_type, holderName: row.holder_name, origin: row.origin,
+const toMethod = (row: Selectable<Schema['sandbox_payment_methods']>): SandboxMethod => ({
+  id: row.id, type: row.type as SandboxMethod['type'], outcome: row.outcome as SandboxMethod['outcome'], brand: row.brand, last4: row.last4, expMonth: row.exp_month,
+  expYear: row.exp_year, bankName: row.bank_name, accountType: row.account_type, holderName: row.holder_name, origin: row.origin as SandboxMethod['origin'],
   customer: row.customer, createdAt: row.created_at, usedAt: row.used_at,
 });
 
-const toCharge = (row: Record<string, any>): SandboxCharge => ({
+const toCharge = (row: Selectable<Schema['sandbox_charges']>): SandboxCharge => ({
   id: row.id, idempotencyKey: row.idempotency_key, paymentMethod: row.payment_method, amount: row.amount, currency: row.currency,
-  account: row.account, status: row.status, failureCode: row.failure_code, clientSecret: row.client_secret,
+  account: row.account, status: row.status as SandboxCharge['status'], failureCode: row.failure_code, clientSecret: row.client_secret,
   settlesOn: row.settles_on, metadata: JSON.parse(row.metadata), createdAt: row.created_at,
 });
 
