@@ -1149,6 +1149,8 @@ export type components = {
             }[];
             /** @description With `rate_limited`: seconds to wait */
             retryAfter?: number;
+            /** @description The request’s id, as in its `X-Request-Id` response header: quote it when reporting a problem */
+            requestId: string;
         } & {
             [key: string]: unknown;
         };

@@ -1,8 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { Router, type Express } from 'express';
-import helmet from 'helmet';
 import { sql } from 'kysely';
 import { activityRoutes, adminActivityRoutes } from './activities/index.ts';
 import { adminApiKeyRoutes } from './api-keys/index.ts';
@@ -22,9 +20,12 @@ import { stripeWebhookRoutes } from './payments/index.ts';
 import { firmCors, publicCors } from './http/cors.ts';
 import { actAsSystem } from './http/tenancy.ts';
 import { adminWebhookRoutes } from './webhooks/index.ts';
-import { errorHandler, notFoundHandler, sendProblem } from './http/problem.ts';
+import { errorHandler, notFoundHandler } from './http/problem.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { requestLog } from './http/request-log.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { healthRoutes } from './http/health.ts';
+import { sdkRoutes } from './http/sdk.ts';
 import { openApiDocument } from './openapi.ts';
 import { findSdkPackage, serverRoot } from './package-info.ts';
 import type { Services } from './services.ts';
@@ -47,7 +48,8 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.set('query parser', 'simple');
-  app.use(helmet({ crossOriginResourcePolicy: { policy: 'same-origin' } }));
+  app.use(requestLog(logger));
+  app.use(securityHeaders({ crossOriginResourcePolicy: { policy: 'same-origin' } }));
 
   app.use(
     healthRoutes({
@@ -64,7 +66,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   }
 
   const sdkDir = options.sdkDir ?? sdkPackage?.dir ?? path.join(serverRoot, '..', 'dist', 'cdn');
-  app.use('/sdk', publicCors, sdkRoutes(sdkDir));
+  app.use('/sdk', publicCors, sdkRoutes({ dir: sdkDir, version }));
   app.get('/.well-known/jwks.json', publicCors, async (_req, res) => {
     res.set('Cache-Control', 'public, max-age=300').json(await services.keys.jwks());
   });
@@ -96,7 +98,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   );
   api.use(firmCors(services.firms, serviceOrigin));
   const authenticate = requireClient({ tokens: services.tokens, firms: services.firms, contacts: services.contacts, tenancy: services.storage, serviceOrigin });
-  const sectionOpen = requireEnabledSection(services.firms);
+  const sectionOpen = requireEnabledSection();
   // Uploads read the raw request stream, so they come before the JSON body parser.
   api.use(
     fileUploadRoutes(services, (req, res, next) => {
@@ -108,7 +110,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   api.use(brandingRoutes({ firms: services.firms, serviceOrigin }));
   api.use(authenticate, sectionOpen);
   api.use(
-    meRoutes(services),
+    meRoutes(),
     activityRoutes(services),
     messageRoutes(services),
     fileRoutes(services),
@@ -131,20 +133,3 @@ export function createApp(services: Services, options: AppOptions = {}): Express
 }
 
 const version = sdkPackage?.version ?? '0.0.0';
-
-/**
- * Serves the built bundle: `/sdk/portal.js` (always the current one, cached briefly) and
- * `/sdk/v<version>/portal.js` (cached for a year, for pages that pin it with an integrity hash).
- * A clear problem instead of a bare 404 when it was never built.
- */
-function sdkRoutes(dir: string): Router {
-  const router = Router();
-  const headers = (res: express.Response) => res.set('X-Content-Type-Options', 'nosniff');
-  router.use(`/v${version}`, express.static(dir, { index: false, maxAge: '365d', immutable: true, setHeaders: headers }));
-  router.use(express.static(dir, { index: false, maxAge: '5m', setHeaders: headers }));
-  router.get(['/portal.js', `/v${version}/portal.js`], (_req, res) => {
-    const built = fs.existsSync(path.join(dir, 'portal.js'));
-    sendProblem(res, 503, 'sdk_not_built', built ? 'The bundle could not be read.' : 'The component bundle has not been built: run `npm run build`.');
-  });
-  return router;
-}

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
 import { defaultSettings } from './firms/index.ts';
 import { Problem } from './http/problem.ts';
-import { cliActor, withServices, type CliValues, type Command } from './cli/command.ts';
+import { cliActor, withServices, type CliIO, type CliValues, type Command } from './cli/command.ts';
 import { activityCommands } from './activities/index.ts';
 import { apiKeyCommands } from './api-keys/index.ts';
 import { invoiceCommands } from './invoices/index.ts';
@@ -21,34 +21,22 @@ const commands: Record<string, Command> = {
     usage: 'portico serve [--seed-demo]',
     summary: 'Start the token service (configured by the environment: PORT, DATA_DIR, PUBLIC_URL, …).',
     options: { 'seed-demo': { type: 'boolean', description: 'Create the demo firm and its clients on first start.' } },
-    async run(values, { config, out }) {
+    async run(values, { config, out, stopRequested }) {
       const service = await startService(config, { seedDemo: values['seed-demo'] === true });
       out(`Portico token service listening on ${config.publicUrl} (port ${config.port}, data in ${config.dataDir})`);
-      await new Promise<void>((resolve) => {
-        const stop = (signal: string) => {
-          out(`${signal}: stopping…`);
-          void service.close().then(resolve);
-        };
-        process.once('SIGINT', () => stop('SIGINT'));
-        process.once('SIGTERM', () => stop('SIGTERM'));
-      });
+      out(`${await stopRequested()}: stopping…`);
+      await service.close();
     },
   },
   worker: {
     usage: 'portico worker',
     summary: 'Run only the job workers (emails, webhooks, settlements, recovery), no HTTP: beside instances started with WORKERS=0.',
     options: {},
-    async run(_values, { config, out }) {
+    async run(_values, { config, out, stopRequested }) {
       const worker = await startWorker(config);
       out(`Portico worker running ${Math.max(config.workers, 1)} job(s) at a time (data in ${config.databaseUrl ? 'PostgreSQL' : config.dataDir})`);
-      await new Promise<void>((resolve) => {
-        const stop = (signal: string) => {
-          out(`${signal}: stopping after the jobs running now…`);
-          void worker.close().then(resolve);
-        };
-        process.once('SIGINT', () => stop('SIGINT'));
-        process.once('SIGTERM', () => stop('SIGTERM'));
-      });
+      out(`${await stopRequested()}: stopping after the jobs running now…`);
+      await worker.close();
     },
   },
   'firm create': {
@@ -171,10 +159,26 @@ function commandHelp(command: Command, out: (line: string) => void) {
   out(`  ${'--help'.padEnd(22)} Show this help.`);
 }
 
-/** Runs the CLI; returns the exit code. */
-export async function main(argv: string[], out = (line: string) => console.log(line)): Promise<number> {
+/** The first SIGINT or SIGTERM the process receives, by name. */
+function processStop(): Promise<string> {
+  return new Promise((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
+  });
+}
+
+/** The process's own streams and environment. */
+const processIO: CliIO = {
+  out: (line) => console.log(line),
+  err: (line) => process.stderr.write(`${line}\n`),
+  env: process.env,
+  stopRequested: processStop,
+};
+
+/** Runs the CLI; returns the exit code. `io` replaces the process's streams, environment or stop signals. */
+export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<number> {
+  const { out, err, env, stopRequested } = { ...processIO, ...io };
   const fail = (message: string) => {
-    process.stderr.write(`portico: ${message}\n`);
+    err(`portico: ${message}`);
     return 1;
   };
   const name = [`${argv[0]} ${argv[1]}`, argv[0]].find((candidate) => candidate && commands[candidate]);
@@ -205,7 +209,7 @@ export async function main(argv: string[], out = (line: string) => console.log(l
   if (positionals.length > 1) return fail(`Unexpected argument '${positionals[1]}': only one ${command.argument!.name} is taken.\n\n${command.usage}`);
   if (command.argument) values[command.argument.key] = positionals[0];
   try {
-    await command.run(values, { config: loadConfig(), out });
+    await command.run(values, { config: loadConfig(env), out, err, stopRequested });
     return 0;
   } catch (error) {
     if (error instanceof ConfigError) return fail(`configuration error: ${error.message}`);

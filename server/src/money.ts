@@ -1,4 +1,5 @@
 /** Money is an integer count of the currency's minor units; these helpers never use floats for sums. */
+import { dateTimeFormat } from './intl-formats.ts';
 
 /** How many minor-unit digits a currency has (USD 2, JPY 0, BHD 3), as Intl knows it. */
 const digitsByCurrency = new Map<string, number>();
@@ -27,5 +28,5 @@ export function formatMoney(amount: number, currency: string, locale = 'en-US'):
 
 /** `2026-03-02` → `March 2, 2026`. */
 export function formatCalendarDate(date: string, locale = 'en-US'): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }

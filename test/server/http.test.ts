@@ -34,11 +34,37 @@ describe('the HTTP surface', () => {
     assert.equal(reply.headers.get('cache-control'), 'no-store');
   });
 
-  it('sends security headers', async () => {
-    const reply = await svc.request('/healthz');
-    assert.equal(reply.headers.get('x-content-type-options'), 'nosniff');
-    assert.ok(reply.headers.get('content-security-policy'));
-    assert.equal(reply.headers.get('x-powered-by'), null);
+  it('sends the same security headers on every response', async () => {
+    // Helmet's defaults with a same-origin resource policy, exactly: the service computes them once.
+    const expected = {
+      'content-security-policy':
+        "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data:;" +
+        "object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' https: 'unsafe-inline';upgrade-insecure-requests",
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'no-referrer',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'SAMEORIGIN',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    };
+    const { token } = await svc.login('alex@example.com');
+    const replies = [
+      await svc.request('/healthz'),
+      await svc.request('/nope'),
+      await svc.request('/api/v1/invoices', { token }),
+      await svc.request('/api/v1/auth/login', { raw: '{' }),
+    ];
+    for (const reply of replies) {
+      for (const [name, value] of Object.entries(expected)) assert.equal(reply.headers.get(name), value, `${name} (a ${reply.status})`);
+      assert.equal(reply.headers.get('x-powered-by'), null);
+    }
+    // Public resources still widen the resource policy for other sites.
+    assert.equal((await svc.request('/.well-known/jwks.json')).headers.get('cross-origin-resource-policy'), 'cross-origin');
   });
 
   it('answers an unknown route with a JSON 404 problem', async () => {

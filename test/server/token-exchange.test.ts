@@ -278,7 +278,9 @@ describe('token exchange', () => {
       await svc.query`DELETE FROM rate_limits WHERE key LIKE 'token-exchange-ip:%'`;
       const reply = await exchange(await assertion);
       assertProblem(reply, 401, 'invalid_assertion');
-      assert.deepEqual(Object.keys(reply.body).sort(), ['code', 'detail', 'status', 'title', 'type'], why);
+      // Only the request's own id besides the standard members.
+      assert.deepEqual(Object.keys(reply.body).sort(), ['code', 'detail', 'requestId', 'status', 'title', 'type'], why);
+      assert.equal(reply.body.requestId, reply.headers.get('x-request-id'), why);
       detail ??= reply.body.detail;
       assert.equal(reply.body.detail, detail, why);
       assert.equal(reply.setCookie.length, 0, why);

@@ -23,12 +23,12 @@ export const apiKeyCommands: Record<string, Command> = {
       name: { type: 'string', description: 'What the key is for (default "default").' },
     },
     required: ['firm'],
-    async run(v, { config, out }) {
+    async run(v, { config, out, err }) {
       await withServices(config, async (services) => {
         const firm = await services.firms.bySlug(v.firm as string);
         const { key, apiKey } = await services.apiKeys.create(firm.id, (v.name as string) ?? 'default');
         out(key);
-        process.stderr.write(`API key ${apiKey.id} for ${firm.slug}. It is shown only this once.\n`);
+        err(`API key ${apiKey.id} for ${firm.slug}. It is shown only this once.`);
       });
     },
   },

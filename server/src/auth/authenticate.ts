@@ -27,8 +27,9 @@ export function requireClient(deps: {
     await deps.tenancy.asFirm(claims.firmId, async () => {
       const contact = await deps.contacts.find(claims.firmId, claims.contactId);
       if (!contact || contact.status !== 'active') throw Problem.unauthorized('token_invalid', 'The access token is not valid.');
-      assertFirmOrigin((await deps.firms.findById(claims.firmId))!, req.headers.origin, deps.serviceOrigin);
-      req.principal = { kind: 'contact', contactId: claims.contactId, firmId: claims.firmId };
+      const firm = (await deps.firms.findById(claims.firmId))!;
+      assertFirmOrigin(firm, req.headers.origin, deps.serviceOrigin);
+      req.principal = { kind: 'contact', contactId: claims.contactId, firmId: claims.firmId, firm, contact };
       next();
     });
   };

@@ -11,6 +11,29 @@ export interface CliOption {
 
 export type CliValues = Record<string, string | boolean | string[] | undefined>;
 
+/**
+ * Where a command's words go and what it reads of its surroundings: the process's by default;
+ * a test calls `main` in-process with its own.
+ */
+export interface CliIO {
+  /** One line of the command's output (stdout): what a script would read. */
+  out(line: string): void;
+  /** One line for the operator (stderr): errors and notices beside the output. */
+  err(line: string): void;
+  /** The environment the configuration is read from. */
+  env: NodeJS.ProcessEnv;
+  /** For `serve` and `worker`: resolves, with its name, when they should stop (SIGINT or SIGTERM). */
+  stopRequested(): Promise<string>;
+}
+
+/** What a command runs with. */
+export interface CommandContext {
+  config: Config;
+  out: CliIO['out'];
+  err: CliIO['err'];
+  stopRequested: CliIO['stopRequested'];
+}
+
 /** One `portico` command: its help text, its options and what it does. */
 export interface Command {
   usage: string;
@@ -20,7 +43,7 @@ export interface Command {
   required?: string[];
   /** The one positional argument the command needs (e.g. an id), passed to `run` as `values[key]`. */
   argument?: { name: string; key: string; description: string };
-  run(values: CliValues, context: { config: Config; out: (line: string) => void }): Promise<void>;
+  run(values: CliValues, context: CommandContext): Promise<void>;
 }
 
 /** What the audit log records for changes made from the command line. */

@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import type { ContactsService } from '../contacts/index.ts';
 import { publicContact } from '../auth/index.ts';
 import { assertFirmOrigin } from '../http/cors.ts';
 import { clientOf, firmOf } from '../http/principal.ts';
@@ -17,13 +16,11 @@ export function brandingRoutes(deps: { firms: FirmsService; serviceOrigin: strin
   return router;
 }
 
-/** `GET /me`: the signed-in client and their firm. */
-export function meRoutes(deps: { firms: FirmsService; contacts: ContactsService }): Router {
+/** `GET /me`: the signed-in client and their firm, as read to authenticate the request. */
+export function meRoutes(): Router {
   const router = Router();
-  router.get('/me', async (req, res) => {
-    const { firmId, contactId } = clientOf(req);
-    const firm = (await deps.firms.findById(firmId))!;
-    const contact = (await deps.contacts.find(firmId, contactId))!;
+  router.get('/me', (req, res) => {
+    const { firm, contact } = clientOf(req);
     res.json({ contact: publicContact(contact), firm: publicBranding(firm) });
   });
   return router;

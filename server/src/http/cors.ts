@@ -28,7 +28,7 @@ export function firmCors(firms: FirmsService, serviceOrigin: string): RequestHan
       });
       return res.status(204).end();
     }
-    res.set('Access-Control-Expose-Headers', 'Retry-After, Idempotent-Replayed, Content-Disposition');
+    res.set('Access-Control-Expose-Headers', 'Retry-After, Idempotent-Replayed, Content-Disposition, X-Request-Id');
     next();
   };
 }

@@ -1,13 +1,18 @@
 import type { Request } from 'express';
 import type { Actor } from '../audit/index.ts';
+import type { Contact } from '../contacts/index.ts';
+import type { Firm } from '../firms/index.ts';
 import { Problem } from './problem.ts';
 
-/** Who is calling: a signed-in client, or a firm through one of its API keys. */
-export interface ClientPrincipal { kind: 'contact'; contactId: string; firmId: string }
+/**
+ * Who is calling: a signed-in client, or a firm through one of its API keys. A client's firm and
+ * contact are those read to authenticate the request; the rest of the request uses them instead
+ * of reading them again.
+ */
+export interface ClientPrincipal { kind: 'contact'; contactId: string; firmId: string; firm: Firm; contact: Contact }
 export interface FirmPrincipal { kind: 'api_key'; apiKeyId: string; firmId: string }
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Request {
       principal?: ClientPrincipal | FirmPrincipal;

@@ -53,9 +53,23 @@ export function problemDocument(status: number, code: ProblemCode, detail: strin
   return { type: 'about:blank', title: titles[status] ?? 'Error', status, code, detail, ...extra };
 }
 
-export function sendProblem(res: Parameters<RequestHandler>[1], status: number, code: ProblemCode, detail: string, extra: Record<string, unknown> = {}) {
+type Response = Parameters<RequestHandler>[1];
+
+export function sendProblem(res: Response, status: number, code: ProblemCode, detail: string, extra: Record<string, unknown> = {}) {
   if (status === 429 && typeof extra.retryAfter === 'number') res.set('Retry-After', String(extra.retryAfter));
-  res.status(status).type('application/problem+json').send(JSON.stringify(problemDocument(status, code, detail, extra)));
+  sendReply(res, status, problemDocument(status, code, detail, extra));
+}
+
+/**
+ * Sends a reply worked out earlier (an idempotent request's kept result, or a problem document):
+ * a problem as `application/problem+json` with this request's `requestId`, which a stored
+ * document never keeps, so a client quotes the id of the request it actually made.
+ */
+export function sendReply(res: Response, status: number, body: unknown) {
+  if (status < 400) return res.status(status).type('application/json').send(JSON.stringify(body));
+  const requestId = res.req.requestId;
+  const problem = requestId && typeof body === 'object' && body !== null ? { ...body, requestId } : body;
+  return res.status(status).type('application/problem+json').send(JSON.stringify(problem));
 }
 
 /** Unknown routes get a JSON problem, never Express's HTML page. */
@@ -83,7 +97,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (status && status >= 400 && status < 500) {
       return sendProblem(res, status, 'bad_request', e.expose && e.message ? e.message : titles[status] ?? 'Bad request.');
     }
-    logger.error('unhandled error', { method: req.method, path: req.path, error: err instanceof Error ? err.stack : String(err) });
+    logger.error('unhandled error', { requestId: req.requestId, method: req.method, path: req.path, error: err instanceof Error ? err.stack : String(err) });
     sendProblem(res, 500, 'internal_error', 'Something went wrong on our side. Please try again.');
   };
 }

@@ -15,6 +15,7 @@ export interface JobKindOptions {
 }
 
 interface Registered {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers of every payload type share one registry
   handler: JobHandler<any>;
   options: JobKindOptions;
 }

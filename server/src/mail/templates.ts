@@ -39,6 +39,7 @@ export interface BrandedLayoutInput {
 }
 
 import { contrastRatio, minimumContrast, parseHexColor, readableTextColor } from '../color.ts';
+import { dateTimeFormat, numberFormat } from '../intl-formats.ts';
 
 /** Used when a firm's brand colour is missing or not a hex colour. */
 export const DEFAULT_BRAND_COLOR = '#1f3a5f';
@@ -223,7 +224,7 @@ function toDate(value: Date | string, what: string): Date {
 
 /** e.g. "March 5, 2025 at 3:00 PM UTC". */
 export function formatEmailDateTime(value: Date | string, timeZone = 'UTC'): string {
-  return new Intl.DateTimeFormat('en-US', {
+  return dateTimeFormat('en-US', {
     year: 'numeric',
     month: 'long',
     day: 'numeric',
@@ -239,7 +240,7 @@ export function formatMinutes(minutes: number): string {
   if (!Number.isFinite(minutes) || minutes <= 0) throw new TypeError(`A duration must be a positive number of minutes, got ${minutes}`);
   const whole = Math.ceil(minutes);
   const [value, unit] = whole % 60 === 0 ? [whole / 60, 'hour'] : [whole, 'minute'];
-  return new Intl.NumberFormat('en-US', { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+  return numberFormat('en-US', { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
 
 export interface InvitationEmailInput {

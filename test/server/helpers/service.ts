@@ -1,3 +1,4 @@
+import { randomBytes, scryptSync } from 'node:crypto';
 import fs from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,14 +7,13 @@ import path from 'node:path';
 import express from 'express';
 import { sql } from 'kysely';
 import { createApp } from '../../../server/src/app.ts';
-import { hashPassword } from '../../../server/src/auth/passwords.ts';
 import { SigningKeys } from '../../../server/src/auth/signing-keys.ts';
 import { loadConfig } from '../../../server/src/config.ts';
 import { openPostgresStorage, openSqliteStorage } from '../../../server/src/db/open-storage.ts';
 import type { Storage } from '../../../server/src/db/storage.ts';
 import type { FileScanner } from '../../../server/src/files/file.ts';
 import { defaultSettings, type Firm } from '../../../server/src/firms/firm.ts';
-import { silentLogger } from '../../../server/src/logger.ts';
+import { silentLogger, type Logger } from '../../../server/src/logger.ts';
 import { createMail } from '../../../server/src/mail/create-mail.ts';
 import { listOutbox } from '../../../server/src/mail/outbox.ts';
 import { loadSecretsKey } from '../../../server/src/secrets/secrets-key.ts';
@@ -29,6 +29,18 @@ export const firmOrigin = 'https://www.hale.example';
 export const otherFirmOrigin = 'https://www.north.example';
 
 export { removeDataDir, testEngine };
+
+/**
+ * The fixture clients' password hash, in the form the service stores (`scrypt$N$r$p$salt$hash`)
+ * but at a low cost: a stored hash carries its own parameters, and the suite signs in hundreds of
+ * times. Passwords set through the API (invitations, resets) are hashed at the service's own cost.
+ */
+const fixtureHash = (() => {
+  const cost = { N: 2 ** 10, r: 8, p: 1 };
+  const salt = randomBytes(16);
+  const key = scryptSync(password.normalize('NFKC'), salt, 32, cost);
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+})();
 
 /** A clock the test moves by hand. */
 export function testClock(start = Date.parse('2026-03-02T15:00:00Z')) {
@@ -63,12 +75,13 @@ export interface RequestOptions {
  * `dataDir` starts it on the folder of a service that was closed with `{ keepDataDir: true }`,
  * as a restart would: its firms and clients are used as they are (with a new API key each).
  */
-export async function startTestService(options: { env?: Record<string, string>; sdkDir?: string; fileScanner?: FileScanner; dataDir?: string; resolveHost?: (hostname: string) => Promise<string[]> } = {}) {
+export async function startTestService(options: { env?: Record<string, string>; sdkDir?: string; fileScanner?: FileScanner; dataDir?: string; resolveHost?: (hostname: string) => Promise<string[]>; logger?: Logger } = {}) {
   const restarted = options.dataDir !== undefined;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'portico-test-'));
   // On PostgreSQL the folder's own database (and its SECRETS_KEY), so that a service restarted on the
   // folder finds its data; in `config` too, for what a test opens on the service's store itself (a CLI command).
-  const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: issuer, ...(await databaseEnv(dataDir)), ...options.env });
+  // A new folder's database may come with the schema in place: the service would make it so first thing.
+  const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: issuer, ...(await databaseEnv(dataDir, { migrated: true })), ...options.env });
   const clock = testClock();
   const secrets = loadSecretsKey(config);
   const storage = config.databaseUrl ? await openPostgresStorage(config.databaseUrl) : openSqliteStorage(dataDir);
@@ -76,7 +89,7 @@ export async function startTestService(options: { env?: Record<string, string>; 
   const services = createServices({ config, storage, keys, secrets, mail: createMail(config, storage, { clock }), clock, logger: silentLogger, fileScanner: options.fileScanner, resolveHost: options.resolveHost });
   await storage.asSystem(() => services.sealPlainSecrets());
   services.jobs.start({ pollMs: 100 });
-  const app = createApp(services, { logger: silentLogger, sdkDir: options.sdkDir ?? path.join(dataDir, 'no-sdk') });
+  const app = createApp(services, { logger: options.logger ?? silentLogger, sdkDir: options.sdkDir ?? path.join(dataDir, 'no-sdk') });
   // Every reply the tests see is checked against the API contract; close() fails on a mismatch.
   const contract = replyCheck();
   const checked = express().disable('x-powered-by').use(contract.middleware).use(app);
@@ -85,7 +98,7 @@ export async function startTestService(options: { env?: Record<string, string>; 
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const hash = await hashPassword(password);
+  const hash = fixtureHash;
   const now = clock().toISOString();
   const makeFirm = async (slug: string, name: string, origin: string) =>
     (restarted && (await services.repositories.firms.findBySlug(slug))) ||
