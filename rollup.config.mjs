@@ -1,5 +1,6 @@
 // Builds dist/ from components/: ESM modules for bundlers (lit and @lit/* left as imports) and
-// one self-contained, minified file for a plain <script type="module"> (dist/cdn/portal.js).
+// minified files for a plain <script type="module">: dist/cdn/portal.js, which loads each element
+// from dist/cdn/chunks/ on first use.
 import fs from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -20,11 +21,12 @@ function compactCss() {
     name: 'compact-css',
     transform(code, id) {
       if (!id.includes('/components/') || !id.endsWith('.ts') || !code.includes('css`')) return null;
-      // Only whitespace that cannot matter goes: around `;`, after a declaration's `:` (a
-      // selector's colon is never followed by a space), and around braces that are CSS blocks
-      // rather than the `${…}` of an interpolation.
+      // Only comments and whitespace that cannot matter go: around `;`, after a declaration's
+      // `:` (a selector's colon is never followed by a space), and around braces that are CSS
+      // blocks rather than the `${…}` of an interpolation.
       const compacted = code.replace(/css`([^`]*)`/g, (_, body) => {
         const text = body
+          .replace(/\/\*[\s\S]*?\*\//g, '')
           .replace(/\s+/g, ' ')
           .replace(/\s*;\s*/g, ';')
           .replace(/:\s+/g, ':')
@@ -34,6 +36,24 @@ function compactCss() {
         return `css\`${text}\``;
       });
       return { code: compacted, map: null };
+    },
+  };
+}
+
+/**
+ * A chunk loaded with `import()` names its own imports only when it arrives, which costs a round
+ * trip per level. Each dynamic import also starts the target chunk's static imports (rollup lists
+ * them all, hoisted), so that they download in parallel with it.
+ */
+function parallelChunkImports() {
+  return {
+    name: 'parallel-chunk-imports',
+    renderDynamicImport({ chunk, getTargetChunkImports }) {
+      const imports = (getTargetChunkImports() ?? []).filter((target) => target.type === 'internal' && target.fileName !== chunk.fileName);
+      if (!imports.length) return null;
+      // `resolvedImportPath` is already a quoted string literal.
+      const alongside = imports.map((target) => `,import(${target.resolvedImportPath})`).join('');
+      return { left: 'Promise.all([import(', right: `)${alongside}]).then((modules) => modules[0])` };
     },
   };
 }
@@ -57,14 +77,25 @@ export default [
     },
   },
   {
-    input: 'components/all.ts',
+    // The script-tag bundle: a small entry that claims every tag (components/loader/cdn.ts) and
+    // one chunk per element, plus the chunks they share (lit, the API client, translations…).
+    input: { portal: 'components/loader/cdn.ts' },
+    // Chunks import the loader's registry from the entry itself, rather than from a chunk the
+    // entry would have to fetch first.
+    preserveEntrySignatures: 'allow-extension',
     plugins: [
       nodeResolve({ browser: true }),
       compactCss(),
       typescript(),
+      parallelChunkImports(),
       terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
     ],
-    // One file: the virtualizer's lazily imported default layout is bundled in, not split out.
-    output: { file: 'dist/cdn/portal.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
   },
 ];

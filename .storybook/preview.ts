@@ -31,10 +31,17 @@ const themes: Record<string, Record<string, string>> = {
   },
 };
 
+/** The page languages the toolbar offers: English is built in, the others load when chosen. */
+const languages = [
+  { value: 'en', title: 'English' },
+  { value: 'es', title: 'Español' },
+];
+
 const withTheme: Decorator = (story, context) => {
   const theme = themes[String(context.globals.theme ?? 'default')] ?? {};
   const width = context.parameters.narrow ? { 'max-width': '320px' } : {};
-  return html`<div class="portico-story" style=${styleMap({ padding: '1rem', 'min-height': '100vh', 'box-sizing': 'border-box', ...theme, ...width })}>${story()}</div>`;
+  const lang = languages.some(({ value }) => value === context.globals.lang) ? String(context.globals.lang) : 'en';
+  return html`<div class="portico-story" lang=${lang} style=${styleMap({ padding: '1rem', 'min-height': '100vh', 'box-sizing': 'border-box', ...theme, ...width })}>${story()}</div>`;
 };
 
 const preview: Preview = {
@@ -55,8 +62,12 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    lang: {
+      description: 'The page’s language (the lang attribute around the story)',
+      toolbar: { title: 'Language', icon: 'globe', items: languages, dynamicTitle: true },
+    },
   },
-  initialGlobals: { theme: 'default' },
+  initialGlobals: { theme: 'default', lang: 'en' },
   parameters: {
     docs: { extractArgTypes: (tagName: string) => argTypesFromManifest(manifest as Manifest, tagName) },
     layout: 'fullscreen',

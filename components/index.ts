@@ -61,7 +61,7 @@ export { currencyDigits, formatDate, formatDuration, formatMoney, type DateStyle
 export { daysBetween, formatDateRange, formatDateTime, formatNumber, formatRelativeDate, localToday } from './i18n/format.ts';
 export { currentLanguage, documentLanguage, languageOf, withLanguage } from './i18n/language.ts';
 export { errorMessage } from './i18n/error-message.ts';
-export { translations, type MessageArgs, type MessageKey, type MessageParams, type Messages } from './i18n/translations.ts';
+export { loadMessages, translations, type MessageArgs, type MessageKey, type MessageParams, type Messages } from './i18n/translations.ts';
 
 export { darkTokens, tokenDefaults, tokens } from './styles/tokens.ts';
 export { alertStyles, buttonStyles, fieldStyles, skeletonStyles, visuallyHiddenStyles } from './styles/shared.ts';

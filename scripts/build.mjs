@@ -1,5 +1,6 @@
-// `npm run build`: dist/ (ESM modules, the CDN file, TypeScript declarations, the demo's
-// framework examples) and custom-elements.json. Prints the CDN file's gzip size.
+// `npm run build`: dist/ (ESM modules, the script-tag bundle with its chunks, integrity hashes
+// and precompressed copies, TypeScript declarations, the demo's framework examples) and
+// custom-elements.json. Prints the bundle's sizes against their goals and fails when one passes its ceiling.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -7,10 +8,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { rollup } from 'rollup';
 import ts from 'typescript';
+import { writeFrameworkModules } from './framework-types.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();
@@ -20,13 +23,17 @@ const libSources = new Map();
 async function main() {
   process.chdir(root);
   fs.rmSync('dist', { recursive: true, force: true });
+  checkLazyElements();
   const manifest = analyze();
-  await bundle();
+  const cdn = await bundle();
   emitDeclarations();
+  // portico/react, portico/jsx and portico/vue, generated from the manifest.
+  await manifest.then(() => writeFrameworkModules(root));
   checkConsumerTypes();
   await buildExamples();
   await manifest;
-  report();
+  const figures = await finishCdn(cdn);
+  report(figures);
 }
 
 /** Writes custom-elements.json with the analyzer (in a child process, alongside the rest). */
@@ -39,15 +46,31 @@ function analyze() {
   });
 }
 
+/** Writes dist/ with rollup; returns the script-tag bundle's chunks (dist/cdn), for its budgets. */
 async function bundle() {
   const { default: configs } = await import(path.join(root, 'rollup.config.mjs'));
+  let cdn;
   for (const config of configs) {
     const build = await rollup({ ...config, onwarn: (warning, warn) => (warning.code === 'THIS_IS_UNDEFINED' ? undefined : warn(warning)) });
     try {
-      await build.write(config.output);
+      const { output } = await build.write(config.output);
+      if (config.output.dir === 'dist/cdn') cdn = output.filter((file) => file.type === 'chunk');
     } finally {
       await build.close();
     }
+  }
+  return cdn;
+}
+
+/** Every element a folder registers is in the script-tag bundle's table of elements loaded on first use. */
+function checkLazyElements() {
+  const table = fs.readFileSync('components/loader/cdn.ts', 'utf8');
+  const missing = elementFolders()
+    .flatMap((name) => [...fs.readFileSync(`components/${name}/define.ts`, 'utf8').matchAll(/defineElement\(\s*'([a-z0-9-]+)'/g)].map((match) => match[1]))
+    .filter((tag) => !table.includes(`'${tag}':`));
+  if (missing.length) {
+    console.error(`components/loader/cdn.ts does not load ${missing.map((tag) => `<${tag}>`).join(', ')}: add each to its table.`);
+    process.exit(1);
   }
 }
 
@@ -136,6 +159,11 @@ function checkConsumerTypes() {
         'type IsAny<T> = 0 extends 1 & T ? true : false;',
         'type Resolved<T> = IsAny<T> extends true ? never : true;',
         "export const resolved: [Resolved<ApiClient>, Resolved<PortalSession>, Resolved<Branding>, Resolved<HTMLElementTagNameMap['portal-login']>] = [true, true, true, true];",
+        // The generated framework modules (scripts/framework-types.mjs) resolve the same ways.
+        "import { PortalApp as PortalAppComponent } from 'portico/react';",
+        "import type { CustomElements } from 'portico/jsx';",
+        "import type { PortalAppProps } from 'portico/vue';",
+        "export const frameworks: [Resolved<typeof PortalAppComponent>, Resolved<CustomElements['portal-app']['section']>, Resolved<PortalAppProps['onPortalNavigate']>] = [true, true, true];",
         '',
       ].join('\n'),
     );
@@ -212,24 +240,149 @@ async function buildExamples() {
 }
 
 /**
- * The CDN file's Subresource Integrity hash, for `<script integrity>`: printed, and written to
- * dist/cdn/integrity.json, which the service reads to answer for its versioned URL.
+ * Budgets for the script-tag bundle, in gzip bytes (what the service sends a browser that accepts
+ * gzip). `goal` is where the bundle is headed; `ceiling` is enforced: a build over it fails. The
+ * ceilings sit just above today's sizes so that nothing grows while the sizes come down to the goals.
  */
-function integrity(cdn) {
+const budgets = {
+  signedOut: {
+    goal: 25 * 1024,
+    ceiling: 43 * 1024,
+    what: 'a signed-out <portal-app> up to its sign-in form (portal.js and the chunks of portal-app, portal-session and portal-login)',
+  },
+  allChunks: { goal: 80 * 1024, ceiling: 125 * 1024, what: 'every file of the script-tag bundle together (portal.js and all of dist/cdn/chunks/)' },
+  login: { goal: 15 * 1024, ceiling: 26 * 1024, what: "`import 'portico/login'` bundled with lit by esbuild, minified" },
+};
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+
+/**
+ * Finishes dist/cdn: integrity.json with the Subresource Integrity hash of every file (the
+ * service and the demo read it; `integrity` is portal.js's, for `<script integrity>`), and each
+ * file compressed once, as `.br` and `.gz` beside it, for the service to send as they are.
+ * Returns the sizes the budgets are about.
+ */
+async function finishCdn(chunks) {
   const { version } = JSON.parse(fs.readFileSync('package.json', 'utf8'));
-  const hash = `sha384-${createHash('sha384').update(cdn).digest('base64')}`;
-  fs.writeFileSync('dist/cdn/integrity.json', `${JSON.stringify({ version, file: 'portal.js', integrity: hash }, null, 2)}\n`);
-  return { version, hash };
+  const files = fs
+    .readdirSync('dist/cdn', { recursive: true })
+    .filter((file) => fs.statSync(path.join('dist/cdn', file)).isFile())
+    .map((file) => file.split(path.sep).join('/'))
+    .sort();
+  const hashes = Object.fromEntries(
+    files.map((file) => [
+      file,
+      `sha384-${createHash('sha384')
+        .update(fs.readFileSync(path.join('dist/cdn', file)))
+        .digest('base64')}`,
+    ]),
+  );
+  const manifest = { version, file: 'portal.js', integrity: hashes['portal.js'], files: hashes };
+  fs.writeFileSync('dist/cdn/integrity.json', `${JSON.stringify(manifest, null, 2)}\n`);
+
+  const brotli = promisify(zlib.brotliCompress);
+  const gzip = promisify(zlib.gzip);
+  const gzipped = new Map();
+  await Promise.all(
+    [...files, 'integrity.json'].map(async (file) => {
+      const bytes = fs.readFileSync(path.join('dist/cdn', file));
+      const [br, gz] = await Promise.all([
+        brotli(bytes, {
+          params: {
+            [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+            [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+          },
+        }),
+        gzip(bytes, { level: zlib.constants.Z_BEST_COMPRESSION }),
+      ]);
+      fs.writeFileSync(path.join('dist/cdn', `${file}.br`), br);
+      fs.writeFileSync(path.join('dist/cdn', `${file}.gz`), gz);
+      gzipped.set(file, gz.length);
+    }),
+  );
+
+  // What a signed-out <portal-app> loads before its sign-in form: the entry, and the chunks of
+  // the three elements with everything they import (rollup hoists a chunk's imports, so each
+  // chunk lists them all).
+  const byModule = new Map(
+    chunks.filter((chunk) => chunk.facadeModuleId).map((chunk) => [path.relative(root, chunk.facadeModuleId).split(path.sep).join('/'), chunk]),
+  );
+  const signedOut = new Set(['portal.js']);
+  for (const module of ['components/app/app.ts', 'components/session/session.ts', 'components/login/login.ts']) {
+    const chunk = byModule.get(module);
+    if (!chunk) fail([], `No chunk of dist/cdn starts at ${module}.`);
+    for (const file of [chunk.fileName, ...chunk.imports]) signedOut.add(file);
+  }
+  const scripts = files.filter((file) => file.endsWith('.js'));
+  const sum = (names) => [...names].reduce((total, file) => total + gzipped.get(file), 0);
+  return {
+    version,
+    integrity: hashes['portal.js'],
+    entry: gzipped.get('portal.js'),
+    chunkCount: scripts.length - 1,
+    signedOut: sum(signedOut),
+    allChunks: sum(scripts),
+    login: await loginWithLit(),
+  };
 }
 
-function report() {
-  const cdn = fs.readFileSync('dist/cdn/portal.js');
-  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+/**
+ * `import 'portico/login'` as an application's bundler would build it: the package's module and
+ * lit, minified, split at dynamic imports; counted is what loads at once (the entry and its
+ * static imports), not what loads on demand (another language).
+ */
+async function loginWithLit() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-login-'));
+  try {
+    fs.mkdirSync(path.join(dir, 'node_modules'));
+    fs.symlinkSync(root, path.join(dir, 'node_modules/portico'), 'dir');
+    const result = await esbuild.build({
+      stdin: { contents: "import 'portico/login';", resolveDir: dir, loader: 'js' },
+      bundle: true,
+      splitting: true,
+      outdir: path.join(dir, 'out'),
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      minify: true,
+      legalComments: 'none',
+      write: false,
+      metafile: true,
+      logLevel: 'warning',
+    });
+    const outputs = result.metafile.outputs;
+    const entry = Object.keys(outputs).find((file) => outputs[file].entryPoint === '<stdin>');
+    const loaded = new Set();
+    const visit = (file) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      for (const imported of outputs[file].imports) if (imported.kind === 'import-statement') visit(imported.path);
+    };
+    visit(entry);
+    const bytes = new Map(result.outputFiles.map((file) => [path.relative(process.cwd(), file.path).split(path.sep).join('/'), file.contents]));
+    return [...loaded].reduce((total, file) => total + zlib.gzipSync(bytes.get(file), { level: zlib.constants.Z_BEST_COMPRESSION }).length, 0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function report(figures) {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const { version, hash } = integrity(cdn);
-  console.log(`dist/cdn/portal.js  ${kb(cdn.length)} (${kb(gzipSync(cdn, { level: 9 }).length)} gzip)`);
-  console.log(`  /sdk/v${version}/portal.js  integrity="${hash}"`);
+  console.log(`dist/cdn/portal.js  ${kb(figures.entry)} gzip, and ${figures.chunkCount} chunks loaded on first use`);
+  console.log(`  /sdk/v${figures.version}/portal.js  integrity="${figures.integrity}"`);
+  const over = [];
+  for (const [key, { goal, ceiling, what }] of Object.entries(budgets)) {
+    const size = figures[key];
+    if (size > ceiling) over.push(`${what}: ${kb(size)} gzip, over its ceiling of ${kb(ceiling)} by ${kb(size - ceiling)}`);
+    const state = size > ceiling ? 'OVER CEILING' : size > goal ? 'over goal' : 'within goal';
+    console.log(`  ${state.padEnd(12)} ${kb(size).padStart(8)} (goal ${kb(goal)}, ceiling ${kb(ceiling)})  ${what}`);
+  }
   console.log(`built dist/ and custom-elements.json in ${seconds} s`);
+  if (over.length) {
+    console.error(`\nThe script-tag bundle grew past a ceiling (scripts/build.mjs, \`budgets\`):\n${over.map((line) => `  - ${line}`).join('\n')}`);
+    process.exit(1);
+  }
 }
 
 function fail(diagnostics, heading = 'TypeScript declarations failed:') {

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../components/session/define.ts';
+import { SessionHint } from '../components/session/session-hint.ts';
 import { mockClient, themedBranding, type MockOptions } from './mock-service.ts';
 
 interface SessionArgs {
@@ -32,8 +33,25 @@ export default meta;
 
 type Story = StoryObj<SessionArgs>;
 
-/** While the branding loads and an earlier sign-in is looked for. */
+/**
+ * While the branding loads: the login is there at once, and the firm's name and logo fill in,
+ * in the room kept for them, when the branding arrives.
+ */
 export const Loading: Story = { args: { service: { branding: 'never' } } };
+
+/**
+ * A tab that was signed in (after a reload, say) while its sign-in resumes and the branding
+ * loads: a placeholder rather than a login that would flash by.
+ */
+export const Resuming: Story = {
+  args: { service: { signedIn: true, branding: 'never' } },
+  loaders: [
+    () => {
+      new SessionHint(mockClient()).remember(true);
+      return Promise.resolve({});
+    },
+  ],
+};
 
 /** Nobody is signed in: the firm's header and the login. Sign in with any email and a password. */
 export const SignedOut: Story = { args: { service: { signedIn: false } } };

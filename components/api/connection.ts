@@ -41,6 +41,8 @@ export class ServiceConnection {
   #expiresAt = 0;
   #contact: Contact | undefined;
   #refreshing: Promise<SignIn> | undefined;
+  /** Counts sign-ins, so that a refresh answered after one cannot undo it. */
+  #signIns = 0;
   readonly #listeners = new Set<SessionChangeListener>();
 
   constructor(baseUrl: string, fetchFunction?: FetchFunction) {
@@ -111,6 +113,7 @@ export class ServiceConnection {
   /** Sends a call that answers with a sign-in, and keeps that sign-in. */
   async signIn(call: Call): Promise<SignIn> {
     const signIn = await this.#send<SignIn>(call);
+    this.#signIns += 1;
     this.#keep(signIn, 'sign-in');
     return signIn;
   }
@@ -121,14 +124,17 @@ export class ServiceConnection {
    */
   refresh(signal?: AbortSignal): Promise<SignIn> {
     if (!this.#refreshing) {
+      // The login can show while the refresh is on its way: a client who signs in meanwhile
+      // keeps that sign-in whatever the refresh answers.
+      const signIns = this.#signIns;
       this.#refreshing = this.#send<SignIn>({ method: 'POST', path: '/auth/refresh', authentication: 'cookie' })
         .then(
           (signIn) => {
-            this.#keep(signIn, 'resume');
+            if (this.#signIns === signIns) this.#keep(signIn, 'resume');
             return signIn;
           },
           (error: unknown) => {
-            if (error instanceof ApiError && error.status === 401) this.#forget('expired');
+            if (error instanceof ApiError && error.status === 401 && this.#signIns === signIns) this.#forget('expired');
             throw error;
           },
         )

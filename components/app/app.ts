@@ -8,6 +8,7 @@ import { brandingContext, sessionContext } from '../controllers/contexts.ts';
 import { t } from '../i18n/translate.ts';
 import type { PortalPayRequestEvent } from '../invoice/events.ts';
 import type { PortalInvoice } from '../invoice/invoice.ts';
+import { isRegistered } from '../loader/lazy-elements.ts';
 import type { PortalPay } from '../pay/pay.ts';
 import type { AssertionProvider } from '../session/assertion-sign-in.ts';
 import type { PortalSession } from '../session/session.ts';
@@ -80,6 +81,9 @@ const sessionParts = ['header', 'logo', 'firm-name', 'contact-name', 'sign-out-b
  *
  * @event portal-navigate - The client moved to another section or item. `detail.section`, `detail.itemId`, `detail.from`, `detail.trigger` (`link`, `history` or `content`). Cancelable when `trigger` is `link`: `preventDefault()` keeps the current section.
  * @event portal-session-change - From the inner `<portal-session>`: the client signed in or out.
+ * @event portal-payment-succeeded - From the inner `<portal-pay>`: a payment succeeded. `detail.receiptNumber`, `detail.amount`, `detail.currency`, …
+ * @event portal-payment-processing - From the inner `<portal-pay>`: a bank payment is on its way. Same `detail`.
+ * @event portal-payment-failed - From the inner `<portal-pay>`: a payment was declined or failed. `detail.failure`.
  *
  * @csspart session - The inner `<portal-session>`. Its parts are offered under their own names: `header`, `logo`, `firm-name`, `contact-name`, `sign-out-button`, `content`, `login`, `notice`, `skeleton`, `error`, `retry-button`, `assertion-pending`, `assertion-error`, and the login's `login-*` parts.
  * @csspart base - Everything shown to a signed-in client.
@@ -198,8 +202,10 @@ export class PortalApp extends PortalElement {
   constructor() {
     super();
     this.#internals = this.attachInternals();
-    // Sections whose element is registered later (a bundle split by the page) appear once it is.
-    for (const tag of Object.values(sectionTags)) {
+    // Sections whose element is registered later (a bundle split by the page) appear once it is,
+    // and the parts of an element that arrives later (the script-tag bundle loads each on first
+    // use) are forwarded once it has its shadow root.
+    for (const tag of [...Object.values(sectionTags), 'portal-pay']) {
       if (!customElements.get(tag)) void customElements.whenDefined(tag).then(() => this.requestUpdate());
     }
   }
@@ -221,7 +227,8 @@ export class PortalApp extends PortalElement {
    */
   async signOut(): Promise<void> {
     await this.updateComplete;
-    await this.renderRoot.querySelector<PortalSession>('portal-session')?.signOut();
+    const session = this.renderRoot.querySelector<PortalSession>('portal-session');
+    if (session) await (await upgraded(session)).signOut();
   }
 
   get #key(): string {
@@ -578,6 +585,7 @@ export class PortalApp extends PortalElement {
   async #focusHeading(section: PortalSectionName): Promise<void> {
     const element = this.#sectionElement(section);
     if (!element) return;
+    await upgraded(element);
     await element.updateComplete;
     const root = element.shadowRoot;
     const invoice = root?.querySelector<PortalInvoice>('portal-invoice');
@@ -608,8 +616,10 @@ export class PortalApp extends PortalElement {
     this.payment = { section, invoiceIds: [...invoiceIds], amount: event.detail.amount, source: event.target as SectionElement };
     await this.updateComplete;
     const pay = this.renderRoot.querySelector<PortalPay>('portal-pay');
-    await pay?.updateComplete;
-    pay?.focus();
+    if (!pay) return;
+    await upgraded(pay);
+    await pay.updateComplete;
+    pay.focus();
   }
 
   /** A payment went through (or is on its way): what it changed is loaded again behind the receipt. */
@@ -630,6 +640,15 @@ export class PortalApp extends PortalElement {
     await this.updateComplete;
     await this.#focusHeading(payment.section);
   }
+}
+
+/**
+ * The element once its class is defined: the script-tag bundle defines each element when its
+ * chunk arrives, and until then an element rendered here has none of its methods.
+ */
+async function upgraded<T extends Element>(element: T): Promise<T> {
+  if (isRegistered(element.localName)) await customElements.whenDefined(element.localName);
+  return element;
 }
 
 function samePlace(a: Place, b: Place): boolean {

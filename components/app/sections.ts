@@ -1,5 +1,6 @@
 import type { BrandingSections } from '../api/types.ts';
 import { t } from '../i18n/translate.ts';
+import { isRegistered } from '../loader/lazy-elements.ts';
 
 /** The portal's sections, in the order of the navigation. */
 export const portalSections = ['activities', 'invoices', 'payments', 'messages', 'files'] as const satisfies readonly (keyof BrandingSections)[];
@@ -43,8 +44,9 @@ export function sectionLabel(section: PortalSectionName): string {
 
 /**
  * The sections to offer: those the firm has not turned off, whose element is registered on the
- * page (a page can leave an element out of its bundle).
+ * page (a page can leave an element out of its bundle), or claimed by the script-tag bundle,
+ * which defines it when it is first shown.
  */
 export function offeredSections(sections: Partial<BrandingSections> | undefined): PortalSectionName[] {
-  return portalSections.filter((name) => sections?.[name] !== false && customElements.get(sectionTags[name]) !== undefined);
+  return portalSections.filter((name) => sections?.[name] !== false && isRegistered(sectionTags[name]));
 }

@@ -59,6 +59,11 @@ export function watchLanguage(element: LanguageAware): void {
   }
 }
 
+/** Re-renders every watching element: a language's table has just arrived. */
+export function languagesChanged(): void {
+  for (const watcher of watchers) watcher.requestUpdate();
+}
+
 export function unwatchLanguage(element: LanguageAware): void {
   watchers.delete(element);
   if (watchers.size === 0) {

@@ -18,6 +18,11 @@ export const loginStyles = css`
     font-size: 1.5em;
     line-height: 1.25;
   }
+  /* One line of the heading's height, even while empty. */
+  .heading-firm {
+    display: block;
+    min-height: 1.25em;
+  }
   .intro {
     margin: 0 0 ${tokens.space};
     color: ${tokens.colorMuted};

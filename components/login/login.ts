@@ -154,9 +154,15 @@ export class PortalLogin extends PortalElement {
     `;
   }
 
-  #heading(): string {
+  #heading(): TemplateResult | string {
     if (this.mode !== 'sign-in') return t(`login.heading.${this.mode}`);
-    return this.branding?.name ? t('login.heading.sign-in-firm', { firm: this.branding.name }) : t('login.heading.sign-in');
+    const firm = this.branding?.name;
+    if (this.#api.session === undefined) return firm ? t('login.heading.sign-in-firm', { firm }) : t('login.heading.sign-in');
+    // Inside a session the login shows before the branding arrives: the firm's name gets a line
+    // of its own, kept empty until then, so that the fields below never move when it fills in.
+    if (!firm) return html`${t('login.heading.sign-in')}<span class="heading-firm"></span>`;
+    const [before, after = ''] = t('login.heading.sign-in-firm', { firm: '\u0000' }).split('\u0000');
+    return html`${before}<span class="heading-firm">${firm}</span>${after}`;
   }
 
   #intro(): TemplateResult | typeof nothing {

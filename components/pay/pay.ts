@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/api-client.ts';
 import { ApiError, isAbortError } from '../api/api-error.ts';
@@ -28,9 +28,6 @@ import { t } from '../i18n/translate.ts';
 import { paymentMethodLabel } from '../payments/payment-labels.ts';
 import { alertStyles, buttonStyles, fieldStyles, skeletonStyles, visuallyHiddenStyles } from '../styles/shared.ts';
 import { AmountFields } from './amount-fields.ts';
-import { BankAccountFields } from './bank-account-fields.ts';
-import { BankLinkDialog } from './bank-link-dialog.ts';
-import { CardFields } from './card-fields.ts';
 import {
   PortalPayCloseEvent,
   PortalPaymentFailedEvent,
@@ -43,9 +40,9 @@ import { MandateController } from './mandate.ts';
 import { payStyles } from './pay.styles.ts';
 import { PlaidLink } from './plaid-link.ts';
 import { outcomeOf, renderResult, resultHeading, resultSummary, type PayOutcome } from './result.ts';
+import type { SandboxForms } from './sandbox-forms.ts';
 import { SavedMethods } from './saved-methods.ts';
 import { StripePaymentForm, stripeThemeStyles, type StripeMethodType, type StripeProblem } from './stripe-payment-element.ts';
-import { ThreeDSecureDialog } from './three-d-secure-dialog.ts';
 
 /** A way to pay: a saved method (`saved:<id>`), a card, bank sign-in, or bank account numbers. */
 export type PayMethodChoice = `saved:${string}` | 'card' | 'bank-link' | 'bank-account';
@@ -241,21 +238,14 @@ export class PortalPay extends PortalElement {
     () => this.language,
     () => this.#changed(),
   );
-  readonly #card = new CardFields(this);
-  readonly #bank = new BankAccountFields(this, () => this.#bankChanged());
   readonly #mandate = new MandateController(this, () => this.#api.value);
   readonly #saved = new SavedMethods(this, {
     client: () => this.#api.value,
     onRemoved: (method) => this.#savedRemoved(method),
     announce: (message) => (this.announcement = message),
   });
-  readonly #bankLink = new BankLinkDialog(this, {
-    client: () => this.#api.value,
-    sandbox: () => this.#data?.sandbox,
-    onLinked: (account) => this.#bankLinked(account),
-    onClosed: () => this.#bankLinkClosed(),
-  });
-  readonly #threeDSecure = new ThreeDSecureDialog(this);
+  /** The sandbox's own forms and dialogs, once loaded (never with Stripe). */
+  #sandboxForms: SandboxForms | undefined;
   readonly #stripe = new StripePaymentForm(this, {
     state: () => ({
       type: this.#stripeMethodType(),
@@ -304,6 +294,8 @@ export class PortalPay extends PortalElement {
         setup,
         sandbox: setup.processor === 'sandbox' && setup.sandboxUrl ? client.sandbox(setup.sandboxUrl) : undefined,
       };
+      if (data.sandbox) await this.#loadSandboxForms();
+      signal.throwIfAborted();
       this.#start(data, saved);
       return data;
     },
@@ -338,6 +330,27 @@ export class PortalPay extends PortalElement {
   /** Loads the invoices again and starts over. */
   refresh(): Promise<unknown> {
     return this.#checkout.run();
+  }
+
+  /**
+   * The sandbox's forms and dialogs, with their styles: a module of their own, imported only
+   * when the firm pays through the sandbox, so that a page paying through Stripe never fetches it.
+   */
+  async #loadSandboxForms(): Promise<void> {
+    if (this.#sandboxForms) return;
+    const { SandboxForms, sandboxStyles } = await import('./sandbox-forms.ts');
+    if (this.#sandboxForms) return;
+    this.#sandboxForms = new SandboxForms(this, {
+      onBankChange: () => this.#bankChanged(),
+      bankLink: {
+        client: () => this.#api.value,
+        sandbox: () => this.#data?.sandbox,
+        onLinked: (account) => this.#bankLinked(account),
+        onClosed: () => this.#bankLinkClosed(),
+      },
+    });
+    // Added after the element's own styles, as if they had been part of them from the start.
+    if (this.renderRoot instanceof ShadowRoot) adoptStyles(this.renderRoot, [...(this.constructor as typeof PortalPay).elementStyles, sandboxStyles]);
   }
 
   override connectedCallback(): void {
@@ -395,7 +408,7 @@ export class PortalPay extends PortalElement {
           complete: (data) => (data ? this.#renderLoaded(data) : nothing),
         })}
         <div class="visually-hidden" role="status">${this.announcement ? this.announcement() : nothing}</div>
-        ${this.#bankLink.render()} ${this.#threeDSecure.render()}
+        ${this.#sandboxForms?.bankLink.render() ?? nothing} ${this.#sandboxForms?.threeDSecure.render() ?? nothing}
       </div>
     `;
   }
@@ -454,12 +467,13 @@ export class PortalPay extends PortalElement {
     const total = this.#amount.total;
     const alert = this.alert ?? (this.#paused ? this.#pauseMessage : undefined);
     const payDisabled = this.submitting || this.#paused;
+    // The heading's box is no <header>: inside <portal-app> that would be a banner landmark nested in the page's.
     return html`
       <form novalidate aria-labelledby="heading" aria-busy=${this.submitting ? 'true' : 'false'} @submit=${this.#submit}>
-        <header class="header" part="header">
+        <div class="header" part="header">
           <h2 id="heading" part="heading" tabindex="-1">${t('pay.heading')}</h2>
           ${firmName ? html`<p class="firm">${t('pay.to-firm', { firm: firmName })}</p>` : nothing}
-        </header>
+        </div>
         <div class="alert" part="alert" role="alert">${alert ? html`<p>${alert()}</p>` : nothing}</div>
         ${this.#amount.render()} ${this.#renderMethods()} ${this.#renderMethodPanel(data)} ${this.#renderSave()}
         ${this.#isBankDebit() ? this.#mandate.render() : nothing}
@@ -538,10 +552,10 @@ export class PortalPay extends PortalElement {
     const placeholder = (text: string) => html`<p class="processor-placeholder" part="processor-placeholder">${text}</p>`;
     switch (this.method) {
       case 'card':
-        if (data.sandbox) return this.#card.render();
+        if (data.sandbox && this.#sandboxForms) return this.#sandboxForms.card.render();
         return usesStripe(data.setup) ? this.#stripe.render() : placeholder(t('pay.processor.card'));
       case 'bank-account':
-        if (data.sandbox) return html`${this.#bank.render()}${this.#renderBankVerification()}`;
+        if (data.sandbox && this.#sandboxForms) return html`${this.#sandboxForms.bank.render()}${this.#renderBankVerification()}`;
         return usesStripe(data.setup)
           ? html`${this.#stripe.render(t('pay.stripe.bank-hint'))}${this.#renderBankVerification()}`
           : placeholder(t('pay.processor.bank'));
@@ -652,8 +666,8 @@ export class PortalPay extends PortalElement {
     this.bankAccount = undefined;
     this.bankLinkError = undefined;
     this.save = false;
-    this.#card.reset();
-    this.#bank.reset();
+    this.#sandboxForms?.card.reset();
+    this.#sandboxForms?.bank.reset();
     // Stripe.js loads now that the client is about to pay, not before.
     if (usesStripe(data.setup)) this.#stripe.start(data.setup.publishableKey!);
     const branding = this.branding ?? data.branding;
@@ -697,7 +711,7 @@ export class PortalPay extends PortalElement {
 
   #openBankLink(): void {
     if (this.#data?.setup.bankLink !== 'plaid') {
-      void this.#bankLink.show();
+      void this.#sandboxForms?.bankLink.show();
       return;
     }
     if (this.#plaid.busy) return;
@@ -733,13 +747,13 @@ export class PortalPay extends PortalElement {
 
   #bankFingerprint(): string {
     if (usesStripe(this.#data?.setup)) return `stripe:${this.#stripe.revision}`;
-    const { routing, account, accountType, holder } = this.#bank.values;
-    return JSON.stringify([routing, account, accountType, holder.trim()]);
+    const values = this.#sandboxForms?.bank.values;
+    return values ? JSON.stringify([values.routing, values.account, values.accountType, values.holder.trim()]) : '';
   }
 
   #bankChanged(): void {
     clearTimeout(this.#bankTimer);
-    if (!this.#bank.complete || this.bankAccount?.fingerprint === this.#bankFingerprint()) return;
+    if (!this.#sandboxForms?.bank.complete || this.bankAccount?.fingerprint === this.#bankFingerprint()) return;
     this.#bankTimer = setTimeout(() => void this.#verifyBankAccount(), 400);
   }
 
@@ -758,10 +772,11 @@ export class PortalPay extends PortalElement {
     if (this.bankAccount?.fingerprint === fingerprint && this.bankAccount.status !== 'failed') return this.bankAccount.done;
     if (usesStripe(this.#data?.setup)) return this.#verifyStripeBankAccount(fingerprint);
     const sandbox = this.#data?.sandbox;
-    if (!sandbox || !this.#bank.complete) return Promise.resolve();
+    const bank = this.#sandboxForms?.bank;
+    if (!sandbox || !bank?.complete) return Promise.resolve();
     const done = (async () => {
       try {
-        const method = await sandbox.createBankAccountMethod(this.#bank.details());
+        const method = await sandbox.createBankAccountMethod(bank.details());
         const current = this.bankAccount;
         if (current?.fingerprint !== fingerprint) return;
         const account = method.us_bank_account;
@@ -771,15 +786,15 @@ export class PortalPay extends PortalElement {
           account: {
             token: method.id,
             bankName: account?.bank_name ?? t('pay.mandate.your-bank'),
-            last4: account?.last4 ?? this.#bank.values.account.slice(-4),
-            accountType: account?.account_type ?? this.#bank.values.accountType,
+            last4: account?.last4 ?? bank.values.account.slice(-4),
+            accountType: account?.account_type ?? bank.values.accountType,
           },
         };
       } catch (error) {
         const current = this.bankAccount;
         if (current?.fingerprint !== fingerprint) return;
         this.bankAccount = { ...current, status: 'failed' };
-        if (error instanceof ProcessorError && this.#bank.showProcessorError(error.param, error.code, error.message)) return;
+        if (error instanceof ProcessorError && bank.showProcessorError(error.param, error.code, error.message)) return;
         this.alert = error instanceof ProcessorError ? () => error.message : () => t('pay.error.processor-unreachable');
       }
     })();
@@ -826,7 +841,7 @@ export class PortalPay extends PortalElement {
     return JSON.stringify({
       allocations: this.#amount.allocations(),
       method: this.method,
-      card: this.method === 'card' ? (usesStripe(this.#data?.setup) ? this.#stripe.revision : this.#card.values) : undefined,
+      card: this.method === 'card' ? (usesStripe(this.#data?.setup) ? this.#stripe.revision : this.#sandboxForms?.card.values) : undefined,
       bank: this.method === 'bank-account' ? this.#bankFingerprint() : undefined,
       linked: this.method === 'bank-link' ? this.linked?.token : undefined,
       save: this.save,
@@ -849,22 +864,22 @@ export class PortalPay extends PortalElement {
           this.alert = () => t(this.#stripe.status === 'failed' ? 'pay.stripe.error.load' : 'pay.stripe.not-ready');
           return false;
         }
-      } else if (!data.sandbox) {
+      } else if (!data.sandbox || !this.#sandboxForms) {
         this.alert = () => t('pay.processor.card');
         return false;
       } else {
-        valid = this.#card.validate() && valid;
+        valid = this.#sandboxForms.card.validate() && valid;
       }
     } else if (method === 'bank-account' && usesStripe(data.setup)) {
       // Checked by Stripe when the account was made into a payment method; the alert says what went wrong.
       const verified = this.bankAccount;
       if (verified?.status !== 'ready' || verified.fingerprint !== this.#bankFingerprint()) return false;
     } else if (method === 'bank-account') {
-      if (!data.sandbox) {
+      if (!data.sandbox || !this.#sandboxForms) {
         this.alert = () => t('pay.processor.bank');
         return false;
       }
-      valid = this.#bank.validate() && valid;
+      valid = this.#sandboxForms.bank.validate() && valid;
     } else if (method === 'bank-link') {
       if (!this.linked) {
         this.bankLinkError = () => t('pay.link.error.not-connected');
@@ -897,7 +912,7 @@ export class PortalPay extends PortalElement {
     let attempt = this.#attempt?.fingerprint === fingerprint ? this.#attempt : undefined;
     if (!attempt) {
       this.#attempt = undefined;
-      if (this.method === 'bank-account' && (usesStripe(data.setup) || this.#bank.complete)) await this.#verifyBankAccount();
+      if (this.method === 'bank-account' && (usesStripe(data.setup) || this.#sandboxForms?.bank.complete)) await this.#verifyBankAccount();
       if (!this.#validate(data)) {
         this.alert ??= () => t('pay.error.fix-fields');
         await this.#focusFirstProblem();
@@ -975,14 +990,15 @@ export class PortalPay extends PortalElement {
       await this.#focusFirstProblem();
       return undefined;
     }
-    if (method !== 'card' || !data.sandbox) return undefined;
+    const card = this.#sandboxForms?.card;
+    if (method !== 'card' || !data.sandbox || !card) return undefined;
     try {
-      const created = await data.sandbox.createCardMethod(this.#card.details(), { signal });
+      const created = await data.sandbox.createCardMethod(card.details(), { signal });
       return { type: 'card', token: created.id };
     } catch (error) {
       if (signal.aborted || isAbortError(error)) throw error;
       if (error instanceof ProcessorError) {
-        if (this.#card.showProcessorError(error.param, error.code, error.message)) {
+        if (card.showProcessorError(error.param, error.code, error.message)) {
           this.alert = () => t('pay.error.fix-fields');
           await this.#focusFirstProblem();
         } else {
@@ -1015,8 +1031,8 @@ export class PortalPay extends PortalElement {
         if (signal.aborted) return payments;
         this.announcement = () => t('pay.3ds.checking');
       } else {
-        if (!data.sandbox) continue;
-        const outcome = await this.#threeDSecure.challenge({
+        if (!data.sandbox || !this.#sandboxForms) continue;
+        const outcome = await this.#sandboxForms.threeDSecure.challenge({
           amount: formatMoney(payment.amount, payment.currency),
           method: paymentMethodLabel(payment.method),
         });
@@ -1064,7 +1080,7 @@ export class PortalPay extends PortalElement {
   async #tryAgain(): Promise<void> {
     this.outcome = undefined;
     this.announcement = undefined;
-    if (this.method === 'card') this.#card.clearSecurityCode();
+    if (this.method === 'card') this.#sandboxForms?.card.clearSecurityCode();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
   }

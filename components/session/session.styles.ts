@@ -12,18 +12,26 @@ export const sessionStyles = css`
     background: var(--portal-session-header-background, ${tokens.colorBrand});
     color: var(--portal-session-header-color, ${tokens.colorBrandContrast});
   }
+  /* The firm's line keeps its height before the branding arrives, with or without a logo. */
   .identity {
     display: flex;
     flex: 1 1 12rem;
     align-items: center;
     gap: calc(${tokens.space} * 0.75);
     min-width: 0;
+    min-height: var(--portal-session-logo-height, 2.5rem);
   }
+  /* A box of its own size while the image loads, so that the firm's name never moves. */
   .logo {
     display: block;
-    max-width: 8rem;
-    max-height: var(--portal-session-logo-height, 2.5rem);
+    flex: none;
+    width: var(--portal-session-logo-width, 8rem);
+    height: var(--portal-session-logo-height, 2.5rem);
     object-fit: contain;
+    object-position: left center;
+  }
+  :host(:dir(rtl)) .logo {
+    object-position: right center;
   }
   .firm-name {
     font-size: 1.125em;

@@ -15,6 +15,7 @@ import { FirmTheme } from '../styles/firm-theme.ts';
 import { alertStyles, buttonStyles, skeletonStyles, visuallyHiddenStyles } from '../styles/shared.ts';
 import { AssertionSignIn, type AssertionProvider } from './assertion-sign-in.ts';
 import { PortalSessionChangeEvent } from './events.ts';
+import { SessionHint } from './session-hint.ts';
 import { sessionStyles } from './session.styles.ts';
 
 /** A login link the page was opened with: `?invitation=TOKEN` or `?reset=TOKEN`. */
@@ -40,6 +41,11 @@ class NotConfiguredError extends Error {}
  * `<portal-login>` until the client is signed in — then its children.
  *
  * On start it loads the firm's branding and resumes an earlier sign-in from the refresh cookie.
+ * The login shows at once, without waiting for either answer: the firm's name and logo fill in
+ * when the branding arrives, in space kept for them, so nothing below moves. A tab that was
+ * signed in (a reload, say) shows a placeholder instead while the sign-in resumes, so that a
+ * returning client does not see the login flash by; the tab remembers only that it was signed
+ * in (in `sessionStorage`), never a token. The portal itself shows once both answers are in.
  * A page opened from an invitation or password-reset email (`?invitation=TOKEN`,
  * `?reset=TOKEN`) opens the login in the matching mode, and the token is removed from the
  * address once used.
@@ -61,7 +67,7 @@ class NotConfiguredError extends Error {}
  *
  * @csspart base - Everything the session renders once started.
  * @csspart header - The bar with the firm's logo and name and, when signed in, the client's name and the sign-out button.
- * @csspart logo - The firm's logo.
+ * @csspart logo - The firm's logo, in a box of a fixed size so that nothing moves while it loads.
  * @csspart firm-name - The firm's name.
  * @csspart contact-name - The signed-in client's name.
  * @csspart sign-out-button - The sign-out button.
@@ -69,7 +75,7 @@ class NotConfiguredError extends Error {}
  * @csspart login - The `<portal-login>` shown while signed out.
  * @csspart login-submit-button - The login's parts, each under a `login-` prefix: `login-base`, `login-form`, `login-heading`, `login-intro`, `login-alert`, `login-notice`, `login-field`, `login-label`, `login-input`, `login-hint`, `login-field-error`, `login-submit-button`, `login-links`, `login-link`.
  * @csspart notice - The live region announcing sign-in and sign-out.
- * @csspart skeleton - The placeholder shown while the session starts.
+ * @csspart skeleton - The placeholder shown while a tab that was signed in resumes its sign-in (and, once signed in, until the branding arrives).
  * @csspart error - The panel shown when the service cannot be reached or the firm is unknown.
  * @csspart retry-button - The button that tries to start again.
  * @csspart assertion-pending - The panel shown while the client is signed in with an assertion from the firm's site.
@@ -77,13 +83,14 @@ class NotConfiguredError extends Error {}
  *
  * @cssprop --portal-session-header-background - Header background (default `--portal-color-brand`).
  * @cssprop --portal-session-header-color - Header text (default `--portal-color-brand-contrast`).
- * @cssprop --portal-session-logo-height - Largest height of the logo (default `2.5rem`).
+ * @cssprop --portal-session-logo-height - Height of the logo's box, and the least height of the header's firm line (default `2.5rem`).
+ * @cssprop --portal-session-logo-width - Width of the logo's box; the logo keeps its proportions inside it (default `8rem`).
  * @cssprop --portal-session-background - Background behind the content (default transparent).
  * @cssprop --portal-session-content-padding - Space above and below the content (default `--portal-space`).
  *
  * @cssstate signed-in - The client is signed in.
  * @cssstate signed-out - The client is signed out.
- * @cssstate loading - The session is starting.
+ * @cssstate loading - The session is starting (the branding or the sign-in to resume is not in yet).
  * @cssstate signing-in - The client is being signed in with an assertion from the firm's site.
  */
 export class PortalSession extends PortalElement {
@@ -145,16 +152,25 @@ export class PortalSession extends PortalElement {
   #stopListening: (() => void) | undefined;
   #listeningTo: ApiClient | undefined;
   #focusAfterChange = false;
+  /** The client the provided branding belongs to. */
+  #brandingFor: ApiClient | undefined;
+  /** At start: a sign-in is likely to resume or to come from the firm's site, so the login waits. */
+  #expectingSignIn = false;
 
   readonly #start = new Task(this, {
     task: async ([client], { signal }) => {
       if (!client) throw new NotConfiguredError();
       this.#fromSite.abort();
       if (this.session.status !== 'unknown') this.session = { status: 'unknown' };
-      const [branding] = await Promise.all([client.branding({ signal }), this.#resume(client, signal)]);
-      this.branding = branding;
-      this.#theme.apply(branding);
-      return branding;
+      this.#expectingSignIn = new SessionHint(client).present || Boolean(this.assertion || this.getAssertion);
+      if (this.#brandingFor !== client) this.#provideBranding(undefined, undefined);
+      // The branding is provided as soon as it arrives: the login may be on screen already.
+      const branding = client.branding({ signal }).then((loaded) => {
+        if (!signal.aborted) this.#provideBranding(loaded, client);
+        return loaded;
+      });
+      const [loaded] = await Promise.all([branding, this.#resume(client, signal)]);
+      return loaded;
     },
     args: () => [this.client] as const,
   });
@@ -212,7 +228,7 @@ export class PortalSession extends PortalElement {
     if (changed.has('client') && this.client && this.isConnected) this.#listen(this.client);
     // An assertion given while signed out (after the start) signs in at once.
     const given = (changed.has('assertion') && this.assertion) || (changed.has('getAssertion') && this.getAssertion);
-    if (given && this.session.status === 'signed-out' && this.#start.status === TaskStatus.COMPLETE && this.client && !this.#fromSite.pending) {
+    if (given && this.session.status === 'signed-out' && this.#start.status !== TaskStatus.ERROR && this.client && !this.#fromSite.pending) {
       this.#signInFromSite(this.client, 'resume');
     }
   }
@@ -225,19 +241,41 @@ export class PortalSession extends PortalElement {
     this.#setState('loading', this.#start.status === TaskStatus.PENDING);
     this.#setState('signing-in', this.#fromSite.pending);
     if (this.#focusAfterChange) {
-      this.#focusAfterChange = false;
-      if (this.session.status === 'signed-in') this.renderRoot.querySelector<HTMLElement>('#content')?.focus();
-      else this.renderRoot.querySelector<PortalLogin>('portal-login')?.focus();
+      // A sign-in during start shows the portal only once the branding is in: focus moves then.
+      const target = this.session.status === 'signed-in' ? this.renderRoot.querySelector<HTMLElement>('#content') : this.renderRoot.querySelector<PortalLogin>('portal-login');
+      if (target) {
+        this.#focusAfterChange = false;
+        target.focus();
+      }
     }
   }
 
   protected override render(): TemplateResult {
-    return this.#start.render({
-      initial: () => this.#renderSkeleton(),
-      pending: () => this.#renderSkeleton(),
-      complete: (branding) => this.#renderPortal(branding),
-      error: (error) => this.#renderFailure(error),
-    });
+    switch (this.#start.status) {
+      case TaskStatus.COMPLETE:
+        return this.#renderPortal(this.#start.value!);
+      case TaskStatus.ERROR:
+        return this.#renderFailure(this.#start.error);
+      default:
+        return this.#showsLoginWhileStarting() ? this.#renderPortal(this.branding) : this.#renderSkeleton();
+    }
+  }
+
+  /**
+   * While the branding or the sign-in to resume is not in yet: the login shows at once unless a
+   * sign-in is likely (this tab was signed in, or the firm's site is signing the client in).
+   * The portal waits for the branding, and so does a message naming the firm.
+   */
+  #showsLoginWhileStarting(): boolean {
+    if (this.#fromSite.pending || this.#fromSite.failure !== undefined) return false;
+    const { status } = this.session;
+    return status === 'signed-out' || (status === 'unknown' && !this.#expectingSignIn);
+  }
+
+  #provideBranding(branding: Branding | undefined, client: ApiClient | undefined): void {
+    this.branding = branding;
+    this.#brandingFor = client;
+    this.#theme.apply(branding);
   }
 
   #renderSkeleton(): TemplateResult {
@@ -265,14 +303,15 @@ export class PortalSession extends PortalElement {
     `;
   }
 
-  #renderPortal(branding: Branding): TemplateResult {
+  /** The header and the login or the portal; `branding` is undefined while it has not arrived. */
+  #renderPortal(branding: Branding | undefined): TemplateResult {
     const { status, contact } = this.session;
     return html`
       <div part="base">
         <div class="header" part="header">
           <div class="identity">
-            ${branding.logoUrl ? html`<img class="logo" part="logo" src=${branding.logoUrl} alt="" />` : nothing}
-            <span class="firm-name" part="firm-name">${branding.name}</span>
+            ${branding?.logoUrl ? html`<img class="logo" part="logo" src=${branding.logoUrl} alt="" decoding="async" />` : nothing}
+            ${branding ? html`<span class="firm-name" part="firm-name">${branding.name}</span>` : nothing}
           </div>
           ${status === 'signed-in' && contact
             ? html`<div class="account">
@@ -288,7 +327,7 @@ export class PortalSession extends PortalElement {
           ${status === 'signed-in'
             ? html`<slot></slot>`
             : this.#fromSite.pending
-              ? this.#fromSite.renderPending(branding.name)
+              ? this.#fromSite.renderPending(branding?.name ?? '')
               : html`${this.#renderSignedOutNotice(branding)}
                 <portal-login
                   part="login"
@@ -303,8 +342,8 @@ export class PortalSession extends PortalElement {
   }
 
   /** Why the client sees the login: a failed sign-in from the firm's site, or a sign-in the service ended. */
-  #renderSignedOutNotice(branding: Branding): TemplateResult | typeof nothing {
-    if (this.#fromSite.failure !== undefined) return this.#fromSite.renderFailure(branding.name);
+  #renderSignedOutNotice(branding: Branding | undefined): TemplateResult | typeof nothing {
+    if (this.#fromSite.failure !== undefined) return this.#fromSite.renderFailure(branding?.name ?? '');
     return this.announcement === 'expired' ? html`<p class="alert" role="alert">${t('session.expired')}</p>` : nothing;
   }
 
@@ -331,6 +370,8 @@ export class PortalSession extends PortalElement {
       await client.auth.refresh({ signal });
       if (client.contact) this.#settle({ status: 'signed-in', contact: client.contact }, 'resume');
     } catch (error) {
+      // The client signed in with the login, shown meanwhile: what the refresh says no longer matters.
+      if (this.session.status === 'signed-in' && !signal.aborted) return;
       if (error instanceof ApiError && error.status === 401) {
         // No sign-in to resume: the firm's site may sign the client in instead.
         if (!this.#signInFromSite(client, 'resume')) this.#settle({ status: 'signed-out' }, 'resume');
@@ -398,6 +439,7 @@ export class PortalSession extends PortalElement {
     if (before.status === session.status && before.contact?.id === session.contact?.id) return;
     this.session = session;
     this.announcement = reason;
+    if (this.client) new SessionHint(this.client).remember(session.status === 'signed-in');
     if (session.status === 'signed-in') this.#fromSite.dismiss();
     if (moveFocus) this.#focusAfterChange = true;
     this.dispatchEvent(

@@ -1,31 +1,17 @@
 /**
- * The React example (demo/public/examples/react.html): a React 19 application that renders
- * <portal-app>, passes it properties from React state and listens to its events with
- * `on<event-name>` props. `npm run build` bundles it, with the package's `portico/app` module,
- * into /examples/react.js.
+ * The React example (demo/public/examples/react.html): a React application that renders
+ * <portal-app> through `portico/react`'s `PortalApp` component (made with @lit/react from the
+ * package's custom-elements.json), passes it properties from React state and listens to its
+ * events with typed `on<EventName>` props. `npm run build` bundles it, with the package's
+ * `portico/app` module, into /examples/react.js.
  */
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+// `portico/react` registers nothing (server-side rendering can import it): the browser registers
+// <portal-app> and the sections it shows with `portico/app`.
 import 'portico/app';
-import type { PortalNavigateEvent, PortalPaymentSucceededEvent, PortalSectionName, PortalSessionChangeEvent } from 'portico';
-
-// The element's props for JSX: React 19 sets the ones the element has as properties, and
-// `onportal-navigate` listens to `portal-navigate`.
-declare module 'react' {
-  namespace JSX {
-    interface IntrinsicElements {
-      'portal-app': React.DetailedHTMLProps<React.HTMLAttributes<HTMLElement>, HTMLElement> & {
-        api: string;
-        firm: string;
-        routing?: 'hash' | 'query' | 'none';
-        section?: PortalSectionName | '';
-        'onportal-session-change'?: (event: PortalSessionChangeEvent) => void;
-        'onportal-navigate'?: (event: PortalNavigateEvent) => void;
-        'onportal-payment-succeeded'?: (event: PortalPaymentSucceededEvent) => void;
-      };
-    }
-  }
-}
+import { PortalApp } from 'portico/react';
+import type { PortalSectionName } from 'portico';
 
 const shortcuts: { section: PortalSectionName; label: string }[] = [
   { section: 'invoices', label: 'My invoices' },
@@ -44,12 +30,7 @@ function ClientPortal({ api, firm }: { api: string; firm: string }) {
         {client && (
           <nav aria-label="Shortcuts (React)">
             {shortcuts.map((shortcut) => (
-              <button
-                key={shortcut.section}
-                type="button"
-                aria-pressed={section === shortcut.section}
-                onClick={() => setSection(shortcut.section)}
-              >
+              <button key={shortcut.section} type="button" aria-pressed={section === shortcut.section} onClick={() => setSection(shortcut.section)}>
                 {shortcut.label}
               </button>
             ))}
@@ -59,17 +40,19 @@ function ClientPortal({ api, firm }: { api: string; firm: string }) {
         {receipt && <p>Last receipt: {receipt}</p>}
       </div>
 
-      <portal-app
+      <PortalApp
         api={api}
         firm={firm}
         routing="query"
-        section={section}
-        onportal-session-change={(event) => setClient(event.detail.status === 'signed-in' ? (event.detail.contact?.name ?? '') : '')}
-        onportal-navigate={(event) => setSection(event.detail.section)}
-        onportal-payment-succeeded={(event) => setReceipt(event.detail.receiptNumber)}
+        // The component sets its props at every render: '' (no choice made in React yet) is left
+        // out, so that it never overrides the place the portal restored from the address.
+        {...(section ? { section } : {})}
+        onPortalSessionChange={(event) => setClient(event.detail.status === 'signed-in' ? (event.detail.contact?.name ?? '') : '')}
+        onPortalNavigate={(event) => setSection(event.detail.section)}
+        onPortalPaymentSucceeded={(event) => setReceipt(event.detail.receiptNumber)}
       >
         <h2>Welcome back</h2>
-      </portal-app>
+      </PortalApp>
     </>
   );
 }

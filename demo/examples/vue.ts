@@ -1,13 +1,15 @@
 /**
  * The Vue example (demo/public/examples/vue.html): a Vue 3 application that renders <portal-app>
  * with render functions, passes it properties from reactive state and listens to its events
- * (`onPortalNavigate` listens to `portal-navigate`). Render functions need no template compiler,
- * so the page keeps its strict Content-Security-Policy. `npm run build` bundles it, with the
- * package's `portico/app` module, into /examples/vue.js.
+ * (`onPortalNavigate` listens to `portal-navigate`), typed by `portico/vue` (generated from the
+ * package's custom-elements.json). Render functions need no template compiler, so the page keeps
+ * its strict Content-Security-Policy. `npm run build` bundles it, with the package's
+ * `portico/app` module, into /examples/vue.js.
  */
 import { createApp, h, ref } from 'vue';
 import 'portico/app';
-import type { PortalNavigateEvent, PortalPaymentSucceededEvent, PortalSectionName, PortalSessionChangeEvent } from 'portico';
+import type { PortalSectionName } from 'portico';
+import type { PortalAppProps } from 'portico/vue';
 
 const shortcuts: { section: PortalSectionName; label: string }[] = [
   { section: 'invoices', label: 'My invoices' },
@@ -49,11 +51,10 @@ if (mount) {
             firm,
             routing: 'query',
             section: section.value,
-            onPortalSessionChange: (event: PortalSessionChangeEvent) =>
-              (client.value = event.detail.status === 'signed-in' ? (event.detail.contact?.name ?? '') : ''),
-            onPortalNavigate: (event: PortalNavigateEvent) => (section.value = event.detail.section),
-            onPortalPaymentSucceeded: (event: PortalPaymentSucceededEvent) => (receipt.value = event.detail.receiptNumber),
-          },
+            onPortalSessionChange: (event) => (client.value = event.detail.status === 'signed-in' ? (event.detail.contact?.name ?? '') : ''),
+            onPortalNavigate: (event) => (section.value = event.detail.section),
+            onPortalPaymentSucceeded: (event) => (receipt.value = event.detail.receiptNumber),
+          } satisfies PortalAppProps,
           [h('h2', 'Welcome back')],
         ),
       ];

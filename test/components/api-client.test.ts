@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ApiClient, ApiError, type SessionChange } from '../../components/index.ts';
-import { contact, deferred, FakeService, json, problem, signIn, signedOutService } from './fake-service.ts';
+import { contact, deferred, type FakeService, json, problem, signIn, signedOutService } from './fake-service.ts';
 import { describe, it } from './mocha.ts';
 
 const BASE = 'http://service.test';

@@ -5,6 +5,7 @@ import {
   formatDuration,
   formatMoney,
   formatRelativeDate,
+  loadMessages,
   t,
   translations,
   withLanguage,
@@ -13,7 +14,7 @@ import {
 } from '../../components/index.ts';
 import '../../components/login/define.ts';
 import { signedOutService, type FakeService } from './fake-service.ts';
-import { describe, it } from './mocha.ts';
+import { before, describe, it } from './mocha.ts';
 
 function clientFor(service: FakeService): ApiClient {
   return new ApiClient({ baseUrl: 'http://service.test', firm: 'demo', fetch: service.fetch });
@@ -48,6 +49,11 @@ async function loginIn(lang: string): Promise<{ wrapper: HTMLDivElement; login: 
 }
 
 describe('i18n: Spanish', () => {
+  // Spanish is fetched on demand; these tests read its table directly.
+  before(async () => {
+    expect(await loadMessages('es')).to.equal(true);
+  });
+
   it('has exactly the English keys, none empty, each with the English placeholders', () => {
     const en = translations.en!;
     const es = translations.es!;

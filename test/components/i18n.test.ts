@@ -1,17 +1,23 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import {
+  ApiClient,
   currencyDigits,
   formatDate,
   formatDuration,
   formatMoney,
   languageOf,
+  loadMessages,
   t,
   translations,
   withLanguage,
   type Messages,
+  type PortalLogin,
 } from '../../components/index.ts';
-import { describe, it } from './mocha.ts';
+import { languageLoaders } from '../../components/i18n/translations.ts';
+import '../../components/login/define.ts';
+import { signedOutService } from './fake-service.ts';
+import { afterEach, describe, it } from './mocha.ts';
 
 describe('i18n', () => {
   it('fills in named parameters', () => {
@@ -68,5 +74,90 @@ describe('i18n', () => {
     expect(languageOf(inner)).to.equal('fr');
     expect(languageOf(document.createElement('i'))).to.equal(document.documentElement.lang || navigator.language);
     expect(LitElement).to.exist;
+  });
+});
+
+/** A `<portal-login>` under `lang`, added to the page by hand so that no frame passes before the first look. */
+async function loginUnder(lang: string): Promise<{ wrapper: HTMLDivElement; login: PortalLogin }> {
+  const wrapper = document.createElement('div');
+  wrapper.lang = lang;
+  const login = document.createElement('portal-login');
+  login.client = new ApiClient({ baseUrl: 'http://service.test', firm: 'demo', fetch: signedOutService().fetch });
+  wrapper.append(login);
+  document.body.append(wrapper);
+  await login.updateComplete;
+  return { wrapper, login };
+}
+
+const heading = (login: PortalLogin) => login.shadowRoot!.querySelector('[part="heading"]')!.textContent!.trim();
+
+// These run before anything in this page has asked for Spanish: the first test sees it arrive.
+describe('i18n: languages on demand', () => {
+  const added: HTMLElement[] = [];
+  afterEach(() => {
+    for (const element of added.splice(0)) element.remove();
+  });
+
+  it('builds in English only, and renders in English until the Spanish table arrives, then in Spanish', async () => {
+    expect(Object.keys(translations)).to.deep.equal(['en']);
+    const { wrapper, login } = await loginUnder('es-MX');
+    added.push(wrapper);
+    // Rendered before the table could arrive: English, never a key.
+    expect(heading(login)).to.equal('Sign in');
+    await waitUntil(() => heading(login) === 'Iniciar sesión', 'the login never switched to Spanish');
+    expect(translations.es, 'the Spanish table is at hand once loaded').to.exist;
+    expect(login.shadowRoot!.querySelector('label[for="email"]')!.textContent!.trim()).to.equal('Correo electrónico');
+  });
+
+  it('follows a lang attribute changed at run time, both ways', async () => {
+    const { wrapper, login } = await loginUnder('en');
+    added.push(wrapper);
+    expect(heading(login)).to.equal('Sign in');
+    wrapper.lang = 'es';
+    await waitUntil(() => heading(login) === 'Iniciar sesión', 'did not switch to Spanish');
+    wrapper.lang = 'en-US';
+    await waitUntil(() => heading(login) === 'Sign in', 'did not switch back to English');
+  });
+
+  it('stays in English for a language it has no table for, and fetches nothing', async () => {
+    const before = performance.getEntriesByType('resource').length;
+    expect(await loadMessages('xx-YY')).to.equal(false);
+    const { wrapper, login } = await loginUnder('xx-YY');
+    added.push(wrapper);
+    await login.updateComplete;
+    expect(heading(login)).to.equal('Sign in');
+    expect(performance.getEntriesByType('resource').slice(before).map((entry) => entry.name)).to.deep.equal([]);
+  });
+
+  it('stays in English, quietly, when a language’s module cannot be fetched', async () => {
+    const failed = new TypeError('Failed to fetch dynamically imported module');
+    let attempts = 0;
+    languageLoaders.set('qq', () => {
+      attempts += 1;
+      return Promise.reject(failed);
+    });
+    const logged: unknown[] = [];
+    const { error, warn } = console;
+    console.error = (...args: unknown[]) => logged.push(args);
+    console.warn = (...args: unknown[]) => logged.push(args);
+    try {
+      const { wrapper, login } = await loginUnder('qq');
+      added.push(wrapper);
+      expect(await loadMessages('qq')).to.equal(false);
+      login.requestUpdate();
+      await login.updateComplete;
+      expect(heading(login)).to.equal('Sign in');
+      expect(attempts, 'a failed language is not fetched again on every render').to.equal(1);
+      expect(logged).to.deep.equal([]);
+    } finally {
+      console.error = error;
+      console.warn = warn;
+      languageLoaders.delete('qq');
+    }
+  });
+
+  it('lets a page load a language ahead of its first render', async () => {
+    expect(await loadMessages('ES')).to.equal(true);
+    expect(withLanguage('es-US', () => t('common.retry'))).to.equal('Volver a intentarlo');
   });
 });

@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { ApiClient, type LoginMode, type PortalLogin } from '../../components/index.ts';
+import { ApiClient, type LoginMode, type PortalLogin, type PortalSession } from '../../components/index.ts';
 import '../../components/login/define.ts';
-import { contact, deferred, FakeService, json, problem, signIn, signedOutService } from './fake-service.ts';
+import '../../components/session/define.ts';
+import { branding, contact, deferred, type FakeService, json, problem, signIn, signedOutService } from './fake-service.ts';
 import { afterEach, describe, it } from './mocha.ts';
 
 function clientFor(service: FakeService): ApiClient {
@@ -240,6 +241,45 @@ describe('<portal-login>', () => {
     } finally {
       window.fetch = original;
     }
+  });
+
+  it('is ready inside a session before the branding and the refresh answer, and keeps what was typed when they arrive', async () => {
+    sessionStorage.clear();
+    const brandingAnswer = deferred<Response>();
+    const refreshAnswer = deferred<Response>();
+    const service = signedOutService()
+      .on('GET /api/v1/firms/demo/branding', () => brandingAnswer.promise)
+      .on('POST /api/v1/auth/refresh', () => refreshAnswer.promise);
+    // A phone's width, where "Sign in to Hale & Whitmore LLP" takes more than one line.
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 24rem"><portal-session .client=${clientFor(service)}></portal-session></div>`);
+    const session = wrapper.querySelector<PortalSession>('portal-session')!;
+    await session.updateComplete;
+    const login = session.shadowRoot!.querySelector<PortalLogin>('portal-login')!;
+    expect(login, 'the form is there before either answer').to.exist;
+    await login.updateComplete;
+    expect($(login, '[part="heading"]').textContent).to.equal('Sign in');
+    await expect(login).to.be.accessible();
+    const fieldTop = () => $(login, '#email').getBoundingClientRect().top;
+    const before = fieldTop();
+    type(login, 'email', 'alex@example.com');
+    type(login, 'password', 'portico-demo');
+    $<HTMLInputElement>(login, '#password').focus();
+
+    brandingAnswer.resolve(json(200, branding));
+    await waitUntil(() => $(login, '[part="heading"]').textContent === 'Sign in to Hale & Whitmore LLP', 'the heading never named the firm');
+    expect(fieldTop(), 'the firm’s name had its line kept: the fields did not move').to.equal(before);
+    refreshAnswer.resolve(problem(401, 'refresh_missing', 'No refresh token.'));
+    await waitUntil(() => !session.matches(':state(loading)'), 'the session did not finish starting');
+    await session.updateComplete;
+
+    expect(session.shadowRoot!.querySelector('portal-login'), 'the same form, not a new one').to.equal(login);
+    expect($<HTMLInputElement>(login, '#email').value).to.equal('alex@example.com');
+    expect($<HTMLInputElement>(login, '#password').value).to.equal('portico-demo');
+    expect(login.shadowRoot!.activeElement, 'focus stays in the field').to.equal($(login, '#password'));
+    const succeeded = oneEvent(login, 'portal-login-succeeded');
+    await submit(login);
+    expect((await succeeded).detail).to.deep.equal({ contact, mode: 'sign-in' });
+    sessionStorage.clear();
   });
 
   it('says so when it has no service to talk to', async () => {

@@ -4,6 +4,9 @@ import type { FakeService } from './fake-service.ts';
 import { describe, it } from './mocha.ts';
 import { json, payService, savedBank, savedCard } from './pay-fake.ts';
 import { $, announced, transitionsDone, chooseMethod, errorOf, fillBankAccount, focused, has, payFor, result, submit, type } from './pay-helpers.ts';
+// <portal-pay> imports the sandbox's forms when it first needs them; they are loaded ahead here so
+// that the first test's time is the form's, not the test server compiling them.
+import '../../components/pay/sandbox-forms.ts';
 
 const institutions = [
   { id: 'ins_1', name: 'First Platypus Bank', mfa: false },

@@ -72,6 +72,25 @@ describe('<portal-pay> with Stripe', () => {
     expect(has(pay, '[part~="processor-form"] [role="alert"]')).to.equal(false);
   });
 
+  it('never fetches the sandbox’s own forms with Stripe, and fetches them for the sandbox', async () => {
+    performance.setResourceTimingBufferSize(10_000);
+    const fetched = () => performance.getEntriesByType('resource').some((entry) => new URL(entry.name).pathname.endsWith('/components/pay/sandbox-forms.ts'));
+    installFakeStripe();
+    const pay = await stripePay();
+    await chooseMethod(pay, 'bank-account');
+    await mounted(pay);
+    await chooseMethod(pay, 'card');
+    await mounted(pay);
+    expect(fetched(), 'the sandbox’s forms with Stripe').to.equal(false);
+
+    const sandbox = await payFor(payService());
+    await chooseMethod(sandbox, 'card');
+    await waitUntil(() => has(sandbox, '#card-number'), 'no card fields with the sandbox');
+    expect(fetched(), 'the sandbox’s forms with the sandbox').to.equal(true);
+    // Their styles came with them.
+    expect(getComputedStyle($(sandbox, '[part~="card-fields"]')).paddingTop).to.not.equal('0px');
+  });
+
   it('loads Stripe.js only when the form opens, and adds no script when window.Stripe is there', async () => {
     const stripe = installFakeStripe();
     const before = stripeConstructions.length;

@@ -1,7 +1,7 @@
 // Sample invoices, activities and payments shaped like the token service's answers, and a fake
 // service for a signed-in client that serves them.
 import type { Activity, ActivityGroups, ActivityTask, InvoiceDetail, InvoiceSummary, Payment } from '../../components/index.ts';
-import { FakeService, json, signIn, signedOutService, type RecordedRequest } from './fake-service.ts';
+import { type FakeService, json, signIn, signedOutService, type RecordedRequest } from './fake-service.ts';
 
 /** A fake service whose client is signed in (the first bearer call resumes from the refresh cookie). */
 export function signedInService(): FakeService {

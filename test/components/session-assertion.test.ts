@@ -222,6 +222,8 @@ describe('<portal-session> signing in from the firm’s site', () => {
     const service = signedOutService().on(exchangeRoute, () => problem(401, 'invalid_assertion', 'Invalid.'));
     const session = await sessionWith(service, { assertion: 'a' }, 'es');
     await loginIn(session);
+    // Spanish is fetched on demand: English shows until it has arrived.
+    await waitUntil(() => text(part(session, 'assertion-error')).startsWith('No pudimos'), 'the message never switched to Spanish');
     expect(text(part(session, 'assertion-error'))).to.equal(
       'No pudimos iniciar su sesión desde el sitio web de Hale & Whitmore LLP. Vuelva a iniciar sesión allí, o inicie sesión abajo con la contraseña del portal.',
     );

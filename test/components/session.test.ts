@@ -14,8 +14,8 @@ import {
   type SessionState,
 } from '../../components/index.ts';
 import '../../components/session/define.ts';
-import { branding, contact, deferred, FakeService, json, problem, signIn, signedOutService } from './fake-service.ts';
-import { afterEach, describe, it } from './mocha.ts';
+import { branding, contact, deferred, type FakeService, json, problem, signIn, signedOutService } from './fake-service.ts';
+import { afterEach, beforeEach, describe, it } from './mocha.ts';
 
 /** A stand-in for a portal section: shows what the session provides. */
 class ContextProbe extends LitElement {
@@ -46,9 +46,20 @@ async function sessionWith(service: FakeService): Promise<PortalSession> {
 const part = <T extends Element = HTMLElement>(session: PortalSession, name: string): T | null =>
   session.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
 
+/** Waits until both the branding and the sign-in to resume are in (or the start failed). */
 async function started(session: PortalSession): Promise<void> {
-  await waitUntil(() => part(session, 'base') || part(session, 'error'), 'the session did not start');
+  await waitUntil(() => part(session, 'error') || (part(session, 'base') && !session.matches(':state(loading)')), 'the session did not start');
   await session.updateComplete;
+}
+
+/** Notes whether a `<portal-login>` is ever added inside the session, from now on. */
+function watchForLogin(session: PortalSession): { seen: () => boolean; stop: () => void } {
+  let seen = part(session, 'login') !== null;
+  const observer = new MutationObserver(() => {
+    seen ||= part(session, 'login') !== null;
+  });
+  observer.observe(session.shadowRoot!, { childList: true, subtree: true });
+  return { seen: () => seen || part(session, 'login') !== null, stop: () => observer.disconnect() };
 }
 
 async function loginIn(session: PortalSession): Promise<PortalLogin> {
@@ -65,17 +76,170 @@ function type(login: PortalLogin, field: string, value: string): void {
 }
 
 describe('<portal-session>', () => {
+  // What a tab remembers of an earlier sign-in must not leak from one test into the next.
+  beforeEach(() => sessionStorage.clear());
   afterEach(() => {
     document.querySelector('#host-theme')?.remove();
+    sessionStorage.clear();
   });
 
-  it('shows an accessible placeholder while it starts', async () => {
-    const service = signedOutService().on('GET /api/v1/firms/demo/branding', () => new Promise<Response>(() => undefined));
+  it('shows the login at once, before the branding and the refresh answer, and names the firm when the branding arrives', async () => {
+    const brandingAnswer = deferred<Response>();
+    const refreshAnswer = deferred<Response>();
+    const service = signedOutService()
+      .on('GET /api/v1/firms/demo/branding', () => brandingAnswer.promise)
+      .on('POST /api/v1/auth/refresh', () => refreshAnswer.promise);
     const session = await sessionWith(service);
-    expect(part(session, 'skeleton')).to.exist;
-    expect(session.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Loading the client portal…');
+
+    expect(service.calls('GET /api/v1/firms/demo/branding')).to.have.length(1);
+    expect(service.calls('POST /api/v1/auth/refresh')).to.have.length(1);
+    const login = await loginIn(session);
+    expect(login.shadowRoot!.querySelector('#email')).to.exist;
+    expect(login.shadowRoot!.querySelector('h2')!.textContent).to.equal('Sign in');
+    expect(part(session, 'skeleton')).to.equal(null);
+    expect(part(session, 'firm-name')).to.equal(null);
+    expect(session.shadowRoot!.querySelector('slot')).to.equal(null);
     expect(session.matches(':state(loading)')).to.equal(true);
     await expect(session).to.be.accessible();
+
+    brandingAnswer.resolve(json(200, branding));
+    await waitUntil(() => part(session, 'firm-name'), 'the firm’s name never filled in');
+    expect(part(session, 'firm-name')!.textContent).to.equal('Hale & Whitmore LLP');
+    await waitUntil(() => login.shadowRoot!.querySelector('h2')!.textContent === 'Sign in to Hale & Whitmore LLP', 'the login never named the firm');
+    expect(part(session, 'login')).to.equal(login);
+    expect(session.matches(':state(loading)'), 'still resuming the sign-in').to.equal(true);
+
+    const changed = oneEvent(session, 'portal-session-change');
+    refreshAnswer.resolve(problem(401, 'refresh_missing', 'No refresh token.'));
+    expect((await changed).detail).to.deep.equal({ status: 'signed-out', reason: 'resume' });
+    await started(session);
+    expect(part(session, 'login'), 'the same form stays').to.equal(login);
+  });
+
+  it('keeps the room for the firm’s line and the logo’s box, so nothing moves when they arrive', async () => {
+    const brandingAnswer = deferred<Response>();
+    // A logo this page has never loaded: it is still on its way when the header first shows it.
+    const logoUrl = new URL(`/demo/public/assets/logo.svg?fresh=${Date.now()}`, window.location.href).href;
+    const service = signedOutService().on('GET /api/v1/firms/demo/branding', () => brandingAnswer.promise);
+    const session = await sessionWith(service);
+    const login = await loginIn(session);
+    const header = part(session, 'header')!;
+    const before = { loginTop: login.getBoundingClientRect().top, headerHeight: header.getBoundingClientRect().height };
+
+    const firstLook = new Promise<{ width: number; height: number; complete: boolean }>((resolve) => {
+      const observer = new MutationObserver(() => {
+        const logo = part<HTMLImageElement>(session, 'logo');
+        if (!logo) return;
+        observer.disconnect();
+        const { width, height } = logo.getBoundingClientRect();
+        resolve({ width, height, complete: logo.complete });
+      });
+      observer.observe(session.shadowRoot!, { childList: true, subtree: true });
+    });
+    brandingAnswer.resolve(json(200, { ...branding, logoUrl }));
+    const box = await firstLook;
+    expect(box.complete, 'the logo had not loaded yet').to.equal(false);
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    expect(box.width).to.equal(8 * rem);
+    expect(box.height).to.equal(2.5 * rem);
+
+    const logo = part<HTMLImageElement>(session, 'logo')!;
+    await waitUntil(() => logo.complete && logo.naturalWidth > 0, 'the logo did not load');
+    await started(session);
+    const after = logo.getBoundingClientRect();
+    expect([after.width, after.height]).to.deep.equal([box.width, box.height]);
+    expect(part(session, 'firm-name')!.textContent).to.equal('Hale & Whitmore LLP');
+    expect(header.getBoundingClientRect().height).to.equal(before.headerHeight);
+    expect(login.getBoundingClientRect().top).to.equal(before.loginTop);
+  });
+
+  it('shows an accessible placeholder instead of the login when this tab was signed in, then the portal', async () => {
+    const first = await sessionWith(resumingService());
+    await oneEvent(first, 'portal-session-change');
+    first.remove();
+    // The tab remembers only that it was signed in: no token, no name.
+    expect(Object.values(sessionStorage)).to.deep.equal(['1']);
+
+    const refreshAnswer = deferred<Response>();
+    const session = await sessionWith(resumingService().on('POST /api/v1/auth/refresh', () => refreshAnswer.promise));
+    const login = watchForLogin(session);
+    try {
+      expect(part(session, 'skeleton')).to.exist;
+      expect(session.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Loading the client portal…');
+      expect(session.matches(':state(loading)')).to.equal(true);
+      await expect(session).to.be.accessible();
+
+      const changed = oneEvent(session, 'portal-session-change');
+      refreshAnswer.resolve(json(200, signIn()));
+      expect((await changed).detail).to.deep.equal({ status: 'signed-in', contact, reason: 'resume' });
+      await started(session);
+      expect(session.shadowRoot!.querySelector('slot')).to.exist;
+      expect(login.seen(), 'the login flashed by').to.equal(false);
+    } finally {
+      login.stop();
+    }
+  });
+
+  it('shows the login, without waiting for the branding, when the tab’s earlier sign-in has ended', async () => {
+    const first = await sessionWith(resumingService());
+    await oneEvent(first, 'portal-session-change');
+    first.remove();
+
+    const brandingAnswer = deferred<Response>();
+    const refreshAnswer = deferred<Response>();
+    const session = await sessionWith(
+      signedOutService()
+        .on('GET /api/v1/firms/demo/branding', () => brandingAnswer.promise)
+        .on('POST /api/v1/auth/refresh', () => refreshAnswer.promise),
+    );
+    expect(part(session, 'skeleton')).to.exist;
+    refreshAnswer.resolve(problem(401, 'refresh_reused', 'The sign-in has ended.'));
+    await waitUntil(() => part(session, 'login'), 'the login did not show');
+    expect(session.session.status).to.equal('signed-out');
+    expect(part(session, 'firm-name')).to.equal(null);
+    expect(Object.keys(sessionStorage)).to.deep.equal([]);
+    brandingAnswer.resolve(json(200, branding));
+    await started(session);
+  });
+
+  it('forgets that the tab was signed in when the client signs out', async () => {
+    const first = await sessionWith(resumingService());
+    await oneEvent(first, 'portal-session-change');
+    await started(first);
+    const signedOut = oneEvent(first, 'portal-session-change');
+    part(first, 'sign-out-button')!.click();
+    await signedOut;
+    first.remove();
+
+    const session = await sessionWith(signedOutService().on('POST /api/v1/auth/refresh', () => new Promise<Response>(() => undefined)));
+    expect(part(session, 'skeleton')).to.equal(null);
+    expect(part(session, 'login')).to.exist;
+  });
+
+  it('keeps a sign-in made on the login while the refresh was still on its way', async () => {
+    const refreshAnswer = deferred<Response>();
+    const service = signedOutService().on('POST /api/v1/auth/refresh', () => refreshAnswer.promise);
+    const session = await sessionWith(service);
+    const login = await loginIn(session);
+    const changes: PortalSessionChangeEvent['detail'][] = [];
+    session.addEventListener('portal-session-change', (event) => changes.push(event.detail));
+
+    type(login, 'email', 'alex@example.com');
+    type(login, 'password', 'portico-demo');
+    login.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
+    await waitUntil(() => changes.length === 1, 'the sign-in was not reported');
+    expect(changes[0]).to.deep.equal({ status: 'signed-in', contact, reason: 'sign-in' });
+
+    // Sent before the sign-in, without a cookie: its 401 says nothing about the sign-in since.
+    refreshAnswer.resolve(problem(401, 'refresh_missing', 'No refresh token.'));
+    await started(session);
+    expect(changes).to.have.length(1);
+    expect(session.session).to.deep.equal({ status: 'signed-in', contact });
+    expect(session.client!.contact).to.deep.equal(contact);
+    expect(session.shadowRoot!.querySelector('slot')).to.exist;
+    await waitUntil(() => session.shadowRoot!.activeElement === part(session, 'content'), 'focus did not move to the portal');
+    await session.client!.me();
+    expect(service.calls('GET /api/v1/me')[0]!.headers.get('authorization')).to.equal('Bearer access-1');
   });
 
   it('shows the firm and the login when nobody is signed in', async () => {
@@ -187,6 +351,7 @@ describe('<portal-session>', () => {
     const session = await sessionWith(service);
     await started(session);
     expect(part(session, 'error')!.textContent).to.include('the firm could not be found');
+    expect(part(session, 'login'), 'the login gives way to the explanation').to.equal(null);
   });
 
   it('says so when it has no firm to talk to', async () => {
@@ -271,11 +436,14 @@ describe('<portal-session>', () => {
     }
   });
 
-  it('waits for a slow branding answer while already knowing the sign-in', async () => {
+  it('shows the placeholder, not the portal, when the sign-in resumes before the branding arrives', async () => {
     const answer = deferred<Response>();
     const service = resumingService().on('GET /api/v1/firms/demo/branding', () => answer.promise);
     const session = await sessionWith(service);
+    await waitUntil(() => session.session.status === 'signed-in', 'the sign-in did not resume');
+    await session.updateComplete;
     expect(part(session, 'skeleton')).to.exist;
+    expect(session.shadowRoot!.querySelector('slot')).to.equal(null);
     answer.resolve(json(200, branding));
     await started(session);
     expect(part(session, 'contact-name')!.textContent).to.equal('Alex Rivera');

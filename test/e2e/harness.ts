@@ -3,6 +3,7 @@
  * free ports with a throwaway data folder, and drives the demo in Chromium, collecting page
  * errors, console errors and Content-Security-Policy violations so a test can assert there were none.
  */
+import type * as AxeCore from 'axe-core';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -315,7 +316,7 @@ const axeSource = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js'
 export async function assertAccessible(page: Page, what: string, { within }: { within?: string } = {}): Promise<void> {
   await page.addScriptTag({ path: axeSource });
   const violations = await page.evaluate(async (selector) => {
-    const { axe } = window as unknown as { axe: typeof import('axe-core') };
+    const { axe } = window as unknown as { axe: typeof AxeCore };
     const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
     const results = await axe.run(selector ?? document, {
       runOnly: { type: 'tag', values: selector ? wcag : [...wcag, 'best-practice'] },

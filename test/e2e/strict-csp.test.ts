@@ -55,7 +55,24 @@ describe('the portal on a page with the strictest Content-Security-Policy', () =
   it('signs in, visits every section, opens an invoice and the card form, with no violation', async () => {
     const watched = await watchPage(browser);
     const { page } = watched;
+    // The bundle's files as they arrive: which chunks, and how compressed.
+    const sdkFiles: { name: string; encoding: string | undefined }[] = [];
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.pathname.startsWith('/sdk/'))
+        sdkFiles.push({
+          name: url.pathname.replace(/^\/sdk\/(chunks\/)?/, '').replace(/-[\w-]{8}\.js$/, ''),
+          encoding: response.headers()['content-encoding'],
+        });
+    });
+    const loaded = () => sdkFiles.map((file) => file.name);
     try {
+      await page.goto(strictUrl);
+      await visible(page.getByLabel('Email address', { exact: true }));
+      // Before sign-in: the entry, and the chunks of the portal, its session and its sign-in form.
+      for (const name of ['portal.js', 'app', 'session', 'login']) assert.ok(loaded().includes(name), `${name} was not loaded: ${loaded().join(', ')}`);
+      for (const name of ['invoices', 'invoice', 'pay', 'sandbox-forms', 'messages', 'files', 'es'])
+        assert.ok(!loaded().includes(name), `${name} loaded before it was shown`);
       await signIn(page, strictUrl);
       const nav = await visible(page.getByRole('navigation', { name: 'Client portal sections' }));
       assert.deepEqual(
@@ -89,6 +106,9 @@ describe('the portal on a page with the strictest Content-Security-Policy', () =
       await pay.getByRole('radio', { name: 'Card', exact: true }).check();
       await visible(pay.getByLabel('Card number'));
       await visible(pay.getByLabel('Security code (CVC)'));
+      // The firm pays through the sandbox: its own card form came with the payment form.
+      for (const name of ['invoices', 'invoice', 'pay', 'sandbox-forms']) assert.ok(loaded().includes(name), `${name} was not loaded`);
+      for (const file of sdkFiles) assert.ok(file.encoding === 'br' || file.encoding === 'gzip', `${file.name} came ${file.encoding ?? 'uncompressed'}`);
 
       await pay.getByRole('button', { name: 'Cancel' }).click();
       await visible(page.getByRole('button', { name: 'Pay now' }).first());
