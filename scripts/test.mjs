@@ -1,6 +1,10 @@
-// `npm test`: every suite in order, each one run even when an earlier one failed, ending with
-// one plain line `N passed, N failed` that CI can read. A suite that cannot run or crashes
-// counts as failed, never as zero tests.
+// `npm test`: every suite, each one run even when an earlier one failed, ending with one plain
+// line `N passed, N failed` that CI can read. A suite that cannot run or crashes counts as
+// failed, never as zero tests.
+//
+// Suites that share no port and no file run side by side, two at a time (TEST_LANES): each
+// suite's output goes to .test-results/<suite>.log and is printed whole when the suite ends, so
+// that the outputs of suites running together never interleave.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,40 +19,63 @@ const minutes = (n) => n * 60_000;
 const env = { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' };
 if (!process.stdout.isTTY) env.NO_COLOR = '1';
 
-/** @type {{ name: string, passed: number, failed: number, note?: string }[]} */
+/** @type {{ name: string, passed: number, failed: number, seconds: number, started: number, note?: string }[]} */
 const results = [];
-/** @type {import('node:child_process').ChildProcess | null} */
-let running = null;
+/** @type {Set<import('node:child_process').ChildProcess>} */
+const running = new Set();
+const startedAt = Date.now();
 
-function heading(text) {
-  process.stdout.write(`\n=== ${text} ===\n`);
+const since = (start) => (Date.now() - start) / 1000;
+
+/**
+ * One suite's output: written to its log file while it runs, then printed whole under its heading
+ * with its result line, so suites running side by side never interleave.
+ */
+class Step {
+  constructor(name, what) {
+    this.name = name;
+    this.what = what;
+    this.started = Date.now();
+    this.log = path.join(resultsDir, `${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.log`);
+    fs.writeFileSync(this.log, '');
+    process.stdout.write(`[${since(startedAt).toFixed(0)} s] started ${name}: ${what}\n`);
+  }
+
+  note(text) {
+    fs.appendFileSync(this.log, text);
+  }
+
+  record(passed, failed, note) {
+    const seconds = since(this.started);
+    results.push({ name: this.name, passed, failed, seconds, note, started: this.started });
+    process.stdout.write(`\n=== ${this.name}: ${this.what} ===\n`);
+    process.stdout.write(fs.readFileSync(this.log, 'utf8'));
+    process.stdout.write(`--- ${this.name}: ${passed} passed, ${failed} failed${note ? ` (${note})` : ''} in ${seconds.toFixed(0)} s\n`);
+  }
 }
 
-function record(name, passed, failed, note) {
-  results.push({ name, passed, failed, note });
-  process.stdout.write(`--- ${name}: ${passed} passed, ${failed} failed${note ? ` (${note})` : ''}\n`);
-}
-
-/** Runs a command with the terminal's output, in its own process group so a timeout can end all of it. */
-function run(command, args, timeoutMs) {
+/** Runs a command with its output in the step's log, in its own process group so a timeout can end all of it. */
+function run(step, command, args, timeoutMs) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'], detached: process.platform !== 'win32' });
-    running = child;
+    const output = fs.openSync(step.log, 'a');
+    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', output, output], detached: process.platform !== 'win32' });
+    fs.closeSync(output);
+    running.add(child);
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      process.stdout.write(`\n${command} ${args.join(' ')} is still running after ${timeoutMs / 60_000} min: stopping it.\n`);
+      step.note(`\n${command} ${args.join(' ')} is still running after ${timeoutMs / 60_000} min: stopping it.\n`);
       killGroup(child, 'SIGTERM');
       setTimeout(() => killGroup(child, 'SIGKILL'), 5000).unref();
     }, timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
-      running = null;
+      running.delete(child);
       resolve({ code: null, signal: null, timedOut, error });
     });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      running = null;
+      running.delete(child);
       resolve({ code, signal, timedOut });
     });
   });
@@ -72,10 +99,10 @@ function why(outcome) {
 
 /** A step that is one check: it passed when the command exits 0 (and returns whether it did). */
 async function check(name, script, timeoutMs) {
-  heading(`${name}: npm run ${script}`);
-  const outcome = await run(npm, ['run', script], timeoutMs);
-  if (outcome.code === 0) record(name, 1, 0);
-  else record(name, 0, 1, why(outcome));
+  const step = new Step(name, `npm run ${script}`);
+  const outcome = await run(step, npm, ['run', script], timeoutMs);
+  if (outcome.code === 0) step.record(1, 0);
+  else step.record(0, 1, why(outcome));
   return outcome.code === 0;
 }
 
@@ -112,14 +139,15 @@ function tapCounts(file) {
  * runs it on PostgreSQL (a throwaway cluster for the run), leaving out `options.except`.
  */
 async function nodeTests(name, dir, timeoutMs, unavailable, options = {}) {
-  heading(`${name}: ${dir}/*.test.ts`);
-  if (unavailable) return record(name, 0, 1, unavailable);
+  const step = new Step(name, `${dir}/*.test.ts`);
+  if (unavailable) return step.record(0, 1, unavailable);
   const files = testFiles(dir).filter((file) => !(options.except ?? []).includes(path.basename(file)));
-  if (!files.length) return record(name, 0, 1, `no test files in ${dir}`);
+  if (!files.length) return step.record(0, 1, `no test files in ${dir}`);
   const tap = path.join(resultsDir, `${path.basename(dir)}${options.engine ? `-${options.engine}` : ''}.tap`);
   fs.rmSync(tap, { force: true });
   const onPostgres = options.engine === 'postgres' ? ['--import', 'tsx', 'test/server/helpers/with-postgres.ts', process.execPath] : [];
   const outcome = await run(
+    step,
     process.execPath,
     [
       ...onPostgres,
@@ -132,19 +160,18 @@ async function nodeTests(name, dir, timeoutMs, unavailable, options = {}) {
     timeoutMs,
   );
   const counts = tapCounts(tap);
-  if (!counts) return record(name, 0, 1, `no results (${why(outcome)})`);
-  if (outcome.code !== 0 && counts.fail === 0) return record(name, counts.pass, 1, `the run failed: ${why(outcome)}`);
-  record(name, counts.pass, counts.fail);
+  if (!counts) return step.record(0, 1, `no results (${why(outcome)})`);
+  if (outcome.code !== 0 && counts.fail === 0) return step.record(counts.pass, 1, `the run failed: ${why(outcome)}`);
+  step.record(counts.pass, counts.fail);
 }
 
 /** The browser tests: their runner's reporter writes `.test-results/browser.json`. */
 async function browserTests(timeoutMs, unavailable) {
-  const name = 'browser tests';
-  heading(`${name}: npm run test:browser`);
-  if (unavailable) return record(name, 0, 1, unavailable);
+  const step = new Step('browser tests', 'npm run test:browser');
+  if (unavailable) return step.record(0, 1, unavailable);
   const file = path.join(resultsDir, 'browser.json');
   fs.rmSync(file, { force: true });
-  const outcome = await run(npm, ['run', 'test:browser'], timeoutMs);
+  const outcome = await run(step, npm, ['run', 'test:browser'], timeoutMs);
   let counts = null;
   try {
     const parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -152,9 +179,9 @@ async function browserTests(timeoutMs, unavailable) {
   } catch {
     // Missing or unreadable: the run crashed before reporting.
   }
-  if (!counts) return record(name, 0, 1, `no results in .test-results/browser.json (${why(outcome)})`);
-  if (outcome.code !== 0 && counts.failed === 0) return record(name, counts.passed, 1, `the run failed: ${why(outcome)}`);
-  record(name, counts.passed, counts.failed);
+  if (!counts) return step.record(0, 1, `no results in .test-results/browser.json (${why(outcome)})`);
+  if (outcome.code !== 0 && counts.failed === 0) return step.record(counts.passed, 1, `the run failed: ${why(outcome)}`);
+  step.record(counts.passed, counts.failed);
 }
 
 /** Why the PostgreSQL suite cannot run here, if it cannot: no server binaries and no TEST_DATABASE_URL. */
@@ -167,7 +194,7 @@ function noPostgres() {
 
 function onSignal(signal) {
   process.stdout.write(`\nnpm test: ${signal}, stopping.\n`);
-  if (running) killGroup(running, 'SIGTERM');
+  for (const child of running) killGroup(child, 'SIGTERM');
   process.exit(130);
 }
 process.on('SIGINT', onSignal);
@@ -176,7 +203,7 @@ process.on('SIGTERM', onSignal);
 fs.mkdirSync(resultsDir, { recursive: true });
 const scripts = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts ?? {};
 
-heading('Chromium');
+process.stdout.write('\n=== Chromium ===\n');
 let noBrowser = '';
 try {
   env.CHROME_PATH = findChromium();
@@ -186,28 +213,62 @@ try {
   process.stdout.write(`${noBrowser}\n`);
 }
 
-await check('typecheck', 'typecheck', minutes(5));
-await check('build', 'build', minutes(5));
-await nodeTests('server tests', 'test/server', minutes(15));
-// The same suite on PostgreSQL, but for the files that test one engine or both by themselves.
-await nodeTests('server tests on PostgreSQL', 'test/server', minutes(20), noPostgres(), {
-  engine: 'postgres',
-  except: ['db.test.ts', 'migrations.test.ts', 'postgres.test.ts', 'query-plans.test.ts', 'query-plans-postgres.test.ts', 'fleet.test.ts', 'storage.test.ts', 'config.test.ts', 'openapi.test.ts', 'boundaries.test.ts', 'health.test.ts', 'packages.test.ts'],
-});
-await browserTests(minutes(15), noBrowser && 'no Chromium');
-await nodeTests('end-to-end tests', 'test/e2e', minutes(15), noBrowser && 'no Chromium');
-if (scripts['build-storybook']) {
-  const built = await check('storybook build', 'build-storybook', minutes(10));
-  await nodeTests('storybook stories', 'test/storybook', minutes(10), (noBrowser && 'no Chromium') || (!built && 'the Storybook did not build'));
+let storybookBuilt = false;
+
+/**
+ * How many steps run at once: two by default (the machine this is tuned on has two cores);
+ * TEST_LANES=1 runs one step at a time.
+ */
+const laneCount = Number.parseInt(process.env.TEST_LANES ?? '', 10) > 0 ? Number.parseInt(process.env.TEST_LANES, 10) : 2;
+
+/** Runs the steps, `laneCount` at a time, each starting as soon as a lane is free, in the order given. */
+async function inLanes(steps) {
+  const queue = [...steps];
+  const lane = async () => {
+    for (let step = queue.shift(); step; step = queue.shift()) await step();
+  };
+  await Promise.all(Array.from({ length: laneCount }, lane));
 }
+
+// The type check reads what the build writes only when it changed (and then fails either way);
+// the Storybook build rewrites custom-elements.json, so it runs here, before anything reads it.
+await inLanes([
+  async () => {
+    await check('typecheck', 'typecheck', minutes(5));
+    await check('lint', 'lint', minutes(5));
+  },
+  async () => {
+    await check('build', 'build', minutes(5));
+    if (scripts['build-storybook']) storybookBuilt = await check('storybook build', 'build-storybook', minutes(10));
+  },
+]);
+// Then the test suites, on the build, longest first. Each listens on free ports of its own and
+// writes in folders of its own (the PostgreSQL suite on a cluster of its own); the Chromium
+// suites each start their own browser. Time limits allow for sharing the machine with another.
+await inLanes([
+  // The same suite on PostgreSQL, but for the files that test one engine or both by themselves.
+  () =>
+    nodeTests('server tests on PostgreSQL', 'test/server', minutes(30), noPostgres(), {
+      engine: 'postgres',
+      except: ['db.test.ts', 'migrations.test.ts', 'postgres.test.ts', 'query-plans.test.ts', 'query-plans-postgres.test.ts', 'fleet.test.ts', 'storage.test.ts', 'config.test.ts', 'openapi.test.ts', 'boundaries.test.ts', 'health.test.ts', 'packages.test.ts', 'framework-types.test.ts', 'sdk.test.ts'],
+    }),
+  () => nodeTests('server tests', 'test/server', minutes(25)),
+  () => nodeTests('end-to-end tests', 'test/e2e', minutes(15), noBrowser && 'no Chromium'),
+  async () => {
+    if (!scripts['build-storybook']) return;
+    await nodeTests('storybook stories', 'test/storybook', minutes(10), (noBrowser && 'no Chromium') || (!storybookBuilt && 'the Storybook did not build'));
+  },
+  () => browserTests(minutes(15), noBrowser && 'no Chromium'),
+]);
 
 const passed = results.reduce((sum, result) => sum + result.passed, 0);
 const failed = results.reduce((sum, result) => sum + result.failed, 0);
-heading('Summary');
+process.stdout.write('\n=== Summary ===\n');
 const width = Math.max(...results.map((result) => result.name.length));
-for (const result of results) {
+for (const result of results.toSorted((a, b) => a.started - b.started)) {
   const mark = result.failed ? 'FAIL' : 'ok  ';
-  process.stdout.write(`${mark} ${result.name.padEnd(width)}  ${result.passed} passed, ${result.failed} failed${result.note ? `  (${result.note})` : ''}\n`);
+  process.stdout.write(`${mark} ${result.name.padEnd(width)}  ${result.passed} passed, ${result.failed} failed  ${result.seconds.toFixed(0).padStart(4)} s${result.note ? `  (${result.note})` : ''}\n`);
 }
+process.stdout.write(`in ${since(startedAt).toFixed(0)} s\n`);
 process.stdout.write(`${passed} passed, ${failed} failed\n`);
 process.exitCode = failed > 0 ? 1 : 0;

@@ -501,7 +501,8 @@ describe('activities', () => {
   describe('the portico commands', () => {
     const run = async (name: string, values: Record<string, string | boolean | undefined>) => {
       const lines: string[] = [];
-      await activityCommands[name]!.run(values, { config: svc.config, out: (line) => lines.push(line) });
+      const record = (line: string) => void lines.push(line);
+      await activityCommands[name]!.run(values, { config: svc.config, out: record, err: record, stopRequested: () => Promise.resolve('done') });
       return lines;
     };
 

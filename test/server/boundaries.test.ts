@@ -86,7 +86,7 @@ function read(file: string): SourceFile {
       if (specifier.startsWith('.')) {
         const target = path.relative(src, path.resolve(path.dirname(file), specifier)).split(path.sep).join('/');
         const names: string[] = [];
-        let typeOnly = false;
+        let typeOnly: boolean;
         if (ts.isImportDeclaration(node)) {
           const clause = node.importClause;
           typeOnly = Boolean(clause?.isTypeOnly);

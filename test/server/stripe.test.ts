@@ -604,7 +604,12 @@ describe('with the default configuration', () => {
     // A child process records every module the service resolves, then loads stripe itself to show the probe sees it.
     const hook = `
       let port;
-      export async function initialize(data) { port = data.port; }
+      export async function initialize(data) {
+        port = data.port;
+        // Answered after every report posted before it: once the answer arrives, so have they.
+        port.on('message', (message) => message === 'ping' && port.postMessage('pong'));
+        port.unref();
+      }
       export async function resolve(specifier, context, next) {
         const result = await next(specifier, context);
         if (/[\\/]node_modules[\\/](stripe|plaid)[\\/]/.test(result.url)) port.postMessage(result.url);
@@ -618,9 +623,11 @@ describe('with the default configuration', () => {
       import path from 'node:path';
       const { port1, port2 } = new MessageChannel();
       const seen = [];
-      port1.on('message', (url) => seen.push(url));
+      let answered = () => {};
+      port1.on('message', (message) => (message === 'pong' ? answered() : seen.push(message)));
       register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}), { data: { port: port2 }, transferList: [port2] });
-      const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+      // Every module resolved so far has been reported once the hooks answer a ping.
+      const settle = () => new Promise((resolve) => { answered = resolve; port1.postMessage('ping'); });
       const { openServices, closeServices } = await import('./server/src/main.ts');
       const { createApp } = await import('./server/src/app.ts');
       const { loadConfig } = await import('./server/src/config.ts');

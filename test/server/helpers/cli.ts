@@ -34,12 +34,50 @@ export interface CliResult {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
-  /** Wall time from spawn to exit, in milliseconds. */
+  /** Wall time from start to finish, in milliseconds. */
   ms: number;
 }
 
-/** Runs `node server/bin/portico.mjs …args` to completion (on DATA_DIR's store, see `withDatabase`); kills it after `timeoutMs`. */
+/**
+ * Runs `portico …args` to completion in this process, through the CLI's `main` (on DATA_DIR's
+ * store, see `withDatabase`), with the environment a spawned CLI would see; fails after `timeoutMs`.
+ * An error `main` throws comes out as a process would show it: its stack on stderr, exit code 1.
+ * `serve` and `worker` stop by themselves at `timeoutMs`, as if signalled.
+ */
 export async function runCli(args: string[], env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<CliResult> {
+  const { main } = await import('../../../server/src/cli.ts');
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const cliEnvironment = cliEnv(await withDatabase(env));
+  let stdout = '';
+  let stderr = '';
+  const started = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`portico ${args.join(' ')} did not finish within ${timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`)), timeoutMs);
+  });
+  const run = main(args, {
+    env: cliEnvironment,
+    out: (line) => void (stdout += `${line}\n`),
+    err: (line) => void (stderr += `${line}\n`),
+    stopRequested: () => new Promise((resolve) => setTimeout(resolve, timeoutMs / 2, 'time limit').unref()),
+  }).catch((error: unknown) => {
+    stderr += `${error instanceof Error ? error.stack : String(error)}\n`;
+    return 1;
+  });
+  try {
+    const code = await Promise.race([run, timedOut]);
+    return { code, signal: null, stdout, stderr, ms: Date.now() - started };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Runs `node server/bin/portico.mjs …args` to completion as its own process (on DATA_DIR's store,
+ * see `withDatabase`); kills it after `timeoutMs`. For what only a process shows: exit codes,
+ * signals, the binary itself.
+ */
+export async function runCliProcess(args: string[], env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<CliResult> {
   const childEnv = cliEnv(await withDatabase(env));
   const started = Date.now();
   const child = spawn(process.execPath, [porticoBin, ...args], { cwd: repoRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -15,13 +15,16 @@ export const testEngine: 'sqlite' | 'postgres' = process.env.PORTICO_TEST_ENGINE
  */
 const databases = new Map<string, Promise<TestPostgres>>();
 
-/** The data folder's PostgreSQL database (made on first use); none on SQLite. */
-export async function databaseUrlFor(dataDir: string): Promise<string | undefined> {
+/**
+ * The data folder's PostgreSQL database (made on first use); none on SQLite. `migrated` asks for
+ * one with the schema in place where the suite's server has it ready (see `startPostgres`).
+ */
+export async function databaseUrlFor(dataDir: string, options: { migrated?: boolean } = {}): Promise<string | undefined> {
   if (testEngine !== 'postgres') return undefined;
   const key = path.resolve(dataDir);
   let database = databases.get(key);
   if (!database) {
-    database = startPostgres();
+    database = startPostgres(options);
     databases.set(key, database);
     database.catch(() => databases.delete(key));
   }
@@ -38,8 +41,8 @@ const secretsKeys = new Map<string, string>();
  * What points a process at the data folder's store: `DATABASE_URL` and its `SECRETS_KEY` on
  * PostgreSQL, nothing on SQLite (its file and its key file are in the folder).
  */
-export async function databaseEnv(dataDir: string): Promise<Record<string, string>> {
-  const url = await databaseUrlFor(dataDir);
+export async function databaseEnv(dataDir: string, options: { migrated?: boolean } = {}): Promise<Record<string, string>> {
+  const url = await databaseUrlFor(dataDir, options);
   if (!url) return {};
   const key = path.resolve(dataDir);
   if (!secretsKeys.has(key)) secretsKeys.set(key, randomBytes(32).toString('base64'));

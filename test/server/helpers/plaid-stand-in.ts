@@ -106,7 +106,7 @@ export async function startPlaidStandIn(options: {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      let body: Record<string, any> = {};
+      let body: Record<string, any>;
       try {
         body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
       } catch {

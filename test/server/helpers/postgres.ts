@@ -28,10 +28,19 @@ const HOW_TO_GET_ONE =
  * in a temporary folder, as the `postgres` user when running as root, and `stop()` stops it and
  * removes the folder. Either way nothing is left behind when the test process ends early: an exit
  * handler cleans up, and for a cluster a detached watchdog stops it even after a SIGKILL.
+ *
+ * On the server `with-postgres.ts` runs for a suite (see there), `migrated` clones a database that
+ * has the schema in place already, which a service opens without migrating; and databases are
+ * left for the server's removal at the end instead of each being dropped (a checkpoint each).
  */
-export async function startPostgres(): Promise<TestPostgres> {
+export async function startPostgres(options: { migrated?: boolean } = {}): Promise<TestPostgres> {
   const given = process.env.TEST_DATABASE_URL;
-  if (given) return createDatabaseOn(given);
+  if (given) {
+    return createDatabaseOn(given, {
+      template: options.migrated ? process.env.TEST_DATABASE_TEMPLATE || undefined : undefined,
+      leaveToServer: process.env.TEST_DATABASE_THROWAWAY === '1',
+    });
+  }
   const bin = debianBinaries();
   if (!bin) throw new Error(`${HOW_TO_GET_ONE} (No TEST_DATABASE_URL, and no /usr/lib/postgresql/*/bin/initdb here.)`);
   return startCluster(bin);
@@ -39,12 +48,13 @@ export async function startPostgres(): Promise<TestPostgres> {
 
 // --- a database on a server someone else runs ------------------------------------------------
 
-async function createDatabaseOn(adminUrl: string): Promise<TestPostgres> {
+async function createDatabaseOn(adminUrl: string, options: { template?: string; leaveToServer?: boolean } = {}): Promise<TestPostgres> {
+  if (options.template !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.template)) throw new Error(`TEST_DATABASE_TEMPLATE: not a database name: ${options.template}`);
   const name = `portico_test_${randomBytes(6).toString('hex')}`;
   const password = randomBytes(18).toString('base64url');
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  let ownRole = false;
+  let ownRole: boolean;
   try {
     const { rows } = await admin.query<{ may: boolean }>(
       'SELECT rolsuper OR rolcreaterole AS may FROM pg_roles WHERE rolname = current_user',
@@ -52,7 +62,9 @@ async function createDatabaseOn(adminUrl: string): Promise<TestPostgres> {
     ownRole = rows[0]?.may === true;
     // Identifiers cannot be bind parameters; `name` is ours, hex only.
     if (ownRole) await admin.query(`CREATE ROLE ${name} LOGIN PASSWORD '${password}' NOSUPERUSER NOBYPASSRLS`);
-    await admin.query(`CREATE DATABASE ${name}${ownRole ? ` OWNER ${name}` : ''}`);
+    // The template's tables belong to the URL's role: a database with a role of its own starts empty.
+    const template = options.template && !ownRole ? ` TEMPLATE ${options.template}` : '';
+    await admin.query(`CREATE DATABASE ${name}${template}${ownRole ? ` OWNER ${name}` : ''}`);
   } finally {
     await admin.end();
   }
@@ -63,6 +75,7 @@ async function createDatabaseOn(adminUrl: string): Promise<TestPostgres> {
     url.username = name;
     url.password = password;
   }
+  if (options.leaveToServer) return { url: url.toString(), stop: async () => undefined };
   const dropSql = [
     `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`,
     `DROP DATABASE IF EXISTS ${name}`,
@@ -212,7 +225,7 @@ async function startCluster(bin: string): Promise<TestPostgres> {
         run(as.command(pgCtl, ['start', '-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', options]), 'pg_ctl start');
         running = true;
       } catch (error) {
-        if (attempt >= 3) throw new Error(`${(error as Error).message}\n${fs.readFileSync(logFile, 'utf8')}`);
+        if (attempt >= 3) throw new Error(`${(error as Error).message}\n${fs.readFileSync(logFile, 'utf8')}`, { cause: error });
       }
     }
     const postmasterPid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
