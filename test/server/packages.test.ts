@@ -77,7 +77,8 @@ describe('the service package `@portico/server`', () => {
     const modules = path.join(home, 'node_modules');
     fs.mkdirSync(modules);
     for (const entry of fs.readdirSync(path.join(repoRoot, 'node_modules'))) {
-      if (entry === 'tsx' || entry === '.bin' || entry.startsWith('.')) continue;
+      // Not tsx (the package must run without it), nor the workspace's own links.
+      if (entry === 'tsx' || entry === 'portico' || entry === '@portico' || entry.startsWith('.')) continue;
       fs.symlinkSync(path.join(repoRoot, 'node_modules', entry), path.join(modules, entry));
     }
     fs.symlinkSync(repoRoot, path.join(modules, 'portico'));
