@@ -8,17 +8,14 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
-import * as esbuild from 'esbuild';
 import { rollup, type OutputChunk } from 'rollup';
+import { gzipSize, initialLoadGzip } from '../scripts/bundle-size.mjs';
 import { report } from './report.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
-const gzip = (bytes: Uint8Array | string) => zlib.gzipSync(bytes, { level: zlib.constants.Z_BEST_COMPRESSION }).length;
 
 /** The script-tag bundle, built again in memory to know which chunk imports which. */
 async function scriptTagBundle(): Promise<OutputChunk[]> {
@@ -39,47 +36,6 @@ async function scriptTagBundle(): Promise<OutputChunk[]> {
   }
 }
 
-/**
- * An application's bundle of `source` (esbuild, minified, split at dynamic imports), resolving
- * `portico` to this repository's built package: what loads at once (the entry and its static
- * imports), in gzip bytes.
- */
-async function bundled(source: string): Promise<number> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-size-'));
-  try {
-    fs.mkdirSync(path.join(dir, 'node_modules'));
-    fs.symlinkSync(root, path.join(dir, 'node_modules/portico'), 'dir');
-    const result = await esbuild.build({
-      stdin: { contents: source, resolveDir: dir, loader: 'ts' },
-      nodePaths: [path.join(root, 'node_modules')],
-      bundle: true,
-      splitting: true,
-      outdir: path.join(dir, 'out'),
-      absWorkingDir: dir,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
-      minify: true,
-      legalComments: 'none',
-      write: false,
-      metafile: true,
-      logLevel: 'error',
-      tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
-    });
-    const outputs = result.metafile.outputs;
-    const loaded = new Set<string>();
-    const visit = (file: string) => {
-      if (loaded.has(file)) return;
-      loaded.add(file);
-      for (const imported of outputs[file]!.imports) if (imported.kind === 'import-statement') visit(imported.path);
-    };
-    visit(Object.keys(outputs).find((file) => outputs[file]!.entryPoint === '<stdin>')!);
-    const bytes = new Map(result.outputFiles.map((file) => [path.relative(dir, file.path).split(path.sep).join('/'), file.contents]));
-    return [...loaded].reduce((total, file) => total + gzip(bytes.get(file)!), 0);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const litWithOneElement = `
 import { LitElement, css, html } from 'lit';
@@ -116,26 +72,26 @@ export async function benchSizes(): Promise<void> {
       const chunk = byModule.get(module)!;
       for (const file of [chunk.fileName, ...chunk.imports]) files.add(file);
     }
-    return [...files].reduce((total, file) => total + gzip(byFile.get(file)!.code), 0);
+    return [...files].reduce((total, file) => total + gzipSize(byFile.get(file)!.code), 0);
   };
 
   const rows: [string, string][] = [
-    ['portal.js, the entry', kb(gzip(entry.code))],
+    ['portal.js, the entry', kb(gzipSize(entry.code))],
     ['signed-out <portal-app> to its sign-in form', kb(closure(['components/app/app.ts', 'components/session/session.ts', 'components/login/login.ts']))],
-    [`all ${chunks.length} files of the script-tag bundle`, kb(chunks.reduce((total, chunk) => total + gzip(chunk.code), 0))],
+    [`all ${chunks.length} files of the script-tag bundle`, kb(chunks.reduce((total, chunk) => total + gzipSize(chunk.code), 0))],
   ];
   const elements = fs
     .readdirSync(path.join(root, 'dist/define'))
     .filter((file) => file.endsWith('.js'))
     .map((file) => file.slice(0, -'.js'.length))
     .sort();
-  for (const name of elements) rows.push([`import 'portico/${name}' with lit`, kb(await bundled(`import 'portico/define/${name}';`))]);
-  rows.push(['lit with one element of its own', kb(await bundled(litWithOneElement))]);
+  for (const name of elements) rows.push([`import 'portico/${name}' with lit`, kb(await initialLoadGzip(`import 'portico/define/${name}';`))]);
+  rows.push(['lit with one element of its own', kb(await initialLoadGzip(litWithOneElement, { typescript: true }))]);
   if (shoelaceInstalled()) {
     const five = ['button', 'input', 'select', 'option', 'dialog']
       .map((name) => `import '@shoelace-style/shoelace/dist/components/${name}/${name}.js';`)
       .join('\n');
-    rows.push(["Shoelace's button, input, select, option, dialog", kb(await bundled(five))]);
+    rows.push(["Shoelace's button, input, select, option, dialog", kb(await initialLoadGzip(five))]);
   } else {
     rows.push(["Shoelace's button, input, select, option, dialog", 'not measured: `npm install --no-save @shoelace-style/shoelace` first']);
   }

@@ -13,6 +13,7 @@ import zlib from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { rollup } from 'rollup';
 import ts from 'typescript';
+import { initialLoadGzip } from './bundle-size.mjs';
 import { writeFrameworkModules } from './framework-types.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -323,7 +324,7 @@ async function finishCdn(chunks) {
     chunkCount: scripts.length - 1,
     signedOut: sum(signedOut),
     allChunks: sum(scripts),
-    login: await loginWithLit(),
+    login: await initialLoadGzip("import 'portico/login';"),
   };
 }
 
@@ -332,40 +333,6 @@ async function finishCdn(chunks) {
  * lit, minified, split at dynamic imports; counted is what loads at once (the entry and its
  * static imports), not what loads on demand (another language).
  */
-async function loginWithLit() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-login-'));
-  try {
-    fs.mkdirSync(path.join(dir, 'node_modules'));
-    fs.symlinkSync(root, path.join(dir, 'node_modules/portico'), 'dir');
-    const result = await esbuild.build({
-      stdin: { contents: "import 'portico/login';", resolveDir: dir, loader: 'js' },
-      bundle: true,
-      splitting: true,
-      outdir: path.join(dir, 'out'),
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
-      minify: true,
-      legalComments: 'none',
-      write: false,
-      metafile: true,
-      logLevel: 'warning',
-    });
-    const outputs = result.metafile.outputs;
-    const entry = Object.keys(outputs).find((file) => outputs[file].entryPoint === '<stdin>');
-    const loaded = new Set();
-    const visit = (file) => {
-      if (loaded.has(file)) return;
-      loaded.add(file);
-      for (const imported of outputs[file].imports) if (imported.kind === 'import-statement') visit(imported.path);
-    };
-    visit(entry);
-    const bytes = new Map(result.outputFiles.map((file) => [path.relative(process.cwd(), file.path).split(path.sep).join('/'), file.contents]));
-    return [...loaded].reduce((total, file) => total + zlib.gzipSync(bytes.get(file), { level: zlib.constants.Z_BEST_COMPRESSION }).length, 0);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 function report(figures) {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
