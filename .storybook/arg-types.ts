@@ -52,7 +52,12 @@ export function argTypesFromManifest(manifest: Manifest, tagName: string): ArgTy
   for (const member of element.members ?? []) {
     if (member.kind !== 'field' || member.static || (member.privacy && member.privacy !== 'public')) continue;
     const attribute = member.attribute && member.attribute !== member.name ? ` (attribute \`${member.attribute}\`)` : '';
-    argTypes[member.name] = row(member.name, { ...member, description: `${member.description ?? ''}${attribute}` }, member.attribute ? 'attributes and properties' : 'properties', true);
+    argTypes[member.name] = row(
+      member.name,
+      { ...member, description: `${member.description ?? ''}${attribute}` },
+      member.attribute ? 'attributes and properties' : 'properties',
+      true,
+    );
   }
   for (const event of element.events ?? []) argTypes[`event:${event.name}`] = row(event.name, event, 'events', false);
   for (const slot of element.slots ?? []) argTypes[`slot:${slot.name}`] = row(slot.name || '(default)', slot, 'slots', false);

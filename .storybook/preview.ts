@@ -25,8 +25,8 @@ const themes: Record<string, Record<string, string>> = {
   },
   dark: {
     ...darkTokens,
-    'background': '#111418',
-    'color': '#e8eaed',
+    background: '#111418',
+    color: '#e8eaed',
     'color-scheme': 'dark',
   },
 };

@@ -120,7 +120,9 @@ export async function benchCrash() {
 
 /** The demo firm, with large open invoices to pay in small parts and a card token for each payment. */
 async function prepare(dataDir: string, service: ServiceProcess, count: number) {
-  const services = await openServices(loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: service.url, DEMO_PORT: String(service.demoPort) }), { logger: silentLogger });
+  const services = await openServices(loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: service.url, DEMO_PORT: String(service.demoPort) }), {
+    logger: silentLogger,
+  });
   try {
     await seedDemo(services, { siteUrl: service.siteOrigin });
     const firm = await services.firms.bySlug('demo');
@@ -128,7 +130,11 @@ async function prepare(dataDir: string, service: ServiceProcess, count: number) 
     const now = new Date().toISOString();
     const invoices: string[] = [];
     for (let i = 0; i < 20; i += 1) {
-      const invoice = await services.invoices.create(firm.id, { contactId: alex.id, lines: [{ kind: 'flat_fee', description: 'Retainer', amount: 10_000_000 }] }, { type: 'system', id: 'bench' });
+      const invoice = await services.invoices.create(
+        firm.id,
+        { contactId: alex.id, lines: [{ kind: 'flat_fee', description: 'Retainer', amount: 10_000_000 }] },
+        { type: 'system', id: 'bench' },
+      );
       await services.repositories.invoices.markSent(invoice.id, now);
       invoices.push(invoice.id);
     }
@@ -136,7 +142,17 @@ async function prepare(dataDir: string, service: ServiceProcess, count: number) 
     for (let i = 0; i < count; i += 1) {
       const id = `pm_crash_${i}`;
       await services.sandbox.repository.insertMethod({
-        id, type: 'card', outcome: 'succeed', brand: 'visa', last4: '4242', expMonth: 12, expYear: 2034, bankName: null, accountType: null, holderName: 'Alex Morgan', createdAt: now,
+        id,
+        type: 'card',
+        outcome: 'succeed',
+        brand: 'visa',
+        last4: '4242',
+        expMonth: 12,
+        expYear: 2034,
+        bankName: null,
+        accountType: null,
+        holderName: 'Alex Morgan',
+        createdAt: now,
       });
       tokens.push(id);
     }

@@ -115,24 +115,38 @@ export async function benchFleet() {
     // Every charge made is one succeeded payment, with one receipt; every acknowledged payment is among them.
     const charges = Number((await fleet.query<{ n: number }>`SELECT COUNT(*) AS n FROM sandbox_charges WHERE payment_method LIKE 'pm_fleet_%'`)[0]!.n);
     const paid = Number(
-      (await fleet.query<{ n: number }>`
+      (
+        await fleet.query<{ n: number }>`
         SELECT COUNT(*) AS n FROM payment_events WHERE status = 'succeeded'
-        AND payment_id IN (SELECT payment_id FROM payment_allocations WHERE invoice_id IN (${sql.join([...payOnOne, ...payOnThree])}))`)[0]!.n,
+        AND payment_id IN (SELECT payment_id FROM payment_allocations WHERE invoice_id IN (${sql.join([...payOnOne, ...payOnThree])}))`
+      )[0]!.n,
     );
     const receipts = (await count(fleet, 'receipt')) - receiptsBefore;
     const acknowledged = figures.pay1.acknowledged + figures.pay3.acknowledged + warmUps.pay.acknowledged;
     const ratio = (three: Samples, one: Samples) => (three.perSecond / one.perSecond).toFixed(2);
     report('fleet: one instance against three, on one PostgreSQL 15', [
-      ['load', `${connections} connections in all, split evenly across the instances; ${rounds} rounds of ${seconds} s each (after ${warmUpSeconds} s of warm-up), 1 and 3 instances in turn`],
+      [
+        'load',
+        `${connections} connections in all, split evenly across the instances; ${rounds} rounds of ${seconds} s each (after ${warmUpSeconds} s of warm-up), 1 and 3 instances in turn`,
+      ],
       ['instances', 'WORKERS=0 (HTTP only), one `portico worker` process sending the receipts'],
       ['GET /api/v1/invoices, 1 instance', figures.list1.line()],
       ['GET /api/v1/invoices, 3 instances', `${figures.list3.line()}; ×${ratio(figures.list3, figures.list1)}`],
       ['POST /api/v1/payments, 1 instance', figures.pay1.line()],
       ['POST /api/v1/payments, 3 instances', `${figures.pay3.line()}; ×${ratio(figures.pay3, figures.pay1)}`],
-      ['recorded', `${charges.toLocaleString('en-US')} charges, ${paid.toLocaleString('en-US')} succeeded payments, ${receipts.toLocaleString('en-US')} receipts; ${acknowledged.toLocaleString('en-US')} acknowledged (warm-ups included; the rest were in flight when a run stopped)`],
+      [
+        'recorded',
+        `${charges.toLocaleString('en-US')} charges, ${paid.toLocaleString('en-US')} succeeded payments, ${receipts.toLocaleString('en-US')} receipts; ${acknowledged.toLocaleString('en-US')} acknowledged (warm-ups included; the rest were in flight when a run stopped)`,
+      ],
       ['machine', `${os.availableParallelism()} cores; load average ${loadBefore.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end`],
-      ['read this as', `on this ${os.availableParallelism()}-core machine the instances, PostgreSQL, the worker and the load generator share the cores: the point is that three are not slower and nothing breaks (no errors, no 5xx), not that they scale linearly`],
-      ['payments of one firm', 'take turns on its receipt counter (a row lock held until the payment commits): more instances do not raise one firm\'s rate, and with more processes than cores a holder waits longer for the CPU'],
+      [
+        'read this as',
+        `on this ${os.availableParallelism()}-core machine the instances, PostgreSQL, the worker and the load generator share the cores: the point is that three are not slower and nothing breaks (no errors, no 5xx), not that they scale linearly`,
+      ],
+      [
+        'payments of one firm',
+        "take turns on its receipt counter (a row lock held until the payment commits): more instances do not raise one firm's rate, and with more processes than cores a holder waits longer for the CPU",
+      ],
     ]);
     const broken = Object.entries({ ...figures, warmUpList: warmUps.list, warmUpPay: warmUps.pay }).filter(([, run]) => run.errors || run.non2xx);
     if (broken.length) throw new Error(`requests failed: ${broken.map(([name, run]) => `${name}: ${run.errors} errors, ${run.non2xx} non-2xx`).join('; ')}`);
@@ -156,7 +170,13 @@ async function invoices(fleet: Fleet, instance: ServiceProcess, contactId: strin
   const one = async () => {
     const created = await instance.request('/api/v1/admin/invoices', {
       token: fleet.apiKey,
-      body: { contactId, number: `BENCH-${randomUUID().slice(0, 8)}`, issuedOn: '2026-03-02', dueOn: '2026-04-01', lines: [{ kind: 'flat_fee', description: 'Retainer', amount: invoiceAmount }] },
+      body: {
+        contactId,
+        number: `BENCH-${randomUUID().slice(0, 8)}`,
+        issuedOn: '2026-03-02',
+        dueOn: '2026-04-01',
+        lines: [{ kind: 'flat_fee', description: 'Retainer', amount: invoiceAmount }],
+      },
     });
     if (created.status !== 201) throw new Error(`invoice: ${created.status} ${JSON.stringify(created.body)}`);
     const sent = await instance.request(`/api/v1/admin/invoices/${created.body.id}/send`, { method: 'POST', token: fleet.apiKey });

@@ -37,7 +37,10 @@ async function scaleOn(engine: Engine) {
     const client = seeder.clientId;
     try {
       await seeder.start();
-      const asFirm = <T>(call: () => Promise<T>) => () => storage.asFirm(firm.id, call);
+      const asFirm =
+        <T>(call: () => Promise<T>) =>
+        () =>
+          storage.asFirm(firm.id, call);
       const firstPage = asFirm(() => services.invoices.listForClient(firm, client, {}));
       const paidPage = asFirm(() => services.invoices.listForClient(firm, client, { status: 'paid' }));
       const summary = asFirm(() => services.invoices.outstandingForClient(firm, client));
@@ -52,7 +55,9 @@ async function scaleOn(engine: Engine) {
         // What each call returns must be what was seeded, whatever the engine's row-level security.
         const [first, paid, owed, admin] = await Promise.all([firstPage(), paidPage(), summary(), adminPage()]);
         if (first.data.length !== 50 || paid.data.length !== 50 || owed.invoiceIds.length === 0 || admin.data.length !== 50) {
-          throw new Error(`${engine}: the calls do not see the seeded invoices (${first.data.length}, ${paid.data.length}, ${owed.invoiceIds.length}, ${admin.data.length})`);
+          throw new Error(
+            `${engine}: the calls do not see the seeded invoices (${first.data.length}, ${paid.data.length}, ${owed.invoiceIds.length}, ${admin.data.length})`,
+          );
         }
 
         const figures = {
@@ -63,17 +68,29 @@ async function scaleOn(engine: Engine) {
         };
         results.set(size, figures);
         rows.push([`${size.toLocaleString('en-US')} invoices`, `seeded ${seedSeconds.toFixed(1)} s${engine === 'postgres' ? ' (with ANALYZE)' : ''}`]);
-        for (const [name, f] of Object.entries(figures)) rows.push([`  ${name}`, `p50 ${f.p50.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms${f.runs < 50 ? ` (${f.runs} runs)` : ''}`]);
+        for (const [name, f] of Object.entries(figures))
+          rows.push([`  ${name}`, `p50 ${f.p50.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms${f.runs < 50 ? ` (${f.runs} runs)` : ''}`]);
       }
       const smallest = results.get(sizes[0]!)!;
       const largest = results.get(sizes.at(-1)!)!;
       if (sizes.length > 1) {
         for (const name of Object.keys(smallest)) {
-          rows.push([`${name}, ${sizes.at(-1)!.toLocaleString('en-US')} / ${sizes[0]!.toLocaleString('en-US')}`, `p50 ×${(largest[name]!.p50 / smallest[name]!.p50).toFixed(2)}, p99 ×${(largest[name]!.p99 / smallest[name]!.p99).toFixed(2)}`]);
+          rows.push([
+            `${name}, ${sizes.at(-1)!.toLocaleString('en-US')} / ${sizes[0]!.toLocaleString('en-US')}`,
+            `p50 ×${(largest[name]!.p50 / smallest[name]!.p50).toFixed(2)}, p99 ×${(largest[name]!.p99 / smallest[name]!.p99).toFixed(2)}`,
+          ]);
         }
       }
-      const settings = engine === 'postgres' ? benchPostgresSettings().map(([name, value]) => `${name}=${value}`).join(', ') : '';
-      report(`invoice scale, ${engineNames[engine]}${settings ? ` (${settings})` : ''} (one client with ${measured.toLocaleString('en-US')} invoices; a third of every client's paid)`, rows);
+      const settings =
+        engine === 'postgres'
+          ? benchPostgresSettings()
+              .map(([name, value]) => `${name}=${value}`)
+              .join(', ')
+          : '';
+      report(
+        `invoice scale, ${engineNames[engine]}${settings ? ` (${settings})` : ''} (one client with ${measured.toLocaleString('en-US')} invoices; a third of every client's paid)`,
+        rows,
+      );
       if (engine === 'postgres' && process.env.BENCH_EXPLAIN) await explain(seeder, services.repositories.invoices, firm.id, client);
     } finally {
       await seeder.close();

@@ -35,7 +35,10 @@ async function listen(app: express.Express): Promise<{ server: Server; url: stri
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-interface Load { rate: number; p99: number }
+interface Load {
+  rate: number;
+  p99: number;
+}
 
 /**
  * Throughput and p99 of the bare endpoint and the service's, each loaded in turn twice (bare,
@@ -44,7 +47,10 @@ interface Load { rate: number; p99: number }
 async function compare(bareUrl: string, apiUrl: string, headers: Record<string, string>): Promise<{ bare: Load; api: Load }> {
   const runs: { bare: Load[]; api: Load[] } = { bare: [], api: [] };
   for (let round = 0; round < 2; round += 1) {
-    for (const [side, url, extra] of [['bare', bareUrl, {}], ['api', apiUrl, headers]] as const) {
+    for (const [side, url, extra] of [
+      ['bare', bareUrl, {}],
+      ['api', apiUrl, headers],
+    ] as const) {
       const result = await autocannon({ url, connections: 10, duration: 5, headers: extra });
       if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url} answered ${result.non2xx} non-2xx responses, ${result.errors} errors`);
       runs[side].push({ rate: result.requests.average, p99: result.latency.p99 });
@@ -124,9 +130,17 @@ async function apiOn(engine: Engine) {
     }
 
     const ms = (value: number) => `${value.toFixed(2)} ms`;
-    const settings = engine === 'postgres' ? benchPostgresSettings().map(([name, value]) => `${name}=${value}`).join(', ') : '';
+    const settings =
+      engine === 'postgres'
+        ? benchPostgresSettings()
+            .map(([name, value]) => `${name}=${value}`)
+            .join(', ')
+        : '';
     report(`invoices API, ${engineNames[engine]}${settings ? ` (${settings})` : ''}`, [
-      ['database', `${totalInvoices.toLocaleString('en-US')} invoices, ${contacts.toLocaleString('en-US')} clients, a third paid (seeded in ${(seedMs / 1000).toFixed(1)} s)`],
+      [
+        'database',
+        `${totalInvoices.toLocaleString('en-US')} invoices, ${contacts.toLocaleString('en-US')} clients, a third paid (seeded in ${(seedMs / 1000).toFixed(1)} s)`,
+      ],
       ['client', `${measured.toLocaleString('en-US')} invoices, default page of 50 (${listBytes.toLocaleString('en-US')} bytes)`],
       ['in-process p50 / p99', `${ms(list.p50)} / ${ms(list.p99)} (goal p99 ≤ 5 ms)`],
       ['in-process p50 / p99, unpaid by due date', `${ms(unpaid.p50)} / ${ms(unpaid.p99)}${unpaid.runs < 50 ? ` (${unpaid.runs} runs)` : ''}`],

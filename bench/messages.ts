@@ -37,7 +37,8 @@ export async function benchMessages() {
     const message = (n: number, name: string): NewMessage => ({
       author: n % 3 === 0 ? { type: 'staff', name: 'Margaret Hale, Partner' } : { type: 'contact', name },
       body: `Message ${n}: ${'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(1 + (n % 6))}`,
-      attachments: n % 25 === 0 && name === client.name ? [{ id: attachment.id, name: attachment.name, size: attachment.size, contentType: attachment.contentType }] : [],
+      attachments:
+        n % 25 === 0 && name === client.name ? [{ id: attachment.id, name: attachment.name, size: attachment.size, contentType: attachment.contentType }] : [],
     });
 
     const seedStarted = performance.now();
@@ -51,7 +52,14 @@ export async function benchMessages() {
       return id;
     });
     const seedMs = performance.now() - seedStarted;
-    const stored = Number((await storage.db.selectFrom('messages').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const stored = Number(
+      (
+        await storage.db
+          .selectFrom('messages')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
     const measure = async (work: () => Promise<unknown>, count: number) => {
       for (let i = 0; i < 200; i += 1) await work();

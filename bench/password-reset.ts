@@ -26,7 +26,11 @@ export async function benchPasswordReset() {
     try {
       bench = await openBenchServices({ engine: 'sqlite', env: { MAIL: 'smtp', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, TRUST_PROXY: 'true' } });
       const { services } = bench;
-      const firm = await services.firms.create({ slug: 'bench', name: 'Bench LLP', settings: { ...defaultSettings, portalUrl: 'https://bench.example/portal' } });
+      const firm = await services.firms.create({
+        slug: 'bench',
+        name: 'Bench LLP',
+        settings: { ...defaultSettings, portalUrl: 'https://bench.example/portal' },
+      });
       const now = new Date().toISOString();
       const hash = await hashPassword('correct horse battery');
       for (let i = 0; i < perCase; i += 1) {

@@ -30,12 +30,25 @@ export async function benchPayments() {
     // One open invoice and one single-use card token per payment, made before the clock starts.
     const work: { invoiceId: string; token: string }[] = [];
     for (let i = 0; i < payments; i += 1) {
-      const invoice = await services.invoices.create(firm.id, { contactId: contact.id, lines: [{ kind: 'flat_fee', description: 'Fees', amount: 10_000 }] }, actor);
+      const invoice = await services.invoices.create(
+        firm.id,
+        { contactId: contact.id, lines: [{ kind: 'flat_fee', description: 'Fees', amount: 10_000 }] },
+        actor,
+      );
       await services.repositories.invoices.markSent(invoice.id, now);
       const token = `pm_bench_${i}`;
       await services.sandbox.repository.insertMethod({
-        id: token, type: 'card', outcome: 'succeed', brand: 'visa', last4: '4242', expMonth: 12, expYear: 2034,
-        bankName: null, accountType: null, holderName: 'Payer', createdAt: now,
+        id: token,
+        type: 'card',
+        outcome: 'succeed',
+        brand: 'visa',
+        last4: '4242',
+        expMonth: 12,
+        expYear: 2034,
+        bankName: null,
+        accountType: null,
+        holderName: 'Payer',
+        createdAt: now,
       });
       work.push({ invoiceId: invoice.id, token });
     }
@@ -90,7 +103,10 @@ export async function benchPayments() {
     report('payments (sandbox processor)', [
       ['load', `${payments.toLocaleString('en-US')} payments, ${connections} concurrent clients, one invoice each`],
       ['recorded', `${succeeded.toLocaleString('en-US')} succeeded payments in the ledger, ${receipts.toLocaleString('en-US')} receipt emails`],
-      ['POST /api/v1/payments', `${Math.round(result.requests.average).toLocaleString('en-US')} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`],
+      [
+        'POST /api/v1/payments',
+        `${Math.round(result.requests.average).toLocaleString('en-US')} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+      ],
       ['bare Express POST', `${Math.round(bareResult.requests.average).toLocaleString('en-US')} req/s, p99 ${bareResult.latency.p99} ms`],
       ['ratio to bare Express', (result.requests.average / bareResult.requests.average).toFixed(2)],
     ]);

@@ -11,7 +11,11 @@ export function report(title: string, rows: [string, string][]): void {
   for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
 }
 
-export interface Timing { p50: number; p99: number; runs: number }
+export interface Timing {
+  p50: number;
+  p99: number;
+  runs: number;
+}
 
 /**
  * `runs` timed calls after a warm-up, or as many as fit in `budgetMs` (at least 20) when each is

@@ -83,7 +83,8 @@ export class InvoiceSeeder {
     const { firmId, contacts, measured, drafts, paid, lines } = this.#seed;
     const now = literal(new Date().toISOString());
     const firm = literal(firmId);
-    const day = this.#bench.engine === 'postgres' ? `to_char(DATE '2024-01-01' + (n % 700)::int, 'YYYY-MM-DD')` : `date('2024-01-01', '+' || (n % 700) || ' days')`;
+    const day =
+      this.#bench.engine === 'postgres' ? `to_char(DATE '2024-01-01' + (n % 700)::int, 'YYYY-MM-DD')` : `date('2024-01-01', '+' || (n % 700) || ' days')`;
     const amount = '(10000 + (n * 7919) % 500000)';
     const isPaid = paid === 'all' ? 'n % 3 = 0' : `n % 3 = 0 AND n < ${measured}`;
     const series = this.#series(from, total);

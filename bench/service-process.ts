@@ -53,10 +53,13 @@ function compiledIsCurrent(): boolean {
   if (!fs.existsSync(entry)) return false;
   const built = fs.statSync(entry).mtimeMs;
   const newest = (dir: string): number =>
-    Math.max(0, ...fs.readdirSync(dir, { withFileTypes: true }).map((item) => {
-      const file = path.join(dir, item.name);
-      return item.isDirectory() ? newest(file) : fs.statSync(file).mtimeMs;
-    }));
+    Math.max(
+      0,
+      ...fs.readdirSync(dir, { withFileTypes: true }).map((item) => {
+        const file = path.join(dir, item.name);
+        return item.isDirectory() ? newest(file) : fs.statSync(file).mtimeMs;
+      }),
+    );
   return newest(path.join(serverDir, 'src')) < built;
 }
 
@@ -106,7 +109,11 @@ function rssMb(pid: number): number {
   return line ? Number(line[1]) / 1024 : NaN;
 }
 
-interface Loaded { rate: number; p99: number; peakMb: number }
+interface Loaded {
+  rate: number;
+  p99: number;
+  peakMb: number;
+}
 
 /** `loadSeconds` of autocannon on one URL, with the process's resident memory sampled throughout. */
 async function load(running: Running, path: string, headers: Record<string, string> = {}): Promise<Loaded> {
@@ -201,7 +208,10 @@ export async function benchServiceProcess() {
     rows.push(
       [`idle RSS, ${commands[0]!.name}`, `${mb(idle)} (bare Express ${mb(bareIdle)}; goal ≤ 100 MB)`],
       ['peak RSS under load', `${mb(peak(loads))} (bare Express ${mb(peak(bareLoads))})`],
-      ['RSS a minute after the load', `${mb(after)}, ${Math.round((100 * (after - idle)) / idle)} % over idle (bare Express ${mb(bareAfter)}; goal within 20 %)`],
+      [
+        'RSS a minute after the load',
+        `${mb(after)}, ${Math.round((100 * (after - idle)) / idle)} % over idle (bare Express ${mb(bareAfter)}; goal within 20 %)`,
+      ],
     );
     endpoints.forEach((endpoint, n) => {
       const [api, plain] = [loads[n]!, bareLoads[n]!];

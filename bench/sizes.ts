@@ -36,7 +36,6 @@ async function scriptTagBundle(): Promise<OutputChunk[]> {
   }
 }
 
-
 const litWithOneElement = `
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';

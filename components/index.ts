@@ -180,12 +180,7 @@ export type {
 export { formatFileSize } from './i18n/format.ts';
 export { BrandingController } from './controllers/branding-controller.ts';
 export { PortalMessages } from './messages/messages.ts';
-export {
-  PortalMessageSentEvent,
-  PortalThreadOpenEvent,
-  type PortalMessageSentDetail,
-  type PortalThreadOpenDetail,
-} from './messages/events.ts';
+export { PortalMessageSentEvent, PortalThreadOpenEvent, type PortalMessageSentDetail, type PortalThreadOpenDetail } from './messages/events.ts';
 export { textParts, type TextPart } from './messages/message-text.ts';
 export { PortalFiles } from './files/files.ts';
 export { PortalFileUploadedEvent, type PortalFileUploadedDetail } from './files/events.ts';

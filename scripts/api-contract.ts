@@ -15,7 +15,9 @@ const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 
 const check = process.argv.includes('--check');
 
 const document = openApiDocument('http://localhost:8787', version);
-const types = astToString(await openapiTS(document as unknown as Parameters<typeof openapiTS>[0], { rootTypes: true, rootTypesNoSchemaPrefix: true, exportType: true }));
+const types = astToString(
+  await openapiTS(document as unknown as Parameters<typeof openapiTS>[0], { rootTypes: true, rootTypesNoSchemaPrefix: true, exportType: true }),
+);
 
 /** A schema's name, linked to nothing: the reader looks it up in the OpenAPI document. */
 const shapeName = (shape: unknown) => (!shape ? '' : typeof shape === 'string' ? `\`${shape}\`` : `\`${z.globalRegistry.get(shape as z.ZodType)?.id}\``);
@@ -25,16 +27,26 @@ const who = { public: 'anyone', client: 'client', firm: 'firm', cookie: 'refresh
 function routeTables(): string {
   const byTag = new Map<string, typeof operations>();
   for (const operation of operations) byTag.set(operation.tag, [...(byTag.get(operation.tag) ?? []), operation]);
-  const lines = ['## Every route', '', 'Who: `client` is a client\'s access token, `firm` an API key (`pk_…`). Shapes are named as in the OpenAPI document.', ''];
+  const lines = [
+    '## Every route',
+    '',
+    "Who: `client` is a client's access token, `firm` an API key (`pk_…`). Shapes are named as in the OpenAPI document.",
+    '',
+  ];
   for (const [tag, list] of byTag) {
     lines.push(`### ${tag}`, '', '| route | who | what | body | reply |', '| --- | --- | --- | --- | --- |');
     for (const operation of list) {
       const [status, reply] = operation.response;
       const query = Array.isArray(operation.query) ? operation.query : operation.query ? Object.keys(operation.query.shape) : [];
-      const body = [operation.body === 'multipart' ? 'multipart form' : shapeName(operation.body), query.length ? `query ${query.map((q) => `\`${q}\``).join(', ')}` : '']
+      const body = [
+        operation.body === 'multipart' ? 'multipart form' : shapeName(operation.body),
+        query.length ? `query ${query.map((q) => `\`${q}\``).join(', ')}` : '',
+      ]
         .filter(Boolean)
         .join('; ');
-      lines.push(`| \`${operation.method.toUpperCase()} ${operation.path}\` | ${who[operation.auth]} | ${cell(operation.summary)} | ${body} | ${status} ${shapeName(reply)} |`);
+      lines.push(
+        `| \`${operation.method.toUpperCase()} ${operation.path}\` | ${who[operation.auth]} | ${cell(operation.summary)} | ${body} | ${status} ${shapeName(reply)} |`,
+      );
     }
     lines.push('');
   }

@@ -10,11 +10,25 @@ const manifestFile = path.join(root, 'custom-elements.json');
 const outputFile = path.join(root, 'docs/components.md');
 
 // The elements in the order a reader meets them; any other element follows, by tag.
-const order = ['portal-app', 'portal-session', 'portal-login', 'portal-activities', 'portal-invoices', 'portal-invoice', 'portal-pay', 'portal-payments', 'portal-messages', 'portal-files'];
+const order = [
+  'portal-app',
+  'portal-session',
+  'portal-login',
+  'portal-activities',
+  'portal-invoices',
+  'portal-invoice',
+  'portal-pay',
+  'portal-payments',
+  'portal-messages',
+  'portal-files',
+];
 
 /** Text for one table cell: on one line, with `|` escaped. */
 function cell(text) {
-  const value = String(text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+  const value = String(text ?? '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
   return value || ' ';
 }
 
@@ -88,7 +102,9 @@ function renderElement({ declaration, module, define }) {
   const methodRows = table(
     ['Method', 'Description'],
     methods.map((method) => {
-      const parameters = (method.parameters ?? []).map((parameter) => `${parameter.name}${parameter.optional ? '?' : ''}${parameter.type ? `: ${parameter.type.text}` : ''}`);
+      const parameters = (method.parameters ?? []).map(
+        (parameter) => `${parameter.name}${parameter.optional ? '?' : ''}${parameter.type ? `: ${parameter.type.text}` : ''}`,
+      );
       const returns = method.return?.type?.text ? `: ${method.return.type.text}` : '';
       return [code(`${method.name}(${parameters.join(', ')})${returns}`), cell(method.description)];
     }),
@@ -142,7 +158,10 @@ export function apiReference(manifest) {
     ...list.map(({ declaration }) => `- [\`<${declaration.tagName}>\`](#${declaration.tagName})`),
     '',
   ];
-  return `${[header.join('\n'), ...list.map(renderElement)].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${[header.join('\n'), ...list.map(renderElement)]
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 function main() {

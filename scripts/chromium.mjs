@@ -28,7 +28,7 @@ export function findChromium({ install = true } = {}) {
   if (found) return found;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (install && isRoot && fs.existsSync('/usr/bin/apt-get')) {
-    process.stderr.write('Chromium is missing: installing Debian\'s chromium package (about 35 s)…\n');
+    process.stderr.write("Chromium is missing: installing Debian's chromium package (about 35 s)…\n");
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
     execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     const installed = existing();

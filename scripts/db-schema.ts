@@ -10,7 +10,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const target = path.join(root, 'server/src/db/schema.ts');
 const check = process.argv.includes('--check');
 
-interface Column { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }
+interface Column {
+  name: string;
+  type: string;
+  notnull: number;
+  dflt_value: string | null;
+  pk: number;
+}
 
 const db = openDatabase(':memory:');
 const tables = db

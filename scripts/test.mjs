@@ -151,10 +151,14 @@ async function nodeTests(name, dir, timeoutMs, unavailable, options = {}) {
     process.execPath,
     [
       ...onPostgres,
-      '--import', 'tsx',
-      '--test', '--test-concurrency=1',
-      '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency=1',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
       ...files,
     ],
     timeoutMs,
@@ -189,7 +193,7 @@ function noPostgres() {
   if (process.env.TEST_DATABASE_URL) return '';
   const root = '/usr/lib/postgresql';
   const found = fs.existsSync(root) && fs.readdirSync(root).some((version) => fs.existsSync(path.join(root, version, 'bin', 'initdb')));
-  return found ? '' : 'no PostgreSQL: install Debian\'s postgresql package, or set TEST_DATABASE_URL';
+  return found ? '' : "no PostgreSQL: install Debian's postgresql package, or set TEST_DATABASE_URL";
 }
 
 function onSignal(signal) {
@@ -250,7 +254,22 @@ await inLanes([
   () =>
     nodeTests('server tests on PostgreSQL', 'test/server', minutes(30), noPostgres(), {
       engine: 'postgres',
-      except: ['db.test.ts', 'migrations.test.ts', 'postgres.test.ts', 'query-plans.test.ts', 'query-plans-postgres.test.ts', 'fleet.test.ts', 'storage.test.ts', 'config.test.ts', 'openapi.test.ts', 'boundaries.test.ts', 'health.test.ts', 'packages.test.ts', 'framework-types.test.ts', 'sdk.test.ts'],
+      except: [
+        'db.test.ts',
+        'migrations.test.ts',
+        'postgres.test.ts',
+        'query-plans.test.ts',
+        'query-plans-postgres.test.ts',
+        'fleet.test.ts',
+        'storage.test.ts',
+        'config.test.ts',
+        'openapi.test.ts',
+        'boundaries.test.ts',
+        'health.test.ts',
+        'packages.test.ts',
+        'framework-types.test.ts',
+        'sdk.test.ts',
+      ],
     }),
   () => nodeTests('server tests', 'test/server', minutes(25)),
   () => nodeTests('end-to-end tests', 'test/e2e', minutes(15), noBrowser && 'no Chromium'),
@@ -267,7 +286,9 @@ process.stdout.write('\n=== Summary ===\n');
 const width = Math.max(...results.map((result) => result.name.length));
 for (const result of results.toSorted((a, b) => a.started - b.started)) {
   const mark = result.failed ? 'FAIL' : 'ok  ';
-  process.stdout.write(`${mark} ${result.name.padEnd(width)}  ${result.passed} passed, ${result.failed} failed  ${result.seconds.toFixed(0).padStart(4)} s${result.note ? `  (${result.note})` : ''}\n`);
+  process.stdout.write(
+    `${mark} ${result.name.padEnd(width)}  ${result.passed} passed, ${result.failed} failed  ${result.seconds.toFixed(0).padStart(4)} s${result.note ? `  (${result.note})` : ''}\n`,
+  );
 }
 process.stdout.write(`in ${since(startedAt).toFixed(0)} s\n`);
 process.stdout.write(`${passed} passed, ${failed} failed\n`);

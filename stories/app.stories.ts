@@ -34,9 +34,7 @@ const meta: Meta<AppArgs> = {
       .client=${mockClient({ signedIn: true, latency: 300, ...service })}
       .getAssertion=${getAssertion}
     >
-      ${headerActions
-        ? html`<a slot="header-actions" href="tel:+12075550148">Call us: (207) 555-0148</a>`
-        : nothing}
+      ${headerActions ? html`<a slot="header-actions" href="tel:+12075550148">Call us: (207) 555-0148</a>` : nothing}
     </portal-app>
   `,
   args: { section: '', itemId: '', layout: 'auto', service: {}, pageStyle: {}, headerActions: false },

@@ -82,7 +82,9 @@ export const UploadErrors: Story = {
 export const UploadOffline: Story = {
   args: { service: { messages: { upload: 'offline' } } },
   play: async ({ canvasElement }) => {
-    await chooseFiles(canvasElement.querySelector<PortalFiles>('portal-files')!, [new File([new Uint8Array(20_000)], 'Insurance policy.pdf', { type: 'application/pdf' })]);
+    await chooseFiles(canvasElement.querySelector<PortalFiles>('portal-files')!, [
+      new File([new Uint8Array(20_000)], 'Insurance policy.pdf', { type: 'application/pdf' }),
+    ]);
   },
 };
 

@@ -13,8 +13,7 @@ interface LoginArgs {
 const meta: Meta<LoginArgs> = {
   title: 'Components/Login',
   component: 'portal-login',
-  render: ({ mode, token, service }) =>
-    html`<portal-login mode=${mode} token=${token} .client=${mockClient(service)}></portal-login>`,
+  render: ({ mode, token, service }) => html`<portal-login mode=${mode} token=${token} .client=${mockClient(service)}></portal-login>`,
   args: { mode: 'sign-in', token: '', service: {} },
   argTypes: {
     mode: { control: 'select', options: ['sign-in', 'accept-invitation', 'forgot-password', 'reset-password'] },

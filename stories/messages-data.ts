@@ -15,8 +15,7 @@ export interface MessagesDataOptions {
 
 type Answer = Response | 'offline' | 'never';
 
-const json = (status: number, body: unknown): Response =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: unknown): Response => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 const problem = (status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Response =>
   new Response(JSON.stringify({ type: 'about:blank', title: code, status, code, detail, ...extra }), {
@@ -95,7 +94,14 @@ function storyThreads(long: boolean): StoryThread[] {
       'thr_story_deposition',
       'Deposition of Dr. Castellan — scheduling and preparation',
       [
-        write('thr_story_deposition', 1, associate, 9 * 24, 'Hi Alex,\n\nOpposing counsel has offered the 18th or the 24th for Dr. Castellan’s deposition. We would like you to attend. Which date works better for you? The draft schedule is attached.\n\nDaniel', ['file_story_schedule']),
+        write(
+          'thr_story_deposition',
+          1,
+          associate,
+          9 * 24,
+          'Hi Alex,\n\nOpposing counsel has offered the 18th or the 24th for Dr. Castellan’s deposition. We would like you to attend. Which date works better for you? The draft schedule is attached.\n\nDaniel',
+          ['file_story_schedule'],
+        ),
         write('thr_story_deposition', 2, client, 8 * 24 + 5, 'The 24th works best for me. Should I bring anything?'),
         write(
           'thr_story_deposition',
@@ -112,9 +118,29 @@ function storyThreads(long: boolean): StoryThread[] {
       'thr_story_probate',
       'Probate inventory — documents we need',
       [
-        write('thr_story_probate', 1, associate, 15 * 24, 'Hi Alex,\n\nTo prepare the inventory and appraisal for your mother’s estate, we need the documents on the attached checklist. Copies are fine; please upload them here.\n\nDaniel', ['file_story_checklist']),
-        write('thr_story_probate', 2, client, 12 * 24, 'Hi Daniel, I put the account balances in a spreadsheet (attached). The deed is in a safe deposit box; I can get to it next week.', ['file_story_statements']),
-        write('thr_story_probate', 3, associate, 11 * 24 - 3, 'Thank you, that is exactly what we need for now. A copy of the deed whenever you can get to the box is perfect.'),
+        write(
+          'thr_story_probate',
+          1,
+          associate,
+          15 * 24,
+          'Hi Alex,\n\nTo prepare the inventory and appraisal for your mother’s estate, we need the documents on the attached checklist. Copies are fine; please upload them here.\n\nDaniel',
+          ['file_story_checklist'],
+        ),
+        write(
+          'thr_story_probate',
+          2,
+          client,
+          12 * 24,
+          'Hi Daniel, I put the account balances in a spreadsheet (attached). The deed is in a safe deposit box; I can get to it next week.',
+          ['file_story_statements'],
+        ),
+        write(
+          'thr_story_probate',
+          3,
+          associate,
+          11 * 24 - 3,
+          'Thank you, that is exactly what we need for now. A copy of the deed whenever you can get to the box is perfect.',
+        ),
       ],
       0,
     ),
@@ -122,7 +148,14 @@ function storyThreads(long: boolean): StoryThread[] {
       'thr_story_welcome',
       'Welcome to your client portal',
       [
-        write('thr_story_welcome', 1, partner, 70 * 24, 'Hi Alex,\n\nWelcome to the Hale & Whitmore client portal. You will find your invoices, documents and our messages here. Your signed engagement letter is under Files.\n\nBest,\nMargaret', ['file_story_engagement']),
+        write(
+          'thr_story_welcome',
+          1,
+          partner,
+          70 * 24,
+          'Hi Alex,\n\nWelcome to the Hale & Whitmore client portal. You will find your invoices, documents and our messages here. Your signed engagement letter is under Files.\n\nBest,\nMargaret',
+          ['file_story_engagement'],
+        ),
         write('thr_story_welcome', 2, client, 69 * 24, 'Thank you, Margaret. Got it.'),
       ],
       0,
@@ -131,7 +164,15 @@ function storyThreads(long: boolean): StoryThread[] {
   ];
   if (long) {
     const messages = Array.from({ length: 10_000 }, (_, n) =>
-      write('thr_story_long', n, n % 3 === 0 ? client : associate, 10_000 - n, n % 5 === 0 ? `Update ${n + 1}: the discovery log has a new entry.\nSee the shared folder for the documents received today.` : `Update ${n + 1}: noted.`),
+      write(
+        'thr_story_long',
+        n,
+        n % 3 === 0 ? client : associate,
+        10_000 - n,
+        n % 5 === 0
+          ? `Update ${n + 1}: the discovery log has a new entry.\nSee the shared folder for the documents received today.`
+          : `Update ${n + 1}: noted.`,
+      ),
     );
     threads.unshift(threadOf('thr_story_long', 'Discovery log (10,000 updates)', messages, 0));
   }
@@ -163,7 +204,11 @@ export function messagesMock(options: MessagesDataOptions) {
   const answer = (method: string, url: URL, rawBody: unknown): Answer | undefined => {
     const path = url.pathname.replace(/^\/api\/v1/, '');
     const body = typeof rawBody === 'string' ? (JSON.parse(rawBody) as { subject?: string; body?: string; attachmentIds?: string[] }) : {};
-    const attached = (ids: string[] = []) => ids.map((id) => files.find((file) => file.id === id)).filter((file): file is PortalFile => file !== undefined).map(attachment);
+    const attached = (ids: string[] = []) =>
+      ids
+        .map((id) => files.find((file) => file.id === id))
+        .filter((file): file is PortalFile => file !== undefined)
+        .map(attachment);
     if (method === 'GET' && path === '/threads') {
       return ending(options.threads, () => {
         const start = Number(url.searchParams.get('cursor') ?? 0);
@@ -179,7 +224,14 @@ export function messagesMock(options: MessagesDataOptions) {
     if (method === 'POST' && path === '/threads') {
       sequence += 1;
       const id = `thr_story_new_${sequence}`;
-      const first: ThreadMessage = { id: `msg_${id}_1`, threadId: id, author: client, body: body.body ?? '', attachments: attached(body.attachmentIds), createdAt: new Date().toISOString() };
+      const first: ThreadMessage = {
+        id: `msg_${id}_1`,
+        threadId: id,
+        author: client,
+        body: body.body ?? '',
+        attachments: attached(body.attachmentIds),
+        createdAt: new Date().toISOString(),
+      };
       const thread: Thread = {
         id,
         subject: body.subject ?? '',
@@ -300,9 +352,23 @@ class StoryUpload extends EventTarget {
       return;
     }
     const name = file.name.toLowerCase();
-    if (name.includes('huge')) this.#answer(413, { code: 'file_too_large', title: 'File too large', status: 413, detail: 'The file is larger than the limit.', maxBytes: storyUploadLimit });
-    else if (name.includes('renamed')) this.#answer(415, { code: 'file_type_not_allowed', title: 'File type not allowed', status: 415, detail: "The file's name ends in .pdf but its content is plain text." });
-    else if (name.includes('infected')) this.#answer(422, { code: 'file_rejected', title: 'File rejected', status: 422, detail: 'The virus scan rejected this file, so it was not kept.' });
+    if (name.includes('huge'))
+      this.#answer(413, {
+        code: 'file_too_large',
+        title: 'File too large',
+        status: 413,
+        detail: 'The file is larger than the limit.',
+        maxBytes: storyUploadLimit,
+      });
+    else if (name.includes('renamed'))
+      this.#answer(415, {
+        code: 'file_type_not_allowed',
+        title: 'File type not allowed',
+        status: 415,
+        detail: "The file's name ends in .pdf but its content is plain text.",
+      });
+    else if (name.includes('infected'))
+      this.#answer(422, { code: 'file_rejected', title: 'File rejected', status: 422, detail: 'The virus scan rejected this file, so it was not kept.' });
     else {
       const stored: PortalFile = {
         id: `file_story_upload_${Math.random().toString(36).slice(2, 10)}`,

@@ -57,8 +57,7 @@ export interface MockOptions extends PortalDataOptions {
 
 type Answer = Response | 'offline' | 'never';
 
-const json = (status: number, body: unknown): Response =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: unknown): Response => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 const problem = (status: number, code: string, detail: string, headers: Record<string, string> = {}): Response =>
   new Response(JSON.stringify({ type: 'about:blank', title: code, status, code, detail }), {
@@ -167,7 +166,15 @@ export interface PayMockOptions {
 
 const storySaved = {
   card: { id: 'spm_story_card', type: 'card', brand: 'visa', last4: '4242', expMonth: 8, expYear: 2030, createdAt: '2026-01-05T10:00:00.000Z' },
-  bank: { id: 'spm_story_bank', type: 'us_bank_account', brand: 'STRIPE TEST BANK', last4: '6789', expMonth: null, expYear: null, createdAt: '2026-01-06T10:00:00.000Z' },
+  bank: {
+    id: 'spm_story_bank',
+    type: 'us_bank_account',
+    brand: 'STRIPE TEST BANK',
+    last4: '6789',
+    expMonth: null,
+    expYear: null,
+    createdAt: '2026-01-06T10:00:00.000Z',
+  },
 } as const;
 
 const storyAccounts = [
@@ -280,7 +287,9 @@ function payAnswer(method: string, url: URL, rawBody: unknown, options: PayMockO
   if (route === 'POST /api/v1/payments') {
     if (options.payment === 'never') return 'never';
     if (options.payment === 'rate-limited') {
-      return problem(429, 'rate_limited', `Too many declined payment attempts. Try again in 42 minutes, or contact ${demoBranding.name}.`, { 'Retry-After': '2520' });
+      return problem(429, 'rate_limited', `Too many declined payment attempts. Try again in 42 minutes, or contact ${demoBranding.name}.`, {
+        'Retry-After': '2520',
+      });
     }
     const request = body as unknown as StoryPaymentBody;
     const token = 'token' in request.paymentMethod ? request.paymentMethod.token : '';
@@ -325,7 +334,8 @@ function payAnswer(method: string, url: URL, rawBody: unknown, options: PayMockO
       return json(400, { error: { code: 'INVALID_CREDENTIALS', message: 'The username or password you entered is incorrect.' } });
     }
     payState.institution = storyInstitutions.find((institution) => institution.id === body.institutionId) ?? storyInstitutions[0]!;
-    if (payState.institution.mfa) return json(200, { status: 'mfa_required', prompt: `${payState.institution.name} sent a code to your phone ending in 5309. Enter it to continue.` });
+    if (payState.institution.mfa)
+      return json(200, { status: 'mfa_required', prompt: `${payState.institution.name} sent a code to your phone ending in 5309. Enter it to continue.` });
     return json(200, { status: 'select_account', institution: payState.institution, accounts: storyAccounts });
   }
   if (route === 'POST /sandbox/link/sessions/link-story/mfa') {
@@ -338,7 +348,13 @@ function payAnswer(method: string, url: URL, rawBody: unknown, options: PayMockO
   }
   if (route === 'POST /api/v1/bank-links/exchange') {
     return json(200, {
-      paymentMethod: { type: 'us_bank_account', token: 'pm_story_linked', bankName: payState.institution.name, last4: payState.account.mask, accountType: payState.account.subtype },
+      paymentMethod: {
+        type: 'us_bank_account',
+        token: 'pm_story_linked',
+        bankName: payState.institution.name,
+        last4: payState.account.mask,
+        accountType: payState.account.subtype,
+      },
     });
   }
   return undefined;

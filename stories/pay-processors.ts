@@ -37,7 +37,13 @@ class StoryStripe {
   async createPaymentMethod({ elements }: { elements: StoryElements }) {
     await pause(300);
     if (elements.type === 'us_bank_account') {
-      return { paymentMethod: { id: 'pm_story_bank', type: 'us_bank_account', us_bank_account: { bank_name: 'STRIPE TEST BANK', last4: '6789', account_type: 'checking' } } };
+      return {
+        paymentMethod: {
+          id: 'pm_story_bank',
+          type: 'us_bank_account',
+          us_bank_account: { bank_name: 'STRIPE TEST BANK', last4: '6789', account_type: 'checking' },
+        },
+      };
     }
     const last4 = elements.element?.digits.slice(-4) ?? '4242';
     return { paymentMethod: { id: `pm_story_${last4}`, type: 'card', card: { brand: 'visa', last4 } } };
@@ -118,12 +124,17 @@ class StoryPaymentElement {
   }
 
   #changed(): void {
-    for (const handler of this.#handlers.get('change') ?? []) handler({ elementType: 'payment', complete: this.complete, empty: false, value: { type: this.#elements.type } });
+    for (const handler of this.#handlers.get('change') ?? [])
+      handler({ elementType: 'payment', complete: this.complete, empty: false, value: { type: this.#elements.type } });
   }
 
   #cardForm(): HTMLElement {
     const form = document.createElement('div');
-    form.append(note('Stripe’s Payment Element (a stand-in in these stories). Try 4242 4242 4242 4242, 4000 0000 0000 9995 (declined) or 4000 0025 0000 3155 (3-D Secure).'));
+    form.append(
+      note(
+        'Stripe’s Payment Element (a stand-in in these stories). Try 4242 4242 4242 4242, 4000 0000 0000 9995 (declined) or 4000 0025 0000 3155 (3-D Secure).',
+      ),
+    );
     const number = field(form, 'Card number', 'cc-number');
     number.addEventListener('input', () => {
       this.digits = number.value.replace(/\D/g, '');
@@ -224,11 +235,22 @@ class StoryLinkHandler {
     dialog.append(heading, note(`Link token ${this.#config.token ?? ''}. Choose what the client does in Link.`));
     const metadata = { institution: { institution_id: 'ins_109508', name: 'First Platypus Bank' }, link_session_id: 'story' };
     const choices: [string, () => void][] = [
-      ['Connect Plaid Checking ••0000', () => this.#config.onSuccess('public-sandbox-story', { ...metadata, accounts: [{ id: 'acct_checking', name: 'Plaid Checking', mask: '0000', subtype: 'checking', type: 'depository' }] })],
+      [
+        'Connect Plaid Checking ••0000',
+        () =>
+          this.#config.onSuccess('public-sandbox-story', {
+            ...metadata,
+            accounts: [{ id: 'acct_checking', name: 'Plaid Checking', mask: '0000', subtype: 'checking', type: 'depository' }],
+          }),
+      ],
       ['Close without connecting', () => this.#config.onExit?.(null, { ...metadata, status: 'requires_credentials' })],
       [
         'End with an error (bank unavailable)',
-        () => this.#config.onExit?.({ error_code: 'INSTITUTION_DOWN', error_type: 'INSTITUTION_ERROR', error_message: 'institution down', display_message: null }, { ...metadata, status: 'institution_not_found' }),
+        () =>
+          this.#config.onExit?.(
+            { error_code: 'INSTITUTION_DOWN', error_type: 'INSTITUTION_ERROR', error_message: 'institution down', display_message: null },
+            { ...metadata, status: 'institution_not_found' },
+          ),
       ],
     ];
     for (const [text, action] of choices) {

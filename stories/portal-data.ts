@@ -1,14 +1,6 @@
 // Invoices, tasks, events and payments for the stories' mocked service, in the shapes the token
 // service answers with. Dates are relative to today so the stories always look current.
-import type {
-  Activity,
-  ActivityGroups,
-  InvoiceDetail,
-  InvoiceLine,
-  InvoiceStatus,
-  InvoiceSummary,
-  Payment,
-} from '../components/index.ts';
+import type { Activity, ActivityGroups, InvoiceDetail, InvoiceLine, InvoiceStatus, InvoiceSummary, Payment } from '../components/index.ts';
 
 /** How a section's calls end: real-looking data, nothing yet, a failure, or no answer at all. */
 export type SectionAnswer = 'full' | 'empty' | 'error' | 'offline' | 'never';
@@ -22,8 +14,7 @@ export interface PortalDataOptions {
 
 type Answer = Response | 'offline' | 'never';
 
-const json = (status: number, body: unknown): Response =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: unknown): Response => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 const problem = (status: number, code: string, detail: string): Response =>
   new Response(JSON.stringify({ type: 'about:blank', title: code, status, code, detail }), {
@@ -77,12 +68,21 @@ const scenarios: Scenario[] = [
 
 function linesFor(index: number, issuedOn: string, trust: boolean): Omit<InvoiceLine, 'id'>[] {
   if (trust) {
-    return [{ kind: 'flat_fee', date: null, description: 'Retainer deposit: trial preparation and expert witness fees', quantity: null, rate: null, amount: 500_000 }];
+    return [
+      { kind: 'flat_fee', date: null, description: 'Retainer deposit: trial preparation and expert witness fees', quantity: null, rate: null, amount: 500_000 },
+    ];
   }
   const hours = 1 + (index % 5) * 0.6;
   return [
     { kind: 'time', date: issuedOn, description: 'Strategy call with client; review of correspondence', quantity: 0.8, rate: partner, amount: 36_000 },
-    { kind: 'time', date: issuedOn, description: 'Legal research and drafting of motion papers', quantity: hours, rate: associate, amount: Math.round(hours * associate) },
+    {
+      kind: 'time',
+      date: issuedOn,
+      description: 'Legal research and drafting of motion papers',
+      quantity: hours,
+      rate: associate,
+      amount: Math.round(hours * associate),
+    },
     { kind: 'time', date: issuedOn, description: 'Prepare exhibits and filing packet', quantity: 1.5, rate: paralegal, amount: 22_500 },
     { kind: 'expense', date: issuedOn, description: 'Superior Court filing fee', quantity: null, rate: null, amount: 43_500 },
   ];
@@ -179,11 +179,21 @@ export function storyInvoices(count: number): InvoiceDetail[] {
 const unpaid: InvoiceStatus[] = ['open', 'partially_paid', 'overdue'];
 
 const sortValue = (invoice: InvoiceSummary, key: string): string | number =>
-  key === 'number' ? invoice.number : key === 'total' ? invoice.total : key === 'balance' ? invoice.balance : key === 'dueOn' ? invoice.dueOn : invoice.issuedOn;
+  key === 'number'
+    ? invoice.number
+    : key === 'total'
+      ? invoice.total
+      : key === 'balance'
+        ? invoice.balance
+        : key === 'dueOn'
+          ? invoice.dueOn
+          : invoice.issuedOn;
 
 /** What the client owes now, as the service sums it. */
 function outstandingOf(all: InvoiceDetail[]) {
-  const owed = all.filter((invoice) => unpaid.includes(invoice.status) && invoice.openBalance > 0).sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+  const owed = all
+    .filter((invoice) => unpaid.includes(invoice.status) && invoice.openBalance > 0)
+    .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
   const currency = new Set(owed.map((invoice) => invoice.currency)).size === 1 ? owed[0]!.currency : null;
   return { invoiceIds: owed.map((invoice) => invoice.id), amount: currency ? owed.reduce((sum, invoice) => sum + invoice.openBalance, 0) : null, currency };
 }
@@ -208,7 +218,15 @@ function invoicePage(all: InvoiceDetail[], url: URL): Response {
 /** The story client's tasks and events. */
 export function storyActivities(): ActivityGroups {
   const upcoming: Activity[] = [
-    { id: 'act_bank', kind: 'task', title: 'Upload your last three bank statements', notes: 'PDFs from your bank’s website are fine.', dueOn: dayFromToday(1), completedAt: null, status: 'upcoming' },
+    {
+      id: 'act_bank',
+      kind: 'task',
+      title: 'Upload your last three bank statements',
+      notes: 'PDFs from your bank’s website are fine.',
+      dueOn: dayFromToday(1),
+      completedAt: null,
+      status: 'upcoming',
+    },
     {
       id: 'act_conference',
       kind: 'event',
@@ -220,7 +238,15 @@ export function storyActivities(): ActivityGroups {
       location: 'Superior Court, 1 Main Street, Dept. 14',
       status: 'upcoming',
     },
-    { id: 'act_review', kind: 'task', title: 'Review the draft settlement agreement', notes: null, dueOn: dayFromToday(9), completedAt: null, status: 'upcoming' },
+    {
+      id: 'act_review',
+      kind: 'task',
+      title: 'Review the draft settlement agreement',
+      notes: null,
+      dueOn: dayFromToday(9),
+      completedAt: null,
+      status: 'upcoming',
+    },
     {
       id: 'act_deadline',
       kind: 'event',
@@ -236,11 +262,27 @@ export function storyActivities(): ActivityGroups {
   ];
   return {
     overdue: [
-      { id: 'act_letter', kind: 'task', title: 'Sign and return the engagement letter', notes: 'Sign on page 3 and initial each page.', dueOn: dayFromToday(-3), completedAt: null, status: 'overdue' },
+      {
+        id: 'act_letter',
+        kind: 'task',
+        title: 'Sign and return the engagement letter',
+        notes: 'Sign on page 3 and initial each page.',
+        dueOn: dayFromToday(-3),
+        completedAt: null,
+        status: 'overdue',
+      },
     ],
     upcoming,
     done: [
-      { id: 'act_intake', kind: 'task', title: 'Complete the intake questionnaire', notes: null, dueOn: dayFromToday(-12), completedAt: instantFromToday(-13, 16), status: 'done' },
+      {
+        id: 'act_intake',
+        kind: 'task',
+        title: 'Complete the intake questionnaire',
+        notes: null,
+        dueOn: dayFromToday(-12),
+        completedAt: instantFromToday(-13, 16),
+        status: 'done',
+      },
       {
         id: 'act_meeting',
         kind: 'event',
@@ -282,7 +324,11 @@ export function storyPayments(): Payment[] {
   return [
     made(0, { status: 'processing', method: { type: 'us_bank_account', brand: 'STRIPE TEST BANK', last4: '6789' } }),
     made(1, {}),
-    made(2, { status: 'failed', method: { type: 'card', brand: 'mastercard', last4: '4444' }, failure: { code: 'card_declined', message: 'Your card was declined.' } }),
+    made(2, {
+      status: 'failed',
+      method: { type: 'card', brand: 'mastercard', last4: '4444' },
+      failure: { code: 'card_declined', message: 'Your card was declined.' },
+    }),
     made(3, { method: { type: 'check', brand: null, last4: null }, source: 'firm', reference: 'Check #1187' }),
     made(4, {
       allocations: [

@@ -23,8 +23,7 @@ const portalContent = html`
 const meta: Meta<SessionArgs> = {
   title: 'Components/Session',
   component: 'portal-session',
-  render: ({ service, getAssertion }) =>
-    html`<portal-session .client=${mockClient(service)} .getAssertion=${getAssertion}>${portalContent}</portal-session>`,
+  render: ({ service, getAssertion }) => html`<portal-session .client=${mockClient(service)} .getAssertion=${getAssertion}>${portalContent}</portal-session>`,
   args: { service: {} },
   argTypes: { service: { control: false }, getAssertion: { control: false } },
 };

@@ -186,11 +186,13 @@ export class PortalActivities extends PortalElement {
       <div class="groups" part="base">
         ${groupNames.map((name) => this.#renderGroup(name, groups[name]))}
       </div>
-      ${moreDone
-        ? html`<p class="show-all">
+      ${
+        moreDone
+          ? html`<p class="show-all">
             <button class="button secondary" part="show-all-button" type="button" @click=${this.#showAllDone}>${t('activities.show-all-done')}</button>
           </p>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 
@@ -199,15 +201,17 @@ export class PortalActivities extends PortalElement {
     return html`
       <section class="group" part="group group-${name}" data-group=${name} aria-labelledby="group-${name}">
         <h3 id="group-${name}" part="group-heading" tabindex="-1">${t('activities.group.count', { group: label, count: items.length })}</h3>
-        ${items.length
-          ? html`<ul class="items">
+        ${
+          items.length
+            ? html`<ul class="items">
               ${repeat(
                 items,
                 (item) => item.id,
                 (item) => (item.kind === 'task' ? this.#renderTask(item) : this.#renderEvent(item)),
               )}
             </ul>`
-          : html`<p class="group-empty">${t(`activities.group-empty.${name}`)}</p>`}
+            : html`<p class="group-empty">${t(`activities.group-empty.${name}`)}</p>`
+        }
       </section>
     `;
   }
@@ -255,12 +259,15 @@ export class PortalActivities extends PortalElement {
             ${event.allDay ? html`<span class="badge" data-tone="info">${t('activities.event.all-day')}</span>` : nothing}
             <span>${formatDateRange(event.startsAt, event.endsAt, event.allDay)}</span>
           </p>
-          ${event.location
-            ? html`<p class="meta" part="location"><span class="visually-hidden">${t('activities.event.location')}</span> ${event.location}</p>`
-            : nothing}
+          ${
+            event.location
+              ? html`<p class="meta" part="location"><span class="visually-hidden">${t('activities.event.location')}</span> ${event.location}</p>`
+              : nothing
+          }
           ${event.notes ? html`<p class="notes" part="notes">${event.notes}</p>` : nothing}
-          ${event.status === 'upcoming'
-            ? html`<button
+          ${
+            event.status === 'upcoming'
+              ? html`<button
                 class="button secondary calendar-button"
                 part="calendar-button"
                 type="button"
@@ -270,7 +277,8 @@ export class PortalActivities extends PortalElement {
               >
                 ${downloading ? t('activities.event.downloading') : t('activities.event.add-to-calendar')}
               </button>`
-            : nothing}
+              : nothing
+          }
         </div>
       </li>
     `;

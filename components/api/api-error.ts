@@ -77,10 +77,7 @@ export class ApiError extends Error {
       status: response.status,
       code: typeof problem.code === 'string' ? problem.code : `http_${response.status}`,
       title: typeof problem.title === 'string' ? problem.title : response.statusText || `HTTP ${response.status}`,
-      detail:
-        typeof problem.detail === 'string'
-          ? problem.detail
-          : `The portal service answered with an unexpected error (HTTP ${response.status}).`,
+      detail: typeof problem.detail === 'string' ? problem.detail : `The portal service answered with an unexpected error (HTTP ${response.status}).`,
       errors: Array.isArray(problem.errors) ? problem.errors.filter(isFieldError) : [],
       retryAfter,
       extensions: Object.fromEntries(Object.entries(problem).filter(([key]) => !standardMembers.has(key))),

@@ -15,10 +15,7 @@ export class BankLinksApi {
   }
 
   /** Turns the public token the sign-in ended with into a bank account ready to debit. */
-  async exchange(
-    { publicToken, accountId }: { publicToken: string; accountId?: string },
-    { signal }: RequestOptions = {},
-  ): Promise<LinkedBankAccount> {
+  async exchange({ publicToken, accountId }: { publicToken: string; accountId?: string }, { signal }: RequestOptions = {}): Promise<LinkedBankAccount> {
     const { paymentMethod } = await this.#connection.request<{ paymentMethod: LinkedBankAccount }>({
       method: 'POST',
       path: '/bank-links/exchange',

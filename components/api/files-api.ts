@@ -41,10 +41,7 @@ export class FilesApi {
     if (folder) form.append('folder', folder);
     form.append('file', file, fileName);
     const url = this.#connection.urlFor('/files');
-    return this.#connection.withAccessToken(
-      (accessToken) => postForm<PortalFile>({ url, form, accessToken, onProgress, signal, xhr: this.#xhr }),
-      signal,
-    );
+    return this.#connection.withAccessToken((accessToken) => postForm<PortalFile>({ url, form, accessToken, onProgress, signal, xhr: this.#xhr }), signal);
   }
 
   /** A file's content, to save with `saveFile` (it needs the access token, so a plain link cannot open it). */

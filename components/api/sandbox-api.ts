@@ -1,13 +1,5 @@
 import { ApiError, isAbortError } from './api-error.ts';
-import type {
-  BankAccountDetails,
-  CardDetails,
-  FetchFunction,
-  LinkInstitution,
-  LinkStep,
-  ProcessorPaymentMethod,
-  RequestOptions,
-} from './types.ts';
+import type { BankAccountDetails, CardDetails, FetchFunction, LinkInstitution, LinkStep, ProcessorPaymentMethod, RequestOptions } from './types.ts';
 
 /**
  * The processor refused what the browser sent it, in Stripe's terms: `type` (`card_error`,

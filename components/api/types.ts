@@ -55,9 +55,7 @@ export type SessionChangeReason =
   | 'expired';
 
 /** A change of the client's sign-in, as an `ApiClient` reports it. */
-export type SessionChange =
-  | { status: 'signed-in'; contact: Contact; reason: 'sign-in' | 'resume' }
-  | { status: 'signed-out'; reason: 'sign-out' | 'expired' };
+export type SessionChange = { status: 'signed-in'; contact: Contact; reason: 'sign-in' | 'resume' } | { status: 'signed-out'; reason: 'sign-out' | 'expired' };
 
 export type SessionChangeListener = (change: SessionChange) => void;
 
@@ -247,8 +245,7 @@ export interface LinkAccount {
 
 /** The next step of a bank sign-in: a one-time code, or choosing the account. */
 export type LinkStep =
-  | { status: 'mfa_required'; prompt: string }
-  | { status: 'select_account'; institution: { id: string; name: string }; accounts: LinkAccount[] };
+  { status: 'mfa_required'; prompt: string } | { status: 'select_account'; institution: { id: string; name: string }; accounts: LinkAccount[] };
 
 // Messages: GET|POST /api/v1/threads, GET|POST /api/v1/threads/:id/messages, POST /api/v1/threads/:id/read
 

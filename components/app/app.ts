@@ -43,7 +43,11 @@ interface Payment {
 // The session's parts, offered to the page under the same names (`portal-app::part(firm-name)`).
 const sessionParts = ['header', 'logo', 'firm-name', 'contact-name', 'sign-out-button', 'content', 'login', 'notice', 'skeleton', 'error', 'retry-button']
   .concat(['assertion-pending', 'assertion-error'])
-  .concat(['base', 'form', 'heading', 'intro', 'alert', 'notice', 'field', 'label', 'input', 'hint', 'field-error', 'submit-button', 'links', 'link'].map((name) => `login-${name}`))
+  .concat(
+    ['base', 'form', 'heading', 'intro', 'alert', 'notice', 'field', 'label', 'input', 'hint', 'field-error', 'submit-button', 'links', 'link'].map(
+      (name) => `login-${name}`,
+    ),
+  )
   .join(', ');
 
 /**
@@ -371,8 +375,9 @@ export class PortalApp extends PortalElement {
     return html`
       <div class="section" part="section section-${name}" data-section=${name} ?hidden=${!shown}>
         <div class="section-element" ?hidden=${paying !== undefined}>${this.#renderSectionElement(name)}</div>
-        ${paying
-          ? html`<portal-pay
+        ${
+          paying
+            ? html`<portal-pay
               part="pay"
               .invoiceIds=${paying.invoiceIds}
               .amount=${paying.amount}
@@ -380,7 +385,8 @@ export class PortalApp extends PortalElement {
               @portal-payment-processing=${this.#onPaid}
               @portal-pay-close=${this.#onPayClose}
             ></portal-pay>`
-          : nothing}
+            : nothing
+        }
       </div>
     `;
   }

@@ -185,11 +185,12 @@ export class PortalFiles extends PortalElement {
         <div class="header" part="header">
           <h2 id="heading" part="heading">${t('files.heading')}</h2>
         </div>
-        ${this.#disabled
-          ? html`<div class="state" part="disabled">
+        ${
+          this.#disabled
+            ? html`<div class="state" part="disabled">
               <p>${t('files.disabled', { firm: this.#branding.value?.name ?? t('files.disabled-firm') })}</p>
             </div>`
-          : html`
+            : html`
               ${this.#renderUploadArea()}
               ${this.#list.render({
                 initial: () => this.#renderSkeleton(),
@@ -197,7 +198,8 @@ export class PortalFiles extends PortalElement {
                 complete: () => (this.files.length ? this.#renderList() : this.#renderEmpty()),
                 error: (error) => this.#renderFailure(error),
               })}
-            `}
+            `
+        }
         <div class="visually-hidden" part="announcer" role="status">${this.announcement?.() ?? ''}</div>
         <div class="alert" role="alert">${this.alert ? html`<p>${this.alert()}</p>` : nothing}</div>
       </section>
@@ -235,25 +237,29 @@ export class PortalFiles extends PortalElement {
           <p class="hint" id="upload-hint">
             ${limit === undefined ? t('files.upload.hint') : t('files.upload.hint-limit', { limit: formatFileSize(limit) })}
           </p>
-          ${folders.length
-            ? html`<div class="folder-field">
+          ${
+            folders.length
+              ? html`<div class="folder-field">
                 <label for="upload-folder">${t('files.upload.folder')}</label>
                 <select id="upload-folder" part="folder-select" @change=${(event: Event) => (this.uploadFolder = (event.target as HTMLSelectElement).value)}>
                   <option value="" ?selected=${this.uploadFolder === ''}>${t('files.upload.no-folder')}</option>
                   ${folders.map((folder) => html`<option value=${folder.name} ?selected=${folder.name === this.uploadFolder}>${folder.name}</option>`)}
                 </select>
               </div>`
-            : nothing}
+              : nothing
+          }
         </div>
-        ${this.#uploads.uploads.length
-          ? html`<ul class="uploads" part="uploads" aria-label=${t('files.upload.list')}>
+        ${
+          this.#uploads.uploads.length
+            ? html`<ul class="uploads" part="uploads" aria-label=${t('files.upload.list')}>
               ${repeat(
                 this.#uploads.uploads,
                 (upload) => upload.key,
                 (upload) => this.#renderUpload(upload),
               )}
             </ul>`
-          : nothing}
+            : nothing
+        }
       </div>
     `;
   }
@@ -269,21 +275,25 @@ export class PortalFiles extends PortalElement {
       <li class="upload" part="upload upload-${status}" data-status=${status} data-key=${key}>
         <span class="upload-name" id="${key}-name">${file.name}</span>
         <span class="upload-size">${formatFileSize(file.size)}</span>
-        ${status === 'uploading' || status === 'done'
-          ? html`<span class="upload-progress">
+        ${
+          status === 'uploading' || status === 'done'
+            ? html`<span class="upload-progress">
               <label class="visually-hidden" for="${key}-progress">${t('files.upload.progress', { name: file.name })}</label>
               <progress id="${key}-progress" part="progress" max="100" .value=${percent}></progress>
               <span class="upload-status">${status === 'done' ? t('files.upload.done') : t('files.upload.percent', { percent })}</span>
             </span>`
-          : nothing}
+            : nothing
+        }
         ${status === 'cancelled' ? html`<span class="upload-status">${t('files.upload.cancelled')}</span>` : nothing}
         ${problem ? html`<p class="upload-error" part="upload-error">${problem}</p>` : nothing}
         <span class="upload-actions">
-          ${retryable
-            ? html`<button class="button secondary small" part="retry-upload-button" type="button" aria-describedby="${key}-name" @click=${() => void this.#send(key)}>
+          ${
+            retryable
+              ? html`<button class="button secondary small" part="retry-upload-button" type="button" aria-describedby="${key}-name" @click=${() => void this.#send(key)}>
                 ${t('common.retry')}
               </button>`
-            : nothing}
+              : nothing
+          }
           <button
             class=${status === 'uploading' ? 'button secondary small' : 'link-button'}
             part=${status === 'uploading' ? 'cancel-button' : 'dismiss-button'}
@@ -327,9 +337,11 @@ export class PortalFiles extends PortalElement {
       <div class="state error-state" part="error">
         <h3>${t('files.error-heading')}</h3>
         <div class="alert" role="alert"><p>${text}</p></div>
-        ${configured && !disabled
-          ? html`<button class="button" part="retry-button" type="button" @click=${() => void this.refresh()}>${t('common.retry')}</button>`
-          : nothing}
+        ${
+          configured && !disabled
+            ? html`<button class="button" part="retry-button" type="button" @click=${() => void this.refresh()}>${t('common.retry')}</button>`
+            : nothing
+        }
       </div>
     `;
   }
@@ -340,8 +352,9 @@ export class PortalFiles extends PortalElement {
       <div class="more">
         <p class="visually-hidden" role="status">${this.loadingMore ? t('files.loading-more') : ''}</p>
         ${this.moreError ? html`<div class="alert" role="alert"><p>${t('files.more-error')} ${errorMessage(this.moreError)}</p></div>` : nothing}
-        ${this.nextCursor
-          ? html`<button
+        ${
+          this.nextCursor
+            ? html`<button
               class="button secondary"
               part="load-more-button"
               type="button"
@@ -350,7 +363,8 @@ export class PortalFiles extends PortalElement {
             >
               ${this.loadingMore ? t('files.loading-more') : this.moreError ? t('common.retry') : t('files.load-more')}
             </button>`
-          : nothing}
+            : nothing
+        }
       </div>
     `;
   }

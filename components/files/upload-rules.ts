@@ -7,7 +7,23 @@ import { t } from '../i18n/translate.ts';
  * The name endings the service accepts. It decides by a file's content, so this only catches the
  * obvious early: a name with one of these endings may still be refused.
  */
-export const acceptedExtensions: readonly string[] = ['pdf', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'heic', 'heif', 'docx', 'xlsx', 'pptx', 'doc', 'xls', 'txt', 'csv'];
+export const acceptedExtensions: readonly string[] = [
+  'pdf',
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'webp',
+  'heic',
+  'heif',
+  'docx',
+  'xlsx',
+  'pptx',
+  'doc',
+  'xls',
+  'txt',
+  'csv',
+];
 
 /** The file picker's `accept` attribute: the accepted endings. */
 export const acceptAttribute = acceptedExtensions.map((extension) => `.${extension}`).join(',');
@@ -49,7 +65,9 @@ export function refusalMessage(name: string, size: number, refusal: UploadRefusa
 /** Too large: by how much, unless the two sizes round to the same words ("5 MB" and "5 MB"). */
 function tooLarge(name: string, size: number, limit: number): string {
   const [sizeText, limitText] = [formatFileSize(size), formatFileSize(limit)];
-  return sizeText === limitText ? t('files.error.too-large-limit', { name, limit: limitText }) : t('files.error.too-large', { name, size: sizeText, limit: limitText });
+  return sizeText === limitText
+    ? t('files.error.too-large-limit', { name, limit: limitText })
+    : t('files.error.too-large', { name, size: sizeText, limit: limitText });
 }
 
 /**

@@ -355,7 +355,8 @@ export const en = {
   'pay.submitting': 'Processing payment…',
   'pay.cancel': 'Cancel',
   'pay.error.fix-fields': 'Please correct the highlighted fields.',
-  'pay.error.network-retry': 'We could not reach the payment service, so we do not know yet whether your payment went through. Press Make a Payment again: you will not be charged twice.',
+  'pay.error.network-retry':
+    'We could not reach the payment service, so we do not know yet whether your payment went through. Press Make a Payment again: you will not be charged twice.',
   'pay.error.in-progress': 'Your payment is still being processed. Wait a moment, then press Make a Payment again to see the result.',
   'pay.error.processor-unreachable': 'The payment processor could not be reached. Nothing was charged. Check your connection and try again.',
   'pay.error.exceeds-balance': 'This is more than can be paid now: part of the balance may already be being paid. You can pay up to {maximum}.',
@@ -395,7 +396,8 @@ export const en = {
   'pay.failure.expired-card': 'Your card has expired. Check the expiration date, or use another card.',
   'pay.failure.incorrect-cvc': 'The security code (CVC) is incorrect. Check the code on your card and try again.',
   'pay.failure.processing-error': 'Something went wrong while your card was processed. Nothing was charged. Please try again in a moment.',
-  'pay.failure.authentication': 'Your card issuer could not confirm that it is you, so nothing was charged. Try again and complete the check, or use another card.',
+  'pay.failure.authentication':
+    'Your card issuer could not confirm that it is you, so nothing was charged. Try again and complete the check, or use another card.',
   'pay.failure.bank-insufficient-funds': 'The bank account did not have enough funds. Nothing was taken. Try another account, or pay a smaller amount.',
   'pay.failure.bank-account-closed': 'This bank account is closed. Use another account or a card.',
   'pay.failure.bank-account-not-found': 'The bank could not find this account. Check the account details, or use another account.',
@@ -404,8 +406,10 @@ export const en = {
   'pay.failure.unknown': 'Your payment was declined. Try another payment method.',
   // Stripe's Payment Element and Plaid Link, when the firm takes payments through them
   'pay.stripe.loading': 'Loading the secure payment form…',
-  'pay.stripe.bank-hint': 'Enter your bank details in the secure form of Stripe, our payment processor: sign in to your bank, or choose to type your routing and account numbers instead.',
-  'pay.stripe.error.load': 'The secure payment form could not be loaded, so nothing was charged. Check your internet connection and try again. If this keeps happening, a browser extension or this website’s security settings may be blocking Stripe, our payment processor.',
+  'pay.stripe.bank-hint':
+    'Enter your bank details in the secure form of Stripe, our payment processor: sign in to your bank, or choose to type your routing and account numbers instead.',
+  'pay.stripe.error.load':
+    'The secure payment form could not be loaded, so nothing was charged. Check your internet connection and try again. If this keeps happening, a browser extension or this website’s security settings may be blocking Stripe, our payment processor.',
   'pay.stripe.error.form': 'The secure payment form stopped working. Load it again, then enter your details again.',
   'pay.stripe.retry': 'Load the payment form again',
   'pay.stripe.not-ready': 'The secure payment form is still loading. Wait a moment, then press Make a Payment again.',
@@ -415,7 +419,8 @@ export const en = {
   'pay.plaid.open': 'Your bank’s sign-in is open in a secure window.',
   'pay.plaid.connecting': 'Connecting your account…',
   'pay.plaid.closed': 'No bank account was connected.',
-  'pay.plaid.error.load': 'The bank connection could not be opened. Check your internet connection and try again. If this keeps happening, a browser extension or this website’s security settings may be blocking Plaid, our bank connection service; you can also use another payment method.',
+  'pay.plaid.error.load':
+    'The bank connection could not be opened. Check your internet connection and try again. If this keeps happening, a browser extension or this website’s security settings may be blocking Plaid, our bank connection service; you can also use another payment method.',
   'pay.plaid.error.expired': 'The bank connection expired before it finished. Press the button to connect your bank again.',
   'pay.plaid.error.institution': 'Your bank cannot be reached through the bank connection service right now. Try again later, or use another payment method.',
   'pay.plaid.error.locked': 'Your bank has locked the connection. Sign in to your bank’s website to unlock it, then connect again.',
@@ -537,11 +542,15 @@ export const en = {
   'files.announce.cancelled': 'The upload of “{name}” was cancelled.',
   'files.announce.downloaded': '“{name}” was downloaded.',
   'files.error.empty': '“{name}” is empty, so there is nothing to upload.',
-  'files.error.too-large': '“{name}” is {size}, more than the {limit} limit. Make it smaller, for example by scanning at a lower resolution or splitting it into parts, and try again.',
-  'files.error.too-large-limit': '“{name}” is larger than the {limit} limit. Make it smaller, for example by scanning at a lower resolution or splitting it into parts, and try again.',
+  'files.error.too-large':
+    '“{name}” is {size}, more than the {limit} limit. Make it smaller, for example by scanning at a lower resolution or splitting it into parts, and try again.',
+  'files.error.too-large-limit':
+    '“{name}” is larger than the {limit} limit. Make it smaller, for example by scanning at a lower resolution or splitting it into parts, and try again.',
   'files.error.too-large-unknown': '“{name}” is larger than the portal accepts. Make it smaller and try again.',
-  'files.error.type': '“{name}” is a kind of file the portal does not accept. Upload a PDF, an image (PNG, JPEG, GIF, WebP or HEIC), a Word, Excel or PowerPoint document, or a plain text or CSV file.',
-  'files.error.type-content': '“{name}” was not accepted: its content is not a kind of file the portal takes, or does not match the ending of its name. Upload a PDF, an image, a Word, Excel or PowerPoint document, or a plain text or CSV file.',
+  'files.error.type':
+    '“{name}” is a kind of file the portal does not accept. Upload a PDF, an image (PNG, JPEG, GIF, WebP or HEIC), a Word, Excel or PowerPoint document, or a plain text or CSV file.',
+  'files.error.type-content':
+    '“{name}” was not accepted: its content is not a kind of file the portal takes, or does not match the ending of its name. Upload a PDF, an image, a Word, Excel or PowerPoint document, or a plain text or CSV file.',
   'files.error.rejected': '“{name}” was refused by the virus scan, so it was not uploaded. Check the file, or ask the firm for another way to send it.',
   'files.error.scan-unavailable': '“{name}” could not be checked for viruses just now, so it was not uploaded. Try again in a few minutes.',
   'files.error.generic': '“{name}” was not uploaded. {reason}',

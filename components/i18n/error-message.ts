@@ -16,9 +16,7 @@ export function errorMessage(error: unknown): string {
     case 'origin_not_allowed':
       return t('error.origin-not-allowed');
     case 'rate_limited':
-      return error.retryAfter === undefined
-        ? t('error.rate-limited-later')
-        : t('error.rate-limited', { time: formatDuration(error.retryAfter) });
+      return error.retryAfter === undefined ? t('error.rate-limited-later') : t('error.rate-limited', { time: formatDuration(error.retryAfter) });
     default:
       return error.status >= 500 || !error.detail ? t('error.unexpected') : error.detail;
   }

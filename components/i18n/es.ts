@@ -25,7 +25,8 @@ export const es: Messages = {
   'session.expired': 'Por su seguridad, se ha cerrado su sesión. Vuelva a iniciar sesión.',
   'session.content-label': 'Portal del cliente',
   'session.assertion-pending': 'Iniciando su sesión desde el sitio web de {firm}…',
-  'session.assertion-failed': 'No pudimos iniciar su sesión desde el sitio web de {firm}. Vuelva a iniciar sesión allí, o inicie sesión abajo con la contraseña del portal.',
+  'session.assertion-failed':
+    'No pudimos iniciar su sesión desde el sitio web de {firm}. Vuelva a iniciar sesión allí, o inicie sesión abajo con la contraseña del portal.',
   'session.assertion-no-account': 'El sitio web de {firm} inició su sesión, pero no encontramos su cuenta del portal del cliente. Comuníquese con el bufete.',
 
   'login.heading.sign-in': 'Iniciar sesión',
@@ -51,7 +52,8 @@ export const es: Messages = {
   'login.pending.reset-password': 'Guardando…',
   'login.link.forgot-password': '¿Olvidó su contraseña?',
   'login.link.sign-in': 'Volver a iniciar sesión',
-  'login.notice.reset-requested': 'Si {email} tiene una cuenta en el portal, le hemos enviado un enlace para restablecer la contraseña. El enlace vence pronto, así que úselo cuanto antes.',
+  'login.notice.reset-requested':
+    'Si {email} tiene una cuenta en el portal, le hemos enviado un enlace para restablecer la contraseña. El enlace vence pronto, así que úselo cuanto antes.',
   'login.notice.signed-in': 'Ha iniciado sesión.',
   'login.error.fix-fields': 'Corrija los campos resaltados.',
   'login.error.email-required': 'Escriba su correo electrónico.',
@@ -126,7 +128,8 @@ export const es: Messages = {
   'invoice.issued': 'Emitida',
   'invoice.due': 'Vence',
   'invoice.trust': 'Solicitud de anticipo (cuenta fiduciaria)',
-  'invoice.trust-note': 'Los pagos de esta solicitud se depositan en la cuenta fiduciaria de clientes del bufete y se aplican a los honorarios y gastos a medida que se generan.',
+  'invoice.trust-note':
+    'Los pagos de esta solicitud se depositan en la cuenta fiduciaria de clientes del bufete y se aplican a los honorarios y gastos a medida que se generan.',
   'invoice.voided': 'Esta factura se anuló el {date}. No se debe nada por ella.',
   'invoice.lines.caption': 'Cargos',
   'invoice.lines.date': 'Fecha',
@@ -296,7 +299,8 @@ export const es: Messages = {
   'pay.bank.error.account-invalid': 'El número de cuenta tiene de 4 a 17 dígitos.',
   'pay.bank.error.confirm-required': 'Vuelva a escribir el número de cuenta.',
   'pay.bank.error.confirm-mismatch': 'Los números de cuenta no coinciden.',
-  'pay.link.explain': 'Inicie sesión en su banco para elegir la cuenta desde la que desea pagar. Sus datos de acceso al banco nunca se comparten con el bufete.',
+  'pay.link.explain':
+    'Inicie sesión en su banco para elegir la cuenta desde la que desea pagar. Sus datos de acceso al banco nunca se comparten con el bufete.',
   'pay.link.open': 'Conectar su banco',
   'pay.link.change': 'Usar otra cuenta',
   'pay.link.connected': 'Pagando desde {account}.',
@@ -343,7 +347,8 @@ export const es: Messages = {
   'pay.saved.removed': 'Se eliminó {method}.',
   'pay.saved.remove-failed': 'No se pudo eliminar. {reason}',
   'pay.save.label': 'Guardar esta forma de pago para usarla en el futuro',
-  'pay.save.consent': 'Autorizo a {firm} a guardar esta forma de pago y a cobrar en ella los pagos futuros que yo realice en este portal. Puedo eliminarla en cualquier momento.',
+  'pay.save.consent':
+    'Autorizo a {firm} a guardar esta forma de pago y a cobrar en ella los pagos futuros que yo realice en este portal. Puedo eliminarla en cualquier momento.',
   'pay.save.the-firm': 'el bufete',
   'pay.mandate.heading': 'Autorización de débito ACH',
   'pay.mandate.waiting': 'La autorización aparecerá aquí una vez que se hayan introducido el importe y su cuenta bancaria.',
@@ -358,10 +363,13 @@ export const es: Messages = {
   'pay.submitting': 'Procesando el pago…',
   'pay.cancel': 'Cancelar',
   'pay.error.fix-fields': 'Corrija los campos resaltados.',
-  'pay.error.network-retry': 'No pudimos comunicarnos con el servicio de pagos, por lo que aún no sabemos si su pago se realizó. Vuelva a pulsar “Realizar el pago”: no se le cobrará dos veces.',
+  'pay.error.network-retry':
+    'No pudimos comunicarnos con el servicio de pagos, por lo que aún no sabemos si su pago se realizó. Vuelva a pulsar “Realizar el pago”: no se le cobrará dos veces.',
   'pay.error.in-progress': 'Su pago todavía se está procesando. Espere un momento y vuelva a pulsar “Realizar el pago” para ver el resultado.',
-  'pay.error.processor-unreachable': 'No se pudo contactar con el procesador de pagos. No se realizó ningún cargo. Compruebe su conexión y vuelva a intentarlo.',
-  'pay.error.exceeds-balance': 'Este importe supera lo que se puede pagar ahora: es posible que parte del saldo ya se esté pagando. Puede pagar hasta {maximum}.',
+  'pay.error.processor-unreachable':
+    'No se pudo contactar con el procesador de pagos. No se realizó ningún cargo. Compruebe su conexión y vuelva a intentarlo.',
+  'pay.error.exceeds-balance':
+    'Este importe supera lo que se puede pagar ahora: es posible que parte del saldo ya se esté pagando. Puede pagar hasta {maximum}.',
   'pay.error.exceeds-balance-unknown': 'Este importe supera lo que se puede pagar ahora: es posible que parte del saldo ya se esté pagando.',
   'pay.error.method-invalid': 'Estos datos de pago han vencido o ya se usaron. Vuelva a introducirlos.',
   'pay.error.saved-missing': 'Esa forma de pago guardada ya no existe. Elija otra.',
@@ -381,10 +389,12 @@ export const es: Messages = {
   'pay.result.succeeded-text': 'Gracias. Se pagaron {amount} con {method}.',
   'pay.result.receipt-emailed': 'Le enviamos su recibo por correo electrónico.',
   'pay.result.processing': 'Pago en proceso',
-  'pay.result.processing-text': 'En proceso: los pagos bancarios suelen tardar hasta 3 días hábiles. Le enviaremos su recibo por correo electrónico cuando se acredite.',
+  'pay.result.processing-text':
+    'En proceso: los pagos bancarios suelen tardar hasta 3 días hábiles. Le enviaremos su recibo por correo electrónico cuando se acredite.',
   'pay.result.failed': 'Su pago no se realizó',
   'pay.result.unconfirmed': 'No pudimos confirmar su pago',
-  'pay.result.unconfirmed-text': 'No pudimos obtener el resultado del emisor de su tarjeta. Revise su historial de pagos dentro de unos minutos antes de volver a intentarlo.',
+  'pay.result.unconfirmed-text':
+    'No pudimos obtener el resultado del emisor de su tarjeta. Revise su historial de pagos dentro de unos minutos antes de volver a intentarlo.',
   'pay.result.partly-failed': 'Una parte de este pago ({amount}) no se realizó.',
   'pay.result.receipt-number': 'Número de recibo',
   'pay.result.amount': 'Importe',
@@ -393,12 +403,14 @@ export const es: Messages = {
   'pay.result.invoices': 'Facturas',
   'pay.result.done': 'Listo',
   'pay.result.try-again': 'Volver a intentarlo',
-  'pay.failure.generic-decline': 'Su tarjeta fue rechazada. Pruebe con otra tarjeta o llame al número que figura en el reverso de su tarjeta para preguntar el motivo.',
+  'pay.failure.generic-decline':
+    'Su tarjeta fue rechazada. Pruebe con otra tarjeta o llame al número que figura en el reverso de su tarjeta para preguntar el motivo.',
   'pay.failure.insufficient-funds': 'Su tarjeta fue rechazada por fondos insuficientes. Pruebe con otra tarjeta o pague un importe menor.',
   'pay.failure.expired-card': 'Su tarjeta está vencida. Revise la fecha de vencimiento o use otra tarjeta.',
   'pay.failure.incorrect-cvc': 'El código de seguridad (CVC) no es correcto. Revise el código de su tarjeta y vuelva a intentarlo.',
   'pay.failure.processing-error': 'Se produjo un error al procesar su tarjeta. No se realizó ningún cargo. Vuelva a intentarlo en un momento.',
-  'pay.failure.authentication': 'El emisor de su tarjeta no pudo confirmar su identidad, por lo que no se realizó ningún cargo. Vuelva a intentarlo y complete la verificación, o use otra tarjeta.',
+  'pay.failure.authentication':
+    'El emisor de su tarjeta no pudo confirmar su identidad, por lo que no se realizó ningún cargo. Vuelva a intentarlo y complete la verificación, o use otra tarjeta.',
   'pay.failure.bank-insufficient-funds': 'La cuenta bancaria no tenía fondos suficientes. No se debitó nada. Pruebe con otra cuenta o pague un importe menor.',
   'pay.failure.bank-account-closed': 'Esta cuenta bancaria está cerrada. Use otra cuenta o una tarjeta.',
   'pay.failure.bank-account-not-found': 'El banco no encontró esta cuenta. Revise los datos de la cuenta o use otra cuenta.',
@@ -407,20 +419,25 @@ export const es: Messages = {
   'pay.failure.unknown': 'Su pago fue rechazado. Pruebe con otra forma de pago.',
   // Stripe's Payment Element and Plaid Link, when the firm takes payments through them
   'pay.stripe.loading': 'Cargando el formulario de pago seguro…',
-  'pay.stripe.bank-hint': 'Introduzca los datos de su banco en el formulario seguro de Stripe, nuestro procesador de pagos: inicie sesión en su banco o elija escribir su número de ruta bancaria y su número de cuenta.',
-  'pay.stripe.error.load': 'No se pudo cargar el formulario de pago seguro, por lo que no se realizó ningún cargo. Compruebe su conexión a internet y vuelva a intentarlo. Si esto sigue ocurriendo, es posible que una extensión del navegador o la configuración de seguridad de este sitio web estén bloqueando Stripe, nuestro procesador de pagos.',
+  'pay.stripe.bank-hint':
+    'Introduzca los datos de su banco en el formulario seguro de Stripe, nuestro procesador de pagos: inicie sesión en su banco o elija escribir su número de ruta bancaria y su número de cuenta.',
+  'pay.stripe.error.load':
+    'No se pudo cargar el formulario de pago seguro, por lo que no se realizó ningún cargo. Compruebe su conexión a internet y vuelva a intentarlo. Si esto sigue ocurriendo, es posible que una extensión del navegador o la configuración de seguridad de este sitio web estén bloqueando Stripe, nuestro procesador de pagos.',
   'pay.stripe.error.form': 'El formulario de pago seguro dejó de funcionar. Vuelva a cargarlo y luego vuelva a introducir sus datos.',
   'pay.stripe.retry': 'Volver a cargar el formulario de pago',
   'pay.stripe.not-ready': 'El formulario de pago seguro todavía se está cargando. Espere un momento y vuelva a pulsar “Realizar el pago”.',
-  'pay.stripe.error.generic': 'No se pudieron verificar sus datos de pago, por lo que no se realizó ningún cargo. Vuelva a intentarlo o use otra forma de pago.',
+  'pay.stripe.error.generic':
+    'No se pudieron verificar sus datos de pago, por lo que no se realizó ningún cargo. Vuelva a intentarlo o use otra forma de pago.',
   'pay.stripe.error.busy': 'El procesador de pagos está ocupado en este momento, por lo que no se realizó ningún cargo. Vuelva a intentarlo en un momento.',
   'pay.plaid.opening': 'Abriendo una conexión segura con su banco…',
   'pay.plaid.open': 'El inicio de sesión de su banco está abierto en una ventana segura.',
   'pay.plaid.connecting': 'Conectando su cuenta…',
   'pay.plaid.closed': 'No se conectó ninguna cuenta bancaria.',
-  'pay.plaid.error.load': 'No se pudo abrir la conexión bancaria. Compruebe su conexión a internet y vuelva a intentarlo. Si esto sigue ocurriendo, es posible que una extensión del navegador o la configuración de seguridad de este sitio web estén bloqueando Plaid, nuestro servicio de conexión bancaria; también puede usar otra forma de pago.',
+  'pay.plaid.error.load':
+    'No se pudo abrir la conexión bancaria. Compruebe su conexión a internet y vuelva a intentarlo. Si esto sigue ocurriendo, es posible que una extensión del navegador o la configuración de seguridad de este sitio web estén bloqueando Plaid, nuestro servicio de conexión bancaria; también puede usar otra forma de pago.',
   'pay.plaid.error.expired': 'La conexión bancaria venció antes de completarse. Pulse el botón para volver a conectar su banco.',
-  'pay.plaid.error.institution': 'En este momento no se puede acceder a su banco a través del servicio de conexión bancaria. Vuelva a intentarlo más tarde o use otra forma de pago.',
+  'pay.plaid.error.institution':
+    'En este momento no se puede acceder a su banco a través del servicio de conexión bancaria. Vuelva a intentarlo más tarde o use otra forma de pago.',
   'pay.plaid.error.locked': 'Su banco bloqueó la conexión. Inicie sesión en el sitio web de su banco para desbloquearla y luego vuelva a conectarse.',
   'pay.plaid.error.no-accounts': 'Ninguna de sus cuentas en este banco se puede usar para pagos bancarios. Elija otro banco o use otra forma de pago.',
   'pay.plaid.error.generic': 'No se pudo conectar su banco. Vuelva a intentarlo o use otra forma de pago.',
@@ -526,7 +543,8 @@ export const es: Messages = {
   'files.upload.drop': 'Arrastre y suelte archivos aquí para enviarlos al bufete, o',
   'files.upload.choose': 'Elija archivos para subir',
   'files.upload.hint': 'Archivos PDF, imágenes (PNG, JPEG, GIF, WebP, HEIC), Word, Excel, PowerPoint, texto sin formato y CSV.',
-  'files.upload.hint-limit': 'Archivos PDF, imágenes (PNG, JPEG, GIF, WebP, HEIC), Word, Excel, PowerPoint, texto sin formato y CSV, de hasta {limit} cada uno.',
+  'files.upload.hint-limit':
+    'Archivos PDF, imágenes (PNG, JPEG, GIF, WebP, HEIC), Word, Excel, PowerPoint, texto sin formato y CSV, de hasta {limit} cada uno.',
   'files.upload.folder': 'Guardar en la carpeta',
   'files.upload.no-folder': 'Sin carpeta',
   'files.upload.list': 'Archivos subidos',
@@ -540,13 +558,18 @@ export const es: Messages = {
   'files.announce.cancelled': 'Se canceló la carga de “{name}”.',
   'files.announce.downloaded': 'Se descargó “{name}”.',
   'files.error.empty': '“{name}” está vacío, así que no hay nada que subir.',
-  'files.error.too-large': '“{name}” ocupa {size}, más que el límite de {limit}. Reduzca su tamaño, por ejemplo escaneándolo con una resolución más baja o dividiéndolo en partes, y vuelva a intentarlo.',
-  'files.error.too-large-limit': '“{name}” supera el límite de {limit}. Reduzca su tamaño, por ejemplo escaneándolo con una resolución más baja o dividiéndolo en partes, y vuelva a intentarlo.',
+  'files.error.too-large':
+    '“{name}” ocupa {size}, más que el límite de {limit}. Reduzca su tamaño, por ejemplo escaneándolo con una resolución más baja o dividiéndolo en partes, y vuelva a intentarlo.',
+  'files.error.too-large-limit':
+    '“{name}” supera el límite de {limit}. Reduzca su tamaño, por ejemplo escaneándolo con una resolución más baja o dividiéndolo en partes, y vuelva a intentarlo.',
   'files.error.too-large-unknown': '“{name}” es más grande de lo que admite el portal. Reduzca su tamaño y vuelva a intentarlo.',
-  'files.error.type': '“{name}” es un tipo de archivo que el portal no admite. Suba un PDF, una imagen (PNG, JPEG, GIF, WebP o HEIC), un documento de Word, Excel o PowerPoint, o un archivo de texto sin formato o CSV.',
-  'files.error.type-content': 'No se aceptó “{name}”: su contenido no corresponde a un tipo de archivo que el portal admita o no coincide con la extensión de su nombre. Suba un PDF, una imagen, un documento de Word, Excel o PowerPoint, o un archivo de texto sin formato o CSV.',
+  'files.error.type':
+    '“{name}” es un tipo de archivo que el portal no admite. Suba un PDF, una imagen (PNG, JPEG, GIF, WebP o HEIC), un documento de Word, Excel o PowerPoint, o un archivo de texto sin formato o CSV.',
+  'files.error.type-content':
+    'No se aceptó “{name}”: su contenido no corresponde a un tipo de archivo que el portal admita o no coincide con la extensión de su nombre. Suba un PDF, una imagen, un documento de Word, Excel o PowerPoint, o un archivo de texto sin formato o CSV.',
   'files.error.rejected': 'El análisis antivirus rechazó “{name}”, por lo que no se subió. Revise el archivo o pida al bufete otra forma de enviarlo.',
-  'files.error.scan-unavailable': 'No se pudo analizar “{name}” en busca de virus en este momento, por lo que no se subió. Vuelva a intentarlo en unos minutos.',
+  'files.error.scan-unavailable':
+    'No se pudo analizar “{name}” en busca de virus en este momento, por lo que no se subió. Vuelva a intentarlo en unos minutos.',
   'files.error.generic': 'No se subió “{name}”. {reason}',
   'files.error.download': 'No se pudo descargar “{name}”. {reason}',
 };

@@ -126,5 +126,7 @@ export function formatFileSize(bytes: number, locale: string = currentLanguage()
     unit += 1;
   }
   const digits = unit === 0 || value >= 10 ? 0 : 1;
-  return numberFormat(locale, { style: 'unit', unit: sizeUnits[unit], unitDisplay: unit === 0 ? 'long' : 'short', maximumFractionDigits: digits }).format(value);
+  return numberFormat(locale, { style: 'unit', unit: sizeUnits[unit], unitDisplay: unit === 0 ? 'long' : 'short', maximumFractionDigits: digits }).format(
+    value,
+  );
 }

@@ -10,7 +10,5 @@ export function t<K extends MessageKey>(key: K, ...args: MessageArgs<K>): string
   const template = messagesFor(currentLanguage())[key];
   const params = args[0] as Record<string, string | number> | undefined;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : placeholder,
-  );
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : placeholder));
 }

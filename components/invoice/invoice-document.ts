@@ -4,8 +4,7 @@ import { t } from '../i18n/translate.ts';
 import { paymentMethodLabel, paymentStatusLabel } from '../payments/payment-labels.ts';
 import { adjustments, chargeLines, invoiceStatusLabel, quantityAndRate } from './invoice-labels.ts';
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 const documentStyles = `
   body { margin: 2rem auto; max-width: 48rem; padding: 0 1rem; color: #000; background: #fff;
@@ -43,7 +42,8 @@ export function invoiceDocument(invoice: InvoiceDetail, firmName: string | undef
   ];
   const charges = chargeLines(invoice)
     .map(
-      (line) => `<tr><td>${line.date ? text(formatDate(line.date)) : ''}</td><td>${text(line.description)}</td>` +
+      (line) =>
+        `<tr><td>${line.date ? text(formatDate(line.date)) : ''}</td><td>${text(line.description)}</td>` +
         `<td class="number">${text(quantityAndRate(line, invoice.currency))}</td><td class="number">${money(line.amount)}</td></tr>`,
     )
     .join('');
@@ -62,7 +62,8 @@ export function invoiceDocument(invoice: InvoiceDetail, firmName: string | undef
   ];
   const payments = invoice.payments
     .map(
-      (payment) => `<tr><td>${text(formatDate(payment.date))}</td><td>${text(paymentMethodLabel(payment.method))}</td>` +
+      (payment) =>
+        `<tr><td>${text(formatDate(payment.date))}</td><td>${text(paymentMethodLabel(payment.method))}</td>` +
         `<td>${text(payment.receiptNumber)}</td><td>${text(paymentStatusLabel(payment.status))}</td><td class="number">${money(payment.amount)}</td></tr>`,
     )
     .join('');
@@ -90,11 +91,15 @@ ${invoice.status === 'void' && invoice.voidedAt ? `<p class="note">${text(t('inv
 <table class="totals">
 <tbody>${totals.map(([label, amount, strong]) => `<tr${strong ? ' class="strong"' : ''}><th scope="row">${text(label)}</th><td class="number">${money(amount)}</td></tr>`).join('')}</tbody>
 </table>
-${payments ? `<h2>${text(t('invoice.payments.caption'))}</h2>
+${
+  payments
+    ? `<h2>${text(t('invoice.payments.caption'))}</h2>
 <table>
 <thead><tr><th scope="col">${text(t('invoice.payments.date'))}</th><th scope="col">${text(t('invoice.payments.method'))}</th><th scope="col">${text(t('invoice.payments.receipt'))}</th><th scope="col">${text(t('invoice.payments.status'))}</th><th scope="col" class="number">${text(t('invoice.payments.amount'))}</th></tr></thead>
 <tbody>${payments}</tbody>
-</table>` : ''}
+</table>`
+    : ''
+}
 ${invoice.notes ? `<h2>${text(t('invoice.notes'))}</h2><p>${text(invoice.notes)}</p>` : ''}
 </body>
 </html>

@@ -177,9 +177,11 @@ export class PortalInvoice extends PortalElement {
       <div class="panel" part="error">
         <h2 tabindex="-1">${t('invoice.error-heading')}</h2>
         <div class="alert" role="alert"><p>${configured ? errorMessage(error) : t('error.not-configured')}</p></div>
-        ${configured
-          ? html`<button class="button" part="retry-button" type="button" @click=${() => void this.refresh()}>${t('common.retry')}</button>`
-          : nothing}
+        ${
+          configured
+            ? html`<button class="button" part="retry-button" type="button" @click=${() => void this.refresh()}>${t('common.retry')}</button>`
+            : nothing
+        }
       </div>
     `;
   }
@@ -215,13 +217,16 @@ export class PortalInvoice extends PortalElement {
         </header>
 
         ${trust ? html`<p class="note" part="trust-note">${t('invoice.trust-note')}</p>` : nothing}
-        ${invoice.status === 'void' && invoice.voidedAt
-          ? html`<p class="note" part="void-note">${t('invoice.voided', { date: formatDate(invoice.voidedAt) })}</p>`
-          : nothing}
+        ${
+          invoice.status === 'void' && invoice.voidedAt
+            ? html`<p class="note" part="void-note">${t('invoice.voided', { date: formatDate(invoice.voidedAt) })}</p>`
+            : nothing
+        }
 
         <h3 id="charges-heading">${t('invoice.lines.caption')}</h3>
-        ${charges.length
-          ? html`<table class="lines" part="lines" role="table" aria-labelledby="charges-heading">
+        ${
+          charges.length
+            ? html`<table class="lines" part="lines" role="table" aria-labelledby="charges-heading">
               <thead role="rowgroup">
                 <tr role="row">
                   <th role="columnheader" scope="col">${t('invoice.lines.date')}</th>
@@ -241,29 +246,33 @@ export class PortalInvoice extends PortalElement {
                 )}
               </tbody>
             </table>`
-          : html`<p class="muted">${t('invoice.lines.none')}</p>`}
+            : html`<p class="muted">${t('invoice.lines.none')}</p>`
+        }
 
         <table class="totals" part="totals" aria-label=${t('invoice.totals.caption')}>
           <tbody>
             <tr><th scope="row">${t('invoice.totals.subtotal')}</th><td class="amount">${money(invoice.subtotal)}</td></tr>
-            ${adjustments(invoice).map(
-              ({ label, amount }) => html`<tr><th scope="row">${label}</th><td class="amount">${money(amount)}</td></tr>`,
-            )}
+            ${adjustments(invoice).map(({ label, amount }) => html`<tr><th scope="row">${label}</th><td class="amount">${money(amount)}</td></tr>`)}
             <tr class="strong"><th scope="row">${t('invoice.totals.total')}</th><td class="amount">${money(invoice.total)}</td></tr>
-            ${invoice.amountPaid
-              ? html`<tr><th scope="row">${t('invoice.totals.paid')}</th><td class="amount">${money(-invoice.amountPaid)}</td></tr>`
-              : nothing}
+            ${
+              invoice.amountPaid
+                ? html`<tr><th scope="row">${t('invoice.totals.paid')}</th><td class="amount">${money(-invoice.amountPaid)}</td></tr>`
+                : nothing
+            }
             <tr class="strong"><th scope="row">${t('invoice.totals.balance')}</th><td class="amount">${money(invoice.balance)}</td></tr>
-            ${invoice.amountPending
-              ? html`<tr><th scope="row">${t('invoice.totals.pending')}</th><td class="amount">${money(-invoice.amountPending)}</td></tr>
+            ${
+              invoice.amountPending
+                ? html`<tr><th scope="row">${t('invoice.totals.pending')}</th><td class="amount">${money(-invoice.amountPending)}</td></tr>
                   <tr><th scope="row">${t('invoice.totals.payable')}</th><td class="amount">${money(invoice.openBalance)}</td></tr>`
-              : nothing}
+                : nothing
+            }
           </tbody>
         </table>
 
         <h3 id="payments-heading">${t('invoice.payments.caption')}</h3>
-        ${invoice.payments.length
-          ? html`<table class="applied" part="payments" role="table" aria-labelledby="payments-heading">
+        ${
+          invoice.payments.length
+            ? html`<table class="applied" part="payments" role="table" aria-labelledby="payments-heading">
               <thead role="rowgroup">
                 <tr role="row">
                   <th role="columnheader" scope="col">${t('invoice.payments.date')}</th>
@@ -285,19 +294,24 @@ export class PortalInvoice extends PortalElement {
                 )}
               </tbody>
             </table>`
-          : html`<p class="muted">${t('invoice.payments.none')}</p>`}
+            : html`<p class="muted">${t('invoice.payments.none')}</p>`
+        }
 
-        ${invoice.notes
-          ? html`<h3>${t('invoice.notes')}</h3>
+        ${
+          invoice.notes
+            ? html`<h3>${t('invoice.notes')}</h3>
               <p class="notes" part="notes">${invoice.notes}</p>`
-          : nothing}
+            : nothing
+        }
 
         <div class="footer" part="footer">
           <p class="balance">
             ${t('invoice.totals.balance')}: <strong>${money(invoice.balance)}</strong>
-            ${payable && invoice.openBalance !== invoice.balance
-              ? html`<span class="pay-amount">${t('invoice.pay-amount', { amount: money(invoice.openBalance) })}</span>`
-              : nothing}
+            ${
+              payable && invoice.openBalance !== invoice.balance
+                ? html`<span class="pay-amount">${t('invoice.pay-amount', { amount: money(invoice.openBalance) })}</span>`
+                : nothing
+            }
           </p>
           ${payable ? this.#payButton(invoice, 'bottom') : nothing}
         </div>

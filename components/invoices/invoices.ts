@@ -24,18 +24,7 @@ import { invoicesStyles } from './invoices.styles.ts';
 export const invoiceFilters: readonly InvoiceStatusFilter[] = ['all', 'unpaid', 'overdue', 'partially_paid', 'open', 'paid', 'void'];
 
 /** The sort orders offered, in order. */
-export const invoiceSorts: readonly InvoiceSort[] = [
-  '-issuedOn',
-  'issuedOn',
-  'dueOn',
-  '-dueOn',
-  '-balance',
-  'balance',
-  '-total',
-  'total',
-  '-number',
-  'number',
-];
+export const invoiceSorts: readonly InvoiceSort[] = ['-issuedOn', 'issuedOn', 'dueOn', '-dueOn', '-balance', 'balance', '-total', 'total', '-number', 'number'];
 
 // The service's largest page.
 const LARGEST_PAGE = 200;
@@ -261,9 +250,11 @@ export class PortalInvoices extends PortalElement {
     return html`
       <div class="summary" part="summary">
         <p>
-          ${outstanding.amount !== null && outstanding.currency
-            ? html`${t('invoices.summary.balance')}: <span class="amount">${formatMoney(outstanding.amount, outstanding.currency)}</span>`
-            : nothing}
+          ${
+            outstanding.amount !== null && outstanding.currency
+              ? html`${t('invoices.summary.balance')}: <span class="amount">${formatMoney(outstanding.amount, outstanding.currency)}</span>`
+              : nothing
+          }
           <span class="count">${t('invoices.summary.count', { count: formatNumber(outstanding.invoiceIds.length) })}</span>
         </p>
         <button class="button" part="pay-all-button" type="button" @click=${() => this.#payAll(outstanding)}>${t('invoices.pay-all')}</button>
@@ -285,9 +276,11 @@ export class PortalInvoices extends PortalElement {
     return html`
       <div class="state" part="empty" role="status">
         <h3>${filtered ? t('invoices.empty-filtered') : t('invoices.empty')}</h3>
-        ${filtered
-          ? html`<p><button class="link-button" type="button" @click=${() => this.#setFilter('all')}>${t('invoices.show-all')}</button></p>`
-          : html`<p>${t('invoices.empty-detail')}</p>`}
+        ${
+          filtered
+            ? html`<p><button class="link-button" type="button" @click=${() => this.#setFilter('all')}>${t('invoices.show-all')}</button></p>`
+            : html`<p>${t('invoices.empty-detail')}</p>`
+        }
       </div>
     `;
   }
@@ -319,27 +312,28 @@ export class PortalInvoices extends PortalElement {
           </div>
         </div>
         <div class="body" role="rowgroup">
-          ${this.invoices.length > VIRTUALIZE_AFTER
-            ? virtualize({
-                items: this.invoices,
-                layout: rowLayout,
-                keyFunction: (invoice: InvoiceSummary) => invoice.id,
-                renderItem: (invoice: InvoiceSummary, index: number) => this.#renderRow(invoice, index),
-              })
-            : repeat(
-                this.invoices,
-                (invoice) => invoice.id,
-                (invoice, index) => this.#renderRow(invoice, index),
-              )}
+          ${
+            this.invoices.length > VIRTUALIZE_AFTER
+              ? virtualize({
+                  items: this.invoices,
+                  layout: rowLayout,
+                  keyFunction: (invoice: InvoiceSummary) => invoice.id,
+                  renderItem: (invoice: InvoiceSummary, index: number) => this.#renderRow(invoice, index),
+                })
+              : repeat(
+                  this.invoices,
+                  (invoice) => invoice.id,
+                  (invoice, index) => this.#renderRow(invoice, index),
+                )
+          }
         </div>
       </div>
       <div class="more">
         <p class="visually-hidden" role="status">${this.loadingMore ? t('invoices.loading-more') : ''}</p>
-        ${this.moreError
-          ? html`<div class="alert" role="alert"><p>${t('invoices.more-error')} ${errorMessage(this.moreError)}</p></div>`
-          : nothing}
-        ${this.nextCursor
-          ? html`<button
+        ${this.moreError ? html`<div class="alert" role="alert"><p>${t('invoices.more-error')} ${errorMessage(this.moreError)}</p></div>` : nothing}
+        ${
+          this.nextCursor
+            ? html`<button
               class="button secondary"
               part="load-more-button"
               type="button"
@@ -348,7 +342,8 @@ export class PortalInvoices extends PortalElement {
             >
               ${this.loadingMore ? t('invoices.loading-more') : this.moreError ? t('common.retry') : t('invoices.load-more')}
             </button>`
-          : nothing}
+            : nothing
+        }
       </div>
     `;
   }
@@ -428,10 +423,7 @@ export class PortalInvoices extends PortalElement {
     this.loadingMore = true;
     this.moreError = undefined;
     try {
-      const page = await client.invoices.list(
-        { status: this.status, sort: this.sort, limit: pageLimit(this.pageSize), cursor },
-        { signal: request.signal },
-      );
+      const page = await client.invoices.list({ status: this.status, sort: this.sort, limit: pageLimit(this.pageSize), cursor }, { signal: request.signal });
       if (request.signal.aborted) return;
       this.invoices = [...this.invoices, ...page.data];
       this.nextCursor = page.nextCursor;

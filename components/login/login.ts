@@ -145,9 +145,7 @@ export class PortalLogin extends PortalElement {
             ${this.pending ? t(`login.pending.${mode}`) : t(`login.submit.${mode}`)}
           </button>
           <p class="links" part="links">
-            ${mode === 'sign-in'
-              ? this.#modeLink('forgot-password', t('login.link.forgot-password'))
-              : this.#modeLink('sign-in', t('login.link.sign-in'))}
+            ${mode === 'sign-in' ? this.#modeLink('forgot-password', t('login.link.forgot-password')) : this.#modeLink('sign-in', t('login.link.sign-in'))}
           </p>
         </form>
       </div>

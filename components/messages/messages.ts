@@ -150,16 +150,7 @@ function estimateHeight(message: ThreadMessage): number {
  * @cssstate compose - The new message form is open.
  */
 export class PortalMessages extends PortalElement {
-  static override styles = [
-    PortalElement.styles,
-    visuallyHiddenStyles,
-    buttonStyles,
-    fieldStyles,
-    alertStyles,
-    skeletonStyles,
-    badgeStyles,
-    messagesStyles,
-  ];
+  static override styles = [PortalElement.styles, visuallyHiddenStyles, buttonStyles, fieldStyles, alertStyles, skeletonStyles, badgeStyles, messagesStyles];
 
   /** The thread shown; empty for none. Set it to open a thread (e.g. from an emailed link). */
   @property({ attribute: 'thread-id', reflect: true }) threadId = '';
@@ -331,24 +322,28 @@ export class PortalMessages extends PortalElement {
         <div class="header" part="header">
           <h2 id="heading" part="heading" tabindex="-1">
             ${t('messages.heading')}
-            ${this.unreadTotal > 0
-              ? html`<span class="unread-total" part="unread-total">${plural(this.unreadTotal, 'messages.unread-total-one', 'messages.unread-total-other')}</span>`
-              : nothing}
+            ${
+              this.unreadTotal > 0
+                ? html`<span class="unread-total" part="unread-total">${plural(this.unreadTotal, 'messages.unread-total-one', 'messages.unread-total-other')}</span>`
+                : nothing
+            }
           </h2>
-          ${this.#disabled
-            ? nothing
-            : html`<button class="button" part="new-button" type="button" @click=${this.#startComposing}>${t('messages.new')}</button>`}
+          ${
+            this.#disabled ? nothing : html`<button class="button" part="new-button" type="button" @click=${this.#startComposing}>${t('messages.new')}</button>`
+          }
         </div>
         <div class="layout" data-view=${view} data-split=${hasThreads || view !== 'list' ? 'true' : 'false'}>
           <div class="threads" part="threads">
-            ${this.#disabled
-              ? this.#renderDisabled()
-              : this.#threadsTask.render({
-                  initial: () => this.#renderSkeleton(t('messages.loading')),
-                  pending: () => (this.threads.length ? this.#renderThreadList() : this.#renderSkeleton(t('messages.loading'))),
-                  complete: () => (this.threads.length ? this.#renderThreadList() : this.#renderEmpty()),
-                  error: (error) => this.#renderFailure(t('messages.error-heading'), error, () => void this.#threadsTask.run()),
-                })}
+            ${
+              this.#disabled
+                ? this.#renderDisabled()
+                : this.#threadsTask.render({
+                    initial: () => this.#renderSkeleton(t('messages.loading')),
+                    pending: () => (this.threads.length ? this.#renderThreadList() : this.#renderSkeleton(t('messages.loading'))),
+                    complete: () => (this.threads.length ? this.#renderThreadList() : this.#renderEmpty()),
+                    error: (error) => this.#renderFailure(t('messages.error-heading'), error, () => void this.#threadsTask.run()),
+                  })
+            }
           </div>
           <section class="pane" part="pane" aria-labelledby=${view === 'compose' ? 'compose-heading' : view === 'thread' ? 'thread-heading' : nothing}>
             ${view === 'compose' ? this.#renderCompose() : view === 'thread' ? this.#renderThread() : this.#renderPlaceholder()}
@@ -414,11 +409,14 @@ export class PortalMessages extends PortalElement {
       </ul>
       <div class="more">
         <p class="visually-hidden" role="status">${this.loadingMoreThreads ? t('messages.loading-more') : ''}</p>
-        ${this.moreThreadsError
-          ? html`<div class="alert" role="alert"><p>${t('messages.more-error')} ${errorMessage(this.moreThreadsError)}</p></div>`
-          : nothing}
-        ${this.threadsCursor
-          ? html`<button
+        ${
+          this.moreThreadsError
+            ? html`<div class="alert" role="alert"><p>${t('messages.more-error')} ${errorMessage(this.moreThreadsError)}</p></div>`
+            : nothing
+        }
+        ${
+          this.threadsCursor
+            ? html`<button
               class="button secondary"
               part="load-more-button"
               type="button"
@@ -427,7 +425,8 @@ export class PortalMessages extends PortalElement {
             >
               ${this.loadingMoreThreads ? t('messages.loading-more') : this.moreThreadsError ? t('common.retry') : t('messages.load-more')}
             </button>`
-          : nothing}
+            : nothing
+        }
       </div>
     `;
   }
@@ -454,17 +453,21 @@ export class PortalMessages extends PortalElement {
             <time class="date" part="date" datetime=${thread.lastActivityAt}>${shortWhen(thread.lastActivityAt)}</time>
           </span>
           <span class="preview" part="preview">${preview}</span>
-          ${unread || closed
-            ? html`<span class="markers">
+          ${
+            unread || closed
+              ? html`<span class="markers">
                 ${closed ? html`<span class="badge" part="closed-badge" data-tone="neutral">${t('messages.closed')}</span>` : nothing}
-                ${unread
-                  ? html`<span class="unread" part="unread-badge"
+                ${
+                  unread
+                    ? html`<span class="unread" part="unread-badge"
                       ><span aria-hidden="true">${formatNumber(thread.unreadCount)}</span
                       ><span class="visually-hidden">${plural(thread.unreadCount, 'messages.unread-one', 'messages.unread-other')}</span></span
                     >`
-                  : nothing}
+                    : nothing
+                }
               </span>`
-            : nothing}
+              : nothing
+          }
         </button>
       </li>
     `;
@@ -510,8 +513,9 @@ export class PortalMessages extends PortalElement {
           @scroll=${this.#onLogScroll}
         >
           <div class="older">
-            ${this.olderCursor
-              ? html`<button
+            ${
+              this.olderCursor
+                ? html`<button
                   class="button secondary"
                   part="load-older-button"
                   type="button"
@@ -520,7 +524,8 @@ export class PortalMessages extends PortalElement {
                 >
                   ${this.loadingOlder ? t('messages.loading-older') : this.olderError ? t('common.retry') : t('messages.load-older')}
                 </button>`
-              : html`<p class="start">${t('messages.start')}</p>`}
+                : html`<p class="start">${t('messages.start')}</p>`
+            }
             ${this.olderError ? html`<div class="alert" role="alert"><p>${t('messages.older-error')} ${errorMessage(this.olderError)}</p></div>` : nothing}
           </div>
           <ol class="messages" part="messages">
@@ -531,11 +536,13 @@ export class PortalMessages extends PortalElement {
             )}
           </ol>
         </div>
-        ${this.newBelow > 0
-          ? html`<button class="button jump" part="jump-button" type="button" @click=${this.#jumpToNewest}>
+        ${
+          this.newBelow > 0
+            ? html`<button class="button jump" part="jump-button" type="button" @click=${this.#jumpToNewest}>
               ${plural(this.newBelow, 'messages.new-below-one', 'messages.new-below-other')}
             </button>`
-          : nothing}
+            : nothing
+        }
       </div>
     `;
   }
@@ -558,11 +565,13 @@ export class PortalMessages extends PortalElement {
             <time class="time" part="time" datetime=${message.createdAt}>${formatDateTime(message.createdAt)}</time>
           </p>
           <p class="body" part="body">${renderMessageText(message.body)}</p>
-          ${message.attachments.length
-            ? html`<ul class="attachments" part="attachments" aria-label=${t('messages.attachments')}>
+          ${
+            message.attachments.length
+              ? html`<ul class="attachments" part="attachments" aria-label=${t('messages.attachments')}>
                 ${message.attachments.map((attachment) => this.#renderAttachment(attachment))}
               </ul>`
-            : nothing}
+              : nothing
+          }
         </div>
       </li>
     `;
@@ -594,12 +603,14 @@ export class PortalMessages extends PortalElement {
     const draft = this.#drafts.get(thread.id) ?? '';
     return html`
       <form class="composer" part="composer" novalidate @submit=${this.#onReplySubmit}>
-        ${closed
-          ? html`<div class="closed-notice" part="closed-notice" id="closed-notice">
+        ${
+          closed
+            ? html`<div class="closed-notice" part="closed-notice" id="closed-notice">
               <p>${t('messages.closed-notice')}</p>
               <button class="button secondary" part="new-button" type="button" @click=${this.#startComposing}>${t('messages.new')}</button>
             </div>`
-          : nothing}
+            : nothing
+        }
         <label class="composer-label" for="reply">${t('messages.reply.label')}</label>
         <textarea
           id="reply"
@@ -678,13 +689,15 @@ export class PortalMessages extends PortalElement {
       <li class="upload" part="upload" data-status=${status}>
         <span class="upload-name" id="${key}-name">${file.name}</span>
         <span class="upload-size">${formatFileSize(file.size)}</span>
-        ${status === 'uploading' || status === 'done'
-          ? html`<span class="upload-progress">
+        ${
+          status === 'uploading' || status === 'done'
+            ? html`<span class="upload-progress">
               <label class="visually-hidden" for="${key}-progress">${t('files.upload.progress', { name: file.name })}</label>
               <progress id="${key}-progress" part="progress" max="100" .value=${percent}></progress>
               <span class="upload-status">${status === 'done' ? t('files.upload.done') : t('files.upload.percent', { percent })}</span>
             </span>`
-          : nothing}
+            : nothing
+        }
         ${problem ? html`<p class="upload-error">${problem}</p>` : nothing}
         <button class="link-button" part="remove-button" type="button" aria-describedby="${key}-name" @click=${() => tracker.remove(key)}>
           ${status === 'uploading' ? t('files.upload.cancel') : t('messages.remove-file')}
@@ -801,9 +814,7 @@ export class PortalMessages extends PortalElement {
 
   /** Focuses a thread's button in the list; false when it is not there. */
   #focusThread(threadId: string | undefined): boolean {
-    const button = threadId
-      ? this.renderRoot.querySelector<HTMLElement>(`[data-thread-id="${CSS.escape(threadId)}"] [part~="thread-button"]`)
-      : null;
+    const button = threadId ? this.renderRoot.querySelector<HTMLElement>(`[data-thread-id="${CSS.escape(threadId)}"] [part~="thread-button"]`) : null;
     if (button) button.focus();
     else this.#focus('#heading');
     return Boolean(button);
@@ -998,7 +1009,9 @@ export class PortalMessages extends PortalElement {
     if (fromFirm.length) {
       const [first] = fromFirm;
       void this.#announce(() =>
-        fromFirm.length === 1 ? t('messages.announce.received', { name: first!.author.name }) : t('messages.announce.received-many', { count: formatNumber(fromFirm.length) }),
+        fromFirm.length === 1
+          ? t('messages.announce.received', { name: first!.author.name })
+          : t('messages.announce.received-many', { count: formatNumber(fromFirm.length) }),
       );
       if (!this.#window.atEnd) this.newBelow += fromFirm.length;
     }

@@ -84,9 +84,7 @@ export class AmountFields implements ReactiveController {
 
   /** Each invoice's share, leaving out invoices that get nothing. */
   allocations(): AllocationRequest[] {
-    return this.#invoices
-      .map((invoice) => ({ invoiceId: invoice.id, amount: this.#share(invoice) ?? 0 }))
-      .filter((allocation) => allocation.amount > 0);
+    return this.#invoices.map((invoice) => ({ invoiceId: invoice.id, amount: this.#share(invoice) ?? 0 })).filter((allocation) => allocation.amount > 0);
   }
 
   /** The input of the first amount with a problem. */
@@ -127,11 +125,13 @@ export class AmountFields implements ReactiveController {
     return html`
       <fieldset class="amount" part="amount">
         <legend class="section-title">${t('pay.amount.legend')}</legend>
-        ${several
-          ? nothing
-          : html`<p class="invoice-line" part="invoice">
+        ${
+          several
+            ? nothing
+            : html`<p class="invoice-line" part="invoice">
               ${t('pay.amount.invoice', { number: this.#invoices[0]?.number ?? '', balance: money(this.openBalance) })}
-            </p>`}
+            </p>`
+        }
         ${textField({
           id: totalFieldId,
           label: several ? t('pay.amount.total') : t('pay.amount.label'),

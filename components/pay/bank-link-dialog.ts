@@ -109,9 +109,7 @@ export class BankLinkDialog implements ReactiveController {
 
   #renderAlert(alert: Message): TemplateResult {
     return html`<p>${alert()}</p>
-      ${this.#expired
-        ? html`<button type="button" class="link-button" @click=${() => void this.#restart()}>${t('pay.link.start-again')}</button>`
-        : nothing}`;
+      ${this.#expired ? html`<button type="button" class="link-button" @click=${() => void this.#restart()}>${t('pay.link.start-again')}</button>` : nothing}`;
   }
 
   #heading(): string {
@@ -165,8 +163,9 @@ export class BankLinkDialog implements ReactiveController {
       <p class="visually-hidden" role="status">
         ${this.#pending ? '' : t('pay.link.results', { count: this.#institutions.length })}
       </p>
-      ${this.#institutions.length
-        ? html`<ul class="institutions" id="bank-institutions" part="institutions" aria-label=${t('pay.link.institutions')}>
+      ${
+        this.#institutions.length
+          ? html`<ul class="institutions" id="bank-institutions" part="institutions" aria-label=${t('pay.link.institutions')}>
             ${this.#institutions.map(
               (institution) => html`<li>
                 <button type="button" class="institution" part="institution" @click=${() => this.#choose(institution)}>
@@ -175,7 +174,8 @@ export class BankLinkDialog implements ReactiveController {
               </li>`,
             )}
           </ul>`
-        : html`<p class="hint" id="bank-institutions">${this.#pending ? t('common.loading') : t('pay.link.no-results', { query: this.#query })}</p>`}
+          : html`<p class="hint" id="bank-institutions">${this.#pending ? t('common.loading') : t('pay.link.no-results', { query: this.#query })}</p>`
+      }
     `;
   }
 
@@ -368,11 +368,9 @@ export class BankLinkDialog implements ReactiveController {
       return;
     }
     const succeeded = await this.#run(async (signal) => {
-      const step = await this.#options.sandbox()!.signIn(
-        this.#linkToken,
-        { institutionId: this.#institution!.id, username: this.#username.trim(), password: this.#password },
-        { signal },
-      );
+      const step = await this.#options
+        .sandbox()!
+        .signIn(this.#linkToken, { institutionId: this.#institution!.id, username: this.#username.trim(), password: this.#password }, { signal });
       this.#next(step);
     });
     if (!succeeded) {

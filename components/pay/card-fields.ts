@@ -163,10 +163,7 @@ export class CardFields implements ReactiveController {
           label: t('pay.card.number'),
           value: this.values.number,
           error: this.#errors.number,
-          adornment:
-            brand === 'unknown'
-              ? undefined
-              : html`<span class="card-brand" part="card-brand" data-brand=${brand}>${cardBrandName(brand)}</span>`,
+          adornment: brand === 'unknown' ? undefined : html`<span class="card-brand" part="card-brand" data-brand=${brand}>${cardBrandName(brand)}</span>`,
           autocomplete: 'cc-number',
           inputmode: 'numeric',
           maxlength: maxCardLength(brand) + 4,

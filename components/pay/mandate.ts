@@ -86,19 +86,22 @@ export class MandateController implements ReactiveController {
     return html`
       <section class="mandate" part="mandate" aria-labelledby="mandate-heading">
         <h3 id="mandate-heading">${t('pay.mandate.heading')}</h3>
-        ${this.#key === ''
-          ? html`<p class="hint" id="mandate-text">${t('pay.mandate.waiting')}</p>`
-          : this.#loading
-            ? html`<p class="hint" id="mandate-text">${t('pay.mandate.loading')}</p>`
-            : this.#failure !== undefined
-              ? html`<div class="alert" id="mandate-text" role="alert">
+        ${
+          this.#key === ''
+            ? html`<p class="hint" id="mandate-text">${t('pay.mandate.waiting')}</p>`
+            : this.#loading
+              ? html`<p class="hint" id="mandate-text">${t('pay.mandate.loading')}</p>`
+              : this.#failure !== undefined
+                ? html`<div class="alert" id="mandate-text" role="alert">
                   <p>${t('pay.mandate.failed')} ${errorMessage(this.#failure)}</p>
                   <button type="button" class="link-button" @click=${this.#retry}>${t('common.retry')}</button>
                 </div>`
-              : html`<p class="mandate-text" id="mandate-text" part="mandate-text">${this.#text}</p>`}
-        ${this.#text === undefined
-          ? nothing
-          : html`<label class="choice checkbox" part="mandate-accept">
+                : html`<p class="mandate-text" id="mandate-text" part="mandate-text">${this.#text}</p>`
+        }
+        ${
+          this.#text === undefined
+            ? nothing
+            : html`<label class="choice checkbox" part="mandate-accept">
               <input
                 id=${mandateCheckboxId}
                 type="checkbox"
@@ -109,7 +112,8 @@ export class MandateController implements ReactiveController {
                 @change=${this.#toggle}
               />
               ${t('pay.mandate.accept')}
-            </label>`}
+            </label>`
+        }
         ${this.#error ? html`<p class="field-error" id="mandate-error" part="field-error">${this.#error()}</p>` : nothing}
       </section>
     `;

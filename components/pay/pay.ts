@@ -432,9 +432,11 @@ export class PortalPay extends PortalElement {
         <h2 tabindex="-1">${t('pay.error-heading')}</h2>
         <div class="alert" role="alert"><p>${configured ? errorMessage(error) : t('error.not-configured')}</p></div>
         <div class="actions">
-          ${configured
-            ? html`<button class="button" part="retry-button" type="button" @click=${() => void this.refresh()}>${t('common.retry')}</button>`
-            : nothing}
+          ${
+            configured
+              ? html`<button class="button" part="retry-button" type="button" @click=${() => void this.refresh()}>${t('common.retry')}</button>`
+              : nothing
+          }
           <button class="button secondary" part="cancel-button" type="button" @click=${() => this.#close('cancelled')}>${t('pay.cancel')}</button>
         </div>
       </div>
@@ -578,11 +580,13 @@ export class PortalPay extends PortalElement {
     const describedBy = ['bank-link-text', this.bankLinkError ? 'bank-link-error' : ''].filter(Boolean).join(' ');
     return html`
       <div class="bank-link" part="bank-link">
-        ${linked
-          ? html`<p class="linked" id="bank-link-text">
+        ${
+          linked
+            ? html`<p class="linked" id="bank-link-text">
               ${t('pay.link.connected', { account: paymentMethodLabel({ type: 'us_bank_account', brand: linked.bankName, last4: linked.last4 }) })}
             </p>`
-          : html`<p id="bank-link-text">${t('pay.link.explain')}</p>`}
+            : html`<p id="bank-link-text">${t('pay.link.explain')}</p>`
+        }
         <button
           type="button"
           id="bank-link-button"
@@ -706,7 +710,8 @@ export class PortalPay extends PortalElement {
     this.linked = account;
     this.bankLinkError = undefined;
     this.alert = undefined;
-    this.announcement = () => t('pay.link.connected', { account: paymentMethodLabel({ type: 'us_bank_account', brand: account.bankName, last4: account.last4 }) });
+    this.announcement = () =>
+      t('pay.link.connected', { account: paymentMethodLabel({ type: 'us_bank_account', brand: account.bankName, last4: account.last4 }) });
   }
 
   #openBankLink(): void {
@@ -1068,9 +1073,7 @@ export class PortalPay extends PortalElement {
       if (outcome.status === 'succeeded') this.dispatchEvent(new PortalPaymentSucceededEvent({ ...base, ...receipts, status: 'succeeded' }));
       else if (outcome.status === 'processing') this.dispatchEvent(new PortalPaymentProcessingEvent({ ...base, ...receipts, status: 'processing' }));
       else if (outcome.status === 'failed') {
-        this.dispatchEvent(
-          new PortalPaymentFailedEvent({ ...base, status: 'failed', failure: outcome.failure ?? { code: 'failed', message: '' } }),
-        );
+        this.dispatchEvent(new PortalPaymentFailedEvent({ ...base, status: 'failed', failure: outcome.failure ?? { code: 'failed', message: '' } }));
       }
     }
     await this.updateComplete;

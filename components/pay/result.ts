@@ -118,16 +118,19 @@ export function renderResult(outcome: PayOutcome, actions: ResultActions): Templ
       <h2 id="result-heading" part="result-heading" tabindex="-1">${resultHeading(outcome)}</h2>
       <p class="result-summary">${resultSummary(outcome)}</p>
       ${outcome.status === 'succeeded' ? html`<p>${t('pay.result.receipt-emailed')}</p>` : nothing}
-      ${partlyFailed
-        ? html`<p class="alert">
+      ${
+        partlyFailed
+          ? html`<p class="alert">
             ${t('pay.result.partly-failed', {
               amount: money(outcome.payments.filter((payment) => payment.status === 'failed').reduce((sum, payment) => sum + payment.amount, 0)),
             })}
             ${failureMessage(outcome.failure, first?.method.type ?? 'card')}
           </p>`
-        : nothing}
-      ${paid && first
-        ? html`<dl class="receipt" part="receipt">
+          : nothing
+      }
+      ${
+        paid && first
+          ? html`<dl class="receipt" part="receipt">
             <div>
               <dt>${t('pay.result.receipt-number')}</dt>
               <dd>${outcome.settled.map((payment) => payment.receiptNumber).join(', ')}</dd>
@@ -144,19 +147,24 @@ export function renderResult(outcome: PayOutcome, actions: ResultActions): Templ
               <dt>${t('pay.result.date')}</dt>
               <dd>${formatDate(first.createdAt)}</dd>
             </div>
-            ${invoices.length
-              ? html`<div>
+            ${
+              invoices.length
+                ? html`<div>
                   <dt>${t('pay.result.invoices')}</dt>
                   <dd>${invoices.join(', ')}</dd>
                 </div>`
-              : nothing}
+                : nothing
+            }
           </dl>`
-        : nothing}
+          : nothing
+      }
       <div class="actions">
-        ${outcome.status === 'failed'
-          ? html`<button type="button" class="button" part="retry-button" @click=${actions.onRetry}>${t('pay.result.try-again')}</button>
+        ${
+          outcome.status === 'failed'
+            ? html`<button type="button" class="button" part="retry-button" @click=${actions.onRetry}>${t('pay.result.try-again')}</button>
               <button type="button" class="button secondary" part="done-button" @click=${actions.onDone}>${t('pay.cancel')}</button>`
-          : html`<button type="button" class="button" part="done-button" @click=${actions.onDone}>${t('pay.result.done')}</button>`}
+            : html`<button type="button" class="button" part="done-button" @click=${actions.onDone}>${t('pay.result.done')}</button>`
+        }
       </div>
     </section>
   `;

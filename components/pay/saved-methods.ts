@@ -65,8 +65,9 @@ export class SavedMethods implements ReactiveController {
           <input type="radio" name="method" value="saved:${method.id}" .checked=${checked} @change=${onChoose} />
           <span>${label}${expires ? html` <span class="muted">${expires}</span>` : nothing}</span>
         </label>
-        ${confirming
-          ? html`<div class="confirm-remove" role="group" aria-labelledby="remove-question-${method.id}">
+        ${
+          confirming
+            ? html`<div class="confirm-remove" role="group" aria-labelledby="remove-question-${method.id}">
               <span id="remove-question-${method.id}">${t('pay.saved.remove-question', { method: label })}</span>
               <button
                 type="button"
@@ -80,7 +81,7 @@ export class SavedMethods implements ReactiveController {
               </button>
               <button type="button" class="link-button" @click=${() => this.#cancel(method)}>${t('pay.saved.keep')}</button>
             </div>`
-          : html`<button
+            : html`<button
               type="button"
               class="link-button"
               part="remove-button"
@@ -89,7 +90,8 @@ export class SavedMethods implements ReactiveController {
               @click=${() => this.#ask(method)}
             >
               ${t('pay.saved.remove')}
-            </button>`}
+            </button>`
+        }
         ${this.#error?.id === method.id ? html`<p class="field-error" role="alert">${this.#error.message()}</p>` : nothing}
       </div>
     `;

@@ -221,14 +221,16 @@ export class StripePaymentForm implements ReactiveController {
         <span class="stripe-theme" aria-hidden="true"></span>
         ${hint ? html`<p class="hint">${hint}</p>` : nothing}
         ${status === 'loading' || status === 'idle' ? html`<p class="hint" role="status">${t('pay.stripe.loading')}</p>` : nothing}
-        ${status === 'failed'
-          ? html`<div class="alert" role="alert">
+        ${
+          status === 'failed'
+            ? html`<div class="alert" role="alert">
               <p>${t(this.#formFailed ? 'pay.stripe.error.form' : 'pay.stripe.error.load')}</p>
               <button type="button" class="button secondary" part="processor-retry-button" @click=${() => this.retry()}>
                 ${t('pay.stripe.retry')}
               </button>
             </div>`
-          : nothing}
+            : nothing
+        }
         ${status === 'ready' ? html`<slot name=${stripeSlotName}></slot>` : nothing}
       </div>
     `;

@@ -204,11 +204,10 @@ export class PortalPayments extends PortalElement {
       </table>
       <div class="more">
         <p class="visually-hidden" role="status">${this.loadingMore ? t('payments.loading-more') : ''}</p>
-        ${this.moreError
-          ? html`<div class="alert" role="alert"><p>${t('payments.more-error')} ${errorMessage(this.moreError)}</p></div>`
-          : nothing}
-        ${this.nextCursor
-          ? html`<button
+        ${this.moreError ? html`<div class="alert" role="alert"><p>${t('payments.more-error')} ${errorMessage(this.moreError)}</p></div>` : nothing}
+        ${
+          this.nextCursor
+            ? html`<button
               class="button secondary"
               part="load-more-button"
               type="button"
@@ -217,7 +216,8 @@ export class PortalPayments extends PortalElement {
             >
               ${this.loadingMore ? t('payments.loading-more') : this.moreError ? t('common.retry') : t('payments.load-more')}
             </button>`
-          : nothing}
+            : nothing
+        }
       </div>
     `;
   }
@@ -237,9 +237,11 @@ export class PortalPayments extends PortalElement {
         <td class="status" role="cell">
           <span class="badge" part="status" data-tone=${refunds.tone ?? paymentStatusTone(payment.status)}>${refunds.label ?? paymentStatusLabel(payment.status)}</span>
           ${refunds.details.length ? html`<span class="detail" part="refund">${refunds.details.join(' · ')}</span>` : nothing}
-          ${payment.status === 'failed' && payment.failure?.message
-            ? html`<span class="detail">${t('payments.failure', { message: payment.failure.message })}</span>`
-            : nothing}
+          ${
+            payment.status === 'failed' && payment.failure?.message
+              ? html`<span class="detail">${t('payments.failure', { message: payment.failure.message })}</span>`
+              : nothing
+          }
         </td>
         <td class="receipt" role="cell"><span class="cell-label" aria-hidden="true">${t('payments.column.receipt')}</span>${payment.receiptNumber}</td>
       </tr>

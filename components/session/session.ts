@@ -242,7 +242,10 @@ export class PortalSession extends PortalElement {
     this.#setState('signing-in', this.#fromSite.pending);
     if (this.#focusAfterChange) {
       // A sign-in during start shows the portal only once the branding is in: focus moves then.
-      const target = this.session.status === 'signed-in' ? this.renderRoot.querySelector<HTMLElement>('#content') : this.renderRoot.querySelector<PortalLogin>('portal-login');
+      const target =
+        this.session.status === 'signed-in'
+          ? this.renderRoot.querySelector<HTMLElement>('#content')
+          : this.renderRoot.querySelector<PortalLogin>('portal-login');
       if (target) {
         this.#focusAfterChange = false;
         target.focus();
@@ -296,9 +299,11 @@ export class PortalSession extends PortalElement {
       <div class="failure" part="error">
         <h2>${t('session.error-heading')}</h2>
         <div class="alert" role="alert"><p>${message}</p></div>
-        ${error instanceof NotConfiguredError
-          ? nothing
-          : html`<button class="button" part="retry-button" type="button" @click=${this.retry}>${t('common.retry')}</button>`}
+        ${
+          error instanceof NotConfiguredError
+            ? nothing
+            : html`<button class="button" part="retry-button" type="button" @click=${this.retry}>${t('common.retry')}</button>`
+        }
       </div>
     `;
   }
@@ -313,29 +318,33 @@ export class PortalSession extends PortalElement {
             ${branding?.logoUrl ? html`<img class="logo" part="logo" src=${branding.logoUrl} alt="" decoding="async" />` : nothing}
             ${branding ? html`<span class="firm-name" part="firm-name">${branding.name}</span>` : nothing}
           </div>
-          ${status === 'signed-in' && contact
-            ? html`<div class="account">
+          ${
+            status === 'signed-in' && contact
+              ? html`<div class="account">
                 <span class="contact-name" part="contact-name">${contact.name}</span>
                 <button class="button secondary" part="sign-out-button" type="button" @click=${this.signOut}>
                   ${t('session.sign-out')}
                 </button>
               </div>`
-            : nothing}
+              : nothing
+          }
         </div>
         <div class="visually-hidden" part="notice" role="status">${this.#announcement()}</div>
         <div class="content" part="content" id="content" tabindex="-1" role="region" aria-label=${t('session.content-label')}>
-          ${status === 'signed-in'
-            ? html`<slot></slot>`
-            : this.#fromSite.pending
-              ? this.#fromSite.renderPending(branding?.name ?? '')
-              : html`${this.#renderSignedOutNotice(branding)}
+          ${
+            status === 'signed-in'
+              ? html`<slot></slot>`
+              : this.#fromSite.pending
+                ? this.#fromSite.renderPending(branding?.name ?? '')
+                : html`${this.#renderSignedOutNotice(branding)}
                 <portal-login
                   part="login"
                   exportparts=${loginParts}
                   .mode=${this.linkIntent?.mode ?? 'sign-in'}
                   .token=${this.linkIntent?.token ?? ''}
                   @portal-login-succeeded=${this.#onLoginSucceeded}
-                ></portal-login>`}
+                ></portal-login>`
+          }
         </div>
       </div>
     `;
@@ -444,9 +453,7 @@ export class PortalSession extends PortalElement {
     if (moveFocus) this.#focusAfterChange = true;
     this.dispatchEvent(
       new PortalSessionChangeEvent(
-        session.status === 'signed-in' && session.contact
-          ? { status: 'signed-in', contact: session.contact, reason }
-          : { status: 'signed-out', reason },
+        session.status === 'signed-in' && session.contact ? { status: 'signed-in', contact: session.contact, reason } : { status: 'signed-out', reason },
       ),
     );
   }

@@ -121,7 +121,14 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   app.use('/api/v1', api);
 
   if (config.payments === 'sandbox') {
-    app.use('/sandbox', firmCors(services.firms, serviceOrigin), json, actAsSystem(services.storage), sandboxRoutes({ ...services.sandbox, clock: services.clock }), sandboxErrors);
+    app.use(
+      '/sandbox',
+      firmCors(services.firms, serviceOrigin),
+      json,
+      actAsSystem(services.storage),
+      sandboxRoutes({ ...services.sandbox, clock: services.clock }),
+      sandboxErrors,
+    );
   }
   if (config.development) {
     app.use('/dev', firmCors(services.firms, serviceOrigin), json, actAsSystem(services.storage), devRoutes(services));

@@ -40,7 +40,8 @@ const commands: Record<string, Command> = {
     },
   },
   'firm create': {
-    usage: 'portico firm create --slug SLUG --name NAME [--currency USD] [--site-url URL] [--portal-url URL] [--origin URL]… [--brand-color #RRGGBB] [--logo-url URL]',
+    usage:
+      'portico firm create --slug SLUG --name NAME [--currency USD] [--site-url URL] [--portal-url URL] [--origin URL]… [--brand-color #RRGGBB] [--logo-url URL]',
     summary: 'Create a firm. Its clients sign in on the pages at --origin.',
     options: {
       slug: { type: 'string', description: 'Short name used by the components, e.g. hale-whitmore.' },
@@ -127,7 +128,8 @@ const commands: Record<string, Command> = {
   },
   'keys rotate': {
     usage: 'portico keys rotate',
-    summary: 'Start signing access tokens with a new key (every instance on the database within a minute). Tokens signed by the previous keys stay valid until they expire.',
+    summary:
+      'Start signing access tokens with a new key (every instance on the database within a minute). Tokens signed by the previous keys stay valid until they expire.',
     options: {},
     async run(_v, { config, out }) {
       await withServices(config, async (services) => out(`New signing key ${await services.keys.rotate()}`));
@@ -195,7 +197,12 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
   let positionals: string[];
   try {
     const options = Object.fromEntries(Object.entries(command.options).map(([key, { type, multiple }]) => [key, { type, multiple: multiple ?? false }]));
-    ({ values, positionals } = parseArgs({ args: rest, options: { ...options, help: { type: 'boolean' } }, strict: true, allowPositionals: command.argument !== undefined }));
+    ({ values, positionals } = parseArgs({
+      args: rest,
+      options: { ...options, help: { type: 'boolean' } },
+      strict: true,
+      allowPositionals: command.argument !== undefined,
+    }));
   } catch (error) {
     return fail(`${(error as Error).message}\n\n${command.usage}`);
   }

@@ -36,4 +36,3 @@ export function contrastRatio(a: string, b: string): number {
 export function readableTextColor(background: string): string {
   return contrastRatio(background, BLACK) >= contrastRatio(background, WHITE) ? BLACK : WHITE;
 }
-

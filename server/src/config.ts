@@ -64,7 +64,10 @@ export interface S3StoreConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(`${variable}: ${message}`);
     this.name = 'ConfigError';
   }
@@ -180,7 +183,8 @@ function scanner(env: Env): Config['scanner'] {
 function fileStore(env: Env): Config['fileStore'] {
   const type = oneOf(env, 'FILE_STORE', ['local', 's3'] as const, 'local');
   if (type === 'local') {
-    if (env.S3_BUCKET) throw new ConfigError('FILE_STORE', 'is local (the default) but S3_BUCKET is set: set FILE_STORE=s3 to keep files in the bucket, or unset S3_BUCKET');
+    if (env.S3_BUCKET)
+      throw new ConfigError('FILE_STORE', 'is local (the default) but S3_BUCKET is set: set FILE_STORE=s3 to keep files in the bucket, or unset S3_BUCKET');
     return { type };
   }
   const bucket = required(env, 'S3_BUCKET', 'when FILE_STORE=s3');
@@ -191,12 +195,16 @@ function fileStore(env: Env): Config['fileStore'] {
   if (env.S3_ENDPOINT) {
     const parsed = new URL(url('S3_ENDPOINT', env.S3_ENDPOINT, ['http:', 'https:']));
     if (parsed.pathname !== '/' || parsed.search || parsed.hash || parsed.username || parsed.password) {
-      throw new ConfigError('S3_ENDPOINT', 'must be the store\'s scheme, host and port only (no path, query or credentials), like https://s3.example.com or http://127.0.0.1:9000');
+      throw new ConfigError(
+        'S3_ENDPOINT',
+        "must be the store's scheme, host and port only (no path, query or credentials), like https://s3.example.com or http://127.0.0.1:9000",
+      );
     }
     endpoint = parsed.origin;
   }
   // AWS needs the bucket's region; S3-compatible stores mostly accept any, conventionally us-east-1.
-  const region = env.S3_REGION || (endpoint ? 'us-east-1' : required(env, 'S3_REGION', 'when FILE_STORE=s3 without S3_ENDPOINT (the bucket\'s AWS region, like eu-west-1)'));
+  const region =
+    env.S3_REGION || (endpoint ? 'us-east-1' : required(env, 'S3_REGION', "when FILE_STORE=s3 without S3_ENDPOINT (the bucket's AWS region, like eu-west-1)"));
   if (!/^[a-z0-9-]+$/.test(region)) throw new ConfigError('S3_REGION', `must be a region name like us-east-1, got "${region}"`);
   // S3-compatible stores usually serve buckets by path (http://host/bucket), AWS by host name.
   const forcePathStyle = oneOf(env, 'S3_FORCE_PATH_STYLE', ['true', 'false'] as const, endpoint ? 'true' : 'false') === 'true';
@@ -264,7 +272,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const workersRaw = env.WORKERS;
   let workers = 4;
   if (workersRaw !== undefined && workersRaw !== '') {
-    if (!/^\d+$/.test(workersRaw) || Number(workersRaw) > 64) throw new ConfigError('WORKERS', `must be a whole number from 0 (HTTP only, no jobs) to 64, got "${workersRaw}"`);
+    if (!/^\d+$/.test(workersRaw) || Number(workersRaw) > 64)
+      throw new ConfigError('WORKERS', `must be a whole number from 0 (HTTP only, no jobs) to 64, got "${workersRaw}"`);
     workers = Number(workersRaw);
   }
 

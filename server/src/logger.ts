@@ -14,8 +14,24 @@ export interface Logger {
  */
 const secretFields = new Set(
   [
-    'authorization', 'cookie', 'set-cookie', 'password', 'newPassword', 'currentPassword', 'token', 'accessToken', 'refreshToken',
-    'idToken', 'assertion', 'secret', 'clientSecret', 'apiKey', 'privateKey', 'otp', 'publicToken', 'x-api-key',
+    'authorization',
+    'cookie',
+    'set-cookie',
+    'password',
+    'newPassword',
+    'currentPassword',
+    'token',
+    'accessToken',
+    'refreshToken',
+    'idToken',
+    'assertion',
+    'secret',
+    'clientSecret',
+    'apiKey',
+    'privateKey',
+    'otp',
+    'publicToken',
+    'x-api-key',
   ].map((name) => name.toLowerCase()),
 );
 const redacted = '[redacted]';

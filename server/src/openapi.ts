@@ -16,17 +16,85 @@ import { messagesContract } from './messages/index.ts';
 import { paymentsContract, refundsContract } from './payments/index.ts';
 import { webhooksContract } from './webhooks/index.ts';
 
-const { Activity, ActivityChanges, ActivityGroups, FirmActivity, FirmActivityPage, clientListQuery, completionSchema, firmListQuery: firmActivityListQuery, newActivitySchema } = activitiesContract;
+const {
+  Activity,
+  ActivityChanges,
+  ActivityGroups,
+  FirmActivity,
+  FirmActivityPage,
+  clientListQuery,
+  completionSchema,
+  firmListQuery: firmActivityListQuery,
+  newActivitySchema,
+} = activitiesContract;
 const { ApiKeyList } = apiKeysContract;
 const { Accepted, Session, loginBody, newPasswordBody, resetRequestBody, tokenExchangeBody } = authContract;
 const { ContactPage, FirmContact, Invitation, contactChangesSchema, contactQuerySchema, newContactSchema } = contactsContract;
 const { ClientFile, FilePage, FirmFile, FirmFilePage, firmListQuery: firmFileListQuery, listQuery: fileListQuery } = filesContract;
 const { Branding, FirmChanges, FirmProfile, Me } = firmsContract;
-const { FirmInvoiceDetail, FirmInvoicePage, InvoiceDetail, InvoicePage, OutstandingInvoices, adminListQuery: adminInvoiceListQuery, invoiceChangesSchema, listQuery: invoiceListQuery, newInvoiceSchema, voidSchema } = invoicesContract;
-const { FirmThread, FirmThreadMessages, FirmThreadPage, FirmThreadStarted, Message, Thread, ThreadMessages, ThreadPage, ThreadStarted, firmThreadListQuery, messagesQuery, newMessageSchema, newThreadSchema, staffMessageSchema, staffThreadSchema, threadListQuery } = messagesContract;
-const { BankLink, BankLinkExchange, CheckoutResult, FirmPayment, FirmPaymentPage, LinkedAccount, Mandate, Payment, PaymentPage, PaymentSetup, SavedPaymentMethods, StripeEvent, StripeEventReceipt, exportQuery, firmListQuery: firmPaymentListQuery, listQuery: paymentListQuery, mandateQuery, offlinePaymentSchema, paymentBody } = paymentsContract;
+const {
+  FirmInvoiceDetail,
+  FirmInvoicePage,
+  InvoiceDetail,
+  InvoicePage,
+  OutstandingInvoices,
+  adminListQuery: adminInvoiceListQuery,
+  invoiceChangesSchema,
+  listQuery: invoiceListQuery,
+  newInvoiceSchema,
+  voidSchema,
+} = invoicesContract;
+const {
+  FirmThread,
+  FirmThreadMessages,
+  FirmThreadPage,
+  FirmThreadStarted,
+  Message,
+  Thread,
+  ThreadMessages,
+  ThreadPage,
+  ThreadStarted,
+  firmThreadListQuery,
+  messagesQuery,
+  newMessageSchema,
+  newThreadSchema,
+  staffMessageSchema,
+  staffThreadSchema,
+  threadListQuery,
+} = messagesContract;
+const {
+  BankLink,
+  BankLinkExchange,
+  CheckoutResult,
+  FirmPayment,
+  FirmPaymentPage,
+  LinkedAccount,
+  Mandate,
+  Payment,
+  PaymentPage,
+  PaymentSetup,
+  SavedPaymentMethods,
+  StripeEvent,
+  StripeEventReceipt,
+  exportQuery,
+  firmListQuery: firmPaymentListQuery,
+  listQuery: paymentListQuery,
+  mandateQuery,
+  offlinePaymentSchema,
+  paymentBody,
+} = paymentsContract;
 const { NewRefund, RefundResult } = refundsContract;
-const { NewWebhookEndpointResult, RotatedWebhookSecret, WebhookDelivery, WebhookDeliveryPage, WebhookEndpoint, WebhookEndpointList, deliveriesQuery, endpointChangesSchema, newEndpointSchema } = webhooksContract;
+const {
+  NewWebhookEndpointResult,
+  RotatedWebhookSecret,
+  WebhookDelivery,
+  WebhookDeliveryPage,
+  WebhookEndpoint,
+  WebhookEndpointList,
+  deliveriesQuery,
+  endpointChangesSchema,
+  newEndpointSchema,
+} = webhooksContract;
 
 /** This document's own shape, as far as a client needs it. */
 const OpenApiDocument = z
@@ -73,15 +141,37 @@ const op = (
 
 export const operations: Operation[] = [
   op('post', '/api/v1/auth/login', 'Sign-in', 'Sign a client in', 'public', [200, Session], { body: loginBody }),
-  op('post', '/api/v1/auth/token-exchange', 'Sign-in', "Sign a client in with an assertion from the firm's own backend (settings.identity)", 'public', [200, Session], { body: tokenExchangeBody }),
+  op(
+    'post',
+    '/api/v1/auth/token-exchange',
+    'Sign-in',
+    "Sign a client in with an assertion from the firm's own backend (settings.identity)",
+    'public',
+    [200, Session],
+    { body: tokenExchangeBody },
+  ),
   op('post', '/api/v1/auth/refresh', 'Sign-in', 'Rotate the refresh cookie and get a new access token', 'cookie', [200, Session]),
   op('post', '/api/v1/auth/logout', 'Sign-in', 'End the sign-in', 'cookie', [204]),
-  op('post', '/api/v1/auth/invitations/accept', 'Sign-in', 'Create a password from an invitation and sign in', 'public', [200, Session], { body: newPasswordBody }),
-  op('post', '/api/v1/auth/password-reset/request', 'Sign-in', 'Email a password reset link (same answer whether or not the email exists)', 'public', [202, Accepted], { body: resetRequestBody }),
-  op('post', '/api/v1/auth/password-reset/confirm', 'Sign-in', 'Set a new password from a reset link and sign in', 'public', [200, Session], { body: newPasswordBody }),
+  op('post', '/api/v1/auth/invitations/accept', 'Sign-in', 'Create a password from an invitation and sign in', 'public', [200, Session], {
+    body: newPasswordBody,
+  }),
+  op(
+    'post',
+    '/api/v1/auth/password-reset/request',
+    'Sign-in',
+    'Email a password reset link (same answer whether or not the email exists)',
+    'public',
+    [202, Accepted],
+    { body: resetRequestBody },
+  ),
+  op('post', '/api/v1/auth/password-reset/confirm', 'Sign-in', 'Set a new password from a reset link and sign in', 'public', [200, Session], {
+    body: newPasswordBody,
+  }),
   op('get', '/api/v1/firms/{slug}/branding', 'Firm', "The firm's public branding and sections", 'public', [200, Branding]),
   op('get', '/api/v1/openapi.json', 'Firm', 'This document', 'public', [200, OpenApiDocument]),
-  op('post', '/webhooks/stripe', 'Webhooks', "Stripe's events, verified by their signature (only with PAYMENTS=stripe)", 'stripe', [200, StripeEventReceipt], { body: StripeEvent }),
+  op('post', '/webhooks/stripe', 'Webhooks', "Stripe's events, verified by their signature (only with PAYMENTS=stripe)", 'stripe', [200, StripeEventReceipt], {
+    body: StripeEvent,
+  }),
   op('get', '/api/v1/me', 'Client', 'The signed-in client and their firm', 'client', [200, Me]),
 
   op('get', '/api/v1/activities', 'Activities', 'Tasks and events: overdue, upcoming, done', 'client', [200, ActivityGroups], { query: clientListQuery }),
@@ -89,19 +179,33 @@ export const operations: Operation[] = [
   op('get', '/api/v1/activities/{id}/calendar.ics', 'Activities', 'An event as an iCalendar file', 'client', [200, 'text/calendar']),
 
   op('get', '/api/v1/invoices', 'Invoices', "The client's invoices", 'client', [200, InvoicePage], { query: invoiceListQuery }),
-  op('get', '/api/v1/invoices/outstanding', 'Invoices', 'What the client owes now: every unpaid invoice with something to pay, and the sum (one query)', 'client', [200, OutstandingInvoices]),
+  op(
+    'get',
+    '/api/v1/invoices/outstanding',
+    'Invoices',
+    'What the client owes now: every unpaid invoice with something to pay, and the sum (one query)',
+    'client',
+    [200, OutstandingInvoices],
+  ),
   op('get', '/api/v1/invoices/{id}', 'Invoices', 'One invoice with lines and payments', 'client', [200, InvoiceDetail]),
 
-  op('get', '/api/v1/payments', 'Payments', 'Payment history (403 payments_hidden when the firm hides it)', 'client', [200, PaymentPage], { query: paymentListQuery }),
+  op('get', '/api/v1/payments', 'Payments', 'Payment history (403 payments_hidden when the firm hides it)', 'client', [200, PaymentPage], {
+    query: paymentListQuery,
+  }),
   op('get', '/api/v1/payments/{id}', 'Payments', 'One payment', 'client', [200, Payment]),
   op('get', '/api/v1/payments/setup', 'Payments', 'Which processor and bank sign-in the browser uses', 'client', [200, PaymentSetup]),
   op('get', '/api/v1/payments/mandate', 'Payments', 'The ACH debit authorization text', 'client', [200, Mandate], { query: mandateQuery }),
-  op('post', '/api/v1/payments', 'Payments', 'Pay invoices (Idempotency-Key header required)', 'client', [201, CheckoutResult], { body: paymentBody, idempotent: true }),
+  op('post', '/api/v1/payments', 'Payments', 'Pay invoices (Idempotency-Key header required)', 'client', [201, CheckoutResult], {
+    body: paymentBody,
+    idempotent: true,
+  }),
   op('post', '/api/v1/payments/{id}/confirm', 'Payments', 'Finish a payment after 3-D Secure', 'client', [200, Payment]),
   op('get', '/api/v1/payment-methods', 'Payments', 'Saved payment methods', 'client', [200, SavedPaymentMethods]),
   op('delete', '/api/v1/payment-methods/{id}', 'Payments', 'Remove a saved payment method', 'client', [204]),
   op('post', '/api/v1/bank-links', 'Payments', 'Start bank sign-in', 'client', [201, BankLink]),
-  op('post', '/api/v1/bank-links/exchange', 'Payments', 'Turn the bank sign-in result into a payment method', 'client', [200, LinkedAccount], { body: BankLinkExchange }),
+  op('post', '/api/v1/bank-links/exchange', 'Payments', 'Turn the bank sign-in result into a payment method', 'client', [200, LinkedAccount], {
+    body: BankLinkExchange,
+  }),
 
   op('get', '/api/v1/threads', 'Messages', 'Message threads with unread counts', 'client', [200, ThreadPage], { query: threadListQuery }),
   op('post', '/api/v1/threads', 'Messages', 'Start a thread', 'client', [201, ThreadStarted], { body: newThreadSchema }),
@@ -115,30 +219,83 @@ export const operations: Operation[] = [
   op('get', '/api/v1/admin/settings', 'Firm administration', "The firm's profile, branding and settings", 'firm', [200, FirmProfile]),
   op('patch', '/api/v1/admin/settings', 'Firm administration', 'Change the profile, branding or settings', 'firm', [200, FirmProfile], { body: FirmChanges }),
   op('get', '/api/v1/admin/contacts', 'Firm administration', 'List contacts', 'firm', [200, ContactPage], { query: contactQuerySchema }),
-  op('put', '/api/v1/admin/contacts/by-external-id/{externalId}', 'Firm administration', "Create (201) or update (200) the contact with the firm's own id", 'firm', [201, FirmContact], { body: newContactSchema, alsoStatus: 200 }),
+  op(
+    'put',
+    '/api/v1/admin/contacts/by-external-id/{externalId}',
+    'Firm administration',
+    "Create (201) or update (200) the contact with the firm's own id",
+    'firm',
+    [201, FirmContact],
+    { body: newContactSchema, alsoStatus: 200 },
+  ),
   op('post', '/api/v1/admin/contacts', 'Firm administration', 'Add a contact', 'firm', [201, FirmContact], { body: newContactSchema }),
   op('get', '/api/v1/admin/contacts/{id}', 'Firm administration', 'One contact', 'firm', [200, FirmContact]),
   op('patch', '/api/v1/admin/contacts/{id}', 'Firm administration', 'Change a contact', 'firm', [200, FirmContact], { body: contactChangesSchema }),
   op('post', '/api/v1/admin/contacts/{id}/archive', 'Firm administration', 'Archive a contact (they can no longer sign in)', 'firm', [200, FirmContact]),
   op('post', '/api/v1/admin/contacts/{id}/restore', 'Firm administration', 'Restore an archived contact', 'firm', [200, FirmContact]),
   op('post', '/api/v1/admin/contacts/{id}/invitations', 'Firm administration', 'Email the contact an invitation to create a login', 'firm', [201, Invitation]),
-  op('get', '/api/v1/admin/api-keys', 'Firm administration', "The firm's API keys, revoked ones included (never the keys themselves)", 'firm', [200, ApiKeyList]),
-  op('delete', '/api/v1/admin/api-keys/{id}', 'Firm administration', 'Revoke an API key: refused from the next request on (404 for an unknown or revoked key)', 'firm', [204]),
-  op('get', '/api/v1/admin/invoices', 'Firm administration', 'List invoices, drafts included', 'firm', [200, FirmInvoicePage], { query: adminInvoiceListQuery }),
-  op('put', '/api/v1/admin/invoices/by-external-id/{externalId}', 'Firm administration', "Create (201) or update (200) the invoice with the firm's own id (a sent one keeps its amounts)", 'firm', [201, FirmInvoiceDetail], { body: newInvoiceSchema, alsoStatus: 200 }),
+  op('get', '/api/v1/admin/api-keys', 'Firm administration', "The firm's API keys, revoked ones included (never the keys themselves)", 'firm', [
+    200,
+    ApiKeyList,
+  ]),
+  op(
+    'delete',
+    '/api/v1/admin/api-keys/{id}',
+    'Firm administration',
+    'Revoke an API key: refused from the next request on (404 for an unknown or revoked key)',
+    'firm',
+    [204],
+  ),
+  op('get', '/api/v1/admin/invoices', 'Firm administration', 'List invoices, drafts included', 'firm', [200, FirmInvoicePage], {
+    query: adminInvoiceListQuery,
+  }),
+  op(
+    'put',
+    '/api/v1/admin/invoices/by-external-id/{externalId}',
+    'Firm administration',
+    "Create (201) or update (200) the invoice with the firm's own id (a sent one keeps its amounts)",
+    'firm',
+    [201, FirmInvoiceDetail],
+    { body: newInvoiceSchema, alsoStatus: 200 },
+  ),
   op('post', '/api/v1/admin/invoices', 'Firm administration', 'Draft an invoice', 'firm', [201, FirmInvoiceDetail], { body: newInvoiceSchema }),
   op('get', '/api/v1/admin/invoices/{id}', 'Firm administration', 'One invoice', 'firm', [200, FirmInvoiceDetail]),
-  op('patch', '/api/v1/admin/invoices/{id}', 'Firm administration', 'Change an invoice (a sent one keeps its amounts)', 'firm', [200, FirmInvoiceDetail], { body: invoiceChangesSchema }),
+  op('patch', '/api/v1/admin/invoices/{id}', 'Firm administration', 'Change an invoice (a sent one keeps its amounts)', 'firm', [200, FirmInvoiceDetail], {
+    body: invoiceChangesSchema,
+  }),
   op('delete', '/api/v1/admin/invoices/{id}', 'Firm administration', 'Delete a draft', 'firm', [204]),
   op('post', '/api/v1/admin/invoices/{id}/send', 'Firm administration', 'Publish an invoice and email the client', 'firm', [200, FirmInvoiceDetail]),
-  op('post', '/api/v1/admin/invoices/{id}/void', 'Firm administration', 'Void an invoice without payments', 'firm', [200, FirmInvoiceDetail], { body: voidSchema }),
+  op('post', '/api/v1/admin/invoices/{id}/void', 'Firm administration', 'Void an invoice without payments', 'firm', [200, FirmInvoiceDetail], {
+    body: voidSchema,
+  }),
   op('get', '/api/v1/admin/payments', 'Firm administration', "The firm's payments, newest first", 'firm', [200, FirmPaymentPage], {
     query: firmPaymentListQuery,
   }),
-  op('get', '/api/v1/admin/payments/export', 'Firm administration', 'Payments and refunds as CSV for reconciliation, one row per allocation', 'firm', [200, 'text/csv'], { query: exportQuery }),
-  op('get', '/api/v1/admin/payments/{id}', 'Firm administration', 'One payment with its client, processor ids, history and authorization', 'firm', [200, FirmPayment]),
-  op('post', '/api/v1/admin/payments/{id}/refunds', 'Firm administration', 'Refund all or part of a payment through the processor (Idempotency-Key header required)', 'firm', [201, RefundResult], { body: NewRefund, idempotent: true }),
-  op('post', '/api/v1/admin/payments', 'Firm administration', 'Record a payment received outside the portal', 'firm', [201, Payment], { body: offlinePaymentSchema }),
+  op(
+    'get',
+    '/api/v1/admin/payments/export',
+    'Firm administration',
+    'Payments and refunds as CSV for reconciliation, one row per allocation',
+    'firm',
+    [200, 'text/csv'],
+    { query: exportQuery },
+  ),
+  op('get', '/api/v1/admin/payments/{id}', 'Firm administration', 'One payment with its client, processor ids, history and authorization', 'firm', [
+    200,
+    FirmPayment,
+  ]),
+  op(
+    'post',
+    '/api/v1/admin/payments/{id}/refunds',
+    'Firm administration',
+    'Refund all or part of a payment through the processor (Idempotency-Key header required)',
+    'firm',
+    [201, RefundResult],
+    { body: NewRefund, idempotent: true },
+  ),
+  op('post', '/api/v1/admin/payments', 'Firm administration', 'Record a payment received outside the portal', 'firm', [201, Payment], {
+    body: offlinePaymentSchema,
+  }),
   op('get', '/api/v1/admin/activities', 'Firm administration', 'List tasks and events', 'firm', [200, FirmActivityPage], { query: firmActivityListQuery }),
   op('post', '/api/v1/admin/activities', 'Firm administration', 'Give a client a task or an event', 'firm', [201, FirmActivity], { body: newActivitySchema }),
   op('get', '/api/v1/admin/activities/{id}', 'Firm administration', 'One task or event', 'firm', [200, FirmActivity]),
@@ -147,18 +304,44 @@ export const operations: Operation[] = [
   op('get', '/api/v1/admin/threads', 'Firm administration', 'List threads', 'firm', [200, FirmThreadPage], { query: firmThreadListQuery }),
   op('post', '/api/v1/admin/threads', 'Firm administration', 'Start a thread with a contact', 'firm', [201, FirmThreadStarted], { body: staffThreadSchema }),
   op('get', '/api/v1/admin/threads/{id}', 'Firm administration', 'A thread with its messages', 'firm', [200, FirmThreadMessages], { query: messagesQuery }),
-  op('post', '/api/v1/admin/threads/{id}/messages', 'Firm administration', 'Reply as a named staff member', 'firm', [201, Message], { body: staffMessageSchema }),
+  op('post', '/api/v1/admin/threads/{id}/messages', 'Firm administration', 'Reply as a named staff member', 'firm', [201, Message], {
+    body: staffMessageSchema,
+  }),
   op('post', '/api/v1/admin/threads/{id}/close', 'Firm administration', 'Close a thread', 'firm', [200, FirmThread]),
   op('post', '/api/v1/admin/threads/{id}/reopen', 'Firm administration', 'Reopen a thread', 'firm', [200, FirmThread]),
   op('post', '/api/v1/admin/threads/{id}/read', 'Firm administration', 'Mark a thread read by the firm', 'firm', [200, FirmThread]),
   op('get', '/api/v1/admin/webhook-endpoints', 'Webhooks', "The firm's webhook endpoints (never their secrets)", 'firm', [200, WebhookEndpointList]),
-  op('post', '/api/v1/admin/webhook-endpoints', 'Webhooks', 'Add an endpoint; its signing secret is in this answer only', 'firm', [201, NewWebhookEndpointResult], { body: newEndpointSchema }),
+  op(
+    'post',
+    '/api/v1/admin/webhook-endpoints',
+    'Webhooks',
+    'Add an endpoint; its signing secret is in this answer only',
+    'firm',
+    [201, NewWebhookEndpointResult],
+    { body: newEndpointSchema },
+  ),
   op('get', '/api/v1/admin/webhook-endpoints/{id}', 'Webhooks', 'One endpoint', 'firm', [200, WebhookEndpoint]),
-  op('patch', '/api/v1/admin/webhook-endpoints/{id}', 'Webhooks', 'Change an endpoint; enabled: true turns one the service turned off back on', 'firm', [200, WebhookEndpoint], { body: endpointChangesSchema }),
+  op(
+    'patch',
+    '/api/v1/admin/webhook-endpoints/{id}',
+    'Webhooks',
+    'Change an endpoint; enabled: true turns one the service turned off back on',
+    'firm',
+    [200, WebhookEndpoint],
+    { body: endpointChangesSchema },
+  ),
   op('delete', '/api/v1/admin/webhook-endpoints/{id}', 'Webhooks', 'Delete an endpoint (its delivery log stays)', 'firm', [204]),
-  op('post', '/api/v1/admin/webhook-endpoints/{id}/secret', 'Webhooks', 'Rotate the signing secret; the old one also signs for 24 hours', 'firm', [200, RotatedWebhookSecret]),
-  op('get', '/api/v1/admin/webhook-endpoints/{id}/deliveries', 'Webhooks', "The endpoint's deliveries, newest first", 'firm', [200, WebhookDeliveryPage], { query: deliveriesQuery }),
-  op('post', '/api/v1/admin/webhook-endpoints/{id}/deliveries/{deliveryId}/retry', 'Webhooks', 'Send a delivery again now, with the same webhook-id', 'firm', [202, WebhookDelivery]),
+  op('post', '/api/v1/admin/webhook-endpoints/{id}/secret', 'Webhooks', 'Rotate the signing secret; the old one also signs for 24 hours', 'firm', [
+    200,
+    RotatedWebhookSecret,
+  ]),
+  op('get', '/api/v1/admin/webhook-endpoints/{id}/deliveries', 'Webhooks', "The endpoint's deliveries, newest first", 'firm', [200, WebhookDeliveryPage], {
+    query: deliveriesQuery,
+  }),
+  op('post', '/api/v1/admin/webhook-endpoints/{id}/deliveries/{deliveryId}/retry', 'Webhooks', 'Send a delivery again now, with the same webhook-id', 'firm', [
+    202,
+    WebhookDelivery,
+  ]),
   op('get', '/api/v1/admin/files', 'Firm administration', "List a firm's files", 'firm', [200, FirmFilePage], { query: firmFileListQuery }),
   op('post', '/api/v1/admin/files', 'Firm administration', 'Share a file with a contact (multipart/form-data)', 'firm', [201, FirmFile], { body: 'multipart' }),
   op('get', '/api/v1/admin/files/{id}', 'Firm administration', 'One file', 'firm', [200, FirmFile]),
@@ -200,7 +383,10 @@ function refTo(shape: z.ZodType) {
  */
 function generatedSchemas(bodyIds: Set<string>) {
   const convert = (io: 'input' | 'output') =>
-    z.toJSONSchema(z.globalRegistry, { target: 'draft-2020-12', io, uri: schemaUri, unrepresentable: 'any' }).schemas as Record<string, Record<string, unknown>>;
+    z.toJSONSchema(z.globalRegistry, { target: 'draft-2020-12', io, uri: schemaUri, unrepresentable: 'any' }).schemas as Record<
+      string,
+      Record<string, unknown>
+    >;
   const input = convert('input');
   const output = convert('output');
   const result: Record<string, unknown> = {};
@@ -220,7 +406,11 @@ export function openApiDocument(serverUrl: string, version: string) {
     const pathParams = [...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: str }));
     const queryParams = queryParameters(operation.query);
     const headers = operation.idempotent ? [{ name: 'Idempotency-Key', in: 'header', required: true, schema: str }] : [];
-    const content = !result ? undefined : typeof result === 'string' ? { [result]: { schema: { type: 'string', format: 'binary' } } } : { 'application/json': { schema: refTo(result) } };
+    const content = !result
+      ? undefined
+      : typeof result === 'string'
+        ? { [result]: { schema: { type: 'string', format: 'binary' } } }
+        : { 'application/json': { schema: refTo(result) } };
     (paths[operation.path] ??= {})[operation.method] = {
       tags: [operation.tag],
       summary: operation.summary,
@@ -231,7 +421,10 @@ export function openApiDocument(serverUrl: string, version: string) {
         ? {
             requestBody: {
               required: true,
-              content: operation.body === 'multipart' ? { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } } : { 'application/json': { schema: refTo(operation.body) } },
+              content:
+                operation.body === 'multipart'
+                  ? { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } }
+                  : { 'application/json': { schema: refTo(operation.body) } },
             },
           }
         : {}),
@@ -250,7 +443,12 @@ export function openApiDocument(serverUrl: string, version: string) {
     components: {
       schemas: generatedSchemas(bodyIds),
       securitySchemes: {
-        accessToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A client access token (ES256, 10 minutes) from /auth/login or /auth/refresh' },
+        accessToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'A client access token (ES256, 10 minutes) from /auth/login or /auth/refresh',
+        },
         apiKey: { type: 'http', scheme: 'bearer', description: 'A firm API key, pk_…' },
         refreshCookie: { type: 'apiKey', in: 'cookie', name: 'portico_refresh' },
         stripeSignature: { type: 'apiKey', in: 'header', name: 'Stripe-Signature' },

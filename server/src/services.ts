@@ -137,7 +137,12 @@ export function createServices(deps: ServiceDeps) {
   const processor: PaymentProcessor = stripe?.processor ?? sandbox.processor;
   const invoices = new InvoicesService({ ...shared, invoices: invoicesRepository, mailer });
   const payments = new PaymentsService({
-    ...shared, invoices, payments: paymentsRepository, mandates: checkoutRepository, refunds: refundsRepository, fees: processor,
+    ...shared,
+    invoices,
+    payments: paymentsRepository,
+    mandates: checkoutRepository,
+    refunds: refundsRepository,
+    fees: processor,
   });
   const checkout = new CheckoutService({
     invoices,
@@ -164,7 +169,9 @@ export function createServices(deps: ServiceDeps) {
   if (config.bankLink === 'plaid') {
     bankLink = (deps.providers?.plaid ?? createPlaid)({ config: config.plaid, storage, secrets, clock, stripe: stripe!.processor });
   } else if (stripe) {
-    bankLink = unavailableBankLink('Bank sign-in is not set up for this portal (it needs Plaid with Stripe). Enter your account and routing numbers, or pay by card.');
+    bankLink = unavailableBankLink(
+      'Bank sign-in is not set up for this portal (it needs Plaid with Stripe). Enter your account and routing numbers, or pay by card.',
+    );
   } else {
     bankLink = sandboxBankLinkProvider(sandbox.bankLink);
   }
@@ -193,7 +200,15 @@ export function createServices(deps: ServiceDeps) {
     /** Abuse limits kept in the database: `limits.paymentFailures` is the checkout's. */
     limits,
     /** For seeding and tests; components reach each other through their services. */
-    repositories: { activities: activitiesRepository, firms: firmsRepository, contacts: contactsRepository, invoices: invoicesRepository, payments: paymentsRepository, messages: messagesRepository, files: filesRepository },
+    repositories: {
+      activities: activitiesRepository,
+      firms: firmsRepository,
+      contacts: contactsRepository,
+      invoices: invoicesRepository,
+      payments: paymentsRepository,
+      messages: messagesRepository,
+      files: filesRepository,
+    },
     fileStore,
     firms,
     contacts,
@@ -224,7 +239,13 @@ export type Services = ReturnType<typeof createServices>;
  * sandbox's settlements, delivered like Stripe's webhooks), the recovery sweep of interrupted
  * checkouts, the sandbox's settlement clock, and forgetting what is old.
  */
-function registerPaymentJobs(deps: { jobs: JobQueue; checkout: CheckoutService; refunds: RefundsService; sandbox?: { processor: SandboxProcessor }; logger: Logger }) {
+function registerPaymentJobs(deps: {
+  jobs: JobQueue;
+  checkout: CheckoutService;
+  refunds: RefundsService;
+  sandbox?: { processor: SandboxProcessor };
+  logger: Logger;
+}) {
   const { jobs, checkout, refunds, sandbox, logger } = deps;
   jobs.register<ProcessorEvent>('payments.processor_event', async (job) => {
     await checkout.applyEvent(job.payload);

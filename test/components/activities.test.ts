@@ -9,15 +9,13 @@ function clientFor(service: FakeService): ApiClient {
   return new ApiClient({ baseUrl: 'http://service.test', firm: 'demo', fetch: service.fetch });
 }
 
-const part = <T extends Element = HTMLElement>(element: Element, name: string): T | null =>
-  element.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+const part = <T extends Element = HTMLElement>(element: Element, name: string): T | null => element.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
 
 const text = (element: Element | null): string => element!.textContent!.replace(/\s+/g, ' ').trim();
 
 const group = (activities: PortalActivities, name: string) => part(activities, `group-${name}`)!;
 
-const titles = (activities: PortalActivities, name: string): string[] =>
-  [...group(activities, name).querySelectorAll('[part~="title"]')].map(text);
+const titles = (activities: PortalActivities, name: string): string[] => [...group(activities, name).querySelectorAll('[part~="title"]')].map(text);
 
 const checkbox = (activities: PortalActivities, id: string) => activities.shadowRoot!.querySelector<HTMLInputElement>(`#task-${id}`)!;
 
@@ -45,11 +43,7 @@ describe('<portal-activities>', () => {
     const activities = await activitiesWith(service);
     expect(service.calls('GET /api/v1/activities')[0]!.url.search).to.equal('');
     expect(text(part(activities, 'heading'))).to.equal('Tasks and events');
-    expect([...activities.shadowRoot!.querySelectorAll('[part~="group-heading"]')].map(text)).to.deep.equal([
-      'Overdue (1)',
-      'Upcoming (3)',
-      'Done (1)',
-    ]);
+    expect([...activities.shadowRoot!.querySelectorAll('[part~="group-heading"]')].map(text)).to.deep.equal(['Overdue (1)', 'Upcoming (3)', 'Done (1)']);
     expect(titles(activities, 'upcoming')).to.deep.equal(['Upload bank statements', 'Case management conference', 'Discovery cut-off']);
 
     const overdue = group(activities, 'overdue').querySelector('[part~="item"]')!;
@@ -163,7 +157,11 @@ describe('<portal-activities>', () => {
   it('lists every done activity on request, beyond the 50 most recent', async () => {
     const recent = Array.from({ length: 50 }, (_, n) => ({ ...activityGroups().done[0]!, id: `act_done_${n}`, title: `Done task ${n}` }));
     const service = signedInService().on('GET /api/v1/activities', (request) =>
-      json(200, { overdue: [], upcoming: [], done: request.url.searchParams.get('done') === 'all' ? [...recent, { ...recent[0]!, id: 'act_old', title: 'Old task' }] : recent }),
+      json(200, {
+        overdue: [],
+        upcoming: [],
+        done: request.url.searchParams.get('done') === 'all' ? [...recent, { ...recent[0]!, id: 'act_old', title: 'Old task' }] : recent,
+      }),
     );
     const activities = await activitiesWith(service);
     expect(text(group(activities, 'done').querySelector('h3'))).to.equal('Done (50)');

@@ -117,9 +117,7 @@ describe('ApiClient', () => {
   });
 
   it('reads Retry-After from a rate-limited answer', async () => {
-    const service = signedOutService().on('POST /api/v1/auth/login', () =>
-      problem(429, 'rate_limited', 'Too many attempts.', {}, { 'Retry-After': '90' }),
-    );
+    const service = signedOutService().on('POST /api/v1/auth/login', () => problem(429, 'rate_limited', 'Too many attempts.', {}, { 'Retry-After': '90' }));
     const error = (await rejection(clientFor(service).auth.login({ email: 'a@b.co', password: 'y' }))) as ApiError;
     expect(error.code).to.equal('rate_limited');
     expect(error.retryAfter).to.equal(90);

@@ -20,7 +20,10 @@ import { activityGroups, partlyPaid } from './portal-fixtures.ts';
 const startUrl = window.location.href;
 
 function portalService(options: { branding?: Branding } = {}): FakeService {
-  return payService({ invoices: [invoiceA, invoiceB], branding: options.branding ?? { ...branding, paymentMethods: { card: true, bankLink: false, bankAccount: false } } })
+  return payService({
+    invoices: [invoiceA, invoiceB],
+    branding: options.branding ?? { ...branding, paymentMethods: { card: true, bankLink: false, bankAccount: false } },
+  })
     .on('GET /api/v1/activities', () => json(200, activityGroups()))
     .on('GET /api/v1/payments', () => json(200, { data: [], nextCursor: null }));
 }
@@ -38,11 +41,19 @@ const links = (app: PortalApp): HTMLAnchorElement[] => [...app.shadowRoot!.query
 
 const link = (app: PortalApp, label: string): HTMLAnchorElement => {
   const found = links(app).find((candidate) => candidate.textContent!.trim() === label);
-  if (!found) throw new Error(`no link "${label}" in ${links(app).map((candidate) => candidate.textContent!.trim()).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no link "${label}" in ${links(app)
+        .map((candidate) => candidate.textContent!.trim())
+        .join(', ')}`,
+    );
   return found;
 };
 
-const current = (app: PortalApp): string | undefined => links(app).find((candidate) => candidate.getAttribute('aria-current') === 'page')?.textContent?.trim();
+const current = (app: PortalApp): string | undefined =>
+  links(app)
+    .find((candidate) => candidate.getAttribute('aria-current') === 'page')
+    ?.textContent?.trim();
 
 /** The section element shown, once it is there. */
 async function shown<T extends HTMLElement>(app: PortalApp, tag: string): Promise<T> {
@@ -327,7 +338,9 @@ describe('<portal-app>', () => {
 
   it('offers only the sections the firm enables, and the first of them for one it does not', async () => {
     window.history.replaceState(null, '', '#portal/activities');
-    const app = await appWith(portalService({ branding: { ...branding, sections: { activities: false, invoices: true, payments: false, messages: false, files: true } } }));
+    const app = await appWith(
+      portalService({ branding: { ...branding, sections: { activities: false, invoices: true, payments: false, messages: false, files: true } } }),
+    );
     expect(links(app).map((candidate) => candidate.textContent!.trim())).to.deep.equal(['Invoices', 'Files']);
     expect(app.currentSection).to.equal('invoices');
     await shown(app, 'portal-invoices');

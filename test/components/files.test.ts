@@ -14,8 +14,7 @@ function clientFor(service: FakeService, uploads?: FakeUploads): ApiClient {
   return new ApiClient({ baseUrl: 'http://service.test', firm: 'demo', fetch: service.fetch, ...(uploads ? { xhr: uploads.xhr } : {}) });
 }
 
-const part = <T extends Element = HTMLElement>(element: Element, name: string): T | null =>
-  element.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+const part = <T extends Element = HTMLElement>(element: Element, name: string): T | null => element.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
 
 const parts = (element: Element, name: string): HTMLElement[] => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 
@@ -111,7 +110,9 @@ describe('<portal-files>', () => {
       'Lease draft.docx',
     ]);
     expect(rows.map((row) => text(row.querySelector('[part~="size"]')))).to.deep.equal(['47 kB', '1.5 MB', '312 bytes', '86 kB']);
-    expect(text(rows[1]!.querySelector('[part~="date"]'))).to.equal(`Added ${new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(portalFile(1).createdAt))}`);
+    expect(text(rows[1]!.querySelector('[part~="date"]'))).to.equal(
+      `Added ${new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(portalFile(1).createdAt))}`,
+    );
     expect(rows.map((row) => text(row.querySelector('[part~="shared-by"]')))).to.deep.equal([
       'From Margaret Hale',
       'From Margaret Hale',
@@ -234,7 +235,9 @@ describe('<portal-files>', () => {
     expect(text(uploadRow(element, 'Exhibits.pdf').querySelector('[part~="upload-error"]'))).to.equal(
       '“Exhibits.pdf” is 12 MB, more than the 10 MB limit. Make it smaller, for example by scanning at a lower resolution or splitting it into parts, and try again.',
     );
-    expect(text(uploadRow(element, 'setup.exe').querySelector('[part~="upload-error"]'))).to.include('“setup.exe” is a kind of file the portal does not accept.');
+    expect(text(uploadRow(element, 'setup.exe').querySelector('[part~="upload-error"]'))).to.include(
+      '“setup.exe” is a kind of file the portal does not accept.',
+    );
     expect(text(uploadRow(element, 'Blank.pdf').querySelector('[part~="upload-error"]'))).to.equal('“Blank.pdf” is empty, so there is nothing to upload.');
     expect(uploadRow(element, 'Exhibits.pdf').querySelector('[part~="retry-upload-button"]')).to.equal(null);
     expect(uploads.requests).to.have.length(0);
@@ -319,7 +322,8 @@ describe('<portal-files>', () => {
     style.textContent = ':root { --portal-color-surface-alt: rgb(250, 250, 240); }';
     document.head.append(style);
     expect(getComputedStyle(zone).backgroundColor).to.equal('rgb(250, 250, 240)');
-    style.textContent = 'portal-files { --portal-files-drop-zone-background: rgb(1, 2, 3); } portal-files::part(file-name) { outline: 2px solid rgb(4, 5, 6); }';
+    style.textContent =
+      'portal-files { --portal-files-drop-zone-background: rgb(1, 2, 3); } portal-files::part(file-name) { outline: 2px solid rgb(4, 5, 6); }';
     expect(getComputedStyle(zone).backgroundColor).to.equal('rgb(1, 2, 3)');
     expect(getComputedStyle(part(element, 'file-name')!).outlineColor).to.equal('rgb(4, 5, 6)');
   });

@@ -63,7 +63,8 @@ describe('i18n: Spanish', () => {
     for (const key of Object.keys(en) as MessageKey[]) {
       const spanish = es[key];
       if (spanish.trim() === '') problems.push(`${key}: empty`);
-      if (placeholders(spanish).join() !== placeholders(en[key]).join()) problems.push(`${key}: placeholders ${placeholders(spanish)} ≠ ${placeholders(en[key])}`);
+      if (placeholders(spanish).join() !== placeholders(en[key]).join())
+        problems.push(`${key}: placeholders ${placeholders(spanish)} ≠ ${placeholders(en[key])}`);
       if (spanish === en[key] && !sameInBoth.has(key)) problems.push(`${key}: untranslated`);
       if (spanish !== en[key] && sameInBoth.has(key)) problems.push(`${key}: listed as the same in both`);
     }

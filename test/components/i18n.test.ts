@@ -126,7 +126,12 @@ describe('i18n: languages on demand', () => {
     added.push(wrapper);
     await login.updateComplete;
     expect(heading(login)).to.equal('Sign in');
-    expect(performance.getEntriesByType('resource').slice(before).map((entry) => entry.name)).to.deep.equal([]);
+    expect(
+      performance
+        .getEntriesByType('resource')
+        .slice(before)
+        .map((entry) => entry.name),
+    ).to.deep.equal([]);
   });
 
   it('stays in English, quietly, when a language’s module cannot be fetched', async () => {

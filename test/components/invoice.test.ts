@@ -10,8 +10,7 @@ function clientFor(service: FakeService): ApiClient {
   return new ApiClient({ baseUrl: 'http://service.test', firm: 'demo', fetch: service.fetch });
 }
 
-const part = <T extends Element = HTMLElement>(element: Element, name: string): T | null =>
-  element.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+const part = <T extends Element = HTMLElement>(element: Element, name: string): T | null => element.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
 
 const parts = (element: Element, name: string): HTMLElement[] => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 
@@ -24,7 +23,9 @@ function serviceWith(...invoices: (typeof partlyPaid)[]): FakeService {
 }
 
 async function invoiceWith(service: FakeService, invoiceId: string, width = '50rem'): Promise<PortalInvoice> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div style="width: ${width}"><portal-invoice invoice-id=${invoiceId} .client=${clientFor(service)}></portal-invoice></div>`);
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div style="width: ${width}"><portal-invoice invoice-id=${invoiceId} .client=${clientFor(service)}></portal-invoice></div>`,
+  );
   const invoice = wrapper.querySelector('portal-invoice')!;
   await waitUntil(() => part(invoice, 'base') || part(invoice, 'error') || part(invoice, 'not-found'), 'the invoice did not load');
   return invoice;
@@ -197,7 +198,8 @@ describe('<portal-invoice>', () => {
     expect(getComputedStyle(pay).backgroundColor).to.equal('rgb(31, 78, 121)');
     style.textContent = ':root { --portal-duration: 0s; --portal-color-brand: rgb(0, 100, 0); }';
     expect(getComputedStyle(pay).backgroundColor).to.equal('rgb(0, 100, 0)');
-    style.textContent = ':root { --portal-duration: 0s; --portal-color-brand: rgb(0, 100, 0); } portal-invoice { --portal-invoice-pay-background: rgb(120, 0, 60); }';
+    style.textContent =
+      ':root { --portal-duration: 0s; --portal-color-brand: rgb(0, 100, 0); } portal-invoice { --portal-invoice-pay-background: rgb(120, 0, 60); }';
     expect(getComputedStyle(pay).backgroundColor).to.equal('rgb(120, 0, 60)');
   });
 

@@ -12,8 +12,7 @@ function clientFor(service: FakeService): ApiClient {
   return new ApiClient({ baseUrl: 'http://service.test', firm: 'demo', fetch: service.fetch });
 }
 
-const part = <T extends Element = HTMLElement>(element: Element, name: string): T | null =>
-  element.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+const part = <T extends Element = HTMLElement>(element: Element, name: string): T | null => element.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
 
 const parts = (element: Element, name: string): HTMLElement[] => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 
@@ -176,7 +175,10 @@ describe('<portal-invoices>', () => {
     await list.updateComplete;
     expect(list.status).to.equal('unpaid');
     await waitUntil(() => parts(list, 'row').length > 0);
-    const filtered = service.calls('GET /api/v1/invoices').filter((call) => call.url.searchParams.get('limit') === '50').at(-1)!;
+    const filtered = service
+      .calls('GET /api/v1/invoices')
+      .filter((call) => call.url.searchParams.get('limit') === '50')
+      .at(-1)!;
     expect(filtered.url.searchParams.get('status')).to.equal('unpaid');
     expect(parts(list, 'status').map((badge) => badge.textContent!.trim())).to.satisfy((labels: string[]) =>
       labels.every((label) => ['Open', 'Partially paid', 'Overdue'].includes(label)),
@@ -185,7 +187,10 @@ describe('<portal-invoices>', () => {
     select(list, 'sort', 'dueOn');
     await list.updateComplete;
     await waitUntil(() => parts(list, 'row').length > 0);
-    const sorted = service.calls('GET /api/v1/invoices').filter((call) => call.url.searchParams.get('limit') === '50').at(-1)!;
+    const sorted = service
+      .calls('GET /api/v1/invoices')
+      .filter((call) => call.url.searchParams.get('limit') === '50')
+      .at(-1)!;
     expect(Object.fromEntries(sorted.url.searchParams)).to.deep.equal({ status: 'unpaid', sort: 'dueOn', limit: '50' });
     expect(list.getAttribute('sort')).to.equal('dueOn');
   });
@@ -261,7 +266,8 @@ describe('<portal-invoices>', () => {
     document.head.append(style);
     expect(getComputedStyle(row).backgroundColor).to.equal('rgb(250, 250, 240)');
 
-    style.textContent = 'portal-invoices { --portal-invoices-row-background: rgb(1, 2, 3); } portal-invoices::part(status) { outline: 2px solid rgb(4, 5, 6); }';
+    style.textContent =
+      'portal-invoices { --portal-invoices-row-background: rgb(1, 2, 3); } portal-invoices::part(status) { outline: 2px solid rgb(4, 5, 6); }';
     expect(getComputedStyle(row).backgroundColor).to.equal('rgb(1, 2, 3)');
     expect(getComputedStyle(row.querySelector('[part~="status"]')!).outlineColor).to.equal('rgb(4, 5, 6)');
   });

@@ -134,9 +134,7 @@ describe('<portal-login>', () => {
   });
 
   it('announces a wrong password in an alert', async () => {
-    const service = signedOutService().on('POST /api/v1/auth/login', () =>
-      problem(401, 'invalid_credentials', 'The email or password is incorrect.'),
-    );
+    const service = signedOutService().on('POST /api/v1/auth/login', () => problem(401, 'invalid_credentials', 'The email or password is incorrect.'));
     const login = await loginWith(service);
     type(login, 'email', 'alex@example.com');
     type(login, 'password', 'wrong-password');
@@ -146,9 +144,7 @@ describe('<portal-login>', () => {
   });
 
   it('says how long to wait when sign-in is rate limited', async () => {
-    const service = signedOutService().on('POST /api/v1/auth/login', () =>
-      problem(429, 'rate_limited', 'Too many attempts.', {}, { 'Retry-After': '120' }),
-    );
+    const service = signedOutService().on('POST /api/v1/auth/login', () => problem(429, 'rate_limited', 'Too many attempts.', {}, { 'Retry-After': '120' }));
     const login = await loginWith(service);
     type(login, 'email', 'alex@example.com');
     type(login, 'password', 'portico-demo');
@@ -166,9 +162,7 @@ describe('<portal-login>', () => {
   });
 
   it('shows the service’s field errors next to the fields', async () => {
-    const service = signedOutService().on('POST /api/v1/auth/invitations/accept', () =>
-      problem(400, 'weak_password', 'This password is too common.'),
-    );
+    const service = signedOutService().on('POST /api/v1/auth/invitations/accept', () => problem(400, 'weak_password', 'This password is too common.'));
     const login = await loginWith(service, 'accept-invitation', 'invite-token');
     type(login, 'password', 'password123');
     type(login, 'confirm', 'password123');
@@ -197,9 +191,7 @@ describe('<portal-login>', () => {
   });
 
   it('reports a spent invitation link', async () => {
-    const service = signedOutService().on('POST /api/v1/auth/invitations/accept', () =>
-      problem(400, 'invitation_invalid', 'The invitation is not valid.'),
-    );
+    const service = signedOutService().on('POST /api/v1/auth/invitations/accept', () => problem(400, 'invitation_invalid', 'The invitation is not valid.'));
     const login = await loginWith(service, 'accept-invitation', 'old-token');
     type(login, 'password', 'a-good-password');
     type(login, 'confirm', 'a-good-password');

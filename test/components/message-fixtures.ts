@@ -27,7 +27,8 @@ export function message(n: number, threadId = 'thr_1', overrides: Partial<Thread
     id: `msg_${threadId}_${String(n).padStart(5, '0')}`,
     threadId,
     author: staff ? { type: 'staff', name: 'Margaret Hale' } : { type: 'contact', name: 'Alex Rivera' },
-    body: n % 7 === 3 ? `Message ${n}\n\nA longer note that runs over more than one line of text, to give the message some height in the thread.` : `Message ${n}`,
+    body:
+      n % 7 === 3 ? `Message ${n}\n\nA longer note that runs over more than one line of text, to give the message some height in the thread.` : `Message ${n}`,
     attachments: [],
     createdAt: new Date(base - 1_000_000_000 + n * 60_000).toISOString(),
     ...overrides,

@@ -18,8 +18,7 @@ function clientFor(service: FakeService, uploads?: FakeUploads): ApiClient {
   return new ApiClient({ baseUrl: 'http://service.test', firm: 'demo', fetch: service.fetch, ...(uploads ? { xhr: uploads.xhr } : {}) });
 }
 
-const part = <T extends Element = HTMLElement>(element: Element, name: string): T | null =>
-  element.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+const part = <T extends Element = HTMLElement>(element: Element, name: string): T | null => element.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
 
 const parts = (element: Element, name: string): HTMLElement[] => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 
@@ -37,7 +36,10 @@ const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve
 function threadsService(): { service: FakeService; threads: Thread[] } {
   const threads = [
     thread(1, { subject: 'Deposition scheduling', unreadCount: 2 }),
-    thread(2, { subject: 'Probate inventory', lastMessage: { id: 'm2', author: { type: 'contact', name: 'Alex Rivera' }, preview: 'Here is the spreadsheet.', createdAt: thread(2).lastActivityAt } }),
+    thread(2, {
+      subject: 'Probate inventory',
+      lastMessage: { id: 'm2', author: { type: 'contact', name: 'Alex Rivera' }, preview: 'Here is the spreadsheet.', createdAt: thread(2).lastActivityAt },
+    }),
     thread(3, { subject: 'Welcome to your portal', status: 'closed' }),
   ];
   const service = serveThreads(signedInService(), threads);
@@ -202,7 +204,8 @@ describe('<portal-messages>', () => {
   });
 
   it('makes http and https addresses links that open in a new tab, and nothing else', async () => {
-    const body = 'See https://example.com/path?q=1&r=2. Also (http://court.example.gov/docket) and https://en.wikipedia.org/wiki/Probate_(law), not javascript:alert(1), ftp://files.example or www.example.com';
+    const body =
+      'See https://example.com/path?q=1&r=2. Also (http://court.example.gov/docket) and https://en.wikipedia.org/wiki/Probate_(law), not javascript:alert(1), ftp://files.example or www.example.com';
     const service = serveThreads(signedInService(), [thread(1)]);
     serveThread(service, thread(1), [message(0, 'thr_1', { body })]);
     const element = await messagesWith(service, { threadId: 'thr_1' });
@@ -220,7 +223,10 @@ describe('<portal-messages>', () => {
       expect(link.textContent).to.include('(opens in a new tab)');
     }
     // The text reads as written, links included.
-    const ownText = (node: Node): string => [...node.childNodes].map((child) => (child.nodeType === Node.TEXT_NODE ? child.textContent : child instanceof HTMLAnchorElement ? ownText(child) : '')).join('');
+    const ownText = (node: Node): string =>
+      [...node.childNodes]
+        .map((child) => (child.nodeType === Node.TEXT_NODE ? child.textContent : child instanceof HTMLAnchorElement ? ownText(child) : ''))
+        .join('');
     const visible = ownText(part(element, 'body')!);
     expect(visible).to.equal(body);
   });
@@ -267,7 +273,19 @@ describe('<portal-messages>', () => {
     const { service } = threadsService();
     const uploads = new FakeUploads();
     service.on('POST /api/v1/threads/thr_1/messages', (request) =>
-      json(201, message(7, 'thr_1', { author: { type: 'contact', name: 'Alex Rivera' }, body: 'Both attached', attachments: (request.body as { attachmentIds: string[] }).attachmentIds.map((id) => ({ id, name: `${id}.pdf`, size: 10, contentType: 'application/pdf' })) })),
+      json(
+        201,
+        message(7, 'thr_1', {
+          author: { type: 'contact', name: 'Alex Rivera' },
+          body: 'Both attached',
+          attachments: (request.body as { attachmentIds: string[] }).attachmentIds.map((id) => ({
+            id,
+            name: `${id}.pdf`,
+            size: 10,
+            contentType: 'application/pdf',
+          })),
+        }),
+      ),
     );
     const element = await messagesWith(service, { threadId: 'thr_1', uploads });
     await threadShown(element);
@@ -292,8 +310,26 @@ describe('<portal-messages>', () => {
     expect(element.shadowRoot!.querySelector(`label[for="${progress.id}"]`)!.textContent).to.equal('Uploading One.pdf');
     expect(service.calls('POST /api/v1/threads/thr_1/messages')).to.have.length(0);
 
-    first!.respond(201, { id: 'file_a', name: 'One.pdf', size: 12, contentType: 'application/pdf', folder: null, sha256: '', uploadedBy: { type: 'contact', name: 'Alex' }, createdAt: new Date().toISOString() });
-    second!.respond(201, { id: 'file_b', name: 'Two.txt', size: 3, contentType: 'text/plain', folder: null, sha256: '', uploadedBy: { type: 'contact', name: 'Alex' }, createdAt: new Date().toISOString() });
+    first!.respond(201, {
+      id: 'file_a',
+      name: 'One.pdf',
+      size: 12,
+      contentType: 'application/pdf',
+      folder: null,
+      sha256: '',
+      uploadedBy: { type: 'contact', name: 'Alex' },
+      createdAt: new Date().toISOString(),
+    });
+    second!.respond(201, {
+      id: 'file_b',
+      name: 'Two.txt',
+      size: 3,
+      contentType: 'text/plain',
+      folder: null,
+      sha256: '',
+      uploadedBy: { type: 'contact', name: 'Alex' },
+      createdAt: new Date().toISOString(),
+    });
     await oneEvent(element, 'portal-message-sent');
     expect(service.calls('POST /api/v1/threads/thr_1/messages')[0]!.body).to.deep.equal({ body: 'Both attached', attachmentIds: ['file_a', 'file_b'] });
     await element.updateComplete;
@@ -347,7 +383,10 @@ describe('<portal-messages>', () => {
 
   it('starts a new thread from the form, after checking its fields', async () => {
     const { service, threads } = threadsService();
-    const started = thread(9, { subject: 'Question about the deed', lastMessage: { id: 'msg_new', author: { type: 'contact', name: 'Alex Rivera' }, preview: 'Where should I send it?', createdAt: new Date().toISOString() } });
+    const started = thread(9, {
+      subject: 'Question about the deed',
+      lastMessage: { id: 'msg_new', author: { type: 'contact', name: 'Alex Rivera' }, preview: 'Where should I send it?', createdAt: new Date().toISOString() },
+    });
     service.on('POST /api/v1/threads', () => json(201, { thread: started, message: message(0, 'thr_9', { id: 'msg_new', body: 'Where should I send it?' }) }));
     serveThread(service, started, [message(0, 'thr_9', { id: 'msg_new', body: 'Where should I send it?' })]);
     const element = await messagesWith(service);
@@ -427,7 +466,10 @@ describe('<portal-messages>', () => {
     );
     expect(newest.url.searchParams.has('before')).to.equal(false);
     log.scrollTop = 0;
-    await waitUntil(() => service.calls('GET /api/v1/threads/thr_1/messages').some((call) => call.url.searchParams.get('before') === '70'), 'no earlier page was asked for');
+    await waitUntil(
+      () => service.calls('GET /api/v1/threads/thr_1/messages').some((call) => call.url.searchParams.get('before') === '70'),
+      'no earlier page was asked for',
+    );
     await element.updateComplete;
     expect(text(part(element, 'load-older-button'))).to.equal('Loading earlier messages…');
     const before = renderedMessage(element, all[70]!.id)!.getBoundingClientRect().top;
@@ -466,7 +508,10 @@ describe('<portal-messages>', () => {
     expect(text(part(element, 'jump-button'))).to.equal('1 new message below');
     expect(log.scrollTop).to.be.below(50);
     part(element, 'jump-button')!.click();
-    await waitUntil(() => renderedMessage(element, all[41]!.id) && Math.abs(log.scrollTop + log.clientHeight - log.scrollHeight) <= 2, 'the jump did not reach the newest message');
+    await waitUntil(
+      () => renderedMessage(element, all[41]!.id) && Math.abs(log.scrollTop + log.clientHeight - log.scrollHeight) <= 2,
+      'the jump did not reach the newest message',
+    );
     await element.updateComplete;
     expect(part(element, 'jump-button')).to.equal(null);
     expect(element.shadowRoot!.activeElement).to.equal(log);
@@ -480,7 +525,9 @@ describe('<portal-messages>', () => {
 
   it('downloads an attached file with the client’s token', async () => {
     const service = serveThreads(signedInService(), [thread(1)]);
-    serveThread(service, thread(1), [message(0, 'thr_1', { attachments: [{ id: 'file_9', name: 'Draft agreement.pdf', size: 2048, contentType: 'application/pdf' }] })]);
+    serveThread(service, thread(1), [
+      message(0, 'thr_1', { attachments: [{ id: 'file_9', name: 'Draft agreement.pdf', size: 2048, contentType: 'application/pdf' }] }),
+    ]);
     service.on('GET /api/v1/files/file_9/content', () => new Response('%PDF-1.4', { headers: { 'Content-Type': 'application/pdf' } }));
     const element = await messagesWith(service, { threadId: 'thr_1' });
     await threadShown(element);

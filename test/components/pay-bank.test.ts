@@ -44,7 +44,13 @@ function withBankLink(service: FakeService): FakeService {
       const { accountId } = request.body as { accountId: string };
       const savings = accountId === 'acct_savings';
       return json(200, {
-        paymentMethod: { type: 'us_bank_account', token: 'pm_linked', bankName: institution.name, last4: savings ? '1111' : '0000', accountType: savings ? 'savings' : 'checking' },
+        paymentMethod: {
+          type: 'us_bank_account',
+          token: 'pm_linked',
+          bankName: institution.name,
+          last4: savings ? '1111' : '0000',
+          accountType: savings ? 'savings' : 'checking',
+        },
       });
     });
 }
@@ -222,9 +228,13 @@ describe('<portal-pay> bank payments', () => {
     await waitUntil(() => has(pay, '#mandate-accept'));
     $<HTMLInputElement>(pay, '#mandate-accept').click();
     await type(pay, 'amount-total', '200');
-    await waitUntil(() => pay.shadowRoot!.querySelector('[part="mandate-text"]')?.textContent!.includes('$200.00'), 'the authorization did not follow the amount', {
-      timeout: 3000,
-    });
+    await waitUntil(
+      () => pay.shadowRoot!.querySelector('[part="mandate-text"]')?.textContent!.includes('$200.00'),
+      'the authorization did not follow the amount',
+      {
+        timeout: 3000,
+      },
+    );
     expect($<HTMLInputElement>(pay, '#mandate-accept').checked).to.equal(false);
   });
 
@@ -254,11 +264,13 @@ describe('<portal-pay> bank payments', () => {
 
   it('shows the service’s answer when the authorization was missing', async () => {
     const service = payService({ saved: [savedBank] });
-    service.on('POST /api/v1/payments', () =>
-      new Response(JSON.stringify({ code: 'mandate_required', status: 400, detail: 'Accept the bank debit authorization.' }), {
-        status: 400,
-        headers: { 'Content-Type': 'application/problem+json' },
-      }),
+    service.on(
+      'POST /api/v1/payments',
+      () =>
+        new Response(JSON.stringify({ code: 'mandate_required', status: 400, detail: 'Accept the bank debit authorization.' }), {
+          status: 400,
+          headers: { 'Content-Type': 'application/problem+json' },
+        }),
     );
     const pay = await payFor(service);
     await waitUntil(() => has(pay, '#mandate-accept'));

@@ -1,13 +1,6 @@
 // A token service and a sandbox processor for <portal-pay> tests: invoices, checkout, saved
 // methods, bank sign-in, and the processor's browser-facing endpoints, all answered in memory.
-import type {
-  Branding,
-  InvoiceSummary,
-  Payment,
-  PaymentRequest,
-  PaymentSetup,
-  SavedPaymentMethod,
-} from '../../components/index.ts';
+import type { Branding, InvoiceSummary, Payment, PaymentRequest, PaymentSetup, SavedPaymentMethod } from '../../components/index.ts';
 import { branding, FakeService, json, problem, signIn, type RecordedRequest } from './fake-service.ts';
 
 export const baseUrl = 'http://service.test';
@@ -127,10 +120,19 @@ export function payService(options: PayServiceOptions = {}): FakeService {
 }
 
 function sandboxMethod(request: RecordedRequest): Response {
-  const body = request.body as { type: string; card?: { number: string }; us_bank_account?: { routing_number: string; account_number: string; account_type: string } };
+  const body = request.body as {
+    type: string;
+    card?: { number: string };
+    us_bank_account?: { routing_number: string; account_number: string; account_type: string };
+  };
   if (body.type === 'card') {
     const number = body.card!.number;
-    return json(200, { id: `pm_card_${number.slice(-4)}`, object: 'payment_method', type: 'card', card: { brand: 'visa', last4: number.slice(-4), exp_month: 12, exp_year: 2031 } });
+    return json(200, {
+      id: `pm_card_${number.slice(-4)}`,
+      object: 'payment_method',
+      type: 'card',
+      card: { brand: 'visa', last4: number.slice(-4), exp_month: 12, exp_year: 2031 },
+    });
   }
   const account = body.us_bank_account!;
   if (account.routing_number !== '110000000') {
@@ -147,7 +149,12 @@ function sandboxMethod(request: RecordedRequest): Response {
     id: `pm_bank_${account.account_number.slice(-4)}`,
     object: 'payment_method',
     type: 'us_bank_account',
-    us_bank_account: { bank_name: 'STRIPE TEST BANK', last4: account.account_number.slice(-4), account_type: account.account_type, routing_number: account.routing_number },
+    us_bank_account: {
+      bank_name: 'STRIPE TEST BANK',
+      last4: account.account_number.slice(-4),
+      account_type: account.account_type,
+      routing_number: account.routing_number,
+    },
   });
 }
 

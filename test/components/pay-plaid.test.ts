@@ -163,7 +163,9 @@ describe('<portal-pay> with Plaid Link', () => {
   it('says why when the account cannot be connected or Link cannot be started', async () => {
     const plaid = installFakePlaid();
     const service = plaidService().on('POST /api/v1/bank-links/exchange', () =>
-      problem(422, 'bank_link_invalid', 'That account is no longer available from your bank. Connect your bank again and choose another account.', { plaidErrorCode: 'INVALID_ACCOUNT_ID' }),
+      problem(422, 'bank_link_invalid', 'That account is no longer available from your bank. Connect your bank again and choose another account.', {
+        plaidErrorCode: 'INVALID_ACCOUNT_ID',
+      }),
     );
     const pay = await bankLinkPay(service);
     await openLink(pay);
@@ -174,7 +176,9 @@ describe('<portal-pay> with Plaid Link', () => {
     expect(has(pay, '.linked')).to.equal(false);
     expect(has(pay, '#mandate-accept')).to.equal(false);
 
-    service.on('POST /api/v1/bank-links', () => problem(422, 'method_not_allowed', 'Hale & Whitmore LLP does not accept payments from a linked bank in the portal.'));
+    service.on('POST /api/v1/bank-links', () =>
+      problem(422, 'method_not_allowed', 'Hale & Whitmore LLP does not accept payments from a linked bank in the portal.'),
+    );
     await openLink(pay);
     await waitUntil(() => pay.shadowRoot!.querySelector('#bank-link-error')?.textContent?.includes('does not accept payments from a linked bank'));
     expect(plaid.handlers).to.have.length(1);

@@ -271,7 +271,10 @@ describe('<portal-pay> with Stripe', () => {
 
   it('completes each next action with handleNextAction, then asks the service how it ended', async () => {
     const stripe = installFakeStripe();
-    const service = payService({ setup: stripeSetup, invoices: [invoiceA, { ...invoiceA, id: 'inv_t', number: 'INV-T', depositAccount: 'trust', openBalance: 20_000 }] });
+    const service = payService({
+      setup: stripeSetup,
+      invoices: [invoiceA, { ...invoiceA, id: 'inv_t', number: 'INV-T', depositAccount: 'trust', openBalance: 20_000 }],
+    });
     const order: string[] = [];
     stripe.onNextAction = (secret) => order.push(`stripe ${secret}`);
     service.on('POST /api/v1/payments', (request) => {
@@ -291,7 +294,12 @@ describe('<portal-pay> with Stripe', () => {
     for (const id of ['pay_1', 'pay_2']) {
       service.on(`POST /api/v1/payments/${id}/confirm`, () => {
         order.push(`confirm ${id}`);
-        return json(200, payment({ allocations: [{ invoiceId: 'inv_a', amount: 100 }], paymentMethod: { type: 'card', token: 'x' }, savePaymentMethod: false }, 'succeeded', { id }));
+        return json(
+          200,
+          payment({ allocations: [{ invoiceId: 'inv_a', amount: 100 }], paymentMethod: { type: 'card', token: 'x' }, savePaymentMethod: false }, 'succeeded', {
+            id,
+          }),
+        );
       });
     }
     const pay = await stripePay(service, ['inv_a', 'inv_t']);
@@ -303,17 +311,27 @@ describe('<portal-pay> with Stripe', () => {
 
   it('reports a payment that failed its authentication', async () => {
     const stripe = installFakeStripe();
-    stripe.outcomes.handleNextAction.push({ error: { type: 'card_error', code: 'payment_intent_authentication_failure', message: 'We are unable to authenticate your payment method.' } });
+    stripe.outcomes.handleNextAction.push({
+      error: { type: 'card_error', code: 'payment_intent_authentication_failure', message: 'We are unable to authenticate your payment method.' },
+    });
     const service = payService({ setup: stripeSetup });
     service
       .on('POST /api/v1/payments', (request) => {
         const waiting = payment(request.body as PaymentRequest, 'requires_action');
-        return json(201, { payment: waiting, payments: [waiting], clientSecret: 'pi_9_secret_x', nextActions: [{ paymentId: 'pay_1', clientSecret: 'pi_9_secret_x' }] });
+        return json(201, {
+          payment: waiting,
+          payments: [waiting],
+          clientSecret: 'pi_9_secret_x',
+          nextActions: [{ paymentId: 'pay_1', clientSecret: 'pi_9_secret_x' }],
+        });
       })
       .on('POST /api/v1/payments/pay_1/confirm', () =>
-        json(200, payment({ allocations: [{ invoiceId: 'inv_a', amount: 50_000 }], paymentMethod: { type: 'card', token: 'x' }, savePaymentMethod: false }, 'failed', {
-          failure: { code: 'payment_intent_authentication_failure', message: 'We are unable to authenticate your payment method.' },
-        })),
+        json(
+          200,
+          payment({ allocations: [{ invoiceId: 'inv_a', amount: 50_000 }], paymentMethod: { type: 'card', token: 'x' }, savePaymentMethod: false }, 'failed', {
+            failure: { code: 'payment_intent_authentication_failure', message: 'We are unable to authenticate your payment method.' },
+          }),
+        ),
       );
     const pay = await stripePay(service);
     const failed = oneEvent(pay, 'portal-payment-failed');
@@ -334,10 +352,18 @@ describe('<portal-pay> with Stripe', () => {
     service
       .on('POST /api/v1/payments', (request) => {
         const waiting = payment(request.body as PaymentRequest, 'requires_action');
-        return json(201, { payment: waiting, payments: [waiting], clientSecret: 'pi_7_secret_s', nextActions: [{ paymentId: 'pay_1', clientSecret: 'pi_7_secret_s' }] });
+        return json(201, {
+          payment: waiting,
+          payments: [waiting],
+          clientSecret: 'pi_7_secret_s',
+          nextActions: [{ paymentId: 'pay_1', clientSecret: 'pi_7_secret_s' }],
+        });
       })
       .on('POST /api/v1/payments/pay_1/confirm', () =>
-        json(200, payment({ allocations: [{ invoiceId: 'inv_a', amount: 50_000 }], paymentMethod: { savedId: 'spm_card' }, savePaymentMethod: false }, 'succeeded')),
+        json(
+          200,
+          payment({ allocations: [{ invoiceId: 'inv_a', amount: 50_000 }], paymentMethod: { savedId: 'spm_card' }, savePaymentMethod: false }, 'succeeded'),
+        ),
       );
     const pay = await payFor(service);
     expect(pay.shadowRoot!.querySelector<HTMLInputElement>('input[name="method"]:checked')!.value).to.equal('saved:spm_card');
@@ -479,7 +505,9 @@ describe('Stripe helpers', () => {
       message: 'Your card’s security code is incomplete.',
       code: 'incomplete_cvc',
     });
-    expect(problemOf({ type: 'card_error', code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' })).to.deep.equal({
+    expect(
+      problemOf({ type: 'card_error', code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' }),
+    ).to.deep.equal({
       kind: 'declined',
       message: 'Your card has insufficient funds.',
       code: 'insufficient_funds',

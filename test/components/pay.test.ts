@@ -43,7 +43,13 @@ describe('<portal-pay>', () => {
   it('offers only the methods the firm accepts', async () => {
     const service = payService();
     service.on('GET /api/v1/firms/demo/branding', () =>
-      json(200, { slug: 'demo', name: 'Hale & Whitmore LLP', currency: 'USD', paymentMethods: { card: false, bankLink: true, bankAccount: false }, minimumPayment: 100 }),
+      json(200, {
+        slug: 'demo',
+        name: 'Hale & Whitmore LLP',
+        currency: 'USD',
+        paymentMethods: { card: false, bankLink: true, bankAccount: false },
+        minimumPayment: 100,
+      }),
     );
     const pay = await payFor(service);
     const radios = [...pay.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="method"]')];
@@ -227,13 +233,25 @@ describe('<portal-pay>', () => {
     service
       .on('POST /api/v1/payments', (request) => {
         const waiting = payment(request.body as PaymentRequest, 'requires_action', { method: { type: 'card', brand: 'visa', last4: '3155' } });
-        return json(201, { payment: waiting, payments: [waiting], clientSecret: 'pi_123_secret_abc', nextActions: [{ paymentId: 'pay_1', clientSecret: 'pi_123_secret_abc' }] });
+        return json(201, {
+          payment: waiting,
+          payments: [waiting],
+          clientSecret: 'pi_123_secret_abc',
+          nextActions: [{ paymentId: 'pay_1', clientSecret: 'pi_123_secret_abc' }],
+        });
       })
       .on('POST /sandbox/v1/payment_intents/pi_123/authenticate', () => json(200, { id: 'pi_123', object: 'payment_intent', status: 'succeeded' }))
       .on('POST /api/v1/payments/pay_1/confirm', () =>
-        json(200, payment({ allocations: [{ invoiceId: 'inv_a', amount: 50_000 }], paymentMethod: { type: 'card', token: 'x' }, savePaymentMethod: false }, 'succeeded', {
-          method: { type: 'card', brand: 'visa', last4: '3155' },
-        })),
+        json(
+          200,
+          payment(
+            { allocations: [{ invoiceId: 'inv_a', amount: 50_000 }], paymentMethod: { type: 'card', token: 'x' }, savePaymentMethod: false },
+            'succeeded',
+            {
+              method: { type: 'card', brand: 'visa', last4: '3155' },
+            },
+          ),
+        ),
       );
     const pay = await payFor(service);
     await chooseMethod(pay, 'card');
@@ -254,7 +272,10 @@ describe('<portal-pay>', () => {
     const confirmed = routes.indexOf('POST /api/v1/payments/pay_1/confirm');
     expect(authenticated).to.be.greaterThan(-1);
     expect(confirmed).to.be.greaterThan(authenticated);
-    expect(service.calls('POST /sandbox/v1/payment_intents/pi_123/authenticate')[0]!.body).to.deep.equal({ client_secret: 'pi_123_secret_abc', outcome: 'approve' });
+    expect(service.calls('POST /sandbox/v1/payment_intents/pi_123/authenticate')[0]!.body).to.deep.equal({
+      client_secret: 'pi_123_secret_abc',
+      outcome: 'approve',
+    });
     expect(has(pay, '#three-d-secure')).to.equal(false);
   });
 
@@ -263,13 +284,21 @@ describe('<portal-pay>', () => {
     service
       .on('POST /api/v1/payments', (request) => {
         const waiting = payment(request.body as PaymentRequest, 'requires_action');
-        return json(201, { payment: waiting, payments: [waiting], clientSecret: 'pi_9_secret_x', nextActions: [{ paymentId: 'pay_1', clientSecret: 'pi_9_secret_x' }] });
+        return json(201, {
+          payment: waiting,
+          payments: [waiting],
+          clientSecret: 'pi_9_secret_x',
+          nextActions: [{ paymentId: 'pay_1', clientSecret: 'pi_9_secret_x' }],
+        });
       })
       .on('POST /sandbox/v1/payment_intents/pi_9/authenticate', () => json(200, { id: 'pi_9', status: 'requires_payment_method' }))
       .on('POST /api/v1/payments/pay_1/confirm', () =>
-        json(200, payment({ allocations: [{ invoiceId: 'inv_a', amount: 50_000 }], paymentMethod: { type: 'card', token: 'x' }, savePaymentMethod: false }, 'failed', {
-          failure: { code: 'payment_intent_authentication_failure', message: 'We are unable to authenticate your payment method.' },
-        })),
+        json(
+          200,
+          payment({ allocations: [{ invoiceId: 'inv_a', amount: 50_000 }], paymentMethod: { type: 'card', token: 'x' }, savePaymentMethod: false }, 'failed', {
+            failure: { code: 'payment_intent_authentication_failure', message: 'We are unable to authenticate your payment method.' },
+          }),
+        ),
       );
     const pay = await payFor(service);
     await chooseMethod(pay, 'card');
@@ -482,9 +511,7 @@ describe('<portal-pay>', () => {
     await chooseMethod(pay, 'card');
     await fillCard(pay);
     await submit(pay);
-    expect(await announced(pay, '[part="alert"]')).to.equal(
-      'Too many declined payment attempts. Try again in 1 second, or contact Hale & Whitmore LLP.',
-    );
+    expect(await announced(pay, '[part="alert"]')).to.equal('Too many declined payment attempts. Try again in 1 second, or contact Hale & Whitmore LLP.');
     const button = $(pay, '[part~="pay-button"]');
     await waitUntil(() => button.getAttribute('aria-disabled') === 'false', 'the pay button stayed disabled', { timeout: 3000 });
     expect(await announced(pay, '.base > [role="status"]')).to.equal('You can try your payment again now.');

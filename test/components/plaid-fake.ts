@@ -27,7 +27,10 @@ export class FakeLinkHandler {
   }
 
   /** The client chose `accounts` at their bank. */
-  succeed(publicToken = 'public-sandbox-fake', accounts: Partial<Plaid.Account>[] = [{ id: 'acc_checking', name: 'Plaid Checking', mask: '0000', subtype: 'checking' }]): void {
+  succeed(
+    publicToken = 'public-sandbox-fake',
+    accounts: Partial<Plaid.Account>[] = [{ id: 'acc_checking', name: 'Plaid Checking', mask: '0000', subtype: 'checking' }],
+  ): void {
     this.config.onSuccess(publicToken, {
       accounts: accounts.map((account) => ({
         class_type: null,

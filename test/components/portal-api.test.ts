@@ -47,7 +47,9 @@ describe('ApiClient: invoices, activities and payments', () => {
   it('lists activities, marks a task done and fetches an event’s calendar file with the access token', async () => {
     const service = signedInService()
       .on('GET /api/v1/activities', () => json(200, activityGroups()))
-      .on('PATCH /api/v1/activities/act_upcoming', () => json(200, { ...activityGroups().upcoming[0], status: 'done', completedAt: '2026-01-01T00:00:00.000Z' }))
+      .on('PATCH /api/v1/activities/act_upcoming', () =>
+        json(200, { ...activityGroups().upcoming[0], status: 'done', completedAt: '2026-01-01T00:00:00.000Z' }),
+      )
       .on(
         'GET /api/v1/activities/act_hearing/calendar.ics',
         () =>

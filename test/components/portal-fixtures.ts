@@ -148,7 +148,15 @@ const localDate = (offset: number): string => {
 };
 
 export function overdueTask(): ActivityTask {
-  return { id: 'act_overdue', kind: 'task', title: 'Send the signed engagement letter', notes: 'Sign page 3.', dueOn: localDate(-2), completedAt: null, status: 'overdue' };
+  return {
+    id: 'act_overdue',
+    kind: 'task',
+    title: 'Send the signed engagement letter',
+    notes: 'Sign page 3.',
+    dueOn: localDate(-2),
+    completedAt: null,
+    status: 'overdue',
+  };
 }
 
 export function upcomingTask(): ActivityTask {

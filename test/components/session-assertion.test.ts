@@ -30,8 +30,7 @@ function assertionProvider(): { calls: AbortSignal[]; provide: (options: { signa
   };
 }
 
-const part = <T extends Element = HTMLElement>(session: PortalSession, name: string): T | null =>
-  session.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+const part = <T extends Element = HTMLElement>(session: PortalSession, name: string): T | null => session.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
 
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -237,7 +236,9 @@ describe('<portal-session> signing in from the firm’s site', () => {
     await waitUntil(() => session.shadowRoot!.querySelector('slot'), 'the portal is not shown');
 
     // The service ends the sign-in: the next call's refresh is refused.
-    service.on('GET /api/v1/me', () => problem(401, 'token_invalid', 'Invalid.')).on('POST /api/v1/auth/refresh', () => problem(401, 'refresh_reused', 'Reused.'));
+    service
+      .on('GET /api/v1/me', () => problem(401, 'token_invalid', 'Invalid.'))
+      .on('POST /api/v1/auth/refresh', () => problem(401, 'refresh_reused', 'Reused.'));
     const renewed = oneEvent(session, 'portal-session-change');
     await session.client!.me().catch(() => undefined);
     expect((await renewed).detail).to.deep.equal({ status: 'signed-in', contact, reason: 'sign-in' });

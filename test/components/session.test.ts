@@ -43,8 +43,7 @@ async function sessionWith(service: FakeService): Promise<PortalSession> {
   `);
 }
 
-const part = <T extends Element = HTMLElement>(session: PortalSession, name: string): T | null =>
-  session.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+const part = <T extends Element = HTMLElement>(session: PortalSession, name: string): T | null => session.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
 
 /** Waits until both the branding and the sign-in to resume are in (or the start failed). */
 async function started(session: PortalSession): Promise<void> {

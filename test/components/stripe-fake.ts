@@ -44,7 +44,8 @@ export class FakePaymentElement {
     const element = typeof target === 'string' ? document.querySelector<HTMLElement>(target) : target;
     this.elements.stripe.record('element.mount', [element]);
     if (!element?.isConnected) throw new Error('IntegrationError: payment Element didn’t mount normally.');
-    if (element.getRootNode() instanceof ShadowRoot) throw new Error('IntegrationError: Elements cannot be mounted in a ShadowRoot. Please mount in the Light DOM.');
+    if (element.getRootNode() instanceof ShadowRoot)
+      throw new Error('IntegrationError: Elements cannot be mounted in a ShadowRoot. Please mount in the Light DOM.');
     const form = document.createElement('div');
     form.className = 'fake-stripe-payment-element';
     form.dataset.type = this.type;

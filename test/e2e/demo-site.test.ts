@@ -3,17 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { createDemoServer, demoOptionsFromEnv, type DemoOptions } from '../../demo/server.ts';
-import {
-  assertAccessible,
-  demoClients,
-  demoPassword,
-  launchBrowser,
-  startStack,
-  visible,
-  watchPage,
-  withLogs,
-  type Stack,
-} from './harness.ts';
+import { assertAccessible, demoClients, demoPassword, launchBrowser, startStack, visible, watchPage, withLogs, type Stack } from './harness.ts';
 
 const pages = [
   '/',
@@ -145,7 +135,10 @@ describe('the demo firm site', () => {
     const watched = await watchPage(browser, { contextOptions: { bypassCSP: true }, allowConsole: [/status of 404\b/] });
     const { page } = watched;
     try {
-      for (const viewport of [{ width: 1200, height: 900 }, { width: 390, height: 844 }]) {
+      for (const viewport of [
+        { width: 1200, height: 900 },
+        { width: 390, height: 844 },
+      ]) {
         await page.setViewportSize(viewport);
         const where = `${viewport.width}px wide`;
         await page.goto(`${stack.demoUrl}/`);
@@ -168,9 +161,15 @@ describe('the demo firm site', () => {
       await visible(page.getByRole('button', { name: 'Sign out' }));
       await assertAccessible(page, 'the portal page, signed in');
       // The same sign-in resumes on the framework examples, whose own controls show then.
-      for (const [example, framework] of [['react', 'React'], ['vue', 'Vue']]) {
+      for (const [example, framework] of [
+        ['react', 'React'],
+        ['vue', 'Vue'],
+      ]) {
         await page.goto(`${stack.demoUrl}/examples/${example}.html`);
-        await page.getByRole('navigation', { name: `Shortcuts (${framework})` }).getByRole('button', { name: 'My invoices' }).click();
+        await page
+          .getByRole('navigation', { name: `Shortcuts (${framework})` })
+          .getByRole('button', { name: 'My invoices' })
+          .click();
         await visible(page.getByRole('heading', { level: 2, name: 'Invoices', exact: true }));
         await assertAccessible(page, `the ${example} example, signed in`);
       }
@@ -178,7 +177,10 @@ describe('the demo firm site', () => {
       await visible(page.getByRole('button', { name: 'Sign out' }));
 
       await page.getByRole('button', { name: 'Sign out' }).click();
-      await page.getByRole('link', { name: 'Forgot your password?' }).or(page.getByRole('button', { name: 'Forgot your password?' })).click();
+      await page
+        .getByRole('link', { name: 'Forgot your password?' })
+        .or(page.getByRole('button', { name: 'Forgot your password?' }))
+        .click();
       await page.getByLabel('Email', { exact: false }).fill(demoClients.alex);
       await page.getByRole('button', { name: 'Send reset link' }).click();
       await visible(page.getByText(/we have sent it a link/i));

@@ -1,18 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import {
-  adminApi,
-  demoClients,
-  demoPassword,
-  hidden,
-  launchBrowser,
-  startStack,
-  visible,
-  watchPage,
-  withLogs,
-  type Stack,
-} from './harness.ts';
+import { adminApi, demoClients, demoPassword, hidden, launchBrowser, startStack, visible, watchPage, withLogs, type Stack } from './harness.ts';
 
 /** Opens the newest email to `to` on the demo's outbox page and follows its link carrying `param`. */
 async function followEmailLink(page: Page, stack: Stack, to: string, param: 'invitation' | 'reset') {

@@ -123,7 +123,9 @@ describe('embedding the portal', () => {
       assert.equal(new URL(page.url()).hash, '#portal/payments');
       // Each element is defined once, by one copy, when first shown: the sections not visited are not loaded.
       const defined = await page.evaluate(() =>
-        ['portal-app', 'portal-session', 'portal-login', 'portal-payments', 'portal-invoices', 'portal-pay', 'portal-messages', 'portal-files'].filter((tag) => customElements.get(tag)),
+        ['portal-app', 'portal-session', 'portal-login', 'portal-payments', 'portal-invoices', 'portal-pay', 'portal-messages', 'portal-files'].filter((tag) =>
+          customElements.get(tag),
+        ),
       );
       assert.deepEqual(defined, ['portal-app', 'portal-session', 'portal-login', 'portal-payments']);
       const chunkFolders = new Set(chunks.map((pathname) => pathname.slice(0, pathname.indexOf('/chunks/'))));

@@ -227,10 +227,7 @@ declare global {
 }
 
 /** A fresh browser context and page that records what would go wrong in a real visitor's browser. */
-export async function watchPage(
-  browser: Browser,
-  options: { allowConsole?: RegExp[]; contextOptions?: BrowserContextOptions } = {},
-): Promise<WatchedPage> {
+export async function watchPage(browser: Browser, options: { allowConsole?: RegExp[]; contextOptions?: BrowserContextOptions } = {}): Promise<WatchedPage> {
   const allowed = [...expectedConsoleErrors, ...(options.allowConsole ?? [])];
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...options.contextOptions });
   context.setDefaultTimeout(uiTimeoutMs);

@@ -129,7 +129,12 @@ describe('a client reads tasks, invoices and payments in the demo portal', () =>
       const upcoming = activityGroup(page, 'Upcoming');
       const doneGroup = activityGroup(page, 'Done');
       await visible(overdue.getByRole('checkbox', { name: tasks.overdue }));
-      await visible(overdue.getByRole('listitem').filter({ has: page.getByRole('checkbox', { name: tasks.overdue }) }).getByText(/^Due .+\(.+\)$/));
+      await visible(
+        overdue
+          .getByRole('listitem')
+          .filter({ has: page.getByRole('checkbox', { name: tasks.overdue }) })
+          .getByText(/^Due .+\(.+\)$/),
+      );
       await visible(upcoming.getByRole('checkbox', { name: tasks.upcoming }));
       await visible(upcoming.getByText(events.upcoming, { exact: true }));
       const deposition = upcoming.getByRole('listitem').filter({ hasText: events.upcoming });
@@ -184,7 +189,10 @@ describe('a client reads tasks, invoices and payments in the demo portal', () =>
       };
       for (const [number, status] of Object.entries(statuses)) {
         const cells = await invoiceRow(page, number).getByRole('cell').allInnerTexts();
-        assert.ok(cells.some((cell) => cell.trim() === status), `${number} is ${status}: ${cells.join(' | ')}`);
+        assert.ok(
+          cells.some((cell) => cell.trim() === status),
+          `${number} is ${status}: ${cells.join(' | ')}`,
+        );
       }
       const trust = await invoiceRow(page, 'INV-1005').innerText();
       assert.match(trust, /Trust retainer request/, 'the retainer request says it is one');
@@ -260,7 +268,11 @@ describe('a client reads tasks, invoices and payments in the demo portal', () =>
       await page.getByRole('button', { name: 'Back to invoices' }).click();
       const opener = page.locator('portal-invoices').getByRole('button', { name: 'INV-1003', exact: true });
       await visible(opener);
-      assert.equal(await opener.evaluate((button) => button.getRootNode() instanceof ShadowRoot && (button.getRootNode() as ShadowRoot).activeElement === button), true, 'focus returns to the invoice');
+      assert.equal(
+        await opener.evaluate((button) => button.getRootNode() instanceof ShadowRoot && (button.getRootNode() as ShadowRoot).activeElement === button),
+        true,
+        'focus returns to the invoice',
+      );
 
       watched.assertClean();
     }));

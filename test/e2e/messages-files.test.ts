@@ -43,7 +43,10 @@ async function openSection(page: Page, name: 'Messages' | 'Files'): Promise<Loca
 }
 
 function threadButton(messages: Locator, subject: string): Locator {
-  return messages.getByRole('list', { name: 'Conversations' }).getByRole('button').filter({ has: messages.page().getByText(subject, { exact: true }) });
+  return messages
+    .getByRole('list', { name: 'Conversations' })
+    .getByRole('button')
+    .filter({ has: messages.page().getByText(subject, { exact: true }) });
 }
 
 /** A PDF the service accepts (it checks the type by content), padded to `size` bytes. */
@@ -106,7 +109,10 @@ describe('secure messages and files on the demo portal', () => {
       const { body: page1 } = await admin<{ data: AdminMessage[] }>('GET', `/threads/${deposition.id}`);
       const sent = page1.data.at(-1)!;
       assert.equal(sent.body, 'Here are my rent receipts for the deposition.');
-      assert.deepEqual(sent.attachments.map((file) => file.name), ['Rent receipts.pdf']);
+      assert.deepEqual(
+        sent.attachments.map((file) => file.name),
+        ['Rent receipts.pdf'],
+      );
 
       // A new thread.
       await messages.getByRole('button', { name: 'New message' }).first().click();
@@ -115,7 +121,9 @@ describe('secure messages and files on the demo portal', () => {
       await messages.getByRole('button', { name: 'Send message' }).click();
       await visible(messages.getByRole('heading', { level: 3, name: 'Copy of the deed' }));
       await visible(threadButton(messages, 'Copy of the deed'));
-      await visible(messages.getByRole('region', { name: 'Messages in “Copy of the deed”' }).getByText('I got the deed from the safe deposit box.', { exact: false }));
+      await visible(
+        messages.getByRole('region', { name: 'Messages in “Copy of the deed”' }).getByText('I got the deed from the safe deposit box.', { exact: false }),
+      );
 
       // Files: an upload whose progress bar reaches the end, and the file in the list.
       const files = await openSection(page, 'Files');

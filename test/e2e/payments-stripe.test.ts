@@ -231,7 +231,10 @@ describe('a client pays through <portal-pay> on the demo portal, with Stripe', (
       await visible(page.getByRole('heading', { level: 2, name: 'Payment history' }));
       const row = paymentRow(page, receiptNumber);
       await visible(row);
-      assert.ok((await row.getByRole('cell').allInnerTexts()).some((cell) => cell.trim() === 'Succeeded'), await row.innerText());
+      assert.ok(
+        (await row.getByRole('cell').allInnerTexts()).some((cell) => cell.trim() === 'Succeeded'),
+        await row.innerText(),
+      );
       await openSection(page, 'Invoices');
       const settled = await openInvoice(page, 'INV-1003');
       assert.equal(await balanceDue(settled), balance - 6_000);

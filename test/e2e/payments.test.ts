@@ -146,7 +146,10 @@ describe('a client pays through <portal-pay> on the demo portal', () => {
       assert.equal(await balanceDue(reopened), balance, 'the balance is untouched');
       const attempts = reopened.getByRole('table', { name: 'Payments applied' }).getByRole('row').filter({ hasText: 'Visa ending in 0002' });
       for (const attempt of await attempts.all()) {
-        assert.ok((await attempt.getByRole('cell').allInnerTexts()).some((cell) => cell.trim() === 'Failed'), `a declined attempt shows as failed: ${await attempt.innerText()}`);
+        assert.ok(
+          (await attempt.getByRole('cell').allInnerTexts()).some((cell) => cell.trim() === 'Failed'),
+          `a declined attempt shows as failed: ${await attempt.innerText()}`,
+        );
       }
       assert.equal((await receiptEmails(stack)).length, receiptsBefore, 'no receipt was sent');
       watched.assertClean();
@@ -227,11 +230,22 @@ describe('a client pays through <portal-pay> on the demo portal', () => {
       const pay = await waitForPayForm(page);
       const shares = pay.getByRole('group', { name: 'How your payment is applied' });
       await visible(shares);
-      const labels = await shares.getByRole('textbox').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).labels?.[0]?.textContent?.trim()));
-      assert.deepEqual(labels, ['Amount for invoice INV-1002', 'Amount for invoice INV-1003', 'Amount for invoice INV-1005', 'Amount for invoice INV-1004'], 'oldest due first');
+      const labels = await shares
+        .getByRole('textbox')
+        .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).labels?.[0]?.textContent?.trim()));
+      assert.deepEqual(
+        labels,
+        ['Amount for invoice INV-1002', 'Amount for invoice INV-1003', 'Amount for invoice INV-1005', 'Amount for invoice INV-1004'],
+        'oldest due first',
+      );
 
       const share = (number: string) => shares.getByLabel(`Amount for invoice ${number}`, { exact: true });
-      for (const [number, amount] of [['INV-1002', '30.00'], ['INV-1003', '20.00'], ['INV-1005', '0.00'], ['INV-1004', '0.00']] as const) {
+      for (const [number, amount] of [
+        ['INV-1002', '30.00'],
+        ['INV-1003', '20.00'],
+        ['INV-1005', '0.00'],
+        ['INV-1004', '0.00'],
+      ] as const) {
         await share(number).fill(amount);
         await share(number).blur();
       }
@@ -256,7 +270,10 @@ describe('a client pays through <portal-pay> on the demo portal', () => {
       const cells = (await row.getByRole('cell').allInnerTexts()).map((cell) => cell.trim());
       assert.ok(cells.includes('$50.00'), cells.join(' | '));
       assert.ok(cells.includes('Visa ending in 4242'), cells.join(' | '));
-      assert.ok(cells.some((cell) => /INV-1002, INV-1003$/.test(cell)), cells.join(' | '));
+      assert.ok(
+        cells.some((cell) => /INV-1002, INV-1003$/.test(cell)),
+        cells.join(' | '),
+      );
       assert.ok(cells.includes('Succeeded'), cells.join(' | '));
       watched.assertClean();
     }));
@@ -268,7 +285,12 @@ describe('a client pays through <portal-pay> on the demo portal', () => {
       await (await visible(page.getByRole('button', { name: 'Pay all open invoices' }))).click();
       const pay = await waitForPayForm(page);
       const shares = pay.getByRole('group', { name: 'How your payment is applied' });
-      for (const [number, amount] of [['INV-1002', '0.00'], ['INV-1003', '0.00'], ['INV-1005', '40.00'], ['INV-1004', '10.00']] as const) {
+      for (const [number, amount] of [
+        ['INV-1002', '0.00'],
+        ['INV-1003', '0.00'],
+        ['INV-1005', '40.00'],
+        ['INV-1004', '10.00'],
+      ] as const) {
         const field = shares.getByLabel(`Amount for invoice ${number}`, { exact: true });
         await field.fill(amount);
         await field.blur();
@@ -310,7 +332,9 @@ describe('a client pays through <portal-pay> on the demo portal', () => {
       const methods = pay.getByRole('group', { name: 'Payment method' });
       const radios = methods.getByRole('radio');
       await visible(radios.first());
-      const names = await radios.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).closest('label')?.textContent?.replace(/\s+/g, ' ').trim()));
+      const names = await radios.evaluateAll((inputs) =>
+        inputs.map((input) => (input as HTMLInputElement).closest('label')?.textContent?.replace(/\s+/g, ' ').trim()),
+      );
       assert.deepEqual(names, ['Visa ending in 4242 expires 11/31', 'Card', 'Link Bank Account', 'Bank account numbers'], 'the saved card comes first');
       assert.equal(await radios.first().isChecked(), true, 'and is chosen');
       assert.equal(await pay.getByLabel('Card number').count(), 0, 'no card details to type again');
@@ -411,7 +435,10 @@ describe('a client pays through <portal-pay> on the demo portal', () => {
         await visible(page.getByRole('heading', { level: 2, name: 'Payment history' }));
         const row = paymentRow(page, receiptNumber);
         await visible(row);
-        assert.ok((await row.getByRole('cell').allInnerTexts()).some((cell) => cell.trim() === 'Succeeded'), await row.innerText());
+        assert.ok(
+          (await row.getByRole('cell').allInnerTexts()).some((cell) => cell.trim() === 'Succeeded'),
+          await row.innerText(),
+        );
         await openSection(page, 'Invoices');
         const settled = await openInvoice(page, 'INV-1003');
         assert.equal(await balanceDue(settled), balance - 6_000);

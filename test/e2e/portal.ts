@@ -32,7 +32,10 @@ export async function openSection(page: Page, section: Section): Promise<void> {
 
 /** The invoice list's row for an invoice number. */
 export function invoiceRow(page: Page, number: string): Locator {
-  return page.locator('portal-invoices').getByRole('row').filter({ has: page.getByRole('button', { name: number, exact: true }) });
+  return page
+    .locator('portal-invoices')
+    .getByRole('row')
+    .filter({ has: page.getByRole('button', { name: number, exact: true }) });
 }
 
 /**
@@ -198,7 +201,10 @@ export async function advanceSandboxClock(stack: Stack, days: number): Promise<{
 
 /** The payment history's row for a receipt number. */
 export function paymentRow(page: Page, receiptNumber: string): Locator {
-  return page.locator('portal-payments').getByRole('row').filter({ has: page.getByRole('cell', { name: receiptNumber, exact: true }) });
+  return page
+    .locator('portal-payments')
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: receiptNumber, exact: true }) });
 }
 
 /** Waits until the invoice's "Balance due" is `expected` (the view refreshes after a payment). */

@@ -134,7 +134,10 @@ describe('signing in from the demo firm’s own website (/sso/)', () => {
     const answer = await fetch(`${stack.demoUrl}/sso/assertion`, { method: 'POST', headers: { Origin: stack.demoUrl, Cookie: cookie } });
     assert.equal(answer.status, 200);
     const { assertion } = (await answer.json()) as { assertion: string };
-    const [header, payload] = assertion.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>);
+    const [header, payload] = assertion
+      .split('.')
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>);
     assert.equal(header!.alg, 'ES256');
     assert.equal(payload!.iss, stack.demoUrl);
     assert.equal(payload!.sub, 'HW-1001');

@@ -86,7 +86,8 @@ function installFakeStripe({ label }: { label: string }): void {
     mount(target: HTMLElement | string): void {
       const element = typeof target === 'string' ? document.querySelector<HTMLElement>(target) : target;
       if (!element?.isConnected) throw new Error('IntegrationError: payment Element didn’t mount normally.');
-      if (element.getRootNode() instanceof ShadowRoot) throw new Error('IntegrationError: Elements cannot be mounted in a ShadowRoot. Please mount in the Light DOM.');
+      if (element.getRootNode() instanceof ShadowRoot)
+        throw new Error('IntegrationError: Elements cannot be mounted in a ShadowRoot. Please mount in the Light DOM.');
       paymentElementCount += 1;
       const form = document.createElement('div');
       form.className = 'fake-stripe-payment-element';
@@ -108,7 +109,13 @@ function installFakeStripe({ label }: { label: string }): void {
         select.append(option);
       }
       select.addEventListener('change', () =>
-        this.emit('change', { elementType: 'payment', complete: Boolean(select.value), empty: !select.value, collapsed: false, value: { type: this.elements.type } }),
+        this.emit('change', {
+          elementType: 'payment',
+          complete: Boolean(select.value),
+          empty: !select.value,
+          collapsed: false,
+          value: { type: this.elements.type },
+        }),
       );
       form.append(fieldLabel, select);
       element.append(form);

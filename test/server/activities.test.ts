@@ -70,7 +70,16 @@ describe('iCalendar text', () => {
     for (const value of ['2026-03-10T10:00:00Z', '2026-03-10T10:00Z', '2026-03-10T10:00:00.123-07:00', '2028-02-29T23:59:59+05:30']) {
       assert.ok(isInstant(value), value);
     }
-    for (const value of ['2026-03-10', '2026-03-10T10:00:00', '2026-02-30T10:00:00Z', '2026-03-10T24:00:00Z', '2026-03-10T10:60Z', '2026-03-10 10:00Z', '2026-03-10T10:00+0700', 'soon']) {
+    for (const value of [
+      '2026-03-10',
+      '2026-03-10T10:00:00',
+      '2026-02-30T10:00:00Z',
+      '2026-03-10T24:00:00Z',
+      '2026-03-10T10:60Z',
+      '2026-03-10 10:00Z',
+      '2026-03-10T10:00+0700',
+      'soon',
+    ]) {
       assert.ok(!isInstant(value), value);
     }
   });
@@ -115,11 +124,26 @@ describe('activities', () => {
       assert.deepEqual(
         { ...task, id: undefined },
         {
-          id: undefined, kind: 'task', title: 'Sign the engagement letter', notes: 'Page 3', dueOn: '2026-03-09', completedAt: null,
-          status: 'upcoming', contactId: svc.fixtures.alex.id, externalId: null, createdAt: '2026-03-02T15:00:00.000Z', updatedAt: '2026-03-02T15:00:00.000Z',
+          id: undefined,
+          kind: 'task',
+          title: 'Sign the engagement letter',
+          notes: 'Page 3',
+          dueOn: '2026-03-09',
+          completedAt: null,
+          status: 'upcoming',
+          contactId: svc.fixtures.alex.id,
+          externalId: null,
+          createdAt: '2026-03-02T15:00:00.000Z',
+          updatedAt: '2026-03-02T15:00:00.000Z',
         },
       );
-      const event = await create({ kind: 'event', title: 'Deposition', startsAt: '2026-03-12T09:30:00-07:00', endsAt: '2026-03-12T11:00-07:00', location: 'Suite 400' });
+      const event = await create({
+        kind: 'event',
+        title: 'Deposition',
+        startsAt: '2026-03-12T09:30:00-07:00',
+        endsAt: '2026-03-12T11:00-07:00',
+        location: 'Suite 400',
+      });
       assert.match(event.id, /^evt_/);
       assert.equal(event.startsAt, '2026-03-12T16:30:00.000Z', 'stored in UTC');
       assert.equal(event.endsAt, '2026-03-12T18:00:00.000Z');
@@ -161,7 +185,12 @@ describe('activities', () => {
       const jordan = svc.fixtures.jordan.id;
       for (let i = 0; i < 5; i += 1) {
         svc.clock.advance(1);
-        await create({ kind: i % 2 ? 'task' : 'event', title: `Paged ${i}`, contactId: jordan, ...(i % 2 ? {} : { allDay: true, startsAt: '2026-05-01', endsAt: '2026-05-01' }) });
+        await create({
+          kind: i % 2 ? 'task' : 'event',
+          title: `Paged ${i}`,
+          contactId: jordan,
+          ...(i % 2 ? {} : { allDay: true, startsAt: '2026-05-01', endsAt: '2026-05-01' }),
+        });
       }
       const seen: string[] = [];
       let cursor: string | null = null;
@@ -185,7 +214,11 @@ describe('activities', () => {
     });
 
     it('records the firm changes in the audit log', async () => {
-      const rows = await svc.query<{ action: string; actor_type: string; subject_type: string }>`SELECT action, actor_type, subject_type FROM audit_log WHERE action LIKE 'activity.%'`;
+      const rows = await svc.query<{
+        action: string;
+        actor_type: string;
+        subject_type: string;
+      }>`SELECT action, actor_type, subject_type FROM audit_log WHERE action LIKE 'activity.%'`;
       const actions = new Set(rows.map((r) => r.action));
       for (const action of ['activity.created', 'activity.updated', 'activity.deleted']) assert.ok(actions.has(action), action);
       assert.ok(rows.every((r) => r.actor_type === 'api_key' && r.subject_type === 'activity'));
@@ -216,7 +249,13 @@ describe('activities', () => {
       const alexOnly = (list: { title: string }[]) => titles(list).filter((t) => /^[TE] /.test(t));
       assert.deepEqual(alexOnly(reply.body.overdue), ['T overdue long', 'T overdue']);
       assert.deepEqual(alexOnly(reply.body.upcoming), [
-        'E all day today', 'T due today', 'E under way', 'E this evening', 'T later', 'E next week', 'T undated',
+        'E all day today',
+        'T due today',
+        'E under way',
+        'E this evening',
+        'T later',
+        'E next week',
+        'T undated',
       ]);
       assert.deepEqual(alexOnly(reply.body.done), ['E ended this morning', 'E ended yesterday', 'E ended last week']);
       for (const activity of [...reply.body.overdue, ...reply.body.upcoming, ...reply.body.done]) {
@@ -271,7 +310,24 @@ describe('activities', () => {
       const firmId = svc.fixtures.firm.id;
       for (let i = 0; i < 55; i += 1) {
         const completedAt = new Date(Date.parse('2026-01-01T12:00:00Z') + i * day).toISOString();
-        await storage.asFirm(firmId, () => repository.create(firmId, 'task', { contactId: svc.fixtures.jordan.id, title: `Old ${i}`, notes: null, dueOn: null, completedAt, startsAt: null, endsAt: null, allDay: false, location: null }, completedAt));
+        await storage.asFirm(firmId, () =>
+          repository.create(
+            firmId,
+            'task',
+            {
+              contactId: svc.fixtures.jordan.id,
+              title: `Old ${i}`,
+              notes: null,
+              dueOn: null,
+              completedAt,
+              startsAt: null,
+              endsAt: null,
+              allDay: false,
+              location: null,
+            },
+            completedAt,
+          ),
+        );
       }
       const recent = await client('jordan', '/activities');
       assert.equal(recent.body.done.length, 50);
@@ -317,8 +373,19 @@ describe('activities', () => {
     before(async () => {
       const { firm } = svc.fixtures;
       const current = (await svc.services.repositories.firms.findById(firm.id))!;
-      await svc.services.repositories.firms.update(firm.id, { settings: { ...current.settings, inboxEmail: 'clients@hale.example' } }, svc.clock().toISOString());
-      timed = await create({ kind: 'event', title: 'Hearing; Smith, J. v. Jones', notes, location: 'Court 4, 100 Main St', startsAt: '2026-04-01T09:30:00-07:00', endsAt: '2026-04-01T11:00:00-07:00' });
+      await svc.services.repositories.firms.update(
+        firm.id,
+        { settings: { ...current.settings, inboxEmail: 'clients@hale.example' } },
+        svc.clock().toISOString(),
+      );
+      timed = await create({
+        kind: 'event',
+        title: 'Hearing; Smith, J. v. Jones',
+        notes,
+        location: 'Court 4, 100 Main St',
+        startsAt: '2026-04-01T09:30:00-07:00',
+        endsAt: '2026-04-01T11:00:00-07:00',
+      });
       allDay = await create({ kind: 'event', title: 'Trial', allDay: true, startsAt: '2026-04-13', endsAt: '2026-04-15' });
       task = await create({ kind: 'task', title: 'Not an event' });
     });
@@ -398,18 +465,37 @@ describe('activities', () => {
     it("is a 404 for another firm's key on every admin endpoint, and never listed", async () => {
       const north = svc.fixtures.otherFirmKey;
       for (const id of [alexTask.id, alexEvent.id]) {
-        for (const [method, body] of [['GET', undefined], ['PATCH', { title: 'Hijacked' }], ['DELETE', undefined]] as const) {
+        for (const [method, body] of [
+          ['GET', undefined],
+          ['PATCH', { title: 'Hijacked' }],
+          ['DELETE', undefined],
+        ] as const) {
           assertProblem(await admin(`/activities/${id}`, { method, body, token: north }), 404, 'not_found');
         }
       }
       const listed = await admin('/activities?limit=200', { token: north });
       assert.equal(listed.status, 200);
-      assert.deepEqual(listed.body.data.map((a: { id: string }) => a.id), [samTask.id]);
+      assert.deepEqual(
+        listed.body.data.map((a: { id: string }) => a.id),
+        [samTask.id],
+      );
       assertProblem(await admin(`/activities?contactId=${svc.fixtures.alex.id}`, { token: north }), 404, 'not_found');
-      assertProblem(await admin('/activities', { token: north, body: { kind: 'task', title: 'Planted', contactId: svc.fixtures.alex.id } }), 422, 'contact_not_found');
-      assertProblem(await admin(`/activities/${samTask.id}`, { method: 'PATCH', body: { contactId: svc.fixtures.alex.id }, token: north }), 422, 'contact_not_found');
+      assertProblem(
+        await admin('/activities', { token: north, body: { kind: 'task', title: 'Planted', contactId: svc.fixtures.alex.id } }),
+        422,
+        'contact_not_found',
+      );
+      assertProblem(
+        await admin(`/activities/${samTask.id}`, { method: 'PATCH', body: { contactId: svc.fixtures.alex.id }, token: north }),
+        422,
+        'contact_not_found',
+      );
 
-      for (const [method, body] of [['GET', undefined], ['PATCH', { title: 'Hijacked' }], ['DELETE', undefined]] as const) {
+      for (const [method, body] of [
+        ['GET', undefined],
+        ['PATCH', { title: 'Hijacked' }],
+        ['DELETE', undefined],
+      ] as const) {
         assertProblem(await admin(`/activities/${samTask.id}`, { method, body }), 404, 'not_found');
       }
       assert.equal((await admin(`/activities/${alexTask.id}`)).body.title, 'Alex private task', 'unchanged');
@@ -510,10 +596,23 @@ describe('activities', () => {
       const [added] = await run('task add', { firm: 'hale', contact: 'jordan@example.com', title: 'Send ID scan', due: '2026-03-30', notes: 'Both sides' });
       const taskId = /Added task (task_\S+) for jordan@example\.com: Send ID scan \(due 2026-03-30\)/.exec(added!)?.[1];
       assert.ok(taskId, added);
-      const [evented] = await run('event add', { firm: 'hale', contact: 'jordan@example.com', title: 'Closing', start: '2026-04-02', end: '2026-04-03', location: 'Office' });
+      const [evented] = await run('event add', {
+        firm: 'hale',
+        contact: 'jordan@example.com',
+        title: 'Closing',
+        start: '2026-04-02',
+        end: '2026-04-03',
+        location: 'Office',
+      });
       const eventId = /Added event (evt_\S+) .*\(2026-04-02\.\.2026-04-03\)/.exec(evented!)?.[1];
       assert.ok(eventId, evented);
-      const [timedLine] = await run('event add', { firm: 'hale', contact: 'jordan@example.com', title: 'Call', start: '2026-04-02T09:00:00-07:00', end: '2026-04-02T09:30:00-07:00' });
+      const [timedLine] = await run('event add', {
+        firm: 'hale',
+        contact: 'jordan@example.com',
+        title: 'Call',
+        start: '2026-04-02T09:00:00-07:00',
+        end: '2026-04-02T09:30:00-07:00',
+      });
       assert.match(timedLine!, /\(2026-04-02T16:00:00\.000Z\.\.2026-04-02T16:30:00\.000Z\)/);
 
       const event = (await admin(`/activities/${eventId}`)).body;
@@ -522,7 +621,10 @@ describe('activities', () => {
       assert.deepEqual([task.title, task.notes, task.dueOn], ['Send ID scan', 'Both sides', '2026-03-30']);
 
       const listed = await run('activity list', { firm: 'hale', contact: 'jordan@example.com' });
-      assert.ok(listed.some((line) => /^evt_\S+ {2}event {2}(upcoming|done {4}) {2}2026-04-02T16:00:00\.000Z\.\.\S+ {2}jordan@example\.com {2}Call$/.test(line)), listed.join('\n'));
+      assert.ok(
+        listed.some((line) => /^evt_\S+ {2}event {2}(upcoming|done {4}) {2}2026-04-02T16:00:00\.000Z\.\.\S+ {2}jordan@example\.com {2}Call$/.test(line)),
+        listed.join('\n'),
+      );
       assert.ok(listed.some((line) => line.startsWith(`${taskId}  task `)));
       assert.ok(listed.every((line) => line.includes('jordan@example.com')));
       const everything = await run('activity list', { firm: 'hale' });
@@ -542,8 +644,13 @@ describe('activities', () => {
       await assert.rejects(run('task add', { firm: 'hale', contact: 'nobody@example.com', title: 'X' }), { code: 'not_found' });
       await assert.rejects(run('task add', { firm: 'nope', contact: 'alex@example.com', title: 'X' }), { code: 'firm_not_found' });
       await assert.rejects(run('task add', { firm: 'hale', contact: 'alex@example.com', title: 'X', due: '2026-13-01' }), { code: 'invalid_request' });
-      await assert.rejects(run('event add', { firm: 'hale', contact: 'alex@example.com', title: 'X', start: '2026-04-02', end: '2026-04-01' }), { code: 'invalid_request' });
-      await assert.rejects(run('event add', { firm: 'hale', contact: 'alex@example.com', title: 'X', start: '2026-04-02T10:00Z', end: '2026-04-02', 'all-day': false }), { code: 'invalid_request' });
+      await assert.rejects(run('event add', { firm: 'hale', contact: 'alex@example.com', title: 'X', start: '2026-04-02', end: '2026-04-01' }), {
+        code: 'invalid_request',
+      });
+      await assert.rejects(
+        run('event add', { firm: 'hale', contact: 'alex@example.com', title: 'X', start: '2026-04-02T10:00Z', end: '2026-04-02', 'all-day': false }),
+        { code: 'invalid_request' },
+      );
       await assert.rejects(run('activity delete', { firm: 'north', id: (await create({ kind: 'task', title: 'Hale only' })).id }), { code: 'not_found' });
       const none = await run('activity list', { firm: 'north', contact: 'sam@example.com' });
       assert.ok(none.every((line) => !line.includes('alex@example.com')));

@@ -16,7 +16,10 @@ describe("the firm's payments: GET /api/v1/admin/payments", () => {
     const jordan = async () => (await svc.login('jordan@example.com')).token;
     const card = async (signIn: () => Promise<string>, contactId: string, amount: number, number: string = testCard.visa, depositAccount?: 'trust') => {
       const invoice = await kit.invoice({ contactId, amount, depositAccount });
-      const reply = await kit.pay(await signIn(), { allocations: [{ invoiceId: invoice.id, amount }], paymentMethod: { type: 'card', token: await kit.cardToken(number) } });
+      const reply = await kit.pay(await signIn(), {
+        allocations: [{ invoiceId: invoice.id, amount }],
+        paymentMethod: { type: 'card', token: await kit.cardToken(number) },
+      });
       assert.equal(reply.status, 201, JSON.stringify(reply.body));
       return { id: reply.body.payment.id, receiptNumber: reply.body.payment.receiptNumber, invoiceId: invoice.id, invoiceNumber: invoice.number };
     };
@@ -44,11 +47,17 @@ describe("the firm's payments: GET /api/v1/admin/payments", () => {
 
   it('lists every client’s payments, newest first, a page at a time', async () => {
     const all = await list();
-    assert.deepEqual(all.data.map((p) => p.id), [paid.jordanDebit!.id, paid.jordanDeclined!.id, paid.alexTrust!.id, paid.alexCard!.id]);
+    assert.deepEqual(
+      all.data.map((p) => p.id),
+      [paid.jordanDebit!.id, paid.jordanDeclined!.id, paid.alexTrust!.id, paid.alexCard!.id],
+    );
     const first = await list('?limit=3');
     assert.equal(first.data.length, 3);
     const rest = await list(`?limit=3&cursor=${encodeURIComponent(first.nextCursor!)}`);
-    assert.deepEqual(rest.data.map((p) => p.id), [all.data[3]!.id]);
+    assert.deepEqual(
+      rest.data.map((p) => p.id),
+      [all.data[3]!.id],
+    );
     assert.equal(rest.nextCursor, null);
   });
 
@@ -65,10 +74,18 @@ describe("the firm's payments: GET /api/v1/admin/payments", () => {
   });
 
   it('refuses bad filters with the field named, and never shows another firm’s payments', async () => {
-    for (const [query, field] of [['?status=pending', 'status'], ['?createdFrom=yesterday', 'createdFrom'], ['?limit=0', 'limit'], ['?colour=blue', 'colour']] as const) {
+    for (const [query, field] of [
+      ['?status=pending', 'status'],
+      ['?createdFrom=yesterday', 'createdFrom'],
+      ['?limit=0', 'limit'],
+      ['?colour=blue', 'colour'],
+    ] as const) {
       const reply = await kit.admin(`/payments${query}`);
       assertProblem(reply, 400, 'invalid_request');
-      assert.ok(reply.body.errors.some((e: { field: string }) => e.field === field), JSON.stringify(reply.body));
+      assert.ok(
+        reply.body.errors.some((e: { field: string }) => e.field === field),
+        JSON.stringify(reply.body),
+      );
     }
     assertProblem(await kit.admin('/payments?cursor=nonsense'), 400, 'invalid_cursor');
     const other = await svc.request('/api/v1/admin/payments', { token: svc.fixtures.otherFirmKey });
@@ -82,7 +99,10 @@ describe("the firm's payments: GET /api/v1/admin/payments", () => {
     assert.equal(card.body.contact.email, 'alex@example.com');
     assert.equal(card.body.processor, 'sandbox');
     assert.match(card.body.processorRef, /^pi_/);
-    assert.deepEqual(card.body.history.map((h: { status: string }) => h.status), ['processing', 'succeeded']);
+    assert.deepEqual(
+      card.body.history.map((h: { status: string }) => h.status),
+      ['processing', 'succeeded'],
+    );
     assert.equal(card.body.mandate, null);
     assert.deepEqual(card.body.refunds, []);
 
@@ -105,7 +125,21 @@ describe("the firm's payments: GET /api/v1/admin/payments", () => {
     const trust = lines.find((line) => line.includes(paid.alexTrust!.receiptNumber))!;
     assert.equal(
       trust,
-      ['2026-03-03T15:00:00.000Z', paid.alexTrust!.receiptNumber, 'Alex Morgan', 'alex@example.com', paid.alexTrust!.invoiceNumber, '500.00', 'USD', 'card visa 4242', '', 'trust', 'succeeded', paid.alexTrust!.id, ''].join(','),
+      [
+        '2026-03-03T15:00:00.000Z',
+        paid.alexTrust!.receiptNumber,
+        'Alex Morgan',
+        'alex@example.com',
+        paid.alexTrust!.invoiceNumber,
+        '500.00',
+        'USD',
+        'card visa 4242',
+        '',
+        'trust',
+        'succeeded',
+        paid.alexTrust!.id,
+        '',
+      ].join(','),
     );
     assert.ok(lines.some((line) => line.includes(paid.jordanDeclined!.id) && line.endsWith(`,operating,failed,${paid.jordanDeclined!.id},`)));
 
@@ -120,7 +154,12 @@ describe("the firm's payments: GET /api/v1/admin/payments", () => {
     const contact = await kit.admin('/contacts', { body: { email: 'formula@example.com', name: '=HYPERLINK("http://evil.example","Pay, now")' } });
     assert.equal(contact.status, 201, JSON.stringify(contact.body));
     await kit.admin('/payments', {
-      body: { contactId: contact.body.id, amount: 1_000, method: { type: 'check', reference: '+1234' }, allocations: [{ invoiceId: (await kit.invoice({ contactId: contact.body.id, amount: 1_000 })).id, amount: 1_000 }] },
+      body: {
+        contactId: contact.body.id,
+        amount: 1_000,
+        method: { type: 'check', reference: '+1234' },
+        allocations: [{ invoiceId: (await kit.invoice({ contactId: contact.body.id, amount: 1_000 })).id, amount: 1_000 }],
+      },
     });
     const reply = await svc.request('/api/v1/admin/payments/export?from=2026-03-01&to=2026-03-31', { token: svc.fixtures.firmKey });
     const line = (reply.body as string).split('\r\n').find((row) => row.includes('formula@example.com'))!;

@@ -65,7 +65,10 @@ describe('the firm-side contacts API', () => {
   it('refuses bad input with the field named', async () => {
     const missing = await admin('/contacts', { body: { email: 'x@example.com' } });
     assertProblem(missing, 400, 'invalid_request');
-    assert.deepEqual(missing.body.errors.map((e: { field: string }) => e.field), ['name']);
+    assert.deepEqual(
+      missing.body.errors.map((e: { field: string }) => e.field),
+      ['name'],
+    );
     assertProblem(await admin('/contacts', { body: { email: 'nope', name: 'X' } }), 400, 'invalid_request');
     assertProblem(await admin('/contacts', { body: { email: 'x@example.com', name: 'X', role: 'admin' } }), 400, 'invalid_request');
     assertProblem(await admin('/contacts', { body: { email: 'x@example.com', name: '   ' } }), 400, 'invalid_request');
@@ -92,7 +95,10 @@ describe('the firm-side contacts API', () => {
     assert.ok(!seen.includes('sam@example.com'), "never another firm's contact");
 
     const found = await admin('/contacts?q=page3');
-    assert.deepEqual(found.body.data.map((c: { email: string }) => c.email), ['page3@example.com']);
+    assert.deepEqual(
+      found.body.data.map((c: { email: string }) => c.email),
+      ['page3@example.com'],
+    );
   });
 
   it('refuses a bad cursor, filter or limit', async () => {
@@ -224,19 +230,41 @@ describe('firm settings', () => {
     });
     Object.assign(before, await settings().then((r) => r.body));
     // Put back what the other tests expect.
-    await patch({ settings: { timeZone: 'UTC', showPayments: true, minimumPayment: 100, maxUploadBytes: 25 * 1024 * 1024, sections: { files: true }, paymentMethods: { bankLink: true }, stripe: null }, branding: { colors: { accent: null } }, allowedOrigins: ['https://www.hale.example'] });
+    await patch({
+      settings: {
+        timeZone: 'UTC',
+        showPayments: true,
+        minimumPayment: 100,
+        maxUploadBytes: 25 * 1024 * 1024,
+        sections: { files: true },
+        paymentMethods: { bankLink: true },
+        stripe: null,
+      },
+      branding: { colors: { accent: null } },
+      allowedOrigins: ['https://www.hale.example'],
+    });
   });
 
   it('refuses a patch that would remove what a firm must have', async () => {
-    for (const [body, field] of [[{ name: null }, 'name'], [{ branding: { colors: { brand: null } } }, 'branding.colors.brand'], [{ settings: { sections: null } }, 'settings.sections']] as const) {
+    for (const [body, field] of [
+      [{ name: null }, 'name'],
+      [{ branding: { colors: { brand: null } } }, 'branding.colors.brand'],
+      [{ settings: { sections: null } }, 'settings.sections'],
+    ] as const) {
       const reply = await settings(body);
       assert.equal(reply.status, 400, JSON.stringify(reply.body));
-      assert.ok(reply.body.errors.some((e: { field: string }) => e.field.startsWith(field)), JSON.stringify(reply.body.errors));
+      assert.ok(
+        reply.body.errors.some((e: { field: string }) => e.field.startsWith(field)),
+        JSON.stringify(reply.body.errors),
+      );
     }
     const notObject = await settings([{ name: 'x' }]);
     assert.equal(notObject.status, 400);
     const merge = await svc.request('/api/v1/admin/settings', {
-      token: svc.fixtures.firmKey, method: 'PATCH', raw: JSON.stringify({ settings: { timeZone: 'Europe/London' } }), headers: { 'content-type': 'application/merge-patch+json' },
+      token: svc.fixtures.firmKey,
+      method: 'PATCH',
+      raw: JSON.stringify({ settings: { timeZone: 'Europe/London' } }),
+      headers: { 'content-type': 'application/merge-patch+json' },
     });
     assert.equal(merge.status, 200, 'the merge-patch media type is accepted');
     assert.equal(merge.body.settings.timeZone, 'Europe/London');
@@ -247,7 +275,10 @@ describe('firm settings', () => {
     const bad = async (body: unknown, field: string) => {
       const reply = await settings(body);
       assert.equal(reply.status, 400, JSON.stringify(reply.body));
-      assert.ok(reply.body.errors.some((e: { field: string }) => e.field.startsWith(field)), JSON.stringify(reply.body.errors));
+      assert.ok(
+        reply.body.errors.some((e: { field: string }) => e.field.startsWith(field)),
+        JSON.stringify(reply.body.errors),
+      );
     };
     await bad({ branding: { colors: { brand: 'red' } } }, 'branding.colors.brand');
     await bad({ allowedOrigins: ['https://www.hale.example/path'] }, 'allowedOrigins.0');

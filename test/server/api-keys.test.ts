@@ -27,7 +27,14 @@ describe('the firm-side API keys API', () => {
     const listed = reply.body.data as Record<string, unknown>[];
     for (const entry of listed) assert.deepEqual(Object.keys(entry).sort(), ['createdAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt']);
     const extraEntry = listed.find((entry) => entry.id === apiKey.id);
-    assert.deepEqual(extraEntry, { id: apiKey.id, name: 'accounting export', prefix: extra.slice(0, 10), createdAt: apiKey.createdAt, lastUsedAt: null, revokedAt: null });
+    assert.deepEqual(extraEntry, {
+      id: apiKey.id,
+      name: 'accounting export',
+      prefix: extra.slice(0, 10),
+      createdAt: apiKey.createdAt,
+      lastUsedAt: null,
+      revokedAt: null,
+    });
 
     const text = JSON.stringify(reply.body);
     const hashes = (await svc.query<{ key_hash: string }>`SELECT key_hash FROM api_keys`).map((row) => row.key_hash);
@@ -38,7 +45,10 @@ describe('the firm-side API keys API', () => {
     const mine = (await svc.services.apiKeys.list(svc.fixtures.firm.id)).map((k) => k.id);
     const theirs = (await svc.services.apiKeys.list(svc.fixtures.otherFirm.id)).map((k) => k.id);
     const reply = await admin('/api-keys', svc.fixtures.firmKey);
-    assert.deepEqual(reply.body.data.map((entry: { id: string }) => entry.id), mine);
+    assert.deepEqual(
+      reply.body.data.map((entry: { id: string }) => entry.id),
+      mine,
+    );
     for (const id of theirs) assert.ok(!mine.includes(id));
     const current = reply.body.data.find((entry: { prefix: string }) => svc.fixtures.firmKey.startsWith(entry.prefix));
     assert.equal(current.lastUsedAt, svc.clock().toISOString());
@@ -71,7 +81,8 @@ describe('the firm-side API keys API', () => {
     const { apiKey } = await newKey();
     await admin(`/api-keys/${apiKey.id}`, svc.fixtures.firmKey, { method: 'DELETE' });
     const revoker = (await svc.services.apiKeys.list(svc.fixtures.firm.id)).find((k) => svc.fixtures.firmKey.startsWith(k.prefix))!;
-    const rows = await svc.query`SELECT firm_id AS "firmId", actor_type AS "actorType", actor_id AS "actorId", subject_type AS "subjectType" FROM audit_log WHERE action = 'api_key.revoked' AND subject_id = ${apiKey.id}`;
+    const rows =
+      await svc.query`SELECT firm_id AS "firmId", actor_type AS "actorType", actor_id AS "actorId", subject_type AS "subjectType" FROM audit_log WHERE action = 'api_key.revoked' AND subject_id = ${apiKey.id}`;
     assert.deepEqual(rows, [{ firmId: svc.fixtures.firm.id, actorType: 'api_key', actorId: revoker.id, subjectType: 'api_key' }]);
   });
 
@@ -90,7 +101,9 @@ describe('the firm-side API keys API', () => {
     const { apiKey } = await newKey();
     assert.equal((await admin(`/api-keys/${apiKey.id}`, svc.fixtures.firmKey, { method: 'DELETE' })).status, 204);
     assertProblem(await admin(`/api-keys/${apiKey.id}`, svc.fixtures.firmKey, { method: 'DELETE' }), 404, 'not_found');
-    const [{ n }] = (await svc.query<{ n: number }>`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'api_key.revoked' AND subject_id = ${apiKey.id}`) as [{ n: number }];
+    const [{ n }] = (await svc.query<{ n: number }>`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'api_key.revoked' AND subject_id = ${apiKey.id}`) as [
+      { n: number },
+    ];
     assert.equal(n, 1);
   });
 
@@ -98,6 +111,10 @@ describe('the firm-side API keys API', () => {
     assertProblem(await svc.request('/api/v1/admin/api-keys'), 401, 'api_key_missing');
     const { token } = await svc.login('alex@example.com');
     assertProblem(await admin('/api-keys', token), 401, 'api_key_invalid');
-    assertProblem(await admin(`/api-keys/${(await svc.services.apiKeys.list(svc.fixtures.firm.id))[0]!.id}`, token, { method: 'DELETE' }), 401, 'api_key_invalid');
+    assertProblem(
+      await admin(`/api-keys/${(await svc.services.apiKeys.list(svc.fixtures.firm.id))[0]!.id}`, token, { method: 'DELETE' }),
+      401,
+      'api_key_invalid',
+    );
   });
 });

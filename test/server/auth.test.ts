@@ -56,7 +56,7 @@ describe('sign-in', () => {
       assert.equal(wrong.body.detail, unknown.body.detail);
     });
 
-    it("does not let a client of one firm sign in to another", async () => {
+    it('does not let a client of one firm sign in to another', async () => {
       assertProblem(await svc.request('/api/v1/auth/login', { body: { firm: 'north', email: 'alex@example.com', password } }), 401, 'invalid_credentials');
     });
 
@@ -110,7 +110,12 @@ describe('sign-in', () => {
       const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
       const now = Math.floor(svc.clock().getTime() / 1000);
       const unsigned = `${b64({ alg: 'none', typ: 'at+jwt', kid: (await svc.services.keys.current()).kid })}.${b64({
-        sub: claims.sub, firm: claims.firm, iss: issuer, aud: 'portico', iat: now, exp: now + 300,
+        sub: claims.sub,
+        firm: claims.firm,
+        iss: issuer,
+        aud: 'portico',
+        iat: now,
+        exp: now + 300,
       })}.`;
       assertProblem(await me(unsigned), 401, 'token_invalid');
     });
@@ -187,7 +192,10 @@ describe('sign-in', () => {
 
       const reuse = await refresh(first);
       assertProblem(reuse, 401, 'refresh_reused');
-      assert.ok(reuse.setCookie.some((c) => /^portico_refresh=;/.test(c)), 'clears the cookie');
+      assert.ok(
+        reuse.setCookie.some((c) => /^portico_refresh=;/.test(c)),
+        'clears the cookie',
+      );
       // The thief's copy and the rightful holder's newer token are both dead now.
       assertProblem(await refresh(second), 401, 'refresh_invalid');
     });
@@ -226,7 +234,11 @@ describe('sign-in', () => {
 
   describe('archived contacts', () => {
     it('can neither sign in nor use a token they already have', async () => {
-      const contact = await svc.services.repositories.contacts.create(svc.fixtures.firm.id, { email: 'casey@example.com', name: 'Casey Kim' }, svc.clock().toISOString());
+      const contact = await svc.services.repositories.contacts.create(
+        svc.fixtures.firm.id,
+        { email: 'casey@example.com', name: 'Casey Kim' },
+        svc.clock().toISOString(),
+      );
       await svc.services.auth.setPasswordHash(contact.id, await hashPassword(password), svc.clock().toISOString());
       const { token, cookie } = await svc.login('casey@example.com');
       await svc.services.contacts.setArchived(svc.fixtures.firm.id, contact.id, true, { type: 'system', id: 'test' });
@@ -249,12 +261,11 @@ describe('invitations', () => {
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const invited = await svc.request(`/api/v1/admin/contacts/${created.body.id}/invitations`, { token: svc.fixtures.firmKey, body: {} });
     assert.equal(invited.status, 201, JSON.stringify(invited.body));
-    const [mail] = (await svc.outbox(email));
+    const [mail] = await svc.outbox(email);
     assert.ok(mail, 'an invitation email was sent');
     return { contact: created.body, invitation: invited.body, mail, token: tokenFromEmail(mail.text, 'invitation') };
   }
-  const accept = (token: string, pass = 'a new password of mine') =>
-    svc.request('/api/v1/auth/invitations/accept', { body: { token, password: pass } });
+  const accept = (token: string, pass = 'a new password of mine') => svc.request('/api/v1/auth/invitations/accept', { body: { token, password: pass } });
 
   it('emails a branded single-use link that creates the login and signs in', async () => {
     try {
@@ -320,8 +331,7 @@ describe('password reset', () => {
   after(() => svc.close());
 
   const requestReset = (email: string) => svc.request('/api/v1/auth/password-reset/request', { body: { firm: 'hale', email } });
-  const confirm = (token: string, pass = 'my brand new password') =>
-    svc.request('/api/v1/auth/password-reset/confirm', { body: { token, password: pass } });
+  const confirm = (token: string, pass = 'my brand new password') => svc.request('/api/v1/auth/password-reset/confirm', { body: { token, password: pass } });
 
   it('answers the same whether or not the email exists', async () => {
     const known = await requestReset('jordan@example.com');
@@ -346,11 +356,7 @@ describe('password reset', () => {
     assert.ok(reply.body.accessToken);
 
     assertProblem(await svc.request('/api/v1/auth/refresh', { method: 'POST', cookie }), 401, 'refresh_invalid');
-    assertProblem(
-      await svc.request('/api/v1/auth/login', { body: { firm: 'hale', email: 'alex@example.com', password } }),
-      401,
-      'invalid_credentials',
-    );
+    assertProblem(await svc.request('/api/v1/auth/login', { body: { firm: 'hale', email: 'alex@example.com', password } }), 401, 'invalid_credentials');
     assert.equal((await svc.login('alex@example.com', 'hale', 'my brand new password')).reply.status, 200);
     assertProblem(await confirm(token, 'yet another password'), 400, 'reset_token_invalid');
   });

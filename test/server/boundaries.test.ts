@@ -13,8 +13,20 @@ const src = fileURLToPath(new URL('../../server/src/', import.meta.url));
 
 /** The business components, each a folder of server/src with an `index.ts`. */
 const components = [
-  'activities', 'api-keys', 'audit', 'auth', 'contacts', 'files', 'firms', 'invoices', 'jobs', 'limits', 'mail', 'messages',
-  'payments', 'webhooks',
+  'activities',
+  'api-keys',
+  'audit',
+  'auth',
+  'contacts',
+  'files',
+  'firms',
+  'invoices',
+  'jobs',
+  'limits',
+  'mail',
+  'messages',
+  'payments',
+  'webhooks',
 ] as const;
 type Component = (typeof components)[number];
 
@@ -26,30 +38,65 @@ const owners: Record<string, Component | 'db'> = {
   activities: 'activities',
   api_keys: 'api-keys',
   audit_log: 'audit',
-  assertion_sign_ins: 'auth', invitations: 'auth', password_resets: 'auth', portal_logins: 'auth', refresh_families: 'auth',
-  refresh_tokens: 'auth', signing_keys: 'auth', used_assertions: 'auth',
+  assertion_sign_ins: 'auth',
+  invitations: 'auth',
+  password_resets: 'auth',
+  portal_logins: 'auth',
+  refresh_families: 'auth',
+  refresh_tokens: 'auth',
+  signing_keys: 'auth',
+  used_assertions: 'auth',
   contacts: 'contacts',
   files: 'files',
   firms: 'firms',
   firm_counters: 'db',
-  invoices: 'invoices', invoice_lines: 'invoices',
-  jobs: 'jobs', job_attempts: 'jobs',
+  invoices: 'invoices',
+  invoice_lines: 'invoices',
+  jobs: 'jobs',
+  job_attempts: 'jobs',
   rate_limits: 'limits',
   outbox_messages: 'mail',
-  threads: 'messages', messages: 'messages', message_attachments: 'messages',
-  payments: 'payments', payment_allocations: 'payments', payment_events: 'payments', payment_mandates: 'payments',
-  idempotency_keys: 'payments', refunds: 'payments', refund_allocations: 'payments', refund_requests: 'payments',
-  saved_payment_methods: 'payments', stripe_customers: 'payments', stripe_events: 'payments', plaid_items: 'payments',
-  sandbox_charges: 'payments', sandbox_link_sessions: 'payments', sandbox_payment_methods: 'payments', sandbox_refunds: 'payments',
+  threads: 'messages',
+  messages: 'messages',
+  message_attachments: 'messages',
+  payments: 'payments',
+  payment_allocations: 'payments',
+  payment_events: 'payments',
+  payment_mandates: 'payments',
+  idempotency_keys: 'payments',
+  refunds: 'payments',
+  refund_allocations: 'payments',
+  refund_requests: 'payments',
+  saved_payment_methods: 'payments',
+  stripe_customers: 'payments',
+  stripe_events: 'payments',
+  plaid_items: 'payments',
+  sandbox_charges: 'payments',
+  sandbox_link_sessions: 'payments',
+  sandbox_payment_methods: 'payments',
+  sandbox_refunds: 'payments',
   sandbox_state: 'payments',
-  webhook_endpoints: 'webhooks', webhook_deliveries: 'webhooks', webhook_events: 'webhooks',
+  webhook_endpoints: 'webhooks',
+  webhook_deliveries: 'webhooks',
+  webhook_events: 'webhooks',
 };
 
 /** Wiring: the one module that builds every repository and hands each to its own service. */
 const compositionRoot = 'services.ts';
 
 /** Kysely calls whose first argument names a table (`'invoices'` or `'invoices as i'`). */
-const tableMethods = new Set(['selectFrom', 'insertInto', 'updateTable', 'deleteFrom', 'replaceInto', 'mergeInto', 'innerJoin', 'leftJoin', 'rightJoin', 'fullJoin']);
+const tableMethods = new Set([
+  'selectFrom',
+  'insertInto',
+  'updateTable',
+  'deleteFrom',
+  'replaceInto',
+  'mergeInto',
+  'innerJoin',
+  'leftJoin',
+  'rightJoin',
+  'fullJoin',
+]);
 const rawTableReference = /\b(?:from|join|into|update)\s+([a-z_]+)/gi;
 
 interface SourceFile {
@@ -84,7 +131,10 @@ function read(file: string): SourceFile {
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       const specifier = node.moduleSpecifier.text;
       if (specifier.startsWith('.')) {
-        const target = path.relative(src, path.resolve(path.dirname(file), specifier)).split(path.sep).join('/');
+        const target = path
+          .relative(src, path.resolve(path.dirname(file), specifier))
+          .split(path.sep)
+          .join('/');
         const names: string[] = [];
         let typeOnly: boolean;
         if (ts.isImportDeclaration(node)) {
@@ -95,7 +145,8 @@ function read(file: string): SourceFile {
           if (bindings && ts.isNamedImports(bindings)) names.push(...bindings.elements.map((element) => (element.propertyName ?? element.name).text));
         } else {
           typeOnly = node.isTypeOnly;
-          if (node.exportClause && ts.isNamedExports(node.exportClause)) names.push(...node.exportClause.elements.map((element) => (element.propertyName ?? element.name).text));
+          if (node.exportClause && ts.isNamedExports(node.exportClause))
+            names.push(...node.exportClause.elements.map((element) => (element.propertyName ?? element.name).text));
         }
         imports.push({ target, names, typeOnly, line: lineOf(node) });
       }
@@ -103,7 +154,8 @@ function read(file: string): SourceFile {
     // A common table expression's name (`.with('name', …)`, or `cte('name')` in the builder form) is the query's own.
     if (ts.isCallExpression(node) && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) {
       const callee = node.expression;
-      if ((ts.isIdentifier(callee) && callee.text === 'cte') || (ts.isPropertyAccessExpression(callee) && callee.name.text === 'with')) ctes.add(node.arguments[0].text);
+      if ((ts.isIdentifier(callee) && callee.text === 'cte') || (ts.isPropertyAccessExpression(callee) && callee.name.text === 'with'))
+        ctes.add(node.arguments[0].text);
     }
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && tableMethods.has(node.expression.name.text)) {
       const [first] = node.arguments;
@@ -121,7 +173,9 @@ function read(file: string): SourceFile {
   return { relative, component: componentOf(relative), imports, tables: tables.filter(({ table }) => !ctes.has(table)) };
 }
 
-const files = listFiles(src).filter((file) => !file.endsWith('db/schema.ts') && !file.endsWith('db/migrations.ts')).map(read);
+const files = listFiles(src)
+  .filter((file) => !file.endsWith('db/schema.ts') && !file.endsWith('db/migrations.ts'))
+  .map(read);
 
 test('every business component has one public module', () => {
   const missing = components.filter((component) => !fs.existsSync(path.join(src, component, 'index.ts')));
@@ -156,7 +210,11 @@ test("no component holds another's repository: it calls that component's service
 test('only a component’s own code names its tables', () => {
   const schema = fs.readFileSync(path.join(src, 'db/schema.ts'), 'utf8');
   const declared = [...schema.slice(schema.indexOf('export interface Schema')).matchAll(/^ {2}([a-z_]+): /gm)].map((match) => match[1]);
-  assert.deepEqual(declared.filter((table) => !(table in owners)), [], 'every table has an owner in this test');
+  assert.deepEqual(
+    declared.filter((table) => !(table in owners)),
+    [],
+    'every table has an owner in this test',
+  );
   assert.ok(declared.length >= 40, `the schema's tables were read (${declared.length})`);
 
   const breaches: string[] = [];
@@ -166,7 +224,8 @@ test('only a component’s own code names its tables', () => {
       seen++;
       const owner = owners[table];
       if (owner === undefined) breaches.push(`${file.relative}:${line} names an unknown table ${table}`);
-      else if (owner === 'db' ? !file.relative.startsWith('db/') : owner !== file.component) breaches.push(`${file.relative}:${line} names ${table}, which ${owner} owns`);
+      else if (owner === 'db' ? !file.relative.startsWith('db/') : owner !== file.component)
+        breaches.push(`${file.relative}:${line} names ${table}, which ${owner} owns`);
     }
   }
   assert.ok(seen > 100, `table references were found (${seen})`);

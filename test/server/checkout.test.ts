@@ -22,7 +22,13 @@ describe('checkout: POST /api/v1/payments', () => {
     assert.equal(reply.status, 200, JSON.stringify(reply.body));
   };
   const mandateOf = async (paymentId: string) =>
-    (await svc.query<{ text: string; ip: string | null; user_agent: string | null }>`SELECT text, ip, user_agent FROM payment_mandates WHERE payment_id = ${paymentId}`)[0];
+    (
+      await svc.query<{
+        text: string;
+        ip: string | null;
+        user_agent: string | null;
+      }>`SELECT text, ip, user_agent FROM payment_mandates WHERE payment_id = ${paymentId}`
+    )[0];
 
   before(async () => {
     // The sandbox clock's controls are development pages, served on a loopback PUBLIC_URL only.
@@ -66,7 +72,7 @@ describe('checkout: POST /api/v1/payments', () => {
       const history = await svc.request('/api/v1/payments', { token: alex });
       assert.ok(history.body.data.some((p: { id: string }) => p.id === payment.id));
 
-      const mail = (await receipts());
+      const mail = await receipts();
       assert.equal(mail.length, before + 1, 'one receipt, sent at once');
       assert.ok(mail[0]!.subject.includes(payment.receiptNumber), mail[0]!.subject);
       assert.ok(mail[0]!.text.includes('$442.50'), mail[0]!.text);
@@ -80,7 +86,7 @@ describe('checkout: POST /api/v1/payments', () => {
       const invoice = await kit.invoice({ amount: 15_000 });
       const reply = await kit.pay(alex, { allocations: [{ invoiceId: invoice.id, amount: 15_000 }], paymentMethod: card(await kit.cardToken()) });
       assert.equal(reply.body.payment.status, 'succeeded', JSON.stringify(reply.body));
-      const notices = (await kit.emails(firmInbox, 'firm_payment_notice'));
+      const notices = await kit.emails(firmInbox, 'firm_payment_notice');
       assert.equal(notices.length, 1);
       assert.ok(notices[0]!.text.includes('Alex Morgan'), notices[0]!.text);
       assert.ok(notices[0]!.text.includes('$150.00'), notices[0]!.text);
@@ -102,7 +108,10 @@ describe('checkout: POST /api/v1/payments', () => {
       const first = await kit.invoice({ amount: 20_000 });
       const second = await kit.invoice({ amount: 35_000 });
       const reply = await kit.pay(alex, {
-        allocations: [{ invoiceId: first.id, amount: 20_000 }, { invoiceId: second.id, amount: 10_000 }],
+        allocations: [
+          { invoiceId: first.id, amount: 20_000 },
+          { invoiceId: second.id, amount: 10_000 },
+        ],
         paymentMethod: card(await kit.cardToken()),
       });
       assert.equal(reply.status, 201, JSON.stringify(reply.body));
@@ -111,7 +120,10 @@ describe('checkout: POST /api/v1/payments', () => {
       assert.equal(payment.amount, 30_000);
       assert.deepEqual(
         payment.allocations.map((a: { invoiceId: string; amount: number }) => [a.invoiceId, a.amount]).sort(),
-        [[first.id, 20_000], [second.id, 10_000]].sort(),
+        [
+          [first.id, 20_000],
+          [second.id, 10_000],
+        ].sort(),
       );
       assert.equal((await kit.invoiceAs(alex, first.id)).status, 'paid');
       assert.equal((await kit.invoiceAs(alex, second.id)).balance, 25_000);
@@ -123,11 +135,21 @@ describe('checkout: POST /api/v1/payments', () => {
       const trust = await kit.invoice({ amount: 250_000, depositAccount: 'trust' });
       const fees = await kit.invoice({ amount: 40_000 });
       const reply = await kit.pay(alex, {
-        allocations: [{ invoiceId: trust.id, amount: 250_000 }, { invoiceId: fees.id, amount: 40_000 }],
+        allocations: [
+          { invoiceId: trust.id, amount: 250_000 },
+          { invoiceId: fees.id, amount: 40_000 },
+        ],
         paymentMethod: card(await kit.cardToken()),
       });
       assert.equal(reply.status, 201, JSON.stringify(reply.body));
-      const payments = reply.body.payments as { id: string; status: string; amount: number; checkoutId: string; receiptNumber: string; allocations: { invoiceId: string; depositAccount: string }[] }[];
+      const payments = reply.body.payments as {
+        id: string;
+        status: string;
+        amount: number;
+        checkoutId: string;
+        receiptNumber: string;
+        allocations: { invoiceId: string; depositAccount: string }[];
+      }[];
       assert.equal(payments.length, 2);
       assert.ok(payments[0]!.checkoutId, 'a checkout id');
       assert.equal(payments[0]!.checkoutId, payments[1]!.checkoutId);
@@ -135,13 +157,27 @@ describe('checkout: POST /api/v1/payments', () => {
       const byAccount = Object.fromEntries(payments.map((p) => [p.allocations[0]!.depositAccount, p]));
       assert.deepEqual(Object.keys(byAccount).sort(), ['operating', 'trust']);
       assert.equal(byAccount.trust!.amount, 250_000);
-      assert.deepEqual(byAccount.trust!.allocations.map((a) => a.invoiceId), [trust.id]);
+      assert.deepEqual(
+        byAccount.trust!.allocations.map((a) => a.invoiceId),
+        [trust.id],
+      );
       assert.equal(byAccount.operating!.amount, 40_000);
-      assert.deepEqual(byAccount.operating!.allocations.map((a) => a.invoiceId), [fees.id]);
+      assert.deepEqual(
+        byAccount.operating!.allocations.map((a) => a.invoiceId),
+        [fees.id],
+      );
       assert.ok(payments.every((p) => p.status === 'succeeded'));
 
-      const charged = await svc.query`SELECT c.account, c.amount FROM sandbox_charges c JOIN payments p ON p.processor_ref = c.id WHERE p.checkout_id = ${payments[0]!.checkoutId} ORDER BY c.account`;
-      assert.deepEqual(charged, [{ account: 'operating', amount: 40_000 }, { account: 'trust', amount: 250_000 }], 'trust money goes to the trust account');
+      const charged =
+        await svc.query`SELECT c.account, c.amount FROM sandbox_charges c JOIN payments p ON p.processor_ref = c.id WHERE p.checkout_id = ${payments[0]!.checkoutId} ORDER BY c.account`;
+      assert.deepEqual(
+        charged,
+        [
+          { account: 'operating', amount: 40_000 },
+          { account: 'trust', amount: 250_000 },
+        ],
+        'trust money goes to the trust account',
+      );
       assert.equal((await kit.invoiceAs(alex, trust.id)).status, 'paid');
       assert.equal((await kit.invoiceAs(alex, fees.id)).status, 'paid');
     });
@@ -149,7 +185,10 @@ describe('checkout: POST /api/v1/payments', () => {
     it('records a declined card as a failed attempt: nothing paid, no receipt', async () => {
       const invoice = await kit.invoice({ amount: 18_000 });
       const before = { receipts: (await receipts()).length, payments: await kit.rows.payments() };
-      const reply = await kit.pay(alex, { allocations: [{ invoiceId: invoice.id, amount: 18_000 }], paymentMethod: card(await kit.cardToken(testCard.declined)) });
+      const reply = await kit.pay(alex, {
+        allocations: [{ invoiceId: invoice.id, amount: 18_000 }],
+        paymentMethod: card(await kit.cardToken(testCard.declined)),
+      });
       assert.equal(reply.status, 201, JSON.stringify(reply.body));
       assert.equal(reply.body.payment.status, 'failed');
       assert.equal(reply.body.payment.failure.code, 'card_declined');
@@ -166,7 +205,10 @@ describe('checkout: POST /api/v1/payments', () => {
 
     it('reports insufficient funds with its decline code', async () => {
       const invoice = await kit.invoice({ amount: 9_000 });
-      const reply = await kit.pay(alex, { allocations: [{ invoiceId: invoice.id, amount: 9_000 }], paymentMethod: card(await kit.cardToken(testCard.insufficientFunds)) });
+      const reply = await kit.pay(alex, {
+        allocations: [{ invoiceId: invoice.id, amount: 9_000 }],
+        paymentMethod: card(await kit.cardToken(testCard.insufficientFunds)),
+      });
       assert.equal(reply.body.payment.status, 'failed', JSON.stringify(reply.body));
       assert.equal(reply.body.payment.failure.code, 'card_declined');
       assert.equal(reply.body.payment.failure.declineCode, 'insufficient_funds');
@@ -320,7 +362,7 @@ describe('checkout: POST /api/v1/payments', () => {
       assert.equal(restored.openBalance, 64_000);
       assert.equal(restored.amountPending, 0);
       assert.equal((await receipts()).length, before.receipts, 'no receipt for money that never came');
-      const notices = (await kit.emails('alex@example.com', 'payment_failed'));
+      const notices = await kit.emails('alex@example.com', 'payment_failed');
       assert.equal(notices.length, before.failed + 1);
       assert.ok(notices[0]!.text.includes('$640.00'), notices[0]!.text);
       assert.equal((await kit.emails(firmInbox, 'firm_payment_notice')).filter((m) => m.text.includes('$640.00')).length, 1, 'the firm hears of it too');
@@ -362,7 +404,9 @@ describe('checkout: POST /api/v1/payments', () => {
       assert.equal(saved.expYear, 2030);
       assert.equal(JSON.stringify(list.body).includes(savedToken), false, "the processor's reference stays on the server");
       savedId = saved.id;
-      const [consent] = (await svc.query<{ consent_text: string }>`SELECT consent_text FROM saved_payment_methods WHERE id = ${savedId}`) as [{ consent_text: string }];
+      const [consent] = (await svc.query<{ consent_text: string }>`SELECT consent_text FROM saved_payment_methods WHERE id = ${savedId}`) as [
+        { consent_text: string },
+      ];
       assert.ok(consent.consent_text.includes('Hale & Whitmore LLP'));
     });
 
@@ -382,7 +426,11 @@ describe('checkout: POST /api/v1/payments', () => {
       const list = await svc.request('/api/v1/payment-methods', { token: jordan });
       assert.deepEqual(list.body.data, []);
       const before = await kit.rows.payments();
-      assertProblem(await kit.pay(jordan, { allocations: [{ invoiceId: invoice.id, amount: 8_000 }], paymentMethod: { savedId } }), 422, 'saved_method_not_found');
+      assertProblem(
+        await kit.pay(jordan, { allocations: [{ invoiceId: invoice.id, amount: 8_000 }], paymentMethod: { savedId } }),
+        422,
+        'saved_method_not_found',
+      );
       assertProblem(await svc.request(`/api/v1/payment-methods/${savedId}`, { method: 'DELETE', token: jordan }), 404, 'not_found');
       assert.equal(await kit.rows.payments(), before);
       assert.equal((await svc.request('/api/v1/payment-methods', { token: alex })).body.data.length, 1, 'still there for alex');
@@ -403,8 +451,16 @@ describe('checkout: POST /api/v1/payments', () => {
       assert.deepEqual((await svc.request('/api/v1/payment-methods', { token: alex })).body.data, []);
       const invoice = await kit.invoice({ amount: 4_000 });
       const before = await kit.rows.payments();
-      assertProblem(await kit.pay(alex, { allocations: [{ invoiceId: invoice.id, amount: 4_000 }], paymentMethod: { savedId } }), 422, 'saved_method_not_found');
-      assertProblem(await kit.pay(alex, { allocations: [{ invoiceId: invoice.id, amount: 4_000 }], paymentMethod: card(savedToken) }), 422, 'payment_method_invalid');
+      assertProblem(
+        await kit.pay(alex, { allocations: [{ invoiceId: invoice.id, amount: 4_000 }], paymentMethod: { savedId } }),
+        422,
+        'saved_method_not_found',
+      );
+      assertProblem(
+        await kit.pay(alex, { allocations: [{ invoiceId: invoice.id, amount: 4_000 }], paymentMethod: card(savedToken) }),
+        422,
+        'payment_method_invalid',
+      );
       assert.equal(await kit.rows.payments(), before);
       assertProblem(await svc.request(`/api/v1/payment-methods/${savedId}`, { method: 'DELETE', token: alex }), 404, 'not_found');
     });
@@ -416,14 +472,22 @@ describe('checkout: POST /api/v1/payments', () => {
       assert.equal(first.body.payment.status, 'succeeded', JSON.stringify(first.body));
       assert.deepEqual((await svc.request('/api/v1/payment-methods', { token: alex })).body.data, []);
       const before = await kit.rows.payments();
-      assertProblem(await kit.pay(alex, { allocations: [{ invoiceId: invoice.id, amount: 5_000 }], paymentMethod: card(token) }), 422, 'payment_method_invalid');
+      assertProblem(
+        await kit.pay(alex, { allocations: [{ invoiceId: invoice.id, amount: 5_000 }], paymentMethod: card(token) }),
+        422,
+        'payment_method_invalid',
+      );
       assert.equal(await kit.rows.payments(), before);
       assert.equal((await kit.invoiceAs(alex, invoice.id)).balance, 5_000);
     });
 
     it('does not save a card whose payment was declined', async () => {
       const invoice = await kit.invoice({ amount: 3_000 });
-      const reply = await kit.pay(alex, { allocations: [{ invoiceId: invoice.id, amount: 3_000 }], paymentMethod: card(await kit.cardToken(testCard.declined)), savePaymentMethod: true });
+      const reply = await kit.pay(alex, {
+        allocations: [{ invoiceId: invoice.id, amount: 3_000 }],
+        paymentMethod: card(await kit.cardToken(testCard.declined)),
+        savePaymentMethod: true,
+      });
       assert.equal(reply.body.payment.status, 'failed');
       assert.deepEqual((await svc.request('/api/v1/payment-methods', { token: alex })).body.data, []);
     });
@@ -463,7 +527,16 @@ describe('checkout: POST /api/v1/payments', () => {
 
     it('refuses allocations that do not make up the payment', async () => {
       await refused(payOnce({ amount: 20_000, allocations: [{ invoiceId, amount: 10_000 }] }), 400, 'invalid_request');
-      await refused(payOnce({ allocations: [{ invoiceId, amount: 10_000 }, { invoiceId, amount: 10_000 }] }), 400, 'duplicate_allocation');
+      await refused(
+        payOnce({
+          allocations: [
+            { invoiceId, amount: 10_000 },
+            { invoiceId, amount: 10_000 },
+          ],
+        }),
+        400,
+        'duplicate_allocation',
+      );
     });
 
     it('refuses void, draft, paid, unknown and other clients’ invoices', async () => {
@@ -471,7 +544,10 @@ describe('checkout: POST /api/v1/payments', () => {
       assert.equal((await kit.admin(`/invoices/${voided.id}/void`, { method: 'POST', body: {} })).status, 200);
       const draft = await kit.invoice({ amount: 1_000, draft: true });
       const paid = await kit.invoice({ amount: 1_000 });
-      assert.equal((await kit.pay(alex, { allocations: [{ invoiceId: paid.id, amount: 1_000 }], paymentMethod: card(await kit.cardToken()) })).body.payment.status, 'succeeded');
+      assert.equal(
+        (await kit.pay(alex, { allocations: [{ invoiceId: paid.id, amount: 1_000 }], paymentMethod: card(await kit.cardToken()) })).body.payment.status,
+        'succeeded',
+      );
       const jordans = await kit.invoice({ contactId: svc.fixtures.jordan.id, amount: 1_000 });
 
       await refused(payOnce({ allocations: [{ invoiceId: voided.id, amount: 1_000 }] }), 422, 'invoice_void');
@@ -479,7 +555,16 @@ describe('checkout: POST /api/v1/payments', () => {
       await refused(payOnce({ allocations: [{ invoiceId: paid.id, amount: 1_000 }] }), 422, 'invoice_paid');
       await refused(payOnce({ allocations: [{ invoiceId: jordans.id, amount: 1_000 }] }), 422, 'invoice_not_found');
       await refused(payOnce({ allocations: [{ invoiceId: 'inv_nope', amount: 1_000 }] }), 422, 'invoice_not_found');
-      await refused(payOnce({ allocations: [{ invoiceId, amount: 1_000 }, { invoiceId: voided.id, amount: 1_000 }] }), 422, 'invoice_void');
+      await refused(
+        payOnce({
+          allocations: [
+            { invoiceId, amount: 1_000 },
+            { invoiceId: voided.id, amount: 1_000 },
+          ],
+        }),
+        422,
+        'invoice_void',
+      );
       assert.equal((await kit.invoiceAs(alex, invoiceId)).openBalance, 50_000, 'a refused multi-invoice payment reserves nothing');
     });
 
@@ -504,15 +589,28 @@ describe('checkout: POST /api/v1/payments', () => {
     it('needs the debit authorization for a bank payment', async () => {
       const bank = await kit.bankToken();
       await refused(() => kit.pay(alex, { allocations: [{ invoiceId, amount: 1_000 }], paymentMethod: debit(bank) }), 400, 'mandate_required');
-      await refused(() => kit.pay(alex, { allocations: [{ invoiceId, amount: 1_000 }], paymentMethod: debit(bank), mandate: { accepted: false } }), 400, 'mandate_required');
+      await refused(
+        () => kit.pay(alex, { allocations: [{ invoiceId, amount: 1_000 }], paymentMethod: debit(bank), mandate: { accepted: false } }),
+        400,
+        'mandate_required',
+      );
     });
 
     it('never takes card or account numbers', async () => {
       const allocations = [{ invoiceId, amount: 1_000 }];
-      await refused(() => kit.pay(alex, { allocations, paymentMethod: { type: 'card', number: testCard.visa, exp_month: 12, exp_year: 2030, cvc: '123' } }), 400, 'card_data_not_accepted');
+      await refused(
+        () => kit.pay(alex, { allocations, paymentMethod: { type: 'card', number: testCard.visa, exp_month: 12, exp_year: 2030, cvc: '123' } }),
+        400,
+        'card_data_not_accepted',
+      );
       await refused(() => kit.pay(alex, { allocations, paymentMethod: { type: 'card', card: { number: testCard.visa } } }), 400, 'card_data_not_accepted');
       await refused(
-        () => kit.pay(alex, { allocations, paymentMethod: { type: 'us_bank_account', routing_number: testAccount.routing, account_number: testAccount.succeeds }, mandate: { accepted: true } }),
+        () =>
+          kit.pay(alex, {
+            allocations,
+            paymentMethod: { type: 'us_bank_account', routing_number: testAccount.routing, account_number: testAccount.succeeds },
+            mandate: { accepted: true },
+          }),
         400,
         'card_data_not_accepted',
       );
@@ -521,7 +619,11 @@ describe('checkout: POST /api/v1/payments', () => {
     it('refuses unknown tokens and tokens of the other kind', async () => {
       const allocations = [{ invoiceId, amount: 1_000 }];
       await refused(() => kit.pay(alex, { allocations, paymentMethod: card('pm_doesnotexist') }), 422, 'payment_method_invalid');
-      await refused(() => kit.pay(alex, { allocations, paymentMethod: { type: 'us_bank_account', token }, mandate: { accepted: true } }), 422, 'payment_method_mismatch');
+      await refused(
+        () => kit.pay(alex, { allocations, paymentMethod: { type: 'us_bank_account', token }, mandate: { accepted: true } }),
+        422,
+        'payment_method_mismatch',
+      );
       await refused(async () => kit.pay(alex, { allocations, paymentMethod: card(await kit.bankToken()) }), 422, 'payment_method_mismatch');
       await refused(() => kit.pay(alex, { allocations, paymentMethod: { savedId: 'spm_doesnotexist' } }), 422, 'saved_method_not_found');
     });
@@ -585,7 +687,11 @@ describe('checkout: POST /api/v1/payments', () => {
       const first = await kit.pay(alex, { allocations: [{ invoiceId: invoice.id, amount: 10_000 }], paymentMethod: card(token) }, key);
       assert.equal(first.status, 201);
       const before = await kit.rows.payments();
-      assertProblem(await kit.pay(alex, { allocations: [{ invoiceId: invoice.id, amount: 9_000 }], paymentMethod: card(token) }, key), 422, 'idempotency_key_reused');
+      assertProblem(
+        await kit.pay(alex, { allocations: [{ invoiceId: invoice.id, amount: 9_000 }], paymentMethod: card(token) }, key),
+        422,
+        'idempotency_key_reused',
+      );
       assert.equal(await kit.rows.payments(), before);
       assert.equal((await kit.invoiceAs(alex, invoice.id)).balance, 10_000);
     });
@@ -700,7 +806,10 @@ describe('checkout: POST /api/v1/payments', () => {
 
     before(async () => {
       const invoice = await kit.invoice({ amount: 14_000 });
-      const reply = await kit.pay(alex, { allocations: [{ invoiceId: invoice.id, amount: 14_000 }], paymentMethod: card(await kit.cardToken(testCard.threeDSecure)) });
+      const reply = await kit.pay(alex, {
+        allocations: [{ invoiceId: invoice.id, amount: 14_000 }],
+        paymentMethod: card(await kit.cardToken(testCard.threeDSecure)),
+      });
       assert.equal(reply.body.payment.status, 'requires_action', JSON.stringify(reply.body));
       alexPayment = reply.body.payment.id;
     });
@@ -742,7 +851,10 @@ describe('an abandoned 3-D Secure challenge', () => {
       const card = (token: string) => ({ type: 'card', token });
       const alex = (await svc.login('alex@example.com')).token;
       const invoice = await kit.invoice({ amount: 60_000 });
-      const reply = await kit.pay(alex, { allocations: [{ invoiceId: invoice.id, amount: 30_000 }], paymentMethod: card(await kit.cardToken(testCard.threeDSecure)) });
+      const reply = await kit.pay(alex, {
+        allocations: [{ invoiceId: invoice.id, amount: 30_000 }],
+        paymentMethod: card(await kit.cardToken(testCard.threeDSecure)),
+      });
       assert.equal(reply.body.payment.status, 'requires_action');
       assert.equal((await kit.invoiceAs(alex, invoice.id)).openBalance, 30_000);
 
@@ -761,7 +873,10 @@ describe('an abandoned 3-D Secure challenge', () => {
       assert.equal(old.body.status, 'failed');
       assert.equal(old.body.failure.code, 'payment_intent_authentication_failure');
       const pi = reply.body.clientSecret.split('_secret_')[0];
-      const late = await svc.request(`/sandbox/v1/payment_intents/${pi}/authenticate`, { origin: firmOrigin, body: { client_secret: reply.body.clientSecret, outcome: 'approve' } });
+      const late = await svc.request(`/sandbox/v1/payment_intents/${pi}/authenticate`, {
+        origin: firmOrigin,
+        body: { client_secret: reply.body.clientSecret, outcome: 'approve' },
+      });
       assert.equal(late.status, 400, 'the processor cancelled it too');
       assert.equal((await kit.invoiceAs(later, invoice.id)).status, 'paid');
     } finally {
@@ -791,12 +906,18 @@ describe('declined attempts (card testing)', () => {
       assert.equal(refused.headers.get('retry-after'), '3600');
       assert.equal(await kit.rows.charges(), charges, 'nothing reaches the processor while refused');
       const alex = (await svc.login('alex@example.com')).token;
-      const sameAddress = await kit.pay(alex, { allocations: [{ invoiceId: (await kit.invoice({ amount: 1_000 })).id, amount: 1_000 }], paymentMethod: { type: 'card', token: await kit.cardToken() } });
+      const sameAddress = await kit.pay(alex, {
+        allocations: [{ invoiceId: (await kit.invoice({ amount: 1_000 })).id, amount: 1_000 }],
+        paymentMethod: { type: 'card', token: await kit.cardToken() },
+      });
       assertProblem(sameAddress, 429, 'rate_limited');
 
       svc.clock.advance(3_600_000);
       const again = (await svc.login('jordan@example.com')).token;
-      const paid = await kit.pay(again, { allocations: [{ invoiceId: invoice.id, amount: 5_000 }], paymentMethod: { type: 'card', token: await kit.cardToken() } });
+      const paid = await kit.pay(again, {
+        allocations: [{ invoiceId: invoice.id, amount: 5_000 }],
+        paymentMethod: { type: 'card', token: await kit.cardToken() },
+      });
       assert.equal(paid.status, 201, JSON.stringify(paid.body));
       assert.equal(paid.body.payment.status, 'succeeded', 'an hour later the client pays');
     } finally {

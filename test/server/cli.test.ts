@@ -21,7 +21,10 @@ import { asOperator, removeDataDir } from './helpers/service.ts';
 const commands: Record<string, { options: string[]; required: string[] }> = {
   serve: { options: ['--seed-demo'], required: [] },
   worker: { options: [], required: [] },
-  'firm create': { options: ['--slug', '--name', '--currency', '--site-url', '--portal-url', '--origin', '--brand-color', '--logo-url'], required: ['--slug', '--name'] },
+  'firm create': {
+    options: ['--slug', '--name', '--currency', '--site-url', '--portal-url', '--origin', '--brand-color', '--logo-url'],
+    required: ['--slug', '--name'],
+  },
   'apikey create': { options: ['--firm', '--name'], required: ['--firm'] },
   'apikey list': { options: ['--firm'], required: ['--firm'] },
   'apikey revoke': { options: ['--firm'], required: ['--firm'] },
@@ -101,7 +104,11 @@ describe('portico --help and argument errors', { concurrency: Math.max(2, Math.m
 
   it('refuses a stray argument', async () => {
     assertFailed(await runCli(['seed-demo', 'now'], env), /Unexpected argument 'now'/);
-    assertFailed(await runCli(['apikey', 'revoke', '--firm', 'acme', 'key_one', 'key_two'], env), /Unexpected argument 'key_two'/, /portico apikey revoke --firm SLUG ID/);
+    assertFailed(
+      await runCli(['apikey', 'revoke', '--firm', 'acme', 'key_one', 'key_two'], env),
+      /Unexpected argument 'key_two'/,
+      /portico apikey revoke --firm SLUG ID/,
+    );
   });
 
   it('apikey revoke --help describes its ID argument', async () => {
@@ -205,7 +212,18 @@ describe('managing a firm from the command line', () => {
   });
 
   it('creates a firm', async () => {
-    const result = await cli('firm', 'create', '--slug', 'acme', '--name', 'Acme Legal', '--origin', 'https://acme.example', '--portal-url', 'https://acme.example/portal');
+    const result = await cli(
+      'firm',
+      'create',
+      '--slug',
+      'acme',
+      '--name',
+      'Acme Legal',
+      '--origin',
+      'https://acme.example',
+      '--portal-url',
+      'https://acme.example/portal',
+    );
     assertSucceeded(result);
     assert.match(result.stdout, /^Created firm acme \(firm_[\w-]+\): Acme Legal\n$/);
   });
@@ -309,7 +327,10 @@ describe('managing a firm from the command line', () => {
     assert.ok(mails[0]!.html.includes('https://acme.example/portal?invitation='));
 
     const listed = await http('/api/v1/admin/contacts', { token: apiKey });
-    assert.deepEqual(listed.body.data.map((c: { email: string; name: string }) => [c.email, c.name]), [['pat@example.com', 'Pat Doe']]);
+    assert.deepEqual(
+      listed.body.data.map((c: { email: string; name: string }) => [c.email, c.name]),
+      [['pat@example.com', 'Pat Doe']],
+    );
 
     const token = new URL(link).searchParams.get('invitation')!;
     const accepted = await http('/api/v1/auth/invitations/accept', { body: { token, password: 'a long enough password' } });
@@ -324,7 +345,10 @@ describe('managing a firm from the command line', () => {
     const contact = (await svc.repositories.contacts.findByEmail((await svc.repositories.firms.findBySlug('acme'))!.id, 'pat@example.com'))!;
     const actors = await query<{ action: string; type: string; id: string | null }>`
       SELECT action, actor_type AS type, actor_id AS id FROM audit_log WHERE subject_id = ${contact.id} AND action IN ('contact.created', 'invitation.sent') ORDER BY id`;
-    assert.deepEqual(actors.map((a) => a.action), ['contact.created', 'invitation.sent']);
+    assert.deepEqual(
+      actors.map((a) => a.action),
+      ['contact.created', 'invitation.sent'],
+    );
     assert.deepEqual({ type: actors[0]!.type, id: actors[0]!.id }, { type: actors[1]!.type, id: actors[1]!.id }, 'the CLI is not an API key');
   });
 
@@ -389,7 +413,10 @@ describe('managing a firm from the command line', () => {
     const { storage } = await open();
     const keys = await SigningKeys.open(storage, loadSecretsKey(loadConfig(await withDatabase(env))));
     assert.equal((await keys.current()).kid, kid);
-    assert.deepEqual((await keys.jwks()).keys.map((k) => k.kid), [before[0], kid]);
+    assert.deepEqual(
+      (await keys.jwks()).keys.map((k) => k.kid),
+      [before[0], kid],
+    );
   });
 });
 
@@ -481,7 +508,9 @@ describe('portico serve', () => {
       const store = await openServices(loadConfig(await withDatabase({ DATA_DIR: workersDir }), root), { logger: silentLogger });
       try {
         const pendingResets = async () =>
-          (await store.storage.asSystem(async () => (await sql<{ state: string }>`SELECT state FROM jobs WHERE kind = 'auth.password_reset'`.execute(store.storage.db)).rows));
+          await store.storage.asSystem(
+            async () => (await sql<{ state: string }>`SELECT state FROM jobs WHERE kind = 'auth.password_reset'`.execute(store.storage.db)).rows,
+          );
         assert.deepEqual(await pendingResets(), [{ state: 'pending' }]);
 
         worker = await startWorkerCommand({ DATA_DIR: workersDir });

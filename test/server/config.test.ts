@@ -124,7 +124,16 @@ describe('loadConfig defaults', () => {
 
 describe('development (the /dev pages)', () => {
   const loopback = ['http://localhost:8787', 'http://LOCALHOST:9000/', 'https://localhost', 'http://127.0.0.1:8787', 'http://127.3.4.5', 'http://[::1]:8787'];
-  const elsewhere = ['https://portal.example.com', 'http://portico.test', 'http://10.0.0.5:8787', 'http://192.168.1.2', 'http://0.0.0.0:8787', 'http://localhost.example.com', 'http://127.0.0.1.example.com', 'http://[::2]'];
+  const elsewhere = [
+    'https://portal.example.com',
+    'http://portico.test',
+    'http://10.0.0.5:8787',
+    'http://192.168.1.2',
+    'http://0.0.0.0:8787',
+    'http://localhost.example.com',
+    'http://127.0.0.1.example.com',
+    'http://[::2]',
+  ];
 
   it('is on with the default PUBLIC_URL (http://localhost:$PORT)', () => {
     assert.equal(loadConfig({}, cwd).development, true);
@@ -182,11 +191,13 @@ describe('loadConfig refuses bad values, naming the variable', () => {
   it('a malformed STRIPE_SECRET_KEY even with the sandbox processor', () => {
     assertRefused({ STRIPE_SECRET_KEY: 'secret' }, 'STRIPE_SECRET_KEY');
   });
-  it('a malformed STRIPE_PUBLISHABLE_KEY', () => assertRefused({ ...stripeKeys, STRIPE_PUBLISHABLE_KEY: 'sk_test_51abcDEF' }, 'STRIPE_PUBLISHABLE_KEY', 'pk_test_'));
+  it('a malformed STRIPE_PUBLISHABLE_KEY', () =>
+    assertRefused({ ...stripeKeys, STRIPE_PUBLISHABLE_KEY: 'sk_test_51abcDEF' }, 'STRIPE_PUBLISHABLE_KEY', 'pk_test_'));
   it('a malformed STRIPE_WEBHOOK_SECRET', () => assertRefused({ ...stripeKeys, STRIPE_WEBHOOK_SECRET: 'wh_abc' }, 'STRIPE_WEBHOOK_SECRET', 'whsec_'));
   it('BANK_LINK=plaid without PLAID_CLIENT_ID', () => assertRefused({ BANK_LINK: 'plaid', PLAID_SECRET: 'secret-456' }, 'PLAID_CLIENT_ID', 'BANK_LINK=plaid'));
   it('BANK_LINK=plaid without PLAID_SECRET', () => assertRefused({ BANK_LINK: 'plaid', PLAID_CLIENT_ID: 'client-123' }, 'PLAID_SECRET', 'BANK_LINK=plaid'));
-  it('PLAID_ENV that is not a Plaid environment', () => assertRefused({ ...plaidKeys, PLAID_ENV: 'x' }, 'PLAID_ENV', '"x"', 'sandbox', 'development', 'production'));
+  it('PLAID_ENV that is not a Plaid environment', () =>
+    assertRefused({ ...plaidKeys, PLAID_ENV: 'x' }, 'PLAID_ENV', '"x"', 'sandbox', 'development', 'production'));
   it('TRUST_PROXY with junk', () => {
     assertRefused({ TRUST_PROXY: 'yes; rm -rf /' }, 'TRUST_PROXY', 'yes; rm -rf /');
     assertRefused({ TRUST_PROXY: '$(whoami)' }, 'TRUST_PROXY');
@@ -208,7 +219,19 @@ describe('SCANNER', () => {
   });
 
   it('refuses anything else, naming SCANNER and the value', () => {
-    for (const value of ['clamav', 'clamd', 'NONE', 'tcp://127.0.0.1:3310', 'clamd://127.0.0.1', 'clamd://127.0.0.1:0', 'clamd://127.0.0.1:70000', 'clamd://:3310', 'clamd://127.0.0.1:3310/scan', 'clamd://127.0.0.1:3310?timeout=5', 'clamd://user:pw@127.0.0.1:3310']) {
+    for (const value of [
+      'clamav',
+      'clamd',
+      'NONE',
+      'tcp://127.0.0.1:3310',
+      'clamd://127.0.0.1',
+      'clamd://127.0.0.1:0',
+      'clamd://127.0.0.1:70000',
+      'clamd://:3310',
+      'clamd://127.0.0.1:3310/scan',
+      'clamd://127.0.0.1:3310?timeout=5',
+      'clamd://user:pw@127.0.0.1:3310',
+    ]) {
       assertRefused({ SCANNER: value }, 'SCANNER', `"${value}"`, 'clamd://host:port', 'none');
     }
   });
@@ -258,7 +281,15 @@ describe('loadConfig accepts real provider set-ups', () => {
 
   it('stripe, plaid and smtp together', () => {
     const config = loadConfig(
-      { ...stripeKeys, ...plaidKeys, PLAID_ENV: 'production', MAIL: 'smtp', SMTP_URL: 'smtps://mail.example:465', PUBLIC_URL: 'https://portal.example', MAIL_FROM: 'billing@firm.example' },
+      {
+        ...stripeKeys,
+        ...plaidKeys,
+        PLAID_ENV: 'production',
+        MAIL: 'smtp',
+        SMTP_URL: 'smtps://mail.example:465',
+        PUBLIC_URL: 'https://portal.example',
+        MAIL_FROM: 'billing@firm.example',
+      },
       cwd,
     );
     assert.equal(config.payments, 'stripe');

@@ -187,7 +187,11 @@ describe('a checkout killed at each step', () => {
       const services = await openServices(await folderConfig(service.dataDir, { PUBLIC_URL: service.url }), { logger: silentLogger });
       await services.storage.asSystem(async () => {
         const firm = await services.firms.bySlug('demo');
-        await services.webhooks.create(firm.id, { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`, events: ['payment.succeeded'] }, { type: 'system', id: 'test' });
+        await services.webhooks.create(
+          firm.id,
+          { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`, events: ['payment.succeeded'] },
+          { type: 'system', id: 'test' },
+        );
       });
       await closeServices(services);
 

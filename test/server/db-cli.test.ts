@@ -53,7 +53,10 @@ describe('portico db status | migrate', () => {
     assert.match(status.stdout, new RegExp(`^  3  edited +${migrations[2]!.name.slice(0, 20)}`, 'm'));
     assert.match(status.stderr, /1 migration\(s\) differ from this service's: the service will refuse to start on this database\./);
 
-    await assert.rejects(openStorage({ dataDir, databaseUrl: env.DATABASE_URL ?? null }), /Migration 3 \(.+\) was changed after it was applied to this database/);
+    await assert.rejects(
+      openStorage({ dataDir, databaseUrl: env.DATABASE_URL ?? null }),
+      /Migration 3 \(.+\) was changed after it was applied to this database/,
+    );
     const serve = await runCli(['db', 'migrate'], env);
     assert.notEqual(serve.code, 0);
     assert.match(serve.stderr, /was changed after it was applied/);

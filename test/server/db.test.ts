@@ -12,20 +12,35 @@ const now = '2026-03-02T15:00:00.000Z';
 const latest = migrations.at(-1)!.version;
 
 function tables(db: Db): string[] {
-  return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name").all() as { name: string }[]).map((row) => row.name);
+  return (
+    db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((row) => row.name);
 }
 
 function insertFirm(db: Db, fields: { id?: string; slug?: string; currency?: string } = {}) {
   const id = fields.id ?? 'firm_1';
   db.prepare('INSERT INTO firms (id, slug, name, currency, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    id, fields.slug ?? 'hale', 'Hale & Whitmore LLP', fields.currency ?? 'USD', now, now,
+    id,
+    fields.slug ?? 'hale',
+    'Hale & Whitmore LLP',
+    fields.currency ?? 'USD',
+    now,
+    now,
   );
   return id;
 }
 
 function insertContact(db: Db, firmId: string, fields: { id?: string; email?: string; status?: string } = {}) {
   db.prepare('INSERT INTO contacts (id, firm_id, email, name, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    fields.id ?? 'con_1', firmId, fields.email ?? 'alex@example.com', 'Alex Morgan', fields.status ?? 'active', now, now,
+    fields.id ?? 'con_1',
+    firmId,
+    fields.email ?? 'alex@example.com',
+    'Alex Morgan',
+    fields.status ?? 'active',
+    now,
+    now,
   );
 }
 
@@ -86,7 +101,18 @@ describe('openDatabase', () => {
     const db = open();
     assert.equal(db.pragma('user_version', { simple: true }), latest);
     const names = tables(db);
-    for (const table of ['firms', 'contacts', 'portal_logins', 'invitations', 'password_resets', 'refresh_families', 'refresh_tokens', 'api_keys', 'outbox_messages', 'audit_log']) {
+    for (const table of [
+      'firms',
+      'contacts',
+      'portal_logins',
+      'invitations',
+      'password_resets',
+      'refresh_families',
+      'refresh_tokens',
+      'api_keys',
+      'outbox_messages',
+      'audit_log',
+    ]) {
       assert.ok(names.includes(table), `table ${table} exists`);
     }
   });
@@ -130,13 +156,16 @@ describe('openDatabase', () => {
     db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(latest + 7, 'from a newer service', 'f00d', now);
     db.close();
 
-    assert.throws(() => open(), (error: unknown) => {
-      assert.ok(error instanceof Error);
-      assert.match(error.message, new RegExp(`schema version ${latest + 7}\\b`));
-      assert.match(error.message, /newer than this service knows/);
-      assert.match(error.message, /Upgrade the service/);
-      return true;
-    });
+    assert.throws(
+      () => open(),
+      (error: unknown) => {
+        assert.ok(error instanceof Error);
+        assert.match(error.message, new RegExp(`schema version ${latest + 7}\\b`));
+        assert.match(error.message, /newer than this service knows/);
+        assert.match(error.message, /Upgrade the service/);
+        return true;
+      },
+    );
 
     const raw = new Database(file, { readonly: true });
     try {
@@ -216,12 +245,20 @@ describe('migrate', () => {
   it('records a checksum of each migration and refuses one edited after it was applied, for either engine', () => {
     migrate(db, [first, fixed]);
     const recorded = db.prepare('SELECT version, checksum FROM schema_migrations ORDER BY version').all();
-    assert.deepEqual(recorded, [{ version: 1, checksum: checksumOf(first) }, { version: 2, checksum: checksumOf(fixed) }]);
-    for (const edited of [{ ...fixed, sqlite: `${fixed.sqlite} CREATE INDEX settled ON ledger (settled_at);` }, { ...fixed, postgres: 'ALTER TABLE ledger ADD COLUMN note TEXT;' }]) {
+    assert.deepEqual(recorded, [
+      { version: 1, checksum: checksumOf(first) },
+      { version: 2, checksum: checksumOf(fixed) },
+    ]);
+    for (const edited of [
+      { ...fixed, sqlite: `${fixed.sqlite} CREATE INDEX settled ON ledger (settled_at);` },
+      { ...fixed, postgres: 'ALTER TABLE ledger ADD COLUMN note TEXT;' },
+    ]) {
       assert.throws(() => migrate(db, [first, edited]), /Migration 2 \(half a change\) was changed after it was applied/);
     }
     assert.deepEqual(
-      sqliteStatus(db, [first, { ...fixed, name: 'renamed' }, { version: 3, name: 'next', sqlite: 'SELECT 1;', postgres: 'SELECT 1;' }]).map((entry) => `${entry.version} ${entry.state}`),
+      sqliteStatus(db, [first, { ...fixed, name: 'renamed' }, { version: 3, name: 'next', sqlite: 'SELECT 1;', postgres: 'SELECT 1;' }]).map(
+        (entry) => `${entry.version} ${entry.state}`,
+      ),
       ['1 applied', '2 edited', '3 pending'],
     );
     assert.deepEqual(tables(db), ['ledger', 'settlements'], 'nothing was applied after the refusal');

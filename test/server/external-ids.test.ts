@@ -8,7 +8,19 @@ function assertProblem(reply: { status: number; body: any }, status: number, cod
 }
 
 /** Values no externalId may take, with how each is sent in JSON. */
-const badExternalIds: unknown[] = ['', 'x'.repeat(201), 'tab\there', 'line\nbreak', 'nul\u0000', 'zero\u200bwidth', 'sep\u2028arator', 42, true, ['a'], { id: 'a' }];
+const badExternalIds: unknown[] = [
+  '',
+  'x'.repeat(201),
+  'tab\there',
+  'line\nbreak',
+  'nul\u0000',
+  'zero\u200bwidth',
+  'sep\u2028arator',
+  42,
+  true,
+  ['a'],
+  { id: 'a' },
+];
 /** Path segments that decode to no valid externalId (or do not decode at all). */
 const badPathIds = ['%00', 'a%0Ab', '%09', 'x'.repeat(201), '%E2%80%8B', '%E0%A4%A', '%'];
 
@@ -34,13 +46,20 @@ describe('external ids', () => {
       assert.deepEqual((await admin(`/contacts/${created.body.id}`)).body, created.body);
 
       const listed = await admin('/contacts?externalId=CLIO-1001');
-      assert.deepEqual(listed.body.data.map((c: { id: string }) => c.id), [created.body.id]);
+      assert.deepEqual(
+        listed.body.data.map((c: { id: string }) => c.id),
+        [created.body.id],
+      );
       assert.deepEqual((await admin('/contacts?externalId=CLIO-9999')).body.data, []);
 
       const changed = await admin(`/contacts/${created.body.id}`, { method: 'PATCH', body: { externalId: 'CLIO-1001-B' } });
       assert.equal(changed.status, 200);
       assert.equal(changed.body.externalId, 'CLIO-1001-B');
-      assert.equal((await admin(`/contacts/${created.body.id}`, { method: 'PATCH', body: { name: 'Casey P.' } })).body.externalId, 'CLIO-1001-B', 'left out, it stays');
+      assert.equal(
+        (await admin(`/contacts/${created.body.id}`, { method: 'PATCH', body: { name: 'Casey P.' } })).body.externalId,
+        'CLIO-1001-B',
+        'left out, it stays',
+      );
 
       const cleared = await admin(`/contacts/${created.body.id}`, { method: 'PATCH', body: { externalId: null } });
       assert.equal(cleared.body.externalId, null);
@@ -85,14 +104,21 @@ describe('external ids', () => {
       const there = await admin('/contacts', { token: otherKey, body: { email: 'shared-id@example.com', name: 'Shared Elsewhere', externalId: 'SHARED-1' } });
       assert.equal(there.status, 201);
       const listed = await admin('/contacts?externalId=SHARED-1', { token: otherKey });
-      assert.deepEqual(listed.body.data.map((c: { id: string }) => c.id), [there.body.id]);
+      assert.deepEqual(
+        listed.body.data.map((c: { id: string }) => c.id),
+        [there.body.id],
+      );
     });
 
     it('refuses a bad externalId in a body or a filter with a 400 naming it', async () => {
       for (const externalId of badExternalIds) {
         const created = await admin('/contacts', { body: { email: 'bad-id@example.com', name: 'Bad Id', externalId } });
         assertProblem(created, 400, 'invalid_request');
-        assert.deepEqual(created.body.errors.map((e: { field: string }) => e.field), ['externalId'], JSON.stringify(externalId));
+        assert.deepEqual(
+          created.body.errors.map((e: { field: string }) => e.field),
+          ['externalId'],
+          JSON.stringify(externalId),
+        );
         assertProblem(await admin(`/contacts/${svc.fixtures.alex.id}`, { method: 'PATCH', body: { externalId } }), 400, 'invalid_request');
       }
       assertProblem(await admin('/contacts?externalId='), 400, 'invalid_request');
@@ -102,8 +128,7 @@ describe('external ids', () => {
     });
 
     describe('PUT /contacts/by-external-id/:externalId', () => {
-      const put = (externalId: string, body: unknown, token = key) =>
-        admin(`/contacts/by-external-id/${externalId}`, { method: 'PUT', body, token });
+      const put = (externalId: string, body: unknown, token = key) => admin(`/contacts/by-external-id/${externalId}`, { method: 'PUT', body, token });
 
       it('creates the contact (201) the first time, and updates it (200) after', async () => {
         const created = await put('PS-77', { email: 'Morgan@Example.com', name: 'Morgan Blake', phone: '+1 415 555 0177' });
@@ -135,7 +160,10 @@ describe('external ids', () => {
       it('refuses a body whose externalId is not the path’s', async () => {
         const reply = await put('PS-78', { email: 'ps78@example.com', name: 'PS 78', externalId: 'PS-79' });
         assertProblem(reply, 400, 'invalid_request');
-        assert.deepEqual(reply.body.errors.map((e: { field: string }) => e.field), ['externalId']);
+        assert.deepEqual(
+          reply.body.errors.map((e: { field: string }) => e.field),
+          ['externalId'],
+        );
         assertProblem(await put('PS-78', { email: 'ps78@example.com', name: 'PS 78', externalId: null }), 400, 'invalid_request');
         assert.deepEqual((await admin('/contacts?externalId=PS-78')).body.data, []);
       });
@@ -159,7 +187,11 @@ describe('external ids', () => {
         assertProblem(await put('PS-90', null), 400, 'malformed_json');
         assertProblem(await admin('/contacts/by-external-id/PS-90', { method: 'PUT' }), 400, 'invalid_request');
         assertProblem(await admin('/contacts/by-external-id/PS-90', { method: 'PUT', raw: '{"email":' }), 400, 'malformed_json');
-        assertProblem(await svc.request('/api/v1/admin/contacts/by-external-id/PS-90', { method: 'PUT', body: { email: 'a@example.com', name: 'A' } }), 401, 'api_key_missing');
+        assertProblem(
+          await svc.request('/api/v1/admin/contacts/by-external-id/PS-90', { method: 'PUT', body: { email: 'a@example.com', name: 'A' } }),
+          401,
+          'api_key_missing',
+        );
         const empty = await admin('/contacts/by-external-id/', { method: 'PUT', body: { email: 'a@example.com', name: 'A' } });
         assert.ok(empty.status >= 400 && empty.status < 500 && typeof empty.body.code === 'string', JSON.stringify(empty.body));
         assert.deepEqual((await admin('/contacts?q=path%40example.com')).body.data, []);
@@ -186,7 +218,10 @@ describe('external ids', () => {
       assert.equal((await admin(`/invoices/${created.body.id}`)).body.externalId, 'QB-INV-1');
 
       const listed = await admin('/invoices?externalId=QB-INV-1');
-      assert.deepEqual(listed.body.data.map((i: { id: string; externalId: string }) => [i.id, i.externalId]), [[created.body.id, 'QB-INV-1']]);
+      assert.deepEqual(
+        listed.body.data.map((i: { id: string; externalId: string }) => [i.id, i.externalId]),
+        [[created.body.id, 'QB-INV-1']],
+      );
       assert.deepEqual((await admin('/invoices?externalId=QB-INV-1&status=paid')).body.data, []);
 
       assert.equal((await admin(`/invoices/${created.body.id}/send`, { method: 'POST' })).body.externalId, 'QB-INV-1');
@@ -211,7 +246,11 @@ describe('external ids', () => {
       assertProblem(await admin('/invoices', { body: { contactId: svc.fixtures.alex.id, externalId: 'K-1' } }), 409, 'external_id_taken');
       const second = await admin('/invoices', { body: { contactId: svc.fixtures.alex.id } });
       assertProblem(await admin(`/invoices/${second.body.id}`, { method: 'PATCH', body: { externalId: 'K-1' } }), 409, 'external_id_taken');
-      assert.equal((await admin(`/invoices/${first.body.id}`, { method: 'PATCH', body: { externalId: 'K-1', matter: 'Same id again' } })).status, 200, 'its own externalId is no conflict');
+      assert.equal(
+        (await admin(`/invoices/${first.body.id}`, { method: 'PATCH', body: { externalId: 'K-1', matter: 'Same id again' } })).status,
+        200,
+        'its own externalId is no conflict',
+      );
     });
 
     it('refuses a bad externalId in a body or a filter', async () => {
@@ -225,8 +264,7 @@ describe('external ids', () => {
     });
 
     describe('PUT /invoices/by-external-id/:externalId', () => {
-      const put = (externalId: string, body: unknown, token = key) =>
-        admin(`/invoices/by-external-id/${externalId}`, { method: 'PUT', body, token });
+      const put = (externalId: string, body: unknown, token = key) => admin(`/invoices/by-external-id/${externalId}`, { method: 'PUT', body, token });
 
       it('creates a draft (201), then changes it (200) with the fields sent', async () => {
         const created = await put('BILL-1', { contactId: svc.fixtures.alex.id, matter: 'Estate plan', lines: [line(120_000)] });
@@ -245,11 +283,22 @@ describe('external ids', () => {
       });
 
       it('keeps a sent invoice’s amounts: the same lines again are fine, other lines are a 409 invoice_sent', async () => {
-        const lines = [{ kind: 'time', description: 'Drafting', quantity: 1.5, rate: 30_000 }, { kind: 'discount', description: 'Courtesy', percent: 10 }];
+        const lines = [
+          { kind: 'time', description: 'Drafting', quantity: 1.5, rate: 30_000 },
+          { kind: 'discount', description: 'Courtesy', percent: 10 },
+        ];
         const created = await put('BILL-2', { contactId: svc.fixtures.alex.id, lines, number: 'EXT-2' });
         await admin(`/invoices/${created.body.id}/send`, { method: 'POST' });
 
-        const same = await put('BILL-2', { contactId: svc.fixtures.alex.id, currency: 'USD', lines, number: 'EXT-2', issuedOn: created.body.issuedOn, dueOn: '2026-05-01', matter: 'Renamed matter' });
+        const same = await put('BILL-2', {
+          contactId: svc.fixtures.alex.id,
+          currency: 'USD',
+          lines,
+          number: 'EXT-2',
+          issuedOn: created.body.issuedOn,
+          dueOn: '2026-05-01',
+          matter: 'Renamed matter',
+        });
         assert.equal(same.status, 200, JSON.stringify(same.body));
         assert.equal(same.body.state, 'sent');
         assert.equal(same.body.total, created.body.total);
@@ -280,7 +329,11 @@ describe('external ids', () => {
         assertProblem(await put('BILL-4', { contactId: 'con_nobody' }), 422, 'contact_not_found');
         assertProblem(await put('BILL-4', { contactId: svc.fixtures.sam.id }), 422, 'contact_not_found');
         assertProblem(await put('BILL-4', { contactId: svc.fixtures.alex.id, externalId: 'BILL-5' }), 400, 'invalid_request');
-        assertProblem(await put('BILL-4', { contactId: svc.fixtures.alex.id, lines: [{ kind: 'time', description: 'x', quantity: 1 }] }), 400, 'invalid_request');
+        assertProblem(
+          await put('BILL-4', { contactId: svc.fixtures.alex.id, lines: [{ kind: 'time', description: 'x', quantity: 1 }] }),
+          400,
+          'invalid_request',
+        );
         assertProblem(await put('BILL-4', { contactId: svc.fixtures.alex.id, dueOn: '2020-01-01', issuedOn: '2021-01-01' }), 400, 'invalid_request');
         assertProblem(await put('BILL-4', { contactId: svc.fixtures.alex.id, state: 'sent' }), 400, 'invalid_request');
         assertProblem(await admin('/invoices/by-external-id/BILL-4', { method: 'PUT' }), 400, 'invalid_request');
@@ -302,15 +355,27 @@ describe('external ids', () => {
 
   describe('on activities', () => {
     it('is set on create for tasks and events, returned to the firm, filterable, changed and cleared by PATCH', async () => {
-      const task = await admin('/activities', { body: { kind: 'task', contactId: svc.fixtures.alex.id, title: 'Sign the engagement letter', externalId: 'TASK-1' } });
+      const task = await admin('/activities', {
+        body: { kind: 'task', contactId: svc.fixtures.alex.id, title: 'Sign the engagement letter', externalId: 'TASK-1' },
+      });
       assert.equal(task.status, 201);
       assert.equal(task.body.externalId, 'TASK-1');
       const event = await admin('/activities', {
-        body: { kind: 'event', contactId: svc.fixtures.alex.id, title: 'Hearing', startsAt: '2026-04-01T16:00:00Z', endsAt: '2026-04-01T17:00:00Z', externalId: 'EVT-1' },
+        body: {
+          kind: 'event',
+          contactId: svc.fixtures.alex.id,
+          title: 'Hearing',
+          startsAt: '2026-04-01T16:00:00Z',
+          endsAt: '2026-04-01T17:00:00Z',
+          externalId: 'EVT-1',
+        },
       });
       assert.equal(event.body.externalId, 'EVT-1');
       assert.equal((await admin(`/activities/${task.body.id}`)).body.externalId, 'TASK-1');
-      assert.deepEqual((await admin('/activities?externalId=EVT-1')).body.data.map((a: { id: string }) => a.id), [event.body.id]);
+      assert.deepEqual(
+        (await admin('/activities?externalId=EVT-1')).body.data.map((a: { id: string }) => a.id),
+        [event.body.id],
+      );
       assert.deepEqual((await admin('/activities?externalId=EVT-1&kind=task')).body.data, []);
 
       assert.equal((await admin(`/activities/${task.body.id}`, { method: 'PATCH', body: { externalId: 'TASK-1b' } })).body.externalId, 'TASK-1b');
@@ -326,23 +391,44 @@ describe('external ids', () => {
 
     it('is unique in the firm: 409 external_id_taken on create and PATCH', async () => {
       await admin('/activities', { body: { kind: 'task', contactId: svc.fixtures.alex.id, title: 'One', externalId: 'ACT-DUP' } });
-      assertProblem(await admin('/activities', { body: { kind: 'task', contactId: svc.fixtures.jordan.id, title: 'Two', externalId: 'ACT-DUP' } }), 409, 'external_id_taken');
       assertProblem(
-        await admin('/activities', { body: { kind: 'event', contactId: svc.fixtures.alex.id, title: 'Three', startsAt: '2026-04-02', endsAt: '2026-04-02', allDay: true, externalId: 'ACT-DUP' } }),
+        await admin('/activities', { body: { kind: 'task', contactId: svc.fixtures.jordan.id, title: 'Two', externalId: 'ACT-DUP' } }),
+        409,
+        'external_id_taken',
+      );
+      assertProblem(
+        await admin('/activities', {
+          body: {
+            kind: 'event',
+            contactId: svc.fixtures.alex.id,
+            title: 'Three',
+            startsAt: '2026-04-02',
+            endsAt: '2026-04-02',
+            allDay: true,
+            externalId: 'ACT-DUP',
+          },
+        }),
         409,
         'external_id_taken',
       );
       const other = await admin('/activities', { body: { kind: 'task', contactId: svc.fixtures.alex.id, title: 'Four' } });
       assert.equal(other.body.externalId, null);
       assertProblem(await admin(`/activities/${other.body.id}`, { method: 'PATCH', body: { externalId: 'ACT-DUP' } }), 409, 'external_id_taken');
-      const elsewhere = await admin('/activities', { token: otherKey, body: { kind: 'task', contactId: svc.fixtures.sam.id, title: 'Elsewhere', externalId: 'ACT-DUP' } });
+      const elsewhere = await admin('/activities', {
+        token: otherKey,
+        body: { kind: 'task', contactId: svc.fixtures.sam.id, title: 'Elsewhere', externalId: 'ACT-DUP' },
+      });
       assert.equal(elsewhere.status, 201);
     });
 
     it('refuses a bad externalId in a body or a filter', async () => {
       const task = await admin('/activities', { body: { kind: 'task', contactId: svc.fixtures.alex.id, title: 'Bad ids' } });
       for (const externalId of badExternalIds) {
-        assertProblem(await admin('/activities', { body: { kind: 'task', contactId: svc.fixtures.alex.id, title: 'Bad', externalId } }), 400, 'invalid_request');
+        assertProblem(
+          await admin('/activities', { body: { kind: 'task', contactId: svc.fixtures.alex.id, title: 'Bad', externalId } }),
+          400,
+          'invalid_request',
+        );
         assertProblem(await admin(`/activities/${task.body.id}`, { method: 'PATCH', body: { externalId } }), 400, 'invalid_request');
       }
       assertProblem(await admin('/activities?externalId='), 400, 'invalid_request');

@@ -60,7 +60,10 @@ describe('FILE_STORE configuration', () => {
   it('reads an S3-compatible store: path-style and us-east-1 unless told otherwise', () => {
     const config = loadConfig({ FILE_STORE: 's3', S3_BUCKET: 'files', S3_ENDPOINT: 'http://127.0.0.1:9000/' }, cwd);
     assert.deepEqual(config.fileStore, { type: 's3', bucket: 'files', region: 'us-east-1', endpoint: 'http://127.0.0.1:9000', forcePathStyle: true });
-    const virtualHosts = loadConfig({ FILE_STORE: 's3', S3_BUCKET: 'files', S3_ENDPOINT: 'https://s3.example.com', S3_FORCE_PATH_STYLE: 'false', S3_REGION: 'auto' }, cwd);
+    const virtualHosts = loadConfig(
+      { FILE_STORE: 's3', S3_BUCKET: 'files', S3_ENDPOINT: 'https://s3.example.com', S3_FORCE_PATH_STYLE: 'false', S3_REGION: 'auto' },
+      cwd,
+    );
     assert.deepEqual(virtualHosts.fileStore, { type: 's3', bucket: 'files', region: 'auto', endpoint: 'https://s3.example.com', forcePathStyle: false });
   });
 

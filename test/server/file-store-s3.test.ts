@@ -47,7 +47,8 @@ describe('files in an S3 bucket (FILE_STORE=s3)', () => {
     send(`${svc.baseUrl}/api/v1/files`, multipart(parts), { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` });
   const uploadFile = (token: string, fileName: string, data: Buffer) => upload(token, [{ name: 'file', fileName, data }]);
   const download = (pathname: string, token: string) => fetch(`${svc.baseUrl}/api/v1${pathname}`, { headers: { authorization: `Bearer ${token}` } });
-  const admin = (pathname: string, options: { method?: string; body?: unknown } = {}) => svc.request(`/api/v1/admin${pathname}`, { token: svc.fixtures.firmKey, ...options });
+  const admin = (pathname: string, options: { method?: string; body?: unknown } = {}) =>
+    svc.request(`/api/v1/admin${pathname}`, { token: svc.fixtures.firmKey, ...options });
   const setLimit = (maxUploadBytes: number) => admin('/settings', { method: 'PATCH', body: { settings: { maxUploadBytes } } });
   /** Uploads being received: the temporary files in DATA_DIR/incoming. */
   const incoming = () => {
@@ -84,7 +85,10 @@ describe('files in an S3 bucket (FILE_STORE=s3)', () => {
     assert.deepEqual(storedNames(svc.dataDir), [], 'nothing on the local disk');
     assert.deepEqual(incoming(), [], 'no temporary file left');
 
-    for (const [pathname, token] of [[`/files/${reply.body.id}/content`, alexToken], [`/admin/files/${reply.body.id}/content`, svc.fixtures.firmKey]] as const) {
+    for (const [pathname, token] of [
+      [`/files/${reply.body.id}/content`, alexToken],
+      [`/admin/files/${reply.body.id}/content`, svc.fixtures.firmKey],
+    ] as const) {
       const response = await download(pathname, token);
       assert.equal(response.status, 200);
       const body = Buffer.from(await response.arrayBuffer());

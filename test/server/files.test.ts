@@ -74,7 +74,14 @@ describe('files', () => {
       assert.match(file.id, /^file_/);
       assert.deepEqual(
         { name: file.name, size: file.size, contentType: file.contentType, folder: file.folder, sha256: file.sha256, uploadedBy: file.uploadedBy },
-        { name: 'Retainer agreement.pdf', size: bytes.length, contentType: 'application/pdf', folder: 'Morgan v. Castellan', sha256: sha256(bytes), uploadedBy: { type: 'contact', name: 'Alex Morgan' } },
+        {
+          name: 'Retainer agreement.pdf',
+          size: bytes.length,
+          contentType: 'application/pdf',
+          folder: 'Morgan v. Castellan',
+          sha256: sha256(bytes),
+          uploadedBy: { type: 'contact', name: 'Alex Morgan' },
+        },
       );
       assert.deepEqual(Object.keys(file).sort(), ['contentType', 'createdAt', 'folder', 'id', 'name', 'sha256', 'size', 'uploadedBy']);
       const added = storedNames(svc.dataDir).filter((name) => !before.includes(name));
@@ -87,7 +94,10 @@ describe('files', () => {
 
       const list = await svc.request('/api/v1/files', { token: alexToken });
       assert.equal(list.status, 200);
-      assert.deepEqual(list.body.data.map((f: any) => f.id), [file.id]);
+      assert.deepEqual(
+        list.body.data.map((f: any) => f.id),
+        [file.id],
+      );
       assert.deepEqual(list.body.folders, [{ name: 'Morgan v. Castellan', files: 1 }]);
     });
 
@@ -98,7 +108,10 @@ describe('files', () => {
       assert.equal(response.status, 200);
       assert.equal(response.headers.get('content-type'), 'application/pdf');
       assert.equal(response.headers.get('content-length'), String(bytes.length));
-      assert.equal(response.headers.get('content-disposition'), `attachment; filename="Resume _ final.pdf"; filename*=UTF-8''R%C3%A9sum%C3%A9%20%E2%80%94%20final.pdf`);
+      assert.equal(
+        response.headers.get('content-disposition'),
+        `attachment; filename="Resume _ final.pdf"; filename*=UTF-8''R%C3%A9sum%C3%A9%20%E2%80%94%20final.pdf`,
+      );
       assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
       assert.equal(response.headers.get('content-security-policy'), "sandbox; default-src 'none'");
       assert.equal(response.headers.get('cache-control'), 'no-store');
@@ -109,7 +122,10 @@ describe('files', () => {
       const { body: file } = await uploadFile(alexToken, "it's (final) 100%.txt", 'plain words\n');
       assert.equal(file.name, "it's (final) 100%.txt");
       const response = await download(`/files/${file.id}/content`, alexToken);
-      assert.equal(response.headers.get('content-disposition'), `attachment; filename="it's (final) 100%.txt"; filename*=UTF-8''it%27s%20%28final%29%20100%25.txt`);
+      assert.equal(
+        response.headers.get('content-disposition'),
+        `attachment; filename="it's (final) 100%.txt"; filename*=UTF-8''it%27s%20%28final%29%20100%25.txt`,
+      );
       assert.equal(response.headers.get('content-type'), 'text/plain; charset=utf-8');
       await response.arrayBuffer();
     });
@@ -184,8 +200,16 @@ describe('files', () => {
     });
 
     it('refuses content the portal does not accept, and names that contradict their content', async () => {
-      assertProblem(await uploadFile(alexToken, 'setup.pdf', Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(600)])), 415, 'file_type_not_allowed');
-      assertProblem(await uploadFile(alexToken, 'tool.exe', Buffer.concat([Buffer.from('MZ\x90\x00', 'latin1'), Buffer.alloc(600)])), 415, 'file_type_not_allowed');
+      assertProblem(
+        await uploadFile(alexToken, 'setup.pdf', Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(600)])),
+        415,
+        'file_type_not_allowed',
+      );
+      assertProblem(
+        await uploadFile(alexToken, 'tool.exe', Buffer.concat([Buffer.from('MZ\x90\x00', 'latin1'), Buffer.alloc(600)])),
+        415,
+        'file_type_not_allowed',
+      );
       assertProblem(await uploadFile(alexToken, 'photo.pdf', pngBytes()), 415, 'file_type_not_allowed');
       assertProblem(await uploadFile(alexToken, 'letter.png', pdfBytes()), 415, 'file_type_not_allowed');
       assertProblem(await uploadFile(alexToken, 'page.html', '<html></html>'), 415, 'file_type_not_allowed');
@@ -203,7 +227,11 @@ describe('files', () => {
       assert.equal(docx.status, 201, JSON.stringify(docx.body));
       assert.equal(docx.body.contentType, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       assertProblem(await uploadFile(alexToken, 'Declaration.xlsx', docxBytes()), 415, 'file_type_not_allowed');
-      assertProblem(await uploadFile(alexToken, 'macros.docx', docxBytes('application/vnd.ms-word.document.macroEnabled.main+xml')), 415, 'file_type_not_allowed');
+      assertProblem(
+        await uploadFile(alexToken, 'macros.docx', docxBytes('application/vnd.ms-word.document.macroEnabled.main+xml')),
+        415,
+        'file_type_not_allowed',
+      );
       assertProblem(await uploadFile(alexToken, 'archive.docx', zip([{ name: 'payload.js', data: 'alert(1)' }])), 415, 'file_type_not_allowed');
       const named = await uploadFile(alexToken, 'Declaration', docxBytes());
       assert.equal(named.body.name, 'Declaration.docx', 'a name without an extension gets its type’s');
@@ -220,11 +248,16 @@ describe('files', () => {
       assert.equal(isolates.body.name, 'report .pdf');
       // A header may not hold raw control bytes (RFC 9110 field-vchar): they come percent-encoded in filename*.
       const encoded = Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''%20%20a%07b%1Bc.pdf%20%20\r\nContent-Type: application/pdf\r\n\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''%20%20a%07b%1Bc.pdf%20%20\r\nContent-Type: application/pdf\r\n\r\n`,
+        ),
         pdfBytes(),
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
-      const controls = await send(`${svc.baseUrl}/api/v1/files`, encoded, { authorization: `Bearer ${alexToken}`, 'content-type': `multipart/form-data; boundary=${boundary}` });
+      const controls = await send(`${svc.baseUrl}/api/v1/files`, encoded, {
+        authorization: `Bearer ${alexToken}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      });
       assert.equal(controls.body.name, 'abc.pdf');
       assertProblem(await uploadFile(alexToken, '  a\u0007b\u001bc.pdf  ', pdfBytes()), 400, 'invalid_upload');
       const long = await uploadFile(alexToken, `${'x'.repeat(300)}.pdf`, pdfBytes());
@@ -236,15 +269,48 @@ describe('files', () => {
 
     it('refuses an empty file, a missing boundary and anything but multipart', async () => {
       assertProblem(await uploadFile(alexToken, 'empty.pdf', ''), 400, 'file_empty');
-      assertProblem(await upload(alexToken, [{ name: 'file', fileName: 'a.pdf', data: pdfBytes() }], { 'content-type': 'multipart/form-data' }), 400, 'invalid_upload');
-      assertProblem(await upload(alexToken, [{ name: 'file', fileName: 'a.pdf', data: pdfBytes() }], { 'content-type': 'multipart/form-data; boundary=other' }), 400, 'invalid_upload');
-      assertProblem(await send(`${svc.baseUrl}/api/v1/files`, JSON.stringify({ file: 'x' }), { authorization: `Bearer ${alexToken}`, 'content-type': 'application/json' }), 400, 'invalid_upload');
+      assertProblem(
+        await upload(alexToken, [{ name: 'file', fileName: 'a.pdf', data: pdfBytes() }], { 'content-type': 'multipart/form-data' }),
+        400,
+        'invalid_upload',
+      );
+      assertProblem(
+        await upload(alexToken, [{ name: 'file', fileName: 'a.pdf', data: pdfBytes() }], { 'content-type': 'multipart/form-data; boundary=other' }),
+        400,
+        'invalid_upload',
+      );
+      assertProblem(
+        await send(`${svc.baseUrl}/api/v1/files`, JSON.stringify({ file: 'x' }), { authorization: `Bearer ${alexToken}`, 'content-type': 'application/json' }),
+        400,
+        'invalid_upload',
+      );
       assertProblem(await send(`${svc.baseUrl}/api/v1/files`, 'x', { authorization: `Bearer ${alexToken}` }), 400, 'invalid_upload');
       const truncated = multipart([{ name: 'file', fileName: 'a.pdf', data: pdfBytes() }]).subarray(0, 300);
-      assertProblem(await send(`${svc.baseUrl}/api/v1/files`, truncated, { authorization: `Bearer ${alexToken}`, 'content-type': `multipart/form-data; boundary=${boundary}` }), 400, 'invalid_upload');
+      assertProblem(
+        await send(`${svc.baseUrl}/api/v1/files`, truncated, {
+          authorization: `Bearer ${alexToken}`,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        }),
+        400,
+        'invalid_upload',
+      );
       assertProblem(await upload(alexToken, [{ name: 'folder', data: 'Matter' }]), 400, 'invalid_upload');
-      assertProblem(await upload(alexToken, [{ name: 'file', fileName: 'a.pdf', data: pdfBytes() }, { name: 'file', fileName: 'b.pdf', data: pdfBytes() }]), 400, 'invalid_upload');
-      assertProblem(await upload(alexToken, [{ name: 'contactId', data: svc.fixtures.jordan.id }, { name: 'file', fileName: 'a.pdf', data: pdfBytes() }]), 400, 'invalid_upload');
+      assertProblem(
+        await upload(alexToken, [
+          { name: 'file', fileName: 'a.pdf', data: pdfBytes() },
+          { name: 'file', fileName: 'b.pdf', data: pdfBytes() },
+        ]),
+        400,
+        'invalid_upload',
+      );
+      assertProblem(
+        await upload(alexToken, [
+          { name: 'contactId', data: svc.fixtures.jordan.id },
+          { name: 'file', fileName: 'a.pdf', data: pdfBytes() },
+        ]),
+        400,
+        'invalid_upload',
+      );
       assertProblem(await upload(alexToken, [{ name: 'document', fileName: 'a.pdf', data: pdfBytes() }]), 400, 'invalid_upload');
     });
 
@@ -283,27 +349,54 @@ describe('files', () => {
       assert.deepEqual(reply.body.uploadedBy, { type: 'staff', name: 'Margaret Hale, Partner' });
       assert.equal(reply.body.folder, 'Lee Holdings — formation');
       const jordanList = await svc.request('/api/v1/files', { token: jordanToken });
-      assert.deepEqual(jordanList.body.data.map((f: any) => f.id), [reply.body.id]);
+      assert.deepEqual(
+        jordanList.body.data.map((f: any) => f.id),
+        [reply.body.id],
+      );
       const alexList = await svc.request('/api/v1/files?limit=200', { token: alexToken });
       assert.ok(!alexList.body.data.some((f: any) => f.id === reply.body.id));
       const firmList = await admin(`/files?contactId=${svc.fixtures.jordan.id}`);
-      assert.deepEqual(firmList.body.data.map((f: any) => f.id), [reply.body.id]);
+      assert.deepEqual(
+        firmList.body.data.map((f: any) => f.id),
+        [reply.body.id],
+      );
       const content = await download(`/admin/files/${reply.body.id}/content`, svc.fixtures.firmKey);
       assert.equal(content.status, 200);
       assert.deepEqual(Buffer.from(await content.arrayBuffer()), bytes);
     });
 
     it('names the firm as the sender when no staff name is given, and needs the contact', async () => {
-      const reply = await share([{ name: 'contactId', data: svc.fixtures.alex.id }, { name: 'file', fileName: 'Notice.pdf', data: pdfBytes() }]);
+      const reply = await share([
+        { name: 'contactId', data: svc.fixtures.alex.id },
+        { name: 'file', fileName: 'Notice.pdf', data: pdfBytes() },
+      ]);
       assert.deepEqual(reply.body.uploadedBy, { type: 'staff', name: 'Hale & Whitmore LLP' });
       assertProblem(await share([{ name: 'file', fileName: 'Notice.pdf', data: pdfBytes() }]), 400, 'invalid_request');
-      assertProblem(await share([{ name: 'contactId', data: 'con_nobody' }, { name: 'file', fileName: 'Notice.pdf', data: pdfBytes() }]), 422, 'contact_not_found');
-      assertProblem(await share([{ name: 'contactId', data: svc.fixtures.alex.id }, { name: 'staffName', data: '' }, { name: 'file', fileName: 'a.pdf', data: pdfBytes() }]), 400, 'invalid_request');
+      assertProblem(
+        await share([
+          { name: 'contactId', data: 'con_nobody' },
+          { name: 'file', fileName: 'Notice.pdf', data: pdfBytes() },
+        ]),
+        422,
+        'contact_not_found',
+      );
+      assertProblem(
+        await share([
+          { name: 'contactId', data: svc.fixtures.alex.id },
+          { name: 'staffName', data: '' },
+          { name: 'file', fileName: 'a.pdf', data: pdfBytes() },
+        ]),
+        400,
+        'invalid_request',
+      );
     });
 
     it('deletes a file: its record and its stored bytes', async () => {
       const before = storedNames(svc.dataDir);
-      const { body: file } = await share([{ name: 'contactId', data: svc.fixtures.alex.id }, { name: 'file', fileName: 'Mistake.pdf', data: pdfBytes() }]);
+      const { body: file } = await share([
+        { name: 'contactId', data: svc.fixtures.alex.id },
+        { name: 'file', fileName: 'Mistake.pdf', data: pdfBytes() },
+      ]);
       const added = storedNames(svc.dataDir).filter((name) => !before.includes(name));
       assert.equal(added.length, 1);
       assert.equal((await admin(`/files/${file.id}`, { method: 'DELETE' })).status, 204);
@@ -316,7 +409,12 @@ describe('files', () => {
 
   describe('listing', () => {
     it('pages newest first, or folder by folder, each file once', async () => {
-      for (const [folder, name] of [['B matter', 'b1.txt'], ['A matter', 'a1.txt'], ['B matter', 'b2.txt'], ['', 'loose.txt']]) {
+      for (const [folder, name] of [
+        ['B matter', 'b1.txt'],
+        ['A matter', 'a1.txt'],
+        ['B matter', 'b2.txt'],
+        ['', 'loose.txt'],
+      ]) {
         const reply = await uploadFile(jordanToken, name!, `${name}\n`, folder ? [{ name: 'folder', data: folder }] : []);
         assert.equal(reply.status, 201, JSON.stringify(reply.body));
       }
@@ -331,16 +429,25 @@ describe('files', () => {
         } while (cursor);
         assert.equal(seen.length, 5, query);
         assert.equal(new Set(seen.map((f) => f.id)).size, 5, query);
-        if (query) assert.deepEqual(seen.map((f) => f.folder ?? ''), ['', 'A matter', 'B matter', 'B matter', 'Lee Holdings — formation']);
+        if (query)
+          assert.deepEqual(
+            seen.map((f) => f.folder ?? ''),
+            ['', 'A matter', 'B matter', 'B matter', 'Lee Holdings — formation'],
+          );
       }
       const inFolder = await svc.request(`/api/v1/files?folder=${encodeURIComponent('B matter')}`, { token: jordanToken });
       assert.deepEqual(inFolder.body.data.map((f: any) => f.name).sort(), ['b1.txt', 'b2.txt']);
       const loose = await svc.request('/api/v1/files?folder=', { token: jordanToken });
-      assert.deepEqual(loose.body.data.map((f: any) => f.name), ['loose.txt']);
       assert.deepEqual(
-        loose.body.folders,
-        [{ name: null, files: 1 }, { name: 'A matter', files: 1 }, { name: 'B matter', files: 2 }, { name: 'Lee Holdings — formation', files: 1 }],
+        loose.body.data.map((f: any) => f.name),
+        ['loose.txt'],
       );
+      assert.deepEqual(loose.body.folders, [
+        { name: null, files: 1 },
+        { name: 'A matter', files: 1 },
+        { name: 'B matter', files: 2 },
+        { name: 'Lee Holdings — formation', files: 1 },
+      ]);
       const first = await svc.request('/api/v1/files?limit=1', { token: jordanToken });
       assertProblem(await svc.request(`/api/v1/files?groupBy=folder&cursor=${first.body.nextCursor}`, { token: jordanToken }), 400, 'invalid_cursor');
       assertProblem(await svc.request('/api/v1/files?groupBy=size', { token: jordanToken }), 400, 'invalid_request');
@@ -368,14 +475,30 @@ describe('files', () => {
       assertProblem(await admin(`/files/${file.id}`, { method: 'DELETE', token: other }), 404, 'not_found');
       assert.deepEqual((await admin('/files', { token: other })).body.data, []);
       assertProblem(await admin(`/files?contactId=${svc.fixtures.alex.id}`, { token: other }), 404, 'not_found');
-      assertProblem(await share([{ name: 'contactId', data: svc.fixtures.alex.id }, { name: 'file', fileName: 'x.pdf', data: pdfBytes() }], other), 422, 'contact_not_found');
+      assertProblem(
+        await share(
+          [
+            { name: 'contactId', data: svc.fixtures.alex.id },
+            { name: 'file', fileName: 'x.pdf', data: pdfBytes() },
+          ],
+          other,
+        ),
+        422,
+        'contact_not_found',
+      );
       assert.equal((await download(`/files/${file.id}/content`, alexToken)).status, 200, 'untouched');
     });
 
     it('keeps client tokens and API keys to their own side', async () => {
       assert.equal((await svc.request('/api/v1/files', { token: svc.fixtures.firmKey })).status, 401);
       assert.equal((await svc.request('/api/v1/admin/files', { token: alexToken })).status, 401);
-      const reply = await share([{ name: 'contactId', data: svc.fixtures.alex.id }, { name: 'file', fileName: 'x.pdf', data: pdfBytes() }], alexToken);
+      const reply = await share(
+        [
+          { name: 'contactId', data: svc.fixtures.alex.id },
+          { name: 'file', fileName: 'x.pdf', data: pdfBytes() },
+        ],
+        alexToken,
+      );
       assert.equal(reply.status, 401);
     });
   });

@@ -50,7 +50,13 @@ describe('a fleet of three instances on one PostgreSQL and one bucket', () => {
   const invoice = async (instance: ServiceProcess, amount: number) => {
     const created = await instance.request('/api/v1/admin/invoices', {
       token: fleet.apiKey,
-      body: { contactId: alexId, number: `FLEET-${randomUUID().slice(0, 8)}`, issuedOn: '2026-03-02', dueOn: '2026-04-01', lines: [{ kind: 'flat_fee', description: 'Fleet work', amount }] },
+      body: {
+        contactId: alexId,
+        number: `FLEET-${randomUUID().slice(0, 8)}`,
+        issuedOn: '2026-03-02',
+        dueOn: '2026-04-01',
+        lines: [{ kind: 'flat_fee', description: 'Fleet work', amount }],
+      },
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const sent = await instance.request(`/api/v1/admin/invoices/${created.body.id}/send`, { method: 'POST', token: fleet.apiKey });
@@ -61,7 +67,11 @@ describe('a fleet of three instances on one PostgreSQL and one bucket', () => {
   const bankToken = async (instance: ServiceProcess) => {
     const reply = await instance.request('/sandbox/v1/payment_methods', {
       origin: instance.siteOrigin,
-      body: { type: 'us_bank_account', us_bank_account: { routing_number: '110000000', account_number: '000123456789', account_type: 'checking' }, billing_details: { name: 'Alex Morgan' } },
+      body: {
+        type: 'us_bank_account',
+        us_bank_account: { routing_number: '110000000', account_number: '000123456789', account_type: 'checking' },
+        billing_details: { name: 'Alex Morgan' },
+      },
     });
     assert.equal(reply.status, 200, JSON.stringify(reply.body));
     return reply.body.id as string;
@@ -72,7 +82,8 @@ describe('a fleet of three instances on one PostgreSQL and one bucket', () => {
 
   const count = async (strings: TemplateStringsArray, ...values: unknown[]) => Number((await fleet.query<{ n: number | string }>(strings, ...values))[0]!.n);
 
-  const receiptsFor = (payment: Payment) => count`SELECT COUNT(*) AS n FROM outbox_messages WHERE kind = 'receipt' AND subject LIKE ${`%${payment.receiptNumber}%`}`;
+  const receiptsFor = (payment: Payment) =>
+    count`SELECT COUNT(*) AS n FROM outbox_messages WHERE kind = 'receipt' AND subject LIKE ${`%${payment.receiptNumber}%`}`;
 
   /** Jobs about a payment still to run (pending, or held by a live worker). */
   const unfinishedJobsFor = (payment: Payment) =>
@@ -100,7 +111,7 @@ describe('a fleet of three instances on one PostgreSQL and one bucket', () => {
     }
   });
 
-  it('kill -9 mid-checkout: an instance started meanwhile leaves the dead one\'s checkout to its lease', async () => {
+  it("kill -9 mid-checkout: an instance started meanwhile leaves the dead one's checkout to its lease", async () => {
     await three.stop();
     // Under a name of its own: the instance started after it on this port is another one, as a
     // replacement machine would be (an instance restarted under its old name settles its own at once).
@@ -211,7 +222,11 @@ describe('a fleet of three instances on one PostgreSQL and one bucket', () => {
       return (await unfinishedJobsFor(payment)) === 0 && (await receiptsFor(payment)) > 0 ? true : undefined;
     });
     assert.equal(await count`SELECT COUNT(*) AS n FROM payment_events WHERE payment_id = ${payment.id} AND status = 'succeeded'`, 1, 'one succeeded event');
-    assert.equal(await count`SELECT COUNT(*) AS n FROM jobs WHERE kind = 'payments.processor_event' AND payload LIKE ${`%${payment.id}%`}`, 1, 'one settlement event job');
+    assert.equal(
+      await count`SELECT COUNT(*) AS n FROM jobs WHERE kind = 'payments.processor_event' AND payload LIKE ${`%${payment.id}%`}`,
+      1,
+      'one settlement event job',
+    );
     assert.equal(await receiptsFor(payment), 1, 'one receipt email');
     for (const instance of fleet.instances) {
       const seen = await instance.request(`/api/v1/payments/${payment.id}`, { token });
@@ -240,7 +255,7 @@ describe('a fleet of three instances on one PostgreSQL and one bucket', () => {
     }
   });
 
-  it('finishes the killed instance\'s checkout on the others: recorded once, and the retry gets that payment', async (t) => {
+  it("finishes the killed instance's checkout on the others: recorded once, and the retry gets that payment", async (t) => {
     assert.ok(interrupted, 'the checkout was interrupted');
     const { key, body, invoiceId, killedAt } = interrupted;
     // Settled by the recovery sweep (every 30 s, on whichever instance takes it) once the lease has run out.

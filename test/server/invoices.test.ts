@@ -34,19 +34,46 @@ describe('invoices', () => {
   before(async () => {
     svc = await startTestService();
     // The test clock reads 2026-03-02 in UTC, the firm's time zone.
-    ids.open = (await sent({ number: 'A-1', issuedOn: '2026-02-20', dueOn: '2026-03-20', lines: [{ kind: 'time', description: 'Drafting', quantity: 1.5, rate: 29_500 }] })).id;
-    ids.overdue = (await sent({ number: 'A-2', issuedOn: '2026-01-10', dueOn: '2026-02-10', lines: [{ kind: 'flat_fee', description: 'Filing', amount: 50_000 }] })).id;
-    ids.partial = (await sent({ number: 'A-3', issuedOn: '2026-02-25', dueOn: '2026-03-25', lines: [{ kind: 'flat_fee', description: 'Review', amount: 100_000 }] })).id;
-    ids.paid = (await sent({ number: 'A-4', issuedOn: '2026-01-05', dueOn: '2026-02-05', lines: [{ kind: 'expense', description: 'Courier', amount: 2_500 }] })).id;
-    ids.trust = (await sent({ number: 'A-5', issuedOn: '2026-03-01', dueOn: '2026-03-15', depositAccount: 'trust', lines: [{ kind: 'flat_fee', description: 'Retainer', amount: 500_000 }] })).id;
-    ids.void = (await sent({ number: 'A-6', issuedOn: '2026-02-01', dueOn: '2026-03-01', lines: [{ kind: 'flat_fee', description: 'Mistake', amount: 1_000 }] })).id;
+    ids.open = (
+      await sent({
+        number: 'A-1',
+        issuedOn: '2026-02-20',
+        dueOn: '2026-03-20',
+        lines: [{ kind: 'time', description: 'Drafting', quantity: 1.5, rate: 29_500 }],
+      })
+    ).id;
+    ids.overdue = (
+      await sent({ number: 'A-2', issuedOn: '2026-01-10', dueOn: '2026-02-10', lines: [{ kind: 'flat_fee', description: 'Filing', amount: 50_000 }] })
+    ).id;
+    ids.partial = (
+      await sent({ number: 'A-3', issuedOn: '2026-02-25', dueOn: '2026-03-25', lines: [{ kind: 'flat_fee', description: 'Review', amount: 100_000 }] })
+    ).id;
+    ids.paid = (
+      await sent({ number: 'A-4', issuedOn: '2026-01-05', dueOn: '2026-02-05', lines: [{ kind: 'expense', description: 'Courier', amount: 2_500 }] })
+    ).id;
+    ids.trust = (
+      await sent({
+        number: 'A-5',
+        issuedOn: '2026-03-01',
+        dueOn: '2026-03-15',
+        depositAccount: 'trust',
+        lines: [{ kind: 'flat_fee', description: 'Retainer', amount: 500_000 }],
+      })
+    ).id;
+    ids.void = (
+      await sent({ number: 'A-6', issuedOn: '2026-02-01', dueOn: '2026-03-01', lines: [{ kind: 'flat_fee', description: 'Mistake', amount: 1_000 }] })
+    ).id;
     ids.draft = (await draft({ number: 'A-7', lines: [{ kind: 'flat_fee', description: 'Not yet', amount: 9_900 }] })).id;
     assert.equal((await admin(`/invoices/${ids.void}/void`, { method: 'POST', body: { reason: 'Issued in error' } })).status, 200);
     const record = (invoiceId: string, amount: number) =>
-      admin('/payments', { body: { contactId: svc.fixtures.alex.id, amount, method: { type: 'check', reference: '#1001' }, allocations: [{ invoiceId, amount }] } });
+      admin('/payments', {
+        body: { contactId: svc.fixtures.alex.id, amount, method: { type: 'check', reference: '#1001' }, allocations: [{ invoiceId, amount }] },
+      });
     assert.equal((await record(ids.partial!, 40_000)).status, 201);
     assert.equal((await record(ids.paid!, 2_500)).status, 201);
-    const jordanInvoice = await admin('/invoices', { body: { contactId: svc.fixtures.jordan.id, number: 'J-1', lines: [{ kind: 'flat_fee', description: 'Jordan', amount: 7_700 }] } });
+    const jordanInvoice = await admin('/invoices', {
+      body: { contactId: svc.fixtures.jordan.id, number: 'J-1', lines: [{ kind: 'flat_fee', description: 'Jordan', amount: 7_700 }] },
+    });
     ids.jordan = jordanInvoice.body.id;
     await admin(`/invoices/${ids.jordan}/send`, { method: 'POST' });
     alexToken = (await svc.login('alex@example.com')).token;
@@ -82,7 +109,10 @@ describe('invoices', () => {
       const byDue = (await asAlex('/invoices?sort=dueOn')).body.data.map((i: any) => i.dueOn);
       assert.deepEqual(byDue, [...byDue].sort());
       const byBalance = (await asAlex('/invoices?sort=-balance')).body.data.map((i: any) => i.balance);
-      assert.deepEqual(byBalance, [...byBalance].sort((a, b) => b - a));
+      assert.deepEqual(
+        byBalance,
+        [...byBalance].sort((a, b) => b - a),
+      );
     });
 
     it('filters by status', async () => {
@@ -188,7 +218,10 @@ describe('invoices', () => {
       assertProblem(await asAlex(`/invoices/${ids.draft}`), 404, 'not_found');
       assertProblem(await asAlex('/invoices/inv_doesnotexist'), 404, 'not_found');
       const jordanList = await svc.request('/api/v1/invoices', { token: jordanToken });
-      assert.deepEqual(jordanList.body.data.map((i: any) => i.number), ['J-1']);
+      assert.deepEqual(
+        jordanList.body.data.map((i: any) => i.number),
+        ['J-1'],
+      );
     });
 
     it("gives another firm's API key nothing", async () => {
@@ -205,7 +238,10 @@ describe('invoices', () => {
       assert.deepEqual((await admin('/invoices', { token: other })).body.data, []);
       assertProblem(await admin('/invoices', { token: other, body: { contactId: svc.fixtures.alex.id, lines: [] } }), 422, 'contact_not_found');
       assertProblem(
-        await admin('/payments', { token: other, body: { contactId: svc.fixtures.alex.id, amount: 100, method: { type: 'check' }, allocations: [{ invoiceId: ids.open, amount: 100 }] } }),
+        await admin('/payments', {
+          token: other,
+          body: { contactId: svc.fixtures.alex.id, amount: 100, method: { type: 'check' }, allocations: [{ invoiceId: ids.open, amount: 100 }] },
+        }),
         422,
         'contact_not_found',
       );
@@ -216,7 +252,12 @@ describe('invoices', () => {
 
   describe('the firm side', () => {
     it('publishes a draft and emails the client the amount due with a link', async () => {
-      const invoice = await draft({ number: 'B-1', matter: 'Estate of Morgan', dueOn: '2026-04-01', lines: [{ kind: 'flat_fee', description: 'Probate petition', amount: 125_000 }] });
+      const invoice = await draft({
+        number: 'B-1',
+        matter: 'Estate of Morgan',
+        dueOn: '2026-04-01',
+        lines: [{ kind: 'flat_fee', description: 'Probate petition', amount: 125_000 }],
+      });
       assert.equal(invoice.state, 'draft');
       assert.equal(invoice.status, 'draft');
       assertProblem(await asAlex(`/invoices/${invoice.id}`), 404, 'not_found');
@@ -262,14 +303,25 @@ describe('invoices', () => {
       const bad = async (body: Record<string, unknown>, field: string) => {
         const reply = await admin('/invoices', { body: { contactId: svc.fixtures.alex.id, ...body } });
         assertProblem(reply, 400, 'invalid_request');
-        assert.ok(reply.body.errors.some((e: { field: string }) => e.field.startsWith(field)), JSON.stringify(reply.body.errors));
+        assert.ok(
+          reply.body.errors.some((e: { field: string }) => e.field.startsWith(field)),
+          JSON.stringify(reply.body.errors),
+        );
       };
       await bad({ lines: [{ kind: 'time', description: 'x', quantity: 1.2345, rate: 100 }] }, 'lines.0.quantity');
       await bad({ lines: [{ kind: 'time', description: 'x', quantity: 1, rate: 100, amount: 99 }] }, 'lines.0');
       await bad({ lines: [{ kind: 'time', description: 'x', rate: 100 }] }, 'lines.0');
       await bad({ lines: [{ kind: 'flat_fee', description: 'x', amount: 10.5 }] }, 'lines.0.amount');
       await bad({ lines: [{ kind: 'flat_fee', description: 'x', amount: -5 }] }, 'lines.0.amount');
-      await bad({ lines: [{ kind: 'flat_fee', description: 'x', amount: 100 }, { kind: 'discount', description: 'too much', amount: 200 }] }, 'lines.1');
+      await bad(
+        {
+          lines: [
+            { kind: 'flat_fee', description: 'x', amount: 100 },
+            { kind: 'discount', description: 'too much', amount: 200 },
+          ],
+        },
+        'lines.1',
+      );
       await bad({ lines: [{ kind: 'retainer', description: 'x', amount: 1 }] }, 'lines.0.kind');
       await bad({ dueOn: '2026-02-30' }, 'dueOn');
       await bad({ issuedOn: '2026-03-10', dueOn: '2026-03-01' }, 'dueOn');
@@ -295,7 +347,13 @@ describe('invoices', () => {
       assertProblem(await record({ amount: 10.5, allocations: [{ invoiceId: ids.partial, amount: 10.5 }] }), 400, 'invalid_request');
       assertProblem(await record({ amount: -5, allocations: [{ invoiceId: ids.partial, amount: -5 }] }), 400, 'invalid_request');
       assertProblem(
-        await record({ amount: 200, allocations: [{ invoiceId: ids.partial, amount: 100 }, { invoiceId: ids.partial, amount: 100 }] }),
+        await record({
+          amount: 200,
+          allocations: [
+            { invoiceId: ids.partial, amount: 100 },
+            { invoiceId: ids.partial, amount: 100 },
+          ],
+        }),
         400,
         'duplicate_allocation',
       );
@@ -303,9 +361,7 @@ describe('invoices', () => {
 
     it('lets only one of many racing payments take the same balance', async () => {
       const target = await sent({ lines: [{ kind: 'flat_fee', description: 'Race', amount: 30_000 }] });
-      const replies = await Promise.all(
-        Array.from({ length: 20 }, () => record({ amount: 30_000, allocations: [{ invoiceId: target.id, amount: 30_000 }] })),
-      );
+      const replies = await Promise.all(Array.from({ length: 20 }, () => record({ amount: 30_000, allocations: [{ invoiceId: target.id, amount: 30_000 }] })));
       assert.equal(replies.filter((r) => r.status === 201).length, 1);
       assert.ok(replies.filter((r) => r.status !== 201).every((r) => r.status === 422));
       const after = await asAlex(`/invoices/${target.id}`);
@@ -322,7 +378,10 @@ describe('invoices', () => {
       assert.ok(reply.body.data.length >= 2);
       const check = reply.body.data.find((p: any) => p.reference === '#1001' && p.amount === 40_000);
       assert.equal(check.status, 'succeeded');
-      assert.deepEqual(check.allocations.map((a: any) => a.invoiceNumber), ['A-3']);
+      assert.deepEqual(
+        check.allocations.map((a: any) => a.invoiceNumber),
+        ['A-3'],
+      );
       const dates = reply.body.data.map((p: any) => p.createdAt);
       assert.deepEqual(dates, [...dates].sort().reverse());
       assert.equal((await asAlex(`/payments/${check.id}`)).body.id, check.id);

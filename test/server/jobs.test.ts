@@ -82,10 +82,14 @@ describe('the job queue', () => {
 
   it('retries a failure with growing backoff, records each attempt, and is dead after its last attempt', async () => {
     let calls = 0;
-    queue.register('test.flaky', async () => {
-      calls += 1;
-      throw new Error(`attempt ${calls} failed`);
-    }, { maxAttempts: 3 });
+    queue.register(
+      'test.flaky',
+      async () => {
+        calls += 1;
+        throw new Error(`attempt ${calls} failed`);
+      },
+      { maxAttempts: 3 },
+    );
     await asSystem(() => queue.enqueue({ kind: 'test.flaky', key: 'flaky', payload: {} }));
     await queue.drain();
     let job = (await repository.findByKey('flaky'))!;
@@ -110,7 +114,11 @@ describe('the job queue', () => {
     assert.equal(calls, 3);
     assert.deepEqual(
       (await repository.attempts(job.id)).map((attempt) => [attempt.attempt, attempt.error]),
-      [[1, 'Error: attempt 1 failed'], [2, 'Error: attempt 2 failed'], [3, 'Error: attempt 3 failed']],
+      [
+        [1, 'Error: attempt 1 failed'],
+        [2, 'Error: attempt 2 failed'],
+        [3, 'Error: attempt 3 failed'],
+      ],
     );
 
     assert.equal(await repository.retry(job.id, clock()), true);
@@ -248,7 +256,14 @@ describe('portico jobs', () => {
     try {
       const services = await openServices(loadConfig(env), { logger: silentLogger });
       const { storage } = services;
-      await storage.asSystem(() => services.jobs.enqueue({ kind: 'mail.send', key: 'mail:test', payload: { kind: 'notice', to: 'alex@example.com', subject: 'Hello', text: 'Hi', html: '<p>Hi</p>' }, maxAttempts: 1 }));
+      await storage.asSystem(() =>
+        services.jobs.enqueue({
+          kind: 'mail.send',
+          key: 'mail:test',
+          payload: { kind: 'notice', to: 'alex@example.com', subject: 'Hello', text: 'Hi', html: '<p>Hi</p>' },
+          maxAttempts: 1,
+        }),
+      );
       await services.jobs.drain();
       const dead = await storage.asSystem(() => services.jobs.store.list({ states: ['dead'], limit: 10 }));
       await closeServices(services);

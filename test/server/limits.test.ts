@@ -165,7 +165,11 @@ describe('declined payment attempts', () => {
     const firmsRepository = new FirmsRepository(storage);
     const firms = new FirmsService(firmsRepository, clock);
     firm = await firms.create({ slug: 'hale', name: 'Hale & Whitmore LLP' });
-    otherFirm = await firms.create({ slug: 'north', name: 'North Legal', settings: { sections: { activities: true, invoices: true, messages: true, files: true }, paymentFailuresPerHour: 3 } });
+    otherFirm = await firms.create({
+      slug: 'north',
+      name: 'North Legal',
+      settings: { sections: { activities: true, invoices: true, messages: true, files: true }, paymentFailuresPerHour: 3 },
+    });
     limits = createLimits({ storage, clock, firms });
   });
   afterEach(() => storage.close());
@@ -267,7 +271,10 @@ describe('the payment failures limit over HTTP', () => {
     for (const bad of [0, 1001, 2.5, '5']) {
       const reply = await settings({ settings: { paymentFailuresPerHour: bad } });
       assertProblem(reply, 400, 'invalid_request');
-      assert.ok(reply.body.errors.some((e: { field: string }) => e.field === 'settings.paymentFailuresPerHour'), JSON.stringify(reply.body));
+      assert.ok(
+        reply.body.errors.some((e: { field: string }) => e.field === 'settings.paymentFailuresPerHour'),
+        JSON.stringify(reply.body),
+      );
     }
     const changed = await settings({ settings: { paymentFailuresPerHour: 2 } });
     assert.equal(changed.status, 200, JSON.stringify(changed.body));

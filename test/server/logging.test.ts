@@ -150,7 +150,11 @@ describe('the logger', () => {
     log.logger.info('outside');
     assert.deepEqual(
       log.lines.map((l) => [l.message, l.requestId, l.extra]),
-      [['first', 'r-1', 1], ['second', 'r-1', undefined], ['outside', undefined, undefined]],
+      [
+        ['first', 'r-1', 1],
+        ['second', 'r-1', undefined],
+        ['outside', undefined, undefined],
+      ],
     );
   });
 

@@ -55,7 +55,10 @@ describe('with the mail server down', () => {
     assert.equal(waiting.length, 1, 'the receipt waits to be sent');
     assert.equal(waiting[0]!.attempts, 1);
     assert.match(waiting[0]!.lastError ?? '', /127\.0\.0\.1/);
-    assert.deepEqual((await svc.services.jobs.store.attempts(waiting[0]!.id)).map((attempt) => attempt.attempt), [1]);
+    assert.deepEqual(
+      (await svc.services.jobs.store.attempts(waiting[0]!.id)).map((attempt) => attempt.attempt),
+      [1],
+    );
   });
 
   it('a password reset answers the same for an account and for no account, mail or no mail', async () => {
@@ -95,7 +98,10 @@ describe('with the mail server down', () => {
     assert.equal((await mailJobs(['pending', 'dead'])).length, 0);
     const subjects = smtp.received.map((mail) => mail.subject);
     assert.equal(smtp.received.length, waiting.length, subjects.join('; '));
-    assert.ok(smtp.received.some((mail) => /receipt/i.test(mail.subject)), subjects.join('; '));
+    assert.ok(
+      smtp.received.some((mail) => /receipt/i.test(mail.subject)),
+      subjects.join('; '),
+    );
     for (const mail of smtp.received) assert.match(mail.headers.get('message-id') ?? '', /^<job_/, 'a stable Message-ID');
   });
 });

@@ -55,13 +55,9 @@ describe('outbox mail', () => {
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-'));
     storage = openSqliteStorage(dir, { file: path.join(dir, 'portico.sqlite') });
-    storage.sqlite!.prepare('INSERT INTO firms (id, slug, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
-      firmId,
-      'obrien',
-      "O'Brien & Sons",
-      '2025-01-01T00:00:00.000Z',
-      '2025-01-01T00:00:00.000Z',
-    );
+    storage
+      .sqlite!.prepare('INSERT INTO firms (id, slug, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+      .run(firmId, 'obrien', "O'Brien & Sons", '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z');
   });
 
   after(async () => {
@@ -167,11 +163,14 @@ describe('outbox mail', () => {
     const mail = createMail({ mail: 'smtp', smtpUrl: 'smtp://127.0.0.1:2525', mailFrom: FROM }, storage);
     assert.equal(mail.name, 'smtp');
     await mail.close();
-    assert.throws(() => createMail({ mail: 'smtp', mailFrom: FROM }, storage), (error: unknown) => {
-      assert.ok(error instanceof ConfigError);
-      assert.equal(error.variable, 'SMTP_URL');
-      return true;
-    });
+    assert.throws(
+      () => createMail({ mail: 'smtp', mailFrom: FROM }, storage),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.equal(error.variable, 'SMTP_URL');
+        return true;
+      },
+    );
   });
 });
 
@@ -194,7 +193,7 @@ describe('SMTP mail', () => {
         message({
           fromName: "O'Brien & Sons",
           replyTo: 'lawyer@obrien.test',
-          subject: 'Your invitation — O\'Brien & Sons',
+          subject: "Your invitation — O'Brien & Sons",
           text: 'Plain words\nand a second line',
           html: '<p>Rich <strong>words</strong></p>',
         }),
@@ -357,7 +356,13 @@ describe('email templates', () => {
       expiresAt: '2025-03-08T17:30:00.000Z',
     });
     const expected = new Intl.DateTimeFormat('en-US', {
-      year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short',
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: 'UTC',
+      timeZoneName: 'short',
     }).format(new Date('2025-03-08T17:30:00.000Z'));
     assert.match(expected, /^March 8, 2025/);
     assert.ok(email.text.includes(`This invitation expires on ${expected}.`));
@@ -367,7 +372,13 @@ describe('email templates', () => {
     assert.match(email.text, /Sent by O'Brien & <Sons> through its secure client portal\. You received this email because/);
     assert.match(email.html, /Create your login<\/a>/);
 
-    const inZone = invitationEmail({ firm, contactName: 'Alex', link: 'https://p.test/a', expiresAt: '2025-03-08T17:30:00.000Z', timeZone: 'America/New_York' });
+    const inZone = invitationEmail({
+      firm,
+      contactName: 'Alex',
+      link: 'https://p.test/a',
+      expiresAt: '2025-03-08T17:30:00.000Z',
+      timeZone: 'America/New_York',
+    });
     assert.match(inZone.text, /March 8, 2025 at 12:30\sPM EST/);
     assert.throws(() => invitationEmail({ firm, contactName: 'Alex', link: 'https://p.test/a', expiresAt: 'someday' }), /not a valid date/);
   });
@@ -390,11 +401,7 @@ describe('email templates', () => {
 
   it('refuses call-to-action links that are not http(s)', () => {
     for (const link of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,<script>alert(1)</script>', '/relative/accept', 'vbscript:msgbox', '']) {
-      assert.throws(
-        () => passwordResetEmail({ firm, contactName: 'Jordan', link, expiresInMinutes: 60 }),
-        /must be an absolute http\(s\) URL/,
-        link,
-      );
+      assert.throws(() => passwordResetEmail({ firm, contactName: 'Jordan', link, expiresInMinutes: 60 }), /must be an absolute http\(s\) URL/, link);
     }
     assert.equal(safeHttpUrl(' https://example.com/a b '), 'https://example.com/a%20b');
     assert.equal(safeHttpUrl('http://example.com'), 'http://example.com/');
@@ -459,7 +466,13 @@ describe('email templates', () => {
       heading: 'Payment received',
       blocks: [
         { type: 'paragraph', text: 'We received your payment.\nThank you.' },
-        { type: 'facts', rows: [{ label: 'Amount', value: '$125.00' }, { label: 'Receipt <no>', value: 'R-1 & 2' }] },
+        {
+          type: 'facts',
+          rows: [
+            { label: 'Amount', value: '$125.00' },
+            { label: 'Receipt <no>', value: 'R-1 & 2' },
+          ],
+        },
         { type: 'note', text: 'Keep this email for your records.' },
       ],
       reason: 'You received this email because you made a payment.',
@@ -471,6 +484,9 @@ describe('email templates', () => {
     assert.match(email.html, /Sent by Lee &amp; Park &lt;LLP&gt; through its secure client portal\. You received this email because you made a payment\./);
     assert.match(email.html, /<table role="presentation"/);
     assert.match(email.html, /border-top:6px solid #123456/);
-    assert.match(email.text, /^Lee & Park <LLP>\n\nPayment received\n\nWe received your payment\.\nThank you\.\n\nAmount: \$125\.00\nReceipt <no>: R-1 & 2\n\nKeep this email for your records\.\n\n--\nSent by Lee & Park <LLP> through its secure client portal\. You received this email because you made a payment\.\n$/);
+    assert.match(
+      email.text,
+      /^Lee & Park <LLP>\n\nPayment received\n\nWe received your payment\.\nThank you\.\n\nAmount: \$125\.00\nReceipt <no>: R-1 & 2\n\nKeep this email for your records\.\n\n--\nSent by Lee & Park <LLP> through its secure client portal\. You received this email because you made a payment\.\n$/,
+    );
   });
 });

@@ -58,16 +58,24 @@ describe('messages', () => {
       assert.match(thread.id, /^thr_/);
       assert.deepEqual(
         { subject: thread.subject, status: thread.status, unreadCount: thread.unreadCount, lastMessage: thread.lastMessage },
-        { subject: 'Question about the deposition', status: 'open', unreadCount: 0, lastMessage: { id: message.id, author: { type: 'contact', name: 'Alex Morgan' }, preview: secret, createdAt: message.createdAt } },
+        {
+          subject: 'Question about the deposition',
+          status: 'open',
+          unreadCount: 0,
+          lastMessage: { id: message.id, author: { type: 'contact', name: 'Alex Morgan' }, preview: secret, createdAt: message.createdAt },
+        },
       );
       assert.deepEqual(Object.keys(message).sort(), ['attachments', 'author', 'body', 'createdAt', 'id', 'threadId']);
-      assert.deepEqual({ threadId: message.threadId, author: message.author, body: message.body, attachments: message.attachments }, {
-        threadId: thread.id,
-        author: { type: 'contact', name: 'Alex Morgan' },
-        body: secret,
-        attachments: [],
-      });
-      const [notice] = (await svc.outbox(inbox));
+      assert.deepEqual(
+        { threadId: message.threadId, author: message.author, body: message.body, attachments: message.attachments },
+        {
+          threadId: thread.id,
+          author: { type: 'contact', name: 'Alex Morgan' },
+          body: secret,
+          attachments: [],
+        },
+      );
+      const [notice] = await svc.outbox(inbox);
       assert.equal(notice!.kind, 'message_to_firm');
       assert.match(notice!.subject, /Alex Morgan/);
       assert.match(notice!.subject, /Question about the deposition/);
@@ -80,7 +88,7 @@ describe('messages', () => {
       const before = (await svc.outbox('alex@example.com')).length;
       const message = await reply(thread.id, 'The inventory is due on the 14th; the appraisal figure is $412,000.', 'Daniel Okafor, Associate');
       assert.deepEqual(message.author, { type: 'staff', name: 'Daniel Okafor, Associate' });
-      const mails = (await svc.outbox('alex@example.com'));
+      const mails = await svc.outbox('alex@example.com');
       assert.equal(mails.length, before + 1);
       const notice = mails[0]!;
       assert.equal(notice.kind, 'message_notice');
@@ -91,11 +99,19 @@ describe('messages', () => {
         assert.ok(!part.includes('412,000') && !part.includes('inventory is due'), 'the body is never emailed');
       }
       const page = await asAlex(`/threads/${thread.id}/messages`);
-      assert.deepEqual(page.body.data.map((m: any) => [m.author.type, m.author.name]), [['contact', 'Alex Morgan'], ['staff', 'Daniel Okafor, Associate']]);
+      assert.deepEqual(
+        page.body.data.map((m: any) => [m.author.type, m.author.name]),
+        [
+          ['contact', 'Alex Morgan'],
+          ['staff', 'Daniel Okafor, Associate'],
+        ],
+      );
     });
 
     it('the firm starts a thread with a contact, who sees it unread', async () => {
-      const started = await admin('/threads', { body: { contactId: svc.fixtures.jordan.id, subject: 'Lease review', body: 'Please see my notes.', staffName: 'Margaret Hale, Partner' } });
+      const started = await admin('/threads', {
+        body: { contactId: svc.fixtures.jordan.id, subject: 'Lease review', body: 'Please see my notes.', staffName: 'Margaret Hale, Partner' },
+      });
       assert.equal(started.status, 201, JSON.stringify(started.body));
       assert.deepEqual(started.body.thread.contact, { id: svc.fixtures.jordan.id, name: 'Jordan Lee', email: 'jordan@example.com' });
       assert.equal(started.body.thread.unreadCount, 0, 'the firm wrote it, so the firm has read it');
@@ -149,7 +165,10 @@ describe('messages', () => {
       assert.equal(reopened.body.closedAt, null);
       assert.equal((await asAlex(`/threads/${thread.id}/messages`, { body: 'Thanks for reopening' })).status, 201);
       const audit = await svc.query<{ action: string }>`SELECT action FROM audit_log WHERE subject_id = ${thread.id} AND action LIKE 'thread.%' ORDER BY id`;
-      assert.deepEqual(audit.map((row: any) => row.action), ['thread.started', 'thread.closed', 'thread.reopened']);
+      assert.deepEqual(
+        audit.map((row: any) => row.action),
+        ['thread.started', 'thread.closed', 'thread.reopened'],
+      );
     });
 
     it('returns bodies verbatim as JSON strings, markup and all', async () => {
@@ -210,7 +229,10 @@ describe('messages', () => {
       assertProblem(await asAlex(`/threads/${other.thread.id}/messages?before=${firstPage.body.nextCursor}`), 400, 'invalid_cursor');
       assertProblem(await asAlex(`/threads/${thread.id}/messages?before=garbage`), 400, 'invalid_cursor');
       const firmView = await admin(`/threads/${thread.id}?limit=2`);
-      assert.deepEqual(firmView.body.data.map((m: any) => m.id), written.slice(-2));
+      assert.deepEqual(
+        firmView.body.data.map((m: any) => m.id),
+        written.slice(-2),
+      );
     });
 
     it('lists threads by latest activity, each once across pages', async () => {
@@ -245,10 +267,17 @@ describe('messages', () => {
       return reply.body;
     }
     async function shareWith(contactId: string, name: string, key = svc.fixtures.firmKey) {
-      const reply = await send(`${svc.baseUrl}/api/v1/admin/files`, multipart([{ name: 'contactId', data: contactId }, { name: 'file', fileName: name, data: pdfBytes(name) }]), {
-        authorization: `Bearer ${key}`,
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-      });
+      const reply = await send(
+        `${svc.baseUrl}/api/v1/admin/files`,
+        multipart([
+          { name: 'contactId', data: contactId },
+          { name: 'file', fileName: name, data: pdfBytes(name) },
+        ]),
+        {
+          authorization: `Bearer ${key}`,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+      );
       assert.equal(reply.status, 201, JSON.stringify(reply.body));
       return reply.body;
     }
@@ -269,20 +298,33 @@ describe('messages', () => {
         { id: shared.id, name: 'Draft settlement.pdf', size: shared.size, contentType: 'application/pdf' },
       ]);
       const page = await asAlex(`/threads/${thread.id}/messages`);
-      assert.deepEqual(page.body.data[0].attachments.map((a: any) => a.id), [own.id, shared.id]);
+      assert.deepEqual(
+        page.body.data[0].attachments.map((a: any) => a.id),
+        [own.id, shared.id],
+      );
 
       for (const id of [jordans.id, sams.id, 'file_doesnotexist']) {
         assertProblem(await asAlex(`/threads/${thread.id}/messages`, { body: 'x', attachmentIds: [id] }), 422, 'attachment_not_found');
         assertProblem(await asAlex('/threads', { subject: 'x', body: 'x', attachmentIds: [own.id, id] }), 422, 'attachment_not_found');
       }
-      assertProblem(await admin(`/threads/${thread.id}/messages`, { body: { body: 'x', staffName: 'M', attachmentIds: [jordans.id] } }), 422, 'attachment_not_found');
+      assertProblem(
+        await admin(`/threads/${thread.id}/messages`, { body: { body: 'x', staffName: 'M', attachmentIds: [jordans.id] } }),
+        422,
+        'attachment_not_found',
+      );
       assertProblem(await asAlex(`/threads/${thread.id}/messages`, { body: 'x', attachmentIds: [own.id, own.id] }), 400, 'invalid_request');
-      const staff = await admin(`/threads/${thread.id}/messages`, { body: { body: 'Signed copy', staffName: 'Margaret Hale, Partner', attachmentIds: [own.id] } });
+      const staff = await admin(`/threads/${thread.id}/messages`, {
+        body: { body: 'Signed copy', staffName: 'Margaret Hale, Partner', attachmentIds: [own.id] },
+      });
       assert.equal(staff.status, 201, JSON.stringify(staff.body));
 
       assert.equal((await admin(`/files/${shared.id}`, { method: 'DELETE' })).status, 204);
       const after = await asAlex(`/threads/${thread.id}/messages`);
-      assert.deepEqual(after.body.data[0].attachments.map((a: any) => a.id), [own.id], 'a deleted file leaves the message');
+      assert.deepEqual(
+        after.body.data[0].attachments.map((a: any) => a.id),
+        [own.id],
+        'a deleted file leaves the message',
+      );
     });
   });
 
@@ -298,7 +340,11 @@ describe('messages', () => {
         assert.ok(!list.body.data.some((t: any) => t.id === thread.id));
       }
       const page = await asAlex(`/threads/${thread.id}/messages`);
-      assert.deepEqual(page.body.data.map((m: any) => m.body), ['Only for the firm'], 'nothing was added');
+      assert.deepEqual(
+        page.body.data.map((m: any) => m.body),
+        ['Only for the firm'],
+        'nothing was added',
+      );
       assertProblem(await asAlex('/threads/thr_doesnotexist/messages'), 404, 'not_found');
     });
 
@@ -306,12 +352,21 @@ describe('messages', () => {
       const { thread } = await startAsAlex('Hale only');
       const other = svc.fixtures.otherFirmKey;
       assertProblem(await admin(`/threads/${thread.id}`, { token: other }), 404, 'not_found');
-      for (const [action, body] of [['messages', { body: 'x', staffName: 'Intruder' }], ['close', undefined], ['reopen', undefined], ['read', undefined]] as const) {
+      for (const [action, body] of [
+        ['messages', { body: 'x', staffName: 'Intruder' }],
+        ['close', undefined],
+        ['reopen', undefined],
+        ['read', undefined],
+      ] as const) {
         assertProblem(await admin(`/threads/${thread.id}/${action}`, { method: 'POST', body, token: other }), 404, 'not_found');
       }
       assert.deepEqual((await admin('/threads', { token: other })).body.data, []);
       assertProblem(await admin(`/threads?contactId=${svc.fixtures.alex.id}`, { token: other }), 404, 'not_found');
-      assertProblem(await admin('/threads', { token: other, body: { contactId: svc.fixtures.alex.id, subject: 'x', body: 'y', staffName: 'z' } }), 422, 'contact_not_found');
+      assertProblem(
+        await admin('/threads', { token: other, body: { contactId: svc.fixtures.alex.id, subject: 'x', body: 'y', staffName: 'z' } }),
+        422,
+        'contact_not_found',
+      );
       assert.equal((await firmThread(thread.id)).status, 'open', 'untouched');
       assert.equal((await firmThread(thread.id)).unreadCount, 1, 'still unread by its own firm');
     });
@@ -332,7 +387,20 @@ describe('portico thread commands', () => {
   it('starts a thread, lists it and replies as a named member of staff', async () => {
     assert.equal((await cli('firm', 'create', '--slug', 'acme', '--name', 'Acme Legal', '--portal-url', 'https://acme.example/portal')).code, 0);
     assert.equal((await cli('contact', 'add', '--firm', 'acme', '--email', 'pat@example.com', '--name', 'Pat Doe')).code, 0);
-    const started = await cli('thread', 'start', '--firm', 'acme', '--contact', 'pat@example.com', '--subject', 'Your will', '--body', 'Draft attached soon.', '--staff', 'Margaret Hale, Partner');
+    const started = await cli(
+      'thread',
+      'start',
+      '--firm',
+      'acme',
+      '--contact',
+      'pat@example.com',
+      '--subject',
+      'Your will',
+      '--body',
+      'Draft attached soon.',
+      '--staff',
+      'Margaret Hale, Partner',
+    );
     assert.equal(started.code, 0, started.stderr);
     const threadId = /Started thread (thr_[\w-]+) with pat@example.com: Your will/.exec(started.stdout)?.[1];
     assert.ok(threadId, started.stdout);

@@ -52,7 +52,14 @@ interface Schema {
 
 /** A partial index's WHERE, as both engines can be made to print it. */
 function normalizeWhere(where: string | null): string {
-  return where ? ` where ${where.replace(/::text/g, '').replace(/[()]/g, '').replace(/\s+/g, ' ').trim().toLowerCase()}` : '';
+  return where
+    ? ` where ${where
+        .replace(/::text/g, '')
+        .replace(/[()]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .toLowerCase()}`
+    : '';
 }
 
 function normalizeDefault(value: string | null): string {
@@ -76,15 +83,20 @@ function sqliteSchema(db: Database.Database): Schema {
   for (const table of tables) {
     const info = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[];
     // A primary key column is NOT NULL on PostgreSQL; SQLite would let a TEXT one hold NULL.
-    columns[table] = info
-      .map((c) => `${c.name} ${c.type.toLowerCase()} ${c.notnull || c.pk ? 'not null' : 'null'} ${normalizeDefault(c.dflt_value)}`)
-      .sort();
+    columns[table] = info.map((c) => `${c.name} ${c.type.toLowerCase()} ${c.notnull || c.pk ? 'not null' : 'null'} ${normalizeDefault(c.dflt_value)}`).sort();
     const primary = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
     if (primary.length) keys.push(`${table} primary (${primary.map((c) => c.name).join(', ')})`);
     for (const index of db.prepare(`PRAGMA index_list(${table})`).all() as { name: string; origin: string }[]) {
       if (index.origin === 'u') keys.push(`${table} unique (${indexColumns(index.name).join(', ')})`);
     }
-    const references = db.prepare(`PRAGMA foreign_key_list(${table})`).all() as { id: number; seq: number; table: string; from: string; to: string; on_delete: string }[];
+    const references = db.prepare(`PRAGMA foreign_key_list(${table})`).all() as {
+      id: number;
+      seq: number;
+      table: string;
+      from: string;
+      to: string;
+      on_delete: string;
+    }[];
     for (const id of new Set(references.map((r) => r.id))) {
       const parts = references.filter((r) => r.id === id).sort((a, b) => a.seq - b.seq);
       foreignKeys.push(
@@ -93,13 +105,17 @@ function sqliteSchema(db: Database.Database): Schema {
     }
   }
 
-  const indexes = (db.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string; tbl_name: string; sql: string }[]).map(
-    (index) => {
-      const unique = /^CREATE UNIQUE/i.test(index.sql) ? ' unique' : '';
-      const where = /\bWHERE\b([\s\S]*)$/i.exec(index.sql)?.[1] ?? null;
-      return `${index.name} on ${index.tbl_name} (${indexColumns(index.name).join(', ')})${unique}${normalizeWhere(where)}`;
-    },
-  );
+  const indexes = (
+    db.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as {
+      name: string;
+      tbl_name: string;
+      sql: string;
+    }[]
+  ).map((index) => {
+    const unique = /^CREATE UNIQUE/i.test(index.sql) ? ' unique' : '';
+    const where = /\bWHERE\b([\s\S]*)$/i.exec(index.sql)?.[1] ?? null;
+    return `${index.name} on ${index.tbl_name} (${indexColumns(index.name).join(', ')})${unique}${normalizeWhere(where)}`;
+  });
   return { tables, views: names('view'), columns, indexes: indexes.sort(), keys: keys.sort(), foreignKeys: foreignKeys.sort() };
 }
 
@@ -148,7 +164,14 @@ async function postgresSchema(client: pg.Client): Promise<Schema> {
     (index) => `${index.name} on ${index.table} (${index.columns.join(', ')})${index.unique ? ' unique' : ''}${normalizeWhere(index.where)}`,
   );
 
-  const { rows: constraintRows } = await client.query<{ type: string; table: string; columns: string[]; references: string | null; referenced: string[] | null; on_delete: string }>(
+  const { rows: constraintRows } = await client.query<{
+    type: string;
+    table: string;
+    columns: string[];
+    references: string | null;
+    referenced: string[] | null;
+    on_delete: string;
+  }>(
     `SELECT c.contype AS type, t.relname AS table, ${columnList('c.conrelid', 'c.conkey')} AS columns,
             r.relname AS references, ${columnList('c.confrelid', 'c.confkey')} AS referenced, c.confdeltype AS on_delete
        FROM pg_constraint c
@@ -157,9 +180,7 @@ async function postgresSchema(client: pg.Client): Promise<Schema> {
        LEFT JOIN pg_class r ON r.oid = c.confrelid
       WHERE n.nspname = current_schema() AND c.contype IN ('p', 'u', 'f')`,
   );
-  const keys = constraintRows
-    .filter((c) => c.type !== 'f')
-    .map((c) => `${c.table} ${c.type === 'p' ? 'primary' : 'unique'} (${c.columns.join(', ')})`);
+  const keys = constraintRows.filter((c) => c.type !== 'f').map((c) => `${c.table} ${c.type === 'p' ? 'primary' : 'unique'} (${c.columns.join(', ')})`);
   const foreignKeys = constraintRows
     .filter((c) => c.type === 'f')
     .map((c) => `${c.table} (${c.columns.join(', ')}) → ${c.references} (${c.referenced!.join(', ')}) on delete ${onDelete[c.on_delete]}`);
@@ -269,13 +290,17 @@ describe('the migrations, on SQLite and on PostgreSQL', () => {
     );
     await owner.query('BEGIN');
     await owner.query("SET LOCAL app.firm_id = 'firm_a'");
-    await owner.query(`INSERT INTO contacts (id, firm_id, email, name, created_at, updated_at) VALUES ('con_a', 'firm_a', 'a@example.com', 'Ann', $1, $1)`, [now]);
+    await owner.query(`INSERT INTO contacts (id, firm_id, email, name, created_at, updated_at) VALUES ('con_a', 'firm_a', 'a@example.com', 'Ann', $1, $1)`, [
+      now,
+    ]);
     await owner.query(
       `INSERT INTO invoices (id, firm_id, contact_id, number, issued_on, due_on, currency, created_at, updated_at)
        VALUES ('inv_a', 'firm_a', 'con_a', 'INV-1001', '2025-01-01', '2025-01-31', 'USD', $1, $1)`,
       [now],
     );
-    await owner.query(`INSERT INTO invoice_lines (id, invoice_id, position, kind, description, amount) VALUES ('line_a', 'inv_a', 1, 'flat_fee', 'Advice', 5000)`);
+    await owner.query(
+      `INSERT INTO invoice_lines (id, invoice_id, position, kind, description, amount) VALUES ('line_a', 'inv_a', 1, 'flat_fee', 'Advice', 5000)`,
+    );
     assert.equal(await count(owner, 'invoices'), 1);
     await owner.query('COMMIT');
 
@@ -309,7 +334,9 @@ describe('the migrations, on SQLite and on PostgreSQL', () => {
       `INSERT INTO firms (id, slug, name, created_at, updated_at) VALUES ('firm_l1', 'ledger-one', 'One', $1, $1), ('firm_l2', 'ledger-two', 'Two', $1, $1)`,
       [now],
     );
-    await owner.query(`INSERT INTO contacts (id, firm_id, email, name, created_at, updated_at) VALUES ('con_l1', 'firm_l1', 'l@example.com', 'L', $1, $1)`, [now]);
+    await owner.query(`INSERT INTO contacts (id, firm_id, email, name, created_at, updated_at) VALUES ('con_l1', 'firm_l1', 'l@example.com', 'L', $1, $1)`, [
+      now,
+    ]);
     await owner.query(
       `INSERT INTO invoices (id, firm_id, contact_id, number, issued_on, due_on, currency, created_at, updated_at)
        VALUES ('inv_l1', 'firm_l1', 'con_l1', 'INV-1001', '2025-01-01', '2025-01-31', 'USD', $1, $1)`,
@@ -324,7 +351,9 @@ describe('the migrations, on SQLite and on PostgreSQL', () => {
 
     await owner.query('BEGIN');
     await owner.query("SET LOCAL app.firm_id = 'firm_l1'");
-    await owner.query(`INSERT INTO payment_allocations (firm_id, payment_id, invoice_id, amount, deposit_account) VALUES ('firm_l1', 'pay_l1', 'inv_l1', 500, 'operating')`);
+    await owner.query(
+      `INSERT INTO payment_allocations (firm_id, payment_id, invoice_id, amount, deposit_account) VALUES ('firm_l1', 'pay_l1', 'inv_l1', 500, 'operating')`,
+    );
     await owner.query(`INSERT INTO payment_events (firm_id, payment_id, status, occurred_at) VALUES ('firm_l1', 'pay_l1', 'succeeded', $1)`, [now]);
     assert.equal(await count('payment_allocations'), 1);
     await owner.query('COMMIT');
@@ -336,7 +365,7 @@ describe('the migrations, on SQLite and on PostgreSQL', () => {
     await assert.rejects(
       owner.query(`INSERT INTO payment_events (firm_id, payment_id, status, occurred_at) VALUES ('firm_l1', 'pay_l1', 'refunded', $1)`, [now]),
       (error: pg.DatabaseError) => error.code === '42501',
-      "a row naming another firm is refused",
+      'a row naming another firm is refused',
     );
     await owner.query('ROLLBACK');
 
@@ -406,8 +435,12 @@ describe('the migrations, on SQLite and on PostgreSQL', () => {
     applySqlite(db, upTo13);
 
     const data = [
-      ["INSERT INTO firms (id, slug, name, created_at, updated_at) VALUES ('f1', 'one', 'One', 'now', 'now'), ('f2', 'two', 'Two', 'now', 'now'), ('f3', 'three', 'Three', 'now', 'now')"],
-      ["INSERT INTO contacts (id, firm_id, email, name, created_at, updated_at) VALUES ('c1', 'f1', 'c@x', 'C', 'now', 'now'), ('c3', 'f3', 'c@x', 'C', 'now', 'now')"],
+      [
+        "INSERT INTO firms (id, slug, name, created_at, updated_at) VALUES ('f1', 'one', 'One', 'now', 'now'), ('f2', 'two', 'Two', 'now', 'now'), ('f3', 'three', 'Three', 'now', 'now')",
+      ],
+      [
+        "INSERT INTO contacts (id, firm_id, email, name, created_at, updated_at) VALUES ('c1', 'f1', 'c@x', 'C', 'now', 'now'), ('c3', 'f3', 'c@x', 'C', 'now', 'now')",
+      ],
       ...['INV-1001', 'INV-1005', 'INV-00042', 'INV-12a', 'X-99999', 'INV-', 'INV-99999999999999999999999'].map((number, i) => [
         `INSERT INTO invoices (id, firm_id, contact_id, number, issued_on, due_on, currency, created_at, updated_at)
          VALUES ('i${i}', 'f1', 'c1', '${number}', '2025-01-01', '2025-01-31', 'USD', 'now', 'now')`,
@@ -479,7 +512,16 @@ describe('the migrations, on SQLite and on PostgreSQL', () => {
     db.close();
     const fromPostgres: unknown[] = [];
     for (const select of selects) {
-      fromPostgres.push((await client.query(select)).rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' && /^\d+$/.test(value) && key !== 'invoice_number' ? Number(value) : value]))));
+      fromPostgres.push(
+        (await client.query(select)).rows.map((row) =>
+          Object.fromEntries(
+            Object.entries(row).map(([key, value]) => [
+              key,
+              typeof value === 'string' && /^\d+$/.test(value) && key !== 'invoice_number' ? Number(value) : value,
+            ]),
+          ),
+        ),
+      );
     }
     assert.deepEqual(fromSqlite, [
       [

@@ -50,7 +50,10 @@ describe('the OpenAPI document', () => {
     for (const [path, methods] of Object.entries(reply.body.paths as Record<string, Record<string, any>>)) {
       for (const operation of Object.values(methods)) {
         for (const name of [...path.matchAll(/\{(\w+)\}/g)].map(([, n]) => n)) {
-          assert.ok(operation.parameters.some((p: { name: string; in: string }) => p.name === name && p.in === 'path'), `${path} declares {${name}}`);
+          assert.ok(
+            operation.parameters.some((p: { name: string; in: string }) => p.name === name && p.in === 'path'),
+            `${path} declares {${name}}`,
+          );
         }
         const refs = JSON.stringify(operation).match(/#\/components\/schemas\/\w+/g) ?? [];
         for (const schemaRef of refs) assert.ok(reply.body.components.schemas[schemaRef.split('/').at(-1)!], `${schemaRef} exists`);
@@ -69,7 +72,8 @@ describe('the OpenAPI document', () => {
       for (const [method, operation] of Object.entries(methods)) {
         const where = `${method.toUpperCase()} ${path}`;
         const body = operation.requestBody?.content;
-        if (['post', 'put', 'patch'].includes(method) && body?.['application/json']) assert.ok(body['application/json'].schema.$ref, `${where}: its body is a named schema`);
+        if (['post', 'put', 'patch'].includes(method) && body?.['application/json'])
+          assert.ok(body['application/json'].schema.$ref, `${where}: its body is a named schema`);
         for (const parameter of operation.parameters) assert.ok(shaped(parameter.schema), `${where}: parameter ${parameter.name} has a schema`);
         for (const [status, reply] of Object.entries(operation.responses as Record<string, any>)) {
           const json = reply.content?.['application/json'] ?? reply.content?.['application/problem+json'];

@@ -44,7 +44,9 @@ describe('the browser package `portico`', () => {
     for (const wanted of ['package.json', 'custom-elements.json', 'dist/index.js', 'dist/cdn/portal.js', 'dist/types/components/index.d.ts']) {
       assert.ok(files.includes(wanted), `${wanted} is published`);
     }
-    const serverFiles = files.filter((file) => /^(server|bin|test|scripts|demo|bench|stories)\//.test(file) || (file.endsWith('.ts') && !file.endsWith('.d.ts')));
+    const serverFiles = files.filter(
+      (file) => /^(server|bin|test|scripts|demo|bench|stories)\//.test(file) || (file.endsWith('.ts') && !file.endsWith('.d.ts')),
+    );
     assert.deepEqual(serverFiles, [], 'no service, source or tooling file is published');
   });
 
@@ -62,7 +64,9 @@ describe('the service package `@portico/server`', () => {
     for (const wanted of ['package.json', 'bin/portico.mjs', 'dist/cli.js', 'dist/main.js', 'dist/main.d.ts']) {
       assert.ok(files.includes(wanted), `${wanted} is published`);
     }
-    const unwanted = files.filter((file) => file.startsWith('src/') || file.includes('/cdn/') || file.startsWith('components/') || (file.endsWith('.ts') && !file.endsWith('.d.ts')));
+    const unwanted = files.filter(
+      (file) => file.startsWith('src/') || file.includes('/cdn/') || file.startsWith('components/') || (file.endsWith('.ts') && !file.endsWith('.d.ts')),
+    );
     assert.deepEqual(unwanted, []);
   });
 
@@ -71,7 +75,10 @@ describe('the service package `@portico/server`', () => {
     // holds its dependencies and the `portico` browser package it serves the bundle of.
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-installed-'));
     t.after(() => fs.rmSync(home, { recursive: true, force: true }));
-    const { stdout } = await run(npm, ['pack', '--json', '--ignore-scripts', '--workspaces=false', '--pack-destination', home], { cwd: serverDir, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run(npm, ['pack', '--json', '--ignore-scripts', '--workspaces=false', '--pack-destination', home], {
+      cwd: serverDir,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const [packed] = JSON.parse(stdout) as { filename: string }[];
     await run('tar', ['-xzf', path.join(home, packed!.filename), '-C', home]);
     const modules = path.join(home, 'node_modules');
@@ -133,7 +140,15 @@ describe('the service package `@portico/server`', () => {
         '',
       ].join('\n'),
     );
-    const compilerOptions = { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] };
+    const compilerOptions = {
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      target: 'ES2022',
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: ['node'],
+    };
     fs.writeFileSync(path.join(home, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['index.ts'] }));
     const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
     const result = await run(process.execPath, [tsc, '-p', home]).catch((error: { stdout: string }) => ({ stdout: error.stdout, failed: true }));
@@ -142,7 +157,10 @@ describe('the service package `@portico/server`', () => {
 });
 
 describe('publint', () => {
-  for (const [name, dir] of [['portico', repoRoot], ['@portico/server', serverDir]] as const) {
+  for (const [name, dir] of [
+    ['portico', repoRoot],
+    ['@portico/server', serverDir],
+  ] as const) {
     test(`${name} is clean`, async () => {
       const { messages, pkg } = await publint({ pkgDir: dir, strict: true, pack: 'npm' });
       assert.deepEqual(

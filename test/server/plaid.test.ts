@@ -79,7 +79,10 @@ describe('bank sign-in through Plaid', () => {
     assert.ok(items.length > 0);
     for (const item of items) {
       assert.match(item.access_token, /^enc:v1:/);
-      assert.equal(plaid.accessTokens().some((token) => item.access_token.includes(token)), false);
+      assert.equal(
+        plaid.accessTokens().some((token) => item.access_token.includes(token)),
+        false,
+      );
     }
     const box = loadSecretsKey(svc.config);
     assert.ok(items.some((item) => item.contact_id === svc.fixtures.alex.id && plaid.accessTokens().includes(box.open(item.access_token))));
@@ -92,7 +95,11 @@ describe('bank sign-in through Plaid', () => {
     assert.equal(source.path, `/v1/customers/${customer.id}/sources`);
 
     const invoice = await kit.invoice({ amount: 15_000 });
-    const paid = await kit.pay(alex, { allocations: [{ invoiceId: invoice.id, amount: 15_000 }], paymentMethod: { type: 'us_bank_account', token: method.token }, mandate: { accepted: true } });
+    const paid = await kit.pay(alex, {
+      allocations: [{ invoiceId: invoice.id, amount: 15_000 }],
+      paymentMethod: { type: 'us_bank_account', token: method.token },
+      mandate: { accepted: true },
+    });
     assert.equal(paid.status, 201, JSON.stringify(paid.body));
     assert.equal(paid.body.payment.status, 'processing');
     assert.deepEqual(paid.body.payment.method, { type: 'us_bank_account', brand: 'Tartan Bank', last4: '1111' });
@@ -124,7 +131,11 @@ describe('bank sign-in through Plaid', () => {
     const linked = (await exchange(alex, { publicToken })).body.paymentMethod;
     const jordan = (await svc.login('jordan@example.com')).token;
     const invoice = await kit.invoice({ amount: 1_000, contactId: svc.fixtures.jordan.id });
-    const reply = await kit.pay(jordan, { allocations: [{ invoiceId: invoice.id, amount: 1_000 }], paymentMethod: { type: 'us_bank_account', token: linked.token }, mandate: { accepted: true } }, randomUUID());
+    const reply = await kit.pay(
+      jordan,
+      { allocations: [{ invoiceId: invoice.id, amount: 1_000 }], paymentMethod: { type: 'us_bank_account', token: linked.token }, mandate: { accepted: true } },
+      randomUUID(),
+    );
     assertProblem(reply, 422, 'payment_method_invalid');
   });
 

@@ -52,15 +52,17 @@ describe('a throwaway PostgreSQL', () => {
     assert.equal(tableOwner[0]!.owner, tableOwner[0]!.me, 'this session owns the table');
 
     // Rows are written the way the repositories will: one firm per transaction.
-    for (const [firm, ids] of [['firm_a', ['m1', 'm2']], ['firm_b', ['m3']]] as const) {
+    for (const [firm, ids] of [
+      ['firm_a', ['m1', 'm2']],
+      ['firm_b', ['m3']],
+    ] as const) {
       await owner.query('BEGIN');
       await owner.query(`SET LOCAL app.firm_id = '${firm}'`);
       for (const id of ids) await owner.query('INSERT INTO matters (id, firm_id, title) VALUES ($1, $2, $3)', [id, firm, `Matter ${id}`]);
       await owner.query('COMMIT');
     }
 
-    const visible = async (client: pg.Client) =>
-      (await client.query<{ id: string }>('SELECT id FROM matters ORDER BY id')).rows.map((row) => row.id);
+    const visible = async (client: pg.Client) => (await client.query<{ id: string }>('SELECT id FROM matters ORDER BY id')).rows.map((row) => row.id);
 
     const fresh = await connect();
     assert.deepEqual(await visible(fresh), [], 'a new session that never set app.firm_id sees nothing');
@@ -91,9 +93,7 @@ describe('a throwaway PostgreSQL', () => {
     `);
     const [first, second] = [await connect(), await connect()];
     const claim = async (worker: pg.Client, name: string) => {
-      const { rows } = await worker.query<{ id: number }>(
-        "SELECT id FROM jobs WHERE state = 'waiting' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED",
-      );
+      const { rows } = await worker.query<{ id: number }>("SELECT id FROM jobs WHERE state = 'waiting' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED");
       assert.equal(rows.length, 1, `${name} found a job`);
       await worker.query("UPDATE jobs SET state = 'running', worker = $2 WHERE id = $1", [rows[0]!.id, name]);
       return rows[0]!.id;
@@ -106,10 +106,7 @@ describe('a throwaway PostgreSQL', () => {
     assert.deepEqual([...claimed].sort(), [1, 2]);
 
     // The claims are real row locks: taking one without SKIP LOCKED is refused at once.
-    await assert.rejects(
-      setup.query('SELECT id FROM jobs WHERE id = $1 FOR UPDATE NOWAIT', [claimed[0]]),
-      (error: pg.DatabaseError) => error.code === '55P03',
-    );
+    await assert.rejects(setup.query('SELECT id FROM jobs WHERE id = $1 FOR UPDATE NOWAIT', [claimed[0]]), (error: pg.DatabaseError) => error.code === '55P03');
     await Promise.all([first.query('COMMIT'), second.query('COMMIT')]);
 
     const { rows } = await setup.query<{ id: number; state: string; worker: string | null }>('SELECT id, state, worker FROM jobs ORDER BY id');

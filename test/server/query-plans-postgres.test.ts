@@ -29,7 +29,9 @@ before(async () => {
   storage = await openPostgresStorage(postgres.url);
   invoices = new InvoicesRepository(storage, new PaymentsInvoiceLedger(storage));
   await storage.asSystem(async () => {
-    await sql`INSERT INTO firms (id, slug, name, created_at, updated_at) VALUES ('firm_1', 'hale', 'Hale', ${now}, ${now}), ('firm_2', 'north', 'North', ${now}, ${now})`.execute(storage.db);
+    await sql`INSERT INTO firms (id, slug, name, created_at, updated_at) VALUES ('firm_1', 'hale', 'Hale', ${now}, ${now}), ('firm_2', 'north', 'North', ${now}, ${now})`.execute(
+      storage.db,
+    );
     await sql`
       INSERT INTO contacts (id, firm_id, email, name, created_at, updated_at)
       SELECT 'con_' || n, CASE WHEN n <= 2000 THEN 'firm_1' ELSE 'firm_2' END, 'client' || n || '@example.com', 'Client ' || n, ${now}, ${now}
@@ -68,7 +70,14 @@ function clientPlanProblems(plan: string[]): string[] {
 }
 
 const clientQuery = (fields: Partial<InvoiceQuery>): InvoiceQuery => ({
-  firmId: 'firm_1', contactId: 'con_1', statuses: clientStatuses, sort: 'issuedOn', descending: true, limit: 51, today, ...fields,
+  firmId: 'firm_1',
+  contactId: 'con_1',
+  statuses: clientStatuses,
+  sort: 'issuedOn',
+  descending: true,
+  limit: 51,
+  today,
+  ...fields,
 });
 
 describe('query plans on PostgreSQL: one client', () => {
@@ -91,15 +100,23 @@ describe('query plans on PostgreSQL: one client', () => {
     }
   }
 
-  it('the summary (GET /invoices/outstanding) reads the client\'s unpaid rows by the contact', async () => {
+  it("the summary (GET /invoices/outstanding) reads the client's unpaid rows by the contact", async () => {
     assert.deepEqual(clientPlanProblems(await planOf(clientQuery({ statuses: unpaid, sort: 'dueOn', descending: false, limit: 10_000 }))), []);
   });
 
   it("each invoice's allocations are read once for both sums, with no lookup of the payment for row-level security", async () => {
-    for (const query of [clientQuery({}), clientQuery({ statuses: unpaid, sort: 'dueOn', descending: false, limit: 10_000 }), clientQuery({ statuses: ['paid'] })]) {
+    for (const query of [
+      clientQuery({}),
+      clientQuery({ statuses: unpaid, sort: 'dueOn', descending: false, limit: 10_000 }),
+      clientQuery({ statuses: ['paid'] }),
+    ]) {
       const plan = await planOf(query);
       assert.equal(plan.filter((step) => / on payment_allocations a$/.test(step)).length, 1, plan.join(' | '));
-      assert.deepEqual(plan.filter((step) => / on payments\b/.test(step)), [], plan.join(' | '));
+      assert.deepEqual(
+        plan.filter((step) => / on payments\b/.test(step)),
+        [],
+        plan.join(' | '),
+      );
     }
   });
 });
@@ -110,18 +127,35 @@ describe('query plans on PostgreSQL: the firm', () => {
     for (const page of [query, { ...query, after: { value: today, id: 'inv_x' } }]) {
       const plan = await planOf(page);
       const reads = invoiceReads(plan);
-      assert.ok(reads.length === 1 && /^Index Scan( Backward)? using invoices_firm_issued on invoices i$/.test(reads[0]!), `the sort comes from the index: ${plan.join(' | ')}`);
+      assert.ok(
+        reads.length === 1 && /^Index Scan( Backward)? using invoices_firm_issued on invoices i$/.test(reads[0]!),
+        `the sort comes from the index: ${plan.join(' | ')}`,
+      );
       // Above the read of the invoices (the ledger's subqueries below it sort their own few rows).
-      assert.deepEqual(plan.slice(0, plan.indexOf(reads[0]!)).filter((step) => /Sort/.test(step)), [], `no sort of the firm's rows: ${plan.join(' | ')}`);
+      assert.deepEqual(
+        plan.slice(0, plan.indexOf(reads[0]!)).filter((step) => /Sort/.test(step)),
+        [],
+        `no sort of the firm's rows: ${plan.join(' | ')}`,
+      );
     }
   });
 
   it('a new invoice number reads one counter row and probes one number', async () => {
     const statements = invoices.numberingStatements('firm_1', 'INV-1001');
     const counter = await storage.asFirm('firm_1', () => queryPlan(storage, statements.next));
-    assert.deepEqual(counter.filter((step) => /on (invoices|payments)\b|Seq Scan/.test(step)), [], counter.join(' | '));
+    assert.deepEqual(
+      counter.filter((step) => /on (invoices|payments)\b|Seq Scan/.test(step)),
+      [],
+      counter.join(' | '),
+    );
     const taken = await storage.asFirm('firm_1', () => queryPlan(storage, statements.taken));
-    assert.ok(taken.some((step) => /^Index (Only )?Scan using invoices_firm_id_number_key on invoices$/.test(step)), `number probe: ${taken.join(' | ')}`);
-    assert.deepEqual(taken.filter((step) => /Seq Scan/.test(step)), []);
+    assert.ok(
+      taken.some((step) => /^Index (Only )?Scan using invoices_firm_id_number_key on invoices$/.test(step)),
+      `number probe: ${taken.join(' | ')}`,
+    );
+    assert.deepEqual(
+      taken.filter((step) => /Seq Scan/.test(step)),
+      [],
+    );
   });
 });

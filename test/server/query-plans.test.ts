@@ -82,7 +82,14 @@ function clientPlanProblems(plan: string[], expectedIndex: string | null, sorts 
 }
 
 const clientQuery = (fields: Partial<InvoiceQuery>): InvoiceQuery => ({
-  firmId: 'firm_1', contactId: 'con_1', statuses: clientStatuses, sort: 'issuedOn', descending: true, limit: 51, today, ...fields,
+  firmId: 'firm_1',
+  contactId: 'con_1',
+  statuses: clientStatuses,
+  sort: 'issuedOn',
+  descending: true,
+  limit: 51,
+  today,
+  ...fields,
 });
 
 describe('query plans: one client', () => {
@@ -93,8 +100,14 @@ describe('query plans: one client', () => {
       parameters: ['firm_1', 'con_1'],
     });
     const problems = clientPlanProblems(plan, 'invoices_contact_due');
-    assert.ok(problems.some((p) => p.startsWith('invoices not sought by contact: "SEARCH i USING INDEX invoices_firm_state')), problems.join('\n'));
-    assert.ok(problems.some((p) => p.startsWith('sorts the rows it read')), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => p.startsWith('invoices not sought by contact: "SEARCH i USING INDEX invoices_firm_state')),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => p.startsWith('sorts the rows it read')),
+      problems.join('\n'),
+    );
   });
 
   it("the first page, as <portal-invoices> asks for it, reads the client's rows newest first", async () => {
@@ -122,7 +135,10 @@ describe('query plans: one client', () => {
   }
 
   it("the summary (GET /invoices/outstanding, one query) and the unpaid pages read the client's rows by due date", async () => {
-    assert.deepEqual(clientPlanProblems(await planOf(clientQuery({ statuses: unpaid, sort: 'dueOn', descending: false, limit: 10_000 })), 'invoices_contact_due'), []);
+    assert.deepEqual(
+      clientPlanProblems(await planOf(clientQuery({ statuses: unpaid, sort: 'dueOn', descending: false, limit: 10_000 })), 'invoices_contact_due'),
+      [],
+    );
     const first = clientQuery({ statuses: unpaid, sort: 'dueOn', descending: false, limit: 201 });
     assert.deepEqual(clientPlanProblems(await planOf(first), 'invoices_contact_due'), []);
     const next = await planOf({ ...first, after: { value: today, id: 'inv_x' } });
@@ -130,8 +146,12 @@ describe('query plans: one client', () => {
     assert.match(invoiceReads(next)[0] ?? '', /\(contact_id=\? AND \(due_on,id\)>\(\?,\?\)\)/, `the next page seeks past the cursor: ${next.join(' | ')}`);
   });
 
-  it('a status filter works out each invoice\'s ledger sums once, not again for each use of the status and balance', async () => {
-    for (const query of [clientQuery({ statuses: unpaid, sort: 'dueOn', descending: false, limit: 10_000 }), clientQuery({ statuses: ['paid'] }), clientQuery({ statuses: unpaid, sort: 'balance' })]) {
+  it("a status filter works out each invoice's ledger sums once, not again for each use of the status and balance", async () => {
+    for (const query of [
+      clientQuery({ statuses: unpaid, sort: 'dueOn', descending: false, limit: 10_000 }),
+      clientQuery({ statuses: ['paid'] }),
+      clientQuery({ statuses: unpaid, sort: 'balance' }),
+    ]) {
       const plan = await planOf(query);
       // One read of the allocations for what was paid, one for what is pending (seven when SQLite flattened the sums into the status).
       const reads = plan.filter((step) => /^SEARCH a USING (COVERING )?INDEX payment_allocations_invoice /.test(step));
@@ -148,7 +168,12 @@ describe('query plans: one client', () => {
 
 describe('query plans: the firm', () => {
   const firmQuery: InvoiceQuery = {
-    firmId: 'firm_1', statuses: [...clientStatuses, 'draft'], sort: 'issuedOn', descending: true, limit: 51, today,
+    firmId: 'firm_1',
+    statuses: [...clientStatuses, 'draft'],
+    sort: 'issuedOn',
+    descending: true,
+    limit: 51,
+    today,
   };
 
   it("GET /admin/invoices (every status, -issuedOn) reads its first page from the firm's date index, unsorted", async () => {
@@ -157,23 +182,35 @@ describe('query plans: the firm', () => {
       const reads = invoiceReads(plan);
       assert.equal(reads.length, 1, `one read of invoices: ${plan.join(' | ')}`);
       assert.match(reads[0]!, /^SEARCH i USING INDEX invoices_firm_issued \(firm_id=/, `the sort comes from the index: "${reads[0]}"`);
-      assert.deepEqual(plan.filter((step) => /TEMP B-TREE|^SCAN /.test(step)), []);
+      assert.deepEqual(
+        plan.filter((step) => /TEMP B-TREE|^SCAN /.test(step)),
+        [],
+      );
     }
   });
 
   it('a new invoice number reads one counter row and probes one number', async () => {
     const statements = invoices.numberingStatements('firm_1', 'INV-1001');
     const counter = await queryPlan(storage, statements.next);
-    assert.deepEqual(counter.filter((step) => /invoices|payments|SCAN/.test(step)), []);
+    assert.deepEqual(
+      counter.filter((step) => /invoices|payments|SCAN/.test(step)),
+      [],
+    );
     assert.doesNotMatch(statements.next.sql, /\bCOUNT\s*\(|FROM "?invoices/i);
     const taken = await queryPlan(storage, statements.taken);
     assert.equal(taken.length, 1, `number probe: ${taken.join(' | ')}`);
-    assert.ok(taken.every((step) => /^SEARCH invoices USING (COVERING )?INDEX sqlite_autoindex_invoices_2 \(firm_id=\? AND number=\?\)$/.test(step)), `number probe: ${taken.join(' | ')}`);
+    assert.ok(
+      taken.every((step) => /^SEARCH invoices USING (COVERING )?INDEX sqlite_autoindex_invoices_2 \(firm_id=\? AND number=\?\)$/.test(step)),
+      `number probe: ${taken.join(' | ')}`,
+    );
   });
 
   it('a new receipt number reads one counter row', async () => {
     const plan = await queryPlan(storage, { sql: PaymentsRepository.receiptNumberStatement, parameters: ['firm_1'] });
-    assert.deepEqual(plan.filter((step) => /invoices|payments|SCAN/.test(step)), []);
+    assert.deepEqual(
+      plan.filter((step) => /invoices|payments|SCAN/.test(step)),
+      [],
+    );
     assert.doesNotMatch(PaymentsRepository.receiptNumberStatement, /\bCOUNT\s*\(|FROM payments/i);
   });
 });
@@ -182,7 +219,9 @@ describe('numbering across the counters migration', () => {
   it('continues the invoice and receipt numbers a firm already has', async () => {
     const oldStorage = openSqliteStorage(dir, { file: path.join(dir, 'old.db'), migrations: migrations.filter((m) => m.version < 14) });
     const old = oldStorage.sqlite!;
-    old.prepare("INSERT INTO firms (id, slug, name, created_at, updated_at) VALUES ('firm_1', 'hale', 'Hale', ?, ?), ('firm_2', 'empty', 'Empty', ?, ?)").run(now, now, now, now);
+    old
+      .prepare("INSERT INTO firms (id, slug, name, created_at, updated_at) VALUES ('firm_1', 'hale', 'Hale', ?, ?), ('firm_2', 'empty', 'Empty', ?, ?)")
+      .run(now, now, now, now);
     old.prepare("INSERT INTO contacts (id, firm_id, email, name, created_at, updated_at) VALUES ('con_1', 'firm_1', 'a@example.com', 'A', ?, ?)").run(now, now);
     const insertInvoice = old.prepare(
       "INSERT INTO invoices (id, firm_id, contact_id, number, issued_on, due_on, currency, created_at, updated_at) VALUES (?, 'firm_1', 'con_1', ?, ?, ?, 'USD', ?, ?)",
@@ -197,7 +236,18 @@ describe('numbering across the counters migration', () => {
       const repository = new InvoicesRepository(oldStorage, new PaymentsInvoiceLedger(oldStorage));
       const create = (firmId: string) =>
         repository.create(
-          { firmId, contactId: 'con_1', number: null, matter: null, issuedOn: today, dueOn: today, currency: 'USD', depositAccount: 'operating', notes: null, priced: { lines: [], subtotal: 0, discount: 0, tax: 0, total: 0 } },
+          {
+            firmId,
+            contactId: 'con_1',
+            number: null,
+            matter: null,
+            issuedOn: today,
+            dueOn: today,
+            currency: 'USD',
+            depositAccount: 'operating',
+            notes: null,
+            priced: { lines: [], subtotal: 0, discount: 0, tax: 0, total: 0 },
+          },
           now,
         );
       const numberOf = (id: string) => (old.prepare('SELECT number FROM invoices WHERE id = ?').get(id) as { number: string }).number;
@@ -211,9 +261,22 @@ describe('numbering across the counters migration', () => {
       assert.equal(receipt.get('firm_1')!.value, 100003);
       // A firm with nothing yet starts where the count did.
       assert.equal(receipt.get('firm_2')!.value, 100001);
-      old.prepare("INSERT INTO contacts (id, firm_id, email, name, created_at, updated_at) VALUES ('con_2', 'firm_2', 'b@example.com', 'B', ?, ?)").run(now, now);
+      old
+        .prepare("INSERT INTO contacts (id, firm_id, email, name, created_at, updated_at) VALUES ('con_2', 'firm_2', 'b@example.com', 'B', ?, ?)")
+        .run(now, now);
       const fresh = await repository.create(
-        { firmId: 'firm_2', contactId: 'con_2', number: null, matter: null, issuedOn: today, dueOn: today, currency: 'USD', depositAccount: 'operating', notes: null, priced: { lines: [], subtotal: 0, discount: 0, tax: 0, total: 0 } },
+        {
+          firmId: 'firm_2',
+          contactId: 'con_2',
+          number: null,
+          matter: null,
+          issuedOn: today,
+          dueOn: today,
+          currency: 'USD',
+          depositAccount: 'operating',
+          notes: null,
+          priced: { lines: [], subtotal: 0, discount: 0, tax: 0, total: 0 },
+        },
         now,
       );
       assert.equal(numberOf(fresh), 'INV-1001');

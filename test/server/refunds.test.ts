@@ -137,10 +137,20 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
     assert.equal(firmView.fee, null, 'the sandbox charges no fee');
     assert.equal(firmView.refunds.length, 1);
     assert.deepEqual(
-      { id: firmView.refunds[0].id, amount: firmView.refunds[0].amount, reason: firmView.refunds[0].reason, status: firmView.refunds[0].status, processorRef: firmView.refunds[0].processorRef, createdAt: firmView.refunds[0].createdAt },
+      {
+        id: firmView.refunds[0].id,
+        amount: firmView.refunds[0].amount,
+        reason: firmView.refunds[0].reason,
+        status: firmView.refunds[0].status,
+        processorRef: firmView.refunds[0].processorRef,
+        createdAt: firmView.refunds[0].createdAt,
+      },
       { id: refund.id, amount: 12_500, reason: 'Paid twice by mistake', status: 'succeeded', processorRef: refund.processorRef, createdAt: refund.createdAt },
     );
-    assert.deepEqual(firmView.history.map((h: { status: string }) => h.status), ['processing', 'succeeded', 'refunded']);
+    assert.deepEqual(
+      firmView.history.map((h: { status: string }) => h.status),
+      ['processing', 'succeeded', 'refunded'],
+    );
   });
 
   it('refunds part, part again, then the rest: the last allocation reopens first, and the payment is refunded only at the end', async () => {
@@ -150,7 +160,10 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
 
     const one = await rk.refund(payment.id, { amount: 3_000 });
     assert.equal(one.status, 201, JSON.stringify(one.body));
-    assert.deepEqual(one.body.refund.allocations.map((a: { invoiceId: string; amount: number }) => [a.invoiceId, a.amount]), [[last!.invoiceId, 3_000]]);
+    assert.deepEqual(
+      one.body.refund.allocations.map((a: { invoiceId: string; amount: number }) => [a.invoiceId, a.amount]),
+      [[last!.invoiceId, 3_000]],
+    );
     assert.equal(one.body.payment.status, 'succeeded', 'a partial refund keeps the payment succeeded');
     assert.equal(one.body.payment.amountRefunded, 3_000);
     assert.deepEqual([(await invoice(last!.invoiceId)).status, (await invoice(last!.invoiceId)).balance], ['partially_paid', 3_000]);
@@ -162,7 +175,10 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
     assert.equal(two.status, 201, JSON.stringify(two.body));
     assert.deepEqual(
       two.body.refund.allocations.map((a: { invoiceId: string; amount: number }) => [a.invoiceId, a.amount]).sort(),
-      [[first!.invoiceId, 1_000], [last!.invoiceId, 1_000]].sort(),
+      [
+        [first!.invoiceId, 1_000],
+        [last!.invoiceId, 1_000],
+      ].sort(),
     );
     assert.equal((await invoice(last!.invoiceId)).status, 'open');
     assert.deepEqual([(await invoice(first!.invoiceId)).status, (await invoice(first!.invoiceId)).balance], ['partially_paid', 1_000]);
@@ -182,19 +198,28 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
     assert.equal(more.body.refundable, 0);
 
     const mine = await svc.request(`/api/v1/payments/${payment.id}`, { token: alex });
-    assert.deepEqual(mine.body.refunds.map((r: { amount: number }) => r.amount), [3_000, 2_000, 5_000]);
+    assert.deepEqual(
+      mine.body.refunds.map((r: { amount: number }) => r.amount),
+      [3_000, 2_000, 5_000],
+    );
 
     // Reconciliation: the money back is in the month's export, one negative row per invoice it came from.
     const day = svc.clock().toISOString().slice(0, 10);
     const csv = (await svc.request(`/api/v1/admin/payments/export?from=${day}&to=${day}`, { token: svc.fixtures.firmKey })).body as string;
-    const rows = csv.trimEnd().split('\r\n').filter((line) => line.includes(`,${payment.id},`));
+    const rows = csv
+      .trimEnd()
+      .split('\r\n')
+      .filter((line) => line.includes(`,${payment.id},`));
     const refundRows = rows.filter((line) => !line.endsWith(','));
     assert.equal(rows.length - refundRows.length, 2, 'the two allocations of the payment');
     assert.deepEqual(refundRows.map((line) => line.split(',')[5]).sort(), ['-10.00', '-10.00', '-30.00', '-50.00']);
     assert.ok(refundRows.every((line) => line.split(',')[10] === 'refunded'));
     assert.equal((await rk.refundEmails()).filter((email) => email.text.includes(payment.receiptNumber)).length, 3);
     // The invoices can be paid again.
-    const again = await kit.pay(alex, { allocations: [{ invoiceId: first!.invoiceId, amount: 6_000 }], paymentMethod: { type: 'card', token: await kit.cardToken() } });
+    const again = await kit.pay(alex, {
+      allocations: [{ invoiceId: first!.invoiceId, amount: 6_000 }],
+      paymentMethod: { type: 'card', token: await kit.cardToken() },
+    });
     assert.equal(again.status, 201, JSON.stringify(again.body));
     assert.equal((await invoice(first!.invoiceId)).status, 'paid');
   });
@@ -218,7 +243,11 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
     const bad = async (body: unknown, status: number, code: string, field?: string, options: { key?: string | null; token?: string; id?: string } = {}) => {
       const reply = await rk.refund(options.id ?? payment.id, body, options);
       assertProblem(reply, status, code);
-      if (field) assert.ok(reply.body.errors.some((e: { field: string }) => e.field === field), JSON.stringify(reply.body));
+      if (field)
+        assert.ok(
+          reply.body.errors.some((e: { field: string }) => e.field === field),
+          JSON.stringify(reply.body),
+        );
       return reply;
     };
     await bad({ amount: 1_000 }, 400, 'idempotency_key_missing', undefined, { key: null });
@@ -231,24 +260,39 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
     await bad({ amount: '1000' }, 400, 'invalid_request', 'amount');
     await bad({ amount: 1_000, reason: 'x'.repeat(501) }, 400, 'invalid_request', 'reason');
     await bad({ amount: 1_000, note: 'unknown field' }, 400, 'invalid_request', 'note');
-    const malformed = await svc.request(`/api/v1/admin/payments/${payment.id}/refunds`, { token: svc.fixtures.firmKey, raw: '{"amount":', headers: { 'idempotency-key': randomUUID() } });
+    const malformed = await svc.request(`/api/v1/admin/payments/${payment.id}/refunds`, {
+      token: svc.fixtures.firmKey,
+      raw: '{"amount":',
+      headers: { 'idempotency-key': randomUUID() },
+    });
     assertProblem(malformed, 400, 'malformed_json');
 
     // Another firm's payment, or none, does not exist for this key.
     await bad({ amount: 1_000 }, 404, 'not_found', undefined, { token: svc.fixtures.otherFirmKey });
     await bad({ amount: 1_000 }, 404, 'not_found', undefined, { id: 'pay_nope' });
-    assert.equal((await svc.request(`/api/v1/admin/payments/${payment.id}/refunds`, { body: { amount: 1_000 }, headers: { 'idempotency-key': randomUUID() } })).status, 401);
+    assert.equal(
+      (await svc.request(`/api/v1/admin/payments/${payment.id}/refunds`, { body: { amount: 1_000 }, headers: { 'idempotency-key': randomUUID() } })).status,
+      401,
+    );
 
     // A declined card took nothing.
     const declinedInvoice = await kit.invoice({ amount: 2_000 });
-    const declined = await kit.pay(alex, { allocations: [{ invoiceId: declinedInvoice.id, amount: 2_000 }], paymentMethod: { type: 'card', token: await kit.cardToken(testCard.declined) } });
+    const declined = await kit.pay(alex, {
+      allocations: [{ invoiceId: declinedInvoice.id, amount: 2_000 }],
+      paymentMethod: { type: 'card', token: await kit.cardToken(testCard.declined) },
+    });
     assert.equal(declined.body.payment.status, 'failed');
     await bad({ amount: 2_000 }, 422, 'payment_not_refundable', undefined, { id: declined.body.payment.id });
 
     // A check the firm recorded never went through the processor.
     const checkInvoice = await kit.invoice({ amount: 2_500 });
     const check = await kit.admin('/payments', {
-      body: { contactId: svc.fixtures.alex.id, amount: 2_500, method: { type: 'check', reference: '#1187' }, allocations: [{ invoiceId: checkInvoice.id, amount: 2_500 }] },
+      body: {
+        contactId: svc.fixtures.alex.id,
+        amount: 2_500,
+        method: { type: 'check', reference: '#1187' },
+        allocations: [{ invoiceId: checkInvoice.id, amount: 2_500 }],
+      },
     });
     assert.equal(check.status, 201, JSON.stringify(check.body));
     await bad({ amount: 2_500 }, 422, 'payment_not_refundable', undefined, { id: check.body.id });
@@ -423,12 +467,21 @@ describe('refunds through Stripe', () => {
   before(async () => {
     stripe = await startStripeStandIn();
     svc = await startTestService({
-      env: { PAYMENTS: 'stripe', STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_PUBLISHABLE_KEY: 'pk_test_portico', STRIPE_WEBHOOK_SECRET: webhookSecret, STRIPE_API_BASE: stripe.baseUrl },
+      env: {
+        PAYMENTS: 'stripe',
+        STRIPE_SECRET_KEY: stripe.secretKey,
+        STRIPE_PUBLISHABLE_KEY: 'pk_test_portico',
+        STRIPE_WEBHOOK_SECRET: webhookSecret,
+        STRIPE_API_BASE: stripe.baseUrl,
+      },
     });
     kit = paymentKit(svc);
     rk = refundKit(svc, kit);
     alex = (await svc.login('alex@example.com')).token;
-    const settings = await kit.admin('/settings', { method: 'PATCH', body: { settings: { stripe: { trustAccount: 'acct_1TrustHale', operatingAccount: 'acct_1OperatingHale' } } } });
+    const settings = await kit.admin('/settings', {
+      method: 'PATCH',
+      body: { settings: { stripe: { trustAccount: 'acct_1TrustHale', operatingAccount: 'acct_1OperatingHale' } } },
+    });
     assert.equal(settings.status, 200, JSON.stringify(settings.body));
   });
   after(async () => {
@@ -452,7 +505,10 @@ describe('refunds through Stripe', () => {
 
   function deliver(event: unknown) {
     const payload = JSON.stringify(event);
-    return svc.request('/webhooks/stripe', { raw: payload, headers: { 'stripe-signature': signer.webhooks.generateTestHeaderString({ payload, secret: webhookSecret }) } });
+    return svc.request('/webhooks/stripe', {
+      raw: payload,
+      headers: { 'stripe-signature': signer.webhooks.generateTestHeaderString({ payload, secret: webhookSecret }) },
+    });
   }
 
   it('refunds trust money out of the trust account with the Refunds API, keyed by our refund id; the fee is shown and stays off trust', async () => {
@@ -471,7 +527,10 @@ describe('refunds through Stripe', () => {
     assert.equal(request.params.reverse_transfer, 'true', 'the transfer to the trust account is reversed');
     assert.equal(request.idempotencyKey, refundProcessorKey(refund.id));
     assert.deepEqual(
-      stripe.transferReversals().filter((r) => r.refund === made!.id).map((r) => [r.destination, r.amount]),
+      stripe
+        .transferReversals()
+        .filter((r) => r.refund === made!.id)
+        .map((r) => [r.destination, r.amount]),
       [['acct_1TrustHale', 20_000]],
       'exactly the refunded amount comes back out of trust; Stripe keeps its fee from the platform',
     );

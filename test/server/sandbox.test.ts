@@ -125,7 +125,10 @@ describe('the sandbox processor', () => {
       assert.equal(reply.status, 200, JSON.stringify(reply.body));
       assert.equal(reply.body.card.brand, 'visa');
       assert.equal(reply.body.card.last4, '1111');
-      const paid = await kit.pay(alexToken, { allocations: [{ invoiceId: invoice.id, amount: 12_000 }], paymentMethod: { type: 'card', token: reply.body.id } });
+      const paid = await kit.pay(alexToken, {
+        allocations: [{ invoiceId: invoice.id, amount: 12_000 }],
+        paymentMethod: { type: 'card', token: reply.body.id },
+      });
       assert.equal(paid.status, 201, JSON.stringify(paid.body));
       assert.equal(paid.body.payment.status, 'failed');
       assert.equal(paid.body.payment.failure.code, 'card_declined');
@@ -162,7 +165,13 @@ describe('the sandbox processor', () => {
     });
 
     it('refuses an account number that is not one of the test accounts', async () => {
-      assertStripeError(await bank({ account_number: '000999999999' }), 400, 'invalid_request_error', 'account_number_invalid', 'us_bank_account[account_number]');
+      assertStripeError(
+        await bank({ account_number: '000999999999' }),
+        400,
+        'invalid_request_error',
+        'account_number_invalid',
+        'us_bank_account[account_number]',
+      );
       assertStripeError(await bank({ account_number: '12' }), 400, 'invalid_request_error', 'account_number_invalid', 'us_bank_account[account_number]');
     });
 
@@ -177,8 +186,16 @@ describe('the sandbox processor', () => {
       const before = await methodCount();
       assertStripeError(await tokenize({ type: 'card' }), 400, 'invalid_request_error');
       assertStripeError(await tokenize({ type: 'sepa_debit', sepa_debit: { iban: 'DE89370400440532013000' } }), 400, 'invalid_request_error');
-      assertStripeError(await tokenize({ type: 'card', card: { number: testCard.visa, exp_month: 12, exp_year: 2030, cvc: '123' }, metadata: { x: 1 } }), 400, 'invalid_request_error');
-      assertStripeError(await tokenize({ type: 'card', card: { number: 4242424242424242, exp_month: 12, exp_year: 2030, cvc: '123' } }), 400, 'invalid_request_error');
+      assertStripeError(
+        await tokenize({ type: 'card', card: { number: testCard.visa, exp_month: 12, exp_year: 2030, cvc: '123' }, metadata: { x: 1 } }),
+        400,
+        'invalid_request_error',
+      );
+      assertStripeError(
+        await tokenize({ type: 'card', card: { number: 4242424242424242, exp_month: 12, exp_year: 2030, cvc: '123' } }),
+        400,
+        'invalid_request_error',
+      );
       assertStripeError(await tokenize([]), 400, 'invalid_request_error');
       assert.equal(await methodCount(), before);
     });
@@ -192,10 +209,7 @@ describe('the sandbox processor', () => {
       const before = await methodCount();
       const reply = await card({}, undefined);
       assert.equal(reply.status, 200);
-      const refused = await tokenize(
-        { type: 'card', card: { number: testCard.visa, exp_month: 12, exp_year: 2030, cvc: '123' } },
-        'https://evil.example',
-      );
+      const refused = await tokenize({ type: 'card', card: { number: testCard.visa, exp_month: 12, exp_year: 2030, cvc: '123' } }, 'https://evil.example');
       assert.equal(refused.status, 403, JSON.stringify(refused.body));
       assert.equal(refused.headers.get('access-control-allow-origin'), null);
       assert.equal(await methodCount(), before + 1, 'only the allowed request stored a method');
@@ -214,7 +228,10 @@ describe('the sandbox processor', () => {
     it('finds banks by name', async () => {
       const reply = await svc.request('/sandbox/link/institutions?query=tar', { origin: firmOrigin });
       assert.equal(reply.status, 200);
-      assert.deepEqual(reply.body.institutions.map((i: { name: string }) => i.name), ['Tartan Bank']);
+      assert.deepEqual(
+        reply.body.institutions.map((i: { name: string }) => i.name),
+        ['Tartan Bank'],
+      );
       assert.equal(reply.body.institutions[0].mfa, true);
       const all = await svc.request('/sandbox/link/institutions?query=', { origin: firmOrigin });
       assert.ok(all.body.institutions.length >= 5);
@@ -313,7 +330,11 @@ describe('the sandbox processor', () => {
       const wrongLink = await linkStep('link-sandbox-0000', 'credentials', { institutionId: 'ins_109508', username: 'user_good', password: 'pass_good' });
       assert.equal(wrongLink.status, 400);
       assert.equal(wrongLink.body.error.code, 'INVALID_LINK_TOKEN');
-      assertProblem(await svc.request('/api/v1/bank-links/exchange', { token: alexToken, body: { publicToken: 'public-sandbox-nothing-here' } }), 422, 'bank_link_invalid');
+      assertProblem(
+        await svc.request('/api/v1/bank-links/exchange', { token: alexToken, body: { publicToken: 'public-sandbox-nothing-here' } }),
+        422,
+        'bank_link_invalid',
+      );
       assertProblem(await svc.request('/api/v1/bank-links/exchange', { token: alexToken, body: {} }), 400, 'invalid_request');
     });
 

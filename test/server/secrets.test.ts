@@ -75,7 +75,13 @@ describe('SECRETS_KEY', () => {
   });
 
   it('refuses any other value, naming SECRETS_KEY and never repeating it', () => {
-    const bad = [randomBytes(16).toString('base64'), randomBytes(33).toString('base64'), randomBytes(32).toString('hex'), `${newKey().slice(0, 40)}!!!=`, 'correct horse battery staple'];
+    const bad = [
+      randomBytes(16).toString('base64'),
+      randomBytes(33).toString('base64'),
+      randomBytes(32).toString('hex'),
+      `${newKey().slice(0, 40)}!!!=`,
+      'correct horse battery staple',
+    ];
     for (const value of bad) {
       assert.throws(
         () => loadConfig({ SECRETS_KEY: value }, cwd),
@@ -145,7 +151,10 @@ describe('the service at start', () => {
       // The machine's own key file lost: a new one is made, and cannot open what the old one sealed.
       fs.rmSync(secretsKeyFile(dataDir));
       const lost = await runCli(['keys', 'rotate'], { DATA_DIR: dataDir });
-      assertRefused(lost, /^portico: configuration error: SECRETS_KEY: does not open the stored signing keys: SECRETS_KEY is not set, and the key in .*secrets\.key is not the one/m);
+      assertRefused(
+        lost,
+        /^portico: configuration error: SECRETS_KEY: does not open the stored signing keys: SECRETS_KEY is not set, and the key in .*secrets\.key is not the one/m,
+      );
     }
   });
 
@@ -187,7 +196,10 @@ describe('the service at start', () => {
       const [item] = await query<{ access_token: string }>`SELECT access_token FROM plaid_items WHERE item_id = 'item-plain'`;
       assert.match(item!.access_token, /^enc:v1:/);
       assert.equal(box.open(item!.access_token), plain.token);
-      const [endpoint] = await query<{ secret: string; previous_secret: string }>`SELECT secret, previous_secret FROM webhook_endpoints WHERE id = ${endpointId}`;
+      const [endpoint] = await query<{
+        secret: string;
+        previous_secret: string;
+      }>`SELECT secret, previous_secret FROM webhook_endpoints WHERE id = ${endpointId}`;
       assert.equal(box.open(endpoint!.secret), plain.current);
       assert.equal(box.open(endpoint!.previous_secret), plain.previous);
       assert.deepEqual(await services.storage.asSystem(() => services.sealPlainSecrets()), { plaidTokens: 0, webhookSecrets: 0 }, 'nothing is sealed twice');

@@ -145,7 +145,10 @@ describe('two instances on one database', () => {
       const signed = await otherTokens.issue({ contactId: svc.fixtures.alex.id, firmId: svc.fixtures.firm.id });
       assert.equal((await svc.request('/api/v1/me', { token: signed.token })).status, 200, 'and the first verifies what it signs');
       assert.deepEqual(await other.jwks(), await one.jwks());
-      assert.deepEqual((await other.jwks()).keys.map((key) => key.kid), [first, rotated]);
+      assert.deepEqual(
+        (await other.jwks()).keys.map((key) => key.kid),
+        [first, rotated],
+      );
     } finally {
       await storage.close();
       await svc.close();
@@ -197,19 +200,23 @@ describe('two instances on one database', () => {
     assert.deepEqual([a.stored, b.stored], [1, 1]);
   });
 
-  it('agree on one key when they read an empty PostgreSQL database together and both go to add one', { skip: testEngine !== 'postgres' && 'PostgreSQL only: on SQLite the writer lock serializes whole transactions' }, async () => {
-    const url = (await databaseUrlFor(path.join(root, 'race-postgres')))!;
-    const [a, b] = await Promise.all([openPostgresStorage(url), openPostgresStorage(url)]);
-    try {
-      const secrets = loadSecretsKey({ secretsKey: Buffer.alloc(32, 7), databaseUrl: url, dataDir: root });
-      // Both find no key and make one; only the first to store it is kept.
-      const [one, two] = await Promise.all([SigningKeys.open(a, secrets), SigningKeys.open(b, secrets)]);
-      assert.equal((await one.current()).kid, (await two.current()).kid);
-      assert.equal((await one.jwks()).keys.length, 1);
-      assert.equal((await two.jwks()).keys.length, 1);
-    } finally {
-      await a.close();
-      await b.close();
-    }
-  });
+  it(
+    'agree on one key when they read an empty PostgreSQL database together and both go to add one',
+    { skip: testEngine !== 'postgres' && 'PostgreSQL only: on SQLite the writer lock serializes whole transactions' },
+    async () => {
+      const url = (await databaseUrlFor(path.join(root, 'race-postgres')))!;
+      const [a, b] = await Promise.all([openPostgresStorage(url), openPostgresStorage(url)]);
+      try {
+        const secrets = loadSecretsKey({ secretsKey: Buffer.alloc(32, 7), databaseUrl: url, dataDir: root });
+        // Both find no key and make one; only the first to store it is kept.
+        const [one, two] = await Promise.all([SigningKeys.open(a, secrets), SigningKeys.open(b, secrets)]);
+        assert.equal((await one.current()).kid, (await two.current()).kid);
+        assert.equal((await one.jwks()).keys.length, 1);
+        assert.equal((await two.jwks()).keys.length, 1);
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    },
+  );
 });

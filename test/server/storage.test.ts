@@ -114,7 +114,6 @@ describe('storage on SQLite', () => {
     assert.deepEqual(order, ['first wrote', 'first done', 'second saw ["a"]', 'read saw ["a"]']);
   });
 
-
   describe('group commit', () => {
     it('commits the writes of one turn together, and each only once committed', async () => {
       await clear();
@@ -189,9 +188,15 @@ describe('storage on PostgreSQL', () => {
       storage = await openPostgresStorage(postgres.url);
       // Firms are the tenant registry (no row-level security); contacts are one firm's each.
       for (const firm of ['firm_a', 'firm_b']) {
-        await storage.db.insertInto('firms').values({ id: firm, slug: firm.replace('_', '-'), name: firm, created_at: now, updated_at: now }).execute();
+        await storage.db
+          .insertInto('firms')
+          .values({ id: firm, slug: firm.replace('_', '-'), name: firm, created_at: now, updated_at: now })
+          .execute();
         await storage.asFirm(firm, () =>
-          storage.db.insertInto('contacts').values({ id: `con_${firm}`, firm_id: firm, email: `${firm}@example.com`, name: firm, created_at: now, updated_at: now }).execute(),
+          storage.db
+            .insertInto('contacts')
+            .values({ id: `con_${firm}`, firm_id: firm, email: `${firm}@example.com`, name: firm, created_at: now, updated_at: now })
+            .execute(),
         );
       }
     });
@@ -211,14 +216,22 @@ describe('storage on PostgreSQL', () => {
     it("refuses to write a row into another firm's data", async () => {
       await assert.rejects(
         storage.asFirm('firm_a', () =>
-          storage.db.insertInto('contacts').values({ id: 'con_x', firm_id: 'firm_b', email: 'x@example.com', name: 'X', created_at: now, updated_at: now }).execute(),
+          storage.db
+            .insertInto('contacts')
+            .values({ id: 'con_x', firm_id: 'firm_b', email: 'x@example.com', name: 'X', created_at: now, updated_at: now })
+            .execute(),
         ),
         /row-level security/,
       );
-      assert.equal(await storage.asFirm('firm_a', () => storage.db.updateTable('contacts').set({ name: 'changed' }).where('id', '=', 'con_firm_b').execute()).then((result) => Number(result[0]!.numUpdatedRows)), 0);
+      assert.equal(
+        await storage
+          .asFirm('firm_a', () => storage.db.updateTable('contacts').set({ name: 'changed' }).where('id', '=', 'con_firm_b').execute())
+          .then((result) => Number(result[0]!.numUpdatedRows)),
+        0,
+      );
     });
 
-    it('does not carry one call chain\'s firm to the next user of a pooled connection', async () => {
+    it("does not carry one call chain's firm to the next user of a pooled connection", async () => {
       await Promise.all(
         Array.from({ length: 20 }, (_, index) => {
           const firm = index % 2 ? 'firm_a' : 'firm_b';

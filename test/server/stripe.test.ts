@@ -44,7 +44,10 @@ describe('payments through Stripe', () => {
     svc = await startTestService({ env: stripeEnv(stripe) });
     kit = paymentKit(svc);
     alex = (await svc.login('alex@example.com')).token;
-    const settings = await kit.admin('/settings', { method: 'PATCH', body: { settings: { stripe: { trustAccount: 'acct_1TrustHale', operatingAccount: 'acct_1OperatingHale' } } } });
+    const settings = await kit.admin('/settings', {
+      method: 'PATCH',
+      body: { settings: { stripe: { trustAccount: 'acct_1TrustHale', operatingAccount: 'acct_1OperatingHale' } } },
+    });
     assert.equal(settings.status, 200, JSON.stringify(settings.body));
   });
   after(async () => {
@@ -53,9 +56,17 @@ describe('payments through Stripe', () => {
   });
   beforeEach(() => stripe.clearFaults());
 
-  async function paid(amount: number, method: { type: 'card' | 'us_bank_account'; token: string }, options: { key?: string; depositAccount?: 'operating' | 'trust' } = {}) {
+  async function paid(
+    amount: number,
+    method: { type: 'card' | 'us_bank_account'; token: string },
+    options: { key?: string; depositAccount?: 'operating' | 'trust' } = {},
+  ) {
     const invoice = await kit.invoice({ amount, depositAccount: options.depositAccount });
-    const body = { allocations: [{ invoiceId: invoice.id, amount }], paymentMethod: method, ...(method.type === 'us_bank_account' ? { mandate: { accepted: true } } : {}) };
+    const body = {
+      allocations: [{ invoiceId: invoice.id, amount }],
+      paymentMethod: method,
+      ...(method.type === 'us_bank_account' ? { mandate: { accepted: true } } : {}),
+    };
     const reply = await kit.pay(alex, body, options.key ?? randomUUID());
     return { invoice, body, reply };
   }
@@ -65,7 +76,11 @@ describe('payments through Stripe', () => {
     const payload = options.payload ?? JSON.stringify(event);
     const signature =
       options.signature === undefined
-        ? signer.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? webhookSecret, ...(options.timestamp ? { timestamp: options.timestamp } : {}) })
+        ? signer.webhooks.generateTestHeaderString({
+            payload,
+            secret: options.secret ?? webhookSecret,
+            ...(options.timestamp ? { timestamp: options.timestamp } : {}),
+          })
         : options.signature;
     return svc.request('/webhooks/stripe', { raw: payload, headers: signature === null ? {} : { 'stripe-signature': signature } });
   }
@@ -117,7 +132,9 @@ describe('payments through Stripe', () => {
       const key = randomUUID();
       const { reply } = await paid(3_000, card('pm_card_visa'), { key });
       assert.equal(reply.status, 201, JSON.stringify(reply.body));
-      const created = stripe.requests.filter((request) => request.path === '/v1/payment_intents' && request.params.metadata?.paymentId === reply.body.payment.id);
+      const created = stripe.requests.filter(
+        (request) => request.path === '/v1/payment_intents' && request.params.metadata?.paymentId === reply.body.payment.id,
+      );
       assert.equal(created.length, 1);
       assert.equal(created[0]!.idempotencyKey, processorKey(svc.fixtures.alex.id, key, 'operating'));
       assert.notEqual(processorKey(svc.fixtures.alex.id, key, 'operating'), processorKey(svc.fixtures.alex.id, key, 'trust'));
@@ -144,9 +161,15 @@ describe('payments through Stripe', () => {
 
     it('saves the card for later on consent (setup_future_usage) and pays with it again', async () => {
       const invoice = await kit.invoice({ amount: 6_000 });
-      const first = await kit.pay(alex, { allocations: [{ invoiceId: invoice.id, amount: 3_000 }], paymentMethod: card('pm_card_mastercard'), savePaymentMethod: true });
+      const first = await kit.pay(alex, {
+        allocations: [{ invoiceId: invoice.id, amount: 3_000 }],
+        paymentMethod: card('pm_card_mastercard'),
+        savePaymentMethod: true,
+      });
       assert.equal(first.status, 201, JSON.stringify(first.body));
-      const created = stripe.requests.find((request) => request.path === '/v1/payment_intents' && request.params.metadata?.paymentId === first.body.payment.id)!;
+      const created = stripe.requests.find(
+        (request) => request.path === '/v1/payment_intents' && request.params.metadata?.paymentId === first.body.payment.id,
+      )!;
       assert.equal(created.params.setup_future_usage, 'off_session');
       const saved = (await svc.request('/api/v1/payment-methods', { token: alex })).body.data.find((method: any) => method.last4 === '4444');
       assert.ok(saved, 'listed');
@@ -216,7 +239,11 @@ describe('payments through Stripe', () => {
       assert.equal(created.params.mandate_data.customer_acceptance.type, 'online');
       assert.equal(created.params.mandate_data.customer_acceptance.online.ip_address, '127.0.0.1');
       assert.equal(created.params.mandate_data.customer_acceptance.online.user_agent, 'node');
-      assert.equal((await kit.emails('alex@example.com', 'receipt')).filter((email) => email.text.includes(payment.receiptNumber)).length, 0, 'no receipt before it settles');
+      assert.equal(
+        (await kit.emails('alex@example.com', 'receipt')).filter((email) => email.text.includes(payment.receiptNumber)).length,
+        0,
+        'no receipt before it settles',
+      );
       assert.equal((await kit.invoiceAs(alex, invoice.id)).amountPending, 20_000);
 
       const intent = stripe.settle(intentsFor(payment.id)[0]!.id);
@@ -337,7 +364,9 @@ describe('payments through Stripe', () => {
       const unknownType = await deliver(stripe.event('customer.created', { id: 'cus_x', object: 'customer' }));
       assert.equal(unknownType.status, 200);
       assert.equal(unknownType.body.outcome, 'ignored');
-      const foreign = await deliver(stripe.event('payment_intent.succeeded', { id: 'pi_someone_elses', object: 'payment_intent', status: 'succeeded', metadata: {} }));
+      const foreign = await deliver(
+        stripe.event('payment_intent.succeeded', { id: 'pi_someone_elses', object: 'payment_intent', status: 'succeeded', metadata: {} }),
+      );
       assert.equal(foreign.status, 200);
       assert.equal(foreign.body.outcome, 'ignored');
       assert.equal(await ledgerRows(), rows);
@@ -349,7 +378,10 @@ describe('payments through Stripe', () => {
       const operating = await kit.invoice({ amount: 10_000 });
       const trust = await kit.invoice({ amount: 50_000, depositAccount: 'trust' });
       const reply = await kit.pay(alex, {
-        allocations: [{ invoiceId: operating.id, amount: 10_000 }, { invoiceId: trust.id, amount: 50_000 }],
+        allocations: [
+          { invoiceId: operating.id, amount: 10_000 },
+          { invoiceId: trust.id, amount: 50_000 },
+        ],
         paymentMethod: card('pm_card_visa'),
       });
       assert.equal(reply.status, 201, JSON.stringify(reply.body));
@@ -373,14 +405,20 @@ describe('payments through Stripe', () => {
         const intents = stripe.intents().length;
         const payments = await kit.rows.payments();
         const reply = await kit.pay(alex, {
-          allocations: [{ invoiceId: operating.id, amount: 1_000 }, { invoiceId: trust.id, amount: 2_000 }],
+          allocations: [
+            { invoiceId: operating.id, amount: 1_000 },
+            { invoiceId: trust.id, amount: 2_000 },
+          ],
           paymentMethod: card('pm_card_visa'),
         });
         assertProblem(reply, 422, 'trust_account_missing');
         assert.equal(stripe.intents().length, intents, 'no PaymentIntent, not even for the operating part');
         assert.equal(await kit.rows.payments(), payments, 'nothing reserved');
       } finally {
-        await kit.admin('/settings', { method: 'PATCH', body: { settings: { stripe: { trustAccount: 'acct_1TrustHale', operatingAccount: 'acct_1OperatingHale' } } } });
+        await kit.admin('/settings', {
+          method: 'PATCH',
+          body: { settings: { stripe: { trustAccount: 'acct_1TrustHale', operatingAccount: 'acct_1OperatingHale' } } },
+        });
       }
     });
 
@@ -398,7 +436,9 @@ describe('payments through Stripe', () => {
       assert.equal(reply.status, 201, JSON.stringify(reply.body));
       assert.equal(reply.body.payment.status, 'succeeded');
       assert.equal(await kit.rows.payments(), payments + 1);
-      const attempts = stripe.requests.filter((request) => request.path === '/v1/payment_intents' && request.params.metadata?.paymentId === reply.body.payment.id);
+      const attempts = stripe.requests.filter(
+        (request) => request.path === '/v1/payment_intents' && request.params.metadata?.paymentId === reply.body.payment.id,
+      );
       assert.equal(attempts.length, 2, 'sent twice');
       assert.equal(attempts[1]!.replayed, true, 'the second was answered from the first');
       assert.equal(attempts[0]!.idempotencyKey, attempts[1]!.idempotencyKey);
@@ -476,7 +516,13 @@ describe('payments through Stripe', () => {
     it('resumes a split checkout where it stopped: only the part without an answer is asked again', async () => {
       const operating = await kit.invoice({ amount: 1_500 });
       const trust = await kit.invoice({ amount: 2_500, depositAccount: 'trust' });
-      const body = { allocations: [{ invoiceId: operating.id, amount: 1_500 }, { invoiceId: trust.id, amount: 2_500 }], paymentMethod: card('pm_card_visa') };
+      const body = {
+        allocations: [
+          { invoiceId: operating.id, amount: 1_500 },
+          { invoiceId: trust.id, amount: 2_500 },
+        ],
+        paymentMethod: card('pm_card_visa'),
+      };
       const key = randomUUID();
       const trustKey = processorKey(svc.fixtures.alex.id, key, 'trust');
       const operatingKey = processorKey(svc.fixtures.alex.id, key, 'operating');
@@ -488,7 +534,10 @@ describe('payments through Stripe', () => {
 
       const resumed = await kit.pay(alex, body, key);
       assert.equal(resumed.status, 201, JSON.stringify(resumed.body));
-      assert.deepEqual(resumed.body.payments.map((payment: any) => payment.status), ['succeeded', 'succeeded']);
+      assert.deepEqual(
+        resumed.body.payments.map((payment: any) => payment.status),
+        ['succeeded', 'succeeded'],
+      );
       assert.equal(stripe.intents().length, intents + 2, 'one PaymentIntent per deposit account');
       const sent = (idempotencyKey: string) => stripe.requests.filter((request) => request.idempotencyKey === idempotencyKey).length;
       assert.equal(sent(operatingKey), 1, 'the operating charge that was answered is not sent again');
@@ -502,15 +551,25 @@ describe('payments through Stripe', () => {
       const key = randomUUID();
       const { invoice, body, reply } = await paid(1_700, card('pm_card_visa'), { key });
       assertProblem(reply, 503, 'processor_unavailable');
-      await kit.admin('/settings', { method: 'PATCH', body: { settings: { stripe: { trustAccount: 'acct_1TrustHale', operatingAccount: 'acct_1OperatingNew' } } } });
+      await kit.admin('/settings', {
+        method: 'PATCH',
+        body: { settings: { stripe: { trustAccount: 'acct_1TrustHale', operatingAccount: 'acct_1OperatingNew' } } },
+      });
       try {
         const again = await kit.pay(alex, body, key);
         assertProblem(again, 502, 'processor_unavailable');
         const paymentId = stripe.intents().at(-1)!.metadata.paymentId!;
-        assert.equal((await svc.request(`/api/v1/payments/${paymentId}`, { token: alex })).body.status, 'processing', 'the first charge may exist: nothing is released');
+        assert.equal(
+          (await svc.request(`/api/v1/payments/${paymentId}`, { token: alex })).body.status,
+          'processing',
+          'the first charge may exist: nothing is released',
+        );
         assert.equal((await kit.invoiceAs(alex, invoice.id)).openBalance, 0);
       } finally {
-        await kit.admin('/settings', { method: 'PATCH', body: { settings: { stripe: { trustAccount: 'acct_1TrustHale', operatingAccount: 'acct_1OperatingHale' } } } });
+        await kit.admin('/settings', {
+          method: 'PATCH',
+          body: { settings: { stripe: { trustAccount: 'acct_1TrustHale', operatingAccount: 'acct_1OperatingHale' } } },
+        });
       }
     });
 

@@ -61,7 +61,16 @@ describe('token exchange', () => {
   function sign(claims: Claims = {}, key: SigningKey = es256, header: Record<string, unknown> = {}): Promise<string> {
     const now = nowSeconds();
     const payload = Object.fromEntries(
-      Object.entries({ iss: issuer, aud: audience, sub: 'site-user-1', email: 'alex@example.com', jti: randomUUID(), iat: now, exp: now + 120, ...claims }).filter(([, v]) => v !== undefined),
+      Object.entries({
+        iss: issuer,
+        aud: audience,
+        sub: 'site-user-1',
+        email: 'alex@example.com',
+        jti: randomUUID(),
+        iat: now,
+        exp: now + 120,
+        ...claims,
+      }).filter(([, v]) => v !== undefined),
     );
     return new SignJWT(payload).setProtectedHeader({ alg: key.alg, kid: key.jwk.kid, typ: 'JWT', ...header }).sign(key.privateKey);
   }
@@ -77,7 +86,13 @@ describe('token exchange', () => {
       assert.equal(set.body.settings.identity.issuer, issuer);
       assert.equal(set.body.settings.identity.audience, audience);
       assert.equal(set.body.settings.identity.autoProvision, false);
-      assert.deepEqual(set.body.settings.identity.publicKeys.map((k: JWK) => [k.kty, k.kid]), [['EC', 'site-es'], ['RSA', 'site-rs']]);
+      assert.deepEqual(
+        set.body.settings.identity.publicKeys.map((k: JWK) => [k.kty, k.kid]),
+        [
+          ['EC', 'site-es'],
+          ['RSA', 'site-rs'],
+        ],
+      );
       assert.deepEqual((await admin('/settings')).body.settings.identity, set.body.settings.identity);
 
       const patched = await admin('/settings', { method: 'PATCH', body: { settings: { identity: { autoProvision: true } } } });
@@ -101,7 +116,9 @@ describe('token exchange', () => {
     it('keep only what a public key needs, and drop unknown members', async () => {
       const reply = await setIdentity(identity({ publicKeys: [{ ...es256.jwk, alg: 'ES256', use: 'sig', x5t: 'ignored' }] }));
       assert.equal(reply.status, 200, JSON.stringify(reply.body));
-      assert.deepEqual(reply.body.settings.identity.publicKeys, [{ kty: 'EC', crv: 'P-256', x: es256.jwk.x, y: es256.jwk.y, kid: 'site-es', use: 'sig', alg: 'ES256' }]);
+      assert.deepEqual(reply.body.settings.identity.publicKeys, [
+        { kty: 'EC', crv: 'P-256', x: es256.jwk.x, y: es256.jwk.y, kid: 'site-es', use: 'sig', alg: 'ES256' },
+      ]);
       await setIdentity(null);
     });
 
@@ -141,7 +158,10 @@ describe('token exchange', () => {
       for (const [why, value] of bad) {
         const reply = await setIdentity(value);
         assertProblem(reply, 400, 'invalid_request');
-        assert.ok(reply.body.errors.some((e: { field: string }) => e.field.startsWith('settings.identity')), `${why}: ${JSON.stringify(reply.body.errors)}`);
+        assert.ok(
+          reply.body.errors.some((e: { field: string }) => e.field.startsWith('settings.identity')),
+          `${why}: ${JSON.stringify(reply.body.errors)}`,
+        );
       }
       assert.equal((await admin('/settings')).body.settings.identity, undefined, 'nothing was stored');
     });
@@ -170,12 +190,21 @@ describe('token exchange', () => {
       const me = await svc.request('/api/v1/me', { token: reply.body.accessToken });
       assert.equal(me.body.contact.id, svc.fixtures.jordan.id);
 
-      const refreshed = await svc.request('/api/v1/auth/refresh', { method: 'POST', cookie: `portico_refresh=${reply.cookies.get('portico_refresh')}`, origin: firmOrigin });
+      const refreshed = await svc.request('/api/v1/auth/refresh', {
+        method: 'POST',
+        cookie: `portico_refresh=${reply.cookies.get('portico_refresh')}`,
+        origin: firmOrigin,
+      });
       assert.equal(refreshed.status, 200, JSON.stringify(refreshed.body));
       assert.equal(refreshed.body.contact.id, svc.fixtures.jordan.id);
       assert.notEqual(refreshed.cookies.get('portico_refresh'), reply.cookies.get('portico_refresh'));
 
-      const [audit] = (await svc.query<{ action: string; actor_id: string; data: string; ip: string }>`SELECT action, actor_id, data, ip FROM audit_log WHERE action = 'login.succeeded' ORDER BY id DESC LIMIT 1`) as [
+      const [audit] = (await svc.query<{
+        action: string;
+        actor_id: string;
+        data: string;
+        ip: string;
+      }>`SELECT action, actor_id, data, ip FROM audit_log WHERE action = 'login.succeeded' ORDER BY id DESC LIMIT 1`) as [
         { action: string; actor_id: string; data: string; ip: string },
       ];
       assert.equal(audit.actor_id, svc.fixtures.jordan.id);
@@ -261,7 +290,11 @@ describe('token exchange', () => {
       assertProblem(await svc.request('/api/v1/auth/token-exchange', { body: { assertion: 'x' } }), 400, 'invalid_request');
       assertProblem(await exchange(''), 400, 'invalid_request');
       assertProblem(await exchange(42), 400, 'invalid_request');
-      assertProblem(await svc.request('/api/v1/auth/token-exchange', { body: { firm: 'hale', assertion: 'x', email: 'a@example.com' } }), 400, 'invalid_request');
+      assertProblem(
+        await svc.request('/api/v1/auth/token-exchange', { body: { firm: 'hale', assertion: 'x', email: 'a@example.com' } }),
+        400,
+        'invalid_request',
+      );
     });
   });
 
@@ -286,7 +319,8 @@ describe('token exchange', () => {
       assert.equal(reply.setCookie.length, 0, why);
     }
 
-    const unsigned = (header: Record<string, unknown>, payload: Record<string, unknown>, signature = '') => `${base64url(header)}.${base64url(payload)}.${signature}`;
+    const unsigned = (header: Record<string, unknown>, payload: Record<string, unknown>, signature = '') =>
+      `${base64url(header)}.${base64url(payload)}.${signature}`;
 
     it('is refused whatever is wrong with it, with one code and one message', async () => {
       const now = nowSeconds();
@@ -321,13 +355,19 @@ describe('token exchange', () => {
         ['no audience', sign({ aud: undefined })],
         ['wrong key with a known kid', sign({}, stranger)],
         ['wrong key with an unknown kid', sign({}, { ...stranger, jwk: { ...stranger.jwk, kid: 'unknown' } })],
-        ['an RS256 header over an ES256 signature', (() => {
-          const [, payload, signature] = signRaw({ alg: 'ES256', kid: 'site-es' }, { ...jordan, jti: randomUUID() }, es256).split('.');
-          return `${base64url({ alg: 'RS256', kid: 'site-es' })}.${payload}.${signature}`;
-        })()],
+        [
+          'an RS256 header over an ES256 signature',
+          (() => {
+            const [, payload, signature] = signRaw({ alg: 'ES256', kid: 'site-es' }, { ...jordan, jti: randomUUID() }, es256).split('.');
+            return `${base64url({ alg: 'RS256', kid: 'site-es' })}.${payload}.${signature}`;
+          })(),
+        ],
         ['an ES256 header with an unknown kid', signRaw({ alg: 'ES256', kid: 'nobody' }, { ...jordan, jti: randomUUID() }, es256)],
         ['HS256', new SignJWT(good).setProtectedHeader({ alg: 'HS256' }).sign(secret)],
-        ['HS256 keyed with the public key', new SignJWT(good).setProtectedHeader({ alg: 'HS256', kid: 'site-es' }).sign(new TextEncoder().encode(JSON.stringify(es256.jwk)))],
+        [
+          'HS256 keyed with the public key',
+          new SignJWT(good).setProtectedHeader({ alg: 'HS256', kid: 'site-es' }).sign(new TextEncoder().encode(JSON.stringify(es256.jwk))),
+        ],
         ['none', unsigned({ alg: 'none' }, good)],
         ['none, upper case', unsigned({ alg: 'NONE', typ: 'JWT' }, good)],
         ['EdDSA', new SignJWT(good).setProtectedHeader({ alg: 'EdDSA', kid: 'site-es' }).sign(edKey)],
@@ -347,7 +387,9 @@ describe('token exchange', () => {
       for (const [why, assertion] of cases) await refused(assertion, why);
       assert.deepEqual((await admin('/contacts?q=bad%40example.com')).body.data, [], 'none made a contact');
 
-      const [audit] = (await svc.query<{ data: string }>`SELECT data FROM audit_log WHERE action = 'login.failed' AND data LIKE '%token_exchange%' ORDER BY id DESC LIMIT 1`) as [{ data: string }];
+      const [audit] = (await svc.query<{
+        data: string;
+      }>`SELECT data FROM audit_log WHERE action = 'login.failed' AND data LIKE '%token_exchange%' ORDER BY id DESC LIMIT 1`) as [{ data: string }];
       assert.equal(JSON.parse(audit.data).method, 'token_exchange');
       assert.ok(JSON.parse(audit.data).reason, 'the audit log says why, for the firm');
     });
@@ -380,7 +422,8 @@ describe('token exchange', () => {
       await admin(`/contacts/${svc.fixtures.jordan.id}`, { method: 'PATCH', body: { externalId: 'site-jordan' } });
       const skewed = await sign({ sub: 'site-jordan', email: 'jordan@example.com', iat: now + 20, exp: now + 5 * 60 + 20 });
       assert.equal((await exchange(skewed)).status, 200);
-      const count = async () => (await svc.query<{ n: number }>`SELECT COUNT(*) AS n FROM used_assertions WHERE expires_at >= ${svc.clock().toISOString()}`)[0]!.n;
+      const count = async () =>
+        (await svc.query<{ n: number }>`SELECT COUNT(*) AS n FROM used_assertions WHERE expires_at >= ${svc.clock().toISOString()}`)[0]!.n;
       const total = async () => (await svc.query<{ n: number }>`SELECT COUNT(*) AS n FROM used_assertions`)[0]!.n;
       assert.ok((await count()) >= 1);
       svc.clock.advance(minutes(60));
@@ -423,7 +466,8 @@ describe('token exchange with a key set URL', () => {
       }
       fetches += 1;
       if (answer === 'error') return void res.writeHead(500).end('down');
-      if (answer === 'huge') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [key.jwk], padding: 'x'.repeat(100_000) }));
+      if (answer === 'huge')
+        return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [key.jwk], padding: 'x'.repeat(100_000) }));
       res.writeHead(200, { 'content-type': 'application/jwk-set+json' }).end(JSON.stringify({ keys: [key.jwk] }));
     });
     await new Promise<void>((resolve) => keySet.listen(0, '127.0.0.1', resolve));

@@ -25,7 +25,8 @@ describe('ClamdScanner (INSTREAM over TCP)', () => {
     fs.writeFileSync(where, bytes);
     return where;
   };
-  const scanner = (options: Partial<ConstructorParameters<typeof ClamdScanner>[0]> = {}) => new ClamdScanner({ host: '127.0.0.1', port: clamd.port, ...options });
+  const scanner = (options: Partial<ConstructorParameters<typeof ClamdScanner>[0]> = {}) =>
+    new ClamdScanner({ host: '127.0.0.1', port: clamd.port, ...options });
 
   before(async () => {
     clamd = await startClamdStandIn({ streamMaxLength: 1024 * 1024 });
@@ -59,7 +60,10 @@ describe('ClamdScanner (INSTREAM over TCP)', () => {
   it('rejects when nothing listens on the port', async () => {
     const port = await freePort();
     const scan = new ClamdScanner({ host: '127.0.0.1', port }).scan(file('a.txt', 'a'));
-    await assert.rejects(scan, (error: Error) => error instanceof ScanFailedError && error.message.includes(`127.0.0.1:${port}`) && /ECONNREFUSED/.test(error.message));
+    await assert.rejects(
+      scan,
+      (error: Error) => error instanceof ScanFailedError && error.message.includes(`127.0.0.1:${port}`) && /ECONNREFUSED/.test(error.message),
+    );
   });
 
   it('rejects when clamd drops the connection without answering', async () => {
@@ -79,7 +83,10 @@ describe('ClamdScanner (INSTREAM over TCP)', () => {
   it('gives up after its timeout when clamd never answers, and closes the connection', async () => {
     clamd.behave('hang');
     const started = Date.now();
-    await assert.rejects(scanner({ timeoutMs: 300 }).scan(file('a.txt', 'a')), (error: Error) => error instanceof ScanFailedError && /no answer within 300 ms/.test(error.message));
+    await assert.rejects(
+      scanner({ timeoutMs: 300 }).scan(file('a.txt', 'a')),
+      (error: Error) => error instanceof ScanFailedError && /no answer within 300 ms/.test(error.message),
+    );
     assert.ok(Date.now() - started >= 290, `gave up after ${Date.now() - started} ms`);
     await clamd.until(() => clamd.open === 0);
   });
@@ -89,7 +96,7 @@ describe('ClamdScanner (INSTREAM over TCP)', () => {
     assert.deepEqual(parseAnswer('stream: Win.Test.EICAR_HDB-1 FOUND\0'), { clean: false, reason: 'Win.Test.EICAR_HDB-1' });
     assert.deepEqual(parseAnswer('stream: OK\n'), { clean: true });
     assert.throws(() => parseAnswer('INSTREAM size limit exceeded. ERROR\0'), ScanFailedError);
-    assert.throws(() => parseAnswer('stream: Can\'t allocate memory ERROR\0'), ScanFailedError);
+    assert.throws(() => parseAnswer("stream: Can't allocate memory ERROR\0"), ScanFailedError);
     assert.throws(() => parseAnswer('UNKNOWN COMMAND\0'), ScanFailedError);
   });
 });
@@ -103,10 +110,17 @@ describe('uploads scanned by clamd (SCANNER=clamd://host:port)', () => {
     send(`${svc.baseUrl}/api/v1/files`, multipart(parts), { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` });
   const uploadFile = (fileName: string, data: string | Buffer) => upload([{ name: 'file', fileName, data }]);
   const share = (fileName: string, data: string | Buffer) =>
-    send(`${svc.baseUrl}/api/v1/admin/files`, multipart([{ name: 'contactId', data: svc.fixtures.alex.id }, { name: 'file', fileName, data }]), {
-      authorization: `Bearer ${svc.fixtures.firmKey}`,
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-    });
+    send(
+      `${svc.baseUrl}/api/v1/admin/files`,
+      multipart([
+        { name: 'contactId', data: svc.fixtures.alex.id },
+        { name: 'file', fileName, data },
+      ]),
+      {
+        authorization: `Bearer ${svc.fixtures.firmKey}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+    );
   const fileNames = async () => (await svc.request('/api/v1/files?limit=200', { token: alexToken })).body.data.map((f: any) => f.name) as string[];
 
   /** Runs `work` and checks that it left no file on disk and none in the client's list. */
@@ -177,9 +191,15 @@ describe('uploads scanned by clamd (SCANNER=clamd://host:port)', () => {
     });
     const clean = await uploadFile('Lease.pdf', pdfBytes('Lease'));
     assert.equal(clean.status, 201, JSON.stringify(clean.body));
-    const started = await svc.request('/api/v1/threads', { token: alexToken, body: { subject: 'The lease', body: 'Attached.', attachmentIds: [clean.body.id] } });
+    const started = await svc.request('/api/v1/threads', {
+      token: alexToken,
+      body: { subject: 'The lease', body: 'Attached.', attachmentIds: [clean.body.id] },
+    });
     assert.equal(started.status, 201, JSON.stringify(started.body));
-    assert.deepEqual(started.body.message.attachments.map((a: any) => a.name), ['Lease.pdf']);
+    assert.deepEqual(
+      started.body.message.attachments.map((a: any) => a.name),
+      ['Lease.pdf'],
+    );
   });
 
   it('refuses with a 503 when clamd drops the connection, keeping nothing', () =>
@@ -200,7 +220,10 @@ describe('uploads scanned by clamd (SCANNER=clamd://host:port)', () => {
 
 describe('uploads when clamd cannot be reached or never answers', () => {
   const uploadTo = (svc: TestService, token: string, fileName: string, data: Buffer) =>
-    send(`${svc.baseUrl}/api/v1/files`, multipart([{ name: 'file', fileName, data }]), { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` });
+    send(`${svc.baseUrl}/api/v1/files`, multipart([{ name: 'file', fileName, data }]), {
+      authorization: `Bearer ${token}`,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    });
 
   it('refuses with a 503 when nothing listens at SCANNER, keeping nothing', async () => {
     const svc = await startTestService({ env: { SCANNER: `clamd://127.0.0.1:${await freePort()}` } });

@@ -72,7 +72,11 @@ describe('webhooks out', () => {
 
   it('creates an endpoint and shows its secret once', async () => {
     const created = await admin('/webhook-endpoints', {
-      body: { url: receiver.url, events: ['payment.succeeded', 'payment.failed', 'payment.processing', 'invoice.paid', 'message.created', 'contact.activated', 'activity.completed'], description: 'Practice system' },
+      body: {
+        url: receiver.url,
+        events: ['payment.succeeded', 'payment.failed', 'payment.processing', 'invoice.paid', 'message.created', 'contact.activated', 'activity.completed'],
+        description: 'Practice system',
+      },
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     assert.match(created.body.secret, /^whsec_[A-Za-z0-9+/]{43}=$/);
@@ -81,7 +85,10 @@ describe('webhooks out', () => {
 
     const listed = await admin('/webhook-endpoints');
     assert.equal(listed.status, 200);
-    assert.deepEqual(listed.body.data.map((e: { id: string }) => e.id), [endpoint.id]);
+    assert.deepEqual(
+      listed.body.data.map((e: { id: string }) => e.id),
+      [endpoint.id],
+    );
     assert.equal(JSON.stringify(listed.body).includes(endpoint.secret), false, 'never shown again');
     assert.equal(JSON.stringify((await admin(`/webhook-endpoints/${endpoint.id}`)).body).includes('whsec_'), false);
   });
@@ -91,7 +98,10 @@ describe('webhooks out', () => {
       const reply = await admin('/webhook-endpoints', { body });
       assert.equal(reply.status, status, JSON.stringify(reply.body));
       assert.equal(reply.body.code, code);
-      assert.ok(reply.body.errors.some((e: { field: string }) => e.field.startsWith(field)), JSON.stringify(reply.body));
+      assert.ok(
+        reply.body.errors.some((e: { field: string }) => e.field.startsWith(field)),
+        JSON.stringify(reply.body),
+      );
     };
     await refused({ url: 'not a url', events: ['payment.succeeded'] }, 422, 'webhook_url_invalid', 'url');
     await refused({ url: 'ftp://hooks.example.com/', events: ['payment.succeeded'] }, 422, 'webhook_url_invalid', 'url');
@@ -107,7 +117,10 @@ describe('webhooks out', () => {
 
   it("delivers a client's payment, and the invoice it paid, signed by the Standard Webhooks rules", async () => {
     const invoice = await kit.invoice({ amount: 12_500 });
-    const paid = await kit.pay(alex, { allocations: [{ invoiceId: invoice.id, amount: 12_500 }], paymentMethod: { type: 'card', token: await kit.cardToken() } });
+    const paid = await kit.pay(alex, {
+      allocations: [{ invoiceId: invoice.id, amount: 12_500 }],
+      paymentMethod: { type: 'card', token: await kit.cardToken() },
+    });
     assert.equal(paid.status, 201);
     await deliver();
 
@@ -177,11 +190,21 @@ describe('webhooks out', () => {
     });
     assert.equal(task.status, 201, JSON.stringify(task.body));
     assert.equal((await svc.request(`/api/v1/activities/${task.body.id}`, { token: alex, method: 'PATCH', body: { completed: true } })).status, 200);
-    await admin(`/webhook-endpoints/${endpoint.id}`, { method: 'PATCH', body: { events: ['payment.succeeded', 'payment.failed', 'invoice.paid', 'message.created', 'contact.activated', 'activity.completed', 'file.uploaded'] } });
-    const upload = await send(`${svc.baseUrl}/api/v1/files`, multipart([{ name: 'folder', data: 'Lease' }, { name: 'file', fileName: 'lease.pdf', contentType: 'application/pdf', data: pdfBytes() }]), {
-      authorization: `Bearer ${alex}`,
-      'content-type': `multipart/form-data; boundary=${boundary}`,
+    await admin(`/webhook-endpoints/${endpoint.id}`, {
+      method: 'PATCH',
+      body: { events: ['payment.succeeded', 'payment.failed', 'invoice.paid', 'message.created', 'contact.activated', 'activity.completed', 'file.uploaded'] },
     });
+    const upload = await send(
+      `${svc.baseUrl}/api/v1/files`,
+      multipart([
+        { name: 'folder', data: 'Lease' },
+        { name: 'file', fileName: 'lease.pdf', contentType: 'application/pdf', data: pdfBytes() },
+      ]),
+      {
+        authorization: `Bearer ${alex}`,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+    );
     assert.equal(upload.status, 201, JSON.stringify(upload.body));
     await deliver();
 
@@ -218,7 +241,10 @@ describe('webhooks out', () => {
   });
 
   it('keeps endpoint secrets sealed, and signs with one stored in plain text before sealing began', async () => {
-    const [row] = await svc.query<{ secret: string; previous_secret: string | null }>`SELECT secret, previous_secret FROM webhook_endpoints WHERE id = ${endpoint.id}`;
+    const [row] = await svc.query<{
+      secret: string;
+      previous_secret: string | null;
+    }>`SELECT secret, previous_secret FROM webhook_endpoints WHERE id = ${endpoint.id}`;
     assert.match(row!.secret, /^enc:v1:/);
     assert.match(row!.previous_secret!, /^enc:v1:/, 'the secret a rotation replaced stays sealed');
     assert.equal(JSON.stringify(row).includes('whsec_'), false);
@@ -275,7 +301,11 @@ describe('webhooks out', () => {
 
 describe('webhook addresses in production', () => {
   let svc: TestService;
-  const addresses: Record<string, string[]> = { 'hooks.practice.example': ['93.184.216.34'], 'intranet.practice.example': ['10.0.0.5'], 'mixed.practice.example': ['93.184.216.34', '192.168.1.20'] };
+  const addresses: Record<string, string[]> = {
+    'hooks.practice.example': ['93.184.216.34'],
+    'intranet.practice.example': ['10.0.0.5'],
+    'mixed.practice.example': ['93.184.216.34', '192.168.1.20'],
+  };
 
   before(async () => {
     svc = await startTestService({
@@ -290,7 +320,8 @@ describe('webhook addresses in production', () => {
   after(() => svc.close());
 
   it('takes only https URLs that resolve to public addresses', async () => {
-    const create = (url: string) => svc.request('/api/v1/admin/webhook-endpoints', { token: svc.fixtures.firmKey, body: { url, events: ['payment.succeeded'] } });
+    const create = (url: string) =>
+      svc.request('/api/v1/admin/webhook-endpoints', { token: svc.fixtures.firmKey, body: { url, events: ['payment.succeeded'] } });
     assert.equal((await create('https://hooks.practice.example/portico')).status, 201);
     for (const url of [
       'http://localhost:9000/hooks',

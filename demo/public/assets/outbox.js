@@ -30,7 +30,7 @@ function formatTime(iso) {
 
 function selectedId() {
   const id = decodeURIComponent(location.hash.slice(1));
-  return emails.some((email) => email.id === id) ? id : emails[0]?.id ?? '';
+  return emails.some((email) => email.id === id) ? id : (emails[0]?.id ?? '');
 }
 
 function renderList() {

@@ -13,8 +13,7 @@ if (status) {
       return;
     }
     status.classList.add('error');
-    status.textContent =
-      'The client portal could not be loaded just now. Please try again in a few minutes, or call us at (207) 555-0148.';
+    status.textContent = 'The client portal could not be loaded just now. Please try again in a few minutes, or call us at (207) 555-0148.';
   });
 }
 

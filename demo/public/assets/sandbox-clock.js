@@ -34,8 +34,7 @@ async function advance(days) {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const result = await response.json();
     show(result.now);
-    status.textContent =
-      result.settled === 0 ? 'No bank payments were due.' : `${result.settled} bank payment${result.settled === 1 ? '' : 's'} settled.`;
+    status.textContent = result.settled === 0 ? 'No bank payments were due.' : `${result.settled} bank payment${result.settled === 1 ? '' : 's'} settled.`;
     document.getElementById('outbox-refresh')?.click();
   } catch (error) {
     status.textContent = `Could not advance the clock: ${error instanceof Error ? error.message : error}`;

@@ -80,7 +80,6 @@ export const ActivityChanges = z.union([taskChangesSchema, eventChangesSchema]).
 
 // Replies
 
-
 /** Something the firm asks the client to do. */
 export const Task = z
   .strictObject({
@@ -128,8 +127,6 @@ const FirmFields = {
 };
 
 /** A task or event as the firm sees it: also whose it is and when it was written. */
-export const FirmActivity = z
-  .discriminatedUnion('kind', [Task.extend(FirmFields), CalendarEvent.extend(FirmFields)])
-  .meta({ id: 'FirmActivity' });
+export const FirmActivity = z.discriminatedUnion('kind', [Task.extend(FirmFields), CalendarEvent.extend(FirmFields)]).meta({ id: 'FirmActivity' });
 
 export const FirmActivityPage = pageOf(FirmActivity).meta({ id: 'FirmActivityPage' });

@@ -3,9 +3,21 @@ import type { Storage } from '../db/storage.ts';
 import type { ActivityKind, ActivityRecord } from './activity.ts';
 
 interface ActivityRow {
-  id: string; firm_id: string; contact_id: string; kind: ActivityKind; title: string; notes: string | null;
-  due_on: string | null; completed_at: string | null; starts_at: string | null; ends_at: string | null;
-  all_day: number; location: string | null; external_id: string | null; created_at: string; updated_at: string;
+  id: string;
+  firm_id: string;
+  contact_id: string;
+  kind: ActivityKind;
+  title: string;
+  notes: string | null;
+  due_on: string | null;
+  completed_at: string | null;
+  starts_at: string | null;
+  ends_at: string | null;
+  all_day: number;
+  location: string | null;
+  external_id: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 function toRecord(row: ActivityRow): ActivityRecord {
@@ -29,10 +41,9 @@ function toRecord(row: ActivityRow): ActivityRecord {
 }
 
 /** What the firm writes; the fields of the other kind stay null, and so does an externalId left out. */
-export type ActivityFields = Pick<
-  ActivityRecord,
-  'contactId' | 'title' | 'notes' | 'dueOn' | 'completedAt' | 'startsAt' | 'endsAt' | 'allDay' | 'location'
-> & { externalId?: string | null };
+export type ActivityFields = Pick<ActivityRecord, 'contactId' | 'title' | 'notes' | 'dueOn' | 'completedAt' | 'startsAt' | 'endsAt' | 'allDay' | 'location'> & {
+  externalId?: string | null;
+};
 
 export interface ActivityQuery {
   firmId: string;

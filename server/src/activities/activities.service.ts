@@ -90,7 +90,10 @@ export class ActivitiesService {
     if (completedAt !== record.completedAt) {
       await this.deps.unitOfWork(async () => {
         await this.deps.activities.setCompleted(firmId, contactId, id, completedAt, now);
-        await this.deps.audit.record({ firmId, actor: { type: 'contact', id: contactId }, action: completed ? 'task.completed' : 'task.reopened', subject: { type: 'activity', id } }, now);
+        await this.deps.audit.record(
+          { firmId, actor: { type: 'contact', id: contactId }, action: completed ? 'task.completed' : 'task.reopened', subject: { type: 'activity', id } },
+          now,
+        );
         if (completedAt) await this.deps.webhooks.emit(firmId, 'activity.completed', { activityId: id, contactId, title: record.title, completedAt });
       });
     }
@@ -163,7 +166,10 @@ export class ActivitiesService {
           };
     const now = this.deps.clock().toISOString();
     const id = await guardExternalId('activity', fields.externalId, () => this.deps.activities.create(firmId, body.kind, fields, now));
-    await this.deps.audit.record({ firmId, actor: actorOf(actor), action: 'activity.created', subject: { type: 'activity', id }, data: { kind: body.kind, contactId: body.contactId } }, now);
+    await this.deps.audit.record(
+      { firmId, actor: actorOf(actor), action: 'activity.created', subject: { type: 'activity', id }, data: { kind: body.kind, contactId: body.contactId } },
+      now,
+    );
     return this.get(firmId, id);
   }
 
@@ -203,7 +209,10 @@ export class ActivitiesService {
     }
     if (fields.externalId !== current.externalId) await this.#assertExternalIdFree(firmId, fields.externalId);
     await guardExternalId('activity', fields.externalId, () => this.deps.activities.update(firmId, id, fields, now));
-    await this.deps.audit.record({ firmId, actor: actorOf(actor), action: 'activity.updated', subject: { type: 'activity', id }, data: { kind: current.kind, fields: changed } }, now);
+    await this.deps.audit.record(
+      { firmId, actor: actorOf(actor), action: 'activity.updated', subject: { type: 'activity', id }, data: { kind: current.kind, fields: changed } },
+      now,
+    );
     return this.get(firmId, id);
   }
 
@@ -211,7 +220,13 @@ export class ActivitiesService {
     const current = await this.#forFirm(firmId, id);
     await this.deps.activities.delete(firmId, id);
     await this.deps.audit.record(
-      { firmId, actor: actorOf(actor), action: 'activity.deleted', subject: { type: 'activity', id }, data: { kind: current.kind, contactId: current.contactId } },
+      {
+        firmId,
+        actor: actorOf(actor),
+        action: 'activity.deleted',
+        subject: { type: 'activity', id },
+        data: { kind: current.kind, contactId: current.contactId },
+      },
       this.deps.clock().toISOString(),
     );
   }
@@ -225,13 +240,9 @@ export class ActivitiesService {
     const expected = allDay
       ? 'must be a date like 2026-03-31 for an all-day event'
       : 'must be a date and time with a UTC offset, like 2026-03-31T09:30:00-07:00 or 2026-03-31T16:30:00Z';
-    const errors = (['startsAt', 'endsAt'] as const)
-      .filter((field) => !valid({ startsAt, endsAt }[field]))
-      .map((field) => ({ field, message: expected }));
+    const errors = (['startsAt', 'endsAt'] as const).filter((field) => !valid({ startsAt, endsAt }[field])).map((field) => ({ field, message: expected }));
     if (errors.length) throw invalid(errors);
-    const span = allDay
-      ? { allDay, startsAt, endsAt }
-      : { allDay, startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString() };
+    const span = allDay ? { allDay, startsAt, endsAt } : { allDay, startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString() };
     if (span.endsAt < span.startsAt) throw invalid([{ field: 'endsAt', message: 'must not be before startsAt' }]);
     return span;
   }
@@ -264,7 +275,6 @@ export class ActivitiesService {
     return { today: todayIn(timeZone, now), now, timeZone };
   }
 }
-
 
 function invalid(errors: { field: string; message: string }[]) {
   const summary = errors.map((e) => `${e.field} ${e.message}`).join('; ');

@@ -80,7 +80,13 @@ export function toActivity(record: ActivityRecord, moment: Moment): Activity {
 }
 
 export function toFirmActivity(record: ActivityRecord, moment: Moment): FirmActivity {
-  return { ...toActivity(record, moment), contactId: record.contactId, externalId: record.externalId, createdAt: record.createdAt, updatedAt: record.updatedAt };
+  return {
+    ...toActivity(record, moment),
+    contactId: record.contactId,
+    externalId: record.externalId,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
 }
 
 const timeOfDay = /^(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?$/;
@@ -136,11 +142,13 @@ function doneKey(record: ActivityRecord, timeZone: string): string {
   return record.allDay ? `${record.endsAt!}T24:00:00` : localDateTime(new Date(record.endsAt!), timeZone);
 }
 
-const byKey = <T>(key: (item: T) => string, descending = false) => (a: T, b: T) => {
-  const [x, y] = [key(a), key(b)];
-  if (x === y) return 0;
-  return (x < y ? -1 : 1) * (descending ? -1 : 1);
-};
+const byKey =
+  <T>(key: (item: T) => string, descending = false) =>
+  (a: T, b: T) => {
+    const [x, y] = [key(a), key(b)];
+    if (x === y) return 0;
+    return (x < y ? -1 : 1) * (descending ? -1 : 1);
+  };
 
 /** Sorts and groups a contact's activities. `doneLimit` keeps the most recent done ones. */
 export function groupActivities(records: ActivityRecord[], moment: Moment, doneLimit?: number): ActivityGroups {

@@ -61,7 +61,11 @@ function quotedParam(value: string): string {
 }
 
 const basicDate = (date: string) => date.replaceAll('-', '');
-const utcDateTime = (instant: Date) => instant.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+const utcDateTime = (instant: Date) =>
+  instant
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 
 /**
  * One event as an iCalendar object that calendar apps import (`METHOD:PUBLISH`). All-day events

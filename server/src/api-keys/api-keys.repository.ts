@@ -15,8 +15,13 @@ export interface ApiKey {
 }
 
 const toKey = (row: Selectable<ApiKeysTable>): ApiKey => ({
-  id: row.id, firmId: row.firm_id, name: row.name, prefix: row.prefix,
-  createdAt: row.created_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at,
+  id: row.id,
+  firmId: row.firm_id,
+  name: row.name,
+  prefix: row.prefix,
+  createdAt: row.created_at,
+  lastUsedAt: row.last_used_at,
+  revokedAt: row.revoked_at,
 });
 
 export class ApiKeysRepository {

@@ -2,4 +2,3 @@
 export type { Actor, AuditEntry } from './audit.ts';
 export { AuditRepository } from './audit.repository.ts';
 export { AuditLog } from './audit.service.ts';
-

@@ -16,11 +16,16 @@ export const newPasswordBody = z
 export const resetRequestBody = z.strictObject({ firm, email }).meta({ id: 'ResetRequest' });
 /** The assertion's own checks (and their one answer, `invalid_assertion`) are the service's. */
 export const tokenExchangeBody = z
-  .strictObject({ firm, assertion: z.string().min(1, 'is required').meta({ description: "A JWT from the firm's backend (ES256 or RS256): iss, aud, sub, email, exp ≤ 5 minutes, single-use jti" }) })
+  .strictObject({
+    firm,
+    assertion: z
+      .string()
+      .min(1, 'is required')
+      .meta({ description: "A JWT from the firm's backend (ES256 or RS256): iss, aud, sub, email, exp ≤ 5 minutes, single-use jti" }),
+  })
   .meta({ id: 'TokenExchange' });
 
 // Replies
-
 
 /** The client, as the portal knows them. */
 export const ClientContact = z.strictObject({ id: z.string(), firmId: z.string(), email: z.string(), name: z.string() }).meta({ id: 'Contact' });

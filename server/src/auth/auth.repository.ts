@@ -2,13 +2,28 @@ import { newId } from '../db/ids.ts';
 import type { Storage } from '../db/storage.ts';
 
 export interface Invitation {
-  id: string; firmId: string; contactId: string; expiresAt: string;
-  acceptedAt: string | null; revokedAt: string | null; createdAt: string;
+  id: string;
+  firmId: string;
+  contactId: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+  revokedAt: string | null;
+  createdAt: string;
 }
-export interface PasswordReset { id: string; contactId: string; expiresAt: string; usedAt: string | null }
+export interface PasswordReset {
+  id: string;
+  contactId: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
 export interface RefreshToken {
-  id: string; familyId: string; contactId: string; firmId: string; expiresAt: string;
-  usedAt: string | null; familyRevokedAt: string | null;
+  id: string;
+  familyId: string;
+  contactId: string;
+  firmId: string;
+  expiresAt: string;
+  usedAt: string | null;
+  familyRevokedAt: string | null;
 }
 
 /** Portal logins and the secrets around them. Secrets arrive here already hashed. */
@@ -22,7 +37,11 @@ export class AuthRepository {
 
   async contactsWithLogin(contactIds: readonly string[]): Promise<string[]> {
     if (contactIds.length === 0) return [];
-    const rows = await this.storage.db.selectFrom('portal_logins').select('contact_id').where('contact_id', 'in', [...new Set(contactIds)]).execute();
+    const rows = await this.storage.db
+      .selectFrom('portal_logins')
+      .select('contact_id')
+      .where('contact_id', 'in', [...new Set(contactIds)])
+      .execute();
     return rows.map((row) => row.contact_id);
   }
 
@@ -66,8 +85,13 @@ export class AuthRepository {
     const row = await this.storage.db.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
     if (!row) return undefined;
     return {
-      id: row.id, firmId: row.firm_id, contactId: row.contact_id, expiresAt: row.expires_at,
-      acceptedAt: row.accepted_at, revokedAt: row.revoked_at, createdAt: row.created_at,
+      id: row.id,
+      firmId: row.firm_id,
+      contactId: row.contact_id,
+      expiresAt: row.expires_at,
+      acceptedAt: row.accepted_at,
+      revokedAt: row.revoked_at,
+      createdAt: row.created_at,
     };
   }
 
@@ -100,7 +124,12 @@ export class AuthRepository {
   }
 
   async useReset(id: string, now: string): Promise<boolean> {
-    const result = await this.storage.db.updateTable('password_resets').set({ used_at: now }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+    const result = await this.storage.db
+      .updateTable('password_resets')
+      .set({ used_at: now })
+      .where('id', '=', id)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
 
@@ -126,14 +155,24 @@ export class AuthRepository {
       .executeTakeFirst();
     if (!row) return undefined;
     return {
-      id: row.id, familyId: row.family_id, contactId: row.contact_id, firmId: row.firm_id,
-      expiresAt: row.expires_at, usedAt: row.used_at, familyRevokedAt: row.family_revoked_at,
+      id: row.id,
+      familyId: row.family_id,
+      contactId: row.contact_id,
+      firmId: row.firm_id,
+      expiresAt: row.expires_at,
+      usedAt: row.used_at,
+      familyRevokedAt: row.family_revoked_at,
     };
   }
 
   /** Marks a refresh token used; false when it was used already (a reuse). */
   async useRefreshToken(id: string, now: string): Promise<boolean> {
-    const result = await this.storage.db.updateTable('refresh_tokens').set({ used_at: now }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+    const result = await this.storage.db
+      .updateTable('refresh_tokens')
+      .set({ used_at: now })
+      .where('id', '=', id)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
 

@@ -61,10 +61,8 @@ interface PasswordResetRequest {
 }
 
 const invalidCredentials = () => Problem.unauthorized('invalid_credentials', 'The email or password is incorrect.');
-const invitationInvalid = () =>
-  Problem.badRequest('invitation_invalid', 'This invitation link is invalid, used or expired. Ask the firm to send a new one.');
-const resetInvalid = () =>
-  Problem.badRequest('reset_token_invalid', 'This password reset link is invalid, used or expired. Ask for a new one.');
+const invitationInvalid = () => Problem.badRequest('invitation_invalid', 'This invitation link is invalid, used or expired. Ask the firm to send a new one.');
+const resetInvalid = () => Problem.badRequest('reset_token_invalid', 'This password reset link is invalid, used or expired. Ask for a new one.');
 const refreshInvalid = () => Problem.unauthorized('refresh_invalid', 'Your session has ended. Please sign in again.');
 /** One answer for every assertion refused, whatever was wrong with it. */
 const invalidAssertion = () => Problem.unauthorized('invalid_assertion', "The sign-in from the firm's site could not be accepted. Please sign in again there.");
@@ -126,7 +124,10 @@ export class AuthService {
       claims = await this.deps.assertions.verify(identity, input.assertion);
     } catch (error) {
       if (!(error instanceof AssertionRejected)) throw error;
-      await audit.record({ firmId: firm.id, actor: { type: 'contact' }, action: 'login.failed', data: { method: 'token_exchange', reason: error.reason }, ip: input.ip }, this.#now());
+      await audit.record(
+        { firmId: firm.id, actor: { type: 'contact' }, action: 'login.failed', data: { method: 'token_exchange', reason: error.reason }, ip: input.ip },
+        this.#now(),
+      );
       throw invalidAssertion();
     }
     const now = this.#now();
@@ -134,12 +135,21 @@ export class AuthService {
     if ('refused' in outcome) {
       const { refused, contactId } = outcome;
       await audit.record(
-        { firmId: firm.id, actor: { type: 'contact', id: contactId }, action: 'login.failed', data: { method: 'token_exchange', reason: refused, subject: claims.subject }, ip: input.ip },
+        {
+          firmId: firm.id,
+          actor: { type: 'contact', id: contactId },
+          action: 'login.failed',
+          data: { method: 'token_exchange', reason: refused, subject: claims.subject },
+          ip: input.ip,
+        },
         now,
       );
       if (refused === 'replayed') throw invalidAssertion();
       if (refused === 'external_id_mismatch') {
-        throw Problem.unauthorized('external_id_mismatch', 'A portal account with this email address belongs to another client of the firm. Please contact the firm.');
+        throw Problem.unauthorized(
+          'external_id_mismatch',
+          'A portal account with this email address belongs to another client of the firm. Please contact the firm.',
+        );
       }
       if (refused === 'contact_archived') throw this.#archived();
       throw new Problem(404, 'contact_not_found', `${firm.name} has not opened a portal account for you yet. Please contact the firm.`);
@@ -168,10 +178,30 @@ export class AuthService {
         if (byEmail.status !== 'active') return { refused: 'contact_archived', contactId: byEmail.id };
         if (!(await contacts.linkExternalId(firm.id, byEmail.id, claims.subject))) return { refused: 'external_id_mismatch', contactId: byEmail.id };
         contact = (await contacts.find(firm.id, byEmail.id))!;
-        await audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'contact.linked', subject: { type: 'contact', id: contact.id }, data: { externalId: claims.subject }, ip }, now);
+        await audit.record(
+          {
+            firmId: firm.id,
+            actor: { type: 'contact', id: contact.id },
+            action: 'contact.linked',
+            subject: { type: 'contact', id: contact.id },
+            data: { externalId: claims.subject },
+            ip,
+          },
+          now,
+        );
       } else if (autoProvision) {
         contact = await contacts.add(firm.id, { email: claims.email, name: claims.name ?? claims.email, externalId: claims.subject });
-        await audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'contact.created', subject: { type: 'contact', id: contact.id }, data: { method: 'token_exchange' }, ip }, now);
+        await audit.record(
+          {
+            firmId: firm.id,
+            actor: { type: 'contact', id: contact.id },
+            action: 'contact.created',
+            subject: { type: 'contact', id: contact.id },
+            data: { method: 'token_exchange' },
+            ip,
+          },
+          now,
+        );
       } else {
         return { refused: 'contact_not_found' };
       }
@@ -217,7 +247,15 @@ export class AuthService {
       return false;
     });
     if (reused) {
-      await audit.record({ firmId: token.firmId, actor: { type: 'contact', id: token.contactId }, action: 'refresh.reused', subject: { type: 'refresh_family', id: token.familyId } }, now);
+      await audit.record(
+        {
+          firmId: token.firmId,
+          actor: { type: 'contact', id: token.contactId },
+          action: 'refresh.reused',
+          subject: { type: 'refresh_family', id: token.familyId },
+        },
+        now,
+      );
       throw Problem.unauthorized('refresh_reused', 'This sign-in was used from somewhere else, so it has been ended for safety. Please sign in again.');
     }
     return { ...(await this.#accessFor(contact)), refreshToken: next, refreshExpiresAt: expiresAt };
@@ -247,7 +285,11 @@ export class AuthService {
       const created = await auth.createInvitation({ firmId, contactId, tokenHash: hashSecret(token), expiresAt: expiresAt.toISOString() }, now);
       await mailer.queue(
         {
-          firmId, kind: 'invitation', to: contact.email, fromName: firm.name, replyTo: firm.settings.inboxEmail,
+          firmId,
+          kind: 'invitation',
+          to: contact.email,
+          fromName: firm.name,
+          replyTo: firm.settings.inboxEmail,
           ...invitationEmail({ firm: emailBrand(firm), contactName: contact.name, link, expiresAt }),
         },
         `invitation:${created.id}`,
@@ -291,7 +333,12 @@ export class AuthService {
     const firm = await this.#firm(input.firm);
     const email = input.email.toLowerCase();
     await limits.resetRequestPerAccount.consume(`${firm.id}:${email}`);
-    await jobs.enqueue<PasswordResetRequest>({ kind: passwordResetJob, key: `password-reset:${newId('req')}`, firmId: firm.id, payload: { firmId: firm.id, email, ip: input.ip } });
+    await jobs.enqueue<PasswordResetRequest>({
+      kind: passwordResetJob,
+      key: `password-reset:${newId('req')}`,
+      firmId: firm.id,
+      payload: { firmId: firm.id, email, ip: input.ip },
+    });
   }
 
   /** The reset link for an account that exists and may sign in, with its email, in one transaction. */
@@ -303,13 +350,22 @@ export class AuthService {
     const token = newSecret();
     const now = this.#now();
     await this.deps.unitOfWork(async () => {
-      await auth.createReset({ contactId: contact.id, tokenHash: hashSecret(token), expiresAt: new Date(clock().getTime() + resetLifetimeMs).toISOString() }, now);
+      await auth.createReset(
+        { contactId: contact.id, tokenHash: hashSecret(token), expiresAt: new Date(clock().getTime() + resetLifetimeMs).toISOString() },
+        now,
+      );
       await mailer.queue(
         {
-          firmId: firm.id, kind: 'password_reset', to: contact.email, fromName: firm.name, replyTo: firm.settings.inboxEmail,
+          firmId: firm.id,
+          kind: 'password_reset',
+          to: contact.email,
+          fromName: firm.name,
+          replyTo: firm.settings.inboxEmail,
           ...passwordResetEmail({
-            firm: emailBrand(firm), contactName: contact.name,
-            link: this.#portalLink(firm, 'reset', token), expiresInMinutes: resetLifetimeMs / 60_000,
+            firm: emailBrand(firm),
+            contactName: contact.name,
+            link: this.#portalLink(firm, 'reset', token),
+            expiresInMinutes: resetLifetimeMs / 60_000,
           }),
         },
         jobKey,
@@ -403,4 +459,3 @@ export function publicContact(contact: Contact) {
 function emailBrand(firm: Firm) {
   return { name: firm.name, logoUrl: firm.branding.logoUrl, colors: firm.branding.colors };
 }
-

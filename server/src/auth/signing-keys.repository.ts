@@ -45,15 +45,19 @@ export class SigningKeysRepository {
       const newest = await this.storage.db.selectFrom('signing_keys').select('created_at').orderBy('created_at', 'desc').limit(1).executeTakeFirst();
       const after = newest ? Date.parse(newest.created_at) + 1 : -Infinity;
       const createdAt = Date.parse(key.createdAt) > after ? key.createdAt : new Date(after).toISOString();
-      await this.storage.db.insertInto('signing_keys').values(row({ ...key, createdAt })).execute();
-      const kept = await this.storage.db
-        .selectFrom('signing_keys')
-        .select('kid')
-        .orderBy('created_at', 'desc')
-        .orderBy('kid', 'desc')
-        .limit(keep)
+      await this.storage.db
+        .insertInto('signing_keys')
+        .values(row({ ...key, createdAt }))
         .execute();
-      await this.storage.db.deleteFrom('signing_keys').where('kid', 'not in', kept.map((k) => k.kid)).execute();
+      const kept = await this.storage.db.selectFrom('signing_keys').select('kid').orderBy('created_at', 'desc').orderBy('kid', 'desc').limit(keep).execute();
+      await this.storage.db
+        .deleteFrom('signing_keys')
+        .where(
+          'kid',
+          'not in',
+          kept.map((k) => k.kid),
+        )
+        .execute();
       return createdAt;
     });
   }

@@ -9,9 +9,16 @@ import type { Logger } from '../logger.ts';
 import { SecretOpenError, type SecretBox } from '../secrets/secret-box.ts';
 import { SigningKeysRepository, type StoredSigningKey } from './signing-keys.repository.ts';
 
-export interface SigningKey { kid: string; privateKey: CryptoKey }
+export interface SigningKey {
+  kid: string;
+  privateKey: CryptoKey;
+}
 
-interface VerificationKey { kid: string; publicJwk: JWK; publicKey: CryptoKey }
+interface VerificationKey {
+  kid: string;
+  publicJwk: JWK;
+  publicKey: CryptoKey;
+}
 
 const alg = 'ES256';
 
@@ -26,7 +33,11 @@ export const unknownKidReloadMs = 5_000;
 const failedReloadRetryMs = 5_000;
 
 /** A key as `DATA_DIR/keys/signing-keys.json` kept it, before the keys moved into the database. */
-interface LegacyKey { kid: string; createdAt: string; privateJwk: JWK }
+interface LegacyKey {
+  kid: string;
+  createdAt: string;
+  privateJwk: JWK;
+}
 
 /**
  * The ES256 keys that sign access tokens, kept in the database so every instance signs and
@@ -210,6 +221,10 @@ function readLegacyKeys(dataDir: string): LegacyKey[] | undefined {
         key.privateJwk.crv === 'P-256' &&
         typeof key.privateJwk.d === 'string',
     );
-  if (!valid) throw new ConfigError('DATA_DIR', `${file} is not a list of ES256 signing keys: repair it, or move it away to start with a new key (which signs everyone out)`);
+  if (!valid)
+    throw new ConfigError(
+      'DATA_DIR',
+      `${file} is not a list of ES256 signing keys: repair it, or move it away to start with a new key (which signs everyone out)`,
+    );
   return keys as LegacyKey[];
 }

@@ -54,11 +54,7 @@ export const cliActor = { type: 'system', id: 'cli' } as const;
  * queued (its emails) is run before it ends; what cannot run now is left for the service. A
  * command is the operator's: it acts across firms, naming each by its slug.
  */
-export async function withServices<T>(
-  config: Config,
-  work: (services: Services) => Promise<T> | T,
-  options: { runJobs?: boolean } = {},
-): Promise<T> {
+export async function withServices<T>(config: Config, work: (services: Services) => Promise<T> | T, options: { runJobs?: boolean } = {}): Promise<T> {
   // Loaded when a command runs: the components' own commands import this module, and they are
   // part of what main.ts loads, so a static import here would be a cycle.
   const { openServices, closeServices } = await import('../main.ts');

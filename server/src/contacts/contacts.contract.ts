@@ -6,7 +6,12 @@ import { Instant, pageOf } from '../http/schema.ts';
 
 const email = z.email({ error: 'must be an email address' }).max(254);
 const name = z.string().trim().min(1, 'is required').max(200);
-const phone = z.string().trim().max(40).regex(/^[+\d\s().-]*$/, 'must be a phone number').nullable();
+const phone = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^[+\d\s().-]*$/, 'must be a phone number')
+  .nullable();
 
 const externalId = externalIdSchema.nullable();
 
@@ -23,7 +28,6 @@ export const contactQuerySchema = z.strictObject({
 });
 
 // Replies
-
 
 /** A contact as the firm sees it. */
 export const FirmContact = z

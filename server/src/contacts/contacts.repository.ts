@@ -62,7 +62,12 @@ export class ContactsRepository {
 
   async namesOf(firmId: string, ids: readonly string[]): Promise<{ id: string; name: string; email: string }[]> {
     if (ids.length === 0) return [];
-    return this.storage.db.selectFrom('contacts').select(['id', 'name', 'email']).where('firm_id', '=', firmId).where('id', 'in', [...new Set(ids)]).execute();
+    return this.storage.db
+      .selectFrom('contacts')
+      .select(['id', 'name', 'email'])
+      .where('firm_id', '=', firmId)
+      .where('id', 'in', [...new Set(ids)])
+      .execute();
   }
 
   async findByEmail(firmId: string, email: string): Promise<Contact | undefined> {
@@ -94,14 +99,26 @@ export class ContactsRepository {
     await this.storage.db
       .insertInto('contacts')
       .values({
-        id, firm_id: firmId, email: contact.email.toLowerCase(), name: contact.name, phone: contact.phone ?? null,
-        external_id: contact.externalId ?? null, status: 'active', created_at: now, updated_at: now,
+        id,
+        firm_id: firmId,
+        email: contact.email.toLowerCase(),
+        name: contact.name,
+        phone: contact.phone ?? null,
+        external_id: contact.externalId ?? null,
+        status: 'active',
+        created_at: now,
+        updated_at: now,
       })
       .execute();
     return (await this.find(firmId, id))!;
   }
 
-  async update(firmId: string, id: string, contact: { email: string; name: string; phone: string | null; externalId: string | null }, now: string): Promise<Contact> {
+  async update(
+    firmId: string,
+    id: string,
+    contact: { email: string; name: string; phone: string | null; externalId: string | null },
+    now: string,
+  ): Promise<Contact> {
     await this.storage.db
       .updateTable('contacts')
       .set({ email: contact.email.toLowerCase(), name: contact.name, phone: contact.phone, external_id: contact.externalId, updated_at: now })

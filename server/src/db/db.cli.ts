@@ -8,7 +8,8 @@ import { openDatabase } from './database.ts';
 import { migrations } from './migrations.ts';
 import { MigrationError, migratePostgres, postgresStatus, sqliteStatus, statusOf, type MigrationStatus } from './migrator.ts';
 
-const where = (config: Config) => (config.databaseUrl ? `PostgreSQL at ${new URL(config.databaseUrl).host}` : `SQLite at ${path.join(config.dataDir, 'portico.db')}`);
+const where = (config: Config) =>
+  config.databaseUrl ? `PostgreSQL at ${new URL(config.databaseUrl).host}` : `SQLite at ${path.join(config.dataDir, 'portico.db')}`;
 
 /** Where each migration stands, without changing anything. */
 async function status(config: Config): Promise<MigrationStatus[]> {

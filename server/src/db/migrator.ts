@@ -61,7 +61,9 @@ export function pendingOf(applied: readonly AppliedMigration[], list: readonly M
   const edited = status.filter((entry) => entry.state === 'edited');
   if (edited.length) {
     const names = edited.map((entry) => `${entry.version} (${entry.name})`).join(', ');
-    throw new MigrationError(`Migration ${names} was changed after it was applied to this database. Released migrations are never edited: restore it and add a new one.`);
+    throw new MigrationError(
+      `Migration ${names} was changed after it was applied to this database. Released migrations are never edited: restore it and add a new one.`,
+    );
   }
   return list.filter((migration) => status.some((entry) => entry.version === migration.version && entry.state === 'pending'));
 }
@@ -97,7 +99,10 @@ export function migrateSqlite(db: Db, list: readonly Migration[]): number {
       if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version)) return;
       if (migration.sqlite.trim()) db.exec(migration.sqlite);
       db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
-        migration.version, migration.name, checksumOf(migration), new Date().toISOString(),
+        migration.version,
+        migration.name,
+        checksumOf(migration),
+        new Date().toISOString(),
       );
       // Kept in step so tools that read SQLite's own version number see the same one.
       db.pragma(`user_version = ${migration.version}`);
@@ -139,7 +144,10 @@ export async function migratePostgres(pool: pg.Pool, list: readonly Migration[])
           await client.query(`SELECT set_config('app.firm_id', '*', true)`);
           if (migration.postgres.trim()) await client.query(migration.postgres);
           await client.query('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)', [
-            migration.version, migration.name, checksumOf(migration), new Date().toISOString(),
+            migration.version,
+            migration.name,
+            checksumOf(migration),
+            new Date().toISOString(),
           ]);
           await client.query('COMMIT');
         } catch (error) {

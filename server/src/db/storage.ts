@@ -106,7 +106,10 @@ export class Storage {
           await sql.raw('COMMIT').execute(connection);
           return result;
         } catch (error) {
-          await sql.raw('ROLLBACK').execute(connection).catch(() => {});
+          await sql
+            .raw('ROLLBACK')
+            .execute(connection)
+            .catch(() => {});
           throw error;
         }
       });

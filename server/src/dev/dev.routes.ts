@@ -33,8 +33,14 @@ export function devRoutes(deps: {
   router.get('/jobs', async (_req, res) => {
     const { store } = deps.jobs;
     const jobs = (await store.list({ states: ['pending', 'running', 'dead'], limit: 100 })).map((job) => ({
-      id: job.id, kind: job.kind, state: job.state, attempts: job.attempts, maxAttempts: job.maxAttempts, runAt: job.runAt,
-      lastError: job.lastError, createdAt: job.createdAt,
+      id: job.id,
+      kind: job.kind,
+      state: job.state,
+      attempts: job.attempts,
+      maxAttempts: job.maxAttempts,
+      runAt: job.runAt,
+      lastError: job.lastError,
+      createdAt: job.createdAt,
       // An email's subject and recipient say which one it is.
       ...(job.kind === 'mail.send' ? { summary: summaryOf(job.payload) } : {}),
     }));

@@ -22,13 +22,20 @@ const reserved = /[<>:"|?*]/g;
 export function sanitizeFileName(raw: string): string {
   let name = raw.normalize('NFC').replace(controls, '').replace(bidi, '');
   name = name.split(/[\\/]/).pop() ?? '';
-  name = name.replace(reserved, '_').trim().replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
+  name = name
+    .replace(reserved, '_')
+    .trim()
+    .replace(/^[.\s]+/, '')
+    .replace(/[.\s]+$/, '');
   if (!name) return 'file';
   const chars = Array.from(name);
   if (chars.length <= maxFileNameLength) return name;
   const extension = extensionOf(name);
   const keep = extension && extension.length + 1 <= maxExtensionLength ? `.${extension}` : '';
-  const stem = chars.slice(0, maxFileNameLength - Array.from(keep).length).join('').replace(/[.\s]+$/, '');
+  const stem = chars
+    .slice(0, maxFileNameLength - Array.from(keep).length)
+    .join('')
+    .replace(/[.\s]+$/, '');
   return `${stem || 'file'}${keep}`;
 }
 

@@ -146,8 +146,7 @@ export async function officeKind(file: FileHandle, size: number): Promise<'docx'
   const xml = await entryText(file, size, contentTypes);
   if (xml === undefined) return undefined;
   const matches = officeFormats.filter(
-    (format) =>
-      (xml.includes(`"${format.mainType}"`) || xml.includes(`'${format.mainType}'`)) && entries.some((entry) => entry.name.startsWith(format.folder)),
+    (format) => (xml.includes(`"${format.mainType}"`) || xml.includes(`'${format.mainType}'`)) && entries.some((entry) => entry.name.startsWith(format.folder)),
   );
   return matches.length === 1 ? matches[0]!.kind : undefined;
 }

@@ -13,7 +13,6 @@ export const firmListQuery = listQuery.extend({ contactId: z.string().max(64).op
 
 // Replies
 
-
 export const Uploader = z
   .strictObject({ type: z.enum(['contact', 'staff']), name: z.string() })
   .meta({ id: 'Uploader', description: 'Who put a file in the portal: the client, or someone at the firm' });
@@ -39,13 +38,9 @@ export const FileFolder = z
   .strictObject({ name: z.string().nullable(), files: z.number().int() })
   .meta({ id: 'FileFolder', description: 'A folder (matter) and how many files it holds; `name` is null for files in no folder' });
 
-export const FilePage = z
-  .strictObject({ data: z.array(ClientFile), nextCursor: z.string().nullable(), folders: z.array(FileFolder) })
-  .meta({ id: 'FilePage' });
+export const FilePage = z.strictObject({ data: z.array(ClientFile), nextCursor: z.string().nullable(), folders: z.array(FileFolder) }).meta({ id: 'FilePage' });
 
 export const FirmFilePage = z.strictObject({ data: z.array(FirmFile), nextCursor: z.string().nullable() }).meta({ id: 'FirmFilePage' });
 
 /** A file on a message. */
-export const Attachment = z
-  .strictObject({ id: z.string(), name: z.string(), size: z.number().int(), contentType: z.string() })
-  .meta({ id: 'Attachment' });
+export const Attachment = z.strictObject({ id: z.string(), name: z.string(), size: z.number().int(), contentType: z.string() }).meta({ id: 'Attachment' });

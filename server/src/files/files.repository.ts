@@ -3,8 +3,18 @@ import type { Storage } from '../db/storage.ts';
 import type { Attachment, FileRecord, Uploader } from './file.ts';
 
 interface FileRow {
-  id: string; firm_id: string; contact_id: string; name: string; content_type: string; size: number; sha256: string;
-  folder: string; storage_key: string; uploaded_by_type: Uploader['type']; uploaded_by_name: string; created_at: string;
+  id: string;
+  firm_id: string;
+  contact_id: string;
+  name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  folder: string;
+  storage_key: string;
+  uploaded_by_type: Uploader['type'];
+  uploaded_by_name: string;
+  created_at: string;
 }
 
 function toRecord(row: FileRow): FileRecord {

@@ -9,7 +9,18 @@ import { decodeCursor, encodeCursor, type Page } from '../http/cursor.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 import type { Logger } from '../logger.ts';
-import { toClientFile, toFirmFile, type Attachment, type ClientFile, type FileContent, type FileRecord, type FileScanner, type FirmFile, type Uploader, type UploadStream } from './file.ts';
+import {
+  toClientFile,
+  toFirmFile,
+  type Attachment,
+  type ClientFile,
+  type FileContent,
+  type FileRecord,
+  type FileScanner,
+  type FirmFile,
+  type Uploader,
+  type UploadStream,
+} from './file.ts';
 import { sanitizeFolder } from './file-names.ts';
 import type { FileStore } from './file-store.ts';
 import { firmListQuery, listQuery } from './files.contract.ts';
@@ -151,7 +162,11 @@ export class FilesService {
       // A file the scanner could not check is refused, never kept unscanned.
       const verdict = await this.deps.scanner.scan(received.incoming.path, info).catch((error: unknown) => {
         this.deps.logger.error('virus scan failed; upload refused', { firmId, contactId, error: error instanceof Error ? error.message : String(error) });
-        throw new Problem(503, 'scan_unavailable', 'The file could not be checked for viruses just now, so it was not kept. Please try again in a few minutes.');
+        throw new Problem(
+          503,
+          'scan_unavailable',
+          'The file could not be checked for viruses just now, so it was not kept. Please try again in a few minutes.',
+        );
       });
       if (!verdict.clean) {
         await this.deps.audit.record(
@@ -167,17 +182,40 @@ export class FilesService {
       // The file, its audit entry and the firm's webhook of a client's upload commit together.
       return await this.deps.unitOfWork(async () => {
         const record = await this.deps.files.create(
-          { firmId, contactId, name: received.name, contentType: received.contentType, size: received.size, sha256: received.sha256, folder: folder || null, storageKey, uploadedBy: owner.uploadedBy },
+          {
+            firmId,
+            contactId,
+            name: received.name,
+            contentType: received.contentType,
+            size: received.size,
+            sha256: received.sha256,
+            folder: folder || null,
+            storageKey,
+            uploadedBy: owner.uploadedBy,
+          },
           now,
         );
         const byClient = owner.uploadedBy.type === 'contact';
         await this.deps.audit.record(
-          { firmId, actor: owner.actor, action: byClient ? 'file.uploaded' : 'file.shared', subject: { type: 'file', id: record.id }, data: { contactId, sha256: received.sha256, size: received.size } },
+          {
+            firmId,
+            actor: owner.actor,
+            action: byClient ? 'file.uploaded' : 'file.shared',
+            subject: { type: 'file', id: record.id },
+            data: { contactId, sha256: received.sha256, size: received.size },
+          },
           now,
         );
         if (byClient) {
           await this.deps.webhooks.emit(firmId, 'file.uploaded', {
-            fileId: record.id, contactId, name: record.name, contentType: record.contentType, size: record.size, sha256: record.sha256, folder: record.folder, createdAt: record.createdAt,
+            fileId: record.id,
+            contactId,
+            name: record.name,
+            contentType: record.contentType,
+            size: record.size,
+            sha256: record.sha256,
+            folder: record.folder,
+            createdAt: record.createdAt,
           });
         }
         return record;

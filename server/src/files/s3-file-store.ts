@@ -76,18 +76,24 @@ export class S3FileStore implements FileStore {
   async put(bytes: Buffer): Promise<string> {
     const key = newKey();
     await this.#call('store', ({ client, s3 }) =>
-      client.send(new s3.PutObjectCommand({ Bucket: this.bucket, Key: key, Body: bytes, ContentLength: bytes.length, ContentType: 'application/octet-stream' })),
+      client.send(
+        new s3.PutObjectCommand({ Bucket: this.bucket, Key: key, Body: bytes, ContentLength: bytes.length, ContentType: 'application/octet-stream' }),
+      ),
     );
     return key;
   }
 
   async read(key: string): Promise<StoredFile> {
     checkKey(key);
-    const reply = await this.#call('read', ({ client, s3 }) => client.send(new s3.GetObjectCommand({ Bucket: this.bucket, Key: key })), (error) => {
-      // The record says the bytes were stored: their absence is lost data, not an outage.
-      if (errorName(error) === 'NoSuchKey') return new Error(`The object ${key} is missing from the bucket ${this.bucket}`);
-      return undefined;
-    });
+    const reply = await this.#call(
+      'read',
+      ({ client, s3 }) => client.send(new s3.GetObjectCommand({ Bucket: this.bucket, Key: key })),
+      (error) => {
+        // The record says the bytes were stored: their absence is lost data, not an outage.
+        if (errorName(error) === 'NoSuchKey') return new Error(`The object ${key} is missing from the bucket ${this.bucket}`);
+        return undefined;
+      },
+    );
     if (!reply.Body || reply.ContentLength === undefined) throw new Error(`The bucket ${this.bucket} sent ${key} without a body or a length`);
     return { size: reply.ContentLength, stream: reply.Body as Readable };
   }
@@ -105,8 +111,7 @@ export class S3FileStore implements FileStore {
       await client.send(new s3.HeadBucketCommand({ Bucket: this.bucket }));
     } catch (error) {
       const status = statusOf(error);
-      const why =
-        status === 404 ? 'does not exist' : status === 403 || status === 401 ? 'refuses these credentials' : `cannot be reached (${describe(error)})`;
+      const why = status === 404 ? 'does not exist' : status === 403 || status === 401 ? 'refuses these credentials' : `cannot be reached (${describe(error)})`;
       throw new Error(`The S3 bucket "${this.bucket}"${this.#options.endpoint ? ` at ${this.#options.endpoint}` : ''} ${why}`, { cause: error });
     }
   }

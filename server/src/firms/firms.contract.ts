@@ -13,23 +13,25 @@ const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
 /** An origin is a scheme, host and optional port: no path, no trailing slash. */
-export const origin = z
-  .string()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return /^https?:$/.test(url.protocol) && url.origin === value;
-    } catch {
-      return false;
-    }
-  }, 'must be an origin like https://www.firm.com (scheme, host and port only)');
+export const origin = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && url.origin === value;
+  } catch {
+    return false;
+  }
+}, 'must be an origin like https://www.firm.com (scheme, host and port only)');
 
 const stripeAccount = z.string().regex(/^acct_[A-Za-z0-9]{1,64}$/, 'must be a Stripe connected account id like acct_1A2b3C');
 
 export const brandingSchema = z.strictObject({
   logoUrl: httpUrl.optional(),
   colors: z.strictObject({ brand: hexColor, brandContrast: hexColor.optional(), accent: hexColor.optional() }),
-  fontFamily: z.string().max(200).regex(/^[\w\s,'"-]+$/, 'must be a CSS font-family list').optional(),
+  fontFamily: z
+    .string()
+    .max(200)
+    .regex(/^[\w\s,'"-]+$/, 'must be a CSS font-family list')
+    .optional(),
 });
 
 export const settingsSchema = z
@@ -38,7 +40,12 @@ export const settingsSchema = z
     showPayments: z.boolean().default(true),
     paymentMethods: z.strictObject({ card: z.boolean(), bankLink: z.boolean(), bankAccount: z.boolean() }).default(defaultSettings.paymentMethods),
     minimumPayment: z.number().int().min(1).max(100_000_000).default(defaultSettings.minimumPayment),
-    maxUploadBytes: z.number().int().min(1).max(1024 * 1024 * 1024).default(defaultSettings.maxUploadBytes),
+    maxUploadBytes: z
+      .number()
+      .int()
+      .min(1)
+      .max(1024 * 1024 * 1024)
+      .default(defaultSettings.maxUploadBytes),
     paymentFailuresPerHour: z.number().int().min(1).max(1000).default(defaultSettings.paymentFailuresPerHour),
     timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone like America/New_York').default('UTC'),
     portalUrl: httpUrl.optional(),
@@ -60,7 +67,10 @@ function isTimeZone(value: string): boolean {
 export const newFirmSchema = z.strictObject({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2 to 63 lowercase letters, digits or hyphens'),
   name: z.string().trim().min(1).max(200),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like USD').default('USD'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like USD')
+    .default('USD'),
   siteUrl: httpUrl.optional(),
   allowedOrigins: z.array(origin).max(50).default([]),
   branding: brandingSchema.optional(),
@@ -85,7 +95,6 @@ export const editableFirmSchema = z.strictObject({
 export const FirmChanges = mergePatchOf(editableFirmSchema).meta({ id: 'FirmChanges' });
 
 // Replies
-
 
 const Colors = z.strictObject({
   brand: z.string().meta({ description: 'The brand colour, `#rrggbb`' }),
@@ -133,6 +142,8 @@ export const FirmProfile = z
     settings: settingsSchema,
     createdAt: Instant,
     updatedAt: Instant,
-    warnings: z.array(z.strictObject({ code: z.string(), message: z.string() })).meta({ description: 'What the firm should know, e.g. a brand colour too light to read' }),
+    warnings: z
+      .array(z.strictObject({ code: z.string(), message: z.string() }))
+      .meta({ description: 'What the firm should know, e.g. a brand colour too light to read' }),
   })
   .meta({ id: 'FirmProfile' });

@@ -25,7 +25,10 @@ export interface IdentitySettings {
 /** JWK members that only a private or secret key has: a firm pasting one must be told, not have it stored. */
 const privateMembers = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'];
 
-const base64url = z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be base64url').max(2048);
+const base64url = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be base64url')
+  .max(2048);
 
 const jwkSchema = z
   .looseObject({
@@ -79,7 +82,10 @@ export const identitySchema = z
   .strictObject({
     issuer: z.string().min(1, 'is required').max(500),
     audience: z.string().min(1, 'is required').max(500),
-    jwksUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000).optional(),
+    jwksUrl: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .max(2000)
+      .optional(),
     publicKeys: z.array(jwkSchema).min(1, 'must hold at least one key').max(10).optional(),
     autoProvision: z.boolean().default(false),
   })

@@ -9,8 +9,18 @@ import { Problem } from './problem.ts';
  * contact are those read to authenticate the request; the rest of the request uses them instead
  * of reading them again.
  */
-export interface ClientPrincipal { kind: 'contact'; contactId: string; firmId: string; firm: Firm; contact: Contact }
-export interface FirmPrincipal { kind: 'api_key'; apiKeyId: string; firmId: string }
+export interface ClientPrincipal {
+  kind: 'contact';
+  contactId: string;
+  firmId: string;
+  firm: Firm;
+  contact: Contact;
+}
+export interface FirmPrincipal {
+  kind: 'api_key';
+  apiKeyId: string;
+  firmId: string;
+}
 
 declare global {
   namespace Express {

@@ -121,7 +121,10 @@ export const ProblemReply = z
     status: z.number().int(),
     code: z.enum(codes).meta({ description: 'Stable: branch on it' }),
     detail: z.string().meta({ description: 'For people: what went wrong and what to do' }),
-    errors: z.array(z.strictObject({ field: z.string(), message: z.string() })).optional().meta({ description: 'With `invalid_request`: each bad field' }),
+    errors: z
+      .array(z.strictObject({ field: z.string(), message: z.string() }))
+      .optional()
+      .meta({ description: 'With `invalid_request`: each bad field' }),
     retryAfter: z.number().int().optional().meta({ description: 'With `rate_limited`: seconds to wait' }),
     requestId: z.string().meta({ description: 'The request’s id, as in its `X-Request-Id` response header: quote it when reporting a problem' }),
   })

@@ -43,9 +43,19 @@ export class Problem extends Error {
 }
 
 const titles: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
-  405: 'Method Not Allowed', 409: 'Conflict', 413: 'Content Too Large', 415: 'Unsupported Media Type',
-  422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  402: 'Payment Required',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** The problem document the service sends, also what an idempotency key keeps of a refusal to send it again. */
@@ -77,7 +87,13 @@ export const notFoundHandler: RequestHandler = (req, res) => {
   sendProblem(res, 404, 'route_not_found', `No route for ${req.method} ${req.path}.`);
 };
 
-interface HttpishError { status?: number; statusCode?: number; type?: string; expose?: boolean; message?: string }
+interface HttpishError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  expose?: boolean;
+  message?: string;
+}
 
 /** Mounted last: turns every thrown error into a problem response; a 5xx never leaks internals. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
@@ -95,7 +111,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return sendProblem(res, 415, 'unsupported_encoding', 'The request body encoding is not supported.');
     }
     if (status && status >= 400 && status < 500) {
-      return sendProblem(res, status, 'bad_request', e.expose && e.message ? e.message : titles[status] ?? 'Bad request.');
+      return sendProblem(res, status, 'bad_request', e.expose && e.message ? e.message : (titles[status] ?? 'Bad request.'));
     }
     logger.error('unhandled error', { requestId: req.requestId, method: req.method, path: req.path, error: err instanceof Error ? err.stack : String(err) });
     sendProblem(res, 500, 'internal_error', 'Something went wrong on our side. Please try again.');

@@ -9,7 +9,10 @@ import { z } from 'zod';
 export const Instant = z.string().meta({ format: 'date-time', description: 'An ISO 8601 instant (UTC)' });
 
 /** A calendar date, `YYYY-MM-DD`. */
-export const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ format: 'date' });
+export const CalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .meta({ format: 'date' });
 
 /** Money: integer minor units of the currency next to it. */
 export const Money = z.number().int().meta({ description: 'Integer minor units of the currency' });

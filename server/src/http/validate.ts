@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 import { Problem } from './problem.ts';
 
-export interface FieldError { field: string; message: string }
+export interface FieldError {
+  field: string;
+  message: string;
+}
 
 /**
  * Parses input against a schema. Failures become one 400 problem listing every bad field, so a

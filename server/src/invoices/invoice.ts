@@ -110,7 +110,14 @@ export function priceLines(inputs: LineInput[]): PricedLines | { error: string; 
       return { error: 'needs quantity and rate, or an amount alone', index };
     }
     subtotal += amount;
-    lines[index] = { kind: line.kind, date: line.date ?? null, description: line.description, quantity: quantityMilli === null ? null : quantityMilli / 1000, rate: line.rate ?? null, amount };
+    lines[index] = {
+      kind: line.kind,
+      date: line.date ?? null,
+      description: line.description,
+      quantity: quantityMilli === null ? null : quantityMilli / 1000,
+      rate: line.rate ?? null,
+      amount,
+    };
   }
   let discount = 0;
   for (const [index, line] of inputs.entries()) {

@@ -34,12 +34,17 @@ const describe = (invoice: { number: string; status: string; total: number; bala
 
 export const invoiceCommands: Record<string, Command> = {
   'invoice create': {
-    usage: 'portico invoice create --firm SLUG --contact EMAIL --line "KIND|DESCRIPTION|AMOUNT" … [--number N] [--matter M] [--issued DATE] [--due DATE] [--trust] [--send]',
+    usage:
+      'portico invoice create --firm SLUG --contact EMAIL --line "KIND|DESCRIPTION|AMOUNT" … [--number N] [--matter M] [--issued DATE] [--due DATE] [--trust] [--send]',
     summary: 'Draft an invoice (or, with --trust, a retainer request); --send publishes it and emails the client.',
     options: {
       firm: { type: 'string', description: 'The firm slug.' },
       contact: { type: 'string', description: "The client's email address." },
-      line: { type: 'string', multiple: true, description: 'A line: time|Drafting|1.5|295.00, expense|Filing fee|435.00, flat_fee|…|AMOUNT, discount|…|10%, tax|…|8.25% (repeatable).' },
+      line: {
+        type: 'string',
+        multiple: true,
+        description: 'A line: time|Drafting|1.5|295.00, expense|Filing fee|435.00, flat_fee|…|AMOUNT, discount|…|10%, tax|…|8.25% (repeatable).',
+      },
       number: { type: 'string', description: 'Invoice number (default: the next INV-…).' },
       matter: { type: 'string', description: 'The matter it bills.' },
       issued: { type: 'string', description: 'Issue date, YYYY-MM-DD (default today).' },

@@ -25,7 +25,13 @@ const lineSchema = z.strictObject({
 });
 
 const invoiceFields = {
-  number: z.string().trim().min(1).max(40).regex(/^[\w./#-]+$/, 'may hold letters, digits and . / # - _').optional(),
+  number: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[\w./#-]+$/, 'may hold letters, digits and . / # - _')
+    .optional(),
   matter: z.string().trim().max(200).nullable().optional(),
   issuedOn: calendarDate.optional(),
   dueOn: calendarDate.optional(),
@@ -35,7 +41,14 @@ const invoiceFields = {
   externalId: externalIdSchema.nullable().optional(),
 };
 export const newInvoiceSchema = z
-  .strictObject({ contactId: z.string().min(1).max(64), currency: z.string().regex(/^[A-Z]{3}$/).optional(), ...invoiceFields })
+  .strictObject({
+    contactId: z.string().min(1).max(64),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
+    ...invoiceFields,
+  })
   .meta({ id: 'NewInvoice' });
 export const invoiceChangesSchema = z.strictObject(invoiceFields).meta({ id: 'InvoiceChanges' });
 
@@ -62,7 +75,10 @@ export const listQuery = z.strictObject({
   sort: z
     .string()
     .default('-issuedOn')
-    .refine((s) => (sortKeys as readonly string[]).includes(s.replace(/^-/, '')), `must be one of ${sortKeys.join(', ')}, optionally with a leading - for descending`),
+    .refine(
+      (s) => (sortKeys as readonly string[]).includes(s.replace(/^-/, '')),
+      `must be one of ${sortKeys.join(', ')}, optionally with a leading - for descending`,
+    ),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
 });
@@ -72,7 +88,6 @@ export const adminListQuery = listQuery.extend({ contactId: z.string().max(64).o
 export const voidSchema = z.strictObject({ reason: z.string().trim().max(500).optional() }).meta({ id: 'InvoiceVoid' });
 
 // Replies
-
 
 export const InvoiceStatus = z
   .enum(['open', 'partially_paid', 'overdue', 'paid', 'void'])

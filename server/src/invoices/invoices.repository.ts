@@ -17,10 +17,28 @@ export function deriveStatus(invoice: { state: string; total: number; paid: numb
 
 /** An invoice's page as read: its detail columns and the figures `#withFigures` adds. */
 interface InvoiceRow {
-  id: string; firm_id: string; contact_id: string; number: string; matter: string | null; issued_on: string; due_on: string;
-  currency: string; deposit_account: string; state: string; notes: string | null;
-  subtotal: number; discount: number; tax: number; total: number; sent_at: string | null; voided_at: string | null;
-  external_id: string | null; paid: number; pending: number; balance: number; status: InvoiceStatus;
+  id: string;
+  firm_id: string;
+  contact_id: string;
+  number: string;
+  matter: string | null;
+  issued_on: string;
+  due_on: string;
+  currency: string;
+  deposit_account: string;
+  state: string;
+  notes: string | null;
+  subtotal: number;
+  discount: number;
+  tax: number;
+  total: number;
+  sent_at: string | null;
+  voided_at: string | null;
+  external_id: string | null;
+  paid: number;
+  pending: number;
+  balance: number;
+  status: InvoiceStatus;
 }
 
 type State = 'draft' | 'sent' | 'void';
@@ -30,13 +48,28 @@ type State = 'draft' | 'sent' | 'void';
  * column into a JavaScript value costs more than finding it, and a page of every column cost
  * nearly twice as much as this (measured, SQLite).
  */
-const summaryColumns = ['i.id', 'i.number', 'i.matter', 'i.contact_id', 'i.issued_on', 'i.due_on', 'i.currency', 'i.deposit_account', 'i.state', 'i.total', 'i.external_id'] as const;
+const summaryColumns = [
+  'i.id',
+  'i.number',
+  'i.matter',
+  'i.contact_id',
+  'i.issued_on',
+  'i.due_on',
+  'i.currency',
+  'i.deposit_account',
+  'i.state',
+  'i.total',
+  'i.external_id',
+] as const;
 /** An invoice's page reads the rest as well. */
 const detailColumns = [...summaryColumns, 'i.firm_id', 'i.subtotal', 'i.discount', 'i.tax', 'i.notes', 'i.sent_at', 'i.voided_at'] as const;
 type InvoiceColumn = (typeof detailColumns)[number];
 
 /** A row as a list reads it: the status worked out in SQL only when a filter or sort needed it. */
-type ListRow = Pick<InvoiceRow, 'id' | 'number' | 'matter' | 'contact_id' | 'issued_on' | 'due_on' | 'currency' | 'deposit_account' | 'state' | 'total' | 'external_id' | 'paid' | 'pending'> & { status?: InvoiceStatus };
+type ListRow = Pick<
+  InvoiceRow,
+  'id' | 'number' | 'matter' | 'contact_id' | 'issued_on' | 'due_on' | 'currency' | 'deposit_account' | 'state' | 'total' | 'external_id' | 'paid' | 'pending'
+> & { status?: InvoiceStatus };
 
 /**
  * An invoice's summary from its row and its ledger sums, as numbers: PostgreSQL returns a SUM of
@@ -70,7 +103,12 @@ const allStatuses: InvoiceStatus[] = ['open', 'partially_paid', 'overdue', 'paid
 
 /** The stored lifecycle state each status comes from (see the CASE in `#withFigures`). */
 const stateOf: Record<InvoiceStatus, State> = {
-  draft: 'draft', void: 'void', open: 'sent', partially_paid: 'sent', overdue: 'sent', paid: 'sent',
+  draft: 'draft',
+  void: 'void',
+  open: 'sent',
+  partially_paid: 'sent',
+  overdue: 'sent',
+  paid: 'sent',
 };
 
 export type InvoiceSortKey = 'issuedOn' | 'dueOn' | 'number' | 'total' | 'balance';
@@ -102,7 +140,6 @@ export interface InvoiceRecord {
   externalId: string | null;
   detail: InvoiceDetail;
 }
-
 
 export class InvoicesRepository {
   /** @param ledger What payments paid and hold on each invoice: the payments component's to say. */
@@ -164,7 +201,10 @@ export class InvoicesRepository {
    * (SQLite has no lateral join).
    */
   #withSums(conditions: Expression<SqlBool>[], columns: readonly InvoiceColumn[]) {
-    const invoices = this.storage.db.selectFrom('invoices as i').select(columns).where((eb) => eb.and(conditions));
+    const invoices = this.storage.db
+      .selectFrom('invoices as i')
+      .select(columns)
+      .where((eb) => eb.and(conditions));
     const bySubqueries = invoices.select([this.ledger.paid('i.id').as('paid'), this.ledger.pending('i.id').as('pending')]);
     if (this.storage.engine !== 'postgres') return bySubqueries;
     return invoices
@@ -220,7 +260,9 @@ export class InvoicesRepository {
     if (query.externalId !== undefined) where.push(sql<SqlBool>`i.external_id = ${query.externalId}`);
     const after = (alias: string) =>
       query.after
-        ? [sql<SqlBool>`(${sql.ref(`${alias}${column}`)}, ${sql.ref(`${alias}id`)}) ${sql.raw(query.descending ? '<' : '>')} (${query.after.value}, ${query.after.id})`]
+        ? [
+            sql<SqlBool>`(${sql.ref(`${alias}${column}`)}, ${sql.ref(`${alias}id`)}) ${sql.raw(query.descending ? '<' : '>')} (${query.after.value}, ${query.after.id})`,
+          ]
         : [];
     // Only a status filter or a balance sort needs every invoice's figures before paging.
     const everything = allStatuses.every((status) => query.statuses.includes(status));
@@ -245,7 +287,12 @@ export class InvoicesRepository {
   }
 
   async idByExternalId(firmId: string, externalId: string): Promise<string | undefined> {
-    const row = await this.storage.db.selectFrom('invoices').select('id').where('firm_id', '=', firmId).where('external_id', '=', externalId).executeTakeFirst();
+    const row = await this.storage.db
+      .selectFrom('invoices')
+      .select('id')
+      .where('firm_id', '=', firmId)
+      .where('external_id', '=', externalId)
+      .executeTakeFirst();
     return row?.id;
   }
 
@@ -268,7 +315,9 @@ export class InvoicesRepository {
   }
 
   async find(firmId: string, id: string, today: string): Promise<InvoiceRecord | undefined> {
-    const row = await this.#withFigures([sql<SqlBool>`i.firm_id = ${firmId}`, sql<SqlBool>`i.id = ${id}`], today, detailColumns).$castTo<InvoiceRow>().executeTakeFirst();
+    const row = await this.#withFigures([sql<SqlBool>`i.firm_id = ${firmId}`, sql<SqlBool>`i.id = ${id}`], today, detailColumns)
+      .$castTo<InvoiceRow>()
+      .executeTakeFirst();
     if (!row) return undefined;
     const lineRows = await this.storage.db.selectFrom('invoice_lines').selectAll().where('invoice_id', '=', id).orderBy('position').execute();
     const lines = lineRows.map((line) => ({
@@ -326,10 +375,22 @@ export class InvoicesRepository {
     return !!row && row.id !== exceptId;
   }
 
-  async create(input: {
-    firmId: string; contactId: string; /** `null`: the firm's next number, taken in this transaction. */ number: string | null; matter: string | null; issuedOn: string; dueOn: string;
-    currency: string; depositAccount: DepositAccount; notes: string | null; priced: PricedLines; externalId?: string | null;
-  }, now: string): Promise<string> {
+  async create(
+    input: {
+      firmId: string;
+      contactId: string;
+      /** `null`: the firm's next number, taken in this transaction. */ number: string | null;
+      matter: string | null;
+      issuedOn: string;
+      dueOn: string;
+      currency: string;
+      depositAccount: DepositAccount;
+      notes: string | null;
+      priced: PricedLines;
+      externalId?: string | null;
+    },
+    now: string,
+  ): Promise<string> {
     const id = newId('inv');
     await this.storage.transaction(async () => {
       const { priced, ...invoice } = input;
@@ -337,10 +398,23 @@ export class InvoicesRepository {
       await this.storage.db
         .insertInto('invoices')
         .values({
-          id, firm_id: invoice.firmId, contact_id: invoice.contactId, number, matter: invoice.matter, issued_on: invoice.issuedOn,
-          due_on: invoice.dueOn, currency: invoice.currency, deposit_account: invoice.depositAccount, notes: invoice.notes,
-          subtotal: priced.subtotal, discount: priced.discount, tax: priced.tax, total: priced.total,
-          external_id: invoice.externalId ?? null, created_at: now, updated_at: now,
+          id,
+          firm_id: invoice.firmId,
+          contact_id: invoice.contactId,
+          number,
+          matter: invoice.matter,
+          issued_on: invoice.issuedOn,
+          due_on: invoice.dueOn,
+          currency: invoice.currency,
+          deposit_account: invoice.depositAccount,
+          notes: invoice.notes,
+          subtotal: priced.subtotal,
+          discount: priced.discount,
+          tax: priced.tax,
+          total: priced.total,
+          external_id: invoice.externalId ?? null,
+          created_at: now,
+          updated_at: now,
         })
         .execute();
       await this.#writeLines(id, priced);
@@ -348,15 +422,42 @@ export class InvoicesRepository {
     return id;
   }
 
-  async update(id: string, changes: { number?: string; matter?: string | null; issuedOn?: string; dueOn?: string; depositAccount?: DepositAccount; notes?: string | null; contactId?: string; externalId?: string | null; priced?: PricedLines }, now: string): Promise<void> {
+  async update(
+    id: string,
+    changes: {
+      number?: string;
+      matter?: string | null;
+      issuedOn?: string;
+      dueOn?: string;
+      depositAccount?: DepositAccount;
+      notes?: string | null;
+      contactId?: string;
+      externalId?: string | null;
+      priced?: PricedLines;
+    },
+    now: string,
+  ): Promise<void> {
     const columns: Updateable<InvoicesTable> = {
-      number: changes.number, matter: changes.matter, issued_on: changes.issuedOn, due_on: changes.dueOn,
-      deposit_account: changes.depositAccount, notes: changes.notes, contact_id: changes.contactId, external_id: changes.externalId,
-      subtotal: changes.priced?.subtotal, discount: changes.priced?.discount, tax: changes.priced?.tax, total: changes.priced?.total,
+      number: changes.number,
+      matter: changes.matter,
+      issued_on: changes.issuedOn,
+      due_on: changes.dueOn,
+      deposit_account: changes.depositAccount,
+      notes: changes.notes,
+      contact_id: changes.contactId,
+      external_id: changes.externalId,
+      subtotal: changes.priced?.subtotal,
+      discount: changes.priced?.discount,
+      tax: changes.priced?.tax,
+      total: changes.priced?.total,
     };
     const set = Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined)) as Updateable<InvoicesTable>;
     await this.storage.transaction(async () => {
-      await this.storage.db.updateTable('invoices').set({ ...set, updated_at: now }).where('id', '=', id).execute();
+      await this.storage.db
+        .updateTable('invoices')
+        .set({ ...set, updated_at: now })
+        .where('id', '=', id)
+        .execute();
       if (changes.priced) await this.#writeLines(id, changes.priced);
     });
   }

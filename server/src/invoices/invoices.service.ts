@@ -147,7 +147,10 @@ export class InvoicesService {
     const current = await this.getForFirm(firmId, id);
     const { contactId, currency, ...fields } = body;
     if (contactId !== current.contactId) {
-      throw Problem.conflict('invoice_contact_fixed', `Invoice ${current.number} belongs to contact ${current.contactId}; an invoice's contact cannot change. Void it and issue a new one instead.`);
+      throw Problem.conflict(
+        'invoice_contact_fixed',
+        `Invoice ${current.number} belongs to contact ${current.contactId}; an invoice's contact cannot change. Void it and issue a new one instead.`,
+      );
     }
     if (currency !== undefined && currency !== current.currency) {
       throw Problem.conflict('invoice_currency_fixed', `Invoice ${current.number} is in ${current.currency}; an invoice's currency cannot change.`);
@@ -181,22 +184,24 @@ export class InvoicesService {
     const dueOn = body.dueOn ?? addDays(issuedOn, 30);
     if (dueOn < issuedOn) throw this.#invalid('dueOn', 'must not be before issuedOn');
     const now = this.deps.clock().toISOString();
-    const id = await guardExternalId('invoice', body.externalId, () => this.deps.invoices.create(
-      {
-        firmId,
-        contactId: contact.id,
-        number: body.number ?? null,
-        matter: body.matter ?? null,
-        issuedOn,
-        dueOn,
-        currency: body.currency ?? firm.currency,
-        depositAccount: body.depositAccount ?? 'operating',
-        notes: body.notes ?? null,
-        priced: this.#price(body.lines ?? []),
-        externalId: body.externalId ?? null,
-      },
-      now,
-    ));
+    const id = await guardExternalId('invoice', body.externalId, () =>
+      this.deps.invoices.create(
+        {
+          firmId,
+          contactId: contact.id,
+          number: body.number ?? null,
+          matter: body.matter ?? null,
+          issuedOn,
+          dueOn,
+          currency: body.currency ?? firm.currency,
+          depositAccount: body.depositAccount ?? 'operating',
+          notes: body.notes ?? null,
+          priced: this.#price(body.lines ?? []),
+          externalId: body.externalId ?? null,
+        },
+        now,
+      ),
+    );
     await this.deps.audit.record({ firmId, actor, action: 'invoice.created', subject: { type: 'invoice', id } }, now);
     return this.getForFirm(firmId, id);
   }
@@ -281,7 +286,10 @@ export class InvoicesService {
     await this.deps.audit.record({ firmId, actor, action: 'invoice.deleted', subject: { type: 'invoice', id } }, this.deps.clock().toISOString());
   }
 
-  async #page(firm: Firm, q: { status: InvoiceStatus[]; sort: string; limit: number; cursor?: string; contactId?: string; externalId?: string }): Promise<Page<InvoiceSummary & { externalId: string | null }>> {
+  async #page(
+    firm: Firm,
+    q: { status: InvoiceStatus[]; sort: string; limit: number; cursor?: string; contactId?: string; externalId?: string },
+  ): Promise<Page<InvoiceSummary & { externalId: string | null }>> {
     const descending = q.sort.startsWith('-');
     const sort = q.sort.replace(/^-/, '') as InvoiceSortKey;
     let after: { value: string | number; id: string } | undefined;

@@ -207,13 +207,15 @@ export class JobQueue {
       this.#fillAgain = true;
       return this.#filling;
     }
-    this.#filling = this.#detached.runInAsyncScope(() => this.tenancy.asSystem(() => this.#claimAndRun(draining))).finally(() => {
-      this.#filling = undefined;
-      if (this.#fillAgain) {
-        this.#fillAgain = false;
-        void this.#fill(draining);
-      }
-    });
+    this.#filling = this.#detached
+      .runInAsyncScope(() => this.tenancy.asSystem(() => this.#claimAndRun(draining)))
+      .finally(() => {
+        this.#filling = undefined;
+        if (this.#fillAgain) {
+          this.#fillAgain = false;
+          void this.#fill(draining);
+        }
+      });
     return this.#filling;
   }
 
@@ -248,7 +250,12 @@ export class JobQueue {
     const registered = this.#handlers.get(job.kind);
     if (!registered) {
       // Leave it for a process that knows the kind; look again in a minute.
-      await this.repository.reschedule(job, this.workerId, { error: `no handler for ${job.kind} in this process`, startedAt, runAt: new Date(startedAt.getTime() + 60_000) }, startedAt);
+      await this.repository.reschedule(
+        job,
+        this.workerId,
+        { error: `no handler for ${job.kind} in this process`, startedAt, runAt: new Date(startedAt.getTime() + 60_000) },
+        startedAt,
+      );
       return;
     }
     if (job.attempts > job.maxAttempts) {
@@ -267,7 +274,13 @@ export class JobQueue {
       } else {
         const runAt = new Date(this.clock().getTime() + backoffMs(job.attempts));
         await this.repository.reschedule(job, this.workerId, { error: message, startedAt, runAt }, this.clock());
-        this.logger.warn('job failed; it will be tried again', { job: job.id, kind: job.kind, attempt: job.attempts, runAt: runAt.toISOString(), error: message });
+        this.logger.warn('job failed; it will be tried again', {
+          job: job.id,
+          kind: job.kind,
+          attempt: job.attempts,
+          runAt: runAt.toISOString(),
+          error: message,
+        });
       }
     }
   }

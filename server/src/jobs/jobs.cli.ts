@@ -25,7 +25,8 @@ export const jobCommands: Record<string, Command> = {
         if (!states.includes(state as JobState)) throw Problem.badRequest('invalid_option', `--state must be one of ${states.join(', ')}, got "${state}".`);
       }
       const limit = v.limit === undefined ? 50 : Number(v.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw Problem.badRequest('invalid_option', `--limit must be a whole number from 1 to 500, got "${String(v.limit)}".`);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+        throw Problem.badRequest('invalid_option', `--limit must be a whole number from 1 to 500, got "${String(v.limit)}".`);
       await withServices(
         config,
         async (services) => {

@@ -54,10 +54,7 @@ export class PaymentFailureLimits {
 
   async #limited(firmId: string, retryAfter: number): Promise<Problem> {
     const firm = await this.deps.firmName(firmId);
-    return rateLimited(
-      `Too many declined payment attempts. Try again in ${describeWait(retryAfter)}${firm ? `, or contact ${firm}` : ''}.`,
-      retryAfter,
-    );
+    return rateLimited(`Too many declined payment attempts. Try again in ${describeWait(retryAfter)}${firm ? `, or contact ${firm}` : ''}.`, retryAfter);
   }
 }
 

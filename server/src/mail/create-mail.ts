@@ -5,11 +5,7 @@ import { createOutboxMail } from './outbox.ts';
 import { createSmtpMail } from './smtp.ts';
 
 /** The mail provider the configuration asks for: `outbox` (stored in the database) or `smtp`. */
-export function createMail(
-  config: Pick<Config, 'mail' | 'smtpUrl' | 'mailFrom'>,
-  storage: Storage,
-  options: { clock?: () => Date } = {},
-): MailProvider {
+export function createMail(config: Pick<Config, 'mail' | 'smtpUrl' | 'mailFrom'>, storage: Storage, options: { clock?: () => Date } = {}): MailProvider {
   switch (config.mail) {
     case 'outbox':
       return createOutboxMail(storage, { from: config.mailFrom, clock: options.clock });

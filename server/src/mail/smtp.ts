@@ -46,10 +46,12 @@ function deliveryError(error: unknown, message: MailMessage, server: string): Ma
   const responseCode = typeof fields.responseCode === 'number' ? fields.responseCode : undefined;
   const reason = error instanceof Error ? error.message : String(error);
   const retryable = (code !== undefined && RETRYABLE_CODES.has(code)) || (responseCode !== undefined && responseCode >= 400 && responseCode < 500);
-  return new MailDeliveryError(
-    `Could not send the ${message.kind} email to ${message.to} through SMTP server ${server}: ${reason}`,
-    { code, responseCode, retryable, cause: error },
-  );
+  return new MailDeliveryError(`Could not send the ${message.kind} email to ${message.to} through SMTP server ${server}: ${reason}`, {
+    code,
+    responseCode,
+    retryable,
+    cause: error,
+  });
 }
 
 /** Sends the service's emails through an SMTP server with nodemailer, one connection per message. */

@@ -52,7 +52,10 @@ export function clientMessageNotice(input: ClientMessageNoticeInput): RenderedEm
     preheader: `${input.contact.name} ${what} in the client portal.`,
     heading: 'A client sent a secure message',
     blocks: [
-      { type: 'paragraph', text: `${input.contact.name} ${what} in the client portal. The message is not included in this email; read and answer it with the firm's portal tools.` },
+      {
+        type: 'paragraph',
+        text: `${input.contact.name} ${what} in the client portal. The message is not included in this email; read and answer it with the firm's portal tools.`,
+      },
       {
         type: 'facts',
         rows: [

@@ -42,7 +42,12 @@ export const previewLength = 140;
 export function previewOf(body: string): string {
   const line = body.replace(/\s+/g, ' ').trim();
   const chars = Array.from(line);
-  return chars.length <= previewLength ? line : `${chars.slice(0, previewLength - 1).join('').trimEnd()}…`;
+  return chars.length <= previewLength
+    ? line
+    : `${chars
+        .slice(0, previewLength - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 export function toClientThread(record: ThreadRecord): ClientThread {

@@ -53,7 +53,6 @@ export const messagesQuery = z.strictObject({
   before: z.string().max(500).optional(),
 });
 
-
 // Replies
 
 export const Author = z
@@ -76,7 +75,7 @@ export const Thread = z
     subject: z.string(),
     status: z.enum(['open', 'closed']),
     lastMessage: LastMessage,
-    unreadCount: z.number().int().meta({ description: "Messages from the other side this side has not read" }),
+    unreadCount: z.number().int().meta({ description: 'Messages from the other side this side has not read' }),
     createdAt: Instant,
     lastActivityAt: Instant,
   })
@@ -89,15 +88,17 @@ export const FirmThread = Thread.extend({
 }).meta({ id: 'FirmThread' });
 
 export const ThreadPage = z
-  .strictObject({ data: z.array(Thread), nextCursor: z.string().nullable(), unreadCount: z.number().int().meta({ description: 'Unread messages over every thread' }) })
+  .strictObject({
+    data: z.array(Thread),
+    nextCursor: z.string().nullable(),
+    unreadCount: z.number().int().meta({ description: 'Unread messages over every thread' }),
+  })
   .meta({ id: 'ThreadPage' });
 
 export const FirmThreadPage = pageOf(FirmThread).meta({ id: 'FirmThreadPage' });
 
 /** A page of a thread's messages, oldest first; pass `nextCursor` as `before` for older ones. */
-export const ThreadMessages = z
-  .strictObject({ thread: Thread, data: z.array(Message), nextCursor: z.string().nullable() })
-  .meta({ id: 'ThreadMessages' });
+export const ThreadMessages = z.strictObject({ thread: Thread, data: z.array(Message), nextCursor: z.string().nullable() }).meta({ id: 'ThreadMessages' });
 
 export const FirmThreadMessages = z
   .strictObject({ thread: FirmThread, data: z.array(Message), nextCursor: z.string().nullable() })

@@ -5,14 +5,32 @@ import type { Attachment } from '../files/index.ts';
 import { previewOf, type Author, type Message, type ThreadRecord, type ThreadStatus } from './message.ts';
 
 interface ThreadRow {
-  id: string; firm_id: string; contact_id: string; subject: string; status: ThreadStatus; last_seq: number;
-  closed_at: string | null; created_at: string; last_message_at: string;
-  last_id: string; last_author_type: Author['type']; last_author_name: string; last_body: string; last_created_at: string;
-  unread_by_contact: number | string | bigint; unread_by_firm: number | string | bigint;
+  id: string;
+  firm_id: string;
+  contact_id: string;
+  subject: string;
+  status: ThreadStatus;
+  last_seq: number;
+  closed_at: string | null;
+  created_at: string;
+  last_message_at: string;
+  last_id: string;
+  last_author_type: Author['type'];
+  last_author_name: string;
+  last_body: string;
+  last_created_at: string;
+  unread_by_contact: number | string | bigint;
+  unread_by_firm: number | string | bigint;
 }
 
 interface MessageRow {
-  seq: number; id: string; thread_id: string; author_type: Author['type']; author_name: string; body: string; created_at: string;
+  seq: number;
+  id: string;
+  thread_id: string;
+  author_type: Author['type'];
+  author_name: string;
+  body: string;
+  created_at: string;
 }
 
 function toThread(row: ThreadRow): ThreadRecord {
@@ -70,12 +88,25 @@ export class MessagesRepository {
   constructor(private readonly storage: Storage) {}
 
   /** Starts a thread with its first message, in one transaction. */
-  async createThread(thread: { firmId: string; contactId: string; subject: string }, first: NewMessage, now: string): Promise<{ threadId: string; message: StoredMessage }> {
+  async createThread(
+    thread: { firmId: string; contactId: string; subject: string },
+    first: NewMessage,
+    now: string,
+  ): Promise<{ threadId: string; message: StoredMessage }> {
     const threadId = newId('thr');
     const message = await this.storage.transaction(async () => {
       await this.storage.db
         .insertInto('threads')
-        .values({ id: threadId, firm_id: thread.firmId, contact_id: thread.contactId, subject: thread.subject, status: 'open', last_message_at: now, created_at: now, updated_at: now })
+        .values({
+          id: threadId,
+          firm_id: thread.firmId,
+          contact_id: thread.contactId,
+          subject: thread.subject,
+          status: 'open',
+          last_message_at: now,
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
       return this.#add(threadId, first, now);
     });
@@ -159,11 +190,19 @@ export class MessagesRepository {
   }
 
   async markReadByContact(threadId: string): Promise<void> {
-    await this.storage.db.updateTable('threads').set((eb) => ({ contact_read_seq: eb.ref('last_seq') })).where('id', '=', threadId).execute();
+    await this.storage.db
+      .updateTable('threads')
+      .set((eb) => ({ contact_read_seq: eb.ref('last_seq') }))
+      .where('id', '=', threadId)
+      .execute();
   }
 
   async markReadByFirm(threadId: string): Promise<void> {
-    await this.storage.db.updateTable('threads').set((eb) => ({ firm_read_seq: eb.ref('last_seq') })).where('id', '=', threadId).execute();
+    await this.storage.db
+      .updateTable('threads')
+      .set((eb) => ({ firm_read_seq: eb.ref('last_seq') }))
+      .where('id', '=', threadId)
+      .execute();
   }
 
   async setStatus(firmId: string, id: string, status: ThreadStatus, now: string): Promise<void> {
@@ -181,8 +220,18 @@ export class MessagesRepository {
       .selectFrom('threads as t')
       .innerJoin('messages as m', 'm.seq', 't.last_seq')
       .select((eb) => [
-        't.id', 't.firm_id', 't.contact_id', 't.subject', 't.status', 't.last_seq', 't.closed_at', 't.created_at', 't.last_message_at',
-        'm.id as last_id', 'm.author_type as last_author_type', 'm.author_name as last_author_name',
+        't.id',
+        't.firm_id',
+        't.contact_id',
+        't.subject',
+        't.status',
+        't.last_seq',
+        't.closed_at',
+        't.created_at',
+        't.last_message_at',
+        'm.id as last_id',
+        'm.author_type as last_author_type',
+        'm.author_name as last_author_name',
         sql<string>`substr(m.body, 1, 400)`.as('last_body'),
         'm.created_at as last_created_at',
         eb
@@ -220,7 +269,11 @@ export class MessagesRepository {
         : message.author.type === 'staff'
           ? { last_staff_seq: seq, firm_read_seq: seq }
           : {};
-    await this.storage.db.updateTable('threads').set({ last_seq: seq, last_message_at: now, updated_at: now, ...bySide }).where('id', '=', threadId).execute();
+    await this.storage.db
+      .updateTable('threads')
+      .set({ last_seq: seq, last_message_at: now, updated_at: now, ...bySide })
+      .where('id', '=', threadId)
+      .execute();
     return { seq, id, threadId, author: message.author, body: message.body, attachments: message.attachments, createdAt: now };
   }
 }

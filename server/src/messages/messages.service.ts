@@ -10,7 +10,15 @@ import { parse } from '../http/validate.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import type { Mailer } from '../mail/index.ts';
 import { clientMessageNotice, newMessageNotice } from './message.emails.ts';
-import { firmThreadListQuery, messagesQuery, newMessageSchema, newThreadSchema, staffMessageSchema, staffThreadSchema, threadListQuery } from './messages.contract.ts';
+import {
+  firmThreadListQuery,
+  messagesQuery,
+  newMessageSchema,
+  newThreadSchema,
+  staffMessageSchema,
+  staffThreadSchema,
+  threadListQuery,
+} from './messages.contract.ts';
 import { toClientThread, toFirmThread, type ClientThread, type FirmThread, type Message, type ThreadRecord } from './message.ts';
 import type { MessagesRepository, StoredMessage } from './messages.repository.ts';
 
@@ -188,7 +196,10 @@ export class MessagesService {
     if (thread.status !== status) {
       const now = this.deps.clock().toISOString();
       await this.deps.messages.setStatus(firmId, threadId, status, now);
-      await this.deps.audit.record({ firmId, actor, action: status === 'closed' ? 'thread.closed' : 'thread.reopened', subject: { type: 'thread', id: threadId } }, now);
+      await this.deps.audit.record(
+        { firmId, actor, action: status === 'closed' ? 'thread.closed' : 'thread.reopened', subject: { type: 'thread', id: threadId } },
+        now,
+      );
     }
     return this.#firmView(await this.#thread(firmId, threadId));
   }
@@ -199,9 +210,13 @@ export class MessagesService {
     const found = new Map((await this.deps.files.attachable(firmId, contactId, ids)).map((file) => [file.id, file]));
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length) {
-      throw Problem.unprocessable('attachment_not_found', `No file ${missing.join(', ')} that can be attached here: attach files uploaded to or shared in this portal.`, {
-        errors: missing.map((id) => ({ field: 'attachmentIds', message: `has no file ${id}` })),
-      });
+      throw Problem.unprocessable(
+        'attachment_not_found',
+        `No file ${missing.join(', ')} that can be attached here: attach files uploaded to or shared in this portal.`,
+        {
+          errors: missing.map((id) => ({ field: 'attachmentIds', message: `has no file ${id}` })),
+        },
+      );
     }
     return ids.map((id) => found.get(id)!);
   }
@@ -219,7 +234,14 @@ export class MessagesService {
     const rows = await this.deps.messages.messages(thread.id, { beforeSeq, limit: q.limit + 1 });
     const data = rows.slice(-q.limit);
     const oldest = data[0];
-    const files = new Map((await this.deps.files.describe(thread.firmId, data.flatMap((message) => message.attachmentIds))).map((file) => [file.id, file]));
+    const files = new Map(
+      (
+        await this.deps.files.describe(
+          thread.firmId,
+          data.flatMap((message) => message.attachmentIds),
+        )
+      ).map((file) => [file.id, file]),
+    );
     return {
       data: data.map(({ attachmentIds, ...message }) =>
         // A file deleted since keeps no place in the message.
@@ -231,7 +253,10 @@ export class MessagesService {
 
   /** The firm's view of threads, each naming its client. */
   async #firmViews(firmId: string, records: ThreadRecord[]): Promise<FirmThread[]> {
-    const clients = await this.deps.contacts.namesOf(firmId, records.map((record) => record.contactId));
+    const clients = await this.deps.contacts.namesOf(
+      firmId,
+      records.map((record) => record.contactId),
+    );
     return records.map((record) => toFirmThread(record, clients.get(record.contactId) ?? { name: '', email: '' }));
   }
 
@@ -271,7 +296,13 @@ export class MessagesService {
 
   async #audit(firmId: string, actor: Actor, action: string, threadId: string, message: StoredMessage, now: string): Promise<void> {
     await this.deps.audit.record(
-      { firmId, actor, action, subject: { type: 'thread', id: threadId }, data: { messageId: message.id, attachments: message.attachments.map((file) => file.id) } },
+      {
+        firmId,
+        actor,
+        action,
+        subject: { type: 'thread', id: threadId },
+        data: { messageId: message.id, attachments: message.attachments.map((file) => file.id) },
+      },
       now,
     );
   }
@@ -279,8 +310,13 @@ export class MessagesService {
   /** `message.created` for the firm's own software: what the client wrote, with its attachments' ids. */
   async #reportClientMessage(firmId: string, contactId: string, threadId: string, subject: string, message: StoredMessage): Promise<void> {
     await this.deps.webhooks.emit(firmId, 'message.created', {
-      messageId: message.id, threadId, contactId, subject, body: message.body,
-      attachments: message.attachments.map((file) => ({ id: file.id, name: file.name })), createdAt: message.createdAt,
+      messageId: message.id,
+      threadId,
+      contactId,
+      subject,
+      body: message.body,
+      attachments: message.attachments.map((file) => ({ id: file.id, name: file.name })),
+      createdAt: message.createdAt,
     });
   }
 

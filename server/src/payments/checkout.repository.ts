@@ -56,16 +56,15 @@ export class CheckoutRepository {
   ) {}
 
   async idempotency(contactId: string, key: string): Promise<IdempotencyRecord | undefined> {
-    const row = await this.storage.db
-      .selectFrom('idempotency_keys')
-      .selectAll()
-      .where('contact_id', '=', contactId)
-      .where('key', '=', key)
-      .executeTakeFirst();
+    const row = await this.storage.db.selectFrom('idempotency_keys').selectAll().where('contact_id', '=', contactId).where('key', '=', key).executeTakeFirst();
     return (
       row && {
-        requestHash: row.request_hash, state: row.state as IdempotencyRecord['state'], checkoutId: row.checkout_id, responseStatus: row.response_status,
-        responseBody: row.response_body, lockedUntil: row.locked_until,
+        requestHash: row.request_hash,
+        state: row.state as IdempotencyRecord['state'],
+        checkoutId: row.checkout_id,
+        responseStatus: row.response_status,
+        responseBody: row.response_body,
+        lockedUntil: row.locked_until,
       }
     );
   }
@@ -84,8 +83,14 @@ export class CheckoutRepository {
       const inserted = await this.storage.db
         .insertInto('idempotency_keys')
         .values({
-          contact_id: claim.contactId, key: claim.key, request_hash: claim.requestHash, state: 'in_progress', checkout_id: claim.checkoutId,
-          locked_until: claim.lockedUntil, locked_by: this.holder, created_at: claim.now,
+          contact_id: claim.contactId,
+          key: claim.key,
+          request_hash: claim.requestHash,
+          state: 'in_progress',
+          checkout_id: claim.checkoutId,
+          locked_until: claim.lockedUntil,
+          locked_by: this.holder,
+          created_at: claim.now,
         })
         .onConflict((oc) => oc.columns(['contact_id', 'key']).doNothing())
         .returning('key')
@@ -108,8 +113,13 @@ export class CheckoutRepository {
     await this.storage.db
       .insertInto('idempotency_keys')
       .values({
-        contact_id: claim.contactId, key: claim.key, request_hash: claim.requestHash, state: 'done', response_status: status,
-        response_body: JSON.stringify(body), created_at: claim.now,
+        contact_id: claim.contactId,
+        key: claim.key,
+        request_hash: claim.requestHash,
+        state: 'done',
+        response_status: status,
+        response_body: JSON.stringify(body),
+        created_at: claim.now,
       })
       .onConflict((oc) => oc.columns(['contact_id', 'key']).doNothing())
       .execute();
@@ -155,7 +165,10 @@ export class CheckoutRepository {
   }
 
   /** Checkouts no request is finishing: unfinished keys whose lease ran out, or left as `left` says (see `takeOver`). */
-  async unfinished(now: string, options: { left?: LeftCheckouts; limit?: number } = {}): Promise<{ contactId: string; key: string; checkoutId: string | null }[]> {
+  async unfinished(
+    now: string,
+    options: { left?: LeftCheckouts; limit?: number } = {},
+  ): Promise<{ contactId: string; key: string; checkoutId: string | null }[]> {
     const left = options.left ?? 'lapsed';
     const rows = await this.storage.db
       .selectFrom('idempotency_keys')
@@ -181,18 +194,34 @@ export class CheckoutRepository {
     const rows = await this.storage.db
       .selectFrom('payments as p')
       .select((eb) => [
-        'p.id', 'p.contact_id', 'p.created_at', 'p.method_ref', 'p.amount', 'p.currency', 'p.processor_ref',
+        'p.id',
+        'p.contact_id',
+        'p.created_at',
+        'p.method_ref',
+        'p.amount',
+        'p.currency',
+        'p.processor_ref',
         eb.selectFrom('payment_allocations as a').select('a.deposit_account').whereRef('a.payment_id', '=', 'p.id').limit(1).as('account'),
         // Each payment's first event is written with it: its id keeps the order they were written in.
-        eb.selectFrom('payment_events as e').select((inner) => inner.fn.min('e.id').as('first')).whereRef('e.payment_id', '=', 'p.id').as('first_event'),
+        eb
+          .selectFrom('payment_events as e')
+          .select((inner) => inner.fn.min('e.id').as('first'))
+          .whereRef('e.payment_id', '=', 'p.id')
+          .as('first_event'),
       ])
       .where('p.checkout_id', '=', checkoutId)
       .orderBy('p.created_at')
       .orderBy('first_event')
       .execute();
     return rows.map((row) => ({
-      id: row.id, contactId: row.contact_id, createdAt: row.created_at, methodRef: row.method_ref, amount: row.amount, currency: row.currency,
-      account: row.account as CheckoutPayment['account'], processorRef: row.processor_ref,
+      id: row.id,
+      contactId: row.contact_id,
+      createdAt: row.created_at,
+      methodRef: row.method_ref,
+      amount: row.amount,
+      currency: row.currency,
+      account: row.account as CheckoutPayment['account'],
+      processorRef: row.processor_ref,
     }));
   }
 
@@ -241,9 +270,20 @@ export class CheckoutRepository {
       await this.storage.db
         .insertInto('saved_payment_methods')
         .values({
-          id, firm_id: input.firmId, contact_id: input.contactId, processor: input.processor, processor_ref: input.processorRef, type: input.type,
-          brand: input.brand, last4: input.last4, exp_month: input.expMonth, exp_year: input.expYear, account_type: input.accountType,
-          consent_text: input.consentText, consented_at: now, created_at: now,
+          id,
+          firm_id: input.firmId,
+          contact_id: input.contactId,
+          processor: input.processor,
+          processor_ref: input.processorRef,
+          type: input.type,
+          brand: input.brand,
+          last4: input.last4,
+          exp_month: input.expMonth,
+          exp_year: input.expYear,
+          account_type: input.accountType,
+          consent_text: input.consentText,
+          consented_at: now,
+          created_at: now,
         })
         .execute();
       return id;
@@ -290,7 +330,16 @@ export class CheckoutRepository {
 
 function toSaved(row: Selectable<SavedPaymentMethodsTable>): SavedMethod {
   return {
-    id: row.id, type: row.type as SavedMethod['type'], brand: row.brand, last4: row.last4, expMonth: row.exp_month, expYear: row.exp_year, accountType: row.account_type,
-    processor: row.processor, processorRef: row.processor_ref, consentedAt: row.consented_at, createdAt: row.created_at,
+    id: row.id,
+    type: row.type as SavedMethod['type'],
+    brand: row.brand,
+    last4: row.last4,
+    expMonth: row.exp_month,
+    expYear: row.exp_year,
+    accountType: row.account_type,
+    processor: row.processor,
+    processorRef: row.processor_ref,
+    consentedAt: row.consented_at,
+    createdAt: row.created_at,
   };
 }

@@ -105,7 +105,11 @@ export class CheckoutService {
 
   async pay(request: CheckoutRequest, input: unknown): Promise<CheckoutReply> {
     const key = request.idempotencyKey?.trim();
-    if (!key) throw Problem.badRequest('idempotency_key_missing', 'Send an Idempotency-Key header (a new random value for each payment) so a retry can never pay twice.');
+    if (!key)
+      throw Problem.badRequest(
+        'idempotency_key_missing',
+        'Send an Idempotency-Key header (a new random value for each payment) so a retry can never pay twice.',
+      );
     if (key.length > 255) throw Problem.badRequest('idempotency_key_invalid', 'The Idempotency-Key must be at most 255 characters.');
     if (input && typeof input === 'object' && 'paymentMethod' in input) {
       const method = (input as { paymentMethod: unknown }).paymentMethod;
@@ -169,7 +173,15 @@ export class CheckoutService {
   }
 
   /** Balances checked and payments written as processing: runs inside the reservation's transaction. */
-  async #reserve(context: { request: CheckoutRequest; firm: Firm; contact: { id: string }; method: CheckoutMethod; body: PaymentBody; checkoutId: string; now: string }): Promise<CheckoutPayment[]> {
+  async #reserve(context: {
+    request: CheckoutRequest;
+    firm: Firm;
+    contact: { id: string };
+    method: CheckoutMethod;
+    body: PaymentBody;
+    checkoutId: string;
+    now: string;
+  }): Promise<CheckoutPayment[]> {
     const { request, firm, contact, method, body, checkoutId, now } = context;
     const { processor, checkout, payments, ledger } = this.deps;
     const total = body.allocations.reduce((sum, allocation) => sum + allocation.amount, 0);
@@ -201,7 +213,12 @@ export class CheckoutService {
         now,
       );
       if (method.type === 'us_bank_account') {
-        const text = this.#mandate(firm, { amount: total, bankName: method.brand ?? 'your bank', accountType: method.accountType ?? 'checking', last4: method.last4 });
+        const text = this.#mandate(firm, {
+          amount: total,
+          bankName: method.brand ?? 'your bank',
+          accountType: method.accountType ?? 'checking',
+          last4: method.last4,
+        });
         await checkout.recordMandate(id, { text, ip: request.ip, userAgent: request.userAgent }, now);
       }
       reserved.push({ id, contactId: contact.id, createdAt: now, methodRef: method.ref, amount, currency, account, processorRef: null });
@@ -329,7 +346,13 @@ export class CheckoutService {
 
   async savedMethods(firmId: string, contactId: string) {
     return (await this.deps.checkout.savedMethods(firmId, contactId)).map(({ id, type, brand, last4, expMonth, expYear, createdAt }) => ({
-      id, type, brand, last4, expMonth, expYear, createdAt,
+      id,
+      type,
+      brand,
+      last4,
+      expMonth,
+      expYear,
+      createdAt,
     }));
   }
 
@@ -338,7 +361,10 @@ export class CheckoutService {
     if (!method) throw Problem.notFound('saved payment method');
     await this.deps.processor.detach(method.processorRef);
     await this.deps.checkout.removeMethod(firmId, contactId, id, this.deps.clock().toISOString());
-    await this.deps.audit.record({ firmId, actor: { type: 'contact', id: contactId }, action: 'payment_method.removed', subject: { type: 'saved_payment_method', id } }, this.deps.clock().toISOString());
+    await this.deps.audit.record(
+      { firmId, actor: { type: 'contact', id: contactId }, action: 'payment_method.removed', subject: { type: 'saved_payment_method', id } },
+      this.deps.clock().toISOString(),
+    );
   }
 
   /**
@@ -378,7 +404,10 @@ export class CheckoutService {
       throw Problem.unprocessable('payment_method_invalid', 'These payment details have expired or were already used. Enter them again.');
     }
     if (found.type !== body.paymentMethod.type) {
-      throw Problem.unprocessable('payment_method_mismatch', `The token is for a ${found.type === 'card' ? 'card' : 'bank account'}, not a ${body.paymentMethod.type === 'card' ? 'card' : 'bank account'}.`);
+      throw Problem.unprocessable(
+        'payment_method_mismatch',
+        `The token is for a ${found.type === 'card' ? 'card' : 'bank account'}, not a ${body.paymentMethod.type === 'card' ? 'card' : 'bank account'}.`,
+      );
     }
     return { ...found, accountType: found.accountType ?? null, savedId: null };
   }
@@ -451,14 +480,31 @@ export class CheckoutService {
       if (saveMethod) {
         await checkout.saveMethod(
           {
-            firmId: firm.id, contactId: contact.id, processor: processor.name, processorRef: method.ref, type: method.type,
-            brand: method.brand, last4: method.last4, expMonth: method.expMonth, expYear: method.expYear, accountType: method.accountType,
+            firmId: firm.id,
+            contactId: contact.id,
+            processor: processor.name,
+            processorRef: method.ref,
+            type: method.type,
+            brand: method.brand,
+            last4: method.last4,
+            expMonth: method.expMonth,
+            expYear: method.expYear,
+            accountType: method.accountType,
             consentText: saveConsentText(firm.name),
           },
           nowIso,
         );
       }
-      await this.deps.audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'checkout.submitted', subject: { type: 'checkout', id: checkoutId }, ip: request.ip }, nowIso);
+      await this.deps.audit.record(
+        {
+          firmId: firm.id,
+          actor: { type: 'contact', id: contact.id },
+          action: 'checkout.submitted',
+          subject: { type: 'checkout', id: checkoutId },
+          ip: request.ip,
+        },
+        nowIso,
+      );
       const reply: CheckoutReply = refusal
         ? { status: refusal.status, body: refusal.toDocument(), replayed: false }
         : { status: 201, body: await this.#answerFor(firm.id, contact.id, reserved, outcomes), replayed: false };
@@ -502,7 +548,12 @@ export class CheckoutService {
       const invoice = await this.deps.invoices.getForFirm(owner.firmId, allocation.invoiceId);
       if (invoice.status === 'paid') {
         await this.deps.webhooks.emit(owner.firmId, 'invoice.paid', {
-          invoiceId: invoice.id, number: invoice.number, contactId: owner.contactId, total: invoice.total, currency: invoice.currency, paidBy: paymentId,
+          invoiceId: invoice.id,
+          number: invoice.number,
+          contactId: owner.contactId,
+          total: invoice.total,
+          currency: invoice.currency,
+          paidBy: paymentId,
         });
       }
     }
@@ -514,7 +565,6 @@ export class CheckoutService {
     let loaded: Payment | undefined;
     return { paymentId, owner, payment: async () => (loaded ??= await this.deps.ledger.getForClient(owner.firmId, owner.contactId, paymentId)) };
   }
-
 
   /** What the client is answered (and a retry replays): every payment of the checkout as it now stands. */
   async #answerFor(firmId: string, contactId: string, reserved: CheckoutPayment[], outcomes: Outcome[] = []) {
@@ -582,14 +632,19 @@ export class CheckoutService {
     const queue = (kind: string, to: string, email: { subject: string; text: string; html: string }) =>
       this.deps.mailer.queue({ firmId: firm.id, kind, to, fromName: firm.name, replyTo: firm.settings.inboxEmail, ...email }, `${kind}:${paymentId}`);
     const notifyFirm = async (outcome: 'succeeded' | 'failed') => {
-      if (firm.settings.inboxEmail) await queue('firm_payment_notice', firm.settings.inboxEmail, firmPaymentNotice({ firm: brand, contactName: contact.name, payment, outcome }));
+      if (firm.settings.inboxEmail)
+        await queue('firm_payment_notice', firm.settings.inboxEmail, firmPaymentNotice({ firm: brand, contactName: contact.name, payment, outcome }));
     };
 
     if (receipt) {
       await queue('receipt', contact.email, receiptEmail({ firm: brand, contactName: contact.name, payment, link }));
       await notifyFirm('succeeded');
     } else {
-      await queue('payment_failed', contact.email, paymentFailedEmail({ firm: brand, contactName: contact.name, payment, reason: failure?.message ?? 'The bank returned it.', link }));
+      await queue(
+        'payment_failed',
+        contact.email,
+        paymentFailedEmail({ firm: brand, contactName: contact.name, payment, reason: failure?.message ?? 'The bank returned it.', link }),
+      );
       await notifyFirm('failed');
     }
   }

@@ -27,7 +27,10 @@ export function receiptEmail(input: { firm: EmailFirm; contactName: string; paym
     heading: 'Thank you for your payment',
     blocks: [
       { type: 'paragraph', text: greeting(input.contactName) },
-      { type: 'paragraph', text: `${name} received your payment of ${amount}.${trust ? ' It has been deposited to your trust account.' : ''} Keep this email as your receipt.` },
+      {
+        type: 'paragraph',
+        text: `${name} received your payment of ${amount}.${trust ? ' It has been deposited to your trust account.' : ''} Keep this email as your receipt.`,
+      },
       {
         type: 'facts',
         rows: [
@@ -101,7 +104,10 @@ export function paymentFailedEmail(input: { firm: EmailFirm; contactName: string
     heading: 'Your payment did not go through',
     blocks: [
       { type: 'paragraph', text: greeting(input.contactName) },
-      { type: 'paragraph', text: `Your bank returned your payment of ${amount} (${methodLabel(input.payment)}): ${input.reason} The balance of ${paidFor(input.payment)} is open again.` },
+      {
+        type: 'paragraph',
+        text: `Your bank returned your payment of ${amount} (${methodLabel(input.payment)}): ${input.reason} The balance of ${paidFor(input.payment)} is open again.`,
+      },
       { type: 'paragraph', text: 'You can pay again in the portal with another account or a card.' },
       { type: 'action', label: 'Pay in the portal', url: input.link },
     ],
@@ -110,7 +116,12 @@ export function paymentFailedEmail(input: { firm: EmailFirm; contactName: string
 }
 
 /** The firm's notice of a client's payment, for its inbox. */
-export function firmPaymentNotice(input: { firm: EmailFirm; contactName: string; payment: Payment; outcome: 'succeeded' | 'processing' | 'failed' }): RenderedEmail {
+export function firmPaymentNotice(input: {
+  firm: EmailFirm;
+  contactName: string;
+  payment: Payment;
+  outcome: 'succeeded' | 'processing' | 'failed';
+}): RenderedEmail {
   const name = firmName(input.firm);
   const amount = formatMoney(input.payment.amount, input.payment.currency);
   const what = { succeeded: 'received', processing: 'started (bank debit processing)', failed: 'failed' }[input.outcome];

@@ -15,7 +15,10 @@ export const offlinePaymentSchema = z
     contactId: z.string().min(1).max(64),
     amount: minor,
     method: z.strictObject({ type: z.enum(['check', 'wire', 'cash', 'other']), reference: z.string().trim().max(100).optional() }),
-    allocations: z.array(z.strictObject({ invoiceId: z.string().min(1).max(64), amount: minor })).min(1).max(100),
+    allocations: z
+      .array(z.strictObject({ invoiceId: z.string().min(1).max(64), amount: minor }))
+      .min(1)
+      .max(100),
   })
   .meta({ id: 'OfflinePayment' });
 
@@ -44,7 +47,10 @@ export const exportQuery = z
 /** `POST /payments`: invoices to pay and how; card and account numbers never come here, only the processor's token. */
 export const paymentBody = z
   .strictObject({
-    allocations: z.array(z.strictObject({ invoiceId: z.string().min(1).max(64), amount: minor })).min(1).max(100),
+    allocations: z
+      .array(z.strictObject({ invoiceId: z.string().min(1).max(64), amount: minor }))
+      .min(1)
+      .max(100),
     paymentMethod: z.union([
       z.strictObject({ type: z.enum(['card', 'us_bank_account']), token: z.string().min(3).max(255) }),
       z.strictObject({ savedId: z.string().min(3).max(64) }),
@@ -205,7 +211,11 @@ export const LinkedAccount = z
 
 /** A Stripe event as Stripe sends it; the raw body is what the `Stripe-Signature` header signs. */
 export const StripeEvent = z
-  .looseObject({ id: z.string(), type: z.string().meta({ description: 'e.g. payment_intent.succeeded, charge.refunded' }), data: z.looseObject({ object: z.looseObject({}) }) })
+  .looseObject({
+    id: z.string(),
+    type: z.string().meta({ description: 'e.g. payment_intent.succeeded, charge.refunded' }),
+    data: z.looseObject({ object: z.looseObject({}) }),
+  })
   .meta({ id: 'StripeEvent' });
 
 /** What the service did with a Stripe event. */

@@ -56,16 +56,34 @@ export interface NewPayment {
 
 /** What both export queries select. */
 type ExportSource = {
-  id: string; created_at: string; receipt_number: string; contact_id: string; invoice_number: string;
-  method_type: string; method_brand: string | null; method_last4: string | null; reference: string | null; deposit_account: string; currency: string;
+  id: string;
+  created_at: string;
+  receipt_number: string;
+  contact_id: string;
+  invoice_number: string;
+  method_type: string;
+  method_brand: string | null;
+  method_last4: string | null;
+  reference: string | null;
+  deposit_account: string;
+  currency: string;
 };
 
 /** A row of the export queries: the payment, client and invoice columns both kinds of row share. */
 function toExportRow(row: ExportSource, entry: Pick<ExportRow, 'amount' | 'status' | 'refundId'>): ExportRow {
   return {
-    paymentId: row.id, createdAt: row.created_at, receiptNumber: row.receipt_number, contactId: row.contact_id,
-    invoiceNumber: row.invoice_number, currency: row.currency, methodType: row.method_type, methodBrand: row.method_brand,
-    methodLast4: row.method_last4, reference: row.reference, depositAccount: row.deposit_account, ...entry,
+    paymentId: row.id,
+    createdAt: row.created_at,
+    receiptNumber: row.receipt_number,
+    contactId: row.contact_id,
+    invoiceNumber: row.invoice_number,
+    currency: row.currency,
+    methodType: row.method_type,
+    methodBrand: row.method_brand,
+    methodLast4: row.method_last4,
+    reference: row.reference,
+    depositAccount: row.deposit_account,
+    ...entry,
   };
 }
 
@@ -114,8 +132,12 @@ export class PaymentsRepository {
       await this.storage.db
         .insertInto('payment_allocations')
         .values({
-          firm_id: payment.firmId, payment_id: id, invoice_id: allocation.invoiceId, invoice_number: allocation.invoiceNumber,
-          amount: allocation.amount, deposit_account: allocation.depositAccount,
+          firm_id: payment.firmId,
+          payment_id: id,
+          invoice_id: allocation.invoiceId,
+          invoice_number: allocation.invoiceNumber,
+          amount: allocation.amount,
+          deposit_account: allocation.depositAccount,
         })
         .execute();
     }
@@ -246,13 +268,23 @@ export class PaymentsRepository {
       .$if(filter.methodType !== undefined, (qb) => qb.where('p.method_type', '=', filter.methodType!))
       .$if(filter.invoiceId !== undefined, (qb) =>
         qb.where((eb) =>
-          eb.exists(eb.selectFrom('payment_allocations as a').select('a.payment_id').whereRef('a.payment_id', '=', 'p.id').where('a.invoice_id', '=', filter.invoiceId!)),
+          eb.exists(
+            eb
+              .selectFrom('payment_allocations as a')
+              .select('a.payment_id')
+              .whereRef('a.payment_id', '=', 'p.id')
+              .where('a.invoice_id', '=', filter.invoiceId!),
+          ),
         ),
       )
       .$if(filter.depositAccount !== undefined, (qb) =>
         qb.where((eb) =>
           eb.exists(
-            eb.selectFrom('payment_allocations as a').select('a.payment_id').whereRef('a.payment_id', '=', 'p.id').where('a.deposit_account', '=', filter.depositAccount!),
+            eb
+              .selectFrom('payment_allocations as a')
+              .select('a.payment_id')
+              .whereRef('a.payment_id', '=', 'p.id')
+              .where('a.deposit_account', '=', filter.depositAccount!),
           ),
         ),
       )
@@ -269,10 +301,7 @@ export class PaymentsRepository {
   }
 
   /** One of the firm's payments with where it went at the processor, or undefined. */
-  async findForFirm(
-    firmId: string,
-    id: string,
-  ): Promise<(Payment & { contactId: string; processor: string | null; processorRef: string | null }) | undefined> {
+  async findForFirm(firmId: string, id: string): Promise<(Payment & { contactId: string; processor: string | null; processorRef: string | null }) | undefined> {
     const row = await this.#select().where('p.firm_id', '=', firmId).where('p.id', '=', id).executeTakeFirst();
     return row && { ...(await this.#toPayment(row)), contactId: row.contact_id, processor: row.processor, processorRef: row.processor_ref };
   }
@@ -295,8 +324,19 @@ export class PaymentsRepository {
       .innerJoin('payment_events as s', (join) => join.on((eb) => eb('s.id', '=', latestEventId(eb))))
       .innerJoin('payment_allocations as a', 'a.payment_id', 'p.id')
       .select([
-        'p.id', 'p.created_at', 'p.receipt_number', 'p.contact_id', 'a.invoice_number', 'a.amount',
-        'p.currency', 'p.method_type', 'p.method_brand', 'p.method_last4', 'p.reference', 'a.deposit_account', 's.status',
+        'p.id',
+        'p.created_at',
+        'p.receipt_number',
+        'p.contact_id',
+        'a.invoice_number',
+        'a.amount',
+        'p.currency',
+        'p.method_type',
+        'p.method_brand',
+        'p.method_last4',
+        'p.reference',
+        'a.deposit_account',
+        's.status',
       ])
       .where('p.firm_id', '=', firmId)
       .where('p.created_at', '>=', from)
@@ -316,8 +356,20 @@ export class PaymentsRepository {
       .innerJoin('refund_allocations as ra', 'ra.refund_id', 'r.id')
       .innerJoin('payment_allocations as a', (join) => join.onRef('a.payment_id', '=', 'p.id').onRef('a.invoice_id', '=', 'ra.invoice_id'))
       .select([
-        'r.id as refund_id', 'r.created_at', 'r.status', 'p.id', 'p.receipt_number', 'p.contact_id',
-        'a.invoice_number', 'ra.amount', 'r.currency', 'p.method_type', 'p.method_brand', 'p.method_last4', 'p.reference', 'a.deposit_account',
+        'r.id as refund_id',
+        'r.created_at',
+        'r.status',
+        'p.id',
+        'p.receipt_number',
+        'p.contact_id',
+        'a.invoice_number',
+        'ra.amount',
+        'r.currency',
+        'p.method_type',
+        'p.method_brand',
+        'p.method_last4',
+        'p.reference',
+        'a.deposit_account',
       ])
       .where('r.firm_id', '=', firmId)
       .where('r.status', 'in', ['pending', 'succeeded'])
@@ -331,7 +383,6 @@ export class PaymentsRepository {
       toExportRow(row, { amount: -row.amount, status: row.status === 'succeeded' ? 'refunded' : 'refund_pending', refundId: row.refund_id }),
     );
   }
-
 
   /** Each payment with its latest status. */
   #select() {
@@ -351,7 +402,12 @@ export class PaymentsRepository {
       .orderBy('created_at')
       .orderBy('id')
       .execute();
-    const refunds = refundRows.map((r): PaymentRefund => ({ id: r.id, amount: r.amount, status: r.status as PaymentRefund['status'], createdAt: r.created_at }));
+    const refunds = refundRows.map((r): PaymentRefund => ({
+      id: r.id,
+      amount: r.amount,
+      status: r.status as PaymentRefund['status'],
+      createdAt: r.created_at,
+    }));
     const allocations = await this.storage.db
       .selectFrom('payment_allocations as a')
       .select(['a.invoice_id', 'a.invoice_number as number', 'a.amount', 'a.deposit_account'])
@@ -388,5 +444,8 @@ type PaymentRow = Selectable<PaymentsTable> & { status: string; status_reason: s
 
 /** The id of a payment's latest event: its current status. */
 function latestEventId(eb: ExpressionBuilder<Schema & { p: PaymentsTable }, 'p'>) {
-  return eb.selectFrom('payment_events as e').select((inner) => inner.fn.max('e.id').as('latest')).whereRef('e.payment_id', '=', 'p.id');
+  return eb
+    .selectFrom('payment_events as e')
+    .select((inner) => inner.fn.max('e.id').as('latest'))
+    .whereRef('e.payment_id', '=', 'p.id');
 }

@@ -33,7 +33,10 @@ export function adminPaymentRoutes(deps: { payments: PaymentsService; refunds: R
   });
   router.post('/payments/:id/refunds', async (req, res) => {
     const { firmId, actor } = firmOf(req);
-    const reply = await deps.refunds.refund({ firmId, paymentId: req.params.id, idempotencyKey: req.get('idempotency-key'), actor, ip: req.ip ?? null }, req.body);
+    const reply = await deps.refunds.refund(
+      { firmId, paymentId: req.params.id, idempotencyKey: req.get('idempotency-key'), actor, ip: req.ip ?? null },
+      req.body,
+    );
     if (reply.replayed) res.set('Idempotent-Replayed', 'true');
     sendReply(res, reply.status, reply.body);
   });

@@ -99,17 +99,46 @@ export class PaymentsService {
     const from = `${q.from}T00:00:00.000Z`;
     const before = `${addDays(q.to, 1)}T00:00:00.000Z`;
     // Money in and money back, in the order it moved: a refund is listed on the day it was made.
-    const rows = [...(await this.deps.payments.exportRows(firmId, from, before)), ...(await this.deps.payments.exportRefundRows(firmId, from, before))].sort((a, b) =>
-      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
+    const rows = [...(await this.deps.payments.exportRows(firmId, from, before)), ...(await this.deps.payments.exportRefundRows(firmId, from, before))].sort(
+      (a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0),
     );
-    const header = ['date', 'receipt_number', 'client', 'client_email', 'invoice', 'amount', 'currency', 'method', 'reference', 'deposit_account', 'status', 'payment_id', 'refund_id'];
-    const clients = await this.deps.contacts.namesOf(firmId, rows.map((row) => row.contactId));
+    const header = [
+      'date',
+      'receipt_number',
+      'client',
+      'client_email',
+      'invoice',
+      'amount',
+      'currency',
+      'method',
+      'reference',
+      'deposit_account',
+      'status',
+      'payment_id',
+      'refund_id',
+    ];
+    const clients = await this.deps.contacts.namesOf(
+      firmId,
+      rows.map((row) => row.contactId),
+    );
     const lines = rows.map((row) =>
       [
-        row.createdAt, row.receiptNumber, clients.get(row.contactId)?.name ?? '', clients.get(row.contactId)?.email ?? '', row.invoiceNumber, formatMinor(row.amount, row.currency), row.currency,
-        [row.methodType, row.methodBrand, row.methodLast4].filter(Boolean).join(' '), row.reference ?? '', row.depositAccount, row.status, row.paymentId,
+        row.createdAt,
+        row.receiptNumber,
+        clients.get(row.contactId)?.name ?? '',
+        clients.get(row.contactId)?.email ?? '',
+        row.invoiceNumber,
+        formatMinor(row.amount, row.currency),
+        row.currency,
+        [row.methodType, row.methodBrand, row.methodLast4].filter(Boolean).join(' '),
+        row.reference ?? '',
+        row.depositAccount,
+        row.status,
+        row.paymentId,
         row.refundId ?? '',
-      ].map(csvField).join(','),
+      ]
+        .map(csvField)
+        .join(','),
     );
     return { fileName: `payments-${q.from}-to-${q.to}.csv`, csv: `${[header.join(','), ...lines].join('\r\n')}\r\n` };
   }
@@ -148,8 +177,14 @@ export class PaymentsService {
    * writer lock (`BEGIN IMMEDIATE`); on PostgreSQL the invoices' rows are locked first.
    */
   async allocate(firmId: string, contactId: string, amount: number, requested: { invoiceId: string; amount: number }[]) {
-    await this.deps.invoices.lock(firmId, requested.map((allocation) => allocation.invoiceId));
-    const invoices = await this.deps.invoices.findManyForFirm(firmId, requested.map((allocation) => allocation.invoiceId));
+    await this.deps.invoices.lock(
+      firmId,
+      requested.map((allocation) => allocation.invoiceId),
+    );
+    const invoices = await this.deps.invoices.findManyForFirm(
+      firmId,
+      requested.map((allocation) => allocation.invoiceId),
+    );
     const seen = new Set<string>();
     const lines: Allocation[] = [];
     let currency: string | undefined;

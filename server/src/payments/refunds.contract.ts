@@ -5,7 +5,10 @@ import { FirmPaymentSummary, Refund } from './payments.contract.ts';
 export const NewRefund = z
   .strictObject({
     amount: z
-      .number({ error: (issue) => (issue.input === undefined ? 'is required: the amount to refund in minor units (2500 for $25.00)' : 'must be a number of minor units') })
+      .number({
+        error: (issue) =>
+          issue.input === undefined ? 'is required: the amount to refund in minor units (2500 for $25.00)' : 'must be a number of minor units',
+      })
       .int('must be whole minor units (cents)')
       .positive('must be more than zero')
       .max(1_000_000_000_000)

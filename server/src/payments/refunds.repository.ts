@@ -40,8 +40,12 @@ export class RefundsRepository {
     const row = await this.storage.db.selectFrom('refund_requests').selectAll().where('firm_id', '=', firmId).where('key', '=', key).executeTakeFirst();
     return (
       row && {
-        requestHash: row.request_hash, state: row.state as RefundRequestRecord['state'], refundId: row.refund_id, responseStatus: row.response_status,
-        responseBody: row.response_body, lockedUntil: row.locked_until,
+        requestHash: row.request_hash,
+        state: row.state as RefundRequestRecord['state'],
+        refundId: row.refund_id,
+        responseStatus: row.response_status,
+        responseBody: row.response_body,
+        lockedUntil: row.locked_until,
       }
     );
   }
@@ -59,13 +63,25 @@ export class RefundsRepository {
     return this.storage.write(async () => {
       const inserted = await this.storage.db
         .insertInto('refund_requests')
-        .values({ firm_id: claim.firmId, key: claim.key, request_hash: claim.requestHash, state: 'in_progress', locked_until: claim.lockedUntil, created_at: claim.now })
+        .values({
+          firm_id: claim.firmId,
+          key: claim.key,
+          request_hash: claim.requestHash,
+          state: 'in_progress',
+          locked_until: claim.lockedUntil,
+          created_at: claim.now,
+        })
         .onConflict((oc) => oc.columns(['firm_id', 'key']).doNothing())
         .returning('key')
         .executeTakeFirst();
       if (!inserted) return { claimed: false as const };
       const value = await reserve();
-      await this.storage.db.updateTable('refund_requests').set({ refund_id: value.refundId }).where('firm_id', '=', claim.firmId).where('key', '=', claim.key).execute();
+      await this.storage.db
+        .updateTable('refund_requests')
+        .set({ refund_id: value.refundId })
+        .where('firm_id', '=', claim.firmId)
+        .where('key', '=', claim.key)
+        .execute();
       return { claimed: true as const, value };
     });
   }
@@ -80,7 +96,12 @@ export class RefundsRepository {
     await this.storage.db
       .insertInto('refund_requests')
       .values({
-        firm_id: claim.firmId, key: claim.key, request_hash: claim.requestHash, state: 'done', response_status: status, response_body: JSON.stringify(body),
+        firm_id: claim.firmId,
+        key: claim.key,
+        request_hash: claim.requestHash,
+        state: 'done',
+        response_status: status,
+        response_body: JSON.stringify(body),
         created_at: claim.now,
       })
       .onConflict((oc) => oc.columns(['firm_id', 'key']).doNothing())
@@ -151,8 +172,18 @@ export class RefundsRepository {
     await this.storage.db
       .insertInto('refunds')
       .values({
-        id, firm_id: refund.firmId, payment_id: refund.paymentId, amount: refund.amount, currency: refund.currency, reason: refund.reason, status: 'pending',
-        origin: refund.origin, processor: refund.processor, processor_ref: refund.processorRef, created_at: now, updated_at: now,
+        id,
+        firm_id: refund.firmId,
+        payment_id: refund.paymentId,
+        amount: refund.amount,
+        currency: refund.currency,
+        reason: refund.reason,
+        status: 'pending',
+        origin: refund.origin,
+        processor: refund.processor,
+        processor_ref: refund.processorRef,
+        created_at: now,
+        updated_at: now,
       })
       .execute();
     return id;
@@ -164,7 +195,12 @@ export class RefundsRepository {
   }
 
   async byProcessorRef(processor: string, processorRef: string): Promise<Refund | undefined> {
-    const row = await this.storage.db.selectFrom('refunds').selectAll().where('processor', '=', processor).where('processor_ref', '=', processorRef).executeTakeFirst();
+    const row = await this.storage.db
+      .selectFrom('refunds')
+      .selectAll()
+      .where('processor', '=', processor)
+      .where('processor_ref', '=', processorRef)
+      .executeTakeFirst();
     return row && (await this.#toRefunds([row]))[0];
   }
 
@@ -234,7 +270,11 @@ export class RefundsRepository {
       .innerJoin('refunds as f', 'f.id', 'r.refund_id')
       .innerJoin('payment_allocations as a', (join) => join.onRef('a.payment_id', '=', 'f.payment_id').onRef('a.invoice_id', '=', 'r.invoice_id'))
       .select(['r.refund_id', 'r.invoice_id', 'a.invoice_number as number', 'r.amount'])
-      .where('r.refund_id', 'in', rows.map((row) => row.id))
+      .where(
+        'r.refund_id',
+        'in',
+        rows.map((row) => row.id),
+      )
       .orderBy('a.invoice_number')
       .execute();
     return rows.map((row) => ({

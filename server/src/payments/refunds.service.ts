@@ -94,7 +94,11 @@ export class RefundsService {
 
   async refund(ask: RefundAsk, input: unknown): Promise<RefundReply> {
     const key = ask.idempotencyKey?.trim();
-    if (!key) throw Problem.badRequest('idempotency_key_missing', 'Send an Idempotency-Key header (a new random value for each refund) so a retry can never refund twice.');
+    if (!key)
+      throw Problem.badRequest(
+        'idempotency_key_missing',
+        'Send an Idempotency-Key header (a new random value for each refund) so a retry can never refund twice.',
+      );
     if (key.length > 255) throw Problem.badRequest('idempotency_key_invalid', 'The Idempotency-Key must be at most 255 characters.');
     const body = parse(NewRefund, input);
     const reason = body.reason || null;
@@ -145,10 +149,28 @@ export class RefundsService {
           const now = clock().toISOString();
           const payment = (await payments.findForFirm(owner.firm_id, owner.id))!;
           const id = await refunds.insert(
-            { firmId: owner.firm_id, paymentId: owner.id, amount: seen.amount, currency: payment.currency, reason: null, origin: 'processor', processor: processor.name, processorRef: seen.processorRef },
+            {
+              firmId: owner.firm_id,
+              paymentId: owner.id,
+              amount: seen.amount,
+              currency: payment.currency,
+              reason: null,
+              origin: 'processor',
+              processor: processor.name,
+              processorRef: seen.processorRef,
+            },
             now,
           );
-          await this.deps.audit.record({ firmId: owner.firm_id, actor: { type: 'system' }, action: 'refund.recorded', subject: { type: 'refund', id }, data: { paymentId: owner.id, amount: seen.amount, processorRef: seen.processorRef } }, now);
+          await this.deps.audit.record(
+            {
+              firmId: owner.firm_id,
+              actor: { type: 'system' },
+              action: 'refund.recorded',
+              subject: { type: 'refund', id },
+              data: { paymentId: owner.id, amount: seen.amount, processorRef: seen.processorRef },
+            },
+            now,
+          );
           refund = (await refunds.find(id))!;
           applied = true;
         }
@@ -228,11 +250,27 @@ export class RefundsService {
       );
     }
     const refundId = await refunds.insert(
-      { firmId: ask.firmId, paymentId: payment.id, amount, currency: payment.currency, reason, origin: 'api', processor: payment.processor, processorRef: null },
+      {
+        firmId: ask.firmId,
+        paymentId: payment.id,
+        amount,
+        currency: payment.currency,
+        reason,
+        origin: 'api',
+        processor: payment.processor,
+        processorRef: null,
+      },
       now,
     );
     await this.deps.audit.record(
-      { firmId: ask.firmId, actor: ask.actor, action: 'refund.requested', subject: { type: 'refund', id: refundId }, data: { paymentId: payment.id, amount }, ip: ask.ip ?? null },
+      {
+        firmId: ask.firmId,
+        actor: ask.actor,
+        action: 'refund.requested',
+        subject: { type: 'refund', id: refundId },
+        data: { paymentId: payment.id, amount },
+        ip: ask.ip ?? null,
+      },
       now,
     );
     return { refundId, paymentId: payment.id, amount, currency: payment.currency, chargeRef: payment.processorRef! };
@@ -376,7 +414,10 @@ function refusalFor(payment: Payment & { processor: string | null; processorRef:
       );
     case 'requires_action':
     case 'failed':
-      return Problem.unprocessable('payment_not_refundable', `This payment ${payment.status === 'failed' ? 'failed' : 'was never completed'}, so nothing was taken and there is nothing to refund.`);
+      return Problem.unprocessable(
+        'payment_not_refundable',
+        `This payment ${payment.status === 'failed' ? 'failed' : 'was never completed'}, so nothing was taken and there is nothing to refund.`,
+      );
     case 'disputed':
       return Problem.unprocessable('payment_disputed', 'This payment is disputed: the client’s bank decides what is returned while the dispute is open.');
     default:

@@ -28,7 +28,10 @@ export function loadSecretsKey(config: Pick<Config, 'secretsKey' | 'databaseUrl'
   if (!fs.existsSync(file)) createKeyFile(file);
   const key = decodeSecretsKey(fs.readFileSync(file, 'utf8'));
   if (!key) {
-    throw new ConfigError('SECRETS_KEY', `is not set, and ${file} does not hold a key (${secretsKeyBytes} bytes in base64): restore that file, or set SECRETS_KEY to the key it held`);
+    throw new ConfigError(
+      'SECRETS_KEY',
+      `is not set, and ${file} does not hold a key (${secretsKeyBytes} bytes in base64): restore that file, or set SECRETS_KEY to the key it held`,
+    );
   }
   return new SecretBox(key, file);
 }

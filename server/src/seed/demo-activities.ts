@@ -16,9 +16,15 @@ export async function seedDemoActivities(services: Services, firm: Firm, clients
       firm.id,
       'task',
       {
-        contactId: contact.id, title, notes, dueOn: dueInDays === null ? null : addDays(today, dueInDays),
+        contactId: contact.id,
+        title,
+        notes,
+        dueOn: dueInDays === null ? null : addDays(today, dueInDays),
         completedAt: completedDaysAgo === null ? null : `${addDays(today, -completedDaysAgo)}T18:00:00.000Z`,
-        startsAt: null, endsAt: null, allDay: false, location: null,
+        startsAt: null,
+        endsAt: null,
+        allDay: false,
+        location: null,
       },
       now,
     );
@@ -26,15 +32,46 @@ export async function seedDemoActivities(services: Services, firm: Firm, clients
     activities.create(firm.id, 'event', { contactId: contact.id, title, notes, dueOn: null, completedAt: null, startsAt, endsAt, allDay, location }, now);
 
   const { alex, jordan } = clients;
-  await task(alex, 'Sign the engagement letter for the estate matter', 'The letter is in Files under "Estate of Eleanor Morgan". Sign page 3 and upload it, or bring it to the office.', -3);
-  await task(alex, 'Upload photos of the water damage in the unit', 'Dated photos of the ceiling and the bathroom, with the notices you taped to the door, help us at the deposition.', 6);
+  await task(
+    alex,
+    'Sign the engagement letter for the estate matter',
+    'The letter is in Files under "Estate of Eleanor Morgan". Sign page 3 and upload it, or bring it to the office.',
+    -3,
+  );
+  await task(
+    alex,
+    'Upload photos of the water damage in the unit',
+    'Dated photos of the ceiling and the bathroom, with the notices you taped to the door, help us at the deposition.',
+    6,
+  );
   await task(alex, 'Review the draft settlement terms', 'We will discuss them after the mediation; note anything you want changed.', 12);
-  await task(alex, 'Gather bank statements for the estate inventory', 'Statements for every account in your mother’s name, from the date of death to today.', null);
+  await task(
+    alex,
+    'Gather bank statements for the estate inventory',
+    'Statements for every account in your mother’s name, from the date of death to today.',
+    null,
+  );
   await task(alex, 'Complete the client intake questionnaire', null, -40, 38);
   const deposition = addDays(today, 9);
-  await event(alex, 'Castellan deposition: Dr. Sarah Castellan testifies', 'Margaret Hale will take the deposition; you are welcome to attend but need not speak.', at(deposition, 10), at(deposition, 13, 30), false, 'Hale & Whitmore LLP, 400 Montgomery Street, Suite 1200, San Francisco');
+  await event(
+    alex,
+    'Castellan deposition: Dr. Sarah Castellan testifies',
+    'Margaret Hale will take the deposition; you are welcome to attend but need not speak.',
+    at(deposition, 10),
+    at(deposition, 13, 30),
+    false,
+    'Hale & Whitmore LLP, 400 Montgomery Street, Suite 1200, San Francisco',
+  );
   const mediation = addDays(today, 21);
-  await event(alex, 'Mediation with Castellan Property Group', 'Plan for the full day. Lunch is provided.', mediation, mediation, true, 'JAMS, Two Embarcadero Center, Suite 1500, San Francisco');
+  await event(
+    alex,
+    'Mediation with Castellan Property Group',
+    'Plan for the full day. Lunch is provided.',
+    mediation,
+    mediation,
+    true,
+    'JAMS, Two Embarcadero Center, Suite 1500, San Francisco',
+  );
   const consultation = addDays(today, -40);
   await event(alex, 'Initial consultation', null, at(consultation, 14), at(consultation, 15), false, 'Hale & Whitmore LLP');
   await task(jordan, 'Send the signed lease for 1200 Harrison St', 'Upload the landlord’s countersigned copy once you have it.', 5);

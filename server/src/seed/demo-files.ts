@@ -160,7 +160,10 @@ export interface StoredDemoFile {
  */
 export async function storeDemoFiles(store: FileStore): Promise<StoredDemoFile[]> {
   const stored: StoredDemoFile[] = [];
-  for (const [client, list] of [['alex', alexFiles], ['jordan', jordanFiles]] as const) {
+  for (const [client, list] of [
+    ['alex', alexFiles],
+    ['jordan', jordanFiles],
+  ] as const) {
     for (const file of list) {
       const bytes = file.bytes();
       stored.push({ client, file, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), storageKey: await store.put(bytes) });

@@ -83,7 +83,8 @@ const alexInvoices: DemoInvoice[] = [
     termsDays: 14,
     depositAccount: 'trust',
     state: 'sent',
-    notes: 'Funds are held in our client trust account and applied to fees and costs as they are incurred. Any unused balance is refunded at the end of the matter.',
+    notes:
+      'Funds are held in our client trust account and applied to fees and costs as they are incurred. Any unused balance is refunded at the end of the matter.',
     lines: () => [{ kind: 'flat_fee', description: 'Retainer deposit: trial preparation and expert witness fees', amount: 500_000 }],
   },
   {
@@ -122,7 +123,10 @@ const jordanInvoices: DemoInvoice[] = [
 /** Writes the demo clients' invoice and payment history, dated around `today`. */
 export async function seedDemoInvoices(services: Services, firm: Firm, clients: { alex: Contact; jordan: Contact }, today: string): Promise<void> {
   const { invoices, payments } = services.repositories;
-  for (const [contact, list] of [[clients.alex, alexInvoices], [clients.jordan, jordanInvoices]] as const) {
+  for (const [contact, list] of [
+    [clients.alex, alexInvoices],
+    [clients.jordan, jordanInvoices],
+  ] as const) {
     for (const invoice of list) {
       const issuedOn = addDays(today, -invoice.issuedDaysAgo);
       const priced = priceLines(invoice.lines(today, issuedOn));

@@ -112,7 +112,13 @@ const threads: DemoThread[] = [
  * attachments from `files`. Alex has a thread they have not read yet; the firm has not read
  * Jordan's latest message.
  */
-export async function seedDemoMessages(services: Services, firm: Firm, clients: { alex: Contact; jordan: Contact }, files: DemoFiles, now: Date): Promise<void> {
+export async function seedDemoMessages(
+  services: Services,
+  firm: Firm,
+  clients: { alex: Contact; jordan: Contact },
+  files: DemoFiles,
+  now: Date,
+): Promise<void> {
   const repository = services.repositories.messages;
   const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * hour).toISOString();
   const attachments = (names: string[] = []) =>
@@ -127,7 +133,11 @@ export async function seedDemoMessages(services: Services, firm: Firm, clients: 
   const ids = new Map<DemoThread, string>();
   for (const { thread, message, first } of written) {
     const contact = clients[thread.client];
-    const content = { author: message.from ?? { type: 'contact' as const, name: contact.name }, body: message.body, attachments: attachments(message.attachments) };
+    const content = {
+      author: message.from ?? { type: 'contact' as const, name: contact.name },
+      body: message.body,
+      attachments: attachments(message.attachments),
+    };
     if (first) {
       const { threadId } = await repository.createThread({ firmId: firm.id, contactId: contact.id, subject: thread.subject }, content, at(message.hoursAgo));
       ids.set(thread, threadId);

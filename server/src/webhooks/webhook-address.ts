@@ -70,7 +70,9 @@ export const publicOnlyLookup: LookupFunction = (hostname, options, callback) =>
     const list = addresses as dns.LookupAddress[];
     const refused = list.find((entry) => !isPublicAddress(entry.address));
     if (refused || !list.length) {
-      const problem = Object.assign(new Error(`${hostname} resolves to ${refused?.address ?? 'nothing'}, which is not a public address`), { code: 'EADDRNOTPUBLIC' });
+      const problem = Object.assign(new Error(`${hostname} resolves to ${refused?.address ?? 'nothing'}, which is not a public address`), {
+        code: 'EADDRNOTPUBLIC',
+      });
       return callback(problem, '', 4);
     }
     if ((options as dns.LookupOptions).all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);

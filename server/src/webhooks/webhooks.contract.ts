@@ -64,16 +64,16 @@ export const RotatedWebhookSecret = z
 
 export const WebhookDelivery = z
   .strictObject({
-      id: z.string(),
-      endpointId: z.string(),
-      eventId: z.string().meta({ description: 'The webhook-id header' }),
-      eventType: WebhookEventType,
-      status: z.enum(['pending', 'succeeded', 'failed']),
-      attempts: z.number().int(),
-      lastStatusCode: z.number().int().nullable(),
-      lastError: z.string().nullable(),
-      lastAttemptAt: Instant.nullable(),
-      createdAt: Instant,
+    id: z.string(),
+    endpointId: z.string(),
+    eventId: z.string().meta({ description: 'The webhook-id header' }),
+    eventType: WebhookEventType,
+    status: z.enum(['pending', 'succeeded', 'failed']),
+    attempts: z.number().int(),
+    lastStatusCode: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+    lastAttemptAt: Instant.nullable(),
+    createdAt: Instant,
   })
   .meta({ id: 'WebhookDelivery' });
 

@@ -44,7 +44,10 @@ export class WebhooksRepository {
     private readonly box: SecretBox,
   ) {}
 
-  async createEndpoint(input: { firmId: string; url: string; events: WebhookEventType[]; description: string | null; secret: string }, now: string): Promise<WebhookEndpoint> {
+  async createEndpoint(
+    input: { firmId: string; url: string; events: WebhookEventType[]; description: string | null; secret: string },
+    now: string,
+  ): Promise<WebhookEndpoint> {
     const row = await this.storage.db
       .insertInto('webhook_endpoints')
       .values({
@@ -93,7 +96,14 @@ export class WebhooksRepository {
   async updateEndpoint(
     firmId: string,
     id: string,
-    changes: { url: string; events: WebhookEventType[]; enabled: boolean; description: string | null; disabledReason: string | null; failingSince: string | null },
+    changes: {
+      url: string;
+      events: WebhookEventType[];
+      enabled: boolean;
+      description: string | null;
+      disabledReason: string | null;
+      failingSince: string | null;
+    },
     now: string,
   ): Promise<void> {
     await this.storage.db
@@ -238,11 +248,7 @@ export class WebhooksRepository {
   }
 
   async disable(endpointId: string, reason: string, now: string): Promise<void> {
-    await this.storage.db
-      .updateTable('webhook_endpoints')
-      .set({ enabled: 0, disabled_reason: reason, updated_at: now })
-      .where('id', '=', endpointId)
-      .execute();
+    await this.storage.db.updateTable('webhook_endpoints').set({ enabled: 0, disabled_reason: reason, updated_at: now }).where('id', '=', endpointId).execute();
   }
 
   /** An endpoint's deliveries, newest first, after a position. */

@@ -65,9 +65,15 @@ export class WebhooksService implements WebhookEvents {
     await this.#checkUrl(body.url);
     const secret = newSecret();
     const now = this.#now();
-    const endpoint = await this.deps.webhooks.createEndpoint({ firmId, url: body.url, events: body.events, description: body.description ?? null, secret }, now);
+    const endpoint = await this.deps.webhooks.createEndpoint(
+      { firmId, url: body.url, events: body.events, description: body.description ?? null, secret },
+      now,
+    );
     if (!body.enabled) await this.deps.webhooks.updateEndpoint(firmId, endpoint.id, { ...endpoint, enabled: false }, now);
-    await this.deps.audit.record({ firmId, actor, action: 'webhook_endpoint.created', subject: { type: 'webhook_endpoint', id: endpoint.id }, data: { url: body.url } }, now);
+    await this.deps.audit.record(
+      { firmId, actor, action: 'webhook_endpoint.created', subject: { type: 'webhook_endpoint', id: endpoint.id }, data: { url: body.url } },
+      now,
+    );
     return { endpoint: await this.get(firmId, endpoint.id), secret };
   }
 
@@ -102,7 +108,10 @@ export class WebhooksService implements WebhookEvents {
       },
       now,
     );
-    await this.deps.audit.record({ firmId, actor, action: 'webhook_endpoint.updated', subject: { type: 'webhook_endpoint', id }, data: { fields: Object.keys(changes) } }, now);
+    await this.deps.audit.record(
+      { firmId, actor, action: 'webhook_endpoint.updated', subject: { type: 'webhook_endpoint', id }, data: { fields: Object.keys(changes) } },
+      now,
+    );
     return this.get(firmId, id);
   }
 
@@ -136,7 +145,12 @@ export class WebhooksService implements WebhookEvents {
     const delivery = await this.deps.webhooks.delivery(endpointId, deliveryId);
     if (!delivery) throw Problem.notFound('webhook delivery');
     await this.deps.webhooks.reopen(delivery.id);
-    await this.deps.jobs.enqueue<DeliveryJob>({ kind: deliverJob, key: `webhook-delivery:${delivery.id}:${newId('retry')}`, firmId, payload: { deliveryId: delivery.id } });
+    await this.deps.jobs.enqueue<DeliveryJob>({
+      kind: deliverJob,
+      key: `webhook-delivery:${delivery.id}:${newId('retry')}`,
+      firmId,
+      payload: { deliveryId: delivery.id },
+    });
     await this.deps.audit.record({ firmId, actor, action: 'webhook_delivery.retried', subject: { type: 'webhook_delivery', id: deliveryId } }, this.#now());
     return (await this.deps.webhooks.delivery(endpointId, deliveryId))!;
   }
@@ -151,7 +165,11 @@ export class WebhooksService implements WebhookEvents {
     const now = this.deps.clock();
     const id = newId('msg');
     const payload = JSON.stringify({ type, timestamp: now.toISOString(), data: typeof data === 'function' ? await data() : data });
-    const deliveries = await this.deps.webhooks.recordEvent({ id, firmId, type, payload }, endpoints.map((endpoint) => endpoint.id), now.toISOString());
+    const deliveries = await this.deps.webhooks.recordEvent(
+      { id, firmId, type, payload },
+      endpoints.map((endpoint) => endpoint.id),
+      now.toISOString(),
+    );
     for (const deliveryId of deliveries) {
       await this.deps.jobs.enqueue<DeliveryJob>({ kind: deliverJob, key: `webhook-delivery:${deliveryId}`, firmId, payload: { deliveryId } });
     }
@@ -176,7 +194,11 @@ export class WebhooksService implements WebhookEvents {
     const endpoint = (await webhooks.endpointOf(delivery.endpointId))!;
     if (delivery.status === 'succeeded') return;
     if (endpoint.deleted || !endpoint.enabled) {
-      await webhooks.recordAttempt(delivery.id, { status: 'failed', statusCode: null, error: endpoint.deleted ? 'the endpoint was deleted' : 'the endpoint is turned off' }, this.#now());
+      await webhooks.recordAttempt(
+        delivery.id,
+        { status: 'failed', statusCode: null, error: endpoint.deleted ? 'the endpoint was deleted' : 'the endpoint is turned off' },
+        this.#now(),
+      );
       return;
     }
     const now = this.deps.clock();
@@ -224,8 +246,17 @@ export class WebhooksService implements WebhookEvents {
             heading: 'A webhook endpoint was turned off',
             blocks: [
               { type: 'paragraph', text: `Portico could not deliver events to ${endpoint.url} for three days, so it stopped sending to it.` },
-              { type: 'facts', rows: [{ label: 'Endpoint', value: endpoint.url }, { label: 'Failing since', value: endpoint.failingSince }] },
-              { type: 'paragraph', text: 'Fix the receiving service, then turn the endpoint on again (PATCH enabled: true) and retry the failed deliveries from its delivery log.' },
+              {
+                type: 'facts',
+                rows: [
+                  { label: 'Endpoint', value: endpoint.url },
+                  { label: 'Failing since', value: endpoint.failingSince },
+                ],
+              },
+              {
+                type: 'paragraph',
+                text: 'Fix the receiving service, then turn the endpoint on again (PATCH enabled: true) and retry the failed deliveries from its delivery log.',
+              },
             ],
             reason: `You received this email because ${firm.name} receives its portal notices at this address.`,
           }),

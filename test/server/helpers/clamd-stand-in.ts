@@ -77,7 +77,8 @@ export async function startClamdStandIn(options: { streamMaxLength?: number } = 
           const content = Buffer.concat(received);
           received = [];
           if (mode === 'hang') return;
-          const answer = mode === 'error' ? 'stream: Can\'t allocate memory ERROR' : content.includes(eicar) ? 'stream: Eicar-Test-Signature FOUND' : 'stream: OK';
+          const answer =
+            mode === 'error' ? "stream: Can't allocate memory ERROR" : content.includes(eicar) ? 'stream: Eicar-Test-Signature FOUND' : 'stream: OK';
           scans.push({ command, bytes, chunks, answer });
           changed();
           return reply(answer);

@@ -9,9 +9,27 @@ export const porticoBin = path.join(repoRoot, 'server', 'bin', 'portico.mjs');
 
 /** Variables the service reads; the spawned CLI must see only the ones a test sets. */
 const configVariables = [
-  'PORT', 'DEMO_PORT', 'DATA_DIR', 'DATABASE_URL', 'SECRETS_KEY', 'PUBLIC_URL', 'PAYMENTS', 'BANK_LINK', 'MAIL', 'SMTP_URL', 'MAIL_FROM',
-  'STRIPE_SECRET_KEY', 'STRIPE_PUBLISHABLE_KEY', 'STRIPE_WEBHOOK_SECRET', 'PLAID_CLIENT_ID', 'PLAID_SECRET', 'PLAID_ENV',
-  'TRUST_PROXY', 'SCANNER', 'NODE_ENV', 'NODE_TEST_CONTEXT',
+  'PORT',
+  'DEMO_PORT',
+  'DATA_DIR',
+  'DATABASE_URL',
+  'SECRETS_KEY',
+  'PUBLIC_URL',
+  'PAYMENTS',
+  'BANK_LINK',
+  'MAIL',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'STRIPE_SECRET_KEY',
+  'STRIPE_PUBLISHABLE_KEY',
+  'STRIPE_WEBHOOK_SECRET',
+  'PLAID_CLIENT_ID',
+  'PLAID_SECRET',
+  'PLAID_ENV',
+  'TRUST_PROXY',
+  'SCANNER',
+  'NODE_ENV',
+  'NODE_TEST_CONTEXT',
 ];
 
 export function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
@@ -53,7 +71,10 @@ export async function runCli(args: string[], env: Record<string, string>, option
   const started = Date.now();
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`portico ${args.join(' ')} did not finish within ${timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`portico ${args.join(' ')} did not finish within ${timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`)),
+      timeoutMs,
+    );
   });
   const run = main(args, {
     env: cliEnvironment,

@@ -104,7 +104,11 @@ export interface UploadReply {
 export async function send(url: string, body: Buffer | string | FormData, headers: Record<string, string>): Promise<UploadReply> {
   const response = await fetch(url, { method: 'POST', body: Buffer.isBuffer(body) ? new Uint8Array(body) : body, headers });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: /json/.test(response.headers.get('content-type') ?? '') && text ? JSON.parse(text) : text };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: /json/.test(response.headers.get('content-type') ?? '') && text ? JSON.parse(text) : text,
+  };
 }
 
 /** The names in `DATA_DIR/files`: stored files and any temporary ones. */

@@ -69,7 +69,11 @@ export function paymentKit(svc: TestService) {
   async function cardToken(number: string = testCard.visa, extra: { cvc?: string } = {}): Promise<string> {
     const reply = await svc.request('/sandbox/v1/payment_methods', {
       origin: firmOrigin,
-      body: { type: 'card', card: { number, exp_month: 12, exp_year: 2030, cvc: extra.cvc ?? '123' }, billing_details: { name: 'Alex Morgan', address: { postal_code: '94107' } } },
+      body: {
+        type: 'card',
+        card: { number, exp_month: 12, exp_year: 2030, cvc: extra.cvc ?? '123' },
+        billing_details: { name: 'Alex Morgan', address: { postal_code: '94107' } },
+      },
     });
     assert.equal(reply.status, 200, JSON.stringify(reply.body));
     return reply.body.id;

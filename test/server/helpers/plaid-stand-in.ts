@@ -39,12 +39,14 @@ export function defaultAccounts(): StandInAccount[] {
   ];
 }
 
-export async function startPlaidStandIn(options: {
-  clientId?: string;
-  secret?: string;
-  /** Told of each Stripe bank account token made, so a Stripe stand-in can accept it. */
-  onBankAccountToken?: (token: string, account: { bank_name: string; last4: string; account_type: 'checking' | 'savings' }) => void;
-} = {}) {
+export async function startPlaidStandIn(
+  options: {
+    clientId?: string;
+    secret?: string;
+    /** Told of each Stripe bank account token made, so a Stripe stand-in can accept it. */
+    onBankAccountToken?: (token: string, account: { bank_name: string; last4: string; account_type: 'checking' | 'savings' }) => void;
+  } = {},
+) {
   const clientId = options.clientId ?? 'client-standin';
   const secret = options.secret ?? 'secret-standin';
   const publicTokens = new Map<string, Item>();
@@ -62,7 +64,13 @@ export async function startPlaidStandIn(options: {
     const item = typeof accessToken === 'string' ? items.get(accessToken) : undefined;
     if (!item) return plaidError(400, 'INVALID_INPUT', 'INVALID_ACCESS_TOKEN', 'provided access token is in an invalid format or does not exist');
     if (item.loginRequired) {
-      return plaidError(400, 'ITEM_ERROR', 'ITEM_LOGIN_REQUIRED', "the login details of this item have changed (credentials, MFA, or required user action) and a user login is required to update this information.", "The login details of this item have changed. Please log in again.");
+      return plaidError(
+        400,
+        'ITEM_ERROR',
+        'ITEM_LOGIN_REQUIRED',
+        'the login details of this item have changed (credentials, MFA, or required user action) and a user login is required to update this information.',
+        'The login details of this item have changed. Please log in again.',
+      );
     }
     return item;
   }
@@ -71,13 +79,24 @@ export async function startPlaidStandIn(options: {
     switch (path) {
       case '/link/token/create': {
         if (!body.client_name || !body.user?.client_user_id || !Array.isArray(body.country_codes) || !body.language) {
-          return plaidError(400, 'INVALID_REQUEST', 'MISSING_FIELDS', 'the following required fields are missing: client_name, user.client_user_id, country_codes, language');
+          return plaidError(
+            400,
+            'INVALID_REQUEST',
+            'MISSING_FIELDS',
+            'the following required fields are missing: client_name, user.client_user_id, country_codes, language',
+          );
         }
         return ok({ link_token: id('link'), expiration: new Date(Date.now() + 4 * 3_600_000).toISOString() });
       }
       case '/item/public_token/exchange': {
         const item = typeof body.public_token === 'string' ? publicTokens.get(body.public_token) : undefined;
-        if (!item) return plaidError(400, 'INVALID_INPUT', 'INVALID_PUBLIC_TOKEN', 'provided public token is expired. Public tokens expire 30 minutes after creation at which point they can no longer be exchanged');
+        if (!item)
+          return plaidError(
+            400,
+            'INVALID_INPUT',
+            'INVALID_PUBLIC_TOKEN',
+            'provided public token is expired. Public tokens expire 30 minutes after creation at which point they can no longer be exchanged',
+          );
         publicTokens.delete(body.public_token);
         const accessToken = id('access');
         items.set(accessToken, item);
@@ -86,7 +105,10 @@ export async function startPlaidStandIn(options: {
       case '/accounts/get': {
         const item = itemFor(body.access_token);
         if ('status' in item) return item;
-        return ok({ accounts: item.accounts.map((account) => ({ ...account, official_name: null, balances: { available: 100, current: 110, iso_currency_code: 'USD' } })), item: { item_id: item.itemId, institution_id: 'ins_109508' } });
+        return ok({
+          accounts: item.accounts.map((account) => ({ ...account, official_name: null, balances: { available: 100, current: 110, iso_currency_code: 'USD' } })),
+          item: { item_id: item.itemId, institution_id: 'ins_109508' },
+        });
       }
       case '/processor/stripe/bank_account_token/create': {
         const item = itemFor(body.access_token);
@@ -94,7 +116,11 @@ export async function startPlaidStandIn(options: {
         const account = item.accounts.find((candidate) => candidate.account_id === body.account_id);
         if (!account) return plaidError(400, 'INVALID_INPUT', 'INVALID_ACCOUNT_ID', 'one or more of the account IDs is invalid');
         const token = `btok_${randomBytes(10).toString('hex')}`;
-        options.onBankAccountToken?.(token, { bank_name: item.institution, last4: account.mask, account_type: account.subtype === 'savings' ? 'savings' : 'checking' });
+        options.onBankAccountToken?.(token, {
+          bank_name: item.institution,
+          last4: account.mask,
+          account_type: account.subtype === 'savings' ? 'savings' : 'checking',
+        });
         return ok({ stripe_bank_account_token: token });
       }
       default:
@@ -138,7 +164,10 @@ export async function startPlaidStandIn(options: {
       const token = id('public');
       const accounts = link.accounts ?? defaultAccounts();
       publicTokens.set(token, {
-        itemId: `item_${randomBytes(8).toString('hex')}`, institution: link.institution ?? 'First Platypus Bank', accounts, loginRequired: link.loginRequired ?? false,
+        itemId: `item_${randomBytes(8).toString('hex')}`,
+        institution: link.institution ?? 'First Platypus Bank',
+        accounts,
+        loginRequired: link.loginRequired ?? false,
       });
       return { publicToken: token, accounts };
     },

@@ -49,16 +49,15 @@ export async function startPostgres(options: { migrated?: boolean } = {}): Promi
 // --- a database on a server someone else runs ------------------------------------------------
 
 async function createDatabaseOn(adminUrl: string, options: { template?: string; leaveToServer?: boolean } = {}): Promise<TestPostgres> {
-  if (options.template !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.template)) throw new Error(`TEST_DATABASE_TEMPLATE: not a database name: ${options.template}`);
+  if (options.template !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.template))
+    throw new Error(`TEST_DATABASE_TEMPLATE: not a database name: ${options.template}`);
   const name = `portico_test_${randomBytes(6).toString('hex')}`;
   const password = randomBytes(18).toString('base64url');
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   let ownRole: boolean;
   try {
-    const { rows } = await admin.query<{ may: boolean }>(
-      'SELECT rolsuper OR rolcreaterole AS may FROM pg_roles WHERE rolname = current_user',
-    );
+    const { rows } = await admin.query<{ may: boolean }>('SELECT rolsuper OR rolcreaterole AS may FROM pg_roles WHERE rolname = current_user');
     ownRole = rows[0]?.may === true;
     // Identifiers cannot be bind parameters; `name` is ours, hex only.
     if (ownRole) await admin.query(`CREATE ROLE ${name} LOGIN PASSWORD '${password}' NOSUPERUSER NOBYPASSRLS`);
@@ -144,8 +143,7 @@ function runner(): { command(file: string, args: string[]): [string, string[]]; 
   const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
   return {
     owner: { uid, gid },
-    command: (file, args) =>
-      runuser ? [runuser, ['-u', 'postgres', '--', file, ...args]] : ['su', ['postgres', '-c', [file, ...args].map(quote).join(' ')]],
+    command: (file, args) => (runuser ? [runuser, ['-u', 'postgres', '--', file, ...args]] : ['su', ['postgres', '-c', [file, ...args].map(quote).join(' ')]]),
   };
 }
 
@@ -212,7 +210,18 @@ async function startCluster(bin: string): Promise<TestPostgres> {
 
     // --no-sync only skips initdb's own flush of a folder that is thrown away; the server runs with fsync=on.
     run(
-      as.command(path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth-local=trust', '--auth-host=scram-sha-256', '--no-locale', '-E', 'UTF8', '--no-sync']),
+      as.command(path.join(bin, 'initdb'), [
+        '-D',
+        dataDir,
+        '-U',
+        'postgres',
+        '--auth-local=trust',
+        '--auth-host=scram-sha-256',
+        '--no-locale',
+        '-E',
+        'UTF8',
+        '--no-sync',
+      ]),
       'initdb',
     );
 

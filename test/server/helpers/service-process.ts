@@ -24,7 +24,11 @@ export class ServiceProcess {
    * instance is told (the balancer's), `demoPort` the demo site's port they share (the origin the
    * seeded firm allows); `port` is where this one listens.
    */
-  static async create(dataDir: string, env: Record<string, string> = {}, fleet: { publicUrl?: string; demoPort?: number; port?: number } = {}): Promise<ServiceProcess> {
+  static async create(
+    dataDir: string,
+    env: Record<string, string> = {},
+    fleet: { publicUrl?: string; demoPort?: number; port?: number } = {},
+  ): Promise<ServiceProcess> {
     return new ServiceProcess(dataDir, fleet.port ?? (await freePort()), fleet.demoPort ?? (await freePort()), env, fleet.publicUrl);
   }
 
@@ -101,7 +105,11 @@ export class ServiceProcess {
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text && /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : text };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text && /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : text,
+    };
   }
 
   /** Signs a demo client in. */
@@ -115,7 +123,11 @@ export class ServiceProcess {
   async cardToken(number = '4242424242424242'): Promise<string> {
     const reply = await this.request('/sandbox/v1/payment_methods', {
       origin: this.siteOrigin,
-      body: { type: 'card', card: { number, exp_month: 12, exp_year: 2034, cvc: '123' }, billing_details: { name: 'Alex Morgan', address: { postal_code: '94107' } } },
+      body: {
+        type: 'card',
+        card: { number, exp_month: 12, exp_year: 2034, cvc: '123' },
+        billing_details: { name: 'Alex Morgan', address: { postal_code: '94107' } },
+      },
     });
     if (reply.status !== 200) throw new Error(`tokenize: ${reply.status} ${JSON.stringify(reply.body)}`);
     return reply.body.id as string;

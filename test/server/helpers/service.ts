@@ -75,7 +75,16 @@ export interface RequestOptions {
  * `dataDir` starts it on the folder of a service that was closed with `{ keepDataDir: true }`,
  * as a restart would: its firms and clients are used as they are (with a new API key each).
  */
-export async function startTestService(options: { env?: Record<string, string>; sdkDir?: string; fileScanner?: FileScanner; dataDir?: string; resolveHost?: (hostname: string) => Promise<string[]>; logger?: Logger } = {}) {
+export async function startTestService(
+  options: {
+    env?: Record<string, string>;
+    sdkDir?: string;
+    fileScanner?: FileScanner;
+    dataDir?: string;
+    resolveHost?: (hostname: string) => Promise<string[]>;
+    logger?: Logger;
+  } = {},
+) {
   const restarted = options.dataDir !== undefined;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'portico-test-'));
   // On PostgreSQL the folder's own database (and its SECRETS_KEY), so that a service restarted on the
@@ -86,7 +95,17 @@ export async function startTestService(options: { env?: Record<string, string>; 
   const secrets = loadSecretsKey(config);
   const storage = config.databaseUrl ? await openPostgresStorage(config.databaseUrl) : openSqliteStorage(dataDir);
   const keys = await SigningKeys.open(storage, secrets, { dataDir, clock });
-  const services = createServices({ config, storage, keys, secrets, mail: createMail(config, storage, { clock }), clock, logger: silentLogger, fileScanner: options.fileScanner, resolveHost: options.resolveHost });
+  const services = createServices({
+    config,
+    storage,
+    keys,
+    secrets,
+    mail: createMail(config, storage, { clock }),
+    clock,
+    logger: silentLogger,
+    fileScanner: options.fileScanner,
+    resolveHost: options.resolveHost,
+  });
   await storage.asSystem(() => services.sealPlainSecrets());
   services.jobs.start({ pollMs: 100 });
   const app = createApp(services, { logger: options.logger ?? silentLogger, sdkDir: options.sdkDir ?? path.join(dataDir, 'no-sdk') });

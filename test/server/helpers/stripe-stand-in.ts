@@ -100,14 +100,23 @@ const testMethods: Omit<StandInMethod, 'customer'>[] = [
   { id: 'pm_card_visa', type: 'card', outcome: 'succeed', card: { brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2034 } },
   { id: 'pm_card_mastercard', type: 'card', outcome: 'succeed', card: { brand: 'mastercard', last4: '4444', exp_month: 12, exp_year: 2034 } },
   { id: 'pm_card_chargeDeclined', type: 'card', outcome: 'decline', card: { brand: 'visa', last4: '0002', exp_month: 12, exp_year: 2034 } },
-  { id: 'pm_card_chargeDeclinedInsufficientFunds', type: 'card', outcome: 'insufficient_funds', card: { brand: 'visa', last4: '9995', exp_month: 12, exp_year: 2034 } },
+  {
+    id: 'pm_card_chargeDeclinedInsufficientFunds',
+    type: 'card',
+    outcome: 'insufficient_funds',
+    card: { brand: 'visa', last4: '9995', exp_month: 12, exp_year: 2034 },
+  },
   { id: 'pm_card_authenticationRequired', type: 'card', outcome: 'authenticate', card: { brand: 'visa', last4: '3155', exp_month: 12, exp_year: 2034 } },
   {
-    id: 'pm_usBankAccount_microdeposits', type: 'us_bank_account', outcome: 'microdeposits',
+    id: 'pm_usBankAccount_microdeposits',
+    type: 'us_bank_account',
+    outcome: 'microdeposits',
     us_bank_account: { bank_name: 'STRIPE TEST BANK', last4: '6789', account_type: 'checking', financial_connections_account: null },
   },
   {
-    id: 'pm_usBankAccount_success', type: 'us_bank_account', outcome: 'processing',
+    id: 'pm_usBankAccount_success',
+    type: 'us_bank_account',
+    outcome: 'processing',
     us_bank_account: { bank_name: 'STRIPE TEST BANK', last4: '6789', account_type: 'checking', financial_connections_account: null },
   },
 ];
@@ -147,7 +156,10 @@ export async function startStripeStandIn(options: { secretKey?: string } = {}) {
   const requests: ReceivedRequest[] = [];
   const faults: Fault[] = [];
 
-  const error = (status: number, type: string, message: string, extra: Record<string, unknown> = {}): Answer => ({ status, body: { error: { type, message, ...extra } } });
+  const error = (status: number, type: string, message: string, extra: Record<string, unknown> = {}): Answer => ({
+    status,
+    body: { error: { type, message, ...extra } },
+  });
   const missing = (what: string, param: string) => error(404, 'invalid_request_error', `No such ${what}`, { code: 'resource_missing', param });
 
   const methodJson = (method: StandInMethod) => ({
@@ -163,14 +175,18 @@ export async function startStripeStandIn(options: { secretKey?: string } = {}) {
 
   function createIntent(params: Record<string, any>): Answer {
     const amount = Number(params.amount);
-    if (!Number.isInteger(amount) || amount < 50) return error(400, 'invalid_request_error', 'Amount must be at least $0.50 usd', { code: 'amount_too_small', param: 'amount' });
+    if (!Number.isInteger(amount) || amount < 50)
+      return error(400, 'invalid_request_error', 'Amount must be at least $0.50 usd', { code: 'amount_too_small', param: 'amount' });
     if (!/^[a-z]{3}$/.test(params.currency ?? '')) return error(400, 'invalid_request_error', 'Invalid currency', { param: 'currency' });
     const method = methods.get(params.payment_method);
     if (!method) return missing(`PaymentMethod '${params.payment_method}'`, 'payment_method');
     if (params.confirm !== 'true') return error(400, 'invalid_request_error', 'This stand-in only creates confirmed PaymentIntents', { param: 'confirm' });
     if (params.customer && !customers.has(params.customer)) return missing(`customer: '${params.customer}'`, 'customer');
     if (method.customer && method.customer !== params.customer) {
-      return error(400, 'invalid_request_error', 'The provided PaymentMethod is attached to another customer.', { code: 'payment_method_unexpected_state', param: 'payment_method' });
+      return error(400, 'invalid_request_error', 'The provided PaymentMethod is attached to another customer.', {
+        code: 'payment_method_unexpected_state',
+        param: 'payment_method',
+      });
     }
     const types: string[] = params.allowed_payment_method_types ?? ['card'];
     if (!types.includes(method.type)) {
@@ -197,7 +213,9 @@ export async function startStripeStandIn(options: { secretKey?: string } = {}) {
       description: params.description ?? null,
       metadata: params.metadata ?? {},
       setup_future_usage: params.setup_future_usage ?? null,
-      transfer_data: params.transfer_data ? { destination: params.transfer_data.destination, amount: params.transfer_data.amount ? Number(params.transfer_data.amount) : null } : null,
+      transfer_data: params.transfer_data
+        ? { destination: params.transfer_data.destination, amount: params.transfer_data.amount ? Number(params.transfer_data.amount) : null }
+        : null,
       next_action: null,
       last_payment_error: null,
       latest_charge: null,
@@ -227,21 +245,31 @@ export async function startStripeStandIn(options: { secretKey?: string } = {}) {
 
   /** What has been refunded (or is being) of a PaymentIntent's charge, as Stripe's `amount_refunded` counts it. */
   const refundedOf = (intentId: string) =>
-    [...refunds.values()].filter((refund) => refund.payment_intent === intentId && (refund.status === 'succeeded' || refund.status === 'pending')).reduce((sum, refund) => sum + refund.amount, 0);
+    [...refunds.values()]
+      .filter((refund) => refund.payment_intent === intentId && (refund.status === 'succeeded' || refund.status === 'pending'))
+      .reduce((sum, refund) => sum + refund.amount, 0);
 
   /** Card refunds complete at once; a bank debit's refund is pending until `settleRefund`. As in Stripe. */
   function createRefund(params: Record<string, any>, origin: 'api' | 'dashboard'): Answer {
     const intent = intents.get(params.payment_intent ?? '');
     if (!intent) return missing(`payment_intent: '${params.payment_intent}'`, 'payment_intent');
     if (intent.status !== 'succeeded' || !intent.latest_charge) {
-      return error(400, 'invalid_request_error', `This PaymentIntent (${intent.id}) does not have a successful charge to refund.`, { code: 'charge_not_refundable', param: 'payment_intent' });
+      return error(400, 'invalid_request_error', `This PaymentIntent (${intent.id}) does not have a successful charge to refund.`, {
+        code: 'charge_not_refundable',
+        param: 'payment_intent',
+      });
     }
     const left = intent.amount - refundedOf(intent.id);
     if (left <= 0) return error(400, 'invalid_request_error', `Charge ${intent.latest_charge} has already been refunded.`, { code: 'charge_already_refunded' });
     const amount = params.amount === undefined ? left : Number(params.amount);
     if (!Number.isInteger(amount) || amount <= 0) return error(400, 'invalid_request_error', 'Invalid positive integer', { param: 'amount' });
     if (amount > left) {
-      return error(400, 'invalid_request_error', `Refund amount ($${(amount / 100).toFixed(2)}) is greater than unrefunded amount on charge ($${(left / 100).toFixed(2)})`, { code: 'amount_too_large', param: 'amount' });
+      return error(
+        400,
+        'invalid_request_error',
+        `Refund amount ($${(amount / 100).toFixed(2)}) is greater than unrefunded amount on charge ($${(left / 100).toFixed(2)})`,
+        { code: 'amount_too_large', param: 'amount' },
+      );
     }
     if (params.reverse_transfer === 'true' && !intent.transfer_data) {
       return error(400, 'invalid_request_error', 'The charge has no transfer to reverse.', { param: 'reverse_transfer' });
@@ -266,7 +294,11 @@ export async function startStripeStandIn(options: { secretKey?: string } = {}) {
     if (intent.transfer_data && (params.reverse_transfer === 'true' || origin === 'dashboard')) {
       const transferred = intent.transfer_data.amount ?? intent.amount;
       const reversal: StandInTransferReversal = {
-        id: id('trr'), object: 'transfer_reversal', amount: Math.round((amount * transferred) / intent.amount), destination: intent.transfer_data.destination, refund: refund.id,
+        id: id('trr'),
+        object: 'transfer_reversal',
+        amount: Math.round((amount * transferred) / intent.amount),
+        destination: intent.transfer_data.destination,
+        refund: refund.id,
       };
       reversals.push(reversal);
       refund.transfer_reversal = reversal.id;
@@ -294,7 +326,9 @@ export async function startStripeStandIn(options: { secretKey?: string } = {}) {
         amount: intent.amount,
         currency: intent.currency,
         // Stripe's US pricing: 2.9% + 30¢ for cards, 0.8% capped at $5 for ACH debits.
-        fee: intent.payment_method_types.includes('us_bank_account') ? Math.min(500, Math.round(intent.amount * 0.008)) : Math.round(intent.amount * 0.029) + 30,
+        fee: intent.payment_method_types.includes('us_bank_account')
+          ? Math.min(500, Math.round(intent.amount * 0.008))
+          : Math.round(intent.amount * 0.029) + 30,
       },
     };
   }
@@ -319,15 +353,27 @@ export async function startStripeStandIn(options: { secretKey?: string } = {}) {
       if (!token || token.used) return missing(`token: '${params.source}'`, 'source');
       token.used = true;
       const bankAccount: StandInMethod = {
-        id: id('ba'), type: 'us_bank_account', outcome: 'processing', customer: customer.id,
+        id: id('ba'),
+        type: 'us_bank_account',
+        outcome: 'processing',
+        customer: customer.id,
         us_bank_account: { bank_name: token.bank_name, last4: token.last4, account_type: token.account_type, financial_connections_account: null },
       };
       methods.set(bankAccount.id, bankAccount);
       return {
         status: 200,
         body: {
-          id: bankAccount.id, object: 'bank_account', bank_name: token.bank_name, last4: token.last4, account_type: token.account_type,
-          account_holder_type: 'individual', routing_number: '110000000', status: 'verified', customer: customer.id, country: 'US', currency: 'usd',
+          id: bankAccount.id,
+          object: 'bank_account',
+          bank_name: token.bank_name,
+          last4: token.last4,
+          account_type: token.account_type,
+          account_holder_type: 'individual',
+          routing_number: '110000000',
+          status: 'verified',
+          customer: customer.id,
+          country: 'US',
+          currency: 'usd',
         },
       };
     }
@@ -344,7 +390,10 @@ export async function startStripeStandIn(options: { secretKey?: string } = {}) {
     if ((match = /^\/v1\/payment_methods\/([^/]+)\/detach$/.exec(path)) && method === 'POST') {
       const found = methods.get(match[1]!);
       if (!found) return missing(`PaymentMethod '${match[1]}'`, 'payment_method');
-      if (!found.customer) return error(400, 'invalid_request_error', 'The payment method you provided is not attached to a customer so detachment is impossible.', { code: 'payment_method_unexpected_state' });
+      if (!found.customer)
+        return error(400, 'invalid_request_error', 'The payment method you provided is not attached to a customer so detachment is impossible.', {
+          code: 'payment_method_unexpected_state',
+        });
       found.customer = null;
       return { status: 200, body: methodJson(found) };
     }
@@ -367,7 +416,10 @@ export async function startStripeStandIn(options: { secretKey?: string } = {}) {
       const charge = chargeJson(intent);
       return {
         status: 200,
-        body: { ...intent, latest_charge: expand.includes('latest_charge.balance_transaction') ? charge : { ...charge, balance_transaction: charge.balance_transaction.id } },
+        body: {
+          ...intent,
+          latest_charge: expand.includes('latest_charge.balance_transaction') ? charge : { ...charge, balance_transaction: charge.balance_transaction.id },
+        },
       };
     }
     if (method === 'POST' && path === '/v1/refunds') return createRefund(params, 'api');
@@ -419,7 +471,11 @@ export async function startStripeStandIn(options: { secretKey?: string } = {}) {
       const previous = key && method === 'POST' ? stored.get(key) : undefined;
       if (previous) {
         if (previous.params !== raw) {
-          answer = error(400, 'idempotency_error', `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`);
+          answer = error(
+            400,
+            'idempotency_error',
+            `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
+          );
         } else {
           answer = previous.answer;
           replay = true;
@@ -486,7 +542,11 @@ export async function startStripeStandIn(options: { secretKey?: string } = {}) {
       if (outcome === 'succeeded') succeed(intent);
       else {
         intent.status = 'requires_payment_method';
-        intent.last_payment_error = { type: 'invalid_request_error', code: 'insufficient_funds', message: 'The customer\'s account has insufficient funds to cover this payment.' };
+        intent.last_payment_error = {
+          type: 'invalid_request_error',
+          code: 'insufficient_funds',
+          message: "The customer's account has insufficient funds to cover this payment.",
+        };
       }
       return intent;
     },
@@ -518,7 +578,16 @@ export async function startStripeStandIn(options: { secretKey?: string } = {}) {
     },
     disputeOf(intentId: string, changes: Record<string, unknown> = {}) {
       const intent = intents.get(intentId)!;
-      return { id: id('dp'), object: 'dispute', amount: intent.amount, charge: intent.latest_charge, payment_intent: intent.id, reason: 'fraudulent', status: 'needs_response', ...changes };
+      return {
+        id: id('dp'),
+        object: 'dispute',
+        amount: intent.amount,
+        charge: intent.latest_charge,
+        payment_intent: intent.id,
+        reason: 'fraudulent',
+        status: 'needs_response',
+        ...changes,
+      };
     },
     close: () =>
       new Promise<void>((resolve) => {

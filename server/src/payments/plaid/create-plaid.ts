@@ -6,7 +6,14 @@ import type { BankLinkProvider } from '../bank-links.ts';
 import { lazyPlaidClient, PlaidBankLink, type PlaidModuleLoader, type StripeBankAccounts } from './plaid.bank-link.ts';
 import { PlaidRepository } from './plaid.repository.ts';
 
-export type PlaidFactory = (options: { config: Config['plaid']; storage: Storage; secrets: SecretBox; clock: Clock; stripe: StripeBankAccounts; load?: PlaidModuleLoader }) => BankLinkProvider;
+export type PlaidFactory = (options: {
+  config: Config['plaid'];
+  storage: Storage;
+  secrets: SecretBox;
+  clock: Clock;
+  stripe: StripeBankAccounts;
+  load?: PlaidModuleLoader;
+}) => BankLinkProvider;
 
 /** Plaid as the bank sign-in. Nothing of the SDK is loaded until the first call to Plaid. */
 export const createPlaid: PlaidFactory = ({ config, storage, secrets, clock, stripe, load }) => {

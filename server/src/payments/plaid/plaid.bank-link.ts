@@ -62,7 +62,7 @@ const clientMessages: Record<string, string> = {
   ITEM_NOT_FOUND: 'The bank connection no longer exists. Connect your bank again.',
   NO_AUTH_ACCOUNTS: 'None of your accounts at this bank can be used for bank payments. Choose another bank, or pay by card.',
   PRODUCTS_NOT_SUPPORTED: 'This bank does not support payments from your account. Choose another bank, or pay by card.',
-  ITEM_LOCKED: 'Your bank has locked the connection. Sign in to your bank\'s website to unlock it, then connect again.',
+  ITEM_LOCKED: "Your bank has locked the connection. Sign in to your bank's website to unlock it, then connect again.",
 };
 
 /**
@@ -101,15 +101,13 @@ export class PlaidBankLink implements BankLinkProvider {
     const account = accountId ? accounts.find((candidate) => candidate.account_id === accountId) : debitable[0];
     if (!account) throw invalid(accountId ? 'INVALID_ACCOUNT_ID' : 'NO_AUTH_ACCOUNTS');
     if (!debitable.includes(account)) {
-      throw Problem.unprocessable('bank_link_invalid', 'Only a checking or savings account can be debited. Choose another account.', { plaidErrorCode: 'ACCOUNT_NOT_DEBITABLE' });
+      throw Problem.unprocessable('bank_link_invalid', 'Only a checking or savings account can be debited. Choose another account.', {
+        plaidErrorCode: 'ACCOUNT_NOT_DEBITABLE',
+      });
     }
 
     const token = await this.#call(() => api.processorStripeBankAccountTokenCreate({ access_token: accessToken, account_id: account.account_id }));
-    return this.deps.stripe.attachBankAccountToken(
-      contact,
-      token.data.stripe_bank_account_token,
-      account.subtype ?? 'checking',
-    );
+    return this.deps.stripe.attachBankAccountToken(contact, token.data.stripe_bank_account_token, account.subtype ?? 'checking');
   }
 
   /** Plaid's refusals become a problem the client can act on; no answer becomes a 503. */
@@ -117,10 +115,12 @@ export class PlaidBankLink implements BankLinkProvider {
     try {
       return await run();
     } catch (error) {
-      const response = (error as { response?: { status?: number; data?: { error_code?: string; error_type?: string; display_message?: string | null } } }).response;
+      const response = (error as { response?: { status?: number; data?: { error_code?: string; error_type?: string; display_message?: string | null } } })
+        .response;
       const status = response?.status;
       const code = response?.data?.error_code;
-      if (status && status < 500 && status !== 429 && code && response.data?.error_type !== 'RATE_LIMIT_EXCEEDED') throw invalid(code, response.data?.display_message);
+      if (status && status < 500 && status !== 429 && code && response.data?.error_type !== 'RATE_LIMIT_EXCEEDED')
+        throw invalid(code, response.data?.display_message);
       throw new Problem(503, 'bank_link_unavailable', 'Your bank could not be reached through Plaid just now. Try again in a moment.');
     }
   }

@@ -56,7 +56,9 @@ export class SandboxBankLink {
     const institution = institutions.find((candidate) => candidate.id === input.institutionId);
     if (!institution) return { error: { code: 'INVALID_INSTITUTION', message: 'Choose a bank from the list.' } };
     if (input.username !== sandboxCredentials.username || input.password !== sandboxCredentials.password) {
-      return { error: { code: 'INVALID_CREDENTIALS', message: 'The username or password you entered is incorrect. In the sandbox, use user_good and pass_good.' } };
+      return {
+        error: { code: 'INVALID_CREDENTIALS', message: 'The username or password you entered is incorrect. In the sandbox, use user_good and pass_good.' },
+      };
     }
     await this.repository.updateLinkSession(linkToken, { state: institution.mfa ? 'mfa' : 'signed_in', institution: institution.id });
     if (institution.mfa) return { status: 'mfa_required', prompt: `${institution.name} sent a code to your phone ending in 5309. Enter it to continue.` };
@@ -67,7 +69,8 @@ export class SandboxBankLink {
     const session = await this.#session(linkToken);
     if ('error' in session) return session;
     if (session.state !== 'mfa') return { error: { code: 'INVALID_STATE', message: 'Sign in to your bank first.' } };
-    if (code.trim() !== sandboxCredentials.mfaCode) return { error: { code: 'INVALID_MFA', message: 'That code is incorrect. In the sandbox, the code is 1234.' } };
+    if (code.trim() !== sandboxCredentials.mfaCode)
+      return { error: { code: 'INVALID_MFA', message: 'That code is incorrect. In the sandbox, the code is 1234.' } };
     await this.repository.updateLinkSession(linkToken, { state: 'signed_in' });
     const institution = institutions.find((candidate) => candidate.id === session.institution)!;
     return { status: 'select_account', institution: { id: institution.id, name: institution.name }, accounts };

@@ -2,7 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { newId } from '../../db/ids.ts';
 import { Problem } from '../../http/problem.ts';
 import type {
-  ChargeFailure, ChargeLookup, ChargeRequest, ChargeResult, PaymentProcessor, ProcessorEvent, ProcessorMethod, RefundLookup, RefundRequest, RefundResult,
+  ChargeFailure,
+  ChargeLookup,
+  ChargeRequest,
+  ChargeResult,
+  PaymentProcessor,
+  ProcessorEvent,
+  ProcessorMethod,
+  RefundLookup,
+  RefundRequest,
+  RefundResult,
 } from '../processor.ts';
 import type { Outcome } from './instruments.ts';
 import { addBusinessDays, type SandboxClock } from './sandbox-clock.ts';
@@ -169,7 +178,8 @@ export class SandboxProcessor implements PaymentProcessor {
   async authenticate(chargeId: string, clientSecret: string, approve: boolean): Promise<SandboxCharge | undefined> {
     const charge = await this.repository.charge(chargeId);
     if (!charge || charge.clientSecret !== clientSecret || charge.status !== 'requires_action') return undefined;
-    if (!(await this.repository.moveCharge(charge.id, 'requires_action', approve ? 'succeeded' : 'failed', approve ? null : 'authentication_failed'))) return undefined;
+    if (!(await this.repository.moveCharge(charge.id, 'requires_action', approve ? 'succeeded' : 'failed', approve ? null : 'authentication_failed')))
+      return undefined;
     return this.repository.charge(charge.id);
   }
 

@@ -50,20 +50,45 @@ export type LinkSession = Selectable<Schema['sandbox_link_sessions']>;
 
 // The text columns below hold only the values this repository writes (the unions of the types).
 const toRefund = (row: Selectable<Schema['sandbox_refunds']>): SandboxRefund => ({
-  id: row.id, idempotencyKey: row.idempotency_key, chargeId: row.charge_id, amount: row.amount, status: row.status as SandboxRefund['status'],
-  metadata: JSON.parse(row.metadata), createdAt: row.created_at,
+  id: row.id,
+  idempotencyKey: row.idempotency_key,
+  chargeId: row.charge_id,
+  amount: row.amount,
+  status: row.status as SandboxRefund['status'],
+  metadata: JSON.parse(row.metadata),
+  createdAt: row.created_at,
 });
 
 const toMethod = (row: Selectable<Schema['sandbox_payment_methods']>): SandboxMethod => ({
-  id: row.id, type: row.type as SandboxMethod['type'], outcome: row.outcome as SandboxMethod['outcome'], brand: row.brand, last4: row.last4, expMonth: row.exp_month,
-  expYear: row.exp_year, bankName: row.bank_name, accountType: row.account_type, holderName: row.holder_name, origin: row.origin as SandboxMethod['origin'],
-  customer: row.customer, createdAt: row.created_at, usedAt: row.used_at,
+  id: row.id,
+  type: row.type as SandboxMethod['type'],
+  outcome: row.outcome as SandboxMethod['outcome'],
+  brand: row.brand,
+  last4: row.last4,
+  expMonth: row.exp_month,
+  expYear: row.exp_year,
+  bankName: row.bank_name,
+  accountType: row.account_type,
+  holderName: row.holder_name,
+  origin: row.origin as SandboxMethod['origin'],
+  customer: row.customer,
+  createdAt: row.created_at,
+  usedAt: row.used_at,
 });
 
 const toCharge = (row: Selectable<Schema['sandbox_charges']>): SandboxCharge => ({
-  id: row.id, idempotencyKey: row.idempotency_key, paymentMethod: row.payment_method, amount: row.amount, currency: row.currency,
-  account: row.account, status: row.status as SandboxCharge['status'], failureCode: row.failure_code, clientSecret: row.client_secret,
-  settlesOn: row.settles_on, metadata: JSON.parse(row.metadata), createdAt: row.created_at,
+  id: row.id,
+  idempotencyKey: row.idempotency_key,
+  paymentMethod: row.payment_method,
+  amount: row.amount,
+  currency: row.currency,
+  account: row.account,
+  status: row.status as SandboxCharge['status'],
+  failureCode: row.failure_code,
+  clientSecret: row.client_secret,
+  settlesOn: row.settles_on,
+  metadata: JSON.parse(row.metadata),
+  createdAt: row.created_at,
 });
 
 /** The sandbox processor's ledger: what a real processor would keep on its side. */
@@ -74,8 +99,18 @@ export class SandboxRepository {
     await this.storage.db
       .insertInto('sandbox_payment_methods')
       .values({
-        id: method.id, type: method.type, outcome: method.outcome, brand: method.brand, last4: method.last4, exp_month: method.expMonth, exp_year: method.expYear,
-        bank_name: method.bankName, account_type: method.accountType, holder_name: method.holderName, origin: method.origin ?? 'typed', created_at: method.createdAt,
+        id: method.id,
+        type: method.type,
+        outcome: method.outcome,
+        brand: method.brand,
+        last4: method.last4,
+        exp_month: method.expMonth,
+        exp_year: method.expYear,
+        bank_name: method.bankName,
+        account_type: method.accountType,
+        holder_name: method.holderName,
+        origin: method.origin ?? 'typed',
+        created_at: method.createdAt,
       })
       .execute();
   }
@@ -111,9 +146,18 @@ export class SandboxRepository {
     await this.storage.db
       .insertInto('sandbox_charges')
       .values({
-        id: charge.id, idempotency_key: charge.idempotencyKey, payment_method: charge.paymentMethod, amount: charge.amount, currency: charge.currency,
-        account: charge.account, status: charge.status, failure_code: charge.failureCode, client_secret: charge.clientSecret, settles_on: charge.settlesOn,
-        metadata: JSON.stringify(charge.metadata), created_at: charge.createdAt,
+        id: charge.id,
+        idempotency_key: charge.idempotencyKey,
+        payment_method: charge.paymentMethod,
+        amount: charge.amount,
+        currency: charge.currency,
+        account: charge.account,
+        status: charge.status,
+        failure_code: charge.failureCode,
+        client_secret: charge.clientSecret,
+        settles_on: charge.settlesOn,
+        metadata: JSON.stringify(charge.metadata),
+        created_at: charge.createdAt,
       })
       .execute();
   }
@@ -177,8 +221,13 @@ export class SandboxRepository {
       await this.storage.db
         .insertInto('sandbox_refunds')
         .values({
-          id: refund.id, idempotency_key: refund.idempotencyKey, charge_id: refund.chargeId, amount: refund.amount, status: refund.status,
-          metadata: JSON.stringify(refund.metadata), created_at: refund.createdAt,
+          id: refund.id,
+          idempotency_key: refund.idempotencyKey,
+          charge_id: refund.chargeId,
+          amount: refund.amount,
+          status: refund.status,
+          metadata: JSON.stringify(refund.metadata),
+          created_at: refund.createdAt,
         })
         .execute();
       return refund;

@@ -62,12 +62,22 @@ export function sandboxRoutes(deps: { repository: SandboxRepository; processor: 
       const checked = checkCard({ ...body.card, postalCode: body.billing_details?.address?.postal_code }, clock());
       if ('status' in checked) return stripeError(res, checked);
       await repository.insertMethod({
-        id, type: 'card', outcome: checked.outcome, brand: checked.brand, last4: checked.last4,
-        expMonth: body.card.exp_month, expYear: body.card.exp_year < 100 ? 2000 + body.card.exp_year : body.card.exp_year,
-        bankName: null, accountType: null, holderName: body.billing_details?.name ?? null, createdAt,
+        id,
+        type: 'card',
+        outcome: checked.outcome,
+        brand: checked.brand,
+        last4: checked.last4,
+        expMonth: body.card.exp_month,
+        expYear: body.card.exp_year < 100 ? 2000 + body.card.exp_year : body.card.exp_year,
+        bankName: null,
+        accountType: null,
+        holderName: body.billing_details?.name ?? null,
+        createdAt,
       });
       return res.json({
-        id, object: 'payment_method', type: 'card',
+        id,
+        object: 'payment_method',
+        type: 'card',
         card: { brand: checked.brand, last4: checked.last4, exp_month: body.card.exp_month, exp_year: body.card.exp_year },
         billing_details: body.billing_details ?? {},
       });
@@ -75,12 +85,28 @@ export function sandboxRoutes(deps: { repository: SandboxRepository; processor: 
     const checked = checkBankAccount(body.us_bank_account);
     if ('status' in checked) return stripeError(res, checked);
     await repository.insertMethod({
-      id, type: 'us_bank_account', outcome: checked.outcome, brand: null, last4: checked.last4, expMonth: null, expYear: null,
-      bankName: checked.bankName, accountType: body.us_bank_account.account_type, holderName: body.billing_details.name, createdAt,
+      id,
+      type: 'us_bank_account',
+      outcome: checked.outcome,
+      brand: null,
+      last4: checked.last4,
+      expMonth: null,
+      expYear: null,
+      bankName: checked.bankName,
+      accountType: body.us_bank_account.account_type,
+      holderName: body.billing_details.name,
+      createdAt,
     });
     res.json({
-      id, object: 'payment_method', type: 'us_bank_account',
-      us_bank_account: { bank_name: checked.bankName, last4: checked.last4, account_type: body.us_bank_account.account_type, routing_number: body.us_bank_account.routing_number },
+      id,
+      object: 'payment_method',
+      type: 'us_bank_account',
+      us_bank_account: {
+        bank_name: checked.bankName,
+        last4: checked.last4,
+        account_type: body.us_bank_account.account_type,
+        routing_number: body.us_bank_account.routing_number,
+      },
       billing_details: body.billing_details,
     });
   });
@@ -109,7 +135,10 @@ export function sandboxRoutes(deps: { repository: SandboxRepository; processor: 
 
   router.post('/link/sessions/:token/credentials', async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    linkStep(res, await bankLink.signIn(req.params.token, { institutionId: field(body.institutionId), username: field(body.username), password: field(body.password) }));
+    linkStep(
+      res,
+      await bankLink.signIn(req.params.token, { institutionId: field(body.institutionId), username: field(body.username), password: field(body.password) }),
+    );
   });
   router.post('/link/sessions/:token/mfa', async (req, res) => {
     linkStep(res, await bankLink.verifyCode(req.params.token, field((req.body as Record<string, unknown> | undefined)?.code)));

@@ -68,14 +68,26 @@ export function unavailableFrom(error: unknown): ProcessorUnavailable | undefine
   const stripeError = asStripeError(error);
   switch (stripeError?.type) {
     case 'StripeConnectionError':
-      return new ProcessorUnavailable(503, 'The payment processor could not be reached. Try again in a moment with the same Idempotency-Key: you will not be charged twice.', 'unreachable');
+      return new ProcessorUnavailable(
+        503,
+        'The payment processor could not be reached. Try again in a moment with the same Idempotency-Key: you will not be charged twice.',
+        'unreachable',
+      );
     case 'StripeRateLimitError':
-      return new ProcessorUnavailable(503, 'The payment processor is busy right now. Try again in a moment with the same Idempotency-Key: you will not be charged twice.', 'rate_limited');
+      return new ProcessorUnavailable(
+        503,
+        'The payment processor is busy right now. Try again in a moment with the same Idempotency-Key: you will not be charged twice.',
+        'rate_limited',
+      );
     // A retried charge whose parameters changed since the first try (the firm's accounts, say):
     // the first may have been made, so nothing is released; its webhook still settles it.
     case 'StripeIdempotencyError':
     case 'StripeAPIError':
-      return new ProcessorUnavailable(502, 'The payment processor had a problem answering. Try again in a moment with the same Idempotency-Key: you will not be charged twice.', 'processor_error');
+      return new ProcessorUnavailable(
+        502,
+        'The payment processor had a problem answering. Try again in a moment with the same Idempotency-Key: you will not be charged twice.',
+        'processor_error',
+      );
     default:
       return undefined;
   }

@@ -5,7 +5,16 @@ import { Problem } from '../../http/problem.ts';
 import type { DepositAccount } from '../../invoices/index.ts';
 import type { LinkedAccount } from '../bank-links.ts';
 import type {
-  ChargeFailure, ChargeLookup, ChargeRequest, ChargeResult, PaymentProcessor, ProcessorMethod, ProcessorRefund, RefundLookup, RefundRequest, RefundResult,
+  ChargeFailure,
+  ChargeLookup,
+  ChargeRequest,
+  ChargeResult,
+  PaymentProcessor,
+  ProcessorMethod,
+  ProcessorRefund,
+  RefundLookup,
+  RefundRequest,
+  RefundResult,
 } from '../processor.ts';
 import { asStripeError, unavailableFrom, type StripeClient, type StripeErrorLike } from './stripe.client.ts';
 import type { StripeRepository } from './stripe.repository.ts';
@@ -55,7 +64,13 @@ export class StripeProcessor implements PaymentProcessor {
     if (method.type === 'us_bank_account' && method.us_bank_account) {
       const bank = method.us_bank_account;
       return {
-        ref: method.id, type: 'us_bank_account', brand: bank.bank_name, last4: bank.last4 ?? '', expMonth: null, expYear: null, usable,
+        ref: method.id,
+        type: 'us_bank_account',
+        brand: bank.bank_name,
+        last4: bank.last4 ?? '',
+        expMonth: null,
+        expYear: null,
+        usable,
         accountType: bank.account_type,
         // Plaid's bank accounts (ba_…) and Financial Connections accounts were signed in to; others were typed in.
         origin: method.id.startsWith('ba_') || bank.financial_connections_account ? 'linked' : 'typed',
@@ -181,9 +196,13 @@ export class StripeProcessor implements PaymentProcessor {
         const stripeError = asStripeError(error);
         if (stripeError?.type !== 'StripeInvalidRequestError') throw error;
         // Refused (already refunded, more than is left, a disputed charge): nothing was refunded.
-        throw Problem.unprocessable('refund_refused', `Stripe refused the refund: ${stripeError.message ?? stripeError.code ?? 'no reason given'}`.replace(/\.?$/, '.'), {
-          processorCode: stripeError.code ?? null,
-        });
+        throw Problem.unprocessable(
+          'refund_refused',
+          `Stripe refused the refund: ${stripeError.message ?? stripeError.code ?? 'no reason given'}`.replace(/\.?$/, '.'),
+          {
+            processorCode: stripeError.code ?? null,
+          },
+        );
       }
     });
   }
@@ -308,7 +327,10 @@ function refusal(error: StripeErrorLike, account: DepositAccount): Problem | und
     );
   }
   if (error.param?.startsWith('payment_method') || error.code === 'resource_missing' || error.code === 'payment_method_unexpected_state') {
-    return Problem.unprocessable('payment_method_invalid', `These payment details cannot be used: ${error.message ?? 'enter them again'}.`.replace(/\.\.$/, '.'));
+    return Problem.unprocessable(
+      'payment_method_invalid',
+      `These payment details cannot be used: ${error.message ?? 'enter them again'}.`.replace(/\.\.$/, '.'),
+    );
   }
   return undefined;
 }
@@ -323,7 +345,10 @@ function refundResult(refund: Stripe.Refund): RefundResult {
       return {
         status: 'failed',
         processorRef: refund.id,
-        failure: { code: refund.failure_reason ?? `refund_${refund.status}`, message: `Stripe could not complete the refund (${refund.failure_reason ?? refund.status}).` },
+        failure: {
+          code: refund.failure_reason ?? `refund_${refund.status}`,
+          message: `Stripe could not complete the refund (${refund.failure_reason ?? refund.status}).`,
+        },
       };
     default:
       return { status: 'pending', processorRef: refund.id };

@@ -48,7 +48,8 @@ export class StripeWebhooks {
 
   async receive(rawBody: unknown, signature: string | undefined): Promise<WebhookOutcome> {
     if (!signature) throw signatureInvalid('The Stripe-Signature header is missing.');
-    if (!Buffer.isBuffer(rawBody) || rawBody.length === 0) throw signatureInvalid('Expected the signed JSON body Stripe sent (Content-Type: application/json).');
+    if (!Buffer.isBuffer(rawBody) || rawBody.length === 0)
+      throw signatureInvalid('Expected the signed JSON body Stripe sent (Content-Type: application/json).');
     const stripe = await this.deps.client();
     let event: Stripe.Event;
     try {
@@ -74,7 +75,8 @@ export class StripeWebhooks {
   async #apply(event: Stripe.Event, change: Change | RefundsChange): Promise<WebhookOutcome> {
     const { payments } = this.deps;
     if ('refundsOf' in change) {
-      if (!(await payments.byProcessorRef('stripe', change.refundsOf))) return { received: true, outcome: 'ignored', reason: `no payment for ${change.refundsOf}` };
+      if (!(await payments.byProcessorRef('stripe', change.refundsOf)))
+        return { received: true, outcome: 'ignored', reason: `no payment for ${change.refundsOf}` };
       // The event says that something changed; Stripe's list of the PaymentIntent's refunds says
       // what, and records one made in its dashboard as well as one we made (matched, not doubled).
       const { applied } = await this.deps.refunds.applyProcessorRefunds(change.refundsOf, await this.deps.processor.refundsOf(change.refundsOf));
