@@ -1,5 +1,5 @@
 import { ApiError, isAbortError } from './api-error.ts';
-import type { Contact, DownloadedFile, FetchFunction, SessionChange, SessionChangeListener, SignIn } from './types.ts';
+import type { Contact, DownloadedFile, FetchFunction, SignIn } from './types.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -9,7 +9,7 @@ export type Authentication =
   | 'none'
   /** The signed-in client's access token (refreshed once and retried on a 401). */
   | 'bearer'
-  /** The refresh cookie, scoped to `/api/v1/auth`. */
+  /** The refresh cookie, scoped to the sign-in's own path (`/api/v1/auth` for clients). */
   | 'cookie';
 
 export interface Call {
@@ -28,31 +28,53 @@ export interface Call {
 // Refresh a little before the access token's end, so a call does not race its expiry.
 const EXPIRY_MARGIN_MS = 15_000;
 
+/** What every sign-in answer carries: the access token and how long it lasts. */
+export interface AccessGrant {
+  accessToken: string;
+  expiresIn: number;
+}
+
+/** A change of who is signed in on a connection. */
+export type ConnectionChange<Person> =
+  { status: 'signed-in'; contact: Person; reason: 'sign-in' | 'resume' } | { status: 'signed-out'; reason: 'sign-out' | 'expired' };
+
+/** Whose sign-ins a connection keeps: the path of their `/refresh` and `/logout`, and the person an answer names. */
+export interface SignInKind<Grant extends AccessGrant, Person extends { id: string }> {
+  /** Under `/api/v1`, e.g. `/auth` for clients and `/staff/auth` for the firm's staff. */
+  authPath: string;
+  personOf(grant: Grant): Person;
+}
+
+const clientSignIns: SignInKind<SignIn, Contact> = { authPath: '/auth', personOf: (signIn) => signIn.contact };
+
 /**
  * The connection to the token service: base URL, `fetch`, and the client's current sign-in.
  *
  * The access token lives in this object only (never in Web Storage or a cookie). Resource
  * classes (`AuthApi`, and later invoices, payments, threads, files) call `request`.
  */
-export class ServiceConnection {
+export class ServiceConnection<Grant extends AccessGrant = SignIn, Person extends { id: string } = Contact> {
   readonly baseUrl: string;
   readonly #fetch: FetchFunction;
+  readonly #kind: SignInKind<Grant, Person>;
   #accessToken: string | undefined;
   #expiresAt = 0;
-  #contact: Contact | undefined;
-  #refreshing: Promise<SignIn> | undefined;
+  #contact: Person | undefined;
+  #refreshing: Promise<Grant> | undefined;
   /** Counts sign-ins, so that a refresh answered after one cannot undo it. */
   #signIns = 0;
-  readonly #listeners = new Set<SessionChangeListener>();
+  readonly #listeners = new Set<(change: ConnectionChange<Person>) => void>();
 
-  constructor(baseUrl: string, fetchFunction?: FetchFunction) {
+  /** `kind` defaults to a client's sign-ins; the firm's console passes its staff's. */
+  constructor(baseUrl: string, fetchFunction?: FetchFunction, kind?: SignInKind<Grant, Person>) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.#kind = kind ?? (clientSignIns as unknown as SignInKind<Grant, Person>);
     // Wrapped so that the global fetch is never called with a foreign `this`.
     this.#fetch = fetchFunction ?? ((input, init) => globalThis.fetch(input, init));
   }
 
-  /** The signed-in client, if any. */
-  get contact(): Contact | undefined {
+  /** Who is signed in (the client, or on the console the staff member), if anyone. */
+  get contact(): Person | undefined {
     return this.#contact;
   }
 
@@ -61,7 +83,7 @@ export class ServiceConnection {
     return this.#fetch;
   }
 
-  onSessionChange(listener: SessionChangeListener): () => void {
+  onSessionChange(listener: (change: ConnectionChange<Person>) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
@@ -111,23 +133,28 @@ export class ServiceConnection {
   }
 
   /** Sends a call that answers with a sign-in, and keeps that sign-in. */
-  async signIn(call: Call): Promise<SignIn> {
-    const signIn = await this.#send<SignIn>(call);
+  async signIn(call: Call): Promise<Grant> {
+    const signIn = await this.#send<Grant>(call);
+    this.keepSignIn(signIn);
+    return signIn;
+  }
+
+  /** Keeps a sign-in that came with another answer (a staff login that needed no second factor). */
+  keepSignIn(signIn: Grant): void {
     this.#signIns += 1;
     this.#keep(signIn, 'sign-in');
-    return signIn;
   }
 
   /**
    * Exchanges the refresh cookie for a new access token. Concurrent callers share one request;
    * aborting one caller's signal does not cancel it for the others.
    */
-  refresh(signal?: AbortSignal): Promise<SignIn> {
+  refresh(signal?: AbortSignal): Promise<Grant> {
     if (!this.#refreshing) {
       // The login can show while the refresh is on its way: a client who signs in meanwhile
       // keeps that sign-in whatever the refresh answers.
       const signIns = this.#signIns;
-      this.#refreshing = this.#send<SignIn>({ method: 'POST', path: '/auth/refresh', authentication: 'cookie' })
+      this.#refreshing = this.#send<Grant>({ method: 'POST', path: `${this.#kind.authPath}/refresh`, authentication: 'cookie' })
         .then(
           (signIn) => {
             if (this.#signIns === signIns) this.#keep(signIn, 'resume');
@@ -150,20 +177,21 @@ export class ServiceConnection {
   /** Ends the sign-in on the service and forgets it here, even when the service cannot be reached. */
   async signOut(signal?: AbortSignal): Promise<void> {
     try {
-      await this.#send<void>({ method: 'POST', path: '/auth/logout', authentication: 'cookie', signal }, this.#accessToken);
+      await this.#send<void>({ method: 'POST', path: `${this.#kind.authPath}/logout`, authentication: 'cookie', signal }, this.#accessToken);
     } finally {
       this.#forget('sign-out');
     }
   }
 
-  #keep(signIn: SignIn, reason: 'sign-in' | 'resume'): void {
+  #keep(signIn: Grant, reason: 'sign-in' | 'resume'): void {
     const previous = this.#contact;
+    const person = this.#kind.personOf(signIn);
     this.#accessToken = signIn.accessToken;
     this.#expiresAt = Date.now() + Math.max(0, signIn.expiresIn) * 1000;
-    this.#contact = signIn.contact;
-    // A routine token rotation for the same client is not a change of session.
-    if (reason === 'resume' && previous?.id === signIn.contact.id) return;
-    this.#notify({ status: 'signed-in', contact: signIn.contact, reason });
+    this.#contact = person;
+    // A routine token rotation for the same person is not a change of session.
+    if (reason === 'resume' && previous?.id === person.id) return;
+    this.#notify({ status: 'signed-in', contact: person, reason });
   }
 
   #forget(reason: 'sign-out' | 'expired'): void {
@@ -174,7 +202,7 @@ export class ServiceConnection {
     if (wasSignedIn) this.#notify({ status: 'signed-out', reason });
   }
 
-  #notify(change: SessionChange): void {
+  #notify(change: ConnectionChange<Person>): void {
     for (const listener of [...this.#listeners]) {
       try {
         listener(change);

@@ -1,5 +1,5 @@
 import { en } from './en.ts';
-import { languagesChanged } from './language.ts';
+import { MessageCatalog, type ArgsOf, type ParamsOf } from './catalog.ts';
 
 /** Every message key; English defines them. */
 export type MessageKey = keyof typeof en;
@@ -7,21 +7,11 @@ export type MessageKey = keyof typeof en;
 /** A complete table for one language: exactly the English keys, any wording. */
 export type Messages = { readonly [K in MessageKey]: string };
 
-type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
-
 /** The parameters a message names, e.g. `{ name: string }` for `'Signed in as {name}'`. */
-export type MessageParams<K extends MessageKey> = { [P in Placeholders<(typeof en)[K]>]: string | number };
+export type MessageParams<K extends MessageKey> = ParamsOf<typeof en, K>;
 
 /** `t()`'s rest parameter: nothing for a message without placeholders, its parameters otherwise. */
-export type MessageArgs<K extends MessageKey> = [Placeholders<(typeof en)[K]>] extends [never] ? [] : [params: MessageParams<K>];
-
-const tables: Record<string, Messages> = { en };
-
-/**
- * The tables at hand, by lower-case language tag: English always, every other language once a
- * page has asked for it and its module has arrived (see `loadMessages`).
- */
-export const translations: Readonly<Record<string, Messages>> = tables;
+export type MessageArgs<K extends MessageKey> = ArgsOf<typeof en, K>;
 
 /**
  * The languages that are not built in, by lower-case tag. Each is its own module, fetched the
@@ -32,21 +22,14 @@ export const translations: Readonly<Record<string, Messages>> = tables;
  */
 export const languageLoaders = new Map<string, () => Promise<Messages>>([['es', async () => (await import('./es.ts')).es]]);
 
-const loads = new Map<string, Promise<boolean>>();
+/** The client portal's messages. */
+export const portalMessages = new MessageCatalog(en, languageLoaders);
 
-function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
-/** The table name a BCP 47 tag resolves to: exact match, then the base language; undefined when none exists. */
-function tableName(language: string): string | undefined {
-  const tag = language.toLowerCase();
-  const base = tag.split('-')[0] ?? '';
-  for (const name of [tag, base]) {
-    if (own(tables, name) || languageLoaders.has(name)) return name;
-  }
-  return undefined;
-}
+/**
+ * The tables at hand, by lower-case language tag: English always, every other language once a
+ * page has asked for it and its module has arrived (see `loadMessages`).
+ */
+export const translations: Readonly<Record<string, Messages>> = portalMessages.tables;
 
 /**
  * Fetches the table for `language` if it is not at hand yet, then re-renders every Portico
@@ -56,26 +39,7 @@ function tableName(language: string): string | undefined {
  * its first render in that language.
  */
 export function loadMessages(language: string): Promise<boolean> {
-  const name = tableName(language);
-  if (name === undefined) return Promise.resolve(false);
-  if (own(tables, name)) return Promise.resolve(true);
-  let load = loads.get(name);
-  if (!load) {
-    const loader = languageLoaders.get(name)!;
-    load = Promise.resolve()
-      .then(loader)
-      .then(
-        (table) => {
-          tables[name] = table;
-          languagesChanged();
-          return true;
-        },
-        // A missing chunk (offline, a deploy that removed it) is not worth an error: English stays.
-        () => false,
-      );
-    loads.set(name, load);
-  }
-  return load;
+  return portalMessages.load(language);
 }
 
 /**
@@ -83,12 +47,7 @@ export function loadMessages(language: string): Promise<boolean> {
  * A language not at hand yet is English for now; its load starts here.
  */
 export function messagesFor(language: string): Messages {
-  const name = tableName(language);
-  if (name === undefined) return en;
-  const table = own(tables, name);
-  if (table) return table;
-  void loadMessages(name);
-  return en;
+  return portalMessages.messagesFor(language);
 }
 
 /** The keys of messages without placeholders. */

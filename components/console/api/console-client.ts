@@ -1,0 +1,70 @@
+import { ServiceConnection } from '../../api/connection.ts';
+import { StaffAuthApi } from './staff-auth-api.ts';
+import type { Branding, FetchFunction, RequestOptions, StaffMe, StaffMember, StaffSignIn, XhrFactory } from './types.ts';
+
+export interface ConsoleClientOptions {
+  /** Origin (and optional path prefix) of the token service, e.g. `https://portal.example-law.com`. Empty for the page's own origin. */
+  baseUrl: string;
+  /** The firm's slug, e.g. `demo`. */
+  firm: string;
+  /** The `fetch` to use; defaults to the global one. Tests and stories pass their own. */
+  fetch?: FetchFunction;
+  /** Makes the `XMLHttpRequest` uploads go through (they report progress); tests and stories pass their own. */
+  xhr?: XhrFactory;
+}
+
+/** A change of the staff member signed in to the console. */
+export type StaffSessionChange =
+  { status: 'signed-in'; contact: StaffMember; reason: 'sign-in' | 'resume' } | { status: 'signed-out'; reason: 'sign-out' | 'expired' };
+
+/**
+ * The typed client of the firm-side API (`/api/v1/admin`) for the firm's console, signed in as
+ * a member of the firm's staff: `client.auth` signs in, and each screen's resource hangs off the
+ * client by name (`client.threads`, `client.contacts`, …). Every call takes `{ signal }` and
+ * rejects with an `ApiError`. The access token lives in memory only; the refresh cookie is
+ * scoped to `/api/v1/staff/auth`.
+ *
+ * @example
+ * const client = new ConsoleClient({ baseUrl: 'http://localhost:8787', firm: 'demo' });
+ * const answer = await client.auth.login({ email, password });
+ */
+export class ConsoleClient {
+  readonly firm: string;
+  readonly auth: StaffAuthApi;
+  /** The connection every resource calls through; resources take it in their constructor. */
+  readonly connection: ServiceConnection<StaffSignIn, StaffMember>;
+  /** The `XMLHttpRequest` factory uploads use, if the page gave one. */
+  readonly xhr: XhrFactory | undefined;
+
+  constructor({ baseUrl, firm, fetch, xhr }: ConsoleClientOptions) {
+    this.firm = firm;
+    this.xhr = xhr;
+    this.connection = new ServiceConnection<StaffSignIn, StaffMember>(baseUrl, fetch, { authPath: '/staff/auth', personOf: (signIn) => signIn.staff });
+    this.auth = new StaffAuthApi(this.connection, firm);
+  }
+
+  /** The service's base URL, without a trailing slash. */
+  get baseUrl(): string {
+    return this.connection.baseUrl;
+  }
+
+  /** The signed-in staff member, or undefined while signed out. */
+  get staff(): StaffMember | undefined {
+    return this.connection.contact;
+  }
+
+  /** Calls `listener` on every sign-in, sign-out and lost sign-in; returns a function that stops it. */
+  onSessionChange(listener: (change: StaffSessionChange) => void): () => void {
+    return this.connection.onSessionChange(listener);
+  }
+
+  /** The firm's public branding (name, logo, colours). */
+  branding({ signal }: RequestOptions = {}): Promise<Branding> {
+    return this.connection.request<Branding>({ method: 'GET', path: `/firms/${encodeURIComponent(this.firm)}/branding`, authentication: 'none', signal });
+  }
+
+  /** The signed-in staff member, their firm and their second factors. */
+  me({ signal }: RequestOptions = {}): Promise<StaffMe> {
+    return this.connection.request<StaffMe>({ method: 'GET', path: '/admin/staff/me', authentication: 'bearer', signal });
+  }
+}

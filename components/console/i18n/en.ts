@@ -1,0 +1,19 @@
+/**
+ * The console's English, the reference language for its other tables. Each screen keeps its
+ * own messages beside it (`inbox/inbox.en.ts`) and joins here; `{name}` marks a parameter.
+ */
+export const en = {
+  'console.loading': 'Loading the console…',
+  'console.label': 'Firm console',
+  'console.error.network': 'The console could not reach the service. Check your connection and try again.',
+  'console.error.firm-not-found': 'This console is not set up: the firm could not be found.',
+  'console.error.origin-not-allowed': 'This website is not one of the firm’s allowed origins, so the console cannot run here.',
+  'console.error.forbidden': 'Your role does not allow this. Ask an owner of the firm’s account.',
+  'console.error.rate-limited': 'Too many attempts. Please wait {time} and try again.',
+  'console.error.rate-limited-later': 'Too many attempts. Please wait a little and try again.',
+  'console.error.unexpected': 'Something went wrong. Please try again.',
+  'console.retry': 'Try again',
+} as const satisfies Record<string, string>;
+
+/** Every console message key. */
+export type ConsoleMessageKey = keyof typeof en;
