@@ -120,6 +120,296 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a staff member in: a sign-in, or the second factor to give or set up */
+        post: operations["postApiV1StaffAuthLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/auth/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a password from a staff invitation; answers as login does */
+        post: operations["postApiV1StaffAuthInvitationsAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish signing in with an authenticator code or a recovery code */
+        post: operations["postApiV1StaffAuthMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/auth/mfa/passkey/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** WebAuthn options to sign in with a passkey */
+        post: operations["postApiV1StaffAuthMfaPasskeyOptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/auth/mfa/passkey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish signing in with a passkey */
+        post: operations["postApiV1StaffAuthMfaPasskey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/auth/totp/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start setting up an authenticator app (staff token, or mfaToken of an EnrollmentChallenge) */
+        post: operations["postApiV1StaffAuthTotpSetup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/auth/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn the authenticator app on with its first code; answers recovery codes */
+        post: operations["postApiV1StaffAuthTotpConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/auth/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Turn the authenticator app off (409 when the firm requires a second factor and it is the last) */
+        delete: operations["deleteApiV1StaffAuthTotp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/auth/passkeys/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** WebAuthn options to add a passkey (staff token, or mfaToken of an EnrollmentChallenge) */
+        post: operations["postApiV1StaffAuthPasskeysOptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/auth/passkeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a passkey */
+        post: operations["postApiV1StaffAuthPasskeys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/auth/passkeys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a passkey (409 when the firm requires a second factor and it is the last) */
+        delete: operations["deleteApiV1StaffAuthPasskeysId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the staff refresh cookie and get a new access token */
+        post: operations["postApiV1StaffAuthRefresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the staff sign-in */
+        post: operations["postApiV1StaffAuthLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/staff/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in staff member, their firm and their second factors (staff token only) */
+        get: operations["getApiV1AdminStaffMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The firm's staff (owner) */
+        get: operations["getApiV1AdminStaff"];
+        put?: never;
+        /** Add a staff member and email their invitation (owner) */
+        post: operations["postApiV1AdminStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a member's role or status (owner; 409 for the last owner) */
+        patch: operations["patchApiV1AdminStaffId"];
+        trace?: never;
+    };
+    "/api/v1/admin/staff/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email the invitation again (owner) */
+        post: operations["postApiV1AdminStaffIdInvitations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/firms/{slug}/branding": {
         parameters: {
             query?: never;
@@ -664,7 +954,8 @@ export type paths = {
         /** The firm's API keys, revoked ones included (never the keys themselves) */
         get: operations["getApiV1AdminApiKeys"];
         put?: never;
-        post?: never;
+        /** Create an API key: the key is in this answer only */
+        post: operations["postApiV1AdminApiKeys"];
         delete?: never;
         options?: never;
         head?: never;
@@ -776,6 +1067,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/invoices/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a check, wire or cash received for one invoice (Idempotency-Key header required) */
+        post: operations["postApiV1AdminInvoicesIdPayments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/payments": {
         parameters: {
             query?: never;
@@ -803,6 +1111,23 @@ export type paths = {
         };
         /** Payments and refunds as CSV for reconciliation, one row per allocation */
         get: operations["getApiV1AdminPaymentsExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payments/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the payments a filter selects add up to, per currency */
+        get: operations["getApiV1AdminPaymentsTotals"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1139,7 +1464,7 @@ export type components = {
              * @description Stable: branch on it
              * @enum {string}
              */
-            code: "invalid_request" | "malformed_json" | "body_too_large" | "not_ready" | "unsupported_encoding" | "bad_request" | "invalid_cursor" | "route_not_found" | "method_not_allowed" | "not_found" | "origin_not_allowed" | "rate_limited" | "internal_error" | "sdk_not_built" | "firm_not_found" | "invalid_credentials" | "weak_password" | "invitation_invalid" | "reset_token_invalid" | "refresh_missing" | "refresh_invalid" | "refresh_reused" | "token_missing" | "token_invalid" | "token_expired" | "contact_archived" | "api_key_missing" | "api_key_invalid" | "api_key_revoked" | "invalid_assertion" | "token_exchange_not_enabled" | "external_id_mismatch" | "firm_exists" | "portal_url_missing" | "section_disabled" | "contact_exists" | "contact_not_found" | "external_id_taken" | "invoice_not_found" | "invoice_number_taken" | "invoice_empty" | "invoice_not_draft" | "invoice_sent" | "invoice_void" | "invoice_paid" | "invoice_has_payments" | "invalid_line" | "currency_mismatch" | "invoice_contact_fixed" | "invoice_currency_fixed" | "not_a_task" | "not_an_event" | "idempotency_key_missing" | "idempotency_key_invalid" | "idempotency_key_reused" | "idempotency_in_progress" | "invalid_amount" | "amount_exceeds_balance" | "card_data_not_accepted" | "deposit_account_invalid" | "trust_account_missing" | "processor_unavailable" | "amount_below_minimum" | "allocation_mismatch" | "duplicate_allocation" | "mandate_required" | "payment_method_invalid" | "payment_method_mismatch" | "payment_not_ready" | "payments_hidden" | "saved_method_not_found" | "bank_link_invalid" | "bank_link_unavailable" | "invalid_option" | "webhook_signature_invalid" | "amount_exceeds_refundable" | "payment_not_settled" | "payment_not_refundable" | "payment_disputed" | "refund_refused" | "refund_interrupted" | "thread_closed" | "attachment_not_found" | "invalid_upload" | "upload_aborted" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_rejected" | "scan_unavailable" | "file_store_unavailable" | "webhook_url_invalid" | "job_not_dead";
+            code: "invalid_request" | "malformed_json" | "body_too_large" | "not_ready" | "unsupported_encoding" | "bad_request" | "invalid_cursor" | "route_not_found" | "method_not_allowed" | "not_found" | "origin_not_allowed" | "rate_limited" | "internal_error" | "sdk_not_built" | "firm_not_found" | "invalid_credentials" | "weak_password" | "invitation_invalid" | "reset_token_invalid" | "refresh_missing" | "refresh_invalid" | "refresh_reused" | "token_missing" | "token_invalid" | "token_expired" | "contact_archived" | "api_key_missing" | "api_key_invalid" | "api_key_revoked" | "invalid_assertion" | "token_exchange_not_enabled" | "external_id_mismatch" | "role_forbidden" | "staff_exists" | "staff_disabled" | "last_owner" | "staff_not_invited" | "console_url_missing" | "mfa_token_invalid" | "mfa_code_invalid" | "totp_setup_missing" | "passkey_invalid" | "second_factor_required" | "firm_exists" | "portal_url_missing" | "section_disabled" | "contact_exists" | "contact_not_found" | "external_id_taken" | "invoice_not_found" | "invoice_number_taken" | "invoice_empty" | "invoice_not_draft" | "invoice_sent" | "invoice_void" | "invoice_paid" | "invoice_has_payments" | "invalid_line" | "currency_mismatch" | "invoice_contact_fixed" | "invoice_currency_fixed" | "not_a_task" | "not_an_event" | "idempotency_key_missing" | "idempotency_key_invalid" | "idempotency_key_reused" | "idempotency_in_progress" | "invalid_amount" | "amount_exceeds_balance" | "card_data_not_accepted" | "deposit_account_invalid" | "trust_account_missing" | "processor_unavailable" | "amount_below_minimum" | "allocation_mismatch" | "duplicate_allocation" | "mandate_required" | "payment_method_invalid" | "payment_method_mismatch" | "payment_not_ready" | "payments_hidden" | "saved_method_not_found" | "bank_link_invalid" | "bank_link_unavailable" | "invalid_option" | "webhook_signature_invalid" | "amount_exceeds_refundable" | "payment_not_settled" | "payment_not_refundable" | "payment_disputed" | "refund_refused" | "refund_interrupted" | "thread_closed" | "attachment_not_found" | "invalid_upload" | "upload_aborted" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_rejected" | "scan_unavailable" | "file_store_unavailable" | "webhook_url_invalid" | "job_not_dead";
             /** @description For people: what went wrong and what to do */
             detail: string;
             /** @description With `invalid_request`: each bad field */
@@ -1293,6 +1618,10 @@ export type components = {
             /** @description Pass back as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
+        NewApiKey: {
+            /** @description What the key is for, e.g. "Accounting export" */
+            name: string;
+        };
         ApiKey: {
             id: string;
             name: string;
@@ -1309,6 +1638,22 @@ export type components = {
         };
         ApiKeyList: {
             data: components["schemas"]["ApiKey"][];
+        };
+        NewApiKeyResult: {
+            id: string;
+            name: string;
+            /** @description The key's first characters, to tell keys apart */
+            prefix: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /** @description Recorded at most once a minute */
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+            /** @description pk_…: shown once; only its hash is kept */
+            key: string;
         };
         Login: {
             /** @description The firm's slug */
@@ -1477,6 +1822,15 @@ export type components = {
             /** @description Whether the contact has created a login */
             hasLogin: boolean;
             /**
+             * @description The latest invitation: none sent, waiting to be accepted, no longer usable (expired or replaced), or accepted
+             * @enum {string}
+             */
+            invitationStatus: "none" | "pending" | "expired" | "accepted";
+            /** @description When the latest invitation was sent */
+            invitedAt: string | null;
+            /** @description When the contact last signed in to the portal (password or token exchange) */
+            lastSignInAt: string | null;
+            /**
              * Format: date-time
              * @description An ISO 8601 instant (UTC)
              */
@@ -1560,6 +1914,8 @@ export type components = {
         FirmFilePage: {
             data: components["schemas"]["FirmFile"][];
             nextCursor: string | null;
+            /** @description With `contactId`: every folder of that contact's and how many files each holds */
+            folders?: components["schemas"]["FileFolder"][];
         };
         Attachment: {
             id: string;
@@ -1614,6 +1970,17 @@ export type components = {
                 /** @default false */
                 autoProvision: boolean;
             };
+            /**
+             * @description Whether staff must set up a second factor (authenticator app or passkey) to sign in
+             * @default required
+             * @enum {string}
+             */
+            staffTwoFactor: "required" | "optional";
+            /**
+             * Format: uri
+             * @description The page that embeds the firm's staff console; staff invitations link here
+             */
+            consoleUrl?: string;
         };
         FirmChanges: {
             name?: string | null;
@@ -1674,6 +2041,8 @@ export type components = {
                     })[] | null;
                     autoProvision?: boolean | null;
                 } | null;
+                staffTwoFactor?: ("required" | "optional") | null;
+                consoleUrl?: string | null;
             } | null;
         };
         PaymentMethodsAccepted: {
@@ -1982,6 +2351,13 @@ export type components = {
              * @enum {string}
              */
             state: "draft" | "sent" | "void";
+            /**
+             * Format: date-time
+             * @description When the invoice was drafted
+             */
+            createdAt: string;
+            /** @description The firm's reason for voiding it, if it gave one */
+            voidReason: string | null;
         };
         NewThread: {
             subject: string;
@@ -2085,8 +2461,9 @@ export type components = {
         };
         FirmThreadPage: {
             data: components["schemas"]["FirmThread"][];
-            /** @description Pass back as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
+            /** @description Clients' messages the firm has not read, over every thread (whatever the filters) */
+            unreadCount: number;
         };
         ThreadMessages: {
             thread: components["schemas"]["Thread"];
@@ -2118,6 +2495,16 @@ export type components = {
                 invoiceId: string;
                 amount: number;
             }[];
+        };
+        InvoicePayment: {
+            amount: number;
+            method: {
+                /** @enum {string} */
+                type: "check" | "wire" | "cash" | "other";
+                /** @description A check number, a wire reference */
+                reference?: string;
+            };
+            receivedOn?: string;
         };
         Checkout: {
             allocations: {
@@ -2254,6 +2641,20 @@ export type components = {
             data: components["schemas"]["Payment"][];
             /** @description Pass back as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
+        };
+        PaymentTotals: {
+            data: {
+                /** @description ISO 4217 currency code */
+                currency: string;
+                /** @description How many payments, whatever their status */
+                count: number;
+                /** @description Payments that went through (succeeded, refunded or disputed), before refunds */
+                collected: number;
+                /** @description Bank debits and other payments not settled yet */
+                processing: number;
+                /** @description What succeeded refunds of these payments gave back */
+                refunded: number;
+            }[];
         };
         FirmPaymentSummary: {
             id: string;
@@ -2469,6 +2870,182 @@ export type components = {
             refund: components["schemas"]["Refund"];
             payment: components["schemas"]["FirmPaymentSummary"];
         };
+        StaffLogin: {
+            /** @description The firm's slug */
+            firm: string;
+            /** Format: email */
+            email: string;
+            password: string;
+        };
+        StaffInvitationAcceptance: {
+            token: string;
+            /** @description At least 10 characters */
+            password: string;
+        };
+        StaffMfaCode: {
+            /** @description From a SecondFactorChallenge or an EnrollmentChallenge */
+            mfaToken: string;
+            /** @description A 6-digit authenticator code, or a recovery code */
+            code: string;
+        };
+        StaffMfaToken: {
+            /** @description From a SecondFactorChallenge or an EnrollmentChallenge */
+            mfaToken: string;
+        };
+        StaffPasskeyAssertion: {
+            /** @description From a SecondFactorChallenge or an EnrollmentChallenge */
+            mfaToken: string;
+            /** @description AuthenticationResponseJSON */
+            credential: {
+                id: string;
+                rawId: string;
+                /** @constant */
+                type: "public-key";
+                response: {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        StaffEnrollment: {
+            /** @description From a SecondFactorChallenge or an EnrollmentChallenge */
+            mfaToken?: string;
+        };
+        StaffTotpConfirmation: {
+            code: string;
+            /** @description From a SecondFactorChallenge or an EnrollmentChallenge */
+            mfaToken?: string;
+        };
+        StaffPasskeyRegistration: {
+            /** @description RegistrationResponseJSON */
+            credential: {
+                id: string;
+                rawId: string;
+                /** @constant */
+                type: "public-key";
+                response: {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description What the staff member calls this passkey */
+            name?: string;
+            /** @description From a SecondFactorChallenge or an EnrollmentChallenge */
+            mfaToken?: string;
+        };
+        NewStaffMember: {
+            /** Format: email */
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "staff";
+        };
+        StaffMemberChanges: {
+            /** @enum {string} */
+            role?: "owner" | "admin" | "staff";
+            /** @enum {string} */
+            status?: "active" | "disabled";
+        };
+        StaffMember: {
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "staff";
+            /** @enum {string} */
+            status: "invited" | "active" | "disabled";
+            lastSignInAt: string | null;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+        };
+        StaffSignIn: {
+            /** @description An ES256 JWT for the firm-side API; send it as `Authorization: Bearer …` */
+            accessToken: string;
+            /** @description Lifetime of the access token, in seconds */
+            expiresIn: number;
+            staff: components["schemas"]["StaffMember"];
+        };
+        SecondFactorChallenge: {
+            /** @constant */
+            mfaRequired: true;
+            /** @description Send it with the second factor, within five minutes */
+            mfaToken: string;
+            methods: ("totp" | "passkey" | "recovery_code")[];
+        };
+        EnrollmentChallenge: {
+            /** @constant */
+            enrollmentRequired: true;
+            /** @description Authorises setting up a first second factor, within five minutes */
+            mfaToken: string;
+        };
+        StaffPasswordResult: components["schemas"]["StaffSignIn"] | components["schemas"]["SecondFactorChallenge"] | components["schemas"]["EnrollmentChallenge"];
+        PasskeyRequestOptions: {
+            /** @description PublicKeyCredentialRequestOptionsJSON */
+            options: {
+                challenge: string;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        PasskeyCreationOptions: {
+            /** @description PublicKeyCredentialCreationOptionsJSON */
+            options: {
+                challenge: string;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        TotpSetup: {
+            /** @description Base32, for typing into an authenticator app */
+            secret: string;
+            otpauthUri: string;
+            qrCode: {
+                size: number;
+                /** @description SVG path data, one unit per module */
+                path: string;
+            };
+        };
+        TotpConfirmed: {
+            /** @description Shown once: each signs in once instead of a code */
+            recoveryCodes: string[];
+            signIn?: components["schemas"]["StaffSignIn"];
+        };
+        Passkey: {
+            id: string;
+            name: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+        };
+        PasskeyRegistered: {
+            passkey: components["schemas"]["Passkey"];
+            recoveryCodes?: string[];
+            signIn?: components["schemas"]["StaffSignIn"];
+        };
+        StaffMe: {
+            staff: components["schemas"]["StaffMember"];
+            firm: {
+                slug: string;
+                name: string;
+                /** @enum {string} */
+                staffTwoFactor: "required" | "optional";
+            };
+            twoFactor: {
+                totp: boolean;
+                passkeys: components["schemas"]["Passkey"][];
+                recoveryCodesLeft: number;
+            };
+        };
+        StaffList: {
+            data: components["schemas"]["StaffMember"][];
+        };
         /** @description An OpenAPI 3.1 document */
         OpenApiDocument: {
             /** @constant */
@@ -2511,8 +3088,10 @@ export type Activity = components['schemas']['Activity'];
 export type ActivityGroups = components['schemas']['ActivityGroups'];
 export type FirmActivity = components['schemas']['FirmActivity'];
 export type FirmActivityPage = components['schemas']['FirmActivityPage'];
+export type NewApiKey = components['schemas']['NewApiKey'];
 export type ApiKey = components['schemas']['ApiKey'];
 export type ApiKeyList = components['schemas']['ApiKeyList'];
+export type NewApiKeyResult = components['schemas']['NewApiKeyResult'];
 export type Login = components['schemas']['Login'];
 export type NewPassword = components['schemas']['NewPassword'];
 export type ResetRequest = components['schemas']['ResetRequest'];
@@ -2578,6 +3157,7 @@ export type FirmThreadMessages = components['schemas']['FirmThreadMessages'];
 export type ThreadStarted = components['schemas']['ThreadStarted'];
 export type FirmThreadStarted = components['schemas']['FirmThreadStarted'];
 export type OfflinePayment = components['schemas']['OfflinePayment'];
+export type InvoicePayment = components['schemas']['InvoicePayment'];
 export type Checkout = components['schemas']['Checkout'];
 export type PaymentStatus = components['schemas']['PaymentStatus'];
 export type PaymentMethodType = components['schemas']['PaymentMethodType'];
@@ -2587,6 +3167,7 @@ export type PaymentRefund = components['schemas']['PaymentRefund'];
 export type Refund = components['schemas']['Refund'];
 export type Payment = components['schemas']['Payment'];
 export type PaymentPage = components['schemas']['PaymentPage'];
+export type PaymentTotals = components['schemas']['PaymentTotals'];
 export type FirmPaymentSummary = components['schemas']['FirmPaymentSummary'];
 export type FirmPaymentPage = components['schemas']['FirmPaymentPage'];
 export type FirmPayment = components['schemas']['FirmPayment'];
@@ -2603,6 +3184,29 @@ export type StripeEvent = components['schemas']['StripeEvent'];
 export type StripeEventReceipt = components['schemas']['StripeEventReceipt'];
 export type NewRefund = components['schemas']['NewRefund'];
 export type RefundResult = components['schemas']['RefundResult'];
+export type StaffLogin = components['schemas']['StaffLogin'];
+export type StaffInvitationAcceptance = components['schemas']['StaffInvitationAcceptance'];
+export type StaffMfaCode = components['schemas']['StaffMfaCode'];
+export type StaffMfaToken = components['schemas']['StaffMfaToken'];
+export type StaffPasskeyAssertion = components['schemas']['StaffPasskeyAssertion'];
+export type StaffEnrollment = components['schemas']['StaffEnrollment'];
+export type StaffTotpConfirmation = components['schemas']['StaffTotpConfirmation'];
+export type StaffPasskeyRegistration = components['schemas']['StaffPasskeyRegistration'];
+export type NewStaffMember = components['schemas']['NewStaffMember'];
+export type StaffMemberChanges = components['schemas']['StaffMemberChanges'];
+export type StaffMember = components['schemas']['StaffMember'];
+export type StaffSignIn = components['schemas']['StaffSignIn'];
+export type SecondFactorChallenge = components['schemas']['SecondFactorChallenge'];
+export type EnrollmentChallenge = components['schemas']['EnrollmentChallenge'];
+export type StaffPasswordResult = components['schemas']['StaffPasswordResult'];
+export type PasskeyRequestOptions = components['schemas']['PasskeyRequestOptions'];
+export type PasskeyCreationOptions = components['schemas']['PasskeyCreationOptions'];
+export type TotpSetup = components['schemas']['TotpSetup'];
+export type TotpConfirmed = components['schemas']['TotpConfirmed'];
+export type Passkey = components['schemas']['Passkey'];
+export type PasskeyRegistered = components['schemas']['PasskeyRegistered'];
+export type StaffMe = components['schemas']['StaffMe'];
+export type StaffList = components['schemas']['StaffList'];
 export type OpenApiDocument = components['schemas']['OpenApiDocument'];
 export type $defs = Record<string, never>;
 export interface operations {
@@ -2815,6 +3419,570 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Session"];
                 };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1StaffAuthLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffLogin"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffPasswordResult"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1StaffAuthInvitationsAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffInvitationAcceptance"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffPasswordResult"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1StaffAuthMfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffMfaCode"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffSignIn"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1StaffAuthMfaPasskeyOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffMfaToken"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyRequestOptions"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1StaffAuthMfaPasskey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffPasskeyAssertion"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffSignIn"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1StaffAuthTotpSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffEnrollment"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpSetup"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1StaffAuthTotpConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffTotpConfirmation"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpConfirmed"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiV1StaffAuthTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1StaffAuthPasskeysOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffEnrollment"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyCreationOptions"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1StaffAuthPasskeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffPasskeyRegistration"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyRegistered"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiV1StaffAuthPasskeysId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1StaffAuthRefresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffSignIn"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1StaffAuthLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminStaffMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMe"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffList"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AdminStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewStaffMember"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchApiV1AdminStaffId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffMemberChanges"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMember"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AdminStaffIdInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A problem (RFC 9457) */
             default: {
@@ -4081,6 +5249,39 @@ export interface operations {
             };
         };
     };
+    postApiV1AdminApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewApiKey"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewApiKeyResult"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     deleteApiV1AdminApiKeysId: {
         parameters: {
             query?: never;
@@ -4120,6 +5321,11 @@ export interface operations {
                 cursor?: string;
                 contactId?: string;
                 externalId?: string;
+                depositAccount?: "operating" | "trust";
+                /** @description Due on or after this date */
+                dueFrom?: string;
+                /** @description Due on or before this date */
+                dueTo?: string;
             };
             header?: never;
             path?: never;
@@ -4385,6 +5591,43 @@ export interface operations {
             };
         };
     };
+    postApiV1AdminInvoicesIdPayments: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoicePayment"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getApiV1AdminPayments: {
         parameters: {
             query?: {
@@ -4462,6 +5705,11 @@ export interface operations {
             query: {
                 from: string;
                 to: string;
+                status?: "requires_action" | "processing" | "succeeded" | "failed" | "refunded" | "disputed";
+                contactId?: string;
+                invoiceId?: string;
+                methodType?: "card" | "us_bank_account" | "check" | "wire" | "cash" | "other";
+                depositAccount?: "operating" | "trust";
             };
             header?: never;
             path?: never;
@@ -4476,6 +5724,43 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminPaymentsTotals: {
+        parameters: {
+            query?: {
+                status?: "requires_action" | "processing" | "succeeded" | "failed" | "refunded" | "disputed";
+                contactId?: string;
+                invoiceId?: string;
+                methodType?: "card" | "us_bank_account" | "check" | "wire" | "cash" | "other";
+                depositAccount?: "operating" | "trust";
+                createdFrom?: string;
+                createdTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentTotals"];
                 };
             };
             /** @description A problem (RFC 9457) */
@@ -4728,6 +6013,8 @@ export interface operations {
                 contactId?: string;
                 status?: "open" | "closed";
                 unread?: "true" | "false";
+                /** @description Only threads whose subject contains this text, ignoring case */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -5212,6 +6499,7 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
                 contactId?: string;
+                uploadedBy?: "contact" | "staff";
             };
             header?: never;
             path?: never;

@@ -19,6 +19,7 @@ import { sandboxErrors, sandboxRoutes } from './payments/index.ts';
 import { stripeWebhookRoutes } from './payments/index.ts';
 import { firmCors, publicCors } from './http/cors.ts';
 import { actAsSystem } from './http/tenancy.ts';
+import { adminStaffRoutes, requireRole, staffAuthRoutes } from './staff/index.ts';
 import { adminWebhookRoutes } from './webhooks/index.ts';
 import { errorHandler, notFoundHandler } from './http/problem.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -81,11 +82,16 @@ export function createApp(services: Services, options: AppOptions = {}): Express
     res.set('Cache-Control', 'no-store');
     next();
   });
+  // The console calls the firm-side API from the firm's own site with a staff token: CORS for the
+  // firms' origins, as the client API has; an API key is the firm's backend and sends no Origin.
   api.use(
     '/admin',
-    requireFirmKey(services.apiKeys, services.storage),
+    firmCors(services.firms, serviceOrigin),
+    requireFirmKey(services.apiKeys, services.storage, services.staff),
+    requireRole,
     adminFileUploadRoutes(services),
     json,
+    adminStaffRoutes(services),
     adminContactRoutes(services),
     adminApiKeyRoutes(services),
     adminSettingsRoutes(services),
@@ -107,6 +113,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   );
   api.use(json, cookieParser());
   api.use('/auth', authRoutes({ auth: services.auth, firms: services.firms, tenancy: services.storage, publicUrl: config.publicUrl }));
+  api.use('/staff/auth', staffAuthRoutes({ staff: services.staff, firms: services.firms, tenancy: services.storage, publicUrl: config.publicUrl }));
   api.use(brandingRoutes({ firms: services.firms, serviceOrigin }));
   api.use(authenticate, sectionOpen);
   api.use(

@@ -7,11 +7,12 @@ import { activityCommands } from './activities/index.ts';
 import { apiKeyCommands } from './api-keys/index.ts';
 import { invoiceCommands } from './invoices/index.ts';
 import { messageCommands } from './messages/index.ts';
+import { staffCommands } from './staff/index.ts';
 import { jobCommands } from './jobs/index.ts';
 import { dbCommands } from './db/db.cli.ts';
 import { MigrationError } from './db/migrator.ts';
 import { startService, startWorker } from './main.ts';
-import { seedDemo, demoClients, demoPassword } from './seed/demo.ts';
+import { seedDemo, demoClients, demoPassword, demoStaff } from './seed/demo.ts';
 import type { Services } from './services.ts';
 
 const firmBySlug = (services: Services, slug: string) => services.firms.bySlug(slug);
@@ -123,6 +124,7 @@ const commands: Record<string, Command> = {
         const { created } = await seedDemo(services, { siteUrl: `http://localhost:${config.demoPort}` });
         out(created ? 'Seeded the demo firm.' : 'The demo firm exists already; nothing changed.');
         out(`Clients: ${demoClients.map((c) => c.email).join(', ')} (password ${demoPassword})`);
+        out(`Console: ${demoStaff.email} (password ${demoPassword})`);
       });
     },
   },
@@ -135,6 +137,7 @@ const commands: Record<string, Command> = {
       await withServices(config, async (services) => out(`New signing key ${await services.keys.rotate()}`));
     },
   },
+  ...staffCommands,
   ...invoiceCommands,
   ...activityCommands,
   ...messageCommands,

@@ -14,6 +14,7 @@ import { ProblemReply } from './http/problem-codes.ts';
 import { invoicesContract } from './invoices/index.ts';
 import { messagesContract } from './messages/index.ts';
 import { paymentsContract, refundsContract } from './payments/index.ts';
+import { staffContract } from './staff/index.ts';
 import { webhooksContract } from './webhooks/index.ts';
 
 const {
@@ -27,7 +28,7 @@ const {
   firmListQuery: firmActivityListQuery,
   newActivitySchema,
 } = activitiesContract;
-const { ApiKeyList } = apiKeysContract;
+const { ApiKeyList, NewApiKeyResult, newApiKeySchema } = apiKeysContract;
 const { Accepted, Session, loginBody, newPasswordBody, resetRequestBody, tokenExchangeBody } = authContract;
 const { ContactPage, FirmContact, Invitation, contactChangesSchema, contactQuerySchema, newContactSchema } = contactsContract;
 const { ClientFile, FilePage, FirmFile, FirmFilePage, firmListQuery: firmFileListQuery, listQuery: fileListQuery } = filesContract;
@@ -73,6 +74,7 @@ const {
   Payment,
   PaymentPage,
   PaymentSetup,
+  PaymentTotals,
   SavedPaymentMethods,
   StripeEvent,
   StripeEventReceipt,
@@ -80,8 +82,10 @@ const {
   firmListQuery: firmPaymentListQuery,
   listQuery: paymentListQuery,
   mandateQuery,
+  invoicePaymentSchema,
   offlinePaymentSchema,
   paymentBody,
+  totalsQuery,
 } = paymentsContract;
 const { NewRefund, RefundResult } = refundsContract;
 const {
@@ -96,6 +100,29 @@ const {
   newEndpointSchema,
 } = webhooksContract;
 
+const {
+  PasskeyCreationOptions,
+  PasskeyRegistered,
+  PasskeyRequestOptions,
+  StaffList,
+  StaffMe,
+  StaffMember,
+  StaffPasswordResult,
+  StaffSignIn,
+  TotpConfirmed,
+  TotpSetup,
+  enrollmentBody,
+  mfaCodeBody,
+  mfaTokenBody,
+  newStaffSchema,
+  passkeyAssertionBody,
+  passkeyRegistrationBody,
+  staffChangesSchema,
+  staffInvitationBody,
+  staffLoginBody,
+  totpConfirmBody,
+} = staffContract;
+
 /** This document's own shape, as far as a client needs it. */
 const OpenApiDocument = z
   .looseObject({
@@ -106,7 +133,7 @@ const OpenApiDocument = z
   })
   .meta({ id: 'OpenApiDocument', description: 'An OpenAPI 3.1 document' });
 
-type Auth = 'public' | 'client' | 'firm' | 'cookie' | 'stripe';
+type Auth = 'public' | 'client' | 'firm' | 'staff' | 'staffCookie' | 'cookie' | 'stripe';
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 /** A zod schema with an `id` in its metadata, or a media type for what is not JSON (files, CSV). */
 type Shape = z.ZodType | `${string}/${string}`;
@@ -167,6 +194,94 @@ export const operations: Operation[] = [
   op('post', '/api/v1/auth/password-reset/confirm', 'Sign-in', 'Set a new password from a reset link and sign in', 'public', [200, Session], {
     body: newPasswordBody,
   }),
+  op(
+    'post',
+    '/api/v1/staff/auth/login',
+    'Staff sign-in',
+    'Sign a staff member in: a sign-in, or the second factor to give or set up',
+    'public',
+    [200, StaffPasswordResult],
+    {
+      body: staffLoginBody,
+    },
+  ),
+  op(
+    'post',
+    '/api/v1/staff/auth/invitations/accept',
+    'Staff sign-in',
+    'Set a password from a staff invitation; answers as login does',
+    'public',
+    [200, StaffPasswordResult],
+    {
+      body: staffInvitationBody,
+    },
+  ),
+  op('post', '/api/v1/staff/auth/mfa', 'Staff sign-in', 'Finish signing in with an authenticator code or a recovery code', 'public', [200, StaffSignIn], {
+    body: mfaCodeBody,
+  }),
+  op('post', '/api/v1/staff/auth/mfa/passkey/options', 'Staff sign-in', 'WebAuthn options to sign in with a passkey', 'public', [200, PasskeyRequestOptions], {
+    body: mfaTokenBody,
+  }),
+  op('post', '/api/v1/staff/auth/mfa/passkey', 'Staff sign-in', 'Finish signing in with a passkey', 'public', [200, StaffSignIn], {
+    body: passkeyAssertionBody,
+  }),
+  op(
+    'post',
+    '/api/v1/staff/auth/totp/setup',
+    'Staff sign-in',
+    'Start setting up an authenticator app (staff token, or mfaToken of an EnrollmentChallenge)',
+    'staff',
+    [200, TotpSetup],
+    {
+      body: enrollmentBody,
+    },
+  ),
+  op(
+    'post',
+    '/api/v1/staff/auth/totp/confirm',
+    'Staff sign-in',
+    'Turn the authenticator app on with its first code; answers recovery codes',
+    'staff',
+    [200, TotpConfirmed],
+    {
+      body: totpConfirmBody,
+    },
+  ),
+  op(
+    'delete',
+    '/api/v1/staff/auth/totp',
+    'Staff sign-in',
+    'Turn the authenticator app off (409 when the firm requires a second factor and it is the last)',
+    'staff',
+    [204],
+  ),
+  op(
+    'post',
+    '/api/v1/staff/auth/passkeys/options',
+    'Staff sign-in',
+    'WebAuthn options to add a passkey (staff token, or mfaToken of an EnrollmentChallenge)',
+    'staff',
+    [200, PasskeyCreationOptions],
+    { body: enrollmentBody },
+  ),
+  op('post', '/api/v1/staff/auth/passkeys', 'Staff sign-in', 'Add a passkey', 'staff', [201, PasskeyRegistered], { body: passkeyRegistrationBody }),
+  op(
+    'delete',
+    '/api/v1/staff/auth/passkeys/{id}',
+    'Staff sign-in',
+    'Remove a passkey (409 when the firm requires a second factor and it is the last)',
+    'staff',
+    [204],
+  ),
+  op('post', '/api/v1/staff/auth/refresh', 'Staff sign-in', 'Rotate the staff refresh cookie and get a new access token', 'staffCookie', [200, StaffSignIn]),
+  op('post', '/api/v1/staff/auth/logout', 'Staff sign-in', 'End the staff sign-in', 'staffCookie', [204]),
+  op('get', '/api/v1/admin/staff/me', 'Staff', 'The signed-in staff member, their firm and their second factors (staff token only)', 'staff', [200, StaffMe]),
+  op('get', '/api/v1/admin/staff', 'Staff', "The firm's staff (owner)", 'firm', [200, StaffList]),
+  op('post', '/api/v1/admin/staff', 'Staff', 'Add a staff member and email their invitation (owner)', 'firm', [201, StaffMember], { body: newStaffSchema }),
+  op('patch', '/api/v1/admin/staff/{id}', 'Staff', "Change a member's role or status (owner; 409 for the last owner)", 'firm', [200, StaffMember], {
+    body: staffChangesSchema,
+  }),
+  op('post', '/api/v1/admin/staff/{id}/invitations', 'Staff', 'Email the invitation again (owner)', 'firm', [202]),
   op('get', '/api/v1/firms/{slug}/branding', 'Firm', "The firm's public branding and sections", 'public', [200, Branding]),
   op('get', '/api/v1/openapi.json', 'Firm', 'This document', 'public', [200, OpenApiDocument]),
   op('post', '/webhooks/stripe', 'Webhooks', "Stripe's events, verified by their signature (only with PAYMENTS=stripe)", 'stripe', [200, StripeEventReceipt], {
@@ -238,6 +353,9 @@ export const operations: Operation[] = [
     200,
     ApiKeyList,
   ]),
+  op('post', '/api/v1/admin/api-keys', 'Firm administration', 'Create an API key: the key is in this answer only', 'firm', [201, NewApiKeyResult], {
+    body: newApiKeySchema,
+  }),
   op(
     'delete',
     '/api/v1/admin/api-keys/{id}',
@@ -268,6 +386,15 @@ export const operations: Operation[] = [
   op('post', '/api/v1/admin/invoices/{id}/void', 'Firm administration', 'Void an invoice without payments', 'firm', [200, FirmInvoiceDetail], {
     body: voidSchema,
   }),
+  op(
+    'post',
+    '/api/v1/admin/invoices/{id}/payments',
+    'Firm administration',
+    'Record a check, wire or cash received for one invoice (Idempotency-Key header required)',
+    'firm',
+    [201, Payment],
+    { body: invoicePaymentSchema, idempotent: true },
+  ),
   op('get', '/api/v1/admin/payments', 'Firm administration', "The firm's payments, newest first", 'firm', [200, FirmPaymentPage], {
     query: firmPaymentListQuery,
   }),
@@ -279,6 +406,17 @@ export const operations: Operation[] = [
     'firm',
     [200, 'text/csv'],
     { query: exportQuery },
+  ),
+  op(
+    'get',
+    '/api/v1/admin/payments/totals',
+    'Firm administration',
+    'What the payments a filter selects add up to, per currency',
+    'firm',
+    [200, PaymentTotals],
+    {
+      query: totalsQuery,
+    },
   ),
   op('get', '/api/v1/admin/payments/{id}', 'Firm administration', 'One payment with its client, processor ids, history and authorization', 'firm', [
     200,
@@ -354,7 +492,9 @@ const str = { type: 'string' };
 const security: Record<Auth, unknown[] | undefined> = {
   public: [],
   client: [{ accessToken: [] }],
-  firm: [{ apiKey: [] }],
+  firm: [{ apiKey: [] }, { staffToken: [] }],
+  staff: [{ staffToken: [] }],
+  staffCookie: [{ staffRefreshCookie: [] }],
   cookie: [{ refreshCookie: [] }],
   stripe: [{ stripeSignature: [] }],
 };
@@ -437,7 +577,11 @@ export function openApiDocument(serverUrl: string, version: string) {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Portico token service', version, description: 'Client-facing (access token) and firm-facing (API key) API. Money is integer minor units.' },
+    info: {
+      title: 'Portico token service',
+      version,
+      description: 'Client-facing (access token) and firm-facing (API key or staff token) API. Money is integer minor units.',
+    },
     servers: [{ url: serverUrl }],
     paths,
     components: {
@@ -450,6 +594,13 @@ export function openApiDocument(serverUrl: string, version: string) {
           description: 'A client access token (ES256, 10 minutes) from /auth/login or /auth/refresh',
         },
         apiKey: { type: 'http', scheme: 'bearer', description: 'A firm API key, pk_…' },
+        staffToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: "A staff member's access token (ES256, 10 minutes) from /staff/auth: the firm-side API by the member's role",
+        },
+        staffRefreshCookie: { type: 'apiKey', in: 'cookie', name: 'portico_staff_refresh' },
         refreshCookie: { type: 'apiKey', in: 'cookie', name: 'portico_refresh' },
         stripeSignature: { type: 'apiKey', in: 'header', name: 'Stripe-Signature' },
       },

@@ -49,6 +49,8 @@ import { SandboxProcessor } from './payments/index.ts';
 import { SandboxRepository } from './payments/index.ts';
 import { PaymentsService } from './payments/index.ts';
 import { createStripe, type StripeFactory } from './payments/index.ts';
+import { StaffRepository } from './staff/index.ts';
+import { StaffService } from './staff/index.ts';
 import { WebhooksRepository } from './webhooks/index.ts';
 import { WebhooksService } from './webhooks/index.ts';
 
@@ -111,6 +113,18 @@ export function createServices(deps: ServiceDeps) {
     clock,
     publicUrl: config.publicUrl,
   });
+  const staff = new StaffService({
+    staff: new StaffRepository(storage),
+    firms,
+    tokens,
+    secrets,
+    limits: limits.auth,
+    mailer,
+    audit,
+    unitOfWork: work,
+    clock,
+    publicUrl: config.publicUrl,
+  });
   const invoicesRepository = new InvoicesRepository(storage, new PaymentsInvoiceLedger(storage));
   const paymentsRepository = new PaymentsRepository(storage);
   const shared = { firms, contacts, audit, clock, webhooks, unitOfWork: work };
@@ -118,7 +132,14 @@ export function createServices(deps: ServiceDeps) {
   const activitiesRepository = new ActivitiesRepository(storage);
   const messagesRepository = new MessagesRepository(storage);
   const fileStore = createFileStore(config, logger);
-  const files = new FilesService({ ...shared, files: filesRepository, store: fileStore, scanner: deps.fileScanner ?? createFileScanner(config), logger });
+  const files = new FilesService({
+    ...shared,
+    files: filesRepository,
+    store: fileStore,
+    scanner: deps.fileScanner ?? createFileScanner(config),
+    logger,
+    mailer,
+  });
   const checkoutRepository = new CheckoutRepository(storage, config.instanceId);
   const refundsRepository = new RefundsRepository(storage);
 
@@ -141,6 +162,7 @@ export function createServices(deps: ServiceDeps) {
     invoices,
     payments: paymentsRepository,
     mandates: checkoutRepository,
+    idempotencyKeys: checkoutRepository,
     refunds: refundsRepository,
     fees: processor,
   });
@@ -197,6 +219,7 @@ export function createServices(deps: ServiceDeps) {
     audit,
     tokens,
     auth,
+    staff,
     /** Abuse limits kept in the database: `limits.paymentFailures` is the checkout's. */
     limits,
     /** For seeding and tests; components reach each other through their services. */

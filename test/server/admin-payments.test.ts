@@ -150,6 +150,65 @@ describe("the firm's payments: GET /api/v1/admin/payments", () => {
     }
   });
 
+  it('adds up the payments a filter selects, per currency', async () => {
+    const totals = async (query = '') => {
+      const reply = await kit.admin(`/payments/totals${query}`);
+      assert.equal(reply.status, 200, JSON.stringify(reply.body));
+      return reply.body.data as { currency: string; count: number; collected: number; processing: number; refunded: number }[];
+    };
+    assert.deepEqual(await totals('?createdTo=2026-03-04'), [{ currency: 'USD', count: 4, collected: 62_500, processing: 30_000, refunded: 0 }]);
+    assert.deepEqual(await totals(`?contactId=${svc.fixtures.jordan.id}&createdTo=2026-03-04`), [
+      { currency: 'USD', count: 2, collected: 0, processing: 30_000, refunded: 0 },
+    ]);
+    assert.deepEqual(await totals('?depositAccount=trust'), [{ currency: 'USD', count: 1, collected: 50_000, processing: 0, refunded: 0 }]);
+    assert.deepEqual(await totals('?createdFrom=2027-01-01'), [], 'nothing matches');
+    const bad = await kit.admin('/payments/totals?methodType=bitcoin&limit=5');
+    assertProblem(bad, 400, 'invalid_request');
+    assert.deepEqual(bad.body.errors.map((e: { field: string }) => e.field).sort(), ['limit', 'methodType']);
+    assert.deepEqual((await svc.request('/api/v1/admin/payments/totals', { token: svc.fixtures.otherFirmKey })).body.data, []);
+  });
+
+  it('exports only what the list’s filters select', async () => {
+    const csv = async (query: string) => {
+      const reply = await svc.request(`/api/v1/admin/payments/export?from=2026-03-01&to=2026-03-31${query}`, { token: svc.fixtures.firmKey });
+      assert.equal(reply.status, 200, String(reply.body));
+      return (reply.body as string).trimEnd().split('\r\n').slice(1);
+    };
+    const trust = await csv('&depositAccount=trust');
+    assert.equal(trust.length, 1);
+    assert.ok(trust[0]!.includes(paid.alexTrust!.id), trust[0]);
+    const jordan = await csv(`&contactId=${svc.fixtures.jordan.id}&status=processing`);
+    assert.equal(jordan.length, 1);
+    assert.ok(jordan[0]!.includes(paid.jordanDebit!.id), jordan[0]);
+    assert.equal((await csv('&methodType=us_bank_account')).length, 1);
+    const bad = await svc.request('/api/v1/admin/payments/export?from=2026-03-01&to=2026-03-31&status=lost', { token: svc.fixtures.firmKey });
+    assertProblem(bad, 400, 'invalid_request');
+    assert.ok(
+      bad.body.errors.some((e: { field: string }) => e.field === 'status'),
+      JSON.stringify(bad.body),
+    );
+  });
+
+  it('counts what refunds gave back in the totals, and exports the refund with its payment', async () => {
+    const refund = await svc.request(`/api/v1/admin/payments/${paid.alexCard!.id}/refunds`, {
+      token: svc.fixtures.firmKey,
+      body: { amount: 2_500, reason: 'Billed twice' },
+      headers: { 'idempotency-key': 'totals-refund-1' },
+    });
+    assert.equal(refund.status, 201, JSON.stringify(refund.body));
+    const reply = await kit.admin(`/payments/totals?contactId=${svc.fixtures.alex.id}&createdTo=2026-03-04`);
+    assert.deepEqual(reply.body.data, [{ currency: 'USD', count: 2, collected: 62_500, processing: 0, refunded: 2_500 }]);
+    const csv = await svc.request(`/api/v1/admin/payments/export?from=2026-03-01&to=2026-12-31&contactId=${svc.fixtures.alex.id}&depositAccount=operating`, {
+      token: svc.fixtures.firmKey,
+    });
+    const lines = (csv.body as string).trimEnd().split('\r\n').slice(1);
+    assert.equal(lines.length, 2, csv.body as string);
+    assert.ok(
+      lines.some((line) => line.includes(',-25.00,') && line.endsWith(`,${refund.body.refund.id}`)),
+      csv.body as string,
+    );
+  });
+
   it('keeps a spreadsheet from running a client’s name as a formula', async () => {
     const contact = await kit.admin('/contacts', { body: { email: 'formula@example.com', name: '=HYPERLINK("http://evil.example","Pay, now")' } });
     assert.equal(contact.status, 201, JSON.stringify(contact.body));

@@ -54,6 +54,33 @@ describe('the firm-side API keys API', () => {
     assert.equal(current.lastUsedAt, svc.clock().toISOString());
   });
 
+  it('creates a key shown once, which then works, and audits who created it', async () => {
+    const created = await svc.request('/api/v1/admin/api-keys', { token: svc.fixtures.firmKey, body: { name: '  Accounting export ' } });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const { key, ...described } = created.body;
+    assert.match(key, /^pk_[A-Za-z0-9_-]{40,64}$/);
+    assert.equal(described.name, 'Accounting export');
+    assert.equal(described.prefix, key.slice(0, 10));
+    assert.deepEqual(Object.keys(described).sort(), ['createdAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt']);
+    assert.equal((await admin('/contacts', key)).status, 200, 'the new key works');
+
+    const listed = (await admin('/api-keys', svc.fixtures.firmKey)).body.data.find((entry: { id: string }) => entry.id === described.id);
+    assert.equal(listed.key, undefined, 'the list never shows the key');
+    const rows = await svc.query`SELECT actor_type AS "actorType" FROM audit_log WHERE action = 'api_key.created' AND subject_id = ${described.id}`;
+    assert.deepEqual(rows, [{ actorType: 'api_key' }]);
+  });
+
+  it('refuses a key without a name, naming the field', async () => {
+    for (const body of [{}, { name: '   ' }, { name: 'x'.repeat(101) }, { name: 'ok', scope: 'all' }]) {
+      const reply = await svc.request('/api/v1/admin/api-keys', { token: svc.fixtures.firmKey, body });
+      assertProblem(reply, 400, 'invalid_request');
+      assert.ok(
+        reply.body.errors.some((e: { field: string }) => e.field === 'name' || e.field === 'scope'),
+        JSON.stringify(reply.body),
+      );
+    }
+  });
+
   it('refuses an unknown query parameter', async () => {
     assertProblem(await admin('/api-keys?limit=5', svc.fixtures.firmKey), 400, 'invalid_request');
   });

@@ -26,6 +26,7 @@ const components = [
   'mail',
   'messages',
   'payments',
+  'staff',
   'webhooks',
 ] as const;
 type Component = (typeof components)[number];
@@ -76,6 +77,14 @@ const owners: Record<string, Component | 'db'> = {
   sandbox_payment_methods: 'payments',
   sandbox_refunds: 'payments',
   sandbox_state: 'payments',
+  staff_members: 'staff',
+  staff_invitations: 'staff',
+  staff_totp: 'staff',
+  staff_recovery_codes: 'staff',
+  staff_passkeys: 'staff',
+  staff_challenges: 'staff',
+  staff_refresh_families: 'staff',
+  staff_refresh_tokens: 'staff',
   webhook_endpoints: 'webhooks',
   webhook_deliveries: 'webhooks',
   webhook_events: 'webhooks',

@@ -502,4 +502,54 @@ describe('files', () => {
       assert.equal(reply.status, 401);
     });
   });
+
+  describe("the firm's inbox", () => {
+    const inbox = 'files-inbox@hale.example';
+
+    it('is emailed when a client uploads, with who and what but not the document', async () => {
+      assert.equal((await admin('/settings', { method: 'PATCH', body: { settings: { inboxEmail: inbox } } })).status, 200);
+      const before = (await svc.outbox(inbox)).length;
+      const bytes = pdfBytes('Signed lease');
+      const reply = await uploadFile(alexToken, 'Signed lease.pdf', bytes, [{ name: 'folder', data: 'Morgan v. Castellan' }]);
+      assert.equal(reply.status, 201, JSON.stringify(reply.body));
+      const mails = await svc.outbox(inbox);
+      assert.equal(mails.length, before + 1);
+      const notice = mails[0]!;
+      assert.equal(notice.kind, 'file_to_firm');
+      assert.equal(notice.subject, 'New document from Alex Morgan: Signed lease.pdf');
+      for (const expected of ['alex@example.com', 'Morgan v. Castellan', reply.body.id]) assert.ok(notice.text.includes(expected), expected);
+      assert.ok(!notice.text.includes('%PDF') && !notice.html.includes('%PDF'), 'the document is never in the email');
+    });
+
+    it('is not emailed for what the firm shares, nor for a refused upload', async () => {
+      const before = (await svc.outbox(inbox)).length;
+      const shared = await share([
+        { name: 'contactId', data: svc.fixtures.alex.id },
+        { name: 'file', fileName: 'From the firm.pdf', data: pdfBytes() },
+      ]);
+      assert.equal(shared.status, 201, JSON.stringify(shared.body));
+      assertProblem(await uploadFile(alexToken, 'eicar.txt', eicar), 422, 'file_rejected');
+      assert.equal((await svc.outbox(inbox)).length, before);
+    });
+
+    it('lists only the client uploads or only the firm shares, with the contact folders', async () => {
+      const clients = await admin(`/files?contactId=${svc.fixtures.alex.id}&uploadedBy=contact&limit=200`);
+      assert.equal(clients.status, 200, JSON.stringify(clients.body));
+      assert.ok(clients.body.data.length > 0);
+      assert.ok(clients.body.data.every((f: any) => f.uploadedBy.type === 'contact' && f.contactId === svc.fixtures.alex.id));
+      const firm = await admin(`/files?contactId=${svc.fixtures.alex.id}&uploadedBy=staff&limit=200`);
+      assert.ok(firm.body.data.length > 0);
+      assert.ok(firm.body.data.every((f: any) => f.uploadedBy.type === 'staff'));
+      const all = await admin(`/files?contactId=${svc.fixtures.alex.id}&limit=200`);
+      assert.equal(all.body.data.length, clients.body.data.length + firm.body.data.length);
+      const folders = all.body.folders as { name: string | null; files: number }[];
+      assert.ok(folders.some((folder) => folder.name === 'Morgan v. Castellan'));
+      assert.equal(
+        folders.reduce((sum, folder) => sum + folder.files, 0),
+        all.body.data.length,
+      );
+      assert.equal((await admin('/files')).body.folders, undefined, 'folders come with one contact only');
+      assertProblem(await admin('/files?uploadedBy=robot'), 400, 'invalid_request');
+    });
+  });
 });

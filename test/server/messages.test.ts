@@ -257,6 +257,76 @@ describe('messages', () => {
     });
   });
 
+  describe('the firm’s inbox', () => {
+    it('searches subjects ignoring case, taking % and _ literally, with the other filters and across pages', async () => {
+      const { token } = await svc.login('jordan@example.com');
+      const start = async (subject: string) => (await as(token)('/threads', { subject, body: 'x' })).body.thread.id as string;
+      const lease = await start('Lease RENEWAL for Elm Street');
+      const renewal = await start('renewal of the 50% retainer');
+      const underscore = await start('file_name question');
+      await start('Something else entirely');
+      const search = async (query: string) => {
+        const page = await admin(`/threads?limit=100&${query}`);
+        assert.equal(page.status, 200, JSON.stringify(page.body));
+        return page.body.data.map((t: any) => t.id);
+      };
+      assert.deepEqual(await search('q=renewal'), [renewal, lease], 'newest activity first, case ignored');
+      assert.deepEqual(await search(`q=${encodeURIComponent('  Renewal  ')}`), [renewal, lease], 'trimmed');
+      assert.deepEqual(await search(`q=${encodeURIComponent('50%')}`), [renewal]);
+      assert.deepEqual(await search(`q=${encodeURIComponent('%')}`), [renewal], '% is no wildcard');
+      assert.deepEqual(await search('q=l_a'), [], '_ is no wildcard');
+      assert.deepEqual(await search('q=file_name'), [underscore]);
+      assert.deepEqual(await search(`q=${encodeURIComponent('\\')}`), []);
+      assert.ok((await search('q=')).length >= 4, 'an empty search is no filter');
+      assert.deepEqual(await search(`q=renewal&contactId=${svc.fixtures.alex.id}`), []);
+      await admin(`/threads/${lease}/close`, { method: 'POST' });
+      assert.deepEqual(await search('q=renewal&status=open'), [renewal]);
+      assert.deepEqual(await search('q=renewal&status=closed'), [lease]);
+      await admin(`/threads/${renewal}/read`, { method: 'POST' });
+      assert.deepEqual(await search('q=renewal&unread=true'), [lease]);
+
+      const first = await admin('/threads?q=RENEWAL&limit=1');
+      assert.deepEqual(
+        first.body.data.map((t: any) => t.id),
+        [renewal],
+      );
+      const second = await admin(`/threads?q=RENEWAL&limit=1&cursor=${first.body.nextCursor}`);
+      assert.deepEqual(
+        second.body.data.map((t: any) => t.id),
+        [lease],
+      );
+      assert.equal(second.body.nextCursor, null);
+    });
+
+    it('names each thread’s client and counts what the firm has not read', async () => {
+      const { thread } = await startAsAlex('Counting for the firm', 'one');
+      await asAlex(`/threads/${thread.id}/messages`, { body: 'two' });
+      const page = (await admin(`/threads?q=${encodeURIComponent('counting for the firm')}`)).body;
+      const [listed] = page.data;
+      assert.deepEqual(
+        { contact: listed.contact, unreadCount: listed.unreadCount },
+        { contact: { id: svc.fixtures.alex.id, name: 'Alex Morgan', email: 'alex@example.com' }, unreadCount: 2 },
+      );
+      // The total is over every thread, whatever the filters.
+      const everything = async () => {
+        let total = 0;
+        for (const thread of (await admin('/threads?limit=100')).body.data) total += thread.unreadCount;
+        return total;
+      };
+      assert.equal(page.unreadCount, await everything());
+      assert.ok(page.unreadCount >= 2);
+      await admin(`/threads/${thread.id}/read`, { method: 'POST' });
+      const after = (await admin('/threads?status=closed&limit=1')).body.unreadCount;
+      assert.equal(after, page.unreadCount - 2);
+      assert.equal(after, await everything());
+    });
+
+    it('refuses a search longer than 200 characters or given twice', async () => {
+      assertProblem(await admin(`/threads?q=${'x'.repeat(201)}`), 400, 'invalid_request');
+      assertProblem(await admin('/threads?q=a&q=b'), 400, 'invalid_request');
+    });
+  });
+
   describe('attachments', () => {
     async function uploadAs(token: string, name: string) {
       const reply = await send(`${svc.baseUrl}/api/v1/files`, multipart([{ name: 'file', fileName: name, data: pdfBytes(name) }]), {

@@ -37,19 +37,19 @@ export function adminActivityRoutes(deps: { activities: ActivitiesService }): Ro
     res.json(await activities.listForFirm(firmOf(req).firmId, req.query));
   });
   router.post('/activities', async (req, res) => {
-    const { firmId, apiKeyId } = firmOf(req);
-    res.status(201).json(await activities.create(firmId, req.body, apiKeyId));
+    const { firmId, actor } = firmOf(req);
+    res.status(201).json(await activities.create(firmId, req.body, actor));
   });
   router.get('/activities/:id', async (req, res) => {
     res.json(await activities.get(firmOf(req).firmId, req.params.id));
   });
   router.patch('/activities/:id', async (req, res) => {
-    const { firmId, apiKeyId } = firmOf(req);
-    res.json(await activities.update(firmId, req.params.id, req.body, apiKeyId));
+    const { firmId, actor } = firmOf(req);
+    res.json(await activities.update(firmId, req.params.id, req.body, actor));
   });
   router.delete('/activities/:id', async (req, res) => {
-    const { firmId, apiKeyId } = firmOf(req);
-    await activities.remove(firmId, req.params.id, apiKeyId);
+    const { firmId, actor } = firmOf(req);
+    await activities.remove(firmId, req.params.id, actor);
     res.status(204).end();
   });
   return router;

@@ -17,9 +17,12 @@ export class ApiKeysService {
     private readonly audit: AuditLog,
   ) {}
 
-  async create(firmId: string, name: string): Promise<{ key: string; apiKey: ApiKey }> {
+  /** A new key for the firm; `actor` is who asked for it through the API (the CLI's keys are not audited there). */
+  async create(firmId: string, name: string, actor?: Actor): Promise<{ key: string; apiKey: ApiKey }> {
     const key = `pk_${randomBytes(32).toString('base64url')}`;
-    const apiKey = await this.keys.create({ firmId, name, prefix: key.slice(0, 10), keyHash: hashSecret(key) }, this.clock().toISOString());
+    const now = this.clock().toISOString();
+    const apiKey = await this.keys.create({ firmId, name, prefix: key.slice(0, 10), keyHash: hashSecret(key) }, now);
+    if (actor) await this.audit.record({ firmId, actor, action: 'api_key.created', subject: { type: 'api_key', id: apiKey.id } }, now);
     return { key, apiKey };
   }
 

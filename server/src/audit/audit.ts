@@ -1,6 +1,6 @@
-/** Who did something: a client, a firm's API key, or the service itself (the CLI, seeding). */
+/** Who did something: a client, a firm's API key or staff member, or the service itself (the CLI, seeding). */
 export interface Actor {
-  type: 'contact' | 'api_key' | 'system';
+  type: 'contact' | 'api_key' | 'staff' | 'system';
   id?: string | null;
 }
 

@@ -8,17 +8,39 @@ export const accessTokenSeconds = 600;
 export const accessTokenType = 'at+jwt';
 export const accessTokenAudience = 'portico';
 
+/**
+ * A kind of token the service signs with its keys. Each kind has its own `typ` and audience, and
+ * a token is only ever checked as one kind, so a token of one kind is refused wherever another
+ * is expected (a staff token on the client API, a client token on the firm's).
+ */
+export interface TokenKind {
+  typ: string;
+  audience: string;
+  /** Lifetime, at most ten minutes. */
+  seconds: number;
+}
+
+export const clientTokenKind: TokenKind = { typ: accessTokenType, audience: accessTokenAudience, seconds: accessTokenSeconds };
+
 export interface AccessClaims {
   contactId: string;
   firmId: string;
 }
 
+/** What a token of any kind says: who (`sub`), for which firm, and the kind's own claims. */
+export interface TokenClaims {
+  subject: string;
+  firmId: string;
+  claims: Record<string, unknown>;
+}
+
 /** How many verified tokens to remember; a token is checked by signature once, then by expiry. */
 const verifiedCacheSize = 10_000;
 
-/** Issues and checks the ES256 access tokens clients send as `Authorization: Bearer …`. */
+/** Issues and checks the ES256 tokens the service signs: clients' access tokens, and other kinds. */
 export class AccessTokens {
-  #verified = new Map<string, AccessClaims & { exp: number }>();
+  /** One cache per kind, so a token verified as one kind is never taken for another. */
+  #verified = new Map<TokenKind, Map<string, TokenClaims & { exp: number }>>();
 
   constructor(
     private readonly keys: SigningKeys,
@@ -26,25 +48,38 @@ export class AccessTokens {
     private readonly clock: Clock,
   ) {}
 
+  /** A client's access token. */
   async issue(claims: AccessClaims): Promise<{ token: string; expiresIn: number }> {
-    const { kid, privateKey } = await this.keys.current();
-    const now = Math.floor(this.clock().getTime() / 1000);
-    const token = await new SignJWT({ firm: claims.firmId })
-      .setProtectedHeader({ alg: 'ES256', typ: accessTokenType, kid })
-      .setIssuer(this.issuer)
-      .setAudience(accessTokenAudience)
-      .setSubject(claims.contactId)
-      .setIssuedAt(now)
-      .setExpirationTime(now + accessTokenSeconds)
-      .sign(privateKey);
-    return { token, expiresIn: accessTokenSeconds };
+    return this.issueAs(clientTokenKind, { subject: claims.contactId, firmId: claims.firmId });
   }
 
   async verify(token: string): Promise<AccessClaims> {
-    const known = this.#verified.get(token);
+    const { subject, firmId } = await this.verifyAs(clientTokenKind, token);
+    return { contactId: subject, firmId };
+  }
+
+  async issueAs(kind: TokenKind, input: { subject: string; firmId: string; claims?: Record<string, unknown> }): Promise<{ token: string; expiresIn: number }> {
+    const { kid, privateKey } = await this.keys.current();
+    const now = Math.floor(this.clock().getTime() / 1000);
+    const token = await new SignJWT({ ...input.claims, firm: input.firmId })
+      .setProtectedHeader({ alg: 'ES256', typ: kind.typ, kid })
+      .setIssuer(this.issuer)
+      .setAudience(kind.audience)
+      .setSubject(input.subject)
+      .setIssuedAt(now)
+      .setExpirationTime(now + kind.seconds)
+      .sign(privateKey);
+    return { token, expiresIn: kind.seconds };
+  }
+
+  /** The token's claims when it is a valid token of `kind`; else a 401 problem. */
+  async verifyAs(kind: TokenKind, token: string): Promise<TokenClaims> {
+    let cache = this.#verified.get(kind);
+    if (!cache) this.#verified.set(kind, (cache = new Map()));
+    const known = cache.get(token);
     if (known) {
-      if (known.exp * 1000 > this.clock().getTime()) return { contactId: known.contactId, firmId: known.firmId };
-      this.#verified.delete(token);
+      if (known.exp * 1000 > this.clock().getTime()) return { subject: known.subject, firmId: known.firmId, claims: known.claims };
+      cache.delete(token);
     }
     try {
       const { payload } = await jwtVerify(
@@ -57,20 +92,21 @@ export class AccessTokens {
         {
           algorithms: ['ES256'],
           issuer: this.issuer,
-          audience: accessTokenAudience,
-          typ: accessTokenType,
+          audience: kind.audience,
+          typ: kind.typ,
           requiredClaims: ['exp', 'iat', 'sub', 'firm'],
-          maxTokenAge: accessTokenSeconds,
+          maxTokenAge: kind.seconds,
           currentDate: this.clock(),
         },
       );
       if (typeof payload.firm !== 'string' || typeof payload.sub !== 'string') throw new errors.JWTInvalid('missing subject or firm');
-      // A token minted to outlive the ten-minute rule was not minted by us.
-      if (payload.exp! - payload.iat! > accessTokenSeconds) throw new errors.JWTInvalid('lifetime too long');
-      const claims = { contactId: payload.sub, firmId: payload.firm };
-      if (this.#verified.size >= verifiedCacheSize) this.#verified.delete(this.#verified.keys().next().value!);
-      this.#verified.set(token, { ...claims, exp: payload.exp! });
-      return claims;
+      // A token minted to outlive its kind's lifetime was not minted by us.
+      if (payload.exp! - payload.iat! > kind.seconds) throw new errors.JWTInvalid('lifetime too long');
+      const { iss: _iss, aud: _aud, sub, iat: _iat, exp, firm, ...claims } = payload;
+      const verified = { subject: sub, firmId: firm, claims };
+      if (cache.size >= verifiedCacheSize) cache.delete(cache.keys().next().value!);
+      cache.set(token, { ...verified, exp: exp! });
+      return verified;
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw Problem.unauthorized('token_expired', 'The access token has expired. Refresh it and try again.');
       throw Problem.unauthorized('token_invalid', 'The access token is not valid.');

@@ -26,6 +26,14 @@ export interface RefreshToken {
   familyRevokedAt: string | null;
 }
 
+/** A contact's portal access as `portalAccess` reads it. */
+export interface PortalAccessRow {
+  contactId: string;
+  hasLogin: boolean;
+  lastSignInAt: string | null;
+  invitation: { sentAt: string; expiresAt: string; acceptedAt: string | null; revokedAt: string | null } | null;
+}
+
 /** Portal logins and the secrets around them. Secrets arrive here already hashed. */
 export class AuthRepository {
   constructor(private readonly storage: Storage) {}
@@ -35,14 +43,44 @@ export class AuthRepository {
     return row?.password_hash;
   }
 
-  async contactsWithLogin(contactIds: readonly string[]): Promise<string[]> {
+  /**
+   * What the firm sees of each contact's portal access: whether they have a login, their last
+   * sign-in (by password or by the firm's assertion) and their latest invitation.
+   */
+  async portalAccess(contactIds: readonly string[]): Promise<PortalAccessRow[]> {
     if (contactIds.length === 0) return [];
-    const rows = await this.storage.db
-      .selectFrom('portal_logins')
-      .select('contact_id')
-      .where('contact_id', 'in', [...new Set(contactIds)])
+    const ids = [...new Set(contactIds)];
+    const logins = await this.storage.db.selectFrom('portal_logins').select(['contact_id', 'last_login_at']).where('contact_id', 'in', ids).execute();
+    const assertions = await this.storage.db.selectFrom('assertion_sign_ins').select(['contact_id', 'last_at']).where('contact_id', 'in', ids).execute();
+    const invitations = await this.storage.db
+      .selectFrom('invitations')
+      .select(['contact_id', 'created_at', 'expires_at', 'accepted_at', 'revoked_at'])
+      .where('contact_id', 'in', ids)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
       .execute();
-    return rows.map((row) => row.contact_id);
+    const rows = new Map<string, PortalAccessRow>(ids.map((id) => [id, { contactId: id, hasLogin: false, lastSignInAt: null, invitation: null }]));
+    const later = (a: string | null, b: string | null) => (a === null ? b : b === null || a > b ? a : b);
+    for (const login of logins) {
+      const row = rows.get(login.contact_id)!;
+      row.hasLogin = true;
+      row.lastSignInAt = later(row.lastSignInAt, login.last_login_at);
+    }
+    for (const assertion of assertions) {
+      const row = rows.get(assertion.contact_id)!;
+      row.lastSignInAt = later(row.lastSignInAt, assertion.last_at);
+    }
+    for (const invitation of invitations) {
+      const row = rows.get(invitation.contact_id)!;
+      // Newest first: the first one seen is the contact's latest invitation.
+      row.invitation ??= {
+        sentAt: invitation.created_at,
+        expiresAt: invitation.expires_at,
+        acceptedAt: invitation.accepted_at,
+        revokedAt: invitation.revoked_at,
+      };
+    }
+    return [...rows.values()];
   }
 
   async setPassword(contactId: string, hash: string, now: string): Promise<void> {

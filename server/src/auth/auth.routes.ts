@@ -11,8 +11,16 @@ import { passwordRules } from './passwords.ts';
 export const refreshCookie = 'portico_refresh';
 const cookiePath = '/api/v1/auth';
 
+/** The refresh cookie's attributes, for a sign-in whose routes are under `path`. */
+export function refreshCookieOptions(publicUrl: string, path: string): CookieOptions {
+  // Over HTTPS the cookie must cross sites (the firm's site calls the service): SameSite=None; Secure.
+  // Plain-HTTP development stays same-site on localhost, where Lax is what browsers accept.
+  const secure = publicUrl.startsWith('https:');
+  return { httpOnly: true, secure, sameSite: secure ? 'none' : 'lax', path };
+}
+
 /** A new password must be long enough to resist guessing; length is what matters most. */
-function assertStrongPassword(value: string) {
+export function assertStrongPassword(value: string) {
   if ([...value].length < passwordRules.min) {
     throw Problem.badRequest('weak_password', `The password must be at least ${passwordRules.min} characters long.`, {
       errors: [{ field: 'password', message: `must be at least ${passwordRules.min} characters` }],
@@ -27,10 +35,7 @@ function assertStrongPassword(value: string) {
 export function authRoutes(deps: { auth: AuthService; firms: FirmsService; tenancy: Tenancy; publicUrl: string }): Router {
   const { auth, firms, tenancy, publicUrl } = deps;
   const serviceOrigin = new URL(publicUrl).origin;
-  // Over HTTPS the cookie must cross sites (the firm's site calls the service): SameSite=None; Secure.
-  // Plain-HTTP development stays same-site on localhost, where Lax is what browsers accept.
-  const secure = publicUrl.startsWith('https:');
-  const cookieOptions: CookieOptions = { httpOnly: true, secure, sameSite: secure ? 'none' : 'lax', path: cookiePath };
+  const cookieOptions = refreshCookieOptions(publicUrl, cookiePath);
 
   const signedIn = (res: Response, session: SignedIn) => {
     res.cookie(refreshCookie, session.refreshToken, { ...cookieOptions, expires: session.refreshExpiresAt });

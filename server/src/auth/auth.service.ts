@@ -14,17 +14,13 @@ import type { AccessTokens } from './access-tokens.ts';
 import { AssertionRejected, type AssertionVerifier, type VerifiedAssertion } from './assertions.ts';
 import type { AuthRepository } from './auth.repository.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
+import { refreshLifetimeMs, refreshReuseGraceMs, rotateRefreshToken } from './refresh-rotation.ts';
 import type { AuthLimits } from '../limits/index.ts';
 
 const day = 86_400_000;
 export const invitationLifetimeMs = 7 * day;
 export const resetLifetimeMs = 60 * 60_000;
-export const refreshLifetimeMs = 14 * day;
-/**
- * Two tabs that refresh at the same moment present the same token; the second, within this
- * grace, gets a fresh token of the same sign-in instead of being treated as a thief.
- */
-export const refreshReuseGraceMs = 10_000;
+export { refreshLifetimeMs, refreshReuseGraceMs };
 
 /** What a client gets on signing in: the access token for requests and the refresh cookie's value. */
 export interface SignedIn {
@@ -233,20 +229,8 @@ export class AuthService {
       throw refreshInvalid();
     }
 
-    const next = newSecret();
-    const expiresAt = new Date(this.deps.clock().getTime() + refreshLifetimeMs);
-    const reused = await this.deps.unitOfWork(async () => {
-      if (!(await auth.useRefreshToken(token.id, now))) {
-        const usedAt = Date.parse(token.usedAt ?? (await auth.refreshByTokenHash(hashSecret(input.refreshToken)))!.usedAt!);
-        if (this.deps.clock().getTime() - usedAt > refreshReuseGraceMs) {
-          await auth.revokeFamily(token.familyId, 'refresh_reused', now);
-          return true;
-        }
-      }
-      await auth.addRefreshToken(token.familyId, hashSecret(next), expiresAt.toISOString(), now);
-      return false;
-    });
-    if (reused) {
+    const rotated = await rotateRefreshToken({ store: auth, unitOfWork: this.deps.unitOfWork, clock: this.deps.clock }, token, input.refreshToken);
+    if (rotated.reused) {
       await audit.record(
         {
           firmId: token.firmId,
@@ -258,7 +242,7 @@ export class AuthService {
       );
       throw Problem.unauthorized('refresh_reused', 'This sign-in was used from somewhere else, so it has been ended for safety. Please sign in again.');
     }
-    return { ...(await this.#accessFor(contact)), refreshToken: next, refreshExpiresAt: expiresAt };
+    return { ...(await this.#accessFor(contact)), refreshToken: rotated.refreshToken, refreshExpiresAt: rotated.refreshExpiresAt };
   }
 
   async logout(input: { refreshToken: string; origin?: string }): Promise<void> {

@@ -3,7 +3,7 @@ import type { ApiKeysService } from '../api-keys/index.ts';
 import type { ContactsService } from '../contacts/index.ts';
 import type { FirmsService } from '../firms/index.ts';
 import { assertFirmOrigin } from '../http/cors.ts';
-import { bearerToken } from '../http/principal.ts';
+import { bearerToken, type StaffPrincipal } from '../http/principal.ts';
 import { Problem } from '../http/problem.ts';
 import type { Tenancy } from '../http/tenancy.ts';
 import type { AccessTokens } from './access-tokens.ts';
@@ -35,11 +35,42 @@ export function requireClient(deps: {
   };
 }
 
-/** Requires one of a firm's API keys (`Authorization: Bearer pk_…`); the rest of the request acts for its firm. */
-export function requireFirmKey(apiKeys: ApiKeysService, tenancy: Tenancy): RequestHandler {
+/** Checks a staff member's access token: the staff component's, handed in so auth need not know staff. */
+export interface StaffAuthenticator {
+  /** The staff member the token is for, while they may still act; else a 401 problem. Runs in the token's firm scope. */
+  authenticate(token: string, origin: string | undefined): Promise<StaffPrincipal>;
+  /** The firm a token names (not yet trusted: `authenticate` checks it). */
+  firmOfToken(token: string): Promise<string>;
+}
+
+/**
+ * Requires one of a firm's API keys (`Authorization: Bearer pk_…`) or, when `staff` is given, a
+ * staff member's access token; the rest of the request acts for the key's or the member's firm.
+ */
+export function requireFirmKey(apiKeys: ApiKeysService, tenancy: Tenancy, staff?: StaffAuthenticator): RequestHandler {
   return async (req, _res, next) => {
     const key = bearerToken(req);
-    if (!key) throw Problem.unauthorized('api_key_missing', 'This request needs an API key: Authorization: Bearer pk_…');
+    if (!key) {
+      throw Problem.unauthorized(
+        'api_key_missing',
+        `This request needs an API key: Authorization: Bearer pk_…${staff ? ", or a staff member's access token" : ''}`,
+      );
+    }
+    if (staff && !key.startsWith('pk_')) {
+      // Anything that is neither a key nor a staff token (a client's token too) is refused as a bad key;
+      // an expired staff token says so, so the console refreshes.
+      const firmId = await staff.firmOfToken(key).catch((error: unknown) => {
+        if (error instanceof Problem && error.code === 'token_invalid') {
+          throw Problem.unauthorized('api_key_invalid', "The API key or staff member's access token is not valid.");
+        }
+        throw error;
+      });
+      await tenancy.asFirm(firmId, async () => {
+        req.principal = await staff.authenticate(key, req.headers.origin);
+        next();
+      });
+      return;
+    }
     // Found by its hash, before its firm is known.
     const apiKey = await tenancy.asSystem(() => apiKeys.authenticate(key));
     req.principal = { kind: 'api_key', apiKeyId: apiKey.id, firmId: apiKey.firmId };

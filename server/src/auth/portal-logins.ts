@@ -1,10 +1,11 @@
-import type { AuthRepository } from './auth.repository.ts';
+import type { AuthRepository, PortalAccessRow } from './auth.repository.ts';
 
-/** Which contacts have created a portal login, for the firm's view of its contacts. */
+/** Which contacts have created a portal login, and when they last signed in, for the firm's view of its contacts. */
 export class PortalLogins {
   constructor(private readonly auth: AuthRepository) {}
 
-  async withLogin(contactIds: readonly string[]): Promise<Set<string>> {
-    return new Set(await this.auth.contactsWithLogin(contactIds));
+  /** Each contact's login, last sign-in and latest invitation, by contact id. */
+  async accessOf(contactIds: readonly string[]): Promise<Map<string, PortalAccessRow>> {
+    return new Map((await this.auth.portalAccess(contactIds)).map((row) => [row.contactId, row]));
   }
 }

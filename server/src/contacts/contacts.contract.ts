@@ -40,6 +40,11 @@ export const FirmContact = z
     status: z.enum(['active', 'archived']),
     externalId: z.string().nullable().meta({ description: "The contact's id in the firm's own system, unique in the firm" }),
     hasLogin: z.boolean().meta({ description: 'Whether the contact has created a login' }),
+    invitationStatus: z.enum(['none', 'pending', 'expired', 'accepted']).meta({
+      description: 'The latest invitation: none sent, waiting to be accepted, no longer usable (expired or replaced), or accepted',
+    }),
+    invitedAt: Instant.nullable().meta({ description: 'When the latest invitation was sent' }),
+    lastSignInAt: Instant.nullable().meta({ description: 'When the contact last signed in to the portal (password or token exchange)' }),
     createdAt: Instant,
     updatedAt: Instant,
   })

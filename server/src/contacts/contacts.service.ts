@@ -8,13 +8,22 @@ import { parse } from '../http/validate.ts';
 import { contactChangesSchema, contactQuerySchema, newContactSchema } from './contacts.contract.ts';
 import type { Contact, ContactQuery, ContactsRepository } from './contacts.repository.ts';
 
-/** Which contacts have a portal login: the auth component knows, as it keeps the logins. */
-export interface LoginDirectory {
-  withLogin(contactIds: readonly string[]): Promise<Set<string>>;
+/** A contact's portal access: the auth component knows it, as it keeps the logins, sign-ins and invitations. */
+export interface PortalAccess {
+  hasLogin: boolean;
+  lastSignInAt: string | null;
+  invitation: { sentAt: string; expiresAt: string; acceptedAt: string | null; revokedAt: string | null } | null;
 }
 
-/** A contact as the firm sees it: with whether they have created a portal login yet. */
-export type ContactView = Contact & { hasLogin: boolean };
+/** Reads each contact's portal access, by contact id. */
+export interface LoginDirectory {
+  accessOf(contactIds: readonly string[]): Promise<Map<string, PortalAccess>>;
+}
+
+export type InvitationStatus = 'none' | 'pending' | 'expired' | 'accepted';
+
+/** A contact as the firm sees it: whether they have a login, their invitation and their last sign-in. */
+export type ContactView = Contact & { hasLogin: boolean; invitationStatus: InvitationStatus; invitedAt: string | null; lastSignInAt: string | null };
 
 /**
  * A firm's contacts, as its staff manage them through the API key, and the lookups other
@@ -103,8 +112,12 @@ export class ContactsService {
   }
 
   async #views(contacts: Contact[]): Promise<ContactView[]> {
-    const withLogin = await this.logins.withLogin(contacts.map((contact) => contact.id));
-    return contacts.map((contact) => ({ ...contact, hasLogin: withLogin.has(contact.id) }));
+    const access = await this.logins.accessOf(contacts.map((contact) => contact.id));
+    const now = this.clock().toISOString();
+    return contacts.map((contact) => {
+      const { hasLogin = false, lastSignInAt = null, invitation = null } = access.get(contact.id) ?? {};
+      return { ...contact, hasLogin, invitationStatus: invitationStatus(invitation, now), invitedAt: invitation?.sentAt ?? null, lastSignInAt };
+    });
   }
 
   async #view(contact: Contact): Promise<ContactView> {
@@ -151,4 +164,11 @@ export class ContactsService {
     await this.audit.record({ firmId, actor, action: archived ? 'contact.archived' : 'contact.restored', subject: { type: 'contact', id } }, now);
     return this.#view(contact);
   }
+}
+
+function invitationStatus(invitation: PortalAccess['invitation'], now: string): InvitationStatus {
+  if (!invitation) return 'none';
+  if (invitation.acceptedAt) return 'accepted';
+  // A replaced invitation is revoked, so only the latest one can still be pending.
+  return invitation.revokedAt || invitation.expiresAt <= now ? 'expired' : 'pending';
 }

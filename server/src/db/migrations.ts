@@ -1729,4 +1729,283 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX refund_allocations_invoice ON refund_allocations USING hash (invoice_id);
     `,
   },
+  {
+    version: 20,
+    name: 'staff accounts: members, invitations, second factors, sign-ins',
+    sqlite: `
+      -- The firm's staff, who sign in to the console. Their password is set from an invitation.
+      CREATE TABLE staff_members (
+        id              TEXT PRIMARY KEY,
+        firm_id         TEXT NOT NULL REFERENCES firms(id),
+        email           TEXT NOT NULL,
+        name            TEXT NOT NULL,
+        role            TEXT NOT NULL CHECK (role IN ('owner', 'admin', 'staff')),
+        status          TEXT NOT NULL DEFAULT 'invited' CHECK (status IN ('invited', 'active', 'disabled')),
+        password_hash   TEXT,
+        last_sign_in_at TEXT,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL,
+        UNIQUE (firm_id, email)
+      );
+
+      CREATE TABLE staff_invitations (
+        id          TEXT PRIMARY KEY,
+        firm_id     TEXT NOT NULL REFERENCES firms(id),
+        staff_id    TEXT NOT NULL REFERENCES staff_members(id),
+        token_hash  TEXT NOT NULL UNIQUE,
+        expires_at  TEXT NOT NULL,
+        accepted_at TEXT,
+        revoked_at  TEXT,
+        created_at  TEXT NOT NULL
+      );
+      CREATE INDEX staff_invitations_staff ON staff_invitations (staff_id);
+
+      -- An authenticator app's shared secret, sealed with SECRETS_KEY: pending until a first code
+      -- confirms it. last_step is the last time step accepted, so a code is never taken twice.
+      CREATE TABLE staff_totp (
+        staff_id       TEXT PRIMARY KEY REFERENCES staff_members(id),
+        firm_id        TEXT NOT NULL REFERENCES firms(id),
+        secret         TEXT CHECK (secret IS NULL OR substr(secret, 1, 7) = 'enc:v1:'),
+        pending_secret TEXT CHECK (pending_secret IS NULL OR substr(pending_secret, 1, 7) = 'enc:v1:'),
+        last_step      INTEGER,
+        confirmed_at   TEXT,
+        updated_at     TEXT NOT NULL
+      );
+
+      CREATE TABLE staff_recovery_codes (
+        id         TEXT PRIMARY KEY,
+        firm_id    TEXT NOT NULL REFERENCES firms(id),
+        staff_id   TEXT NOT NULL REFERENCES staff_members(id),
+        code_hash  TEXT NOT NULL,
+        used_at    TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX staff_recovery_codes_staff ON staff_recovery_codes (staff_id);
+
+      CREATE TABLE staff_passkeys (
+        id            TEXT PRIMARY KEY,
+        firm_id       TEXT NOT NULL REFERENCES firms(id),
+        staff_id      TEXT NOT NULL REFERENCES staff_members(id),
+        credential_id TEXT NOT NULL UNIQUE,
+        public_key    TEXT NOT NULL,
+        counter       INTEGER NOT NULL DEFAULT 0,
+        transports    TEXT NOT NULL DEFAULT '[]',
+        name          TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        last_used_at  TEXT
+      );
+      CREATE INDEX staff_passkeys_staff ON staff_passkeys (staff_id);
+
+      -- WebAuthn challenges, single use and short-lived, kept here so any instance can finish
+      -- what another began.
+      CREATE TABLE staff_challenges (
+        id         TEXT PRIMARY KEY,
+        firm_id    TEXT NOT NULL REFERENCES firms(id),
+        staff_id   TEXT NOT NULL REFERENCES staff_members(id),
+        purpose    TEXT NOT NULL CHECK (purpose IN ('registration', 'authentication')),
+        challenge  TEXT NOT NULL UNIQUE,
+        rp_id      TEXT NOT NULL,
+        origin     TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at    TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX staff_challenges_staff ON staff_challenges (staff_id, purpose);
+
+      -- A staff sign-in and its rotating refresh tokens, as refresh_families and refresh_tokens are a client's.
+      CREATE TABLE staff_refresh_families (
+        id             TEXT PRIMARY KEY,
+        firm_id        TEXT NOT NULL REFERENCES firms(id),
+        staff_id       TEXT NOT NULL REFERENCES staff_members(id),
+        created_at     TEXT NOT NULL,
+        revoked_at     TEXT,
+        revoked_reason TEXT
+      );
+      CREATE INDEX staff_refresh_families_staff ON staff_refresh_families (staff_id);
+
+      CREATE TABLE staff_refresh_tokens (
+        id         TEXT PRIMARY KEY,
+        firm_id    TEXT NOT NULL REFERENCES firms(id),
+        family_id  TEXT NOT NULL REFERENCES staff_refresh_families(id),
+        token_hash TEXT NOT NULL UNIQUE,
+        expires_at TEXT NOT NULL,
+        used_at    TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX staff_refresh_tokens_family ON staff_refresh_tokens (family_id);
+
+      -- The audit log names staff members as actors: SQLite changes a CHECK by rebuilding the table.
+      CREATE TABLE audit_log_new (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        firm_id      TEXT REFERENCES firms(id),
+        actor_type   TEXT NOT NULL CHECK (actor_type IN ('contact', 'api_key', 'staff', 'system')),
+        actor_id     TEXT,
+        action       TEXT NOT NULL,
+        subject_type TEXT,
+        subject_id   TEXT,
+        data         TEXT NOT NULL DEFAULT '{}',
+        ip           TEXT,
+        created_at   TEXT NOT NULL
+      );
+      INSERT INTO audit_log_new (id, firm_id, actor_type, actor_id, action, subject_type, subject_id, data, ip, created_at)
+        SELECT id, firm_id, actor_type, actor_id, action, subject_type, subject_id, data, ip, created_at FROM audit_log;
+      DROP TABLE audit_log;
+      ALTER TABLE audit_log_new RENAME TO audit_log;
+      CREATE INDEX audit_log_firm ON audit_log (firm_id, id);
+    `,
+    postgres: `
+      -- The firm's staff, who sign in to the console. Their password is set from an invitation.
+      CREATE TABLE staff_members (
+        id              TEXT PRIMARY KEY,
+        firm_id         TEXT NOT NULL REFERENCES firms(id),
+        email           TEXT NOT NULL,
+        name            TEXT NOT NULL,
+        role            TEXT NOT NULL CHECK (role IN ('owner', 'admin', 'staff')),
+        status          TEXT NOT NULL DEFAULT 'invited' CHECK (status IN ('invited', 'active', 'disabled')),
+        password_hash   TEXT,
+        last_sign_in_at TEXT,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL,
+        UNIQUE (firm_id, email)
+      );
+
+      CREATE TABLE staff_invitations (
+        id          TEXT PRIMARY KEY,
+        firm_id     TEXT NOT NULL REFERENCES firms(id),
+        staff_id    TEXT NOT NULL REFERENCES staff_members(id),
+        token_hash  TEXT NOT NULL UNIQUE,
+        expires_at  TEXT NOT NULL,
+        accepted_at TEXT,
+        revoked_at  TEXT,
+        created_at  TEXT NOT NULL
+      );
+      CREATE INDEX staff_invitations_staff ON staff_invitations (staff_id);
+
+      -- An authenticator app's shared secret, sealed with SECRETS_KEY: pending until a first code
+      -- confirms it. last_step is the last time step accepted, so a code is never taken twice.
+      CREATE TABLE staff_totp (
+        staff_id       TEXT PRIMARY KEY REFERENCES staff_members(id),
+        firm_id        TEXT NOT NULL REFERENCES firms(id),
+        secret         TEXT CHECK (secret IS NULL OR substr(secret, 1, 7) = 'enc:v1:'),
+        pending_secret TEXT CHECK (pending_secret IS NULL OR substr(pending_secret, 1, 7) = 'enc:v1:'),
+        last_step      BIGINT,
+        confirmed_at   TEXT,
+        updated_at     TEXT NOT NULL
+      );
+
+      CREATE TABLE staff_recovery_codes (
+        id         TEXT PRIMARY KEY,
+        firm_id    TEXT NOT NULL REFERENCES firms(id),
+        staff_id   TEXT NOT NULL REFERENCES staff_members(id),
+        code_hash  TEXT NOT NULL,
+        used_at    TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX staff_recovery_codes_staff ON staff_recovery_codes (staff_id);
+
+      CREATE TABLE staff_passkeys (
+        id            TEXT PRIMARY KEY,
+        firm_id       TEXT NOT NULL REFERENCES firms(id),
+        staff_id      TEXT NOT NULL REFERENCES staff_members(id),
+        credential_id TEXT NOT NULL UNIQUE,
+        public_key    TEXT NOT NULL,
+        counter       BIGINT NOT NULL DEFAULT 0,
+        transports    TEXT NOT NULL DEFAULT '[]',
+        name          TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        last_used_at  TEXT
+      );
+      CREATE INDEX staff_passkeys_staff ON staff_passkeys (staff_id);
+
+      -- WebAuthn challenges, single use and short-lived, kept here so any instance can finish
+      -- what another began.
+      CREATE TABLE staff_challenges (
+        id         TEXT PRIMARY KEY,
+        firm_id    TEXT NOT NULL REFERENCES firms(id),
+        staff_id   TEXT NOT NULL REFERENCES staff_members(id),
+        purpose    TEXT NOT NULL CHECK (purpose IN ('registration', 'authentication')),
+        challenge  TEXT NOT NULL UNIQUE,
+        rp_id      TEXT NOT NULL,
+        origin     TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at    TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX staff_challenges_staff ON staff_challenges (staff_id, purpose);
+
+      -- A staff sign-in and its rotating refresh tokens, as refresh_families and refresh_tokens are a client's.
+      CREATE TABLE staff_refresh_families (
+        id             TEXT PRIMARY KEY,
+        firm_id        TEXT NOT NULL REFERENCES firms(id),
+        staff_id       TEXT NOT NULL REFERENCES staff_members(id),
+        created_at     TEXT NOT NULL,
+        revoked_at     TEXT,
+        revoked_reason TEXT
+      );
+      CREATE INDEX staff_refresh_families_staff ON staff_refresh_families (staff_id);
+
+      CREATE TABLE staff_refresh_tokens (
+        id         TEXT PRIMARY KEY,
+        firm_id    TEXT NOT NULL REFERENCES firms(id),
+        family_id  TEXT NOT NULL REFERENCES staff_refresh_families(id),
+        token_hash TEXT NOT NULL UNIQUE,
+        expires_at TEXT NOT NULL,
+        used_at    TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX staff_refresh_tokens_family ON staff_refresh_tokens (family_id);
+
+      -- The audit log names staff members as actors.
+      ALTER TABLE audit_log DROP CONSTRAINT audit_log_actor_type_check;
+      ALTER TABLE audit_log ADD CONSTRAINT audit_log_actor_type_check CHECK (actor_type IN ('contact', 'api_key', 'staff', 'system'));
+
+      ALTER TABLE staff_members ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE staff_members FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON staff_members
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE staff_invitations ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE staff_invitations FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON staff_invitations
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE staff_totp ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE staff_totp FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON staff_totp
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE staff_recovery_codes ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE staff_recovery_codes FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON staff_recovery_codes
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE staff_passkeys ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE staff_passkeys FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON staff_passkeys
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE staff_challenges ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE staff_challenges FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON staff_challenges
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE staff_refresh_families ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE staff_refresh_families FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON staff_refresh_families
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE staff_refresh_tokens ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE staff_refresh_tokens FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON staff_refresh_tokens
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+    `,
+  },
 ];

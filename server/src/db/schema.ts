@@ -422,6 +422,94 @@ export interface SigningKeysTable {
   created_at: string;
 }
 
+export interface StaffChallengesTable {
+  id: string;
+  firm_id: string;
+  staff_id: string;
+  purpose: string;
+  challenge: string;
+  rp_id: string;
+  origin: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface StaffInvitationsTable {
+  id: string;
+  firm_id: string;
+  staff_id: string;
+  token_hash: string;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+  created_at: string;
+}
+
+export interface StaffMembersTable {
+  id: string;
+  firm_id: string;
+  email: string;
+  name: string;
+  role: string;
+  status: Generated<string>;
+  password_hash: string | null;
+  last_sign_in_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StaffPasskeysTable {
+  id: string;
+  firm_id: string;
+  staff_id: string;
+  credential_id: string;
+  public_key: string;
+  counter: Generated<number>;
+  transports: Generated<string>;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface StaffRecoveryCodesTable {
+  id: string;
+  firm_id: string;
+  staff_id: string;
+  code_hash: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface StaffRefreshFamiliesTable {
+  id: string;
+  firm_id: string;
+  staff_id: string;
+  created_at: string;
+  revoked_at: string | null;
+  revoked_reason: string | null;
+}
+
+export interface StaffRefreshTokensTable {
+  id: string;
+  firm_id: string;
+  family_id: string;
+  token_hash: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface StaffTotpTable {
+  staff_id: string;
+  firm_id: string;
+  secret: string | null;
+  pending_secret: string | null;
+  last_step: number | null;
+  confirmed_at: string | null;
+  updated_at: string;
+}
+
 export interface StripeCustomersTable {
   contact_id: string;
   customer_id: string;
@@ -532,6 +620,14 @@ export interface Schema {
   sandbox_state: SandboxStateTable;
   saved_payment_methods: SavedPaymentMethodsTable;
   signing_keys: SigningKeysTable;
+  staff_challenges: StaffChallengesTable;
+  staff_invitations: StaffInvitationsTable;
+  staff_members: StaffMembersTable;
+  staff_passkeys: StaffPasskeysTable;
+  staff_recovery_codes: StaffRecoveryCodesTable;
+  staff_refresh_families: StaffRefreshFamiliesTable;
+  staff_refresh_tokens: StaffRefreshTokensTable;
+  staff_totp: StaffTotpTable;
   stripe_customers: StripeCustomersTable;
   stripe_events: StripeEventsTable;
   threads: ThreadsTable;

@@ -9,7 +9,10 @@ export const listQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
 });
-export const firmListQuery = listQuery.extend({ contactId: z.string().max(64).optional() });
+export const firmListQuery = listQuery.extend({
+  contactId: z.string().max(64).optional(),
+  uploadedBy: z.enum(['contact', 'staff'], { error: 'must be "contact" or "staff"' }).optional(),
+});
 
 // Replies
 
@@ -40,7 +43,13 @@ export const FileFolder = z
 
 export const FilePage = z.strictObject({ data: z.array(ClientFile), nextCursor: z.string().nullable(), folders: z.array(FileFolder) }).meta({ id: 'FilePage' });
 
-export const FirmFilePage = z.strictObject({ data: z.array(FirmFile), nextCursor: z.string().nullable() }).meta({ id: 'FirmFilePage' });
+export const FirmFilePage = z
+  .strictObject({
+    data: z.array(FirmFile),
+    nextCursor: z.string().nullable(),
+    folders: z.array(FileFolder).optional().meta({ description: "With `contactId`: every folder of that contact's and how many files each holds" }),
+  })
+  .meta({ id: 'FirmFilePage' });
 
 /** A file on a message. */
 export const Attachment = z.strictObject({ id: z.string(), name: z.string(), size: z.number().int(), contentType: z.string() }).meta({ id: 'Attachment' });

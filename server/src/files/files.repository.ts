@@ -40,6 +40,8 @@ export interface FileQuery {
   contactId?: string;
   /** Only this folder; '' for the files in no folder. */
   folder?: string;
+  /** Only the client's uploads (`contact`) or only the firm's (`staff`). */
+  uploadedBy?: Uploader['type'] | undefined;
   /** Folder by folder (alphabetically, unfiled first), newest first within each; else newest first. */
   byFolder: boolean;
   limit: number;
@@ -87,6 +89,7 @@ export class FilesRepository {
     let select = this.#files().where('firm_id', '=', query.firmId);
     if (query.contactId !== undefined) select = select.where('contact_id', '=', query.contactId);
     if (query.folder !== undefined) select = select.where('folder', '=', query.folder);
+    if (query.uploadedBy !== undefined) select = select.where('uploaded_by_type', '=', query.uploadedBy);
     const { after } = query;
     if (after) {
       select = select.where((eb) => {

@@ -9,6 +9,8 @@ import { decodeCursor, encodeCursor, type Page } from '../http/cursor.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 import type { Logger } from '../logger.ts';
+import type { Mailer } from '../mail/index.ts';
+import { clientUploadNotice } from './file.emails.ts';
 import {
   toClientFile,
   toFirmFile,
@@ -39,6 +41,11 @@ export interface ClientFilePage extends Page<ClientFile> {
   folders: { name: string | null; files: number }[];
 }
 
+/** A page of the firm's files; with one contact's, also every folder that contact has. */
+export interface FirmFilePage extends Page<FirmFile> {
+  folders?: { name: string | null; files: number }[];
+}
+
 export interface FilesServiceDeps {
   files: FilesRepository;
   firms: FirmsService;
@@ -50,6 +57,7 @@ export interface FilesServiceDeps {
   logger: Logger;
   webhooks: WebhookEvents;
   unitOfWork: UnitOfWork;
+  mailer: Mailer;
 }
 
 /**
@@ -69,6 +77,7 @@ export class FilesService {
       contactId,
       uploadedBy: { type: 'contact', name: contact.name },
       actor: { type: 'contact', id: contactId },
+      notify: { firm, contact },
     });
     return toClientFile(record);
   }
@@ -109,12 +118,17 @@ export class FilesService {
     return { data: page.data.map(toClientFile), nextCursor: page.nextCursor, folders: await this.deps.files.folders(firmId, contactId) };
   }
 
-  /** The firm's files, or one contact's (`contactId`), newest first or folder by folder. */
-  async listForFirm(firmId: string, query: unknown): Promise<Page<FirmFile>> {
+  /**
+   * The firm's files, or one contact's (`contactId`, with that contact's folders), newest first
+   * or folder by folder, optionally only the client's uploads or the firm's (`uploadedBy`).
+   */
+  async listForFirm(firmId: string, query: unknown): Promise<FirmFilePage> {
     const q = parse(firmListQuery, query, 'query');
     if (q.contactId && !(await this.deps.contacts.find(firmId, q.contactId))) throw Problem.notFound('contact');
-    const page = await this.#page(firmId, q.contactId, q);
-    return { data: page.data.map(toFirmFile), nextCursor: page.nextCursor };
+    const page = await this.#page(firmId, q.contactId, q, q.uploadedBy);
+    const data = page.data.map(toFirmFile);
+    if (!q.contactId) return { data, nextCursor: page.nextCursor };
+    return { data, nextCursor: page.nextCursor, folders: await this.deps.files.folders(firmId, q.contactId) };
   }
 
   async getForFirm(firmId: string, id: string): Promise<FirmFile> {
@@ -154,7 +168,10 @@ export class FilesService {
   }
 
   /** Scans a received upload and, when clean, stores it under its generated name and records it. */
-  async #keep(received: ReceivedUpload, owner: { firmId: string; contactId: string; uploadedBy: Uploader; actor: Actor }): Promise<FileRecord> {
+  async #keep(
+    received: ReceivedUpload,
+    owner: { firmId: string; contactId: string; uploadedBy: Uploader; actor: Actor; notify?: { firm: Firm; contact: { name: string; email: string } } },
+  ): Promise<FileRecord> {
     const { firmId, contactId } = owner;
     const info = { firmId, contactId, name: received.name, contentType: received.contentType, size: received.size, sha256: received.sha256 };
     let key: string | undefined;
@@ -218,6 +235,7 @@ export class FilesService {
             createdAt: record.createdAt,
           });
         }
+        if (owner.notify) await this.#noticeToFirm(owner.notify.firm, owner.notify.contact, record);
         return record;
       });
     } catch (error) {
@@ -227,7 +245,19 @@ export class FilesService {
     }
   }
 
-  async #page(firmId: string, contactId: string | undefined, q: z.output<typeof listQuery>): Promise<Page<FileRecord>> {
+  /** The firm's inbox hears of a client's upload, queued with the file's record so it is sent once it commits. */
+  async #noticeToFirm(firm: Firm, contact: { name: string; email: string }, record: FileRecord): Promise<void> {
+    const inbox = firm.settings.inboxEmail;
+    if (!inbox) return;
+    const email = clientUploadNotice({
+      firm: { name: firm.name, logoUrl: firm.branding.logoUrl, colors: firm.branding.colors },
+      contact,
+      file: { id: record.id, name: record.name, size: record.size, folder: record.folder },
+    });
+    await this.deps.mailer.queue({ firmId: firm.id, kind: 'file_to_firm', to: inbox, fromName: firm.name, ...email }, `file_to_firm:${record.id}`);
+  }
+
+  async #page(firmId: string, contactId: string | undefined, q: z.output<typeof listQuery>, uploadedBy?: Uploader['type']): Promise<Page<FileRecord>> {
     const byFolder = q.groupBy === 'folder';
     let after: { folder: string; createdAt: string; id: string } | undefined;
     if (q.cursor) {
@@ -238,7 +268,7 @@ export class FilesService {
       after = { folder: position.f, createdAt: position.c, id: position.id };
     }
     const folder = q.folder === undefined ? undefined : sanitizeFolder(q.folder);
-    const rows = await this.deps.files.list({ firmId, contactId, folder, byFolder, limit: q.limit + 1, after });
+    const rows = await this.deps.files.list({ firmId, contactId, folder, uploadedBy, byFolder, limit: q.limit + 1, after });
     const data = rows.slice(0, q.limit);
     const last = data.at(-1);
     return {

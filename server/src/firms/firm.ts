@@ -42,6 +42,10 @@ export interface FirmSettings {
   stripe?: { operatingAccount?: string; trustAccount?: string };
   /** How the firm's own site signs its clients in to the portal (token exchange); absent when it does not. */
   identity?: IdentitySettings;
+  /** Whether every staff member must set up a second factor (an authenticator app or a passkey) to sign in. */
+  staffTwoFactor: 'required' | 'optional';
+  /** Where the firm's staff console lives: staff invitation emails link here. */
+  consoleUrl?: string;
 }
 
 export interface Firm {
@@ -67,6 +71,7 @@ export const defaultSettings: FirmSettings = {
   maxUploadBytes: 25 * 1024 * 1024,
   paymentFailuresPerHour: 10,
   timeZone: 'UTC',
+  staffTwoFactor: 'required',
 };
 
 /** The firm's colours with a text colour that is readable on the brand colour (WCAG AA). */

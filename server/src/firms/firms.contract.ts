@@ -52,6 +52,11 @@ export const settingsSchema = z
     inboxEmail: z.email().optional(),
     stripe: z.strictObject({ operatingAccount: stripeAccount.optional(), trustAccount: stripeAccount.optional() }).optional(),
     identity: identitySchema.optional(),
+    staffTwoFactor: z
+      .enum(['required', 'optional'])
+      .default('required')
+      .meta({ description: 'Whether staff must set up a second factor (authenticator app or passkey) to sign in' }),
+    consoleUrl: httpUrl.optional().meta({ description: "The page that embeds the firm's staff console; staff invitations link here" }),
   })
   .meta({ id: 'FirmSettings', description: 'What the firm lets its clients see and do' });
 

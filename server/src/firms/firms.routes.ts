@@ -11,7 +11,9 @@ export function brandingRoutes(deps: { firms: FirmsService; serviceOrigin: strin
   router.get('/firms/:slug/branding', async (req, res) => {
     const firm = await deps.firms.bySlug(req.params.slug);
     assertFirmOrigin(firm, req.headers.origin, deps.serviceOrigin);
-    res.set('Cache-Control', 'public, max-age=60').json(publicBranding(firm));
+    // Revalidated on every use (the ETag makes that cheap): branding saved in the console shows
+    // on the client's next page load, as the console promises.
+    res.set('Cache-Control', 'no-cache').json(publicBranding(firm));
   });
   return router;
 }

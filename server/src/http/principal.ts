@@ -5,9 +5,9 @@ import type { Firm } from '../firms/index.ts';
 import { Problem } from './problem.ts';
 
 /**
- * Who is calling: a signed-in client, or a firm through one of its API keys. A client's firm and
- * contact are those read to authenticate the request; the rest of the request uses them instead
- * of reading them again.
+ * Who is calling: a signed-in client, or a firm through one of its API keys or a staff member. A
+ * client's firm and contact are those read to authenticate the request; the rest of the request
+ * uses them instead of reading them again.
  */
 export interface ClientPrincipal {
   kind: 'contact';
@@ -16,11 +16,21 @@ export interface ClientPrincipal {
   firm: Firm;
   contact: Contact;
 }
-export interface FirmPrincipal {
+export interface ApiKeyPrincipal {
   kind: 'api_key';
   apiKeyId: string;
   firmId: string;
 }
+/** A firm's staff member, signed in to the console; what they may do depends on their role. */
+export type StaffRole = 'owner' | 'admin' | 'staff';
+export interface StaffPrincipal {
+  kind: 'staff';
+  staffId: string;
+  firmId: string;
+  role: StaffRole;
+}
+/** Who may call the firm-side API: one of the firm's API keys (every right) or a staff member. */
+export type FirmPrincipal = ApiKeyPrincipal | StaffPrincipal;
 
 declare global {
   namespace Express {
@@ -35,10 +45,25 @@ export function clientOf(req: Request): ClientPrincipal {
   return req.principal;
 }
 
-/** The firm an API-key request acts for, and the key as the actor for the audit log. */
-export function firmOf(req: Request): FirmPrincipal & { actor: Actor } {
-  if (req.principal?.kind !== 'api_key') throw Problem.unauthorized('api_key_missing', 'An API key is required.');
-  return { ...req.principal, actor: { type: 'api_key', id: req.principal.apiKeyId } };
+/**
+ * The firm a firm-side request acts for, and who acts for the audit log: the API key or the staff
+ * member. `apiKeyId` is the API key's id, or null for a staff member.
+ */
+export function firmOf(req: Request): { firmId: string; apiKeyId: string | null; staffId: string | null; actor: Actor } {
+  const principal = req.principal;
+  if (principal?.kind === 'api_key') {
+    return { firmId: principal.firmId, apiKeyId: principal.apiKeyId, staffId: null, actor: { type: 'api_key', id: principal.apiKeyId } };
+  }
+  if (principal?.kind === 'staff') {
+    return { firmId: principal.firmId, apiKeyId: null, staffId: principal.staffId, actor: { type: 'staff', id: principal.staffId } };
+  }
+  throw Problem.unauthorized('api_key_missing', 'An API key or a staff sign-in is required.');
+}
+
+/** The signed-in staff member of a firm-side request, or a 401 (an API key is no one). */
+export function staffOf(req: Request): StaffPrincipal {
+  if (req.principal?.kind !== 'staff') throw Problem.unauthorized('token_missing', 'This request needs a staff sign-in, not an API key.');
+  return req.principal;
 }
 
 /** The token of an `Authorization: Bearer …` header, if any. */

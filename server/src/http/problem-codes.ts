@@ -40,6 +40,18 @@ export const problemCodes = {
   invalid_assertion: 'The sign-in assertion from the firm’s site is not valid (which check failed is not said)',
   token_exchange_not_enabled: 'The firm has not set up sign-in from its own site',
   external_id_mismatch: 'The contact is linked to another id of the firm’s own system',
+  // Staff
+  role_forbidden: 'The staff member’s role does not allow this request (`requiredRole` names the least role that does)',
+  staff_exists: 'A staff member with this email exists in the firm',
+  staff_disabled: 'The staff member is disabled and cannot sign in',
+  last_owner: 'The firm’s last active owner cannot be demoted or disabled',
+  staff_not_invited: 'The staff member has already accepted an invitation',
+  console_url_missing: 'The firm has no console URL (settings.consoleUrl) for the links in staff invitations',
+  mfa_token_invalid: 'The second-factor token is unknown, expired or not for this step: sign in again',
+  mfa_code_invalid: 'The authenticator code or recovery code is wrong',
+  totp_setup_missing: 'Start authenticator app setup before confirming it',
+  passkey_invalid: 'The passkey could not be verified',
+  second_factor_required: 'The firm requires a second factor: the last one cannot be removed',
   // Firm and contacts
   firm_exists: 'A firm with this slug exists',
   portal_url_missing: 'The firm has no portal URL for the links in its emails',

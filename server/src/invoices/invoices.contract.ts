@@ -82,7 +82,15 @@ export const listQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
 });
-export const adminListQuery = listQuery.extend({ contactId: z.string().max(64).optional(), externalId: externalIdFilter });
+export const adminListQuery = listQuery
+  .extend({
+    contactId: z.string().max(64).optional(),
+    externalId: externalIdFilter,
+    depositAccount: z.enum(['operating', 'trust']).optional(),
+    dueFrom: calendarDate.optional().meta({ description: 'Due on or after this date' }),
+    dueTo: calendarDate.optional().meta({ description: 'Due on or before this date' }),
+  })
+  .refine((q) => !q.dueFrom || !q.dueTo || q.dueFrom <= q.dueTo, { message: 'must not be after dueTo', path: ['dueFrom'] });
 
 /** Voiding an invoice: why, for the firm's own records. */
 export const voidSchema = z.strictObject({ reason: z.string().trim().max(500).optional() }).meta({ id: 'InvoiceVoid' });
@@ -182,4 +190,6 @@ export const FirmInvoicePage = pageOf(FirmInvoice).meta({ id: 'FirmInvoicePage' 
 export const FirmInvoiceDetail = InvoiceDetail.extend({
   ...firmFields,
   state: z.enum(['draft', 'sent', 'void']).meta({ description: 'The lifecycle: a draft is sent once, and may be voided' }),
+  createdAt: Instant.meta({ description: 'When the invoice was drafted' }),
+  voidReason: z.string().nullable().meta({ description: "The firm's reason for voiding it, if it gave one" }),
 }).meta({ id: 'FirmInvoiceDetail' });

@@ -34,6 +34,8 @@ interface InvoiceRow {
   total: number;
   sent_at: string | null;
   voided_at: string | null;
+  void_reason: string | null;
+  created_at: string;
   external_id: string | null;
   paid: number;
   pending: number;
@@ -62,7 +64,18 @@ const summaryColumns = [
   'i.external_id',
 ] as const;
 /** An invoice's page reads the rest as well. */
-const detailColumns = [...summaryColumns, 'i.firm_id', 'i.subtotal', 'i.discount', 'i.tax', 'i.notes', 'i.sent_at', 'i.voided_at'] as const;
+const detailColumns = [
+  ...summaryColumns,
+  'i.firm_id',
+  'i.subtotal',
+  'i.discount',
+  'i.tax',
+  'i.notes',
+  'i.sent_at',
+  'i.voided_at',
+  'i.void_reason',
+  'i.created_at',
+] as const;
 type InvoiceColumn = (typeof detailColumns)[number];
 
 /** A row as a list reads it: the status worked out in SQL only when a filter or sort needed it. */
@@ -124,6 +137,10 @@ export interface InvoiceQuery {
   firmId: string;
   contactId?: string;
   externalId?: string;
+  depositAccount?: DepositAccount;
+  /** Due dates from and to (both included). */
+  dueFrom?: string;
+  dueTo?: string;
   /** Statuses to include; drafts only when asked for by the firm. */
   statuses: InvoiceStatus[];
   sort: InvoiceSortKey;
@@ -138,6 +155,9 @@ export interface InvoiceRecord {
   firmId: string;
   /** The firm's own id for the invoice; only the firm sees it. */
   externalId: string | null;
+  /** When the draft was written, and why it was voided: the firm's own history of the invoice. */
+  createdAt: string;
+  voidReason: string | null;
   detail: InvoiceDetail;
 }
 
@@ -258,6 +278,9 @@ export class InvoicesRepository {
     const where: RawBuilder<SqlBool>[] = [sql<SqlBool>`${oneClient ? this.#unindexed('i.firm_id') : sql.ref('i.firm_id')} = ${query.firmId}`];
     if (query.contactId) where.push(sql<SqlBool>`i.contact_id = ${query.contactId}`);
     if (query.externalId !== undefined) where.push(sql<SqlBool>`i.external_id = ${query.externalId}`);
+    if (query.depositAccount) where.push(sql<SqlBool>`${this.#unindexed('i.deposit_account')} = ${query.depositAccount}`);
+    if (query.dueFrom) where.push(sql<SqlBool>`${this.#unindexed('i.due_on')} >= ${query.dueFrom}`);
+    if (query.dueTo) where.push(sql<SqlBool>`${this.#unindexed('i.due_on')} <= ${query.dueTo}`);
     const after = (alias: string) =>
       query.after
         ? [
@@ -334,6 +357,8 @@ export class InvoicesRepository {
       state: row.state as State,
       firmId: row.firm_id,
       externalId: row.external_id,
+      createdAt: row.created_at,
+      voidReason: row.void_reason,
       detail: {
         ...toSummary(row, today),
         subtotal: row.subtotal,

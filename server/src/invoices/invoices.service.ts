@@ -13,7 +13,16 @@ import type { UnitOfWork } from '../db/unit-of-work.ts';
 import type { Mailer } from '../mail/index.ts';
 import { newId } from '../db/ids.ts';
 import { invoiceEmail } from './invoice.emails.ts';
-import { priceLines, unpaidStatuses, type InvoiceDetail, type InvoiceLine, type InvoiceStatus, type InvoiceSummary, type LineInput } from './invoice.ts';
+import {
+  priceLines,
+  unpaidStatuses,
+  type DepositAccount,
+  type InvoiceDetail,
+  type InvoiceLine,
+  type InvoiceStatus,
+  type InvoiceSummary,
+  type LineInput,
+} from './invoice.ts';
 import { adminListQuery, invoiceChangesSchema, listQuery, newInvoiceSchema, type OutstandingInvoices, voidSchema } from './invoices.contract.ts';
 import { InvoicesRepository, type InvoiceSortKey } from './invoices.repository.ts';
 
@@ -26,7 +35,7 @@ type InvoiceChanges = z.output<typeof invoiceChangesSchema>;
 const sentFields = ['lines', 'number', 'issuedOn', 'depositAccount'] as const;
 
 /** An invoice as the firm sees it: its figures, stored lifecycle state and the firm's own id for it. */
-export type FirmInvoice = InvoiceDetail & { state: 'draft' | 'sent' | 'void'; externalId: string | null };
+export type FirmInvoice = InvoiceDetail & { state: 'draft' | 'sent' | 'void'; externalId: string | null; createdAt: string; voidReason: string | null };
 
 export interface InvoicesServiceDeps {
   invoices: InvoicesRepository;
@@ -108,7 +117,9 @@ export class InvoicesService {
     const found = new Map<string, FirmInvoice>();
     for (const id of new Set(ids)) {
       const record = await this.deps.invoices.find(firmId, id, today);
-      if (record) found.set(id, { ...record.detail, state: record.state, externalId: record.externalId });
+      if (record) {
+        found.set(id, { ...record.detail, state: record.state, externalId: record.externalId, createdAt: record.createdAt, voidReason: record.voidReason });
+      }
     }
     return found;
   }
@@ -288,7 +299,17 @@ export class InvoicesService {
 
   async #page(
     firm: Firm,
-    q: { status: InvoiceStatus[]; sort: string; limit: number; cursor?: string; contactId?: string; externalId?: string },
+    q: {
+      status: InvoiceStatus[];
+      sort: string;
+      limit: number;
+      cursor?: string;
+      contactId?: string;
+      externalId?: string;
+      depositAccount?: DepositAccount;
+      dueFrom?: string;
+      dueTo?: string;
+    },
   ): Promise<Page<InvoiceSummary & { externalId: string | null }>> {
     const descending = q.sort.startsWith('-');
     const sort = q.sort.replace(/^-/, '') as InvoiceSortKey;
@@ -305,6 +326,9 @@ export class InvoicesService {
       firmId: firm.id,
       contactId: q.contactId,
       externalId: q.externalId,
+      depositAccount: q.depositAccount,
+      dueFrom: q.dueFrom,
+      dueTo: q.dueTo,
       statuses: q.status,
       sort,
       descending,

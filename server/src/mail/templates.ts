@@ -280,6 +280,40 @@ export function invitationEmail(input: InvitationEmailInput): RenderedEmail {
   });
 }
 
+export interface StaffInvitationEmailInput {
+  firm: EmailFirm;
+  staffName: string;
+  /** The console's accept-invitation link carrying the token. */
+  link: string;
+  expiresAt: Date | string;
+  role: 'owner' | 'admin' | 'staff';
+  timeZone?: string;
+}
+
+/** Invites a member of the firm's staff to its console: a password, then a second factor. */
+export function staffInvitationEmail(input: StaffInvitationEmailInput): RenderedEmail {
+  const name = firmName(input.firm);
+  const expires = formatEmailDateTime(input.expiresAt, input.timeZone);
+  const role = { owner: 'an owner', admin: 'an administrator', staff: 'a staff member' }[input.role];
+  return brandedLayout({
+    firm: input.firm,
+    subject: `You have been added to the ${name} client portal console`,
+    preheader: `Set your password before ${expires}.`,
+    heading: 'Set up your console account',
+    blocks: [
+      { type: 'paragraph', text: greeting(input.staffName) },
+      {
+        type: 'paragraph',
+        text: `${name} has added you as ${role} of its client portal console, where the firm answers clients' messages, shares documents, sends invoices and manages payments.`,
+      },
+      { type: 'paragraph', text: 'To get started, choose your password. You will then set up a second sign-in step: an authenticator app or a passkey.' },
+      { type: 'action', label: 'Set up your account', url: input.link },
+      { type: 'note', text: `This invitation expires on ${expires}. After that, ask an owner at ${name} to send you a new one.` },
+    ],
+    reason: `You received this email because someone at ${name} added you to its client portal console. If you weren't expecting it, you can ignore it.`,
+  });
+}
+
 export interface PasswordResetEmailInput {
   firm: EmailFirm;
   contactName: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { filesContract } from '../files/index.ts';
-import { Instant, pageOf } from '../http/schema.ts';
+import { Instant } from '../http/schema.ts';
 
 const { Attachment } = filesContract;
 
@@ -47,6 +47,13 @@ export const firmThreadListQuery = threadListQuery.extend({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .transform((value) => value === 'true')
     .optional(),
+  q: z
+    .string()
+    .trim()
+    .max(200, 'must be at most 200 characters')
+    .optional()
+    .transform((text) => text || undefined)
+    .meta({ description: 'Only threads whose subject contains this text, ignoring case' }),
 });
 export const messagesQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -95,7 +102,13 @@ export const ThreadPage = z
   })
   .meta({ id: 'ThreadPage' });
 
-export const FirmThreadPage = pageOf(FirmThread).meta({ id: 'FirmThreadPage' });
+export const FirmThreadPage = z
+  .strictObject({
+    data: z.array(FirmThread),
+    nextCursor: z.string().nullable(),
+    unreadCount: z.number().int().meta({ description: "Clients' messages the firm has not read, over every thread (whatever the filters)" }),
+  })
+  .meta({ id: 'FirmThreadPage' });
 
 /** A page of a thread's messages, oldest first; pass `nextCursor` as `before` for older ones. */
 export const ThreadMessages = z.strictObject({ thread: Thread, data: z.array(Message), nextCursor: z.string().nullable() }).meta({ id: 'ThreadMessages' });

@@ -55,6 +55,9 @@ function toThread(row: ThreadRow): ThreadRecord {
   };
 }
 
+/** A LIKE pattern matching `text` literally anywhere (with `ESCAPE '\'`). */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
 /** A message to write: its author, its text and the files it carries (already checked). */
 export interface NewMessage {
   author: Author;
@@ -78,6 +81,8 @@ export interface ThreadQuery {
   status?: ThreadStatus;
   /** Only threads with messages from the client the firm has not read. */
   unreadByFirm?: boolean;
+  /** Only threads whose subject contains this text, ignoring case. */
+  subjectContains?: string;
   limit: number;
   /** The `last_seq` of the last thread of the previous page (pages are newest activity first). */
   afterSeq?: number;
@@ -139,6 +144,10 @@ export class MessagesRepository {
     if (query.contactId !== undefined) select = select.where('t.contact_id', '=', query.contactId);
     if (query.status !== undefined) select = select.where('t.status', '=', query.status);
     if (query.unreadByFirm !== undefined) select = select.whereRef('t.last_contact_seq', query.unreadByFirm ? '>' : '<=', 't.firm_read_seq');
+    // A firm's threads are walked through threads_firm (firm_id, last_seq) in the order listed, so
+    // a substring match needs no index of its own at a firm's scale. lower() on both sides makes
+    // PostgreSQL as case-blind as SQLite's LIKE; the pattern's own % and _ match themselves.
+    if (query.subjectContains !== undefined) select = select.where(sql<boolean>`lower(t.subject) LIKE lower(${containing(query.subjectContains)}) ESCAPE '\\'`);
     if (query.afterSeq !== undefined) select = select.where('t.last_seq', '<', query.afterSeq);
     const rows = await select.orderBy('t.last_seq', 'desc').limit(query.limit).execute();
     return rows.map(toThread);
@@ -151,6 +160,17 @@ export class MessagesRepository {
       .innerJoin('messages as u', (join) => join.onRef('u.thread_id', '=', 't.id').on('u.author_type', '=', 'staff').onRef('u.seq', '>', 't.contact_read_seq'))
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('t.contact_id', '=', contactId)
+      .where('t.firm_id', '=', firmId)
+      .executeTakeFirstOrThrow();
+    return Number(n);
+  }
+
+  /** How many of its clients' messages the firm has not read, over all its threads. */
+  async unreadForFirm(firmId: string): Promise<number> {
+    const { n } = await this.storage.db
+      .selectFrom('threads as t')
+      .innerJoin('messages as u', (join) => join.onRef('u.thread_id', '=', 't.id').on('u.author_type', '=', 'contact').onRef('u.seq', '>', 't.firm_read_seq'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('t.firm_id', '=', firmId)
       .executeTakeFirstOrThrow();
     return Number(n);

@@ -27,6 +27,11 @@ export interface ClientThreadPage extends Page<ClientThread> {
   unreadCount: number;
 }
 
+/** The firm's threads, newest activity first, and how many of its clients' messages it has not read in all. */
+export interface FirmThreadPage extends Page<FirmThread> {
+  unreadCount: number;
+}
+
 /**
  * A page of a thread's messages, oldest first: the newest page unless `before` asks for older
  * ones. `nextCursor`, passed back as `before`, loads the page before this one.
@@ -115,8 +120,8 @@ export class MessagesService {
     return toClientThread(await this.#thread(firmId, threadId));
   }
 
-  /** The firm's threads, newest activity first; by contact, by status, or only those with unread client messages. */
-  async listForFirm(firmId: string, query: unknown): Promise<Page<FirmThread>> {
+  /** The firm's threads, newest activity first; by contact, by status, by words of the subject, or only those with unread client messages. */
+  async listForFirm(firmId: string, query: unknown): Promise<FirmThreadPage> {
     const q = parse(firmThreadListQuery, query, 'query');
     if (q.contactId && !(await this.deps.contacts.find(firmId, q.contactId))) throw Problem.notFound('contact');
     const rows = await this.deps.messages.listForFirm({
@@ -124,11 +129,12 @@ export class MessagesService {
       contactId: q.contactId,
       status: q.status,
       unreadByFirm: q.unread,
+      subjectContains: q.q,
       limit: q.limit + 1,
       afterSeq: this.#afterSeq(q.cursor),
     });
     const page = this.#threadPage(rows, q.limit, (record) => record);
-    return { ...page, data: await this.#firmViews(firmId, page.data) };
+    return { ...page, data: await this.#firmViews(firmId, page.data), unreadCount: await this.deps.messages.unreadForFirm(firmId) };
   }
 
   async getForFirm(firmId: string, threadId: string, query: unknown = {}): Promise<MessagePage<FirmThread>> {

@@ -22,6 +22,21 @@ export const offlinePaymentSchema = z
   })
   .meta({ id: 'OfflinePayment' });
 
+/**
+ * `POST /admin/invoices/:id/payments`: money the firm received for one invoice outside the portal.
+ * `receivedOn` is the day it arrived (the firm's today when left out), never a day still to come.
+ */
+export const invoicePaymentSchema = z
+  .strictObject({
+    amount: minor,
+    method: z.strictObject({
+      type: z.enum(['check', 'wire', 'cash', 'other']),
+      reference: z.string().trim().max(100).optional().meta({ description: 'A check number, a wire reference' }),
+    }),
+    receivedOn: z.string().refine(isCalendarDate, 'must be a date like 2026-03-01').optional(),
+  })
+  .meta({ id: 'InvoicePayment' });
+
 export const listQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
@@ -29,18 +44,35 @@ export const listQuery = z.strictObject({
 
 const day = z.string().refine(isCalendarDate, 'must be a date like 2026-03-01');
 
-export const firmListQuery = listQuery.extend({
+/** Which of the firm's payments: the list, its totals and the export share these. */
+const paymentFilter = {
   status: z.enum(['requires_action', 'processing', 'succeeded', 'failed', 'refunded', 'disputed']).optional(),
   contactId: z.string().max(64).optional(),
   invoiceId: z.string().max(64).optional(),
   methodType: z.enum(['card', 'us_bank_account', 'check', 'wire', 'cash', 'other']).optional(),
   depositAccount: z.enum(['operating', 'trust']).optional(),
+};
+
+export const firmListQuery = listQuery.extend({
+  ...paymentFilter,
   createdFrom: day.optional(),
   createdTo: day.optional(),
 });
 
+/** `GET /admin/payments/totals`: the list's filters, without paging. */
+export const totalsQuery = z.strictObject({
+  ...paymentFilter,
+  createdFrom: day.optional(),
+  createdTo: day.optional(),
+});
+
+/**
+ * `GET /admin/payments/export`: the days (at most a year) and the list's other filters.
+ * `depositAccount` keeps only the rows booked to that account; `status` is the payment's
+ * current status, and a refund row goes with its payment.
+ */
 export const exportQuery = z
-  .strictObject({ from: day, to: day })
+  .strictObject({ from: day, to: day, ...paymentFilter })
   .refine((q) => q.from <= q.to, { message: 'must not be after to', path: ['from'] })
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { message: 'must be at most a year before to', path: ['from'] });
 
@@ -135,6 +167,21 @@ export const Payment = z
   .meta({ id: 'Payment' });
 
 export const PaymentPage = pageOf(Payment).meta({ id: 'PaymentPage' });
+
+/** What the payments a filter selects add up to, one entry per currency (none when nothing matches). */
+export const PaymentTotals = z
+  .strictObject({
+    data: z.array(
+      z.strictObject({
+        currency: Currency,
+        count: z.number().int().meta({ description: 'How many payments, whatever their status' }),
+        collected: Money.meta({ description: 'Payments that went through (succeeded, refunded or disputed), before refunds' }),
+        processing: Money.meta({ description: 'Bank debits and other payments not settled yet' }),
+        refunded: Money.meta({ description: 'What succeeded refunds of these payments gave back' }),
+      }),
+    ),
+  })
+  .meta({ id: 'PaymentTotals' });
 
 /** A payment as the firm lists it. */
 export const FirmPaymentSummary = Payment.extend({ contactId: z.string() }).meta({ id: 'FirmPaymentSummary' });

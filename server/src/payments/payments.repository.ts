@@ -1,7 +1,7 @@
-import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
 import { nextCounterValue } from '../db/counters.ts';
 import { newId } from '../db/ids.ts';
-import type { PaymentsTable, Schema } from '../db/schema.ts';
+import type { PaymentEventsTable, PaymentsTable, Schema } from '../db/schema.ts';
 import type { Storage } from '../db/storage.ts';
 import type { Allocation, Payment, PaymentMethodSummary, PaymentRefund, PaymentStatus } from './payment.ts';
 
@@ -15,6 +15,17 @@ export interface FirmPaymentFilter {
   /** Made at or after this instant, and before `createdBefore`. */
   createdFrom?: string;
   createdBefore?: string;
+}
+
+/** What the firm's payments a filter selects add up to, in one currency. */
+export interface PaymentTotal {
+  currency: string;
+  count: number;
+  /** Payments that went through (succeeded, refunded or disputed), before refunds. */
+  collected: number;
+  processing: number;
+  /** What succeeded refunds of these payments gave back. */
+  refunded: number;
 }
 
 /** One allocation of a payment or of a refund (a negative amount), as the reconciliation export lists it. */
@@ -263,33 +274,7 @@ export class PaymentsRepository {
     const { after } = page;
     const rows = await this.#select()
       .where('p.firm_id', '=', firmId)
-      .$if(filter.status !== undefined, (qb) => qb.where('s.status', '=', filter.status!))
-      .$if(filter.contactId !== undefined, (qb) => qb.where('p.contact_id', '=', filter.contactId!))
-      .$if(filter.methodType !== undefined, (qb) => qb.where('p.method_type', '=', filter.methodType!))
-      .$if(filter.invoiceId !== undefined, (qb) =>
-        qb.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('payment_allocations as a')
-              .select('a.payment_id')
-              .whereRef('a.payment_id', '=', 'p.id')
-              .where('a.invoice_id', '=', filter.invoiceId!),
-          ),
-        ),
-      )
-      .$if(filter.depositAccount !== undefined, (qb) =>
-        qb.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('payment_allocations as a')
-              .select('a.payment_id')
-              .whereRef('a.payment_id', '=', 'p.id')
-              .where('a.deposit_account', '=', filter.depositAccount!),
-          ),
-        ),
-      )
-      .$if(filter.createdFrom !== undefined, (qb) => qb.where('p.created_at', '>=', filter.createdFrom!))
-      .$if(filter.createdBefore !== undefined, (qb) => qb.where('p.created_at', '<', filter.createdBefore!))
+      .where((eb) => matching(eb, filter))
       .$if(after !== undefined, (qb) => qb.where((eb) => eb(eb.refTuple('p.created_at', 'p.id'), '<', eb.tuple(after!.createdAt, after!.id))))
       .orderBy('p.created_at', 'desc')
       .orderBy('p.id', 'desc')
@@ -298,6 +283,47 @@ export class PaymentsRepository {
     const payments: (Payment & { contactId: string })[] = [];
     for (const row of rows) payments.push({ ...(await this.#toPayment(row)), contactId: row.contact_id });
     return payments;
+  }
+
+  /**
+   * What the payments the filter selects add up to, per currency: one aggregate over the rows
+   * the list would page through, so a screen can show the period's totals beside its first page.
+   */
+  async totals(firmId: string, filter: FirmPaymentFilter): Promise<PaymentTotal[]> {
+    const rows = await this.storage.db
+      .selectFrom('payments as p')
+      .innerJoin('payment_events as s', (join) => join.on((eb) => eb('s.id', '=', latestEventId(eb))))
+      .select((eb) => [
+        'p.currency',
+        eb.fn.countAll().as('count'),
+        eb.fn.sum(eb.case().when('s.status', 'in', ['succeeded', 'refunded', 'disputed']).then(eb.ref('p.amount')).else(0).end()).as('collected'),
+        eb.fn.sum(eb.case().when('s.status', '=', 'processing').then(eb.ref('p.amount')).else(0).end()).as('processing'),
+        eb.fn
+          .sum(
+            eb.fn.coalesce(
+              eb
+                .selectFrom('refunds as r')
+                .select((inner) => inner.fn.sum('r.amount').as('given'))
+                .whereRef('r.payment_id', '=', 'p.id')
+                .where('r.status', '=', 'succeeded'),
+              eb.lit(0),
+            ),
+          )
+          .as('refunded'),
+      ])
+      .where('p.firm_id', '=', firmId)
+      .where((eb) => matching(eb, filter))
+      .groupBy('p.currency')
+      .orderBy('p.currency')
+      .execute();
+    // PostgreSQL answers sums and counts as bigint strings.
+    return rows.map((row) => ({
+      currency: row.currency,
+      count: Number(row.count),
+      collected: Number(row.collected),
+      processing: Number(row.processing),
+      refunded: Number(row.refunded),
+    }));
   }
 
   /** One of the firm's payments with where it went at the processor, or undefined. */
@@ -317,8 +343,12 @@ export class PaymentsRepository {
     return rows.map((row) => ({ status: row.status as PaymentStatus, at: row.occurred_at }));
   }
 
-  /** One row per allocation of the firm's payments made in [from, before), oldest first. */
-  async exportRows(firmId: string, from: string, before: string): Promise<ExportRow[]> {
+  /**
+   * One row per allocation of the firm's payments made in [from, before) that match the filter,
+   * oldest first; `depositAccount` keeps the allocations booked to that account.
+   */
+  async exportRows(firmId: string, from: string, before: string, filter: FirmPaymentFilter = {}): Promise<ExportRow[]> {
+    const { depositAccount, ...payment } = filter;
     const rows = await this.storage.db
       .selectFrom('payments as p')
       .innerJoin('payment_events as s', (join) => join.on((eb) => eb('s.id', '=', latestEventId(eb))))
@@ -341,6 +371,8 @@ export class PaymentsRepository {
       .where('p.firm_id', '=', firmId)
       .where('p.created_at', '>=', from)
       .where('p.created_at', '<', before)
+      .where((eb) => matching(eb, payment))
+      .$if(depositAccount !== undefined, (qb) => qb.where('a.deposit_account', '=', depositAccount!))
       .orderBy('p.created_at')
       .orderBy('p.id')
       .orderBy('a.invoice_number')
@@ -348,11 +380,16 @@ export class PaymentsRepository {
     return rows.map((row) => toExportRow(row, { amount: row.amount, status: row.status as PaymentStatus, refundId: null }));
   }
 
-  /** One row per invoice a refund made in [from, before) gave money back from, as a negative amount, oldest first. */
-  async exportRefundRows(firmId: string, from: string, before: string): Promise<ExportRow[]> {
+  /**
+   * One row per invoice a refund made in [from, before) gave money back from, as a negative
+   * amount, oldest first; the filter is the refunded payment's (its current status included).
+   */
+  async exportRefundRows(firmId: string, from: string, before: string, filter: FirmPaymentFilter = {}): Promise<ExportRow[]> {
+    const { depositAccount, ...payment } = filter;
     const rows = await this.storage.db
       .selectFrom('refunds as r')
       .innerJoin('payments as p', 'p.id', 'r.payment_id')
+      .innerJoin('payment_events as s', (join) => join.on((eb) => eb('s.id', '=', latestEventId(eb))))
       .innerJoin('refund_allocations as ra', 'ra.refund_id', 'r.id')
       .innerJoin('payment_allocations as a', (join) => join.onRef('a.payment_id', '=', 'p.id').onRef('a.invoice_id', '=', 'ra.invoice_id'))
       .select([
@@ -375,6 +412,8 @@ export class PaymentsRepository {
       .where('r.status', 'in', ['pending', 'succeeded'])
       .where('r.created_at', '>=', from)
       .where('r.created_at', '<', before)
+      .where((eb) => matching(eb, payment))
+      .$if(depositAccount !== undefined, (qb) => qb.where('a.deposit_account', '=', depositAccount!))
       .orderBy('r.created_at')
       .orderBy('r.id')
       .orderBy('a.invoice_number')
@@ -448,4 +487,31 @@ function latestEventId(eb: ExpressionBuilder<Schema & { p: PaymentsTable }, 'p'>
     .selectFrom('payment_events as e')
     .select((inner) => inner.fn.max('e.id').as('latest'))
     .whereRef('e.payment_id', '=', 'p.id');
+}
+
+type Filterable = Schema & { p: PaymentsTable; s: PaymentEventsTable };
+
+/** The firm's filter as one condition on a payment `p` and its latest event `s`. */
+function matching(eb: ExpressionBuilder<Filterable, 'p' | 's'>, filter: FirmPaymentFilter): Expression<SqlBool> {
+  const conditions: Expression<SqlBool>[] = [];
+  if (filter.status !== undefined) conditions.push(eb('s.status', '=', filter.status));
+  if (filter.contactId !== undefined) conditions.push(eb('p.contact_id', '=', filter.contactId));
+  if (filter.methodType !== undefined) conditions.push(eb('p.method_type', '=', filter.methodType));
+  if (filter.invoiceId !== undefined) {
+    const invoiceId = filter.invoiceId;
+    conditions.push(
+      eb.exists(eb.selectFrom('payment_allocations as a').select('a.payment_id').whereRef('a.payment_id', '=', 'p.id').where('a.invoice_id', '=', invoiceId)),
+    );
+  }
+  if (filter.depositAccount !== undefined) {
+    const account = filter.depositAccount;
+    conditions.push(
+      eb.exists(
+        eb.selectFrom('payment_allocations as a').select('a.payment_id').whereRef('a.payment_id', '=', 'p.id').where('a.deposit_account', '=', account),
+      ),
+    );
+  }
+  if (filter.createdFrom !== undefined) conditions.push(eb('p.created_at', '>=', filter.createdFrom));
+  if (filter.createdBefore !== undefined) conditions.push(eb('p.created_at', '<', filter.createdBefore));
+  return eb.and(conditions);
 }

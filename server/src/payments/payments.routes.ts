@@ -28,6 +28,9 @@ export function adminPaymentRoutes(deps: { payments: PaymentsService; refunds: R
     const { fileName, csv } = await deps.payments.exportCsv(firmOf(req).firmId, req.query);
     res.type('text/csv; charset=utf-8').attachment(fileName).send(csv);
   });
+  router.get('/payments/totals', async (req, res) => {
+    res.json(await deps.payments.totalsForFirm(firmOf(req).firmId, req.query));
+  });
   router.get('/payments/:id', async (req, res) => {
     res.json(await deps.payments.getForFirm(firmOf(req).firmId, req.params.id));
   });
@@ -39,6 +42,12 @@ export function adminPaymentRoutes(deps: { payments: PaymentsService; refunds: R
     );
     if (reply.replayed) res.set('Idempotent-Replayed', 'true');
     sendReply(res, reply.status, reply.body);
+  });
+  router.post('/invoices/:id/payments', async (req, res) => {
+    const { firmId, actor } = firmOf(req);
+    const reply = await deps.payments.recordForInvoice({ firmId, invoiceId: req.params.id, idempotencyKey: req.get('idempotency-key'), actor }, req.body);
+    if (reply.replayed) res.set('Idempotent-Replayed', 'true');
+    res.status(reply.status).json(reply.body);
   });
   router.post('/payments', async (req, res) => {
     const { firmId, actor } = firmOf(req);

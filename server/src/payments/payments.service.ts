@@ -1,5 +1,5 @@
 import type { Actor, AuditLog } from '../audit/index.ts';
-import { addDays } from '../calendar.ts';
+import { addDays, todayIn } from '../calendar.ts';
 import { minorDigits } from '../money.ts';
 import type { Clock } from '../clock.ts';
 import type { ContactsService } from '../contacts/index.ts';
@@ -11,10 +11,18 @@ import { parse } from '../http/validate.ts';
 import type { InvoicesService } from '../invoices/index.ts';
 import type { Allocation, Payment, PaymentMethodSummary, PaymentStatus } from './payment.ts';
 import type { CheckoutRepository } from './checkout.repository.ts';
-import { exportQuery, firmListQuery, listQuery, offlinePaymentSchema } from './payments.contract.ts';
-import type { PaymentsRepository } from './payments.repository.ts';
+import { exportQuery, firmListQuery, invoicePaymentSchema, listQuery, offlinePaymentSchema, totalsQuery } from './payments.contract.ts';
+import type { PaymentTotal, PaymentsRepository } from './payments.repository.ts';
 import type { PaymentProcessor } from './processor.ts';
 import type { RefundsRepository } from './refunds.repository.ts';
+import { requestHash } from './request-hash.ts';
+
+/** The answer to recording a payment: the payment, and whether it is a retry's stored answer. */
+export interface OfflineReply {
+  status: number;
+  body: Payment;
+  replayed: boolean;
+}
 
 export interface PaymentsServiceDeps {
   /** The offline payment's transaction: its balances are checked where it is written. */
@@ -22,6 +30,8 @@ export interface PaymentsServiceDeps {
   payments: PaymentsRepository;
   /** Where a bank debit's authorization is kept. */
   mandates: Pick<CheckoutRepository, 'mandate'>;
+  /** Where the Idempotency-Keys of payments the firm records are kept, beside the clients' own. */
+  idempotencyKeys: Pick<CheckoutRepository, 'idempotency' | 'reserve' | 'completeIdempotency'>;
   refunds: Pick<RefundsRepository, 'forPayment'>;
   /** Asked for a charge's fee on the firm's detail page, when the processor reports fees. */
   fees?: Pick<PaymentProcessor, 'name' | 'feeOf'>;
@@ -61,10 +71,16 @@ export class PaymentsService {
     const { limit, cursor, createdFrom, createdTo, ...filter } = parse(firmListQuery, query, 'query');
     const rows = await this.deps.payments.listForFirm(
       firmId,
-      { ...filter, createdFrom: createdFrom && `${createdFrom}T00:00:00.000Z`, createdBefore: createdTo && `${addDays(createdTo, 1)}T00:00:00.000Z` },
+      { ...filter, ...createdRange(createdFrom, createdTo) },
       { limit: limit + 1, after: createdPosition(cursor) },
     );
     return pageOf(rows, limit, createdCursor);
+  }
+
+  /** What the payments the list's filters select add up to, per currency (`GET /admin/payments/totals`). */
+  async totalsForFirm(firmId: string, query: unknown): Promise<{ data: PaymentTotal[] }> {
+    const { createdFrom, createdTo, ...filter } = parse(totalsQuery, query, 'query');
+    return { data: await this.deps.payments.totals(firmId, { ...filter, ...createdRange(createdFrom, createdTo) }) };
   }
 
   /**
@@ -93,15 +109,18 @@ export class PaymentsService {
    * Reconciliation: one CSV row per allocation of the payments made from `from` to `to` (UTC
    * days, both included): date, receipt, client, invoice, amount, method, deposit account, status;
    * and one per invoice a refund made in those days gave money back from, with a negative amount.
+   * The list's other filters narrow it the same way, so the file is what the firm is looking at.
    */
   async exportCsv(firmId: string, query: unknown): Promise<{ fileName: string; csv: string }> {
-    const q = parse(exportQuery, query, 'query');
+    const { from: firstDay, to: lastDay, ...filter } = parse(exportQuery, query, 'query');
+    const q = { from: firstDay, to: lastDay };
     const from = `${q.from}T00:00:00.000Z`;
     const before = `${addDays(q.to, 1)}T00:00:00.000Z`;
     // Money in and money back, in the order it moved: a refund is listed on the day it was made.
-    const rows = [...(await this.deps.payments.exportRows(firmId, from, before)), ...(await this.deps.payments.exportRefundRows(firmId, from, before))].sort(
-      (a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0),
-    );
+    const rows = [
+      ...(await this.deps.payments.exportRows(firmId, from, before, filter)),
+      ...(await this.deps.payments.exportRefundRows(firmId, from, before, filter)),
+    ].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
     const header = [
       'date',
       'receipt_number',
@@ -171,6 +190,89 @@ export class PaymentsService {
   }
 
   /**
+   * `POST /admin/invoices/:id/payments`: a check, wire or cash the firm received for one invoice.
+   * It books to the invoice's deposit account, lowers its balance, shows in the client's history
+   * by its method, and is in the audit log. The Idempotency-Key is kept with the invoice's client
+   * (under a prefix no header can carry, so it never meets one of the client's own keys) and is
+   * written in the payment's own transaction: a retry gets the same payment, never a second one.
+   * A refusal writes nothing, so a retry is simply checked again.
+   */
+  async recordForInvoice(ask: { firmId: string; invoiceId: string; idempotencyKey: string | undefined; actor: Actor }, input: unknown): Promise<OfflineReply> {
+    const key = ask.idempotencyKey?.trim();
+    if (!key) {
+      throw Problem.badRequest(
+        'idempotency_key_missing',
+        'Send an Idempotency-Key header (a new random value for each payment) so a retry can never record it twice.',
+      );
+    }
+    if (key.length > 255) throw Problem.badRequest('idempotency_key_invalid', 'The Idempotency-Key must be at most 255 characters.');
+    const body = parse(invoicePaymentSchema, input);
+    const invoice = await this.deps.invoices.findForFirm(ask.firmId, ask.invoiceId);
+    if (!invoice) throw Problem.notFound('invoice');
+    const firm = (await this.deps.firms.findById(ask.firmId))!;
+    const now = this.deps.clock();
+    const today = todayIn(firm.settings.timeZone, now);
+    const receivedOn = body.receivedOn ?? today;
+    if (receivedOn > today) {
+      throw Problem.badRequest('invalid_request', 'The request body is invalid: receivedOn must not be after today.', {
+        errors: [{ field: 'receivedOn', message: 'must not be after today' }],
+      });
+    }
+    const stored = { contactId: invoice.contactId, key: `firm\n${key}` };
+    const hash = requestHash({ invoiceId: invoice.id, amount: body.amount, method: body.method, receivedOn });
+    const previous = await this.deps.idempotencyKeys.idempotency(stored.contactId, stored.key);
+    if (previous) return this.#replay(previous, hash);
+
+    // Booked on the day it was received: today's at this moment, an earlier day's at its noon
+    // UTC, which falls on that same day in the firm's time zone almost everywhere.
+    const bookedAt = receivedOn === today ? now.toISOString() : `${receivedOn}T12:00:00.000Z`;
+    // The key is written in progress and done in one transaction, so the recovery sweep never
+    // sees it unfinished; its checkout id only names what it was for.
+    const claim = { ...stored, requestHash: hash, checkoutId: `firm_${ask.invoiceId}`, now: now.toISOString(), lockedUntil: now.toISOString() };
+    const recorded = await this.deps.idempotencyKeys.reserve(claim, async () => {
+      const allocations = await this.allocate(ask.firmId, invoice.contactId, body.amount, [{ invoiceId: invoice.id, amount: body.amount }]);
+      const id = await this.deps.payments.record(
+        {
+          firmId: ask.firmId,
+          contactId: invoice.contactId,
+          amount: body.amount,
+          currency: allocations.currency,
+          method: { type: body.method.type, brand: null, last4: null } satisfies PaymentMethodSummary,
+          source: 'firm',
+          reference: body.method.reference || null,
+          allocations: allocations.lines,
+          status: 'succeeded' satisfies PaymentStatus,
+        },
+        bookedAt,
+      );
+      await this.deps.audit.record(
+        {
+          firmId: ask.firmId,
+          actor: ask.actor,
+          action: 'payment.recorded',
+          subject: { type: 'payment', id },
+          data: { invoiceId: invoice.id, amount: body.amount, method: body.method.type, receivedOn },
+        },
+        now.toISOString(),
+      );
+      const payment = await this.getForClient(ask.firmId, invoice.contactId, id);
+      await this.deps.idempotencyKeys.completeIdempotency(stored.contactId, stored.key, 201, payment);
+      return payment;
+    });
+    if (!recorded.claimed) return this.#replay((await this.deps.idempotencyKeys.idempotency(stored.contactId, stored.key))!, hash);
+    return { status: 201, body: recorded.value, replayed: false };
+  }
+
+  #replay(previous: { requestHash: string; state: string; responseStatus: number | null; responseBody: string | null }, hash: string): OfflineReply {
+    if (previous.requestHash !== hash) {
+      throw Problem.unprocessable('idempotency_key_reused', 'This Idempotency-Key was used for a different payment. Use a new key for a new payment.');
+    }
+    if (previous.state !== 'done')
+      throw Problem.conflict('idempotency_in_progress', 'This payment is still being recorded. Wait a moment, then look at the invoice.');
+    return { status: previous.responseStatus!, body: JSON.parse(previous.responseBody!) as Payment, replayed: true };
+  }
+
+  /**
    * Checks a split of `amount` across invoices against what each can still take (its balance
    * less payments still processing). Must run inside the transaction that records the payment,
    * so two payments racing for one balance can never both pass: on SQLite it holds the one
@@ -230,4 +332,9 @@ function formatMinor(amount: number, currency: string): string {
 function csvField(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** A filter's creation days (UTC, both included) as the instants the repository compares. */
+function createdRange(from: string | undefined, to: string | undefined): { createdFrom?: string; createdBefore?: string } {
+  return { createdFrom: from && `${from}T00:00:00.000Z`, createdBefore: to && `${addDays(to, 1)}T00:00:00.000Z` };
 }

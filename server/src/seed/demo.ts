@@ -9,6 +9,8 @@ import { seedDemoInvoices } from './demo-invoices.ts';
 import { seedDemoMessages } from './demo-messages.ts';
 
 export const demoPassword = 'portico-demo';
+/** The demo firm's owner, who signs in to the console (the demo firm makes a second factor optional). */
+export const demoStaff = { email: 'margaret@example.com', name: 'Margaret Hale', role: 'owner' } as const;
 /** The demo clients; `externalId` is the id the firm's own website knows each one by. */
 export const demoClients = [
   { email: 'alex@example.com', name: 'Alex Morgan', phone: '+1 (415) 555-0142', externalId: 'HW-1001' },
@@ -26,6 +28,11 @@ export async function seedDemo(services: Services, options: { siteUrl: string })
   const existing = await services.repositories.firms.findBySlug('demo');
   if (existing) {
     if (!existing.settings.identity) await services.firms.update(existing.id, { settings: { identity: demoIdentity(site) } });
+    // A demo firm seeded before the console existed gets its owner and console settings.
+    if (!(await services.staff.findByEmail(existing.id, demoStaff.email))) {
+      await services.firms.update(existing.id, { settings: { staffTwoFactor: 'optional', consoleUrl: new URL('/console/', site).toString() } });
+      await services.staff.addActive(existing.id, { ...demoStaff, passwordHash: await hashPassword(demoPassword) });
+    }
     return { created: false };
   }
   const origins = [site.origin];
@@ -56,8 +63,11 @@ export async function seedDemo(services: Services, options: { siteUrl: string })
           portalUrl: new URL('/portal/', site).toString(),
           inboxEmail: 'clients@halewhitmore.example',
           identity: demoIdentity(site),
+          staffTwoFactor: 'optional',
+          consoleUrl: new URL('/console/', site).toString(),
         },
       });
+      await services.staff.addActive(firm.id, { ...demoStaff, passwordHash });
       const contacts: Contact[] = [];
       for (const client of demoClients) {
         const contact = await services.repositories.contacts.create(firm.id, client, now);
