@@ -1,6 +1,7 @@
 // Builds dist/ from components/: ESM modules for bundlers (lit and @lit/* left as imports) and
 // minified files for a plain <script type="module">: dist/cdn/portal.js, which loads each element
-// from dist/cdn/chunks/ on first use.
+// from dist/cdn/chunks/ on first use, and dist/cdn/console.js, the firm's console, built apart so
+// that nothing of it reaches the client portal's files.
 import fs from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -95,6 +96,26 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+  },
+  {
+    // The console's script-tag bundle (components/loader/console-cdn.ts), a build of its own: its
+    // chunks are named `chunks/console-…` and share nothing with portal.js, whose budgets stay as they are.
+    input: { console: 'components/loader/console-cdn.ts' },
+    preserveEntrySignatures: 'allow-extension',
+    plugins: [
+      nodeResolve({ browser: true }),
+      compactCss(),
+      typescript(),
+      parallelChunkImports(),
+      terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+    ],
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/console-[name]-[hash].js',
       sourcemap: true,
     },
   },

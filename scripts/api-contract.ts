@@ -22,7 +22,15 @@ const types = astToString(
 /** A schema's name, linked to nothing: the reader looks it up in the OpenAPI document. */
 const shapeName = (shape: unknown) => (!shape ? '' : typeof shape === 'string' ? `\`${shape}\`` : `\`${z.globalRegistry.get(shape as z.ZodType)?.id}\``);
 const cell = (text: string) => text.replace(/\|/g, '\\|');
-const who = { public: 'anyone', client: 'client', firm: 'firm', cookie: 'refresh cookie', stripe: 'Stripe' } as const;
+const who = {
+  public: 'anyone',
+  client: 'client',
+  firm: 'firm',
+  staff: 'staff token',
+  staffCookie: 'staff refresh cookie',
+  cookie: 'refresh cookie',
+  stripe: 'Stripe',
+} as const;
 
 function routeTables(): string {
   const byTag = new Map<string, typeof operations>();

@@ -47,7 +47,7 @@ function analyze() {
   });
 }
 
-/** Writes dist/ with rollup; returns the script-tag bundle's chunks (dist/cdn), for its budgets. */
+/** Writes dist/ with rollup; returns the client portal's script-tag bundle's chunks (dist/cdn/portal.js and its own), for its budgets. */
 async function bundle() {
   const { default: configs } = await import(path.join(root, 'rollup.config.mjs'));
   let cdn;
@@ -55,7 +55,7 @@ async function bundle() {
     const build = await rollup({ ...config, onwarn: (warning, warn) => (warning.code === 'THIS_IS_UNDEFINED' ? undefined : warn(warning)) });
     try {
       const { output } = await build.write(config.output);
-      if (config.output.dir === 'dist/cdn') cdn = output.filter((file) => file.type === 'chunk');
+      if (config.output.dir === 'dist/cdn' && config.input.portal) cdn = output.filter((file) => file.type === 'chunk');
     } finally {
       await build.close();
     }
@@ -63,23 +63,32 @@ async function bundle() {
   return cdn;
 }
 
-/** Every element a folder registers is in the script-tag bundle's table of elements loaded on first use. */
+/**
+ * Every element a folder registers is in its script-tag bundle's table of elements loaded on
+ * first use: the portal's (components/loader/cdn.ts), or for the console's folders
+ * (components/console/<screen>/) the console's (components/loader/console-cdn.ts).
+ */
 function checkLazyElements() {
-  const table = fs.readFileSync('components/loader/cdn.ts', 'utf8');
-  const missing = elementFolders()
-    .flatMap((name) => [...fs.readFileSync(`components/${name}/define.ts`, 'utf8').matchAll(/defineElement\(\s*'([a-z0-9-]+)'/g)].map((match) => match[1]))
-    .filter((tag) => !table.includes(`'${tag}':`));
-  if (missing.length) {
-    console.error(`components/loader/cdn.ts does not load ${missing.map((tag) => `<${tag}>`).join(', ')}: add each to its table.`);
-    process.exit(1);
+  const tagsOf = (file) => [...fs.readFileSync(file, 'utf8').matchAll(/defineElement\(\s*'([a-z0-9-]+)'/g)].map((match) => match[1]);
+  const bundles = [
+    { table: 'components/loader/cdn.ts', defines: elementFolders().map((name) => `components/${name}/define.ts`) },
+    { table: 'components/loader/console-cdn.ts', defines: elementFolders('components/console').map((name) => `components/console/${name}/define.ts`) },
+  ];
+  for (const { table, defines } of bundles) {
+    const text = fs.readFileSync(table, 'utf8');
+    const missing = defines.flatMap(tagsOf).filter((tag) => !text.includes(`'${tag}':`));
+    if (missing.length) {
+      console.error(`${table} does not load ${missing.map((tag) => `<${tag}>`).join(', ')}: add each to its table.`);
+      process.exit(1);
+    }
   }
 }
 
-/** The folders of components/ that register an element (those with a define.ts). */
-function elementFolders() {
+/** The folders of components/ (or of `dir`) that register an element (those with a define.ts). */
+function elementFolders(dir = 'components') {
   return fs
-    .readdirSync('components', { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(`components/${entry.name}/define.ts`))
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(`${dir}/${entry.name}/define.ts`))
     .map((entry) => entry.name);
 }
 
@@ -278,7 +287,14 @@ async function finishCdn(chunks) {
         .digest('base64')}`,
     ]),
   );
-  const manifest = { version, file: 'portal.js', integrity: hashes['portal.js'], files: hashes };
+  // `file`/`integrity` are the client portal's entry; `console` the firm's console's.
+  const manifest = {
+    version,
+    file: 'portal.js',
+    integrity: hashes['portal.js'],
+    console: { file: 'console.js', integrity: hashes['console.js'] },
+    files: hashes,
+  };
   fs.writeFileSync('dist/cdn/integrity.json', `${JSON.stringify(manifest, null, 2)}\n`);
 
   const brotli = promisify(zlib.brotliCompress);
@@ -315,13 +331,17 @@ async function finishCdn(chunks) {
     if (!chunk) fail([], `No chunk of dist/cdn starts at ${module}.`);
     for (const file of [chunk.fileName, ...chunk.imports]) signedOut.add(file);
   }
-  const scripts = files.filter((file) => file.endsWith('.js'));
+  // The console's files (console.js and chunks/console-…) are a bundle apart: not the portal's to count.
+  const isConsole = (file) => file === 'console.js' || file.startsWith('chunks/console-');
+  const scripts = files.filter((file) => file.endsWith('.js') && !isConsole(file));
+  const consoleScripts = files.filter((file) => file.endsWith('.js') && isConsole(file));
   const sum = (names) => [...names].reduce((total, file) => total + gzipped.get(file), 0);
   return {
     version,
     integrity: hashes['portal.js'],
     entry: gzipped.get('portal.js'),
     chunkCount: scripts.length - 1,
+    console: { integrity: hashes['console.js'], entry: gzipped.get('console.js'), chunkCount: consoleScripts.length - 1, all: sum(consoleScripts) },
     signedOut: sum(signedOut),
     allChunks: sum(scripts),
     login: await initialLoadGzip("import 'portico/login';"),
@@ -338,6 +358,11 @@ function report(figures) {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`dist/cdn/portal.js  ${kb(figures.entry)} gzip, and ${figures.chunkCount} chunks loaded on first use`);
   console.log(`  /sdk/v${figures.version}/portal.js  integrity="${figures.integrity}"`);
+  const consoleBundle = figures.console;
+  console.log(
+    `dist/cdn/console.js  ${kb(consoleBundle.entry)} gzip, and ${consoleBundle.chunkCount} chunks loaded on first use (${kb(consoleBundle.all)} gzip in all)`,
+  );
+  console.log(`  /sdk/v${figures.version}/console.js  integrity="${consoleBundle.integrity}"`);
   const over = [];
   for (const [key, { goal, ceiling, what }] of Object.entries(budgets)) {
     const size = figures[key];

@@ -112,7 +112,7 @@ export class ServiceConnection<Grant extends AccessGrant = SignIn, Person extend
     try {
       return await send(token);
     } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 401) throw error;
+      if (!isAccessTokenRefused(error)) throw error;
       // Another call may have refreshed while this one was in flight: then its token is used.
       if (this.#accessToken === token) await this.refresh(signal);
       return send(this.#accessToken);
@@ -248,6 +248,15 @@ export class ServiceConnection<Grant extends AccessGrant = SignIn, Person extend
     }
     return call.read === 'file' ? ((await readFile(response)) as T) : readAnswer<T>(response);
   }
+}
+
+/**
+ * A 401 that says the access token itself was refused (expired, invalid, missing), which a
+ * refresh can cure. Other 401s on a signed-in call, such as a wrong one-time code, are the
+ * caller's answer: refreshing and sending again would only count a second failed attempt.
+ */
+function isAccessTokenRefused(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401 && (error.code.startsWith('token_') || error.code === 'http_401');
 }
 
 async function readFile(response: Response): Promise<DownloadedFile> {

@@ -16,12 +16,26 @@ export interface PortalRoute {
 const itemIdPattern = /^[A-Za-z0-9_-]{1,128}$/;
 const keyPattern = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
+/** True for an id that can stand in an address: letters, digits, `_` and `-`, at most 128. */
+export function isItemId(text: string): boolean {
+  return itemIdPattern.test(text);
+}
+
+/**
+ * `<name>/<itemId>` → `{ name, itemId }` when `isName` accepts the name and the id is valid (or
+ * absent); anything else → undefined. The portal's sections and the console's screens both use it.
+ */
+export function parsePlace<Name extends string>(text: string, isName: (name: string) => name is Name): { name: Name; itemId: string } | undefined {
+  const [name = '', itemId = '', ...rest] = text.split('/');
+  if (rest.length || !isName(name)) return undefined;
+  if (itemId && !isItemId(itemId)) return undefined;
+  return { name, itemId };
+}
+
 /** `invoices/inv_1` → `{ section: 'invoices', itemId: 'inv_1' }`; anything else → undefined. */
 export function parseRoute(text: string): PortalRoute | undefined {
-  const [section = '', itemId = '', ...rest] = text.split('/');
-  if (rest.length || !isSectionName(section)) return undefined;
-  if (itemId && !itemIdPattern.test(itemId)) return undefined;
-  return { section, itemId };
+  const place = parsePlace(text, isSectionName);
+  return place && { section: place.name, itemId: place.itemId };
 }
 
 export function formatRoute(route: PortalRoute): string {
@@ -64,13 +78,19 @@ function pairValue(pair: string): string {
  * fragment that starts with `<key>/` counts (the page's own anchors, `#contact`, are not the portal's).
  */
 export function readRoute(url: URL, routing: PortalRouting, key: string): PortalRoute | undefined {
+  const text = readRouteText(url, routing, key);
+  return text === undefined ? undefined : parseRoute(text);
+}
+
+/** The text of the place kept under `key` in `url` (`invoices/inv_1`), unparsed; undefined when there is none. */
+export function readRouteText(url: URL, routing: PortalRouting, key: string): string | undefined {
   if (routing === 'hash') {
     const fragment = decode(url.hash.replace(/^#/, ''));
-    return fragment.startsWith(`${key}/`) ? parseRoute(fragment.slice(key.length + 1)) : undefined;
+    return fragment.startsWith(`${key}/`) ? fragment.slice(key.length + 1) : undefined;
   }
   if (routing === 'query') {
     const pair = queryPairs(url.search).find((candidate) => pairName(candidate) === key);
-    return pair === undefined ? undefined : parseRoute(pairValue(pair));
+    return pair === undefined ? undefined : pairValue(pair);
   }
   return undefined;
 }
@@ -80,8 +100,13 @@ export function readRoute(url: URL, routing: PortalRouting, key: string): Portal
  * mode the fragment, are kept as they are.
  */
 export function writeRoute(url: URL, routing: PortalRouting, key: string, route: PortalRoute): URL {
+  return writeRouteParts(url, routing, key, [route.section, route.itemId]);
+}
+
+/** `url` with the place `parts` (e.g. `['inbox', 'thr_1']`, empty parts left out) written under `key`. */
+export function writeRouteParts(url: URL, routing: PortalRouting, key: string, parts: readonly string[]): URL {
   const next = new URL(url);
-  const value = [route.section, route.itemId].filter(Boolean).map(encodeURIComponent).join('/');
+  const value = parts.filter(Boolean).map(encodeURIComponent).join('/');
   if (routing === 'hash') {
     next.hash = `${key}/${value}`;
   } else if (routing === 'query') {

@@ -30,6 +30,12 @@ export function uploadFraction(upload: Upload): number {
   return upload.total > 0 ? Math.min(1, upload.loaded / upload.total) : 0;
 }
 
+/** Sends one file with progress; the firm's console passes its own (sharing with a client). */
+export type UploadFunction = (
+  file: File,
+  options: { signal: AbortSignal; onProgress: (progress: { loaded: number; total: number }) => void },
+) => Promise<PortalFile>;
+
 let lastKey = 0;
 
 /**
@@ -75,20 +81,21 @@ export class UploadTracker implements ReactiveController {
    * Sends a `ready` (or `failed`) upload; resolves with the stored file, or undefined when it was
    * cancelled or failed (the upload then says why).
    */
-  async send(key: string, client: ApiClient, folder?: string | null): Promise<PortalFile | undefined> {
+  async send(key: string, client: ApiClient | UploadFunction, folder?: string | null): Promise<PortalFile | undefined> {
     const upload = this.#find(key);
     if (!upload || (upload.status !== 'ready' && upload.status !== 'failed')) return upload?.result;
     const request = new AbortController();
     this.#requests.set(key, request);
     this.#update(key, { status: 'uploading', loaded: 0, total: upload.file.size, error: undefined });
     try {
-      const result = await client.files.upload(upload.file, {
-        folder: folder ?? null,
+      const options = {
         signal: request.signal,
-        onProgress: ({ loaded, total }) => {
+        onProgress: ({ loaded, total }: { loaded: number; total: number }) => {
           if (!request.signal.aborted) this.#update(key, { loaded, total: total || upload.file.size });
         },
-      });
+      };
+      const result =
+        typeof client === 'function' ? await client(upload.file, options) : await client.files.upload(upload.file, { ...options, folder: folder ?? null });
       this.#update(key, { status: 'done', result });
       return result;
     } catch (error) {

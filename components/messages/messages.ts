@@ -20,6 +20,7 @@ import { t } from '../i18n/translate.ts';
 import { alertStyles, badgeStyles, buttonStyles, fieldStyles, skeletonStyles, visuallyHiddenStyles } from '../styles/shared.ts';
 import { PortalMessageSentEvent, PortalThreadOpenEvent } from './events.ts';
 import { renderMessageText } from './message-text.ts';
+import { previewOf, shortWhen } from './thread-format.ts';
 import { MessageWindow } from './message-window.ts';
 import { messagesStyles } from './messages.styles.ts';
 
@@ -1200,13 +1201,6 @@ export class PortalMessages extends PortalElement {
   }
 }
 
-/** The start of a body on one line, as the service previews it. */
-function previewOf(body: string): string {
-  const line = body.replace(/\s+/g, ' ').trim();
-  const chars = Array.from(line);
-  return chars.length <= 140 ? line : `${chars.slice(0, 139).join('').trimEnd()}…`;
-}
-
 type PluralKey =
   | 'messages.unread-total-one'
   | 'messages.unread-total-other'
@@ -1221,24 +1215,4 @@ type PluralKey =
 function plural(count: number, one: PluralKey, other: PluralKey): string {
   const key = new Intl.PluralRules(validLocale(currentLanguage())).select(count) === 'one' ? one : other;
   return t(key, { count: formatNumber(count) });
-}
-
-const whenFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** A list's date: the time for today, the day for this year, else the full date. */
-function shortWhen(iso: string, now = new Date()): string {
-  const date = new Date(iso);
-  const locale = validLocale(currentLanguage());
-  const sameDay = date.toDateString() === now.toDateString();
-  const sameYear = date.getFullYear() === now.getFullYear();
-  const style = sameDay ? 'time' : sameYear ? 'day' : 'date';
-  const key = `${locale}|${style}`;
-  let format = whenFormats.get(key);
-  if (!format) {
-    const options: Intl.DateTimeFormatOptions =
-      style === 'time' ? { timeStyle: 'short' } : style === 'day' ? { month: 'short', day: 'numeric' } : { dateStyle: 'medium' };
-    format = new Intl.DateTimeFormat(locale, options);
-    whenFormats.set(key, format);
-  }
-  return format.format(date);
 }

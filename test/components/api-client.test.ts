@@ -103,6 +103,20 @@ describe('ApiClient', () => {
     expect(service.calls('POST /api/v1/auth/refresh')).to.have.length(1);
   });
 
+  it('does not refresh for a 401 that is not about the access token, such as a wrong code', async () => {
+    const service = signedOutService()
+      .on('GET /api/v1/me', () => problem(401, 'mfa_code_invalid', 'The code is incorrect.'))
+      .on('POST /api/v1/auth/refresh', () => json(200, signIn('fresh')));
+    const client = clientFor(service);
+    await client.auth.login({ email: 'alex@example.com', password: 'portico-demo' });
+
+    const error = await rejection(client.me());
+    expect((error as ApiError).code).to.equal('mfa_code_invalid');
+    expect(service.calls('GET /api/v1/me')).to.have.length(1);
+    expect(service.calls('POST /api/v1/auth/refresh')).to.have.length(0);
+    expect(client.contact?.id, 'still signed in').to.equal(contact.id);
+  });
+
   it('turns a problem answer into an ApiError with status, code, detail and field errors', async () => {
     const service = signedOutService().on('POST /api/v1/auth/login', () =>
       problem(400, 'invalid_request', 'The request is not valid.', { errors: [{ field: 'email', message: 'Must be an email.' }] }),

@@ -8,6 +8,7 @@ import { assertAccessible, demoClients, demoPassword, launchBrowser, startStack,
 const pages = [
   '/',
   '/portal/',
+  '/console/',
   '/strict/',
   '/sso/',
   '/examples/plain.html',

@@ -1,5 +1,15 @@
 import { ServiceConnection } from '../../api/connection.ts';
 import { StaffAuthApi } from './staff-auth-api.ts';
+import { ThreadsApi } from './threads-api.ts';
+import { ContactsApi } from './contacts-api.ts';
+import { FilesApi } from './files-api.ts';
+import { ActivitiesApi } from './activities-api.ts';
+import { ApiKeysApi } from './api-keys-api.ts';
+import { SettingsApi } from './settings-api.ts';
+import { StaffApi } from './staff-api.ts';
+import { WebhooksApi } from './webhooks-api.ts';
+import { InvoicesApi } from './invoices-api.ts';
+import { PaymentsApi } from './payments-api.ts';
 import type { Branding, FetchFunction, RequestOptions, StaffMe, StaffMember, StaffSignIn, XhrFactory } from './types.ts';
 
 export interface ConsoleClientOptions {
@@ -31,6 +41,26 @@ export type StaffSessionChange =
 export class ConsoleClient {
   readonly firm: string;
   readonly auth: StaffAuthApi;
+  /** The firm's secure messages with its clients. */
+  readonly threads: ThreadsApi;
+  /** The firm's clients. */
+  readonly contacts: ContactsApi;
+  /** Clients' files: share, list, download, delete. */
+  readonly files: FilesApi;
+  /** Clients' tasks and events. */
+  readonly activities: ActivitiesApi;
+  /** The firm's branding and settings. */
+  readonly settings: SettingsApi;
+  /** The firm's webhook endpoints and their deliveries. */
+  readonly webhooks: WebhooksApi;
+  /** The firm's API keys. */
+  readonly apiKeys: ApiKeysApi;
+  /** The firm's staff. */
+  readonly staffMembers: StaffApi;
+  /** The firm's invoices: draft, send, void, record a check or wire. */
+  readonly invoices: InvoicesApi;
+  /** The firm's payments: list, totals, detail, refunds, CSV export. */
+  readonly payments: PaymentsApi;
   /** The connection every resource calls through; resources take it in their constructor. */
   readonly connection: ServiceConnection<StaffSignIn, StaffMember>;
   /** The `XMLHttpRequest` factory uploads use, if the page gave one. */
@@ -41,6 +71,16 @@ export class ConsoleClient {
     this.xhr = xhr;
     this.connection = new ServiceConnection<StaffSignIn, StaffMember>(baseUrl, fetch, { authPath: '/staff/auth', personOf: (signIn) => signIn.staff });
     this.auth = new StaffAuthApi(this.connection, firm);
+    this.threads = new ThreadsApi(this.connection);
+    this.contacts = new ContactsApi(this.connection);
+    this.files = new FilesApi(this.connection, xhr);
+    this.activities = new ActivitiesApi(this.connection);
+    this.settings = new SettingsApi(this.connection);
+    this.webhooks = new WebhooksApi(this.connection);
+    this.apiKeys = new ApiKeysApi(this.connection);
+    this.staffMembers = new StaffApi(this.connection);
+    this.invoices = new InvoicesApi(this.connection);
+    this.payments = new PaymentsApi(this.connection);
   }
 
   /** The service's base URL, without a trailing slash. */

@@ -31,7 +31,7 @@ export class StaffAuthApi {
 
   /** Finishes a sign-in with a code from the authenticator app, or a recovery code. */
   verifyCode({ mfaToken, code }: { mfaToken: string; code: string }, { signal }: RequestOptions = {}): Promise<StaffSignIn> {
-    return this.#connection.signIn({ method: 'POST', path: '/staff/auth/mfa', body: { mfaToken, code }, authentication: 'none', signal });
+    return this.#connection.signIn({ method: 'POST', path: '/staff/auth/mfa', body: { mfaToken, code }, authentication: 'cookie', signal });
   }
 
   /** The WebAuthn request options for finishing a sign-in with a passkey. */
@@ -41,7 +41,7 @@ export class StaffAuthApi {
 
   /** Finishes a sign-in with a passkey's answer (`PublicKeyCredential.toJSON()`). */
   verifyPasskey({ mfaToken, credential }: { mfaToken: string; credential: unknown }, { signal }: RequestOptions = {}): Promise<StaffSignIn> {
-    return this.#connection.signIn({ method: 'POST', path: '/staff/auth/mfa/passkey', body: { mfaToken, credential }, authentication: 'none', signal });
+    return this.#connection.signIn({ method: 'POST', path: '/staff/auth/mfa/passkey', body: { mfaToken, credential }, authentication: 'cookie', signal });
   }
 
   /** Starts setting up an authenticator app: signed in, or with the `mfaToken` of an enrolment challenge. */
@@ -97,16 +97,17 @@ export class StaffAuthApi {
   }
 
   async #answer({ path, body, signal }: { path: string; body: unknown; signal: AbortSignal | undefined }): Promise<StaffSignInAnswer> {
-    const answer = await this.#connection.request<StaffSignInAnswer>({ method: 'POST', path, body, authentication: 'none', signal });
+    // 'cookie': the browser keeps the refresh cookie only from a call made with credentials.
+    const answer = await this.#connection.request<StaffSignInAnswer>({ method: 'POST', path, body, authentication: 'cookie', signal });
     if (isSignedIn(answer)) this.#connection.keepSignIn(answer);
     return answer;
   }
 
-  /** Enrolment is authorised by the sign-in when there is one, else by the challenge's token. */
+  /** Enrolment is authorised by the sign-in when there is one, else by the challenge's token (its answer may sign in, setting the refresh cookie). */
   #enrolment<T>(path: string, body: { mfaToken?: string | undefined } & Record<string, unknown>, signal: AbortSignal | undefined): Promise<T> {
     const call = { method: 'POST' as const, path, body, signal };
     return body.mfaToken
-      ? this.#connection.request<T>({ ...call, authentication: 'none' })
+      ? this.#connection.request<T>({ ...call, authentication: 'cookie' })
       : this.#connection.request<T>({ ...call, authentication: 'bearer' });
   }
 

@@ -2,7 +2,8 @@
 // remembers the choice in this site's localStorage. Loaded as a plain script in <head>, so the
 // remembered theme applies before the page is first painted.
 (function () {
-  var themes = ['classic', 'modern', 'dark'];
+  // "firm": no theme sheet, so the portal shows the branding the firm set in the staff console.
+  var themes = ['classic', 'modern', 'dark', 'firm'];
   var storageKey = 'hw-demo-portal-theme';
 
   function stored() {
@@ -24,7 +25,8 @@
 
   function apply(theme) {
     var link = document.getElementById('portal-theme');
-    if (link) link.setAttribute('href', '/assets/themes/' + theme + '.css');
+    if (link && theme === 'firm') link.removeAttribute('href');
+    else if (link) link.setAttribute('href', '/assets/themes/' + theme + '.css');
     document.documentElement.setAttribute('data-portal-theme', theme);
   }
 

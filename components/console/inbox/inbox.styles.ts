@@ -1,0 +1,68 @@
+import { css } from 'lit';
+import { tokens } from '../../styles/tokens.ts';
+
+/** What the inbox adds to the client portal's message styles: the filters, the client in each row, the thread's actions. */
+export const inboxStyles = css`
+  .header-actions,
+  .thread-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(${tokens.space} * 0.5);
+  }
+  .filters {
+    display: grid;
+    grid-template-columns: 1fr;
+    gap: calc(${tokens.space} * 0.75);
+    align-items: start;
+    margin-block-end: ${tokens.space};
+    padding: calc(${tokens.space} * 0.75);
+    border-radius: ${tokens.radius};
+    background: var(--portal-console-inbox-filters-background, ${tokens.colorSurfaceAlt});
+  }
+  .filters .field {
+    margin: 0;
+  }
+  .filters select {
+    width: 100%;
+    min-height: 2.75rem;
+    padding: 0.5em 0.75em;
+    border: 1px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorSurface};
+    color: ${tokens.colorText};
+    font: inherit;
+    font-size: max(1rem, 1em);
+  }
+  .filters .hint {
+    margin: 0.25em 0 0;
+  }
+  .search-row {
+    display: flex;
+    gap: calc(${tokens.space} * 0.5);
+  }
+  .search-row input {
+    flex: 1 1 auto;
+    min-width: 0;
+  }
+  .client-name {
+    min-width: 0;
+    color: var(--portal-console-inbox-client-color, ${tokens.colorMuted});
+    font-size: 0.875em;
+    overflow-wrap: anywhere;
+  }
+  .thread-client {
+    flex-basis: 100%;
+    margin: 0;
+    color: ${tokens.colorMuted};
+    overflow-wrap: anywhere;
+  }
+  .thread-button[data-unread='true'] .client-name {
+    color: ${tokens.colorText};
+    font-weight: 700;
+  }
+  @container (min-width: 48rem) {
+    .filters {
+      grid-template-columns: minmax(12rem, 1fr) minmax(10rem, 14rem) minmax(12rem, 1fr);
+    }
+  }
+`;

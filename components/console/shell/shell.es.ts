@@ -1,0 +1,25 @@
+import type { shellEn } from './shell.en.ts';
+
+export const shellEs: { readonly [K in keyof typeof shellEn]: string } = {
+  'shell.nav-label': 'Consola',
+  'shell.menu': 'Menú',
+  'shell.sign-out': 'Cerrar sesión',
+  'shell.signed-in-as': 'Sesión iniciada como {name}',
+  'shell.signed-out': 'Ha cerrado la sesión.',
+  'shell.expired': 'Su sesión ha terminado. Inicie sesión de nuevo.',
+  'shell.screen-shown': 'Se muestra {screen}',
+  'shell.error-heading': 'La consola no pudo iniciarse',
+  'shell.not-configured': 'La consola no tiene un servicio con el que comunicarse: indique los atributos `api` y `firm`.',
+  'shell.no-screens': 'Todavía no hay ninguna pantalla para su función.',
+  'shell.role.owner': 'Propietario',
+  'shell.role.admin': 'Administrador',
+  'shell.role.staff': 'Personal',
+  'shell.screen.inbox': 'Bandeja de entrada',
+  'shell.screen.clients': 'Clientes',
+  'shell.screen.invoices': 'Facturas',
+  'shell.screen.payments': 'Pagos',
+  'shell.screen.files': 'Archivos',
+  'shell.screen.tasks': 'Tareas y eventos',
+  'shell.screen.settings': 'Configuración',
+  'shell.screen.account': 'Su cuenta',
+};
