@@ -3,6 +3,7 @@
 // the real service over a network.
 import { ConsoleClient } from '../components/console/api/console-client.ts';
 import type { StaffMe, StaffRole } from '../components/console/api/types.ts';
+import { answerAfter } from './answers-due.ts';
 import { demoBranding } from './mock-service.ts';
 
 /** How one route answers: a JSON body (200), a `Response`, `'never'` (loading forever) or `'offline'` (a network failure). */
@@ -57,7 +58,7 @@ export function consoleMockClient({ role = 'owner', latency = 300, signedIn = tr
         const body = typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
         const signal = init.signal;
         signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
-        setTimeout(() => {
+        answerAfter(latency, () => {
           let answer: ConsoleAnswer | undefined;
           for (const handler of handlers) {
             answer = handler(method, url, body);
@@ -67,7 +68,7 @@ export function consoleMockClient({ role = 'owner', latency = 300, signedIn = tr
           if (answer === 'offline') reject(new TypeError('Failed to fetch'));
           else if (answer === 'never') return;
           else resolve(answer instanceof Response ? answer : jsonResponse(200, answer));
-        }, latency);
+        });
       }),
   });
 }

@@ -3,6 +3,7 @@ import { html } from 'lit';
 import type { PortalFiles } from '../components/index.ts';
 import '../components/files/define.ts';
 import '../components/session/define.ts';
+import { answersArrived } from './answers-due.ts';
 import { storyUploadLimit } from './messages-data.ts';
 import { demoBranding, mockClient, themedBranding, type MockOptions } from './mock-service.ts';
 
@@ -30,7 +31,7 @@ async function chooseFiles(element: PortalFiles, files: File[]): Promise<void> {
     if (element.shadowRoot?.querySelector('[part~="file"], [part~="empty"]')) input = element.shadowRoot.querySelector<HTMLInputElement>('input[type="file"]');
   }
   // The firm's limit arrives with its branding.
-  await new Promise((resolve) => setTimeout(resolve, 400));
+  await answersArrived();
   const transfer = new DataTransfer();
   for (const file of files) transfer.items.add(file);
   input!.files = transfer.files;

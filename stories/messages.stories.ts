@@ -3,6 +3,7 @@ import { html } from 'lit';
 import type { PortalMessages } from '../components/index.ts';
 import '../components/messages/define.ts';
 import '../components/session/define.ts';
+import { answersArrived } from './answers-due.ts';
 import { storyUploadLimit } from './messages-data.ts';
 import { demoBranding, mockClient, themedBranding, type MockOptions } from './mock-service.ts';
 
@@ -96,7 +97,7 @@ export const UploadErrors: Story = {
     const element = canvasElement.querySelector<PortalMessages>('portal-messages')!;
     await until(() => element.shadowRoot!.querySelector('#reply'));
     // The firm's limit arrives with its branding.
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await answersArrived();
     chooseFiles(element, 'reply-files', [
       new File([new Uint8Array(storyUploadLimit + 300 * 1024)], 'Exhibits bundle.pdf', { type: 'application/pdf' }),
       new File(['MZ'], 'setup.exe'),

@@ -1,6 +1,7 @@
 // A mocked token service for the stories: an ApiClient whose fetch answers from memory after a
 // short, realistic delay. Nothing reaches the network.
 import { ApiClient, type Branding, type Contact, type SignIn } from '../components/index.ts';
+import { answerAfter } from './answers-due.ts';
 import { messagesMock, type MessagesDataOptions } from './messages-data.ts';
 import { portalAnswer, type PortalDataOptions } from './portal-data.ts';
 
@@ -135,7 +136,7 @@ export function mockClient(options: MockOptions = {}): ApiClient {
         const route = `${init.method ?? 'GET'} ${url.pathname}`;
         const signal = init.signal;
         signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
-        setTimeout(() => {
+        answerAfter(latency, () => {
           const answer =
             payAnswer(init.method ?? 'GET', url, init.body, options.pay ?? {}) ??
             portalAnswer(init.method ?? 'GET', url, options) ??
@@ -143,7 +144,7 @@ export function mockClient(options: MockOptions = {}): ApiClient {
             answerFor(route, options, state);
           if (answer === 'offline') reject(new TypeError('Failed to fetch'));
           else if (answer !== 'never') resolve(answer);
-        }, latency);
+        });
       }),
   });
 }

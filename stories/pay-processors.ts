@@ -4,6 +4,8 @@
 // colours, font and corners of the Appearance it was given; card numbers behave like the sandbox's
 // test cards (…9995 is declined, …3155 asks for 3-D Secure).
 
+import { answerAfter } from './answers-due.ts';
+
 type Handler = (event: unknown) => void;
 type Variables = Record<string, string | undefined>;
 
@@ -200,7 +202,7 @@ function styleForm(form: HTMLElement, variables: Variables): void {
 }
 
 function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve) => answerAfter(ms, resolve));
 }
 
 interface StoryLinkConfig {

@@ -311,7 +311,8 @@ const axeSource = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js'
  * (one main landmark, a level-one heading) are the page's, not a fragment's.
  */
 export async function assertAccessible(page: Page, what: string, { within }: { within?: string } = {}): Promise<void> {
-  await page.addScriptTag({ path: axeSource });
+  // A page may have loaded axe already (from a URL it caches, say).
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axeSource });
   const violations = await page.evaluate(async (selector) => {
     const { axe } = window as unknown as { axe: typeof AxeCore };
     const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

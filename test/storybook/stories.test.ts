@@ -16,6 +16,7 @@ import type { Browser } from 'playwright-core';
 import { assertAccessible, launchBrowser, watchPage, type WatchedPage } from '../e2e/harness.ts';
 
 const root = fileURLToPath(new URL('../../storybook-static/', import.meta.url));
+const axeSource = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
 
 interface Entry {
   id: string;
@@ -41,16 +42,20 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** A static server for storybook-static on 127.0.0.1. */
+/**
+ * A static server for storybook-static on 127.0.0.1, and axe at `/axe.min.js`. The browser may
+ * keep what it fetched for the run: each story is a fresh page load, and Storybook's scripts and
+ * axe then come from its cache, parsed code and all, rather than over again.
+ */
 function serveStorybook(): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://storybook.invalid').pathname);
-    const file = path.resolve(root, `.${path.posix.normalize(pathname)}`);
-    if (!file.startsWith(root) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    const file = pathname === '/axe.min.js' ? axeSource : path.resolve(root, `.${path.posix.normalize(pathname)}`);
+    if (!(file === axeSource || file.startsWith(root)) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(pathname === '/favicon.ico' ? 204 : 404).end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'max-age=3600' });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
@@ -107,8 +112,11 @@ describe('the Storybook', { concurrency }, () => {
       const error = shown.includes('sb-show-main') ? '' : await page.locator('#error-message, #error-stack').allInnerTexts();
       assert.ok(shown.includes('sb-show-main'), `${entry.id} did not render: ${String(error)}`);
       if (entry.type === 'story') {
-        // Past the mock service's latency (300 ms at most), so that the story's own state shows.
-        await page.waitForTimeout(350);
+        // The story's own state shows once its mocks have answered (stories/answers-due.ts): two frames in a row with none due.
+        await page.evaluate(async () => {
+          for (let quiet = 0; quiet < 2; quiet = window.porticoAnswersDue ? 0 : quiet + 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+        });
+        await page.addScriptTag({ url: `${base}/axe.min.js` });
         await assertAccessible(page, `${entry.title} › ${entry.name} (${theme} page)`, { within: '#storybook-root' });
       }
       watched.assertClean();
