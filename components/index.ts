@@ -193,6 +193,8 @@ export {
   type StaffMember,
   type StaffRole,
   type StaffSignIn,
+  type SignedInStaff,
+  type StaffAccess,
   PortalConsoleOpenEvent,
   type ConsoleOpenDetail,
   consoleScreens,

@@ -3,6 +3,7 @@
 // the real service over a network.
 import { ConsoleClient } from '../components/console/api/console-client.ts';
 import type { StaffMe, StaffRole } from '../components/console/api/types.ts';
+import { accessFor } from '../server/src/staff/roles.ts';
 import { answerAfter } from './answers-due.ts';
 import { demoBranding } from './mock-service.ts';
 
@@ -39,13 +40,15 @@ export function storyStaffMe(role: StaffRole = 'owner'): StaffMe {
     },
     firm: { slug: 'demo', name: demoBranding.name, staffTwoFactor: 'optional' },
     twoFactor: { totp: true, passkeys: [], recoveryCodesLeft: 10 },
+    // What the service answers for `role`: its own rule, not a copy of it.
+    access: accessFor(role) as StaffMe['access'],
   };
 }
 
 /** A ConsoleClient for the demo firm, answered by the mock. */
 export function consoleMockClient({ role = 'owner', latency = 300, signedIn = true, handlers = [] }: ConsoleMockOptions = {}): ConsoleClient {
   const me = storyStaffMe(role);
-  const signIn = { accessToken: 'story-staff-token', expiresIn: 600, staff: me.staff };
+  const signIn = { accessToken: 'story-staff-token', expiresIn: 600, staff: me.staff, access: me.access };
   const state = { signedIn };
   return new ConsoleClient({
     baseUrl: 'https://portal.example-law.test',

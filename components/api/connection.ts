@@ -1,5 +1,5 @@
 import { ApiError, isAbortError } from './api-error.ts';
-import type { Contact, DownloadedFile, FetchFunction, SignIn } from './types.ts';
+import type { Contact, DownloadedFile, FetchFunction, SessionChange, SignIn } from './types.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -34,10 +34,6 @@ export interface AccessGrant {
   expiresIn: number;
 }
 
-/** A change of who is signed in on a connection. */
-export type ConnectionChange<Person> =
-  { status: 'signed-in'; contact: Person; reason: 'sign-in' | 'resume' } | { status: 'signed-out'; reason: 'sign-out' | 'expired' };
-
 /** Whose sign-ins a connection keeps: the path of their `/refresh` and `/logout`, and the person an answer names. */
 export interface SignInKind<Grant extends AccessGrant, Person extends { id: string }> {
   /** Under `/api/v1`, e.g. `/auth` for clients and `/staff/auth` for the firm's staff. */
@@ -63,7 +59,7 @@ export class ServiceConnection<Grant extends AccessGrant = SignIn, Person extend
   #refreshing: Promise<Grant> | undefined;
   /** Counts sign-ins, so that a refresh answered after one cannot undo it. */
   #signIns = 0;
-  readonly #listeners = new Set<(change: ConnectionChange<Person>) => void>();
+  readonly #listeners = new Set<(change: SessionChange<Person>) => void>();
 
   /** `kind` defaults to a client's sign-ins; the firm's console passes its staff's. */
   constructor(baseUrl: string, fetchFunction?: FetchFunction, kind?: SignInKind<Grant, Person>) {
@@ -83,7 +79,7 @@ export class ServiceConnection<Grant extends AccessGrant = SignIn, Person extend
     return this.#fetch;
   }
 
-  onSessionChange(listener: (change: ConnectionChange<Person>) => void): () => void {
+  onSessionChange(listener: (change: SessionChange<Person>) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
@@ -202,7 +198,7 @@ export class ServiceConnection<Grant extends AccessGrant = SignIn, Person extend
     if (wasSignedIn) this.#notify({ status: 'signed-out', reason });
   }
 
-  #notify(change: ConnectionChange<Person>): void {
+  #notify(change: SessionChange<Person>): void {
     for (const listener of [...this.#listeners]) {
       try {
         listener(change);

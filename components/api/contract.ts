@@ -348,7 +348,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in staff member, their firm and their second factors (staff token only) */
+        /** The signed-in staff member, their firm, their second factors and what their role may do (staff token only) */
         get: operations["getApiV1AdminStaffMe"];
         put?: never;
         post?: never;
@@ -2963,12 +2963,31 @@ export type components = {
              */
             createdAt: string;
         };
+        StaffGroupAccess: {
+            read: boolean;
+            write: boolean;
+        };
+        /** @description What the member may do in each group of `/api/v1/admin/<group>`: read (GET) and write (every other method) */
+        StaffAccess: {
+            contacts: components["schemas"]["StaffGroupAccess"];
+            threads: components["schemas"]["StaffGroupAccess"];
+            files: components["schemas"]["StaffGroupAccess"];
+            activities: components["schemas"]["StaffGroupAccess"];
+            invoices: components["schemas"]["StaffGroupAccess"];
+            payments: components["schemas"]["StaffGroupAccess"];
+            settings: components["schemas"]["StaffGroupAccess"];
+            "webhook-endpoints": components["schemas"]["StaffGroupAccess"];
+            "api-keys": components["schemas"]["StaffGroupAccess"];
+            staff: components["schemas"]["StaffGroupAccess"];
+            "staff/me": components["schemas"]["StaffGroupAccess"];
+        };
         StaffSignIn: {
             /** @description An ES256 JWT for the firm-side API; send it as `Authorization: Bearer …` */
             accessToken: string;
             /** @description Lifetime of the access token, in seconds */
             expiresIn: number;
             staff: components["schemas"]["StaffMember"];
+            access: components["schemas"]["StaffAccess"];
         };
         SecondFactorChallenge: {
             /** @constant */
@@ -3042,6 +3061,7 @@ export type components = {
                 passkeys: components["schemas"]["Passkey"][];
                 recoveryCodesLeft: number;
             };
+            access: components["schemas"]["StaffAccess"];
         };
         StaffList: {
             data: components["schemas"]["StaffMember"][];
@@ -3195,6 +3215,8 @@ export type StaffPasskeyRegistration = components['schemas']['StaffPasskeyRegist
 export type NewStaffMember = components['schemas']['NewStaffMember'];
 export type StaffMemberChanges = components['schemas']['StaffMemberChanges'];
 export type StaffMember = components['schemas']['StaffMember'];
+export type StaffGroupAccess = components['schemas']['StaffGroupAccess'];
+export type StaffAccess = components['schemas']['StaffAccess'];
 export type StaffSignIn = components['schemas']['StaffSignIn'];
 export type SecondFactorChallenge = components['schemas']['SecondFactorChallenge'];
 export type EnrollmentChallenge = components['schemas']['EnrollmentChallenge'];

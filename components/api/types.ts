@@ -54,8 +54,9 @@ export type SessionChangeReason =
   /** The service no longer accepts the sign-in (refresh token missing, expired, reused or revoked). */
   | 'expired';
 
-/** A change of the client's sign-in, as an `ApiClient` reports it. */
-export type SessionChange = { status: 'signed-in'; contact: Contact; reason: 'sign-in' | 'resume' } | { status: 'signed-out'; reason: 'sign-out' | 'expired' };
+/** A change of the client's sign-in, as an `ApiClient` reports it (the console's connection reports its staff member's the same way). */
+export type SessionChange<Person = Contact> =
+  { status: 'signed-in'; contact: Person; reason: 'sign-in' | 'resume' } | { status: 'signed-out'; reason: 'sign-out' | 'expired' };
 
 export type SessionChangeListener = (change: SessionChange) => void;
 

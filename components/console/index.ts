@@ -2,7 +2,7 @@
 // element. Register them with `portico/console`.
 
 export { ConsoleClient, type ConsoleClientOptions, type StaffSessionChange } from './api/console-client.ts';
-export type { StaffMe, StaffMember, StaffRole, StaffSignIn } from './api/types.ts';
+export type { SignedInStaff, StaffAccess, StaffMe, StaffMember, StaffRole, StaffSignIn } from './api/types.ts';
 export { PortalConsoleOpenEvent, type ConsoleOpenDetail } from './events.ts';
 export { consoleScreens, type ConsoleScreenName } from './screens.ts';
 export { PortalConsole } from './shell/shell.ts';

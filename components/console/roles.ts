@@ -1,24 +1,27 @@
-import type { StaffRole } from './api/types.ts';
+import type { StaffAccess } from './api/types.ts';
 
 /** What a screen or action needs, as the admin API checks it. */
 export type StaffPermission = 'clients' | 'messages' | 'files' | 'tasks' | 'read-money' | 'write-money' | 'settings' | 'staff' | 'api-keys';
 
-const rank: Record<StaffRole, number> = { staff: 0, admin: 1, owner: 2 };
-
-// The least role for each permission; the service enforces the same rule and answers 403 `role_forbidden` otherwise.
-const leastRole: Record<StaffPermission, StaffRole> = {
-  clients: 'staff',
-  messages: 'staff',
-  files: 'staff',
-  tasks: 'staff',
-  'read-money': 'staff',
-  'write-money': 'admin',
-  settings: 'admin',
-  staff: 'owner',
-  'api-keys': 'owner',
+// Each permission as the admin API group and right it stands for; what a role may do comes from
+// the service (`GET /admin/staff/me`), which answers 403 `role_forbidden` beyond it.
+const permissionAccess: Record<StaffPermission, [group: keyof StaffAccess, right: 'read' | 'write']> = {
+  clients: ['contacts', 'write'],
+  messages: ['threads', 'write'],
+  files: ['files', 'write'],
+  tasks: ['activities', 'write'],
+  'read-money': ['invoices', 'read'],
+  'write-money': ['invoices', 'write'],
+  settings: ['settings', 'write'],
+  staff: ['staff', 'write'],
+  'api-keys': ['api-keys', 'write'],
 };
 
-/** True when `role` may do what `permission` names; the console hides what it may not. */
-export function can(role: StaffRole | undefined, permission: StaffPermission): boolean {
-  return role !== undefined && rank[role] >= rank[leastRole[permission]];
+/**
+ * True when the signed-in member may do what `permission` names; the console hides what they may
+ * not. `staff` is `GET /admin/staff/me`'s answer or the console client's `staff`: both carry `access`.
+ */
+export function can(staff: { access: StaffAccess } | undefined, permission: StaffPermission): boolean {
+  const [group, right] = permissionAccess[permission];
+  return staff?.access[group]?.[right] === true;
 }

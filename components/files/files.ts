@@ -6,10 +6,11 @@ import type { ApiClient } from '../api/api-client.ts';
 import { ApiError, isAbortError } from '../api/api-error.ts';
 import type { FileFolder, PortalFile } from '../api/types.ts';
 import { PortalElement } from '../base/portal-element.ts';
-import { saveFile } from '../base/save-file.ts';
 import { NotConfiguredError, toggleState, untilAborted } from '../base/states.ts';
+import { AnnouncerController } from '../controllers/announcer-controller.ts';
 import { ApiClientController } from '../controllers/api-client-controller.ts';
 import { BrandingController } from '../controllers/branding-controller.ts';
+import { DownloadsController } from '../controllers/downloads-controller.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { formatDate, formatFileSize, formatNumber } from '../i18n/format.ts';
 import { currentLanguage, validLocale } from '../i18n/language.ts';
@@ -119,13 +120,13 @@ export class PortalFiles extends PortalElement {
   @state() private moreError: unknown;
   @state() private dragging = false;
   @state() private uploadFolder = '';
-  @state() private downloading: ReadonlySet<string> = new Set();
-  @state() private announcement: Words | undefined;
   @state() private alert: Words | undefined;
 
   readonly #api = new ApiClientController(this);
   readonly #branding = new BrandingController(this, () => this.#api.value);
   readonly #uploads = new UploadTracker(this);
+  readonly #downloads = new DownloadsController(this);
+  readonly #announcer = new AnnouncerController(this);
   readonly #internals: ElementInternals;
   #more: AbortController | undefined;
   #dragDepth = 0;
@@ -200,7 +201,7 @@ export class PortalFiles extends PortalElement {
               })}
             `
         }
-        <div class="visually-hidden" part="announcer" role="status">${this.announcement?.() ?? ''}</div>
+        <div class="visually-hidden" part="announcer" role="status">${this.#announcer.text}</div>
         <div class="alert" role="alert">${this.alert ? html`<p>${this.alert()}</p>` : nothing}</div>
       </section>
     `;
@@ -393,7 +394,7 @@ export class PortalFiles extends PortalElement {
   }
 
   #renderFile(file: PortalFile): TemplateResult {
-    const busy = this.downloading.has(file.id);
+    const busy = this.#downloads.has(file.id);
     const nameId = `file-${domId(file.id)}`;
     return html`
       <li class="file" part="file" data-file-id=${file.id}>
@@ -462,7 +463,7 @@ export class PortalFiles extends PortalElement {
     const added = this.#uploads.add(files, this.#maxBytes);
     const refused = added.filter((upload) => upload.refusal);
     if (refused.length) {
-      void this.#announce(() => refused.map((upload) => refusalMessage(upload.file.name, upload.file.size, upload.refusal!)).join(' '));
+      void this.#announcer.announce(() => refused.map((upload) => refusalMessage(upload.file.name, upload.file.size, upload.refusal!)).join(' '));
     }
     for (const upload of added) if (!upload.refusal) void this.#send(upload.key);
   }
@@ -475,12 +476,12 @@ export class PortalFiles extends PortalElement {
     const upload = this.#uploads.uploads.find((candidate) => candidate.key === key);
     if (stored) {
       this.#insert(stored);
-      void this.#announce(() => t('files.announce.uploaded', { name: stored.name }));
+      void this.#announcer.announce(() => t('files.announce.uploaded', { name: stored.name }));
       this.dispatchEvent(new PortalFileUploadedEvent({ file: stored }));
     } else if (upload?.status === 'cancelled') {
-      void this.#announce(() => t('files.announce.cancelled', { name: upload.file.name }));
+      void this.#announcer.announce(() => t('files.announce.cancelled', { name: upload.file.name }));
     } else if (upload?.status === 'failed') {
-      void this.#announce(() => uploadErrorMessage(upload.file.name, upload.file.size, upload.error, this.#maxBytes));
+      void this.#announcer.announce(() => uploadErrorMessage(upload.file.name, upload.file.size, upload.error, this.#maxBytes));
     }
   }
 
@@ -541,27 +542,12 @@ export class PortalFiles extends PortalElement {
 
   async #download(file: PortalFile): Promise<void> {
     const client = this.#api.value;
-    if (!client || this.downloading.has(file.id)) return;
-    this.downloading = new Set([...this.downloading, file.id]);
-    this.alert = undefined;
-    try {
-      const content = await client.files.download(file.id);
-      saveFile(content.blob, content.fileName ?? file.name);
-      void this.#announce(() => t('files.announce.downloaded', { name: file.name }));
-    } catch (error) {
-      if (!isAbortError(error)) this.alert = () => t('files.error.download', { name: file.name, reason: errorMessage(error) });
-    } finally {
-      const downloading = new Set(this.downloading);
-      downloading.delete(file.id);
-      this.downloading = downloading;
-    }
-  }
-
-  /** Says something in the live region; the same words twice in a row are said twice. */
-  async #announce(words: Words): Promise<void> {
-    this.announcement = undefined;
-    await this.updateComplete;
-    this.announcement = words;
+    if (!client) return;
+    await this.#downloads.save(file.id, file.name, () => client.files.download(file.id), {
+      started: () => (this.alert = undefined),
+      saved: () => void this.#announcer.announce(() => t('files.announce.downloaded', { name: file.name })),
+      failed: (error) => (this.alert = () => t('files.error.download', { name: file.name, reason: errorMessage(error) })),
+    });
   }
 }
 

@@ -1,28 +1,28 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ApiClient } from '../api/api-client.ts';
 import { ApiError, isAbortError } from '../api/api-error.ts';
-import type { Attachment, PortalFile, Thread, ThreadMessage, ThreadMessagePage } from '../api/types.ts';
+import type { Attachment, Thread, ThreadMessagePage } from '../api/types.ts';
 import { PortalElement } from '../base/portal-element.ts';
-import { saveFile } from '../base/save-file.ts';
 import { NotConfiguredError, toggleState, untilAborted } from '../base/states.ts';
+import { AnnouncerController } from '../controllers/announcer-controller.ts';
 import { ApiClientController } from '../controllers/api-client-controller.ts';
 import { BrandingController } from '../controllers/branding-controller.ts';
-import { UploadTracker, uploadFraction, type Upload } from '../files/upload-tracker.ts';
-import { acceptAttribute, refusalMessage, uploadErrorMessage } from '../files/upload-rules.ts';
+import { DownloadsController } from '../controllers/downloads-controller.ts';
+import { UploadTracker } from '../files/upload-tracker.ts';
 import { errorMessage } from '../i18n/error-message.ts';
-import { formatDateTime, formatFileSize, formatNumber } from '../i18n/format.ts';
+import { formatNumber } from '../i18n/format.ts';
 import { currentLanguage, validLocale } from '../i18n/language.ts';
 import { t } from '../i18n/translate.ts';
 import { alertStyles, badgeStyles, buttonStyles, fieldStyles, skeletonStyles, visuallyHiddenStyles } from '../styles/shared.ts';
 import { PortalMessageSentEvent, PortalThreadOpenEvent } from './events.ts';
-import { renderMessageText } from './message-text.ts';
+import { renderComposeForm, renderReplyForm } from './composer.ts';
+import { attachFiles, MAX_ATTACHMENTS, renderUploads, uploadAttachments } from './composer-files.ts';
 import { previewOf, shortWhen } from './thread-format.ts';
-import { MessageWindow } from './message-window.ts';
 import { messagesStyles } from './messages.styles.ts';
+import { ThreadLog } from './thread-log.ts';
 
 /** A message produced while rendering, so that it follows the current language. */
 type Words = () => string;
@@ -38,21 +38,10 @@ interface ComposeErrors {
 // The service's limits on what a client writes.
 const MAX_SUBJECT = 200;
 const MAX_BODY = 20_000;
-const MAX_ATTACHMENTS = 10;
 // Messages per request: the newest page when a thread opens, and each older page.
 const MESSAGE_PAGE = 50;
 // Threads per request.
 const THREAD_PAGE = 20;
-// Older messages load by themselves when the reader scrolls this close to the top.
-const OLDER_THRESHOLD = 240;
-
-/** A message's height before it is measured: its lines of text at a typical width, and its files. */
-function estimateHeight(message: ThreadMessage): number {
-  const { body } = message;
-  let lines = 1 + Math.floor(body.length / 60);
-  for (let at = body.indexOf('\n'); at !== -1 && lines < 400; at = body.indexOf('\n', at + 1)) lines += 1;
-  return 76 + 24 * Math.min(lines, 400) + 46 * message.attachments.length;
-}
 
 /**
  * Secure messages with the firm: the client's conversations (threads), newest activity first,
@@ -176,29 +165,24 @@ export class PortalMessages extends PortalElement {
   @state() private moreThreadsError: unknown;
   /** The open thread as the service last described it. */
   @state() private thread: Thread | undefined;
-  @state() private olderCursor: string | null = null;
-  @state() private loadingOlder = false;
-  @state() private olderError: unknown;
   @state() private composing = false;
   @state() private sending = false;
   @state() private replyError: Words | undefined;
   @state() private composeError: Words | undefined;
   @state() private composeErrors: ComposeErrors = {};
-  @state() private newBelow = 0;
-  @state() private announcement: Words | undefined;
   @state() private alert: Words | undefined;
-  @state() private downloading: ReadonlySet<string> = new Set();
 
   readonly #api = new ApiClientController(this);
   readonly #branding = new BrandingController(this, () => this.#api.value);
   readonly #replyUploads = new UploadTracker(this);
   readonly #composeUploads = new UploadTracker(this);
+  readonly #downloads = new DownloadsController(this);
+  readonly #announcer = new AnnouncerController(this);
   readonly #internals: ElementInternals;
   /** Unsent replies, by thread. */
   readonly #drafts = new Map<string, string>();
   #composeDraft = { subject: '', body: '' };
   #moreThreads: AbortController | undefined;
-  #older: AbortController | undefined;
   #send: AbortController | undefined;
   #poll: AbortController | undefined;
   #pollTimer: ReturnType<typeof setTimeout> | undefined;
@@ -228,23 +212,16 @@ export class PortalMessages extends PortalElement {
   readonly #threadTask = new Task(this, {
     task: async ([client, , threadId, disabled], { signal }) => {
       this.#stopPolling();
-      this.#older?.abort();
+      this.#log.reset();
       this.#send?.abort();
-      this.loadingOlder = false;
-      this.olderError = undefined;
-      this.olderCursor = null;
-      this.newBelow = 0;
       this.replyError = undefined;
       this.#replyUploads.clear();
-      this.#window.scrollToEnd();
-      this.#window.setItems([]);
       this.thread = this.threads.find((thread) => thread.id === threadId);
       if (!threadId || disabled) return undefined;
       if (!client) return this.#api.waitingForSignIn ? untilAborted(signal) : Promise.reject(new NotConfiguredError());
       const page = await client.threads.get(threadId, { limit: MESSAGE_PAGE }, { signal });
       this.thread = page.thread;
-      this.olderCursor = page.nextCursor;
-      this.#window.setItems(page.data);
+      this.#log.show(page);
       this.#noteThread(page.thread);
       if (page.thread.unreadCount > 0) this.#readWhenSeen(client, page.thread, signal);
       this.#schedulePoll();
@@ -253,12 +230,14 @@ export class PortalMessages extends PortalElement {
     args: () => [this.#api.signedInClient, this.#api.contactId, this.threadId, this.#disabled] as const,
   });
 
-  // Declared after the tasks: it places the items they set in the same update.
-  readonly #window = new MessageWindow<ThreadMessage>(this, {
-    key: (message) => message.id,
-    estimate: estimateHeight,
-    scroller: () => this.renderRoot?.querySelector<HTMLElement>('.log') ?? null,
-    list: () => this.renderRoot?.querySelector<HTMLElement>('.messages') ?? null,
+  // Declared after the tasks: it places the messages they set in the same update.
+  readonly #log = new ThreadLog(this, {
+    older: () => {
+      const client = this.#api.value;
+      const threadId = this.threadId;
+      return client && threadId ? (before, signal) => client.threads.get(threadId, { before, limit: MESSAGE_PAGE }, { signal }) : undefined;
+    },
+    olderLoaded: (count) => void this.#announcer.announce(() => plural(count, 'messages.announce.older-one', 'messages.announce.older-other')),
   });
 
   constructor() {
@@ -284,7 +263,6 @@ export class PortalMessages extends PortalElement {
     this.#unseen = undefined;
     this.#stopPolling();
     this.#moreThreads?.abort();
-    this.#older?.abort();
     this.#send?.abort();
   }
 
@@ -350,7 +328,7 @@ export class PortalMessages extends PortalElement {
             ${view === 'compose' ? this.#renderCompose() : view === 'thread' ? this.#renderThread() : this.#renderPlaceholder()}
           </section>
         </div>
-        <div class="visually-hidden" part="announcer" role="status">${this.announcement?.() ?? ''}</div>
+        <div class="visually-hidden" part="announcer" role="status">${this.#announcer.text}</div>
         <div class="alert floating-alert" role="alert">${this.alert ? html`<p>${this.alert()}</p>` : nothing}</div>
       </section>
     `;
@@ -500,263 +478,79 @@ export class PortalMessages extends PortalElement {
   }
 
   #renderLog(thread: Thread | undefined): TemplateResult {
-    const count = this.#window.items.length;
-    const setSize = this.olderCursor ? -1 : count;
-    return html`
-      <div class="log-frame">
-        <div
-          class="log"
-          part="log"
-          tabindex="0"
-          role="region"
-          aria-label=${t('messages.log-label', { subject: thread?.subject ?? '' })}
-          aria-busy=${this.loadingOlder ? 'true' : 'false'}
-          @scroll=${this.#onLogScroll}
-        >
-          <div class="older">
-            ${
-              this.olderCursor
-                ? html`<button
-                  class="button secondary"
-                  part="load-older-button"
-                  type="button"
-                  aria-disabled=${this.loadingOlder ? 'true' : 'false'}
-                  @click=${() => void this.#loadOlder()}
-                >
-                  ${this.loadingOlder ? t('messages.loading-older') : this.olderError ? t('common.retry') : t('messages.load-older')}
-                </button>`
-                : html`<p class="start">${t('messages.start')}</p>`
-            }
-            ${this.olderError ? html`<div class="alert" role="alert"><p>${t('messages.older-error')} ${errorMessage(this.olderError)}</p></div>` : nothing}
-          </div>
-          <ol class="messages" part="messages">
-            ${repeat(
-              this.#window.visible,
-              ({ item }) => item.id,
-              ({ item, index }) => this.#renderMessage(item, index, setSize),
-            )}
-          </ol>
-        </div>
-        ${
-          this.newBelow > 0
-            ? html`<button class="button jump" part="jump-button" type="button" @click=${this.#jumpToNewest}>
-              ${plural(this.newBelow, 'messages.new-below-one', 'messages.new-below-other')}
-            </button>`
-            : nothing
-        }
-      </div>
-    `;
-  }
-
-  #renderMessage(message: ThreadMessage, index: number, setSize: number): TemplateResult {
-    const staff = message.author.type === 'staff';
-    return html`
-      <li
-        class="message"
-        part=${staff ? 'message message-staff' : 'message message-contact'}
-        data-key=${message.id}
-        data-author=${message.author.type}
-        aria-posinset=${index + 1}
-        aria-setsize=${setSize}
-      >
-        <div class="bubble">
-          <p class="meta">
-            <span class="author" part="author">${staff ? message.author.name : t('messages.you')}</span>
-            ${staff ? html`<span class="role" part="role">${this.#branding.value?.name ?? t('messages.role.staff')}</span>` : nothing}
-            <time class="time" part="time" datetime=${message.createdAt}>${formatDateTime(message.createdAt)}</time>
-          </p>
-          <p class="body" part="body">${renderMessageText(message.body)}</p>
-          ${
-            message.attachments.length
-              ? html`<ul class="attachments" part="attachments" aria-label=${t('messages.attachments')}>
-                ${message.attachments.map((attachment) => this.#renderAttachment(attachment))}
-              </ul>`
-              : nothing
-          }
-        </div>
-      </li>
-    `;
-  }
-
-  #renderAttachment(attachment: Attachment): TemplateResult {
-    const busy = this.downloading.has(attachment.id);
-    return html`
-      <li>
-        <button
-          class="attachment"
-          part="attachment-button"
-          type="button"
-          aria-disabled=${busy ? 'true' : 'false'}
-          @click=${() => void this.#download(attachment)}
-        >
-          <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 3v12m0 0-5-5m5 5 5-5M5 21h14"></path></svg>
-          <span class="visually-hidden">${t('messages.download')}</span>
-          <span class="attachment-name">${attachment.name}</span>
-          <span class="attachment-size">${busy ? t('messages.downloading') : formatFileSize(attachment.size)}</span>
-        </button>
-      </li>
-    `;
+    return this.#log.render({
+      label: t('messages.log-label', { subject: thread?.subject ?? '' }),
+      loadOlder: t('messages.load-older'),
+      loadingOlder: t('messages.loading-older'),
+      olderError: t('messages.older-error'),
+      retry: t('common.retry'),
+      start: t('messages.start'),
+      newBelow: (count) => plural(count, 'messages.new-below-one', 'messages.new-below-other'),
+      errorMessage,
+      author: (message) =>
+        message.author.type === 'staff'
+          ? { name: message.author.name, role: this.#branding.value?.name ?? t('messages.role.staff'), side: message.author.type }
+          : { name: t('messages.you'), side: message.author.type },
+      attachments: t('messages.attachments'),
+      download: t('messages.download'),
+      downloading: t('messages.downloading'),
+      isDownloading: (attachment) => this.#downloads.has(attachment.id),
+      onDownload: (attachment) => void this.#download(attachment),
+    });
   }
 
   #renderComposer(thread: Thread): TemplateResult {
-    const closed = thread.status === 'closed';
-    const uploads = this.#replyUploads.uploads;
-    const draft = this.#drafts.get(thread.id) ?? '';
-    return html`
-      <form class="composer" part="composer" novalidate @submit=${this.#onReplySubmit}>
-        ${
-          closed
-            ? html`<div class="closed-notice" part="closed-notice" id="closed-notice">
-              <p>${t('messages.closed-notice')}</p>
-              <button class="button secondary" part="new-button" type="button" @click=${this.#startComposing}>${t('messages.new')}</button>
-            </div>`
-            : nothing
-        }
-        <label class="composer-label" for="reply">${t('messages.reply.label')}</label>
-        <textarea
-          id="reply"
-          part="reply-input"
-          rows="3"
-          .value=${live(draft)}
-          ?disabled=${closed}
-          aria-invalid=${this.replyError ? 'true' : 'false'}
-          aria-describedby=${closed ? 'closed-notice' : this.replyError ? 'reply-hint reply-error' : 'reply-hint'}
-          @input=${(event: Event) => this.#drafts.set(thread.id, (event.target as HTMLTextAreaElement).value)}
-          @keydown=${this.#onReplyKeydown}
-        ></textarea>
-        <p class="hint" id="reply-hint">${t('messages.reply.hint')}</p>
-        ${this.replyError ? html`<p class="field-error" id="reply-error" role="alert">${this.replyError()}</p>` : nothing}
-        ${this.#renderUploads(uploads, this.#replyUploads)}
-        <div class="actions">
-          ${this.#renderAttach('reply-files', closed, (files) => this.#attach(this.#replyUploads, files, (words) => (this.replyError = words)))}
-          <button class="button" part="send-button" type="submit" ?disabled=${closed} aria-disabled=${this.sending ? 'true' : 'false'}>
-            ${this.sending ? t('messages.sending') : t('messages.send')}
-          </button>
-        </div>
-      </form>
-    `;
-  }
-
-  #renderAttach(id: string, disabled: boolean, add: (files: File[]) => void): TemplateResult {
-    return html`
-      <input
-        id=${id}
-        type="file"
-        multiple
-        hidden
-        accept=${acceptAttribute}
-        @change=${(event: Event) => {
-          const input = event.target as HTMLInputElement;
-          add([...(input.files ?? [])]);
-          input.value = '';
-        }}
-      />
-      <button
-        class="button secondary"
-        part="attach-button"
-        type="button"
-        ?disabled=${disabled}
-        @click=${() => this.renderRoot.querySelector<HTMLInputElement>(`#${id}`)?.click()}
-      >
-        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-          <path d="M20 11.5 12.5 19a5 5 0 0 1-7-7L13 4.5a3.5 3.5 0 0 1 5 5l-7.5 7.5a2 2 0 0 1-3-3L14 7.5"></path>
-        </svg>
-        ${t('messages.attach')}
-      </button>
-    `;
-  }
-
-  #renderUploads(uploads: readonly Upload[], tracker: UploadTracker): TemplateResult | typeof nothing {
-    if (uploads.length === 0) return nothing;
-    return html`
-      <ul class="uploads" part="uploads" aria-label=${t('messages.uploads')}>
-        ${repeat(
-          uploads,
-          (upload) => upload.key,
-          (upload) => this.#renderUpload(upload, tracker),
-        )}
-      </ul>
-    `;
-  }
-
-  #renderUpload(upload: Upload, tracker: UploadTracker): TemplateResult {
-    const { key, file, status } = upload;
-    const percent = Math.round(uploadFraction(upload) * 100);
-    let problem: string | undefined;
-    if (upload.refusal) problem = refusalMessage(file.name, file.size, upload.refusal);
-    else if (status === 'failed') problem = uploadErrorMessage(file.name, file.size, upload.error, this.#branding.value?.maxUploadBytes);
-    else if (status === 'cancelled') problem = t('files.upload.cancelled');
-    return html`
-      <li class="upload" part="upload" data-status=${status}>
-        <span class="upload-name" id="${key}-name">${file.name}</span>
-        <span class="upload-size">${formatFileSize(file.size)}</span>
-        ${
-          status === 'uploading' || status === 'done'
-            ? html`<span class="upload-progress">
-              <label class="visually-hidden" for="${key}-progress">${t('files.upload.progress', { name: file.name })}</label>
-              <progress id="${key}-progress" part="progress" max="100" .value=${percent}></progress>
-              <span class="upload-status">${status === 'done' ? t('files.upload.done') : t('files.upload.percent', { percent })}</span>
-            </span>`
-            : nothing
-        }
-        ${problem ? html`<p class="upload-error">${problem}</p>` : nothing}
-        <button class="link-button" part="remove-button" type="button" aria-describedby="${key}-name" @click=${() => tracker.remove(key)}>
-          ${status === 'uploading' ? t('files.upload.cancel') : t('messages.remove-file')}
-        </button>
-      </li>
-    `;
+    return renderReplyForm(this, {
+      closed: thread.status === 'closed',
+      closedNotice: html`<div class="closed-notice" part="closed-notice" id="closed-notice">
+        <p>${t('messages.closed-notice')}</p>
+        <button class="button secondary" part="new-button" type="button" @click=${this.#startComposing}>${t('messages.new')}</button>
+      </div>`,
+      draft: this.#drafts.get(thread.id) ?? '',
+      onDraft: (value) => this.#drafts.set(thread.id, value),
+      label: t('messages.reply.label'),
+      hint: t('messages.reply.hint'),
+      error: this.replyError,
+      uploads: this.#renderUploads(this.#replyUploads),
+      attach: t('messages.attach'),
+      onAttach: (files) => this.#attach(this.#replyUploads, files, (words) => (this.replyError = words)),
+      sending: this.sending,
+      sendingLabel: t('messages.sending'),
+      sendLabel: t('messages.send'),
+      send: () => void this.#sendReply(),
+    });
   }
 
   #renderCompose(): TemplateResult {
     const errors = this.composeErrors;
-    const uploads = this.#composeUploads.uploads;
-    return html`
-      <form class="compose" part="compose-form" novalidate @submit=${this.#onComposeSubmit}>
-        <div class="thread-header">
-          <button class="button secondary back" part="back-button" type="button" @click=${this.#cancelComposing}>${t('messages.back')}</button>
-          <h3 id="compose-heading" tabindex="-1">${t('messages.compose.heading')}</h3>
-        </div>
-        ${this.composeError ? html`<div class="alert" role="alert"><p>${this.composeError()}</p></div>` : nothing}
-        <div class="field">
-          <label for="subject">${t('messages.compose.subject')}</label>
-          <input
-            id="subject"
-            part="subject-input"
-            type="text"
-            autocomplete="off"
-            maxlength=${MAX_SUBJECT}
-            .value=${live(this.#composeDraft.subject)}
-            aria-invalid=${errors.subject ? 'true' : 'false'}
-            aria-describedby=${errors.subject ? 'subject-error' : nothing}
-            @input=${(event: Event) => (this.#composeDraft.subject = (event.target as HTMLInputElement).value)}
-          />
-          ${errors.subject ? html`<p class="field-error" id="subject-error">${errors.subject()}</p>` : nothing}
-        </div>
-        <div class="field">
-          <label for="compose-body">${t('messages.compose.body')}</label>
-          <textarea
-            id="compose-body"
-            part="body-input"
-            rows="8"
-            .value=${live(this.#composeDraft.body)}
-            aria-invalid=${errors.body ? 'true' : 'false'}
-            aria-describedby=${errors.body ? 'compose-hint body-error' : 'compose-hint'}
-            @input=${(event: Event) => (this.#composeDraft.body = (event.target as HTMLTextAreaElement).value)}
-            @keydown=${this.#onComposeKeydown}
-          ></textarea>
-          <p class="hint" id="compose-hint">${t('messages.compose.hint')}</p>
-          ${errors.body ? html`<p class="field-error" id="body-error">${errors.body()}</p>` : nothing}
-        </div>
-        ${this.#renderUploads(uploads, this.#composeUploads)}
-        <div class="actions">
-          ${this.#renderAttach('compose-files', false, (files) => this.#attach(this.#composeUploads, files, (words) => (this.composeError = words)))}
-          <button class="button" part="send-button" type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>
-            ${this.sending ? t('messages.sending') : t('messages.compose.send')}
-          </button>
-          <button class="button secondary" part="cancel-button" type="button" @click=${this.#cancelComposing}>${t('messages.compose.cancel')}</button>
-        </div>
-      </form>
-    `;
+    return renderComposeForm(this, {
+      heading: t('messages.compose.heading'),
+      back: t('messages.back'),
+      error: this.composeError,
+      subject: {
+        label: t('messages.compose.subject'),
+        value: this.#composeDraft.subject,
+        max: MAX_SUBJECT,
+        error: errors.subject,
+        onInput: (value) => (this.#composeDraft.subject = value),
+      },
+      body: {
+        label: t('messages.compose.body'),
+        value: this.#composeDraft.body,
+        hint: t('messages.compose.hint'),
+        error: errors.body,
+        onInput: (value) => (this.#composeDraft.body = value),
+      },
+      uploads: this.#renderUploads(this.#composeUploads),
+      attach: t('messages.attach'),
+      onAttach: (files) => this.#attach(this.#composeUploads, files, (words) => (this.composeError = words)),
+      sending: this.sending,
+      sendingLabel: t('messages.sending'),
+      sendLabel: t('messages.compose.send'),
+      send: () => void this.#sendNewThread(),
+      cancelLabel: t('messages.compose.cancel'),
+      cancel: () => void this.#cancelComposing(),
+    });
   }
 
   // Opening and leaving threads
@@ -803,12 +597,6 @@ export class PortalMessages extends PortalElement {
     else if (!this.#focusThread(this.#returnTo)) this.#focus('[part~="new-button"]');
   }
 
-  #jumpToNewest(): void {
-    this.newBelow = 0;
-    this.#window.scrollToEnd();
-    this.renderRoot.querySelector<HTMLElement>('.log')?.focus();
-  }
-
   #focus(selector: string): void {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
@@ -850,38 +638,6 @@ export class PortalMessages extends PortalElement {
       }
     }
   }
-
-  async #loadOlder(): Promise<void> {
-    const client = this.#api.value;
-    const before = this.olderCursor;
-    const threadId = this.threadId;
-    if (!client || !before || this.loadingOlder || !threadId) return;
-    const request = new AbortController();
-    this.#older = request;
-    this.loadingOlder = true;
-    this.olderError = undefined;
-    try {
-      const page = await client.threads.get(threadId, { before, limit: MESSAGE_PAGE }, { signal: request.signal });
-      const known = new Set(this.#window.items.map((message) => message.id));
-      const older = page.data.filter((message) => !known.has(message.id));
-      this.#window.setItems([...older, ...this.#window.items]);
-      this.olderCursor = page.nextCursor;
-      void this.#announce(() => plural(older.length, 'messages.announce.older-one', 'messages.announce.older-other'));
-    } catch (error) {
-      if (!request.signal.aborted && !isAbortError(error)) this.olderError = error;
-    } finally {
-      if (this.#older === request) {
-        this.#older = undefined;
-        this.loadingOlder = false;
-      }
-    }
-  }
-
-  #onLogScroll = (event: Event): void => {
-    const log = event.currentTarget as HTMLElement;
-    if (this.newBelow > 0 && log.scrollHeight - log.clientHeight - log.scrollTop <= 32) this.newBelow = 0;
-    if (log.scrollTop < OLDER_THRESHOLD && this.olderCursor && !this.loadingOlder && !this.olderError) void this.#loadOlder();
-  };
 
   /**
    * Marks the open thread read once the client can see it: at once when the element is on
@@ -990,77 +746,37 @@ export class PortalMessages extends PortalElement {
 
   /** Adds the newest messages of a check to the open thread, and tells the client about the firm's. */
   #merge(page: ThreadMessagePage, client: ApiClient, signal: AbortSignal): void {
-    const items = this.#window.items;
-    const known = new Set(items.map((message) => message.id));
-    const arrived = page.data.filter((message) => !known.has(message.id));
     this.thread = page.thread;
+    const arrived = this.#log.merge(page);
     if (arrived.length === 0) {
       this.#noteThread(page.thread);
       return;
-    }
-    // The page reaches back to a message already shown, unless more arrived than it holds.
-    const joined = page.data.some((message) => known.has(message.id)) || !page.nextCursor;
-    if (joined) this.#window.setItems([...items, ...arrived]);
-    else {
-      this.#window.setItems(page.data);
-      this.olderCursor = page.nextCursor;
     }
     this.#noteThread(page.thread, true);
     const fromFirm = arrived.filter((message) => message.author.type === 'staff');
     if (fromFirm.length) {
       const [first] = fromFirm;
-      void this.#announce(() =>
+      void this.#announcer.announce(() =>
         fromFirm.length === 1
           ? t('messages.announce.received', { name: first!.author.name })
           : t('messages.announce.received-many', { count: formatNumber(fromFirm.length) }),
       );
-      if (!this.#window.atEnd) this.newBelow += fromFirm.length;
+      this.#log.noteNewBelow(fromFirm.length);
     }
     if (page.thread.unreadCount > 0) this.#readWhenSeen(client, page.thread, signal);
   }
 
   // Writing
 
-  #onReplyKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.isComposing) return;
-    event.preventDefault();
-    void this.#sendReply();
-  };
-
-  #onComposeKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.isComposing) return;
-    event.preventDefault();
-    void this.#sendNewThread();
-  };
-
-  #onReplySubmit = (event: SubmitEvent): void => {
-    event.preventDefault();
-    void this.#sendReply();
-  };
-
-  #onComposeSubmit = (event: SubmitEvent): void => {
-    event.preventDefault();
-    void this.#sendNewThread();
-  };
-
   /** Adds chosen files to a form's attachments, refusing those past the limit of ten. */
   #attach(tracker: UploadTracker, files: File[], report: (words: Words | undefined) => void): void {
-    if (files.length === 0) return;
-    const room = MAX_ATTACHMENTS - tracker.uploads.length;
-    tracker.add(files.slice(0, Math.max(0, room)), this.#branding.value?.maxUploadBytes);
-    report(files.length > room ? () => t('messages.error.too-many-files', { count: MAX_ATTACHMENTS }) : undefined);
+    attachFiles(tracker, files, this.#branding.value?.maxUploadBytes, (tooMany) =>
+      report(tooMany ? () => t('messages.error.too-many-files', { count: MAX_ATTACHMENTS }) : undefined),
+    );
   }
 
-  /**
-   * Uploads a form's attachments that are not yet uploaded, all at once; resolves with their ids
-   * in order, or undefined when one was refused, failed or was cancelled (it then says why).
-   */
-  async #uploadAttachments(tracker: UploadTracker, client: ApiClient): Promise<string[] | undefined> {
-    if (tracker.uploads.some((upload) => upload.status === 'refused')) return undefined;
-    await Promise.all(tracker.uploads.map((upload) => upload.result ?? tracker.send(upload.key, client)));
-    // A file the client removed while the others were uploading is left out.
-    const results = tracker.uploads.map((upload) => upload.result);
-    return results.every((result): result is PortalFile => result !== undefined) ? results.map((result) => result.id) : undefined;
+  #renderUploads(tracker: UploadTracker): TemplateResult | typeof nothing {
+    return renderUploads(tracker, { uploads: t('messages.uploads'), remove: t('messages.remove-file'), maxBytes: this.#branding.value?.maxUploadBytes });
   }
 
   async #sendReply(): Promise<void> {
@@ -1083,7 +799,7 @@ export class PortalMessages extends PortalElement {
     this.#send = request;
     this.sending = true;
     try {
-      const attachmentIds = await this.#uploadAttachments(this.#replyUploads, client);
+      const attachmentIds = await uploadAttachments(this.#replyUploads, client);
       if (request.signal.aborted) return;
       if (!attachmentIds) {
         this.replyError = () => t('messages.error.files');
@@ -1094,8 +810,7 @@ export class PortalMessages extends PortalElement {
       this.#drafts.delete(thread.id);
       if (textarea) textarea.value = '';
       this.#replyUploads.clear();
-      this.#window.scrollToEnd();
-      if (!this.#window.items.some((known) => known.id === message.id)) this.#window.setItems([...this.#window.items, message]);
+      this.#log.append(message);
       const updated: Thread = {
         ...thread,
         lastMessage: { id: message.id, author: message.author, preview: previewOf(message.body), createdAt: message.createdAt },
@@ -1103,7 +818,7 @@ export class PortalMessages extends PortalElement {
       };
       this.thread = updated;
       this.#noteThread(updated, true);
-      void this.#announce(() => t('messages.announce.sent'));
+      void this.#announcer.announce(() => t('messages.announce.sent'));
       this.dispatchEvent(new PortalMessageSentEvent({ threadId: thread.id, messageId: message.id, newThread: false }));
     } catch (error) {
       if (request.signal.aborted || isAbortError(error)) return;
@@ -1145,7 +860,7 @@ export class PortalMessages extends PortalElement {
     this.#send = request;
     this.sending = true;
     try {
-      const attachmentIds = await this.#uploadAttachments(this.#composeUploads, client);
+      const attachmentIds = await uploadAttachments(this.#composeUploads, client);
       if (request.signal.aborted) return;
       if (!attachmentIds) {
         this.composeError = () => t('messages.error.files');
@@ -1159,7 +874,7 @@ export class PortalMessages extends PortalElement {
       this.composing = false;
       this.#returnTo = started.thread.id;
       this.threadId = started.thread.id;
-      void this.#announce(() => t('messages.announce.started', { subject: started.thread.subject }));
+      void this.#announcer.announce(() => t('messages.announce.started', { subject: started.thread.subject }));
       this.dispatchEvent(new PortalMessageSentEvent({ threadId: started.thread.id, messageId: started.message.id, newThread: true }));
       this.dispatchEvent(new PortalThreadOpenEvent({ threadId: started.thread.id }));
       await this.updateComplete;
@@ -1177,27 +892,12 @@ export class PortalMessages extends PortalElement {
 
   async #download(attachment: Attachment): Promise<void> {
     const client = this.#api.value;
-    if (!client || this.downloading.has(attachment.id)) return;
-    this.downloading = new Set([...this.downloading, attachment.id]);
-    this.alert = undefined;
-    try {
-      const file = await client.files.download(attachment.id);
-      saveFile(file.blob, file.fileName ?? attachment.name);
-      void this.#announce(() => t('messages.announce.downloaded', { name: attachment.name }));
-    } catch (error) {
-      if (!isAbortError(error)) this.alert = () => t('messages.error.download', { name: attachment.name, reason: errorMessage(error) });
-    } finally {
-      const downloading = new Set(this.downloading);
-      downloading.delete(attachment.id);
-      this.downloading = downloading;
-    }
-  }
-
-  /** Says something in the live region; the same words twice in a row are said twice. */
-  async #announce(words: Words): Promise<void> {
-    this.announcement = undefined;
-    await this.updateComplete;
-    this.announcement = words;
+    if (!client) return;
+    await this.#downloads.save(attachment.id, attachment.name, () => client.files.download(attachment.id), {
+      started: () => (this.alert = undefined),
+      saved: () => void this.#announcer.announce(() => t('messages.announce.downloaded', { name: attachment.name })),
+      failed: (error) => (this.alert = () => t('messages.error.download', { name: attachment.name, reason: errorMessage(error) })),
+    });
   }
 }
 

@@ -275,7 +275,7 @@ export const operations: Operation[] = [
   ),
   op('post', '/api/v1/staff/auth/refresh', 'Staff sign-in', 'Rotate the staff refresh cookie and get a new access token', 'staffCookie', [200, StaffSignIn]),
   op('post', '/api/v1/staff/auth/logout', 'Staff sign-in', 'End the staff sign-in', 'staffCookie', [204]),
-  op('get', '/api/v1/admin/staff/me', 'Staff', 'The signed-in staff member, their firm and their second factors (staff token only)', 'staff', [200, StaffMe]),
+  op('get', '/api/v1/admin/staff/me', 'Staff', 'The signed-in staff member, their firm, their second factors and what their role may do (staff token only)', 'staff', [200, StaffMe]),
   op('get', '/api/v1/admin/staff', 'Staff', "The firm's staff (owner)", 'firm', [200, StaffList]),
   op('post', '/api/v1/admin/staff', 'Staff', 'Add a staff member and email their invitation (owner)', 'firm', [201, StaffMember], { body: newStaffSchema }),
   op('patch', '/api/v1/admin/staff/{id}', 'Staff', "Change a member's role or status (owner; 409 for the last owner)", 'firm', [200, StaffMember], {

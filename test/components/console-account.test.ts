@@ -3,13 +3,9 @@ import '../../components/console/account/define.ts';
 import type { StaffMe } from '../../components/console/api/types.ts';
 import { consoleMessages } from '../../components/console/i18n/translate.ts';
 import type { PasskeyCredentials } from '../../components/console/staff-login/two-factor.ts';
-import { consoleClientFor, staffMe, staffSignedInService } from './console-fixtures.ts';
+import { $, consoleClientFor, part, staffMe, staffSignedInService, text } from './console-fixtures.ts';
 import { deferred, json, problem, type FakeService } from './fake-service.ts';
 import { afterEach, describe, it } from './mocha.ts';
-
-const part = <T extends Element = HTMLElement>(element: Element, name: string): T | null => element.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
-const $ = <T extends Element = HTMLElement>(element: Element, selector: string): T => element.shadowRoot!.querySelector<T>(selector)!;
-const text = (element: Element | null | undefined): string => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 const passkey = { id: 'pk_1', name: 'Work laptop', createdAt: '2026-11-02T10:00:00.000Z' };
 const setup = { secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/x', qrCode: { size: 21, path: 'M0 0h7v7H0z' } };

@@ -5,45 +5,35 @@ import type { StaffRole } from '../../components/console/api/types.ts';
 import { clientStanding, type PortalConsoleClients } from '../../components/console/clients/clients.ts';
 import '../../components/console/clients/define.ts';
 import { consoleMessages } from '../../components/console/i18n/translate.ts';
-import { consoleClientFor, staffMe, staffSignedInService } from './console-fixtures.ts';
+import {
+  $,
+  confirmClosed,
+  confirmOpened,
+  consoleClientFor,
+  firmContact,
+  mountScreen,
+  part,
+  parts,
+  type ScreenOptions,
+  staffMe,
+  staffSignedInService,
+  text,
+} from './console-fixtures.ts';
 import { deferred, json, problem, type FakeService } from './fake-service.ts';
 import { describe, it } from './mocha.ts';
 
-const part = <T extends Element = HTMLElement>(element: Element, name: string): T | null => element.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
-const parts = (element: Element, name: string): HTMLElement[] => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const $ = <T extends Element = HTMLElement>(element: Element, selector: string): T => element.shadowRoot!.querySelector<T>(selector)!;
-const text = (element: Element | null): string => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const row = (element: Element, id: string): HTMLElement => $(element, `[data-contact-id="${id}"]`);
 
-function contact(id: string, name: string, overrides: Partial<FirmContact> = {}): FirmContact {
-  return {
-    id,
-    firmId: 'firm_1',
-    email: `${name.split(' ')[0]!.toLowerCase()}@example.com`,
-    name,
-    phone: null,
-    status: 'active',
-    externalId: null,
-    hasLogin: false,
-    invitationStatus: 'none',
-    invitedAt: null,
-    lastSignInAt: null,
-    createdAt: '2026-01-05T10:00:00.000Z',
-    updatedAt: '2026-01-05T10:00:00.000Z',
-    ...overrides,
-  };
-}
-
-const alex = contact('con_alex', 'Alex Morgan', {
+const alex = firmContact('con_alex', 'Alex Morgan', {
   phone: '+1 415 555 0100',
   hasLogin: true,
   invitationStatus: 'accepted',
   invitedAt: '2026-01-06T10:00:00.000Z',
   lastSignInAt: '2026-11-30T16:45:00.000Z',
 });
-const jordan = contact('con_jordan', 'Jordan Lee', { invitationStatus: 'pending', invitedAt: '2026-11-20T09:00:00.000Z' });
-const riley = contact('con_riley', 'Riley Chen');
-const drew = contact('con_drew', 'Drew Park', { status: 'archived', hasLogin: true, lastSignInAt: '2026-05-01T12:00:00.000Z' });
+const jordan = firmContact('con_jordan', 'Jordan Lee', { invitationStatus: 'pending', invitedAt: '2026-11-20T09:00:00.000Z' });
+const riley = firmContact('con_riley', 'Riley Chen');
+const drew = firmContact('con_drew', 'Drew Park', { status: 'archived', hasLogin: true, lastSignInAt: '2026-05-01T12:00:00.000Z' });
 
 const records = {
   invoices: [
@@ -102,25 +92,8 @@ async function loaded(element: PortalConsoleClients): Promise<PortalConsoleClien
   return element;
 }
 
-async function screenWith(
-  service: FakeService,
-  {
-    width = '70rem',
-    role = 'admin',
-    lang = 'en',
-    staff = true,
-    itemId = '',
-  }: { width?: string; role?: StaffRole; lang?: string; staff?: boolean; itemId?: string } = {},
-): Promise<PortalConsoleClients> {
-  fixtureCleanup();
-  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang} style="width: ${width}"></div>`);
-  const element = document.createElement('portal-console-clients');
-  element.client = consoleClientFor(service);
-  if (staff) element.staff = staffMe(role);
-  if (itemId) element.itemId = itemId;
-  wrapper.append(element);
-  return loaded(element);
-}
+const screenWith = async (service: FakeService, options: ScreenOptions = {}): Promise<PortalConsoleClients> =>
+  loaded(await mountScreen('portal-console-clients', service, { ...options, role: options.role ?? 'admin' }));
 
 async function recordsLoaded(element: PortalConsoleClients): Promise<void> {
   await waitUntil(() => parts(element, 'record-row').length >= 5, 'the client’s records did not load');
@@ -233,7 +206,7 @@ describe('<portal-console-clients>', () => {
   });
 
   it('adds a client and sends the invitation at once, then shows their page', async () => {
-    const created = contact('con_sam', 'Sam Ortiz', { phone: '+1 212 555 0199' });
+    const created = firmContact('con_sam', 'Sam Ortiz', { phone: '+1 212 555 0199' });
     const invited = { ...created, invitationStatus: 'pending' as const, invitedAt: '2026-12-05T10:00:00.000Z' };
     let sent = false;
     const service = clientsService()
@@ -263,7 +236,7 @@ describe('<portal-console-clients>', () => {
   });
 
   it('adds a client without an invitation when unticked, and reports a failed invitation on their page', async () => {
-    const created = contact('con_sam', 'Sam Ortiz');
+    const created = firmContact('con_sam', 'Sam Ortiz');
     const service = clientsService()
       .on('POST /api/v1/admin/contacts', () => json(201, created))
       .on('POST /api/v1/admin/contacts/con_sam/invitations', () => problem(503, 'mail_unavailable', 'Down.'))
@@ -398,14 +371,14 @@ describe('<portal-console-clients>', () => {
       .on('POST /api/v1/admin/contacts/con_jordan/restore', () => json(200, jordan));
     const element = await screenWith(service, { itemId: 'con_jordan' });
     part(element, 'archive-button')!.click();
-    await waitUntil(() => $<HTMLDialogElement>(element, 'dialog.confirm').open);
+    await confirmOpened(element);
     expect(text($(element, '#confirm-title'))).to.equal('Archive Jordan Lee?');
     part(element, 'cancel-button')!.click();
-    await waitUntil(() => !$<HTMLDialogElement>(element, 'dialog.confirm').open);
+    await confirmClosed(element);
     expect(service.calls('POST /api/v1/admin/contacts/con_jordan/archive')).to.have.length(0);
 
     part(element, 'archive-button')!.click();
-    await waitUntil(() => $<HTMLDialogElement>(element, 'dialog.confirm').open);
+    await confirmOpened(element);
     const changed = oneEvent(element, 'portal-console-clients-changed');
     part(element, 'confirm-button')!.click();
     expect((await changed).detail.change).to.equal('archived');
@@ -480,10 +453,10 @@ describe('<portal-console-clients>', () => {
     const page = await screenWith(clientsService(), { itemId: 'con_jordan' });
     part(page, 'archive-button')!.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => $<HTMLDialogElement>(page, 'dialog.confirm').open);
+    await confirmOpened(page);
     expect(page.shadowRoot!.activeElement).to.equal(part(page, 'cancel-button'));
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => !$<HTMLDialogElement>(page, 'dialog.confirm').open);
+    await confirmClosed(page);
     await waitUntil(() => page.shadowRoot!.activeElement === part(page, 'archive-button'));
   });
 

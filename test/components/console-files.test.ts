@@ -5,57 +5,24 @@ import type { StaffRole } from '../../components/console/api/types.ts';
 import type { PortalConsoleFiles } from '../../components/console/files/files.ts';
 import '../../components/console/files/define.ts';
 import { consoleMessages } from '../../components/console/i18n/translate.ts';
-import { consoleClientFor, staffMe, staffSignedInService } from './console-fixtures.ts';
+import {
+  $,
+  confirmClosed,
+  confirmOpened,
+  consoleClientFor,
+  contacts,
+  firmFile,
+  mountScreen,
+  part,
+  parts,
+  type ScreenOptions,
+  staffMe,
+  staffSignedInService,
+  text,
+} from './console-fixtures.ts';
 import { deferred, json, problem, type FakeService } from './fake-service.ts';
 import { FakeUploads, type FakeXhr } from './fake-xhr.ts';
 import { afterEach, describe, it } from './mocha.ts';
-
-const part = <T extends Element = HTMLElement>(element: Element, name: string): T | null => element.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
-const parts = (element: Element, name: string): HTMLElement[] => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const $ = <T extends Element = HTMLElement>(element: Element, selector: string): T => element.shadowRoot!.querySelector<T>(selector)!;
-const text = (element: Element | null): string => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-
-const contacts = [
-  {
-    id: 'con_alex',
-    firmId: 'firm_1',
-    email: 'alex@example.com',
-    name: 'Alex Morgan',
-    phone: null,
-    status: 'active',
-    externalId: null,
-    hasLogin: true,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-  },
-  {
-    id: 'con_jordan',
-    firmId: 'firm_1',
-    email: 'jordan@example.com',
-    name: 'Jordan Lee',
-    phone: null,
-    status: 'active',
-    externalId: null,
-    hasLogin: true,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-  },
-];
-
-function firmFile(n: number, overrides: Partial<FirmFile> = {}): FirmFile {
-  return {
-    id: `file_${n}`,
-    name: `Document ${n}.pdf`,
-    size: 1024 * n,
-    contentType: 'application/pdf',
-    folder: null,
-    sha256: 'a'.repeat(64),
-    uploadedBy: { type: 'staff', name: 'Margaret Hale' },
-    createdAt: `2026-11-0${n}T10:00:00.000Z`,
-    contactId: 'con_alex',
-    ...overrides,
-  };
-}
 
 const library = (): FirmFile[] => [
   firmFile(3, { name: 'Signed lease.pdf', uploadedBy: { type: 'contact', name: 'Alex Morgan' }, folder: 'Morgan v. Castellan' }),
@@ -86,24 +53,8 @@ async function loaded(element: PortalConsoleFiles): Promise<PortalConsoleFiles> 
   return element;
 }
 
-async function screenWith(
-  service: FakeService,
-  {
-    width = '70rem',
-    uploads,
-    role = 'staff',
-    lang = 'en',
-    staff = true,
-  }: { width?: string; uploads?: FakeUploads; role?: StaffRole; lang?: string; staff?: boolean } = {},
-): Promise<PortalConsoleFiles> {
-  fixtureCleanup();
-  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang} style="width: ${width}"></div>`);
-  const element = document.createElement('portal-console-files');
-  element.client = consoleClientFor(service, uploads);
-  if (staff) element.staff = staffMe(role);
-  wrapper.append(element);
-  return loaded(element);
-}
+const screenWith = async (service: FakeService, options: ScreenOptions = {}): Promise<PortalConsoleFiles> =>
+  loaded(await mountScreen('portal-console-files', service, { ...options, role: options.role ?? 'staff' }));
 
 function select(element: PortalConsoleFiles, id: string, value: string): void {
   const control = $<HTMLSelectElement>(element, `#${id}`);
@@ -303,14 +254,14 @@ describe('<portal-console-files>', () => {
     const deleteButton = () => row(element, 'file_1').querySelector<HTMLButtonElement>('[part~="delete-button"]')!;
 
     deleteButton().click();
-    await waitUntil(() => $<HTMLDialogElement>(element, 'dialog.confirm').open);
+    await confirmOpened(element);
     expect(text($(element, '#confirm-body'))).to.include('Probate checklist.pdf');
     part(element, 'cancel-button')!.click();
-    await waitUntil(() => !$<HTMLDialogElement>(element, 'dialog.confirm').open);
+    await confirmClosed(element);
     expect(service.calls('DELETE /api/v1/admin/files/file_1')).to.have.length(0);
 
     deleteButton().click();
-    await waitUntil(() => $<HTMLDialogElement>(element, 'dialog.confirm').open);
+    await confirmOpened(element);
     const deleted = oneEvent(element, 'portal-console-file-deleted');
     part(element, 'confirm-button')!.click();
     expect((await deleted).detail.fileId).to.equal('file_1');
@@ -343,10 +294,10 @@ describe('<portal-console-files>', () => {
     await waitUntil(() => element.shadowRoot!.activeElement === part(element, 'share-button'));
     row(element, 'file_1').querySelector<HTMLButtonElement>('[part~="delete-button"]')!.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => $<HTMLDialogElement>(element, 'dialog.confirm').open);
+    await confirmOpened(element);
     expect(element.shadowRoot!.activeElement).to.equal(part(element, 'cancel-button'));
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => !$<HTMLDialogElement>(element, 'dialog.confirm').open);
+    await confirmClosed(element);
     await waitUntil(() => element.shadowRoot!.activeElement === row(element, 'file_1').querySelector('[part~="delete-button"]'));
   });
 

@@ -5,28 +5,13 @@ import type { StaffRole } from '../../components/console/api/types.ts';
 import type { PortalConsoleInbox } from '../../components/console/inbox/inbox.ts';
 import '../../components/console/inbox/define.ts';
 import { consoleMessages } from '../../components/console/i18n/translate.ts';
-import { consoleClientFor, staffMe, staffSignedInService } from './console-fixtures.ts';
+import { $, consoleClientFor, contacts, part, parts, staffMe, staffSignedInService, text } from './console-fixtures.ts';
 import { deferred, json, problem, type FakeService } from './fake-service.ts';
 import { FakeUploads } from './fake-xhr.ts';
 import { afterEach, describe, it } from './mocha.ts';
 
-const part = <T extends Element = HTMLElement>(element: Element, name: string): T | null => element.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
-const parts = (element: Element, name: string): HTMLElement[] => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const $ = <T extends Element = HTMLElement>(element: Element, selector: string): T => element.shadowRoot!.querySelector<T>(selector)!;
-const text = (element: Element | null): string => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-
 const alex = { id: 'con_alex', name: 'Alex Morgan', email: 'alex@example.com' };
 const jordan = { id: 'con_jordan', name: 'Jordan Lee', email: 'jordan@example.com' };
-const contactRecord = (who: typeof alex) => ({
-  ...who,
-  firmId: 'firm_1',
-  phone: null,
-  status: 'active',
-  externalId: null,
-  hasLogin: true,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
 
 function firmThread(n: number, overrides: Partial<FirmThread> = {}): FirmThread {
   return {
@@ -95,7 +80,7 @@ function inboxService(state: World = world(), role: StaffRole = 'staff'): FakeSe
   const service = staffSignedInService(role)
     .on('GET /api/v1/admin/contacts', ({ url }) => {
       const q = (url.searchParams.get('q') ?? '').toLowerCase();
-      return json(200, { data: [alex, jordan].filter((who) => who.name.toLowerCase().includes(q)).map(contactRecord), nextCursor: null });
+      return json(200, { data: contacts.filter((who) => who.name.toLowerCase().includes(q)), nextCursor: null });
     })
     .on('GET /api/v1/admin/threads', ({ url }) => {
       const contactId = url.searchParams.get('contactId');

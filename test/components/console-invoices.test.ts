@@ -6,31 +6,26 @@ import { consoleMessages } from '../../components/console/i18n/translate.ts';
 import { parseDecimal, parseMoney, priceDraft, emptyDraft, formField, toRequest } from '../../components/console/invoices/invoice-draft.ts';
 import type { PortalConsoleInvoices } from '../../components/console/invoices/invoices.ts';
 import '../../components/console/invoices/define.ts';
-import { consoleClientFor, staffMe, staffSignedInService } from './console-fixtures.ts';
+import {
+  $,
+  confirmClosed,
+  confirmOpened,
+  consoleClientFor,
+  contacts,
+  mountScreen,
+  part,
+  parts,
+  type ScreenOptions,
+  staffMe,
+  staffSignedInService,
+  text,
+} from './console-fixtures.ts';
 import { deferred, json, problem, type FakeService } from './fake-service.ts';
 import { afterEach, describe, it } from './mocha.ts';
 
-const part = <T extends Element = HTMLElement>(element: Element, name: string): T | null => element.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
-const parts = (element: Element, name: string): HTMLElement[] => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const $ = <T extends Element = HTMLElement>(element: Element, selector: string): T => element.shadowRoot!.querySelector<T>(selector)!;
-const text = (element: Element | null): string => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 /** A list of figures as "label amount" pairs. */
 const figures = (list: Element | null): string =>
   [...(list?.querySelectorAll('div') ?? [])].map((pair) => `${text(pair.querySelector('dt'))} ${text(pair.querySelector('dd'))}`).join(' | ');
-
-const contact = (id: string, name: string, email: string) => ({
-  id,
-  firmId: 'firm_1',
-  email,
-  name,
-  phone: null,
-  status: 'active',
-  externalId: null,
-  hasLogin: true,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
-const contacts = [contact('con_alex', 'Alex Morgan', 'alex@example.com'), contact('con_jordan', 'Jordan Lee', 'jordan@example.com')];
 
 function summary(n: number, overrides: Partial<FirmInvoice> = {}): FirmInvoice {
   return {
@@ -149,25 +144,8 @@ async function loaded(element: PortalConsoleInvoices): Promise<PortalConsoleInvo
   return element;
 }
 
-async function screenWith(
-  service: FakeService,
-  {
-    width = '70rem',
-    role = 'admin',
-    lang = 'en',
-    itemId = '',
-    staff = true,
-  }: { width?: string; role?: StaffRole; lang?: string; itemId?: string; staff?: boolean } = {},
-): Promise<PortalConsoleInvoices> {
-  fixtureCleanup();
-  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang} style="width: ${width}"></div>`);
-  const element = document.createElement('portal-console-invoices');
-  element.client = consoleClientFor(service);
-  if (staff) element.staff = staffMe(role);
-  if (itemId) element.itemId = itemId;
-  wrapper.append(element);
-  return loaded(element);
-}
+const screenWith = async (service: FakeService, options: ScreenOptions = {}): Promise<PortalConsoleInvoices> =>
+  loaded(await mountScreen('portal-console-invoices', service, { ...options, role: options.role ?? 'admin' }));
 
 function select(element: PortalConsoleInvoices, id: string, value: string): void {
   const control = $<HTMLSelectElement>(element, `#${id}`);
@@ -437,14 +415,14 @@ describe('<portal-console-invoices>', () => {
       .on('DELETE /api/v1/admin/invoices/inv_9', () => new Response(null, { status: 204 }));
     const element = await screenWith(service, { itemId: 'inv_1' });
     part(element, 'void-button')!.click();
-    await waitUntil(() => $<HTMLDialogElement>(element, 'dialog.confirm').open);
+    await confirmOpened(element);
     expect(text($(element, '#confirm-title'))).to.equal('Void invoice INV-1001?');
     part(element, 'cancel-button')!.click();
-    await waitUntil(() => !$<HTMLDialogElement>(element, 'dialog.confirm').open);
+    await confirmClosed(element);
     expect(service.calls('POST /api/v1/admin/invoices/inv_1/void')).to.have.length(0);
 
     part(element, 'void-button')!.click();
-    await waitUntil(() => $<HTMLDialogElement>(element, 'dialog.confirm').open);
+    await confirmOpened(element);
     const voided = oneEvent(element, 'portal-console-invoice-voided');
     part(element, 'confirm-button')!.click();
     expect((await voided).detail).to.deep.equal({ invoiceId: 'inv_1', deleted: false });
@@ -453,7 +431,7 @@ describe('<portal-console-invoices>', () => {
     element.itemId = 'inv_9';
     await waitUntil(() => part(element, 'delete-button'));
     part(element, 'delete-button')!.click();
-    await waitUntil(() => $<HTMLDialogElement>(element, 'dialog.confirm').open);
+    await confirmOpened(element);
     part(element, 'confirm-button')!.click();
     await waitUntil(() => service.calls('DELETE /api/v1/admin/invoices/inv_9').length === 1);
     await waitUntil(() => element.itemId === '' && text(part(element, 'announcer')) === 'Draft INV-1009 deleted.');
@@ -527,10 +505,10 @@ describe('<portal-console-invoices>', () => {
     await waitUntil(() => part(element, 'void-button'));
     part(element, 'void-button')!.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => $<HTMLDialogElement>(element, 'dialog.confirm').open);
+    await confirmOpened(element);
     expect(element.shadowRoot!.activeElement).to.equal(part(element, 'cancel-button'));
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => !$<HTMLDialogElement>(element, 'dialog.confirm').open);
+    await confirmClosed(element);
     await waitUntil(() => element.shadowRoot!.activeElement === part(element, 'void-button'));
   });
 

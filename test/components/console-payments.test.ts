@@ -6,41 +6,22 @@ import { consoleMessages } from '../../components/console/i18n/translate.ts';
 import { moneyInputValue, parseMoneyInput } from '../../components/console/payments/money-input.ts';
 import type { PortalConsolePayments } from '../../components/console/payments/payments.ts';
 import '../../components/console/payments/define.ts';
-import { consoleClientFor, staffMe, staffSignedInService } from './console-fixtures.ts';
+import {
+  $,
+  confirmClosed,
+  confirmOpened,
+  consoleClientFor,
+  contacts,
+  mountScreen,
+  part,
+  parts,
+  type ScreenOptions,
+  staffMe,
+  staffSignedInService,
+  text,
+} from './console-fixtures.ts';
 import { deferred, json, problem, type FakeService } from './fake-service.ts';
 import { afterEach, describe, it } from './mocha.ts';
-
-const part = <T extends Element = HTMLElement>(element: Element, name: string): T | null => element.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
-const parts = (element: Element, name: string): HTMLElement[] => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const $ = <T extends Element = HTMLElement>(element: Element, selector: string): T => element.shadowRoot!.querySelector<T>(selector)!;
-const text = (element: Element | null): string => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-
-const contacts = [
-  {
-    id: 'con_alex',
-    firmId: 'firm_1',
-    email: 'alex@example.com',
-    name: 'Alex Morgan',
-    phone: null,
-    status: 'active',
-    externalId: null,
-    hasLogin: true,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-  },
-  {
-    id: 'con_jordan',
-    firmId: 'firm_1',
-    email: 'jordan@example.com',
-    name: 'Jordan Lee',
-    phone: null,
-    status: 'active',
-    externalId: null,
-    hasLogin: true,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-  },
-];
 
 function summary(n: number, overrides: Partial<FirmPaymentSummary> = {}): FirmPaymentSummary {
   return {
@@ -149,25 +130,8 @@ async function loaded(element: PortalConsolePayments): Promise<PortalConsolePaym
   return element;
 }
 
-async function screenWith(
-  service: FakeService,
-  {
-    width = '70rem',
-    role = 'admin',
-    lang = 'en',
-    staff = true,
-    itemId = '',
-  }: { width?: string; role?: StaffRole; lang?: string; staff?: boolean; itemId?: string } = {},
-): Promise<PortalConsolePayments> {
-  fixtureCleanup();
-  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang} style="width: ${width}"></div>`);
-  const element = document.createElement('portal-console-payments');
-  element.client = consoleClientFor(service);
-  if (staff) element.staff = staffMe(role);
-  if (itemId) element.itemId = itemId;
-  wrapper.append(element);
-  return loaded(element);
-}
+const screenWith = async (service: FakeService, options: ScreenOptions = {}): Promise<PortalConsolePayments> =>
+  loaded(await mountScreen('portal-console-payments', service, { ...options, role: options.role ?? 'admin' }));
 
 function select(element: PortalConsolePayments, id: string, value: string): void {
   const control = $<HTMLSelectElement | HTMLInputElement>(element, `#${id}`);
@@ -383,7 +347,7 @@ describe('<portal-console-payments>', () => {
       .and.include('Alex Morgan’s Visa ending in 4242');
 
     part(element, 'cancel-button')!.click();
-    await waitUntil(() => !dialog(element).open);
+    await confirmClosed(element);
     expect(service.calls('POST /api/v1/admin/payments/pay_1/refunds')).to.have.length(0);
 
     await submitRefund(element);
@@ -534,10 +498,10 @@ describe('<portal-console-payments>', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => element.shadowRoot!.activeElement?.id === 'refund-amount');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => dialog(element).open);
+    await confirmOpened(element);
     expect(element.shadowRoot!.activeElement).to.equal(part(element, 'cancel-button'));
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => !dialog(element).open);
+    await confirmClosed(element);
     await waitUntil(() => element.shadowRoot!.activeElement?.id === 'refund-amount');
   });
 

@@ -9,14 +9,10 @@ import '../../components/console/settings/define.ts';
 import { brandContrast } from '../../components/console/settings/contrast.ts';
 import { originOf, toMinor } from '../../components/console/settings/portal-panel.ts';
 import type { PortalConsoleSettings } from '../../components/console/settings/settings.ts';
-import { consoleClientFor, staffMe, staffMember, staffSignedInService } from './console-fixtures.ts';
+import { $, consoleClientFor, mountScreen, part, parts, type ScreenOptions, staffMe, staffMember, staffSignedInService, text } from './console-fixtures.ts';
 import { deferred, json, problem, type FakeService, type RecordedRequest } from './fake-service.ts';
 import { afterEach, describe, it } from './mocha.ts';
 
-const part = <T extends Element = HTMLElement>(element: Element, name: string): T | null => element.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
-const parts = (element: Element, name: string): HTMLElement[] => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const $ = <T extends Element = HTMLElement>(element: Element, selector: string): T => element.shadowRoot!.querySelector<T>(selector)!;
-const text = (element: Element | null): string => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 // A busy machine can take more than waitUntil's default second to answer and render.
 const patience = { timeout: 4000 };
 
@@ -173,23 +169,8 @@ async function loaded(element: PortalConsoleSettings): Promise<PortalConsoleSett
   return element;
 }
 
-async function settingsWith(
-  service: FakeService,
-  {
-    width = '70rem',
-    role = 'owner',
-    lang = 'en',
-    itemId = '',
-    wait = true,
-  }: { width?: string; role?: StaffRole; lang?: string; itemId?: string; wait?: boolean } = {},
-): Promise<PortalConsoleSettings> {
-  fixtureCleanup();
-  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang} style="width: ${width}"></div>`);
-  const element = document.createElement('portal-console-settings');
-  element.client = consoleClientFor(service);
-  element.staff = staffMe(role);
-  if (itemId) element.itemId = itemId;
-  wrapper.append(element);
+async function settingsWith(service: FakeService, { wait = true, ...options }: ScreenOptions & { wait?: boolean } = {}): Promise<PortalConsoleSettings> {
+  const element = await mountScreen('portal-console-settings', service, options);
   return wait ? loaded(element) : element;
 }
 

@@ -6,7 +6,7 @@ import { consoleMessages } from '../../components/console/i18n/translate.ts';
 import '../../components/console/shell/define.ts';
 import '../../components/console/account/define.ts';
 import type { PortalConsole } from '../../components/console/shell/shell.ts';
-import { consoleClientFor, staffMe, staffSignIn, staffSignedInService, staffSignedOutService } from './console-fixtures.ts';
+import { consoleClientFor, part, parts, staffMe, staffSignedInService, staffSignedOutService, staffSignIn, text } from './console-fixtures.ts';
 import { deferred, json, problem, type FakeService } from './fake-service.ts';
 import { afterEach, describe, it } from './mocha.ts';
 
@@ -22,9 +22,6 @@ for (const tag of ['portal-console-inbox', 'portal-console-invoices', 'portal-co
   if (!customElements.get(tag)) customElements.define(tag, class extends FakeScreen {});
 }
 
-const part = <T extends Element = HTMLElement>(element: Element, name: string): T | null => element.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
-const parts = (element: Element, name: string): HTMLElement[] => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const text = (element: Element | null | undefined): string => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const navScreens = (element: PortalConsole): string[] => parts(element, 'nav-link').map((link) => link.dataset.screen!);
 
 async function consoleWith(

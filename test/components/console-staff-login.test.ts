@@ -3,13 +3,9 @@ import { consoleMessages } from '../../components/console/i18n/translate.ts';
 import type { PortalStaffLogin } from '../../components/console/staff-login/staff-login.ts';
 import '../../components/console/staff-login/define.ts';
 import type { PasskeyCredentials } from '../../components/console/staff-login/two-factor.ts';
-import { consoleClientFor, staffSignIn, staffSignedOutService } from './console-fixtures.ts';
+import { $, consoleClientFor, part, staffSignedOutService, staffSignIn, text } from './console-fixtures.ts';
 import { json, problem, type FakeService } from './fake-service.ts';
 import { afterEach, describe, it } from './mocha.ts';
-
-const part = <T extends Element = HTMLElement>(element: Element, name: string): T | null => element.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
-const $ = <T extends Element = HTMLElement>(element: Element, selector: string): T => element.shadowRoot!.querySelector<T>(selector)!;
-const text = (element: Element | null | undefined): string => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 const requestOptions = { challenge: 'Y2hhbGxlbmdlLTE', rpId: 'localhost', allowCredentials: [], userVerification: 'preferred' };
 const creationOptions = {

@@ -6,43 +6,24 @@ import { consoleMessages } from '../../components/console/i18n/translate.ts';
 import { activityDraft, draftErrors, draftToChanges, draftToNew, localInput } from '../../components/console/tasks/activity-draft.ts';
 import type { PortalConsoleTasks } from '../../components/console/tasks/tasks.ts';
 import '../../components/console/tasks/define.ts';
-import { consoleClientFor, staffMe, staffSignedInService } from './console-fixtures.ts';
+import {
+  $,
+  confirmClosed,
+  confirmOpened,
+  consoleClientFor,
+  contacts,
+  mountScreen,
+  part,
+  parts,
+  type ScreenOptions,
+  staffMe,
+  staffSignedInService,
+  text,
+} from './console-fixtures.ts';
 import { deferred, json, problem, type FakeService } from './fake-service.ts';
 import { afterEach, describe, it } from './mocha.ts';
 
-const part = <T extends Element = HTMLElement>(element: Element, name: string): T | null => element.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
-const parts = (element: Element, name: string): HTMLElement[] => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-const $ = <T extends Element = HTMLElement>(element: Element, selector: string): T => element.shadowRoot!.querySelector<T>(selector)!;
-const text = (element: Element | null): string => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-
 const stamp = { externalId: null, createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z' };
-const contacts = [
-  {
-    id: 'con_alex',
-    firmId: 'firm_1',
-    email: 'alex@example.com',
-    name: 'Alex Morgan',
-    phone: null,
-    status: 'active',
-    externalId: null,
-    hasLogin: true,
-    createdAt: stamp.createdAt,
-    updatedAt: stamp.createdAt,
-  },
-  {
-    id: 'con_jordan',
-    firmId: 'firm_1',
-    email: 'jordan@example.com',
-    name: 'Jordan Lee',
-    phone: null,
-    status: 'active',
-    externalId: null,
-    hasLogin: true,
-    createdAt: stamp.createdAt,
-    updatedAt: stamp.createdAt,
-  },
-];
-
 const task = (id: string, overrides: Partial<Extract<FirmActivity, { kind: 'task' }>> = {}): FirmActivity => ({
   id,
   kind: 'task',
@@ -94,18 +75,8 @@ async function loaded(element: PortalConsoleTasks): Promise<PortalConsoleTasks> 
   return element;
 }
 
-async function screenWith(
-  service: FakeService,
-  { width = '70rem', lang = 'en', staff = true, role = 'staff' }: { width?: string; lang?: string; staff?: boolean; role?: StaffRole } = {},
-): Promise<PortalConsoleTasks> {
-  fixtureCleanup();
-  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang} style="width: ${width}"></div>`);
-  const element = document.createElement('portal-console-tasks');
-  element.client = consoleClientFor(service);
-  if (staff) element.staff = staffMe(role);
-  wrapper.append(element);
-  return loaded(element);
-}
+const screenWith = async (service: FakeService, options: ScreenOptions = {}): Promise<PortalConsoleTasks> =>
+  loaded(await mountScreen('portal-console-tasks', service, { ...options, role: options.role ?? 'staff' }));
 
 function set(element: PortalConsoleTasks, id: string, value: string): void {
   const control = $<HTMLInputElement | HTMLSelectElement>(element, `#${id}`);
@@ -289,13 +260,13 @@ describe('<portal-console-tasks>', () => {
     const element = await screenWith(service);
     const button = () => row(element, 'act_hearing').querySelector<HTMLButtonElement>('[part~="delete-button"]')!;
     button().click();
-    await waitUntil(() => $<HTMLDialogElement>(element, 'dialog.confirm').open);
+    await confirmOpened(element);
     expect(text($(element, '#confirm-title'))).to.equal('Delete this event?');
     part(element, 'cancel-button')!.click();
-    await waitUntil(() => !$<HTMLDialogElement>(element, 'dialog.confirm').open);
+    await confirmClosed(element);
     expect(service.calls('DELETE /api/v1/admin/activities/act_hearing')).to.have.length(0);
     button().click();
-    await waitUntil(() => $<HTMLDialogElement>(element, 'dialog.confirm').open);
+    await confirmOpened(element);
     const deleted = oneEvent(element, 'portal-console-activity-deleted');
     part(element, 'confirm-button')!.click();
     expect((await deleted).detail.activityId).to.equal('act_hearing');

@@ -70,7 +70,7 @@ describe('staff accounts: sign-in, refresh, roles and the audit log', () => {
     assert.equal(reply.status, 200, JSON.stringify(reply.body));
     assert.equal(reply.headers.get('access-control-allow-origin'), firmOrigin);
     assert.equal(reply.headers.get('access-control-allow-credentials'), 'true');
-    assert.deepEqual(Object.keys(reply.body).sort(), ['accessToken', 'expiresIn', 'staff']);
+    assert.deepEqual(Object.keys(reply.body).sort(), ['access', 'accessToken', 'expiresIn', 'staff']);
     assert.ok(reply.body.expiresIn <= 600);
     assert.equal(reply.body.staff.id, ctx.owner.id);
     assert.equal(reply.body.staff.role, 'owner');
@@ -87,6 +87,9 @@ describe('staff accounts: sign-in, refresh, roles and the audit log', () => {
     assert.deepEqual(me.body.firm, { slug: 'hale', name: 'Hale & Whitmore LLP', staffTwoFactor: 'optional' });
     assert.deepEqual(me.body.twoFactor, { totp: false, passkeys: [], recoveryCodesLeft: 0 });
     assert.equal(me.headers.get('access-control-allow-origin'), firmOrigin);
+    // What the role may do comes with the sign-in too, as `/admin/staff/me` tells it.
+    assert.deepEqual(reply.body.access, me.body.access);
+    assert.equal(reply.body.access.settings.write, true);
   });
 
   it('refuses a wrong password, an unknown email and another firm’s page', async () => {
@@ -172,6 +175,30 @@ describe('staff accounts: sign-in, refresh, roles and the audit log', () => {
     assert.equal(drafted.status, 201, JSON.stringify(drafted.body));
     // An API key keeps every right.
     assert.equal((await svc.request('/api/v1/admin/staff', { token: svc.fixtures.firmKey })).status, 200);
+
+    // `/admin/staff/me` tells each member what their role may do, group by group, as the checks above enforce it.
+    const accessOf = async (token: string) => (await svc.request('/api/v1/admin/staff/me', { token })).body.access;
+    const [staffAccess, adminAccess, ownerAccess] = [await accessOf(staffToken), await accessOf(adminToken), await accessOf(ownerToken)];
+    const groups = ['activities', 'api-keys', 'contacts', 'files', 'invoices', 'payments', 'settings', 'staff', 'staff/me', 'threads', 'webhook-endpoints'];
+    for (const access of [staffAccess, adminAccess, ownerAccess]) assert.deepEqual(Object.keys(access).sort(), groups);
+    const yes = { read: true, write: true };
+    const readOnly = { read: true, write: false };
+    const no = { read: false, write: false };
+    assert.deepEqual(staffAccess.contacts, yes);
+    assert.deepEqual(staffAccess.threads, yes);
+    assert.deepEqual(staffAccess.invoices, readOnly);
+    assert.deepEqual(staffAccess.payments, readOnly);
+    assert.deepEqual(staffAccess.settings, no);
+    assert.deepEqual(staffAccess['api-keys'], no);
+    assert.deepEqual(staffAccess.staff, no);
+    assert.deepEqual(staffAccess['staff/me'], readOnly);
+    assert.deepEqual(adminAccess.invoices, yes);
+    assert.deepEqual(adminAccess.payments, yes);
+    assert.deepEqual(adminAccess.settings, yes);
+    assert.deepEqual(adminAccess['webhook-endpoints'], yes);
+    assert.deepEqual(adminAccess['api-keys'], no);
+    assert.deepEqual(adminAccess.staff, no);
+    for (const group of groups) assert.deepEqual(ownerAccess[group], yes, group);
   });
 
   it('keeps staff tokens off the client API and client tokens off the firm API', async () => {

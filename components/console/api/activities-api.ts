@@ -1,7 +1,7 @@
 import type { ServiceConnection } from '../../api/connection.ts';
 import type * as schemas from '../../api/contract.ts';
 import type { PageQuery } from '../../api/types.ts';
-import type { RequestOptions, StaffMember, StaffSignIn } from './types.ts';
+import type { RequestOptions, SignedInStaff, StaffSignIn } from './types.ts';
 
 /** A client's task or event as the firm sees it: also whose it is and when it was written. */
 export type FirmActivity = schemas.FirmActivity;
@@ -23,9 +23,9 @@ export interface ActivityQuery extends PageQuery {
 
 /** Tasks and events the firm assigns to its clients (`/api/v1/admin/activities`). */
 export class ActivitiesApi {
-  readonly #connection: ServiceConnection<StaffSignIn, StaffMember>;
+  readonly #connection: ServiceConnection<StaffSignIn, SignedInStaff>;
 
-  constructor(connection: ServiceConnection<StaffSignIn, StaffMember>) {
+  constructor(connection: ServiceConnection<StaffSignIn, SignedInStaff>) {
     this.#connection = connection;
   }
 

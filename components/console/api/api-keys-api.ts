@@ -1,6 +1,6 @@
 import type { ServiceConnection } from '../../api/connection.ts';
 import type * as schemas from '../../api/contract.ts';
-import type { RequestOptions, StaffMember, StaffSignIn } from './types.ts';
+import type { RequestOptions, SignedInStaff, StaffSignIn } from './types.ts';
 
 /** An API key as the firm reviews it: its name and first characters, never the key itself. */
 export type ApiKey = schemas.ApiKey;
@@ -10,9 +10,9 @@ export type NewApiKeyResult = schemas.NewApiKeyResult;
 
 /** The firm's API keys for its own software (`/api/v1/admin/api-keys`). Needs `owner`. */
 export class ApiKeysApi {
-  readonly #connection: ServiceConnection<StaffSignIn, StaffMember>;
+  readonly #connection: ServiceConnection<StaffSignIn, SignedInStaff>;
 
-  constructor(connection: ServiceConnection<StaffSignIn, StaffMember>) {
+  constructor(connection: ServiceConnection<StaffSignIn, SignedInStaff>) {
     this.#connection = connection;
   }
 

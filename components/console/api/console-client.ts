@@ -1,4 +1,5 @@
 import { ServiceConnection } from '../../api/connection.ts';
+import type { SessionChange } from '../../api/types.ts';
 import { StaffAuthApi } from './staff-auth-api.ts';
 import { ThreadsApi } from './threads-api.ts';
 import { ContactsApi } from './contacts-api.ts';
@@ -10,7 +11,7 @@ import { StaffApi } from './staff-api.ts';
 import { WebhooksApi } from './webhooks-api.ts';
 import { InvoicesApi } from './invoices-api.ts';
 import { PaymentsApi } from './payments-api.ts';
-import type { Branding, FetchFunction, RequestOptions, StaffMe, StaffMember, StaffSignIn, XhrFactory } from './types.ts';
+import type { Branding, FetchFunction, RequestOptions, SignedInStaff, StaffMe, StaffSignIn, XhrFactory } from './types.ts';
 
 export interface ConsoleClientOptions {
   /** Origin (and optional path prefix) of the token service, e.g. `https://portal.example-law.com`. Empty for the page's own origin. */
@@ -24,8 +25,7 @@ export interface ConsoleClientOptions {
 }
 
 /** A change of the staff member signed in to the console. */
-export type StaffSessionChange =
-  { status: 'signed-in'; contact: StaffMember; reason: 'sign-in' | 'resume' } | { status: 'signed-out'; reason: 'sign-out' | 'expired' };
+export type StaffSessionChange = SessionChange<SignedInStaff>;
 
 /**
  * The typed client of the firm-side API (`/api/v1/admin`) for the firm's console, signed in as
@@ -62,14 +62,17 @@ export class ConsoleClient {
   /** The firm's payments: list, totals, detail, refunds, CSV export. */
   readonly payments: PaymentsApi;
   /** The connection every resource calls through; resources take it in their constructor. */
-  readonly connection: ServiceConnection<StaffSignIn, StaffMember>;
+  readonly connection: ServiceConnection<StaffSignIn, SignedInStaff>;
   /** The `XMLHttpRequest` factory uploads use, if the page gave one. */
   readonly xhr: XhrFactory | undefined;
 
   constructor({ baseUrl, firm, fetch, xhr }: ConsoleClientOptions) {
     this.firm = firm;
     this.xhr = xhr;
-    this.connection = new ServiceConnection<StaffSignIn, StaffMember>(baseUrl, fetch, { authPath: '/staff/auth', personOf: (signIn) => signIn.staff });
+    this.connection = new ServiceConnection<StaffSignIn, SignedInStaff>(baseUrl, fetch, {
+      authPath: '/staff/auth',
+      personOf: (signIn) => ({ ...signIn.staff, access: signIn.access }),
+    });
     this.auth = new StaffAuthApi(this.connection, firm);
     this.threads = new ThreadsApi(this.connection);
     this.contacts = new ContactsApi(this.connection);
@@ -88,8 +91,8 @@ export class ConsoleClient {
     return this.connection.baseUrl;
   }
 
-  /** The signed-in staff member, or undefined while signed out. */
-  get staff(): StaffMember | undefined {
+  /** The signed-in staff member and what their role may do, or undefined while signed out. */
+  get staff(): SignedInStaff | undefined {
     return this.connection.contact;
   }
 
@@ -103,7 +106,7 @@ export class ConsoleClient {
     return this.connection.request<Branding>({ method: 'GET', path: `/firms/${encodeURIComponent(this.firm)}/branding`, authentication: 'none', signal });
   }
 
-  /** The signed-in staff member, their firm and their second factors. */
+  /** The signed-in staff member, their firm, their second factors and what their role may do. */
   me({ signal }: RequestOptions = {}): Promise<StaffMe> {
     return this.connection.request<StaffMe>({ method: 'GET', path: '/admin/staff/me', authentication: 'bearer', signal });
   }

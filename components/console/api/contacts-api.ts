@@ -1,6 +1,6 @@
 import type { ServiceConnection } from '../../api/connection.ts';
 import type * as schemas from '../../api/contract.ts';
-import type { RequestOptions, StaffMember, StaffSignIn } from './types.ts';
+import type { RequestOptions, SignedInStaff, StaffSignIn } from './types.ts';
 
 /** A client of the firm as the firm sees it: details, status, invitation and last sign-in. */
 export type FirmContact = schemas.FirmContact;
@@ -34,9 +34,9 @@ export interface ShortListOptions extends RequestOptions {
  * `contactId`). Needs the `staff` role.
  */
 export class ContactsApi {
-  readonly #connection: ServiceConnection<StaffSignIn, StaffMember>;
+  readonly #connection: ServiceConnection<StaffSignIn, SignedInStaff>;
 
-  constructor(connection: ServiceConnection<StaffSignIn, StaffMember>) {
+  constructor(connection: ServiceConnection<StaffSignIn, SignedInStaff>) {
     this.#connection = connection;
   }
 

@@ -2,7 +2,7 @@ import type { ServiceConnection } from '../../api/connection.ts';
 import { postForm } from '../../api/form-upload.ts';
 import type * as schemas from '../../api/contract.ts';
 import type { PageQuery, UploadProgress } from '../../api/types.ts';
-import type { DownloadedFile, RequestOptions, StaffMember, StaffSignIn, XhrFactory } from './types.ts';
+import type { DownloadedFile, RequestOptions, SignedInStaff, StaffSignIn, XhrFactory } from './types.ts';
 
 /** A client's file as the firm sees it: also whose it is. */
 export type FirmFile = schemas.FirmFile;
@@ -35,10 +35,10 @@ export interface ShareOptions extends RequestOptions {
 
 /** The firm's files: what it shares with its clients and what they upload (`/api/v1/admin/files`). */
 export class FilesApi {
-  readonly #connection: ServiceConnection<StaffSignIn, StaffMember>;
+  readonly #connection: ServiceConnection<StaffSignIn, SignedInStaff>;
   readonly #xhr: XhrFactory | undefined;
 
-  constructor(connection: ServiceConnection<StaffSignIn, StaffMember>, xhr?: XhrFactory) {
+  constructor(connection: ServiceConnection<StaffSignIn, SignedInStaff>, xhr?: XhrFactory) {
     this.#connection = connection;
     this.#xhr = xhr;
   }

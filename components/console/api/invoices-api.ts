@@ -1,6 +1,6 @@
 import type * as schemas from '../../api/contract.ts';
 import type { ServiceConnection } from '../../api/connection.ts';
-import type { RequestOptions, StaffMember, StaffSignIn } from './types.ts';
+import type { RequestOptions, SignedInStaff, StaffSignIn } from './types.ts';
 
 export type FirmInvoice = schemas.FirmInvoice;
 export type FirmInvoiceDetail = schemas.FirmInvoiceDetail;
@@ -36,9 +36,9 @@ export interface FirmInvoiceQuery {
  * until it is sent; a sent one keeps its lines (void it and issue another).
  */
 export class InvoicesApi {
-  readonly #connection: ServiceConnection<StaffSignIn, StaffMember>;
+  readonly #connection: ServiceConnection<StaffSignIn, SignedInStaff>;
 
-  constructor(connection: ServiceConnection<StaffSignIn, StaffMember>) {
+  constructor(connection: ServiceConnection<StaffSignIn, SignedInStaff>) {
     this.#connection = connection;
   }
 

@@ -1,6 +1,6 @@
 import type * as schemas from '../../api/contract.ts';
 import type { ServiceConnection } from '../../api/connection.ts';
-import type { DownloadedFile, RequestOptions, StaffMember, StaffSignIn } from './types.ts';
+import type { DownloadedFile, RequestOptions, SignedInStaff, StaffSignIn } from './types.ts';
 
 /** A payment as the firm lists it: also whose it is. */
 export type FirmPaymentSummary = schemas.FirmPaymentSummary;
@@ -51,9 +51,9 @@ export interface RefundOptions extends RequestOptions {
  * payment's detail, refunds through the processor and the reconciliation CSV.
  */
 export class PaymentsApi {
-  readonly #connection: ServiceConnection<StaffSignIn, StaffMember>;
+  readonly #connection: ServiceConnection<StaffSignIn, SignedInStaff>;
 
-  constructor(connection: ServiceConnection<StaffSignIn, StaffMember>) {
+  constructor(connection: ServiceConnection<StaffSignIn, SignedInStaff>) {
     this.#connection = connection;
   }
 

@@ -1,6 +1,6 @@
 import type { ServiceConnection } from '../../api/connection.ts';
 import type * as schemas from '../../api/contract.ts';
-import type { RequestOptions, StaffMember, StaffSignIn } from './types.ts';
+import type { RequestOptions, SignedInStaff, StaffSignIn } from './types.ts';
 
 /** The firm's profile, branding and settings as `GET|PATCH /admin/settings` answer them. */
 export type FirmProfile = schemas.FirmProfile;
@@ -10,9 +10,9 @@ export type FirmChanges = schemas.FirmChanges;
 
 /** The firm's settings: branding, what clients see, how they pay, allowed origins (`/api/v1/admin/settings`). Needs `admin`. */
 export class SettingsApi {
-  readonly #connection: ServiceConnection<StaffSignIn, StaffMember>;
+  readonly #connection: ServiceConnection<StaffSignIn, SignedInStaff>;
 
-  constructor(connection: ServiceConnection<StaffSignIn, StaffMember>) {
+  constructor(connection: ServiceConnection<StaffSignIn, SignedInStaff>) {
     this.#connection = connection;
   }
 

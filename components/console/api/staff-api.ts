@@ -1,5 +1,5 @@
 import type { ServiceConnection } from '../../api/connection.ts';
-import type { RequestOptions, StaffMember, StaffRole, StaffSignIn } from './types.ts';
+import type { RequestOptions, SignedInStaff, StaffMember, StaffRole, StaffSignIn } from './types.ts';
 
 /** Who to invite to the firm's staff. */
 export interface NewStaffMember {
@@ -16,9 +16,9 @@ export interface StaffMemberChanges {
 
 /** The firm's staff (`/api/v1/admin/staff`). Needs `owner`. */
 export class StaffApi {
-  readonly #connection: ServiceConnection<StaffSignIn, StaffMember>;
+  readonly #connection: ServiceConnection<StaffSignIn, SignedInStaff>;
 
-  constructor(connection: ServiceConnection<StaffSignIn, StaffMember>) {
+  constructor(connection: ServiceConnection<StaffSignIn, SignedInStaff>) {
     this.#connection = connection;
   }
 

@@ -1,5 +1,5 @@
 import type { ServiceConnection } from '../../api/connection.ts';
-import type { RequestOptions, StaffMember, StaffSignIn, StaffSignInAnswer, TotpSetup, Passkey } from './types.ts';
+import type { RequestOptions, SignedInStaff, StaffSignIn, StaffSignInAnswer, TotpSetup, Passkey } from './types.ts';
 
 /** True when an answer signed the staff member in (rather than asking for a second factor). */
 export function isSignedIn(answer: StaffSignInAnswer): answer is StaffSignIn {
@@ -11,10 +11,10 @@ export function isSignedIn(answer: StaffSignInAnswer): answer is StaffSignIn {
  * up): `/api/v1/staff/auth`. A call that signs in keeps the sign-in on the connection.
  */
 export class StaffAuthApi {
-  readonly #connection: ServiceConnection<StaffSignIn, StaffMember>;
+  readonly #connection: ServiceConnection<StaffSignIn, SignedInStaff>;
   readonly #firm: string;
 
-  constructor(connection: ServiceConnection<StaffSignIn, StaffMember>, firm: string) {
+  constructor(connection: ServiceConnection<StaffSignIn, SignedInStaff>, firm: string) {
     this.#connection = connection;
     this.#firm = firm;
   }

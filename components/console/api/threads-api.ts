@@ -1,7 +1,7 @@
 import type { ServiceConnection } from '../../api/connection.ts';
 import type * as schemas from '../../api/contract.ts';
 import type { PageQuery } from '../../api/types.ts';
-import type { RequestOptions, StaffMember, StaffSignIn } from './types.ts';
+import type { RequestOptions, SignedInStaff, StaffSignIn } from './types.ts';
 
 /** A thread as the firm sees it: whose it is, and how many of the client's messages the firm has not read. */
 export type FirmThread = schemas.FirmThread;
@@ -44,9 +44,9 @@ export type NewStaffThread = schemas.NewStaffThread;
 
 /** The firm's secure messages with its clients: `/api/v1/admin/threads`. */
 export class ThreadsApi {
-  readonly #connection: ServiceConnection<StaffSignIn, StaffMember>;
+  readonly #connection: ServiceConnection<StaffSignIn, SignedInStaff>;
 
-  constructor(connection: ServiceConnection<StaffSignIn, StaffMember>) {
+  constructor(connection: ServiceConnection<StaffSignIn, SignedInStaff>) {
     this.#connection = connection;
   }
 

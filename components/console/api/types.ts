@@ -16,11 +16,20 @@ export interface StaffMember {
   createdAt: string;
 }
 
+/** What a member's role may do in each group of `/api/v1/admin/<group>`: read (GET) and write (every other method). */
+export type StaffAccess = schemas.StaffAccess;
+
 /** The answer to every request that signs a staff member in. */
 export interface StaffSignIn {
   accessToken: string;
   expiresIn: number;
   staff: StaffMember;
+  access: StaffAccess;
+}
+
+/** The signed-in staff member, with what their role may do. */
+export interface SignedInStaff extends StaffMember {
+  access: StaffAccess;
 }
 
 /** A password was right and a second factor is needed: `POST /staff/auth/mfa` finishes the sign-in. */
@@ -53,12 +62,8 @@ export interface Passkey {
   createdAt: string;
 }
 
-/** `GET /admin/staff/me`: who is signed in, their firm, and their second factors. */
-export interface StaffMe {
-  staff: StaffMember;
-  firm: { slug: string; name: string; staffTwoFactor: 'required' | 'optional' };
-  twoFactor: { totp: boolean; passkeys: Passkey[]; recoveryCodesLeft: number };
-}
+/** `GET /admin/staff/me`: who is signed in, their firm, their second factors, and what their role may do. */
+export type StaffMe = schemas.StaffMe;
 
 /** The firm's public branding (name, logo, colours), as the portal shows it. */
 export type Branding = schemas.Branding;

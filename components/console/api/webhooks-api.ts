@@ -1,6 +1,6 @@
 import type { ServiceConnection } from '../../api/connection.ts';
 import type * as schemas from '../../api/contract.ts';
-import type { RequestOptions, StaffMember, StaffSignIn } from './types.ts';
+import type { RequestOptions, SignedInStaff, StaffSignIn } from './types.ts';
 
 export type WebhookEndpoint = schemas.WebhookEndpoint;
 export type WebhookEventType = schemas.WebhookEventType;
@@ -17,9 +17,9 @@ export type WebhookDeliveryPage = schemas.WebhookDeliveryPage;
  * (`/api/v1/admin/webhook-endpoints`), and each endpoint's delivery log. Needs `admin`.
  */
 export class WebhooksApi {
-  readonly #connection: ServiceConnection<StaffSignIn, StaffMember>;
+  readonly #connection: ServiceConnection<StaffSignIn, SignedInStaff>;
 
-  constructor(connection: ServiceConnection<StaffSignIn, StaffMember>) {
+  constructor(connection: ServiceConnection<StaffSignIn, SignedInStaff>) {
     this.#connection = connection;
   }
 

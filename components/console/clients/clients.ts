@@ -1,4 +1,3 @@
-import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -6,15 +5,13 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ApiError, isAbortError } from '../../api/api-error.ts';
 import type * as schemas from '../../api/contract.ts';
-import { PortalElement } from '../../base/portal-element.ts';
 import { toggleState, untilAborted } from '../../base/states.ts';
 import { formatDate, formatDateTime, formatMoney } from '../../i18n/format.ts';
-import { alertStyles, badgeStyles, buttonStyles, fieldStyles, skeletonStyles, visuallyHiddenStyles } from '../../styles/shared.ts';
 import type { ConsoleClient } from '../api/console-client.ts';
 import type { ContactChanges, FirmContact } from '../api/contacts-api.ts';
-import type { StaffMe } from '../api/types.ts';
-import { consoleClientContext, staffContext } from '../contexts.ts';
+import { ConsoleScreen } from '../base/console-screen.ts';
 import { ConfirmController, confirmStyles } from '../controllers/confirm-controller.ts';
+import { LoadMoreController } from '../controllers/load-more-controller.ts';
 import { PortalConsoleOpenEvent } from '../events.ts';
 import { errorMessage, t } from '../i18n/translate.ts';
 import { can } from '../roles.ts';
@@ -95,6 +92,9 @@ interface ClientRecords {
  *
  * @tag portal-console-clients
  *
+ * @attr item-id - The client (contact id) whose page is shown; empty for the list.
+ * @prop itemId - The client (contact id) whose page is shown; empty for the list.
+ *
  * @event portal-console-open - Asks the console to show one of the client's items in its screen (`invoices`, `payments`, `files`, `tasks`, `inbox`). A client's own page is opened by changing `item-id`, which the console follows.
  * @event portal-console-clients-added - The firm added a client. `detail.contact`, `detail.invited`.
  * @event portal-console-clients-changed - The firm edited, archived or restored a client. `detail.contact`, `detail.change`.
@@ -147,31 +147,8 @@ interface ClientRecords {
  * @cssstate detail - A client's page is shown.
  * @cssstate editing - The add or edit form is open.
  */
-export class PortalConsoleClients extends PortalElement {
-  static override styles = [
-    PortalElement.styles,
-    visuallyHiddenStyles,
-    buttonStyles,
-    fieldStyles,
-    alertStyles,
-    badgeStyles,
-    skeletonStyles,
-    confirmStyles,
-    clientsStyles,
-  ];
-
-  /** The console client; given by `<portal-console>`, or set it to use the element alone. */
-  @consume({ context: consoleClientContext, subscribe: true })
-  @property({ attribute: false })
-  client: ConsoleClient | undefined;
-
-  /** The signed-in staff member (for the role); given by `<portal-console>`, or set it. */
-  @consume({ context: staffContext, subscribe: true })
-  @property({ attribute: false })
-  staff: StaffMe | undefined;
-
-  /** The client (contact id) whose page is shown; empty for the list. */
-  @property({ attribute: 'item-id', reflect: true }) itemId = '';
+export class PortalConsoleClients extends ConsoleScreen {
+  static override styles = [ConsoleScreen.styles, confirmStyles, clientsStyles];
 
   /** Clients per request, 1 to 200. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
@@ -179,9 +156,6 @@ export class PortalConsoleClients extends PortalElement {
   @state() private statusFilter: ClientStatusFilter = 'active';
   @state() private query = '';
   @state() private contacts: FirmContact[] = [];
-  @state() private nextCursor: string | null = null;
-  @state() private loadingMore = false;
-  @state() private moreError: unknown;
   @state() private announcement: Words | undefined;
   @state() private alert: Words | undefined;
   /** The open form: adding a client, or editing the one shown. */
@@ -197,7 +171,7 @@ export class PortalConsoleClients extends PortalElement {
 
   readonly #confirm = new ConfirmController(this);
   readonly #internals: ElementInternals;
-  #more: AbortController | undefined;
+  readonly #more = new LoadMoreController(this, { fetch: (cursor, signal) => this.client && this.#loadMore(this.client, cursor, signal) });
   #action: AbortController | undefined;
   #returnTo: string | undefined;
   // Announce how many clients a search found, once its answer is in.
@@ -205,13 +179,11 @@ export class PortalConsoleClients extends PortalElement {
 
   readonly #list = new Task(this, {
     task: async ([client, status, q, pageSize], { signal }) => {
-      this.#more?.abort();
-      this.loadingMore = false;
-      this.moreError = undefined;
+      this.#more.reset();
       if (!client) return untilAborted(signal);
       const page = await client.contacts.list({ status, q: q || undefined, limit: pageLimit(pageSize) }, { signal });
       this.contacts = page.data;
-      this.nextCursor = page.nextCursor;
+      this.#more.cursor = page.nextCursor;
       if (this.#announceResults) {
         this.#announceResults = false;
         const count = page.data.length;
@@ -264,7 +236,6 @@ export class PortalConsoleClients extends PortalElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#more?.abort();
     this.#action?.abort();
   }
 
@@ -301,7 +272,7 @@ export class PortalConsoleClients extends PortalElement {
   // ── The list ─────────────────────────────────────────────────────────────────────────────────
 
   #renderList(): TemplateResult {
-    const canWrite = can(this.staff?.staff.role, 'clients');
+    const canWrite = can(this.staff, 'clients');
     return html`
       <section aria-labelledby="heading">
         <div class="header" part="header">
@@ -349,7 +320,7 @@ export class PortalConsoleClients extends PortalElement {
 
   #renderRows(): TemplateResult {
     return html`
-      <ul class="list" part="list" aria-labelledby="heading" aria-busy=${this.loadingMore ? 'true' : 'false'}>
+      <ul class="list" part="list" aria-labelledby="heading" aria-busy=${this.#more.loading ? 'true' : 'false'}>
         ${repeat(
           this.contacts,
           (contact) => contact.id,
@@ -368,20 +339,8 @@ export class PortalConsoleClients extends PortalElement {
         )}
       </ul>
       <div class="more">
-        ${this.moreError ? html`<div class="alert" role="alert"><p>${t('clients.more-error')} ${errorMessage(this.moreError)}</p></div>` : nothing}
-        ${
-          this.nextCursor
-            ? html`<button
-                class="button secondary"
-                part="load-more-button"
-                type="button"
-                aria-disabled=${this.loadingMore ? 'true' : 'false'}
-                @click=${() => void this.#loadMore()}
-              >
-                ${this.loadingMore ? t('clients.loading-more') : this.moreError ? t('console.retry') : t('clients.load-more')}
-              </button>`
-            : nothing
-        }
+        ${this.#more.renderError(t('clients.more-error'))}
+        ${this.#more.renderButton({ more: t('clients.load-more'), loading: t('clients.loading-more'), retry: t('console.retry') })}
       </div>
     `;
   }
@@ -496,8 +455,7 @@ export class PortalConsoleClients extends PortalElement {
   }
 
   #renderContact(contact: FirmContact): TemplateResult {
-    const role = this.staff?.staff.role;
-    const canWrite = can(role, 'clients');
+    const canWrite = can(this.staff, 'clients');
     const standing = clientStanding(contact);
     const archived = contact.status === 'archived';
     const busy = (what: typeof this.pending) => (this.pending === what ? 'true' : 'false');
@@ -530,12 +488,12 @@ export class PortalConsoleClients extends PortalElement {
                     </button>`
               }
               ${
-                !archived && can(role, 'messages')
+                !archived && can(this.staff, 'messages')
                   ? html`<button class="button" part="new-message-button" type="button" @click=${() => this.#newItem(contact, 'inbox')}>${t('clients.new-message')}</button>`
                   : nothing
               }
               ${
-                !archived && can(role, 'write-money')
+                !archived && can(this.staff, 'write-money')
                   ? html`<button class="button" part="new-invoice-button" type="button" @click=${() => this.#newItem(contact, 'invoices')}>${t('clients.new-invoice')}</button>`
                   : nothing
               }
@@ -569,7 +527,6 @@ export class PortalConsoleClients extends PortalElement {
   #renderRecords(): TemplateResult {
     const records = this.#records.value;
     const loading = this.#records.status !== TaskStatus.COMPLETE && this.#records.status !== TaskStatus.ERROR;
-    const role = this.staff?.staff.role;
     const id = this.itemId;
     const section = <T>(key: string, heading: string, list: Related<T> | undefined, row: (item: T) => TemplateResult, all: () => void) => html`
       <section class="record" part="record" aria-labelledby="records-${key}">
@@ -610,7 +567,7 @@ export class PortalConsoleClients extends PortalElement {
           open('invoices', ''),
         )}
         ${
-          can(role, 'read-money')
+          can(this.staff, 'read-money')
             ? section(
                 'payments',
                 t('clients.records.payments'),
@@ -684,34 +641,15 @@ export class PortalConsoleClients extends PortalElement {
     this.statusFilter = 'active';
   }
 
-  async #loadMore(): Promise<void> {
-    const client = this.client;
-    const cursor = this.nextCursor;
-    if (!client || !cursor || this.loadingMore) return;
-    const request = new AbortController();
-    this.#more = request;
-    this.loadingMore = true;
-    this.moreError = undefined;
+  async #loadMore(client: ConsoleClient, cursor: string, signal: AbortSignal): Promise<void> {
     const firstNew = this.contacts.length;
-    try {
-      const page = await client.contacts.list(
-        { status: this.statusFilter, q: this.query || undefined, limit: pageLimit(this.pageSize), cursor },
-        { signal: request.signal },
-      );
-      this.contacts = [...this.contacts, ...page.data];
-      this.nextCursor = page.nextCursor;
-      this.#announce(() => t('clients.loaded-more', { count: page.data.length }));
-      await this.updateComplete;
-      // Whoever pressed "Load more" continues at the first client it brought.
-      this.renderRoot.querySelectorAll<HTMLElement>('[part~="open-button"]')[firstNew]?.focus();
-    } catch (error) {
-      if (!request.signal.aborted && !isAbortError(error)) this.moreError = error;
-    } finally {
-      if (this.#more === request) {
-        this.#more = undefined;
-        this.loadingMore = false;
-      }
-    }
+    const page = await client.contacts.list({ status: this.statusFilter, q: this.query || undefined, limit: pageLimit(this.pageSize), cursor }, { signal });
+    this.contacts = [...this.contacts, ...page.data];
+    this.#more.cursor = page.nextCursor;
+    this.#announce(() => t('clients.loaded-more', { count: page.data.length }));
+    await this.updateComplete;
+    // Whoever pressed "Load more" continues at the first client it brought.
+    this.renderRoot.querySelectorAll<HTMLElement>('[part~="open-button"]')[firstNew]?.focus();
   }
 
   async #open(contactId: string): Promise<void> {

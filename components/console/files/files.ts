@@ -1,20 +1,17 @@
-import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError, isAbortError } from '../../api/api-error.ts';
-import { PortalElement } from '../../base/portal-element.ts';
 import { saveFile } from '../../base/save-file.ts';
 import { toggleState, untilAborted } from '../../base/states.ts';
 import { acceptAttribute } from '../../files/upload-rules.ts';
 import { formatDateTime, formatFileSize } from '../../i18n/format.ts';
-import { alertStyles, badgeStyles, buttonStyles, fieldStyles, skeletonStyles, visuallyHiddenStyles } from '../../styles/shared.ts';
 import type { ConsoleClient } from '../api/console-client.ts';
 import type { FileFolder, FirmFile, FirmFilePage } from '../api/files-api.ts';
-import type { StaffMe } from '../api/types.ts';
-import { consoleClientContext, staffContext } from '../contexts.ts';
+import { ConsoleScreen } from '../base/console-screen.ts';
 import { ClientDirectory } from '../controllers/client-directory.ts';
 import { ConfirmController, confirmStyles } from '../controllers/confirm-controller.ts';
+import { LoadMoreController } from '../controllers/load-more-controller.ts';
 import { PortalConsoleOpenEvent } from '../events.ts';
 import { errorMessage, t } from '../i18n/translate.ts';
 import { can } from '../roles.ts';
@@ -49,6 +46,9 @@ const LARGEST_PAGE = 200;
  * field they name. Results are announced in a live region.
  *
  * @tag portal-console-files
+ *
+ * @attr item-id - The client (contact id) whose files are shown; empty for every client.
+ * @prop itemId - The client (contact id) whose files are shown; empty for every client.
  *
  * @event portal-console-file-shared - The firm shared a document with a client. `detail.file`.
  * @event portal-console-file-deleted - The firm deleted a file it had shared. `detail.fileId`.
@@ -87,31 +87,8 @@ const LARGEST_PAGE = 200;
  * @cssstate error - The files could not be loaded.
  * @cssstate uploading - A document is being sent.
  */
-export class PortalConsoleFiles extends PortalElement {
-  static override styles = [
-    PortalElement.styles,
-    visuallyHiddenStyles,
-    buttonStyles,
-    fieldStyles,
-    alertStyles,
-    badgeStyles,
-    skeletonStyles,
-    confirmStyles,
-    filesScreenStyles,
-  ];
-
-  /** The console client; given by `<portal-console>`, or set it to use the element alone. */
-  @consume({ context: consoleClientContext, subscribe: true })
-  @property({ attribute: false })
-  client: ConsoleClient | undefined;
-
-  /** The signed-in staff member (for the role); given by `<portal-console>`, or set it. */
-  @consume({ context: staffContext, subscribe: true })
-  @property({ attribute: false })
-  staff: StaffMe | undefined;
-
-  /** The client (contact id) whose files are shown; empty for every client. */
-  @property({ attribute: 'item-id', reflect: true }) itemId = '';
+export class PortalConsoleFiles extends ConsoleScreen {
+  static override styles = [ConsoleScreen.styles, confirmStyles, filesScreenStyles];
 
   /** Files per request, 1 to 200. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
@@ -120,8 +97,6 @@ export class PortalConsoleFiles extends PortalElement {
   @state() private folderFilter = ALL_FOLDERS;
   @state() private files: FirmFile[] = [];
   @state() private folders: FileFolder[] = [];
-  @state() private nextCursor: string | null = null;
-  @state() private loadingMore = false;
   @state() private busy: ReadonlySet<string> = new Set();
   @state() private announcement: Words | undefined;
   @state() private alert: Words | undefined;
@@ -139,12 +114,16 @@ export class PortalConsoleFiles extends PortalElement {
   readonly #confirm = new ConfirmController(this);
   readonly #internals: ElementInternals;
   #upload: AbortController | undefined;
-  #more: AbortController | undefined;
+  readonly #more = new LoadMoreController(this, {
+    fetch: (cursor, signal) => this.client && this.#loadMore(this.client, cursor, signal),
+    failed: (error) => {
+      this.alert = () => t('files.error.more', { reason: errorMessage(error) });
+    },
+  });
 
   readonly #list = new Task(this, {
     task: async ([client, contactId, uploader, folder, pageSize], { signal }) => {
-      this.#more?.abort();
-      this.loadingMore = false;
+      this.#more.reset();
       if (!client) return untilAborted(signal);
       const page = await client.files.list(
         {
@@ -157,7 +136,7 @@ export class PortalConsoleFiles extends PortalElement {
       );
       this.files = page.data;
       this.folders = page.folders ?? [];
-      this.nextCursor = page.nextCursor;
+      this.#more.cursor = page.nextCursor;
       return page;
     },
     args: () => [this.client, this.itemId, this.uploader, this.folderFilter, this.pageSize] as const,
@@ -187,7 +166,6 @@ export class PortalConsoleFiles extends PortalElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#upload?.abort();
-    this.#more?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -205,7 +183,7 @@ export class PortalConsoleFiles extends PortalElement {
   }
 
   get #canWrite(): boolean {
-    return can(this.staff?.staff.role, 'files');
+    return can(this.staff, 'files');
   }
 
   protected override render(): TemplateResult {
@@ -393,13 +371,7 @@ export class PortalConsoleFiles extends PortalElement {
         ${this.files.map((file) => this.#renderFile(file))}
       </ul>
       ${
-        this.nextCursor
-          ? html`<div class="more">
-            <button class="button secondary" part="load-more-button" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${this.#loadMore}>
-              ${this.loadingMore ? t('files.loading-more') : t('files.load-more')}
-            </button>
-          </div>`
-          : nothing
+        this.#more.cursor ? html`<div class="more">${this.#more.renderButton({ more: t('files.load-more'), loading: t('files.loading-more') })}</div>` : nothing
       }
     `;
   }
@@ -590,39 +562,24 @@ export class PortalConsoleFiles extends PortalElement {
     else this.renderRoot.querySelector<HTMLElement>('#share-client')?.focus();
   }
 
-  async #loadMore(): Promise<void> {
-    const client = this.client;
-    const cursor = this.nextCursor;
-    if (!client || !cursor || this.loadingMore) return;
-    const request = new AbortController();
-    this.#more = request;
-    this.loadingMore = true;
+  async #loadMore(client: ConsoleClient, cursor: string, signal: AbortSignal): Promise<void> {
     const firstNew = this.files.length;
-    try {
-      const page = await client.files.list(
-        {
-          contactId: this.itemId || undefined,
-          uploadedBy: this.uploader || undefined,
-          folder: folderQuery(this.itemId ? this.folderFilter : ALL_FOLDERS),
-          limit: pageLimit(this.pageSize),
-          cursor,
-        },
-        { signal: request.signal },
-      );
-      const known = new Set(this.files.map((file) => file.id));
-      this.files = [...this.files, ...page.data.filter((file) => !known.has(file.id))];
-      this.nextCursor = page.nextCursor;
-      await this.updateComplete;
-      const next = this.files[firstNew];
-      if (next) this.renderRoot.querySelector<HTMLElement>(`[data-file-id="${CSS.escape(next.id)}"] [part~="download-button"]`)?.focus();
-    } catch (error) {
-      if (!request.signal.aborted && !isAbortError(error)) this.alert = () => t('files.error.more', { reason: errorMessage(error) });
-    } finally {
-      if (this.#more === request) {
-        this.#more = undefined;
-        this.loadingMore = false;
-      }
-    }
+    const page = await client.files.list(
+      {
+        contactId: this.itemId || undefined,
+        uploadedBy: this.uploader || undefined,
+        folder: folderQuery(this.itemId ? this.folderFilter : ALL_FOLDERS),
+        limit: pageLimit(this.pageSize),
+        cursor,
+      },
+      { signal },
+    );
+    const known = new Set(this.files.map((file) => file.id));
+    this.files = [...this.files, ...page.data.filter((file) => !known.has(file.id))];
+    this.#more.cursor = page.nextCursor;
+    await this.updateComplete;
+    const next = this.files[firstNew];
+    if (next) this.renderRoot.querySelector<HTMLElement>(`[data-file-id="${CSS.escape(next.id)}"] [part~="download-button"]`)?.focus();
   }
 
   async #download(file: FirmFile): Promise<void> {

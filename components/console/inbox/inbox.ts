@@ -1,4 +1,3 @@
-import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -7,23 +6,21 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ApiError, isAbortError } from '../../api/api-error.ts';
 import type { Attachment } from '../../api/types.ts';
 import { PortalElement } from '../../base/portal-element.ts';
-import { saveFile } from '../../base/save-file.ts';
 import { NotConfiguredError, toggleState } from '../../base/states.ts';
-import { acceptAttribute, refusalMessage, uploadErrorMessage } from '../../files/upload-rules.ts';
-import { UploadTracker, uploadFraction, type Upload } from '../../files/upload-tracker.ts';
-import { formatDateTime, formatFileSize, formatNumber } from '../../i18n/format.ts';
+import { AnnouncerController } from '../../controllers/announcer-controller.ts';
+import { DownloadsController } from '../../controllers/downloads-controller.ts';
+import { UploadTracker } from '../../files/upload-tracker.ts';
+import { formatNumber } from '../../i18n/format.ts';
 import { currentLanguage, validLocale } from '../../i18n/language.ts';
-import { t as portalT } from '../../i18n/translate.ts';
-import { renderMessageText } from '../../messages/message-text.ts';
-import { MessageWindow } from '../../messages/message-window.ts';
+import { attachFiles, MAX_ATTACHMENTS, renderAttachButton, renderUploads, uploadAttachments } from '../../messages/composer-files.ts';
 import { messagesStyles } from '../../messages/messages.styles.ts';
 import { previewOf, shortWhen } from '../../messages/thread-format.ts';
+import { ThreadLog } from '../../messages/thread-log.ts';
 import { alertStyles, badgeStyles, buttonStyles, fieldStyles, skeletonStyles, visuallyHiddenStyles } from '../../styles/shared.ts';
 import type { ConsoleClient } from '../api/console-client.ts';
 import type { FirmContact } from '../api/contacts-api.ts';
-import type { FirmMessage, FirmThread, FirmThreadMessages } from '../api/threads-api.ts';
-import type { StaffMe } from '../api/types.ts';
-import { consoleClientContext, staffContext } from '../contexts.ts';
+import type { FirmThread, FirmThreadMessages } from '../api/threads-api.ts';
+import { ConsoleScreen } from '../base/console-screen.ts';
 import { PortalConsoleOpenEvent } from '../events.ts';
 import { errorMessage, t } from '../i18n/translate.ts';
 import { can } from '../roles.ts';
@@ -50,14 +47,9 @@ interface ComposeErrors {
 // The service's limits on what the firm writes.
 const MAX_SUBJECT = 200;
 const MAX_BODY = 20_000;
-const MAX_ATTACHMENTS = 10;
 const MESSAGE_PAGE = 50;
 const THREAD_PAGE = 20;
 const CLIENT_SUGGESTIONS = 10;
-
-function estimateHeight(message: FirmMessage): number {
-  return 76 + 24 * Math.min(1 + Math.floor(message.body.length / 60) + (message.body.match(/\n/g)?.length ?? 0), 400) + 46 * message.attachments.length;
-}
 
 const clientLabel = (contact: { name: string; email: string }): string => `${contact.name} <${contact.email}>`;
 
@@ -137,7 +129,7 @@ const clientLabel = (contact: { name: string; email: string }): string => `${con
  * @cssstate thread - A thread is open.
  * @cssstate compose - The new thread form is open.
  */
-export class PortalConsoleInbox extends PortalElement {
+export class PortalConsoleInbox extends ConsoleScreen {
   static override styles = [
     PortalElement.styles,
     visuallyHiddenStyles,
@@ -150,21 +142,8 @@ export class PortalConsoleInbox extends PortalElement {
     inboxStyles,
   ];
 
-  /** The open thread's id; empty for none. Reflected, so the console can keep it in the address. */
-  @property({ attribute: 'item-id', reflect: true }) itemId = '';
-
   /** Seconds between checks for new messages while the page is visible; 0 turns them off. */
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 30;
-
-  /** The console's client (from `<portal-console>`, or set directly in tests and stories). */
-  @consume({ context: consoleClientContext, subscribe: true })
-  @property({ attribute: false })
-  client: ConsoleClient | undefined;
-
-  /** The signed-in staff member and their role (from `<portal-console>`, or set directly). */
-  @consume({ context: staffContext, subscribe: true })
-  @property({ attribute: false })
-  staff: StaffMe | undefined;
 
   @state() private threads: FirmThread[] = [];
   @state() private threadsCursor: string | null = null;
@@ -172,19 +151,13 @@ export class PortalConsoleInbox extends PortalElement {
   @state() private loadingMore = false;
   @state() private moreError: unknown;
   @state() private thread: FirmThread | undefined;
-  @state() private olderCursor: string | null = null;
-  @state() private loadingOlder = false;
-  @state() private olderError: unknown;
   @state() private composing = false;
   @state() private sending = false;
   @state() private changingStatus = false;
   @state() private replyError: Words | undefined;
   @state() private composeError: Words | undefined;
   @state() private composeErrors: ComposeErrors = {};
-  @state() private announcement: Words | undefined;
   @state() private alert: Words | undefined;
-  @state() private downloading: ReadonlySet<string> = new Set();
-  @state() private newBelow = 0;
   // Filters
   @state() private clientFilter: ChosenClient | undefined;
   @state() private statusFilter: '' | 'open' | 'closed' = '';
@@ -195,12 +168,13 @@ export class PortalConsoleInbox extends PortalElement {
 
   readonly #replyUploads = new UploadTracker(this);
   readonly #composeUploads = new UploadTracker(this);
+  readonly #downloads = new DownloadsController(this);
+  readonly #announcer = new AnnouncerController(this);
   readonly #internals: ElementInternals;
   readonly #drafts = new Map<string, string>();
   #composeDraft = { subject: '', body: '', client: '' };
   #filterText = '';
   #more: AbortController | undefined;
-  #older: AbortController | undefined;
   #send: AbortController | undefined;
   #lookup: AbortController | undefined;
   #poll: AbortController | undefined;
@@ -221,7 +195,7 @@ export class PortalConsoleInbox extends PortalElement {
       this.unreadTotal = page.unreadCount;
       if (this.#announceResults) {
         this.#announceResults = false;
-        void this.#announce(() => this.#plural(page.data.length, 'inbox.announce.results-one', 'inbox.announce.results-other'));
+        void this.#announcer.announce(() => this.#plural(page.data.length, 'inbox.announce.results-one', 'inbox.announce.results-other'));
       }
       return page;
     },
@@ -231,16 +205,10 @@ export class PortalConsoleInbox extends PortalElement {
   readonly #threadTask = new Task(this, {
     task: async ([client, threadId], { signal }) => {
       this.#stopPolling();
-      this.#older?.abort();
+      this.#log.reset();
       this.#send?.abort();
-      this.loadingOlder = false;
-      this.olderError = undefined;
-      this.olderCursor = null;
-      this.newBelow = 0;
       this.replyError = undefined;
       this.#replyUploads.clear();
-      this.#window.scrollToEnd();
-      this.#window.setItems([]);
       this.thread = this.threads.find((thread) => thread.id === threadId);
       if (!threadId) {
         this.#schedulePoll();
@@ -249,8 +217,7 @@ export class PortalConsoleInbox extends PortalElement {
       if (!client) throw new NotConfiguredError();
       const page = await client.threads.get(threadId, { limit: MESSAGE_PAGE }, { signal });
       this.thread = page.thread;
-      this.olderCursor = page.nextCursor;
-      this.#window.setItems(page.data);
+      this.#log.show(page);
       this.#noteThread(page.thread);
       if (page.thread.unreadCount > 0) void this.#markRead(client, page.thread, signal);
       this.#schedulePoll();
@@ -259,11 +226,14 @@ export class PortalConsoleInbox extends PortalElement {
     args: () => [this.client, this.itemId] as const,
   });
 
-  readonly #window = new MessageWindow<FirmMessage>(this, {
-    key: (message) => message.id,
-    estimate: estimateHeight,
-    scroller: () => this.renderRoot?.querySelector<HTMLElement>('.log') ?? null,
-    list: () => this.renderRoot?.querySelector<HTMLElement>('.messages') ?? null,
+  // Declared after the tasks: it places the messages they set in the same update.
+  readonly #log = new ThreadLog(this, {
+    older: () => {
+      const client = this.client;
+      const threadId = this.itemId;
+      return client && threadId ? (before, signal) => client.threads.get(threadId, { before, limit: MESSAGE_PAGE }, { signal }) : undefined;
+    },
+    olderLoaded: (count) => void this.#announcer.announce(() => this.#plural(count, 'inbox.announce.older-one', 'inbox.announce.older-other')),
   });
 
   constructor() {
@@ -286,7 +256,7 @@ export class PortalConsoleInbox extends PortalElement {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.#onVisibilityChange);
     this.#stopPolling();
-    for (const request of [this.#more, this.#older, this.#send, this.#lookup]) request?.abort();
+    for (const request of [this.#more, this.#send, this.#lookup]) request?.abort();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -307,7 +277,7 @@ export class PortalConsoleInbox extends PortalElement {
 
   /** Whether the signed-in role may write messages (every role may; an unknown one may not). */
   get #canWrite(): boolean {
-    return can(this.staff?.staff.role ?? this.client?.staff?.role, 'messages');
+    return can(this.staff ?? this.client?.staff, 'messages');
   }
 
   /** The name a reply goes out under: the staff member's own. */
@@ -360,7 +330,7 @@ export class PortalConsoleInbox extends PortalElement {
         <datalist id="client-options">
           ${this.suggestions.map((contact) => html`<option value=${clientLabel(contact)}></option>`)}
         </datalist>
-        <div class="visually-hidden" part="announcer" role="status">${this.announcement?.() ?? ''}</div>
+        <div class="visually-hidden" part="announcer" role="status">${this.#announcer.text}</div>
         <div class="alert floating-alert" role="alert">${this.alert ? html`<p>${this.alert()}</p>` : nothing}</div>
       </section>
     `;
@@ -565,104 +535,26 @@ export class PortalConsoleInbox extends PortalElement {
   }
 
   #renderLog(thread: FirmThread | undefined): TemplateResult {
-    const count = this.#window.items.length;
-    const setSize = this.olderCursor ? -1 : count;
-    return html`
-      <div class="log-frame">
-        <div
-          class="log"
-          part="log"
-          tabindex="0"
-          role="region"
-          aria-label=${t('inbox.log-label', { subject: thread?.subject ?? '' })}
-          aria-busy=${this.loadingOlder ? 'true' : 'false'}
-          @scroll=${this.#onLogScroll}
-        >
-          <div class="older">
-            ${
-              this.olderCursor
-                ? html`<button
-                    class="button secondary"
-                    part="load-older-button"
-                    type="button"
-                    aria-disabled=${this.loadingOlder ? 'true' : 'false'}
-                    @click=${() => void this.#loadOlder()}
-                  >
-                    ${this.loadingOlder ? t('inbox.loading-older') : this.olderError ? t('console.retry') : t('inbox.load-older')}
-                  </button>`
-                : html`<p class="start">${t('inbox.start')}</p>`
-            }
-            ${this.olderError ? html`<div class="alert" role="alert"><p>${t('inbox.older-error')} ${errorMessage(this.olderError)}</p></div>` : nothing}
-          </div>
-          <ol class="messages" part="messages">
-            ${repeat(
-              this.#window.visible,
-              ({ item }) => item.id,
-              ({ item, index }) => this.#renderMessage(item, index, setSize),
-            )}
-          </ol>
-        </div>
-        ${
-          this.newBelow > 0
-            ? html`<button class="button jump" part="jump-button" type="button" @click=${this.#jumpToNewest}>
-                ${this.#plural(this.newBelow, 'inbox.new-below-one', 'inbox.new-below-other')}
-              </button>`
-            : nothing
-        }
-      </div>
-    `;
-  }
-
-  #renderMessage(message: FirmMessage, index: number, setSize: number): TemplateResult {
-    const staff = message.author.type === 'staff';
     // The firm's own messages sit where the client's sit in the portal: on the reader's side.
-    return html`
-      <li
-        class="message"
-        part=${staff ? 'message message-staff' : 'message message-contact'}
-        data-key=${message.id}
-        data-author=${staff ? 'contact' : 'staff'}
-        data-from=${message.author.type}
-        aria-posinset=${index + 1}
-        aria-setsize=${setSize}
-      >
-        <div class="bubble">
-          <p class="meta">
-            <span class="author" part="author">${message.author.name}</span>
-            <span class="role" part="role">${staff ? t('inbox.role.staff') : t('inbox.role.client')}</span>
-            <time class="time" part="time" datetime=${message.createdAt}>${formatDateTime(message.createdAt)}</time>
-          </p>
-          <p class="body" part="body">${renderMessageText(message.body)}</p>
-          ${
-            message.attachments.length
-              ? html`<ul class="attachments" part="attachments" aria-label=${t('inbox.attachments')}>
-                  ${message.attachments.map((attachment) => this.#renderAttachment(attachment))}
-                </ul>`
-              : nothing
-          }
-        </div>
-      </li>
-    `;
-  }
-
-  #renderAttachment(attachment: Attachment): TemplateResult {
-    const busy = this.downloading.has(attachment.id);
-    return html`
-      <li>
-        <button
-          class="attachment"
-          part="attachment-button"
-          type="button"
-          aria-disabled=${busy ? 'true' : 'false'}
-          @click=${() => void this.#download(attachment)}
-        >
-          <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 3v12m0 0-5-5m5 5 5-5M5 21h14"></path></svg>
-          <span class="visually-hidden">${t('inbox.download')}</span>
-          <span class="attachment-name">${attachment.name}</span>
-          <span class="attachment-size">${busy ? t('inbox.downloading') : formatFileSize(attachment.size)}</span>
-        </button>
-      </li>
-    `;
+    return this.#log.render({
+      label: t('inbox.log-label', { subject: thread?.subject ?? '' }),
+      loadOlder: t('inbox.load-older'),
+      loadingOlder: t('inbox.loading-older'),
+      olderError: t('inbox.older-error'),
+      retry: t('console.retry'),
+      start: t('inbox.start'),
+      newBelow: (count) => this.#plural(count, 'inbox.new-below-one', 'inbox.new-below-other'),
+      errorMessage,
+      author: ({ author }) =>
+        author.type === 'staff'
+          ? { name: author.name, role: t('inbox.role.staff'), side: 'contact', from: author.type }
+          : { name: author.name, role: t('inbox.role.client'), side: 'staff', from: author.type },
+      attachments: t('inbox.attachments'),
+      download: t('inbox.download'),
+      downloading: t('inbox.downloading'),
+      isDownloading: (attachment) => this.#downloads.has(attachment.id),
+      onDownload: (attachment) => void this.#download(attachment),
+    });
   }
 
   #renderComposer(thread: FirmThread): TemplateResult {
@@ -687,7 +579,9 @@ export class PortalConsoleInbox extends PortalElement {
         ${this.replyError ? html`<p class="field-error" id="reply-error" role="alert">${this.replyError()}</p>` : nothing}
         ${this.#renderUploads(this.#replyUploads)}
         <div class="actions">
-          ${this.#renderAttach('reply-files', closed, (files) => this.#attach(this.#replyUploads, files, (words) => (this.replyError = words)))}
+          ${renderAttachButton(this, 'reply-files', closed, t('inbox.attach'), (files) =>
+            this.#attach(this.#replyUploads, files, (words) => (this.replyError = words)),
+          )}
           <button class="button" part="send-button" type="submit" ?disabled=${closed} aria-disabled=${this.sending ? 'true' : 'false'}>
             ${this.sending ? t('inbox.sending') : t('inbox.send')}
           </button>
@@ -696,75 +590,8 @@ export class PortalConsoleInbox extends PortalElement {
     `;
   }
 
-  #renderAttach(id: string, disabled: boolean, add: (files: File[]) => void): TemplateResult {
-    return html`
-      <input
-        id=${id}
-        type="file"
-        multiple
-        hidden
-        accept=${acceptAttribute}
-        @change=${(event: Event) => {
-          const input = event.target as HTMLInputElement;
-          add([...(input.files ?? [])]);
-          input.value = '';
-        }}
-      />
-      <button
-        class="button secondary"
-        part="attach-button"
-        type="button"
-        ?disabled=${disabled}
-        @click=${() => this.renderRoot.querySelector<HTMLInputElement>(`#${id}`)?.click()}
-      >
-        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-          <path d="M20 11.5 12.5 19a5 5 0 0 1-7-7L13 4.5a3.5 3.5 0 0 1 5 5l-7.5 7.5a2 2 0 0 1-3-3L14 7.5"></path>
-        </svg>
-        ${t('inbox.attach')}
-      </button>
-    `;
-  }
-
   #renderUploads(tracker: UploadTracker): TemplateResult | typeof nothing {
-    const uploads = tracker.uploads;
-    if (uploads.length === 0) return nothing;
-    return html`
-      <ul class="uploads" part="uploads" aria-label=${t('inbox.uploads')}>
-        ${repeat(
-          uploads,
-          (upload) => upload.key,
-          (upload) => this.#renderUpload(upload, tracker),
-        )}
-      </ul>
-    `;
-  }
-
-  #renderUpload(upload: Upload, tracker: UploadTracker): TemplateResult {
-    const { key, file, status } = upload;
-    const percent = Math.round(uploadFraction(upload) * 100);
-    let problem: string | undefined;
-    if (upload.refusal) problem = refusalMessage(file.name, file.size, upload.refusal);
-    else if (status === 'failed') problem = uploadErrorMessage(file.name, file.size, upload.error, undefined);
-    else if (status === 'cancelled') problem = portalT('files.upload.cancelled');
-    return html`
-      <li class="upload" part="upload" data-status=${status}>
-        <span class="upload-name" id="${key}-name">${file.name}</span>
-        <span class="upload-size">${formatFileSize(file.size)}</span>
-        ${
-          status === 'uploading' || status === 'done'
-            ? html`<span class="upload-progress">
-                <label class="visually-hidden" for="${key}-progress">${portalT('files.upload.progress', { name: file.name })}</label>
-                <progress id="${key}-progress" part="progress" max="100" .value=${percent}></progress>
-                <span class="upload-status">${status === 'done' ? portalT('files.upload.done') : portalT('files.upload.percent', { percent })}</span>
-              </span>`
-            : nothing
-        }
-        ${problem ? html`<p class="upload-error">${problem}</p>` : nothing}
-        <button class="link-button" part="remove-button" type="button" aria-describedby="${key}-name" @click=${() => tracker.remove(key)}>
-          ${status === 'uploading' ? portalT('files.upload.cancel') : t('inbox.remove-file')}
-        </button>
-      </li>
-    `;
+    return renderUploads(tracker, { uploads: t('inbox.uploads'), remove: t('inbox.remove-file'), maxBytes: undefined });
   }
 
   #renderCompose(): TemplateResult {
@@ -824,7 +651,9 @@ export class PortalConsoleInbox extends PortalElement {
         </div>
         ${this.#renderUploads(this.#composeUploads)}
         <div class="actions">
-          ${this.#renderAttach('compose-files', false, (files) => this.#attach(this.#composeUploads, files, (words) => (this.composeError = words)))}
+          ${renderAttachButton(this, 'compose-files', false, t('inbox.attach'), (files) =>
+            this.#attach(this.#composeUploads, files, (words) => (this.composeError = words)),
+          )}
           <button class="button" part="send-button" type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>
             ${this.sending ? t('inbox.sending') : t('inbox.compose.send')}
           </button>
@@ -946,12 +775,6 @@ export class PortalConsoleInbox extends PortalElement {
     else if (!this.#focusThread(this.#returnTo)) this.#focus('[part~="new-button"]');
   };
 
-  #jumpToNewest = (): void => {
-    this.newBelow = 0;
-    this.#window.scrollToEnd();
-    this.renderRoot.querySelector<HTMLElement>('.log')?.focus();
-  };
-
   #focus(selector: string): void {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
@@ -996,38 +819,6 @@ export class PortalConsoleInbox extends PortalElement {
   get #filters() {
     return { contactId: this.clientFilter?.id, status: this.statusFilter || undefined, q: this.search || undefined };
   }
-
-  async #loadOlder(): Promise<void> {
-    const client = this.client;
-    const before = this.olderCursor;
-    const threadId = this.itemId;
-    if (!client || !before || this.loadingOlder || !threadId) return;
-    const request = new AbortController();
-    this.#older = request;
-    this.loadingOlder = true;
-    this.olderError = undefined;
-    try {
-      const page = await client.threads.get(threadId, { before, limit: MESSAGE_PAGE }, { signal: request.signal });
-      const known = new Set(this.#window.items.map((message) => message.id));
-      const older = page.data.filter((message) => !known.has(message.id));
-      this.#window.setItems([...older, ...this.#window.items]);
-      this.olderCursor = page.nextCursor;
-      void this.#announce(() => this.#plural(older.length, 'inbox.announce.older-one', 'inbox.announce.older-other'));
-    } catch (error) {
-      if (!request.signal.aborted && !isAbortError(error)) this.olderError = error;
-    } finally {
-      if (this.#older === request) {
-        this.#older = undefined;
-        this.loadingOlder = false;
-      }
-    }
-  }
-
-  #onLogScroll = (event: Event): void => {
-    const log = event.currentTarget as HTMLElement;
-    if (this.newBelow > 0 && log.scrollHeight - log.clientHeight - log.scrollTop <= 32) this.newBelow = 0;
-    if (log.scrollTop < 240 && this.olderCursor && !this.loadingOlder && !this.olderError) void this.#loadOlder();
-  };
 
   async #markRead(client: ConsoleClient, thread: FirmThread, signal: AbortSignal): Promise<void> {
     try {
@@ -1106,27 +897,19 @@ export class PortalConsoleInbox extends PortalElement {
   }
 
   #merge(page: FirmThreadMessages, client: ConsoleClient, signal: AbortSignal): void {
-    const items = this.#window.items;
-    const known = new Set(items.map((message) => message.id));
-    const arrived = page.data.filter((message) => !known.has(message.id));
     this.thread = page.thread;
     this.#noteThread(page.thread);
+    const arrived = this.#log.merge(page);
     if (arrived.length === 0) return;
-    const joined = page.data.some((message) => known.has(message.id)) || !page.nextCursor;
-    if (joined) this.#window.setItems([...items, ...arrived]);
-    else {
-      this.#window.setItems(page.data);
-      this.olderCursor = page.nextCursor;
-    }
     const fromClient = arrived.filter((message) => message.author.type === 'contact');
     if (fromClient.length) {
       const [first] = fromClient;
-      void this.#announce(() =>
+      void this.#announcer.announce(() =>
         fromClient.length === 1
           ? t('inbox.announce.received', { name: first!.author.name })
           : t('inbox.announce.received-many', { count: formatNumber(fromClient.length) }),
       );
-      if (!this.#window.atEnd) this.newBelow += fromClient.length;
+      this.#log.noteNewBelow(fromClient.length);
     }
     if (page.thread.unreadCount > 0) void this.#markRead(client, page.thread, signal);
   }
@@ -1156,20 +939,14 @@ export class PortalConsoleInbox extends PortalElement {
   };
 
   #attach(tracker: UploadTracker, files: File[], report: (words: Words | undefined) => void): void {
-    if (files.length === 0) return;
-    const room = MAX_ATTACHMENTS - tracker.uploads.length;
-    tracker.add(files.slice(0, Math.max(0, room)), undefined);
-    report(files.length > room ? () => t('inbox.error.too-many-files', { count: MAX_ATTACHMENTS }) : undefined);
+    attachFiles(tracker, files, undefined, (tooMany) => report(tooMany ? () => t('inbox.error.too-many-files', { count: MAX_ATTACHMENTS }) : undefined));
   }
 
   /** Shares a form's files with the thread's client, all at once; their ids in order, or undefined when one did not make it. */
-  async #uploadAttachments(tracker: UploadTracker, client: ConsoleClient, contactId: string): Promise<string[] | undefined> {
-    if (tracker.uploads.some((upload) => upload.status === 'refused')) return undefined;
+  #uploadAttachments(tracker: UploadTracker, client: ConsoleClient, contactId: string): Promise<string[] | undefined> {
     const share = (file: File, options: { signal: AbortSignal; onProgress: (progress: { loaded: number; total: number }) => void }) =>
       client.files.share(contactId, file, { ...options, ...(this.#staffName ? { staffName: this.#staffName } : {}) });
-    await Promise.all(tracker.uploads.map((upload) => upload.result ?? tracker.send(upload.key, share)));
-    const results = tracker.uploads.map((upload) => upload.result);
-    return results.every((result) => result !== undefined) ? results.map((result) => result.id) : undefined;
+    return uploadAttachments(tracker, share);
   }
 
   async #sendReply(): Promise<void> {
@@ -1207,8 +984,7 @@ export class PortalConsoleInbox extends PortalElement {
       this.#drafts.delete(thread.id);
       if (textarea) textarea.value = '';
       this.#replyUploads.clear();
-      this.#window.scrollToEnd();
-      if (!this.#window.items.some((known) => known.id === message.id)) this.#window.setItems([...this.#window.items, message]);
+      this.#log.append(message);
       const updated: FirmThread = {
         ...thread,
         lastMessage: { id: message.id, author: message.author, preview: previewOf(message.body), createdAt: message.createdAt },
@@ -1216,7 +992,7 @@ export class PortalConsoleInbox extends PortalElement {
       };
       this.thread = updated;
       this.#noteThread(updated, true);
-      void this.#announce(() => t('inbox.announce.sent'));
+      void this.#announcer.announce(() => t('inbox.announce.sent'));
       this.dispatchEvent(new PortalConsoleInboxSentEvent({ threadId: thread.id, messageId: message.id, contactId: thread.contact.id, newThread: false }));
     } catch (error) {
       if (request.signal.aborted || isAbortError(error)) return;
@@ -1277,7 +1053,7 @@ export class PortalConsoleInbox extends PortalElement {
       this.composing = false;
       this.#returnTo = started.thread.id;
       this.itemId = started.thread.id;
-      void this.#announce(() => t('inbox.announce.started', { subject: started.thread.subject }));
+      void this.#announcer.announce(() => t('inbox.announce.started', { subject: started.thread.subject }));
       this.dispatchEvent(
         new PortalConsoleInboxSentEvent({ threadId: started.thread.id, messageId: started.message.id, contactId: chosen.id, newThread: true }),
       );
@@ -1322,7 +1098,7 @@ export class PortalConsoleInbox extends PortalElement {
       const updated = status === 'closed' ? await client.threads.close(thread.id) : await client.threads.reopen(thread.id);
       if (this.thread?.id === updated.id) this.thread = updated;
       this.#noteThread(updated);
-      void this.#announce(() => (status === 'closed' ? t('inbox.announce.closed') : t('inbox.announce.reopened')));
+      void this.#announcer.announce(() => (status === 'closed' ? t('inbox.announce.closed') : t('inbox.announce.reopened')));
       this.dispatchEvent(new PortalConsoleInboxStatusEvent({ threadId: updated.id, status: updated.status }));
     } catch (error) {
       if (!isAbortError(error)) this.alert = () => t('inbox.error.status', { reason: errorMessage(error) });
@@ -1333,27 +1109,12 @@ export class PortalConsoleInbox extends PortalElement {
 
   async #download(attachment: Attachment): Promise<void> {
     const client = this.client;
-    if (!client || this.downloading.has(attachment.id)) return;
-    this.downloading = new Set([...this.downloading, attachment.id]);
-    this.alert = undefined;
-    try {
-      const file = await client.files.download(attachment.id);
-      saveFile(file.blob, file.fileName ?? attachment.name);
-      void this.#announce(() => t('inbox.announce.downloaded', { name: attachment.name }));
-    } catch (error) {
-      if (!isAbortError(error)) this.alert = () => t('inbox.error.download', { name: attachment.name, reason: errorMessage(error) });
-    } finally {
-      const downloading = new Set(this.downloading);
-      downloading.delete(attachment.id);
-      this.downloading = downloading;
-    }
-  }
-
-  /** Says something in the live region; the same words twice in a row are said twice. */
-  async #announce(words: Words): Promise<void> {
-    this.announcement = undefined;
-    await this.updateComplete;
-    this.announcement = words;
+    if (!client) return;
+    await this.#downloads.save(attachment.id, attachment.name, () => client.files.download(attachment.id), {
+      started: () => (this.alert = undefined),
+      saved: () => void this.#announcer.announce(() => t('inbox.announce.downloaded', { name: attachment.name })),
+      failed: (error) => (this.alert = () => t('inbox.error.download', { name: attachment.name, reason: errorMessage(error) })),
+    });
   }
 
   #plural(count: number, one: PluralKey, other: PluralKey): string {

@@ -1,19 +1,16 @@
-import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ApiError, isAbortError } from '../../api/api-error.ts';
-import { PortalElement } from '../../base/portal-element.ts';
 import { toggleState, untilAborted } from '../../base/states.ts';
 import { formatDate, formatDateTime, formatMoney, localToday } from '../../i18n/format.ts';
-import { alertStyles, badgeStyles, buttonStyles, fieldStyles, skeletonStyles, visuallyHiddenStyles } from '../../styles/shared.ts';
 import type { ConsoleClient } from '../api/console-client.ts';
 import type { FirmInvoice, FirmInvoiceDetail, FirmInvoiceFilter, FirmInvoiceSort, FirmInvoiceStatus, InvoicePayment } from '../api/invoices-api.ts';
-import type { StaffMe } from '../api/types.ts';
-import { consoleClientContext, staffContext } from '../contexts.ts';
+import { ConsoleScreen } from '../base/console-screen.ts';
 import { ClientDirectory } from '../controllers/client-directory.ts';
 import { ConfirmController, confirmStyles } from '../controllers/confirm-controller.ts';
+import { LoadMoreController } from '../controllers/load-more-controller.ts';
 import { PortalConsoleOpenEvent } from '../events.ts';
 import { errorMessage, t } from '../i18n/translate.ts';
 import { can } from '../roles.ts';
@@ -94,6 +91,9 @@ const LARGEST_PAGE = 200;
  *
  * @tag portal-console-invoices
  *
+ * @attr item-id - The invoice shown; empty for the list.
+ * @prop itemId - The invoice shown; empty for the list.
+ *
  * @event portal-console-invoice-saved - An invoice was created or changed. `detail.invoice`, `detail.created`.
  * @event portal-console-invoice-sent - An invoice was sent to its client. `detail.invoice`.
  * @event portal-console-invoice-voided - An invoice was voided, or a draft deleted. `detail.invoiceId`, `detail.deleted`.
@@ -145,31 +145,8 @@ const LARGEST_PAGE = 200;
  * @cssstate detail - One invoice is shown.
  * @cssstate editing - The invoice form is open.
  */
-export class PortalConsoleInvoices extends PortalElement {
-  static override styles = [
-    PortalElement.styles,
-    visuallyHiddenStyles,
-    buttonStyles,
-    fieldStyles,
-    alertStyles,
-    badgeStyles,
-    skeletonStyles,
-    confirmStyles,
-    invoicesScreenStyles,
-  ];
-
-  /** The console client; given by `<portal-console>`, or set it to use the element alone. */
-  @consume({ context: consoleClientContext, subscribe: true })
-  @property({ attribute: false })
-  client: ConsoleClient | undefined;
-
-  /** The signed-in staff member (for the role); given by `<portal-console>`, or set it. */
-  @consume({ context: staffContext, subscribe: true })
-  @property({ attribute: false })
-  staff: StaffMe | undefined;
-
-  /** The invoice shown; empty for the list. */
-  @property({ attribute: 'item-id', reflect: true }) itemId = '';
+export class PortalConsoleInvoices extends ConsoleScreen {
+  static override styles = [ConsoleScreen.styles, confirmStyles, invoicesScreenStyles];
 
   /** Invoices per request, 1 to 200. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
@@ -182,9 +159,6 @@ export class PortalConsoleInvoices extends PortalElement {
   @state() private dueTo = '';
   @state() private sort: InvoiceListSort = '-issuedOn';
   @state() private invoices: FirmInvoice[] = [];
-  @state() private nextCursor: string | null = null;
-  @state() private loadingMore = false;
-  @state() private moreError: unknown;
   // What is being done
   @state() private busy = false;
   @state() private announcement: Words | undefined;
@@ -203,7 +177,7 @@ export class PortalConsoleInvoices extends PortalElement {
   readonly #directory = new ClientDirectory(this, () => this.client);
   readonly #confirm = new ConfirmController(this);
   readonly #internals: ElementInternals;
-  #more: AbortController | undefined;
+  readonly #more = new LoadMoreController(this, { fetch: (cursor, signal) => this.client && this.#loadMore(this.client, cursor, signal) });
   #action: AbortController | undefined;
   /** The form's request lines, by where each came from, to place the service's problems. */
   #origins: LineOrigin[] = [];
@@ -214,9 +188,7 @@ export class PortalConsoleInvoices extends PortalElement {
 
   readonly #list = new Task(this, {
     task: async ([client, status, contactId, account, dueFrom, dueTo, sort, pageSize], { signal }) => {
-      this.#more?.abort();
-      this.loadingMore = false;
-      this.moreError = undefined;
+      this.#more.reset();
       if (!client) return untilAborted(signal);
       const page = await client.invoices.list(
         {
@@ -231,7 +203,7 @@ export class PortalConsoleInvoices extends PortalElement {
         { signal },
       );
       this.invoices = page.data;
-      this.nextCursor = page.nextCursor;
+      this.#more.cursor = page.nextCursor;
       return page;
     },
     args: () => [this.client, this.status, this.contactId, this.account, this.dueFrom, this.dueTo, this.sort, this.pageSize] as const,
@@ -265,7 +237,6 @@ export class PortalConsoleInvoices extends PortalElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#more?.abort();
     this.#action?.abort();
   }
 
@@ -291,7 +262,7 @@ export class PortalConsoleInvoices extends PortalElement {
   }
 
   get #canWrite(): boolean {
-    return can(this.staff?.staff.role, 'write-money');
+    return can(this.staff, 'write-money');
   }
 
   protected override render(): TemplateResult {
@@ -421,14 +392,8 @@ export class PortalConsoleInvoices extends PortalElement {
         <div role="rowgroup">${this.invoices.map((invoice) => this.#renderRow(invoice))}</div>
       </div>
       <div class="more">
-        ${this.moreError ? html`<div class="alert" role="alert"><p>${errorMessage(this.moreError)}</p></div>` : nothing}
-        ${
-          this.nextCursor
-            ? html`<button class="button secondary" part="load-more-button" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${this.#loadMore}>
-              ${this.loadingMore ? t('invoices.loading-more') : t('invoices.load-more')}
-            </button>`
-            : nothing
-        }
+        ${this.#more.renderError()}
+        ${this.#more.renderButton({ more: t('invoices.load-more'), loading: t('invoices.loading-more') })}
       </div>
     `;
   }
@@ -951,42 +916,26 @@ export class PortalConsoleInvoices extends PortalElement {
     this.dueTo = '';
   };
 
-  #loadMore = async (): Promise<void> => {
-    const client = this.client;
-    const cursor = this.nextCursor;
-    if (!client || !cursor || this.loadingMore) return;
-    const request = new AbortController();
-    this.#more = request;
-    this.loadingMore = true;
-    this.moreError = undefined;
+  #loadMore = async (client: ConsoleClient, cursor: string, signal: AbortSignal): Promise<void> => {
     const firstNew = this.invoices.length;
-    try {
-      const page = await client.invoices.list(
-        {
-          status: this.status,
-          contactId: this.contactId || undefined,
-          depositAccount: this.account || undefined,
-          dueFrom: this.dueFrom || undefined,
-          dueTo: this.dueTo || undefined,
-          sort: this.sort,
-          limit: pageLimit(this.pageSize),
-          cursor,
-        },
-        { signal: request.signal },
-      );
-      this.invoices = [...this.invoices, ...page.data];
-      this.nextCursor = page.nextCursor;
-      this.#announce(() => t('invoices.announce.loaded', { count: page.data.length }));
-      await this.updateComplete;
-      this.renderRoot.querySelectorAll<HTMLElement>('[part~="open-button"]')[firstNew]?.focus();
-    } catch (error) {
-      if (!request.signal.aborted && !isAbortError(error)) this.moreError = error;
-    } finally {
-      if (this.#more === request) {
-        this.#more = undefined;
-        this.loadingMore = false;
-      }
-    }
+    const page = await client.invoices.list(
+      {
+        status: this.status,
+        contactId: this.contactId || undefined,
+        depositAccount: this.account || undefined,
+        dueFrom: this.dueFrom || undefined,
+        dueTo: this.dueTo || undefined,
+        sort: this.sort,
+        limit: pageLimit(this.pageSize),
+        cursor,
+      },
+      { signal },
+    );
+    this.invoices = [...this.invoices, ...page.data];
+    this.#more.cursor = page.nextCursor;
+    this.#announce(() => t('invoices.announce.loaded', { count: page.data.length }));
+    await this.updateComplete;
+    this.renderRoot.querySelectorAll<HTMLElement>('[part~="open-button"]')[firstNew]?.focus();
   };
 
   async #openForm(invoice: FirmInvoiceDetail | undefined): Promise<void> {

@@ -1,20 +1,17 @@
-import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ApiError, isAbortError } from '../../api/api-error.ts';
-import { PortalElement } from '../../base/portal-element.ts';
 import { saveFile } from '../../base/save-file.ts';
 import { toggleState, untilAborted } from '../../base/states.ts';
 import { formatDate, formatDateTime, formatMoney, localToday } from '../../i18n/format.ts';
-import { alertStyles, badgeStyles, buttonStyles, fieldStyles, skeletonStyles, visuallyHiddenStyles } from '../../styles/shared.ts';
 import type { ConsoleClient } from '../api/console-client.ts';
 import type { FirmPayment, FirmPaymentFilter, FirmPaymentSummary, FirmRefund, PaymentMethodType, PaymentStatus, PaymentTotal } from '../api/payments-api.ts';
-import type { StaffMe } from '../api/types.ts';
-import { consoleClientContext, staffContext } from '../contexts.ts';
+import { ConsoleScreen } from '../base/console-screen.ts';
 import { ClientDirectory } from '../controllers/client-directory.ts';
 import { ConfirmController, confirmStyles } from '../controllers/confirm-controller.ts';
+import { LoadMoreController } from '../controllers/load-more-controller.ts';
 import { PortalConsoleOpenEvent } from '../events.ts';
 import { errorMessage, t } from '../i18n/translate.ts';
 import { can } from '../roles.ts';
@@ -63,6 +60,9 @@ const EXPORT_DAYS = 365;
  *
  * @tag portal-console-payments
  *
+ * @attr item-id - The payment shown; empty for the list.
+ * @prop itemId - The payment shown; empty for the list.
+ *
  * @event portal-console-payment-refunded - The firm refunded a payment. `detail.paymentId`, `detail.refund`.
  * @event portal-console-payments-exported - The firm saved the CSV export. `detail.fileName`, `detail.from`, `detail.to`.
  * @event portal-console-open - Asks the console to open a payment (`screen: 'payments'`), an invoice (`'invoices'`) or a client (`'clients'`).
@@ -106,31 +106,8 @@ const EXPORT_DAYS = 365;
  * @cssstate detail - One payment is shown.
  * @cssstate refunding - A refund is being sent.
  */
-export class PortalConsolePayments extends PortalElement {
-  static override styles = [
-    PortalElement.styles,
-    visuallyHiddenStyles,
-    buttonStyles,
-    fieldStyles,
-    alertStyles,
-    badgeStyles,
-    skeletonStyles,
-    confirmStyles,
-    paymentsScreenStyles,
-  ];
-
-  /** The console client; given by `<portal-console>`, or set it to use the element alone. */
-  @consume({ context: consoleClientContext, subscribe: true })
-  @property({ attribute: false })
-  client: ConsoleClient | undefined;
-
-  /** The signed-in staff member (for the role); given by `<portal-console>`, or set it. */
-  @consume({ context: staffContext, subscribe: true })
-  @property({ attribute: false })
-  staff: StaffMe | undefined;
-
-  /** The payment shown; empty for the list. */
-  @property({ attribute: 'item-id', reflect: true }) itemId = '';
+export class PortalConsolePayments extends ConsoleScreen {
+  static override styles = [ConsoleScreen.styles, confirmStyles, paymentsScreenStyles];
 
   /** Payments per request, 1 to 200. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
@@ -143,8 +120,6 @@ export class PortalConsolePayments extends PortalElement {
   @state() private to = '';
   @state() private dateErrors: Partial<Record<DateField, Words>> = {};
   @state() private payments: FirmPaymentSummary[] = [];
-  @state() private nextCursor: string | null = null;
-  @state() private loadingMore = false;
   @state() private exporting = false;
   @state() private announcement: Words | undefined;
   @state() private alert: Words | undefined;
@@ -159,19 +134,23 @@ export class PortalConsolePayments extends PortalElement {
   readonly #directory = new ClientDirectory(this, () => this.client);
   readonly #confirm = new ConfirmController(this);
   readonly #internals: ElementInternals;
-  #more: AbortController | undefined;
+  readonly #more = new LoadMoreController(this, {
+    fetch: (cursor, signal) => this.client && this.#loadMore(this.client, cursor, signal),
+    failed: (error) => {
+      this.alert = () => t('payments.error.more', { reason: errorMessage(error) });
+    },
+  });
   #request: AbortController | undefined;
   /** The key of a refund whose answer was lost, reused when the same refund is asked again. */
   #pendingRefund: { key: string; paymentId: string; amount: number; reason: string } | undefined;
 
   readonly #list = new Task(this, {
     task: async ([client, filter, pageSize], { signal }) => {
-      this.#more?.abort();
-      this.loadingMore = false;
+      this.#more.reset();
       if (!client) return untilAborted(signal);
       const page = await client.payments.list({ ...filter, limit: pageLimit(pageSize) }, { signal });
       this.payments = page.data;
-      this.nextCursor = page.nextCursor;
+      this.#more.cursor = page.nextCursor;
       return page;
     },
     args: () => [this.client, this.#filter, this.pageSize] as const,
@@ -211,7 +190,6 @@ export class PortalConsolePayments extends PortalElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#more?.abort();
     this.#request?.abort();
   }
 
@@ -243,7 +221,7 @@ export class PortalConsolePayments extends PortalElement {
   }
 
   get #canRefund(): boolean {
-    return can(this.staff?.staff.role, 'write-money');
+    return can(this.staff, 'write-money');
   }
 
   protected override render(): TemplateResult {
@@ -407,12 +385,8 @@ export class PortalConsolePayments extends PortalElement {
         ${this.payments.map((payment) => this.#renderRow(payment))}
       </ul>
       ${
-        this.nextCursor
-          ? html`<div class="more">
-            <button class="button secondary" part="load-more-button" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${this.#loadMore}>
-              ${this.loadingMore ? t('payments.loading-more') : t('payments.load-more')}
-            </button>
-          </div>`
+        this.#more.cursor
+          ? html`<div class="more">${this.#more.renderButton({ more: t('payments.load-more'), loading: t('payments.loading-more') })}</div>`
           : nothing
       }
     `;
@@ -545,30 +519,15 @@ export class PortalConsolePayments extends PortalElement {
     }
   }
 
-  async #loadMore(): Promise<void> {
-    const client = this.client;
-    const cursor = this.nextCursor;
-    if (!client || !cursor || this.loadingMore) return;
-    const request = new AbortController();
-    this.#more = request;
-    this.loadingMore = true;
+  async #loadMore(client: ConsoleClient, cursor: string, signal: AbortSignal): Promise<void> {
     const firstNew = this.payments.length;
-    try {
-      const page = await client.payments.list({ ...this.#filter, limit: pageLimit(this.pageSize), cursor }, { signal: request.signal });
-      const known = new Set(this.payments.map((payment) => payment.id));
-      this.payments = [...this.payments, ...page.data.filter((payment) => !known.has(payment.id))];
-      this.nextCursor = page.nextCursor;
-      await this.updateComplete;
-      const next = this.payments[firstNew];
-      if (next) this.#focusRow(next.id);
-    } catch (error) {
-      if (!request.signal.aborted && !isAbortError(error)) this.alert = () => t('payments.error.more', { reason: errorMessage(error) });
-    } finally {
-      if (this.#more === request) {
-        this.#more = undefined;
-        this.loadingMore = false;
-      }
-    }
+    const page = await client.payments.list({ ...this.#filter, limit: pageLimit(this.pageSize), cursor }, { signal });
+    const known = new Set(this.payments.map((payment) => payment.id));
+    this.payments = [...this.payments, ...page.data.filter((payment) => !known.has(payment.id))];
+    this.#more.cursor = page.nextCursor;
+    await this.updateComplete;
+    const next = this.payments[firstNew];
+    if (next) this.#focusRow(next.id);
   }
 
   #focusRow(id: string): void {

@@ -1,4 +1,4 @@
-import type { StaffRole } from '../api/types.ts';
+import type { StaffAccess } from '../api/types.ts';
 import { can, type StaffPermission } from '../roles.ts';
 
 /** The settings screen's sections, in the order of its tabs; a section's name is its `item-id`. */
@@ -15,9 +15,9 @@ const needs: Record<SettingsSection, StaffPermission> = {
   staff: 'staff',
 };
 
-/** The sections `role` may open, in tab order. */
-export function sectionsFor(role: StaffRole | undefined): SettingsSection[] {
-  return settingsSections.filter((section) => can(role, needs[section]));
+/** The sections the signed-in member (`staff`) may open, in tab order. */
+export function sectionsFor(staff: { access: StaffAccess } | undefined): SettingsSection[] {
+  return settingsSections.filter((section) => can(staff, needs[section]));
 }
 
 export function isSettingsSection(name: string): name is SettingsSection {

@@ -1,15 +1,13 @@
-import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { PortalElement } from '../../base/portal-element.ts';
+import { state } from 'lit/decorators.js';
 import { withLanguage } from '../../i18n/language.ts';
 import { toggleState, untilAborted } from '../../base/states.ts';
-import { alertStyles, badgeStyles, buttonStyles, fieldStyles, skeletonStyles, statePanelStyles, visuallyHiddenStyles } from '../../styles/shared.ts';
+import { statePanelStyles } from '../../styles/shared.ts';
 import type { ConsoleClient } from '../api/console-client.ts';
 import type { FirmProfile } from '../api/settings-api.ts';
 import type { StaffMe, StaffRole } from '../api/types.ts';
-import { consoleClientContext, staffContext } from '../contexts.ts';
+import { ConsoleScreen } from '../base/console-screen.ts';
 import { ConfirmController, confirmStyles } from '../controllers/confirm-controller.ts';
 import { t } from '../i18n/translate.ts';
 import { ApiKeysPanel } from './api-keys-panel.ts';
@@ -43,6 +41,9 @@ const tabLabel: Record<SettingsSection, () => string> = {
  * the console keeps the section in the address.
  *
  * @tag portal-console-settings
+ *
+ * @attr item-id - The section shown: `branding`, `portal`, `webhooks`, `api-keys` or `staff`.
+ * @prop itemId - The section shown: `branding`, `portal`, `webhooks`, `api-keys` or `staff`.
  *
  * @event portal-console-settings-saved - A change was saved. `detail.section` says which section.
  *
@@ -78,32 +79,8 @@ const tabLabel: Record<SettingsSection, () => string> = {
  * @cssstate error - The section's data could not be loaded.
  * @cssstate forbidden - The role may not see settings.
  */
-export class PortalConsoleSettings extends PortalElement implements SettingsHost {
-  static override styles = [
-    PortalElement.styles,
-    visuallyHiddenStyles,
-    buttonStyles,
-    fieldStyles,
-    alertStyles,
-    skeletonStyles,
-    badgeStyles,
-    statePanelStyles(),
-    confirmStyles,
-    settingsStyles,
-  ];
-
-  /** The console's client; provided by `<portal-console>`, or set directly (tests, stories). */
-  @consume({ context: consoleClientContext, subscribe: true })
-  @property({ attribute: false })
-  client: ConsoleClient | undefined;
-
-  /** The signed-in staff member (their role decides what shows); provided by `<portal-console>`, or set directly. */
-  @consume({ context: staffContext, subscribe: true })
-  @property({ attribute: false })
-  staff: StaffMe | undefined;
-
-  /** The section shown: `branding`, `portal`, `webhooks`, `api-keys` or `staff`. */
-  @property({ attribute: 'item-id', reflect: true }) itemId = '';
+export class PortalConsoleSettings extends ConsoleScreen implements SettingsHost {
+  static override styles = [ConsoleScreen.styles, statePanelStyles(), confirmStyles, settingsStyles];
 
   /** The firm's profile as last loaded or saved. */
   @state() protected profile: FirmProfile | undefined;
@@ -148,7 +125,7 @@ export class PortalConsoleSettings extends PortalElement implements SettingsHost
 
   /** The section shown: `item-id` when the role may see it, else the first the role may see. */
   get section(): SettingsSection | undefined {
-    const allowed = sectionsFor(this.staffRole);
+    const allowed = sectionsFor(this.staff ?? this.client?.staff);
     return isSettingsSection(this.itemId) && allowed.includes(this.itemId) ? this.itemId : allowed[0];
   }
 
@@ -224,7 +201,7 @@ export class PortalConsoleSettings extends PortalElement implements SettingsHost
   }
 
   #renderTabs(current: SettingsSection): TemplateResult {
-    const sections = sectionsFor(this.staffRole);
+    const sections = sectionsFor(this.staff ?? this.client?.staff);
     return html`
       <div class="tabs" part="tabs" role="tablist" aria-labelledby="settings-heading" @keydown=${(e: KeyboardEvent) => this.#onTabKey(e, sections)}>
         ${sections.map(

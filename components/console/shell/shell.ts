@@ -11,7 +11,7 @@ import { isRegistered } from '../../loader/lazy-elements.ts';
 import { FirmTheme } from '../../styles/firm-theme.ts';
 import { alertStyles, buttonStyles, skeletonStyles, visuallyHiddenStyles } from '../../styles/shared.ts';
 import { ConsoleClient, type StaffSessionChange } from '../api/console-client.ts';
-import type { Branding, StaffMe, StaffRole } from '../api/types.ts';
+import type { Branding, StaffMe } from '../api/types.ts';
 import { consoleClientContext, staffContext } from '../contexts.ts';
 import type { PortalConsoleOpenEvent } from '../events.ts';
 import { errorMessage, t } from '../i18n/translate.ts';
@@ -44,11 +44,11 @@ const screenPermission: Record<ConsoleScreenName, StaffPermission | undefined> =
   account: undefined,
 };
 
-/** The screens `role` may see, in the navigation's order (whether or not their elements are on the page). */
-export function screensFor(role: StaffRole | undefined): ConsoleScreenName[] {
+/** The screens the signed-in member (`staff`) may see, in the navigation's order (whether or not their elements are on the page). */
+export function screensFor(staff: StaffMe | undefined): ConsoleScreenName[] {
   return consoleScreens.filter((screen) => {
     const permission = screenPermission[screen];
-    return role !== undefined && (permission === undefined || can(role, permission));
+    return staff !== undefined && (permission === undefined || can(staff, permission));
   });
 }
 
@@ -219,7 +219,7 @@ export class PortalConsole extends PortalElement {
 
   /** The screens offered to the signed-in staff member, in order: allowed by their role and on the page. */
   get screens(): ConsoleScreenName[] {
-    return screensFor(this.staff?.staff.role).filter((screen) => isRegistered(screenTag(screen)));
+    return screensFor(this.staff).filter((screen) => isRegistered(screenTag(screen)));
   }
 
   /** The screen shown: `screen` if offered, else the first one offered. */

@@ -1,16 +1,11 @@
-import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError, isAbortError } from '../../api/api-error.ts';
-import { PortalElement } from '../../base/portal-element.ts';
 import { toggleState, untilAborted } from '../../base/states.ts';
 import { formatDate, formatDateRange, formatDateTime } from '../../i18n/format.ts';
-import { alertStyles, badgeStyles, buttonStyles, fieldStyles, skeletonStyles, visuallyHiddenStyles } from '../../styles/shared.ts';
 import type { ActivityChanges, FirmActivity, NewActivity } from '../api/activities-api.ts';
-import type { ConsoleClient } from '../api/console-client.ts';
-import type { StaffMe } from '../api/types.ts';
-import { consoleClientContext, staffContext } from '../contexts.ts';
+import { ConsoleScreen } from '../base/console-screen.ts';
 import { ClientDirectory } from '../controllers/client-directory.ts';
 import { ConfirmController, confirmStyles } from '../controllers/confirm-controller.ts';
 import { PortalConsoleOpenEvent } from '../events.ts';
@@ -41,6 +36,9 @@ const MOST_PAGES = 10;
  * confirmation). The service's problems show next to the field they name; results are announced.
  *
  * @tag portal-console-tasks
+ *
+ * @attr item-id - The client (contact id) whose tasks and events are shown; empty for every client.
+ * @prop itemId - The client (contact id) whose tasks and events are shown; empty for every client.
  *
  * @event portal-console-activity-saved - A task or event was created or changed. `detail.activity`, `detail.created`.
  * @event portal-console-activity-deleted - A task or event was deleted. `detail.activityId`.
@@ -79,31 +77,8 @@ const MOST_PAGES = 10;
  * @cssstate error - The list could not be loaded.
  * @cssstate editing - The form is open.
  */
-export class PortalConsoleTasks extends PortalElement {
-  static override styles = [
-    PortalElement.styles,
-    visuallyHiddenStyles,
-    buttonStyles,
-    fieldStyles,
-    alertStyles,
-    badgeStyles,
-    skeletonStyles,
-    confirmStyles,
-    tasksScreenStyles,
-  ];
-
-  /** The console client; given by `<portal-console>`, or set it to use the element alone. */
-  @consume({ context: consoleClientContext, subscribe: true })
-  @property({ attribute: false })
-  client: ConsoleClient | undefined;
-
-  /** The signed-in staff member (for the role); given by `<portal-console>`, or set it. */
-  @consume({ context: staffContext, subscribe: true })
-  @property({ attribute: false })
-  staff: StaffMe | undefined;
-
-  /** The client (contact id) whose tasks and events are shown; empty for every client. */
-  @property({ attribute: 'item-id', reflect: true }) itemId = '';
+export class PortalConsoleTasks extends ConsoleScreen {
+  static override styles = [ConsoleScreen.styles, confirmStyles, tasksScreenStyles];
 
   /** Which activities are listed. */
   @property({ reflect: true }) view: ActivityView = 'upcoming';
@@ -168,7 +143,7 @@ export class PortalConsoleTasks extends PortalElement {
   }
 
   get #canWrite(): boolean {
-    return can(this.staff?.staff.role, 'tasks');
+    return can(this.staff, 'tasks');
   }
 
   /** The activities of the view, in the order that suits it. */

@@ -1,5 +1,6 @@
 import { newId } from '../db/ids.ts';
 import type { Storage } from '../db/storage.ts';
+import { RefreshFamilies } from './refresh-families.ts';
 
 export interface Invitation {
   id: string;
@@ -36,7 +37,18 @@ export interface PortalAccessRow {
 
 /** Portal logins and the secrets around them. Secrets arrive here already hashed. */
 export class AuthRepository {
-  constructor(private readonly storage: Storage) {}
+  readonly #refreshFamilies: RefreshFamilies;
+
+  constructor(private readonly storage: Storage) {
+    this.#refreshFamilies = new RefreshFamilies(storage, {
+      families: 'refresh_families',
+      tokens: 'refresh_tokens',
+      owner: 'contact_id',
+      tokensHoldFirm: false,
+      familyIdPrefix: 'rtf',
+      tokenIdPrefix: 'rt',
+    });
+  }
 
   async passwordHash(contactId: string): Promise<string | undefined> {
     const row = await this.storage.db.selectFrom('portal_logins').select('password_hash').where('contact_id', '=', contactId).executeTakeFirst();
@@ -171,65 +183,32 @@ export class AuthRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async startFamily(contactId: string, firmId: string, now: string): Promise<string> {
-    const id = newId('rtf');
-    await this.storage.db.insertInto('refresh_families').values({ id, contact_id: contactId, firm_id: firmId, created_at: now }).execute();
-    return id;
+  startFamily(contactId: string, firmId: string, now: string): Promise<string> {
+    return this.#refreshFamilies.startFamily(contactId, firmId, now);
   }
 
-  async addRefreshToken(familyId: string, tokenHash: string, expiresAt: string, now: string): Promise<void> {
-    await this.storage.db
-      .insertInto('refresh_tokens')
-      .values({ id: newId('rt'), family_id: familyId, token_hash: tokenHash, expires_at: expiresAt, created_at: now })
-      .execute();
+  addRefreshToken(familyId: string, tokenHash: string, expiresAt: string, now: string): Promise<void> {
+    return this.#refreshFamilies.addRefreshToken(familyId, tokenHash, expiresAt, now);
   }
 
   async refreshByTokenHash(tokenHash: string): Promise<RefreshToken | undefined> {
-    const row = await this.storage.db
-      .selectFrom('refresh_tokens as t')
-      .innerJoin('refresh_families as f', 'f.id', 't.family_id')
-      .select(['t.id', 't.family_id', 't.expires_at', 't.used_at', 'f.contact_id', 'f.firm_id', 'f.revoked_at as family_revoked_at'])
-      .where('t.token_hash', '=', tokenHash)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    return {
-      id: row.id,
-      familyId: row.family_id,
-      contactId: row.contact_id,
-      firmId: row.firm_id,
-      expiresAt: row.expires_at,
-      usedAt: row.used_at,
-      familyRevokedAt: row.family_revoked_at,
-    };
+    const token = await this.#refreshFamilies.refreshByTokenHash(tokenHash);
+    if (!token) return undefined;
+    const { ownerId, ...rest } = token;
+    return { ...rest, contactId: ownerId };
   }
 
   /** Marks a refresh token used; false when it was used already (a reuse). */
-  async useRefreshToken(id: string, now: string): Promise<boolean> {
-    const result = await this.storage.db
-      .updateTable('refresh_tokens')
-      .set({ used_at: now })
-      .where('id', '=', id)
-      .where('used_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+  useRefreshToken(id: string, now: string): Promise<boolean> {
+    return this.#refreshFamilies.useRefreshToken(id, now);
   }
 
-  async revokeFamily(familyId: string, reason: string, now: string): Promise<void> {
-    await this.storage.db
-      .updateTable('refresh_families')
-      .set({ revoked_at: now, revoked_reason: reason })
-      .where('id', '=', familyId)
-      .where('revoked_at', 'is', null)
-      .execute();
+  revokeFamily(familyId: string, reason: string, now: string): Promise<void> {
+    return this.#refreshFamilies.revokeFamily(familyId, reason, now);
   }
 
-  async revokeAllFamilies(contactId: string, reason: string, now: string): Promise<void> {
-    await this.storage.db
-      .updateTable('refresh_families')
-      .set({ revoked_at: now, revoked_reason: reason })
-      .where('contact_id', '=', contactId)
-      .where('revoked_at', 'is', null)
-      .execute();
+  revokeAllFamilies(contactId: string, reason: string, now: string): Promise<void> {
+    return this.#refreshFamilies.revokeAllFamilies(contactId, reason, now);
   }
 
   /** Records a sign-in assertion's jti; false when the firm's assertion with that jti was used already. */

@@ -3,7 +3,7 @@ import type { ApiKeysService } from '../api-keys/index.ts';
 import type { ContactsService } from '../contacts/index.ts';
 import type { FirmsService } from '../firms/index.ts';
 import { assertFirmOrigin } from '../http/cors.ts';
-import { bearerToken, type StaffPrincipal } from '../http/principal.ts';
+import { bearerToken, type StaffPrincipal, type StaffTokenClaims } from '../http/principal.ts';
 import { Problem } from '../http/problem.ts';
 import type { Tenancy } from '../http/tenancy.ts';
 import type { AccessTokens } from './access-tokens.ts';
@@ -37,10 +37,10 @@ export function requireClient(deps: {
 
 /** Checks a staff member's access token: the staff component's, handed in so auth need not know staff. */
 export interface StaffAuthenticator {
-  /** The staff member the token is for, while they may still act; else a 401 problem. Runs in the token's firm scope. */
-  authenticate(token: string, origin: string | undefined): Promise<StaffPrincipal>;
-  /** The firm a token names (not yet trusted: `authenticate` checks it). */
-  firmOfToken(token: string): Promise<string>;
+  /** A staff access token's claims when its signature, audience and expiry hold; else a 401 problem. */
+  verifyToken(token: string): Promise<StaffTokenClaims>;
+  /** The staff member the claims name, while they may still act; else a 401 problem. Runs in the claims' firm scope. */
+  authenticate(claims: StaffTokenClaims, origin: string | undefined): Promise<StaffPrincipal>;
 }
 
 /**
@@ -59,14 +59,14 @@ export function requireFirmKey(apiKeys: ApiKeysService, tenancy: Tenancy, staff?
     if (staff && !key.startsWith('pk_')) {
       // Anything that is neither a key nor a staff token (a client's token too) is refused as a bad key;
       // an expired staff token says so, so the console refreshes.
-      const firmId = await staff.firmOfToken(key).catch((error: unknown) => {
+      const claims = await staff.verifyToken(key).catch((error: unknown) => {
         if (error instanceof Problem && error.code === 'token_invalid') {
           throw Problem.unauthorized('api_key_invalid', "The API key or staff member's access token is not valid.");
         }
         throw error;
       });
-      await tenancy.asFirm(firmId, async () => {
-        req.principal = await staff.authenticate(key, req.headers.origin);
+      await tenancy.asFirm(claims.firmId, async () => {
+        req.principal = await staff.authenticate(claims, req.headers.origin);
         next();
       });
       return;

@@ -7,6 +7,7 @@ export { assertStrongPassword, authRoutes, refreshCookieOptions } from './auth.r
 export { AuthService, publicContact } from './auth.service.ts';
 export { requireClient, requireFirmKey, type StaffAuthenticator } from './authenticate.ts';
 export { decoyHash, hashPassword, passwordRules, verifyPassword } from './passwords.ts';
+export { RefreshFamilies, type OwnedRefreshToken, type RefreshTables } from './refresh-families.ts';
 export { refreshLifetimeMs, rotateRefreshToken, type RefreshStore, type StoredRefreshToken } from './refresh-rotation.ts';
 export { PortalLogins } from './portal-logins.ts';
 export { SigningKeys } from './signing-keys.ts';

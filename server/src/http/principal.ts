@@ -29,6 +29,11 @@ export interface StaffPrincipal {
   firmId: string;
   role: StaffRole;
 }
+/** What a staff access token says, once its signature, audience and expiry are checked. */
+export interface StaffTokenClaims {
+  staffId: string;
+  firmId: string;
+}
 /** Who may call the firm-side API: one of the firm's API keys (every right) or a staff member. */
 export type FirmPrincipal = ApiKeyPrincipal | StaffPrincipal;
 

@@ -28,6 +28,15 @@ export const leastRoles: Record<string, { read: StaffRole; write: StaffRole }> =
 
 const describe: Record<StaffRole, string> = { staff: 'a staff member', admin: 'an admin', owner: 'an owner' };
 
+const atLeast = (role: StaffRole, needed: StaffRole): boolean => rank[role] >= rank[needed];
+
+/** What `role` may do in each group of the table, so the console shows only that (`GET /admin/staff/me`). */
+export function accessFor(role: StaffRole): Record<string, { read: boolean; write: boolean }> {
+  return Object.fromEntries(
+    Object.entries(leastRoles).map(([group, least]) => [group, { read: atLeast(role, least.read), write: atLeast(role, least.write) }]),
+  );
+}
+
 /** The least role a firm-side request needs; `path` is relative to `/api/v1/admin`. */
 export function leastRoleFor(method: string, path: string): StaffRole {
   const [first = '', second = ''] = path.split('/').filter(Boolean);
@@ -41,7 +50,7 @@ export const requireRole: RequestHandler = (req, _res, next) => {
   const principal = req.principal;
   if (principal?.kind === 'staff') {
     const needed = leastRoleFor(req.method, req.path);
-    if (rank[principal.role] < rank[needed]) {
+    if (!atLeast(principal.role, needed)) {
       throw new Problem(403, 'role_forbidden', `This needs ${describe[needed]} of the firm; you are ${describe[principal.role]}.`, {
         requiredRole: needed,
       });

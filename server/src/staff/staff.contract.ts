@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { passwordRules } from '../auth/index.ts';
 import { Instant, listOf } from '../http/schema.ts';
+import { leastRoles } from './roles.ts';
 
 // Requests
 
@@ -71,11 +72,18 @@ export const StaffMember = z
   })
   .meta({ id: 'StaffMember' });
 
+const GroupAccess = z.strictObject({ read: z.boolean(), write: z.boolean() }).meta({ id: 'StaffGroupAccess' });
+/** One entry per group of the role table in roles.ts, so a client never ranks roles itself. */
+export const StaffAccess = z
+  .strictObject(Object.fromEntries(Object.keys(leastRoles).map((group) => [group, GroupAccess])))
+  .meta({ id: 'StaffAccess', description: 'What the member may do in each group of `/api/v1/admin/<group>`: read (GET) and write (every other method)' });
+
 export const StaffSignIn = z
   .strictObject({
     accessToken: z.string().meta({ description: 'An ES256 JWT for the firm-side API; send it as `Authorization: Bearer …`' }),
     expiresIn: z.number().int().meta({ description: 'Lifetime of the access token, in seconds' }),
     staff: StaffMember,
+    access: StaffAccess,
   })
   .meta({ id: 'StaffSignIn' });
 
@@ -131,6 +139,7 @@ export const StaffMe = z
     staff: StaffMember,
     firm: z.strictObject({ slug: z.string(), name: z.string(), staffTwoFactor: z.enum(['required', 'optional']) }),
     twoFactor: z.strictObject({ totp: z.boolean(), passkeys: z.array(Passkey), recoveryCodesLeft: z.number().int() }),
+    access: StaffAccess,
   })
   .meta({ id: 'StaffMe' });
 

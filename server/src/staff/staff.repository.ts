@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { StoredRefreshToken } from '../auth/index.ts';
+import { RefreshFamilies, type StoredRefreshToken } from '../auth/index.ts';
 import { newId } from '../db/ids.ts';
 import type { StaffMembersTable } from '../db/schema.ts';
 import type { Storage } from '../db/storage.ts';
@@ -78,7 +78,18 @@ const toMember = (row: Selectable<StaffMembersTable>): StaffMember => ({
 
 /** The firm's staff members, their invitations, second factors and sign-ins. Secrets arrive hashed or sealed. */
 export class StaffRepository {
-  constructor(private readonly storage: Storage) {}
+  readonly #refreshFamilies: RefreshFamilies;
+
+  constructor(private readonly storage: Storage) {
+    this.#refreshFamilies = new RefreshFamilies(storage, {
+      families: 'staff_refresh_families',
+      tokens: 'staff_refresh_tokens',
+      owner: 'staff_id',
+      tokensHoldFirm: true,
+      familyIdPrefix: 'srf',
+      tokenIdPrefix: 'srt',
+    });
+  }
 
   async create(input: { firmId: string; email: string; name: string; role: StaffRole; status: StaffStatus; passwordHash?: string }, now: string) {
     const id = newId('stf');
@@ -379,77 +390,31 @@ export class StaffRepository {
 
   // Refresh families: a staff sign-in, rotated as a client's is.
 
-  async startFamily(staffId: string, firmId: string, now: string): Promise<string> {
-    const id = newId('srf');
-    await this.storage.db.insertInto('staff_refresh_families').values({ id, staff_id: staffId, firm_id: firmId, created_at: now }).execute();
-    return id;
+  startFamily(staffId: string, firmId: string, now: string): Promise<string> {
+    return this.#refreshFamilies.startFamily(staffId, firmId, now);
   }
 
-  async addRefreshToken(familyId: string, tokenHash: string, expiresAt: string, now: string): Promise<void> {
-    await this.storage.db
-      .insertInto('staff_refresh_tokens')
-      .columns(['id', 'firm_id', 'family_id', 'token_hash', 'expires_at', 'created_at'])
-      .expression((eb) =>
-        eb
-          .selectFrom('staff_refresh_families')
-          .select([
-            eb.val(newId('srt')).as('id'),
-            'firm_id',
-            'id as family_id',
-            eb.val(tokenHash).as('token_hash'),
-            eb.val(expiresAt).as('expires_at'),
-            eb.val(now).as('created_at'),
-          ])
-          .where('id', '=', familyId),
-      )
-      .execute();
+  addRefreshToken(familyId: string, tokenHash: string, expiresAt: string, now: string): Promise<void> {
+    return this.#refreshFamilies.addRefreshToken(familyId, tokenHash, expiresAt, now);
   }
 
   async refreshByTokenHash(tokenHash: string): Promise<StaffRefreshToken | undefined> {
-    const row = await this.storage.db
-      .selectFrom('staff_refresh_tokens as t')
-      .innerJoin('staff_refresh_families as f', 'f.id', 't.family_id')
-      .select(['t.id', 't.family_id', 't.expires_at', 't.used_at', 'f.staff_id', 'f.firm_id', 'f.revoked_at as family_revoked_at'])
-      .where('t.token_hash', '=', tokenHash)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    return {
-      id: row.id,
-      familyId: row.family_id,
-      staffId: row.staff_id,
-      firmId: row.firm_id,
-      expiresAt: row.expires_at,
-      usedAt: row.used_at,
-      familyRevokedAt: row.family_revoked_at,
-    };
+    const token = await this.#refreshFamilies.refreshByTokenHash(tokenHash);
+    if (!token) return undefined;
+    const { ownerId, ...rest } = token;
+    return { ...rest, staffId: ownerId };
   }
 
-  async useRefreshToken(id: string, now: string): Promise<boolean> {
-    const result = await this.storage.db
-      .updateTable('staff_refresh_tokens')
-      .set({ used_at: now })
-      .where('id', '=', id)
-      .where('used_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+  useRefreshToken(id: string, now: string): Promise<boolean> {
+    return this.#refreshFamilies.useRefreshToken(id, now);
   }
 
-  async revokeFamily(familyId: string, reason: string, now: string): Promise<void> {
-    await this.storage.db
-      .updateTable('staff_refresh_families')
-      .set({ revoked_at: now, revoked_reason: reason })
-      .where('id', '=', familyId)
-      .where('revoked_at', 'is', null)
-      .execute();
+  revokeFamily(familyId: string, reason: string, now: string): Promise<void> {
+    return this.#refreshFamilies.revokeFamily(familyId, reason, now);
   }
 
-  async revokeAllFamilies(staffId: string, reason: string, now: string): Promise<void> {
-    await this.storage.db
-      .updateTable('staff_refresh_families')
-      .set({ revoked_at: now, revoked_reason: reason })
-      .where('staff_id', '=', staffId)
-      .where('revoked_at', 'is', null)
-      .execute();
+  revokeAllFamilies(staffId: string, reason: string, now: string): Promise<void> {
+    return this.#refreshFamilies.revokeAllFamilies(staffId, reason, now);
   }
 }
 

@@ -36,7 +36,7 @@ export function staffAuthRoutes(deps: { staff: StaffService; firms: FirmsService
 
   const signInReply = (res: Response, signedIn: StaffSignedIn) => {
     res.cookie(staffRefreshCookie, signedIn.refreshToken, { ...cookieOptions, expires: signedIn.refreshExpiresAt });
-    return { accessToken: signedIn.accessToken, expiresIn: signedIn.expiresIn, staff: signedIn.staff };
+    return { accessToken: signedIn.accessToken, expiresIn: signedIn.expiresIn, staff: signedIn.staff, access: signedIn.access };
   };
   const answer = (res: Response, outcome: PasswordOutcome) => {
     res.json('signedIn' in outcome ? signInReply(res, outcome.signedIn) : outcome);
@@ -52,7 +52,8 @@ export function staffAuthRoutes(deps: { staff: StaffService; firms: FirmsService
     const token = bearerToken(req);
     if (!token) throw Problem.unauthorized('token_missing', 'Sign in first, or send the mfaToken the sign-in answered with.');
     if (token.startsWith('pk_')) throw Problem.unauthorized('token_invalid', "API keys have no second factor: this needs a staff member's access token.");
-    return tenancy.asFirm(await staff.firmOfToken(token), async () => work(await staff.authenticate(token, origin(req))));
+    const claims = await staff.verifyToken(token);
+    return tenancy.asFirm(claims.firmId, async () => work(await staff.authenticate(claims, origin(req))));
   };
   /** Enrolment is authorised by an enrolment token in the body, else by the member's access token. */
   const asEnrollee = <T>(req: Request, mfaToken: string | undefined, work: (enrollee: Enrollee) => Promise<T>): Promise<T> =>

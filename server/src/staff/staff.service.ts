@@ -6,7 +6,7 @@ import { hashSecret, newSecret } from '../db/ids.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import type { Firm, FirmsService } from '../firms/index.ts';
 import { assertFirmOrigin } from '../http/cors.ts';
-import type { StaffPrincipal, StaffRole } from '../http/principal.ts';
+import type { StaffPrincipal, StaffRole, StaffTokenClaims } from '../http/principal.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 import type { AuthLimits } from '../limits/index.ts';
@@ -21,6 +21,7 @@ import {
   verifyAuthentication,
   verifyRegistration,
 } from './passkeys.ts';
+import { accessFor } from './roles.ts';
 import { newStaffSchema } from './staff.contract.ts';
 import type { StaffMember, StaffPasskey, StaffRepository } from './staff.repository.ts';
 import { matchTotp, newRecoveryCodes, newTotpSecret, normalizeRecoveryCode, totpEnrollment } from './totp.ts';
@@ -37,6 +38,7 @@ export interface StaffSignedIn {
   accessToken: string;
   expiresIn: number;
   staff: PublicStaffMember;
+  access: ReturnType<typeof accessFor>;
   refreshToken: string;
   refreshExpiresAt: Date;
 }
@@ -251,17 +253,18 @@ export class StaffService {
   }
 
   /** The firm a staff access token names, before it is trusted: to open that firm's scope for `authenticate`. */
-  async firmOfToken(token: string): Promise<string> {
-    return (await this.deps.tokens.verifyAs(staffTokenKind, token)).firmId;
+  /** The claims of a staff access token (signature, expiry, audience); `authenticate` then checks the member. */
+  async verifyToken(token: string): Promise<StaffTokenClaims> {
+    const { subject, firmId } = await this.deps.tokens.verifyAs(staffTokenKind, token);
+    return { staffId: subject, firmId };
   }
 
   /**
    * The staff member an access token is for, with their current role, while they are active and
    * the page is one of the firm's. Read on every request, so disabling or demoting takes effect at once.
    */
-  async authenticate(token: string, origin: string | undefined): Promise<StaffPrincipal> {
-    const claims = await this.deps.tokens.verifyAs(staffTokenKind, token);
-    const member = await this.deps.staff.find(claims.firmId, claims.subject);
+  async authenticate(claims: StaffTokenClaims, origin: string | undefined): Promise<StaffPrincipal> {
+    const member = await this.deps.staff.find(claims.firmId, claims.staffId);
     if (!member || member.status !== 'active') throw Problem.unauthorized('token_invalid', 'The access token is not valid.');
     const firm = (await this.deps.firms.findById(claims.firmId))!;
     assertFirmOrigin(firm, origin, this.#serviceOrigin);
@@ -397,6 +400,7 @@ export class StaffService {
         passkeys: (await this.deps.staff.passkeys(member.id)).map(publicPasskey),
         recoveryCodesLeft: await this.deps.staff.recoveryCodesLeft(member.id),
       },
+      access: accessFor(member.role),
     };
   }
 
@@ -564,7 +568,7 @@ export class StaffService {
 
   async #access(member: StaffMember) {
     const { token, expiresIn } = await this.deps.tokens.issueAs(staffTokenKind, { subject: member.id, firmId: member.firmId });
-    return { accessToken: token, expiresIn, staff: publicStaff(member) };
+    return { accessToken: token, expiresIn, staff: publicStaff(member), access: accessFor(member.role) };
   }
 
   async #sendInvitation(firm: Firm, member: StaffMember, actor: Actor, now: string) {
