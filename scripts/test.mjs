@@ -248,7 +248,8 @@ await inLanes([
 ]);
 // Then the test suites, on the build, longest first. Each listens on free ports of its own and
 // writes in folders of its own (the PostgreSQL suite on a cluster of its own); the Chromium
-// suites each start their own browser. Time limits allow for sharing the machine with another.
+// suites each start their own browser. A time limit is there to stop a hung suite: each is at
+// least twice the suite's time on a machine shared with another step.
 await inLanes([
   // The same suite on PostgreSQL, but for the files that test one engine or both by themselves.
   () =>
@@ -272,10 +273,10 @@ await inLanes([
       ],
     }),
   () => nodeTests('server tests', 'test/server', minutes(25)),
-  () => nodeTests('end-to-end tests', 'test/e2e', minutes(15), noBrowser && 'no Chromium'),
+  () => nodeTests('end-to-end tests', 'test/e2e', minutes(25), noBrowser && 'no Chromium'),
   async () => {
     if (!scripts['build-storybook']) return;
-    await nodeTests('storybook stories', 'test/storybook', minutes(10), (noBrowser && 'no Chromium') || (!storybookBuilt && 'the Storybook did not build'));
+    await nodeTests('storybook stories', 'test/storybook', minutes(20), (noBrowser && 'no Chromium') || (!storybookBuilt && 'the Storybook did not build'));
   },
   () => browserTests(minutes(15), noBrowser && 'no Chromium'),
 ]);
