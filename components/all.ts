@@ -8,6 +8,7 @@ import './payments/define.ts';
 import './pay/define.ts';
 import './messages/define.ts';
 import './files/define.ts';
+import './home/define.ts';
 import './app/define.ts';
 
 export * from './index.ts';

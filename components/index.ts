@@ -33,6 +33,7 @@ export type {
   ActivityTask,
   AppliedPayment,
   DepositAccount,
+  DocumentOptions,
   DownloadedFile,
   InvoiceDetail,
   InvoiceLine,
@@ -59,7 +60,8 @@ export { ApiClientController, type ApiClientHost } from './controllers/api-clien
 export { t } from './i18n/translate.ts';
 export { currencyDigits, formatDate, formatDuration, formatMoney, type DateStyle } from './i18n/format.ts';
 export { daysBetween, formatDateRange, formatDateTime, formatNumber, formatRelativeDate, localToday } from './i18n/format.ts';
-export { currentLanguage, documentLanguage, languageOf, withLanguage } from './i18n/language.ts';
+export { currentLanguage, currentLocale, currentRegion, documentLanguage, languageOf, localeFor, withLanguage } from './i18n/language.ts';
+export { currencyRegion } from './i18n/region.ts';
 export { errorMessage } from './i18n/error-message.ts';
 export { loadMessages, translations, type MessageArgs, type MessageKey, type MessageParams, type Messages } from './i18n/translations.ts';
 
@@ -143,6 +145,12 @@ export {
 } from './pay/card-format.ts';
 export { abaValid } from './pay/bank-format.ts';
 export { formatMoneyInput, parseMoney } from './pay/money.ts';
+
+// The client's home (<portal-home>)
+export { HomeApi } from './api/home-api.ts';
+export type { Home, HomeChanges, HomeInvoice, HomeMessage, HomePayment, HomeTasks } from './api/types.ts';
+export { PortalHome } from './home/home.ts';
+export { PortalSectionOpenEvent, type HomeLinkSection, type PortalSectionOpenDetail } from './home/events.ts';
 
 // The whole portal in one element (<portal-app>)
 export { PortalApp, type PortalAppLayout } from './app/app.ts';

@@ -12,6 +12,7 @@ const outputFile = path.join(root, 'docs/components.md');
 // The elements in the order a reader meets them; any other element follows, by tag.
 const order = [
   'portal-app',
+  'portal-home',
   'portal-session',
   'portal-login',
   'portal-activities',

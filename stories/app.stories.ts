@@ -39,7 +39,7 @@ const meta: Meta<AppArgs> = {
   `,
   args: { section: '', itemId: '', layout: 'auto', service: {}, pageStyle: {}, headerActions: false },
   argTypes: {
-    section: { control: 'select', options: ['', 'activities', 'invoices', 'payments', 'messages', 'files'] },
+    section: { control: 'select', options: ['', 'home', 'activities', 'invoices', 'payments', 'messages', 'files'] },
     layout: { control: 'inline-radio', options: ['auto', 'tabs', 'sidebar'] },
     service: { control: false },
     pageStyle: { control: false },
@@ -51,8 +51,18 @@ export default meta;
 
 type Story = StoryObj<AppArgs>;
 
-/** The whole portal, signed in, on its first section (tasks and events). Choose another in the navigation. */
-export const Activities: Story = {};
+/**
+ * The whole portal, signed in, landing on home: the balance due with "Pay all", unread messages,
+ * the next events, open tasks and what changed since the last visit. The navigation counts unread
+ * messages and unpaid invoices.
+ */
+export const Home: Story = {};
+
+/** Tasks and events. */
+export const Activities: Story = { args: { section: 'activities' } };
+
+/** Home with nothing to do and nothing new: no counts on the navigation. */
+export const HomeEmpty: Story = { args: { service: { home: 'empty' } } };
 
 /** While the firm's branding loads and an earlier sign-in is looked for. */
 export const Loading: Story = { args: { service: { branding: 'never' } } };
@@ -96,7 +106,10 @@ export const Themed: Story = {
   },
 };
 
-/** A firm that turned payment history, messages and files off: only its other sections are offered. */
+/**
+ * A firm that turned payment history, messages and files off: only its other sections are
+ * offered, and a link to payment history lands on home, which says so in its live region.
+ */
 export const SectionsDisabled: Story = {
   args: {
     section: 'payments',
@@ -104,7 +117,7 @@ export const SectionsDisabled: Story = {
   },
 };
 
-/** A firm that offers no section at all. */
+/** A firm that offers no section besides home. */
 export const NoSections: Story = {
   args: {
     service: { branding: { ...demoBranding, sections: { activities: false, invoices: false, payments: false, messages: false, files: false } } },

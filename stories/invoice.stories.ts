@@ -28,7 +28,7 @@ export default meta;
 
 type Story = StoryObj<InvoiceArgs>;
 
-/** Partly paid, with a discount, a payment applied and a bank payment still processing. */
+/** Partly paid, with a discount, a payment applied and a bank payment still processing; "Download PDF" saves the mocked service's PDF. */
 export const Full: Story = {};
 
 /** A trust retainer request: labelled as such, with the firm's note. */

@@ -83,3 +83,14 @@ export const Themed: Story = {
 
 /** At the narrowest supported width (320px): one card per invoice. */
 export const Narrow: Story = { parameters: { narrow: true } };
+
+/**
+ * In Spanish for a firm that bills in US dollars: amounts read as the United States writes them
+ * ("$9,473.70", es-US), and "Pagada parcialmente" fits its column at every width.
+ */
+export const Spanish: Story = {
+  render: ({ status, sort, service }) =>
+    html`<div lang="es">
+      <portal-invoices status=${status} sort=${sort} .client=${mockClient({ signedIn: true, latency: 300, ...service })}></portal-invoices>
+    </div>`,
+};

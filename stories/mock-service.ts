@@ -2,6 +2,7 @@
 // short, realistic delay. Nothing reaches the network.
 import { ApiClient, type Branding, type Contact, type SignIn } from '../components/index.ts';
 import { answerAfter } from './answers-due.ts';
+import { homeAnswer, type HomeAnswer } from './home-data.ts';
 import { messagesMock, type MessagesDataOptions } from './messages-data.ts';
 import { portalAnswer, type PortalDataOptions } from './portal-data.ts';
 
@@ -48,12 +49,18 @@ export interface MockOptions extends PortalDataOptions {
   signIn?: 'ok' | 'never' | 'wrong-password' | 'rate-limited' | 'offline' | 'invitation-invalid';
   /** How a sign-in with an assertion from the firm's site ends (`POST /auth/token-exchange`). */
   tokenExchange?: 'ok' | 'never' | 'invalid-assertion' | 'contact-not-found';
+  /** How a sign-in with an emailed code or link ends (`POST /auth/email-code/verify`). */
+  emailCode?: 'ok' | 'never' | 'wrong-code' | 'expired';
+  /** What the check of an opened link (`POST /auth/link-status`) answers. */
+  link?: 'usable' | 'used' | 'expired' | 'replaced' | 'unknown' | 'never';
   /** Milliseconds before each answer. */
   latency?: number;
   /** How paying goes (<portal-pay>): saved methods, the processor, how the payment call ends. */
   pay?: PayMockOptions;
   /** How messages, files and uploads go (<portal-messages>, <portal-files>). */
   messages?: MessagesDataOptions;
+  /** How the client's home call ends (<portal-home>, and the navigation's counts). */
+  home?: HomeAnswer;
 }
 
 type Answer = Response | 'offline' | 'never';
@@ -82,7 +89,24 @@ function answerFor(route: string, options: MockOptions, state: { signedIn: boole
       state.signedIn = false;
       return new Response(null, { status: 204 });
     case 'POST /api/v1/auth/password-reset/request':
+    case 'POST /api/v1/auth/email-code/request':
       return json(202, { accepted: true });
+    case 'POST /api/v1/auth/link-status':
+      // The kind is in the request's body, which this table does not see: the story's mode tells it apart.
+      return options.link === 'never' ? 'never' : json(200, { kind: 'sign-in', status: options.link ?? 'usable' });
+    case 'POST /api/v1/auth/email-code/verify':
+      switch (options.emailCode ?? 'ok') {
+        case 'never':
+          return 'never';
+        case 'wrong-code':
+          return problem(401, 'email_code_invalid', 'That code is not right. You can try 4 more times.');
+        case 'expired':
+          return problem(401, 'email_code_expired', 'This code or link can no longer be used. Ask for a new one.');
+        case 'ok':
+          state.signedIn = true;
+          return json(200, session());
+      }
+      break;
     case 'POST /api/v1/auth/login':
     case 'POST /api/v1/auth/invitations/accept':
     case 'POST /api/v1/auth/password-reset/confirm':
@@ -139,6 +163,7 @@ export function mockClient(options: MockOptions = {}): ApiClient {
         answerAfter(latency, () => {
           const answer =
             payAnswer(init.method ?? 'GET', url, init.body, options.pay ?? {}) ??
+            homeAnswer(init.method ?? 'GET', url, options.home) ??
             portalAnswer(init.method ?? 'GET', url, options) ??
             messages.answer(init.method ?? 'GET', url, init.body) ??
             answerFor(route, options, state);
@@ -258,7 +283,7 @@ function payAnswer(method: string, url: URL, rawBody: unknown, options: PayMockO
     const today = new Intl.DateTimeFormat('en-US', { dateStyle: 'long' }).format(new Date());
     return json(200, {
       text:
-        `By selecting Make a Payment, I authorize Hale & Whitmore LLP to electronically debit my ${q.get('accountType')} account at ${q.get('bankName')} ending in ${q.get('last4')} for a one-time payment of ${amount} on ${today}, and, if the debit is returned for an error, to correct it with a single credit or debit. ` +
+        `By selecting Pay ${amount}, I authorize Hale & Whitmore LLP to electronically debit my ${q.get('accountType')} account at ${q.get('bankName')} ending in ${q.get('last4')} for a one-time payment of ${amount} on ${today}, and, if the debit is returned for an error, to correct it with a single credit or debit. ` +
         'I understand that this authorization stays in effect until the payment is complete, and that I may revoke it by contacting Hale & Whitmore LLP at billing@halewhitmore.example before the debit is processed. I confirm that I am an authorized signer on this account.',
     });
   }

@@ -22,7 +22,7 @@ export default meta;
 
 type Story = StoryObj<PaymentsArgs>;
 
-/** Card, bank and check payments in every status; "Load more" pages through the rest. */
+/** Card, bank and check payments in every status, each received one with "Receipt (PDF)"; "Load more" pages through the rest. */
 export const Full: Story = {};
 
 /** While the history loads. */

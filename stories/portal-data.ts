@@ -195,7 +195,14 @@ function outstandingOf(all: InvoiceDetail[]) {
     .filter((invoice) => unpaid.includes(invoice.status) && invoice.openBalance > 0)
     .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
   const currency = new Set(owed.map((invoice) => invoice.currency)).size === 1 ? owed[0]!.currency : null;
-  return { invoiceIds: owed.map((invoice) => invoice.id), amount: currency ? owed.reduce((sum, invoice) => sum + invoice.openBalance, 0) : null, currency };
+  // Bank payments on their way: in the invoices' balances, not in what can be paid now.
+  const processing = all.filter((invoice) => unpaid.includes(invoice.status)).reduce((sum, invoice) => sum + invoice.amountPending, 0);
+  return {
+    invoiceIds: owed.map((invoice) => invoice.id),
+    amount: currency ? owed.reduce((sum, invoice) => sum + invoice.openBalance, 0) : null,
+    currency: currency ?? (processing ? 'USD' : null),
+    processing,
+  };
 }
 
 function invoicePage(all: InvoiceDetail[], url: URL): Response {
@@ -322,12 +329,14 @@ export function storyPayments(): Payment[] {
     };
   };
   return [
-    made(0, { status: 'processing', method: { type: 'us_bank_account', brand: 'STRIPE TEST BANK', last4: '6789' } }),
+    made(0, { status: 'processing', method: { type: 'us_bank_account', brand: 'Test bank', last4: '6789' } }),
     made(1, {}),
+    // As the service sends it: a declined card is not in the history; a returned bank debit is, without a receipt.
     made(2, {
       status: 'failed',
-      method: { type: 'card', brand: 'mastercard', last4: '4444' },
-      failure: { code: 'card_declined', message: 'Your card was declined.' },
+      method: { type: 'us_bank_account', brand: 'Test bank', last4: '6789' },
+      receiptNumber: null,
+      failure: { code: 'insufficient_funds', message: 'The bank returned the payment: insufficient funds.' },
     }),
     made(3, { method: { type: 'check', brand: null, last4: null }, source: 'firm', reference: 'Check #1187' }),
     made(4, {
@@ -384,6 +393,17 @@ function ending(answer: SectionAnswer | 'many' | 'hidden' | 'refunds' | undefine
  * The answer to a call about invoices, activities or payments, or undefined for any other call.
  * Task changes and calendar downloads succeed.
  */
+/** The smallest PDF viewers open: one empty page. */
+const storyPdf = [
+  '%PDF-1.4',
+  '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+  '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+  '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj',
+  'trailer << /Root 1 0 R >>',
+  '%%EOF',
+  '',
+].join('\n');
+
 export function portalAnswer(method: string, url: URL, options: PortalDataOptions): Answer | undefined {
   const path = url.pathname.replace(/^\/api\/v1/, '');
   const invoices = storyInvoices(options.invoices === 'many' ? 5000 : options.invoices === 'empty' ? 0 : 12);
@@ -409,6 +429,12 @@ export function portalAnswer(method: string, url: URL, options: PortalDataOption
     return new Response('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Portico//Stories//EN\r\nEND:VCALENDAR\r\n', {
       headers: { 'Content-Type': 'text/calendar; charset=utf-8' },
     });
+  }
+  // "Download PDF" and "Receipt (PDF)": a one-page placeholder standing in for the service's document.
+  const document = method === 'GET' ? /^\/(?:invoices\/([^/]+)\/pdf|payments\/([^/]+)\/receipt\.pdf)$/.exec(path) : null;
+  if (document) {
+    const fileName = document[1] ? `Invoice-${decodeURIComponent(document[1])}.pdf` : `Receipt-${decodeURIComponent(document[2]!)}.pdf`;
+    return new Response(storyPdf, { headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${fileName}"` } });
   }
   if (method === 'GET' && path === '/payments') {
     if (options.payments === 'hidden') return problem(403, 'payments_hidden', 'Hale & Whitmore LLP does not show payment history in the portal.');

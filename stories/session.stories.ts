@@ -88,3 +88,15 @@ export const FirmSiteSignInFailed: Story = {
 export const FirmSiteClientUnknown: Story = {
   args: { service: { signedIn: false, tokenExchange: 'contact-not-found' }, getAssertion: fromFirmSite },
 };
+
+/**
+ * A logo drawn in the header's own colour (a navy logo on the firm's navy header) on a light
+ * plate the page sets with `--portal-session-logo-background` and `--portal-session-logo-padding`.
+ */
+export const LogoOnPlate: Story = {
+  args: { service: { signedIn: true, branding: themedBranding } },
+  render: ({ service }) =>
+    html`<portal-session .client=${mockClient(service)} style="--portal-session-logo-background: #ffffff; --portal-session-logo-padding: 0.25rem"
+      >${portalContent}</portal-session
+    >`,
+};

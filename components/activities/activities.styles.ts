@@ -18,7 +18,8 @@ export const activitiesStyles = css`
     font-size: 1.125em;
     line-height: 1.3;
   }
-  .group[data-group='overdue'] h3 {
+  /* "Overdue (0)" is good news, not an alarm. */
+  .group[data-group='overdue']:not([data-count='0']) h3 {
     color: var(--portal-activities-overdue-color, ${tokens.colorDanger});
   }
   .items {

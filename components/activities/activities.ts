@@ -199,7 +199,7 @@ export class PortalActivities extends PortalElement {
   #renderGroup(name: GroupName, items: Activity[]): TemplateResult {
     const label = t(`activities.group.${name}`);
     return html`
-      <section class="group" part="group group-${name}" data-group=${name} aria-labelledby="group-${name}">
+      <section class="group" part="group group-${name}" data-group=${name} data-count=${items.length} aria-labelledby="group-${name}">
         <h3 id="group-${name}" part="group-heading" tabindex="-1">${t('activities.group.count', { group: label, count: items.length })}</h3>
         ${
           items.length

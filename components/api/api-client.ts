@@ -3,6 +3,7 @@ import { AuthApi } from './auth-api.ts';
 import { BankLinksApi } from './bank-links-api.ts';
 import { ServiceConnection } from './connection.ts';
 import { FilesApi } from './files-api.ts';
+import { HomeApi } from './home-api.ts';
 import { InvoicesApi } from './invoices-api.ts';
 import { PaymentMethodsApi } from './payment-methods-api.ts';
 import { PaymentsApi } from './payments-api.ts';
@@ -44,6 +45,7 @@ export class ApiClient {
   readonly bankLinks: BankLinksApi;
   readonly threads: ThreadsApi;
   readonly files: FilesApi;
+  readonly home: HomeApi;
   readonly #connection: ServiceConnection;
 
   constructor({ baseUrl, firm, fetch, xhr }: ApiClientOptions) {
@@ -57,6 +59,7 @@ export class ApiClient {
     this.bankLinks = new BankLinksApi(this.#connection);
     this.threads = new ThreadsApi(this.#connection);
     this.files = new FilesApi(this.#connection, xhr);
+    this.home = new HomeApi(this.#connection);
   }
 
   /** The service's base URL, without a trailing slash. */

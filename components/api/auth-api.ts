@@ -1,5 +1,5 @@
 import type { ServiceConnection } from './connection.ts';
-import type { Credentials, RequestOptions, SignIn, TokenAndPassword, TokenExchange } from './types.ts';
+import type { Credentials, EmailCodeSignIn, LinkKind, LinkStatus, RequestOptions, SignIn, TokenAndPassword, TokenExchange } from './types.ts';
 
 /** Signing a client in and out: `/api/v1/auth/*`. Every call sends the refresh cookie. */
 export class AuthApi {
@@ -38,6 +38,14 @@ export class AuthApi {
     });
   }
 
+  /**
+   * Whether this browser may have a sign-in to resume: it signed in here and has not signed out or
+   * been refused since. When false, `refresh()` would only be refused, so a page need not ask.
+   */
+  get mayResume(): boolean {
+    return this.#connection.mayResume;
+  }
+
   /** Resumes or renews the sign-in from the refresh cookie. Rejects with a 401 `ApiError` when there is none. */
   refresh({ signal }: RequestOptions = {}): Promise<SignIn> {
     return this.#connection.refresh(signal);
@@ -66,6 +74,60 @@ export class AuthApi {
       path: '/auth/password-reset/request',
       body: { firm: this.#firm, email },
       authentication: 'cookie',
+      signal,
+    });
+  }
+
+  /**
+   * Asks for a sign-in code by email: six digits and a one-click link, valid 10 minutes. The
+   * answer is the same whether or not the email is known.
+   */
+  requestEmailCode({ email }: { email: string }, { signal }: RequestOptions = {}): Promise<{ accepted: boolean }> {
+    return this.#connection.request<{ accepted: boolean }>({
+      method: 'POST',
+      path: '/auth/email-code/request',
+      body: { firm: this.#firm, email },
+      authentication: 'cookie',
+      signal,
+    });
+  }
+
+  /**
+   * Signs the client in with the emailed code and their address, or with the email link's token.
+   * Rejects with a 401 `ApiError`: `email_code_invalid` for a wrong code, `email_code_expired`
+   * for one that can no longer be used (ask for a new one).
+   */
+  verifyEmailCode(input: EmailCodeSignIn, { signal }: RequestOptions = {}): Promise<SignIn> {
+    return this.#connection.signIn({
+      method: 'POST',
+      path: '/auth/email-code/verify',
+      body: { firm: this.#firm, ...input },
+      authentication: 'cookie',
+      signal,
+    });
+  }
+
+  /** Whether an emailed link (invitation, reset or sign-in) still works; asked when the page opens with one. */
+  linkStatus({ kind, token }: { kind: LinkKind; token: string }, { signal }: RequestOptions = {}): Promise<LinkStatus> {
+    return this.#connection.request<LinkStatus>({
+      method: 'POST',
+      path: '/auth/link-status',
+      body: { kind, token },
+      authentication: 'none',
+      signal,
+    });
+  }
+
+  /**
+   * "Send me a new link": emails a new reset or sign-in link to the address a used or expired
+   * one went to. The answer is the same whatever the token.
+   */
+  renewLink({ kind, token }: { kind: Exclude<LinkKind, 'invitation'>; token: string }, { signal }: RequestOptions = {}): Promise<{ accepted: boolean }> {
+    return this.#connection.request<{ accepted: boolean }>({
+      method: 'POST',
+      path: '/auth/link-renew',
+      body: { kind, token },
+      authentication: 'none',
       signal,
     });
   }

@@ -1,4 +1,5 @@
 import { ApiError, isAbortError } from './api-error.ts';
+import { SignInMarker } from './sign-in-marker.ts';
 import type { Contact, DownloadedFile, FetchFunction, SessionChange, SignIn } from './types.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -53,6 +54,8 @@ export class ServiceConnection<Grant extends AccessGrant = SignIn, Person extend
   readonly baseUrl: string;
   readonly #fetch: FetchFunction;
   readonly #kind: SignInKind<Grant, Person>;
+  /** Whether this browser may have a sign-in to resume: asked before a refresh on load. */
+  readonly #marker: SignInMarker;
   #accessToken: string | undefined;
   #expiresAt = 0;
   #contact: Person | undefined;
@@ -65,6 +68,7 @@ export class ServiceConnection<Grant extends AccessGrant = SignIn, Person extend
   constructor(baseUrl: string, fetchFunction?: FetchFunction, kind?: SignInKind<Grant, Person>) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
     this.#kind = kind ?? (clientSignIns as unknown as SignInKind<Grant, Person>);
+    this.#marker = new SignInMarker(`${this.baseUrl}/api/v1${this.#kind.authPath}`);
     // Wrapped so that the global fetch is never called with a foreign `this`.
     this.#fetch = fetchFunction ?? ((input, init) => globalThis.fetch(input, init));
   }
@@ -72,6 +76,15 @@ export class ServiceConnection<Grant extends AccessGrant = SignIn, Person extend
   /** Who is signed in (the client, or on the console the staff member), if anyone. */
   get contact(): Person | undefined {
     return this.#contact;
+  }
+
+  /**
+   * Whether this browser may have a sign-in to resume from the refresh cookie: it signed in and
+   * has not signed out or been refused since. Without one, a refresh would only be refused, so a
+   * page that starts signed out need not ask (see `SignInMarker`).
+   */
+  get mayResume(): boolean {
+    return this.#accessToken !== undefined || this.#marker.present;
   }
 
   /** The `fetch` this connection calls; the payment processor's browser-facing API goes through it too. */
@@ -185,6 +198,7 @@ export class ServiceConnection<Grant extends AccessGrant = SignIn, Person extend
     this.#accessToken = signIn.accessToken;
     this.#expiresAt = Date.now() + Math.max(0, signIn.expiresIn) * 1000;
     this.#contact = person;
+    this.#marker.remember(true);
     // A routine token rotation for the same person is not a change of session.
     if (reason === 'resume' && previous?.id === person.id) return;
     this.#notify({ status: 'signed-in', contact: person, reason });
@@ -195,6 +209,7 @@ export class ServiceConnection<Grant extends AccessGrant = SignIn, Person extend
     this.#accessToken = undefined;
     this.#expiresAt = 0;
     this.#contact = undefined;
+    this.#marker.remember(false);
     if (wasSignedIn) this.#notify({ status: 'signed-out', reason });
   }
 

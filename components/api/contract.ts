@@ -120,6 +120,74 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/email-code/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email a 6-digit sign-in code and a one-click link, valid 10 minutes (same answer whether or not the email exists) */
+        post: operations["postApiV1AuthEmailCodeRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/email-code/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with the emailed code, or the email link's token */
+        post: operations["postApiV1AuthEmailCodeVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/link-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whether an invitation, reset or sign-in link is still usable */
+        post: operations["postApiV1AuthLinkStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/link-renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email a new reset or sign-in link to where a used or expired one went */
+        post: operations["postApiV1AuthLinkRenew"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/auth/login": {
         parameters: {
             query?: never;
@@ -478,6 +546,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client's home: what needs them now and what changed since their last visit */
+        get: operations["getApiV1Home"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/home/seen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The client looked at home: a visit goes on, or a new one starts after 30 minutes away (no body) */
+        post: operations["postApiV1HomeSeen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activities": {
         parameters: {
             query?: never;
@@ -580,6 +682,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice as a PDF, in the client's language (`Invoice-<number>.pdf`) */
+        get: operations["getApiV1InvoicesIdPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments": {
         parameters: {
             query?: never;
@@ -607,6 +726,23 @@ export type paths = {
         };
         /** One payment */
         get: operations["getApiV1PaymentsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/receipt.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The receipt of a received payment as a PDF (`Receipt-<number>.pdf`); 404 receipt_not_available for a failed or unsettled one */
+        get: operations["getApiV1PaymentsIdReceiptPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1464,7 +1600,7 @@ export type components = {
              * @description Stable: branch on it
              * @enum {string}
              */
-            code: "invalid_request" | "malformed_json" | "body_too_large" | "not_ready" | "unsupported_encoding" | "bad_request" | "invalid_cursor" | "route_not_found" | "method_not_allowed" | "not_found" | "origin_not_allowed" | "rate_limited" | "internal_error" | "sdk_not_built" | "firm_not_found" | "invalid_credentials" | "weak_password" | "invitation_invalid" | "reset_token_invalid" | "refresh_missing" | "refresh_invalid" | "refresh_reused" | "token_missing" | "token_invalid" | "token_expired" | "contact_archived" | "api_key_missing" | "api_key_invalid" | "api_key_revoked" | "invalid_assertion" | "token_exchange_not_enabled" | "external_id_mismatch" | "role_forbidden" | "staff_exists" | "staff_disabled" | "last_owner" | "staff_not_invited" | "console_url_missing" | "mfa_token_invalid" | "mfa_code_invalid" | "totp_setup_missing" | "passkey_invalid" | "second_factor_required" | "firm_exists" | "portal_url_missing" | "section_disabled" | "contact_exists" | "contact_not_found" | "external_id_taken" | "invoice_not_found" | "invoice_number_taken" | "invoice_empty" | "invoice_not_draft" | "invoice_sent" | "invoice_void" | "invoice_paid" | "invoice_has_payments" | "invalid_line" | "currency_mismatch" | "invoice_contact_fixed" | "invoice_currency_fixed" | "not_a_task" | "not_an_event" | "idempotency_key_missing" | "idempotency_key_invalid" | "idempotency_key_reused" | "idempotency_in_progress" | "invalid_amount" | "amount_exceeds_balance" | "card_data_not_accepted" | "deposit_account_invalid" | "trust_account_missing" | "processor_unavailable" | "amount_below_minimum" | "allocation_mismatch" | "duplicate_allocation" | "mandate_required" | "payment_method_invalid" | "payment_method_mismatch" | "payment_not_ready" | "payments_hidden" | "saved_method_not_found" | "bank_link_invalid" | "bank_link_unavailable" | "invalid_option" | "webhook_signature_invalid" | "amount_exceeds_refundable" | "payment_not_settled" | "payment_not_refundable" | "payment_disputed" | "refund_refused" | "refund_interrupted" | "thread_closed" | "attachment_not_found" | "invalid_upload" | "upload_aborted" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_rejected" | "scan_unavailable" | "file_store_unavailable" | "webhook_url_invalid" | "job_not_dead";
+            code: "invalid_request" | "malformed_json" | "body_too_large" | "not_ready" | "unsupported_encoding" | "bad_request" | "invalid_cursor" | "route_not_found" | "method_not_allowed" | "not_found" | "origin_not_allowed" | "rate_limited" | "internal_error" | "sdk_not_built" | "firm_not_found" | "invalid_credentials" | "weak_password" | "invitation_invalid" | "reset_token_invalid" | "refresh_missing" | "refresh_invalid" | "refresh_reused" | "token_missing" | "token_invalid" | "token_expired" | "contact_archived" | "api_key_missing" | "api_key_invalid" | "api_key_revoked" | "invalid_assertion" | "token_exchange_not_enabled" | "external_id_mismatch" | "email_code_invalid" | "email_code_expired" | "role_forbidden" | "staff_exists" | "staff_disabled" | "last_owner" | "staff_not_invited" | "console_url_missing" | "mfa_token_invalid" | "mfa_code_invalid" | "totp_setup_missing" | "passkey_invalid" | "second_factor_required" | "firm_exists" | "portal_url_missing" | "section_disabled" | "contact_exists" | "contact_not_found" | "external_id_taken" | "invoice_not_found" | "invoice_number_taken" | "invoice_empty" | "invoice_not_draft" | "invoice_sent" | "invoice_void" | "invoice_paid" | "invoice_has_payments" | "invalid_line" | "currency_mismatch" | "invoice_contact_fixed" | "invoice_currency_fixed" | "not_a_task" | "not_an_event" | "receipt_not_available" | "idempotency_key_missing" | "idempotency_key_invalid" | "idempotency_key_reused" | "idempotency_in_progress" | "invalid_amount" | "amount_exceeds_balance" | "card_data_not_accepted" | "deposit_account_invalid" | "trust_account_missing" | "processor_unavailable" | "amount_below_minimum" | "allocation_mismatch" | "duplicate_allocation" | "mandate_required" | "payment_method_invalid" | "payment_method_mismatch" | "payment_not_ready" | "payments_hidden" | "saved_method_not_found" | "bank_link_invalid" | "bank_link_unavailable" | "invalid_option" | "webhook_signature_invalid" | "amount_exceeds_refundable" | "payment_not_settled" | "payment_not_refundable" | "payment_disputed" | "refund_refused" | "refund_interrupted" | "thread_closed" | "attachment_not_found" | "invalid_upload" | "upload_aborted" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_rejected" | "scan_unavailable" | "file_store_unavailable" | "webhook_url_invalid" | "job_not_dead";
             /** @description For people: what went wrong and what to do */
             detail: string;
             /** @description With `invalid_request`: each bad field */
@@ -1679,6 +1815,35 @@ export type components = {
             /** @description A JWT from the firm's backend (ES256 or RS256): iss, aud, sub, email, exp ≤ 5 minutes, single-use jti */
             assertion: string;
         };
+        EmailCodeRequest: {
+            /** @description The firm's slug */
+            firm: string;
+            /** Format: email */
+            email: string;
+        };
+        EmailCodeVerify: {
+            /** @description The firm's slug */
+            firm: string;
+            /** Format: email */
+            email: string;
+            /** @description The 6-digit code from the email */
+            code: string;
+        } | {
+            /** @description The firm's slug */
+            firm: string;
+            /** @description The token of the email's sign-in link */
+            token: string;
+        };
+        LinkStatusRequest: {
+            /** @enum {string} */
+            kind: "invitation" | "reset" | "sign-in";
+            token: string;
+        };
+        LinkRenewRequest: {
+            /** @enum {string} */
+            kind: "reset" | "sign-in";
+            token: string;
+        };
         Contact: {
             id: string;
             firmId: string;
@@ -1697,6 +1862,12 @@ export type components = {
         Accepted: {
             /** @constant */
             accepted: true;
+        };
+        LinkStatus: {
+            /** @enum {string} */
+            kind: "invitation" | "reset" | "sign-in";
+            /** @enum {string} */
+            status: "usable" | "used" | "expired" | "replaced" | "unknown";
         };
         /** @enum {string} */
         WebhookEventType: "payment.succeeded" | "payment.processing" | "payment.failed" | "payment.refunded" | "invoice.paid" | "message.created" | "file.uploaded" | "contact.activated" | "activity.completed";
@@ -1849,6 +2020,8 @@ export type components = {
         Invitation: {
             id: string;
             contactId: string;
+            /** @description The contact already had a login: the email said so, and its link only sets a new password */
+            hasLogin: boolean;
             /**
              * Format: date-time
              * @description An ISO 8601 instant (UTC)
@@ -1981,6 +2154,8 @@ export type components = {
              * @description The page that embeds the firm's staff console; staff invitations link here
              */
             consoleUrl?: string;
+            /** @description The firm's postal address, one line per line: printed on invoice and receipt PDFs as where to remit payment */
+            address?: string;
         };
         FirmChanges: {
             name?: string | null;
@@ -2043,6 +2218,7 @@ export type components = {
                 } | null;
                 staffTwoFactor?: ("required" | "optional") | null;
                 consoleUrl?: string | null;
+                address?: string | null;
             } | null;
         };
         PaymentMethodsAccepted: {
@@ -2278,6 +2454,8 @@ export type components = {
             /** @description What can be paid now on them all; null when they are in more than one currency */
             amount: number | null;
             currency: string | null;
+            /** @description What payments still on their way (bank debits) will pay on the client's unpaid invoices: in their balances, not in `amount`; null when they are in more than one currency */
+            processing?: number | null;
         };
         FirmInvoice: {
             id: string;
@@ -2483,6 +2661,95 @@ export type components = {
             thread: components["schemas"]["FirmThread"];
             message: components["schemas"]["Message"];
         };
+        HomeInvoice: {
+            id: string;
+            number: string;
+            /** @description Integer minor units of the currency */
+            total: number;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            /** Format: date */
+            dueOn: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            sentAt: string;
+        };
+        HomeMessage: {
+            id: string;
+            threadId: string;
+            /** @description The thread's subject */
+            subject: string;
+            author: components["schemas"]["Author"];
+            /** @description The start of the body on one line */
+            preview: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+        };
+        HomePayment: {
+            id: string;
+            /** @description Integer minor units of the currency */
+            amount: number;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            receiptNumber: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            settledAt: string;
+        };
+        HomeTasks: {
+            openCount: number;
+            overdueCount: number;
+            first: components["schemas"]["Task"][];
+        };
+        HomeInvoiceChanges: {
+            /** @description How many invoices sent since the last visit */
+            count: number;
+            /** @description The newest few, newest first */
+            latest: components["schemas"]["HomeInvoice"][];
+        };
+        HomeDocumentChanges: {
+            /** @description How many files shared by the firm since the last visit */
+            count: number;
+            /** @description The newest few, newest first */
+            latest: components["schemas"]["File"][];
+        };
+        HomeMessageChanges: {
+            /** @description How many messages from the firm since the last visit */
+            count: number;
+            /** @description The newest few, newest first */
+            latest: components["schemas"]["HomeMessage"][];
+        };
+        HomePaymentChanges: {
+            /** @description How many payments settled since the last visit */
+            count: number;
+            /** @description The newest few, newest first */
+            latest: components["schemas"]["HomePayment"][];
+        };
+        HomeChanges: {
+            invoices: components["schemas"]["HomeInvoiceChanges"] | null;
+            documents: components["schemas"]["HomeDocumentChanges"] | null;
+            messages: components["schemas"]["HomeMessageChanges"] | null;
+            payments: components["schemas"]["HomePaymentChanges"] | null;
+        };
+        Home: {
+            /** @description Where this visit's changes start: the client's last look at home in their previous visit; null during their first visit (everything is new) */
+            since: string | null;
+            /** @description What the client can pay now; null when invoices are hidden */
+            balance: components["schemas"]["OutstandingInvoices"] | null;
+            /** @description The firm's messages the client has not read; null when messages are hidden */
+            unreadMessages: number | null;
+            /** @description The next few events, soonest first; null when tasks and events are hidden */
+            nextEvents: components["schemas"]["CalendarEvent"][] | null;
+            tasks: components["schemas"]["HomeTasks"] | null;
+            changes: components["schemas"]["HomeChanges"];
+        };
         OfflinePayment: {
             contactId: string;
             amount: number;
@@ -2612,7 +2879,8 @@ export type components = {
             source: "portal" | "firm";
             /** @description The firm's reference for a payment it recorded, e.g. a check number */
             reference: string | null;
-            receiptNumber: string;
+            /** @description The receipt number; null for a failed payment, which received no money and so has no receipt */
+            receiptNumber: string | null;
             allocations: components["schemas"]["PaymentAllocation"][];
             /** @description Why a payment failed, in the processor's terms */
             failure: {
@@ -2671,6 +2939,7 @@ export type components = {
             source: "portal" | "firm";
             /** @description The firm's reference for a payment it recorded, e.g. a check number */
             reference: string | null;
+            /** @description The firm's reference of every attempt, failed ones included; the client sees it only on money received */
             receiptNumber: string;
             allocations: components["schemas"]["PaymentAllocation"][];
             /** @description Why a payment failed, in the processor's terms */
@@ -2717,6 +2986,7 @@ export type components = {
             source: "portal" | "firm";
             /** @description The firm's reference for a payment it recorded, e.g. a check number */
             reference: string | null;
+            /** @description The firm's reference of every attempt, failed ones included; the client sees it only on money received */
             receiptNumber: string;
             allocations: components["schemas"]["PaymentAllocation"][];
             /** @description Why a payment failed, in the processor's terms */
@@ -3116,9 +3386,14 @@ export type Login = components['schemas']['Login'];
 export type NewPassword = components['schemas']['NewPassword'];
 export type ResetRequest = components['schemas']['ResetRequest'];
 export type TokenExchange = components['schemas']['TokenExchange'];
+export type EmailCodeRequest = components['schemas']['EmailCodeRequest'];
+export type EmailCodeVerify = components['schemas']['EmailCodeVerify'];
+export type LinkStatusRequest = components['schemas']['LinkStatusRequest'];
+export type LinkRenewRequest = components['schemas']['LinkRenewRequest'];
 export type Contact = components['schemas']['Contact'];
 export type Session = components['schemas']['Session'];
 export type Accepted = components['schemas']['Accepted'];
+export type LinkStatus = components['schemas']['LinkStatus'];
 export type WebhookEventType = components['schemas']['WebhookEventType'];
 export type NewWebhookEndpoint = components['schemas']['NewWebhookEndpoint'];
 export type WebhookEndpointChanges = components['schemas']['WebhookEndpointChanges'];
@@ -3176,6 +3451,16 @@ export type ThreadMessages = components['schemas']['ThreadMessages'];
 export type FirmThreadMessages = components['schemas']['FirmThreadMessages'];
 export type ThreadStarted = components['schemas']['ThreadStarted'];
 export type FirmThreadStarted = components['schemas']['FirmThreadStarted'];
+export type HomeInvoice = components['schemas']['HomeInvoice'];
+export type HomeMessage = components['schemas']['HomeMessage'];
+export type HomePayment = components['schemas']['HomePayment'];
+export type HomeTasks = components['schemas']['HomeTasks'];
+export type HomeInvoiceChanges = components['schemas']['HomeInvoiceChanges'];
+export type HomeDocumentChanges = components['schemas']['HomeDocumentChanges'];
+export type HomeMessageChanges = components['schemas']['HomeMessageChanges'];
+export type HomePaymentChanges = components['schemas']['HomePaymentChanges'];
+export type HomeChanges = components['schemas']['HomeChanges'];
+export type Home = components['schemas']['Home'];
 export type OfflinePayment = components['schemas']['OfflinePayment'];
 export type InvoicePayment = components['schemas']['InvoicePayment'];
 export type Checkout = components['schemas']['Checkout'];
@@ -3440,6 +3725,138 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AuthEmailCodeRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AuthEmailCodeVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailCodeVerify"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AuthLinkStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkStatus"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AuthLinkRenew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkRenewRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
                 };
             };
             /** @description A problem (RFC 9457) */
@@ -4139,6 +4556,62 @@ export interface operations {
             };
         };
     };
+    getApiV1Home: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Home"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1HomeSeen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getApiV1Activities: {
         parameters: {
             query?: {
@@ -4331,6 +4804,40 @@ export interface operations {
             };
         };
     };
+    getApiV1InvoicesIdPdf: {
+        parameters: {
+            query?: {
+                /** @description The language to write the document in (the portal's language): `en` or `es`, with a region for money and dates (`es-US`). Without it, the request's Accept-Language; else English */
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getApiV1Payments: {
         parameters: {
             query?: {
@@ -4416,6 +4923,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Payment"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1PaymentsIdReceiptPdf: {
+        parameters: {
+            query?: {
+                /** @description The language to write the document in (the portal's language): `en` or `es`, with a region for money and dates (`es-US`). Without it, the request's Accept-Language; else English */
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description A problem (RFC 9457) */

@@ -1,5 +1,5 @@
 import type { ServiceConnection } from './connection.ts';
-import type { InvoiceDetail, InvoiceListQuery, InvoiceSummary, OutstandingInvoices, Page, RequestOptions } from './types.ts';
+import type { DocumentOptions, DownloadedFile, InvoiceDetail, InvoiceListQuery, InvoiceSummary, OutstandingInvoices, Page, RequestOptions } from './types.ts';
 
 /** The signed-in client's invoices: `/api/v1/invoices`. */
 export class InvoicesApi {
@@ -39,6 +39,23 @@ export class InvoicesApi {
     return this.#connection.request<InvoiceDetail>({
       method: 'GET',
       path: `/invoices/${encodeURIComponent(id)}`,
+      authentication: 'bearer',
+      signal,
+    });
+  }
+
+  /**
+   * The invoice as a PDF (`Invoice-<number>.pdf`), written in `language` (the portal's, e.g. `es`),
+   * to save with `saveFile`. Rejects with a 404 `ApiError` for another client's invoice.
+   *
+   * @example const { blob, fileName } = await client.invoices.pdf(id, { language: 'es' })
+   */
+  pdf(id: string, { language, signal }: DocumentOptions = {}): Promise<DownloadedFile> {
+    return this.#connection.download({
+      method: 'GET',
+      path: `/invoices/${encodeURIComponent(id)}/pdf`,
+      query: { lang: language },
+      headers: { Accept: 'application/pdf' },
       authentication: 'bearer',
       signal,
     });

@@ -1,5 +1,16 @@
 import type { ServiceConnection } from './connection.ts';
-import type { CheckoutResult, MandateQuery, Page, PageQuery, Payment, PaymentRequest, PaymentSetup, RequestOptions } from './types.ts';
+import type {
+  CheckoutResult,
+  DocumentOptions,
+  DownloadedFile,
+  MandateQuery,
+  Page,
+  PageQuery,
+  Payment,
+  PaymentRequest,
+  PaymentSetup,
+  RequestOptions,
+} from './types.ts';
 
 /** The signed-in client's payments: `/api/v1/payments`. */
 export class PaymentsApi {
@@ -18,6 +29,22 @@ export class PaymentsApi {
       method: 'GET',
       path: '/payments',
       query: { limit, cursor: cursor ?? undefined },
+      authentication: 'bearer',
+      signal,
+    });
+  }
+
+  /**
+   * A received payment's receipt as a PDF (`Receipt-<number>.pdf`), written in `language`, to save
+   * with `saveFile`. Rejects with a 404 `ApiError` whose code is `receipt_not_available` for a
+   * failed payment or a bank payment that has not settled.
+   */
+  receipt(id: string, { language, signal }: DocumentOptions = {}): Promise<DownloadedFile> {
+    return this.#connection.download({
+      method: 'GET',
+      path: `/payments/${encodeURIComponent(id)}/receipt.pdf`,
+      query: { lang: language },
+      headers: { Accept: 'application/pdf' },
       authentication: 'bearer',
       signal,
     });

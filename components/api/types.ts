@@ -6,6 +6,12 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** A document the service writes as a PDF (an invoice, a receipt), and the language to write it in. */
+export interface DocumentOptions extends RequestOptions {
+  /** The portal's language, e.g. `es` or `es-US`; the service writes English where it has no such language. */
+  language?: string;
+}
+
 /** A client of the firm, as the portal knows them. */
 export type Contact = schemas.Contact;
 
@@ -42,6 +48,15 @@ export interface TokenAndPassword {
   token: string;
   password: string;
 }
+
+/** An emailed sign-in code with the address it went to, or the token of the email's one-click link. */
+export type EmailCodeSignIn = { email: string; code: string } | { token: string };
+
+/** Which emailed link a token comes from, as `POST /api/v1/auth/link-status` names it. */
+export type LinkKind = schemas.LinkStatus['kind'];
+
+/** Whether an emailed link still works: `usable`, `used`, `expired`, `replaced` (a newer one was sent) or `unknown`. */
+export type LinkStatus = schemas.LinkStatus;
 
 /** Why the client's sign-in changed. */
 export type SessionChangeReason =
@@ -334,3 +349,26 @@ export interface FileUploadOptions extends RequestOptions {
 
 /** Makes the `XMLHttpRequest` an upload is sent with; tests and stories pass their own. */
 export type XhrFactory = () => XMLHttpRequest;
+
+// Home: GET /api/v1/home, POST /api/v1/home/seen
+
+/**
+ * The client's home: what needs them now (balance due, unread messages, the next events, open
+ * tasks) and what changed since their last visit. A part is null when the firm hides its section.
+ */
+export type Home = schemas.Home;
+
+/** What changed since the client's last visit: for each kind, how many and the newest few. */
+export type HomeChanges = schemas.HomeChanges;
+
+/** The client's open tasks: how many, how many overdue, and the first few. */
+export type HomeTasks = schemas.HomeTasks;
+
+/** An invoice sent since the last visit. */
+export type HomeInvoice = schemas.HomeInvoice;
+
+/** A message from the firm since the last visit, with its thread. */
+export type HomeMessage = schemas.HomeMessage;
+
+/** A payment settled since the last visit. */
+export type HomePayment = schemas.HomePayment;

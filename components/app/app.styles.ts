@@ -121,6 +121,20 @@ export const appStyles = css`
   .nav-link:focus-visible {
     outline-offset: -3px;
   }
+  .nav-badge {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-width: 1.5em;
+    margin-inline-start: 0.5em;
+    padding: 0 0.4em;
+    border-radius: 999px;
+    background: var(--portal-app-nav-badge-background, ${tokens.colorBrand});
+    color: var(--portal-app-nav-badge-color, ${tokens.colorBrandContrast});
+    font-size: 0.8125em;
+    font-weight: 700;
+    line-height: 1.5;
+  }
   .main {
     min-width: 0;
   }

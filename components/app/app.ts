@@ -4,7 +4,9 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ApiClient } from '../api/api-client.ts';
 import { PortalElement } from '../base/portal-element.ts';
 import { toggleState } from '../base/states.ts';
-import { brandingContext, sessionContext } from '../controllers/contexts.ts';
+import { apiContext, brandingContext, sessionContext } from '../controllers/contexts.ts';
+import type { PortalSectionOpenEvent } from '../home/events.ts';
+import { formatNumber } from '../i18n/format.ts';
 import { t } from '../i18n/translate.ts';
 import type { PortalPayRequestEvent } from '../invoice/events.ts';
 import type { PortalInvoice } from '../invoice/invoice.ts';
@@ -16,7 +18,7 @@ import { visuallyHiddenStyles } from '../styles/shared.ts';
 import { appStyles } from './app.styles.ts';
 import { PortalNavigateEvent, type PortalNavigateTrigger } from './events.ts';
 import { InnerContextConsumer } from './inner-context.ts';
-import { queryValue, readRoute, validKey, withoutQueryValue, writeRoute, type PortalRoute, type PortalRouting } from './routing.ts';
+import { isItemId, queryValue, readRoute, validKey, withoutQueryValue, writeRoute, type PortalRoute, type PortalRouting } from './routing.ts';
 import { isSectionName, itemAttributes, offeredSections, sectionLabel, sectionTags, type PortalSectionName } from './sections.ts';
 
 /** How the navigation is laid out: by the room there is, always as tabs, or as a sidebar from 40rem. */
@@ -52,10 +54,15 @@ const sessionParts = ['header', 'logo', 'firm-name', 'contact-name', 'sign-out-b
 
 /**
  * The whole client portal in one element: the firm's header and sign-in (`<portal-session>`),
- * then a navigation between the sections the firm offers — tasks and events, invoices, payment
- * history, messages and files — and the section chosen. "Pay now" and "Pay all open invoices"
- * open `<portal-pay>` in the section's place; when the client leaves it, the invoice (or list)
- * comes back, refreshed after a payment.
+ * then a navigation between the sections the firm offers — home, tasks and events, invoices,
+ * payment history, messages and files — and the section chosen. The portal lands on home
+ * (`<portal-home>`), whose links show the other sections. "Pay now", "Pay all open invoices" and
+ * home's "Pay all" open `<portal-pay>` in the section's place; when the client leaves it, the
+ * invoice (or list) comes back, refreshed after a payment.
+ *
+ * The navigation shows how many messages are unread and how many invoices unpaid, as badges
+ * whose words are part of the link's name ("Messages, 2 unread"); the counts are read again as
+ * the client moves between sections and after a payment.
  *
  * The place in the portal survives a reload and works with Back and Forward: with
  * `routing="hash"` (the default) it is kept in the address's fragment as `#portal/invoices/inv_…`,
@@ -71,7 +78,9 @@ const sessionParts = ['header', 'logo', 'firm-name', 'contact-name', 'sign-out-b
  * leaves the section room for its wide layout (the invoice table needs 56rem).
  *
  * A section is offered when the firm has not turned it off (its branding's `sections`) and its
- * element is registered on the page.
+ * element is registered on the page; home is offered whenever `<portal-home>` is. A link to a
+ * section that is not offered (the firm hid it) shows the first section offered — home — instead,
+ * corrects the address (`history.replaceState`) and says so in the live region.
  *
  * A firm whose website already signs its clients in gives `assertion` (a JWT its backend signed
  * for the visitor) or `getAssertion` (a function fetching a fresh one): with no sign-in to
@@ -101,14 +110,16 @@ const sessionParts = ['header', 'logo', 'firm-name', 'contact-name', 'sign-out-b
  * @csspart header-actions - The box holding the `header-actions` slot.
  * @csspart main - The area holding the section.
  * @csspart section - The box around one section's element (also `section-<name>`, e.g. `section-invoices`).
+ * @csspart nav-badge - The count on a link: unread messages, unpaid invoices.
+ * @csspart home - The `<portal-home>` element.
  * @csspart activities - The `<portal-activities>` element.
  * @csspart invoices - The `<portal-invoices>` element.
  * @csspart payments - The `<portal-payments>` element.
  * @csspart messages - The `<portal-messages>` element.
  * @csspart files - The `<portal-files>` element.
  * @csspart pay - The `<portal-pay>` shown while the client pays.
- * @csspart invoices-row - Each section element's own parts, under its name: `activities-<part>`, `invoices-<part>` (e.g. `invoices-row`, `invoices-invoice-pay-button`), `payments-<part>`, `messages-<part>`, `files-<part>`, and `pay-<part>` for `<portal-pay>` (e.g. `pay-pay-button`).
- * @csspart announcer - The live region announcing the section shown.
+ * @csspart invoices-row - Each section element's own parts, under its name: `home-<part>`, `activities-<part>`, `invoices-<part>` (e.g. `invoices-row`, `invoices-invoice-pay-button`), `payments-<part>`, `messages-<part>`, `files-<part>`, and `pay-<part>` for `<portal-pay>` (e.g. `pay-pay-button`).
+ * @csspart announcer - The live region announcing the section shown (and why, when a link led to a hidden one).
  * @csspart empty - The message shown when the firm offers no section.
  *
  * @cssprop --portal-app-background - Background behind the navigation and sections (default transparent).
@@ -122,6 +133,8 @@ const sessionParts = ['header', 'logo', 'firm-name', 'contact-name', 'sign-out-b
  * @cssprop --portal-app-nav-current-background - The current link's background (default transparent).
  * @cssprop --portal-app-nav-indicator-color - The bar marking the current link (default `--portal-color-accent`).
  * @cssprop --portal-app-nav-font-weight - Link weight (default `600`).
+ * @cssprop --portal-app-nav-badge-background - A count's background on a link (default `--portal-color-brand`).
+ * @cssprop --portal-app-nav-badge-color - A count's text (default `--portal-color-brand-contrast`).
  *
  * @cssstate signed-in - A client is signed in.
  * @cssstate signed-out - Nobody is signed in.
@@ -159,8 +172,9 @@ export class PortalApp extends PortalElement {
   @property({ attribute: 'route-key' }) routeKey = 'portal';
 
   /**
-   * The section shown: `activities`, `invoices`, `payments`, `messages` or `files`. Empty (the
-   * default) for the first one offered; a section the firm does not offer shows the first one too.
+   * The section shown: `home`, `activities`, `invoices`, `payments`, `messages` or `files`. Empty
+   * (the default) for the first one offered (home); a section the firm does not offer shows the
+   * first one too.
    * Setting it moves there (and writes the address).
    */
   @property({ reflect: true }) section: PortalSectionName | '' = '';
@@ -180,9 +194,17 @@ export class PortalApp extends PortalElement {
   /** The payment shown in a section's place, if any. */
   @state() protected payment: Payment | undefined;
   @state() private announced: PortalSectionName | undefined;
+  /** The section a link asked for that the firm does not offer, said in the live region. */
+  @state() private redirectedFrom: PortalSectionName | undefined;
+  /** The navigation's counts, once read: unread messages and unpaid invoices. */
+  @state() private counts: { unread: number; unpaid: number } | undefined;
 
   readonly #branding = new InnerContextConsumer(this, brandingContext, () => this.#inner, 'portal-session');
   readonly #session = new InnerContextConsumer(this, sessionContext, () => this.#inner, 'portal-session');
+  readonly #api = new InnerContextConsumer(this, apiContext, () => this.#inner, 'portal-session');
+  /** The counts' request in flight; the place and sign-in they were last read for. */
+  #countsRequest: AbortController | undefined;
+  #countsFor = '';
   readonly #internals: ElementInternals;
   /** Sections opened since the client signed in: they stay in the DOM, hidden, keeping their filters and scroll. */
   readonly #mounted = new Set<PortalSectionName>();
@@ -259,6 +281,8 @@ export class PortalApp extends PortalElement {
     this.#partWatchers.clear();
     this.#navResize.disconnect();
     this.#resizing = undefined;
+    this.#countsRequest?.abort();
+    this.#countsFor = '';
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -273,7 +297,9 @@ export class PortalApp extends PortalElement {
       this.#mounted.clear();
       this.#items.clear();
       this.payment = undefined;
+      this.counts = undefined;
     }
+    if (this.#session.value?.status === 'signed-in') this.#leaveHiddenSection();
     const shown = this.currentSection;
     if (shown && this.#session.value?.status === 'signed-in') {
       this.#mounted.add(shown);
@@ -307,6 +333,11 @@ export class PortalApp extends PortalElement {
       this.#focusSection = false;
       void this.#focusHeading(shown);
     }
+    const countsFor = status === 'signed-in' && this.#api.value ? `${this.#session.value?.contact?.id ?? ''}:${shown}` : '';
+    if (countsFor !== this.#countsFor) {
+      this.#countsFor = countsFor;
+      if (countsFor) void this.#loadCounts();
+    }
   }
 
   protected override render(): TemplateResult {
@@ -330,9 +361,15 @@ export class PortalApp extends PortalElement {
               ${offered.length ? this.#renderNav(offered, shown) : nothing}
               <div class="header-actions" part="header-actions"><slot name="header-actions"></slot></div>
             </div>
-            <div class="main" part="main" @portal-pay-request=${this.#onPayRequest}>
+            <div class="main" part="main" @portal-pay-request=${this.#onPayRequest} @portal-section-open=${this.#onSectionOpen}>
               <div class="visually-hidden" part="announcer" role="status">
-                ${this.announced ? t('app.section-shown', { section: sectionLabel(this.announced) }) : ''}
+                ${
+                  this.redirectedFrom && shown
+                    ? t('app.section-hidden', { section: sectionLabel(this.redirectedFrom), home: sectionLabel(shown) })
+                    : this.announced
+                      ? t('app.section-shown', { section: sectionLabel(this.announced) })
+                      : ''
+                }
               </div>
               ${this.#branding.value && signedIn && !offered.length ? html`<p class="empty" part="empty">${t('app.no-sections')}</p>` : nothing}
               ${repeat(
@@ -353,21 +390,33 @@ export class PortalApp extends PortalElement {
         <ul class="nav-list" part="nav-list">
           ${offered.map((name) => {
             const current = name === shown;
+            // The count is seen as a number and heard in words: the link's name says both ("Invoices,
+            // 2 unpaid"), and its text keeps a space before the number so that the name holds it.
+            const count = this.#countOf(name);
             return html`<li class="nav-item" part="nav-item">
               <a
                 class="nav-link"
                 part=${current ? 'nav-link nav-link-current' : 'nav-link'}
                 href=${this.#href({ section: name, itemId: '' })}
                 aria-current=${current ? 'page' : nothing}
+                aria-label=${count ? count.name : nothing}
                 data-section=${name}
                 @click=${(event: MouseEvent) => this.#onNavClick(event, name)}
-                >${sectionLabel(name)}</a
+                >${sectionLabel(name)}${count ? html` <span class="nav-badge" part="nav-badge">${count.count}</span>` : nothing}</a
               >
             </li>`;
           })}
         </ul>
       </nav>
     `;
+  }
+
+  /** A link's count, as the number shown and as the link's name in words ("Messages, 2 unread"); undefined when there is none. */
+  #countOf(name: PortalSectionName): { count: string; name: string } | undefined {
+    const count = name === 'messages' ? this.counts?.unread : name === 'invoices' ? this.counts?.unpaid : undefined;
+    if (!count) return undefined;
+    const words = name === 'messages' ? t('app.badge.unread', { count: formatNumber(count) }) : t('app.badge.unpaid', { count: formatNumber(count) });
+    return { count: formatNumber(count), name: `${sectionLabel(name)}, ${words}` };
   }
 
   #renderSection(name: PortalSectionName, shown: boolean): TemplateResult {
@@ -394,6 +443,8 @@ export class PortalApp extends PortalElement {
   #renderSectionElement(name: PortalSectionName): TemplateResult {
     const itemId = this.#itemFor(name);
     switch (name) {
+      case 'home':
+        return html`<portal-home part="home"></portal-home>`;
       case 'activities':
         return html`<portal-activities part="activities"></portal-activities>`;
       case 'invoices':
@@ -488,8 +539,56 @@ export class PortalApp extends PortalElement {
     this.section = route.section;
     this.itemId = route.itemId;
     this.payment = undefined;
+    this.redirectedFrom = undefined;
     if (route.section !== from.section) this.announced = route.section;
     if (focus) this.#focusSection = true;
+  }
+
+  /** A link on home chose a section (and an item in it): shows it, if the firm offers it. */
+  #onSectionOpen(event: PortalSectionOpenEvent): void {
+    const section = event.detail?.section;
+    if (typeof section !== 'string' || !isSectionName(section) || !this.sections.includes(section)) return;
+    const itemId = itemAttributes[section] && typeof event.detail.itemId === 'string' && isItemId(event.detail.itemId) ? event.detail.itemId : '';
+    this.#go({ section, itemId }, 'content');
+  }
+
+  /**
+   * A link (an address, an email, the page's attribute) asked for a section the firm does not
+   * offer: the first section offered (home) is shown instead, the address is corrected without a
+   * new history entry, and the live region says why.
+   */
+  #leaveHiddenSection(): void {
+    const offered = this.sections;
+    const asked = this.section;
+    if (!asked || !offered.length || offered.includes(asked)) return;
+    const shown = offered[0]!;
+    this.redirectedFrom = asked;
+    this.announced = shown;
+    this.section = shown;
+    this.itemId = '';
+    this.#addressPlace = { section: shown, itemId: '' };
+    if (this.routing === 'hash' || this.routing === 'query') {
+      const current = new URL(window.location.href);
+      const next = writeRoute(current, this.routing, this.#key, { section: shown, itemId: '' });
+      if (next.href !== current.href) window.history.replaceState(window.history.state, '', next);
+    }
+  }
+
+  /** Reads the navigation's counts; a failure keeps the last ones (they are a hint, not the record). */
+  async #loadCounts(): Promise<void> {
+    const client = this.#api.value;
+    if (!client || this.#session.value?.status !== 'signed-in') return;
+    this.#countsRequest?.abort();
+    const request = new AbortController();
+    this.#countsRequest = request;
+    try {
+      const home = await client.home.get({ signal: request.signal });
+      if (!request.signal.aborted) this.counts = { unread: home.unreadMessages ?? 0, unpaid: home.balance?.invoiceIds.length ?? 0 };
+    } catch {
+      // Kept as they were; the next move between sections reads them again.
+    } finally {
+      if (this.#countsRequest === request) this.#countsRequest = undefined;
+    }
   }
 
   #onNavClick(event: MouseEvent, section: PortalSectionName): void {
@@ -633,7 +732,8 @@ export class PortalApp extends PortalElement {
     const payment = this.payment;
     if (!payment) return;
     void payment.source.refresh?.();
-    for (const name of ['invoices', 'payments'] as const) {
+    void this.#loadCounts();
+    for (const name of ['home', 'invoices', 'payments'] as const) {
       const element = this.#sectionElement(name);
       if (element && element !== payment.source) void element.refresh?.();
     }

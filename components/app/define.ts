@@ -1,6 +1,7 @@
 import { defineElement } from '../base/define-element.ts';
 import '../activities/define.ts';
 import '../files/define.ts';
+import '../home/define.ts';
 import '../invoices/define.ts';
 import '../messages/define.ts';
 import '../pay/define.ts';

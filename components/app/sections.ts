@@ -2,13 +2,19 @@ import type { BrandingSections } from '../api/types.ts';
 import { t } from '../i18n/translate.ts';
 import { isRegistered } from '../loader/lazy-elements.ts';
 
-/** The portal's sections, in the order of the navigation. */
-export const portalSections = ['activities', 'invoices', 'payments', 'messages', 'files'] as const satisfies readonly (keyof BrandingSections)[];
+/**
+ * The portal's sections, in the order of the navigation. Home is always offered (when its element
+ * is on the page); the others are the firm's to turn off.
+ */
+export const portalSections = ['home', 'activities', 'invoices', 'payments', 'messages', 'files'] as const satisfies readonly (
+  keyof BrandingSections | 'home'
+)[];
 
 export type PortalSectionName = (typeof portalSections)[number];
 
 /** The element that shows each section. */
 export const sectionTags: Readonly<Record<PortalSectionName, string>> = {
+  home: 'portal-home',
   activities: 'portal-activities',
   invoices: 'portal-invoices',
   payments: 'portal-payments',
@@ -29,6 +35,8 @@ export function isSectionName(value: string): value is PortalSectionName {
 /** The section's name in the navigation, in the current language. */
 export function sectionLabel(section: PortalSectionName): string {
   switch (section) {
+    case 'home':
+      return t('app.section.home');
     case 'activities':
       return t('app.section.activities');
     case 'invoices':
@@ -48,5 +56,5 @@ export function sectionLabel(section: PortalSectionName): string {
  * which defines it when it is first shown.
  */
 export function offeredSections(sections: Partial<BrandingSections> | undefined): PortalSectionName[] {
-  return portalSections.filter((name) => sections?.[name] !== false && isRegistered(sectionTags[name]));
+  return portalSections.filter((name) => (name === 'home' || sections?.[name] !== false) && isRegistered(sectionTags[name]));
 }

@@ -35,6 +35,8 @@ export const filesStyles = css`
   }
   .drop-zone {
     display: grid;
+    /* An auto column would grow to the longest folder name in the select, past a phone's width. */
+    grid-template-columns: minmax(0, 1fr);
     justify-items: center;
     gap: 0.5rem;
     padding: calc(${tokens.space} * 1.25) ${tokens.space};
@@ -73,6 +75,7 @@ export const filesStyles = css`
   }
   .folder-field {
     display: flex;
+    max-width: 100%;
     flex-wrap: wrap;
     align-items: center;
     justify-content: center;

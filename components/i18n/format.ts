@@ -1,4 +1,5 @@
-import { currentLanguage, validLocale } from './language.ts';
+import { currentLocale, currentRegion, localeFor, validLocale } from './language.ts';
+import { currencyRegion } from './region.ts';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -20,12 +21,15 @@ export function currencyDigits(currency: string): number {
 
 /**
  * An amount in integer minor units as money, e.g. `formatMoney(123456, 'USD', 'en-US')` is
- * "$1,234.56" and `formatMoney(1500, 'JPY', 'ja')` is "￥1,500".
+ * "$1,234.56" and `formatMoney(1500, 'JPY', 'ja')` is "￥1,500". A locale without a region is read
+ * in the firm's region while an element renders, else in the currency's own country:
+ * `formatMoney(947370, 'USD', 'es')` is "$9,473.70" (es-US), not Spain's "9473,70 US$".
  */
-export function formatMoney(minorUnits: number, currency: string, locale: string = currentLanguage()): string {
+export function formatMoney(minorUnits: number, currency: string, locale: string = currentLocale()): string {
   const code = currency.toUpperCase();
   const digits = currencyDigits(code);
-  return numberFormat(locale, { style: 'currency', currency: code }).format(minorUnits / 10 ** digits);
+  const regional = localeFor(localeFor(locale, currentRegion()), currencyRegion(code));
+  return numberFormat(regional, { style: 'currency', currency: code }).format(minorUnits / 10 ** digits);
 }
 
 export type DateStyle = 'short' | 'medium' | 'long' | 'full';
@@ -34,7 +38,7 @@ export type DateStyle = 'short' | 'medium' | 'long' | 'full';
  * An ISO 8601 date or timestamp for display. A date without a time (`2025-03-31`, e.g. a due
  * date) is shown as that calendar day in every time zone.
  */
-export function formatDate(iso: string, locale: string = currentLanguage(), style: DateStyle = 'medium'): string {
+export function formatDate(iso: string, locale: string = currentLocale(), style: DateStyle = 'medium'): string {
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
   const key = `${locale}|${style}|${dateOnly}`;
   let format = dateFormats.get(key);
@@ -46,7 +50,7 @@ export function formatDate(iso: string, locale: string = currentLanguage(), styl
 }
 
 /** A duration in seconds as words, rounded up to whole minutes past a minute: "45 seconds", "2 minutes". */
-export function formatDuration(seconds: number, locale: string = currentLanguage()): string {
+export function formatDuration(seconds: number, locale: string = currentLocale()): string {
   const [value, unit] = seconds < 60 ? [Math.max(1, Math.ceil(seconds)), 'second'] : [Math.ceil(seconds / 60), 'minute'];
   return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
@@ -78,7 +82,7 @@ export function daysBetween(from: string, to: string): number {
  * A calendar date relative to today, in words: "today", "tomorrow", "in 3 days", "2 weeks ago".
  * Days up to two weeks, then weeks up to two months, then months.
  */
-export function formatRelativeDate(date: string, locale: string = currentLanguage(), today: string = localToday()): string {
+export function formatRelativeDate(date: string, locale: string = currentLocale(), today: string = localToday()): string {
   const days = daysBetween(today, date);
   const format = new Intl.RelativeTimeFormat(validLocale(locale), { numeric: 'auto' });
   const size = Math.abs(days);
@@ -88,7 +92,7 @@ export function formatRelativeDate(date: string, locale: string = currentLanguag
 }
 
 /** An ISO timestamp as date and time in the reader's time zone, e.g. "Mar 5, 2026, 9:30 AM". */
-export function formatDateTime(iso: string, locale: string = currentLanguage()): string {
+export function formatDateTime(iso: string, locale: string = currentLocale()): string {
   return rangeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
@@ -97,7 +101,7 @@ export function formatDateTime(iso: string, locale: string = currentLanguage()):
  * show as dates: "Mar 5 – 7, 2026". Timed events take ISO instants and show in the reader's time
  * zone: "Mar 5, 2026, 9:00 – 10:30 AM". A span that starts and ends at once shows once.
  */
-export function formatDateRange(start: string, end: string, allDay: boolean, locale: string = currentLanguage()): string {
+export function formatDateRange(start: string, end: string, allDay: boolean, locale: string = currentLocale()): string {
   const format = allDay
     ? rangeFormat(locale, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
     : rangeFormat(locale, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
@@ -108,7 +112,7 @@ export function formatDateRange(start: string, end: string, allDay: boolean, loc
 }
 
 /** A plain number in the reader's locale, e.g. a quantity of `1.5` hours ("1.5"), up to three decimals. */
-export function formatNumber(value: number, locale: string = currentLanguage()): string {
+export function formatNumber(value: number, locale: string = currentLocale()): string {
   return numberFormat(locale, { maximumFractionDigits: 3 }).format(value);
 }
 
@@ -118,7 +122,7 @@ const sizeUnits = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
  * A file size in the largest unit that keeps it at 1 or more, counted in 1,024s as file managers
  * do, with one decimal below 10 of a unit: "512 bytes", "2.4 MB", "14 kB", "25 MB".
  */
-export function formatFileSize(bytes: number, locale: string = currentLanguage()): string {
+export function formatFileSize(bytes: number, locale: string = currentLocale()): string {
   let value = Math.max(0, bytes);
   let unit = 0;
   while (value >= 1024 && unit < sizeUnits.length - 1) {

@@ -2,7 +2,7 @@ import type { InvoiceDetail } from '../api/types.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { t } from '../i18n/translate.ts';
 import { paymentMethodLabel, paymentStatusLabel } from '../payments/payment-labels.ts';
-import { adjustments, chargeLines, invoiceStatusLabel, quantityAndRate } from './invoice-labels.ts';
+import { adjustments, chargeColumns, chargeLines, invoiceStatusLabel, quantityAndRate } from './invoice-labels.ts';
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
@@ -40,11 +40,13 @@ export function invoiceDocument(invoice: InvoiceDetail, firmName: string | undef
     [t('invoice.issued'), formatDate(invoice.issuedOn)],
     [t('invoice.due'), formatDate(invoice.dueOn)],
   ];
-  const charges = chargeLines(invoice)
+  const lines = chargeLines(invoice);
+  const columns = chargeColumns(lines);
+  const charges = lines
     .map(
       (line) =>
-        `<tr><td>${line.date ? text(formatDate(line.date)) : ''}</td><td>${text(line.description)}</td>` +
-        `<td class="number">${text(quantityAndRate(line, invoice.currency))}</td><td class="number">${money(line.amount)}</td></tr>`,
+        `<tr>${columns.date ? `<td>${line.date ? text(formatDate(line.date)) : ''}</td>` : ''}<td>${text(line.description)}</td>` +
+        `${columns.quantity ? `<td class="number">${text(quantityAndRate(line, invoice.currency))}</td>` : ''}<td class="number">${money(line.amount)}</td></tr>`,
     )
     .join('');
   const totals: [string, number, boolean][] = [
@@ -84,7 +86,7 @@ ${trust ? `<p class="note">${text(t('invoice.trust-note'))}</p>` : ''}
 ${invoice.status === 'void' && invoice.voidedAt ? `<p class="note">${text(t('invoice.voided', { date: formatDate(invoice.voidedAt) }))}</p>` : ''}
 <h2>${text(t('invoice.lines.caption'))}</h2>
 <table>
-<thead><tr><th scope="col">${text(t('invoice.lines.date'))}</th><th scope="col">${text(t('invoice.lines.description'))}</th><th scope="col" class="number">${text(t('invoice.lines.quantity'))}</th><th scope="col" class="number">${text(t('invoice.lines.amount'))}</th></tr></thead>
+<thead><tr>${columns.date ? `<th scope="col">${text(t('invoice.lines.date'))}</th>` : ''}<th scope="col">${text(t('invoice.lines.description'))}</th>${columns.quantity ? `<th scope="col" class="number">${text(t('invoice.lines.quantity'))}</th>` : ''}<th scope="col" class="number">${text(t('invoice.lines.amount'))}</th></tr></thead>
 <tbody>${charges}</tbody>
 </table>
 <h2>${text(t('invoice.totals.caption'))}</h2>

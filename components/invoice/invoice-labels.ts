@@ -1,6 +1,6 @@
 import type { InvoiceDetail, InvoiceLine, InvoiceStatus } from '../api/types.ts';
 import { formatMoney, formatNumber } from '../i18n/format.ts';
-import { currentLanguage, validLocale } from '../i18n/language.ts';
+import { currentLocale } from '../i18n/language.ts';
 import { t } from '../i18n/translate.ts';
 import type { Tone } from '../payments/payment-labels.ts';
 
@@ -25,6 +25,11 @@ export function invoiceStatusLabel(status: InvoiceStatus): string {
 /** Fees and expenses: the lines of the charges table. */
 export function chargeLines(invoice: InvoiceDetail): InvoiceLine[] {
   return invoice.lines.filter((line) => line.kind !== 'discount' && line.kind !== 'tax');
+}
+
+/** Which of the optional columns some charge fills: a column no charge fills is left out, not shown empty. */
+export function chargeColumns(lines: readonly InvoiceLine[]): { date: boolean; quantity: boolean } {
+  return { date: lines.some((line) => line.date !== null), quantity: lines.some((line) => line.quantity !== null && line.rate !== null) };
 }
 
 /** A discount or tax, as a labelled amount under the subtotal. */
@@ -66,5 +71,5 @@ export function quantityAndRate(line: InvoiceLine, currency: string): string {
 }
 
 function formatHours(hours: number): string {
-  return new Intl.NumberFormat(validLocale(currentLanguage()), { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 3 }).format(hours);
+  return new Intl.NumberFormat(currentLocale(), { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 3 }).format(hours);
 }

@@ -8,7 +8,9 @@ import type { Branding, InvoiceDetail } from '../api/types.ts';
 import { PortalElement } from '../base/portal-element.ts';
 import { safeFileName, saveFile } from '../base/save-file.ts';
 import { NotConfiguredError, toggleState, untilAborted } from '../base/states.ts';
+import { AnnouncerController } from '../controllers/announcer-controller.ts';
 import { ApiClientController } from '../controllers/api-client-controller.ts';
+import { DownloadsController } from '../controllers/downloads-controller.ts';
 import { brandingContext } from '../controllers/contexts.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
@@ -18,7 +20,7 @@ import { paymentMethodLabel, paymentStatusLabel, paymentStatusTone } from '../pa
 import { alertStyles, badgeStyles, buttonStyles, skeletonStyles, visuallyHiddenStyles } from '../styles/shared.ts';
 import { PortalPayRequestEvent } from './events.ts';
 import { invoiceDocument } from './invoice-document.ts';
-import { adjustments, chargeLines, invoiceStatusLabel, invoiceStatusTone, quantityAndRate } from './invoice-labels.ts';
+import { adjustments, chargeColumns, chargeLines, invoiceStatusLabel, invoiceStatusTone, quantityAndRate } from './invoice-labels.ts';
 import { invoiceStyles } from './invoice.styles.ts';
 
 interface LoadedInvoice {
@@ -36,7 +38,9 @@ interface LoadedInvoice {
  * says so.
  *
  * "Print" prints the page with a print-friendly layout (no buttons, black on white); "Download"
- * saves a self-contained HTML copy of the invoice, named after its number.
+ * saves a self-contained HTML copy of the invoice, named after its number; "Download PDF" saves
+ * the service's PDF of it (`Invoice-<number>.pdf`, in the element's language), and says so in a
+ * live region (or why it could not, in an alert).
  *
  * Inside `<portal-session>` it uses the session's API client; alone, give it `api` and `firm`.
  *
@@ -54,6 +58,9 @@ interface LoadedInvoice {
  * @csspart pay-button - Both "Pay now" buttons (also `pay-button-top` and `pay-button-bottom`).
  * @csspart print-button - The "Print" button.
  * @csspart download-button - The "Download" button.
+ * @csspart pdf-button - The "Download PDF" button.
+ * @csspart pdf-error - The alert shown when the PDF could not be downloaded.
+ * @csspart announcer - The live region that says the PDF was downloaded.
  * @csspart trust-note - The explanation on a trust retainer request.
  * @csspart void-note - The note on a void invoice.
  * @csspart lines - The table of charges.
@@ -98,6 +105,10 @@ export class PortalInvoice extends PortalElement {
 
   readonly #api = new ApiClientController(this);
   readonly #internals: ElementInternals;
+  readonly #downloads = new DownloadsController(this);
+  readonly #announcer = new AnnouncerController(this);
+  /** Why the PDF could not be downloaded, in the current language; cleared by the next try. */
+  @state() private pdfError: (() => string) | undefined;
 
   readonly #invoice = new Task(this, {
     task: async ([client, , invoiceId], { signal }): Promise<LoadedInvoice | undefined> => {
@@ -191,6 +202,7 @@ export class PortalInvoice extends PortalElement {
     const trust = invoice.depositAccount === 'trust';
     const payable = invoice.openBalance > 0 && invoice.status !== 'void';
     const charges = chargeLines(invoice);
+    const columns = chargeColumns(charges);
     return html`
       <article class="base" part="base" aria-labelledby="heading">
         <header class="header" part="header">
@@ -213,7 +225,10 @@ export class PortalInvoice extends PortalElement {
             ${payable ? this.#payButton(invoice, 'top') : nothing}
             <button class="button secondary" part="print-button" type="button" @click=${this.#print}>${t('invoice.print')}</button>
             <button class="button secondary" part="download-button" type="button" @click=${this.#download}>${t('invoice.download')}</button>
+            ${this.#pdfButton(invoice)}
           </div>
+          ${this.pdfError ? html`<div class="alert" part="pdf-error" role="alert"><p>${this.pdfError()}</p></div>` : nothing}
+          <p class="visually-hidden" part="announcer" role="status">${this.#announcer.text}</p>
         </header>
 
         ${trust ? html`<p class="note" part="trust-note">${t('invoice.trust-note')}</p>` : nothing}
@@ -229,18 +244,18 @@ export class PortalInvoice extends PortalElement {
             ? html`<table class="lines" part="lines" role="table" aria-labelledby="charges-heading">
               <thead role="rowgroup">
                 <tr role="row">
-                  <th role="columnheader" scope="col">${t('invoice.lines.date')}</th>
+                  ${columns.date ? html`<th role="columnheader" scope="col">${t('invoice.lines.date')}</th>` : nothing}
                   <th role="columnheader" scope="col">${t('invoice.lines.description')}</th>
-                  <th role="columnheader" scope="col" class="quantity">${t('invoice.lines.quantity')}</th>
+                  ${columns.quantity ? html`<th role="columnheader" scope="col" class="quantity">${t('invoice.lines.quantity')}</th>` : nothing}
                   <th role="columnheader" scope="col" class="amount">${t('invoice.lines.amount')}</th>
                 </tr>
               </thead>
               <tbody role="rowgroup">
                 ${charges.map(
                   (line) => html`<tr role="row">
-                    <td role="cell" class="date">${line.date ? formatDate(line.date) : ''}</td>
+                    ${columns.date ? html`<td role="cell" class="date">${line.date ? formatDate(line.date) : ''}</td>` : nothing}
                     <td role="cell" class="description">${line.description}</td>
-                    <td role="cell" class="quantity">${quantityAndRate(line, invoice.currency)}</td>
+                    ${columns.quantity ? html`<td role="cell" class="quantity">${quantityAndRate(line, invoice.currency)}</td>` : nothing}
                     <td role="cell" class="amount">${money(line.amount)}</td>
                   </tr>`,
                 )}
@@ -332,6 +347,30 @@ export class PortalInvoice extends PortalElement {
 
   #print(): void {
     window.print();
+  }
+
+  #pdfButton(invoice: InvoiceDetail): TemplateResult {
+    const busy = this.#downloads.has(invoice.id);
+    return html`<button
+      class="button secondary"
+      part="pdf-button"
+      type="button"
+      aria-disabled=${busy ? 'true' : 'false'}
+      @click=${() => void this.#downloadPdf(invoice)}
+    >
+      ${busy ? t('invoice.pdf-downloading') : t('invoice.pdf')}
+    </button>`;
+  }
+
+  async #downloadPdf(invoice: InvoiceDetail): Promise<void> {
+    const client = this.#api.value;
+    if (!client) return;
+    const fallbackName = `Invoice-${safeFileName(invoice.number, 'invoice')}.pdf`;
+    await this.#downloads.save(invoice.id, fallbackName, () => client.invoices.pdf(invoice.id, { language: this.language }), {
+      started: () => (this.pdfError = undefined),
+      saved: () => void this.#announcer.announce(() => t('invoice.pdf-downloaded', { number: invoice.number })),
+      failed: (error) => (this.pdfError = () => t('invoice.pdf-error', { reason: errorMessage(error) })),
+    });
   }
 
   #download(): void {

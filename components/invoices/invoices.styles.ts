@@ -74,6 +74,13 @@ export const invoicesStyles = css`
     color: ${tokens.colorMuted};
     font-size: 0.875em;
   }
+  /* Under the balance and its button, across the whole summary. */
+  .summary .processing {
+    flex-basis: 100%;
+    order: 1;
+    color: ${tokens.colorMuted};
+    font-size: 0.875em;
+  }
 
   .table {
     border: 1px solid var(--portal-invoices-border-color, ${tokens.colorDivider});
@@ -145,6 +152,9 @@ export const invoicesStyles = css`
     justify-self: end;
     text-align: end;
     font-variant-numeric: tabular-nums;
+    /* An amount reads as one figure: "US$1,234,567.89" never breaks across lines. */
+    white-space: nowrap;
+    overflow-wrap: normal;
   }
   .cell-label {
     display: block;
@@ -216,14 +226,19 @@ export const invoicesStyles = css`
     margin-block-end: ${tokens.space};
   }
 
-  /* Wide containers: a table-like grid with a visible header row. The columns' least widths and
-     gaps add up to less than the breakpoint, so the grid never overflows. */
+  /* Wide containers: a table-like grid with a visible header row. In each layout the columns'
+     least widths and gaps (with the row's padding) add up to less than its breakpoint, so the
+     grid never overflows: the status column holds the longest status ("Pagada parcialmente")
+     and the amount columns a seven-figure amount, in a wide font. From 56rem the issue date sits
+     under the number; from 64rem it has its own column. */
   @container (min-width: 56rem) {
     .row {
       grid-template-columns:
-        minmax(6rem, 1fr) minmax(6rem, 2.5fr) minmax(7.5rem, 1fr) minmax(7.5rem, 1fr)
-        minmax(8rem, 1fr) minmax(7rem, 1fr) minmax(7rem, 1fr);
-      grid-template-areas: 'number matter issued due status total balance';
+        minmax(6.5rem, 1fr) minmax(6rem, 2.5fr) minmax(7.5rem, 1fr)
+        minmax(10rem, 1fr) minmax(10rem, 1fr) minmax(10rem, 1fr);
+      grid-template-areas:
+        'number matter due status total balance'
+        'issued matter due status total balance';
       column-gap: 0.75rem;
       align-items: center;
       padding-block: calc(${tokens.space} * 0.625);
@@ -246,7 +261,6 @@ export const invoicesStyles = css`
     .head-row:hover {
       background: var(--portal-invoices-header-background, ${tokens.colorSurfaceAlt});
     }
-    .cell.issued,
     .cell.total {
       color: inherit;
       font-size: inherit;
@@ -263,6 +277,18 @@ export const invoicesStyles = css`
     }
     .cell-label {
       display: none;
+    }
+  }
+  @container (min-width: 64rem) {
+    .row {
+      grid-template-columns:
+        minmax(6rem, 1fr) minmax(6rem, 2.5fr) minmax(7.5rem, 1fr) minmax(7.5rem, 1fr)
+        minmax(10rem, 1fr) minmax(10rem, 1fr) minmax(10rem, 1fr);
+      grid-template-areas: 'number matter issued due status total balance';
+    }
+    .cell.issued {
+      color: inherit;
+      font-size: inherit;
     }
   }
 

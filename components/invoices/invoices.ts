@@ -80,6 +80,7 @@ const invoiceParts = ['base', 'header', 'heading', 'status', 'pay-button', 'pay-
  * @csspart sort - The sort select.
  * @csspart summary - The balance due across unpaid invoices, with the "Pay all" button.
  * @csspart pay-all-button - The "Pay all open invoices" button.
+ * @csspart processing - The line under the balance due that gives bank payments still processing: in the rows' balances, not in the balance due.
  * @csspart table - The invoice table.
  * @csspart header-row - The table's column headings (visible on wide containers).
  * @csspart row - One invoice.
@@ -246,18 +247,28 @@ export class PortalInvoices extends PortalElement {
 
   #renderSummary(): TemplateResult | typeof nothing {
     const outstanding = this.#outstanding.value;
-    if (this.#outstanding.status !== TaskStatus.COMPLETE || !outstanding || outstanding.invoiceIds.length === 0) return nothing;
+    if (this.#outstanding.status !== TaskStatus.COMPLETE || !outstanding) return nothing;
+    const owed = outstanding.invoiceIds.length > 0;
+    // Bank payments on their way are in the rows' balances but not in the balance due: said
+    // on a line of their own, the figures add up.
+    const processing = outstanding.processing && outstanding.currency ? formatMoney(outstanding.processing, outstanding.currency) : undefined;
+    if (!owed && !processing) return nothing;
     return html`
       <div class="summary" part="summary">
-        <p>
-          ${
-            outstanding.amount !== null && outstanding.currency
-              ? html`${t('invoices.summary.balance')}: <span class="amount">${formatMoney(outstanding.amount, outstanding.currency)}</span>`
-              : nothing
-          }
-          <span class="count">${t('invoices.summary.count', { count: formatNumber(outstanding.invoiceIds.length) })}</span>
-        </p>
-        <button class="button" part="pay-all-button" type="button" @click=${() => this.#payAll(outstanding)}>${t('invoices.pay-all')}</button>
+        ${
+          owed
+            ? html`<p>
+              ${
+                outstanding.amount !== null && outstanding.currency
+                  ? html`${t('invoices.summary.balance')}: <span class="amount">${formatMoney(outstanding.amount, outstanding.currency)}</span>`
+                  : nothing
+              }
+              <span class="count">${t('invoices.summary.count', { count: formatNumber(outstanding.invoiceIds.length) })}</span>
+            </p>`
+            : nothing
+        }
+        ${processing ? html`<p class="processing" part="processing">${t('invoices.summary.processing', { amount: processing })}</p>` : nothing}
+        ${owed ? html`<button class="button" part="pay-all-button" type="button" @click=${() => this.#payAll(outstanding)}>${t('invoices.pay-all')}</button>` : nothing}
       </div>
     `;
   }

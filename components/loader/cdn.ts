@@ -14,6 +14,7 @@ registerLazyElements({
   'portal-app': { load: async () => (await import('../app/app.ts')).PortalApp, with: ['portal-session'] },
   'portal-session': { load: async () => (await import('../session/session.ts')).PortalSession, with: ['portal-login'] },
   'portal-login': { load: async () => (await import('../login/login.ts')).PortalLogin },
+  'portal-home': { load: async () => (await import('../home/home.ts')).PortalHome },
   'portal-activities': { load: async () => (await import('../activities/activities.ts')).PortalActivities },
   'portal-invoices': { load: async () => (await import('../invoices/invoices.ts')).PortalInvoices, with: ['portal-invoice'] },
   'portal-invoice': { load: async () => (await import('../invoice/invoice.ts')).PortalInvoice },

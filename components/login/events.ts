@@ -4,8 +4,11 @@ import type { LoginMode } from './validation.ts';
 export interface PortalLoginSucceededDetail {
   /** The client now signed in. */
   readonly contact: Contact;
-  /** How they signed in: with a password, by accepting an invitation, or by resetting the password. */
-  readonly mode: Exclude<LoginMode, 'forgot-password'>;
+  /**
+   * How they signed in: with a password, by accepting an invitation, by resetting the password,
+   * with an emailed code (`enter-code`) or with the email's link (`sign-in-link`).
+   */
+  readonly mode: Exclude<LoginMode, 'forgot-password' | 'email-code'>;
 }
 
 /** The client signed in through `<portal-login>`. */

@@ -1,11 +1,29 @@
 import type { PlainMessageKey } from '../i18n/translations.ts';
 
-/** What the login form is for. */
-export type LoginMode = 'sign-in' | 'accept-invitation' | 'forgot-password' | 'reset-password';
+/**
+ * What the login form is for: a password sign-in, an invitation, a reset asked for or chosen,
+ * a sign-in code asked for (`email-code`) or typed (`enter-code`), or an emailed sign-in link.
+ */
+export type LoginMode = 'sign-in' | 'accept-invitation' | 'forgot-password' | 'reset-password' | 'email-code' | 'enter-code' | 'sign-in-link';
 
-export const loginModes: readonly LoginMode[] = ['sign-in', 'accept-invitation', 'forgot-password', 'reset-password'];
+export const loginModes: readonly LoginMode[] = [
+  'sign-in',
+  'accept-invitation',
+  'forgot-password',
+  'reset-password',
+  'email-code',
+  'enter-code',
+  'sign-in-link',
+];
 
-export type LoginField = 'email' | 'password' | 'confirm';
+/** The modes opened from an emailed link, whose token is checked when the link is opened. */
+export type LinkMode = Extract<LoginMode, 'accept-invitation' | 'reset-password' | 'sign-in-link'>;
+
+export function isLinkMode(mode: LoginMode): mode is LinkMode {
+  return mode === 'accept-invitation' || mode === 'reset-password' || mode === 'sign-in-link';
+}
+
+export type LoginField = 'email' | 'password' | 'confirm' | 'code';
 
 export type LoginValues = Record<LoginField, string>;
 
@@ -19,13 +37,23 @@ export const PASSWORD_MAX_LENGTH = 200;
 // Deliberately loose: the service has the final word; this catches typing slips.
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** A sign-in code as typed or pasted ("123 456", "123-456"): its digits only. */
+export function normalizeCode(value: string): string {
+  return value.replace(/\D/g, '');
+}
+
 /** The fields each mode asks for, in order. */
 export function fieldsOf(mode: LoginMode): readonly LoginField[] {
   switch (mode) {
     case 'sign-in':
       return ['email', 'password'];
     case 'forgot-password':
+    case 'email-code':
       return ['email'];
+    case 'enter-code':
+      return ['code'];
+    case 'sign-in-link':
+      return [];
     case 'accept-invitation':
     case 'reset-password':
       return ['password', 'confirm'];
@@ -37,10 +65,10 @@ export function choosesPassword(mode: LoginMode): boolean {
   return mode === 'accept-invitation' || mode === 'reset-password';
 }
 
-/** Checks the fields a mode shows; returns only the fields that have a problem. */
-export function validateLogin(mode: LoginMode, values: LoginValues): LoginProblems {
+/** Checks the fields a mode shows (or `fields`, when the form shows others); returns only the fields that have a problem. */
+export function validateLogin(mode: LoginMode, given: Partial<LoginValues>, fields: readonly LoginField[] = fieldsOf(mode)): LoginProblems {
   const problems: LoginProblems = {};
-  const fields = fieldsOf(mode);
+  const values: LoginValues = { email: '', password: '', confirm: '', code: '', ...given };
   if (fields.includes('email')) {
     const email = values.email.trim();
     if (!email) problems.email = 'login.error.email-required';
@@ -54,6 +82,11 @@ export function validateLogin(mode: LoginMode, values: LoginValues): LoginProble
     } else if (choosesPassword(mode) && values.password.length > PASSWORD_MAX_LENGTH) {
       problems.password = 'login.error.password-long';
     }
+  }
+  if (fields.includes('code')) {
+    const code = normalizeCode(values.code);
+    if (!code) problems.code = 'login.error.code-required';
+    else if (code.length !== 6) problems.code = 'login.error.code-shape';
   }
   if (fields.includes('confirm')) {
     if (!values.confirm) problems.confirm = 'login.error.confirm-required';

@@ -1,5 +1,5 @@
 // How thread lists show a thread, shared by the client's messages and the firm's inbox.
-import { currentLanguage, validLocale } from '../i18n/language.ts';
+import { currentLocale } from '../i18n/language.ts';
 
 /** The start of a body on one line, as the service previews it. */
 export function previewOf(body: string): string {
@@ -13,7 +13,7 @@ const whenFormats = new Map<string, Intl.DateTimeFormat>();
 /** A list's date: the time for today, the day for this year, else the full date. */
 export function shortWhen(iso: string, now = new Date()): string {
   const date = new Date(iso);
-  const locale = validLocale(currentLanguage());
+  const locale = currentLocale();
   const sameDay = date.toDateString() === now.toDateString();
   const sameYear = date.getFullYear() === now.getFullYear();
   const style = sameDay ? 'time' : sameYear ? 'day' : 'date';

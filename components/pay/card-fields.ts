@@ -6,7 +6,7 @@ import { cardBrandName } from '../payments/payment-labels.ts';
 import {
   caretAfterDigits,
   cardNumberProblem,
-  cvcLength,
+  cvcMaxLength,
   cvcProblem,
   detectBrand,
   digitsOf,
@@ -128,11 +128,16 @@ export class CardFields implements ReactiveController {
     };
   }
 
-  /** Forgets the security code, which a card payment that failed must be asked for again. */
-  clearSecurityCode(): void {
-    this.values = { ...this.values, cvc: '' };
-    this.#checked.delete('cvc');
-    delete this.#errors.cvc;
+  /**
+   * Forgets the card after a payment with it failed: the client enters a card afresh (usually
+   * another one) rather than sending the declined one again. The name and ZIP code stay.
+   */
+  clearCard(): void {
+    this.values = { ...this.values, number: '', expiry: '', cvc: '' };
+    for (const field of ['number', 'expiry', 'cvc'] as const) {
+      this.#checked.delete(field);
+      delete this.#errors[field];
+    }
     this.#host.requestUpdate();
   }
 
@@ -186,13 +191,13 @@ export class CardFields implements ReactiveController {
           ${textField({
             id: cardFieldIds.cvc,
             label: t('pay.card.cvc'),
-            hint: amex ? t('pay.card.cvc-hint-amex') : t('pay.card.cvc-hint'),
+            hint: t(amex ? 'pay.card.cvc-hint-amex' : brand === 'unknown' ? 'pay.card.cvc-hint-any' : 'pay.card.cvc-hint'),
             value: this.values.cvc,
             error: this.#errors.cvc,
             autocomplete: 'cc-csc',
             inputmode: 'numeric',
-            maxlength: cvcLength(brand),
-            onInput: (event) => this.#set('cvc', digitsOf(inputValue(event)).slice(0, cvcLength(brand)), event),
+            maxlength: cvcMaxLength(brand),
+            onInput: (event) => this.#set('cvc', digitsOf(inputValue(event)).slice(0, cvcMaxLength(brand)), event),
             onBlur: () => this.#leave('cvc'),
           })}
         </div>
@@ -274,7 +279,8 @@ export class CardFields implements ReactiveController {
         const problem = cvcProblem(values.cvc, this.brand);
         if (!problem) return undefined;
         if (problem === 'required') return 'pay.card.error.cvc-required';
-        return this.brand === 'amex' ? 'pay.card.error.cvc-invalid-amex' : 'pay.card.error.cvc-invalid';
+        if (this.brand === 'amex') return 'pay.card.error.cvc-invalid-amex';
+        return this.brand === 'unknown' ? 'pay.card.error.cvc-invalid-any' : 'pay.card.error.cvc-invalid';
       }
       case 'postalCode': {
         const problem = postalCodeProblem(values.postalCode);

@@ -141,11 +141,20 @@ export function cvcLength(brand: CardBrand): number {
   return brand === 'amex' ? 4 : 3;
 }
 
+/**
+ * How many digits the security code field takes: before the number says which card it is, 4,
+ * so that an American Express code typed first (or filled in by the browser first) is not cut.
+ */
+export function cvcMaxLength(brand: CardBrand): number {
+  return brand === 'unknown' ? 4 : cvcLength(brand);
+}
+
 export type CvcProblem = 'required' | 'invalid';
 
 export function cvcProblem(cvc: string, brand: CardBrand): CvcProblem | undefined {
   if (!cvc) return 'required';
-  return new RegExp(`^\\d{${cvcLength(brand)}}$`).test(cvc) ? undefined : 'invalid';
+  const digits = brand === 'unknown' ? '3,4' : String(cvcLength(brand));
+  return new RegExp(`^\\d{${digits}}$`).test(cvc) ? undefined : 'invalid';
 }
 
 export type PostalCodeProblem = 'required' | 'invalid';

@@ -55,7 +55,7 @@ interface CheckoutData {
   sandbox: SandboxApi | undefined;
 }
 
-/** One press of "Make a Payment": sent again as it is (same key, same body) when its answer was lost. */
+/** One press of "Pay": sent again as it is (same key, same body) when its answer was lost. */
 interface Attempt {
   key: string;
   fingerprint: string;
@@ -99,7 +99,7 @@ export function newIdempotencyKey(): string {
  *
  * Card and account numbers go only to the payment processor's tokenization endpoint (the
  * sandbox's, which mirrors Stripe's); the token service receives the token. Each press of
- * "Make a Payment" sends one `Idempotency-Key`, and sends the same one again when the answer was
+ * "Pay" sends one `Idempotency-Key`, and sends the same one again when the answer was
  * lost to the network, so that a retry can never pay twice. A card that asks for 3-D Secure shows
  * the processor's challenge in a dialog. Results are announced in a live region and focus moves to
  * the result's heading (or to the first field to correct). After too many declined attempts the
@@ -116,7 +116,7 @@ export function newIdempotencyKey(): string {
  *
  * @tag portal-pay
  *
- * @slot footer - Content under the "Make a Payment" button, e.g. the firm's payment terms.
+ * @slot footer - Content under the "Pay" button, e.g. the firm's payment terms.
  * @slot stripe-payment-element - Filled by the element itself with Stripe's Payment Element, which must be in the light DOM. Leave it alone.
  *
  * @event portal-payment-succeeded - A payment succeeded. `detail`: `paymentId`, `paymentIds`, `amount`, `currency`, `status`, `receiptNumber`, `receiptNumbers`, `invoiceIds`, `method`.
@@ -154,7 +154,7 @@ export function newIdempotencyKey(): string {
  * @csspart mandate-text - The authorization's words.
  * @csspart mandate-accept - The "I authorize this debit" checkbox.
  * @csspart total - The total under the form.
- * @csspart pay-button - The "Make a Payment" button.
+ * @csspart pay-button - The "Pay" button, which states the amount ("Pay $914.75").
  * @csspart cancel-button - The "Cancel" button.
  * @csspart three-d-secure-dialog - The 3-D Secure challenge.
  * @csspart authenticate-button - "Complete authentication" in the challenge.
@@ -180,8 +180,8 @@ export function newIdempotencyKey(): string {
  * @cssprop --portal-pay-heading-color - Headings (default `--portal-color-text`).
  * @cssprop --portal-pay-method-background - A payment method choice's background (default `--portal-color-surface`).
  * @cssprop --portal-pay-method-selected-color - The chosen method's border (default `--portal-color-brand`).
- * @cssprop --portal-pay-button-background - "Make a Payment" background (default `--portal-color-brand`).
- * @cssprop --portal-pay-button-color - "Make a Payment" text (default `--portal-color-brand-contrast`).
+ * @cssprop --portal-pay-button-background - "Pay" button background (default `--portal-color-brand`).
+ * @cssprop --portal-pay-button-color - "Pay" button text (default `--portal-color-brand-contrast`).
  * @cssprop --portal-pay-dialog-background - The dialogs' background (default `--portal-color-surface`).
  * @cssprop --portal-pay-dialog-backdrop - What covers the page behind a dialog (default `--portal-color-backdrop`, a translucent black).
  * @cssprop --portal-pay-sandbox-color - The sandbox notes' accent (default `--portal-color-warning`).
@@ -484,7 +484,7 @@ export class PortalPay extends PortalElement {
         </p>
         <div class="actions">
           <button type="submit" class="button pay-button" part="pay-button" aria-disabled=${payDisabled ? 'true' : 'false'}>
-            ${this.submitting ? t('pay.submitting') : t('pay.submit')}
+            ${this.submitting ? t('pay.submitting') : total !== undefined && total > 0 ? t('pay.submit', { amount: formatMoney(total, this.#amount.currency) }) : t('pay.submit-no-amount')}
           </button>
           <button
             type="button"
@@ -841,7 +841,7 @@ export class PortalPay extends PortalElement {
     this.#stripeToCorrect = problem.kind === 'validation';
   }
 
-  /** The form as it stands, to tell a repeated press of "Make a Payment" from a changed payment. */
+  /** The form as it stands, to tell a repeated press of "Pay" from a changed payment. */
   #fingerprint(): string {
     return JSON.stringify({
       allocations: this.#amount.allocations(),
@@ -1069,7 +1069,8 @@ export class PortalPay extends PortalElement {
         invoiceIds: request.allocations.map((allocation) => allocation.invoiceId),
         method: first.method,
       };
-      const receipts = { receiptNumber: first.receiptNumber, receiptNumbers: outcome.settled.map((payment) => payment.receiptNumber) };
+      // Settled and processing payments always have their number; only a failed one has none.
+      const receipts = { receiptNumber: first.receiptNumber ?? '', receiptNumbers: outcome.settled.flatMap((payment) => payment.receiptNumber ?? []) };
       if (outcome.status === 'succeeded') this.dispatchEvent(new PortalPaymentSucceededEvent({ ...base, ...receipts, status: 'succeeded' }));
       else if (outcome.status === 'processing') this.dispatchEvent(new PortalPaymentProcessingEvent({ ...base, ...receipts, status: 'processing' }));
       else if (outcome.status === 'failed') {
@@ -1083,7 +1084,9 @@ export class PortalPay extends PortalElement {
   async #tryAgain(): Promise<void> {
     this.outcome = undefined;
     this.announcement = undefined;
-    if (this.method === 'card') this.#sandboxForms?.card.clearSecurityCode();
+    // The card (or account) that failed is entered afresh, not sent again as it was.
+    if (this.method === 'card') this.#sandboxForms?.card.clearCard();
+    if (this.method === 'card' || this.method === 'bank-account') this.#stripe.clearEntry();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
   }

@@ -156,6 +156,19 @@ export class StripePaymentForm implements ReactiveController {
     return this.#mountPoint?.element;
   }
 
+  /**
+   * Empties the Payment Element after a payment with what it held failed, so that "Try again"
+   * starts from an empty form rather than the declined card (Stripe keeps what was typed while
+   * the form is unmounted for the result).
+   */
+  clearEntry(): void {
+    for (const group of this.#groups.values()) {
+      group.element.clear();
+      group.complete = false;
+    }
+    this.#revision += 1;
+  }
+
   /** Starts loading Stripe.js for `publishableKey`; the forms entered before are cleared. */
   start(publishableKey: string): void {
     this.#clear();

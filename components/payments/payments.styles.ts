@@ -87,6 +87,11 @@ export const paymentsStyles = css`
     color: ${tokens.colorMuted};
     font-size: 0.8125rem;
   }
+  .receipt-button {
+    display: block;
+    min-height: 1.5rem;
+    margin-block-start: 0.125em;
+  }
   .detail {
     display: block;
     color: ${tokens.colorMuted};

@@ -6,8 +6,11 @@ import type { ApiClient } from '../api/api-client.ts';
 import { ApiError, isAbortError } from '../api/api-error.ts';
 import type { Branding, Payment } from '../api/types.ts';
 import { PortalElement } from '../base/portal-element.ts';
+import { safeFileName } from '../base/save-file.ts';
 import { NotConfiguredError, toggleState, untilAborted } from '../base/states.ts';
+import { AnnouncerController } from '../controllers/announcer-controller.ts';
 import { ApiClientController } from '../controllers/api-client-controller.ts';
+import { DownloadsController } from '../controllers/downloads-controller.ts';
 import { brandingContext } from '../controllers/contexts.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
@@ -28,6 +31,10 @@ type FirstPage = { hidden: true } | { hidden: false };
  * A firm can keep payment history out of the portal: then (when the firm's branding says so, or
  * the service answers `payments_hidden`) the element says where to ask instead of showing an error.
  *
+ * Each payment that was received (completed, refunded or disputed) has a "Receipt (PDF)" button
+ * that saves the service's receipt (`Receipt-<number>.pdf`, in the element's language); a live
+ * region says it was saved, an alert why it was not.
+ *
  * Inside `<portal-session>` it uses the session's API client and branding; alone, give it `api`
  * and `firm`.
  *
@@ -39,6 +46,9 @@ type FirstPage = { hidden: true } | { hidden: false };
  * @csspart row - One payment.
  * @csspart status - A payment's status badge.
  * @csspart refund - What refunds gave back of a payment (and what is on its way).
+ * @csspart receipt-button - A received payment's "Receipt (PDF)" button.
+ * @csspart receipt-error - The alert shown when a receipt could not be downloaded.
+ * @csspart announcer - The live region that says a receipt was downloaded.
  * @csspart load-more-button - The button that loads more payments.
  * @csspart hidden - The message shown when the firm does not show payment history.
  * @csspart skeleton - The placeholder shown while loading.
@@ -85,6 +95,10 @@ export class PortalPayments extends PortalElement {
 
   readonly #api = new ApiClientController(this);
   readonly #internals: ElementInternals;
+  readonly #downloads = new DownloadsController(this);
+  readonly #announcer = new AnnouncerController(this);
+  /** Why a receipt could not be downloaded, in the current language; cleared by the next try. */
+  @state() private receiptError: (() => string) | undefined;
   #more: AbortController | undefined;
 
   readonly #firstPage = new Task(this, {
@@ -187,6 +201,8 @@ export class PortalPayments extends PortalElement {
   #renderTable(): TemplateResult {
     // Explicit roles keep the table's meaning when narrow containers lay rows out as cards.
     return html`
+      <p class="visually-hidden" part="announcer" role="status">${this.#announcer.text}</p>
+      ${this.receiptError ? html`<div class="alert" part="receipt-error" role="alert"><p>${this.receiptError()}</p></div>` : nothing}
       <table class="table" part="base" role="table" aria-labelledby="heading" aria-busy=${this.loadingMore ? 'true' : 'false'}>
         <thead class="head" role="rowgroup">
           <tr class="row" part="header-row" role="row">
@@ -243,9 +259,49 @@ export class PortalPayments extends PortalElement {
               : nothing
           }
         </td>
-        <td class="receipt" role="cell"><span class="cell-label" aria-hidden="true">${t('payments.column.receipt')}</span>${payment.receiptNumber}</td>
+        <td class="receipt" role="cell">
+          <span class="cell-label" aria-hidden="true">${t('payments.column.receipt')}</span><span id="receipt-${index}">${payment.receiptNumber ?? t('payments.no-receipt')}</span>
+          ${this.#receiptButton(payment, `receipt-${index}`)}
+        </td>
       </tr>
     `;
+  }
+
+  #receiptButton(payment: Payment, numberId: string): TemplateResult | typeof nothing {
+    const number = payment.receiptNumber;
+    if (!receivedStatuses.has(payment.status) || !number) return nothing;
+    const busy = this.#downloads.has(payment.id);
+    // Described by the receipt number, so that one row's button is told from another's.
+    return html`<button
+      class="link-button receipt-button"
+      part="receipt-button"
+      type="button"
+      aria-describedby=${numberId}
+      aria-disabled=${busy ? 'true' : 'false'}
+      @click=${() => void this.#downloadReceipt(payment, number)}
+    >
+      ${busy ? t('payments.receipt-downloading') : t('payments.receipt-pdf')}
+    </button>`;
+  }
+
+  async #downloadReceipt(payment: Payment, number: string): Promise<void> {
+    const client = this.#api.value;
+    if (!client) return;
+    await this.#downloads.save(
+      payment.id,
+      `Receipt-${safeFileName(number, 'receipt')}.pdf`,
+      () => client.payments.receipt(payment.id, { language: this.language }),
+      {
+        started: () => (this.receiptError = undefined),
+        saved: () => void this.#announcer.announce(() => t('payments.receipt-downloaded', { number })),
+        failed: (error) =>
+          (this.receiptError = () =>
+            t('payments.receipt-error', {
+              number,
+              reason: error instanceof ApiError && error.code === 'receipt_not_available' ? t('payments.receipt-not-available') : errorMessage(error),
+            })),
+      },
+    );
   }
 
   async #loadMore(): Promise<void> {
@@ -279,6 +335,9 @@ export class PortalPayments extends PortalElement {
     }
   }
 }
+
+/** Payments that were received, and so have a receipt: a failed or unfinished attempt has none. */
+const receivedStatuses: ReadonlySet<string> = new Set(['succeeded', 'refunded', 'disputed']);
 
 function pageLimit(pageSize: number): number {
   return Number.isFinite(pageSize) ? Math.min(200, Math.max(1, Math.round(pageSize))) : 25;

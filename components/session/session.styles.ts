@@ -29,6 +29,11 @@ export const sessionStyles = css`
     height: var(--portal-session-logo-height, 2.5rem);
     object-fit: contain;
     object-position: left center;
+    /* A plate for a logo drawn in the header's own colour (a navy logo on a navy header): the
+       page sets a light background and some padding; the box keeps its size. */
+    padding: var(--portal-session-logo-padding, 0);
+    border-radius: ${tokens.radius};
+    background: var(--portal-session-logo-background, transparent);
   }
   :host(:dir(rtl)) .logo {
     object-position: right center;

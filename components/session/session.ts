@@ -18,16 +18,16 @@ import { PortalSessionChangeEvent } from './events.ts';
 import { SessionHint } from './session-hint.ts';
 import { sessionStyles } from './session.styles.ts';
 
-/** A login link the page was opened with: `?invitation=TOKEN` or `?reset=TOKEN`. */
+/** A login link the page was opened with: `?invitation=TOKEN`, `?reset=TOKEN` or `?sign-in=TOKEN`. */
 interface LinkIntent {
-  mode: Extract<LoginMode, 'accept-invitation' | 'reset-password'>;
+  mode: Extract<LoginMode, 'accept-invitation' | 'reset-password' | 'sign-in-link'>;
   param: string;
   token: string;
 }
 
 // The inner login's parts, offered to the page as `login-<part>` (e.g. `::part(login-submit-button)`).
 const loginParts = ['base', 'form', 'heading', 'intro', 'alert', 'notice', 'field', 'label', 'input', 'hint']
-  .concat(['field-error', 'submit-button', 'links', 'link'])
+  .concat(['field-error', 'submit-button', 'links', 'link', 'resend-button'])
   .map((name) => `${name}: login-${name}`)
   .join(', ');
 
@@ -40,15 +40,18 @@ class NotConfiguredError extends Error {}
  * colours and font as defaults that the page's own CSS still overrides, and shows
  * `<portal-login>` until the client is signed in — then its children.
  *
- * On start it loads the firm's branding and resumes an earlier sign-in from the refresh cookie.
+ * On start it loads the firm's branding and resumes an earlier sign-in from the refresh cookie,
+ * asking the service only when this browser signed in before and has not signed out since (a
+ * flag in `localStorage`, no token), so that a signed-out page makes no request that must fail.
  * The login shows at once, without waiting for either answer: the firm's name and logo fill in
  * when the branding arrives, in space kept for them, so nothing below moves. A tab that was
  * signed in (a reload, say) shows a placeholder instead while the sign-in resumes, so that a
  * returning client does not see the login flash by; the tab remembers only that it was signed
  * in (in `sessionStorage`), never a token. The portal itself shows once both answers are in.
- * A page opened from an invitation or password-reset email (`?invitation=TOKEN`,
- * `?reset=TOKEN`) opens the login in the matching mode, and the token is removed from the
- * address once used.
+ * A page opened from an invitation, password-reset or sign-in-code email (`?invitation=TOKEN`,
+ * `?reset=TOKEN`, `?sign-in=TOKEN`) opens the login in the matching mode (which checks the link
+ * first, and signs in at once from a sign-in link), and the token is removed from the address
+ * once used.
  *
  * A firm whose website already signs its clients in can let them in with no second password:
  * its backend signs a short-lived assertion (a JWT) for the visitor, and the page gives it to
@@ -73,7 +76,7 @@ class NotConfiguredError extends Error {}
  * @csspart sign-out-button - The sign-out button.
  * @csspart content - The area holding the login or the slotted portal.
  * @csspart login - The `<portal-login>` shown while signed out.
- * @csspart login-submit-button - The login's parts, each under a `login-` prefix: `login-base`, `login-form`, `login-heading`, `login-intro`, `login-alert`, `login-notice`, `login-field`, `login-label`, `login-input`, `login-hint`, `login-field-error`, `login-submit-button`, `login-links`, `login-link`.
+ * @csspart login-submit-button - The login's parts, each under a `login-` prefix: `login-base`, `login-form`, `login-heading`, `login-intro`, `login-alert`, `login-notice`, `login-field`, `login-label`, `login-input`, `login-hint`, `login-field-error`, `login-submit-button`, `login-links`, `login-link`, `login-resend-button`.
  * @csspart notice - The live region announcing sign-in and sign-out.
  * @csspart skeleton - The placeholder shown while a tab that was signed in resumes its sign-in (and, once signed in, until the branding arrives).
  * @csspart error - The panel shown when the service cannot be reached or the firm is unknown.
@@ -85,6 +88,8 @@ class NotConfiguredError extends Error {}
  * @cssprop --portal-session-header-color - Header text (default `--portal-color-brand-contrast`).
  * @cssprop --portal-session-logo-height - Height of the logo's box, and the least height of the header's firm line (default `2.5rem`).
  * @cssprop --portal-session-logo-width - Width of the logo's box; the logo keeps its proportions inside it (default `8rem`).
+ * @cssprop --portal-session-logo-background - A plate behind the logo, for a logo in the header's own colour (default `transparent`).
+ * @cssprop --portal-session-logo-padding - Room between the plate's edge and the logo, inside the logo's box (default `0`).
  * @cssprop --portal-session-background - Background behind the content (default transparent).
  * @cssprop --portal-session-content-padding - Space above and below the content (default `--portal-space`).
  *
@@ -107,6 +112,9 @@ export class PortalSession extends PortalElement {
 
   /** Query parameter that carries a password-reset token in reset emails' links. */
   @property({ attribute: 'reset-param' }) resetParam = 'reset';
+
+  /** Query parameter that carries a sign-in token in sign-in code emails' links. */
+  @property({ attribute: 'sign-in-param' }) signInParam = 'sign-in';
 
   /**
    * A sign-in assertion from the firm's own website: a JWT its backend signed for the visitor it
@@ -374,6 +382,11 @@ export class PortalSession extends PortalElement {
       this.#settle({ status: 'signed-out' }, 'resume');
       return;
     }
+    // Nothing to resume in this browser: asking would only be refused (a 401 on every signed-out load).
+    if (!client.auth.mayResume) {
+      if (!this.#signInFromSite(client, 'resume')) this.#settle({ status: 'signed-out' }, 'resume');
+      return;
+    }
     try {
       // A successful refresh reaches #onSessionChange through the client.
       await client.auth.refresh({ signal });
@@ -473,6 +486,8 @@ export class PortalSession extends PortalElement {
     if (invitation) return { mode: 'accept-invitation', param: this.invitationParam, token: invitation };
     const reset = this.resetParam && params.get(this.resetParam);
     if (reset) return { mode: 'reset-password', param: this.resetParam, token: reset };
+    const signIn = this.signInParam && params.get(this.signInParam);
+    if (signIn) return { mode: 'sign-in-link', param: this.signInParam, token: signIn };
     return undefined;
   }
 

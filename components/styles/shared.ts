@@ -188,13 +188,16 @@ export const skeletonStyles = css`
 
 /**
  * Status badges: `.badge` with `data-tone` `success`, `warning`, `danger`, `info` or `neutral`.
- * The tone only adds colour to a badge's text, which always names the status.
+ * The tone only adds colour to a badge's text, which always names the status. A badge stays on
+ * one line where it fits; in a column too narrow for a long status (a wide font, a long
+ * translation) its words wrap inside it rather than spill over the next column.
  */
 export const badgeStyles = css`
   .badge {
     display: inline-flex;
     align-items: center;
     gap: 0.375em;
+    max-width: 100%;
     padding: 0.125em 0.625em;
     border: 1px solid currentColor;
     border-radius: 999px;
@@ -203,10 +206,11 @@ export const badgeStyles = css`
     font-size: 0.8125em;
     font-weight: 600;
     line-height: 1.4;
-    white-space: nowrap;
+    overflow-wrap: normal;
   }
   .badge::before {
     content: '';
+    flex: none;
     width: 0.5em;
     height: 0.5em;
     border-radius: 50%;

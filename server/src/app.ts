@@ -8,9 +8,11 @@ import { requireClient, requireFirmKey } from './auth/index.ts';
 import { authRoutes } from './auth/index.ts';
 import { adminContactRoutes } from './contacts/index.ts';
 import { devRoutes } from './dev/dev.routes.ts';
+import { documentRoutes } from './documents/index.ts';
 import { adminFileRoutes, adminFileUploadRoutes, fileRoutes, fileUploadRoutes } from './files/index.ts';
 import { adminSettingsRoutes, brandingRoutes, meRoutes } from './firms/index.ts';
 import { requireEnabledSection } from './firms/index.ts';
+import { homeRoutes } from './home/index.ts';
 import { adminInvoiceRoutes, invoiceRoutes } from './invoices/index.ts';
 import { adminMessageRoutes, messageRoutes } from './messages/index.ts';
 import { checkoutRoutes } from './payments/index.ts';
@@ -118,10 +120,12 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   api.use(authenticate, sectionOpen);
   api.use(
     meRoutes(),
+    homeRoutes(services),
     activityRoutes(services),
     messageRoutes(services),
     fileRoutes(services),
     invoiceRoutes(services),
+    documentRoutes(services),
     checkoutRoutes({ checkout: services.checkout, bankLinks: services.bankLinks, setup: services.paymentSetup }),
     paymentRoutes(services),
   );

@@ -111,7 +111,11 @@ const commands: Record<string, Command> = {
         const contact = await services.contacts.findByEmail(firm.id, v.email as string);
         if (!contact) throw Problem.notFound(`contact with the email ${v.email as string} in ${firm.slug}`);
         const invitation = await services.auth.invite(firm.id, contact.id, cliActor);
-        out(`Invitation emailed to ${contact.email}; it expires ${invitation.expiresAt}`);
+        out(
+          invitation.hasLogin
+            ? `${contact.name} already has a portal login. Emailed ${contact.email} a link to choose a new password (the current one keeps working until it is used); it expires ${invitation.expiresAt}`
+            : `Invitation emailed to ${contact.email}; it expires ${invitation.expiresAt}`,
+        );
       });
     },
   },

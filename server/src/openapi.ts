@@ -8,9 +8,11 @@ import { activitiesContract } from './activities/index.ts';
 import { apiKeysContract } from './api-keys/index.ts';
 import { authContract } from './auth/index.ts';
 import { contactsContract } from './contacts/index.ts';
+import { documentsContract } from './documents/index.ts';
 import { filesContract } from './files/index.ts';
 import { firmsContract } from './firms/index.ts';
 import { ProblemReply } from './http/problem-codes.ts';
+import { homeContract } from './home/index.ts';
 import { invoicesContract } from './invoices/index.ts';
 import { messagesContract } from './messages/index.ts';
 import { paymentsContract, refundsContract } from './payments/index.ts';
@@ -29,8 +31,21 @@ const {
   newActivitySchema,
 } = activitiesContract;
 const { ApiKeyList, NewApiKeyResult, newApiKeySchema } = apiKeysContract;
-const { Accepted, Session, loginBody, newPasswordBody, resetRequestBody, tokenExchangeBody } = authContract;
+const {
+  Accepted,
+  Session,
+  LinkStatus,
+  emailCodeRequestBody,
+  emailCodeVerifyBody,
+  linkRenewBody,
+  linkStatusBody,
+  loginBody,
+  newPasswordBody,
+  resetRequestBody,
+  tokenExchangeBody,
+} = authContract;
 const { ContactPage, FirmContact, Invitation, contactChangesSchema, contactQuerySchema, newContactSchema } = contactsContract;
+const { documentQuery } = documentsContract;
 const { ClientFile, FilePage, FirmFile, FirmFilePage, firmListQuery: firmFileListQuery, listQuery: fileListQuery } = filesContract;
 const { Branding, FirmChanges, FirmProfile, Me } = firmsContract;
 const {
@@ -196,6 +211,24 @@ export const operations: Operation[] = [
   }),
   op(
     'post',
+    '/api/v1/auth/email-code/request',
+    'Sign-in',
+    'Email a 6-digit sign-in code and a one-click link, valid 10 minutes (same answer whether or not the email exists)',
+    'public',
+    [202, Accepted],
+    { body: emailCodeRequestBody },
+  ),
+  op('post', '/api/v1/auth/email-code/verify', 'Sign-in', "Sign in with the emailed code, or the email link's token", 'public', [200, Session], {
+    body: emailCodeVerifyBody,
+  }),
+  op('post', '/api/v1/auth/link-status', 'Sign-in', 'Whether an invitation, reset or sign-in link is still usable', 'public', [200, LinkStatus], {
+    body: linkStatusBody,
+  }),
+  op('post', '/api/v1/auth/link-renew', 'Sign-in', 'Email a new reset or sign-in link to where a used or expired one went', 'public', [202, Accepted], {
+    body: linkRenewBody,
+  }),
+  op(
+    'post',
     '/api/v1/staff/auth/login',
     'Staff sign-in',
     'Sign a staff member in: a sign-in, or the second factor to give or set up',
@@ -275,7 +308,14 @@ export const operations: Operation[] = [
   ),
   op('post', '/api/v1/staff/auth/refresh', 'Staff sign-in', 'Rotate the staff refresh cookie and get a new access token', 'staffCookie', [200, StaffSignIn]),
   op('post', '/api/v1/staff/auth/logout', 'Staff sign-in', 'End the staff sign-in', 'staffCookie', [204]),
-  op('get', '/api/v1/admin/staff/me', 'Staff', 'The signed-in staff member, their firm, their second factors and what their role may do (staff token only)', 'staff', [200, StaffMe]),
+  op(
+    'get',
+    '/api/v1/admin/staff/me',
+    'Staff',
+    'The signed-in staff member, their firm, their second factors and what their role may do (staff token only)',
+    'staff',
+    [200, StaffMe],
+  ),
   op('get', '/api/v1/admin/staff', 'Staff', "The firm's staff (owner)", 'firm', [200, StaffList]),
   op('post', '/api/v1/admin/staff', 'Staff', 'Add a staff member and email their invitation (owner)', 'firm', [201, StaffMember], { body: newStaffSchema }),
   op('patch', '/api/v1/admin/staff/{id}', 'Staff', "Change a member's role or status (owner; 409 for the last owner)", 'firm', [200, StaffMember], {
@@ -288,6 +328,8 @@ export const operations: Operation[] = [
     body: StripeEvent,
   }),
   op('get', '/api/v1/me', 'Client', 'The signed-in client and their firm', 'client', [200, Me]),
+  op('get', '/api/v1/home', 'Client', "The client's home: what needs them now and what changed since their last visit", 'client', [200, homeContract.Home]),
+  op('post', '/api/v1/home/seen', 'Client', 'The client looked at home: a visit goes on, or a new one starts after 30 minutes away (no body)', 'client', [204]),
 
   op('get', '/api/v1/activities', 'Activities', 'Tasks and events: overdue, upcoming, done', 'client', [200, ActivityGroups], { query: clientListQuery }),
   op('patch', '/api/v1/activities/{id}', 'Activities', 'Mark a task done or not done', 'client', [200, Activity], { body: completionSchema }),
@@ -303,11 +345,29 @@ export const operations: Operation[] = [
     [200, OutstandingInvoices],
   ),
   op('get', '/api/v1/invoices/{id}', 'Invoices', 'One invoice with lines and payments', 'client', [200, InvoiceDetail]),
+  op(
+    'get',
+    '/api/v1/invoices/{id}/pdf',
+    'Invoices',
+    "The invoice as a PDF, in the client's language (`Invoice-<number>.pdf`)",
+    'client',
+    [200, 'application/pdf'],
+    { query: documentQuery },
+  ),
 
   op('get', '/api/v1/payments', 'Payments', 'Payment history (403 payments_hidden when the firm hides it)', 'client', [200, PaymentPage], {
     query: paymentListQuery,
   }),
   op('get', '/api/v1/payments/{id}', 'Payments', 'One payment', 'client', [200, Payment]),
+  op(
+    'get',
+    '/api/v1/payments/{id}/receipt.pdf',
+    'Payments',
+    'The receipt of a received payment as a PDF (`Receipt-<number>.pdf`); 404 receipt_not_available for a failed or unsettled one',
+    'client',
+    [200, 'application/pdf'],
+    { query: documentQuery },
+  ),
   op('get', '/api/v1/payments/setup', 'Payments', 'Which processor and bank sign-in the browser uses', 'client', [200, PaymentSetup]),
   op('get', '/api/v1/payments/mandate', 'Payments', 'The ACH debit authorization text', 'client', [200, Mandate], { query: mandateQuery }),
   op('post', '/api/v1/payments', 'Payments', 'Pay invoices (Idempotency-Key header required)', 'client', [201, CheckoutResult], {

@@ -16,12 +16,14 @@ import { ContactsService } from './contacts/index.ts';
 import type { Storage } from './db/storage.ts';
 import type { SecretBox } from './secrets/secret-box.ts';
 import { unitOfWork } from './db/unit-of-work.ts';
+import { DocumentsService, FirmLogos } from './documents/index.ts';
 import { createFileScanner } from './files/index.ts';
 import type { FileScanner } from './files/index.ts';
 import { createFileStore } from './files/index.ts';
 import { FilesRepository } from './files/index.ts';
 import { FilesService } from './files/index.ts';
 import { FirmsRepository } from './firms/index.ts';
+import { HomeRepository, HomeService } from './home/index.ts';
 import { FirmsService } from './firms/index.ts';
 import { InvoicesRepository } from './invoices/index.ts';
 import { InvoicesService } from './invoices/index.ts';
@@ -198,6 +200,11 @@ export function createServices(deps: ServiceDeps) {
     bankLink = sandboxBankLinkProvider(sandbox.bankLink);
   }
 
+  const activities = new ActivitiesService({ ...shared, activities: activitiesRepository });
+  const messages = new MessagesService({ ...shared, messages: messagesRepository, files, mailer });
+  const homeRepository = new HomeRepository(storage);
+  const home = new HomeService({ home: homeRepository, activities, invoices, messages, files, payments, clock });
+
   return {
     config,
     storage,
@@ -231,19 +238,23 @@ export function createServices(deps: ServiceDeps) {
       payments: paymentsRepository,
       messages: messagesRepository,
       files: filesRepository,
+      home: homeRepository,
     },
     fileStore,
     firms,
     contacts,
     apiKeys: new ApiKeysService(new ApiKeysRepository(storage), clock, audit),
-    activities: new ActivitiesService({ ...shared, activities: activitiesRepository }),
+    activities,
     invoices,
-    messages: new MessagesService({ ...shared, messages: messagesRepository, files, mailer }),
+    messages,
+    home,
     files,
     payments,
     checkout,
     refunds,
     bankLinks: new BankLinksService(bankLink, contacts, firms),
+    /** Invoices and receipts as PDFs; the firm's logo is read from its own site, where webhooks may go. */
+    documents: new DocumentsService({ invoices, payments, clock, logos: new FirmLogos({ policy: { production: !config.development }, clock, logger }) }),
     paymentSetup: {
       processor: processor.name as 'sandbox' | 'stripe',
       publishableKey: (stripe ? config.stripe.publishableKey! : null) as string | null,

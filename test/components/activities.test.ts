@@ -38,6 +38,20 @@ describe('<portal-activities>', () => {
     await expect(await activitiesWith(serviceWithActivities())).to.be.accessible();
   });
 
+  it('colours "Overdue" as an alarm only when something is overdue', async () => {
+    const danger = 'rgb(179, 38, 30)';
+    const heading = (activities: PortalActivities) => group(activities, 'overdue').querySelector('h3')!;
+    const late = await activitiesWith(serviceWithActivities());
+    expect(text(heading(late))).to.equal('Overdue (1)');
+    expect(getComputedStyle(heading(late)).color).to.equal(danger);
+
+    const service = signedInService().on('GET /api/v1/activities', () => json(200, { ...activityGroups(), overdue: [] }));
+    const onTime = await activitiesWith(service);
+    expect(text(heading(onTime))).to.equal('Overdue (0)');
+    expect(getComputedStyle(heading(onTime)).color).to.equal(getComputedStyle(part(onTime, 'heading')!).color);
+    expect(group(onTime, 'overdue').matches('[data-count="0"]')).to.equal(true);
+  });
+
   it('shows overdue, upcoming and done groups with their counts', async () => {
     const service = serviceWithActivities();
     const activities = await activitiesWith(service);

@@ -6,6 +6,7 @@ import '../../components/loader/cdn.ts';
 import { branding, json, problem, signIn, type FakeService } from './fake-service.ts';
 import { afterEach, describe, it } from './mocha.ts';
 import { baseUrl, invoiceA, invoiceB, payService } from './pay-fake.ts';
+import { busyHome } from './home-fixtures.ts';
 import { activityGroups, partlyPaid } from './portal-fixtures.ts';
 
 const startUrl = window.location.href;
@@ -29,6 +30,8 @@ function signedOutPortal(): FakeService {
     })
     .on('GET /api/v1/activities', () => json(200, activityGroups()))
     .on('GET /api/v1/payments', () => json(200, { data: [], nextCursor: null }))
+    .on('GET /api/v1/home', () => json(200, busyHome()))
+    .on('POST /api/v1/home/seen', () => new Response(null, { status: 204 }))
     .on('GET /api/v1/invoices/inv_a', () => json(200, { ...partlyPaid, id: 'inv_a', number: 'INV-1001' }));
 }
 
@@ -41,8 +44,11 @@ function deepActive(): Element | null {
 
 const inner = (app: PortalApp, selector: string): HTMLElement | null | undefined => app.shadowRoot?.querySelector<HTMLElement>(selector);
 const login = (app: PortalApp) => inner(app, 'portal-session')?.shadowRoot?.querySelector('portal-login');
+// A link's label is its text before any count ("Invoices 2").
 const link = (app: PortalApp, label: string) =>
-  [...(app.shadowRoot?.querySelectorAll<HTMLAnchorElement>('[part~="nav-link"]') ?? [])].find((candidate) => candidate.textContent!.trim() === label);
+  [...(app.shadowRoot?.querySelectorAll<HTMLAnchorElement>('[part~="nav-link"]') ?? [])].find(
+    (candidate) => candidate.textContent!.replace(/\s*\d+$/, '').trim() === label,
+  );
 
 function type(input: HTMLInputElement, value: string): void {
   input.value = value;
@@ -86,8 +92,9 @@ describe('<portal-app> from the script-tag loader', () => {
     expect(customElements.get('portal-session'), 'defined with the app').to.not.equal(undefined);
 
     await signInThroughForm(app);
-    await waitUntil(() => inner(app, 'portal-activities')?.shadowRoot?.querySelector('[part~="heading"]'), 'the first section never rendered', arrival);
-    expect(customElements.get('portal-activities')).to.not.equal(undefined);
+    await waitUntil(() => inner(app, 'portal-home')?.shadowRoot?.querySelector('[part~="heading"]'), 'the first section never rendered', arrival);
+    expect(customElements.get('portal-home')).to.not.equal(undefined);
+    expect(customElements.get('portal-activities'), 'a section not shown yet is not loaded').to.equal(undefined);
     expect(customElements.get('portal-files'), 'a section not shown yet is not loaded').to.equal(undefined);
     expect(customElements.get('portal-pay'), 'nor is the payment form').to.equal(undefined);
 

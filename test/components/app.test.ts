@@ -4,8 +4,8 @@ import {
   PortalPayCloseEvent,
   PortalPaymentSucceededEvent,
   type Branding,
-  type PortalActivities,
   type PortalApp,
+  type PortalHome,
   type PortalInvoices,
   type PortalNavigateEvent,
   type PortalPay,
@@ -14,6 +14,7 @@ import '../../components/app/define.ts';
 import { branding, json, problem, type FakeService } from './fake-service.ts';
 import { afterEach, beforeEach, describe, it } from './mocha.ts';
 import { baseUrl, invoiceA, invoiceB, payService } from './pay-fake.ts';
+import { busyHome } from './home-fixtures.ts';
 import { activityGroups, partlyPaid } from './portal-fixtures.ts';
 
 // The test page's own address (the runner's query parameters): every test starts from it again.
@@ -25,7 +26,9 @@ function portalService(options: { branding?: Branding } = {}): FakeService {
     branding: options.branding ?? { ...branding, paymentMethods: { card: true, bankLink: false, bankAccount: false } },
   })
     .on('GET /api/v1/activities', () => json(200, activityGroups()))
-    .on('GET /api/v1/payments', () => json(200, { data: [], nextCursor: null }));
+    .on('GET /api/v1/payments', () => json(200, { data: [], nextCursor: null }))
+    .on('GET /api/v1/home', () => json(200, busyHome()))
+    .on('POST /api/v1/home/seen', () => new Response(null, { status: 204 }));
 }
 
 function clientFor(service: FakeService): ApiClient {
@@ -39,21 +42,34 @@ const sessionPart = (app: PortalApp, name: string): HTMLElement | null | undefin
 
 const links = (app: PortalApp): HTMLAnchorElement[] => [...app.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part~="nav-link"]')];
 
+/** A link's visible label, without its count. */
+function labelOf(link: Element): string {
+  const copy = link.cloneNode(true) as Element;
+  copy.querySelectorAll('[part~="nav-badge"], .visually-hidden').forEach((extra) => extra.remove());
+  return copy.textContent!.trim();
+}
+
+/** A link's name as assistive technology reads it: its label, or its text without what is hidden from it. */
+function spokenName(link: Element): string {
+  const label = link.getAttribute('aria-label');
+  if (label) return label;
+  const copy = link.cloneNode(true) as Element;
+  copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+  return copy.textContent!.replace(/\s+/g, ' ').trim();
+}
+
+const labels = (app: PortalApp): string[] => links(app).map(labelOf);
+
 const link = (app: PortalApp, label: string): HTMLAnchorElement => {
-  const found = links(app).find((candidate) => candidate.textContent!.trim() === label);
-  if (!found)
-    throw new Error(
-      `no link "${label}" in ${links(app)
-        .map((candidate) => candidate.textContent!.trim())
-        .join(', ')}`,
-    );
+  const found = links(app).find((candidate) => labelOf(candidate) === label);
+  if (!found) throw new Error(`no link "${label}" in ${labels(app).join(', ')}`);
   return found;
 };
 
-const current = (app: PortalApp): string | undefined =>
-  links(app)
-    .find((candidate) => candidate.getAttribute('aria-current') === 'page')
-    ?.textContent?.trim();
+const current = (app: PortalApp): string | undefined => {
+  const found = links(app).find((candidate) => candidate.getAttribute('aria-current') === 'page');
+  return found && labelOf(found);
+};
 
 /** The section element shown, once it is there. */
 async function shown<T extends HTMLElement>(app: PortalApp, tag: string): Promise<T> {
@@ -90,10 +106,13 @@ describe('<portal-app>', () => {
     document.querySelector('#host-theme')?.remove();
   });
 
-  it('is accessible, signed in, on a wide and a narrow container', async () => {
+  it('is accessible, signed in, on a wide and a narrow container', async function () {
+    // axe reads the whole portal twice: home and the navigation, wide and narrow.
+    (this as { timeout(ms: number): void }).timeout(20_000);
     const app = await appWith(portalService());
-    await shown<PortalActivities>(app, 'portal-activities');
-    await waitUntil(() => app.shadowRoot!.querySelector('portal-activities')!.shadowRoot!.querySelector('[part~="group"]'), 'no activities');
+    const home = await shown<PortalHome>(app, 'portal-home');
+    await waitUntil(() => home.shadowRoot!.querySelector('[part~="base"]'), 'home did not load');
+    await waitUntil(() => app.shadowRoot!.querySelector('[part~="nav-badge"]'), 'no counts');
     await expect(app).to.be.accessible();
 
     (app.parentElement as HTMLElement).style.width = '320px';
@@ -101,29 +120,30 @@ describe('<portal-app>', () => {
     await expect(app).to.be.accessible();
   });
 
-  it('starts on the first section the firm offers, with a labelled list of links', async () => {
+  it('starts on home, with a labelled list of links', async () => {
     const app = await appWith(portalService());
     expect(app.routing).to.equal('hash');
     expect(app.layout).to.equal('auto');
     expect(app.section).to.equal('');
-    expect(app.currentSection).to.equal('activities');
-    expect(app.sections).to.deep.equal(['activities', 'invoices', 'payments', 'messages', 'files']);
+    expect(app.currentSection).to.equal('home');
+    expect(app.sections).to.deep.equal(['home', 'activities', 'invoices', 'payments', 'messages', 'files']);
 
     const nav = part(app, 'nav')!;
     expect(nav.localName).to.equal('nav');
     expect(nav.getAttribute('aria-label')).to.equal('Client portal sections');
-    expect(nav.querySelectorAll('ul > li > a').length).to.equal(5);
-    expect(links(app).map((candidate) => candidate.textContent!.trim())).to.deep.equal(['Tasks and events', 'Invoices', 'Payments', 'Messages', 'Files']);
+    expect(nav.querySelectorAll('ul > li > a').length).to.equal(6);
+    expect(labels(app)).to.deep.equal(['Home', 'Tasks and events', 'Invoices', 'Payments', 'Messages', 'Files']);
     expect(links(app).map((candidate) => candidate.getAttribute('href'))).to.deep.equal([
+      '#portal/home',
       '#portal/activities',
       '#portal/invoices',
       '#portal/payments',
       '#portal/messages',
       '#portal/files',
     ]);
-    expect(current(app)).to.equal('Tasks and events');
-    expect(link(app, 'Tasks and events').part.contains('nav-link-current')).to.equal(true);
-    await shown(app, 'portal-activities');
+    expect(current(app)).to.equal('Home');
+    expect(link(app, 'Home').part.contains('nav-link-current')).to.equal(true);
+    await shown(app, 'portal-home');
     expect(window.location.href).to.equal(startUrl, 'the address is left alone until the client moves');
     expect(app.matches(':state(signed-in)')).to.equal(true);
   });
@@ -166,7 +186,7 @@ describe('<portal-app>', () => {
     const app = await appWith(portalService());
     setTimeout(() => click(link(app, 'Invoices')));
     const event: PortalNavigateEvent = await oneEvent(app, 'portal-navigate');
-    expect(event.detail).to.deep.equal({ section: 'invoices', itemId: '', from: { section: 'activities', itemId: '' }, trigger: 'link' });
+    expect(event.detail).to.deep.equal({ section: 'invoices', itemId: '', from: { section: 'home', itemId: '' }, trigger: 'link' });
     expect(event.bubbles && event.composed && event.cancelable).to.equal(true);
 
     const invoices = await shown<PortalInvoices>(app, 'portal-invoices');
@@ -181,7 +201,7 @@ describe('<portal-app>', () => {
     expect(part(app, 'announcer')!.textContent!.trim()).to.equal('Showing Invoices');
 
     // The section visited before stays in the DOM, hidden.
-    expect(app.shadowRoot!.querySelector<HTMLElement>('[part~="section-activities"]')!.hidden).to.equal(true);
+    expect(app.shadowRoot!.querySelector<HTMLElement>('[part~="section-home"]')!.hidden).to.equal(true);
   });
 
   it('keeps the current section when a listener cancels the move', async () => {
@@ -189,7 +209,7 @@ describe('<portal-app>', () => {
     app.addEventListener('portal-navigate', (event) => event.preventDefault(), { once: true });
     click(link(app, 'Payments'));
     await app.updateComplete;
-    expect(current(app)).to.equal('Tasks and events');
+    expect(current(app)).to.equal('Home');
     expect(window.location.href).to.equal(startUrl);
   });
 
@@ -202,7 +222,7 @@ describe('<portal-app>', () => {
     link(app, 'Payments').dispatchEvent(event);
     await app.updateComplete;
     expect(navigated).to.equal(false);
-    expect(current(app)).to.equal('Tasks and events');
+    expect(current(app)).to.equal('Home');
   });
 
   it('opens the place in the address after a reload, and follows Back and Forward', async () => {
@@ -237,7 +257,7 @@ describe('<portal-app>', () => {
   it('never touches a fragment of the page’s own', async () => {
     window.history.replaceState(null, '', '#contact');
     const app = await appWith(portalService());
-    expect(current(app)).to.equal('Tasks and events');
+    expect(current(app)).to.equal('Home');
     expect(window.location.hash).to.equal('#contact');
 
     click(link(app, 'Invoices'));
@@ -336,23 +356,75 @@ describe('<portal-app>', () => {
     expect(window.location.hash).to.equal('#portal/messages/thr_1');
   });
 
-  it('offers only the sections the firm enables, and the first of them for one it does not', async () => {
+  it('takes a link to a section the firm hides home: the address corrected in place, and said', async () => {
     window.history.replaceState(null, '', '#portal/activities');
+    const entries = window.history.length;
     const app = await appWith(
       portalService({ branding: { ...branding, sections: { activities: false, invoices: true, payments: false, messages: false, files: true } } }),
     );
-    expect(links(app).map((candidate) => candidate.textContent!.trim())).to.deep.equal(['Invoices', 'Files']);
-    expect(app.currentSection).to.equal('invoices');
-    await shown(app, 'portal-invoices');
+    expect(labels(app)).to.deep.equal(['Home', 'Invoices', 'Files']);
+    await shown(app, 'portal-home');
+    expect(app.currentSection).to.equal('home');
+    expect(app.section).to.equal('home');
+    expect(window.location.hash).to.equal('#portal/home');
+    expect(window.history.length).to.equal(entries, 'no new history entry');
+    expect(part(app, 'announcer')!.getAttribute('role')).to.equal('status');
+    await waitUntil(() => part(app, 'announcer')!.textContent!.trim() === 'Tasks and events is not available in this portal. Showing Home.', 'not announced');
     expect(app.shadowRoot!.querySelector('portal-activities')).to.equal(null);
+
+    // Later in the visit, a changed address to a hidden section does the same.
+    setTimeout(() => (window.location.hash = '#portal/payments'));
+    await waitUntil(
+      () => window.location.hash === '#portal/home' && part(app, 'announcer')!.textContent!.includes('Payments is not available'),
+      'not redirected',
+    );
+    expect(current(app)).to.equal('Home');
   });
 
-  it('says so when the firm offers no section', async () => {
+  it('offers home alone when the firm offers no other section', async () => {
     const off = { activities: false, invoices: false, payments: false, messages: false, files: false };
     const app = await appWith(portalService({ branding: { ...branding, sections: off } }));
-    expect(part(app, 'empty')!.textContent).to.include('nothing to show');
-    expect(part(app, 'nav')).to.equal(null);
-    await expect(app).to.be.accessible();
+    expect(labels(app)).to.deep.equal(['Home']);
+    await shown(app, 'portal-home');
+    expect(part(app, 'empty')).to.equal(null);
+  });
+
+  it('shows unread messages and unpaid invoices as counts on the links, read again as the client moves', async () => {
+    let home = busyHome();
+    const service = portalService().on('GET /api/v1/home', () => json(200, home));
+    const app = await appWith(service);
+    await waitUntil(() => app.shadowRoot!.querySelectorAll('[part~="nav-badge"]').length === 2, 'no counts');
+    expect(spokenName(link(app, 'Messages'))).to.equal('Messages, 2 unread');
+    expect(spokenName(link(app, 'Invoices'))).to.equal('Invoices, 2 unpaid');
+    expect(link(app, 'Messages').querySelector('[part~="nav-badge"]')!.textContent!.trim()).to.equal('2');
+    expect(spokenName(link(app, 'Files'))).to.equal('Files');
+    expect(link(app, 'Files').hasAttribute('aria-label')).to.equal(false);
+
+    // The client reads a message and pays one invoice: the next move reads the counts again.
+    home = busyHome({ unreadMessages: 0, balance: { invoiceIds: ['inv_a'], amount: 50_000, currency: 'USD' } });
+    click(link(app, 'Payments'));
+    await waitUntil(() => spokenName(link(app, 'Invoices')) === 'Invoices, 1 unpaid', 'the counts were not read again');
+    expect(link(app, 'Messages').querySelector('[part~="nav-badge"]')).to.equal(null);
+    expect(spokenName(link(app, 'Messages'))).to.equal('Messages');
+  });
+
+  it('opens the place a link on home leads to, and pays from home', async () => {
+    const app = await appWith(portalService());
+    const home = await shown<PortalHome>(app, 'portal-home');
+    await waitUntil(() => home.shadowRoot!.querySelector('[part~="link"][data-item="thr_1"]'), 'home did not load');
+    setTimeout(() => home.shadowRoot!.querySelector<HTMLButtonElement>('[part~="link"][data-item="thr_1"]')!.click());
+    const moved: PortalNavigateEvent = await oneEvent(app, 'portal-navigate');
+    expect(moved.detail).to.deep.equal({ section: 'messages', itemId: 'thr_1', from: { section: 'home', itemId: '' }, trigger: 'content' });
+    const messages = await shown<HTMLElement & { threadId: string }>(app, 'portal-messages');
+    expect(messages.threadId).to.equal('thr_1');
+    expect(window.location.hash).to.equal('#portal/messages/thr_1');
+
+    click(link(app, 'Home'));
+    await shown(app, 'portal-home');
+    home.shadowRoot!.querySelector<HTMLButtonElement>('[part~="pay-all-button"]')!.click();
+    await waitUntil(() => part(app, 'pay'), 'no payment form');
+    expect(part<PortalPay>(app, 'pay')!.invoiceIds).to.deep.equal(['inv_b', 'inv_a']);
+    expect(home.checkVisibility()).to.equal(false);
   });
 
   it('opens <portal-pay> for "Pay now" and goes back to the invoice, refreshed, after a payment', async () => {
@@ -409,10 +481,10 @@ describe('<portal-app>', () => {
     style.textContent = `
       portal-app.themed { --portal-color-brand: rgb(10, 20, 30); --portal-app-nav-indicator-color: rgb(200, 100, 0); }
       portal-app.themed::part(nav-link-current) { letter-spacing: 2px; }
-      portal-app.themed::part(activities-heading) { letter-spacing: 3px; }`;
+      portal-app.themed::part(home-heading) { letter-spacing: 3px; }`;
     document.head.append(style);
     const app = await appWith(portalService(), { class: 'themed', layout: 'tabs' });
-    const currentLink = link(app, 'Tasks and events');
+    const currentLink = link(app, 'Home');
     const computed = getComputedStyle(currentLink);
     expect(computed.color).to.equal('rgb(10, 20, 30)');
     expect(computed.borderBottomColor).to.equal('rgb(200, 100, 0)');
@@ -420,10 +492,10 @@ describe('<portal-app>', () => {
     expect(getComputedStyle(link(app, 'Invoices')).letterSpacing).to.not.equal('2px');
 
     // A section's own parts, forwarded under its name.
-    const activities = await shown<PortalActivities>(app, 'portal-activities');
-    const heading = activities.shadowRoot!.querySelector<HTMLElement>('[part~="heading"]')!;
+    const home = await shown<PortalHome>(app, 'portal-home');
+    const heading = home.shadowRoot!.querySelector<HTMLElement>('[part~="heading"]')!;
     await waitUntil(() => getComputedStyle(heading).letterSpacing === '3px', 'the section part is not styled');
-    expect(activities.getAttribute('exportparts')).to.include('heading: activities-heading');
+    expect(home.getAttribute('exportparts')).to.include('heading: home-heading');
   });
 
   it('shows the session’s error when the service cannot be reached', async () => {

@@ -528,7 +528,8 @@ describe('<portal-console-payments>', () => {
     await waitUntil(() => text(row(element, 'pay_3')).includes('Fiduciaria'));
     expect(text(row(element, 'pay_3')))
       .to.include('En proceso')
-      .and.include('300,00');
+      // A firm billing in US dollars: its amounts read as the United States writes them (es-US).
+      .and.include('$300.00');
   });
 
   it('takes its component tokens from the page', async () => {

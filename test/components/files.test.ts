@@ -4,6 +4,7 @@ import '../../components/files/define.ts';
 import { branding, deferred, json, problem, type FakeService } from './fake-service.ts';
 import { FakeUploads, type FakeXhr } from './fake-xhr.ts';
 import { portalFile, serveFiles } from './message-fixtures.ts';
+import { overflowing } from './layout-fit.ts';
 import { afterEach, describe, it } from './mocha.ts';
 import { signedInService } from './portal-fixtures.ts';
 
@@ -91,6 +92,23 @@ describe('<portal-files>', () => {
     await expect(wide).to.be.accessible();
     const narrow = await filesWith(filesService(), { width: '320px' });
     await expect(narrow).to.be.accessible();
+  });
+
+  it('fits a phone’s width: nothing is wider than 320 or 375 px, and "Choose files" shows in full', async () => {
+    // The demo's longest matter names: the folder list is as wide as its longest option.
+    const long = 'Lee Holdings LLC — commercial lease review (2025-0467)';
+    const files = [...library(), portalFile(5, { name: 'Commercial_lease_review_redline_final_v7_signed_by_all_parties.pdf', folder: long })];
+    const uploads = new FakeUploads();
+    for (const width of ['320px', '375px']) {
+      const element = await filesWith(filesService(files), { width, uploads });
+      choose(element, [pdf('Scanned_exhibit_bundle_for_the_commercial_lease_review.pdf'), new File(['x'], 'Virus.exe')]);
+      await element.updateComplete;
+      expect(overflowing(element), width).to.deep.equal([]);
+      const choose_ = part(element, 'choose-button')!.getBoundingClientRect();
+      const box = element.getBoundingClientRect();
+      expect(choose_.left, width).to.be.at.least(box.left);
+      expect(choose_.right, width).to.be.at.most(box.right);
+    }
   });
 
   it('lists files folder by folder with size, date and who shared them', async () => {

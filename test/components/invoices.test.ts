@@ -1,10 +1,11 @@
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { ApiClient, type PortalInvoice, type PortalInvoices, type PortalPayRequestEvent, type PortalSession } from '../../components/index.ts';
+import { ApiClient, loadMessages, type PortalInvoice, type PortalInvoices, type PortalPayRequestEvent, type PortalSession } from '../../components/index.ts';
 import '../../components/invoices/define.ts';
 import '../../components/session/define.ts';
 import { contact, deferred, json, problem, signIn, signedOutService, type FakeService } from './fake-service.ts';
+import { overflowing } from './layout-fit.ts';
 import { afterEach, beforeEach, describe, it } from './mocha.ts';
 import { invoiceList, invoiceSummary, partlyPaid, serveInvoices, signedInService } from './portal-fixtures.ts';
 
@@ -49,6 +50,31 @@ function select(list: PortalInvoices, name: 'filter' | 'sort', value: string): v
   const control = part<HTMLSelectElement>(list, name)!;
   control.value = value;
   control.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+/** The box a cell's content takes, without its label (which only shows on narrow cards). */
+function contentBox(cell: Element): DOMRect {
+  const range = document.createRange();
+  range.selectNodeContents(cell);
+  const rects = [...range.getClientRects()].filter((rect) => rect.width > 0 && rect.height > 0);
+  const label = cell.querySelector('.cell-label');
+  const labelBox = label && getComputedStyle(label).display !== 'none' ? label.getBoundingClientRect() : undefined;
+  const kept = rects.filter((rect) => !labelBox || rect.top >= labelBox.bottom - 0.5 || rect.bottom <= labelBox.top + 0.5);
+  const left = Math.min(...kept.map((rect) => rect.left));
+  const right = Math.max(...kept.map((rect) => rect.right));
+  const top = Math.min(...kept.map((rect) => rect.top));
+  const bottom = Math.max(...kept.map((rect) => rect.bottom));
+  return new DOMRect(left, top, right - left, bottom - top);
+}
+
+const overlap = (a: DOMRect, b: DOMRect): boolean => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+
+/** How many lines a cell's amount (its last text) takes. */
+function amountLines(cell: Element): number {
+  const money = [...cell.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim()).at(-1)!;
+  const range = document.createRange();
+  range.selectNodeContents(money);
+  return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
 }
 
 describe('<portal-invoices>', () => {
@@ -102,6 +128,39 @@ describe('<portal-invoices>', () => {
     expect(part(list, 'load-more-button')).to.equal(null);
   });
 
+  it('fits its status pills and amounts at every width, in Spanish too', async () => {
+    expect(await loadMessages('es')).to.equal(true);
+    const invoices = [
+      invoiceSummary(2, { status: 'partially_paid', total: 123_456_789, amountPaid: 100_000, balance: 123_356_789, openBalance: 123_356_789 }),
+      invoiceSummary(3, { status: 'overdue', total: 947_370, balance: 947_370, openBalance: 947_370 }),
+      invoiceSummary(1, { status: 'paid', total: 91_475, amountPaid: 91_475, balance: 0, openBalance: 0 }),
+    ];
+    const problems: string[] = [];
+    for (const lang of ['es', 'en']) {
+      for (const width of [320, 375, 480, 640, 768, 896, 960, 1024, 1280]) {
+        const list = await listWith(serveInvoices(signedInService(), invoices), { width: `${width}px`, attributes: { lang } });
+        problems.push(...overflowing(list).map((problem) => `${lang} ${width}: ${problem}`));
+        for (const row of parts(list, 'row')) {
+          const where = `${lang} ${width} ${row.dataset.invoiceId}`;
+          const cells = [...row.querySelectorAll('[role="cell"]')];
+          const boxes = cells.map((cell) => contentBox(cell));
+          cells.forEach((cell, i) =>
+            cells.slice(i + 1).forEach((other, j) => {
+              if (overlap(boxes[i]!, boxes[i + 1 + j]!)) problems.push(`${where}: ${cell.className} overlaps ${other.className}`);
+            }),
+          );
+          const badge = row.querySelector('[part~="status"]')!.getBoundingClientRect();
+          const status = row.querySelector('.cell.status')!.getBoundingClientRect();
+          if (badge.left < status.left - 0.5 || badge.right > status.right + 0.5) problems.push(`${where}: the pill is wider than its column`);
+          for (const name of ['total', 'balance']) {
+            if (amountLines(row.querySelector(`.cell.${name}`)!) !== 1) problems.push(`${where}: the ${name} wraps`);
+          }
+        }
+      }
+    }
+    expect(problems).to.deep.equal([]);
+  });
+
   it('shows the balance due and asks to pay every open invoice', async () => {
     const invoices = invoiceList(12);
     const service = serveInvoices(signedInService(), invoices);
@@ -119,6 +178,31 @@ describe('<portal-invoices>', () => {
     expect(request.detail.invoiceIds).to.have.members(unpaid.map((invoice) => invoice.id));
     expect(request.detail.amount).to.equal(owed);
     expect(request.bubbles && request.composed).to.equal(true);
+  });
+
+  it('shows a bank payment still processing as its own line, so the balance due and the rows add up', async () => {
+    // $375.00 open, and $639.75 of which a $100.00 bank debit is on its way: $914.75 can be paid now.
+    const invoices = [
+      invoiceSummary(1, { status: 'open', total: 37_500, amountPaid: 0, amountPending: 0, balance: 37_500, openBalance: 37_500 }),
+      invoiceSummary(2, { status: 'partially_paid', total: 63_975, amountPaid: 0, amountPending: 10_000, balance: 63_975, openBalance: 53_975 }),
+    ];
+    const list = await listWith(serveInvoices(signedInService(), invoices));
+    await waitUntil(() => part(list, 'summary'), 'no summary');
+    const summary = part(list, 'summary')!;
+    expect(summary.querySelector('.amount')!.textContent).to.equal('$914.75');
+    expect(parts(list, 'row').map((row) => spoken(row.querySelector('.cell.balance')!))).to.deep.equal(['$375.00', '$639.75']);
+    expect(part(list, 'processing')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Bank payments processing: $100.00. The balances below include them until they clear; the balance due does not.',
+    );
+
+    // Everything on its way: nothing to pay now, and still the line that explains the balances.
+    const settling = [
+      invoiceSummary(2, { status: 'partially_paid', total: 63_975, amountPaid: 53_975, amountPending: 10_000, balance: 10_000, openBalance: 0 }),
+    ];
+    const waiting = await listWith(serveInvoices(signedInService(), settling));
+    await waitUntil(() => part(waiting, 'processing'), 'no processing line');
+    expect(part(waiting, 'pay-all-button')).to.equal(null);
+    expect(part(waiting, 'summary')!.querySelector('.amount')).to.equal(null);
   });
 
   it('opens an invoice when a row is chosen, and returns focus to that row', async () => {

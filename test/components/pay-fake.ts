@@ -105,7 +105,7 @@ export function payService(options: PayServiceOptions = {}): FakeService {
     .on('GET /api/v1/payments/mandate', (request) => {
       const q = request.url.searchParams;
       return json(200, {
-        text: `By selecting Make a Payment, I authorize Hale & Whitmore LLP to electronically debit my ${q.get('accountType')} account at ${q.get('bankName')} ending in ${q.get('last4')} for a one-time payment of $${(Number(q.get('amount')) / 100).toFixed(2)}. I may revoke it by contacting the firm.`,
+        text: `By selecting Pay $${(Number(q.get('amount')) / 100).toFixed(2)}, I authorize Hale & Whitmore LLP to electronically debit my ${q.get('accountType')} account at ${q.get('bankName')} ending in ${q.get('last4')} for a one-time payment of $${(Number(q.get('amount')) / 100).toFixed(2)}. I may revoke it by contacting the firm.`,
       });
     })
     .on('POST /sandbox/v1/payment_methods', (request) => sandboxMethod(request))

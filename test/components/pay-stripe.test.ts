@@ -238,6 +238,34 @@ describe('<portal-pay> with Stripe', () => {
     expect($(pay, '[part~="pay-button"]').getAttribute('aria-disabled')).to.equal('false');
   });
 
+  it('after a decline, "Try again" clears the card entered in the Payment Element', async () => {
+    const stripe = installFakeStripe();
+    const service = payService({ setup: stripeSetup });
+    service.on('POST /api/v1/payments', (request) => {
+      const failed = payment(request.body as PaymentRequest, 'failed', {
+        failure: { code: 'card_declined', declineCode: 'generic_decline', message: 'Your card was declined.' },
+      });
+      return json(201, { payment: failed, payments: [failed] });
+    });
+    const pay = await stripePay(service);
+    const input = () => stripe.mounted!.mountedIn!.querySelector('input')!;
+    input().value = '4000 0000 0000 0002';
+    input().dispatchEvent(new Event('input'));
+    stripe.mounted!.change(true);
+    await submit(pay);
+    expect(await result(pay)).to.equal('Your payment did not go through');
+
+    $<HTMLButtonElement>(pay, '[part="retry-button"]').click();
+    await mounted(pay);
+    expect(stripe.called('element.clear')).to.have.length(1);
+    expect(input().value).to.equal('');
+    // The emptied form is not complete: pressing Pay asks for the card rather than sending the old one.
+    stripe.outcomes.submit.push(validationError('Your card number is incomplete.'));
+    await submit(pay);
+    expect(await announced(pay, '[part="alert"]')).to.equal('Your card number is incomplete.');
+    expect(service.calls('POST /api/v1/payments')).to.have.length(1);
+  });
+
   it('sends the same Idempotency-Key and token again after a lost answer, and new ones once the card changed', async () => {
     const stripe = installFakeStripe();
     const service = payService({ setup: stripeSetup });

@@ -34,7 +34,7 @@ describe('<portal-pay>', () => {
     expect(radios.map((radio) => radio.value)).to.deep.equal(['saved:spm_card', 'card', 'bank-link', 'bank-account']);
     expect(radios[0]!.checked).to.equal(true);
     expect(radios[0]!.closest('label')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Visa ending in 4242 expires 12/31');
-    expect($(pay, '[part~="pay-button"]').textContent!.trim()).to.equal('Make a Payment');
+    expect($(pay, '[part~="pay-button"]').textContent!.trim()).to.equal('Pay $500.00');
     expect(has(pay, '[part~="mandate"]')).to.equal(false);
     await transitionsDone(pay);
     await expect(pay).to.be.accessible();
@@ -186,6 +186,25 @@ describe('<portal-pay>', () => {
     expect(service.calls('POST /api/v1/payments')).to.have.length(0);
   });
 
+  it('says where the security code is on an American Express card, and takes its 4 digits', async () => {
+    const pay = await payFor(payService());
+    await chooseMethod(pay, 'card');
+    const hint = () => $(pay, '#card-cvc-hint').textContent!.trim();
+    // Before the number says which card it is, the hint fits every card.
+    expect(hint()).to.equal('The 3 digits on the back of the card; 4 on the front for American Express.');
+    // A code typed before the number is not cut to 3 digits.
+    await type(pay, 'card-cvc', '1234');
+    expect($<HTMLInputElement>(pay, '#card-cvc').value).to.equal('1234');
+    await type(pay, 'card-number', '378282246310005');
+    expect(hint()).to.equal('The 4 digits on the front of the card.');
+    await leave(pay, 'card-cvc');
+    expect(errorOf(pay, 'card-cvc')).to.equal(undefined);
+    await type(pay, 'card-number', '4242424242424242');
+    expect(hint()).to.equal('The 3 digits on the back of the card.');
+    await leave(pay, 'card-cvc');
+    expect(errorOf(pay, 'card-cvc')).to.equal('Enter the 3-digit security code.');
+  });
+
   it('explains a decline in plain words, fires portal-payment-failed, and lets the client try again', async () => {
     const service = payService();
     service.on('POST /api/v1/payments', (request) => {
@@ -209,8 +228,32 @@ describe('<portal-pay>', () => {
 
     $<HTMLButtonElement>(pay, '[part="retry-button"]').click();
     await waitUntil(() => has(pay, '#card-number'));
-    expect($<HTMLInputElement>(pay, '#card-number').value).to.equal('4000 0000 0000 9995');
     expect($<HTMLInputElement>(pay, '#card-cvc').value).to.equal('');
+  });
+
+  it('after a decline, "Try again" asks for the card afresh, keeping the name and ZIP', async () => {
+    const service = payService();
+    service.on('POST /api/v1/payments', (request) => {
+      const failed = payment(request.body as PaymentRequest, 'failed', {
+        failure: { code: 'card_declined', declineCode: 'generic_decline', message: 'Your card was declined.' },
+      });
+      return json(201, { payment: failed, payments: [failed] });
+    });
+    const pay = await payFor(service);
+    await chooseMethod(pay, 'card');
+    await fillCard(pay, '4000000000000002');
+    await submit(pay);
+    expect(await result(pay)).to.equal('Your payment did not go through');
+    $<HTMLButtonElement>(pay, '[part="retry-button"]').click();
+    await waitUntil(() => has(pay, '#card-number'));
+    const value = (id: string) => $<HTMLInputElement>(pay, `#${id}`).value;
+    expect(['card-number', 'card-expiry', 'card-cvc'].map(value)).to.deep.equal(['', '', '']);
+    expect(['card-name', 'card-postal-code'].map(value)).to.deep.equal(['Alex Rivera', '04101']);
+    // Nothing left over is marked wrong before the client types the new card.
+    expect(pay.shadowRoot!.querySelectorAll('[aria-invalid="true"]')).to.have.length(0);
+    await submit(pay);
+    expect(errorOf(pay, 'card-number')).to.equal('Enter the card number.');
+    expect(service.calls('POST /api/v1/payments')).to.have.length(1);
   });
 
   it('maps every decline code to what the client can do', async () => {
@@ -378,6 +421,17 @@ describe('<portal-pay>', () => {
     await result(pay);
   });
 
+  it('states the amount on the pay button, and follows the amount typed', async () => {
+    const pay = await payFor(payService());
+    const button = () => $(pay, '[part~="pay-button"]').textContent!.trim();
+    expect(button()).to.equal('Pay $500.00');
+    await type(pay, 'amount-total', '125.5');
+    expect(button()).to.equal('Pay $125.50');
+    // No amount to state: the button still says what it does.
+    await type(pay, 'amount-total', '');
+    expect(button()).to.equal('Pay');
+  });
+
   it('checks the amount against the minimum and the balance', async () => {
     const pay = await payFor(payService());
     await type(pay, 'amount-total', '0.50');
@@ -481,7 +535,7 @@ describe('<portal-pay>', () => {
     await pay.updateComplete;
     const button = $(pay, '[part~="pay-button"]');
     expect(button.getAttribute('aria-disabled')).to.equal('true');
-    expect(button.textContent!.trim()).to.equal('Make a Payment');
+    expect(button.textContent!.trim()).to.equal('Pay $500.00');
     expect(pay.matches(':state(rate-limited)')).to.equal(true);
     expect(pay.matches(':state(submitting)')).to.equal(false);
     expect(has(pay, '#result-heading')).to.equal(false);

@@ -74,11 +74,11 @@ describe('<portal-payments>', () => {
 
     const rows = parts(element, 'row').map((row) => [...row.querySelectorAll('td')].map(spoken));
     expect(rows).to.deep.equal([
-      ['Nov 19, 2026', '$500.01', 'Visa ending in 4242', 'INV-1001', 'Succeeded', 'R-100001'],
+      ['Nov 19, 2026', '$500.01', 'Visa ending in 4242', 'INV-1001', 'Succeeded', 'R-100001 Receipt (PDF)'],
       ['Nov 18, 2026', '$500.02', 'STRIPE TEST BANK account ending in 6789', 'INV-1002', 'Processing', 'R-100002'],
-      ['Nov 17, 2026', '$500.03', 'Check Check #1187', 'INV-1003', 'Succeeded', 'R-100003'],
+      ['Nov 17, 2026', '$500.03', 'Check Check #1187', 'INV-1003', 'Succeeded', 'R-100003 Receipt (PDF)'],
       ['Nov 16, 2026', '$500.04', 'Visa ending in 4242', 'INV-1004', 'Failed Reason: Your card was declined.', 'R-100004'],
-      ['Nov 15, 2026', '$500.05', 'Visa ending in 4242', 'INV-1001, INV-1002', 'Refunded', 'R-100005'],
+      ['Nov 15, 2026', '$500.05', 'Visa ending in 4242', 'INV-1001, INV-1002', 'Refunded', 'R-100005 Receipt (PDF)'],
     ]);
     expect(parts(element, 'status').map((badge) => badge.getAttribute('data-tone'))).to.deep.equal(['success', 'warning', 'success', 'danger', 'neutral']);
     expect(part(element, 'load-more-button')).to.equal(null);
@@ -121,7 +121,8 @@ describe('<portal-payments>', () => {
     // Spanish is fetched on demand: the list reads in English until it has arrived.
     const status = () => spoken(parts(element, 'row')[0]!.querySelector('td.status')!);
     await waitUntil(() => status().startsWith('Reembolsado'), 'the list did not switch to Spanish');
-    expect(status()).to.match(/^Reembolsado en parte Reembolsado: 200,00\sUS\$$/);
+    // US dollars read as the United States writes them, in Spanish too (es-US).
+    expect(status()).to.equal('Reembolsado en parte Reembolsado: $200.00');
   });
 
   it('loads more payments on request and moves focus to the first new one', async () => {

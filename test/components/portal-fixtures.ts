@@ -115,9 +115,19 @@ export const partlyPaid: InvoiceDetail = {
 
 /** What GET /api/v1/invoices/outstanding answers for `all`, as the service sums it. */
 export function outstandingOf(all: InvoiceSummary[]) {
-  const owed = all.filter((invoice) => ['open', 'partially_paid', 'overdue'].includes(invoice.status) && invoice.openBalance > 0);
-  const currency = new Set(owed.map((invoice) => invoice.currency)).size === 1 ? owed[0]!.currency : null;
-  return { invoiceIds: owed.map((invoice) => invoice.id), amount: currency ? owed.reduce((sum, invoice) => sum + invoice.openBalance, 0) : null, currency };
+  const unpaid = all.filter((invoice) => ['open', 'partially_paid', 'overdue'].includes(invoice.status));
+  const owed = unpaid.filter((invoice) => invoice.openBalance > 0);
+  const pending = unpaid.filter((invoice) => invoice.amountPending > 0);
+  const oneCurrency = (invoices: InvoiceSummary[]) => (new Set(invoices.map((invoice) => invoice.currency)).size === 1 ? invoices[0]!.currency : null);
+  const currency = owed.length ? oneCurrency(owed) : oneCurrency(pending);
+  const processing =
+    pending.length === 0 ? 0 : currency && oneCurrency(pending) === currency ? pending.reduce((sum, invoice) => sum + invoice.amountPending, 0) : null;
+  return {
+    invoiceIds: owed.map((invoice) => invoice.id),
+    amount: oneCurrency(owed) ? owed.reduce((sum, invoice) => sum + invoice.openBalance, 0) : null,
+    currency,
+    processing,
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ApiClient, type Contact, type PortalApp, type PortalLogin, type PortalSession, type PortalSessionChangeEvent } from '../../components/index.ts';
 import '../../components/app/define.ts';
+import { SignInMarker } from '../../components/api/sign-in-marker.ts';
 import '../../components/session/define.ts';
 import { contact, deferred, json, problem, signedOutService, signIn, type FakeService } from './fake-service.ts';
 import { describe, it } from './mocha.ts';
@@ -116,6 +117,8 @@ describe('<portal-session> signing in from the firm’s site', () => {
   });
 
   it('leaves an earlier sign-in alone: the refresh cookie is tried first', async () => {
+    // This browser signed in before, so it has a refresh cookie to try.
+    new SignInMarker('http://service.test/api/v1/auth').remember(true);
     const service = exchangingService().on('POST /api/v1/auth/refresh', () => json(200, signIn()));
     const provider = assertionProvider();
     const session = await sessionWith(service, { getAssertion: provider.provide });

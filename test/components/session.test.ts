@@ -13,6 +13,7 @@ import {
   type PortalSessionChangeEvent,
   type SessionState,
 } from '../../components/index.ts';
+import { SignInMarker } from '../../components/api/sign-in-marker.ts';
 import '../../components/session/define.ts';
 import { branding, contact, deferred, type FakeService, json, problem, signIn, signedOutService } from './fake-service.ts';
 import { afterEach, beforeEach, describe, it } from './mocha.ts';
@@ -32,6 +33,9 @@ customElements.define('test-context-probe', ContextProbe);
 function clientFor(service: FakeService): ApiClient {
   return new ApiClient({ baseUrl: 'http://service.test', firm: 'demo', fetch: service.fetch });
 }
+
+/** This browser's mark of an earlier sign-in to the test service. */
+const signedInBefore = new SignInMarker('http://service.test/api/v1/auth');
 
 function resumingService(): FakeService {
   return signedOutService().on('POST /api/v1/auth/refresh', () => json(200, signIn()));
@@ -75,11 +79,17 @@ function type(login: PortalLogin, field: string, value: string): void {
 }
 
 describe('<portal-session>', () => {
-  // What a tab remembers of an earlier sign-in must not leak from one test into the next.
-  beforeEach(() => sessionStorage.clear());
+  // What a tab remembers of an earlier sign-in must not leak from one test into the next. The
+  // browser here has signed in before, so the session tries the refresh cookie on start (a browser
+  // that never did asks nothing: session-resume.test.ts).
+  beforeEach(() => {
+    sessionStorage.clear();
+    signedInBefore.remember(true);
+  });
   afterEach(() => {
     document.querySelector('#host-theme')?.remove();
     sessionStorage.clear();
+    signedInBefore.remember(false);
   });
 
   it('shows the login at once, before the branding and the refresh answer, and names the firm when the branding arrives', async () => {

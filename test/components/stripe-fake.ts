@@ -29,6 +29,8 @@ export class FakePaymentElement {
   readonly elements: FakeElements;
   mountedIn: HTMLElement | undefined;
   destroyed = false;
+  /** What the client typed: like Stripe's, the form keeps it while unmounted, until `clear()`. */
+  value = '';
   readonly #handlers = new Map<string, Handler[]>();
 
   constructor(elements: FakeElements, options: Record<string, unknown>) {
@@ -53,6 +55,8 @@ export class FakePaymentElement {
     label.textContent = this.type === 'card' ? 'Card number' : 'Bank account';
     const input = document.createElement('input');
     input.name = this.type === 'card' ? 'cardnumber' : 'account';
+    input.value = this.value;
+    input.addEventListener('input', () => (this.value = input.value));
     label.append(input);
     form.append(label);
     element.append(form);
@@ -70,6 +74,14 @@ export class FakePaymentElement {
     this.elements.stripe.record('element.destroy', []);
     this.unmount();
     this.destroyed = true;
+  }
+
+  clear(): void {
+    this.elements.stripe.record('element.clear', []);
+    this.value = '';
+    const input = this.mountedIn?.querySelector('input');
+    if (input) input.value = '';
+    this.change(false, true);
   }
 
   focus(): void {

@@ -27,7 +27,11 @@ type PortalSection = 'Messages' | 'Files' | 'Invoices' | 'Payments';
 
 /** Follows the portal's navigation to a section and returns its element once its heading shows. */
 async function openPortalSection(page: Page, name: PortalSection): Promise<Locator> {
-  await page.getByRole('navigation', { name: 'Client portal sections' }).getByRole('link', { name, exact: true }).click();
+  // A link's name may end with its count: "Messages, 2 unread".
+  await page
+    .getByRole('navigation', { name: 'Client portal sections' })
+    .getByRole('link', { name: new RegExp(`^${name}(, .+)?$`) })
+    .click();
   const element = page.locator({ Messages: 'portal-messages', Files: 'portal-files', Invoices: 'portal-invoices', Payments: 'portal-payments' }[name]);
   const heading = name === 'Payments' ? 'Payment history' : name;
   await visible(element.getByRole('heading', { level: 2, name: new RegExp(`^${heading}`) }));

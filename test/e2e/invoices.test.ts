@@ -123,7 +123,7 @@ describe('a client reads tasks, invoices and payments in the demo portal', () =>
     session(async (watched) => {
       const { page } = watched;
       await signIn(page, stack, demoClients.alex);
-      await visible(page.getByRole('heading', { level: 2, name: 'Tasks and events' }));
+      await openSection(page, 'Tasks and events');
 
       const overdue = activityGroup(page, 'Overdue');
       const upcoming = activityGroup(page, 'Upcoming');
@@ -289,8 +289,8 @@ describe('a client reads tasks, invoices and payments in the demo portal', () =>
       const check = rows.find((row) => row.includes('Check #1187'));
       const card = rows.find((row) => row.includes('Visa ending in 4242'));
       assert.ok(check && card, rows.join('\n'));
-      assert.match(check, /\$500\.00 Check Check #1187 INV-1003 Succeeded R-\d+$/);
-      assert.match(card, /\$2,735\.60 Visa ending in 4242 INV-1001 Succeeded R-\d+$/);
+      assert.match(check, /\$500\.00 Check Check #1187 INV-1003 Succeeded R-\d+ Receipt \(PDF\)$/);
+      assert.match(card, /\$2,735\.60 Visa ending in 4242 INV-1001 Succeeded R-\d+ Receipt \(PDF\)$/);
       assert.ok(rows.indexOf(check) < rows.indexOf(card), 'newest first');
       watched.assertClean();
     }));

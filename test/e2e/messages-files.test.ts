@@ -36,7 +36,11 @@ async function signIn(page: Page, stack: Stack): Promise<void> {
 
 /** Follows the portal's navigation to a section and waits for its heading. */
 async function openSection(page: Page, name: 'Messages' | 'Files'): Promise<Locator> {
-  await page.getByRole('navigation', { name: 'Client portal sections' }).getByRole('link', { name, exact: true }).click();
+  // The link's name may end with its count: "Messages, 1 unread".
+  await page
+    .getByRole('navigation', { name: 'Client portal sections' })
+    .getByRole('link', { name: new RegExp(`^${name}(, .+)?$`) })
+    .click();
   const element = page.locator(name === 'Messages' ? 'portal-messages' : 'portal-files');
   await visible(element.getByRole('heading', { level: 2, name: new RegExp(`^${name}`) }));
   return element;

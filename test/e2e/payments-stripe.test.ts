@@ -191,7 +191,7 @@ describe('a client pays through <portal-pay> on the demo portal, with Stripe', (
       await visible(mandate.locator('[part~="mandate-text"]'));
       const words = await mandate.locator('[part~="mandate-text"]').innerText();
       assert.match(words, /Hale & Whitmore LLP/);
-      assert.match(words, /STRIPE TEST BANK/);
+      assert.match(words, /account at Test bank ending/, 'the test bank, as a client reads it');
       assert.match(words, /\$60\.00/);
       assert.match(words, /6789/);
       await mandate.getByRole('checkbox', { name: 'I authorize this debit' }).check();
@@ -201,7 +201,7 @@ describe('a client pays through <portal-pay> on the demo portal, with Stripe', (
       const panel = await result(pay, 'Payment processing');
       const receipt = await receiptFacts(panel);
       assert.equal(receipt.Amount, '$60.00');
-      assert.equal(receipt['Paid with'], 'STRIPE TEST BANK account ending in 6789');
+      assert.equal(receipt['Paid with'], 'Test bank account ending in 6789');
       const receiptNumber = receipt['Receipt number']!;
       await announced(pay, /Payment processing\./);
       const [intent, ...others] = intentsWith('pm_usBankAccount_success').slice(before);

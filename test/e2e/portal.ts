@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { demoPassword, visible, type Stack } from './harness.ts';
 
-export type Section = 'Tasks and events' | 'Invoices' | 'Payments';
+export type Section = 'Home' | 'Tasks and events' | 'Invoices' | 'Payments';
 
 /** Opens the portal page and signs in; resolves once the portal shows its sections. */
 export async function signIn(page: Page, stack: Stack, email: string, options: { path?: string } = {}): Promise<void> {
@@ -25,8 +25,11 @@ export function sectionTabs(page: Page): Locator {
 
 /** Follows the portal's tab to a section and waits until its heading shows. */
 export async function openSection(page: Page, section: Section): Promise<void> {
-  await sectionTabs(page).getByRole('link', { name: section, exact: true }).click();
-  const heading = { 'Tasks and events': 'Tasks and events', Invoices: 'Invoices', Payments: 'Payment history' }[section];
+  // A link's name may end with its count: "Invoices, 2 unpaid".
+  await sectionTabs(page)
+    .getByRole('link', { name: new RegExp(`^${section}(, .+)?$`) })
+    .click();
+  const heading = { Home: 'Home', 'Tasks and events': 'Tasks and events', Invoices: 'Invoices', Payments: 'Payment history' }[section];
   await visible(page.getByRole('heading', { level: 2, name: heading, exact: true }));
 }
 
@@ -116,6 +119,17 @@ export async function fillCard(pay: Locator, card: Card): Promise<void> {
   await pay.getByLabel('Billing ZIP code').fill(card.zip ?? '94110');
 }
 
+/** After "Try again": the card's number, expiry and code are asked for afresh; the name and ZIP are kept. */
+export async function reenterCard(pay: Locator, card: Card): Promise<void> {
+  for (const field of ['Card number', 'Expiration date', 'Security code (CVC)']) {
+    assert.equal(await pay.getByLabel(field).inputValue(), '', `${field} is cleared after a failed payment`);
+  }
+  assert.notEqual(await pay.getByLabel('Name on card').inputValue(), '', 'the name on the card is kept');
+  await pay.getByLabel('Card number').pressSequentially(card.number.replace(/\s/g, ''));
+  await pay.getByLabel('Expiration date').pressSequentially((card.expiry ?? futureExpiry()).replace(/\D/g, ''));
+  await pay.getByLabel('Security code (CVC)').fill(card.cvc ?? '123');
+}
+
 /** Types the amount to pay into the single-invoice amount field. */
 export async function setAmount(pay: Locator, amount: number): Promise<void> {
   const field = pay.getByLabel('Payment amount', { exact: true });
@@ -124,7 +138,8 @@ export async function setAmount(pay: Locator, amount: number): Promise<void> {
 }
 
 export function submitPayment(pay: Locator): Promise<void> {
-  return pay.getByRole('button', { name: 'Make a Payment', exact: true }).click();
+  // The button states the amount: "Pay $914.75".
+  return pay.getByRole('button', { name: /^Pay (\$|US\$)[\d,.]+$/ }).click();
 }
 
 export type ResultHeading = 'Payment received' | 'Payment processing' | 'Your payment did not go through';
@@ -201,10 +216,13 @@ export async function advanceSandboxClock(stack: Stack, days: number): Promise<{
 
 /** The payment history's row for a receipt number. */
 export function paymentRow(page: Page, receiptNumber: string): Locator {
-  return page
-    .locator('portal-payments')
-    .getByRole('row')
-    .filter({ has: page.getByRole('cell', { name: receiptNumber, exact: true }) });
+  return (
+    page
+      .locator('portal-payments')
+      .getByRole('row')
+      // The cell holds the receipt number and its PDF's button.
+      .filter({ has: page.getByRole('cell', { name: new RegExp(`^${receiptNumber}( |$)`) }) })
+  );
 }
 
 /** Waits until the invoice's "Balance due" is `expected` (the view refreshes after a payment). */

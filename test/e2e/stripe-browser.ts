@@ -133,6 +133,12 @@ function installFakeStripe({ label }: { label: string }): void {
     focus(): void {
       this.select?.focus();
     }
+    /** As Stripe's `element.clear()`: what was chosen is gone, and the element says it is empty. */
+    clear(): void {
+      if (!this.select) return;
+      this.select.value = '';
+      this.emit('change', { elementType: 'payment', complete: false, empty: true, collapsed: false, value: { type: this.elements.type } });
+    }
     blur(): void {
       this.select?.blur();
     }

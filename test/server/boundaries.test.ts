@@ -18,8 +18,10 @@ const components = [
   'audit',
   'auth',
   'contacts',
+  'documents',
   'files',
   'firms',
+  'home',
   'invoices',
   'jobs',
   'limits',
@@ -37,9 +39,11 @@ type Component = (typeof components)[number];
  */
 const owners: Record<string, Component | 'db'> = {
   activities: 'activities',
+  client_visits: 'home',
   api_keys: 'api-keys',
   audit_log: 'audit',
   assertion_sign_ins: 'auth',
+  email_sign_in_codes: 'auth',
   invitations: 'auth',
   password_resets: 'auth',
   portal_logins: 'auth',

@@ -304,13 +304,25 @@ describe('checkout: POST /api/v1/payments', () => {
       assert.equal(payment.status, 'processing');
       assert.equal(payment.method.type, 'us_bank_account');
       assert.equal(payment.method.last4, '6789');
-      assert.equal(payment.method.brand, 'STRIPE TEST BANK');
+      assert.equal(payment.method.brand, 'Test bank', 'the test bank, named as a client would read it');
 
       const pending = await kit.invoiceAs(alex, invoice.id);
       assert.equal(pending.balance, 80_000, 'not paid until it settles');
       assert.equal(pending.openBalance, 30_000, 'but no longer payable twice');
       assert.equal(pending.amountPending, 50_000);
       assert.equal((await receipts()).length, before, 'no receipt while processing');
+      // The summary reconciles with the list: what can be paid now and what is on its way add up to the balances.
+      const summary = (await svc.request('/api/v1/invoices/outstanding', { token: alex })).body;
+      const unpaid: { balance: number; amountPending: number }[] = (await svc.request('/api/v1/invoices?status=unpaid&limit=200', { token: alex })).body.data;
+      assert.equal(
+        summary.processing,
+        unpaid.reduce((sum, each) => sum + each.amountPending, 0),
+      );
+      assert.ok(summary.processing >= 50_000, JSON.stringify(summary));
+      assert.equal(
+        summary.amount + summary.processing,
+        unpaid.reduce((sum, each) => sum + each.balance, 0),
+      );
 
       const mandate = await mandateOf(payment.id);
       assert.ok(mandate, 'the authorization is stored with the payment');

@@ -361,7 +361,8 @@ describe('managing a firm from the command line', () => {
     const before = await outbox({ to: 'pat@example.com' });
     const result = await cli('invite', '--firm', 'acme', '--email', 'pat@example.com');
     assertSucceeded(result);
-    assert.match(result.stdout, /^Invitation emailed to pat@example\.com/);
+    // Pat accepted the first invitation: the new link sets a new password, and says so.
+    assert.match(result.stdout, /^Pat Doe already has a portal login\. Emailed pat@example\.com a link to choose a new password/);
     const mails = await outbox({ to: 'pat@example.com', kind: 'invitation' });
     assert.equal(mails.length, before.length + 1);
     assert.notEqual(mails[0]!.text, before[0]!.text);

@@ -233,7 +233,7 @@ describe('payments through Stripe', () => {
       assert.equal(reply.status, 201, JSON.stringify(reply.body));
       const payment = reply.body.payment;
       assert.equal(payment.status, 'processing');
-      assert.deepEqual(payment.method, { type: 'us_bank_account', brand: 'STRIPE TEST BANK', last4: '6789' });
+      assert.deepEqual(payment.method, { type: 'us_bank_account', brand: 'Test bank', last4: '6789' });
       const created = stripe.requests.find((request) => request.path === '/v1/payment_intents' && request.params.metadata?.paymentId === payment.id)!;
       assert.deepEqual(created.params.allowed_payment_method_types, ['us_bank_account']);
       assert.equal(created.params.mandate_data.customer_acceptance.type, 'online');

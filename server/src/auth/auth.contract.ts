@@ -25,6 +25,27 @@ export const tokenExchangeBody = z
   })
   .meta({ id: 'TokenExchange' });
 
+/** Asks for a sign-in code by email. */
+export const emailCodeRequestBody = z.strictObject({ firm, email }).meta({ id: 'EmailCodeRequest' });
+/** The six digits from the email, with the address they were sent to. */
+export const emailCodeBody = z.strictObject({
+  firm,
+  email,
+  code: z
+    .string()
+    .regex(/^\d{6}$/, 'must be the 6 digits from the email')
+    .meta({ description: 'The 6-digit code from the email' }),
+});
+/** The token of the email's one-click sign-in link. */
+export const emailLinkBody = z.strictObject({ firm, token: token.meta({ description: "The token of the email's sign-in link" }) });
+/** A code with its address, or the link's token: the body names which by carrying `token`. */
+export const emailCodeVerifyBody = z.union([emailCodeBody, emailLinkBody]).meta({ id: 'EmailCodeVerify' });
+/** Which emailed link a token comes from. */
+export const linkKind = z.enum(['invitation', 'reset', 'sign-in']);
+export const linkStatusBody = z.strictObject({ kind: linkKind, token }).meta({ id: 'LinkStatusRequest' });
+/** A used or expired reset or sign-in link, to have a new one sent to the address it went to. */
+export const linkRenewBody = z.strictObject({ kind: z.enum(['reset', 'sign-in']), token }).meta({ id: 'LinkRenewRequest' });
+
 // Replies
 
 /** The client, as the portal knows them. */
@@ -42,3 +63,10 @@ export const Session = z
 
 /** A request the service took and acts on by email; the same answer whether or not the address is known. */
 export const Accepted = z.strictObject({ accepted: z.literal(true) }).meta({ id: 'Accepted' });
+
+/**
+ * Whether an emailed link still works, asked when it is opened so that the client learns before
+ * typing anything: `usable`; `used`; `expired`; `replaced` (a newer link was sent since);
+ * `unknown` (no such link, or its account is closed).
+ */
+export const LinkStatus = z.strictObject({ kind: linkKind, status: z.enum(['usable', 'used', 'expired', 'replaced', 'unknown']) }).meta({ id: 'LinkStatus' });

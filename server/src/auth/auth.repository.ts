@@ -1,5 +1,6 @@
 import { newId } from '../db/ids.ts';
 import type { Storage } from '../db/storage.ts';
+import { EmailCodesRepository } from './email-codes.repository.ts';
 import { RefreshFamilies } from './refresh-families.ts';
 
 export interface Invitation {
@@ -38,8 +39,11 @@ export interface PortalAccessRow {
 /** Portal logins and the secrets around them. Secrets arrive here already hashed. */
 export class AuthRepository {
   readonly #refreshFamilies: RefreshFamilies;
+  /** Sign-in codes sent by email. */
+  readonly emailCodes: EmailCodesRepository;
 
   constructor(private readonly storage: Storage) {
+    this.emailCodes = new EmailCodesRepository(storage);
     this.#refreshFamilies = new RefreshFamilies(storage, {
       families: 'refresh_families',
       tokens: 'refresh_tokens',
@@ -57,7 +61,7 @@ export class AuthRepository {
 
   /**
    * What the firm sees of each contact's portal access: whether they have a login, their last
-   * sign-in (by password or by the firm's assertion) and their latest invitation.
+   * sign-in (by password, by an emailed code or by the firm's assertion) and their latest invitation.
    */
   async portalAccess(contactIds: readonly string[]): Promise<PortalAccessRow[]> {
     if (contactIds.length === 0) return [];
@@ -82,6 +86,10 @@ export class AuthRepository {
       const row = rows.get(assertion.contact_id)!;
       row.lastSignInAt = later(row.lastSignInAt, assertion.last_at);
     }
+    for (const code of await this.emailCodes.lastUsed(ids)) {
+      const row = rows.get(code.contactId)!;
+      row.lastSignInAt = later(row.lastSignInAt, code.at);
+    }
     for (const invitation of invitations) {
       const row = rows.get(invitation.contact_id)!;
       // Newest first: the first one seen is the contact's latest invitation.
@@ -93,6 +101,25 @@ export class AuthRepository {
       };
     }
     return [...rows.values()];
+  }
+
+  /**
+   * Whether the firm has opened the portal to the contact: they have a login, have signed in
+   * from the firm's site, or hold an invitation that was not replaced (even one that expired:
+   * the expiry limits the link, not the firm's wish to let the client in).
+   */
+  async hasPortalAccess(contactId: string): Promise<boolean> {
+    const db = this.storage.db;
+    if (await db.selectFrom('portal_logins').select('contact_id').where('contact_id', '=', contactId).executeTakeFirst()) return true;
+    if (await db.selectFrom('assertion_sign_ins').select('contact_id').where('contact_id', '=', contactId).executeTakeFirst()) return true;
+    const invitation = await db
+      .selectFrom('invitations')
+      .select('id')
+      .where('contact_id', '=', contactId)
+      .where('revoked_at', 'is', null)
+      .limit(1)
+      .executeTakeFirst();
+    return invitation !== undefined;
   }
 
   async setPassword(contactId: string, hash: string, now: string): Promise<void> {

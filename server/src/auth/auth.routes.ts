@@ -4,7 +4,17 @@ import { assertFirmOrigin } from '../http/cors.ts';
 import { Problem } from '../http/problem.ts';
 import type { Tenancy } from '../http/tenancy.ts';
 import { parse } from '../http/validate.ts';
-import { loginBody, newPasswordBody, resetRequestBody, tokenExchangeBody } from './auth.contract.ts';
+import {
+  emailCodeBody,
+  emailCodeRequestBody,
+  emailLinkBody,
+  linkRenewBody,
+  linkStatusBody,
+  loginBody,
+  newPasswordBody,
+  resetRequestBody,
+  tokenExchangeBody,
+} from './auth.contract.ts';
 import type { AuthService, SignedIn } from './auth.service.ts';
 import { passwordRules } from './passwords.ts';
 
@@ -92,6 +102,35 @@ export function authRoutes(deps: { auth: AuthService; firms: FirmsService; tenan
     const firm = await firms.bySlug(body.firm);
     assertFirmOrigin(firm, origin(req), serviceOrigin);
     await tenancy.asFirm(firm.id, () => auth.requestPasswordReset({ ...body, ip: req.ip ?? 'unknown' }));
+    res.status(202).json({ accepted: true });
+  });
+
+  router.post('/email-code/request', async (req, res) => {
+    const body = parse(emailCodeRequestBody, req.body);
+    const firm = await firms.bySlug(body.firm);
+    assertFirmOrigin(firm, origin(req), serviceOrigin);
+    await tenancy.asFirm(firm.id, () => auth.requestEmailCode({ ...body, ip: req.ip ?? 'unknown' }));
+    res.status(202).json({ accepted: true });
+  });
+
+  router.post('/email-code/verify', async (req, res) => {
+    // The body says which it is by carrying a token: each shape then gets its own clear errors.
+    const link = typeof req.body === 'object' && req.body !== null && 'token' in req.body;
+    const body = link ? parse(emailLinkBody, req.body) : parse(emailCodeBody, req.body);
+    const firm = await firms.bySlug(body.firm);
+    assertFirmOrigin(firm, origin(req), serviceOrigin);
+    signedIn(res, await tenancy.asFirm(firm.id, () => auth.verifyEmailCode({ ...body, ip: req.ip ?? 'unknown' })));
+  });
+
+  router.post('/link-status', async (req, res) => {
+    const body = parse(linkStatusBody, req.body);
+    const status = await tenancy.asSystem(() => auth.linkStatus({ ...body, ip: req.ip ?? 'unknown' }));
+    res.json({ kind: body.kind, status });
+  });
+
+  router.post('/link-renew', async (req, res) => {
+    const body = parse(linkRenewBody, req.body);
+    await tenancy.asSystem(() => auth.renewLink({ ...body, ip: req.ip ?? 'unknown' }));
     res.status(202).json({ accepted: true });
   });
 

@@ -1,3 +1,4 @@
+import { randomInt, timingSafeEqual } from 'node:crypto';
 import type { Actor, AuditLog } from '../audit/index.ts';
 import type { Clock } from '../clock.ts';
 import type { Contact, ContactsService } from '../contacts/index.ts';
@@ -13,6 +14,8 @@ import { invitationEmail, passwordResetEmail } from '../mail/index.ts';
 import type { AccessTokens } from './access-tokens.ts';
 import { AssertionRejected, type AssertionVerifier, type VerifiedAssertion } from './assertions.ts';
 import type { AuthRepository } from './auth.repository.ts';
+import type { EmailCode } from './email-codes.repository.ts';
+import { signInCodeEmail } from './sign-in-code-email.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { refreshLifetimeMs, refreshReuseGraceMs, rotateRefreshToken } from './refresh-rotation.ts';
 import type { AuthLimits } from '../limits/index.ts';
@@ -20,6 +23,9 @@ import type { AuthLimits } from '../limits/index.ts';
 const day = 86_400_000;
 export const invitationLifetimeMs = 7 * day;
 export const resetLifetimeMs = 60 * 60_000;
+export const emailCodeLifetimeMs = 10 * 60_000;
+/** Wrong tries that burn a sign-in code. */
+export const emailCodeMaxTries = 5;
 export { refreshLifetimeMs, refreshReuseGraceMs };
 
 /** What a client gets on signing in: the access token for requests and the refresh cookie's value. */
@@ -49,17 +55,26 @@ export interface AuthServiceDeps {
 
 const passwordResetJob = 'auth.password_reset';
 const pruneAssertionsJob = 'auth.prune_assertions';
+const emailCodeJob = 'auth.email_code';
+const pruneEmailCodesJob = 'auth.prune_email_codes';
 
 interface PasswordResetRequest {
   firmId: string;
   email: string;
   ip: string;
 }
+type EmailCodeRequest = PasswordResetRequest;
+
+/** The emailed links whose state a client can ask about when opening one. */
+export type LinkKind = 'invitation' | 'reset' | 'sign-in';
+export type LinkState = 'usable' | 'used' | 'expired' | 'replaced' | 'unknown';
 
 const invalidCredentials = () => Problem.unauthorized('invalid_credentials', 'The email or password is incorrect.');
 const invitationInvalid = () => Problem.badRequest('invitation_invalid', 'This invitation link is invalid, used or expired. Ask the firm to send a new one.');
 const resetInvalid = () => Problem.badRequest('reset_token_invalid', 'This password reset link is invalid, used or expired. Ask for a new one.');
 const refreshInvalid = () => Problem.unauthorized('refresh_invalid', 'Your session has ended. Please sign in again.');
+const emailCodeInvalid = (detail = 'That code is not right. Check the email and try again.') => Problem.unauthorized('email_code_invalid', detail);
+const emailCodeExpired = (detail = 'This code or link can no longer be used. Ask for a new one.') => Problem.unauthorized('email_code_expired', detail);
 /** One answer for every assertion refused, whatever was wrong with it. */
 const invalidAssertion = () => Problem.unauthorized('invalid_assertion', "The sign-in from the firm's site could not be accepted. Please sign in again there.");
 
@@ -74,6 +89,11 @@ export class AuthService {
       await deps.auth.pruneUsedAssertions(this.#now());
     });
     deps.jobs.every(pruneAssertionsJob, 3_600_000);
+    deps.jobs.register<EmailCodeRequest>(emailCodeJob, (job) => this.#sendEmailCode(job.key, job.payload));
+    deps.jobs.register(pruneEmailCodesJob, async () => {
+      await deps.auth.emailCodes.prune(new Date(deps.clock().getTime() - day).toISOString());
+    });
+    deps.jobs.every(pruneEmailCodesJob, 3_600_000);
   }
 
   async login(input: { firm: string; email: string; password: string; ip: string }): Promise<SignedIn> {
@@ -264,6 +284,8 @@ export class AuthService {
     const now = this.#now();
     const expiresAt = new Date(clock().getTime() + invitationLifetimeMs);
     const link = this.#portalLink(firm, 'invitation', token);
+    // A client with a login is told so: the link then only lets them choose a new password.
+    const hasLogin = (await auth.passwordHash(contactId)) !== undefined;
     // The invitation and its email commit together; the answer never waits on the mail server.
     const invitation = await this.deps.unitOfWork(async () => {
       const created = await auth.createInvitation({ firmId, contactId, tokenHash: hashSecret(token), expiresAt: expiresAt.toISOString() }, now);
@@ -274,14 +296,14 @@ export class AuthService {
           to: contact.email,
           fromName: firm.name,
           replyTo: firm.settings.inboxEmail,
-          ...invitationEmail({ firm: emailBrand(firm), contactName: contact.name, link, expiresAt }),
+          ...invitationEmail({ firm: emailBrand(firm), contactName: contact.name, link, expiresAt, timeZone: firm.settings.timeZone, hasLogin }),
         },
         `invitation:${created.id}`,
       );
       await audit.record({ firmId, actor, action: 'invitation.sent', subject: { type: 'contact', id: contactId } }, now);
       return created;
     });
-    return { id: invitation.id, contactId, expiresAt: invitation.expiresAt, createdAt: invitation.createdAt };
+    return { id: invitation.id, contactId, hasLogin, expiresAt: invitation.expiresAt, createdAt: invitation.createdAt };
   }
 
   async acceptInvitation(input: { token: string; password: string; ip: string }): Promise<SignedIn> {
@@ -380,6 +402,194 @@ export class AuthService {
     return this.#startSession(contact);
   }
 
+  /**
+   * Asks for a sign-in code by email. Like a reset request, the request only queues a job, the
+   * same for every address; the job writes a code for any address (so that checking a code
+   * answers alike whether or not the address has an account) and mails it only to a contact
+   * the portal is open to.
+   */
+  async requestEmailCode(input: { firm: string; email: string; ip: string }): Promise<void> {
+    const { limits, jobs } = this.deps;
+    await limits.emailCodeRequestPerIp.consume(input.ip);
+    const firm = await this.#firm(input.firm);
+    const email = input.email.toLowerCase();
+    await limits.emailCodeRequestPerAccount.consume(`${firm.id}:${email}`);
+    await jobs.enqueue<EmailCodeRequest>({
+      kind: emailCodeJob,
+      key: `email-code:${newId('req')}`,
+      firmId: firm.id,
+      payload: { firmId: firm.id, email, ip: input.ip },
+    });
+  }
+
+  /**
+   * Who may sign in with a code: an active contact the firm opened the portal to, with a login,
+   * a sign-in from the firm's site, or an invitation. An invited client who has not chosen a
+   * password yet may: the code proves they read the address's mail, as accepting the
+   * invitation would. The invitation stays open, so they can still choose a password later.
+   */
+  async #mayUseEmailCode(contact: Contact | undefined): Promise<boolean> {
+    return Boolean(contact && contact.status === 'active' && (await this.deps.auth.hasPortalAccess(contact.id)));
+  }
+
+  /** A new code (replacing the address's open one), and its email when someone may use it, in one transaction. */
+  async #sendEmailCode(jobKey: string, request: EmailCodeRequest): Promise<void> {
+    const { contacts, auth, mailer, clock, audit } = this.deps;
+    const firm = await this.deps.firms.findById(request.firmId);
+    if (!firm) return;
+    const found = await contacts.findByEmail(firm.id, request.email);
+    const contact = (await this.#mayUseEmailCode(found)) ? found : undefined;
+    const id = newId('esc');
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const token = newSecret();
+    const now = this.#now();
+    const link = contact ? this.#portalLink(firm, 'sign-in', token) : '';
+    await this.deps.unitOfWork(async () => {
+      await auth.emailCodes.replace(
+        {
+          id,
+          firmId: firm.id,
+          email: request.email,
+          contactId: contact?.id ?? null,
+          codeHash: emailCodeHash(id, code),
+          tokenHash: hashSecret(token),
+          expiresAt: new Date(clock().getTime() + emailCodeLifetimeMs).toISOString(),
+        },
+        now,
+      );
+      if (!contact) return;
+      await mailer.queue(
+        {
+          firmId: firm.id,
+          kind: 'sign_in_code',
+          to: contact.email,
+          fromName: firm.name,
+          replyTo: firm.settings.inboxEmail,
+          ...signInCodeEmail({ firm: emailBrand(firm), contactName: contact.name, code, link, expiresInMinutes: emailCodeLifetimeMs / 60_000 }),
+        },
+        jobKey,
+      );
+      await audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'email_code.sent', ip: request.ip }, now);
+    });
+  }
+
+  /**
+   * Signs in with an emailed code (and the address it went to) or the email's link. A code is
+   * the address's latest; each try counts, and the fifth wrong one burns it. Wrong answers
+   * `email_code_invalid`; a code or link expired, used, replaced or burnt answers `email_code_expired`.
+   */
+  async verifyEmailCode(input: { firm: string; ip: string } & ({ email: string; code: string } | { token: string })): Promise<SignedIn> {
+    const { limits, auth, audit } = this.deps;
+    await limits.emailCodeVerifyPerIp.consume(input.ip);
+    const firm = await this.#firm(input.firm);
+    const now = this.#now();
+    const method = 'token' in input ? 'email_link' : 'email_code';
+    let stored: EmailCode | undefined;
+    if ('token' in input) {
+      stored = await auth.emailCodes.byTokenHash(hashSecret(input.token));
+      if (!stored || stored.firmId !== firm.id) throw emailCodeInvalid('This sign-in link is not valid. Ask for a new one.');
+      if (stored.usedAt || stored.revokedAt || stored.expiresAt <= now) throw emailCodeExpired();
+    } else {
+      stored = await auth.emailCodes.open(firm.id, input.email.toLowerCase());
+      if (!stored || stored.expiresAt <= now) throw emailCodeExpired();
+      const tries = await auth.emailCodes.countTry(stored.id);
+      if (tries === undefined || tries > emailCodeMaxTries) throw emailCodeExpired();
+      if (!sameHash(stored.codeHash, emailCodeHash(stored.id, input.code))) {
+        await audit.record(
+          {
+            firmId: firm.id,
+            actor: { type: 'contact', id: stored.contactId ?? undefined },
+            action: 'login.failed',
+            data: { method, email: stored.email },
+            ip: input.ip,
+          },
+          now,
+        );
+        if (tries < emailCodeMaxTries) {
+          const left = emailCodeMaxTries - tries;
+          throw emailCodeInvalid(`That code is not right. You can try ${left} more time${left === 1 ? '' : 's'}.`);
+        }
+        await auth.emailCodes.revoke(stored.id, now);
+        throw emailCodeExpired('That code was entered wrong too many times, so it no longer works. Ask for a new one.');
+      }
+    }
+    const contact = stored.contactId ? await this.deps.contacts.find(firm.id, stored.contactId) : undefined;
+    if (contact && contact.status !== 'active') throw this.#archived();
+    if (!contact || !(await this.#mayUseEmailCode(contact))) throw emailCodeInvalid();
+    const used = await this.deps.unitOfWork(async () => {
+      if (!(await auth.emailCodes.use(stored.id, now))) return false;
+      await auth.recordLogin(contact.id, now);
+      await audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'login.succeeded', data: { method }, ip: input.ip }, now);
+      return true;
+    });
+    if (!used) throw emailCodeExpired();
+    return this.#startSession(contact);
+  }
+
+  /**
+   * Whether an emailed link still works, so that the portal can say so when it is opened rather
+   * than after the client typed a new password twice. Reads only; the token is found by its hash.
+   */
+  async linkStatus(input: { kind: LinkKind; token: string; ip: string }): Promise<LinkState> {
+    const { limits, auth, contacts } = this.deps;
+    await limits.linkStatusPerIp.consume(input.ip);
+    const hash = hashSecret(input.token);
+    const now = this.#now();
+    const active = async (contact: Promise<Contact | undefined>) => (await contact)?.status === 'active';
+    switch (input.kind) {
+      case 'invitation': {
+        const invitation = await auth.invitationByTokenHash(hash);
+        if (!invitation || !(await active(contacts.find(invitation.firmId, invitation.contactId)))) return 'unknown';
+        if (invitation.acceptedAt) return 'used';
+        if (invitation.revokedAt) return 'replaced';
+        return invitation.expiresAt <= now ? 'expired' : 'usable';
+      }
+      case 'reset': {
+        const reset = await auth.resetByTokenHash(hash);
+        if (!reset || !(await active(contacts.findAnywhere(reset.contactId)))) return 'unknown';
+        if (reset.usedAt) return 'used';
+        return reset.expiresAt <= now ? 'expired' : 'usable';
+      }
+      case 'sign-in': {
+        const code = await auth.emailCodes.byTokenHash(hash);
+        if (!code?.contactId || !(await active(contacts.find(code.firmId, code.contactId)))) return 'unknown';
+        if (code.usedAt) return 'used';
+        // A code burnt by wrong tries has run out, as an expired one has; otherwise a newer one replaced it.
+        if (code.revokedAt) return code.attempts >= emailCodeMaxTries ? 'expired' : 'replaced';
+        return code.expiresAt <= now ? 'expired' : 'usable';
+      }
+    }
+  }
+
+  /**
+   * "Send me a new link" from a used or expired reset or sign-in link: a new one goes to the
+   * address the old one went to, as if the client had typed it, within the same limits. The
+   * answer is the same whatever the token, so it says nothing about it.
+   */
+  async renewLink(input: { kind: Exclude<LinkKind, 'invitation'>; token: string; ip: string }): Promise<void> {
+    const { limits, auth, contacts, jobs } = this.deps;
+    const reset = input.kind === 'reset';
+    await (reset ? limits.resetRequestPerIp : limits.emailCodeRequestPerIp).consume(input.ip);
+    const hash = hashSecret(input.token);
+    let to: { firmId: string; email: string } | undefined;
+    if (reset) {
+      const found = await auth.resetByTokenHash(hash);
+      const contact = found && (await contacts.findAnywhere(found.contactId));
+      if (contact) to = { firmId: contact.firmId, email: contact.email };
+    } else {
+      const code = await auth.emailCodes.byTokenHash(hash);
+      if (code?.contactId) to = { firmId: code.firmId, email: code.email };
+    }
+    if (!to) return;
+    await (reset ? limits.resetRequestPerAccount : limits.emailCodeRequestPerAccount).consume(`${to.firmId}:${to.email}`);
+    await jobs.enqueue<PasswordResetRequest>({
+      kind: reset ? passwordResetJob : emailCodeJob,
+      key: `${reset ? 'password-reset' : 'email-code'}:${newId('req')}`,
+      firmId: to.firmId,
+      payload: { ...to, ip: input.ip },
+    });
+  }
+
   /** Sets a password directly, for seeding and the CLI; clients set theirs through an invitation. */
   async setPasswordHash(contactId: string, hash: string, now: string): Promise<void> {
     await this.deps.auth.setPassword(contactId, hash, now);
@@ -417,7 +627,7 @@ export class AuthService {
     return firm;
   }
 
-  #portalLink(firm: Firm, param: 'invitation' | 'reset', token: string): string {
+  #portalLink(firm: Firm, param: 'invitation' | 'reset' | 'sign-in', token: string): string {
     const base = firm.settings.portalUrl ?? firm.siteUrl;
     if (!base) {
       throw Problem.conflict('portal_url_missing', "Set the firm's portal URL (settings.portalUrl) so emails can link to the portal.");
@@ -442,4 +652,13 @@ export function publicContact(contact: Contact) {
 
 function emailBrand(firm: Firm) {
   return { name: firm.name, logoUrl: firm.branding.logoUrl, colors: firm.branding.colors };
+}
+
+/** A code's hash, salted with its row's id: six digits alone would hash the same everywhere. */
+function emailCodeHash(id: string, code: string): string {
+  return hashSecret(`${id}:${code}`);
+}
+
+function sameHash(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }

@@ -53,4 +53,12 @@ export const FirmContact = z
 export const ContactPage = pageOf(FirmContact).meta({ id: 'ContactPage' });
 
 /** An invitation just emailed. */
-export const Invitation = z.strictObject({ id: z.string(), contactId: z.string(), expiresAt: Instant, createdAt: Instant }).meta({ id: 'Invitation' });
+export const Invitation = z
+  .strictObject({
+    id: z.string(),
+    contactId: z.string(),
+    hasLogin: z.boolean().meta({ description: 'The contact already had a login: the email said so, and its link only sets a new password' }),
+    expiresAt: Instant,
+    createdAt: Instant,
+  })
+  .meta({ id: 'Invitation' });

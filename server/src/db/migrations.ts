@@ -2008,4 +2008,78 @@ export const migrations: readonly Migration[] = [
         WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
     `,
   },
+  {
+    version: 21,
+    name: 'sign-in codes sent by email',
+    // One row per code asked for, for any address: one for an address with no portal account
+    // (contact_id null, never mailed) lets a wrong or late code get the same answer either way.
+    // The code and the link's token are stored hashed; a new request revokes the open ones.
+    sqlite: `
+      CREATE TABLE email_sign_in_codes (
+        id          TEXT PRIMARY KEY,
+        firm_id     TEXT NOT NULL REFERENCES firms(id),
+        email       TEXT NOT NULL,
+        contact_id  TEXT REFERENCES contacts(id),
+        code_hash   TEXT NOT NULL,
+        token_hash  TEXT NOT NULL UNIQUE,
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        expires_at  TEXT NOT NULL,
+        used_at     TEXT,
+        revoked_at  TEXT,
+        created_at  TEXT NOT NULL
+      );
+      CREATE INDEX email_sign_in_codes_email ON email_sign_in_codes (firm_id, email);
+      CREATE INDEX email_sign_in_codes_contact ON email_sign_in_codes (contact_id);
+    `,
+    postgres: `
+      CREATE TABLE email_sign_in_codes (
+        id          TEXT PRIMARY KEY,
+        firm_id     TEXT NOT NULL REFERENCES firms(id),
+        email       TEXT NOT NULL,
+        contact_id  TEXT REFERENCES contacts(id),
+        code_hash   TEXT NOT NULL,
+        token_hash  TEXT NOT NULL UNIQUE,
+        attempts    BIGINT NOT NULL DEFAULT 0,
+        expires_at  TEXT NOT NULL,
+        used_at     TEXT,
+        revoked_at  TEXT,
+        created_at  TEXT NOT NULL
+      );
+      CREATE INDEX email_sign_in_codes_email ON email_sign_in_codes (firm_id, email);
+      CREATE INDEX email_sign_in_codes_contact ON email_sign_in_codes (contact_id);
+      ALTER TABLE email_sign_in_codes ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE email_sign_in_codes FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON email_sign_in_codes
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+    `,
+  },
+  {
+    version: 22,
+    name: "the client's visits to the portal's home",
+    // "What changed since your last visit" needs the visit before this one: since_at is where the
+    // current visit's changes start (the last look at home of the visit before; null during the
+    // first), last_seen_at the latest look. One row per contact, written by POST /home/seen.
+    sqlite: `
+      CREATE TABLE client_visits (
+        contact_id   TEXT PRIMARY KEY REFERENCES contacts(id),
+        firm_id      TEXT NOT NULL REFERENCES firms(id),
+        since_at     TEXT,
+        last_seen_at TEXT NOT NULL
+      );
+    `,
+    postgres: `
+      CREATE TABLE client_visits (
+        contact_id   TEXT PRIMARY KEY REFERENCES contacts(id),
+        firm_id      TEXT NOT NULL REFERENCES firms(id),
+        since_at     TEXT,
+        last_seen_at TEXT NOT NULL
+      );
+      ALTER TABLE client_visits ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE client_visits FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON client_visits
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+    `,
+  },
 ];

@@ -51,6 +51,13 @@ export interface AuditLogTable {
   created_at: string;
 }
 
+export interface ClientVisitsTable {
+  contact_id: string;
+  firm_id: string;
+  since_at: string | null;
+  last_seen_at: string;
+}
+
 export interface ContactsTable {
   id: string;
   firm_id: string;
@@ -61,6 +68,20 @@ export interface ContactsTable {
   created_at: string;
   updated_at: string;
   external_id: string | null;
+}
+
+export interface EmailSignInCodesTable {
+  id: string;
+  firm_id: string;
+  email: string;
+  contact_id: string | null;
+  code_hash: string;
+  token_hash: string;
+  attempts: Generated<number>;
+  expires_at: string;
+  used_at: string | null;
+  revoked_at: string | null;
+  created_at: string;
 }
 
 export interface FilesTable {
@@ -587,7 +608,9 @@ export interface Schema {
   api_keys: ApiKeysTable;
   assertion_sign_ins: AssertionSignInsTable;
   audit_log: AuditLogTable;
+  client_visits: ClientVisitsTable;
   contacts: ContactsTable;
+  email_sign_in_codes: EmailSignInCodesTable;
   files: FilesTable;
   firm_counters: FirmCountersTable;
   firms: FirmsTable;

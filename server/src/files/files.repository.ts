@@ -144,6 +144,19 @@ export class FilesRepository {
     return Number(result.numDeletedRows) > 0;
   }
 
+  /** How many files the firm shared with the contact after `since` (every one when null), and the newest `limit`. */
+  async sharedWithContactSince(firmId: string, contactId: string, since: string | null, limit: number): Promise<{ count: number; latest: FileRecord[] }> {
+    const shared = this.storage.db
+      .selectFrom('files')
+      .where('firm_id', '=', firmId)
+      .where('contact_id', '=', contactId)
+      .where('uploaded_by_type', '=', 'staff')
+      .$if(since !== null, (qb) => qb.where('created_at', '>', since!));
+    const { n } = await shared.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await shared.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).$castTo<FileRow>().execute();
+    return { count: Number(n), latest: rows.map(toRecord) };
+  }
+
   #files() {
     return this.storage.db.selectFrom('files').selectAll().$castTo<FileRow>();
   }

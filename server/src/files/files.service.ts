@@ -118,6 +118,12 @@ export class FilesService {
     return { data: page.data.map(toClientFile), nextCursor: page.nextCursor, folders: await this.deps.files.folders(firmId, contactId) };
   }
 
+  /** The files the firm shared with the client after `since` (all when null): how many, and the newest `limit`. */
+  async sharedWithClientSince(firmId: string, contactId: string, since: string | null, limit: number): Promise<{ count: number; latest: ClientFile[] }> {
+    const { count, latest } = await this.deps.files.sharedWithContactSince(firmId, contactId, since, limit);
+    return { count, latest: latest.map(toClientFile) };
+  }
+
   /**
    * The firm's files, or one contact's (`contactId`, with that contact's folders), newest first
    * or folder by folder, optionally only the client's uploads or the firm's (`uploadedBy`).

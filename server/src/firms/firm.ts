@@ -46,6 +46,8 @@ export interface FirmSettings {
   staffTwoFactor: 'required' | 'optional';
   /** Where the firm's staff console lives: staff invitation emails link here. */
   consoleUrl?: string;
+  /** The firm's postal address, one line per line: printed on invoices and receipts, and where payments are remitted. */
+  address?: string;
 }
 
 export interface Firm {
@@ -98,6 +100,29 @@ export function brandingWarnings(colors: Branding['colors']): { code: string; me
     });
   }
   return warnings;
+}
+
+/**
+ * What a firm should know about its logo: an SVG one (by its address) shows in no Gmail or Outlook
+ * email, and invoice and receipt PDFs print the firm's name in its place.
+ */
+export function logoWarnings(logoUrl: string | undefined): { code: string; message: string }[] {
+  if (!logoUrl) return [];
+  let svg = logoUrl.startsWith('data:image/svg');
+  try {
+    svg ||= new URL(logoUrl).pathname.toLowerCase().endsWith('.svg');
+  } catch {
+    // Not a URL: the branding schema refuses it before it gets here.
+  }
+  return svg
+    ? [
+        {
+          code: 'logo_not_raster',
+          message:
+            'The logo is an SVG image: Gmail and Outlook do not show SVG images in emails, and invoice and receipt PDFs print the firm’s name instead. Use a PNG or JPEG logo (about 480 × 96 pixels) for emails and documents.',
+        },
+      ]
+    : [];
 }
 
 /** The public face of a firm, as `GET /firms/:slug/branding` and `GET /me` show it. */

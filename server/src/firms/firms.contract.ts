@@ -57,6 +57,13 @@ export const settingsSchema = z
       .default('required')
       .meta({ description: 'Whether staff must set up a second factor (authenticator app or passkey) to sign in' }),
     consoleUrl: httpUrl.optional().meta({ description: "The page that embeds the firm's staff console; staff invitations link here" }),
+    address: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .optional()
+      .meta({ description: "The firm's postal address, one line per line: printed on invoice and receipt PDFs as where to remit payment" }),
   })
   .meta({ id: 'FirmSettings', description: 'What the firm lets its clients see and do' });
 

@@ -3,14 +3,15 @@ import { Problem } from '../http/problem.ts';
 import { applyMergePatch } from '../http/merge-patch.ts';
 import { parse } from '../http/validate.ts';
 import { urlProblem, type WebhookAddressPolicy } from '../webhooks/index.ts';
-import { brandingWarnings, type Firm } from './firm.ts';
+import { brandingWarnings, logoWarnings, type Firm } from './firm.ts';
 import { editableFirmSchema, newFirmSchema } from './firms.contract.ts';
 import type { FirmsRepository } from './firms.repository.ts';
 
 /** What the firm sees of itself through its API key, with any warnings about its branding. */
 export function firmProfile(firm: Firm) {
   const { id, slug, name, currency, siteUrl, allowedOrigins, branding, settings, createdAt, updatedAt } = firm;
-  return { id, slug, name, currency, siteUrl, allowedOrigins, branding, settings, createdAt, updatedAt, warnings: brandingWarnings(branding.colors) };
+  const warnings = [...brandingWarnings(branding.colors), ...logoWarnings(branding.logoUrl)];
+  return { id, slug, name, currency, siteUrl, allowedOrigins, branding, settings, createdAt, updatedAt, warnings };
 }
 
 export class FirmsService {

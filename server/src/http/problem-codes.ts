@@ -40,6 +40,9 @@ export const problemCodes = {
   invalid_assertion: 'The sign-in assertion from the firm’s site is not valid (which check failed is not said)',
   token_exchange_not_enabled: 'The firm has not set up sign-in from its own site',
   external_id_mismatch: 'The contact is linked to another id of the firm’s own system',
+  email_code_invalid: 'The emailed sign-in code is wrong (tries are left), or the sign-in link is unknown',
+  email_code_expired:
+    'The emailed sign-in code or link can no longer be used (expired after 10 minutes, used, replaced by a newer one, or tried wrong 5 times): ask for a new one',
   // Staff
   role_forbidden: 'The staff member’s role does not allow this request (`requiredRole` names the least role that does)',
   staff_exists: 'A staff member with this email exists in the firm',
@@ -76,6 +79,7 @@ export const problemCodes = {
   not_a_task: 'Only a task can be completed',
   not_an_event: 'Only an event has a calendar file',
   // Payments
+  receipt_not_available: 'The payment has no receipt: it failed, or a bank payment has not settled yet',
   idempotency_key_missing: 'The Idempotency-Key header is required',
   idempotency_key_invalid: 'The Idempotency-Key header is not a valid key',
   idempotency_key_reused: 'The Idempotency-Key was used with a different request',

@@ -179,6 +179,10 @@ export const OutstandingInvoices = z
     invoiceIds: z.array(z.string()).meta({ description: 'Every unpaid invoice with something left to pay now, soonest due first' }),
     amount: Money.nullable().meta({ description: 'What can be paid now on them all; null when they are in more than one currency' }),
     currency: Currency.nullable(),
+    processing: Money.nullable().optional().meta({
+      description:
+        "What payments still on their way (bank debits) will pay on the client's unpaid invoices: in their balances, not in `amount`; null when they are in more than one currency",
+    }),
   })
   .meta({ id: 'OutstandingInvoices' });
 

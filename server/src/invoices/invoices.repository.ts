@@ -506,6 +506,43 @@ export class InvoicesRepository {
     });
   }
 
+  /**
+   * How many invoices the firm sent the contact after `since` (every one when null), and the
+   * newest `limit` of them; voided ones are left out.
+   */
+  async sentToContactSince(
+    firmId: string,
+    contactId: string,
+    since: string | null,
+    limit: number,
+  ): Promise<{ count: number; latest: { id: string; number: string; total: number; currency: string; dueOn: string; sentAt: string }[] }> {
+    const sent = this.storage.db
+      .selectFrom('invoices')
+      .where('firm_id', '=', firmId)
+      .where('contact_id', '=', contactId)
+      .where('state', '=', 'sent')
+      .where('sent_at', 'is not', null)
+      .$if(since !== null, (qb) => qb.where('sent_at', '>', since!));
+    const { n } = await sent.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await sent
+      .select(['id', 'number', 'total', 'currency', 'due_on', 'sent_at'])
+      .orderBy('sent_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return {
+      count: Number(n),
+      latest: rows.map((row) => ({
+        id: row.id,
+        number: row.number,
+        total: Number(row.total),
+        currency: row.currency,
+        dueOn: row.due_on,
+        sentAt: row.sent_at!,
+      })),
+    };
+  }
+
   async #writeLines(invoiceId: string, priced: PricedLines): Promise<void> {
     await this.storage.db.deleteFrom('invoice_lines').where('invoice_id', '=', invoiceId).execute();
     if (priced.lines.length === 0) return;

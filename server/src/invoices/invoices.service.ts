@@ -63,27 +63,38 @@ export class InvoicesService {
 
   /**
    * What the client owes now, in one query: every unpaid invoice with something left to pay
-   * (soonest due first), and their sum when they share one currency.
+   * (soonest due first), and their sum when they share one currency; and what payments still
+   * processing will pay on them, so that the sum and the invoices' balances can be reconciled.
    */
   async outstandingForClient(firm: Firm, contactId: string): Promise<Outstanding> {
-    const owed = (
-      await this.deps.invoices.list({
-        firmId: firm.id,
-        contactId,
-        statuses: unpaidStatuses,
-        sort: 'dueOn',
-        descending: false,
-        limit: outstandingLimit,
-        today: todayIn(firm.settings.timeZone, this.deps.clock()),
-      })
-    ).filter((invoice) => invoice.openBalance > 0);
-    const currencies = new Set(owed.map((invoice) => invoice.currency));
-    const currency = currencies.size === 1 ? owed[0]!.currency : null;
+    const unpaid = await this.deps.invoices.list({
+      firmId: firm.id,
+      contactId,
+      statuses: unpaidStatuses,
+      sort: 'dueOn',
+      descending: false,
+      limit: outstandingLimit,
+      today: todayIn(firm.settings.timeZone, this.deps.clock()),
+    });
+    const owed = unpaid.filter((invoice) => invoice.openBalance > 0);
+    const pending = unpaid.filter((invoice) => invoice.amountPending > 0);
+    const owedCurrency = oneCurrency(owed);
+    // With nothing left to pay now, the currency is that of the payments on their way.
+    const currency = owed.length ? owedCurrency : oneCurrency(pending);
+    let processing: number | null = 0;
+    if (pending.length)
+      processing = currency !== null && oneCurrency(pending) === currency ? pending.reduce((sum, invoice) => sum + invoice.amountPending, 0) : null;
     return {
       invoiceIds: owed.map((invoice) => invoice.id),
-      amount: currency ? owed.reduce((sum, invoice) => sum + invoice.openBalance, 0) : null,
+      amount: owedCurrency ? owed.reduce((sum, invoice) => sum + invoice.openBalance, 0) : null,
       currency,
+      processing,
     };
+  }
+
+  /** The invoices sent to the client after `since` (all when null): how many, and the newest `limit`. */
+  sentToClientSince(firmId: string, contactId: string, since: string | null, limit: number) {
+    return this.deps.invoices.sentToContactSince(firmId, contactId, since, limit);
   }
 
   async getForClient(firm: Firm, contactId: string, id: string): Promise<InvoiceDetail> {
@@ -251,6 +262,8 @@ export class InvoicesService {
     const firm = await this.#firm(firmId);
     const now = this.deps.clock().toISOString();
     const link = this.#invoiceLink(firm, id);
+    // Sent before: this send reminds the client of what is left, it is not a new invoice.
+    const reminder = invoice.sentAt !== null;
     // Published and its email queued together; each send is its own email.
     return this.deps.unitOfWork(async () => {
       await this.deps.invoices.markSent(id, now);
@@ -267,6 +280,7 @@ export class InvoicesService {
             contactName: contact.name,
             invoice: sent,
             link,
+            reminder,
           }),
         },
         `invoice:${id}:${newId('send')}`,
@@ -369,4 +383,10 @@ export class InvoicesService {
     url.searchParams.set('invoice', id);
     return url.toString();
   }
+}
+
+/** The one currency of `invoices`, or null when there are none or several. */
+function oneCurrency(invoices: readonly { currency: string }[]): string | null {
+  const currencies = new Set(invoices.map((invoice) => invoice.currency));
+  return currencies.size === 1 ? invoices[0]!.currency : null;
 }

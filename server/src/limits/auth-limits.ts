@@ -14,6 +14,11 @@ export function createAuthLimits(store: LimitStore, clock: Clock) {
     resetRequestPerAccount: limiter('reset-request-account', 3, minutes(60)),
     resetConfirmPerIp: limiter('reset-confirm-ip', 20, minutes(15)),
     tokenExchangePerIp: limiter('token-exchange-ip', 30, minutes(15)),
+    emailCodeRequestPerIp: limiter('email-code-request-ip', 10, minutes(15)),
+    // With five tries a code, this bounds the guesses at one address to 25 an hour.
+    emailCodeRequestPerAccount: limiter('email-code-request-account', 5, minutes(60)),
+    emailCodeVerifyPerIp: limiter('email-code-verify-ip', 30, minutes(15)),
+    linkStatusPerIp: limiter('link-status-ip', 60, minutes(15)),
   };
 }
 export type AuthLimits = ReturnType<typeof createAuthLimits>;

@@ -253,10 +253,13 @@ export interface InvitationEmailInput {
   invitedBy?: string;
   /** The time zone the expiry is shown in (IANA name); UTC unless the firm has one. */
   timeZone?: string;
+  /** The contact already has a login: the email says so and offers a new password, not a first login. */
+  hasLogin?: boolean;
 }
 
 /** Invites a contact to create a portal login. */
 export function invitationEmail(input: InvitationEmailInput): RenderedEmail {
+  if (input.hasLogin) return existingLoginEmail(input);
   const name = firmName(input.firm);
   const inviter = oneLine(input.invitedBy ?? '');
   const who = inviter ? `${inviter} at ${name}` : name;
@@ -277,6 +280,33 @@ export function invitationEmail(input: InvitationEmailInput): RenderedEmail {
       { type: 'note', text: `This invitation expires on ${expires}. After that, ask ${name} to send you a new one.` },
     ],
     reason: `You received this email because ${name} invited you to its client portal. If you weren't expecting it, you can ignore it.`,
+  });
+}
+
+/**
+ * An invitation sent to a contact who already has a login: it must not read as a first
+ * invitation. Their login keeps working; the link only sets a new password, for a client who
+ * lost theirs.
+ */
+function existingLoginEmail(input: InvitationEmailInput): RenderedEmail {
+  const name = firmName(input.firm);
+  const expires = formatEmailDateTime(input.expiresAt, input.timeZone);
+  return brandedLayout({
+    firm: input.firm,
+    subject: `Your ${name} client portal login`,
+    preheader: 'You already have a login. Sign in as usual, or choose a new password.',
+    heading: 'You already have a login',
+    blocks: [
+      { type: 'paragraph', text: greeting(input.contactName) },
+      {
+        type: 'paragraph',
+        text: `${name} sent you a link to its client portal. You already have a login there with this email address: sign in with it as usual.`,
+      },
+      { type: 'paragraph', text: 'If you no longer know your password, choose a new one here:' },
+      { type: 'action', label: 'Choose a new password', url: input.link },
+      { type: 'note', text: `This link expires on ${expires}. Until you use it, your current password keeps working.` },
+    ],
+    reason: `You received this email because ${name} sent you a link to its client portal. If you weren't expecting it, you can ignore it.`,
   });
 }
 

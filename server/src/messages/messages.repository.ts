@@ -209,6 +209,39 @@ export class MessagesRepository {
     }));
   }
 
+  /** How many messages the firm wrote to the contact after `since` (every one when null), and the newest `limit`. */
+  async fromFirmToContactSince(
+    firmId: string,
+    contactId: string,
+    since: string | null,
+    limit: number,
+  ): Promise<{ count: number; latest: { id: string; threadId: string; subject: string; author: Author; preview: string; createdAt: string }[] }> {
+    const written = this.storage.db
+      .selectFrom('messages as m')
+      .innerJoin('threads as t', 't.id', 'm.thread_id')
+      .where('t.firm_id', '=', firmId)
+      .where('t.contact_id', '=', contactId)
+      .where('m.author_type', '=', 'staff')
+      .$if(since !== null, (qb) => qb.where('m.created_at', '>', since!));
+    const { n } = await written.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await written
+      .select(['m.id', 'm.thread_id', 't.subject', 'm.author_type', 'm.author_name', sql<string>`substr(m.body, 1, 400)`.as('body'), 'm.created_at'])
+      .orderBy('m.seq', 'desc')
+      .limit(limit)
+      .execute();
+    return {
+      count: Number(n),
+      latest: rows.map((row) => ({
+        id: row.id,
+        threadId: row.thread_id,
+        subject: row.subject,
+        author: { type: row.author_type as Author['type'], name: row.author_name },
+        preview: previewOf(row.body),
+        createdAt: row.created_at,
+      })),
+    };
+  }
+
   async markReadByContact(threadId: string): Promise<void> {
     await this.storage.db
       .updateTable('threads')

@@ -66,6 +66,16 @@ export class MessagesService {
     return { ...this.#threadPage(rows, q.limit, toClientThread), unreadCount: await this.deps.messages.unreadForContact(firmId, contactId) };
   }
 
+  /** How many of the firm's messages the client has not read, over all their threads. */
+  unreadForClient(firmId: string, contactId: string): Promise<number> {
+    return this.deps.messages.unreadForContact(firmId, contactId);
+  }
+
+  /** The firm's messages to the client after `since` (all when null): how many, and the newest `limit`. */
+  fromFirmSince(firmId: string, contactId: string, since: string | null, limit: number) {
+    return this.deps.messages.fromFirmToContactSince(firmId, contactId, since, limit);
+  }
+
   /** The client starts a thread with the firm. */
   async startForClient(firmId: string, contactId: string, input: unknown): Promise<{ thread: ClientThread; message: Message }> {
     const fields = parse(newThreadSchema, input);

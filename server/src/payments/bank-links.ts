@@ -2,6 +2,7 @@ import type { ContactsService } from '../contacts/index.ts';
 import type { FirmsService } from '../firms/index.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
+import { clientBankName } from './bank-names.ts';
 import { BankLinkExchange } from './payments.contract.ts';
 import type { SandboxBankLink } from './sandbox/sandbox-bank-link.ts';
 
@@ -65,6 +66,6 @@ export class BankLinksService {
     const contact = (await this.contacts.find(firmId, contactId))!;
     const account = await this.provider.exchange({ id: contact.id, email: contact.email, name: contact.name }, body.publicToken, body.accountId);
     if (!account) throw Problem.unprocessable('bank_link_invalid', 'The bank connection expired or was already used. Connect your bank again.');
-    return { paymentMethod: { type: 'us_bank_account' as const, ...account } };
+    return { paymentMethod: { type: 'us_bank_account' as const, ...account, bankName: clientBankName(account.bankName) ?? 'Your bank' } };
   }
 }

@@ -16,7 +16,8 @@ import type { PaymentFailureLimits } from '../limits/index.ts';
 import type { WebhookEvents } from '../webhooks/index.ts';
 import type { CheckoutPayment, CheckoutRepository, IdempotencyRecord, LeftCheckouts, SavedMethod } from './checkout.repository.ts';
 import { mandateText, saveConsentText } from './mandate.ts';
-import type { Payment, PaymentStatus } from './payment.ts';
+import type { Payment, PaymentRecord, PaymentStatus } from './payment.ts';
+import { clientBankName } from './bank-names.ts';
 import { firmPaymentNotice, paymentFailedEmail, receiptEmail } from './payment.emails.ts';
 import { requestHash } from './request-hash.ts';
 import { mandateQuery, paymentBody } from './payments.contract.ts';
@@ -81,7 +82,7 @@ export interface CheckoutServiceDeps {
 interface PaymentSubject {
   paymentId: string;
   owner: { firmId: string; contactId: string };
-  payment: () => Promise<Payment>;
+  payment: () => Promise<PaymentRecord>;
 }
 
 /** What the processor said about one payment of a checkout (or, when it was never asked, why not). */
@@ -341,14 +342,16 @@ export class CheckoutService {
   async mandatePreview(firmId: string, query: unknown): Promise<{ text: string }> {
     const q = parse(mandateQuery, query, 'query');
     const firm = (await this.deps.firms.findById(firmId))!;
-    return { text: this.#mandate(firm, { amount: q.amount, bankName: q.bankName, accountType: q.accountType, last4: q.last4 }) };
+    // The browser sends the bank's name as the processor gave it; the client reads it as they know it.
+    const bankName = clientBankName(q.bankName) ?? q.bankName;
+    return { text: this.#mandate(firm, { amount: q.amount, bankName, accountType: q.accountType, last4: q.last4 }) };
   }
 
   async savedMethods(firmId: string, contactId: string) {
     return (await this.deps.checkout.savedMethods(firmId, contactId)).map(({ id, type, brand, last4, expMonth, expYear, createdAt }) => ({
       id,
       type,
-      brand,
+      brand: methodBrand({ type, brand }),
       last4,
       expMonth,
       expYear,
@@ -396,7 +399,7 @@ export class CheckoutService {
     if ('savedId' in body.paymentMethod) {
       const saved = await this.deps.checkout.savedMethod(firm.id, contactId, body.paymentMethod.savedId);
       if (!saved) throw Problem.unprocessable('saved_method_not_found', 'That saved payment method no longer exists. Choose another.');
-      return { ...saved, ref: saved.processorRef, savedId: saved.id };
+      return { ...saved, brand: methodBrand(saved), ref: saved.processorRef, savedId: saved.id };
     }
     const found = await this.deps.processor.retrieveMethod(body.paymentMethod.token, contactId);
     // A resumed checkout may already have used a single-use token at the processor.
@@ -409,7 +412,8 @@ export class CheckoutService {
         `The token is for a ${found.type === 'card' ? 'card' : 'bank account'}, not a ${body.paymentMethod.type === 'card' ? 'card' : 'bank account'}.`,
       );
     }
-    return { ...found, accountType: found.accountType ?? null, savedId: null };
+    // Kept on the payment as the client will read it on every reply, receipt and authorization.
+    return { ...found, brand: methodBrand(found), accountType: found.accountType ?? null, savedId: null };
   }
 
   /** Charges each reserved payment that has no charge yet, then records every outcome and the answer in one transaction. */
@@ -559,11 +563,11 @@ export class CheckoutService {
     }
   }
 
-  /** Whose a payment is, and the payment as the client sees it, read at most once and only when needed. */
+  /** Whose a payment is, and the payment as the ledger keeps it (with its number), read at most once and only when needed. */
   async #subject(paymentId: string): Promise<PaymentSubject> {
     const owner = (await this.deps.payments.ownerOf(paymentId))!;
-    let loaded: Payment | undefined;
-    return { paymentId, owner, payment: async () => (loaded ??= await this.deps.ledger.getForClient(owner.firmId, owner.contactId, paymentId)) };
+    let loaded: PaymentRecord | undefined;
+    return { paymentId, owner, payment: async () => (loaded ??= await this.deps.ledger.getRecord(owner.firmId, owner.contactId, paymentId)) };
   }
 
   /** What the client is answered (and a retry replays): every payment of the checkout as it now stands. */
@@ -637,13 +641,15 @@ export class CheckoutService {
     };
 
     if (receipt) {
-      await queue('receipt', contact.email, receiptEmail({ firm: brand, contactName: contact.name, payment, link }));
+      await queue('receipt', contact.email, receiptEmail({ firm: brand, contactName: contact.name, payment, link, timeZone: firm.settings.timeZone }));
       await notifyFirm('succeeded');
     } else {
+      // The client has an invoice to pay again: the email opens it (the first, when the debit paid several).
+      const invoiceLink = portalLink(firm, this.deps.publicUrl, payment.allocations[0]?.invoiceId);
       await queue(
         'payment_failed',
         contact.email,
-        paymentFailedEmail({ firm: brand, contactName: contact.name, payment, reason: failure?.message ?? 'The bank returned it.', link }),
+        paymentFailedEmail({ firm: brand, contactName: contact.name, payment, reason: failure?.message ?? 'The bank returned it.', link: invoiceLink }),
       );
       await notifyFirm('failed');
     }
@@ -687,6 +693,17 @@ export function processorKey(contactId: string, idempotencyKey: string, account:
   return `portico_${createHash('sha256').update(`${contactId}\n${idempotencyKey}\n${account}`).digest('hex')}`;
 }
 
-function portalLink(firm: Firm, fallback: string): string {
-  return firm.settings.portalUrl ?? firm.siteUrl ?? fallback;
+/** A method's brand as clients read it: a card's brand as it is, a bank's name as the client knows it. */
+function methodBrand(method: { type: string; brand: string | null }): string | null {
+  return method.type === 'us_bank_account' ? clientBankName(method.brand) : method.brand;
+}
+
+/** The firm's portal page, opening `invoiceId` when given (the portal reads `?invoice=`). */
+function portalLink(firm: Firm, fallback: string, invoiceId?: string): string {
+  const base = firm.settings.portalUrl ?? firm.siteUrl;
+  if (!base) return fallback;
+  if (!invoiceId) return base;
+  const url = new URL(base);
+  url.searchParams.set('invoice', invoiceId);
+  return url.toString();
 }

@@ -21,7 +21,8 @@ export function mandateText(terms: MandateTerms): string {
   const amount = formatMoney(terms.amount, terms.currency);
   const contact = terms.firmEmail ? `by contacting ${terms.firmName} at ${terms.firmEmail}` : `by contacting ${terms.firmName}`;
   return [
-    `By selecting Make a Payment, I authorize ${terms.firmName} to electronically debit my ${terms.accountType} account at ${terms.bankName} ending in ${terms.last4} for a one-time payment of ${amount} on ${formatCalendarDate(terms.date)}, and, if the debit is returned for an error, to correct it with a single credit or debit.`,
+    // Names the pay button as the portal labels it: "Pay $914.75".
+    `By selecting Pay ${amount}, I authorize ${terms.firmName} to electronically debit my ${terms.accountType} account at ${terms.bankName} ending in ${terms.last4} for a one-time payment of ${amount} on ${formatCalendarDate(terms.date)}, and, if the debit is returned for an error, to correct it with a single credit or debit.`,
     `I understand that this authorization stays in effect until the payment is complete, and that I may revoke it ${contact} before the debit is processed. I confirm that I am an authorized signer on this account.`,
   ].join(' ');
 }

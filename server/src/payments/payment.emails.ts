@@ -1,21 +1,23 @@
 import { brandedLayout, firmName, greeting, type EmailFirm, type RenderedEmail } from '../mail/index.ts';
+import { dateTimeFormat } from '../intl-formats.ts';
+import { clientBankName } from './bank-names.ts';
 import { formatMoney } from '../money.ts';
-import type { Payment } from './payment.ts';
+import type { PaymentRecord as Payment } from './payment.ts';
 
 const methodLabel = (payment: Payment) => {
   const { type, brand, last4 } = payment.method;
   if (type === 'card') return `${brand ? brand[0]!.toUpperCase() + brand.slice(1) : 'Card'} ending in ${last4}`;
-  if (type === 'us_bank_account') return `${brand ?? 'Bank account'} ending in ${last4}`;
+  if (type === 'us_bank_account') return `${clientBankName(brand) ?? 'Bank account'} ending in ${last4}`;
   return type[0]!.toUpperCase() + type.slice(1);
 };
 
 const paidFor = (payment: Payment) => payment.allocations.map((a) => `${a.invoiceNumber}: ${formatMoney(a.amount, payment.currency)}`).join(', ');
 
-const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
-const dateOf = (iso: string) => longDate.format(new Date(iso));
+/** The day of an instant as the firm counts days (its time zone; UTC when it has none). */
+const dateOf = (iso: string, timeZone = 'UTC') => dateTimeFormat('en-US', { dateStyle: 'long', timeZone }).format(new Date(iso));
 
 /** The client's receipt: sent when a card payment succeeds or a bank debit settles. */
-export function receiptEmail(input: { firm: EmailFirm; contactName: string; payment: Payment; link: string }): RenderedEmail {
+export function receiptEmail(input: { firm: EmailFirm; contactName: string; payment: Payment; link: string; timeZone?: string }): RenderedEmail {
   const name = firmName(input.firm);
   const { payment } = input;
   const amount = formatMoney(payment.amount, payment.currency);
@@ -37,7 +39,7 @@ export function receiptEmail(input: { firm: EmailFirm; contactName: string; paym
           { label: 'Receipt', value: payment.receiptNumber },
           { label: 'Amount', value: amount },
           { label: 'Paid with', value: methodLabel(payment) },
-          { label: 'Date', value: dateOf(payment.updatedAt) },
+          { label: 'Date', value: dateOf(payment.updatedAt, input.timeZone) },
           { label: 'Applied to', value: paidFor(payment) },
         ],
       },
@@ -58,6 +60,7 @@ export function refundEmail(input: {
   /** `at`: when it succeeded. */
   refund: { amount: number; allocations: { invoiceNumber: string; amount: number }[]; at: string };
   link: string;
+  timeZone?: string;
 }): RenderedEmail {
   const name = firmName(input.firm);
   const { payment, refund } = input;
@@ -83,7 +86,7 @@ export function refundEmail(input: {
           { label: 'Refunded in total', value: `${formatMoney(payment.amountRefunded, payment.currency)} of ${formatMoney(payment.amount, payment.currency)}` },
           { label: 'Refunded to', value: methodLabel(payment) },
           { label: 'Original receipt', value: payment.receiptNumber },
-          { label: 'Date', value: dateOf(refund.at) },
+          { label: 'Date', value: dateOf(refund.at, input.timeZone) },
         ],
       },
       { type: 'note', text: 'A refund can take 5 to 10 business days to appear on your statement.' },
@@ -109,7 +112,7 @@ export function paymentFailedEmail(input: { firm: EmailFirm; contactName: string
         text: `Your bank returned your payment of ${amount} (${methodLabel(input.payment)}): ${input.reason} The balance of ${paidFor(input.payment)} is open again.`,
       },
       { type: 'paragraph', text: 'You can pay again in the portal with another account or a card.' },
-      { type: 'action', label: 'Pay in the portal', url: input.link },
+      { type: 'action', label: 'Pay the invoice', url: input.link },
     ],
     reason: `You received this email because you made a payment to ${name} in its client portal.`,
   });

@@ -152,7 +152,7 @@ export const Payment = z
     method: PaymentMethodSummary,
     source: z.enum(['portal', 'firm']).meta({ description: 'Paid through the portal, or recorded by the firm (a check, a wire)' }),
     reference: z.string().nullable().meta({ description: "The firm's reference for a payment it recorded, e.g. a check number" }),
-    receiptNumber: z.string(),
+    receiptNumber: z.string().nullable().meta({ description: 'The receipt number; null for a failed payment, which received no money and so has no receipt' }),
     allocations: z.array(PaymentAllocation),
     failure: z
       .strictObject({ code: z.string(), declineCode: z.string().optional(), message: z.string() })
@@ -184,7 +184,10 @@ export const PaymentTotals = z
   .meta({ id: 'PaymentTotals' });
 
 /** A payment as the firm lists it. */
-export const FirmPaymentSummary = Payment.extend({ contactId: z.string() }).meta({ id: 'FirmPaymentSummary' });
+export const FirmPaymentSummary = Payment.extend({
+  contactId: z.string(),
+  receiptNumber: z.string().meta({ description: "The firm's reference of every attempt, failed ones included; the client sees it only on money received" }),
+}).meta({ id: 'FirmPaymentSummary' });
 export const FirmPaymentPage = pageOf(FirmPaymentSummary).meta({ id: 'FirmPaymentPage' });
 
 /** One payment as the firm sees it: the client, where the money went at the processor, its history and authorization. */

@@ -3,7 +3,9 @@ import { nextCounterValue } from '../db/counters.ts';
 import { newId } from '../db/ids.ts';
 import type { PaymentEventsTable, PaymentsTable, Schema } from '../db/schema.ts';
 import type { Storage } from '../db/storage.ts';
-import type { Allocation, Payment, PaymentMethodSummary, PaymentRefund, PaymentStatus } from './payment.ts';
+import type { Allocation, PaymentMethodSummary, PaymentRecord, PaymentRefund, PaymentStatus } from './payment.ts';
+
+type Payment = PaymentRecord;
 
 /** What the firm may filter its payments by. */
 export interface FirmPaymentFilter {
@@ -255,6 +257,9 @@ export class PaymentsRepository {
     const rows = await this.#select()
       .where('p.firm_id', '=', firmId)
       .where('p.contact_id', '=', contactId)
+      // Like a statement: an attempt that moved no money (a declined card, a refused or interrupted
+      // checkout) is not in it; a bank debit the processor took and the bank returned is.
+      .where((eb) => eb.or([eb('s.status', '<>', 'failed'), eb.and([eb('p.method_type', '=', 'us_bank_account'), eb('p.processor_ref', 'is not', null)])]))
       .$if(after !== undefined, (qb) => qb.where((eb) => eb(eb.refTuple('p.created_at', 'p.id'), '<', eb.tuple(after!.createdAt, after!.id))))
       .orderBy('p.created_at', 'desc')
       .orderBy('p.id', 'desc')
@@ -421,6 +426,35 @@ export class PaymentsRepository {
     return rows.map((row) =>
       toExportRow(row, { amount: -row.amount, status: row.status === 'succeeded' ? 'refunded' : 'refund_pending', refundId: row.refund_id }),
     );
+  }
+
+  /** How many of the contact's payments settled after `since` (every one when null), and the newest `limit`. */
+  async settledForContactSince(
+    firmId: string,
+    contactId: string,
+    since: string | null,
+    limit: number,
+  ): Promise<{ count: number; latest: { id: string; amount: number; currency: string; receiptNumber: string; settledAt: string }[] }> {
+    const settled = this.#select()
+      .where('p.firm_id', '=', firmId)
+      .where('p.contact_id', '=', contactId)
+      .where('s.status', '=', 'succeeded')
+      .$if(since !== null, (qb) => qb.where('s.occurred_at', '>', since!));
+    const { n } = await settled
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const rows = await settled.orderBy('s.occurred_at', 'desc').orderBy('p.id', 'desc').limit(limit).execute();
+    return {
+      count: Number(n),
+      latest: rows.map((row) => ({
+        id: row.id,
+        amount: Number(row.amount),
+        currency: row.currency,
+        receiptNumber: row.receipt_number,
+        settledAt: row.status_at,
+      })),
+    };
   }
 
   /** Each payment with its latest status. */

@@ -9,7 +9,7 @@ import { createdCursor, createdPosition, pageOf, type Page } from '../http/curso
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 import type { InvoicesService } from '../invoices/index.ts';
-import type { Allocation, Payment, PaymentMethodSummary, PaymentStatus } from './payment.ts';
+import { asClientSees, type Allocation, type Payment, type PaymentMethodSummary, type PaymentRecord, type PaymentStatus } from './payment.ts';
 import type { CheckoutRepository } from './checkout.repository.ts';
 import { exportQuery, firmListQuery, invoicePaymentSchema, listQuery, offlinePaymentSchema, totalsQuery } from './payments.contract.ts';
 import type { PaymentTotal, PaymentsRepository } from './payments.repository.ts';
@@ -54,10 +54,21 @@ export class PaymentsService {
     }
     const q = parse(listQuery, query, 'query');
     const rows = await this.deps.payments.listForContact(firmId, contactId, { limit: q.limit + 1, after: createdPosition(q.cursor) });
-    return pageOf(rows, q.limit, createdCursor);
+    const page = pageOf(rows, q.limit, createdCursor);
+    return { ...page, data: page.data.map(asClientSees) };
+  }
+
+  /** The client's payments that settled after `since` (all when null): how many, and the newest `limit`. */
+  settledForClientSince(firmId: string, contactId: string, since: string | null, limit: number) {
+    return this.deps.payments.settledForContactSince(firmId, contactId, since, limit);
   }
 
   async getForClient(firmId: string, contactId: string, id: string): Promise<Payment> {
+    return asClientSees(await this.getRecord(firmId, contactId, id));
+  }
+
+  /** The client's payment as the ledger keeps it, its number kept whatever its status: for the firm's notices. */
+  async getRecord(firmId: string, contactId: string, id: string): Promise<PaymentRecord> {
     const payment = await this.deps.payments.find(firmId, contactId, id);
     if (!payment) throw Problem.notFound('payment');
     return payment;

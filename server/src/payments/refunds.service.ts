@@ -9,7 +9,7 @@ import type { Mailer } from '../mail/index.ts';
 import { formatMoney } from '../money.ts';
 import type { WebhookEvents } from '../webhooks/index.ts';
 import { requestHash } from './request-hash.ts';
-import type { Payment } from './payment.ts';
+import type { Payment, PaymentRecord } from './payment.ts';
 import { refundEmail } from './payment.emails.ts';
 import type { PaymentsRepository } from './payments.repository.ts';
 import type { PaymentsService } from './payments.service.ts';
@@ -39,7 +39,7 @@ export function refundProcessorKey(refundId: string): string {
 export interface RefundsServiceDeps {
   refunds: RefundsRepository;
   payments: PaymentsRepository;
-  ledger: Pick<PaymentsService, 'getForClient'>;
+  ledger: Pick<PaymentsService, 'getRecord'>;
   firms: FirmsService;
   contacts: ContactsService;
   processor: PaymentProcessor;
@@ -354,7 +354,7 @@ export class RefundsService {
   async #gaveBack(refund: Refund, now: string): Promise<void> {
     const { refunds, payments, ledger } = this.deps;
     const owner = (await payments.ownerOf(refund.paymentId))!;
-    const before = await ledger.getForClient(owner.firmId, owner.contactId, refund.paymentId);
+    const before = await ledger.getRecord(owner.firmId, owner.contactId, refund.paymentId);
     const already = await refunds.refundedByInvoice(refund.paymentId);
     const lines: { invoiceId: string; amount: number }[] = [];
     let left = refund.amount;
@@ -368,13 +368,13 @@ export class RefundsService {
     await refunds.allocate(refund.id, lines);
     if (before.status === 'succeeded' && before.amountRefunded >= before.amount) await payments.addEvent(refund.paymentId, 'refunded', null, now);
 
-    const payment = await ledger.getForClient(owner.firmId, owner.contactId, refund.paymentId);
+    const payment = await ledger.getRecord(owner.firmId, owner.contactId, refund.paymentId);
     const settled = (await refunds.find(refund.id))!;
     await this.deps.webhooks.emit(owner.firmId, 'payment.refunded', () => ({ ...payment, contactId: owner.contactId, refund: settled }));
     await this.#email(owner, payment, settled);
   }
 
-  async #email(owner: { firmId: string; contactId: string }, payment: Payment, refund: Refund): Promise<void> {
+  async #email(owner: { firmId: string; contactId: string }, payment: PaymentRecord, refund: Refund): Promise<void> {
     const firm = (await this.deps.firms.findById(owner.firmId))!;
     const contact = (await this.deps.contacts.find(owner.firmId, owner.contactId))!;
     const email = refundEmail({
@@ -383,6 +383,7 @@ export class RefundsService {
       payment,
       refund: { amount: refund.amount, allocations: refund.allocations, at: refund.updatedAt },
       link: portalLink(firm, this.deps.publicUrl),
+      timeZone: firm.settings.timeZone,
     });
     await this.deps.mailer.queue(
       { firmId: firm.id, kind: 'refund', to: contact.email, fromName: firm.name, replyTo: firm.settings.inboxEmail, ...email },
@@ -394,7 +395,7 @@ export class RefundsService {
   async #answer(refundId: string) {
     const refund = (await this.deps.refunds.find(refundId))!;
     const owner = (await this.deps.payments.ownerOf(refund.paymentId))!;
-    return { refund, payment: { ...(await this.deps.ledger.getForClient(owner.firmId, owner.contactId, refund.paymentId)), contactId: owner.contactId } };
+    return { refund, payment: { ...(await this.deps.ledger.getRecord(owner.firmId, owner.contactId, refund.paymentId)), contactId: owner.contactId } };
   }
 
   async #chargeRef(paymentId: string): Promise<string> {

@@ -65,6 +65,7 @@ export async function seedDemo(services: Services, options: { siteUrl: string })
           identity: demoIdentity(site),
           staffTwoFactor: 'optional',
           consoleUrl: new URL('/console/', site).toString(),
+          address: '350 Mission Street, Suite 1200\nSan Francisco, CA 94105',
         },
       });
       await services.staff.addActive(firm.id, { ...demoStaff, passwordHash });
@@ -80,6 +81,9 @@ export async function seedDemo(services: Services, options: { siteUrl: string })
       await seedDemoActivities(services, firm, clients, today);
       const files = await seedDemoFiles(services, firm, clients, storedFiles, services.clock());
       await seedDemoMessages(services, firm, clients, files, services.clock());
+      // Alex last looked at the portal ten days ago: home has news to show since then.
+      const lastVisit = new Date(services.clock().getTime() - 10 * 24 * 3_600_000).toISOString();
+      await services.repositories.home.recordVisits(firm.id, clients.alex.id, { sinceAt: null, lastSeenAt: lastVisit });
     });
   } catch (error) {
     // Nothing refers to the stored bytes once the transaction is rolled back.

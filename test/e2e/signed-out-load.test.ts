@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { demoClients, demoPassword, launchBrowser, startStack, visible, watchPage, withLogs, type Stack } from './harness.ts';
+
+// A signed-out visitor's browser must not ask the service to resume a sign-in it never had: each
+// such request is refused with a 401, which the browser logs in its console on every load.
+describe('loading the portal signed out', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  before(async () => {
+    stack = await startStack();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  /** The page's requests to resume a sign-in, and the 401s its console logged, from now on. */
+  function watchResumes(page: Page) {
+    const refreshes: number[] = [];
+    const logged401: string[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/api/v1/auth/refresh') refreshes.push(response.status());
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /status of 401\b/.test(message.text())) logged401.push(message.text());
+    });
+    return { refreshes, logged401 };
+  }
+
+  /** Waits until the session has started: the firm's name is in the header and the form or the portal shows. */
+  async function settled(page: Page, what: 'login' | 'portal') {
+    await visible(page.locator('[part~="firm-name"]'));
+    await visible(what === 'login' ? page.getByLabel('Email', { exact: false }) : page.getByRole('button', { name: 'Sign out' }));
+  }
+
+  it('asks for no refresh and logs no 401 until the client has signed in; resumes after a reload once they have', async () => {
+    const watched = await watchPage(browser);
+    const { page } = watched;
+    const seen = watchResumes(page);
+    try {
+      await page.goto(stack.portalUrl);
+      await settled(page, 'login');
+      await page.reload();
+      await settled(page, 'login');
+      assert.deepEqual(seen.refreshes, [], 'a browser that never signed in asks nothing');
+      assert.deepEqual(seen.logged401, []);
+
+      await page.getByLabel('Email', { exact: false }).fill(demoClients.alex);
+      await page.getByLabel('Password', { exact: false }).fill(demoPassword);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await settled(page, 'portal');
+      await page.reload();
+      await settled(page, 'portal');
+      assert.deepEqual(seen.refreshes, [200], 'the reload resumed the sign-in from the refresh cookie');
+
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await visible(page.getByLabel('Email', { exact: false }));
+      await page.reload();
+      await settled(page, 'login');
+      assert.deepEqual(seen.refreshes, [200], 'nothing asked after signing out');
+      assert.deepEqual(seen.logged401, []);
+      watched.assertClean();
+    } catch (error) {
+      throw withLogs(error, stack, watched);
+    } finally {
+      await watched.close();
+    }
+  });
+});

@@ -1,0 +1,33 @@
+import { inflateSync } from 'node:zlib';
+
+const winAnsi = new TextDecoder('windows-1252');
+
+/**
+ * The text a PDF shows, one string per text-showing operator (a line of a paragraph, a table
+ * cell), read from its compressed content streams the way a viewer reads them: every stream is
+ * inflated, and the strings of each `TJ`/`Tj` are decoded from the standard fonts' Windows-1252.
+ * Enough for the documents the service writes with the PDF standard fonts; not a general reader.
+ */
+export function pdfText(pdf: Buffer): string[] {
+  const raw = pdf.toString('latin1');
+  const shown: string[] = [];
+  const streams = /stream\r?\n([\s\S]*?)\r?\nendstream/g;
+  for (const match of raw.matchAll(streams)) {
+    let content: string;
+    try {
+      content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
+    } catch {
+      continue;
+    }
+    for (const operator of content.matchAll(/\[((?:<[0-9a-fA-F]*>|\s|-?[\d.]+)*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
+      const hexes = operator[1] !== undefined ? [...operator[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => m[1]!) : [operator[2]!];
+      shown.push(hexes.map((hex) => winAnsi.decode(Buffer.from(hex, 'hex'))).join(''));
+    }
+  }
+  return shown;
+}
+
+/** The PDF's shown text as one string, a line per operator. */
+export function pdfTextOf(pdf: Buffer): string {
+  return pdfText(pdf).join('\n');
+}
