@@ -148,7 +148,7 @@ export { formatMoneyInput, parseMoney } from './pay/money.ts';
 
 // The client's home (<portal-home>)
 export { HomeApi } from './api/home-api.ts';
-export type { Home, HomeChanges, HomeInvoice, HomeMessage, HomePayment, HomeTasks } from './api/types.ts';
+export type { Home, HomeChanges, HomeCounts, HomeInvoice, HomeMessage, HomePayment, HomeTasks } from './api/types.ts';
 export { PortalHome } from './home/home.ts';
 export { PortalSectionOpenEvent, type HomeLinkSection, type PortalSectionOpenDetail } from './home/events.ts';
 

@@ -114,11 +114,11 @@ export function quietStoryHome(): Home {
   };
 }
 
-/** The answer to a home call, or undefined for any other call. */
+/** The answer to a home call (home, its counts, a look), or undefined for any other call. */
 export function homeAnswer(method: string, url: URL, answer: HomeAnswer = 'full'): Response | 'never' | undefined {
   const path = url.pathname.replace(/^\/api\/v1/, '');
   if (method === 'POST' && path === '/home/seen') return new Response(null, { status: 204 });
-  if (method !== 'GET' || path !== '/home') return undefined;
+  if (method !== 'GET' || (path !== '/home' && path !== '/home/counts')) return undefined;
   if (answer === 'never') return 'never';
   if (answer === 'error') {
     return new Response(
@@ -129,5 +129,7 @@ export function homeAnswer(method: string, url: URL, answer: HomeAnswer = 'full'
       },
     );
   }
-  return json(200, answer === 'empty' ? quietStoryHome() : storyHome());
+  const home = answer === 'empty' ? quietStoryHome() : storyHome();
+  if (path === '/home/counts') return json(200, { unreadMessages: home.unreadMessages, unpaidInvoices: home.balance?.invoiceIds.length ?? null });
+  return json(200, home);
 }

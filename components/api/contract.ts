@@ -563,6 +563,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/home/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The navigation's counts: unread messages, unpaid invoices */
+        get: operations["getApiV1HomeCounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/home/seen": {
         parameters: {
             query?: never;
@@ -2750,6 +2767,12 @@ export type components = {
             tasks: components["schemas"]["HomeTasks"] | null;
             changes: components["schemas"]["HomeChanges"];
         };
+        HomeCounts: {
+            /** @description The firm's messages the client has not read; null when messages are hidden */
+            unreadMessages: number | null;
+            /** @description The invoices the client can pay now; null when invoices are hidden */
+            unpaidInvoices: number | null;
+        };
         OfflinePayment: {
             contactId: string;
             amount: number;
@@ -3461,6 +3484,7 @@ export type HomeMessageChanges = components['schemas']['HomeMessageChanges'];
 export type HomePaymentChanges = components['schemas']['HomePaymentChanges'];
 export type HomeChanges = components['schemas']['HomeChanges'];
 export type Home = components['schemas']['Home'];
+export type HomeCounts = components['schemas']['HomeCounts'];
 export type OfflinePayment = components['schemas']['OfflinePayment'];
 export type InvoicePayment = components['schemas']['InvoicePayment'];
 export type Checkout = components['schemas']['Checkout'];
@@ -4572,6 +4596,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Home"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1HomeCounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeCounts"];
                 };
             };
             /** @description A problem (RFC 9457) */

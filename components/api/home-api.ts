@@ -1,5 +1,5 @@
 import type { ServiceConnection } from './connection.ts';
-import type { Home, RequestOptions } from './types.ts';
+import type { Home, HomeCounts, RequestOptions } from './types.ts';
 
 /** The signed-in client's home: `/api/v1/home`. */
 export class HomeApi {
@@ -12,6 +12,11 @@ export class HomeApi {
   /** What needs the client now, and what changed since their last visit. Reading it changes nothing. */
   get({ signal }: RequestOptions = {}): Promise<Home> {
     return this.#connection.request<Home>({ method: 'GET', path: '/home', authentication: 'bearer', signal });
+  }
+
+  /** Only the navigation's counts (unread messages, unpaid invoices): cheaper than the whole of home. */
+  counts({ signal }: RequestOptions = {}): Promise<HomeCounts> {
+    return this.#connection.request<HomeCounts>({ method: 'GET', path: '/home/counts', authentication: 'bearer', signal });
   }
 
   /**

@@ -350,13 +350,16 @@ export interface FileUploadOptions extends RequestOptions {
 /** Makes the `XMLHttpRequest` an upload is sent with; tests and stories pass their own. */
 export type XhrFactory = () => XMLHttpRequest;
 
-// Home: GET /api/v1/home, POST /api/v1/home/seen
+// Home: GET /api/v1/home, GET /api/v1/home/counts, POST /api/v1/home/seen
 
 /**
  * The client's home: what needs them now (balance due, unread messages, the next events, open
  * tasks) and what changed since their last visit. A part is null when the firm hides its section.
  */
 export type Home = schemas.Home;
+
+/** The navigation's counts: unread messages and unpaid invoices; null for a section the firm hides. */
+export type HomeCounts = schemas.HomeCounts;
 
 /** What changed since the client's last visit: for each kind, how many and the newest few. */
 export type HomeChanges = schemas.HomeChanges;

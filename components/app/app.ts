@@ -582,8 +582,8 @@ export class PortalApp extends PortalElement {
     const request = new AbortController();
     this.#countsRequest = request;
     try {
-      const home = await client.home.get({ signal: request.signal });
-      if (!request.signal.aborted) this.counts = { unread: home.unreadMessages ?? 0, unpaid: home.balance?.invoiceIds.length ?? 0 };
+      const counts = await client.home.counts({ signal: request.signal });
+      if (!request.signal.aborted) this.counts = { unread: counts.unreadMessages ?? 0, unpaid: counts.unpaidInvoices ?? 0 };
     } catch {
       // Kept as they were; the next move between sections reads them again.
     } finally {

@@ -329,6 +329,7 @@ export const operations: Operation[] = [
   }),
   op('get', '/api/v1/me', 'Client', 'The signed-in client and their firm', 'client', [200, Me]),
   op('get', '/api/v1/home', 'Client', "The client's home: what needs them now and what changed since their last visit", 'client', [200, homeContract.Home]),
+  op('get', '/api/v1/home/counts', 'Client', "The navigation's counts: unread messages, unpaid invoices", 'client', [200, homeContract.HomeCounts]),
   op('post', '/api/v1/home/seen', 'Client', 'The client looked at home: a visit goes on, or a new one starts after 30 minutes away (no body)', 'client', [204]),
 
   op('get', '/api/v1/activities', 'Activities', 'Tasks and events: overdue, upcoming, done', 'client', [200, ActivityGroups], { query: clientListQuery }),

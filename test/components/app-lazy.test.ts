@@ -6,7 +6,7 @@ import '../../components/loader/cdn.ts';
 import { branding, json, problem, signIn, type FakeService } from './fake-service.ts';
 import { afterEach, describe, it } from './mocha.ts';
 import { baseUrl, invoiceA, invoiceB, payService } from './pay-fake.ts';
-import { busyHome } from './home-fixtures.ts';
+import { busyHome, countsOf } from './home-fixtures.ts';
 import { activityGroups, partlyPaid } from './portal-fixtures.ts';
 
 const startUrl = window.location.href;
@@ -31,6 +31,7 @@ function signedOutPortal(): FakeService {
     .on('GET /api/v1/activities', () => json(200, activityGroups()))
     .on('GET /api/v1/payments', () => json(200, { data: [], nextCursor: null }))
     .on('GET /api/v1/home', () => json(200, busyHome()))
+    .on('GET /api/v1/home/counts', () => json(200, countsOf(busyHome())))
     .on('POST /api/v1/home/seen', () => new Response(null, { status: 204 }))
     .on('GET /api/v1/invoices/inv_a', () => json(200, { ...partlyPaid, id: 'inv_a', number: 'INV-1001' }));
 }

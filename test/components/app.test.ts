@@ -14,7 +14,7 @@ import '../../components/app/define.ts';
 import { branding, json, problem, type FakeService } from './fake-service.ts';
 import { afterEach, beforeEach, describe, it } from './mocha.ts';
 import { baseUrl, invoiceA, invoiceB, payService } from './pay-fake.ts';
-import { busyHome } from './home-fixtures.ts';
+import { busyHome, countsOf } from './home-fixtures.ts';
 import { activityGroups, partlyPaid } from './portal-fixtures.ts';
 
 // The test page's own address (the runner's query parameters): every test starts from it again.
@@ -28,6 +28,7 @@ function portalService(options: { branding?: Branding } = {}): FakeService {
     .on('GET /api/v1/activities', () => json(200, activityGroups()))
     .on('GET /api/v1/payments', () => json(200, { data: [], nextCursor: null }))
     .on('GET /api/v1/home', () => json(200, busyHome()))
+    .on('GET /api/v1/home/counts', () => json(200, countsOf(busyHome())))
     .on('POST /api/v1/home/seen', () => new Response(null, { status: 204 }));
 }
 
@@ -391,7 +392,9 @@ describe('<portal-app>', () => {
 
   it('shows unread messages and unpaid invoices as counts on the links, read again as the client moves', async () => {
     let home = busyHome();
-    const service = portalService().on('GET /api/v1/home', () => json(200, home));
+    const service = portalService()
+      .on('GET /api/v1/home', () => json(200, home))
+      .on('GET /api/v1/home/counts', () => json(200, countsOf(home)));
     const app = await appWith(service);
     await waitUntil(() => app.shadowRoot!.querySelectorAll('[part~="nav-badge"]').length === 2, 'no counts');
     expect(spokenName(link(app, 'Messages'))).to.equal('Messages, 2 unread');
@@ -399,6 +402,8 @@ describe('<portal-app>', () => {
     expect(link(app, 'Messages').querySelector('[part~="nav-badge"]')!.textContent!.trim()).to.equal('2');
     expect(spokenName(link(app, 'Files'))).to.equal('Files');
     expect(link(app, 'Files').hasAttribute('aria-label')).to.equal(false);
+    // The counts come from their own light read; home itself is read once, by the home section.
+    expect(service.calls('GET /api/v1/home')).to.have.length(1);
 
     // The client reads a message and pays one invoice: the next move reads the counts again.
     home = busyHome({ unreadMessages: 0, balance: { invoiceIds: ['inv_a'], amount: 50_000, currency: 'USD' } });

@@ -1,5 +1,6 @@
 // A stand-in for the token service: answers an ApiClient's fetch calls from routes a test sets,
 // and records every request. Nothing reaches the network.
+import { SignInMarker } from '../../components/api/sign-in-marker.ts';
 import type { Branding, Contact, SignIn } from '../../components/index.ts';
 
 export interface RecordedRequest {
@@ -92,6 +93,13 @@ export class FakeService {
     });
   };
 }
+
+/**
+ * Whether this browser signed in to the test service before: a page asks to resume a sign-in
+ * only then. The services that resume one set it, so that no test depends on what an earlier
+ * file left in the browser's storage.
+ */
+export const signedInBefore = new SignInMarker('http://service.test/api/v1/auth');
 
 /** A service for a firm whose client is signed out, with working sign-in routes. */
 export function signedOutService(): FakeService {

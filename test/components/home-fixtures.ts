@@ -1,5 +1,5 @@
 // What GET /api/v1/home answers in the browser tests and stories: a busy home, and a quiet one.
-import type { Home } from '../../components/index.ts';
+import type { Home, HomeCounts } from '../../components/index.ts';
 
 /** A client with two unpaid invoices, two unread messages, events, tasks (one overdue) and news since their last visit. */
 export function busyHome(overrides: Partial<Home> = {}): Home {
@@ -105,4 +105,9 @@ export function quietHome(): Home {
       payments: { count: 0, latest: [] },
     },
   };
+}
+
+/** What GET /api/v1/home/counts answers for the same client: the navigation's two counts. */
+export function countsOf(home: Home): HomeCounts {
+  return { unreadMessages: home.unreadMessages, unpaidInvoices: home.balance ? home.balance.invoiceIds.length : null };
 }

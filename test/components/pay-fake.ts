@@ -1,7 +1,7 @@
 // A token service and a sandbox processor for <portal-pay> tests: invoices, checkout, saved
 // methods, bank sign-in, and the processor's browser-facing endpoints, all answered in memory.
 import type { Branding, InvoiceSummary, Payment, PaymentRequest, PaymentSetup, SavedPaymentMethod } from '../../components/index.ts';
-import { branding, FakeService, json, problem, signIn, type RecordedRequest } from './fake-service.ts';
+import { branding, FakeService, json, problem, signIn, signedInBefore, type RecordedRequest } from './fake-service.ts';
 
 export const baseUrl = 'http://service.test';
 export const sandboxUrl = `${baseUrl}/sandbox`;
@@ -95,6 +95,7 @@ export interface PayServiceOptions {
 /** A signed-in client with invoices to pay; card `4242…` succeeds, and a bank debit is processing. */
 export function payService(options: PayServiceOptions = {}): FakeService {
   const invoices = options.invoices ?? [invoiceA];
+  signedInBefore.remember(true);
   const service = new FakeService()
     .on('POST /api/v1/auth/refresh', () => json(200, signIn()))
     .on('GET /api/v1/firms/demo/branding', () => json(200, options.branding ?? payBranding))

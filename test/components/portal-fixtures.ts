@@ -1,10 +1,11 @@
 // Sample invoices, activities and payments shaped like the token service's answers, and a fake
 // service for a signed-in client that serves them.
 import type { Activity, ActivityGroups, ActivityTask, InvoiceDetail, InvoiceSummary, Payment } from '../../components/index.ts';
-import { type FakeService, json, signIn, signedOutService, type RecordedRequest } from './fake-service.ts';
+import { type FakeService, json, signIn, signedInBefore, signedOutService, type RecordedRequest } from './fake-service.ts';
 
 /** A fake service whose client is signed in (the first bearer call resumes from the refresh cookie). */
 export function signedInService(): FakeService {
+  signedInBefore.remember(true);
   return signedOutService().on('POST /api/v1/auth/refresh', () => json(200, signIn()));
 }
 

@@ -13,9 +13,8 @@ import {
   type PortalSessionChangeEvent,
   type SessionState,
 } from '../../components/index.ts';
-import { SignInMarker } from '../../components/api/sign-in-marker.ts';
 import '../../components/session/define.ts';
-import { branding, contact, deferred, type FakeService, json, problem, signIn, signedOutService } from './fake-service.ts';
+import { branding, contact, deferred, type FakeService, json, problem, signIn, signedInBefore, signedOutService } from './fake-service.ts';
 import { afterEach, beforeEach, describe, it } from './mocha.ts';
 
 /** A stand-in for a portal section: shows what the session provides. */
@@ -35,7 +34,6 @@ function clientFor(service: FakeService): ApiClient {
 }
 
 /** This browser's mark of an earlier sign-in to the test service. */
-const signedInBefore = new SignInMarker('http://service.test/api/v1/auth');
 
 function resumingService(): FakeService {
   return signedOutService().on('POST /api/v1/auth/refresh', () => json(200, signIn()));

@@ -125,6 +125,10 @@ describe('GET /api/v1/home', () => {
       ['Sam: hearing'],
     );
     assert.equal(sam.changes.messages.latest[0].subject, 'About Sam');
+    // The navigation's counts agree with home.
+    const counts = await svc.request('/api/v1/home/counts', { token: await tokenOf('alex') });
+    assert.equal(counts.status, 200, JSON.stringify(counts.body));
+    assert.deepEqual(counts.body, { unreadMessages: body.unreadMessages, unpaidInvoices: body.balance.invoiceIds.length });
   });
 
   it('counts from the previous visit’s last look, the same all through a visit', async () => {
@@ -178,6 +182,8 @@ describe('GET /api/v1/home', () => {
         { balance: body.balance, unreadMessages: body.unreadMessages, nextEvents: body.nextEvents, tasks: body.tasks, changes: body.changes },
         { balance: null, unreadMessages: null, nextEvents: null, tasks: null, changes: { invoices: null, documents: null, messages: null, payments: null } },
       );
+      const counts = await svc.request('/api/v1/home/counts', { token: await tokenOf('alex') });
+      assert.deepEqual(counts.body, { unreadMessages: null, unpaidInvoices: null });
     } finally {
       await svc.services.repositories.firms.update(firm.id, { settings: firm.settings }, svc.clock().toISOString());
     }
@@ -190,7 +196,9 @@ describe('GET /api/v1/home', () => {
     assert.match(query.body.detail, /days/);
     const body = await svc.request('/api/v1/home/seen', { token, body: { at: '2020-01-01T00:00:00Z' } });
     assertProblem(body, 400, 'invalid_request');
+    assertProblem(await svc.request('/api/v1/home/counts?all=1', { token }), 400, 'invalid_request');
     assertProblem(await svc.request('/api/v1/home'), 401, 'token_missing');
+    assertProblem(await svc.request('/api/v1/home/counts'), 401, 'token_missing');
     assertProblem(await svc.request('/api/v1/home/seen', { method: 'POST' }), 401, 'token_missing');
     assert.equal((await svc.request('/api/v1/home', { token: svc.fixtures.firmKey })).status, 401, 'a firm key is no client');
   });

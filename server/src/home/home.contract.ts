@@ -9,6 +9,8 @@ import { messagesContract } from '../messages/index.ts';
 
 /** `GET /home` takes no parameters; anything sent is a mistake worth a 400. */
 export const homeQuery = z.strictObject({});
+/** `GET /home/counts` takes no parameters either. */
+export const countsQuery = z.strictObject({});
 /** `POST /home/seen` takes no fields (an empty body or `{}`). */
 export const seenBody = z.strictObject({});
 
@@ -77,3 +79,11 @@ export const Home = z
     changes: HomeChanges,
   })
   .meta({ id: 'Home' });
+
+/** `GET /home/counts`: the two numbers the portal's navigation shows, without the rest of home. */
+export const HomeCounts = z
+  .strictObject({
+    unreadMessages: count.nullable().meta({ description: "The firm's messages the client has not read; null when messages are hidden" }),
+    unpaidInvoices: count.nullable().meta({ description: 'The invoices the client can pay now; null when invoices are hidden' }),
+  })
+  .meta({ id: 'HomeCounts' });

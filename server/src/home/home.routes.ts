@@ -3,7 +3,8 @@ import { clientOf } from '../http/principal.ts';
 import type { HomeService } from './home.service.ts';
 
 /**
- * `GET /home`: the signed-in client's home. `POST /home/seen`: the client looked at it, which
+ * `GET /home`: the signed-in client's home; `GET /home/counts`: only the navigation's counts.
+ * `POST /home/seen`: the client looked at it, which
  * is what "since your last visit" counts from (see visit.ts).
  */
 export function homeRoutes(deps: { home: HomeService }): Router {
@@ -12,6 +13,10 @@ export function homeRoutes(deps: { home: HomeService }): Router {
   router.get('/home', async (req, res) => {
     const { firm, contactId } = clientOf(req);
     res.json(await home.forClient(firm, contactId, req.query));
+  });
+  router.get('/home/counts', async (req, res) => {
+    const { firm, contactId } = clientOf(req);
+    res.json(await home.countsFor(firm, contactId, req.query));
   });
   router.post('/home/seen', async (req, res) => {
     const { firmId, contactId } = clientOf(req);

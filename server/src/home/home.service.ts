@@ -7,11 +7,12 @@ import type { InvoicesService } from '../invoices/index.ts';
 import type { MessagesService } from '../messages/index.ts';
 import type { PaymentsService } from '../payments/index.ts';
 import { parse } from '../http/validate.ts';
-import { homeQuery, seenBody, type Home as HomeShape } from './home.contract.ts';
+import { countsQuery, homeQuery, seenBody, type Home as HomeShape, type HomeCounts as HomeCountsShape } from './home.contract.ts';
 import type { HomeRepository } from './home.repository.ts';
 import { changesSince } from './visit.ts';
 
 export type Home = z.output<typeof HomeShape>;
+export type HomeCounts = z.output<typeof HomeCountsShape>;
 type Task = NonNullable<Home['tasks']>['first'][number];
 type CalendarEvent = NonNullable<Home['nextEvents']>[number];
 
@@ -56,6 +57,16 @@ export class HomeService {
         messages: shows.messages ? await messages.fromFirmSince(firmId, contactId, since, shownOnHome) : null,
         payments: firm.settings.showPayments ? await payments.settledForClientSince(firmId, contactId, since, shownOnHome) : null,
       },
+    };
+  }
+
+  /** The navigation's counts: unread messages and unpaid invoices, for the sections the firm shows. */
+  async countsFor(firm: Firm, contactId: string, query: unknown = {}): Promise<HomeCounts> {
+    parse(countsQuery, query, 'query');
+    const shows = firm.settings.sections;
+    return {
+      unreadMessages: shows.messages ? await this.deps.messages.unreadForClient(firm.id, contactId) : null,
+      unpaidInvoices: shows.invoices ? (await this.deps.invoices.outstandingForClient(firm, contactId)).invoiceIds.length : null,
     };
   }
 
