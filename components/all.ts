@@ -9,6 +9,7 @@ import './pay/define.ts';
 import './messages/define.ts';
 import './files/define.ts';
 import './home/define.ts';
+import './profile/define.ts';
 import './app/define.ts';
 
 export * from './index.ts';

@@ -5,7 +5,11 @@ export { PortalElement } from './base/portal-element.ts';
 export { defineElement } from './base/define-element.ts';
 
 export { ApiClient, type ApiClientOptions } from './api/api-client.ts';
-export { AuthApi } from './api/auth-api.ts';
+export { AuthApi, isSignedIn } from './api/auth-api.ts';
+export { TwoFactorApi } from './api/two-factor-api.ts';
+export type { ClientPasskey, ClientTwoFactor, EnrollmentChallenge, SecondFactorAnswer, SecondFactorChallenge, SignInAnswer, TotpSetup } from './api/types.ts';
+export { PortalTwoFactorSettings } from './profile/two-factor-settings.ts';
+export { PortalTwoFactorChangeEvent, type PortalTwoFactorChangeDetail, type TwoFactorChange } from './profile/two-factor-events.ts';
 export { InvoicesApi } from './api/invoices-api.ts';
 export { ActivitiesApi } from './api/activities-api.ts';
 export { PaymentsApi } from './api/payments-api.ts';
@@ -89,6 +93,9 @@ export { PortalActivities } from './activities/activities.ts';
 export { PortalActivityChangeEvent, type PortalActivityChangeDetail } from './activities/events.ts';
 
 export { PortalInvoice } from './invoice/invoice.ts';
+export { PortalInvoicePlan } from './invoice/invoice-plan.ts';
+export { PortalPlanCancelledEvent, PortalPlanCreatedEvent, type PortalPlanDetail } from './invoice/events.ts';
+export { PlansApi } from './api/plans-api.ts';
 export { PortalPayRequestEvent, type PortalPayRequestDetail } from './invoice/events.ts';
 
 export { PortalInvoices, invoiceFilters, invoiceSorts } from './invoices/invoices.ts';
@@ -115,10 +122,16 @@ export type {
   PaymentMethodInput,
   PaymentMethodsAccepted,
   PaymentNextAction,
+  PaymentQuote,
+  PaymentQuoteRequest,
   PaymentRequest,
   PaymentSetup,
   ProcessorPaymentMethod,
   SavedPaymentMethod,
+  Plan,
+  PlanInstalment,
+  PlanOptions,
+  PlanPreview,
 } from './api/types.ts';
 export { PortalPay, newIdempotencyKey, type PayMethodChoice } from './pay/pay.ts';
 export {
@@ -151,6 +164,12 @@ export { HomeApi } from './api/home-api.ts';
 export type { Home, HomeChanges, HomeCounts, HomeInvoice, HomeMessage, HomePayment, HomeTasks } from './api/types.ts';
 export { PortalHome } from './home/home.ts';
 export { PortalSectionOpenEvent, type HomeLinkSection, type PortalSectionOpenDetail } from './home/events.ts';
+
+// The client's own profile (<portal-profile>)
+export { ProfileApi } from './api/profile-api.ts';
+export type { EmailChangeStarted, Profile, ProfileChanges } from './api/types.ts';
+export { PortalProfile } from './profile/profile.ts';
+export { PortalProfileChangeEvent, type PortalProfileChangeDetail, type ProfileChange } from './profile/events.ts';
 
 // The whole portal in one element (<portal-app>)
 export { PortalApp, type PortalAppLayout } from './app/app.ts';

@@ -153,14 +153,16 @@ function checkConsumerTypes() {
       file,
       [
         "import type { ApiClient, Branding, PortalLoginSucceededEvent } from 'portico';",
-        "import { ApiError, PortalSession, formatMoney } from 'portico';",
+        "import { ApiError, PortalSession, formatMoney, isSignedIn } from 'portico';",
         "import 'portico/define/session';",
         "import 'portico/all';",
         // Every element has its own module, `portico/<folder>` (package.json `exports`).
         ...elementFolders().map((name) => `import 'portico/${name}';`),
         'export async function signIn(client: ApiClient, brand: Branding): Promise<string> {',
-        "  const { contact } = await client.auth.login({ email: 'a@example.com', password: 'secret-secret' });",
-        '  return `${contact.name} ${brand.name} ${formatMoney(100, brand.currency)}`;',
+        "  const answer = await client.auth.login({ email: 'a@example.com', password: 'secret-secret' });",
+        // A second factor may be asked for before the sign-in completes.
+        '  if (!isSignedIn(answer)) return answer.mfaToken;',
+        '  return `${answer.contact.name} ${brand.name} ${formatMoney(100, brand.currency)}`;',
         '}',
         "export const session: PortalSession = document.createElement('portal-session');",
         "document.addEventListener('portal-login-succeeded', (event: PortalLoginSucceededEvent) => event.detail.contact.email);",
@@ -257,11 +259,11 @@ async function buildExamples() {
 const budgets = {
   signedOut: {
     goal: 25 * 1024,
-    ceiling: 47 * 1024,
+    ceiling: 49 * 1024,
     what: 'a signed-out <portal-app> up to its sign-in form (portal.js and the chunks of portal-app, portal-session and portal-login)',
   },
-  allChunks: { goal: 80 * 1024, ceiling: 135 * 1024, what: 'every file of the script-tag bundle together (portal.js and all of dist/cdn/chunks/)' },
-  login: { goal: 15 * 1024, ceiling: 29 * 1024, what: "`import 'portico/login'` bundled with lit by esbuild, minified" },
+  allChunks: { goal: 80 * 1024, ceiling: 162 * 1024, what: 'every file of the script-tag bundle together (portal.js and all of dist/cdn/chunks/)' },
+  login: { goal: 15 * 1024, ceiling: 32 * 1024, what: "`import 'portico/login'` bundled with lit by esbuild, minified" },
 };
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;

@@ -14,6 +14,7 @@ const client = (id: string, name: string, email: string, overrides: Partial<Firm
   phone: null,
   status: 'active',
   externalId: null,
+  locale: null,
   hasLogin: false,
   invitationStatus: 'none',
   invitedAt: null,
@@ -39,7 +40,7 @@ const storyClients: FirmContact[] = [
   }),
   client('con_priya', 'Priya Shah', 'priya.shah@example.com', { invitationStatus: 'pending', invitedAt: '2026-12-02T14:00:00.000Z' }),
   client('con_marcus', 'Marcus Bell', 'marcus@bell-holdings.example', { invitationStatus: 'expired', invitedAt: '2026-10-01T14:00:00.000Z' }),
-  client('con_elena', 'Elena Ruiz', 'elena.ruiz@example.com'),
+  client('con_elena', 'Elena Ruiz', 'elena.ruiz@example.com', { locale: 'es' }),
   client('con_drew', 'Drew Park', 'drew@example.com', { status: 'archived', hasLogin: true, lastSignInAt: '2026-05-01T12:00:00.000Z' }),
 ];
 
@@ -140,6 +141,9 @@ export const ClientPage: Story = { args: { itemId: 'con_alex' } };
 
 /** A client who has not accepted their invitation: "Resend invitation". */
 export const InvitedClient: Story = { args: { itemId: 'con_priya' } };
+
+/** A client the firm set to read the portal and its emails in Spanish. */
+export const SpanishSpeakingClient: Story = { args: { itemId: 'con_elena' } };
 
 /** An archived client: "Restore", no shortcuts. */
 export const ArchivedClient: Story = { args: { itemId: 'con_drew' } };

@@ -41,6 +41,12 @@ const payment = (n: number, overrides: Partial<FirmPaymentSummary>): FirmPayment
 });
 
 const storyPayments: FirmPaymentSummary[] = [
+  payment(6, {
+    amount: 51_500,
+    surcharge: 1_500,
+    surchargePercent: 3,
+    allocations: [{ invoiceId: 'inv_s6', invoiceNumber: 'INV-2026-016', amount: 50_000, depositAccount: 'operating' }],
+  }),
   payment(5, {
     status: 'processing',
     amount: 300_000,
@@ -197,6 +203,9 @@ export const ServiceError: Story = { args: { payments: consoleProblem(503, 'unav
 
 /** One card payment, partly refunded: its history, the invoice it paid and its refunds. */
 export const Detail: Story = { args: { itemId: 'pay_s4' } };
+
+/** A credit-card payment with the firm's 3 % card surcharge: its own operating line beside the invoice it paid. */
+export const CardSurcharge: Story = { args: { itemId: 'pay_s6' } };
 
 /** A bank debit still processing: the service refuses its refund, and the form says why. */
 export const BankDebitProcessing: Story = {

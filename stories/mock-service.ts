@@ -3,10 +3,11 @@
 import { ApiClient, type Branding, type Contact, type SignIn } from '../components/index.ts';
 import { answerAfter } from './answers-due.ts';
 import { homeAnswer, type HomeAnswer } from './home-data.ts';
+import { profileMock, type ProfileAnswer } from './profile-data.ts';
 import { messagesMock, type MessagesDataOptions } from './messages-data.ts';
 import { portalAnswer, type PortalDataOptions } from './portal-data.ts';
 
-export const demoContact: Contact = { id: 'con_demo', firmId: 'firm_demo', email: 'alex@example.com', name: 'Alex Rivera' };
+export const demoContact: Contact = { id: 'con_demo', firmId: 'firm_demo', email: 'alex@example.com', name: 'Alex Rivera', locale: null };
 
 const logo =
   'data:image/svg+xml,' +
@@ -27,6 +28,7 @@ export const demoBranding: Branding = {
   paymentMethods: { card: true, bankLink: true, bankAccount: true },
   minimumPayment: 100,
   maxUploadBytes: 25 * 1024 * 1024,
+  plans: { enabled: false, maxInstalments: 6, minInstalment: 5_000 },
 };
 
 /** A firm with its own colours and font in the service's branding (not in page CSS). */
@@ -61,6 +63,8 @@ export interface MockOptions extends PortalDataOptions {
   messages?: MessagesDataOptions;
   /** How the client's home call ends (<portal-home>, and the navigation's counts). */
   home?: HomeAnswer;
+  /** How the client's own profile loads (<portal-profile>); its changes then work and stick. */
+  profile?: ProfileAnswer;
 }
 
 type Answer = Response | 'offline' | 'never';
@@ -139,8 +143,6 @@ function answerFor(route: string, options: MockOptions, state: { signedIn: boole
           return json(200, session());
       }
       break;
-    case 'GET /api/v1/me':
-      return state.signedIn ? json(200, { contact: demoContact, firm: branding }) : problem(401, 'token_missing', 'Sign in first.');
   }
   return problem(404, 'not_found', `The mock service has no answer for ${route}.`);
 }
@@ -150,6 +152,8 @@ export function mockClient(options: MockOptions = {}): ApiClient {
   const state = { signedIn: options.signedIn ?? false };
   const latency = options.latency ?? 400;
   const messages = messagesMock(options.messages ?? {});
+  const branding = options.branding;
+  const profile = profileMock(options.profile ?? 'full', demoContact, () => (typeof branding === 'object' ? branding : demoBranding));
   return new ApiClient({
     baseUrl: 'https://portal.example-law.test',
     firm: typeof options.branding === 'object' ? options.branding.slug : 'demo',
@@ -162,6 +166,7 @@ export function mockClient(options: MockOptions = {}): ApiClient {
         signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
         answerAfter(latency, () => {
           const answer =
+            (options.profile || !url.pathname.includes('/payment-methods') ? profile(init.method ?? 'GET', url, init.body) : undefined) ??
             payAnswer(init.method ?? 'GET', url, init.body, options.pay ?? {}) ??
             homeAnswer(init.method ?? 'GET', url, options.home) ??
             portalAnswer(init.method ?? 'GET', url, options) ??
@@ -188,10 +193,21 @@ export interface PayMockOptions {
    * after too many declined attempts, for 42 minutes.
    */
   payment?: 'ok' | 'never' | 'rate-limited';
+  /** A card surcharge in percent, quoted for credit cards (every card but a debit card ending 5556). */
+  surcharge?: number;
 }
 
 const storySaved = {
-  card: { id: 'spm_story_card', type: 'card', brand: 'visa', last4: '4242', expMonth: 8, expYear: 2030, createdAt: '2026-01-05T10:00:00.000Z' },
+  card: {
+    id: 'spm_story_card',
+    type: 'card',
+    brand: 'visa',
+    last4: '4242',
+    expMonth: 8,
+    expYear: 2030,
+    createdAt: '2026-01-05T10:00:00.000Z',
+    isDefault: false,
+  },
   bank: {
     id: 'spm_story_bank',
     type: 'us_bank_account',
@@ -200,6 +216,7 @@ const storySaved = {
     expMonth: null,
     expYear: null,
     createdAt: '2026-01-06T10:00:00.000Z',
+    isDefault: false,
   },
 } as const;
 
@@ -221,6 +238,21 @@ const payState = { authenticated: true, institution: storyInstitutions[0]!, acco
 interface StoryPaymentBody {
   allocations: { invoiceId: string; amount: number }[];
   paymentMethod: { type: string; token: string } | { savedId: string };
+  amount?: number;
+}
+
+/** `POST /payments/quote` as the service answers: a surcharge on credit cards when the story sets one. */
+function storyQuote(body: StoryPaymentBody, percent = 0) {
+  const subtotal = body.allocations.reduce((sum, allocation) => sum + allocation.amount, 0);
+  const method = body.paymentMethod;
+  const card = 'type' in method ? method.type === 'card' && !method.token.endsWith('5556') : method.savedId === storySaved.card.id;
+  const amount = card && percent ? Math.round((subtotal * percent) / 100) : 0;
+  return {
+    currency: 'USD',
+    subtotal,
+    surcharge: { amount, percent: amount ? percent : 0, reason: amount ? null : percent ? 'not_credit_card' : 'disabled' },
+    total: subtotal + amount,
+  };
 }
 
 function storyPayment(body: StoryPaymentBody, status: string, failure: { code: string; declineCode?: string; message: string } | null = null) {
@@ -232,7 +264,8 @@ function storyPayment(body: StoryPaymentBody, status: string, failure: { code: s
   return {
     id: 'pay_story_1',
     status,
-    amount: body.allocations.reduce((sum, allocation) => sum + allocation.amount, 0),
+    amount: body.amount ?? body.allocations.reduce((sum, allocation) => sum + allocation.amount, 0),
+    surcharge: body.amount === undefined ? 0 : body.amount - body.allocations.reduce((sum, allocation) => sum + allocation.amount, 0),
     currency: 'USD',
     method: bank
       ? { type: 'us_bank_account', brand: linked ? payState.institution.name : 'STRIPE TEST BANK', last4: linked ? payState.account.mask : '6789' }
@@ -310,6 +343,7 @@ function payAnswer(method: string, url: URL, rawBody: unknown, options: PayMockO
       us_bank_account: { bank_name: 'STRIPE TEST BANK', last4: account.account_number.slice(-4), account_type: account.account_type },
     });
   }
+  if (route === 'POST /api/v1/payments/quote') return json(200, storyQuote(body as unknown as StoryPaymentBody, options.surcharge));
   if (route === 'POST /api/v1/payments') {
     if (options.payment === 'never') return 'never';
     if (options.payment === 'rate-limited') {

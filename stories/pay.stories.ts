@@ -145,6 +145,29 @@ export const Success: Story = {
   play: async ({ canvasElement }) => payByCard(await payIn(canvasElement), '4242424242424242'),
 };
 
+/** A credit card with the firm's 3 % card surcharge: its own line, and the button states the total to confirm. */
+export const CardSurcharge: Story = {
+  args: { service: { pay: { surcharge: 3 } } },
+  play: async ({ canvasElement }) => payByCard(await payIn(canvasElement), '4242424242424242'),
+};
+
+/** The surcharge confirmed: the receipt shows the total charged. */
+export const CardSurchargePaid: Story = {
+  args: { service: { pay: { surcharge: 3 } } },
+  play: async ({ canvasElement }) => {
+    const pay = await payIn(canvasElement);
+    await payByCard(pay, '4242424242424242');
+    await until(() => inside(pay, '[part="surcharge"]'));
+    inside<HTMLButtonElement>(pay, '[part~="pay-button"]')!.click();
+  },
+};
+
+/** A debit card never carries a surcharge: it pays at once. */
+export const DebitCardNoSurcharge: Story = {
+  args: { service: { pay: { surcharge: 3 } } },
+  play: async ({ canvasElement }) => payByCard(await payIn(canvasElement), '4000056655665556'),
+};
+
 /** A bank debit: processing until the bank settles it. */
 export const Processing: Story = {
   args: { service: { pay: { saved: 'card-and-bank' } } },

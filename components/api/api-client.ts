@@ -7,8 +7,11 @@ import { HomeApi } from './home-api.ts';
 import { InvoicesApi } from './invoices-api.ts';
 import { PaymentMethodsApi } from './payment-methods-api.ts';
 import { PaymentsApi } from './payments-api.ts';
+import { PlansApi } from './plans-api.ts';
+import { ProfileApi } from './profile-api.ts';
 import { SandboxApi } from './sandbox-api.ts';
 import { ThreadsApi } from './threads-api.ts';
+import { TwoFactorApi } from './two-factor-api.ts';
 import type { Branding, Contact, FetchFunction, Me, RequestOptions, SessionChangeListener, XhrFactory } from './types.ts';
 
 export interface ApiClientOptions {
@@ -42,10 +45,14 @@ export class ApiClient {
   readonly activities: ActivitiesApi;
   readonly payments: PaymentsApi;
   readonly paymentMethods: PaymentMethodsApi;
+  readonly plans: PlansApi;
   readonly bankLinks: BankLinksApi;
   readonly threads: ThreadsApi;
   readonly files: FilesApi;
   readonly home: HomeApi;
+  readonly profile: ProfileApi;
+  /** The client's second factors (authenticator app, passkeys, recovery codes). */
+  readonly twoFactor: TwoFactorApi;
   readonly #connection: ServiceConnection;
 
   constructor({ baseUrl, firm, fetch, xhr }: ApiClientOptions) {
@@ -56,10 +63,13 @@ export class ApiClient {
     this.activities = new ActivitiesApi(this.#connection);
     this.payments = new PaymentsApi(this.#connection);
     this.paymentMethods = new PaymentMethodsApi(this.#connection);
+    this.plans = new PlansApi(this.#connection);
     this.bankLinks = new BankLinksApi(this.#connection);
     this.threads = new ThreadsApi(this.#connection);
     this.files = new FilesApi(this.#connection, xhr);
     this.home = new HomeApi(this.#connection);
+    this.profile = new ProfileApi(this.#connection);
+    this.twoFactor = new TwoFactorApi(this.#connection);
   }
 
   /** The service's base URL, without a trailing slash. */

@@ -1,5 +1,22 @@
 import type { ServiceConnection } from './connection.ts';
-import type { Credentials, EmailCodeSignIn, LinkKind, LinkStatus, RequestOptions, SignIn, TokenAndPassword, TokenExchange } from './types.ts';
+import type {
+  Credentials,
+  EmailCodeSignIn,
+  LinkKind,
+  LinkStatus,
+  PortalLocale,
+  RequestOptions,
+  SecondFactorAnswer,
+  SignIn,
+  SignInAnswer,
+  TokenAndPassword,
+  TokenExchange,
+} from './types.ts';
+
+/** True when an answer signed the client in (rather than asking for a second factor, or for one to be set up). */
+export function isSignedIn(answer: SignInAnswer): answer is SignIn {
+  return 'accessToken' in answer;
+}
 
 /** Signing a client in and out: `/api/v1/auth/*`. Every call sends the refresh cookie. */
 export class AuthApi {
@@ -11,15 +28,33 @@ export class AuthApi {
     this.#firm = firm;
   }
 
-  /** Signs the client in with email and password. */
-  login({ email, password }: Credentials, { signal }: RequestOptions = {}): Promise<SignIn> {
-    return this.#connection.signIn({
-      method: 'POST',
-      path: '/auth/login',
-      body: { firm: this.#firm, email, password },
-      authentication: 'cookie',
-      signal,
-    });
+  /** Signs the client in with email and password; when the client has a second factor (or must set one up), asks for it instead. */
+  login({ email, password }: Credentials, { signal }: RequestOptions = {}): Promise<SignInAnswer> {
+    return this.#answer({ path: '/auth/login', body: { firm: this.#firm, email, password }, signal });
+  }
+
+  /**
+   * Finishes a sign-in with the second factor a `SecondFactorChallenge` asked for: a code from the
+   * authenticator app, a recovery code, or a passkey's answer to `passkeyChallenge`.
+   */
+  completeSecondFactor(mfaToken: string, answer: SecondFactorAnswer, { signal }: RequestOptions = {}): Promise<SignIn> {
+    return this.#connection.signIn({ method: 'POST', path: '/auth/mfa', body: { mfaToken, ...answer }, authentication: 'cookie', signal });
+  }
+
+  /** WebAuthn request options to give a passkey as the second factor. */
+  passkeyChallenge(mfaToken: string, { signal }: RequestOptions = {}): Promise<{ options: unknown }> {
+    return this.#connection.request({ method: 'POST', path: '/auth/mfa/passkey/options', body: { mfaToken }, authentication: 'none', signal });
+  }
+
+  /** WebAuthn request options to sign in with a passkey alone (with an address, only its passkeys are offered). */
+  passkeySignInOptions({ email }: { email?: string } = {}, { signal }: RequestOptions = {}): Promise<{ options: unknown }> {
+    const body = email ? { firm: this.#firm, email } : { firm: this.#firm };
+    return this.#connection.request({ method: 'POST', path: '/auth/passkey/options', body, authentication: 'none', signal });
+  }
+
+  /** Signs in with a passkey alone: the browser's answer to `passkeySignInOptions`. */
+  passkeySignIn(credential: unknown, { signal }: RequestOptions = {}): Promise<SignIn> {
+    return this.#connection.signIn({ method: 'POST', path: '/auth/passkey/verify', body: { firm: this.#firm, credential }, authentication: 'cookie', signal });
   }
 
   /**
@@ -57,22 +92,19 @@ export class AuthApi {
   }
 
   /** Accepts an invitation from its emailed token, sets the password, and signs the client in. */
-  acceptInvitation({ token, password }: TokenAndPassword, { signal }: RequestOptions = {}): Promise<SignIn> {
-    return this.#connection.signIn({
-      method: 'POST',
-      path: '/auth/invitations/accept',
-      body: { token, password },
-      authentication: 'cookie',
-      signal,
-    });
+  acceptInvitation({ token, password }: TokenAndPassword, { signal }: RequestOptions = {}): Promise<SignInAnswer> {
+    return this.#answer({ path: '/auth/invitations/accept', body: { token, password }, signal });
   }
 
-  /** Asks for a password-reset email. The answer is the same whether or not the email is known. */
-  requestPasswordReset({ email }: { email: string }, { signal }: RequestOptions = {}): Promise<{ accepted: boolean }> {
+  /**
+   * Asks for a password-reset email. The answer is the same whether or not the email is known.
+   * `locale`, the page's language ('en' or 'es'), is the email's unless the client chose another.
+   */
+  requestPasswordReset({ email, locale }: { email: string; locale?: PortalLocale }, { signal }: RequestOptions = {}): Promise<{ accepted: boolean }> {
     return this.#connection.request<{ accepted: boolean }>({
       method: 'POST',
       path: '/auth/password-reset/request',
-      body: { firm: this.#firm, email },
+      body: { firm: this.#firm, email, ...(locale ? { locale } : {}) },
       authentication: 'cookie',
       signal,
     });
@@ -80,13 +112,14 @@ export class AuthApi {
 
   /**
    * Asks for a sign-in code by email: six digits and a one-click link, valid 10 minutes. The
-   * answer is the same whether or not the email is known.
+   * answer is the same whether or not the email is known. `locale`, the page's language, is the
+   * email's unless the client chose another.
    */
-  requestEmailCode({ email }: { email: string }, { signal }: RequestOptions = {}): Promise<{ accepted: boolean }> {
+  requestEmailCode({ email, locale }: { email: string; locale?: PortalLocale }, { signal }: RequestOptions = {}): Promise<{ accepted: boolean }> {
     return this.#connection.request<{ accepted: boolean }>({
       method: 'POST',
       path: '/auth/email-code/request',
-      body: { firm: this.#firm, email },
+      body: { firm: this.#firm, email, ...(locale ? { locale } : {}) },
       authentication: 'cookie',
       signal,
     });
@@ -97,14 +130,8 @@ export class AuthApi {
    * Rejects with a 401 `ApiError`: `email_code_invalid` for a wrong code, `email_code_expired`
    * for one that can no longer be used (ask for a new one).
    */
-  verifyEmailCode(input: EmailCodeSignIn, { signal }: RequestOptions = {}): Promise<SignIn> {
-    return this.#connection.signIn({
-      method: 'POST',
-      path: '/auth/email-code/verify',
-      body: { firm: this.#firm, ...input },
-      authentication: 'cookie',
-      signal,
-    });
+  verifyEmailCode(input: EmailCodeSignIn, { signal }: RequestOptions = {}): Promise<SignInAnswer> {
+    return this.#answer({ path: '/auth/email-code/verify', body: { firm: this.#firm, ...input }, signal });
   }
 
   /** Whether an emailed link (invitation, reset or sign-in) still works; asked when the page opens with one. */
@@ -133,13 +160,20 @@ export class AuthApi {
   }
 
   /** Sets a new password from the emailed reset token, and signs the client in. */
-  confirmPasswordReset({ token, password }: TokenAndPassword, { signal }: RequestOptions = {}): Promise<SignIn> {
-    return this.#connection.signIn({
-      method: 'POST',
-      path: '/auth/password-reset/confirm',
-      body: { token, password },
-      authentication: 'cookie',
-      signal,
-    });
+  confirmPasswordReset({ token, password }: TokenAndPassword, { signal }: RequestOptions = {}): Promise<SignInAnswer> {
+    return this.#answer({ path: '/auth/password-reset/confirm', body: { token, password }, signal });
+  }
+
+  /** Keeps a sign-in that came with another answer (setting up a first second factor): the portal opens with it. */
+  adopt(signIn: SignIn): void {
+    this.#connection.keepSignIn(signIn);
+  }
+
+  /** A first factor's call: its sign-in is kept; a second-factor challenge is handed back as it came. */
+  async #answer({ path, body, signal }: { path: string; body: unknown; signal: AbortSignal | undefined }): Promise<SignInAnswer> {
+    // 'cookie': the browser keeps the refresh cookie only from a call made with credentials.
+    const answer = await this.#connection.request<SignInAnswer>({ method: 'POST', path, body, authentication: 'cookie', signal });
+    if (isSignedIn(answer)) this.#connection.keepSignIn(answer);
+    return answer;
   }
 }

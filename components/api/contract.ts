@@ -10,7 +10,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Sign a client in */
+        /** Sign a client in: a session, or the second factor to give or set up first */
         post: operations["postApiV1AuthLogin"];
         delete?: never;
         options?: never;
@@ -78,7 +78,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Create a password from an invitation and sign in */
+        /** Create a password from an invitation and sign in (answers as login does) */
         post: operations["postApiV1AuthInvitationsAccept"];
         delete?: never;
         options?: never;
@@ -112,7 +112,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Set a new password from a reset link and sign in */
+        /** Set a new password from a reset link and sign in (answers as login does) */
         post: operations["postApiV1AuthPasswordResetConfirm"];
         delete?: never;
         options?: never;
@@ -146,8 +146,212 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Sign in with the emailed code, or the email link's token */
+        /** Sign in with the emailed code, or the email link's token (answers as login does) */
         post: operations["postApiV1AuthEmailCodeVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish signing in with an authenticator code, a recovery code or a passkey */
+        post: operations["postApiV1AuthMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/passkey/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** WebAuthn options to give a passkey as the second factor */
+        post: operations["postApiV1AuthMfaPasskeyOptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/passkey/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** WebAuthn options to sign in with a passkey alone */
+        post: operations["postApiV1AuthPasskeyOptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/passkey/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with a passkey alone */
+        post: operations["postApiV1AuthPasskeyVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client's second factors and the firm's setting */
+        get: operations["getApiV1AuthTwoFactor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/two-factor/totp/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start setting up an authenticator app (access token, or mfaToken of an EnrollmentChallenge) */
+        post: operations["postApiV1AuthTwoFactorTotpSetup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/two-factor/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn the authenticator app on with a first code; answers recovery codes (and the sign-in, for an mfaToken) */
+        post: operations["postApiV1AuthTwoFactorTotpConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/two-factor/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove the authenticator app */
+        delete: operations["deleteApiV1AuthTwoFactorTotp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/two-factor/passkeys/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** WebAuthn options to add a passkey (access token, or mfaToken of an EnrollmentChallenge) */
+        post: operations["postApiV1AuthTwoFactorPasskeysOptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/two-factor/passkeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a passkey */
+        post: operations["postApiV1AuthTwoFactorPasskeys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/two-factor/passkeys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a passkey */
+        delete: operations["deleteApiV1AuthTwoFactorPasskeysId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/two-factor/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the recovery codes (needs the password or a current code) */
+        post: operations["postApiV1AuthTwoFactorRecoveryCodes"];
         delete?: never;
         options?: never;
         head?: never;
@@ -536,10 +740,79 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in client and their firm */
+        /** The signed-in client, their firm and their own settings */
         get: operations["getApiV1Me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the client's name, language or which emails they get */
+        patch: operations["patchApiV1Me"];
+        trace?: never;
+    };
+    "/api/v1/me/email-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move to a new email address: a 6-digit code goes there (10 minutes, 5 tries), a notice to the current one */
+        post: operations["postApiV1MeEmailChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/email-change/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish the move to the new address with its code */
+        post: operations["postApiV1MeEmailChangeConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the password (the current one confirms it); emails "your password was changed" */
+        post: operations["postApiV1MePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sign-out-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every sign-in of the client, this one included */
+        post: operations["postApiV1MeSignOutEverywhere"];
         delete?: never;
         options?: never;
         head?: never;
@@ -802,6 +1075,92 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What paying these allocations with this method comes to, with any card surcharge; nothing is charged or held */
+        post: operations["postApiV1PaymentsQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The firm's plan limits and the dates a plan started today may use */
+        get: operations["getApiV1PlansOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The schedule and the authorization text for a proposed plan; nothing is stored */
+        post: operations["postApiV1PlansPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client's payment plans, newest first */
+        get: operations["getApiV1Plans"];
+        put?: never;
+        /** Put an open invoice on a plan of instalments, the authorization accepted */
+        post: operations["postApiV1Plans"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a plan: nothing more is charged and the authorization is revoked */
+        post: operations["postApiV1PlansIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments/{id}/confirm": {
         parameters: {
             query?: never;
@@ -848,6 +1207,23 @@ export type paths = {
         post?: never;
         /** Remove a saved payment method */
         delete: operations["deleteApiV1PaymentMethodsId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-methods/{id}/default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose the saved method to pay with first */
+        post: operations["postApiV1PaymentMethodsIdDefault"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1323,6 +1699,57 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The firm's payment plans, newest first */
+        get: operations["getApiV1AdminPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/plans/authorizations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recurring-charge authorizations (text, version, time, IP, method, revocation) as CSV; kept 2 years after they end */
+        get: operations["getApiV1AdminPlansAuthorizationsExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/plans/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a client’s plan; its authorization is revoked */
+        post: operations["postApiV1AdminPlansIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/activities": {
         parameters: {
             query?: never;
@@ -1617,7 +2044,7 @@ export type components = {
              * @description Stable: branch on it
              * @enum {string}
              */
-            code: "invalid_request" | "malformed_json" | "body_too_large" | "not_ready" | "unsupported_encoding" | "bad_request" | "invalid_cursor" | "route_not_found" | "method_not_allowed" | "not_found" | "origin_not_allowed" | "rate_limited" | "internal_error" | "sdk_not_built" | "firm_not_found" | "invalid_credentials" | "weak_password" | "invitation_invalid" | "reset_token_invalid" | "refresh_missing" | "refresh_invalid" | "refresh_reused" | "token_missing" | "token_invalid" | "token_expired" | "contact_archived" | "api_key_missing" | "api_key_invalid" | "api_key_revoked" | "invalid_assertion" | "token_exchange_not_enabled" | "external_id_mismatch" | "email_code_invalid" | "email_code_expired" | "role_forbidden" | "staff_exists" | "staff_disabled" | "last_owner" | "staff_not_invited" | "console_url_missing" | "mfa_token_invalid" | "mfa_code_invalid" | "totp_setup_missing" | "passkey_invalid" | "second_factor_required" | "firm_exists" | "portal_url_missing" | "section_disabled" | "contact_exists" | "contact_not_found" | "external_id_taken" | "invoice_not_found" | "invoice_number_taken" | "invoice_empty" | "invoice_not_draft" | "invoice_sent" | "invoice_void" | "invoice_paid" | "invoice_has_payments" | "invalid_line" | "currency_mismatch" | "invoice_contact_fixed" | "invoice_currency_fixed" | "not_a_task" | "not_an_event" | "receipt_not_available" | "idempotency_key_missing" | "idempotency_key_invalid" | "idempotency_key_reused" | "idempotency_in_progress" | "invalid_amount" | "amount_exceeds_balance" | "card_data_not_accepted" | "deposit_account_invalid" | "trust_account_missing" | "processor_unavailable" | "amount_below_minimum" | "allocation_mismatch" | "duplicate_allocation" | "mandate_required" | "payment_method_invalid" | "payment_method_mismatch" | "payment_not_ready" | "payments_hidden" | "saved_method_not_found" | "bank_link_invalid" | "bank_link_unavailable" | "invalid_option" | "webhook_signature_invalid" | "amount_exceeds_refundable" | "payment_not_settled" | "payment_not_refundable" | "payment_disputed" | "refund_refused" | "refund_interrupted" | "thread_closed" | "attachment_not_found" | "invalid_upload" | "upload_aborted" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_rejected" | "scan_unavailable" | "file_store_unavailable" | "webhook_url_invalid" | "job_not_dead";
+            code: "invalid_request" | "malformed_json" | "body_too_large" | "not_ready" | "unsupported_encoding" | "bad_request" | "invalid_cursor" | "route_not_found" | "method_not_allowed" | "not_found" | "origin_not_allowed" | "rate_limited" | "internal_error" | "sdk_not_built" | "firm_not_found" | "invalid_credentials" | "weak_password" | "invitation_invalid" | "reset_token_invalid" | "refresh_missing" | "refresh_invalid" | "refresh_reused" | "token_missing" | "token_invalid" | "token_expired" | "contact_archived" | "api_key_missing" | "api_key_invalid" | "api_key_revoked" | "invalid_assertion" | "token_exchange_not_enabled" | "external_id_mismatch" | "email_code_invalid" | "email_code_expired" | "role_forbidden" | "staff_exists" | "staff_disabled" | "last_owner" | "staff_not_invited" | "console_url_missing" | "mfa_token_invalid" | "mfa_code_invalid" | "totp_setup_missing" | "passkey_invalid" | "second_factor_required" | "mfa_attempts_exceeded" | "two_factor_off" | "firm_exists" | "portal_url_missing" | "section_disabled" | "contact_exists" | "contact_not_found" | "external_id_taken" | "password_incorrect" | "password_not_set" | "email_in_use" | "email_unchanged" | "email_change_invalid" | "email_change_expired" | "invoice_not_found" | "invoice_number_taken" | "invoice_empty" | "invoice_not_draft" | "invoice_sent" | "invoice_void" | "invoice_paid" | "invoice_has_payments" | "invalid_line" | "currency_mismatch" | "invoice_contact_fixed" | "invoice_currency_fixed" | "not_a_task" | "not_an_event" | "receipt_not_available" | "idempotency_key_missing" | "idempotency_key_invalid" | "idempotency_key_reused" | "idempotency_in_progress" | "invalid_amount" | "amount_exceeds_balance" | "card_data_not_accepted" | "deposit_account_invalid" | "trust_account_missing" | "processor_unavailable" | "amount_below_minimum" | "allocation_mismatch" | "duplicate_allocation" | "mandate_required" | "payment_method_invalid" | "payment_method_mismatch" | "payment_not_ready" | "payments_hidden" | "saved_method_not_found" | "bank_link_invalid" | "bank_link_unavailable" | "invalid_option" | "webhook_signature_invalid" | "amount_exceeds_refundable" | "payment_not_settled" | "payment_not_refundable" | "payment_disputed" | "refund_refused" | "refund_interrupted" | "surcharge_too_high" | "amount_mismatch" | "surcharge_not_confirmed" | "plans_disabled" | "invoice_not_open" | "plan_exists" | "too_many_instalments" | "instalment_below_minimum" | "plan_date_past" | "plan_date_too_late" | "plan_dates_unordered" | "authorization_outdated" | "plan_not_active" | "thread_closed" | "attachment_not_found" | "invalid_upload" | "upload_aborted" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_rejected" | "scan_unavailable" | "file_store_unavailable" | "webhook_url_invalid" | "job_not_dead";
             /** @description For people: what went wrong and what to do */
             detail: string;
             /** @description With `invalid_request`: each bad field */
@@ -1808,6 +2235,143 @@ export type components = {
             /** @description pk_…: shown once; only its hash is kept */
             key: string;
         };
+        /** @description The language the contact reads the portal and its emails in, English or Spanish; null until chosen, when emails follow the language of the portal page the contact last asked to sign in from (English before that) */
+        ContactLocale: ("en" | "es") | null;
+        ContactAddressInput: {
+            line1?: string | null;
+            city?: string | null;
+            state?: string | null;
+            postalCode?: string | null;
+        };
+        NewContact: {
+            /** Format: email */
+            email: string;
+            name: string;
+            phone?: string | null;
+            externalId?: string | null;
+            locale?: components["schemas"]["ContactLocale"];
+            address?: components["schemas"]["ContactAddressInput"] | null;
+        };
+        ContactChanges: {
+            /** Format: email */
+            email?: string;
+            name?: string;
+            phone?: string | null;
+            externalId?: string | null;
+            locale?: components["schemas"]["ContactLocale"];
+            address?: components["schemas"]["ContactAddressInput"] | null;
+        };
+        /** @description The contact's postal address; its state decides the card surcharge rules when a card gives no billing ZIP */
+        ContactAddress: {
+            line1: string | null;
+            city: string | null;
+            state: string | null;
+            postalCode: string | null;
+        } | null;
+        FirmContact: {
+            id: string;
+            firmId: string;
+            email: string;
+            name: string;
+            phone: string | null;
+            /** @enum {string} */
+            status: "active" | "archived";
+            /** @description The contact's id in the firm's own system, unique in the firm */
+            externalId: string | null;
+            locale: components["schemas"]["ContactLocale"];
+            address?: components["schemas"]["ContactAddress"];
+            /** @description Whether the contact has created a login */
+            hasLogin: boolean;
+            /**
+             * @description The latest invitation: none sent, waiting to be accepted, no longer usable (expired or replaced), or accepted
+             * @enum {string}
+             */
+            invitationStatus: "none" | "pending" | "expired" | "accepted";
+            /** @description When the latest invitation was sent */
+            invitedAt: string | null;
+            /** @description When the contact last signed in to the portal (password or token exchange) */
+            lastSignInAt: string | null;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            updatedAt: string;
+        };
+        ContactPage: {
+            data: components["schemas"]["FirmContact"][];
+            /** @description Pass back as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        Invitation: {
+            id: string;
+            contactId: string;
+            /** @description The contact already had a login: the email said so, and its link only sets a new password */
+            hasLogin: boolean;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            expiresAt: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+        };
+        /** @description Security emails and payment receipts always go, whatever these say */
+        Notifications: {
+            /** @description New invoices and reminders about what is left to pay */
+            invoices: boolean;
+            /** @description A new message from the firm */
+            messages: boolean;
+        };
+        ProfileChanges: {
+            name?: string;
+            /** @description The portal's and the emails' language; null follows the page's */
+            locale?: ("en" | "es") | null;
+            notifications?: {
+                /** @description New invoices and reminders about what is left to pay */
+                invoices?: boolean;
+                /** @description A new message from the firm */
+                messages?: boolean;
+            };
+        };
+        EmailChangeRequest: {
+            /** Format: email */
+            newEmail: string;
+            password: string;
+        };
+        EmailChangeConfirm: {
+            /** @description The 6-digit code sent to the new address */
+            code: string;
+        };
+        Profile: {
+            notifications: components["schemas"]["Notifications"];
+            /** @description Whether the client has a password (a client who signs in from the firm’s site or by code may not) */
+            hasPassword: boolean;
+            /** @description An email change waiting for the code sent to the new address */
+            pendingEmail: {
+                email: string;
+                /**
+                 * Format: date-time
+                 * @description An ISO 8601 instant (UTC)
+                 */
+                expiresAt: string;
+            } | null;
+        };
+        EmailChangeStarted: {
+            email: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            expiresAt: string;
+        };
         Login: {
             /** @description The firm's slug */
             firm: string;
@@ -1825,6 +2389,11 @@ export type components = {
             firm: string;
             /** Format: email */
             email: string;
+            /**
+             * @description The language of the portal page asking, 'en' or 'es': the contact's emails are written in it until they choose one
+             * @enum {string}
+             */
+            locale?: "en" | "es";
         };
         TokenExchange: {
             /** @description The firm's slug */
@@ -1837,6 +2406,11 @@ export type components = {
             firm: string;
             /** Format: email */
             email: string;
+            /**
+             * @description The language of the portal page asking, 'en' or 'es': the contact's emails are written in it until they choose one
+             * @enum {string}
+             */
+            locale?: "en" | "es";
         };
         EmailCodeVerify: {
             /** @description The firm's slug */
@@ -1866,6 +2440,7 @@ export type components = {
             firmId: string;
             email: string;
             name: string;
+            locale: components["schemas"]["ContactLocale"];
         };
         Session: {
             /** @description An ES256 JWT; send it as `Authorization: Bearer …` */
@@ -1885,6 +2460,170 @@ export type components = {
             kind: "invitation" | "reset" | "sign-in";
             /** @enum {string} */
             status: "usable" | "used" | "expired" | "replaced" | "unknown";
+        };
+        SecondFactorChallenge: {
+            /** @constant */
+            mfaRequired: true;
+            /** @description Send it with the second factor, within five minutes */
+            mfaToken: string;
+            methods: ("totp" | "passkey" | "recovery_code")[];
+        };
+        EnrollmentChallenge: {
+            /** @constant */
+            enrollmentRequired: true;
+            /** @description Authorises setting up a first second factor, within five minutes */
+            mfaToken: string;
+        };
+        PasskeyRequestOptions: {
+            /** @description PublicKeyCredentialRequestOptionsJSON */
+            options: {
+                challenge: string;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        PasskeyCreationOptions: {
+            /** @description PublicKeyCredentialCreationOptionsJSON */
+            options: {
+                challenge: string;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        TotpSetup: {
+            /** @description Base32, for typing into an authenticator app */
+            secret: string;
+            otpauthUri: string;
+            qrCode: {
+                size: number;
+                /** @description SVG path data, one unit per module */
+                path: string;
+            };
+        };
+        SecondFactor: {
+            /** @description From a SecondFactorChallenge or an EnrollmentChallenge */
+            mfaToken: string;
+            /** @description The 6-digit code the authenticator app shows */
+            code: string;
+        } | {
+            /** @description From a SecondFactorChallenge or an EnrollmentChallenge */
+            mfaToken: string;
+            /** @description One of the recovery codes, used once */
+            recoveryCode: string;
+        } | {
+            /** @description From a SecondFactorChallenge or an EnrollmentChallenge */
+            mfaToken: string;
+            /** @description AuthenticationResponseJSON, for options from /auth/mfa/passkey/options */
+            credential: {
+                id: string;
+                rawId: string;
+                /** @constant */
+                type: "public-key";
+                response: {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        MfaToken: {
+            /** @description From a SecondFactorChallenge or an EnrollmentChallenge */
+            mfaToken: string;
+        };
+        PasskeySignInOptionsRequest: {
+            /** @description The firm's slug */
+            firm: string;
+            /** Format: email */
+            email?: string;
+        };
+        PasskeySignIn: {
+            /** @description The firm's slug */
+            firm: string;
+            /** @description AuthenticationResponseJSON */
+            credential: {
+                id: string;
+                rawId: string;
+                /** @constant */
+                type: "public-key";
+                response: {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        ClientEnrollment: {
+            /** @description From a SecondFactorChallenge or an EnrollmentChallenge */
+            mfaToken?: string;
+        };
+        ClientTotpConfirmation: {
+            code: string;
+            /** @description From a SecondFactorChallenge or an EnrollmentChallenge */
+            mfaToken?: string;
+        };
+        ClientPasskeyRegistration: {
+            /** @description RegistrationResponseJSON */
+            credential: {
+                id: string;
+                rawId: string;
+                /** @constant */
+                type: "public-key";
+                response: {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description What the client calls this passkey */
+            name?: string;
+            /** @description From a SecondFactorChallenge or an EnrollmentChallenge */
+            mfaToken?: string;
+        };
+        RecoveryCodesRequest: {
+            password: string;
+        } | {
+            code: string;
+        };
+        SignInResult: components["schemas"]["Session"] | components["schemas"]["SecondFactorChallenge"] | components["schemas"]["EnrollmentChallenge"];
+        ClientPasskey: {
+            id: string;
+            name: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            lastUsedAt: string | null;
+        };
+        ClientTwoFactor: {
+            /**
+             * @description The firm's `clientTwoFactor`
+             * @enum {string}
+             */
+            setting: "off" | "optional" | "required";
+            /** @description The authenticator app, or null when none is set up */
+            totp: {
+                enabledAt: string | null;
+            } | null;
+            passkeys: components["schemas"]["ClientPasskey"][];
+            recoveryCodesLeft: number;
+        };
+        ClientTotpConfirmed: {
+            /** @description Shown once: each signs in once instead of a code */
+            recoveryCodes: string[];
+            /** @description With an enrolment token: the sign-in it was waiting for */
+            signIn?: components["schemas"]["Session"];
+        };
+        ClientPasskeyRegistered: {
+            passkey: components["schemas"]["ClientPasskey"];
+            /** @description With a first factor only: shown once */
+            recoveryCodes?: string[];
+            /** @description With an enrolment token: the sign-in it was waiting for */
+            signIn?: components["schemas"]["Session"];
+        };
+        RecoveryCodes: {
+            /** @description Shown once; the earlier codes no longer work */
+            recoveryCodes: string[];
         };
         /** @enum {string} */
         WebhookEventType: "payment.succeeded" | "payment.processing" | "payment.failed" | "payment.refunded" | "invoice.paid" | "message.created" | "file.uploaded" | "contact.activated" | "activity.completed";
@@ -1983,333 +2722,10 @@ export type components = {
             /** @description Pass back as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
-        NewContact: {
-            /** Format: email */
-            email: string;
-            name: string;
-            phone?: string | null;
-            externalId?: string | null;
-        };
-        ContactChanges: {
-            /** Format: email */
-            email?: string;
-            name?: string;
-            phone?: string | null;
-            externalId?: string | null;
-        };
-        FirmContact: {
-            id: string;
-            firmId: string;
-            email: string;
-            name: string;
-            phone: string | null;
-            /** @enum {string} */
-            status: "active" | "archived";
-            /** @description The contact's id in the firm's own system, unique in the firm */
-            externalId: string | null;
-            /** @description Whether the contact has created a login */
-            hasLogin: boolean;
-            /**
-             * @description The latest invitation: none sent, waiting to be accepted, no longer usable (expired or replaced), or accepted
-             * @enum {string}
-             */
-            invitationStatus: "none" | "pending" | "expired" | "accepted";
-            /** @description When the latest invitation was sent */
-            invitedAt: string | null;
-            /** @description When the contact last signed in to the portal (password or token exchange) */
-            lastSignInAt: string | null;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            updatedAt: string;
-        };
-        ContactPage: {
-            data: components["schemas"]["FirmContact"][];
-            /** @description Pass back as `cursor` for the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        Invitation: {
-            id: string;
-            contactId: string;
-            /** @description The contact already had a login: the email said so, and its link only sets a new password */
-            hasLogin: boolean;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            expiresAt: string;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            createdAt: string;
-        };
-        /** @description Who put a file in the portal: the client, or someone at the firm */
-        Uploader: {
-            /** @enum {string} */
-            type: "contact" | "staff";
-            name: string;
-        };
-        File: {
-            id: string;
-            name: string;
-            /** @description Bytes */
-            size: number;
-            contentType: string;
-            /** @description The matter the file is filed under; null when it is in no folder */
-            folder: string | null;
-            /** @description Hex SHA-256 of the bytes */
-            sha256: string;
-            uploadedBy: components["schemas"]["Uploader"];
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            createdAt: string;
-        };
-        FirmFile: {
-            id: string;
-            name: string;
-            /** @description Bytes */
-            size: number;
-            contentType: string;
-            /** @description The matter the file is filed under; null when it is in no folder */
-            folder: string | null;
-            /** @description Hex SHA-256 of the bytes */
-            sha256: string;
-            uploadedBy: components["schemas"]["Uploader"];
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            createdAt: string;
-            contactId: string;
-        };
-        /** @description A folder (matter) and how many files it holds; `name` is null for files in no folder */
-        FileFolder: {
-            name: string | null;
-            files: number;
-        };
-        FilePage: {
-            data: components["schemas"]["File"][];
-            nextCursor: string | null;
-            folders: components["schemas"]["FileFolder"][];
-        };
-        FirmFilePage: {
-            data: components["schemas"]["FirmFile"][];
-            nextCursor: string | null;
-            /** @description With `contactId`: every folder of that contact's and how many files each holds */
-            folders?: components["schemas"]["FileFolder"][];
-        };
-        Attachment: {
-            id: string;
-            name: string;
-            size: number;
-            contentType: string;
-        };
-        /** @description What the firm lets its clients see and do */
-        FirmSettings: {
-            sections: {
-                activities: boolean;
-                invoices: boolean;
-                messages: boolean;
-                files: boolean;
-            };
-            /** @default true */
-            showPayments: boolean;
-            /**
-             * @default {
-             *       "card": true,
-             *       "bankLink": true,
-             *       "bankAccount": true
-             *     }
-             */
-            paymentMethods: {
-                card: boolean;
-                bankLink: boolean;
-                bankAccount: boolean;
-            };
-            /** @default 100 */
-            minimumPayment: number;
-            /** @default 26214400 */
-            maxUploadBytes: number;
-            /** @default 10 */
-            paymentFailuresPerHour: number;
-            /** @default UTC */
-            timeZone: string;
-            /** Format: uri */
-            portalUrl?: string;
-            /** Format: email */
-            inboxEmail?: string;
-            stripe?: {
-                operatingAccount?: string;
-                trustAccount?: string;
-            };
-            identity?: {
-                issuer: string;
-                audience: string;
-                /** Format: uri */
-                jwksUrl?: string;
-                publicKeys?: unknown[];
-                /** @default false */
-                autoProvision: boolean;
-            };
-            /**
-             * @description Whether staff must set up a second factor (authenticator app or passkey) to sign in
-             * @default required
-             * @enum {string}
-             */
-            staffTwoFactor: "required" | "optional";
-            /**
-             * Format: uri
-             * @description The page that embeds the firm's staff console; staff invitations link here
-             */
-            consoleUrl?: string;
-            /** @description The firm's postal address, one line per line: printed on invoice and receipt PDFs as where to remit payment */
-            address?: string;
-        };
-        FirmChanges: {
-            name?: string | null;
-            currency?: string | null;
-            siteUrl?: string | null;
-            allowedOrigins?: string[] | null;
-            branding?: {
-                logoUrl?: string | null;
-                colors?: {
-                    brand?: string | null;
-                    brandContrast?: string | null;
-                    accent?: string | null;
-                } | null;
-                fontFamily?: string | null;
-            } | null;
-            settings?: {
-                sections?: {
-                    activities?: boolean | null;
-                    invoices?: boolean | null;
-                    messages?: boolean | null;
-                    files?: boolean | null;
-                } | null;
-                showPayments?: boolean | null;
-                paymentMethods?: {
-                    card?: boolean | null;
-                    bankLink?: boolean | null;
-                    bankAccount?: boolean | null;
-                } | null;
-                minimumPayment?: number | null;
-                maxUploadBytes?: number | null;
-                paymentFailuresPerHour?: number | null;
-                timeZone?: string | null;
-                portalUrl?: string | null;
-                inboxEmail?: string | null;
-                stripe?: {
-                    operatingAccount?: string | null;
-                    trustAccount?: string | null;
-                } | null;
-                identity?: {
-                    issuer?: string | null;
-                    audience?: string | null;
-                    jwksUrl?: string | null;
-                    publicKeys?: ({
-                        /** @enum {string} */
-                        kty: "EC" | "RSA";
-                        crv?: string;
-                        x?: string;
-                        y?: string;
-                        n?: string;
-                        e?: string;
-                        kid?: string;
-                        /** @enum {string} */
-                        alg?: "ES256" | "RS256";
-                        /** @constant */
-                        use?: "sig";
-                    } & {
-                        [key: string]: unknown;
-                    })[] | null;
-                    autoProvision?: boolean | null;
-                } | null;
-                staffTwoFactor?: ("required" | "optional") | null;
-                consoleUrl?: string | null;
-                address?: string | null;
-            } | null;
-        };
-        PaymentMethodsAccepted: {
-            card: boolean;
-            /** @description Bank sign-in (Plaid Link, or the sandbox stand-in) */
-            bankLink: boolean;
-            /** @description Bank account and routing numbers typed in */
-            bankAccount: boolean;
-        };
-        Branding: {
-            slug: string;
-            name: string;
-            /** @description ISO 4217 currency code */
-            currency: string;
-            logoUrl: string | null;
-            colors: {
-                /** @description The brand colour, `#rrggbb` */
-                brand: string;
-                /** @description Text on the brand colour */
-                brandContrast: string;
-                accent?: string;
-            };
-            fontFamily: string | null;
-            sections: {
-                activities: boolean;
-                invoices: boolean;
-                messages: boolean;
-                files: boolean;
-                payments: boolean;
-            };
-            paymentMethods: components["schemas"]["PaymentMethodsAccepted"];
-            /** @description The smallest payment the firm accepts, in minor units */
-            minimumPayment: number;
-            /** @description The largest file a client may upload, in bytes */
-            maxUploadBytes: number;
-        };
-        Me: {
-            contact: components["schemas"]["Contact"];
-            firm: components["schemas"]["Branding"];
-        };
-        FirmProfile: {
-            id: string;
-            slug: string;
-            name: string;
-            /** @description ISO 4217 currency code */
-            currency: string;
-            siteUrl: string | null;
-            allowedOrigins: string[];
-            branding: {
-                /** Format: uri */
-                logoUrl?: string;
-                colors: {
-                    brand: string;
-                    brandContrast?: string;
-                    accent?: string;
-                };
-                fontFamily?: string;
-            };
-            settings: components["schemas"]["FirmSettings"];
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            updatedAt: string;
-            /** @description What the firm should know, e.g. a brand colour too light to read */
-            warnings: {
-                code: string;
-                message: string;
-            }[];
+        PasswordChange: {
+            currentPassword: string;
+            /** @description At least 10 characters */
+            newPassword: string;
         };
         NewInvoice: {
             contactId: string;
@@ -2554,6 +2970,765 @@ export type components = {
             /** @description The firm's reason for voiding it, if it gave one */
             voidReason: string | null;
         };
+        OfflinePayment: {
+            contactId: string;
+            amount: number;
+            method: {
+                /** @enum {string} */
+                type: "check" | "wire" | "cash" | "other";
+                reference?: string;
+            };
+            allocations: {
+                invoiceId: string;
+                amount: number;
+            }[];
+        };
+        InvoicePayment: {
+            amount: number;
+            method: {
+                /** @enum {string} */
+                type: "check" | "wire" | "cash" | "other";
+                /** @description A check number, a wire reference */
+                reference?: string;
+            };
+            receivedOn?: string;
+        };
+        PaymentQuoteRequest: {
+            allocations: {
+                invoiceId: string;
+                amount: number;
+            }[];
+            paymentMethod: {
+                /** @enum {string} */
+                type: "card" | "us_bank_account";
+                token: string;
+            } | {
+                savedId: string;
+            };
+        };
+        Checkout: {
+            allocations: {
+                invoiceId: string;
+                amount: number;
+            }[];
+            paymentMethod: {
+                /** @enum {string} */
+                type: "card" | "us_bank_account";
+                token: string;
+            } | {
+                savedId: string;
+            };
+            /** @description The total the client confirmed: the allocations plus the card surcharge `POST /payments/quote` gave. Required when a surcharge applies; a total that differs from the service’s is refused (409 `amount_mismatch`) */
+            amount?: number;
+            /** @default false */
+            savePaymentMethod: boolean;
+            /** @description Required for bank debits: the client accepted the authorization text */
+            mandate?: {
+                accepted: boolean;
+            };
+        };
+        /** @enum {string} */
+        PaymentStatus: "requires_action" | "processing" | "succeeded" | "failed" | "refunded" | "disputed";
+        /** @enum {string} */
+        PaymentMethodType: "card" | "us_bank_account" | "check" | "wire" | "cash" | "other";
+        PaymentMethodSummary: {
+            type: components["schemas"]["PaymentMethodType"];
+            /** @description Card brand (visa, mastercard, …) or bank name */
+            brand: string | null;
+            last4: string | null;
+        };
+        PaymentAllocation: {
+            invoiceId: string;
+            invoiceNumber: string;
+            /** @description Integer minor units of the currency */
+            amount: number;
+            depositAccount: components["schemas"]["DepositAccount"];
+        };
+        PaymentRefund: {
+            id: string;
+            /** @description Integer minor units of the currency */
+            amount: number;
+            /** @enum {string} */
+            status: "pending" | "succeeded";
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+        };
+        Refund: {
+            id: string;
+            paymentId: string;
+            /** @description Integer minor units of the currency */
+            amount: number;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            /** @description The firm's own note; not shown to the client */
+            reason: string | null;
+            /**
+             * @description Only a succeeded refund gave money back and reopened invoices
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed";
+            /**
+             * @description `api`: asked for through this API; `processor`: made at the processor (Stripe's dashboard)
+             * @enum {string}
+             */
+            origin: "api" | "processor";
+            /** @description The processor's id of the refund (`re_…` for Stripe) */
+            processorRef: string | null;
+            /** @description The invoices a succeeded refund reopened: the payment's allocations, last first */
+            allocations: {
+                invoiceId: string;
+                invoiceNumber: string;
+                /** @description Integer minor units of the currency */
+                amount: number;
+            }[];
+            failure: {
+                code: string;
+                message: string;
+            } | null;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            updatedAt: string;
+        };
+        Payment: {
+            id: string;
+            status: components["schemas"]["PaymentStatus"];
+            /** @description What was charged: the allocations plus `surcharge` */
+            amount: number;
+            /** @description The card surcharge included in `amount`, booked to operating; 0 when none */
+            surcharge?: number;
+            /** @description The surcharge rate in percent; null when none */
+            surchargePercent?: number | null;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            method: components["schemas"]["PaymentMethodSummary"];
+            /**
+             * @description Paid through the portal, or recorded by the firm (a check, a wire)
+             * @enum {string}
+             */
+            source: "portal" | "firm";
+            /** @description The firm's reference for a payment it recorded, e.g. a check number */
+            reference: string | null;
+            /** @description The receipt number; null for a failed payment, which received no money and so has no receipt */
+            receiptNumber: string | null;
+            allocations: components["schemas"]["PaymentAllocation"][];
+            /** @description Why a payment failed, in the processor's terms */
+            failure: {
+                code: string;
+                declineCode?: string;
+                message: string;
+            } | null;
+            /** @description What refunds have given back; the whole amount when the status is `refunded` */
+            amountRefunded: number;
+            /** @description Refunds made or on their way, oldest first */
+            refunds: components["schemas"]["PaymentRefund"][];
+            /** @description Payments made in one checkout share this (one per deposit account) */
+            checkoutId: string | null;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the status last changed
+             */
+            updatedAt: string;
+        };
+        PaymentPage: {
+            data: components["schemas"]["Payment"][];
+            /** @description Pass back as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        PaymentTotals: {
+            data: {
+                /** @description ISO 4217 currency code */
+                currency: string;
+                /** @description How many payments, whatever their status */
+                count: number;
+                /** @description Payments that went through (succeeded, refunded or disputed), before refunds */
+                collected: number;
+                /** @description Bank debits and other payments not settled yet */
+                processing: number;
+                /** @description What succeeded refunds of these payments gave back */
+                refunded: number;
+            }[];
+        };
+        FirmPaymentSummary: {
+            id: string;
+            status: components["schemas"]["PaymentStatus"];
+            /** @description What was charged: the allocations plus `surcharge` */
+            amount: number;
+            /** @description The card surcharge included in `amount`, booked to operating; 0 when none */
+            surcharge?: number;
+            /** @description The surcharge rate in percent; null when none */
+            surchargePercent?: number | null;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            method: components["schemas"]["PaymentMethodSummary"];
+            /**
+             * @description Paid through the portal, or recorded by the firm (a check, a wire)
+             * @enum {string}
+             */
+            source: "portal" | "firm";
+            /** @description The firm's reference for a payment it recorded, e.g. a check number */
+            reference: string | null;
+            /** @description The firm's reference of every attempt, failed ones included; the client sees it only on money received */
+            receiptNumber: string;
+            allocations: components["schemas"]["PaymentAllocation"][];
+            /** @description Why a payment failed, in the processor's terms */
+            failure: {
+                code: string;
+                declineCode?: string;
+                message: string;
+            } | null;
+            /** @description What refunds have given back; the whole amount when the status is `refunded` */
+            amountRefunded: number;
+            /** @description Refunds made or on their way, oldest first */
+            refunds: components["schemas"]["PaymentRefund"][];
+            /** @description Payments made in one checkout share this (one per deposit account) */
+            checkoutId: string | null;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the status last changed
+             */
+            updatedAt: string;
+            contactId: string;
+        };
+        FirmPaymentPage: {
+            data: components["schemas"]["FirmPaymentSummary"][];
+            /** @description Pass back as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        FirmPayment: {
+            id: string;
+            status: components["schemas"]["PaymentStatus"];
+            /** @description What was charged: the allocations plus `surcharge` */
+            amount: number;
+            /** @description The card surcharge included in `amount`, booked to operating; 0 when none */
+            surcharge?: number;
+            /** @description The surcharge rate in percent; null when none */
+            surchargePercent?: number | null;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            method: components["schemas"]["PaymentMethodSummary"];
+            /**
+             * @description Paid through the portal, or recorded by the firm (a check, a wire)
+             * @enum {string}
+             */
+            source: "portal" | "firm";
+            /** @description The firm's reference for a payment it recorded, e.g. a check number */
+            reference: string | null;
+            /** @description The firm's reference of every attempt, failed ones included; the client sees it only on money received */
+            receiptNumber: string;
+            allocations: components["schemas"]["PaymentAllocation"][];
+            /** @description Why a payment failed, in the processor's terms */
+            failure: {
+                code: string;
+                declineCode?: string;
+                message: string;
+            } | null;
+            /** @description What refunds have given back; the whole amount when the status is `refunded` */
+            amountRefunded: number;
+            /** @description Every refund of the payment, failed ones included, oldest first */
+            refunds: components["schemas"]["Refund"][];
+            /** @description Payments made in one checkout share this (one per deposit account) */
+            checkoutId: string | null;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the status last changed
+             */
+            updatedAt: string;
+            contactId: string;
+            contact: {
+                id: string;
+                name: string;
+                email: string;
+            };
+            processor: ("sandbox" | "stripe") | null;
+            /** @description The processor's id of the charge (a PaymentIntent for Stripe) */
+            processorRef: string | null;
+            /** @description What the processor charged, where it reports it */
+            fee: number | null;
+            history: {
+                status: string;
+                /**
+                 * Format: date-time
+                 * @description An ISO 8601 instant (UTC)
+                 */
+                at: string;
+            }[];
+            /** @description The ACH debit authorization the client accepted */
+            mandate: {
+                text: string;
+                /**
+                 * Format: date-time
+                 * @description An ISO 8601 instant (UTC)
+                 */
+                acceptedAt: string;
+                ip: string | null;
+                userAgent: string | null;
+            } | null;
+        };
+        PaymentSetup: {
+            /** @enum {string} */
+            processor: "sandbox" | "stripe";
+            /** @description Stripe's publishable key, with processor `stripe` */
+            publishableKey: string | null;
+            /** @enum {string} */
+            bankLink: "sandbox" | "plaid";
+            /** @description The sandbox processor's browser-facing API, with processor `sandbox` */
+            sandboxUrl: string | null;
+        };
+        /** @description The ACH debit authorization text */
+        Mandate: {
+            text: string;
+        };
+        /**
+         * @description `disabled`: the firm adds none; `not_credit_card`: debit, prepaid or bank; `trust_only`: only trust invoices; `state_prohibits`: the client’s state forbids it; `state_cap`: the state caps the rate
+         * @enum {string}
+         */
+        SurchargeReason: "disabled" | "not_credit_card" | "trust_only" | "state_prohibits" | "state_cap";
+        PaymentQuote: {
+            /** @description ISO 4217 currency code */
+            currency: string;
+            /** @description The allocations */
+            subtotal: number;
+            surcharge: {
+                /** @description Added to the operating part of the payment; 0 when none */
+                amount: number;
+                /** @description The rate applied; 0 when none */
+                percent: number;
+                reason: components["schemas"]["SurchargeReason"] | null;
+            };
+            /** @description What will be charged: send it as `amount` with `POST /payments` */
+            total: number;
+        };
+        PaymentNextAction: {
+            paymentId: string;
+            clientSecret: string;
+        };
+        CheckoutResult: {
+            payment: components["schemas"]["Payment"];
+            payments: components["schemas"]["Payment"][];
+            clientSecret?: string;
+            nextActions?: components["schemas"]["PaymentNextAction"][];
+        };
+        SavedPaymentMethod: {
+            id: string;
+            /** @enum {string} */
+            type: "card" | "us_bank_account";
+            /** @description Card brand, or the bank name */
+            brand: string | null;
+            last4: string;
+            expMonth: number | null;
+            expYear: number | null;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /** @description The method the client chose to pay with first (at most one) */
+            isDefault: boolean;
+        };
+        SavedPaymentMethods: {
+            data: components["schemas"]["SavedPaymentMethod"][];
+        };
+        BankLinkExchange: {
+            publicToken: string;
+            accountId?: string;
+        };
+        BankLink: {
+            /** @enum {string} */
+            provider: "sandbox" | "plaid";
+            linkToken: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            expiresAt: string;
+        };
+        LinkedAccount: {
+            paymentMethod: {
+                /** @constant */
+                type: "us_bank_account";
+                token: string;
+                bankName: string;
+                last4: string;
+                accountType: string;
+            };
+        };
+        StripeEvent: {
+            id: string;
+            /** @description e.g. payment_intent.succeeded, charge.refunded */
+            type: string;
+            data: {
+                object: {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        StripeEventReceipt: {
+            /** @constant */
+            received: true;
+            /** @enum {string} */
+            outcome: "applied" | "unchanged" | "duplicate" | "ignored";
+            /** @description Why an event was ignored */
+            reason?: string;
+        };
+        NewRefund: {
+            /** @description Integer minor units to give back: at most what is left unrefunded of the payment */
+            amount: number;
+            /** @description The firm's own note of why; not shown to the client */
+            reason?: string | null;
+        };
+        RefundResult: {
+            refund: components["schemas"]["Refund"];
+            payment: components["schemas"]["FirmPaymentSummary"];
+        };
+        /** @description Who put a file in the portal: the client, or someone at the firm */
+        Uploader: {
+            /** @enum {string} */
+            type: "contact" | "staff";
+            name: string;
+        };
+        File: {
+            id: string;
+            name: string;
+            /** @description Bytes */
+            size: number;
+            contentType: string;
+            /** @description The matter the file is filed under; null when it is in no folder */
+            folder: string | null;
+            /** @description Hex SHA-256 of the bytes */
+            sha256: string;
+            uploadedBy: components["schemas"]["Uploader"];
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+        };
+        FirmFile: {
+            id: string;
+            name: string;
+            /** @description Bytes */
+            size: number;
+            contentType: string;
+            /** @description The matter the file is filed under; null when it is in no folder */
+            folder: string | null;
+            /** @description Hex SHA-256 of the bytes */
+            sha256: string;
+            uploadedBy: components["schemas"]["Uploader"];
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            contactId: string;
+        };
+        /** @description A folder (matter) and how many files it holds; `name` is null for files in no folder */
+        FileFolder: {
+            name: string | null;
+            files: number;
+        };
+        FilePage: {
+            data: components["schemas"]["File"][];
+            nextCursor: string | null;
+            folders: components["schemas"]["FileFolder"][];
+        };
+        FirmFilePage: {
+            data: components["schemas"]["FirmFile"][];
+            nextCursor: string | null;
+            /** @description With `contactId`: every folder of that contact's and how many files each holds */
+            folders?: components["schemas"]["FileFolder"][];
+        };
+        Attachment: {
+            id: string;
+            name: string;
+            size: number;
+            contentType: string;
+        };
+        PlanSettings: {
+            /** @description Whether clients may put an open invoice on a payment plan */
+            enabled: boolean;
+            /** @description The most instalments a plan may have; a plan runs at most this many months */
+            maxInstalments: number;
+            /** @description The smallest instalment, in minor units */
+            minInstalment: number;
+        };
+        /** @description What the firm lets its clients see and do */
+        FirmSettings: {
+            sections: {
+                activities: boolean;
+                invoices: boolean;
+                messages: boolean;
+                files: boolean;
+            };
+            /** @default true */
+            showPayments: boolean;
+            /**
+             * @default {
+             *       "card": true,
+             *       "bankLink": true,
+             *       "bankAccount": true,
+             *       "wallets": false
+             *     }
+             */
+            paymentMethods: {
+                card: boolean;
+                bankLink: boolean;
+                bankAccount: boolean;
+                /**
+                 * @description Apple Pay and Google Pay with cards, through Stripe's Payment Element; register the firm's domain with Stripe first
+                 * @default false
+                 */
+                wallets: boolean;
+            };
+            /**
+             * @description A surcharge on credit-card payments to operating invoices, in percent: never on debit or prepaid cards, trust money or clients in states that forbid it (CT, ME, MA, PR), and capped where a state caps it (CO: 2 %)
+             * @default {
+             *       "enabled": false,
+             *       "percent": 0
+             *     }
+             */
+            surcharge: {
+                enabled: boolean;
+                percent: number;
+            };
+            /** @default 100 */
+            minimumPayment: number;
+            /** @default 26214400 */
+            maxUploadBytes: number;
+            /** @default 10 */
+            paymentFailuresPerHour: number;
+            /** @default UTC */
+            timeZone: string;
+            /** Format: uri */
+            portalUrl?: string;
+            /** Format: email */
+            inboxEmail?: string;
+            stripe?: {
+                operatingAccount?: string;
+                trustAccount?: string;
+            };
+            identity?: {
+                issuer: string;
+                audience: string;
+                /** Format: uri */
+                jwksUrl?: string;
+                publicKeys?: unknown[];
+                /** @default false */
+                autoProvision: boolean;
+            };
+            /**
+             * @description Whether staff must set up a second factor (authenticator app or passkey) to sign in
+             * @default required
+             * @enum {string}
+             */
+            staffTwoFactor: "required" | "optional";
+            /**
+             * @description Second factor for clients (authenticator app or passkey): `off` (none), `optional` (each client chooses) or `required` (set up at the next sign-in)
+             * @default off
+             * @enum {string}
+             */
+            clientTwoFactor: "off" | "optional" | "required";
+            /**
+             * Format: uri
+             * @description The page that embeds the firm's staff console; staff invitations link here
+             */
+            consoleUrl?: string;
+            /** @description The firm's postal address, one line per line: printed on invoice and receipt PDFs as where to remit payment */
+            address?: string;
+            /**
+             * @default {
+             *       "enabled": false,
+             *       "maxInstalments": 6,
+             *       "minInstalment": 5000
+             *     }
+             */
+            plans: components["schemas"]["PlanSettings"];
+        };
+        FirmChanges: {
+            name?: string | null;
+            currency?: string | null;
+            siteUrl?: string | null;
+            allowedOrigins?: string[] | null;
+            branding?: {
+                logoUrl?: string | null;
+                colors?: {
+                    brand?: string | null;
+                    brandContrast?: string | null;
+                    accent?: string | null;
+                } | null;
+                fontFamily?: string | null;
+            } | null;
+            settings?: {
+                sections?: {
+                    activities?: boolean | null;
+                    invoices?: boolean | null;
+                    messages?: boolean | null;
+                    files?: boolean | null;
+                } | null;
+                showPayments?: boolean | null;
+                paymentMethods?: {
+                    card?: boolean | null;
+                    bankLink?: boolean | null;
+                    bankAccount?: boolean | null;
+                    wallets?: boolean | null;
+                } | null;
+                surcharge?: {
+                    enabled?: boolean | null;
+                    percent?: number | null;
+                } | null;
+                minimumPayment?: number | null;
+                maxUploadBytes?: number | null;
+                paymentFailuresPerHour?: number | null;
+                timeZone?: string | null;
+                portalUrl?: string | null;
+                inboxEmail?: string | null;
+                stripe?: {
+                    operatingAccount?: string | null;
+                    trustAccount?: string | null;
+                } | null;
+                identity?: {
+                    issuer?: string | null;
+                    audience?: string | null;
+                    jwksUrl?: string | null;
+                    publicKeys?: ({
+                        /** @enum {string} */
+                        kty: "EC" | "RSA";
+                        crv?: string;
+                        x?: string;
+                        y?: string;
+                        n?: string;
+                        e?: string;
+                        kid?: string;
+                        /** @enum {string} */
+                        alg?: "ES256" | "RS256";
+                        /** @constant */
+                        use?: "sig";
+                    } & {
+                        [key: string]: unknown;
+                    })[] | null;
+                    autoProvision?: boolean | null;
+                } | null;
+                staffTwoFactor?: ("required" | "optional") | null;
+                clientTwoFactor?: ("off" | "optional" | "required") | null;
+                consoleUrl?: string | null;
+                address?: string | null;
+                plans?: {
+                    enabled?: boolean | null;
+                    maxInstalments?: number | null;
+                    minInstalment?: number | null;
+                } | null;
+            } | null;
+        };
+        PaymentMethodsAccepted: {
+            card: boolean;
+            /** @description Bank sign-in (Plaid Link, or the sandbox stand-in) */
+            bankLink: boolean;
+            /** @description Bank account and routing numbers typed in */
+            bankAccount: boolean;
+            /** @description Apple Pay and Google Pay with cards, when payments go through Stripe */
+            wallets?: boolean;
+        };
+        Branding: {
+            slug: string;
+            name: string;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            logoUrl: string | null;
+            colors: {
+                /** @description The brand colour, `#rrggbb` */
+                brand: string;
+                /** @description Text on the brand colour */
+                brandContrast: string;
+                accent?: string;
+            };
+            fontFamily: string | null;
+            sections: {
+                activities: boolean;
+                invoices: boolean;
+                messages: boolean;
+                files: boolean;
+                payments: boolean;
+            };
+            paymentMethods: components["schemas"]["PaymentMethodsAccepted"];
+            /** @description The smallest payment the firm accepts, in minor units */
+            minimumPayment: number;
+            /** @description The largest file a client may upload, in bytes */
+            maxUploadBytes: number;
+            plans: components["schemas"]["PlanSettings"];
+            /**
+             * @description Whether clients may (or must) sign in with a second factor; `off` also means no passkey sign-in
+             * @enum {string}
+             */
+            clientTwoFactor?: "off" | "optional" | "required";
+        };
+        Me: {
+            contact: components["schemas"]["Contact"];
+            firm: components["schemas"]["Branding"];
+            profile: components["schemas"]["Profile"];
+        };
+        FirmProfile: {
+            id: string;
+            slug: string;
+            name: string;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            siteUrl: string | null;
+            allowedOrigins: string[];
+            branding: {
+                /** Format: uri */
+                logoUrl?: string;
+                colors: {
+                    brand: string;
+                    brandContrast?: string;
+                    accent?: string;
+                };
+                fontFamily?: string;
+            };
+            settings: components["schemas"]["FirmSettings"];
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            updatedAt: string;
+            /** @description What the firm should know, e.g. a brand colour too light to read */
+            warnings: {
+                code: string;
+                message: string;
+            }[];
+        };
         NewThread: {
             subject: string;
             body: string;
@@ -2773,395 +3948,135 @@ export type components = {
             /** @description The invoices the client can pay now; null when invoices are hidden */
             unpaidInvoices: number | null;
         };
-        OfflinePayment: {
-            contactId: string;
-            amount: number;
-            method: {
-                /** @enum {string} */
-                type: "check" | "wire" | "cash" | "other";
-                reference?: string;
-            };
-            allocations: {
-                invoiceId: string;
-                amount: number;
-            }[];
-        };
-        InvoicePayment: {
-            amount: number;
-            method: {
-                /** @enum {string} */
-                type: "check" | "wire" | "cash" | "other";
-                /** @description A check number, a wire reference */
-                reference?: string;
-            };
-            receivedOn?: string;
-        };
-        Checkout: {
-            allocations: {
-                invoiceId: string;
-                amount: number;
-            }[];
+        PlanProposal: {
+            invoiceId: string;
+            /** @description One date per instalment, earliest first: the client chooses them within the firm’s limits */
+            dates: string[];
             paymentMethod: {
+                savedId: string;
+            } | {
                 /** @enum {string} */
                 type: "card" | "us_bank_account";
                 token: string;
-            } | {
-                savedId: string;
-            };
-            /** @default false */
-            savePaymentMethod: boolean;
-            /** @description Required for bank debits: the client accepted the authorization text */
-            mandate?: {
-                accepted: boolean;
             };
         };
-        /** @enum {string} */
-        PaymentStatus: "requires_action" | "processing" | "succeeded" | "failed" | "refunded" | "disputed";
-        /** @enum {string} */
-        PaymentMethodType: "card" | "us_bank_account" | "check" | "wire" | "cash" | "other";
-        PaymentMethodSummary: {
-            type: components["schemas"]["PaymentMethodType"];
-            /** @description Card brand (visa, mastercard, …) or bank name */
-            brand: string | null;
-            last4: string | null;
-        };
-        PaymentAllocation: {
+        NewPlan: {
             invoiceId: string;
-            invoiceNumber: string;
-            /** @description Integer minor units of the currency */
-            amount: number;
-            depositAccount: components["schemas"]["DepositAccount"];
+            /** @description One date per instalment, earliest first: the client chooses them within the firm’s limits */
+            dates: string[];
+            paymentMethod: {
+                savedId: string;
+            } | {
+                /** @enum {string} */
+                type: "card" | "us_bank_account";
+                token: string;
+            };
+            authorization: {
+                /** @constant */
+                accepted: true;
+                /** @description The `authorization.version` of the preview the client accepted */
+                version: string;
+            };
         };
-        PaymentRefund: {
+        PlanMethod: {
+            /** @enum {string} */
+            type: "card" | "us_bank_account";
+            brand: string | null;
+            last4: string;
+        };
+        PlanInstalment: {
             id: string;
-            /** @description Integer minor units of the currency */
+            seq: number;
+            /** Format: date */
+            dueOn: string;
+            /**
+             * Format: date
+             * @description When it is charged next: its date, or 3 days after a failed attempt
+             */
+            attemptOn: string;
+            /** @description What it will charge (a payment outside the plan comes off the last instalments first) */
             amount: number;
             /** @enum {string} */
-            status: "pending" | "succeeded";
+            status: "scheduled" | "charging" | "processing" | "paid" | "failed" | "skipped" | "cancelled";
+            attempts: number;
+            paymentId: string | null;
+            lastError: string | null;
+        };
+        PlanAuthorization: {
+            id: string;
+            version: string;
+            text: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            acceptedAt: string;
+            revokedAt: string | null;
+        };
+        Plan: {
+            id: string;
+            invoiceId: string;
+            invoiceNumber: string;
+            contactId: string;
+            /** @enum {string} */
+            status: "active" | "completed" | "cancelled" | "stopped";
+            /** @description The balance the plan was made for */
+            amount: number;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            method: components["schemas"]["PlanMethod"];
+            authorization: components["schemas"]["PlanAuthorization"];
+            nextCharge: {
+                /** Format: date */
+                on: string;
+                /** @description Integer minor units of the currency */
+                amount: number;
+            } | null;
+            instalments: components["schemas"]["PlanInstalment"][];
             /**
              * Format: date-time
              * @description An ISO 8601 instant (UTC)
              */
             createdAt: string;
+            endedAt: string | null;
+            /** @description cancelled_by_client, cancelled_by_firm, paid, charge_failed */
+            endedReason: string | null;
         };
-        Refund: {
-            id: string;
-            paymentId: string;
+        PlanList: {
+            data: components["schemas"]["Plan"][];
+        };
+        PlanPreview: {
             /** @description Integer minor units of the currency */
             amount: number;
             /** @description ISO 4217 currency code */
             currency: string;
-            /** @description The firm's own note; not shown to the client */
-            reason: string | null;
-            /**
-             * @description Only a succeeded refund gave money back and reopened invoices
-             * @enum {string}
-             */
-            status: "pending" | "succeeded" | "failed";
-            /**
-             * @description `api`: asked for through this API; `processor`: made at the processor (Stripe's dashboard)
-             * @enum {string}
-             */
-            origin: "api" | "processor";
-            /** @description The processor's id of the refund (`re_…` for Stripe) */
-            processorRef: string | null;
-            /** @description The invoices a succeeded refund reopened: the payment's allocations, last first */
-            allocations: {
-                invoiceId: string;
-                invoiceNumber: string;
+            method: components["schemas"]["PlanMethod"];
+            instalments: {
+                /** Format: date */
+                dueOn: string;
                 /** @description Integer minor units of the currency */
                 amount: number;
             }[];
-            failure: {
-                code: string;
-                message: string;
-            } | null;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            updatedAt: string;
-        };
-        Payment: {
-            id: string;
-            status: components["schemas"]["PaymentStatus"];
-            /** @description Integer minor units of the currency */
-            amount: number;
-            /** @description ISO 4217 currency code */
-            currency: string;
-            method: components["schemas"]["PaymentMethodSummary"];
-            /**
-             * @description Paid through the portal, or recorded by the firm (a check, a wire)
-             * @enum {string}
-             */
-            source: "portal" | "firm";
-            /** @description The firm's reference for a payment it recorded, e.g. a check number */
-            reference: string | null;
-            /** @description The receipt number; null for a failed payment, which received no money and so has no receipt */
-            receiptNumber: string | null;
-            allocations: components["schemas"]["PaymentAllocation"][];
-            /** @description Why a payment failed, in the processor's terms */
-            failure: {
-                code: string;
-                declineCode?: string;
-                message: string;
-            } | null;
-            /** @description What refunds have given back; the whole amount when the status is `refunded` */
-            amountRefunded: number;
-            /** @description Refunds made or on their way, oldest first */
-            refunds: components["schemas"]["PaymentRefund"][];
-            /** @description Payments made in one checkout share this (one per deposit account) */
-            checkoutId: string | null;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description When the status last changed
-             */
-            updatedAt: string;
-        };
-        PaymentPage: {
-            data: components["schemas"]["Payment"][];
-            /** @description Pass back as `cursor` for the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        PaymentTotals: {
-            data: {
-                /** @description ISO 4217 currency code */
-                currency: string;
-                /** @description How many payments, whatever their status */
-                count: number;
-                /** @description Payments that went through (succeeded, refunded or disputed), before refunds */
-                collected: number;
-                /** @description Bank debits and other payments not settled yet */
-                processing: number;
-                /** @description What succeeded refunds of these payments gave back */
-                refunded: number;
-            }[];
-        };
-        FirmPaymentSummary: {
-            id: string;
-            status: components["schemas"]["PaymentStatus"];
-            /** @description Integer minor units of the currency */
-            amount: number;
-            /** @description ISO 4217 currency code */
-            currency: string;
-            method: components["schemas"]["PaymentMethodSummary"];
-            /**
-             * @description Paid through the portal, or recorded by the firm (a check, a wire)
-             * @enum {string}
-             */
-            source: "portal" | "firm";
-            /** @description The firm's reference for a payment it recorded, e.g. a check number */
-            reference: string | null;
-            /** @description The firm's reference of every attempt, failed ones included; the client sees it only on money received */
-            receiptNumber: string;
-            allocations: components["schemas"]["PaymentAllocation"][];
-            /** @description Why a payment failed, in the processor's terms */
-            failure: {
-                code: string;
-                declineCode?: string;
-                message: string;
-            } | null;
-            /** @description What refunds have given back; the whole amount when the status is `refunded` */
-            amountRefunded: number;
-            /** @description Refunds made or on their way, oldest first */
-            refunds: components["schemas"]["PaymentRefund"][];
-            /** @description Payments made in one checkout share this (one per deposit account) */
-            checkoutId: string | null;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description When the status last changed
-             */
-            updatedAt: string;
-            contactId: string;
-        };
-        FirmPaymentPage: {
-            data: components["schemas"]["FirmPaymentSummary"][];
-            /** @description Pass back as `cursor` for the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        FirmPayment: {
-            id: string;
-            status: components["schemas"]["PaymentStatus"];
-            /** @description Integer minor units of the currency */
-            amount: number;
-            /** @description ISO 4217 currency code */
-            currency: string;
-            method: components["schemas"]["PaymentMethodSummary"];
-            /**
-             * @description Paid through the portal, or recorded by the firm (a check, a wire)
-             * @enum {string}
-             */
-            source: "portal" | "firm";
-            /** @description The firm's reference for a payment it recorded, e.g. a check number */
-            reference: string | null;
-            /** @description The firm's reference of every attempt, failed ones included; the client sees it only on money received */
-            receiptNumber: string;
-            allocations: components["schemas"]["PaymentAllocation"][];
-            /** @description Why a payment failed, in the processor's terms */
-            failure: {
-                code: string;
-                declineCode?: string;
-                message: string;
-            } | null;
-            /** @description What refunds have given back; the whole amount when the status is `refunded` */
-            amountRefunded: number;
-            /** @description Every refund of the payment, failed ones included, oldest first */
-            refunds: components["schemas"]["Refund"][];
-            /** @description Payments made in one checkout share this (one per deposit account) */
-            checkoutId: string | null;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description When the status last changed
-             */
-            updatedAt: string;
-            contactId: string;
-            contact: {
-                id: string;
-                name: string;
-                email: string;
-            };
-            processor: ("sandbox" | "stripe") | null;
-            /** @description The processor's id of the charge (a PaymentIntent for Stripe) */
-            processorRef: string | null;
-            /** @description What the processor charged, where it reports it */
-            fee: number | null;
-            history: {
-                status: string;
-                /**
-                 * Format: date-time
-                 * @description An ISO 8601 instant (UTC)
-                 */
-                at: string;
-            }[];
-            /** @description The ACH debit authorization the client accepted */
-            mandate: {
+            authorization: {
+                version: string;
                 text: string;
-                /**
-                 * Format: date-time
-                 * @description An ISO 8601 instant (UTC)
-                 */
-                acceptedAt: string;
-                ip: string | null;
-                userAgent: string | null;
-            } | null;
-        };
-        PaymentSetup: {
-            /** @enum {string} */
-            processor: "sandbox" | "stripe";
-            /** @description Stripe's publishable key, with processor `stripe` */
-            publishableKey: string | null;
-            /** @enum {string} */
-            bankLink: "sandbox" | "plaid";
-            /** @description The sandbox processor's browser-facing API, with processor `sandbox` */
-            sandboxUrl: string | null;
-        };
-        /** @description The ACH debit authorization text */
-        Mandate: {
-            text: string;
-        };
-        PaymentNextAction: {
-            paymentId: string;
-            clientSecret: string;
-        };
-        CheckoutResult: {
-            payment: components["schemas"]["Payment"];
-            payments: components["schemas"]["Payment"][];
-            clientSecret?: string;
-            nextActions?: components["schemas"]["PaymentNextAction"][];
-        };
-        SavedPaymentMethod: {
-            id: string;
-            /** @enum {string} */
-            type: "card" | "us_bank_account";
-            /** @description Card brand, or the bank name */
-            brand: string | null;
-            last4: string;
-            expMonth: number | null;
-            expYear: number | null;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            createdAt: string;
-        };
-        SavedPaymentMethods: {
-            data: components["schemas"]["SavedPaymentMethod"][];
-        };
-        BankLinkExchange: {
-            publicToken: string;
-            accountId?: string;
-        };
-        BankLink: {
-            /** @enum {string} */
-            provider: "sandbox" | "plaid";
-            linkToken: string;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            expiresAt: string;
-        };
-        LinkedAccount: {
-            paymentMethod: {
-                /** @constant */
-                type: "us_bank_account";
-                token: string;
-                bankName: string;
-                last4: string;
-                accountType: string;
             };
         };
-        StripeEvent: {
-            id: string;
-            /** @description e.g. payment_intent.succeeded, charge.refunded */
-            type: string;
-            data: {
-                object: {
-                    [key: string]: unknown;
-                };
-            } & {
-                [key: string]: unknown;
-            };
-        } & {
-            [key: string]: unknown;
-        };
-        StripeEventReceipt: {
-            /** @constant */
-            received: true;
-            /** @enum {string} */
-            outcome: "applied" | "unchanged" | "duplicate" | "ignored";
-            /** @description Why an event was ignored */
-            reason?: string;
-        };
-        NewRefund: {
-            /** @description Integer minor units to give back: at most what is left unrefunded of the payment */
-            amount: number;
-            /** @description The firm's own note of why; not shown to the client */
-            reason?: string | null;
-        };
-        RefundResult: {
-            refund: components["schemas"]["Refund"];
-            payment: components["schemas"]["FirmPaymentSummary"];
+        PlanOptions: {
+            enabled: boolean;
+            maxInstalments: number;
+            /** @description Integer minor units of the currency */
+            minInstalment: number;
+            /**
+             * Format: date
+             * @description The first date an instalment may have (the firm’s today)
+             */
+            earliest: string;
+            /**
+             * Format: date
+             * @description The last date an instalment may have
+             */
+            latest: string;
         };
         StaffLogin: {
             /** @description The firm's slug */
@@ -3268,6 +4183,7 @@ export type components = {
             activities: components["schemas"]["StaffGroupAccess"];
             invoices: components["schemas"]["StaffGroupAccess"];
             payments: components["schemas"]["StaffGroupAccess"];
+            plans: components["schemas"]["StaffGroupAccess"];
             settings: components["schemas"]["StaffGroupAccess"];
             "webhook-endpoints": components["schemas"]["StaffGroupAccess"];
             "api-keys": components["schemas"]["StaffGroupAccess"];
@@ -3282,46 +4198,7 @@ export type components = {
             staff: components["schemas"]["StaffMember"];
             access: components["schemas"]["StaffAccess"];
         };
-        SecondFactorChallenge: {
-            /** @constant */
-            mfaRequired: true;
-            /** @description Send it with the second factor, within five minutes */
-            mfaToken: string;
-            methods: ("totp" | "passkey" | "recovery_code")[];
-        };
-        EnrollmentChallenge: {
-            /** @constant */
-            enrollmentRequired: true;
-            /** @description Authorises setting up a first second factor, within five minutes */
-            mfaToken: string;
-        };
         StaffPasswordResult: components["schemas"]["StaffSignIn"] | components["schemas"]["SecondFactorChallenge"] | components["schemas"]["EnrollmentChallenge"];
-        PasskeyRequestOptions: {
-            /** @description PublicKeyCredentialRequestOptionsJSON */
-            options: {
-                challenge: string;
-            } & {
-                [key: string]: unknown;
-            };
-        };
-        PasskeyCreationOptions: {
-            /** @description PublicKeyCredentialCreationOptionsJSON */
-            options: {
-                challenge: string;
-            } & {
-                [key: string]: unknown;
-            };
-        };
-        TotpSetup: {
-            /** @description Base32, for typing into an authenticator app */
-            secret: string;
-            otpauthUri: string;
-            qrCode: {
-                size: number;
-                /** @description SVG path data, one unit per module */
-                path: string;
-            };
-        };
         TotpConfirmed: {
             /** @description Shown once: each signs in once instead of a code */
             recoveryCodes: string[];
@@ -3405,6 +4282,20 @@ export type NewApiKey = components['schemas']['NewApiKey'];
 export type ApiKey = components['schemas']['ApiKey'];
 export type ApiKeyList = components['schemas']['ApiKeyList'];
 export type NewApiKeyResult = components['schemas']['NewApiKeyResult'];
+export type ContactLocale = components['schemas']['ContactLocale'];
+export type ContactAddressInput = components['schemas']['ContactAddressInput'];
+export type NewContact = components['schemas']['NewContact'];
+export type ContactChanges = components['schemas']['ContactChanges'];
+export type ContactAddress = components['schemas']['ContactAddress'];
+export type FirmContact = components['schemas']['FirmContact'];
+export type ContactPage = components['schemas']['ContactPage'];
+export type Invitation = components['schemas']['Invitation'];
+export type Notifications = components['schemas']['Notifications'];
+export type ProfileChanges = components['schemas']['ProfileChanges'];
+export type EmailChangeRequest = components['schemas']['EmailChangeRequest'];
+export type EmailChangeConfirm = components['schemas']['EmailChangeConfirm'];
+export type Profile = components['schemas']['Profile'];
+export type EmailChangeStarted = components['schemas']['EmailChangeStarted'];
 export type Login = components['schemas']['Login'];
 export type NewPassword = components['schemas']['NewPassword'];
 export type ResetRequest = components['schemas']['ResetRequest'];
@@ -3417,6 +4308,25 @@ export type Contact = components['schemas']['Contact'];
 export type Session = components['schemas']['Session'];
 export type Accepted = components['schemas']['Accepted'];
 export type LinkStatus = components['schemas']['LinkStatus'];
+export type SecondFactorChallenge = components['schemas']['SecondFactorChallenge'];
+export type EnrollmentChallenge = components['schemas']['EnrollmentChallenge'];
+export type PasskeyRequestOptions = components['schemas']['PasskeyRequestOptions'];
+export type PasskeyCreationOptions = components['schemas']['PasskeyCreationOptions'];
+export type TotpSetup = components['schemas']['TotpSetup'];
+export type SecondFactor = components['schemas']['SecondFactor'];
+export type MfaToken = components['schemas']['MfaToken'];
+export type PasskeySignInOptionsRequest = components['schemas']['PasskeySignInOptionsRequest'];
+export type PasskeySignIn = components['schemas']['PasskeySignIn'];
+export type ClientEnrollment = components['schemas']['ClientEnrollment'];
+export type ClientTotpConfirmation = components['schemas']['ClientTotpConfirmation'];
+export type ClientPasskeyRegistration = components['schemas']['ClientPasskeyRegistration'];
+export type RecoveryCodesRequest = components['schemas']['RecoveryCodesRequest'];
+export type SignInResult = components['schemas']['SignInResult'];
+export type ClientPasskey = components['schemas']['ClientPasskey'];
+export type ClientTwoFactor = components['schemas']['ClientTwoFactor'];
+export type ClientTotpConfirmed = components['schemas']['ClientTotpConfirmed'];
+export type ClientPasskeyRegistered = components['schemas']['ClientPasskeyRegistered'];
+export type RecoveryCodes = components['schemas']['RecoveryCodes'];
 export type WebhookEventType = components['schemas']['WebhookEventType'];
 export type NewWebhookEndpoint = components['schemas']['NewWebhookEndpoint'];
 export type WebhookEndpointChanges = components['schemas']['WebhookEndpointChanges'];
@@ -3426,24 +4336,7 @@ export type NewWebhookEndpointResult = components['schemas']['NewWebhookEndpoint
 export type RotatedWebhookSecret = components['schemas']['RotatedWebhookSecret'];
 export type WebhookDelivery = components['schemas']['WebhookDelivery'];
 export type WebhookDeliveryPage = components['schemas']['WebhookDeliveryPage'];
-export type NewContact = components['schemas']['NewContact'];
-export type ContactChanges = components['schemas']['ContactChanges'];
-export type FirmContact = components['schemas']['FirmContact'];
-export type ContactPage = components['schemas']['ContactPage'];
-export type Invitation = components['schemas']['Invitation'];
-export type Uploader = components['schemas']['Uploader'];
-export type File = components['schemas']['File'];
-export type FirmFile = components['schemas']['FirmFile'];
-export type FileFolder = components['schemas']['FileFolder'];
-export type FilePage = components['schemas']['FilePage'];
-export type FirmFilePage = components['schemas']['FirmFilePage'];
-export type Attachment = components['schemas']['Attachment'];
-export type FirmSettings = components['schemas']['FirmSettings'];
-export type FirmChanges = components['schemas']['FirmChanges'];
-export type PaymentMethodsAccepted = components['schemas']['PaymentMethodsAccepted'];
-export type Branding = components['schemas']['Branding'];
-export type Me = components['schemas']['Me'];
-export type FirmProfile = components['schemas']['FirmProfile'];
+export type PasswordChange = components['schemas']['PasswordChange'];
 export type NewInvoice = components['schemas']['NewInvoice'];
 export type InvoiceChanges = components['schemas']['InvoiceChanges'];
 export type InvoiceVoid = components['schemas']['InvoiceVoid'];
@@ -3459,6 +4352,51 @@ export type OutstandingInvoices = components['schemas']['OutstandingInvoices'];
 export type FirmInvoice = components['schemas']['FirmInvoice'];
 export type FirmInvoicePage = components['schemas']['FirmInvoicePage'];
 export type FirmInvoiceDetail = components['schemas']['FirmInvoiceDetail'];
+export type OfflinePayment = components['schemas']['OfflinePayment'];
+export type InvoicePayment = components['schemas']['InvoicePayment'];
+export type PaymentQuoteRequest = components['schemas']['PaymentQuoteRequest'];
+export type Checkout = components['schemas']['Checkout'];
+export type PaymentStatus = components['schemas']['PaymentStatus'];
+export type PaymentMethodType = components['schemas']['PaymentMethodType'];
+export type PaymentMethodSummary = components['schemas']['PaymentMethodSummary'];
+export type PaymentAllocation = components['schemas']['PaymentAllocation'];
+export type PaymentRefund = components['schemas']['PaymentRefund'];
+export type Refund = components['schemas']['Refund'];
+export type Payment = components['schemas']['Payment'];
+export type PaymentPage = components['schemas']['PaymentPage'];
+export type PaymentTotals = components['schemas']['PaymentTotals'];
+export type FirmPaymentSummary = components['schemas']['FirmPaymentSummary'];
+export type FirmPaymentPage = components['schemas']['FirmPaymentPage'];
+export type FirmPayment = components['schemas']['FirmPayment'];
+export type PaymentSetup = components['schemas']['PaymentSetup'];
+export type Mandate = components['schemas']['Mandate'];
+export type SurchargeReason = components['schemas']['SurchargeReason'];
+export type PaymentQuote = components['schemas']['PaymentQuote'];
+export type PaymentNextAction = components['schemas']['PaymentNextAction'];
+export type CheckoutResult = components['schemas']['CheckoutResult'];
+export type SavedPaymentMethod = components['schemas']['SavedPaymentMethod'];
+export type SavedPaymentMethods = components['schemas']['SavedPaymentMethods'];
+export type BankLinkExchange = components['schemas']['BankLinkExchange'];
+export type BankLink = components['schemas']['BankLink'];
+export type LinkedAccount = components['schemas']['LinkedAccount'];
+export type StripeEvent = components['schemas']['StripeEvent'];
+export type StripeEventReceipt = components['schemas']['StripeEventReceipt'];
+export type NewRefund = components['schemas']['NewRefund'];
+export type RefundResult = components['schemas']['RefundResult'];
+export type Uploader = components['schemas']['Uploader'];
+export type File = components['schemas']['File'];
+export type FirmFile = components['schemas']['FirmFile'];
+export type FileFolder = components['schemas']['FileFolder'];
+export type FilePage = components['schemas']['FilePage'];
+export type FirmFilePage = components['schemas']['FirmFilePage'];
+export type Attachment = components['schemas']['Attachment'];
+export type PlanSettings = components['schemas']['PlanSettings'];
+export type FirmSettings = components['schemas']['FirmSettings'];
+export type FirmChanges = components['schemas']['FirmChanges'];
+export type PaymentMethodsAccepted = components['schemas']['PaymentMethodsAccepted'];
+export type Branding = components['schemas']['Branding'];
+export type Me = components['schemas']['Me'];
+export type FirmProfile = components['schemas']['FirmProfile'];
 export type NewThread = components['schemas']['NewThread'];
 export type NewMessage = components['schemas']['NewMessage'];
 export type NewStaffThread = components['schemas']['NewStaffThread'];
@@ -3485,34 +4423,15 @@ export type HomePaymentChanges = components['schemas']['HomePaymentChanges'];
 export type HomeChanges = components['schemas']['HomeChanges'];
 export type Home = components['schemas']['Home'];
 export type HomeCounts = components['schemas']['HomeCounts'];
-export type OfflinePayment = components['schemas']['OfflinePayment'];
-export type InvoicePayment = components['schemas']['InvoicePayment'];
-export type Checkout = components['schemas']['Checkout'];
-export type PaymentStatus = components['schemas']['PaymentStatus'];
-export type PaymentMethodType = components['schemas']['PaymentMethodType'];
-export type PaymentMethodSummary = components['schemas']['PaymentMethodSummary'];
-export type PaymentAllocation = components['schemas']['PaymentAllocation'];
-export type PaymentRefund = components['schemas']['PaymentRefund'];
-export type Refund = components['schemas']['Refund'];
-export type Payment = components['schemas']['Payment'];
-export type PaymentPage = components['schemas']['PaymentPage'];
-export type PaymentTotals = components['schemas']['PaymentTotals'];
-export type FirmPaymentSummary = components['schemas']['FirmPaymentSummary'];
-export type FirmPaymentPage = components['schemas']['FirmPaymentPage'];
-export type FirmPayment = components['schemas']['FirmPayment'];
-export type PaymentSetup = components['schemas']['PaymentSetup'];
-export type Mandate = components['schemas']['Mandate'];
-export type PaymentNextAction = components['schemas']['PaymentNextAction'];
-export type CheckoutResult = components['schemas']['CheckoutResult'];
-export type SavedPaymentMethod = components['schemas']['SavedPaymentMethod'];
-export type SavedPaymentMethods = components['schemas']['SavedPaymentMethods'];
-export type BankLinkExchange = components['schemas']['BankLinkExchange'];
-export type BankLink = components['schemas']['BankLink'];
-export type LinkedAccount = components['schemas']['LinkedAccount'];
-export type StripeEvent = components['schemas']['StripeEvent'];
-export type StripeEventReceipt = components['schemas']['StripeEventReceipt'];
-export type NewRefund = components['schemas']['NewRefund'];
-export type RefundResult = components['schemas']['RefundResult'];
+export type PlanProposal = components['schemas']['PlanProposal'];
+export type NewPlan = components['schemas']['NewPlan'];
+export type PlanMethod = components['schemas']['PlanMethod'];
+export type PlanInstalment = components['schemas']['PlanInstalment'];
+export type PlanAuthorization = components['schemas']['PlanAuthorization'];
+export type Plan = components['schemas']['Plan'];
+export type PlanList = components['schemas']['PlanList'];
+export type PlanPreview = components['schemas']['PlanPreview'];
+export type PlanOptions = components['schemas']['PlanOptions'];
 export type StaffLogin = components['schemas']['StaffLogin'];
 export type StaffInvitationAcceptance = components['schemas']['StaffInvitationAcceptance'];
 export type StaffMfaCode = components['schemas']['StaffMfaCode'];
@@ -3527,12 +4446,7 @@ export type StaffMember = components['schemas']['StaffMember'];
 export type StaffGroupAccess = components['schemas']['StaffGroupAccess'];
 export type StaffAccess = components['schemas']['StaffAccess'];
 export type StaffSignIn = components['schemas']['StaffSignIn'];
-export type SecondFactorChallenge = components['schemas']['SecondFactorChallenge'];
-export type EnrollmentChallenge = components['schemas']['EnrollmentChallenge'];
 export type StaffPasswordResult = components['schemas']['StaffPasswordResult'];
-export type PasskeyRequestOptions = components['schemas']['PasskeyRequestOptions'];
-export type PasskeyCreationOptions = components['schemas']['PasskeyCreationOptions'];
-export type TotpSetup = components['schemas']['TotpSetup'];
 export type TotpConfirmed = components['schemas']['TotpConfirmed'];
 export type Passkey = components['schemas']['Passkey'];
 export type PasskeyRegistered = components['schemas']['PasskeyRegistered'];
@@ -3560,7 +4474,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Session"];
+                    "application/json": components["schemas"]["SignInResult"];
                 };
             };
             /** @description A problem (RFC 9457) */
@@ -3682,7 +4596,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Session"];
+                    "application/json": components["schemas"]["SignInResult"];
                 };
             };
             /** @description A problem (RFC 9457) */
@@ -3748,7 +4662,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Session"];
+                    "application/json": components["schemas"]["SignInResult"];
                 };
             };
             /** @description A problem (RFC 9457) */
@@ -3814,7 +4728,389 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["SignInResult"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AuthMfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactor"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AuthMfaPasskeyOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaToken"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyRequestOptions"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AuthPasskeyOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasskeySignInOptionsRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyRequestOptions"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AuthPasskeyVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasskeySignIn"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AuthTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientTwoFactor"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AuthTwoFactorTotpSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientEnrollment"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpSetup"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AuthTwoFactorTotpConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientTotpConfirmation"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientTotpConfirmed"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiV1AuthTwoFactorTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AuthTwoFactorPasskeysOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientEnrollment"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyCreationOptions"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AuthTwoFactorPasskeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientPasskeyRegistration"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientPasskeyRegistered"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiV1AuthTwoFactorPasskeysId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AuthTwoFactorRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecoveryCodesRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodes"];
                 };
             };
             /** @description A problem (RFC 9457) */
@@ -4580,6 +5876,163 @@ export interface operations {
             };
         };
     };
+    patchApiV1Me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfileChanges"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1MeEmailChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailChangeStarted"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1MeEmailChangeConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailChangeConfirm"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1MePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1MeSignOutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getApiV1Home: {
         parameters: {
             query?: never;
@@ -5086,6 +6539,196 @@ export interface operations {
             };
         };
     };
+    postApiV1PaymentsQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentQuoteRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentQuote"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1PlansOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanOptions"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1PlansPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanProposal"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanPreview"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1Plans: {
+        parameters: {
+            query?: {
+                invoiceId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanList"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1Plans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPlan"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1PlansIdCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postApiV1PaymentsIdConfirm: {
         parameters: {
             query?: never;
@@ -5163,6 +6806,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1PaymentMethodsIdDefault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedPaymentMethods"];
+                };
             };
             /** @description A problem (RFC 9457) */
             default: {
@@ -6445,6 +8119,102 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RefundResult"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminPlans: {
+        parameters: {
+            query?: {
+                contactId?: string;
+                invoiceId?: string;
+                status?: "active" | "completed" | "cancelled" | "stopped";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanList"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminPlansAuthorizationsExport: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AdminPlansIdCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
                 };
             };
             /** @description A problem (RFC 9457) */

@@ -20,6 +20,17 @@ export class PaymentMethodsApi {
     return data;
   }
 
+  /** Makes `id` the method `<portal-pay>` chooses first; answers the saved methods as they now are. */
+  async setDefault(id: string, { signal }: RequestOptions = {}): Promise<SavedPaymentMethod[]> {
+    const { data } = await this.#connection.request<{ data: SavedPaymentMethod[] }>({
+      method: 'POST',
+      path: `/payment-methods/${encodeURIComponent(id)}/default`,
+      authentication: 'bearer',
+      signal,
+    });
+    return data;
+  }
+
   /** Forgets a saved method, here and at the processor. */
   remove(id: string, { signal }: RequestOptions = {}): Promise<void> {
     return this.#connection.request<void>({

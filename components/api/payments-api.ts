@@ -7,6 +7,8 @@ import type {
   Page,
   PageQuery,
   Payment,
+  PaymentQuote,
+  PaymentQuoteRequest,
   PaymentRequest,
   PaymentSetup,
   RequestOptions,
@@ -65,6 +67,15 @@ export class PaymentsApi {
       signal,
     });
     return text;
+  }
+
+  /**
+   * What paying `allocations` with this method comes to, with the card surcharge the firm's rules
+   * give (computed by the service; nothing is charged or held). Send its `total` as the payment's
+   * `amount`.
+   */
+  quote(request: PaymentQuoteRequest, { signal }: RequestOptions = {}): Promise<PaymentQuote> {
+    return this.#connection.request<PaymentQuote>({ method: 'POST', path: '/payments/quote', body: request, authentication: 'bearer', signal });
   }
 
   /**

@@ -24,8 +24,38 @@ export type Branding = schemas.Branding;
 /** The answer to every request that signs a client in (login, refresh, invitation, reset). */
 export type SignIn = schemas.Session;
 
-/** `GET /api/v1/me`: the signed-in client and their firm. */
+/** What a first factor (password, emailed code or link, invitation, reset) answers: a sign-in, or the second factor to give or set up first. */
+export type SignInAnswer = schemas.SignInResult;
+
+/** A first factor was right and a second one is needed: `POST /auth/mfa` finishes the sign-in. */
+export type SecondFactorChallenge = schemas.SecondFactorChallenge;
+
+/** A first factor was right, but the firm requires a second factor the client has not set up yet. */
+export type EnrollmentChallenge = schemas.EnrollmentChallenge;
+
+/** The client's second factors and the firm's `clientTwoFactor` setting: `GET /auth/two-factor`. */
+export type ClientTwoFactor = schemas.ClientTwoFactor;
+
+/** One of the client's passkeys. */
+export type ClientPasskey = schemas.ClientPasskey;
+
+/** An authenticator app being set up: its secret, as a QR code too. */
+export type TotpSetup = schemas.TotpSetup;
+
+/** The second factor for an MFA token: a code from the app, a recovery code, or a passkey's answer. */
+export type SecondFactorAnswer = { code: string } | { recoveryCode: string } | { credential: unknown };
+
+/** `GET|PATCH /api/v1/me`: the signed-in client, their firm and their own settings. */
 export type Me = schemas.Me;
+
+/** The client's own settings: which emails they get, whether they have a password, a pending email change. */
+export type Profile = schemas.Profile;
+
+/** `PATCH /api/v1/me`: the name, language and email choices to change. */
+export type ProfileChanges = schemas.ProfileChanges;
+
+/** An email change asked for: the code went to `email`. */
+export type EmailChangeStarted = schemas.EmailChangeStarted;
 
 export interface Credentials {
   email: string;
@@ -51,6 +81,9 @@ export interface TokenAndPassword {
 
 /** An emailed sign-in code with the address it went to, or the token of the email's one-click link. */
 export type EmailCodeSignIn = { email: string; code: string } | { token: string };
+
+/** A language the portal and its emails are written in, as a contact's `locale` names it. */
+export type PortalLocale = NonNullable<schemas.Contact['locale']>;
 
 /** Which emailed link a token comes from, as `POST /api/v1/auth/link-status` names it. */
 export type LinkKind = schemas.LinkStatus['kind'];
@@ -200,6 +233,12 @@ export type PaymentMethodInput = PaymentRequest['paymentMethod'];
 /** The body of `POST /api/v1/payments`. */
 export type PaymentRequest = schemas.Checkout;
 
+/** The body of `POST /api/v1/payments/quote`: the allocations and the method, as a payment would send them. */
+export type PaymentQuoteRequest = schemas.PaymentQuoteRequest;
+
+/** What a payment comes to with its method: the allocations, any card surcharge, and the total to confirm. */
+export type PaymentQuote = schemas.PaymentQuote;
+
 /** A payment waiting for 3-D Secure, and the secret the processor's challenge needs. */
 export type PaymentNextAction = schemas.PaymentNextAction;
 
@@ -211,6 +250,19 @@ export type CheckoutResult = schemas.CheckoutResult;
 
 /** A payment method the client saved for later, with their consent. */
 export type SavedPaymentMethod = schemas.SavedPaymentMethod;
+
+/** A payment plan: an invoice split into instalments charged on their dates. */
+export type Plan = schemas.Plan;
+/** One instalment of a plan. */
+export type PlanInstalment = schemas.PlanInstalment;
+/** The firm's plan limits and the dates a new plan may use. */
+export type PlanOptions = schemas.PlanOptions;
+/** A proposed plan: the invoice, one date per instalment and the method. */
+export type PlanProposal = schemas.PlanProposal;
+/** A proposal with its authorization accepted. */
+export type NewPlan = schemas.NewPlan;
+/** The schedule and authorization text of a proposal. */
+export type PlanPreview = schemas.PlanPreview;
 
 /** A bank sign-in just started: `POST /api/v1/bank-links`. */
 export type BankLinkSession = schemas.BankLink;

@@ -117,8 +117,9 @@ const sessionParts = ['header', 'logo', 'firm-name', 'contact-name', 'sign-out-b
  * @csspart payments - The `<portal-payments>` element.
  * @csspart messages - The `<portal-messages>` element.
  * @csspart files - The `<portal-files>` element.
+ * @csspart profile - The `<portal-profile>` element (the client's own profile, always offered).
  * @csspart pay - The `<portal-pay>` shown while the client pays.
- * @csspart invoices-row - Each section element's own parts, under its name: `home-<part>`, `activities-<part>`, `invoices-<part>` (e.g. `invoices-row`, `invoices-invoice-pay-button`), `payments-<part>`, `messages-<part>`, `files-<part>`, and `pay-<part>` for `<portal-pay>` (e.g. `pay-pay-button`).
+ * @csspart invoices-row - Each section element's own parts, under its name: `home-<part>`, `activities-<part>`, `invoices-<part>` (e.g. `invoices-row`, `invoices-invoice-pay-button`), `payments-<part>`, `messages-<part>`, `files-<part>`, `profile-<part>`, and `pay-<part>` for `<portal-pay>` (e.g. `pay-pay-button`).
  * @csspart announcer - The live region announcing the section shown (and why, when a link led to a hidden one).
  * @csspart empty - The message shown when the firm offers no section.
  *
@@ -234,6 +235,14 @@ export class PortalApp extends PortalElement {
     for (const tag of [...Object.values(sectionTags), 'portal-pay']) {
       if (!customElements.get(tag)) void customElements.whenDefined(tag).then(() => this.requestUpdate());
     }
+  }
+
+  /**
+   * The language the navigation reads in: the one the client chose in their profile once the
+   * inner session applies it (see `<portal-session>`), else the page's.
+   */
+  override get language(): string {
+    return this.renderRoot?.querySelector('portal-session')?.getAttribute('lang') || super.language;
   }
 
   /** The sections offered, in order: empty until the firm's branding is loaded. */
@@ -455,6 +464,8 @@ export class PortalApp extends PortalElement {
         return html`<portal-messages part="messages" .threadId=${itemId}></portal-messages>`;
       case 'files':
         return html`<portal-files part="files"></portal-files>`;
+      case 'profile':
+        return html`<portal-profile part="profile"></portal-profile>`;
     }
   }
 

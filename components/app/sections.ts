@@ -3,12 +3,15 @@ import { t } from '../i18n/translate.ts';
 import { isRegistered } from '../loader/lazy-elements.ts';
 
 /**
- * The portal's sections, in the order of the navigation. Home is always offered (when its element
- * is on the page); the others are the firm's to turn off.
+ * The portal's sections, in the order of the navigation. Home and the client's own profile are
+ * always offered (when their element is on the page); the others are the firm's to turn off.
  */
-export const portalSections = ['home', 'activities', 'invoices', 'payments', 'messages', 'files'] as const satisfies readonly (
-  keyof BrandingSections | 'home'
+export const portalSections = ['home', 'activities', 'invoices', 'payments', 'messages', 'files', 'profile'] as const satisfies readonly (
+  keyof BrandingSections | 'home' | 'profile'
 )[];
+
+/** The sections a firm cannot turn off. */
+const alwaysOffered: readonly PortalSectionName[] = ['home', 'profile'];
 
 export type PortalSectionName = (typeof portalSections)[number];
 
@@ -20,6 +23,7 @@ export const sectionTags: Readonly<Record<PortalSectionName, string>> = {
   payments: 'portal-payments',
   messages: 'portal-messages',
   files: 'portal-files',
+  profile: 'portal-profile',
 };
 
 /** The attribute of a section's element that names the item it has open (sections with items only). */
@@ -47,6 +51,8 @@ export function sectionLabel(section: PortalSectionName): string {
       return t('app.section.messages');
     case 'files':
       return t('app.section.files');
+    case 'profile':
+      return t('app.section.profile');
   }
 }
 
@@ -56,5 +62,7 @@ export function sectionLabel(section: PortalSectionName): string {
  * which defines it when it is first shown.
  */
 export function offeredSections(sections: Partial<BrandingSections> | undefined): PortalSectionName[] {
-  return portalSections.filter((name) => (name === 'home' || sections?.[name] !== false) && isRegistered(sectionTags[name]));
+  return portalSections.filter(
+    (name) => (alwaysOffered.includes(name) || sections?.[name as keyof BrandingSections] !== false) && isRegistered(sectionTags[name]),
+  );
 }

@@ -1,11 +1,13 @@
+import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/api-client.ts';
-import type { ActivityEvent, ActivityTask, Home, HomeChanges, OutstandingInvoices } from '../api/types.ts';
+import type { ActivityEvent, ActivityTask, Branding, Home, HomeChanges, OutstandingInvoices } from '../api/types.ts';
 import { PortalElement } from '../base/portal-element.ts';
 import { NotConfiguredError, toggleState, untilAborted } from '../base/states.ts';
 import { ApiClientController } from '../controllers/api-client-controller.ts';
+import { brandingContext } from '../controllers/contexts.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { formatDate, formatDateRange, formatDateTime, formatMoney, formatNumber } from '../i18n/format.ts';
 import { t } from '../i18n/translate.ts';
@@ -50,6 +52,7 @@ interface ChangeItem {
  * @csspart card-heading - A card's heading.
  * @csspart amount - The balance due.
  * @csspart pay-all-button - The "Pay all" button.
+ * @csspart next-plan-charge - The next charge of the client's payment plans, on the balance card.
  * @csspart count - A count on a card (unread messages, open and overdue tasks).
  * @csspart link - A link to a section or an item in it.
  * @csspart list - A list of events, tasks or changes.
@@ -83,13 +86,26 @@ export class PortalHome extends PortalElement {
   /** An API client to use instead of the session's (tests, stories). */
   @property({ attribute: false }) client: ApiClient | undefined;
 
+  @consume({ context: brandingContext, subscribe: true })
+  @state()
+  protected branding: Branding | undefined;
+
+  /** The soonest charge of the client's payment plans, when the firm offers plans. */
+  @state() private nextPlanCharge: { amount: number; currency: string; on: string; invoiceNumber: string } | undefined;
+
   readonly #api = new ApiClientController(this);
   readonly #internals: ElementInternals;
 
   readonly #home = new Task(this, {
     task: async ([client], { signal }): Promise<Home> => {
       if (!client) return this.#api.waitingForSignIn ? untilAborted(signal) : Promise.reject(new NotConfiguredError());
-      const home = await client.home.get({ signal });
+      const [home, plans] = await Promise.all([
+        client.home.get({ signal }),
+        // Only adds a line to the balance card: home reads the same without it.
+        this.branding?.plans?.enabled ? client.plans.list({}, { signal }).catch(() => []) : [],
+      ]);
+      const next = plans.filter((plan) => plan.status === 'active' && plan.nextCharge).sort((a, b) => a.nextCharge!.on.localeCompare(b.nextCharge!.on))[0];
+      this.nextPlanCharge = next && { ...next.nextCharge!, currency: next.currency, invoiceNumber: next.invoiceNumber };
       // The look is recorded once home is on screen; losing it only means the same news next time.
       client.home.seen({ signal }).catch(() => undefined);
       return home;
@@ -171,6 +187,17 @@ export class PortalHome extends PortalElement {
             ? html`
               ${amount ? html`<p class="amount" part="amount">${amount}</p>` : html`<p>${t('home.balance.mixed')}</p>`}
               <p class="muted" part="count">${t('home.balance.count', { count: formatNumber(unpaid) })}</p>
+              ${
+                this.nextPlanCharge
+                  ? html`<p part="next-plan-charge">
+                      ${t('plan.home-next', {
+                        amount: formatMoney(this.nextPlanCharge.amount, this.nextPlanCharge.currency),
+                        date: formatDate(this.nextPlanCharge.on),
+                        number: this.nextPlanCharge.invoiceNumber,
+                      })}
+                    </p>`
+                  : nothing
+              }
               <div class="actions">
                 <button class="button" part="pay-all-button" type="button" @click=${() => this.#payAll(balance)}>
                   ${amount ? t('home.pay-all', { amount }) : t('home.pay-all-plain')}

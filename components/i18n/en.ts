@@ -103,6 +103,7 @@ export const en = {
   'login.link-check.renewed': 'We have sent a new link to the address this one went to. It may take a minute to arrive.',
   'login.link-check.ask-firm': 'Ask {firm} to send you a new invitation. If you already created a password, sign in instead.',
   'login.link-check.ask-the-firm': 'Ask the firm to send you a new invitation. If you already created a password, sign in instead.',
+  'login.link.passkey': 'Sign in with a passkey',
 
   // Invoices: the list (<portal-invoices>)
   'invoices.heading': 'Invoices',
@@ -205,6 +206,11 @@ export const en = {
   'payments.receipt-downloaded': 'Receipt {number} was downloaded.',
   'payments.receipt-error': 'Receipt {number} could not be downloaded. {reason}',
   'payments.receipt-not-available': 'This payment has no receipt: it did not go through, or it has not settled yet.',
+
+  // Payment plans, as <portal-payments> and <portal-home> mention them (<portal-invoice-plan>'s own
+  // messages are in components/invoice/plan.en.ts)
+  'plan.payment-badge': 'Plan instalment {number} of {count}',
+  'plan.home-next': 'Next plan charge: {amount} on {date} (invoice {number})',
 
   // Tasks and events (<portal-activities>)
   'activities.heading': 'Tasks and events',
@@ -404,6 +410,10 @@ export const en = {
   'pay.mandate.error.required': 'To pay from a bank account, read the authorization and tick “I authorize this debit”.',
   'pay.mandate.error.unavailable': 'The authorization must be shown before you can pay from a bank account.',
   'pay.total': 'Total: {amount}',
+  'pay.surcharge': 'Card surcharge ({percent} %)',
+  'pay.result.surcharge': 'Card surcharge ({percent} %), included',
+  'pay.surcharge.confirm': 'A card surcharge of {amount} applies to this credit card. The total is now {total}: press Pay again to confirm.',
+  'pay.error.surcharge-changed': 'The card surcharge changed. Press Pay to see the new total.',
   'pay.submit': 'Pay {amount}',
   'pay.submit-no-amount': 'Pay',
   'pay.submitting': 'Processing payment…',
@@ -496,6 +506,11 @@ export const en = {
   'app.badge.unread': '{count} unread',
   'app.badge.unpaid': '{count} unpaid',
   'app.section-hidden': '{section} is not available in this portal. Showing {home}.',
+
+  // The client's own profile: its section's name (<portal-profile>'s own messages are in
+  // components/profile/profile.en.ts)
+  'app.section.profile': 'Profile',
+
   'home.heading': 'Home',
   'home.loading': 'Loading your home page…',
   'home.error-heading': 'Your home page could not be loaded',

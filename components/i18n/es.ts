@@ -108,6 +108,7 @@ export const es: Messages = {
   'login.link-check.renewed': 'Hemos enviado un enlace nuevo a la dirección a la que se envió este. Puede tardar un minuto en llegar.',
   'login.link-check.ask-firm': 'Pida a {firm} que le envíe una invitación nueva. Si ya creó una contraseña, inicie sesión.',
   'login.link-check.ask-the-firm': 'Pida al bufete que le envíe una invitación nueva. Si ya creó una contraseña, inicie sesión.',
+  'login.link.passkey': 'Iniciar sesión con una llave de acceso',
 
   // Invoices: the list (<portal-invoices>)
   'invoices.heading': 'Facturas',
@@ -211,6 +212,11 @@ export const es: Messages = {
   'payments.receipt-downloaded': 'Se descargó el recibo {number}.',
   'payments.receipt-error': 'No se pudo descargar el recibo {number}. {reason}',
   'payments.receipt-not-available': 'Este pago no tiene recibo: no se completó o todavía no se ha acreditado.',
+
+  // Payment plans, as <portal-payments> and <portal-home> mention them (<portal-invoice-plan>'s own
+  // messages are in components/invoice/plan.en.ts)
+  'plan.payment-badge': 'Cuota {number} de {count} del plan',
+  'plan.home-next': 'Próximo cargo del plan: {amount} el {date} (factura {number})',
 
   // Tasks and events (<portal-activities>)
   'activities.heading': 'Tareas y eventos',
@@ -412,6 +418,10 @@ export const es: Messages = {
   'pay.mandate.error.required': 'Para pagar desde una cuenta bancaria, lea la autorización y marque “Autorizo este débito”.',
   'pay.mandate.error.unavailable': 'Debe mostrarse la autorización antes de que pueda pagar desde una cuenta bancaria.',
   'pay.total': 'Total: {amount}',
+  'pay.surcharge': 'Recargo por tarjeta ({percent} %)',
+  'pay.result.surcharge': 'Recargo por tarjeta ({percent} %), incluido',
+  'pay.surcharge.confirm': 'Esta tarjeta de crédito tiene un recargo de {amount}. El total ahora es {total}: pulse Pagar de nuevo para confirmarlo.',
+  'pay.error.surcharge-changed': 'El recargo por tarjeta cambió. Pulse Pagar para ver el nuevo total.',
   'pay.submit': 'Pagar {amount}',
   'pay.submit-no-amount': 'Pagar',
   'pay.submitting': 'Procesando el pago…',
@@ -511,6 +521,11 @@ export const es: Messages = {
   'app.badge.unread': '{count} sin leer',
   'app.badge.unpaid': '{count} sin pagar',
   'app.section-hidden': '{section} no está disponible en este portal. Se muestra: {home}.',
+
+  // The client's own profile: its section's name (<portal-profile>'s own messages are in
+  // components/profile/profile.en.ts)
+  'app.section.profile': 'Perfil',
+
   'home.heading': 'Inicio',
   'home.loading': 'Cargando su página de inicio…',
   'home.error-heading': 'No se pudo cargar su página de inicio',

@@ -1,4 +1,5 @@
 import { defineElement } from '../base/define-element.ts';
+import './define-plan.ts';
 import { PortalInvoice } from './invoice.ts';
 
 defineElement('portal-invoice', PortalInvoice);

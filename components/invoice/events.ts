@@ -20,3 +20,29 @@ declare global {
     'portal-pay-request': PortalPayRequestEvent;
   }
 }
+
+export interface PortalPlanDetail {
+  readonly planId: string;
+  readonly invoiceId: string;
+}
+
+/** The client put an invoice on a payment plan. */
+export class PortalPlanCreatedEvent extends Event {
+  constructor(readonly detail: PortalPlanDetail) {
+    super('portal-plan-created', { bubbles: true, composed: true });
+  }
+}
+
+/** The client cancelled a payment plan; its authorization is revoked. */
+export class PortalPlanCancelledEvent extends Event {
+  constructor(readonly detail: PortalPlanDetail) {
+    super('portal-plan-cancelled', { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'portal-plan-created': PortalPlanCreatedEvent;
+    'portal-plan-cancelled': PortalPlanCancelledEvent;
+  }
+}

@@ -46,6 +46,8 @@ interface LoadedInvoice {
  *
  * @tag portal-invoice
  *
+ * @event portal-plan-created - The client put the invoice on a payment plan (from `<portal-invoice-plan>`).
+ * @event portal-plan-cancelled - The client cancelled the invoice's payment plan (from `<portal-invoice-plan>`).
  * @event portal-pay-request - The client pressed "Pay now". `detail.invoiceIds` (this invoice), `detail.amount` (what can be paid now, in minor units).
  *
  * @csspart base - The invoice.
@@ -63,6 +65,7 @@ interface LoadedInvoice {
  * @csspart announcer - The live region that says the PDF was downloaded.
  * @csspart trust-note - The explanation on a trust retainer request.
  * @csspart void-note - The note on a void invoice.
+ * @csspart plan - The payment plan panel (`<portal-invoice-plan>`): the plan the invoice is on, or "Pay over time".
  * @csspart lines - The table of charges.
  * @csspart totals - The table of subtotal, discounts, tax, total, payments and balance.
  * @csspart payments - The table of payments applied.
@@ -158,7 +161,7 @@ export class PortalInvoice extends PortalElement {
     return this.#invoice.render({
       initial: () => nothing,
       pending: () => this.#renderSkeleton(),
-      complete: (loaded) => (loaded ? this.#renderInvoice(loaded.invoice, this.branding?.name ?? loaded.branding?.name) : nothing),
+      complete: (loaded) => (loaded ? this.#renderInvoice(loaded.invoice, this.branding ?? loaded.branding) : nothing),
       error: (error) => this.#renderFailure(error),
     }) as TemplateResult | typeof nothing;
   }
@@ -197,7 +200,8 @@ export class PortalInvoice extends PortalElement {
     `;
   }
 
-  #renderInvoice(invoice: InvoiceDetail, firmName: string | undefined): TemplateResult {
+  #renderInvoice(invoice: InvoiceDetail, branding: Branding | undefined): TemplateResult {
+    const firmName = branding?.name;
     const money = (amount: number) => formatMoney(amount, invoice.currency);
     const trust = invoice.depositAccount === 'trust';
     const payable = invoice.openBalance > 0 && invoice.status !== 'void';
@@ -235,6 +239,18 @@ export class PortalInvoice extends PortalElement {
         ${
           invoice.status === 'void' && invoice.voidedAt
             ? html`<p class="note" part="void-note">${t('invoice.voided', { date: formatDate(invoice.voidedAt) })}</p>`
+            : nothing
+        }
+        ${
+          branding?.plans?.enabled
+            ? html`<portal-invoice-plan
+                part="plan"
+                exportparts="start-button, confirm-button, cancel-button"
+                .invoice=${invoice}
+                .client=${this.client}
+                .api=${this.api}
+                .firm=${this.firm}
+              ></portal-invoice-plan>`
             : nothing
         }
 

@@ -6,7 +6,7 @@
  *
  * `with` lists what an element always renders: `<portal-app>` its `<portal-session>`, which shows
  * `<portal-login>` until the client is signed in; `<portal-invoices>` opens an invoice in a
- * `<portal-invoice>`. The sections of `<portal-app>` and `<portal-pay>` load when first shown.
+ * `<portal-invoice>`, which shows its payment plan in a `<portal-invoice-plan>`. The sections of `<portal-app>` and `<portal-pay>` load when first shown.
  */
 import { loadElement, registerLazyElements, watch } from './lazy-elements.ts';
 
@@ -17,11 +17,14 @@ registerLazyElements({
   'portal-home': { load: async () => (await import('../home/home.ts')).PortalHome },
   'portal-activities': { load: async () => (await import('../activities/activities.ts')).PortalActivities },
   'portal-invoices': { load: async () => (await import('../invoices/invoices.ts')).PortalInvoices, with: ['portal-invoice'] },
-  'portal-invoice': { load: async () => (await import('../invoice/invoice.ts')).PortalInvoice },
+  'portal-invoice': { load: async () => (await import('../invoice/invoice.ts')).PortalInvoice, with: ['portal-invoice-plan'] },
+  'portal-invoice-plan': { load: async () => (await import('../invoice/invoice-plan.ts')).PortalInvoicePlan },
   'portal-payments': { load: async () => (await import('../payments/payments.ts')).PortalPayments },
   'portal-pay': { load: async () => (await import('../pay/pay.ts')).PortalPay },
   'portal-messages': { load: async () => (await import('../messages/messages.ts')).PortalMessages },
   'portal-files': { load: async () => (await import('../files/files.ts')).PortalFiles },
+  'portal-profile': { load: async () => (await import('../profile/profile.ts')).PortalProfile, with: ['portal-two-factor-settings'] },
+  'portal-two-factor-settings': { load: async () => (await import('../profile/two-factor-settings.ts')).PortalTwoFactorSettings },
 });
 
 watch(document);

@@ -6,9 +6,10 @@ export interface PortalLoginSucceededDetail {
   readonly contact: Contact;
   /**
    * How they signed in: with a password, by accepting an invitation, by resetting the password,
-   * with an emailed code (`enter-code`) or with the email's link (`sign-in-link`).
+   * with an emailed code (`enter-code`), with the email's link (`sign-in-link`), or with a
+   * passkey alone (`passkey`). A second factor, when one was asked for, was given too.
    */
-  readonly mode: Exclude<LoginMode, 'forgot-password' | 'email-code'>;
+  readonly mode: Exclude<LoginMode, 'forgot-password' | 'email-code'> | 'passkey';
 }
 
 /** The client signed in through `<portal-login>`. */

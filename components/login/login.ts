@@ -4,16 +4,21 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ApiError, isAbortError } from '../api/api-error.ts';
 import type { ApiClient } from '../api/api-client.ts';
-import type { Branding, LinkKind, LinkStatus, SignIn } from '../api/types.ts';
+import { isSignedIn } from '../api/auth-api.ts';
+import type { Branding, LinkKind, LinkStatus, PortalLocale, SignIn, SignInAnswer } from '../api/types.ts';
+import { passkeysSupported, type PasskeyCredentials } from '../base/passkeys.ts';
 import { PortalElement } from '../base/portal-element.ts';
 import { ApiClientController } from '../controllers/api-client-controller.ts';
 import { brandingContext } from '../controllers/contexts.ts';
 import { errorMessage } from '../i18n/error-message.ts';
+import { languageOf } from '../i18n/language.ts';
 import { t } from '../i18n/translate.ts';
 import type { PlainMessageKey } from '../i18n/translations.ts';
 import { alertStyles, buttonStyles, fieldStyles, visuallyHiddenStyles } from '../styles/shared.ts';
 import { PortalLoginSucceededEvent, PortalPasswordResetRequestedEvent } from './events.ts';
 import { loginStyles } from './login.styles.ts';
+import type { SecondStep, SucceededMode } from './second-step.ts';
+import { twoFactorPartStyles } from './two-factor-parts.styles.ts';
 import {
   fieldsOf,
   isLinkMode,
@@ -55,6 +60,13 @@ type LinkCheck = 'checking' | LinkStatus['status'];
  * client is signed out and opens it in the right mode for invitation and reset links). Alone,
  * give it `api` and `firm` attributes.
  *
+ * When the client has a second factor, a right password (or code, link, invitation or reset)
+ * leads to a second step: the 6-digit code from their authenticator app, "Use a recovery code",
+ * or "Use a passkey". When the firm requires a second factor the client has not set up, the step
+ * sets one up: an authenticator app (QR code and setup key, then a first code, then the recovery
+ * codes to save) or a passkey. "Sign in with a passkey" signs in with a passkey alone, shown when
+ * the browser can use passkeys and the firm has turned two-step verification on.
+ *
  * Fields are checked before anything is sent (required, email shape, passwords of 10 to 200
  * characters that match); problems are shown next to each field and the first one is focused.
  * Answers from the service are announced in a live region.
@@ -79,6 +91,13 @@ type LinkCheck = 'checking' | LinkStatus['status'];
  * @csspart links - The links to the other modes.
  * @csspart link - One link to another mode.
  * @csspart resend-button - "Send a new code", while entering an emailed code.
+ * @csspart passkey-button - "Sign in with a passkey" (and "Use a passkey" in the second step).
+ * @csspart totp-setup - The authenticator app's QR code and setup key, while setting one up.
+ * @csspart qr-code - The QR code.
+ * @csspart secret - The setup key.
+ * @csspart recovery-codes - The recovery codes, shown once after setting up a second factor.
+ * @csspart code-list - The list of recovery codes.
+ * @csspart copy-button - "Copy codes".
  *
  * @cssprop --portal-login-max-width - Largest width of the form (default `28rem`).
  * @cssprop --portal-login-padding - Space inside the box (default one and a half `--portal-space`).
@@ -89,7 +108,7 @@ type LinkCheck = 'checking' | LinkStatus['status'];
  * @cssstate pending - A request to the service is in flight.
  */
 export class PortalLogin extends PortalElement {
-  static override styles = [PortalElement.styles, visuallyHiddenStyles, buttonStyles, fieldStyles, alertStyles, loginStyles];
+  static override styles = [PortalElement.styles, visuallyHiddenStyles, buttonStyles, fieldStyles, alertStyles, twoFactorPartStyles, loginStyles];
 
   /**
    * What the form does: `sign-in`, `accept-invitation`, `forgot-password`, `reset-password`,
@@ -111,6 +130,9 @@ export class PortalLogin extends PortalElement {
 
   /** An API client to use instead of the session's (tests, stories). */
   @property({ attribute: false }) client: ApiClient | undefined;
+
+  /** The browser's passkey API to use instead of `navigator.credentials` (tests, stories). */
+  @property({ attribute: false }) credentials: PasskeyCredentials | undefined;
 
   @consume({ context: brandingContext, subscribe: true })
   @state()
@@ -134,6 +156,7 @@ export class PortalLogin extends PortalElement {
   readonly #internals: ElementInternals;
   #submitted = false;
   #request: AbortController | undefined;
+  #second: SecondStep | undefined;
   /** The link (mode and token) last checked, so that each is asked about once. */
   #checkedLink = '';
   #resendAt = 0;
@@ -189,6 +212,8 @@ export class PortalLogin extends PortalElement {
   }
 
   protected override render(): TemplateResult {
+    const step = this.#second?.step;
+    if (step) return this.#second!.render(step);
     const mode = this.mode;
     const check = isLinkMode(mode) ? this.linkCheck : undefined;
     if (check === 'checking') return this.#renderChecking();
@@ -218,7 +243,11 @@ export class PortalLogin extends PortalElement {
   #links(mode: LoginMode): TemplateResult {
     switch (mode) {
       case 'sign-in':
-        return html`${this.#modeLink('forgot-password', t('login.link.forgot-password'))}${this.#modeLink('email-code', t('login.link.email-code'))}`;
+        return html`${this.#modeLink('forgot-password', t('login.link.forgot-password'))}${this.#modeLink('email-code', t('login.link.email-code'))}${
+          this.#offersPasskeys()
+            ? html`<button type="button" class="link-button" part="passkey-button link" @click=${this.#signInWithPasskey}>${t('login.link.passkey')}</button>`
+            : nothing
+        }`;
       case 'email-code':
         return this.#modeLink('sign-in', t('login.link.password'));
       case 'enter-code': {
@@ -378,6 +407,7 @@ export class PortalLogin extends PortalElement {
 
   #reset(): void {
     this.#request?.abort();
+    this.#second?.clear();
     this.#submitted = false;
     this.pending = false;
     this.values = { ...emptyValues, email: this.codeEmail || this.values.email };
@@ -457,7 +487,7 @@ export class PortalLogin extends PortalElement {
     this.alert = undefined;
     this.notice = undefined;
     try {
-      await client.auth.requestEmailCode({ email }, { signal: request.signal });
+      await client.auth.requestEmailCode({ email, locale: this.#pageLocale() }, { signal: request.signal });
       this.values = { ...this.values, code: '' };
       this.fieldMessages = {};
       this.notice = () => t('login.notice.code-resent', { email });
@@ -539,13 +569,19 @@ export class PortalLogin extends PortalElement {
     }
   }
 
+  /** The language this page is read in, when the service writes emails in it: the emailed code or link follows it. */
+  #pageLocale(): PortalLocale | undefined {
+    const language = languageOf(this).toLowerCase().split('-')[0];
+    return language === 'en' || language === 'es' ? language : undefined;
+  }
+
   async #send(client: ApiClient, mode: LoginMode, signal: AbortSignal): Promise<void> {
     const { email, password } = this.values;
-    let signIn: SignIn;
+    let signIn: SignInAnswer;
     switch (mode) {
       case 'email-code': {
         const address = email.trim();
-        await client.auth.requestEmailCode({ email: address }, { signal });
+        await client.auth.requestEmailCode({ email: address, locale: this.#pageLocale() }, { signal });
         this.codeEmail = address;
         this.mode = 'enter-code';
         this.#startResendTimer();
@@ -561,7 +597,7 @@ export class PortalLogin extends PortalElement {
         break;
       case 'forgot-password': {
         const address = email.trim();
-        await client.auth.requestPasswordReset({ email: address }, { signal });
+        await client.auth.requestPasswordReset({ email: address, locale: this.#pageLocale() }, { signal });
         this.notice = () => t('login.notice.reset-requested', { email: address });
         this.dispatchEvent(new PortalPasswordResetRequestedEvent({ email: address }));
         return;
@@ -578,8 +614,83 @@ export class PortalLogin extends PortalElement {
     }
     this.values = { ...this.values, password: '', confirm: '', code: '' };
     this.#stopResendTimer();
+    if (!isSignedIn(signIn)) return this.#beginStep(signIn, mode);
+    this.#succeeded(signIn, mode);
+  }
+
+  #succeeded(signIn: SignIn, mode: SucceededMode): void {
+    this.#second?.clear();
     this.notice = () => t('login.notice.signed-in');
     this.dispatchEvent(new PortalLoginSucceededEvent({ contact: signIn.contact, mode }));
+  }
+
+  // The second step (components/login/second-step.ts, loaded when first needed)
+
+  /** Passkeys are offered when this browser can use them and the firm turned two-step verification on. */
+  #offersPasskeys(): boolean {
+    const setting = this.branding?.clientTwoFactor;
+    return Boolean(setting && setting !== 'off' && passkeysSupported(this.credentials));
+  }
+
+  async #secondStep(): Promise<SecondStep> {
+    const { SecondStep } = await import('./second-step.ts');
+    this.#second ??= new SecondStep({
+      element: this,
+      client: () => this.#api.value,
+      credentials: () => this.credentials,
+      pending: () => this.pending,
+      alerts: () => this.#alerts(),
+      setAlert: (message) => (this.alert = message),
+      setNotice: (message) => (this.notice = message),
+      run: (work, onError) => this.#stepRun(work, onError),
+      succeeded: (signIn, mode) => this.#succeeded(signIn, mode),
+      leave: (via) => void this.#leaveStep(via),
+    });
+    return this.#second;
+  }
+
+  async #beginStep(answer: Exclude<SignInAnswer, SignIn>, via: SucceededMode): Promise<void> {
+    await (await this.#secondStep()).begin(answer, via);
+  }
+
+  #signInWithPasskey = async (): Promise<void> => {
+    if (this.pending) return;
+    await (await this.#secondStep()).signInWithPasskey(this.values.email.trim());
+  };
+
+  #alerts(): TemplateResult {
+    return html`
+      <div class="alert" part="alert" role="alert">${this.alert ? html`<p>${this.alert()}</p>` : nothing}</div>
+      <div class="notice" part="notice" role="status">${this.notice ? html`<p>${this.notice()}</p>` : nothing}</div>
+    `;
+  }
+
+  async #leaveStep(via: SucceededMode | undefined): Promise<void> {
+    this.#reset();
+    this.mode = via === 'enter-code' || via === 'sign-in-link' ? 'email-code' : 'sign-in';
+    await this.updateComplete;
+    this.focus();
+  }
+
+  /** Runs a second-step request with its pending state, its abort and its errors shown. */
+  async #stepRun(work: (signal: AbortSignal) => Promise<void>, onError: (error: unknown) => void): Promise<void> {
+    this.#request?.abort();
+    const request = new AbortController();
+    this.#request = request;
+    this.pending = true;
+    this.alert = undefined;
+    this.notice = undefined;
+    try {
+      await work(request.signal);
+    } catch (error) {
+      if (request.signal.aborted || isAbortError(error)) return;
+      onError(error);
+    } finally {
+      if (this.#request === request) {
+        this.#request = undefined;
+        this.pending = false;
+      }
+    }
   }
 
   #show(error: unknown): void {

@@ -162,6 +162,18 @@ export const payStyles = css`
     margin: 0 0 0.75rem;
     font-size: 0.9375em;
   }
+  .surcharge {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0.25rem 1rem;
+    margin: 0 0 0.5rem;
+    padding: 0.5rem 0;
+    border-block: 1px solid ${border};
+  }
+  .surcharge-amount {
+    font-variant-numeric: tabular-nums;
+  }
   .total {
     margin: 0 0 0.75rem;
     font-size: 1.125em;

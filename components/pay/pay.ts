@@ -14,6 +14,7 @@ import type {
   Payment,
   PaymentMethodInput,
   PaymentMethodsAccepted,
+  PaymentQuote,
   PaymentRequest,
   PaymentSetup,
   SavedPaymentMethod,
@@ -56,6 +57,13 @@ interface CheckoutData {
 }
 
 /** One press of "Pay": sent again as it is (same key, same body) when its answer was lost. */
+/** The service's quote for a payment with a card surcharge, and the method it was quoted for. */
+interface QuotedPayment {
+  fingerprint: string;
+  paymentMethod: PaymentMethodInput;
+  quote: PaymentQuote;
+}
+
 interface Attempt {
   key: string;
   fingerprint: string;
@@ -154,7 +162,8 @@ export function newIdempotencyKey(): string {
  * @csspart mandate-text - The authorization's words.
  * @csspart mandate-accept - The "I authorize this debit" checkbox.
  * @csspart total - The total under the form.
- * @csspart pay-button - The "Pay" button, which states the amount ("Pay $914.75").
+ * @csspart surcharge - The card surcharge line ("Card surcharge (3 %) $27.44"), above the total, once the service quoted one for the card.
+ * @csspart pay-button - The "Pay" button, which states the amount ("Pay $914.75"), card surcharge included.
  * @csspart cancel-button - The "Cancel" button.
  * @csspart three-d-secure-dialog - The 3-D Secure challenge.
  * @csspart authenticate-button - "Complete authentication" in the challenge.
@@ -228,6 +237,8 @@ export class PortalPay extends PortalElement {
   @state() private linked: LinkedBankAccount | undefined;
   @state() private bankLinkError: Message | undefined;
   @state() private bankAccount: VerifiedBankAccount | undefined;
+  /** A card surcharge quoted for the form as it stood: shown on its own line; the next press of Pay confirms it. */
+  @state() private quoted: QuotedPayment | undefined;
   /** When (ms since the epoch) the service takes payments from this client again, after too many declines. */
   @state() private pausedUntil: number | undefined;
 
@@ -253,6 +264,7 @@ export class PortalPay extends PortalElement {
       currency: this.#amount.currency,
       saveForLater: this.save,
       language: this.language,
+      wallets: this.#accepted.wallets === true,
     }),
     themeProbe: () => this.renderRoot?.querySelector('.stripe-theme'),
     onChange: () => this.#stripeChanged(),
@@ -466,7 +478,9 @@ export class PortalPay extends PortalElement {
 
   #renderForm(data: CheckoutData): TemplateResult {
     const firmName = this.#firmBranding?.name;
-    const total = this.#amount.total;
+    const quoted = this.#shownQuote();
+    // With a surcharge quoted, the total and the button state what will be charged.
+    const total = quoted?.quote.total ?? this.#amount.total;
     const alert = this.alert ?? (this.#paused ? this.#pauseMessage : undefined);
     const payDisabled = this.submitting || this.#paused;
     // The heading's box is no <header>: inside <portal-app> that would be a banner landmark nested in the page's.
@@ -479,6 +493,7 @@ export class PortalPay extends PortalElement {
         <div class="alert" part="alert" role="alert">${alert ? html`<p>${alert()}</p>` : nothing}</div>
         ${this.#amount.render()} ${this.#renderMethods()} ${this.#renderMethodPanel(data)} ${this.#renderSave()}
         ${this.#isBankDebit() ? this.#mandate.render() : nothing}
+        ${quoted ? this.#renderSurcharge(quoted.quote) : nothing}
         <p class="total" part="total">
           ${total !== undefined && total > 0 ? t('pay.total', { amount: formatMoney(total, this.#amount.currency) }) : nothing}
         </p>
@@ -502,6 +517,36 @@ export class PortalPay extends PortalElement {
         <slot name="footer"></slot>
       </form>
     `;
+  }
+
+  /** The card surcharge as its own line, above the total and the button that states it. */
+  #renderSurcharge(quote: PaymentQuote): TemplateResult {
+    const percent = new Intl.NumberFormat(this.language, { maximumFractionDigits: 2 }).format(quote.surcharge.percent);
+    return html`
+      <p class="surcharge" part="surcharge">
+        <span>${t('pay.surcharge', { percent })}</span>
+        <span class="surcharge-amount">${formatMoney(quote.surcharge.amount, quote.currency)}</span>
+      </p>
+    `;
+  }
+
+  /** The quote shown for the form as it stands now; none once the amount, the method or the card changed. */
+  #shownQuote(fingerprint = this.quoted ? this.#fingerprint() : ''): QuotedPayment | undefined {
+    return this.quoted && this.quoted.fingerprint === fingerprint ? this.quoted : undefined;
+  }
+
+  /**
+   * Asks the service what the payment comes to with this method (a card surcharge is computed
+   * there, never here); undefined when it refused, with the problem shown.
+   */
+  async #quote(client: ApiClient, request: Attempt['request'], fingerprint: string, signal: AbortSignal): Promise<PaymentQuote | undefined> {
+    try {
+      return await client.payments.quote({ allocations: request.allocations, paymentMethod: request.paymentMethod }, { signal });
+    } catch (error) {
+      if (signal.aborted || isAbortError(error)) throw error;
+      await this.#showProblem(error, { key: '', fingerprint, request });
+      return undefined;
+    }
   }
 
   #choices(): PayMethodChoice[] {
@@ -683,7 +728,9 @@ export class PortalPay extends PortalElement {
     });
     this.#saved.list = saved;
     const accepted = branding?.paymentMethods ?? allMethods;
-    const usable = saved.find((method) => (method.type === 'card' ? accepted.card : accepted.bankLink || accepted.bankAccount));
+    const accepts = (method: SavedPaymentMethod) => (method.type === 'card' ? accepted.card : accepted.bankLink || accepted.bankAccount);
+    // The method the client made their default in their profile comes first, when the firm takes it.
+    const usable = saved.find((method) => method.isDefault && accepts(method)) ?? saved.find(accepts);
     const bankLink = accepted.bankLink && bankLinkOffered(data.setup);
     this.method = usable ? `saved:${usable.id}` : accepted.card ? 'card' : bankLink ? 'bank-link' : accepted.bankAccount ? 'bank-account' : undefined;
   }
@@ -930,10 +977,12 @@ export class PortalPay extends PortalElement {
     this.submitting = true;
     try {
       if (!attempt) {
-        const paymentMethod = await this.#paymentMethod(data, request.signal);
+        // A surcharge shown for this very form is confirmed by this press: its method and total go as quoted.
+        const shown = this.#shownQuote(fingerprint);
+        const paymentMethod = shown?.paymentMethod ?? (await this.#paymentMethod(data, request.signal));
         if (!paymentMethod) return;
         const bankDebit = this.#isBankDebit();
-        attempt = {
+        const next: Attempt = {
           key: newIdempotencyKey(),
           fingerprint,
           request: {
@@ -943,6 +992,20 @@ export class PortalPay extends PortalElement {
             ...(bankDebit ? { mandate: { accepted: true } } : {}),
           },
         };
+        let amount = shown?.quote.total;
+        if (!shown && !bankDebit) {
+          const quote = await this.#quote(client, next.request, fingerprint, request.signal);
+          if (!quote) return;
+          if (quote.surcharge.amount > 0) {
+            // Never charged unannounced: the line and the new total are shown, and the next press confirms them.
+            this.quoted = { fingerprint, paymentMethod, quote };
+            this.announcement = () =>
+              t('pay.surcharge.confirm', { amount: formatMoney(quote.surcharge.amount, quote.currency), total: formatMoney(quote.total, quote.currency) });
+            return;
+          }
+          amount = quote.total;
+        }
+        attempt = { ...next, request: { ...next.request, ...(amount !== undefined ? { amount } : {}) } };
         this.#attempt = attempt;
       }
       let result: CheckoutResult;
@@ -1135,6 +1198,12 @@ export class PortalPay extends PortalElement {
       case 'method_not_allowed':
         this.alert = () => t('pay.error.method-not-allowed');
         break;
+      case 'amount_mismatch':
+      case 'surcharge_not_confirmed':
+        // The firm's surcharge changed since the quote: the next press asks for a new one.
+        this.quoted = undefined;
+        this.alert = () => t('pay.error.surcharge-changed');
+        return;
       case 'invoice_paid':
       case 'invoice_void':
       case 'invoice_not_found':

@@ -113,6 +113,8 @@ export function renderResult(outcome: PayOutcome, actions: ResultActions): Templ
   const paid = outcome.status === 'succeeded' || outcome.status === 'processing';
   const partlyFailed = paid && outcome.payments.some((payment) => payment.status === 'failed');
   const invoices = [...new Set(outcome.settled.flatMap((payment) => payment.allocations.map((allocation) => allocation.invoiceNumber)))];
+  // A card surcharge is part of the amount; the receipt names it on its own line.
+  const surcharged = outcome.settled.find((payment) => payment.surcharge);
   return html`
     <section class="result" part="result" data-status=${outcome.status} aria-labelledby="result-heading">
       <h2 id="result-heading" part="result-heading" tabindex="-1">${resultHeading(outcome)}</h2>
@@ -139,6 +141,14 @@ export function renderResult(outcome: PayOutcome, actions: ResultActions): Templ
               <dt>${t('pay.result.amount')}</dt>
               <dd>${money(outcome.amount)}</dd>
             </div>
+            ${
+              surcharged
+                ? html`<div>
+                  <dt>${t('pay.result.surcharge', { percent: String(surcharged.surchargePercent ?? '') })}</dt>
+                  <dd>${money(surcharged.surcharge!)}</dd>
+                </div>`
+                : nothing
+            }
             <div>
               <dt>${t('pay.result.method')}</dt>
               <dd>${paymentMethodLabel(first.method)}</dd>

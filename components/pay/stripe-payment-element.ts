@@ -30,6 +30,8 @@ export interface StripeCheckoutState {
   saveForLater: boolean;
   /** The language the form is in. */
   language: string;
+  /** Offer Apple Pay and Google Pay with cards (the firm turned them on and registered its domain with Stripe). */
+  wallets?: boolean;
 }
 
 export interface StripePaymentOptions {
@@ -278,7 +280,7 @@ export class StripePaymentForm implements ReactiveController {
     const probe = this.#options.themeProbe();
     const appearance = stripeAppearance(probe ? readPortalTheme(probe) : {});
     const elements = stripe.elements(elementsOptions(state, appearance, stripeLocale(state.language)));
-    const element = elements.create('payment', paymentElementOptions());
+    const element = elements.create('payment', paymentElementOptions({ type: state.type, wallets: state.wallets ?? false }));
     const group: PaymentElementGroup = { type: state.type, elements, element, applied: appliedKey(state), complete: false };
     element.on('change', (event) => {
       group.complete = event.complete;
@@ -331,15 +333,18 @@ export function elementsOptions(
 }
 
 /**
- * The Payment Element shows only the method chosen in the portal's own list. Wallets are off:
- * their payments need the firm's domain registered with Stripe and are not offered by the portal.
- * Stripe's own terms are off: the portal shows the firm's consent to save a method and the ACH
- * debit authorization the token service records.
+ * The Payment Element shows only the method chosen in the portal's own list. Apple Pay and Google
+ * Pay come with cards when the firm turned wallets on (`'auto'`: Stripe shows each where the
+ * browser and device support it, on a domain registered with Stripe); they make a card
+ * PaymentMethod like a typed card, so the service reads its funding for the surcharge rules the
+ * same way. Link stays off. Stripe's own terms are off: the portal shows the firm's consent to
+ * save a method and the ACH debit authorization the token service records.
  */
-export function paymentElementOptions(): StripePaymentElementOptions {
+export function paymentElementOptions(options: { type: StripeMethodType; wallets: boolean } = { type: 'card', wallets: false }): StripePaymentElementOptions {
+  const wallet = options.wallets && options.type === 'card' ? 'auto' : 'never';
   return {
     layout: 'tabs',
-    wallets: { applePay: 'never', googlePay: 'never', link: 'never' },
+    wallets: { applePay: wallet, googlePay: wallet, link: 'never' },
     terms: { card: 'never', usBankAccount: 'never' },
   };
 }

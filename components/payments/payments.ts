@@ -43,6 +43,7 @@ type FirstPage = { hidden: true } | { hidden: false };
  * @csspart base - The table of payments.
  * @csspart heading - The heading.
  * @csspart header-row - The table's column headings (visible on wide containers).
+ * @csspart plan-instalment - The note on a payment that was a payment plan's instalment ("Plan instalment 1 of 3").
  * @csspart row - One payment.
  * @csspart status - A payment's status badge.
  * @csspart refund - What refunds gave back of a payment (and what is on its way).
@@ -100,6 +101,8 @@ export class PortalPayments extends PortalElement {
   /** Why a receipt could not be downloaded, in the current language; cleared by the next try. */
   @state() private receiptError: (() => string) | undefined;
   #more: AbortController | undefined;
+  /** Payments that were a plan's instalment: which one of how many. */
+  @state() private instalments = new Map<string, { seq: number; count: number }>();
 
   readonly #firstPage = new Task(this, {
     task: async ([client, , pageSize, shown], { signal }): Promise<FirstPage> => {
@@ -111,7 +114,16 @@ export class PortalPayments extends PortalElement {
       if (!shown) return { hidden: true };
       if (!client) return this.#api.waitingForSignIn ? untilAborted(signal) : Promise.reject(new NotConfiguredError());
       try {
-        const page = await client.payments.list({ limit: pageLimit(pageSize) }, { signal });
+        const [page, plans] = await Promise.all([
+          client.payments.list({ limit: pageLimit(pageSize) }, { signal }),
+          // Only marks rows: the history reads the same without it.
+          this.branding?.plans?.enabled ? client.plans.list({}, { signal }).catch(() => []) : [],
+        ]);
+        this.instalments = new Map(
+          plans.flatMap((plan) =>
+            plan.instalments.filter((i) => i.paymentId).map((i) => [i.paymentId!, { seq: i.seq, count: plan.instalments.length }] as const),
+          ),
+        );
         this.payments = page.data;
         this.nextCursor = page.nextCursor;
         return { hidden: false };
@@ -238,6 +250,12 @@ export class PortalPayments extends PortalElement {
     `;
   }
 
+  #instalmentNote(paymentId: string): TemplateResult | typeof nothing {
+    const instalment = this.instalments.get(paymentId);
+    if (!instalment) return nothing;
+    return html`<span class="detail" part="plan-instalment">${t('plan.payment-badge', { number: String(instalment.seq), count: String(instalment.count) })}</span>`;
+  }
+
   #renderRow(payment: Payment, index: number): TemplateResult {
     const method = paymentMethodLabel(payment.method);
     const numbers = payment.allocations.map((allocation) => allocation.invoiceNumber).join(', ');
@@ -248,6 +266,7 @@ export class PortalPayments extends PortalElement {
         <td class="amount" role="cell">${formatMoney(payment.amount, payment.currency)}</td>
         <td class="method" role="cell">
           ${method} ${payment.reference && payment.reference !== method ? html`<span class="detail">${payment.reference}</span>` : nothing}
+          ${this.#instalmentNote(payment.id)}
         </td>
         <td class="invoices" role="cell"><span class="cell-label" aria-hidden="true">${t('payments.column.invoices')}</span>${numbers}</td>
         <td class="status" role="cell">

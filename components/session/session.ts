@@ -8,7 +8,9 @@ import type { Branding, SessionChange, SessionChangeReason } from '../api/types.
 import { PortalElement } from '../base/portal-element.ts';
 import { apiContext, brandingContext, sessionContext, type SessionState } from '../controllers/contexts.ts';
 import { errorMessage } from '../i18n/error-message.ts';
+import { languagesChanged } from '../i18n/language.ts';
 import { t } from '../i18n/translate.ts';
+import type { PortalProfileChangeEvent } from '../profile/events.ts';
 import type { PortalLogin } from '../login/login.ts';
 import type { LoginMode } from '../login/validation.ts';
 import { FirmTheme } from '../styles/firm-theme.ts';
@@ -61,6 +63,12 @@ class NotConfiguredError extends Error {}
  * password sign-in does. If the service refuses it, the session says so above the login, which
  * stays available. When a sign-in later ends on the service, `getAssertion` is asked once for a
  * new assertion before the login is shown.
+ *
+ * A client who chose a language in their profile (`<portal-profile>`) reads the portal in it:
+ * once they are signed in, the session sets that `lang` on itself, over the page's `<html lang>`,
+ * and changes it as soon as they choose another. A page that put a `lang` on the session itself
+ * (or on an element around it) keeps its own. The session also shows the client's new name when
+ * they change it there.
  *
  * @tag portal-session
  *
@@ -154,6 +162,8 @@ export class PortalSession extends PortalElement {
   readonly #theme = new FirmTheme(this);
   readonly #fromSite = new AssertionSignIn(this);
   readonly #internals: ElementInternals;
+  /** The `lang` this element set itself from the client's profile; undefined when it set none. */
+  #appliedLang: string | undefined;
   /** The `assertion` already exchanged: the service accepts each one once. */
   #spentAssertion = '';
   #ownClient: ApiClient | undefined;
@@ -186,6 +196,7 @@ export class PortalSession extends PortalElement {
   constructor() {
     super();
     this.#internals = this.attachInternals();
+    this.addEventListener('portal-profile-change', this.#onProfileChange);
   }
 
   /** Starts again: reloads the branding and resumes the sign-in. */
@@ -460,6 +471,7 @@ export class PortalSession extends PortalElement {
     const before = this.session;
     if (before.status === session.status && before.contact?.id === session.contact?.id) return;
     this.session = session;
+    this.#applyLanguage(session.status === 'signed-in' ? session.contact?.locale : null);
     this.announcement = reason;
     if (this.client) new SessionHint(this.client).remember(session.status === 'signed-in');
     if (session.status === 'signed-in') this.#fromSite.dismiss();
@@ -469,6 +481,31 @@ export class PortalSession extends PortalElement {
         session.status === 'signed-in' && session.contact ? { status: 'signed-in', contact: session.contact, reason } : { status: 'signed-out', reason },
       ),
     );
+  }
+
+  /** The client changed their profile inside: the header shows their new name, the portal their language. */
+  #onProfileChange = (event: PortalProfileChangeEvent): void => {
+    if (this.session.status !== 'signed-in') return;
+    this.session = { status: 'signed-in', contact: event.detail.contact };
+    this.#applyLanguage(event.detail.contact.locale);
+  };
+
+  /**
+   * Reads the portal in the language the signed-in client chose (their profile's), by setting
+   * `lang` on this element; null (or signing out) goes back to the page's. A `lang` the page put
+   * on this element or on one around it (other than `<html>`) always wins: the page chose the
+   * portal's language itself.
+   */
+  #applyLanguage(locale: string | null | undefined): void {
+    const own = this.getAttribute('lang');
+    if ((own !== null && own !== this.#appliedLang) || pageLanguageAround(this)) return;
+    const next = locale ?? null;
+    if (next === own) return;
+    if (next) this.setAttribute('lang', next);
+    else this.removeAttribute('lang');
+    this.#appliedLang = next ?? undefined;
+    // The document's observer does not see into shadow roots, where a <portal-app>'s session lives.
+    languagesChanged();
   }
 
   #onLoginSucceeded(): void {
@@ -499,4 +536,22 @@ export class PortalSession extends PortalElement {
       // Older engines without custom states: the state is cosmetic only.
     }
   }
+}
+
+/** The `lang` the page set on an element around `element` (through shadow roots), leaving out `<html>`'s. */
+function pageLanguageAround(element: Element): string | null {
+  let current: Node | null = element.parentNode;
+  while (current) {
+    if (current instanceof Element) {
+      if (current === document.documentElement) return null;
+      const lang = current.getAttribute('lang');
+      if (lang) return lang;
+      current = current.parentNode;
+    } else if (current instanceof ShadowRoot) {
+      current = current.host;
+    } else {
+      return null;
+    }
+  }
+  return null;
 }

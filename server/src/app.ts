@@ -5,12 +5,12 @@ import { sql } from 'kysely';
 import { activityRoutes, adminActivityRoutes } from './activities/index.ts';
 import { adminApiKeyRoutes } from './api-keys/index.ts';
 import { requireClient, requireFirmKey } from './auth/index.ts';
-import { authRoutes } from './auth/index.ts';
-import { adminContactRoutes } from './contacts/index.ts';
+import { accountRoutes, authRoutes } from './auth/index.ts';
+import { adminContactRoutes, profileRoutes } from './contacts/index.ts';
 import { devRoutes } from './dev/dev.routes.ts';
 import { documentRoutes } from './documents/index.ts';
 import { adminFileRoutes, adminFileUploadRoutes, fileRoutes, fileUploadRoutes } from './files/index.ts';
-import { adminSettingsRoutes, brandingRoutes, meRoutes } from './firms/index.ts';
+import { adminSettingsRoutes, brandingRoutes, publicBranding } from './firms/index.ts';
 import { requireEnabledSection } from './firms/index.ts';
 import { homeRoutes } from './home/index.ts';
 import { adminInvoiceRoutes, invoiceRoutes } from './invoices/index.ts';
@@ -21,6 +21,7 @@ import { sandboxErrors, sandboxRoutes } from './payments/index.ts';
 import { stripeWebhookRoutes } from './payments/index.ts';
 import { firmCors, publicCors } from './http/cors.ts';
 import { actAsSystem } from './http/tenancy.ts';
+import { adminPlanRoutes, planRoutes } from './plans/index.ts';
 import { adminStaffRoutes, requireRole, staffAuthRoutes } from './staff/index.ts';
 import { adminWebhookRoutes } from './webhooks/index.ts';
 import { errorHandler, notFoundHandler } from './http/problem.ts';
@@ -102,6 +103,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
     adminMessageRoutes(services),
     adminFileRoutes(services),
     adminPaymentRoutes(services),
+    adminPlanRoutes(services),
     adminWebhookRoutes(services),
   );
   api.use(firmCors(services.firms, serviceOrigin));
@@ -119,7 +121,8 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   api.use(brandingRoutes({ firms: services.firms, serviceOrigin }));
   api.use(authenticate, sectionOpen);
   api.use(
-    meRoutes(),
+    profileRoutes({ profile: services.profile, branding: publicBranding }),
+    accountRoutes(services),
     homeRoutes(services),
     activityRoutes(services),
     messageRoutes(services),
@@ -128,6 +131,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
     documentRoutes(services),
     checkoutRoutes({ checkout: services.checkout, bankLinks: services.bankLinks, setup: services.paymentSetup }),
     paymentRoutes(services),
+    planRoutes(services),
   );
   app.use('/api/v1', api);
 

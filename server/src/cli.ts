@@ -75,25 +75,48 @@ const commands: Record<string, Command> = {
   },
   ...apiKeyCommands,
   'contact add': {
-    usage: 'portico contact add --firm SLUG --email EMAIL --name NAME [--phone PHONE] [--invite]',
+    usage: 'portico contact add --firm SLUG --email EMAIL --name NAME [--phone PHONE] [--language en|es] [--invite]',
     summary: 'Add a client to a firm, and with --invite email them a link to create their portal login.',
     options: {
       firm: { type: 'string', description: 'The firm slug.' },
       email: { type: 'string', description: "The client's email address." },
       name: { type: 'string', description: "The client's name." },
       phone: { type: 'string', description: "The client's phone number." },
+      language: { type: 'string', description: "The language of the client's portal and emails: en or es." },
       invite: { type: 'boolean', description: 'Send the portal invitation at once.' },
     },
     required: ['firm', 'email', 'name'],
     async run(v, { config, out }) {
       await withServices(config, async (services) => {
         const firm = await firmBySlug(services, v.firm as string);
-        const contact = await services.contacts.create(firm.id, { email: v.email, name: v.name, phone: v.phone }, cliActor);
+        const contact = await services.contacts.create(firm.id, { email: v.email, name: v.name, phone: v.phone, locale: v.language }, cliActor);
         out(`Added ${contact.name} <${contact.email}> (${contact.id}) to ${firm.slug}`);
         if (v.invite) {
           const invitation = await services.auth.invite(firm.id, contact.id, cliActor);
           out(`Invitation emailed to ${contact.email}; it expires ${invitation.expiresAt}`);
         }
+      });
+    },
+  },
+  'contact language': {
+    usage: 'portico contact language --firm SLUG --email EMAIL --language en|es|none',
+    summary: "Set the language of a client's portal and emails; none lets their emails follow the portal page they sign in from.",
+    options: {
+      firm: { type: 'string', description: 'The firm slug.' },
+      email: { type: 'string', description: "The client's email address." },
+      language: { type: 'string', description: 'en, es, or none.' },
+    },
+    required: ['firm', 'email', 'language'],
+    async run(v, { config, out }) {
+      await withServices(config, async (services) => {
+        const firm = await firmBySlug(services, v.firm as string);
+        const contact = await services.contacts.findByEmail(firm.id, v.email as string);
+        if (!contact) throw Problem.notFound(`contact with the email ${v.email as string} in ${firm.slug}`);
+        const locale = v.language === 'none' ? null : v.language;
+        const updated = await services.contacts.update(firm.id, contact.id, { locale }, cliActor);
+        out(
+          `${updated.name} <${updated.email}> reads the portal and emails in ${updated.locale === 'es' ? 'Spanish' : updated.locale === 'en' ? 'English' : 'the language of the portal page they sign in from'}`,
+        );
       });
     },
   },

@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { activitiesContract } from './activities/index.ts';
 import { apiKeysContract } from './api-keys/index.ts';
-import { authContract } from './auth/index.ts';
-import { contactsContract } from './contacts/index.ts';
+import { accountContract, authContract, twoFactorContract } from './auth/index.ts';
+import { contactsContract, profileContract } from './contacts/index.ts';
 import { documentsContract } from './documents/index.ts';
 import { filesContract } from './files/index.ts';
 import { firmsContract } from './firms/index.ts';
@@ -16,8 +16,25 @@ import { homeContract } from './home/index.ts';
 import { invoicesContract } from './invoices/index.ts';
 import { messagesContract } from './messages/index.ts';
 import { paymentsContract, refundsContract } from './payments/index.ts';
+import { plansContract } from './plans/index.ts';
 import { staffContract } from './staff/index.ts';
 import { webhooksContract } from './webhooks/index.ts';
+
+const {
+  ClientPasskeyRegistered,
+  ClientTotpConfirmed,
+  ClientTwoFactor,
+  RecoveryCodes,
+  SignInResult,
+  enrollmentBody: clientEnrollmentBody,
+  mfaBody,
+  mfaTokenBody: clientMfaTokenBody,
+  passkeyRegistrationBody: clientPasskeyRegistrationBody,
+  passkeySignInBody,
+  passkeySignInOptionsBody,
+  recoveryCodesBody,
+  totpConfirmBody: clientTotpConfirmBody,
+} = twoFactorContract;
 
 const {
   Activity,
@@ -45,6 +62,8 @@ const {
   tokenExchangeBody,
 } = authContract;
 const { ContactPage, FirmContact, Invitation, contactChangesSchema, contactQuerySchema, newContactSchema } = contactsContract;
+const { EmailChangeStarted, emailChangeBody, emailChangeConfirmBody, profileChangesSchema } = profileContract;
+const { passwordChangeBody } = accountContract;
 const { documentQuery } = documentsContract;
 const { ClientFile, FilePage, FirmFile, FirmFilePage, firmListQuery: firmFileListQuery, listQuery: fileListQuery } = filesContract;
 const { Branding, FirmChanges, FirmProfile, Me } = firmsContract;
@@ -100,6 +119,8 @@ const {
   invoicePaymentSchema,
   offlinePaymentSchema,
   paymentBody,
+  PaymentQuote,
+  quoteBody,
   totalsQuery,
 } = paymentsContract;
 const { NewRefund, RefundResult } = refundsContract;
@@ -182,7 +203,9 @@ const op = (
 ): Operation => ({ method, path, tag, summary, auth, response, ...extra });
 
 export const operations: Operation[] = [
-  op('post', '/api/v1/auth/login', 'Sign-in', 'Sign a client in', 'public', [200, Session], { body: loginBody }),
+  op('post', '/api/v1/auth/login', 'Sign-in', 'Sign a client in: a session, or the second factor to give or set up first', 'public', [200, SignInResult], {
+    body: loginBody,
+  }),
   op(
     'post',
     '/api/v1/auth/token-exchange',
@@ -194,9 +217,17 @@ export const operations: Operation[] = [
   ),
   op('post', '/api/v1/auth/refresh', 'Sign-in', 'Rotate the refresh cookie and get a new access token', 'cookie', [200, Session]),
   op('post', '/api/v1/auth/logout', 'Sign-in', 'End the sign-in', 'cookie', [204]),
-  op('post', '/api/v1/auth/invitations/accept', 'Sign-in', 'Create a password from an invitation and sign in', 'public', [200, Session], {
-    body: newPasswordBody,
-  }),
+  op(
+    'post',
+    '/api/v1/auth/invitations/accept',
+    'Sign-in',
+    'Create a password from an invitation and sign in (answers as login does)',
+    'public',
+    [200, SignInResult],
+    {
+      body: newPasswordBody,
+    },
+  ),
   op(
     'post',
     '/api/v1/auth/password-reset/request',
@@ -206,9 +237,17 @@ export const operations: Operation[] = [
     [202, Accepted],
     { body: resetRequestBody },
   ),
-  op('post', '/api/v1/auth/password-reset/confirm', 'Sign-in', 'Set a new password from a reset link and sign in', 'public', [200, Session], {
-    body: newPasswordBody,
-  }),
+  op(
+    'post',
+    '/api/v1/auth/password-reset/confirm',
+    'Sign-in',
+    'Set a new password from a reset link and sign in (answers as login does)',
+    'public',
+    [200, SignInResult],
+    {
+      body: newPasswordBody,
+    },
+  ),
   op(
     'post',
     '/api/v1/auth/email-code/request',
@@ -218,9 +257,71 @@ export const operations: Operation[] = [
     [202, Accepted],
     { body: emailCodeRequestBody },
   ),
-  op('post', '/api/v1/auth/email-code/verify', 'Sign-in', "Sign in with the emailed code, or the email link's token", 'public', [200, Session], {
-    body: emailCodeVerifyBody,
+  op(
+    'post',
+    '/api/v1/auth/email-code/verify',
+    'Sign-in',
+    "Sign in with the emailed code, or the email link's token (answers as login does)",
+    'public',
+    [200, SignInResult],
+    {
+      body: emailCodeVerifyBody,
+    },
+  ),
+  op('post', '/api/v1/auth/mfa', 'Sign-in', 'Finish signing in with an authenticator code, a recovery code or a passkey', 'public', [200, Session], {
+    body: mfaBody,
   }),
+  op('post', '/api/v1/auth/mfa/passkey/options', 'Sign-in', 'WebAuthn options to give a passkey as the second factor', 'public', [200, PasskeyRequestOptions], {
+    body: clientMfaTokenBody,
+  }),
+  op('post', '/api/v1/auth/passkey/options', 'Sign-in', 'WebAuthn options to sign in with a passkey alone', 'public', [200, PasskeyRequestOptions], {
+    body: passkeySignInOptionsBody,
+  }),
+  op('post', '/api/v1/auth/passkey/verify', 'Sign-in', 'Sign in with a passkey alone', 'public', [200, Session], { body: passkeySignInBody }),
+  op('get', '/api/v1/auth/two-factor', 'Two-factor sign-in', "The client's second factors and the firm's setting", 'client', [200, ClientTwoFactor]),
+  op(
+    'post',
+    '/api/v1/auth/two-factor/totp/setup',
+    'Two-factor sign-in',
+    'Start setting up an authenticator app (access token, or mfaToken of an EnrollmentChallenge)',
+    'client',
+    [200, TotpSetup],
+    { body: clientEnrollmentBody },
+  ),
+  op(
+    'post',
+    '/api/v1/auth/two-factor/totp/confirm',
+    'Two-factor sign-in',
+    'Turn the authenticator app on with a first code; answers recovery codes (and the sign-in, for an mfaToken)',
+    'client',
+    [200, ClientTotpConfirmed],
+    { body: clientTotpConfirmBody },
+  ),
+  op('delete', '/api/v1/auth/two-factor/totp', 'Two-factor sign-in', 'Remove the authenticator app', 'client', [204]),
+  op(
+    'post',
+    '/api/v1/auth/two-factor/passkeys/options',
+    'Two-factor sign-in',
+    'WebAuthn options to add a passkey (access token, or mfaToken of an EnrollmentChallenge)',
+    'client',
+    [200, PasskeyCreationOptions],
+    { body: clientEnrollmentBody },
+  ),
+  op('post', '/api/v1/auth/two-factor/passkeys', 'Two-factor sign-in', 'Add a passkey', 'client', [201, ClientPasskeyRegistered], {
+    body: clientPasskeyRegistrationBody,
+  }),
+  op('delete', '/api/v1/auth/two-factor/passkeys/{id}', 'Two-factor sign-in', 'Remove a passkey', 'client', [204]),
+  op(
+    'post',
+    '/api/v1/auth/two-factor/recovery-codes',
+    'Two-factor sign-in',
+    'Replace the recovery codes (needs the password or a current code)',
+    'client',
+    [200, RecoveryCodes],
+    {
+      body: recoveryCodesBody,
+    },
+  ),
   op('post', '/api/v1/auth/link-status', 'Sign-in', 'Whether an invitation, reset or sign-in link is still usable', 'public', [200, LinkStatus], {
     body: linkStatusBody,
   }),
@@ -327,7 +428,24 @@ export const operations: Operation[] = [
   op('post', '/webhooks/stripe', 'Webhooks', "Stripe's events, verified by their signature (only with PAYMENTS=stripe)", 'stripe', [200, StripeEventReceipt], {
     body: StripeEvent,
   }),
-  op('get', '/api/v1/me', 'Client', 'The signed-in client and their firm', 'client', [200, Me]),
+  op('get', '/api/v1/me', 'Client', 'The signed-in client, their firm and their own settings', 'client', [200, Me]),
+  op('patch', '/api/v1/me', 'Client', "Change the client's name, language or which emails they get", 'client', [200, Me], { body: profileChangesSchema }),
+  op(
+    'post',
+    '/api/v1/me/email-change',
+    'Client',
+    'Move to a new email address: a 6-digit code goes there (10 minutes, 5 tries), a notice to the current one',
+    'client',
+    [202, EmailChangeStarted],
+    { body: emailChangeBody },
+  ),
+  op('post', '/api/v1/me/email-change/confirm', 'Client', 'Finish the move to the new address with its code', 'client', [200, Me], {
+    body: emailChangeConfirmBody,
+  }),
+  op('post', '/api/v1/me/password', 'Client', 'Change the password (the current one confirms it); emails "your password was changed"', 'client', [204], {
+    body: passwordChangeBody,
+  }),
+  op('post', '/api/v1/me/sign-out-everywhere', 'Client', 'End every sign-in of the client, this one included', 'client', [204]),
   op('get', '/api/v1/home', 'Client', "The client's home: what needs them now and what changed since their last visit", 'client', [200, homeContract.Home]),
   op('get', '/api/v1/home/counts', 'Client', "The navigation's counts: unread messages, unpaid invoices", 'client', [200, homeContract.HomeCounts]),
   op('post', '/api/v1/home/seen', 'Client', 'The client looked at home: a visit goes on, or a new one starts after 30 minutes away (no body)', 'client', [204]),
@@ -371,13 +489,56 @@ export const operations: Operation[] = [
   ),
   op('get', '/api/v1/payments/setup', 'Payments', 'Which processor and bank sign-in the browser uses', 'client', [200, PaymentSetup]),
   op('get', '/api/v1/payments/mandate', 'Payments', 'The ACH debit authorization text', 'client', [200, Mandate], { query: mandateQuery }),
+  op(
+    'post',
+    '/api/v1/payments/quote',
+    'Payments',
+    'What paying these allocations with this method comes to, with any card surcharge; nothing is charged or held',
+    'client',
+    [200, PaymentQuote],
+    { body: quoteBody },
+  ),
   op('post', '/api/v1/payments', 'Payments', 'Pay invoices (Idempotency-Key header required)', 'client', [201, CheckoutResult], {
     body: paymentBody,
     idempotent: true,
   }),
+  op('get', '/api/v1/plans/options', 'Payment plans', "The firm's plan limits and the dates a plan started today may use", 'client', [
+    200,
+    plansContract.PlanOptions,
+  ]),
+  op(
+    'post',
+    '/api/v1/plans/preview',
+    'Payment plans',
+    'The schedule and the authorization text for a proposed plan; nothing is stored',
+    'client',
+    [200, plansContract.PlanPreview],
+    {
+      body: plansContract.planProposalBody,
+    },
+  ),
+  op('get', '/api/v1/plans', 'Payment plans', "The client's payment plans, newest first", 'client', [200, plansContract.PlanList], {
+    query: plansContract.clientListQuery,
+  }),
+  op(
+    'post',
+    '/api/v1/plans',
+    'Payment plans',
+    'Put an open invoice on a plan of instalments, the authorization accepted',
+    'client',
+    [201, plansContract.Plan],
+    {
+      body: plansContract.newPlanBody,
+    },
+  ),
+  op('post', '/api/v1/plans/{id}/cancel', 'Payment plans', 'Cancel a plan: nothing more is charged and the authorization is revoked', 'client', [
+    200,
+    plansContract.Plan,
+  ]),
   op('post', '/api/v1/payments/{id}/confirm', 'Payments', 'Finish a payment after 3-D Secure', 'client', [200, Payment]),
   op('get', '/api/v1/payment-methods', 'Payments', 'Saved payment methods', 'client', [200, SavedPaymentMethods]),
   op('delete', '/api/v1/payment-methods/{id}', 'Payments', 'Remove a saved payment method', 'client', [204]),
+  op('post', '/api/v1/payment-methods/{id}/default', 'Payments', 'Choose the saved method to pay with first', 'client', [200, SavedPaymentMethods]),
   op('post', '/api/v1/bank-links', 'Payments', 'Start bank sign-in', 'client', [201, BankLink]),
   op('post', '/api/v1/bank-links/exchange', 'Payments', 'Turn the bank sign-in result into a payment method', 'client', [200, LinkedAccount], {
     body: BankLinkExchange,
@@ -495,6 +656,22 @@ export const operations: Operation[] = [
   op('post', '/api/v1/admin/payments', 'Firm administration', 'Record a payment received outside the portal', 'firm', [201, Payment], {
     body: offlinePaymentSchema,
   }),
+  op('get', '/api/v1/admin/plans', 'Firm administration', "The firm's payment plans, newest first", 'firm', [200, plansContract.PlanList], {
+    query: plansContract.adminListQuery,
+  }),
+  op(
+    'get',
+    '/api/v1/admin/plans/authorizations/export',
+    'Firm administration',
+    'Recurring-charge authorizations (text, version, time, IP, method, revocation) as CSV; kept 2 years after they end',
+    'firm',
+    [200, 'text/csv'],
+    { query: plansContract.authorizationExportQuery },
+  ),
+  op('post', '/api/v1/admin/plans/{id}/cancel', 'Firm administration', 'Cancel a client’s plan; its authorization is revoked', 'firm', [
+    200,
+    plansContract.Plan,
+  ]),
   op('get', '/api/v1/admin/activities', 'Firm administration', 'List tasks and events', 'firm', [200, FirmActivityPage], { query: firmActivityListQuery }),
   op('post', '/api/v1/admin/activities', 'Firm administration', 'Give a client a task or an event', 'firm', [201, FirmActivity], { body: newActivitySchema }),
   op('get', '/api/v1/admin/activities/{id}', 'Firm administration', 'One task or event', 'firm', [200, FirmActivity]),

@@ -4,6 +4,7 @@ import { AccessTokens } from './auth/index.ts';
 import { AuthRepository } from './auth/index.ts';
 import { PortalLogins } from './auth/index.ts';
 import { AuthService } from './auth/index.ts';
+import { AccountService } from './auth/index.ts';
 import { AssertionVerifier } from './auth/index.ts';
 import type { SigningKeys } from './auth/index.ts';
 import { ApiKeysRepository } from './api-keys/index.ts';
@@ -13,6 +14,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { ConfigError, type Config } from './config.ts';
 import { ContactsRepository } from './contacts/index.ts';
 import { ContactsService } from './contacts/index.ts';
+import { ProfileRepository, ProfileService } from './contacts/index.ts';
 import type { Storage } from './db/storage.ts';
 import type { SecretBox } from './secrets/secret-box.ts';
 import { unitOfWork } from './db/unit-of-work.ts';
@@ -51,6 +53,7 @@ import { SandboxProcessor } from './payments/index.ts';
 import { SandboxRepository } from './payments/index.ts';
 import { PaymentsService } from './payments/index.ts';
 import { createStripe, type StripeFactory } from './payments/index.ts';
+import { PlansRepository, PlansService, chargeJobKind } from './plans/index.ts';
 import { StaffRepository } from './staff/index.ts';
 import { StaffService } from './staff/index.ts';
 import { WebhooksRepository } from './webhooks/index.ts';
@@ -114,6 +117,19 @@ export function createServices(deps: ServiceDeps) {
     audit,
     clock,
     publicUrl: config.publicUrl,
+    secrets,
+  });
+  const account = new AccountService({ auth: authRepository, firms, limits: limits.auth, mailer, unitOfWork: work, audit, clock });
+  const profile = new ProfileService({
+    profiles: new ProfileRepository(storage),
+    contacts: contactsRepository,
+    passwords: account,
+    limits: limits.auth,
+    mailer,
+    jobs,
+    unitOfWork: work,
+    audit,
+    clock,
   });
   const staff = new StaffService({
     staff: new StaffRepository(storage),
@@ -158,7 +174,7 @@ export function createServices(deps: ServiceDeps) {
     throw new ConfigError('BANK_LINK', 'plaid turns a bank sign-in into a Stripe bank account, so it needs PAYMENTS=stripe');
   }
   const processor: PaymentProcessor = stripe?.processor ?? sandbox.processor;
-  const invoices = new InvoicesService({ ...shared, invoices: invoicesRepository, mailer });
+  const invoices = new InvoicesService({ ...shared, invoices: invoicesRepository, mailer, emailChoices: profile });
   const payments = new PaymentsService({
     ...shared,
     invoices,
@@ -189,6 +205,19 @@ export function createServices(deps: ServiceDeps) {
     publicUrl: config.publicUrl,
   });
   registerPaymentJobs({ jobs, checkout, refunds, sandbox: config.payments === 'sandbox' ? sandbox : undefined, logger });
+  const plans = new PlansService({
+    ...shared,
+    plans: new PlansRepository(storage),
+    invoices,
+    checkout,
+    payments,
+    jobs,
+    mailer,
+    // With the sandbox, plans follow its clock: moving it (the demo, the tests) brings instalments due.
+    planNow: processor === sandbox.processor ? () => sandbox.clock.now() : async () => clock(),
+    publicUrl: config.publicUrl,
+  });
+  registerPlanJobs({ jobs, plans, logger });
   let bankLink: BankLinkProvider;
   if (config.bankLink === 'plaid') {
     bankLink = (deps.providers?.plaid ?? createPlaid)({ config: config.plaid, storage, secrets, clock, stripe: stripe!.processor });
@@ -201,7 +230,7 @@ export function createServices(deps: ServiceDeps) {
   }
 
   const activities = new ActivitiesService({ ...shared, activities: activitiesRepository });
-  const messages = new MessagesService({ ...shared, messages: messagesRepository, files, mailer });
+  const messages = new MessagesService({ ...shared, messages: messagesRepository, files, mailer, emailChoices: profile });
   const homeRepository = new HomeRepository(storage);
   const home = new HomeService({ home: homeRepository, activities, invoices, messages, files, payments, clock });
 
@@ -226,6 +255,10 @@ export function createServices(deps: ServiceDeps) {
     audit,
     tokens,
     auth,
+    /** The signed-in client's own password and sign-ins. */
+    account,
+    /** The signed-in client's own profile: name, language, which emails, a new address. */
+    profile,
     staff,
     /** Abuse limits kept in the database: `limits.paymentFailures` is the checkout's. */
     limits,
@@ -252,6 +285,7 @@ export function createServices(deps: ServiceDeps) {
     payments,
     checkout,
     refunds,
+    plans,
     bankLinks: new BankLinksService(bankLink, contacts, firms),
     /** Invoices and receipts as PDFs; the firm's logo is read from its own site, where webhooks may go. */
     documents: new DocumentsService({ invoices, payments, clock, logos: new FirmLogos({ policy: { production: !config.development }, clock, logger }) }),
@@ -307,4 +341,25 @@ function registerPaymentJobs(deps: {
     });
     jobs.every('sandbox.settle', 60_000);
   }
+}
+
+/**
+ * Payment plans' work: a sweep every minute (charge jobs for instalments due on the plan clock,
+ * reminders, settled bank debits), the charge of one instalment attempt, and forgetting
+ * authorizations two years after they ended.
+ */
+function registerPlanJobs(deps: { jobs: JobQueue; plans: PlansService; logger: Logger }) {
+  const { jobs, plans, logger } = deps;
+  jobs.register<{ instalmentId: string; attempt: number }>(chargeJobKind, async (job) => {
+    await plans.charge(job.payload.instalmentId, job.payload.attempt);
+  });
+  jobs.register('plans.sweep', async () => {
+    const outcome = await plans.sweep();
+    if (outcome.charges || outcome.reminders || outcome.settled) logger.info('payment plan sweep', outcome);
+  });
+  jobs.every('plans.sweep', 60_000);
+  jobs.register('plans.purge', async () => {
+    await plans.purgeAuthorizations();
+  });
+  jobs.every('plans.purge', 86_400_000);
 }

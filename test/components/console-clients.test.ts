@@ -411,6 +411,72 @@ describe('<portal-console-clients>', () => {
     await waitUntil(() => element.shadowRoot!.activeElement === part(element, 'edit-button'));
   });
 
+  it('sets a client’s postal address, shows it on their page, and shows the service’s problem beside the state', async () => {
+    const address = { line1: '1 Congress St', city: 'Portland', state: 'ME', postalCode: '04101' };
+    const updated = { ...alex, address };
+    let answer = problem(400, 'invalid_request', 'The request body is invalid: address.state must be a two-letter state code like NY.', {
+      errors: [{ field: 'address.state', message: 'must be a two-letter state code like NY' }],
+    });
+    const service = clientsService().on('PATCH /api/v1/admin/contacts/con_alex', () => answer);
+    const element = await screenWith(service, { itemId: 'con_alex' });
+    part(element, 'edit-button')!.click();
+    await waitUntil(() => element.shadowRoot!.activeElement?.id === 'field-name');
+    expect(part(element, 'address')).to.exist;
+    type(element, 'field-addressLine1', '1 Congress St');
+    type(element, 'field-addressCity', 'Portland');
+    type(element, 'field-addressState', 'Maine');
+    type(element, 'field-addressPostalCode', '04101');
+    part(element, 'save-button')!.click();
+    await waitUntil(() => text($(element, '#error-addressState')) === 'must be a two-letter state code like NY', 'no error beside the state');
+    await waitUntil(() => element.shadowRoot!.activeElement?.id === 'field-addressState', 'focus never reached the state');
+    await expect(element).to.be.accessible();
+
+    answer = json(200, updated);
+    type(element, 'field-addressState', 'me');
+    part(element, 'save-button')!.click();
+    await waitUntil(() => service.calls('PATCH /api/v1/admin/contacts/con_alex').length === 2);
+    expect(service.calls('PATCH /api/v1/admin/contacts/con_alex')[1]!.body).to.deep.equal({ address });
+    await waitUntil(() => text(part(element, 'facts'))?.includes('1 Congress St, Portland, ME 04101'), 'the address is not on the page');
+  });
+
+  it('sets the language of a client’s portal and emails, by keyboard, and sends it only when it changed', async () => {
+    const created = firmContact('con_lucia', 'Lucía Fernández', { locale: 'es' });
+    const service = clientsService()
+      .on('POST /api/v1/admin/contacts', () => json(201, created))
+      .on('GET /api/v1/admin/contacts/con_lucia', () => json(200, created))
+      .on('PATCH /api/v1/admin/contacts/con_lucia', () => json(200, { ...created, locale: null }));
+    const element = await screenWith(service);
+    part(element, 'add-button')!.click();
+    await waitUntil(() => element.shadowRoot!.activeElement?.id === 'field-name');
+    const select = $<HTMLSelectElement>(element, '#field-locale');
+    expect(select.value, 'not chosen until the firm chooses').to.equal('');
+    expect([...select.options].map((option) => option.textContent)).to.deep.equal(['Not chosen', 'English', 'Spanish']);
+    expect(select.labels?.[0]?.textContent).to.equal('Language');
+    type(element, 'field-name', 'Lucía Fernández');
+    type(element, 'field-email', 'lucia@example.com');
+    $<HTMLInputElement>(element, '#field-invite').click();
+    select.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    expect(select.value, 'chosen by keyboard').to.equal('es');
+    part(element, 'save-button')!.click();
+    await waitUntil(() => service.calls('POST /api/v1/admin/contacts').length === 1);
+    expect(service.calls('POST /api/v1/admin/contacts')[0]!.body).to.deep.equal({ name: 'Lucía Fernández', email: 'lucia@example.com', locale: 'es' });
+    await waitUntil(() => text(part(element, 'facts')).includes('Spanish'));
+    await expect(element).to.be.accessible();
+
+    part(element, 'edit-button')!.click();
+    await waitUntil(() => element.shadowRoot!.activeElement?.id === 'field-name');
+    expect($<HTMLSelectElement>(element, '#field-locale').value).to.equal('es');
+    const again = $<HTMLSelectElement>(element, '#field-locale');
+    again.value = '';
+    again.dispatchEvent(new Event('change'));
+    part(element, 'save-button')!.click();
+    await waitUntil(() => service.calls('PATCH /api/v1/admin/contacts/con_lucia').length === 1);
+    expect(service.calls('PATCH /api/v1/admin/contacts/con_lucia')[0]!.body).to.deep.equal({ locale: null });
+    await waitUntil(() => text(part(element, 'facts')).includes('Not chosen'));
+  });
+
   it('opens the inbox or the invoices from the shortcuts, for the client shown', async () => {
     const element = await screenWith(clientsService(), { itemId: 'con_alex' });
     const newItem = oneEvent(element, 'portal-console-clients-new-item');

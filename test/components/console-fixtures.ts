@@ -106,6 +106,7 @@ export function firmContact(id: string, name: string, overrides: Partial<FirmCon
     phone: null,
     status: 'active',
     externalId: null,
+    locale: null,
     hasLogin: false,
     invitationStatus: 'none',
     invitedAt: null,

@@ -298,6 +298,20 @@ describe('<portal-console-payments>', () => {
     expect(element.hasAttribute('item-id') ? element.getAttribute('item-id') : '').to.equal('');
   });
 
+  it('shows a card surcharge as its own operating line among what the payment paid', async () => {
+    const surcharged = summary(4, {
+      amount: 10_300,
+      surcharge: 300,
+      surchargePercent: 3,
+      allocations: [{ invoiceId: 'inv_4', invoiceNumber: 'INV-004', amount: 10_000, depositAccount: 'operating' }],
+    });
+    const element = await screenWith(paymentsService('admin', [surcharged, ...ledger()]), { itemId: 'pay_4' });
+    await waitUntil(() => part(element, 'surcharge'), 'no surcharge line');
+    expect(text(part(element, 'surcharge'))).to.equal('Card surcharge (3 %) Operating $3.00');
+    expect(text(part(element, 'detail'))).to.include('$103.00');
+    await expect(element).to.be.accessible();
+  });
+
   it('shows a payment’s refunds in its history, and a payment that does not exist', async () => {
     const partly = summary(1, { amountRefunded: 2_500 });
     const service = paymentsService()

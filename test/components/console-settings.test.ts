@@ -28,14 +28,17 @@ function profile(overrides: Partial<FirmProfile> = {}): FirmProfile {
     settings: {
       sections: { activities: true, invoices: true, messages: true, files: false },
       showPayments: true,
-      paymentMethods: { card: true, bankLink: false, bankAccount: true },
+      paymentMethods: { card: true, bankLink: false, bankAccount: true, wallets: false },
+      surcharge: { enabled: false, percent: 0 },
       minimumPayment: 500,
       maxUploadBytes: 26214400,
       paymentFailuresPerHour: 10,
       timeZone: 'America/New_York',
       staffTwoFactor: 'optional',
+      clientTwoFactor: 'off',
       portalUrl: 'https://www.hale-whitmore.test/portal',
       stripe: { trustAccount: 'acct_trust1' },
+      plans: { enabled: false, maxInstalments: 6, minInstalment: 5_000 },
     },
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-11-01T00:00:00.000Z',
@@ -318,6 +321,31 @@ describe('<portal-console-settings>', () => {
     await waitUntil(() => part(element, 'branding-form'));
   });
 
+  it('sets the card surcharge (at most 3 %) and turns on Apple Pay and Google Pay', async () => {
+    const service = settingsService();
+    const element = await settingsWith(service, { itemId: 'portal' });
+    expect(part(element, 'surcharge')).to.exist;
+    expect($<HTMLInputElement>(element, '#surcharge-enabled').checked).to.equal(false);
+    check(element, '#surcharge-enabled', true);
+    check(element, '#method-wallets', true);
+    typeInto(element, '#surcharge-percent', '3.5');
+    await element.updateComplete;
+    part(element, 'save-button')!.click();
+    await element.updateComplete;
+    await waitUntil(() => text($(element, '#surcharge-percent-error')) !== '', 'no error beside the rate', patience);
+    expect(text($(element, '#surcharge-percent-error'))).to.equal('Enter a rate from 0 to 3, such as 2.5.');
+    expect(service.calls('PATCH /api/v1/admin/settings')).to.have.length(0);
+    await expect(element).to.be.accessible();
+
+    typeInto(element, '#surcharge-percent', '2,5');
+    await element.updateComplete;
+    part(element, 'save-button')!.click();
+    const request = await requested(service, 'PATCH /api/v1/admin/settings');
+    const body = request.body as { settings: Record<string, unknown> };
+    expect(body.settings.surcharge).to.deep.equal({ enabled: true, percent: 2.5 });
+    expect(body.settings.paymentMethods).to.deep.include({ wallets: true });
+  });
+
   it('edits the portal settings: sections, payments, origins with validation, time zone', async () => {
     const service = settingsService();
     const element = await settingsWith(service, { itemId: 'portal' });
@@ -354,13 +382,32 @@ describe('<portal-console-settings>', () => {
     const body = request.body as { allowedOrigins: string[]; settings: Record<string, unknown> };
     expect(body.allowedOrigins).to.deep.equal(['https://intranet.hale-whitmore.test']);
     expect(body.settings.sections).to.deep.equal({ activities: true, invoices: true, messages: true, files: true });
-    expect(body.settings.paymentMethods).to.deep.equal({ card: true, bankLink: true, bankAccount: true });
+    expect(body.settings.paymentMethods).to.deep.equal({ card: true, bankLink: true, bankAccount: true, wallets: false });
+    expect(body.settings.surcharge).to.deep.equal({ enabled: false, percent: 0 });
     expect(body.settings.minimumPayment).to.equal(1000);
     expect(body.settings.timeZone).to.equal('Europe/Madrid');
     expect(body.settings.stripe).to.deep.equal({ trustAccount: 'acct_trust1', operatingAccount: null });
     expect(body.settings.inboxEmail).to.equal(null);
     expect(body.settings.staffTwoFactor).to.equal('required');
     await waitUntil(() => announced(element).includes('Portal settings saved'));
+  });
+
+  it('edits the payment plans: on, most instalments and the smallest, checked before saving', async () => {
+    const service = settingsService();
+    const element = await settingsWith(service, { itemId: 'portal' });
+    expect($<HTMLInputElement>(element, '#plans-enabled').checked).to.equal(false);
+    expect($<HTMLInputElement>(element, '#plans-min').value).to.equal('50.00');
+    check(element, '#plans-enabled', true);
+    typeInto(element, '#plans-max', '30');
+    part(element, 'save-button')!.click();
+    await element.updateComplete;
+    expect(text($(element, '#plans-max-error'))).to.equal('Enter a whole number from 2 to 24.');
+    expect(service.calls('PATCH /api/v1/admin/settings')).to.have.length(0);
+    typeInto(element, '#plans-max', '12');
+    typeInto(element, '#plans-min', '25.00');
+    part(element, 'save-button')!.click();
+    const request = await requested(service, 'PATCH /api/v1/admin/settings');
+    expect((request.body as { settings: Record<string, unknown> }).settings.plans).to.deep.equal({ enabled: true, maxInstalments: 12, minInstalment: 2500 });
   });
 
   it('puts an origin or account error from the service next to its field', async () => {

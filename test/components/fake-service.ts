@@ -16,7 +16,7 @@ export interface RecordedRequest {
 
 export type Handler = (request: RecordedRequest) => Response | Promise<Response>;
 
-export const contact: Contact = { id: 'con_1', firmId: 'firm_1', email: 'alex@example.com', name: 'Alex Rivera' };
+export const contact: Contact = { id: 'con_1', firmId: 'firm_1', email: 'alex@example.com', name: 'Alex Rivera', locale: null };
 
 export const branding: Branding = {
   slug: 'demo',
@@ -29,6 +29,7 @@ export const branding: Branding = {
   paymentMethods: { card: true, bankLink: true, bankAccount: true },
   minimumPayment: 100,
   maxUploadBytes: 25 * 1024 * 1024,
+  plans: { enabled: false, maxInstalments: 6, minInstalment: 5_000 },
 };
 
 export function signIn(accessToken = 'access-1', who: Contact = contact): SignIn {

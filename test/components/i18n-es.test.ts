@@ -12,7 +12,11 @@ import {
   type MessageKey,
   type PortalLogin,
 } from '../../components/index.ts';
+import type { MessageCatalog } from '../../components/i18n/catalog.ts';
+import { planMessages } from '../../components/invoice/plan-messages.ts';
 import '../../components/login/define.ts';
+import { twoFactorMessages } from '../../components/login/two-factor-messages.ts';
+import { profileMessages } from '../../components/profile/profile-messages.ts';
 import { signedOutService, type FakeService } from './fake-service.ts';
 import { before, describe, it } from './mocha.ts';
 
@@ -67,6 +71,24 @@ describe('i18n: Spanish', () => {
         problems.push(`${key}: placeholders ${placeholders(spanish)} ≠ ${placeholders(en[key])}`);
       if (spanish === en[key] && !sameInBoth.has(key)) problems.push(`${key}: untranslated`);
       if (spanish !== en[key] && sameInBoth.has(key)) problems.push(`${key}: listed as the same in both`);
+    }
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('gives the messages that load with their elements (profile, payment plans, two-step verification) complete Spanish', async () => {
+    const problems: string[] = [];
+    for (const catalog of [profileMessages, planMessages, twoFactorMessages] as MessageCatalog<Record<string, string>>[]) {
+      expect(await catalog.load('es')).to.equal(true);
+      const en = catalog.tables.en!;
+      const es = catalog.tables.es!;
+      expect(Object.keys(es).sort()).to.deep.equal(Object.keys(en).sort());
+      for (const key of Object.keys(en)) {
+        const spanish = es[key]!;
+        if (spanish.trim() === '' || spanish === en[key]) problems.push(`${key}: untranslated`);
+        if (placeholders(spanish).join() !== placeholders(en[key]!).join())
+          problems.push(`${key}: placeholders ${placeholders(spanish)} ≠ ${placeholders(en[key]!)}`);
+        if (Object.hasOwn(translations.en!, key)) problems.push(`${key}: also in the portal's shared table`);
+      }
     }
     expect(problems).to.deep.equal([]);
   });

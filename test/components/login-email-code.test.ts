@@ -65,7 +65,7 @@ describe('<portal-login> sign-in by emailed code', () => {
     const login = await loginWith(service);
     await askForCode(login, ' alex@example.com ');
 
-    expect(service.calls('POST /api/v1/auth/email-code/request')[0]!.body).to.deep.equal({ firm: 'demo', email: 'alex@example.com' });
+    expect(service.calls('POST /api/v1/auth/email-code/request')[0]!.body).to.deep.equal({ firm: 'demo', email: 'alex@example.com', locale: 'en' });
     expect($(login, '[part="heading"]').textContent!.trim()).to.equal('Enter your code');
     expect($(login, '[part="intro"]').textContent).to.contain('alex@example.com');
     const code = $<HTMLInputElement>(login, '#code');
@@ -157,7 +157,8 @@ describe('<portal-login> sign-in by emailed code', () => {
 
   it('is in Spanish with the page', async () => {
     expect(await loadMessages('es')).to.equal(true);
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es"><portal-login .client=${clientFor(codeService())}></portal-login></div>`);
+    const service = codeService();
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es-US"><portal-login .client=${clientFor(service)}></portal-login></div>`);
     const login = wrapper.querySelector<PortalLogin>('portal-login')!;
     await login.updateComplete;
     linkButton(login, 'Enviarme un código de acceso por correo').click();
@@ -165,6 +166,14 @@ describe('<portal-login> sign-in by emailed code', () => {
     await login.updateComplete;
     expect($(login, '[part="heading"]').textContent!.trim()).to.equal('Iniciar sesión con un código');
     expect($(login, '[part="submit-button"]').textContent!.trim()).to.equal('Enviarme un código');
+    type(login, 'email', 'alex@example.com');
+    await submit(login);
+    await waitUntil(() => login.mode === 'enter-code');
+    expect(service.calls('POST /api/v1/auth/email-code/request')[0]!.body, 'the code is emailed in the page’s language').to.deep.equal({
+      firm: 'demo',
+      email: 'alex@example.com',
+      locale: 'es',
+    });
   });
 
   it('reads its theme from outside in the code step too', async () => {

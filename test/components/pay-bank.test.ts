@@ -246,6 +246,12 @@ describe('<portal-pay> bank payments', () => {
     expect(errorOf(pay, 'bank-routing')).to.contain('routing number 110000000');
   });
 
+  it('chooses first the saved method the client made their default, wherever it is in the list', async () => {
+    const pay = await payFor(payService({ saved: [savedCard, { ...savedBank, isDefault: true }] }));
+    expect($<HTMLInputElement>(pay, 'input[value="saved:spm_bank"]').checked).to.equal(true);
+    expect($<HTMLInputElement>(pay, 'input[value="saved:spm_card"]').checked).to.equal(false);
+  });
+
   it('pays with a saved bank account after the client accepts the authorization', async () => {
     const service = payService({ saved: [savedBank] });
     const pay = await payFor(service);

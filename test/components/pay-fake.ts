@@ -1,6 +1,15 @@
 // A token service and a sandbox processor for <portal-pay> tests: invoices, checkout, saved
 // methods, bank sign-in, and the processor's browser-facing endpoints, all answered in memory.
-import type { Branding, InvoiceSummary, Payment, PaymentRequest, PaymentSetup, SavedPaymentMethod } from '../../components/index.ts';
+import type {
+  Branding,
+  InvoiceSummary,
+  Payment,
+  PaymentQuote,
+  PaymentQuoteRequest,
+  PaymentRequest,
+  PaymentSetup,
+  SavedPaymentMethod,
+} from '../../components/index.ts';
 import { branding, FakeService, json, problem, signIn, signedInBefore, type RecordedRequest } from './fake-service.ts';
 
 export const baseUrl = 'http://service.test';
@@ -45,6 +54,7 @@ export const savedCard: SavedPaymentMethod = {
   expMonth: 12,
   expYear: 2031,
   createdAt: '2026-01-02T10:00:00.000Z',
+  isDefault: false,
 };
 
 export const savedBank: SavedPaymentMethod = {
@@ -55,6 +65,7 @@ export const savedBank: SavedPaymentMethod = {
   expMonth: null,
   expYear: null,
   createdAt: '2026-01-03T10:00:00.000Z',
+  isDefault: false,
 };
 
 export function payment(request: PaymentRequest, status: Payment['status'], extra: Partial<Payment> = {}): Payment {
@@ -90,6 +101,19 @@ export interface PayServiceOptions {
   saved?: SavedPaymentMethod[];
   branding?: Branding;
   setup?: PaymentSetup;
+  /** A card surcharge the service quotes for credit cards (every card but one ending 5556, a debit card), in percent. */
+  surcharge?: number;
+}
+
+/** `POST /payments/quote` as the service answers it: a surcharge only for a credit card when the firm sets one. */
+export function quoteFor(request: PaymentQuoteRequest, percent = 0): PaymentQuote {
+  const subtotal = request.allocations.reduce((sum, allocation) => sum + allocation.amount, 0);
+  const method = request.paymentMethod;
+  const card = 'savedId' in method ? method.savedId === 'spm_card' : method.type === 'card';
+  const debit = 'token' in method && method.token.endsWith('5556');
+  const amount = card && !debit && percent ? Math.round((subtotal * percent) / 100) : 0;
+  const reason = !percent ? 'disabled' : !card || debit ? 'not_credit_card' : null;
+  return { currency: 'USD', subtotal, surcharge: { amount, percent: amount ? percent : 0, reason }, total: subtotal + amount };
 }
 
 /** A signed-in client with invoices to pay; card `4242…` succeeds, and a bank debit is processing. */
@@ -110,10 +134,16 @@ export function payService(options: PayServiceOptions = {}): FakeService {
       });
     })
     .on('POST /sandbox/v1/payment_methods', (request) => sandboxMethod(request))
+    .on('POST /api/v1/payments/quote', (request) => json(200, quoteFor(request.body as PaymentQuoteRequest, options.surcharge)))
     .on('POST /api/v1/payments', (request) => {
       const body = request.body as PaymentRequest;
       const bank = 'savedId' in body.paymentMethod ? body.paymentMethod.savedId === 'spm_bank' : body.paymentMethod.type === 'us_bank_account';
-      const paid = payment(body, bank ? 'processing' : 'succeeded');
+      const quote = quoteFor(body, options.surcharge);
+      if (quote.surcharge.amount && body.amount !== quote.total) {
+        return problem(409, 'amount_mismatch', 'The total confirmed is not what this payment comes to.', { expected: quote.total });
+      }
+      const surcharge = quote.surcharge.amount ? { amount: quote.total, surcharge: quote.surcharge.amount, surchargePercent: quote.surcharge.percent } : {};
+      const paid = payment(body, bank ? 'processing' : 'succeeded', surcharge);
       return json(201, { payment: paid, payments: [paid] });
     });
   for (const item of invoices) service.on(`GET /api/v1/invoices/${item.id}`, () => json(200, { ...item, lines: [], payments: [] }));

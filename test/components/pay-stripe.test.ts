@@ -205,6 +205,7 @@ describe('<portal-pay> with Stripe', () => {
     expect(paid!.body).to.deep.equal({
       allocations: [{ invoiceId: 'inv_a', amount: 50_000 }],
       paymentMethod: { type: 'card', token: 'pm_fake_card_1' },
+      amount: 50_000,
       savePaymentMethod: false,
     });
     expect((await succeeded).detail.paymentId).to.equal('pay_1');

@@ -132,10 +132,13 @@ describe('<portal-pay>', () => {
       billing_details: { name: 'Alex Rivera', address: { postal_code: '04101' } },
     });
 
+    const [quoted] = service.calls('POST /api/v1/payments/quote');
+    expect(quoted!.body).to.deep.equal({ allocations: [{ invoiceId: 'inv_a', amount: 50_000 }], paymentMethod: { type: 'card', token: 'pm_card_4242' } });
     const [paid] = service.calls('POST /api/v1/payments');
     expect(paid!.body).to.deep.equal({
       allocations: [{ invoiceId: 'inv_a', amount: 50_000 }],
       paymentMethod: { type: 'card', token: 'pm_card_4242' },
+      amount: 50_000,
       savePaymentMethod: false,
     });
     expect(paid!.headers.get('idempotency-key')).to.match(uuid);

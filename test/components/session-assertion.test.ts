@@ -8,7 +8,7 @@ import { describe, it } from './mocha.ts';
 import { activityGroups } from './portal-fixtures.ts';
 
 const exchangeRoute = 'POST /api/v1/auth/token-exchange';
-const jordan: Contact = { id: 'con_2', firmId: 'firm_1', email: 'jordan@example.com', name: 'Jordan Lee' };
+const jordan: Contact = { id: 'con_2', firmId: 'firm_1', email: 'jordan@example.com', name: 'Jordan Lee', locale: null };
 
 function clientFor(service: FakeService): ApiClient {
   return new ApiClient({ baseUrl: 'http://service.test', firm: 'demo', fetch: service.fetch });

@@ -82,6 +82,52 @@ describe('sign-in by emailed code, in the demo portal', () => {
     }
   });
 
+  it('emails the code in Spanish to a client asking from a Spanish page, and signs them in with it', async () => {
+    const watched = await watchPage(browser);
+    const { page } = watched;
+    const outbox = await page.context().newPage();
+    try {
+      // The demo's portal page, as a firm's Spanish page would serve it: lang="es" before any script runs.
+      await page.addInitScript(() => {
+        const observer = new MutationObserver(() => {
+          if (!document.documentElement) return;
+          document.documentElement.lang = 'es';
+          observer.disconnect();
+        });
+        observer.observe(document, { childList: true });
+      });
+      await page.goto(stack.portalUrl);
+      await (await visible(page.getByRole('button', { name: 'Enviarme un código de acceso por correo' }))).click();
+      await page.getByLabel('Correo electrónico', { exact: true }).fill(demoClients.jordan);
+      await page.getByRole('button', { name: 'Enviarme un código', exact: true }).click();
+      const codeField = await visible(page.getByLabel('Código de acceso'));
+
+      await outbox.goto(stack.outboxUrl);
+      const item = outbox
+        .getByRole('link', { name: new RegExp(`To ${demoClients.jordan.replace(/[.]/g, '\\.')}`) })
+        .filter({ hasText: /Su código de acceso/ })
+        .first();
+      await (await visible(item)).click();
+      await visible(outbox.getByRole('heading', { level: 3, name: 'Links in this email' }));
+      const text = await outbox.locator('#outbox-text').innerText();
+      assert.match(text, /Hola, Jordan Lee:/);
+      assert.match(text, /durante 10 minutos/);
+      assert.doesNotMatch(text, /\b(?:Hi|Enter this code|Sign-in code|expires)\b/, `no English in the email:\n${text}`);
+      const code = /Código de acceso: (\d{6})\b/.exec(text)?.[1];
+      assert.ok(code, `a code in the email:\n${text}`);
+
+      await codeField.fill(code);
+      await page.getByRole('button', { name: 'Iniciar sesión', exact: true }).click();
+      await visible(page.getByRole('button', { name: 'Cerrar sesión' }));
+      watched.assertClean();
+    } catch (error) {
+      throw withLogs(error, stack, watched);
+    } finally {
+      await outbox.close();
+      await watched.close();
+    }
+  });
+
   it('signs in with one click from the email’s link', async () => {
     const watched = await watchPage(browser);
     const { page } = watched;

@@ -427,7 +427,7 @@ describe('a client pays through <portal-pay> on the demo portal', () => {
         await (await visible(page.getByRole('button', { name: 'Advance 5 days' }))).click();
         await visible(page.getByRole('status').filter({ hasText: /\d+ bank payments? settled\./ }));
         const email = await waitForEmail(stack, alex, isReceipt(receiptNumber));
-        assert.match(email.text, /Paid with: Tartan Bank ending in 0000/);
+        assert.match(email.text, /Paid with: Tartan Bank account ending in 0000/);
         assert.match(email.text, /Applied to: INV-1003: \$60\.00/);
 
         await page.goto(`${stack.portalUrl}#portal/payments`);

@@ -11,6 +11,7 @@ const sections: { link: string; heading: RegExp }[] = [
   { link: 'Payments', heading: /^Payment history$/ },
   { link: 'Messages', heading: /^Messages\b/ },
   { link: 'Files', heading: /^Files$/ },
+  { link: 'Profile', heading: /^Your profile$/ },
 ];
 
 async function signIn(page: Page, url: string): Promise<void> {

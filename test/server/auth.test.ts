@@ -25,7 +25,13 @@ describe('sign-in', () => {
       assert.equal(reply.status, 200);
       assert.equal(reply.body.tokenType, 'Bearer');
       assert.equal(reply.body.expiresIn, 600);
-      assert.deepEqual(reply.body.contact, { id: svc.fixtures.alex.id, firmId: svc.fixtures.firm.id, email: 'alex@example.com', name: 'Alex Morgan' });
+      assert.deepEqual(reply.body.contact, {
+        id: svc.fixtures.alex.id,
+        firmId: svc.fixtures.firm.id,
+        email: 'alex@example.com',
+        name: 'Alex Morgan',
+        locale: null,
+      });
 
       const header = decodeProtectedHeader(reply.body.accessToken);
       assert.equal(header.alg, 'ES256');

@@ -538,7 +538,8 @@ describe('checkout: POST /api/v1/payments', () => {
     });
 
     it('refuses allocations that do not make up the payment', async () => {
-      await refused(payOnce({ amount: 20_000, allocations: [{ invoiceId, amount: 10_000 }] }), 400, 'invalid_request');
+      // `amount` is the total the client confirmed: one the allocations (and any surcharge) do not make is refused.
+      await refused(payOnce({ amount: 20_000, allocations: [{ invoiceId, amount: 10_000 }] }), 409, 'amount_mismatch');
       await refused(
         payOnce({
           allocations: [

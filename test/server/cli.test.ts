@@ -28,7 +28,8 @@ const commands: Record<string, { options: string[]; required: string[] }> = {
   'apikey create': { options: ['--firm', '--name'], required: ['--firm'] },
   'apikey list': { options: ['--firm'], required: ['--firm'] },
   'apikey revoke': { options: ['--firm'], required: ['--firm'] },
-  'contact add': { options: ['--firm', '--email', '--name', '--phone', '--invite'], required: ['--firm', '--email', '--name'] },
+  'contact add': { options: ['--firm', '--email', '--name', '--phone', '--language', '--invite'], required: ['--firm', '--email', '--name'] },
+  'contact language': { options: ['--firm', '--email', '--language'], required: ['--firm', '--email', '--language'] },
   invite: { options: ['--firm', '--email'], required: ['--firm', '--email'] },
   'seed-demo': { options: [], required: [] },
   'keys rotate': { options: [], required: [] },
@@ -350,6 +351,20 @@ describe('managing a firm from the command line', () => {
       ['contact.created', 'invitation.sent'],
     );
     assert.deepEqual({ type: actors[0]!.type, id: actors[0]!.id }, { type: actors[1]!.type, id: actors[1]!.id }, 'the CLI is not an API key');
+  });
+
+  it("adds a Spanish-speaking contact, invites them in Spanish, and changes a contact's language", async () => {
+    const result = await cli('contact', 'add', '--firm', 'acme', '--email', 'lucia@example.com', '--name', 'Lucía Fernández', '--language', 'es', '--invite');
+    assertSucceeded(result);
+    const [invitation] = await outbox({ to: 'lucia@example.com' });
+    assert.equal(invitation!.subject, 'Acme Legal le invitó a su portal del cliente');
+    assertFailed(await cli('contact', 'add', '--firm', 'acme', '--email', 'x@example.com', '--name', 'X', '--language', 'fr'), /locale/);
+    const changed = await cli('contact', 'language', '--firm', 'acme', '--email', 'lucia@example.com', '--language', 'none');
+    assertSucceeded(changed);
+    assert.match(changed.stdout, /reads the portal and emails in the language of the portal page they sign in from/);
+    assertSucceeded(await cli('contact', 'language', '--firm', 'acme', '--email', 'lucia@example.com', '--language', 'en'));
+    const listed = await http('/api/v1/admin/contacts?q=lucia', { token: apiKey });
+    assert.equal(listed.body.data[0].locale, 'en');
   });
 
   it('refuses the same contact twice', async () => {

@@ -170,7 +170,7 @@ describe('what clients read: payment history, emails, bank names', () => {
       const [receipt] = (await kit.emails('alex@example.com', 'receipt')).filter((email) => email.text.includes('$300.00') && email.text.includes('6789'));
       assert.ok(receipt, 'the debit settled and was receipted');
       assert.doesNotMatch(receipt.text + receipt.html, /STRIPE TEST BANK/);
-      assert.match(receipt.text, /Paid with: Test bank ending in 6789/);
+      assert.match(receipt.text, /Paid with: Test bank account ending in 6789/);
     });
   });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { documentLocale } from '../../server/src/documents/document-locale.ts';
+import { documentLocale } from '../../server/src/i18n/index.ts';
 import { receiptPdf, type DocumentContext } from '../../server/src/documents/documents.ts';
 import { FirmLogos, type FetchLogo } from '../../server/src/documents/firm-logos.ts';
 import { assertProblem, paymentKit, testCard, type PaymentKit } from './helpers/payments.ts';

@@ -322,7 +322,7 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
     assert.equal(settled.body.refund.status, 'succeeded');
     assert.equal((await kit.invoiceAs(alex, invoice.id)).balance, 10_000);
     const [email] = (await rk.refundEmails()).filter((message) => message.text.includes(debit.body.payment.receiptNumber));
-    assert.match(email!.text, /to Test bank ending in 6789/);
+    assert.match(email!.text, /to Test bank account ending in 6789/);
   });
 
   it('replays the first answer for the same key and body; another body with the key is refused', async () => {

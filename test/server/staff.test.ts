@@ -179,7 +179,20 @@ describe('staff accounts: sign-in, refresh, roles and the audit log', () => {
     // `/admin/staff/me` tells each member what their role may do, group by group, as the checks above enforce it.
     const accessOf = async (token: string) => (await svc.request('/api/v1/admin/staff/me', { token })).body.access;
     const [staffAccess, adminAccess, ownerAccess] = [await accessOf(staffToken), await accessOf(adminToken), await accessOf(ownerToken)];
-    const groups = ['activities', 'api-keys', 'contacts', 'files', 'invoices', 'payments', 'settings', 'staff', 'staff/me', 'threads', 'webhook-endpoints'];
+    const groups = [
+      'activities',
+      'api-keys',
+      'contacts',
+      'files',
+      'invoices',
+      'payments',
+      'plans',
+      'settings',
+      'staff',
+      'staff/me',
+      'threads',
+      'webhook-endpoints',
+    ];
     for (const access of [staffAccess, adminAccess, ownerAccess]) assert.deepEqual(Object.keys(access).sort(), groups);
     const yes = { read: true, write: true };
     const readOnly = { read: true, write: false };
@@ -188,12 +201,14 @@ describe('staff accounts: sign-in, refresh, roles and the audit log', () => {
     assert.deepEqual(staffAccess.threads, yes);
     assert.deepEqual(staffAccess.invoices, readOnly);
     assert.deepEqual(staffAccess.payments, readOnly);
+    assert.deepEqual(staffAccess.plans, readOnly);
     assert.deepEqual(staffAccess.settings, no);
     assert.deepEqual(staffAccess['api-keys'], no);
     assert.deepEqual(staffAccess.staff, no);
     assert.deepEqual(staffAccess['staff/me'], readOnly);
     assert.deepEqual(adminAccess.invoices, yes);
     assert.deepEqual(adminAccess.payments, yes);
+    assert.deepEqual(adminAccess.plans, yes);
     assert.deepEqual(adminAccess.settings, yes);
     assert.deepEqual(adminAccess['webhook-endpoints'], yes);
     assert.deepEqual(adminAccess['api-keys'], no);

@@ -180,7 +180,13 @@ describe('token exchange', () => {
       assert.deepEqual(Object.keys(reply.body).sort(), ['accessToken', 'contact', 'expiresIn', 'tokenType']);
       assert.equal(reply.body.tokenType, 'Bearer');
       assert.equal(reply.body.expiresIn, 600);
-      assert.deepEqual(reply.body.contact, { id: svc.fixtures.jordan.id, firmId: svc.fixtures.firm.id, email: 'jordan@example.com', name: 'Jordan Lee' });
+      assert.deepEqual(reply.body.contact, {
+        id: svc.fixtures.jordan.id,
+        firmId: svc.fixtures.firm.id,
+        email: 'jordan@example.com',
+        name: 'Jordan Lee',
+        locale: null,
+      });
       const cookie = reply.setCookie.find((c) => c.startsWith('portico_refresh='));
       assert.ok(cookie);
       assert.match(cookie, /HttpOnly/i);

@@ -11,6 +11,7 @@ import { StaffApi } from './staff-api.ts';
 import { WebhooksApi } from './webhooks-api.ts';
 import { InvoicesApi } from './invoices-api.ts';
 import { PaymentsApi } from './payments-api.ts';
+import { PlansApi } from './plans-api.ts';
 import type { Branding, FetchFunction, RequestOptions, SignedInStaff, StaffMe, StaffSignIn, XhrFactory } from './types.ts';
 
 export interface ConsoleClientOptions {
@@ -61,6 +62,8 @@ export class ConsoleClient {
   readonly invoices: InvoicesApi;
   /** The firm's payments: list, totals, detail, refunds, CSV export. */
   readonly payments: PaymentsApi;
+  /** Clients' payment plans: list, cancel. */
+  readonly plans: PlansApi;
   /** The connection every resource calls through; resources take it in their constructor. */
   readonly connection: ServiceConnection<StaffSignIn, SignedInStaff>;
   /** The `XMLHttpRequest` factory uploads use, if the page gave one. */
@@ -84,6 +87,7 @@ export class ConsoleClient {
     this.staffMembers = new StaffApi(this.connection);
     this.invoices = new InvoicesApi(this.connection);
     this.payments = new PaymentsApi(this.connection);
+    this.plans = new PlansApi(this.connection);
   }
 
   /** The service's base URL, without a trailing slash. */

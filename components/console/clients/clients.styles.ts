@@ -53,6 +53,19 @@ export const clientsStyles = css`
     display: grid;
     gap: 0 ${tokens.space};
   }
+  .address {
+    grid-column: 1 / -1;
+    display: grid;
+    gap: 0 ${tokens.space};
+    min-width: 0;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  .address legend {
+    padding: 0;
+    font-weight: 600;
+  }
   .optional {
     color: ${tokens.colorMuted};
     font-weight: 400;
@@ -160,6 +173,11 @@ export const clientsStyles = css`
   }
   .muted {
     color: ${tokens.colorMuted};
+  }
+  .hint {
+    margin: 0.25em 0 0;
+    color: ${tokens.colorMuted};
+    font-size: 0.875em;
   }
   .more {
     display: flex;

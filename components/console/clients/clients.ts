@@ -35,8 +35,37 @@ export type ClientStatusFilter = 'active' | 'archived' | 'all';
 export type ClientStanding = 'active' | 'invited' | 'invitation-expired' | 'not-invited' | 'archived';
 
 /** The fields of the add and edit forms, as the service names them. */
-type ContactField = 'name' | 'email' | 'phone';
-const contactFields: readonly ContactField[] = ['name', 'email', 'phone'];
+type AddressField = 'addressLine1' | 'addressCity' | 'addressState' | 'addressPostalCode';
+/** The postal address's fields, and the name the service gives each. */
+const addressFields: Record<AddressField, string> = {
+  addressLine1: 'address.line1',
+  addressCity: 'address.city',
+  addressState: 'address.state',
+  addressPostalCode: 'address.postalCode',
+};
+type ContactField = 'name' | 'email' | 'phone' | AddressField;
+const contactFields: readonly ContactField[] = ['name', 'email', 'phone', 'addressLine1', 'addressCity', 'addressState', 'addressPostalCode'];
+/** A field of the form as the service names it. */
+const serviceField = (name: ContactField): string => (name in addressFields ? addressFields[name as AddressField] : name);
+
+/** The address as the service takes it, from the form; null when every part is blank. */
+function addressOf(values: Pick<ContactForm, AddressField>): ContactChanges['address'] {
+  const part = (value: string) => value.trim() || null;
+  const address = {
+    line1: part(values.addressLine1),
+    city: part(values.addressCity),
+    state: part(values.addressState)?.toUpperCase() ?? null,
+    postalCode: part(values.addressPostalCode),
+  };
+  return Object.values(address).some((value) => value !== null) ? address : null;
+}
+
+/** A contact's address on one line: "1 Congress St, Portland, ME 04101"; '' when none. */
+function addressText(address: FirmContact['address']): string {
+  if (!address) return '';
+  const place = [address.state, address.postalCode].filter(Boolean).join(' ');
+  return [address.line1, address.city, place].filter(Boolean).join(', ');
+}
 
 const LARGEST_PAGE = 200;
 // Each list on a client's page shows this many of the latest; the screen of each lists them all.
@@ -54,14 +83,24 @@ export function clientStanding(contact: Pick<FirmContact, 'status' | 'hasLogin' 
   return 'not-invited';
 }
 
+/** The language of a client's portal and emails: '' until chosen (their emails follow the portal page they sign in from). */
+type ContactLanguage = '' | 'en' | 'es';
+const contactLanguages: readonly ContactLanguage[] = ['', 'en', 'es'];
+
 interface ContactForm {
   name: string;
   email: string;
   phone: string;
+  locale: ContactLanguage;
+  addressLine1: string;
+  addressCity: string;
+  addressState: string;
+  addressPostalCode: string;
   invite: boolean;
 }
 
-const emptyForm = (): ContactForm => ({ name: '', email: '', phone: '', invite: true });
+const noAddress = { addressLine1: '', addressCity: '', addressState: '', addressPostalCode: '' };
+const emptyForm = (): ContactForm => ({ name: '', email: '', phone: '', locale: '', ...noAddress, invite: true });
 
 /** A payment as the firm's payment list gives it. */
 type PaymentRow = schemas.FirmPaymentPage['data'][number];
@@ -80,8 +119,9 @@ interface ClientRecords {
 /**
  * The firm's Clients screen. The list: search by name or email, show active, archived or all
  * clients, each with their standing (active, invited, not invited, archived) and last sign-in,
- * a page at a time. "Add a client" asks for the name, email and phone, and sends the portal
- * invitation at once unless unticked.
+ * a page at a time. "Add a client" asks for the name, email and phone, the language and the
+ * postal address (whose state decides the card surcharge rules when a card gives no billing ZIP),
+ * and sends the portal invitation at once unless unticked.
  *
  * A client's page (`item-id` = the contact id): their details and standing, when they were
  * invited and last signed in; Edit, Send (or Resend) invitation, Archive / Restore (after a
@@ -101,6 +141,7 @@ interface ClientRecords {
  * @event portal-console-clients-invited - The firm emailed a client an invitation. `detail.contactId`, `detail.invitation`.
  * @event portal-console-clients-new-item - "New message" or "New invoice" was pressed. `detail.contactId`, `detail.screen`. Cancelable.
  *
+ * @csspart address - The postal address fields of the add and edit forms.
  * @csspart base - Everything inside the element.
  * @csspart header - The heading and its buttons.
  * @csspart heading - The screen's heading, or the client's name on their page.
@@ -411,6 +452,28 @@ export class PortalConsoleClients extends ConsoleScreen {
         <div class="alert" role="alert">${this.formAlert === undefined ? nothing : html`<p>${errorMessage(this.formAlert)}</p>`}</div>
         <div class="form-fields">
           ${field('name', 'text', 'off', true)} ${field('email', 'email', 'off', true)} ${field('phone', 'tel', 'off', false)}
+          <div class="field">
+            <label for="field-locale">${t('clients.field.locale')}</label>
+            <select
+              id="field-locale"
+              name="locale"
+              part="locale-select"
+              aria-describedby="hint-locale"
+              @change=${(event: Event) => (this.values = { ...this.values, locale: (event.target as HTMLSelectElement).value as ContactLanguage })}
+            >
+              ${contactLanguages.map(
+                (language) =>
+                  html`<option value=${language} ?selected=${this.values.locale === language}>${t(`clients.locale.${language || 'none'}`)}</option>`,
+              )}
+            </select>
+            <p class="hint" id="hint-locale">${t('clients.locale.hint')}</p>
+          </div>
+          <fieldset class="address" part="address">
+            <legend>${t('clients.address')}</legend>
+            <p class="hint">${t('clients.address.hint')}</p>
+            ${field('addressLine1', 'text', 'off', false)} ${field('addressCity', 'text', 'off', false)} ${field('addressState', 'text', 'off', false)}
+            ${field('addressPostalCode', 'text', 'off', false)}
+          </fieldset>
         </div>
         ${
           adding
@@ -513,6 +576,14 @@ export class PortalConsoleClients extends ConsoleScreen {
       <dl class="panel facts" part="facts">
         <div><dt>${t('clients.field.email')}</dt><dd>${contact.email}</dd></div>
         <div><dt>${t('clients.field.phone')}</dt><dd>${contact.phone ?? html`<span class="muted">${t('clients.none')}</span>`}</dd></div>
+        <div>
+          <dt>${t('clients.field.locale')}</dt>
+          <dd>${contact.locale ? t(`clients.locale.${contact.locale}`) : html`<span class="muted">${t('clients.locale.none')}</span>`}</dd>
+        </div>
+        <div>
+          <dt>${t('clients.address')}</dt>
+          <dd>${addressText(contact.address) || html`<span class="muted">${t('clients.none')}</span>`}</dd>
+        </div>
         <div><dt>${t('clients.status')}</dt><dd>${t(`clients.standing.${standing}`)}</dd></div>
         <div><dt>${t('clients.invitation')}</dt><dd>${invitation}</dd></div>
         <div>
@@ -680,7 +751,18 @@ export class PortalConsoleClients extends ConsoleScreen {
   }
 
   async #openEdit(contact: FirmContact): Promise<void> {
-    this.values = { name: contact.name, email: contact.email, phone: contact.phone ?? '', invite: false };
+    const address = contact.address;
+    this.values = {
+      name: contact.name,
+      email: contact.email,
+      phone: contact.phone ?? '',
+      locale: contact.locale ?? '',
+      addressLine1: address?.line1 ?? '',
+      addressCity: address?.city ?? '',
+      addressState: address?.state ?? '',
+      addressPostalCode: address?.postalCode ?? '',
+      invite: false,
+    };
     this.fieldErrors = {};
     this.formAlert = undefined;
     this.alert = undefined;
@@ -744,8 +826,18 @@ export class PortalConsoleClients extends ConsoleScreen {
   }
 
   async #add(client: ConsoleClient, signal: AbortSignal): Promise<void> {
-    const { name, email, phone, invite } = this.values;
-    const contact = await client.contacts.create({ name: name.trim(), email: email.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}) }, { signal });
+    const { name, email, phone, locale, invite } = this.values;
+    const address = addressOf(this.values);
+    const contact = await client.contacts.create(
+      {
+        name: name.trim(),
+        email: email.trim(),
+        ...(phone.trim() ? { phone: phone.trim() } : {}),
+        ...(locale ? { locale } : {}),
+        ...(address ? { address } : {}),
+      },
+      { signal },
+    );
     // The client exists from here on: a failed invitation is reported on their page, where it can be sent again.
     let inviteError: unknown;
     if (invite) {
@@ -771,12 +863,15 @@ export class PortalConsoleClients extends ConsoleScreen {
   async #save(client: ConsoleClient, signal: AbortSignal): Promise<void> {
     const current = this.#shown;
     if (!current) return;
-    const { name, email, phone } = this.values;
+    const { name, email, phone, locale } = this.values;
     const changes: ContactChanges = {};
     if (name.trim() !== current.name) changes.name = name.trim();
     if (email.trim().toLowerCase() !== current.email) changes.email = email.trim();
     const nextPhone = phone.trim() || null;
     if (nextPhone !== current.phone) changes.phone = nextPhone;
+    if ((locale || null) !== current.locale) changes.locale = locale || null;
+    const address = addressOf(this.values);
+    if (JSON.stringify(address) !== JSON.stringify(current.address ?? null)) changes.address = address;
     const contact = Object.keys(changes).length ? await client.contacts.update(current.id, changes, { signal }) : current;
     this.changed = contact;
     this.#replaceRow(contact);
@@ -790,11 +885,11 @@ export class PortalConsoleClients extends ConsoleScreen {
   #showFormProblem(error: unknown): void {
     // A taken email is a problem of the email field, though the service names no field for it.
     const problem = error instanceof ApiError && error.code === 'contact_exists' ? new ApiError({ ...error, extensions: { field: 'email' } }) : error;
-    const problems = new FormProblems(problem, contactFields);
-    this.fieldErrors = Object.fromEntries(contactFields.flatMap((name) => (problems.of(name) ? [[name, problems.of(name)!]] : [])));
+    const problems = new FormProblems(problem, contactFields.map(serviceField));
+    this.fieldErrors = Object.fromEntries(contactFields.flatMap((name) => (problems.of(serviceField(name)) ? [[name, problems.of(serviceField(name))!]] : [])));
     this.formAlert = problems.general;
     void this.updateComplete.then(() => {
-      const first = problems.first(contactFields) as ContactField | undefined;
+      const first = contactFields.find((name) => problems.of(serviceField(name)));
       if (first) this.#focusField(first);
       else this.renderRoot.querySelector<HTMLElement>('#form-heading')?.focus();
     });

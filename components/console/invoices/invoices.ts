@@ -6,6 +6,7 @@ import { ApiError, isAbortError } from '../../api/api-error.ts';
 import { toggleState, untilAborted } from '../../base/states.ts';
 import { formatDate, formatDateTime, formatMoney, localToday } from '../../i18n/format.ts';
 import type { ConsoleClient } from '../api/console-client.ts';
+import type { FirmPlan } from '../api/plans-api.ts';
 import type { FirmInvoice, FirmInvoiceDetail, FirmInvoiceFilter, FirmInvoiceSort, FirmInvoiceStatus, InvoicePayment } from '../api/invoices-api.ts';
 import { ConsoleScreen } from '../base/console-screen.ts';
 import { ClientDirectory } from '../controllers/client-directory.ts';
@@ -214,6 +215,18 @@ export class PortalConsoleInvoices extends ConsoleScreen {
       if (!id) return undefined;
       if (!client) return untilAborted(signal);
       return client.invoices.get(id, { signal });
+    },
+    args: () => [this.client, this.itemId] as const,
+  });
+
+  // The invoice's payment plans; an invoice reads the same without them.
+  readonly #plans = new Task(this, {
+    task: async ([client, id], { signal }): Promise<FirmPlan[]> => {
+      if (!id || !client) return [];
+      return client.plans.list({ invoiceId: id }, { signal }).catch((error: unknown) => {
+        if (isAbortError(error)) throw error;
+        return [];
+      });
     },
     args: () => [this.client, this.itemId] as const,
   });
@@ -512,6 +525,7 @@ export class PortalConsoleInvoices extends ConsoleScreen {
             </ul>`
             : html`<p class="muted">${t('invoices.no-payments')}</p>`
         }
+        ${this.#renderPlans(invoice)}
         <h4 id="history-heading">${t('invoices.history')}</h4>
         <ol class="history" part="history" aria-labelledby="history-heading">
           ${historyOf(invoice).map((entry) => html`<li><time datetime=${entry.at}>${formatDateTime(entry.at)}</time> ${entry.words()}</li>`)}
@@ -519,6 +533,75 @@ export class PortalConsoleInvoices extends ConsoleScreen {
         ${invoice.notes ? html`<h4>${t('invoices.field.notes')}</h4><p class="notes">${invoice.notes}</p>` : nothing}
       </article>
     `;
+  }
+
+  #renderPlans(invoice: FirmInvoiceDetail): TemplateResult | typeof nothing {
+    const plans = this.#plans.value ?? [];
+    if (!plans.length) return nothing;
+    const money = (amount: number) => formatMoney(amount, invoice.currency);
+    return html`
+      <h4 id="plans-heading">${t('invoices.plans')}</h4>
+      ${plans.map(
+        (plan) => html`<section class="plan" part="plan" aria-label=${t('invoices.plan.label', { date: formatDate(plan.createdAt) })}>
+          <p>
+            ${t(`invoices.plan.status.${plan.status}`)} ·
+            ${t('invoices.plan.summary', { count: plan.instalments.length, method: `${methodLabel(plan.method.type)} •••• ${plan.method.last4}` })}
+            ${plan.nextCharge ? html` · ${t('invoices.plan.next', { amount: money(plan.nextCharge.amount), date: formatDate(plan.nextCharge.on) })}` : nothing}
+          </p>
+          <table class="lines" part="plan-instalments">
+            <caption class="visually-hidden">${t('invoices.plan.caption', { number: invoice.number })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">${t('invoices.plan.date')}</th>
+                <th scope="col">${t('invoices.plan.state')}</th>
+                <th scope="col" class="num">${t('invoices.line.amount')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${plan.instalments.map(
+                (instalment) => html`<tr>
+                  <td>${formatDate(instalment.attemptOn)}</td>
+                  <td>${t(`invoices.plan.instalment.${instalment.status}`)}${instalment.lastError ? html` <span class="muted">(${instalment.lastError})</span>` : nothing}</td>
+                  <td class="num">${money(instalment.amount)}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>
+          ${
+            plan.status === 'active' && this.#canWrite
+              ? html`<button class="button secondary danger-outline" part="plan-cancel-button" type="button" @click=${() => void this.#cancelPlan(invoice, plan)}>
+                  ${t('invoices.plan.cancel')}
+                </button>`
+              : nothing
+          }
+        </section>`,
+      )}
+    `;
+  }
+
+  async #cancelPlan(invoice: FirmInvoiceDetail, plan: FirmPlan): Promise<void> {
+    const client = this.client;
+    if (!client || this.busy) return;
+    const confirmed = await this.#confirm.ask({
+      title: t('invoices.plan.cancel-title', { number: invoice.number }),
+      body: t('invoices.plan.cancel-body'),
+      confirm: t('invoices.plan.cancel'),
+      cancel: t('invoices.void.cancel'),
+    });
+    if (!confirmed) {
+      this.renderRoot.querySelector<HTMLElement>('[part~="plan-cancel-button"]')?.focus();
+      return;
+    }
+    const request = this.#start();
+    try {
+      await client.plans.cancel(plan.id, { signal: request.signal });
+      await this.#plans.run();
+      this.#announce(() => t('invoices.announce.plan-cancelled', { number: invoice.number }));
+    } catch (error) {
+      if (!request.signal.aborted && !isAbortError(error)) this.alert = () => t('invoices.plan.cancel-failed', { reason: errorMessage(error) });
+    } finally {
+      this.#finish(request);
+    }
   }
 
   #renderActions(invoice: FirmInvoiceDetail): TemplateResult {

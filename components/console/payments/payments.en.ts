@@ -64,6 +64,7 @@ export const paymentsEn = {
   'payments.detail.date': 'Made',
   'payments.detail.reference': 'Reference',
   'payments.detail.fee': 'Processing fee',
+  'payments.detail.surcharge': 'Card surcharge ({percent} %)',
   'payments.detail.processor-ref': 'Processor reference',
   'payments.detail.failure': 'The payment failed: {reason}',
   'payments.detail.allocations': 'Invoices paid',

@@ -66,6 +66,7 @@ export const paymentsEs: { readonly [K in keyof typeof paymentsEn]: string } = {
   'payments.detail.date': 'Hecho',
   'payments.detail.reference': 'Referencia',
   'payments.detail.fee': 'Comisión del procesador',
+  'payments.detail.surcharge': 'Recargo por tarjeta ({percent} %)',
   'payments.detail.processor-ref': 'Referencia del procesador',
   'payments.detail.failure': 'El pago falló: {reason}',
   'payments.detail.allocations': 'Facturas pagadas',

@@ -79,6 +79,7 @@ const EXPORT_DAYS = 365;
  * @csspart load-more-button - Loads more payments.
  * @csspart detail - One payment's page.
  * @csspart back-button - Goes back to the list.
+ * @csspart surcharge - A card surcharge on a payment's page: its own operating line beside the invoices it paid.
  * @csspart timeline - A payment's status history and refunds.
  * @csspart allocations - The invoices a payment paid.
  * @csspart invoice-link - Opens an invoice.
@@ -645,6 +646,15 @@ export class PortalConsolePayments extends ConsoleScreen {
               </li>
             `,
           )}
+          ${
+            payment.surcharge
+              ? html`<li part="surcharge">
+                  <span>${t('payments.detail.surcharge', { percent: new Intl.NumberFormat(this.language, { maximumFractionDigits: 2 }).format(payment.surchargePercent ?? 0) })}</span>
+                  <span class="muted">${accountLabel('operating')}</span>
+                  <span class="amount">${money(payment.surcharge)}</span>
+                </li>`
+              : nothing
+          }
         </ul>
         <h3 id="timeline-heading">${t('payments.detail.timeline')}</h3>
         <ol class="timeline" part="timeline" aria-labelledby="timeline-heading">

@@ -7,8 +7,8 @@ import { renderAlert, SectionRequests, textField, type Message, type SettingsHos
 
 type PortalSection = 'activities' | 'invoices' | 'messages' | 'files';
 const portalSections: readonly PortalSection[] = ['activities', 'invoices', 'messages', 'files'];
-type PaymentMethod = 'card' | 'bankLink' | 'bankAccount';
-const paymentMethods: readonly PaymentMethod[] = ['card', 'bankLink', 'bankAccount'];
+type PaymentMethod = 'card' | 'bankLink' | 'bankAccount' | 'wallets';
+const paymentMethods: readonly PaymentMethod[] = ['card', 'bankLink', 'bankAccount', 'wallets'];
 
 interface PortalDraft {
   sections: Record<PortalSection, boolean>;
@@ -16,6 +16,14 @@ interface PortalDraft {
   paymentMethods: Record<PaymentMethod, boolean>;
   /** In major units, as typed. */
   minimumPayment: string;
+  surchargeEnabled: boolean;
+  /** In percent, as typed. */
+  surchargePercent: string;
+  plansEnabled: boolean;
+  /** As typed. */
+  plansMaxInstalments: string;
+  /** In major units, as typed. */
+  plansMinInstalment: string;
   allowedOrigins: string[];
   newOrigin: string;
   timeZone: string;
@@ -25,6 +33,7 @@ interface PortalDraft {
   trustAccount: string;
   operatingAccount: string;
   staffTwoFactor: 'required' | 'optional';
+  clientTwoFactor: 'off' | 'optional' | 'required';
 }
 
 // The form's fields as the service names them, in the form's order, and the input each one is.
@@ -33,6 +42,11 @@ const fieldInputs = {
   'settings.showPayments': 'section-payments',
   'settings.paymentMethods': 'method-card',
   'settings.minimumPayment': 'minimum-payment',
+  'settings.surcharge.enabled': 'surcharge-enabled',
+  'settings.surcharge.percent': 'surcharge-percent',
+  'settings.plans.enabled': 'plans-enabled',
+  'settings.plans.maxInstalments': 'plans-max',
+  'settings.plans.minInstalment': 'plans-min',
   allowedOrigins: 'new-origin',
   'settings.timeZone': 'time-zone',
   'settings.portalUrl': 'portal-url',
@@ -41,6 +55,7 @@ const fieldInputs = {
   'settings.stripe.trustAccount': 'trust-account',
   'settings.stripe.operatingAccount': 'operating-account',
   'settings.staffTwoFactor': 'staff-two-factor',
+  'settings.clientTwoFactor': 'client-two-factor',
 } as const;
 const fields = Object.keys(fieldInputs);
 
@@ -51,6 +66,11 @@ function draftOf(profile: FirmProfile): PortalDraft {
     showPayments: s.showPayments,
     paymentMethods: { ...s.paymentMethods },
     minimumPayment: toMajor(s.minimumPayment, profile.currency),
+    surchargeEnabled: s.surcharge?.enabled ?? false,
+    surchargePercent: String(s.surcharge?.percent ?? 0),
+    plansEnabled: s.plans?.enabled ?? false,
+    plansMaxInstalments: String(s.plans?.maxInstalments ?? 6),
+    plansMinInstalment: toMajor(s.plans?.minInstalment ?? 5_000, profile.currency),
     allowedOrigins: [...profile.allowedOrigins],
     newOrigin: '',
     timeZone: s.timeZone,
@@ -60,6 +80,7 @@ function draftOf(profile: FirmProfile): PortalDraft {
     trustAccount: s.stripe?.trustAccount ?? '',
     operatingAccount: s.stripe?.operatingAccount ?? '',
     staffTwoFactor: s.staffTwoFactor,
+    clientTwoFactor: s.clientTwoFactor,
   };
 }
 
@@ -93,6 +114,14 @@ export function originOf(typed: string): string | undefined {
   }
 }
 
+/** A surcharge rate as typed ("3", "2,5"): 0 to 3 with at most two decimals, else undefined. */
+export function surchargePercentOf(typed: string): number | undefined {
+  const text = typed.trim().replace(',', '.') || '0';
+  if (!/^\d+(\.\d{1,2})?$/.test(text)) return undefined;
+  const percent = Number(text);
+  return percent <= 3 ? percent : undefined;
+}
+
 let timeZoneList: string[] | undefined;
 function timeZones(current: string): string[] {
   timeZoneList ??= (() => {
@@ -103,8 +132,8 @@ function timeZones(current: string): string[] {
 }
 
 /**
- * What clients see and how they pay: the portal's sections, payment methods and the smallest
- * payment, the origins allowed to embed the portal, the firm's time zone, its Stripe trust and
+ * What clients see and how they pay: the portal's sections, payment methods (Apple Pay and Google
+ * Pay among them) and the smallest payment, the card surcharge, the origins allowed to embed the portal, the firm's time zone, its Stripe trust and
  * operating accounts, and where the portal and console live.
  */
 export class PortalPanel {
@@ -163,6 +192,44 @@ export class PortalPanel {
             value: d.minimumPayment,
             error: error('settings.minimumPayment'),
             onInput: (value) => this.#change({ minimumPayment: value }),
+          })}
+        </fieldset>
+
+        <fieldset part="surcharge">
+          <legend>${t('settings.portal.surcharge')}</legend>
+          <p class="hint">${t('settings.portal.surcharge-hint')}</p>
+          ${this.#checkbox('surcharge-enabled', t('settings.portal.surcharge-enabled'), d.surchargeEnabled, (on) => this.#change({ surchargeEnabled: on }))}
+          ${textField({
+            id: 'surcharge-percent',
+            label: t('settings.portal.surcharge-percent'),
+            hint: t('settings.portal.surcharge-percent-hint'),
+            inputmode: 'decimal',
+            value: d.surchargePercent,
+            error: error('settings.surcharge.percent'),
+            onInput: (value) => this.#change({ surchargePercent: value }),
+          })}
+        </fieldset>
+
+        <fieldset part="plans">
+          <legend>${t('settings.portal.plans')}</legend>
+          <p class="hint">${t('settings.portal.plans-hint')}</p>
+          ${this.#checkbox('plans-enabled', t('settings.portal.plans-enabled'), d.plansEnabled, (on) => this.#change({ plansEnabled: on }))}
+          ${textField({
+            id: 'plans-max',
+            label: t('settings.portal.plans-max'),
+            hint: t('settings.portal.plans-max-hint'),
+            inputmode: 'decimal',
+            value: d.plansMaxInstalments,
+            error: error('settings.plans.maxInstalments'),
+            onInput: (value) => this.#change({ plansMaxInstalments: value }),
+          })}
+          ${textField({
+            id: 'plans-min',
+            label: t('settings.portal.plans-min', { currency: profile.currency }),
+            inputmode: 'decimal',
+            value: d.plansMinInstalment,
+            error: error('settings.plans.minInstalment'),
+            onInput: (value) => this.#change({ plansMinInstalment: value }),
           })}
         </fieldset>
 
@@ -239,6 +306,20 @@ export class PortalPanel {
             </select>
             ${error('settings.staffTwoFactor') ? html`<p class="field-error">${error('settings.staffTwoFactor')}</p>` : nothing}
           </div>
+          <div class="field">
+            <label for="client-two-factor">${t('settings.portal.client-two-factor')}</label>
+            <p class="hint" id="client-two-factor-hint">${t('settings.portal.client-two-factor-hint')}</p>
+            <select
+              id="client-two-factor"
+              aria-describedby="client-two-factor-hint"
+              @change=${(event: Event) => this.#change({ clientTwoFactor: (event.target as HTMLSelectElement).value as PortalDraft['clientTwoFactor'] })}
+            >
+              ${(['off', 'optional', 'required'] as const).map(
+                (value) => html`<option value=${value} ?selected=${d.clientTwoFactor === value}>${t(`settings.portal.client-two-factor.${value}`)}</option>`,
+              )}
+            </select>
+            ${error('settings.clientTwoFactor') ? html`<p class="field-error">${error('settings.clientTwoFactor')}</p>` : nothing}
+          </div>
         </fieldset>
 
         ${renderAlert(this.#problems?.general)}
@@ -265,6 +346,9 @@ export class PortalPanel {
     this.#draft = { ...this.#draft!, ...changes };
     if ('newOrigin' in changes) this.#local.delete('allowedOrigins');
     if ('minimumPayment' in changes) this.#local.delete('settings.minimumPayment');
+    if ('surchargePercent' in changes) this.#local.delete('settings.surcharge.percent');
+    if ('plansMaxInstalments' in changes) this.#local.delete('settings.plans.maxInstalments');
+    if ('plansMinInstalment' in changes) this.#local.delete('settings.plans.minInstalment');
     this.#host.requestUpdate();
   }
 
@@ -312,6 +396,24 @@ export class PortalPanel {
       this.#host.requestUpdate();
       return void this.#focus('minimum-payment');
     }
+    const percent = surchargePercentOf(d.surchargePercent);
+    if (percent === undefined) {
+      this.#local.set('settings.surcharge.percent', () => t('settings.portal.surcharge-percent-invalid'));
+      this.#host.requestUpdate();
+      return void this.#focus('surcharge-percent');
+    }
+    const maxInstalments = /^\d+$/.test(d.plansMaxInstalments.trim()) ? Number(d.plansMaxInstalments.trim()) : NaN;
+    if (!(maxInstalments >= 2 && maxInstalments <= 24)) {
+      this.#local.set('settings.plans.maxInstalments', () => t('settings.portal.plans-max-invalid'));
+      this.#host.requestUpdate();
+      return void this.#focus('plans-max');
+    }
+    const minInstalment = toMinor(d.plansMinInstalment, profile.currency);
+    if (minInstalment === undefined) {
+      this.#local.set('settings.plans.minInstalment', () => t('settings.portal.minimum-invalid'));
+      this.#host.requestUpdate();
+      return void this.#focus('plans-min');
+    }
     const optional = (value: string) => value.trim() || null;
     const changes: FirmChanges = {
       allowedOrigins: d.allowedOrigins,
@@ -320,12 +422,15 @@ export class PortalPanel {
         showPayments: d.showPayments,
         paymentMethods: d.paymentMethods,
         minimumPayment: minimum,
+        surcharge: { enabled: d.surchargeEnabled, percent },
+        plans: { enabled: d.plansEnabled, maxInstalments, minInstalment },
         timeZone: d.timeZone,
         portalUrl: optional(d.portalUrl),
         consoleUrl: optional(d.consoleUrl),
         inboxEmail: optional(d.inboxEmail),
         stripe: { trustAccount: optional(d.trustAccount), operatingAccount: optional(d.operatingAccount) },
         staffTwoFactor: d.staffTwoFactor,
+        clientTwoFactor: d.clientTwoFactor,
       },
     };
     this.#saving = true;

@@ -55,6 +55,7 @@ const tabLabel: Record<SettingsSection, () => string> = {
  * @csspart contrast - The live contrast check of the colours.
  * @csspart preview - The live preview of the portal in the edited branding.
  * @csspart portal-form - The form of the portal's settings.
+ * @csspart surcharge - The card surcharge's fields in the portal's settings.
  * @csspart endpoint - One webhook endpoint.
  * @csspart delivery-log - An endpoint's deliveries.
  * @csspart key - One API key.

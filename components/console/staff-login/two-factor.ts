@@ -9,71 +9,8 @@ import { t } from '../i18n/translate.ts';
  * shown once (copy, download). No element of its own: both render these parts in place.
  */
 
-/** The part of `navigator.credentials` that passkeys use; tests give an object of their own. */
-export interface PasskeyCredentials {
-  get(options: CredentialRequestOptions): Promise<Credential | null>;
-  create(options: CredentialCreationOptions): Promise<Credential | null>;
-}
-
-/** Why a passkey could not be used, as the sign-in and the account screen say it. */
-export type PasskeyFailure = 'unsupported' | 'cancelled';
-
-/** Thrown when the browser cannot use passkeys, or the person did not use one. */
-export class PasskeyError extends Error {
-  constructor(readonly failure: PasskeyFailure) {
-    super(`passkey ${failure}`);
-    this.name = 'PasskeyError';
-  }
-}
-
-type JsonCredential = Credential & { toJSON(): unknown };
-
-function webAuthn(): typeof PublicKeyCredential | undefined {
-  const api = (globalThis as { PublicKeyCredential?: typeof PublicKeyCredential }).PublicKeyCredential;
-  return api && typeof api.parseRequestOptionsFromJSON === 'function' && typeof api.parseCreationOptionsFromJSON === 'function' ? api : undefined;
-}
-
-/** The credentials container to use: the one given, else the browser's, else none. */
-export function browserCredentials(given: PasskeyCredentials | undefined): PasskeyCredentials | undefined {
-  return given ?? (typeof navigator !== 'undefined' ? navigator.credentials : undefined);
-}
-
-function answerOf(credential: Credential | null): unknown {
-  if (!credential || typeof (credential as JsonCredential).toJSON !== 'function') throw new PasskeyError('cancelled');
-  return (credential as JsonCredential).toJSON();
-}
-
-/** Browsers report a dismissed prompt (or none available) as `NotAllowedError`/`AbortError`. */
-function asPasskeyError(error: unknown, signal: AbortSignal): unknown {
-  if (signal.aborted) return signal.reason;
-  return error instanceof DOMException && (error.name === 'NotAllowedError' || error.name === 'AbortError' || error.name === 'InvalidStateError')
-    ? new PasskeyError('cancelled')
-    : error;
-}
-
-/** Asks the browser for a passkey answering the service's request options; gives `credential.toJSON()`. */
-export async function requestPasskey(credentials: PasskeyCredentials | undefined, options: unknown, signal: AbortSignal): Promise<unknown> {
-  const api = webAuthn();
-  if (!api || !credentials) throw new PasskeyError('unsupported');
-  const publicKey = api.parseRequestOptionsFromJSON(options as PublicKeyCredentialRequestOptionsJSON);
-  try {
-    return answerOf(await credentials.get({ publicKey, signal }));
-  } catch (error) {
-    throw asPasskeyError(error, signal);
-  }
-}
-
-/** Asks the browser to make a passkey from the service's creation options; gives `credential.toJSON()`. */
-export async function createPasskey(credentials: PasskeyCredentials | undefined, options: unknown, signal: AbortSignal): Promise<unknown> {
-  const api = webAuthn();
-  if (!api || !credentials) throw new PasskeyError('unsupported');
-  const publicKey = api.parseCreationOptionsFromJSON(options as PublicKeyCredentialCreationOptionsJSON);
-  try {
-    return answerOf(await credentials.create({ publicKey, signal }));
-  } catch (error) {
-    throw asPasskeyError(error, signal);
-  }
-}
+export { PasskeyError, browserCredentials, createPasskey, requestPasskey, type PasskeyCredentials, type PasskeyFailure } from '../../base/passkeys.ts';
+import type { PasskeyFailure } from '../../base/passkeys.ts';
 
 /** The message for a passkey that could not be used. */
 export function passkeyMessage(failure: PasskeyFailure): string {

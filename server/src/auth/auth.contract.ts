@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contactsContract } from '../contacts/index.ts';
 import { passwordRules } from './passwords.ts';
 
 // Requests
@@ -13,7 +14,13 @@ export const loginBody = z.strictObject({ firm, email, password: password.min(1,
 export const newPasswordBody = z
   .strictObject({ token, password: password.meta({ description: `At least ${passwordRules.min} characters` }) })
   .meta({ id: 'NewPassword' });
-export const resetRequestBody = z.strictObject({ firm, email }).meta({ id: 'ResetRequest' });
+/** The language of the portal page asking: the email is written in it unless the contact chose one, and later emails follow it. */
+const pageLocale = z
+  .enum(contactsContract.contactLocales, { error: "must be 'en' or 'es'" })
+  .optional()
+  .meta({ description: "The language of the portal page asking, 'en' or 'es': the contact's emails are written in it until they choose one" });
+
+export const resetRequestBody = z.strictObject({ firm, email, locale: pageLocale }).meta({ id: 'ResetRequest' });
 /** The assertion's own checks (and their one answer, `invalid_assertion`) are the service's. */
 export const tokenExchangeBody = z
   .strictObject({
@@ -26,7 +33,7 @@ export const tokenExchangeBody = z
   .meta({ id: 'TokenExchange' });
 
 /** Asks for a sign-in code by email. */
-export const emailCodeRequestBody = z.strictObject({ firm, email }).meta({ id: 'EmailCodeRequest' });
+export const emailCodeRequestBody = z.strictObject({ firm, email, locale: pageLocale }).meta({ id: 'EmailCodeRequest' });
 /** The six digits from the email, with the address they were sent to. */
 export const emailCodeBody = z.strictObject({
   firm,
@@ -49,7 +56,9 @@ export const linkRenewBody = z.strictObject({ kind: z.enum(['reset', 'sign-in'])
 // Replies
 
 /** The client, as the portal knows them. */
-export const ClientContact = z.strictObject({ id: z.string(), firmId: z.string(), email: z.string(), name: z.string() }).meta({ id: 'Contact' });
+export const ClientContact = z
+  .strictObject({ id: z.string(), firmId: z.string(), email: z.string(), name: z.string(), locale: contactsContract.ContactLocale })
+  .meta({ id: 'Contact' });
 
 /** The answer to every request that signs a client in: login, refresh, invitation, reset, token exchange. */
 export const Session = z

@@ -1,5 +1,6 @@
 import { newId } from '../db/ids.ts';
 import type { Storage } from '../db/storage.ts';
+import { ClientFactorsRepository } from './client-factors.repository.ts';
 import { EmailCodesRepository } from './email-codes.repository.ts';
 import { RefreshFamilies } from './refresh-families.ts';
 
@@ -41,9 +42,12 @@ export class AuthRepository {
   readonly #refreshFamilies: RefreshFamilies;
   /** Sign-in codes sent by email. */
   readonly emailCodes: EmailCodesRepository;
+  /** Clients' second factors. */
+  readonly factors: ClientFactorsRepository;
 
   constructor(private readonly storage: Storage) {
     this.emailCodes = new EmailCodesRepository(storage);
+    this.factors = new ClientFactorsRepository(storage);
     this.#refreshFamilies = new RefreshFamilies(storage, {
       families: 'refresh_families',
       tokens: 'refresh_tokens',

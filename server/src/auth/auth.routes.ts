@@ -15,8 +15,9 @@ import {
   resetRequestBody,
   tokenExchangeBody,
 } from './auth.contract.ts';
-import type { AuthService, SignedIn } from './auth.service.ts';
+import type { AuthService, SignedIn, SignInOutcome } from './auth.service.ts';
 import { passwordRules } from './passwords.ts';
+import { twoFactorRoutes } from './two-factor.routes.ts';
 
 export const refreshCookie = 'portico_refresh';
 const cookiePath = '/api/v1/auth';
@@ -30,10 +31,10 @@ export function refreshCookieOptions(publicUrl: string, path: string): CookieOpt
 }
 
 /** A new password must be long enough to resist guessing; length is what matters most. */
-export function assertStrongPassword(value: string) {
+export function assertStrongPassword(value: string, field = 'password') {
   if ([...value].length < passwordRules.min) {
     throw Problem.badRequest('weak_password', `The password must be at least ${passwordRules.min} characters long.`, {
-      errors: [{ field: 'password', message: `must be at least ${passwordRules.min} characters` }],
+      errors: [{ field, message: `must be at least ${passwordRules.min} characters` }],
     });
   }
 }
@@ -47,9 +48,17 @@ export function authRoutes(deps: { auth: AuthService; firms: FirmsService; tenan
   const serviceOrigin = new URL(publicUrl).origin;
   const cookieOptions = refreshCookieOptions(publicUrl, cookiePath);
 
-  const signedIn = (res: Response, session: SignedIn) => {
+  /** Sets the refresh cookie of a sign-in; answers the Session body. */
+  const sessionReply = (res: Response, session: SignedIn) => {
     res.cookie(refreshCookie, session.refreshToken, { ...cookieOptions, expires: session.refreshExpiresAt });
-    res.json({ accessToken: session.accessToken, tokenType: 'Bearer', expiresIn: session.expiresIn, contact: session.contact });
+    return { accessToken: session.accessToken, tokenType: 'Bearer' as const, expiresIn: session.expiresIn, contact: session.contact };
+  };
+  const signedIn = (res: Response, session: SignedIn) => {
+    res.json(sessionReply(res, session));
+  };
+  /** A first factor's answer: the session, or the second factor to give (or set up) first. */
+  const answer = (res: Response, outcome: SignInOutcome) => {
+    res.json('signedIn' in outcome ? sessionReply(res, outcome.signedIn) : outcome);
   };
   const presentedRefresh = (req: Request): string | undefined => {
     const value = (req.cookies as Record<string, unknown> | undefined)?.[refreshCookie];
@@ -63,7 +72,7 @@ export function authRoutes(deps: { auth: AuthService; firms: FirmsService; tenan
     const body = parse(loginBody, req.body);
     const firm = await firms.bySlug(body.firm);
     assertFirmOrigin(firm, origin(req), serviceOrigin);
-    signedIn(res, await tenancy.asFirm(firm.id, () => auth.login({ ...body, ip: req.ip ?? 'unknown' })));
+    answer(res, await tenancy.asFirm(firm.id, () => auth.login({ ...body, ip: req.ip ?? 'unknown' })));
   });
 
   router.post('/token-exchange', async (req, res) => {
@@ -94,7 +103,7 @@ export function authRoutes(deps: { auth: AuthService; firms: FirmsService; tenan
   router.post('/invitations/accept', async (req, res) => {
     const body = parse(newPasswordBody, req.body);
     assertStrongPassword(body.password);
-    signedIn(res, await tenancy.asSystem(() => auth.acceptInvitation({ ...body, ip: req.ip ?? 'unknown' })));
+    answer(res, await tenancy.asSystem(() => auth.acceptInvitation({ ...body, ip: req.ip ?? 'unknown' })));
   });
 
   router.post('/password-reset/request', async (req, res) => {
@@ -119,7 +128,7 @@ export function authRoutes(deps: { auth: AuthService; firms: FirmsService; tenan
     const body = link ? parse(emailLinkBody, req.body) : parse(emailCodeBody, req.body);
     const firm = await firms.bySlug(body.firm);
     assertFirmOrigin(firm, origin(req), serviceOrigin);
-    signedIn(res, await tenancy.asFirm(firm.id, () => auth.verifyEmailCode({ ...body, ip: req.ip ?? 'unknown' })));
+    answer(res, await tenancy.asFirm(firm.id, () => auth.verifyEmailCode({ ...body, ip: req.ip ?? 'unknown' })));
   });
 
   router.post('/link-status', async (req, res) => {
@@ -137,8 +146,10 @@ export function authRoutes(deps: { auth: AuthService; firms: FirmsService; tenan
   router.post('/password-reset/confirm', async (req, res) => {
     const body = parse(newPasswordBody, req.body);
     assertStrongPassword(body.password);
-    signedIn(res, await tenancy.asSystem(() => auth.confirmPasswordReset({ ...body, ip: req.ip ?? 'unknown' })));
+    answer(res, await tenancy.asSystem(() => auth.confirmPasswordReset({ ...body, ip: req.ip ?? 'unknown' })));
   });
+
+  router.use(twoFactorRoutes({ auth, firms, tenancy, publicUrl, session: sessionReply }));
 
   return router;
 }

@@ -1,10 +1,11 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import type { Actor, AuditLog } from '../audit/index.ts';
 import type { Clock } from '../clock.ts';
-import type { Contact, ContactsService } from '../contacts/index.ts';
+import type { Contact, ContactLocale, ContactsService } from '../contacts/index.ts';
 import { hashSecret, newId, newSecret } from '../db/ids.ts';
 import type { Firm } from '../firms/index.ts';
 import type { FirmsService } from '../firms/index.ts';
+import { assertFirmOrigin } from '../http/cors.ts';
 import { Problem } from '../http/problem.ts';
 import type { UnitOfWork } from '../db/unit-of-work.ts';
 import type { JobQueue } from '../jobs/index.ts';
@@ -19,6 +20,8 @@ import { signInCodeEmail } from './sign-in-code-email.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { refreshLifetimeMs, refreshReuseGraceMs, rotateRefreshToken } from './refresh-rotation.ts';
 import type { AuthLimits } from '../limits/index.ts';
+import type { SecretBox } from '../secrets/secret-box.ts';
+import { ClientTwoFactor, type FirstFactor, type GateOutcome, type SecondFactorAnswer } from './client-two-factor.ts';
 
 const day = 86_400_000;
 export const invitationLifetimeMs = 7 * day;
@@ -51,7 +54,12 @@ export interface AuthServiceDeps {
   audit: AuditLog;
   clock: Clock;
   publicUrl: string;
+  /** Seals clients' authenticator-app secrets with SECRETS_KEY. */
+  secrets: SecretBox;
 }
+
+/** What a first factor (password, emailed code or link, invitation, reset) leads to: a session, or a second factor first. */
+export type SignInOutcome = GateOutcome<SignedIn>;
 
 const passwordResetJob = 'auth.password_reset';
 const pruneAssertionsJob = 'auth.prune_assertions';
@@ -62,6 +70,8 @@ interface PasswordResetRequest {
   firmId: string;
   email: string;
   ip: string;
+  /** The language of the portal page that asked, when it said. */
+  locale?: ContactLocale;
 }
 type EmailCodeRequest = PasswordResetRequest;
 
@@ -83,7 +93,15 @@ type ExchangeRefusal = 'replayed' | 'external_id_mismatch' | 'contact_not_found'
 
 /** Sign-in, refresh, invitations and password resets for a firm's clients. */
 export class AuthService {
+  /** Clients' second factors: setting them up, managing them, and the gate every sign-in passes. */
+  readonly twoFactor: ClientTwoFactor;
+
   constructor(private readonly deps: AuthServiceDeps) {
+    this.twoFactor = new ClientTwoFactor({
+      ...deps,
+      factors: deps.auth.factors,
+      passwordHash: (contactId) => deps.auth.passwordHash(contactId),
+    });
     deps.jobs.register<PasswordResetRequest>(passwordResetJob, (job) => this.#sendPasswordReset(job.key, job.payload));
     deps.jobs.register(pruneAssertionsJob, async () => {
       await deps.auth.pruneUsedAssertions(this.#now());
@@ -96,7 +114,7 @@ export class AuthService {
     deps.jobs.every(pruneEmailCodesJob, 3_600_000);
   }
 
-  async login(input: { firm: string; email: string; password: string; ip: string }): Promise<SignedIn> {
+  async login(input: { firm: string; email: string; password: string; ip: string }): Promise<SignInOutcome> {
     const { limits, contacts, auth, audit } = this.deps;
     await limits.loginPerIp.consume(input.ip);
     const firm = await this.#firm(input.firm);
@@ -117,7 +135,7 @@ export class AuthService {
     await limits.loginFailuresPerAccount.reset(accountKey);
     await auth.recordLogin(contact.id, now);
     await audit.record({ firmId: firm.id, actor: { type: 'contact', id: contact.id }, action: 'login.succeeded', ip: input.ip }, now);
-    return this.#startSession(contact);
+    return this.#gate(firm, contact, 'password', input.ip);
   }
 
   /**
@@ -296,7 +314,15 @@ export class AuthService {
           to: contact.email,
           fromName: firm.name,
           replyTo: firm.settings.inboxEmail,
-          ...invitationEmail({ firm: emailBrand(firm), contactName: contact.name, link, expiresAt, timeZone: firm.settings.timeZone, hasLogin }),
+          ...invitationEmail({
+            firm: emailBrand(firm),
+            contactName: contact.name,
+            link,
+            expiresAt,
+            timeZone: firm.settings.timeZone,
+            hasLogin,
+            language: contact.emailLanguage,
+          }),
         },
         `invitation:${created.id}`,
       );
@@ -306,7 +332,7 @@ export class AuthService {
     return { id: invitation.id, contactId, hasLogin, expiresAt: invitation.expiresAt, createdAt: invitation.createdAt };
   }
 
-  async acceptInvitation(input: { token: string; password: string; ip: string }): Promise<SignedIn> {
+  async acceptInvitation(input: { token: string; password: string; ip: string }): Promise<SignInOutcome> {
     const { limits, auth, contacts, audit } = this.deps;
     await limits.invitationPerIp.consume(input.ip);
     const invitation = await auth.invitationByTokenHash(hashSecret(input.token));
@@ -325,7 +351,7 @@ export class AuthService {
     });
     if (!accepted) throw invitationInvalid();
     await audit.record({ firmId: contact.firmId, actor: { type: 'contact', id: contact.id }, action: 'invitation.accepted', ip: input.ip }, now);
-    return this.#startSession(contact);
+    return this.#gate((await this.deps.firms.findById(contact.firmId))!, contact, 'invitation', input.ip);
   }
 
   /**
@@ -333,7 +359,7 @@ export class AuthService {
    * the same work (one queued job) for every address, so its answer and its time say nothing about
    * which addresses have accounts, and nothing about whether mail works.
    */
-  async requestPasswordReset(input: { firm: string; email: string; ip: string }): Promise<void> {
+  async requestPasswordReset(input: { firm: string; email: string; ip: string; locale?: ContactLocale }): Promise<void> {
     const { limits, jobs } = this.deps;
     await limits.resetRequestPerIp.consume(input.ip);
     const firm = await this.#firm(input.firm);
@@ -343,7 +369,7 @@ export class AuthService {
       kind: passwordResetJob,
       key: `password-reset:${newId('req')}`,
       firmId: firm.id,
-      payload: { firmId: firm.id, email, ip: input.ip },
+      payload: { firmId: firm.id, email, ip: input.ip, locale: input.locale },
     });
   }
 
@@ -353,6 +379,7 @@ export class AuthService {
     const firm = await this.deps.firms.findById(request.firmId);
     const contact = firm && (await contacts.findByEmail(firm.id, request.email));
     if (!firm || !contact || contact.status !== 'active' || !(await auth.passwordHash(contact.id))) return;
+    const language = await this.#emailLanguage(contact, request.locale);
     const token = newSecret();
     const now = this.#now();
     await this.deps.unitOfWork(async () => {
@@ -372,6 +399,7 @@ export class AuthService {
             contactName: contact.name,
             link: this.#portalLink(firm, 'reset', token),
             expiresInMinutes: resetLifetimeMs / 60_000,
+            language,
           }),
         },
         jobKey,
@@ -381,7 +409,7 @@ export class AuthService {
   }
 
   /** Sets the new password, ends every other sign-in of the contact, and signs this one in. */
-  async confirmPasswordReset(input: { token: string; password: string; ip: string }): Promise<SignedIn> {
+  async confirmPasswordReset(input: { token: string; password: string; ip: string }): Promise<SignInOutcome> {
     const { limits, auth, contacts, audit } = this.deps;
     await limits.resetConfirmPerIp.consume(input.ip);
     const reset = await auth.resetByTokenHash(hashSecret(input.token));
@@ -399,7 +427,8 @@ export class AuthService {
     });
     if (!used) throw resetInvalid();
     await audit.record({ firmId: contact.firmId, actor: { type: 'contact', id: contact.id }, action: 'password_reset.completed', ip: input.ip }, now);
-    return this.#startSession(contact);
+    // A new password proves the mailbox, not the second factor: a reset does not skip it.
+    return this.#gate((await this.deps.firms.findById(contact.firmId))!, contact, 'password_reset', input.ip);
   }
 
   /**
@@ -408,7 +437,7 @@ export class AuthService {
    * answers alike whether or not the address has an account) and mails it only to a contact
    * the portal is open to.
    */
-  async requestEmailCode(input: { firm: string; email: string; ip: string }): Promise<void> {
+  async requestEmailCode(input: { firm: string; email: string; ip: string; locale?: ContactLocale }): Promise<void> {
     const { limits, jobs } = this.deps;
     await limits.emailCodeRequestPerIp.consume(input.ip);
     const firm = await this.#firm(input.firm);
@@ -418,7 +447,7 @@ export class AuthService {
       kind: emailCodeJob,
       key: `email-code:${newId('req')}`,
       firmId: firm.id,
-      payload: { firmId: firm.id, email, ip: input.ip },
+      payload: { firmId: firm.id, email, ip: input.ip, locale: input.locale },
     });
   }
 
@@ -444,6 +473,7 @@ export class AuthService {
     const token = newSecret();
     const now = this.#now();
     const link = contact ? this.#portalLink(firm, 'sign-in', token) : '';
+    const language = contact && (await this.#emailLanguage(contact, request.locale));
     await this.deps.unitOfWork(async () => {
       await auth.emailCodes.replace(
         {
@@ -465,7 +495,7 @@ export class AuthService {
           to: contact.email,
           fromName: firm.name,
           replyTo: firm.settings.inboxEmail,
-          ...signInCodeEmail({ firm: emailBrand(firm), contactName: contact.name, code, link, expiresInMinutes: emailCodeLifetimeMs / 60_000 }),
+          ...signInCodeEmail({ firm: emailBrand(firm), contactName: contact.name, code, link, expiresInMinutes: emailCodeLifetimeMs / 60_000, language }),
         },
         jobKey,
       );
@@ -478,7 +508,7 @@ export class AuthService {
    * the address's latest; each try counts, and the fifth wrong one burns it. Wrong answers
    * `email_code_invalid`; a code or link expired, used, replaced or burnt answers `email_code_expired`.
    */
-  async verifyEmailCode(input: { firm: string; ip: string } & ({ email: string; code: string } | { token: string })): Promise<SignedIn> {
+  async verifyEmailCode(input: { firm: string; ip: string } & ({ email: string; code: string } | { token: string })): Promise<SignInOutcome> {
     const { limits, auth, audit } = this.deps;
     await limits.emailCodeVerifyPerIp.consume(input.ip);
     const firm = await this.#firm(input.firm);
@@ -523,7 +553,7 @@ export class AuthService {
       return true;
     });
     if (!used) throw emailCodeExpired();
-    return this.#startSession(contact);
+    return this.#gate(firm, contact, method, input.ip);
   }
 
   /**
@@ -595,6 +625,56 @@ export class AuthService {
     await this.deps.auth.setPassword(contactId, hash, now);
   }
 
+  /**
+   * Finishes a sign-in with the second factor an MFA token asked for: a code from the app, a
+   * recovery code or a passkey. Answers a session, as a sign-in without a second factor does.
+   */
+  async completeSecondFactor(input: { mfaToken: string; answer: SecondFactorAnswer; ip: string; origin?: string }): Promise<SignedIn> {
+    const { contact, method } = await this.twoFactor.verify(input);
+    return this.#signedInWith(contact, method, input.ip);
+  }
+
+  /** Signs in with a passkey alone: it is both factors (the device, and its screen lock). */
+  async passkeySignIn(input: { firm: string; credential: { id: string; response?: unknown }; ip: string; origin?: string }): Promise<SignedIn> {
+    const contact = await this.twoFactor.passkeySignIn({ ...input, firm: await this.#firm(input.firm) });
+    return this.#signedInWith(contact, 'passkey', input.ip);
+  }
+
+  /** WebAuthn options to sign in with a passkey alone. */
+  async passkeySignInOptions(input: { firm: string; email?: string; ip: string; origin?: string }) {
+    return this.twoFactor.passkeySignInOptions({ ...input, firm: await this.#firm(input.firm) });
+  }
+
+  /** The sign-in an enrolment token was waiting for, once its first factor is set up. */
+  async signInEnrolled(contact: Contact, method: 'totp' | 'passkey', ip: string): Promise<SignedIn> {
+    return this.#signedInWith(contact, method, ip);
+  }
+
+  /** The claims of a client's access token, for routes that take one without requiring it. */
+  verifyClientToken(token: string) {
+    return this.deps.tokens.verify(token);
+  }
+
+  /** The active contact an access token's claims name, from one of the firm's pages. Runs in the claims' firm scope. */
+  async authenticateClient(claims: { contactId: string; firmId: string }, origin: string | undefined): Promise<Contact> {
+    const contact = await this.deps.contacts.find(claims.firmId, claims.contactId);
+    if (!contact || contact.status !== 'active') throw Problem.unauthorized('token_invalid', 'The access token is not valid.');
+    const firm = (await this.deps.firms.findById(claims.firmId))!;
+    assertFirmOrigin(firm, origin, new URL(this.deps.publicUrl).origin);
+    return contact;
+  }
+
+  #gate(firm: Firm, contact: Contact, via: FirstFactor, ip: string): Promise<SignInOutcome> {
+    return this.twoFactor.gate(firm, contact, via, ip, () => this.#startSession(contact));
+  }
+
+  async #signedInWith(contact: Contact, method: string, ip: string): Promise<SignedIn> {
+    const now = this.#now();
+    await this.deps.auth.recordLogin(contact.id, now);
+    await this.deps.audit.record({ firmId: contact.firmId, actor: { type: 'contact', id: contact.id }, action: 'login.succeeded', data: { method }, ip }, now);
+    return this.#startSession(contact);
+  }
+
   async #startSession(contact: Contact): Promise<SignedIn> {
     const { auth, clock } = this.deps;
     const now = this.#now();
@@ -637,6 +717,17 @@ export class AuthService {
     return url.toString();
   }
 
+  /**
+   * The language of an email the contact just asked for from a portal page: the one they chose,
+   * else the page's (noted, so that later emails follow it), else the last page's, else English.
+   */
+  async #emailLanguage(contact: Contact, pageLocale: ContactLocale | undefined): Promise<ContactLocale> {
+    if (contact.locale) return contact.locale;
+    if (!pageLocale) return contact.emailLanguage;
+    await this.deps.contacts.notePortalLocale(contact.firmId, contact.id, pageLocale);
+    return pageLocale;
+  }
+
   #archived() {
     return Problem.forbidden('contact_archived', 'This portal account is closed. Please contact the firm.');
   }
@@ -647,7 +738,7 @@ export class AuthService {
 }
 
 export function publicContact(contact: Contact) {
-  return { id: contact.id, firmId: contact.firmId, email: contact.email, name: contact.name };
+  return { id: contact.id, firmId: contact.firmId, email: contact.email, name: contact.name, locale: contact.locale };
 }
 
 function emailBrand(firm: Firm) {

@@ -1,4 +1,5 @@
-import { brandedLayout, firmName, greeting, type EmailFirm, type RenderedEmail } from '../mail/index.ts';
+import type { Language } from '../i18n/index.ts';
+import { brandedLayout, emailWords, type EmailFirm, type RenderedEmail } from '../mail/index.ts';
 
 export interface SignInCodeEmailInput {
   firm: EmailFirm;
@@ -8,26 +9,30 @@ export interface SignInCodeEmailInput {
   /** The one-click sign-in link carrying the code's token. */
   link: string;
   expiresInMinutes: number;
+  /** The contact's language; English unless given. */
+  language?: Language;
 }
 
 /** A sign-in code and its one-click link, for a client who asked to sign in without a password. */
 export function signInCodeEmail(input: SignInCodeEmailInput): RenderedEmail {
-  const name = firmName(input.firm);
-  const expiresIn = `${input.expiresInMinutes} minutes`;
+  const w = emailWords(input.firm, input);
+  const { t, firm } = w;
+  const duration = w.minutes(input.expiresInMinutes);
   return brandedLayout({
     firm: input.firm,
-    subject: `Your ${name} client portal sign-in code`,
-    preheader: `The code expires in ${expiresIn}.`,
-    heading: 'Your sign-in code',
+    language: w.language,
+    subject: t('email.sign-in-code.subject', { firm }),
+    preheader: t('email.sign-in-code.preheader', { duration }),
+    heading: t('email.sign-in-code.heading'),
     blocks: [
-      { type: 'paragraph', text: greeting(input.contactName) },
-      { type: 'paragraph', text: `Enter this code on the ${name} client portal's sign-in page:` },
-      { type: 'facts', rows: [{ label: 'Sign-in code', value: input.code }] },
-      { type: 'paragraph', text: 'Or sign in with one click:' },
-      { type: 'action', label: 'Sign in to the portal', url: input.link },
-      { type: 'note', text: `The code and the link work once, for ${expiresIn}. A new request replaces them.` },
-      { type: 'note', text: "If you didn't ask to sign in, you can ignore this email: nobody can sign in without the code." },
+      { type: 'paragraph', text: w.greeting(input.contactName) },
+      { type: 'paragraph', text: t('email.sign-in-code.body', { firm }) },
+      { type: 'facts', rows: [{ label: t('email.sign-in-code.code'), value: input.code }] },
+      { type: 'paragraph', text: t('email.sign-in-code.or-link') },
+      { type: 'action', label: t('email.sign-in-code.action'), url: input.link },
+      { type: 'note', text: t('email.sign-in-code.expiry', { duration }) },
+      { type: 'note', text: t('email.sign-in-code.not-you') },
     ],
-    reason: `You received this email because someone asked to sign in to your ${name} client portal account with this address.`,
+    reason: t('email.sign-in-code.reason', { firm }),
   });
 }

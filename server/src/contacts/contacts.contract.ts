@@ -15,9 +15,59 @@ const phone = z
 
 const externalId = externalIdSchema.nullable();
 
-export const newContactSchema = z.strictObject({ email, name, phone: phone.optional(), externalId: externalId.optional() }).meta({ id: 'NewContact' });
+/** The languages the portal and its emails are written in. */
+export const contactLocales = ['en', 'es'] as const;
+/** The language a contact reads the portal and its emails in; null until chosen. */
+export const ContactLocale = z.enum(contactLocales, { error: "must be 'en' or 'es'" }).nullable().meta({
+  id: 'ContactLocale',
+  description:
+    'The language the contact reads the portal and its emails in, English or Spanish; null until chosen, when emails follow the language of the portal page the contact last asked to sign in from (English before that)',
+});
+
+const addressLine = z.string().trim().max(200).nullable().optional();
+/**
+ * The contact's postal address (U.S.): where a card gives no billing ZIP, its state decides the
+ * card surcharge rules. Sent whole: fields left out are cleared.
+ */
+export const contactAddressSchema = z
+  .strictObject({
+    line1: addressLine,
+    city: addressLine,
+    state: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, 'must be a two-letter state code like NY')
+      .nullable()
+      .optional(),
+    postalCode: z
+      .string()
+      .trim()
+      .regex(/^\d{5}(-\d{4})?$/, 'must be a ZIP code like 10001 or 10001-1234')
+      .nullable()
+      .optional(),
+  })
+  .meta({ id: 'ContactAddressInput' });
+
+export const newContactSchema = z
+  .strictObject({
+    email,
+    name,
+    phone: phone.optional(),
+    externalId: externalId.optional(),
+    locale: ContactLocale.optional(),
+    address: contactAddressSchema.nullable().optional(),
+  })
+  .meta({ id: 'NewContact' });
 export const contactChangesSchema = z
-  .strictObject({ email: email.optional(), name: name.optional(), phone: phone.optional(), externalId: externalId.optional() })
+  .strictObject({
+    email: email.optional(),
+    name: name.optional(),
+    phone: phone.optional(),
+    externalId: externalId.optional(),
+    locale: ContactLocale.optional(),
+    address: contactAddressSchema.nullable().optional(),
+  })
   .meta({ id: 'ContactChanges' });
 export const contactQuerySchema = z.strictObject({
   status: z.enum(['active', 'archived', 'all']).default('active'),
@@ -39,6 +89,12 @@ export const FirmContact = z
     phone: z.string().nullable(),
     status: z.enum(['active', 'archived']),
     externalId: z.string().nullable().meta({ description: "The contact's id in the firm's own system, unique in the firm" }),
+    locale: ContactLocale,
+    address: z
+      .strictObject({ line1: z.string().nullable(), city: z.string().nullable(), state: z.string().nullable(), postalCode: z.string().nullable() })
+      .nullable()
+      .optional()
+      .meta({ id: 'ContactAddress', description: "The contact's postal address; its state decides the card surcharge rules when a card gives no billing ZIP" }),
     hasLogin: z.boolean().meta({ description: 'Whether the contact has created a login' }),
     invitationStatus: z.enum(['none', 'pending', 'expired', 'accepted']).meta({
       description: 'The latest invitation: none sent, waiting to be accepted, no longer usable (expired or replaced), or accepted',

@@ -5,6 +5,17 @@ import { newId } from '../db/ids.ts';
 
 export type ContactStatus = 'active' | 'archived';
 
+/** A language the portal and its emails are written in. */
+export type ContactLocale = 'en' | 'es';
+
+/** A contact's postal address (U.S.), each part null when unknown. */
+export interface ContactAddress {
+  line1: string | null;
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+}
+
 export interface Contact {
   id: string;
   firmId: string;
@@ -14,6 +25,15 @@ export interface Contact {
   status: ContactStatus;
   /** The firm's own id for the contact (its practice system's), unique in the firm; null when unset. */
   externalId: string | null;
+  /** The language the contact chose to read the portal and its emails in; null until chosen. */
+  locale: ContactLocale | null;
+  /**
+   * The language the contact's emails are written in: the one they chose, else the language of the
+   * portal page they last asked to sign in from, else English. The service's own: never in a reply.
+   */
+  emailLanguage: ContactLocale;
+  /** The postal address, null when none is known; its state decides the card surcharge rules when a card gives no ZIP. */
+  address: ContactAddress | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -31,6 +51,12 @@ function toContact(row: ContactRow): Contact {
     phone: row.phone,
     status: row.status as ContactStatus,
     externalId: row.external_id,
+    locale: row.locale as ContactLocale | null,
+    emailLanguage: ((row.locale ?? row.portal_locale) as ContactLocale | null) ?? 'en',
+    address:
+      (row.address_line1 ?? row.address_city ?? row.address_state ?? row.address_postal_code)
+        ? { line1: row.address_line1, city: row.address_city, state: row.address_state, postalCode: row.address_postal_code }
+        : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -94,7 +120,11 @@ export class ContactsRepository {
     return rows.map(toContact);
   }
 
-  async create(firmId: string, contact: { email: string; name: string; phone?: string | null; externalId?: string | null }, now: string): Promise<Contact> {
+  async create(
+    firmId: string,
+    contact: { email: string; name: string; phone?: string | null; externalId?: string | null; locale?: ContactLocale | null },
+    now: string,
+  ): Promise<Contact> {
     const id = newId('con');
     await this.storage.db
       .insertInto('contacts')
@@ -105,6 +135,7 @@ export class ContactsRepository {
         name: contact.name,
         phone: contact.phone ?? null,
         external_id: contact.externalId ?? null,
+        locale: contact.locale ?? null,
         status: 'active',
         created_at: now,
         updated_at: now,
@@ -116,12 +147,19 @@ export class ContactsRepository {
   async update(
     firmId: string,
     id: string,
-    contact: { email: string; name: string; phone: string | null; externalId: string | null },
+    contact: { email: string; name: string; phone: string | null; externalId: string | null; locale: ContactLocale | null },
     now: string,
   ): Promise<Contact> {
     await this.storage.db
       .updateTable('contacts')
-      .set({ email: contact.email.toLowerCase(), name: contact.name, phone: contact.phone, external_id: contact.externalId, updated_at: now })
+      .set({
+        email: contact.email.toLowerCase(),
+        name: contact.name,
+        phone: contact.phone,
+        external_id: contact.externalId,
+        locale: contact.locale,
+        updated_at: now,
+      })
       .where('firm_id', '=', firmId)
       .where('id', '=', id)
       .execute();
@@ -138,6 +176,40 @@ export class ContactsRepository {
       .where((eb) => eb.or([eb('external_id', 'is', null), eb('external_id', '=', externalId)]))
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Replaces the contact's postal address; null clears it. */
+  async setAddress(firmId: string, id: string, address: Partial<ContactAddress> | null, now: string): Promise<Contact> {
+    await this.storage.db
+      .updateTable('contacts')
+      .set({
+        address_line1: address?.line1 || null,
+        address_city: address?.city || null,
+        address_state: address?.state || null,
+        address_postal_code: address?.postalCode || null,
+        updated_at: now,
+      })
+      .where('firm_id', '=', firmId)
+      .where('id', '=', id)
+      .execute();
+    return (await this.find(firmId, id))!;
+  }
+
+  /** Sets the language the contact chose; null forgets the choice. */
+  async setLocale(firmId: string, id: string, locale: ContactLocale | null, now: string): Promise<Contact> {
+    await this.storage.db.updateTable('contacts').set({ locale, updated_at: now }).where('firm_id', '=', firmId).where('id', '=', id).execute();
+    return (await this.find(firmId, id))!;
+  }
+
+  /** The language of the portal page the contact last asked to sign in from. */
+  async setPortalLocale(firmId: string, id: string, locale: ContactLocale): Promise<void> {
+    await this.storage.db
+      .updateTable('contacts')
+      .set({ portal_locale: locale })
+      .where('firm_id', '=', firmId)
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('portal_locale', 'is', null), eb('portal_locale', '<>', locale)]))
+      .execute();
   }
 
   async setStatus(firmId: string, id: string, status: ContactStatus, now: string): Promise<Contact> {

@@ -6,7 +6,7 @@ import { assertSameExternalId, externalIdFromPath, externalIdTaken, guardExterna
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 import { contactChangesSchema, contactQuerySchema, newContactSchema } from './contacts.contract.ts';
-import type { Contact, ContactQuery, ContactsRepository } from './contacts.repository.ts';
+import type { Contact, ContactLocale, ContactQuery, ContactsRepository } from './contacts.repository.ts';
 
 /** A contact's portal access: the auth component knows it, as it keeps the logins, sign-ins and invitations. */
 export interface PortalAccess {
@@ -23,7 +23,12 @@ export interface LoginDirectory {
 export type InvitationStatus = 'none' | 'pending' | 'expired' | 'accepted';
 
 /** A contact as the firm sees it: whether they have a login, their invitation and their last sign-in. */
-export type ContactView = Contact & { hasLogin: boolean; invitationStatus: InvitationStatus; invitedAt: string | null; lastSignInAt: string | null };
+export type ContactView = Omit<Contact, 'emailLanguage'> & {
+  hasLogin: boolean;
+  invitationStatus: InvitationStatus;
+  invitedAt: string | null;
+  lastSignInAt: string | null;
+};
 
 /**
  * A firm's contacts, as its staff manage them through the API key, and the lookups other
@@ -65,8 +70,21 @@ export class ContactsService {
   }
 
   /** Adds a contact the caller has already checked and audits itself (a first sign-in by token exchange, seeding). */
-  add(firmId: string, contact: { email: string; name: string; phone?: string | null; externalId?: string | null }): Promise<Contact> {
+  add(
+    firmId: string,
+    contact: { email: string; name: string; phone?: string | null; externalId?: string | null; locale?: ContactLocale | null },
+  ): Promise<Contact> {
     return this.contacts.create(firmId, contact, this.clock().toISOString());
+  }
+
+  /** Sets the language a contact chose for the portal and its emails (the client's own profile); null forgets it. */
+  setLocale(firmId: string, id: string, locale: ContactLocale | null): Promise<Contact> {
+    return this.contacts.setLocale(firmId, id, locale, this.clock().toISOString());
+  }
+
+  /** Notes the language of the portal page a contact asked to sign in from: their emails follow it until they choose one. */
+  notePortalLocale(firmId: string, id: string, locale: ContactLocale): Promise<void> {
+    return this.contacts.setPortalLocale(firmId, id, locale);
   }
 
   async list(firmId: string, query: unknown): Promise<Page<ContactView>> {
@@ -114,7 +132,7 @@ export class ContactsService {
   async #views(contacts: Contact[]): Promise<ContactView[]> {
     const access = await this.logins.accessOf(contacts.map((contact) => contact.id));
     const now = this.clock().toISOString();
-    return contacts.map((contact) => {
+    return contacts.map(({ emailLanguage: _, ...contact }) => {
       const { hasLogin = false, lastSignInAt = null, invitation = null } = access.get(contact.id) ?? {};
       return { ...contact, hasLogin, invitationStatus: invitationStatus(invitation, now), invitedAt: invitation?.sentAt ?? null, lastSignInAt };
     });
@@ -130,7 +148,8 @@ export class ContactsService {
     }
     if (body.externalId && (await this.contacts.findByExternalId(firmId, body.externalId))) throw externalIdTaken('contact', body.externalId);
     const now = this.clock().toISOString();
-    const contact = await guardExternalId('contact', body.externalId, () => this.contacts.create(firmId, body, now));
+    let contact = await guardExternalId('contact', body.externalId, () => this.contacts.create(firmId, body, now));
+    if (body.address) contact = await this.contacts.setAddress(firmId, contact.id, body.address, now);
     await this.audit.record({ firmId, actor, action: 'contact.created', subject: { type: 'contact', id: contact.id } }, now);
     return contact;
   }
@@ -142,6 +161,7 @@ export class ContactsService {
       name: changes.name ?? current.name,
       phone: changes.phone === undefined ? current.phone : changes.phone,
       externalId: changes.externalId === undefined ? current.externalId : changes.externalId,
+      locale: changes.locale === undefined ? current.locale : changes.locale,
     };
     const sameEmail = next.email.toLowerCase() === current.email;
     if (!sameEmail && (await this.contacts.findByEmail(firmId, next.email))) {
@@ -151,7 +171,8 @@ export class ContactsService {
       throw externalIdTaken('contact', next.externalId);
     }
     const now = this.clock().toISOString();
-    const updated = await guardExternalId('contact', next.externalId, () => this.contacts.update(firmId, id, next, now));
+    let updated = await guardExternalId('contact', next.externalId, () => this.contacts.update(firmId, id, next, now));
+    if (changes.address !== undefined) updated = await this.contacts.setAddress(firmId, id, changes.address, now);
     await this.audit.record({ firmId, actor, action: 'contact.updated', subject: { type: 'contact', id }, data: { fields: Object.keys(changes) } }, now);
     return updated;
   }

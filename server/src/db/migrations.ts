@@ -26,6 +26,12 @@ const checkoutHolder = `
       ALTER TABLE idempotency_keys ADD COLUMN locked_by TEXT;
     `;
 
+/** Migration 23, the same on both engines. */
+const contactLocale = `
+      ALTER TABLE contacts ADD COLUMN locale TEXT CHECK (locale IN ('en', 'es'));
+      ALTER TABLE contacts ADD COLUMN portal_locale TEXT CHECK (portal_locale IN ('en', 'es'));
+    `;
+
 export const migrations: readonly Migration[] = [
   {
     version: 1,
@@ -2078,6 +2084,366 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE client_visits ENABLE ROW LEVEL SECURITY;
       ALTER TABLE client_visits FORCE ROW LEVEL SECURITY;
       CREATE POLICY firm_isolation ON client_visits
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+    `,
+  },
+  {
+    version: 23,
+    name: "the contact's language",
+    // locale: the language a contact chose to read the portal and its emails in, 'en' or 'es', null
+    // until chosen. portal_locale: the language of the portal page the contact last asked for a
+    // sign-in from, which emails follow while locale is null.
+    sqlite: contactLocale,
+    postgres: contactLocale,
+  },
+  {
+    version: 24,
+    name: "the client's profile: which emails they get, their default payment method, an email change awaiting its code",
+    // email_opt_outs: the kinds of notice the contact turned off, as a JSON array ('invoices',
+    // 'messages'); security emails and receipts always go. A pending email change keeps its code
+    // hashed; a new request revokes the open one, as sign-in codes do.
+    sqlite: `
+      ALTER TABLE contacts ADD COLUMN email_opt_outs TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE saved_payment_methods ADD COLUMN is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1));
+      CREATE TABLE email_changes (
+        id          TEXT PRIMARY KEY,
+        firm_id     TEXT NOT NULL REFERENCES firms(id),
+        contact_id  TEXT NOT NULL REFERENCES contacts(id),
+        new_email   TEXT NOT NULL,
+        code_hash   TEXT NOT NULL,
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        expires_at  TEXT NOT NULL,
+        used_at     TEXT,
+        revoked_at  TEXT,
+        created_at  TEXT NOT NULL
+      );
+      CREATE INDEX email_changes_contact ON email_changes (contact_id);
+    `,
+    postgres: `
+      ALTER TABLE contacts ADD COLUMN email_opt_outs TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE saved_payment_methods ADD COLUMN is_default BIGINT NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1));
+      CREATE TABLE email_changes (
+        id          TEXT PRIMARY KEY,
+        firm_id     TEXT NOT NULL REFERENCES firms(id),
+        contact_id  TEXT NOT NULL REFERENCES contacts(id),
+        new_email   TEXT NOT NULL,
+        code_hash   TEXT NOT NULL,
+        attempts    BIGINT NOT NULL DEFAULT 0,
+        expires_at  TEXT NOT NULL,
+        used_at     TEXT,
+        revoked_at  TEXT,
+        created_at  TEXT NOT NULL
+      );
+      CREATE INDEX email_changes_contact ON email_changes (contact_id);
+      ALTER TABLE email_changes ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE email_changes FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON email_changes
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+    `,
+  },
+  {
+    version: 25,
+    name: "clients' second factors: authenticator apps, passkeys, recovery codes",
+    sqlite: `
+      -- A client's authenticator app: the shared secret sealed with SECRETS_KEY, pending until a
+      -- first code confirms it; last_step is the last time step accepted, so a code works once.
+      CREATE TABLE client_totp (
+        contact_id     TEXT PRIMARY KEY REFERENCES contacts(id),
+        firm_id        TEXT NOT NULL REFERENCES firms(id),
+        secret         TEXT CHECK (secret IS NULL OR substr(secret, 1, 7) = 'enc:v1:'),
+        pending_secret TEXT CHECK (pending_secret IS NULL OR substr(pending_secret, 1, 7) = 'enc:v1:'),
+        last_step      INTEGER,
+        confirmed_at   TEXT,
+        updated_at     TEXT NOT NULL
+      );
+
+      CREATE TABLE client_recovery_codes (
+        id         TEXT PRIMARY KEY,
+        firm_id    TEXT NOT NULL REFERENCES firms(id),
+        contact_id TEXT NOT NULL REFERENCES contacts(id),
+        code_hash  TEXT NOT NULL,
+        used_at    TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX client_recovery_codes_contact ON client_recovery_codes (contact_id);
+
+      CREATE TABLE client_passkeys (
+        id            TEXT PRIMARY KEY,
+        firm_id       TEXT NOT NULL REFERENCES firms(id),
+        contact_id    TEXT NOT NULL REFERENCES contacts(id),
+        credential_id TEXT NOT NULL UNIQUE,
+        public_key    TEXT NOT NULL,
+        counter       INTEGER NOT NULL DEFAULT 0,
+        transports    TEXT NOT NULL DEFAULT '[]',
+        name          TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        last_used_at  TEXT
+      );
+      CREATE INDEX client_passkeys_contact ON client_passkeys (contact_id);
+
+      -- WebAuthn challenges, single use and short-lived. A passkey sign-in without an address
+      -- (discoverable credentials) starts before anyone is known: its contact_id is null.
+      CREATE TABLE client_challenges (
+        id         TEXT PRIMARY KEY,
+        firm_id    TEXT NOT NULL REFERENCES firms(id),
+        contact_id TEXT REFERENCES contacts(id),
+        purpose    TEXT NOT NULL CHECK (purpose IN ('registration', 'authentication', 'sign_in')),
+        challenge  TEXT NOT NULL UNIQUE,
+        rp_id      TEXT NOT NULL,
+        origin     TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at    TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX client_challenges_firm ON client_challenges (firm_id, expires_at);
+    `,
+    postgres: `
+      -- A client's authenticator app: the shared secret sealed with SECRETS_KEY, pending until a
+      -- first code confirms it; last_step is the last time step accepted, so a code works once.
+      CREATE TABLE client_totp (
+        contact_id     TEXT PRIMARY KEY REFERENCES contacts(id),
+        firm_id        TEXT NOT NULL REFERENCES firms(id),
+        secret         TEXT CHECK (secret IS NULL OR substr(secret, 1, 7) = 'enc:v1:'),
+        pending_secret TEXT CHECK (pending_secret IS NULL OR substr(pending_secret, 1, 7) = 'enc:v1:'),
+        last_step      BIGINT,
+        confirmed_at   TEXT,
+        updated_at     TEXT NOT NULL
+      );
+
+      CREATE TABLE client_recovery_codes (
+        id         TEXT PRIMARY KEY,
+        firm_id    TEXT NOT NULL REFERENCES firms(id),
+        contact_id TEXT NOT NULL REFERENCES contacts(id),
+        code_hash  TEXT NOT NULL,
+        used_at    TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX client_recovery_codes_contact ON client_recovery_codes (contact_id);
+
+      CREATE TABLE client_passkeys (
+        id            TEXT PRIMARY KEY,
+        firm_id       TEXT NOT NULL REFERENCES firms(id),
+        contact_id    TEXT NOT NULL REFERENCES contacts(id),
+        credential_id TEXT NOT NULL UNIQUE,
+        public_key    TEXT NOT NULL,
+        counter       BIGINT NOT NULL DEFAULT 0,
+        transports    TEXT NOT NULL DEFAULT '[]',
+        name          TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        last_used_at  TEXT
+      );
+      CREATE INDEX client_passkeys_contact ON client_passkeys (contact_id);
+
+      -- WebAuthn challenges, single use and short-lived. A passkey sign-in without an address
+      -- (discoverable credentials) starts before anyone is known: its contact_id is null.
+      CREATE TABLE client_challenges (
+        id         TEXT PRIMARY KEY,
+        firm_id    TEXT NOT NULL REFERENCES firms(id),
+        contact_id TEXT REFERENCES contacts(id),
+        purpose    TEXT NOT NULL CHECK (purpose IN ('registration', 'authentication', 'sign_in')),
+        challenge  TEXT NOT NULL UNIQUE,
+        rp_id      TEXT NOT NULL,
+        origin     TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at    TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX client_challenges_firm ON client_challenges (firm_id, expires_at);
+
+      ALTER TABLE client_totp ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE client_totp FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON client_totp
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE client_recovery_codes ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE client_recovery_codes FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON client_recovery_codes
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE client_passkeys ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE client_passkeys FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON client_passkeys
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+
+      ALTER TABLE client_challenges ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE client_challenges FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON client_challenges
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+    `,
+  },
+  {
+    version: 26,
+    name: "card surcharges and the contact's postal address",
+    // A payment's surcharge is part of its amount (amount = allocations + surcharge), booked to
+    // operating with it; surcharge_percent is the rate it was computed at (null when none). The
+    // contact's address decides the state's surcharge rules when a card carries no billing ZIP.
+    // The sandbox keeps what Stripe reports of a card: its funding and its billing postal code.
+    sqlite: `
+      ALTER TABLE contacts ADD COLUMN address_line1 TEXT;
+      ALTER TABLE contacts ADD COLUMN address_city TEXT;
+      ALTER TABLE contacts ADD COLUMN address_state TEXT;
+      ALTER TABLE contacts ADD COLUMN address_postal_code TEXT;
+      ALTER TABLE payments ADD COLUMN surcharge INTEGER NOT NULL DEFAULT 0 CHECK (surcharge >= 0);
+      ALTER TABLE payments ADD COLUMN surcharge_percent REAL;
+      ALTER TABLE sandbox_payment_methods ADD COLUMN funding TEXT CHECK (funding IN ('credit', 'debit', 'prepaid', 'unknown'));
+      ALTER TABLE sandbox_payment_methods ADD COLUMN postal_code TEXT;
+    `,
+    postgres: `
+      ALTER TABLE contacts ADD COLUMN address_line1 TEXT;
+      ALTER TABLE contacts ADD COLUMN address_city TEXT;
+      ALTER TABLE contacts ADD COLUMN address_state TEXT;
+      ALTER TABLE contacts ADD COLUMN address_postal_code TEXT;
+      ALTER TABLE payments ADD COLUMN surcharge BIGINT NOT NULL DEFAULT 0 CHECK (surcharge >= 0);
+      ALTER TABLE payments ADD COLUMN surcharge_percent DOUBLE PRECISION;
+      ALTER TABLE sandbox_payment_methods ADD COLUMN funding TEXT CHECK (funding IN ('credit', 'debit', 'prepaid', 'unknown'));
+      ALTER TABLE sandbox_payment_methods ADD COLUMN postal_code TEXT;
+    `,
+  },
+  {
+    version: 27,
+    name: 'payment plans: instalments charged on their dates, and the authorizations behind them',
+    // payment_authorizations: what the client accepted for charges made later without them (a
+    // plan's instalments now; autopay next), word for word, with when, from where and on which
+    // method; kept two years after it ends (see PlansService.purgeAuthorizations).
+    // payment_plans: an open invoice split into instalments. plan_instalments: one charge each,
+    // on due_on; attempt_on is the day the next attempt runs (due_on, or 3 days after a failure).
+    sqlite: `
+      CREATE TABLE payment_authorizations (
+        id              TEXT PRIMARY KEY,
+        firm_id         TEXT NOT NULL REFERENCES firms(id),
+        contact_id      TEXT NOT NULL REFERENCES contacts(id),
+        purpose         TEXT NOT NULL CHECK (purpose IN ('plan', 'autopay')),
+        method_type     TEXT NOT NULL CHECK (method_type IN ('card', 'us_bank_account')),
+        method_brand    TEXT,
+        method_last4    TEXT NOT NULL,
+        saved_method_id TEXT NOT NULL REFERENCES saved_payment_methods(id),
+        text            TEXT NOT NULL,
+        text_version    TEXT NOT NULL,
+        accepted_at     TEXT NOT NULL,
+        ip              TEXT,
+        user_agent      TEXT,
+        revoked_at      TEXT,
+        revoked_by      TEXT,
+        created_at      TEXT NOT NULL
+      );
+      CREATE INDEX payment_authorizations_firm ON payment_authorizations (firm_id, accepted_at);
+      CREATE INDEX payment_authorizations_contact ON payment_authorizations (contact_id);
+
+      CREATE TABLE payment_plans (
+        id               TEXT PRIMARY KEY,
+        firm_id          TEXT NOT NULL REFERENCES firms(id),
+        contact_id       TEXT NOT NULL REFERENCES contacts(id),
+        invoice_id       TEXT NOT NULL REFERENCES invoices(id),
+        authorization_id TEXT NOT NULL REFERENCES payment_authorizations(id),
+        saved_method_id  TEXT NOT NULL REFERENCES saved_payment_methods(id),
+        amount           INTEGER NOT NULL CHECK (amount > 0),
+        currency         TEXT NOT NULL,
+        status           TEXT NOT NULL CHECK (status IN ('active', 'completed', 'cancelled', 'stopped')),
+        ended_at         TEXT,
+        ended_reason     TEXT,
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL
+      );
+      CREATE INDEX payment_plans_contact ON payment_plans (contact_id, created_at);
+      CREATE INDEX payment_plans_invoice ON payment_plans (invoice_id);
+      CREATE INDEX payment_plans_firm ON payment_plans (firm_id, created_at);
+
+      CREATE TABLE plan_instalments (
+        id           TEXT PRIMARY KEY,
+        firm_id      TEXT NOT NULL REFERENCES firms(id),
+        plan_id      TEXT NOT NULL REFERENCES payment_plans(id),
+        seq          INTEGER NOT NULL,
+        due_on       TEXT NOT NULL,
+        attempt_on   TEXT NOT NULL,
+        amount       INTEGER NOT NULL CHECK (amount > 0),
+        status       TEXT NOT NULL CHECK (status IN ('scheduled', 'charging', 'processing', 'paid', 'failed', 'skipped', 'cancelled')),
+        attempts     INTEGER NOT NULL DEFAULT 0,
+        payment_id   TEXT REFERENCES payments(id),
+        reminded_at  TEXT,
+        last_error   TEXT,
+        updated_at   TEXT NOT NULL,
+        UNIQUE (plan_id, seq)
+      );
+      CREATE INDEX plan_instalments_due ON plan_instalments (status, attempt_on);
+    `,
+    postgres: `
+      CREATE TABLE payment_authorizations (
+        id              TEXT PRIMARY KEY,
+        firm_id         TEXT NOT NULL REFERENCES firms(id),
+        contact_id      TEXT NOT NULL REFERENCES contacts(id),
+        purpose         TEXT NOT NULL CHECK (purpose IN ('plan', 'autopay')),
+        method_type     TEXT NOT NULL CHECK (method_type IN ('card', 'us_bank_account')),
+        method_brand    TEXT,
+        method_last4    TEXT NOT NULL,
+        saved_method_id TEXT NOT NULL REFERENCES saved_payment_methods(id),
+        text            TEXT NOT NULL,
+        text_version    TEXT NOT NULL,
+        accepted_at     TEXT NOT NULL,
+        ip              TEXT,
+        user_agent      TEXT,
+        revoked_at      TEXT,
+        revoked_by      TEXT,
+        created_at      TEXT NOT NULL
+      );
+      CREATE INDEX payment_authorizations_firm ON payment_authorizations (firm_id, accepted_at);
+      CREATE INDEX payment_authorizations_contact ON payment_authorizations (contact_id);
+
+      CREATE TABLE payment_plans (
+        id               TEXT PRIMARY KEY,
+        firm_id          TEXT NOT NULL REFERENCES firms(id),
+        contact_id       TEXT NOT NULL REFERENCES contacts(id),
+        invoice_id       TEXT NOT NULL REFERENCES invoices(id),
+        authorization_id TEXT NOT NULL REFERENCES payment_authorizations(id),
+        saved_method_id  TEXT NOT NULL REFERENCES saved_payment_methods(id),
+        amount           BIGINT NOT NULL CHECK (amount > 0),
+        currency         TEXT NOT NULL,
+        status           TEXT NOT NULL CHECK (status IN ('active', 'completed', 'cancelled', 'stopped')),
+        ended_at         TEXT,
+        ended_reason     TEXT,
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL
+      );
+      CREATE INDEX payment_plans_contact ON payment_plans (contact_id, created_at);
+      CREATE INDEX payment_plans_invoice ON payment_plans (invoice_id);
+      CREATE INDEX payment_plans_firm ON payment_plans (firm_id, created_at);
+
+      CREATE TABLE plan_instalments (
+        id           TEXT PRIMARY KEY,
+        firm_id      TEXT NOT NULL REFERENCES firms(id),
+        plan_id      TEXT NOT NULL REFERENCES payment_plans(id),
+        seq          BIGINT NOT NULL,
+        due_on       TEXT NOT NULL,
+        attempt_on   TEXT NOT NULL,
+        amount       BIGINT NOT NULL CHECK (amount > 0),
+        status       TEXT NOT NULL CHECK (status IN ('scheduled', 'charging', 'processing', 'paid', 'failed', 'skipped', 'cancelled')),
+        attempts     BIGINT NOT NULL DEFAULT 0,
+        payment_id   TEXT REFERENCES payments(id),
+        reminded_at  TEXT,
+        last_error   TEXT,
+        updated_at   TEXT NOT NULL,
+        UNIQUE (plan_id, seq)
+      );
+      CREATE INDEX plan_instalments_due ON plan_instalments (status, attempt_on);
+
+      ALTER TABLE payment_authorizations ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE payment_authorizations FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON payment_authorizations
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+      ALTER TABLE payment_plans ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE payment_plans FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON payment_plans
+        USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
+        WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
+      ALTER TABLE plan_instalments ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE plan_instalments FORCE ROW LEVEL SECURITY;
+      CREATE POLICY firm_isolation ON plan_instalments
         USING (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*')
         WITH CHECK (firm_id = NULLIF(current_setting('app.firm_id', true), '') OR current_setting('app.firm_id', true) = '*');
     `,

@@ -51,6 +51,51 @@ export interface AuditLogTable {
   created_at: string;
 }
 
+export interface ClientChallengesTable {
+  id: string;
+  firm_id: string;
+  contact_id: string | null;
+  purpose: string;
+  challenge: string;
+  rp_id: string;
+  origin: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface ClientPasskeysTable {
+  id: string;
+  firm_id: string;
+  contact_id: string;
+  credential_id: string;
+  public_key: string;
+  counter: Generated<number>;
+  transports: Generated<string>;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface ClientRecoveryCodesTable {
+  id: string;
+  firm_id: string;
+  contact_id: string;
+  code_hash: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface ClientTotpTable {
+  contact_id: string;
+  firm_id: string;
+  secret: string | null;
+  pending_secret: string | null;
+  last_step: number | null;
+  confirmed_at: string | null;
+  updated_at: string;
+}
+
 export interface ClientVisitsTable {
   contact_id: string;
   firm_id: string;
@@ -68,6 +113,26 @@ export interface ContactsTable {
   created_at: string;
   updated_at: string;
   external_id: string | null;
+  locale: string | null;
+  portal_locale: string | null;
+  email_opt_outs: Generated<string>;
+  address_line1: string | null;
+  address_city: string | null;
+  address_state: string | null;
+  address_postal_code: string | null;
+}
+
+export interface EmailChangesTable {
+  id: string;
+  firm_id: string;
+  contact_id: string;
+  new_email: string;
+  code_hash: string;
+  attempts: Generated<number>;
+  expires_at: string;
+  used_at: string | null;
+  revoked_at: string | null;
+  created_at: string;
 }
 
 export interface EmailSignInCodesTable {
@@ -250,6 +315,25 @@ export interface PaymentAllocationsTable {
   firm_id: string;
 }
 
+export interface PaymentAuthorizationsTable {
+  id: string;
+  firm_id: string;
+  contact_id: string;
+  purpose: string;
+  method_type: string;
+  method_brand: string | null;
+  method_last4: string;
+  saved_method_id: string;
+  text: string;
+  text_version: string;
+  accepted_at: string;
+  ip: string | null;
+  user_agent: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  created_at: string;
+}
+
 export interface PaymentEventsTable {
   id: Generated<number>;
   payment_id: string;
@@ -265,6 +349,22 @@ export interface PaymentMandatesTable {
   accepted_at: string;
   ip: string | null;
   user_agent: string | null;
+}
+
+export interface PaymentPlansTable {
+  id: string;
+  firm_id: string;
+  contact_id: string;
+  invoice_id: string;
+  authorization_id: string;
+  saved_method_id: string;
+  amount: number;
+  currency: string;
+  status: string;
+  ended_at: string | null;
+  ended_reason: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface PaymentsTable {
@@ -285,6 +385,8 @@ export interface PaymentsTable {
   processor_ref: string | null;
   saved_method_id: string | null;
   method_ref: string | null;
+  surcharge: Generated<number>;
+  surcharge_percent: number | null;
 }
 
 export interface PlaidItemsTable {
@@ -292,6 +394,22 @@ export interface PlaidItemsTable {
   contact_id: string;
   access_token: string;
   created_at: string;
+}
+
+export interface PlanInstalmentsTable {
+  id: string;
+  firm_id: string;
+  plan_id: string;
+  seq: number;
+  due_on: string;
+  attempt_on: string;
+  amount: number;
+  status: string;
+  attempts: Generated<number>;
+  payment_id: string | null;
+  reminded_at: string | null;
+  last_error: string | null;
+  updated_at: string;
 }
 
 export interface PortalLoginsTable {
@@ -401,6 +519,8 @@ export interface SandboxPaymentMethodsTable {
   customer: string | null;
   created_at: string;
   used_at: string | null;
+  funding: string | null;
+  postal_code: string | null;
 }
 
 export interface SandboxRefundsTable {
@@ -434,6 +554,7 @@ export interface SavedPaymentMethodsTable {
   consented_at: string;
   created_at: string;
   removed_at: string | null;
+  is_default: Generated<number>;
 }
 
 export interface SigningKeysTable {
@@ -608,8 +729,13 @@ export interface Schema {
   api_keys: ApiKeysTable;
   assertion_sign_ins: AssertionSignInsTable;
   audit_log: AuditLogTable;
+  client_challenges: ClientChallengesTable;
+  client_passkeys: ClientPasskeysTable;
+  client_recovery_codes: ClientRecoveryCodesTable;
+  client_totp: ClientTotpTable;
   client_visits: ClientVisitsTable;
   contacts: ContactsTable;
+  email_changes: EmailChangesTable;
   email_sign_in_codes: EmailSignInCodesTable;
   files: FilesTable;
   firm_counters: FirmCountersTable;
@@ -625,10 +751,13 @@ export interface Schema {
   outbox_messages: OutboxMessagesTable;
   password_resets: PasswordResetsTable;
   payment_allocations: PaymentAllocationsTable;
+  payment_authorizations: PaymentAuthorizationsTable;
   payment_events: PaymentEventsTable;
   payment_mandates: PaymentMandatesTable;
+  payment_plans: PaymentPlansTable;
   payments: PaymentsTable;
   plaid_items: PlaidItemsTable;
+  plan_instalments: PlanInstalmentsTable;
   portal_logins: PortalLoginsTable;
   rate_limits: RateLimitsTable;
   refresh_families: RefreshFamiliesTable;

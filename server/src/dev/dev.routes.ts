@@ -19,6 +19,8 @@ export function devRoutes(deps: {
   jobs: JobQueue;
   clock: () => Date;
   sandbox: { clock: SandboxClock; processor: SandboxProcessor };
+  /** Payment plans follow the sandbox clock: moving it charges the instalments it brings due. */
+  plans?: { sweep(): Promise<unknown> };
 }): Router {
   const router = Router();
   const query = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50), to: z.string().max(254).optional() });
@@ -65,6 +67,11 @@ export function devRoutes(deps: {
     // The settlements reach the ledger as jobs (like Stripe's webhooks); answer once they have, so
     // the page that moved the clock sees the payments settled.
     await deps.jobs.drain();
+    if (deps.plans) {
+      // Instalments the new date brings due (and bank debits that just settled), charged before the answer.
+      await deps.plans.sweep();
+      await deps.jobs.drain();
+    }
     res.json({ now: now.toISOString(), offsetDays: (await deps.sandbox.clock.offsetMs()) / 86_400_000, settled });
   });
 

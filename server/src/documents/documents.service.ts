@@ -3,7 +3,7 @@ import type { Contact } from '../contacts/index.ts';
 import type { Firm } from '../firms/index.ts';
 import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
-import { documentLocale } from './document-locale.ts';
+import { documentLocale } from '../i18n/index.ts';
 import { documentQuery } from './documents.contract.ts';
 import { invoicePdf, receiptPdf, receiptStatuses, type DocumentContext, type InvoiceDetail, type Payment } from './documents.ts';
 import type { FirmLogos } from './firm-logos.ts';

@@ -1,9 +1,8 @@
 import { formatCalendarDate, formatMoney } from '../money.ts';
 import { dateTimeFormat } from '../intl-formats.ts';
-import type { InvoicesService } from '../invoices/index.ts';
-import type { PaymentsService } from '../payments/index.ts';
-import { isStringKey, translator, type Translate } from './document-strings.ts';
-import type { DocumentLocale } from './document-locale.ts';
+import { invoiceAdjustments, type InvoicesService } from '../invoices/index.ts';
+import { methodLabel, type PaymentsService } from '../payments/index.ts';
+import { isStringKey, translator, type ReaderLocale, type Translate } from '../i18n/index.ts';
 import { PdfWriter, type DocumentFirm } from './pdf-writer.ts';
 
 export type InvoiceDetail = Awaited<ReturnType<InvoicesService['getForClient']>>;
@@ -14,7 +13,7 @@ type Line = InvoiceDetail['lines'][number];
 export interface DocumentContext {
   firm: DocumentFirm & { portalUrl?: string; timeZone: string };
   client: { name: string; email: string };
-  locale: DocumentLocale;
+  locale: ReaderLocale;
   createdAt: Date;
 }
 
@@ -42,62 +41,9 @@ function dateHours(value: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 3 }).format(value);
 }
 
-/** How a payment was made, in words: "Visa ending in 4242", "Check". */
-export function methodLabel(method: Payment['method'], t: Translate): string {
-  const { brand, last4 } = method;
-  switch (method.type) {
-    case 'card':
-      return brand && last4 ? t('method.card', { brand: cardBrand(brand), last4 }) : t('method.card-plain');
-    case 'us_bank_account':
-      if (brand && last4) return t('method.bank', { bank: brand, last4 });
-      return last4 ? t('method.bank-account', { last4 }) : t('method.bank-plain');
-    case 'check':
-      return t('method.check');
-    case 'wire':
-      return t('method.wire');
-    case 'cash':
-      return t('method.cash');
-    default:
-      return t('method.other');
-  }
-}
-
-const brandNames: Record<string, string> = {
-  visa: 'Visa',
-  mastercard: 'Mastercard',
-  amex: 'American Express',
-  discover: 'Discover',
-  diners: 'Diners Club',
-  jcb: 'JCB',
-  unionpay: 'UnionPay',
-};
-const cardBrand = (brand: string) => brandNames[brand.toLowerCase()] ?? brand;
-
 function statusLabel(prefix: 'invoice.status' | 'payment.status', status: string, t: Translate): string {
   const key = `${prefix}.${status}`;
   return isStringKey(key) ? t(key) : status;
-}
-
-/** The discounts and taxes between subtotal and total, as the portal's invoice shows them. */
-function adjustments(invoice: InvoiceDetail, t: Translate): Array<{ label: string; amount: number }> {
-  const labelled = (line: Line) => {
-    const kind = line.kind === 'discount' ? t('invoice.line.discount') : t('invoice.line.tax');
-    return line.description ? `${kind}: ${line.description}` : kind;
-  };
-  const discounts = invoice.lines.filter((line) => line.kind === 'discount');
-  const taxes = invoice.lines.filter((line) => line.kind === 'tax');
-  return [
-    ...(discounts.length
-      ? discounts.map((line) => ({ label: labelled(line), amount: line.amount }))
-      : invoice.discount
-        ? [{ label: t('invoice.totals.discount'), amount: invoice.discount }]
-        : []),
-    ...(taxes.length
-      ? taxes.map((line) => ({ label: labelled(line), amount: line.amount }))
-      : invoice.tax
-        ? [{ label: t('invoice.totals.tax'), amount: invoice.tax }]
-        : []),
-  ];
 }
 
 function writer(context: DocumentContext, title: string, t: Translate): PdfWriter {
@@ -153,7 +99,7 @@ export async function invoicePdf(invoice: InvoiceDetail, context: DocumentContex
 
   pdf.totals([
     { label: t('invoice.totals.subtotal'), value: f.money(invoice.subtotal) },
-    ...adjustments(invoice, t).map(({ label, amount }) => ({ label, value: f.money(amount) })),
+    ...invoiceAdjustments(invoice, context.locale.language).map(({ label, amount }) => ({ label, value: f.money(amount) })),
     { label: t('invoice.totals.total'), value: f.money(invoice.total), strong: true },
     ...(invoice.amountPaid ? [{ label: t('invoice.totals.paid'), value: f.money(-invoice.amountPaid) }] : []),
     { label: t('invoice.totals.balance'), value: f.money(invoice.balance), strong: true },
@@ -177,7 +123,7 @@ export async function invoicePdf(invoice: InvoiceDetail, context: DocumentContex
       ],
       invoice.payments.map((payment) => [
         f.shortInstant(payment.date),
-        methodLabel(payment.method as Payment['method'], t),
+        methodLabel(payment.method, context.locale.language),
         payment.receiptNumber ?? '',
         statusLabel('payment.status', payment.status, t),
         f.money(payment.amount),
@@ -207,7 +153,7 @@ export async function receiptPdf(payment: Payment & { surcharge?: number | null 
   const title = t('receipt.title');
   const number = payment.receiptNumber ?? payment.id;
   const pdf = writer(context, `${title} ${number}`, t);
-  const method = methodLabel(payment.method, t);
+  const method = methodLabel(payment.method, context.locale.language);
   const surcharge = payment.surcharge ?? 0;
   pdf.header(context.firm, title, number);
   pdf.partyAndFacts({ label: t('receipt.received-from'), lines: [context.client.name, context.client.email] }, [

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { contrastRatio, minimumContrast, parseHexColor } from '../color.ts';
 import type { LogoImage } from './firm-logos.ts';
-import type { Translate } from './document-strings.ts';
+import type { Translate } from '../i18n/index.ts';
 
 const TEXT = '#1f2937';
 const MUTED = '#4b5563';

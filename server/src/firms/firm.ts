@@ -17,8 +17,17 @@ export interface FirmSettings {
   sections: Record<Section, boolean>;
   /** Whether clients see their payment history. */
   showPayments: boolean;
-  /** How clients may pay: card, bank sign-in, bank account and routing numbers. */
-  paymentMethods: { card: boolean; bankLink: boolean; bankAccount: boolean };
+  /**
+   * How clients may pay: card, bank sign-in, bank account and routing numbers; `wallets` offers
+   * Apple Pay and Google Pay with cards when payments go through Stripe (the firm's domain must be
+   * registered with Stripe first, so it is off until the firm turns it on).
+   */
+  paymentMethods: { card: boolean; bankLink: boolean; bankAccount: boolean; wallets: boolean };
+  /**
+   * A surcharge on credit-card payments, in percent (at most 3): only on operating money, never on
+   * debit or prepaid cards, never where the client's state forbids it (see payments/surcharge-rules.ts).
+   */
+  surcharge: { enabled: boolean; percent: number };
   /** The smallest payment the firm accepts, in minor units. */
   minimumPayment: number;
   /** The largest file a client or the firm may upload, in bytes; larger uploads are cut off. */
@@ -44,10 +53,25 @@ export interface FirmSettings {
   identity?: IdentitySettings;
   /** Whether every staff member must set up a second factor (an authenticator app or a passkey) to sign in. */
   staffTwoFactor: 'required' | 'optional';
+  /**
+   * Whether clients sign in with a second factor (an authenticator app or a passkey): `off` (none
+   * asked for, none can be set up), `optional` (each client chooses) or `required` (every client
+   * sets one up at their next sign-in).
+   */
+  clientTwoFactor: 'off' | 'optional' | 'required';
   /** Where the firm's staff console lives: staff invitation emails link here. */
   consoleUrl?: string;
   /** The firm's postal address, one line per line: printed on invoices and receipts, and where payments are remitted. */
   address?: string;
+  /** Payment plans: whether a client may split an open invoice into instalments, how many at most, and the smallest instalment (minor units). */
+  plans: PlanSettings;
+}
+
+/** What a firm allows of payment plans; the longest plan runs `maxInstalments` months. */
+export interface PlanSettings {
+  enabled: boolean;
+  maxInstalments: number;
+  minInstalment: number;
 }
 
 export interface Firm {
@@ -68,12 +92,15 @@ export const defaultBranding: Branding = { colors: { brand: '#1f3a5f' } };
 export const defaultSettings: FirmSettings = {
   sections: { activities: true, invoices: true, messages: true, files: true },
   showPayments: true,
-  paymentMethods: { card: true, bankLink: true, bankAccount: true },
+  paymentMethods: { card: true, bankLink: true, bankAccount: true, wallets: false },
+  surcharge: { enabled: false, percent: 0 },
   minimumPayment: 100,
   maxUploadBytes: 25 * 1024 * 1024,
   paymentFailuresPerHour: 10,
   timeZone: 'UTC',
   staffTwoFactor: 'required',
+  clientTwoFactor: 'off',
+  plans: { enabled: false, maxInstalments: 6, minInstalment: 5_000 },
 };
 
 /** The firm's colours with a text colour that is readable on the brand colour (WCAG AA). */
@@ -138,6 +165,8 @@ export function publicBranding(firm: Firm) {
     paymentMethods: firm.settings.paymentMethods,
     minimumPayment: firm.settings.minimumPayment,
     maxUploadBytes: firm.settings.maxUploadBytes,
+    plans: firm.settings.plans,
+    clientTwoFactor: firm.settings.clientTwoFactor,
   };
 }
 export type PublicBranding = ReturnType<typeof publicBranding>;

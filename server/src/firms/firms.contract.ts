@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { authContract } from '../auth/index.ts';
+import { profileContract } from '../contacts/index.ts';
 import { mergePatchOf } from '../http/merge-patch.ts';
 import { Currency, Instant, Money } from '../http/schema.ts';
 import { defaultSettings, sections } from './firm.ts';
@@ -34,11 +35,44 @@ export const brandingSchema = z.strictObject({
     .optional(),
 });
 
+/** Payment plans: whether clients may split an open invoice into instalments charged on their dates. */
+export const planSettingsSchema = z
+  .strictObject({
+    enabled: z.boolean().meta({ description: 'Whether clients may put an open invoice on a payment plan' }),
+    maxInstalments: z.number().int().min(2).max(24).meta({ description: 'The most instalments a plan may have; a plan runs at most this many months' }),
+    minInstalment: z.number().int().min(1).max(100_000_000).meta({ description: 'The smallest instalment, in minor units' }),
+  })
+  .meta({ id: 'PlanSettings' });
+
 export const settingsSchema = z
   .strictObject({
     sections: z.strictObject(Object.fromEntries(sections.map((s) => [s, z.boolean()])) as Record<(typeof sections)[number], z.ZodBoolean>),
     showPayments: z.boolean().default(true),
-    paymentMethods: z.strictObject({ card: z.boolean(), bankLink: z.boolean(), bankAccount: z.boolean() }).default(defaultSettings.paymentMethods),
+    paymentMethods: z
+      .strictObject({
+        card: z.boolean(),
+        bankLink: z.boolean(),
+        bankAccount: z.boolean(),
+        wallets: z
+          .boolean()
+          .default(false)
+          .meta({ description: "Apple Pay and Google Pay with cards, through Stripe's Payment Element; register the firm's domain with Stripe first" }),
+      })
+      .default(defaultSettings.paymentMethods),
+    surcharge: z
+      .strictObject({
+        enabled: z.boolean(),
+        percent: z
+          .number()
+          .min(0, 'must be 0 or more')
+          .max(3, 'must be at most 3 (the card networks cap a surcharge at 3 %)')
+          .multipleOf(0.01, 'must have at most two decimals'),
+      })
+      .default(defaultSettings.surcharge)
+      .meta({
+        description:
+          'A surcharge on credit-card payments to operating invoices, in percent: never on debit or prepaid cards, trust money or clients in states that forbid it (CT, ME, MA, PR), and capped where a state caps it (CO: 2 %)',
+      }),
     minimumPayment: z.number().int().min(1).max(100_000_000).default(defaultSettings.minimumPayment),
     maxUploadBytes: z
       .number()
@@ -56,6 +90,10 @@ export const settingsSchema = z
       .enum(['required', 'optional'])
       .default('required')
       .meta({ description: 'Whether staff must set up a second factor (authenticator app or passkey) to sign in' }),
+    clientTwoFactor: z.enum(['off', 'optional', 'required']).default('off').meta({
+      description:
+        'Second factor for clients (authenticator app or passkey): `off` (none), `optional` (each client chooses) or `required` (set up at the next sign-in)',
+    }),
     consoleUrl: httpUrl.optional().meta({ description: "The page that embeds the firm's staff console; staff invitations link here" }),
     address: z
       .string()
@@ -64,6 +102,7 @@ export const settingsSchema = z
       .max(500)
       .optional()
       .meta({ description: "The firm's postal address, one line per line: printed on invoice and receipt PDFs as where to remit payment" }),
+    plans: planSettingsSchema.default(defaultSettings.plans),
   })
   .meta({ id: 'FirmSettings', description: 'What the firm lets its clients see and do' });
 
@@ -119,6 +158,7 @@ export const PaymentMethodsAccepted = z
     card: z.boolean(),
     bankLink: z.boolean().meta({ description: 'Bank sign-in (Plaid Link, or the sandbox stand-in)' }),
     bankAccount: z.boolean().meta({ description: 'Bank account and routing numbers typed in' }),
+    wallets: z.boolean().optional().meta({ description: 'Apple Pay and Google Pay with cards, when payments go through Stripe' }),
   })
   .meta({ id: 'PaymentMethodsAccepted' });
 
@@ -135,11 +175,17 @@ export const Branding = z
     paymentMethods: PaymentMethodsAccepted,
     minimumPayment: Money.meta({ description: 'The smallest payment the firm accepts, in minor units' }),
     maxUploadBytes: z.number().int().meta({ description: 'The largest file a client may upload, in bytes' }),
+    plans: planSettingsSchema,
+    clientTwoFactor: z
+      .enum(['off', 'optional', 'required'])
+      .optional()
+      .meta({ description: 'Whether clients may (or must) sign in with a second factor; `off` also means no passkey sign-in' }),
   })
   .meta({ id: 'Branding' });
 
 /** `GET /me`. */
-export const Me = z.strictObject({ contact: ClientContact, firm: Branding }).meta({ id: 'Me' });
+/** `GET|PATCH /me`: the signed-in client, their firm, and their own settings. */
+export const Me = z.strictObject({ contact: ClientContact, firm: Branding, profile: profileContract.Profile }).meta({ id: 'Me' });
 
 /** `GET|PATCH /admin/settings`. */
 export const FirmProfile = z

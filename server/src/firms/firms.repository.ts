@@ -19,6 +19,7 @@ function toFirm(row: Selectable<FirmsTable>): Firm {
       ...settings,
       sections: { ...defaultSettings.sections, ...settings.sections },
       paymentMethods: { ...defaultSettings.paymentMethods, ...settings.paymentMethods },
+      surcharge: { ...defaultSettings.surcharge, ...settings.surcharge },
     },
     createdAt: row.created_at,
     updatedAt: row.updated_at,

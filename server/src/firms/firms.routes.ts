@@ -1,7 +1,6 @@
 import { Router } from 'express';
-import { publicContact } from '../auth/index.ts';
 import { assertFirmOrigin } from '../http/cors.ts';
-import { clientOf, firmOf } from '../http/principal.ts';
+import { firmOf } from '../http/principal.ts';
 import { firmProfile, type FirmsService } from './firms.service.ts';
 import { publicBranding } from './firm.ts';
 
@@ -14,16 +13,6 @@ export function brandingRoutes(deps: { firms: FirmsService; serviceOrigin: strin
     // Revalidated on every use (the ETag makes that cheap): branding saved in the console shows
     // on the client's next page load, as the console promises.
     res.set('Cache-Control', 'no-cache').json(publicBranding(firm));
-  });
-  return router;
-}
-
-/** `GET /me`: the signed-in client and their firm, as read to authenticate the request. */
-export function meRoutes(): Router {
-  const router = Router();
-  router.get('/me', (req, res) => {
-    const { firm, contact } = clientOf(req);
-    res.json({ contact: publicContact(contact), firm: publicBranding(firm) });
   });
   return router;
 }

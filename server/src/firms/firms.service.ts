@@ -50,7 +50,16 @@ export class FirmsService {
       branding: current.branding,
       settings: current.settings,
     };
-    const next = parse(editableFirmSchema, applyMergePatch(document, patch));
+    const patched = applyMergePatch(document, patch) as { settings?: { surcharge?: { percent?: unknown } } };
+    const percent = patched.settings?.surcharge?.percent;
+    if (typeof percent === 'number' && percent > 3) {
+      // A rule of the card networks, not a form error: answered as the business refusal it is.
+      const field = 'settings.surcharge.percent';
+      throw Problem.unprocessable('surcharge_too_high', `${field} must be at most 3: Visa and Mastercard cap a card surcharge at 3 %.`, {
+        errors: [{ field, message: 'must be at most 3' }],
+      });
+    }
+    const next = parse(editableFirmSchema, patched);
     if (next.settings.identity?.jwksUrl !== current.settings.identity?.jwksUrl) this.#checkJwksUrl(next.settings.identity?.jwksUrl);
     return this.firms.update(firmId, { ...next, siteUrl: next.siteUrl ?? null }, this.clock().toISOString());
   }

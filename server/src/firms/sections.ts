@@ -7,6 +7,7 @@ import type { Section } from './firm.ts';
 const sectionOf: Record<string, Section> = {
   activities: 'activities',
   invoices: 'invoices',
+  plans: 'invoices',
   threads: 'messages',
   files: 'files',
 };

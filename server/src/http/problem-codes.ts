@@ -55,6 +55,8 @@ export const problemCodes = {
   totp_setup_missing: 'Start authenticator app setup before confirming it',
   passkey_invalid: 'The passkey could not be verified',
   second_factor_required: 'The firm requires a second factor: the last one cannot be removed',
+  mfa_attempts_exceeded: 'Too many wrong codes were given with this second-factor token: sign in again',
+  two_factor_off: 'The firm has not turned on two-factor sign-in for clients (`clientTwoFactor` is `off`)',
   // Firm and contacts
   firm_exists: 'A firm with this slug exists',
   portal_url_missing: 'The firm has no portal URL for the links in its emails',
@@ -62,6 +64,14 @@ export const problemCodes = {
   contact_exists: 'A contact with this email exists in the firm',
   contact_not_found: 'No such contact in the firm',
   external_id_taken: 'Another object of this kind in the firm has this external id',
+  // The client's own profile
+  password_incorrect: 'The current password given to confirm a change is wrong',
+  password_not_set: 'The client has no password yet (they sign in another way): set one through “Forgot your password?” first',
+  email_in_use: 'Another client of the firm has this email address',
+  email_unchanged: 'The new email address is the one the client already has',
+  email_change_invalid: 'The code sent to the new email address is wrong (tries are left)',
+  email_change_expired:
+    'No email change is waiting for a code: none was asked for, or it expired after 10 minutes, was replaced, or its code was tried wrong 5 times',
   // Invoices
   invoice_not_found: 'No such invoice in the firm',
   invoice_number_taken: 'Another invoice of the firm has this number',
@@ -109,6 +119,20 @@ export const problemCodes = {
   payment_disputed: 'The payment is disputed and cannot be refunded while the dispute is open',
   refund_refused: 'The payment processor refused the refund; nothing was refunded',
   refund_interrupted: 'The refund was cut short before it reached the processor; nothing was refunded',
+  surcharge_too_high: 'A card surcharge above 3 % (the card networks’ cap) was asked for',
+  amount_mismatch: 'The total the client confirmed (`amount`) is not what the service computes (`expected`, with any card surcharge): quote again',
+  surcharge_not_confirmed: 'The payment carries a card surcharge the client did not confirm: send the quoted total as `amount`',
+  // Payment plans
+  plans_disabled: 'The firm does not offer payment plans',
+  invoice_not_open: 'The invoice has nothing left to pay now (paid, void, or its balance is held by payments still processing)',
+  plan_exists: 'The invoice is already on an active payment plan',
+  too_many_instalments: 'More instalments than the firm allows (`maximum`)',
+  instalment_below_minimum: 'An instalment would be below the firm’s smallest instalment (`minimum`): choose fewer',
+  plan_date_past: 'An instalment date is before the firm’s today',
+  plan_date_too_late: 'An instalment date is after the longest plan the firm allows (`latest`)',
+  plan_dates_unordered: 'The instalment dates must be different days, earliest first',
+  authorization_outdated: 'The authorization wording changed since the client saw it: preview again',
+  plan_not_active: 'The plan has ended (completed, cancelled or stopped)',
   // Messages and files
   thread_closed: 'The thread is closed to new messages',
   attachment_not_found: 'An attachment is not a file this side may attach',

@@ -1,5 +1,5 @@
-import { brandedLayout, firmName, greeting, type EmailFirm, type RenderedEmail } from '../mail/index.ts';
-import { formatCalendarDate, formatMoney } from '../money.ts';
+import type { Language } from '../i18n/index.ts';
+import { brandedLayout, emailWords, type EmailFirm, type RenderedEmail } from '../mail/index.ts';
 
 export interface InvoiceEmailInput {
   firm: EmailFirm;
@@ -18,43 +18,42 @@ export interface InvoiceEmailInput {
   link: string;
   /** The invoice was sent before: this email reminds the client of what is left to pay. */
   reminder?: boolean;
+  /** The contact's language; English unless given. */
+  language?: Language;
 }
 
 /** Tells a client a new invoice (or a trust retainer request) is waiting in the portal. */
 export function invoiceEmail(input: InvoiceEmailInput): RenderedEmail {
   if (input.reminder) return invoiceReminderEmail(input);
-  const name = firmName(input.firm);
   const { invoice } = input;
-  const due = formatMoney(invoice.balance, invoice.currency);
-  const dueOn = formatCalendarDate(invoice.dueOn);
+  const w = emailWords(input.firm, { language: input.language, currency: invoice.currency });
+  const { t, firm } = w;
+  const amount = w.money(invoice.balance, invoice.currency);
+  const date = w.calendarDate(invoice.dueOn);
   const retainer = invoice.depositAccount === 'trust';
-  const what = retainer ? 'retainer request' : 'invoice';
+  const what = t(retainer ? 'email.invoice.what-trust' : 'email.invoice.what');
   return brandedLayout({
     firm: input.firm,
-    subject: `${name}: ${retainer ? 'Retainer request' : 'Invoice'} ${invoice.number} — ${due} due ${dueOn}`,
-    preheader: `${due} due by ${dueOn}. View and pay it in the client portal.`,
-    heading: retainer ? 'A retainer request is ready' : 'A new invoice is ready',
+    language: w.language,
+    subject: t(retainer ? 'email.invoice.subject-trust' : 'email.invoice.subject', { firm, number: invoice.number, amount, date }),
+    preheader: t('email.invoice.preheader', { amount, date }),
+    heading: t(retainer ? 'email.invoice.heading-trust' : 'email.invoice.heading'),
     blocks: [
-      { type: 'paragraph', text: greeting(input.contactName) },
-      {
-        type: 'paragraph',
-        text: retainer
-          ? `${name} has sent you a request to deposit funds into your trust account. Funds are held in trust and applied to your matter as work is done.`
-          : `${name} has sent you a new invoice. You can view the details and pay it securely in the client portal.`,
-      },
+      { type: 'paragraph', text: w.greeting(input.contactName) },
+      { type: 'paragraph', text: t(retainer ? 'email.invoice.body-trust' : 'email.invoice.body', { firm }) },
       {
         type: 'facts',
         rows: [
-          { label: retainer ? 'Request' : 'Invoice', value: invoice.number },
-          ...(invoice.matter ? [{ label: 'Matter', value: invoice.matter }] : []),
-          { label: 'Amount due', value: due },
-          { label: 'Due by', value: dueOn },
+          { label: t(retainer ? 'email.invoice.fact.request' : 'email.invoice.fact.invoice'), value: invoice.number },
+          ...(invoice.matter ? [{ label: t('email.invoice.fact.matter'), value: invoice.matter }] : []),
+          { label: t('email.invoice.fact.amount-due'), value: amount },
+          { label: t('email.invoice.fact.due-by'), value: date },
         ],
       },
-      { type: 'action', label: `View and pay ${what}`, url: input.link },
-      { type: 'note', text: `If you have questions about this ${what}, reply to this email or send ${name} a secure message from the portal.` },
+      { type: 'action', label: t('email.invoice.action', { what }), url: input.link },
+      { type: 'note', text: t('email.invoice.questions', { what, firm }) },
     ],
-    reason: `You received this email because you are a client of ${name}.`,
+    reason: t('email.reason.client', { firm }),
   });
 }
 
@@ -63,43 +62,39 @@ export function invoiceEmail(input: InvoiceEmailInput): RenderedEmail {
  * never "a new invoice", which would read as a second bill.
  */
 function invoiceReminderEmail(input: InvoiceEmailInput): RenderedEmail {
-  const name = firmName(input.firm);
   const { invoice } = input;
-  const left = formatMoney(invoice.balance, invoice.currency);
-  const dueOn = formatCalendarDate(invoice.dueOn);
+  const w = emailWords(input.firm, { language: input.language, currency: invoice.currency });
+  const { t, firm } = w;
+  const amount = w.money(invoice.balance, invoice.currency);
+  const paid = w.money(invoice.amountPaid, invoice.currency);
+  const date = w.calendarDate(invoice.dueOn);
   const retainer = invoice.depositAccount === 'trust';
-  const what = retainer ? 'retainer request' : 'invoice';
+  const what = t(retainer ? 'email.invoice.what-trust' : 'email.invoice.what');
   const partly = invoice.amountPaid > 0;
+  const values = { firm, what, number: invoice.number, amount, paid, date };
   return brandedLayout({
     firm: input.firm,
-    subject: `${name}: Reminder — ${retainer ? 'Retainer request' : 'Invoice'} ${invoice.number}, ${left} left to pay, due ${dueOn}`,
-    preheader: `${left} left to pay on ${what} ${invoice.number}, due by ${dueOn}.`,
-    heading: `A reminder about ${what} ${invoice.number}`,
+    language: w.language,
+    subject: t(retainer ? 'email.invoice-reminder.subject-trust' : 'email.invoice-reminder.subject', values),
+    preheader: t('email.invoice-reminder.preheader', values),
+    heading: t('email.invoice-reminder.heading', values),
     blocks: [
-      { type: 'paragraph', text: greeting(input.contactName) },
-      {
-        type: 'paragraph',
-        text: partly
-          ? `This is a reminder from ${name}: ${what} ${invoice.number} has ${left} left to pay. Thank you for the ${formatMoney(invoice.amountPaid, invoice.currency)} already paid.`
-          : `This is a reminder from ${name}: ${what} ${invoice.number} has ${left} left to pay. You can view it and pay it securely in the client portal.`,
-      },
+      { type: 'paragraph', text: w.greeting(input.contactName) },
+      { type: 'paragraph', text: t(partly ? 'email.invoice-reminder.body-partly' : 'email.invoice-reminder.body', values) },
       {
         type: 'facts',
         rows: [
-          { label: retainer ? 'Request' : 'Invoice', value: invoice.number },
-          ...(invoice.matter ? [{ label: 'Matter', value: invoice.matter }] : []),
-          { label: 'Total', value: formatMoney(invoice.total, invoice.currency) },
-          ...(partly ? [{ label: 'Paid so far', value: formatMoney(invoice.amountPaid, invoice.currency) }] : []),
-          { label: 'Left to pay', value: left },
-          { label: 'Due by', value: dueOn },
+          { label: t(retainer ? 'email.invoice.fact.request' : 'email.invoice.fact.invoice'), value: invoice.number },
+          ...(invoice.matter ? [{ label: t('email.invoice.fact.matter'), value: invoice.matter }] : []),
+          { label: t('email.invoice.fact.total'), value: w.money(invoice.total, invoice.currency) },
+          ...(partly ? [{ label: t('email.invoice.fact.paid'), value: paid }] : []),
+          { label: t('email.invoice.fact.left'), value: amount },
+          { label: t('email.invoice.fact.due-by'), value: date },
         ],
       },
-      { type: 'action', label: `View and pay ${what}`, url: input.link },
-      {
-        type: 'note',
-        text: `If you have already paid, thank you: payments by bank take a few days to arrive. Questions? Reply to this email or send ${name} a secure message from the portal.`,
-      },
+      { type: 'action', label: t('email.invoice.action', { what }), url: input.link },
+      { type: 'note', text: t('email.invoice-reminder.note', { firm }) },
     ],
-    reason: `You received this email because you are a client of ${name}.`,
+    reason: t('email.reason.client', { firm }),
   });
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Actor, AuditLog } from '../audit/index.ts';
 import { addDays, todayIn } from '../calendar.ts';
 import type { Clock } from '../clock.ts';
-import type { ContactsService } from '../contacts/index.ts';
+import type { ContactsService, EmailChoices } from '../contacts/index.ts';
 import type { Firm } from '../firms/index.ts';
 import type { FirmsService } from '../firms/index.ts';
 import { assertSameExternalId, externalIdFromPath, externalIdTaken, guardExternalId } from '../external-id.ts';
@@ -42,6 +42,8 @@ export interface InvoicesServiceDeps {
   firms: FirmsService;
   contacts: ContactsService;
   mailer: Mailer;
+  /** Which notices each client wants by email (their profile's choices). */
+  emailChoices: EmailChoices;
   unitOfWork: UnitOfWork;
   audit: AuditLog;
   clock: Clock;
@@ -264,27 +266,31 @@ export class InvoicesService {
     const link = this.#invoiceLink(firm, id);
     // Sent before: this send reminds the client of what is left, it is not a new invoice.
     const reminder = invoice.sentAt !== null;
+    // A client who turned invoice emails off still finds the invoice in the portal.
+    const email = await this.deps.emailChoices.wantsEmail(firmId, contact.id, 'invoices');
     // Published and its email queued together; each send is its own email.
     return this.deps.unitOfWork(async () => {
       await this.deps.invoices.markSent(id, now);
       const sent = await this.getForFirm(firmId, id);
-      await this.deps.mailer.queue(
-        {
-          firmId,
-          kind: 'invoice',
-          to: contact.email,
-          fromName: firm.name,
-          replyTo: firm.settings.inboxEmail,
-          ...invoiceEmail({
-            firm: { name: firm.name, logoUrl: firm.branding.logoUrl, colors: firm.branding.colors },
-            contactName: contact.name,
-            invoice: sent,
-            link,
-            reminder,
-          }),
-        },
-        `invoice:${id}:${newId('send')}`,
-      );
+      if (email)
+        await this.deps.mailer.queue(
+          {
+            firmId,
+            kind: 'invoice',
+            to: contact.email,
+            fromName: firm.name,
+            replyTo: firm.settings.inboxEmail,
+            ...invoiceEmail({
+              firm: { name: firm.name, logoUrl: firm.branding.logoUrl, colors: firm.branding.colors },
+              contactName: contact.name,
+              invoice: sent,
+              link,
+              reminder,
+              language: contact.emailLanguage,
+            }),
+          },
+          `invoice:${id}:${newId('send')}`,
+        );
       await this.deps.audit.record({ firmId, actor, action: 'invoice.sent', subject: { type: 'invoice', id } }, now);
       return sent;
     });

@@ -19,6 +19,8 @@ export function createAuthLimits(store: LimitStore, clock: Clock) {
     emailCodeRequestPerAccount: limiter('email-code-request-account', 5, minutes(60)),
     emailCodeVerifyPerIp: limiter('email-code-verify-ip', 30, minutes(15)),
     linkStatusPerIp: limiter('link-status-ip', 60, minutes(15)),
+    // Wrong second-factor codes one MFA token may take (it lives five minutes): then the first factor is needed again.
+    mfaFailuresPerToken: limiter('mfa-failures-token', 5, minutes(10)),
   };
 }
 export type AuthLimits = ReturnType<typeof createAuthLimits>;

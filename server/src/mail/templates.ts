@@ -36,10 +36,14 @@ export interface BrandedLayoutInput {
   blocks: readonly EmailBlock[];
   /** Why the recipient got this email; shown in the footer after who sent it. */
   reason: string;
+  /** The language the email is written in: the layout's own words follow it. English unless given. */
+  language?: Language;
 }
 
 import { contrastRatio, minimumContrast, parseHexColor, readableTextColor } from '../color.ts';
+import { readerLocale, translator, type Language, type Translate } from '../i18n/index.ts';
 import { dateTimeFormat, numberFormat } from '../intl-formats.ts';
+import { formatCalendarDate, formatMoney } from '../money.ts';
 
 /** Used when a firm's brand colour is missing or not a hex colour. */
 export const DEFAULT_BRAND_COLOR = '#1f3a5f';
@@ -90,8 +94,8 @@ function oneLine(value: string): string {
   return value.replace(/\s+/g, ' ').trim();
 }
 
-export function firmName(firm: EmailFirm): string {
-  return oneLine(firm.name ?? '') || 'Your firm';
+export function firmName(firm: EmailFirm, language: Language = 'en'): string {
+  return oneLine(firm.name ?? '') || translator(language)('email.firm-fallback');
 }
 
 function requireHttpUrl(value: string, what: string): string {
@@ -105,7 +109,7 @@ function paragraphHtml(text: string, color: string, size: number): string {
   return `<p style="margin:0 0 16px 0;font-family:${FONT};font-size:${size}px;line-height:${size + 8}px;color:${color};">${lines}</p>`;
 }
 
-function actionHtml(label: string, url: string, colors: { brand: string; contrast: string }): string {
+function actionHtml(label: string, url: string, colors: { brand: string; contrast: string }, t: Translate): string {
   const href = escapeHtml(url);
   return [
     `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 24px 0;border-collapse:separate;">`,
@@ -113,7 +117,7 @@ function actionHtml(label: string, url: string, colors: { brand: string; contras
     `<a href="${href}" target="_blank" rel="noopener" style="display:inline-block;padding:12px 28px;font-family:${FONT};font-size:16px;font-weight:bold;line-height:24px;color:${colors.contrast};text-decoration:none;border-radius:6px;">${escapeHtml(label)}</a>`,
     `</td></tr></table>`,
     `<p style="margin:0 0 16px 0;font-family:${FONT};font-size:14px;line-height:22px;color:${MUTED_COLOR};">`,
-    `If the button doesn't work, copy this link into your browser:<br>`,
+    `${escapeHtml(t('email.link-fallback'))}<br>`,
     `<a href="${href}" target="_blank" rel="noopener" style="color:${TEXT_COLOR};text-decoration:underline;word-break:break-all;">${href}</a></p>`,
   ].join('');
 }
@@ -143,10 +147,12 @@ function headerHtml(firm: EmailFirm, name: string, brand: string): string {
  * with any other link is refused, a logo with one is left out and the firm's name shown instead).
  */
 export function brandedLayout(input: BrandedLayoutInput): RenderedEmail {
-  const name = firmName(input.firm);
+  const language = input.language ?? 'en';
+  const t = translator(language);
+  const name = firmName(input.firm, language);
   const colors = brandColors(input.firm.colors);
   const subject = oneLine(input.subject);
-  const footer = `Sent by ${name} through its secure client portal. ${oneLine(input.reason)}`;
+  const footer = `${t('email.footer', { firm: name })} ${oneLine(input.reason)}`;
 
   const bodyHtml: string[] = [
     `<h1 style="margin:0 0 16px 0;font-family:${FONT};font-size:22px;line-height:30px;font-weight:bold;color:${TEXT_COLOR};">${escapeHtml(input.heading)}</h1>`,
@@ -165,7 +171,7 @@ export function brandedLayout(input: BrandedLayoutInput): RenderedEmail {
         break;
       case 'action': {
         const url = requireHttpUrl(block.url, `link of "${block.label}"`);
-        bodyHtml.push(actionHtml(block.label, url, colors));
+        bodyHtml.push(actionHtml(block.label, url, colors, t));
         bodyText.push(`${block.label}:\n${url}`);
         break;
       }
@@ -183,7 +189,7 @@ export function brandedLayout(input: BrandedLayoutInput): RenderedEmail {
 
   const html = [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    `<html lang="${language}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -211,9 +217,10 @@ export function brandedLayout(input: BrandedLayoutInput): RenderedEmail {
   return { subject, text, html };
 }
 
-export function greeting(contactName: string | undefined): string {
+export function greeting(contactName: string | undefined, language: Language = 'en'): string {
   const name = oneLine(contactName ?? '');
-  return name ? `Hi ${name},` : 'Hello,';
+  const t = translator(language);
+  return name ? t('email.greeting', { name }) : t('email.greeting-plain');
 }
 
 function toDate(value: Date | string, what: string): Date {
@@ -222,9 +229,9 @@ function toDate(value: Date | string, what: string): Date {
   return date;
 }
 
-/** e.g. "March 5, 2025 at 3:00 PM UTC". */
-export function formatEmailDateTime(value: Date | string, timeZone = 'UTC'): string {
-  return dateTimeFormat('en-US', {
+/** e.g. "March 5, 2025 at 3:00 PM UTC"; "5 de marzo de 2025, 3:00 p.m. UTC" in `es-US`. */
+export function formatEmailDateTime(value: Date | string, timeZone = 'UTC', locale = 'en-US'): string {
+  return dateTimeFormat(locale, {
     year: 'numeric',
     month: 'long',
     day: 'numeric',
@@ -235,12 +242,55 @@ export function formatEmailDateTime(value: Date | string, timeZone = 'UTC'): str
   }).format(toDate(value, 'date'));
 }
 
-/** e.g. "1 hour", "2 hours", "30 minutes", "90 minutes". */
-export function formatMinutes(minutes: number): string {
+/** e.g. "1 hour", "2 hours", "30 minutes", "90 minutes"; "10 minutos" in Spanish. */
+export function formatMinutes(minutes: number, locale = 'en-US'): string {
   if (!Number.isFinite(minutes) || minutes <= 0) throw new TypeError(`A duration must be a positive number of minutes, got ${minutes}`);
   const whole = Math.ceil(minutes);
   const [value, unit] = whole % 60 === 0 ? [whole / 60, 'hour'] : [whole, 'minute'];
-  return numberFormat('en-US', { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+  return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+}
+
+/**
+ * What an email to a client is written with, in their language: the catalog's words (`t`), and
+ * money, dates and durations in the language's region (from the firm's currency: es-US for a firm
+ * billing in dollars, so "$1,234.56"), instants in the firm's time zone. Every email to a client
+ * takes a `language` and builds its words here; emails to the firm's staff are in English.
+ */
+export interface EmailWords {
+  language: Language;
+  /** The BCP 47 tag money and dates are formatted in, e.g. `es-US`. */
+  locale: string;
+  t: Translate;
+  /** The firm's name, or "Your firm" in the language when it has none. */
+  firm: string;
+  greeting(contactName: string | undefined): string;
+  money(amount: number, currency: string): string;
+  /** An instant, to the minute, in the firm's time zone: "March 5, 2025 at 3:00 PM EST". */
+  dateTime(value: Date | string): string;
+  /** The day an instant fell on in the firm's time zone: "March 5, 2025". */
+  day(iso: string): string;
+  /** A calendar date (`2026-03-02`): "March 2, 2026". */
+  calendarDate(date: string): string;
+  /** "10 minutes", "1 hour". */
+  minutes(count: number): string;
+}
+
+export function emailWords(firm: EmailFirm, options: { language?: Language; currency?: string; timeZone?: string } = {}): EmailWords {
+  const language = options.language ?? 'en';
+  const { locale } = readerLocale(language, options.currency ?? 'USD');
+  const timeZone = options.timeZone ?? 'UTC';
+  return {
+    language,
+    locale,
+    t: translator(language),
+    firm: firmName(firm, language),
+    greeting: (contactName) => greeting(contactName, language),
+    money: (amount, currency) => formatMoney(amount, currency, locale),
+    dateTime: (value) => formatEmailDateTime(value, timeZone, locale),
+    day: (iso) => dateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(toDate(iso, 'date')),
+    calendarDate: (date) => formatCalendarDate(date, locale),
+    minutes: (count) => formatMinutes(count, locale),
+  };
 }
 
 export interface InvitationEmailInput {
@@ -255,31 +305,31 @@ export interface InvitationEmailInput {
   timeZone?: string;
   /** The contact already has a login: the email says so and offers a new password, not a first login. */
   hasLogin?: boolean;
+  /** The contact's language; English unless given. */
+  language?: Language;
 }
 
 /** Invites a contact to create a portal login. */
 export function invitationEmail(input: InvitationEmailInput): RenderedEmail {
   if (input.hasLogin) return existingLoginEmail(input);
-  const name = firmName(input.firm);
+  const w = emailWords(input.firm, input);
+  const { t, firm } = w;
   const inviter = oneLine(input.invitedBy ?? '');
-  const who = inviter ? `${inviter} at ${name}` : name;
-  const expires = formatEmailDateTime(input.expiresAt, input.timeZone);
+  const expires = w.dateTime(input.expiresAt);
   return brandedLayout({
     firm: input.firm,
-    subject: `${name} invited you to its client portal`,
-    preheader: `Create your login before ${expires}.`,
-    heading: 'Set up your client portal login',
+    language: w.language,
+    subject: t('email.invitation.subject', { firm }),
+    preheader: t('email.invitation.preheader', { expires }),
+    heading: t('email.invitation.heading'),
     blocks: [
-      { type: 'paragraph', text: greeting(input.contactName) },
-      {
-        type: 'paragraph',
-        text: `${who} has invited you to the ${name} client portal, where you can see your invoices and pay them online, message the firm securely and share documents.`,
-      },
-      { type: 'paragraph', text: 'To get started, create your password:' },
-      { type: 'action', label: 'Create your login', url: input.link },
-      { type: 'note', text: `This invitation expires on ${expires}. After that, ask ${name} to send you a new one.` },
+      { type: 'paragraph', text: w.greeting(input.contactName) },
+      { type: 'paragraph', text: inviter ? t('email.invitation.body-from', { inviter, firm }) : t('email.invitation.body', { firm }) },
+      { type: 'paragraph', text: t('email.invitation.start') },
+      { type: 'action', label: t('email.invitation.action'), url: input.link },
+      { type: 'note', text: t('email.invitation.expiry', { expires, firm }) },
     ],
-    reason: `You received this email because ${name} invited you to its client portal. If you weren't expecting it, you can ignore it.`,
+    reason: t('email.invitation.reason', { firm }),
   });
 }
 
@@ -289,24 +339,23 @@ export function invitationEmail(input: InvitationEmailInput): RenderedEmail {
  * lost theirs.
  */
 function existingLoginEmail(input: InvitationEmailInput): RenderedEmail {
-  const name = firmName(input.firm);
-  const expires = formatEmailDateTime(input.expiresAt, input.timeZone);
+  const w = emailWords(input.firm, input);
+  const { t, firm } = w;
+  const expires = w.dateTime(input.expiresAt);
   return brandedLayout({
     firm: input.firm,
-    subject: `Your ${name} client portal login`,
-    preheader: 'You already have a login. Sign in as usual, or choose a new password.',
-    heading: 'You already have a login',
+    language: w.language,
+    subject: t('email.existing-login.subject', { firm }),
+    preheader: t('email.existing-login.preheader'),
+    heading: t('email.existing-login.heading'),
     blocks: [
-      { type: 'paragraph', text: greeting(input.contactName) },
-      {
-        type: 'paragraph',
-        text: `${name} sent you a link to its client portal. You already have a login there with this email address: sign in with it as usual.`,
-      },
-      { type: 'paragraph', text: 'If you no longer know your password, choose a new one here:' },
-      { type: 'action', label: 'Choose a new password', url: input.link },
-      { type: 'note', text: `This link expires on ${expires}. Until you use it, your current password keeps working.` },
+      { type: 'paragraph', text: w.greeting(input.contactName) },
+      { type: 'paragraph', text: t('email.existing-login.body', { firm }) },
+      { type: 'paragraph', text: t('email.existing-login.forgot') },
+      { type: 'action', label: t('email.existing-login.action'), url: input.link },
+      { type: 'note', text: t('email.existing-login.expiry', { expires }) },
     ],
-    reason: `You received this email because ${name} sent you a link to its client portal. If you weren't expecting it, you can ignore it.`,
+    reason: t('email.existing-login.reason', { firm }),
   });
 }
 
@@ -350,24 +399,28 @@ export interface PasswordResetEmailInput {
   /** The reset link carrying the token. */
   link: string;
   expiresInMinutes: number;
+  /** The contact's language; English unless given. */
+  language?: Language;
 }
 
 /** Lets a contact choose a new password after asking for a reset. */
 export function passwordResetEmail(input: PasswordResetEmailInput): RenderedEmail {
-  const name = firmName(input.firm);
-  const expiresIn = formatMinutes(input.expiresInMinutes);
+  const w = emailWords(input.firm, input);
+  const { t, firm } = w;
+  const duration = w.minutes(input.expiresInMinutes);
   return brandedLayout({
     firm: input.firm,
-    subject: `Reset your ${name} client portal password`,
-    preheader: `This link expires in ${expiresIn}.`,
-    heading: 'Reset your password',
+    language: w.language,
+    subject: t('email.reset.subject', { firm }),
+    preheader: t('email.reset.preheader', { duration }),
+    heading: t('email.reset.heading'),
     blocks: [
-      { type: 'paragraph', text: greeting(input.contactName) },
-      { type: 'paragraph', text: `We received a request to reset the password for your ${name} client portal login. Choose a new password here:` },
-      { type: 'action', label: 'Reset your password', url: input.link },
-      { type: 'note', text: `This link expires in ${expiresIn}. After that, you can ask for a new one from the sign-in page.` },
-      { type: 'note', text: "If you didn't ask to reset your password, you can ignore this email. Your password will not change." },
+      { type: 'paragraph', text: w.greeting(input.contactName) },
+      { type: 'paragraph', text: t('email.reset.body', { firm }) },
+      { type: 'action', label: t('email.reset.action'), url: input.link },
+      { type: 'note', text: t('email.reset.expiry', { duration }) },
+      { type: 'note', text: t('email.reset.not-you') },
     ],
-    reason: `You received this email because a password reset was requested for your ${name} client portal login.`,
+    reason: t('email.reset.reason', { firm }),
   });
 }

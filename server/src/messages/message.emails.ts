@@ -1,4 +1,5 @@
-import { brandedLayout, firmName, greeting, type EmailBlock, type EmailFirm, type RenderedEmail } from '../mail/index.ts';
+import type { Language } from '../i18n/index.ts';
+import { brandedLayout, emailWords, firmName, type EmailBlock, type EmailFirm, type RenderedEmail } from '../mail/index.ts';
 
 /*
  * Notices of new secure messages. Email is not secure, so neither notice carries a message's
@@ -10,26 +11,28 @@ export interface NewMessageNoticeInput {
   contactName: string;
   /** The firm's portal page, opening the thread; without one the email says to sign in. */
   link?: string;
+  /** The contact's language; English unless given. */
+  language?: Language;
 }
 
 /** Tells a client the firm has written to them in the portal. */
 export function newMessageNotice(input: NewMessageNoticeInput): RenderedEmail {
-  const name = firmName(input.firm);
+  const w = emailWords(input.firm, input);
+  const { t, firm } = w;
   const blocks: EmailBlock[] = [
-    { type: 'paragraph', text: greeting(input.contactName) },
-    { type: 'paragraph', text: `You have a new secure message from ${name}. For your privacy, the message is not included in this email.` },
-    input.link
-      ? { type: 'action', label: 'Read the message', url: input.link }
-      : { type: 'paragraph', text: `Sign in to the ${name} client portal to read it.` },
-    { type: 'note', text: 'Please reply in the portal rather than by email, so that your reply stays secure.' },
+    { type: 'paragraph', text: w.greeting(input.contactName) },
+    { type: 'paragraph', text: t('email.message.body', { firm }) },
+    input.link ? { type: 'action', label: t('email.message.action'), url: input.link } : { type: 'paragraph', text: t('email.message.sign-in', { firm }) },
+    { type: 'note', text: t('email.message.reply-in-portal') },
   ];
   return brandedLayout({
     firm: input.firm,
-    subject: `You have a new secure message from ${name}`,
-    preheader: 'Sign in to the client portal to read it.',
-    heading: 'You have a new secure message',
+    language: w.language,
+    subject: t('email.message.subject', { firm }),
+    preheader: t('email.message.preheader'),
+    heading: t('email.message.heading'),
     blocks,
-    reason: `You received this email because you are a client of ${name}.`,
+    reason: t('email.reason.client', { firm }),
   });
 }
 

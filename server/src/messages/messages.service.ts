@@ -1,7 +1,7 @@
 import type { WebhookEvents } from '../webhooks/index.ts';
 import type { Actor, AuditLog } from '../audit/index.ts';
 import type { Clock } from '../clock.ts';
-import type { Contact, ContactsService } from '../contacts/index.ts';
+import type { Contact, ContactsService, EmailChoices } from '../contacts/index.ts';
 import type { Attachment, FilesService } from '../files/index.ts';
 import type { Firm, FirmsService } from '../firms/index.ts';
 import { decodeCursor, encodeCursor, type Page } from '../http/cursor.ts';
@@ -46,6 +46,8 @@ export interface MessagesServiceDeps {
   firms: FirmsService;
   contacts: ContactsService;
   mailer: Mailer;
+  /** Which notices each client wants by email (their profile's choices). */
+  emailChoices: EmailChoices;
   unitOfWork: UnitOfWork;
   webhooks: WebhookEvents;
   audit: AuditLog;
@@ -337,7 +339,8 @@ export class MessagesService {
   }
 
   async #noticeToContact(firm: Firm, contact: Contact, threadId: string, messageId: string): Promise<void> {
-    const email = newMessageNotice({ firm: emailFirm(firm), contactName: contact.name, link: threadLink(firm, threadId) });
+    if (!(await this.deps.emailChoices.wantsEmail(firm.id, contact.id, 'messages'))) return;
+    const email = newMessageNotice({ firm: emailFirm(firm), contactName: contact.name, link: threadLink(firm, threadId), language: contact.emailLanguage });
     await this.deps.mailer.queue({ firmId: firm.id, kind: 'message_notice', to: contact.email, fromName: firm.name, ...email }, `message_notice:${messageId}`);
   }
 

@@ -17,6 +17,14 @@ const keptAsWritten = new Map(
 const minorWords = new Set(['of', 'and', 'the', 'de', 'du', 'la', 'for']);
 
 /**
+ * A payment method's brand as clients read it, wherever they read it (replies, receipts, emails,
+ * authorizations): a card's network as the processor gave it, a bank's name as the client knows it.
+ */
+export function clientMethodBrand(method: { type: string; brand: string | null }): string | null {
+  return method.type === 'us_bank_account' ? clientBankName(method.brand) : method.brand;
+}
+
+/**
  * The name to show a client for the bank a processor named: test banks as "Test bank", a name in
  * capitals in title case ("Wells Fargo Bank, NA"), any other name as written; null when there is none.
  */

@@ -39,6 +39,8 @@ export interface SavedMethod {
   processorRef: string;
   consentedAt: string;
   createdAt: string;
+  /** The method the client chose to pay with first. */
+  isDefault: boolean;
 }
 
 /** Idempotency keys, saved payment methods and debit mandates: what a checkout writes beside the ledger. */
@@ -252,7 +254,7 @@ export class CheckoutRepository {
 
   /** Saves a method for the contact, or returns the one already saved for the same processor method. */
   saveMethod(
-    input: Omit<SavedMethod, 'id' | 'createdAt' | 'consentedAt'> & { firmId: string; contactId: string; consentText: string },
+    input: Omit<SavedMethod, 'id' | 'createdAt' | 'consentedAt' | 'isDefault'> & { firmId: string; contactId: string; consentText: string },
     now: string,
   ): Promise<string> {
     // The look-up and the insert in one transaction, so two checkouts cannot both save it.
@@ -290,10 +292,34 @@ export class CheckoutRepository {
     });
   }
 
+  /** Makes one saved method the contact's default, and no other; false when it is not theirs or was removed. */
+  async setDefaultMethod(firmId: string, contactId: string, id: string): Promise<boolean> {
+    return this.storage.transaction(async () => {
+      const chosen = await this.storage.db
+        .updateTable('saved_payment_methods')
+        .set({ is_default: 1 })
+        .where('firm_id', '=', firmId)
+        .where('contact_id', '=', contactId)
+        .where('id', '=', id)
+        .where('removed_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(chosen.numUpdatedRows) !== 1) return false;
+      await this.storage.db
+        .updateTable('saved_payment_methods')
+        .set({ is_default: 0 })
+        .where('firm_id', '=', firmId)
+        .where('contact_id', '=', contactId)
+        .where('id', '<>', id)
+        .where('is_default', '=', 1)
+        .execute();
+      return true;
+    });
+  }
+
   async removeMethod(firmId: string, contactId: string, id: string, now: string): Promise<boolean> {
     const result = await this.storage.db
       .updateTable('saved_payment_methods')
-      .set({ removed_at: now })
+      .set({ removed_at: now, is_default: 0 })
       .where('firm_id', '=', firmId)
       .where('contact_id', '=', contactId)
       .where('id', '=', id)
@@ -341,5 +367,6 @@ function toSaved(row: Selectable<SavedPaymentMethodsTable>): SavedMethod {
     processorRef: row.processor_ref,
     consentedAt: row.consented_at,
     createdAt: row.created_at,
+    isDefault: Number(row.is_default) === 1,
   };
 }

@@ -26,6 +26,11 @@ export function checkoutRoutes(deps: { checkout: CheckoutService; bankLinks: Ban
     res.json(await checkout.mandatePreview(clientOf(req).firmId, req.query));
   });
 
+  router.post('/payments/quote', async (req, res) => {
+    const { firmId, contactId } = clientOf(req);
+    res.json(await checkout.quote(firmId, contactId, req.body));
+  });
+
   router.post('/payments', async (req, res) => {
     const { firmId, contactId } = clientOf(req);
     const reply = await checkout.pay(
@@ -44,6 +49,11 @@ export function checkoutRoutes(deps: { checkout: CheckoutService; bankLinks: Ban
   router.get('/payment-methods', async (req, res) => {
     const { firmId, contactId } = clientOf(req);
     res.json({ data: await checkout.savedMethods(firmId, contactId) });
+  });
+
+  router.post('/payment-methods/:id/default', async (req, res) => {
+    const { firmId, contactId } = clientOf(req);
+    res.json({ data: await checkout.setDefaultSavedMethod(firmId, contactId, req.params.id) });
   });
 
   router.delete('/payment-methods/:id', async (req, res) => {

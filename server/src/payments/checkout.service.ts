@@ -17,13 +17,14 @@ import type { WebhookEvents } from '../webhooks/index.ts';
 import type { CheckoutPayment, CheckoutRepository, IdempotencyRecord, LeftCheckouts, SavedMethod } from './checkout.repository.ts';
 import { mandateText, saveConsentText } from './mandate.ts';
 import type { Payment, PaymentRecord, PaymentStatus } from './payment.ts';
-import { clientBankName } from './bank-names.ts';
+import { clientBankName, clientMethodBrand } from './bank-names.ts';
 import { firmPaymentNotice, paymentFailedEmail, receiptEmail } from './payment.emails.ts';
 import { requestHash } from './request-hash.ts';
-import { mandateQuery, paymentBody } from './payments.contract.ts';
+import { mandateQuery, paymentBody, quoteBody } from './payments.contract.ts';
 import type { PaymentsRepository } from './payments.repository.ts';
 import type { PaymentsService } from './payments.service.ts';
-import { ProcessorUnavailable, type ChargeFailure, type ChargeResult, type PaymentProcessor, type ProcessorEvent } from './processor.ts';
+import { ProcessorUnavailable, type ChargeFailure, type ChargeResult, type PaymentProcessor, type ProcessorEvent, type ProcessorMethod } from './processor.ts';
+import { surchargeFor, type Surcharge } from './surcharge.ts';
 
 /** Fields that only card or account numbers would fill: their presence means the browser sent them here. */
 const rawInstrumentFields = ['number', 'card', 'cvc', 'exp_month', 'exp_year', 'account_number', 'routing_number', 'us_bank_account'];
@@ -37,11 +38,12 @@ const allowedNext: Record<PaymentStatus, PaymentStatus[]> = {
   refunded: [],
 };
 
-type CheckoutMethod = Pick<SavedMethod, 'type' | 'brand' | 'last4' | 'expMonth' | 'expYear' | 'accountType'> & {
-  ref: string;
-  savedId: string | null;
-  origin?: 'typed' | 'linked';
-};
+type CheckoutMethod = Pick<SavedMethod, 'type' | 'brand' | 'last4' | 'expMonth' | 'expYear' | 'accountType'> &
+  Pick<ProcessorMethod, 'funding' | 'postalCode' | 'wallet'> & {
+    ref: string;
+    savedId: string | null;
+    origin?: 'typed' | 'linked';
+  };
 
 /** How long an unfinished 3-D Secure challenge may hold a balance. */
 export const abandonedAuthenticationMs = 30 * 60_000;
@@ -52,6 +54,11 @@ export interface CheckoutRequest {
   idempotencyKey: string | undefined;
   ip: string | null;
   userAgent: string | null;
+  /**
+   * A charge the client authorized beforehand (a plan's instalment): the recurring authorization
+   * they accepted is stored with a bank debit instead of the one-time wording.
+   */
+  authorizationText?: string;
 }
 
 export interface CheckoutReply {
@@ -141,7 +148,7 @@ export class CheckoutService {
       const now = clock();
       reservation = await checkout.reserve(
         { contactId: contact.id, key, requestHash: hash, checkoutId, now: now.toISOString(), lockedUntil: leaseFrom(now) },
-        () => this.#reserve({ request, firm, contact, method, body, checkoutId, now: now.toISOString() }),
+        () => this.#reserve({ request, firm, contact: { id: contact.id, address: addressOf(contact) }, method, body, checkoutId, now: now.toISOString() }),
       );
     } catch (error) {
       // A refusal is this key's answer too: a retry gets it replayed, not a second evaluation.
@@ -177,7 +184,7 @@ export class CheckoutService {
   async #reserve(context: {
     request: CheckoutRequest;
     firm: Firm;
-    contact: { id: string };
+    contact: { id: string; address?: SurchargeAddress };
     method: CheckoutMethod;
     body: PaymentBody;
     checkoutId: string;
@@ -187,6 +194,9 @@ export class CheckoutService {
     const { processor, checkout, payments, ledger } = this.deps;
     const total = body.allocations.reduce((sum, allocation) => sum + allocation.amount, 0);
     const { currency, lines } = await ledger.allocate(firm.id, contact.id, total, body.allocations);
+    // A plan's instalment is charged at the amount the client authorized with the plan: never surcharged.
+    const surcharge = request.authorizationText === undefined ? this.#surcharge(firm, method, contact.address ?? null, lines) : noSurcharge;
+    this.#checkConfirmed(body.amount, total, surcharge);
     const accounts = [...new Set(lines.map((line) => line.depositAccount))];
     // Every deposit account must have somewhere to go before any of them is charged.
     for (const account of accounts) processor.destinationFor?.(firm, account);
@@ -194,12 +204,16 @@ export class CheckoutService {
     const reserved: CheckoutPayment[] = [];
     for (const account of accounts) {
       const accountLines = lines.filter((line) => line.depositAccount === account);
-      const amount = accountLines.reduce((sum, line) => sum + line.amount, 0);
+      // The surcharge is operating money: it rides on the operating payment, never on trust.
+      const surcharged = account === 'operating' ? surcharge.amount : 0;
+      const amount = accountLines.reduce((sum, line) => sum + line.amount, 0) + surcharged;
       const id = await payments.record(
         {
           firmId: firm.id,
           contactId: contact.id,
           amount,
+          surcharge: surcharged,
+          surchargePercent: surcharged ? surcharge.percent : null,
           currency,
           method: { type: method.type, brand: method.brand, last4: method.last4 },
           source: 'portal',
@@ -214,17 +228,74 @@ export class CheckoutService {
         now,
       );
       if (method.type === 'us_bank_account') {
-        const text = this.#mandate(firm, {
-          amount: total,
-          bankName: method.brand ?? 'your bank',
-          accountType: method.accountType ?? 'checking',
-          last4: method.last4,
-        });
+        const text =
+          request.authorizationText ??
+          this.#mandate(firm, {
+            amount: total,
+            bankName: method.brand ?? 'your bank',
+            accountType: method.accountType ?? 'checking',
+            last4: method.last4,
+          });
         await checkout.recordMandate(id, { text, ip: request.ip, userAgent: request.userAgent }, now);
       }
       reserved.push({ id, contactId: contact.id, createdAt: now, methodRef: method.ref, amount, currency, account, processorRef: null });
     }
     return reserved;
+  }
+
+  /** The card surcharge the rules give this payment: computed here, never taken from the browser. */
+  #surcharge(firm: Firm, method: CheckoutMethod, address: SurchargeAddress | null, lines: { amount: number; depositAccount: string }[]): Surcharge {
+    return surchargeFor({
+      setting: firm.settings.surcharge,
+      method: { type: method.type, funding: method.funding ?? null, postalCode: method.postalCode ?? null },
+      address,
+      operatingAmount: lines.filter((line) => line.depositAccount === 'operating').reduce((sum, line) => sum + line.amount, 0),
+    });
+  }
+
+  /** The client must have seen and confirmed the total: a surcharge is never charged unannounced. */
+  #checkConfirmed(confirmed: number | undefined, subtotal: number, surcharge: Surcharge): void {
+    const expected = subtotal + surcharge.amount;
+    if (confirmed === undefined) {
+      if (surcharge.amount > 0) {
+        throw new Problem(
+          409,
+          'surcharge_not_confirmed',
+          `This card payment carries a ${surcharge.percent} % card surcharge. Ask for a quote (POST /payments/quote) and send its total as amount.`,
+          { expected, surcharge: surcharge.amount },
+        );
+      }
+      return;
+    }
+    if (confirmed !== expected) {
+      throw new Problem(
+        409,
+        'amount_mismatch',
+        `amount: the total confirmed (${confirmed}) is not the ${expected} this payment comes to${surcharge.amount ? ` with its ${surcharge.percent} % card surcharge` : ''}. Ask for a new quote.`,
+        { expected, surcharge: surcharge.amount },
+      );
+    }
+  }
+
+  /**
+   * `POST /payments/quote`: what paying these allocations with this method comes to, with the card
+   * surcharge the rules give, checked as a payment would be. Nothing is charged, held or recorded.
+   */
+  async quote(firmId: string, contactId: string, input: unknown) {
+    const body = parse(quoteBody, input);
+    const firm = (await this.deps.firms.findById(firmId))!;
+    const contact = (await this.deps.contacts.find(firmId, contactId))!;
+    const method = await this.#method(firm, contactId, { ...body, savePaymentMethod: false }, { resuming: false });
+    const subtotal = body.allocations.reduce((sum, allocation) => sum + allocation.amount, 0);
+    // The same checks a payment makes (balances, the client's own invoices), in a transaction that writes nothing.
+    const { currency, lines } = await this.deps.checkout.record(() => this.deps.ledger.allocate(firmId, contactId, subtotal, body.allocations));
+    const surcharge = this.#surcharge(firm, method, addressOf(contact), lines);
+    return {
+      currency,
+      subtotal,
+      surcharge: { amount: surcharge.amount, percent: surcharge.percent, reason: surcharge.reason },
+      total: subtotal + surcharge.amount,
+    };
   }
 
   #checkAllowed(firm: Firm, method: CheckoutMethod, body: PaymentBody): void {
@@ -343,20 +414,68 @@ export class CheckoutService {
     const q = parse(mandateQuery, query, 'query');
     const firm = (await this.deps.firms.findById(firmId))!;
     // The browser sends the bank's name as the processor gave it; the client reads it as they know it.
-    const bankName = clientBankName(q.bankName) ?? q.bankName;
+    const bankName = clientBankName(q.bankName) ?? 'your bank';
     return { text: this.#mandate(firm, { amount: q.amount, bankName, accountType: q.accountType, last4: q.last4 }) };
   }
 
+  /**
+   * The method later charges will use (a plan's instalments), as clients read it: one of the
+   * client's saved methods, or the processor token the browser made, saved for the client when
+   * `save` (their consent is the authorization they accept with it).
+   */
+  async methodForLater(
+    firm: Firm,
+    contactId: string,
+    paymentMethod: { savedId: string } | { type: 'card' | 'us_bank_account'; token: string },
+    options: { save: boolean },
+  ): Promise<{ savedId: string | null; type: 'card' | 'us_bank_account'; brand: string | null; last4: string; accountType: string | null }> {
+    const method = await this.#method(firm, contactId, { paymentMethod } as PaymentBody, { resuming: false });
+    const allowed = firm.settings.paymentMethods;
+    if (method.type === 'card' ? !allowed.card : !(allowed.bankAccount || allowed.bankLink)) {
+      throw Problem.unprocessable('method_not_allowed', `${firm.name} does not accept ${method.type === 'card' ? 'cards' : 'bank debits'} in the portal.`);
+    }
+    const described = { type: method.type, brand: method.brand, last4: method.last4, accountType: method.accountType ?? null };
+    if (method.savedId || !options.save) return { savedId: method.savedId, ...described };
+    const savedId = await this.deps.checkout.saveMethod(
+      {
+        firmId: firm.id,
+        contactId,
+        processor: this.deps.processor.name,
+        processorRef: method.ref,
+        type: method.type,
+        brand: method.brand,
+        last4: method.last4,
+        expMonth: method.expMonth,
+        expYear: method.expYear,
+        accountType: method.accountType,
+        consentText: saveConsentText(firm.name),
+      },
+      this.deps.clock().toISOString(),
+    );
+    return { savedId, ...described };
+  }
+
   async savedMethods(firmId: string, contactId: string) {
-    return (await this.deps.checkout.savedMethods(firmId, contactId)).map(({ id, type, brand, last4, expMonth, expYear, createdAt }) => ({
+    return (await this.deps.checkout.savedMethods(firmId, contactId)).map(({ id, type, brand, last4, expMonth, expYear, createdAt, isDefault }) => ({
       id,
       type,
-      brand: methodBrand({ type, brand }),
+      brand: clientMethodBrand({ type, brand }),
       last4,
       expMonth,
       expYear,
       createdAt,
+      isDefault,
     }));
+  }
+
+  /** The method `<portal-pay>` chooses first; answers the saved methods as they now are. */
+  async setDefaultSavedMethod(firmId: string, contactId: string, id: string) {
+    if (!(await this.deps.checkout.setDefaultMethod(firmId, contactId, id))) throw Problem.notFound('saved payment method', 'saved_method_not_found');
+    await this.deps.audit.record(
+      { firmId, actor: { type: 'contact', id: contactId }, action: 'payment_method.default_set', subject: { type: 'saved_payment_method', id } },
+      this.deps.clock().toISOString(),
+    );
+    return this.savedMethods(firmId, contactId);
   }
 
   async removeSavedMethod(firmId: string, contactId: string, id: string): Promise<void> {
@@ -399,7 +518,18 @@ export class CheckoutService {
     if ('savedId' in body.paymentMethod) {
       const saved = await this.deps.checkout.savedMethod(firm.id, contactId, body.paymentMethod.savedId);
       if (!saved) throw Problem.unprocessable('saved_method_not_found', 'That saved payment method no longer exists. Choose another.');
-      return { ...saved, brand: methodBrand(saved), ref: saved.processorRef, savedId: saved.id };
+      // A saved card's funding and billing ZIP are the processor's to tell, and only matter for a surcharge.
+      const card =
+        saved.type === 'card' && firm.settings.surcharge.enabled ? await this.deps.processor.retrieveMethod(saved.processorRef, contactId) : undefined;
+      return {
+        ...saved,
+        brand: clientMethodBrand(saved),
+        ref: saved.processorRef,
+        savedId: saved.id,
+        funding: card?.funding ?? null,
+        postalCode: card?.postalCode ?? null,
+        wallet: card?.wallet ?? null,
+      };
     }
     const found = await this.deps.processor.retrieveMethod(body.paymentMethod.token, contactId);
     // A resumed checkout may already have used a single-use token at the processor.
@@ -413,7 +543,7 @@ export class CheckoutService {
       );
     }
     // Kept on the payment as the client will read it on every reply, receipt and authorization.
-    return { ...found, brand: methodBrand(found), accountType: found.accountType ?? null, savedId: null };
+    return { ...found, brand: clientMethodBrand(found), accountType: found.accountType ?? null, savedId: null };
   }
 
   /** Charges each reserved payment that has no charge yet, then records every outcome and the answer in one transaction. */
@@ -641,7 +771,11 @@ export class CheckoutService {
     };
 
     if (receipt) {
-      await queue('receipt', contact.email, receiptEmail({ firm: brand, contactName: contact.name, payment, link, timeZone: firm.settings.timeZone }));
+      await queue(
+        'receipt',
+        contact.email,
+        receiptEmail({ firm: brand, contactName: contact.name, payment, link, timeZone: firm.settings.timeZone, language: contact.emailLanguage }),
+      );
       await notifyFirm('succeeded');
     } else {
       // The client has an invoice to pay again: the email opens it (the first, when the debit paid several).
@@ -649,7 +783,7 @@ export class CheckoutService {
       await queue(
         'payment_failed',
         contact.email,
-        paymentFailedEmail({ firm: brand, contactName: contact.name, payment, reason: failure?.message ?? 'The bank returned it.', link: invoiceLink }),
+        paymentFailedEmail({ firm: brand, contactName: contact.name, payment, reason: failure?.message, link: invoiceLink, language: contact.emailLanguage }),
       );
       await notifyFirm('failed');
     }
@@ -664,6 +798,16 @@ export class CheckoutService {
       ...account,
     });
   }
+}
+
+type SurchargeAddress = { state: string | null; postalCode: string | null } | null;
+
+/** What a charge the client authorized beforehand carries. */
+const noSurcharge: Surcharge = { amount: 0, percent: 0, reason: null, state: null };
+
+/** The part of a contact's address the surcharge rules read. */
+function addressOf(contact: { address?: { state: string | null; postalCode: string | null } | null }): SurchargeAddress {
+  return contact.address ? { state: contact.address.state, postalCode: contact.address.postalCode } : null;
 }
 
 /** How long a checkout holds its key before a retry or the recovery sweep may settle it. */
@@ -691,11 +835,6 @@ const checkoutLost = {
  */
 export function processorKey(contactId: string, idempotencyKey: string, account: string): string {
   return `portico_${createHash('sha256').update(`${contactId}\n${idempotencyKey}\n${account}`).digest('hex')}`;
-}
-
-/** A method's brand as clients read it: a card's brand as it is, a bank's name as the client knows it. */
-function methodBrand(method: { type: string; brand: string | null }): string | null {
-  return method.type === 'us_bank_account' ? clientBankName(method.brand) : method.brand;
 }
 
 /** The firm's portal page, opening `invoiceId` when given (the portal reads `?invoice=`). */

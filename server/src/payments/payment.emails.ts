@@ -1,51 +1,60 @@
-import { brandedLayout, firmName, greeting, type EmailFirm, type RenderedEmail } from '../mail/index.ts';
-import { dateTimeFormat } from '../intl-formats.ts';
-import { clientBankName } from './bank-names.ts';
+import type { Language } from '../i18n/index.ts';
+import { brandedLayout, emailWords, firmName, type EmailFirm, type EmailWords, type RenderedEmail } from '../mail/index.ts';
 import { formatMoney } from '../money.ts';
+import { methodLabel } from './method-labels.ts';
 import type { PaymentRecord as Payment } from './payment.ts';
 
-const methodLabel = (payment: Payment) => {
-  const { type, brand, last4 } = payment.method;
-  if (type === 'card') return `${brand ? brand[0]!.toUpperCase() + brand.slice(1) : 'Card'} ending in ${last4}`;
-  if (type === 'us_bank_account') return `${clientBankName(brand) ?? 'Bank account'} ending in ${last4}`;
-  return type[0]!.toUpperCase() + type.slice(1);
-};
+/** The invoices a payment (or refund) went to, with how much each: "INV-0001: $125.00, INV-0002: $40.00". */
+const paidFor = (allocations: readonly { invoiceNumber: string; amount: number }[], currency: string, money: (amount: number, currency: string) => string) =>
+  allocations.map((a) => `${a.invoiceNumber}: ${money(a.amount, currency)}`).join(', ');
 
-const paidFor = (payment: Payment) => payment.allocations.map((a) => `${a.invoiceNumber}: ${formatMoney(a.amount, payment.currency)}`).join(', ');
-
-/** The day of an instant as the firm counts days (its time zone; UTC when it has none). */
-const dateOf = (iso: string, timeZone = 'UTC') => dateTimeFormat('en-US', { dateStyle: 'long', timeZone }).format(new Date(iso));
+const wordsFor = (input: { firm: EmailFirm; payment: Payment; language?: Language; timeZone?: string }): EmailWords =>
+  emailWords(input.firm, { language: input.language, currency: input.payment.currency, timeZone: input.timeZone });
 
 /** The client's receipt: sent when a card payment succeeds or a bank debit settles. */
-export function receiptEmail(input: { firm: EmailFirm; contactName: string; payment: Payment; link: string; timeZone?: string }): RenderedEmail {
-  const name = firmName(input.firm);
+export function receiptEmail(input: {
+  firm: EmailFirm;
+  contactName: string;
+  payment: Payment;
+  link: string;
+  timeZone?: string;
+  language?: Language;
+}): RenderedEmail {
+  const w = wordsFor(input);
+  const { t, firm } = w;
   const { payment } = input;
-  const amount = formatMoney(payment.amount, payment.currency);
+  const amount = w.money(payment.amount, payment.currency);
   const trust = payment.allocations.every((a) => a.depositAccount === 'trust');
   return brandedLayout({
     firm: input.firm,
-    subject: `Receipt ${payment.receiptNumber} from ${name}: ${amount}`,
-    preheader: `Thank you — we received your payment of ${amount}.`,
-    heading: 'Thank you for your payment',
+    language: w.language,
+    subject: t('email.receipt.subject', { number: payment.receiptNumber, firm, amount }),
+    preheader: t('email.receipt.preheader', { amount }),
+    heading: t('email.receipt.heading'),
     blocks: [
-      { type: 'paragraph', text: greeting(input.contactName) },
-      {
-        type: 'paragraph',
-        text: `${name} received your payment of ${amount}.${trust ? ' It has been deposited to your trust account.' : ''} Keep this email as your receipt.`,
-      },
+      { type: 'paragraph', text: w.greeting(input.contactName) },
+      { type: 'paragraph', text: t(trust ? 'email.receipt.body-trust' : 'email.receipt.body', { firm, amount }) },
       {
         type: 'facts',
         rows: [
-          { label: 'Receipt', value: payment.receiptNumber },
-          { label: 'Amount', value: amount },
-          { label: 'Paid with', value: methodLabel(payment) },
-          { label: 'Date', value: dateOf(payment.updatedAt, input.timeZone) },
-          { label: 'Applied to', value: paidFor(payment) },
+          { label: t('email.receipt.fact.receipt'), value: payment.receiptNumber },
+          { label: t('email.receipt.fact.amount'), value: amount },
+          ...(payment.surcharge
+            ? [
+                {
+                  label: t('email.receipt.fact.surcharge', { percent: String(payment.surchargePercent ?? '') }),
+                  value: w.money(payment.surcharge, payment.currency),
+                },
+              ]
+            : []),
+          { label: t('email.receipt.fact.method'), value: methodLabel(payment.method, w.language) },
+          { label: t('email.receipt.fact.date'), value: w.day(payment.updatedAt) },
+          { label: t('email.receipt.fact.applied'), value: paidFor(payment.allocations, payment.currency, w.money) },
         ],
       },
-      { type: 'action', label: 'View your invoices', url: input.link },
+      { type: 'action', label: t('email.receipt.action'), url: input.link },
     ],
-    reason: `You received this email because you made a payment to ${name} in its client portal.`,
+    reason: t('email.reason.payment', { firm }),
   });
 }
 
@@ -61,60 +70,87 @@ export function refundEmail(input: {
   refund: { amount: number; allocations: { invoiceNumber: string; amount: number }[]; at: string };
   link: string;
   timeZone?: string;
+  language?: Language;
 }): RenderedEmail {
-  const name = firmName(input.firm);
+  const w = wordsFor(input);
+  const { t, firm } = w;
   const { payment, refund } = input;
-  const amount = formatMoney(refund.amount, payment.currency);
+  const money = (value: number) => w.money(value, payment.currency);
+  const amount = money(refund.amount);
+  const total = money(payment.amount);
   const whole = payment.amountRefunded >= payment.amount;
-  const reopened = refund.allocations.map((a) => `${a.invoiceNumber}: ${formatMoney(a.amount, payment.currency)}`).join(', ');
-  const where = payment.method.type === 'card' ? 'your card' : payment.method.type === 'us_bank_account' ? 'your bank account' : 'you';
+  const reopened = paidFor(refund.allocations, payment.currency, w.money);
+  const method = methodLabel(payment.method, w.language);
+  const preheader =
+    payment.method.type === 'card'
+      ? 'email.refund.preheader-card'
+      : payment.method.type === 'us_bank_account'
+        ? 'email.refund.preheader-bank'
+        : 'email.refund.preheader';
+  const body = t('email.refund.body', { firm, amount, total, number: payment.receiptNumber, method });
   return brandedLayout({
     firm: input.firm,
-    subject: `${name} refunded ${amount} of payment ${payment.receiptNumber}`,
-    preheader: `${amount} is on its way back to ${where}.`,
-    heading: whole ? 'Your payment was refunded' : 'Part of your payment was refunded',
+    language: w.language,
+    subject: t('email.refund.subject', { firm, amount, number: payment.receiptNumber }),
+    preheader: t(preheader, { amount }),
+    heading: t(whole ? 'email.refund.heading' : 'email.refund.heading-part'),
     blocks: [
-      { type: 'paragraph', text: greeting(input.contactName) },
-      {
-        type: 'paragraph',
-        text: `${name} refunded ${amount} of your payment of ${formatMoney(payment.amount, payment.currency)} (receipt ${payment.receiptNumber}) to ${methodLabel(payment)}.${reopened ? ` The balance of ${reopened} is open again.` : ''}`,
-      },
+      { type: 'paragraph', text: w.greeting(input.contactName) },
+      { type: 'paragraph', text: reopened ? `${body} ${t('email.refund.reopened', { invoices: reopened })}` : body },
       {
         type: 'facts',
         rows: [
-          { label: 'Refunded', value: amount },
-          { label: 'Refunded in total', value: `${formatMoney(payment.amountRefunded, payment.currency)} of ${formatMoney(payment.amount, payment.currency)}` },
-          { label: 'Refunded to', value: methodLabel(payment) },
-          { label: 'Original receipt', value: payment.receiptNumber },
-          { label: 'Date', value: dateOf(refund.at, input.timeZone) },
+          { label: t('email.refund.fact.refunded'), value: amount },
+          { label: t('email.refund.fact.total'), value: t('email.refund.fact.total-value', { refunded: money(payment.amountRefunded), total }) },
+          { label: t('email.refund.fact.method'), value: method },
+          { label: t('email.refund.fact.receipt'), value: payment.receiptNumber },
+          { label: t('email.refund.fact.date'), value: w.day(refund.at) },
         ],
       },
-      { type: 'note', text: 'A refund can take 5 to 10 business days to appear on your statement.' },
-      { type: 'action', label: 'View your payments', url: input.link },
+      { type: 'note', text: t('email.refund.note') },
+      { type: 'action', label: t('email.refund.action'), url: input.link },
     ],
-    reason: `You received this email because ${name} refunded a payment you made in its client portal.`,
+    reason: t('email.refund.reason', { firm }),
   });
 }
 
-/** A bank debit the bank returned: the balance is owed again. */
-export function paymentFailedEmail(input: { firm: EmailFirm; contactName: string; payment: Payment; reason: string; link: string }): RenderedEmail {
-  const name = firmName(input.firm);
-  const amount = formatMoney(input.payment.amount, input.payment.currency);
+/**
+ * A bank debit the bank returned: the balance is owed again. `reason` is the processor's, in
+ * English: an email in another language says the bank returned it without it.
+ */
+export function paymentFailedEmail(input: {
+  firm: EmailFirm;
+  contactName: string;
+  payment: Payment;
+  reason?: string;
+  link: string;
+  language?: Language;
+}): RenderedEmail {
+  const w = wordsFor(input);
+  const { t, firm } = w;
+  const { payment } = input;
+  const amount = w.money(payment.amount, payment.currency);
   return brandedLayout({
     firm: input.firm,
-    subject: `Your payment of ${amount} to ${name} did not go through`,
-    preheader: 'Your bank returned the payment. The invoice balance is open again.',
-    heading: 'Your payment did not go through',
+    language: w.language,
+    subject: t('email.payment-failed.subject', { amount, firm }),
+    preheader: t('email.payment-failed.preheader'),
+    heading: t('email.payment-failed.heading'),
     blocks: [
-      { type: 'paragraph', text: greeting(input.contactName) },
+      { type: 'paragraph', text: w.greeting(input.contactName) },
       {
         type: 'paragraph',
-        text: `Your bank returned your payment of ${amount} (${methodLabel(input.payment)}): ${input.reason} The balance of ${paidFor(input.payment)} is open again.`,
+        text: t('email.payment-failed.body', {
+          amount,
+          method: methodLabel(payment.method, w.language),
+          reason: input.reason ?? t('email.payment-failed.default-reason'),
+          invoices: paidFor(payment.allocations, payment.currency, w.money),
+        }),
       },
-      { type: 'paragraph', text: 'You can pay again in the portal with another account or a card.' },
-      { type: 'action', label: 'Pay the invoice', url: input.link },
+      { type: 'paragraph', text: t('email.payment-failed.pay-again') },
+      { type: 'action', label: t('email.payment-failed.action'), url: input.link },
     ],
-    reason: `You received this email because you made a payment to ${name} in its client portal.`,
+    reason: t('email.reason.payment', { firm }),
   });
 }
 
@@ -138,9 +174,9 @@ export function firmPaymentNotice(input: {
         rows: [
           { label: 'Client', value: input.contactName },
           { label: 'Amount', value: amount },
-          { label: 'Method', value: methodLabel(input.payment) },
+          { label: 'Method', value: methodLabel(input.payment.method, 'en') },
           { label: 'Receipt', value: input.payment.receiptNumber },
-          { label: 'Invoices', value: paidFor(input.payment) },
+          { label: 'Invoices', value: paidFor(input.payment.allocations, input.payment.currency, formatMoney) },
           { label: 'Deposit account', value: [...new Set(input.payment.allocations.map((a) => a.depositAccount))].join(', ') },
         ],
       },

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { clientBankName } from './bank-names.ts';
+import { clientMethodBrand } from './bank-names.ts';
 import type * as contract from './payments.contract.ts';
 
 export type PaymentStatus = z.output<typeof contract.PaymentStatus>;
@@ -24,6 +24,6 @@ export type PaymentRecord = Payment & { receiptNumber: string };
 export function asClientSees(payment: PaymentRecord): Payment {
   const { method } = payment;
   // A bank's name as the client knows it, for payments recorded before names were kept that way.
-  const seen = method.type === 'us_bank_account' ? { ...payment, method: { ...method, brand: clientBankName(method.brand) } } : payment;
+  const seen = { ...payment, method: { ...method, brand: clientMethodBrand(method) } };
   return payment.status === 'failed' ? { ...seen, receiptNumber: null } : seen;
 }

@@ -76,17 +76,27 @@ export const exportQuery = z
   .refine((q) => q.from <= q.to, { message: 'must not be after to', path: ['from'] })
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { message: 'must be at most a year before to', path: ['from'] });
 
+const checkoutAllocations = z
+  .array(z.strictObject({ invoiceId: z.string().min(1).max(64), amount: minor }))
+  .min(1)
+  .max(100);
+const checkoutMethod = z.union([
+  z.strictObject({ type: z.enum(['card', 'us_bank_account']), token: z.string().min(3).max(255) }),
+  z.strictObject({ savedId: z.string().min(3).max(64) }),
+]);
+
+/** `POST /payments/quote`: what a payment would come to with this method, card surcharge included; nothing is charged or held. */
+export const quoteBody = z.strictObject({ allocations: checkoutAllocations, paymentMethod: checkoutMethod }).meta({ id: 'PaymentQuoteRequest' });
+
 /** `POST /payments`: invoices to pay and how; card and account numbers never come here, only the processor's token. */
 export const paymentBody = z
   .strictObject({
-    allocations: z
-      .array(z.strictObject({ invoiceId: z.string().min(1).max(64), amount: minor }))
-      .min(1)
-      .max(100),
-    paymentMethod: z.union([
-      z.strictObject({ type: z.enum(['card', 'us_bank_account']), token: z.string().min(3).max(255) }),
-      z.strictObject({ savedId: z.string().min(3).max(64) }),
-    ]),
+    allocations: checkoutAllocations,
+    paymentMethod: checkoutMethod,
+    amount: minor.optional().meta({
+      description:
+        'The total the client confirmed: the allocations plus the card surcharge `POST /payments/quote` gave. Required when a surcharge applies; a total that differs from the service’s is refused (409 `amount_mismatch`)',
+    }),
     savePaymentMethod: z.boolean().default(false),
     mandate: z.strictObject({ accepted: z.boolean() }).optional().meta({ description: 'Required for bank debits: the client accepted the authorization text' }),
   })
@@ -147,7 +157,9 @@ export const Payment = z
   .strictObject({
     id: z.string(),
     status: PaymentStatus,
-    amount: Money,
+    amount: Money.meta({ description: 'What was charged: the allocations plus `surcharge`' }),
+    surcharge: Money.optional().meta({ description: 'The card surcharge included in `amount`, booked to operating; 0 when none' }),
+    surchargePercent: z.number().nullable().optional().meta({ description: 'The surcharge rate in percent; null when none' }),
     currency: Currency,
     method: PaymentMethodSummary,
     source: z.enum(['portal', 'firm']).meta({ description: 'Paid through the portal, or recorded by the firm (a check, a wire)' }),
@@ -216,6 +228,27 @@ export const PaymentSetup = z
 
 export const Mandate = z.strictObject({ text: z.string() }).meta({ id: 'Mandate', description: 'The ACH debit authorization text' });
 
+/** Why a payment carries no card surcharge, or a smaller one than the firm's rate. */
+export const SurchargeReason = z.enum(['disabled', 'not_credit_card', 'trust_only', 'state_prohibits', 'state_cap']).meta({
+  id: 'SurchargeReason',
+  description:
+    '`disabled`: the firm adds none; `not_credit_card`: debit, prepaid or bank; `trust_only`: only trust invoices; `state_prohibits`: the client’s state forbids it; `state_cap`: the state caps the rate',
+});
+
+/** What a payment would come to: the allocations, the card surcharge the rules give, and the total to confirm. */
+export const PaymentQuote = z
+  .strictObject({
+    currency: Currency,
+    subtotal: Money.meta({ description: 'The allocations' }),
+    surcharge: z.strictObject({
+      amount: Money.meta({ description: 'Added to the operating part of the payment; 0 when none' }),
+      percent: z.number().meta({ description: 'The rate applied; 0 when none' }),
+      reason: SurchargeReason.nullable(),
+    }),
+    total: Money.meta({ description: 'What will be charged: send it as `amount` with `POST /payments`' }),
+  })
+  .meta({ id: 'PaymentQuote' });
+
 /** A payment waiting for 3-D Secure, and the secret the processor's challenge needs. */
 export const PaymentNextAction = z.strictObject({ paymentId: z.string(), clientSecret: z.string() }).meta({ id: 'PaymentNextAction' });
 
@@ -239,6 +272,7 @@ export const SavedPaymentMethod = z
     expMonth: z.number().int().nullable(),
     expYear: z.number().int().nullable(),
     createdAt: Instant,
+    isDefault: z.boolean().meta({ description: 'The method the client chose to pay with first (at most one)' }),
   })
   .meta({ id: 'SavedPaymentMethod' });
 

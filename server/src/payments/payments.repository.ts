@@ -65,6 +65,9 @@ export interface NewPayment {
   /** The processor's id of the method to be charged. */
   methodRef?: string | null;
   savedMethodId?: string | null;
+  /** A card surcharge included in `amount` (operating money), and its rate in percent. */
+  surcharge?: number;
+  surchargePercent?: number | null;
 }
 
 /** What both export queries select. */
@@ -138,6 +141,8 @@ export class PaymentsRepository {
         processor: payment.processor ?? null,
         method_ref: payment.methodRef ?? null,
         saved_method_id: payment.savedMethodId ?? null,
+        surcharge: payment.surcharge ?? 0,
+        surcharge_percent: payment.surcharge ? (payment.surchargePercent ?? null) : null,
         created_at: now,
       })
       .execute();
@@ -382,7 +387,45 @@ export class PaymentsRepository {
       .orderBy('p.id')
       .orderBy('a.invoice_number')
       .execute();
-    return rows.map((row) => toExportRow(row, { amount: row.amount, status: row.status as PaymentStatus, refundId: null }));
+    const surcharged =
+      depositAccount === 'trust'
+        ? []
+        : await this.storage.db
+            .selectFrom('payments as p')
+            .innerJoin('payment_events as s', (join) => join.on((eb) => eb('s.id', '=', latestEventId(eb))))
+            .select([
+              'p.id',
+              'p.created_at',
+              'p.receipt_number',
+              'p.contact_id',
+              sql<string>`'surcharge'`.as('invoice_number'),
+              'p.surcharge',
+              'p.currency',
+              'p.method_type',
+              'p.method_brand',
+              'p.method_last4',
+              'p.reference',
+              sql<string>`'operating'`.as('deposit_account'),
+              's.status',
+            ])
+            .where('p.firm_id', '=', firmId)
+            .where('p.surcharge', '>', 0)
+            .where('p.created_at', '>=', from)
+            .where('p.created_at', '<', before)
+            .where((eb) => matching(eb, payment))
+            .execute();
+    // A card surcharge is operating money of its own: one row after the payment's invoices, `surcharge` in the invoice column.
+    const surchargeRows = new Map(
+      surcharged.map((row) => [row.id, toExportRow(row, { amount: Number(row.surcharge), status: row.status as PaymentStatus, refundId: null })]),
+    );
+    const out: ExportRow[] = [];
+    rows.forEach((row, index) => {
+      out.push(toExportRow(row, { amount: row.amount, status: row.status as PaymentStatus, refundId: null }));
+      const last = rows[index + 1]?.id !== row.id;
+      const extra = last ? surchargeRows.get(row.id) : undefined;
+      if (extra) out.push(extra);
+    });
+    return out;
   }
 
   /**
@@ -423,9 +466,60 @@ export class PaymentsRepository {
       .orderBy('r.id')
       .orderBy('a.invoice_number')
       .execute();
-    return rows.map((row) =>
-      toExportRow(row, { amount: -row.amount, status: row.status === 'succeeded' ? 'refunded' : 'refund_pending', refundId: row.refund_id }),
-    );
+    // What a succeeded refund gave back beyond the invoices it reopened is the card surcharge's.
+    const surchargeRefunds =
+      depositAccount === 'trust'
+        ? []
+        : await this.storage.db
+            .selectFrom('refunds as r')
+            .innerJoin('payments as p', 'p.id', 'r.payment_id')
+            .innerJoin('payment_events as s', (join) => join.on((eb) => eb('s.id', '=', latestEventId(eb))))
+            .select((eb) => [
+              'r.id as refund_id',
+              'r.created_at',
+              'p.id',
+              'p.receipt_number',
+              'p.contact_id',
+              sql<string>`'surcharge'`.as('invoice_number'),
+              eb(
+                'r.amount',
+                '-',
+                eb.fn.coalesce(
+                  eb
+                    .selectFrom('refund_allocations as ra')
+                    .select((inner) => inner.fn.sum<number>('ra.amount').as('allocated'))
+                    .whereRef('ra.refund_id', '=', 'r.id'),
+                  eb.lit(0),
+                ),
+              ).as('surcharge_part'),
+              'r.currency',
+              'p.method_type',
+              'p.method_brand',
+              'p.method_last4',
+              'p.reference',
+              sql<string>`'operating'`.as('deposit_account'),
+            ])
+            .where('r.firm_id', '=', firmId)
+            .where('r.status', '=', 'succeeded')
+            .where('p.surcharge', '>', 0)
+            .where('r.created_at', '>=', from)
+            .where('r.created_at', '<', before)
+            .where((eb) => matching(eb, payment))
+            .execute();
+    const extra = new Map<string, ExportRow>();
+    for (const row of surchargeRefunds) {
+      const part = Number(row.surcharge_part);
+      if (part > 0) extra.set(row.refund_id, toExportRow(row, { amount: -part, status: 'refunded', refundId: row.refund_id }));
+    }
+    const out: ExportRow[] = [];
+    rows.forEach((row, index) => {
+      out.push(toExportRow(row, { amount: -row.amount, status: row.status === 'succeeded' ? 'refunded' : 'refund_pending', refundId: row.refund_id }));
+      const surcharge = rows[index + 1]?.refund_id !== row.refund_id ? extra.get(row.refund_id) : undefined;
+      if (surcharge) out.push(surcharge);
+      extra.delete(row.refund_id);
+    });
+    // A refund of the surcharge alone reopened no invoice: its row stands by itself (the export sorts by time).
+    return [...out, ...extra.values()];
   }
 
   /** How many of the contact's payments settled after `since` (every one when null), and the newest `limit`. */
@@ -492,6 +586,8 @@ export class PaymentsRepository {
       id: row.id,
       status,
       amount: row.amount,
+      surcharge: Number(row.surcharge),
+      surchargePercent: row.surcharge_percent === null ? null : Number(row.surcharge_percent),
       currency: row.currency,
       method: { type: row.method_type as PaymentMethodSummary['type'], brand: row.method_brand, last4: row.method_last4 },
       source: row.source as Payment['source'],

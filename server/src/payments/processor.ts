@@ -16,6 +16,12 @@ export interface ProcessorMethod {
   accountType?: string | null;
   /** Bank accounts: typed in as numbers, or linked through bank sign-in (the firm may allow one and not the other). */
   origin?: 'typed' | 'linked';
+  /** Cards: credit, debit or prepaid, as the processor reports it (Stripe's `card.funding`); only credit cards carry a surcharge. */
+  funding?: 'credit' | 'debit' | 'prepaid' | 'unknown' | null;
+  /** Cards: the billing postal code given with the card, when there was one. */
+  postalCode?: string | null;
+  /** Cards: the wallet the card came from (`apple_pay`, `google_pay`), when it came from one. */
+  wallet?: string | null;
 }
 
 export interface ChargeRequest {

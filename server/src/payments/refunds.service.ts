@@ -384,6 +384,7 @@ export class RefundsService {
       refund: { amount: refund.amount, allocations: refund.allocations, at: refund.updatedAt },
       link: portalLink(firm, this.deps.publicUrl),
       timeZone: firm.settings.timeZone,
+      language: contact.emailLanguage,
     });
     await this.deps.mailer.queue(
       { firmId: firm.id, kind: 'refund', to: contact.email, fromName: firm.name, replyTo: firm.settings.inboxEmail, ...email },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { passwordRules } from '../auth/index.ts';
+import { passwordRules, secondFactorContract } from '../auth/index.ts';
 import { Instant, listOf } from '../http/schema.ts';
 import { leastRoles } from './roles.ts';
 
@@ -9,7 +9,9 @@ const email = z.email({ error: 'must be an email address' }).max(254);
 const firm = z.string().min(1).max(63).meta({ description: "The firm's slug" });
 const password = z.string().max(passwordRules.max, `must be at most ${passwordRules.max} characters`);
 const role = z.enum(['owner', 'admin', 'staff']);
-const mfaToken = z.string().min(1).max(4096).meta({ description: 'From a SecondFactorChallenge or an EnrollmentChallenge' });
+const { mfaToken, webAuthnResponse, SecondFactorChallenge, EnrollmentChallenge, PasskeyRequestOptions, PasskeyCreationOptions, TotpSetup } =
+  secondFactorContract;
+export { EnrollmentChallenge, PasskeyCreationOptions, PasskeyRequestOptions, SecondFactorChallenge, TotpSetup };
 
 export const staffLoginBody = z.strictObject({ firm, email, password: password.min(1, 'is required') }).meta({ id: 'StaffLogin' });
 export const staffInvitationBody = z
@@ -25,13 +27,6 @@ export const mfaCodeBody = z
   })
   .meta({ id: 'StaffMfaCode' });
 export const mfaTokenBody = z.strictObject({ mfaToken }).meta({ id: 'StaffMfaToken' });
-/** A WebAuthn response as @simplewebauthn/browser gives it; the service checks the rest. */
-const webAuthnResponse = z.looseObject({
-  id: z.string().min(1).max(1024),
-  rawId: z.string().max(1024),
-  type: z.literal('public-key'),
-  response: z.looseObject({}),
-});
 export const passkeyAssertionBody = z
   .strictObject({ mfaToken, credential: webAuthnResponse.meta({ description: 'AuthenticationResponseJSON' }) })
   .meta({ id: 'StaffPasskeyAssertion' });
@@ -87,39 +82,8 @@ export const StaffSignIn = z
   })
   .meta({ id: 'StaffSignIn' });
 
-export const SecondFactorChallenge = z
-  .strictObject({
-    mfaRequired: z.literal(true),
-    mfaToken: z.string().meta({ description: 'Send it with the second factor, within five minutes' }),
-    methods: z.array(z.enum(['totp', 'passkey', 'recovery_code'])),
-  })
-  .meta({ id: 'SecondFactorChallenge' });
-
-export const EnrollmentChallenge = z
-  .strictObject({
-    enrollmentRequired: z.literal(true),
-    mfaToken: z.string().meta({ description: 'Authorises setting up a first second factor, within five minutes' }),
-  })
-  .meta({ id: 'EnrollmentChallenge' });
-
 /** What a password (login or invitation) leads to: a sign-in, or the second factor to give or set up first. */
 export const StaffPasswordResult = z.union([StaffSignIn, SecondFactorChallenge, EnrollmentChallenge]).meta({ id: 'StaffPasswordResult' });
-
-const PublicKeyOptions = z.looseObject({ challenge: z.string() });
-export const PasskeyRequestOptions = z
-  .strictObject({ options: PublicKeyOptions.meta({ description: 'PublicKeyCredentialRequestOptionsJSON' }) })
-  .meta({ id: 'PasskeyRequestOptions' });
-export const PasskeyCreationOptions = z
-  .strictObject({ options: PublicKeyOptions.meta({ description: 'PublicKeyCredentialCreationOptionsJSON' }) })
-  .meta({ id: 'PasskeyCreationOptions' });
-
-export const TotpSetup = z
-  .strictObject({
-    secret: z.string().meta({ description: 'Base32, for typing into an authenticator app' }),
-    otpauthUri: z.string(),
-    qrCode: z.strictObject({ size: z.number().int(), path: z.string().meta({ description: 'SVG path data, one unit per module' }) }),
-  })
-  .meta({ id: 'TotpSetup' });
 
 export const TotpConfirmed = z
   .strictObject({

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { RefreshFamilies, type StoredRefreshToken } from '../auth/index.ts';
+import { RefreshFamilies, SecondFactorStore, type OwnedPasskey, type StoredRefreshToken } from '../auth/index.ts';
 import { newId } from '../db/ids.ts';
 import type { StaffMembersTable } from '../db/schema.ts';
 import type { Storage } from '../db/storage.ts';
@@ -28,33 +28,6 @@ export interface StaffInvitation {
   revokedAt: string | null;
 }
 
-/** An authenticator app's secrets, still sealed. */
-export interface StaffTotp {
-  secret: string | null;
-  pendingSecret: string | null;
-  lastStep: number | null;
-}
-
-export interface StaffPasskey {
-  id: string;
-  staffId: string;
-  firmId: string;
-  credentialId: string;
-  /** The COSE public key, base64url. */
-  publicKey: string;
-  counter: number;
-  transports: string[];
-  name: string;
-  createdAt: string;
-}
-
-export interface StaffChallenge {
-  id: string;
-  rpId: string;
-  origin: string;
-  challenge: string;
-}
-
 export interface StaffRefreshToken extends StoredRefreshToken {
   staffId: string;
   firmId: string;
@@ -63,6 +36,9 @@ export interface StaffRefreshToken extends StoredRefreshToken {
 }
 
 export type ChallengePurpose = 'registration' | 'authentication';
+
+/** A staff member's passkey; its owner is the member. */
+export type StaffPasskey = OwnedPasskey;
 
 const toMember = (row: Selectable<StaffMembersTable>): StaffMember => ({
   id: row.id,
@@ -79,8 +55,21 @@ const toMember = (row: Selectable<StaffMembersTable>): StaffMember => ({
 /** The firm's staff members, their invitations, second factors and sign-ins. Secrets arrive hashed or sealed. */
 export class StaffRepository {
   readonly #refreshFamilies: RefreshFamilies;
+  /** The members' authenticator apps, recovery codes, passkeys and WebAuthn challenges. */
+  readonly factors: SecondFactorStore<ChallengePurpose>;
 
   constructor(private readonly storage: Storage) {
+    this.factors = new SecondFactorStore(storage, {
+      totp: 'staff_totp',
+      recoveryCodes: 'staff_recovery_codes',
+      passkeys: 'staff_passkeys',
+      challenges: 'staff_challenges',
+      owner: 'staff_id',
+      recoveryCodeIdPrefix: 'src',
+      passkeyIdPrefix: 'pky',
+      challengeIdPrefix: 'chl',
+      sweepChallengesOf: 'owner',
+    });
     this.#refreshFamilies = new RefreshFamilies(storage, {
       families: 'staff_refresh_families',
       tokens: 'staff_refresh_tokens',
@@ -217,177 +206,6 @@ export class StaffRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  // Authenticator app
-
-  async totp(staffId: string): Promise<StaffTotp | undefined> {
-    const row = await this.storage.db.selectFrom('staff_totp').selectAll().where('staff_id', '=', staffId).executeTakeFirst();
-    return row && { secret: row.secret, pendingSecret: row.pending_secret, lastStep: row.last_step };
-  }
-
-  async setPendingTotp(firmId: string, staffId: string, sealedSecret: string, now: string): Promise<void> {
-    await this.storage.db
-      .insertInto('staff_totp')
-      .values({ staff_id: staffId, firm_id: firmId, pending_secret: sealedSecret, updated_at: now })
-      .onConflict((oc) => oc.column('staff_id').doUpdateSet({ pending_secret: sealedSecret, updated_at: now }))
-      .execute();
-  }
-
-  /** The pending secret becomes the one in use, with the step of the code that confirmed it; false when another request did it first. */
-  async confirmTotp(staffId: string, sealedSecret: string, step: number, now: string): Promise<boolean> {
-    const result = await this.storage.db
-      .updateTable('staff_totp')
-      .set({ secret: sealedSecret, pending_secret: null, last_step: step, confirmed_at: now, updated_at: now })
-      .where('staff_id', '=', staffId)
-      .where('pending_secret', '=', sealedSecret)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
-  }
-
-  /** Takes a code's time step; false when that step (or a later one) was already taken: a code works once. */
-  async useTotpStep(staffId: string, step: number, now: string): Promise<boolean> {
-    const result = await this.storage.db
-      .updateTable('staff_totp')
-      .set({ last_step: step, updated_at: now })
-      .where('staff_id', '=', staffId)
-      .where((eb) => eb.or([eb('last_step', 'is', null), eb('last_step', '<', step)]))
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
-  }
-
-  async removeTotp(staffId: string): Promise<boolean> {
-    const result = await this.storage.db.deleteFrom('staff_totp').where('staff_id', '=', staffId).where('secret', 'is not', null).executeTakeFirst();
-    return Number(result.numDeletedRows) === 1;
-  }
-
-  // Recovery codes
-
-  /** The member's new set of codes; every earlier one stops working. Run inside the caller's transaction. */
-  async replaceRecoveryCodes(firmId: string, staffId: string, codeHashes: readonly string[], now: string): Promise<void> {
-    await this.storage.db.deleteFrom('staff_recovery_codes').where('staff_id', '=', staffId).execute();
-    await this.storage.db
-      .insertInto('staff_recovery_codes')
-      .values(codeHashes.map((hash) => ({ id: newId('src'), firm_id: firmId, staff_id: staffId, code_hash: hash, created_at: now })))
-      .execute();
-  }
-
-  async useRecoveryCode(staffId: string, codeHash: string, now: string): Promise<boolean> {
-    const result = await this.storage.db
-      .updateTable('staff_recovery_codes')
-      .set({ used_at: now })
-      .where('staff_id', '=', staffId)
-      .where('code_hash', '=', codeHash)
-      .where('used_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
-  }
-
-  async recoveryCodesLeft(staffId: string): Promise<number> {
-    const row = await this.storage.db
-      .selectFrom('staff_recovery_codes')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('staff_id', '=', staffId)
-      .where('used_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  }
-
-  // Passkeys
-
-  async passkeys(staffId: string): Promise<StaffPasskey[]> {
-    const rows = await this.storage.db.selectFrom('staff_passkeys').selectAll().where('staff_id', '=', staffId).orderBy('created_at').orderBy('id').execute();
-    return rows.map(toPasskey);
-  }
-
-  async passkeyByCredentialId(staffId: string, credentialId: string): Promise<StaffPasskey | undefined> {
-    const row = await this.storage.db
-      .selectFrom('staff_passkeys')
-      .selectAll()
-      .where('staff_id', '=', staffId)
-      .where('credential_id', '=', credentialId)
-      .executeTakeFirst();
-    return row && toPasskey(row);
-  }
-
-  async addPasskey(input: Omit<StaffPasskey, 'id' | 'createdAt'>, now: string): Promise<StaffPasskey> {
-    const id = newId('pky');
-    await this.storage.db
-      .insertInto('staff_passkeys')
-      .values({
-        id,
-        firm_id: input.firmId,
-        staff_id: input.staffId,
-        credential_id: input.credentialId,
-        public_key: input.publicKey,
-        counter: input.counter,
-        transports: JSON.stringify(input.transports),
-        name: input.name,
-        created_at: now,
-      })
-      .execute();
-    return { ...input, id, createdAt: now };
-  }
-
-  async usePasskey(id: string, counter: number, now: string): Promise<void> {
-    await this.storage.db.updateTable('staff_passkeys').set({ counter, last_used_at: now }).where('id', '=', id).execute();
-  }
-
-  async removePasskey(staffId: string, id: string): Promise<boolean> {
-    const result = await this.storage.db.deleteFrom('staff_passkeys').where('staff_id', '=', staffId).where('id', '=', id).executeTakeFirst();
-    return Number(result.numDeletedRows) === 1;
-  }
-
-  // WebAuthn challenges
-
-  async addChallenge(
-    input: { firmId: string; staffId: string; purpose: ChallengePurpose; challenge: string; rpId: string; origin: string; expiresAt: string },
-    now: string,
-  ) {
-    // A member's finished or expired challenges are of no more use.
-    await this.storage.db
-      .deleteFrom('staff_challenges')
-      .where('staff_id', '=', input.staffId)
-      .where((eb) => eb.or([eb('used_at', 'is not', null), eb('expires_at', '<=', now)]))
-      .execute();
-    await this.storage.db
-      .insertInto('staff_challenges')
-      .values({
-        id: newId('chl'),
-        firm_id: input.firmId,
-        staff_id: input.staffId,
-        purpose: input.purpose,
-        challenge: input.challenge,
-        rp_id: input.rpId,
-        origin: input.origin,
-        expires_at: input.expiresAt,
-        created_at: now,
-      })
-      .execute();
-  }
-
-  /** Uses up a challenge the member was given for `purpose`, if it is still open; single use. */
-  async takeChallenge(staffId: string, purpose: ChallengePurpose, challenge: string, now: string): Promise<StaffChallenge | undefined> {
-    return this.storage.transaction(async () => {
-      const row = await this.storage.db
-        .selectFrom('staff_challenges')
-        .select(['id', 'rp_id', 'origin', 'challenge'])
-        .where('staff_id', '=', staffId)
-        .where('purpose', '=', purpose)
-        .where('challenge', '=', challenge)
-        .where('used_at', 'is', null)
-        .where('expires_at', '>', now)
-        .executeTakeFirst();
-      if (!row) return undefined;
-      const used = await this.storage.db
-        .updateTable('staff_challenges')
-        .set({ used_at: now })
-        .where('id', '=', row.id)
-        .where('used_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(used.numUpdatedRows) !== 1) return undefined;
-      return { id: row.id, rpId: row.rp_id, origin: row.origin, challenge: row.challenge };
-    });
-  }
-
   // Refresh families: a staff sign-in, rotated as a client's is.
 
   startFamily(staffId: string, firmId: string, now: string): Promise<string> {
@@ -416,28 +234,4 @@ export class StaffRepository {
   revokeAllFamilies(staffId: string, reason: string, now: string): Promise<void> {
     return this.#refreshFamilies.revokeAllFamilies(staffId, reason, now);
   }
-}
-
-function toPasskey(row: {
-  id: string;
-  staff_id: string;
-  firm_id: string;
-  credential_id: string;
-  public_key: string;
-  counter: number;
-  transports: string;
-  name: string;
-  created_at: string;
-}): StaffPasskey {
-  return {
-    id: row.id,
-    staffId: row.staff_id,
-    firmId: row.firm_id,
-    credentialId: row.credential_id,
-    publicKey: row.public_key,
-    counter: Number(row.counter),
-    transports: JSON.parse(row.transports) as string[],
-    name: row.name,
-    createdAt: row.created_at,
-  };
 }

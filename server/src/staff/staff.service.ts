@@ -1,5 +1,26 @@
-import type { AccessTokens, TokenKind } from '../auth/index.ts';
-import { decoyHash, hashPassword, refreshLifetimeMs, rotateRefreshToken, verifyPassword } from '../auth/index.ts';
+import type { AccessTokens, SecondFactorMethod, TokenKind, TotpEnrolmentDeps } from '../auth/index.ts';
+import {
+  MfaTokens,
+  mfaTokenInvalid,
+  answeredChallenge,
+  authenticationOptions,
+  challengeLifetimeMs,
+  decoyHash,
+  hashPassword,
+  matchPendingTotp,
+  matchTotp,
+  mfaCodeInvalid,
+  newRecoveryCodes,
+  normalizeRecoveryCode,
+  refreshLifetimeMs,
+  registrationOptions,
+  relyingParty,
+  rotateRefreshToken,
+  startTotpEnrolment,
+  verifyAuthentication,
+  verifyPassword,
+  verifyRegistration,
+} from '../auth/index.ts';
 import type { Actor, AuditLog } from '../audit/index.ts';
 import type { Clock } from '../clock.ts';
 import { hashSecret, newSecret } from '../db/ids.ts';
@@ -12,19 +33,9 @@ import { parse } from '../http/validate.ts';
 import type { AuthLimits } from '../limits/index.ts';
 import { staffInvitationEmail, type Mailer } from '../mail/index.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
-import {
-  answeredChallenge,
-  authenticationOptions,
-  challengeLifetimeMs,
-  registrationOptions,
-  relyingParty,
-  verifyAuthentication,
-  verifyRegistration,
-} from './passkeys.ts';
 import { accessFor } from './roles.ts';
 import { newStaffSchema } from './staff.contract.ts';
 import type { StaffMember, StaffPasskey, StaffRepository } from './staff.repository.ts';
-import { matchTotp, newRecoveryCodes, newTotpSecret, normalizeRecoveryCode, totpEnrollment } from './totp.ts';
 
 /** Staff access tokens: like a client's, but their own `typ` and audience, so neither works where the other is expected. */
 export const staffTokenKind: TokenKind = { typ: 'staff-at+jwt', audience: 'portico-staff', seconds: 600 };
@@ -42,7 +53,7 @@ export interface StaffSignedIn {
   refreshToken: string;
   refreshExpiresAt: Date;
 }
-export type SecondFactorMethod = 'totp' | 'passkey' | 'recovery_code';
+export type { SecondFactorMethod };
 /** What a correct password leads to. */
 export type PasswordOutcome =
   { signedIn: StaffSignedIn } | { mfaRequired: true; mfaToken: string; methods: SecondFactorMethod[] } | { enrollmentRequired: true; mfaToken: string };
@@ -74,8 +85,6 @@ const invalidCredentials = () => Problem.unauthorized('invalid_credentials', 'Th
 const invitationInvalid = () =>
   Problem.badRequest('invitation_invalid', 'This invitation link is invalid, used or expired. Ask an owner of the firm to send a new one.');
 const refreshInvalid = () => Problem.unauthorized('refresh_invalid', 'Your session has ended. Please sign in again.');
-const mfaTokenInvalid = () => Problem.unauthorized('mfa_token_invalid', 'This sign-in step has expired. Please sign in again.');
-const codeInvalid = () => Problem.unauthorized('mfa_code_invalid', 'The code is incorrect. Check your authenticator app (or recovery code) and try again.');
 const disabled = () => Problem.forbidden('staff_disabled', 'This console account is disabled. Ask an owner of the firm to enable it.');
 
 /**
@@ -84,9 +93,13 @@ const disabled = () => Problem.forbidden('staff_disabled', 'This console account
  */
 export class StaffService {
   readonly #serviceOrigin: string;
+  readonly #mfaTokens: MfaTokens;
+  readonly #factorDeps: TotpEnrolmentDeps;
 
   constructor(private readonly deps: StaffServiceDeps) {
     this.#serviceOrigin = new URL(deps.publicUrl).origin;
+    this.#mfaTokens = new MfaTokens(deps.tokens, staffMfaTokenKind);
+    this.#factorDeps = { factors: deps.staff.factors, secrets: deps.secrets, limits: deps.limits, clock: deps.clock };
   }
 
   // Signing in
@@ -153,18 +166,18 @@ export class StaffService {
     const code = input.code.replace(/\s/g, '');
     let method: SecondFactorMethod | undefined;
     if (/^\d{6}$/.test(code)) {
-      const totp = await staff.totp(member.id);
+      const totp = await staff.factors.totp(member.id);
       if (totp?.secret) {
         const step = await matchTotp(this.deps.secrets.open(totp.secret), code, this.deps.clock(), totp.lastStep);
-        if (step !== null && (await staff.useTotpStep(member.id, step, now))) method = 'totp';
+        if (step !== null && (await staff.factors.useTotpStep(member.id, step, now))) method = 'totp';
       }
-    } else if (await staff.useRecoveryCode(member.id, hashSecret(normalizeRecoveryCode(code)), now)) {
+    } else if (await staff.factors.useRecoveryCode(member.id, hashSecret(normalizeRecoveryCode(code)), now)) {
       method = 'recovery_code';
     }
     if (!method) {
       await limits.loginFailuresPerAccount.consume(key);
       await audit.record({ firmId: firm.id, actor: { type: 'staff', id: member.id }, action: 'staff.mfa.failed', ip: input.ip }, now);
-      throw codeInvalid();
+      throw mfaCodeInvalid();
     }
     await limits.loginFailuresPerAccount.reset(key);
     return this.#signIn(member, input.ip, method);
@@ -172,7 +185,7 @@ export class StaffService {
 
   async passkeySignInOptions(input: { mfaToken: string; origin?: string }) {
     const { member, firm } = await this.#fromMfaToken(input.mfaToken, 'mfa', input.origin);
-    const passkeys = await this.deps.staff.passkeys(member.id);
+    const passkeys = await this.deps.staff.factors.passkeys(member.id);
     if (passkeys.length === 0)
       throw Problem.badRequest('passkey_invalid', 'No passkey is set up for this account: use your authenticator app or a recovery code.');
     const rp = relyingParty(input.origin, firm.allowedOrigins, this.#serviceOrigin);
@@ -188,12 +201,12 @@ export class StaffService {
     await limits.loginFailuresPerAccount.check(key);
     const now = this.#now();
     try {
-      const passkey = await staff.passkeyByCredentialId(member.id, input.credential.id);
-      const challenge = await staff.takeChallenge(member.id, 'authentication', answeredChallenge(input.credential), now);
+      const passkey = await staff.factors.passkeyByCredentialId({ ownerId: member.id }, input.credential.id);
+      const challenge = await staff.factors.takeChallenge({ ownerId: member.id }, 'authentication', answeredChallenge(input.credential), now);
       if (!passkey || !challenge)
         throw Problem.badRequest('passkey_invalid', 'This passkey is not one of your account’s, or the sign-in took too long. Try again.');
       const counter = await verifyAuthentication(input.credential, passkey, challenge);
-      await staff.usePasskey(passkey.id, counter, now);
+      await staff.factors.usePasskey(passkey.id, counter, now);
     } catch (error) {
       if (error instanceof Problem && error.code === 'passkey_invalid') {
         await limits.loginFailuresPerAccount.consume(key);
@@ -244,12 +257,8 @@ export class StaffService {
   }
 
   /** The firm an MFA token names: to open that firm's scope for the step it authorises. */
-  async firmOfMfaToken(token: string): Promise<string> {
-    try {
-      return (await this.deps.tokens.verifyAs(staffMfaTokenKind, token)).firmId;
-    } catch {
-      throw mfaTokenInvalid();
-    }
+  firmOfMfaToken(token: string): Promise<string> {
+    return this.#mfaTokens.firmOf(token);
   }
 
   /** The firm a staff access token names, before it is trusted: to open that firm's scope for `authenticate`. */
@@ -275,30 +284,19 @@ export class StaffService {
 
   async totpSetup(enrollee: Enrollee, origin?: string) {
     const { member, firm } = await this.#enrollee(enrollee, origin);
-    const secret = await newTotpSecret();
-    await this.deps.staff.setPendingTotp(member.firmId, member.id, this.deps.secrets.seal(secret), this.#now());
-    return totpEnrollment(secret, firm.name, member.email);
+    return startTotpEnrolment(this.#factorDeps, member, firm.name, this.#now());
   }
 
   /** Turns the pending secret on with a first code from the app; answers fresh recovery codes (and a sign-in, for an enrolment token). */
   async totpConfirm(enrollee: Enrollee, code: string, ip: string, origin?: string) {
-    const { staff, limits, audit } = this.deps;
+    const { staff, audit } = this.deps;
     const { member, viaMfaToken } = await this.#enrollee(enrollee, origin);
-    const key = `staff-mfa:${member.id}`;
-    await limits.loginFailuresPerAccount.check(key);
-    const pending = (await staff.totp(member.id))?.pendingSecret;
-    if (!pending) throw Problem.conflict('totp_setup_missing', 'Start setting up the authenticator app first: no setup is waiting for a code.');
+    const { pending, step } = await matchPendingTotp(this.#factorDeps, member.id, `staff-mfa:${member.id}`, code);
     const now = this.#now();
-    const step = await matchTotp(this.deps.secrets.open(pending), code, this.deps.clock());
-    if (step === null) {
-      await limits.loginFailuresPerAccount.consume(key);
-      throw codeInvalid();
-    }
-    await limits.loginFailuresPerAccount.reset(key);
     const recoveryCodes = newRecoveryCodes();
     const confirmed = await this.deps.unitOfWork(async () => {
-      if (!(await staff.confirmTotp(member.id, pending, step, now))) return false;
-      await staff.replaceRecoveryCodes(
+      if (!(await staff.factors.confirmTotp(member.id, pending, step, now))) return false;
+      await staff.factors.replaceRecoveryCodes(
         member.firmId,
         member.id,
         recoveryCodes.map((c) => hashSecret(normalizeRecoveryCode(c))),
@@ -320,10 +318,10 @@ export class StaffService {
     const options = await registrationOptions({
       rp,
       rpName: firm.name,
-      staffId: member.id,
+      userId: member.id,
       email: member.email,
       name: member.name,
-      existing: await this.deps.staff.passkeys(member.id),
+      existing: await this.deps.staff.factors.passkeys(member.id),
     });
     await this.#keepChallenge(member, 'registration', options.challenge, rp);
     return { options };
@@ -333,15 +331,15 @@ export class StaffService {
     const { staff, audit } = this.deps;
     const { member, viaMfaToken } = await this.#enrollee(enrollee, input.origin);
     const now = this.#now();
-    const challenge = await staff.takeChallenge(member.id, 'registration', answeredChallenge(input.credential), now);
+    const challenge = await staff.factors.takeChallenge({ ownerId: member.id }, 'registration', answeredChallenge(input.credential), now);
     if (!challenge) throw Problem.badRequest('passkey_invalid', 'The passkey set-up took too long or was already used. Start again.');
     const created = await verifyRegistration(input.credential, challenge);
     const firstFactor = !(await this.#hasSecondFactor(member.id));
     const recoveryCodes = firstFactor ? newRecoveryCodes() : undefined;
     const passkey = await this.deps.unitOfWork(async () => {
-      const added = await staff.addPasskey({ ...created, staffId: member.id, firmId: member.firmId, name: input.name ?? 'Passkey' }, now);
+      const added = await staff.factors.addPasskey({ ...created, ownerId: member.id, firmId: member.firmId, name: input.name ?? 'Passkey' }, now);
       if (recoveryCodes)
-        await staff.replaceRecoveryCodes(
+        await staff.factors.replaceRecoveryCodes(
           member.firmId,
           member.id,
           recoveryCodes.map((c) => hashSecret(normalizeRecoveryCode(c))),
@@ -369,7 +367,7 @@ export class StaffService {
   async removeTotp(principal: StaffPrincipal): Promise<void> {
     const member = await this.#member(principal);
     await this.#assertNotLastFactor(member, 'totp');
-    if (!(await this.deps.staff.removeTotp(member.id))) throw Problem.notFound('authenticator app');
+    if (!(await this.deps.staff.factors.removeTotp(member.id))) throw Problem.notFound('authenticator app');
     await this.deps.audit.record(
       { firmId: member.firmId, actor: { type: 'staff', id: member.id }, action: 'staff.totp.removed', subject: { type: 'staff', id: member.id } },
       this.#now(),
@@ -378,10 +376,10 @@ export class StaffService {
 
   async removePasskey(principal: StaffPrincipal, passkeyId: string): Promise<void> {
     const member = await this.#member(principal);
-    const passkeys = await this.deps.staff.passkeys(member.id);
+    const passkeys = await this.deps.staff.factors.passkeys(member.id);
     if (!passkeys.some((passkey) => passkey.id === passkeyId)) throw Problem.notFound('passkey');
     await this.#assertNotLastFactor(member, 'passkey');
-    await this.deps.staff.removePasskey(member.id, passkeyId);
+    await this.deps.staff.factors.removePasskey(member.id, passkeyId);
     await this.deps.audit.record(
       { firmId: member.firmId, actor: { type: 'staff', id: member.id }, action: 'staff.passkey.removed', subject: { type: 'passkey', id: passkeyId } },
       this.#now(),
@@ -391,14 +389,14 @@ export class StaffService {
   async me(principal: StaffPrincipal) {
     const member = await this.#member(principal);
     const firm = (await this.deps.firms.findById(member.firmId))!;
-    const totp = await this.deps.staff.totp(member.id);
+    const totp = await this.deps.staff.factors.totp(member.id);
     return {
       staff: publicStaff(member),
       firm: { slug: firm.slug, name: firm.name, staffTwoFactor: firm.settings.staffTwoFactor },
       twoFactor: {
         totp: Boolean(totp?.secret),
-        passkeys: (await this.deps.staff.passkeys(member.id)).map(publicPasskey),
-        recoveryCodesLeft: await this.deps.staff.recoveryCodesLeft(member.id),
+        passkeys: (await this.deps.staff.factors.passkeys(member.id)).map(publicPasskey),
+        recoveryCodesLeft: await this.deps.staff.factors.recoveryCodesLeft(member.id),
       },
       access: accessFor(member.role),
     };
@@ -475,32 +473,26 @@ export class StaffService {
   // Inside
 
   async #afterPassword(firm: Firm, member: StaffMember, ip: string, via: 'password' | 'invitation'): Promise<PasswordOutcome> {
-    const totp = await this.deps.staff.totp(member.id);
-    const passkeys = await this.deps.staff.passkeys(member.id);
+    const totp = await this.deps.staff.factors.totp(member.id);
+    const passkeys = await this.deps.staff.factors.passkeys(member.id);
     if (totp?.secret || passkeys.length > 0) {
       const methods: SecondFactorMethod[] = [];
       if (totp?.secret) methods.push('totp');
       if (passkeys.length > 0) methods.push('passkey');
-      if ((await this.deps.staff.recoveryCodesLeft(member.id)) > 0) methods.push('recovery_code');
+      if ((await this.deps.staff.factors.recoveryCodesLeft(member.id)) > 0) methods.push('recovery_code');
       return { mfaRequired: true, mfaToken: await this.#mfaToken(member, 'mfa'), methods };
     }
     if (firm.settings.staffTwoFactor !== 'optional') return { enrollmentRequired: true, mfaToken: await this.#mfaToken(member, 'enroll') };
     return { signedIn: await this.#signIn(member, ip, via) };
   }
 
-  async #mfaToken(member: StaffMember, purpose: 'mfa' | 'enroll'): Promise<string> {
-    return (await this.deps.tokens.issueAs(staffMfaTokenKind, { subject: member.id, firmId: member.firmId, claims: { purpose } })).token;
+  #mfaToken(member: StaffMember, purpose: 'mfa' | 'enroll'): Promise<string> {
+    return this.#mfaTokens.issue({ subject: member.id, firmId: member.firmId, purpose });
   }
 
   /** The active member an MFA token of `purpose` is for, from one of the firm's pages. */
   async #fromMfaToken(token: string, purpose: 'mfa' | 'enroll', origin: string | undefined): Promise<{ member: StaffMember; firm: Firm }> {
-    let claims;
-    try {
-      claims = await this.deps.tokens.verifyAs(staffMfaTokenKind, token);
-    } catch {
-      throw mfaTokenInvalid();
-    }
-    if (claims.claims.purpose !== purpose) throw mfaTokenInvalid();
+    const claims = await this.#mfaTokens.verify(token, purpose);
     const member = await this.deps.staff.find(claims.firmId, claims.subject);
     if (!member) throw mfaTokenInvalid();
     if (member.status !== 'active') throw disabled();
@@ -530,14 +522,14 @@ export class StaffService {
   }
 
   async #hasSecondFactor(staffId: string): Promise<boolean> {
-    return Boolean((await this.deps.staff.totp(staffId))?.secret) || (await this.deps.staff.passkeys(staffId)).length > 0;
+    return Boolean((await this.deps.staff.factors.totp(staffId))?.secret) || (await this.deps.staff.factors.passkeys(staffId)).length > 0;
   }
 
   async #assertNotLastFactor(member: StaffMember, removing: 'totp' | 'passkey') {
     const firm = (await this.deps.firms.findById(member.firmId))!;
     if (firm.settings.staffTwoFactor === 'optional') return;
-    const totp = Boolean((await this.deps.staff.totp(member.id))?.secret);
-    const passkeys = (await this.deps.staff.passkeys(member.id)).length;
+    const totp = Boolean((await this.deps.staff.factors.totp(member.id))?.secret);
+    const passkeys = (await this.deps.staff.factors.passkeys(member.id)).length;
     const left = (totp && removing !== 'totp' ? 1 : 0) + passkeys - (removing === 'passkey' ? 1 : 0);
     if (left < 1) {
       throw Problem.conflict('second_factor_required', `${firm.name} requires a second factor: set up another one before removing this one.`);
@@ -546,8 +538,8 @@ export class StaffService {
 
   async #keepChallenge(member: StaffMember, purpose: 'registration' | 'authentication', challenge: string, rp: { rpId: string; origin: string }) {
     const expiresAt = new Date(this.deps.clock().getTime() + challengeLifetimeMs).toISOString();
-    await this.deps.staff.addChallenge(
-      { firmId: member.firmId, staffId: member.id, purpose, challenge, rpId: rp.rpId, origin: rp.origin, expiresAt },
+    await this.deps.staff.factors.addChallenge(
+      { firmId: member.firmId, ownerId: member.id, purpose, challenge, rpId: rp.rpId, origin: rp.origin, expiresAt },
       this.#now(),
     );
   }

@@ -14,7 +14,8 @@ export interface StandInMethod {
   id: string;
   type: 'card' | 'us_bank_account';
   outcome: 'succeed' | 'decline' | 'insufficient_funds' | 'authenticate' | 'processing' | 'microdeposits';
-  card?: { brand: string; last4: string; exp_month: number; exp_year: number };
+  card?: { brand: string; last4: string; exp_month: number; exp_year: number; funding?: string; wallet?: { type: string } | null };
+  billing_details?: { address: { postal_code: string | null } | null };
   us_bank_account?: { bank_name: string; last4: string; account_type: 'checking' | 'savings'; financial_connections_account: string | null };
   customer: string | null;
 }
@@ -99,6 +100,14 @@ const matcher = (match: RequestMatch) => (typeof match === 'function' ? match : 
 const testMethods: Omit<StandInMethod, 'customer'>[] = [
   { id: 'pm_card_visa', type: 'card', outcome: 'succeed', card: { brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2034 } },
   { id: 'pm_card_mastercard', type: 'card', outcome: 'succeed', card: { brand: 'mastercard', last4: '4444', exp_month: 12, exp_year: 2034 } },
+  { id: 'pm_card_visa_debit', type: 'card', outcome: 'succeed', card: { brand: 'visa', last4: '5556', exp_month: 12, exp_year: 2034, funding: 'debit' } },
+  {
+    id: 'pm_card_visa_applePay',
+    type: 'card',
+    outcome: 'succeed',
+    card: { brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2034, funding: 'credit', wallet: { type: 'apple_pay' } },
+    billing_details: { address: { postal_code: '02108' } },
+  },
   { id: 'pm_card_chargeDeclined', type: 'card', outcome: 'decline', card: { brand: 'visa', last4: '0002', exp_month: 12, exp_year: 2034 } },
   {
     id: 'pm_card_chargeDeclinedInsufficientFunds',
@@ -167,8 +176,8 @@ export async function startStripeStandIn(options: { secretKey?: string } = {}) {
     object: 'payment_method',
     type: method.type,
     customer: method.customer,
-    billing_details: { name: null, email: null, address: null, phone: null },
-    ...(method.card ? { card: { ...method.card, funding: 'credit', country: 'US' } } : {}),
+    billing_details: { name: null, email: null, address: method.billing_details?.address ?? null, phone: null },
+    ...(method.card ? { card: { funding: 'credit', wallet: null, ...method.card, country: 'US' } } : {}),
     ...(method.us_bank_account ? { us_bank_account: { ...method.us_bank_account, account_holder_type: 'individual', routing_number: '110000000' } } : {}),
     livemode: false,
   });

@@ -27,6 +27,7 @@ export const testCards: Record<string, Outcome> = {
   '5555555555554444': 'succeed',
   '2223003122003222': 'succeed',
   '5200828282828210': 'succeed',
+  '5105105105105100': 'succeed',
   '378282246310005': 'succeed',
   '371449635398431': 'succeed',
   '6011111111111117': 'succeed',
@@ -42,6 +43,16 @@ export const testCards: Record<string, Outcome> = {
   '4000000000000119': 'processing_error',
   '4000002500003155': 'authenticate',
   '4000002760003184': 'authenticate',
+};
+
+/** How a card is funded: Stripe's test cards report it as `card.funding`; every test card not listed is a credit card. */
+export type CardFunding = 'credit' | 'debit' | 'prepaid' | 'unknown';
+
+/** Stripe's test cards that are not credit cards (https://docs.stripe.com/testing#cards). */
+export const testCardFunding: Record<string, CardFunding> = {
+  '4000056655665556': 'debit',
+  '5200828282828210': 'debit',
+  '5105105105105100': 'prepaid',
 };
 
 /** The sandbox bank's routing number and Stripe's test account numbers. */
@@ -109,7 +120,7 @@ export interface CardInput {
 }
 
 /** Checks card details as a processor would when tokenizing; `now` decides expiry. */
-export function checkCard(card: CardInput, now: Date): InstrumentError | { brand: CardBrand; last4: string; outcome: Outcome } {
+export function checkCard(card: CardInput, now: Date): InstrumentError | { brand: CardBrand; last4: string; funding: CardFunding; outcome: Outcome } {
   const number = card.number.replace(/[\s-]/g, '');
   if (!/^\d+$/.test(number)) return cardError('invalid_number', 'Your card number is invalid.', 'card[number]');
   if (number.length < 12 || number.length > 19 || !luhnValid(number)) {
@@ -135,7 +146,7 @@ export function checkCard(card: CardInput, now: Date): InstrumentError | { brand
     return cardError('incorrect_zip', "Your card's postal code is invalid.", 'billing_details[address][postal_code]');
   }
   // Like Stripe's test mode: numbers that are not test cards are declined.
-  return { brand, last4: number.slice(-4), outcome: testCards[number] ?? 'decline' };
+  return { brand, last4: number.slice(-4), funding: testCardFunding[number] ?? 'credit', outcome: testCards[number] ?? 'decline' };
 }
 
 export interface BankAccountInput {

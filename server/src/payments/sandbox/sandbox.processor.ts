@@ -76,6 +76,8 @@ export class SandboxProcessor implements PaymentProcessor {
       expYear: method.expYear,
       accountType: method.accountType,
       origin: method.origin,
+      funding: method.type === 'card' ? (method.funding ?? 'unknown') : null,
+      postalCode: method.postalCode ?? null,
       // Like Stripe: an unattached method can be used once; a saved one only by its own customer.
       usable: method.customer === null ? method.usedAt === null : method.customer === contactId,
     };

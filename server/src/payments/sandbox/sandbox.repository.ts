@@ -14,6 +14,10 @@ export interface SandboxMethod {
   bankName: string | null;
   accountType: string | null;
   holderName: string | null;
+  /** Cards: how the card is funded, as Stripe's test cards report it; null for bank accounts. */
+  funding?: 'credit' | 'debit' | 'prepaid' | 'unknown' | null;
+  /** Cards: the billing postal code given with the card. */
+  postalCode?: string | null;
   origin: 'typed' | 'linked';
   customer: string | null;
   createdAt: string;
@@ -70,6 +74,8 @@ const toMethod = (row: Selectable<Schema['sandbox_payment_methods']>): SandboxMe
   bankName: row.bank_name,
   accountType: row.account_type,
   holderName: row.holder_name,
+  funding: row.funding as SandboxMethod['funding'],
+  postalCode: row.postal_code,
   origin: row.origin as SandboxMethod['origin'],
   customer: row.customer,
   createdAt: row.created_at,
@@ -109,6 +115,8 @@ export class SandboxRepository {
         bank_name: method.bankName,
         account_type: method.accountType,
         holder_name: method.holderName,
+        funding: method.funding ?? null,
+        postal_code: method.postalCode ?? null,
         origin: method.origin ?? 'typed',
         created_at: method.createdAt,
       })

@@ -72,13 +72,15 @@ export function sandboxRoutes(deps: { repository: SandboxRepository; processor: 
         bankName: null,
         accountType: null,
         holderName: body.billing_details?.name ?? null,
+        funding: checked.funding,
+        postalCode: body.billing_details?.address?.postal_code?.trim() || null,
         createdAt,
       });
       return res.json({
         id,
         object: 'payment_method',
         type: 'card',
-        card: { brand: checked.brand, last4: checked.last4, exp_month: body.card.exp_month, exp_year: body.card.exp_year },
+        card: { brand: checked.brand, last4: checked.last4, funding: checked.funding, exp_month: body.card.exp_month, exp_year: body.card.exp_year },
         billing_details: body.billing_details ?? {},
       });
     }

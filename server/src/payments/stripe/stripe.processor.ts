@@ -59,7 +59,20 @@ export class StripeProcessor implements PaymentProcessor {
     const usable = owner === null || owner === (await this.repository.customerOf(contactId));
     if (method.type === 'card' && method.card) {
       const card = method.card;
-      return { ref: method.id, type: 'card', brand: card.brand, last4: card.last4, expMonth: card.exp_month, expYear: card.exp_year, usable };
+      return {
+        ref: method.id,
+        type: 'card',
+        brand: card.brand,
+        last4: card.last4,
+        expMonth: card.exp_month,
+        expYear: card.exp_year,
+        usable,
+        // Read here, never from the browser: the surcharge rules depend on them.
+        funding: (['credit', 'debit', 'prepaid'] as const).find((funding) => funding === card.funding) ?? 'unknown',
+        postalCode: method.billing_details?.address?.postal_code ?? null,
+        // Apple Pay and Google Pay give a card PaymentMethod; its wallet says which.
+        wallet: card.wallet?.type ?? null,
+      };
     }
     if (method.type === 'us_bank_account' && method.us_bank_account) {
       const bank = method.us_bank_account;

@@ -1,7 +1,15 @@
 import type { AuthenticationResponseJSON, AuthenticatorTransportFuture, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type * as SimpleWebAuthn from '@simplewebauthn/server';
-import { Problem } from '../http/problem.ts';
-import type { StaffPasskey } from './staff.repository.ts';
+import { Problem } from '../../http/problem.ts';
+
+/** A stored passkey, as much of it as checking an assertion needs. */
+export interface StoredPasskey {
+  credentialId: string;
+  /** The COSE public key, base64url. */
+  publicKey: string;
+  counter: number;
+  transports: string[];
+}
 
 /** The WebAuthn library, loaded when a passkey is first used: every command and start need not pay for it. */
 let library: Promise<typeof SimpleWebAuthn> | undefined;
@@ -21,7 +29,7 @@ const passkeyInvalid = (detail = 'The passkey could not be verified. Try again, 
 
 /**
  * The relying party of a request: its Origin, which must be one of the firm's allowed origins or
- * the service's own, so a passkey is bound to the site the staff member actually uses.
+ * the service's own, so a passkey is bound to the site its owner actually uses.
  */
 export function relyingParty(origin: string | undefined, allowedOrigins: readonly string[], serviceOrigin: string): RelyingParty {
   if (!origin) throw Problem.badRequest('invalid_request', 'Passkeys work in a browser: the request needs an Origin header.');
@@ -47,10 +55,11 @@ export function answeredChallenge(credential: { response?: unknown }): string {
 export async function registrationOptions(input: {
   rp: RelyingParty;
   rpName: string;
-  staffId: string;
+  /** The account's id: the user handle the authenticator keeps with a discoverable passkey. */
+  userId: string;
   email: string;
   name: string;
-  existing: readonly StaffPasskey[];
+  existing: readonly StoredPasskey[];
 }) {
   const { generateRegistrationOptions } = await webAuthn();
   return generateRegistrationOptions({
@@ -58,7 +67,7 @@ export async function registrationOptions(input: {
     rpID: input.rp.rpId,
     userName: input.email,
     userDisplayName: input.name,
-    userID: new TextEncoder().encode(input.staffId),
+    userID: new TextEncoder().encode(input.userId),
     attestationType: 'none',
     excludeCredentials: input.existing.map((passkey) => ({ id: passkey.credentialId, transports: passkey.transports as AuthenticatorTransportFuture[] })),
     authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
@@ -89,7 +98,7 @@ export async function verifyRegistration(credential: unknown, challenge: { chall
   }
 }
 
-export async function authenticationOptions(rp: RelyingParty, passkeys: readonly StaffPasskey[]) {
+export async function authenticationOptions(rp: RelyingParty, passkeys: readonly StoredPasskey[]) {
   const { generateAuthenticationOptions } = await webAuthn();
   return generateAuthenticationOptions({
     rpID: rp.rpId,
@@ -99,7 +108,7 @@ export async function authenticationOptions(rp: RelyingParty, passkeys: readonly
 }
 
 /** Checks an assertion against the stored passkey; answers the authenticator's new signature counter. */
-export async function verifyAuthentication(credential: unknown, passkey: StaffPasskey, challenge: { challenge: string; rpId: string; origin: string }) {
+export async function verifyAuthentication(credential: unknown, passkey: StoredPasskey, challenge: { challenge: string; rpId: string; origin: string }) {
   try {
     const { verifyAuthenticationResponse } = await webAuthn();
     const result = await verifyAuthenticationResponse({

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { hashSecret } from '../../db/ids.ts';
 
 /** The one-time-password and QR code libraries, loaded when first needed: every command and start need not pay for them. */
 const otp = () => import('otplib');
@@ -56,4 +57,9 @@ export function newRecoveryCodes(): string[] {
 /** A recovery code as typed (any case, spaces or hyphens) in the one form that is hashed. */
 export function normalizeRecoveryCode(input: string): string {
   return input.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** What is stored of a recovery code: the hash of its normalized form. */
+export function recoveryCodeHash(input: string): string {
+  return hashSecret(normalizeRecoveryCode(input));
 }
