@@ -27,8 +27,8 @@ export function checkoutRoutes(deps: { checkout: CheckoutService; bankLinks: Ban
   });
 
   router.post('/payments/quote', async (req, res) => {
-    const { firmId, contactId } = clientOf(req);
-    res.json(await checkout.quote(firmId, contactId, req.body));
+    const { firm, contactId } = clientOf(req);
+    res.json(await checkout.quote(firm, contactId, req.body));
   });
 
   router.post('/payments', async (req, res) => {

@@ -281,9 +281,9 @@ export class CheckoutService {
    * `POST /payments/quote`: what paying these allocations with this method comes to, with the card
    * surcharge the rules give, checked as a payment would be. Nothing is charged, held or recorded.
    */
-  async quote(firmId: string, contactId: string, input: unknown) {
+  async quote(firm: Firm, contactId: string, input: unknown) {
     const body = parse(quoteBody, input);
-    const firm = (await this.deps.firms.findById(firmId))!;
+    const firmId = firm.id;
     const contact = (await this.deps.contacts.find(firmId, contactId))!;
     const method = await this.#method(firm, contactId, { ...body, savePaymentMethod: false }, { resuming: false });
     const subtotal = body.allocations.reduce((sum, allocation) => sum + allocation.amount, 0);
