@@ -1,6 +1,6 @@
 // Browser tests for components/: test/components/*.test.ts in the system Chromium, compiled by
 // esbuild with the project's tsconfig (legacy decorators). Besides the usual console report,
-// writes .test-results/browser.json ({ passed, failed }, counting single tests) for `npm test`.
+// writes .test-results/browser.json ({ passed, failed, failures }, counting single tests) for `npm test`.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,24 +11,30 @@ import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
 const root = path.dirname(fileURLToPath(import.meta.url));
 const resultsFile = path.join(root, '.test-results/browser.json');
 
-/** Counts passed and failed tests over every session; a file that failed to load counts as one failure. */
+/**
+ * Counts passed and failed tests over every session, and names the failed ones
+ * (`file: suite › test: error`); a file that failed to load counts as one failure.
+ */
 function countTests(sessions) {
   let passed = 0;
-  let failed = 0;
-  const visit = (suite) => {
+  const failures = [];
+  const visit = (suite, file, names) => {
     for (const test of suite.tests) {
       if (test.skipped) continue;
       if (test.passed) passed += 1;
-      else failed += 1;
+      else failures.push(`${file}: ${[...names, test.name].join(' › ')}${test.error?.message ? `: ${test.error.message.split('\n')[0]}` : ''}`);
     }
-    for (const child of suite.suites) visit(child);
+    for (const child of suite.suites) visit(child, file, [...names, child.name]);
   };
   for (const session of sessions) {
-    const before = failed;
-    if (session.testResults) visit(session.testResults);
-    if (session.passed === false && failed === before) failed += 1;
+    const file = path.relative(root, session.testFile);
+    const before = failures.length;
+    if (session.testResults) visit(session.testResults, file, []);
+    if (session.passed === false && failures.length === before) {
+      failures.push(`${file}: ${session.errors?.[0]?.message?.split('\n')[0] ?? 'did not run'}`);
+    }
   }
-  return { passed, failed };
+  return { passed, failed: failures.length, failures };
 }
 
 /** Writes the counts the repository's test orchestrator sums up. */
@@ -47,7 +53,9 @@ export default {
   nodeResolve: true,
   // One page at a time: focus and animation frames behave as in a foreground tab.
   concurrency: 1,
-  testFramework: { config: { timeout: 5000 } },
+  // A guard against a hung test, not a speed limit: a test waits for its conditions, and on a
+  // busy two-core machine an axe pass over a long list alone can take several seconds.
+  testFramework: { config: { timeout: 20_000 } },
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   plugins: [esbuildPlugin({ ts: true, tsconfig: path.join(root, 'tsconfig.json'), target: 'es2022' })],
   browsers: [

@@ -19,7 +19,7 @@ const minutes = (n) => n * 60_000;
 const env = { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' };
 if (!process.stdout.isTTY) env.NO_COLOR = '1';
 
-/** @type {{ name: string, passed: number, failed: number, seconds: number, started: number, note?: string }[]} */
+/** @type {{ name: string, passed: number, failed: number, seconds: number, started: number, note?: string, failures?: string[] }[]} */
 const results = [];
 /** @type {Set<import('node:child_process').ChildProcess>} */
 const running = new Set();
@@ -45,9 +45,10 @@ class Step {
     fs.appendFileSync(this.log, text);
   }
 
-  record(passed, failed, note) {
+  /** `failures` names the failed tests, repeated in the summary so the end of the output says what failed. */
+  record(passed, failed, note, failures = []) {
     const seconds = since(this.started);
-    results.push({ name: this.name, passed, failed, seconds, note, started: this.started });
+    results.push({ name: this.name, passed, failed, seconds, note, started: this.started, failures });
     process.stdout.write(`\n=== ${this.name}: ${this.what} ===\n`);
     process.stdout.write(fs.readFileSync(this.log, 'utf8'));
     process.stdout.write(`--- ${this.name}: ${passed} passed, ${failed} failed${note ? ` (${note})` : ''} in ${seconds.toFixed(0)} s\n`);
@@ -116,6 +117,43 @@ function testFiles(dir) {
     .map((file) => path.posix.join(dir, file));
 }
 
+/**
+ * The failed tests of a TAP stream as `file: suite › test`, the file taken from the failure's
+ * `location`. A suite that failed only because a test in it did is not listed again.
+ */
+function tapFailures(text) {
+  const failures = [];
+  /** The names of the subtests open at each depth. */
+  const open = [];
+  let lastFailedDepth = -1;
+  /** The failure whose YAML block is being read, waiting for its location. */
+  let pending = -1;
+  for (const line of text.split('\n')) {
+    const subtest = /^( *)# Subtest: (.*)$/.exec(line);
+    if (subtest) {
+      const depth = subtest[1].length / 4;
+      open.length = depth;
+      open.push(subtest[2]);
+      pending = -1;
+      continue;
+    }
+    const location = /^ *location: '(.*):\d+:\d+'$/.exec(line);
+    if (location && pending >= 0) {
+      failures[pending] = `${path.relative(root, location[1])}: ${failures[pending]}`;
+      pending = -1;
+      continue;
+    }
+    const failed = /^( *)not ok \d+ - (.*?)(?: # .*)?$/.exec(line);
+    if (!failed) continue;
+    const depth = failed[1].length / 4;
+    pending = -1;
+    if (lastFailedDepth !== depth + 1) pending = failures.push([...open.slice(0, depth), failed[2]].join(' › ')) - 1;
+    lastFailedDepth = depth;
+    open.length = depth;
+  }
+  return failures;
+}
+
 /** The last `# pass N`, `# fail N` and `# cancelled N` of a TAP stream, or null when it has none. */
 function tapCounts(file) {
   let text;
@@ -131,7 +169,7 @@ function tapCounts(file) {
   const pass = last('pass');
   const fail = last('fail');
   if (pass === null || fail === null) return null;
-  return { pass, fail: fail + (last('cancelled') ?? 0) };
+  return { pass, fail: fail + (last('cancelled') ?? 0), failures: tapFailures(text) };
 }
 
 /**
@@ -166,7 +204,7 @@ async function nodeTests(name, dir, timeoutMs, unavailable, options = {}) {
   const counts = tapCounts(tap);
   if (!counts) return step.record(0, 1, `no results (${why(outcome)})`);
   if (outcome.code !== 0 && counts.fail === 0) return step.record(counts.pass, 1, `the run failed: ${why(outcome)}`);
-  step.record(counts.pass, counts.fail);
+  step.record(counts.pass, counts.fail, undefined, counts.failures);
 }
 
 /** The browser tests: their runner's reporter writes `.test-results/browser.json`. */
@@ -179,13 +217,14 @@ async function browserTests(timeoutMs, unavailable) {
   let counts = null;
   try {
     const parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
-    if (Number.isInteger(parsed.passed) && Number.isInteger(parsed.failed)) counts = parsed;
+    if (Number.isInteger(parsed.passed) && Number.isInteger(parsed.failed))
+      counts = { ...parsed, failures: Array.isArray(parsed.failures) ? parsed.failures : [] };
   } catch {
     // Missing or unreadable: the run crashed before reporting.
   }
   if (!counts) return step.record(0, 1, `no results in .test-results/browser.json (${why(outcome)})`);
   if (outcome.code !== 0 && counts.failed === 0) return step.record(counts.passed, 1, `the run failed: ${why(outcome)}`);
-  step.record(counts.passed, counts.failed);
+  step.record(counts.passed, counts.failed, undefined, counts.failures);
 }
 
 /** Why the PostgreSQL suite cannot run here, if it cannot: no server binaries and no TEST_DATABASE_URL. */
@@ -290,6 +329,13 @@ for (const result of results.toSorted((a, b) => a.started - b.started)) {
   process.stdout.write(
     `${mark} ${result.name.padEnd(width)}  ${result.passed} passed, ${result.failed} failed  ${result.seconds.toFixed(0).padStart(4)} s${result.note ? `  (${result.note})` : ''}\n`,
   );
+}
+const failures = results.flatMap((result) => (result.failures ?? []).map((failure) => `${result.name}: ${failure}`));
+if (failures.length) {
+  process.stdout.write('Failed:\n');
+  const shown = 30;
+  for (const failure of failures.slice(0, shown)) process.stdout.write(`  ${failure}\n`);
+  if (failures.length > shown) process.stdout.write(`  … and ${failures.length - shown} more\n`);
 }
 process.stdout.write(`in ${since(startedAt).toFixed(0)} s\n`);
 process.stdout.write(`${passed} passed, ${failed} failed\n`);

@@ -1,6 +1,7 @@
 // A stand-in token service for the console's stories: a staff member of the demo firm signed in
 // with a role, and the admin routes each screen's stories add. Answers after `latency` ms, like
 // the real service over a network.
+import { SignInMarker } from '../components/api/sign-in-marker.ts';
 import { ConsoleClient } from '../components/console/api/console-client.ts';
 import type { StaffMe, StaffRole } from '../components/console/api/types.ts';
 import { accessFor } from '../server/src/staff/roles.ts';
@@ -50,8 +51,11 @@ export function consoleMockClient({ role = 'owner', latency = 300, signedIn = tr
   const me = storyStaffMe(role);
   const signIn = { accessToken: 'story-staff-token', expiresIn: 600, staff: me.staff, access: me.access };
   const state = { signedIn };
+  const baseUrl = 'https://portal.example-law.test';
+  // The mark a sign-in leaves in the browser: without it the console does not try to resume one.
+  new SignInMarker(`${baseUrl}/api/v1/staff/auth`).remember(signedIn);
   return new ConsoleClient({
-    baseUrl: 'https://portal.example-law.test',
+    baseUrl,
     firm: 'demo',
     fetch: (input, init) =>
       new Promise<Response>((resolve, reject) => {

@@ -12,7 +12,7 @@ import { NotConfiguredError, toggleState, untilAborted } from '../base/states.ts
 import { ApiClientController } from '../controllers/api-client-controller.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { formatDate, formatDateRange, formatRelativeDate } from '../i18n/format.ts';
-import { t } from '../i18n/translate.ts';
+import { t } from './activities-messages.ts';
 import { alertStyles, badgeStyles, buttonStyles, skeletonStyles, visuallyHiddenStyles } from '../styles/shared.ts';
 import { activitiesStyles } from './activities.styles.ts';
 import { calendarFileName, findTask, groupNames, placeTask, taskStatus, type GroupName } from './activity-groups.ts';

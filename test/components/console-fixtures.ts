@@ -7,6 +7,7 @@ import type { FirmFile } from '../../components/console/api/files-api.ts';
 import type { StaffMe, StaffMember, StaffRole, StaffSignIn } from '../../components/console/api/types.ts';
 import type { ConsoleScreen } from '../../components/console/base/console-screen.ts';
 import { accessFor } from '../../server/src/staff/roles.ts';
+import { SignInMarker } from '../../components/api/sign-in-marker.ts';
 import { branding, FakeService, json, problem } from './fake-service.ts';
 import type { FakeUploads } from './fake-xhr.ts';
 
@@ -38,8 +39,12 @@ export function staffMe(role: StaffRole = 'owner', overrides: Partial<StaffMe> =
   };
 }
 
+/** The mark a staff sign-in leaves in this browser, without which the console does not try to resume one. */
+export const staffSignedInBefore = new SignInMarker('http://service.test/api/v1/staff/auth');
+
 /** A fake service where nobody is signed in to the console yet. */
 export function staffSignedOutService(): FakeService {
+  staffSignedInBefore.remember(false);
   return new FakeService()
     .on('GET /api/v1/firms/demo/branding', () => json(200, branding))
     .on('POST /api/v1/staff/auth/refresh', () => problem(401, 'refresh_missing', 'No refresh token.'))
@@ -48,9 +53,9 @@ export function staffSignedOutService(): FakeService {
 
 /** A fake service where a staff member with `role` is signed in (the first call resumes from the refresh cookie). */
 export function staffSignedInService(role: StaffRole = 'owner'): FakeService {
-  return staffSignedOutService()
-    .on('POST /api/v1/staff/auth/refresh', () => json(200, staffSignIn(role)))
-    .on('GET /api/v1/admin/staff/me', () => json(200, staffMe(role)));
+  const service = staffSignedOutService();
+  staffSignedInBefore.remember(true);
+  return service.on('POST /api/v1/staff/auth/refresh', () => json(200, staffSignIn(role))).on('GET /api/v1/admin/staff/me', () => json(200, staffMe(role)));
 }
 
 export function consoleClientFor(service: FakeService, uploads?: FakeUploads): ConsoleClient {

@@ -63,9 +63,12 @@ describe('<portal-console>', () => {
   });
 
   it('shows the staff sign-in under the firm’s header while signed out, in the firm’s colours', async () => {
-    const element = await consoleWith(staffSignedOutService());
+    const service = staffSignedOutService();
+    const element = await consoleWith(service);
     await waitUntil(() => part(element, 'login'), 'the sign-in did not show');
     await waitUntil(() => text(part(element, 'firm-name')) === 'Hale & Whitmore LLP');
+    // This browser never signed in: nothing to resume, so no refresh refused with a 401.
+    expect(service.calls('POST /api/v1/staff/auth/refresh')).to.have.length(0);
     expect(getComputedStyle(part(element, 'header')!).backgroundColor).to.equal('rgb(31, 58, 95)');
     expect(part(element, 'sign-out-button') === null).to.equal(true);
     await expect(element).to.be.accessible();

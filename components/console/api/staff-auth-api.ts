@@ -86,6 +86,11 @@ export class StaffAuthApi {
     return this.#connection.request({ method: 'DELETE', path: `/staff/auth/passkeys/${encodeURIComponent(id)}`, authentication: 'bearer', signal });
   }
 
+  /** Whether this browser may have a sign-in to resume: without one, `refresh` would only be refused. */
+  get mayResume(): boolean {
+    return this.#connection.mayResume;
+  }
+
   /** Resumes the sign-in from the refresh cookie. */
   refresh({ signal }: RequestOptions = {}): Promise<StaffSignIn> {
     return this.#connection.refresh(signal);

@@ -427,6 +427,11 @@ export class PortalConsole extends PortalElement {
       this.status = 'signed-out';
       return;
     }
+    // Nothing to resume in this browser: asking would only be refused (a 401 on every signed-out load).
+    if (!client.auth.mayResume) {
+      if (this.status === 'starting') this.status = 'signed-out';
+      return;
+    }
     try {
       await client.auth.refresh({ signal });
     } catch (error) {
