@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import type { Command } from '../cli/command.ts';
 import type { Config } from '../config.ts';
 import { openDatabase } from './database.ts';
@@ -11,10 +10,16 @@ import { MigrationError, migratePostgres, postgresStatus, sqliteStatus, statusOf
 const where = (config: Config) =>
   config.databaseUrl ? `PostgreSQL at ${new URL(config.databaseUrl).host}` : `SQLite at ${path.join(config.dataDir, 'portico.db')}`;
 
+/** A one-connection pool to `url`; the driver loads only for PostgreSQL. */
+async function onePool(url: string) {
+  const { default: pg } = await import('pg');
+  return new pg.Pool({ connectionString: url, max: 1 });
+}
+
 /** Where each migration stands, without changing anything. */
 async function status(config: Config): Promise<MigrationStatus[]> {
   if (config.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 1 });
+    const pool = await onePool(config.databaseUrl);
     try {
       return await postgresStatus(pool, migrations);
     } finally {
@@ -60,7 +65,7 @@ export const dbCommands: Record<string, Command> = {
       const before = (await status(config)).filter((entry) => entry.state === 'pending');
       let version: number;
       if (config.databaseUrl) {
-        const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 1 });
+        const pool = await onePool(config.databaseUrl);
         try {
           version = await migratePostgres(pool, migrations);
         } finally {

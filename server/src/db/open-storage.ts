@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { CompiledQuery, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { openDatabase } from './database.ts';
 import { migrations as allMigrations, type Migration } from './migrations.ts';
 import { migratePostgres } from './migrator.ts';
@@ -16,10 +16,10 @@ export function openSqliteStorage(dataDir: string, options: { file?: string; mig
 }
 
 /** BIGINT (money, counts) as a JS number: amounts stay far below 2^53 minor units. */
-const types = {
+const typesOf = (types: typeof pg.types) => ({
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-};
+    oid === types.builtins.INT8 ? (value: string) => Number(value) : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
+});
 
 /**
  * PostgreSQL at `url`, brought up to date (one instance at a time). Every connection taken from
@@ -27,10 +27,12 @@ const types = {
  * row-level security shows that firm's rows and nothing else, in and out of transactions.
  */
 export async function openPostgresStorage(url: string, options: { poolSize?: number; migrations?: readonly Migration[] } = {}): Promise<Storage> {
+  // Loaded here, not at start: a service on SQLite never needs the driver.
+  const { default: pg } = await import('pg');
   // JIT compilation pays off for long analytical queries, not for these: row-level security's
   // per-row checks push a client's summary past its cost threshold, and compiling it then took
   // ~300 ms of a query that runs in ~40 (measured by npm run bench -- invoice-scale).
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types, options: '-c jit=off' });
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: typesOf(pg.types), options: '-c jit=off' });
   try {
     await migratePostgres(pool, options.migrations ?? allMigrations);
   } catch (error) {

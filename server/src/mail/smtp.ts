@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { assertSendable, MailDeliveryError, type MailMessage, type MailProvider } from './mail.ts';
 
 export interface SmtpMailOptions {
@@ -58,12 +58,17 @@ function deliveryError(error: unknown, message: MailMessage, server: string): Ma
 export function createSmtpMail(options: SmtpMailOptions): MailProvider {
   const url = parseSmtpUrl(options.url);
   const server = describeServer(url);
-  const transport = nodemailer.createTransport({
-    url: options.url,
-    connectionTimeout: options.timeouts?.connection ?? 15_000,
-    greetingTimeout: options.timeouts?.greeting ?? 15_000,
-    socketTimeout: options.timeouts?.socket ?? 60_000,
-  });
+  // nodemailer loads with the first email, not at start.
+  let transport: Promise<Transporter> | undefined;
+  const connect = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        url: options.url,
+        connectionTimeout: options.timeouts?.connection ?? 15_000,
+        greetingTimeout: options.timeouts?.greeting ?? 15_000,
+        socketTimeout: options.timeouts?.socket ?? 60_000,
+      }),
+    ));
   let closed = false;
 
   return {
@@ -72,8 +77,9 @@ export function createSmtpMail(options: SmtpMailOptions): MailProvider {
       if (closed) throw new Error('The SMTP mail provider is closed');
       assertSendable(message);
       const fromName = message.fromName?.trim();
+      const mailer = await connect();
       try {
-        await transport.sendMail({
+        await mailer.sendMail({
           ...(message.id ? { messageId: `<${message.id}@${options.from.split('@')[1]}>` } : {}),
           from: fromName ? { name: fromName, address: options.from } : options.from,
           to: message.to,
@@ -89,7 +95,7 @@ export function createSmtpMail(options: SmtpMailOptions): MailProvider {
     async close() {
       if (closed) return;
       closed = true;
-      transport.close();
+      if (transport) (await transport).close();
     },
   };
 }
