@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { generate } from 'otplib';
 import { SoftwareAuthenticator } from './helpers/passkey-authenticator.ts';
-import { firmOrigin, otherFirmOrigin, password, startTestService, type Reply, type TestService } from './helpers/service.ts';
+import { firmOrigin, otherFirmOrigin, password, startTestService, tokenFromEmail, type Reply, type TestService } from './helpers/service.ts';
 
 function assertProblem(reply: Reply, status: number, code: string) {
   assert.equal(reply.status, status, JSON.stringify(reply.body));
@@ -151,6 +151,22 @@ describe('client two-factor: an authenticator app and recovery codes (optional)'
     assert.equal(verified.cookies.get('portico_refresh'), undefined);
   });
 
+  it('asks for the second factor after a password reset: a new password alone is not a sign-in', async () => {
+    svc.clock.advance(30_000);
+    await svc.request('/api/v1/auth/password-reset/request', { body: { firm: 'hale', email: 'alex@example.com' }, origin: firmOrigin });
+    const mail = (await svc.outbox('alex@example.com')).find((m) => m.kind === 'password_reset');
+    const confirmed = await svc.request('/api/v1/auth/password-reset/confirm', {
+      body: { token: tokenFromEmail(mail!.text, 'reset'), password },
+      origin: firmOrigin,
+    });
+    assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+    assert.equal(confirmed.body.mfaRequired, true);
+    assert.equal(confirmed.body.accessToken, undefined);
+    assert.equal(confirmed.cookies.get('portico_refresh'), undefined, 'no session yet');
+    const signedIn = await svc.request('/api/v1/auth/mfa', { body: { mfaToken: confirmed.body.mfaToken, code: await ctx.codeAt(secret) }, origin: firmOrigin });
+    assertSession(signedIn, svc.fixtures.alex.id);
+  });
+
   it('replaces the recovery codes with the password, and removes the app', async () => {
     svc.clock.advance(600_000);
     const { mfaToken } = (await ctx.login('alex@example.com')).body;
@@ -240,6 +256,35 @@ describe('client two-factor: passkeys and required enrolment', () => {
       'passkey_invalid',
     );
     assertProblem(await svc.request('/api/v1/auth/passkey/options', { body: { firm: 'hale' }, origin: otherFirmOrigin }), 403, 'origin_not_allowed');
+  });
+
+  it('makes a newly invited client set up a second factor before the invitation signs them in', async () => {
+    const created = await svc.request('/api/v1/admin/contacts', { token: svc.fixtures.firmKey, body: { email: 'pat@example.com', name: 'Pat Doe' } });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const invited = await svc.request(`/api/v1/admin/contacts/${created.body.id}/invitations`, { token: svc.fixtures.firmKey, body: {} });
+    assert.equal(invited.status, 201, JSON.stringify(invited.body));
+    const [mail] = await svc.outbox('pat@example.com');
+    const accepted = await svc.request('/api/v1/auth/invitations/accept', {
+      body: { token: tokenFromEmail(mail!.text, 'invitation'), password: 'a new password of mine' },
+      origin: firmOrigin,
+    });
+    assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+    assert.deepEqual(Object.keys(accepted.body).sort(), ['enrollmentRequired', 'mfaToken']);
+    assert.equal(accepted.cookies.get('portico_refresh'), undefined, 'no session yet');
+    // The password is set all the same: the next sign-in asks for the enrolment too.
+    const login = await svc.request('/api/v1/auth/login', {
+      body: { firm: 'hale', email: 'pat@example.com', password: 'a new password of mine' },
+      origin: firmOrigin,
+    });
+    assert.equal(login.body.enrollmentRequired, true, JSON.stringify(login.body));
+    const app = await svc.request('/api/v1/auth/two-factor/totp/setup', { body: { mfaToken: accepted.body.mfaToken }, origin: firmOrigin });
+    assert.equal(app.status, 200, JSON.stringify(app.body));
+    const enrolled = await svc.request('/api/v1/auth/two-factor/totp/confirm', {
+      body: { mfaToken: accepted.body.mfaToken, code: await ctx.codeAt(app.body.secret) },
+      origin: firmOrigin,
+    });
+    assert.equal(enrolled.status, 200, JSON.stringify(enrolled.body));
+    assert.equal(enrolled.body.signIn.contact.id, created.body.id);
   });
 
   it('keeps the last factor while the firm requires one, and lists factors', async () => {
