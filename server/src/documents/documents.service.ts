@@ -5,8 +5,14 @@ import { Problem } from '../http/problem.ts';
 import { parse } from '../http/validate.ts';
 import { documentLocale } from '../i18n/index.ts';
 import { documentQuery } from './documents.contract.ts';
-import { invoicePdf, receiptPdf, receiptStatuses, type DocumentContext, type InvoiceDetail, type Payment } from './documents.ts';
+import type { DocumentContext, InvoiceDetail, Payment } from './documents.ts';
 import type { FirmLogos } from './firm-logos.ts';
+
+/** The layouts, and the PDF library with them, load with the first document asked for rather than at start. */
+const layouts = () => import('./documents.ts');
+
+/** Payments that were received: they have a receipt (a failed or unfinished attempt has none). */
+const receiptStatuses: readonly string[] = ['succeeded', 'refunded', 'disputed'];
 
 export interface DocumentsServiceDeps {
   invoices: { getForClient(firm: Firm, contactId: string, id: string): Promise<InvoiceDetail> };
@@ -43,7 +49,7 @@ export class DocumentsService {
     const { lang } = parse(documentQuery, request.query, 'query');
     const invoice = await this.deps.invoices.getForClient(request.firm, request.contact.id, invoiceId);
     const context = await this.#context(request, lang, invoice.currency);
-    return { fileName: `Invoice-${fileNamePart(invoice.number)}.pdf`, content: await invoicePdf(invoice, context) };
+    return { fileName: `Invoice-${fileNamePart(invoice.number)}.pdf`, content: await (await layouts()).invoicePdf(invoice, context) };
   }
 
   async receipt(request: DocumentRequest, paymentId: string): Promise<RenderedDocument> {
@@ -59,7 +65,7 @@ export class DocumentsService {
       );
     }
     const context = await this.#context(request, lang, payment.currency);
-    return { fileName: `Receipt-${fileNamePart(payment.receiptNumber)}.pdf`, content: await receiptPdf(payment, context) };
+    return { fileName: `Receipt-${fileNamePart(payment.receiptNumber)}.pdf`, content: await (await layouts()).receiptPdf(payment, context) };
   }
 
   async #context(request: DocumentRequest, lang: string | undefined, currency: string): Promise<DocumentContext> {

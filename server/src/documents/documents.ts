@@ -17,9 +17,6 @@ export interface DocumentContext {
   createdAt: Date;
 }
 
-/** Payments that were received: they have a receipt (a failed or unfinished attempt has none). */
-export const receiptStatuses: readonly string[] = ['succeeded', 'refunded', 'disputed'];
-
 function formats(context: DocumentContext, currency: string) {
   const { locale } = context.locale;
   return {
