@@ -2,14 +2,19 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Download } from 'playwright-core';
+import { readTaggedPdf } from '../server/helpers/pdf-structure.ts';
 import { pdfTextOf } from '../server/helpers/pdf-text.ts';
 import { demoClients, launchBrowser, startStack, visible, watchPage, withLogs, type Stack, type WatchedPage } from './harness.ts';
 import { openInvoice, openSection, signIn } from './portal.ts';
 
-/** The saved file's name and the text its PDF shows. */
+/** The saved file's name and the text its PDF shows, once it is known to be a tagged PDF in English. */
 async function savedPdf(download: Download): Promise<{ name: string; text: string }> {
   const bytes = await fs.readFile((await download.path())!);
   assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-', 'the saved file is a PDF');
+  const tagged = readTaggedPdf(bytes);
+  assert.ok(tagged.marked && tagged.structure.length === 1, 'a tagged PDF, for screen readers');
+  assert.match(tagged.lang ?? '', /^en(-|$)/);
+  assert.deepEqual(tagged.untagged, [], 'nothing shown outside the structure but page furniture');
   return { name: download.suggestedFilename(), text: pdfTextOf(bytes) };
 }
 

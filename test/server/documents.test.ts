@@ -6,6 +6,7 @@ import { documentLocale } from '../../server/src/i18n/index.ts';
 import { receiptPdf, type DocumentContext } from '../../server/src/documents/documents.ts';
 import { FirmLogos, type FetchLogo } from '../../server/src/documents/firm-logos.ts';
 import { assertProblem, paymentKit, testCard, type PaymentKit } from './helpers/payments.ts';
+import { readTaggedPdf, structureElements, type StructureNode, type TaggedPdf } from './helpers/pdf-structure.ts';
 import { pdfTextOf } from './helpers/pdf-text.ts';
 import { loopbackPublicUrl, startTestService, testClock, type Reply, type TestService } from './helpers/service.ts';
 
@@ -40,6 +41,41 @@ function assertPdf(answer: { response: Response; bytes: Buffer }, fileName: stri
   assert.equal(answer.response.headers.get('x-content-type-options'), 'nosniff');
   assert.equal(answer.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
   assert.match(answer.bytes.subarray(-8).toString('latin1'), /%%EOF\s*$/);
+}
+
+/** The elements of a type, depth first (reading order). */
+const elementsOf = (pdf: TaggedPdf | StructureNode[], type: string) =>
+  structureElements(Array.isArray(pdf) ? pdf : pdf.structure).filter((element) => element.type === type);
+
+/** What every tagged document has: the mark, the language, the title, one Document root, nothing shown untagged. */
+function assertTagged(pdf: TaggedPdf, expected: { language: 'en' | 'es'; title: string; footer: string }) {
+  assert.ok(Number(pdf.version) >= 1.4, `a tagged PDF needs 1.4 or later, not ${pdf.version}`);
+  assert.equal(pdf.marked, true, '/MarkInfo << /Marked true >>');
+  assert.match(pdf.lang ?? '', new RegExp(`^${expected.language}(-|$)`), `the catalog's /Lang is the client's language`);
+  assert.equal(pdf.title, expected.title);
+  assert.equal(pdf.displayTitle, true, 'viewers show the title, not the file name');
+  assert.equal(pdf.metadataTitle, expected.title.replace(/&/g, '&amp;'), 'the XMP title too, as XML');
+  assert.deepEqual(
+    pdf.structure.map((element) => element.type),
+    ['Document'],
+    'one /StructTreeRoot holding the document',
+  );
+  assert.deepEqual(pdf.untagged, [], 'every piece of text is in the structure or is page furniture');
+  assert.ok(pdf.artifacts.includes(expected.footer), `the page number is an artifact: ${JSON.stringify(pdf.artifacts)}`);
+}
+
+/** A table's header cells and its body's rows, as a screen reader reads them. */
+function tableOf(table: StructureNode) {
+  const [head, body] = table.children;
+  assert.equal(head?.type, 'THead');
+  assert.equal(body?.type, 'TBody');
+  return {
+    headers: elementsOf(head!.children, 'TH').map((cell) => `${cell.text} (${cell.scope})`),
+    rows: body!.children.map((row) => {
+      assert.equal(row.type, 'TR');
+      return row.children.map((cell) => `${cell.type}:${cell.text}`);
+    }),
+  };
 }
 
 describe('PDF documents', () => {
@@ -202,11 +238,56 @@ describe('PDF documents', () => {
       assert.ok(text.includes('20 de febrero de 2026'), text);
     });
 
+    it('is a tagged PDF in the client’s language: title, headings, paragraphs, the lines as a table with column headers', async () => {
+      for (const [path, language, words] of [
+        [`/api/v1/invoices/${ids.invoice}/pdf`, 'en', { title: 'Invoice', charges: 'Charges', payments: 'Payments applied', page: 'Page 1 of 1' }],
+        [`/api/v1/invoices/${ids.invoice}/pdf?lang=es`, 'es', { title: 'Factura', charges: 'Cargos', payments: 'Pagos aplicados', page: 'Página 1 de 1' }],
+      ] as const) {
+        const pdf = readTaggedPdf((await download(svc, path, alex)).bytes);
+        assertTagged(pdf, { language, title: `${words.title} INV-2041 — Hale & Whitmore LLP`, footer: words.page });
+        assert.ok(pdf.artifacts.includes(`Hale & Whitmore LLP · ${words.title} INV-2041`), 'the footer is page furniture');
+        assert.deepEqual(
+          elementsOf(pdf, 'H1').map((heading) => heading.text),
+          [words.title],
+        );
+        const headings = elementsOf(pdf, 'H2').map((heading) => heading.text);
+        assert.deepEqual(headings.slice(0, 2), [words.charges, words.payments], 'the sections in reading order');
+        const paragraphs = elementsOf(pdf, 'P').map((paragraph) => paragraph.text);
+        for (const expected of ['Hale & Whitmore LLP', 'INV-2041', 'Alex Morgan', 'alex@example.com', 'Thank you for your business.']) {
+          assert.ok(paragraphs.includes(expected), `a paragraph reads “${expected}”: ${JSON.stringify(paragraphs)}`);
+        }
+        // In reading order the title comes before the charges, the charges before the note.
+        const order = structureElements(pdf.structure).map((element) => element.text);
+        assert.ok(order.indexOf(words.title) < order.indexOf(words.charges) && order.indexOf(words.charges) < order.indexOf('Thank you for your business.'));
+
+        const tables = elementsOf(pdf, 'Table');
+        const charges = tables.find((table) => table.children[0]?.type === 'THead')!;
+        const { headers, rows } = tableOf(charges);
+        assert.deepEqual(
+          headers,
+          language === 'en'
+            ? ['Date (Column)', 'Description (Column)', 'Quantity × rate (Column)', 'Amount (Column)']
+            : ['Fecha (Column)', 'Descripción (Column)', 'Cantidad × tarifa (Column)', 'Importe (Column)'],
+        );
+        assert.equal(rows.length, 2);
+        assert.deepEqual(rows[0]!.slice(1, 2), ['TD:Drafting the trust deed']);
+        assert.equal(rows[0]![3], 'TD:$442.50');
+        // The facts and the totals read as label (a row header) and value.
+        const rowHeaders = elementsOf(pdf, 'TH').filter((cell) => cell.scope === 'Row');
+        assert.ok(rowHeaders.some((cell) => cell.text === (language === 'en' ? 'Balance due' : 'Saldo pendiente')));
+        assert.deepEqual(elementsOf(pdf, 'Figure'), [], 'no logo, no figure');
+      }
+    });
+
     it('shows the firm’s PNG logo, and its name instead of an SVG one', async () => {
       assert.equal((await settings({ branding: { logoUrl: `${site.base}/logo.png` } })).status, 200);
       const withLogo = await download(svc, `/api/v1/invoices/${ids.invoice}/pdf`, alex);
       assertPdf(withLogo, 'Invoice-INV-2041.pdf');
       assert.match(withLogo.bytes.toString('latin1'), /\/Subtype \/Image/);
+      const [logo, ...others] = elementsOf(readTaggedPdf(withLogo.bytes), 'Figure');
+      assert.equal(others.length, 0);
+      assert.equal(logo?.alt, 'Hale & Whitmore LLP', 'the logo is a figure whose alternative text is the firm’s name');
+      assert.deepEqual(logo.bbox?.length, 4, 'with the box it takes on the page');
       assert.deepEqual(site.served, ['/logo.png']);
       await download(svc, `/api/v1/invoices/${ids.invoice}/pdf`, alex);
       assert.deepEqual(site.served, ['/logo.png'], 'the logo is fetched once, then kept');
@@ -222,6 +303,7 @@ describe('PDF documents', () => {
       assertPdf(withSvg, 'Invoice-INV-2041.pdf');
       assert.doesNotMatch(withSvg.bytes.toString('latin1'), /\/Subtype \/Image/);
       assert.ok(pdfTextOf(withSvg.bytes).includes('Hale & Whitmore LLP'));
+      assert.deepEqual(elementsOf(readTaggedPdf(withSvg.bytes), 'Figure'), [], 'no figure without an image');
       assert.equal((await settings({ branding: { logoUrl: null } })).status, 200);
     });
 
@@ -291,6 +373,22 @@ describe('PDF documents', () => {
       }
     });
 
+    it('is a tagged PDF in the client’s language, the invoices paid as a table with column headers', async () => {
+      for (const [query, language, title, page, headers] of [
+        ['', 'en', 'Payment receipt', 'Page 1 of 1', ['Invoice number (Column)', 'Amount (Column)']],
+        ['?lang=es-US', 'es', 'Recibo de pago', 'Página 1 de 1', ['Número de factura (Column)', 'Importe (Column)']],
+      ] as const) {
+        const pdf = readTaggedPdf((await download(svc, `/api/v1/payments/${ids.payment}/receipt.pdf${query}`, alex)).bytes);
+        assertTagged(pdf, { language, title: `${title} ${ids.receiptNumber} — Hale & Whitmore LLP`, footer: page });
+        assert.deepEqual(
+          elementsOf(pdf, 'H1').map((heading) => heading.text),
+          [title],
+        );
+        const invoices = elementsOf(pdf, 'Table').find((table) => table.children[0]?.type === 'THead')!;
+        assert.deepEqual(tableOf(invoices), { headers, rows: [[`TD:${ids.paidInvoiceNumber}`, 'TD:$125.00']] });
+      }
+    });
+
     it('does not exist for a failed payment, a bank payment not settled yet, nor for another client', async () => {
       const failed = await asProblem(`/api/v1/payments/${ids.failed}/receipt.pdf`, alex);
       assertProblem(failed, 404, 'receipt_not_available');
@@ -346,6 +444,49 @@ describe('PDF document pieces', () => {
     assert.ok(at('Card surcharge') > at('Subtotal') && at('Total charged') > at('Card surcharge'), text);
     assert.ok(lines.includes('$3.75') && lines.includes('$128.75'), text);
     assert.ok(text.includes('March 1, 2026'), 'the date is the day it was in the firm’s time zone');
+  });
+
+  it('keeps a table that runs over pages one table: its header repeated on the next page is page furniture', async () => {
+    const context: DocumentContext = {
+      firm: { name: 'Hale & Whitmore LLP', address: ['100 Main Street'], logo: png, brandColor: '#1f3a5f', timeZone: 'America/Chicago' },
+      client: { name: 'Alex Morgan', email: 'alex@example.com' },
+      locale: documentLocale('en', undefined, 'USD'),
+      createdAt: new Date('2026-03-02T15:00:00Z'),
+    };
+    const allocations = Array.from({ length: 60 }, (_, index) => ({
+      invoiceId: `inv_${index}`,
+      invoiceNumber: `INV-${1000 + index}`,
+      amount: 100,
+      depositAccount: 'operating' as const,
+    }));
+    const payment = {
+      id: 'pay_2',
+      status: 'succeeded' as const,
+      amount: 6_000,
+      currency: 'USD',
+      method: { type: 'check' as const, brand: null, last4: null },
+      source: 'firm' as const,
+      reference: '#1002',
+      receiptNumber: 'R-100010',
+      allocations,
+      failure: null,
+      amountRefunded: 0,
+      refunds: [],
+      checkoutId: null,
+      createdAt: '2026-03-02T03:00:00Z',
+      updatedAt: '2026-03-02T03:00:00Z',
+    };
+    const pdf = readTaggedPdf(await receiptPdf(payment, context));
+    assertTagged(pdf, { language: 'en', title: 'Payment receipt R-100010 — Hale & Whitmore LLP', footer: 'Page 3 of 3' });
+    assert.ok(pdf.artifacts.includes('Page 1 of 3') && pdf.artifacts.includes('Page 2 of 3'));
+    const invoices = elementsOf(pdf, 'Table').filter((table) => table.children[0]?.type === 'THead');
+    assert.equal(invoices.length, 1, 'one table, over three pages');
+    const { headers, rows } = tableOf(invoices[0]!);
+    assert.deepEqual(headers, ['Invoice number (Column)', 'Amount (Column)'], 'its header cells once');
+    assert.equal(rows.length, 60);
+    assert.deepEqual(rows[59], ['TD:INV-1059', 'TD:$1.00']);
+    assert.equal(pdf.artifacts.filter((text) => text === 'Invoice number').length, 2, 'the header drawn again on pages 2 and 3 is furniture');
+    assert.equal(elementsOf(pdf, 'Figure')[0]?.alt, 'Hale & Whitmore LLP');
   });
 
   it('reads a logo only from where webhooks may go, only PNG or JPEG, once in a while', async () => {

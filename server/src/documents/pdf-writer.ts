@@ -10,6 +10,34 @@ const BAND = '#f3f4f6';
 const FONT = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
 
+declare global {
+  namespace PDFKit.Mixins {
+    // What the PDF library does and its published types do not say yet.
+    interface StructureElementOptions {
+      /** A table header cell's direction: the cells of its column or of its row. */
+      scope?: 'Column' | 'Row';
+      /** The element's box on its page, [left, top, right, bottom] from the top-left corner. */
+      bbox?: [number, number, number, number];
+    }
+    interface PDFImage {
+      openImage(src: ImageSrc): OpenedImage;
+      image(src: OpenedImage, x?: number, y?: number, options?: ImageOption): this;
+    }
+  }
+}
+
+/** An image read and checked before anything of it is drawn. */
+interface OpenedImage {
+  width: number;
+  height: number;
+  embed(doc: PDFKit.PDFDocument): void;
+}
+
+type Structure = PDFKit.PDFStructureElement;
+
+const xmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escapeXml = (text: string) => text.replace(/[&<>"]/g, (c) => xmlEscapes[c]!);
+
 /** What every document's header shows of the firm. */
 export interface DocumentFirm {
   name: string;
@@ -51,6 +79,8 @@ export class PdfWriter {
   readonly #done: Promise<Buffer>;
   readonly #t: Translate;
   readonly #accent: string;
+  /** The structure tree's root: what a screen reader reads, in reading order. */
+  readonly #document: Structure;
   readonly margin = 50;
 
   constructor(options: { title: string; author: string; language: string; pageSize: 'LETTER' | 'A4'; createdAt: Date; t: Translate; brandColor?: string }) {
@@ -58,10 +88,16 @@ export class PdfWriter {
       size: options.pageSize,
       margin: this.margin,
       bufferPages: true,
+      // A tagged PDF (PDF/UA-minded): a structure tree in reading order, the language and the title.
+      pdfVersion: '1.7',
+      tagged: true,
       lang: options.language,
       displayTitle: true,
       info: { Title: printable(options.title), Author: printable(options.author), Creator: 'Portico', CreationDate: options.createdAt },
     });
+    this.#escapeMetadata([printable(options.title), printable(options.author)]);
+    this.#document = this.doc.struct('Document');
+    this.doc.addStructure(this.#document);
     this.#t = options.t;
     const brand = parseHexColor(options.brandColor);
     // The brand colour draws rules and the title only where it reads on white (WCAG AA).
@@ -90,103 +126,176 @@ export class PdfWriter {
     }
   }
 
+  /**
+   * Draws what `draw` draws as one element of the structure tree (a heading, a paragraph, a cell),
+   * under `parent`: the document unless it is part of a table.
+   */
+  #tag(type: string, draw: () => void, options: PDFKit.Mixins.StructureElementOptions = {}, parent: Structure = this.#document): void {
+    parent.add(this.doc.struct(type, options, draw));
+  }
+
+  /**
+   * Text of one or more lines, each line a paragraph of its own in the structure: read aloud as one,
+   * the last word of a line (an address's street) would run into the first of the next.
+   */
+  #lines(text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions): void {
+    const { doc } = this;
+    doc.y = y;
+    for (const line of printable(text).split('\n')) {
+      if (line) this.#tag('P', () => doc.text(line, x, doc.y, options));
+      else doc.moveDown();
+    }
+  }
+
+  /** An element that holds others (a table, a row), in the tree before its children are drawn. */
+  #group(type: string, parent: Structure = this.#document): Structure {
+    const group = this.doc.struct(type);
+    parent.add(group);
+    return group;
+  }
+
+  /** Draws decoration (rules, shading, the page's footer) outside the structure: screen readers skip it. */
+  #artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+    this.doc.markContent('Artifact', { type });
+    draw();
+    this.doc.endMarkedContent();
+  }
+
+  /**
+   * The PDF library writes the title and author into the XMP metadata unescaped: a firm named
+   * "Hale & Whitmore" would leave that XML unreadable. They are escaped on their way in.
+   */
+  #escapeMetadata(values: string[]): void {
+    const { doc } = this;
+    const append = doc.appendXML.bind(doc);
+    doc.appendXML = (xml: string, newLine?: boolean) => {
+      let escaped = xml;
+      for (const value of values) escaped = escaped.split(`>${value}</rdf:li>`).join(`>${escapeXml(value)}</rdf:li>`);
+      append(escaped, newLine);
+    };
+  }
+
+  /**
+   * The firm's logo, read before anything of it is drawn: a PNG or JPEG the PDF library cannot
+   * read (an unusual colour type) gives the firm's name instead, with no half-drawn figure.
+   */
+  #openLogo(logo: LogoImage | undefined): OpenedImage | undefined {
+    if (!logo) return undefined;
+    try {
+      const image = this.doc.openImage(logo);
+      image.embed(this.doc);
+      return image;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The firm's logo (or its name) and address on the left; the document's title and number on the right. */
   header(firm: DocumentFirm, title: string, subtitle: string): void {
     const { doc, margin } = this;
     const top = margin;
-    let left = top;
-    let drewLogo = false;
-    if (firm.logo) {
-      try {
-        doc.image(firm.logo, margin, top, { fit: [180, 56] });
-        drewLogo = true;
-        left = top + 60;
-      } catch {
-        // A PNG or JPEG the PDF library cannot read (an unusual colour type): the name instead.
-      }
-    }
-    if (!drewLogo) {
-      doc.font(BOLD).fontSize(16).fillColor(TEXT);
-      doc.text(printable(firm.name), margin, top, { width: this.width * 0.55 });
-      left = doc.y + 2;
-    } else {
-      doc
-        .font(BOLD)
-        .fontSize(10)
-        .fillColor(TEXT)
-        .text(printable(firm.name), margin, left, { width: this.width * 0.55 });
+    let left: number;
+    const logo = this.#openLogo(firm.logo);
+    if (logo) {
+      const scale = Math.min(180 / logo.width, 56 / logo.height);
+      const bbox: [number, number, number, number] = [margin, top, margin + logo.width * scale, top + logo.height * scale];
+      this.#tag('Figure', () => doc.image(logo, margin, top, { fit: [180, 56] }), { alt: firm.name, bbox });
+      this.#tag('P', () =>
+        doc
+          .font(BOLD)
+          .fontSize(10)
+          .fillColor(TEXT)
+          .text(printable(firm.name), margin, top + 60, { width: this.width * 0.55 }),
+      );
       left = doc.y;
+    } else {
+      this.#tag('P', () =>
+        doc
+          .font(BOLD)
+          .fontSize(16)
+          .fillColor(TEXT)
+          .text(printable(firm.name), margin, top, { width: this.width * 0.55 }),
+      );
+      left = doc.y + 2;
     }
     if (firm.address.length) {
-      doc
-        .font(FONT)
-        .fontSize(9)
-        .fillColor(MUTED)
-        .text(printable(firm.address.join('\n')), margin, left, { width: this.width * 0.55 });
+      doc.font(FONT).fontSize(9).fillColor(MUTED);
+      this.#lines(firm.address.join('\n'), margin, left, { width: this.width * 0.55 });
       left = doc.y;
     }
     const rightX = margin + this.width * 0.55;
     const rightWidth = this.width * 0.45;
-    doc.font(BOLD).fontSize(20).fillColor(this.#accent).text(printable(title), rightX, top, { width: rightWidth, align: 'right' });
-    doc
-      .font(FONT)
-      .fontSize(11)
-      .fillColor(TEXT)
-      .text(printable(subtitle), rightX, doc.y + 2, { width: rightWidth, align: 'right' });
+    this.#tag('H1', () => doc.font(BOLD).fontSize(20).fillColor(this.#accent).text(printable(title), rightX, top, { width: rightWidth, align: 'right' }));
+    this.#tag('P', () =>
+      doc
+        .font(FONT)
+        .fontSize(11)
+        .fillColor(TEXT)
+        .text(printable(subtitle), rightX, doc.y + 2, { width: rightWidth, align: 'right' }),
+    );
     const right = doc.y;
     doc.y = Math.max(left, right) + 14;
     this.rule(this.#accent, 1.5);
     doc.y += 14;
   }
 
+  /** A rule across the page: decoration, outside the structure. */
   rule(color = RULE, width = 0.75): void {
     const { doc, margin } = this;
-    doc
-      .save()
-      .moveTo(margin, doc.y)
-      .lineTo(margin + this.width, doc.y)
-      .lineWidth(width)
-      .strokeColor(color)
-      .stroke()
-      .restore();
+    this.#artifact(() =>
+      doc
+        .save()
+        .moveTo(margin, doc.y)
+        .lineTo(margin + this.width, doc.y)
+        .lineWidth(width)
+        .strokeColor(color)
+        .stroke()
+        .restore(),
+    );
   }
 
   /**
    * Two blocks side by side: a labelled party on the left ("Bill to", name, email) and label:value
-   * facts on the right (number, dates, status).
+   * facts on the right (number, dates, status), read as a table of row headers and values.
    */
   partyAndFacts(party: { label: string; lines: string[] }, facts: Array<[string, string]>): void {
     const { doc, margin } = this;
     const top = doc.y;
-    doc
-      .font(BOLD)
-      .fontSize(8)
-      .fillColor(MUTED)
-      .text(printable(party.label.toUpperCase()), margin, top, { width: this.width * 0.5, characterSpacing: 0.5 });
-    const [first = '', ...rest] = party.lines;
-    doc
-      .font(BOLD)
-      .fontSize(11)
-      .fillColor(TEXT)
-      .text(printable(first), margin, doc.y + 3, { width: this.width * 0.5 });
-    if (rest.length)
+    this.#tag('P', () =>
       doc
-        .font(FONT)
-        .fontSize(10)
+        .font(BOLD)
+        .fontSize(8)
+        .fillColor(MUTED)
+        .text(printable(party.label.toUpperCase()), margin, top, { width: this.width * 0.5, characterSpacing: 0.5 }),
+    );
+    const [first = '', ...rest] = party.lines;
+    this.#tag('P', () =>
+      doc
+        .font(BOLD)
+        .fontSize(11)
         .fillColor(TEXT)
-        .text(printable(rest.join('\n')), { width: this.width * 0.5 });
+        .text(printable(first), margin, doc.y + 3, { width: this.width * 0.5 }),
+    );
+    if (rest.length) {
+      doc.font(FONT).fontSize(10).fillColor(TEXT);
+      this.#lines(rest.join('\n'), margin, doc.y, { width: this.width * 0.5 });
+    }
     const leftBottom = doc.y;
     const labelX = margin + this.width * 0.55;
     const labelWidth = this.width * 0.2;
     const valueX = labelX + labelWidth;
     const valueWidth = this.width * 0.25;
     let y = top;
+    const table = this.#group('Table');
     for (const [label, value] of facts) {
-      doc.font(FONT).fontSize(10).fillColor(MUTED).text(printable(label), labelX, y, { width: labelWidth });
+      const row = this.#group('TR', table);
+      this.#tag('TH', () => doc.font(FONT).fontSize(10).fillColor(MUTED).text(printable(label), labelX, y, { width: labelWidth }), { scope: 'Row' }, row);
       const labelBottom = doc.y;
-      doc.font(BOLD).fontSize(10).fillColor(TEXT).text(printable(value), valueX, y, { width: valueWidth, align: 'right' });
+      this.#tag('TD', () => doc.font(BOLD).fontSize(10).fillColor(TEXT).text(printable(value), valueX, y, { width: valueWidth, align: 'right' }), {}, row);
+      row.end();
       y = Math.max(labelBottom, doc.y) + 3;
     }
+    table.end();
     doc.y = Math.max(leftBottom, y) + 18;
     doc.x = margin;
   }
@@ -194,7 +303,7 @@ export class PdfWriter {
   /** A section's heading, kept on one page with what follows it (a table's header and first row). */
   heading(text: string): void {
     this.ensureRoom(80);
-    this.doc.font(BOLD).fontSize(12).fillColor(TEXT).text(printable(text), this.margin, this.doc.y, { width: this.width });
+    this.#tag('H2', () => this.doc.font(BOLD).fontSize(12).fillColor(TEXT).text(printable(text), this.margin, this.doc.y, { width: this.width }));
     this.doc.y += 6;
   }
 
@@ -203,83 +312,125 @@ export class PdfWriter {
     doc.font(options.bold ? BOLD : FONT).fontSize(options.size ?? 10);
     const height = doc.heightOfString(printable(text), { width: this.width });
     this.ensureRoom(height);
-    doc.fillColor(options.muted ? MUTED : TEXT).text(printable(text), this.margin, doc.y, { width: this.width });
+    doc.fillColor(options.muted ? MUTED : TEXT);
+    this.#lines(text, this.margin, doc.y, { width: this.width });
     doc.y += 8;
   }
 
-  /** A table whose rows wrap as their text needs, its header repeated on each new page. */
+  /**
+   * A table whose rows wrap as their text needs, its header repeated on each new page. Its header
+   * cells are column headers; the header repeated on a following page is for the eye only.
+   */
   table(columns: Column[], rows: string[][]): void {
     const { doc, margin } = this;
     const widths = columns.map((column) => column.share * this.width);
     const pad = 4;
-    const drawHeader = () => {
+    const drawHeader = (row: Structure | undefined) => {
       doc.font(BOLD).fontSize(9);
       const height = Math.max(...columns.map((column, index) => doc.heightOfString(printable(column.header), { width: widths[index]! - 2 * pad }))) + 10;
       const top = doc.y;
-      doc.save().rect(margin, top, this.width, height).fill(BAND).restore();
+      this.#artifact(() => doc.save().rect(margin, top, this.width, height).fill(BAND).restore());
       let x = margin;
-      doc.fillColor(MUTED);
       columns.forEach((column, index) => {
-        doc.text(printable(column.header), x + pad, top + 5, { width: widths[index]! - 2 * pad, align: column.align ?? 'left' });
+        const cellX = x;
+        const draw = () =>
+          doc.fillColor(MUTED).text(printable(column.header), cellX + pad, top + 5, { width: widths[index]! - 2 * pad, align: column.align ?? 'left' });
+        if (row) this.#tag('TH', draw, { scope: 'Column' }, row);
+        else this.#artifact(draw, 'Pagination');
         x += widths[index]!;
       });
       doc.y = top + height;
     };
     this.ensureRoom(50);
-    drawHeader();
+    const table = this.#group('Table');
+    const head = this.#group('THead', table);
+    const headRow = this.#group('TR', head);
+    drawHeader(headRow);
+    headRow.end();
+    head.end();
+    const body = this.#group('TBody', table);
     doc.font(FONT).fontSize(10);
     for (const row of rows) {
       const height = Math.max(...row.map((cell, index) => doc.heightOfString(printable(cell), { width: widths[index]! - 2 * pad }))) + 2 * pad + 2;
       if (doc.y + height > this.#bottom) {
         doc.addPage();
         doc.y = margin;
-        drawHeader();
+        drawHeader(undefined);
         doc.font(FONT).fontSize(10);
       }
       const top = doc.y;
       let x = margin;
-      doc.fillColor(TEXT);
+      const tableRow = this.#group('TR', body);
       row.forEach((cell, index) => {
-        doc.text(printable(cell), x + pad, top + pad + 1, { width: widths[index]! - 2 * pad, align: columns[index]!.align ?? 'left' });
+        const cellX = x;
+        this.#tag(
+          'TD',
+          () =>
+            doc.fillColor(TEXT).text(printable(cell), cellX + pad, top + pad + 1, { width: widths[index]! - 2 * pad, align: columns[index]!.align ?? 'left' }),
+          {},
+          tableRow,
+        );
         x += widths[index]!;
       });
+      tableRow.end();
       doc.y = top + height;
       this.rule();
     }
+    body.end();
+    table.end();
     doc.y += 12;
     doc.x = margin;
   }
 
-  /** Label and amount rows against the right edge; `strong` rows in bold with a rule above. */
+  /**
+   * Label and amount rows against the right edge; `strong` rows in bold with a rule above. Read as
+   * a table: each label heads its row.
+   */
   totals(rows: Array<{ label: string; value: string; strong?: boolean }>): void {
     const { doc, margin } = this;
     const blockWidth = Math.min(300, this.width);
     const x = margin + this.width - blockWidth;
     this.ensureRoom(rows.length * 18 + 10);
+    const table = this.#group('Table');
     for (const row of rows) {
       doc.font(row.strong ? BOLD : FONT).fontSize(row.strong ? 11 : 10);
       if (row.strong) {
-        doc
-          .save()
-          .moveTo(x, doc.y)
-          .lineTo(x + blockWidth, doc.y)
-          .lineWidth(0.75)
-          .strokeColor(RULE)
-          .stroke()
-          .restore();
+        this.#artifact(() =>
+          doc
+            .save()
+            .moveTo(x, doc.y)
+            .lineTo(x + blockWidth, doc.y)
+            .lineWidth(0.75)
+            .strokeColor(RULE)
+            .stroke()
+            .restore(),
+        );
         doc.y += 4;
       }
       const top = doc.y;
-      doc.fillColor(row.strong ? TEXT : MUTED).text(printable(row.label), x, top, { width: blockWidth * 0.6 });
+      const tableRow = this.#group('TR', table);
+      this.#tag(
+        'TH',
+        () => doc.fillColor(row.strong ? TEXT : MUTED).text(printable(row.label), x, top, { width: blockWidth * 0.6 }),
+        { scope: 'Row' },
+        tableRow,
+      );
       const labelBottom = doc.y;
-      doc.fillColor(TEXT).text(printable(row.value), x + blockWidth * 0.6, top, { width: blockWidth * 0.4, align: 'right' });
+      this.#tag(
+        'TD',
+        () => doc.fillColor(TEXT).text(printable(row.value), x + blockWidth * 0.6, top, { width: blockWidth * 0.4, align: 'right' }),
+        {},
+        tableRow,
+      );
+      tableRow.end();
       doc.y = Math.max(labelBottom, doc.y) + 4;
     }
+    table.end();
     doc.y += 10;
     doc.x = margin;
   }
 
-  /** Writes "Page n of m" at the foot of every page and returns the finished file. */
+  /** Writes "Page n of m" at the foot of every page (page furniture, outside the structure) and returns the finished file. */
   async finish(footer: string): Promise<Buffer> {
     const { doc, margin } = this;
     const range = doc.bufferedPageRange();
@@ -290,14 +441,17 @@ export class PdfWriter {
       doc.page.margins.bottom = 0;
       const y = doc.page.height - margin + 10;
       doc.font(FONT).fontSize(8).fillColor(MUTED);
-      doc.text(printable(footer), margin, y, { width: this.width / 2, lineBreak: false });
-      doc.text(printable(this.#t('page.number', { page: index + 1, pages: range.count })), margin + this.width / 2, y, {
-        width: this.width / 2,
-        align: 'right',
-        lineBreak: false,
-      });
+      this.#artifact(() => {
+        doc.text(printable(footer), margin, y, { width: this.width / 2, lineBreak: false });
+        doc.text(printable(this.#t('page.number', { page: index + 1, pages: range.count })), margin + this.width / 2, y, {
+          width: this.width / 2,
+          align: 'right',
+          lineBreak: false,
+        });
+      }, 'Pagination');
       doc.page.margins.bottom = bottomMargin;
     }
+    this.#document.end();
     doc.end();
     return this.#done;
   }
