@@ -67,7 +67,7 @@ async function scaleOn(engine: Engine) {
           'admin first page': await time(200, adminPage),
         };
         results.set(size, figures);
-        rows.push([`${size.toLocaleString('en-US')} invoices`, `seeded ${seedSeconds.toFixed(1)} s${engine === 'postgres' ? ' (with ANALYZE)' : ''}`]);
+        rows.push([`${size.toLocaleString('en-US')} invoices`, `seeded ${seedSeconds.toFixed(1)} s${engine === 'postgres' ? ' (with VACUUM ANALYZE)' : ''}`]);
         for (const [name, f] of Object.entries(figures))
           rows.push([`  ${name}`, `p50 ${f.p50.toFixed(2)} ms, p99 ${f.p99.toFixed(2)} ms${f.runs < 50 ? ` (${f.runs} runs)` : ''}`]);
       }

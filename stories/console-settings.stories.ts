@@ -31,6 +31,7 @@ const storyProfile: FirmProfile = {
     portalUrl: 'https://www.example-law.test/portal/',
     stripe: { trustAccount: 'acct_1TrustDemo' },
     plans: { enabled: true, maxInstalments: 6, minInstalment: 5_000 },
+    autopay: { enabled: true },
   },
   createdAt: '2026-01-05T09:00:00.000Z',
   updatedAt: '2026-12-01T09:00:00.000Z',

@@ -1,5 +1,6 @@
 import { ActivitiesApi } from './activities-api.ts';
 import { AuthApi } from './auth-api.ts';
+import { AutopayApi } from './autopay-api.ts';
 import { BankLinksApi } from './bank-links-api.ts';
 import { ServiceConnection } from './connection.ts';
 import { FilesApi } from './files-api.ts';
@@ -46,6 +47,7 @@ export class ApiClient {
   readonly payments: PaymentsApi;
   readonly paymentMethods: PaymentMethodsApi;
   readonly plans: PlansApi;
+  readonly autopay: AutopayApi;
   readonly bankLinks: BankLinksApi;
   readonly threads: ThreadsApi;
   readonly files: FilesApi;
@@ -64,6 +66,7 @@ export class ApiClient {
     this.payments = new PaymentsApi(this.#connection);
     this.paymentMethods = new PaymentMethodsApi(this.#connection);
     this.plans = new PlansApi(this.#connection);
+    this.autopay = new AutopayApi(this.#connection);
     this.bankLinks = new BankLinksApi(this.#connection);
     this.threads = new ThreadsApi(this.#connection);
     this.files = new FilesApi(this.#connection, xhr);

@@ -1161,6 +1161,75 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/autopay/matters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the firm offers autopay, and the client's matters with autopay on or off */
+        get: operations["getApiV1AutopayMatters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/autopay/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The authorization text for autopay on a matter with a method; nothing is stored */
+        post: operations["postApiV1AutopayPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/autopay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client's autopay enrolments with their charges, newest first */
+        get: operations["getApiV1Autopay"];
+        put?: never;
+        /** Turn on autopay for a matter: each invoice published for it from now on is charged on its due date; the authorization accepted */
+        post: operations["postApiV1Autopay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/autopay/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn autopay off: nothing more is charged and the authorization is revoked */
+        post: operations["postApiV1AutopayIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments/{id}/confirm": {
         parameters: {
             query?: never;
@@ -1750,6 +1819,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/autopay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The firm's autopay enrolments (a client's with `contactId`), newest first */
+        get: operations["getApiV1AdminAutopay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/autopay/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn a client’s autopay off; its authorization is revoked */
+        post: operations["postApiV1AdminAutopayIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/activities": {
         parameters: {
             query?: never;
@@ -2044,7 +2147,7 @@ export type components = {
              * @description Stable: branch on it
              * @enum {string}
              */
-            code: "invalid_request" | "malformed_json" | "body_too_large" | "not_ready" | "unsupported_encoding" | "bad_request" | "invalid_cursor" | "route_not_found" | "method_not_allowed" | "not_found" | "origin_not_allowed" | "rate_limited" | "internal_error" | "sdk_not_built" | "firm_not_found" | "invalid_credentials" | "weak_password" | "invitation_invalid" | "reset_token_invalid" | "refresh_missing" | "refresh_invalid" | "refresh_reused" | "token_missing" | "token_invalid" | "token_expired" | "contact_archived" | "api_key_missing" | "api_key_invalid" | "api_key_revoked" | "invalid_assertion" | "token_exchange_not_enabled" | "external_id_mismatch" | "email_code_invalid" | "email_code_expired" | "role_forbidden" | "staff_exists" | "staff_disabled" | "last_owner" | "staff_not_invited" | "console_url_missing" | "mfa_token_invalid" | "mfa_code_invalid" | "totp_setup_missing" | "passkey_invalid" | "second_factor_required" | "mfa_attempts_exceeded" | "two_factor_off" | "firm_exists" | "portal_url_missing" | "section_disabled" | "contact_exists" | "contact_not_found" | "external_id_taken" | "password_incorrect" | "password_not_set" | "email_in_use" | "email_unchanged" | "email_change_invalid" | "email_change_expired" | "invoice_not_found" | "invoice_number_taken" | "invoice_empty" | "invoice_not_draft" | "invoice_sent" | "invoice_void" | "invoice_paid" | "invoice_has_payments" | "invalid_line" | "currency_mismatch" | "invoice_contact_fixed" | "invoice_currency_fixed" | "not_a_task" | "not_an_event" | "receipt_not_available" | "idempotency_key_missing" | "idempotency_key_invalid" | "idempotency_key_reused" | "idempotency_in_progress" | "invalid_amount" | "amount_exceeds_balance" | "card_data_not_accepted" | "deposit_account_invalid" | "trust_account_missing" | "processor_unavailable" | "amount_below_minimum" | "allocation_mismatch" | "duplicate_allocation" | "mandate_required" | "payment_method_invalid" | "payment_method_mismatch" | "payment_not_ready" | "payments_hidden" | "saved_method_not_found" | "bank_link_invalid" | "bank_link_unavailable" | "invalid_option" | "webhook_signature_invalid" | "amount_exceeds_refundable" | "payment_not_settled" | "payment_not_refundable" | "payment_disputed" | "refund_refused" | "refund_interrupted" | "surcharge_too_high" | "amount_mismatch" | "surcharge_not_confirmed" | "plans_disabled" | "invoice_not_open" | "plan_exists" | "too_many_instalments" | "instalment_below_minimum" | "plan_date_past" | "plan_date_too_late" | "plan_dates_unordered" | "authorization_outdated" | "plan_not_active" | "thread_closed" | "attachment_not_found" | "invalid_upload" | "upload_aborted" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_rejected" | "scan_unavailable" | "file_store_unavailable" | "webhook_url_invalid" | "job_not_dead";
+            code: "invalid_request" | "malformed_json" | "body_too_large" | "not_ready" | "unsupported_encoding" | "bad_request" | "invalid_cursor" | "route_not_found" | "method_not_allowed" | "not_found" | "origin_not_allowed" | "rate_limited" | "internal_error" | "sdk_not_built" | "firm_not_found" | "invalid_credentials" | "weak_password" | "invitation_invalid" | "reset_token_invalid" | "refresh_missing" | "refresh_invalid" | "refresh_reused" | "token_missing" | "token_invalid" | "token_expired" | "contact_archived" | "api_key_missing" | "api_key_invalid" | "api_key_revoked" | "invalid_assertion" | "token_exchange_not_enabled" | "external_id_mismatch" | "email_code_invalid" | "email_code_expired" | "role_forbidden" | "staff_exists" | "staff_disabled" | "last_owner" | "staff_not_invited" | "console_url_missing" | "mfa_token_invalid" | "mfa_code_invalid" | "totp_setup_missing" | "passkey_invalid" | "second_factor_required" | "mfa_attempts_exceeded" | "two_factor_off" | "firm_exists" | "portal_url_missing" | "section_disabled" | "contact_exists" | "contact_not_found" | "external_id_taken" | "password_incorrect" | "password_not_set" | "email_in_use" | "email_unchanged" | "email_change_invalid" | "email_change_expired" | "invoice_not_found" | "invoice_number_taken" | "invoice_empty" | "invoice_not_draft" | "invoice_sent" | "invoice_void" | "invoice_paid" | "invoice_has_payments" | "invalid_line" | "currency_mismatch" | "invoice_contact_fixed" | "invoice_currency_fixed" | "not_a_task" | "not_an_event" | "receipt_not_available" | "idempotency_key_missing" | "idempotency_key_invalid" | "idempotency_key_reused" | "idempotency_in_progress" | "invalid_amount" | "amount_exceeds_balance" | "card_data_not_accepted" | "deposit_account_invalid" | "trust_account_missing" | "processor_unavailable" | "amount_below_minimum" | "allocation_mismatch" | "duplicate_allocation" | "mandate_required" | "payment_method_invalid" | "payment_method_mismatch" | "payment_not_ready" | "payments_hidden" | "saved_method_not_found" | "bank_link_invalid" | "bank_link_unavailable" | "invalid_option" | "webhook_signature_invalid" | "amount_exceeds_refundable" | "payment_not_settled" | "payment_not_refundable" | "payment_disputed" | "refund_refused" | "refund_interrupted" | "surcharge_too_high" | "amount_mismatch" | "surcharge_not_confirmed" | "plans_disabled" | "invoice_not_open" | "plan_exists" | "too_many_instalments" | "instalment_below_minimum" | "plan_date_past" | "plan_date_too_late" | "plan_dates_unordered" | "authorization_outdated" | "plan_not_active" | "autopay_disabled" | "matter_unknown" | "autopay_exists" | "autopay_not_active" | "thread_closed" | "attachment_not_found" | "invalid_upload" | "upload_aborted" | "file_empty" | "file_too_large" | "file_type_not_allowed" | "file_rejected" | "scan_unavailable" | "file_store_unavailable" | "webhook_url_invalid" | "job_not_dead";
             /** @description For people: what went wrong and what to do */
             detail: string;
             /** @description With `invalid_request`: each bad field */
@@ -2727,6 +2830,341 @@ export type components = {
             /** @description At least 10 characters */
             newPassword: string;
         };
+        /** @description Who put a file in the portal: the client, or someone at the firm */
+        Uploader: {
+            /** @enum {string} */
+            type: "contact" | "staff";
+            name: string;
+        };
+        File: {
+            id: string;
+            name: string;
+            /** @description Bytes */
+            size: number;
+            contentType: string;
+            /** @description The matter the file is filed under; null when it is in no folder */
+            folder: string | null;
+            /** @description Hex SHA-256 of the bytes */
+            sha256: string;
+            uploadedBy: components["schemas"]["Uploader"];
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+        };
+        FirmFile: {
+            id: string;
+            name: string;
+            /** @description Bytes */
+            size: number;
+            contentType: string;
+            /** @description The matter the file is filed under; null when it is in no folder */
+            folder: string | null;
+            /** @description Hex SHA-256 of the bytes */
+            sha256: string;
+            uploadedBy: components["schemas"]["Uploader"];
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            contactId: string;
+        };
+        /** @description A folder (matter) and how many files it holds; `name` is null for files in no folder */
+        FileFolder: {
+            name: string | null;
+            files: number;
+        };
+        FilePage: {
+            data: components["schemas"]["File"][];
+            nextCursor: string | null;
+            folders: components["schemas"]["FileFolder"][];
+        };
+        FirmFilePage: {
+            data: components["schemas"]["FirmFile"][];
+            nextCursor: string | null;
+            /** @description With `contactId`: every folder of that contact's and how many files each holds */
+            folders?: components["schemas"]["FileFolder"][];
+        };
+        Attachment: {
+            id: string;
+            name: string;
+            size: number;
+            contentType: string;
+        };
+        PlanSettings: {
+            /** @description Whether clients may put an open invoice on a payment plan */
+            enabled: boolean;
+            /** @description The most instalments a plan may have; a plan runs at most this many months */
+            maxInstalments: number;
+            /** @description The smallest instalment, in minor units */
+            minInstalment: number;
+        };
+        AutopaySettings: {
+            /** @description Whether clients may turn on autopay for the new invoices of a matter */
+            enabled: boolean;
+        };
+        /** @description What the firm lets its clients see and do */
+        FirmSettings: {
+            sections: {
+                activities: boolean;
+                invoices: boolean;
+                messages: boolean;
+                files: boolean;
+            };
+            /** @default true */
+            showPayments: boolean;
+            /**
+             * @default {
+             *       "card": true,
+             *       "bankLink": true,
+             *       "bankAccount": true,
+             *       "wallets": false
+             *     }
+             */
+            paymentMethods: {
+                card: boolean;
+                bankLink: boolean;
+                bankAccount: boolean;
+                /**
+                 * @description Apple Pay and Google Pay with cards, through Stripe's Payment Element; register the firm's domain with Stripe first
+                 * @default false
+                 */
+                wallets: boolean;
+            };
+            /**
+             * @description A surcharge on credit-card payments to operating invoices, in percent: never on debit or prepaid cards, trust money or clients in states that forbid it (CT, ME, MA, PR), and capped where a state caps it (CO: 2 %)
+             * @default {
+             *       "enabled": false,
+             *       "percent": 0
+             *     }
+             */
+            surcharge: {
+                enabled: boolean;
+                percent: number;
+            };
+            /** @default 100 */
+            minimumPayment: number;
+            /** @default 26214400 */
+            maxUploadBytes: number;
+            /** @default 10 */
+            paymentFailuresPerHour: number;
+            /** @default UTC */
+            timeZone: string;
+            /** Format: uri */
+            portalUrl?: string;
+            /** Format: email */
+            inboxEmail?: string;
+            stripe?: {
+                operatingAccount?: string;
+                trustAccount?: string;
+            };
+            identity?: {
+                issuer: string;
+                audience: string;
+                /** Format: uri */
+                jwksUrl?: string;
+                publicKeys?: unknown[];
+                /** @default false */
+                autoProvision: boolean;
+            };
+            /**
+             * @description Whether staff must set up a second factor (authenticator app or passkey) to sign in
+             * @default required
+             * @enum {string}
+             */
+            staffTwoFactor: "required" | "optional";
+            /**
+             * @description Second factor for clients (authenticator app or passkey): `off` (none), `optional` (each client chooses) or `required` (set up at the next sign-in)
+             * @default off
+             * @enum {string}
+             */
+            clientTwoFactor: "off" | "optional" | "required";
+            /**
+             * Format: uri
+             * @description The page that embeds the firm's staff console; staff invitations link here
+             */
+            consoleUrl?: string;
+            /** @description The firm's postal address, one line per line: printed on invoice and receipt PDFs as where to remit payment */
+            address?: string;
+            /**
+             * @default {
+             *       "enabled": false,
+             *       "maxInstalments": 6,
+             *       "minInstalment": 5000
+             *     }
+             */
+            plans: components["schemas"]["PlanSettings"];
+            /**
+             * @default {
+             *       "enabled": false
+             *     }
+             */
+            autopay: components["schemas"]["AutopaySettings"];
+        };
+        FirmChanges: {
+            name?: string | null;
+            currency?: string | null;
+            siteUrl?: string | null;
+            allowedOrigins?: string[] | null;
+            branding?: {
+                logoUrl?: string | null;
+                colors?: {
+                    brand?: string | null;
+                    brandContrast?: string | null;
+                    accent?: string | null;
+                } | null;
+                fontFamily?: string | null;
+            } | null;
+            settings?: {
+                sections?: {
+                    activities?: boolean | null;
+                    invoices?: boolean | null;
+                    messages?: boolean | null;
+                    files?: boolean | null;
+                } | null;
+                showPayments?: boolean | null;
+                paymentMethods?: {
+                    card?: boolean | null;
+                    bankLink?: boolean | null;
+                    bankAccount?: boolean | null;
+                    wallets?: boolean | null;
+                } | null;
+                surcharge?: {
+                    enabled?: boolean | null;
+                    percent?: number | null;
+                } | null;
+                minimumPayment?: number | null;
+                maxUploadBytes?: number | null;
+                paymentFailuresPerHour?: number | null;
+                timeZone?: string | null;
+                portalUrl?: string | null;
+                inboxEmail?: string | null;
+                stripe?: {
+                    operatingAccount?: string | null;
+                    trustAccount?: string | null;
+                } | null;
+                identity?: {
+                    issuer?: string | null;
+                    audience?: string | null;
+                    jwksUrl?: string | null;
+                    publicKeys?: ({
+                        /** @enum {string} */
+                        kty: "EC" | "RSA";
+                        crv?: string;
+                        x?: string;
+                        y?: string;
+                        n?: string;
+                        e?: string;
+                        kid?: string;
+                        /** @enum {string} */
+                        alg?: "ES256" | "RS256";
+                        /** @constant */
+                        use?: "sig";
+                    } & {
+                        [key: string]: unknown;
+                    })[] | null;
+                    autoProvision?: boolean | null;
+                } | null;
+                staffTwoFactor?: ("required" | "optional") | null;
+                clientTwoFactor?: ("off" | "optional" | "required") | null;
+                consoleUrl?: string | null;
+                address?: string | null;
+                plans?: {
+                    enabled?: boolean | null;
+                    maxInstalments?: number | null;
+                    minInstalment?: number | null;
+                } | null;
+                autopay?: {
+                    enabled?: boolean | null;
+                } | null;
+            } | null;
+        };
+        PaymentMethodsAccepted: {
+            card: boolean;
+            /** @description Bank sign-in (Plaid Link, or the sandbox stand-in) */
+            bankLink: boolean;
+            /** @description Bank account and routing numbers typed in */
+            bankAccount: boolean;
+            /** @description Apple Pay and Google Pay with cards, when payments go through Stripe */
+            wallets?: boolean;
+        };
+        Branding: {
+            slug: string;
+            name: string;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            logoUrl: string | null;
+            colors: {
+                /** @description The brand colour, `#rrggbb` */
+                brand: string;
+                /** @description Text on the brand colour */
+                brandContrast: string;
+                accent?: string;
+            };
+            fontFamily: string | null;
+            sections: {
+                activities: boolean;
+                invoices: boolean;
+                messages: boolean;
+                files: boolean;
+                payments: boolean;
+            };
+            paymentMethods: components["schemas"]["PaymentMethodsAccepted"];
+            /** @description The smallest payment the firm accepts, in minor units */
+            minimumPayment: number;
+            /** @description The largest file a client may upload, in bytes */
+            maxUploadBytes: number;
+            plans: components["schemas"]["PlanSettings"];
+            /** @description Whether clients may turn on autopay for a matter */
+            autopay?: components["schemas"]["AutopaySettings"];
+            /**
+             * @description Whether clients may (or must) sign in with a second factor; `off` also means no passkey sign-in
+             * @enum {string}
+             */
+            clientTwoFactor?: "off" | "optional" | "required";
+        };
+        Me: {
+            contact: components["schemas"]["Contact"];
+            firm: components["schemas"]["Branding"];
+            profile: components["schemas"]["Profile"];
+        };
+        FirmProfile: {
+            id: string;
+            slug: string;
+            name: string;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            siteUrl: string | null;
+            allowedOrigins: string[];
+            branding: {
+                /** Format: uri */
+                logoUrl?: string;
+                colors: {
+                    brand: string;
+                    brandContrast?: string;
+                    accent?: string;
+                };
+                fontFamily?: string;
+            };
+            settings: components["schemas"]["FirmSettings"];
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            updatedAt: string;
+            /** @description What the firm should know, e.g. a brand colour too light to read */
+            warnings: {
+                code: string;
+                message: string;
+            }[];
+        };
         NewInvoice: {
             contactId: string;
             currency?: string;
@@ -2969,6 +3407,225 @@ export type components = {
             createdAt: string;
             /** @description The firm's reason for voiding it, if it gave one */
             voidReason: string | null;
+        };
+        NewThread: {
+            subject: string;
+            body: string;
+            attachmentIds?: string[];
+        };
+        NewMessage: {
+            body: string;
+            attachmentIds?: string[];
+        };
+        NewStaffThread: {
+            contactId: string;
+            subject: string;
+            body: string;
+            staffName: string;
+            attachmentIds?: string[];
+        };
+        StaffMessage: {
+            body: string;
+            staffName: string;
+            attachmentIds?: string[];
+        };
+        /** @description Who wrote a message: the client, or a named member of the firm */
+        Author: {
+            /** @enum {string} */
+            type: "contact" | "staff";
+            name: string;
+        };
+        Message: {
+            id: string;
+            threadId: string;
+            author: components["schemas"]["Author"];
+            body: string;
+            attachments: components["schemas"]["Attachment"][];
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+        };
+        LastMessage: {
+            id: string;
+            author: components["schemas"]["Author"];
+            /** @description The start of the body on one line */
+            preview: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+        };
+        Thread: {
+            id: string;
+            subject: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            lastMessage: components["schemas"]["LastMessage"];
+            /** @description Messages from the other side this side has not read */
+            unreadCount: number;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            lastActivityAt: string;
+        };
+        FirmThread: {
+            id: string;
+            subject: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            lastMessage: components["schemas"]["LastMessage"];
+            /** @description Messages from the other side this side has not read */
+            unreadCount: number;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            lastActivityAt: string;
+            contact: {
+                id: string;
+                name: string;
+                email: string;
+            };
+            closedAt: string | null;
+        };
+        ThreadPage: {
+            data: components["schemas"]["Thread"][];
+            nextCursor: string | null;
+            /** @description Unread messages over every thread */
+            unreadCount: number;
+        };
+        FirmThreadPage: {
+            data: components["schemas"]["FirmThread"][];
+            nextCursor: string | null;
+            /** @description Clients' messages the firm has not read, over every thread (whatever the filters) */
+            unreadCount: number;
+        };
+        ThreadMessages: {
+            thread: components["schemas"]["Thread"];
+            data: components["schemas"]["Message"][];
+            nextCursor: string | null;
+        };
+        FirmThreadMessages: {
+            thread: components["schemas"]["FirmThread"];
+            data: components["schemas"]["Message"][];
+            nextCursor: string | null;
+        };
+        ThreadStarted: {
+            thread: components["schemas"]["Thread"];
+            message: components["schemas"]["Message"];
+        };
+        FirmThreadStarted: {
+            thread: components["schemas"]["FirmThread"];
+            message: components["schemas"]["Message"];
+        };
+        HomeInvoice: {
+            id: string;
+            number: string;
+            /** @description Integer minor units of the currency */
+            total: number;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            /** Format: date */
+            dueOn: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            sentAt: string;
+        };
+        HomeMessage: {
+            id: string;
+            threadId: string;
+            /** @description The thread's subject */
+            subject: string;
+            author: components["schemas"]["Author"];
+            /** @description The start of the body on one line */
+            preview: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+        };
+        HomePayment: {
+            id: string;
+            /** @description Integer minor units of the currency */
+            amount: number;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            receiptNumber: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            settledAt: string;
+        };
+        HomeTasks: {
+            openCount: number;
+            overdueCount: number;
+            first: components["schemas"]["Task"][];
+        };
+        HomeInvoiceChanges: {
+            /** @description How many invoices sent since the last visit */
+            count: number;
+            /** @description The newest few, newest first */
+            latest: components["schemas"]["HomeInvoice"][];
+        };
+        HomeDocumentChanges: {
+            /** @description How many files shared by the firm since the last visit */
+            count: number;
+            /** @description The newest few, newest first */
+            latest: components["schemas"]["File"][];
+        };
+        HomeMessageChanges: {
+            /** @description How many messages from the firm since the last visit */
+            count: number;
+            /** @description The newest few, newest first */
+            latest: components["schemas"]["HomeMessage"][];
+        };
+        HomePaymentChanges: {
+            /** @description How many payments settled since the last visit */
+            count: number;
+            /** @description The newest few, newest first */
+            latest: components["schemas"]["HomePayment"][];
+        };
+        HomeChanges: {
+            invoices: components["schemas"]["HomeInvoiceChanges"] | null;
+            documents: components["schemas"]["HomeDocumentChanges"] | null;
+            messages: components["schemas"]["HomeMessageChanges"] | null;
+            payments: components["schemas"]["HomePaymentChanges"] | null;
+        };
+        Home: {
+            /** @description Where this visit's changes start: the client's last look at home in their previous visit; null during their first visit (everything is new) */
+            since: string | null;
+            /** @description What the client can pay now; null when invoices are hidden */
+            balance: components["schemas"]["OutstandingInvoices"] | null;
+            /** @description The firm's messages the client has not read; null when messages are hidden */
+            unreadMessages: number | null;
+            /** @description The next few events, soonest first; null when tasks and events are hidden */
+            nextEvents: components["schemas"]["CalendarEvent"][] | null;
+            tasks: components["schemas"]["HomeTasks"] | null;
+            changes: components["schemas"]["HomeChanges"];
+        };
+        HomeCounts: {
+            /** @description The firm's messages the client has not read; null when messages are hidden */
+            unreadMessages: number | null;
+            /** @description The invoices the client can pay now; null when invoices are hidden */
+            unpaidInvoices: number | null;
         };
         OfflinePayment: {
             contactId: string;
@@ -3409,545 +4066,6 @@ export type components = {
             refund: components["schemas"]["Refund"];
             payment: components["schemas"]["FirmPaymentSummary"];
         };
-        /** @description Who put a file in the portal: the client, or someone at the firm */
-        Uploader: {
-            /** @enum {string} */
-            type: "contact" | "staff";
-            name: string;
-        };
-        File: {
-            id: string;
-            name: string;
-            /** @description Bytes */
-            size: number;
-            contentType: string;
-            /** @description The matter the file is filed under; null when it is in no folder */
-            folder: string | null;
-            /** @description Hex SHA-256 of the bytes */
-            sha256: string;
-            uploadedBy: components["schemas"]["Uploader"];
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            createdAt: string;
-        };
-        FirmFile: {
-            id: string;
-            name: string;
-            /** @description Bytes */
-            size: number;
-            contentType: string;
-            /** @description The matter the file is filed under; null when it is in no folder */
-            folder: string | null;
-            /** @description Hex SHA-256 of the bytes */
-            sha256: string;
-            uploadedBy: components["schemas"]["Uploader"];
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            createdAt: string;
-            contactId: string;
-        };
-        /** @description A folder (matter) and how many files it holds; `name` is null for files in no folder */
-        FileFolder: {
-            name: string | null;
-            files: number;
-        };
-        FilePage: {
-            data: components["schemas"]["File"][];
-            nextCursor: string | null;
-            folders: components["schemas"]["FileFolder"][];
-        };
-        FirmFilePage: {
-            data: components["schemas"]["FirmFile"][];
-            nextCursor: string | null;
-            /** @description With `contactId`: every folder of that contact's and how many files each holds */
-            folders?: components["schemas"]["FileFolder"][];
-        };
-        Attachment: {
-            id: string;
-            name: string;
-            size: number;
-            contentType: string;
-        };
-        PlanSettings: {
-            /** @description Whether clients may put an open invoice on a payment plan */
-            enabled: boolean;
-            /** @description The most instalments a plan may have; a plan runs at most this many months */
-            maxInstalments: number;
-            /** @description The smallest instalment, in minor units */
-            minInstalment: number;
-        };
-        /** @description What the firm lets its clients see and do */
-        FirmSettings: {
-            sections: {
-                activities: boolean;
-                invoices: boolean;
-                messages: boolean;
-                files: boolean;
-            };
-            /** @default true */
-            showPayments: boolean;
-            /**
-             * @default {
-             *       "card": true,
-             *       "bankLink": true,
-             *       "bankAccount": true,
-             *       "wallets": false
-             *     }
-             */
-            paymentMethods: {
-                card: boolean;
-                bankLink: boolean;
-                bankAccount: boolean;
-                /**
-                 * @description Apple Pay and Google Pay with cards, through Stripe's Payment Element; register the firm's domain with Stripe first
-                 * @default false
-                 */
-                wallets: boolean;
-            };
-            /**
-             * @description A surcharge on credit-card payments to operating invoices, in percent: never on debit or prepaid cards, trust money or clients in states that forbid it (CT, ME, MA, PR), and capped where a state caps it (CO: 2 %)
-             * @default {
-             *       "enabled": false,
-             *       "percent": 0
-             *     }
-             */
-            surcharge: {
-                enabled: boolean;
-                percent: number;
-            };
-            /** @default 100 */
-            minimumPayment: number;
-            /** @default 26214400 */
-            maxUploadBytes: number;
-            /** @default 10 */
-            paymentFailuresPerHour: number;
-            /** @default UTC */
-            timeZone: string;
-            /** Format: uri */
-            portalUrl?: string;
-            /** Format: email */
-            inboxEmail?: string;
-            stripe?: {
-                operatingAccount?: string;
-                trustAccount?: string;
-            };
-            identity?: {
-                issuer: string;
-                audience: string;
-                /** Format: uri */
-                jwksUrl?: string;
-                publicKeys?: unknown[];
-                /** @default false */
-                autoProvision: boolean;
-            };
-            /**
-             * @description Whether staff must set up a second factor (authenticator app or passkey) to sign in
-             * @default required
-             * @enum {string}
-             */
-            staffTwoFactor: "required" | "optional";
-            /**
-             * @description Second factor for clients (authenticator app or passkey): `off` (none), `optional` (each client chooses) or `required` (set up at the next sign-in)
-             * @default off
-             * @enum {string}
-             */
-            clientTwoFactor: "off" | "optional" | "required";
-            /**
-             * Format: uri
-             * @description The page that embeds the firm's staff console; staff invitations link here
-             */
-            consoleUrl?: string;
-            /** @description The firm's postal address, one line per line: printed on invoice and receipt PDFs as where to remit payment */
-            address?: string;
-            /**
-             * @default {
-             *       "enabled": false,
-             *       "maxInstalments": 6,
-             *       "minInstalment": 5000
-             *     }
-             */
-            plans: components["schemas"]["PlanSettings"];
-        };
-        FirmChanges: {
-            name?: string | null;
-            currency?: string | null;
-            siteUrl?: string | null;
-            allowedOrigins?: string[] | null;
-            branding?: {
-                logoUrl?: string | null;
-                colors?: {
-                    brand?: string | null;
-                    brandContrast?: string | null;
-                    accent?: string | null;
-                } | null;
-                fontFamily?: string | null;
-            } | null;
-            settings?: {
-                sections?: {
-                    activities?: boolean | null;
-                    invoices?: boolean | null;
-                    messages?: boolean | null;
-                    files?: boolean | null;
-                } | null;
-                showPayments?: boolean | null;
-                paymentMethods?: {
-                    card?: boolean | null;
-                    bankLink?: boolean | null;
-                    bankAccount?: boolean | null;
-                    wallets?: boolean | null;
-                } | null;
-                surcharge?: {
-                    enabled?: boolean | null;
-                    percent?: number | null;
-                } | null;
-                minimumPayment?: number | null;
-                maxUploadBytes?: number | null;
-                paymentFailuresPerHour?: number | null;
-                timeZone?: string | null;
-                portalUrl?: string | null;
-                inboxEmail?: string | null;
-                stripe?: {
-                    operatingAccount?: string | null;
-                    trustAccount?: string | null;
-                } | null;
-                identity?: {
-                    issuer?: string | null;
-                    audience?: string | null;
-                    jwksUrl?: string | null;
-                    publicKeys?: ({
-                        /** @enum {string} */
-                        kty: "EC" | "RSA";
-                        crv?: string;
-                        x?: string;
-                        y?: string;
-                        n?: string;
-                        e?: string;
-                        kid?: string;
-                        /** @enum {string} */
-                        alg?: "ES256" | "RS256";
-                        /** @constant */
-                        use?: "sig";
-                    } & {
-                        [key: string]: unknown;
-                    })[] | null;
-                    autoProvision?: boolean | null;
-                } | null;
-                staffTwoFactor?: ("required" | "optional") | null;
-                clientTwoFactor?: ("off" | "optional" | "required") | null;
-                consoleUrl?: string | null;
-                address?: string | null;
-                plans?: {
-                    enabled?: boolean | null;
-                    maxInstalments?: number | null;
-                    minInstalment?: number | null;
-                } | null;
-            } | null;
-        };
-        PaymentMethodsAccepted: {
-            card: boolean;
-            /** @description Bank sign-in (Plaid Link, or the sandbox stand-in) */
-            bankLink: boolean;
-            /** @description Bank account and routing numbers typed in */
-            bankAccount: boolean;
-            /** @description Apple Pay and Google Pay with cards, when payments go through Stripe */
-            wallets?: boolean;
-        };
-        Branding: {
-            slug: string;
-            name: string;
-            /** @description ISO 4217 currency code */
-            currency: string;
-            logoUrl: string | null;
-            colors: {
-                /** @description The brand colour, `#rrggbb` */
-                brand: string;
-                /** @description Text on the brand colour */
-                brandContrast: string;
-                accent?: string;
-            };
-            fontFamily: string | null;
-            sections: {
-                activities: boolean;
-                invoices: boolean;
-                messages: boolean;
-                files: boolean;
-                payments: boolean;
-            };
-            paymentMethods: components["schemas"]["PaymentMethodsAccepted"];
-            /** @description The smallest payment the firm accepts, in minor units */
-            minimumPayment: number;
-            /** @description The largest file a client may upload, in bytes */
-            maxUploadBytes: number;
-            plans: components["schemas"]["PlanSettings"];
-            /**
-             * @description Whether clients may (or must) sign in with a second factor; `off` also means no passkey sign-in
-             * @enum {string}
-             */
-            clientTwoFactor?: "off" | "optional" | "required";
-        };
-        Me: {
-            contact: components["schemas"]["Contact"];
-            firm: components["schemas"]["Branding"];
-            profile: components["schemas"]["Profile"];
-        };
-        FirmProfile: {
-            id: string;
-            slug: string;
-            name: string;
-            /** @description ISO 4217 currency code */
-            currency: string;
-            siteUrl: string | null;
-            allowedOrigins: string[];
-            branding: {
-                /** Format: uri */
-                logoUrl?: string;
-                colors: {
-                    brand: string;
-                    brandContrast?: string;
-                    accent?: string;
-                };
-                fontFamily?: string;
-            };
-            settings: components["schemas"]["FirmSettings"];
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            updatedAt: string;
-            /** @description What the firm should know, e.g. a brand colour too light to read */
-            warnings: {
-                code: string;
-                message: string;
-            }[];
-        };
-        NewThread: {
-            subject: string;
-            body: string;
-            attachmentIds?: string[];
-        };
-        NewMessage: {
-            body: string;
-            attachmentIds?: string[];
-        };
-        NewStaffThread: {
-            contactId: string;
-            subject: string;
-            body: string;
-            staffName: string;
-            attachmentIds?: string[];
-        };
-        StaffMessage: {
-            body: string;
-            staffName: string;
-            attachmentIds?: string[];
-        };
-        /** @description Who wrote a message: the client, or a named member of the firm */
-        Author: {
-            /** @enum {string} */
-            type: "contact" | "staff";
-            name: string;
-        };
-        Message: {
-            id: string;
-            threadId: string;
-            author: components["schemas"]["Author"];
-            body: string;
-            attachments: components["schemas"]["Attachment"][];
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            createdAt: string;
-        };
-        LastMessage: {
-            id: string;
-            author: components["schemas"]["Author"];
-            /** @description The start of the body on one line */
-            preview: string;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            createdAt: string;
-        };
-        Thread: {
-            id: string;
-            subject: string;
-            /** @enum {string} */
-            status: "open" | "closed";
-            lastMessage: components["schemas"]["LastMessage"];
-            /** @description Messages from the other side this side has not read */
-            unreadCount: number;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            lastActivityAt: string;
-        };
-        FirmThread: {
-            id: string;
-            subject: string;
-            /** @enum {string} */
-            status: "open" | "closed";
-            lastMessage: components["schemas"]["LastMessage"];
-            /** @description Messages from the other side this side has not read */
-            unreadCount: number;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            lastActivityAt: string;
-            contact: {
-                id: string;
-                name: string;
-                email: string;
-            };
-            closedAt: string | null;
-        };
-        ThreadPage: {
-            data: components["schemas"]["Thread"][];
-            nextCursor: string | null;
-            /** @description Unread messages over every thread */
-            unreadCount: number;
-        };
-        FirmThreadPage: {
-            data: components["schemas"]["FirmThread"][];
-            nextCursor: string | null;
-            /** @description Clients' messages the firm has not read, over every thread (whatever the filters) */
-            unreadCount: number;
-        };
-        ThreadMessages: {
-            thread: components["schemas"]["Thread"];
-            data: components["schemas"]["Message"][];
-            nextCursor: string | null;
-        };
-        FirmThreadMessages: {
-            thread: components["schemas"]["FirmThread"];
-            data: components["schemas"]["Message"][];
-            nextCursor: string | null;
-        };
-        ThreadStarted: {
-            thread: components["schemas"]["Thread"];
-            message: components["schemas"]["Message"];
-        };
-        FirmThreadStarted: {
-            thread: components["schemas"]["FirmThread"];
-            message: components["schemas"]["Message"];
-        };
-        HomeInvoice: {
-            id: string;
-            number: string;
-            /** @description Integer minor units of the currency */
-            total: number;
-            /** @description ISO 4217 currency code */
-            currency: string;
-            /** Format: date */
-            dueOn: string;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            sentAt: string;
-        };
-        HomeMessage: {
-            id: string;
-            threadId: string;
-            /** @description The thread's subject */
-            subject: string;
-            author: components["schemas"]["Author"];
-            /** @description The start of the body on one line */
-            preview: string;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            createdAt: string;
-        };
-        HomePayment: {
-            id: string;
-            /** @description Integer minor units of the currency */
-            amount: number;
-            /** @description ISO 4217 currency code */
-            currency: string;
-            receiptNumber: string;
-            /**
-             * Format: date-time
-             * @description An ISO 8601 instant (UTC)
-             */
-            settledAt: string;
-        };
-        HomeTasks: {
-            openCount: number;
-            overdueCount: number;
-            first: components["schemas"]["Task"][];
-        };
-        HomeInvoiceChanges: {
-            /** @description How many invoices sent since the last visit */
-            count: number;
-            /** @description The newest few, newest first */
-            latest: components["schemas"]["HomeInvoice"][];
-        };
-        HomeDocumentChanges: {
-            /** @description How many files shared by the firm since the last visit */
-            count: number;
-            /** @description The newest few, newest first */
-            latest: components["schemas"]["File"][];
-        };
-        HomeMessageChanges: {
-            /** @description How many messages from the firm since the last visit */
-            count: number;
-            /** @description The newest few, newest first */
-            latest: components["schemas"]["HomeMessage"][];
-        };
-        HomePaymentChanges: {
-            /** @description How many payments settled since the last visit */
-            count: number;
-            /** @description The newest few, newest first */
-            latest: components["schemas"]["HomePayment"][];
-        };
-        HomeChanges: {
-            invoices: components["schemas"]["HomeInvoiceChanges"] | null;
-            documents: components["schemas"]["HomeDocumentChanges"] | null;
-            messages: components["schemas"]["HomeMessageChanges"] | null;
-            payments: components["schemas"]["HomePaymentChanges"] | null;
-        };
-        Home: {
-            /** @description Where this visit's changes start: the client's last look at home in their previous visit; null during their first visit (everything is new) */
-            since: string | null;
-            /** @description What the client can pay now; null when invoices are hidden */
-            balance: components["schemas"]["OutstandingInvoices"] | null;
-            /** @description The firm's messages the client has not read; null when messages are hidden */
-            unreadMessages: number | null;
-            /** @description The next few events, soonest first; null when tasks and events are hidden */
-            nextEvents: components["schemas"]["CalendarEvent"][] | null;
-            tasks: components["schemas"]["HomeTasks"] | null;
-            changes: components["schemas"]["HomeChanges"];
-        };
-        HomeCounts: {
-            /** @description The firm's messages the client has not read; null when messages are hidden */
-            unreadMessages: number | null;
-            /** @description The invoices the client can pay now; null when invoices are hidden */
-            unpaidInvoices: number | null;
-        };
         PlanProposal: {
             invoiceId: string;
             /** @description One date per instalment, earliest first: the client chooses them within the firm’s limits */
@@ -4078,6 +4196,104 @@ export type components = {
              */
             latest: string;
         };
+        AutopayProposal: {
+            /** @description The matter, as the firm names it on its invoices */
+            matter: string;
+            paymentMethod: {
+                savedId: string;
+            } | {
+                /** @enum {string} */
+                type: "card" | "us_bank_account";
+                token: string;
+            };
+        };
+        NewAutopay: {
+            /** @description The matter, as the firm names it on its invoices */
+            matter: string;
+            paymentMethod: {
+                savedId: string;
+            } | {
+                /** @enum {string} */
+                type: "card" | "us_bank_account";
+                token: string;
+            };
+            authorization: {
+                /** @constant */
+                accepted: true;
+                /** @description The `authorization.version` of the preview the client accepted */
+                version: string;
+            };
+        };
+        AutopayCharge: {
+            id: string;
+            invoiceId: string;
+            invoiceNumber: string;
+            /**
+             * Format: date
+             * @description The invoice’s due date (or the day it was published, when that came later)
+             */
+            chargeOn: string;
+            /**
+             * Format: date
+             * @description When it is charged next: its date, or 3 days after a failed attempt
+             */
+            attemptOn: string;
+            /** @description What it will charge (the invoice’s open balance now) or, once tried, what it charged */
+            amount: number;
+            /** @enum {string} */
+            status: "scheduled" | "charging" | "processing" | "paid" | "failed" | "skipped" | "cancelled";
+            attempts: number;
+            paymentId: string | null;
+            lastError: string | null;
+        };
+        AutopayEnrolment: {
+            id: string;
+            contactId: string;
+            matter: string;
+            /** @enum {string} */
+            status: "active" | "cancelled" | "stopped";
+            /** @description The currency of its charges (the firm’s) */
+            currency: string;
+            method: components["schemas"]["PlanMethod"];
+            authorization: components["schemas"]["PlanAuthorization"];
+            nextCharge: {
+                invoiceId: string;
+                invoiceNumber: string;
+                /** Format: date */
+                on: string;
+                /** @description Integer minor units of the currency */
+                amount: number;
+            } | null;
+            /** @description The invoices published since autopay was turned on, newest first */
+            charges: components["schemas"]["AutopayCharge"][];
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant (UTC)
+             */
+            createdAt: string;
+            endedAt: string | null;
+            /** @description cancelled_by_client, cancelled_by_firm */
+            endedReason: string | null;
+        };
+        AutopayEnrolmentList: {
+            data: components["schemas"]["AutopayEnrolment"][];
+        };
+        AutopayMatters: {
+            enabled: boolean;
+            data: {
+                matter: string;
+                /** @description The active enrolment, when autopay is on for the matter */
+                enrolmentId: string | null;
+            }[];
+        };
+        AutopayPreview: {
+            matter: string;
+            method: components["schemas"]["PlanMethod"];
+            authorization: {
+                version: string;
+                text: string;
+            };
+        };
         StaffLogin: {
             /** @description The firm's slug */
             firm: string;
@@ -4184,6 +4400,7 @@ export type components = {
             invoices: components["schemas"]["StaffGroupAccess"];
             payments: components["schemas"]["StaffGroupAccess"];
             plans: components["schemas"]["StaffGroupAccess"];
+            autopay: components["schemas"]["StaffGroupAccess"];
             settings: components["schemas"]["StaffGroupAccess"];
             "webhook-endpoints": components["schemas"]["StaffGroupAccess"];
             "api-keys": components["schemas"]["StaffGroupAccess"];
@@ -4337,6 +4554,21 @@ export type RotatedWebhookSecret = components['schemas']['RotatedWebhookSecret']
 export type WebhookDelivery = components['schemas']['WebhookDelivery'];
 export type WebhookDeliveryPage = components['schemas']['WebhookDeliveryPage'];
 export type PasswordChange = components['schemas']['PasswordChange'];
+export type Uploader = components['schemas']['Uploader'];
+export type File = components['schemas']['File'];
+export type FirmFile = components['schemas']['FirmFile'];
+export type FileFolder = components['schemas']['FileFolder'];
+export type FilePage = components['schemas']['FilePage'];
+export type FirmFilePage = components['schemas']['FirmFilePage'];
+export type Attachment = components['schemas']['Attachment'];
+export type PlanSettings = components['schemas']['PlanSettings'];
+export type AutopaySettings = components['schemas']['AutopaySettings'];
+export type FirmSettings = components['schemas']['FirmSettings'];
+export type FirmChanges = components['schemas']['FirmChanges'];
+export type PaymentMethodsAccepted = components['schemas']['PaymentMethodsAccepted'];
+export type Branding = components['schemas']['Branding'];
+export type Me = components['schemas']['Me'];
+export type FirmProfile = components['schemas']['FirmProfile'];
 export type NewInvoice = components['schemas']['NewInvoice'];
 export type InvoiceChanges = components['schemas']['InvoiceChanges'];
 export type InvoiceVoid = components['schemas']['InvoiceVoid'];
@@ -4352,6 +4584,32 @@ export type OutstandingInvoices = components['schemas']['OutstandingInvoices'];
 export type FirmInvoice = components['schemas']['FirmInvoice'];
 export type FirmInvoicePage = components['schemas']['FirmInvoicePage'];
 export type FirmInvoiceDetail = components['schemas']['FirmInvoiceDetail'];
+export type NewThread = components['schemas']['NewThread'];
+export type NewMessage = components['schemas']['NewMessage'];
+export type NewStaffThread = components['schemas']['NewStaffThread'];
+export type StaffMessage = components['schemas']['StaffMessage'];
+export type Author = components['schemas']['Author'];
+export type Message = components['schemas']['Message'];
+export type LastMessage = components['schemas']['LastMessage'];
+export type Thread = components['schemas']['Thread'];
+export type FirmThread = components['schemas']['FirmThread'];
+export type ThreadPage = components['schemas']['ThreadPage'];
+export type FirmThreadPage = components['schemas']['FirmThreadPage'];
+export type ThreadMessages = components['schemas']['ThreadMessages'];
+export type FirmThreadMessages = components['schemas']['FirmThreadMessages'];
+export type ThreadStarted = components['schemas']['ThreadStarted'];
+export type FirmThreadStarted = components['schemas']['FirmThreadStarted'];
+export type HomeInvoice = components['schemas']['HomeInvoice'];
+export type HomeMessage = components['schemas']['HomeMessage'];
+export type HomePayment = components['schemas']['HomePayment'];
+export type HomeTasks = components['schemas']['HomeTasks'];
+export type HomeInvoiceChanges = components['schemas']['HomeInvoiceChanges'];
+export type HomeDocumentChanges = components['schemas']['HomeDocumentChanges'];
+export type HomeMessageChanges = components['schemas']['HomeMessageChanges'];
+export type HomePaymentChanges = components['schemas']['HomePaymentChanges'];
+export type HomeChanges = components['schemas']['HomeChanges'];
+export type Home = components['schemas']['Home'];
+export type HomeCounts = components['schemas']['HomeCounts'];
 export type OfflinePayment = components['schemas']['OfflinePayment'];
 export type InvoicePayment = components['schemas']['InvoicePayment'];
 export type PaymentQuoteRequest = components['schemas']['PaymentQuoteRequest'];
@@ -4383,46 +4641,6 @@ export type StripeEvent = components['schemas']['StripeEvent'];
 export type StripeEventReceipt = components['schemas']['StripeEventReceipt'];
 export type NewRefund = components['schemas']['NewRefund'];
 export type RefundResult = components['schemas']['RefundResult'];
-export type Uploader = components['schemas']['Uploader'];
-export type File = components['schemas']['File'];
-export type FirmFile = components['schemas']['FirmFile'];
-export type FileFolder = components['schemas']['FileFolder'];
-export type FilePage = components['schemas']['FilePage'];
-export type FirmFilePage = components['schemas']['FirmFilePage'];
-export type Attachment = components['schemas']['Attachment'];
-export type PlanSettings = components['schemas']['PlanSettings'];
-export type FirmSettings = components['schemas']['FirmSettings'];
-export type FirmChanges = components['schemas']['FirmChanges'];
-export type PaymentMethodsAccepted = components['schemas']['PaymentMethodsAccepted'];
-export type Branding = components['schemas']['Branding'];
-export type Me = components['schemas']['Me'];
-export type FirmProfile = components['schemas']['FirmProfile'];
-export type NewThread = components['schemas']['NewThread'];
-export type NewMessage = components['schemas']['NewMessage'];
-export type NewStaffThread = components['schemas']['NewStaffThread'];
-export type StaffMessage = components['schemas']['StaffMessage'];
-export type Author = components['schemas']['Author'];
-export type Message = components['schemas']['Message'];
-export type LastMessage = components['schemas']['LastMessage'];
-export type Thread = components['schemas']['Thread'];
-export type FirmThread = components['schemas']['FirmThread'];
-export type ThreadPage = components['schemas']['ThreadPage'];
-export type FirmThreadPage = components['schemas']['FirmThreadPage'];
-export type ThreadMessages = components['schemas']['ThreadMessages'];
-export type FirmThreadMessages = components['schemas']['FirmThreadMessages'];
-export type ThreadStarted = components['schemas']['ThreadStarted'];
-export type FirmThreadStarted = components['schemas']['FirmThreadStarted'];
-export type HomeInvoice = components['schemas']['HomeInvoice'];
-export type HomeMessage = components['schemas']['HomeMessage'];
-export type HomePayment = components['schemas']['HomePayment'];
-export type HomeTasks = components['schemas']['HomeTasks'];
-export type HomeInvoiceChanges = components['schemas']['HomeInvoiceChanges'];
-export type HomeDocumentChanges = components['schemas']['HomeDocumentChanges'];
-export type HomeMessageChanges = components['schemas']['HomeMessageChanges'];
-export type HomePaymentChanges = components['schemas']['HomePaymentChanges'];
-export type HomeChanges = components['schemas']['HomeChanges'];
-export type Home = components['schemas']['Home'];
-export type HomeCounts = components['schemas']['HomeCounts'];
 export type PlanProposal = components['schemas']['PlanProposal'];
 export type NewPlan = components['schemas']['NewPlan'];
 export type PlanMethod = components['schemas']['PlanMethod'];
@@ -4432,6 +4650,13 @@ export type Plan = components['schemas']['Plan'];
 export type PlanList = components['schemas']['PlanList'];
 export type PlanPreview = components['schemas']['PlanPreview'];
 export type PlanOptions = components['schemas']['PlanOptions'];
+export type AutopayProposal = components['schemas']['AutopayProposal'];
+export type NewAutopay = components['schemas']['NewAutopay'];
+export type AutopayCharge = components['schemas']['AutopayCharge'];
+export type AutopayEnrolment = components['schemas']['AutopayEnrolment'];
+export type AutopayEnrolmentList = components['schemas']['AutopayEnrolmentList'];
+export type AutopayMatters = components['schemas']['AutopayMatters'];
+export type AutopayPreview = components['schemas']['AutopayPreview'];
 export type StaffLogin = components['schemas']['StaffLogin'];
 export type StaffInvitationAcceptance = components['schemas']['StaffInvitationAcceptance'];
 export type StaffMfaCode = components['schemas']['StaffMfaCode'];
@@ -6729,6 +6954,163 @@ export interface operations {
             };
         };
     };
+    getApiV1AutopayMatters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutopayMatters"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AutopayPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AutopayProposal"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutopayPreview"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1Autopay: {
+        parameters: {
+            query?: {
+                status?: "active" | "cancelled" | "stopped";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutopayEnrolmentList"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1Autopay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAutopay"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutopayEnrolment"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AutopayIdCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutopayEnrolment"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postApiV1PaymentsIdConfirm: {
         parameters: {
             query?: never;
@@ -8215,6 +8597,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiV1AdminAutopay: {
+        parameters: {
+            query?: {
+                contactId?: string;
+                status?: "active" | "cancelled" | "stopped";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutopayEnrolmentList"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiV1AdminAutopayIdCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutopayEnrolment"];
                 };
             };
             /** @description A problem (RFC 9457) */

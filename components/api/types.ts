@@ -264,6 +264,19 @@ export type NewPlan = schemas.NewPlan;
 /** The schedule and authorization text of a proposal. */
 export type PlanPreview = schemas.PlanPreview;
 
+/** Autopay for one matter: each invoice published for it is charged on its due date. */
+export type AutopayEnrolment = schemas.AutopayEnrolment;
+/** One invoice's autopay charge. */
+export type AutopayCharge = schemas.AutopayCharge;
+/** Whether the firm offers autopay, and the client's matters with autopay on or off. */
+export type AutopayMatters = schemas.AutopayMatters;
+/** A matter and a method, before the authorization is accepted. */
+export type AutopayProposal = schemas.AutopayProposal;
+/** A proposal with its authorization accepted. */
+export type NewAutopay = schemas.NewAutopay;
+/** The authorization text for a proposal. */
+export type AutopayPreview = schemas.AutopayPreview;
+
 /** A bank sign-in just started: `POST /api/v1/bank-links`. */
 export type BankLinkSession = schemas.BankLink;
 

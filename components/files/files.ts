@@ -3,23 +3,25 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ApiClient } from '../api/api-client.ts';
-import { ApiError, isAbortError } from '../api/api-error.ts';
-import type { FileFolder, PortalFile } from '../api/types.ts';
+import type { FileFolder, FilePage, PortalFile } from '../api/types.ts';
 import { PortalElement } from '../base/portal-element.ts';
+import { renderEmpty, renderFailure, renderSkeleton } from '../base/section-states.ts';
 import { NotConfiguredError, toggleState, untilAborted } from '../base/states.ts';
 import { AnnouncerController } from '../controllers/announcer-controller.ts';
 import { ApiClientController } from '../controllers/api-client-controller.ts';
 import { BrandingController } from '../controllers/branding-controller.ts';
+import { CursorPagesController } from '../controllers/cursor-pages-controller.ts';
 import { DownloadsController } from '../controllers/downloads-controller.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { formatDate, formatFileSize, formatNumber } from '../i18n/format.ts';
 import { currentLanguage, validLocale } from '../i18n/language.ts';
-import { t } from '../i18n/translate.ts';
+import { t } from './files-messages.ts';
 import { alertStyles, buttonStyles, fieldStyles, skeletonStyles, visuallyHiddenStyles } from '../styles/shared.ts';
 import { PortalFileUploadedEvent } from './events.ts';
 import { filesStyles } from './files.styles.ts';
-import { UploadTracker, uploadFraction, type Upload } from './upload-tracker.ts';
+import { renderUploadList } from './upload-list.ts';
 import { acceptAttribute, refusalMessage, uploadErrorMessage } from './upload-rules.ts';
+import { UploadTracker } from './upload-tracker.ts';
 
 /** A message produced while rendering, so that it follows the current language. */
 type Words = () => string;
@@ -112,12 +114,7 @@ export class PortalFiles extends PortalElement {
   /** An API client to use instead of the session's (tests, stories). */
   @property({ attribute: false }) client: ApiClient | undefined;
 
-  /** The files loaded so far, folder by folder. */
-  @state() protected files: PortalFile[] = [];
   @state() private folders: FileFolder[] = [];
-  @state() private nextCursor: string | null = null;
-  @state() private loadingMore = false;
-  @state() private moreError: unknown;
   @state() private dragging = false;
   @state() private uploadFolder = '';
   @state() private alert: Words | undefined;
@@ -128,20 +125,28 @@ export class PortalFiles extends PortalElement {
   readonly #downloads = new DownloadsController(this);
   readonly #announcer = new AnnouncerController(this);
   readonly #internals: ElementInternals;
-  #more: AbortController | undefined;
   #dragDepth = 0;
+
+  /** The files loaded so far, folder by folder. */
+  readonly #pages = new CursorPagesController<PortalFile, FilePage>(this, {
+    fetch: (cursor, signal) => this.#api.value?.files.list({ groupBy: 'folder', limit: pageLimit(this.pageSize), cursor }, { signal }),
+    key: (file) => file.id,
+    added: async (page, { firstNew }) => {
+      this.folders = page.folders ?? this.folders;
+      await this.updateComplete;
+      const next = this.#pages.items[firstNew];
+      if (next) this.renderRoot.querySelector<HTMLElement>(`[data-file-id="${CSS.escape(next.id)}"] [part~="download-button"]`)?.focus();
+    },
+  });
 
   readonly #list = new Task(this, {
     task: async ([client, , pageSize, disabled], { signal }) => {
-      this.#more?.abort();
-      this.loadingMore = false;
-      this.moreError = undefined;
+      this.#pages.restart();
       if (disabled) return undefined;
       if (!client) return this.#api.waitingForSignIn ? untilAborted(signal) : Promise.reject(new NotConfiguredError());
       const page = await client.files.list({ groupBy: 'folder', limit: pageLimit(pageSize) }, { signal });
-      this.files = page.data;
+      this.#pages.show(page);
       this.folders = page.folders ?? [];
-      this.nextCursor = page.nextCursor;
       return page;
     },
     args: () => [this.#api.signedInClient, this.#api.contactId, this.pageSize, this.#disabled] as const,
@@ -157,9 +162,9 @@ export class PortalFiles extends PortalElement {
     return this.#list.run();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#more?.abort();
+  /** The files loaded so far, folder by folder. */
+  protected get files(): readonly PortalFile[] {
+    return this.#pages.items;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -194,10 +199,14 @@ export class PortalFiles extends PortalElement {
             : html`
               ${this.#renderUploadArea()}
               ${this.#list.render({
-                initial: () => this.#renderSkeleton(),
-                pending: () => (this.files.length ? this.#renderList() : this.#renderSkeleton()),
-                complete: () => (this.files.length ? this.#renderList() : this.#renderEmpty()),
-                error: (error) => this.#renderFailure(error),
+                initial: () => renderSkeleton(t('files.loading')),
+                pending: () => (this.files.length ? this.#renderList() : renderSkeleton(t('files.loading'))),
+                complete: () => (this.files.length ? this.#renderList() : renderEmpty(t('files.empty'), t('files.empty-detail'))),
+                error: (error) =>
+                  renderFailure(t('files.error-heading'), error, {
+                    disabled: () => t('files.disabled', { firm: this.#branding.value?.name ?? t('files.disabled-firm') }),
+                    retry: () => void this.refresh(),
+                  }),
               })}
             `
         }
@@ -250,99 +259,14 @@ export class PortalFiles extends PortalElement {
               : nothing
           }
         </div>
-        ${
-          this.#uploads.uploads.length
-            ? html`<ul class="uploads" part="uploads" aria-label=${t('files.upload.list')}>
-              ${repeat(
-                this.#uploads.uploads,
-                (upload) => upload.key,
-                (upload) => this.#renderUpload(upload),
-              )}
-            </ul>`
-            : nothing
-        }
-      </div>
-    `;
-  }
-
-  #renderUpload(upload: Upload): TemplateResult {
-    const { key, file, status } = upload;
-    const percent = Math.round(uploadFraction(upload) * 100);
-    let problem: string | undefined;
-    if (upload.refusal) problem = refusalMessage(file.name, file.size, upload.refusal);
-    else if (status === 'failed') problem = uploadErrorMessage(file.name, file.size, upload.error, this.#maxBytes);
-    const retryable = status === 'failed' && !isRefusal(upload.error);
-    return html`
-      <li class="upload" part="upload upload-${status}" data-status=${status} data-key=${key}>
-        <span class="upload-name" id="${key}-name">${file.name}</span>
-        <span class="upload-size">${formatFileSize(file.size)}</span>
-        ${
-          status === 'uploading' || status === 'done'
-            ? html`<span class="upload-progress">
-              <label class="visually-hidden" for="${key}-progress">${t('files.upload.progress', { name: file.name })}</label>
-              <progress id="${key}-progress" part="progress" max="100" .value=${percent}></progress>
-              <span class="upload-status">${status === 'done' ? t('files.upload.done') : t('files.upload.percent', { percent })}</span>
-            </span>`
-            : nothing
-        }
-        ${status === 'cancelled' ? html`<span class="upload-status">${t('files.upload.cancelled')}</span>` : nothing}
-        ${problem ? html`<p class="upload-error" part="upload-error">${problem}</p>` : nothing}
-        <span class="upload-actions">
-          ${
-            retryable
-              ? html`<button class="button secondary small" part="retry-upload-button" type="button" aria-describedby="${key}-name" @click=${() => void this.#send(key)}>
-                ${t('common.retry')}
-              </button>`
-              : nothing
-          }
-          <button
-            class=${status === 'uploading' ? 'button secondary small' : 'link-button'}
-            part=${status === 'uploading' ? 'cancel-button' : 'dismiss-button'}
-            type="button"
-            aria-describedby="${key}-name"
-            @click=${() => (status === 'uploading' ? this.#uploads.cancel(key) : void this.#dismiss(key))}
-          >
-            ${status === 'uploading' ? t('files.upload.cancel') : t('files.upload.dismiss')}
-          </button>
-        </span>
-      </li>
-    `;
-  }
-
-  #renderSkeleton(): TemplateResult {
-    return html`
-      <div class="skeleton" part="skeleton">
-        <span class="visually-hidden" role="status">${t('files.loading')}</span>
-        ${[0, 1, 2, 3].map(() => html`<span class="skeleton-block" aria-hidden="true"></span>`)}
-      </div>
-    `;
-  }
-
-  #renderEmpty(): TemplateResult {
-    return html`
-      <div class="state" part="empty">
-        <h3>${t('files.empty')}</h3>
-        <p>${t('files.empty-detail')}</p>
-      </div>
-    `;
-  }
-
-  #renderFailure(error: unknown): TemplateResult {
-    const configured = !(error instanceof NotConfiguredError);
-    const disabled = error instanceof ApiError && error.code === 'section_disabled';
-    let text: string;
-    if (!configured) text = t('error.not-configured');
-    else if (disabled) text = t('files.disabled', { firm: this.#branding.value?.name ?? t('files.disabled-firm') });
-    else text = errorMessage(error);
-    return html`
-      <div class="state error-state" part="error">
-        <h3>${t('files.error-heading')}</h3>
-        <div class="alert" role="alert"><p>${text}</p></div>
-        ${
-          configured && !disabled
-            ? html`<button class="button" part="retry-button" type="button" @click=${() => void this.refresh()}>${t('common.retry')}</button>`
-            : nothing
-        }
+        ${renderUploadList(this.#uploads.uploads, {
+          kind: 'uploads',
+          label: t('files.upload.list'),
+          maxBytes: limit,
+          onCancel: (key) => this.#uploads.cancel(key),
+          onRetry: (key) => void this.#send(key),
+          onDismiss: (key) => void this.#dismiss(key),
+        })}
       </div>
     `;
   }
@@ -350,23 +274,7 @@ export class PortalFiles extends PortalElement {
   #renderList(): TemplateResult {
     return html`
       ${groupsOf(this.files).map((group, index) => this.#renderFolder(group, index))}
-      <div class="more">
-        <p class="visually-hidden" role="status">${this.loadingMore ? t('files.loading-more') : ''}</p>
-        ${this.moreError ? html`<div class="alert" role="alert"><p>${t('files.more-error')} ${errorMessage(this.moreError)}</p></div>` : nothing}
-        ${
-          this.nextCursor
-            ? html`<button
-              class="button secondary"
-              part="load-more-button"
-              type="button"
-              aria-disabled=${this.loadingMore ? 'true' : 'false'}
-              @click=${() => void this.#loadMore()}
-            >
-              ${this.loadingMore ? t('files.loading-more') : this.moreError ? t('common.retry') : t('files.load-more')}
-            </button>`
-            : nothing
-        }
-      </div>
+      ${this.#pages.renderMore({ more: t('files.load-more'), loading: t('files.loading-more'), failed: t('files.more-error') })}
     `;
   }
 
@@ -503,41 +411,13 @@ export class PortalFiles extends PortalElement {
     if (index === -1) {
       index = files.findIndex((known) => (known.folder ?? '') > folder);
       // A folder past the last one loaded arrives with a later page.
-      if (index === -1) index = this.nextCursor ? -1 : files.length;
+      if (index === -1) index = this.#pages.cursor ? -1 : files.length;
     }
-    if (index !== -1) this.files = [...files.slice(0, index), file, ...files.slice(index)];
+    if (index !== -1) this.#pages.items = [...files.slice(0, index), file, ...files.slice(index)];
     const known = this.folders.find((candidate) => candidate.name === file.folder);
     this.folders = known
       ? this.folders.map((candidate) => (candidate === known ? { ...candidate, files: candidate.files + 1 } : candidate))
       : [...this.folders, { name: file.folder, files: 1 }].sort((a, b) => ((a.name ?? '') < (b.name ?? '') ? -1 : 1));
-  }
-
-  async #loadMore(): Promise<void> {
-    const client = this.#api.value;
-    const cursor = this.nextCursor;
-    if (!client || !cursor || this.loadingMore) return;
-    const request = new AbortController();
-    this.#more = request;
-    this.loadingMore = true;
-    this.moreError = undefined;
-    const firstNew = this.files.length;
-    try {
-      const page = await client.files.list({ groupBy: 'folder', limit: pageLimit(this.pageSize), cursor }, { signal: request.signal });
-      const known = new Set(this.files.map((file) => file.id));
-      this.files = [...this.files, ...page.data.filter((file) => !known.has(file.id))];
-      this.folders = page.folders ?? this.folders;
-      this.nextCursor = page.nextCursor;
-      await this.updateComplete;
-      const next = this.files[firstNew];
-      if (next) this.renderRoot.querySelector<HTMLElement>(`[data-file-id="${CSS.escape(next.id)}"] [part~="download-button"]`)?.focus();
-    } catch (error) {
-      if (!request.signal.aborted && !isAbortError(error)) this.moreError = error;
-    } finally {
-      if (this.#more === request) {
-        this.#more = undefined;
-        this.loadingMore = false;
-      }
-    }
   }
 
   async #download(file: PortalFile): Promise<void> {
@@ -565,11 +445,6 @@ function groupsOf(files: readonly PortalFile[]): FolderGroup[] {
 /** Whether a drag carries files (rather than text or a link). */
 function hasFiles(event: DragEvent): boolean {
   return [...(event.dataTransfer?.types ?? [])].includes('Files');
-}
-
-/** Refusals by the service that the same file will meet again: trying again does not help. */
-function isRefusal(error: unknown): boolean {
-  return error instanceof ApiError && ['file_too_large', 'file_type_not_allowed', 'file_rejected', 'file_empty', 'section_disabled'].includes(error.code);
 }
 
 function plural(count: number): string {

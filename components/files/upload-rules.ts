@@ -1,7 +1,7 @@
 import { ApiError } from '../api/api-error.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { formatFileSize } from '../i18n/format.ts';
-import { t } from '../i18n/translate.ts';
+import { t } from './files-messages.ts';
 
 /**
  * The name endings the service accepts. It decides by a file's content, so this only catches the

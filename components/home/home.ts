@@ -10,7 +10,7 @@ import { ApiClientController } from '../controllers/api-client-controller.ts';
 import { brandingContext } from '../controllers/contexts.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { formatDate, formatDateRange, formatDateTime, formatMoney, formatNumber } from '../i18n/format.ts';
-import { t } from '../i18n/translate.ts';
+import { t } from './home-messages.ts';
 import { PortalPayRequestEvent } from '../invoice/events.ts';
 import { alertStyles, badgeStyles, buttonStyles, skeletonStyles, visuallyHiddenStyles } from '../styles/shared.ts';
 import { PortalSectionOpenEvent, type HomeLinkSection } from './events.ts';
@@ -53,6 +53,7 @@ interface ChangeItem {
  * @csspart amount - The balance due.
  * @csspart pay-all-button - The "Pay all" button.
  * @csspart next-plan-charge - The next charge of the client's payment plans, on the balance card.
+ * @csspart next-autopay-charge - The next charge of the client's autopay, on the balance card.
  * @csspart count - A count on a card (unread messages, open and overdue tasks).
  * @csspart link - A link to a section or an item in it.
  * @csspart list - A list of events, tasks or changes.
@@ -92,6 +93,8 @@ export class PortalHome extends PortalElement {
 
   /** The soonest charge of the client's payment plans, when the firm offers plans. */
   @state() private nextPlanCharge: { amount: number; currency: string; on: string; invoiceNumber: string } | undefined;
+  /** The soonest charge of the client's autopay, when the firm offers autopay. */
+  @state() private nextAutopayCharge: { amount: number; currency: string; on: string; invoiceNumber: string } | undefined;
 
   readonly #api = new ApiClientController(this);
   readonly #internals: ElementInternals;
@@ -99,11 +102,14 @@ export class PortalHome extends PortalElement {
   readonly #home = new Task(this, {
     task: async ([client], { signal }): Promise<Home> => {
       if (!client) return this.#api.waitingForSignIn ? untilAborted(signal) : Promise.reject(new NotConfiguredError());
-      const [home, plans] = await Promise.all([
+      const [home, plans, autopay] = await Promise.all([
         client.home.get({ signal }),
         // Only adds a line to the balance card: home reads the same without it.
         this.branding?.plans?.enabled ? client.plans.list({}, { signal }).catch(() => []) : [],
+        this.branding?.autopay?.enabled ? client.autopay.list({ status: 'active' }, { signal }).catch(() => []) : [],
       ]);
+      const soonest = autopay.filter((enrolment) => enrolment.nextCharge).sort((a, b) => a.nextCharge!.on.localeCompare(b.nextCharge!.on))[0];
+      this.nextAutopayCharge = soonest && { ...soonest.nextCharge!, currency: soonest.currency };
       const next = plans.filter((plan) => plan.status === 'active' && plan.nextCharge).sort((a, b) => a.nextCharge!.on.localeCompare(b.nextCharge!.on))[0];
       this.nextPlanCharge = next && { ...next.nextCharge!, currency: next.currency, invoiceNumber: next.invoiceNumber };
       // The look is recorded once home is on screen; losing it only means the same news next time.
@@ -194,6 +200,17 @@ export class PortalHome extends PortalElement {
                         amount: formatMoney(this.nextPlanCharge.amount, this.nextPlanCharge.currency),
                         date: formatDate(this.nextPlanCharge.on),
                         number: this.nextPlanCharge.invoiceNumber,
+                      })}
+                    </p>`
+                  : nothing
+              }
+              ${
+                this.nextAutopayCharge
+                  ? html`<p part="next-autopay-charge">
+                      ${t('autopay.home-next', {
+                        amount: formatMoney(this.nextAutopayCharge.amount, this.nextAutopayCharge.currency),
+                        date: formatDate(this.nextAutopayCharge.on),
+                        number: this.nextAutopayCharge.invoiceNumber,
                       })}
                     </p>`
                   : nothing

@@ -8,6 +8,11 @@ export type ElementTranslate<Own extends Record<string, string>> = <K extends ke
   ...args: ArgsOf<Own & typeof en, K>
 ) => string;
 
+/** The keys, of an element's own messages and the portal's, whose messages take no parameters. */
+export type ElementPlainKey<Own extends Record<string, string>> = {
+  [K in keyof (Own & typeof en) & string]: ArgsOf<Own & typeof en, K> extends [] ? K : never;
+}[keyof (Own & typeof en) & string];
+
 /**
  * The messages of an element that loads on first use, kept out of the portal's shared table so
  * that a visitor downloads them only with the element: English built into the element's chunk,

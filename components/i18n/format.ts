@@ -116,6 +116,14 @@ export function formatNumber(value: number, locale: string = currentLocale()): s
   return numberFormat(locale, { maximumFractionDigits: 3 }).format(value);
 }
 
+/**
+ * A rate given in percent (`3` for 3 %), with the sign where and how the locale writes it, up to
+ * two decimals: "3%" and "2.5%" in English, "3 %" and "2,5 %" in Spanish (a no-break space).
+ */
+export function formatPercent(percent: number, locale: string = currentLocale()): string {
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(percent / 100);
+}
+
 const sizeUnits = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
 
 /**

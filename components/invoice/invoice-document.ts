@@ -1,6 +1,6 @@
 import type { InvoiceDetail } from '../api/types.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
-import { t } from '../i18n/translate.ts';
+import { t } from './invoice-messages.ts';
 import { paymentMethodLabel, paymentStatusLabel } from '../payments/payment-labels.ts';
 import { adjustments, chargeColumns, chargeLines, invoiceStatusLabel, quantityAndRate } from './invoice-labels.ts';
 

@@ -1,7 +1,7 @@
 import type { InvoiceDetail, InvoiceLine, InvoiceStatus } from '../api/types.ts';
 import { formatMoney, formatNumber } from '../i18n/format.ts';
 import { currentLocale } from '../i18n/language.ts';
-import { t } from '../i18n/translate.ts';
+import { t } from './invoice-messages.ts';
 import type { Tone } from '../payments/payment-labels.ts';
 
 const tones: Record<InvoiceStatus, Tone> = {

@@ -15,7 +15,7 @@ import { brandingContext } from '../controllers/contexts.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { withLanguage } from '../i18n/language.ts';
-import { t } from '../i18n/translate.ts';
+import { t } from './invoice-messages.ts';
 import { paymentMethodLabel, paymentStatusLabel, paymentStatusTone } from '../payments/payment-labels.ts';
 import { alertStyles, badgeStyles, buttonStyles, skeletonStyles, visuallyHiddenStyles } from '../styles/shared.ts';
 import { PortalPayRequestEvent } from './events.ts';
@@ -27,6 +27,8 @@ interface LoadedInvoice {
   invoice: InvoiceDetail;
   /** The firm's branding, when it had to be loaded here (outside `<portal-session>`). */
   branding: Branding | undefined;
+  /** The charge autopay has scheduled for the invoice, if any. */
+  autopay: { amount: number; currency: string; on: string } | undefined;
 }
 
 /**
@@ -65,6 +67,7 @@ interface LoadedInvoice {
  * @csspart announcer - The live region that says the PDF was downloaded.
  * @csspart trust-note - The explanation on a trust retainer request.
  * @csspart void-note - The note on a void invoice.
+ * @csspart autopay-note - "Autopay will charge … on …", when autopay has scheduled the invoice's charge.
  * @csspart plan - The payment plan panel (`<portal-invoice-plan>`): the plan the invoice is on, or "Pay over time".
  * @csspart lines - The table of charges.
  * @csspart totals - The table of subtotal, discounts, tax, total, payments and balance.
@@ -117,12 +120,14 @@ export class PortalInvoice extends PortalElement {
     task: async ([client, , invoiceId], { signal }): Promise<LoadedInvoice | undefined> => {
       if (!invoiceId) return undefined;
       if (!client) return this.#api.waitingForSignIn ? untilAborted(signal) : Promise.reject(new NotConfiguredError());
-      const [invoice, branding] = await Promise.all([
+      const [invoice, branding, autopay] = await Promise.all([
         client.invoices.get(invoiceId, { signal }),
         // Only the firm's name is needed, so a failure here costs nothing but the name.
         this.branding ? undefined : client.branding({ signal }).catch(() => undefined),
+        // Only adds a line: the invoice reads the same without it.
+        this.branding && !this.branding.autopay?.enabled ? undefined : scheduledAutopay(client, invoiceId, signal),
       ]);
-      return { invoice, branding };
+      return { invoice, branding, autopay };
     },
     args: () => [this.#api.signedInClient, this.#api.contactId, this.invoiceId] as const,
   });
@@ -161,7 +166,7 @@ export class PortalInvoice extends PortalElement {
     return this.#invoice.render({
       initial: () => nothing,
       pending: () => this.#renderSkeleton(),
-      complete: (loaded) => (loaded ? this.#renderInvoice(loaded.invoice, this.branding ?? loaded.branding) : nothing),
+      complete: (loaded) => (loaded ? this.#renderInvoice(loaded.invoice, this.branding ?? loaded.branding, loaded.autopay) : nothing),
       error: (error) => this.#renderFailure(error),
     }) as TemplateResult | typeof nothing;
   }
@@ -200,7 +205,7 @@ export class PortalInvoice extends PortalElement {
     `;
   }
 
-  #renderInvoice(invoice: InvoiceDetail, branding: Branding | undefined): TemplateResult {
+  #renderInvoice(invoice: InvoiceDetail, branding: Branding | undefined, autopay: LoadedInvoice['autopay']): TemplateResult {
     const firmName = branding?.name;
     const money = (amount: number) => formatMoney(amount, invoice.currency);
     const trust = invoice.depositAccount === 'trust';
@@ -239,6 +244,13 @@ export class PortalInvoice extends PortalElement {
         ${
           invoice.status === 'void' && invoice.voidedAt
             ? html`<p class="note" part="void-note">${t('invoice.voided', { date: formatDate(invoice.voidedAt) })}</p>`
+            : nothing
+        }
+        ${
+          autopay && payable
+            ? html`<p class="note" part="autopay-note">
+                ${t('autopay.invoice-note', { amount: formatMoney(autopay.amount, autopay.currency), date: formatDate(autopay.on) })}
+              </p>`
             : nothing
         }
         ${
@@ -397,4 +409,17 @@ export class PortalInvoice extends PortalElement {
     const document = withLanguage(this.language, () => invoiceDocument(invoice, firmName, this.language));
     saveFile(new Blob([document], { type: 'text/html;charset=utf-8' }), `${safeFileName(invoice.number, 'invoice')}.html`);
   }
+}
+
+/** The charge autopay has scheduled for the invoice, read from the client's active enrolments. */
+async function scheduledAutopay(client: ApiClient, invoiceId: string, signal: AbortSignal): Promise<LoadedInvoice['autopay']> {
+  try {
+    for (const enrolment of await client.autopay.list({ status: 'active' }, { signal })) {
+      const charge = enrolment.charges.find((candidate) => candidate.invoiceId === invoiceId && candidate.status === 'scheduled' && candidate.amount > 0);
+      if (charge) return { amount: charge.amount, currency: enrolment.currency, on: charge.attemptOn };
+    }
+  } catch (error) {
+    if (signal.aborted) throw error;
+  }
+  return undefined;
 }

@@ -12,7 +12,7 @@ import { NotConfiguredError, toggleState, untilAborted } from '../base/states.ts
 import { ApiClientController } from '../controllers/api-client-controller.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { formatDate, formatMoney, formatNumber } from '../i18n/format.ts';
-import { t } from '../i18n/translate.ts';
+import { t } from './invoices-messages.ts';
 import { PortalPayRequestEvent } from '../invoice/events.ts';
 import { invoiceStatusLabel, invoiceStatusTone } from '../invoice/invoice-labels.ts';
 import type { PortalInvoice } from '../invoice/invoice.ts';
@@ -369,7 +369,7 @@ export class PortalInvoices extends PortalElement {
         </span>
         <span class="cell matter" role="cell">
           ${invoice.matter ?? html`<span class="muted">${t('invoices.no-matter')}</span>`}
-          ${invoice.depositAccount === 'trust' ? html`<span class="trust">${t('invoice.trust')}</span>` : nothing}
+          ${invoice.depositAccount === 'trust' ? html`<span class="trust">${t('invoices.trust')}</span>` : nothing}
         </span>
         <span class="cell issued" role="cell"><span class="cell-label" aria-hidden="true">${t('invoices.column.issued')}</span>${formatDate(invoice.issuedOn)}</span>
         <span class="cell due" role="cell">

@@ -23,8 +23,12 @@ registerLazyElements({
   'portal-pay': { load: async () => (await import('../pay/pay.ts')).PortalPay },
   'portal-messages': { load: async () => (await import('../messages/messages.ts')).PortalMessages },
   'portal-files': { load: async () => (await import('../files/files.ts')).PortalFiles },
-  'portal-profile': { load: async () => (await import('../profile/profile.ts')).PortalProfile, with: ['portal-two-factor-settings'] },
+  'portal-profile': {
+    load: async () => (await import('../profile/profile.ts')).PortalProfile,
+    with: ['portal-two-factor-settings', 'portal-autopay-settings'],
+  },
   'portal-two-factor-settings': { load: async () => (await import('../profile/two-factor-settings.ts')).PortalTwoFactorSettings },
+  'portal-autopay-settings': { load: async () => (await import('../profile/autopay-settings.ts')).PortalAutopaySettings },
 });
 
 watch(document);

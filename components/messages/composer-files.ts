@@ -1,13 +1,12 @@
 // The files a message carries, shared by the client's messages and the firm's inbox: choosing
-// them, their rows with progress, and sending them before the message.
-import { html, nothing, type LitElement, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+// them, their rows with progress (the upload list of `<portal-files>`), and sending them before
+// the message.
+import { html, type nothing, type LitElement, type TemplateResult } from 'lit';
 import type { ApiClient } from '../api/api-client.ts';
 import type { PortalFile } from '../api/types.ts';
-import { acceptAttribute, refusalMessage, uploadErrorMessage } from '../files/upload-rules.ts';
-import { uploadFraction, type Upload, type UploadFunction, type UploadTracker } from '../files/upload-tracker.ts';
-import { formatFileSize } from '../i18n/format.ts';
-import { t } from '../i18n/translate.ts';
+import { renderUploadList } from '../files/upload-list.ts';
+import { acceptAttribute } from '../files/upload-rules.ts';
+import type { UploadFunction, UploadTracker } from '../files/upload-tracker.ts';
 
 /** The service's limit on the files of one message. */
 export const MAX_ATTACHMENTS = 10;
@@ -74,43 +73,11 @@ export interface UploadRowsOptions {
 
 /** The files chosen to send, each with its progress, problem and remove button. */
 export function renderUploads(tracker: UploadTracker, options: UploadRowsOptions): TemplateResult | typeof nothing {
-  const uploads = tracker.uploads;
-  if (uploads.length === 0) return nothing;
-  return html`
-    <ul class="uploads" part="uploads" aria-label=${options.uploads}>
-      ${repeat(
-        uploads,
-        (upload) => upload.key,
-        (upload) => renderUpload(upload, tracker, options),
-      )}
-    </ul>
-  `;
-}
-
-function renderUpload(upload: Upload, tracker: UploadTracker, options: UploadRowsOptions): TemplateResult {
-  const { key, file, status } = upload;
-  const percent = Math.round(uploadFraction(upload) * 100);
-  let problem: string | undefined;
-  if (upload.refusal) problem = refusalMessage(file.name, file.size, upload.refusal);
-  else if (status === 'failed') problem = uploadErrorMessage(file.name, file.size, upload.error, options.maxBytes);
-  else if (status === 'cancelled') problem = t('files.upload.cancelled');
-  return html`
-    <li class="upload" part="upload" data-status=${status}>
-      <span class="upload-name" id="${key}-name">${file.name}</span>
-      <span class="upload-size">${formatFileSize(file.size)}</span>
-      ${
-        status === 'uploading' || status === 'done'
-          ? html`<span class="upload-progress">
-              <label class="visually-hidden" for="${key}-progress">${t('files.upload.progress', { name: file.name })}</label>
-              <progress id="${key}-progress" part="progress" max="100" .value=${percent}></progress>
-              <span class="upload-status">${status === 'done' ? t('files.upload.done') : t('files.upload.percent', { percent })}</span>
-            </span>`
-          : nothing
-      }
-      ${problem ? html`<p class="upload-error">${problem}</p>` : nothing}
-      <button class="link-button" part="remove-button" type="button" aria-describedby="${key}-name" @click=${() => tracker.remove(key)}>
-        ${status === 'uploading' ? t('files.upload.cancel') : options.remove}
-      </button>
-    </li>
-  `;
+  return renderUploadList(tracker.uploads, {
+    kind: 'attachments',
+    label: options.uploads,
+    removeLabel: options.remove,
+    maxBytes: options.maxBytes,
+    onRemove: (key) => tracker.remove(key),
+  });
 }

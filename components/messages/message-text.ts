@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { t } from '../i18n/translate.ts';
+import { t } from './messages-catalog.ts';
 
 /** A run of a message's text: plain, or a web address to show as a link. */
 export type TextPart = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };

@@ -1,47 +1,31 @@
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ApiClient } from '../api/api-client.ts';
-import { ApiError, isAbortError } from '../api/api-error.ts';
-import type { Attachment, Thread, ThreadMessagePage } from '../api/types.ts';
+import type { Attachment, Thread } from '../api/types.ts';
 import { PortalElement } from '../base/portal-element.ts';
-import { NotConfiguredError, toggleState, untilAborted } from '../base/states.ts';
+import { renderEmpty, renderFailure, renderSkeleton } from '../base/section-states.ts';
+import { toggleState } from '../base/states.ts';
 import { AnnouncerController } from '../controllers/announcer-controller.ts';
 import { ApiClientController } from '../controllers/api-client-controller.ts';
 import { BrandingController } from '../controllers/branding-controller.ts';
 import { DownloadsController } from '../controllers/downloads-controller.ts';
-import { UploadTracker } from '../files/upload-tracker.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { currentLanguage, validLocale } from '../i18n/language.ts';
-import { t } from '../i18n/translate.ts';
+import { t } from './messages-catalog.ts';
 import { alertStyles, badgeStyles, buttonStyles, fieldStyles, skeletonStyles, visuallyHiddenStyles } from '../styles/shared.ts';
 import { PortalMessageSentEvent, PortalThreadOpenEvent } from './events.ts';
 import { renderComposeForm, renderReplyForm } from './composer.ts';
-import { attachFiles, MAX_ATTACHMENTS, renderUploads, uploadAttachments } from './composer-files.ts';
+import { ComposerController, MAX_SUBJECT, type Sent, type Words } from './composer-controller.ts';
+import { OpenThreadController } from './open-thread-controller.ts';
 import { previewOf, shortWhen } from './thread-format.ts';
+import { ThreadListController } from './thread-list-controller.ts';
 import { messagesStyles } from './messages.styles.ts';
-import { ThreadLog } from './thread-log.ts';
-
-/** A message produced while rendering, so that it follows the current language. */
-type Words = () => string;
 
 /** What the element shows: the list alone, a thread, or the form for a new thread. */
 type View = 'list' | 'thread' | 'compose';
-
-interface ComposeErrors {
-  subject?: Words;
-  body?: Words;
-}
-
-// The service's limits on what a client writes.
-const MAX_SUBJECT = 200;
-const MAX_BODY = 20_000;
-// Messages per request: the newest page when a thread opens, and each older page.
-const MESSAGE_PAGE = 50;
-// Threads per request.
-const THREAD_PAGE = 20;
 
 /**
  * Secure messages with the firm: the client's conversations (threads), newest activity first,
@@ -157,87 +141,51 @@ export class PortalMessages extends PortalElement {
   /** An API client to use instead of the session's (tests, stories). */
   @property({ attribute: false }) client: ApiClient | undefined;
 
-  /** The threads loaded so far, newest activity first. */
-  @state() protected threads: Thread[] = [];
-  @state() private threadsCursor: string | null = null;
-  @state() private unreadTotal = 0;
-  @state() private loadingMoreThreads = false;
-  @state() private moreThreadsError: unknown;
-  /** The open thread as the service last described it. */
-  @state() private thread: Thread | undefined;
-  @state() private composing = false;
-  @state() private sending = false;
-  @state() private replyError: Words | undefined;
-  @state() private composeError: Words | undefined;
-  @state() private composeErrors: ComposeErrors = {};
-  @state() private alert: Words | undefined;
-
   readonly #api = new ApiClientController(this);
   readonly #branding = new BrandingController(this, () => this.#api.value);
-  readonly #replyUploads = new UploadTracker(this);
-  readonly #composeUploads = new UploadTracker(this);
   readonly #downloads = new DownloadsController(this);
   readonly #announcer = new AnnouncerController(this);
   readonly #internals: ElementInternals;
-  /** Unsent replies, by thread. */
-  readonly #drafts = new Map<string, string>();
-  #composeDraft = { subject: '', body: '' };
-  #moreThreads: AbortController | undefined;
-  #send: AbortController | undefined;
-  #poll: AbortController | undefined;
-  #pollTimer: ReturnType<typeof setTimeout> | undefined;
-  #pollWhenVisible = false;
-  /** A thread with unread messages, waiting for the client to see it. */
-  #unseen: { client: ApiClient; thread: Thread; signal: AbortSignal } | undefined;
-  #seen: IntersectionObserver | undefined;
+  /** Why an attached file could not be downloaded, in the current language. */
+  @state() private alert: Words | undefined;
   /** The thread to return focus to when the client goes back to the list. */
   #returnTo: string | undefined;
 
-  readonly #threadsTask = new Task(this, {
-    task: async ([client, , disabled], { signal }) => {
-      this.#moreThreads?.abort();
-      this.loadingMoreThreads = false;
-      this.moreThreadsError = undefined;
-      if (disabled) return undefined;
-      if (!client) return this.#api.waitingForSignIn ? untilAborted(signal) : Promise.reject(new NotConfiguredError());
-      const page = await client.threads.list({ limit: THREAD_PAGE }, { signal });
-      this.threads = page.data;
-      this.threadsCursor = page.nextCursor;
-      this.unreadTotal = page.unreadCount;
-      return page;
+  readonly #composer = new ComposerController(this, {
+    client: () => this.#api.value,
+    maxBytes: () => this.#branding.value?.maxUploadBytes,
+    replyField: () => this.renderRoot.querySelector<HTMLTextAreaElement>('#reply'),
+    invalid: (field) => this.#focus(field === 'reply' ? '#reply' : field === 'subject' ? '#subject' : '#compose-body'),
+    sent: (sent) => this.#sent(sent),
+    closed: (thread) => {
+      this.#thread.thread = thread;
+      this.#list.note(thread);
     },
-    args: () => [this.#api.signedInClient, this.#api.contactId, this.#disabled] as const,
   });
 
-  readonly #threadTask = new Task(this, {
-    task: async ([client, , threadId, disabled], { signal }) => {
-      this.#stopPolling();
-      this.#log.reset();
-      this.#send?.abort();
-      this.replyError = undefined;
-      this.#replyUploads.clear();
-      this.thread = this.threads.find((thread) => thread.id === threadId);
-      if (!threadId || disabled) return undefined;
-      if (!client) return this.#api.waitingForSignIn ? untilAborted(signal) : Promise.reject(new NotConfiguredError());
-      const page = await client.threads.get(threadId, { limit: MESSAGE_PAGE }, { signal });
-      this.thread = page.thread;
-      this.#log.show(page);
-      this.#noteThread(page.thread);
-      if (page.thread.unreadCount > 0) this.#readWhenSeen(client, page.thread, signal);
-      this.#schedulePoll();
-      return page;
-    },
-    args: () => [this.#api.signedInClient, this.#api.contactId, this.threadId, this.#disabled] as const,
+  // The list before the open thread: opening a thread finds it in the list first.
+  readonly #list = new ThreadListController(this, {
+    api: this.#api,
+    disabled: () => this.#disabled,
+    focusThread: (threadId) => void this.#focusThread(threadId),
   });
 
-  // Declared after the tasks: it places the messages they set in the same update.
-  readonly #log = new ThreadLog(this, {
-    older: () => {
-      const client = this.#api.value;
-      const threadId = this.threadId;
-      return client && threadId ? (before, signal) => client.threads.get(threadId, { before, limit: MESSAGE_PAGE }, { signal }) : undefined;
-    },
+  readonly #thread = new OpenThreadController(this, {
+    api: this.#api,
+    list: this.#list,
+    threadId: () => this.threadId,
+    disabled: () => this.#disabled,
+    pollInterval: () => this.pollInterval,
+    opening: () => this.#composer.leaveThread(),
     olderLoaded: (count) => void this.#announcer.announce(() => plural(count, 'messages.announce.older-one', 'messages.announce.older-other')),
+    received: (fromFirm) => {
+      const [first] = fromFirm;
+      void this.#announcer.announce(() =>
+        fromFirm.length === 1
+          ? t('messages.announce.received', { name: first!.author.name })
+          : t('messages.announce.received-many', { count: formatNumber(fromFirm.length) }),
+      );
+    },
   });
 
   constructor() {
@@ -245,31 +193,20 @@ export class PortalMessages extends PortalElement {
     this.#internals = this.attachInternals();
   }
 
+  /** The threads loaded so far, newest activity first. */
+  protected get threads(): readonly Thread[] {
+    return this.#list.threads;
+  }
+
   /** Loads the threads, and the open thread, again. */
   async refresh(): Promise<void> {
-    await Promise.all([this.#threadsTask.run(), this.threadId ? this.#threadTask.run() : undefined]);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('visibilitychange', this.#onVisibilityChange);
-    if (this.hasUpdated && this.thread) this.#schedulePoll();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
-    this.#seen?.disconnect();
-    this.#unseen = undefined;
-    this.#stopPolling();
-    this.#moreThreads?.abort();
-    this.#send?.abort();
+    await Promise.all([this.#list.run(), this.threadId ? this.#thread.run() : undefined]);
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (changed.has('pollInterval') && changed.get('pollInterval') !== undefined && this.thread) this.#schedulePoll();
-    const status = this.#threadsTask.status;
+    if (changed.has('pollInterval') && changed.get('pollInterval') !== undefined && this.#thread.thread) this.#thread.schedulePoll();
+    const status = this.#list.status;
     toggleState(this.#internals, 'loading', status === TaskStatus.PENDING);
     toggleState(this.#internals, 'error', status === TaskStatus.ERROR);
     toggleState(this.#internals, 'empty', status === TaskStatus.COMPLETE && !this.#disabled && this.threads.length === 0);
@@ -283,27 +220,22 @@ export class PortalMessages extends PortalElement {
   }
 
   get #view(): View {
-    if (this.composing) return 'compose';
+    if (this.#composer.composing) return 'compose';
     return this.threadId ? 'thread' : 'list';
-  }
-
-  /** The open thread: as last loaded, else as the list shows it. */
-  get #openThread(): Thread | undefined {
-    if (this.thread?.id === this.threadId) return this.thread;
-    return this.threads.find((thread) => thread.id === this.threadId);
   }
 
   protected override render(): TemplateResult {
     const view = this.#view;
     const hasThreads = this.threads.length > 0;
+    const unreadTotal = this.#list.unreadTotal;
     return html`
       <section class="messages-section" part="base" aria-labelledby="heading">
         <div class="header" part="header">
           <h2 id="heading" part="heading" tabindex="-1">
             ${t('messages.heading')}
             ${
-              this.unreadTotal > 0
-                ? html`<span class="unread-total" part="unread-total">${plural(this.unreadTotal, 'messages.unread-total-one', 'messages.unread-total-other')}</span>`
+              unreadTotal > 0
+                ? html`<span class="unread-total" part="unread-total">${plural(unreadTotal, 'messages.unread-total-one', 'messages.unread-total-other')}</span>`
                 : nothing
             }
           </h2>
@@ -316,11 +248,11 @@ export class PortalMessages extends PortalElement {
             ${
               this.#disabled
                 ? this.#renderDisabled()
-                : this.#threadsTask.render({
-                    initial: () => this.#renderSkeleton(t('messages.loading')),
-                    pending: () => (this.threads.length ? this.#renderThreadList() : this.#renderSkeleton(t('messages.loading'))),
-                    complete: () => (this.threads.length ? this.#renderThreadList() : this.#renderEmpty()),
-                    error: (error) => this.#renderFailure(t('messages.error-heading'), error, () => void this.#threadsTask.run()),
+                : this.#list.render({
+                    initial: () => renderSkeleton(t('messages.loading')),
+                    pending: () => (this.threads.length ? this.#renderThreadList() : renderSkeleton(t('messages.loading'))),
+                    complete: () => (this.threads.length ? this.#renderThreadList() : renderEmpty(t('messages.empty'), t('messages.empty-detail'))),
+                    error: (error) => this.#renderFailure(t('messages.error-heading'), error, () => void this.#list.run()),
                   })
             }
           </div>
@@ -334,24 +266,6 @@ export class PortalMessages extends PortalElement {
     `;
   }
 
-  #renderSkeleton(label: string): TemplateResult {
-    return html`
-      <div class="skeleton" part="skeleton">
-        <span class="visually-hidden" role="status">${label}</span>
-        ${[0, 1, 2, 3].map(() => html`<span class="skeleton-block" aria-hidden="true"></span>`)}
-      </div>
-    `;
-  }
-
-  #renderEmpty(): TemplateResult {
-    return html`
-      <div class="state" part="empty">
-        <h3>${t('messages.empty')}</h3>
-        <p>${t('messages.empty-detail')}</p>
-      </div>
-    `;
-  }
-
   #renderDisabled(): TemplateResult {
     return html`
       <div class="state" part="disabled">
@@ -361,20 +275,11 @@ export class PortalMessages extends PortalElement {
   }
 
   #renderFailure(heading: string, error: unknown, retry: () => void): TemplateResult {
-    const configured = !(error instanceof NotConfiguredError);
-    const disabled = error instanceof ApiError && error.code === 'section_disabled';
-    let text: string;
-    if (!configured) text = t('error.not-configured');
-    else if (disabled) text = t('messages.disabled', { firm: this.#branding.value?.name ?? t('messages.disabled-firm') });
-    else if (error instanceof ApiError && error.status === 404) text = t('messages.thread.not-found');
-    else text = errorMessage(error);
-    return html`
-      <div class="state error-state" part="error">
-        <h3>${heading}</h3>
-        <div class="alert" role="alert"><p>${text}</p></div>
-        ${configured && !disabled ? html`<button class="button" part="retry-button" type="button" @click=${retry}>${t('common.retry')}</button>` : nothing}
-      </div>
-    `;
+    return renderFailure(heading, error, {
+      disabled: () => t('messages.disabled', { firm: this.#branding.value?.name ?? t('messages.disabled-firm') }),
+      notFound: () => t('messages.thread.not-found'),
+      retry,
+    });
   }
 
   #renderThreadList(): TemplateResult {
@@ -386,32 +291,12 @@ export class PortalMessages extends PortalElement {
           (thread) => this.#renderThreadItem(thread),
         )}
       </ul>
-      <div class="more">
-        <p class="visually-hidden" role="status">${this.loadingMoreThreads ? t('messages.loading-more') : ''}</p>
-        ${
-          this.moreThreadsError
-            ? html`<div class="alert" role="alert"><p>${t('messages.more-error')} ${errorMessage(this.moreThreadsError)}</p></div>`
-            : nothing
-        }
-        ${
-          this.threadsCursor
-            ? html`<button
-              class="button secondary"
-              part="load-more-button"
-              type="button"
-              aria-disabled=${this.loadingMoreThreads ? 'true' : 'false'}
-              @click=${() => void this.#loadMoreThreads()}
-            >
-              ${this.loadingMoreThreads ? t('messages.loading-more') : this.moreThreadsError ? t('common.retry') : t('messages.load-more')}
-            </button>`
-            : nothing
-        }
-      </div>
+      ${this.#list.renderMore({ more: t('messages.load-more'), loading: t('messages.loading-more'), failed: t('messages.more-error') })}
     `;
   }
 
   #renderThreadItem(thread: Thread): TemplateResult {
-    const open = thread.id === this.threadId && !this.composing;
+    const open = thread.id === this.threadId && !this.#composer.composing;
     const unread = thread.unreadCount > 0;
     const closed = thread.status === 'closed';
     const last = thread.lastMessage;
@@ -457,7 +342,7 @@ export class PortalMessages extends PortalElement {
   }
 
   #renderThread(): TemplateResult {
-    const thread = this.#openThread;
+    const thread = this.#thread.thread;
     const closed = thread?.status === 'closed';
     return html`
       <div class="thread-header" part="thread-header">
@@ -467,18 +352,18 @@ export class PortalMessages extends PortalElement {
           ${closed ? html`<span class="badge" part="closed-badge" data-tone="neutral">${t('messages.closed')}</span>` : nothing}
         </div>
       </div>
-      ${this.#threadTask.render({
-        initial: () => this.#renderSkeleton(t('messages.thread.loading')),
-        pending: () => this.#renderSkeleton(t('messages.thread.loading')),
+      ${this.#thread.render({
+        initial: () => renderSkeleton(t('messages.thread.loading')),
+        pending: () => renderSkeleton(t('messages.thread.loading')),
         complete: () => this.#renderLog(thread),
-        error: (error) => this.#renderFailure(t('messages.thread.error-heading'), error, () => void this.#threadTask.run()),
+        error: (error) => this.#renderFailure(t('messages.thread.error-heading'), error, () => void this.#thread.run()),
       })}
-      ${this.#threadTask.status === TaskStatus.COMPLETE && thread ? this.#renderComposer(thread) : nothing}
+      ${this.#thread.status === TaskStatus.COMPLETE && thread ? this.#renderComposer(thread) : nothing}
     `;
   }
 
   #renderLog(thread: Thread | undefined): TemplateResult {
-    return this.#log.render({
+    return this.#thread.log.render({
       label: t('messages.log-label', { subject: thread?.subject ?? '' }),
       loadOlder: t('messages.load-older'),
       loadingOlder: t('messages.loading-older'),
@@ -500,54 +385,56 @@ export class PortalMessages extends PortalElement {
   }
 
   #renderComposer(thread: Thread): TemplateResult {
+    const composer = this.#composer;
     return renderReplyForm(this, {
       closed: thread.status === 'closed',
       closedNotice: html`<div class="closed-notice" part="closed-notice" id="closed-notice">
         <p>${t('messages.closed-notice')}</p>
         <button class="button secondary" part="new-button" type="button" @click=${this.#startComposing}>${t('messages.new')}</button>
       </div>`,
-      draft: this.#drafts.get(thread.id) ?? '',
-      onDraft: (value) => this.#drafts.set(thread.id, value),
+      draft: composer.drafts.get(thread.id) ?? '',
+      onDraft: (value) => composer.drafts.set(thread.id, value),
       label: t('messages.reply.label'),
       hint: t('messages.reply.hint'),
-      error: this.replyError,
-      uploads: this.#renderUploads(this.#replyUploads),
+      error: composer.replyError,
+      uploads: composer.renderUploads('reply'),
       attach: t('messages.attach'),
-      onAttach: (files) => this.#attach(this.#replyUploads, files, (words) => (this.replyError = words)),
-      sending: this.sending,
+      onAttach: (files) => composer.attach('reply', files),
+      sending: composer.sending,
       sendingLabel: t('messages.sending'),
       sendLabel: t('messages.send'),
-      send: () => void this.#sendReply(),
+      send: () => void composer.send({ reply: thread }),
     });
   }
 
   #renderCompose(): TemplateResult {
-    const errors = this.composeErrors;
+    const composer = this.#composer;
+    const errors = composer.composeErrors;
     return renderComposeForm(this, {
       heading: t('messages.compose.heading'),
       back: t('messages.back'),
-      error: this.composeError,
+      error: composer.composeError,
       subject: {
         label: t('messages.compose.subject'),
-        value: this.#composeDraft.subject,
+        value: composer.newThread.subject,
         max: MAX_SUBJECT,
         error: errors.subject,
-        onInput: (value) => (this.#composeDraft.subject = value),
+        onInput: (value) => (composer.newThread.subject = value),
       },
       body: {
         label: t('messages.compose.body'),
-        value: this.#composeDraft.body,
+        value: composer.newThread.body,
         hint: t('messages.compose.hint'),
         error: errors.body,
-        onInput: (value) => (this.#composeDraft.body = value),
+        onInput: (value) => (composer.newThread.body = value),
       },
-      uploads: this.#renderUploads(this.#composeUploads),
+      uploads: composer.renderUploads('compose'),
       attach: t('messages.attach'),
-      onAttach: (files) => this.#attach(this.#composeUploads, files, (words) => (this.composeError = words)),
-      sending: this.sending,
+      onAttach: (files) => composer.attach('compose', files),
+      sending: composer.sending,
       sendingLabel: t('messages.sending'),
       sendLabel: t('messages.compose.send'),
-      send: () => void this.#sendNewThread(),
+      send: () => void composer.send({ newThread: true }),
       cancelLabel: t('messages.compose.cancel'),
       cancel: () => void this.#cancelComposing(),
     });
@@ -556,11 +443,11 @@ export class PortalMessages extends PortalElement {
   // Opening and leaving threads
 
   async #open(threadId: string): Promise<void> {
-    if (this.threadId === threadId && !this.composing) {
+    if (this.threadId === threadId && !this.#composer.composing) {
       this.#focus('#thread-heading');
       return;
     }
-    this.composing = false;
+    this.#composer.stopComposing(false);
     this.#returnTo = threadId;
     this.threadId = threadId;
     this.dispatchEvent(new PortalThreadOpenEvent({ threadId }));
@@ -576,22 +463,14 @@ export class PortalMessages extends PortalElement {
   }
 
   async #startComposing(): Promise<void> {
-    if (!this.composing) {
-      this.#returnTo = this.threadId || this.#returnTo;
-      this.composing = true;
-      this.composeError = undefined;
-      this.composeErrors = {};
-    }
+    if (!this.#composer.composing) this.#returnTo = this.threadId || this.#returnTo;
+    this.#composer.startComposing();
     await this.updateComplete;
     this.#focus('#subject');
   }
 
   async #cancelComposing(): Promise<void> {
-    this.#composeUploads.clear();
-    this.#composeDraft = { subject: '', body: '' };
-    this.composing = false;
-    this.composeErrors = {};
-    this.composeError = undefined;
+    this.#composer.stopComposing(true);
     await this.updateComplete;
     if (this.threadId) this.#focus('#thread-heading');
     else if (!this.#focusThread(this.#returnTo)) this.#focus('[part~="new-button"]');
@@ -609,285 +488,31 @@ export class PortalMessages extends PortalElement {
     return Boolean(button);
   }
 
-  // Loading
-
-  async #loadMoreThreads(): Promise<void> {
-    const client = this.#api.value;
-    const cursor = this.threadsCursor;
-    if (!client || !cursor || this.loadingMoreThreads) return;
-    const request = new AbortController();
-    this.#moreThreads = request;
-    this.loadingMoreThreads = true;
-    this.moreThreadsError = undefined;
-    const firstNew = this.threads.length;
-    try {
-      const page = await client.threads.list({ limit: THREAD_PAGE, cursor }, { signal: request.signal });
-      const known = new Set(this.threads.map((thread) => thread.id));
-      this.threads = [...this.threads, ...page.data.filter((thread) => !known.has(thread.id))];
-      this.threadsCursor = page.nextCursor;
-      this.unreadTotal = page.unreadCount;
-      await this.updateComplete;
-      const next = this.threads[firstNew];
-      if (next) this.#focusThread(next.id);
-    } catch (error) {
-      if (!request.signal.aborted && !isAbortError(error)) this.moreThreadsError = error;
-    } finally {
-      if (this.#moreThreads === request) {
-        this.#moreThreads = undefined;
-        this.loadingMoreThreads = false;
-      }
-    }
-  }
-
-  /**
-   * Marks the open thread read once the client can see it: at once when the element is on
-   * screen, else when it comes into view (e.g. when the page shows the portal's messages).
-   */
-  #readWhenSeen(client: ApiClient, thread: Thread, signal: AbortSignal): void {
-    this.#unseen = { client, thread, signal };
-    if (typeof IntersectionObserver === 'undefined') {
-      this.#onSeen([{ isIntersecting: true }]);
-      return;
-    }
-    this.#seen ??= new IntersectionObserver((entries) => this.#onSeen(entries));
-    this.#seen.disconnect();
-    this.#seen.observe(this);
-  }
-
-  #onSeen(entries: readonly { isIntersecting: boolean }[]): void {
-    const unseen = this.#unseen;
-    if (!unseen || !entries.some((entry) => entry.isIntersecting)) return;
-    this.#unseen = undefined;
-    this.#seen?.disconnect();
-    if (!unseen.signal.aborted && unseen.thread.id === this.threadId) void this.#markRead(unseen.client, unseen.thread, unseen.signal);
-  }
-
-  async #markRead(client: ApiClient, thread: Thread, signal: AbortSignal): Promise<void> {
-    try {
-      const read = await client.threads.markRead(thread.id, { signal });
-      const before = this.threads.find((candidate) => candidate.id === thread.id)?.unreadCount ?? thread.unreadCount;
-      this.unreadTotal = Math.max(0, this.unreadTotal - before);
-      this.#noteThread(read);
-      if (this.thread?.id === read.id) this.thread = read;
-    } catch {
-      // Still unread on the service: the badge comes back with the next load, nothing is lost.
-    }
-  }
-
-  /** Puts a thread's latest state into the list, moving it to the top when it had news. */
-  #noteThread(thread: Thread, toTop = false): void {
-    const index = this.threads.findIndex((candidate) => candidate.id === thread.id);
-    if (index === -1) {
-      if (toTop) this.threads = [thread, ...this.threads];
-      return;
-    }
-    const rest = this.threads.filter((candidate) => candidate.id !== thread.id);
-    this.threads = toTop ? [thread, ...rest] : this.threads.map((candidate) => (candidate.id === thread.id ? thread : candidate));
-  }
-
-  // Checking the open thread for new messages
-
-  #schedulePoll(): void {
-    clearTimeout(this.#pollTimer);
-    this.#pollTimer = undefined;
-    if (!(this.pollInterval > 0) || !this.threadId || !this.isConnected) return;
-    this.#pollTimer = setTimeout(() => void this.#checkForMessages(), this.pollInterval * 1000);
-  }
-
-  #stopPolling(): void {
-    clearTimeout(this.#pollTimer);
-    this.#pollTimer = undefined;
-    this.#pollWhenVisible = false;
-    this.#poll?.abort();
-    this.#poll = undefined;
-  }
-
-  /** Whether the element takes up room on the page (it is not inside something hidden). */
-  get #shown(): boolean {
-    return typeof this.checkVisibility === 'function' ? this.checkVisibility() : this.getClientRects().length > 0;
-  }
-
-  #onVisibilityChange = (): void => {
-    if (document.visibilityState === 'visible' && this.#pollWhenVisible) {
-      this.#pollWhenVisible = false;
-      void this.#checkForMessages();
-    }
-  };
-
-  async #checkForMessages(): Promise<void> {
-    this.#pollTimer = undefined;
-    const client = this.#api.value;
-    const threadId = this.threadId;
-    if (!client || !threadId || this.#threadTask.status !== TaskStatus.COMPLETE) return;
-    if (document.visibilityState !== 'visible') {
-      // A hidden page is not checked; it catches up as soon as it shows again.
-      this.#pollWhenVisible = true;
-      return;
-    }
-    if (!this.#shown) {
-      // Nor is a thread in a part of the page that is hidden (another section of the portal).
-      this.#schedulePoll();
-      return;
-    }
-    this.#poll?.abort();
-    const request = new AbortController();
-    this.#poll = request;
-    try {
-      const page = await client.threads.get(threadId, { limit: MESSAGE_PAGE }, { signal: request.signal });
-      if (request.signal.aborted || threadId !== this.threadId) return;
-      this.#merge(page, client, request.signal);
-    } catch {
-      // A missed check is made up by the next one.
-    } finally {
-      if (this.#poll === request) this.#poll = undefined;
-      if (!request.signal.aborted && threadId === this.threadId) this.#schedulePoll();
-    }
-  }
-
-  /** Adds the newest messages of a check to the open thread, and tells the client about the firm's. */
-  #merge(page: ThreadMessagePage, client: ApiClient, signal: AbortSignal): void {
-    this.thread = page.thread;
-    const arrived = this.#log.merge(page);
-    if (arrived.length === 0) {
-      this.#noteThread(page.thread);
-      return;
-    }
-    this.#noteThread(page.thread, true);
-    const fromFirm = arrived.filter((message) => message.author.type === 'staff');
-    if (fromFirm.length) {
-      const [first] = fromFirm;
-      void this.#announcer.announce(() =>
-        fromFirm.length === 1
-          ? t('messages.announce.received', { name: first!.author.name })
-          : t('messages.announce.received-many', { count: formatNumber(fromFirm.length) }),
-      );
-      this.#log.noteNewBelow(fromFirm.length);
-    }
-    if (page.thread.unreadCount > 0) this.#readWhenSeen(client, page.thread, signal);
-  }
-
   // Writing
 
-  /** Adds chosen files to a form's attachments, refusing those past the limit of ten. */
-  #attach(tracker: UploadTracker, files: File[], report: (words: Words | undefined) => void): void {
-    attachFiles(tracker, files, this.#branding.value?.maxUploadBytes, (tooMany) =>
-      report(tooMany ? () => t('messages.error.too-many-files', { count: MAX_ATTACHMENTS }) : undefined),
-    );
-  }
-
-  #renderUploads(tracker: UploadTracker): TemplateResult | typeof nothing {
-    return renderUploads(tracker, { uploads: t('messages.uploads'), remove: t('messages.remove-file'), maxBytes: this.#branding.value?.maxUploadBytes });
-  }
-
-  async #sendReply(): Promise<void> {
-    const client = this.#api.value;
-    const thread = this.#openThread;
-    if (!client || !thread || this.sending || thread.status === 'closed') return;
-    const textarea = this.renderRoot.querySelector<HTMLTextAreaElement>('#reply');
-    const body = textarea?.value ?? '';
-    this.replyError = undefined;
-    if (!body.trim()) {
-      this.replyError = () => t('messages.error.body-required');
-      textarea?.focus();
-      return;
-    }
-    if (Array.from(body).length > MAX_BODY) {
-      this.replyError = () => t('messages.error.body-long', { max: formatNumber(MAX_BODY) });
-      return;
-    }
-    const request = new AbortController();
-    this.#send = request;
-    this.sending = true;
-    try {
-      const attachmentIds = await uploadAttachments(this.#replyUploads, client);
-      if (request.signal.aborted) return;
-      if (!attachmentIds) {
-        this.replyError = () => t('messages.error.files');
-        return;
-      }
-      const message = await client.threads.reply(thread.id, { body, ...(attachmentIds.length ? { attachmentIds } : {}) }, { signal: request.signal });
-      if (request.signal.aborted) return;
-      this.#drafts.delete(thread.id);
-      if (textarea) textarea.value = '';
-      this.#replyUploads.clear();
-      this.#log.append(message);
+  /** The service stored a message: the thread and the list show it, and the client hears of it. */
+  async #sent({ thread, message, newThread }: Sent): Promise<void> {
+    if (!newThread) {
+      this.#thread.log.append(message);
       const updated: Thread = {
         ...thread,
         lastMessage: { id: message.id, author: message.author, preview: previewOf(message.body), createdAt: message.createdAt },
         lastActivityAt: message.createdAt,
       };
-      this.thread = updated;
-      this.#noteThread(updated, true);
+      this.#thread.thread = updated;
+      this.#list.note(updated, true);
       void this.#announcer.announce(() => t('messages.announce.sent'));
       this.dispatchEvent(new PortalMessageSentEvent({ threadId: thread.id, messageId: message.id, newThread: false }));
-    } catch (error) {
-      if (request.signal.aborted || isAbortError(error)) return;
-      if (error instanceof ApiError && error.code === 'thread_closed') {
-        const closed: Thread = { ...thread, status: 'closed' };
-        this.thread = closed;
-        this.#noteThread(closed);
-        this.replyError = () => t('messages.error.closed');
-      } else {
-        this.replyError = () => t('messages.error.send', { reason: errorMessage(error) });
-      }
-    } finally {
-      if (this.#send === request) {
-        this.#send = undefined;
-        this.sending = false;
-      }
-    }
-  }
-
-  async #sendNewThread(): Promise<void> {
-    const client = this.#api.value;
-    if (!client || this.sending) return;
-    const subject = this.#composeDraft.subject.trim();
-    const body = this.#composeDraft.body;
-    const errors: ComposeErrors = {};
-    if (!subject) errors.subject = () => t('messages.error.subject-required');
-    else if (Array.from(subject).length > MAX_SUBJECT) errors.subject = () => t('messages.error.subject-long', { max: MAX_SUBJECT });
-    if (!body.trim()) errors.body = () => t('messages.error.body-required');
-    else if (Array.from(body).length > MAX_BODY) errors.body = () => t('messages.error.body-long', { max: formatNumber(MAX_BODY) });
-    this.composeErrors = errors;
-    this.composeError = undefined;
-    if (errors.subject || errors.body) {
-      this.composeError = () => t('messages.error.fix-fields');
-      await this.updateComplete;
-      this.#focus(errors.subject ? '#subject' : '#compose-body');
       return;
     }
-    const request = new AbortController();
-    this.#send = request;
-    this.sending = true;
-    try {
-      const attachmentIds = await uploadAttachments(this.#composeUploads, client);
-      if (request.signal.aborted) return;
-      if (!attachmentIds) {
-        this.composeError = () => t('messages.error.files');
-        return;
-      }
-      const started = await client.threads.create({ subject, body, ...(attachmentIds.length ? { attachmentIds } : {}) }, { signal: request.signal });
-      if (request.signal.aborted) return;
-      this.#composeDraft = { subject: '', body: '' };
-      this.#composeUploads.clear();
-      this.#noteThread(started.thread, true);
-      this.composing = false;
-      this.#returnTo = started.thread.id;
-      this.threadId = started.thread.id;
-      void this.#announcer.announce(() => t('messages.announce.started', { subject: started.thread.subject }));
-      this.dispatchEvent(new PortalMessageSentEvent({ threadId: started.thread.id, messageId: started.message.id, newThread: true }));
-      this.dispatchEvent(new PortalThreadOpenEvent({ threadId: started.thread.id }));
-      await this.updateComplete;
-      this.#focus('#thread-heading');
-    } catch (error) {
-      if (request.signal.aborted || isAbortError(error)) return;
-      this.composeError = () => t('messages.error.send', { reason: errorMessage(error) });
-    } finally {
-      if (this.#send === request) {
-        this.#send = undefined;
-        this.sending = false;
-      }
-    }
+    this.#list.note(thread, true);
+    this.#returnTo = thread.id;
+    this.threadId = thread.id;
+    void this.#announcer.announce(() => t('messages.announce.started', { subject: thread.subject }));
+    this.dispatchEvent(new PortalMessageSentEvent({ threadId: thread.id, messageId: message.id, newThread: true }));
+    this.dispatchEvent(new PortalThreadOpenEvent({ threadId: thread.id }));
+    await this.updateComplete;
+    this.#focus('#thread-heading');
   }
 
   async #download(attachment: Attachment): Promise<void> {

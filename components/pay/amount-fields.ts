@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { AllocationRequest, InvoiceSummary } from '../api/types.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
-import { t } from '../i18n/translate.ts';
+import { t } from './pay-messages.ts';
 import { inputValue, textField, type Message } from './fields.ts';
 import { allocateOldestFirst, currencySymbol, formatMoneyInput, oldestDueFirst, parseMoney } from './money.ts';
 

@@ -1,7 +1,7 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { BankAccountDetails, BankAccountType } from '../api/types.ts';
-import { t } from '../i18n/translate.ts';
-import type { PlainMessageKey } from '../i18n/translations.ts';
+import { t } from './pay-messages.ts';
+import type { PayMessageKey } from './pay-messages.ts';
 import { accountNumberProblem, routingProblem } from './bank-format.ts';
 import { digitsOf } from './card-format.ts';
 import { inputValue, textField, type Message } from './fields.ts';
@@ -28,7 +28,7 @@ export const bankFieldIds: Record<BankField, string> = {
   confirm: 'bank-account-confirm',
 };
 
-const processorMessages: Record<string, PlainMessageKey> = {
+const processorMessages: Record<string, PayMessageKey> = {
   routing_number_invalid: 'pay.bank.error.routing-invalid',
   account_number_invalid: 'pay.bank.error.account-invalid',
 };
@@ -222,7 +222,7 @@ export class BankAccountFields implements ReactiveController {
     }
   }
 
-  #problem(field: BankField, typing: boolean): PlainMessageKey | undefined {
+  #problem(field: BankField, typing: boolean): PayMessageKey | undefined {
     const { values } = this;
     switch (field) {
       case 'holder':

@@ -5,8 +5,8 @@ import { isAbortError } from '../api/api-error.ts';
 import { ProcessorError, type SandboxApi } from '../api/sandbox-api.ts';
 import type { LinkAccount, LinkedBankAccount, LinkInstitution, LinkStep } from '../api/types.ts';
 import { errorMessage } from '../i18n/error-message.ts';
-import { t } from '../i18n/translate.ts';
-import type { PlainMessageKey } from '../i18n/translations.ts';
+import { t } from './pay-messages.ts';
+import type { PayMessageKey } from './pay-messages.ts';
 import { focusIn, renderedDialog, type DialogHost } from './dialog-host.ts';
 import { inputValue, type Message } from './fields.ts';
 
@@ -15,7 +15,7 @@ type Step = 'closed' | 'starting' | 'search' | 'credentials' | 'mfa' | 'account'
 const dialogId = 'bank-link-dialog';
 
 // The sign-in's error codes (Plaid's names), in the client's words.
-const linkMessages: Record<string, PlainMessageKey> = {
+const linkMessages: Record<string, PayMessageKey> = {
   INVALID_CREDENTIALS: 'pay.link.error.credentials',
   INVALID_MFA: 'pay.link.error.code',
   INVALID_LINK_TOKEN: 'pay.link.error.expired',

@@ -1,7 +1,7 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { CardDetails } from '../api/types.ts';
-import { t } from '../i18n/translate.ts';
-import type { PlainMessageKey } from '../i18n/translations.ts';
+import { t } from './pay-messages.ts';
+import type { PayMessageKey } from './pay-messages.ts';
 import { cardBrandName } from '../payments/payment-labels.ts';
 import {
   caretAfterDigits,
@@ -38,7 +38,7 @@ export const cardFieldIds: Record<CardField, string> = {
 };
 
 // Stripe's codes for card details it refuses, in the client's words.
-const processorMessages: Record<string, PlainMessageKey> = {
+const processorMessages: Record<string, PayMessageKey> = {
   invalid_number: 'pay.card.error.number-invalid',
   incorrect_number: 'pay.card.error.number-invalid',
   incomplete_number: 'pay.card.error.number-incomplete',
@@ -262,7 +262,7 @@ export class CardFields implements ReactiveController {
     }
   }
 
-  #problem(field: CardField): PlainMessageKey | undefined {
+  #problem(field: CardField): PayMessageKey | undefined {
     const { values } = this;
     switch (field) {
       case 'name':

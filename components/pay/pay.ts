@@ -7,11 +7,9 @@ import { ApiError, isAbortError } from '../api/api-error.ts';
 import { ProcessorError, type SandboxApi } from '../api/sandbox-api.ts';
 import type {
   Branding,
-  CheckoutResult,
   InvoiceSummary,
   LinkedBankAccount,
   MandateQuery,
-  Payment,
   PaymentMethodInput,
   PaymentMethodsAccepted,
   PaymentQuote,
@@ -24,8 +22,8 @@ import { NotConfiguredError, toggleState } from '../base/states.ts';
 import { ApiClientController } from '../controllers/api-client-controller.ts';
 import { brandingContext } from '../controllers/contexts.ts';
 import { errorMessage } from '../i18n/error-message.ts';
-import { formatDuration, formatMoney } from '../i18n/format.ts';
-import { t } from '../i18n/translate.ts';
+import { formatDuration, formatMoney, formatPercent } from '../i18n/format.ts';
+import { t } from './pay-messages.ts';
 import { paymentMethodLabel } from '../payments/payment-labels.ts';
 import { alertStyles, buttonStyles, fieldStyles, skeletonStyles, visuallyHiddenStyles } from '../styles/shared.ts';
 import { AmountFields } from './amount-fields.ts';
@@ -40,10 +38,13 @@ import type { Message } from './fields.ts';
 import { MandateController } from './mandate.ts';
 import { payStyles } from './pay.styles.ts';
 import { PlaidLink } from './plaid-link.ts';
+import { PaymentAttempt, type PaymentChallenge, type SubmitOutcome } from './payment-attempt.ts';
 import { outcomeOf, renderResult, resultHeading, resultSummary, type PayOutcome } from './result.ts';
 import type { SandboxForms } from './sandbox-forms.ts';
 import { SavedMethods } from './saved-methods.ts';
 import { StripePaymentForm, stripeThemeStyles, type StripeMethodType, type StripeProblem } from './stripe-payment-element.ts';
+
+export { newIdempotencyKey } from './payment-attempt.ts';
 
 /** A way to pay: a saved method (`saved:<id>`), a card, bank sign-in, or bank account numbers. */
 export type PayMethodChoice = `saved:${string}` | 'card' | 'bank-link' | 'bank-account';
@@ -56,20 +57,6 @@ interface CheckoutData {
   sandbox: SandboxApi | undefined;
 }
 
-/** One press of "Pay": sent again as it is (same key, same body) when its answer was lost. */
-/** The service's quote for a payment with a card surcharge, and the method it was quoted for. */
-interface QuotedPayment {
-  fingerprint: string;
-  paymentMethod: PaymentMethodInput;
-  quote: PaymentQuote;
-}
-
-interface Attempt {
-  key: string;
-  fingerprint: string;
-  request: PaymentRequest;
-}
-
 /** Bank account numbers turned into a processor token (needed for the authorization's wording). */
 interface VerifiedBankAccount {
   fingerprint: string;
@@ -80,24 +67,11 @@ interface VerifiedBankAccount {
 
 const allMethods: PaymentMethodsAccepted = { card: true, bankLink: true, bankAccount: true };
 
-/** The longest wait a timer can count (about 24.8 days); longer pauses are rechecked then. */
-const longestTimer = 2_147_483_647;
-
 /** Invoice ids from an attribute: separated by spaces or commas. */
 const idListConverter = {
   fromAttribute: (value: string | null): string[] => (value ?? '').split(/[\s,]+/).filter(Boolean),
   toAttribute: (value: readonly string[]): string => value.join(' '),
 };
-
-/** A fresh Idempotency-Key: a random UUID (built from random bytes where `randomUUID` is missing). */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 /**
  * Paying invoices: how much (the open balance, or any amount from the firm's minimum; with
@@ -162,7 +136,7 @@ export function newIdempotencyKey(): string {
  * @csspart mandate-text - The authorization's words.
  * @csspart mandate-accept - The "I authorize this debit" checkbox.
  * @csspart total - The total under the form.
- * @csspart surcharge - The card surcharge line ("Card surcharge (3 %) $27.44"), above the total, once the service quoted one for the card.
+ * @csspart surcharge - The card surcharge line ("Card surcharge (3%) $27.44"), above the total, once the service quoted one for the card.
  * @csspart pay-button - The "Pay" button, which states the amount ("Pay $914.75"), card surcharge included.
  * @csspart cancel-button - The "Cancel" button.
  * @csspart three-d-secure-dialog - The 3-D Secure challenge.
@@ -237,10 +211,6 @@ export class PortalPay extends PortalElement {
   @state() private linked: LinkedBankAccount | undefined;
   @state() private bankLinkError: Message | undefined;
   @state() private bankAccount: VerifiedBankAccount | undefined;
-  /** A card surcharge quoted for the form as it stood: shown on its own line; the next press of Pay confirms it. */
-  @state() private quoted: QuotedPayment | undefined;
-  /** When (ms since the epoch) the service takes payments from this client again, after too many declines. */
-  @state() private pausedUntil: number | undefined;
 
   readonly #api = new ApiClientController(this);
   readonly #internals: ElementInternals;
@@ -276,11 +246,15 @@ export class PortalPay extends PortalElement {
   });
   /** Stripe's Payment Element holds the detail to correct, rather than one of the form's own fields. */
   #stripeToCorrect = false;
-  #attempt: Attempt | undefined;
+  /** The payment being made: its Idempotency-Key, surcharge quote, 3-D Secure challenges, and the pause after too many declines. */
+  readonly #attempt = new PaymentAttempt({
+    client: () => this.#api.value,
+    challenge: (challenge, signal) => this.#challenge(challenge, signal),
+    onPauseOver: () => this.#resume(),
+  });
   #request: AbortController | undefined;
   #focusWhenReady = false;
   #bankTimer: ReturnType<typeof setTimeout> | undefined;
-  #pauseTimer: ReturnType<typeof setTimeout> | undefined;
   /** What the form says while paying is paused (after a field's alert is gone, too). */
   #pauseMessage: Message | undefined;
 
@@ -367,14 +341,14 @@ export class PortalPay extends PortalElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#schedulePauseEnd();
+    this.#attempt.start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#request?.abort();
     clearTimeout(this.#bankTimer);
-    clearTimeout(this.#pauseTimer);
+    this.#attempt.stop();
   }
 
   get #data(): CheckoutData | undefined {
@@ -400,7 +374,7 @@ export class PortalPay extends PortalElement {
     toggleState(this.#internals, 'loading', status === TaskStatus.PENDING);
     toggleState(this.#internals, 'error', status === TaskStatus.ERROR);
     toggleState(this.#internals, 'submitting', this.submitting);
-    toggleState(this.#internals, 'rate-limited', this.#paused);
+    toggleState(this.#internals, 'rate-limited', this.#attempt.paused);
     for (const result of ['succeeded', 'processing', 'failed'] as const) {
       toggleState(this.#internals, result, this.outcome?.status === result);
     }
@@ -478,11 +452,11 @@ export class PortalPay extends PortalElement {
 
   #renderForm(data: CheckoutData): TemplateResult {
     const firmName = this.#firmBranding?.name;
-    const quoted = this.#shownQuote();
+    const quoted = this.#attempt.quoteFor(() => this.#fingerprint());
     // With a surcharge quoted, the total and the button state what will be charged.
-    const total = quoted?.quote.total ?? this.#amount.total;
-    const alert = this.alert ?? (this.#paused ? this.#pauseMessage : undefined);
-    const payDisabled = this.submitting || this.#paused;
+    const total = quoted?.total ?? this.#amount.total;
+    const alert = this.alert ?? (this.#attempt.paused ? this.#pauseMessage : undefined);
+    const payDisabled = this.submitting || this.#attempt.paused;
     // The heading's box is no <header>: inside <portal-app> that would be a banner landmark nested in the page's.
     return html`
       <form novalidate aria-labelledby="heading" aria-busy=${this.submitting ? 'true' : 'false'} @submit=${this.#submit}>
@@ -493,7 +467,7 @@ export class PortalPay extends PortalElement {
         <div class="alert" part="alert" role="alert">${alert ? html`<p>${alert()}</p>` : nothing}</div>
         ${this.#amount.render()} ${this.#renderMethods()} ${this.#renderMethodPanel(data)} ${this.#renderSave()}
         ${this.#isBankDebit() ? this.#mandate.render() : nothing}
-        ${quoted ? this.#renderSurcharge(quoted.quote) : nothing}
+        ${quoted ? this.#renderSurcharge(quoted) : nothing}
         <p class="total" part="total">
           ${total !== undefined && total > 0 ? t('pay.total', { amount: formatMoney(total, this.#amount.currency) }) : nothing}
         </p>
@@ -521,32 +495,13 @@ export class PortalPay extends PortalElement {
 
   /** The card surcharge as its own line, above the total and the button that states it. */
   #renderSurcharge(quote: PaymentQuote): TemplateResult {
-    const percent = new Intl.NumberFormat(this.language, { maximumFractionDigits: 2 }).format(quote.surcharge.percent);
+    const percent = formatPercent(quote.surcharge.percent, this.language);
     return html`
       <p class="surcharge" part="surcharge">
         <span>${t('pay.surcharge', { percent })}</span>
         <span class="surcharge-amount">${formatMoney(quote.surcharge.amount, quote.currency)}</span>
       </p>
     `;
-  }
-
-  /** The quote shown for the form as it stands now; none once the amount, the method or the card changed. */
-  #shownQuote(fingerprint = this.quoted ? this.#fingerprint() : ''): QuotedPayment | undefined {
-    return this.quoted && this.quoted.fingerprint === fingerprint ? this.quoted : undefined;
-  }
-
-  /**
-   * Asks the service what the payment comes to with this method (a card surcharge is computed
-   * there, never here); undefined when it refused, with the problem shown.
-   */
-  async #quote(client: ApiClient, request: Attempt['request'], fingerprint: string, signal: AbortSignal): Promise<PaymentQuote | undefined> {
-    try {
-      return await client.payments.quote({ allocations: request.allocations, paymentMethod: request.paymentMethod }, { signal });
-    } catch (error) {
-      if (signal.aborted || isAbortError(error)) throw error;
-      await this.#showProblem(error, { key: '', fingerprint, request });
-      return undefined;
-    }
   }
 
   #choices(): PayMethodChoice[] {
@@ -707,7 +662,7 @@ export class PortalPay extends PortalElement {
 
   #start(data: CheckoutData, saved: SavedPaymentMethod[]): void {
     this.#request?.abort();
-    this.#attempt = undefined;
+    this.#attempt.reset();
     this.outcome = undefined;
     this.alert = undefined;
     this.submitting = false;
@@ -954,16 +909,14 @@ export class PortalPay extends PortalElement {
   readonly #submit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     const data = this.#data;
-    const client = this.#api.value;
-    if (this.submitting || this.#paused || !data || !client) return;
+    if (this.submitting || this.#attempt.paused || !data || !this.#api.value) return;
     this.alert = undefined;
     this.announcement = undefined;
     this.#stripeToCorrect = false;
 
     const fingerprint = this.#fingerprint();
-    let attempt = this.#attempt?.fingerprint === fingerprint ? this.#attempt : undefined;
-    if (!attempt) {
-      this.#attempt = undefined;
+    // The same request again after a lost answer is sent as it was, unchecked.
+    if (!this.#attempt.resends(fingerprint)) {
       if (this.method === 'bank-account' && (usesStripe(data.setup) || this.#sandboxForms?.bank.complete)) await this.#verifyBankAccount();
       if (!this.#validate(data)) {
         this.alert ??= () => t('pay.error.fix-fields');
@@ -973,68 +926,62 @@ export class PortalPay extends PortalElement {
     }
 
     const request = new AbortController();
+    const { signal } = request;
     this.#request = request;
     this.submitting = true;
     try {
-      if (!attempt) {
-        // A surcharge shown for this very form is confirmed by this press: its method and total go as quoted.
-        const shown = this.#shownQuote(fingerprint);
-        const paymentMethod = shown?.paymentMethod ?? (await this.#paymentMethod(data, request.signal));
-        if (!paymentMethod) return;
-        const bankDebit = this.#isBankDebit();
-        const next: Attempt = {
-          key: newIdempotencyKey(),
-          fingerprint,
-          request: {
-            allocations: this.#amount.allocations(),
-            paymentMethod,
-            savePaymentMethod: 'savedId' in paymentMethod ? false : this.save,
-            ...(bankDebit ? { mandate: { accepted: true } } : {}),
-          },
-        };
-        let amount = shown?.quote.total;
-        if (!shown && !bankDebit) {
-          const quote = await this.#quote(client, next.request, fingerprint, request.signal);
-          if (!quote) return;
-          if (quote.surcharge.amount > 0) {
-            // Never charged unannounced: the line and the new total are shown, and the next press confirms them.
-            this.quoted = { fingerprint, paymentMethod, quote };
-            this.announcement = () =>
-              t('pay.surcharge.confirm', { amount: formatMoney(quote.surcharge.amount, quote.currency), total: formatMoney(quote.total, quote.currency) });
-            return;
-          }
-          amount = quote.total;
-        }
-        attempt = { ...next, request: { ...next.request, ...(amount !== undefined ? { amount } : {}) } };
-        this.#attempt = attempt;
-      }
-      let result: CheckoutResult;
-      try {
-        result = await client.payments.create(attempt.request, { idempotencyKey: attempt.key, signal: request.signal });
-      } catch (error) {
-        if (request.signal.aborted || isAbortError(error)) return;
-        if (isRetryable(error)) {
-          const inProgress = error instanceof ApiError && error.code === 'idempotency_in_progress';
-          this.alert = () => t(inProgress ? 'pay.error.in-progress' : 'pay.error.network-retry');
-          return;
-        }
-        this.#attempt = undefined;
-        await this.#showProblem(error, attempt);
+      const sent = await this.#attempt.submit({
+        fingerprint,
+        allocations: this.#amount.allocations(),
+        save: this.save,
+        bankDebit: this.#isBankDebit(),
+        paymentMethod: (signal) => this.#paymentMethod(data, signal),
+        signal,
+      });
+      if (sent.kind !== 'created') {
+        await this.#showSubmitOutcome(sent);
         return;
       }
-      this.#attempt = undefined;
-      this.#spent(attempt.request.paymentMethod);
-      const payments = await this.#authenticate(client, data, result, request.signal);
-      if (request.signal.aborted) return;
-      await this.#finish(outcomeOf(payments), attempt.request);
+      this.#spent(sent.request.paymentMethod);
+      const authenticated = await this.#attempt.authenticate(sent.result, signal);
+      if (authenticated.kind === 'cancelled' || signal.aborted) return;
+      await this.#finish(outcomeOf(authenticated.payments), sent.request);
     } catch (error) {
-      if (request.signal.aborted || isAbortError(error)) return;
+      if (signal.aborted || isAbortError(error)) return;
       this.alert = () => errorMessage(error);
     } finally {
       if (this.#request === request) this.#request = undefined;
       this.submitting = false;
     }
   };
+
+  /** Says what a press of "Pay" that made no payment came to. */
+  async #showSubmitOutcome(outcome: Exclude<SubmitOutcome, { kind: 'created' }>): Promise<void> {
+    switch (outcome.kind) {
+      case 'quoted': {
+        const { quote } = outcome;
+        this.announcement = () =>
+          t('pay.surcharge.confirm', { amount: formatMoney(quote.surcharge.amount, quote.currency), total: formatMoney(quote.total, quote.currency) });
+        return;
+      }
+      case 'retry':
+        this.alert = () => t(outcome.reason === 'in-progress' ? 'pay.error.in-progress' : 'pay.error.network-retry');
+        return;
+      case 'quote-changed':
+        this.alert = () => t('pay.error.surcharge-changed');
+        return;
+      case 'paused':
+        // Nothing to correct: the alert says how long to wait, and focus stays where it is.
+        this.#pause(outcome.retryAfter);
+        return;
+      case 'refused':
+        await this.#showProblem(outcome.error, outcome.request);
+        return;
+      default:
+        // No method (the form says why already), or the press was abandoned.
+        return;
+    }
+  }
 
   /** The method to pay with: a saved one, or a fresh processor token (card details go to the processor here). */
   async #paymentMethod(data: CheckoutData, signal: AbortSignal): Promise<PaymentMethodInput | undefined> {
@@ -1086,37 +1033,26 @@ export class PortalPay extends PortalElement {
     if (this.bankAccount?.account?.token === method.token) this.bankAccount = undefined;
   }
 
-  /** Runs the 3-D Secure challenges the payments wait for, and asks the service how each ended. */
-  async #authenticate(client: ApiClient, data: CheckoutData, result: CheckoutResult, signal: AbortSignal): Promise<Payment[]> {
-    let payments = result.payments?.length ? result.payments : [result.payment];
-    const actions = result.nextActions ?? (result.clientSecret ? [{ paymentId: result.payment.id, clientSecret: result.clientSecret }] : []);
-    for (const action of actions) {
-      const payment = payments.find((candidate) => candidate.id === action.paymentId);
-      if (!payment) continue;
-      if (usesStripe(data.setup)) {
-        // Stripe.js shows the card issuer's page in its own window; the service's confirmation tells how it ended.
-        await this.#stripe.handleNextAction(action.clientSecret);
-        if (signal.aborted) return payments;
-        this.announcement = () => t('pay.3ds.checking');
-      } else {
-        if (!data.sandbox || !this.#sandboxForms) continue;
-        const outcome = await this.#sandboxForms.threeDSecure.challenge({
-          amount: formatMoney(payment.amount, payment.currency),
-          method: paymentMethodLabel(payment.method),
-        });
-        if (signal.aborted) return payments;
-        this.announcement = () => t('pay.3ds.checking');
-        try {
-          await data.sandbox.authenticate(action.clientSecret, outcome, { signal });
-        } catch (error) {
-          // The service's confirmation tells how it ended, whatever the challenge page answered.
-          if (signal.aborted || isAbortError(error)) throw error;
-        }
-      }
-      const confirmed = await confirmWithRetry(client, payment.id, signal);
-      if (confirmed) payments = payments.map((candidate) => (candidate.id === confirmed.id ? confirmed : candidate));
+  /**
+   * Shows a 3-D Secure challenge: Stripe.js shows the card issuer's page in its own window; the
+   * sandbox, its dialog, whose answer goes to the sandbox. The service then tells how it ended.
+   */
+  async #challenge({ payment, clientSecret }: PaymentChallenge, signal: AbortSignal): Promise<boolean> {
+    const data = this.#data;
+    if (usesStripe(data?.setup)) {
+      await this.#stripe.handleNextAction(clientSecret);
+      if (!signal.aborted) this.announcement = () => t('pay.3ds.checking');
+      return true;
     }
-    return payments;
+    if (!data?.sandbox || !this.#sandboxForms) return false;
+    const outcome = await this.#sandboxForms.threeDSecure.challenge({
+      amount: formatMoney(payment.amount, payment.currency),
+      method: paymentMethodLabel(payment.method),
+    });
+    if (signal.aborted) return true;
+    this.announcement = () => t('pay.3ds.checking');
+    await data.sandbox.authenticate(clientSecret, outcome, { signal });
+    return true;
   }
 
   async #finish(outcome: PayOutcome, request: PaymentRequest): Promise<void> {
@@ -1155,7 +1091,7 @@ export class PortalPay extends PortalElement {
   }
 
   /** Shows the service's refusal in plain words, next to the field it is about or at the top. */
-  async #showProblem(error: unknown, attempt: Attempt): Promise<void> {
+  async #showProblem(error: unknown, request: PaymentRequest): Promise<void> {
     if (!(error instanceof ApiError)) {
       this.alert = () => errorMessage(error);
       return;
@@ -1164,7 +1100,7 @@ export class PortalPay extends PortalElement {
     switch (error.code) {
       case 'amount_exceeds_balance': {
         const index = /^allocations\.(\d+)$/.exec(String(error.extensions.field ?? ''))?.[1];
-        const invoiceId = index === undefined ? undefined : attempt.request.allocations[Number(index)]?.invoiceId;
+        const invoiceId = index === undefined ? undefined : request.allocations[Number(index)]?.invoiceId;
         const open = typeof error.extensions.openBalance === 'number' ? error.extensions.openBalance : undefined;
         if (invoiceId && open !== undefined) this.#amount.setOpenBalance(invoiceId, open);
         this.#amount.showError(
@@ -1185,11 +1121,11 @@ export class PortalPay extends PortalElement {
         this.alert = () => t('pay.error.fix-fields');
         break;
       case 'payment_method_invalid':
-        this.#spent(attempt.request.paymentMethod);
+        this.#spent(request.paymentMethod);
         this.alert = () => t('pay.error.method-invalid');
         break;
       case 'saved_method_not_found': {
-        const savedId = 'savedId' in attempt.request.paymentMethod ? attempt.request.paymentMethod.savedId : '';
+        const savedId = 'savedId' in request.paymentMethod ? request.paymentMethod.savedId : '';
         this.#saved.list = this.#saved.list.filter((method) => method.id !== savedId);
         this.method = this.#choices()[0];
         this.alert = () => t('pay.error.saved-missing');
@@ -1198,12 +1134,6 @@ export class PortalPay extends PortalElement {
       case 'method_not_allowed':
         this.alert = () => t('pay.error.method-not-allowed');
         break;
-      case 'amount_mismatch':
-      case 'surcharge_not_confirmed':
-        // The firm's surcharge changed since the quote: the next press asks for a new one.
-        this.quoted = undefined;
-        this.alert = () => t('pay.error.surcharge-changed');
-        return;
       case 'invoice_paid':
       case 'invoice_void':
       case 'invoice_not_found':
@@ -1212,10 +1142,6 @@ export class PortalPay extends PortalElement {
       case 'currency_mismatch':
         this.alert = () => t('pay.error.currency-mismatch');
         break;
-      case 'rate_limited':
-        // Nothing to correct: the alert says how long to wait, and focus stays where it is.
-        this.#pause(error.retryAfter);
-        return;
       default:
         this.alert = () => errorMessage(error);
         return;
@@ -1223,13 +1149,9 @@ export class PortalPay extends PortalElement {
     await this.#focusFirstProblem();
   }
 
-  get #paused(): boolean {
-    return this.pausedUntil !== undefined && Date.now() < this.pausedUntil;
-  }
-
   /**
-   * The service refuses payments for `retryAfter` seconds (too many declined attempts): says so,
-   * in the firm's name, and disables the pay button until then. Without a wait, only says so.
+   * The service refuses payments for `retryAfter` seconds (too many declined attempts; the pay
+   * button stays disabled until then): says so, in the firm's name. Without a wait, only says so.
    */
   #pause(retryAfter: number | undefined): void {
     const firm = () => this.#firmBranding?.name ?? t('pay.save.the-firm');
@@ -1238,30 +1160,15 @@ export class PortalPay extends PortalElement {
       return;
     }
     // Said once, as the service answered: a live region whose words changed every minute would be read out again.
-    const seconds = Math.max(1, retryAfter);
-    const message: Message = () => t('pay.error.rate-limited', { time: formatDuration(seconds), firm: firm() });
+    const message: Message = () => t('pay.error.rate-limited', { time: formatDuration(retryAfter), firm: firm() });
     this.#pauseMessage = message;
     this.alert = message;
-    this.pausedUntil = Date.now() + seconds * 1000;
-    this.#schedulePauseEnd();
-  }
-
-  #schedulePauseEnd(): void {
-    clearTimeout(this.#pauseTimer);
-    if (this.pausedUntil === undefined) return;
-    const left = this.pausedUntil - Date.now();
-    if (left <= 0) {
-      this.#resume();
-      return;
-    }
-    this.#pauseTimer = setTimeout(() => this.#schedulePauseEnd(), Math.min(left, longestTimer));
   }
 
   /** The wait is over: the pay button works again, and the live region says so. */
   #resume(): void {
     if (this.alert === this.#pauseMessage) this.alert = undefined;
     this.#pauseMessage = undefined;
-    this.pausedUntil = undefined;
     this.announcement = () => t('pay.rate-limited.over');
   }
 
@@ -1297,22 +1204,4 @@ function usesStripe(setup: PaymentSetup | undefined): boolean {
  */
 function bankLinkOffered(setup: PaymentSetup | undefined): boolean {
   return !setup || setup.processor === 'sandbox' || setup.bankLink === 'plaid';
-}
-
-/** A lost answer or a busy service: the same request may be sent again with the same key. */
-function isRetryable(error: unknown): boolean {
-  return error instanceof ApiError && (error.status === 0 || error.status >= 500 || error.code === 'idempotency_in_progress');
-}
-
-/** Asks how a payment ended after 3-D Secure, trying again twice when the answer is lost. */
-async function confirmWithRetry(client: ApiClient, paymentId: string, signal: AbortSignal): Promise<Payment | undefined> {
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    try {
-      return await client.payments.confirm(paymentId, { signal });
-    } catch (error) {
-      if (signal.aborted || isAbortError(error) || !isRetryable(error)) return undefined;
-      await new Promise((resolve) => setTimeout(resolve, 300 * (attempt + 1)));
-    }
-  }
-  return undefined;
 }

@@ -4,8 +4,8 @@ import type { ApiClient } from '../api/api-client.ts';
 import { isAbortError } from '../api/api-error.ts';
 import type { LinkedBankAccount } from '../api/types.ts';
 import { errorMessage } from '../i18n/error-message.ts';
-import { t } from '../i18n/translate.ts';
-import type { PlainMessageKey } from '../i18n/translations.ts';
+import { t } from './pay-messages.ts';
+import type { PayMessageKey } from './pay-messages.ts';
 import type { Message } from './fields.ts';
 import { loadPlaidLink, PlaidLoadError } from './plaid-loader.ts';
 
@@ -21,7 +21,7 @@ export interface PlaidLinkOptions {
 }
 
 // Link's errors the client can act on (Plaid's error codes), in their words.
-const exitMessages: Record<string, PlainMessageKey> = {
+const exitMessages: Record<string, PayMessageKey> = {
   INVALID_LINK_TOKEN: 'pay.plaid.error.expired',
   INSTITUTION_DOWN: 'pay.plaid.error.institution',
   INSTITUTION_NOT_RESPONDING: 'pay.plaid.error.institution',

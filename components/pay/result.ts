@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Payment } from '../api/types.ts';
-import { formatDate, formatMoney } from '../i18n/format.ts';
-import { t } from '../i18n/translate.ts';
-import type { PlainMessageKey } from '../i18n/translations.ts';
+import { formatDate, formatMoney, formatPercent } from '../i18n/format.ts';
+import { t } from './pay-messages.ts';
+import type { PayMessageKey } from './pay-messages.ts';
 import { paymentMethodLabel } from '../payments/payment-labels.ts';
 
 /** How a checkout ended, for the client: paid, on its way (bank debits), refused, or not known yet. */
@@ -44,7 +44,7 @@ export function outcomeOf(payments: readonly Payment[]): PayOutcome {
 
 // What went wrong, and what the client can do about it. Lost and stolen cards are declined in the
 // same words as any other decline, as the card networks ask.
-const failureKeys: Record<string, PlainMessageKey> = {
+const failureKeys: Record<string, PayMessageKey> = {
   generic_decline: 'pay.failure.generic-decline',
   card_declined: 'pay.failure.generic-decline',
   do_not_honor: 'pay.failure.generic-decline',
@@ -72,7 +72,7 @@ export function failureMessage(failure: PaymentFailure | undefined, methodType: 
   return bank ? t('pay.failure.bank-generic') : t('pay.failure.unknown');
 }
 
-const headingKeys: Record<PayOutcomeStatus, PlainMessageKey> = {
+const headingKeys: Record<PayOutcomeStatus, PayMessageKey> = {
   succeeded: 'pay.result.succeeded',
   processing: 'pay.result.processing',
   failed: 'pay.result.failed',
@@ -144,7 +144,7 @@ export function renderResult(outcome: PayOutcome, actions: ResultActions): Templ
             ${
               surcharged
                 ? html`<div>
-                  <dt>${t('pay.result.surcharge', { percent: String(surcharged.surchargePercent ?? '') })}</dt>
+                  <dt>${t('pay.result.surcharge', { percent: typeof surcharged.surchargePercent === 'number' ? formatPercent(surcharged.surchargePercent) : '' })}</dt>
                   <dd>${money(surcharged.surcharge!)}</dd>
                 </div>`
                 : nothing

@@ -3,7 +3,7 @@ import type { ApiClient } from '../api/api-client.ts';
 import { isAbortError } from '../api/api-error.ts';
 import type { SavedPaymentMethod } from '../api/types.ts';
 import { errorMessage } from '../i18n/error-message.ts';
-import { t } from '../i18n/translate.ts';
+import { t } from './pay-messages.ts';
 import { paymentMethodLabel } from '../payments/payment-labels.ts';
 import { focusIn, type DialogHost } from './dialog-host.ts';
 import type { Message } from './fields.ts';

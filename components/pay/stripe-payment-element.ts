@@ -8,7 +8,7 @@ import type {
   StripePaymentElementOptions,
 } from '@stripe/stripe-js';
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { t } from '../i18n/translate.ts';
+import { t } from './pay-messages.ts';
 import { tokens } from '../styles/tokens.ts';
 import { readPortalTheme, stripeAppearance, stripeLocale } from './stripe-appearance.ts';
 import { loadStripeJs } from './stripe-loader.ts';

@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import { t } from '../i18n/translate.ts';
+import { t } from './pay-messages.ts';
 import { renderedDialog, type DialogHost } from './dialog-host.ts';
 
 export type AuthenticationOutcome = 'approve' | 'deny';

@@ -1,7 +1,7 @@
 import type { Payment, PaymentMethodSummary, PaymentStatus } from '../api/types.ts';
 import { formatMoney } from '../i18n/format.ts';
-import { t } from '../i18n/translate.ts';
-import type { PlainMessageKey } from '../i18n/translations.ts';
+import { t } from './payments-messages.ts';
+import type { PaymentsMessageKey } from './payments-messages.ts';
 
 /** A badge's colour; its text always names the status too. */
 export type Tone = 'success' | 'warning' | 'danger' | 'info' | 'neutral';
@@ -15,7 +15,7 @@ const statusTones: Record<PaymentStatus, Tone> = {
   refunded: 'neutral',
 };
 
-const statusKeys: Record<PaymentStatus, PlainMessageKey> = {
+const statusKeys: Record<PaymentStatus, PaymentsMessageKey> = {
   succeeded: 'payments.status.succeeded',
   processing: 'payments.status.processing',
   requires_action: 'payments.status.requires_action',

@@ -3,18 +3,19 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/api-client.ts';
-import { ApiError, isAbortError } from '../api/api-error.ts';
-import type { Branding, Payment } from '../api/types.ts';
+import { ApiError } from '../api/api-error.ts';
+import type { Branding, Page, Payment } from '../api/types.ts';
 import { PortalElement } from '../base/portal-element.ts';
 import { safeFileName } from '../base/save-file.ts';
 import { NotConfiguredError, toggleState, untilAborted } from '../base/states.ts';
 import { AnnouncerController } from '../controllers/announcer-controller.ts';
 import { ApiClientController } from '../controllers/api-client-controller.ts';
+import { CursorPagesController } from '../controllers/cursor-pages-controller.ts';
 import { DownloadsController } from '../controllers/downloads-controller.ts';
 import { brandingContext } from '../controllers/contexts.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
-import { t } from '../i18n/translate.ts';
+import { t } from './payments-messages.ts';
 import { alertStyles, badgeStyles, buttonStyles, skeletonStyles, visuallyHiddenStyles } from '../styles/shared.ts';
 import { paymentMethodLabel, paymentStatusLabel, paymentStatusTone, refundSummary } from './payment-labels.ts';
 import { paymentsStyles } from './payments.styles.ts';
@@ -88,29 +89,29 @@ export class PortalPayments extends PortalElement {
   @state()
   protected branding: Branding | undefined;
 
-  /** The payments loaded so far, newest first. */
-  @state() protected payments: Payment[] = [];
-  @state() private nextCursor: string | null = null;
-  @state() private loadingMore = false;
-  @state() private moreError: unknown;
-
   readonly #api = new ApiClientController(this);
   readonly #internals: ElementInternals;
   readonly #downloads = new DownloadsController(this);
   readonly #announcer = new AnnouncerController(this);
   /** Why a receipt could not be downloaded, in the current language; cleared by the next try. */
   @state() private receiptError: (() => string) | undefined;
-  #more: AbortController | undefined;
   /** Payments that were a plan's instalment: which one of how many. */
   @state() private instalments = new Map<string, { seq: number; count: number }>();
 
+  /** The payments loaded so far, newest first. */
+  readonly #pages = new CursorPagesController<Payment, Page<Payment>>(this, {
+    fetch: (cursor, signal) => this.#api.value?.payments.list({ limit: pageLimit(this.pageSize), cursor }, { signal }),
+    added: async (page, { firstNew, pressed }) => {
+      // Whoever pressed "Load more" continues reading at the first payment it brought.
+      if (!pressed || !page.data.length) return;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`[part~="row"][data-index="${firstNew}"]`)?.focus();
+    },
+  });
+
   readonly #firstPage = new Task(this, {
     task: async ([client, , pageSize, shown], { signal }): Promise<FirstPage> => {
-      this.#more?.abort();
-      this.loadingMore = false;
-      this.moreError = undefined;
-      this.payments = [];
-      this.nextCursor = null;
+      this.#pages.clear();
       if (!shown) return { hidden: true };
       if (!client) return this.#api.waitingForSignIn ? untilAborted(signal) : Promise.reject(new NotConfiguredError());
       try {
@@ -124,8 +125,7 @@ export class PortalPayments extends PortalElement {
             plan.instalments.filter((i) => i.paymentId).map((i) => [i.paymentId!, { seq: i.seq, count: plan.instalments.length }] as const),
           ),
         );
-        this.payments = page.data;
-        this.nextCursor = page.nextCursor;
+        this.#pages.show(page);
         return { hidden: false };
       } catch (error) {
         if (error instanceof ApiError && error.code === 'payments_hidden') return { hidden: true };
@@ -145,9 +145,9 @@ export class PortalPayments extends PortalElement {
     return this.#firstPage.run();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#more?.abort();
+  /** The payments loaded so far, newest first. */
+  protected get payments(): readonly Payment[] {
+    return this.#pages.items;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -215,7 +215,7 @@ export class PortalPayments extends PortalElement {
     return html`
       <p class="visually-hidden" part="announcer" role="status">${this.#announcer.text}</p>
       ${this.receiptError ? html`<div class="alert" part="receipt-error" role="alert"><p>${this.receiptError()}</p></div>` : nothing}
-      <table class="table" part="base" role="table" aria-labelledby="heading" aria-busy=${this.loadingMore ? 'true' : 'false'}>
+      <table class="table" part="base" role="table" aria-labelledby="heading" aria-busy=${this.#pages.loading ? 'true' : 'false'}>
         <thead class="head" role="rowgroup">
           <tr class="row" part="header-row" role="row">
             <th class="date" role="columnheader" scope="col">${t('payments.column.date')}</th>
@@ -230,23 +230,7 @@ export class PortalPayments extends PortalElement {
           ${this.payments.map((payment, index) => this.#renderRow(payment, index))}
         </tbody>
       </table>
-      <div class="more">
-        <p class="visually-hidden" role="status">${this.loadingMore ? t('payments.loading-more') : ''}</p>
-        ${this.moreError ? html`<div class="alert" role="alert"><p>${t('payments.more-error')} ${errorMessage(this.moreError)}</p></div>` : nothing}
-        ${
-          this.nextCursor
-            ? html`<button
-              class="button secondary"
-              part="load-more-button"
-              type="button"
-              aria-disabled=${this.loadingMore ? 'true' : 'false'}
-              @click=${() => void this.#loadMore()}
-            >
-              ${this.loadingMore ? t('payments.loading-more') : this.moreError ? t('common.retry') : t('payments.load-more')}
-            </button>`
-            : nothing
-        }
-      </div>
+      ${this.#pages.renderMore({ more: t('payments.load-more'), loading: t('payments.loading-more'), failed: t('payments.more-error') })}
     `;
   }
 
@@ -321,37 +305,6 @@ export class PortalPayments extends PortalElement {
             })),
       },
     );
-  }
-
-  async #loadMore(): Promise<void> {
-    const client = this.#api.value;
-    const cursor = this.nextCursor;
-    if (!client || !cursor || this.loadingMore) return;
-    const request = new AbortController();
-    const pressed = this.shadowRoot?.activeElement?.matches('[part~="load-more-button"]') ?? false;
-    const firstNew = this.payments.length;
-    this.#more = request;
-    this.loadingMore = true;
-    this.moreError = undefined;
-    try {
-      const page = await client.payments.list({ limit: pageLimit(this.pageSize), cursor }, { signal: request.signal });
-      if (request.signal.aborted) return;
-      this.payments = [...this.payments, ...page.data];
-      this.nextCursor = page.nextCursor;
-      // Whoever pressed "Load more" continues reading at the first payment it brought.
-      if (pressed && page.data.length) {
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>(`[part~="row"][data-index="${firstNew}"]`)?.focus();
-      }
-    } catch (error) {
-      if (request.signal.aborted || isAbortError(error)) return;
-      this.moreError = error;
-    } finally {
-      if (this.#more === request) {
-        this.#more = undefined;
-        this.loadingMore = false;
-      }
-    }
   }
 }
 

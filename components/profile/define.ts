@@ -1,4 +1,5 @@
 import { defineElement } from '../base/define-element.ts';
+import './autopay-settings-define.ts';
 import './two-factor-settings-define.ts';
 import { PortalProfile } from './profile.ts';
 

@@ -43,6 +43,9 @@ export const profileEn = {
   'profile.methods.make-default': 'Make default',
   'profile.methods.make-default-label': 'Make default: {method}',
   'profile.methods.default-set': '{method} is now your default payment method.',
+  'profile.methods.remove': 'Remove',
+  'profile.methods.remove-label': 'Remove {method}',
+  'profile.methods.removed': '{method} was removed.',
   'profile.sign-out.heading': 'Sign out everywhere',
   'profile.sign-out.hint':
     'Ends your sign-in on every device and browser, this one included. Use it if you lost a device or signed in somewhere you should not have.',

@@ -46,6 +46,9 @@ export const profileEs: TableOf<typeof profileEn> = {
   'profile.methods.make-default': 'Hacer predeterminado',
   'profile.methods.make-default-label': 'Hacer predeterminado: {method}',
   'profile.methods.default-set': '{method} es ahora su método de pago predeterminado.',
+  'profile.methods.remove': 'Eliminar',
+  'profile.methods.remove-label': 'Eliminar {method}',
+  'profile.methods.removed': 'Se eliminó {method}.',
   'profile.sign-out.heading': 'Cerrar sesión en todas partes',
   'profile.sign-out.hint':
     'Cierra su sesión en todos los dispositivos y navegadores, incluido este. Úselo si perdió un dispositivo o inició sesión donde no debía.',

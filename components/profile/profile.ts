@@ -35,7 +35,8 @@ interface ProfileData {
  * The signed-in client's own profile: their name and language, their email address (moved to a
  * new one with a code sent there), their password, which emails they get, their saved payment
  * methods (see, remove, choose the default `<portal-pay>` offers first), their second factors
- * (`<portal-two-factor-settings>`, unless the firm has clients' two-factor off), and "sign out
+ * (`<portal-two-factor-settings>`, unless the firm has clients' two-factor off), autopay for their
+ * matters (`<portal-autopay-settings>`, when the firm offers it), and "sign out
  * everywhere". Security emails and receipts always go, and the list of choices says so.
  *
  * Each action shows that it is under way, announces its result in a live region, and shows a
@@ -52,8 +53,9 @@ interface ProfileData {
  *
  * @csspart heading - The heading.
  * @csspart base - The profile's sections.
- * @csspart card - Each section (also `card-details`, `card-email`, `card-password`, `card-two-factor`, `card-notifications`, `card-methods`, `card-sign-out`).
+ * @csspart card - Each section (also `card-details`, `card-email`, `card-password`, `card-two-factor`, `card-notifications`, `card-methods`, `card-autopay`, `card-sign-out`).
  * @csspart two-factor - The `<portal-two-factor-settings>` element, shown unless the firm has clients' two-factor off.
+ * @csspart autopay - The `<portal-autopay-settings>` element, shown when the firm offers autopay.
  * @csspart card-heading - A section's heading.
  * @csspart field - A field.
  * @csspart input - A field's input or select.
@@ -183,7 +185,18 @@ export class PortalProfile extends PortalElement {
             ? html`<div class="card" part="card card-two-factor"><portal-two-factor-settings part="two-factor"></portal-two-factor-settings></div>`
             : nothing
         }
-        ${this.#renderNotifications()} ${methods ? this.#renderMethods(methods) : nothing} ${this.#renderSignOut()}
+        ${this.#renderNotifications()} ${methods ? this.#renderMethods(methods) : nothing}
+        ${
+          methods && me.firm.autopay?.enabled
+            ? html`<div class="card" part="card card-autopay"><portal-autopay-settings
+                part="autopay"
+                .client=${this.client}
+                .api=${this.api}
+                .firm=${this.firm}
+              ></portal-autopay-settings></div>`
+            : nothing
+        }
+        ${this.#renderSignOut()}
       </div>
     `;
   }
@@ -339,10 +352,10 @@ export class PortalProfile extends PortalElement {
                         part="button remove-button"
                         type="button"
                         aria-disabled=${busy ? 'true' : 'false'}
-                        aria-label=${t('pay.saved.remove-label', { method: label })}
+                        aria-label=${t('profile.methods.remove-label', { method: label })}
                         @click=${() => void this.#remove(method)}
                       >
-                        ${t('pay.saved.remove')}
+                        ${t('profile.methods.remove')}
                       </button>
                     </span>
                   </li>`;
@@ -556,7 +569,7 @@ export class PortalProfile extends PortalElement {
     await this.#run('methods', async (client, signal) => {
       await client.paymentMethods.remove(method.id, { signal });
       this.data = { ...this.data!, methods: (this.data!.methods ?? []).filter((saved) => saved.id !== method.id) };
-      void this.#announcer.announce(() => t('pay.saved.removed', { method: label }));
+      void this.#announcer.announce(() => t('profile.methods.removed', { method: label }));
       this.dispatchEvent(new PortalProfileChangeEvent({ change: 'payment-method', contact: this.data.me.contact }));
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#methods-heading')?.focus();

@@ -21,7 +21,7 @@ import { sandboxErrors, sandboxRoutes } from './payments/index.ts';
 import { stripeWebhookRoutes } from './payments/index.ts';
 import { firmCors, publicCors } from './http/cors.ts';
 import { actAsSystem } from './http/tenancy.ts';
-import { adminPlanRoutes, planRoutes } from './plans/index.ts';
+import { adminAutopayRoutes, adminPlanRoutes, autopayRoutes, planRoutes } from './plans/index.ts';
 import { adminStaffRoutes, requireRole, staffAuthRoutes } from './staff/index.ts';
 import { adminWebhookRoutes } from './webhooks/index.ts';
 import { errorHandler, notFoundHandler } from './http/problem.ts';
@@ -104,6 +104,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
     adminFileRoutes(services),
     adminPaymentRoutes(services),
     adminPlanRoutes(services),
+    adminAutopayRoutes(services),
     adminWebhookRoutes(services),
   );
   api.use(firmCors(services.firms, serviceOrigin));
@@ -132,6 +133,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
     checkoutRoutes({ checkout: services.checkout, bankLinks: services.bankLinks, setup: services.paymentSetup }),
     paymentRoutes(services),
     planRoutes(services),
+    autopayRoutes(services),
   );
   app.use('/api/v1', api);
 

@@ -16,7 +16,7 @@ import { homeContract } from './home/index.ts';
 import { invoicesContract } from './invoices/index.ts';
 import { messagesContract } from './messages/index.ts';
 import { paymentsContract, refundsContract } from './payments/index.ts';
-import { plansContract } from './plans/index.ts';
+import { autopayContract, plansContract } from './plans/index.ts';
 import { staffContract } from './staff/index.ts';
 import { webhooksContract } from './webhooks/index.ts';
 
@@ -535,6 +535,45 @@ export const operations: Operation[] = [
     200,
     plansContract.Plan,
   ]),
+  op('get', '/api/v1/autopay/matters', 'Autopay', "Whether the firm offers autopay, and the client's matters with autopay on or off", 'client', [
+    200,
+    autopayContract.AutopayMatters,
+  ]),
+  op(
+    'post',
+    '/api/v1/autopay/preview',
+    'Autopay',
+    'The authorization text for autopay on a matter with a method; nothing is stored',
+    'client',
+    [200, autopayContract.AutopayPreview],
+    {
+      body: autopayContract.autopayProposalBody,
+    },
+  ),
+  op(
+    'get',
+    '/api/v1/autopay',
+    'Autopay',
+    "The client's autopay enrolments with their charges, newest first",
+    'client',
+    [200, autopayContract.AutopayEnrolmentList],
+    {
+      query: autopayContract.clientAutopayQuery,
+    },
+  ),
+  op(
+    'post',
+    '/api/v1/autopay',
+    'Autopay',
+    'Turn on autopay for a matter: each invoice published for it from now on is charged on its due date; the authorization accepted',
+    'client',
+    [201, autopayContract.AutopayEnrolment],
+    { body: autopayContract.newAutopayBody },
+  ),
+  op('post', '/api/v1/autopay/{id}/cancel', 'Autopay', 'Turn autopay off: nothing more is charged and the authorization is revoked', 'client', [
+    200,
+    autopayContract.AutopayEnrolment,
+  ]),
   op('post', '/api/v1/payments/{id}/confirm', 'Payments', 'Finish a payment after 3-D Secure', 'client', [200, Payment]),
   op('get', '/api/v1/payment-methods', 'Payments', 'Saved payment methods', 'client', [200, SavedPaymentMethods]),
   op('delete', '/api/v1/payment-methods/{id}', 'Payments', 'Remove a saved payment method', 'client', [204]),
@@ -671,6 +710,19 @@ export const operations: Operation[] = [
   op('post', '/api/v1/admin/plans/{id}/cancel', 'Firm administration', 'Cancel a client’s plan; its authorization is revoked', 'firm', [
     200,
     plansContract.Plan,
+  ]),
+  op(
+    'get',
+    '/api/v1/admin/autopay',
+    'Firm administration',
+    "The firm's autopay enrolments (a client's with `contactId`), newest first",
+    'firm',
+    [200, autopayContract.AutopayEnrolmentList],
+    { query: autopayContract.adminAutopayQuery },
+  ),
+  op('post', '/api/v1/admin/autopay/{id}/cancel', 'Firm administration', 'Turn a client’s autopay off; its authorization is revoked', 'firm', [
+    200,
+    autopayContract.AutopayEnrolment,
   ]),
   op('get', '/api/v1/admin/activities', 'Firm administration', 'List tasks and events', 'firm', [200, FirmActivityPage], { query: firmActivityListQuery }),
   op('post', '/api/v1/admin/activities', 'Firm administration', 'Give a client a task or an event', 'firm', [201, FirmActivity], { body: newActivitySchema }),

@@ -53,7 +53,7 @@ import { SandboxProcessor } from './payments/index.ts';
 import { SandboxRepository } from './payments/index.ts';
 import { PaymentsService } from './payments/index.ts';
 import { createStripe, type StripeFactory } from './payments/index.ts';
-import { PlansRepository, PlansService, chargeJobKind } from './plans/index.ts';
+import { AutopayRepository, AutopayService, PlansRepository, PlansService, autopayChargeJobKind, chargeJobKind } from './plans/index.ts';
 import { StaffRepository } from './staff/index.ts';
 import { StaffService } from './staff/index.ts';
 import { WebhooksRepository } from './webhooks/index.ts';
@@ -205,19 +205,36 @@ export function createServices(deps: ServiceDeps) {
     publicUrl: config.publicUrl,
   });
   registerPaymentJobs({ jobs, checkout, refunds, sandbox: config.payments === 'sandbox' ? sandbox : undefined, logger });
+  // With the sandbox, plans and autopay follow its clock: moving it (the demo, the tests) brings charges due.
+  const planNow = processor === sandbox.processor ? () => sandbox.clock.now() : async () => clock();
+  const plansRepository = new PlansRepository(storage);
   const plans = new PlansService({
     ...shared,
-    plans: new PlansRepository(storage),
+    plans: plansRepository,
     invoices,
     checkout,
     payments,
     jobs,
     mailer,
-    // With the sandbox, plans follow its clock: moving it (the demo, the tests) brings instalments due.
-    planNow: processor === sandbox.processor ? () => sandbox.clock.now() : async () => clock(),
+    planNow,
     publicUrl: config.publicUrl,
   });
   registerPlanJobs({ jobs, plans, logger });
+  const autopay = new AutopayService({
+    ...shared,
+    autopay: new AutopayRepository(storage),
+    plans: plansRepository,
+    invoices,
+    checkout,
+    payments,
+    jobs,
+    mailer,
+    planNow,
+    publicUrl: config.publicUrl,
+  });
+  // An invoice published for a matter on autopay gets its charge in the same transaction.
+  invoices.onPublished((firmId, invoice) => autopay.invoicePublished(firmId, invoice));
+  registerAutopayJobs({ jobs, autopay, logger });
   let bankLink: BankLinkProvider;
   if (config.bankLink === 'plaid') {
     bankLink = (deps.providers?.plaid ?? createPlaid)({ config: config.plaid, storage, secrets, clock, stripe: stripe!.processor });
@@ -286,6 +303,7 @@ export function createServices(deps: ServiceDeps) {
     checkout,
     refunds,
     plans,
+    autopay,
     bankLinks: new BankLinksService(bankLink, contacts, firms),
     /** Invoices and receipts as PDFs; the firm's logo is read from its own site, where webhooks may go. */
     documents: new DocumentsService({ invoices, payments, clock, logos: new FirmLogos({ policy: { production: !config.development }, clock, logger }) }),
@@ -362,4 +380,17 @@ function registerPlanJobs(deps: { jobs: JobQueue; plans: PlansService; logger: L
     await plans.purgeAuthorizations();
   });
   jobs.every('plans.purge', 86_400_000);
+}
+
+/** Autopay's work: a sweep every minute (charge jobs for invoices due on the plan clock, reminders, settled debits) and one charge attempt. */
+function registerAutopayJobs(deps: { jobs: JobQueue; autopay: AutopayService; logger: Logger }) {
+  const { jobs, autopay, logger } = deps;
+  jobs.register<{ chargeId: string; attempt: number }>(autopayChargeJobKind, async (job) => {
+    await autopay.charge(job.payload.chargeId, job.payload.attempt);
+  });
+  jobs.register('autopay.sweep', async () => {
+    const outcome = await autopay.sweep();
+    if (outcome.charges || outcome.reminders || outcome.settled) logger.info('autopay sweep', outcome);
+  });
+  jobs.every('autopay.sweep', 60_000);
 }

@@ -39,6 +39,7 @@ function profile(overrides: Partial<FirmProfile> = {}): FirmProfile {
       portalUrl: 'https://www.hale-whitmore.test/portal',
       stripe: { trustAccount: 'acct_trust1' },
       plans: { enabled: false, maxInstalments: 6, minInstalment: 5_000 },
+      autopay: { enabled: false },
     },
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-11-01T00:00:00.000Z',

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { PaymentRequest, PaymentSetup, PortalPay } from '../../components/index.ts';
+import { formatPercent } from '../../components/i18n/format.ts';
 import { paymentElementOptions } from '../../components/pay/stripe-payment-element.ts';
 import { overflowing } from './layout-fit.ts';
 import { afterEach, describe, it } from './mocha.ts';
@@ -15,6 +16,13 @@ const text = (element: Element | null | undefined) => element?.textContent?.repl
 const payButton = (pay: PortalPay) => text($(pay, '[part~="pay-button"]'));
 
 describe('<portal-pay> card surcharge', () => {
+  it('writes the surcharge rate as the language writes a percentage', () => {
+    expect(formatPercent(3, 'en-US')).to.equal('3%');
+    expect(formatPercent(2.5, 'en-US')).to.equal('2.5%');
+    expect(formatPercent(2.75, 'es')).to.equal('2,75\u00a0%');
+    expect(formatPercent(3.125, 'en')).to.equal('3.13%', 'two decimals at most');
+  });
+
   afterEach(() => {
     document.querySelectorAll('[slot="stripe-payment-element"]').forEach((node) => node.remove());
   });
@@ -31,7 +39,7 @@ describe('<portal-pay> card surcharge', () => {
 
     await submit(pay);
     await waitUntil(() => surchargeLine(pay), 'no surcharge line was shown');
-    expect(text(surchargeLine(pay))).to.equal('Card surcharge (3 %) $15.00');
+    expect(text(surchargeLine(pay))).to.equal('Card surcharge (3%) $15.00');
     expect(text($(pay, '[part="total"]'))).to.equal('Total: $515.00');
     expect(payButton(pay)).to.equal('Pay $515.00');
     expect(await announced(pay, '[role="status"]')).to.contain('A card surcharge of $15.00 applies');
@@ -46,7 +54,7 @@ describe('<portal-pay> card surcharge', () => {
     expect(await result(pay)).to.equal('Payment received');
     const receipt = [...pay.shadowRoot!.querySelectorAll('[part="receipt"] > div')].map((row) => text(row));
     expect(receipt).to.include('Amount $515.00');
-    expect(receipt).to.include('Card surcharge (3 %), included $15.00');
+    expect(receipt).to.include('Card surcharge (3%), included $15.00');
     const [paid] = service.calls('POST /api/v1/payments');
     expect((paid!.body as PaymentRequest).amount).to.equal(51_500);
     expect((paid!.body as PaymentRequest).paymentMethod).to.deep.equal({ type: 'card', token: 'pm_card_4242' });
@@ -80,7 +88,7 @@ describe('<portal-pay> card surcharge', () => {
     expect(payButton(pay)).to.equal('Pay $100.00');
     await submit(pay);
     await waitUntil(() => surchargeLine(pay), 'no new surcharge line');
-    expect(text(surchargeLine(pay))).to.equal('Card surcharge (3 %) $3.00');
+    expect(text(surchargeLine(pay))).to.equal('Card surcharge (3%) $3.00');
     expect(service.calls('POST /api/v1/payments/quote')).to.have.length(2);
     expect(service.calls('POST /api/v1/payments')).to.have.length(0);
   });
@@ -112,9 +120,15 @@ describe('<portal-pay> card surcharge', () => {
     await waitUntil(() => surchargeLine(pay), 'no surcharge line was shown');
     // Spanish's table loads on first use: the line is re-rendered once it is there.
     await waitUntil(() => text(surchargeLine(pay))?.startsWith('Recargo'), `the line stayed ${text(surchargeLine(pay))}`);
+    // Spanish writes the percent sign after a no-break space, and a decimal comma.
+    expect(surchargeLine(pay)!.textContent).to.contain('2,5\u00a0%');
     expect(text(surchargeLine(pay))).to.equal('Recargo por tarjeta (2,5 %) $12.50');
     expect(payButton(pay)).to.match(/^Pagar /);
     expect(overflowing(pay, wrapper)).to.deep.equal([]);
+    await submit(pay);
+    await waitUntil(() => has(pay, '[part="receipt"]'), 'no receipt was shown');
+    const receipt = [...pay.shadowRoot!.querySelectorAll('[part="receipt"] > div')].map((row) => text(row));
+    expect(receipt).to.include('Recargo por tarjeta (2,5 %), incluido $12.50');
   });
 
   it('shows the line with Stripe too, for the PaymentMethod Stripe made', async () => {
@@ -124,7 +138,7 @@ describe('<portal-pay> card surcharge', () => {
     await waitUntil(() => pay.querySelector('[slot="stripe-payment-element"] .fake-stripe-payment-element'), 'the Payment Element was never mounted');
     await submit(pay);
     await waitUntil(() => surchargeLine(pay), 'no surcharge line was shown');
-    expect(text(surchargeLine(pay))).to.equal('Card surcharge (3 %) $15.00');
+    expect(text(surchargeLine(pay))).to.equal('Card surcharge (3%) $15.00');
     expect(payButton(pay)).to.equal('Pay $515.00');
     await submit(pay);
     expect(await result(pay)).to.equal('Payment received');

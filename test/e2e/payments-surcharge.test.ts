@@ -47,7 +47,7 @@ describe('a card surcharge on the demo portal', () => {
 
       const line = pay.locator('[part="surcharge"]');
       await visible(line);
-      assert.equal((await line.innerText()).replace(/\s+/g, ' ').trim(), 'Card surcharge (3 %) $3.00');
+      assert.equal((await line.innerText()).replace(/\s+/g, ' ').trim(), 'Card surcharge (3%) $3.00');
       await visible(pay.getByText('Total: $103.00'));
       await visible(pay.getByRole('button', { name: 'Pay $103.00' }));
       await submitPayment(pay);
@@ -55,7 +55,7 @@ describe('a card surcharge on the demo portal', () => {
       const panel = await result(pay, 'Payment received');
       const receipt = await receiptFacts(panel);
       assert.equal(receipt.Amount, '$103.00');
-      assert.equal(receipt['Card surcharge (3 %), included'], '$3.00');
+      assert.equal(receipt['Card surcharge (3%), included'], '$3.00');
       const email = await waitForEmail(stack, alex, isReceipt(receipt['Receipt number']!));
       assert.match(email.text, /Card surcharge \(3 %\): \$3\.00/);
       assert.match(email.text, /Applied to: INV-1003: \$100\.00/);

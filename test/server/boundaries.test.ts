@@ -90,6 +90,8 @@ const owners: Record<string, Component | 'db'> = {
   payment_authorizations: 'plans',
   payment_plans: 'plans',
   plan_instalments: 'plans',
+  autopay_enrolments: 'plans',
+  autopay_charges: 'plans',
   staff_members: 'staff',
   staff_invitations: 'staff',
   staff_totp: 'staff',

@@ -352,7 +352,7 @@ describe('the migrations, on SQLite and on PostgreSQL', () => {
     await owner.query('BEGIN');
     await owner.query("SET LOCAL app.firm_id = 'firm_l1'");
     await owner.query(
-      `INSERT INTO payment_allocations (firm_id, payment_id, invoice_id, amount, deposit_account) VALUES ('firm_l1', 'pay_l1', 'inv_l1', 500, 'operating')`,
+      `INSERT INTO payment_allocations (firm_id, contact_id, payment_id, invoice_id, amount, deposit_account) VALUES ('firm_l1', 'con_l1', 'pay_l1', 'inv_l1', 500, 'operating')`,
     );
     await owner.query(`INSERT INTO payment_events (firm_id, payment_id, status, occurred_at) VALUES ('firm_l1', 'pay_l1', 'succeeded', $1)`, [now]);
     assert.equal(await count('payment_allocations'), 1);
@@ -539,6 +539,44 @@ describe('the migrations, on SQLite and on PostgreSQL', () => {
         { payment_id: 'p1', status: 'refunded' },
         { payment_id: 'p2', status: 'succeeded' },
       ],
+    ]);
+    assert.deepEqual(fromPostgres, fromSqlite);
+  });
+
+  it("give each allocation its invoice's client alike on both engines (migration 29)", async () => {
+    const client = await connect();
+    await client.query('CREATE SCHEMA allocation_clients; SET search_path TO allocation_clients');
+    await client.query("SET app.firm_id = '*'");
+    const [upTo28, twentyNine] = [migrations.filter((m) => m.version <= 28), migrations.filter((m) => m.version === 29)];
+    await applyPostgres(client, upTo28);
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    applySqlite(db, upTo28);
+
+    const data = [
+      "INSERT INTO firms (id, slug, name, created_at, updated_at) VALUES ('f1', 'one', 'One', 'now', 'now')",
+      "INSERT INTO contacts (id, firm_id, email, name, created_at, updated_at) VALUES ('c1', 'f1', 'c@x', 'C', 'now', 'now'), ('c2', 'f1', 'd@x', 'D', 'now', 'now')",
+      `INSERT INTO invoices (id, firm_id, contact_id, number, issued_on, due_on, currency, created_at, updated_at)
+       VALUES ('i1', 'f1', 'c1', 'INV-1', '2025-01-01', '2025-01-31', 'USD', 'now', 'now'), ('i2', 'f1', 'c2', 'INV-2', '2025-01-01', '2025-01-31', 'USD', 'now', 'now')`,
+      `INSERT INTO payments (id, firm_id, contact_id, amount, currency, method_type, source, receipt_number, created_at)
+       VALUES ('p1', 'f1', 'c1', 300, 'USD', 'check', 'firm', 'R-1', 'now'), ('p2', 'f1', 'c2', 200, 'USD', 'check', 'firm', 'R-2', 'now')`,
+      `INSERT INTO payment_allocations (firm_id, payment_id, invoice_id, amount, deposit_account, invoice_number)
+       VALUES ('f1', 'p1', 'i1', 300, 'operating', 'INV-1'), ('f1', 'p2', 'i2', 200, 'trust', 'INV-2')`,
+    ];
+    for (const sql of data) {
+      db.exec(sql);
+      await client.query(sql);
+    }
+    applySqlite(db, twentyNine);
+    await applyPostgres(client, twentyNine);
+
+    const select = 'SELECT payment_id, invoice_id, contact_id, firm_id, amount, deposit_account, invoice_number FROM payment_allocations ORDER BY payment_id';
+    const fromSqlite = db.prepare(select).all();
+    db.close();
+    const fromPostgres = (await client.query(select)).rows.map((row) => ({ ...row, amount: Number(row.amount) }));
+    assert.deepEqual(fromSqlite, [
+      { payment_id: 'p1', invoice_id: 'i1', contact_id: 'c1', firm_id: 'f1', amount: 300, deposit_account: 'operating', invoice_number: 'INV-1' },
+      { payment_id: 'p2', invoice_id: 'i2', contact_id: 'c2', firm_id: 'f1', amount: 200, deposit_account: 'trust', invoice_number: 'INV-2' },
     ]);
     assert.deepEqual(fromPostgres, fromSqlite);
   });

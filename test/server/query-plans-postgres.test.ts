@@ -43,6 +43,17 @@ before(async () => {
              to_char(date '2025-01-01' + (n % 700), 'YYYY-MM-DD'), to_char(date '2025-01-31' + (n % 700), 'YYYY-MM-DD'), 'USD',
              (ARRAY['draft', 'sent', 'sent', 'sent', 'void'])[1 + n % 5], 1000 + n % 9000, 1000 + n % 9000, ${now}, ${now}, ${now}
       FROM generate_series(1, 22000) AS n JOIN contacts c ON c.id = 'con_' || (1 + (n - 1) % 2200)`.execute(storage.db);
+    // A third of the sent invoices paid, each by a payment of its own that succeeded.
+    await sql`
+      INSERT INTO payments (id, firm_id, contact_id, amount, currency, method_type, source, receipt_number, created_at)
+      SELECT 'pay_' || i.id, i.firm_id, i.contact_id, i.total, 'USD', 'card', 'portal', 'R-' || i.number, ${now}
+      FROM invoices i WHERE i.state = 'sent' AND i.total % 3 = 0`.execute(storage.db);
+    await sql`
+      INSERT INTO payment_allocations (firm_id, contact_id, payment_id, invoice_id, amount, deposit_account)
+      SELECT p.firm_id, p.contact_id, p.id, substr(p.id, 5), p.amount, 'operating' FROM payments p`.execute(storage.db);
+    await sql`INSERT INTO payment_events (firm_id, payment_id, status, occurred_at) SELECT p.firm_id, p.id, 'succeeded', ${now} FROM payments p`.execute(
+      storage.db,
+    );
     await sql`ANALYZE`.execute(storage.db);
   });
 });
@@ -102,6 +113,25 @@ describe('query plans on PostgreSQL: one client', () => {
 
   it("the summary (GET /invoices/outstanding) reads the client's unpaid rows by the contact", async () => {
     assert.deepEqual(clientPlanProblems(await planOf(clientQuery({ statuses: unpaid, sort: 'dueOn', descending: false, limit: 10_000 }))), []);
+  });
+
+  it("a status filter (the summary's) or a sort on the balance reads the client's allocations as one range, never one invoice's at a time", async () => {
+    for (const query of [
+      clientQuery({ statuses: unpaid, sort: 'dueOn', descending: false, limit: 10_000 }),
+      clientQuery({ statuses: ['paid'] }),
+      clientQuery({ sort: 'balance', descending: true }),
+    ]) {
+      const plan = await planOf(query);
+      assert.ok(
+        plan.some((step) => /^(Index Only Scan|Index Scan|Bitmap Index Scan) using payment_allocations_contact\b/.test(step)),
+        plan.join(' | '),
+      );
+      assert.deepEqual(
+        plan.filter((step) => /using payment_allocations_invoice\b/.test(step)),
+        [],
+        plan.join(' | '),
+      );
+    }
   });
 
   it("each invoice's allocations are read once for both sums, with no lookup of the payment for row-level security", async () => {

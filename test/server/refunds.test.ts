@@ -75,6 +75,27 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
     return { payment: reply.body.payment as { id: string; receiptNumber: string; allocations: { invoiceId: string; amount: number }[] }, invoices };
   }
 
+  /**
+   * What the summary says Alex owes is what the unpaid list says of each invoice. On PostgreSQL
+   * the two work the ledger sums out apart: the list invoice by invoice, the summary from all of
+   * the client's allocations at once.
+   */
+  async function assertSummaryAgrees() {
+    const summary = (await svc.request('/api/v1/invoices/outstanding', { token: alex })).body;
+    const unpaid: { id: string; openBalance: number }[] = (await svc.request('/api/v1/invoices?status=unpaid&sort=dueOn&limit=200', { token: alex })).body.data;
+    assert.ok(unpaid.length < 200, 'every unpaid invoice on one page');
+    const owed = unpaid.filter((invoice) => invoice.openBalance > 0);
+    assert.deepEqual(
+      summary.invoiceIds,
+      owed.map((invoice) => invoice.id),
+    );
+    assert.ok(owed.length > 0);
+    assert.equal(
+      summary.amount,
+      owed.reduce((sum, invoice) => sum + invoice.openBalance, 0),
+    );
+  }
+
   before(async () => {
     // A loopback service address: webhooks may go to http://127.0.0.1, and the sandbox clock's controls exist.
     svc = await startTestService({ env: { PUBLIC_URL: loopbackPublicUrl } });
@@ -168,6 +189,7 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
     assert.equal(one.body.payment.amountRefunded, 3_000);
     assert.deepEqual([(await invoice(last!.invoiceId)).status, (await invoice(last!.invoiceId)).balance], ['partially_paid', 3_000]);
     assert.equal((await invoice(first!.invoiceId)).status, 'paid');
+    await assertSummaryAgrees();
 
     // A moment apart, as refunds always are: they are listed oldest first.
     svc.clock.advance(1_000);
@@ -183,6 +205,7 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
     assert.equal((await invoice(last!.invoiceId)).status, 'open');
     assert.deepEqual([(await invoice(first!.invoiceId)).status, (await invoice(first!.invoiceId)).balance], ['partially_paid', 1_000]);
     assert.equal(two.body.payment.amountRefunded, 5_000);
+    await assertSummaryAgrees();
 
     svc.clock.advance(1_000);
     const rest = await rk.refund(payment.id, { amount: 5_000 });
@@ -192,6 +215,7 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
     assert.equal((await invoice(first!.invoiceId)).balance, 6_000);
     assert.equal((await invoice(last!.invoiceId)).balance, 4_000);
     assert.equal(await sandboxRefunds(payment.id), 3);
+    await assertSummaryAgrees();
 
     const more = await rk.refund(payment.id, { amount: 1 });
     assertProblem(more, 422, 'amount_exceeds_refundable');

@@ -182,6 +182,7 @@ describe('staff accounts: sign-in, refresh, roles and the audit log', () => {
     const groups = [
       'activities',
       'api-keys',
+      'autopay',
       'contacts',
       'files',
       'invoices',
@@ -202,6 +203,7 @@ describe('staff accounts: sign-in, refresh, roles and the audit log', () => {
     assert.deepEqual(staffAccess.invoices, readOnly);
     assert.deepEqual(staffAccess.payments, readOnly);
     assert.deepEqual(staffAccess.plans, readOnly);
+    assert.deepEqual(staffAccess.autopay, readOnly);
     assert.deepEqual(staffAccess.settings, no);
     assert.deepEqual(staffAccess['api-keys'], no);
     assert.deepEqual(staffAccess.staff, no);
@@ -209,6 +211,7 @@ describe('staff accounts: sign-in, refresh, roles and the audit log', () => {
     assert.deepEqual(adminAccess.invoices, yes);
     assert.deepEqual(adminAccess.payments, yes);
     assert.deepEqual(adminAccess.plans, yes);
+    assert.deepEqual(adminAccess.autopay, yes);
     assert.deepEqual(adminAccess.settings, yes);
     assert.deepEqual(adminAccess['webhook-endpoints'], yes);
     assert.deepEqual(adminAccess['api-keys'], no);

@@ -11,6 +11,7 @@ import { StaffApi } from './staff-api.ts';
 import { WebhooksApi } from './webhooks-api.ts';
 import { InvoicesApi } from './invoices-api.ts';
 import { PaymentsApi } from './payments-api.ts';
+import { AutopayApi } from './autopay-api.ts';
 import { PlansApi } from './plans-api.ts';
 import type { Branding, FetchFunction, RequestOptions, SignedInStaff, StaffMe, StaffSignIn, XhrFactory } from './types.ts';
 
@@ -64,6 +65,8 @@ export class ConsoleClient {
   readonly payments: PaymentsApi;
   /** Clients' payment plans: list, cancel. */
   readonly plans: PlansApi;
+  /** Clients' autopay: list, turn off. */
+  readonly autopay: AutopayApi;
   /** The connection every resource calls through; resources take it in their constructor. */
   readonly connection: ServiceConnection<StaffSignIn, SignedInStaff>;
   /** The `XMLHttpRequest` factory uploads use, if the page gave one. */
@@ -88,6 +91,7 @@ export class ConsoleClient {
     this.invoices = new InvoicesApi(this.connection);
     this.payments = new PaymentsApi(this.connection);
     this.plans = new PlansApi(this.connection);
+    this.autopay = new AutopayApi(this.connection);
   }
 
   /** The service's base URL, without a trailing slash. */

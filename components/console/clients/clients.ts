@@ -8,6 +8,7 @@ import type * as schemas from '../../api/contract.ts';
 import { toggleState, untilAborted } from '../../base/states.ts';
 import { formatDate, formatDateTime, formatMoney } from '../../i18n/format.ts';
 import type { ConsoleClient } from '../api/console-client.ts';
+import type { FirmAutopay } from '../api/autopay-api.ts';
 import type { ContactChanges, FirmContact } from '../api/contacts-api.ts';
 import { ConsoleScreen } from '../base/console-screen.ts';
 import { ConfirmController, confirmStyles } from '../controllers/confirm-controller.ts';
@@ -169,6 +170,8 @@ interface ClientRecords {
  * @csspart records - The client's invoices, payments, files, tasks and threads.
  * @csspart record - One of those lists.
  * @csspart record-row - One item of those lists, a button that opens it.
+ * @csspart autopay - The client's autopay for each matter, when they have any.
+ * @csspart autopay-cancel-button - Turns a matter's autopay off (after a confirmation).
  * @csspart skeleton - The placeholder shown while loading.
  * @csspart empty - The message shown when no client matches.
  * @csspart error - The panel shown when clients cannot be loaded.
@@ -243,6 +246,19 @@ export class PortalConsoleClients extends ConsoleScreen {
       if (!id) return undefined;
       if (!client) return untilAborted(signal);
       return client.contacts.get(id, { signal });
+    },
+    args: () => [this.client, this.itemId] as const,
+  });
+
+  // The client's autopay; the page reads the same without it.
+  readonly #autopay = new Task(this, {
+    task: async ([client, id], { signal }): Promise<FirmAutopay[]> => {
+      if (!id || !can(this.staff, 'read-money')) return [];
+      if (!client) return untilAborted(signal);
+      return client.autopay.list({ contactId: id }, { signal }).catch((error: unknown) => {
+        if (isAbortError(error)) throw error;
+        return [];
+      });
     },
     args: () => [this.client, this.itemId] as const,
   });
@@ -563,7 +579,7 @@ export class PortalConsoleClients extends ConsoleScreen {
             </div>`
           : nothing
       }
-      ${this.form === 'edit' ? this.#renderForm() : this.#renderFacts(contact, standing)} ${this.#renderRecords()}
+      ${this.form === 'edit' ? this.#renderForm() : this.#renderFacts(contact, standing)} ${this.#renderRecords()} ${this.#renderAutopay()}
     `;
   }
 
@@ -681,6 +697,75 @@ export class PortalConsoleClients extends ConsoleScreen {
         )}
       </div>
     `;
+  }
+
+  #renderAutopay(): TemplateResult | typeof nothing {
+    const enrolments = this.#autopay.value ?? [];
+    if (!enrolments.length) return nothing;
+    const canWrite = can(this.staff, 'write-money');
+    return html`
+      <section class="record" part="autopay" aria-labelledby="records-autopay">
+        <div class="record-header"><h3 id="records-autopay" tabindex="-1">${t('clients.autopay.heading')}</h3></div>
+        <ul>
+          ${enrolments.map(
+            (enrolment) => html`<li class="autopay" data-enrolment=${enrolment.id}>
+              <p>
+                <strong>${enrolment.matter}</strong> · ${t(`clients.autopay.status.${enrolment.status}`)} · ${methodWords(enrolment.method)}
+                ${
+                  enrolment.nextCharge
+                    ? html` · ${t('clients.autopay.next', {
+                        amount: formatMoney(enrolment.nextCharge.amount, enrolment.currency),
+                        date: formatDate(enrolment.nextCharge.on),
+                        number: enrolment.nextCharge.invoiceNumber,
+                      })}`
+                    : nothing
+                }
+              </p>
+              ${
+                enrolment.status === 'active' && canWrite
+                  ? html`<button
+                      class="button secondary"
+                      part="autopay-cancel-button"
+                      type="button"
+                      aria-label=${t('clients.autopay.cancel-label', { matter: enrolment.matter })}
+                      @click=${() => void this.#cancelAutopay(enrolment)}
+                    >
+                      ${t('clients.autopay.cancel')}
+                    </button>`
+                  : nothing
+              }
+            </li>`,
+          )}
+        </ul>
+      </section>
+    `;
+  }
+
+  async #cancelAutopay(enrolment: FirmAutopay): Promise<void> {
+    const client = this.client;
+    if (!client || this.pending) return;
+    const confirmed = await this.#confirm.ask({
+      title: t('clients.autopay.cancel-title', { matter: enrolment.matter }),
+      body: t('clients.autopay.cancel-body'),
+      confirm: t('clients.autopay.cancel'),
+      cancel: t('clients.archive-confirm.cancel'),
+    });
+    const focusRow = async () => {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`[data-enrolment="${enrolment.id}"] [part~="autopay-cancel-button"]`)?.focus();
+    };
+    if (!confirmed) return focusRow();
+    const request = this.#startAction();
+    this.alert = undefined;
+    try {
+      await client.autopay.cancel(enrolment.id, { signal: request.signal });
+      await this.#autopay.run();
+      this.#announce(() => t('clients.autopay.cancelled', { matter: enrolment.matter }));
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#records-autopay')?.focus();
+    } catch (error) {
+      if (!request.signal.aborted && !isAbortError(error)) this.alert = () => errorMessage(error);
+    }
   }
 
   /** The client on screen: as last changed here, else as loaded. */
@@ -1013,4 +1098,9 @@ async function related<T>(page: Promise<{ data: T[]; nextCursor: string | null }
     if (isAbortError(error)) throw error;
     return { error };
   }
+}
+
+/** A saved method in words: "Card •••• 4242", "Bank account •••• 6789". */
+function methodWords(method: FirmAutopay['method']): string {
+  return `${method.type === 'card' ? t('clients.autopay.card') : t('clients.autopay.bank')} •••• ${method.last4}`;
 }

@@ -24,6 +24,7 @@ interface PortalDraft {
   plansMaxInstalments: string;
   /** In major units, as typed. */
   plansMinInstalment: string;
+  autopayEnabled: boolean;
   allowedOrigins: string[];
   newOrigin: string;
   timeZone: string;
@@ -47,6 +48,7 @@ const fieldInputs = {
   'settings.plans.enabled': 'plans-enabled',
   'settings.plans.maxInstalments': 'plans-max',
   'settings.plans.minInstalment': 'plans-min',
+  'settings.autopay.enabled': 'autopay-enabled',
   allowedOrigins: 'new-origin',
   'settings.timeZone': 'time-zone',
   'settings.portalUrl': 'portal-url',
@@ -71,6 +73,7 @@ function draftOf(profile: FirmProfile): PortalDraft {
     plansEnabled: s.plans?.enabled ?? false,
     plansMaxInstalments: String(s.plans?.maxInstalments ?? 6),
     plansMinInstalment: toMajor(s.plans?.minInstalment ?? 5_000, profile.currency),
+    autopayEnabled: s.autopay?.enabled ?? false,
     allowedOrigins: [...profile.allowedOrigins],
     newOrigin: '',
     timeZone: s.timeZone,
@@ -231,6 +234,8 @@ export class PortalPanel {
             error: error('settings.plans.minInstalment'),
             onInput: (value) => this.#change({ plansMinInstalment: value }),
           })}
+          ${this.#checkbox('autopay-enabled', t('settings.portal.autopay-enabled'), d.autopayEnabled, (on) => this.#change({ autopayEnabled: on }))}
+          <p class="hint">${t('settings.portal.autopay-hint')}</p>
         </fieldset>
 
         <fieldset part="origins">
@@ -424,6 +429,7 @@ export class PortalPanel {
         minimumPayment: minimum,
         surcharge: { enabled: d.surchargeEnabled, percent },
         plans: { enabled: d.plansEnabled, maxInstalments, minInstalment },
+        autopay: { enabled: d.autopayEnabled },
         timeZone: d.timeZone,
         portalUrl: optional(d.portalUrl),
         consoleUrl: optional(d.consoleUrl),

@@ -77,6 +77,8 @@ export const settingsEn = {
   'settings.portal.plans': 'Payment plans',
   'settings.portal.plans-hint': 'Let clients split an open invoice into instalments charged automatically on dates they choose.',
   'settings.portal.plans-enabled': 'Offer payment plans',
+  'settings.portal.autopay-enabled': 'Offer autopay',
+  'settings.portal.autopay-hint': 'Let clients have each new invoice of a matter charged to a saved method on its due date.',
   'settings.portal.plans-max': 'Most instalments',
   'settings.portal.plans-max-hint': 'From 2 to 24. A plan runs at most this many months.',
   'settings.portal.plans-max-invalid': 'Enter a whole number from 2 to 24.',

@@ -79,6 +79,8 @@ export const settingsEs: { readonly [K in keyof typeof settingsEn]: string } = {
   'settings.portal.plans': 'Planes de pago',
   'settings.portal.plans-hint': 'Permita que los clientes dividan una factura abierta en cuotas que se cobran automáticamente en las fechas que elijan.',
   'settings.portal.plans-enabled': 'Ofrecer planes de pago',
+  'settings.portal.autopay-enabled': 'Ofrecer pago automático',
+  'settings.portal.autopay-hint': 'Permita que los clientes paguen cada factura nueva de un asunto con un método guardado en su fecha de vencimiento.',
   'settings.portal.plans-max': 'Máximo de cuotas',
   'settings.portal.plans-max-hint': 'De 2 a 24. Un plan dura como máximo esa cantidad de meses.',
   'settings.portal.plans-max-invalid': 'Escriba un número entero de 2 a 24.',

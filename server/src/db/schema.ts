@@ -51,6 +51,37 @@ export interface AuditLogTable {
   created_at: string;
 }
 
+export interface AutopayChargesTable {
+  id: string;
+  firm_id: string;
+  enrolment_id: string;
+  invoice_id: string;
+  amount: Generated<number>;
+  charge_on: string;
+  attempt_on: string;
+  status: string;
+  attempts: Generated<number>;
+  payment_id: string | null;
+  reminded_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AutopayEnrolmentsTable {
+  id: string;
+  firm_id: string;
+  contact_id: string;
+  matter: string;
+  authorization_id: string;
+  saved_method_id: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  ended_at: string | null;
+  ended_reason: string | null;
+}
+
 export interface ClientChallengesTable {
   id: string;
   firm_id: string;
@@ -313,6 +344,7 @@ export interface PaymentAllocationsTable {
   deposit_account: string;
   invoice_number: Generated<string>;
   firm_id: string;
+  contact_id: string;
 }
 
 export interface PaymentAuthorizationsTable {
@@ -729,6 +761,8 @@ export interface Schema {
   api_keys: ApiKeysTable;
   assertion_sign_ins: AssertionSignInsTable;
   audit_log: AuditLogTable;
+  autopay_charges: AutopayChargesTable;
+  autopay_enrolments: AutopayEnrolmentsTable;
   client_challenges: ClientChallengesTable;
   client_passkeys: ClientPasskeysTable;
   client_recovery_codes: ClientRecoveryCodesTable;

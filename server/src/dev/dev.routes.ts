@@ -21,6 +21,8 @@ export function devRoutes(deps: {
   sandbox: { clock: SandboxClock; processor: SandboxProcessor };
   /** Payment plans follow the sandbox clock: moving it charges the instalments it brings due. */
   plans?: { sweep(): Promise<unknown> };
+  /** Autopay follows the same clock: moving it charges the invoices it brings due. */
+  autopay?: { sweep(): Promise<unknown> };
 }): Router {
   const router = Router();
   const query = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50), to: z.string().max(254).optional() });
@@ -70,6 +72,11 @@ export function devRoutes(deps: {
     if (deps.plans) {
       // Instalments the new date brings due (and bank debits that just settled), charged before the answer.
       await deps.plans.sweep();
+      await deps.jobs.drain();
+    }
+    if (deps.autopay) {
+      // Likewise the invoices autopay charges on the new date.
+      await deps.autopay.sweep();
       await deps.jobs.drain();
     }
     res.json({ now: now.toISOString(), offsetDays: (await deps.sandbox.clock.offsetMs()) / 86_400_000, settled });

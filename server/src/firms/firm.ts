@@ -65,6 +65,13 @@ export interface FirmSettings {
   address?: string;
   /** Payment plans: whether a client may split an open invoice into instalments, how many at most, and the smallest instalment (minor units). */
   plans: PlanSettings;
+  /** Autopay: whether a client may have each new invoice of a matter charged to a saved method on its due date. */
+  autopay: AutopaySettings;
+}
+
+/** What a firm allows of autopay. */
+export interface AutopaySettings {
+  enabled: boolean;
 }
 
 /** What a firm allows of payment plans; the longest plan runs `maxInstalments` months. */
@@ -101,6 +108,7 @@ export const defaultSettings: FirmSettings = {
   staffTwoFactor: 'required',
   clientTwoFactor: 'off',
   plans: { enabled: false, maxInstalments: 6, minInstalment: 5_000 },
+  autopay: { enabled: false },
 };
 
 /** The firm's colours with a text colour that is readable on the brand colour (WCAG AA). */
@@ -166,6 +174,7 @@ export function publicBranding(firm: Firm) {
     minimumPayment: firm.settings.minimumPayment,
     maxUploadBytes: firm.settings.maxUploadBytes,
     plans: firm.settings.plans,
+    autopay: firm.settings.autopay,
     clientTwoFactor: firm.settings.clientTwoFactor,
   };
 }

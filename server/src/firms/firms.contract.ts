@@ -44,6 +44,13 @@ export const planSettingsSchema = z
   })
   .meta({ id: 'PlanSettings' });
 
+/** Autopay: whether clients may have each new invoice of a matter charged on its due date. */
+export const autopaySettingsSchema = z
+  .strictObject({
+    enabled: z.boolean().meta({ description: 'Whether clients may turn on autopay for the new invoices of a matter' }),
+  })
+  .meta({ id: 'AutopaySettings' });
+
 export const settingsSchema = z
   .strictObject({
     sections: z.strictObject(Object.fromEntries(sections.map((s) => [s, z.boolean()])) as Record<(typeof sections)[number], z.ZodBoolean>),
@@ -103,6 +110,7 @@ export const settingsSchema = z
       .optional()
       .meta({ description: "The firm's postal address, one line per line: printed on invoice and receipt PDFs as where to remit payment" }),
     plans: planSettingsSchema.default(defaultSettings.plans),
+    autopay: autopaySettingsSchema.default(defaultSettings.autopay),
   })
   .meta({ id: 'FirmSettings', description: 'What the firm lets its clients see and do' });
 
@@ -176,6 +184,7 @@ export const Branding = z
     minimumPayment: Money.meta({ description: 'The smallest payment the firm accepts, in minor units' }),
     maxUploadBytes: z.number().int().meta({ description: 'The largest file a client may upload, in bytes' }),
     plans: planSettingsSchema,
+    autopay: autopaySettingsSchema.optional().meta({ description: 'Whether clients may turn on autopay for a matter' }),
     clientTwoFactor: z
       .enum(['off', 'optional', 'required'])
       .optional()

@@ -8,6 +8,7 @@ const sectionOf: Record<string, Section> = {
   activities: 'activities',
   invoices: 'invoices',
   plans: 'invoices',
+  autopay: 'invoices',
   threads: 'messages',
   files: 'files',
 };

@@ -133,6 +133,11 @@ export const problemCodes = {
   plan_dates_unordered: 'The instalment dates must be different days, earliest first',
   authorization_outdated: 'The authorization wording changed since the client saw it: preview again',
   plan_not_active: 'The plan has ended (completed, cancelled or stopped)',
+  // Autopay
+  autopay_disabled: 'The firm does not offer autopay',
+  matter_unknown: 'The client has no published invoice for this matter',
+  autopay_exists: 'Autopay is already on for this matter',
+  autopay_not_active: 'Autopay for this matter has already been turned off',
   // Messages and files
   thread_closed: 'The thread is closed to new messages',
   attachment_not_found: 'An attachment is not a file this side may attach',

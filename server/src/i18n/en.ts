@@ -273,4 +273,35 @@ export const en = {
   'email.plan-cancelled.body-client':
     "You cancelled the payment plan for invoice {number}. Your authorization is revoked and nothing more will be charged under it. The invoice's balance is still open.",
   'email.plan-cancelled.action': 'View the invoice',
+  // Autopay: the reminder before a new invoice is charged, its result, autopay that stopped or was cancelled.
+  'email.autopay.reason': 'You received this email because you turned on autopay with {firm} in its client portal.',
+  'email.autopay.fact.matter': 'Matter',
+  'email.autopay.action': 'View the invoice',
+  'email.autopay-reminder.subject': '{firm} will charge {amount} on {date} by autopay',
+  'email.autopay-reminder.preheader': 'Invoice {number}, matter {matter}.',
+  'email.autopay-reminder.heading': 'Your next autopay charge',
+  'email.autopay-reminder.body': 'As you authorized, {firm} will charge the balance of invoice {number} on {date}.',
+  'email.autopay-reminder.note': 'To stop it, turn autopay off in your profile in the portal before that date.',
+  'email.autopay-paid.subject': 'Autopay payment received: {amount}',
+  'email.autopay-paid.preheader': 'Invoice {number}.',
+  'email.autopay-paid.heading': 'Autopay payment received',
+  'email.autopay-paid.body': '{firm} charged {amount} for invoice {number} by autopay, as you authorized.',
+  'email.autopay-failed.subject': 'Your autopay payment of {amount} did not go through',
+  'email.autopay-failed.preheader': 'It will be tried again on {date}.',
+  'email.autopay-failed.heading': 'Your autopay payment did not go through',
+  'email.autopay-failed.body':
+    'Invoice {number} could not be charged by autopay: {reason} It will be tried once more on {date}. Make sure the funds are available, or pay the invoice another way.',
+  'email.autopay-stopped.subject': 'Autopay for invoice {number} has stopped',
+  'email.autopay-stopped.preheader': 'The invoice balance is still open.',
+  'email.autopay-stopped.heading': 'Autopay could not pay this invoice',
+  'email.autopay-stopped.body':
+    'Invoice {number} could not be charged again: {reason} Autopay will not try this invoice again. Please pay its balance in the portal, or contact {firm}.',
+  'email.autopay-stopped.action': 'Pay the invoice',
+  'email.autopay-cancelled.subject': 'Autopay for matter {matter} was turned off',
+  'email.autopay-cancelled.heading': 'Autopay turned off',
+  'email.autopay-cancelled.body-firm':
+    '{firm} turned off autopay for matter {matter}. Your authorization is revoked and nothing more will be charged under it. Invoices still open can be paid in the portal.',
+  'email.autopay-cancelled.body-client':
+    'You turned off autopay for matter {matter}. Your authorization is revoked and nothing more will be charged under it. Invoices still open can be paid in the portal.',
+  'email.autopay-cancelled.action': 'Open the portal',
 };

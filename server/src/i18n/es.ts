@@ -279,4 +279,35 @@ export const es: Record<StringKey, string> = {
   'email.plan-cancelled.body-client':
     'Usted canceló el plan de pagos de la factura {number}. Su autorización quedó revocada y no se cobrará nada más con ella. El saldo de la factura sigue pendiente.',
   'email.plan-cancelled.action': 'Ver la factura',
+  // Pago automático: el aviso antes de cobrar una factura nueva, su resultado, un pago automático detenido o cancelado.
+  'email.autopay.reason': 'Recibió este correo porque activó el pago automático con {firm} en su portal del cliente.',
+  'email.autopay.fact.matter': 'Asunto',
+  'email.autopay.action': 'Ver la factura',
+  'email.autopay-reminder.subject': '{firm} cobrará {amount} el {date} por pago automático',
+  'email.autopay-reminder.preheader': 'Factura {number}, asunto {matter}.',
+  'email.autopay-reminder.heading': 'Su próximo cobro automático',
+  'email.autopay-reminder.body': 'Según lo que usted autorizó, {firm} cobrará el saldo de la factura {number} el {date}.',
+  'email.autopay-reminder.note': 'Para detenerlo, desactive el pago automático en su perfil del portal antes de esa fecha.',
+  'email.autopay-paid.subject': 'Pago automático recibido: {amount}',
+  'email.autopay-paid.preheader': 'Factura {number}.',
+  'email.autopay-paid.heading': 'Pago automático recibido',
+  'email.autopay-paid.body': '{firm} cobró {amount} de la factura {number} por pago automático, según lo que usted autorizó.',
+  'email.autopay-failed.subject': 'Su pago automático de {amount} no se pudo realizar',
+  'email.autopay-failed.preheader': 'Se volverá a intentar el {date}.',
+  'email.autopay-failed.heading': 'Su pago automático no se pudo realizar',
+  'email.autopay-failed.body':
+    'No se pudo cobrar la factura {number} por pago automático. Se volverá a intentar una vez más el {date}. Asegúrese de tener los fondos disponibles, o pague la factura de otra forma.',
+  'email.autopay-stopped.subject': 'El pago automático de la factura {number} se detuvo',
+  'email.autopay-stopped.preheader': 'El saldo de la factura sigue pendiente.',
+  'email.autopay-stopped.heading': 'El pago automático no pudo pagar esta factura',
+  'email.autopay-stopped.body':
+    'Tampoco se pudo cobrar esta vez la factura {number}. El pago automático no volverá a intentarlo. Pague su saldo en el portal o comuníquese con {firm}.',
+  'email.autopay-stopped.action': 'Pagar la factura',
+  'email.autopay-cancelled.subject': 'Se desactivó el pago automático del asunto {matter}',
+  'email.autopay-cancelled.heading': 'Pago automático desactivado',
+  'email.autopay-cancelled.body-firm':
+    '{firm} desactivó el pago automático del asunto {matter}. Su autorización quedó revocada y no se cobrará nada más con ella. Las facturas pendientes se pueden pagar en el portal.',
+  'email.autopay-cancelled.body-client':
+    'Usted desactivó el pago automático del asunto {matter}. Su autorización quedó revocada y no se cobrará nada más con ella. Las facturas pendientes se pueden pagar en el portal.',
+  'email.autopay-cancelled.action': 'Abrir el portal',
 };

@@ -7,4 +7,4 @@ export type { AppliedPayment, DepositAccount, LineInput } from './invoice.ts';
 export { invoiceCommands } from './invoices.cli.ts';
 export { InvoicesRepository } from './invoices.repository.ts';
 export { adminInvoiceRoutes, invoiceRoutes } from './invoices.routes.ts';
-export { InvoicesService } from './invoices.service.ts';
+export { InvoicesService, type FirmInvoice } from './invoices.service.ts';

@@ -17,6 +17,12 @@ export interface InvoiceLedger {
    * row for a lateral join (PostgreSQL), so a list reads each invoice's ledger rows once, not twice.
    */
   sums(invoiceId: string): RawBuilder<{ paid: number; pending: number }>;
+  /**
+   * `paid` and `pending` of each of one client's invoices that has payments applied, from one
+   * read of the client's allocations: a subquery of rows to join on `invoice_id` (PostgreSQL), for
+   * a read of every one of the client's invoices. An invoice without a row has neither.
+   */
+  clientSums(firmId: string, contactId: string): RawBuilder<{ invoice_id: string; paid: number; pending: number }>;
   /** The payments applied to the invoice, oldest first, failed ones left out. */
   applied(invoiceId: string): Promise<AppliedPayment[]>;
 }

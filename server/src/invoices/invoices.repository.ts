@@ -45,6 +45,12 @@ interface InvoiceRow {
 
 type State = 'draft' | 'sent' | 'void';
 
+/** The client all of whose invoices a query reads (see `#withSums`). */
+interface ClientScope {
+  firmId: string;
+  contactId: string;
+}
+
 /**
  * The columns a summary reads. A list leaves the rest of each row in the database: turning a
  * column into a JavaScript value costs more than finding it, and a page of every column cost
@@ -218,15 +224,23 @@ export class InvoicesRepository {
    * its own rows cost. SQLite runs the ledger's two correlated subqueries, only for the rows a page
    * returns when nothing filters or sorts on them. PostgreSQL joins the ledger's one-row subquery
    * laterally, reading each invoice's allocations once for both sums instead of once for each
-   * (SQLite has no lateral join).
+   * (SQLite has no lateral join). With `client`, when all of that client's invoices get their
+   * figures, PostgreSQL joins the sums of all of them, worked out in one pass over the client's
+   * allocations: looking each invoice's allocations up read a page per invoice, paid or not (the
+   * summary of a client of 1,000 invoices in a firm of a million read 2,650 pages; 1,400 now).
    */
-  #withSums(conditions: Expression<SqlBool>[], columns: readonly InvoiceColumn[]) {
+  #withSums(conditions: Expression<SqlBool>[], columns: readonly InvoiceColumn[], client?: ClientScope) {
     const invoices = this.storage.db
       .selectFrom('invoices as i')
       .select(columns)
       .where((eb) => eb.and(conditions));
     const bySubqueries = invoices.select([this.ledger.paid('i.id').as('paid'), this.ledger.pending('i.id').as('pending')]);
     if (this.storage.engine !== 'postgres') return bySubqueries;
+    if (client) {
+      return invoices
+        .leftJoin(this.ledger.clientSums(client.firmId, client.contactId).as('l'), (join) => join.onRef('l.invoice_id', '=', 'i.id'))
+        .select([sql<number>`COALESCE(l.paid, 0)`.as('paid'), sql<number>`COALESCE(l.pending, 0)`.as('pending')]) as unknown as typeof bySubqueries;
+    }
     return invoices
       .innerJoinLateral(this.ledger.sums('i.id').as('l'), (join) => join.onTrue())
       .select([sql<number>`l.paid`.as('paid'), sql<number>`l.pending`.as('pending')]) as unknown as typeof bySubqueries;
@@ -237,14 +251,20 @@ export class InvoicesRepository {
    * the firm's date: an unpaid invoice due before it is overdue (`deriveStatus` mirrors the CASE).
    * `order` is the page's order when it is a stored column's.
    */
-  #withFigures(conditions: Expression<SqlBool>[], today: string, columns: readonly InvoiceColumn[], order?: { column: string; direction: 'asc' | 'desc' }) {
+  #withFigures(
+    conditions: Expression<SqlBool>[],
+    today: string,
+    columns: readonly InvoiceColumn[],
+    order?: { column: string; direction: 'asc' | 'desc' },
+    client?: ClientScope,
+  ) {
     const db = this.storage.db;
     // SQLite would flatten the sums' subquery into this one and work each invoice's sums out
     // again for every place the status and balance use them (two to five times a row). LIMIT -1
     // OFFSET 0 keeps it apart; read in the page's order, which SQLite carries up to the page
     // without sorting, it still stops at the page's last row. (PostgreSQL's lateral join already
     // works them out once.)
-    const sums = this.#withSums(conditions, columns).$if(this.storage.engine === 'sqlite', (query) =>
+    const sums = this.#withSums(conditions, columns, client).$if(this.storage.engine === 'sqlite', (query) =>
       query
         .$if(order !== undefined, (ordered) => ordered.orderBy(sql.ref(`i.${order!.column}`), order!.direction).orderBy('i.id', order!.direction))
         .limit(-1)
@@ -298,9 +318,13 @@ export class InvoicesRepository {
         .$castTo<ListRow>();
     }
     where.push(...this.#storedConditions(query.statuses, query.today, { state: !oneClient, dueOn: !oneClient || query.sort === 'dueOn' }));
+    // A status filter or a sort on the balance works every one of the client's invoices' figures
+    // out (PostgreSQL cannot tell how soon a page of a status fills, so it does not count on
+    // stopping early): their sums come from all of the client's allocations at once.
+    const client = oneClient ? { firmId: query.firmId, contactId: query.contactId! } : undefined;
     // A stored sort column is sought on below the figures, in the index; the balance only exists above them.
     const stored = query.sort !== 'balance';
-    return this.#withFigures(stored ? [...where, ...after('i.')] : where, query.today, summaryColumns, stored ? { column, direction } : undefined)
+    return this.#withFigures(stored ? [...where, ...after('i.')] : where, query.today, summaryColumns, stored ? { column, direction } : undefined, client)
       .where('figures.status', 'in', query.statuses)
       .$if(!stored && query.after !== undefined, (qb) => qb.where((eb) => eb.and(after('figures.'))))
       .orderBy(sql.ref(`figures.${column}`), direction)
@@ -485,6 +509,22 @@ export class InvoicesRepository {
         .execute();
       if (changes.priced) await this.#writeLines(id, changes.priced);
     });
+  }
+
+  /** The matters the contact's published invoices name, alphabetically. */
+  async mattersOf(firmId: string, contactId: string): Promise<string[]> {
+    const rows = await this.storage.db
+      .selectFrom('invoices')
+      .select('matter')
+      .distinct()
+      .where('firm_id', '=', firmId)
+      .where('contact_id', '=', contactId)
+      .where('state', '!=', 'draft')
+      .where('matter', 'is not', null)
+      .orderBy('matter')
+      .limit(200)
+      .execute();
+    return rows.map((row) => row.matter!);
   }
 
   async markSent(id: string, now: string): Promise<void> {

@@ -51,7 +51,20 @@ export interface InvoicesServiceDeps {
 
 /** Invoices as the client reads them and as the firm writes them. Status is always derived. */
 export class InvoicesService {
+  /** Called inside the transaction that first publishes an invoice (autopay schedules its charge there). */
+  readonly #published: ((firmId: string, invoice: FirmInvoice) => Promise<void>)[] = [];
+
   constructor(private readonly deps: InvoicesServiceDeps) {}
+
+  /** Registers `listener` to run in the transaction that first publishes an invoice, so what it writes commits with it. */
+  onPublished(listener: (firmId: string, invoice: FirmInvoice) => Promise<void>): void {
+    this.#published.push(listener);
+  }
+
+  /** The matters the client's published invoices name, alphabetically. */
+  mattersForClient(firmId: string, contactId: string): Promise<string[]> {
+    return this.deps.invoices.mattersOf(firmId, contactId);
+  }
 
   /**
    * The client's invoices, never drafts, a page at a time. The client-facing reads take the firm
@@ -272,6 +285,7 @@ export class InvoicesService {
     return this.deps.unitOfWork(async () => {
       await this.deps.invoices.markSent(id, now);
       const sent = await this.getForFirm(firmId, id);
+      if (!reminder) for (const listener of this.#published) await listener(firmId, sent);
       if (email)
         await this.deps.mailer.queue(
           {

@@ -151,6 +151,8 @@ export class PaymentsRepository {
         .insertInto('payment_allocations')
         .values({
           firm_id: payment.firmId,
+          // A payment pays only its client's invoices (PaymentsService.allocate refuses another's).
+          contact_id: payment.contactId,
           payment_id: id,
           invoice_id: allocation.invoiceId,
           invoice_number: allocation.invoiceNumber,

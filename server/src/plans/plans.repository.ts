@@ -43,7 +43,8 @@ export interface DueInstalment {
 }
 
 /**
- * Payment plans, their instalments and the authorizations behind them (which autopay will share).
+ * Payment plans, their instalments and the authorizations behind them (which autopay shares: see
+ * AutopayRepository).
  * Every multi-row change is one transaction; the jobs and emails a change calls for are written
  * inside it by the caller's `after`.
  */
@@ -168,19 +169,24 @@ export class PlansRepository {
   }
 
   /** The firm's authorizations accepted in [from, to), oldest first, for its records. */
-  async authorizations(firmId: string, from: string, to: string): Promise<(AuthorizationRecord & { planId: string | null; invoiceId: string | null })[]> {
+  async authorizations(
+    firmId: string,
+    from: string,
+    to: string,
+  ): Promise<(AuthorizationRecord & { planId: string | null; invoiceId: string | null; autopayId: string | null; matter: string | null })[]> {
     const rows = await this.storage.db
       .selectFrom('payment_authorizations as a')
       .leftJoin('payment_plans as p', 'p.authorization_id', 'a.id')
+      .leftJoin('autopay_enrolments as e', 'e.authorization_id', 'a.id')
       .selectAll('a')
-      .select(['p.id as plan_id', 'p.invoice_id'])
+      .select(['p.id as plan_id', 'p.invoice_id', 'e.id as autopay_id', 'e.matter'])
       .where('a.firm_id', '=', firmId)
       .where('a.accepted_at', '>=', from)
       .where('a.accepted_at', '<', to)
       .orderBy('a.accepted_at')
       .orderBy('a.id')
       .execute();
-    return rows.map((row) => ({ ...toAuthorization(row), planId: row.plan_id, invoiceId: row.invoice_id }));
+    return rows.map((row) => ({ ...toAuthorization(row), planId: row.plan_id, invoiceId: row.invoice_id, autopayId: row.autopay_id, matter: row.matter }));
   }
 
   /** Ends a plan (in the caller's transaction): its authorization revoked, what was still to charge cancelled. */
@@ -312,6 +318,13 @@ export class PlansRepository {
       if (plans.length) {
         await this.storage.db.deleteFrom('plan_instalments').where('plan_id', 'in', plans).execute();
         await this.storage.db.deleteFrom('payment_plans').where('id', 'in', plans).execute();
+      }
+      const enrolments = (await this.storage.db.selectFrom('autopay_enrolments').select('id').where('authorization_id', 'in', ids).execute()).map(
+        (row) => row.id,
+      );
+      if (enrolments.length) {
+        await this.storage.db.deleteFrom('autopay_charges').where('enrolment_id', 'in', enrolments).execute();
+        await this.storage.db.deleteFrom('autopay_enrolments').where('id', 'in', enrolments).execute();
       }
       await this.storage.db.deleteFrom('payment_authorizations').where('id', 'in', ids).execute();
       return ids.length;

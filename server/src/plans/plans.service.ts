@@ -184,6 +184,8 @@ export class PlansService {
       'contact_id',
       'plan_id',
       'invoice_id',
+      'autopay_id',
+      'matter',
       'method_type',
       'method_brand',
       'method_last4',
@@ -202,6 +204,8 @@ export class PlansService {
         row.contactId,
         row.planId ?? '',
         row.invoiceId ?? '',
+        row.autopayId ?? '',
+        row.matter ?? '',
         row.method.type,
         row.method.brand ?? '',
         row.method.last4,
@@ -616,10 +620,10 @@ export function addMonths(date: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-const brandOf = (firm: Firm) => ({ name: firm.name, logoUrl: firm.branding.logoUrl, colors: firm.branding.colors });
+export const brandOf = (firm: Firm) => ({ name: firm.name, logoUrl: firm.branding.logoUrl, colors: firm.branding.colors });
 
 /** The firm's portal page, opening the invoice (the portal reads `?invoice=`). */
-function portalLink(firm: Firm, fallback: string, invoiceId: string): string {
+export function portalLink(firm: Firm, fallback: string, invoiceId: string): string {
   const base = firm.settings.portalUrl ?? firm.siteUrl;
   if (!base) return fallback;
   const url = new URL(base);

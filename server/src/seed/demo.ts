@@ -67,6 +67,7 @@ export async function seedDemo(services: Services, options: { siteUrl: string })
           consoleUrl: new URL('/console/', site).toString(),
           address: '350 Mission Street, Suite 1200\nSan Francisco, CA 94105',
           plans: { enabled: true, maxInstalments: 6, minInstalment: 5_000 },
+          autopay: { enabled: true },
         },
       });
       await services.staff.addActive(firm.id, { ...demoStaff, passwordHash });

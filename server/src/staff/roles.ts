@@ -19,6 +19,7 @@ export const leastRoles: Record<string, { read: StaffRole; write: StaffRole }> =
   invoices: { read: 'staff', write: 'admin' },
   payments: { read: 'staff', write: 'admin' },
   plans: { read: 'staff', write: 'admin' },
+  autopay: { read: 'staff', write: 'admin' },
   settings: { read: 'admin', write: 'admin' },
   'webhook-endpoints': { read: 'admin', write: 'admin' },
   'api-keys': { read: 'owner', write: 'owner' },
