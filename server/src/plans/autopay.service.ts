@@ -10,7 +10,7 @@ import { parse } from '../http/validate.ts';
 import type { FirmInvoice, InvoicesService } from '../invoices/index.ts';
 import type { JobQueue } from '../jobs/index.ts';
 import type { Mailer } from '../mail/index.ts';
-import { ProcessorUnavailable, type CheckoutService, type PaymentsService } from '../payments/index.ts';
+import type { CheckoutService, PaymentsService } from '../payments/index.ts';
 import { skippedReasons, type AutopayCharge, type EnrolmentRecord } from './autopay.ts';
 import { adminAutopayQuery, clientAutopayQuery, autopayProposalBody, newAutopayBody, type AutopayEnrolment, type AutopayPreview } from './autopay.contract.ts';
 import {
@@ -25,6 +25,7 @@ import type { AutopayRepository } from './autopay.repository.ts';
 import { autopayAuthorizationText, autopayAuthorizationVersion } from './authorization.ts';
 import { attemptsPerInstalment, remindDaysBefore, retryAfterDays } from './plan.ts';
 import type { PlansRepository } from './plans.repository.ts';
+import { chargeSavedMethod, failureReason } from './scheduled-charge.ts';
 import { brandOf, portalLink } from './plans.service.ts';
 
 type EnrolmentReply = z.output<typeof AutopayEnrolment>;
@@ -249,33 +250,16 @@ export class AutopayService {
     if (!claimed) return;
     const { enrolment, charge } = claimed;
     const authorization = (await this.deps.plans.authorization(enrolment.firmId, enrolment.authorizationId))!;
-    let outcome: { paymentId: string | null; status: string; failure: string | null };
-    try {
-      const reply = await this.deps.checkout.pay(
-        {
-          firmId: enrolment.firmId,
-          contactId: enrolment.contactId,
-          idempotencyKey: `autopay:${charge.id}:${attempt}`,
-          ip: authorization.ip,
-          userAgent: authorization.userAgent,
-          authorizationText: authorization.text,
-        },
-        {
-          allocations: [{ invoiceId: charge.invoiceId, amount: charge.amount }],
-          paymentMethod: { savedId: enrolment.savedMethodId },
-          ...(enrolment.method.type === 'us_bank_account' ? { mandate: { accepted: true } } : {}),
-        },
-      );
-      const payment = (reply.body as { payment?: { id: string; status: string; failure?: { message: string } | null } }).payment;
-      outcome = payment
-        ? { paymentId: payment.id, status: payment.status, failure: payment.failure?.message ?? null }
-        : { paymentId: null, status: 'failed', failure: (reply.body as { detail?: string }).detail ?? 'The payment was refused.' };
-    } catch (error) {
-      // No answer yet (the processor, or another run holding the key): the job is tried again with the same key.
-      if (error instanceof ProcessorUnavailable || !(error instanceof Problem) || error.status >= 500 || error.status === 409 || error.status === 429)
-        throw error;
-      outcome = { paymentId: null, status: 'failed', failure: error.message };
-    }
+    const outcome = await chargeSavedMethod(this.deps.checkout, {
+      key: `autopay:${charge.id}:${attempt}`,
+      firmId: enrolment.firmId,
+      contactId: enrolment.contactId,
+      invoiceId: charge.invoiceId,
+      amount: charge.amount,
+      savedMethodId: enrolment.savedMethodId,
+      methodType: enrolment.method.type,
+      authorization,
+    });
     await this.deps.autopay.write(async () => {
       const current = await this.deps.autopay.charge(charge.id);
       if (current?.status !== 'charging' || current.attempts !== attempt) return;
@@ -286,10 +270,7 @@ export class AutopayService {
       if (outcome.status === 'succeeded') await this.#paid(firm, enrolment, { ...current, paymentId: outcome.paymentId }, now);
       else if (outcome.status === 'processing') await this.deps.autopay.updateCharge(charge.id, { status: 'processing' }, now);
       else {
-        const reason =
-          outcome.status === 'requires_action'
-            ? 'The card asks for authentication, which a scheduled charge cannot give.'
-            : (outcome.failure ?? 'The charge was declined.');
+        const reason = failureReason(outcome);
         await this.#failed(firm, enrolment, current, reason, now, today);
       }
     });

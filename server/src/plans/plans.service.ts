@@ -10,7 +10,7 @@ import { parse } from '../http/validate.ts';
 import type { InvoicesService } from '../invoices/index.ts';
 import type { JobQueue } from '../jobs/index.ts';
 import type { Mailer } from '../mail/index.ts';
-import { ProcessorUnavailable, type CheckoutService, type PaymentsService } from '../payments/index.ts';
+import type { CheckoutService, PaymentsService } from '../payments/index.ts';
 import { authorizationVersion, planAuthorizationText } from './authorization.ts';
 import {
   firmPlanStoppedNotice,
@@ -32,6 +32,7 @@ import {
 } from './plan.ts';
 import { adminListQuery, authorizationExportQuery, clientListQuery, newPlanBody, planProposalBody, type Plan, type PlanPreview } from './plans.contract.ts';
 import type { PlansRepository } from './plans.repository.ts';
+import { chargeSavedMethod, failureReason } from './scheduled-charge.ts';
 
 type Proposal = z.output<typeof planProposalBody>;
 type PlanReply = z.output<typeof Plan>;
@@ -296,33 +297,16 @@ export class PlansService {
     if (!claimed) return;
     const { plan, instalment } = claimed;
     const authorization = (await this.deps.plans.authorization(plan.firmId, plan.authorizationId))!;
-    let outcome: { paymentId: string | null; status: string; failure: string | null };
-    try {
-      const reply = await this.deps.checkout.pay(
-        {
-          firmId: plan.firmId,
-          contactId: plan.contactId,
-          idempotencyKey: `plan:${instalment.id}:${attempt}`,
-          ip: authorization.ip,
-          userAgent: authorization.userAgent,
-          authorizationText: authorization.text,
-        },
-        {
-          allocations: [{ invoiceId: plan.invoiceId, amount: instalment.amount }],
-          paymentMethod: { savedId: plan.savedMethodId },
-          ...(plan.method.type === 'us_bank_account' ? { mandate: { accepted: true } } : {}),
-        },
-      );
-      const payment = (reply.body as { payment?: { id: string; status: string; failure?: { message: string } | null } }).payment;
-      outcome = payment
-        ? { paymentId: payment.id, status: payment.status, failure: payment.failure?.message ?? null }
-        : { paymentId: null, status: 'failed', failure: (reply.body as { detail?: string }).detail ?? 'The payment was refused.' };
-    } catch (error) {
-      // No answer yet (the processor, or another run holding the key): the job is tried again with the same key.
-      if (error instanceof ProcessorUnavailable || !(error instanceof Problem) || error.status >= 500 || error.status === 409 || error.status === 429)
-        throw error;
-      outcome = { paymentId: null, status: 'failed', failure: error.message };
-    }
+    const outcome = await chargeSavedMethod(this.deps.checkout, {
+      key: `plan:${instalment.id}:${attempt}`,
+      firmId: plan.firmId,
+      contactId: plan.contactId,
+      invoiceId: plan.invoiceId,
+      amount: instalment.amount,
+      savedMethodId: plan.savedMethodId,
+      methodType: plan.method.type,
+      authorization,
+    });
     await this.deps.plans.write(async () => {
       const current = await this.deps.plans.instalment(instalment.id);
       if (current?.status !== 'charging' || current.attempts !== attempt) return;
@@ -333,10 +317,7 @@ export class PlansService {
       if (outcome.status === 'succeeded') await this.#paid(firm, plan.id, instalment.id, now, today);
       else if (outcome.status === 'processing') await this.deps.plans.updateInstalment(instalment.id, { status: 'processing' }, now);
       else {
-        const reason =
-          outcome.status === 'requires_action'
-            ? 'The card asks for authentication, which a scheduled charge cannot give.'
-            : (outcome.failure ?? 'The charge was declined.');
+        const reason = failureReason(outcome);
         await this.#failed(firm, plan.id, instalment.id, reason, now, today);
       }
     });
