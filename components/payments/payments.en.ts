@@ -1,5 +1,6 @@
 /** The English of `<portal-payments>`, loaded with the element. */
 export const paymentsEn = {
+  'payments.autopay-charge': 'Autopay',
   'payments.receipt-pdf': 'Receipt (PDF)',
   'payments.receipt-downloading': 'Preparing receipt…',
   'payments.receipt-downloaded': 'Receipt {number} was downloaded.',

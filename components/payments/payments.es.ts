@@ -3,6 +3,7 @@ import type { paymentsEn } from './payments.en.ts';
 
 /** `<portal-payments>` in Spanish, fetched the first time a page reads Spanish. */
 export const paymentsEs: TableOf<typeof paymentsEn> = {
+  'payments.autopay-charge': 'Pago automático',
   'payments.receipt-pdf': 'Recibo (PDF)',
   'payments.receipt-downloading': 'Preparando el recibo…',
   'payments.receipt-downloaded': 'Se descargó el recibo {number}.',

@@ -45,6 +45,7 @@ type FirstPage = { hidden: true } | { hidden: false };
  * @csspart heading - The heading.
  * @csspart header-row - The table's column headings (visible on wide containers).
  * @csspart plan-instalment - The note on a payment that was a payment plan's instalment ("Plan instalment 1 of 3").
+ * @csspart autopay-charge - The note on a payment that autopay made ("Autopay").
  * @csspart row - One payment.
  * @csspart status - A payment's status badge.
  * @csspart refund - What refunds gave back of a payment (and what is on its way).
@@ -97,6 +98,8 @@ export class PortalPayments extends PortalElement {
   @state() private receiptError: (() => string) | undefined;
   /** Payments that were a plan's instalment: which one of how many. */
   @state() private instalments = new Map<string, { seq: number; count: number }>();
+  /** Payments that autopay made. */
+  @state() private autopaid = new Set<string>();
 
   /** The payments loaded so far, newest first. */
   readonly #pages = new CursorPagesController<Payment, Page<Payment>>(this, {
@@ -115,11 +118,13 @@ export class PortalPayments extends PortalElement {
       if (!shown) return { hidden: true };
       if (!client) return this.#api.waitingForSignIn ? untilAborted(signal) : Promise.reject(new NotConfiguredError());
       try {
-        const [page, plans] = await Promise.all([
+        const [page, plans, autopay] = await Promise.all([
           client.payments.list({ limit: pageLimit(pageSize) }, { signal }),
-          // Only marks rows: the history reads the same without it.
+          // These only mark rows: the history reads the same without them.
           this.branding?.plans?.enabled ? client.plans.list({}, { signal }).catch(() => []) : [],
+          this.branding?.autopay?.enabled ? client.autopay.list({}, { signal }).catch(() => []) : [],
         ]);
+        this.autopaid = new Set(autopay.flatMap((enrolment) => enrolment.charges.flatMap((charge) => (charge.paymentId ? [charge.paymentId] : []))));
         this.instalments = new Map(
           plans.flatMap((plan) =>
             plan.instalments.filter((i) => i.paymentId).map((i) => [i.paymentId!, { seq: i.seq, count: plan.instalments.length }] as const),
@@ -234,7 +239,8 @@ export class PortalPayments extends PortalElement {
     `;
   }
 
-  #instalmentNote(paymentId: string): TemplateResult | typeof nothing {
+  #scheduleNote(paymentId: string): TemplateResult | typeof nothing {
+    if (this.autopaid.has(paymentId)) return html`<span class="detail" part="autopay-charge">${t('payments.autopay-charge')}</span>`;
     const instalment = this.instalments.get(paymentId);
     if (!instalment) return nothing;
     return html`<span class="detail" part="plan-instalment">${t('plan.payment-badge', { number: String(instalment.seq), count: String(instalment.count) })}</span>`;
@@ -250,7 +256,7 @@ export class PortalPayments extends PortalElement {
         <td class="amount" role="cell">${formatMoney(payment.amount, payment.currency)}</td>
         <td class="method" role="cell">
           ${method} ${payment.reference && payment.reference !== method ? html`<span class="detail">${payment.reference}</span>` : nothing}
-          ${this.#instalmentNote(payment.id)}
+          ${this.#scheduleNote(payment.id)}
         </td>
         <td class="invoices" role="cell"><span class="cell-label" aria-hidden="true">${t('payments.column.invoices')}</span>${numbers}</td>
         <td class="status" role="cell">
