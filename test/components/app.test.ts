@@ -109,7 +109,6 @@ describe('<portal-app>', () => {
 
   it('is accessible, signed in, on a wide and a narrow container', async function () {
     // axe reads the whole portal twice: home and the navigation, wide and narrow.
-    (this as { timeout(ms: number): void }).timeout(20_000);
     const app = await appWith(portalService());
     const home = await shown<PortalHome>(app, 'portal-home');
     await waitUntil(() => home.shadowRoot!.querySelector('[part~="base"]'), 'home did not load');

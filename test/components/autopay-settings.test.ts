@@ -50,7 +50,6 @@ async function autopayWith(service: FakeService, { width = '40rem', lang = 'en' 
 
 describe('<portal-autopay-settings>', () => {
   it('is accessible with its form open, and fits a 375 px phone in English and Spanish', async function () {
-    (this as { timeout(ms: number): void }).timeout(20_000);
     let element = await autopayWith(autopayService());
     await expect(element).to.be.accessible();
     row(element, 'Smith v. Jones').querySelector<HTMLButtonElement>('[part~="turn-on-button"]')!.click();

@@ -189,7 +189,6 @@ describe('<portal-console-inbox>', () => {
 
   it('lists every client thread, newest first, with the client, unread badges and the total, and is accessible', async function () {
     // The file's first accessibility check loads and compiles axe-core, slow on a busy machine.
-    (this as { timeout(ms: number): void }).timeout(20_000);
     const element = await inboxWith(inboxService());
     expect(parts(element, 'thread').map((thread) => thread.dataset.threadId)).to.deep.equal(['thr_3', 'thr_2', 'thr_1']);
     expect(text(part(element, 'unread-total'))).to.equal('2 unread');

@@ -191,7 +191,6 @@ describe('<portal-console-payments>', () => {
 
   it('passes axe with its list, filters and totals', async function () {
     // The page's first axe run sets axe up, and it checks every filter, row and total: seconds on a busy machine.
-    (this as { timeout(ms: number): void }).timeout(20_000);
     const element = await screenWith(paymentsService());
     await waitUntil(() => part(element, 'totals') && text(row(element, 'pay_3')).includes('Jordan Lee'), 'the totals and names did not load');
     await expect(element).to.be.accessible();

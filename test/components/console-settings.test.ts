@@ -239,7 +239,6 @@ describe('<portal-console-settings>', () => {
 
   it('shows the branding with its contrast check and preview, and is accessible', async function () {
     // The first accessibility check loads axe-core, which takes a while on a busy machine.
-    (this as { timeout(ms: number): void }).timeout(20_000);
     const element = await settingsWith(settingsService());
     expect(element.itemId).to.equal('');
     expect(parts(element, 'tab').map(text)).to.deep.equal(['Branding', 'Portal', 'Webhooks', 'API keys', 'Staff']);

@@ -18,9 +18,6 @@ function pdfAnswer(fileName: string): Response {
   return new Response('%PDF-1.3\n%%EOF\n', { headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${fileName}"` } });
 }
 
-/** An axe-core check of a whole invoice can outlast mocha's 5 s on a busy machine. */
-const axeTime = (test: unknown) => (test as { timeout(ms: number): void }).timeout(20_000);
-
 /** What the page saved: `saveFile` clicks a download link; the click is caught instead of saving. */
 const saved: Array<{ name: string; href: string }> = [];
 let click: typeof HTMLAnchorElement.prototype.click;
@@ -67,14 +64,12 @@ describe('PDF documents', () => {
 
   describe('<portal-invoice> "Download PDF"', () => {
     it('is accessible on a desktop', async function () {
-      axeTime(this);
       const invoice = await invoiceIn(signedInService());
       expect(text(part(invoice, 'pdf-button'))).to.equal('Download PDF');
       await expect(invoice).to.be.accessible();
     });
 
     it('is accessible on a phone', async function () {
-      axeTime(this);
       const invoice = await invoiceIn(signedInService());
       (invoice.parentElement as HTMLElement).style.width = '320px';
       await expect(invoice).to.be.accessible();
@@ -105,7 +100,6 @@ describe('PDF documents', () => {
     });
 
     it('explains a failed download in an alert, and a second try clears it', async function () {
-      axeTime(this);
       let fail = true;
       const service = signedInService().on(`GET /api/v1/invoices/${partlyPaid.id}/pdf`, () =>
         fail ? problem(404, 'not_found', 'No such invoice.') : pdfAnswer('Invoice-INV-1003.pdf'),
@@ -135,7 +129,6 @@ describe('PDF documents', () => {
 
   describe('<portal-payments> "Receipt (PDF)"', () => {
     it('is on each received payment only, told apart by its receipt number, and accessible', async function () {
-      axeTime(this);
       const element = await paymentsIn(signedInService());
       const buttons = parts(element, 'receipt-button');
       expect(buttons.map((button) => button.closest('tr')!.dataset.index)).to.deep.equal(['0', '3'], 'completed and refunded, not processing or failed');
@@ -148,7 +141,6 @@ describe('PDF documents', () => {
     });
 
     it('is accessible on a phone', async function () {
-      axeTime(this);
       const phone = await paymentsIn(signedInService(), 'en', '320px');
       expect(parts(phone, 'receipt-button')).to.have.length(2);
       await expect(phone).to.be.accessible();
@@ -168,7 +160,6 @@ describe('PDF documents', () => {
     });
 
     it('says in words when a payment has no receipt', async function () {
-      axeTime(this);
       const service = signedInService().on('GET /api/v1/payments/pay_4/receipt.pdf', () =>
         problem(404, 'receipt_not_available', 'This payment has no receipt: it did not go through.'),
       );

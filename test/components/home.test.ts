@@ -36,7 +36,6 @@ describe('<portal-home>', () => {
   });
 
   it('is accessible and fits at 320 px, full and empty', async function () {
-    (this as { timeout(ms: number): void }).timeout(20_000);
     let home = await homeWith(homeService(), { width: '320px' });
     await expect(home).to.be.accessible();
     for (const element of [home, ...parts(home, 'card'), part(home, 'changes')!]) {

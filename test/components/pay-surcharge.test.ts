@@ -29,7 +29,6 @@ describe('<portal-pay> card surcharge', () => {
 
   it('shows a credit card’s surcharge on its own line before charging, and charges the total on the next press', async function () {
     // Two presses, axe and a receipt: more than the default 5 s on a busy machine.
-    (this as { timeout(ms: number): void }).timeout(20_000);
     const service = payService({ surcharge: 3 });
     const pay = await payFor(service);
     await chooseMethod(pay, 'card');

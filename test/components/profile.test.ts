@@ -54,7 +54,6 @@ async function profileWith(service: FakeService, { width = '50rem', lang = 'en' 
 
 describe('<portal-profile>', () => {
   it('is accessible, and fits a 375 px phone in English and Spanish', async function () {
-    (this as { timeout(ms: number): void }).timeout(20_000);
     let profile = await profileWith(profileService());
     await expect(profile).to.be.accessible();
     for (const lang of ['en', 'es']) {
