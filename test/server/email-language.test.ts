@@ -115,7 +115,13 @@ const englishPhrases = catalogEntries()
 const englishIn = (text: string) => englishPhrases.filter(({ phrase }) => text.includes(phrase));
 
 /** The entries that name the processor's reason for a failure, which is in English. */
-const processorReason = new Set(['email.payment-failed.body', 'email.plan-failed.body', 'email.plan-stopped.body']);
+const processorReason = new Set([
+  'email.payment-failed.body',
+  'email.plan-failed.body',
+  'email.plan-stopped.body',
+  'email.autopay-failed.body',
+  'email.autopay-stopped.body',
+]);
 
 describe('the email catalog', () => {
   it('has every key in Spanish, with the same placeholders', () => {
