@@ -15,19 +15,26 @@ export type Db = Database.Database;
 const pageCacheKib = 65_536;
 
 /**
+ * How long opening waits for the file's lock: another instance opening the same new file at the
+ * same moment holds it while it applies every migration, which on a busy machine takes longer
+ * than a query's 5 s.
+ */
+const openTimeoutMs = 60_000;
+
+/**
  * Opens the service's SQLite database with the settings money needs: WAL for concurrent readers,
  * foreign keys enforced, FULL synchronous commits, and a busy timeout instead of instant
  * SQLITE_BUSY errors. Brings the schema up to date before returning.
  */
 export function openDatabase(file: string, options: { migrations?: readonly Migration[] } = {}): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file);
+  const db = new Database(file, { timeout: openTimeoutMs });
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
   db.pragma(`cache_size = -${pageCacheKib}`);
   migrateSqlite(db, options.migrations ?? migrations);
+  db.pragma('busy_timeout = 5000');
   reuseStatements(db);
   return db;
 }
