@@ -23,9 +23,9 @@ import {
 } from './autopay.emails.ts';
 import type { AutopayRepository } from './autopay.repository.ts';
 import { autopayAuthorizationText, autopayAuthorizationVersion } from './authorization.ts';
-import { attemptsPerInstalment, remindDaysBefore, retryAfterDays } from './plan.ts';
+import { attemptsPerInstalment, retryAfterDays } from './plan.ts';
 import type { PlansRepository } from './plans.repository.ts';
-import { chargeSavedMethod, failureReason } from './scheduled-charge.ts';
+import { chargeSavedMethod, failureReason, sweepSchedule } from './scheduled-charge.ts';
 import { brandOf, portalLink } from './plans.service.ts';
 
 type EnrolmentReply = z.output<typeof AutopayEnrolment>;
@@ -184,39 +184,24 @@ export class AutopayService {
    * charge and attempt.
    */
   async sweep(): Promise<{ charges: number; reminders: number; settled: number }> {
-    const now = await this.deps.planNow();
-    const utcToday = now.toISOString().slice(0, 10);
-    const firms = new Map<string, Firm>();
-    const firmOf = async (id: string) => firms.get(id) ?? firms.set(id, (await this.deps.firms.findById(id))!).get(id)!;
-    let charges = 0;
-    let reminders = 0;
-    let settled = 0;
-    // Some time zone's today runs a day ahead of UTC's.
-    for (const due of await this.deps.autopay.due(addDays(utcToday, 1))) {
-      const firm = await firmOf(due.firmId);
-      const today = todayIn(firm.settings.timeZone, now);
-      if (due.status === 'processing') {
-        if (await this.deps.autopay.write(() => this.#settleDebit(firm, due.id, today))) settled += 1;
-        continue;
-      }
-      if (due.attemptOn > today) continue;
-      const charge = (await this.deps.autopay.charge(due.id))!;
-      const attempt = charge.status === 'charging' ? charge.attempts : charge.attempts + 1;
-      const added = await this.deps.jobs.enqueue({
-        kind: autopayChargeJobKind,
-        key: `${autopayChargeJobKind}:${due.id}:${attempt}`,
-        firmId: due.firmId,
-        payload: { chargeId: due.id, attempt },
-      });
-      if (added) charges += 1;
-    }
-    for (const due of await this.deps.autopay.toRemind(addDays(utcToday, -1), addDays(utcToday, remindDaysBefore + 1))) {
-      const firm = await firmOf(due.firmId);
-      const today = todayIn(firm.settings.timeZone, now);
-      if (due.attemptOn < today || due.attemptOn > addDays(today, remindDaysBefore)) continue;
-      if (await this.#remind(firm, due.id)) reminders += 1;
-    }
-    return { charges, reminders, settled };
+    return sweepSchedule({
+      now: await this.deps.planNow(),
+      firm: async (id) => (await this.deps.firms.findById(id))!,
+      due: (through) => this.deps.autopay.due(through),
+      settle: (firm, due, today) => this.deps.autopay.write(() => this.#settleDebit(firm, due.id, today)),
+      charge: async (due) => {
+        const charge = (await this.deps.autopay.charge(due.id))!;
+        const attempt = charge.status === 'charging' ? charge.attempts : charge.attempts + 1;
+        return this.deps.jobs.enqueue({
+          kind: autopayChargeJobKind,
+          key: `${autopayChargeJobKind}:${due.id}:${attempt}`,
+          firmId: due.firmId,
+          payload: { chargeId: due.id, attempt },
+        });
+      },
+      toRemind: (from, to) => this.deps.autopay.toRemind(from, to),
+      remind: (firm, due) => this.#remind(firm, due.id),
+    });
   }
 
   /**

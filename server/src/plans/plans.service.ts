@@ -20,19 +20,10 @@ import {
   planCancelledEmail,
   type InstalmentFacts,
 } from './plan.emails.ts';
-import {
-  attemptsPerInstalment,
-  authorizationRetentionDays,
-  effectiveAmounts,
-  remindDaysBefore,
-  retryAfterDays,
-  splitAmount,
-  type Instalment,
-  type PlanRecord,
-} from './plan.ts';
+import { attemptsPerInstalment, authorizationRetentionDays, effectiveAmounts, retryAfterDays, splitAmount, type Instalment, type PlanRecord } from './plan.ts';
 import { adminListQuery, authorizationExportQuery, clientListQuery, newPlanBody, planProposalBody, type Plan, type PlanPreview } from './plans.contract.ts';
 import type { PlansRepository } from './plans.repository.ts';
-import { chargeSavedMethod, failureReason } from './scheduled-charge.ts';
+import { chargeSavedMethod, failureReason, sweepSchedule } from './scheduled-charge.ts';
 
 type Proposal = z.output<typeof planProposalBody>;
 type PlanReply = z.output<typeof Plan>;
@@ -231,39 +222,24 @@ export class PlansService {
    * keyed by instalment and attempt.
    */
   async sweep(): Promise<{ charges: number; reminders: number; settled: number }> {
-    const now = await this.deps.planNow();
-    const utcToday = now.toISOString().slice(0, 10);
-    const firms = new Map<string, Firm>();
-    const firmOf = async (id: string) => firms.get(id) ?? firms.set(id, (await this.deps.firms.findById(id))!).get(id)!;
-    let charges = 0;
-    let reminders = 0;
-    let settled = 0;
-    // Some time zone's today runs a day ahead of UTC's.
-    for (const due of await this.deps.plans.due(addDays(utcToday, 1))) {
-      const firm = await firmOf(due.firmId);
-      const today = todayIn(firm.settings.timeZone, now);
-      if (due.status === 'processing') {
-        if (await this.deps.plans.write(() => this.#settleDebit(firm, due.id, today))) settled += 1;
-        continue;
-      }
-      if (due.attemptOn > today) continue;
-      const instalment = (await this.deps.plans.instalment(due.id))!;
-      const attempt = instalment.status === 'charging' ? instalment.attempts : instalment.attempts + 1;
-      const added = await this.deps.jobs.enqueue({
-        kind: chargeJobKind,
-        key: `${chargeJobKind}:${due.id}:${attempt}`,
-        firmId: due.firmId,
-        payload: { instalmentId: due.id, attempt },
-      });
-      if (added) charges += 1;
-    }
-    for (const due of await this.deps.plans.toRemind(addDays(utcToday, -1), addDays(utcToday, remindDaysBefore + 1))) {
-      const firm = await firmOf(due.firmId);
-      const today = todayIn(firm.settings.timeZone, now);
-      if (due.attemptOn < today || due.attemptOn > addDays(today, remindDaysBefore)) continue;
-      if (await this.#remind(firm, due.id, due.planId)) reminders += 1;
-    }
-    return { charges, reminders, settled };
+    return sweepSchedule({
+      now: await this.deps.planNow(),
+      firm: async (id) => (await this.deps.firms.findById(id))!,
+      due: (through) => this.deps.plans.due(through),
+      settle: (firm, due, today) => this.deps.plans.write(() => this.#settleDebit(firm, due.id, today)),
+      charge: async (due) => {
+        const instalment = (await this.deps.plans.instalment(due.id))!;
+        const attempt = instalment.status === 'charging' ? instalment.attempts : instalment.attempts + 1;
+        return this.deps.jobs.enqueue({
+          kind: chargeJobKind,
+          key: `${chargeJobKind}:${due.id}:${attempt}`,
+          firmId: due.firmId,
+          payload: { instalmentId: due.id, attempt },
+        });
+      },
+      toRemind: (from, to) => this.deps.plans.toRemind(from, to),
+      remind: (firm, due) => this.#remind(firm, due.id, due.planId),
+    });
   }
 
   /**

@@ -1,5 +1,8 @@
+import { addDays, todayIn } from '../calendar.ts';
+import type { Firm } from '../firms/index.ts';
 import { Problem } from '../http/problem.ts';
 import { ProcessorUnavailable, type CheckoutService } from '../payments/index.ts';
+import { remindDaysBefore } from './plan.ts';
 import type { AuthorizationRecord } from './plans.repository.ts';
 
 /** How a scheduled charge ended at the processor, as the plan or autopay records it. */
@@ -63,4 +66,57 @@ export function failureReason(outcome: ScheduledOutcome): string {
   return outcome.status === 'requires_action'
     ? 'The card asks for authentication, which a scheduled charge cannot give.'
     : (outcome.failure ?? 'The charge was declined.');
+}
+
+/** A charge, or an instalment, that the sweep looks at: a bank debit waiting to settle, or one whose attempt may be due. */
+interface SweptCharge {
+  id: string;
+  firmId: string;
+  status: string;
+  attemptOn: string;
+}
+
+/** What one kind of scheduled charge (a plan's instalments, autopay's charges) gives the sweep. */
+export interface ChargeSchedule<Due extends SweptCharge, Reminded extends Omit<SweptCharge, 'status'>> {
+  now: Date;
+  firm(id: string): Promise<Firm>;
+  /** Those waiting on a bank debit, and those whose attempt falls on or before `through`. */
+  due(through: string): Promise<Due[]>;
+  /** Records how a bank debit ended, if it has; whether it had. */
+  settle(firm: Firm, due: Due, today: string): Promise<boolean>;
+  /** Enqueues the charge's next attempt (once per attempt); whether it was new. */
+  charge(due: Due): Promise<boolean>;
+  /** Those whose attempt falls between `from` and `to` and whose client has not been reminded. */
+  toRemind(from: string, to: string): Promise<Reminded[]>;
+  remind(firm: Firm, due: Reminded): Promise<boolean>;
+}
+
+/**
+ * Brings scheduled charges up to date with each firm's today: the outcome of bank debits that
+ * settled, a charge job for each attempt that is due, reminders `remindDaysBefore` days ahead.
+ */
+export async function sweepSchedule<Due extends SweptCharge, Reminded extends Omit<SweptCharge, 'status'>>(
+  schedule: ChargeSchedule<Due, Reminded>,
+): Promise<{ charges: number; reminders: number; settled: number }> {
+  const utcToday = schedule.now.toISOString().slice(0, 10);
+  const firms = new Map<string, Promise<Firm>>();
+  const firmOf = (id: string) => firms.get(id) ?? firms.set(id, schedule.firm(id)).get(id)!;
+  let charges = 0;
+  let reminders = 0;
+  let settled = 0;
+  // Some time zone's today runs a day ahead of UTC's.
+  for (const due of await schedule.due(addDays(utcToday, 1))) {
+    const firm = await firmOf(due.firmId);
+    const today = todayIn(firm.settings.timeZone, schedule.now);
+    if (due.status === 'processing') {
+      if (await schedule.settle(firm, due, today)) settled += 1;
+    } else if (due.attemptOn <= today && (await schedule.charge(due))) charges += 1;
+  }
+  for (const due of await schedule.toRemind(addDays(utcToday, -1), addDays(utcToday, remindDaysBefore + 1))) {
+    const firm = await firmOf(due.firmId);
+    const today = todayIn(firm.settings.timeZone, schedule.now);
+    if (due.attemptOn < today || due.attemptOn > addDays(today, remindDaysBefore)) continue;
+    if (await schedule.remind(firm, due)) reminders += 1;
+  }
+  return { charges, reminders, settled };
 }
