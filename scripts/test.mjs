@@ -118,40 +118,74 @@ function testFiles(dir) {
 }
 
 /**
- * The failed tests of a TAP stream as `file: suite › test`, the file taken from the failure's
- * `location`. A suite that failed only because a test in it did is not listed again.
+ * The failed tests of a TAP stream as `file: suite › test: error`, the file taken from the
+ * failure's `location` and the error cut to its first lines. A suite that failed only because a
+ * test in it did is not listed again.
  */
 function tapFailures(text) {
+  /** @type {{ name: string, file?: string, error: string[] }[]} */
   const failures = [];
   /** The names of the subtests open at each depth. */
   const open = [];
   let lastFailedDepth = -1;
-  /** The failure whose YAML block is being read, waiting for its location. */
-  let pending = -1;
+  /** The failure whose YAML block is being read, and whether its error's lines are being read. */
+  let pending;
+  let readingError = false;
   for (const line of text.split('\n')) {
+    if (pending && readingError) {
+      if (/^ *[a-z_]+: /i.test(line) || /^ *\.\.\.$/.test(line)) readingError = false;
+      else {
+        if (line.trim()) pending.error.push(line.trim());
+        continue;
+      }
+    }
     const subtest = /^( *)# Subtest: (.*)$/.exec(line);
     if (subtest) {
       const depth = subtest[1].length / 4;
       open.length = depth;
       open.push(subtest[2]);
-      pending = -1;
+      pending = undefined;
       continue;
     }
-    const location = /^ *location: '(.*):\d+:\d+'$/.exec(line);
-    if (location && pending >= 0) {
-      failures[pending] = `${path.relative(root, location[1])}: ${failures[pending]}`;
-      pending = -1;
-      continue;
+    if (pending) {
+      const location = /^ *location: '(.*):\d+:\d+'$/.exec(line);
+      if (location) pending.file = path.relative(root, location[1]);
+      const error = /^ *error: (.*)$/.exec(line);
+      if (error) {
+        if (error[1].startsWith('|')) readingError = true;
+        else pending.error.push(unquoteYaml(error[1]));
+      }
+      if (/^ *\.\.\.$/.test(line)) pending = undefined;
+      if (location || error) continue;
     }
     const failed = /^( *)not ok \d+ - (.*?)(?: # .*)?$/.exec(line);
     if (!failed) continue;
     const depth = failed[1].length / 4;
-    pending = -1;
-    if (lastFailedDepth !== depth + 1) pending = failures.push([...open.slice(0, depth), failed[2]].join(' › ')) - 1;
+    pending = undefined;
+    if (lastFailedDepth !== depth + 1) {
+      pending = { name: [...open.slice(0, depth), failed[2]].join(' › '), error: [] };
+      failures.push(pending);
+    }
     lastFailedDepth = depth;
     open.length = depth;
   }
-  return failures;
+  return failures.map(({ name, file, error }) => {
+    const reason = error.slice(0, 3).join(' ⏎ ');
+    return `${file ? `${file}: ` : ''}${name}${reason ? `: ${reason.length > 300 ? `${reason.slice(0, 299)}…` : reason}` : ''}`;
+  });
+}
+
+/** A one-line YAML scalar as TAP writes it: bare, 'single' or "double" quoted. */
+function unquoteYaml(value) {
+  if (value.startsWith("'") && value.endsWith("'")) return value.slice(1, -1).replaceAll("''", "'");
+  if (value.startsWith('"') && value.endsWith('"')) {
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value.slice(1, -1);
+    }
+  }
+  return value;
 }
 
 /** The last `# pass N`, `# fail N` and `# cancelled N` of a TAP stream, or null when it has none. */
