@@ -1,6 +1,8 @@
 // A small stand-in for the token service's autopay routes, for the <portal-autopay-settings>
-// stories. Turning autopay on and off sticks for the story's life.
-import { ApiClient, type AutopayEnrolment, type AutopayMatters } from '../components/index.ts';
+// stories. Turning autopay on and off sticks for the story's life. Also the story client's
+// autopay as the mocked service answers it (mock-service.ts), for the sections that mark it.
+import { ApiClient, type AutopayCharge, type AutopayEnrolment, type AutopayMatters, type Payment } from '../components/index.ts';
+import { storyInvoices, storyPayments } from './portal-data.ts';
 
 export type AutopayAnswer = 'full' | 'empty' | 'off' | 'error' | 'never';
 
@@ -24,8 +26,8 @@ const json = (status: number, body: unknown) => new Response(JSON.stringify(body
 const problem = (status: number, code: string, detail: string) =>
   new Response(JSON.stringify({ type: 'about:blank', title: code, status, code, detail }), { status, headers: { 'Content-Type': 'application/problem+json' } });
 
-const text = (matter: string, last4: string) =>
-  `By selecting Turn on autopay, I authorize Hale & Whitmore LLP to charge my card ending in ${last4} in recurring payments for the balance of each invoice Hale & Whitmore LLP issues to me for the matter “${matter}” from today on, on that invoice’s due date (or on the day it is issued, if that is later). I will be emailed the amount and date at least 3 days before each payment. If a charge is declined, it may be tried once more 3 days later. This authorization stays in effect until I revoke it. I may revoke this authorization at any time by turning autopay off in the client portal or by contacting Hale & Whitmore LLP at clients@halewhitmore.example, at least 3 days before a scheduled payment.`;
+const text = (matter: string, last4: string, account = 'card') =>
+  `By selecting Turn on autopay, I authorize Hale & Whitmore LLP to charge my ${account} ending in ${last4} in recurring payments for the balance of each invoice Hale & Whitmore LLP issues to me for the matter “${matter}” from today on, on that invoice’s due date (or on the day it is issued, if that is later). I will be emailed the amount and date at least 3 days before each payment. If a charge is declined, it may be tried once more 3 days later. This authorization stays in effect until I revoke it. I may revoke this authorization at any time by turning autopay off in the client portal or by contacting Hale & Whitmore LLP at clients@halewhitmore.example, at least 3 days before a scheduled payment.`;
 
 function enrolment(id: string, matter: string, withNext: boolean): AutopayEnrolment {
   const charge = {
@@ -108,4 +110,87 @@ export function autopayClient(answer: AutopayAnswer = 'full'): ApiClient {
         setTimeout(() => resolve(reply), 250);
       }),
   });
+}
+
+/** A charge autopay made: the payment it made, for the invoice that payment paid. */
+function chargeFor(payment: Payment, status: 'paid' | 'processing'): AutopayCharge {
+  const allocation = payment.allocations[0]!;
+  const on = payment.createdAt.slice(0, 10);
+  return {
+    id: `apc_${payment.id}`,
+    invoiceId: allocation.invoiceId,
+    invoiceNumber: allocation.invoiceNumber,
+    chargeOn: on,
+    attemptOn: on,
+    amount: payment.amount,
+    status,
+    attempts: 1,
+    paymentId: payment.id,
+    lastError: null,
+  };
+}
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+
+/**
+ * The story client's autopay, as `GET /api/v1/autopay` answers: on by card for the matter of an
+ * open invoice (its charge scheduled for the due date, two earlier charges paid), and on by bank
+ * account for another matter (its first debit on its way). The paid charges are payments of the
+ * story's payment history, so that history marks them.
+ */
+export function storyAutopay(contactId: string): AutopayEnrolment[] {
+  const invoice = storyInvoices(12)[1]!;
+  const payments = storyPayments();
+  const [debit, , , , , , older, oldest] = payments;
+  const scheduled: AutopayCharge = {
+    id: 'apc_scheduled',
+    invoiceId: invoice.id,
+    invoiceNumber: invoice.number,
+    chargeOn: invoice.dueOn,
+    attemptOn: invoice.dueOn,
+    amount: invoice.openBalance,
+    status: 'scheduled',
+    attempts: 0,
+    paymentId: null,
+    lastError: null,
+  };
+  const bankMatter = 'Morgan v. Castellan Property Group (2025-0412)';
+  const accepted = (days: number) => ({ acceptedAt: daysAgo(days), revokedAt: null, version: 'autopay-2026-12' });
+  return [
+    {
+      id: 'apay_story_bank',
+      contactId,
+      matter: bankMatter,
+      status: 'active',
+      currency: 'USD',
+      method: { type: 'us_bank_account', brand: 'Test bank', last4: '6789' },
+      authorization: { id: 'auth_story_bank', text: text(bankMatter, '6789', 'bank account'), ...accepted(12) },
+      nextCharge: null,
+      charges: [chargeFor(debit!, 'processing')],
+      createdAt: daysAgo(12),
+      endedAt: null,
+      endedReason: null,
+    },
+    {
+      id: 'apay_story_card',
+      contactId,
+      matter: invoice.matter!,
+      status: 'active',
+      currency: 'USD',
+      method: { type: 'card', brand: 'visa', last4: '4242' },
+      authorization: { id: 'auth_story_card', text: text(invoice.matter!, '4242'), ...accepted(140) },
+      nextCharge: { invoiceId: invoice.id, invoiceNumber: invoice.number, on: scheduled.attemptOn, amount: scheduled.amount },
+      charges: [scheduled, chargeFor(older!, 'paid'), chargeFor(oldest!, 'paid')],
+      createdAt: daysAgo(140),
+      endedAt: null,
+      endedReason: null,
+    },
+  ];
+}
+
+/** The mocked service's answer to `GET /api/v1/autopay` (`?status=` filters), or undefined for any other call. */
+export function autopayAnswer(method: string, url: URL, enrolments: AutopayEnrolment[]): Response | undefined {
+  if (method !== 'GET' || url.pathname !== '/api/v1/autopay') return undefined;
+  const status = url.searchParams.get('status');
+  return json(200, { data: status ? enrolments.filter((enrolment) => enrolment.status === status) : enrolments });
 }

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import type { FirmAutopay } from '../components/console/api/autopay-api.ts';
 import type { StaffRole } from '../components/console/api/types.ts';
 import type { FirmContact } from '../components/console/api/contacts-api.ts';
 import type { PortalConsoleClients } from '../components/console/clients/clients.ts';
@@ -85,23 +86,137 @@ function clientsHandler(list: FirmContact[] | ConsoleAnswer): ConsoleHandler {
   };
 }
 
+const autopayText = (matter: string, account: string) =>
+  `By selecting Turn on autopay, I authorize Hale & Whitmore LLP to charge my ${account} in recurring payments for the balance of each invoice Hale & Whitmore LLP issues to me for the matter “${matter}” from today on, on that invoice’s due date (or on the day it is issued, if that is later).`;
+
+/** Alex Morgan's autopay: on by card for one matter (the open invoice's charge scheduled), turned off by Alex for another. */
+const storyAutopay: FirmAutopay[] = [
+  {
+    id: 'apay_estate',
+    contactId: 'con_alex',
+    matter: 'Estate of Eleanor Morgan (2025-0388)',
+    status: 'active',
+    currency: 'USD',
+    method: { type: 'card', brand: 'visa', last4: '4242' },
+    authorization: {
+      id: 'auth_estate',
+      version: 'autopay-2026-12',
+      text: autopayText('Estate of Eleanor Morgan (2025-0388)', 'card ending in 4242'),
+      acceptedAt: '2026-09-01T10:00:00.000Z',
+      revokedAt: null,
+    },
+    nextCharge: { invoiceId: 'inv_1', invoiceNumber: 'INV-1042', on: '2026-12-20', amount: 125000 },
+    charges: [
+      {
+        id: 'apc_1042',
+        invoiceId: 'inv_1',
+        invoiceNumber: 'INV-1042',
+        chargeOn: '2026-12-20',
+        attemptOn: '2026-12-20',
+        amount: 125000,
+        status: 'scheduled',
+        attempts: 0,
+        paymentId: null,
+        lastError: null,
+      },
+    ],
+    createdAt: '2026-09-01T10:00:00.000Z',
+    endedAt: null,
+    endedReason: null,
+  },
+  {
+    id: 'apay_castellan',
+    contactId: 'con_alex',
+    matter: 'Morgan v. Castellan Property Group (2025-0412)',
+    status: 'cancelled',
+    currency: 'USD',
+    method: { type: 'us_bank_account', brand: 'STRIPE TEST BANK', last4: '6789' },
+    authorization: {
+      id: 'auth_castellan',
+      version: 'autopay-2026-12',
+      text: autopayText('Morgan v. Castellan Property Group (2025-0412)', 'bank account ending in 6789'),
+      acceptedAt: '2026-08-14T10:00:00.000Z',
+      revokedAt: '2026-10-20T15:30:00.000Z',
+    },
+    nextCharge: null,
+    charges: [
+      {
+        id: 'apc_1031',
+        invoiceId: 'inv_2',
+        invoiceNumber: 'INV-1031',
+        chargeOn: '2026-10-12',
+        attemptOn: '2026-10-12',
+        amount: 50000,
+        status: 'paid',
+        attempts: 1,
+        paymentId: 'pay_1',
+        lastError: null,
+      },
+    ],
+    createdAt: '2026-08-14T10:00:00.000Z',
+    endedAt: '2026-10-20T15:30:00.000Z',
+    endedReason: 'cancelled_by_client',
+  },
+];
+
+/** How "Turn off autopay" ends: it goes through (and sticks for the story's life), or the service cannot be reached. */
+type AutopayCancel = 'ok' | 'offline';
+
+/** The admin autopay routes the client's page calls: the client's enrolments, and turning one off. */
+function autopayHandler(enrolments: FirmAutopay[], cancel: AutopayCancel): ConsoleHandler {
+  let list = enrolments;
+  return (method, url) => {
+    const path = url.pathname;
+    if (method === 'GET' && path === '/api/v1/admin/autopay') {
+      const contactId = url.searchParams.get('contactId');
+      return { data: list.filter((enrolment) => !contactId || enrolment.contactId === contactId) };
+    }
+    const id = method === 'POST' ? /^\/api\/v1\/admin\/autopay\/([^/]+)\/cancel$/.exec(path)?.[1] : undefined;
+    if (!id) return undefined;
+    if (cancel === 'offline') return 'offline';
+    const found = list.find((enrolment) => enrolment.id === id);
+    if (!found) return consoleProblem(404, 'not_found', 'No such autopay.');
+    if (found.status !== 'active') return consoleProblem(409, 'autopay_not_active', 'Autopay for this matter has already been turned off.');
+    const endedAt = new Date().toISOString();
+    const ended: FirmAutopay = {
+      ...found,
+      status: 'cancelled',
+      authorization: { ...found.authorization, revokedAt: endedAt },
+      nextCharge: null,
+      charges: found.charges.map((charge) => (charge.status === 'scheduled' ? { ...charge, status: 'cancelled' } : charge)),
+      endedAt,
+      endedReason: 'cancelled_by_firm',
+    };
+    list = list.map((enrolment) => (enrolment.id === id ? ended : enrolment));
+    return ended;
+  };
+}
+
 interface ClientsArgs {
   list: FirmContact[] | ConsoleAnswer;
   role: StaffRole;
   itemId: string;
+  /** The firm's autopay enrolments (the client's page shows the client's). */
+  autopay: FirmAutopay[];
+  autopayCancel: AutopayCancel;
 }
 
 const meta: Meta<ClientsArgs> = {
   title: 'Console/Clients',
   component: 'portal-console-clients',
-  render: ({ list, role, itemId }) =>
+  render: ({ list, role, itemId, autopay, autopayCancel }) =>
     html`<portal-console-clients
       item-id=${itemId}
-      .client=${consoleMockClient({ role, handlers: [clientsHandler(list)] })}
+      .client=${consoleMockClient({ role, handlers: [clientsHandler(list), autopayHandler(autopay, autopayCancel)] })}
       .staff=${storyStaffMe(role)}
     ></portal-console-clients>`,
-  args: { list: storyClients, role: 'admin', itemId: '' },
-  argTypes: { list: { control: false }, role: { control: 'select', options: ['owner', 'admin', 'staff'] } },
+  args: { list: storyClients, role: 'admin', itemId: '', autopay: [], autopayCancel: 'ok' },
+  argTypes: {
+    list: { control: false },
+    role: { control: 'select', options: ['owner', 'admin', 'staff'] },
+    autopay: { control: false },
+    autopayCancel: { control: 'inline-radio', options: ['ok', 'offline'] },
+  },
 };
 
 export default meta;
@@ -155,6 +270,40 @@ export const ConfirmArchive: Story = {
     const element = await ready(canvasElement, 'archive-button');
     element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="archive-button"]')!.click();
   },
+};
+
+/** "Turn off autopay" on the client's page and its confirmation, confirmed. */
+async function turnOffAutopay(canvas: HTMLElement): Promise<void> {
+  const element = await ready(canvas, 'autopay-cancel-button');
+  element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="autopay-cancel-button"]')!.click();
+  const dialog = element.shadowRoot!.querySelector<HTMLDialogElement>('[part~="confirm-dialog"]')!;
+  await element.updateComplete;
+  for (let frame = 0; frame < 600 && !dialog.open; frame += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+  dialog.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
+}
+
+/** A client with autopay: on by card for one matter (its next charge, "Turn off autopay"), turned off by the client for another. */
+export const ClientWithAutopay: Story = { args: { itemId: 'con_alex', autopay: storyAutopay } };
+
+/** The confirmation before a client's autopay is turned off. */
+export const ConfirmTurnOffAutopay: Story = {
+  args: { itemId: 'con_alex', autopay: storyAutopay },
+  play: async ({ canvasElement }) => {
+    const element = await ready(canvasElement, 'autopay-cancel-button');
+    element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="autopay-cancel-button"]')!.click();
+  },
+};
+
+/** After "Turn off autopay" was confirmed: both matters read "Turned off", no button is left, and the change is announced. */
+export const AutopayTurnedOff: Story = {
+  args: { itemId: 'con_alex', autopay: storyAutopay },
+  play: ({ canvasElement }) => turnOffAutopay(canvasElement),
+};
+
+/** Turning autopay off failed (the service could not be reached): an alert says so and autopay stays on. */
+export const AutopayTurnOffFails: Story = {
+  args: { itemId: 'con_alex', autopay: storyAutopay, autopayCancel: 'offline' },
+  play: ({ canvasElement }) => turnOffAutopay(canvasElement),
 };
 
 /** The `staff` role: no "New invoice" (billing needs `admin`). */

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import '../components/home/define.ts';
 import '../components/session/define.ts';
 import type { HomeAnswer } from './home-data.ts';
-import { mockClient, themedBranding } from './mock-service.ts';
+import { demoBranding, mockClient, themedBranding, withAutopay } from './mock-service.ts';
 
 interface HomeArgs {
   home: HomeAnswer;
@@ -23,6 +23,15 @@ type Story = StoryObj<HomeArgs>;
 
 /** Balance due with "Pay all", two unread messages, the next events, open tasks (one overdue) and what changed since the last visit. */
 export const Full: Story = {};
+
+/** Inside `<portal-session>` for a firm that offers autopay: the balance card says when autopay charges next, how much, for which invoice. */
+export const NextAutopayCharge: Story = {
+  render: ({ home }) => html`
+    <portal-session .client=${mockClient({ signedIn: true, branding: withAutopay(demoBranding), autopay: true, latency: 300, home })}>
+      <portal-home></portal-home>
+    </portal-session>
+  `,
+};
 
 /** While home loads. */
 export const Loading: Story = { args: { home: 'never' } };

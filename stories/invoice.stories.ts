@@ -43,6 +43,9 @@ export const Paid: Story = { args: { invoiceId: 'inv_story_4' } };
 /** Voided by the firm. */
 export const Void: Story = { args: { invoiceId: 'inv_story_5' } };
 
+/** Open, on a matter with autopay on: "Autopay will charge … on …" with the amount and the due date it is scheduled for. */
+export const AutopayScheduled: Story = { args: { invoiceId: 'inv_story_1', service: { autopay: true } } };
+
 /** While the invoice loads. */
 export const Loading: Story = { args: { service: { invoices: 'never' } } };
 

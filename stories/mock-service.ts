@@ -1,7 +1,9 @@
 // A mocked token service for the stories: an ApiClient whose fetch answers from memory after a
 // short, realistic delay. Nothing reaches the network.
+import { SignInMarker } from '../components/api/sign-in-marker.ts';
 import { ApiClient, type Branding, type Contact, type SignIn } from '../components/index.ts';
 import { answerAfter } from './answers-due.ts';
+import { autopayAnswer, storyAutopay } from './autopay-data.ts';
 import { homeAnswer, type HomeAnswer } from './home-data.ts';
 import { profileMock, type ProfileAnswer } from './profile-data.ts';
 import { messagesMock, type MessagesDataOptions } from './messages-data.ts';
@@ -41,6 +43,9 @@ export const themedBranding: Branding = {
   fontFamily: "'Trebuchet MS', 'Segoe UI', sans-serif",
 };
 
+/** A firm's branding with autopay offered to its clients. */
+export const withAutopay = (branding: Branding): Branding => ({ ...branding, autopay: { enabled: true } });
+
 /** Besides sign-in: how the invoice, activity and payment calls end (see portal-data.ts). */
 export interface MockOptions extends PortalDataOptions {
   /** How the branding call ends. */
@@ -65,6 +70,12 @@ export interface MockOptions extends PortalDataOptions {
   home?: HomeAnswer;
   /** How the client's own profile loads (<portal-profile>); its changes then work and stick. */
   profile?: ProfileAnswer;
+  /**
+   * The client has autopay on (`GET /autopay`, see autopay-data.ts): a charge scheduled for an open
+   * invoice, and payments in the history that autopay made. The sections show it when the firm's
+   * branding offers autopay.
+   */
+  autopay?: boolean;
 }
 
 type Answer = Response | 'offline' | 'never';
@@ -154,8 +165,12 @@ export function mockClient(options: MockOptions = {}): ApiClient {
   const messages = messagesMock(options.messages ?? {});
   const branding = options.branding;
   const profile = profileMock(options.profile ?? 'full', demoContact, () => (typeof branding === 'object' ? branding : demoBranding));
+  const autopay = options.autopay ? storyAutopay(demoContact.id) : [];
+  const baseUrl = 'https://portal.example-law.test';
+  // The mark a kept sign-in leaves in the browser: without it `<portal-session>` does not try to resume one.
+  new SignInMarker(`${baseUrl}/api/v1/auth`).remember(state.signedIn);
   return new ApiClient({
-    baseUrl: 'https://portal.example-law.test',
+    baseUrl,
     firm: typeof options.branding === 'object' ? options.branding.slug : 'demo',
     xhr: messages.xhr,
     fetch: (input, init) =>
@@ -169,6 +184,7 @@ export function mockClient(options: MockOptions = {}): ApiClient {
             (options.profile || !url.pathname.includes('/payment-methods') ? profile(init.method ?? 'GET', url, init.body) : undefined) ??
             payAnswer(init.method ?? 'GET', url, init.body, options.pay ?? {}) ??
             homeAnswer(init.method ?? 'GET', url, options.home) ??
+            (options.autopay ? autopayAnswer(init.method ?? 'GET', url, autopay) : undefined) ??
             portalAnswer(init.method ?? 'GET', url, options) ??
             messages.answer(init.method ?? 'GET', url, init.body) ??
             answerFor(route, options, state);

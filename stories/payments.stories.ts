@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../components/payments/define.ts';
 import '../components/session/define.ts';
-import { mockClient, themedBranding, type MockOptions } from './mock-service.ts';
+import { demoBranding, mockClient, themedBranding, withAutopay, type MockOptions } from './mock-service.ts';
 
 interface PaymentsArgs {
   pageSize: number;
@@ -31,6 +31,15 @@ export const Loading: Story = { args: { service: { payments: 'never' } } };
 /** Payments the firm refunded: "Partially refunded" with what came back (and a bank refund on its way), and "Refunded". */
 export const Refunds: Story = { args: { service: { payments: 'refunds' } } };
 
+/** Inside `<portal-session>` for a firm that offers autopay: the payments autopay made (a bank debit still processing, two card charges) marked "Autopay". */
+export const Autopay: Story = {
+  render: ({ pageSize }) => html`
+    <portal-session .client=${mockClient({ signedIn: true, branding: withAutopay(demoBranding), autopay: true, latency: 300 })}>
+      <portal-payments page-size=${pageSize}></portal-payments>
+    </portal-session>
+  `,
+};
+
 /** No payments yet. */
 export const Empty: Story = { args: { service: { payments: 'empty' } } };
 
@@ -47,6 +56,26 @@ export const Themed: Story = {
   render: ({ pageSize }) => html`
     <portal-session
       .client=${mockClient({ signedIn: true, branding: themedBranding, latency: 300 })}
+      style="--portal-payments-header-background: #e3f0eb"
+    >
+      <portal-payments page-size=${pageSize}></portal-payments>
+    </portal-session>
+  `,
+};
+
+/** The autopay marks with the firm's branding, a page-set table background, and `::part(autopay-charge)` styled by the page. */
+export const AutopayThemed: Story = {
+  globals: { theme: 'default' },
+  render: ({ pageSize }) => html`
+    <style>
+      .autopay-themed portal-payments::part(autopay-charge) {
+        color: #0f5c4d;
+        font-weight: 600;
+      }
+    </style>
+    <portal-session
+      class="autopay-themed"
+      .client=${mockClient({ signedIn: true, branding: withAutopay(themedBranding), autopay: true, latency: 300 })}
       style="--portal-payments-header-background: #e3f0eb"
     >
       <portal-payments page-size=${pageSize}></portal-payments>
