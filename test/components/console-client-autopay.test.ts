@@ -66,6 +66,17 @@ describe('<portal-console-clients>: autopay', () => {
     expect(text(part(element, 'autopay'))).to.include('Estate of Morgan · Turned off');
   });
 
+  it('says why when turning autopay off fails, and leaves the button under focus to try again', async () => {
+    const service = autopayService().on('POST /api/v1/admin/autopay/apay_1/cancel', () => new Response(null, { status: 503 }));
+    const element = await clientPage(service);
+    part(element, 'autopay-cancel-button')!.click();
+    await confirmOpened(element);
+    part(element, 'confirm-button')!.click();
+    await waitUntil(() => element.shadowRoot!.querySelector('[role="alert"]')?.textContent?.trim(), 'the failure was not shown');
+    await waitUntil(() => element.shadowRoot!.activeElement === part(element, 'autopay-cancel-button'), 'the button did not get focus back');
+    expect(text(part(element, 'autopay'))).to.include('Estate of Morgan · On');
+  });
+
   it('lets staff who cannot bill see autopay but not turn it off, and speaks Spanish', async () => {
     const element = await clientPage(autopayService('staff'), 'staff', 'es');
     expect(part(element, 'autopay-cancel-button')).to.equal(null);

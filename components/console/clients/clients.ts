@@ -764,7 +764,10 @@ export class PortalConsoleClients extends ConsoleScreen {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#records-autopay')?.focus();
     } catch (error) {
-      if (!request.signal.aborted && !isAbortError(error)) this.alert = () => errorMessage(error);
+      if (request.signal.aborted || isAbortError(error)) return;
+      // The alert says why; the button is back under focus, to try again.
+      this.alert = () => errorMessage(error);
+      await focusRow();
     }
   }
 
