@@ -4,6 +4,9 @@
  * axe (WCAG 2.2 AA) in the state it shows. The whole portal's stories and each element's full
  * story are checked on the toolbar's dark page too. A build alone proves only that the stories
  * compile; this proves they still run.
+ *
+ * Each page goes from story to story as Storybook's own UI does, by asking its preview to show
+ * the next one, rather than loading the preview again for each.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -67,31 +70,46 @@ const concurrency = 2;
 /** On the dark page too: the whole portal in each of its states, and each element full of data. */
 const darkToo = (entry: Entry) => entry.type === 'story' && (entry.title === 'Components/App' || entry.name === 'Full');
 
+/** What the preview says once it has shown (or failed to show) the entry it was asked for. */
+const shownEvents = ['storyRendered', 'docsRendered', 'storyErrored', 'storyThrewException', 'storyMissing', 'playFunctionThrewException'];
+
+/** A page kept open from entry to entry, with the page theme its preview was loaded with. */
+interface StoryPage {
+  watched: WatchedPage;
+  theme?: 'default' | 'dark';
+}
+
 describe('the Storybook', { concurrency }, () => {
   let server: http.Server;
   let browser: Browser;
   let base: string;
-  /** Pages kept open from story to story (Storybook's scripts stay cached), each used by one test at a time. */
-  const idle: WatchedPage[] = [];
-  const waiting: ((watched: WatchedPage) => void)[] = [];
+  /** Pages kept open from story to story (Storybook's scripts stay loaded), each used by one test at a time. */
+  const idle: StoryPage[] = [];
+  const waiting: ((page: StoryPage) => void)[] = [];
 
   before(async () => {
     server = await serveStorybook();
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await launchBrowser();
     // axe is injected as a script: say so, though Storybook's page sets no policy.
-    for (let i = 0; i < concurrency; i += 1) idle.push(await watchPage(browser, { contextOptions: { bypassCSP: true } }));
+    for (let i = 0; i < concurrency; i += 1) idle.push({ watched: await watchPage(browser, { contextOptions: { bypassCSP: true } }) });
   });
 
-  async function withPage(body: (watched: WatchedPage) => Promise<void>): Promise<void> {
-    const watched = idle.pop() ?? (await new Promise<WatchedPage>((resolve) => waiting.push(resolve)));
-    watched.clear();
+  /** An idle page, preferring one already showing `theme`. */
+  async function withPage(theme: 'default' | 'dark', body: (page: StoryPage) => Promise<void>): Promise<void> {
+    const index = idle.findIndex((page) => page.theme === theme);
+    const page = (index >= 0 ? idle.splice(index, 1)[0] : idle.pop()) ?? (await new Promise<StoryPage>((resolve) => waiting.push(resolve)));
+    page.watched.clear();
     try {
-      await body(watched);
+      await body(page);
+    } catch (error) {
+      // After a failure the preview is loaded afresh, so that nothing of it reaches the next entry.
+      page.theme = undefined;
+      throw error;
     } finally {
       const next = waiting.shift();
-      if (next) next(watched);
-      else idle.push(watched);
+      if (next) next(page);
+      else idle.push(page);
     }
   }
 
@@ -101,13 +119,39 @@ describe('the Storybook', { concurrency }, () => {
     await new Promise((resolve) => server?.close(resolve));
   });
 
-  function check(entry: Entry, theme: 'default' | 'dark'): Promise<void> {
-    return withPage(async (watched) => {
-      const { page } = watched;
-      const viewMode = entry.type === 'docs' ? 'docs' : 'story';
+  /** Shows the entry: asks the loaded preview for it, or loads the preview at it when the page theme differs. */
+  async function show(storyPage: StoryPage, entry: Entry, theme: 'default' | 'dark'): Promise<void> {
+    const { page } = storyPage.watched;
+    const viewMode = entry.type === 'docs' ? 'docs' : 'story';
+    if (storyPage.theme === theme) {
+      await page.evaluate(
+        `new Promise((resolve, reject) => {
+          setTimeout(() => reject(new Error('the preview did not show ${entry.id} within 30 s')), 30000);
+          const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
+          const events = ${JSON.stringify(shownEvents)};
+          const done = () => {
+            for (const event of events) channel.off(event, done);
+            resolve();
+          };
+          for (const event of events) channel.on(event, done);
+          document.body.classList.remove('sb-show-main', 'sb-show-errordisplay', 'sb-show-nopreview');
+          channel.emit('setCurrentStory', { storyId: ${JSON.stringify(entry.id)}, viewMode: ${JSON.stringify(viewMode)} });
+        })`,
+      );
+    } else {
+      storyPage.theme = undefined;
       await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${viewMode}&globals=theme:${theme}`);
-      // Storybook marks the body once it has rendered, or shows its error display.
-      await page.waitForFunction(() => /\bsb-show-(main|errordisplay|nopreview)\b/.test(document.body.className));
+      storyPage.theme = theme;
+    }
+    // Storybook marks the body once it has rendered, or shows its error display.
+    await page.waitForFunction(() => /\bsb-show-(main|errordisplay|nopreview)\b/.test(document.body.className));
+  }
+
+  function check(entry: Entry, theme: 'default' | 'dark'): Promise<void> {
+    return withPage(theme, async (storyPage) => {
+      const { watched } = storyPage;
+      const { page } = watched;
+      await show(storyPage, entry, theme);
       const shown = await page.evaluate(() => document.body.className);
       const error = shown.includes('sb-show-main') ? '' : await page.locator('#error-message, #error-stack').allInnerTexts();
       assert.ok(shown.includes('sb-show-main'), `${entry.id} did not render: ${String(error)}`);
@@ -116,7 +160,7 @@ describe('the Storybook', { concurrency }, () => {
         await page.evaluate(async () => {
           for (let quiet = 0; quiet < 2; quiet = window.porticoAnswersDue ? 0 : quiet + 1) await new Promise((resolve) => requestAnimationFrame(resolve));
         });
-        await page.addScriptTag({ url: `${base}/axe.min.js` });
+        if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: `${base}/axe.min.js` });
         await assertAccessible(page, `${entry.title} › ${entry.name} (${theme} page)`, { within: '#storybook-root' });
       }
       watched.assertClean();
