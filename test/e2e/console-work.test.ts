@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { demoClients, hidden, launchBrowser, startStack, visible, watchPage, withLogs, type Stack, type WatchedPage } from './harness.ts';
+import { demoClients, hidden, launchBrowser, startStack, uiTimeoutMs, visible, watchPage, withLogs, type Stack, type WatchedPage } from './harness.ts';
 import { linkIn, openScreen, pdfFile, signInToConsole } from './console.ts';
 import {
   balanceDue,
@@ -38,12 +38,17 @@ async function openPortalSection(page: Page, name: PortalSection): Promise<Locat
   return element;
 }
 
-/** Chooses the option of a native select whose text starts with `text`. */
+/**
+ * Chooses the option of a native select whose text starts with `text`, once it is there: the
+ * console fills its client lists from the service after the form opens.
+ */
 async function choose(select: Locator, text: string): Promise<void> {
-  const options = await select.locator('option').allInnerTexts();
-  const label = options.find((option) => option.trim().startsWith(text));
-  assert.ok(label, `no option starting with ${JSON.stringify(text)} in ${JSON.stringify(options)}`);
-  await select.selectOption({ label: label.trim() });
+  const option = select
+    .locator('option')
+    .filter({ hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+    .first();
+  await option.waitFor({ state: 'attached', timeout: uiTimeoutMs });
+  await select.selectOption({ label: ((await option.textContent()) ?? '').trim() });
 }
 
 /** A date `days` from today as the date inputs take it (yyyy-mm-dd). */
