@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import ts from 'typescript';
 
 const defineModules = Object.fromEntries(
   fs
@@ -42,6 +43,42 @@ function compactCss() {
 }
 
 /**
+ * Takes the indentation out of html`` and svg`` templates: the text between a newline and the
+ * next tag or word is never shown (the templates hold no `<pre>`, and the newlines stay, for the
+ * elements styled `white-space: pre-line`). Only the templates' own text is touched, never the
+ * expressions inside them, so the source is parsed rather than searched.
+ */
+function compactHtml() {
+  return {
+    name: 'compact-html',
+    transform(code, id) {
+      if (!id.includes('/components/') || !id.endsWith('.ts') || !/\b(html|svg)`/.test(code)) return null;
+      const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+      const texts = [];
+      const visit = (node) => {
+        if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && (node.tag.text === 'html' || node.tag.text === 'svg')) {
+          const { template } = node;
+          const parts = ts.isNoSubstitutionTemplateLiteral(template) ? [template] : [template.head, ...template.templateSpans.map((span) => span.literal)];
+          for (const part of parts) texts.push([part.getStart(source), part.end]);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+      if (!texts.length) return null;
+      texts.sort((a, b) => a[0] - b[0]);
+      let compacted = '';
+      let at = 0;
+      for (const [start, end] of texts) {
+        compacted += code.slice(at, start) + code.slice(start, end).replace(/[ \t]*\n[ \t]*/g, '\n');
+        at = end;
+      }
+      // Lines are kept, so the source maps still point at the right lines.
+      return { code: compacted + code.slice(at), map: null };
+    },
+  };
+}
+
+/**
  * A chunk loaded with `import()` names its own imports only when it arrives, which costs a round
  * trip per level. Each dynamic import also starts the target chunk's static imports (rollup lists
  * them all, hoisted), so that they download in parallel with it.
@@ -65,7 +102,7 @@ export default [
   {
     input: { index: 'components/index.ts', all: 'components/all.ts', ...defineModules },
     external: isLit,
-    plugins: [nodeResolve(), typescript()],
+    plugins: [nodeResolve(), compactHtml(), typescript()],
     output: {
       dir: 'dist',
       format: 'es',
@@ -84,9 +121,12 @@ export default [
     // Chunks import the loader's registry from the entry itself, rather than from a chunk the
     // entry would have to fetch first.
     preserveEntrySignatures: 'allow-extension',
+    // `experimentalMinChunkSize` (below) counts the chunks it merged: nothing to act on.
+    onLog: (level, log, handler) => (log.code === 'OPTIMIZE_CHUNK_STATUS' ? undefined : handler(level, log)),
     plugins: [
       nodeResolve({ browser: true }),
       compactCss(),
+      compactHtml(),
       typescript(),
       parallelChunkImports(),
       terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
@@ -96,6 +136,10 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
+      // A chunk of a few hundred bytes (a helper two elements share) costs more in its own file,
+      // compressed apart and fetched apart, than in a chunk loaded at the same time: rollup merges
+      // such chunks, when they only define things, into one loaded under the same conditions.
+      experimentalMinChunkSize: 800,
       sourcemap: true,
     },
   },
@@ -107,6 +151,7 @@ export default [
     plugins: [
       nodeResolve({ browser: true }),
       compactCss(),
+      compactHtml(),
       typescript(),
       parallelChunkImports(),
       terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),

@@ -259,11 +259,11 @@ async function buildExamples() {
 const budgets = {
   signedOut: {
     goal: 25 * 1024,
-    ceiling: 42 * 1024,
+    ceiling: 35 * 1024,
     what: 'a signed-out <portal-app> up to its sign-in form (portal.js and the chunks of portal-app, portal-session and portal-login)',
   },
-  allChunks: { goal: 80 * 1024, ceiling: 172 * 1024, what: 'every file of the script-tag bundle together (portal.js and all of dist/cdn/chunks/)' },
-  login: { goal: 15 * 1024, ceiling: 24 * 1024, what: "`import 'portico/login'` bundled with lit by esbuild, minified" },
+  allChunks: { goal: 80 * 1024, ceiling: 171.5 * 1024, what: 'every file of the script-tag bundle together (portal.js and all of dist/cdn/chunks/)' },
+  login: { goal: 15 * 1024, ceiling: 22 * 1024, what: "`import 'portico/login'` bundled with lit by esbuild, minified" },
 };
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
@@ -323,14 +323,13 @@ async function finishCdn(chunks) {
 
   // What a signed-out <portal-app> loads before its sign-in form: the entry, and the chunks of
   // the three elements with everything they import (rollup hoists a chunk's imports, so each
-  // chunk lists them all).
-  const byModule = new Map(
-    chunks.filter((chunk) => chunk.facadeModuleId).map((chunk) => [path.relative(root, chunk.facadeModuleId).split(path.sep).join('/'), chunk]),
-  );
+  // chunk lists them all). A chunk is found by a module it holds: one that other chunks import
+  // from as well (<portal-app>'s, which its signed-in part reads) has no facade module.
+  const byModule = new Map(chunks.flatMap((chunk) => chunk.moduleIds.map((id) => [path.relative(root, id).split(path.sep).join('/'), chunk])));
   const signedOut = new Set(['portal.js']);
   for (const module of ['components/app/app.ts', 'components/session/session.ts', 'components/login/login.ts']) {
     const chunk = byModule.get(module);
-    if (!chunk) fail([], `No chunk of dist/cdn starts at ${module}.`);
+    if (!chunk) fail([], `No chunk of dist/cdn holds ${module}.`);
     for (const file of [chunk.fileName, ...chunk.imports]) signedOut.add(file);
   }
   // The console's files (console.js and chunks/console-…) are a bundle apart: not the portal's to count.

@@ -1,4 +1,5 @@
 import type { ServiceConnection } from './connection.ts';
+import { activityCalendarPath } from './paths.ts';
 import type { Activity, ActivityGroups, ActivityListQuery, DownloadedFile, RequestOptions } from './types.ts';
 
 /** The signed-in client's tasks and events: `/api/v1/activities`. */
@@ -36,14 +37,14 @@ export class ActivitiesApi {
    * link cannot open it; use `calendar()` to fetch the file.
    */
   calendarUrl(id: string): string {
-    return `${this.#connection.baseUrl}/api/v1/activities/${encodeURIComponent(id)}/calendar.ics`;
+    return this.#connection.urlFor(activityCalendarPath(id));
   }
 
   /** An event as an iCalendar (`.ics`) file, for the client's own calendar app. */
   calendar(id: string, { signal }: RequestOptions = {}): Promise<DownloadedFile> {
     return this.#connection.download({
       method: 'GET',
-      path: `/activities/${encodeURIComponent(id)}/calendar.ics`,
+      path: activityCalendarPath(id),
       headers: { Accept: 'text/calendar, application/problem+json' },
       authentication: 'bearer',
       signal,

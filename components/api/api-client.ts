@@ -1,18 +1,21 @@
-import { ActivitiesApi } from './activities-api.ts';
+import type { ActivitiesApi } from './activities-api.ts';
 import { AuthApi } from './auth-api.ts';
-import { AutopayApi } from './autopay-api.ts';
-import { BankLinksApi } from './bank-links-api.ts';
+import type { AutopayApi } from './autopay-api.ts';
+import type { BankLinksApi } from './bank-links-api.ts';
 import { ServiceConnection } from './connection.ts';
-import { FilesApi } from './files-api.ts';
-import { HomeApi } from './home-api.ts';
-import { InvoicesApi } from './invoices-api.ts';
-import { PaymentMethodsApi } from './payment-methods-api.ts';
-import { PaymentsApi } from './payments-api.ts';
-import { PlansApi } from './plans-api.ts';
-import { ProfileApi } from './profile-api.ts';
-import { SandboxApi } from './sandbox-api.ts';
-import { ThreadsApi } from './threads-api.ts';
-import { TwoFactorApi } from './two-factor-api.ts';
+import type { FilesApi } from './files-api.ts';
+import type { HomeApi } from './home-api.ts';
+import type { InvoicesApi } from './invoices-api.ts';
+import { lazyModule, lazyResource } from './lazy-resource.ts';
+import { activityCalendarPath } from './paths.ts';
+import type { PaymentMethodsApi } from './payment-methods-api.ts';
+import type { PaymentsApi } from './payments-api.ts';
+import type { PlansApi } from './plans-api.ts';
+import type { ProfileApi } from './profile-api.ts';
+import type { SandboxApi } from './sandbox-api.ts';
+import type { SignedInResources } from './signed-in-resources.ts';
+import type { ThreadsApi } from './threads-api.ts';
+import type { TwoFactorApi } from './two-factor-api.ts';
 import type { Branding, Contact, FetchFunction, Me, RequestOptions, SessionChangeListener, XhrFactory } from './types.ts';
 
 export interface ApiClientOptions {
@@ -32,6 +35,11 @@ export interface ApiClientOptions {
  * Resources hang off the client by name (`client.auth.login(…)`, and as they arrive
  * `client.invoices.list(…)`, `client.payments.create(…)`…); each is a small class that receives
  * the `ServiceConnection`. Every call takes `{ signal }` and rejects with an `ApiError`.
+ *
+ * Only `auth`, `branding()` and `me()` come with the client: the resources a signed-in client
+ * calls arrive in a module of their own, fetched as soon as someone signs in (or at their first
+ * call), so that a signed-out page does not download them. Their methods are there from the
+ * start and wait for it.
  *
  * @example
  * const client = new ApiClient({ baseUrl: 'http://localhost:8787', firm: 'demo' });
@@ -59,20 +67,28 @@ export class ApiClient {
 
   constructor({ baseUrl, firm, fetch, xhr }: ApiClientOptions) {
     this.firm = firm;
-    this.#connection = new ServiceConnection(baseUrl, fetch);
-    this.auth = new AuthApi(this.#connection, firm);
-    this.invoices = new InvoicesApi(this.#connection);
-    this.activities = new ActivitiesApi(this.#connection);
-    this.payments = new PaymentsApi(this.#connection);
-    this.paymentMethods = new PaymentMethodsApi(this.#connection);
-    this.plans = new PlansApi(this.#connection);
-    this.autopay = new AutopayApi(this.#connection);
-    this.bankLinks = new BankLinksApi(this.#connection);
-    this.threads = new ThreadsApi(this.#connection);
-    this.files = new FilesApi(this.#connection, xhr);
-    this.home = new HomeApi(this.#connection);
-    this.profile = new ProfileApi(this.#connection);
-    this.twoFactor = new TwoFactorApi(this.#connection);
+    const connection = new ServiceConnection(baseUrl, fetch);
+    this.#connection = connection;
+    this.auth = new AuthApi(connection, firm);
+    const signedIn = lazyModule(async () => (await import('./signed-in-resources.ts')).signedInResources(connection, xhr));
+    const resource = <K extends keyof SignedInResources>(name: K, eager: Partial<SignedInResources[K]> = {}) =>
+      lazyResource(async () => (await signedIn())[name], eager);
+    this.invoices = resource('invoices');
+    this.activities = resource('activities', { calendarUrl: (id: string) => connection.urlFor(activityCalendarPath(id)) });
+    this.payments = resource('payments');
+    this.paymentMethods = resource('paymentMethods');
+    this.plans = resource('plans');
+    this.autopay = resource('autopay');
+    this.bankLinks = resource('bankLinks');
+    this.threads = resource('threads');
+    this.files = resource('files');
+    this.home = resource('home');
+    this.profile = resource('profile');
+    this.twoFactor = resource('twoFactor');
+    // The sections a sign-in shows call these at once: fetched alongside them, not after.
+    connection.onSessionChange((change) => {
+      if (change.status === 'signed-in') signedIn().catch(() => undefined);
+    });
   }
 
   /** The service's base URL, without a trailing slash. */
@@ -95,7 +111,9 @@ export class ApiClient {
    * with this client's `fetch` but never with its sign-in.
    */
   sandbox(sandboxUrl: string): SandboxApi {
-    return new SandboxApi(sandboxUrl, this.#connection.fetchFunction);
+    const fetchFunction = this.#connection.fetchFunction;
+    const sandbox = lazyModule(async () => new (await import('./sandbox-api.ts')).SandboxApi(sandboxUrl, fetchFunction));
+    return lazyResource(sandbox, { baseUrl: sandboxUrl.replace(/\/+$/, '') });
   }
 
   /** The firm's public branding. */

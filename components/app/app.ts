@@ -1,25 +1,19 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { ApiClient } from '../api/api-client.ts';
 import { PortalElement } from '../base/portal-element.ts';
 import { toggleState } from '../base/states.ts';
 import { apiContext, brandingContext, sessionContext } from '../controllers/contexts.ts';
-import type { PortalSectionOpenEvent } from '../home/events.ts';
-import { formatNumber } from '../i18n/format.ts';
-import { t } from '../i18n/translate.ts';
-import type { PortalPayRequestEvent } from '../invoice/events.ts';
-import type { PortalInvoice } from '../invoice/invoice.ts';
-import { isRegistered } from '../loader/lazy-elements.ts';
-import type { PortalPay } from '../pay/pay.ts';
 import type { AssertionProvider } from '../session/assertion-sign-in.ts';
 import type { PortalSession } from '../session/session.ts';
 import { visuallyHiddenStyles } from '../styles/shared.ts';
+import type { AppShell, AppShellHost, Payment } from './app-shell.ts';
 import { appStyles } from './app.styles.ts';
 import { PortalNavigateEvent, type PortalNavigateTrigger } from './events.ts';
 import { InnerContextConsumer } from './inner-context.ts';
-import { isItemId, queryValue, readRoute, validKey, withoutQueryValue, writeRoute, type PortalRoute, type PortalRouting } from './routing.ts';
-import { isSectionName, itemAttributes, offeredSections, sectionLabel, sectionTags, type PortalSectionName } from './sections.ts';
+import { queryValue, readRoute, validKey, withoutQueryValue, writeRoute, type PortalRoute, type PortalRouting } from './routing.ts';
+import { isSectionName, offeredSections, sectionTags, type PortalSectionName } from './sections.ts';
+import { upgraded } from './upgraded.ts';
 
 /** How the navigation is laid out: by the room there is, always as tabs, or as a sidebar from 40rem. */
 export type PortalAppLayout = 'auto' | 'tabs' | 'sidebar';
@@ -28,18 +22,6 @@ export type PortalAppLayout = 'auto' | 'tabs' | 'sidebar';
 interface Place {
   section: PortalSectionName | '';
   itemId: string;
-}
-
-/** A section element: most have `refresh()`, and Lit's `updateComplete`. */
-type SectionElement = HTMLElement & { refresh?: () => unknown; updateComplete?: Promise<unknown> };
-
-/** A payment taking a section's place, until the client leaves it. */
-interface Payment {
-  section: PortalSectionName;
-  invoiceIds: string[];
-  amount: number | undefined;
-  /** The element that asked for it: refreshed once paid, and shown again after. */
-  source: SectionElement;
 }
 
 // The session's parts, offered to the page under the same names (`portal-app::part(firm-name)`).
@@ -71,6 +53,10 @@ const sessionParts = ['header', 'logo', 'firm-name', 'contact-name', 'sign-out-b
  * with `routing="none"` nowhere. Links from emails open the right place in every mode:
  * `?invoice=ID` an invoice, `?thread=ID` a message thread (the parameter is then taken out of
  * the address).
+ *
+ * What a signed-in client sees (the navigation, its counts and the sections) arrives in a module of
+ * its own when the client signs in, or while a sign-in is being resumed: a signed-out page loads
+ * only what draws around the sign-in form.
  *
  * The navigation is a list of links, the current one marked `aria-current="page"`. Choosing one
  * moves focus to the section's heading and announces it. On narrow containers the links are a
@@ -197,34 +183,19 @@ export class PortalApp extends PortalElement {
   @state() private announced: PortalSectionName | undefined;
   /** The section a link asked for that the firm does not offer, said in the live region. */
   @state() private redirectedFrom: PortalSectionName | undefined;
-  /** The navigation's counts, once read: unread messages and unpaid invoices. */
-  @state() private counts: { unread: number; unpaid: number } | undefined;
 
   readonly #branding = new InnerContextConsumer(this, brandingContext, () => this.#inner, 'portal-session');
   readonly #session = new InnerContextConsumer(this, sessionContext, () => this.#inner, 'portal-session');
   readonly #api = new InnerContextConsumer(this, apiContext, () => this.#inner, 'portal-session');
-  /** The counts' request in flight; the place and sign-in they were last read for. */
-  #countsRequest: AbortController | undefined;
-  #countsFor = '';
   readonly #internals: ElementInternals;
-  /** Sections opened since the client signed in: they stay in the DOM, hidden, keeping their filters and scroll. */
-  readonly #mounted = new Set<PortalSectionName>();
-  /** The item last open in each section, so that a section shows it again when the client comes back. */
-  readonly #items = new Map<PortalSectionName, string>();
-  readonly #itemWatcher = new MutationObserver((records) => this.#onItemAttribute(records));
-  #watching: Element | undefined;
   /** The place the address holds (or last held); a change of the properties to another place is written to it. */
   #addressPlace: Place = { section: '', itemId: '' };
   /** The place shown for an address without one of the portal's own: the attributes the page wrote. */
   #home: Place = { section: '', itemId: '' };
   #focusSection = false;
-  /** The section and sign-in the row of tabs was last scrolled for. */
-  #revealedFor = '';
-  /** Scrolls the tabs again when their room changes (a phone turned, the tabs shown at sign-in). */
-  readonly #navResize = new ResizeObserver(() => this.#revealCurrentLink());
-  #resizing: Element | undefined;
-  /** Watches each section element's shadow root for the parts it offers, to forward them to the page. */
-  readonly #partWatchers = new Map<Element, MutationObserver>();
+  /** What a signed-in client sees, once its module has arrived (see `#loadShell`). */
+  #shell: AppShell | undefined;
+  #shellLoading: Promise<void> | undefined;
 
   constructor() {
     super();
@@ -284,14 +255,7 @@ export class PortalApp extends PortalElement {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.#onAddressChange);
     window.removeEventListener('hashchange', this.#onAddressChange);
-    this.#itemWatcher.disconnect();
-    this.#watching = undefined;
-    for (const watcher of this.#partWatchers.values()) watcher.disconnect();
-    this.#partWatchers.clear();
-    this.#navResize.disconnect();
-    this.#resizing = undefined;
-    this.#countsRequest?.abort();
-    this.#countsFor = '';
+    this.#shell?.disconnected();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -301,20 +265,11 @@ export class PortalApp extends PortalElement {
       // The page set the properties: that is a move too, so Back returns from it.
       this.#writeAddress(this.#place);
     }
-    if (this.#session.value?.status === 'signed-out') {
-      // The next client starts afresh; only the place in the address (a deep link) stays.
-      this.#mounted.clear();
-      this.#items.clear();
-      this.payment = undefined;
-      this.counts = undefined;
-    }
-    if (this.#session.value?.status === 'signed-in') this.#leaveHiddenSection();
-    const shown = this.currentSection;
-    if (shown && this.#session.value?.status === 'signed-in') {
-      this.#mounted.add(shown);
-      this.#items.set(shown, this.itemId);
-    }
-    if (this.payment && this.payment.section !== shown) this.payment = undefined;
+    const status = this.#session.value?.status;
+    if (status === 'signed-out') this.payment = undefined;
+    if (status === 'signed-in') this.#leaveHiddenSection();
+    this.#shell?.willUpdate();
+    if (this.payment && this.payment.section !== this.currentSection) this.payment = undefined;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -323,36 +278,76 @@ export class PortalApp extends PortalElement {
     toggleState(this.#internals, 'signed-in', status === 'signed-in');
     toggleState(this.#internals, 'signed-out', status === 'signed-out');
     toggleState(this.#internals, 'paying', this.payment !== undefined);
-    this.#watchItems();
-    this.#watchParts();
-    const nav = this.renderRoot.querySelector('.nav') ?? undefined;
-    if (nav !== this.#resizing) {
-      this.#navResize.disconnect();
-      this.#resizing = nav;
-      if (nav) this.#navResize.observe(nav);
-    }
-    const shown = this.currentSection;
-    const revealFor = `${shown}:${status}`;
-    if (revealFor !== this.#revealedFor) {
-      this.#revealedFor = revealFor;
-      // Once laid out: the tabs are hidden until the client signs in.
-      requestAnimationFrame(() => this.#revealCurrentLink());
-    }
-    if (this.#focusSection && shown) {
-      this.#focusSection = false;
-      void this.#focusHeading(shown);
-    }
-    const countsFor = status === 'signed-in' && this.#api.value ? `${this.#session.value?.contact?.id ?? ''}:${shown}` : '';
-    if (countsFor !== this.#countsFor) {
-      this.#countsFor = countsFor;
-      if (countsFor) void this.#loadCounts();
-    }
+    // Fetched while a sign-in is being resumed too, alongside the refresh rather than after it.
+    if (status === 'signed-in' || (status === 'unknown' && this.#api.value?.auth.mayResume)) this.#loadShell();
+    this.#shell?.updated();
+  }
+
+  /** Fetches what a signed-in client sees, once; a module that failed to arrive is asked for again at the next update. */
+  #loadShell(): void {
+    if (this.#shell || this.#shellLoading) return;
+    this.#shellLoading = import('./app-shell.ts').then(
+      ({ AppShell }) => {
+        this.#shell = new AppShell(this.#shellHost());
+        if (this.renderRoot instanceof ShadowRoot) adoptStyles(this.renderRoot, [...(this.constructor as typeof PortalApp).elementStyles, ...AppShell.styles]);
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        console.error('Portico could not load the portal’s navigation:', error);
+        this.#shellLoading = undefined;
+      },
+    );
+  }
+
+  #shellHost(): AppShellHost {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below are the object's own
+    const app = this;
+    return {
+      element: this,
+      get sections() {
+        return app.sections;
+      },
+      get currentSection() {
+        return app.currentSection;
+      },
+      get itemId() {
+        return app.itemId;
+      },
+      get client() {
+        return app.#api.value;
+      },
+      get status() {
+        return app.#session.value?.status;
+      },
+      get contactId() {
+        return app.#session.value?.contact?.id ?? '';
+      },
+      get branded() {
+        return app.#branding.value !== undefined;
+      },
+      get payment() {
+        return app.payment;
+      },
+      set payment(payment: Payment | undefined) {
+        app.payment = payment;
+      },
+      get announced() {
+        return app.announced;
+      },
+      get redirectedFrom() {
+        return app.redirectedFrom;
+      },
+      takeFocusRequest() {
+        const asked = app.#focusSection;
+        app.#focusSection = false;
+        return asked;
+      },
+      go: (route, trigger, options) => this.#go(route, trigger, options),
+      href: (route) => this.#href(route),
+    };
   }
 
   protected override render(): TemplateResult {
-    const offered = this.sections;
-    const shown = this.currentSection;
-    const signedIn = this.#session.value?.status === 'signed-in';
     return html`
       <portal-session
         part="session"
@@ -365,116 +360,14 @@ export class PortalApp extends PortalElement {
       >
         <div class="app" part="base">
           <slot></slot>
-          <div class="layout" part="layout">
-            <div class="bar" part="bar">
-              ${offered.length ? this.#renderNav(offered, shown) : nothing}
-              <div class="header-actions" part="header-actions"><slot name="header-actions"></slot></div>
-            </div>
-            <div class="main" part="main" @portal-pay-request=${this.#onPayRequest} @portal-section-open=${this.#onSectionOpen}>
-              <div class="visually-hidden" part="announcer" role="status">
-                ${
-                  this.redirectedFrom && shown
-                    ? t('app.section-hidden', { section: sectionLabel(this.redirectedFrom), home: sectionLabel(shown) })
-                    : this.announced
-                      ? t('app.section-shown', { section: sectionLabel(this.announced) })
-                      : ''
-                }
-              </div>
-              ${this.#branding.value && signedIn && !offered.length ? html`<p class="empty" part="empty">${t('app.no-sections')}</p>` : nothing}
-              ${repeat(
-                offered.filter((name) => this.#mounted.has(name)),
-                (name) => name,
-                (name) => this.#renderSection(name, name === shown),
-              )}
-            </div>
-          </div>
+          ${this.#shell ? this.#shell.render() : nothing}
         </div>
       </portal-session>
     `;
   }
 
-  #renderNav(offered: readonly PortalSectionName[], shown: PortalSectionName | undefined): TemplateResult {
-    return html`
-      <nav class="nav" part="nav" aria-label=${t('app.nav-label')}>
-        <ul class="nav-list" part="nav-list">
-          ${offered.map((name) => {
-            const current = name === shown;
-            // The count is seen as a number and heard in words: the link's name says both ("Invoices,
-            // 2 unpaid"), and its text keeps a space before the number so that the name holds it.
-            const count = this.#countOf(name);
-            return html`<li class="nav-item" part="nav-item">
-              <a
-                class="nav-link"
-                part=${current ? 'nav-link nav-link-current' : 'nav-link'}
-                href=${this.#href({ section: name, itemId: '' })}
-                aria-current=${current ? 'page' : nothing}
-                aria-label=${count ? count.name : nothing}
-                data-section=${name}
-                @click=${(event: MouseEvent) => this.#onNavClick(event, name)}
-                >${sectionLabel(name)}${count ? html` <span class="nav-badge" part="nav-badge">${count.count}</span>` : nothing}</a
-              >
-            </li>`;
-          })}
-        </ul>
-      </nav>
-    `;
-  }
-
-  /** A link's count, as the number shown and as the link's name in words ("Messages, 2 unread"); undefined when there is none. */
-  #countOf(name: PortalSectionName): { count: string; name: string } | undefined {
-    const count = name === 'messages' ? this.counts?.unread : name === 'invoices' ? this.counts?.unpaid : undefined;
-    if (!count) return undefined;
-    const words = name === 'messages' ? t('app.badge.unread', { count: formatNumber(count) }) : t('app.badge.unpaid', { count: formatNumber(count) });
-    return { count: formatNumber(count), name: `${sectionLabel(name)}, ${words}` };
-  }
-
-  #renderSection(name: PortalSectionName, shown: boolean): TemplateResult {
-    const paying = this.payment?.section === name ? this.payment : undefined;
-    return html`
-      <div class="section" part="section section-${name}" data-section=${name} ?hidden=${!shown}>
-        <div class="section-element" ?hidden=${paying !== undefined}>${this.#renderSectionElement(name)}</div>
-        ${
-          paying
-            ? html`<portal-pay
-              part="pay"
-              .invoiceIds=${paying.invoiceIds}
-              .amount=${paying.amount}
-              @portal-payment-succeeded=${this.#onPaid}
-              @portal-payment-processing=${this.#onPaid}
-              @portal-pay-close=${this.#onPayClose}
-            ></portal-pay>`
-            : nothing
-        }
-      </div>
-    `;
-  }
-
-  #renderSectionElement(name: PortalSectionName): TemplateResult {
-    const itemId = this.#itemFor(name);
-    switch (name) {
-      case 'home':
-        return html`<portal-home part="home"></portal-home>`;
-      case 'activities':
-        return html`<portal-activities part="activities"></portal-activities>`;
-      case 'invoices':
-        return html`<portal-invoices part="invoices" .invoiceId=${itemId}></portal-invoices>`;
-      case 'payments':
-        return html`<portal-payments part="payments"></portal-payments>`;
-      case 'messages':
-        return html`<portal-messages part="messages" .threadId=${itemId}></portal-messages>`;
-      case 'files':
-        return html`<portal-files part="files"></portal-files>`;
-      case 'profile':
-        return html`<portal-profile part="profile"></portal-profile>`;
-    }
-  }
-
   get #place(): Place {
     return { section: isSectionName(this.section) ? this.section : '', itemId: this.itemId };
-  }
-
-  #itemFor(name: PortalSectionName): string {
-    return name === this.currentSection ? this.itemId : (this.#items.get(name) ?? '');
   }
 
   /** Reads where to start: an email link, else the address, else the attributes. */
@@ -555,14 +448,6 @@ export class PortalApp extends PortalElement {
     if (focus) this.#focusSection = true;
   }
 
-  /** A link on home chose a section (and an item in it): shows it, if the firm offers it. */
-  #onSectionOpen(event: PortalSectionOpenEvent): void {
-    const section = event.detail?.section;
-    if (typeof section !== 'string' || !isSectionName(section) || !this.sections.includes(section)) return;
-    const itemId = itemAttributes[section] && typeof event.detail.itemId === 'string' && isItemId(event.detail.itemId) ? event.detail.itemId : '';
-    this.#go({ section, itemId }, 'content');
-  }
-
   /**
    * A link (an address, an email, the page's attribute) asked for a section the firm does not
    * offer: the first section offered (home) is shown instead, the address is corrected without a
@@ -585,30 +470,6 @@ export class PortalApp extends PortalElement {
     }
   }
 
-  /** Reads the navigation's counts; a failure keeps the last ones (they are a hint, not the record). */
-  async #loadCounts(): Promise<void> {
-    const client = this.#api.value;
-    if (!client || this.#session.value?.status !== 'signed-in') return;
-    this.#countsRequest?.abort();
-    const request = new AbortController();
-    this.#countsRequest = request;
-    try {
-      const counts = await client.home.counts({ signal: request.signal });
-      if (!request.signal.aborted) this.counts = { unread: counts.unreadMessages ?? 0, unpaid: counts.unpaidInvoices ?? 0 };
-    } catch {
-      // Kept as they were; the next move between sections reads them again.
-    } finally {
-      if (this.#countsRequest === request) this.#countsRequest = undefined;
-    }
-  }
-
-  #onNavClick(event: MouseEvent, section: PortalSectionName): void {
-    // A new tab or window is the browser's business.
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    this.#go({ section, itemId: '' }, 'link');
-  }
-
   /** Back, Forward, or a new fragment: follows the portal's route in the address. */
   #onAddressChange = (): void => {
     if (!this.hasUpdated || (this.routing !== 'hash' && this.routing !== 'query')) return;
@@ -628,144 +489,6 @@ export class PortalApp extends PortalElement {
     this.#go({ section, itemId: place.itemId }, 'history', { write: false });
     this.#addressPlace = this.#place;
   };
-
-  /** Follows a section that opens or closes an item by itself (a row chosen, "Back to invoices"). */
-  #onItemAttribute(records: MutationRecord[]): void {
-    const shown = this.currentSection;
-    if (!shown) return;
-    for (const record of records) {
-      const element = record.target as Element;
-      if (element.localName !== sectionTags[shown] || record.attributeName !== itemAttributes[shown]) continue;
-      const itemId = element.getAttribute(record.attributeName) ?? '';
-      if (itemId !== this.itemId) this.#go({ section: shown, itemId }, 'content', { focus: false });
-    }
-  }
-
-  #watchItems(): void {
-    const main = this.renderRoot.querySelector('.main');
-    if (!main || main === this.#watching) return;
-    this.#itemWatcher.disconnect();
-    this.#watching = main;
-    this.#itemWatcher.observe(main, { subtree: true, attributes: true, attributeFilter: [...new Set(Object.values(itemAttributes))] });
-  }
-
-  /**
-   * Offers the parts of every section element (and of `<portal-pay>`) to the page under the
-   * section's name, e.g. `portal-app::part(invoices-row)`: `::part()` reaches one shadow root
-   * deep, so each element's parts are forwarded with `exportparts` as they appear.
-   */
-  #watchParts(): void {
-    const elements = [...this.renderRoot.querySelectorAll<HTMLElement>('.section-element > *, portal-pay')];
-    for (const [element, watcher] of this.#partWatchers) {
-      if (elements.includes(element as HTMLElement)) continue;
-      watcher.disconnect();
-      this.#partWatchers.delete(element);
-    }
-    for (const element of elements) {
-      const root = element.shadowRoot;
-      if (!root || this.#partWatchers.has(element)) continue;
-      const prefix = element.localName === 'portal-pay' ? 'pay' : element.localName.replace(/^portal-/, '');
-      let scheduled = false;
-      const forward = () => {
-        scheduled = false;
-        const names = new Set<string>();
-        for (const node of root.querySelectorAll('[part]')) for (const name of node.getAttribute('part')!.split(/\s+/)) if (name) names.add(name);
-        for (const node of root.querySelectorAll('[exportparts]')) {
-          for (const entry of node.getAttribute('exportparts')!.split(',')) {
-            const name = entry.split(':').pop()!.trim();
-            if (name) names.add(name);
-          }
-        }
-        const value = [...names]
-          .sort()
-          .map((name) => `${name}: ${prefix}-${name}`)
-          .join(', ');
-        if (element.getAttribute('exportparts') !== value) element.setAttribute('exportparts', value);
-      };
-      const watcher = new MutationObserver(() => {
-        if (scheduled) return;
-        scheduled = true;
-        requestAnimationFrame(forward);
-      });
-      watcher.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['part', 'exportparts'] });
-      this.#partWatchers.set(element, watcher);
-      forward();
-    }
-  }
-
-  #sectionElement(section: PortalSectionName): SectionElement | null {
-    return this.renderRoot.querySelector<SectionElement>(`.section[data-section="${section}"] ${sectionTags[section]}`);
-  }
-
-  /** Moves focus to the heading of what the section shows: the open invoice's, or the section's own. */
-  async #focusHeading(section: PortalSectionName): Promise<void> {
-    const element = this.#sectionElement(section);
-    if (!element) return;
-    await upgraded(element);
-    await element.updateComplete;
-    const root = element.shadowRoot;
-    const invoice = root?.querySelector<PortalInvoice>('portal-invoice');
-    if (invoice && this.itemId && invoice.checkVisibility()) {
-      await invoice.updateComplete;
-      invoice.focus();
-      return;
-    }
-    const heading = [...(root?.querySelectorAll<HTMLElement>('[part~="heading"]') ?? [])].find((candidate) => candidate.checkVisibility());
-    if (!heading) return;
-    if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
-    heading.focus();
-  }
-
-  /** Scrolls the row of tabs (on narrow containers) so that the current link is in view. */
-  #revealCurrentLink(): void {
-    const nav = this.renderRoot.querySelector<HTMLElement>('.nav');
-    const link = nav?.querySelector<HTMLElement>('[aria-current="page"]');
-    if (!nav || !link || nav.scrollWidth <= nav.clientWidth) return;
-    const start = link.getBoundingClientRect().left - nav.getBoundingClientRect().left + nav.scrollLeft;
-    nav.scrollLeft = Math.max(0, start - (nav.clientWidth - link.offsetWidth) / 2);
-  }
-
-  async #onPayRequest(event: PortalPayRequestEvent): Promise<void> {
-    const section = this.currentSection;
-    const invoiceIds = event.detail?.invoiceIds;
-    if (!section || !Array.isArray(invoiceIds) || !invoiceIds.length) return;
-    this.payment = { section, invoiceIds: [...invoiceIds], amount: event.detail.amount, source: event.target as SectionElement };
-    await this.updateComplete;
-    const pay = this.renderRoot.querySelector<PortalPay>('portal-pay');
-    if (!pay) return;
-    await upgraded(pay);
-    await pay.updateComplete;
-    pay.focus();
-  }
-
-  /** A payment went through (or is on its way): what it changed is loaded again behind the receipt. */
-  #onPaid(): void {
-    const payment = this.payment;
-    if (!payment) return;
-    void payment.source.refresh?.();
-    void this.#loadCounts();
-    for (const name of ['home', 'invoices', 'payments'] as const) {
-      const element = this.#sectionElement(name);
-      if (element && element !== payment.source) void element.refresh?.();
-    }
-  }
-
-  async #onPayClose(): Promise<void> {
-    const payment = this.payment;
-    if (!payment) return;
-    this.payment = undefined;
-    await this.updateComplete;
-    await this.#focusHeading(payment.section);
-  }
-}
-
-/**
- * The element once its class is defined: the script-tag bundle defines each element when its
- * chunk arrives, and until then an element rendered here has none of its methods.
- */
-async function upgraded<T extends Element>(element: T): Promise<T> {
-  if (isRegistered(element.localName)) await customElements.whenDefined(element.localName);
-  return element;
 }
 
 function samePlace(a: Place, b: Place): boolean {

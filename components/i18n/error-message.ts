@@ -1,5 +1,5 @@
 import { ApiError } from '../api/api-error.ts';
-import { formatDuration } from './format.ts';
+import { formatDuration } from './duration.ts';
 import { t } from './translate.ts';
 
 /**

@@ -49,11 +49,7 @@ export function formatDate(iso: string, locale: string = currentLocale(), style:
   return format.format(new Date(iso));
 }
 
-/** A duration in seconds as words, rounded up to whole minutes past a minute: "45 seconds", "2 minutes". */
-export function formatDuration(seconds: number, locale: string = currentLocale()): string {
-  const [value, unit] = seconds < 60 ? [Math.max(1, Math.ceil(seconds)), 'second'] : [Math.ceil(seconds / 60), 'minute'];
-  return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
-}
+export { formatDuration } from './duration.ts';
 
 const rangeFormats = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ApiError, isAbortError } from '../api/api-error.ts';
@@ -18,7 +18,6 @@ import { alertStyles, buttonStyles, fieldStyles, visuallyHiddenStyles } from '..
 import { PortalLoginSucceededEvent, PortalPasswordResetRequestedEvent } from './events.ts';
 import { loginStyles } from './login.styles.ts';
 import type { SecondStep, SucceededMode } from './second-step.ts';
-import { twoFactorPartStyles } from './two-factor-parts.styles.ts';
 import {
   fieldsOf,
   isLinkMode,
@@ -108,7 +107,7 @@ type LinkCheck = 'checking' | LinkStatus['status'];
  * @cssstate pending - A request to the service is in flight.
  */
 export class PortalLogin extends PortalElement {
-  static override styles = [PortalElement.styles, visuallyHiddenStyles, buttonStyles, fieldStyles, alertStyles, twoFactorPartStyles, loginStyles];
+  static override styles = [PortalElement.styles, visuallyHiddenStyles, buttonStyles, fieldStyles, alertStyles, loginStyles];
 
   /**
    * What the form does: `sign-in`, `accept-invitation`, `forgot-password`, `reset-password`,
@@ -633,7 +632,11 @@ export class PortalLogin extends PortalElement {
   }
 
   async #secondStep(): Promise<SecondStep> {
-    const { SecondStep } = await import('./second-step.ts');
+    const { SecondStep, twoFactorPartStyles } = await import('./second-step.ts');
+    // Its parts' styles come with it: a sign-in without a second factor never loads them.
+    if (!this.#second && this.renderRoot instanceof ShadowRoot) {
+      adoptStyles(this.renderRoot, [...(this.constructor as typeof PortalLogin).elementStyles, twoFactorPartStyles]);
+    }
     this.#second ??= new SecondStep({
       element: this,
       client: () => this.#api.value,

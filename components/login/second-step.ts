@@ -9,6 +9,9 @@ import { t } from './two-factor-messages.ts';
 import type { PortalLoginSucceededEvent } from './events.ts';
 import { copyRecoveryCodes, renderRecoveryCodes, renderTotpSetup } from './two-factor-parts.ts';
 
+/** The styles of what the second step draws in the login (the QR code, the recovery codes), which the login adopts with it. */
+export { twoFactorPartStyles } from './two-factor-parts.ts';
+
 /**
  * `<portal-login>`'s second step, loaded only when a sign-in needs it (or for "Sign in with a
  * passkey"): giving the second factor (a code from the app, a recovery code or a passkey), or
