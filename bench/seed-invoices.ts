@@ -114,7 +114,9 @@ export class InvoiceSeeder {
               'pay_b' || n, 'inv_b' || n, ${amount}, 'operating'
        FROM s WHERE ${isPaid}`,
       `${series}
-       INSERT INTO payment_events (firm_id, payment_id, status, occurred_at) SELECT ${firm}, 'pay_b' || n, 'succeeded', ${now} FROM s WHERE ${isPaid}`,
+       INSERT INTO payment_events (firm_id, contact_id, payment_id, status, occurred_at)
+       SELECT ${firm}, CASE WHEN n < ${measured} THEN 'con_b0' ELSE 'con_b' || (1 + n % ${contacts - 1}) END, 'pay_b' || n, 'succeeded', ${now}
+       FROM s WHERE ${isPaid}`,
     );
     return statements;
   }

@@ -354,7 +354,10 @@ describe('the migrations, on SQLite and on PostgreSQL', () => {
     await owner.query(
       `INSERT INTO payment_allocations (firm_id, contact_id, payment_id, invoice_id, amount, deposit_account) VALUES ('firm_l1', 'con_l1', 'pay_l1', 'inv_l1', 500, 'operating')`,
     );
-    await owner.query(`INSERT INTO payment_events (firm_id, payment_id, status, occurred_at) VALUES ('firm_l1', 'pay_l1', 'succeeded', $1)`, [now]);
+    await owner.query(
+      `INSERT INTO payment_events (firm_id, contact_id, payment_id, status, occurred_at) VALUES ('firm_l1', 'con_l1', 'pay_l1', 'succeeded', $1)`,
+      [now],
+    );
     assert.equal(await count('payment_allocations'), 1);
     await owner.query('COMMIT');
 
@@ -363,7 +366,9 @@ describe('the migrations, on SQLite and on PostgreSQL', () => {
     assert.equal(await count('payment_allocations'), 0, "another firm sees none of the firm's allocations");
     assert.equal(await count('payment_events'), 0);
     await assert.rejects(
-      owner.query(`INSERT INTO payment_events (firm_id, payment_id, status, occurred_at) VALUES ('firm_l1', 'pay_l1', 'refunded', $1)`, [now]),
+      owner.query(`INSERT INTO payment_events (firm_id, contact_id, payment_id, status, occurred_at) VALUES ('firm_l1', 'con_l1', 'pay_l1', 'refunded', $1)`, [
+        now,
+      ]),
       (error: pg.DatabaseError) => error.code === '42501',
       'a row naming another firm is refused',
     );
@@ -577,6 +582,73 @@ describe('the migrations, on SQLite and on PostgreSQL', () => {
     assert.deepEqual(fromSqlite, [
       { payment_id: 'p1', invoice_id: 'i1', contact_id: 'c1', firm_id: 'f1', amount: 300, deposit_account: 'operating', invoice_number: 'INV-1' },
       { payment_id: 'p2', invoice_id: 'i2', contact_id: 'c2', firm_id: 'f1', amount: 200, deposit_account: 'trust', invoice_number: 'INV-2' },
+    ]);
+    assert.deepEqual(fromPostgres, fromSqlite);
+  });
+
+  it("give each payment event and refund allocation its payment's client alike on both engines, events numbered on (migration 30)", async () => {
+    const client = await connect();
+    await client.query('CREATE SCHEMA event_clients; SET search_path TO event_clients');
+    await client.query("SET app.firm_id = '*'");
+    const [upTo29, thirty] = [migrations.filter((m) => m.version <= 29), migrations.filter((m) => m.version === 30)];
+    await applyPostgres(client, upTo29);
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    applySqlite(db, upTo29);
+
+    const data = [
+      "INSERT INTO firms (id, slug, name, created_at, updated_at) VALUES ('f1', 'one', 'One', 'now', 'now')",
+      "INSERT INTO contacts (id, firm_id, email, name, created_at, updated_at) VALUES ('c1', 'f1', 'c@x', 'C', 'now', 'now'), ('c2', 'f1', 'd@x', 'D', 'now', 'now')",
+      `INSERT INTO invoices (id, firm_id, contact_id, number, issued_on, due_on, currency, created_at, updated_at)
+       VALUES ('i1', 'f1', 'c1', 'INV-1', '2025-01-01', '2025-01-31', 'USD', 'now', 'now'), ('i2', 'f1', 'c2', 'INV-2', '2025-01-01', '2025-01-31', 'USD', 'now', 'now')`,
+      `INSERT INTO payments (id, firm_id, contact_id, amount, currency, method_type, source, receipt_number, created_at)
+       VALUES ('p1', 'f1', 'c1', 300, 'USD', 'check', 'firm', 'R-1', 'now'), ('p2', 'f1', 'c2', 200, 'USD', 'check', 'firm', 'R-2', 'now')`,
+      `INSERT INTO payment_allocations (firm_id, contact_id, payment_id, invoice_id, amount, deposit_account, invoice_number)
+       VALUES ('f1', 'c1', 'p1', 'i1', 300, 'operating', 'INV-1'), ('f1', 'c2', 'p2', 'i2', 200, 'trust', 'INV-2')`,
+      `INSERT INTO payment_events (firm_id, payment_id, status, occurred_at)
+       VALUES ('f1', 'p1', 'succeeded', 'now'), ('f1', 'p2', 'processing', 'now'), ('f1', 'p2', 'succeeded', 'now')`,
+      `INSERT INTO refunds (id, firm_id, payment_id, amount, currency, status, origin, created_at, updated_at)
+       VALUES ('r2', 'f1', 'p2', 50, 'USD', 'succeeded', 'api', 'now', 'now')`,
+      "INSERT INTO refund_allocations (firm_id, refund_id, invoice_id, amount) VALUES ('f1', 'r2', 'i2', 50)",
+    ];
+    for (const sql of data) {
+      db.exec(sql);
+      await client.query(sql);
+    }
+    applySqlite(db, thirty);
+    await applyPostgres(client, thirty);
+    // A new event after the rebuild carries on from the last id.
+    const event = "INSERT INTO payment_events (firm_id, contact_id, payment_id, status, occurred_at) VALUES ('f1', 'c1', 'p1', 'refunded', 'later')";
+    db.exec(event);
+    await client.query(event);
+
+    const selects = [
+      'SELECT id, payment_id, status, firm_id, contact_id FROM payment_events ORDER BY id',
+      'SELECT refund_id, invoice_id, amount, firm_id, contact_id FROM refund_allocations ORDER BY refund_id',
+      'SELECT payment_id, status FROM payment_status ORDER BY payment_id',
+    ];
+    const fromSqlite = selects.map((select) => db.prepare(select).all());
+    db.close();
+    const fromPostgres: unknown[] = [];
+    for (const select of selects) {
+      fromPostgres.push(
+        (await client.query(select)).rows.map((row) =>
+          Object.fromEntries(Object.entries(row).map(([key, value]) => [key, key === 'id' || key === 'amount' ? Number(value) : value])),
+        ),
+      );
+    }
+    assert.deepEqual(fromSqlite, [
+      [
+        { id: 1, payment_id: 'p1', status: 'succeeded', firm_id: 'f1', contact_id: 'c1' },
+        { id: 2, payment_id: 'p2', status: 'processing', firm_id: 'f1', contact_id: 'c2' },
+        { id: 3, payment_id: 'p2', status: 'succeeded', firm_id: 'f1', contact_id: 'c2' },
+        { id: 4, payment_id: 'p1', status: 'refunded', firm_id: 'f1', contact_id: 'c1' },
+      ],
+      [{ refund_id: 'r2', invoice_id: 'i2', amount: 50, firm_id: 'f1', contact_id: 'c2' }],
+      [
+        { payment_id: 'p1', status: 'refunded' },
+        { payment_id: 'p2', status: 'succeeded' },
+      ],
     ]);
     assert.deepEqual(fromPostgres, fromSqlite);
   });

@@ -51,9 +51,16 @@ before(async () => {
     await sql`
       INSERT INTO payment_allocations (firm_id, contact_id, payment_id, invoice_id, amount, deposit_account)
       SELECT p.firm_id, p.contact_id, p.id, substr(p.id, 5), p.amount, 'operating' FROM payments p`.execute(storage.db);
-    await sql`INSERT INTO payment_events (firm_id, payment_id, status, occurred_at) SELECT p.firm_id, p.id, 'succeeded', ${now} FROM payments p`.execute(
+    await sql`INSERT INTO payment_events (firm_id, contact_id, payment_id, status, occurred_at) SELECT p.firm_id, p.contact_id, p.id, 'succeeded', ${now} FROM payments p`.execute(
       storage.db,
     );
+    // Some of them refunded in part.
+    await sql`
+      INSERT INTO refunds (id, firm_id, payment_id, amount, currency, status, origin, created_at, updated_at)
+      SELECT 'ref_' || p.id, p.firm_id, p.id, 100, 'USD', 'succeeded', 'api', ${now}, ${now} FROM payments p WHERE p.amount % 7 = 0`.execute(storage.db);
+    await sql`
+      INSERT INTO refund_allocations (firm_id, contact_id, refund_id, invoice_id, amount)
+      SELECT f.firm_id, p.contact_id, f.id, substr(p.id, 5), f.amount FROM refunds f JOIN payments p ON p.id = f.payment_id`.execute(storage.db);
     await sql`ANALYZE`.execute(storage.db);
   });
 });
@@ -128,6 +135,32 @@ describe('query plans on PostgreSQL: one client', () => {
       );
       assert.deepEqual(
         plan.filter((step) => /using payment_allocations_invoice\b/.test(step)),
+        [],
+        plan.join(' | '),
+      );
+    }
+  });
+
+  it("a status filter (the summary's) or a sort on the balance reads the client's payment events and refunds each as one range, never a firm's rows nor a probe per allocation", async () => {
+    for (const query of [
+      clientQuery({ statuses: unpaid, sort: 'dueOn', descending: false, limit: 10_000 }),
+      clientQuery({ statuses: ['paid'] }),
+      clientQuery({ sort: 'balance', descending: true }),
+    ]) {
+      const plan = await planOf(query);
+      const ledgerReads = plan.filter((step) =>
+        / on (payment_events|refund_allocations|refunds)\b|using (payment_events|refund_allocations|refunds)_/.test(step),
+      );
+      assert.deepEqual(
+        ledgerReads.filter((step) => !/^Index (Only )?Scan using (payment_events_contact|refund_allocations_contact|refunds_pkey)\b/.test(step)),
+        [],
+        plan.join(' | '),
+      );
+      for (const index of ['payment_events_contact', 'refund_allocations_contact']) {
+        assert.equal(plan.filter((step) => step.includes(`using ${index} `)).length, 1, `${index} read once: ${plan.join(' | ')}`);
+      }
+      assert.deepEqual(
+        plan.filter((step) => /^Seq Scan/.test(step)),
         [],
         plan.join(' | '),
       );

@@ -2588,4 +2588,71 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX payment_events_payment ON payment_events (payment_id, id) INCLUDE (status, firm_id);
     `,
   },
+  {
+    version: 30,
+    name: "a client's payment events and refund allocations are found together",
+    // payment_events.contact_id and refund_allocations.contact_id: the client of the payment (a
+    // payment pays only its client's invoices, and a payment's client never changes). What a
+    // client owes is worked out from one range of payment_events_contact (the latest status of
+    // each of the client's payments) and one of refund_allocations_contact, where a probe of
+    // payment_events_payment per allocation and of the refunds per invoice read a page each (the
+    // summary of a client of 1,000 invoices in a firm of a million read 1,382 pages; 56 now).
+    // Row-level security is unchanged: both tables' rows still carry their firm.
+    sqlite: `
+      -- SQLite adds no NOT NULL column with a foreign key to a table: each is rebuilt, ids kept.
+      -- The view over payment_events goes while it is.
+      DROP VIEW payment_status;
+
+      CREATE TABLE payment_events_new (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        payment_id  TEXT NOT NULL REFERENCES payments(id),
+        status      TEXT NOT NULL CHECK (status IN ('requires_action', 'processing', 'succeeded', 'failed', 'refunded', 'disputed')),
+        reason      TEXT,
+        occurred_at TEXT NOT NULL,
+        firm_id     TEXT NOT NULL REFERENCES firms(id),
+        contact_id  TEXT NOT NULL REFERENCES contacts(id)
+      );
+      INSERT INTO payment_events_new (id, payment_id, status, reason, occurred_at, firm_id, contact_id)
+        SELECT e.id, e.payment_id, e.status, e.reason, e.occurred_at, e.firm_id, p.contact_id
+        FROM payment_events e JOIN payments p ON p.id = e.payment_id;
+      DROP TABLE payment_events;
+      ALTER TABLE payment_events_new RENAME TO payment_events;
+      -- The same columns as PostgreSQL's indexes with their INCLUDE lists.
+      CREATE INDEX payment_events_payment ON payment_events (payment_id, id, status, firm_id);
+      CREATE INDEX payment_events_contact ON payment_events (firm_id, contact_id, payment_id, id, status);
+
+      CREATE TABLE refund_allocations_new (
+        refund_id  TEXT NOT NULL REFERENCES refunds(id),
+        invoice_id TEXT NOT NULL REFERENCES invoices(id),
+        amount     INTEGER NOT NULL CHECK (amount > 0),
+        firm_id    TEXT NOT NULL REFERENCES firms(id),
+        contact_id TEXT NOT NULL REFERENCES contacts(id),
+        PRIMARY KEY (refund_id, invoice_id)
+      );
+      INSERT INTO refund_allocations_new (refund_id, invoice_id, amount, firm_id, contact_id)
+        SELECT r.refund_id, r.invoice_id, r.amount, r.firm_id, p.contact_id
+        FROM refund_allocations r JOIN refunds f ON f.id = r.refund_id JOIN payments p ON p.id = f.payment_id;
+      DROP TABLE refund_allocations;
+      ALTER TABLE refund_allocations_new RENAME TO refund_allocations;
+      CREATE INDEX refund_allocations_invoice ON refund_allocations (invoice_id);
+      CREATE INDEX refund_allocations_contact ON refund_allocations (firm_id, contact_id, invoice_id, refund_id, amount);
+
+      CREATE VIEW payment_status AS
+        SELECT e.payment_id, e.status, e.reason, e.occurred_at
+        FROM payment_events e
+        WHERE e.id = (SELECT MAX(id) FROM payment_events WHERE payment_id = e.payment_id);
+    `,
+    postgres: `
+      -- Backfilled in the system scope the migrator runs in.
+      ALTER TABLE payment_events ADD COLUMN contact_id TEXT REFERENCES contacts(id);
+      UPDATE payment_events e SET contact_id = p.contact_id FROM payments p WHERE p.id = e.payment_id;
+      ALTER TABLE payment_events ALTER COLUMN contact_id SET NOT NULL;
+      CREATE INDEX payment_events_contact ON payment_events (firm_id, contact_id, payment_id, id) INCLUDE (status);
+
+      ALTER TABLE refund_allocations ADD COLUMN contact_id TEXT REFERENCES contacts(id);
+      UPDATE refund_allocations r SET contact_id = p.contact_id FROM refunds f JOIN payments p ON p.id = f.payment_id WHERE f.id = r.refund_id;
+      ALTER TABLE refund_allocations ALTER COLUMN contact_id SET NOT NULL;
+      CREATE INDEX refund_allocations_contact ON refund_allocations (firm_id, contact_id) INCLUDE (invoice_id, refund_id, amount);
+    `,
+  },
 ];

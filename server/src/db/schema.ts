@@ -373,6 +373,7 @@ export interface PaymentEventsTable {
   reason: string | null;
   occurred_at: string;
   firm_id: string;
+  contact_id: string;
 }
 
 export interface PaymentMandatesTable {
@@ -481,6 +482,7 @@ export interface RefundAllocationsTable {
   invoice_id: string;
   amount: number;
   firm_id: string;
+  contact_id: string;
 }
 
 export interface RefundRequestsTable {

@@ -48,18 +48,38 @@ export class PaymentsInvoiceLedger implements InvoiceLedger {
   }
 
   /**
-   * The same sums for every invoice of one client at once: the client's allocations are one range
-   * of `payment_allocations_contact` (PostgreSQL), grouped by invoice, each payment's latest status
-   * read from `payment_events_payment` alone, and the refunds looked up only for the invoices with
-   * payments. Seeking each invoice's allocations instead reads a page per invoice, paid or not.
+   * The same sums for every invoice of one client at once (PostgreSQL), each part of it one range
+   * of an index led by the firm and the client: the client's allocations
+   * (`payment_allocations_contact`), the events of the client's payments (`payment_events_contact`,
+   * read newest first, so each payment's first row is its latest status) and the client's refund
+   * allocations (`refund_allocations_contact`), joined together by payment and by invoice. Looking
+   * up each allocation's latest status, and each paid invoice's refunds, read a page for each; the
+   * settled refunds are kept apart (MATERIALIZED) so that they are never sought payment by payment.
+   * An allocation whose payment has no event counts in neither sum (the join drops it); a payment
+   * refunded in full is `refunded`, so neither its allocations nor its refunds count.
    */
   clientSums(firmId: string, contactId: string) {
     const statuses = sql.join(pendingStatuses.map((status) => sql.lit(status)));
-    return sql<{ invoice_id: string; paid: number; pending: number }>`(SELECT a.invoice_id,
-    COALESCE(SUM(CASE WHEN s.status = 'succeeded' THEN a.amount END), 0) - ${refunded('a.invoice_id')} AS paid,
+    return sql<{ invoice_id: string; paid: number; pending: number }>`(WITH s AS (
+    SELECT DISTINCT ON (e.payment_id) e.payment_id, e.status FROM payment_events e
+    WHERE e.firm_id = ${firmId} AND e.contact_id = ${contactId}
+    ORDER BY e.payment_id DESC, e.id DESC
+  ), settled AS MATERIALIZED (
+    SELECT r.invoice_id, f.payment_id, r.amount FROM refund_allocations r
+    JOIN refunds f ON f.id = r.refund_id
+    WHERE r.firm_id = ${firmId} AND r.contact_id = ${contactId} AND f.status = 'succeeded'
+  ), r AS (
+    SELECT settled.invoice_id, SUM(settled.amount) AS amount FROM settled
+    JOIN s ON s.payment_id = settled.payment_id
+    WHERE s.status = 'succeeded'
+    GROUP BY settled.invoice_id
+  )
+  SELECT a.invoice_id,
+    COALESCE(SUM(CASE WHEN s.status = 'succeeded' THEN a.amount END), 0) - COALESCE(MAX(r.amount), 0) AS paid,
     COALESCE(SUM(CASE WHEN s.status IN (${statuses}) THEN a.amount END), 0) AS pending
   FROM payment_allocations a
-  CROSS JOIN LATERAL (SELECT e.status FROM payment_events e WHERE e.payment_id = a.payment_id ORDER BY e.id DESC LIMIT 1) s
+  JOIN s ON s.payment_id = a.payment_id
+  LEFT JOIN r ON r.invoice_id = a.invoice_id
   WHERE a.firm_id = ${firmId} AND a.contact_id = ${contactId}
   GROUP BY a.invoice_id)`;
   }

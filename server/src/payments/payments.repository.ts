@@ -169,11 +169,18 @@ export class PaymentsRepository {
   async addEvent(paymentId: string, status: PaymentStatus, reason: string | null, now: string): Promise<void> {
     const result = await this.storage.db
       .insertInto('payment_events')
-      .columns(['firm_id', 'payment_id', 'status', 'reason', 'occurred_at'])
+      .columns(['firm_id', 'contact_id', 'payment_id', 'status', 'reason', 'occurred_at'])
       .expression((eb) =>
         eb
           .selectFrom('payments')
-          .select(['firm_id', 'id', sql<string>`${status}`.as('status'), sql<string | null>`${reason}`.as('reason'), sql<string>`${now}`.as('occurred_at')])
+          .select([
+            'firm_id',
+            'contact_id',
+            'id',
+            sql<string>`${status}`.as('status'),
+            sql<string | null>`${reason}`.as('reason'),
+            sql<string>`${now}`.as('occurred_at'),
+          ])
           .where('id', '=', paymentId),
       )
       .executeTakeFirst();

@@ -255,10 +255,16 @@ export class RefundsRepository {
   /** Where a succeeded refund's money came back from. Call in the transaction that settles it. */
   async allocate(id: string, lines: { invoiceId: string; amount: number }[]): Promise<void> {
     if (lines.length === 0) return;
-    const refund = await this.storage.db.selectFrom('refunds').select('firm_id').where('id', '=', id).executeTakeFirstOrThrow();
+    // The client is the payment's: what a client owes reads the client's refunds as one range.
+    const refund = await this.storage.db
+      .selectFrom('refunds as f')
+      .innerJoin('payments as p', 'p.id', 'f.payment_id')
+      .select(['f.firm_id', 'p.contact_id'])
+      .where('f.id', '=', id)
+      .executeTakeFirstOrThrow();
     await this.storage.db
       .insertInto('refund_allocations')
-      .values(lines.map((line) => ({ firm_id: refund.firm_id, refund_id: id, invoice_id: line.invoiceId, amount: line.amount })))
+      .values(lines.map((line) => ({ firm_id: refund.firm_id, contact_id: refund.contact_id, refund_id: id, invoice_id: line.invoiceId, amount: line.amount })))
       .execute();
   }
 
