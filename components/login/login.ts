@@ -5,7 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { ApiError, isAbortError } from '../api/api-error.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import { isSignedIn } from '../api/auth-api.ts';
-import type { Branding, LinkKind, LinkStatus, PortalLocale, SignIn, SignInAnswer } from '../api/types.ts';
+import type { Branding, PortalLocale, SignIn, SignInAnswer } from '../api/types.ts';
 import { passkeysSupported, type PasskeyCredentials } from '../base/passkeys.ts';
 import { PortalElement } from '../base/portal-element.ts';
 import { ApiClientController } from '../controllers/api-client-controller.ts';
@@ -17,18 +17,9 @@ import type { PlainMessageKey } from '../i18n/translations.ts';
 import { alertStyles, buttonStyles, fieldStyles, visuallyHiddenStyles } from '../styles/shared.ts';
 import { PortalLoginSucceededEvent, PortalPasswordResetRequestedEvent } from './events.ts';
 import { loginStyles } from './login.styles.ts';
+import type { LoginFlows } from './other-flows.ts';
 import type { SecondStep, SucceededMode } from './second-step.ts';
-import {
-  fieldsOf,
-  isLinkMode,
-  loginModes,
-  normalizeCode,
-  validateLogin,
-  type LinkMode,
-  type LoginField,
-  type LoginMode,
-  type LoginValues,
-} from './validation.ts';
+import { fieldsOf, isLinkMode, loginModes, validateLogin, type LoginField, type LoginMode, type LoginValues } from './validation.ts';
 
 /** A message produced while rendering, so that it follows the current language. */
 type Message = () => string;
@@ -36,12 +27,6 @@ type Message = () => string;
 type FieldMessages = Partial<Record<LoginField, Message>>;
 
 const emptyValues: LoginValues = { email: '', password: '', confirm: '', code: '' };
-
-/** What the service calls the link each link mode is opened from. */
-const linkKinds: Record<LinkMode, LinkKind> = { 'accept-invitation': 'invitation', 'reset-password': 'reset', 'sign-in-link': 'sign-in' };
-
-/** Where the link's check stands: asking, or the service's answer. */
-type LinkCheck = 'checking' | LinkStatus['status'];
 
 /**
  * The client's way in: sign in with email and password, accept an invitation by creating a
@@ -65,6 +50,10 @@ type LinkCheck = 'checking' | LinkStatus['status'];
  * sets one up: an authenticator app (QR code and setup key, then a first code, then the recovery
  * codes to save) or a passkey. "Sign in with a passkey" signs in with a passkey alone, shown when
  * the browser can use passkeys and the firm has turned two-step verification on.
+ *
+ * The password sign-in comes with the element; the other flows (reset, invitation, emailed code
+ * or link, a refused link) load when the client chooses one or a link opens one, and the second
+ * step when a sign-in needs it. Until a flow has loaded, the view before it stays on screen.
  *
  * Fields are checked before anything is sent (required, email shape, passwords of 10 to 200
  * characters that match); problems are shown next to each field and the first one is focused.
@@ -142,24 +131,16 @@ export class PortalLogin extends PortalElement {
   @state() private alert: Message | undefined;
   @state() private notice: Message | undefined;
   @state() private pending = false;
-  /** The emailed link's check, in a link mode. */
-  @state() private linkCheck: LinkCheck | undefined;
-  /** The address the sign-in code was sent to. */
-  @state() private codeEmail = '';
-  /** Seconds until "Send a new code" works again. */
-  @state() private resendIn = 0;
-  /** A new link was sent in place of the refused one. */
-  @state() private linkRenewed = false;
 
   readonly #api = new ApiClientController(this);
   readonly #internals: ElementInternals;
   #submitted = false;
   #request: AbortController | undefined;
   #second: SecondStep | undefined;
-  /** The link (mode and token) last checked, so that each is asked about once. */
-  #checkedLink = '';
-  #resendAt = 0;
-  #resendTimer: ReturnType<typeof setInterval> | undefined;
+  #flows: LoginFlows | undefined;
+  #flowsLoading: Promise<LoginFlows> | undefined;
+  /** Their module could not be fetched: tried again when the mode changes, not on every update. */
+  #flowsFailed = false;
 
   constructor() {
     super();
@@ -175,16 +156,21 @@ export class PortalLogin extends PortalElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // A cool-down interrupted by a move in the page carries on where it was.
-    if (this.codeEmail && !this.#resendTimer && this.#resendAt > Date.now()) this.#runResendTimer();
+    this.#flows?.connected();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#request?.abort();
-    this.#stopResendTimer();
-    // Checked again if the element comes back.
-    this.#checkedLink = '';
+    this.#flows?.disconnected();
+  }
+
+  /** Also waits for a flow being loaded, and the update it brings. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.#flowsLoading || this.#flows) return done;
+    await this.#flowsLoading.catch(() => undefined);
+    return super.getUpdateComplete();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -192,11 +178,10 @@ export class PortalLogin extends PortalElement {
       if (!loginModes.includes(this.mode)) this.mode = 'sign-in';
       if (changed.get('mode') !== undefined) this.#reset();
     }
-    if (changed.has('token') && changed.get('token') !== undefined) {
-      this.linkCheck = undefined;
-      this.linkRenewed = false;
-    }
-    this.#checkLinkOnce();
+    if (changed.has('token') && changed.get('token') !== undefined) this.#flows?.tokenChanged();
+    if (changed.has('mode')) this.#flowsFailed = false;
+    if (this.mode !== 'sign-in' && !this.#flowsFailed) void this.#loadFlows().catch(() => undefined);
+    this.#flows?.checkLinkOnce();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -214,9 +199,10 @@ export class PortalLogin extends PortalElement {
     const step = this.#second?.step;
     if (step) return this.#second!.render(step);
     const mode = this.mode;
-    const check = isLinkMode(mode) ? this.linkCheck : undefined;
-    if (check === 'checking') return this.#renderChecking();
-    if (check && check !== 'usable' && isLinkMode(mode)) return this.#renderRefusedLink(mode, check);
+    const flows = this.#flows;
+    if (mode !== 'sign-in' && !flows) return this.#renderChecking();
+    const screen = flows?.screen(mode);
+    if (screen) return screen;
     return html`
       <div class="base" part="base">
         <form part="form" novalidate aria-labelledby="heading" aria-busy=${this.pending ? 'true' : 'false'} @submit=${this.#submit}>
@@ -234,80 +220,31 @@ export class PortalLogin extends PortalElement {
     `;
   }
 
-  /** The fields on screen: the code's address too when the form does not know it. */
+  /** The fields on screen. */
   #fields(): readonly LoginField[] {
-    return this.mode === 'enter-code' && !this.codeEmail ? ['email', 'code'] : fieldsOf(this.mode);
+    return this.#flows?.fields(this.mode) ?? fieldsOf(this.mode);
   }
 
   #links(mode: LoginMode): TemplateResult {
-    switch (mode) {
-      case 'sign-in':
-        return html`${this.#modeLink('forgot-password', t('login.link.forgot-password'))}${this.#modeLink('email-code', t('login.link.email-code'))}${
-          this.#offersPasskeys()
-            ? html`<button type="button" class="link-button" part="passkey-button link" @click=${this.#signInWithPasskey}>${t('login.link.passkey')}</button>`
-            : nothing
-        }`;
-      case 'email-code':
-        return this.#modeLink('sign-in', t('login.link.password'));
-      case 'enter-code': {
-        const waiting = this.resendIn > 0;
-        return html`
-          ${
-            this.codeEmail
-              ? html`<button
-                  type="button"
-                  class="link-button"
-                  part="resend-button"
-                  aria-disabled=${waiting || this.pending ? 'true' : 'false'}
-                  @click=${this.#resend}
-                >
-                  ${waiting ? t('login.resend-wait', { seconds: String(this.resendIn) }) : t('login.resend')}
-                </button>`
-              : nothing
-          }
-          ${this.#modeLink('email-code', t('login.link.other-email'))}${this.#modeLink('sign-in', t('login.link.password'))}
-        `;
-      }
-      default:
-        return this.#modeLink('sign-in', t('login.link.sign-in'));
-    }
-  }
-
-  /** While the emailed link is being checked: nothing to type yet. */
-  #renderChecking(): TemplateResult {
-    return html`
-      <div class="base" part="base">
-        <h2 id="heading" part="heading" tabindex="-1">${t(`login.heading.${this.mode}`)}</h2>
-        <div class="notice" part="notice" role="status"><p>${t('login.link-check.checking')}</p></div>
-      </div>
-    `;
+    if (mode !== 'sign-in') return this.#flows!.links(mode);
+    return html`${this.#modeLink('forgot-password', t('login.link.forgot-password'))}${this.#modeLink('email-code', t('login.link.email-code'))}${
+      this.#offersPasskeys()
+        ? html`<button type="button" class="link-button" part="passkey-button link" @click=${this.#signInWithPasskey}>${t('login.link.passkey')}</button>`
+        : nothing
+    }`;
   }
 
   /**
-   * A link that no longer works: why, and the way to a new one. "Send me a new link" has one sent
-   * where this one went; for a link the service does not know, it opens the form that asks for one.
+   * While an emailed link is being checked, or a flow other than the password sign-in loads (opened
+   * by a link or by the page): the heading, and nothing to type yet.
    */
-  #renderRefusedLink(mode: LinkMode, check: Exclude<LinkCheck, 'checking' | 'usable'>): TemplateResult {
-    const firm = this.branding?.name;
-    const next: LoginMode | undefined = mode === 'reset-password' ? 'forgot-password' : mode === 'sign-in-link' ? 'email-code' : undefined;
-    const renew = () => (check === 'unknown' ? this.#switchTo(next!) : this.#renewLink(mode));
+  #renderChecking(): TemplateResult {
+    const checking = isLinkMode(this.mode) && this.token && this.#api.value;
     return html`
       <div class="base" part="base">
-        <h2 id="heading" part="heading" tabindex="-1">${t('login.link-check.heading')}</h2>
-        <div class="alert" part="alert" role="alert"><p>${this.alert ? this.alert() : t(`login.link-check.${check}`)}</p></div>
-        <div class="notice" part="notice" role="status">${this.notice ? html`<p>${this.notice()}</p>` : nothing}</div>
-        ${
-          !next
-            ? html`<p class="intro" part="intro">${firm ? t('login.link-check.ask-firm', { firm }) : t('login.link-check.ask-the-firm')}</p>`
-            : this.linkRenewed
-              ? nothing
-              : html`<button class="button submit-button" part="submit-button" type="button" aria-disabled=${this.pending ? 'true' : 'false'} @click=${renew}>
-                  ${this.pending ? t('login.pending.forgot-password') : t('login.link-check.new-link')}
-                </button>`
-        }
-        <p class="links" part="links">
-          ${this.#modeLink('sign-in', t('login.link.sign-in'))}${next === 'email-code' ? nothing : this.#modeLink('email-code', t('login.link.email-code'))}
-        </p>
+        <h2 id="heading" part="heading" tabindex="-1">${t(`login.heading.${this.mode}`)}</h2>
+        ${this.alert ? html`<div class="alert" part="alert" role="alert"><p>${this.alert()}</p></div>` : nothing}
+        <div class="notice" part="notice" role="status">${checking ? html`<p>${t('login.link-check.checking')}</p>` : nothing}</div>
       </div>
     `;
   }
@@ -325,14 +262,7 @@ export class PortalLogin extends PortalElement {
 
   #intro(): TemplateResult | typeof nothing {
     const mode = this.mode;
-    if (mode === 'sign-in') return nothing;
-    const text =
-      mode === 'enter-code'
-        ? this.codeEmail
-          ? t('login.intro.enter-code', { email: this.codeEmail })
-          : t('login.intro.enter-code-no-email')
-        : t(`login.intro.${mode}`);
-    return html`<p class="intro" id="intro" part="intro">${text}</p>`;
+    return mode === 'sign-in' ? nothing : this.#flows!.intro(mode);
   }
 
   #field(field: LoginField): TemplateResult {
@@ -350,7 +280,7 @@ export class PortalLogin extends PortalElement {
     const hint = field === 'password' && choosing ? t('login.hint.new-password') : field === 'code' ? t('login.hint.code') : undefined;
     const message = this.fieldMessages[field];
     // The code's field also reads out the intro (where the code was sent), as focus lands on it.
-    const describedBy = [field === 'code' && this.codeEmail ? 'intro' : '', hint ? `${field}-hint` : '', message ? `${field}-error` : '']
+    const describedBy = [field === 'code' && this.#flows?.codeEmail ? 'intro' : '', hint ? `${field}-hint` : '', message ? `${field}-error` : '']
       .filter(Boolean)
       .join(' ');
     const autocomplete = field === 'email' ? 'email' : field === 'code' ? 'one-time-code' : choosing ? 'new-password' : 'current-password';
@@ -398,10 +328,59 @@ export class PortalLogin extends PortalElement {
     return messages;
   }
 
+  /** Opens another mode once its flow has loaded, the view before it staying until then. */
   async #switchTo(mode: LoginMode): Promise<void> {
+    if (mode !== 'sign-in' && !this.#flows) {
+      try {
+        await this.#loadFlows();
+      } catch {
+        return;
+      }
+    }
     this.mode = mode;
     await this.updateComplete;
     this.focus();
+  }
+
+  /** The flows other than the password sign-in (components/login/other-flows.ts), loaded when first needed. */
+  #loadFlows(): Promise<LoginFlows> {
+    this.#flowsLoading ??= import('./other-flows.ts').then(
+      ({ LoginFlows }) => {
+        this.#flows = new LoginFlows({
+          element: this,
+          client: () => this.#api.value,
+          branding: () => this.branding,
+          pending: () => this.pending,
+          values: () => this.values,
+          setValues: (values) => (this.values = values),
+          setFieldMessages: (messages) => (this.fieldMessages = messages),
+          alert: () => this.alert,
+          notice: () => this.notice,
+          setAlert: (message) => (this.alert = message),
+          setNotice: (message) => (this.notice = message),
+          setMode: (mode) => (this.mode = mode),
+          switchTo: (mode) => void this.#switchTo(mode),
+          modeLink: (mode, label) => this.#modeLink(mode, label),
+          renderChecking: () => this.#renderChecking(),
+          send: (client) => this.#run(client),
+          run: (work, onError) => this.#stepRun(work, onError),
+          show: (error) => this.#show(error),
+          pageLocale: () => this.#pageLocale(),
+          resetRequested: (email) => this.dispatchEvent(new PortalPasswordResetRequestedEvent({ email })),
+        });
+        if (this.isConnected) this.#flows.connected();
+        this.requestUpdate();
+        return this.#flows;
+      },
+      (error: unknown) => {
+        // Tried again on the next choice; meanwhile the client learns why nothing opened.
+        this.#flowsLoading = undefined;
+        this.#flowsFailed = true;
+        this.alert = () => errorMessage(error);
+        throw error;
+      },
+    );
+    return this.#flowsLoading;
   }
 
   #reset(): void {
@@ -409,119 +388,11 @@ export class PortalLogin extends PortalElement {
     this.#second?.clear();
     this.#submitted = false;
     this.pending = false;
-    this.values = { ...emptyValues, email: this.codeEmail || this.values.email };
+    this.values = { ...emptyValues, email: this.#flows?.codeEmail || this.values.email };
     this.fieldMessages = {};
     this.alert = undefined;
     this.notice = undefined;
-    this.linkCheck = undefined;
-    this.linkRenewed = false;
-    this.#checkedLink = '';
-    if (this.mode !== 'enter-code') {
-      this.codeEmail = '';
-      this.#stopResendTimer();
-    }
-  }
-
-  /**
-   * In a link mode, asks the service once whether the link still works, before anything is typed.
-   * A sign-in link that works signs the client in at once. When the service cannot say, the form
-   * shows as usual: sending it gets the service's answer anyway.
-   */
-  #checkLinkOnce(): void {
-    const mode = this.mode;
-    const client = this.#api.value;
-    if (!isLinkMode(mode) || !this.token || !client) return;
-    const key = `${mode}:${this.token}`;
-    if (key === this.#checkedLink) return;
-    this.#checkedLink = key;
-    this.#request?.abort();
-    const request = new AbortController();
-    this.#request = request;
-    this.linkCheck = 'checking';
-    void client.auth
-      .linkStatus({ kind: linkKinds[mode], token: this.token }, { signal: request.signal })
-      .then(
-        ({ status }) => status,
-        () => 'usable' as const,
-      )
-      .then((status) => {
-        if (request.signal.aborted) return;
-        if (this.#request === request) this.#request = undefined;
-        this.linkCheck = status;
-        if (status === 'usable' && mode === 'sign-in-link') void this.#run(client);
-      });
-  }
-
-  /** Has a new reset or sign-in link sent where the refused one went. */
-  async #renewLink(mode: LinkMode): Promise<void> {
-    const client = this.#api.value;
-    if (this.pending || !client || mode === 'accept-invitation') return;
-    const request = new AbortController();
-    this.#request = request;
-    this.pending = true;
-    this.alert = undefined;
-    try {
-      await client.auth.renewLink({ kind: linkKinds[mode] as 'reset' | 'sign-in', token: this.token }, { signal: request.signal });
-      this.linkRenewed = true;
-      this.notice = () => t('login.link-check.renewed');
-    } catch (error) {
-      if (request.signal.aborted || isAbortError(error)) return;
-      this.alert = () => errorMessage(error);
-    } finally {
-      if (this.#request === request) {
-        this.#request = undefined;
-        this.pending = false;
-      }
-    }
-  }
-
-  /** "Send a new code": asks again for the same address, once the cool-down is over. */
-  async #resend(): Promise<void> {
-    const client = this.#api.value;
-    if (this.resendIn > 0 || this.pending || !client || !this.codeEmail) return;
-    const email = this.codeEmail;
-    const request = new AbortController();
-    this.#request = request;
-    this.pending = true;
-    this.alert = undefined;
-    this.notice = undefined;
-    try {
-      await client.auth.requestEmailCode({ email, locale: this.#pageLocale() }, { signal: request.signal });
-      this.values = { ...this.values, code: '' };
-      this.fieldMessages = {};
-      this.notice = () => t('login.notice.code-resent', { email });
-      this.#startResendTimer();
-    } catch (error) {
-      if (request.signal.aborted || isAbortError(error)) return;
-      this.#show(error);
-    } finally {
-      if (this.#request === request) {
-        this.#request = undefined;
-        this.pending = false;
-      }
-    }
-  }
-
-  #startResendTimer(): void {
-    this.#stopResendTimer();
-    this.#resendAt = Date.now() + this.resendCooldown * 1000;
-    this.#runResendTimer();
-  }
-
-  /** Counts the cool-down down to "Send a new code". */
-  #runResendTimer(): void {
-    const tick = () => {
-      this.resendIn = Math.max(0, Math.ceil((this.#resendAt - Date.now()) / 1000));
-      if (this.resendIn === 0) this.#stopResendTimer();
-    };
-    tick();
-    if (this.resendIn > 0) this.#resendTimer = setInterval(tick, 250);
-  }
-
-  #stopResendTimer(): void {
-    clearInterval(this.#resendTimer);
-    this.#resendTimer = undefined;
-    if (Date.now() >= this.#resendAt) this.resendIn = 0;
+    this.#flows?.reset(this.mode);
   }
 
   async #submit(event: SubmitEvent): Promise<void> {
@@ -576,45 +447,13 @@ export class PortalLogin extends PortalElement {
 
   async #send(client: ApiClient, mode: LoginMode, signal: AbortSignal): Promise<void> {
     const { email, password } = this.values;
-    let signIn: SignInAnswer;
-    switch (mode) {
-      case 'email-code': {
-        const address = email.trim();
-        await client.auth.requestEmailCode({ email: address, locale: this.#pageLocale() }, { signal });
-        this.codeEmail = address;
-        this.mode = 'enter-code';
-        this.#startResendTimer();
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLInputElement>('#code')?.focus();
-        return;
-      }
-      case 'enter-code':
-        signIn = await client.auth.verifyEmailCode({ email: this.codeEmail || email.trim(), code: normalizeCode(this.values.code) }, { signal });
-        break;
-      case 'sign-in-link':
-        signIn = await client.auth.verifyEmailCode({ token: this.token }, { signal });
-        break;
-      case 'forgot-password': {
-        const address = email.trim();
-        await client.auth.requestPasswordReset({ email: address, locale: this.#pageLocale() }, { signal });
-        this.notice = () => t('login.notice.reset-requested', { email: address });
-        this.dispatchEvent(new PortalPasswordResetRequestedEvent({ email: address }));
-        return;
-      }
-      case 'sign-in':
-        signIn = await client.auth.login({ email: email.trim(), password }, { signal });
-        break;
-      case 'accept-invitation':
-        signIn = await client.auth.acceptInvitation({ token: this.token, password }, { signal });
-        break;
-      case 'reset-password':
-        signIn = await client.auth.confirmPasswordReset({ token: this.token, password }, { signal });
-        break;
-    }
+    const signIn = mode === 'sign-in' ? await client.auth.login({ email: email.trim(), password }, { signal }) : await this.#flows!.send(client, mode, signal);
+    // Asking for a code or a reset email answers with no sign-in.
+    if (!signIn) return;
     this.values = { ...this.values, password: '', confirm: '', code: '' };
-    this.#stopResendTimer();
-    if (!isSignedIn(signIn)) return this.#beginStep(signIn, mode);
-    this.#succeeded(signIn, mode);
+    const via = mode as SucceededMode;
+    if (!isSignedIn(signIn)) return this.#beginStep(signIn, via);
+    this.#succeeded(signIn, via);
   }
 
   #succeeded(signIn: SignIn, mode: SucceededMode): void {
@@ -701,16 +540,7 @@ export class PortalLogin extends PortalElement {
       this.alert = () => errorMessage(error);
       return;
     }
-    if (this.mode === 'sign-in-link' && (error.code === 'email_code_expired' || error.code === 'email_code_invalid')) {
-      this.linkCheck = error.code === 'email_code_expired' ? 'expired' : 'unknown';
-      return;
-    }
-    if (error.code === 'email_code_invalid' && this.mode === 'enter-code') {
-      this.fieldMessages = { code: () => t('login.error.code-invalid') };
-      this.alert = () => t('login.error.code-invalid');
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#code')?.select());
-      return;
-    }
+    if (this.#flows?.show(error, this.mode)) return;
     const alerts: Partial<Record<string, PlainMessageKey>> = {
       email_code_expired: 'login.error.code-expired',
       invalid_credentials: 'login.error.invalid-credentials',

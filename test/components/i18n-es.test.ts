@@ -22,6 +22,7 @@ import { paymentsMessages } from '../../components/payments/payments-messages.ts
 import { invoiceMessages, t as invoiceT } from '../../components/invoice/invoice-messages.ts';
 import { planMessages } from '../../components/invoice/plan-messages.ts';
 import '../../components/login/define.ts';
+import { loginFlowsMessages } from '../../components/login/login-flows-messages.ts';
 import { twoFactorMessages } from '../../components/login/two-factor-messages.ts';
 import { payMessages } from '../../components/pay/pay-messages.ts';
 import { profileMessages } from '../../components/profile/profile-messages.ts';
@@ -89,6 +90,7 @@ describe('i18n: Spanish', () => {
       profileMessages,
       planMessages,
       twoFactorMessages,
+      loginFlowsMessages,
       activitiesMessages,
       payMessages,
       invoiceMessages,

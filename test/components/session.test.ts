@@ -414,6 +414,8 @@ describe('<portal-session>', () => {
       const login = await loginIn(session);
       expect(login.mode).to.equal('accept-invitation');
       expect(login.token).to.equal('invite-token');
+      // The link is checked first; the form follows.
+      await waitUntil(() => login.shadowRoot!.querySelector('#password'), 'the invitation form did not show');
 
       type(login, 'password', 'a-good-password');
       type(login, 'confirm', 'a-good-password');

@@ -71,4 +71,46 @@ describe('loading the portal signed out', () => {
       await watched.close();
     }
   });
+
+  it("loads the sign-in form's other flows only when one is chosen, keeping the password form until they arrive", async () => {
+    const watched = await watchPage(browser);
+    const { page } = watched;
+    const flowRequests: string[] = [];
+    page.on('request', (request) => {
+      if (/\/chunks\/other-flows-[^/]*\.js$/.test(new URL(request.url()).pathname)) flowRequests.push(request.url());
+    });
+    // The flows' module is held back until the password form has been checked while it loads.
+    let requested!: () => void;
+    const held = new Promise<void>((resolve) => (requested = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/chunks\/other-flows-[^/]*\.js$/, async (route) => {
+      requested();
+      await released;
+      await route.continue();
+    });
+    try {
+      await page.goto(stack.portalUrl);
+      await settled(page, 'login');
+      assert.deepEqual(flowRequests, [], 'the password form loads none of the other flows');
+
+      await page.getByRole('button', { name: 'Forgot your password?' }).click();
+      await held;
+      await visible(page.getByLabel('Password', { exact: true }));
+      assert.equal(await page.getByRole('heading', { name: 'Reset your password' }).count(), 0, 'the password form stays until the flow arrives');
+
+      release();
+      const heading = await visible(page.getByRole('heading', { name: 'Reset your password' }));
+      await visible(page.getByRole('button', { name: 'Send reset link' }));
+      assert.equal(await page.getByLabel('Password', { exact: true }).count(), 0, 'the reset form asks for no password');
+      await page.waitForFunction((element) => (element!.getRootNode() as ShadowRoot).activeElement === element, await heading.elementHandle());
+      assert.equal(flowRequests.length, 1);
+      watched.assertClean();
+    } catch (error) {
+      throw withLogs(error, stack, watched);
+    } finally {
+      release();
+      await watched.close();
+    }
+  });
 });

@@ -1,0 +1,27 @@
+/** The English of the login's flows other than the password sign-in (components/login/other-flows.ts), loaded with them. */
+export const loginFlowsEn = {
+  'login.intro.accept-invitation': 'Choose a password to finish setting up your client portal account.',
+  'login.intro.forgot-password': 'Enter the email address you use for the portal and we will send you a link to reset your password.',
+  'login.intro.reset-password': 'Choose a new password for your client portal account.',
+  'login.notice.reset-requested': 'If {email} has a portal account, we have sent it a link to reset the password. The link expires soon, so use it promptly.',
+  'login.intro.email-code': 'Enter the email address you use for the portal and we will email you a 6-digit code. No password needed.',
+  'login.intro.enter-code':
+    'If {email} has a portal account, we have emailed it a 6-digit code. It works once, for 10 minutes. You can also use the link in the email.',
+  'login.intro.enter-code-no-email': 'Enter your email address and the 6-digit code we emailed you.',
+  'login.intro.sign-in-link': 'We are signing you in with the link from your email.',
+  'login.link.password': 'Sign in with a password instead',
+  'login.link.other-email': 'Use a different email address',
+  'login.resend': 'Send a new code',
+  'login.resend-wait': 'Send a new code in {seconds} s',
+  'login.notice.code-resent': 'We sent a new code to {email}. Only the newest code works.',
+  'login.error.code-invalid': 'That code is not right. Check the email and try again.',
+  'login.link-check.heading': 'This link no longer works',
+  'login.link-check.used': 'This link has already been used. Each link works only once.',
+  'login.link-check.expired': 'This link has expired.',
+  'login.link-check.replaced': 'A newer link was sent after this one. Use the link in the most recent email, or ask for a new one.',
+  'login.link-check.unknown': 'This link is not valid. It may be incomplete: open it from your email again.',
+  'login.link-check.new-link': 'Send me a new link',
+  'login.link-check.renewed': 'We have sent a new link to the address this one went to. It may take a minute to arrive.',
+  'login.link-check.ask-firm': 'Ask {firm} to send you a new invitation. If you already created a password, sign in instead.',
+  'login.link-check.ask-the-firm': 'Ask the firm to send you a new invitation. If you already created a password, sign in instead.',
+} as const satisfies Record<string, string>;
