@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openPostgresStorage, openSqliteStorage } from '../../server/src/db/open-storage.ts';
+import { QueryShapes } from '../../server/src/db/query-shapes.ts';
 import type { Storage } from '../../server/src/db/storage.ts';
 import { startPostgres, type TestPostgres } from './helpers/postgres.ts';
 
@@ -240,5 +241,74 @@ describe('storage on PostgreSQL', () => {
       );
       assert.deepEqual(await contactEmails(), [], 'a connection used for a firm a moment ago');
     });
+
+    it('tells a reused connection each change of firm, however the firms alternate', async () => {
+      // One connection for every query: it is told its firm only when the firm changes.
+      const single = await openPostgresStorage(postgres.url, { poolSize: 1 });
+      try {
+        const seen = async () => (await single.db.selectFrom('contacts').select('email').orderBy('email').execute()).map((row) => row.email);
+        for (const firm of ['firm_a', 'firm_a', 'firm_b', undefined, 'firm_b', '*', 'firm_a', undefined]) {
+          const expected = firm === undefined ? [] : firm === '*' ? ['firm_a@example.com', 'firm_b@example.com'] : [`${firm}@example.com`];
+          const emails = firm === undefined ? await seen() : firm === '*' ? await single.asSystem(seen) : await single.asFirm(firm, seen);
+          assert.deepEqual(emails, expected, `acting for ${firm ?? 'no firm'}`);
+        }
+        await assert.rejects(
+          single.asFirm('firm_a', () =>
+            single.transaction(() =>
+              single.db
+                .selectFrom('nowhere' as 'contacts')
+                .selectAll()
+                .execute(),
+            ),
+          ),
+        );
+        assert.deepEqual(await single.asFirm('firm_b', seen), ['firm_b@example.com'], 'after a failed transaction');
+      } finally {
+        await single.close();
+      }
+    });
+  });
+});
+
+describe('query shapes', () => {
+  let storage: Storage;
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-shapes-'));
+    storage = openSqliteStorage(dir);
+  });
+  after(async () => {
+    await storage.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("compiles a shape once and runs it with each call's values; which values are set is part of the shape", async () => {
+    const shapes = new QueryShapes<{ firmId: string; email?: string }>();
+    let builds = 0;
+    const statement = (values: { firmId: string; email?: string }) =>
+      shapes.compile('contacts', values, (slots) => {
+        builds += 1;
+        return storage.db
+          .selectFrom('contacts')
+          .select('id')
+          .where('firm_id', '=', slots.firmId)
+          .$if(slots.email !== undefined, (query) => query.where('email', '=', slots.email!));
+      });
+    const a = statement({ firmId: 'firm_a' });
+    const b = statement({ firmId: 'firm_b' });
+    assert.equal(builds, 1);
+    assert.equal(a.sql, b.sql);
+    assert.deepEqual([a.parameters, b.parameters], [['firm_a'], ['firm_b']]);
+    const filtered = statement({ firmId: 'firm_b', email: 'b@example.com' });
+    assert.equal(builds, 2);
+    assert.match(filtered.sql, /email/);
+    assert.deepEqual(filtered.parameters, ['firm_b', 'b@example.com']);
+    // An empty value is not a placeholder: it is part of its shape's text and parameters.
+    const empty = statement({ firmId: 'firm_b', email: '' });
+    assert.equal(builds, 3);
+    assert.deepEqual(empty.parameters, ['firm_b', '']);
+    assert.deepEqual(statement({ firmId: 'firm_c', email: 'c@example.com' }).parameters, ['firm_c', 'c@example.com']);
+    assert.equal(builds, 3);
+    assert.deepEqual((await storage.db.executeQuery(a)).rows, []);
   });
 });

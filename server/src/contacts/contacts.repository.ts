@@ -2,6 +2,8 @@ import { sql, type Selectable } from 'kysely';
 import type { ContactsTable } from '../db/schema.ts';
 import type { Storage } from '../db/storage.ts';
 import { newId } from '../db/ids.ts';
+import type { OptionalEmail } from './profile.contract.ts';
+import { parseOptOuts } from './profile.repository.ts';
 
 export type ContactStatus = 'active' | 'archived';
 
@@ -32,6 +34,8 @@ export interface Contact {
    * portal page they last asked to sign in from, else English. The service's own: never in a reply.
    */
   emailLanguage: ContactLocale;
+  /** The optional emails the contact turned off (their profile's choices). The service's own: never in a reply. */
+  emailOptOuts: OptionalEmail[];
   /** The postal address, null when none is known; its state decides the card surcharge rules when a card gives no ZIP. */
   address: ContactAddress | null;
   createdAt: string;
@@ -53,6 +57,7 @@ function toContact(row: ContactRow): Contact {
     externalId: row.external_id,
     locale: row.locale as ContactLocale | null,
     emailLanguage: ((row.locale ?? row.portal_locale) as ContactLocale | null) ?? 'en',
+    emailOptOuts: parseOptOuts(row.email_opt_outs),
     address:
       (row.address_line1 ?? row.address_city ?? row.address_state ?? row.address_postal_code)
         ? { line1: row.address_line1, city: row.address_city, state: row.address_state, postalCode: row.address_postal_code }

@@ -23,7 +23,7 @@ export interface LoginDirectory {
 export type InvitationStatus = 'none' | 'pending' | 'expired' | 'accepted';
 
 /** A contact as the firm sees it: whether they have a login, their invitation and their last sign-in. */
-export type ContactView = Omit<Contact, 'emailLanguage'> & {
+export type ContactView = Omit<Contact, 'emailLanguage' | 'emailOptOuts'> & {
   hasLogin: boolean;
   invitationStatus: InvitationStatus;
   invitedAt: string | null;
@@ -132,7 +132,7 @@ export class ContactsService {
   async #views(contacts: Contact[]): Promise<ContactView[]> {
     const access = await this.logins.accessOf(contacts.map((contact) => contact.id));
     const now = this.clock().toISOString();
-    return contacts.map(({ emailLanguage: _, ...contact }) => {
+    return contacts.map(({ emailLanguage: _language, emailOptOuts: _optOuts, ...contact }) => {
       const { hasLogin = false, lastSignInAt = null, invitation = null } = access.get(contact.id) ?? {};
       return { ...contact, hasLogin, invitationStatus: invitationStatus(invitation, now), invitedAt: invitation?.sentAt ?? null, lastSignInAt };
     });

@@ -149,7 +149,8 @@ export class ProfileRepository {
   }
 }
 
-function parseOptOuts(stored: string): OptionalEmail[] {
+/** The stored list of optional emails turned off, as known kinds (anything else is left out). */
+export function parseOptOuts(stored: string): OptionalEmail[] {
   try {
     const value: unknown = JSON.parse(stored);
     return Array.isArray(value) ? optionalEmails.filter((kind) => value.includes(kind)) : [];

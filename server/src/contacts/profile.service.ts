@@ -62,12 +62,9 @@ export class ProfileService implements EmailChoices {
 
   async profileOf(contact: Contact): Promise<z.output<typeof Profile>> {
     const { profiles, passwords } = this.deps;
-    const [optedOut, hasPassword, pending] = await Promise.all([
-      profiles.optedOut(contact.firmId, contact.id),
-      passwords.hasPassword(contact.id),
-      profiles.openEmailChange(contact.firmId, contact.id),
-    ]);
-    const notifications = Object.fromEntries(optionalEmails.map((kind) => [kind, !optedOut.includes(kind)])) as Record<OptionalEmail, boolean>;
+    // The choices come with the contact the request was authenticated with, not read again.
+    const [hasPassword, pending] = await Promise.all([passwords.hasPassword(contact.id), profiles.openEmailChange(contact.firmId, contact.id)]);
+    const notifications = Object.fromEntries(optionalEmails.map((kind) => [kind, !contact.emailOptOuts.includes(kind)])) as Record<OptionalEmail, boolean>;
     const now = this.#now();
     const live = pending && pending.expiresAt > now && pending.attempts < emailChangeMaxTries;
     return { notifications, hasPassword, pendingEmail: live ? { email: pending.newEmail, expiresAt: pending.expiresAt } : null };

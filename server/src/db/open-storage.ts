@@ -39,11 +39,21 @@ export async function openPostgresStorage(url: string, options: { poolSize?: num
     await pool.end();
     throw error;
   }
+  // What each pooled connection's `app.firm_id` says now. A connection taken again for the same
+  // firm (most are: a request's queries all act for one firm) is not told again, which spared a
+  // round trip on nearly every query. Set outside any transaction and never by other statements,
+  // the value stays until the next `set_config` here; a connection whose last one failed says
+  // nothing known and is told again.
+  const firmOfConnection = new WeakMap<object, string>();
   // The dialect's callback reads the storage below; it runs only once the storage exists.
   const dialect = new PostgresDialect({
     pool,
     onReserveConnection: async (connection) => {
-      await connection.executeQuery(CompiledQuery.raw(`SELECT set_config('app.firm_id', $1, false)`, [storage.firmId ?? '']));
+      const firmId = storage.firmId ?? '';
+      if (firmOfConnection.get(connection) === firmId) return;
+      firmOfConnection.delete(connection);
+      await connection.executeQuery(CompiledQuery.raw(`SELECT set_config('app.firm_id', $1, false)`, [firmId]));
+      firmOfConnection.set(connection, firmId);
     },
   });
   const storage = new Storage('postgres', dialect);

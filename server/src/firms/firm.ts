@@ -111,10 +111,22 @@ export const defaultSettings: FirmSettings = {
   autopay: { enabled: false },
 };
 
+/**
+ * The text colour chosen for each pair of brand and wished-for text colour: worked out once, not
+ * on every `GET /me` and branding read (a pure function of the two, so never stale).
+ */
+const brandContrasts = new Map<string, string>();
+
 /** The firm's colours with a text colour that is readable on the brand colour (WCAG AA). */
 export function readableColors(colors: Branding['colors']): Branding['colors'] & { brandContrast: string } {
-  const chosen = colors.brandContrast;
-  const brandContrast = chosen && contrastRatio(colors.brand, chosen) >= minimumContrast ? chosen : readableTextColor(colors.brand);
+  const key = `${colors.brand}|${colors.brandContrast ?? ''}`;
+  let brandContrast = brandContrasts.get(key);
+  if (brandContrast === undefined) {
+    const chosen = colors.brandContrast;
+    brandContrast = chosen && contrastRatio(colors.brand, chosen) >= minimumContrast ? chosen : readableTextColor(colors.brand);
+    if (brandContrasts.size >= 1_000) brandContrasts.clear();
+    brandContrasts.set(key, brandContrast);
+  }
   return { ...colors, brandContrast };
 }
 

@@ -24,7 +24,7 @@ import {
   type LineInput,
 } from './invoice.ts';
 import { adminListQuery, invoiceChangesSchema, listQuery, newInvoiceSchema, type OutstandingInvoices, voidSchema } from './invoices.contract.ts';
-import { InvoicesRepository, type InvoiceSortKey } from './invoices.repository.ts';
+import { InvoicesRepository, type InvoiceQuery, type InvoiceSortKey } from './invoices.repository.ts';
 
 type NewInvoice = z.output<typeof newInvoiceSchema>;
 type Outstanding = z.output<typeof OutstandingInvoices>;
@@ -72,8 +72,7 @@ export class InvoicesService {
    */
   async listForClient(firm: Firm, contactId: string, query: unknown): Promise<Page<InvoiceSummary>> {
     const q = parse(listQuery, query, 'query');
-    const page = await this.#page(firm, { ...q, contactId, status: q.status.filter((s) => s !== 'draft') });
-    return { ...page, data: page.data.map(({ externalId: _firmOnly, ...invoice }) => invoice) };
+    return this.#page(firm, { ...q, contactId, status: q.status.filter((s) => s !== 'draft') }, (page) => this.deps.invoices.summaries(page));
   }
 
   /**
@@ -82,7 +81,7 @@ export class InvoicesService {
    * processing will pay on them, so that the sum and the invoices' balances can be reconciled.
    */
   async outstandingForClient(firm: Firm, contactId: string): Promise<Outstanding> {
-    const unpaid = await this.deps.invoices.list({
+    const unpaid = await this.deps.invoices.summaries({
       firmId: firm.id,
       contactId,
       statuses: unpaidStatuses,
@@ -122,7 +121,7 @@ export class InvoicesService {
     const q = parse(adminListQuery, query, 'query');
     if (q.contactId && !(await this.deps.contacts.find(firmId, q.contactId))) throw Problem.notFound('contact');
     const status = query && typeof query === 'object' && 'status' in query ? q.status : [...q.status, 'draft' as const];
-    return this.#page(await this.#firm(firmId), { ...q, status });
+    return this.#page(await this.#firm(firmId), { ...q, status }, (page) => this.deps.invoices.list(page));
   }
 
   async getForFirm(firmId: string, id: string): Promise<FirmInvoice> {
@@ -331,7 +330,8 @@ export class InvoicesService {
     await this.deps.audit.record({ firmId, actor, action: 'invoice.deleted', subject: { type: 'invoice', id } }, this.deps.clock().toISOString());
   }
 
-  async #page(
+  /** A page of invoices in the query's order, and the cursor to the next; `read` is the repository's list or its client view. */
+  async #page<T extends InvoiceSummary>(
     firm: Firm,
     q: {
       status: InvoiceStatus[];
@@ -344,7 +344,8 @@ export class InvoicesService {
       dueFrom?: string;
       dueTo?: string;
     },
-  ): Promise<Page<InvoiceSummary & { externalId: string | null }>> {
+    read: (query: InvoiceQuery) => Promise<T[]>,
+  ): Promise<Page<T>> {
     const descending = q.sort.startsWith('-');
     const sort = q.sort.replace(/^-/, '') as InvoiceSortKey;
     let after: { value: string | number; id: string } | undefined;
@@ -356,7 +357,7 @@ export class InvoicesService {
       after = { value: position.v, id: position.id };
     }
     if (q.status.length === 0) return { data: [], nextCursor: null };
-    const rows = await this.deps.invoices.list({
+    const rows = await read({
       firmId: firm.id,
       contactId: q.contactId,
       externalId: q.externalId,
