@@ -1,21 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { ApiClient, ApiError, type SessionChange } from '../../components/index.ts';
-import { contact, deferred, type FakeService, json, problem, signIn, signedOutService } from './fake-service.ts';
+import { contact, deferred, type FakeService, json, problem, rejection, signIn, signedOutService } from './fake-service.ts';
 import { describe, it } from './mocha.ts';
 
 const BASE = 'http://service.test';
 
 function clientFor(service: FakeService): ApiClient {
   return new ApiClient({ baseUrl: `${BASE}/`, firm: 'demo', fetch: service.fetch });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
 }
 
 describe('ApiClient', () => {

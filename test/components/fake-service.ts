@@ -111,3 +111,13 @@ export function signedOutService(): FakeService {
     .on('POST /api/v1/auth/logout', () => new Response(null, { status: 204 }))
     .on('GET /api/v1/me', () => json(200, { contact, firm: branding }));
 }
+
+/** What `promise` rejects with; fails when it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject');
+}

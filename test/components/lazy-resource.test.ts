@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { lazyModule, lazyResource } from '../../components/api/lazy-resource.ts';
 import { ApiClient, ApiError } from '../../components/index.ts';
-import { deferred, json, signedOutService } from './fake-service.ts';
+import { deferred, json, rejection, signedOutService } from './fake-service.ts';
 import { describe, it } from './mocha.ts';
 
 class Greeter {
@@ -15,15 +15,6 @@ class Greeter {
   link(id: string): string {
     return `/greetings/${id}`;
   }
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
 }
 
 describe('lazyResource', () => {

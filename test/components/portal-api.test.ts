@@ -1,20 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { ApiClient, ApiError } from '../../components/index.ts';
-import { json, problem, type FakeService } from './fake-service.ts';
+import { json, problem, rejection, type FakeService } from './fake-service.ts';
 import { describe, it } from './mocha.ts';
 import { activityGroups, invoiceList, partlyPaid, payment, signedInService } from './portal-fixtures.ts';
 
 function clientFor(service: FakeService): ApiClient {
   return new ApiClient({ baseUrl: 'http://service.test', firm: 'demo', fetch: service.fetch });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
 }
 
 describe('ApiClient: invoices, activities and payments', () => {

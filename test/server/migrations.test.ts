@@ -205,6 +205,60 @@ async function applyPostgres(client: pg.Client, list: readonly Migration[]): Pro
   }
 }
 
+/**
+ * A schema of its own on PostgreSQL and an in-memory SQLite database, each migrated up to `upTo`,
+ * for a migration's test to fill alike and then migrate on. The PostgreSQL session writes for
+ * every firm, as the migrator does.
+ */
+async function bothEnginesAt(client: pg.Client, schema: string, upTo: number): Promise<Database.Database> {
+  await client.query(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}`);
+  await client.query("SET app.firm_id = '*'");
+  const list = migrations.filter((m) => m.version <= upTo);
+  await applyPostgres(client, list);
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  applySqlite(db, list);
+  return db;
+}
+
+/** Runs each statement on both engines. */
+async function execOnBoth(db: Database.Database, client: pg.Client, statements: readonly string[]): Promise<void> {
+  for (const statement of statements) {
+    db.exec(statement);
+    await client.query(statement);
+  }
+}
+
+/** Migration `version` on both engines. */
+async function migrateBoth(db: Database.Database, client: pg.Client, version: number): Promise<void> {
+  const list = migrations.filter((m) => m.version === version);
+  applySqlite(db, list);
+  await applyPostgres(client, list);
+}
+
+/**
+ * The rows of each select on both engines (closing the SQLite database), PostgreSQL's bigint
+ * strings read as numbers as SQLite gives them.
+ */
+async function readOnBoth(db: Database.Database, client: pg.Client, selects: readonly string[]): Promise<{ fromSqlite: unknown[]; fromPostgres: unknown[] }> {
+  const fromSqlite = selects.map((select) => db.prepare(select).all());
+  db.close();
+  const fromPostgres: unknown[] = [];
+  for (const select of selects) {
+    fromPostgres.push(
+      (await client.query(select)).rows.map((row: Record<string, unknown>) =>
+        Object.fromEntries(
+          Object.entries(row).map(([key, value]) => [
+            key,
+            typeof value === 'string' && /^\d+$/.test(value) && key !== 'invoice_number' ? Number(value) : value,
+          ]),
+        ),
+      ),
+    );
+  }
+  return { fromSqlite, fromPostgres };
+}
+
 const now = '2025-01-01T00:00:00.000Z';
 
 describe('the migrations, on SQLite and on PostgreSQL', () => {
@@ -472,16 +526,10 @@ describe('the migrations, on SQLite and on PostgreSQL', () => {
 
   it("give each ledger row its payment's or refund's firm alike on both engines, events numbered on (migration 19)", async () => {
     const client = await connect();
-    await client.query('CREATE SCHEMA ledger_firms; SET search_path TO ledger_firms');
     // Row-level security is on from migration 15: this session writes and backfills for every firm, as the migrator does.
-    await client.query("SET app.firm_id = '*'");
-    const [upTo18, nineteen] = [migrations.filter((m) => m.version <= 18), migrations.filter((m) => m.version === 19)];
-    await applyPostgres(client, upTo18);
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    applySqlite(db, upTo18);
+    const db = await bothEnginesAt(client, 'ledger_firms', 18);
 
-    const data = [
+    await execOnBoth(db, client, [
       "INSERT INTO firms (id, slug, name, created_at, updated_at) VALUES ('f1', 'one', 'One', 'now', 'now'), ('f2', 'two', 'Two', 'now', 'now')",
       "INSERT INTO contacts (id, firm_id, email, name, created_at, updated_at) VALUES ('c1', 'f1', 'c@x', 'C', 'now', 'now'), ('c2', 'f2', 'd@x', 'D', 'now', 'now')",
       `INSERT INTO invoices (id, firm_id, contact_id, number, issued_on, due_on, currency, created_at, updated_at)
@@ -495,39 +543,17 @@ describe('the migrations, on SQLite and on PostgreSQL', () => {
       `INSERT INTO refunds (id, firm_id, payment_id, amount, currency, status, origin, created_at, updated_at)
        VALUES ('r2', 'f2', 'p2', 50, 'USD', 'succeeded', 'api', 'now', 'now')`,
       "INSERT INTO refund_allocations (refund_id, invoice_id, amount) VALUES ('r2', 'i2', 50)",
-    ];
-    for (const sql of data) {
-      db.exec(sql);
-      await client.query(sql);
-    }
-    applySqlite(db, nineteen);
-    await applyPostgres(client, nineteen);
+    ]);
+    await migrateBoth(db, client, 19);
     // A new event after the rebuild carries on from the last id.
-    const event = "INSERT INTO payment_events (firm_id, payment_id, status, occurred_at) VALUES ('f1', 'p1', 'refunded', 'later')";
-    db.exec(event);
-    await client.query(event);
+    await execOnBoth(db, client, ["INSERT INTO payment_events (firm_id, payment_id, status, occurred_at) VALUES ('f1', 'p1', 'refunded', 'later')"]);
 
-    const selects = [
+    const { fromSqlite, fromPostgres } = await readOnBoth(db, client, [
       'SELECT payment_id, invoice_id, amount, deposit_account, invoice_number, firm_id FROM payment_allocations ORDER BY payment_id',
       'SELECT id, payment_id, status, firm_id FROM payment_events ORDER BY id',
       'SELECT refund_id, invoice_id, amount, firm_id FROM refund_allocations ORDER BY refund_id',
       'SELECT payment_id, status FROM payment_status ORDER BY payment_id',
-    ];
-    const fromSqlite = selects.map((select) => db.prepare(select).all());
-    db.close();
-    const fromPostgres: unknown[] = [];
-    for (const select of selects) {
-      fromPostgres.push(
-        (await client.query(select)).rows.map((row) =>
-          Object.fromEntries(
-            Object.entries(row).map(([key, value]) => [
-              key,
-              typeof value === 'string' && /^\d+$/.test(value) && key !== 'invoice_number' ? Number(value) : value,
-            ]),
-          ),
-        ),
-      );
-    }
+    ]);
     assert.deepEqual(fromSqlite, [
       [
         { payment_id: 'p1', invoice_id: 'i1', amount: 300, deposit_account: 'operating', invoice_number: 'INV-1', firm_id: 'f1' },
@@ -550,15 +576,9 @@ describe('the migrations, on SQLite and on PostgreSQL', () => {
 
   it("give each allocation its invoice's client alike on both engines (migration 29)", async () => {
     const client = await connect();
-    await client.query('CREATE SCHEMA allocation_clients; SET search_path TO allocation_clients');
-    await client.query("SET app.firm_id = '*'");
-    const [upTo28, twentyNine] = [migrations.filter((m) => m.version <= 28), migrations.filter((m) => m.version === 29)];
-    await applyPostgres(client, upTo28);
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    applySqlite(db, upTo28);
+    const db = await bothEnginesAt(client, 'allocation_clients', 28);
 
-    const data = [
+    await execOnBoth(db, client, [
       "INSERT INTO firms (id, slug, name, created_at, updated_at) VALUES ('f1', 'one', 'One', 'now', 'now')",
       "INSERT INTO contacts (id, firm_id, email, name, created_at, updated_at) VALUES ('c1', 'f1', 'c@x', 'C', 'now', 'now'), ('c2', 'f1', 'd@x', 'D', 'now', 'now')",
       `INSERT INTO invoices (id, firm_id, contact_id, number, issued_on, due_on, currency, created_at, updated_at)
@@ -567,36 +587,26 @@ describe('the migrations, on SQLite and on PostgreSQL', () => {
        VALUES ('p1', 'f1', 'c1', 300, 'USD', 'check', 'firm', 'R-1', 'now'), ('p2', 'f1', 'c2', 200, 'USD', 'check', 'firm', 'R-2', 'now')`,
       `INSERT INTO payment_allocations (firm_id, payment_id, invoice_id, amount, deposit_account, invoice_number)
        VALUES ('f1', 'p1', 'i1', 300, 'operating', 'INV-1'), ('f1', 'p2', 'i2', 200, 'trust', 'INV-2')`,
-    ];
-    for (const sql of data) {
-      db.exec(sql);
-      await client.query(sql);
-    }
-    applySqlite(db, twentyNine);
-    await applyPostgres(client, twentyNine);
+    ]);
+    await migrateBoth(db, client, 29);
 
-    const select = 'SELECT payment_id, invoice_id, contact_id, firm_id, amount, deposit_account, invoice_number FROM payment_allocations ORDER BY payment_id';
-    const fromSqlite = db.prepare(select).all();
-    db.close();
-    const fromPostgres = (await client.query(select)).rows.map((row) => ({ ...row, amount: Number(row.amount) }));
+    const { fromSqlite, fromPostgres } = await readOnBoth(db, client, [
+      'SELECT payment_id, invoice_id, contact_id, firm_id, amount, deposit_account, invoice_number FROM payment_allocations ORDER BY payment_id',
+    ]);
     assert.deepEqual(fromSqlite, [
-      { payment_id: 'p1', invoice_id: 'i1', contact_id: 'c1', firm_id: 'f1', amount: 300, deposit_account: 'operating', invoice_number: 'INV-1' },
-      { payment_id: 'p2', invoice_id: 'i2', contact_id: 'c2', firm_id: 'f1', amount: 200, deposit_account: 'trust', invoice_number: 'INV-2' },
+      [
+        { payment_id: 'p1', invoice_id: 'i1', contact_id: 'c1', firm_id: 'f1', amount: 300, deposit_account: 'operating', invoice_number: 'INV-1' },
+        { payment_id: 'p2', invoice_id: 'i2', contact_id: 'c2', firm_id: 'f1', amount: 200, deposit_account: 'trust', invoice_number: 'INV-2' },
+      ],
     ]);
     assert.deepEqual(fromPostgres, fromSqlite);
   });
 
   it("give each payment event and refund allocation its payment's client alike on both engines, events numbered on (migration 30)", async () => {
     const client = await connect();
-    await client.query('CREATE SCHEMA event_clients; SET search_path TO event_clients');
-    await client.query("SET app.firm_id = '*'");
-    const [upTo29, thirty] = [migrations.filter((m) => m.version <= 29), migrations.filter((m) => m.version === 30)];
-    await applyPostgres(client, upTo29);
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    applySqlite(db, upTo29);
+    const db = await bothEnginesAt(client, 'event_clients', 29);
 
-    const data = [
+    await execOnBoth(db, client, [
       "INSERT INTO firms (id, slug, name, created_at, updated_at) VALUES ('f1', 'one', 'One', 'now', 'now')",
       "INSERT INTO contacts (id, firm_id, email, name, created_at, updated_at) VALUES ('c1', 'f1', 'c@x', 'C', 'now', 'now'), ('c2', 'f1', 'd@x', 'D', 'now', 'now')",
       `INSERT INTO invoices (id, firm_id, contact_id, number, issued_on, due_on, currency, created_at, updated_at)
@@ -610,33 +620,18 @@ describe('the migrations, on SQLite and on PostgreSQL', () => {
       `INSERT INTO refunds (id, firm_id, payment_id, amount, currency, status, origin, created_at, updated_at)
        VALUES ('r2', 'f1', 'p2', 50, 'USD', 'succeeded', 'api', 'now', 'now')`,
       "INSERT INTO refund_allocations (firm_id, refund_id, invoice_id, amount) VALUES ('f1', 'r2', 'i2', 50)",
-    ];
-    for (const sql of data) {
-      db.exec(sql);
-      await client.query(sql);
-    }
-    applySqlite(db, thirty);
-    await applyPostgres(client, thirty);
+    ]);
+    await migrateBoth(db, client, 30);
     // A new event after the rebuild carries on from the last id.
-    const event = "INSERT INTO payment_events (firm_id, contact_id, payment_id, status, occurred_at) VALUES ('f1', 'c1', 'p1', 'refunded', 'later')";
-    db.exec(event);
-    await client.query(event);
+    await execOnBoth(db, client, [
+      "INSERT INTO payment_events (firm_id, contact_id, payment_id, status, occurred_at) VALUES ('f1', 'c1', 'p1', 'refunded', 'later')",
+    ]);
 
-    const selects = [
+    const { fromSqlite, fromPostgres } = await readOnBoth(db, client, [
       'SELECT id, payment_id, status, firm_id, contact_id FROM payment_events ORDER BY id',
       'SELECT refund_id, invoice_id, amount, firm_id, contact_id FROM refund_allocations ORDER BY refund_id',
       'SELECT payment_id, status FROM payment_status ORDER BY payment_id',
-    ];
-    const fromSqlite = selects.map((select) => db.prepare(select).all());
-    db.close();
-    const fromPostgres: unknown[] = [];
-    for (const select of selects) {
-      fromPostgres.push(
-        (await client.query(select)).rows.map((row) =>
-          Object.fromEntries(Object.entries(row).map(([key, value]) => [key, key === 'id' || key === 'amount' ? Number(value) : value])),
-        ),
-      );
-    }
+    ]);
     assert.deepEqual(fromSqlite, [
       [
         { id: 1, payment_id: 'p1', status: 'succeeded', firm_id: 'f1', contact_id: 'c1' },
