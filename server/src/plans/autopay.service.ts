@@ -25,7 +25,7 @@ import type { AutopayRepository } from './autopay.repository.ts';
 import { autopayAuthorizationText, autopayAuthorizationVersion } from './authorization.ts';
 import { attemptsPerInstalment, retryAfterDays } from './plan.ts';
 import type { PlansRepository } from './plans.repository.ts';
-import { chargeSavedMethod, failureReason, sweepSchedule } from './scheduled-charge.ts';
+import { attemptToCharge, chargeSavedMethod, failureReason, sweepSchedule } from './scheduled-charge.ts';
 import { brandOf, portalLink } from './plans.service.ts';
 
 type EnrolmentReply = z.output<typeof AutopayEnrolment>;
@@ -191,7 +191,7 @@ export class AutopayService {
       settle: (firm, due, today) => this.deps.autopay.write(() => this.#settleDebit(firm, due.id, today)),
       charge: async (due) => {
         const charge = (await this.deps.autopay.charge(due.id))!;
-        const attempt = charge.status === 'charging' ? charge.attempts : charge.attempts + 1;
+        const attempt = attemptToCharge(charge);
         return this.deps.jobs.enqueue({
           kind: autopayChargeJobKind,
           key: `${autopayChargeJobKind}:${due.id}:${attempt}`,

@@ -23,7 +23,7 @@ import {
 import { attemptsPerInstalment, authorizationRetentionDays, effectiveAmounts, retryAfterDays, splitAmount, type Instalment, type PlanRecord } from './plan.ts';
 import { adminListQuery, authorizationExportQuery, clientListQuery, newPlanBody, planProposalBody, type Plan, type PlanPreview } from './plans.contract.ts';
 import type { PlansRepository } from './plans.repository.ts';
-import { chargeSavedMethod, failureReason, sweepSchedule } from './scheduled-charge.ts';
+import { attemptToCharge, chargeSavedMethod, failureReason, sweepSchedule } from './scheduled-charge.ts';
 
 type Proposal = z.output<typeof planProposalBody>;
 type PlanReply = z.output<typeof Plan>;
@@ -229,7 +229,7 @@ export class PlansService {
       settle: (firm, due, today) => this.deps.plans.write(() => this.#settleDebit(firm, due.id, today)),
       charge: async (due) => {
         const instalment = (await this.deps.plans.instalment(due.id))!;
-        const attempt = instalment.status === 'charging' ? instalment.attempts : instalment.attempts + 1;
+        const attempt = attemptToCharge(instalment);
         return this.deps.jobs.enqueue({
           kind: chargeJobKind,
           key: `${chargeJobKind}:${due.id}:${attempt}`,

@@ -61,6 +61,14 @@ export async function chargeSavedMethod(checkout: Pick<CheckoutService, 'pay'>, 
   }
 }
 
+/**
+ * The attempt a charge job is for: the one in progress when the last stopped while charging
+ * (its key makes the job the same one again), else the next.
+ */
+export function attemptToCharge(charge: { status: string; attempts: number }): number {
+  return charge.status === 'charging' ? charge.attempts : charge.attempts + 1;
+}
+
 /** Why a charge that neither succeeded nor waits on a bank failed, in the words its emails use. */
 export function failureReason(outcome: ScheduledOutcome): string {
   return outcome.status === 'requires_action'
