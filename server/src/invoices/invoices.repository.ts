@@ -182,23 +182,21 @@ export class InvoicesRepository {
 
   /** A page of invoices, each with the firm's externalId beside it (for the firm's own lists). */
   async list(query: InvoiceQuery): Promise<(InvoiceSummary & { externalId: string | null })[]> {
-    const { rows } = await this.storage.db.executeQuery(this.#listStatement(query));
+    const { rows } = await this.storage.db.executeQuery(this.listStatement(query));
     return rows.map((row) => Object.assign(toSummary(row, query.today), { externalId: row.external_id }));
   }
 
   /** The same page as the client reads it, without the firm's externalId (not built only to be taken off again). */
   async summaries(query: InvoiceQuery): Promise<InvoiceSummary[]> {
-    const { rows } = await this.storage.db.executeQuery(this.#listStatement(query));
+    const { rows } = await this.storage.db.executeQuery(this.listStatement(query));
     return rows.map((row) => toSummary(row, query.today));
   }
 
-  /** The statement `list` runs for a query (for the query-plan tests). */
-  listStatement(query: InvoiceQuery): Statement {
-    return this.#listStatement(query);
-  }
-
-  /** A list's statement, compiled once for each shape of query (statuses, order, which filters). */
-  #listStatement(query: InvoiceQuery): CompiledQuery<ListRow> {
+  /**
+   * The statement `list` and `summaries` run for a query (the query-plan tests read it too),
+   * compiled once for each shape of query (statuses, order, which filters).
+   */
+  listStatement(query: InvoiceQuery): CompiledQuery<ListRow> {
     const { statuses, sort, descending, after, ...values } = query;
     return this.#listShapes.compile(JSON.stringify([statuses, sort, descending]), { ...values, afterValue: after?.value, afterId: after?.id }, (slots) =>
       this.#listQuery({
