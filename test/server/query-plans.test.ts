@@ -48,6 +48,9 @@ function planOf(query: InvoiceQuery): Promise<string[]> {
   return queryPlan(storage, invoices.listStatement(query));
 }
 
+/** The plan of the summary `GET /invoices/outstanding` reads: every one of the client's unpaid invoices. */
+const summaryPlan = () => queryPlan(storage, invoices.owedStatement({ firmId: 'firm_1', contactId: 'con_1', today, limit: 10_000 }));
+
 /**
  * The plan without the scans of co-routines: a subquery SQLite keeps apart (the ledger sums below
  * the status filter) is read row by row as it yields them, which is no read of a table.
@@ -135,10 +138,7 @@ describe('query plans: one client', () => {
   }
 
   it("the summary (GET /invoices/outstanding, one query) and the unpaid pages read the client's rows by due date", async () => {
-    assert.deepEqual(
-      clientPlanProblems(await planOf(clientQuery({ statuses: unpaid, sort: 'dueOn', descending: false, limit: 10_000 })), 'invoices_contact_due'),
-      [],
-    );
+    assert.deepEqual(clientPlanProblems(await summaryPlan(), 'invoices_contact_due'), []);
     const first = clientQuery({ statuses: unpaid, sort: 'dueOn', descending: false, limit: 201 });
     assert.deepEqual(clientPlanProblems(await planOf(first), 'invoices_contact_due'), []);
     const next = await planOf({ ...first, after: { value: today, id: 'inv_x' } });

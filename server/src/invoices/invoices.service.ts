@@ -13,16 +13,7 @@ import type { UnitOfWork } from '../db/unit-of-work.ts';
 import type { Mailer } from '../mail/index.ts';
 import { newId } from '../db/ids.ts';
 import { invoiceEmail } from './invoice.emails.ts';
-import {
-  priceLines,
-  unpaidStatuses,
-  type DepositAccount,
-  type InvoiceDetail,
-  type InvoiceLine,
-  type InvoiceStatus,
-  type InvoiceSummary,
-  type LineInput,
-} from './invoice.ts';
+import { priceLines, type DepositAccount, type InvoiceDetail, type InvoiceLine, type InvoiceStatus, type InvoiceSummary, type LineInput } from './invoice.ts';
 import { adminListQuery, invoiceChangesSchema, listQuery, newInvoiceSchema, type OutstandingInvoices, voidSchema } from './invoices.contract.ts';
 import { InvoicesRepository, type InvoiceQuery, type InvoiceSortKey } from './invoices.repository.ts';
 
@@ -81,12 +72,9 @@ export class InvoicesService {
    * processing will pay on them, so that the sum and the invoices' balances can be reconciled.
    */
   async outstandingForClient(firm: Firm, contactId: string): Promise<Outstanding> {
-    const unpaid = await this.deps.invoices.summaries({
+    const unpaid = await this.deps.invoices.owed({
       firmId: firm.id,
       contactId,
-      statuses: unpaidStatuses,
-      sort: 'dueOn',
-      descending: false,
       limit: outstandingLimit,
       today: todayIn(firm.settings.timeZone, this.deps.clock()),
     });
