@@ -60,6 +60,16 @@ interface Audit {
   fcpMs: number;
   lcpMs: number;
   transferKiB: number;
+  /** The titles of the audits that cost the scores something (performance, best practices). */
+  missed: string[];
+  /** What moved, when something did: the elements of the largest layout shifts and their scores. */
+  shifts: string[];
+}
+
+/** One item of Lighthouse's `layout-shifts` audit. */
+interface LayoutShift {
+  score: number;
+  node?: { selector?: string; snippet?: string };
 }
 
 async function audit(url: string, chromePath: string): Promise<Audit> {
@@ -80,6 +90,14 @@ async function audit(url: string, chromePath: string): Promise<Audit> {
       fcpMs: lhr.audits['first-contentful-paint']?.numericValue ?? NaN,
       lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? NaN,
       transferKiB: (lhr.audits['total-byte-weight']?.numericValue ?? NaN) / 1024,
+      missed: ['performance', 'best-practices'].flatMap((category) =>
+        (lhr.categories[category]?.auditRefs ?? [])
+          .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 0.9)
+          .map((ref) => `${lhr.audits[ref.id]!.title} (${lhr.audits[ref.id]!.displayValue ?? `score ${lhr.audits[ref.id]!.score}`})`),
+      ),
+      shifts: ((lhr.audits['layout-shifts']?.details as { items?: LayoutShift[] } | undefined)?.items ?? [])
+        .slice(0, 3)
+        .map((shift) => `${shift.node?.selector ?? shift.node?.snippet ?? 'an element'} (${shift.score.toFixed(3)})`),
     };
   } finally {
     await chrome.kill();
@@ -101,6 +119,8 @@ export async function benchLighthouse(): Promise<void> {
       ['accessibility', String(median.accessibility)],
       ['best practices', String(median.bestPractices)],
       ['bytes transferred', `${median.transferKiB.toFixed(1)} KiB`],
+      ...median.missed.map((title): [string, string] => ['audit below 0.9', title]),
+      ...median.shifts.map((shift): [string, string] => ['layout shift', shift]),
     ]);
   } finally {
     portal.child.kill('SIGTERM');

@@ -72,6 +72,46 @@ describe('loading the portal signed out', () => {
     }
   });
 
+  it("moves nothing on the demo's portal and console pages while they load, on a phone and on a desktop", async () => {
+    for (const [path, what] of [
+      ['/portal/', 'the client portal'],
+      ['/console/', 'the staff console'],
+    ] as const) {
+      for (const viewport of [
+        { width: 412, height: 823 },
+        { width: 1280, height: 900 },
+      ]) {
+        const watched = await watchPage(browser, { contextOptions: { viewport } });
+        const { page } = watched;
+        try {
+          // Every layout shift the page records from its first paint, and the light-DOM elements it moved.
+          await page.addInitScript(() => {
+            const shifts: { value: number; moved: string[] }[] = [];
+            (window as unknown as { shifts: typeof shifts }).shifts = shifts;
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources?: { node?: Node | null }[] })[]) {
+                shifts.push({ value: entry.value, moved: (entry.sources ?? []).map((source) => source.node?.nodeName ?? 'an element of a shadow root') });
+              }
+            }).observe({ type: 'layout-shift', buffered: true });
+          });
+          await page.goto(new URL(path, stack.portalUrl).href);
+          await visible(page.locator('[part~="firm-name"]'));
+          await visible(page.getByLabel('Email', { exact: false }));
+          // Let a frame pass after the form and the firm's name are both on screen, so their own shifts are recorded.
+          await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+          const shifts = await page.evaluate(() => (window as unknown as { shifts: { value: number; moved: string[] }[] }).shifts);
+          const total = shifts.reduce((sum, shift) => sum + shift.value, 0);
+          assert.ok(total < 0.01, `${what} at ${viewport.width} px moved the page by ${total.toFixed(3)}: ${JSON.stringify(shifts)}`);
+          watched.assertClean();
+        } catch (error) {
+          throw withLogs(error, stack, watched);
+        } finally {
+          await watched.close();
+        }
+      }
+    }
+  });
+
   it("loads the sign-in form's other flows only when one is chosen, keeping the password form until they arrive", async () => {
     const watched = await watchPage(browser);
     const { page } = watched;

@@ -32,13 +32,13 @@
 
   var initial = stored();
   if (initial) apply(initial);
+  document.documentElement.classList.add('theme-switcher-ready');
 
   document.addEventListener('DOMContentLoaded', function () {
     var form = document.getElementById('theme-switcher');
     var select = document.getElementById('theme-choice');
     if (!form || !select) return;
     select.value = initial || 'classic';
-    form.hidden = false;
     form.addEventListener('submit', function (event) {
       event.preventDefault();
     });
