@@ -16,7 +16,10 @@ const resultsDir = path.join(root, '.test-results');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const minutes = (n) => n * 60_000;
 
-const env = { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' };
+// The suites set and check passwords thousands of times, at about 0.1 s a hash at scrypt's
+// production cost (the auth, staff, checkout and admin files took 50 s at it, 38 s at the low
+// cost). test/server/passwords.test.ts checks the production cost.
+const env = { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1', PASSWORD_HASH_COST: 'low' };
 if (!process.stdout.isTTY) env.NO_COLOR = '1';
 
 /** @type {{ name: string, passed: number, failed: number, seconds: number, started: number, note?: string, failures?: string[] }[]} */
@@ -337,6 +340,7 @@ await inLanes([
         'fleet.test.ts',
         'storage.test.ts',
         'config.test.ts',
+        'passwords.test.ts',
         'openapi.test.ts',
         'boundaries.test.ts',
         'health.test.ts',

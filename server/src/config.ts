@@ -50,6 +50,8 @@ export interface Config {
    * sandbox's clock, whatever NODE_ENV says (or forgets to say).
    */
   development: boolean;
+  /** scrypt's cost for new password hashes (PASSWORD_HASH_COST): `low` only for test suites. */
+  passwordHashCost: 'standard' | 'low';
 }
 
 /** An S3 bucket, on AWS or an S3-compatible store (S3_ENDPOINT). */
@@ -146,6 +148,18 @@ function required(env: Env, name: string, because: string): string {
   const raw = env[name];
   if (!raw) throw new ConfigError(name, `is required ${because}`);
   return raw;
+}
+
+/**
+ * PASSWORD_HASH_COST: scrypt's cost for new password hashes. `standard` (the default: N = 2^15,
+ * r = 8, 32 MiB and about 0.1 s a hash) or `low` (N = 2^10), for test suites, which set passwords
+ * thousands of times; refused when NODE_ENV=production. A stored hash carries its own cost, so
+ * either one checks the other's hashes.
+ */
+export function passwordHashCost(env: Env): 'standard' | 'low' {
+  const cost = oneOf(env, 'PASSWORD_HASH_COST', ['standard', 'low'] as const, 'standard');
+  if (cost === 'low' && env.NODE_ENV === 'production') throw new ConfigError('PASSWORD_HASH_COST', 'cannot be low when NODE_ENV=production: low is for test suites');
+  return cost;
 }
 
 /**
@@ -309,5 +323,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     workers,
     trustProxy,
     development: env.NODE_ENV !== 'production' && isLoopbackUrl(publicUrl),
+    passwordHashCost: passwordHashCost(env),
   };
 }
