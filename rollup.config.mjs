@@ -3,6 +3,7 @@
 // from dist/cdn/chunks/ on first use, and dist/cdn/console.js, the firm's console, built apart so
 // that nothing of it reaches the client portal's files.
 import fs from 'node:fs';
+import path from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -96,6 +97,67 @@ function parallelChunkImports() {
   };
 }
 
+/**
+ * Chunks of modules that always load together, named here rather than left to rollup, which
+ * splits shared modules by exactly which elements import each: that makes half a dozen small
+ * chunks, fetched one by one and each compressed apart from the words the others share.
+ *
+ * - `core`: what every page of the client portal loads: lit, the shared translations, styles and
+ *   controllers, the API client, `<portal-session>`, and `<portal-login>`, which the session always
+ *   loads with itself: a signed-out `<portal-app>` fetches it and its own chunk before its sign-in
+ *   form paints. `<portal-app>` keeps a chunk of its own (a page may use `<portal-session>` alone).
+ * - `sections`: what most sections of `<portal-app>` share beyond the core (`@lit/task`, the
+ *   section controllers, the formatters, the list directives…), loaded with the first section a
+ *   client sees: a little more than that section needs, and then little for the next.
+ *
+ * A group takes the modules its `roots` import (with `shared`, only those at least that many roots
+ * import), leaving out those of an earlier group, the folders `apart`, and the entry's own modules
+ * (the loader), which stay in the entry.
+ */
+function sharedChunks(groups) {
+  const resolved = (file) => path.resolve(file);
+  const staticClosure = (id, getModuleInfo) => {
+    const seen = new Set();
+    const stack = [id];
+    while (stack.length) {
+      const next = stack.pop();
+      if (seen.has(next)) continue;
+      seen.add(next);
+      stack.push(...(getModuleInfo(next)?.importedIds ?? []));
+    }
+    return seen;
+  };
+  let chunkOf;
+  const manualChunks = (id, { getModuleIds, getModuleInfo }) => {
+    if (!chunkOf) {
+      chunkOf = new Map();
+      const placed = new Set(
+        [...getModuleIds()].filter((module) => getModuleInfo(module)?.isEntry).flatMap((entry) => [...staticClosure(entry, getModuleInfo)]),
+      );
+      for (const { name, roots, shared = 1, apart = [] } of groups) {
+        const closures = roots.map((root) => staticClosure(resolved(root), getModuleInfo));
+        const members =
+          shared > 1
+            ? [...new Set(closures.flatMap((closure) => [...closure]))].filter((module) => closures.filter((closure) => closure.has(module)).length >= shared)
+            : closures.flatMap((closure) => [...closure]);
+        for (const module of members) {
+          if (placed.has(module) || apart.some((folder) => module.startsWith(resolved(folder) + path.sep))) continue;
+          placed.add(module);
+          chunkOf.set(module, name);
+        }
+      }
+    }
+    return chunkOf.get(id);
+  };
+  return {
+    name: 'shared-chunks',
+    buildStart() {
+      chunkOf = undefined;
+    },
+    outputOptions: (options) => ({ ...options, manualChunks }),
+  };
+}
+
 const isLit = (id) => /^(lit|lit-html|lit-element|@lit\/[^/]+|@lit-labs\/[^/]+)(\/|$)/.test(id);
 
 export default [
@@ -129,6 +191,14 @@ export default [
       compactHtml(),
       typescript(),
       parallelChunkImports(),
+      sharedChunks([
+        { name: 'core', roots: ['components/app/app.ts', 'components/session/session.ts', 'components/login/login.ts'], apart: ['components/app'] },
+        {
+          name: 'sections',
+          roots: ['home', 'activities', 'invoices', 'payments', 'messages', 'files', 'profile'].map((name) => `components/${name}/${name}.ts`),
+          shared: 3,
+        },
+      ]),
       terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
     ],
     output: {

@@ -3,13 +3,13 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ApiClient } from '../api/api-client.ts';
 import type { PortalSectionOpenEvent } from '../home/events.ts';
 import { formatNumber } from '../i18n/format.ts';
-import { t } from '../i18n/translate.ts';
 import type { PortalPayRequestEvent } from '../invoice/events.ts';
 import type { PortalInvoice } from '../invoice/invoice.ts';
 import type { PortalPay } from '../pay/pay.ts';
+import { sectionLabel, t } from './app-messages.ts';
 import type { PortalNavigateTrigger } from './events.ts';
 import { isItemId, type PortalRoute } from './routing.ts';
-import { isSectionName, itemAttributes, sectionLabel, sectionTags, type PortalSectionName } from './sections.ts';
+import { isSectionName, itemAttributes, sectionTags, type PortalSectionName } from './sections.ts';
 import { shellStyles } from './shell.styles.ts';
 import { upgraded } from './upgraded.ts';
 

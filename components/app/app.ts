@@ -6,7 +6,7 @@ import { toggleState } from '../base/states.ts';
 import { apiContext, brandingContext, sessionContext } from '../controllers/contexts.ts';
 import type { AssertionProvider } from '../session/assertion-sign-in.ts';
 import type { PortalSession } from '../session/session.ts';
-import { visuallyHiddenStyles } from '../styles/shared.ts';
+import { visuallyHiddenStyles } from '../styles/basic.ts';
 import type { AppShell, AppShellHost, Payment } from './app-shell.ts';
 import { appStyles } from './app.styles.ts';
 import { PortalNavigateEvent, type PortalNavigateTrigger } from './events.ts';

@@ -1,5 +1,4 @@
 import type { BrandingSections } from '../api/types.ts';
-import { t } from '../i18n/translate.ts';
 import { isRegistered } from '../loader/lazy-elements.ts';
 
 /**
@@ -34,26 +33,6 @@ export const itemAttributes: Readonly<Partial<Record<PortalSectionName, string>>
 
 export function isSectionName(value: string): value is PortalSectionName {
   return (portalSections as readonly string[]).includes(value);
-}
-
-/** The section's name in the navigation, in the current language. */
-export function sectionLabel(section: PortalSectionName): string {
-  switch (section) {
-    case 'home':
-      return t('app.section.home');
-    case 'activities':
-      return t('app.section.activities');
-    case 'invoices':
-      return t('app.section.invoices');
-    case 'payments':
-      return t('app.section.payments');
-    case 'messages':
-      return t('app.section.messages');
-    case 'files':
-      return t('app.section.files');
-    case 'profile':
-      return t('app.section.profile');
-  }
 }
 
 /**

@@ -3,12 +3,10 @@
  * answers are what the service speaks): asking for one, making one, and why neither worked.
  * Shared by the client's sign-in and profile and the console's staff sign-in and account.
  */
+import { webAuthn, type PasskeyCredentials } from './passkey-support.ts';
 
-/** The part of `navigator.credentials` that passkeys use; tests give an object of their own. */
-export interface PasskeyCredentials {
-  get(options: CredentialRequestOptions): Promise<Credential | null>;
-  create(options: CredentialCreationOptions): Promise<Credential | null>;
-}
+// Whether passkeys can be used at all is a module of its own, which a sign-in form loads without the rest.
+export { browserCredentials, passkeysSupported, type PasskeyCredentials } from './passkey-support.ts';
 
 /** Why a passkey could not be used, as the sign-in and the account screen say it. */
 export type PasskeyFailure = 'unsupported' | 'cancelled';
@@ -22,16 +20,6 @@ export class PasskeyError extends Error {
 }
 
 type JsonCredential = Credential & { toJSON(): unknown };
-
-function webAuthn(): typeof PublicKeyCredential | undefined {
-  const api = (globalThis as { PublicKeyCredential?: typeof PublicKeyCredential }).PublicKeyCredential;
-  return api && typeof api.parseRequestOptionsFromJSON === 'function' && typeof api.parseCreationOptionsFromJSON === 'function' ? api : undefined;
-}
-
-/** The credentials container to use: the one given, else the browser's, else none. */
-export function browserCredentials(given: PasskeyCredentials | undefined): PasskeyCredentials | undefined {
-  return given ?? (typeof navigator !== 'undefined' ? navigator.credentials : undefined);
-}
 
 function answerOf(credential: Credential | null): unknown {
   if (!credential || typeof (credential as JsonCredential).toJSON !== 'function') throw new PasskeyError('cancelled');
@@ -68,9 +56,4 @@ export async function createPasskey(credentials: PasskeyCredentials | undefined,
   } catch (error) {
     throw asPasskeyError(error, signal);
   }
-}
-
-/** Whether this browser can use passkeys at all. */
-export function passkeysSupported(credentials?: PasskeyCredentials): boolean {
-  return webAuthn() !== undefined && browserCredentials(credentials) !== undefined;
 }

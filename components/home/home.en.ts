@@ -39,4 +39,7 @@ export const homeEn = {
   'home.changes.message-from': 'From {name}, {date}',
   'home.changes.payments': 'Payments settled',
   'home.changes.payment': '{amount}, receipt {receipt}',
+  // The next charge of a payment plan, and of autopay
+  'plan.home-next': 'Next plan charge: {amount} on {date} (invoice {number})',
+  'autopay.home-next': 'Next autopay charge: {amount} on {date} (invoice {number})',
 } as const satisfies Record<string, string>;

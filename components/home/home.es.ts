@@ -42,4 +42,6 @@ export const homeEs: TableOf<typeof homeEn> = {
   'home.changes.message-from': 'De {name}, {date}',
   'home.changes.payments': 'Pagos acreditados',
   'home.changes.payment': '{amount}, recibo {receipt}',
+  'plan.home-next': 'Próximo cargo del plan: {amount} el {date} (factura {number})',
+  'autopay.home-next': 'Próximo cargo automático: {amount} el {date} (factura {number})',
 };

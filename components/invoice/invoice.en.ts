@@ -54,4 +54,5 @@ export const invoiceEn = {
   'invoice.pdf-downloading': 'Preparing PDF…',
   'invoice.pdf-downloaded': 'The PDF of invoice {number} was downloaded.',
   'invoice.pdf-error': 'The PDF could not be downloaded. {reason}',
+  'autopay.invoice-note': 'Autopay will charge {amount} on {date}.',
 } as const satisfies Record<string, string>;

@@ -58,4 +58,5 @@ export const invoiceEs: TableOf<typeof invoiceEn> = {
   'invoice.pdf-downloading': 'Preparando el PDF…',
   'invoice.pdf-downloaded': 'Se descargó el PDF de la factura {number}.',
   'invoice.pdf-error': 'No se pudo descargar el PDF. {reason}',
+  'autopay.invoice-note': 'El pago automático cobrará {amount} el {date}.',
 };

@@ -1,12 +1,11 @@
 import { consume } from '@lit/context';
 import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { ApiError, isAbortError } from '../api/api-error.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import { isSignedIn } from '../api/auth-api.ts';
 import type { Branding, PortalLocale, SignIn, SignInAnswer } from '../api/types.ts';
-import { passkeysSupported, type PasskeyCredentials } from '../base/passkeys.ts';
+import { passkeysSupported, type PasskeyCredentials } from '../base/passkey-support.ts';
 import { PortalElement } from '../base/portal-element.ts';
 import { ApiClientController } from '../controllers/api-client-controller.ts';
 import { brandingContext } from '../controllers/contexts.ts';
@@ -14,7 +13,7 @@ import { errorMessage } from '../i18n/error-message.ts';
 import { languageOf } from '../i18n/language.ts';
 import { t } from '../i18n/translate.ts';
 import type { PlainMessageKey } from '../i18n/translations.ts';
-import { alertStyles, buttonStyles, fieldStyles, visuallyHiddenStyles } from '../styles/shared.ts';
+import { alertStyles, buttonStyles, fieldStyles, visuallyHiddenStyles } from '../styles/basic.ts';
 import { PortalLoginSucceededEvent, PortalPasswordResetRequestedEvent } from './events.ts';
 import { loginStyles } from './login.styles.ts';
 import type { LoginFlows } from './other-flows.ts';
@@ -212,7 +211,7 @@ export class PortalLogin extends PortalElement {
           <div class="notice" part="notice" role="status">${this.notice ? html`<p>${this.notice()}</p>` : nothing}</div>
           ${this.#fields().map((field) => this.#field(field))}
           <button class="button submit-button" part="submit-button" type="submit" aria-disabled=${this.pending ? 'true' : 'false'}>
-            ${this.pending ? t(`login.pending.${mode}`) : t(`login.submit.${mode}`)}
+            ${mode !== 'sign-in' ? flows!.submitLabel(mode, this.pending) : this.pending ? t('login.pending.sign-in') : t('login.submit.sign-in')}
           </button>
           <p class="links" part="links">${this.#links(mode)}</p>
         </form>
@@ -266,18 +265,13 @@ export class PortalLogin extends PortalElement {
   }
 
   #field(field: LoginField): TemplateResult {
-    const choosing = this.mode === 'accept-invitation' || this.mode === 'reset-password';
-    const label =
-      field === 'email'
-        ? t('login.label.email')
-        : field === 'code'
-          ? t('login.label.code')
-          : field === 'confirm'
-            ? t('login.label.confirm-password')
-            : choosing
-              ? t('login.label.new-password')
-              : t('login.label.password');
-    const hint = field === 'password' && choosing ? t('login.hint.new-password') : field === 'code' ? t('login.hint.code') : undefined;
+    const mode = this.mode;
+    const choosing = mode === 'accept-invitation' || mode === 'reset-password';
+    // The other flows' fields are labelled by their module, loaded before they show.
+    const { label, hint } =
+      mode !== 'sign-in'
+        ? this.#flows!.fieldText(field, mode)
+        : { label: field === 'email' ? t('login.label.email') : t('login.label.password'), hint: undefined };
     const message = this.fieldMessages[field];
     // The code's field also reads out the intro (where the code was sent), as focus lands on it.
     const describedBy = [field === 'code' && this.#flows?.codeEmail ? 'intro' : '', hint ? `${field}-hint` : '', message ? `${field}-error` : '']
@@ -299,7 +293,7 @@ export class PortalLogin extends PortalElement {
           spellcheck="false"
           required
           maxlength=${field === 'email' ? 320 : field === 'code' ? 20 : nothing}
-          .value=${live(this.values[field])}
+          .value=${this.values[field]}
           aria-invalid=${message ? 'true' : 'false'}
           aria-describedby=${describedBy || nothing}
           @input=${this.#onInput}
@@ -313,6 +307,10 @@ export class PortalLogin extends PortalElement {
     return html`<button type="button" class="link-button" part="link" @click=${() => this.#switchTo(mode)}>${label}</button>`;
   }
 
+  /**
+   * Every keystroke comes back into `values`, so the value last bound is always the input's own:
+   * a plain `.value` binding keeps them in step (a reset or a cleared password differs from it).
+   */
   #onInput(event: InputEvent): void {
     const input = event.target as HTMLInputElement;
     this.values = { ...this.values, [input.name]: input.value };
@@ -542,10 +540,7 @@ export class PortalLogin extends PortalElement {
     }
     if (this.#flows?.show(error, this.mode)) return;
     const alerts: Partial<Record<string, PlainMessageKey>> = {
-      email_code_expired: 'login.error.code-expired',
       invalid_credentials: 'login.error.invalid-credentials',
-      invitation_invalid: 'login.error.invitation-invalid',
-      reset_token_invalid: 'login.error.reset-invalid',
       contact_archived: 'login.error.contact-archived',
     };
     const key = alerts[error.code];

@@ -23,6 +23,13 @@ const linkKinds: Record<LinkMode, LinkKind> = { 'accept-invitation': 'invitation
 
 const isLinkMode = (mode: LoginMode): mode is LinkMode => mode in linkKinds;
 
+/** What the service's refusal of an emailed code, invitation or reset link says. */
+const refusedAlerts: Partial<Record<string, 'login.error.code-expired' | 'login.error.invitation-invalid' | 'login.error.reset-invalid'>> = {
+  email_code_expired: 'login.error.code-expired',
+  invitation_invalid: 'login.error.invitation-invalid',
+  reset_token_invalid: 'login.error.reset-invalid',
+};
+
 /** A code as typed or pasted ("123 456"): its digits only. */
 const digitsOf = (value: string): string => value.replace(/\D/g, '');
 
@@ -328,6 +335,27 @@ export class LoginFlows {
   }
 
   /** Shows what the service said about an emailed code or link; false when it is for the login to show. */
+  /** The submit button's words in a flow's mode, while sending or not. */
+  submitLabel(mode: Exclude<LoginMode, 'sign-in'>, pending: boolean): string {
+    return pending ? t(`login.pending.${mode}`) : t(`login.submit.${mode}`);
+  }
+
+  /** A field's label and hint in a flow's mode: a password chosen from an invitation or a reset link is a new one. */
+  fieldText(field: LoginField, mode: Exclude<LoginMode, 'sign-in'>): { label: string; hint: string | undefined } {
+    switch (field) {
+      case 'email':
+        return { label: t('login.label.email'), hint: undefined };
+      case 'code':
+        return { label: t('login.label.code'), hint: t('login.hint.code') };
+      case 'confirm':
+        return { label: t('login.label.confirm-password'), hint: undefined };
+      default:
+        return mode === 'accept-invitation' || mode === 'reset-password'
+          ? { label: t('login.label.new-password'), hint: t('login.hint.new-password') }
+          : { label: t('login.label.password'), hint: undefined };
+    }
+  }
+
   show(error: ApiError, mode: LoginMode): boolean {
     if (mode === 'sign-in-link' && (error.code === 'email_code_expired' || error.code === 'email_code_invalid')) {
       this.#set(() => (this.#linkCheck = error.code === 'email_code_expired' ? 'expired' : 'unknown'));
@@ -337,6 +365,11 @@ export class LoginFlows {
       this.port.setFieldMessages({ code: () => t('login.error.code-invalid') });
       this.port.setAlert(() => t('login.error.code-invalid'));
       void this.port.element.updateComplete.then(() => this.port.element.renderRoot.querySelector<HTMLInputElement>('#code')?.select());
+      return true;
+    }
+    const refused = refusedAlerts[error.code];
+    if (refused) {
+      this.port.setAlert(() => t(refused));
       return true;
     }
     return false;

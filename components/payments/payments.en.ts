@@ -42,4 +42,5 @@ export const paymentsEn = {
   'payments.method.other': 'Other',
   'payments.failure': 'Reason: {message}',
   'payments.no-receipt': 'No receipt',
+  'plan.payment-badge': 'Plan instalment {number} of {count}',
 } as const satisfies Record<string, string>;

@@ -45,4 +45,5 @@ export const paymentsEs: TableOf<typeof paymentsEn> = {
   'payments.method.other': 'Otro',
   'payments.failure': 'Motivo: {message}',
   'payments.no-receipt': 'Sin recibo',
+  'plan.payment-badge': 'Cuota {number} de {count} del plan',
 };

@@ -1,10 +1,8 @@
-import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ApiClient } from '../api/api-client.ts';
 import { ApiError, isAbortError } from '../api/api-error.ts';
-import type { SignIn } from '../api/types.ts';
 import { errorMessage } from '../i18n/error-message.ts';
-import { t } from '../i18n/translate.ts';
+import { t } from './session-messages.ts';
 
 /**
  * Asks the firm's own website for a fresh sign-in assertion for the visitor it has signed in,
@@ -31,32 +29,28 @@ export type AssertionOutcome = 'signed-in' | 'failed' | 'superseded';
  */
 export class AssertionSignIn implements ReactiveController {
   readonly #host: ReactiveControllerHost;
-  readonly #task: Task<[ApiClient, AssertionProvider], SignIn>;
+  /** The sign-in under way, if any. */
+  #request: AbortController | undefined;
+  /** How the last sign-in that was not replaced by another ended, when it failed. */
+  #failed: { error: unknown } | undefined;
   #runs = 0;
   /** A failure stays shown until the client signs in or another attempt starts. */
   #showFailure = false;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
-    this.#task = new Task(host, {
-      autoRun: false,
-      task: async ([client, provide], { signal }) => {
-        const assertion = await obtain(provide, signal);
-        return client.auth.exchangeToken({ assertion }, { signal });
-      },
-    });
     host.addController(this);
   }
 
   /** True while an assertion is asked for or exchanged. */
   get pending(): boolean {
-    return this.#task.status === TaskStatus.PENDING;
+    return this.#request !== undefined;
   }
 
   /** The last attempt's failure, while it is shown. */
   get failure(): unknown {
-    if (!this.#showFailure || this.#task.status !== TaskStatus.ERROR) return undefined;
-    const error = this.#task.error;
+    if (!this.#showFailure || this.pending || !this.#failed) return undefined;
+    const { error } = this.#failed;
     return isAbortError(error) ? undefined : error;
   }
 
@@ -66,16 +60,31 @@ export class AssertionSignIn implements ReactiveController {
   async run(client: ApiClient, provide: AssertionProvider): Promise<AssertionOutcome> {
     const run = ++this.#runs;
     this.#showFailure = true;
-    await this.#task.run([client, provide]);
+    this.#request?.abort();
+    const request = new AbortController();
+    this.#request = request;
+    this.#host.requestUpdate();
+    let failed: { error: unknown } | undefined;
+    try {
+      const assertion = await obtain(provide, request.signal);
+      await client.auth.exchangeToken({ assertion }, { signal: request.signal });
+    } catch (error) {
+      failed = { error };
+    }
+    if (this.#request === request) {
+      this.#request = undefined;
+      this.#failed = failed;
+      this.#host.requestUpdate();
+    }
     if (run !== this.#runs) return 'superseded';
-    if (this.#task.status === TaskStatus.COMPLETE) return 'signed-in';
-    return isAbortError(this.#task.error) ? 'superseded' : 'failed';
+    if (!failed) return 'signed-in';
+    return isAbortError(failed.error) ? 'superseded' : 'failed';
   }
 
   /** Cancels the sign-in under way, if any, and forgets a failure. */
   abort(): void {
     this.#runs += 1;
-    this.#task.abort();
+    this.#request?.abort();
     this.dismiss();
   }
 

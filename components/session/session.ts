@@ -1,5 +1,4 @@
 import { provide } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiClient } from '../api/api-client.ts';
@@ -9,16 +8,16 @@ import { PortalElement } from '../base/portal-element.ts';
 import { apiContext, brandingContext, sessionContext, type SessionState } from '../controllers/contexts.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { languagesChanged } from '../i18n/language.ts';
-import { t } from '../i18n/translate.ts';
 import type { PortalProfileChangeEvent } from '../profile/events.ts';
 import type { PortalLogin } from '../login/login.ts';
 import type { LoginMode } from '../login/validation.ts';
 import { FirmTheme } from '../styles/firm-theme.ts';
-import { alertStyles, buttonStyles, skeletonStyles, visuallyHiddenStyles } from '../styles/shared.ts';
+import { alertStyles, buttonStyles, skeletonStyles, visuallyHiddenStyles } from '../styles/basic.ts';
 import { AssertionSignIn, type AssertionProvider } from './assertion-sign-in.ts';
 import { PortalSessionChangeEvent } from './events.ts';
 import { SessionHint } from './session-hint.ts';
 import { sessionStyles } from './session.styles.ts';
+import { t } from './session-messages.ts';
 
 /** A login link the page was opened with: `?invitation=TOKEN`, `?reset=TOKEN` or `?sign-in=TOKEN`. */
 interface LinkIntent {
@@ -33,8 +32,14 @@ const loginParts = ['base', 'form', 'heading', 'intro', 'alert', 'notice', 'fiel
   .map((name) => `${name}: login-${name}`)
   .join(', ');
 
-/** Thrown by the start task when the element has no service or firm to talk to. */
+/** Thrown by the start when the element has no service or firm to talk to. */
 class NotConfiguredError extends Error {}
+
+/**
+ * Where the start stands: the branding and the sign-in to resume asked for, or their outcome. (A
+ * start for another client, or a retry, replaces the one under way, whose answers no longer count.)
+ */
+type Start = { status: 'pending' } | { status: 'complete'; branding: Branding } | { status: 'failed'; error: unknown };
 
 /**
  * The root of the portal on a page. It provides the API client, the client's session and the
@@ -175,23 +180,9 @@ export class PortalSession extends PortalElement {
   /** At start: a sign-in is likely to resume or to come from the firm's site, so the login waits. */
   #expectingSignIn = false;
 
-  readonly #start = new Task(this, {
-    task: async ([client], { signal }) => {
-      if (!client) throw new NotConfiguredError();
-      this.#fromSite.abort();
-      if (this.session.status !== 'unknown') this.session = { status: 'unknown' };
-      this.#expectingSignIn = new SessionHint(client).present || Boolean(this.assertion || this.getAssertion);
-      if (this.#brandingFor !== client) this.#provideBranding(undefined, undefined);
-      // The branding is provided as soon as it arrives: the login may be on screen already.
-      const branding = client.branding({ signal }).then((loaded) => {
-        if (!signal.aborted) this.#provideBranding(loaded, client);
-        return loaded;
-      });
-      const [loaded] = await Promise.all([branding, this.#resume(client, signal)]);
-      return loaded;
-    },
-    args: () => [this.client] as const,
-  });
+  #start: Start = { status: 'pending' };
+  /** The start under way or done, and the client it was for. */
+  #starting: { client: ApiClient | undefined; request: AbortController } | undefined;
 
   constructor() {
     super();
@@ -201,7 +192,7 @@ export class PortalSession extends PortalElement {
 
   /** Starts again: reloads the branding and resumes the sign-in. */
   retry(): void {
-    void this.#start.run();
+    void this.#run();
   }
 
   /**
@@ -247,9 +238,11 @@ export class PortalSession extends PortalElement {
     if (changed.has('client') && this.client && this.isConnected) this.#listen(this.client);
     // An assertion given while signed out (after the start) signs in at once.
     const given = (changed.has('assertion') && this.assertion) || (changed.has('getAssertion') && this.getAssertion);
-    if (given && this.session.status === 'signed-out' && this.#start.status !== TaskStatus.ERROR && this.client && !this.#fromSite.pending) {
+    if (given && this.session.status === 'signed-out' && this.#start.status !== 'failed' && this.client && !this.#fromSite.pending) {
       this.#signInFromSite(this.client, 'resume');
     }
+    // The first update starts, and so does a new client.
+    if (!this.#starting || this.#starting.client !== this.client) void this.#run();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -257,7 +250,7 @@ export class PortalSession extends PortalElement {
       this.#setState('signed-in', this.session.status === 'signed-in');
       this.#setState('signed-out', this.session.status === 'signed-out');
     }
-    this.#setState('loading', this.#start.status === TaskStatus.PENDING);
+    this.#setState('loading', this.#start.status === 'pending');
     this.#setState('signing-in', this.#fromSite.pending);
     if (this.#focusAfterChange) {
       // A sign-in during start shows the portal only once the branding is in: focus moves then.
@@ -274,9 +267,9 @@ export class PortalSession extends PortalElement {
 
   protected override render(): TemplateResult {
     switch (this.#start.status) {
-      case TaskStatus.COMPLETE:
-        return this.#renderPortal(this.#start.value!);
-      case TaskStatus.ERROR:
+      case 'complete':
+        return this.#renderPortal(this.#start.branding);
+      case 'failed':
         return this.#renderFailure(this.#start.error);
       default:
         return this.#showsLoginWhileStarting() ? this.#renderPortal(this.branding) : this.#renderSkeleton();
@@ -387,6 +380,40 @@ export class PortalSession extends PortalElement {
     }
   }
 
+  /** Loads the branding and resumes the sign-in, replacing (and aborting) a start under way. */
+  async #run(): Promise<void> {
+    const client = this.client;
+    this.#starting?.request.abort();
+    const starting = { client, request: new AbortController() };
+    this.#starting = starting;
+    this.#start = { status: 'pending' };
+    this.requestUpdate();
+    let outcome: Start;
+    try {
+      outcome = { status: 'complete', branding: await this.#begin(client, starting.request.signal) };
+    } catch (error) {
+      outcome = { status: 'failed', error };
+    }
+    if (this.#starting !== starting) return;
+    this.#start = outcome;
+    this.requestUpdate();
+  }
+
+  async #begin(client: ApiClient | undefined, signal: AbortSignal): Promise<Branding> {
+    if (!client) throw new NotConfiguredError();
+    this.#fromSite.abort();
+    if (this.session.status !== 'unknown') this.session = { status: 'unknown' };
+    this.#expectingSignIn = new SessionHint(client).present || Boolean(this.assertion || this.getAssertion);
+    if (this.#brandingFor !== client) this.#provideBranding(undefined, undefined);
+    // The branding is provided as soon as it arrives: the login may be on screen already.
+    const branding = client.branding({ signal }).then((loaded) => {
+      if (!signal.aborted) this.#provideBranding(loaded, client);
+      return loaded;
+    });
+    const [loaded] = await Promise.all([branding, this.#resume(client, signal)]);
+    return loaded;
+  }
+
   /** Resumes an earlier sign-in, unless the page was opened from an invitation or reset link. */
   async #resume(client: ApiClient, signal: AbortSignal): Promise<void> {
     if (this.linkIntent) {
@@ -434,7 +461,7 @@ export class PortalSession extends PortalElement {
       if (this.client !== client) return;
       if (outcome === 'failed') {
         this.#settle({ status: 'signed-out' }, reason);
-      } else if (outcome === 'superseded' && this.session.status === 'unknown' && !this.#fromSite.pending && this.#start.status === TaskStatus.COMPLETE) {
+      } else if (outcome === 'superseded' && this.session.status === 'unknown' && !this.#fromSite.pending && this.#start.status === 'complete') {
         // Cancelled by a sign-out, with nothing else under way.
         this.#settle({ status: 'signed-out' }, 'sign-out');
       }

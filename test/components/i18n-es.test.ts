@@ -14,6 +14,7 @@ import {
 } from '../../components/index.ts';
 import type { MessageCatalog } from '../../components/i18n/catalog.ts';
 import { activitiesMessages } from '../../components/activities/activities-messages.ts';
+import { appMessages } from '../../components/app/app-messages.ts';
 import { filesMessages } from '../../components/files/files-messages.ts';
 import { homeMessages } from '../../components/home/home-messages.ts';
 import { invoicesMessages } from '../../components/invoices/invoices-messages.ts';
@@ -26,6 +27,7 @@ import { loginFlowsMessages } from '../../components/login/login-flows-messages.
 import { twoFactorMessages } from '../../components/login/two-factor-messages.ts';
 import { payMessages } from '../../components/pay/pay-messages.ts';
 import { profileMessages } from '../../components/profile/profile-messages.ts';
+import { sessionMessages } from '../../components/session/session-messages.ts';
 import { signedOutService, type FakeService } from './fake-service.ts';
 import { before, describe, it } from './mocha.ts';
 
@@ -99,6 +101,8 @@ describe('i18n: Spanish', () => {
       messagesCatalog,
       filesMessages,
       homeMessages,
+      sessionMessages,
+      appMessages,
     ] as MessageCatalog<Record<string, string>>[];
     for (const catalog of catalogs) {
       expect(await catalog.load('es')).to.equal(true);
@@ -132,7 +136,7 @@ describe('i18n: Spanish', () => {
   it('is chosen for es and its regional variants, with parameters filled in', () => {
     expect(withLanguage('es', () => t('login.heading.sign-in'))).to.equal('Iniciar sesión');
     expect(withLanguage('es-MX', () => t('common.retry'))).to.equal('Volver a intentarlo');
-    expect(withLanguage('ES-us', () => t('session.signed-in-as', { name: 'Alex' }))).to.equal('Sesión iniciada como Alex');
+    expect(withLanguage('ES-us', () => t('login.heading.sign-in-firm', { firm: 'Lakeside Law' }))).to.equal('Iniciar sesión en Lakeside Law');
     expect(withLanguage('es', () => invoiceT('invoice.heading', { number: 'INV-7' }))).to.equal('Factura INV-7');
   });
 

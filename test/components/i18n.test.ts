@@ -21,7 +21,7 @@ import { afterEach, describe, it } from './mocha.ts';
 
 describe('i18n', () => {
   it('fills in named parameters', () => {
-    expect(t('session.signed-in-as', { name: 'Alex' })).to.equal('Signed in as Alex');
+    expect(t('login.heading.sign-in-firm', { firm: 'Lakeside Law' })).to.equal('Sign in to Lakeside Law');
     expect(t('login.heading.sign-in')).to.equal('Sign in');
   });
 
