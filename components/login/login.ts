@@ -15,6 +15,7 @@ import { t } from '../i18n/translate.ts';
 import type { PlainMessageKey } from '../i18n/translations.ts';
 import { alertStyles, buttonStyles, fieldStyles, visuallyHiddenStyles } from '../styles/basic.ts';
 import { PortalLoginSucceededEvent, PortalPasswordResetRequestedEvent } from './events.ts';
+import { firmHeading } from './firm-heading.ts';
 import { loginStyles } from './login.styles.ts';
 import type { LoginFlows } from './other-flows.ts';
 import type { SecondStep, SucceededMode } from './second-step.ts';
@@ -252,11 +253,8 @@ export class PortalLogin extends PortalElement {
     if (this.mode !== 'sign-in') return t(`login.heading.${this.mode}`);
     const firm = this.branding?.name;
     if (this.#api.session === undefined) return firm ? t('login.heading.sign-in-firm', { firm }) : t('login.heading.sign-in');
-    // Inside a session the login shows before the branding arrives: the firm's name gets a line
-    // of its own, kept empty until then, so that the fields below never move when it fills in.
-    if (!firm) return html`${t('login.heading.sign-in')}<span class="heading-firm"></span>`;
-    const [before, after = ''] = t('login.heading.sign-in-firm', { firm: '\u0000' }).split('\u0000');
-    return html`${before}<span class="heading-firm">${firm}</span>${after}`;
+    // Inside a session the login shows before the branding arrives.
+    return firmHeading(firm, t('login.heading.sign-in'), (name) => t('login.heading.sign-in-firm', { firm: name }));
   }
 
   #intro(): TemplateResult | typeof nothing {

@@ -88,6 +88,23 @@ describe('<portal-staff-login>', () => {
     expect($<HTMLInputElement>(login, '#email').labels![0]!.textContent!.trim()).to.equal('Email address');
   });
 
+  it("shows before the firm's name is known, keeping it a line of its own, so the fields do not move when it arrives", async () => {
+    // A phone's width, where "Sign in to Hale & Whitmore LLP" takes more than one line.
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 22rem"></div>`);
+    const login = document.createElement('portal-staff-login');
+    login.client = consoleClientFor(staffSignedOutService());
+    wrapper.append(login);
+    await login.updateComplete;
+    expect(text(part(login, 'heading'))).to.equal('Staff sign-in');
+    await expect(login).to.be.accessible();
+    const fieldTop = () => $(login, '#email').getBoundingClientRect().top;
+    const before = fieldTop();
+    login.firmName = 'Hale & Whitmore LLP';
+    await login.updateComplete;
+    expect(text(part(login, 'heading'))).to.equal('Sign in to Hale & Whitmore LLP');
+    expect(fieldTop(), 'the fields stayed where they were').to.equal(before);
+  });
+
   it('checks the fields before sending, and focuses the first problem', async () => {
     const service = staffSignedOutService();
     const login = await loginWith(service);

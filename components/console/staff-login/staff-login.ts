@@ -5,6 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { ApiError, isAbortError } from '../../api/api-error.ts';
 import { PortalElement } from '../../base/portal-element.ts';
 import { toggleState } from '../../base/states.ts';
+import { firmHeading } from '../../login/firm-heading.ts';
 import { loginStyles } from '../../login/login.styles.ts';
 import { validateLogin, type LoginField } from '../../login/validation.ts';
 import { alertStyles, buttonStyles, fieldStyles, visuallyHiddenStyles } from '../../styles/shared.ts';
@@ -219,10 +220,11 @@ export class PortalStaffLogin extends PortalElement {
     `;
   }
 
-  #heading(): string {
+  #heading(): TemplateResult | string {
     switch (this.step.kind) {
       case 'password':
-        return this.firmName ? t('staff-login.heading.sign-in-firm', { firm: this.firmName }) : t('staff-login.heading.sign-in');
+        // The console shows this before its branding arrives.
+        return firmHeading(this.firmName, t('staff-login.heading.sign-in'), (firm) => t('staff-login.heading.sign-in-firm', { firm }));
       case 'invitation':
         return t('staff-login.heading.invitation');
       case 'code':
