@@ -5,8 +5,9 @@
  * beside a bare Express 5 process answering /healthz and the same bytes. On SQLite (start and
  * memory hardly depend on the engine): the database of `invoices-api` (100,000 invoices, the
  * measured client with 1,000), the service logging every request to a file as in production.
- * The compiled build (server/dist) is measured when it is newer than every source file, and
- * always the TypeScript sources through tsx, which is how `portico` runs in a checkout.
+ * The compiled build (server/dist/bundle, what an installed package's `portico` runs) is measured
+ * when it is newer than every source file, and always the TypeScript sources through tsx, which is
+ * how `portico` runs in a checkout.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -47,11 +48,13 @@ app.listen(Number(process.env.PORT), '127.0.0.1');
 
 type Command = { name: string; args: string[] };
 
-/** Whether server/dist was compiled after the last change to server/src. */
+/** The command's bundle (`npm run build -w @portico/server`), which server/bin/portico.mjs runs when installed. */
+const compiledEntry = path.join(serverDir, 'dist', 'bundle', 'cli.js');
+
+/** Whether server/dist was compiled and bundled after the last change to server/src. */
 function compiledIsCurrent(): boolean {
-  const entry = path.join(serverDir, 'dist', 'cli.js');
-  if (!fs.existsSync(entry)) return false;
-  const built = fs.statSync(entry).mtimeMs;
+  if (!fs.existsSync(compiledEntry)) return false;
+  const built = fs.statSync(compiledEntry).mtimeMs;
   const newest = (dir: string): number =>
     Math.max(
       0,
@@ -67,9 +70,10 @@ function serviceCommands(): Command[] {
   const commands: Command[] = [];
   if (compiledIsCurrent()) {
     // What server/bin/portico.mjs does in an installed package: the compiled CLI, no loader.
-    const entry = path.join(serverDir, 'dist', 'cli.js');
-    const script = `const { main } = await import(${JSON.stringify(entry)}); process.exitCode = await main(['serve']);`;
-    commands.push({ name: 'compiled (server/dist)', args: ['--input-type=module', '-e', script] });
+    const script = `const { main } = await import(${JSON.stringify(compiledEntry)}); process.exitCode = await main(['serve']);`;
+    commands.push({ name: 'compiled (server/dist/bundle)', args: ['--input-type=module', '-e', script] });
+  } else {
+    process.stderr.write('server/dist/bundle is missing or older than server/src: run `npm run build -w @portico/server` to measure the compiled service\n');
   }
   commands.push({ name: 'sources through tsx', args: [porticoBin, 'serve'] });
   return commands;

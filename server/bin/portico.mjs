@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// The `portico` command. An installed package runs its compiled JavaScript (dist/); a source
-// checkout, which has src/ and no need to build before every run, runs the TypeScript through tsx.
+// The `portico` command. An installed package runs its compiled JavaScript, joined into a few
+// files (dist/bundle/, see scripts/bundle.mjs) because a process that loads hundreds of modules one
+// by one starts slowly; a source checkout, which has src/ and no need to build before every run,
+// runs the TypeScript through tsx.
 import fs from 'node:fs';
 
 const fromSource = fs.existsSync(new URL('../src/cli.ts', import.meta.url));
@@ -13,5 +15,5 @@ process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
-const { main } = await import(fromSource ? '../src/cli.ts' : '../dist/cli.js');
+const { main } = await import(fromSource ? '../src/cli.ts' : '../dist/bundle/cli.js');
 process.exitCode = await main(process.argv.slice(2));

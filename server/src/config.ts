@@ -75,6 +75,18 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * The library a configured provider needs could not be loaded (its package is missing, say). The
+ * service loads it as it opens, not with the first payment or email, so this stops it at start.
+ */
+export function providerUnavailable(setting: `${string}=${string}`, library: string, error: unknown): ConfigError {
+  const [variable, value] = setting.split('=') as [string, string];
+  const reason = error instanceof Error ? error.message : String(error);
+  const problem = new ConfigError(variable, `${value} needs the ${library} package, which could not be loaded: ${reason}`);
+  problem.cause = error;
+  return problem;
+}
+
 type Env = Record<string, string | undefined>;
 
 function port(env: Env, name: string, fallback: number): number {
@@ -158,7 +170,8 @@ function required(env: Env, name: string, because: string): string {
  */
 export function passwordHashCost(env: Env): 'standard' | 'low' {
   const cost = oneOf(env, 'PASSWORD_HASH_COST', ['standard', 'low'] as const, 'standard');
-  if (cost === 'low' && env.NODE_ENV === 'production') throw new ConfigError('PASSWORD_HASH_COST', 'cannot be low when NODE_ENV=production: low is for test suites');
+  if (cost === 'low' && env.NODE_ENV === 'production')
+    throw new ConfigError('PASSWORD_HASH_COST', 'cannot be low when NODE_ENV=production: low is for test suites');
   return cost;
 }
 

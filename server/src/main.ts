@@ -18,8 +18,9 @@ export interface RunningService {
 }
 
 /**
- * Opens the store, keys and mail of a configuration: everything but the HTTP listener. Secrets an
- * earlier release stored in plain text are sealed on the way.
+ * Opens the store, keys and mail of a configuration: everything but the HTTP listener. The SDKs of
+ * the configured providers are loaded, and secrets an earlier release stored in plain text are
+ * sealed, on the way.
  */
 export async function openServices(config: Config, options: { clock?: Clock; logger?: Logger } = {}): Promise<Services> {
   // Before the store: a missing or malformed key stops the service before it touches the database.
@@ -29,6 +30,7 @@ export async function openServices(config: Config, options: { clock?: Clock; log
     const keys = await SigningKeys.open(storage, secrets, { dataDir: config.dataDir, clock: options.clock, logger: options.logger });
     const mail = createMail(config, storage, { clock: options.clock });
     const services = createServices({ config, storage, keys, secrets, mail, clock: options.clock, logger: options.logger });
+    await services.loadProviders();
     const sealed = await storage.asSystem(() => services.sealPlainSecrets());
     if (sealed.plaidTokens || sealed.webhookSecrets) services.logger.info('sealed secrets stored in plain text', sealed);
     return services;

@@ -4,8 +4,19 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** `@portico/server`'s folder: the parent of `src/` when run from source, of `dist/` when compiled. */
-export const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * `@portico/server`'s folder: the nearest one above this module with the package's package.json.
+ * This module is in `src/` when run from source, in `dist/` when compiled, and somewhere under
+ * `dist/bundle/` in the command's bundle (`scripts/bundle.mjs`).
+ */
+export const serverRoot = findServerRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findServerRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (readPackage(path.join(dir, 'package.json'))?.name === '@portico/server') return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '..');
+  }
+}
 
 export interface SdkPackage {
   /** The folder of the built bundle (`dist/cdn` of the `portico` package). */

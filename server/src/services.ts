@@ -263,6 +263,14 @@ export function createServices(deps: ServiceDeps) {
       plaidTokens: await new PlaidRepository(storage, secrets).sealPlainTokens(),
       webhookSecrets: await webhooksRepository.sealPlainSecrets(),
     }),
+    /**
+     * Loads the SDKs of the providers the configuration chose (Stripe, Plaid, SMTP, S3), which are
+     * otherwise loaded on first use; run as the service opens, so a missing package stops it at
+     * start, naming the setting. What is not configured is never loaded.
+     */
+    loadProviders: async () => {
+      await Promise.all([stripe?.load(), bankLink.load?.(), mail.load?.(), fileStore.load?.()]);
+    },
     mail,
     mailer,
     jobs,

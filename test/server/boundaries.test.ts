@@ -178,6 +178,17 @@ function read(file: string): SourceFile {
         imports.push({ target, names, typeOnly, line: lineOf(node) });
       }
     }
+    // A module loaded on first use (`await import('./x.ts')`) is an import all the same.
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const [specifier] = node.arguments;
+      if (specifier && ts.isStringLiteralLike(specifier) && specifier.text.startsWith('.')) {
+        const target = path
+          .relative(src, path.resolve(path.dirname(file), specifier.text))
+          .split(path.sep)
+          .join('/');
+        imports.push({ target, names: [], typeOnly: false, line: lineOf(node) });
+      }
+    }
     // A common table expression's name (`.with('name', …)`, or `cte('name')` in the builder form) is the query's own.
     if (ts.isCallExpression(node) && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) {
       const callee = node.expression;

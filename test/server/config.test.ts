@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../server/src/config.ts';
-import { runCli, stackTrace } from './helpers/cli.ts';
+import { freePort, runCli, stackTrace } from './helpers/cli.ts';
 import { removeDataDir } from './helpers/engine.ts';
 
 const cwd = path.join(os.tmpdir(), 'portico-config-cwd');
@@ -329,4 +329,60 @@ describe('portico serve with a bad configuration', () => {
     assert.doesNotMatch(result.stdout, /listening on/);
     assert.deepEqual(fs.readdirSync(dataDir), [], 'nothing was opened in DATA_DIR');
   });
+});
+
+describe('portico serve with a configured provider whose package cannot be loaded', () => {
+  // Each SDK loads only when its provider is configured, and then as the service opens: a missing
+  // package stops `portico serve` at start, naming the setting, not at the first payment or email.
+  // A child process whose module resolution refuses the one package stands in for a missing install.
+  const hook = `
+    let blocked;
+    export async function initialize(data) { blocked = data.blocked; }
+    export async function resolve(specifier, context, next) {
+      if (specifier === blocked || specifier.startsWith(blocked + '/')) {
+        throw Object.assign(new Error("Cannot find package '" + blocked + "'"), { code: 'ERR_MODULE_NOT_FOUND' });
+      }
+      return next(specifier, context);
+    }`;
+  const serveWithout = async (blocked: string, env: Record<string, string>) => {
+    const script = `
+      import { register } from 'node:module';
+      register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}), { data: { blocked: ${JSON.stringify(blocked)} } });
+      const { main } = await import('./server/src/cli.ts');
+      const lines = [];
+      const code = await main(['serve'], { env: ${JSON.stringify(env)}, out: (line) => lines.push(line), err: (line) => lines.push(line), stopRequested: async () => 'SIGTERM' });
+      console.log(JSON.stringify({ code, output: lines.join('\\n') }));
+      process.exit(0);
+    `;
+    const { execFile } = await import('node:child_process');
+    const root = path.resolve(import.meta.dirname, '../..');
+    const stdout = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, timeout: 60_000 }, (error, out, stderr) =>
+        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(out),
+      ),
+    );
+    return JSON.parse(stdout.trim().split('\n').at(-1)!) as { code: number; output: string };
+  };
+  const dataDirs: string[] = [];
+  const dataDir = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portico-provider-'));
+    dataDirs.push(dir);
+    return dir;
+  };
+  after(() => Promise.all(dataDirs.map((dir) => removeDataDir(dir))));
+
+  const cases: { setting: string; blocked: string; env: Record<string, string> }[] = [
+    { setting: 'PAYMENTS', blocked: 'stripe', env: stripeKeys },
+    { setting: 'BANK_LINK', blocked: 'plaid', env: { ...stripeKeys, ...plaidKeys } },
+    { setting: 'MAIL', blocked: 'nodemailer', env: { MAIL: 'smtp', SMTP_URL: 'smtp://127.0.0.1:2525' } },
+    { setting: 'FILE_STORE', blocked: '@aws-sdk/client-s3', env: { FILE_STORE: 's3', S3_BUCKET: 'portico', S3_REGION: 'us-east-1' } },
+  ];
+  for (const { setting, blocked, env } of cases) {
+    it(`${setting}: stops at start, naming ${setting} and ${blocked}`, { timeout: 90_000 }, async () => {
+      const { code, output } = await serveWithout(blocked, { ...env, PORT: String(await freePort()), DATA_DIR: dataDir(), SCANNER: 'none' });
+      assert.equal(code, 1, output);
+      assert.match(output, new RegExp(`configuration error: ${setting}: .*needs the ${blocked} package, which could not be loaded: Cannot find package`));
+      assert.doesNotMatch(output, /listening on/);
+    });
+  }
 });

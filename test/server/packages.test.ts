@@ -33,7 +33,7 @@ function readJson<T>(file: string): T {
 }
 
 before(() => {
-  for (const file of ['dist/cdn/portal.js', 'dist/index.js', 'server/dist/cli.js', 'server/dist/main.d.ts']) {
+  for (const file of ['dist/cdn/portal.js', 'dist/index.js', 'server/dist/cli.js', 'server/dist/bundle/cli.js', 'server/dist/main.d.ts']) {
     assert.ok(fs.existsSync(path.join(repoRoot, file)), `${file} is missing: run \`npm run build\` first`);
   }
 });
@@ -61,7 +61,7 @@ describe('the browser package `portico`', () => {
 describe('the service package `@portico/server`', () => {
   test('publishes its command and compiled JavaScript, no TypeScript source and no browser build', async () => {
     const files = await packList(serverDir);
-    for (const wanted of ['package.json', 'bin/portico.mjs', 'dist/cli.js', 'dist/main.js', 'dist/main.d.ts']) {
+    for (const wanted of ['package.json', 'bin/portico.mjs', 'dist/bundle/cli.js', 'dist/cli.js', 'dist/main.js', 'dist/main.d.ts']) {
       assert.ok(files.includes(wanted), `${wanted} is published`);
     }
     const unwanted = files.filter(
@@ -116,6 +116,23 @@ describe('the service package `@portico/server`', () => {
     const sdk = await fetch(`${base}/sdk/portal.js`);
     assert.equal(sdk.status, 200, 'the bundle of the installed `portico` package is served');
     await sdk.arrayBuffer();
+    // An invoice's PDF: code the command loads only when first used (a chunk of its own, and pdfkit).
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ firm: 'demo', email: 'alex@example.com', password: 'portico-demo' }),
+    });
+    assert.equal(login.status, 200);
+    const authorization = `Bearer ${((await login.json()) as { accessToken: string }).accessToken}`;
+    const invoices = (await (await fetch(`${base}/api/v1/invoices`, { headers: { authorization } })).json()) as { data: { id: string }[] };
+    const pdf = await fetch(`${base}/api/v1/invoices/${invoices.data[0]!.id}/pdf`, { headers: { authorization } });
+    assert.equal(pdf.status, 200, output);
+    assert.equal(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+      '%PDF-',
+    );
     child.kill('SIGTERM');
     assert.equal(await exited, 0, output);
   });

@@ -46,6 +46,11 @@ export interface FileStore {
   remove(key: string): Promise<void>;
   /** Resolves when files can be stored and read now; rejects saying why not (for a readiness check). */
   check(): Promise<void>;
+  /**
+   * Loads the library the store calls, which it otherwise loads on first use. The service calls it
+   * as it opens, so a configured store whose package is missing stops it then.
+   */
+  load?(): Promise<void>;
 }
 
 /**

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import type * as S3 from '@aws-sdk/client-s3';
 import type * as S3Storage from '@aws-sdk/lib-storage';
+import { providerUnavailable } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { checkKey, FileStoreUnavailable, newKey, receiveToFolder, type FileStore, type IncomingFile, type StoredFile } from './file-store.ts';
 
@@ -132,7 +133,15 @@ export class S3FileStore implements FileStore {
     }
   }
 
-  /** The SDK is loaded on first use, so a service on local files never pays for it. */
+  /** Loads the SDK now (as the service opens) instead of with the first request to the store. */
+  async load(): Promise<void> {
+    await this.#connect().catch((error: unknown) => {
+      this.#connection = undefined;
+      throw providerUnavailable('FILE_STORE=s3', '@aws-sdk/client-s3', error);
+    });
+  }
+
+  /** The SDK is loaded on first use (or by `load`), so a service on local files never pays for it. */
   #connect(): Promise<Connection> {
     this.#connection ??= (async () => {
       const [s3, storage] = await Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/lib-storage')]);

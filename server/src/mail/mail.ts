@@ -24,6 +24,11 @@ export interface MailProvider {
   readonly name: 'outbox' | 'smtp';
   send(message: MailMessage): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Loads the library the provider sends with, which it otherwise loads with the first email. The
+   * service calls it as it opens, so a configured provider whose package is missing stops it then.
+   */
+  load?(): Promise<void>;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Transporter } from 'nodemailer';
+import { providerUnavailable } from '../config.ts';
 import { assertSendable, MailDeliveryError, type MailMessage, type MailProvider } from './mail.ts';
 
 export interface SmtpMailOptions {
@@ -58,7 +59,7 @@ function deliveryError(error: unknown, message: MailMessage, server: string): Ma
 export function createSmtpMail(options: SmtpMailOptions): MailProvider {
   const url = parseSmtpUrl(options.url);
   const server = describeServer(url);
-  // nodemailer loads with the first email, not at start.
+  // nodemailer loads with the first email, or with `load` as the service opens (never when MAIL=outbox).
   let transport: Promise<Transporter> | undefined;
   const connect = () =>
     (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
@@ -73,6 +74,12 @@ export function createSmtpMail(options: SmtpMailOptions): MailProvider {
 
   return {
     name: 'smtp',
+    async load() {
+      await connect().catch((error: unknown) => {
+        transport = undefined;
+        throw providerUnavailable('MAIL=smtp', 'nodemailer', error);
+      });
+    },
     async send(message: MailMessage) {
       if (closed) throw new Error('The SMTP mail provider is closed');
       assertSendable(message);

@@ -13,6 +13,11 @@ export interface BankLinkProvider {
   createLinkToken(contact: { id: string; email: string; name: string }, firm?: { name: string }): Promise<{ linkToken: string; expiresAt: string }>;
   /** Turns the public token Link returned into a bank-debit payment method token of the processor. */
   exchange(contact: { id: string; email: string; name: string }, publicToken: string, accountId: string | undefined): Promise<LinkedAccount | undefined>;
+  /**
+   * Loads the SDK the provider calls, which it otherwise loads with the first bank sign-in. The
+   * service calls it as it opens, so a configured provider whose package is missing stops it then.
+   */
+  load?(): Promise<void>;
 }
 
 export interface LinkedAccount {

@@ -1,5 +1,6 @@
 import type { PlaidApi } from 'plaid';
 import type { Clock } from '../../clock.ts';
+import { providerUnavailable } from '../../config.ts';
 import { Problem } from '../../http/problem.ts';
 import type { BankLinkProvider, LinkedAccount } from '../bank-links.ts';
 import type * as Plaid from 'plaid';
@@ -75,6 +76,12 @@ export class PlaidBankLink implements BankLinkProvider {
   readonly name = 'plaid';
 
   constructor(private readonly deps: PlaidBankLinkDeps) {}
+
+  async load(): Promise<void> {
+    await this.deps.client().catch((error: unknown) => {
+      throw providerUnavailable('BANK_LINK=plaid', 'plaid', error);
+    });
+  }
 
   async createLinkToken(contact: { id: string; email: string; name: string }, firm?: { name: string }) {
     const { api, plaid } = await this.deps.client();

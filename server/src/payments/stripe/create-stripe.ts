@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock.ts';
-import type { Config } from '../../config.ts';
+import { providerUnavailable, type Config } from '../../config.ts';
 import type { Storage } from '../../db/storage.ts';
 import type { PaymentsRepository } from '../payments.repository.ts';
 import type { ProcessorEvent, ProcessorRefund } from '../processor.ts';
@@ -10,6 +10,8 @@ import { StripeWebhooks } from './stripe.webhooks.ts';
 
 export interface StripeSetup {
   processor: StripeProcessor;
+  /** Loads the SDK now, as the service opens, so a missing `stripe` package stops it then. */
+  load(): Promise<void>;
   /** The webhook endpoint's service, once the checkout that applies events exists. */
   webhooks(deps: {
     checkout: { applyEvent(event: ProcessorEvent): Promise<{ applied: boolean }> };
@@ -20,7 +22,7 @@ export interface StripeSetup {
 
 export type StripeFactory = (options: { config: Config['stripe']; storage: Storage; clock: Clock; load?: StripeModuleLoader }) => StripeSetup;
 
-/** Stripe as the payment processor. Nothing of the SDK is loaded until the first call to Stripe. */
+/** Stripe as the payment processor. The SDK is loaded by `load` as the service opens, or at the first call to Stripe. */
 export const createStripe: StripeFactory = ({ config, storage, clock, load }) => {
   if (!config.secretKey || !config.webhookSecret) throw new Error('createStripe: STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are required');
   const client = lazyStripeClient({ secretKey: config.secretKey, apiBase: config.apiBase }, load);
@@ -29,6 +31,11 @@ export const createStripe: StripeFactory = ({ config, storage, clock, load }) =>
   const secret = config.webhookSecret;
   return {
     processor,
+    load: async () => {
+      await client().catch((error: unknown) => {
+        throw providerUnavailable('PAYMENTS=stripe', 'stripe', error);
+      });
+    },
     webhooks: ({ checkout, refunds, payments }) => new StripeWebhooks({ client, secret, checkout, refunds, processor, payments, repository, clock }),
   };
 };
