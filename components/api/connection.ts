@@ -1,4 +1,5 @@
 import { ApiError, isAbortError } from './api-error.ts';
+import { lazyModule } from './lazy-resource.ts';
 import { SignInMarker } from './sign-in-marker.ts';
 import type { Contact, DownloadedFile, FetchFunction, SessionChange, SignIn } from './types.ts';
 
@@ -270,27 +271,12 @@ function isAccessTokenRefused(error: unknown): boolean {
   return error instanceof ApiError && error.status === 401 && (error.code.startsWith('token_') || error.code === 'http_401');
 }
 
+/** The module that reads a downloaded file (components/api/read-file.ts), fetched with the first download. */
+const fileReader = lazyModule(() => import('./read-file.ts'));
+
 async function readFile(response: Response): Promise<DownloadedFile> {
   if (!response.ok) return readAnswer<never>(response);
-  const blob = await response.blob();
-  return { blob, fileName: fileNameOf(response.headers.get('content-disposition')) };
-}
-
-// Content-Disposition is only readable cross-origin when the service exposes it; callers supply
-// their own name otherwise.
-function fileNameOf(disposition: string | null): string | undefined {
-  if (!disposition) return undefined;
-  const encoded = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
-  if (encoded?.[1]) {
-    try {
-      return decodeURIComponent(encoded[1].trim());
-    } catch {
-      // fall through to the plain parameter
-    }
-  }
-  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/i.exec(disposition);
-  const name = (plain?.[1] ?? plain?.[2])?.trim();
-  return name || undefined;
+  return (await fileReader()).readFile(response);
 }
 
 async function readAnswer<T>(response: Response): Promise<T> {

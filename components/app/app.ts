@@ -2,7 +2,7 @@ import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } 
 import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/api-client.ts';
 import { PortalElement } from '../base/portal-element.ts';
-import { toggleState } from '../base/states.ts';
+import { toggleState } from '../base/toggle-state.ts';
 import { apiContext, brandingContext, sessionContext } from '../controllers/contexts.ts';
 import type { AssertionProvider } from '../session/assertion-sign-in.ts';
 import type { PortalSession } from '../session/session.ts';

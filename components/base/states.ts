@@ -6,15 +6,8 @@ export class NotConfiguredError extends Error {
   }
 }
 
-/** Turns a custom state (`:state(name)`) on or off; engines without custom states just skip it. */
-export function toggleState(internals: ElementInternals, name: string, on: boolean): void {
-  try {
-    if (on) internals.states.add(name);
-    else internals.states.delete(name);
-  } catch {
-    // Custom states are cosmetic only.
-  }
-}
+// Apart, for the elements a signed-out page loads (which need nothing else of this module).
+export { toggleState } from './toggle-state.ts';
 
 /**
  * A promise that settles only when `signal` aborts (rejecting with its reason): a data task that

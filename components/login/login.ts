@@ -7,6 +7,7 @@ import { isSignedIn } from '../api/auth-api.ts';
 import type { Branding, PortalLocale, SignIn, SignInAnswer } from '../api/types.ts';
 import { passkeysSupported, type PasskeyCredentials } from '../base/passkey-support.ts';
 import { PortalElement } from '../base/portal-element.ts';
+import { toggleState } from '../base/toggle-state.ts';
 import { ApiClientController } from '../controllers/api-client-controller.ts';
 import { brandingContext } from '../controllers/contexts.ts';
 import { errorMessage } from '../i18n/error-message.ts';
@@ -185,14 +186,7 @@ export class PortalLogin extends PortalElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('pending')) {
-      try {
-        if (this.pending) this.#internals.states.add('pending');
-        else this.#internals.states.delete('pending');
-      } catch {
-        // Older engines without custom states: the state is cosmetic only.
-      }
-    }
+    if (changed.has('pending')) toggleState(this.#internals, 'pending', this.pending);
   }
 
   protected override render(): TemplateResult {

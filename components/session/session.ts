@@ -5,6 +5,7 @@ import { ApiClient } from '../api/api-client.ts';
 import { ApiError, isAbortError } from '../api/api-error.ts';
 import type { Branding, SessionChange, SessionChangeReason } from '../api/types.ts';
 import { PortalElement } from '../base/portal-element.ts';
+import { toggleState } from '../base/toggle-state.ts';
 import { apiContext, brandingContext, sessionContext, type SessionState } from '../controllers/contexts.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { languagesChanged } from '../i18n/language.ts';
@@ -556,12 +557,7 @@ export class PortalSession extends PortalElement {
   }
 
   #setState(name: string, on: boolean): void {
-    try {
-      if (on) this.#internals.states.add(name);
-      else this.#internals.states.delete(name);
-    } catch {
-      // Older engines without custom states: the state is cosmetic only.
-    }
+    toggleState(this.#internals, name, on);
   }
 }
 
