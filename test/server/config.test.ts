@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../server/src/config.ts';
-import { freePort, runCli, stackTrace } from './helpers/cli.ts';
+import { freePort, runCli, runScript, stackTrace } from './helpers/cli.ts';
 import { removeDataDir } from './helpers/engine.ts';
 
 const cwd = path.join(os.tmpdir(), 'portico-config-cwd');
@@ -354,14 +354,7 @@ describe('portico serve with a configured provider whose package cannot be loade
       console.log(JSON.stringify({ code, output: lines.join('\\n') }));
       process.exit(0);
     `;
-    const { execFile } = await import('node:child_process');
-    const root = path.resolve(import.meta.dirname, '../..');
-    const stdout = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, timeout: 60_000 }, (error, out, stderr) =>
-        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(out),
-      ),
-    );
-    return JSON.parse(stdout.trim().split('\n').at(-1)!) as { code: number; output: string };
+    return runScript<{ code: number; output: string }>(script, { timeoutMs: 60_000 });
   };
   const dataDirs: string[] = [];
   const dataDir = () => {

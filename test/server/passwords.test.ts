@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../server/src/config.ts';
-import { repoRoot } from './helpers/cli.ts';
-
-const run = promisify(execFile);
+import { runScript } from './helpers/cli.ts';
 
 /**
  * Hashes a password in a process of its own with PASSWORD_HASH_COST as given (the cost is read
@@ -17,16 +13,13 @@ async function inProcess(cost: string | undefined, options: { nodeEnv?: string; 
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: options.nodeEnv ?? 'test' };
   delete env.PASSWORD_HASH_COST;
   if (cost !== undefined) env.PASSWORD_HASH_COST = cost;
+  if (options.check) env.CHECK = options.check;
   const script = `
     const { hashPassword, verifyPassword } = await import('./server/src/auth/passwords.ts');
     const hash = await hashPassword('correct horse battery');
     const checked = process.env.CHECK ? await verifyPassword('correct horse battery', process.env.CHECK) : null;
     console.log(JSON.stringify({ hash, checked }));`;
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-    cwd: repoRoot,
-    env: { ...env, ...(options.check ? { CHECK: options.check } : {}) },
-  });
-  return JSON.parse(stdout) as { hash: string; checked: boolean | null };
+  return runScript<{ hash: string; checked: boolean | null }>(script, { env });
 }
 
 const costOf = (hash: string) => hash.split('$').slice(0, 4).join('$');

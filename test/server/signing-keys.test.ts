@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +12,7 @@ import type { Storage } from '../../server/src/db/storage.ts';
 import { silentLogger } from '../../server/src/logger.ts';
 import { openServices } from '../../server/src/main.ts';
 import { loadSecretsKey } from '../../server/src/secrets/secrets-key.ts';
-import { cliEnv, repoRoot, withDatabase } from './helpers/cli.ts';
+import { cliEnv, runScript, withDatabase } from './helpers/cli.ts';
 import { assertProblem } from './helpers/payments.ts';
 import { databaseUrlFor } from './helpers/engine.ts';
 import { issuer, removeDataDir, startTestService, testClock, testEngine, type TestService } from './helpers/service.ts';
@@ -189,12 +188,7 @@ describe('two instances on one database', () => {
         await closeServices(services);
       }
     `;
-    const instance = () =>
-      new Promise<{ kid: string; stored: number }>((resolve, reject) =>
-        execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repoRoot, env }, (error, stdout, stderr) =>
-          error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout.trim().split('\n').at(-1)!)),
-        ),
-      );
+    const instance = () => runScript<{ kid: string; stored: number }>(script, { env });
     const [a, b] = await Promise.all([instance(), instance()]);
     assert.equal(a.kid, b.kid);
     assert.deepEqual([a.stored, b.stored], [1, 1]);

@@ -12,6 +12,7 @@ import { openSqliteStorage } from '../../server/src/db/open-storage.ts';
 import { createMail } from '../../server/src/mail/create-mail.ts';
 import { checkoutLeaseMs, processorKey } from '../../server/src/payments/checkout.service.ts';
 import { createServices } from '../../server/src/services.ts';
+import { runScript } from './helpers/cli.ts';
 import { assertProblem, paymentKit, type PaymentKit } from './helpers/payments.ts';
 import { startTestService, type TestService } from './helpers/service.ts';
 import { startStripeStandIn, type StripeStandIn } from './helpers/stripe-stand-in.ts';
@@ -703,14 +704,7 @@ describe('with the default configuration', () => {
       port1.close();
       console.log(JSON.stringify({ before, after: seen.length }));
     `;
-    const { execFile } = await import('node:child_process');
-    const root = path.resolve(import.meta.dirname, '../..');
-    const output = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root }, (error, stdout, stderr) =>
-        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
-      ),
-    );
-    const { before, after } = JSON.parse(output.trim().split('\n').at(-1)!);
+    const { before, after } = await runScript<{ before: number; after: number }>(script);
     assert.equal(before, 0, 'nothing of stripe or plaid was loaded by the service');
     assert.ok(after >= 2, `the probe sees them when they are loaded (${after})`);
   });

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,6 +114,22 @@ export async function runCliProcess(args: string[], env: Record<string, string>,
       resolve({ code, signal, stdout, stderr, ms: Date.now() - started });
     });
   });
+}
+
+/**
+ * Runs `script` (an ES module, TypeScript through tsx) in a process of its own from the
+ * repository's root and returns what its last line printed, as JSON. For what only a fresh process
+ * shows: which modules it loads, what is read once at load, two instances at once.
+ */
+export function runScript<T>(script: string, options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<T> {
+  return new Promise((resolve, reject) =>
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      { cwd: repoRoot, env: options.env, timeout: options.timeoutMs },
+      (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as T)),
+    ),
+  );
 }
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */
