@@ -216,6 +216,39 @@ describe('the job queue', () => {
     assert.match(job.lastError ?? '', /no handler/);
   });
 
+  it('stops after the jobs a claim under way took have run, leaving none held', async () => {
+    // The claim the worker's first poll makes is held until the stop has been asked for.
+    let claiming!: () => void;
+    const claimStarted = new Promise<void>((resolve) => (claiming = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    class HeldClaims extends JobsRepository {
+      override async claim(...args: Parameters<JobsRepository['claim']>) {
+        claiming();
+        await released;
+        return super.claim(...args);
+      }
+    }
+    const errors: string[] = [];
+    const logger = { ...silentLogger, error: (message: string) => void errors.push(message) };
+    const worker = new JobQueue(new HeldClaims(storage), clock, logger, storage);
+    const ran: string[] = [];
+    worker.register('test.at-stop', async (job) => void ran.push(job.key));
+    await asSystem(() => worker.enqueue({ kind: 'test.at-stop', key: 'at-stop', payload: {} }));
+
+    await worker.start({ pollMs: 3_600_000 });
+    await claimStarted;
+    let stopped = false;
+    const stopping = worker.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(stopped, false, 'the stop waits for the claim under way');
+    release();
+    await stopping;
+    assert.deepEqual(ran, ['at-stop'], 'the job the claim took ran before the stop ended');
+    assert.equal((await repository.findByKey('at-stop'))!.state, 'done', 'and is recorded, not left running');
+    assert.deepEqual(errors, []);
+  });
+
   it('wakes a running worker once the transaction that enqueued a job commits, not before', { timeout: 10_000 }, async () => {
     const wake = await openOwnStorage(dir, 'wake');
     const own = wake.storage;

@@ -60,6 +60,8 @@ export class JobQueue {
   #wakeScheduled = false;
   #filling: Promise<void> | undefined;
   #fillAgain = false;
+  /** The poll under way (the recurring work enqueued, then a fill): a stop waits for it. */
+  #polling: Promise<void> | undefined;
   #started = false;
   /** The start under way (releasing a dead worker's jobs): a drain waits for it. */
   #starting: Promise<void> | undefined;
@@ -125,13 +127,16 @@ export class JobQueue {
     this.#stopping = false;
     this.#concurrency = options.concurrency ?? 4;
     const pollMs = options.pollMs ?? 1_000;
-    const tick = async () => {
-      try {
-        await this.#enqueueRecurring();
-      } catch (error) {
-        this.logger.error('could not enqueue recurring jobs', { error: String(error) });
-      }
-      await this.#fill();
+    const tick = () => {
+      // A poll slower than the interval is not joined by the next one.
+      this.#polling ??= (async () => {
+        try {
+          await this.#enqueueRecurring();
+        } catch (error) {
+          this.logger.error('could not enqueue recurring jobs', { error: String(error) });
+        }
+        await this.#fill();
+      })().finally(() => (this.#polling = undefined));
     };
     const starting = this.tenancy.asSystem(async () => {
       if (options.soleWorker || options.releaseOwn) {
@@ -139,20 +144,25 @@ export class JobQueue {
         if (released) this.logger.info('jobs left running by a stopped worker are due again', { jobs: released });
       }
       if (!this.#started) return;
-      this.#timer = setInterval(() => void tick(), pollMs);
+      this.#timer = setInterval(tick, pollMs);
       this.#timer.unref();
-      void tick();
+      tick();
     });
     // A drain goes ahead even if the release failed: the caller of start hears of it.
     this.#starting = starting.catch(() => {});
     return starting;
   }
 
-  /** Stops taking jobs and waits for the running ones to end. */
+  /**
+   * Stops taking jobs and waits for the running ones to end, and for a poll or a claim under way:
+   * the jobs a claim took as the stop came run to the end too, so none is left held until its
+   * lease runs out, and the store can be closed once this resolves.
+   */
   async stop(): Promise<void> {
     this.#stopping = true;
     this.#started = false;
     clearInterval(this.#timer);
+    await Promise.allSettled([this.#polling, this.#filling]);
     await Promise.allSettled([...this.#running]);
   }
 
