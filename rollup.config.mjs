@@ -103,18 +103,22 @@ function parallelChunkImports() {
  * chunks, fetched one by one and each compressed apart from the words the others share.
  *
  * - `core`: what every page of the client portal loads: lit, the shared translations, styles and
- *   controllers, the API client, `<portal-session>`, and `<portal-login>`, which the session always
- *   loads with itself: a signed-out `<portal-app>` fetches it and its own chunk before its sign-in
- *   form paints. `<portal-app>` keeps a chunk of its own (a page may use `<portal-session>` alone).
+ *   controllers, the API client, `<portal-session>`, `<portal-login>`, which the session always
+ *   loads with itself, and `<portal-app>` (its signed-in shell is a chunk of its own): a
+ *   signed-out `<portal-app>` fetches this one file before its sign-in form paints. A page with
+ *   `<portal-session>` and sections of its own loads `<portal-app>`'s 3 kB too; `<portal-app>` in
+ *   a chunk apart cost every signed-out portal 1 kB more, its words compressed apart.
  * - `sections`: what most sections of `<portal-app>` share beyond the core (`@lit/task`, the
  *   section controllers, the formatters, the list directives…), loaded with the first section a
  *   client sees: a little more than that section needs, and then little for the next.
  *
  * A group takes the modules its `roots` import (with `shared`, only those at least that many roots
- * import) and the modules `also` names, leaving out those of an earlier group, the folders `apart`,
- * and the entry's own modules (the loader), which stay in the entry.
+ * import) and the modules `also` names, leaving out those of an earlier group and the modules of
+ * the `entries` (by name), which stay in their entry: left to rollup, the loader's registry, which
+ * `<portal-app>` reads too, would move into the core chunk, and the entry would then load the core
+ * at once on every page.
  */
-function sharedChunks(groups) {
+function sharedChunks(entries, groups) {
   const resolved = (file) => path.resolve(file);
   const staticClosure = (id, getModuleInfo) => {
     const seen = new Set();
@@ -128,13 +132,17 @@ function sharedChunks(groups) {
     return seen;
   };
   let chunkOf;
-  const manualChunks = (id, { getModuleIds, getModuleInfo }) => {
+  const manualChunks = (id, { getModuleInfo }) => {
     if (!chunkOf) {
       chunkOf = new Map();
-      const placed = new Set(
-        [...getModuleIds()].filter((module) => getModuleInfo(module)?.isEntry).flatMap((entry) => [...staticClosure(entry, getModuleInfo)]),
-      );
-      for (const { name, roots, shared = 1, apart = [], also = [] } of groups) {
+      const placed = new Set();
+      for (const [name, entry] of Object.entries(entries)) {
+        for (const module of staticClosure(resolved(entry), getModuleInfo)) {
+          placed.add(module);
+          chunkOf.set(module, name);
+        }
+      }
+      for (const { name, roots, shared = 1, also = [] } of groups) {
         const closures = roots.map((root) => staticClosure(resolved(root), getModuleInfo));
         const members =
           shared > 1
@@ -142,7 +150,7 @@ function sharedChunks(groups) {
             : closures.flatMap((closure) => [...closure]);
         members.push(...also.map(resolved));
         for (const module of members) {
-          if (placed.has(module) || apart.some((folder) => module.startsWith(resolved(folder) + path.sep))) continue;
+          if (placed.has(module)) continue;
           placed.add(module);
           chunkOf.set(module, name);
         }
@@ -192,8 +200,8 @@ export default [
       compactHtml(),
       typescript(),
       parallelChunkImports(),
-      sharedChunks([
-        { name: 'core', roots: ['components/app/app.ts', 'components/session/session.ts', 'components/login/login.ts'], apart: ['components/app'] },
+      sharedChunks({ portal: 'components/loader/cdn.ts' }, [
+        { name: 'core', roots: ['components/app/app.ts', 'components/session/session.ts', 'components/login/login.ts'] },
         {
           name: 'sections',
           roots: ['home', 'activities', 'invoices', 'payments', 'messages', 'files', 'profile'].map((name) => `components/${name}/${name}.ts`),
