@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { ContactsTable } from '../db/schema.ts';
 import type { Storage } from '../db/storage.ts';
 import { newId } from '../db/ids.ts';
+import { QueryShapes } from '../db/query-shapes.ts';
 import type { OptionalEmail } from './profile.contract.ts';
 import { parseOptOuts } from './profile.repository.ts';
 
@@ -78,10 +79,16 @@ export interface ContactQuery {
 
 /** Every lookup takes the firm: a contact of another firm is never found. */
 export class ContactsRepository {
+  readonly #byId = new QueryShapes<{ firmId: string; id: string }>();
+
   constructor(private readonly storage: Storage) {}
 
+  /** Every request a client makes reads its contact: the statement is built once. */
   async find(firmId: string, id: string): Promise<Contact | undefined> {
-    const row = await contactRows(this.storage).where('c.firm_id', '=', firmId).where('c.id', '=', id).executeTakeFirst();
+    const statement = this.#byId.compile('find', { firmId, id }, (slots) =>
+      contactRows(this.storage).where('c.firm_id', '=', slots.firmId).where('c.id', '=', slots.id),
+    );
+    const [row] = (await this.storage.db.executeQuery(statement)).rows;
     return row && toContact(row);
   }
 

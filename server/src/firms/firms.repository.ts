@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Storage } from '../db/storage.ts';
 import type { FirmsTable } from '../db/schema.ts';
 import { newId } from '../db/ids.ts';
+import { QueryShapes } from '../db/query-shapes.ts';
 import { defaultBranding, defaultSettings, type Branding, type Firm, type FirmSettings } from './firm.ts';
 
 function toFirm(row: Selectable<FirmsTable>): Firm {
@@ -42,10 +43,14 @@ export interface NewFirm {
 export type FirmChanges = Partial<Omit<NewFirm, 'slug'>>;
 
 export class FirmsRepository {
+  readonly #byId = new QueryShapes<{ id: string }>();
+
   constructor(private readonly storage: Storage) {}
 
+  /** Every authenticated request reads its firm: the statement is built once. */
   async findById(id: string): Promise<Firm | undefined> {
-    const row = await this.storage.db.selectFrom('firms').selectAll().where('id', '=', id).executeTakeFirst();
+    const statement = this.#byId.compile('findById', { id }, (slots) => this.storage.db.selectFrom('firms').selectAll().where('id', '=', slots.id));
+    const [row] = (await this.storage.db.executeQuery(statement)).rows;
     return row && toFirm(row);
   }
 
