@@ -171,7 +171,7 @@ export type { EmailChangeStarted, Profile, ProfileChanges } from './api/types.ts
 export { PortalProfile } from './profile/profile.ts';
 export { PortalProfileChangeEvent, type PortalProfileChangeDetail, type ProfileChange } from './profile/events.ts';
 export { AutopayApi } from './api/autopay-api.ts';
-export type { AutopayCharge, AutopayEnrolment, AutopayMatters, AutopayPreview, AutopayProposal, NewAutopay } from './api/types.ts';
+export type { AutopayCharge, AutopayChargeUnderWay, AutopayEnrolment, AutopayMatters, AutopayPreview, AutopayProposal, NewAutopay } from './api/types.ts';
 export { PortalAutopaySettings } from './profile/autopay-settings.ts';
 export { PortalAutopayChangeEvent, type AutopayChange, type PortalAutopayChangeDetail } from './profile/autopay-events.ts';
 

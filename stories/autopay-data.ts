@@ -4,7 +4,8 @@
 import { ApiClient, type AutopayCharge, type AutopayEnrolment, type AutopayMatters, type Payment } from '../components/index.ts';
 import { storyInvoices, storyPayments } from './portal-data.ts';
 
-export type AutopayAnswer = 'full' | 'empty' | 'off' | 'error' | 'never';
+/** `under-way`: as `full`, with the matter's charge being made when autopay is turned off. */
+export type AutopayAnswer = 'full' | 'under-way' | 'empty' | 'off' | 'error' | 'never';
 
 const contact = { id: 'con_story', firmId: 'firm_story', email: 'alex@example.com', name: 'Alex Morgan', locale: null };
 const session = { accessToken: 'story-token', tokenType: 'Bearer', expiresIn: 600, contact };
@@ -52,6 +53,7 @@ function enrolment(id: string, matter: string, withNext: boolean): AutopayEnrolm
     authorization: { id: `auth_${id}`, version: 'autopay-2026-12', text: text(matter, '4242'), acceptedAt: '2026-03-01T10:00:00.000Z', revokedAt: null },
     nextCharge: withNext ? { invoiceId: charge.invoiceId, invoiceNumber: charge.invoiceNumber, on: charge.attemptOn, amount: charge.amount } : null,
     charges: withNext ? [charge] : [],
+    chargesUnderWay: [],
     createdAt: '2026-03-01T10:00:00.000Z',
     endedAt: null,
     endedReason: null,
@@ -61,7 +63,7 @@ function enrolment(id: string, matter: string, withNext: boolean): AutopayEnrolm
 /** An ApiClient whose autopay routes answer as `answer` says. */
 export function autopayClient(answer: AutopayAnswer = 'full'): ApiClient {
   const matters = answer === 'empty' ? [] : ['Estate of Eleanor Morgan (2025-0388)', 'Morgan v. Castellan Property Group (2025-0412)'];
-  let enrolments = answer === 'full' ? [enrolment('apay_1', matters[0]!, true)] : [];
+  let enrolments = answer === 'full' || answer === 'under-way' ? [enrolment('apay_1', matters[0]!, true)] : [];
   let count = 1;
   return new ApiClient({
     baseUrl: 'https://portal.example-law.test',
@@ -101,7 +103,21 @@ export function autopayClient(answer: AutopayAnswer = 'full'): ApiClient {
           if (cancel) {
             const ended = enrolments.find((row) => row.id === cancel[1]);
             enrolments = enrolments.filter((row) => row.id !== cancel[1]);
-            return ended ? json(200, { ...ended, status: 'cancelled' }) : problem(404, 'not_found', 'Not found.');
+            if (!ended) return problem(404, 'not_found', 'Not found.');
+            // With `under-way`, the charge of INV-1009 had started when autopay was turned off.
+            const underWay = answer === 'under-way' ? ended.charges.map((charge) => ({ ...charge, status: 'charging' as const })) : [];
+            return json(200, {
+              ...ended,
+              status: 'cancelled',
+              charges: answer === 'under-way' ? underWay : ended.charges,
+              chargesUnderWay: underWay.map(({ invoiceId, invoiceNumber, amount }) => ({
+                invoiceId,
+                invoiceNumber,
+                amount,
+                currency: ended.currency,
+                status: 'charging',
+              })),
+            });
           }
           return problem(404, 'route_not_found', `No story route for ${route}`);
         };
@@ -167,6 +183,15 @@ export function storyAutopay(contactId: string): AutopayEnrolment[] {
       authorization: { id: 'auth_story_bank', text: text(bankMatter, '6789', 'bank account'), ...accepted(12) },
       nextCharge: null,
       charges: [chargeFor(debit!, 'processing')],
+      chargesUnderWay: [
+        {
+          invoiceId: debit!.allocations[0]!.invoiceId,
+          invoiceNumber: debit!.allocations[0]!.invoiceNumber,
+          amount: debit!.amount,
+          currency: 'USD',
+          status: 'processing',
+        },
+      ],
       createdAt: daysAgo(12),
       endedAt: null,
       endedReason: null,
@@ -181,6 +206,7 @@ export function storyAutopay(contactId: string): AutopayEnrolment[] {
       authorization: { id: 'auth_story_card', text: text(invoice.matter!, '4242'), ...accepted(140) },
       nextCharge: { invoiceId: invoice.id, invoiceNumber: invoice.number, on: scheduled.attemptOn, amount: scheduled.amount },
       charges: [scheduled, chargeFor(older!, 'paid'), chargeFor(oldest!, 'paid')],
+      chargesUnderWay: [],
       createdAt: daysAgo(140),
       endedAt: null,
       endedReason: null,

@@ -12,7 +12,7 @@ const meta: Meta<Args> = {
   component: 'portal-autopay-settings',
   render: ({ autopay }) => html`<portal-autopay-settings .client=${autopayClient(autopay)}></portal-autopay-settings>`,
   args: { autopay: 'full' },
-  argTypes: { autopay: { control: 'inline-radio', options: ['full', 'empty', 'off', 'error', 'never'] } },
+  argTypes: { autopay: { control: 'inline-radio', options: ['full', 'under-way', 'empty', 'off', 'error', 'never'] } },
 };
 
 export default meta;
@@ -21,6 +21,20 @@ type Story = StoryObj<Args>;
 
 /** Two matters: autopay on for the first (its next charge shown), off for the second. Turning it on and off sticks. */
 export const Full: Story = {};
+
+/**
+ * Autopay turned off while the matter's charge was being made: beside "Off", the element says
+ * that turning autopay off did not stop that payment (and announces it).
+ */
+export const TurnedOffWhileCharging: Story = {
+  args: { autopay: 'under-way' },
+  play: async ({ canvasElement }) => {
+    const element = canvasElement.querySelector('portal-autopay-settings')!;
+    const button = () => element.shadowRoot?.querySelector<HTMLButtonElement>('[part~="turn-off-button"]');
+    for (let frame = 0; frame < 600 && !button(); frame += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+    button()?.click();
+  },
+};
 
 /** While the matters load. */
 export const Loading: Story = { args: { autopay: 'never' } };

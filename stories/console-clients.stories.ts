@@ -120,6 +120,7 @@ const storyAutopay: FirmAutopay[] = [
         lastError: null,
       },
     ],
+    chargesUnderWay: [],
     createdAt: '2026-09-01T10:00:00.000Z',
     endedAt: null,
     endedReason: null,
@@ -153,14 +154,18 @@ const storyAutopay: FirmAutopay[] = [
         lastError: null,
       },
     ],
+    chargesUnderWay: [],
     createdAt: '2026-08-14T10:00:00.000Z',
     endedAt: '2026-10-20T15:30:00.000Z',
     endedReason: 'cancelled_by_client',
   },
 ];
 
-/** How "Turn off autopay" ends: it goes through (and sticks for the story's life), or the service cannot be reached. */
-type AutopayCancel = 'ok' | 'offline';
+/**
+ * How "Turn off autopay" ends: it goes through (and sticks for the story's life), it goes through
+ * while the scheduled charge was already being made (`under-way`), or the service cannot be reached.
+ */
+type AutopayCancel = 'ok' | 'under-way' | 'offline';
 
 /** The admin autopay routes the client's page calls: the client's enrolments, and turning one off. */
 function autopayHandler(enrolments: FirmAutopay[], cancel: AutopayCancel): ConsoleHandler {
@@ -178,12 +183,17 @@ function autopayHandler(enrolments: FirmAutopay[], cancel: AutopayCancel): Conso
     if (!found) return consoleProblem(404, 'not_found', 'No such autopay.');
     if (found.status !== 'active') return consoleProblem(409, 'autopay_not_active', 'Autopay for this matter has already been turned off.');
     const endedAt = new Date().toISOString();
+    const started = cancel === 'under-way' ? ('charging' as const) : ('cancelled' as const);
+    const charges: FirmAutopay['charges'] = found.charges.map((charge) => (charge.status === 'scheduled' ? { ...charge, status: started } : charge));
     const ended: FirmAutopay = {
       ...found,
       status: 'cancelled',
       authorization: { ...found.authorization, revokedAt: endedAt },
       nextCharge: null,
-      charges: found.charges.map((charge) => (charge.status === 'scheduled' ? { ...charge, status: 'cancelled' } : charge)),
+      charges,
+      chargesUnderWay: charges
+        .filter((charge) => charge.status === 'charging')
+        .map(({ invoiceId, invoiceNumber, amount }) => ({ invoiceId, invoiceNumber, amount, currency: found.currency, status: 'charging' as const })),
       endedAt,
       endedReason: 'cancelled_by_firm',
     };
@@ -215,7 +225,7 @@ const meta: Meta<ClientsArgs> = {
     list: { control: false },
     role: { control: 'select', options: ['owner', 'admin', 'staff'] },
     autopay: { control: false },
-    autopayCancel: { control: 'inline-radio', options: ['ok', 'offline'] },
+    autopayCancel: { control: 'inline-radio', options: ['ok', 'under-way', 'offline'] },
   },
 };
 
@@ -297,6 +307,12 @@ export const ConfirmTurnOffAutopay: Story = {
 /** After "Turn off autopay" was confirmed: both matters read "Turned off", no button is left, and the change is announced. */
 export const AutopayTurnedOff: Story = {
   args: { itemId: 'con_alex', autopay: storyAutopay },
+  play: ({ canvasElement }) => turnOffAutopay(canvasElement),
+};
+
+/** Turned off while its charge was being made: the matter says turning autopay off did not stop that payment, and the announcement too. */
+export const AutopayTurnedOffWhileCharging: Story = {
+  args: { itemId: 'con_alex', autopay: storyAutopay, autopayCancel: 'under-way' },
   play: ({ canvasElement }) => turnOffAutopay(canvasElement),
 };
 

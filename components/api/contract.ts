@@ -1222,7 +1222,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Turn autopay off: nothing more is charged and the authorization is revoked */
+        /** Turn autopay off: nothing more is charged and the authorization is revoked; the reply lists the charges already under way, which turning it off does not stop */
         post: operations["postApiV1AutopayIdCancel"];
         delete?: never;
         options?: never;
@@ -1845,7 +1845,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Turn a client’s autopay off; its authorization is revoked */
+        /** Turn a client’s autopay off; its authorization is revoked; the reply lists the charges already under way, which turning it off does not stop */
         post: operations["postApiV1AdminAutopayIdCancel"];
         delete?: never;
         options?: never;
@@ -4246,6 +4246,19 @@ export type components = {
             paymentId: string | null;
             lastError: string | null;
         };
+        AutopayChargeUnderWay: {
+            invoiceId: string;
+            invoiceNumber: string;
+            /** @description What the charge takes (the invoice’s open balance when it started) */
+            amount: number;
+            /** @description ISO 4217 currency code */
+            currency: string;
+            /**
+             * @description `charging`: the processor is being asked; `processing`: a bank debit waiting to settle
+             * @enum {string}
+             */
+            status: "charging" | "processing";
+        };
         AutopayEnrolment: {
             id: string;
             contactId: string;
@@ -4266,6 +4279,8 @@ export type components = {
             } | null;
             /** @description The invoices published since autopay was turned on, newest first */
             charges: components["schemas"]["AutopayCharge"][];
+            /** @description Charges already started and not yet settled, which go through even with autopay off (a receipt follows each); in the reply to a cancel, those under way at the moment it was turned off. Empty when none */
+            chargesUnderWay: components["schemas"]["AutopayChargeUnderWay"][];
             /**
              * Format: date-time
              * @description An ISO 8601 instant (UTC)
@@ -4653,6 +4668,7 @@ export type PlanOptions = components['schemas']['PlanOptions'];
 export type AutopayProposal = components['schemas']['AutopayProposal'];
 export type NewAutopay = components['schemas']['NewAutopay'];
 export type AutopayCharge = components['schemas']['AutopayCharge'];
+export type AutopayChargeUnderWay = components['schemas']['AutopayChargeUnderWay'];
 export type AutopayEnrolment = components['schemas']['AutopayEnrolment'];
 export type AutopayEnrolmentList = components['schemas']['AutopayEnrolmentList'];
 export type AutopayMatters = components['schemas']['AutopayMatters'];

@@ -268,6 +268,8 @@ export type PlanPreview = schemas.PlanPreview;
 export type AutopayEnrolment = schemas.AutopayEnrolment;
 /** One invoice's autopay charge. */
 export type AutopayCharge = schemas.AutopayCharge;
+/** A charge already started when autopay was turned off, which turning it off does not stop. */
+export type AutopayChargeUnderWay = schemas.AutopayChargeUnderWay;
 /** Whether the firm offers autopay, and the client's matters with autopay on or off. */
 export type AutopayMatters = schemas.AutopayMatters;
 /** A matter and a method, before the authorization is accepted. */

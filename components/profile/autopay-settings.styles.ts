@@ -44,6 +44,10 @@ export const autopaySettingsStyles = css`
   .matter-text p {
     margin: 0;
   }
+  .matter-text .under-way {
+    max-width: 40em;
+    margin-block-start: calc(${tokens.space} * 0.25);
+  }
   form {
     flex-basis: 100%;
     padding-block: calc(${tokens.space} * 0.5);

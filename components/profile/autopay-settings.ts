@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { ApiClient } from '../api/api-client.ts';
 import { ApiError, isAbortError } from '../api/api-error.ts';
-import type { AutopayEnrolment, AutopayMatters, AutopayPreview, SavedPaymentMethod } from '../api/types.ts';
+import type { AutopayChargeUnderWay, AutopayEnrolment, AutopayMatters, AutopayPreview, SavedPaymentMethod } from '../api/types.ts';
 import { PortalElement } from '../base/portal-element.ts';
 import { NotConfiguredError, toggleState, untilAborted } from '../base/states.ts';
 import { AnnouncerController, type Words } from '../controllers/announcer-controller.ts';
@@ -37,7 +37,8 @@ interface Enrolling {
  * (the method, the next charge) or off. Turning it on opens a form: a saved method, the
  * authorization the client accepts word for word (for a bank account the recurring debit
  * authorization banks require), and a confirmation. From then on each invoice the firm publishes
- * for the matter is charged on its due date. Turning it off revokes the authorization.
+ * for the matter is charged on its due date. Turning it off revokes the authorization; it does not
+ * stop a charge already under way, and the element says so beside the matter.
  *
  * Inside `<portal-session>` it uses the session's API client; alone, give it `api` and `firm`.
  *
@@ -48,6 +49,7 @@ interface Enrolling {
  * @csspart heading - The heading.
  * @csspart matter - One matter's row.
  * @csspart next-charge - The next charge under a matter's autopay.
+ * @csspart under-way - After autopay was turned off: a charge already under way, which turning it off did not stop.
  * @csspart turn-on-button - "Turn on autopay".
  * @csspart turn-off-button - "Turn off autopay".
  * @csspart form - The form that turns autopay on.
@@ -79,6 +81,8 @@ export class PortalAutopaySettings extends PortalElement {
   @state() private enrolling: Enrolling | undefined;
   @state() private pending = false;
   @state() private alert: Words | undefined;
+  /** What was still under way when autopay was turned off, by matter (until it is turned on again). */
+  @state() private underWay: ReadonlyMap<string, readonly AutopayChargeUnderWay[]> = new Map();
 
   readonly #api = new ApiClientController(this);
   readonly #announcer = new AnnouncerController(this);
@@ -164,6 +168,7 @@ export class PortalAutopaySettings extends PortalElement {
         <div class="matter-text">
           <p><span class="matter-name">${matter}</span></p>
           <p>${enrolment ? t('autopay.status-on', { method: methodText(enrolment.method) }) : t('autopay.status-off')}</p>
+          ${enrolment ? nothing : (this.underWay.get(matter) ?? []).map((charge) => html`<p class="under-way" part="under-way">${underWayText(charge)}</p>`)}
           ${
             enrolment && next
               ? html`<p class="muted" part="next-charge">
@@ -295,6 +300,7 @@ export class PortalAutopaySettings extends PortalElement {
         { signal },
       );
       this.enrolling = undefined;
+      this.#setUnderWay(enrolment.matter, []);
       await this.#data.run();
       void this.#announcer.announce(() => t('autopay.turned-on', { matter: enrolment.matter }));
       this.dispatchEvent(new PortalAutopayChangeEvent({ change: 'enrolled', matter: enrolment.matter, enrolmentId: enrolment.id }));
@@ -305,13 +311,23 @@ export class PortalAutopaySettings extends PortalElement {
 
   async #cancel(enrolment: AutopayEnrolment): Promise<void> {
     await this.#run(async (client, signal) => {
-      await client.autopay.cancel(enrolment.id, { signal });
+      const ended = await client.autopay.cancel(enrolment.id, { signal });
+      const underWay = ended.chargesUnderWay;
+      this.#setUnderWay(enrolment.matter, underWay);
       await this.#data.run();
-      void this.#announcer.announce(() => t('autopay.turned-off', { matter: enrolment.matter }));
+      // Said with the outcome, so that a screen reader hears that money still moves.
+      void this.#announcer.announce(() => [t('autopay.turned-off', { matter: enrolment.matter }), ...underWay.map(underWayText)].join(' '));
       this.dispatchEvent(new PortalAutopayChangeEvent({ change: 'cancelled', matter: enrolment.matter, enrolmentId: enrolment.id }));
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(`[data-matter="${CSS.escape(enrolment.matter)}"] [part~="turn-on-button"]`)?.focus();
     });
+  }
+
+  #setUnderWay(matter: string, charges: readonly AutopayChargeUnderWay[]): void {
+    const underWay = new Map(this.underWay);
+    if (charges.length) underWay.set(matter, charges);
+    else underWay.delete(matter);
+    this.underWay = underWay;
   }
 
   /** Runs one request with its abort and its errors shown; `blocking` requests hold the buttons while they run. */
@@ -339,6 +355,10 @@ export class PortalAutopaySettings extends PortalElement {
 
 function methodText(method: AutopayEnrolment['method']): string {
   return paymentMethodLabel(method);
+}
+
+function underWayText(charge: AutopayChargeUnderWay): string {
+  return t('autopay.under-way', { amount: formatMoney(charge.amount, charge.currency), number: charge.invoiceNumber });
 }
 
 function message(error: unknown): string {

@@ -24,6 +24,8 @@ export const autopayEn = {
   'autopay.cancel': 'Cancel',
   'autopay.turned-on': 'Autopay is on for {matter}.',
   'autopay.turned-off': 'Autopay is off for {matter}. Your authorization is revoked.',
+  'autopay.under-way':
+    'A payment of {amount} on invoice {number} had already started, and turning autopay off does not stop it. You’ll get an email once it completes.',
   'autopay.error.accept': 'Read the authorization and check the box to accept it.',
   'autopay.error.exists': 'Autopay is already on for this matter.',
   'autopay.error.disabled': 'This firm no longer offers autopay.',

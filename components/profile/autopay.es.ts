@@ -27,6 +27,8 @@ export const autopayEs: TableOf<typeof autopayEn> = {
   'autopay.cancel': 'Cancelar',
   'autopay.turned-on': 'El pago automático está activado para {matter}.',
   'autopay.turned-off': 'El pago automático está desactivado para {matter}. Su autorización quedó revocada.',
+  'autopay.under-way':
+    'Un pago de {amount} de la factura {number} ya se había iniciado, y desactivar el pago automático no lo detiene. Recibirá un correo electrónico cuando se complete.',
   'autopay.error.accept': 'Lea la autorización y marque la casilla para aceptarla.',
   'autopay.error.exists': 'El pago automático ya está activado para este asunto.',
   'autopay.error.disabled': 'Esta firma ya no ofrece pago automático.',

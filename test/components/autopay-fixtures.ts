@@ -43,6 +43,7 @@ export function autopayEnrolment(overrides: Partial<AutopayEnrolment> = {}): Aut
         lastError: null,
       },
     ],
+    chargesUnderWay: [],
     createdAt: '2026-03-01T10:00:00.000Z',
     endedAt: null,
     endedReason: null,

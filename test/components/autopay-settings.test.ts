@@ -1,5 +1,5 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { ApiClient, type PortalAutopayChangeEvent, type PortalAutopaySettings } from '../../components/index.ts';
+import { ApiClient, type AutopayChargeUnderWay, type PortalAutopayChangeEvent, type PortalAutopaySettings } from '../../components/index.ts';
 import '../../components/profile/autopay-settings-define.ts';
 import { autopayEnrolment, autopayMatters, autopayPreview } from './autopay-fixtures.ts';
 import { json, problem, type FakeService } from './fake-service.ts';
@@ -8,7 +8,8 @@ import { describe, it } from './mocha.ts';
 import { signedInService } from './portal-fixtures.ts';
 import { profileMethods } from './profile-fixtures.ts';
 
-function autopayService(): FakeService {
+/** The client's autopay; `underWay` is what the cancel answers was still under way. */
+function autopayService({ underWay = [] as AutopayChargeUnderWay[] } = {}): FakeService {
   let enrolments = [autopayEnrolment()];
   let matters = autopayMatters();
   return signedInService()
@@ -24,7 +25,7 @@ function autopayService(): FakeService {
       return json(201, created);
     })
     .on('POST /api/v1/autopay/apay_1/cancel', () => {
-      const cancelled = { ...enrolments.find((row) => row.id === 'apay_1')!, status: 'cancelled' as const };
+      const cancelled = { ...enrolments.find((row) => row.id === 'apay_1')!, status: 'cancelled' as const, chargesUnderWay: underWay };
       enrolments = enrolments.filter((row) => row.id !== 'apay_1');
       matters = { ...matters, data: matters.data.map((row) => (row.enrolmentId === 'apay_1' ? { ...row, enrolmentId: null } : row)) };
       return json(200, cancelled);
@@ -121,6 +122,39 @@ describe('<portal-autopay-settings>', () => {
     expect(service.calls('POST /api/v1/autopay/apay_1/cancel')).to.have.length(1);
     await waitUntil(() => text(part(element, 'notice')) === 'Autopay is off for Estate of Morgan. Your authorization is revoked.');
     await waitUntil(() => focused(element)?.getAttribute('part') === 'turn-on-button', 'focus did not stay on the matter');
+  });
+
+  it('says beside "Off" that a charge already under way still goes through, in English and Spanish, at 375 px', async () => {
+    const underWay: AutopayChargeUnderWay[] = [{ invoiceId: 'inv_7', invoiceNumber: 'INV-1007', amount: 125_000, currency: 'USD', status: 'charging' }];
+    const expected = {
+      en: 'A payment of $1,250.00 on invoice INV-1007 had already started, and turning autopay off does not stop it. You’ll get an email once it completes.',
+      es: /^Un pago de .*1[.,]250[.,]00.* de la factura INV-1007 ya se había iniciado, y desactivar el pago automático no lo detiene\. Recibirá un correo electrónico cuando se complete\.$/,
+    };
+    for (const lang of ['en', 'es'] as const) {
+      const element = await autopayWith(autopayService({ underWay }), { width: '375px', lang });
+      await waitUntil(() => lang === 'en' || text(part(element, 'heading')) === 'Pago automático', 'the Spanish table did not arrive');
+      expect(part(element, 'under-way'), 'nothing is said before the cancel').to.equal(null);
+      row(element, 'Estate of Morgan').querySelector<HTMLButtonElement>('[part~="turn-off-button"]')!.click();
+      await waitUntil(() => part(element, 'under-way'), 'the charge under way was not shown');
+      const message = text(part(element, 'under-way'));
+      if (lang === 'en') expect(message).to.equal(expected.en);
+      else expect(message).to.match(expected.es);
+      expect(part(element, 'under-way')!.closest('[data-matter]')!.getAttribute('data-matter')).to.equal('Estate of Morgan');
+      expect(text(row(element, 'Estate of Morgan'))).to.include(lang === 'en' ? 'Off' : 'Desactivado');
+      await waitUntil(() => text(part(element, 'notice')).endsWith(message), 'the charge under way was not announced');
+      expect(text(part(element, 'notice'))).to.match(
+        lang === 'en' ? /^Autopay is off for Estate of Morgan\./ : /^El pago automático está desactivado para Estate of Morgan\./,
+      );
+      await expect(element).to.be.accessible();
+      expect(overflowing(element), lang).to.deep.equal([]);
+    }
+  });
+
+  it('says nothing more when nothing was under way', async () => {
+    const element = await autopayWith(autopayService());
+    row(element, 'Estate of Morgan').querySelector<HTMLButtonElement>('[part~="turn-off-button"]')!.click();
+    await waitUntil(() => text(part(element, 'notice')) === 'Autopay is off for Estate of Morgan. Your authorization is revoked.');
+    expect(part(element, 'under-way')).to.equal(null);
   });
 
   it('says when autopay is already on, and when the firm does not offer it', async () => {

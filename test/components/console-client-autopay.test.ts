@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { PortalConsoleClients } from '../../components/console/clients/clients.ts';
 import '../../components/console/clients/define.ts';
+import type { FirmAutopay } from '../../components/console/api/autopay-api.ts';
 import type { StaffRole } from '../../components/console/api/types.ts';
 import { autopayEnrolment } from './autopay-fixtures.ts';
 import { $, confirmClosed, confirmOpened, firmContact, mountScreen, part, staffSignedInService, text } from './console-fixtures.ts';
@@ -10,7 +11,8 @@ import { describe, it } from './mocha.ts';
 const alex = firmContact('con_alex', 'Alex Morgan', { hasLogin: true, invitationStatus: 'accepted' });
 const empty = () => json(200, { data: [], nextCursor: null });
 
-function autopayService(role: StaffRole = 'admin'): FakeService {
+/** A client's autopay; `underWay` is what the cancel finds still under way. */
+function autopayService(role: StaffRole = 'admin', underWay: FirmAutopay['chargesUnderWay'] = []): FakeService {
   let enrolments = [
     autopayEnrolment({ contactId: 'con_alex' }),
     autopayEnrolment({ id: 'apay_old', matter: 'Old lease', status: 'cancelled', nextCharge: null }),
@@ -25,7 +27,7 @@ function autopayService(role: StaffRole = 'admin'): FakeService {
     .on('GET /api/v1/admin/threads', empty)
     .on('GET /api/v1/admin/autopay', () => json(200, { data: enrolments }))
     .on('POST /api/v1/admin/autopay/apay_1/cancel', () => {
-      enrolments = enrolments.map((row) => (row.id === 'apay_1' ? { ...row, status: 'cancelled' as const, nextCharge: null } : row));
+      enrolments = enrolments.map((row) => (row.id === 'apay_1' ? { ...row, status: 'cancelled' as const, nextCharge: null, chargesUnderWay: underWay } : row));
       return json(200, enrolments[0]);
     });
 }
@@ -64,6 +66,34 @@ describe('<portal-console-clients>: autopay', () => {
     expect(service.calls('POST /api/v1/admin/autopay/apay_1/cancel')).to.have.length(1);
     expect(part(element, 'autopay-cancel-button')).to.equal(null);
     expect(text(part(element, 'autopay'))).to.include('Estate of Morgan · Turned off');
+  });
+
+  it('says that a charge under way when autopay was turned off still goes through, and is accessible, in English and Spanish', async () => {
+    const underWay: FirmAutopay['chargesUnderWay'] = [
+      { invoiceId: 'inv_7', invoiceNumber: 'INV-1007', amount: 125_000, currency: 'USD', status: 'processing' },
+    ];
+    for (const lang of ['en', 'es']) {
+      const element = await clientPage(autopayService('admin', underWay), 'admin', lang);
+      if (lang === 'es') await waitUntil(() => text(part(element, 'autopay')).includes('Pago automático'), 'the Spanish table did not arrive');
+      expect(part(element, 'autopay-under-way')).to.equal(null);
+      part(element, 'autopay-cancel-button')!.click();
+      await confirmOpened(element);
+      part(element, 'confirm-button')!.click();
+      await waitUntil(() => part(element, 'autopay-under-way'), 'the charge under way was not shown');
+      const said = text(part(element, 'autopay-under-way'));
+      if (lang === 'en') {
+        expect(said).to.equal(
+          'A payment of $1,250.00 on invoice INV-1007 had already started, and turning autopay off does not stop it; the client gets an email once it completes.',
+        );
+        await waitUntil(() => text(part(element, 'announcer')) === `Autopay for Estate of Morgan was turned off. ${said}`, 'it was not announced');
+      } else {
+        expect(said).to.match(
+          /^Un pago de .*1[.,]250[.,]00.* de la factura INV-1007 ya se había iniciado, y desactivar el pago automático no lo detiene; el cliente recibirá/,
+        );
+        await waitUntil(() => text(part(element, 'announcer')).endsWith(said), 'it was not announced');
+      }
+      await expect(element).to.be.accessible();
+    }
   });
 
   it('says why when turning autopay off fails, and leaves the button under focus to try again', async () => {

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { autopayCancelledEmail } from '../../server/src/plans/autopay.emails.ts';
 import { runCli } from './helpers/cli.ts';
 import { removeDataDir } from './helpers/engine.ts';
 import { assertProblem, paymentKit, testAccount, testCard, type PaymentKit } from './helpers/payments.ts';
@@ -79,6 +80,34 @@ describe('autopay (sandbox processor)', () => {
     const reply = await svc.request('/api/v1/autopay', { token });
     assert.equal(reply.status, 200, JSON.stringify(reply.body));
     return (reply.body.data as any[]).find((candidate) => candidate.id === id);
+  };
+  /** The "autopay cancelled" email for `matter` (its subject names the matter). */
+  const cancelledEmail = async (matter: string) => {
+    const emails = (await kit.emails('alex@example.com', 'autopay_cancelled')).filter((e) => e.subject.includes(matter));
+    assert.equal(emails.length, 1, `one "autopay cancelled" email for ${matter}`);
+    return emails[0]!;
+  };
+  /**
+   * Holds the next autopay charge at the processor's door: the charge job has claimed it
+   * (`charging`) and waits there until `release()`, as it would for a slow processor.
+   */
+  const holdNextAutopayCharge = () => {
+    const checkout = svc.services.checkout as unknown as { pay: (this: unknown, ...args: unknown[]) => Promise<unknown> };
+    const pay = (Object.getPrototypeOf(checkout) as typeof checkout).pay;
+    let reached!: () => void;
+    let release!: () => void;
+    const started = new Promise<void>((resolve) => (reached = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    checkout.pay = async function (this: unknown, ...args: unknown[]) {
+      const request = args[0] as { idempotencyKey?: string };
+      if (request.idempotencyKey?.startsWith('autopay:')) {
+        delete (checkout as Partial<typeof checkout>).pay;
+        reached();
+        await released;
+      }
+      return pay.apply(this, args);
+    };
+    return { started, release, restore: () => delete (checkout as Partial<typeof checkout>).pay };
   };
 
   it('lists the client’s matters, words a bank debit as the NACHA recurring WEB authorization, and stores it', async () => {
@@ -254,10 +283,17 @@ describe('autopay (sandbox processor)', () => {
     assert.equal(cancelled.body.endedReason, 'cancelled_by_client');
     assert.ok(cancelled.body.authorization.revokedAt);
     assert.equal(cancelled.body.charges[0].status, 'cancelled');
+    assert.deepEqual(cancelled.body.chargesUnderWay, [], 'nothing had started');
     assertProblem(await svc.request(`/api/v1/autopay/${created.body.id}/cancel`, { token: alex, method: 'POST' }), 409, 'autopay_not_active');
-    assert.equal((await kit.emails('alex@example.com', 'autopay_cancelled')).length >= 1, true);
+    const email = await cancelledEmail('Cancelled matter');
+    assert.match(email.text, /You turned off autopay for matter Cancelled matter/);
+    assert.doesNotMatch(email.text, /already started/, 'no charge under way to tell of');
     await kit.advanceSandboxDays(3);
     assert.equal(await kit.rows.paymentsFor(invoice.id), 0, 'nothing charged after turning it off');
+    // A charge job queued before the cancel and run after it (its date has come) charges nothing.
+    await svc.services.autopay.charge(cancelled.body.charges[0].id, 1);
+    assert.equal(await kit.rows.paymentsFor(invoice.id), 0, 'the job finds the enrolment ended when it claims the charge');
+    assert.equal((await enrolmentOf(alex, created.body.id)).charges[0].status, 'cancelled');
 
     const csv = await kit.admin('/plans/authorizations/export');
     assert.equal(csv.status, 200);
@@ -283,6 +319,106 @@ describe('autopay (sandbox processor)', () => {
     assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
     assert.equal(cancelled.body.endedReason, 'cancelled_by_firm');
     assert.ok(cancelled.body.authorization.revokedAt);
+    assert.deepEqual(cancelled.body.chargesUnderWay, []);
+    const email = await cancelledEmail('Firm cancels');
+    assert.match(email.text, /turned off autopay for matter Firm cancels/);
+    assert.doesNotMatch(email.text, /already started/);
+  });
+
+  it('turning autopay off while a charge is being made says so, and the charge still goes through', async () => {
+    await openMatter('Charge under way');
+    const created = await enrol(alex, await enrolment('Charge under way'));
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const invoice = await matterInvoice('Charge under way', 12_500, await today(1));
+    const hold = holdNextAutopayCharge();
+    try {
+      // The due date: the charge job claims the charge and waits on the processor.
+      const advanced = kit.advanceSandboxDays(1);
+      await Promise.race([hold.started, advanced.then(() => Promise.reject(new Error('the charge ended without reaching the processor')))]);
+      assert.equal((await enrolmentOf(alex, created.body.id)).charges[0].status, 'charging');
+
+      const cancelled = await svc.request(`/api/v1/autopay/${created.body.id}/cancel`, { token: alex, method: 'POST' });
+      assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
+      assert.equal(cancelled.body.status, 'cancelled');
+      assert.deepEqual(cancelled.body.chargesUnderWay, [
+        { invoiceId: invoice.id, invoiceNumber: invoice.number, amount: 12_500, currency: 'USD', status: 'charging' },
+      ]);
+      assert.equal(cancelled.body.charges[0].status, 'charging', 'the charge under way is not cancelled');
+
+      hold.release();
+      await advanced;
+    } finally {
+      hold.release();
+      hold.restore();
+    }
+    // (The outbox is read once every due job has run, the held charge's too.)
+    const email = await cancelledEmail('Charge under way');
+    assert.match(
+      email.text,
+      new RegExp(`payment of \\$125\\.00 on invoice ${invoice.number} had already started when autopay was turned off, which does not stop it`),
+    );
+    assert.match(email.text, /You will get an email once it completes/);
+    assert.match(email.html, new RegExp(`\\$125\\.00 on invoice ${invoice.number}`));
+    const current = await enrolmentOf(alex, created.body.id);
+    assert.equal(current.status, 'cancelled');
+    assert.equal(current.charges[0].status, 'paid', JSON.stringify(current.charges[0]));
+    assert.deepEqual(current.chargesUnderWay, [], 'nothing under way once it is paid');
+    const payment = await svc.request(`/api/v1/payments/${current.charges[0].paymentId}`, { token: alex });
+    assert.equal(payment.body.status, 'succeeded');
+    assert.equal(payment.body.amount, 12_500);
+    assert.equal(await kit.rows.paymentsFor(invoice.id), 1, 'charged once');
+    assert.equal((await kit.invoiceAs(alex, invoice.id)).status, 'paid');
+    assert.equal((await kit.emails('alex@example.com', 'autopay_paid')).filter((e) => e.subject.includes('$125.00')).length, 1, 'the receipt follows');
+  });
+
+  it('the firm turning autopay off while a bank debit is processing says so, and the debit still settles', async () => {
+    await openMatter('Debit under way');
+    const created = await enrol(alex, await enrolment('Debit under way', { type: 'us_bank_account', token: await kit.bankToken(testAccount.succeeds) }));
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const invoice = await matterInvoice('Debit under way', 8_000, await today(1));
+    await kit.advanceSandboxDays(1);
+    const debit = { invoiceId: invoice.id, invoiceNumber: invoice.number, amount: 8_000, currency: 'USD', status: 'processing' };
+    assert.deepEqual((await enrolmentOf(alex, created.body.id)).chargesUnderWay, [debit], 'the list shows it too');
+
+    const cancelled = await kit.admin(`/autopay/${created.body.id}/cancel`, { method: 'POST' });
+    assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
+    assert.equal(cancelled.body.endedReason, 'cancelled_by_firm');
+    assert.deepEqual(cancelled.body.chargesUnderWay, [debit]);
+    const email = await cancelledEmail('Debit under way');
+    assert.match(email.text, /turned off autopay for matter Debit under way/);
+    assert.match(email.text, new RegExp(`payment of \\$80\\.00 on invoice ${invoice.number} had already started`));
+
+    await kit.advanceSandboxDays(7);
+    const current = await enrolmentOf(alex, created.body.id);
+    assert.equal(current.charges[0].status, 'paid', JSON.stringify(current.charges[0]));
+    assert.deepEqual(current.chargesUnderWay, []);
+    assert.equal((await svc.request(`/api/v1/payments/${current.charges[0].paymentId}`, { token: alex })).body.status, 'succeeded');
+    assert.equal((await kit.emails('alex@example.com', 'autopay_paid')).filter((e) => e.subject.includes('$80.00')).length, 1, 'the receipt follows');
+  });
+});
+
+describe('the "autopay turned off" email', () => {
+  const firm = { name: 'Hale & Whitmore LLP', colors: { brand: '#0f5c4d' } };
+  const input = { firm, contactName: 'Alex Morgan', matter: 'Estate of Morgan', byFirm: false, link: 'https://portal.example/' };
+  const underWay = [{ invoiceNumber: 'INV-1042', amount: 125_000, currency: 'USD' }];
+
+  it('tells of a charge under way in English and in Spanish', () => {
+    const english = autopayCancelledEmail({ ...input, underWay });
+    assert.match(
+      english.text,
+      /The payment of \$1,250\.00 on invoice INV-1042 had already started when autopay was turned off, which does not stop it\. You will get an email once it completes\./,
+    );
+    const spanish = autopayCancelledEmail({ ...input, underWay, language: 'es' });
+    assert.match(
+      spanish.text,
+      /El pago de .*1[.,]250[.,]00.* de la factura INV-1042 ya se había iniciado cuando se desactivó el pago automático, lo que no lo detiene\. Le enviaremos un correo electrónico/,
+    );
+    assert.match(spanish.html, /INV-1042/);
+  });
+
+  it('is as before when nothing was under way', () => {
+    assert.deepEqual(autopayCancelledEmail({ ...input, underWay: [] }), autopayCancelledEmail(input));
+    assert.doesNotMatch(autopayCancelledEmail({ ...input, language: 'es' }).text, /ya se había iniciado/);
   });
 });
 

@@ -109,6 +109,8 @@ export const clientsEn = {
   'clients.autopay.cancel-title': 'Turn off autopay for {matter}?',
   'clients.autopay.cancel-body': 'Nothing more will be charged and the client’s authorization is revoked. The client is emailed; open invoices stay open.',
   'clients.autopay.cancelled': 'Autopay for {matter} was turned off.',
+  'clients.autopay.under-way':
+    'A payment of {amount} on invoice {number} had already started, and turning autopay off does not stop it; the client gets an email once it completes.',
   'clients.unread': '{count} unread',
   'clients.invoice-status.draft': 'Draft',
   'clients.invoice-status.open': 'Open',

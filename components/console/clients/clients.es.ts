@@ -112,6 +112,8 @@ export const clientsEs: { readonly [K in keyof typeof clientsEn]: string } = {
   'clients.autopay.cancel-body':
     'No se cobrará nada más y la autorización del cliente quedará revocada. Se le enviará un correo al cliente; las facturas pendientes siguen pendientes.',
   'clients.autopay.cancelled': 'Se desactivó el pago automático de {matter}.',
+  'clients.autopay.under-way':
+    'Un pago de {amount} de la factura {number} ya se había iniciado, y desactivar el pago automático no lo detiene; el cliente recibirá un correo electrónico cuando se complete.',
   'clients.records.none': 'Nada todavía.',
   'clients.unread': '{count} sin leer',
   'clients.invoice-status.draft': 'Borrador',

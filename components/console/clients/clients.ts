@@ -172,6 +172,7 @@ interface ClientRecords {
  * @csspart record-row - One item of those lists, a button that opens it.
  * @csspart autopay - The client's autopay for each matter, when they have any.
  * @csspart autopay-cancel-button - Turns a matter's autopay off (after a confirmation).
+ * @csspart autopay-under-way - Under autopay turned off: a charge already under way, which turning it off did not stop.
  * @csspart skeleton - The placeholder shown while loading.
  * @csspart empty - The message shown when no client matches.
  * @csspart error - The panel shown when clients cannot be loaded.
@@ -722,6 +723,11 @@ export class PortalConsoleClients extends ConsoleScreen {
                 }
               </p>
               ${
+                enrolment.status === 'active'
+                  ? nothing
+                  : enrolment.chargesUnderWay.map((charge) => html`<p class="muted" part="autopay-under-way">${underWayWords(charge)}</p>`)
+              }
+              ${
                 enrolment.status === 'active' && canWrite
                   ? html`<button
                       class="button secondary"
@@ -758,9 +764,10 @@ export class PortalConsoleClients extends ConsoleScreen {
     const request = this.#startAction();
     this.alert = undefined;
     try {
-      await client.autopay.cancel(enrolment.id, { signal: request.signal });
+      const { chargesUnderWay } = await client.autopay.cancel(enrolment.id, { signal: request.signal });
       await this.#autopay.run();
-      this.#announce(() => t('clients.autopay.cancelled', { matter: enrolment.matter }));
+      // Staff hear what was not stopped, as the client is told.
+      this.#announce(() => [t('clients.autopay.cancelled', { matter: enrolment.matter }), ...chargesUnderWay.map(underWayWords)].join(' '));
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#records-autopay')?.focus();
     } catch (error) {
@@ -1101,6 +1108,11 @@ async function related<T>(page: Promise<{ data: T[]; nextCursor: string | null }
     if (isAbortError(error)) throw error;
     return { error };
   }
+}
+
+/** A charge turning autopay off did not stop, in words. */
+function underWayWords(charge: FirmAutopay['chargesUnderWay'][number]): string {
+  return t('clients.autopay.under-way', { amount: formatMoney(charge.amount, charge.currency), number: charge.invoiceNumber });
 }
 
 /** A saved method in words: "Card •••• 4242", "Bank account •••• 6789". */

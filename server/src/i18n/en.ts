@@ -304,4 +304,6 @@ export const en = {
   'email.autopay-cancelled.body-client':
     'You turned off autopay for matter {matter}. Your authorization is revoked and nothing more will be charged under it. Invoices still open can be paid in the portal.',
   'email.autopay-cancelled.action': 'Open the portal',
+  'email.autopay-cancelled.under-way':
+    'The payment of {amount} on invoice {number} had already started when autopay was turned off, which does not stop it. You will get an email once it completes.',
 };

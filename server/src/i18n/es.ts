@@ -310,4 +310,6 @@ export const es: Record<StringKey, string> = {
   'email.autopay-cancelled.body-client':
     'Usted desactivó el pago automático del asunto {matter}. Su autorización quedó revocada y no se cobrará nada más con ella. Las facturas pendientes se pueden pagar en el portal.',
   'email.autopay-cancelled.action': 'Abrir el portal',
+  'email.autopay-cancelled.under-way':
+    'El pago de {amount} de la factura {number} ya se había iniciado cuando se desactivó el pago automático, lo que no lo detiene. Le enviaremos un correo electrónico cuando se complete.',
 };

@@ -44,6 +44,19 @@ export const AutopayCharge = z
   })
   .meta({ id: 'AutopayCharge' });
 
+/** A charge already under way when autopay was turned off: its money still moves. */
+export const AutopayChargeUnderWay = z
+  .strictObject({
+    invoiceId: z.string(),
+    invoiceNumber: z.string(),
+    amount: Money.meta({ description: 'What the charge takes (the invoice’s open balance when it started)' }),
+    currency: Currency,
+    status: z.enum(['charging', 'processing']).meta({
+      description: '`charging`: the processor is being asked; `processing`: a bank debit waiting to settle',
+    }),
+  })
+  .meta({ id: 'AutopayChargeUnderWay' });
+
 export const AutopayEnrolment = z
   .strictObject({
     id: z.string(),
@@ -55,6 +68,10 @@ export const AutopayEnrolment = z
     authorization: PlanAuthorization,
     nextCharge: z.strictObject({ invoiceId: z.string(), invoiceNumber: z.string(), on: CalendarDate, amount: Money }).nullable(),
     charges: z.array(AutopayCharge).meta({ description: 'The invoices published since autopay was turned on, newest first' }),
+    chargesUnderWay: z.array(AutopayChargeUnderWay).meta({
+      description:
+        'Charges already started and not yet settled, which go through even with autopay off (a receipt follows each); in the reply to a cancel, those under way at the moment it was turned off. Empty when none',
+    }),
     createdAt: Instant,
     endedAt: Instant.nullable(),
     endedReason: z.string().nullable().meta({ description: 'cancelled_by_client, cancelled_by_firm' }),

@@ -117,16 +117,21 @@ export function autopayFailedEmail(input: ChargeEmailInput & { failure: string; 
   });
 }
 
-/** Autopay for a matter was turned off (by the client or the firm): the authorization is revoked. */
+/**
+ * Autopay for a matter was turned off (by the client or the firm): the authorization is revoked.
+ * Turning autopay off does not stop a charge already under way, and the email says so.
+ */
 export function autopayCancelledEmail(input: {
   firm: EmailFirm;
   contactName: string;
   matter: string;
   byFirm: boolean;
+  /** Charges already started when it was turned off. */
+  underWay?: readonly { invoiceNumber: string; amount: number; currency: string }[];
   link: string;
   language?: Language;
 }): RenderedEmail {
-  const w = emailWords(input.firm, input);
+  const w = emailWords(input.firm, { language: input.language, currency: input.underWay?.[0]?.currency });
   const { t, firm } = w;
   const { matter } = input;
   return brandedLayout({
@@ -140,6 +145,10 @@ export function autopayCancelledEmail(input: {
         type: 'paragraph',
         text: input.byFirm ? t('email.autopay-cancelled.body-firm', { firm, matter }) : t('email.autopay-cancelled.body-client', { matter }),
       },
+      ...(input.underWay ?? []).map((charge) => ({
+        type: 'paragraph' as const,
+        text: t('email.autopay-cancelled.under-way', { amount: w.money(charge.amount, charge.currency), number: charge.invoiceNumber }),
+      })),
       { type: 'action', label: t('email.autopay-cancelled.action'), url: input.link },
     ],
     reason: t('email.autopay.reason', { firm }),

@@ -158,6 +158,24 @@ export class AutopayRepository {
     return true;
   }
 
+  /**
+   * The enrolment's charges already started and not yet settled: claimed by a charge job
+   * (`charging`) or a bank debit waiting to settle (`processing`). Read in the transaction that
+   * ends the enrolment, after `end`: on PostgreSQL `end` waits for a claim holding a charge's row,
+   * so a charge claimed just before is seen here.
+   */
+  async underWay(enrolmentId: string): Promise<AutopayCharge[]> {
+    const rows = await this.storage.db
+      .selectFrom('autopay_charges')
+      .selectAll()
+      .where('enrolment_id', '=', enrolmentId)
+      .where('status', 'in', ['charging', 'processing'])
+      .orderBy('attempt_on')
+      .orderBy('id')
+      .execute();
+    return rows.map(toCharge);
+  }
+
   /** Schedules the charge of a newly published invoice (once per enrolment and invoice). */
   async schedule(charge: { id: string; firmId: string; enrolmentId: string; invoiceId: string; chargeOn: string; attemptOn: string }, now: string) {
     await this.storage.db

@@ -12,7 +12,15 @@ import type { JobQueue } from '../jobs/index.ts';
 import type { Mailer } from '../mail/index.ts';
 import type { CheckoutService, PaymentsService } from '../payments/index.ts';
 import { skippedReasons, type AutopayCharge, type EnrolmentRecord } from './autopay.ts';
-import { adminAutopayQuery, clientAutopayQuery, autopayProposalBody, newAutopayBody, type AutopayEnrolment, type AutopayPreview } from './autopay.contract.ts';
+import {
+  adminAutopayQuery,
+  clientAutopayQuery,
+  autopayProposalBody,
+  newAutopayBody,
+  type AutopayChargeUnderWay,
+  type AutopayEnrolment,
+  type AutopayPreview,
+} from './autopay.contract.ts';
 import {
   autopayCancelledEmail,
   autopayFailedEmail,
@@ -29,6 +37,7 @@ import { attemptToCharge, chargeSavedMethod, failureReason, sweepSchedule } from
 import { brandOf, portalLink } from './plans.service.ts';
 
 type EnrolmentReply = z.output<typeof AutopayEnrolment>;
+type ChargeUnderWay = z.output<typeof AutopayChargeUnderWay>;
 type PreviewReply = z.output<typeof AutopayPreview>;
 
 /** The job that charges one autopay attempt. */
@@ -358,7 +367,9 @@ export class AutopayService {
     if (enrolment.status !== 'active') throw notActive();
     const firm = (await this.deps.firms.findById(enrolment.firmId))!;
     const byFirm = actor.type !== 'contact';
-    await this.deps.autopay.write(async () => {
+    // What was already under way is read in the transaction that ends the enrolment, so a charge
+    // claimed just before is told of; one not yet claimed is cancelled here and its job finds it so.
+    const underWay = await this.deps.autopay.write(async () => {
       const now = this.deps.clock().toISOString();
       const ended = await this.deps.autopay.end(
         enrolment.id,
@@ -366,7 +377,17 @@ export class AutopayService {
         now,
       );
       if (!ended) throw notActive();
-      await this.deps.audit.record({ firmId: firm.id, actor, action: 'autopay.cancelled', subject: { type: 'autopay_enrolment', id: enrolment.id } }, now);
+      const underWay = await this.#underWay(firm.id, await this.deps.autopay.underWay(enrolment.id));
+      await this.deps.audit.record(
+        {
+          firmId: firm.id,
+          actor,
+          action: 'autopay.cancelled',
+          subject: { type: 'autopay_enrolment', id: enrolment.id },
+          ...(underWay.length ? { data: { chargesUnderWay: underWay.map((charge) => charge.invoiceId) } } : {}),
+        },
+        now,
+      );
       const contact = (await this.deps.contacts.find(firm.id, enrolment.contactId))!;
       await this.#mail(
         firm,
@@ -378,12 +399,35 @@ export class AutopayService {
           contactName: contact.name,
           matter: enrolment.matter,
           byFirm,
+          underWay,
           link: firm.settings.portalUrl ?? firm.siteUrl ?? this.deps.publicUrl,
           language: contact.emailLanguage,
         }),
       );
+      return underWay;
     });
-    return this.#reply((await this.deps.autopay.find(firm.id, enrolment.id))!);
+    return this.#reply((await this.deps.autopay.find(firm.id, enrolment.id))!, underWay);
+  }
+
+  /** Charges under way as a reply and an email name them: with their invoice's number and currency. */
+  async #underWay(firmId: string, charges: AutopayCharge[]): Promise<ChargeUnderWay[]> {
+    const started = charges.filter((charge) => charge.status === 'charging' || charge.status === 'processing');
+    if (!started.length) return [];
+    const invoices = await this.deps.invoices.findManyForFirm(
+      firmId,
+      started.map((charge) => charge.invoiceId),
+    );
+    const firm = (await this.deps.firms.findById(firmId))!;
+    return started.map((charge) => {
+      const invoice = invoices.get(charge.invoiceId);
+      return {
+        invoiceId: charge.invoiceId,
+        invoiceNumber: invoice?.number ?? '',
+        amount: charge.amount,
+        currency: invoice?.currency ?? firm.currency,
+        status: charge.status as ChargeUnderWay['status'],
+      };
+    });
   }
 
   /** The checks an enrolment must pass, in the order a client would fix them. */
@@ -404,7 +448,8 @@ export class AutopayService {
     return replies;
   }
 
-  async #reply(enrolment: EnrolmentRecord): Promise<EnrolmentReply> {
+  /** The enrolment as replies show it; `underWay`, when given, is what was under way as it was turned off. */
+  async #reply(enrolment: EnrolmentRecord, underWay?: ChargeUnderWay[]): Promise<EnrolmentReply> {
     const authorization = (await this.deps.plans.authorization(enrolment.firmId, enrolment.authorizationId))!;
     const firm = (await this.deps.firms.findById(enrolment.firmId))!;
     const invoices = await this.deps.invoices.findManyForFirm(
@@ -448,6 +493,7 @@ export class AutopayService {
       },
       nextCharge: next ? { invoiceId: next.invoiceId, invoiceNumber: next.invoiceNumber, on: next.attemptOn, amount: next.amount } : null,
       charges,
+      chargesUnderWay: underWay ?? (await this.#underWay(enrolment.firmId, enrolment.charges)),
       createdAt: enrolment.createdAt,
       endedAt: enrolment.endedAt,
       endedReason: enrolment.endedReason,
