@@ -1,10 +1,11 @@
 /**
- * What the browser downloads, in gzip bytes (zlib's best, as for the peers), built in this run: the script-tag bundle (its entry,
- * the JS a signed-out `<portal-app>` needs before its sign-in form, every chunk together), each
- * element alone with lit as an application's bundler would build `import 'portico/<element>'`,
- * and beside them lit with one element of its own and Shoelace's button, input, select, option
- * and dialog (when `@shoelace-style/shoelace` is installed: `npm install --no-save
- * @shoelace-style/shoelace`). Needs `npm run build` first (dist/define/ and dist/cdn/).
+ * What the browser downloads, in gzip bytes (zlib's best, as for the peers), built in this run:
+ * the script-tag bundle (its entry, the JS a signed-out `<portal-app>` needs before its sign-in
+ * form, that also as the service sends it, and every chunk together), each element alone with
+ * lit as an application's bundler would build `import 'portico/<element>'`, and beside them lit
+ * with one element of its own and Shoelace's button, input, select, option and dialog (when
+ * `@shoelace-style/shoelace` is installed: `npm install --no-save @shoelace-style/shoelace`).
+ * Needs `npm run build` first (dist/define/ and dist/cdn/).
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
