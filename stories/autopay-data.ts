@@ -2,6 +2,7 @@
 // stories. Turning autopay on and off sticks for the story's life. Also the story client's
 // autopay as the mocked service answers it (mock-service.ts), for the sections that mark it.
 import { ApiClient, type AutopayCharge, type AutopayEnrolment, type AutopayMatters, type Payment } from '../components/index.ts';
+import { answerAfter } from './answers-due.ts';
 import { storyInvoices, storyPayments } from './portal-data.ts';
 
 /** `under-way`: as `full`, with the matter's charge being made when autopay is turned off. */
@@ -123,7 +124,7 @@ export function autopayClient(answer: AutopayAnswer = 'full'): ApiClient {
         };
         const reply = respond();
         if (!reply) return;
-        setTimeout(() => resolve(reply), 250);
+        answerAfter(250, () => resolve(reply));
       }),
   });
 }

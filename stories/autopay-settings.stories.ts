@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../components/profile/autopay-settings-define.ts';
+import { answersArrived } from './answers-due.ts';
 import { autopayClient, type AutopayAnswer } from './autopay-data.ts';
 
 interface Args {
@@ -33,6 +34,8 @@ export const TurnedOffWhileCharging: Story = {
     const button = () => element.shadowRoot?.querySelector<HTMLButtonElement>('[part~="turn-off-button"]');
     for (let frame = 0; frame < 600 && !button(); frame += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
     button()?.click();
+    // Done once the cancel and the lists read after it have been answered.
+    await answersArrived();
   },
 };
 
