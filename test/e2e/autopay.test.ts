@@ -71,7 +71,9 @@ describe('a client turns on autopay for a matter in the demo portal', () => {
       // The firm publishes a new invoice for the matter, due in 2 days by the sandbox clock.
       const admin = await adminApi(stack);
       const clock = (await (await fetch(`${stack.serviceUrl}/dev/sandbox/clock`)).json()) as { now: string };
-      const today = clock.now.slice(0, 10);
+      // The firm's date, in its time zone: in Los Angeles the UTC date is a day ahead each evening.
+      const { settings } = (await admin<{ settings: { timeZone: string } }>('GET', '/settings')).body;
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: settings.timeZone }).format(new Date(clock.now));
       const contacts = await admin<{ data: { id: string; email: string }[] }>('GET', `/contacts?q=${encodeURIComponent(alex)}`);
       const contactId = contacts.body.data.find((contact) => contact.email === alex)!.id;
       const created = await admin<{ id: string; number: string; total: number }>('POST', '/invoices', {
