@@ -449,7 +449,9 @@ describe('an autopay charge killed between the charge and its record', () => {
     assert.ok(key, created.stdout + created.stderr);
     const contacts = await service.request('/api/v1/admin/contacts?q=alex%40example.com', { token: key });
     const contactId = (contacts.body.data as { id: string; email: string }[]).find((contact) => contact.email === 'alex@example.com')!.id;
-    const today: string = (await service.request('/dev/sandbox/clock')).body.now.slice(0, 10);
+    // The demo firm's date, in its time zone (Los Angeles): from 00:00 to 08:00 UTC the UTC date is a day ahead.
+    const { timeZone } = (await service.request('/api/v1/admin/settings', { token: key })).body.settings as { timeZone: string };
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date((await service.request('/dev/sandbox/clock')).body.now));
     const dueOn = new Date(Date.parse(`${today}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
     const invoice = await service.request('/api/v1/admin/invoices', {
       token: key,
