@@ -1,7 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../components/profile/autopay-settings-define.ts';
-import { answersArrived } from './answers-due.ts';
 import { autopayClient, type AutopayAnswer } from './autopay-data.ts';
 
 interface Args {
@@ -22,22 +21,6 @@ type Story = StoryObj<Args>;
 
 /** Two matters: autopay on for the first (its next charge shown), off for the second. Turning it on and off sticks. */
 export const Full: Story = {};
-
-/**
- * Autopay turned off while the matter's charge was being made: beside "Off", the element says
- * that turning autopay off did not stop that payment (and announces it).
- */
-export const TurnedOffWhileCharging: Story = {
-  args: { autopay: 'under-way' },
-  play: async ({ canvasElement }) => {
-    const element = canvasElement.querySelector('portal-autopay-settings')!;
-    const button = () => element.shadowRoot?.querySelector<HTMLButtonElement>('[part~="turn-off-button"]');
-    for (let frame = 0; frame < 600 && !button(); frame += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
-    button()?.click();
-    // Done once the cancel and the lists read after it have been answered.
-    await answersArrived();
-  },
-};
 
 /** While the matters load. */
 export const Loading: Story = { args: { autopay: 'never' } };
