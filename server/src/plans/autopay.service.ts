@@ -377,7 +377,14 @@ export class AutopayService {
         now,
       );
       if (!ended) throw notActive();
-      const underWay = await this.#underWay(firm.id, await this.deps.autopay.underWay(enrolment.id));
+      const started = await this.deps.autopay.underWay(enrolment.id);
+      const invoices = started.length
+        ? await this.deps.invoices.findManyForFirm(
+            firm.id,
+            started.map((charge) => charge.invoiceId),
+          )
+        : new Map();
+      const underWay = chargesUnderWay(started, invoices, firm.currency);
       await this.deps.audit.record(
         {
           firmId: firm.id,
@@ -407,27 +414,6 @@ export class AutopayService {
       return underWay;
     });
     return this.#reply((await this.deps.autopay.find(firm.id, enrolment.id))!, underWay);
-  }
-
-  /** Charges under way as a reply and an email name them: with their invoice's number and currency. */
-  async #underWay(firmId: string, charges: AutopayCharge[]): Promise<ChargeUnderWay[]> {
-    const started = charges.filter((charge) => charge.status === 'charging' || charge.status === 'processing');
-    if (!started.length) return [];
-    const invoices = await this.deps.invoices.findManyForFirm(
-      firmId,
-      started.map((charge) => charge.invoiceId),
-    );
-    const firm = (await this.deps.firms.findById(firmId))!;
-    return started.map((charge) => {
-      const invoice = invoices.get(charge.invoiceId);
-      return {
-        invoiceId: charge.invoiceId,
-        invoiceNumber: invoice?.number ?? '',
-        amount: charge.amount,
-        currency: invoice?.currency ?? firm.currency,
-        status: charge.status as ChargeUnderWay['status'],
-      };
-    });
   }
 
   /** The checks an enrolment must pass, in the order a client would fix them. */
@@ -493,7 +479,7 @@ export class AutopayService {
       },
       nextCharge: next ? { invoiceId: next.invoiceId, invoiceNumber: next.invoiceNumber, on: next.attemptOn, amount: next.amount } : null,
       charges,
-      chargesUnderWay: underWay ?? (await this.#underWay(enrolment.firmId, enrolment.charges)),
+      chargesUnderWay: underWay ?? chargesUnderWay(enrolment.charges, invoices, firm.currency),
       createdAt: enrolment.createdAt,
       endedAt: enrolment.endedAt,
       endedReason: enrolment.endedReason,
@@ -521,3 +507,19 @@ export class AutopayService {
 
 const alreadyOn = () => Problem.conflict('autopay_exists', 'Autopay is already on for this matter.');
 const notActive = () => Problem.conflict('autopay_not_active', 'Autopay for this matter has already been turned off.');
+
+/** The charges already started (claimed, or a bank debit settling) as a reply and an email name them. */
+function chargesUnderWay(charges: AutopayCharge[], invoices: ReadonlyMap<string, { number: string; currency: string }>, currency: string): ChargeUnderWay[] {
+  return charges
+    .filter((charge) => charge.status === 'charging' || charge.status === 'processing')
+    .map((charge) => {
+      const invoice = invoices.get(charge.invoiceId);
+      return {
+        invoiceId: charge.invoiceId,
+        invoiceNumber: invoice?.number ?? '',
+        amount: charge.amount,
+        currency: invoice?.currency ?? currency,
+        status: charge.status as ChargeUnderWay['status'],
+      };
+    });
+}
