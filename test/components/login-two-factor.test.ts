@@ -225,8 +225,19 @@ describe('<portal-login> two-step verification', () => {
   it('speaks Spanish', async () => {
     const service = signedOutService().on('POST /api/v1/auth/login', () => challenge(['totp', 'recovery_code']));
     const login = await loginWith(service, { lang: 'es' });
+    // Every heading shown on the way, not only the last: the step's words must not read English for a moment.
+    const headings: string[] = [];
+    const observer = new MutationObserver(() => {
+      const shown = heading(login);
+      if (headings.at(-1) !== shown) headings.push(shown);
+    });
+    observer.observe(login.shadowRoot!, { subtree: true, childList: true, characterData: true });
     await signInWithPassword(login);
-    await waitUntil(() => heading(login) === 'Verificación en dos pasos');
+    await waitUntil(() => login.shadowRoot!.querySelector('#step-code'), 'the second step shows');
+    await login.updateComplete;
+    observer.disconnect();
+    expect(headings.at(-1)).to.equal('Verificación en dos pasos');
+    expect(headings).not.to.include('Two-step verification');
     expect(button(login, 'Usar un código de recuperación')).to.exist;
   });
 });
