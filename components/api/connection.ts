@@ -61,8 +61,14 @@ export class ServiceConnection<Grant extends AccessGrant = SignIn, Person extend
   #expiresAt = 0;
   #contact: Person | undefined;
   #refreshing: Promise<Grant> | undefined;
-  /** Counts sign-ins, so that a refresh answered after one cannot undo it. */
-  #signIns = 0;
+  /** Counts sign-ins and sign-outs, so that a refresh answered after one cannot undo it. */
+  #sessionChanges = 0;
+  /**
+   * Set when the client signs out here, until the next sign-in: with the refresh cookie ended,
+   * a call that still asks for a token (a section's request in flight, a timer) is refused here
+   * rather than sent as a refresh the service can only refuse.
+   */
+  #signedOut = false;
   readonly #listeners = new Set<(change: SessionChange<Person>) => void>();
 
   /** `kind` defaults to a client's sign-ins; the firm's console passes its staff's. */
@@ -116,13 +122,14 @@ export class ServiceConnection<Grant extends AccessGrant = SignIn, Person extend
    */
   async withAccessToken<T>(send: (accessToken: string | undefined) => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (!this.#accessToken || Date.now() >= this.#expiresAt - EXPIRY_MARGIN_MS) {
+      if (this.#signedOut) throw signedOutError();
       await this.refresh(signal);
     }
     const token = this.#accessToken;
     try {
       return await send(token);
     } catch (error) {
-      if (!isAccessTokenRefused(error)) throw error;
+      if (!isAccessTokenRefused(error) || this.#signedOut) throw error;
       // Another call may have refreshed while this one was in flight: then its token is used.
       if (this.#accessToken === token) await this.refresh(signal);
       return send(this.#accessToken);
@@ -151,7 +158,7 @@ export class ServiceConnection<Grant extends AccessGrant = SignIn, Person extend
 
   /** Keeps a sign-in that came with another answer (a staff login that needed no second factor). */
   keepSignIn(signIn: Grant): void {
-    this.#signIns += 1;
+    this.#sessionChanges += 1;
     this.#keep(signIn, 'sign-in');
   }
 
@@ -163,15 +170,15 @@ export class ServiceConnection<Grant extends AccessGrant = SignIn, Person extend
     if (!this.#refreshing) {
       // The login can show while the refresh is on its way: a client who signs in meanwhile
       // keeps that sign-in whatever the refresh answers.
-      const signIns = this.#signIns;
+      const changes = this.#sessionChanges;
       this.#refreshing = this.#send<Grant>({ method: 'POST', path: `${this.#kind.authPath}/refresh`, authentication: 'cookie' })
         .then(
           (signIn) => {
-            if (this.#signIns === signIns) this.#keep(signIn, 'resume');
+            if (this.#sessionChanges === changes) this.#keep(signIn, 'resume');
             return signIn;
           },
           (error: unknown) => {
-            if (error instanceof ApiError && error.status === 401 && this.#signIns === signIns) this.#forget('expired');
+            if (error instanceof ApiError && error.status === 401 && this.#sessionChanges === changes) this.#forget('expired');
             throw error;
           },
         )
@@ -186,6 +193,8 @@ export class ServiceConnection<Grant extends AccessGrant = SignIn, Person extend
 
   /** Ends the sign-in on the service and forgets it here, even when the service cannot be reached. */
   async signOut(signal?: AbortSignal): Promise<void> {
+    this.#sessionChanges += 1;
+    this.#signedOut = true;
     try {
       await this.#send<void>({ method: 'POST', path: `${this.#kind.authPath}/logout`, authentication: 'cookie', signal }, this.#accessToken);
     } finally {
@@ -197,6 +206,7 @@ export class ServiceConnection<Grant extends AccessGrant = SignIn, Person extend
     const previous = this.#contact;
     const person = this.#kind.personOf(signIn);
     this.#accessToken = signIn.accessToken;
+    this.#signedOut = false;
     this.#expiresAt = Date.now() + Math.max(0, signIn.expiresIn) * 1000;
     this.#contact = person;
     this.#marker.remember(true);
@@ -269,6 +279,11 @@ export class ServiceConnection<Grant extends AccessGrant = SignIn, Person extend
  */
 function isAccessTokenRefused(error: unknown): boolean {
   return error instanceof ApiError && error.status === 401 && (error.code.startsWith('token_') || error.code === 'http_401');
+}
+
+/** What a call that needs a token meets after the client signed out here: the refresh would answer the same. */
+function signedOutError(): ApiError {
+  return new ApiError({ status: 401, code: 'refresh_missing', title: 'Unauthorized', detail: 'You are not signed in.' });
 }
 
 /** The module that reads a downloaded file (components/api/read-file.ts), fetched with the first download. */

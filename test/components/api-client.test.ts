@@ -209,6 +209,33 @@ describe('ApiClient', () => {
     expect(client.contact).to.equal(undefined);
   });
 
+  it('asks nothing for a call that needs a token once the client signed out here, and keeps no refresh answered after the sign-out', async () => {
+    const refreshAnswer = deferred<Response>();
+    const service = signedOutService().on('POST /api/v1/auth/refresh', () => refreshAnswer.promise);
+    const client = clientFor(service);
+    const changes: SessionChange[] = [];
+    client.onSessionChange((change) => changes.push(change));
+    await client.auth.login({ email: 'alex@example.com', password: 'portico-demo' });
+    // A refresh is on its way (another section's call, say) when the client signs out.
+    const refreshing = client.auth.refresh();
+    await client.auth.logout();
+    refreshAnswer.resolve(json(200, signIn('late')));
+    await refreshing;
+    expect(client.contact, 'the late refresh did not sign the client back in').to.equal(undefined);
+
+    // A section's call after the sign-out meets the same answer a refresh would give, without asking.
+    const error = (await rejection(client.me())) as ApiError;
+    expect(error.status).to.equal(401);
+    expect(error.code).to.equal('refresh_missing');
+    expect(service.calls('POST /api/v1/auth/refresh')).to.have.length(1);
+    expect(service.calls('GET /api/v1/me')).to.have.length(0);
+    expect(changes.map((change) => `${change.status}/${change.reason}`)).to.deep.equal(['signed-in/sign-in', 'signed-out/sign-out']);
+
+    // Signing in again here makes calls as before.
+    await client.auth.login({ email: 'alex@example.com', password: 'portico-demo' });
+    expect((await client.me()).contact.name).to.equal('Alex Rivera');
+  });
+
   it('sends the firm with a password-reset request, and tokens with invitation and reset confirmations', async () => {
     const service = signedOutService()
       .on('POST /api/v1/auth/password-reset/request', () => json(202, { accepted: true }))
