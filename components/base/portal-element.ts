@@ -1,7 +1,8 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { brandingContext } from '../controllers/contexts.ts';
-import { languageOf, localeFor, unwatchLanguage, watchLanguage, withLanguage } from '../i18n/language.ts';
+import { loadLanguagesInUse } from '../i18n/catalog.ts';
+import { documentLanguage, languageOf, localeFor, unwatchLanguage, watchLanguage, withLanguage } from '../i18n/language.ts';
 import { currencyRegion } from '../i18n/region.ts';
 import { baseStyles } from './base.styles.ts';
 
@@ -15,6 +16,16 @@ import { baseStyles } from './base.styles.ts';
  */
 export class PortalElement extends LitElement {
   static override styles: CSSResultGroup = baseStyles;
+
+  /**
+   * Fetches the words of the elements loaded so far in each language the page reads (its own,
+   * that of each `tag` already in it, and each one asked for so far). The script-tag loader waits
+   * for it before it defines an element, so that the element's first render is in its language,
+   * not in English while its table is on its way.
+   */
+  static wordsReady(tag: string): Promise<void> {
+    return loadLanguagesInUse([documentLanguage(), ...Array.from(document.querySelectorAll(tag), languageOf)]);
+  }
 
   // The firm's branding, for its region; an element outside a session has none.
   readonly #firm = new ContextConsumer(this, { context: brandingContext, subscribe: true });

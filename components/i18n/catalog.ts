@@ -17,6 +17,29 @@ function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
+// Every catalog this copy of Portico has evaluated (the portal's words and those of each element
+// loaded so far), and each language other than English that any of them was asked for.
+const catalogs = new Set<{ load(language: string): Promise<boolean> }>();
+const languagesAsked = new Set<string>();
+
+/**
+ * Fetches the table for `language` of every catalog evaluated so far. Resolves to true once they
+ * are all at hand, false when a catalog has none for that language or its module did not arrive.
+ */
+export async function loadEveryCatalog(language: string): Promise<boolean> {
+  const loaded = await Promise.all([...catalogs].map((catalog) => catalog.load(language)));
+  return loaded.every(Boolean);
+}
+
+/**
+ * Fetches every catalog's tables for `languages` and for each language asked for so far, so that
+ * words loaded afterwards (an element's chunk, a flow of the login) show their first render in
+ * the language of the page rather than in English while their table is on its way.
+ */
+export async function loadLanguagesInUse(languages: Iterable<string>): Promise<void> {
+  await Promise.all([...new Set([...languages, ...languagesAsked])].map(loadEveryCatalog));
+}
+
 /**
  * One set of translated messages: English built in, other languages each a module fetched the
  * first time a page asks for it. The client portal has one catalog and the firm's console
@@ -32,6 +55,7 @@ export class MessageCatalog<English extends Record<string, string>> {
     this.#english = english;
     this.#tables = { en: english };
     this.#loaders = loaders;
+    catalogs.add(this);
   }
 
   /** The tables at hand, by lower-case language tag. */
@@ -57,6 +81,7 @@ export class MessageCatalog<English extends Record<string, string>> {
   load(language: string): Promise<boolean> {
     const name = this.#tableName(language);
     if (name === undefined) return Promise.resolve(false);
+    if (name !== 'en') languagesAsked.add(name);
     if (own(this.#tables, name)) return Promise.resolve(true);
     let load = this.#loads.get(name);
     if (!load) {

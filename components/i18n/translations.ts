@@ -1,5 +1,5 @@
 import { en } from './en.ts';
-import { MessageCatalog, type ArgsOf, type ParamsOf } from './catalog.ts';
+import { MessageCatalog, loadEveryCatalog, type ArgsOf, type ParamsOf } from './catalog.ts';
 
 /** Every message key; English defines them. */
 export type MessageKey = keyof typeof en;
@@ -32,14 +32,15 @@ export const portalMessages = new MessageCatalog(en, languageLoaders);
 export const translations: Readonly<Record<string, Messages>> = portalMessages.tables;
 
 /**
- * Fetches the table for `language` if it is not at hand yet, then re-renders every Portico
- * element so that it shows the language. Resolves to true once the table is at hand, false for
- * a language Portico has no table for or one whose module could not be fetched (the page then
- * stays in English, without retrying on every render). A page can call it ahead of time to show
- * its first render in that language.
+ * Fetches the tables for `language` that are not at hand yet (the portal's words and those of
+ * every element loaded so far; an element loaded later fetches its own before it shows), then
+ * re-renders every Portico element so that it shows the language. Resolves to true once they are
+ * at hand, false for a language Portico has no table for or one whose module could not be
+ * fetched (the page then stays in English, without retrying on every render). A page can call
+ * it ahead of time to show its first render in that language.
  */
 export function loadMessages(language: string): Promise<boolean> {
-  return portalMessages.load(language);
+  return loadEveryCatalog(language);
 }
 
 /**

@@ -121,7 +121,9 @@ function definer(tag: string, element: LazyElement): () => Promise<void> {
   let defining: Promise<void> | undefined;
   return () =>
     (defining ??= Promise.all([element.load(), ...(element.with ?? []).map(loadElement)]).then(
-      ([constructor]) => {
+      async ([constructor]) => {
+        // Its words in the page's languages first: its first render is then not in English for a moment.
+        await (constructor as { wordsReady?: (tag: string) => Promise<void> }).wordsReady?.(tag);
         watchRenderRoots(constructor);
         if (!customElements.get(tag)) customElements.define(tag, constructor);
       },

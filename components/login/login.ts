@@ -10,6 +10,7 @@ import { PortalElement } from '../base/portal-element.ts';
 import { toggleState } from '../base/toggle-state.ts';
 import { ApiClientController } from '../controllers/api-client-controller.ts';
 import { brandingContext } from '../controllers/contexts.ts';
+import { loadLanguagesInUse } from '../i18n/catalog.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { languageOf } from '../i18n/language.ts';
 import { t } from '../i18n/translate.ts';
@@ -337,7 +338,7 @@ export class PortalLogin extends PortalElement {
     this.#flowsLoading ??= import('./other-flows.ts')
       // Their words come in the form's language with them: a Spanish form never shows an English label while they load.
       .then(async (flows) => {
-        await flows.loginFlowsMessages.load(languageOf(this));
+        await loadLanguagesInUse([languageOf(this)]);
         return flows;
       })
       .then(
@@ -467,8 +468,8 @@ export class PortalLogin extends PortalElement {
   }
 
   async #secondStep(): Promise<SecondStep> {
-    const { SecondStep, twoFactorPartStyles, twoFactorMessages } = await import('./second-step.ts');
-    await twoFactorMessages.load(languageOf(this));
+    const { SecondStep, twoFactorPartStyles } = await import('./second-step.ts');
+    await loadLanguagesInUse([languageOf(this)]);
     // Its parts' styles come with it: a sign-in without a second factor never loads them.
     if (!this.#second && this.renderRoot instanceof ShadowRoot) {
       adoptStyles(this.renderRoot, [...(this.constructor as typeof PortalLogin).elementStyles, twoFactorPartStyles]);

@@ -33,9 +33,6 @@ const refusedAlerts: Partial<Record<string, 'login.error.code-expired' | 'login.
 /** A code as typed or pasted ("123 456"): its digits only. */
 const digitsOf = (value: string): string => value.replace(/\D/g, '');
 
-/** The flows' words, loaded in the form's language before the flows show, so that no label reads English for a moment. */
-export { loginFlowsMessages } from './login-flows-messages.ts';
-
 /** Where the link's check stands: asking, or the service's answer. */
 export type LinkCheck = 'checking' | LinkStatus['status'];
 

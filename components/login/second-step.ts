@@ -11,7 +11,6 @@ import { copyRecoveryCodes, renderRecoveryCodes, renderTotpSetup } from './two-f
 
 /** The styles of what the second step draws in the login (the QR code, the recovery codes), which the login adopts with it. */
 export { twoFactorPartStyles } from './two-factor-parts.ts';
-export { twoFactorMessages } from './two-factor-messages.ts';
 
 /**
  * `<portal-login>`'s second step, loaded only when a sign-in needs it (or for "Sign in with a

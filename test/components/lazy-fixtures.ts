@@ -2,6 +2,8 @@
 // loader defines them.
 import { html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
+import { PortalElement } from '../../components/base/portal-element.ts';
+import { elementMessages } from '../../components/i18n/element-messages.ts';
 
 /** Whether the companion was defined when the element that names it was constructed. */
 export const companionDefinedFirst: boolean[] = [];
@@ -34,3 +36,29 @@ export class LazyRetry extends LazyLabel {}
 export class LazyOnce extends LazyLabel {}
 export class LazyInPageShadow extends LazyLabel {}
 export class LazyOnRequest extends LazyLabel {}
+
+/** The Spanish table of `LazyWords`: asked for by the loader, answered when a test says so. */
+export const lazyWordsSpanish = {
+  asked: false,
+  answer: undefined as ((table: { 'lazy.greeting': string }) => void) | undefined,
+};
+
+const { t: lazyWordsT } = elementMessages(
+  { 'lazy.greeting': 'Hello' },
+  () =>
+    new Promise((resolve) => {
+      lazyWordsSpanish.asked = true;
+      lazyWordsSpanish.answer = resolve;
+    }),
+);
+
+/** A Portico element with words of its own, as each section has: every text it rendered, in order. */
+export class LazyWords extends PortalElement {
+  static readonly rendered: string[] = [];
+
+  override render() {
+    const text = lazyWordsT('lazy.greeting');
+    LazyWords.rendered.push(text);
+    return html`<span part="text">${text}</span>`;
+  }
+}

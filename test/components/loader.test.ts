@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { isRegistered, loadElement, registerLazyElements, watch, type LazyElement } from '../../components/loader/lazy-elements.ts';
-import { companionDefinedFirst, type LazyLabel } from './lazy-fixtures.ts';
+import { LazyWords, companionDefinedFirst, lazyWordsSpanish, type LazyLabel } from './lazy-fixtures.ts';
 import type * as LazyFixtures from './lazy-fixtures.ts';
 import { afterEach, describe, it } from './mocha.ts';
 
@@ -30,6 +30,7 @@ registerLazyElements({
   'test-lazy-once': lazy('test-lazy-once', (m) => m.LazyOnce),
   'test-lazy-in-page-shadow': lazy('test-lazy-in-page-shadow', (m) => m.LazyInPageShadow),
   'test-lazy-on-request': lazy('test-lazy-on-request', (m) => m.LazyOnRequest),
+  'test-lazy-words': lazy('test-lazy-words', (m) => m.LazyWords),
   'test-lazy-retry': {
     load: async () => {
       loads.set('test-lazy-retry', (loads.get('test-lazy-retry') ?? 0) + 1);
@@ -111,6 +112,18 @@ describe('elements loaded on first use', () => {
     expect(loads.get('test-lazy-once')).to.equal(1);
     expect(secondCopyLoads).to.equal(0);
     expect(isRegistered('test-lazy-defined')).to.equal(true);
+  });
+
+  it('defines an element once its words are at hand in the language around it, so that its first render is in that language', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="es-MX"><test-lazy-words></test-lazy-words></div>`);
+    await waitUntil(() => lazyWordsSpanish.asked, 'the loader asks for the element’s Spanish words');
+    expect(customElements.get('test-lazy-words'), 'not defined while its words are on their way').to.equal(undefined);
+    lazyWordsSpanish.answer!({ 'lazy.greeting': 'Hola' });
+    await waitUntil(() => customElements.get('test-lazy-words'));
+    const element = wrapper.querySelector<LazyWords>('test-lazy-words')!;
+    await element.updateComplete;
+    expect(text(element)).to.equal('Hola');
+    expect(LazyWords.rendered, 'never English first').to.deep.equal(['Hola']);
   });
 
   it('asks again for a chunk that failed to arrive, when the next instance appears', async () => {
