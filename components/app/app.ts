@@ -3,9 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/api-client.ts';
 import { PortalElement } from '../base/portal-element.ts';
 import { toggleState } from '../base/toggle-state.ts';
-import { loadLanguagesInUse } from '../i18n/catalog.ts';
-import { languageOf } from '../i18n/language.ts';
 import { apiContext, brandingContext, sessionContext } from '../controllers/contexts.ts';
+import { withWords } from '../i18n/catalog.ts';
+import { languageOf } from '../i18n/language.ts';
 import type { AssertionProvider } from '../session/assertion-sign-in.ts';
 import type { PortalSession } from '../session/session.ts';
 import { visuallyHiddenStyles } from '../styles/basic.ts';
@@ -288,24 +288,18 @@ export class PortalApp extends PortalElement {
   /** Fetches what a signed-in client sees, once; a module that failed to arrive is asked for again at the next update. */
   #loadShell(): void {
     if (this.#shell || this.#shellLoading) return;
-    this.#shellLoading = import('./app-shell.ts')
-      // Its words come in the portal's languages with it: a Spanish portal never shows English navigation while they load.
-      .then(async (shell) => {
-        await loadLanguagesInUse([languageOf(this)]);
-        return shell;
-      })
-      .then(
-        ({ AppShell }) => {
-          this.#shell = new AppShell(this.#shellHost());
-          if (this.renderRoot instanceof ShadowRoot)
-            adoptStyles(this.renderRoot, [...(this.constructor as typeof PortalApp).elementStyles, ...AppShell.styles]);
-          this.requestUpdate();
-        },
-        (error: unknown) => {
-          console.error('Portico could not load the portal’s navigation:', error);
-          this.#shellLoading = undefined;
-        },
-      );
+    // Its words come in the portal's language with it: a Spanish portal never shows English navigation while they load.
+    this.#shellLoading = withWords(import('./app-shell.ts'), languageOf(this)).then(
+      ({ AppShell }) => {
+        this.#shell = new AppShell(this.#shellHost());
+        if (this.renderRoot instanceof ShadowRoot) adoptStyles(this.renderRoot, [...(this.constructor as typeof PortalApp).elementStyles, ...AppShell.styles]);
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        console.error('Portico could not load the portal’s navigation:', error);
+        this.#shellLoading = undefined;
+      },
+    );
   }
 
   #shellHost(): AppShellHost {

@@ -41,6 +41,16 @@ export async function loadLanguagesInUse(languages: Iterable<string>): Promise<v
 }
 
 /**
+ * A module imported on demand (a flow, a part of an element), given once its words are at hand in
+ * `language` and the languages in use: what it renders first is then in the reader's language.
+ */
+export async function withWords<T>(module: Promise<T>, language: string): Promise<T> {
+  const loaded = await module;
+  await loadLanguagesInUse([language]);
+  return loaded;
+}
+
+/**
  * One set of translated messages: English built in, other languages each a module fetched the
  * first time a page asks for it. The client portal has one catalog and the firm's console
  * another, so that a client never downloads the console's words.

@@ -10,7 +10,7 @@ import { PortalElement } from '../base/portal-element.ts';
 import { toggleState } from '../base/toggle-state.ts';
 import { ApiClientController } from '../controllers/api-client-controller.ts';
 import { brandingContext } from '../controllers/contexts.ts';
-import { loadLanguagesInUse } from '../i18n/catalog.ts';
+import { withWords } from '../i18n/catalog.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { languageOf } from '../i18n/language.ts';
 import { t } from '../i18n/translate.ts';
@@ -335,48 +335,43 @@ export class PortalLogin extends PortalElement {
 
   /** The flows other than the password sign-in (components/login/other-flows.ts), loaded when first needed. */
   #loadFlows(): Promise<LoginFlows> {
-    this.#flowsLoading ??= import('./other-flows.ts')
-      // Their words come in the form's language with them: a Spanish form never shows an English label while they load.
-      .then(async (flows) => {
-        await loadLanguagesInUse([languageOf(this)]);
-        return flows;
-      })
-      .then(
-        ({ LoginFlows }) => {
-          this.#flows = new LoginFlows({
-            element: this,
-            client: () => this.#api.value,
-            branding: () => this.branding,
-            pending: () => this.pending,
-            values: () => this.values,
-            setValues: (values) => (this.values = values),
-            setFieldMessages: (messages) => (this.fieldMessages = messages),
-            alert: () => this.alert,
-            notice: () => this.notice,
-            setAlert: (message) => (this.alert = message),
-            setNotice: (message) => (this.notice = message),
-            setMode: (mode) => (this.mode = mode),
-            switchTo: (mode) => void this.#switchTo(mode),
-            modeLink: (mode, label) => this.#modeLink(mode, label),
-            renderChecking: () => this.#renderChecking(),
-            send: (client) => this.#run(client),
-            run: (work, onError) => this.#stepRun(work, onError),
-            show: (error) => this.#show(error),
-            pageLocale: () => this.#pageLocale(),
-            resetRequested: (email) => this.dispatchEvent(new PortalPasswordResetRequestedEvent({ email })),
-          });
-          if (this.isConnected) this.#flows.connected();
-          this.requestUpdate();
-          return this.#flows;
-        },
-        (error: unknown) => {
-          // Tried again on the next choice; meanwhile the client learns why nothing opened.
-          this.#flowsLoading = undefined;
-          this.#flowsFailed = true;
-          this.alert = () => errorMessage(error);
-          throw error;
-        },
-      );
+    // Their words come in the form's language with them: a Spanish form never shows an English label while they load.
+    this.#flowsLoading ??= withWords(import('./other-flows.ts'), languageOf(this)).then(
+      ({ LoginFlows }) => {
+        this.#flows = new LoginFlows({
+          element: this,
+          client: () => this.#api.value,
+          branding: () => this.branding,
+          pending: () => this.pending,
+          values: () => this.values,
+          setValues: (values) => (this.values = values),
+          setFieldMessages: (messages) => (this.fieldMessages = messages),
+          alert: () => this.alert,
+          notice: () => this.notice,
+          setAlert: (message) => (this.alert = message),
+          setNotice: (message) => (this.notice = message),
+          setMode: (mode) => (this.mode = mode),
+          switchTo: (mode) => void this.#switchTo(mode),
+          modeLink: (mode, label) => this.#modeLink(mode, label),
+          renderChecking: () => this.#renderChecking(),
+          send: (client) => this.#run(client),
+          run: (work, onError) => this.#stepRun(work, onError),
+          show: (error) => this.#show(error),
+          pageLocale: () => this.#pageLocale(),
+          resetRequested: (email) => this.dispatchEvent(new PortalPasswordResetRequestedEvent({ email })),
+        });
+        if (this.isConnected) this.#flows.connected();
+        this.requestUpdate();
+        return this.#flows;
+      },
+      (error: unknown) => {
+        // Tried again on the next choice; meanwhile the client learns why nothing opened.
+        this.#flowsLoading = undefined;
+        this.#flowsFailed = true;
+        this.alert = () => errorMessage(error);
+        throw error;
+      },
+    );
     return this.#flowsLoading;
   }
 
@@ -468,8 +463,7 @@ export class PortalLogin extends PortalElement {
   }
 
   async #secondStep(): Promise<SecondStep> {
-    const { SecondStep, twoFactorPartStyles } = await import('./second-step.ts');
-    await loadLanguagesInUse([languageOf(this)]);
+    const { SecondStep, twoFactorPartStyles } = await withWords(import('./second-step.ts'), languageOf(this));
     // Its parts' styles come with it: a sign-in without a second factor never loads them.
     if (!this.#second && this.renderRoot instanceof ShadowRoot) {
       adoptStyles(this.renderRoot, [...(this.constructor as typeof PortalLogin).elementStyles, twoFactorPartStyles]);

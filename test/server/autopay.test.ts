@@ -76,6 +76,13 @@ describe('autopay (sandbox processor)', () => {
   const enrol = async (token: string, body: unknown) => svc.request('/api/v1/autopay', { token, body });
   /** A matter the client has an invoice for (a matter is known by the invoices that name it). */
   const openMatter = (matter: string) => matterInvoice(matter, 1_000, '2026-12-31');
+  /** Opens `matter` for Alex and turns autopay on for it (with a new card unless `method` says otherwise). */
+  const enrolledIn = async (matter: string, method?: unknown) => {
+    await openMatter(matter);
+    const created = await enrol(alex, await enrolment(matter, method));
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    return created;
+  };
   const enrolmentOf = async (token: string, id: string) => {
     const reply = await svc.request('/api/v1/autopay', { token });
     assert.equal(reply.status, 200, JSON.stringify(reply.body));
@@ -174,9 +181,7 @@ describe('autopay (sandbox processor)', () => {
   });
 
   it('charges an invoice published after enrolment on its due date, reminding 3 days before and telling the client after', async () => {
-    await openMatter('Smith v. Jones');
-    const created = await enrol(alex, await enrolment('Smith v. Jones'));
-    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const created = await enrolledIn('Smith v. Jones');
     const dueOn = await today(5);
     const invoice = await matterInvoice('Smith v. Jones', 25_000, dueOn);
     const other = await matterInvoice('Another matter', 7_000, dueOn);
@@ -211,9 +216,7 @@ describe('autopay (sandbox processor)', () => {
   });
 
   it('retries a failed charge once 3 days later, then gives the invoice up and tells the client and the firm', async () => {
-    await openMatter('Declined matter');
-    const created = await enrol(alex, await enrolment('Declined matter', { type: 'card', token: await kit.cardToken(testCard.declined) }));
-    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const created = await enrolledIn('Declined matter', { type: 'card', token: await kit.cardToken(testCard.declined) });
     const invoice = await matterInvoice('Declined matter', 6_000, await today(1));
 
     await kit.advanceSandboxDays(1);
@@ -242,9 +245,7 @@ describe('autopay (sandbox processor)', () => {
   });
 
   it('skips an invoice paid by hand and one put on a payment plan', async () => {
-    await openMatter('Skipped matter');
-    const created = await enrol(alex, await enrolment('Skipped matter'));
-    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const created = await enrolledIn('Skipped matter');
     const paidByHand = await matterInvoice('Skipped matter', 4_000, await today(2));
     const onPlan = await matterInvoice('Skipped matter', 9_000, await today(2));
     assert.equal(
@@ -273,9 +274,7 @@ describe('autopay (sandbox processor)', () => {
   });
 
   it('turning autopay off revokes the authorization, cancels what was scheduled, and the export keeps it', async () => {
-    await openMatter('Cancelled matter');
-    const created = await enrol(alex, await enrolment('Cancelled matter'));
-    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const created = await enrolledIn('Cancelled matter');
     const invoice = await matterInvoice('Cancelled matter', 3_000, await today(2));
     const cancelled = await svc.request(`/api/v1/autopay/${created.body.id}/cancel`, { token: alex, method: 'POST' });
     assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
@@ -326,9 +325,7 @@ describe('autopay (sandbox processor)', () => {
   });
 
   it('turning autopay off while a charge is being made says so, and the charge still goes through', async () => {
-    await openMatter('Charge under way');
-    const created = await enrol(alex, await enrolment('Charge under way'));
-    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const created = await enrolledIn('Charge under way');
     const invoice = await matterInvoice('Charge under way', 12_500, await today(1));
     const hold = holdNextAutopayCharge();
     try {
@@ -372,9 +369,7 @@ describe('autopay (sandbox processor)', () => {
   });
 
   it('the firm turning autopay off while a bank debit is processing says so, and the debit still settles', async () => {
-    await openMatter('Debit under way');
-    const created = await enrol(alex, await enrolment('Debit under way', { type: 'us_bank_account', token: await kit.bankToken(testAccount.succeeds) }));
-    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const created = await enrolledIn('Debit under way', { type: 'us_bank_account', token: await kit.bankToken(testAccount.succeeds) });
     const invoice = await matterInvoice('Debit under way', 8_000, await today(1));
     await kit.advanceSandboxDays(1);
     const debit = { invoiceId: invoice.id, invoiceNumber: invoice.number, amount: 8_000, currency: 'USD', status: 'processing' };
