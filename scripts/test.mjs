@@ -210,8 +210,9 @@ function tapCounts(file) {
 }
 
 /**
- * A node:test suite: readable output on the terminal, counts from a TAP copy. `options.engine`
- * runs it on PostgreSQL (a throwaway cluster for the run), leaving out `options.except`.
+ * A node:test suite, its files in one process (test/in-one-process.ts): readable output on the
+ * terminal, counts from a TAP copy. `options.engine` runs it on PostgreSQL (a throwaway cluster
+ * for the run), leaving out `options.except`.
  */
 async function nodeTests(name, dir, timeoutMs, unavailable, options = {}) {
   const step = new Step(name, `${dir}/*.test.ts`);
@@ -228,12 +229,11 @@ async function nodeTests(name, dir, timeoutMs, unavailable, options = {}) {
       ...onPostgres,
       '--import',
       'tsx',
-      '--test',
-      '--test-concurrency=1',
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',
       '--test-reporter=tap',
       `--test-reporter-destination=${tap}`,
+      'test/in-one-process.ts',
       ...files,
     ],
     timeoutMs,
