@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { defaultSettings } from '../server/src/firms/firm.ts';
+import { compiledCliArgs, compiledCliIsCurrent } from '../test/compiled-cli.ts';
 import { cliEnv, freePort, porticoBin, repoRoot } from '../test/server/helpers/cli.ts';
 import { openBenchServices } from './bench-service.ts';
 import { percentile, report } from './report.ts';
@@ -24,7 +25,6 @@ const publicUrl = 'http://bench.test';
 const coldStarts = 5;
 const loadSeconds = 10;
 const afterLoadMs = 60_000;
-const serverDir = path.join(repoRoot, 'server');
 
 interface Running {
   child: ChildProcess;
@@ -48,30 +48,10 @@ app.listen(Number(process.env.PORT), '127.0.0.1');
 
 type Command = { name: string; args: string[] };
 
-/** The command's bundle (`npm run build -w @portico/server`), which server/bin/portico.mjs runs when installed. */
-const compiledEntry = path.join(serverDir, 'dist', 'bundle', 'cli.js');
-
-/** Whether server/dist was compiled and bundled after the last change to server/src. */
-function compiledIsCurrent(): boolean {
-  if (!fs.existsSync(compiledEntry)) return false;
-  const built = fs.statSync(compiledEntry).mtimeMs;
-  const newest = (dir: string): number =>
-    Math.max(
-      0,
-      ...fs.readdirSync(dir, { withFileTypes: true }).map((item) => {
-        const file = path.join(dir, item.name);
-        return item.isDirectory() ? newest(file) : fs.statSync(file).mtimeMs;
-      }),
-    );
-  return newest(path.join(serverDir, 'src')) < built;
-}
-
 function serviceCommands(): Command[] {
   const commands: Command[] = [];
-  if (compiledIsCurrent()) {
-    // What server/bin/portico.mjs does in an installed package: the compiled CLI, no loader.
-    const script = `const { main } = await import(${JSON.stringify(compiledEntry)}); process.exitCode = await main(['serve']);`;
-    commands.push({ name: 'compiled (server/dist/bundle)', args: ['--input-type=module', '-e', script] });
+  if (compiledCliIsCurrent()) {
+    commands.push({ name: 'compiled (server/dist/bundle)', args: compiledCliArgs(['serve']) });
   } else {
     process.stderr.write('server/dist/bundle is missing or older than server/src: run `npm run build -w @portico/server` to measure the compiled service\n');
   }

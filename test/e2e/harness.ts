@@ -1,7 +1,8 @@
 /**
- * End-to-end harness: runs the real token service and the demo firm site as child processes on
- * free ports with a throwaway data folder, and drives the demo in Chromium, collecting page
- * errors, console errors and Content-Security-Policy violations so a test can assert there were none.
+ * End-to-end harness: runs the real token service (compiled, as an installed package runs it) and
+ * the demo firm site as child processes on free ports with a throwaway data folder, and drives the
+ * demo in Chromium, collecting page errors, console errors and Content-Security-Policy violations
+ * so a test can assert there were none.
  */
 import type * as AxeCore from 'axe-core';
 import assert from 'node:assert/strict';
@@ -13,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../scripts/chromium.mjs';
+import { compiledCliArgs, compiledCliIsCurrent } from '../compiled-cli.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const readyTimeoutMs = 45_000;
@@ -132,6 +134,10 @@ export async function startStack(options: { seedDemo?: boolean; env?: Record<str
   if (!(await fs.stat(bundle).catch(() => null))) {
     throw new Error('The component bundle dist/cdn/portal.js is missing: run `npm run build` first.');
   }
+  // The service runs as an installed package runs it, from its compiled bundle.
+  if (!compiledCliIsCurrent()) {
+    throw new Error('The compiled service server/dist/bundle is missing or older than server/src: run `npm run build` first.');
+  }
   const [port, demoPort] = await Promise.all([freePort(), freePort()]);
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'portico-e2e-'));
   const serviceUrl = `http://localhost:${port}`;
@@ -149,8 +155,7 @@ export async function startStack(options: { seedDemo?: boolean; env?: Record<str
     ...options.env,
   };
 
-  const serveArgs = ['server/bin/portico.mjs', 'serve', ...(options.seedDemo === false ? [] : ['--seed-demo'])];
-  const service = startChild('token service', serveArgs, env);
+  const service = startChild('token service', compiledCliArgs(['serve', ...(options.seedDemo === false ? [] : ['--seed-demo'])]), env);
   const demo = startChild('demo site', ['--import', 'tsx', 'demo/server.ts'], env);
   const logs = (lines = Infinity) =>
     [service, demo].map((child) => `--- ${child.name} ---\n${child.output.join('').split('\n').slice(-lines).join('\n')}`).join('\n');
@@ -171,7 +176,7 @@ export async function startStack(options: { seedDemo?: boolean; env?: Record<str
 
   const cli = (args: string[]) =>
     new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['server/bin/portico.mjs', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, compiledCliArgs(args), { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

@@ -2,10 +2,24 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compiledCliArgs, compiledCliIsCurrent } from '../../compiled-cli.ts';
 import { databaseEnv } from './engine.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const porticoBin = path.join(repoRoot, 'server', 'bin', 'portico.mjs');
+
+let compiledIsCurrent: boolean | undefined;
+
+/**
+ * Node's arguments that run `portico …args` in a process of its own, for what the service does as
+ * a process (killed, restarted, one of a fleet): the compiled CLI when `npm run build` made it after
+ * the last change to server/src (as an installed package runs it, and ready in a third of the
+ * time), else the sources through server/bin/portico.mjs. Tests of the binary itself run `porticoBin`.
+ */
+export function porticoProcessArgs(args: string[]): string[] {
+  compiledIsCurrent ??= compiledCliIsCurrent();
+  return compiledIsCurrent ? compiledCliArgs(args) : [porticoBin, ...args];
+}
 
 /** Variables the service reads; the spawned CLI must see only the ones a test sets. */
 const configVariables = [

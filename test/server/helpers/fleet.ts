@@ -7,7 +7,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { openPostgresStorage } from '../../../server/src/db/open-storage.ts';
 import type { Storage } from '../../../server/src/db/storage.ts';
-import { cliEnv, freePort, porticoBin, repoRoot, runCli, type CliResult } from './cli.ts';
+import { cliEnv, freePort, porticoProcessArgs, repoRoot, runCli, type CliResult } from './cli.ts';
 import { startPostgres, type TestPostgres } from './postgres.ts';
 import { startS3Store, type S3Store } from './s3.ts';
 import { ServiceProcess } from './service-process.ts';
@@ -74,7 +74,7 @@ export async function startFleet(options: { s3?: boolean } = {}) {
       async worker(extraEnv: Record<string, string> = {}): Promise<{ stop(): Promise<void> }> {
         const dataDir = path.join(root, `worker-${workers.length + 1}`);
         fs.mkdirSync(dataDir);
-        const child = spawn(process.execPath, [porticoBin, 'worker'], {
+        const child = spawn(process.execPath, porticoProcessArgs(['worker']), {
           cwd: repoRoot,
           env: cliEnv({ ...env, ...extraEnv, DATA_DIR: dataDir, PUBLIC_URL: publicUrl, DEMO_PORT: String(demoPort) }),
           stdio: ['ignore', 'pipe', 'pipe'],

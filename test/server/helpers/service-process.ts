@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { cliEnv, freePort, porticoBin, repoRoot, withDatabase } from './cli.ts';
+import { cliEnv, freePort, porticoProcessArgs, repoRoot, withDatabase } from './cli.ts';
 
 /**
  * The token service as its own process (`portico serve --seed-demo`), so a test can kill it with
@@ -58,7 +58,7 @@ export class ServiceProcess {
       ...options.env,
     });
     if (!options.crashAt) delete env.PORTICO_CRASH_AT;
-    const child = spawn(process.execPath, [porticoBin, 'serve', '--seed-demo'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, porticoProcessArgs(['serve', '--seed-demo']), { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.#child = child;
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (this.#output += chunk));
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (this.#output += chunk));
