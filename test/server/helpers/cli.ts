@@ -8,8 +8,6 @@ import { databaseEnv } from './engine.ts';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const porticoBin = path.join(repoRoot, 'server', 'bin', 'portico.mjs');
 
-let compiledIsCurrent: boolean | undefined;
-
 /**
  * Node's arguments that run `portico …args` in a process of its own, for what the service does as
  * a process (killed, restarted, one of a fleet): the compiled CLI when `npm run build` made it after
@@ -17,8 +15,7 @@ let compiledIsCurrent: boolean | undefined;
  * time), else the sources through server/bin/portico.mjs. Tests of the binary itself run `porticoBin`.
  */
 export function porticoProcessArgs(args: string[]): string[] {
-  compiledIsCurrent ??= compiledCliIsCurrent();
-  return compiledIsCurrent ? compiledCliArgs(args) : [porticoBin, ...args];
+  return compiledCliIsCurrent() ? compiledCliArgs(args) : [porticoBin, ...args];
 }
 
 /** Variables the service reads; the spawned CLI must see only the ones a test sets. */
