@@ -3,7 +3,7 @@
 
 const service = document.querySelector('meta[name="portico-service"]')?.getAttribute('content') ?? '';
 const counts = document.getElementById('jobs-counts');
-const table = document.getElementById('jobs-table');
+const tableScroll = document.getElementById('jobs-table-scroll');
 const rows = document.getElementById('jobs-rows');
 const status = document.getElementById('jobs-status');
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
@@ -52,7 +52,7 @@ async function load() {
     const { pending, running, dead, done } = body.counts;
     counts.textContent = `${pending} waiting, ${running} running, ${dead} dead, ${done} done in the last week.`;
     rows.replaceChildren(...body.data.map(row));
-    table.hidden = body.data.length === 0;
+    tableScroll.hidden = body.data.length === 0;
   } catch (error) {
     counts.textContent = `The job queue is not available: ${error instanceof Error ? error.message : error}`;
   }
