@@ -5,7 +5,8 @@ export { PortalElement } from './base/portal-element.ts';
 export { defineElement } from './base/define-element.ts';
 
 export { ApiClient, type ApiClientOptions } from './api/api-client.ts';
-export { AuthApi, isSignedIn } from './api/auth-api.ts';
+export { AuthApi } from './api/auth-api.ts';
+export { isSignedIn } from './api/sign-in-answer.ts';
 export { TwoFactorApi } from './api/two-factor-api.ts';
 export type { ClientPasskey, ClientTwoFactor, EnrollmentChallenge, SecondFactorAnswer, SecondFactorChallenge, SignInAnswer, TotpSetup } from './api/types.ts';
 export { PortalTwoFactorSettings } from './profile/two-factor-settings.ts';
@@ -59,7 +60,9 @@ export type {
 } from './api/types.ts';
 
 export { apiContext, brandingContext, sessionContext, type SessionState } from './controllers/contexts.ts';
-export { ApiClientController, type ApiClientHost } from './controllers/api-client-controller.ts';
+export { ApiClientController } from './controllers/api-client-controller.ts';
+export { ApiClientLookup, type ApiClientHost } from './controllers/api-client-lookup.ts';
+export { LazyApiClientController } from './controllers/lazy-api-client-controller.ts';
 
 export { t } from './i18n/translate.ts';
 export { currencyDigits, formatDate, formatDuration, formatMoney, type DateStyle } from './i18n/format.ts';

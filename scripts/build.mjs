@@ -260,11 +260,11 @@ async function buildExamples() {
 const budgets = {
   signedOut: {
     goal: 25 * 1024,
-    ceiling: 24.7 * 1024,
+    ceiling: 24.8 * 1024,
     what: 'a signed-out <portal-app> up to its sign-in form (portal.js and the chunks of portal-app, portal-session and portal-login)',
   },
-  allChunks: { goal: 80 * 1024, ceiling: 162.7 * 1024, what: 'every file of the script-tag bundle together (portal.js and all of dist/cdn/chunks/)' },
-  login: { goal: 15 * 1024, ceiling: 18.6 * 1024, what: "`import 'portico/login'` bundled with lit by esbuild, minified" },
+  allChunks: { goal: 80 * 1024, ceiling: 162.9 * 1024, what: 'every file of the script-tag bundle together (portal.js and all of dist/cdn/chunks/)' },
+  login: { goal: 15 * 1024, ceiling: 16.2 * 1024, what: "`import 'portico/login'` bundled with lit by esbuild, minified" },
 };
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;

@@ -1,4 +1,5 @@
 import type { ServiceConnection } from './connection.ts';
+import { isSignedIn } from './sign-in-answer.ts';
 import type {
   Credentials,
   EmailCodeSignIn,
@@ -12,11 +13,6 @@ import type {
   TokenAndPassword,
   TokenExchange,
 } from './types.ts';
-
-/** True when an answer signed the client in (rather than asking for a second factor, or for one to be set up). */
-export function isSignedIn(answer: SignInAnswer): answer is SignIn {
-  return 'accessToken' in answer;
-}
 
 /** Signing a client in and out: `/api/v1/auth/*`. Every call sends the refresh cookie. */
 export class AuthApi {

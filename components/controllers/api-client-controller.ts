@@ -1,77 +1,12 @@
-import { ContextConsumer } from '@lit/context';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ApiClient } from '../api/api-client.ts';
-import { apiContext, sessionContext, type SessionState } from './contexts.ts';
-
-/** An element that can talk to the service inside `<portal-session>` or on its own. */
-export interface ApiClientHost extends ReactiveControllerHost, HTMLElement {
-  /** A client set directly (tests, stories, advanced pages). */
-  client?: ApiClient | undefined;
-  /** The service's base URL, for use without `<portal-session>`. */
-  api?: string;
-  /** The firm's slug, for use without `<portal-session>`. */
-  firm?: string;
-}
+import { ApiClient, type ApiClientOptions } from '../api/api-client.ts';
+import { ApiClientLookup } from './api-client-lookup.ts';
 
 /**
- * Finds the `ApiClient` an element should use: the one set on its `client` property, else the
- * one provided by an enclosing `<portal-session>`, else one it makes from its own `api` and
- * `firm` attributes.
+ * Finds the `ApiClient` an element should use (see `ApiClientLookup`), making its own at once on
+ * a page with no `<portal-session>`: for the elements that load data as soon as they show.
  */
-export class ApiClientController implements ReactiveController {
-  readonly #host: ApiClientHost;
-  readonly #context: ContextConsumer<typeof apiContext, ApiClientHost>;
-  readonly #session: ContextConsumer<typeof sessionContext, ApiClientHost>;
-  #own: ApiClient | undefined;
-
-  constructor(host: ApiClientHost) {
-    this.#host = host;
-    this.#context = new ContextConsumer(host, { context: apiContext, subscribe: true });
-    this.#session = new ContextConsumer(host, { context: sessionContext, subscribe: true });
-    host.addController(this);
+export class ApiClientController extends ApiClientLookup {
+  protected override makeClient(options: ApiClientOptions): ApiClient {
+    return new ApiClient(options);
   }
-
-  get value(): ApiClient | undefined {
-    const { client, api, firm } = this.#host;
-    if (client) return client;
-    if (this.#context.value) return this.#context.value;
-    if (!firm) return undefined;
-    const baseUrl = (api ?? '').replace(/\/+$/, '');
-    if (!this.#own || this.#own.baseUrl !== baseUrl || this.#own.firm !== firm) {
-      this.#own = new ApiClient({ baseUrl, firm });
-    }
-    return this.#own;
-  }
-
-  /** The client's sign-in, when an enclosing `<portal-session>` provides it. */
-  get session(): SessionState | undefined {
-    return this.#session.value;
-  }
-
-  /**
-   * True while an enclosing `<portal-session>` has nobody signed in (yet): the client's own data
-   * should wait for the sign-in rather than be asked for and fail.
-   */
-  get waitingForSignIn(): boolean {
-    const session = this.#session.value;
-    return session !== undefined && session.status !== 'signed-in';
-  }
-
-  /**
-   * The client to load the signed-in client's own data with (invoices, tasks…): `value`, except
-   * inside a `<portal-session>` with nobody signed in, where it is undefined until someone signs in.
-   */
-  get signedInClient(): ApiClient | undefined {
-    return this.waitingForSignIn ? undefined : this.value;
-  }
-
-  /**
-   * The signed-in client's id as the session knows it ('' outside a session). Data tasks depend on
-   * it so that another client signing in reloads everything.
-   */
-  get contactId(): string {
-    return this.#session.value?.contact?.id ?? '';
-  }
-
-  hostConnected(): void {}
 }

@@ -3,13 +3,13 @@ import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } 
 import { property, state } from 'lit/decorators.js';
 import { ApiError, isAbortError } from '../api/api-error.ts';
 import type { ApiClient } from '../api/api-client.ts';
-import { isSignedIn } from '../api/auth-api.ts';
+import { isSignedIn } from '../api/sign-in-answer.ts';
 import type { Branding, PortalLocale, SignIn, SignInAnswer } from '../api/types.ts';
 import { passkeysSupported, type PasskeyCredentials } from '../base/passkey-support.ts';
 import { PortalElement } from '../base/portal-element.ts';
 import { toggleState } from '../base/toggle-state.ts';
-import { ApiClientController } from '../controllers/api-client-controller.ts';
 import { brandingContext } from '../controllers/contexts.ts';
+import { LazyApiClientController } from '../controllers/lazy-api-client-controller.ts';
 import { withWords } from '../i18n/catalog.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { languageOf } from '../i18n/language.ts';
@@ -44,7 +44,8 @@ const emptyValues: LoginValues = { email: '', password: '', confirm: '', code: '
  *
  * Inside `<portal-session>` it uses the session's API client (the session shows it while the
  * client is signed out and opens it in the right mode for invitation and reset links). Alone,
- * give it `api` and `firm` attributes.
+ * give it `api` and `firm` attributes: it then loads the API client as it shows rather than before
+ * it paints, and a form sent before that has loaded waits for it.
  *
  * When the client has a second factor, a right password (or code, link, invitation or reset)
  * leads to a second step: the 6-digit code from their authenticator app, "Use a recovery code",
@@ -134,7 +135,7 @@ export class PortalLogin extends PortalElement {
   @state() private notice: Message | undefined;
   @state() private pending = false;
 
-  readonly #api = new ApiClientController(this);
+  readonly #api = new LazyApiClientController(this);
   readonly #internals: ElementInternals;
   #submitted = false;
   #request: AbortController | undefined;
@@ -399,16 +400,31 @@ export class PortalLogin extends PortalElement {
       this.renderRoot.querySelector<HTMLInputElement>('input[aria-invalid="true"]')?.focus();
       return;
     }
-    const client = this.#api.value;
-    if (!client) {
-      this.alert = () => t('error.not-configured');
-      return;
-    }
+    const client = await this.#client();
+    if (!client) return;
     if (isLinkMode(this.mode) && !this.token) {
       this.alert = () => t('login.error.token-missing');
       return;
     }
     await this.#run(client);
+  }
+
+  /**
+   * The client to send with, once its module has loaded (it loads as the form shows, so it has
+   * almost always). Pending meanwhile; says why when there is none.
+   */
+  async #client(): Promise<ApiClient | undefined> {
+    this.pending = true;
+    try {
+      const client = await this.#api.ready();
+      if (!client) this.alert = () => t('error.not-configured');
+      return client;
+    } catch (error) {
+      this.alert = () => errorMessage(error);
+      return undefined;
+    } finally {
+      this.pending = false;
+    }
   }
 
   /** Sends the form's request, with its pending state, its abort and its errors shown. */
@@ -488,7 +504,7 @@ export class PortalLogin extends PortalElement {
   }
 
   #signInWithPasskey = async (): Promise<void> => {
-    if (this.pending) return;
+    if (this.pending || !(await this.#client())) return;
     await (await this.#secondStep()).signInWithPasskey(this.values.email.trim());
   };
 
