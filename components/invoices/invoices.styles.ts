@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { controlBox } from '../styles/basic.ts';
 import { statePanelStyles } from '../styles/shared.ts';
 import { tokens } from '../styles/tokens.ts';
 
@@ -41,14 +42,7 @@ export const invoicesStyles = css`
   }
   select {
     width: 100%;
-    min-height: 2.75rem;
-    padding: 0.5em 0.75em;
-    border: 1px solid ${tokens.colorBorder};
-    border-radius: ${tokens.radius};
-    background: ${tokens.colorSurface};
-    color: ${tokens.colorText};
-    font: inherit;
-    font-size: max(1rem, 1em);
+    ${controlBox}
   }
   .summary {
     display: flex;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { controlBox } from '../styles/basic.ts';
 import { statePanelStyles } from '../styles/shared.ts';
 import { tokens } from '../styles/tokens.ts';
 
@@ -321,14 +322,8 @@ export const messagesStyles = css`
   }
   textarea {
     width: 100%;
+    ${controlBox}
     min-height: 5.5rem;
-    padding: 0.5em 0.75em;
-    border: 1px solid ${tokens.colorBorder};
-    border-radius: ${tokens.radius};
-    background: ${tokens.colorSurface};
-    color: ${tokens.colorText};
-    font: inherit;
-    font-size: max(1rem, 1em);
     resize: vertical;
   }
   textarea[aria-invalid='true'] {

@@ -80,6 +80,22 @@ export const buttonStyles = css`
 `;
 
 /**
+ * The box every text control shares (an input, a select, a text area): its height, padding, border,
+ * colours, and a font size that keeps phones from zooming in on focus. Interpolated into a rule,
+ * with the rule's own width: `select { width: 100%; ${controlBox} }`.
+ */
+export const controlBox = css`
+  min-height: 2.75rem;
+  padding: 0.5em 0.75em;
+  border: 1px solid ${tokens.colorBorder};
+  border-radius: ${tokens.radius};
+  background: ${tokens.colorSurface};
+  color: ${tokens.colorText};
+  font: inherit;
+  font-size: max(1rem, 1em);
+`;
+
+/**
  * Form fields: `.field` wraps a `label`, an optional `.hint`, the control and its `.field-error`.
  * Inputs are 16px or larger so that phones do not zoom in on focus.
  */
@@ -99,14 +115,7 @@ export const fieldStyles = css`
   }
   .field input {
     width: 100%;
-    min-height: 2.75rem;
-    padding: 0.5em 0.75em;
-    border: 1px solid ${tokens.colorBorder};
-    border-radius: ${tokens.radius};
-    background: ${tokens.colorSurface};
-    color: ${tokens.colorText};
-    font: inherit;
-    font-size: max(1rem, 1em);
+    ${controlBox}
   }
   .field input[aria-invalid='true'] {
     border-color: ${tokens.colorDanger};

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { controlBox } from '../../styles/basic.ts';
 import { tokens } from '../../styles/tokens.ts';
 
 /** What the inbox adds to the client portal's message styles: the filters, the client in each row, the thread's actions. */
@@ -24,14 +25,7 @@ export const inboxStyles = css`
   }
   .filters select {
     width: 100%;
-    min-height: 2.75rem;
-    padding: 0.5em 0.75em;
-    border: 1px solid ${tokens.colorBorder};
-    border-radius: ${tokens.radius};
-    background: ${tokens.colorSurface};
-    color: ${tokens.colorText};
-    font: inherit;
-    font-size: max(1rem, 1em);
+    ${controlBox}
   }
   .filters .hint {
     margin: 0.25em 0 0;

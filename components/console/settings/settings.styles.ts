@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { controlBox } from '../../styles/basic.ts';
 import { tokens } from '../../styles/tokens.ts';
 
 // Component tokens are read with fallbacks to the global ones and never declared on :host.
@@ -85,14 +86,7 @@ export const settingsStyles = css`
   }
   select {
     inline-size: 100%;
-    min-height: 2.75rem;
-    padding: 0.5em 0.75em;
-    border: 1px solid ${tokens.colorBorder};
-    border-radius: ${tokens.radius};
-    background: ${tokens.colorSurface};
-    color: ${tokens.colorText};
-    font: inherit;
-    font-size: max(1rem, 1em);
+    ${controlBox}
   }
   .field.inline {
     margin: 0;
