@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { deflateSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { documentLocale } from '../../server/src/i18n/index.ts';
 import { receiptPdf, type DocumentContext } from '../../server/src/documents/documents.ts';
@@ -411,6 +412,21 @@ describe('PDF document pieces', () => {
     assert.deepEqual(documentLocale(undefined, 'de-DE, es;q=0.9, en;q=0.7', 'EUR'), { language: 'es', locale: 'es', pageSize: 'A4' });
     assert.deepEqual(documentLocale('de', undefined, 'GBP'), { language: 'en', locale: 'en-GB', pageSize: 'A4' });
     assert.deepEqual(documentLocale(undefined, undefined, 'USD'), { language: 'en', locale: 'en-US', pageSize: 'LETTER' });
+  });
+
+  it('reads the text of a content stream whose compressed bytes end in a carriage return', () => {
+    // The tests read the PDFs' text (helpers/pdf-text.ts) by each stream's length, not up to
+    // `endstream`: a receipt dated one day rather than another can end its stream so.
+    const streamOf = (text: string) => deflateSync(`BT /F1 12 Tf <${Buffer.from(text, 'latin1').toString('hex')}> Tj ET`);
+    const text = Array.from({ length: 5000 }, (_, n) => `Payment receipt ${n}`).find((candidate) => streamOf(candidate).at(-1) === 0x0d);
+    assert.ok(text, 'a text whose compressed stream ends in a carriage return');
+    const data = streamOf(text);
+    const pdf = Buffer.concat([
+      Buffer.from(`%PDF-1.3\n4 0 obj\n<<\n/Length ${data.length}\n/Filter /FlateDecode\n>>\nstream\n`, 'latin1'),
+      data,
+      Buffer.from('\nendstream\nendobj\n', 'latin1'),
+    ]);
+    assert.equal(pdfTextOf(pdf), text);
   });
 
   it('prints a card surcharge as its own line before the total charged', async () => {

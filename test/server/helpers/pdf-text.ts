@@ -11,11 +11,15 @@ const winAnsi = new TextDecoder('windows-1252');
 export function pdfText(pdf: Buffer): string[] {
   const raw = pdf.toString('latin1');
   const shown: string[] = [];
-  const streams = /stream\r?\n([\s\S]*?)\r?\nendstream/g;
+  // A stream is the `/Length` bytes of its dictionary after `stream` and its end of line. Its
+  // compressed bytes may themselves end in a carriage return, so `endstream` cannot say where
+  // they end.
+  const streams = /\/Length (\d+)(?!\s+\d+\s+R)[^]*?>>\s*stream\r?\n/g;
   for (const match of raw.matchAll(streams)) {
+    const start = match.index + match[0].length;
     let content: string;
     try {
-      content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
+      content = inflateSync(pdf.subarray(start, start + Number(match[1]))).toString('latin1');
     } catch {
       continue;
     }
