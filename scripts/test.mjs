@@ -351,7 +351,8 @@ await inLanes([
     }),
   // One file at a time here, though many mostly wait (on services they kill and restart, on
   // leases, on child processes) and `npm run test:server` alone runs three at once (292 → 199 s):
-  // in a whole run with three at once, the PostgreSQL suite beside it took 510 s (298–321 s before).
+  // beside the PostgreSQL suite, three at once made the whole run slower (1,306 s against 1,232 s
+  // in a run of the same hour with one; that suite took 510 s against 406 s).
   () => nodeTests('server tests', 'test/server', minutes(25)),
   () => nodeTests('end-to-end tests', 'test/e2e', minutes(25), noBrowser && 'no Chromium'),
   async () => {
