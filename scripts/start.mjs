@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newestMtime } from './newest-mtime.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // What the build makes, and what it is made from (the components and the demo's framework examples).
@@ -21,23 +22,6 @@ const demoUrl = `http://localhost:${demoPort}`;
 function fail(message) {
   process.stderr.write(`\nnpm start: ${message}\n`);
   process.exit(1);
-}
-
-/** The newest modification time of any file under dir (0 when there is none). */
-function newestMtime(dir) {
-  let newest = 0;
-  let entries;
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return 0;
-  }
-  for (const entry of entries) {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(file));
-    else if (entry.isFile()) newest = Math.max(newest, fs.statSync(file).mtimeMs);
-  }
-  return newest;
 }
 
 function buildIfStale() {

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { newestMtime } from '../scripts/newest-mtime.mjs';
 
 const serverDir = fileURLToPath(new URL('../server/', import.meta.url));
 
@@ -14,16 +15,7 @@ export const compiledCli = path.join(serverDir, 'dist', 'bundle', 'cli.js');
 /** Whether server/dist/bundle was built after the last change to server/src. */
 export function compiledCliIsCurrent(): boolean {
   if (!fs.existsSync(compiledCli)) return false;
-  const built = fs.statSync(compiledCli).mtimeMs;
-  const newest = (dir: string): number =>
-    Math.max(
-      0,
-      ...fs.readdirSync(dir, { withFileTypes: true }).map((item) => {
-        const file = path.join(dir, item.name);
-        return item.isDirectory() ? newest(file) : fs.statSync(file).mtimeMs;
-      }),
-    );
-  return newest(path.join(serverDir, 'src')) < built;
+  return newestMtime(path.join(serverDir, 'src')) < fs.statSync(compiledCli).mtimeMs;
 }
 
 /** Node's arguments that run `portico …args` from the compiled CLI, as server/bin/portico.mjs does when installed. */
