@@ -1,5 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
+import type { Branding } from '../api/types.ts';
 import { brandingContext } from '../controllers/contexts.ts';
 import { loadLanguagesInUse } from '../i18n/catalog.ts';
 import { documentLanguage, languageOf, localeFor, unwatchLanguage, watchLanguage, withLanguage } from '../i18n/language.ts';
@@ -27,8 +28,15 @@ export class PortalElement extends LitElement {
     return loadLanguagesInUse([documentLanguage(), ...Array.from(document.querySelectorAll(tag), languageOf)]);
   }
 
-  // The firm's branding, for its region; an element outside a session has none.
   readonly #firm = new ContextConsumer(this, { context: brandingContext, subscribe: true });
+
+  /**
+   * The firm's branding that an enclosing `<portal-session>` provides (its name, logo, settings
+   * and region); none outside a session. The element updates when it arrives or changes.
+   */
+  protected get sessionBranding(): Branding | undefined {
+    return this.#firm.value;
+  }
 
   /** The language this element renders in: its nearest `lang` attribute, else the page's. */
   get language(): string {
@@ -44,7 +52,7 @@ export class PortalElement extends LitElement {
   }
 
   get #region(): string | undefined {
-    return currencyRegion(this.#firm.value?.currency);
+    return currencyRegion(this.sessionBranding?.currency);
   }
 
   override connectedCallback(): void {

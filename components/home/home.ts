@@ -1,13 +1,11 @@
-import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/api-client.ts';
-import type { ActivityEvent, ActivityTask, Branding, Home, HomeChanges, OutstandingInvoices } from '../api/types.ts';
+import type { ActivityEvent, ActivityTask, Home, HomeChanges, OutstandingInvoices } from '../api/types.ts';
 import { PortalElement } from '../base/portal-element.ts';
 import { NotConfiguredError, toggleState, untilAborted } from '../base/states.ts';
 import { ApiClientController } from '../controllers/api-client-controller.ts';
-import { brandingContext } from '../controllers/contexts.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { formatDate, formatDateRange, formatDateTime, formatMoney, formatNumber } from '../i18n/format.ts';
 import { t } from './home-messages.ts';
@@ -87,10 +85,6 @@ export class PortalHome extends PortalElement {
   /** An API client to use instead of the session's (tests, stories). */
   @property({ attribute: false }) client: ApiClient | undefined;
 
-  @consume({ context: brandingContext, subscribe: true })
-  @state()
-  protected branding: Branding | undefined;
-
   /** The soonest charge of the client's payment plans, when the firm offers plans. */
   @state() private nextPlanCharge: { amount: number; currency: string; on: string; invoiceNumber: string } | undefined;
   /** The soonest charge of the client's autopay, when the firm offers autopay. */
@@ -105,8 +99,8 @@ export class PortalHome extends PortalElement {
       const [home, plans, autopay] = await Promise.all([
         client.home.get({ signal }),
         // Only adds a line to the balance card: home reads the same without it.
-        this.branding?.plans?.enabled ? client.plans.list({}, { signal }).catch(() => []) : [],
-        this.branding?.autopay?.enabled ? client.autopay.list({ status: 'active' }, { signal }).catch(() => []) : [],
+        this.sessionBranding?.plans?.enabled ? client.plans.list({}, { signal }).catch(() => []) : [],
+        this.sessionBranding?.autopay?.enabled ? client.autopay.list({ status: 'active' }, { signal }).catch(() => []) : [],
       ]);
       const soonest = autopay.filter((enrolment) => enrolment.nextCharge).sort((a, b) => a.nextCharge!.on.localeCompare(b.nextCharge!.on))[0];
       this.nextAutopayCharge = soonest && { ...soonest.nextCharge!, currency: soonest.currency };

@@ -1,4 +1,3 @@
-import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -11,7 +10,6 @@ import { NotConfiguredError, toggleState, untilAborted } from '../base/states.ts
 import { AnnouncerController } from '../controllers/announcer-controller.ts';
 import { ApiClientController } from '../controllers/api-client-controller.ts';
 import { DownloadsController } from '../controllers/downloads-controller.ts';
-import { brandingContext } from '../controllers/contexts.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { withLanguage } from '../i18n/language.ts';
@@ -105,10 +103,6 @@ export class PortalInvoice extends PortalElement {
   /** An API client to use instead of the session's (tests, stories). */
   @property({ attribute: false }) client: ApiClient | undefined;
 
-  @consume({ context: brandingContext, subscribe: true })
-  @state()
-  protected branding: Branding | undefined;
-
   readonly #api = new ApiClientController(this);
   readonly #internals: ElementInternals;
   readonly #downloads = new DownloadsController(this);
@@ -123,9 +117,9 @@ export class PortalInvoice extends PortalElement {
       const [invoice, branding, autopay] = await Promise.all([
         client.invoices.get(invoiceId, { signal }),
         // Only the firm's name is needed, so a failure here costs nothing but the name.
-        this.branding ? undefined : client.branding({ signal }).catch(() => undefined),
+        this.sessionBranding ? undefined : client.branding({ signal }).catch(() => undefined),
         // Only adds a line: the invoice reads the same without it.
-        this.branding && !this.branding.autopay?.enabled ? undefined : scheduledAutopay(client, invoiceId, signal),
+        this.sessionBranding && !this.sessionBranding.autopay?.enabled ? undefined : scheduledAutopay(client, invoiceId, signal),
       ]);
       return { invoice, branding, autopay };
     },
@@ -166,7 +160,7 @@ export class PortalInvoice extends PortalElement {
     return this.#invoice.render({
       initial: () => nothing,
       pending: () => this.#renderSkeleton(),
-      complete: (loaded) => (loaded ? this.#renderInvoice(loaded.invoice, this.branding ?? loaded.branding, loaded.autopay) : nothing),
+      complete: (loaded) => (loaded ? this.#renderInvoice(loaded.invoice, this.sessionBranding ?? loaded.branding, loaded.autopay) : nothing),
       error: (error) => this.#renderFailure(error),
     }) as TemplateResult | typeof nothing;
   }
@@ -405,7 +399,7 @@ export class PortalInvoice extends PortalElement {
     const loaded = this.#invoice.value;
     if (!loaded) return;
     const { invoice } = loaded;
-    const firmName = this.branding?.name ?? loaded.branding?.name;
+    const firmName = this.sessionBranding?.name ?? loaded.branding?.name;
     const document = withLanguage(this.language, () => invoiceDocument(invoice, firmName, this.language));
     saveFile(new Blob([document], { type: 'text/html;charset=utf-8' }), `${safeFileName(invoice.number, 'invoice')}.html`);
   }

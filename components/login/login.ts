@@ -1,14 +1,12 @@
-import { consume } from '@lit/context';
 import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError, isAbortError } from '../api/api-error.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import { isSignedIn } from '../api/sign-in-answer.ts';
-import type { Branding, PortalLocale, SignIn, SignInAnswer } from '../api/types.ts';
+import type { PortalLocale, SignIn, SignInAnswer } from '../api/types.ts';
 import { passkeysSupported, type PasskeyCredentials } from '../base/passkey-support.ts';
 import { PortalElement } from '../base/portal-element.ts';
 import { toggleState } from '../base/toggle-state.ts';
-import { brandingContext } from '../controllers/contexts.ts';
 import { LazyApiClientController } from '../controllers/lazy-api-client-controller.ts';
 import { withWords } from '../i18n/catalog.ts';
 import { errorMessage } from '../i18n/error-message.ts';
@@ -124,10 +122,6 @@ export class PortalLogin extends PortalElement {
 
   /** The browser's passkey API to use instead of `navigator.credentials` (tests, stories). */
   @property({ attribute: false }) credentials: PasskeyCredentials | undefined;
-
-  @consume({ context: brandingContext, subscribe: true })
-  @state()
-  protected branding: Branding | undefined;
 
   @state() private values: LoginValues = { ...emptyValues };
   @state() private fieldMessages: FieldMessages = {};
@@ -247,7 +241,7 @@ export class PortalLogin extends PortalElement {
 
   #heading(): TemplateResult | string {
     if (this.mode !== 'sign-in') return t(`login.heading.${this.mode}`);
-    const firm = this.branding?.name;
+    const firm = this.sessionBranding?.name;
     if (this.#api.session === undefined) return firm ? t('login.heading.sign-in-firm', { firm }) : t('login.heading.sign-in');
     // Inside a session the login shows before the branding arrives.
     return firmHeading(firm, t('login.heading.sign-in'), (name) => t('login.heading.sign-in-firm', { firm: name }));
@@ -342,7 +336,7 @@ export class PortalLogin extends PortalElement {
         this.#flows = new LoginFlows({
           element: this,
           client: () => this.#api.value,
-          branding: () => this.branding,
+          branding: () => this.sessionBranding,
           pending: () => this.pending,
           values: () => this.values,
           setValues: (values) => (this.values = values),
@@ -474,7 +468,7 @@ export class PortalLogin extends PortalElement {
 
   /** Passkeys are offered when this browser can use them and the firm turned two-step verification on. */
   #offersPasskeys(): boolean {
-    const setting = this.branding?.clientTwoFactor;
+    const setting = this.sessionBranding?.clientTwoFactor;
     return Boolean(setting && setting !== 'off' && passkeysSupported(this.credentials));
   }
 

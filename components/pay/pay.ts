@@ -1,4 +1,3 @@
-import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -20,7 +19,6 @@ import type {
 import { PortalElement } from '../base/portal-element.ts';
 import { NotConfiguredError, toggleState } from '../base/states.ts';
 import { ApiClientController } from '../controllers/api-client-controller.ts';
-import { brandingContext } from '../controllers/contexts.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { formatDuration, formatMoney, formatPercent } from '../i18n/format.ts';
 import { t } from './pay-messages.ts';
@@ -198,10 +196,6 @@ export class PortalPay extends PortalElement {
   /** An API client to use instead of the session's (tests, stories). */
   @property({ attribute: false }) client: ApiClient | undefined;
 
-  @consume({ context: brandingContext, subscribe: true })
-  @state()
-  protected branding: Branding | undefined;
-
   @state() private method: PayMethodChoice | undefined;
   @state() private save = false;
   @state() private submitting = false;
@@ -265,7 +259,7 @@ export class PortalPay extends PortalElement {
       const [invoices, branding, setup, saved] = await Promise.all([
         allOpen ? unpaidInvoices(client, signal) : Promise.all(ids.split(' ').map((id) => client.invoices.get(id, { signal }))),
         // Outside <portal-session> the firm's settings (minimum, methods, name) come from its branding.
-        this.branding ? undefined : client.branding({ signal }).catch(() => undefined),
+        this.sessionBranding ? undefined : client.branding({ signal }).catch(() => undefined),
         client.payments.setup({ signal }),
         // Saved methods are a convenience: without them the client can still pay.
         client.paymentMethods.list({ signal }).catch((error: unknown) => {
@@ -356,7 +350,7 @@ export class PortalPay extends PortalElement {
   }
 
   get #firmBranding(): Branding | undefined {
-    return this.branding ?? this.#data?.branding;
+    return this.sessionBranding ?? this.#data?.branding;
   }
 
   get #accepted(): PaymentMethodsAccepted {
@@ -674,7 +668,7 @@ export class PortalPay extends PortalElement {
     this.#sandboxForms?.bank.reset();
     // Stripe.js loads now that the client is about to pay, not before.
     if (usesStripe(data.setup)) this.#stripe.start(data.setup.publishableKey!);
-    const branding = this.branding ?? data.branding;
+    const branding = this.sessionBranding ?? data.branding;
     this.#amount.setUp({
       invoices: data.invoices,
       currency: data.invoices[0]?.currency ?? branding?.currency ?? 'USD',

@@ -1,10 +1,9 @@
-import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
-import type { Branding, Page, Payment } from '../api/types.ts';
+import type { Page, Payment } from '../api/types.ts';
 import { PortalElement } from '../base/portal-element.ts';
 import { safeFileName } from '../base/save-file.ts';
 import { NotConfiguredError, toggleState, untilAborted } from '../base/states.ts';
@@ -12,7 +11,6 @@ import { AnnouncerController } from '../controllers/announcer-controller.ts';
 import { ApiClientController } from '../controllers/api-client-controller.ts';
 import { CursorPagesController } from '../controllers/cursor-pages-controller.ts';
 import { DownloadsController } from '../controllers/downloads-controller.ts';
-import { brandingContext } from '../controllers/contexts.ts';
 import { errorMessage } from '../i18n/error-message.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { t } from './payments-messages.ts';
@@ -86,10 +84,6 @@ export class PortalPayments extends PortalElement {
   /** An API client to use instead of the session's (tests, stories). */
   @property({ attribute: false }) client: ApiClient | undefined;
 
-  @consume({ context: brandingContext, subscribe: true })
-  @state()
-  protected branding: Branding | undefined;
-
   readonly #api = new ApiClientController(this);
   readonly #internals: ElementInternals;
   readonly #downloads = new DownloadsController(this);
@@ -121,8 +115,8 @@ export class PortalPayments extends PortalElement {
         const [page, plans, autopay] = await Promise.all([
           client.payments.list({ limit: pageLimit(pageSize) }, { signal }),
           // These only mark rows: the history reads the same without them.
-          this.branding?.plans?.enabled ? client.plans.list({}, { signal }).catch(() => []) : [],
-          this.branding?.autopay?.enabled ? client.autopay.list({}, { signal }).catch(() => []) : [],
+          this.sessionBranding?.plans?.enabled ? client.plans.list({}, { signal }).catch(() => []) : [],
+          this.sessionBranding?.autopay?.enabled ? client.autopay.list({}, { signal }).catch(() => []) : [],
         ]);
         this.autopaid = new Set(autopay.flatMap((enrolment) => enrolment.charges.flatMap((charge) => (charge.paymentId ? [charge.paymentId] : []))));
         this.instalments = new Map(
@@ -137,7 +131,7 @@ export class PortalPayments extends PortalElement {
         throw error;
       }
     },
-    args: () => [this.#api.signedInClient, this.#api.contactId, this.pageSize, this.branding?.sections?.payments !== false] as const,
+    args: () => [this.#api.signedInClient, this.#api.contactId, this.pageSize, this.sessionBranding?.sections?.payments !== false] as const,
   });
 
   constructor() {
@@ -190,7 +184,7 @@ export class PortalPayments extends PortalElement {
   #renderHidden(): TemplateResult {
     return html`
       <div class="state hidden-note" part="hidden" role="status">
-        <p>${t('payments.hidden', { firm: this.branding?.name ?? t('payments.hidden-firm') })}</p>
+        <p>${t('payments.hidden', { firm: this.sessionBranding?.name ?? t('payments.hidden-firm') })}</p>
       </div>
     `;
   }

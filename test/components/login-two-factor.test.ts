@@ -1,6 +1,8 @@
+import { ContextProvider } from '@lit/context';
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ApiClient, type PortalLogin } from '../../components/index.ts';
 import type { PasskeyCredentials } from '../../components/base/passkeys.ts';
+import { brandingContext } from '../../components/controllers/contexts.ts';
 import '../../components/login/define.ts';
 import { branding, json, problem, signIn, signedOutService, type FakeService } from './fake-service.ts';
 import { overflowing } from './layout-fit.ts';
@@ -37,10 +39,10 @@ const challenge = (methods: string[]) => json(200, { mfaRequired: true, mfaToken
 
 async function loginWith(
   service: FakeService,
-  { credentials, lang = 'en', width = '' }: { credentials?: PasskeyCredentials; lang?: string; width?: string } = {},
+  { credentials, lang = 'en', width = '', page }: { credentials?: PasskeyCredentials; lang?: string; width?: string; page?: HTMLElement } = {},
 ) {
-  fixtureCleanup();
-  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang} style=${width ? `width: ${width}` : ''}></div>`);
+  if (!page) fixtureCleanup();
+  const wrapper = page ?? (await fixture<HTMLDivElement>(html`<div lang=${lang} style=${width ? `width: ${width}` : ''}></div>`));
   const login = document.createElement('portal-login');
   login.client = new ApiClient({ baseUrl: 'http://service.test', firm: 'demo', fetch: service.fetch });
   if (credentials) login.credentials = credentials;
@@ -191,9 +193,13 @@ describe('<portal-login> two-step verification', () => {
     const service = signedOutService()
       .on('POST /api/v1/auth/passkey/options', () => json(200, { options: requestOptions }))
       .on('POST /api/v1/auth/passkey/verify', () => json(200, signIn()));
-    const login = await loginWith(service, { credentials });
+    fixtureCleanup();
+    const page = await fixture<HTMLDivElement>(html`<div></div>`);
+    // The firm's branding, as a <portal-session> around the login provides it.
+    const firm = new ContextProvider(page, { context: brandingContext, initialValue: { ...branding, clientTwoFactor: 'off' } });
+    const login = await loginWith(service, { credentials, page });
     expect(login.shadowRoot!.querySelector('[part~="passkey-button"]'), 'not offered without the firm’s setting').to.equal(null);
-    (login as unknown as { branding: unknown }).branding = { ...branding, clientTwoFactor: 'optional' };
+    firm.setValue({ ...branding, clientTwoFactor: 'optional' });
     await login.updateComplete;
     const succeeded = oneEvent(login, 'portal-login-succeeded');
     button(login, 'Sign in with a passkey').click();
