@@ -1,4 +1,5 @@
 import { ApiError, isAbortError } from './api-error.ts';
+import { errorFromResponse, networkError } from './failed-call.ts';
 import { lazyModule } from './lazy-resource.ts';
 import { SignInMarker } from './sign-in-marker.ts';
 import type { Contact, DownloadedFile, FetchFunction, SessionChange, SignIn } from './types.ts';
@@ -266,7 +267,7 @@ export class ServiceConnection<Grant extends AccessGrant = SignIn, Person extend
     } catch (error) {
       if (call.signal?.aborted) throw call.signal.reason;
       if (isAbortError(error)) throw error;
-      throw ApiError.network(error);
+      throw networkError(error);
     }
     return call.read === 'file' ? ((await readFile(response)) as T) : readAnswer<T>(response);
   }
@@ -311,7 +312,7 @@ async function readAnswer<T>(response: Response): Promise<T> {
       });
     }
   }
-  if (!response.ok) throw ApiError.fromResponse(response, body);
+  if (!response.ok) throw errorFromResponse(response, body);
   return body as T;
 }
 

@@ -1,4 +1,5 @@
 import { ApiError } from './api-error.ts';
+import { errorFromResponse, networkError } from './failed-call.ts';
 import type { UploadProgress, XhrFactory } from './types.ts';
 
 /** A `multipart/form-data` POST to the token service, sent with upload progress. */
@@ -54,7 +55,7 @@ export function postForm<T>({ url, form, accessToken, onProgress, signal, xhr = 
         }
       }),
     );
-    const unreachable = () => finish(() => reject(ApiError.network(new TypeError('The upload could not reach the portal service.'))));
+    const unreachable = () => finish(() => reject(networkError(new TypeError('The upload could not reach the portal service.'))));
     request.addEventListener('error', unreachable);
     request.addEventListener('timeout', unreachable);
     request.addEventListener('abort', () =>
@@ -67,7 +68,7 @@ export function postForm<T>({ url, form, accessToken, onProgress, signal, xhr = 
 
 function answerOf<T>(request: XMLHttpRequest): T {
   const status = request.status;
-  if (status < 200 || status > 599) throw ApiError.network(new TypeError(`The upload ended with status ${status}.`));
+  if (status < 200 || status > 599) throw networkError(new TypeError(`The upload ended with status ${status}.`));
   const headers = headersOf(request.getAllResponseHeaders());
   const text = request.responseText;
   let body: unknown;
@@ -78,7 +79,7 @@ function answerOf<T>(request: XMLHttpRequest): T {
       throw new ApiError({ status, code: 'invalid_response', detail: 'The portal service sent an answer that could not be read.', cause: error });
     }
   }
-  if (status >= 300) throw ApiError.fromResponse(new Response(null, { status, headers }), body);
+  if (status >= 300) throw errorFromResponse(new Response(null, { status, headers }), body);
   return body as T;
 }
 

@@ -1,4 +1,4 @@
-import { ApiError } from './api-error.ts';
+import { networkError } from './failed-call.ts';
 
 /**
  * A resource of the API client whose class arrives only when it is first called: its methods are
@@ -49,6 +49,6 @@ export function lazyModule<T>(load: () => Promise<T>): () => Promise<T> {
   return () =>
     (loading ??= load().catch((error: unknown) => {
       loading = undefined;
-      throw ApiError.network(error);
+      throw networkError(error);
     }));
 }

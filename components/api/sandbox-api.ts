@@ -1,4 +1,5 @@
-import { ApiError, isAbortError } from './api-error.ts';
+import { isAbortError } from './api-error.ts';
+import { networkError } from './failed-call.ts';
 import type { BankAccountDetails, CardDetails, FetchFunction, LinkInstitution, LinkStep, ProcessorPaymentMethod, RequestOptions } from './types.ts';
 
 /**
@@ -124,7 +125,7 @@ export class SandboxApi {
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (isAbortError(error)) throw error;
-      throw ApiError.network(error);
+      throw networkError(error);
     }
     let answer: unknown;
     try {

@@ -1,6 +1,7 @@
 // The payment attempt on its own: no element, a fake API client that records every call.
 import { expect, waitUntil } from '@open-wc/testing';
 import { ApiError } from '../../components/api/api-error.ts';
+import { networkError } from '../../components/api/failed-call.ts';
 import type { CheckoutResult, Payment, PaymentMethodInput, PaymentQuote, PaymentQuoteRequest, PaymentRequest } from '../../components/api/types.ts';
 import {
   isRetryable,
@@ -141,7 +142,7 @@ describe('PaymentAttempt', () => {
   it('sends the same key and body again when the answer was lost, without asking for the method again', async () => {
     const { client, attempt, press, tokenized } = setUp();
     client.createAnswers = [
-      ApiError.network(new TypeError('Failed to fetch')),
+      networkError(new TypeError('Failed to fetch')),
       created(payment({ allocations, paymentMethod: card, savePaymentMethod: false }, 'succeeded')),
     ];
     expect(await attempt.submit(press())).to.deep.equal({ kind: 'retry', reason: 'network' });
@@ -177,7 +178,7 @@ describe('PaymentAttempt', () => {
         answers.set(key, answer);
         if (lose) {
           lose = false;
-          throw ApiError.network(new TypeError('Failed to fetch'));
+          throw networkError(new TypeError('Failed to fetch'));
         }
         return answer;
       },
@@ -192,7 +193,7 @@ describe('PaymentAttempt', () => {
   it('uses a new key once the payment changed, and for the next payment', async () => {
     const { client, attempt, press, tokenized } = setUp();
     client.createAnswers = [
-      ApiError.network(new TypeError('Failed to fetch')),
+      networkError(new TypeError('Failed to fetch')),
       created(payment({ allocations, paymentMethod: card, savePaymentMethod: false }, 'succeeded')),
     ];
     await attempt.submit(press());
@@ -206,7 +207,7 @@ describe('PaymentAttempt', () => {
   });
 
   it('classifies refusals: a lost answer, a 5xx or a send in progress is retried with the same key; the rest are final', async () => {
-    expect(isRetryable(ApiError.network(new TypeError('Failed to fetch')))).to.equal(true);
+    expect(isRetryable(networkError(new TypeError('Failed to fetch')))).to.equal(true);
     expect(isRetryable(problem(500, 'internal_error'))).to.equal(true);
     expect(isRetryable(problem(503, 'http_503'))).to.equal(true);
     expect(isRetryable(problem(409, 'idempotency_in_progress'))).to.equal(true);
@@ -357,7 +358,7 @@ describe('PaymentAttempt', () => {
       onChallenge(async () => {
         throw new TypeError('Failed to fetch');
       });
-      client.confirmAnswers = [ApiError.network(new TypeError('Failed to fetch')), { ...waiting, status: 'succeeded' }];
+      client.confirmAnswers = [networkError(new TypeError('Failed to fetch')), { ...waiting, status: 'succeeded' }];
       const outcome = await attempt.authenticate(challenged, new AbortController().signal);
       expect(client.confirms).to.have.length(2);
       expect(outcome.kind === 'finished' && outcome.payments[0]!.status).to.equal('succeeded');
@@ -365,7 +366,7 @@ describe('PaymentAttempt', () => {
 
     it('leaves the payment as it stands when the service cannot say, after three tries, or refuses', async () => {
       const lost = setUp();
-      lost.client.confirmAnswers = [ApiError.network(new TypeError('Failed to fetch'))];
+      lost.client.confirmAnswers = [networkError(new TypeError('Failed to fetch'))];
       const outcome = await lost.attempt.authenticate(challenged, new AbortController().signal);
       expect(lost.client.confirms).to.have.length(3);
       expect(outcome.kind === 'finished' && outcome.payments[0]!.status).to.equal('requires_action');
