@@ -7,6 +7,7 @@ import path from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { idiomaticDecoratorsTransformer } from '@lit/ts-transformers';
 import ts from 'typescript';
 
 const defineModules = Object.fromEntries(
@@ -18,16 +19,77 @@ const defineModules = Object.fromEntries(
 
 const typescript = () => esbuild({ tsconfig: 'tsconfig.json', target: 'es2022', sourceMap: true });
 
-/** Collapses the whitespace of css`` templates; their text is shipped as is otherwise. */
+let componentsProgram;
+
+/** The decorators `@lit/ts-transformers` compiles: Lit's own. */
+const litDecorators = new Set([
+  'customElement',
+  'property',
+  'state',
+  'query',
+  'queryAll',
+  'queryAsync',
+  'queryAssignedElements',
+  'queryAssignedNodes',
+  'eventOptions',
+]);
+
+/**
+ * Compiles Lit's decorators (`@property`, `@state`…) into what Lit's guide writes without them: a
+ * `static properties` object, and initial values set at the end of the constructor. A bundle then
+ * carries neither the decorators' code nor a call of it per property. `@lit/ts-transformers` does
+ * it, with a TypeScript program (to know where each decorator comes from) made once for all three
+ * builds.
+ *
+ * It drops a member's other decorators with the Lit one, so a module that also uses another
+ * (`@consume`, `@provide`) is left to esbuild, which compiles its decorators as they are. Nothing
+ * in these elements reads a property's initial value while it is being constructed, which is the
+ * one thing the later initial values would change.
+ */
+function idiomaticDecorators() {
+  return {
+    name: 'idiomatic-decorators',
+    transform(_code, id) {
+      if (!id.includes('/components/') || !id.endsWith('.ts')) return null;
+      const decorators = [...fs.readFileSync(id, 'utf8').matchAll(/^\s*@(\w+)\(/gm)].map((match) => match[1]);
+      if (!decorators.length || decorators.some((name) => !litDecorators.has(name))) return null;
+      componentsProgram ??= componentsTypeScriptProgram();
+      const source = componentsProgram.getSourceFile(id);
+      if (!source) this.error(`${id} is not in the components' TypeScript program`);
+      let code;
+      let map;
+      const { emitSkipped } = componentsProgram.emit(source, (name, text) => (name.endsWith('.map') ? (map = text) : (code = text)), undefined, false, {
+        before: [idiomaticDecoratorsTransformer(componentsProgram)],
+      });
+      if (emitSkipped || code === undefined) this.error(`TypeScript did not compile ${id}`);
+      return { code: code.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n'), map };
+    },
+  };
+}
+
+function componentsTypeScriptProgram() {
+  const { config, error } = ts.readConfigFile('tsconfig.json', ts.sys.readFile);
+  if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, '\n'));
+  const parsed = ts.parseJsonConfigFileContent({ ...config, include: ['components'] }, ts.sys, process.cwd());
+  // Emitted into memory, beside each source (so that a map names its source by its own file name).
+  return ts.createProgram(parsed.fileNames, { ...parsed.options, noEmit: false, sourceMap: true, declaration: false });
+}
+
+/**
+ * Collapses the whitespace of css`` templates; their text is shipped as is otherwise. The
+ * newlines taken out of a template follow it, outside the string, where a minifier drops them,
+ * so that the source maps still point at the right lines.
+ */
 function compactCss() {
   return {
     name: 'compact-css',
     transform(code, id) {
-      if (!id.includes('/components/') || !id.endsWith('.ts') || !code.includes('css`')) return null;
+      // `css \`` too: TypeScript prints a tag that way (idiomaticDecorators).
+      if (!id.includes('/components/') || !id.endsWith('.ts') || !/\bcss ?`/.test(code)) return null;
       // Only comments and whitespace that cannot matter go: around `;`, after a declaration's
       // `:` (a selector's colon is never followed by a space), and around braces that are CSS
       // blocks rather than the `${…}` of an interpolation.
-      const compacted = code.replace(/css`([^`]*)`/g, (_, body) => {
+      const compacted = code.replace(/\bcss ?`([^`]*)`/g, (template, body) => {
         const text = body
           .replace(/\/\*[\s\S]*?\*\//g, '')
           .replace(/\s+/g, ' ')
@@ -36,7 +98,7 @@ function compactCss() {
           .replace(/\s*(?<!\$)\{\s*/g, '{')
           .replace(/([;{}])\s*\}\s*/g, '$1}')
           .trim();
-        return `css\`${text}\``;
+        return `css\`${text}\`${'\n'.repeat(template.split('\n').length - 1)}`;
       });
       return { code: compacted, map: null };
     },
@@ -53,7 +115,7 @@ function compactHtml() {
   return {
     name: 'compact-html',
     transform(code, id) {
-      if (!id.includes('/components/') || !id.endsWith('.ts') || !/\b(html|svg)`/.test(code)) return null;
+      if (!id.includes('/components/') || !id.endsWith('.ts') || !/\b(html|svg) ?`/.test(code)) return null;
       const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
       const texts = [];
       const visit = (node) => {
@@ -173,7 +235,7 @@ export default [
   {
     input: { index: 'components/index.ts', all: 'components/all.ts', ...defineModules },
     external: isLit,
-    plugins: [nodeResolve(), compactHtml(), typescript()],
+    plugins: [nodeResolve(), idiomaticDecorators(), compactCss(), compactHtml(), typescript()],
     output: {
       dir: 'dist',
       format: 'es',
@@ -196,6 +258,7 @@ export default [
     onLog: (level, log, handler) => (log.code === 'OPTIMIZE_CHUNK_STATUS' ? undefined : handler(level, log)),
     plugins: [
       nodeResolve({ browser: true }),
+      idiomaticDecorators(),
       compactCss(),
       compactHtml(),
       typescript(),
@@ -236,6 +299,7 @@ export default [
     preserveEntrySignatures: 'allow-extension',
     plugins: [
       nodeResolve({ browser: true }),
+      idiomaticDecorators(),
       compactCss(),
       compactHtml(),
       typescript(),

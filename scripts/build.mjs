@@ -263,8 +263,8 @@ const budgets = {
     ceiling: 24.8 * 1024,
     what: 'a signed-out <portal-app> up to its sign-in form (portal.js and the chunks of portal-app, portal-session and portal-login)',
   },
-  allChunks: { goal: 80 * 1024, ceiling: 162.9 * 1024, what: 'every file of the script-tag bundle together (portal.js and all of dist/cdn/chunks/)' },
-  login: { goal: 15 * 1024, ceiling: 16.2 * 1024, what: "`import 'portico/login'` bundled with lit by esbuild, minified" },
+  allChunks: { goal: 80 * 1024, ceiling: 161.1 * 1024, what: 'every file of the script-tag bundle together (portal.js and all of dist/cdn/chunks/)' },
+  login: { goal: 15 * 1024, ceiling: 15 * 1024, what: "`import 'portico/login'` bundled with lit by esbuild, minified" },
 };
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
@@ -352,12 +352,6 @@ async function finishCdn(chunks) {
     login: await initialLoadGzip("import 'portico/login';"),
   };
 }
-
-/**
- * `import 'portico/login'` as an application's bundler would build it: the package's module and
- * lit, minified, split at dynamic imports; counted is what loads at once (the entry and its
- * static imports), not what loads on demand (another language).
- */
 
 function report(figures) {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
