@@ -1,4 +1,4 @@
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiClient } from '../api/api-client.ts';
@@ -148,19 +148,37 @@ export class PortalSession extends PortalElement {
    * The API client shared with everything inside. Made from `api` and `firm` unless one is set
    * here (tests, stories, pages that need their own `fetch`).
    */
-  @provide({ context: apiContext })
   @property({ attribute: false })
-  client: ApiClient | undefined;
+  get client(): ApiClient | undefined {
+    return this.#clientProvider.value;
+  }
+  set client(client: ApiClient | undefined) {
+    this.#clientProvider.setValue(client);
+  }
 
   /** The client's sign-in, as provided to everything inside. */
-  @provide({ context: sessionContext })
   @state()
-  session: SessionState = { status: 'unknown' };
+  get session(): SessionState {
+    return this.#sessionProvider.value;
+  }
+  set session(session: SessionState) {
+    this.#sessionProvider.setValue(session);
+  }
 
   /** The firm's branding once loaded, as provided to everything inside. */
-  @provide({ context: brandingContext })
   @state()
-  branding: Branding | undefined;
+  get branding(): Branding | undefined {
+    return this.#brandingProvider.value;
+  }
+  set branding(branding: Branding | undefined) {
+    this.#brandingProvider.setValue(branding);
+  }
+
+  // What the session provides to everything inside (`@lit/context`); each property above reads
+  // and sets its provider's value, so an element inside sees a change as soon as it is made.
+  readonly #clientProvider = new ContextProvider(this, { context: apiContext });
+  readonly #sessionProvider = new ContextProvider(this, { context: sessionContext, initialValue: { status: 'unknown' } });
+  readonly #brandingProvider = new ContextProvider(this, { context: brandingContext });
 
   @state() private announcement: SessionChangeReason | undefined;
   @state() private linkIntent: LinkIntent | undefined;

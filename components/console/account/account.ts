@@ -1,4 +1,4 @@
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -101,13 +101,15 @@ export class PortalConsoleAccount extends PortalElement {
   /** Where passkeys come from: the browser's `navigator.credentials` unless set (tests). */
   @property({ attribute: false }) credentials: PasskeyCredentials | undefined;
 
-  @consume({ context: consoleClientContext, subscribe: true })
-  @state()
-  protected contextClient: ConsoleClient | undefined;
+  readonly #consoleClient = new ContextConsumer(this, { context: consoleClientContext, subscribe: true });
+  protected get contextClient(): ConsoleClient | undefined {
+    return this.#consoleClient.value;
+  }
 
-  @consume({ context: staffContext, subscribe: true })
-  @state()
-  protected contextStaff: StaffMe | undefined;
+  readonly #consoleStaff = new ContextConsumer(this, { context: staffContext, subscribe: true });
+  protected get contextStaff(): StaffMe | undefined {
+    return this.#consoleStaff.value;
+  }
 
   /** The authenticator app being set up: its QR code once loaded. */
   @state() private totpSetup: { setup: TotpSetup | undefined } | undefined;

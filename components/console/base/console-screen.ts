@@ -1,4 +1,4 @@
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import type { CSSResultGroup } from 'lit';
 import { property } from 'lit/decorators.js';
 import { PortalElement } from '../../base/portal-element.ts';
@@ -18,15 +18,18 @@ export class ConsoleScreen extends PortalElement {
   static override styles: CSSResultGroup = [PortalElement.styles, visuallyHiddenStyles, buttonStyles, fieldStyles, alertStyles, skeletonStyles, badgeStyles];
 
   /** The console client; given by `<portal-console>`, or set it to use the element alone. */
-  @consume({ context: consoleClientContext, subscribe: true })
-  @property({ attribute: false })
-  client: ConsoleClient | undefined;
+  @property({ attribute: false }) client: ConsoleClient | undefined;
 
   /** The signed-in staff member (for the role); given by `<portal-console>`, or set it. */
-  @consume({ context: staffContext, subscribe: true })
-  @property({ attribute: false })
-  staff: StaffMe | undefined;
+  @property({ attribute: false }) staff: StaffMe | undefined;
 
   /** The item shown (its id); empty for none. Reflected, so the console can keep it in the address. */
   @property({ attribute: 'item-id', reflect: true }) itemId = '';
+
+  constructor() {
+    super();
+    // What <portal-console> gives, set again whenever it changes.
+    new ContextConsumer(this, { context: consoleClientContext, subscribe: true, callback: (client) => (this.client = client) });
+    new ContextConsumer(this, { context: staffContext, subscribe: true, callback: (staff) => (this.staff = staff) });
+  }
 }

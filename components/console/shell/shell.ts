@@ -1,4 +1,4 @@
-import { provide } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -144,9 +144,13 @@ export class PortalConsole extends PortalElement {
   @property() firm = '';
 
   /** The client shared with every screen: made from `api` and `firm` unless set (tests, stories, pages with their own `fetch`). */
-  @provide({ context: consoleClientContext })
   @property({ attribute: false })
-  client: ConsoleClient | undefined;
+  get client(): ConsoleClient | undefined {
+    return this.#clientProvider.value;
+  }
+  set client(client: ConsoleClient | undefined) {
+    this.#clientProvider.setValue(client);
+  }
 
   /** Where the place in the console is kept: `hash` (`#console/…`), `query` (`?console=…`) or `none`. */
   @property({ reflect: true }) routing: PortalRouting = 'hash';
@@ -164,9 +168,18 @@ export class PortalConsole extends PortalElement {
   @property({ attribute: 'invitation-param' }) invitationParam = 'invitation';
 
   /** The signed-in staff member, their firm and second factors, as provided to every screen. */
-  @provide({ context: staffContext })
   @state()
-  staff: StaffMe | undefined;
+  get staff(): StaffMe | undefined {
+    return this.#staffProvider.value;
+  }
+  set staff(staff: StaffMe | undefined) {
+    this.#staffProvider.setValue(staff);
+  }
+
+  // What the console provides to every screen (`@lit/context`); each property above reads and
+  // sets its provider's value, so a screen sees a change as soon as it is made.
+  readonly #clientProvider = new ContextProvider(this, { context: consoleClientContext });
+  readonly #staffProvider = new ContextProvider(this, { context: staffContext });
 
   @state() private status: Status = 'starting';
   @state() private branding: Branding | undefined;

@@ -1,4 +1,4 @@
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -132,9 +132,10 @@ export class PortalStaffLogin extends PortalElement {
   /** Where passkeys come from: the browser's `navigator.credentials` unless set (tests). */
   @property({ attribute: false }) credentials: PasskeyCredentials | undefined;
 
-  @consume({ context: consoleClientContext, subscribe: true })
-  @state()
-  protected contextClient: ConsoleClient | undefined;
+  readonly #consoleClient = new ContextConsumer(this, { context: consoleClientContext, subscribe: true });
+  protected get contextClient(): ConsoleClient | undefined {
+    return this.#consoleClient.value;
+  }
 
   @state() protected step: StaffLoginStep = { kind: 'password' };
   @state() private values: Record<Field, string> = { ...emptyValues };
