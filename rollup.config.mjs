@@ -41,10 +41,10 @@ const litDecorators = new Set([
  * it, with a TypeScript program (to know where each decorator comes from) made once for all three
  * builds.
  *
- * It drops a member's other decorators with the Lit one, so a module that also uses another
- * (`@consume`, `@provide`) is left to esbuild, which compiles its decorators as they are. Nothing
- * in these elements reads a property's initial value while it is being constructed, which is the
- * one thing the later initial values would change.
+ * It would drop a member's other decorators with the Lit one (`@consume`, `@provide`), and any
+ * other decorator would bring decorator code back into the bundles: a module with one fails the
+ * build. Nothing in these elements reads a property's initial value while it is being
+ * constructed, which is the one thing the later initial values change.
  */
 function idiomaticDecorators() {
   return {
@@ -52,7 +52,13 @@ function idiomaticDecorators() {
     transform(_code, id) {
       if (!id.includes('/components/') || !id.endsWith('.ts')) return null;
       const decorators = [...fs.readFileSync(id, 'utf8').matchAll(/^\s*@(\w+)\(/gm)].map((match) => match[1]);
-      if (!decorators.length || decorators.some((name) => !litDecorators.has(name))) return null;
+      if (!decorators.length) return null;
+      const other = decorators.find((name) => !litDecorators.has(name));
+      if (other) {
+        this.error(
+          `${id}: @${other} is not one of Lit's decorators, which the build compiles away; provide or read a context with ContextProvider or ContextConsumer.`,
+        );
+      }
       componentsProgram ??= componentsTypeScriptProgram();
       const source = componentsProgram.getSourceFile(id);
       if (!source) this.error(`${id} is not in the components' TypeScript program`);

@@ -260,10 +260,10 @@ async function buildExamples() {
 const budgets = {
   signedOut: {
     goal: 25 * 1024,
-    ceiling: 24.8 * 1024,
+    ceiling: 24.3 * 1024,
     what: 'a signed-out <portal-app> up to its sign-in form (portal.js and the chunks of portal-app, portal-session and portal-login)',
   },
-  allChunks: { goal: 80 * 1024, ceiling: 161.1 * 1024, what: 'every file of the script-tag bundle together (portal.js and all of dist/cdn/chunks/)' },
+  allChunks: { goal: 80 * 1024, ceiling: 160.6 * 1024, what: 'every file of the script-tag bundle together (portal.js and all of dist/cdn/chunks/)' },
   login: { goal: 15 * 1024, ceiling: 15 * 1024, what: "`import 'portico/login'` bundled with lit by esbuild, minified" },
 };
 
