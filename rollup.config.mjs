@@ -49,9 +49,12 @@ const litDecorators = new Set([
 function idiomaticDecorators() {
   return {
     name: 'idiomatic-decorators',
-    transform(_code, id) {
-      if (!id.includes('/components/') || !id.endsWith('.ts')) return null;
-      const decorators = [...fs.readFileSync(id, 'utf8').matchAll(/^\s*@(\w+)\(/gm)].map((match) => match[1]);
+    transform(code, id) {
+      if (!id.includes('/components/') || !id.endsWith('.ts') || !code.includes('@')) return null;
+      componentsProgram ??= componentsTypeScriptProgram();
+      const source = componentsProgram.getSourceFile(id);
+      if (!source) this.error(`${id} is not in the components' TypeScript program`);
+      const decorators = decoratorNames(source);
       if (!decorators.length) return null;
       const other = decorators.find((name) => !litDecorators.has(name));
       if (other) {
@@ -59,18 +62,29 @@ function idiomaticDecorators() {
           `${id}: @${other} is not one of Lit's decorators, which the build compiles away; provide or read a context with ContextProvider or ContextConsumer.`,
         );
       }
-      componentsProgram ??= componentsTypeScriptProgram();
-      const source = componentsProgram.getSourceFile(id);
-      if (!source) this.error(`${id} is not in the components' TypeScript program`);
-      let code;
+      let compiled;
       let map;
-      const { emitSkipped } = componentsProgram.emit(source, (name, text) => (name.endsWith('.map') ? (map = text) : (code = text)), undefined, false, {
+      const { emitSkipped } = componentsProgram.emit(source, (name, text) => (name.endsWith('.map') ? (map = text) : (compiled = text)), undefined, false, {
         before: [idiomaticDecoratorsTransformer(componentsProgram)],
       });
-      if (emitSkipped || code === undefined) this.error(`TypeScript did not compile ${id}`);
-      return { code: code.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n'), map };
+      if (emitSkipped || compiled === undefined) this.error(`TypeScript did not compile ${id}`);
+      return { code: compiled.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n'), map };
     },
   };
+}
+
+/** The name each decorator in a module is called by (`property` for `@property()`). */
+function decoratorNames(source) {
+  const names = [];
+  const visit = (node) => {
+    for (const decorator of (ts.canHaveDecorators(node) && ts.getDecorators(node)) || []) {
+      const called = ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression;
+      names.push(ts.isIdentifier(called) ? called.text : called.getText(source));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return names;
 }
 
 function componentsTypeScriptProgram() {

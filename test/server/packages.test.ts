@@ -50,6 +50,18 @@ describe('the browser package `portico`', () => {
     assert.deepEqual(serverFiles, [], 'no service, source or tooling file is published');
   });
 
+  test('carries no decorator code: every element declares its properties as static properties', () => {
+    const modules = fs
+      .readdirSync(path.join(repoRoot, 'dist'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => ({ file, text: fs.readFileSync(path.join(repoRoot, 'dist', file), 'utf8') }));
+    const decorated = modules.filter(({ text }) => /lit\/decorators|__decorate|Unsupported decorator location/.test(text)).map(({ file }) => file);
+    assert.deepEqual(decorated, [], 'no module imports or bundles a decorator');
+    const login = modules.find(({ text }) => text.includes('class PortalLogin extends'));
+    assert.ok(login, 'the login is built');
+    assert.match(login.text, /this\.properties = \{[^}]*mode: \{ reflect: true \}/, "the login's properties are declared for Lit");
+  });
+
   test('depends on lit, its family and the Stripe loader only', () => {
     const { dependencies = {} } = readJson<{ dependencies?: Record<string, string> }>(path.join(repoRoot, 'package.json'));
     const others = Object.keys(dependencies).filter((name) => !/^(lit|@lit\/[^/]+|@lit-labs\/[^/]+|@stripe\/stripe-js)$/.test(name));
