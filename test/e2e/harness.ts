@@ -95,11 +95,16 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-async function waitForAnswer(child: Child, url: string): Promise<void> {
+/**
+ * Waits for `child` to say `listening` (its own line: another process that took the port
+ * meanwhile would answer `url` too, as a port from freePort() is free only until somebody else
+ * binds it) and then to answer `url`.
+ */
+async function waitForAnswer(child: Child, listening: string, url: string): Promise<void> {
   const deadline = Date.now() + readyTimeoutMs;
   while (Date.now() < deadline) {
     if (child.hasExited) throw new Error(`the ${child.name} exited before answering:\n${child.output.join('')}`);
-    if (await answers(url)) return;
+    if (child.output.join('').includes(listening) && (await answers(url))) return;
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
   throw new Error(`the ${child.name} did not answer ${url} within ${readyTimeoutMs / 1000} s:\n${child.output.join('')}`);
@@ -166,7 +171,10 @@ export async function startStack(options: { seedDemo?: boolean; env?: Record<str
   };
 
   try {
-    await Promise.all([waitForAnswer(service, `${serviceUrl}/healthz`), waitForAnswer(demo, `${demoUrl}/`)]);
+    await Promise.all([
+      waitForAnswer(service, `(port ${port},`, `${serviceUrl}/healthz`),
+      waitForAnswer(demo, `listening on http://localhost:${demoPort} `, `${demoUrl}/`),
+    ]);
     const sdk = await fetch(`${serviceUrl}/sdk/portal.js`);
     if (!sdk.ok) throw new Error(`The service answers ${sdk.status} for /sdk/portal.js: ${await sdk.text()}`);
   } catch (error) {

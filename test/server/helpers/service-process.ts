@@ -62,11 +62,14 @@ export class ServiceProcess {
     this.#child = child;
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (this.#output += chunk));
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (this.#output += chunk));
+    // Its own line first: another process that took the port meanwhile would answer the health
+    // check too (a port from freePort() is free only until somebody else binds it).
+    const listening = `(port ${this.port},`;
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the service stopped while starting:\n${this.#output}`);
       try {
-        if ((await fetch(`${this.url}/healthz`)).ok) return;
+        if (this.#output.includes(listening) && (await fetch(`${this.url}/healthz`)).ok) return;
       } catch {
         // Not listening yet.
       }
