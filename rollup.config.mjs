@@ -20,6 +20,8 @@ const defineModules = Object.fromEntries(
 const typescript = () => esbuild({ tsconfig: 'tsconfig.json', target: 'es2022', sourceMap: true });
 
 let componentsProgram;
+/** Each module as `idiomaticDecorators` compiled it (null: it has no decorator), shared by the three builds. */
+const compiledModules = new Map();
 
 /** The decorators `@lit/ts-transformers` compiles: Lit's own. */
 const litDecorators = new Set([
@@ -51,26 +53,31 @@ function idiomaticDecorators() {
     name: 'idiomatic-decorators',
     transform(code, id) {
       if (!id.includes('/components/') || !id.endsWith('.ts') || !code.includes('@')) return null;
-      componentsProgram ??= componentsTypeScriptProgram();
-      const source = componentsProgram.getSourceFile(id);
-      if (!source) this.error(`${id} is not in the components' TypeScript program`);
-      const decorators = decoratorNames(source);
-      if (!decorators.length) return null;
-      const other = decorators.find((name) => !litDecorators.has(name));
-      if (other) {
-        this.error(
-          `${id}: @${other} is not one of Lit's decorators, which the build compiles away; provide or read a context with ContextProvider or ContextConsumer.`,
-        );
-      }
-      let compiled;
-      let map;
-      const { emitSkipped } = componentsProgram.emit(source, (name, text) => (name.endsWith('.map') ? (map = text) : (compiled = text)), undefined, false, {
-        before: [idiomaticDecoratorsTransformer(componentsProgram)],
-      });
-      if (emitSkipped || compiled === undefined) this.error(`TypeScript did not compile ${id}`);
-      return { code: compiled.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n'), map };
+      const fail = (message) => this.error(message);
+      if (!compiledModules.has(id)) compiledModules.set(id, compileDecorators(id, fail));
+      return compiledModules.get(id);
     },
   };
+}
+
+/** `id` with Lit's decorators compiled, and its source map; null when it has none. `fail` throws. */
+function compileDecorators(id, fail) {
+  componentsProgram ??= componentsTypeScriptProgram();
+  const source = componentsProgram.getSourceFile(id);
+  if (!source) fail(`${id} is not in the components' TypeScript program`);
+  const decorators = decoratorNames(source);
+  if (!decorators.length) return null;
+  const other = decorators.find((name) => !litDecorators.has(name));
+  if (other) {
+    fail(`${id}: @${other} is not one of Lit's decorators, which the build compiles away; provide or read a context with ContextProvider or ContextConsumer.`);
+  }
+  let compiled;
+  let map;
+  const { emitSkipped } = componentsProgram.emit(source, (name, text) => (name.endsWith('.map') ? (map = text) : (compiled = text)), undefined, false, {
+    before: [idiomaticDecoratorsTransformer(componentsProgram)],
+  });
+  if (emitSkipped || compiled === undefined) fail(`TypeScript did not compile ${id}`);
+  return { code: compiled.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n'), map };
 }
 
 /** The name each decorator in a module is called by (`property` for `@property()`). */
