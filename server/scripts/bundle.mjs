@@ -22,7 +22,7 @@ import { build } from 'esbuild';
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const outdir = path.join(serverDir, 'dist', 'bundle');
 /** Dependencies every start loads: joined into the bundle. */
-const bundled = new Set(['busboy', 'cookie-parser', 'express', 'helmet', 'ipaddr.js', 'jose', 'kysely', 'pino', 'standardwebhooks', 'zod']);
+const bundled = new Set(['busboy', 'cookie-parser', 'etag', 'express', 'helmet', 'ipaddr.js', 'jose', 'kysely', 'pino', 'standardwebhooks', 'zod']);
 
 /**
  * zod's error messages in 40-odd languages (`z.locales`, half of its code): the service reports

@@ -30,6 +30,7 @@ import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { healthRoutes } from './http/health.ts';
 import { sdkRoutes } from './http/sdk.ts';
+import { sendRevalidated } from './http/revalidated.ts';
 import { openApiDocument } from './openapi.ts';
 import { findSdkPackage, serverRoot } from './package-info.ts';
 import type { Services } from './services.ts';
@@ -50,6 +51,8 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   const app = express();
 
   app.disable('x-powered-by');
+  // Only the replies a cache may keep carry a tag (`sendRevalidated`).
+  app.disable('etag');
   app.set('trust proxy', config.trustProxy);
   app.set('query parser', 'simple');
   app.use(requestLog(logger));
@@ -72,11 +75,11 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   const sdkDir = options.sdkDir ?? sdkPackage?.dir ?? path.join(serverRoot, '..', 'dist', 'cdn');
   app.use('/sdk', publicCors, sdkRoutes({ dir: sdkDir, version }));
   app.get('/.well-known/jwks.json', publicCors, async (_req, res) => {
-    res.set('Cache-Control', 'public, max-age=300').json(await services.keys.jwks());
+    sendRevalidated(res.set('Cache-Control', 'public, max-age=300'), await services.keys.jwks());
   });
 
   app.get('/api/v1/openapi.json', publicCors, (_req, res) => {
-    res.set('Cache-Control', 'public, max-age=300').json(openApiDocument(`${config.publicUrl}`, version));
+    sendRevalidated(res.set('Cache-Control', 'public, max-age=300'), openApiDocument(`${config.publicUrl}`, version));
   });
 
   const json = express.json({ limit: '100kb', type: ['application/json', 'application/*+json'] });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { rawRequest } from './helpers/raw-request.ts';
 import { startTestService, type TestService } from './helpers/service.ts';
 
 function assertProblem(reply: { status: number; body: any }, status: number, code: string) {
@@ -178,6 +179,27 @@ describe('firm settings', () => {
     const dark = await settings({ branding: { colors: { brand: '#1f3a5f' } } });
     assert.deepEqual(dark.body.warnings, []);
     assert.equal((await svc.request('/api/v1/firms/hale/branding')).body.colors.brandContrast, '#ffffff');
+  });
+
+  it('lets a cache keep the branding and revalidate it: unchanged, a 304 without a body; saved, the new branding', async () => {
+    const branding = (headers: Record<string, string> = {}) => rawRequest(svc.baseUrl, '/api/v1/firms/hale/branding', { headers });
+    const first = await branding();
+    assert.equal(first.status, 200);
+    assert.equal(first.headers['cache-control'], 'no-cache');
+    const tag = first.headers.etag;
+    assert.ok(tag, 'the branding carries an entity tag');
+
+    const unchanged = await branding({ 'if-none-match': tag });
+    assert.equal(unchanged.status, 304);
+    assert.equal(unchanged.body.length, 0);
+
+    const saved = await settings({ branding: { colors: { accent: '#5a3d8a' } } });
+    assert.equal(saved.status, 200);
+    const changed = await branding({ 'if-none-match': tag });
+    assert.equal(changed.status, 200);
+    assert.equal(JSON.parse(changed.body.toString('utf8')).colors.accent, '#5a3d8a');
+    assert.notEqual(changed.headers.etag, tag);
+    assert.equal((await branding({ 'if-none-match': changed.headers.etag! })).status, 304);
   });
 
   it('is a JSON Merge Patch: only the fields sent change, at any depth, and null removes', async () => {

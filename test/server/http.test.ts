@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { rawRequest } from './helpers/raw-request.ts';
 import { firmOrigin, otherFirmOrigin, startTestService, type TestService } from './helpers/service.ts';
 
 function assertProblem(reply: { status: number; headers: Headers; body: any }, status: number, code: string) {
@@ -164,6 +165,23 @@ describe('the HTTP surface', () => {
     assert.equal(key.alg, 'ES256');
     assert.ok(key.kid);
     assert.equal(key.d, undefined);
+  });
+
+  it('tags only the replies a cache may keep', async () => {
+    const keys = await rawRequest(svc.baseUrl, '/.well-known/jwks.json');
+    assert.equal(keys.status, 200);
+    assert.equal(keys.headers['cache-control'], 'public, max-age=300');
+    const tag = keys.headers.etag;
+    assert.ok(tag, 'the signing keys carry an entity tag');
+    const again = await rawRequest(svc.baseUrl, '/.well-known/jwks.json', { headers: { 'if-none-match': tag } });
+    assert.equal(again.status, 304);
+    assert.equal(again.body.length, 0);
+
+    const { token } = await svc.login('alex@example.com');
+    const me = await svc.request('/api/v1/me', { token });
+    assert.equal(me.status, 200);
+    assert.equal(me.headers.get('cache-control'), 'no-store');
+    assert.equal(me.headers.get('etag'), null, 'a reply no cache keeps has no tag to compute');
   });
 
   it('explains a bundle that was never built', async () => {

@@ -1,35 +1,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import zlib from 'node:zlib';
+import { rawRequest } from './helpers/raw-request.ts';
 import { startTestService, type TestService } from './helpers/service.ts';
-
-interface RawReply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
-
-/**
- * A request as it goes over the wire: the path exactly as given (a URL would resolve its `..`
- * first), no decompression, and only the headers given.
- */
-function raw(baseUrl: string, pathname: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<RawReply> {
-  const { hostname, port } = new URL(baseUrl);
-  return new Promise((resolve, reject) => {
-    const request = http.request({ hostname, port, path: pathname, method: options.method ?? 'GET', headers: options.headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on('error', reject);
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
 
 const { version } = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string };
 const entry = `export const entry = true;\n${'// padding that compresses well\n'.repeat(40)}`;
@@ -72,7 +48,7 @@ describe('the SDK route', () => {
   });
 
   it('sends the brotli copy to a browser that accepts it, with the headers of the file it stands for', async () => {
-    const reply = await raw(svc.baseUrl, '/sdk/portal.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br, zstd', Origin: 'https://any.example' } });
+    const reply = await rawRequest(svc.baseUrl, '/sdk/portal.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br, zstd', Origin: 'https://any.example' } });
     assert.equal(reply.status, 200);
     assert.equal(reply.headers['content-encoding'], 'br');
     assert.equal(zlib.brotliDecompressSync(reply.body).toString(), entry);
@@ -87,7 +63,7 @@ describe('the SDK route', () => {
 
   it('sends the gzip copy when brotli is not accepted, or weighs less', async () => {
     for (const acceptEncoding of ['gzip', 'br;q=0.5, gzip', 'br;q=0, *']) {
-      const reply = await raw(svc.baseUrl, '/sdk/portal.js', { headers: { 'Accept-Encoding': acceptEncoding } });
+      const reply = await rawRequest(svc.baseUrl, '/sdk/portal.js', { headers: { 'Accept-Encoding': acceptEncoding } });
       assert.equal(reply.status, 200, acceptEncoding);
       assert.equal(reply.headers['content-encoding'], 'gzip', acceptEncoding);
       assert.equal(zlib.gunzipSync(reply.body).toString(), entry);
@@ -98,7 +74,7 @@ describe('the SDK route', () => {
 
   it('sends the file itself without Accept-Encoding, or when nothing compressed is accepted', async () => {
     for (const headers of [{}, { 'Accept-Encoding': 'identity' }, { 'Accept-Encoding': 'gzip;q=0, br;q=0' }] as Record<string, string>[]) {
-      const reply = await raw(svc.baseUrl, '/sdk/portal.js', { headers });
+      const reply = await rawRequest(svc.baseUrl, '/sdk/portal.js', { headers });
       assert.equal(reply.status, 200);
       assert.equal(reply.headers['content-encoding'], undefined);
       assert.equal(reply.body.toString(), entry);
@@ -110,15 +86,15 @@ describe('the SDK route', () => {
   it('gives each encoding its own entity tag', async () => {
     const tags = new Set<string>();
     for (const acceptEncoding of ['br', 'gzip', 'identity']) {
-      const reply = await raw(svc.baseUrl, '/sdk/portal.js', { headers: { 'Accept-Encoding': acceptEncoding } });
+      const reply = await rawRequest(svc.baseUrl, '/sdk/portal.js', { headers: { 'Accept-Encoding': acceptEncoding } });
       tags.add(String(reply.headers.etag));
     }
     assert.equal(tags.size, 3);
   });
 
   it('answers HEAD with the headers of GET and no body', async () => {
-    const get = await raw(svc.baseUrl, '/sdk/portal.js', { headers: { 'Accept-Encoding': 'br' } });
-    const head = await raw(svc.baseUrl, '/sdk/portal.js', { method: 'HEAD', headers: { 'Accept-Encoding': 'br' } });
+    const get = await rawRequest(svc.baseUrl, '/sdk/portal.js', { headers: { 'Accept-Encoding': 'br' } });
+    const head = await rawRequest(svc.baseUrl, '/sdk/portal.js', { method: 'HEAD', headers: { 'Accept-Encoding': 'br' } });
     assert.equal(head.status, 200);
     assert.equal(head.body.length, 0);
     for (const name of ['content-type', 'content-encoding', 'content-length', 'etag', 'cache-control', 'vary']) {
@@ -127,50 +103,50 @@ describe('the SDK route', () => {
   });
 
   it('answers 304 to a matching If-None-Match, and 200 to a stale one', async () => {
-    const first = await raw(svc.baseUrl, '/sdk/portal.js', { headers: { 'Accept-Encoding': 'gzip' } });
+    const first = await rawRequest(svc.baseUrl, '/sdk/portal.js', { headers: { 'Accept-Encoding': 'gzip' } });
     const etag = String(first.headers.etag);
-    const again = await raw(svc.baseUrl, '/sdk/portal.js', { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': `"other", ${etag}` } });
+    const again = await rawRequest(svc.baseUrl, '/sdk/portal.js', { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': `"other", ${etag}` } });
     assert.equal(again.status, 304);
     assert.equal(again.body.length, 0);
     assert.equal(again.headers.etag, etag);
     assert.equal(again.headers['cache-control'], 'public, max-age=300');
     assert.match(String(again.headers.vary), /Accept-Encoding/);
-    const weak = await raw(svc.baseUrl, '/sdk/portal.js', { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': `W/${etag}` } });
+    const weak = await rawRequest(svc.baseUrl, '/sdk/portal.js', { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': `W/${etag}` } });
     assert.equal(weak.status, 304);
     // The tag of the gzip copy does not stand for the brotli one.
-    const otherEncoding = await raw(svc.baseUrl, '/sdk/portal.js', { headers: { 'Accept-Encoding': 'br', 'If-None-Match': etag } });
+    const otherEncoding = await rawRequest(svc.baseUrl, '/sdk/portal.js', { headers: { 'Accept-Encoding': 'br', 'If-None-Match': etag } });
     assert.equal(otherEncoding.status, 200);
     assert.equal(otherEncoding.headers['content-encoding'], 'br');
   });
 
   it('serves the pinned version for a year, immutable, and its chunks under the same path', async () => {
-    const pinned = await raw(svc.baseUrl, `/sdk/v${version}/portal.js`, { headers: { 'Accept-Encoding': 'br' } });
+    const pinned = await rawRequest(svc.baseUrl, `/sdk/v${version}/portal.js`, { headers: { 'Accept-Encoding': 'br' } });
     assert.equal(pinned.status, 200);
     assert.equal(pinned.headers['cache-control'], 'public, max-age=31536000, immutable');
     assert.equal(zlib.brotliDecompressSync(pinned.body).toString(), entry);
 
-    const pinnedChunk = await raw(svc.baseUrl, `/sdk/v${version}/${chunkName}`, { headers: { 'Accept-Encoding': 'gzip' } });
+    const pinnedChunk = await rawRequest(svc.baseUrl, `/sdk/v${version}/${chunkName}`, { headers: { 'Accept-Encoding': 'gzip' } });
     assert.equal(pinnedChunk.status, 200);
     assert.equal(pinnedChunk.headers['cache-control'], 'public, max-age=31536000, immutable');
     assert.equal(pinnedChunk.headers['content-type'], 'text/javascript; charset=utf-8');
     assert.equal(zlib.gunzipSync(pinnedChunk.body).toString(), chunk);
 
-    const currentChunk = await raw(svc.baseUrl, `/sdk/${chunkName}`);
+    const currentChunk = await rawRequest(svc.baseUrl, `/sdk/${chunkName}`);
     assert.equal(currentChunk.status, 200);
     assert.equal(currentChunk.headers['cache-control'], 'public, max-age=300');
     assert.equal(currentChunk.body.toString(), chunk);
 
-    assert.equal((await raw(svc.baseUrl, '/sdk/v0.0.0-other/portal.js')).status, 404);
-    assert.equal((await raw(svc.baseUrl, `/sdk/v${version}/chunks/missing-0000.js`)).status, 404);
+    assert.equal((await rawRequest(svc.baseUrl, '/sdk/v0.0.0-other/portal.js')).status, 404);
+    assert.equal((await rawRequest(svc.baseUrl, `/sdk/v${version}/chunks/missing-0000.js`)).status, 404);
   });
 
   it('serves source maps and integrity.json as JSON, with or without a compressed copy', async () => {
-    const map = await raw(svc.baseUrl, '/sdk/portal.js.map', { headers: { 'Accept-Encoding': 'br, gzip' } });
+    const map = await rawRequest(svc.baseUrl, '/sdk/portal.js.map', { headers: { 'Accept-Encoding': 'br, gzip' } });
     assert.equal(map.status, 200);
     assert.equal(map.headers['content-type'], 'application/json; charset=utf-8');
     assert.equal(map.headers['content-encoding'], undefined);
     assert.equal(map.body.toString(), '{"version":3}');
-    const integrity = await raw(svc.baseUrl, `/sdk/v${version}/integrity.json`, { headers: { 'Accept-Encoding': 'gzip' } });
+    const integrity = await rawRequest(svc.baseUrl, `/sdk/v${version}/integrity.json`, { headers: { 'Accept-Encoding': 'gzip' } });
     assert.equal(integrity.status, 200);
     assert.equal(integrity.headers['content-type'], 'application/json; charset=utf-8');
     assert.equal(zlib.gunzipSync(integrity.body).toString(), '{"version":"test"}\n');
@@ -190,7 +166,7 @@ describe('the SDK route', () => {
       '/sdk/chunks',
       '/sdk/',
     ]) {
-      const reply = await raw(svc.baseUrl, pathname, { headers: { 'Accept-Encoding': 'br, gzip' } });
+      const reply = await rawRequest(svc.baseUrl, pathname, { headers: { 'Accept-Encoding': 'br, gzip' } });
       assert.equal(reply.status, 404, pathname);
       assert.ok(!reply.body.toString().includes('not part of the bundle'), pathname);
       assert.match(String(reply.headers['content-type']), /^application\/problem\+json/, pathname);
@@ -198,7 +174,7 @@ describe('the SDK route', () => {
   });
 
   it('takes no other method than GET and HEAD', async () => {
-    const reply = await raw(svc.baseUrl, '/sdk/portal.js', { method: 'POST' });
+    const reply = await rawRequest(svc.baseUrl, '/sdk/portal.js', { method: 'POST' });
     assert.equal(reply.status, 404);
   });
 });

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { assertFirmOrigin } from '../http/cors.ts';
 import { firmOf } from '../http/principal.ts';
+import { sendRevalidated } from '../http/revalidated.ts';
 import { firmProfile, type FirmsService } from './firms.service.ts';
 import { publicBranding } from './firm.ts';
 
@@ -12,7 +13,7 @@ export function brandingRoutes(deps: { firms: FirmsService; serviceOrigin: strin
     assertFirmOrigin(firm, req.headers.origin, deps.serviceOrigin);
     // Revalidated on every use (the ETag makes that cheap): branding saved in the console shows
     // on the client's next page load, as the console promises.
-    res.set('Cache-Control', 'no-cache').json(publicBranding(firm));
+    sendRevalidated(res.set('Cache-Control', 'no-cache'), publicBranding(firm));
   });
   return router;
 }
