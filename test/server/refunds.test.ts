@@ -455,7 +455,7 @@ describe('refunds: POST /api/v1/admin/payments/:id/refunds (sandbox processor)',
       }
       assert.deepEqual(await svc.services.refunds.recover(), { settled: 0, waiting: 0 }, 'not before the lease runs out');
       svc.clock.advance(refundLeaseMs);
-      await svc.services.refunds.recover();
+      await svc.sweep(() => svc.services.refunds.recover());
 
       const found = await rk.detail(made.payment.id);
       assert.equal(found.status, 'refunded');
@@ -614,7 +614,7 @@ describe('refunds through Stripe', () => {
     stripe.dropResponses(3, /^\/v1\/refunds$/);
     assertProblem(await rk.refund(payment.id, { amount: 1_000 }), 503, 'processor_unavailable');
     svc.clock.advance(refundLeaseMs);
-    await svc.services.refunds.recover();
+    await svc.sweep(() => svc.services.refunds.recover());
     const detail = await rk.detail(payment.id);
     assert.equal(detail.refunds[0].status, 'succeeded');
     assert.equal(detail.refunds[0].processorRef, stripe.refunds(intent.id)[0]!.id);

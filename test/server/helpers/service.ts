@@ -196,6 +196,16 @@ export async function startTestService(
       await services.jobs.drain();
       return storage.asSystem(() => listOutbox(storage, { to }));
     },
+    /**
+     * Runs a recovery sweep (`services.refunds.recover()`, …), then waits for the worker's own.
+     * Advancing the clock into a new period starts the worker's sweep of that period too, which
+     * may take some of the work first: the sweep's own counts then say little, but once both are
+     * done everything unfinished is settled.
+     */
+    async sweep(run: () => Promise<unknown>) {
+      await run();
+      await services.jobs.drain();
+    },
     /** Stops the service; `keepDataDir` leaves its folder (and database) for a restart on it (then `removeDataDir` it). */
     async close(closeOptions: { keepDataDir?: boolean } = {}) {
       await services.jobs.stop();
