@@ -1,6 +1,9 @@
 // Writes docs/components.md, the reference of every element, from custom-elements.json (which
-// the analyzer builds from the components' JSDoc). Runs at the end of `npm run build`;
-// `node scripts/api-reference.mjs --check` fails instead when the file is out of date.
+// the analyzer builds from the components' JSDoc). Runs at the end of `npm run build`.
+// `node scripts/api-reference.mjs --check` (in `npm run typecheck`) fails instead when the file
+// is not what the components' JSDoc says now: it runs the analyzer itself, into a folder of its
+// own, since the build may be writing custom-elements.json at the same time.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const manifestFile = path.join(root, 'custom-elements.json');
 const outputFile = path.join(root, 'docs/components.md');
+/** Where `--check` has the analyzer write its manifest (a path under the project: the analyzer joins it to the working folder). */
+const checkOutdir = 'node_modules/.cache/portico-api-reference';
 
 // The elements in the order a reader meets them; any other element follows, by tag.
 const order = [
@@ -166,19 +171,22 @@ export function apiReference(manifest) {
 }
 
 function main() {
+  if (process.argv.includes('--check')) {
+    const cli = path.join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js');
+    execFileSync(process.execPath, [cli, 'analyze', '--quiet', '--outdir', checkOutdir], { cwd: root, stdio: 'inherit' });
+    const text = apiReference(JSON.parse(fs.readFileSync(path.join(root, checkOutdir, 'custom-elements.json'), 'utf8')));
+    const current = fs.existsSync(outputFile) ? fs.readFileSync(outputFile, 'utf8') : '';
+    if (current !== text) {
+      console.error("docs/components.md is out of date with the components' JSDoc: run `npm run build` and commit it.");
+      process.exit(1);
+    }
+    return;
+  }
   if (!fs.existsSync(manifestFile)) {
     console.error('custom-elements.json is missing: run `npm run analyze` (or `npm run build`) first.');
     process.exit(1);
   }
   const text = apiReference(JSON.parse(fs.readFileSync(manifestFile, 'utf8')));
-  if (process.argv.includes('--check')) {
-    const current = fs.existsSync(outputFile) ? fs.readFileSync(outputFile, 'utf8') : '';
-    if (current !== text) {
-      console.error('docs/components.md is out of date: run `node scripts/api-reference.mjs`.');
-      process.exit(1);
-    }
-    return;
-  }
   fs.mkdirSync(path.dirname(outputFile), { recursive: true });
   fs.writeFileSync(outputFile, text);
   console.log(`wrote docs/components.md (${elements(JSON.parse(fs.readFileSync(manifestFile, 'utf8'))).length} elements)`);

@@ -156,7 +156,10 @@ export class PortalSession extends PortalElement {
     this.#clientProvider.setValue(client);
   }
 
-  /** The client's sign-in, as provided to everything inside. */
+  /**
+   * The client's sign-in, as provided to everything inside.
+   * @default { status: 'unknown' }
+   */
   @state()
   get session(): SessionState {
     return this.#sessionProvider.value;
