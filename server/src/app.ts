@@ -78,8 +78,11 @@ export function createApp(services: Services, options: AppOptions = {}): Express
     sendRevalidated(res.set('Cache-Control', 'public, max-age=300'), await services.keys.jwks());
   });
 
+  // Made on its first request and kept: building it from the schemas takes some 50 ms of
+  // processor time, and it changes only with the code.
+  let openApi: ReturnType<typeof openApiDocument> | undefined;
   app.get('/api/v1/openapi.json', publicCors, (_req, res) => {
-    sendRevalidated(res.set('Cache-Control', 'public, max-age=300'), openApiDocument(`${config.publicUrl}`, version));
+    sendRevalidated(res.set('Cache-Control', 'public, max-age=300'), (openApi ??= openApiDocument(`${config.publicUrl}`, version)));
   });
 
   const json = express.json({ limit: '100kb', type: ['application/json', 'application/*+json'] });
