@@ -2,16 +2,19 @@
  * `GET /api/v1/invoices` for one client with 1,000 invoices, in a database of 100,000 invoices
  * across 1,000 clients, on SQLite and on PostgreSQL in the same run: p50/p99 of the service call
  * in-process, and HTTP throughput and p99 under autocannon of the list and of `GET /me`, each
- * next to a bare Express 5 endpoint on the same machine returning the same bytes.
+ * next to a bare Express 5 endpoint on the same machine returning the same bytes and, on SQLite,
+ * next to bare Express running the service's own queries for the request before it returns them.
  * `BENCH_ENGINES=sqlite` (or `postgres`) runs one engine.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
+import type { Statement } from 'better-sqlite3';
 import express from 'express';
 import { pino } from 'pino';
 import { createApp } from '../server/src/app.ts';
 import { hashPassword } from '../server/src/auth/passwords.ts';
+import type { Db } from '../server/src/db/database.ts';
 import type { Engine } from '../server/src/db/storage.ts';
 import { defaultSettings } from '../server/src/firms/firm.ts';
 import { createLogger } from '../server/src/logger.ts';
@@ -40,27 +43,74 @@ interface Load {
   p99: number;
 }
 
+/** An endpoint to load, and the headers to send it. */
+interface Side {
+  url: string;
+  headers?: Record<string, string>;
+}
+
 /**
- * Throughput and p99 of the bare endpoint and the service's, each loaded in turn twice (bare,
- * service, bare, service) and averaged, so a machine that slows down mid-run slows both alike.
+ * Throughput and p99 of each endpoint, loaded in turn twice (bare, …, service, bare, …, service)
+ * and averaged, so a machine that slows down mid-run slows them all alike.
  */
-async function compare(bareUrl: string, apiUrl: string, headers: Record<string, string>): Promise<{ bare: Load; api: Load }> {
-  const runs: { bare: Load[]; api: Load[] } = { bare: [], api: [] };
+async function compare<Sides extends Record<string, Side>>(sides: Sides): Promise<{ [Name in keyof Sides]: Load }> {
+  const runs = new Map<string, Load[]>();
   for (let round = 0; round < 2; round += 1) {
-    for (const [side, url, extra] of [
-      ['bare', bareUrl, {}],
-      ['api', apiUrl, headers],
-    ] as const) {
-      const result = await autocannon({ url, connections: 10, duration: 5, headers: extra });
+    for (const [name, { url, headers }] of Object.entries(sides)) {
+      const result = await autocannon({ url, connections: 10, duration: 5, headers });
       if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url} answered ${result.non2xx} non-2xx responses, ${result.errors} errors`);
-      runs[side].push({ rate: result.requests.average, p99: result.latency.p99 });
+      runs.set(name, [...(runs.get(name) ?? []), { rate: result.requests.average, p99: result.latency.p99 }]);
     }
   }
   const mean = (loads: Load[]): Load => ({
     rate: Math.round(loads.reduce((sum, load) => sum + load.rate, 0) / loads.length),
     p99: Math.round(loads.reduce((sum, load) => sum + load.p99, 0) / loads.length),
   });
-  return { bare: mean(runs.bare), api: mean(runs.api) };
+  return Object.fromEntries([...runs].map(([name, loads]) => [name, mean(loads)])) as { [Name in keyof Sides]: Load };
+}
+
+/** A statement the service ran, with its arguments. */
+interface Recorded {
+  statement: Statement;
+  method: 'all' | 'get';
+  args: unknown[];
+}
+
+/**
+ * The SQLite statements one request makes the service run, each with its arguments, recorded by
+ * wrapping `prepare` while `request` runs (the service prepares each SQL text once and keeps it,
+ * so every statement passes through `prepare` on each use). Only reads: a GET writes nothing.
+ */
+async function statementsOf(db: Db, request: () => Promise<unknown>): Promise<Recorded[]> {
+  const recorded: Recorded[] = [];
+  const writes: string[] = [];
+  const prepare = db.prepare;
+  db.prepare = ((source: string) => {
+    const statement = prepare.call(db, source);
+    if (!statement.reader) {
+      writes.push(source);
+      return statement;
+    }
+    const recording = Object.create(statement) as Statement;
+    for (const method of ['all', 'get'] as const) {
+      const run = statement[method] as (...args: unknown[]) => unknown;
+      Object.defineProperty(recording, method, {
+        value: (...args: unknown[]) => {
+          recorded.push({ statement, method, args });
+          return run.apply(statement, args);
+        },
+      });
+    }
+    return recording;
+  }) as Db['prepare'];
+  try {
+    await request();
+  } finally {
+    db.prepare = prepare;
+  }
+  if (writes.length) throw new Error(`a read request wrote: ${writes.join('; ')}`);
+  if (!recorded.length) throw new Error('the request ran no statement');
+  return recorded;
 }
 
 async function apiOn(engine: Engine) {
@@ -110,21 +160,48 @@ async function apiOn(engine: Engine) {
         if (page.data.length !== 50) throw new Error(`${engine}: GET /api/v1/invoices answered ${page.data.length} invoices`);
         listBytes = body.length;
       }
-      const bare = express();
       const contentType = reply.headers.get('content-type') ?? 'application/json';
+      const bare = express();
       bare.get('/bare', (_req, res) => {
         res.type(contentType).send(body);
       });
       const bareServer = await listen(bare);
       servers.push(bareServer.server);
-      const compared = await compare(`${bareServer.url}/bare`, `${real.url}${endpoint.path}`, headers);
-      const p99Ratio = compared.api.p99 / compared.bare.p99;
+      // On SQLite, a third endpoint: bare Express running the statements the service ran for this
+      // request, with the same arguments, then sending the same bytes. What a request costs with
+      // these queries and nothing of the service around them (no authentication, logging, headers
+      // or reply building): a ceiling on what the service could reach without changing its queries.
+      let queries: Recorded[] = [];
+      let sameQueries: Side | undefined;
+      if (storage.sqlite) {
+        queries = await statementsOf(storage.sqlite, () => fetch(`${real.url}${endpoint.path}`, { headers }).then((again) => again.arrayBuffer()));
+        const app = express();
+        app.get('/same-queries', (_req, res) => {
+          for (const { statement, method, args } of queries) statement[method](...args);
+          res.type(contentType).send(body);
+        });
+        const server = await listen(app);
+        servers.push(server.server);
+        sameQueries = { url: `${server.url}/same-queries` };
+      }
+      const compared = await compare({
+        bare: { url: `${bareServer.url}/bare` },
+        ...(sameQueries && { sameQueries }),
+        service: { url: `${real.url}${endpoint.path}`, headers },
+      });
+      const load = ({ rate, p99 }: Load) => `${rate.toLocaleString('en-US')} req/s, p99 ${p99} ms`;
+      rows.push([`GET ${endpoint.path}: bare Express, same bytes`, load(compared.bare)]);
+      if (compared.sameQueries) {
+        rows.push([
+          `GET ${endpoint.path}: bare Express, the service's ${queries.length} queries, same bytes`,
+          `${load(compared.sameQueries)}: ratio ${(compared.sameQueries.rate / compared.bare.rate).toFixed(2)}`,
+        ]);
+      }
       rows.push(
-        [`GET ${endpoint.path}: bare Express, same bytes`, `${compared.bare.rate.toLocaleString('en-US')} req/s, p99 ${compared.bare.p99} ms`],
-        [`GET ${endpoint.path}: the service`, `${compared.api.rate.toLocaleString('en-US')} req/s, p99 ${compared.api.p99} ms`],
+        [`GET ${endpoint.path}: the service`, load(compared.service)],
         [
           `GET ${endpoint.path}: ratio to bare Express`,
-          `${(compared.api.rate / compared.bare.rate).toFixed(2)} (goal ≥ ${endpoint.goal}), p99 ×${p99Ratio.toFixed(1)}${endpoint.p99Goal ? ` (goal ≤ ${endpoint.p99Goal})` : ''}`,
+          `${(compared.service.rate / compared.bare.rate).toFixed(2)} (goal ≥ ${endpoint.goal}), p99 ×${(compared.service.p99 / compared.bare.p99).toFixed(1)}${endpoint.p99Goal ? ` (goal ≤ ${endpoint.p99Goal})` : ''}`,
         ],
       );
     }
