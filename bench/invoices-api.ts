@@ -2,24 +2,23 @@
  * `GET /api/v1/invoices` for one client with 1,000 invoices, in a database of 100,000 invoices
  * across 1,000 clients, on SQLite and on PostgreSQL in the same run: p50/p99 of the service call
  * in-process, and HTTP throughput and p99 under autocannon of the list and of `GET /me`, each
- * next to a bare Express 5 endpoint on the same machine returning the same bytes and, on SQLite,
- * next to bare Express running the service's own queries for the request before it returns them.
+ * next to a bare Express 5 endpoint on the same machine returning the same bytes, and next to bare
+ * Express running the service's own queries for the request before it returns them.
  * `BENCH_ENGINES=sqlite` (or `postgres`) runs one engine.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
-import type { Statement } from 'better-sqlite3';
 import express from 'express';
 import { pino } from 'pino';
 import { createApp } from '../server/src/app.ts';
 import { hashPassword } from '../server/src/auth/passwords.ts';
-import type { Db } from '../server/src/db/database.ts';
 import type { Engine } from '../server/src/db/storage.ts';
 import { defaultSettings } from '../server/src/firms/firm.ts';
 import { createLogger } from '../server/src/logger.ts';
 import { benchEngines, benchPostgresSettings, openBenchServices } from './bench-service.ts';
 import { report, timeCalls } from './report.ts';
+import { recordQueries } from './same-queries.ts';
 import { InvoiceSeeder } from './seed-invoices.ts';
 
 const contacts = 1_000;
@@ -69,53 +68,10 @@ async function compare<Sides extends Record<string, Side>>(sides: Sides): Promis
   return Object.fromEntries([...runs].map(([name, loads]) => [name, mean(loads)])) as { [Name in keyof Sides]: Load };
 }
 
-/** A statement the service ran, with its arguments. */
-interface Recorded {
-  statement: Statement;
-  method: 'all' | 'get';
-  args: unknown[];
-}
-
-/**
- * The SQLite statements one request makes the service run, each with its arguments, recorded by
- * wrapping `prepare` while `request` runs (the service prepares each SQL text once and keeps it,
- * so every statement passes through `prepare` on each use). Only reads: a GET writes nothing.
- */
-async function statementsOf(db: Db, request: () => Promise<unknown>): Promise<Recorded[]> {
-  const recorded: Recorded[] = [];
-  const writes: string[] = [];
-  const prepare = db.prepare;
-  db.prepare = ((source: string) => {
-    const statement = prepare.call(db, source);
-    if (!statement.reader) {
-      writes.push(source);
-      return statement;
-    }
-    const recording = Object.create(statement) as Statement;
-    for (const method of ['all', 'get'] as const) {
-      const run = statement[method] as (...args: unknown[]) => unknown;
-      Object.defineProperty(recording, method, {
-        value: (...args: unknown[]) => {
-          recorded.push({ statement, method, args });
-          return run.apply(statement, args);
-        },
-      });
-    }
-    return recording;
-  }) as Db['prepare'];
-  try {
-    await request();
-  } finally {
-    db.prepare = prepare;
-  }
-  if (writes.length) throw new Error(`a read request wrote: ${writes.join('; ')}`);
-  if (!recorded.length) throw new Error('the request ran no statement');
-  return recorded;
-}
-
 async function apiOn(engine: Engine) {
   const bench = await openBenchServices({ engine });
   const servers: Server[] = [];
+  const closers: (() => Promise<void>)[] = [];
   try {
     const { services, storage } = bench;
     const firm = await storage.asSystem(() => services.firms.create({ slug: 'bench', name: 'Bench LLP', settings: defaultSettings }));
@@ -167,37 +123,31 @@ async function apiOn(engine: Engine) {
       });
       const bareServer = await listen(bare);
       servers.push(bareServer.server);
-      // On SQLite, a third endpoint: bare Express running the statements the service ran for this
-      // request, with the same arguments, then sending the same bytes. What a request costs with
-      // these queries and nothing of the service around them (no authentication, logging, headers
-      // or reply building): a ceiling on what the service could reach without changing its queries.
-      let queries: Recorded[] = [];
-      let sameQueries: Side | undefined;
-      if (storage.sqlite) {
-        queries = await statementsOf(storage.sqlite, () => fetch(`${real.url}${endpoint.path}`, { headers }).then((again) => again.arrayBuffer()));
-        const app = express();
-        app.get('/same-queries', (_req, res) => {
-          for (const { statement, method, args } of queries) statement[method](...args);
-          res.type(contentType).send(body);
-        });
-        const server = await listen(app);
-        servers.push(server.server);
-        sameQueries = { url: `${server.url}/same-queries` };
-      }
+      // A third endpoint: bare Express running the queries the service ran for this request, with
+      // the same arguments, then sending the same bytes. What a request costs with these queries
+      // and nothing of the service around them (no authentication, logging, headers or reply
+      // building): a ceiling on what the service could reach without changing its queries.
+      const queries = await recordQueries(bench, firm.id, () => fetch(`${real.url}${endpoint.path}`, { headers }).then((again) => again.arrayBuffer()));
+      closers.push(() => queries.close());
+      const sameQueriesApp = express();
+      sameQueriesApp.get('/same-queries', async (_req, res) => {
+        await queries.run();
+        res.type(contentType).send(body);
+      });
+      const sameQueries = await listen(sameQueriesApp);
+      servers.push(sameQueries.server);
       const compared = await compare({
         bare: { url: `${bareServer.url}/bare` },
-        ...(sameQueries && { sameQueries }),
+        sameQueries: { url: `${sameQueries.url}/same-queries` },
         service: { url: `${real.url}${endpoint.path}`, headers },
       });
       const load = ({ rate, p99 }: Load) => `${rate.toLocaleString('en-US')} req/s, p99 ${p99} ms`;
-      rows.push([`GET ${endpoint.path}: bare Express, same bytes`, load(compared.bare)]);
-      if (compared.sameQueries) {
-        rows.push([
-          `GET ${endpoint.path}: bare Express, the service's ${queries.length} queries, same bytes`,
-          `${load(compared.sameQueries)}: ratio ${(compared.sameQueries.rate / compared.bare.rate).toFixed(2)}`,
-        ]);
-      }
       rows.push(
+        [`GET ${endpoint.path}: bare Express, same bytes`, load(compared.bare)],
+        [
+          `GET ${endpoint.path}: bare Express, the service's ${queries.count} queries, same bytes`,
+          `${load(compared.sameQueries)}: ratio ${(compared.sameQueries.rate / compared.bare.rate).toFixed(2)}`,
+        ],
         [`GET ${endpoint.path}: the service`, load(compared.service)],
         [
           `GET ${endpoint.path}: ratio to bare Express`,
@@ -228,6 +178,7 @@ async function apiOn(engine: Engine) {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
+    for (const close of closers) await close();
     await bench.close();
   }
 }
