@@ -186,10 +186,10 @@ function main() {
     console.error('custom-elements.json is missing: run `npm run analyze` (or `npm run build`) first.');
     process.exit(1);
   }
-  const text = apiReference(JSON.parse(fs.readFileSync(manifestFile, 'utf8')));
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
   fs.mkdirSync(path.dirname(outputFile), { recursive: true });
-  fs.writeFileSync(outputFile, text);
-  console.log(`wrote docs/components.md (${elements(JSON.parse(fs.readFileSync(manifestFile, 'utf8'))).length} elements)`);
+  fs.writeFileSync(outputFile, apiReference(manifest));
+  console.log(`wrote docs/components.md (${elements(manifest).length} elements)`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { assertFirmOrigin } from '../http/cors.ts';
 import { firmOf } from '../http/principal.ts';
-import { sendRevalidated } from '../http/revalidated.ts';
+import { sendRevalidated, taggedJson } from '../http/revalidated.ts';
 import { firmProfile, type FirmsService } from './firms.service.ts';
 import { publicBranding } from './firm.ts';
 
@@ -13,7 +13,7 @@ export function brandingRoutes(deps: { firms: FirmsService; serviceOrigin: strin
     assertFirmOrigin(firm, req.headers.origin, deps.serviceOrigin);
     // Revalidated on every use (the ETag makes that cheap): branding saved in the console shows
     // on the client's next page load, as the console promises.
-    sendRevalidated(res.set('Cache-Control', 'no-cache'), publicBranding(firm));
+    sendRevalidated(res.set('Cache-Control', 'no-cache'), taggedJson(publicBranding(firm)));
   });
   return router;
 }
